@@ -1,0 +1,105 @@
+// The typed program: what the checker attaches to the AST and codegen consumes. This file is the
+// contract between sema/ and codegen/. Add fields when a need appears; never change the meaning of
+// an existing one without updating both sides.
+import type { Type, StructInfo, EnumInfo } from './types';
+import type * as ast from '../syntax/ast';
+import type { Span } from '../span';
+import type { Diagnostic } from '../diagnostics';
+import type { Layout } from './layout';
+
+/** A local variable, parameter, closure parameter, pattern binding or for-loop variable. */
+export interface LocalInfo {
+  id: number; // unique in the program: codegen mangles it as v_<name>_<id> when needed
+  name: string;
+  type: Type;
+  mut: boolean; // let!
+  span: Span; // declaration site
+  /** Captured by a closure, go block or async block (closures capture by reference). */
+  captured: boolean;
+  /** `&x`/`&x!` is cast to a raw pointer somewhere, or the value is handed to C: must live in simulated memory. */
+  addressTaken: boolean;
+  /** The type implements Drop (directly or through fields): dropped at scope exit unless moved. */
+  needsDrop: boolean;
+}
+
+/** What an identifier names. */
+export type NameRes =
+  | { k: 'local'; local: LocalInfo }
+  | { k: 'fn'; fn: FnInfo; typeArgs: Type[] } // a function used as a value or callee
+  | { k: 'const'; decl: ast.ConstDecl; value: ConstValue; type: Type }
+  | { k: 'tls'; decl: ast.ThreadLocalDecl; type: Type; index: number }
+  | { k: 'variant'; enumType: Type; variant: number } // unit variant `None`, `Color.Red`, or ctor
+  | { k: 'extern'; fn: ExternInfo }
+  | { k: 'builtin-fn'; name: string } // println, alloc, catch_panic, ...
+  | { k: 'builtin-const'; name: string; value: number } // SIGINT...
+  | { k: 'type'; type: Type }; // a type used as a value path: `Vec<i32>` in `Vec<i32>.new()`
+
+export type ConstValue = bigint | number | boolean | string | null;
+
+export interface FnInfo {
+  id: number;
+  name: string; // display name for backtraces: `main`, `Point.new`, `Counter.bump`
+  decl: ast.FnDecl | null; // null for prelude functions implemented by the runtime
+  params: { name: string; type: Type; hasDefault: boolean }[];
+  ret: Type;
+  generics: string[]; // type parameter names (owner generics first for methods)
+  isAsync: boolean;
+  isExternC: boolean;
+  /** May suspend (await, channel op, sleep, join, block_on in a task): emitted as a generator. */
+  mayBlock: boolean;
+  /** Method owner (struct/enum/builtin) for methods and static methods. */
+  owner: Type | null;
+  receiver: 'ref' | 'mut-ref' | 'value' | null;
+  locals: LocalInfo[]; // every local declared in the body (for frames, drops, memory slots)
+}
+
+export interface ExternInfo {
+  name: string;
+  decl: ast.ExternFn;
+  params: Type[];
+  variadic: boolean;
+  ret: Type;
+}
+
+/** How a call is dispatched. */
+export type CallTarget =
+  | { k: 'fn'; fn: FnInfo; typeArgs: Type[] } // free function or static method `Point.new`
+  | { k: 'method'; fn: FnInfo; typeArgs: Type[]; autoRef: 'none' | 'ref' | 'deref' } // user method
+  | { k: 'contract-method'; contract: string; method: string } // on a generic param: resolved at mono time
+  | { k: 'builtin'; name: string } // println, alloc, sizeof, catch_panic ...
+  | { k: 'builtin-method'; owner: string; method: string } // Vec.push, str.len, Option.unwrap ...
+  | { k: 'builtin-static'; owner: string; method: string } // Vec<i32>.new, String.from, Duration.from_millis
+  | { k: 'variant'; enumType: Type; variant: number } // Some(x), Shape.Circle(1.0)
+  | { k: 'extern'; fn: ExternInfo; varargTypes: Type[] } // C call through the shim table (promoted vararg types)
+  | { k: 'value' }; // calling a value of fn type (closure, fn pointer, dynlib symbol)
+
+export interface ExprInfo {
+  type: Type; // after substitution of literal defaults; never 'error' in a program with no errors
+  /** An implicit conversion to apply to this value (widening, &T!->&T, str->*u8, &T->*T ...). */
+  coerce?: Type;
+  /** A constant value the checker folded (literals, consts): codegen may emit it directly. */
+  constValue?: ConstValue;
+  /** The value is moved out of its place here (struct/String/Vec ... by value). */
+  moves?: boolean;
+}
+
+/** Everything codegen needs besides the annotated AST. */
+export interface CheckedProgram {
+  ast: ast.Program;
+  fns: FnInfo[]; // every user function, method and closure-free function; main first if present
+  main: FnInfo | null;
+  inits: FnInfo[]; // `fn init()` in source order
+  structs: StructInfo[];
+  enums: EnumInfo[];
+  externs: ExternInfo[];
+  threadLocals: { decl: ast.ThreadLocalDecl; type: Type; index: number }[];
+  consts: { decl: ast.ConstDecl; type: Type; value: ConstValue }[];
+  layoutOf(t: Type): Layout; // C layout for sizeof/alignof, unions, bitfields, memory-backed values
+  /** `library: add(i32, i32): i32` lines for #[no_main] files. */
+  exports: string[];
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  program: CheckedProgram | null; // null when there are errors
+}

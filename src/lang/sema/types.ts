@@ -1,0 +1,130 @@
+// Semantic types: what the checker computes for every expression and codegen lowers. Generic code
+// is checked once with `param` types; codegen monomorphizes by substituting them (see subst).
+// Interned-ish: compare with typeEq, never with ===.
+
+export type IntName = 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128';
+
+/** The checker's record of a struct/union/enum/contract declaration (filled by sema). */
+export interface StructInfo {
+  name: string;
+  isUnion: boolean;
+  generics: string[];
+  fields: { name: string; type: Type; bitWidth: number | null }[];
+  implsDrop: boolean;
+  contracts: string[];
+  decl: unknown; // the ast.StructDecl, or null for prelude structs (RuntimeStats, ArenaAllocator)
+}
+export interface EnumInfo {
+  name: string;
+  generics: string[];
+  variants: { name: string; fields: Type[] }[];
+  decl: unknown; // ast.EnumDecl, or null for Option/Result
+}
+
+/** Built-in generic library types. Their methods are builtin (sema/prelude.ts). */
+export type BuiltinName =
+  | 'Vec' | 'String' | 'Map' | 'Set' | 'Box' | 'Channel' | 'Future' | 'Gc'
+  | 'Duration' | 'DynamicLib';
+
+export type Type =
+  | { k: 'int'; name: IntName }
+  | { k: 'float'; bits: 32 | 64 }
+  | { k: 'bool' }
+  | { k: 'str'; spelled: 'str' | 'string' } // str/string/&str interchangeable; typeof shows the spelling
+  | { k: 'unit' }
+  | { k: 'never' }
+  | { k: 'struct'; info: StructInfo; args: Type[] } // also unions (info.isUnion)
+  | { k: 'enum'; info: EnumInfo; args: Type[] } // Option and Result are prelude enums
+  | { k: 'tuple'; elems: Type[] }
+  | { k: 'array'; elem: Type; len: number }
+  | { k: 'slice'; elem: Type; mut: boolean }
+  | { k: 'ref'; inner: Type; mut: boolean }
+  | { k: 'ptr'; inner: Type; mut: boolean }
+  | { k: 'fn'; params: Type[]; ret: Type; externC: boolean }
+  | { k: 'builtin'; name: BuiltinName; args: Type[] }
+  | { k: 'param'; name: string; owner: string } // generic type parameter `T` of fn/struct `owner`
+  | { k: 'error' }; // after a reported error; never report a second error about it
+
+export const T = {
+  i32: { k: 'int', name: 'i32' } as Type,
+  i64: { k: 'int', name: 'i64' } as Type,
+  u8: { k: 'int', name: 'u8' } as Type,
+  u64: { k: 'int', name: 'u64' } as Type,
+  f64: { k: 'float', bits: 64 } as Type,
+  f32: { k: 'float', bits: 32 } as Type,
+  bool: { k: 'bool' } as Type,
+  str: { k: 'str', spelled: 'str' } as Type,
+  string: { k: 'str', spelled: 'string' } as Type,
+  unit: { k: 'unit' } as Type,
+  never: { k: 'never' } as Type,
+  error: { k: 'error' } as Type,
+};
+
+export const intBits = (n: IntName): number => Number(n.slice(1));
+export const intSigned = (n: IntName): boolean => n[0] === 'i';
+/** Integers of 64 bits and more are exact BigInts at run time; the rest are JS numbers. */
+export const isWideInt = (n: IntName): boolean => intBits(n) >= 64;
+
+export function typeEq(a: Type, b: Type): boolean {
+  if (a === b) return true;
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case 'int': return a.name === (b as typeof a).name;
+    case 'float': return a.bits === (b as typeof a).bits;
+    case 'str': return true;
+    case 'struct': case 'enum': {
+      const bb = b as typeof a;
+      return a.info === bb.info && listEq(a.args, bb.args);
+    }
+    case 'tuple': return listEq(a.elems, (b as typeof a).elems);
+    case 'array': { const bb = b as typeof a; return a.len === bb.len && typeEq(a.elem, bb.elem); }
+    case 'slice': case 'ref': case 'ptr': {
+      const bb = b as typeof a;
+      return a.mut === bb.mut && typeEq(a.k === 'slice' ? a.elem : a.inner, bb.k === 'slice' ? bb.elem : (bb as any).inner);
+    }
+    case 'fn': { const bb = b as typeof a; return typeEq(a.ret, bb.ret) && listEq(a.params, bb.params); }
+    case 'builtin': { const bb = b as typeof a; return a.name === bb.name && listEq(a.args, bb.args); }
+    case 'param': { const bb = b as typeof a; return a.name === bb.name && a.owner === bb.owner; }
+    default: return true;
+  }
+}
+const listEq = (a: Type[], b: Type[]) => a.length === b.length && a.every((t, i) => typeEq(t, b[i]));
+
+/** Source-form name, as `typeof` prints it: i32, Vec<i32>, [i32; 3], (i32, bool), &T!, fn(i32): i32. */
+export function typeName(t: Type): string {
+  switch (t.k) {
+    case 'int': return t.name;
+    case 'float': return t.bits === 32 ? 'f32' : 'f64';
+    case 'bool': return 'bool';
+    case 'str': return t.spelled;
+    case 'unit': return 'nil';
+    case 'never': return '!';
+    case 'struct': case 'enum': return t.info.name + targs(t.args);
+    case 'tuple': return '(' + t.elems.map(typeName).join(', ') + (t.elems.length === 1 ? ',)' : ')');
+    case 'array': return `[${typeName(t.elem)}; ${t.len}]`;
+    case 'slice': return `&[${typeName(t.elem)}]` + (t.mut ? '!' : '');
+    case 'ref': return '&' + typeName(t.inner) + (t.mut ? '!' : '');
+    case 'ptr': return '*' + typeName(t.inner) + (t.mut ? '!' : '');
+    case 'fn': return `fn(${t.params.map(typeName).join(', ')})` + (t.ret.k === 'unit' ? '' : ': ' + typeName(t.ret));
+    case 'builtin': return t.name + targs(t.args);
+    case 'param': return t.name;
+    case 'error': return '{unknown}';
+  }
+}
+const targs = (a: Type[]) => (a.length ? '<' + a.map(typeName).join(', ') + '>' : '');
+
+/** Substitute generic parameters (monomorphization). `env` maps "owner.name" or "name" to a type. */
+export function subst(t: Type, env: ReadonlyMap<string, Type>): Type {
+  if (env.size === 0) return t;
+  switch (t.k) {
+    case 'param': return env.get(t.owner + '.' + t.name) ?? env.get(t.name) ?? t;
+    case 'struct': case 'enum': return t.args.length ? { ...t, args: t.args.map((a) => subst(a, env)) } : t;
+    case 'builtin': return t.args.length ? { ...t, args: t.args.map((a) => subst(a, env)) } : t;
+    case 'tuple': return { ...t, elems: t.elems.map((a) => subst(a, env)) };
+    case 'array': return { ...t, elem: subst(t.elem, env) };
+    case 'slice': return { ...t, elem: subst(t.elem, env) };
+    case 'ref': case 'ptr': return { ...t, inner: subst(t.inner, env) };
+    case 'fn': return { ...t, params: t.params.map((a) => subst(a, env)), ret: subst(t.ret, env) };
+    default: return t;
+  }
+}

@@ -1,0 +1,93 @@
+// The run API's plain data: options, outcome, output chunks and the trace. Shared by the worker,
+// the CLI and the UI (which imports only these types). Versioned: bump TRACE_VERSION when an
+// event's shape changes.
+export const TRACE_VERSION = 1;
+
+export interface RunOptions {
+  stackSize: number; // main task's stack in bytes (default 1 MiB)
+  heapLimit: number; // bytes (default 64 MiB)
+  panic: 'unwind' | 'abort';
+  fuel: number; // max steps (back-edges + calls); 0 = unlimited
+  traceCalls: boolean; // emit call/return events (off by default: costly)
+  /** Polled at statement boundaries via the fuel counter: returns a signal number to deliver (SIGINT=2) or 0. */
+  pollSignal?: () => number;
+  /** Receives trace events as they happen (the worker batches them); the result also holds them unless `keepTrace` is false. */
+  onEvent?: (e: TraceEvent) => void;
+  keepTrace?: boolean;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+  stackSize: 1 << 20,
+  heapLimit: 64 << 20,
+  panic: 'unwind',
+  fuel: 2_000_000_000,
+  traceCalls: false,
+};
+
+export type Outcome =
+  | { kind: 'exited'; code: number }
+  | { kind: 'panicked'; code: 134 }
+  | { kind: 'aborted'; code: number; reason: string } // stack overflow, deadlock, double panic, signal, OOM
+  | { kind: 'stopped'; code: number } // Stop button / SIGINT default action
+  | { kind: 'limit'; code: number; limit: 'fuel' | 'heap' | 'output' }
+  | { kind: 'internal-error'; message: string; stack: string };
+
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface SourceLoc {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface Frame {
+  fn: string; // Vex name: main, Point.new, closure in main, task#2
+  loc: SourceLoc | null;
+}
+
+export type UnwindStep =
+  | { kind: 'frame'; fn: string; loc: SourceLoc | null } // unwinding entered this frame
+  | { kind: 'defer'; fn: string; loc: SourceLoc | null } // a defer ran
+  | { kind: 'drop'; fn: string; value: string; type: string; loc: SourceLoc | null } // a value was dropped
+  | { kind: 'leave'; fn: string } // frame left
+  | { kind: 'caught'; loc: SourceLoc | null } // stopped by catch_panic at loc
+  | { kind: 'aborted'; reason: string };
+
+export interface PanicInfo {
+  message: string;
+  location: SourceLoc | null;
+  backtrace: Frame[]; // innermost first
+  unwind: UnwindStep[];
+  task: number;
+}
+
+/** The trace: one stream of plain-data events; every panel is a view of it. */
+export type TraceEvent =
+  | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent'> }
+  | { t: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  | { t: 'call'; fn: string; task: number; depth: number }
+  | { t: 'return'; fn: string; task: number; depth: number }
+  | { t: 'alloc'; addr: number; size: number; align: number; allocator: string; site: SourceLoc | null; task: number }
+  | { t: 'free'; addr: number; size: number; allocator: string; site: SourceLoc | null; task: number }
+  | { t: 'realloc'; from: number; to: number; oldSize: number; size: number; site: SourceLoc | null; task: number }
+  | { t: 'panic'; info: PanicInfo; caught: boolean }
+  | { t: 'task-spawn'; task: number; parent: number; name: string; stackSize: number; clock: number }
+  | { t: 'task-block'; task: number; on: string; clock: number }
+  | { t: 'task-wake'; task: number; clock: number }
+  | { t: 'task-end'; task: number; clock: number }
+  | { t: 'ffi'; fn: string; args: string[]; ret: string; task: number }
+  | { t: 'signal'; sig: number; action: 'handler' | 'ignored' | 'default' }
+  | { t: 'exit'; outcome: Outcome; steps: number };
+
+export interface RunResult {
+  outcome: Outcome;
+  exitCode: number; // process exit status as vex-language §2.2 says (134 abnormal, 128+N signals)
+  output: OutputChunk[]; // stdout and stderr in the order written (adjacent same-stream chunks merged)
+  panic: PanicInfo | null; // the uncaught panic, if any
+  trace: TraceEvent[];
+  steps: number;
+  stats: { allocs: number; frees: number; peakBytes: number; liveBytes: number };
+}

@@ -1,0 +1,34 @@
+// Typed messages between the UI and the compile/run worker. Plain data only.
+import type { Diagnostic } from '../lang/diagnostics';
+import type { Outcome, OutputChunk, PanicInfo, TraceEvent, RunOptions } from '../runtime/api';
+
+export interface SourceFile {
+  name: string; // main.vx
+  text: string;
+}
+
+export type RunSettings = Pick<RunOptions, 'stackSize' | 'heapLimit' | 'panic' | 'fuel'>;
+
+export type ToWorker =
+  | { type: 'check'; id: number; files: SourceFile[] } // diagnostics only (live markers)
+  | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings }
+  | { type: 'hover'; id: number; files: SourceFile[]; file: string; offset: number }
+  | { type: 'complete'; id: number; files: SourceFile[]; file: string; offset: number }
+  | { type: 'signal'; sig: number }; // delivered at the next statement boundary (SIGINT)
+
+export interface CompletionItem {
+  label: string;
+  kind: 'keyword' | 'function' | 'variable' | 'type' | 'field' | 'method' | 'constant' | 'builtin';
+  detail?: string; // signature or type
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'diagnostics'; id: number; diagnostics: Diagnostic[]; exports: string[] }
+  | { type: 'compiled'; id: number; ok: boolean; diagnostics: Diagnostic[]; compileMs: number }
+  /** Batched run events (~every 30 ms); `dropped` counts output/trace items elided by the caps. */
+  | { type: 'events'; id: number; output: OutputChunk[]; trace: TraceEvent[]; dropped: number }
+  | { type: 'done'; id: number; outcome: Outcome; exitCode: number; steps: number; runMs: number; panic: PanicInfo | null }
+  | { type: 'hover'; id: number; text: string | null }
+  | { type: 'completions'; id: number; items: CompletionItem[] }
+  | { type: 'internal-error'; id: number; message: string; stack: string };
