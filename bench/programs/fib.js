@@ -1,0 +1,8 @@
+// Twin of fib.vx.
+export function main(print) {
+  function fib(n) {
+    if (n < 2) return n;
+    return (fib(n - 1) + fib(n - 2)) | 0;
+  }
+  print(`fib(32) = ${fib(32)}\n`);
+}
