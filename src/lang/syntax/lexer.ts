@@ -1,0 +1,410 @@
+// The Vex lexer (vex-language.md §1 and the lexing traps of §7). It scans with charCodeAt, tracks
+// line/column incrementally so every token carries a full span, never throws, and reports
+// malformed input (E0001–E0008) while continuing with the next character.
+import type { Diagnostic } from '../diagnostics';
+import { diag } from '../diagnostics';
+import type { Span } from '../span';
+import { SyntaxCode as C } from './codes';
+import {
+  KEYWORDS, INT_SUFFIXES, PUNCT1, PUNCT2, PUNCT3, OP_METHOD_OPS,
+  type Token, type FStringTokPart,
+} from './tokens';
+
+/** Collects diagnostics with a cap, so a megabyte of garbage yields a bounded list. */
+export class Reporter {
+  readonly list: Diagnostic[] = [];
+  private dropped = 0;
+  constructor(readonly limit = 200) {}
+  add(d: Diagnostic): void {
+    if (this.list.length < this.limit) this.list.push(d);
+    else this.dropped++;
+  }
+  get droppedCount(): number { return this.dropped; }
+}
+
+export interface LexResult {
+  tokens: Token[];
+  diagnostics: Diagnostic[];
+}
+
+/** Lex a whole file. The last token is always `eof`. */
+export function lex(file: string, text: string, reporter = new Reporter()): LexResult {
+  const lx = new Lexer(file, text, 0, text.length, 1, 0, reporter);
+  return { tokens: lx.run(), diagnostics: reporter.list };
+}
+
+// Canonical (interned) strings for keyword and punctuation kinds.
+const CANON = new Map<string, string>();
+for (const s of [...KEYWORDS, ...PUNCT1, ...PUNCT2, ...PUNCT3, '_']) CANON.set(s, s);
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isIdentChar = (c: number) => isIdentStart(c) || isDigit(c);
+const isHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+function digitOk(c: number, base: number): boolean {
+  if (base === 16) return isHex(c);
+  if (base === 10) return isDigit(c);
+  if (base === 8) return c >= 48 && c <= 55;
+  return c === 48 || c === 49;
+}
+// Whitespace: space, tab, LF, CR (the playground accepts CRLF), form feed.
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+const PUNCT_START = new Set([...PUNCT1].map((s) => s.charCodeAt(0)));
+function startsToken(c: number): boolean {
+  return isIdentStart(c) || isDigit(c) || isSpace(c) || c === 34 || c === 96 || c === 39 || PUNCT_START.has(c);
+}
+
+class Lexer {
+  private tokens: Token[] = [];
+  constructor(
+    private readonly file: string,
+    private readonly src: string,
+    private pos: number,
+    private readonly end: number,
+    private line: number,
+    private lineStart: number,
+    private readonly rep: Reporter,
+  ) {}
+
+  run(): Token[] {
+    const src = this.src;
+    for (;;) {
+      this.skipTrivia();
+      if (this.pos >= this.end) break;
+      const start = this.pos, sLine = this.line, sCol = start - this.lineStart + 1;
+      const c = src.charCodeAt(start);
+      if (isIdentStart(c)) this.ident(start, sLine, sCol);
+      else if (isDigit(c)) this.number(start, sLine, sCol);
+      else if (c === 34) this.string(start, sLine, sCol, false);
+      else if (c === 96) this.tag(start, sLine, sCol);
+      else if (c === 39) this.charLiteral(start, sLine, sCol);
+      else this.punct(start, sLine, sCol);
+    }
+    this.push('eof', this.end, this.line, this.end - this.lineStart + 1, '');
+    return this.tokens;
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private push(kind: string, start: number, line: number, col: number, text: string,
+    value: bigint | number | null = null, suffix: string | null = null, parts: FStringTokPart[] | null = null): Token {
+    const t: Token = {
+      kind, start, end: this.pos, line, col, endLine: this.line, endCol: this.pos - this.lineStart + 1,
+      text, value, suffix, parts,
+    };
+    this.tokens.push(t);
+    return t;
+  }
+
+  private spanFrom(start: number, line: number, col: number): Span {
+    return { file: this.file, start, end: this.pos, line, col, endLine: this.line, endCol: this.pos - this.lineStart + 1 };
+  }
+
+  private report(code: string, msg: string, span: Span, notes: string[] = []): void {
+    this.rep.add(diag(code, msg, span, { notes }));
+  }
+
+  /** Advance one char, keeping line bookkeeping. */
+  private step(): void {
+    if (this.src.charCodeAt(this.pos) === 10) { this.line++; this.lineStart = this.pos + 1; }
+    this.pos++;
+  }
+
+  private skipTrivia(): void {
+    const src = this.src;
+    while (this.pos < this.end) {
+      const c = src.charCodeAt(this.pos);
+      if (c === 10) { this.pos++; this.line++; this.lineStart = this.pos; }
+      else if (isSpace(c)) this.pos++;
+      else if (c === 47 && src.charCodeAt(this.pos + 1) === 47 && this.pos + 1 < this.end) {
+        while (this.pos < this.end && src.charCodeAt(this.pos) !== 10) this.pos++;
+      } else if (c === 47 && src.charCodeAt(this.pos + 1) === 42 && this.pos + 1 < this.end) {
+        // Block comments do not nest: the first `*/` closes.
+        const start = this.pos, sLine = this.line, sCol = start - this.lineStart + 1;
+        this.pos += 2;
+        let closed = false;
+        while (this.pos < this.end) {
+          if (src.charCodeAt(this.pos) === 42 && src.charCodeAt(this.pos + 1) === 47 && this.pos + 1 < this.end) {
+            this.pos += 2; closed = true; break;
+          }
+          this.step();
+        }
+        if (!closed) {
+          const s = this.spanFrom(start, sLine, sCol);
+          this.report(C.UnterminatedComment, 'unterminated block comment', { ...s, end: start + 2, endLine: sLine, endCol: sCol + 2 },
+            ['block comments do not nest: the first `*/` closes the comment']);
+        }
+      } else break;
+    }
+  }
+
+  // ------------------------------------------------------------ identifiers and keywords
+
+  private ident(start: number, sLine: number, sCol: number): void {
+    const src = this.src;
+    let p = start + 1;
+    while (p < this.end && isIdentChar(src.charCodeAt(p))) p++;
+    const word = src.slice(start, p);
+    this.pos = p;
+    const next = p < this.end ? src.charCodeAt(p) : -1;
+    if (word === 'f' && next === 34) { this.string(start, sLine, sCol, true); return; }
+    if (word === 'let' && next === 33 && src.charCodeAt(p + 1) !== 61) { // `let!` but not `let!=`
+      this.pos = p + 1;
+      this.push('let!', start, sLine, sCol, 'let!');
+      return;
+    }
+    if (word === 'op') {
+      for (const op of OP_METHOD_OPS) {
+        if (src.startsWith(op, p) && p + op.length <= this.end) {
+          this.pos = p + op.length;
+          this.push('opmethod', start, sLine, sCol, 'op' + op);
+          return;
+        }
+      }
+    }
+    const kw = CANON.get(word);
+    if (kw !== undefined) this.push(kw, start, sLine, sCol, kw);
+    else this.push('ident', start, sLine, sCol, word);
+  }
+
+  // ------------------------------------------------------------ numbers
+
+  /** Digits of `base` with `_` separators between digits; returns the digits without `_`. */
+  private digits(base: number): string {
+    const src = this.src;
+    const from = this.pos;
+    let hasUnderscore = false;
+    while (this.pos < this.end) {
+      const c = src.charCodeAt(this.pos);
+      if (digitOk(c, base)) { this.pos++; continue; }
+      if (c === 95 && this.pos > from) {
+        let q = this.pos;
+        while (q < this.end && src.charCodeAt(q) === 95) q++;
+        if (q < this.end && digitOk(src.charCodeAt(q), base)) { hasUnderscore = true; this.pos = q; continue; }
+      }
+      break;
+    }
+    const raw = src.slice(from, this.pos);
+    return hasUnderscore ? raw.replace(/_/g, '') : raw;
+  }
+
+  private number(start: number, sLine: number, sCol: number): void {
+    const src = this.src;
+    let base = 10;
+    const c1 = src.charCodeAt(start + 1) | 32;
+    if (src.charCodeAt(start) === 48 && start + 1 < this.end && (c1 === 120 || c1 === 111 || c1 === 98)) {
+      base = c1 === 120 ? 16 : c1 === 111 ? 8 : 2;
+      this.pos = start + 2;
+    }
+    let digits = this.digits(base);
+    if (base !== 10) {
+      // Decimal digits that don't belong to the base (0b102, 0o9) are an error, not a new token.
+      let bad = false;
+      while (this.pos < this.end && isDigit(src.charCodeAt(this.pos))) { this.pos++; bad = true; }
+      if (digits === '' || bad) {
+        this.report(C.BadNumber, digits === '' ? 'missing digits after the integer prefix' : `invalid digit for a base ${base} literal`,
+          this.spanFrom(start, sLine, sCol));
+        if (digits === '') digits = '0';
+      }
+    }
+    let isFloat = false;
+    // `t.0.1`: after a member `.` the digits are a tuple index, never a float.
+    const prev = this.tokens.length > 0 ? this.tokens[this.tokens.length - 1] : null;
+    const afterDot = prev !== null && prev.kind === '.' && prev.end === start;
+    if (base === 10 && !afterDot && src.charCodeAt(this.pos) === 46 && isDigit(src.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
+      this.pos++;
+      digits += '.' + this.digits(10);
+      isFloat = true;
+      const e = src.charCodeAt(this.pos) | 32;
+      if (e === 101) {
+        let q = this.pos + 1;
+        const s = src.charCodeAt(q);
+        if (s === 43 || s === 45) q++;
+        if (q < this.end && isDigit(src.charCodeAt(q))) {
+          const expStart = this.pos;
+          this.pos = q;
+          this.digits(10);
+          digits += src.slice(expStart, this.pos).replace(/_/g, '');
+        }
+      }
+    }
+    let suffix: string | null = null;
+    if (this.pos < this.end && isIdentStart(src.charCodeAt(this.pos))) {
+      let q = this.pos;
+      while (q < this.end && isIdentChar(src.charCodeAt(q))) q++;
+      const w = src.slice(this.pos, q);
+      if (isFloat ? w === 'f32' || w === 'f64' : INT_SUFFIXES.has(w)) { suffix = w; this.pos = q; }
+    }
+    const raw = src.slice(start, this.pos);
+    if (isFloat) {
+      this.push('float', start, sLine, sCol, raw, Number(digits), suffix);
+    } else {
+      const prefix = base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : '';
+      this.push('int', start, sLine, sCol, raw, BigInt(prefix + digits), suffix);
+    }
+  }
+
+  // ------------------------------------------------------------ strings, f-strings, tags
+
+  /** Reads one escape after `\` (this.pos at the backslash); returns the decoded text. */
+  private escape(): string {
+    const src = this.src;
+    const start = this.pos, sLine = this.line, sCol = start - this.lineStart + 1;
+    const c = src.charCodeAt(this.pos + 1);
+    if (this.pos + 1 >= this.end) { this.pos++; return ''; }
+    this.pos += 2;
+    switch (c) {
+      case 110: return '\n';
+      case 114: return '\r';
+      case 116: return '\t';
+      case 98: return '\b';
+      case 102: return '\f';
+      case 34: return '"';
+      case 92: return '\\';
+      case 117: { // \uXXXX
+        let hex = '';
+        while (hex.length < 4 && this.pos < this.end && isHex(src.charCodeAt(this.pos))) hex += src[this.pos++];
+        if (hex.length === 4) return String.fromCharCode(parseInt(hex, 16));
+        this.report(C.BadEscape, 'malformed unicode escape: expected `\\u` followed by 4 hex digits', this.spanFrom(start, sLine, sCol));
+        return '';
+      }
+      default: {
+        if (c === 10) { this.line++; this.lineStart = this.pos; }
+        const ch = src.slice(start + 1, this.pos);
+        this.report(C.BadEscape, `unknown escape sequence \`\\${ch === '\n' ? 'n' : ch}\``, this.spanFrom(start, sLine, sCol),
+          ['valid escapes: \\n \\r \\t \\b \\f \\" \\\\ \\uXXXX']);
+        return ch;
+      }
+    }
+  }
+
+  /** A string literal (this.pos at `"`), or an f-string (start at the `f`). Strings may span lines. */
+  private string(start: number, sLine: number, sCol: number, isF: boolean): void {
+    const src = this.src;
+    this.pos = isF ? start + 2 : start + 1;
+    let text = '';
+    let chunk = this.pos;
+    const parts: FStringTokPart[] = [];
+    let closed = false;
+    while (this.pos < this.end) {
+      const c = src.charCodeAt(this.pos);
+      if (c === 34) { text += src.slice(chunk, this.pos); this.pos++; closed = true; break; }
+      if (c === 92) { text += src.slice(chunk, this.pos) + this.escape(); chunk = this.pos; continue; }
+      if (isF && c === 123) { // `{`
+        text += src.slice(chunk, this.pos);
+        if (src.charCodeAt(this.pos + 1) === 123) { text += '{'; this.pos += 2; chunk = this.pos; continue; }
+        if (text !== '') { parts.push({ kind: 'text', text }); text = ''; }
+        if (!this.hole(parts)) { chunk = this.pos; break; }
+        chunk = this.pos;
+        continue;
+      }
+      if (isF && c === 125) { // `}`
+        text += src.slice(chunk, this.pos);
+        if (src.charCodeAt(this.pos + 1) === 125) { text += '}'; this.pos += 2; chunk = this.pos; continue; }
+        const s = this.pos, l = this.line, col = s - this.lineStart + 1;
+        this.pos++;
+        this.report(C.FStringHole, 'unmatched `}` in f-string', this.spanFrom(s, l, col), ['write `}}` for a literal brace']);
+        text += '}';
+        chunk = this.pos;
+        continue;
+      }
+      this.step();
+    }
+    if (!closed) {
+      text += src.slice(chunk, this.pos);
+      // A hole that ran into the closing quote ends the f-string there.
+      if (isF && this.pos < this.end && src.charCodeAt(this.pos) === 34) { this.pos++; closed = true; }
+    }
+    if (!closed) {
+      this.report(C.UnterminatedString, 'unterminated string literal', { ...this.spanFrom(start, sLine, sCol), end: start + 1, endLine: sLine, endCol: sCol + 1 });
+    }
+    if (isF) {
+      if (text !== '') parts.push({ kind: 'text', text });
+      this.push('fstring', start, sLine, sCol, src.slice(start, this.pos), null, null, parts);
+    } else {
+      this.push('string', start, sLine, sCol, text);
+    }
+  }
+
+  /** An f-string hole (this.pos at `{`): finds the matching `}` and lexes its content. */
+  private hole(parts: FStringTokPart[]): boolean {
+    const src = this.src;
+    const open = this.pos, oLine = this.line, oCol = open - this.lineStart + 1;
+    this.pos++;
+    const hStart = this.pos, hLine = this.line, hLineStart = this.lineStart;
+    let depth = 0;
+    while (this.pos < this.end) {
+      const c = src.charCodeAt(this.pos);
+      if (c === 34) break;
+      if (c === 123) depth++;
+      else if (c === 125) { if (depth === 0) break; depth--; }
+      this.step();
+    }
+    const hEnd = this.pos;
+    if (this.pos >= this.end || src.charCodeAt(this.pos) !== 125) {
+      this.report(C.FStringHole, 'unterminated `{` in f-string', this.spanFrom(open, oLine, oCol), ['write `{{` for a literal brace']);
+      return false;
+    }
+    this.pos++;
+    if (src.slice(hStart, hEnd).trim() === '') {
+      this.report(C.FStringHole, 'empty `{}` in f-string: put an expression inside', this.spanFrom(open, oLine, oCol));
+      return true;
+    }
+    const sub = new Lexer(this.file, src, hStart, hEnd, hLine, hLineStart, this.rep);
+    parts.push({ kind: 'hole', tokens: sub.run(), start: hStart, end: hEnd });
+    return true;
+  }
+
+  private tag(start: number, sLine: number, sCol: number): void {
+    const src = this.src;
+    this.pos = start + 1;
+    while (this.pos < this.end && src.charCodeAt(this.pos) !== 96) this.step();
+    if (this.pos >= this.end) {
+      this.report(C.UnterminatedTag, 'unterminated struct tag (missing closing backtick)', { ...this.spanFrom(start, sLine, sCol), end: start + 1, endLine: sLine, endCol: sCol + 1 });
+      this.push('tag', start, sLine, sCol, src.slice(start + 1, this.pos));
+      return;
+    }
+    const text = src.slice(start + 1, this.pos);
+    this.pos++;
+    this.push('tag', start, sLine, sCol, text);
+  }
+
+  private charLiteral(start: number, sLine: number, sCol: number): void {
+    const src = this.src;
+    // Swallow a plausible `'x'` / `'\n'` so one diagnostic covers it.
+    let q = start + 1;
+    while (q < this.end && q < start + 10 && src.charCodeAt(q) !== 39 && src.charCodeAt(q) !== 10) q += src.charCodeAt(q) === 92 ? 2 : 1;
+    this.pos = q < this.end && src.charCodeAt(q) === 39 ? q + 1 : start + 1;
+    this.report(C.CharLiteral, 'Vex has no character literals', this.spanFrom(start, sLine, sCol),
+      ['use a string ("a") or a `u32` code point']);
+    this.push('error', start, sLine, sCol, src.slice(start, this.pos));
+  }
+
+  // ------------------------------------------------------------ punctuation
+
+  private punct(start: number, sLine: number, sCol: number): void {
+    const src = this.src;
+    const rest = this.end - start;
+    if (rest >= 3) {
+      const k = CANON.get(src.slice(start, start + 3));
+      if (k !== undefined && PUNCT3.has(k)) { this.pos = start + 3; this.push(k, start, sLine, sCol, k); return; }
+    }
+    if (rest >= 2) {
+      const k = CANON.get(src.slice(start, start + 2));
+      if (k !== undefined && PUNCT2.has(k)) { this.pos = start + 2; this.push(k, start, sLine, sCol, k); return; }
+    }
+    const k = CANON.get(src[start]);
+    if (k !== undefined && PUNCT1.has(k)) { this.pos = start + 1; this.push(k, start, sLine, sCol, k); return; }
+    // Unknown characters: one diagnostic for the whole run.
+    let q = start + 1;
+    while (q < this.end && !startsToken(src.charCodeAt(q))) q++;
+    this.pos = q;
+    const what = q - start === 1 ? `unexpected character \`${printable(src[start])}\`` : 'unexpected characters';
+    this.report(C.UnexpectedChar, what, this.spanFrom(start, sLine, sCol));
+  }
+}
+
+function printable(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return c < 32 || c === 127 ? `\\u{${c.toString(16)}}` : ch;
+}
