@@ -1,9 +1,75 @@
 // run(program, options): executes a compiled program on the simulated machine and returns the
 // outcome, output and trace. Synchronous: the worker runs it off the UI thread; Stop terminates
-// the worker. STUB: the engine replaces the body; the signature is the contract.
+// the worker.
 import type { CompiledProgram } from '../lang/compile';
-import type { RunOptions, RunResult } from './api';
+import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type Outcome, type RunOptions, type RunResult } from './api';
+import { Runtime } from './core/rt';
+import { Scheduler } from './core/scheduler';
+import { VexAbort, VexExit, VexLimit, VexPanic, isHostStackOverflow } from './core/errors';
+import type { ProgramMeta } from './core/types';
+import { installLibrary } from './core/library';
 
-export function run(_program: CompiledProgram, _options: Partial<RunOptions> = {}): RunResult {
-  throw new Error('run: not implemented yet');
+/** What the generated module returns when instantiated. */
+export interface ProgramModule {
+  main: (() => unknown) | null;
+  mainIsGen: boolean;
+  inits: (() => unknown)[];
+  tlsInit: () => unknown[];
+}
+
+export function run(program: CompiledProgram, options: Partial<RunOptions> = {}): RunResult {
+  const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
+  const meta = program.meta as ProgramMeta;
+  const rt = new Runtime(meta, opts);
+  const { pollSignal: _p, onEvent: _o, ...shown } = opts;
+  void _p; void _o;
+  rt.emit({ t: 'start', version: TRACE_VERSION, options: shown });
+  let outcome: Outcome;
+  const lib = installLibrary(rt, opts);
+  try {
+    if (program.isLibrary) {
+      outcome = { kind: 'exited', code: 0 };
+    } else {
+      const S = new Scheduler(rt);
+      (rt as unknown as { S: Scheduler }).S = S;
+      const mod = new Function('rt', program.js)(rt) as ProgramModule;
+      S.tlsInit = mod.tlsInit;
+      rt.tls = mod.tlsInit();
+      lib.resetStats();
+      for (const init of mod.inits) init();
+      const ret = mod.main ? S.runMain(mod.main, mod.mainIsGen) : 0;
+      outcome = { kind: 'exited', code: typeof ret === 'number' ? ret : 0 };
+    }
+  } catch (e) {
+    outcome = classify(rt, e);
+  }
+  const steps = rt.totalSteps();
+  rt.emit({ t: 'exit', outcome, steps });
+  const exitCode = outcome.kind === 'internal-error' ? 70 : outcome.code;
+  return { outcome, exitCode, output: rt.output, panic: rt.uncaught, trace: rt.trace, steps, stats: lib.stats() };
+}
+
+function classify(rt: Runtime, e: unknown): Outcome {
+  if (e instanceof VexExit) return { kind: 'exited', code: e.code };
+  if (e instanceof VexPanic) {
+    rt.uncaught = e.info;
+    rt.emit({ t: 'panic', info: e.info, caught: false });
+    return { kind: 'panicked', code: 134 };
+  }
+  if (e instanceof VexAbort) {
+    if (e.kind === 'panicked') return { kind: 'panicked', code: 134 };
+    if (e.kind === 'stopped') return { kind: 'stopped', code: e.code };
+    return { kind: 'aborted', code: e.code, reason: e.reason };
+  }
+  if (e instanceof VexLimit) return { kind: 'limit', code: 137, limit: e.limit };
+  if (isHostStackOverflow(e)) {
+    try {
+      const a = rt.hostOverflow();
+      return { kind: 'aborted', code: a.code, reason: a.reason };
+    } catch {
+      return { kind: 'aborted', code: 134, reason: 'stack overflow (host stack limit)' };
+    }
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { kind: 'internal-error', message: err.message, stack: err.stack ?? '' };
 }

@@ -1,0 +1,121 @@
+// Runtime representations of the prelude library types (§4.5). Generated code calls these methods
+// directly (the checker resolved the receiver type). Buffers are accounted in the simulated heap
+// through `HeapHooks` so allocation statistics and the heap profile see what a C runtime would.
+
+/** How collections report their buffers to the allocator (set by the runtime at start). */
+export interface HeapHooks {
+  /** Allocate `size` bytes for a collection buffer; returns an address (0 when not accounted). */
+  alloc(size: number, align: number, site: number): number;
+  free(addr: number, size: number, align: number, site: number): void;
+  /** realloc = one allocate plus one deallocate (§6.4). */
+  realloc(addr: number, oldSize: number, size: number, align: number, site: number): number;
+}
+
+export const noHeap: HeapHooks = {
+  alloc: () => 0,
+  free: () => {},
+  realloc: () => 0,
+};
+
+export let heap: HeapHooks = noHeap;
+export function setHeapHooks(h: HeapHooks): void {
+  heap = h;
+}
+
+/** Vec<T>: JS array of elements plus a capacity that grows 0 -> 4 -> 8 -> 16 ... (§4.5). */
+export class VVec<T = unknown> {
+  a: T[];
+  cap = 0;
+  addr = 0;
+  constructor(readonly esize: number, readonly ealign: number, items?: T[]) {
+    this.a = items ?? [];
+    if (items && items.length) {
+      this.cap = items.length;
+      this.addr = heap.alloc(this.cap * esize, ealign, -1);
+    }
+  }
+  push(x: T, site = -1): void {
+    const a = this.a;
+    if (a.length === this.cap) this.grow(site);
+    a.push(x);
+  }
+  grow(site: number): void {
+    const nc = this.cap === 0 ? 4 : this.cap * 2;
+    if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
+    else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
+    this.cap = nc;
+  }
+  /** Free the buffer (the Vec was dropped or went out of scope for good). */
+  release(site = -1): void {
+    if (this.cap) heap.free(this.addr, this.cap * this.esize, this.ealign, site);
+    this.cap = 0;
+    this.addr = 0;
+    this.a = [];
+  }
+}
+
+/** String: growable UTF-8 text. The JS string holds the text; `cap` tracks the simulated buffer. */
+export class VString {
+  cap = 0;
+  addr = 0;
+  constructor(public s: string, site = -1) {
+    const n = utf8Len(s);
+    if (n > 0) {
+      this.cap = n;
+      this.addr = heap.alloc(n, 1, site);
+    }
+  }
+  append(t: string, site = -1): void {
+    this.s += t;
+    const n = utf8Len(this.s);
+    if (n > this.cap) {
+      const nc = Math.max(n, this.cap * 2, 8);
+      this.addr = this.cap === 0 ? heap.alloc(nc, 1, site) : heap.realloc(this.addr, this.cap, nc, 1, site);
+      this.cap = nc;
+    }
+  }
+  release(site = -1): void {
+    if (this.cap) heap.free(this.addr, this.cap, 1, site);
+    this.cap = 0;
+  }
+  toString(): string {
+    return this.s;
+  }
+}
+
+/** Map<K, V> in insertion order. Keys are JS primitives (numbers, BigInts, strings, booleans). */
+export class VMap<K = unknown, V = unknown> {
+  m = new Map<K, V>();
+}
+
+export class VSet<T = unknown> {
+  m = new Set<T>();
+}
+
+export class VBox<T = unknown> {
+  constructor(public v: T, public addr = 0, public size = 0) {}
+}
+
+/** A view `&a[lo..hi]` on an array or a Vec's elements. */
+export class VSlice<T = unknown> {
+  constructor(public a: T[], public off: number, public len: number) {}
+}
+
+/** `&x!` on a place that is not an object: get/set closures over the place. */
+export class Cell<T = unknown> {
+  constructor(readonly get: () => T, readonly set: (v: T) => void) {}
+}
+
+const enc = new TextEncoder();
+/** Byte length of a JS string in UTF-8 (fast path for ASCII). */
+export function utf8Len(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return enc.encode(s).length;
+  }
+  return n;
+}
+export function utf8Bytes(s: string): Uint8Array {
+  return enc.encode(s);
+}

@@ -1,0 +1,36 @@
+// The runtime's control-flow exceptions. Only these classes are Vex outcomes; any other JS error
+// that escapes generated code is an internal error (our bug), never dressed as a Vex panic.
+import type { PanicInfo } from '../api';
+
+/** A Vex panic in flight (unwinding). */
+export class VexPanic {
+  constructor(readonly message: string, readonly info: PanicInfo) {}
+}
+
+/** The run ends at once, nothing else runs: double panic, stack overflow, deadlock, panic=abort, signal. */
+export class VexAbort {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    readonly kind: 'aborted' | 'panicked' | 'stopped' = 'aborted',
+  ) {}
+}
+
+/** A resource limit of the run (fuel, heap, output) was reached. */
+export class VexLimit {
+  constructor(readonly limit: 'fuel' | 'heap' | 'output', readonly message: string) {}
+}
+
+/** `exit(n)`-style end of the whole program. */
+export class VexExit {
+  constructor(readonly code: number) {}
+}
+
+export const isVexControl = (e: unknown): boolean =>
+  e instanceof VexPanic || e instanceof VexAbort || e instanceof VexLimit || e instanceof VexExit;
+
+/** V8 (and SpiderMonkey) report host stack exhaustion as a RangeError / InternalError with this text. */
+export function isHostStackOverflow(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  return /call stack size exceeded|too much recursion/i.test(e.message);
+}

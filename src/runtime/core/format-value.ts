@@ -1,0 +1,96 @@
+// Value formatting of §5.2 for every runtime representation, driven by type descriptors.
+import type { TD } from './types';
+import { VVec, VString, VMap, VSet, VBox, VSlice, Cell } from './collections';
+
+/** C `%g` with 6 significant digits (the §5.2 recipe). */
+export function formatG(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const e = x.toExponential(5);
+  const exp = Number(e.slice(e.indexOf('e') + 1));
+  if (exp < -4 || exp >= 6) {
+    let [m, ex] = e.split('e');
+    if (m.includes('.')) m = m.replace(/0+$/, '').replace(/\.$/, '');
+    const n = Number(ex);
+    const abs = Math.abs(n);
+    return m + 'e' + (n < 0 ? '-' : '+') + (abs < 10 ? '0' + abs : String(abs));
+  }
+  let f = x.toFixed(Math.max(0, 5 - exp));
+  if (f.includes('.')) f = f.replace(/0+$/, '').replace(/\.$/, '');
+  return f;
+}
+
+export class ValueFormatter {
+  constructor(private readonly types: TD[]) {}
+
+  /** `{}` of a value of descriptor `td`; `nested` quotes strings (inside compound values). */
+  fmt(v: unknown, td: number, nested = false): string {
+    const t = this.types[td];
+    switch (t.k) {
+      case 'int': return String(v);
+      case 'float': return formatG(v as number);
+      case 'bool': return v ? 'true' : 'false';
+      case 'str': return nested ? quote(v as string) : (v as string);
+      case 'string': return nested ? quote((v as VString).s) : (v as VString).s;
+      case 'unit': case 'never': return 'nil';
+      case 'struct': {
+        if (t.isUnion) return t.name + ' { .. }';
+        const obj = v as Record<string, unknown>;
+        if (!t.fields.length) return t.name + ' {}';
+        return t.name + ' { ' + t.fields.map((f) => f.name + ': ' + this.fmt(obj['f_' + f.name], f.td, true)).join(', ') + ' }';
+      }
+      case 'enum': {
+        const e = v as { t: number; [k: string]: unknown };
+        const vr = t.variants[e.t];
+        const head = t.prelude ? vr.name : t.name + '.' + vr.name;
+        if (!vr.fields.length) return head;
+        return head + '(' + vr.fields.map((f, i) => this.fmt(e['a' + i], f, true)).join(', ') + ')';
+      }
+      case 'tuple': {
+        const a = v as unknown[];
+        return '(' + t.elems.map((e, i) => this.fmt(a[i], e, true)).join(', ') + (t.elems.length === 1 ? ',)' : ')');
+      }
+      case 'array': return this.list(v as unknown[], 0, (v as unknown[]).length, t.elem);
+      case 'vec': return this.list((v as VVec).a, 0, (v as VVec).a.length, t.elem);
+      case 'slice': { const s = v as VSlice; return this.list(s.a, s.off, s.len, t.elem); }
+      case 'map': {
+        const m = (v as VMap).m;
+        const parts: string[] = [];
+        for (const [k, x] of m) parts.push(this.fmt(k, t.key, true) + ': ' + this.fmt(x, t.val, true));
+        return '{' + parts.join(', ') + '}';
+      }
+      case 'set': {
+        const parts: string[] = [];
+        for (const k of (v as VSet).m) parts.push(this.fmt(k, t.elem, true));
+        return '{' + parts.join(', ') + '}';
+      }
+      case 'box': return this.fmt((v as VBox).v, t.elem, nested);
+      case 'gc': return this.fmt((v as { v: unknown }).v, t.elem, nested);
+      case 'ref': return this.fmt(t.cell && v instanceof Cell ? v.get() : v, t.inner, nested);
+      case 'ptr': return '0x' + (typeof v === 'bigint' ? v : BigInt(v as number)).toString(16);
+      case 'fn': return 'fn';
+      case 'other': return t.name;
+    }
+  }
+
+  /** `{:?}`: small signed ints as `i32(42)`, `string`-typed values quoted, the rest like `{}`. */
+  debug(v: unknown, td: number): string {
+    const t = this.types[td];
+    if (t.k === 'int' && (t.name === 'i8' || t.name === 'i16' || t.name === 'i32')) return `${t.name}(${v})`;
+    if (t.k === 'str' && t.spelled === 'string') return quote(v as string);
+    if (t.k === 'string') return quote((v as VString).s);
+    return this.fmt(v, td);
+  }
+
+  private list(a: unknown[], off: number, len: number, elem: number): string {
+    const parts: string[] = [];
+    for (let i = 0; i < len; i++) parts.push(this.fmt(a[off + i], elem, true));
+    return '[' + parts.join(', ') + ']';
+  }
+}
+
+export function quote(s: string): string {
+  return '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r') + '"';
+}

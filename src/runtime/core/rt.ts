@@ -1,0 +1,260 @@
+// The `rt` object handed to generated code: output, trace, the call-site stack and stack model,
+// fuel and signals, panics with unwinding and catch_panic, and the checked helpers generated code
+// calls on rare paths. Hot paths (arithmetic, field access, plain calls) never come here.
+import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame } from '../api';
+import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
+import type { ProgramMeta, Site } from './types';
+import { ValueFormatter } from './format-value';
+import { Cell } from './collections';
+
+const FUEL_CHUNK = 1 << 16;
+const OUTPUT_LIMIT = 16 << 20;
+const FRAME_BYTES = 256;
+
+export class Runtime {
+  // ---- call-site stack (per task; swapped by the scheduler)
+  cs: Int32Array;
+  sp = 0;
+  lim: number;
+  stackBytes: number;
+  // ---- fuel: `fuel` counts down a chunk; `fuelLeft` is the rest of the budget
+  fuel = FUEL_CHUNK;
+  private fuelLeft: number;
+  private unlimited: boolean;
+  steps = 0;
+  // ---- output and trace
+  readonly output: OutputChunk[] = [];
+  readonly trace: TraceEvent[] = [];
+  private outBytes = 0;
+  // ---- panics
+  /** Active catch_panic / no-unwind boundaries, innermost last. */
+  guards: ('catch' | 'nounwind')[] = [];
+  /** The panic being unwound, and the guard depth at which it started (double-panic detection). */
+  unwinding: VexPanic | null = null;
+  private unwindDepth = -1;
+  uncaught: PanicInfo | null = null;
+  readonly fmt: ValueFormatter;
+  taskId = 0;
+  /** The current task's thread-locals (swapped by the scheduler). */
+  tls: unknown[] = [];
+
+  constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
+    this.stackBytes = opts.stackSize;
+    this.lim = Math.floor(opts.stackSize / FRAME_BYTES);
+    this.cs = new Int32Array(Math.min(this.lim + 1, 1 << 16));
+    this.unlimited = !opts.fuel;
+    this.fuelLeft = opts.fuel || Infinity;
+    this.fmt = new ValueFormatter(meta.types);
+  }
+
+  // ------------------------------------------------------------------ output and trace
+  emit(e: TraceEvent): void {
+    if (this.opts.keepTrace !== false) this.trace.push(e);
+    this.opts.onEvent?.(e);
+  }
+
+  write(stream: 'stdout' | 'stderr', text: string): void {
+    if (!text) return;
+    this.outBytes += text.length;
+    if (this.outBytes > OUTPUT_LIMIT) throw new VexLimit('output', `output limit of ${OUTPUT_LIMIT} bytes reached`);
+    const last = this.output[this.output.length - 1];
+    if (last && last.stream === stream) last.text += text;
+    else this.output.push({ stream, text });
+    this.emit({ t: 'output', stream, text });
+  }
+  out(text: string): void { this.write('stdout', text); }
+  err(text: string): void { this.write('stderr', text); }
+
+  // ------------------------------------------------------------------ sites and frames
+  loc(site: number): SourceLoc | null {
+    const s: Site | undefined = this.meta.sites[site];
+    return s ? { file: s.file, line: s.line, col: s.col } : null;
+  }
+  siteFn(site: number): string {
+    return this.meta.sites[site]?.fn ?? '?';
+  }
+  /** Innermost first: the raising site, then the call sites recorded in each outer frame. */
+  backtrace(site: number): Frame[] {
+    const frames: Frame[] = [{ fn: this.siteFn(site), loc: this.loc(site) }];
+    const top = Math.min(this.sp - 2, this.cs.length - 1);
+    for (let i = top; i >= 0; i--) frames.push({ fn: this.siteFn(this.cs[i]), loc: this.loc(this.cs[i]) });
+    return frames;
+  }
+  private printBacktrace(frames: Frame[], max = 64): void {
+    const shown = frames.slice(0, max);
+    let s = '';
+    for (const f of shown) s += `  at ${f.fn}${f.loc ? ` (${f.loc.file}:${f.loc.line}:${f.loc.col})` : ''}\n`;
+    if (frames.length > max) s += `  ... ${frames.length - max} more frames\n`;
+    this.err(s);
+  }
+
+  // ------------------------------------------------------------------ stack model and fuel
+  /** Called by a function entry when its frame index reached the task's limit (§6.14). */
+  overflow(): never {
+    this.sp--;
+    const frames = this.backtrace(this.cs[Math.max(0, Math.min(this.sp - 1, this.cs.length - 1))]);
+    this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
+    this.printBacktrace(frames.slice(1), 10);
+    throw new VexAbort(134, 'stack overflow');
+  }
+  /** The host JS stack ran out before the model's limit (a very large stack setting). */
+  hostOverflow(): VexAbort {
+    this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
+    const frames: Frame[] = [];
+    for (let i = Math.min(this.sp - 1, this.cs.length - 1); i >= 0 && frames.length < 10; i--) frames.push({ fn: this.siteFn(this.cs[i]), loc: this.loc(this.cs[i]) });
+    this.printBacktrace(frames, 10);
+    this.err(`note: the host JavaScript stack ran out at depth ${this.sp} before the configured stack size was reached\n`);
+    return new VexAbort(134, 'stack overflow (host stack limit)');
+  }
+  setStack(bytes: number): void {
+    this.stackBytes = bytes;
+    this.lim = Math.floor(bytes / FRAME_BYTES);
+  }
+
+  /** Fuel chunk spent: account, poll Stop/SIGINT, end the run when the budget is gone. */
+  tick(): void {
+    const used = FUEL_CHUNK - this.fuel;
+    this.steps += used;
+    if (!this.unlimited) {
+      this.fuelLeft -= used;
+      if (this.fuelLeft <= 0) {
+        this.err(`fatal: fuel limit of ${this.opts.fuel} steps reached\n`);
+        throw new VexLimit('fuel', 'fuel limit reached');
+      }
+    }
+    this.fuel = this.unlimited ? FUEL_CHUNK : Math.min(FUEL_CHUNK, this.fuelLeft);
+    const sig = this.opts.pollSignal?.() ?? 0;
+    if (sig) this.onSignal(sig);
+  }
+  totalSteps(): number {
+    return this.steps + (FUEL_CHUNK - this.fuel);
+  }
+  /** Replaced by the signal module (signal handlers); default action ends the run. */
+  onSignal(sig: number): void {
+    this.emit({ t: 'signal', sig, action: 'default' });
+    this.err(`terminated by signal ${sig}\n`);
+    throw new VexAbort(128 + sig, `signal ${sig}`, 'stopped');
+  }
+
+  // ------------------------------------------------------------------ panics
+  panic(msg: string, site: number): never {
+    const backtrace = this.backtrace(site);
+    const info: PanicInfo = { message: msg, location: this.loc(site), backtrace, unwind: [], task: this.taskId };
+    const p = new VexPanic(msg, info);
+    // A panic raised by a defer/drop while unwinding, with no catch_panic in between: abort at once.
+    if (this.unwinding && this.guards.length <= this.unwindDepth) {
+      this.err(`panic: ${msg}\n`);
+      this.unwinding.info.unwind.push({ kind: 'aborted', reason: 'panic during unwinding' });
+      this.uncaught = this.unwinding.info;
+      this.emit({ t: 'panic', info, caught: false });
+      throw new VexAbort(134, 'panic during unwinding');
+    }
+    const g = this.guards[this.guards.length - 1];
+    if (g === 'catch') return this.raise(p);
+    this.err(`panic: ${msg}\n`);
+    this.printBacktrace(backtrace);
+    if (g === 'nounwind') {
+      this.err('panic in a function that cannot unwind\n');
+      this.uncaught = info;
+      this.emit({ t: 'panic', info, caught: false });
+      throw new VexAbort(134, 'panic in a function that cannot unwind');
+    }
+    this.uncaught = info;
+    if (this.opts.panic === 'abort') {
+      info.unwind.push({ kind: 'aborted', reason: 'panic=abort' });
+      this.emit({ t: 'panic', info, caught: false });
+      throw new VexAbort(134, 'panic=abort', 'panicked');
+    }
+    return this.raise(p);
+  }
+  private raise(p: VexPanic): never {
+    this.unwinding = p;
+    this.unwindDepth = this.guards.length;
+    throw p;
+  }
+
+  /**
+   * Start of a frame's cleanup (generated `finally`). Returns true when defers/drops must run:
+   * normal exit, or unwinding a Vex panic. Aborts, limits and internal errors skip cleanup.
+   */
+  leave(u: unknown, site: number): boolean {
+    if (u === undefined) return true;
+    if (u instanceof VexPanic) {
+      u.info.unwind.push({ kind: 'frame', fn: this.siteFn(site), loc: this.loc(site) });
+      return true;
+    }
+    return false;
+  }
+  /** Run a frame's defers LIFO (logging them when unwinding). */
+  runDefers(d: (() => void)[], u: unknown, site: number): void {
+    for (let i = d.length - 1; i >= 0; i--) {
+      if (u instanceof VexPanic) u.info.unwind.push({ kind: 'defer', fn: this.siteFn(site), loc: this.loc(site) });
+      const f = d[i];
+      d.length = i;
+      f();
+    }
+  }
+  logDrop(u: unknown, site: number, td: number): void {
+    if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: '', type: this.meta.typeNames[td] ?? '?', loc: this.loc(site) });
+  }
+  endFrame(u: unknown, site: number): void {
+    if (u instanceof VexPanic) u.info.unwind.push({ kind: 'leave', fn: this.siteFn(site) });
+  }
+
+  /** catch_panic(f): Ok(f()) or Err(msg). `mk(tag, payload)` builds the Result (0 = Ok, 1 = Err). */
+  catchPanic<R>(f: () => unknown, site: number, mk: (tag: number, v: unknown) => R): R {
+    const sp = this.sp, cs = this.cs;
+    this.guards.push('catch');
+    try {
+      return mk(0, f());
+    } catch (e) {
+      if (e instanceof VexPanic) {
+        this.caught(e, site, sp, cs);
+        return mk(1, e.message);
+      }
+      throw e;
+    } finally {
+      this.guards.pop();
+    }
+  }
+  caught(e: VexPanic, site: number, sp: number, cs: Int32Array): void {
+    this.sp = sp;
+    this.cs = cs;
+    this.unwinding = null;
+    this.unwindDepth = -1;
+    e.info.unwind.push({ kind: 'caught', loc: this.loc(site) });
+    this.emit({ t: 'panic', info: e.info, caught: true });
+  }
+  /** A call into C that calls back into Vex: a panic there cannot unwind through C. */
+  noUnwind<R>(f: () => R): R {
+    this.guards.push('nounwind');
+    try { return f(); } finally { this.guards.pop(); }
+  }
+
+  /** Classify a JS exception that escaped into a host stack overflow when it is one. */
+  hostStack(e: unknown): unknown {
+    return isHostStackOverflow(e) ? this.hostOverflow() : e;
+  }
+
+  // ------------------------------------------------------------------ checked helpers
+  divz(site: number): never { return this.panic('division by zero', site); }
+  oob(i: number | bigint, len: number | bigint, site: number): never {
+    return this.panic(`index out of bounds: index ${i}, len ${len}`, site);
+  }
+  /** Index check for JS-array-backed sequences; returns the numeric index. */
+  ix(i: number | bigint, len: number, site: number): number {
+    const n = typeof i === 'bigint' ? Number(i) : i;
+    if (n < 0 || n >= len || n !== n) this.oob(i, len, site);
+    return n;
+  }
+  negExp(site: number): never { return this.panic('negative exponent in integer power', site); }
+
+  // ------------------------------------------------------------------ formatting
+  /** `{}` of a value with type descriptor td. */
+  show(v: unknown, td: number): string { return this.fmt.fmt(v, td); }
+  debug(v: unknown, td: number): string { return this.fmt.debug(v, td); }
+
+  cell<T>(get: () => T, set: (v: T) => void): Cell<T> { return new Cell(get, set); }
+}
+
+export type { UnwindStep };
