@@ -1,0 +1,414 @@
+// The system allocator: a real allocator over the heap region of Memory.
+//
+// Chunks are multiples of 16 bytes (one shadow granule), so blocks never share a granule, and
+// end with a 16-byte redzone granule that no block owns, so overruns into a neighbour are caught. Free
+// chunks live in segregated bins: 64 exact bins for 16..1024 bytes, then 4 bins per power of two.
+// Bins are arrays used as stacks with lazy deletion (an entry is valid only while the free maps
+// still hold that chunk in that bin), and a bitmap finds the next non-empty bin quickly. Freeing
+// coalesces with free neighbours (two maps: start->size, end->start) and gives space at the top
+// back to the wilderness. Freed blocks first sit in a bounded quarantine so use-after-free is
+// detected reliably; the quarantine is flushed before the heap reports out-of-memory.
+
+import { isPowerOfTwo, type Allocator } from './allocator';
+import { KIND_HEAP, STATE_FREED, STATE_LIVE } from '../memory/blocks';
+import { VexFault, hex, oomFault } from '../memory/fault';
+import { GRANULE, GRANULE_SHIFT, type Memory } from '../memory/memory';
+
+const NBINS = 160;
+const EXACT_BINS = 64; // 16..1024 step 16
+
+export function binOf(chunk: number): number {
+  if (chunk <= 1024) return (chunk >>> 4) - 1;
+  const k = 31 - Math.clz32(chunk); // floor(log2), >= 10
+  const sub = (chunk >>> (k - 2)) & 3;
+  return Math.min(EXACT_BINS + (k - 10) * 4 + sub, NBINS - 1);
+}
+
+export interface SystemAllocatorOptions {
+  /** How many freed blocks stay poisoned before their space is reused (default 4096). */
+  quarantine?: number;
+  /** Max bytes held in quarantine (default: a quarter of the memory limit). */
+  quarantineBytes?: number;
+}
+
+export interface AllocStats {
+  allocs: number;
+  frees: number;
+  reallocs: number;
+  liveBytes: number;
+  peakBytes: number;
+  liveBlocks: number;
+}
+
+export class SystemAllocator implements Allocator {
+  readonly name = 'system';
+  readonly stats: AllocStats = { allocs: 0, frees: 0, reallocs: 0, liveBytes: 0, peakBytes: 0, liveBlocks: 0 };
+  /** Allocation counts per bin (see sizeClasses()). */
+  readonly classCounts = new Float64Array(NBINS);
+
+  onAlloc?: (addr: number, size: number, align: number, site: number, task: number) => void;
+  onFree?: (addr: number, size: number, site: number, task: number) => void;
+  onRealloc?: (from: number, to: number, oldSize: number, newSize: number, site: number, task: number) => void;
+
+  /** End of the used heap; [top, limit) is the wilderness. */
+  top: number;
+  private readonly freeByStart = new Map<number, number>();
+  private readonly freeByEnd = new Map<number, number>();
+  private readonly bins: number[][] = [];
+  private readonly nonEmpty = new Uint32Array(Math.ceil(NBINS / 32));
+  private chunkOf = new Float64Array(1024); // block id -> chunk bytes
+  private readonly rawChunks = new Map<number, number>(); // unregistered runtime chunks
+  private readonly systemIdx: number;
+
+  private readonly qIds: Int32Array;
+  private qHead = 0;
+  private qCount = 0;
+  private qBytes = 0;
+  private readonly qMaxBytes: number;
+
+  constructor(readonly mem: Memory, opts: SystemAllocatorOptions = {}) {
+    this.top = mem.heapBase;
+    for (let i = 0; i < NBINS; i++) this.bins.push([]);
+    this.qIds = new Int32Array(Math.max(0, opts.quarantine ?? 4096));
+    this.qMaxBytes = opts.quarantineBytes ?? Math.floor(mem.limit / 4);
+    this.systemIdx = mem.blocks.allocatorIndex('system');
+  }
+
+  // ---- the Allocator interface ----
+  allocate(size: number, align: number, site: number, task: number): number {
+    return this.alloc(size, align, site, task);
+  }
+  deallocate(addr: number, _size: number, _align: number, site: number, task: number): void {
+    this.free(addr, site, task);
+  }
+
+  /** A live heap block of `size` bytes aligned to `align` (power of two <= 4096). */
+  alloc(size: number, align: number, site: number, task: number): number {
+    const addr = this.allocBlock(size, align, this.systemIdx, site, task);
+    const st = this.stats;
+    st.allocs++;
+    st.liveBytes += size;
+    st.liveBlocks++;
+    if (st.liveBytes > st.peakBytes) st.peakBytes = st.liveBytes;
+    if (this.onAlloc) this.onAlloc(addr, size, align, site, task);
+    return addr;
+  }
+
+  free(addr: number, site: number, task: number): void {
+    if (addr === 0) return;
+    const id = this.liveHeapBlock(addr, site, 'free');
+    const size = this.mem.blocks.size[id];
+    this.freeBlock(id, site, task);
+    const st = this.stats;
+    st.frees++;
+    st.liveBytes -= size;
+    st.liveBlocks--;
+    if (this.onFree) this.onFree(addr, size, site, task);
+  }
+
+  realloc(addr: number, newSize: number, site: number, task: number): number {
+    if (addr === 0) return this.alloc(newSize, 16, site, task);
+    const id = this.liveHeapBlock(addr, site, 'realloc');
+    const b = this.mem.blocks;
+    const oldSize = b.size[id];
+    const align = b.align[id];
+    if (!(newSize >= 0) || !Number.isInteger(newSize)) {
+      const f = new VexFault('invalid-arg', `invalid allocation size ${newSize}`, true);
+      f.accessSite = site;
+      throw f;
+    }
+    if (newSize > this.mem.limit) throw oomFault(newSize);
+    const need = chunkFor(newSize);
+    let to = addr;
+    const oldChunk = this.chunkOf[id];
+    if (need <= oldChunk || this.growInPlace(id, addr, need)) {
+      // In place: shrink gives the tail back; grow took the free neighbour / the wilderness.
+      const extra = oldChunk - need;
+      if (extra > 0) {
+        this.chunkOf[id] = need;
+        this.addFree(addr + need, extra);
+      }
+      b.size[id] = newSize;
+      const sh = this.mem.shadow;
+      sh.fill(0, addr >>> GRANULE_SHIFT, (addr + Math.max(oldChunk, need)) >>> GRANULE_SHIFT);
+      sh.fill(id, addr >>> GRANULE_SHIFT, (addr + Math.max(newSize, 1) + GRANULE - 1) >>> GRANULE_SHIFT);
+    } else {
+      to = this.allocBlock(newSize, align, b.allocator[id], site, task);
+      this.mem.copy(to, addr, Math.min(oldSize, newSize));
+      this.freeBlock(id, site, task);
+    }
+    const st = this.stats;
+    st.reallocs++;
+    st.allocs++;
+    st.frees++;
+    st.liveBytes += newSize - oldSize;
+    if (st.liveBytes > st.peakBytes) st.peakBytes = st.liveBytes;
+    if (this.onRealloc) this.onRealloc(addr, to, oldSize, newSize, site, task);
+    return to;
+  }
+
+  /** Requested size of the live block starting at addr. */
+  blockSize(addr: number): number {
+    const id = this.mem.blockStartingAt(addr);
+    if (id === 0 || this.mem.blocks.state[id] !== STATE_LIVE) {
+      const f = new VexFault('invalid-arg', `no live heap block starts at ${hex(addr)}`, false);
+      f.addr = addr;
+      throw f;
+    }
+    return this.mem.blocks.size[id];
+  }
+
+  /** A registered block owned by the runtime itself (e.g. qsort's buffer): no stats, no hooks. */
+  allocHidden(size: number, align: number, allocator: string, site: number, task: number): number {
+    return this.allocBlock(size, align, this.mem.blocks.allocatorIndex(allocator), site, task);
+  }
+  freeHidden(addr: number, site: number, task: number): void {
+    this.freeBlock(this.liveHeapBlock(addr, site, 'free'), site, task);
+  }
+
+  /** Raw unregistered space (stack chunks): accesses inside are faults until blocks are registered. */
+  allocChunk(size: number, align: number): number {
+    if (size > this.mem.limit) throw oomFault(size);
+    const cs = chunkFor(size);
+    const a = this.carve(cs, Math.max(align, GRANULE), size);
+    this.rawChunks.set(a, cs);
+    return a;
+  }
+  freeChunk(addr: number): void {
+    const cs = this.rawChunks.get(addr);
+    if (cs === undefined) return;
+    this.rawChunks.delete(addr);
+    this.mem.shadow.fill(0, addr >>> GRANULE_SHIFT, (addr + cs) >>> GRANULE_SHIFT);
+    this.addFree(addr, cs);
+  }
+
+  /** Allocation counts per size class: `maxSize` is the largest chunk size of the class. */
+  sizeClasses(): { maxSize: number; count: number }[] {
+    const out: { maxSize: number; count: number }[] = [];
+    for (let i = 0; i < NBINS; i++) {
+      if (this.classCounts[i] === 0) continue;
+      const maxSize = i < EXACT_BINS ? (i + 1) * 16 : classUpper(i);
+      out.push({ maxSize, count: this.classCounts[i] });
+    }
+    return out;
+  }
+
+  /** Frees every quarantined block for real (called before reporting out-of-memory). */
+  flushQuarantine(): void {
+    while (this.qCount > 0) this.evictOne();
+  }
+
+  /** Bytes in free chunks plus the wilderness (for tests and the Memory panel). */
+  freeBytes(): number {
+    let n = this.mem.limit - this.top;
+    for (const s of this.freeByStart.values()) n += s;
+    return n;
+  }
+
+  // ---- internals ----
+  private liveHeapBlock(addr: number, site: number, op: string): number {
+    const mem = this.mem;
+    const id = mem.blockStartingAt(addr);
+    const b = mem.blocks;
+    if (id !== 0 && b.kind[id] === KIND_HEAP && b.state[id] === STATE_FREED) {
+      const what = op === 'free' ? 'double free' : 'realloc of freed pointer';
+      throw mem.blockFault('double-free', `${what} of ${hex(addr)} (${mem.describe(id).replace(', heap)', ')')})`, id, addr, 0, site);
+    }
+    if (id === 0 || b.kind[id] !== KIND_HEAP || b.state[id] !== STATE_LIVE) {
+      const inside = mem.blockAt(addr);
+      if (inside > 0) {
+        const kind = b.kind[inside] === KIND_HEAP ? 'is not the start of a heap block' : 'is not a heap block';
+        throw mem.blockFault('invalid-free', `${op} of ${hex(addr)}, which ${kind}: it points into ${mem.describe(inside)}`, inside, addr, 0, site);
+      }
+      const f = new VexFault('invalid-free', `${op} of ${hex(addr)}, which is not a heap block`, false);
+      f.addr = addr;
+      f.accessSite = site;
+      throw f;
+    }
+    return id;
+  }
+
+  private allocBlock(size: number, align: number, allocIdx: number, site: number, task: number): number {
+    if (!isPowerOfTwo(align) || align > 4096) {
+      const f = new VexFault('invalid-arg', `invalid alignment ${align}: must be a power of two <= 4096`, true);
+      f.size = size;
+      f.accessSite = site;
+      throw f;
+    }
+    if (!(size >= 0) || !Number.isInteger(size)) {
+      const f = new VexFault('invalid-arg', `invalid allocation size ${size}`, true);
+      f.accessSite = site;
+      throw f;
+    }
+    if (size > this.mem.limit) throw oomFault(size);
+    const cs = chunkFor(size);
+    const a = this.carve(cs, align < GRANULE ? GRANULE : align, size);
+    const id = this.mem.registerBlock(a, size, align, KIND_HEAP, allocIdx, site, task);
+    if (id >= this.chunkOf.length) {
+      const n = new Float64Array(Math.max(this.chunkOf.length * 2, id + 1));
+      n.set(this.chunkOf);
+      this.chunkOf = n;
+    }
+    this.chunkOf[id] = cs;
+    this.classCounts[binOf(cs)]++;
+    return a;
+  }
+
+  /** Finds (or makes) `cs` bytes aligned to `align`; OOM fault names `size` (the request). */
+  private carve(cs: number, align: number, size: number): number {
+    let a = this.takeFree(cs, align);
+    if (a >= 0) return a;
+    a = this.fromTop(cs, align);
+    if (a >= 0) return a;
+    if (this.qCount > 0) {
+      this.flushQuarantine();
+      a = this.takeFree(cs, align);
+      if (a >= 0) return a;
+      a = this.fromTop(cs, align);
+      if (a >= 0) return a;
+    }
+    throw oomFault(size);
+  }
+
+  private fromTop(cs: number, align: number): number {
+    const start = Math.ceil(this.top / align) * align;
+    const end = start + cs;
+    if (end > this.mem.limit || !this.mem.ensure(end)) return -1;
+    const gap = start - this.top;
+    const oldTop = this.top;
+    this.top = end;
+    if (gap > 0) this.addFree(oldTop, gap);
+    return start;
+  }
+
+  private takeFree(cs: number, align: number): number {
+    const need = align <= GRANULE ? cs : cs + align - GRANULE;
+    let bi = binOf(need);
+    const fs = this.freeByStart;
+    while (bi >= 0) {
+      const bin = this.bins[bi];
+      for (let i = bin.length - 1; i >= 0; i--) {
+        const s = bin[i];
+        const size = fs.get(s);
+        if (size === undefined || binOf(size) !== bi) {
+          // Stale entry: drop it (swap with last).
+          bin[i] = bin[bin.length - 1];
+          bin.pop();
+          continue;
+        }
+        if (size < need) continue;
+        bin[i] = bin[bin.length - 1];
+        bin.pop();
+        if (bin.length === 0) this.nonEmpty[bi >>> 5] &= ~(1 << (bi & 31));
+        this.removeFree(s, size);
+        const start = align <= GRANULE ? s : Math.ceil(s / align) * align;
+        if (start > s) this.addFree(s, start - s);
+        const tail = s + size - (start + cs);
+        if (tail > 0) this.addFree(start + cs, tail);
+        return start;
+      }
+      if (bin.length === 0) this.nonEmpty[bi >>> 5] &= ~(1 << (bi & 31));
+      bi = this.nextBin(bi + 1);
+    }
+    return -1;
+  }
+
+  private nextBin(from: number): number {
+    const words = this.nonEmpty;
+    let w = from >>> 5;
+    if (w >= words.length) return -1;
+    let bits = words[w] & (~0 << (from & 31));
+    for (;;) {
+      if (bits !== 0) return (w << 5) + (31 - Math.clz32(bits & -bits));
+      if (++w >= words.length) return -1;
+      bits = words[w];
+    }
+  }
+
+  private removeFree(s: number, size: number): void {
+    this.freeByStart.delete(s);
+    this.freeByEnd.delete(s + size);
+  }
+
+  /** Returns [s, s+size) to the free structures, coalescing with free neighbours. */
+  private addFree(s: number, size: number): void {
+    let e = s + size;
+    const prev = this.freeByEnd.get(s);
+    if (prev !== undefined) {
+      this.removeFree(prev, s - prev);
+      s = prev;
+    }
+    const nextSize = this.freeByStart.get(e);
+    if (nextSize !== undefined) {
+      this.removeFree(e, nextSize);
+      e += nextSize;
+    }
+    if (e === this.top) {
+      this.top = s;
+      return;
+    }
+    this.freeByStart.set(s, e - s);
+    this.freeByEnd.set(e, s);
+    const bi = binOf(e - s);
+    this.bins[bi].push(s);
+    this.nonEmpty[bi >>> 5] |= 1 << (bi & 31);
+  }
+
+  private growInPlace(id: number, addr: number, need: number): boolean {
+    const cur = this.chunkOf[id];
+    const end = addr + cur;
+    const extra = need - cur;
+    if (end === this.top) {
+      if (addr + need > this.mem.limit || !this.mem.ensure(addr + need)) return false;
+      this.top = addr + need;
+      this.chunkOf[id] = need;
+      return true;
+    }
+    const next = this.freeByStart.get(end);
+    if (next === undefined || next < extra) return false;
+    this.removeFree(end, next);
+    if (next > extra) this.addFree(end + extra, next - extra);
+    this.chunkOf[id] = need;
+    return true;
+  }
+
+  private freeBlock(id: number, site: number, task: number): void {
+    this.mem.markFreed(id, site, task);
+    const cap = this.qIds.length;
+    if (cap === 0) {
+      this.release(id);
+      return;
+    }
+    if (this.qCount === cap) this.evictOne();
+    this.qIds[(this.qHead + this.qCount) % cap] = id;
+    this.qCount++;
+    this.qBytes += this.chunkOf[id];
+    while (this.qBytes > this.qMaxBytes && this.qCount > 0) this.evictOne();
+  }
+
+  private evictOne(): void {
+    const id = this.qIds[this.qHead];
+    this.qHead = (this.qHead + 1) % this.qIds.length;
+    this.qCount--;
+    this.qBytes -= this.chunkOf[id];
+    this.release(id);
+  }
+
+  private release(id: number): void {
+    const a = this.mem.blocks.start[id];
+    const cs = this.chunkOf[id];
+    this.mem.retireBlock(id);
+    this.addFree(a, cs);
+  }
+}
+
+/** Data granules plus one redzone granule (shadow 0), so overruns into a neighbour are caught. */
+function chunkFor(size: number): number {
+  return (size <= GRANULE ? GRANULE : (size + GRANULE - 1) & ~(GRANULE - 1)) + GRANULE;
+}
+
+function classUpper(bin: number): number {
+  const k = 10 + ((bin - EXACT_BINS) >> 2);
+  const sub = (bin - EXACT_BINS) & 3;
+  return (1 << k) + ((sub + 1) << (k - 2));
+}

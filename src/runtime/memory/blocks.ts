@@ -1,0 +1,92 @@
+// The block table: metadata of every live (and recently freed) block, in typed arrays indexed by a
+// small integer id so the shadow map can name a block with one Int32 per 16-byte granule. Ids are
+// recycled only when a block is retired (after quarantine), so a freed block keeps its record.
+
+// Block states and kinds: plain numbers (stored in Uint8Arrays).
+export const STATE_UNUSED = 0;
+export const STATE_LIVE = 1;
+export const STATE_FREED = 2;
+
+export const KIND_HEAP = 1;
+export const KIND_STATIC = 2;
+export const KIND_STACK = 3;
+
+export const BLOCK_KIND_NAMES = ['', 'heap', 'static', 'stack'];
+
+export class BlockTable {
+  start = new Float64Array(1024);
+  size = new Float64Array(1024);
+  align = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  state = new Uint8Array(1024);
+  allocator = new Uint8Array(1024); // index into allocatorNames
+  allocSite = new Int32Array(1024);
+  freeSite = new Int32Array(1024);
+  allocTask = new Int32Array(1024);
+  freeTask = new Int32Array(1024);
+  readonly allocatorNames: string[] = ['system'];
+
+  private next = 1; // id 0 means "no block"
+  private freeIds = new Int32Array(256);
+  private freeIdCount = 0;
+  live = 0;
+
+  allocatorIndex(name: string): number {
+    let i = this.allocatorNames.indexOf(name);
+    if (i < 0) {
+      i = this.allocatorNames.length;
+      if (i > 255) return 0; // table full: attribute to 'system' rather than fail
+      this.allocatorNames.push(name);
+    }
+    return i;
+  }
+
+  create(start: number, size: number, align: number, kind: number, allocator: number, site: number, task: number): number {
+    let id: number;
+    if (this.freeIdCount > 0) id = this.freeIds[--this.freeIdCount];
+    else {
+      id = this.next++;
+      if (id >= this.start.length) this.grow();
+    }
+    this.start[id] = start;
+    this.size[id] = size;
+    this.align[id] = align;
+    this.kind[id] = kind;
+    this.state[id] = STATE_LIVE;
+    this.allocator[id] = allocator;
+    this.allocSite[id] = site;
+    this.freeSite[id] = -1;
+    this.allocTask[id] = task;
+    this.freeTask[id] = -1;
+    this.live++;
+    return id;
+  }
+
+  release(id: number): void {
+    if (this.state[id] === STATE_LIVE) this.live--;
+    this.state[id] = STATE_UNUSED;
+    if (this.freeIdCount === this.freeIds.length) {
+      const n = new Int32Array(this.freeIds.length * 2);
+      n.set(this.freeIds);
+      this.freeIds = n;
+    }
+    this.freeIds[this.freeIdCount++] = id;
+  }
+
+  private grow(): void {
+    const n = this.start.length * 2;
+    const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
+    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
+    this.start = f64(this.start);
+    this.size = f64(this.size);
+    this.align = i32(this.align);
+    this.kind = u8(this.kind);
+    this.state = u8(this.state);
+    this.allocator = u8(this.allocator);
+    this.allocSite = i32(this.allocSite);
+    this.freeSite = i32(this.freeSite);
+    this.allocTask = i32(this.allocTask);
+    this.freeTask = i32(this.freeTask);
+  }
+}
