@@ -25,7 +25,8 @@ export interface CompletionItem {
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'diagnostics'; id: number; diagnostics: Diagnostic[]; exports: string[] }
-  | { type: 'compiled'; id: number; ok: boolean; diagnostics: Diagnostic[]; compileMs: number }
+  /** `exports`: the `library: …` lines of a #[no_main] file (empty otherwise). */
+  | { type: 'compiled'; id: number; ok: boolean; diagnostics: Diagnostic[]; compileMs: number; exports?: string[] }
   /** Batched run events (~every 30 ms); `dropped` counts output/trace items elided by the caps. */
   | { type: 'events'; id: number; output: OutputChunk[]; trace: TraceEvent[]; dropped: number }
   | { type: 'done'; id: number; outcome: Outcome; exitCode: number; steps: number; runMs: number; panic: PanicInfo | null }

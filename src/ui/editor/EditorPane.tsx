@@ -1,0 +1,143 @@
+// The Monaco editor: one model per file tab, markers from diagnostics, Ctrl/Cmd+Enter to run,
+// and reveal/highlight requests from the panels.
+import { useEffect, useRef } from 'react';
+import { monaco } from './monaco';
+import { registerVex, VEX_LANGUAGE_ID, fileOfModel } from './register-vex';
+import { toMarker } from './markers';
+import { useFiles } from '../state/files-store';
+import { useSettings, resolveTheme } from '../state/settings-store';
+import { useUi } from '../state/ui-store';
+import { useProblems } from '../state/problems';
+import { runProgram, scheduleCheck } from '../run/controller';
+
+const uriOf = (name: string) => monaco.Uri.parse(`file:///${name}`);
+
+export function EditorPane({ compact = false }: { compact?: boolean }) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const models = useRef(new Map<string, monaco.editor.ITextModel>());
+  const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
+  const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+
+  const files = useFiles((s) => s.files);
+  const active = useFiles((s) => s.active);
+  const generation = useFiles((s) => s.generation);
+  const theme = useSettings((s) => s.theme);
+  const presentation = useSettings((s) => s.presentation);
+  const target = useUi((s) => s.target);
+  const problems = useProblems();
+
+  // create the editor once
+  useEffect(() => {
+    registerVex();
+    const ed = monaco.editor.create(host.current!, {
+      language: VEX_LANGUAGE_ID,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 14,
+      scrollBeyondLastLine: false,
+      tabSize: 4,
+      insertSpaces: true,
+      renderWhitespace: 'none',
+      fixedOverflowWidgets: true,
+      ariaLabel: 'Vex source editor',
+      lineNumbersMinChars: compact ? 2 : 4,
+    });
+    editorRef.current = ed;
+    highlight.current = ed.createDecorationsCollection();
+    ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runProgram());
+    const sub = ed.onDidChangeModelContent(() => {
+      const model = ed.getModel();
+      if (!model) return;
+      useFiles.getState().setText(fileOfModel(model), model.getValue());
+      highlight.current?.clear();
+      scheduleCheck();
+    });
+    (window as unknown as { __vexEditor?: unknown }).__vexEditor = ed; // for e2e and measure-site
+    return () => {
+      sub.dispose();
+      ed.dispose();
+      for (const m of models.current.values()) m.dispose();
+      models.current.clear();
+    };
+  }, [compact]);
+
+  // keep one model per file; replace texts when the whole session changes (example, link)
+  const seenGeneration = useRef(-1);
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (!ed) return;
+    const reload = seenGeneration.current !== generation;
+    seenGeneration.current = generation;
+    const names = new Set(files.map((f) => f.name));
+    for (const [name, model] of models.current) {
+      if (!names.has(name)) {
+        model.dispose();
+        models.current.delete(name);
+        viewStates.current.delete(name);
+      }
+    }
+    for (const f of files) {
+      const existing = models.current.get(f.name);
+      if (!existing) {
+        models.current.set(f.name, monaco.editor.createModel(f.text, VEX_LANGUAGE_ID, uriOf(f.name)));
+      } else if (reload && existing.getValue() !== f.text) {
+        existing.setValue(f.text);
+      }
+    }
+    const model = models.current.get(active);
+    if (model && ed.getModel() !== model) {
+      const prev = ed.getModel();
+      if (prev && !prev.isDisposed()) viewStates.current.set(fileOfModel(prev), ed.saveViewState());
+      ed.setModel(model);
+      const vs = viewStates.current.get(active);
+      if (vs) ed.restoreViewState(vs);
+    }
+    if (reload) scheduleCheck(0);
+  }, [files, active, generation]);
+
+  // markers
+  useEffect(() => {
+    for (const [name, model] of models.current) {
+      monaco.editor.setModelMarkers(model, 'vex', problems.filter((d) => d.span.file === name).map(toMarker));
+    }
+  }, [problems, files]);
+
+  // theme and presentation font size
+  useEffect(() => {
+    const apply = () => monaco.editor.setTheme(resolveTheme(theme) === 'dark' ? 'vex-dark' : 'vex-light');
+    apply();
+    const mq = matchMedia('(prefers-color-scheme: dark)');
+    mq.addEventListener('change', apply);
+    return () => mq.removeEventListener('change', apply);
+  }, [theme]);
+  useEffect(() => {
+    editorRef.current?.updateOptions({ fontSize: presentation ? 22 : 14, lineHeight: presentation ? 32 : 20 });
+  }, [presentation]);
+
+  // reveal a location (Problems, Panic frames, unwind steps)
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (!ed || !target) return;
+    if (target.file !== useFiles.getState().active && models.current.has(target.file)) {
+      useFiles.getState().setActive(target.file);
+      const model = models.current.get(target.file)!;
+      ed.setModel(model);
+    }
+    const line = Math.max(1, target.line);
+    if (target.highlight) {
+      highlight.current?.set([{
+        range: new monaco.Range(line, 1, line, 1),
+        options: { isWholeLine: true, className: 'vex-line-highlight', linesDecorationsClassName: 'vex-line-highlight-gutter' },
+      }]);
+      ed.revealLineInCenterIfOutsideViewport(line);
+    } else {
+      highlight.current?.clear();
+      ed.setPosition({ lineNumber: line, column: Math.max(1, target.col) });
+      ed.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column: target.col });
+      ed.focus();
+    }
+  }, [target]);
+
+  return <div className="editor-host" ref={host} data-testid="editor" />;
+}

@@ -1,0 +1,92 @@
+// Registers the `vex` language in Monaco: tokens, configuration, themes, and the hover and
+// completion providers answered by the checker in the language worker.
+import { monaco } from './monaco';
+import { vexLanguageConfiguration, vexMonarch, VEX_BUILTINS, VEX_KEYWORDS, VEX_TYPE_KEYWORDS } from './vex-monarch';
+import { completionsAt, hoverAt } from '../run/controller';
+import type { CompletionItem } from '../../worker/protocol';
+
+export const VEX_LANGUAGE_ID = 'vex';
+let registered = false;
+
+export const fileOfModel = (model: monaco.editor.ITextModel) => model.uri.path.replace(/^\//, '');
+
+function kindOf(k: CompletionItem['kind']): monaco.languages.CompletionItemKind {
+  const K = monaco.languages.CompletionItemKind;
+  switch (k) {
+    case 'keyword': return K.Keyword;
+    case 'function': return K.Function;
+    case 'variable': return K.Variable;
+    case 'type': return K.Struct;
+    case 'field': return K.Field;
+    case 'method': return K.Method;
+    case 'constant': return K.Constant;
+    case 'builtin': return K.Function;
+  }
+}
+
+/** Words offered when the checker has nothing to say (it is not loaded, or the code is empty). */
+function fallbackItems(): CompletionItem[] {
+  return [
+    ...VEX_KEYWORDS.map((label) => ({ label, kind: 'keyword' as const })),
+    { label: 'let!', kind: 'keyword' as const },
+    ...VEX_TYPE_KEYWORDS.map((label) => ({ label, kind: 'type' as const })),
+    ...VEX_BUILTINS.map((label) => ({ label, kind: 'builtin' as const })),
+  ];
+}
+
+export function registerVex(): void {
+  if (registered) return;
+  registered = true;
+  monaco.languages.register({ id: VEX_LANGUAGE_ID, extensions: ['.vx'], aliases: ['Vex', 'vex'] });
+  monaco.languages.setMonarchTokensProvider(VEX_LANGUAGE_ID, vexMonarch);
+  monaco.languages.setLanguageConfiguration(VEX_LANGUAGE_ID, vexLanguageConfiguration);
+
+  const rules = (dark: boolean): monaco.editor.ITokenThemeRule[] => [
+    { token: 'keyword', foreground: dark ? 'c586c0' : 'af00db' },
+    { token: 'type.keyword', foreground: dark ? '4ec9b0' : '267f99' },
+    { token: 'type.identifier', foreground: dark ? '4ec9b0' : '267f99' },
+    { token: 'constant', foreground: dark ? '569cd6' : '0000ff' },
+    { token: 'predefined', foreground: dark ? 'dcdcaa' : '795e26' },
+    { token: 'annotation', foreground: dark ? 'd7ba7d' : '808000' },
+    { token: 'string.escape', foreground: dark ? 'd7ba7d' : 'ee0000' },
+    { token: 'string.tag', foreground: dark ? '9cdcfe' : '001080' },
+    { token: 'delimiter.bracket.interpolation', foreground: dark ? '569cd6' : '0000ff' },
+    { token: 'invalid', foreground: 'f44747' },
+  ];
+  monaco.editor.defineTheme('vex-light', { base: 'vs', inherit: true, rules: rules(false), colors: {} });
+  monaco.editor.defineTheme('vex-dark', { base: 'vs-dark', inherit: true, rules: rules(true), colors: {} });
+
+  monaco.languages.registerHoverProvider(VEX_LANGUAGE_ID, {
+    provideHover: async (model, position) => {
+      const text = await hoverAt(fileOfModel(model), model.getOffsetAt(position));
+      if (!text) return null;
+      const word = model.getWordAtPosition(position);
+      const range = word
+        ? new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn)
+        : undefined;
+      return { range, contents: [{ value: '```vex\n' + text + '\n```' }] };
+    },
+  });
+
+  monaco.languages.registerCompletionItemProvider(VEX_LANGUAGE_ID, {
+    triggerCharacters: ['.'],
+    provideCompletionItems: async (model, position) => {
+      const offset = model.getOffsetAt(position);
+      let items = await completionsAt(fileOfModel(model), offset);
+      const before = model.getValueInRange(new monaco.Range(position.lineNumber, 1, position.lineNumber, position.column));
+      const afterDot = /\.\s*[A-Za-z0-9_]*$/.test(before);
+      if (items.length === 0 && !afterDot) items = fallbackItems();
+      const word = model.getWordUntilPosition(position);
+      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      return {
+        suggestions: items.map((it) => ({
+          label: it.label,
+          kind: kindOf(it.kind),
+          detail: it.detail,
+          insertText: it.label,
+          range,
+        })),
+      };
+    },
+  });
+}

@@ -1,0 +1,49 @@
+// Entry: restore the session (link > autosave > default), start persistence and the workers,
+// apply theme/presentation, and render the playground or the embed view.
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { EmbedApp } from './embed/EmbedApp';
+import { applySession, loadInitialSession, startPersistence } from './state/persistence';
+import { startWorkers, runProgram } from './run/controller';
+import { useSettings, resolveTheme } from './state/settings-store';
+import './styles.css';
+
+const embed = new URLSearchParams(location.search).get('embed') === '1';
+
+applySession(loadInitialSession(location.hash));
+startPersistence({ autosave: !embed, updateHash: !embed });
+startWorkers();
+
+function Root() {
+  const theme = useSettings((s) => s.theme);
+  const presentation = useSettings((s) => s.presentation);
+  useEffect(() => {
+    const apply = () => { document.documentElement.dataset.theme = resolveTheme(theme); };
+    apply();
+    const mq = matchMedia('(prefers-color-scheme: dark)');
+    mq.addEventListener('change', apply);
+    return () => mq.removeEventListener('change', apply);
+  }, [theme]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('presentation', presentation && !embed);
+  }, [presentation]);
+  // Ctrl/Cmd+Enter runs from anywhere on the page, not only inside the editor
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+        const inEditor = (e.target as HTMLElement | null)?.closest?.('.monaco-editor');
+        if (!inEditor) { e.preventDefault(); runProgram(); }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return embed ? <EmbedApp /> : <App />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

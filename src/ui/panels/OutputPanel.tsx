@@ -1,0 +1,68 @@
+// Output: stdout and stderr interleaved in order (colour + a screen-reader label for stderr), the
+// outcome line with steps and time, copy and clear.
+import { useRun } from '../state/run-store';
+import { useSettings } from '../state/settings-store';
+import { useUi } from '../state/ui-store';
+import { outputText } from '../state/output-model';
+import { VirtualList } from './VirtualList';
+import { describeEnd, describeStats } from './outcome-text';
+import { copyText } from '../share/clipboard';
+
+export function OutputPanel() {
+  const output = useRun((s) => s.output);
+  const status = useRun((s) => s.status);
+  const end = useRun((s) => s.end);
+  const steps = useRun((s) => s.steps);
+  const runMs = useRun((s) => s.runMs);
+  const exports = useRun((s) => s.exports);
+  const settings = useSettings((s) => s.settings);
+  const presentation = useSettings((s) => s.presentation);
+  const rowHeight = presentation ? 30 : 20;
+  const endInfo = end ? describeEnd(end, settings) : null;
+
+  return (
+    <div className="output-panel">
+      <div className="panel-toolbar">
+        <span className="output-status" data-testid="run-status" aria-live="polite">
+          {status === 'compiling' && 'Compiling…'}
+          {status === 'running' && 'Running…'}
+          {status === 'idle' && 'Press Run (Ctrl+Enter) to compile and run main.vx.'}
+          {status === 'done' && endInfo && (
+            <span className={`outcome tone-${endInfo.tone}`} data-testid="outcome">
+              {endInfo.text}
+              {end?.kind === 'outcome' && <span className="stats"> · {describeStats(steps, runMs)}</span>}
+            </span>
+          )}
+        </span>
+        <span className="spacer" />
+        {output.dropped > 0 && <span className="dropped" data-testid="dropped">{output.dropped.toLocaleString('en-US')} lines dropped</span>}
+        <button type="button" onClick={() => copyText(outputText(output, true)).then(() => useUi.getState().notify('info', 'Output copied.'))}>
+          Copy
+        </button>
+        <button type="button" onClick={() => useRun.getState().clearOutput()}>Clear</button>
+      </div>
+      {exports.length > 0 && (
+        <div className="exports" data-testid="exports">{exports.map((e) => <div key={e}>{e}</div>)}</div>
+      )}
+      {end?.kind === 'internal-error' && end.stack && (
+        <details className="internal-stack"><summary>Details for a bug report</summary><pre>{end.stack}</pre></details>
+      )}
+      <VirtualList
+        className="output-lines"
+        label="Program output"
+        count={output.lines.length}
+        version={output.version}
+        rowHeight={rowHeight}
+        renderRow={(i) => {
+          const l = output.lines[i];
+          return (
+            <div className={`out-line ${l.stream}`} data-stream={l.stream}>
+              {l.stream === 'stderr' && <span className="sr-only">stderr: </span>}
+              {l.text === '' ? '\u200b' : l.text}
+            </div>
+          );
+        }}
+      />
+    </div>
+  );
+}

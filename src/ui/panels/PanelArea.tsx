@@ -1,0 +1,56 @@
+// The tab strip and the active panel (ARIA tablist/tab/tabpanel; arrows, Home and End move).
+import { useRef, type KeyboardEvent } from 'react';
+import { PANELS, type PanelDef } from './registry';
+import { useUi } from '../state/ui-store';
+
+function TabBadge({ panel }: { panel: PanelDef }) {
+  const badge = panel.useBadge ? panel.useBadge() : null;
+  return badge ? <span className="badge">{badge}</span> : null;
+}
+
+export function PanelArea({ panels = PANELS }: { panels?: readonly PanelDef[] }) {
+  const active = useUi((s) => s.activePanel);
+  const setActive = useUi((s) => s.setActivePanel);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const current = panels.find((p) => p.id === active) ?? panels[0];
+  const Active = current.component;
+
+  const onKey = (e: KeyboardEvent, i: number) => {
+    let j = -1;
+    if (e.key === 'ArrowRight') j = (i + 1) % panels.length;
+    if (e.key === 'ArrowLeft') j = (i - 1 + panels.length) % panels.length;
+    if (e.key === 'Home') j = 0;
+    if (e.key === 'End') j = panels.length - 1;
+    if (j >= 0) {
+      e.preventDefault();
+      setActive(panels[j].id);
+      tabs.current[j]?.focus();
+    }
+  };
+
+  return (
+    <div className="panel-area">
+      <div role="tablist" aria-label="Panels" className="tablist">
+        {panels.map((p, i) => (
+          <button
+            key={p.id}
+            ref={(el) => { tabs.current[i] = el; }}
+            role="tab"
+            id={`tab-${p.id}`}
+            aria-selected={p.id === current.id}
+            aria-controls={`tabpanel-${p.id}`}
+            tabIndex={p.id === current.id ? 0 : -1}
+            onClick={() => setActive(p.id)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {p.title}
+            <TabBadge panel={p} />
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="tabpanel" data-testid={`panel-${current.id}`}>
+        <Active />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// Problems: every diagnostic with code, message and file:line:col; clicking moves the cursor there.
+import { useProblems } from '../state/problems';
+import { useUi } from '../state/ui-store';
+
+export function ProblemsPanel() {
+  const problems = useProblems();
+  if (problems.length === 0) return <div className="empty">No problems.</div>;
+  return (
+    <ul className="problems" aria-label="Problems">
+      {problems.map((d, i) => (
+        <li key={`${d.code}-${d.span.file}-${d.span.start}-${i}`}>
+          <button
+            type="button"
+            className={`problem sev-${d.severity}`}
+            data-testid="problem"
+            onClick={() => useUi.getState().reveal(d.span.file, d.span.line, d.span.col)}
+          >
+            <span className="sev">{d.severity}</span>
+            <span className="code">{d.code}</span>
+            <span className="msg">{d.message}</span>
+            <span className="where">{d.span.file}:{d.span.line}:{d.span.col}</span>
+          </button>
+          {d.notes.length > 0 && <div className="notes">{d.notes.map((n) => <div key={n}>{n}</div>)}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function useProblemsBadge(): string | null {
+  const n = useProblems().filter((d) => d.severity === 'error').length;
+  return n ? String(n) : null;
+}

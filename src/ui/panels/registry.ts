@@ -1,0 +1,22 @@
+// The panel framework: every panel is a pure view of the run's trace + final state (the stores),
+// registered here once. Later panels (Memory, Tasks, FFI/Layout, Threads, Metrics) add one entry.
+import type { ComponentType } from 'react';
+import { OutputPanel } from './OutputPanel';
+import { ProblemsPanel, useProblemsBadge } from './ProblemsPanel';
+import { PanicPanel, usePanicBadge } from './PanicPanel';
+
+export interface PanelDef {
+  id: string;
+  title: string;
+  component: ComponentType;
+  /** A small count or mark beside the tab title (a hook: called on every render of the tab bar). */
+  useBadge?: () => string | null;
+  /** Shown in embed mode. */
+  embed?: boolean;
+}
+
+export const PANELS: readonly PanelDef[] = [
+  { id: 'output', title: 'Output', component: OutputPanel, embed: true },
+  { id: 'problems', title: 'Problems', component: ProblemsPanel, useBadge: useProblemsBadge },
+  { id: 'panic', title: 'Panic', component: PanicPanel, useBadge: usePanicBadge },
+];

@@ -1,0 +1,99 @@
+// Glue between the workers and the stores: runs, stops, live checks, crash recovery.
+import type { FromWorker } from '../../worker/protocol';
+import { WorkerClient } from './worker-client';
+import { useRun } from '../state/run-store';
+import { useFiles, ENTRY_FILE } from '../state/files-store';
+import { useSettings } from '../state/settings-store';
+import { useUi } from '../state/ui-store';
+
+export const CHECK_DEBOUNCE_MS = 250;
+
+const runWorker = new WorkerClient();
+const langWorker = new WorkerClient();
+let currentRun = 0;
+let lastCheck = 0;
+let started = false;
+
+function onRunMessage(m: FromWorker): void {
+  if (!('id' in m) || m.id !== currentRun) return; // a stale run
+  const run = useRun.getState();
+  const ui = useUi.getState();
+  switch (m.type) {
+    case 'compiled':
+      run.compiled(m.ok, m.diagnostics, m.compileMs, m.exports ?? []);
+      if (!m.ok) ui.setActivePanel('problems');
+      return;
+    case 'events':
+      run.events(m.output, m.trace, m.dropped);
+      return;
+    case 'done': {
+      run.finish({ kind: 'outcome', outcome: m.outcome, exitCode: m.exitCode }, { steps: m.steps, runMs: m.runMs, panic: m.panic });
+      if (m.panic && (m.outcome.kind === 'panicked' || m.outcome.kind === 'aborted')) ui.setActivePanel('panic');
+      return;
+    }
+    case 'internal-error':
+      run.finish({ kind: 'internal-error', message: m.message, stack: m.stack });
+      ui.setActivePanel('output');
+      return;
+  }
+}
+
+function onLangMessage(m: FromWorker): void {
+  if (m.type === 'diagnostics' && m.id === lastCheck) useUi.getState().setLiveDiagnostics(m.diagnostics);
+  // internal errors of the live check stay quiet in the status line; a run reports them loudly
+  if (m.type === 'internal-error' && m.id === lastCheck) useUi.getState().setLiveDiagnostics([]);
+}
+
+export function startWorkers(): void {
+  if (started) return;
+  started = true;
+  runWorker.onMessage = onRunMessage;
+  runWorker.onCrash = (message) => {
+    const run = useRun.getState();
+    if (run.status === 'compiling' || run.status === 'running') run.finish({ kind: 'worker-crash', message });
+    useUi.getState().notify('warning', `The run worker crashed and was restarted (${message}).`);
+  };
+  langWorker.onMessage = onLangMessage;
+  langWorker.onCrash = (message) => useUi.getState().notify('warning', `The checker worker crashed and was restarted (${message}).`);
+  runWorker.start();
+  langWorker.start();
+}
+
+export function isRunning(): boolean {
+  const s = useRun.getState().status;
+  return s === 'compiling' || s === 'running';
+}
+
+export function runProgram(): void {
+  startWorkers();
+  if (isRunning()) runWorker.restart();
+  const { files } = useFiles.getState();
+  const { settings } = useSettings.getState();
+  currentRun = runWorker.nextId() + 1; // the id run() will use
+  useRun.getState().begin(currentRun, performance.now());
+  const id = runWorker.run(files, ENTRY_FILE, settings);
+  currentRun = id;
+  useUi.getState().setActivePanel('output');
+}
+
+/** Stop: terminate the run worker at once; a fresh one takes its place. */
+export function stopProgram(): void {
+  if (!isRunning()) return;
+  currentRun = -1;
+  runWorker.restart();
+  useRun.getState().finish({ kind: 'stopped' });
+}
+
+let checkTimer: ReturnType<typeof setTimeout> | null = null;
+
+export function scheduleCheck(delay = CHECK_DEBOUNCE_MS): void {
+  startWorkers();
+  if (checkTimer) clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => {
+    checkTimer = null;
+    lastCheck = langWorker.check(useFiles.getState().files);
+  }, delay);
+}
+
+export const hoverAt = (file: string, offset: number) => langWorker.hover(useFiles.getState().files, file, offset);
+export const completionsAt = (file: string, offset: number) => langWorker.complete(useFiles.getState().files, file, offset);

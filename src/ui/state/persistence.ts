@@ -1,0 +1,76 @@
+// Where a session comes from at startup (the link wins, then autosave, then the default
+// program) and how it is kept: autosave to localStorage on every change, and the URL hash
+// updated with history.replaceState (no history spam).
+import { decodeSession, hashForSession, sessionFromData, sessionParamFromHash, sessionToData, type Session } from '../share/session';
+import { useFiles } from './files-store';
+import { useSettings } from './settings-store';
+import { useUi } from './ui-store';
+import { DEFAULT_SETTINGS } from './settings-model';
+import { DEFAULT_PROGRAM } from '../examples';
+
+export const STORAGE_KEY = 'vex-playground:session';
+const HASH_DELAY_MS = 150;
+
+export const defaultSession = (): Session => ({
+  files: [{ name: 'main.vx', text: DEFAULT_PROGRAM }],
+  active: 'main.vx',
+  settings: DEFAULT_SETTINGS,
+});
+
+export function currentSession(): Session {
+  const { files, active } = useFiles.getState();
+  return { files, active, settings: useSettings.getState().settings };
+}
+
+/** Decides the startup session; reports a damaged link as a notice. */
+export function loadInitialSession(hash: string): Session {
+  const param = sessionParamFromHash(hash);
+  if (param !== null) {
+    const r = decodeSession(param);
+    if (r.ok) return r.session;
+    useUi.getState().notify('error', `This share link could not be opened: ${r.reason}. Showing the default program instead.`);
+    return defaultSession();
+  }
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (raw) {
+      const r = sessionFromData(JSON.parse(raw));
+      if (r.ok) return r.session;
+    }
+  } catch { /* unreadable autosave: fall through */ }
+  return defaultSession();
+}
+
+export function applySession(s: Session): void {
+  useSettings.getState().setSettings(s.settings);
+  useFiles.getState().replaceAll(s.files, s.active);
+}
+
+/** Starts autosave and hash updates; returns an unsubscribe function. */
+export function startPersistence(opts: { autosave: boolean; updateHash: boolean }): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    const s = currentSession();
+    if (opts.autosave) {
+      try { localStorage.setItem(STORAGE_KEY, JSON.stringify(sessionToData(s))); } catch { /* quota */ }
+    }
+    if (opts.updateHash) {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        const url = `${location.pathname}${location.search}${hashForSession(currentSession())}`;
+        history.replaceState(history.state, '', url);
+      }, HASH_DELAY_MS);
+    }
+  };
+  const a = useFiles.subscribe((s, prev) => { if (s.files !== prev.files || s.active !== prev.active) save(); });
+  const b = useSettings.subscribe((s, prev) => { if (s.settings !== prev.settings) save(); });
+  save();
+  return () => { a(); b(); if (timer) clearTimeout(timer); };
+}
+
+/** The link that reproduces the current session (for Share and bug reports). */
+export function shareUrl(embed = false): string {
+  const base = `${location.origin}${location.pathname}`;
+  return `${base}${embed ? '?embed=1' : ''}${hashForSession(currentSession())}`;
+}

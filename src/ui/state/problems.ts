@@ -1,0 +1,18 @@
+// The diagnostics shown as markers and in Problems: the live check's, or — when the live check
+// has none (e.g. it failed) — those of the last run's compile.
+import type { Diagnostic } from '../../lang/diagnostics';
+import { useRun } from './run-store';
+import { useUi } from './ui-store';
+
+export function pickProblems(live: Diagnostic[], compiled: Diagnostic[]): Diagnostic[] {
+  const all = live.length ? live : compiled;
+  return [...all].sort((a, b) =>
+    a.span.file === b.span.file ? a.span.start - b.span.start : a.span.file === 'main.vx' ? -1 : b.span.file === 'main.vx' ? 1 : a.span.file.localeCompare(b.span.file),
+  );
+}
+
+export function useProblems(): Diagnostic[] {
+  const live = useUi((s) => s.liveDiagnostics);
+  const compiled = useRun((s) => s.compileDiagnostics);
+  return pickProblems(live, compiled);
+}

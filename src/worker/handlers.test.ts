@@ -1,0 +1,119 @@
+// The worker's protocol behaviour with a fake toolchain: internal errors, output limit, batching.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FromWorker } from './protocol';
+import type { RunOptions, RunResult } from '../runtime/api';
+
+const tc = vi.hoisted(() => ({
+  compile: vi.fn(),
+  run: vi.fn(),
+  check: vi.fn(),
+}));
+vi.mock('./toolchain', () => ({
+  compileFiles: tc.compile,
+  runProgram: tc.run,
+  checkFiles: tc.check,
+  hoverAt: () => { throw new Error('boom'); },
+  completionsAt: () => [{ label: 'fn', kind: 'keyword' }],
+}));
+
+const { handleMessage } = await import('./handlers');
+
+const program = { js: '', isLibrary: false, exports: [], meta: null };
+const files = [{ name: 'main.vx', text: 'fn main() {}' }];
+const settings = { stackSize: 1 << 20, heapLimit: 1 << 26, panic: 'unwind' as const, fuel: 1000 };
+const result = (over: Partial<RunResult> = {}): RunResult => ({
+  outcome: { kind: 'exited', code: 0 }, exitCode: 0, output: [], panic: null, trace: [], steps: 3,
+  stats: { allocs: 0, frees: 0, peakBytes: 0, liveBytes: 0 }, ...over,
+});
+
+function drive(msg: Parameters<typeof handleMessage>[0], caps?: Parameters<typeof handleMessage>[2]) {
+  const out: FromWorker[] = [];
+  let t = 0;
+  handleMessage(msg, { post: (m) => out.push(m), now: () => (t += 10) }, caps);
+  return out;
+}
+
+beforeEach(() => { tc.compile.mockReset(); tc.run.mockReset(); tc.check.mockReset(); });
+
+describe('worker handlers', () => {
+  it('reports a throwing compile as an internal error, not a result', () => {
+    tc.compile.mockImplementation(() => { throw new Error('compile: not implemented yet'); });
+    const out = drive({ type: 'run', id: 1, files, entry: 'main.vx', settings });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ type: 'internal-error', id: 1, message: 'Error: compile: not implemented yet' });
+  });
+
+  it('reports a throwing check as an internal error', () => {
+    tc.check.mockImplementation(() => { throw new TypeError('x is undefined'); });
+    expect(drive({ type: 'check', id: 2, files })[0]).toMatchObject({ type: 'internal-error', id: 2 });
+  });
+
+  it('compiles, streams events and finishes with the outcome', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {
+      o.onEvent!({ t: 'output', stream: 'stdout', text: 'hello\n' });
+      o.onEvent!({ t: 'output', stream: 'stderr', text: 'warn\n' });
+      return result({ steps: 42 });
+    });
+    const out = drive({ type: 'run', id: 3, files, entry: 'main.vx', settings });
+    expect(out.map((m) => m.type)).toEqual(['compiled', 'events', 'done']);
+    const ev = out[1] as Extract<FromWorker, { type: 'events' }>;
+    expect(ev.output).toEqual([{ stream: 'stdout', text: 'hello\n' }, { stream: 'stderr', text: 'warn\n' }]);
+    expect(out[2]).toMatchObject({ type: 'done', outcome: { kind: 'exited', code: 0 }, steps: 42 });
+    expect(tc.run.mock.calls[0][1]).toMatchObject({ fuel: 1000, heapLimit: 1 << 26, panic: 'unwind' });
+  });
+
+  it('stops after compile errors', () => {
+    tc.compile.mockReturnValue({ diagnostics: [{ code: 'E0001' }], program: null });
+    const out = drive({ type: 'run', id: 4, files, entry: 'main.vx', settings });
+    expect(out).toEqual([expect.objectContaining({ type: 'compiled', ok: false })]);
+    expect(tc.run).not.toHaveBeenCalled();
+  });
+
+  it('ends a run that prints past the limit with a limit outcome', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {
+      for (;;) o.onEvent!({ t: 'output', stream: 'stdout', text: 'spam\n' });
+    });
+    const out = drive({ type: 'run', id: 5, files, entry: 'main.vx', settings },
+      { maxChunks: 10, maxLines: 10, maxTrace: 10, runOutputLineLimit: 50 });
+    const done = out[out.length - 1];
+    expect(done).toMatchObject({ type: 'done', outcome: { kind: 'limit', limit: 'output' } });
+    const events = out.filter((m) => m.type === 'events') as Extract<FromWorker, { type: 'events' }>[];
+    const dropped = events.reduce((n, e) => n + e.dropped, 0);
+    const kept = events.reduce((n, e) => n + e.output.reduce((k, c) => k + c.text.split('\n').length - 1, 0), 0);
+    expect(kept).toBeLessThanOrEqual(51);
+    expect(kept + dropped).toBe(51);
+  });
+
+  it('treats a runtime that swallows the limit as a limit anyway', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {
+      try { for (;;) o.onEvent!({ t: 'output', stream: 'stdout', text: 'x\n' }); } catch (e) {
+        return result({ outcome: { kind: 'internal-error', message: String(e), stack: '' } });
+      }
+    });
+    const out = drive({ type: 'run', id: 6, files, entry: 'main.vx', settings },
+      { maxChunks: 10, maxLines: 10, maxTrace: 10, runOutputLineLimit: 5 });
+    expect(out[out.length - 1]).toMatchObject({ type: 'done', outcome: { kind: 'limit' } });
+  });
+
+  it('reports an internal-error outcome of the runtime as an internal error', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    tc.run.mockReturnValue(result({ outcome: { kind: 'internal-error', message: 'bad', stack: 's' } }));
+    const out = drive({ type: 'run', id: 7, files, entry: 'main.vx', settings });
+    expect(out[out.length - 1]).toMatchObject({ type: 'internal-error', message: 'bad' });
+  });
+
+  it('forwards collected output when the runtime did not stream', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    tc.run.mockReturnValue(result({ output: [{ stream: 'stdout', text: 'late\n' }] }));
+    const out = drive({ type: 'run', id: 8, files, entry: 'main.vx', settings });
+    expect(out.find((m) => m.type === 'events')).toMatchObject({ output: [{ stream: 'stdout', text: 'late\n' }] });
+  });
+
+  it('answers hover with null when the query throws, and passes completions through', () => {
+    expect(drive({ type: 'hover', id: 9, files, file: 'main.vx', offset: 0 })[0]).toEqual({ type: 'hover', id: 9, text: null });
+    expect(drive({ type: 'complete', id: 10, files, file: 'main.vx', offset: 0 })[0]).toMatchObject({ items: [{ label: 'fn' }] });
+  });
+});

@@ -1,0 +1,33 @@
+// Vite build for the static playground site. Only Monaco's core editor worker is bundled (see
+// src/ui/editor/monaco.ts): no TS/CSS/HTML/JSON language services.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+function buildHash(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  define: {
+    __VEX_VERSION__: JSON.stringify(pkg.version),
+    __VEX_BUILD__: JSON.stringify(buildHash()),
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+});
