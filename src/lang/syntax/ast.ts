@@ -54,6 +54,7 @@ export interface GenericParam {
 export interface Bound {
   span: Span;
   name: string; // contract name, or Callable-style bound name
+  typeArgs?: TypeExpr[]; // generic contract bound `Into<T>` (parser addition)
   args?: TypeExpr[]; // Callable(i32): i32 -> args [i32]
   ret?: TypeExpr | null;
 }
@@ -256,7 +257,7 @@ export type Stmt =
   | { kind: 'continue'; span: Span }
   | { kind: 'return'; span: Span; value: Expr | null }
   | { kind: 'defer'; span: Span; body: Block | Stmt } // defer { ... } | defer expr; | defer x = e;
-  | { kind: 'go'; span: Span; body: Block | Expr } // go { ... }; | go f(x);
+  | { kind: 'go'; span: Span; body: Block | Expr; info?: import('../sema/typed').ClosureInfo /* sema */ } // go { ... }; | go f(x);
   | { kind: 'unsafe'; span: Span; body: Block }
   | { kind: 'expr'; span: Span; expr: Expr }
   | Block

@@ -1,0 +1,187 @@
+// The parser's cursor over the token array: lookahead, spans, error reporting with cascade
+// suppression, the nesting-depth guard, and token splitting (`>>` closing two generic lists).
+// The grammar itself lives in parse-items / parse-stmts / parse-exprs / parse-types / parse-patterns.
+import { diag, type Label } from '../diagnostics';
+import type { Span } from '../span';
+import { SyntaxCode as C } from './codes';
+import type { Reporter } from './lexer';
+import { describeToken, type Token } from './tokens';
+
+/** Maximum nesting of expressions/types/blocks/patterns before the parser gives up on a subtree. */
+export const MAX_DEPTH = 200;
+
+/** Anything with a start position (a token or a span). */
+export interface Pos { start: number; line: number; col: number }
+
+const OPENERS = new Set(['(', '[', '{']);
+const CLOSERS = new Set([')', ']', '}']);
+
+export class Parser {
+  pos = 0;
+  prev: Token;
+  depth = 0;
+  /** Errors reported (including suppressed ones): lets statement parsers know they must resync. */
+  errorCount = 0;
+  /** Token index of the last reported error: a second error at the same token is a cascade. */
+  private lastErrorAt = -1;
+  private tooDeepReported = false;
+  /** In `if`/`while`/`match`/`for` heads: `IDENT {}` is never a struct literal. */
+  noEmptyStructLit = false;
+
+  constructor(
+    readonly file: string,
+    readonly toks: Token[],
+    readonly rep: Reporter,
+    /** Struct and union names declared in the file (pre-pass), for the struct-literal rule. */
+    readonly structNames: ReadonlySet<string>,
+  ) {
+    this.prev = toks[0];
+  }
+
+  get tok(): Token { return this.toks[this.pos]; }
+  peek(n = 1): Token {
+    const i = this.pos + n;
+    return this.toks[i < this.toks.length ? i : this.toks.length - 1];
+  }
+  at(kind: string): boolean { return this.toks[this.pos].kind === kind; }
+  atEof(): boolean { return this.toks[this.pos].kind === 'eof'; }
+
+  advance(): Token {
+    const t = this.toks[this.pos];
+    if (t.kind !== 'eof') this.pos++;
+    this.prev = t;
+    return t;
+  }
+
+  eat(kind: string): boolean {
+    if (this.toks[this.pos].kind !== kind) return false;
+    this.advance();
+    return true;
+  }
+
+  /** Consume `kind` or report "expected `kind`, found X" at the current token. */
+  expect(kind: string, what = `\`${kind}\``): boolean {
+    if (this.eat(kind)) return true;
+    this.errorExpected(what);
+    return false;
+  }
+
+  /** Consume a closing delimiter; when missing, say which opener is unclosed. */
+  close(kind: string, open: Token): boolean {
+    if (this.eat(kind)) return true;
+    this.error(C.Unclosed, `expected \`${kind}\`, found ${describeToken(this.tok)}`, this.tokSpan(this.tok),
+      { labels: [{ span: this.tokSpan(open), message: 'unclosed delimiter' }] });
+    return false;
+  }
+
+  /** `;` that must end a statement or declaration: reported at the end of the previous token. */
+  expectSemi(code: string = C.MissingSemi): boolean {
+    if (this.eat(';')) return true;
+    const t = this.tok;
+    const notes = t.kind === '<-' ? ['`<-` is one token (channel receive): write `a < -1` for a comparison'] : [];
+    this.error(code, `expected \`;\`, found ${describeToken(t)}`, this.afterPrev(), { notes });
+    return false;
+  }
+
+  /** Zero-width span just after the previous token (where a missing `;` belongs). */
+  afterPrev(): Span {
+    const p = this.prev;
+    return { file: this.file, start: p.end, end: p.end, line: p.endLine, col: p.endCol, endLine: p.endLine, endCol: p.endCol };
+  }
+
+  errorExpected(what: string, code: string = C.Expected): void {
+    this.error(code, `expected ${what}, found ${describeToken(this.tok)}`, this.tokSpan(this.tok));
+  }
+
+  error(code: string, message: string, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
+    this.errorCount++;
+    if (this.lastErrorAt === this.pos) return; // cascade from the same spot
+    this.lastErrorAt = this.pos;
+    this.rep.add(diag(code, message, span, extra));
+  }
+
+  /** Report without cascade suppression (for errors that don't block parsing). */
+  note(code: string, message: string, span: Span, notes: string[] = []): void {
+    this.rep.add(diag(code, message, span, { notes }));
+  }
+
+  // ------------------------------------------------------------ spans
+
+  tokSpan(t: Token): Span {
+    return { file: this.file, start: t.start, end: t.end, line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
+  }
+
+  /** From `s` to the end of the last consumed token. */
+  spanFrom(s: Pos): Span {
+    const p = this.prev;
+    if (p.end < s.start) return { file: this.file, start: s.start, end: s.start, line: s.line, col: s.col, endLine: s.line, endCol: s.col };
+    return { file: this.file, start: s.start, end: p.end, line: s.line, col: s.col, endLine: p.endLine, endCol: p.endCol };
+  }
+
+  // ------------------------------------------------------------ depth guard
+
+  /** Enter one nesting level; false when too deep (the caller must call skipSubtree and bail out). */
+  enter(): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      if (!this.tooDeepReported) {
+        this.tooDeepReported = true;
+        this.rep.add(diag(C.TooDeep, `nesting too deep (the limit is ${MAX_DEPTH} levels)`, this.tokSpan(this.tok)));
+      }
+      this.errorCount++;
+      this.skipSubtree();
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+  leave(): void { this.depth--; }
+
+  /** Skip tokens iteratively up to the closer (or `;`/`,`) that ends the current nesting level. */
+  skipSubtree(): void {
+    let d = 0;
+    for (;;) {
+      const k = this.tok.kind;
+      if (k === 'eof') return;
+      if (OPENERS.has(k)) d++;
+      else if (CLOSERS.has(k)) { if (d === 0) return; d--; }
+      else if (d === 0 && (k === ';' || k === ',')) return;
+      this.advance();
+    }
+  }
+
+  /** Skip one token, or a whole balanced group when at an opener. */
+  skipBalanced(): void {
+    if (!OPENERS.has(this.tok.kind)) { this.advance(); return; }
+    let d = 0;
+    do {
+      const k = this.tok.kind;
+      if (k === 'eof') return;
+      if (OPENERS.has(k)) d++;
+      else if (CLOSERS.has(k)) d--;
+      this.advance();
+    } while (d > 0);
+  }
+
+  // ------------------------------------------------------------ token splitting
+
+  /** Consume a `>` that closes a generic list, splitting `>>`, `>=`, `>>=` when needed. */
+  closeAngle(open: Token): boolean {
+    const t = this.tok;
+    if (t.kind === '>') { this.advance(); return true; }
+    if (t.kind === '>>' || t.kind === '>=' || t.kind === '>>=') { this.consumeFirstChar(); return true; }
+    return this.close('>', open);
+  }
+
+  /** Consume only the first character of the current token (`&&` as `&` `&`, `>>` as `>` `>`). */
+  consumeFirstChar(): Token {
+    const t = this.tok;
+    const first = t.kind[0], restKind = t.kind.slice(1);
+    const head: Token = { ...t, kind: first, text: first, end: t.start + 1, endLine: t.line, endCol: t.col + 1 };
+    this.toks[this.pos] = { ...t, kind: restKind, text: restKind, start: t.start + 1, col: t.col + 1 };
+    this.prev = head;
+    return head;
+  }
+}
+
+export const isOpener = (k: string) => OPENERS.has(k);
+export const isCloser = (k: string) => CLOSERS.has(k);
