@@ -31,7 +31,7 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
       outcome = { kind: 'exited', code: 0 };
     } else {
       const S = new Scheduler(rt);
-      (rt as unknown as { S: Scheduler }).S = S;
+      rt.S = S;
       const mod = new Function('rt', program.js)(rt) as ProgramModule;
       S.tlsInit = mod.tlsInit;
       rt.tls = mod.tlsInit();

@@ -2,25 +2,8 @@
 import type { TD } from './types';
 import { VVec, VString, VMap, VSet, VBox, VSlice, Cell } from './collections';
 
-/** C `%g` with 6 significant digits (the §5.2 recipe). */
-export function formatG(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (x === Infinity) return 'inf';
-  if (x === -Infinity) return '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const e = x.toExponential(5);
-  const exp = Number(e.slice(e.indexOf('e') + 1));
-  if (exp < -4 || exp >= 6) {
-    let [m, ex] = e.split('e');
-    if (m.includes('.')) m = m.replace(/0+$/, '').replace(/\.$/, '');
-    const n = Number(ex);
-    const abs = Math.abs(n);
-    return m + 'e' + (n < 0 ? '-' : '+') + (abs < 10 ? '0' + abs : String(abs));
-  }
-  let f = x.toFixed(Math.max(0, 5 - exp));
-  if (f.includes('.')) f = f.replace(/0+$/, '').replace(/\.$/, '');
-  return f;
-}
+import { formatG } from '../format/float';
+export { formatG };
 
 export class ValueFormatter {
   constructor(private readonly types: TD[]) {}

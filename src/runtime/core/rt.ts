@@ -5,7 +5,11 @@ import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindS
 import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
 import type { ProgramMeta, Site } from './types';
 import { ValueFormatter } from './format-value';
-import { Cell } from './collections';
+import { Cell, VVec, VMap, VSet, VSlice } from './collections';
+import { jsBuiltins, makeHelpers } from './helpers';
+import { makeHost } from './host';
+import { Channel } from './scheduler';
+import type { Scheduler } from './scheduler';
 
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
@@ -35,6 +39,16 @@ export class Runtime {
   uncaught: PanicInfo | null = null;
   readonly fmt: ValueFormatter;
   taskId = 0;
+  // ---- what generated code binds (see codegen/module.ts PRELUDE)
+  readonly g = jsBuiltins;
+  readonly X = makeHelpers(this);
+  readonly H = makeHost(this);
+  readonly VVec = VVec;
+  readonly VMap = VMap;
+  readonly VSet = VSet;
+  readonly VSlice = VSlice;
+  readonly Channel = Channel;
+  S!: Scheduler;
   /** The current task's thread-locals (swapped by the scheduler). */
   tls: unknown[] = [];
 

@@ -1,0 +1,320 @@
+// Call emission: user functions and methods (monomorphized), contract dispatch, enum variant
+// constructors, builtin functions/methods/statics (§4.4, §4.5, §5, §6) and foreign calls.
+import type * as ast from '../syntax/ast';
+import type { Type } from '../sema/types';
+import type { FnInfo } from '../sema/typed';
+import { typeName } from '../sema/types';
+import { ExprEmitter, unsupported, type E } from './expr';
+import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
+import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
+
+export abstract class CallEmitter extends ExprEmitter {
+  /** Emit args, writing the call site right before the call happens (after the args ran). */
+  private withSite(span: ast.Span, args: string[]): string[] {
+    const at = this.at(span);
+    if (!args.length) return [`${at}, undefined`].slice(1);
+    const out = args.slice();
+    out[out.length - 1] = `(${at}, ${out[out.length - 1]})`;
+    return out;
+  }
+  private siteCall(span: ast.Span, callee: string, args: string[]): string {
+    if (!args.length) return `(${this.at(span)}, ${callee}())`;
+    return `${callee}(${this.withSite(span, args).join(', ')})`;
+  }
+
+  /** Arguments for a user function's declared parameters: defaults, variadics, copies. */
+  userArgs(fn: FnInfo, args: E[]): string[] {
+    const out: string[] = [];
+    const ps = fn.params;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      if (p.variadic) {
+        out.push(`new rt.VSlice([${args.slice(i).map((a) => this.copyVal(a)).join(', ')}], 0, ${args.length - i})`);
+        return out;
+      }
+      if (i < args.length) out.push(this.argFor(args[i], this.ty(p.type)));
+      else if (p.hasDefault) {
+        const d = fn.decl?.params.find((dp) => dp.name === p.name)?.default;
+        out.push(d ? this.expr(d) : 'undefined');
+      } else out.push('undefined');
+    }
+    return out;
+  }
+  argFor(a: E, pt: Type): string {
+    if (isCellRef(pt)) return this.expr(a);
+    return this.copyVal(a);
+  }
+
+  /** Call a function instance, honouring suspendable (generator) and async functions. */
+  callInstance(fn: FnInfo, typeArgs: Type[], args: string[], span: ast.Span): string {
+    const inst = this.m.instance(fn, typeArgs);
+    const c = this.siteCall(span, inst.name, args);
+    if (fn.isAsync) return `rt.S.async(${c}, ${jsStr(fn.name)}, ${this.site(span)})`;
+    if (inst.isGen) return this.isGen ? `(yield* ${c})` : `rt.S.drive(${c})`;
+    return c;
+  }
+
+  call(e: ast.ExprOf<'call'>): string {
+    const t = e.target;
+    if (!t) return unsupported('unresolved call');
+    switch (t.k) {
+      case 'fn': {
+        const targs = t.typeArgs.map((x) => this.ty(x));
+        return this.callInstance(t.fn, targs, this.userArgs(t.fn, e.args), e.span);
+      }
+      case 'method': return this.methodCall(e, t.fn, t.typeArgs.map((x) => this.ty(x)));
+      case 'contract-method': {
+        if (e.callee.kind !== 'member') return unsupported('contract call shape');
+        const rt = derefAll(this.effType(e.callee.object));
+        if (rt.k !== 'struct' && rt.k !== 'enum') return unsupported(`contract method on ${typeName(rt)}`);
+        const f = this.m.methods.get(rt.info)?.get(t.method);
+        if (!f) return unsupported(`method ${t.method} of ${typeName(rt)}`);
+        return this.methodCall(e, f, rt.args);
+      }
+      case 'variant': return this.newVariant(this.ty(t.enumType), t.variant, e.args.map((a) => this.copyVal(a)));
+      case 'builtin': return this.builtin(e, t.name);
+      case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
+      case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
+      case 'extern': {
+        const args = e.args.map((a) => this.val(a));
+        const types = e.args.map((a) => jsStr(typeName(derefAll(this.effType(a)))));
+        return `rt.H.ffi(${jsStr(t.fn.name)}, [${args.join(', ')}], [${types.join(', ')}], ${this.site(e.span)})`;
+      }
+      case 'value': {
+        const f = this.val(e.callee);
+        const fv = /^[\w$.]+$/.test(f) ? f : `(${f})`;
+        const c = this.siteCall(e.span, fv, e.args.map((a) => this.copyVal(a)));
+        return this.isGen ? `(yield* $callv(${c}))` : c;
+      }
+    }
+  }
+
+  methodCall(e: ast.ExprOf<'call'>, fn: FnInfo, typeArgs: Type[]): string {
+    if (e.callee.kind !== 'member') return unsupported('method call shape');
+    const obj = e.callee.object;
+    const rtype = fn.receiverType ? this.ty(fn.receiverType) : null;
+    let recv: string;
+    if (rtype && isCellRef(rtype)) {
+      recv = isCellRef(this.effType(obj)) ? this.expr(obj) : this.refTo(obj, true);
+    } else {
+      recv = this.val(obj);
+      if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
+    }
+    return this.callInstance(fn, typeArgs, [recv, ...this.userArgs(fn, e.args)], e.span);
+  }
+
+  // ------------------------------------------------------------ builtin functions
+  builtin(e: ast.ExprOf<'call'>, name: string): string {
+    const a = e.args;
+    const s = this.site(e.span);
+    switch (name) {
+      case 'println': case 'print': {
+        const nl = name === 'println' ? '\\n' : '';
+        if (!a.length) return `rt.out("${nl}")`;
+        return `rt.out(${this.formatArgs(a)}${nl ? ' + "\\n"' : ''})`;
+      }
+      case 'assert': {
+        const c = this.val(a[0]);
+        const msg = a[1] ? `"assertion failed: " + ${this.display(a[1])}` : '"assertion failed"';
+        return `(${c} || rt.panic(${msg}, ${s}), undefined)`;
+      }
+      case 'assert_eq': {
+        const t = derefAll(this.effType(a[0]));
+        const l = this.simple(this.val(a[0]));
+        const r = this.simple(this.val(a[1]));
+        return `(${this.eq(l, r, t)} || rt.panic("assertion failed: left == right (left: " + ${this.displayJs(l, t)} + ", right: " + ${this.displayJs(r, t)} + ")", ${s}), undefined)`;
+      }
+      case 'panic': return `rt.panic(${a.length ? this.display(a[0]) : '"explicit panic"'}, ${s})`;
+      case 'unreachable': return `rt.panic("entered unreachable code", ${s})`;
+      case 'catch_panic': {
+        const f = this.val(a[0]);
+        const res = this.m.enumClass(RESULT);
+        return `rt.catchPanic(${this.syncFn(a[0], f)}, ${s}, (t, v) => new ${res}(t, v))`;
+      }
+      case 'sizeof': case 'alignof': {
+        const t = a.length ? derefAll(this.effType(a[0])) : e.typeArgs?.length || e.callee.kind === 'ident' ? this.typeArgOf(e) : null;
+        if (!t) return unsupported(`${name} without a type`);
+        const l = this.m.prog.layoutOf(t);
+        return `${name === 'sizeof' ? l.size : l.align}n`;
+      }
+      case 'stack_size': return `$BigInt(rt.stackBytes)`;
+      case 'go_with_stack': {
+        const bytes = this.val(a[0]);
+        const fjs = this.val(a[1]);
+        const isGen = !!a[1].info?.closure?.mayBlock;
+        return `rt.S.go(${fjs}, ${isGen}, $Number(${bytes}), ${s})`;
+      }
+      case 'block_on': return this.block_(`rt.S.await(${this.val(a[0])})`);
+      case 'sleep': return `rt.S.sleep(${this.val(a[0])})`;
+      case 'string_from': return `rt.H.newString(${this.val(a[0])}, ${s})`;
+      case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
+      case 'runtime_stats': return `new ${this.m.structClass(RUNTIME_STATS)}(...rt.H.stats())`;
+      default:
+        // memory, allocators, signals, heap profile, gc: runtime library entry points
+        return `rt.H.call(${jsStr(name)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
+    }
+  }
+
+  private typeArgOf(e: ast.ExprOf<'call'>): Type | null {
+    const r = e.callee.kind === 'ident' ? e.callee.res : undefined;
+    void r;
+    const t = e.info?.type;
+    void t;
+    return null;
+  }
+
+  /** A JS function that runs a closure/fn value synchronously (driving it if it is a generator). */
+  syncFn(arg: E, js: string): string {
+    if (arg.info?.closure?.mayBlock) return `() => rt.S.drive((${js})())`;
+    return js;
+  }
+
+  /** Format-mode or list-mode text of print/println arguments (§5.1). */
+  formatArgs(a: E[]): string {
+    const first = a[0];
+    if (first.kind === 'string' && first.value.includes('{')) {
+      const parts: string[] = [];
+      const text = first.value;
+      let lit = '';
+      let argi = 1;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '{' && text[i + 1] === '{') { lit += '{'; i++; continue; }
+        if (c === '}' && text[i + 1] === '}') { lit += '}'; i++; continue; }
+        if (c === '{') {
+          const close = text.indexOf('}', i);
+          const inner = text.slice(i + 1, close);
+          const spec = inner.startsWith(':') ? inner.slice(1) : '';
+          if (lit) parts.push(jsStr(lit));
+          lit = '';
+          const arg = a[argi++];
+          if (arg) parts.push(this.displaySpec(arg, spec));
+          i = close;
+          continue;
+        }
+        lit += c;
+      }
+      if (lit) parts.push(jsStr(lit));
+      return parts.length ? parts.join(' + ') : '""';
+    }
+    return a.map((x) => this.display(x)).join(' + " " + ');
+  }
+
+  newVec(t: Type): string {
+    const elem = t.k === 'builtin' && t.args[0] ? t.args[0] : null;
+    let size = 8, align = 8;
+    if (elem) {
+      try { const l = this.m.prog.layoutOf(elem); size = l.size || size; align = l.align || align; } catch { /* keep defaults */ }
+    }
+    return `new rt.VVec(${size}, ${align})`;
+  }
+
+  // ------------------------------------------------------------ builtin statics
+  builtinStatic(e: ast.ExprOf<'call'>, owner: string, method: string): string {
+    const a = e.args;
+    const s = this.site(e.span);
+    const t = derefAll(this.typeOf(e));
+    switch (`${owner}.${method}`) {
+      case 'Vec.new': return this.newVec(t);
+      case 'String.new': case 'String.from': return `rt.H.newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
+      case 'Map.new': return 'new rt.VMap()';
+      case 'Set.new': return 'new rt.VSet()';
+      case 'Box.new': return `rt.H.box(${this.copyVal(a[0])}, ${s})`;
+      case 'Gc.new': return `rt.H.gc(${this.copyVal(a[0])}, ${s})`;
+      case 'Channel.new': return `new rt.Channel(${a.length ? `$Number(${this.val(a[0])})` : '0'})`;
+      case 'Duration.from_secs': return `($Number(${this.val(a[0])}) * 1000)`;
+      case 'Duration.from_millis': return `$Number(${this.val(a[0])})`;
+      default:
+        return `rt.H.callStatic(${jsStr(owner + '.' + method)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
+    }
+  }
+
+  // ------------------------------------------------------------ builtin methods
+  builtinMethod(e: ast.ExprOf<'call'>, owner: string, method: string): string {
+    if (e.callee.kind !== 'member') return unsupported('builtin method shape');
+    const objE = e.callee.object;
+    const a = e.args;
+    const s = this.site(e.span);
+    const o = this.simple(this.val(objE));
+    const arg = (i: number) => this.copyVal(a[i]);
+    const some = () => this.m.enumClass(OPTION);
+    switch (`${owner}.${method}`) {
+      case 'Vec.push': return `${o}.push(${arg(0)}, ${s})`;
+      case 'Vec.get': return `$aget(${o}.a, ${this.val(a[0])}, ${s})`;
+      case 'Vec.len': return `$BigInt(${o}.a.length)`;
+      case 'Vec.is_empty': return `(${o}.a.length === 0)`;
+      case 'Vec.capacity': return `$BigInt(${o}.cap)`;
+      case 'Vec.clear': return `(${o}.a.length = 0, undefined)`;
+      case 'Vec.pop': return `(${o}.a.length ? new ${some()}(0, ${o}.a.pop()) : ${some()}_u1)`;
+      case 'Vec.contains': return `$contains(${o}.a, ${this.val(a[0])})`;
+      case 'array.len': return `${o}.length`;
+      case 'slice.len': return `${o}.len`;
+      case 'String.len': return `$BigInt(rt.H.utf8Len(${o}.s))`;
+      case 'String.push': return `${o}.append(${this.val(a[0])}, ${s})`;
+      case 'String.text': return `${o}.s`;
+      case 'String.clone': return `rt.H.newString(${o}.s, ${s})`;
+      case 'String.is_empty': return `(${o}.s.length === 0)`;
+      case 'String.as_ptr': return `rt.H.cstr(${o}.s)`;
+      case 'String.contains': return `${o}.s.includes(${this.val(a[0])})`;
+      case 'String.startsWith': return `${o}.s.startsWith(${this.val(a[0])})`;
+      case 'String.endsWith': return `${o}.s.endsWith(${this.val(a[0])})`;
+      case 'String.upper': return `rt.H.newString(${o}.s.toUpperCase(), ${s})`;
+      case 'String.lower': return `rt.H.newString(${o}.s.toLowerCase(), ${s})`;
+      case 'String.trim': return `rt.H.newString(rt.H.trim(${o}.s), ${s})`;
+      case 'String.replace': return `rt.H.newString(${o}.s.split(${this.val(a[0])}).join(${this.val(a[1])}), ${s})`;
+      case 'str.len': return `$BigInt(rt.H.utf8Len(${o}))`;
+      case 'str.as_ptr': return `rt.H.cstr(${o})`;
+      case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
+      case 'str.startsWith': return `${o}.startsWith(${this.val(a[0])})`;
+      case 'str.endsWith': return `${o}.endsWith(${this.val(a[0])})`;
+      case 'str.upper': return `${o}.toUpperCase()`;
+      case 'str.lower': return `${o}.toLowerCase()`;
+      case 'str.trim': return `rt.H.trim(${o})`;
+      case 'str.replace': return `${o}.split(${this.val(a[0])}).join(${this.val(a[1])})`;
+      case 'str.is_empty': return `(${o}.length === 0)`;
+      case 'Map.insert': return `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), undefined)`;
+      case 'Map.get': return `$mget(${o}, ${this.val(a[0])}, ${s})`;
+      case 'Map.contains_key': return `${o}.m.has(${this.val(a[0])})`;
+      case 'Map.remove': return `(${o}.m.delete(${this.val(a[0])}), undefined)`;
+      case 'Map.len': return `$BigInt(${o}.m.size)`;
+      case 'Map.is_empty': return `(${o}.m.size === 0)`;
+      case 'Set.insert': return `(${o}.m.add(${this.val(a[0])}), undefined)`;
+      case 'Set.contains': return `${o}.m.has(${this.val(a[0])})`;
+      case 'Set.remove': return `(${o}.m.delete(${this.val(a[0])}), undefined)`;
+      case 'Set.len': return `$BigInt(${o}.m.size)`;
+      case 'Set.is_empty': return `(${o}.m.size === 0)`;
+      case 'Box.get': case 'Gc.get': return `${o}.v`;
+      case 'Box.set': case 'Gc.set': return `(${o}.v = ${arg(0)}, undefined)`;
+      case 'Channel.send': return this.block_(`rt.S.send(${o}, ${arg(0)})`);
+      case 'Channel.recv': return this.block_(`rt.S.recv(${o})`);
+      case 'Duration.as_millis': return `$BigInt(${o})`;
+      case 'Duration.as_secs': return `$BigInt(Math.floor(${o} / 1000))`.replace('Math.floor', '$floor');
+      case 'Option.is_some': case 'Result.is_ok': return `(${o}.t === 0)`;
+      case 'Option.is_none': case 'Result.is_err': return `(${o}.t === 1)`;
+      case 'Option.unwrap': return `$unwrapO(${o}, ${s})`;
+      case 'Option.expect': case 'Result.expect': return `(${o}.t === 0 ? ${o}.a0 : rt.panic(${this.display(a[0])}, ${s}))`;
+      case 'Result.unwrap': {
+        const rt_ = derefAll(this.effType(objE));
+        const et = rt_.k === 'enum' ? rt_.args[1] : null;
+        const msg = et ? this.displayJs(`${o}.a0`, et) : '""';
+        return `(${o}.t === 0 ? ${o}.a0 : rt.panic("called unwrap on Err: " + ${msg}, ${s}))`;
+      }
+      case 'Result.unwrap_err': return `(${o}.t === 1 ? ${o}.a0 : rt.panic("called unwrap_err on Ok", ${s}))`;
+      case 'Option.unwrap_or': case 'Result.unwrap_or': return `(${o}.t === 0 ? ${o}.a0 : ${arg(0)})`;
+      case 'ptr.is_null': return `(${o} === 0)`;
+      case 'ptr.offset': {
+        const pt = derefAll(this.effType(objE));
+        const size = pt.k === 'ptr' ? this.elemSize(pt.inner) : 1;
+        return `(${o} + $Number(${this.val(a[0])}) * ${size})`;
+      }
+      default:
+        return `rt.H.method(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
+    }
+  }
+
+  elemSize(t: Type): number {
+    try { return this.m.prog.layoutOf(t).size || 1; } catch { return 1; }
+  }
+
+  isObj(t: Type): boolean { return isObjectLike(t); }
+}

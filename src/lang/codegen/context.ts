@@ -1,0 +1,183 @@
+// Module-wide state of one code generation: call sites, type descriptors, monomorphic instances,
+// classes for structs/enums and generated drop functions.
+import type { CheckedProgram, FnInfo } from '../sema/typed';
+import type { Type, StructInfo, EnumInfo } from '../sema/types';
+import { subst, typeName } from '../sema/types';
+import type { Span } from '../span';
+import type { Site } from '../../runtime/core/types';
+import { TypeTable, typeKey, envOf } from './typedesc';
+
+export interface Instance {
+  name: string;
+  fn: FnInfo;
+  typeArgs: Type[];
+  env: Map<string, Type>;
+  isGen: boolean;
+}
+
+export class ModuleCtx {
+  readonly sites: Site[] = [];
+  private readonly siteIds = new Map<string, number>();
+  readonly tt: TypeTable;
+  readonly instances = new Map<string, Instance>();
+  readonly queue: Instance[] = [];
+  readonly classes: string[] = [];
+  private readonly structNames = new Map<StructInfo, string>();
+  private readonly enumNames = new Map<EnumInfo, string>();
+  readonly dropFns = new Map<string, string>();
+  readonly dropDefs: string[] = [];
+  /** Methods by owner declaration and name (for contract dispatch, iterators, Drop). */
+  readonly methods = new Map<unknown, Map<string, FnInfo>>();
+  private n = 0;
+
+  constructor(readonly prog: CheckedProgram) {
+    this.tt = new TypeTable((t) => prog.layoutOf(t));
+    for (const f of prog.fns) {
+      const o = f.owner;
+      if (!o || (o.k !== 'struct' && o.k !== 'enum')) continue;
+      const key = o.info;
+      if (!this.methods.has(key)) this.methods.set(key, new Map());
+      const short = f.decl?.name ?? f.name.slice(f.name.lastIndexOf('.') + 1);
+      if (f.receiver) this.methods.get(key)!.set(short, f);
+      else if (!this.methods.get(key)!.has('static:' + short)) this.methods.get(key)!.set('static:' + short, f);
+    }
+  }
+
+  uid(prefix: string): string {
+    return `${prefix}${++this.n}`;
+  }
+
+  site(span: Span | null | undefined, fn: string): number {
+    const file = span?.file ?? '?', line = span?.line ?? 0, col = span?.col ?? 0;
+    const key = `${fn}\0${file}:${line}:${col}`;
+    let id = this.siteIds.get(key);
+    if (id === undefined) {
+      id = this.sites.length;
+      this.sites.push({ fn, file, line, col });
+      this.siteIds.set(key, id);
+    }
+    return id;
+  }
+
+  td(t: Type): number {
+    return this.tt.id(t);
+  }
+
+  /** The monomorphic instance of `fn` for `typeArgs` (already concrete), queued for emission. */
+  instance(fn: FnInfo, typeArgs: Type[]): Instance {
+    const key = `${fn.id}<${typeArgs.map(typeKey).join(',')}>`;
+    let inst = this.instances.get(key);
+    if (!inst) {
+      const env = new Map<string, Type>();
+      const params = fn.typeParams ?? [];
+      fn.generics.forEach((g, i) => {
+        const p = params[i];
+        const a = typeArgs[i];
+        if (!a) return;
+        if (p && p.k === 'param') env.set(p.owner + '.' + p.name, a);
+        else env.set(g, a);
+      });
+      const safe = fn.name.replace(/[^A-Za-z0-9_]/g, '_');
+      inst = { name: `f${fn.id}_${safe}${this.instances.size}`, fn, typeArgs, env, isGen: fn.mayBlock || fn.isAsync };
+      this.instances.set(key, inst);
+      this.queue.push(inst);
+    }
+    return inst;
+  }
+
+  structClass(info: StructInfo): string {
+    let n = this.structNames.get(info);
+    if (!n) {
+      n = `S_${info.name}_${this.structNames.size}`;
+      this.structNames.set(info, n);
+      const fs = info.fields.map((f) => 'f_' + f.name);
+      this.classes.push(`class ${n} { constructor(${fs.map((_, i) => '$' + i).join(', ')}) { ${fs.map((f, i) => `this.${f} = $${i};`).join(' ')} } }`);
+    }
+    return n;
+  }
+
+  enumClass(info: EnumInfo): string {
+    let n = this.enumNames.get(info);
+    if (!n) {
+      n = `E_${info.name}_${this.enumNames.size}`;
+      this.enumNames.set(info, n);
+      const arity = Math.max(0, ...info.variants.map((v) => v.fields.length));
+      const ps = Array.from({ length: arity }, (_, i) => 'a' + i);
+      this.classes.push(`class ${n} { constructor(t${ps.map((p) => ', ' + p).join('')}) { this.t = t; ${ps.map((p) => `this.${p} = ${p};`).join(' ')} } }`);
+      info.variants.forEach((v, i) => {
+        if (!v.fields.length) this.classes.push(`const ${n}_u${i} = Object.freeze(new ${n}(${i}));`);
+      });
+    }
+    return n;
+  }
+
+  /** Does a value of type t need dropping (Drop impl directly or through fields/elements)? */
+  needsDrop(t: Type, seen = new Set<unknown>()): boolean {
+    switch (t.k) {
+      case 'struct': {
+        if (t.info.implsDrop) return true;
+        if (seen.has(t.info)) return false;
+        seen.add(t.info);
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        return t.info.fields.some((f) => this.needsDrop(subst(f.type, env), seen));
+      }
+      case 'enum': {
+        if (seen.has(t.info)) return false;
+        seen.add(t.info);
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        return t.info.variants.some((v) => v.fields.some((f) => this.needsDrop(subst(f, env), seen)));
+      }
+      case 'tuple': return t.elems.some((e) => this.needsDrop(e, seen));
+      case 'array': return this.needsDrop(t.elem, seen);
+      case 'builtin': return ['Vec', 'Box', 'Map', 'Set', 'Option'].includes(t.name) && t.args.some((a) => this.needsDrop(a, seen));
+      default: return false;
+    }
+  }
+
+  /** Name of a generated JS function `(v) => void` dropping a value of type t. */
+  dropFn(t: Type): string {
+    const key = typeKey(t);
+    const hit = this.dropFns.get(key);
+    if (hit) return hit;
+    const name = `$drop${this.dropFns.size}`;
+    this.dropFns.set(key, name);
+    const body: string[] = [];
+    switch (t.k) {
+      case 'struct': {
+        if (t.info.implsDrop) {
+          const m = this.methods.get(t.info)?.get('drop');
+          if (m) body.push(`${this.instance(m, t.args).name}(v);`);
+        }
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        for (const f of t.info.fields) {
+          const ft = subst(f.type, env);
+          if (this.needsDrop(ft)) body.push(`${this.dropFn(ft)}(v.f_${f.name});`);
+        }
+        break;
+      }
+      case 'enum': {
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        t.info.variants.forEach((vr, i) => {
+          const parts = vr.fields.map((f, j) => (this.needsDrop(subst(f, env)) ? `${this.dropFn(subst(f, env))}(v.a${j});` : '')).join(' ');
+          if (parts.trim()) body.push(`if (v.t === ${i}) { ${parts} }`);
+        });
+        break;
+      }
+      case 'tuple':
+        t.elems.forEach((e, i) => { if (this.needsDrop(e)) body.push(`${this.dropFn(e)}(v[${i}]);`); });
+        break;
+      case 'array':
+        body.push(`for (let i = 0; i < v.length; i++) ${this.dropFn(t.elem)}(v[i]);`);
+        break;
+      case 'builtin':
+        if (t.name === 'Vec') body.push(`for (let i = 0; i < v.a.length; i++) ${this.dropFn(t.args[0])}(v.a[i]);`);
+        else if (t.name === 'Box') body.push(`${this.dropFn(t.args[0])}(v.v);`);
+        else if (t.name === 'Map') body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
+        break;
+      default:
+        break;
+    }
+    this.dropDefs.push(`function ${name}(v) { ${body.join(' ')} } // drop ${typeName(t)}`);
+    return name;
+  }
+}

@@ -1,0 +1,567 @@
+// Expression emission: values, operators with exact integer semantics, casts, places, formatting.
+// Expressions that need statements (match, if/blocks as values, `?`) push them to `pre`, which
+// the statement emitter flushes before the statement that uses the value.
+import type * as ast from '../syntax/ast';
+import type { Type, IntName } from '../sema/types';
+import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
+import type { ModuleCtx } from './context';
+import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
+import { envOf } from './typedesc';
+
+export type E = ast.Expr;
+
+export class CodegenError extends Error {}
+export const unsupported = (what: string): never => { throw new CodegenError(`codegen: unsupported ${what}`); };
+
+export abstract class ExprEmitter {
+  pre: string[] = [];
+  readonly temps: string[] = [];
+  /** Liveness flags of Drop locals (cleared when the value is moved out). */
+  readonly dropFlags = new Map<number, string>();
+
+  constructor(
+    readonly m: ModuleCtx,
+    readonly env: Map<string, Type>,
+    readonly fnName: string,
+    readonly isGen: boolean,
+    readonly frame: string,
+  ) {}
+
+  abstract call(e: ast.ExprOf<'call'>): string;
+  abstract closure(e: E, forceGen?: boolean): string;
+  abstract blockValue(b: ast.Block, target: string | null): string;
+  abstract matchValue(e: ast.ExprOf<'match'>, target: string | null): string;
+  abstract returnJs(value: string | null): string;
+
+  // ------------------------------------------------------------ helpers
+  ty(t: Type): Type { return this.env.size ? subst(t, this.env) : t; }
+  typeOf(e: E): Type { return this.ty(e.info?.type ?? { k: 'error' }); }
+  effType(e: E): Type { return this.ty(e.info?.coerce ?? e.info?.type ?? { k: 'error' }); }
+  tmp(): string { const n = `$t${this.temps.length}`; this.temps.push(n); return n; }
+  site(span: ast.Span): number { return this.m.site(span, this.fnName); }
+  /** Record the call site in this frame before a call that may panic or push frames. */
+  at(span: ast.Span): string { return `rt.cs[${this.frame}] = ${this.site(span)}`; }
+
+  /** Emit `f` collecting the statements it pushes. */
+  capture(f: () => string): [string[], string] {
+    const saved = this.pre;
+    this.pre = [];
+    try {
+      const js = f();
+      return [this.pre, js];
+    } finally {
+      this.pre = saved;
+    }
+  }
+
+  /** Value of e with the checker's implicit conversion applied. */
+  expr(e: E): string {
+    let js = this.raw(e);
+    if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
+    return js;
+  }
+  /** Value of e, reading through `&T!` cells (operands, receivers, printing). */
+  val(e: E): string {
+    const js = this.expr(e);
+    return isCellRef(this.effType(e)) ? `${js}.get()` : js;
+  }
+  /** A value being copied out of a place: arrays and tuples have value semantics. */
+  copyVal(e: E): string {
+    const js = this.val(e);
+    const t = derefAll(this.effType(e));
+    if ((t.k === 'array' || t.k === 'tuple') && isPlace(e)) return `$copy(${js})`;
+    return js;
+  }
+
+  convert(js: string, from: Type, to: Type): string {
+    if (from.k === 'int' && to.k === 'int') {
+      if (isWideInt(to.name) && !isWideInt(from.name)) return `$BigInt(${js})`;
+      return js;
+    }
+    if (from.k === 'int' && to.k === 'float') return isWideInt(from.name) ? `$Number(${js})` : js;
+    if (from.k === 'float' && to.k === 'float') return to.bits === 32 && from.bits === 64 ? `$fround(${js})` : js;
+    if (from.k === 'ref' && to.k === 'ref') {
+      if (isCellRef(from) && !isCellRef(to)) return `${js}.get()`;
+      return js;
+    }
+    if (from.k === 'ref' && to.k !== 'ref' && to.k !== 'ptr') {
+      return isCellRef(from) ? `${js}.get()` : this.convert(js, from.inner, to);
+    }
+    if (from.k === 'builtin' && from.name === 'String' && to.k === 'str') return `${js}.s`;
+    if (from.k === 'str' && to.k === 'ptr') return `rt.H.cstr(${js})`;
+    if (from.k === 'array' && to.k === 'slice') return `new rt.VSlice(${js}, 0, ${js}.length)`;
+    if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice') return `$sliceAll(${js})`;
+    return js;
+  }
+
+  // ------------------------------------------------------------ the expression switch
+  raw(e: E): string {
+    switch (e.kind) {
+      case 'int': {
+        const t = this.typeOf(e);
+        return intLit(e.info?.constValue != null && typeof e.info.constValue !== 'boolean' && typeof e.info.constValue !== 'string' ? (e.info.constValue as bigint) : e.value, t);
+      }
+      case 'float': return this.typeOf(e).k === 'float' && (this.typeOf(e) as { bits: number }).bits === 32 ? numLit(Math.fround(e.value)) : numLit(e.value);
+      case 'string': return jsStr(e.value);
+      case 'bool': return e.value ? 'true' : 'false';
+      case 'nil': return 'undefined';
+      case 'fstring':
+        return '(' + (e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr))).join(' + ') || '""') + ')';
+      case 'ident': return this.ident(e);
+      case 'tuple': return e.elems.length ? `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]` : 'undefined';
+      case 'array': return `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]`;
+      case 'array-repeat': {
+        const v = this.copyVal(e.value);
+        const n = this.val(e.count);
+        const t = this.typeOf(e);
+        const n2 = t.k === 'array' ? String(t.len) : `$Number(${n})`;
+        return `$repeat(${v}, ${n2})`;
+      }
+      case 'map': return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}])`;
+      case 'unary': return this.unary(e);
+      case 'postfix': return this.incDec(e.operand, e.op, false);
+      case 'binary': return this.binary(e);
+      case 'range': return `$range(${e.lo ? this.val(e.lo) : 'undefined'}, ${e.hi ? this.val(e.hi) : 'undefined'}, ${e.inclusive})`;
+      case 'cast': return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
+      case 'ref': return this.refTo(e.operand, e.mut);
+      case 'deref': return this.deref(e);
+      case 'recv': return this.block_(`rt.S.recv(${this.val(e.operand)})`);
+      case 'await': return this.block_(`rt.S.await(${this.val(e.operand)})`);
+      case 'try': return this.tryOp(e);
+      case 'member': return this.member(e);
+      case 'tuple-index': return `${this.val(e.object)}[${e.index}]`;
+      case 'index': return this.index(e);
+      case 'call': return this.call(e);
+      case 'struct-lit': return this.structLit(e);
+      case 'closure': return this.closure(e);
+      case 'match': { const t = this.tmp(); this.pre.push(this.matchValue(e, t)); return t; }
+      case 'if': { const t = this.tmp(); this.pre.push(this.ifValue(e, t)); return t; }
+      case 'block': { const t = this.tmp(); this.pre.push(this.blockValue(e.block, t)); return t; }
+      case 'async': {
+        const fnJs = this.closure(e, true);
+        return `rt.S.async((${fnJs})(), "async block", ${this.site(e.span)})`;
+      }
+      case 'typeof': return jsStr(typeName(this.typeOf(e.operand)));
+      case 'error': return unsupported('error expression');
+    }
+  }
+
+  /** A blocking helper generator: `yield*` in suspendable code, a nested scheduler loop elsewhere. */
+  block_(genJs: string): string {
+    return this.isGen ? `(yield* ${genJs})` : `rt.S.drive(${genJs})`;
+  }
+
+  ifValue(e: ast.ExprOf<'if'>, target: string): string {
+    let js = '';
+    e.branches.forEach((b, i) => {
+      const [pre, c] = this.capture(() => this.val(b.cond));
+      const body = this.blockValue(b.body, target);
+      if (i === 0) js += `${pre.join('\n')}\nif (${c}) {\n${body}\n}`;
+      else js += ` else {\n${pre.join('\n')}\nif (${c}) {\n${body}\n}`;
+    });
+    js += ` else {\n${this.blockValue(e.else, target)}\n}` + '}'.repeat(e.branches.length - 1);
+    return js;
+  }
+
+  ident(e: ast.ExprOf<'ident'>): string {
+    const r = e.res;
+    if (!r) return unsupported(`unresolved name ${e.name}`);
+    switch (r.k) {
+      case 'local': {
+        const n = localName(r.local.name, r.local.id);
+        const flag = this.dropFlags.get(r.local.id);
+        return flag && e.info?.moves ? `(${flag} = false, ${n})` : n;
+      }
+      case 'fn': {
+        const inst = this.m.instance(r.fn, r.typeArgs.map((t) => this.ty(t)));
+        return inst.name;
+      }
+      case 'const': return this.constLit(r.value, this.ty(r.type));
+      case 'tls': return `rt.tls[${r.index}]`;
+      case 'variant': return this.variantValue(this.ty(r.enumType), r.variant);
+      case 'builtin-const': return String(r.value);
+      case 'extern': return `((...a) => rt.H.ffi(${jsStr(r.fn.name)}, a, -1))`;
+      case 'builtin-fn': return unsupported(`builtin ${r.name} as a value`);
+      case 'type': return unsupported('type as a value');
+    }
+  }
+
+  constLit(v: unknown, t: Type): string {
+    if (v === null || v === undefined) return 'undefined';
+    if (typeof v === 'string') return jsStr(v);
+    if (typeof v === 'boolean') return String(v);
+    if (t.k === 'int') return intLit(v as bigint, t);
+    return numLit(Number(v));
+  }
+
+  /** A unit variant value, or a constructor function for a data variant used as a value. */
+  variantValue(t: Type, variant: number): string {
+    if (t.k !== 'enum') return unsupported('variant of a non-enum');
+    const cls = this.m.enumClass(t.info);
+    const v = t.info.variants[variant];
+    if (!v.fields.length) return `${cls}_u${variant}`;
+    const ps = v.fields.map((_, i) => '$' + i);
+    return `((${ps.join(', ')}) => new ${cls}(${variant}, ${ps.join(', ')}))`;
+  }
+  newVariant(t: Type, variant: number, args: string[]): string {
+    if (t.k !== 'enum') return unsupported('variant of a non-enum');
+    const cls = this.m.enumClass(t.info);
+    if (!args.length && !t.info.variants[variant].fields.length) return `${cls}_u${variant}`;
+    return `new ${cls}(${variant}${args.map((a) => ', ' + a).join('')})`;
+  }
+  variantIndex(t: Type, name: string): number {
+    const tt = derefAll(t);
+    if (tt.k !== 'enum') return -1;
+    return tt.info.variants.findIndex((v) => v.name === name);
+  }
+
+  // ------------------------------------------------------------ formatting
+  /** `{}` text of e as a JS string expression. */
+  display(e: E): string {
+    return this.displayJs(this.val(e), derefAll(this.effType(e)));
+  }
+  displayJs(js: string, t: Type): string {
+    switch (t.k) {
+      case 'int': return `("" + ${js})`;
+      case 'float': return `$g(${js})`;
+      case 'bool': return `(${js} ? "true" : "false")`;
+      case 'str': return js;
+      case 'unit': return '"nil"';
+      case 'builtin': if (t.name === 'String') return `${js}.s`; break;
+    }
+    return `rt.show(${js}, ${this.m.td(t)})`;
+  }
+  /** `{:spec}` text. */
+  displaySpec(e: E, spec: string): string {
+    if (spec === '') return this.display(e);
+    const t = derefAll(this.effType(e));
+    const v = this.val(e);
+    if (spec === '?') return `rt.debug(${v}, ${this.m.td(t)})`;
+    const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
+    if (!kind) return this.display(e);
+    return `rt.H.spec(${jsStr(spec)}, ${jsStr(kind)}, ${v})`;
+  }
+
+  // ------------------------------------------------------------ operators
+  unary(e: ast.ExprOf<'unary'>): string {
+    if (e.op === '++' || e.op === '--') return this.incDec(e.operand, e.op, true);
+    const t = this.typeOf(e);
+    const v = this.val(e.operand);
+    switch (e.op) {
+      case '!': return t.k === 'bool' ? `!${v}` : this.bitNot(v, t);
+      case '~': return this.bitNot(v, t);
+      case '-':
+        if (t.k === 'float') return t.bits === 32 ? `$fround(-${v})` : `(-${v})`;
+        if (t.k === 'int') return isWideInt(t.name) ? wrapWide(`-${v}`, t.name) : wrapSmall(`-${v}`, t.name);
+        return `(-${v})`;
+    }
+  }
+  bitNot(v: string, t: Type): string {
+    if (t.k !== 'int') return `!${v}`;
+    if (isWideInt(t.name)) return intSigned(t.name) ? `(~${v})` : wrapWide(`~${v}`, t.name);
+    return wrapSmall(`~${v}`, t.name);
+  }
+
+  binary(e: ast.ExprOf<'binary'>): string {
+    const op = e.op;
+    if (op === '&&' || op === '||') {
+      const l = this.val(e.left);
+      const [pre, r] = this.capture(() => this.val(e.right));
+      if (!pre.length) return `(${l} ${op} ${r})`;
+      const t = this.tmp();
+      this.pre.push(`${t} = ${l};\nif (${op === '&&' ? '' : '!'}${t}) {\n${pre.join('\n')}\n${t} = ${r};\n}`);
+      return t;
+    }
+    if (op === '??') {
+      const l = this.val(e.left);
+      const t = this.tmp();
+      const [pre, r] = this.capture(() => this.val(e.right));
+      this.pre.push(`${t} = ${l};\nif (${t}.t === 0) ${t} = ${t}.a0; else {\n${pre.join('\n')}\n${t} = ${r};\n}`);
+      return t;
+    }
+    const lt = derefAll(this.effType(e.left));
+    const l = this.val(e.left);
+    const r = this.val(e.right);
+    return this.binop(op, l, r, lt, e.span);
+  }
+
+  /** Binary operator on two values of (widened) operand type t. */
+  binop(op: string, l: string, r: string, t: Type, span: ast.Span): string {
+    switch (op) {
+      case '==': case '!=': {
+        const eq = this.eq(l, r, t);
+        return op === '==' ? eq : `!${eq}`;
+      }
+      case '<': case '<=': case '>': case '>=':
+        if (t.k === 'builtin' && t.name === 'String') return `(${l}.s ${op} ${r}.s)`;
+        return `(${l} ${op} ${r})`;
+    }
+    if (t.k === 'float') {
+      const jsop = op === '**' ? '**' : op;
+      const x = `(${l} ${jsop} ${r})`;
+      return t.bits === 32 ? `$fround${x}` : x;
+    }
+    if (t.k === 'str' && op === '+') return `(${l} + ${r})`;
+    if (t.k === 'bool') return `(${l} ${op} ${r})`;
+    if (t.k !== 'int') return `(${l} ${op} ${r})`;
+    const n = t.name;
+    const s = this.site(span);
+    if (isWideInt(n)) {
+      const bits = intBits(n);
+      switch (op) {
+        case '+': case '-': case '*': return wrapWide(`${l} ${op} ${r}`, n);
+        case '/': return wrapWide(`$bdiv(${l}, ${r}, ${s})`, n);
+        case '%': return `$brem(${l}, ${r}, ${s})`;
+        case '&': case '|': case '^': return `(${l} ${op} ${r})`;
+        case '<<': return wrapWide(`${l} << (${r} & ${bits - 1}n)`, n);
+        case '>>': return `(${l} >> (${r} & ${bits - 1}n))`;
+        case '**': return `$ipow(${l}, ${r}, ${jsStr(n)}, ${s})`;
+      }
+    } else {
+      const mask = intBits(n) - 1;
+      switch (op) {
+        case '+': case '-': return wrapSmall(`${l} ${op} ${r}`, n);
+        case '*':
+          if (n === 'i32') return `$imul(${l}, ${r})`;
+          if (n === 'u32') return `($imul(${l}, ${r}) >>> 0)`;
+          return wrapSmall(`${l} * ${r}`, n);
+        case '/': return wrapSmall(`$div(${l}, ${r}, ${s})`, n);
+        case '%': return `$rem(${l}, ${r}, ${s})`;
+        case '&': case '|': case '^': return n === 'u32' ? `((${l} ${op} ${r}) >>> 0)` : `(${l} ${op} ${r})`;
+        case '<<': return wrapSmall(`${l} << (${r} & ${mask})`, n);
+        case '>>': return intSigned(n) ? `(${l} >> (${r} & ${mask}))` : `(${l} >>> (${r} & ${mask}))`;
+        case '**': return `$ipow(${l}, ${r}, ${jsStr(n)}, ${s})`;
+      }
+    }
+    return unsupported(`operator ${op} on ${typeName(t)}`);
+  }
+
+  eq(l: string, r: string, t: Type): string {
+    switch (t.k) {
+      case 'int': case 'float': case 'bool': case 'str': case 'unit': case 'ptr': return `(${l} === ${r})`;
+      case 'enum':
+        if (t.info.variants.every((v) => !v.fields.length)) return `(${l}.t === ${r}.t)`;
+        return `$eq(${l}, ${r})`;
+      case 'builtin': if (t.name === 'String') return `(${l}.s === ${r}.s)`; return `$eq(${l}, ${r})`;
+      default: return `$eq(${l}, ${r})`;
+    }
+  }
+
+  /** `x++` / `++x` / `x--` / `--x` on a place. */
+  incDec(place: E, op: '++' | '--', prefix: boolean): string {
+    const t = derefAll(this.typeOf(place));
+    const p = this.place(place);
+    const one = t.k === 'int' && isWideInt(t.name) ? '1n' : '1';
+    const nv = (cur: string) => this.binop(op === '++' ? '+' : '-', cur, one, t, place.span);
+    if (prefix) {
+      const tmp = this.tmp();
+      return `(${tmp} = ${nv(p.get)}, ${p.set(tmp)}, ${tmp})`;
+    }
+    const old = this.tmp();
+    return `(${old} = ${p.get}, ${p.set(nv(old))}, ${old})`;
+  }
+
+  // ------------------------------------------------------------ casts (§4.2)
+  cast(v: string, from: Type, to: Type, e: E): string {
+    from = derefAll(from);
+    if (to.k === 'int') {
+      const n: IntName = to.name;
+      if (from.k === 'int') {
+        if (isWideInt(n)) return isWideInt(from.name) ? (from.name === n ? v : wrapWide(v, n)) : wrapWide(`$BigInt(${v})`, n);
+        if (isWideInt(from.name)) return `$Number(${wrapWide(v, n)})`;
+        return from.name === n ? v : wrapInt(v, n);
+      }
+      if (from.k === 'float') return `$f2i(${v}, ${jsStr(n)})`;
+      if (from.k === 'bool') return isWideInt(n) ? `(${v} ? 1n : 0n)` : `(${v} ? 1 : 0)`;
+      if (from.k === 'enum') return isWideInt(n) ? `$BigInt(${v}.t)` : `${v}.t`;
+      if (from.k === 'ptr') return isWideInt(n) ? wrapWide(`$BigInt(${v})`, n) : wrapInt(v, n);
+      return v;
+    }
+    if (to.k === 'float') {
+      let x = v;
+      if (from.k === 'int' && isWideInt(from.name)) x = `$Number(${v})`;
+      else if (from.k === 'bool') x = `(${v} ? 1 : 0)`;
+      return to.bits === 32 ? `$fround(${x})` : x;
+    }
+    if (to.k === 'ptr') {
+      if (from.k === 'int') return isWideInt(from.name) ? `$Number($asU(64, ${v}))` : `(${v} >>> 0)`;
+      if (from.k === 'str') return `rt.H.cstr(${v})`;
+      if (from.k === 'ptr') return v;
+      return `rt.H.addrOf(${v}, ${this.site(e.span)})`;
+    }
+    if (to.k === 'bool' && from.k === 'int') return isWide(from) ? `(${v} !== 0n)` : `(${v} !== 0)`;
+    return v;
+  }
+
+  // ------------------------------------------------------------ places, refs, members
+  /** A place: JS expression to read it and a function producing a JS expression writing it. */
+  place(e: E): { get: string; set: (v: string) => string } {
+    switch (e.kind) {
+      case 'ident': {
+        const r = e.res;
+        if (r?.k === 'local') {
+          const n = localName(r.local.name, r.local.id);
+          if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
+          return { get: n, set: (v) => `${n} = ${v}` };
+        }
+        if (r?.k === 'tls') return { get: `rt.tls[${r.index}]`, set: (v) => `rt.tls[${r.index}] = ${v}` };
+        return unsupported(`assignment to ${e.name}`);
+      }
+      case 'member': {
+        const o = this.simple(this.val(e.object));
+        const ot = derefAll(this.effType(e.object));
+        if (ot.k === 'struct') {
+          const f = ot.info.fields.find((x) => x.name === e.name);
+          if (f?.bitWidth) {
+            const w = f.bitWidth;
+            const signed = f.type.k === 'int' && intSigned(f.type.name);
+            return { get: `${o}.f_${e.name}`, set: (v) => `${o}.f_${e.name} = $bits(${v}, ${w}, ${signed})` };
+          }
+        }
+        return { get: `${o}.f_${e.name}`, set: (v) => `${o}.f_${e.name} = ${v}` };
+      }
+      case 'tuple-index': {
+        const o = this.simple(this.val(e.object));
+        return { get: `${o}[${e.index}]`, set: (v) => `${o}[${e.index}] = ${v}` };
+      }
+      case 'index': {
+        const ot = derefAll(this.effType(e.object));
+        const o = this.simple(this.val(e.object));
+        const i = this.simple(this.val(e.index));
+        const s = this.site(e.span);
+        if (ot.k === 'builtin' && ot.name === 'Map') return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `${o}.m.set(${i}, ${v})` };
+        if (ot.k === 'builtin' && ot.name === 'Vec') return { get: `$aget(${o}.a, ${i}, ${s})`, set: (v) => `$aset(${o}.a, ${i}, ${v}, ${s})` };
+        if (ot.k === 'slice') return { get: `$sget(${o}, ${i}, ${s})`, set: (v) => `$sset(${o}, ${i}, ${v}, ${s})` };
+        return { get: `$aget(${o}, ${i}, ${s})`, set: (v) => `$aset(${o}, ${i}, ${v}, ${s})` };
+      }
+      case 'deref': {
+        const ot = this.effType(e.operand);
+        const o = this.simple(this.expr(e.operand));
+        if (isCellRef(ot)) return { get: `${o}.get()`, set: (v) => `${o}.set(${v})` };
+        if (ot.k === 'builtin' && ot.name === 'Box') return { get: `${o}.v`, set: (v) => `${o}.v = ${v}` };
+        if (ot.k === 'ptr') {
+          const k = this.memKind(ot.inner);
+          const s = this.site(e.span);
+          return { get: `rt.H.load(${o}, ${jsStr(k)}, ${s})`, set: (v) => `rt.H.store(${o}, ${jsStr(k)}, ${v}, ${s})` };
+        }
+        if (ot.k === 'ref' && isObjectLike(ot.inner)) return { get: o, set: (v) => `$assignInto(${o}, ${v})` };
+        return { get: o, set: () => unsupported('write through this reference') };
+      }
+      default:
+        return unsupported(`assignment target ${e.kind}`);
+    }
+  }
+
+  memKind(t: Type): string {
+    if (t.k === 'int') return t.name;
+    if (t.k === 'float') return t.bits === 32 ? 'f32' : 'f64';
+    if (t.k === 'bool') return 'u8';
+    if (t.k === 'ptr') return 'ptr';
+    return 'u8';
+  }
+
+  /** Evaluate once into a temp unless already a plain name. */
+  simple(js: string): string {
+    if (/^[\w$]+$/.test(js)) return js;
+    const t = this.tmp();
+    this.pre.push(`${t} = ${js};`);
+    return t;
+  }
+
+  refTo(operand: E, mut: boolean): string {
+    const t = derefAll(this.typeOf(operand));
+    if (!mut || isObjectLike(t)) {
+      return this.val(operand);
+    }
+    if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
+      return localName(operand.res.local.name, operand.res.local.id);
+    }
+    const p = this.place(operand);
+    return `rt.cell(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+  }
+
+  deref(e: ast.ExprOf<'deref'>): string {
+    const ot = this.effType(e.operand);
+    const v = this.expr(e.operand);
+    if (isCellRef(ot)) return `${v}.get()`;
+    if (ot.k === 'builtin' && (ot.name === 'Box' || ot.name === 'Gc')) return `${v}.v`;
+    if (ot.k === 'ptr') return `rt.H.load(${v}, ${jsStr(this.memKind(ot.inner))}, ${this.site(e.span)})`;
+    return v;
+  }
+
+  member(e: ast.ExprOf<'member'>): string {
+    // `Color.Red`: a unit variant through its enum type
+    if (e.object.kind === 'ident' && e.object.res?.k === 'type') {
+      const et = this.ty(e.object.res.type);
+      const t = this.typeOf(e);
+      const vt = et.k === 'enum' ? et : t;
+      const i = this.variantIndex(vt, e.name);
+      if (i >= 0) return this.variantValue(vt.k === 'enum' ? vt : t, i);
+      return unsupported(`static member ${e.name}`);
+    }
+    const ot = derefAll(this.effType(e.object));
+    const o = this.val(e.object);
+    if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
+    if (ot.k === 'struct' && ot.info.isUnion) return `rt.H.unionGet(${o}, ${jsStr(e.name)})`;
+    return `${o}.f_${e.name}`;
+  }
+
+  index(e: ast.ExprOf<'index'>): string {
+    const ot = derefAll(this.effType(e.object));
+    const s = this.site(e.span);
+    if (e.index.kind === 'range') {
+      const o = this.simple(this.val(e.object));
+      const lo = e.index.lo ? this.val(e.index.lo) : 'undefined';
+      const hi = e.index.hi ? this.val(e.index.hi) : 'undefined';
+      if (ot.k === 'str') return `rt.H.strSlice(${o}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
+      if (ot.k === 'builtin' && ot.name === 'String') return `rt.H.strSlice(${o}.s, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
+      const base = ot.k === 'builtin' ? `${o}.a` : ot.k === 'slice' ? o : o;
+      return ot.k === 'slice' ? `$subslice(${base}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})` : `$slice(${base}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
+    }
+    const o = this.val(e.object);
+    const i = this.val(e.index);
+    if (ot.k === 'str') return `rt.H.strByte(${o}, ${i}, ${s})`;
+    if (ot.k === 'builtin' && ot.name === 'String') return `rt.H.strByte(${o}.s, ${i}, ${s})`;
+    if (ot.k === 'builtin' && ot.name === 'Map') return `$mget(${o}, ${i}, ${s})`;
+    if (ot.k === 'builtin' && ot.name === 'Vec') return `$aget(${o}.a, ${i}, ${s})`;
+    if (ot.k === 'slice') return `$sget(${o}, ${i}, ${s})`;
+    return `$aget(${o}, ${i}, ${s})`;
+  }
+
+  structLit(e: ast.ExprOf<'struct-lit'>): string {
+    const t = this.typeOf(e);
+    if (t.k !== 'struct') return unsupported('struct literal of a non-struct type');
+    const cls = this.m.structClass(t.info);
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    void env;
+    // evaluate in source order, construct in declaration order
+    const vals = new Map<string, string>();
+    const order = e.fields.map((f) => f.name);
+    const declOrder = t.info.fields.map((f) => f.name);
+    const sameOrder = order.join(',') === declOrder.join(',');
+    for (const f of e.fields) {
+      let js = this.copyVal(f.value);
+      const fd = t.info.fields.find((x) => x.name === f.name);
+      if (fd?.bitWidth) js = `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})`;
+      vals.set(f.name, sameOrder || /^[\w$."]+$/.test(js) ? js : this.simple(js));
+    }
+    if (t.info.isUnion) return `rt.H.unionNew(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
+    return `new ${cls}(${declOrder.map((n) => vals.get(n) ?? 'undefined').join(', ')})`;
+  }
+
+  tryOp(e: ast.ExprOf<'try'>): string {
+    const t = this.tmp();
+    const v = this.val(e.operand);
+    this.pre.push(`${t} = ${v};\nif (${t}.t === 1) { ${this.returnJs(t)} }`);
+    return `${t}.a0`;
+  }
+}
+
+/** Is e a place expression (reading it does not create a fresh value)? */
+export function isPlace(e: E): boolean {
+  switch (e.kind) {
+    case 'ident': return e.res?.k === 'local' || e.res?.k === 'tls' || e.res?.k === 'const';
+    case 'member': case 'tuple-index': case 'index': case 'deref': return true;
+    default: return false;
+  }
+}

@@ -1,0 +1,42 @@
+// generate(): a checked program -> the JS module body and the runtime tables (meta).
+// The body references only `rt` (hygiene) and returns the entry points to run().
+import type { CheckedProgram } from '../sema/typed';
+import type { ProgramMeta } from '../../runtime/core/types';
+import { ModuleCtx } from './context';
+import { FnEmitter, emitFunction } from './stmts';
+import { OPTION, RESULT } from '../sema/prelude';
+
+/** Locals bound from `rt` once: JS builtins and hot helpers (never globals). */
+const PRELUDE = `"use strict";
+const { $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g } = rt.g;
+const { $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $sget, $sset, $mget, $copy, $repeat, $mapOf,
+  $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv } = rt.X;`;
+
+export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta } {
+  const m = new ModuleCtx(prog);
+  m.enumClass(OPTION);
+  m.enumClass(RESULT);
+  const main = prog.main ? m.instance(prog.main, []) : null;
+  const inits = prog.inits.map((f) => m.instance(f, []));
+  // thread-local initializers (constant expressions) in source order
+  const tlsEm = new FnEmitter(m, new Map(), 'init', false, m.site(null, 'init'));
+  const tlsVals = prog.threadLocals
+    .slice()
+    .sort((a, b) => a.index - b.index)
+    .map((t) => tlsEm.withPre(() => tlsEm.copyVal(t.decl.init)));
+  const fns: string[] = [];
+  while (m.queue.length) {
+    const inst = m.queue.shift()!;
+    fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));
+  }
+  const tlsTemps = tlsEm.temps.length ? `let ${tlsEm.temps.join(', ')};\n` : '';
+  const js = [
+    PRELUDE,
+    ...m.classes,
+    ...m.dropDefs,
+    ...fns,
+    `function $tlsInit() {\nconst $f = 0;\n${tlsTemps}return [${tlsVals.join(', ')}];\n}`,
+    `return { main: ${main ? main.name : 'null'}, mainIsGen: ${main ? main.isGen : false}, inits: [${inits.map((i) => i.name).join(', ')}], tlsInit: $tlsInit };`,
+  ].join('\n');
+  return { js, meta: { sites: m.sites, types: m.tt.types, typeNames: m.tt.names } };
+}

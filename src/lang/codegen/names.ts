@@ -1,0 +1,63 @@
+// Small pure helpers shared by the emitters: name mangling, JS literals, type predicates.
+import type { Type, IntName } from '../sema/types';
+import { isWideInt } from '../sema/types';
+
+/** JS identifier for a Vex local: never collides with JS globals or our own `$` names. */
+export const localName = (name: string, id: number) => `v_${name}_${id}`;
+
+/** A JS string literal (JSON is a subset of JS string syntax). */
+export const jsStr = (s: string) => JSON.stringify(s);
+
+export const isWide = (t: Type) => t.k === 'int' && isWideInt(t.name);
+export const intName = (t: Type): IntName | null => (t.k === 'int' ? t.name : null);
+
+/** Literal of an integer value for type t. */
+export function intLit(v: bigint | number, t: Type): string {
+  if (t.k === 'float') return numLit(Number(v));
+  if (isWide(t)) return `${BigInt(v)}n`;
+  const n = Number(v);
+  return n < 0 ? `(${n})` : String(n);
+}
+export function numLit(n: number): string {
+  if (Number.isNaN(n)) return '(0/0)';
+  if (n === Infinity) return '(1/0)';
+  if (n === -Infinity) return '(-1/0)';
+  if (Object.is(n, -0)) return '(-0)';
+  return n < 0 ? `(${n})` : String(n);
+}
+
+/** Values whose mutable references are the JS object itself (mutation in place). */
+export function isObjectLike(t: Type): boolean {
+  switch (t.k) {
+    case 'struct': case 'array': return true;
+    case 'builtin': return t.name !== 'Duration';
+    default: return false;
+  }
+}
+/** `&T!` to a non-object T is a Cell (get/set closures over the place). */
+export const isCellRef = (t: Type): boolean => t.k === 'ref' && t.mut && !isObjectLike(t.inner);
+
+/** Strip references: the type a read auto-derefs to. */
+export function derefAll(t: Type): Type {
+  while (t.k === 'ref') t = t.inner;
+  return t;
+}
+
+/** Expression wrapping a JS number to a <= 32-bit integer type. */
+export function wrapSmall(js: string, n: IntName): string {
+  switch (n) {
+    case 'i8': return `((${js}) << 24 >> 24)`;
+    case 'u8': return `((${js}) & 255)`;
+    case 'i16': return `((${js}) << 16 >> 16)`;
+    case 'u16': return `((${js}) & 65535)`;
+    case 'i32': return `((${js}) | 0)`;
+    case 'u32': return `((${js}) >>> 0)`;
+    default: return js;
+  }
+}
+/** Expression wrapping a BigInt to a 64/128-bit type. */
+export function wrapWide(js: string, n: IntName): string {
+  const bits = Number(n.slice(1));
+  return n[0] === 'i' ? `$asI(${bits}, ${js})` : `$asU(${bits}, ${js})`;
+}
+export const wrapInt = (js: string, n: IntName) => (isWideInt(n) ? wrapWide(js, n) : wrapSmall(js, n));

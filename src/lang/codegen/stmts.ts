@@ -1,0 +1,405 @@
+// Statement and function-body emission: frames, fuel, defers and drops (try/finally), loops,
+// switch, match with patterns, closures and `go` tasks.
+import type * as ast from '../syntax/ast';
+import type { Type } from '../sema/types';
+import type { LocalInfo, FnInfo } from '../sema/typed';
+import { CallEmitter } from './calls';
+import { unsupported, type E } from './expr';
+import type { ModuleCtx } from './context';
+import { localName, derefAll, isWide, jsStr } from './names';
+
+type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
+interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number }[] }
+interface Loop { scopeDepth: number; contLabel: string | null }
+
+const ENTRY = (f: string) => `const ${f} = rt.sp++; if (${f} >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick();`;
+const FUEL = 'if (--rt.fuel < 0) rt.tick();';
+
+export class FnEmitter extends CallEmitter {
+  private scopes: Scope[] = [];
+  private loops: Loop[] = [];
+  private allDrops: Scope['drops'] = [];
+  private usesDefer = false;
+  private labelN = 0;
+
+  constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
+    super(m, env, fnName, isGen, '$f');
+  }
+
+  // ------------------------------------------------------------ function bodies
+  /** The JS body (inside `{}`) of a function or closure. */
+  body(block: ast.Block | null, exprBody: E | null): string {
+    this.scopes.push({ drops: [] });
+    let inner: string;
+    if (block) inner = this.stmts(block.stmts) + (block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
+    else inner = this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
+    this.scopes.pop();
+    const decls: string[] = ['$r', ...this.temps];
+    let code: string;
+    if (this.usesDefer || this.allDrops.length) {
+      decls.push('$d = null', '$u');
+      for (const d of this.allDrops) decls.push(`${d.flag} = false`, localName(d.local.name, d.local.id));
+      const drops = this.allDrops.slice().reverse().map((d) =>
+        `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.frameSite}, ${d.td}); ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
+      code = `try {\n${inner}\n} catch ($e) { $u = $e; throw $e; } finally {\nrt.sp = $f + 1;\nif (rt.leave($u, ${this.frameSite})) {\nif ($d) rt.runDefers($d, $u, ${this.frameSite});\n${drops}\nrt.endFrame($u, ${this.frameSite});\n}\nrt.sp = $f;\n}`;
+    } else code = `${inner}\nrt.sp = $f;`;
+    return `${ENTRY('$f')}\nlet ${decls.join(', ')};\n${code}`;
+  }
+
+  returnJs(value: string | null): string {
+    if (value === null || value === 'undefined') return 'rt.sp = $f; return;';
+    return `return ($r = ${value}, rt.sp = $f, $r);`;
+  }
+
+  withPre(f: () => string): string {
+    const [pre, js] = this.capture(f);
+    return pre.length ? pre.join('\n') + '\n' + js : js;
+  }
+
+  // ------------------------------------------------------------ blocks
+  stmts(list: ast.Stmt[]): string {
+    return list.map((s) => this.stmt(s)).join('\n');
+  }
+
+  /** A nested block `{ ... }` with its own drop scope; `target` receives the tail value. */
+  blockValue(b: ast.Block, target: string | null): string {
+    this.scopes.push({ drops: [] });
+    let js = this.stmts(b.stmts);
+    if (b.tail) js += '\n' + this.withPre(() => (target ? `${target} = ${this.copyVal(b.tail!)};` : `${this.expr(b.tail!)};`));
+    js += '\n' + this.dropScope(this.scopes[this.scopes.length - 1]);
+    this.scopes.pop();
+    return `{\n${js}\n}`;
+  }
+
+  private dropScope(sc: Scope): string {
+    return sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
+  }
+  /** Drops for every scope being left by break/continue (inner scopes down to the loop's). */
+  private dropsUntil(depth: number): string {
+    let js = '';
+    for (let i = this.scopes.length - 1; i >= depth; i--) js += this.dropScope(this.scopes[i]) + '\n';
+    return js;
+  }
+
+  // ------------------------------------------------------------ statements
+  stmt(s: ast.Stmt): string {
+    switch (s.kind) {
+      case 'let': return this.withPre(() => this.letStmt(s));
+      case 'assign': return this.withPre(() => this.assign(s));
+      case 'expr': return this.withPre(() => this.exprStmt(s.expr));
+      case 'block': return this.blockValue(s, null);
+      case 'unsafe': return this.blockValue(s.body, null);
+      case 'if': return this.ifStmt(s);
+      case 'while': return this.loop(s.cond, s.body);
+      case 'loop': return this.loop(null, s.body);
+      case 'for-in': return this.forIn(s);
+      case 'for-c': return this.forC(s);
+      case 'switch': return this.switchStmt(s);
+      case 'break': {
+        const l = this.loops[this.loops.length - 1];
+        return `${l ? this.dropsUntil(l.scopeDepth) : ''}break;`;
+      }
+      case 'continue': {
+        const l = this.loops[this.loops.length - 1];
+        return `${l ? this.dropsUntil(l.scopeDepth) : ''}${l?.contLabel ? `break ${l.contLabel};` : 'continue;'}`;
+      }
+      case 'return': return this.withPre(() => this.returnJs(s.value ? this.copyVal(s.value) : null));
+      case 'defer': {
+        this.usesDefer = true;
+        const body = s.body.kind === 'block' ? this.blockValue(s.body, null) : this.stmt(s.body);
+        return `($d || ($d = [])).push(() => ${body.startsWith('{') ? body : `{ ${body} }`});`;
+      }
+      case 'go': return this.withPre(() => this.goStmt(s));
+      case 'error': return unsupported('error statement');
+    }
+  }
+
+  private exprStmt(e: E): string {
+    if (e.kind === 'match') return this.matchValue(e, null);
+    if (e.kind === 'if') return this.ifValue(e, '$r');
+    return `${this.expr(e)};`;
+  }
+
+  private letStmt(s: StmtOf<'let'>): string {
+    const init = this.copyVal(s.init);
+    return this.bindPattern(s.pattern, init, true);
+  }
+
+  private bindPattern(p: ast.LetPattern, init: string, isLet: boolean): string {
+    if (p.kind === 'wild') return `${init};`;
+    if (p.kind === 'tuple') {
+      const t = this.tmp();
+      return `${t} = ${init};\n` + p.elems.map((el, i) => this.bindPattern(el, `${t}[${i}]`, isLet)).join('\n');
+    }
+    const l = p.local;
+    if (!l) return unsupported(`binding ${p.name} without local info`);
+    const name = localName(l.name, l.id);
+    const t = this.ty(l.type);
+    if (l.needsDrop || this.m.needsDrop(t)) {
+      const flag = `$l${l.id}`;
+      const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
+      this.allDrops.push(d);
+      this.scopes[this.scopes.length - 1].drops.push(d);
+      this.dropFlags.set(l.id, flag);
+      return `${name} = ${init}; ${flag} = true;`;
+    }
+    return `let ${name} = ${init};`;
+  }
+
+  private assign(s: StmtOf<'assign'>): string {
+    const tt = derefAll(this.typeOf(s.target));
+    if (s.op === '=') {
+      const v = this.copyVal(s.value);
+      // Reassigning a live Drop local drops the old value first.
+      if (s.target.kind === 'ident' && s.target.res?.k === 'local' && this.dropFlags.has(s.target.res.local.id)) {
+        const l = s.target.res.local;
+        const flag = this.dropFlags.get(l.id)!;
+        const n = localName(l.name, l.id);
+        const tmp = this.tmp();
+        return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${n} = ${tmp}; ${flag} = true;`;
+      }
+      const p = this.place(s.target);
+      return `${p.set(v)};`;
+    }
+    const p = this.place(s.target);
+    const op = s.op.slice(0, -1);
+    const rv = this.val(s.value);
+    return `${p.set(this.binop(op, p.get, rv, tt, s.span))};`;
+  }
+
+  private ifStmt(s: StmtOf<'if'>): string {
+    let js = '';
+    s.branches.forEach((b, i) => {
+      const [pre, c] = this.capture(() => this.val(b.cond));
+      const body = this.blockValue(b.body, null);
+      if (i === 0) js += `${pre.join('\n')}\nif (${c}) ${body}`;
+      else js += ` else {\n${pre.join('\n')}\nif (${c}) ${body}`;
+    });
+    if (s.else) js += ` else ${this.blockValue(s.else, null)}`;
+    js += '}'.repeat(s.branches.length - 1);
+    return js;
+  }
+
+  private loopBody(body: ast.Block, contLabel: string | null): string {
+    this.loops.push({ scopeDepth: this.scopes.length, contLabel });
+    const js = this.blockValue(body, null);
+    this.loops.pop();
+    return js;
+  }
+
+  private loop(cond: E | null, body: ast.Block): string {
+    if (!cond) return `for (;;) {\n${FUEL}\n${this.loopBody(body, null)}\n}`;
+    const [pre, c] = this.capture(() => this.val(cond));
+    if (!pre.length) return `while (${c}) {\n${FUEL}\n${this.loopBody(body, null)}\n}`;
+    return `for (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${this.loopBody(body, null)}\n}`;
+  }
+
+  private forC(s: StmtOf<'for-c'>): string {
+    const init = s.init ? this.stmt(s.init) : '';
+    const label = `$c${++this.labelN}`;
+    const [pre, c] = s.cond ? this.capture(() => this.val(s.cond!)) : [[], 'true'];
+    const post = s.post ? this.stmt(s.post) : '';
+    const body = this.loopBody(s.body, label);
+    return `{\n${init}\nfor (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${label}: ${body}\n${post}\n}\n}`;
+  }
+
+  private forIn(s: StmtOf<'for-in'>): string {
+    const l = s.local;
+    if (!l) return unsupported('for-in without local info');
+    const v = localName(l.name, l.id);
+    const it = s.iter;
+    return this.withPre(() => {
+      if (it.kind === 'range' && it.lo && it.hi) {
+        const t = derefAll(this.effType(it.lo));
+        const lo = this.val(it.lo);
+        const hi = this.simple(this.val(it.hi));
+        const one = isWide(t) ? '1n' : '1';
+        return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${v} + ${one}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;
+      }
+      const tt = derefAll(this.effType(it));
+      const o = this.simple(this.val(it));
+      const i = this.tmp();
+      const idx = (arr: string, off: string, len: string) =>
+        `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null)}\n}`;
+      if (tt.k === 'array') return idx(o, '', `${o}.length`);
+      if (tt.k === 'slice') return idx(`${o}.a`, `${o}.off + `, `${o}.len`);
+      if (tt.k === 'builtin' && tt.name === 'Vec') return idx(`${o}.a`, '', `${o}.a.length`);
+      if (tt.k === 'builtin' && (tt.name === 'Map' || tt.name === 'Set')) {
+        const ks = this.tmp();
+        return `${ks} = [...${o}.m.keys()];\n` + idx(ks, '', `${ks}.length`);
+      }
+      if (tt.k === 'range') {
+        return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${v} + ${isWide(tt.elem) ? '1n' : '1'}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;
+      }
+      if (tt.k === 'struct' || tt.k === 'enum') {
+        const next = this.m.methods.get(tt.info)?.get('next');
+        if (!next) return unsupported(`for-in over ${tt.info.name}`);
+        const inst = this.m.instance(next, tt.args);
+        const opt = this.tmp();
+        const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `rt.S.drive(${inst.name}(${o}))`) : `${inst.name}(${o})`;
+        return `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\nconst ${v} = ${opt}.a0;\n${this.loopBody(s.body, null)}\n}`;
+      }
+      return unsupported(`for-in over this value`);
+    });
+  }
+
+  private switchStmt(s: StmtOf<'switch'>): string {
+    return this.withPre(() => {
+      const st = derefAll(this.effType(s.subject));
+      const subj = this.simple(this.val(s.subject));
+      let js = '';
+      s.cases.forEach((c, i) => {
+        const conds = c.values.map((v) => this.eq(subj, this.val(v), st)).join(' || ');
+        js += `${i ? ' else ' : ''}if (${conds}) {\n${this.scoped(c.body)}\n}`;
+      });
+      if (s.default) js += `${s.cases.length ? ' else ' : ''}{\n${this.scoped(s.default.body)}\n}`;
+      return js;
+    });
+  }
+  private scoped(list: ast.Stmt[]): string {
+    return this.blockValue({ kind: 'block', span: list[0]?.span ?? ({} as ast.Span), stmts: list, tail: null }, null);
+  }
+
+  private goStmt(s: StmtOf<'go'>): string {
+    const site = this.site(s.span);
+    let fnJs: string;
+    if (s.body.kind === 'block') {
+      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(s.body as ast.Block, null), []);
+    } else {
+      const call = s.body;
+      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), []);
+    }
+    return `rt.S.go(${fnJs}, true, 262144, ${site});`;
+  }
+
+  // ------------------------------------------------------------ closures
+  closure(e: E, forceGen = false): string {
+    const ci = e.info?.closure;
+    if (e.kind === 'async') {
+      return this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), []);
+    }
+    if (e.kind !== 'closure') return unsupported('closure');
+    const params = ci ? ci.params : (e.params.map((p) => p.local).filter(Boolean) as LocalInfo[]);
+    const isGen = forceGen || !!ci?.mayBlock;
+    const body = e.body;
+    return this.nested(`closure in ${this.fnName}`, isGen, (em) => (body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E)), params.map((p) => localName(p.name, p.id)));
+  }
+
+  private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[]): string {
+    const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
+    for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
+    const body = f(em);
+    return isGen ? `function* (${params.join(', ')}) {\n${body}\n}` : `((${params.join(', ')}) => {\n${body}\n})`;
+  }
+
+  // ------------------------------------------------------------ match
+  matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
+    const st = derefAll(this.effType(e.subject));
+    const subj = this.simple(this.val(e.subject));
+    const label = `$m${++this.labelN}`;
+    const binds = new Set<string>();
+    let js = '';
+    for (const arm of e.arms) {
+      const test = this.pattern(arm.pattern, subj, st, binds);
+      let body: string;
+      const b = arm.body;
+      if (b.kind === 'return') body = this.withPre(() => this.returnJs(b.value ? this.copyVal(b.value) : null));
+      else if (b.kind === 'break' || b.kind === 'continue') body = this.stmt(b as ast.Stmt);
+      else if (b.kind === 'block' && 'stmts' in b) body = this.blockValue(b as ast.Block, target);
+      else body = this.withPre(() => (target ? `${target} = ${this.copyVal(b as E)};` : this.exprStmt(b as E)));
+      let inner = `${body}\nbreak ${label};`;
+      if (arm.guard) {
+        const [pre, g] = this.capture(() => this.val(arm.guard!));
+        inner = `${pre.join('\n')}\nif (${g}) {\n${inner}\n}`;
+      }
+      js += `if (${test}) {\n${inner}\n}\n`;
+    }
+    const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
+    return `${label}: {\n${decl}${js}}`;
+  }
+
+  /** Boolean JS expression testing `p` against `v` (of type t), assigning bindings as it goes. */
+  pattern(p: ast.Pattern, v: string, t: Type, binds: Set<string>): string {
+    t = derefAll(t);
+    switch (p.kind) {
+      case 'wild': return 'true';
+      case 'literal': {
+        const lit = this.val(p.value);
+        if (t.k === 'builtin' && t.name === 'String') return `(${v}.s === ${lit})`;
+        return `(${v} === ${lit})`;
+      }
+      case 'binding': {
+        const vi = p.variant != null ? this.variantIndex(t, p.name) : -1;
+        if (vi >= 0) return `(${v}.t === ${vi})`;
+        if (!p.local) {
+          const i = this.variantIndex(t, p.name);
+          if (i >= 0) return `(${v}.t === ${i})`;
+          return unsupported(`pattern binding ${p.name}`);
+        }
+        const n = localName(p.local.name, p.local.id);
+        binds.add(n);
+        return `(${n} = ${v}, true)`;
+      }
+      case 'variant': {
+        const name = p.path[p.path.length - 1];
+        const i = this.variantIndex(t, name);
+        if (i < 0 || t.k !== 'enum') return unsupported(`variant pattern ${p.path.join('.')}`);
+        const vr = t.info.variants[i];
+        const env = new Map<string, Type>();
+        t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
+        const parts = [`${v}.t === ${i}`];
+        (p.args ?? []).forEach((sub, j) => {
+          const ft = vr.fields[j] ? substEnv(vr.fields[j], env) : { k: 'error' } as Type;
+          const sp = this.pattern(sub, `${v}.a${j}`, ft, binds);
+          if (sp !== 'true') parts.push(sp);
+        });
+        return `(${parts.join(' && ')})`;
+      }
+      case 'struct': {
+        if (t.k !== 'struct') return unsupported('struct pattern');
+        const parts: string[] = [];
+        for (const f of p.fields) {
+          const fd = t.info.fields.find((x) => x.name === f.name);
+          const env = new Map<string, Type>();
+          t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
+          const ft = fd ? substEnv(fd.type, env) : ({ k: 'error' } as Type);
+          if (f.pattern) {
+            const sp = this.pattern(f.pattern, `${v}.f_${f.name}`, ft, binds);
+            if (sp !== 'true') parts.push(sp);
+          }
+        }
+        return parts.length ? `(${parts.join(' && ')})` : 'true';
+      }
+      case 'tuple': {
+        if (t.k !== 'tuple') return unsupported('tuple pattern');
+        const parts = p.elems.map((el, i) => this.pattern(el, `${v}[${i}]`, t.elems[i], binds)).filter((x) => x !== 'true');
+        return parts.length ? `(${parts.join(' && ')})` : 'true';
+      }
+      case 'array': {
+        const et = t.k === 'array' ? t.elem : t.k === 'slice' ? t.elem : t.k === 'builtin' ? t.args[0] : ({ k: 'error' } as Type);
+        const arr = t.k === 'builtin' ? `${v}.a` : v;
+        const parts = [p.rest ? `${arr}.length >= ${p.elems.length}` : `${arr}.length === ${p.elems.length}`];
+        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${i}]`, et, binds); if (sp !== 'true') parts.push(sp); });
+        return `(${parts.join(' && ')})`;
+      }
+      case 'or': return `(${p.alts.map((a) => this.pattern(a, v, t, binds)).join(' || ')})`;
+    }
+  }
+}
+
+import { subst } from '../sema/types';
+const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
+
+/** Emit one monomorphic function instance. */
+export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean): string {
+  const site = m.site(fn.decl?.span ?? null, fn.name);
+  const em = new FnEmitter(m, env, fn.name, isGen, site);
+  const params: string[] = [];
+  if (fn.receiver && fn.receiverLocal) params.push(localName(fn.receiverLocal.name, fn.receiverLocal.id));
+  else if (fn.receiver) params.push('$self');
+  for (const p of fn.params) params.push(p.local ? localName(p.local.name, p.local.id) : `$p_${p.name}`);
+  const decl = fn.decl;
+  if (!decl || !decl.body) return `function ${name}() { rt.panic(${jsStr(`${fn.name} has no body`)}, ${site}); }`;
+  const body = em.body(decl.body, null);
+  return `function${isGen ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
+}

@@ -1,0 +1,93 @@
+// Builds the runtime type-descriptor table (runtime/core/types.ts) from checker types.
+import type { Type } from '../sema/types';
+import { typeName } from '../sema/types';
+import type { TD } from '../../runtime/core/types';
+import type { Layout } from '../sema/layout';
+
+export class TypeTable {
+  readonly types: TD[] = [];
+  readonly names: string[] = [];
+  private readonly byKey = new Map<string, number>();
+  constructor(private readonly layoutOf: (t: Type) => Layout) {}
+
+  /** Index of the descriptor of a concrete type. */
+  id(t: Type): number {
+    const key = typeKey(t);
+    const hit = this.byKey.get(key);
+    if (hit !== undefined) return hit;
+    const i = this.types.length;
+    this.byKey.set(key, i);
+    this.types.push({ k: 'other', name: typeName(t) });
+    this.names.push(typeName(t));
+    this.types[i] = this.build(t);
+    return i;
+  }
+
+  private build(t: Type): TD {
+    switch (t.k) {
+      case 'int': return { k: 'int', name: t.name };
+      case 'float': return { k: 'float', bits: t.bits };
+      case 'bool': return { k: 'bool' };
+      case 'str': return { k: 'str', spelled: t.spelled };
+      case 'unit': return { k: 'unit' };
+      case 'never': return { k: 'never' };
+      case 'struct': {
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        let size = 0;
+        try { size = this.layoutOf(t).size; } catch { size = 0; }
+        return {
+          k: 'struct', name: t.info.name, isUnion: t.info.isUnion, drop: t.info.implsDrop, size,
+          fields: t.info.fields.map((f) => ({ name: f.name, td: this.id(substT(f.type, env)) })),
+        };
+      }
+      case 'enum': {
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        return {
+          k: 'enum', name: t.info.name, prelude: t.info.decl == null, drop: false,
+          variants: t.info.variants.map((v) => ({ name: v.name, fields: v.fields.map((f) => this.id(substT(f, env))) })),
+        };
+      }
+      case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => this.id(e)) };
+      case 'array': return { k: 'array', elem: this.id(t.elem), len: t.len };
+      case 'slice': return { k: 'slice', elem: this.id(t.elem) };
+      case 'ref': return { k: 'ref', inner: this.id(t.inner), cell: t.mut };
+      case 'ptr': return { k: 'ptr' };
+      case 'fn': return { k: 'fn' };
+      case 'builtin':
+        switch (t.name) {
+          case 'Vec': return { k: 'vec', elem: this.id(t.args[0]) };
+          case 'String': return { k: 'string' };
+          case 'Map': return { k: 'map', key: this.id(t.args[0]), val: this.id(t.args[1]) };
+          case 'Set': return { k: 'set', elem: this.id(t.args[0]) };
+          case 'Box': return { k: 'box', elem: this.id(t.args[0]) };
+          case 'Gc': return { k: 'gc', elem: this.id(t.args[0]) };
+          default: return { k: 'other', name: typeName(t) };
+        }
+      default: return { k: 'other', name: typeName(t) };
+    }
+  }
+}
+
+import { subst } from '../sema/types';
+export function envOf(generics: string[], args: Type[], owner: string): Map<string, Type> {
+  const env = new Map<string, Type>();
+  generics.forEach((g, i) => {
+    if (args[i]) {
+      env.set(owner + '.' + g, args[i]);
+    }
+  });
+  return env;
+}
+/** Substitute struct/enum generics; falls back to plain names (prelude Option<T> uses owner "Option"). */
+export function substT(t: Type, env: Map<string, Type>): Type {
+  return subst(t, env);
+}
+
+/** A key that identifies a concrete type (struct identity included via name; one file = unique names). */
+export function typeKey(t: Type): string {
+  switch (t.k) {
+    case 'str': return 'str:' + t.spelled;
+    case 'ref': return (t.mut ? '&!' : '&') + typeKey(t.inner);
+    default: return typeName(t);
+  }
+}

@@ -1,0 +1,154 @@
+// Small helpers generated code binds once as locals (`rt.g`, `rt.X`): JS builtins it may use
+// (generated code never names a global) and checked operations that are too big to inline.
+import type { Runtime } from './rt';
+import { VMap, VSlice, VVec, VString } from './collections';
+import { formatG } from './format-value';
+import { castToInt, ipow as ipowRaw } from './ints';
+import type { IntName } from '../../lang/sema/types';
+
+export const jsBuiltins = {
+  $BigInt: BigInt,
+  $Number: Number,
+  $imul: Math.imul,
+  $fround: Math.fround,
+  $asI: BigInt.asIntN,
+  $asU: BigInt.asUintN,
+  $floor: Math.floor,
+  $g: formatG,
+};
+
+const GenProto = Object.getPrototypeOf(function* () { /* probe */ }).prototype;
+const isGen = (x: unknown) => x != null && typeof x === 'object' && Object.getPrototypeOf(x) !== null && GenProto.isPrototypeOf(x);
+
+export function makeHelpers(rt: Runtime) {
+  const num = (i: number | bigint) => (typeof i === 'bigint' ? Number(i) : i);
+  const h = {
+    $div(a: number, b: number, s: number): number {
+      if (b === 0) rt.divz(s);
+      return Math.trunc(a / b);
+    },
+    $rem(a: number, b: number, s: number): number {
+      if (b === 0) rt.divz(s);
+      return a % b;
+    },
+    $bdiv(a: bigint, b: bigint, s: number): bigint {
+      if (b === 0n) rt.divz(s);
+      return a / b;
+    },
+    $brem(a: bigint, b: bigint, s: number): bigint {
+      if (b === 0n) rt.divz(s);
+      return a % b;
+    },
+    $ipow(a: number | bigint, e: number | bigint, n: IntName, s: number): number | bigint {
+      if (e < 0) rt.negExp(s);
+      return ipowRaw(a, e, n);
+    },
+    $f2i(x: number, n: IntName) {
+      return castToInt(x, n, true);
+    },
+    $aget<T>(a: T[], i: number | bigint, s: number): T {
+      const k = num(i);
+      if (k >= 0 && k < a.length) return a[k];
+      return rt.oob(i, a.length, s);
+    },
+    $aset<T>(a: T[], i: number | bigint, v: T, s: number): void {
+      const k = num(i);
+      if (k >= 0 && k < a.length) a[k] = v;
+      else rt.oob(i, a.length, s);
+    },
+    $sget<T>(sl: VSlice<T>, i: number | bigint, s: number): T {
+      const k = num(i);
+      if (k >= 0 && k < sl.len) return sl.a[sl.off + k];
+      return rt.oob(i, sl.len, s);
+    },
+    $sset<T>(sl: VSlice<T>, i: number | bigint, v: T, s: number): void {
+      const k = num(i);
+      if (k >= 0 && k < sl.len) sl.a[sl.off + k] = v;
+      else rt.oob(i, sl.len, s);
+    },
+    $mget<K, V>(m: VMap<K, V>, k: K, s: number): V {
+      if (!m.m.has(k)) rt.panic('key not found', s);
+      return m.m.get(k) as V;
+    },
+    /** Value copy of arrays/tuples (nested arrays copied too). */
+    $copy<T>(a: T): T {
+      if (!Array.isArray(a)) return a;
+      const out = a.slice();
+      for (let i = 0; i < out.length; i++) if (Array.isArray(out[i])) out[i] = h.$copy(out[i]);
+      return out as T;
+    },
+    $repeat<T>(v: T, n: number): T[] {
+      const out = new Array<T>(n);
+      for (let i = 0; i < n; i++) out[i] = Array.isArray(v) ? h.$copy(v) : v;
+      return out;
+    },
+    $mapOf<K, V>(entries: [K, V][]): VMap<K, V> {
+      const m = new VMap<K, V>();
+      for (const [k, v] of entries) m.m.set(k, v);
+      return m;
+    },
+    $range(lo: unknown, hi: unknown, inc: boolean) {
+      return { lo, hi, inc };
+    },
+    $slice<T>(a: T[], lo: number | bigint | undefined, hi: number | bigint | undefined, inc: boolean, s: number): VSlice<T> {
+      const l = lo === undefined ? 0 : num(lo);
+      let e = hi === undefined ? a.length : num(hi);
+      if (inc) e++;
+      if (l < 0 || e > a.length || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${a.length}`, s);
+      return new VSlice(a, l, e - l);
+    },
+    $subslice<T>(sl: VSlice<T>, lo: number | bigint | undefined, hi: number | bigint | undefined, inc: boolean, s: number): VSlice<T> {
+      const l = lo === undefined ? 0 : num(lo);
+      let e = hi === undefined ? sl.len : num(hi);
+      if (inc) e++;
+      if (l < 0 || e > sl.len || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${sl.len}`, s);
+      return new VSlice(sl.a, sl.off + l, e - l);
+    },
+    $sliceAll<T>(a: T[]): VSlice<T> {
+      return new VSlice(a, 0, a.length);
+    },
+    /** Structural equality of compound values. */
+    $eq(a: unknown, b: unknown): boolean {
+      if (a === b) return true;
+      if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+      if (a instanceof VString && b instanceof VString) return a.s === b.s;
+      if (a instanceof VVec && b instanceof VVec) return h.$eq(a.a, b.a);
+      if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => h.$eq(x, b[i]));
+      if (a instanceof VSlice && b instanceof VSlice) {
+        if (a.len !== b.len) return false;
+        for (let i = 0; i < a.len; i++) if (!h.$eq(a.a[a.off + i], b.a[b.off + i])) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+      const ka = Object.keys(a as object);
+      return ka.every((k) => h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    },
+    /** Keep the low `w` bits of a bitfield write (sign-extended for signed fields). */
+    $bits(v: number, w: number, signed: boolean): number {
+      const m = w >= 32 ? 0xffffffff : (1 << w) - 1;
+      let x = (v & m) >>> 0;
+      if (signed && w < 32 && x & (1 << (w - 1))) x -= 1 << w;
+      return signed && w >= 32 ? x | 0 : x;
+    },
+    /** `*r = v` through a reference to an object-like value: replace its contents in place. */
+    $assignInto(dst: unknown, src: unknown): void {
+      if (Array.isArray(dst) && Array.isArray(src)) { dst.length = 0; dst.push(...src); return; }
+      Object.assign(dst as object, src as object);
+    },
+    $unwrapO(o: { t: number; a0: unknown }, s: number): unknown {
+      if (o.t === 0) return o.a0;
+      return rt.panic('called unwrap on None', s);
+    },
+    $contains(a: unknown[], x: unknown): boolean {
+      for (const y of a) if (h.$eq(x, y)) return true;
+      return false;
+    },
+    /** Calling a fn value from suspendable code: a generator-function result is delegated to. */
+    *$callv(r: unknown): Generator<unknown, unknown, unknown> {
+      if (isGen(r)) return yield* r as Generator<unknown, unknown, unknown>;
+      return r;
+    },
+  };
+  return h;
+}
+export type Helpers = ReturnType<typeof makeHelpers>;
