@@ -145,7 +145,7 @@ function ident(p: Parser, what: string): Token | null {
 }
 
 /** A function from its first token (`export`/`async`/`fn`/name) — the current token is at `fn` or the name. */
-export function parseFn(p: Parser, start: Pos, o: FnOpts): FnDecl & { cVariadic: boolean } {
+export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boolean }): FnDecl {
   p.eat('fn');
   let receiver: Receiver | null = null;
   let owner: FnDecl['owner'] = null;
@@ -196,9 +196,10 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts): FnDecl & { cVariadic:
   if (p.at('{')) body = parseBlock(p, false);
   else if (o.mode === 'contract' || o.mode === 'extern') p.expectSemi();
   else p.errorExpected('`{` (function body)');
+  if (out) out.cVariadic = pr.cVariadic;
   return {
     kind: 'fn', span: p.spanFrom(start), name, nameSpan, isExport: o.isExport, isAsync: o.isAsync, isExternC: o.isExternC,
-    receiver, owner, generics, params: pr.params, mutating, ret, where, body, cVariadic: pr.cVariadic,
+    receiver, owner, generics, params: pr.params, mutating, ret, where, body,
   };
 }
 
@@ -499,9 +500,9 @@ function parseExportList(p: Parser): Item {
   return { kind: 'export-list', span: p.spanFrom(start), names, from, star };
 }
 
-function toExternFn(f: FnDecl & { cVariadic: boolean }, isExport: boolean): ExternFn {
+function toExternFn(f: FnDecl, cVariadic: boolean, isExport: boolean): ExternFn {
   return {
-    span: f.span, name: f.name, nameSpan: f.nameSpan, isExport, variadic: f.cVariadic, ret: f.ret,
+    span: f.span, name: f.name, nameSpan: f.nameSpan, isExport, variadic: cVariadic, ret: f.ret,
     params: f.params.map((q) => ({ name: q.name, type: q.type, span: q.span })),
   };
 }
@@ -512,14 +513,14 @@ function parseExtern(p: Parser, start: Token): Item | null {
   if (p.at('string')) abi = p.advance().text;
   const block: ExternBlock = { kind: 'extern', span: p.spanFrom(start), abi, fns: [], types: [] };
   if (p.at('fn')) {
-    const f = parseFn(p, p.tok, { isExport: false, isAsync: false, isExternC: true, mode: 'extern' });
+    const v = { cVariadic: false };
+    const f = parseFn(p, p.tok, { isExport: false, isAsync: false, isExternC: true, mode: 'extern' }, v);
     if (f.body) { // extern "C" fn f(...) { body }: a C-ABI Vex function
-      if (f.cVariadic) p.error(C.ParamForm, 'a Vex function cannot be C-variadic', f.nameSpan);
-      const { cVariadic: _, ...fn } = f;
-      fn.span = p.spanFrom(start);
-      return fn;
+      if (v.cVariadic) p.error(C.ParamForm, 'a Vex function cannot be C-variadic', f.nameSpan);
+      f.span = p.spanFrom(start);
+      return f;
     }
-    block.fns.push(toExternFn(f, false));
+    block.fns.push(toExternFn(f, v.cVariadic, false));
     block.span = p.spanFrom(start);
     return block;
   }
@@ -530,9 +531,10 @@ function parseExtern(p: Parser, start: Token): Item | null {
     const before = p.pos;
     const isExport = p.eat('export');
     if (p.at('fn')) {
-      const f = parseFn(p, t, { isExport, isAsync: false, isExternC: false, mode: 'extern' });
+      const v = { cVariadic: false };
+      const f = parseFn(p, t, { isExport, isAsync: false, isExternC: false, mode: 'extern' }, v);
       if (f.body) p.error(C.Expected, 'functions inside an `extern` block are declarations: end them with `;`', f.body.span);
-      block.fns.push(toExternFn(f, isExport));
+      block.fns.push(toExternFn(f, v.cVariadic, isExport));
     } else if (p.at('type')) {
       p.advance();
       const n = ident(p, 'type name');

@@ -27,6 +27,8 @@ export class Parser {
   private tooDeepReported = false;
   /** In `if`/`while`/`match`/`for` heads: `IDENT {}` is never a struct literal. */
   noEmptyStructLit = false;
+  /** The lexer already reported input running to end of file (unterminated string/comment): stay quiet there. */
+  quietAtEof = false;
 
   constructor(
     readonly file: string,
@@ -96,6 +98,7 @@ export class Parser {
   error(code: string, message: string, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
     this.errorCount++;
     if (this.lastErrorAt === this.pos) return; // cascade from the same spot
+    if (this.quietAtEof && this.toks[this.pos].kind === 'eof') return;
     this.lastErrorAt = this.pos;
     this.rep.add(diag(code, message, span, extra));
   }

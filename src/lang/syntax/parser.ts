@@ -11,7 +11,8 @@ import { isTopItemStart, parseItem, syncItem, type ItemState } from './parse-ite
 import { parseStmt, syncStmt, type StmtCtx } from './parse-stmts';
 import type { Token } from './tokens';
 
-export { SyntaxCode } from './codes';
+import { SyntaxCode } from './codes';
+export { SyntaxCode };
 
 export interface ParseResult {
   program: Program;
@@ -33,7 +34,9 @@ function setup(file: string, text: string, extraStructNames?: Iterable<string>):
   const { tokens } = lex(file, text, rep);
   const names = collectStructNames(tokens);
   if (extraStructNames) for (const n of extraStructNames) names.add(n);
-  return new Parser(file, tokens, rep, names);
+  const p = new Parser(file, tokens, rep, names);
+  p.quietAtEof = rep.list.some((d) => d.code === SyntaxCode.UnterminatedString || d.code === SyntaxCode.UnterminatedComment || d.code === SyntaxCode.UnterminatedTag);
+  return p;
 }
 
 function finish(p: Parser): Diagnostic[] {
