@@ -40,9 +40,19 @@ export interface FnInfo {
   id: number;
   name: string; // display name for backtraces: `main`, `Point.new`, `Counter.bump`
   decl: ast.FnDecl | null; // null for prelude functions implemented by the runtime
-  params: { name: string; type: Type; hasDefault: boolean }[];
-  ret: Type;
+  /** Declared parameters (the receiver is NOT included). A variadic `xs: ...i32` has
+   *  `variadic: true` and type `&[i32]` (a read-only slice built from the trailing args). */
+  params: { name: string; type: Type; hasDefault: boolean; variadic?: boolean; local?: LocalInfo }[];
+  ret: Type; // for async fns: the awaited type T (calls produce Future<T>)
   generics: string[]; // type parameter names (owner generics first for methods)
+  /** The `param` types matching `generics` (same order): substitute `CallTarget.typeArgs[i]` for
+   *  `typeParams[i]` (key `owner.name`) when monomorphizing. Inline methods of a generic struct use
+   *  the struct's params (owner = struct name); receiver-introduced/fn generics use owner = `name`. */
+  typeParams: Type[];
+  /** Receiver local (`self` or the Go-style receiver name) of methods. */
+  receiverLocal?: LocalInfo | null;
+  /** Method's receiver type as declared (&T, &T!, or T). */
+  receiverType?: Type | null;
   isAsync: boolean;
   isExternC: boolean;
   /** May suspend (await, channel op, sleep, join, block_on in a task): emitted as a generator. */
@@ -51,6 +61,15 @@ export interface FnInfo {
   owner: Type | null;
   receiver: 'ref' | 'mut-ref' | 'value' | null;
   locals: LocalInfo[]; // every local declared in the body (for frames, drops, memory slots)
+}
+
+/** Closures, `go` bodies and `async` blocks: what codegen needs to emit them. */
+export interface ClosureInfo {
+  params: LocalInfo[];
+  ret: Type; // closure return type (for async blocks: the block's value type T)
+  locals: LocalInfo[]; // locals declared inside (also listed in the enclosing FnInfo.locals)
+  captures: LocalInfo[]; // outer locals used inside (captured by reference)
+  mayBlock: boolean; // body may suspend: emit as a generator
 }
 
 export interface ExternInfo {
@@ -81,6 +100,8 @@ export interface ExprInfo {
   constValue?: ConstValue;
   /** The value is moved out of its place here (struct/String/Vec ... by value). */
   moves?: boolean;
+  /** Set on `closure` and `async` expressions. */
+  closure?: ClosureInfo;
 }
 
 /** Everything codegen needs besides the annotated AST. */

@@ -43,6 +43,7 @@ export type Type =
   | { k: 'fn'; params: Type[]; ret: Type; externC: boolean }
   | { k: 'builtin'; name: BuiltinName; args: Type[] }
   | { k: 'param'; name: string; owner: string } // generic type parameter `T` of fn/struct `owner`
+  | { k: 'range'; elem: Type } // `a..b` / `a..=b` (for-in, slicing); the node says if inclusive
   | { k: 'error' }; // after a reported error; never report a second error about it
 
 export const T = {
@@ -85,6 +86,7 @@ export function typeEq(a: Type, b: Type): boolean {
     case 'fn': { const bb = b as typeof a; return typeEq(a.ret, bb.ret) && listEq(a.params, bb.params); }
     case 'builtin': { const bb = b as typeof a; return a.name === bb.name && listEq(a.args, bb.args); }
     case 'param': { const bb = b as typeof a; return a.name === bb.name && a.owner === bb.owner; }
+    case 'range': return typeEq(a.elem, (b as typeof a).elem);
     default: return true;
   }
 }
@@ -108,6 +110,7 @@ export function typeName(t: Type): string {
     case 'fn': return `fn(${t.params.map(typeName).join(', ')})` + (t.ret.k === 'unit' ? '' : ': ' + typeName(t.ret));
     case 'builtin': return t.name + targs(t.args);
     case 'param': return t.name;
+    case 'range': return `Range<${typeName(t.elem)}>`;
     case 'error': return '{unknown}';
   }
 }
@@ -122,6 +125,7 @@ export function subst(t: Type, env: ReadonlyMap<string, Type>): Type {
     case 'builtin': return t.args.length ? { ...t, args: t.args.map((a) => subst(a, env)) } : t;
     case 'tuple': return { ...t, elems: t.elems.map((a) => subst(a, env)) };
     case 'array': return { ...t, elem: subst(t.elem, env) };
+    case 'range': return { ...t, elem: subst(t.elem, env) };
     case 'slice': return { ...t, elem: subst(t.elem, env) };
     case 'ref': case 'ptr': return { ...t, inner: subst(t.inner, env) };
     case 'fn': return { ...t, params: t.params.map((a) => subst(a, env)), ret: subst(t.ret, env) };

@@ -1,0 +1,132 @@
+// Builtin free functions (§5.3, §6): plain signatures from the prelude table, plus the ones that
+// need special rules (format strings, value-or-type sizeof, callbacks, allocator contracts).
+import type * as ast from '../syntax/ast';
+import { T, typeEq, type Type } from './types';
+import type { Ctx } from './context';
+import { checkExpr, coerceExpr, expectType, fmt } from './expr';
+import { builtinCall } from './methods';
+import { PLAIN_FN_SIGS, resultOf } from './prelude';
+import { checkFormat } from './format';
+import { implementsContract } from './generics';
+import { joinNumeric, isNumeric, isLiteralish } from './infer';
+import { markAddressTaken } from './ops';
+
+const BLOCKING = new Set(['sleep', 'block_on']);
+
+export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, typeArgs: Type[] | null, expected: Type | null): Type {
+  const args = e.args;
+  const arity = (min: number, max = min): boolean => {
+    if (args.length >= min && args.length <= max) return true;
+    const want = min === max ? `${min}` : `${min} or ${max}`;
+    cx.error('E0105', `\`${name}\` takes ${want} argument${max === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} supplied`, e.span);
+    return false;
+  };
+  const rest = (from: number) => args.slice(from).forEach((a) => a.info || checkExpr(cx, a, null));
+  if (BLOCKING.has(name) && cx.fn) cx.fn.blocks = true;
+  switch (name) {
+    case 'println': case 'print':
+      if (args.length && args[0].kind === 'string' && args[0].value.includes('{')) {
+        checkExpr(cx, args[0], null);
+        rest(1);
+        checkFormat(cx, args[0] as ast.ExprOf<'string'>, args.slice(1));
+      } else rest(0);
+      return T.unit;
+    case 'assert':
+      if (arity(1, 2)) {
+        expectType(cx, args[0], T.bool);
+        if (args[1]) expectType(cx, args[1], T.str);
+      } else rest(0);
+      return T.unit;
+    case 'assert_eq': {
+      if (!arity(2)) { rest(0); return T.unit; }
+      const [a, b] = args;
+      const litA = isLiteralish(a), litB = isLiteralish(b);
+      const ta = litA && !litB ? null : checkExpr(cx, a, null);
+      const tb = checkExpr(cx, b, ta && isNumeric(ta) ? ta : null);
+      const tA = ta ?? checkExpr(cx, a, isNumeric(tb) ? tb : null);
+      if (isNumeric(tA) && isNumeric(tb)) {
+        const j = joinNumeric(tA, tb);
+        if (!j) cx.error('E0103', `mismatched types: \`assert_eq\` compares ${fmt(tA)} with ${fmt(tb)}`, e.span);
+        else { coerceExpr(cx, a, tA, j); coerceExpr(cx, b, tb, j); }
+      } else if (!typeEq(tA, tb) && tA.k !== 'error' && tb.k !== 'error') coerceExpr(cx, b, tb, tA);
+      return T.unit;
+    }
+    case 'sizeof': case 'alignof': {
+      if (typeArgs && typeArgs.length === 1) {
+        arity(0);
+        e.info = { type: T.u64 };
+        return T.u64;
+      }
+      if (!arity(1)) rest(0);
+      else checkExpr(cx, args[0], null);
+      return T.u64;
+    }
+    case 'catch_panic': {
+      if (!arity(1)) { rest(0); return T.error; }
+      const ft = checkExpr(cx, args[0], { k: 'fn', params: [], ret: T.error, externC: false });
+      if (ft.k === 'error') return T.error;
+      if (ft.k !== 'fn' || ft.params.length) {
+        cx.error('E0103', `mismatched types: \`catch_panic\` expects a function with no parameters, found ${fmt(ft)}`, args[0].span);
+        return T.error;
+      }
+      if (cx.fn) cx.fn.callsValues = true;
+      return resultOf(ft.ret, T.string);
+    }
+    case 'set_allocator': case 'set_global_allocator': {
+      if (!arity(1)) { rest(0); return T.unit; }
+      const t = checkExpr(cx, args[0], null);
+      if (t.k === 'error') return T.unit;
+      if (t.k !== 'ref' || !t.mut) {
+        cx.error('E0103', `mismatched types: \`${name}\` expects a mutable reference \`&A!\` to an allocator, found ${fmt(t)}`, args[0].span, { notes: ['help: pass `&alloc!` where `alloc` is a `let!` binding'] });
+      } else if (!implementsContract(cx, t.inner, 'Allocator')) {
+        cx.error('E0128', `the type ${fmt(t.inner)} does not implement contract \`Allocator\``, args[0].span, { notes: ['help: declare `struct … impl Allocator { … }` with `allocate` and `deallocate`'] });
+      }
+      if (args[0].kind === 'ref') markAddressTaken(args[0].operand);
+      return T.unit;
+    }
+    case 'signal': {
+      if (!arity(2)) { rest(0); return T.unit; }
+      expectType(cx, args[0], T.i32);
+      const ht = checkExpr(cx, args[1], { k: 'fn', params: [T.i32], ret: T.unit, externC: true });
+      if (ht.k === 'error') return T.unit;
+      if (ht.k !== 'fn' || ht.params.length !== 1 || !typeEq(ht.params[0], T.i32) || ht.ret.k !== 'unit') {
+        cx.error('E0103', `mismatched types: a signal handler must be \`extern "C" fn(i32)\`, found ${fmt(ht)}`, args[1].span);
+      } else if (!ht.externC) {
+        cx.error('E0137', 'callback passed to C must be declared extern "C"', args[1].span, { notes: ['help: declare the handler as `extern "C" fn name(sig: i32) { … }`'] });
+      }
+      return T.unit;
+    }
+    case 'go_with_stack': {
+      if (!arity(2)) { rest(0); return T.unit; }
+      expectType(cx, args[0], T.u64);
+      const ft = checkExpr(cx, args[1], { k: 'fn', params: [], ret: T.unit, externC: false });
+      if (ft.k !== 'fn' && ft.k !== 'error') cx.error('E0103', `mismatched types: \`go_with_stack\` expects a function \`fn()\`, found ${fmt(ft)}`, args[1].span);
+      if (cx.fn) cx.fn.callsValues = true;
+      return T.unit;
+    }
+    case 'block_on': {
+      if (!arity(1)) { rest(0); return T.error; }
+      const t = checkExpr(cx, args[0], expected ? { k: 'builtin', name: 'Future', args: [expected] } : null);
+      if (t.k === 'builtin' && t.name === 'Future') return t.args[0];
+      if (t.k !== 'error') cx.error('E0103', `mismatched types: \`block_on\` expects a \`Future<T>\`, found ${fmt(t)}`, args[0].span);
+      return T.error;
+    }
+    case 'vec_new': {
+      arity(0);
+      const el = typeArgs?.[0] ?? (expected?.k === 'builtin' && expected.name === 'Vec' ? expected.args[0] : null);
+      if (!el) {
+        cx.error('E0130', 'cannot infer the element type of `vec_new`; write `vec_new<i32>()`', e.span);
+        return T.error;
+      }
+      return { k: 'builtin', name: 'Vec', args: [el] };
+    }
+  }
+  const sig = PLAIN_FN_SIGS.get(name);
+  if (!sig) {
+    rest(0);
+    return T.error;
+  }
+  const t = builtinCall(cx, sig, name, { callee: name, span: e.span, args, expected, explicit: null }, new Map(), null);
+  if ((name === 'free' || name === 'realloc' || name === 'sys_free') && args[0]?.kind === 'ref') markAddressTaken(args[0].operand);
+  return t;
+}

@@ -1,0 +1,189 @@
+// Call dispatch (§2.3): free functions, builtins, externs, enum-variant constructors, static
+// calls `Type<A>.m(…)` with the `lowercase(Type)_m` fallback, constructor calls `Point(1, 2)` =
+// `Point.new(1, 2)`, method calls, and calls of fn-typed values.
+import type * as ast from '../syntax/ast';
+import { T, subst, type Type, type EnumInfo } from './types';
+import type { Ctx } from './context';
+import { checkExpr, fmt } from './expr';
+import { callFn, checkArgs, type CallSite } from './generics';
+import { checkMethodCall, builtinCall } from './methods';
+import { checkBuiltinCall } from './builtins';
+import { checkExternCall } from './ffi-check';
+import { resolveType } from './resolve';
+import { builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
+
+export interface TypePath {
+  type: Type;
+  explicit: boolean; // type arguments were written (`Vec<i32>`)
+  name: string;
+}
+
+const PATH_TYPES = new Set(['Option', 'Result', 'ArenaAllocator', 'RuntimeStats', 'Self']);
+
+/** If `e` names a type (not shadowed by a value), the type it names. */
+export function typePathOf(cx: Ctx, e: ast.Expr): TypePath | null {
+  if (e.kind !== 'ident') return null;
+  const n = e.name;
+  if (!cx.constCtx && cx.scope.lookup(n)) return null;
+  if (cx.consts.has(n) || cx.tls.has(n) || cx.fns.has(n)) return null;
+  const isType = cx.structs.has(n) || cx.enums.has(n) || isBuiltinName(n) || PATH_TYPES.has(n) || cx.aliases.has(n) || cx.generics.has(n);
+  if (!isType) return null;
+  if (n === 'Self' && cx.selfType) return { type: cx.selfType, explicit: true, name: n };
+  const s = cx.structs.get(n), en = cx.enums.get(n);
+  const gens = s?.generics ?? en?.generics ?? (n === 'Option' ? ['T'] : n === 'Result' ? ['T', 'E'] : isBuiltinName(n) ? ownerGenerics(n) : []);
+  let type: Type;
+  if (e.typeArgs || gens.length === 0) {
+    type = resolveType(cx, { kind: 'named', span: e.span, name: n, args: e.typeArgs ?? [] });
+  } else {
+    // Generic type without arguments: placeholders, inferred at the call.
+    const args: Type[] = gens.map((g) => ({ k: 'param', name: g, owner: n }));
+    type = s ? { k: 'struct', info: s, args } : en ? { k: 'enum', info: en, args } : n === 'Option' ? { k: 'enum', info: OPTION, args } : n === 'Result' ? { k: 'enum', info: RESULT, args } : { k: 'builtin', name: n as never, args };
+  }
+  e.res = { k: 'type', type };
+  e.info = { type };
+  return { type, explicit: !!e.typeArgs || gens.length === 0, name: n };
+}
+
+export function checkCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type {
+  const c = e.callee;
+  const explicit = e.typeArgs ? e.typeArgs.map((a) => resolveType(cx, a)) : null;
+  if (c.kind === 'ident') {
+    const identArgs = c.typeArgs ? c.typeArgs.map((a) => resolveType(cx, a)) : null;
+    const local = cx.scope.lookup(c.name);
+    if (!local) {
+      const f = cx.fns.get(c.name);
+      if (f) {
+        const site: CallSite = { callee: c.name, span: e.span, args: e.args, expected, explicit: identArgs ?? explicit };
+        const { ret, typeArgs } = callFn(cx, f, site);
+        c.res = { k: 'fn', fn: f, typeArgs };
+        c.info = { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: f.isExternC } };
+        e.target = { k: 'fn', fn: f, typeArgs };
+        if (cx.fn) cx.fn.calls.add(f);
+        return ret;
+      }
+      const ext = cx.externs.get(c.name);
+      if (ext) {
+        c.res = { k: 'extern', fn: ext };
+        c.info = { type: { k: 'fn', params: ext.params, ret: ext.ret, externC: true } };
+        return checkExternCall(cx, e, ext);
+      }
+      if (isBuiltinFn(c.name) && !cx.consts.has(c.name) && !cx.tls.has(c.name)) {
+        c.res = { k: 'builtin-fn', name: c.name };
+        c.info = { type: T.unit };
+        e.target = { k: 'builtin', name: c.name };
+        return checkBuiltinCall(cx, e, c.name, identArgs ?? explicit, expected);
+      }
+      if (c.name === 'Some' || c.name === 'None') return variantCall(cx, e, OPTION, c.name === 'Some' ? 0 : 1, null, expected);
+      if (c.name === 'Ok' || c.name === 'Err') return variantCall(cx, e, RESULT, c.name === 'Ok' ? 0 : 1, null, expected);
+      if (expected?.k === 'enum') {
+        const vi = expected.info.variants.findIndex((v) => v.name === c.name);
+        if (vi >= 0) return variantCall(cx, e, expected.info, vi, expected.args, expected);
+      }
+      const path = typePathOf(cx, c);
+      if (path) return staticCall(cx, e, path, 'new', expected, explicit);
+    }
+  } else if (c.kind === 'member') {
+    const path = typePathOf(cx, c.object);
+    if (path) return staticCall(cx, e, path, c.name, expected, explicit);
+    return checkMethodCall(cx, e, c, expected);
+  }
+  return valueCall(cx, e, expected);
+}
+
+function valueCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type {
+  void expected;
+  const ft = checkExpr(cx, e.callee, null);
+  e.target = { k: 'value' };
+  if (cx.fn) cx.fn.callsValues = true;
+  const site: CallSite = { callee: 'value', span: e.span, args: e.args, expected, explicit: null };
+  if (ft.k === 'fn') {
+    const name = e.callee.kind === 'ident' ? e.callee.name : 'function value';
+    checkArgs(cx, ft.params.map((p, i) => ({ name: `arg${i}`, type: p, hasDefault: false })), site, new Map(), new Set(), name);
+    return ft.ret;
+  }
+  if (ft.k === 'param') {
+    const g = [...cx.generics.values()].find((x) => x.type.k === 'param' && x.type.name === ft.name && x.type.owner === ft.owner);
+    const b = g?.bounds.find((x) => x.args);
+    if (b) {
+      const params = b.args!.map((a) => resolveType(cx, a));
+      checkArgs(cx, params.map((p, i) => ({ name: `arg${i}`, type: p, hasDefault: false })), site, new Map(), new Set(), ft.name);
+      return b.ret ? resolveType(cx, b.ret) : T.unit;
+    }
+  }
+  for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
+  if (ft.k !== 'error') cx.error('E0106', `expected a function, found ${fmt(ft)}`, e.callee.span);
+  return T.error;
+}
+
+/** `Enum.Variant(args)`, `Some(x)`, `Ok(v)`. */
+function variantCall(cx: Ctx, e: ast.ExprOf<'call'>, info: EnumInfo, vi: number, args: Type[] | null, expected: Type | null): Type {
+  const v = info.variants[vi];
+  const keys = new Set(info.generics.map((g) => `${info.name}.${g}`));
+  const env = new Map<string, Type>();
+  const given = args ?? (expected?.k === 'enum' && expected.info === info ? expected.args : null);
+  if (given) info.generics.forEach((g, i) => given[i] && given[i].k !== 'param' && env.set(`${info.name}.${g}`, given[i]));
+  if (!v.fields.length) cx.error('E0106', `variant \`${info.name}.${v.name}\` takes no values; write it without parentheses`, e.span);
+  const site: CallSite = { callee: v.name, span: e.span, args: e.args, expected, explicit: null };
+  checkArgs(cx, v.fields.map((f, i) => ({ name: `field${i}`, type: f, hasDefault: false })), site, env, keys, `${info.name}.${v.name}`);
+  const result: Type = { k: 'enum', info, args: info.generics.map((g) => env.get(`${info.name}.${g}`) ?? T.error) };
+  e.callee.info = { type: result };
+  if (e.callee.kind === 'ident') e.callee.res = { k: 'variant', enumType: result, variant: vi };
+  e.target = { k: 'variant', enumType: result, variant: vi };
+  const missing = info.generics.filter((g) => !env.has(`${info.name}.${g}`));
+  if (missing.length) {
+    cx.error('E0130', `cannot infer type \`${missing.join('`, `')}\` of \`${info.name}\` for \`${v.name}(…)\``, e.span, { notes: [`help: annotate the binding, e.g. \`let r: ${info.name}<${info.generics.map(() => 'i32').join(', ')}> = …;\``] });
+    return T.error;
+  }
+  return subst(result, new Map());
+}
+
+/** `Type.name(args)` (and `Type(args)` = `Type.new(args)`). */
+function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string, expected: Type | null, explicit: Type[] | null): Type {
+  const t = path.type;
+  if (t.k === 'error') {
+    for (const a of e.args) checkExpr(cx, a, null);
+    return T.error;
+  }
+  if (t.k === 'enum') {
+    const vi = t.info.variants.findIndex((v) => v.name === name);
+    if (vi >= 0) return variantCall(cx, e, t.info, vi, path.explicit ? t.args : null, expected);
+  }
+  const ownerName = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
+  const f = ownerName ? cx.statics.get(ownerName)?.get(name) : undefined;
+  const site: CallSite = { callee: name, span: e.span, args: e.args, expected, explicit, ownerArgs: path.explicit && (t.k === 'struct' || t.k === 'enum' || t.k === 'builtin') ? t.args : null };
+  if (f) {
+    // Without written type arguments, infer the owner's params from args and the expected type.
+    if (!site.ownerArgs && expected && f.owner && (expected.k === 'struct' || expected.k === 'enum') && (f.owner.k === 'struct' || f.owner.k === 'enum') && expected.info === f.owner.info) site.ownerArgs = expected.args;
+    const { ret, typeArgs } = callFn(cx, f, site);
+    e.target = { k: 'fn', fn: f, typeArgs };
+    if (cx.fn) cx.fn.calls.add(f);
+    return ret;
+  }
+  const bo = builtinOwner(t);
+  const sig = bo ? builtinStatic(bo, name) : null;
+  if (bo && sig) {
+    const env = new Map<string, Type>();
+    const gens = ownerGenerics(bo);
+    const args = path.explicit && (t.k === 'builtin' || t.k === 'enum') ? t.args : explicit && !sig.generics.length ? explicit : null;
+    if (args) gens.forEach((g, i) => args[i] && env.set(`${bo}.${g}`, args[i]));
+    else if (expected && expected.k === t.k && builtinOwner(expected) === bo && (expected.k === 'builtin' || expected.k === 'enum')) gens.forEach((g, i) => env.set(`${bo}.${g}`, (expected as { args: Type[] }).args[i]));
+    e.target = { k: 'builtin-static', owner: bo, method: name };
+    return builtinCall(cx, sig, `${bo}.${name}`, { ...site, expected: null }, env, sig.generics.length ? explicit : null);
+  }
+  // Fallback: a free function `lowercase(Type)_name` (`Point.new(1, 2)` can call `point_new`).
+  const fallback = ownerName ? cx.fns.get(`${ownerName.toLowerCase()}_${name}`) : undefined;
+  if (fallback) {
+    const { ret, typeArgs } = callFn(cx, fallback, site);
+    e.target = { k: 'fn', fn: fallback, typeArgs };
+    if (cx.fn) cx.fn.calls.add(fallback);
+    return ret;
+  }
+  for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
+  const shown = ownerName ?? path.name;
+  cx.error('E0108', name === 'new' && e.callee.kind === 'ident'
+    ? `\`${shown}(…)\` calls \`${shown}.new\`, which is not defined`
+    : `no static method \`${name}\` found for type \`${shown}\``, e.span, {
+    notes: [`help: define \`fn ${shown}.${name}(…)\` or a free function \`${shown.toLowerCase()}_${name}\``],
+  });
+  return T.error;
+}

@@ -1,0 +1,117 @@
+// The checker's front door: collect items, check every body, then the whole-program passes
+// (entry point, mayBlock call graph, exports). Never throws on bad input: an internal failure is
+// reported as a diagnostic.
+import type * as ast from '../syntax/ast';
+import { parse } from '../syntax/parser';
+import type { Diagnostic } from '../diagnostics';
+import { T, typeName, type Type } from './types';
+import type { CheckResult, CheckedProgram, FnInfo } from './typed';
+import { Ctx } from './context';
+import { collect, checkImpls } from './collect';
+import { checkFnBody } from './stmt';
+import { expectType } from './expr';
+import { evalConst } from './consts';
+import { computeMayBlock } from './callgraph';
+import { checkExternDecls } from './ffi-check';
+import { resolveBitfields } from './layout-check';
+import { computeLayout } from './layout';
+
+export interface CheckOptions {
+  /** REPL cells: no entry point is required. */
+  repl?: boolean;
+  /** The file's source text (lets diagnostics quote declarations exactly, e.g. `*const u8`). */
+  text?: string;
+}
+
+/** Check a parsed program; returns the checker's own diagnostics and, if none is an error, the
+ *  checked program (the AST annotated in place, see typed.ts). */
+export function check(program: ast.Program, opts: CheckOptions = {}): CheckResult {
+  const cx = new Ctx(program);
+  cx.text = opts.text ?? null;
+  try {
+    runChecks(cx, opts);
+  } catch (err) {
+    const e = err as Error;
+    cx.error('E0142', `internal checker error: ${e.message}`, program.span, { notes: ['note: this is a bug in the playground, not in your program'] });
+  }
+  const errors = cx.diags.some((d) => d.severity === 'error');
+  return { diagnostics: cx.diags, program: errors ? null : buildProgram(cx) };
+}
+
+/** Parse and check one file; diagnostics of both stages, parser's first. */
+export function checkSource(file: string, text: string, opts: Omit<CheckOptions, 'text'> = {}): CheckResult & { ast: ast.Program } {
+  const parsed = parse(file, text);
+  const res = check(parsed.program, { ...opts, text });
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...res.diagnostics];
+  const parseErrors = parsed.diagnostics.some((d) => d.severity === 'error');
+  return { diagnostics, program: parseErrors ? null : res.program, ast: parsed.program };
+}
+
+function runChecks(cx: Ctx, opts: CheckOptions): void {
+  collect(cx);
+  resolveBitfields(cx);
+  checkImpls(cx);
+  checkExternDecls(cx);
+  for (const c of cx.consts.values()) evalConst(cx, c);
+  for (const tl of cx.tls.values()) {
+    cx.fn = null;
+    cx.constCtx = true;
+    expectType(cx, tl.decl.init, tl.type);
+    cx.constCtx = false;
+  }
+  for (const f of cx.allFns) checkFnBody(cx, f);
+  checkEntry(cx, opts);
+  computeMayBlock(cx);
+}
+
+function checkEntry(cx: Ctx, opts: CheckOptions): void {
+  const main = cx.fns.get('main');
+  for (const init of cx.inits) {
+    if (init.params.length || init.ret.k !== 'unit' || init.isAsync) {
+      cx.error('E0121', '`fn init()` must take no parameters and return nothing', init.decl!.nameSpan);
+    }
+  }
+  if (cx.program.noMain || opts.repl) return;
+  if (!main) {
+    cx.error('E0120', 'no entry point: define fn main', cx.program.items[0]?.span ?? cx.program.span, {
+      notes: ['help: add `fn main() { … }`, or put `#[no_main]` before the first item to make this file a library'],
+    });
+    return;
+  }
+  if (main.params.length || (main.ret.k !== 'unit' && !(main.ret.k === 'int' && main.ret.name === 'i32')) || main.generics.length) {
+    cx.error('E0121', '`main` must take no parameters and return nothing or `i32`', main.decl!.nameSpan);
+  }
+}
+
+function buildProgram(cx: Ctx): CheckedProgram {
+  const main = cx.program.noMain ? null : cx.fns.get('main') ?? null;
+  const fns: FnInfo[] = main ? [main, ...cx.allFns.filter((f) => f !== main)] : [...cx.allFns];
+  return {
+    ast: cx.program,
+    fns,
+    main,
+    inits: cx.inits,
+    structs: [...cx.structs.values()],
+    enums: [...cx.enums.values()],
+    externs: [...cx.externs.values()],
+    threadLocals: [...cx.tls.values()].map((t) => ({ decl: t.decl, type: t.type, index: t.index })),
+    consts: [...cx.consts.values()].map((c) => ({ decl: c.decl, type: c.type, value: c.value })),
+    layoutOf: (t: Type) => computeLayout(t),
+    exports: cx.program.noMain ? exportLines(cx) : [],
+  };
+}
+
+/** `library: add(i32, i32): i32` for each `export fn` of a #[no_main] file. */
+export function exportLines(cx: Ctx): string[] {
+  const out: string[] = [];
+  for (const it of cx.program.items) {
+    if (it.kind !== 'fn' || !it.isExport) continue;
+    const f = cx.fns.get(it.name);
+    if (!f) continue;
+    const ret = f.ret.k === 'unit' ? '' : `: ${typeName(f.isAsync ? { k: 'builtin', name: 'Future', args: [f.ret] } : f.ret)}`;
+    out.push(`library: ${f.name}(${f.params.map((p) => typeName(p.type)).join(', ')})${ret}`);
+  }
+  return out;
+}
+
+export { T };

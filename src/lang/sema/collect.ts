@@ -1,0 +1,317 @@
+// Item collection: every struct/union/enum/contract/alias/fn/method/const/thread-local/extern is
+// entered into the Ctx tables before any body is checked, so items may appear in any order.
+import type * as ast from '../syntax/ast';
+import { T, type Type, type StructInfo, type EnumInfo } from './types';
+import type { FnInfo, ExternInfo } from './typed';
+import type { Ctx, ContractInfo, GenericEntry } from './context';
+import { resolveType, primitive } from './resolve';
+import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } from './prelude';
+
+/** Generic env and Self type of each function, used again when its body is checked. */
+export const fnEnv = new WeakMap<FnInfo, { generics: Map<string, GenericEntry>; selfType: Type | null }>();
+
+const BUILTIN_MODULES = new Set(['std/io', 'fmt', 'math', 'std/fmt', 'std/math', 'std/os', 'std/mem']);
+
+function preludeContracts(cx: Ctx): void {
+  const self: Type = { k: 'param', name: 'Self', owner: 'Allocator' };
+  void self;
+  cx.contracts.set('Allocator', {
+    name: 'Allocator', assocTypes: [], supers: [], decl: null,
+    methods: new Map([
+      ['allocate', { name: 'allocate', params: [T.u64, T.u64], ret: ty('*u8!'), mutating: true, hasDefault: false, decl: null }],
+      ['deallocate', { name: 'deallocate', params: [ty('*u8!'), T.u64, T.u64], ret: T.unit, mutating: true, hasDefault: false, decl: null }],
+    ]),
+  });
+  cx.contracts.set('Drop', {
+    name: 'Drop', assocTypes: [], supers: [], decl: null,
+    methods: new Map([['drop', { name: 'drop', params: [], ret: T.unit, mutating: true, hasDefault: false, decl: null }]]),
+  });
+}
+
+export function collect(cx: Ctx): void {
+  preludeContracts(cx);
+  const prog = cx.program;
+  const typeNames = new Map<string, ast.Span>();
+  const dupType = (name: string, span: ast.Span): boolean => {
+    const prev = typeNames.get(name);
+    if (prev || PRELUDE_TYPE_NAMES.includes(name) || primitive(name)) {
+      cx.error('E0102', `the type name \`${name}\` is defined more than once`, span, prev ? { labels: [{ span: prev, message: 'previous definition here' }] } : { notes: ['note: it is a builtin type'] });
+      return true;
+    }
+    typeNames.set(name, span);
+    return false;
+  };
+
+  // Pass 1: type names.
+  for (const it of prog.items) {
+    if (it.kind === 'struct') {
+      if (dupType(it.name, it.nameSpan)) continue;
+      const info: StructInfo = { name: it.name, isUnion: it.isUnion, generics: it.generics.map((g) => g.name), fields: [], implsDrop: it.impls.some((i) => i.name === 'Drop'), contracts: it.impls.map((i) => i.name), decl: it };
+      cx.structs.set(it.name, info);
+      cx.structDecls.set(info, it);
+    } else if (it.kind === 'enum') {
+      if (dupType(it.name, it.nameSpan)) continue;
+      cx.enums.set(it.name, { name: it.name, generics: it.generics.map((g) => g.name), variants: [], decl: it });
+    } else if (it.kind === 'contract') {
+      if (dupType(it.name, it.nameSpan)) continue;
+      cx.contracts.set(it.name, { name: it.name, methods: new Map(), assocTypes: it.assocTypes.map((a) => a.name), supers: it.supers, decl: it });
+    } else if (it.kind === 'type') {
+      if (dupType(it.name, it.nameSpan)) continue;
+      cx.aliases.set(it.name, it);
+    } else if (it.kind === 'import') {
+      if (!BUILTIN_MODULES.has(it.module)) cx.error('E0140', `module not found: "${it.module}"`, it.moduleSpan, { notes: ['note: the playground compiles single files; only builtin modules ("std/io", "fmt", "math") can be imported'] });
+    }
+  }
+
+  // Pass 2: fields, variants, associated types, contract signatures.
+  for (const it of prog.items) {
+    if (it.kind === 'struct') {
+      const info = cx.structs.get(it.name);
+      if (!info || info.decl !== it) continue;
+      withGenerics(cx, it.generics, it.name, selfTypeOf(info), () => {
+        const assoc = new Map<string, Type>();
+        cx.assocTypes.set(it.name, assoc);
+        for (const a of it.assocTypes) assoc.set(a.name, resolveType(cx, a.type));
+        const seen = new Map<string, ast.Span>();
+        for (const f of it.fields) {
+          const prev = seen.get(f.name);
+          if (prev) cx.error('E0102', `field \`${f.name}\` is declared more than once`, f.nameSpan, { labels: [{ span: prev, message: 'previous declaration here' }] });
+          seen.set(f.name, f.nameSpan);
+          info.fields.push({ name: f.name, type: resolveType(cx, f.type), bitWidth: null });
+        }
+      });
+    } else if (it.kind === 'enum') {
+      const info = cx.enums.get(it.name);
+      if (!info || info.decl !== it) continue;
+      withGenerics(cx, it.generics, it.name, { k: 'enum', info, args: info.generics.map((g) => ({ k: 'param', name: g, owner: it.name })) }, () => {
+        const seen = new Set<string>();
+        for (const v of it.variants) {
+          if (seen.has(v.name)) cx.error('E0102', `variant \`${v.name}\` is declared more than once`, v.span);
+          seen.add(v.name);
+          info.variants.push({ name: v.name, fields: v.fields.map((f) => resolveType(cx, f)) });
+        }
+      });
+    } else if (it.kind === 'contract') {
+      const info = cx.contracts.get(it.name);
+      if (!info || info.decl !== it) continue;
+      withGenerics(cx, it.generics, it.name, { k: 'param', name: 'Self', owner: it.name }, () => {
+        for (const m of it.methods) {
+          withGenerics(cx, m.generics, `${it.name}.${m.name}`, cx.selfType, () => {
+            info.methods.set(m.name, {
+              name: m.name, params: m.params.map((p) => resolveType(cx, p.type)), ret: m.ret ? resolveType(cx, m.ret) : T.unit,
+              mutating: m.mutating || (m.receiver?.type.kind === 'ref' && m.receiver.type.mut), hasDefault: m.body !== null, decl: m,
+            });
+          });
+        }
+      });
+    }
+  }
+
+  // Pass 3: functions, methods, externs, consts, thread-locals.
+  const values = new Map<string, ast.Span>();
+  const dupValue = (name: string, span: ast.Span): boolean => {
+    const prev = values.get(name);
+    if (prev || BUILTIN_CONSTS[name] !== undefined) {
+      cx.error('E0102', `the name \`${name}\` is defined more than once`, span, prev ? { labels: [{ span: prev, message: 'previous definition here' }] } : { notes: ['note: it is a builtin constant'] });
+      return true;
+    }
+    values.set(name, span);
+    return false;
+  };
+  let tlsIndex = 0;
+  for (const it of prog.items) {
+    if (it.kind === 'fn') collectFn(cx, it, null, dupValue);
+    else if (it.kind === 'struct') {
+      const info = cx.structs.get(it.name);
+      if (info && info.decl === it) for (const m of it.methods) collectFn(cx, m, info, dupValue);
+    } else if (it.kind === 'extern') {
+      for (const f of it.fns) {
+        if (dupValue(f.name, f.nameSpan)) continue;
+        cx.generics = new Map();
+        cx.selfType = null;
+        const ext: ExternInfo = { name: f.name, decl: f, params: f.params.map((p) => resolveType(cx, p.type)), variadic: f.variadic, ret: f.ret ? resolveType(cx, f.ret) : T.unit };
+        cx.externs.set(f.name, ext);
+      }
+    } else if (it.kind === 'const') {
+      if (dupValue(it.name, it.nameSpan)) continue;
+      cx.consts.set(it.name, { decl: it, type: T.error, value: null, state: 'todo' });
+    } else if (it.kind === 'thread-local') {
+      if (dupValue(it.name, it.nameSpan)) continue;
+      cx.generics = new Map();
+      cx.selfType = null;
+      cx.tls.set(it.name, { decl: it, type: resolveType(cx, it.type), index: tlsIndex++ });
+    }
+  }
+  cx.generics = new Map();
+  cx.selfType = null;
+}
+
+export function selfTypeOf(info: StructInfo): Type {
+  return { k: 'struct', info, args: info.generics.map((g) => ({ k: 'param', name: g, owner: info.name })) };
+}
+
+/** Run `f` with the given generic parameters (owned by `owner`) and Self type in scope. */
+export function withGenerics<R>(cx: Ctx, gps: ast.GenericParam[], owner: string, self: Type | null, f: () => R): R {
+  const saved = cx.generics, savedSelf = cx.selfType;
+  cx.generics = new Map(saved);
+  cx.selfType = self;
+  for (const g of gps) cx.generics.set(g.name, { type: { k: 'param', name: g.name, owner }, bounds: g.bounds });
+  try {
+    return f();
+  } finally {
+    cx.generics = saved;
+    cx.selfType = savedSelf;
+  }
+}
+
+function newFn(cx: Ctx, decl: ast.FnDecl, name: string): FnInfo {
+  return {
+    id: cx.nextFn++, name, decl, params: [], ret: T.unit, generics: [], typeParams: [], isAsync: decl.isAsync,
+    isExternC: decl.isExternC, mayBlock: false, owner: null, receiver: null, locals: [],
+  };
+}
+
+function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupValue: (n: string, s: ast.Span) => boolean): void {
+  let info: FnInfo;
+  const generics = new Map<string, GenericEntry>();
+  let selfType: Type | null = null;
+  const addGen = (g: ast.GenericParam, owner: string) => {
+    const t: Type = { k: 'param', name: g.name, owner };
+    generics.set(g.name, { type: t, bounds: g.bounds });
+    info.generics.push(g.name);
+    info.typeParams.push(t);
+  };
+  if (inlineOwner) {
+    info = newFn(cx, d, `${inlineOwner.name}.${d.name}`);
+    selfType = selfTypeOf(inlineOwner);
+    const decl = cx.structDecls.get(inlineOwner)!;
+    for (const g of decl.generics) addGen(g, inlineOwner.name);
+    for (const g of decl.where) addWhere(generics, g);
+    info.owner = selfType;
+    info.receiver = d.mutating || (d.receiver?.type.kind === 'ref' && d.receiver.type.mut) ? 'mut-ref' : 'ref';
+    info.receiverType = { k: 'ref', inner: selfType, mut: info.receiver === 'mut-ref' };
+    register(cx, cx.methodsOf(inlineOwner.name), d, info);
+  } else if (d.receiver) {
+    // Go-style method: the receiver's type names the owner; unknown names in its type arguments
+    // are type parameters introduced by the receiver (`fn (s: &Stack<T>!) push(x: T)`).
+    const rt = d.receiver.type.kind === 'ref' || d.receiver.type.kind === 'ptr' ? d.receiver.type.inner : d.receiver.type;
+    const ownerName = rt.kind === 'named' ? rt.name : '?';
+    info = newFn(cx, d, `${ownerName}.${d.name}`);
+    if (rt.kind === 'named') {
+      for (const a of rt.args) {
+        if (a.kind === 'named' && !a.args.length && !a.member && !isKnownType(cx, a.name)) {
+          addGen({ span: a.span, name: a.name, isConst: false, bounds: [] }, info.name);
+        }
+      }
+    }
+    const s = cx.structs.get(ownerName);
+    cx.generics = generics;
+    cx.selfType = null;
+    const recvT = resolveType(cx, d.receiver.type);
+    const base = recvT.k === 'ref' ? recvT.inner : recvT;
+    selfType = base;
+    info.owner = base;
+    info.receiver = recvT.k === 'ref' ? (recvT.mut || d.mutating ? 'mut-ref' : 'ref') : 'value';
+    info.receiverType = recvT;
+    if (base.k !== 'error' && !s && !cx.enums.has(ownerName) && !isBuiltinName(ownerName)) {
+      cx.error('E0101', `methods can only be defined on structs and enums, not \`${ownerName}\``, d.receiver.span);
+    }
+    register(cx, cx.methodsOf(ownerName), d, info);
+  } else if (d.owner) {
+    info = newFn(cx, d, `${d.owner.name}.${d.name}`);
+    for (const g of d.owner.generics) addGen(g, info.name);
+    const s = cx.structs.get(d.owner.name), e = cx.enums.get(d.owner.name);
+    if (s) selfType = { k: 'struct', info: s, args: d.owner.generics.map((g) => generics.get(g.name)!.type) };
+    else if (e) selfType = { k: 'enum', info: e, args: d.owner.generics.map((g) => generics.get(g.name)!.type) };
+    else if (!isBuiltinName(d.owner.name)) cx.error('E0101', `cannot find type \`${d.owner.name}\` for static method \`${info.name}\``, d.owner.span);
+    info.owner = selfType;
+    register(cx, cx.staticsOf(d.owner.name), d, info);
+  } else {
+    info = newFn(cx, d, d.name);
+    if (d.name === 'init') cx.inits.push(info);
+    else if (!dupValue(d.name, d.nameSpan)) cx.fns.set(d.name, info);
+    if (isBuiltinFn(d.name) && d.name !== 'init') {
+      // Allowed (user definitions shadow builtins), nothing to report.
+    }
+  }
+  for (const g of d.generics) addGen(g, info.name);
+  for (const w of d.where) addWhere(generics, w);
+  cx.generics = generics;
+  cx.selfType = selfType;
+  for (const p of d.params) {
+    let pt = resolveType(cx, p.type);
+    if (p.variadic) pt = { k: 'slice', elem: pt, mut: false };
+    info.params.push({ name: p.name, type: pt, hasDefault: !!p.default, variadic: p.variadic || undefined });
+  }
+  info.ret = d.ret ? resolveType(cx, d.ret) : T.unit;
+  fnEnv.set(info, { generics, selfType });
+  cx.allFns.push(info);
+  cx.generics = new Map();
+  cx.selfType = null;
+}
+
+function addWhere(generics: Map<string, GenericEntry>, w: ast.WhereClause): void {
+  const g = generics.get(w.param);
+  if (g && !w.member) g.bounds = [...g.bounds, ...w.bounds];
+}
+
+function isKnownType(cx: Ctx, name: string): boolean {
+  return !!primitive(name) || cx.structs.has(name) || cx.enums.has(name) || cx.aliases.has(name) || isBuiltinName(name) || PRELUDE_TYPE_NAMES.includes(name) || name === 'Self';
+}
+
+function register(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDecl, info: FnInfo): void {
+  const prev = table.get(d.name);
+  if (prev?.decl) cx.error('E0102', `\`${info.name}\` is defined more than once`, d.nameSpan, { labels: [{ span: prev.decl.nameSpan, message: 'previous definition here' }] });
+  else table.set(d.name, info);
+}
+
+/** Contract conformance of `struct S impl C`: every required method and associated type. */
+export function checkImpls(cx: Ctx): void {
+  for (const info of cx.structs.values()) {
+    const d = cx.structDecls.get(info);
+    if (!d) continue;
+    if (d.isUnion && info.implsDrop) {
+      cx.error('E0139', `union \`${d.name}\` cannot implement \`Drop\``, d.impls.find((i) => i.name === 'Drop')!.span, { notes: ['note: a union does not know which field is live, so nothing could be dropped safely'] });
+    }
+    for (const im of d.impls) {
+      const c = cx.contracts.get(im.name);
+      if (!c) {
+        cx.error('E0101', `cannot find contract \`${im.name}\``, im.span);
+        continue;
+      }
+      for (const cc of allContracts(cx, c)) checkContract(cx, info, d, cc, im.span);
+    }
+  }
+}
+
+export function allContracts(cx: Ctx, c: ContractInfo, seen = new Set<string>()): ContractInfo[] {
+  if (seen.has(c.name)) return [];
+  seen.add(c.name);
+  const out = [c];
+  for (const s of c.supers) {
+    const sc = cx.contracts.get(s);
+    if (sc) out.push(...allContracts(cx, sc, seen));
+  }
+  return out;
+}
+
+function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: ContractInfo, span: ast.Span): void {
+  const methods = cx.methods.get(info.name);
+  for (const m of c.methods.values()) {
+    const impl = methods?.get(m.name);
+    if (!impl) {
+      if (!m.hasDefault) cx.error('E0129', `\`${info.name}\` does not implement method \`${m.name}\` required by contract \`${c.name}\``, span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${m.name}\` declared here` }] } : {});
+      continue;
+    }
+    if (impl.params.length !== m.params.length) {
+      cx.error('E0129', `method \`${info.name}.${m.name}\` takes ${impl.params.length} parameters but contract \`${c.name}\` declares ${m.params.length}`, impl.decl?.nameSpan ?? span);
+    }
+  }
+  const assoc = cx.assocTypes.get(info.name);
+  for (const a of c.assocTypes) {
+    const def = c.decl?.assocTypes.find((x) => x.name === a)?.default;
+    if (!assoc?.has(a) && !def) cx.error('E0129', `\`${info.name}\` does not define associated type \`${a}\` required by contract \`${c.name}\``, d.nameSpan);
+  }
+}
+
+export type { EnumInfo };

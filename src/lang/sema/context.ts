@@ -1,0 +1,155 @@
+// The checker's shared state: declaration tables filled by collect.ts, the per-function state used
+// while checking bodies, and diagnostic helpers. Everything else in sema/ is functions over a Ctx.
+import type * as ast from '../syntax/ast';
+import type { Span } from '../span';
+import { diag, type Diagnostic, type Label } from '../diagnostics';
+import type { Type, StructInfo, EnumInfo } from './types';
+import type { FnInfo, ExternInfo, LocalInfo, ConstValue, ClosureInfo } from './typed';
+import type { Code } from './codes';
+import { Scope } from './scope';
+
+export interface ContractMethod {
+  name: string;
+  params: Type[];
+  ret: Type;
+  mutating: boolean;
+  hasDefault: boolean;
+  decl: ast.FnDecl | null;
+}
+
+export interface ContractInfo {
+  name: string;
+  methods: Map<string, ContractMethod>;
+  assocTypes: string[];
+  supers: string[];
+  decl: ast.ContractDecl | null;
+}
+
+export interface ConstEntry {
+  decl: ast.ConstDecl;
+  type: Type;
+  value: ConstValue;
+  state: 'todo' | 'busy' | 'done';
+}
+
+export interface TlsEntry {
+  decl: ast.ThreadLocalDecl;
+  type: Type;
+  index: number;
+}
+
+/** A generic parameter in scope while checking a signature or body. */
+export interface GenericEntry {
+  type: Type; // the `param` type
+  bounds: ast.Bound[];
+}
+
+/** State of the function (or closure / go body / async block) being checked. */
+export interface FnState {
+  info: FnInfo; // the enclosing named function (closures share it)
+  ret: Type | null; // null: closure return type still being inferred
+  isAsync: boolean;
+  closure: ClosureInfo | null; // set inside closures, go bodies and async blocks
+  loopDepth: number;
+  unsafeDepth: number;
+  /** Blocking operations seen directly in this body (await, channel ops, sleep, block_on). */
+  blocks: boolean;
+  /** User functions called directly (for the mayBlock call graph). */
+  calls: Set<FnInfo>;
+  /** Calls through fn values (closures, fn pointers) were made. */
+  callsValues: boolean;
+  /** Contract methods called on generic params (method names). */
+  contractCalls: Set<string>;
+}
+
+export class Ctx {
+  readonly diags: Diagnostic[] = [];
+  readonly structs = new Map<string, StructInfo>();
+  readonly structDecls = new Map<StructInfo, ast.StructDecl>();
+  readonly enums = new Map<string, EnumInfo>();
+  readonly contracts = new Map<string, ContractInfo>();
+  readonly aliases = new Map<string, ast.TypeAliasDecl>();
+  readonly fns = new Map<string, FnInfo>(); // free functions
+  readonly inits: FnInfo[] = [];
+  /** Instance methods by owner type name (struct/enum/builtin name) then method name. */
+  readonly methods = new Map<string, Map<string, FnInfo>>();
+  /** Static methods `fn Type.name()` by owner then name. */
+  readonly statics = new Map<string, Map<string, FnInfo>>();
+  readonly assocTypes = new Map<string, Map<string, Type>>(); // struct name -> Item -> type
+  readonly consts = new Map<string, ConstEntry>();
+  readonly tls = new Map<string, TlsEntry>();
+  readonly externs = new Map<string, ExternInfo>();
+  readonly allFns: FnInfo[] = [];
+  /** Every fn body state, for the call-graph pass; closures keyed by their ClosureInfo. */
+  readonly fnStates: FnState[] = [];
+  readonly closureStates = new Map<ClosureInfo, FnState>();
+  /** Functions whose name is used as a value (passed as a callback etc.). */
+  readonly fnValues = new Set<FnInfo>();
+  /** Every local, for editor queries (hover). */
+  readonly allLocals: LocalInfo[] = [];
+  nextLocal = 1;
+  nextFn = 1;
+
+  // ---- per-body state
+  fn: FnState | null = null;
+  scope = new Scope(null);
+  level = 0; // closure nesting level
+  closureStack: ClosureInfo[] = [];
+  generics = new Map<string, GenericEntry>();
+  selfType: Type | null = null;
+  moved = new Map<LocalInfo, Span>();
+  /** Set while checking the operand of `&`/`&!`, an assignment target or a method receiver. */
+  constCtx = false;
+
+  /** Source text of the file when known (diagnostics quote the declaration's own spelling). */
+  text: string | null = null;
+
+  constructor(readonly program: ast.Program) {}
+
+  error(code: Code, message: string, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
+    this.diags.push(diag(code, message, span, extra));
+  }
+  warn(code: Code, message: string, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
+    this.diags.push(diag(code, message, span, { ...extra, severity: 'warning' }));
+  }
+
+  pushScope(): void { this.scope = new Scope(this.scope); }
+  popScope(): void { this.scope = this.scope.parent ?? new Scope(null); }
+
+  newLocal(name: string, type: Type, mut: boolean, span: Span): LocalInfo {
+    const l: LocalInfo = { id: this.nextLocal++, name, type, mut, span, captured: false, addressTaken: false, needsDrop: false };
+    this.allLocals.push(l);
+    if (this.fn) {
+      this.fn.info.locals.push(l);
+      this.closureStack[this.closureStack.length - 1]?.locals.push(l);
+    }
+    return l;
+  }
+
+  declare(l: LocalInfo): void { this.scope.declare(l, this.level); }
+
+  /** Look a local up and record captures for the closures between its declaration and here. */
+  lookupLocal(name: string): LocalInfo | null {
+    const e = this.scope.lookup(name);
+    if (!e) return null;
+    if (e.level < this.level) {
+      e.local.captured = true;
+      for (let i = e.level; i < this.closureStack.length; i++) {
+        const c = this.closureStack[i];
+        if (!c.captures.includes(e.local)) c.captures.push(e.local);
+      }
+    }
+    return e.local;
+  }
+
+  methodsOf(owner: string): Map<string, FnInfo> {
+    let m = this.methods.get(owner);
+    if (!m) this.methods.set(owner, (m = new Map()));
+    return m;
+  }
+  staticsOf(owner: string): Map<string, FnInfo> {
+    let m = this.statics.get(owner);
+    if (!m) this.statics.set(owner, (m = new Map()));
+    return m;
+  }
+}

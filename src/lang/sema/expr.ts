@@ -1,0 +1,474 @@
+// Expression checking: every expression gets `info.type`; implicit conversions are recorded in
+// `info.coerce`; moves in `info.moves`. Calls, members, operators and patterns live beside this.
+import type * as ast from '../syntax/ast';
+import { T, typeName, typeEq, type Type } from './types';
+import type { Ctx } from './context';
+import { assignable, defaultIntType, isCopy, joinNumeric, isNumeric } from './infer';
+import { intFits, evalConst } from './consts';
+import { resolveType } from './resolve';
+import { BUILTIN_CONSTS, OPTION, isBuiltinFn, optionOf } from './prelude';
+import { checkUnary, checkBinary, checkCast } from './ops';
+import { checkCall } from './calls';
+import { checkMember, derefAll } from './methods';
+import { checkMatch } from './patterns';
+import { checkBlock, checkClosure, checkAsyncBlock, checkIfExpr } from './stmt';
+import { checkPlace, requireMutablePlace } from './mutability';
+import { fnTypeOf } from './generics';
+
+export const fmt = (t: Type) => '`' + typeName(t) + '`';
+
+function set(e: ast.Expr, type: Type): Type {
+  e.info = { ...(e.info ?? {}), type };
+  return type;
+}
+
+/** Check an expression; `expected` only guides literal typing and inference (no error). */
+export function checkExpr(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
+  return set(e, checkInner(cx, e, expected));
+}
+
+/** Check an expression that must convert to `target`; reports a mismatch. Returns `target`. */
+export function expectType(cx: Ctx, e: ast.Expr, target: Type, what?: string): Type {
+  const t = checkExpr(cx, e, target);
+  coerceExpr(cx, e, t, target, what);
+  return target;
+}
+
+/** Record/verify the implicit conversion of an already checked expression. */
+export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?: string): boolean {
+  const a = assignable(from, target);
+  if (a === 'coerce') {
+    e.info = { ...(e.info ?? { type: from }), coerce: target };
+    return true;
+  }
+  if (a === 'same') return true;
+  cx.error('E0103', `mismatched types: expected ${fmt(target)}, found ${fmt(from)}${what ? ` ${what}` : ''}`, e.span);
+  return false;
+}
+
+/** A value flowing into a new owner (let, argument, field, return): check, convert and move. */
+export function sink(cx: Ctx, e: ast.Expr, target: Type, what?: string): Type {
+  expectType(cx, e, target, what);
+  consume(cx, e);
+  return target;
+}
+
+/** Mark a by-value use of a non-copy local as a move (use after it is an error). */
+export function consume(cx: Ctx, e: ast.Expr): void {
+  if (e.kind !== 'ident' || e.res?.k !== 'local') return;
+  const t = e.info?.type;
+  if (!t || isCopy(t) || !cx.fn) return;
+  e.info = { ...e.info!, moves: true };
+  if (cx.level === 0) cx.moved.set(e.res.local, e.span);
+}
+
+function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
+  switch (e.kind) {
+    case 'int': return checkInt(cx, e, expected, e.value);
+    case 'float': {
+      if (e.suffix === 'f32' || (expected?.k === 'float' && expected.bits === 32 && !e.suffix)) return T.f32;
+      return T.f64;
+    }
+    case 'string': e.info = { type: T.str, constValue: e.value }; return T.str;
+    case 'fstring':
+      for (const p of e.parts) if (p.kind === 'hole') checkExpr(cx, p.expr, null);
+      return T.str;
+    case 'bool': e.info = { type: T.bool, constValue: e.value }; return T.bool;
+    case 'nil': return T.unit;
+    case 'ident': return checkIdent(cx, e, expected);
+    case 'tuple': {
+      const exp = expected?.k === 'tuple' && expected.elems.length === e.elems.length ? expected.elems : null;
+      const el = e.elems.map((x, i) => {
+        const t = checkExpr(cx, x, exp?.[i] ?? null);
+        if (exp) coerceExpr(cx, x, t, exp[i]);
+        consume(cx, x);
+        return exp ? exp[i] : t;
+      });
+      return el.length === 0 ? T.unit : { k: 'tuple', elems: el };
+    }
+    case 'array': return checkArray(cx, e, expected);
+    case 'array-repeat': {
+      const elemExp = expected?.k === 'array' ? expected.elem : null;
+      const t = elemExp ? expectType(cx, e.value, elemExp) : checkExpr(cx, e.value, null);
+      const n = checkExpr(cx, e.count, T.u64);
+      let len = 0;
+      if (e.count.kind === 'int') len = Number(e.count.value);
+      else if (e.count.kind === 'ident' && e.count.res?.k === 'const' && typeof e.count.res.value === 'bigint') len = Number(e.count.res.value);
+      else if (n.k !== 'error') cx.error('E0123', 'array repeat count must be an integer literal or constant', e.count.span);
+      return { k: 'array', elem: t, len };
+    }
+    case 'map': {
+      let kt: Type | null = expected?.k === 'builtin' && expected.name === 'Map' ? expected.args[0] : null;
+      let vt: Type | null = expected?.k === 'builtin' && expected.name === 'Map' ? expected.args[1] : null;
+      for (const en of e.entries) {
+        if (kt) sink(cx, en.key, kt); else { kt = checkExpr(cx, en.key, null); consume(cx, en.key); }
+        if (vt) sink(cx, en.value, vt); else { vt = checkExpr(cx, en.value, null); consume(cx, en.value); }
+      }
+      if (!kt || !vt) {
+        cx.error('E0130', 'cannot infer the type of an empty map literal; annotate it, e.g. `let m: Map<str, i32> = {};`', e.span);
+        return T.error;
+      }
+      return { k: 'builtin', name: 'Map', args: [kt, vt] };
+    }
+    case 'unary': return checkUnary(cx, e, expected);
+    case 'postfix': {
+      const t = checkPlace(cx, e.operand);
+      requireMutablePlace(cx, e.operand, `\`${e.op}\``);
+      if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span);
+      return t;
+    }
+    case 'binary': return checkBinary(cx, e, expected);
+    case 'range': {
+      const hint = expected?.k === 'range' ? expected.elem : null;
+      let lt: Type | null = null;
+      if (e.lo && e.hi && !isLit(e.lo) && isLit(e.hi)) {
+        lt = checkExpr(cx, e.lo, hint);
+        expectInt(cx, e.hi, lt);
+      } else if (e.lo && e.hi && isLit(e.lo) && !isLit(e.hi)) {
+        const ht = checkExpr(cx, e.hi, hint);
+        lt = expectInt(cx, e.lo, ht);
+      } else {
+        if (e.lo) lt = checkExpr(cx, e.lo, hint);
+        if (e.hi) {
+          const ht = checkExpr(cx, e.hi, lt ?? hint);
+          if (lt) {
+            const j = joinNumeric(lt, ht);
+            if (!j || j.k !== 'int') cx.error('E0103', `mismatched range bounds: ${fmt(lt)} and ${fmt(ht)}`, e.span);
+            else { if (!typeEq(j, lt)) coerceExpr(cx, e.lo!, lt, j); if (!typeEq(j, ht)) coerceExpr(cx, e.hi, ht, j); lt = j; }
+          } else lt = ht;
+        }
+      }
+      const el = lt ?? T.i32;
+      if (el.k !== 'int' && el.k !== 'error') cx.error('E0103', `range bounds must be integers, found ${fmt(el)}`, e.span);
+      return { k: 'range', elem: el };
+    }
+    case 'cast': return checkCast(cx, e);
+    case 'ref': {
+      const saved = cx.moved;
+      const t = e.mut ? checkPlace(cx, e.operand) : checkExpr(cx, e.operand, expected?.k === 'ref' ? expected.inner : null);
+      void saved;
+      if (e.mut) requireMutablePlace(cx, e.operand, 'a mutable reference `&…!`');
+      noBitfieldAddress(cx, e.operand);
+      if (t.k === 'slice' || t.k === 'str' || t.k === 'error') return t.k === 'slice' ? { ...t, mut: e.mut } : t;
+      return { k: 'ref', inner: t, mut: e.mut };
+    }
+    case 'deref': {
+      const t = checkExpr(cx, e.operand, null);
+      if (t.k === 'ref') return t.inner;
+      if (t.k === 'ptr') {
+        requireUnsafe(cx, e.span, 'dereference of a raw pointer');
+        return t.inner;
+      }
+      if (t.k === 'builtin' && t.name === 'Box') return t.args[0];
+      if (t.k !== 'error') cx.error('E0125', `type ${fmt(t)} cannot be dereferenced`, e.span);
+      return T.error;
+    }
+    case 'recv': {
+      const t = checkExpr(cx, e.operand, null);
+      if (cx.fn) cx.fn.blocks = true;
+      if (t.k === 'builtin' && t.name === 'Channel') return t.args[0];
+      if (t.k !== 'error') cx.error('E0125', `\`<-\` needs a \`Channel<T>\`, found ${fmt(t)}`, e.span);
+      return T.error;
+    }
+    case 'await': {
+      const t = checkExpr(cx, e.operand, null);
+      if (!cx.fn || !cx.fn.isAsync) cx.error('E0118', '`await` is only allowed inside async functions and async blocks', e.span, { notes: ['help: from synchronous code, use `block_on(future)`'] });
+      if (cx.fn) cx.fn.blocks = true;
+      if (t.k === 'builtin' && t.name === 'Future') return t.args[0];
+      if (t.k !== 'error') cx.error('E0103', `\`await\` needs a \`Future<T>\`, found ${fmt(t)}`, e.operand.span);
+      return T.error;
+    }
+    case 'try': return checkTry(cx, e);
+    case 'member': return checkMember(cx, e, expected, false);
+    case 'tuple-index': {
+      const t = derefAll(checkExpr(cx, e.object, null));
+      if (t.k === 'tuple') {
+        if (e.index < t.elems.length) return t.elems[e.index];
+        cx.error('E0143', `tuple ${fmt(t)} has no field \`${e.index}\``, e.span);
+        return T.error;
+      }
+      if (t.k === 'struct' && e.index < t.info.fields.length && t.info.fields[e.index].name === String(e.index)) return t.info.fields[e.index].type;
+      if (t.k !== 'error') cx.error('E0107', `type ${fmt(t)} has no field \`${e.index}\``, e.span);
+      return T.error;
+    }
+    case 'index': return checkIndex(cx, e);
+    case 'call': return checkCall(cx, e, expected);
+    case 'struct-lit': return checkStructLit(cx, e, expected);
+    case 'closure': return checkClosure(cx, e, expected);
+    case 'match': return checkMatch(cx, e, expected, true);
+    case 'if': return checkIfExpr(cx, e, expected);
+    case 'async': return checkAsyncBlock(cx, e, expected);
+    case 'block': {
+      cx.pushScope();
+      const t = checkBlock(cx, e.block, expected);
+      cx.popScope();
+      return t;
+    }
+    case 'typeof': {
+      const t = checkExpr(cx, e.operand, null);
+      e.info = { type: T.str, constValue: typeName(t) };
+      return T.str;
+    }
+    case 'error': return T.error;
+  }
+}
+
+const isLit = (e: ast.Expr) => e.kind === 'int' && e.suffix === null;
+
+function expectInt(cx: Ctx, e: ast.Expr, t: Type): Type {
+  return t.k === 'int' ? expectType(cx, e, t) : checkExpr(cx, e, null);
+}
+
+/** Integer literal: suffix, else the expected type, else i32 / i64 / i128 by magnitude. */
+export function checkInt(cx: Ctx, e: ast.Expr, expected: Type | null, value: bigint): Type {
+  let t: Type;
+  if (e.kind === 'int' && e.suffix) t = { k: 'int', name: e.suffix as never };
+  else if (expected?.k === 'int') t = expected;
+  else if (expected?.k === 'float') {
+    e.info = { type: expected, constValue: Number(value) };
+    return expected;
+  } else t = defaultIntType(value);
+  if (t.k === 'int' && !intFits(value, t.name)) {
+    if (e.kind === 'int' && !e.suffix && expected?.k === 'int') {
+      cx.error('E0104', `literal \`${value}\` out of range for ${fmt(t)}`, e.span);
+    } else if (e.kind === 'int' && e.suffix) {
+      cx.error('E0104', `literal \`${value}\` out of range for ${fmt(t)}`, e.span);
+    } else if (!intFits(value, 'i128') && !intFits(value, 'u128')) {
+      cx.error('E0104', `integer literal \`${value}\` is too large for any integer type`, e.span);
+    }
+  }
+  e.info = { type: t, constValue: value };
+  return t;
+}
+
+function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Type {
+  const local = cx.constCtx ? null : cx.lookupLocal(e.name);
+  if (local) {
+    e.res = { k: 'local', local };
+    const moved = cx.moved.get(local);
+    if (moved) {
+      cx.error('E0113', `use of moved value: \`${e.name}\``, e.span, {
+        labels: [{ span: moved, message: 'value moved here' }],
+        notes: [`note: \`${e.name}\` has type ${fmt(local.type)}, which is moved (not copied) when assigned or passed by value`],
+      });
+      cx.moved.delete(local); // report once
+    }
+    return local.type;
+  }
+  const c = cx.consts.get(e.name);
+  if (c) {
+    evalConst(cx, c, e.span);
+    e.res = { k: 'const', decl: c.decl, value: c.value, type: c.type };
+    e.info = { type: c.type, constValue: c.value };
+    return c.type;
+  }
+  const tl = cx.tls.get(e.name);
+  if (tl) {
+    if (cx.constCtx) {
+      cx.error('E0123', `thread-local \`${e.name}\` cannot be used in a constant`, e.span);
+      return T.error;
+    }
+    e.res = { k: 'tls', decl: tl.decl, type: tl.type, index: tl.index };
+    return tl.type;
+  }
+  const f = cx.fns.get(e.name);
+  if (f) {
+    const ft = fnTypeOf(cx, f, e, expected);
+    cx.fnValues.add(f);
+    return ft;
+  }
+  const ext = cx.externs.get(e.name);
+  if (ext) {
+    e.res = { k: 'extern', fn: ext };
+    return { k: 'fn', params: ext.params, ret: ext.ret, externC: true };
+  }
+  if (BUILTIN_CONSTS[e.name] !== undefined) {
+    e.res = { k: 'builtin-const', name: e.name, value: BUILTIN_CONSTS[e.name] };
+    e.info = { type: T.i32, constValue: BigInt(BUILTIN_CONSTS[e.name]) };
+    return T.i32;
+  }
+  if (e.name === 'None') {
+    const inner = expected?.k === 'enum' && expected.info === OPTION ? expected.args[0] : null;
+    e.res = { k: 'variant', enumType: optionOf(inner ?? T.error), variant: 1 };
+    if (!inner) {
+      cx.error('E0130', 'cannot infer the type of `None`; annotate the binding, e.g. `let x: Option<i32> = None;`', e.span);
+      return T.error;
+    }
+    return optionOf(inner);
+  }
+  // An unqualified unit variant of the expected enum (`Red` where a Color is expected).
+  if (expected?.k === 'enum') {
+    const vi = expected.info.variants.findIndex((v) => v.name === e.name && v.fields.length === 0);
+    if (vi >= 0) {
+      e.res = { k: 'variant', enumType: expected, variant: vi };
+      return expected;
+    }
+  }
+  if (isBuiltinFn(e.name)) {
+    cx.error('E0106', `builtin \`${e.name}\` can only be called, not used as a value`, e.span);
+    return T.error;
+  }
+  if (cx.structs.has(e.name) || cx.enums.has(e.name)) {
+    cx.error('E0100', `\`${e.name}\` is a type, not a value`, e.span, { notes: [`help: construct it with \`${e.name} { … }\` or \`${e.name}(…)\``] });
+    return T.error;
+  }
+  cx.error('E0100', `cannot find value \`${e.name}\` in this scope`, e.span, similar(cx, e.name));
+  return T.error;
+}
+
+function similar(cx: Ctx, name: string): { notes?: string[] } {
+  const cands = [...cx.scope.visible().map((l) => l.name), ...cx.fns.keys(), ...cx.consts.keys()];
+  const low = name.toLowerCase();
+  const hit = cands.find((c) => c.toLowerCase() === low || (c.length > 2 && Math.abs(c.length - name.length) <= 1 && editDistance(c, name) === 1));
+  return hit ? { notes: [`help: a name with a similar spelling exists: \`${hit}\``] } : {};
+}
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Type {
+  const exp = expected?.k === 'array' ? expected.elem : expected?.k === 'slice' ? expected.elem : null;
+  if (exp) {
+    for (const x of e.elems) sink(cx, x, exp);
+    if (expected?.k === 'array' && expected.len !== e.elems.length && exp.k !== 'error') {
+      cx.error('E0103', `mismatched types: expected an array of ${expected.len} elements, found ${e.elems.length}`, e.span);
+    }
+    return { k: 'array', elem: exp, len: e.elems.length };
+  }
+  // No context: the first non-literal element fixes the type; numeric elements widen together.
+  let elem: Type | null = null;
+  const first = e.elems.find((x) => !(x.kind === 'int' && !x.suffix)) ?? e.elems[0];
+  if (first) elem = checkExpr(cx, first, null);
+  for (const x of e.elems) {
+    if (x === first) continue;
+    const t = checkExpr(cx, x, elem);
+    if (elem && isNumeric(elem) && isNumeric(t)) {
+      const j = joinNumeric(elem, t);
+      if (j) { elem = j; continue; }
+    }
+    if (elem) coerceExpr(cx, x, t, elem);
+  }
+  for (const x of e.elems) {
+    if (elem && x.info && !typeEq(x.info.type, elem) && assignable(x.info.type, elem) === 'coerce') x.info.coerce = elem;
+    consume(cx, x);
+  }
+  return { k: 'array', elem: elem ?? T.error, len: e.elems.length };
+}
+
+function checkTry(cx: Ctx, e: ast.ExprOf<'try'>): Type {
+  const t = checkExpr(cx, e.operand, null);
+  if (t.k === 'error') return T.error;
+  if (t.k !== 'enum' || t.info.name !== 'Result' || t.info.decl !== null) {
+    cx.error('E0117', `\`?\` works on \`Result\` only, found ${fmt(t)}`, e.span);
+    return T.error;
+  }
+  const ret = cx.fn?.ret;
+  if (!ret || ret.k !== 'enum' || ret.info !== t.info) {
+    cx.error('E0117', `\`?\` needs the enclosing function to return \`Result<_, ${typeName(t.args[1])}>\``, e.span, { notes: [ret ? `note: the function returns ${fmt(ret)}` : 'note: `?` returns early with the error'] });
+  } else if (!typeEq(ret.args[1], t.args[1]) && t.args[1].k !== 'error' && ret.args[1].k !== 'error') {
+    cx.error('E0117', `\`?\` error type mismatch: the function returns errors of type ${fmt(ret.args[1])}, but this is ${fmt(t.args[1])}`, e.span);
+  }
+  return t.args[0];
+}
+
+function checkIndex(cx: Ctx, e: ast.ExprOf<'index'>): Type {
+  const ot = checkExpr(cx, e.object, null);
+  const t = derefAll(ot);
+  if (t.k === 'error') { checkExpr(cx, e.index, null); return T.error; }
+  if (t.k === 'builtin' && t.name === 'Map') {
+    expectType(cx, e.index, t.args[0]);
+    return t.args[1];
+  }
+  const it = checkExpr(cx, e.index, null);
+  const elemOf = (): Type | null => {
+    if (t.k === 'array' || t.k === 'slice') return t.elem;
+    if (t.k === 'builtin' && t.name === 'Vec') return t.args[0];
+    if (t.k === 'str') return T.u8;
+    if (t.k === 'ptr') { requireUnsafe(cx, e.span, 'indexing a raw pointer'); return t.inner; }
+    return null;
+  };
+  const el = elemOf();
+  if (!el) {
+    cx.error('E0146', `type ${fmt(t)} cannot be indexed`, e.span);
+    return T.error;
+  }
+  if (it.k === 'range') return t.k === 'str' ? T.str : { k: 'slice', elem: el, mut: false };
+  if (it.k !== 'int' && it.k !== 'error') cx.error('E0103', `mismatched types: index must be an integer, found ${fmt(it)}`, e.index.span);
+  return el;
+}
+
+export function requireUnsafe(cx: Ctx, span: ast.Span, what: string): void {
+  if (cx.fn && cx.fn.unsafeDepth > 0) return;
+  cx.error('E0119', `${what} requires an \`unsafe\` block`, span, { notes: ['help: wrap it in `unsafe { … }`'] });
+}
+
+function noBitfieldAddress(cx: Ctx, e: ast.Expr): void {
+  if (e.kind !== 'member') return;
+  const ot = e.object.info ? derefAll(e.object.info.type) : null;
+  if (ot?.k === 'struct') {
+    const d = cx.structDecls.get(ot.info);
+    const f = d?.fields.find((x) => x.name === e.name);
+    if (f?.bitWidth) cx.error('E0133', `cannot take the address of bitfield \`${e.name}\``, e.span, { labels: [{ span: f.span, message: 'bitfield declared here' }], notes: ['note: a bitfield may start in the middle of a byte, so it has no address'] });
+  }
+}
+
+function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | null): Type {
+  const info = cx.structs.get(e.name) ?? (e.name === 'Self' && cx.selfType?.k === 'struct' ? cx.selfType.info : undefined);
+  if (!info) {
+    for (const f of e.fields) checkExpr(cx, f.value, null);
+    if (e.name === 'RuntimeStats') return T.error;
+    cx.error('E0101', `cannot find struct \`${e.name}\``, e.nameSpan);
+    return T.error;
+  }
+  let args: Type[];
+  const keys = new Set(info.generics.map((g) => `${info.name}.${g}`));
+  const env = new Map<string, Type>();
+  if (e.typeArgs) args = e.typeArgs.map((a) => resolveType(cx, a));
+  else if (e.name === 'Self' && cx.selfType?.k === 'struct') args = cx.selfType.args;
+  else if (expected?.k === 'struct' && expected.info === info) args = expected.args;
+  else args = [];
+  if (args.length && args.length !== info.generics.length) {
+    cx.error('E0141', `\`${info.name}\` expects ${info.generics.length} type arguments, found ${args.length}`, e.nameSpan);
+    args = [];
+  }
+  info.generics.forEach((g, i) => args[i] && env.set(`${info.name}.${g}`, args[i]));
+  const seen = new Set<string>();
+  const decl = cx.structDecls.get(info);
+  for (const f of e.fields) {
+    const fd = info.fields.find((x) => x.name === f.name);
+    if (!fd) {
+      cx.error('E0107', `struct \`${info.name}\` has no field \`${f.name}\``, f.span, { notes: [`note: fields are ${info.fields.map((x) => '`' + x.name + '`').join(', ')}`] });
+      checkExpr(cx, f.value, null);
+      continue;
+    }
+    if (seen.has(f.name)) cx.error('E0109', `field \`${f.name}\` is set more than once`, f.span);
+    seen.add(f.name);
+    const ft = substIfKnown(fd.type, env, keys);
+    if (ft) sink(cx, f.value, ft);
+    else {
+      const t = checkExpr(cx, f.value, null);
+      unifyInto(fd.type, t, env, keys);
+      consume(cx, f.value);
+    }
+    if (fd.bitWidth !== null) bitfieldConstWarn(cx, f.value, fd.bitWidth, ft ?? fd.type, f.name);
+  }
+  if (info.isUnion) {
+    if (e.fields.length !== 1) cx.error('E0109', `a union literal must set exactly one field, \`${info.name}\` literal sets ${e.fields.length}`, e.span);
+  } else {
+    const missing = info.fields.filter((f) => !seen.has(f.name)).map((f) => '`' + f.name + '`');
+    if (missing.length) cx.error('E0109', `missing field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in initializer of \`${info.name}\``, e.span, decl ? { labels: [{ span: decl.nameSpan, message: `\`${info.name}\` declared here` }] } : {});
+  }
+  // Re-coerce fields now that all params are known.
+  const finalArgs = info.generics.map((g) => env.get(`${info.name}.${g}`));
+  if (finalArgs.some((a) => !a)) {
+    cx.error('E0130', `cannot infer the type arguments of \`${info.name}\`; write \`${info.name}<…> { … }\``, e.nameSpan);
+    return T.error;
+  }
+  return { k: 'struct', info, args: finalArgs as Type[] };
+}
+
+import { substIfKnown, unifyInto } from './generics';
+import { bitfieldConstWarn } from './layout-check';

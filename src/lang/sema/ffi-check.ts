@@ -1,0 +1,195 @@
+// FFI type safety (§6.1, §6.6, §6.9–§6.11): FFI-safe declarations, argument counts, argument
+// types with exactly the allowed implicit conversions, extern "C" callbacks, C variadic promotion
+// and a GCC -Wformat-like check of literal printf formats.
+import type * as ast from '../syntax/ast';
+import { T, typeEq, typeName, intBits, type Type } from './types';
+import type { ExternInfo } from './typed';
+import type { Ctx } from './context';
+import { checkExpr, coerceExpr } from './expr';
+import { assignable } from './infer';
+import { markAddressTaken } from './ops';
+
+/** Why a type is not FFI-safe (the offending type's name), or null when it is safe. */
+export function ffiUnsafe(t: Type, isReturn = false, seen = new Set<unknown>()): string | null {
+  switch (t.k) {
+    case 'int': return t.name === 'i128' || t.name === 'u128' ? typeName(t) : null;
+    case 'float': case 'bool': case 'ptr': case 'error': return null;
+    case 'unit': case 'never': return isReturn ? null : typeName(t);
+    case 'fn': {
+      for (const p of t.params) { const u = ffiUnsafe(p, false, seen); if (u) return u; }
+      return ffiUnsafe(t.ret, true, seen);
+    }
+    case 'struct': {
+      if (t.info.decl === null || t.info.generics.length) return typeName(t);
+      if (seen.has(t.info)) return null;
+      seen.add(t.info);
+      for (const f of t.info.fields) { const u = ffiUnsafe(f.type, false, seen); if (u) return u; }
+      return null;
+    }
+    case 'array': return ffiUnsafe(t.elem, false, seen) ? typeName(t) : null; // only inside structs
+    default: return typeName(t);
+  }
+}
+
+/** The declaration's own spelling of a type (`*const u8`), from the source when available. */
+export function spell(cx: Ctx, te: ast.TypeExpr | null | undefined, t: Type): string {
+  if (te && cx.text !== null) {
+    const s = cx.text.slice(te.span.start, te.span.end).trim();
+    if (s) return s.replace(/\s+/g, ' ');
+  }
+  return typeName(t);
+}
+
+export function checkExternDecls(cx: Ctx): void {
+  for (const it of cx.program.items) {
+    if (it.kind !== 'extern') continue;
+    for (const f of it.fns) {
+      const ext = cx.externs.get(f.name);
+      if (!ext || ext.decl !== f) continue;
+      f.params.forEach((p, i) => declSafe(cx, ext.params[i], p.type, `parameter \`${p.name}\` of extern function \`${f.name}\``, false));
+      if (f.ret) declSafe(cx, ext.ret, f.ret, `return type of extern function \`${f.name}\``, true);
+    }
+  }
+  for (const fn of cx.allFns) {
+    if (!fn.isExternC || !fn.decl) continue;
+    fn.decl.params.forEach((p, i) => fn.params[i] && declSafe(cx, fn.params[i].type, p.type, `parameter \`${p.name}\` of extern "C" function \`${fn.name}\``, false));
+    if (fn.decl.ret) declSafe(cx, fn.ret, fn.decl.ret, `return type of extern "C" function \`${fn.name}\``, true);
+  }
+  for (const [info, d] of cx.structDecls) {
+    if (!info.isUnion) continue;
+    d.fields.forEach((f, i) => {
+      const u = info.fields[i] && ffiUnsafe(info.fields[i].type);
+      if (u) cx.error('E0139', `union field \`${f.name}\` has type \`${u}\`, which is not FFI-safe`, f.type.span, { notes: ['note: union fields must be plain C data: integers, floats, bool, raw pointers, FFI-safe structs'] });
+    });
+  }
+}
+
+function declSafe(cx: Ctx, t: Type, te: ast.TypeExpr, what: string, isReturn: boolean): void {
+  const u = ffiUnsafe(t, isReturn);
+  if (!u) return;
+  cx.error('E0135', `type \`${u}\` is not FFI-safe in the ${what}`, te.span, {
+    notes: [
+      'note: C can only exchange integers (not 128-bit), f32/f64, bool, raw pointers, structs/unions of those and `fn(…)` callbacks',
+      u === 'String' || u === 'str' || u === 'string' ? 'help: pass text as `*const u8` (a NUL-terminated pointer)' : 'help: use a raw pointer `*T` or a C-compatible struct',
+    ],
+  });
+}
+
+const promote = (t: Type): Type => {
+  if (t.k === 'bool') return T.i32;
+  if (t.k === 'int' && intBits(t.name) < 32) return T.i32;
+  if (t.k === 'float' && t.bits === 32) return T.f64;
+  return t;
+};
+
+export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo): Type {
+  const name = ext.name;
+  const n = e.args.length, fixed = ext.params.length;
+  if (ext.variadic ? n < fixed : n !== fixed) {
+    cx.error('E0134', `\`${name}\` takes ${ext.variadic ? 'at least ' : ''}${fixed} argument${fixed === 1 ? '' : 's'} but ${n} ${n === 1 ? 'was' : 'were'} supplied`, e.span, {
+      labels: [{ span: ext.decl.span, message: `\`${name}\` declared here` }],
+    });
+  }
+  const varargTypes: Type[] = [];
+  e.args.forEach((a, i) => {
+    if (i >= fixed) {
+      const t = checkExpr(cx, a, null);
+      if (!ext.variadic) return;
+      const u = t.k === 'str' ? null : ffiUnsafe(t);
+      if (u) cx.error('E0138', `\`${name}\` variadic argument ${i + 1} has type \`${u}\`, which is not FFI-safe`, a.span, { notes: ['note: C variadic arguments must be integers, floats, bool, raw pointers or string literals'] });
+      varargTypes.push(t.k === 'str' ? { k: 'ptr', inner: T.u8, mut: false } : promote(t));
+      return;
+    }
+    const p = ext.params[i];
+    const pte = ext.decl.params[i]?.type;
+    if (p.k === 'fn') return checkCallback(cx, name, i, a, p, pte);
+    const t = checkExpr(cx, a, p);
+    if (t.k === 'error' || p.k === 'error') return;
+    if (a.kind === 'ref') markAddressTaken(a.operand);
+    if (argOk(t, p)) {
+      if (!typeEq(t, p)) a.info = { ...a.info!, coerce: p };
+      return;
+    }
+    cx.error('E0136', `${name} arg ${i + 1}: expected ${spell(cx, pte, p)}, found ${typeName(t)}`, a.span, {
+      labels: [{ span: pte?.span ?? ext.decl.span, message: 'parameter declared here' }],
+      notes: ['note: C arguments convert implicitly only from integer literals, `str` to `*u8`, `&T` to `*T` and by numeric widening; use `as` for anything else'],
+    });
+  });
+  if (ext.variadic && /printf$/.test(name)) checkPrintfFormat(cx, e, fixed, varargTypes);
+  e.target = { k: 'extern', fn: ext, varargTypes };
+  return ext.ret;
+}
+
+/** Allowed implicit conversions into a C parameter. */
+function argOk(t: Type, p: Type): boolean {
+  if (assignable(t, p)) return true;
+  if (p.k === 'ptr') {
+    if (t.k === 'str' && p.inner.k === 'int' && intBits(p.inner.name) === 8) return true;
+    if (t.k === 'ref' && (!p.mut || t.mut)) {
+      if (typeEq(t.inner, p.inner)) return true;
+      if (t.inner.k === 'array' && typeEq(t.inner.elem, p.inner)) return true;
+    }
+    if (t.k === 'ptr' && p.inner.k === 'unit') return true;
+  }
+  return false;
+}
+
+function checkCallback(cx: Ctx, name: string, i: number, a: ast.Expr, p: Extract<Type, { k: 'fn' }>, pte: ast.TypeExpr | undefined): void {
+  const t = checkExpr(cx, a, p);
+  if (t.k === 'error') return;
+  if (t.k !== 'fn') {
+    cx.error('E0136', `${name} arg ${i + 1}: expected ${spell(cx, pte, p)}, found ${typeName(t)}`, a.span);
+    return;
+  }
+  if (!t.externC) {
+    cx.error('E0137', 'callback passed to C must be declared extern "C"', a.span, {
+      notes: [
+        `note: \`${name}\` calls this function from C, with the C calling convention`,
+        `help: declare it as \`extern "C" fn ${a.kind === 'ident' ? a.name : 'callback'}(…)\` with the signature ${spell(cx, pte, p)}`,
+      ],
+    });
+    return;
+  }
+  if (!typeEq(t, p)) cx.error('E0137', `${name} arg ${i + 1}: callback has signature ${typeName(t)}, expected ${spell(cx, pte, p)}`, a.span);
+  else coerceExpr(cx, a, t, p);
+}
+
+/** GCC -Wformat-like check of a literal printf format against the promoted argument types. */
+function checkPrintfFormat(cx: Ctx, e: ast.ExprOf<'call'>, fixed: number, vt: Type[]): void {
+  const fa = e.args[fixed - 1];
+  if (!fa || fa.kind !== 'string') return;
+  const re = /%([-+ #0]*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|z|j|t|L)?([diouxXcsfFeEgGp%])/g;
+  let m: RegExpExecArray | null;
+  let k = 0;
+  while ((m = re.exec(fa.value))) {
+    const conv = m[5], len = m[4] ?? '';
+    if (conv === '%') continue;
+    const arg = vt[k];
+    const argExpr = e.args[fixed + k];
+    k++;
+    if (!arg) {
+      cx.warn('W0101', `format \`${m[0]}\` has no matching argument`, fa.span);
+      return;
+    }
+    const want = expects(conv, len);
+    if (want && !want.ok(arg)) {
+      cx.warn('W0101', `format \`${m[0]}\` expects ${want.what}, but argument ${fixed + k} has type \`${typeName(arg)}\``, argExpr?.span ?? fa.span, { notes: [`help: use ${want.hint(arg)}`] });
+    }
+  }
+  if (k < vt.length) cx.warn('W0101', `too many arguments for format: ${vt.length} given, ${k} used`, fa.span);
+}
+
+function expects(conv: string, len: string): { what: string; ok: (t: Type) => boolean; hint: (t: Type) => string } | null {
+  const int = (bits: number) => (t: Type) => t.k === 'int' && intBits(t.name) === bits;
+  const intHint = (t: Type) => (t.k === 'int' && intBits(t.name) === 64 ? '`%ld`' : t.k === 'float' ? '`%f` or `%g`' : t.k === 'ptr' ? '`%p` or `%s`' : '`%d`');
+  const bits = len === 'l' || len === 'll' || len === 'z' || len === 'j' || len === 't' ? 64 : 32;
+  switch (conv) {
+    case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+      return { what: bits === 64 ? '`long` (i64/u64)' : '`int` (i32/u32)', ok: int(bits), hint: intHint };
+    case 'c': return { what: '`int` (a character code)', ok: int(32), hint: intHint };
+    case 's': return { what: 'a string (`str` or `*u8`)', ok: (t) => t.k === 'ptr' && t.inner.k === 'int' && intBits(t.inner.name) === 8, hint: intHint };
+    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': return { what: '`double` (f64)', ok: (t) => t.k === 'float', hint: intHint };
+    case 'p': return { what: 'a pointer', ok: (t) => t.k === 'ptr', hint: intHint };
+  }
+  return null;
+}

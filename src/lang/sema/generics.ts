@@ -1,0 +1,160 @@
+// Generic calls: binding type parameters from explicit type arguments, the receiver, the
+// arguments and finally the expected type; bound checks; defaults and variadics.
+import type * as ast from '../syntax/ast';
+import { T, subst, typeName, type Type } from './types';
+import type { FnInfo } from './typed';
+import type { Ctx } from './context';
+import { hasParams, unify } from './infer';
+import { checkExpr, coerceExpr, consume, fmt } from './expr';
+import { resolveType } from './resolve';
+import { fnEnv, allContracts } from './collect';
+
+const keyOf = (t: Type) => (t.k === 'param' ? `${t.owner}.${t.name}` : '');
+
+export function substIfKnown(t: Type, env: Map<string, Type>, keys: Set<string>): Type | null {
+  const s = subst(t, env);
+  return hasParams(s, keys) ? null : s;
+}
+export function unifyInto(p: Type, a: Type, env: Map<string, Type>, keys: Set<string>): void {
+  unify(p, a, env, keys);
+}
+
+/** Function type of a user function used as a value (`twice(triple, 2)`). */
+export function fnTypeOf(cx: Ctx, f: FnInfo, e: ast.ExprOf<'ident'>, expected: Type | null): Type {
+  const keys = new Set(f.typeParams.map(keyOf));
+  const env = new Map<string, Type>();
+  if (e.typeArgs) e.typeArgs.forEach((a, i) => f.typeParams[i] && env.set(keyOf(f.typeParams[i]), resolveType(cx, a)));
+  const raw: Type = { k: 'fn', params: f.params.map((p) => p.type), ret: f.isAsync ? future(f.ret) : f.ret, externC: f.isExternC };
+  if (expected?.k === 'fn') unify(raw, expected, env, keys);
+  const typeArgs = f.typeParams.map((p) => env.get(keyOf(p)) ?? T.error);
+  if (keys.size && typeArgs.some((t) => t.k === 'error')) {
+    cx.error('E0130', `cannot infer the type arguments of \`${f.name}\` used as a value; write \`${f.name}<…>\``, e.span);
+  }
+  e.res = { k: 'fn', fn: f, typeArgs };
+  return subst(raw, env);
+}
+
+export const future = (t: Type): Type => ({ k: 'builtin', name: 'Future', args: [t] });
+
+export interface CallSite {
+  callee: string; // display name for messages
+  span: ast.Span;
+  args: ast.Expr[];
+  expected: Type | null;
+  /** Type arguments given at the call (`pick<i32>(…)`, `Vec<i32>.new()`), bound in order. */
+  explicit: Type[] | null;
+  /** Type arguments of the owner type in a static path (`Stack<i32>.new`), bound first. */
+  ownerArgs?: Type[] | null;
+  /** Method calls: actual receiver type (refs stripped) to unify with the declared receiver. */
+  receiver?: Type | null;
+}
+
+/** Check a call of a user function or method; returns the (substituted) result type and the
+ *  type arguments in the order of `f.typeParams`. */
+export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArgs: Type[] } {
+  const keys = new Set(f.typeParams.map(keyOf));
+  const env = new Map<string, Type>();
+  let gi = 0;
+  if (site.ownerArgs) for (const a of site.ownerArgs) { if (f.typeParams[gi]) env.set(keyOf(f.typeParams[gi]), a); gi++; }
+  if (site.explicit) {
+    const rest = f.typeParams.length - gi;
+    if (site.explicit.length !== rest) {
+      cx.error('E0141', `\`${f.name}\` takes ${rest} type argument${rest === 1 ? '' : 's'} but ${site.explicit.length} were supplied`, site.span);
+    }
+    site.explicit.forEach((a, i) => f.typeParams[gi + i] && env.set(keyOf(f.typeParams[gi + i]), a));
+  }
+  if (site.receiver && f.receiverType) {
+    const rt = f.receiverType.k === 'ref' ? f.receiverType.inner : f.receiverType;
+    unify(rt, site.receiver, env, keys);
+  }
+  checkArgs(cx, f.params, site, env, keys, f.name);
+  let ret = f.isAsync ? future(f.ret) : f.ret;
+  if (site.expected && hasParams(subst(ret, env), keys)) unify(ret, site.expected, env, keys);
+  ret = subst(ret, env);
+  const typeArgs = f.typeParams.map((p) => env.get(keyOf(p)) ?? T.error);
+  const missing = f.typeParams.filter((p) => !env.has(keyOf(p)));
+  if (missing.length) {
+    cx.error('E0130', `cannot infer type ${missing.map((m) => '`' + (m as { name: string }).name + '`').join(', ')} for \`${f.name}\``, site.span, { notes: [`help: give it explicitly, e.g. \`${f.name}<${missing.map(() => 'i32').join(', ')}>(…)\``] });
+  }
+  checkBounds(cx, f, typeArgs, site.span);
+  return { ret: hasParams(ret, keys) ? T.error : ret, typeArgs };
+}
+
+/** Arity (defaults, variadics), argument inference and conversions. */
+export function checkArgs(
+  cx: Ctx,
+  params: { name: string; type: Type; hasDefault: boolean; variadic?: boolean }[],
+  site: CallSite,
+  env: Map<string, Type>,
+  keys: Set<string>,
+  name: string,
+): void {
+  const variadic = params.length > 0 && !!params[params.length - 1].variadic;
+  const fixed = variadic ? params.length - 1 : params.length;
+  const required = params.slice(0, fixed).filter((p) => !p.hasDefault).length;
+  const n = site.args.length;
+  if (n < required || (!variadic && n > fixed)) {
+    const want = variadic ? `at least ${required}` : required === fixed ? `${fixed}` : `${required} to ${fixed}`;
+    cx.error('E0105', `\`${name}\` takes ${want} argument${fixed === 1 && !variadic ? '' : 's'} but ${n} ${n === 1 ? 'was' : 'were'} supplied`, site.span);
+  }
+  const ptypes: (Type | null)[] = site.args.map((_, i) => (i < fixed ? params[i]?.type ?? null : variadic ? elemOf(params[fixed].type) : null));
+  // Pass 1: check args whose parameter type is already known with it as the expected type;
+  // the others without, unifying their types into the environment.
+  const deferred: number[] = [];
+  site.args.forEach((a, i) => {
+    const pt = ptypes[i];
+    if (!pt) { checkExpr(cx, a, null); return; }
+    const known = substIfKnown(pt, env, keys);
+    if (known || a.kind === 'closure') {
+      if (!known) { deferred.push(i); return; }
+      const t = checkExpr(cx, a, known);
+      unify(pt, t, env, keys);
+    } else {
+      const t = checkExpr(cx, a, null);
+      unify(pt, t, env, keys);
+    }
+  });
+  // Closures whose parameter types depended on other arguments.
+  for (const i of deferred) {
+    const t = checkExpr(cx, site.args[i], subst(ptypes[i]!, env));
+    unify(ptypes[i]!, t, env, keys);
+  }
+  site.args.forEach((a, i) => {
+    const pt = ptypes[i];
+    if (!pt || !a.info) return;
+    const target = subst(pt, env);
+    if (!hasParams(target, keys)) coerceExpr(cx, a, a.info.type, target, `(argument ${i + 1} of \`${name}\`)`);
+    consume(cx, a);
+  });
+}
+
+const elemOf = (t: Type): Type => (t.k === 'slice' || t.k === 'array' ? t.elem : t);
+
+/** Does a concrete type satisfy a contract bound? */
+export function implementsContract(cx: Ctx, t: Type, contract: string): boolean {
+  if (t.k === 'error') return true;
+  if (t.k === 'ref') return implementsContract(cx, t.inner, contract);
+  if (t.k === 'struct') {
+    return t.info.contracts.some((c) => c === contract || (cx.contracts.get(c) && allContracts(cx, cx.contracts.get(c)!).some((x) => x.name === contract)));
+  }
+  if (t.k === 'param') {
+    const owner = [...cx.generics.values()].find((g) => g.type.k === 'param' && g.type.name === t.name && g.type.owner === t.owner);
+    return !!owner?.bounds.some((b) => b.name === contract || (cx.contracts.get(b.name) && allContracts(cx, cx.contracts.get(b.name)!).some((x) => x.name === contract)));
+  }
+  return false;
+}
+
+function checkBounds(cx: Ctx, f: FnInfo, typeArgs: Type[], span: ast.Span): void {
+  const env = fnEnv.get(f);
+  if (!env) return;
+  f.typeParams.forEach((p, i) => {
+    if (p.k !== 'param') return;
+    const g = env.generics.get(p.name);
+    for (const b of g?.bounds ?? []) {
+      if (b.args || !cx.contracts.has(b.name)) continue; // Callable-style bounds are checked at the call
+      if (!implementsContract(cx, typeArgs[i], b.name)) {
+        cx.error('E0128', `the type ${fmt(typeArgs[i])} does not implement contract \`${b.name}\``, span, { notes: [`note: required by the bound \`${p.name}: ${b.name}\` of \`${f.name}\``, `help: declare it with \`struct ${typeName(typeArgs[i])} impl ${b.name} { … }\``] });
+      }
+    }
+  });
+}

@@ -1,0 +1,234 @@
+// Member access and method calls: fields (with auto-deref), union reads, enum values on type
+// paths, user methods (Go-style and inline) with auto-ref/deref, contract methods on generic
+// params, and the builtin methods of prelude types.
+import type * as ast from '../syntax/ast';
+import { T, subst, type Type } from './types';
+import type { Ctx } from './context';
+import { checkExpr, consume, fmt, requireUnsafe } from './expr';
+import { callFn, checkArgs, type CallSite } from './generics';
+import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
+import { placeMutability, reportImmutable } from './mutability';
+import { resolveType } from './resolve';
+import { typePathOf } from './calls';
+import { allContracts } from './collect';
+
+export function derefAll(t: Type): Type {
+  while (t.k === 'ref') t = t.inner;
+  return t;
+}
+
+export function structArgsEnv(t: Type): Map<string, Type> {
+  const env = new Map<string, Type>();
+  if (t.k === 'struct' || t.k === 'enum') t.info.generics.forEach((g, i) => t.args[i] && env.set(`${t.info.name}.${g}`, t.args[i]));
+  return env;
+}
+
+/** `a.b` not in callee position. `write` is set for assignment targets (no union-read check). */
+export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | null, write: boolean): Type {
+  const path = typePathOf(cx, e.object);
+  if (path) {
+    const pt = path.type;
+    if (pt.k === 'enum') {
+      const vi = pt.info.variants.findIndex((v) => v.name === e.name);
+      if (vi < 0) {
+        cx.error('E0100', `enum \`${pt.info.name}\` has no variant \`${e.name}\``, e.nameSpan, { notes: [`note: variants are ${pt.info.variants.map((v) => '`' + v.name + '`').join(', ')}`] });
+        return T.error;
+      }
+      const args = path.explicit ? pt.args : expected?.k === 'enum' && expected.info === pt.info ? expected.args : pt.args;
+      const et: Type = { k: 'enum', info: pt.info, args };
+      if (pt.info.variants[vi].fields.length) {
+        cx.error('E0106', `variant \`${pt.info.name}.${e.name}\` takes ${pt.info.variants[vi].fields.length} value(s): write \`${pt.info.name}.${e.name}(…)\``, e.span);
+        return T.error;
+      }
+      if (pt.info.generics.length && !path.explicit && !(expected?.k === 'enum' && expected.info === pt.info)) {
+        cx.error('E0130', `cannot infer the type arguments of \`${pt.info.name}.${e.name}\``, e.span);
+        return T.error;
+      }
+      e.object.info = { type: et };
+      return et;
+    }
+    cx.error('E0106', `\`${e.name}\` on type ${fmt(pt)} must be called: \`${fmtPath(e)}(…)\``, e.span);
+    return T.error;
+  }
+  const ot = checkExpr(cx, e.object, null);
+  let t = derefAll(ot);
+  if (t.k === 'ptr') {
+    requireUnsafe(cx, e.span, 'access through a raw pointer');
+    t = t.inner;
+  }
+  if (t.k === 'error') return T.error;
+  if (t.k === 'struct') {
+    const f = t.info.fields.find((x) => x.name === e.name);
+    if (f) {
+      if (t.info.isUnion && !write) requireUnsafe(cx, e.span, `reading union field \`${e.name}\``);
+      return subst(f.type, structArgsEnv(t));
+    }
+  }
+  const hasMethod = !!findMethodName(cx, t, e.name);
+  cx.error(hasMethod ? 'E0106' : 'E0107', hasMethod ? `method \`${e.name}\` must be called: \`${fmtPath(e)}()\`` : `type ${fmt(t)} has no field \`${e.name}\``, e.nameSpan, fieldNotes(t));
+  return T.error;
+}
+
+function fmtPath(e: ast.ExprOf<'member'>): string {
+  return (e.object.kind === 'ident' ? e.object.name : '…') + '.' + e.name;
+}
+
+function fieldNotes(t: Type): { notes?: string[] } {
+  if (t.k === 'struct' && t.info.fields.length) return { notes: [`note: available fields: ${t.info.fields.map((f) => '`' + f.name + '`').join(', ')}`] };
+  return {};
+}
+
+function findMethodName(cx: Ctx, t: Type, name: string): boolean {
+  if ((t.k === 'struct' || t.k === 'enum') && cx.methods.get(t.info.name)?.has(name)) return true;
+  const bo = builtinOwner(t);
+  return !!(bo && builtinMethod(bo, name));
+}
+
+/** `obj.m(args)` where obj is a value. */
+export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, expected: Type | null): Type {
+  const ot = checkExpr(cx, m.object, null);
+  const t = derefAll(ot);
+  const explicit = call.typeArgs ? call.typeArgs.map((a) => resolveType(cx, a)) : null;
+  const site: CallSite = { callee: m.name, span: call.span, args: call.args, expected, explicit, receiver: t };
+  if (t.k === 'error') {
+    for (const a of call.args) checkExpr(cx, a, null);
+    return T.error;
+  }
+  // Generic parameter: methods of its contract bounds.
+  if (t.k === 'param') return contractCall(cx, call, m, t, site);
+  // User methods (structs, enums, and user methods on builtin types).
+  const ownerName = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
+  const f = ownerName ? cx.methods.get(ownerName)?.get(m.name) : undefined;
+  if (f) {
+    if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
+    if (call.bang && f.receiver !== 'mut-ref') cx.error('E0144', `\`${f.name}\` is not a mutating method; remove the \`!\``, call.span);
+    const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';
+    if (f.receiver === 'value') consume(cx, m.object);
+    const { ret, typeArgs } = callFn(cx, f, site);
+    call.target = { k: 'method', fn: f, typeArgs, autoRef };
+    if (cx.fn) cx.fn.calls.add(f);
+    return ret;
+  }
+  // A struct field holding a function or closure: `s.handler(x)`.
+  if (t.k === 'struct') {
+    const fld = t.info.fields.find((x) => x.name === m.name);
+    if (fld) {
+      const ft = subst(fld.type, structArgsEnv(t));
+      m.info = { type: ft };
+      if (ft.k === 'fn') {
+        checkArgs(cx, ft.params.map((p, i) => ({ name: `arg${i}`, type: p, hasDefault: false })), site, new Map(), new Set(), m.name);
+        call.target = { k: 'value' };
+        if (cx.fn) cx.fn.callsValues = true;
+        return ft.ret;
+      }
+    }
+  }
+  if (t.k === 'array' || t.k === 'slice') {
+    if (m.name === 'len' && call.args.length === 0) {
+      call.target = { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'len' };
+      return T.i32;
+    }
+  }
+  if (t.k === 'ptr') {
+    if (m.name === 'is_null') {
+      checkArgs(cx, [], site, new Map(), new Set(), 'is_null');
+      call.target = { k: 'builtin-method', owner: 'ptr', method: 'is_null' };
+      return T.bool;
+    }
+    if (m.name === 'offset') {
+      if (call.args.length !== 1) cx.error('E0105', '`offset` takes 1 argument', call.span);
+      for (const a of call.args) {
+        const at = checkExpr(cx, a, T.i64);
+        if (at.k !== 'int' && at.k !== 'error') cx.error('E0103', `mismatched types: expected an integer offset, found ${fmt(at)}`, a.span);
+      }
+      call.target = { k: 'builtin-method', owner: 'ptr', method: 'offset' };
+      return t;
+    }
+  }
+  const owner = builtinOwner(t);
+  const sig = owner ? builtinMethod(owner, m.name) : null;
+  if (owner && sig) {
+    if (sig.mutating) requireMutableReceiver(cx, m, ot, m.name);
+    if (call.bang && !sig.mutating) cx.error('E0144', `\`${owner}.${m.name}\` is not a mutating method; remove the \`!\``, call.span);
+    if (sig.blocks && cx.fn) cx.fn.blocks = true;
+    const env = new Map<string, Type>();
+    const args = t.k === 'builtin' || t.k === 'enum' ? t.args : [];
+    ownerGenerics(owner).forEach((g, i) => args[i] && env.set(`${owner}.${g}`, args[i]));
+    call.target = { k: 'builtin-method', owner, method: m.name };
+    return builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
+  }
+  cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
+  for (const a of call.args) if (!a.info) checkExpr(cx, a, null);
+  return T.error;
+}
+
+function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {
+  const names = t.k === 'struct' || t.k === 'enum' ? [...(cx.methods.get(t.info.name)?.keys() ?? [])] : [];
+  return names.length ? { notes: [`note: methods of ${fmt(t)}: ${names.map((n) => '`' + n + '`').join(', ')}`] } : {};
+}
+
+/** Check the arguments of a builtin method/static/function signature; returns the result type. */
+export function builtinCall(cx: Ctx, sig: BuiltinSig, name: string, site: CallSite, env: Map<string, Type>, explicit: Type[] | null): Type {
+  const keys = new Set<string>();
+  for (const k of env.keys()) keys.add(k);
+  const [owner, method] = name.includes('.') ? [name.slice(0, name.lastIndexOf('.')), name.slice(name.lastIndexOf('.') + 1)] : ['$fn', name];
+  for (const g of ownerGenerics(owner)) keys.add(`${owner}.${g}`);
+  sig.generics.forEach((g, i) => {
+    keys.add(`${owner}.${method}.${g}`);
+    if (explicit?.[i]) env.set(`${owner}.${method}.${g}`, explicit[i]);
+  });
+  // `int` parameters accept any integer type: bind them per argument.
+  const params = sig.params.map((p, i) => ({ name: `arg${i}`, type: isAnyInt(p) ? ({ k: 'param', name: `int${i}`, owner: '$any' } as Type) : p, hasDefault: i >= sig.minArgs }));
+  params.forEach((p, i) => isAnyInt(sig.params[i]) && keys.add(`$any.int${i}`));
+  checkArgs(cx, params, site, env, keys, name);
+  params.forEach((p, i) => {
+    if (!isAnyInt(sig.params[i]) || !site.args[i]?.info) return;
+    const at = site.args[i].info!.type;
+    if (at.k !== 'int' && at.k !== 'error') cx.error('E0103', `mismatched types: expected an integer, found ${fmt(at)} (argument ${i + 1} of \`${name}\`)`, site.args[i].span);
+  });
+  let ret = subst(sig.ret, env);
+  if (site.expected) {
+    const { unify, hasParams } = inferMod;
+    if (hasParams(ret, keys)) { unify(sig.ret, site.expected, env, keys); ret = subst(sig.ret, env); }
+  }
+  if (inferMod.hasParams(ret, keys)) {
+    cx.error('E0130', `cannot infer the type arguments of \`${name}\``, site.span, { notes: [`help: write them explicitly, e.g. \`${owner}<i32>.${method}(…)\` or annotate the binding`] });
+    return T.error;
+  }
+  return ret;
+}
+import * as inferMod from './infer';
+
+/** Mutating calls need a mutable place or a `&T!`. */
+export function requireMutableReceiver(cx: Ctx, m: ast.ExprOf<'member'>, ot: Type, method: string): void {
+  if (ot.k === 'ref') {
+    if (ot.mut) return;
+    const name = m.object.kind === 'ident' ? m.object.name : 'value';
+    reportImmutable(cx, 'E0111', { ok: false, name, why: 'ref', local: m.object.kind === 'ident' && m.object.res?.k === 'local' ? m.object.res.local : undefined }, m.span, `cannot call mutating method \`${method}\` through shared reference \`${name}\``);
+    return;
+  }
+  const pm = placeMutability(cx, m.object);
+  if (pm.ok) return;
+  const what = pm.why === 'param' ? 'parameter' : pm.why === 'const' ? 'constant' : pm.why === 'binding' ? 'immutable binding' : 'immutable value';
+  reportImmutable(cx, 'E0111', pm, m.span, `cannot call mutating method \`${method}\` on ${what} \`${pm.name}\``);
+}
+
+function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, t: Extract<Type, { k: 'param' }>, site: CallSite): Type {
+  const g = [...cx.generics.values()].find((x) => x.type.k === 'param' && x.type.name === t.name && x.type.owner === t.owner);
+  for (const b of g?.bounds ?? []) {
+    const c = cx.contracts.get(b.name);
+    if (!c) continue;
+    for (const cc of allContracts(cx, c)) {
+      const cm = cc.methods.get(m.name);
+      if (!cm) continue;
+      const env = new Map<string, Type>([[`${cc.name}.Self`, t]]);
+      checkArgs(cx, cm.params.map((p, i) => ({ name: `arg${i}`, type: subst(p, env), hasDefault: false })), site, new Map(), new Set(), `${cc.name}.${m.name}`);
+      call.target = { k: 'contract-method', contract: cc.name, method: m.name };
+      if (cx.fn) cx.fn.contractCalls.add(m.name);
+      return subst(cm.ret, env);
+    }
+  }
+  cx.error('E0108', `no method \`${m.name}\` in the bounds of type parameter \`${t.name}\``, m.nameSpan, { notes: [`help: add a contract bound that declares \`${m.name}\`, e.g. \`<${t.name}: Shape>\``] });
+  for (const a of call.args) checkExpr(cx, a, null);
+  return T.error;
+}

@@ -1,0 +1,95 @@
+// Mutability (§3.1): writes, `++`/`--`, `&x!` and mutating calls need a `let!` binding, a
+// thread-local, or access through `&T!` / `*T!`. Bindings from `let`, parameters and consts are
+// read-only.
+import type * as ast from '../syntax/ast';
+import { T, type Type } from './types';
+import type { LocalInfo } from './typed';
+import type { Ctx } from './context';
+import { checkExpr } from './expr';
+import { checkMember } from './methods';
+
+/** Check an expression used as a place to write (assignment target, `&x!`, `x++`). */
+export function checkPlace(cx: Ctx, e: ast.Expr): Type {
+  let t: Type;
+  if (e.kind === 'ident') {
+    const local = cx.lookupLocal(e.name);
+    if (local) {
+      e.res = { k: 'local', local };
+      t = local.type;
+    } else t = checkExpr(cx, e, null);
+  } else if (e.kind === 'member') {
+    t = checkMember(cx, e, null, true);
+  } else t = checkExpr(cx, e, null);
+  e.info = { ...(e.info ?? {}), type: t };
+  return t;
+}
+
+export type PlaceMut =
+  | { ok: true }
+  | { ok: false; local?: LocalInfo; name: string; why: 'binding' | 'param' | 'const' | 'ref' | 'ptr' | 'slice' | 'temp' };
+
+export function placeMutability(cx: Ctx, e: ast.Expr): PlaceMut {
+  switch (e.kind) {
+    case 'ident': {
+      const r = e.res;
+      if (!r) return { ok: true };
+      if (r.k === 'local') {
+        if (r.local.mut) return { ok: true };
+        const isParam = cx.fn?.info.params.some((p) => p.local === r.local) ?? false;
+        return { ok: false, local: r.local, name: e.name, why: isParam ? 'param' : 'binding' };
+      }
+      if (r.k === 'tls') return { ok: true };
+      if (r.k === 'const' || r.k === 'builtin-const') return { ok: false, name: e.name, why: 'const' };
+      return { ok: true };
+    }
+    case 'member': case 'tuple-index': case 'index': {
+      const ot = e.object.info?.type ?? T.error;
+      if (ot.k === 'ref' || ot.k === 'ptr') return ot.mut ? { ok: true } : { ok: false, name: rootName(e), why: ot.k === 'ref' ? 'ref' : 'ptr' };
+      if (ot.k === 'slice') return ot.mut ? { ok: true } : { ok: false, name: rootName(e), why: 'slice' };
+      // Shared handles: writing through them does not need a mutable binding.
+      if (ot.k === 'builtin' && (ot.name === 'Gc' || ot.name === 'Channel')) return { ok: true };
+      return placeMutability(cx, e.object);
+    }
+    case 'deref': {
+      const ot = e.operand.info?.type ?? T.error;
+      if (ot.k === 'ref' || ot.k === 'ptr') return ot.mut ? { ok: true } : { ok: false, name: rootName(e.operand), why: ot.k === 'ref' ? 'ref' : 'ptr' };
+      return placeMutability(cx, e.operand);
+    }
+    default:
+      return { ok: true }; // a temporary
+  }
+}
+
+function rootName(e: ast.Expr): string {
+  let x = e;
+  while (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') x = x.object;
+  if (x.kind === 'deref') return rootName(x.operand);
+  return x.kind === 'ident' ? x.name : 'value';
+}
+
+/** Report E0110/E0112 when `e` is not a writable place. `what` names the operation. */
+export function requireMutablePlace(cx: Ctx, e: ast.Expr, what: string): void {
+  const m = placeMutability(cx, e);
+  if (m.ok) return;
+  const code = what.startsWith('a mutable reference') ? 'E0112' : 'E0110';
+  reportImmutable(cx, code, m, e.span, code === 'E0112' ? `cannot borrow \`${m.name}\` as mutable (${what})` : `cannot assign to ${placeDesc(e, m)} (${what})`);
+}
+
+function placeDesc(e: ast.Expr, m: Exclude<PlaceMut, { ok: true }>): string {
+  if (e.kind === 'ident') return m.why === 'const' ? `constant \`${m.name}\`` : m.why === 'param' ? `parameter \`${m.name}\`` : `immutable binding \`${m.name}\``;
+  return `a field of \`${m.name}\``;
+}
+
+export function reportImmutable(cx: Ctx, code: 'E0110' | 'E0111' | 'E0112', m: Exclude<PlaceMut, { ok: true }>, span: ast.Span, message: string): void {
+  const labels = m.local ? [{ span: m.local.span, message: `\`${m.name}\` declared here` }] : [];
+  const notes: string[] = [];
+  switch (m.why) {
+    case 'binding': notes.push(`help: consider \`let! ${m.name}\` to make the binding mutable`); break;
+    case 'param': notes.push('note: parameters are read-only', `help: copy it into a mutable binding: \`let! ${m.name} = ${m.name};\``); break;
+    case 'const': notes.push('note: constants cannot be changed; use `thread_local let!` for mutable global state'); break;
+    case 'ref': notes.push(`help: \`${m.name}\` is a shared reference \`&T\`; take a mutable one with \`&T!\``); break;
+    case 'ptr': notes.push('help: this is a read-only pointer `*T`; use `*T!` to write through it'); break;
+    case 'slice': notes.push('help: this is a read-only slice `&[T]`; use `&[T]!`'); break;
+  }
+  cx.error(code, message, span, { labels, notes });
+}

@@ -1,0 +1,184 @@
+// Operators and casts: literal target typing from the other operand, widening of both operands to
+// the wider type (§4.2), and the `as` conversion table.
+import type * as ast from '../syntax/ast';
+import { T, typeEq, type Type } from './types';
+import type { Ctx } from './context';
+import { checkExpr, checkInt, coerceExpr, fmt } from './expr';
+import { isLiteralish, joinNumeric, isNumeric, assignable } from './infer';
+import { resolveType } from './resolve';
+import { checkPlace, requireMutablePlace } from './mutability';
+import { OPTION } from './prelude';
+
+export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
+  if (e.op === '++' || e.op === '--') {
+    const t = checkPlace(cx, e.operand);
+    requireMutablePlace(cx, e.operand, `\`${e.op}\``);
+    if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span);
+    return t;
+  }
+  if (e.op === '-' && e.operand.kind === 'int' && !e.operand.suffix) {
+    // A negative literal: range-check the negated value (`let x: i8 = -128;`).
+    const t = checkInt(cx, e.operand, expected?.k === 'float' || expected?.k === 'int' ? expected : null, -e.operand.value);
+    e.operand.info = { type: t, constValue: t.k === 'float' ? Number(e.operand.value) : e.operand.value };
+    e.info = { type: t, constValue: t.k === 'float' ? -Number(e.operand.value) : -e.operand.value };
+    return t;
+  }
+  const t = checkExpr(cx, e.operand, expected && isNumeric(expected) ? expected : null);
+  if (t.k === 'error') return t;
+  switch (e.op) {
+    case '-':
+      if (isNumeric(t)) return t;
+      break;
+    case '!':
+      if (t.k === 'bool' || t.k === 'int') return t;
+      break;
+    case '~':
+      if (t.k === 'int') return t;
+      break;
+  }
+  cx.error('E0125', `cannot apply unary \`${e.op}\` to ${fmt(t)}`, e.span);
+  return T.error;
+}
+
+const ARITH = new Set(['+', '-', '*', '/', '%', '**']);
+const BITS = new Set(['&', '|', '^']);
+const CMP = new Set(['==', '!=', '<', '<=', '>', '>=']);
+
+/** Check both operands so that a literal takes the type of the other side. */
+function operands(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null): [Type, Type] {
+  const hint = expected && isNumeric(expected) ? expected : null;
+  const ll = isLiteralish(e.left), rl = isLiteralish(e.right);
+  if (ll && !rl) {
+    const r = checkExpr(cx, e.right, null);
+    const l = checkExpr(cx, e.left, isNumeric(r) ? r : null);
+    return [l, r];
+  }
+  if (ll && rl) {
+    const l = checkExpr(cx, e.left, hint);
+    return [l, checkExpr(cx, e.right, isNumeric(l) ? l : null)];
+  }
+  const l = checkExpr(cx, e.left, null);
+  return [l, checkExpr(cx, e.right, isNumeric(l) ? l : l.k === 'enum' || l.k === 'struct' || l.k === 'ptr' ? l : null)];
+}
+
+export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null): Type {
+  const op = e.op;
+  if (op === '&&' || op === '||') {
+    checkBool(cx, e.left);
+    checkBool(cx, e.right);
+    return T.bool;
+  }
+  if (op === '??') {
+    const l = checkExpr(cx, e.left, expected ? { k: 'enum', info: OPTION, args: [expected] } : null);
+    if (l.k === 'error') { checkExpr(cx, e.right, null); return T.error; }
+    if (l.k !== 'enum' || l.info !== OPTION) {
+      cx.error('E0125', `\`??\` needs an \`Option<T>\` on the left, found ${fmt(l)}`, e.left.span);
+      checkExpr(cx, e.right, null);
+      return T.error;
+    }
+    const r = checkExpr(cx, e.right, l.args[0]);
+    coerceExpr(cx, e.right, r, l.args[0]);
+    return l.args[0];
+  }
+  if (op === '<<' || op === '>>') {
+    const l = isLiteralish(e.left) ? checkExpr(cx, e.left, expected?.k === 'int' ? expected : null) : checkExpr(cx, e.left, null);
+    const r = checkExpr(cx, e.right, null);
+    if (l.k === 'error' || r.k === 'error') return l.k === 'error' ? T.error : l;
+    if (l.k !== 'int' || r.k !== 'int') {
+      cx.error('E0125', `cannot shift ${fmt(l)} by ${fmt(r)}: both operands must be integers`, e.span);
+      return T.error;
+    }
+    return l;
+  }
+  const [l, r] = operands(cx, e, ARITH.has(op) || BITS.has(op) ? expected : null);
+  if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
+  // Pointer arithmetic: p + n, p - n (scaled), p2 - p1.
+  if (l.k === 'ptr' && (op === '+' || op === '-') && r.k === 'int') return l;
+  if (l.k === 'ptr' && op === '-' && r.k === 'ptr') return T.i64;
+  if (ARITH.has(op) || BITS.has(op)) {
+    if (BITS.has(op) && l.k === 'bool' && r.k === 'bool') return T.bool;
+    if (BITS.has(op) && (l.k === 'float' || r.k === 'float')) {
+      cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}: bitwise operators need integers`, e.span);
+      return T.error;
+    }
+    if (op === '+' && l.k === 'str' && r.k === 'str') return T.str;
+    const j = isNumeric(l) && isNumeric(r) ? joinNumeric(l, r) : null;
+    if (!j) {
+      cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}`, e.span, mixNote(l, r));
+      return T.error;
+    }
+    widen(e.left, l, j);
+    widen(e.right, r, j);
+    return j;
+  }
+  // Comparisons.
+  if (isNumeric(l) && isNumeric(r)) {
+    const j = joinNumeric(l, r);
+    if (!j) {
+      cx.error('E0125', `cannot compare ${fmt(l)} with ${fmt(r)}`, e.span, mixNote(l, r));
+      return T.bool;
+    }
+    widen(e.left, l, j);
+    widen(e.right, r, j);
+    return T.bool;
+  }
+  const ok = assignable(r, l) || assignable(l, r);
+  if (!ok) cx.error('E0125', `cannot compare ${fmt(l)} with ${fmt(r)}`, e.span);
+  else if (op !== '==' && op !== '!=' && !(l.k === 'str' || l.k === 'ptr' || l.k === 'bool' || l.k === 'param')) {
+    cx.error('E0125', `\`${op}\` is not defined for ${fmt(l)}`, e.span);
+  }
+  return T.bool;
+}
+
+function mixNote(l: Type, r: Type): { notes?: string[] } {
+  if (l.k === 'int' && r.k === 'int') return { notes: ['help: integers of different signedness need an explicit `as` conversion'] };
+  if (isNumeric(l) && isNumeric(r)) return { notes: ['help: int and float operands need an explicit `as` conversion'] };
+  return {};
+}
+
+function widen(e: ast.Expr, from: Type, to: Type): void {
+  if (!typeEq(from, to) && e.info) e.info.coerce = to;
+}
+
+function checkBool(cx: Ctx, e: ast.Expr): void {
+  const t = checkExpr(cx, e, T.bool);
+  if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') cx.error('E0103', `mismatched types: expected \`bool\`, found ${fmt(t)}`, e.span, { notes: ['note: Vex has no truthiness; compare explicitly'] });
+}
+
+/** `as`: numeric pairs, bool->int, unit enum->int, &T->raw ptr, ptr<->ptr, int<->ptr, str->*u8. */
+export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
+  const to = resolveType(cx, e.type);
+  // Literals are not target-typed by `as` (`300 as u8` is the i32 300 cast to u8).
+  const from = checkExpr(cx, e.expr, null);
+  if (from.k === 'error' || to.k === 'error') return to;
+  const ok = castOk(from, to);
+  if (!ok) {
+    cx.error('E0126', `cannot cast ${fmt(from)} as ${fmt(to)}`, e.span);
+    return to;
+  }
+  // Pointers made from references: the referent must live in simulated memory.
+  if (to.k === 'ptr' && e.expr.kind === 'ref') markAddressTaken(e.expr.operand);
+  return to;
+}
+
+export function markAddressTaken(e: ast.Expr): void {
+  let x: ast.Expr = e;
+  while (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') x = x.object;
+  if (x.kind === 'ident' && x.res?.k === 'local') x.res.local.addressTaken = true;
+}
+
+function castOk(from: Type, to: Type): boolean {
+  if (typeEq(from, to)) return true;
+  const num = (t: Type) => t.k === 'int' || t.k === 'float';
+  if (num(from) && num(to)) return true;
+  if (from.k === 'bool' && to.k === 'int') return true;
+  if (from.k === 'enum' && to.k === 'int') return from.info.variants.every((v) => v.fields.length === 0);
+  if (to.k === 'ptr') {
+    if (from.k === 'ref' || from.k === 'ptr' || from.k === 'int' || from.k === 'slice') return true;
+    if (from.k === 'str') return true;
+    if (from.k === 'fn') return true;
+  }
+  if (from.k === 'ptr' && to.k === 'int') return true;
+  if (from.k === 'ref' && to.k === 'ref') return typeEq(from.inner, to.inner);
+  return false;
+}

@@ -1,0 +1,231 @@
+// `match` (§3.4): pattern typing, bindings (a bare identifier naming a unit variant in scope is
+// that variant), arm types, and exhaustiveness for enums and bools.
+import type * as ast from '../syntax/ast';
+import { T, subst, typeName, type Type, type EnumInfo } from './types';
+import type { Ctx } from './context';
+import { checkExpr, coerceExpr, fmt } from './expr';
+import { checkBlock, checkStmt } from './stmt';
+import { derefAll, structArgsEnv } from './methods';
+import { OPTION, RESULT } from './prelude';
+import { assignable, isNumeric, joinNumeric } from './infer';
+import { typeNeedsDrop } from './stmt';
+
+export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
+  const st = checkExpr(cx, e.subject, null);
+  const subj = derefAll(st);
+  let result: Type | null = valueUsed ? expected : null;
+  const armTypes: [ast.MatchArm, Type][] = [];
+  const before = new Map(cx.moved);
+  const after = new Map(cx.moved);
+  for (const arm of e.arms) {
+    cx.pushScope();
+    cx.moved = new Map(before);
+    checkPattern(cx, arm.pattern, subj);
+    if (arm.guard) {
+      const g = checkExpr(cx, arm.guard, T.bool);
+      if (g.k !== 'bool' && g.k !== 'error') cx.error('E0103', `mismatched types: a match guard must be \`bool\`, found ${fmt(g)}`, arm.guard.span);
+    }
+    let t: Type;
+    const b = arm.body;
+    if (b.kind === 'return' || b.kind === 'break' || b.kind === 'continue') {
+      checkStmt(cx, b as ast.Stmt);
+      t = T.never;
+    } else if (b.kind === 'block' && 'stmts' in b) t = checkBlock(cx, b as ast.Block, valueUsed ? result : null);
+    else t = checkExpr(cx, b as ast.Expr, valueUsed ? result : null);
+    armTypes.push([arm, t]);
+    if (valueUsed && !result && t.k !== 'never') result = t;
+    for (const [k, v] of cx.moved) if (!after.has(k)) after.set(k, v);
+    cx.popScope();
+  }
+  cx.moved = after;
+  checkExhaustive(cx, e, subj);
+  if (!valueUsed) return armTypes.every(([, t]) => t.k === 'never') && armTypes.length ? T.never : T.unit;
+  const rt = result ?? T.never;
+  for (const [arm, t] of armTypes) {
+    const body = arm.body;
+    const tailExpr = body.kind === 'block' && 'stmts' in body ? (body as ast.Block).tail : body.kind === 'return' || body.kind === 'break' || body.kind === 'continue' ? null : (body as ast.Expr);
+    if (t.k === 'never') continue;
+    if (tailExpr) coerceExpr(cx, tailExpr, t, rt);
+    else if (rt.k !== 'unit' && rt.k !== 'error') cx.error('E0103', `mismatched types: match arm has no value, expected ${fmt(rt)}`, arm.span);
+  }
+  return rt;
+}
+
+function variantOf(cx: Ctx, path: string[], subj: Type): { info: EnumInfo; index: number; args: Type[] } | null {
+  if (path.length === 1) {
+    const n = path[0];
+    if (n === 'Some' || n === 'None') return { info: OPTION, index: n === 'Some' ? 0 : 1, args: subj.k === 'enum' && subj.info === OPTION ? subj.args : [T.error] };
+    if (n === 'Ok' || n === 'Err') return { info: RESULT, index: n === 'Ok' ? 0 : 1, args: subj.k === 'enum' && subj.info === RESULT ? subj.args : [T.error, T.error] };
+    if (subj.k === 'enum') {
+      const i = subj.info.variants.findIndex((v) => v.name === n);
+      if (i >= 0) return { info: subj.info, index: i, args: subj.args };
+    }
+    return null;
+  }
+  const [en, vn] = path;
+  const info = en === 'Option' ? OPTION : en === 'Result' ? RESULT : cx.enums.get(en);
+  if (!info) return null;
+  const i = info.variants.findIndex((v) => v.name === vn);
+  if (i < 0) return null;
+  return { info, index: i, args: subj.k === 'enum' && subj.info === info ? subj.args : info.generics.map(() => T.error) };
+}
+
+export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
+  switch (p.kind) {
+    case 'wild': return;
+    case 'literal': {
+      const lt = checkExpr(cx, p.value, isNumeric(t) || t.k === 'bool' || t.k === 'str' ? t : null);
+      if (t.k === 'error' || lt.k === 'error') return;
+      if (!assignable(lt, t) && !(isNumeric(lt) && isNumeric(t) && joinNumeric(lt, t))) {
+        cx.error('E0116', `mismatched types: pattern of type ${fmt(lt)} cannot match ${fmt(t)}`, p.span);
+      }
+      return;
+    }
+    case 'binding': {
+      // A bare identifier naming a unit variant of the matched enum (or None) is that variant.
+      const v = t.k === 'enum' ? t.info.variants.findIndex((x) => x.name === p.name && x.fields.length === 0) : -1;
+      if (v >= 0) {
+        p.variant = { enumType: t, variant: v };
+        return;
+      }
+      if (p.name === 'None') {
+        if (t.k !== 'error') cx.error('E0116', `mismatched types: \`None\` cannot match ${fmt(t)}`, p.span);
+        return;
+      }
+      const l = cx.newLocal(p.name, t, false, p.span);
+      l.needsDrop = typeNeedsDrop(cx, t);
+      cx.declare(l);
+      p.local = l;
+      return;
+    }
+    case 'variant': {
+      const v = variantOf(cx, p.path, t);
+      if (!v) {
+        if (t.k !== 'error') cx.error('E0116', `no variant \`${p.path.join('.')}\` in ${fmt(t)}`, p.span, t.k === 'enum' ? { notes: [`note: variants are ${t.info.variants.map((x) => '`' + x.name + '`').join(', ')}`] } : {});
+        for (const a of p.args ?? []) checkPattern(cx, a, T.error);
+        return;
+      }
+      if (t.k !== 'error' && !(t.k === 'enum' && t.info === v.info)) {
+        cx.error('E0116', `mismatched types: pattern \`${p.path.join('.')}\` is a \`${v.info.name}\`, the matched value is ${fmt(t)}`, p.span);
+      }
+      p.resolved = { enumType: { k: 'enum', info: v.info, args: v.args } as Type, variant: v.index };
+      const fields = v.info.variants[v.index].fields;
+      const env = new Map<string, Type>();
+      v.info.generics.forEach((g, i) => env.set(`${v.info.name}.${g}`, v.args[i] ?? T.error));
+      const args = p.args ?? [];
+      if (args.length !== fields.length && !(p.args === null && fields.length === 0)) {
+        cx.error('E0116', `variant \`${v.info.name}.${v.info.variants[v.index].name}\` has ${fields.length} field${fields.length === 1 ? '' : 's'}, the pattern gives ${args.length}`, p.span);
+      }
+      args.forEach((a, i) => checkPattern(cx, a, fields[i] ? subst(fields[i], env) : T.error));
+      return;
+    }
+    case 'struct': {
+      const s = derefAll(t);
+      if (s.k !== 'struct' || s.info.name !== p.name) {
+        if (t.k !== 'error') cx.error('E0116', `mismatched types: struct pattern \`${p.name}\` cannot match ${fmt(t)}`, p.span);
+        for (const f of p.fields) if (f.pattern) checkPattern(cx, f.pattern, T.error);
+        return;
+      }
+      const env = structArgsEnv(s);
+      for (const f of p.fields) {
+        const fd = s.info.fields.find((x) => x.name === f.name);
+        if (!fd) cx.error('E0107', `struct \`${p.name}\` has no field \`${f.name}\``, f.span);
+        const ft = fd ? subst(fd.type, env) : T.error;
+        if (f.pattern) checkPattern(cx, f.pattern, ft);
+        else checkPattern(cx, { kind: 'binding', span: f.span, name: f.name }, ft);
+      }
+      return;
+    }
+    case 'tuple': {
+      if (t.k !== 'tuple' || t.elems.length !== p.elems.length) {
+        if (t.k !== 'error') cx.error('E0116', `mismatched types: a tuple pattern of ${p.elems.length} elements cannot match ${fmt(t)}`, p.span);
+        for (const x of p.elems) checkPattern(cx, x, T.error);
+        return;
+      }
+      p.elems.forEach((x, i) => checkPattern(cx, x, t.elems[i]));
+      return;
+    }
+    case 'array': {
+      const el = t.k === 'array' || t.k === 'slice' ? t.elem : t.k === 'builtin' && t.name === 'Vec' ? t.args[0] : null;
+      if (!el) {
+        if (t.k !== 'error') cx.error('E0116', `mismatched types: an array pattern cannot match ${fmt(t)}`, p.span);
+        for (const x of p.elems) checkPattern(cx, x, T.error);
+        return;
+      }
+      if (t.k === 'array' && (p.rest ? p.elems.length > t.len : p.elems.length !== t.len)) {
+        cx.error('E0116', `pattern has ${p.elems.length} elements but the array has ${t.len}`, p.span);
+      }
+      for (const x of p.elems) checkPattern(cx, x, el);
+      if (p.rest?.name) {
+        const l = cx.newLocal(p.rest.name, { k: 'slice', elem: el, mut: false }, false, p.rest.span);
+        cx.declare(l);
+      }
+      return;
+    }
+    case 'or': {
+      // Bindings of the first alternative are the arm's bindings; the others must bind nothing new.
+      p.alts.forEach((a) => checkPattern(cx, a, t));
+      return;
+    }
+  }
+}
+
+// ------------------------------------------------------------------ exhaustiveness
+
+function irrefutable(p: ast.Pattern): boolean {
+  switch (p.kind) {
+    case 'wild': return true;
+    case 'binding': return !p.variant;
+    case 'tuple': return p.elems.every(irrefutable);
+    case 'struct': return p.fields.every((f) => !f.pattern || irrefutable(f.pattern));
+    case 'or': return p.alts.some(irrefutable);
+    case 'array': return !!p.rest && p.elems.length === 0;
+    default: return false;
+  }
+}
+
+/** Variant indices fully covered by a pattern (all payload sub-patterns irrefutable). */
+function coveredVariants(p: ast.Pattern, out: Set<number>): void {
+  if (p.kind === 'or') { p.alts.forEach((a) => coveredVariants(a, out)); return; }
+  if (p.kind === 'binding' && p.variant) { out.add((p.variant as { variant: number }).variant); return; }
+  if (p.kind === 'variant' && p.resolved && (p.args ?? []).every(irrefutable)) out.add((p.resolved as { variant: number }).variant);
+}
+
+function boolsCovered(p: ast.Pattern, out: Set<boolean>): void {
+  if (p.kind === 'or') { p.alts.forEach((a) => boolsCovered(a, out)); return; }
+  if (p.kind === 'literal' && p.value.kind === 'bool') out.add(p.value.value);
+}
+
+function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
+  if (t.k === 'error' || t.k === 'never') return;
+  const arms = e.arms.filter((a) => !a.guard);
+  if (arms.some((a) => irrefutable(a.pattern))) return;
+  const notCovered = (what: string) => cx.error('E0115', `non-exhaustive match: ${what} not covered`, e.subject.span, {
+    labels: [{ span: e.span, message: `match on a value of type ${fmt(t)}` }],
+    notes: ['help: add the missing arms, or a wildcard arm `_ => …`'],
+  });
+  if (t.k === 'enum') {
+    const covered = new Set<number>();
+    for (const a of arms) coveredVariants(a.pattern, covered);
+    const missing = t.info.variants.map((v, i) => ({ v, i })).filter(({ i }) => !covered.has(i));
+    if (missing.length) {
+      const show = (v: { name: string; fields: Type[] }) => {
+        const prelude = t.info === OPTION || t.info === RESULT;
+        const base = prelude ? v.name : `${t.info.name}.${v.name}`;
+        return '`' + base + (v.fields.length ? `(${v.fields.map(() => '_').join(', ')})` : '') + '`';
+      };
+      notCovered(missing.map(({ v }) => show(v)).join(', '));
+    }
+    return;
+  }
+  if (t.k === 'bool') {
+    const c = new Set<boolean>();
+    for (const a of arms) boolsCovered(a.pattern, c);
+    if (!c.has(true)) notCovered('`true`');
+    else if (!c.has(false)) notCovered('`false`');
+    return;
+  }
+  notCovered('`_`');
+}
+
+export { typeName };

@@ -1,0 +1,235 @@
+// The prelude: builtin generic types and their methods, Option/Result, RuntimeStats,
+// ArenaAllocator, the Allocator and Drop contracts, builtin functions and constants (§4.4–4.5,
+// §5.3, §6). Signatures are written as small type strings parsed once at load time.
+import type { Type, StructInfo, EnumInfo, BuiltinName } from './types';
+import { T } from './types';
+
+const param = (name: string, owner: string): Type => ({ k: 'param', name, owner });
+
+/** Pseudo type for builtin parameters that accept any integer type (indices, sizes). */
+export const ANY_INT: Type = { k: 'param', name: 'int', owner: '$any' };
+/** Pseudo type for builtin parameters that accept any value (assert_eq, Gc payloads...). */
+export const isAnyInt = (t: Type) => t.k === 'param' && t.owner === '$any';
+
+export const OPTION: EnumInfo = {
+  name: 'Option', generics: ['T'], decl: null,
+  variants: [{ name: 'Some', fields: [param('T', 'Option')] }, { name: 'None', fields: [] }],
+};
+export const RESULT: EnumInfo = {
+  name: 'Result', generics: ['T', 'E'], decl: null,
+  variants: [{ name: 'Ok', fields: [param('T', 'Result')] }, { name: 'Err', fields: [param('E', 'Result')] }],
+};
+export const optionOf = (t: Type): Type => ({ k: 'enum', info: OPTION, args: [t] });
+export const resultOf = (t: Type, e: Type): Type => ({ k: 'enum', info: RESULT, args: [t, e] });
+
+const u64 = T.u64;
+export const RUNTIME_STATS: StructInfo = {
+  name: 'RuntimeStats', isUnion: false, generics: [], implsDrop: false, contracts: [], decl: null,
+  fields: ['allocs', 'frees', 'live_bytes', 'peak_bytes', 'tasks_spawned', 'gc_collections'].map((name) => ({ name, type: u64, bitWidth: null })),
+};
+export const ARENA: StructInfo = {
+  name: 'ArenaAllocator', isUnion: false, generics: [], implsDrop: false, contracts: ['Allocator'], decl: null, fields: [],
+};
+
+export const BUILTIN_GENERICS: Record<BuiltinName, string[]> = {
+  Vec: ['T'], String: [], Map: ['K', 'V'], Set: ['T'], Box: ['T'], Channel: ['T'], Future: ['T'], Gc: ['T'],
+  Duration: [], DynamicLib: [],
+};
+export const isBuiltinName = (n: string): n is BuiltinName => Object.prototype.hasOwnProperty.call(BUILTIN_GENERICS, n);
+
+// ------------------------------------------------------------------ type-string parser
+
+/** Parse a prelude type string. Names in `generics` become params owned by `owner`. */
+export function ty(text: string, owner = '', generics: string[] = []): Type {
+  const toks = text.match(/[A-Za-z_][A-Za-z0-9_]*|\d+|[<>()[\];,&*!:]/g) ?? [];
+  let i = 0;
+  const peek = () => toks[i];
+  const eat = (t: string) => (toks[i] === t ? (i++, true) : false);
+  const list = (close: string): Type[] => {
+    const out: Type[] = [];
+    while (peek() !== undefined && peek() !== close) { out.push(one()); eat(','); }
+    eat(close);
+    return out;
+  };
+  const one = (): Type => {
+    const t = toks[i++];
+    if (t === '&') { const inner = one(); return inner.k === 'str' ? inner : { k: 'ref', inner, mut: eat('!') }; }
+    if (t === '*') { const inner = one(); return { k: 'ptr', inner, mut: eat('!') }; }
+    if (t === '(') { const el = list(')'); return el.length === 0 ? T.unit : el.length === 1 ? el[0] : { k: 'tuple', elems: el }; }
+    if (t === '[') { const elem = one(); eat(';'); const n = Number(toks[i++]); eat(']'); return { k: 'array', elem, len: n }; }
+    if (t === 'fn') { eat('('); const params = list(')'); const ret = eat(':') ? one() : T.unit; return { k: 'fn', params, ret, externC: false }; }
+    if (generics.includes(t)) return param(t, owner);
+    const args = eat('<') ? list('>') : [];
+    switch (t) {
+      case 'i8': case 'i16': case 'i32': case 'i64': case 'i128':
+      case 'u8': case 'u16': case 'u32': case 'u64': case 'u128': return { k: 'int', name: t };
+      case 'f32': return T.f32;
+      case 'f64': return T.f64;
+      case 'bool': return T.bool;
+      case 'str': return T.str;
+      case 'string': return T.string;
+      case 'unit': return T.unit;
+      case 'never': return T.never;
+      case 'int': return ANY_INT;
+      case 'Option': return optionOf(args[0]);
+      case 'Result': return resultOf(args[0], args[1]);
+      case 'RuntimeStats': return { k: 'struct', info: RUNTIME_STATS, args: [] };
+      case 'ArenaAllocator': return { k: 'struct', info: ARENA, args: [] };
+    }
+    if (isBuiltinName(t)) return { k: 'builtin', name: t, args };
+    throw new Error(`prelude: bad type ${text}`);
+  };
+  return one();
+}
+
+// ------------------------------------------------------------------ builtin type members
+
+export interface BuiltinSig {
+  params: Type[];
+  ret: Type;
+  mutating: boolean;
+  /** Method-level generics (e.g. DynamicLib.symbol<F>, Vec.new<T>) owned by `Owner.method`. */
+  generics: string[];
+  minArgs: number; // trailing params may be optional (Channel(cap = 0))
+  blocks?: boolean; // may suspend the calling task
+}
+
+/** `name(params)!: ret` tables; `!` marks a mutating method; `?` after a param makes it optional. */
+const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record<string, string> }> = {
+  Vec: {
+    statics: { new: '(): Vec<T>' },
+    methods: {
+      push: '(T)!', get: '(int): T', len: '(): i64', is_empty: '(): bool', capacity: '(): i64', clear: '()!',
+      pop: '()!: Option<T>', contains: '(T): bool',
+    },
+  },
+  String: {
+    statics: { new: '(str?): String', from: '(str): String' },
+    methods: {
+      len: '(): i64', push: '(str)!', text: '(): str', contains: '(str): bool', startsWith: '(str): bool',
+      endsWith: '(str): bool', upper: '(): String', lower: '(): String', trim: '(): String',
+      replace: '(str, str): String', clone: '(): String', is_empty: '(): bool', as_ptr: '(): *u8',
+    },
+  },
+  str: {
+    statics: {},
+    methods: {
+      len: '(): i64', as_ptr: '(): *u8', contains: '(str): bool', startsWith: '(str): bool', endsWith: '(str): bool',
+      upper: '(): str', lower: '(): str', trim: '(): str', replace: '(str, str): str', is_empty: '(): bool',
+    },
+  },
+  Map: {
+    statics: { new: '(): Map<K, V>' },
+    methods: {
+      insert: '(K, V)!', get: '(K): V', contains_key: '(K): bool', remove: '(K)!', len: '(): i64', is_empty: '(): bool',
+    },
+  },
+  Set: {
+    statics: { new: '(): Set<T>' },
+    methods: { insert: '(T)!', contains: '(T): bool', remove: '(T)!', len: '(): i64', is_empty: '(): bool' },
+  },
+  Box: { statics: { new: '(T): Box<T>' }, methods: { get: '(): T', set: '(T)!' } },
+  Channel: { statics: { new: '(int?): Channel<T>' }, methods: { send: '(T)~', recv: '()~: T' } },
+  Future: { statics: {}, methods: {} },
+  Gc: { statics: { new: '(T): Gc<T>' }, methods: { get: '(): T', set: '(T)' } },
+  Duration: {
+    statics: { from_secs: '(u64): Duration', from_millis: '(u64): Duration' },
+    methods: { as_millis: '(): u64', as_secs: '(): u64' },
+  },
+  DynamicLib: {
+    statics: { open: '(str): Result<DynamicLib, string>' },
+    methods: { 'symbol<F>': '(str): Result<F, string>', close: '()' },
+  },
+  Option: {
+    statics: {},
+    methods: { is_some: '(): bool', is_none: '(): bool', unwrap: '(): T', unwrap_or: '(T): T', expect: '(str): T' },
+  },
+  Result: {
+    statics: {},
+    methods: {
+      is_ok: '(): bool', is_err: '(): bool', unwrap: '(): T', unwrap_err: '(): E', unwrap_or: '(T): T', expect: '(str): T',
+    },
+  },
+  ArenaAllocator: {
+    statics: { new: '(u64): ArenaAllocator' },
+    methods: { allocate: '(u64, u64)!: *u8!', deallocate: '(*u8!, u64, u64)!', used: '(): u64' },
+  },
+};
+
+const OWNER_GENERICS: Record<string, string[]> = { ...BUILTIN_GENERICS, str: [], Option: ['T'], Result: ['T', 'E'], ArenaAllocator: [] };
+
+function parseSig(owner: string, rawName: string, text: string): [string, BuiltinSig] {
+  const [name, gen] = rawName.includes('<') ? [rawName.slice(0, rawName.indexOf('<')), rawName.slice(rawName.indexOf('<') + 1, -1).split(',')] : [rawName, []];
+  const m = /^\((.*)\)([!~]?)(?::\s*(.*))?$/.exec(text)!;
+  const ownerGen = OWNER_GENERICS[owner] ?? [];
+  const parts = m[1].trim() ? m[1].split(/,(?![^<]*>)/).map((s) => s.trim()) : [];
+  const params: Type[] = [];
+  let minArgs = 0;
+  for (const p of parts) {
+    const opt = p.endsWith('?');
+    const tt = opt ? p.slice(0, -1) : p;
+    params.push(gen.includes(tt) ? param(tt, `${owner}.${name}`) : ty(tt, owner, ownerGen));
+    if (!opt) minArgs++;
+  }
+  let ret: Type = T.unit;
+  if (m[3]) ret = retType(m[3], owner, name, ownerGen, gen);
+  return [name, { params, ret, mutating: m[2] === '!', generics: gen, minArgs, blocks: m[2] === '~' }];
+}
+function retType(text: string, owner: string, name: string, ownerGen: string[], gen: string[]): Type {
+  // Method generics (symbol<F>) are owned by `Owner.method`; owner generics by `Owner`.
+  const t = ty(text, owner, [...ownerGen, ...gen]);
+  if (!gen.length) return t;
+  const fix = (x: Type): Type => {
+    if (x.k === 'param' && gen.includes(x.name)) return param(x.name, `${owner}.${name}`);
+    if (x.k === 'enum' || x.k === 'builtin' || x.k === 'struct') return { ...x, args: x.args.map(fix) } as Type;
+    return x;
+  };
+  return fix(t);
+}
+
+const TABLE = new Map<string, { statics: Map<string, BuiltinSig>; methods: Map<string, BuiltinSig> }>();
+for (const [owner, def] of Object.entries(MEMBERS)) {
+  TABLE.set(owner, {
+    statics: new Map(Object.entries(def.statics).map(([n, s]) => parseSig(owner, n, s))),
+    methods: new Map(Object.entries(def.methods).map(([n, s]) => parseSig(owner, n, s))),
+  });
+}
+
+/** Owner key for a type's builtin members: Vec, String, str, Option, Result, ... */
+export function builtinOwner(t: Type): string | null {
+  if (t.k === 'builtin') return t.name;
+  if (t.k === 'str') return 'str';
+  if (t.k === 'enum' && (t.info === OPTION || t.info === RESULT)) return t.info.name;
+  if (t.k === 'struct' && t.info === ARENA) return 'ArenaAllocator';
+  return null;
+}
+export const builtinMethod = (owner: string, name: string) => TABLE.get(owner)?.methods.get(name) ?? null;
+export const builtinStatic = (owner: string, name: string) => TABLE.get(owner)?.statics.get(name) ?? null;
+export const builtinMethodNames = (owner: string) => [...(TABLE.get(owner)?.methods.keys() ?? [])];
+export const ownerGenerics = (owner: string) => OWNER_GENERICS[owner] ?? [];
+
+// ------------------------------------------------------------------ builtin functions
+
+/** Builtin free functions with a plain signature; the special ones are checked in builtins.ts. */
+export const BUILTIN_FNS: Record<string, string> = {
+  alloc: '(u64): *u8!', free: '(*u8)', realloc: '(*u8, u64): *u8!',
+  sys_alloc: '(u64, u64): *u8!', sys_free: '(*u8, u64, u64)',
+  reset_allocator: '()', signal_ignore: '(i32)', signal_default: '(i32)', raise: '(i32): i32',
+  stack_size: '(): u64', sleep: '(Duration): Future<unit>',
+  heap_profile_start: '()', heap_profile_stop: '()', heap_profile_report: '()',
+  gc_collect: '(): u64', runtime_stats: '(): RuntimeStats', string_from: '(str): String',
+  panic: '(str): never', unreachable: '(): never',
+};
+/** Builtins checked by hand in builtins.ts (formats, generics, callbacks, value-or-type args). */
+export const SPECIAL_FNS = [
+  'println', 'print', 'assert', 'assert_eq', 'sizeof', 'alignof', 'catch_panic', 'set_allocator',
+  'set_global_allocator', 'signal', 'go_with_stack', 'block_on', 'vec_new',
+] as const;
+
+export const PLAIN_FN_SIGS = new Map(Object.entries(BUILTIN_FNS).map(([n, s]) => parseSig('$fn', n, s)));
+export const isBuiltinFn = (n: string) => PLAIN_FN_SIGS.has(n) || (SPECIAL_FNS as readonly string[]).includes(n);
+
+export const BUILTIN_CONSTS: Record<string, number> = { SIGINT: 2, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGTERM: 15 };
+
+/** Names always in scope as types. */
+export const PRELUDE_TYPE_NAMES = ['Option', 'Result', 'RuntimeStats', 'ArenaAllocator', 'Allocator', 'Drop', ...Object.keys(BUILTIN_GENERICS)];

@@ -1,0 +1,130 @@
+// Type expressions -> semantic types, with generics, `Self`, aliases and prelude names.
+import type * as ast from '../syntax/ast';
+import { T, type Type, type IntName } from './types';
+import type { Ctx } from './context';
+import { ARENA, BUILTIN_GENERICS, isBuiltinName, OPTION, RESULT, RUNTIME_STATS } from './prelude';
+import { arrayLenOf } from './consts';
+
+const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
+
+/** Scalar names and their aliases (usize = u64, isize = i64, byte = u8). */
+export function primitive(name: string): Type | null {
+  if (INTS.has(name)) return { k: 'int', name: name as IntName };
+  switch (name) {
+    case 'usize': return T.u64;
+    case 'isize': return T.i64;
+    case 'byte': return T.u8;
+    case 'f64': return T.f64;
+    case 'f32': return T.f32;
+    case 'bool': return T.bool;
+    case 'str': return T.str;
+    case 'string': return T.string;
+    case 'void': case 'nil': return T.unit;
+    case 'ptr': return { k: 'ptr', inner: T.u8, mut: false };
+  }
+  return null;
+}
+
+export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
+  switch (te.kind) {
+    case 'error': return T.error;
+    case 'never': return T.never;
+    case 'ref': {
+      const inner = resolveType(cx, te.inner);
+      if (inner.k === 'str' || inner.k === 'slice') return inner; // &str is str; &[T] stays a slice
+      return { k: 'ref', inner, mut: te.mut };
+    }
+    case 'ptr': return { k: 'ptr', inner: resolveType(cx, te.inner), mut: te.mut };
+    case 'slice': return { k: 'slice', elem: resolveType(cx, te.elem), mut: te.mut };
+    case 'array': {
+      const elem = resolveType(cx, te.elem);
+      const len = arrayLenOf(cx, te.size);
+      return len === null ? T.error : { k: 'array', elem, len };
+    }
+    case 'tuple': {
+      const el = te.elems.map((e) => resolveType(cx, e));
+      return el.length === 0 ? T.unit : el.length === 1 ? el[0] : { k: 'tuple', elems: el };
+    }
+    case 'fn':
+      return { k: 'fn', params: te.params.map((p) => resolveType(cx, p)), ret: te.ret ? resolveType(cx, te.ret) : T.unit, externC: false };
+    case 'named': return resolveNamed(cx, te);
+  }
+}
+
+function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Type {
+  const args = te.args.map((a) => resolveType(cx, a));
+  const name = te.name;
+  if (te.member) {
+    // Self.Item / T.Item: an associated type.
+    const base = name === 'Self' ? cx.selfType : cx.generics.get(name)?.type ?? null;
+    if (base && base.k === 'struct') {
+      const t = cx.assocTypes.get(base.info.name)?.get(te.member);
+      if (t) return t;
+      cx.error('E0101', `\`${base.info.name}\` has no associated type \`${te.member}\``, te.span);
+      return T.error;
+    }
+    if (base) return { k: 'param', name: `${name}.${te.member}`, owner: base.k === 'param' ? base.owner : '' };
+    cx.error('E0101', `cannot find type \`${name}.${te.member}\``, te.span);
+    return T.error;
+  }
+  const g = cx.generics.get(name);
+  if (g) return g.type;
+  if (name === 'Self') {
+    if (cx.selfType) return cx.selfType;
+    cx.error('E0101', '`Self` is only available inside a struct or contract', te.span);
+    return T.error;
+  }
+  const prim = primitive(name);
+  if (prim) {
+    if (args.length) cx.error('E0141', `type \`${name}\` takes no type arguments`, te.span);
+    return prim;
+  }
+  if (name === 'any' || name === 'error' || name === 'f16') {
+    cx.error('E0142', `type \`${name}\` is not supported in the playground`, te.span);
+    return T.error;
+  }
+  const arity = (want: number, what: string): boolean => {
+    if (args.length === want) return true;
+    cx.error('E0141', `\`${what}\` expects ${want} type argument${want === 1 ? '' : 's'}, found ${args.length}`, te.span);
+    return false;
+  };
+  if (name === 'Option') return arity(1, name) ? { k: 'enum', info: OPTION, args } : T.error;
+  if (name === 'Result') return arity(2, name) ? { k: 'enum', info: RESULT, args } : T.error;
+  if (name === 'RuntimeStats') return { k: 'struct', info: RUNTIME_STATS, args: [] };
+  if (name === 'ArenaAllocator') return { k: 'struct', info: ARENA, args: [] };
+  if (isBuiltinName(name)) return arity(BUILTIN_GENERICS[name].length, name) ? { k: 'builtin', name, args } : T.error;
+  const s = cx.structs.get(name);
+  if (s) return arity(s.generics.length, name) ? { k: 'struct', info: s, args } : T.error;
+  const e = cx.enums.get(name);
+  if (e) return arity(e.generics.length, name) ? { k: 'enum', info: e, args } : T.error;
+  const al = cx.aliases.get(name);
+  if (al) return resolveAlias(cx, al, args, te);
+  if (cx.contracts.has(name)) {
+    cx.error('E0101', `\`${name}\` is a contract, not a type; use a generic parameter \`<T: ${name}>\``, te.span);
+    return T.error;
+  }
+  cx.error('E0101', `cannot find type \`${name}\` in this scope`, te.span);
+  return T.error;
+}
+
+const aliasBusy = new WeakSet<ast.TypeAliasDecl>();
+function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.TypeExpr): Type {
+  if (args.length !== al.generics.length) {
+    cx.error('E0141', `alias \`${al.name}\` expects ${al.generics.length} type arguments, found ${args.length}`, te.span);
+    return T.error;
+  }
+  if (aliasBusy.has(al)) {
+    cx.error('E0101', `type alias \`${al.name}\` refers to itself`, te.span);
+    return T.error;
+  }
+  const saved = cx.generics;
+  cx.generics = new Map(saved);
+  al.generics.forEach((g, i) => cx.generics.set(g.name, { type: args[i], bounds: [] }));
+  aliasBusy.add(al);
+  try {
+    return resolveType(cx, al.type);
+  } finally {
+    aliasBusy.delete(al);
+    cx.generics = saved;
+  }
+}

@@ -1,0 +1,432 @@
+// Statements, blocks, function bodies, closures, go bodies and async blocks; missing-return
+// analysis (falling off the end of a non-unit function is an error).
+import type * as ast from '../syntax/ast';
+import { T, typeEq, type Type, type StructInfo } from './types';
+import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
+import type { Ctx, FnState } from './context';
+import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
+import { checkPlace, requireMutablePlace } from './mutability';
+import { checkMatch } from './patterns';
+import { resolveType } from './resolve';
+import { joinNumeric, isNumeric, assignable } from './infer';
+import { fnEnv } from './collect';
+import { derefAll } from './methods';
+import { bitfieldConstWarn, bitfieldOf } from './layout-check';
+import { requireUnsafe } from './expr';
+import { OPTION } from './prelude';
+
+export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
+  return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
+}
+
+export function typeNeedsDrop(cx: Ctx, t: Type, seen = new Set<StructInfo>()): boolean {
+  switch (t.k) {
+    case 'struct':
+      if (t.info.implsDrop) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.fields.some((f) => typeNeedsDrop(cx, f.type, seen)) || t.args.some((a) => typeNeedsDrop(cx, a, seen));
+    case 'enum': return t.info.variants.some((v) => v.fields.some((f) => typeNeedsDrop(cx, f, seen))) || t.args.some((a) => typeNeedsDrop(cx, a, seen));
+    case 'tuple': return t.elems.some((x) => typeNeedsDrop(cx, x, seen));
+    case 'array': return typeNeedsDrop(cx, t.elem, seen);
+    case 'builtin': return t.name !== 'Gc' && t.args.some((a) => typeNeedsDrop(cx, a, seen));
+    default: return false;
+  }
+}
+
+function declareLocal(cx: Ctx, name: string, type: Type, mut: boolean, span: ast.Span): LocalInfo {
+  const l = cx.newLocal(name, type, mut, span);
+  l.needsDrop = typeNeedsDrop(cx, type);
+  cx.declare(l);
+  cx.moved.delete(l);
+  return l;
+}
+
+/** Check a named function's body. */
+export function checkFnBody(cx: Ctx, f: FnInfo): void {
+  const d = f.decl;
+  if (!d || !d.body) return;
+  const env = fnEnv.get(f);
+  cx.generics = env?.generics ?? new Map();
+  cx.selfType = env?.selfType ?? null;
+  cx.fn = newState(f, f.ret, f.isAsync, null);
+  cx.fnStates.push(cx.fn);
+  cx.moved = new Map();
+  cx.level = 0;
+  cx.closureStack = [];
+  cx.pushScope();
+  if (d.receiver && f.receiverType) f.receiverLocal = declareLocal(cx, d.receiver.name, f.receiverType, false, d.receiver.span);
+  d.params.forEach((p, i) => {
+    const pi = f.params[i];
+    if (!pi) return;
+    if (p.default) expectType(cx, p.default, pi.variadic ? T.error : pi.type);
+    pi.local = declareLocal(cx, p.name, pi.type, false, p.nameSpan);
+  });
+  const t = checkBlock(cx, d.body, null, false);
+  if (f.ret.k !== 'unit' && f.ret.k !== 'error' && t.k !== 'never' && !blockDiverges(d.body)) {
+    cx.error('E0114', `function \`${f.name}\` must return a value of type ${fmt(f.ret)} but can reach the end of its body`, endSpan(d.body), {
+      labels: d.ret ? [{ span: d.ret.span, message: `returns ${fmt(f.ret)}` }] : [],
+      notes: ['note: Vex needs an explicit `return` (a trailing expression is not returned)'],
+    });
+  }
+  cx.popScope();
+  cx.fn = null;
+}
+
+function endSpan(b: ast.Block): ast.Span {
+  const s = b.span;
+  return { ...s, start: Math.max(s.start, s.end - 1), line: s.endLine, col: Math.max(1, s.endCol - 1) };
+}
+
+/** Check a block; returns its tail type (unit without a tail, never if it cannot complete). */
+export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope = true): Type {
+  if (scope) cx.pushScope();
+  let diverged = false;
+  for (const s of b.stmts) {
+    checkStmt(cx, s);
+    if (stmtDiverges(s)) diverged = true;
+  }
+  let t: Type = T.unit;
+  if (b.tail) {
+    t = expected ? checkExpr(cx, b.tail, expected) : checkExpr(cx, b.tail, null);
+  }
+  if (scope) cx.popScope();
+  return diverged && !b.tail ? T.never : t;
+}
+
+export function checkStmt(cx: Ctx, s: ast.Stmt): void {
+  switch (s.kind) {
+    case 'let': {
+      const ann = s.type ? resolveType(cx, s.type) : null;
+      let t: Type;
+      if (ann) t = sink(cx, s.init, ann);
+      else {
+        t = checkExpr(cx, s.init, null);
+        consume(cx, s.init);
+        if (t.k === 'unit' && s.init.kind === 'call') {
+          /* `let x = f();` of a unit function is allowed (x: nil) */
+        }
+      }
+      bindLetPattern(cx, s.pattern, t, s.mut);
+      return;
+    }
+    case 'assign': return checkAssign(cx, s);
+    case 'if': {
+      const before = new Map(cx.moved);
+      const outs: Map<LocalInfo, ast.Span>[] = [];
+      for (const br of s.branches) {
+        condBool(cx, br.cond);
+        cx.moved = new Map(before);
+        checkBlock(cx, br.body, null);
+        outs.push(cx.moved);
+      }
+      cx.moved = new Map(before);
+      if (s.else) checkBlock(cx, s.else, null);
+      for (const o of outs) for (const [k, v] of o) if (!cx.moved.has(k)) cx.moved.set(k, v);
+      return;
+    }
+    case 'while':
+      condBool(cx, s.cond);
+      loopBody(cx, s.body);
+      return;
+    case 'loop':
+      loopBody(cx, s.body);
+      return;
+    case 'for-in': {
+      const it = checkExpr(cx, s.iter, null);
+      const el = iterElem(cx, it, s.iter);
+      cx.pushScope();
+      s.local = declareLocal(cx, s.name, el, false, s.nameSpan);
+      loopBody(cx, s.body);
+      cx.popScope();
+      return;
+    }
+    case 'for-c':
+      cx.pushScope();
+      if (s.init) checkStmt(cx, s.init);
+      if (s.cond) condBool(cx, s.cond);
+      if (s.post) checkStmt(cx, s.post);
+      loopBody(cx, s.body);
+      cx.popScope();
+      return;
+    case 'switch': {
+      const st = checkExpr(cx, s.subject, null);
+      for (const c of s.cases) {
+        for (const v of c.values) {
+          const vt = checkExpr(cx, v, st);
+          if (st.k !== 'error' && vt.k !== 'error' && !assignable(vt, st) && !(isNumeric(st) && isNumeric(vt) && joinNumeric(st, vt))) {
+            cx.error('E0103', `mismatched types: case value of type ${fmt(vt)} cannot match a ${fmt(st)} subject`, v.span);
+          }
+        }
+        cx.pushScope();
+        for (const x of c.body) checkStmt(cx, x);
+        cx.popScope();
+      }
+      if (s.default) {
+        cx.pushScope();
+        for (const x of s.default.body) checkStmt(cx, x);
+        cx.popScope();
+      }
+      return;
+    }
+    case 'break': case 'continue':
+      if (!cx.fn || cx.fn.loopDepth === 0) cx.error('E0127', `\`${s.kind}\` outside of a loop`, s.span);
+      return;
+    case 'return': return checkReturn(cx, s.value, s.span);
+    case 'defer':
+      if (s.body.kind === 'block') checkBlock(cx, s.body, null);
+      else checkStmt(cx, s.body);
+      return;
+    case 'go': {
+      const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
+      s.info = info;
+      inClosure(cx, info, T.unit, false, () => {
+        if (s.body.kind === 'block') checkBlock(cx, s.body as ast.Block, null);
+        else checkExpr(cx, s.body as ast.Expr, null);
+      });
+      return;
+    }
+    case 'unsafe':
+      if (cx.fn) cx.fn.unsafeDepth++;
+      checkBlock(cx, s.body, null);
+      if (cx.fn) cx.fn.unsafeDepth--;
+      return;
+    case 'expr':
+      if (s.expr.kind === 'match') s.expr.info = { type: checkMatch(cx, s.expr, null, false) };
+      else checkExpr(cx, s.expr, null);
+      return;
+    case 'block':
+      checkBlock(cx, s, null);
+      return;
+    case 'error':
+      return;
+  }
+}
+
+function condBool(cx: Ctx, e: ast.Expr): void {
+  const t = checkExpr(cx, e, T.bool);
+  if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') {
+    cx.error('E0103', `mismatched types: expected \`bool\`, found ${fmt(t)}`, e.span, { notes: ['note: conditions must be `bool`; Vex has no truthiness'] });
+  }
+}
+
+function loopBody(cx: Ctx, b: ast.Block): void {
+  if (cx.fn) cx.fn.loopDepth++;
+  checkBlock(cx, b, null);
+  if (cx.fn) cx.fn.loopDepth--;
+}
+
+function bindLetPattern(cx: Ctx, p: ast.LetPattern, t: Type, mut: boolean): void {
+  switch (p.kind) {
+    case 'name': p.local = declareLocal(cx, p.name, t, mut, p.span); return;
+    case 'wild': return;
+    case 'tuple': {
+      if (t.k !== 'tuple' || t.elems.length !== p.elems.length) {
+        if (t.k !== 'error') cx.error('E0116', `mismatched types: this pattern needs a tuple of ${p.elems.length} elements, found ${fmt(t)}`, p.span);
+        p.elems.forEach((x) => bindLetPattern(cx, x, T.error, mut));
+        return;
+      }
+      p.elems.forEach((x, i) => bindLetPattern(cx, x, t.elems[i], mut));
+    }
+  }
+}
+
+/** Element type of a for-in iteration. */
+export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
+  const t = derefAll(it);
+  switch (t.k) {
+    case 'error': return T.error;
+    case 'range': case 'array': case 'slice': return t.elem;
+    case 'str': return T.u8;
+    case 'builtin':
+      if (t.name === 'Vec' || t.name === 'Set') return t.args[0];
+      if (t.name === 'Map') return t.args[0];
+      break;
+    case 'struct': {
+      const next = cx.methods.get(t.info.name)?.get('next');
+      if (next && next.ret.k === 'enum' && next.ret.info === OPTION) {
+        const env = new Map<string, Type>();
+        t.info.generics.forEach((g, i) => env.set(`${t.info.name}.${g}`, t.args[i]));
+        if (next.receiver === 'mut-ref') requireMutablePlace(cx, e, 'iteration with `next()!`');
+        return next.ret.args[0];
+      }
+    }
+  }
+  cx.error('E0146', `type ${fmt(t)} cannot be iterated with \`for … in\``, e.span, { notes: ['note: iterate over a range `a..b`, an array, a slice, `Vec`, `Map`, `Set`, or a value with `next()!: Option<T>`'] });
+  return T.error;
+}
+
+function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
+  const tt = checkPlace(cx, s.target);
+  const valid = ['ident', 'member', 'index', 'deref', 'tuple-index'].includes(s.target.kind);
+  if (!valid) cx.error('E0131', 'invalid left-hand side of assignment', s.target.span);
+  else requireMutablePlace(cx, s.target, 'assignment');
+  if (s.op !== '=' && s.target.kind === 'member') {
+    const ot = s.target.object.info ? derefAll(s.target.object.info.type) : null;
+    if (ot?.k === 'struct' && ot.info.isUnion) requireUnsafe(cx, s.target.span, `reading union field \`${s.target.name}\``);
+  }
+  if (s.op === '=') {
+    sink(cx, s.value, tt);
+    if (s.target.kind === 'ident' && s.target.res?.k === 'local') cx.moved.delete(s.target.res.local);
+  } else if (s.op === '<<=' || s.op === '>>=') {
+    const vt = checkExpr(cx, s.value, null);
+    if (tt.k !== 'error' && vt.k !== 'error' && (tt.k !== 'int' || vt.k !== 'int')) cx.error('E0125', `cannot shift ${fmt(tt)} by ${fmt(vt)}`, s.span);
+  } else {
+    const vt = checkExpr(cx, s.value, isNumeric(tt) ? tt : null);
+    if (tt.k !== 'error' && vt.k !== 'error') {
+      const strCat = s.op === '+=' && (tt.k === 'str' || (tt.k === 'builtin' && tt.name === 'String')) && (vt.k === 'str' || (vt.k === 'builtin' && vt.name === 'String'));
+      const boolOp = (s.op === '&=' || s.op === '|=' || s.op === '^=') && tt.k === 'bool' && vt.k === 'bool';
+      const ptrOp = tt.k === 'ptr' && (s.op === '+=' || s.op === '-=') && vt.k === 'int';
+      if (!strCat && !boolOp && !ptrOp) {
+        const j = isNumeric(tt) && isNumeric(vt) ? joinNumeric(tt, vt) : null;
+        if (!j || !typeEq(j, tt)) cx.error('E0125', `cannot apply \`${s.op}\` to ${fmt(tt)} and ${fmt(vt)}`, s.span, j ? { notes: [`help: the result would be ${fmt(j)}; convert with \`as ${fmt(tt).slice(1, -1)}\``] } : {});
+        else if (!typeEq(vt, tt)) coerceExpr(cx, s.value, vt, tt);
+      }
+    }
+  }
+  const bf = bitfieldOf(cx, s.target);
+  if (bf && s.op === '=') bitfieldConstWarn(cx, s.value, bf.width, tt, bf.name);
+}
+
+function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
+  const st = cx.fn;
+  if (!st) return;
+  if (st.ret === null) {
+    // Closure without a declared return type: the first return fixes it.
+    st.ret = value ? checkExpr(cx, value, null) : T.unit;
+    if (value) consume(cx, value);
+    return;
+  }
+  if (value) {
+    if (st.ret.k === 'unit' && !(value.kind === 'nil')) {
+      const t = checkExpr(cx, value, null);
+      if (t.k !== 'unit' && t.k !== 'error' && t.k !== 'never') cx.error('E0103', `mismatched types: expected \`nil\` (this function returns nothing), found ${fmt(t)}`, value.span);
+      return;
+    }
+    sink(cx, value, st.ret);
+  } else if (st.ret.k !== 'unit' && st.ret.k !== 'error' && st.ret.k !== 'never') {
+    cx.error('E0103', `mismatched types: expected ${fmt(st.ret)}, found \`nil\` (\`return;\` without a value)`, span);
+  }
+}
+
+/** Run `body` as a closure/go/async body: new fn state, capture level, scope. */
+function inClosure(cx: Ctx, info: ClosureInfo, ret: Type | null, isAsync: boolean, body: () => void): FnState {
+  const outer = cx.fn;
+  const st = newState(outer?.info ?? dummyFn(), ret, isAsync, info);
+  st.unsafeDepth = outer?.unsafeDepth ?? 0;
+  cx.fn = st;
+  cx.closureStates.set(info, st);
+  cx.level++;
+  cx.closureStack.push(info);
+  cx.pushScope();
+  try {
+    body();
+  } finally {
+    cx.popScope();
+    cx.closureStack.pop();
+    cx.level--;
+    cx.fn = outer;
+  }
+  return st;
+}
+
+const dummyFn = (): FnInfo => ({ id: 0, name: '<const>', decl: null, params: [], ret: T.unit, generics: [], typeParams: [], isAsync: false, isExternC: false, mayBlock: false, owner: null, receiver: null, locals: [] });
+
+export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type | null): Type {
+  const exp = expected?.k === 'fn' && expected.params.length === e.params.length ? expected : null;
+  const annRet = e.ret ? resolveType(cx, e.ret) : null;
+  const hintRet = annRet ?? (exp && exp.ret.k !== 'error' ? exp.ret : null);
+  const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
+  const params: Type[] = [];
+  const st = inClosure(cx, info, hintRet, false, () => {
+    e.params.forEach((p, i) => {
+      let t: Type;
+      if (p.type) t = resolveType(cx, p.type);
+      else if (exp) t = exp.params[i];
+      else {
+        cx.error('E0130', `cannot infer the type of closure parameter \`${p.name}\`; annotate it: \`|${p.name}: i32|\``, p.span);
+        t = T.error;
+      }
+      params.push(t);
+      p.local = declareLocal(cx, p.name, t, false, p.span);
+      info.params.push(p.local);
+    });
+    let bodyT: Type;
+    if (e.body.kind === 'block' && 'stmts' in e.body) bodyT = checkBlock(cx, e.body as ast.Block, hintRet);
+    else bodyT = checkExpr(cx, e.body as ast.Expr, hintRet);
+    const bodyExpr = e.body.kind === 'block' && 'stmts' in e.body ? (e.body as ast.Block).tail : (e.body as ast.Expr);
+    if (hintRet) {
+      if (bodyExpr && bodyExpr.info) coerceExpr(cx, bodyExpr, bodyT, hintRet);
+      else if (bodyT.k !== 'never' && hintRet.k !== 'unit' && hintRet.k !== 'error' && !(e.body.kind === 'block' && 'stmts' in e.body && blockDiverges(e.body as ast.Block))) {
+        cx.error('E0114', `closure must return a value of type ${fmt(hintRet)} but can reach the end of its body`, e.span);
+      }
+    } else if (cx.fn!.ret === null) cx.fn!.ret = bodyT.k === 'never' ? T.unit : bodyT;
+  });
+  info.ret = st.ret ?? T.unit;
+  e.info = { type: T.error, closure: info };
+  return { k: 'fn', params, ret: info.ret, externC: false };
+}
+
+export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type | null): Type {
+  const hint = expected?.k === 'builtin' && expected.name === 'Future' ? expected.args[0] : null;
+  const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
+  const st = inClosure(cx, info, hint, true, () => {
+    const t = checkBlock(cx, e.body, hint);
+    if (cx.fn!.ret === null) cx.fn!.ret = t.k === 'never' ? T.unit : t;
+  });
+  info.ret = st.ret ?? T.unit;
+  e.info = { type: T.error, closure: info };
+  return { k: 'builtin', name: 'Future', args: [info.ret] };
+}
+
+export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null): Type {
+  let result: Type | null = expected;
+  const tails: [ast.Block, Type][] = [];
+  for (const br of e.branches) {
+    condBool(cx, br.cond);
+    const t = checkBlock(cx, br.body, result);
+    tails.push([br.body, t]);
+    if (!result && t.k !== 'never') result = t;
+  }
+  const t = checkBlock(cx, e.else, result);
+  tails.push([e.else, t]);
+  if (!result && t.k !== 'never') result = t;
+  const rt = result ?? T.never;
+  for (const [b, bt] of tails) if (b.tail && bt.k !== 'never') coerceExpr(cx, b.tail, bt, rt);
+  return rt;
+}
+
+// ------------------------------------------------------------------ divergence
+
+export function blockDiverges(b: ast.Block): boolean {
+  return b.stmts.some(stmtDiverges) || (b.tail?.info?.type.k === 'never');
+}
+
+function stmtDiverges(s: ast.Stmt): boolean {
+  switch (s.kind) {
+    case 'return': return true;
+    case 'expr': return s.expr.info?.type.k === 'never';
+    case 'if': return s.else !== null && s.branches.every((b) => blockDiverges(b.body)) && blockDiverges(s.else);
+    case 'loop': return !hasBreak(s.body.stmts);
+    case 'while': return s.cond.kind === 'bool' && s.cond.value && !hasBreak(s.body.stmts);
+    case 'block': return blockDiverges(s);
+    case 'unsafe': return blockDiverges(s.body);
+    case 'switch': return !!s.default && s.cases.every((c) => c.body.some(stmtDiverges)) && s.default.body.some(stmtDiverges);
+    default: return false;
+  }
+}
+
+/** A `break` that leaves this loop (not one inside a nested loop). */
+function hasBreak(stmts: ast.Stmt[]): boolean {
+  return stmts.some((s) => {
+    switch (s.kind) {
+      case 'break': return true;
+      case 'if': return s.branches.some((b) => hasBreak(b.body.stmts)) || (!!s.else && hasBreak(s.else.stmts));
+      case 'block': return hasBreak(s.stmts);
+      case 'unsafe': return hasBreak(s.body.stmts);
+      case 'switch': return s.cases.some((c) => hasBreak(c.body)) || (!!s.default && hasBreak(s.default.body));
+      case 'expr': return s.expr.kind === 'match' && s.expr.arms.some((a) => a.body.kind === 'break' || (a.body.kind === 'block' && 'stmts' in a.body && hasBreak((a.body as ast.Block).stmts)));
+      default: return false;
+    }
+  });
+}
