@@ -322,7 +322,7 @@ class Lexer {
       if (text !== '') parts.push({ kind: 'text', text });
       this.push('fstring', start, sLine, sCol, src.slice(start, this.pos), null, null, parts);
     } else {
-      this.push('string', start, sLine, sCol, text);
+      this.push('strlit', start, sLine, sCol, text);
     }
   }
 
@@ -377,7 +377,7 @@ class Lexer {
     this.pos = q < this.end && src.charCodeAt(q) === 39 ? q + 1 : start + 1;
     this.report(C.CharLiteral, 'Vex has no character literals', this.spanFrom(start, sLine, sCol),
       ['use a string ("a") or a `u32` code point']);
-    this.push('error', start, sLine, sCol, src.slice(start, this.pos));
+    this.push('badtok', start, sLine, sCol, src.slice(start, this.pos));
   }
 
   // ------------------------------------------------------------ punctuation

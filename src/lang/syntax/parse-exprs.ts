@@ -17,8 +17,8 @@ const BIN_PREC: ReadonlyMap<string, number> = new Map([
 ]);
 
 const EXPR_START = new Set([
-  'ident', 'int', 'float', 'string', 'fstring', 'true', 'false', 'nil', '(', '[', '{', '-', '!', '~', '&', '&&',
-  '*', '<-', '++', '--', '|', '||', 'await', 'match', 'if', 'async', 'typeof', 'error', '..', '..=',
+  'ident', 'int', 'float', 'strlit', 'fstring', 'true', 'false', 'nil', '(', '[', '{', '-', '!', '~', '&', '&&',
+  '*', '<-', '++', '--', '|', '||', 'await', 'match', 'if', 'async', 'typeof', 'badtok', '..', '..=',
   ...TYPE_WORDS,
 ]);
 
@@ -293,7 +293,7 @@ function parsePrimary(p: Parser): Expr {
     case 'float':
       p.advance();
       return { kind: 'float', span: p.tokSpan(t), value: t.value as number, suffix: t.suffix, raw: t.text };
-    case 'string':
+    case 'strlit':
       p.advance();
       return { kind: 'string', span: p.tokSpan(t), value: t.text };
     case 'fstring':
@@ -335,7 +335,7 @@ function parsePrimary(p: Parser): Expr {
       p.close(')', open);
       return { kind: 'typeof', span: p.spanFrom(t), operand };
     }
-    case 'error': // already reported by the lexer
+    case 'badtok': // already reported by the lexer
       p.advance();
       return errorExpr(p, t);
     case 'new': case 'make': case 'select': case 'gpu': case 'launch': case 'try': case 'policy': case 'with':

@@ -466,7 +466,7 @@ function nameList(p: Parser): { name: string; alias: string | null; span: Span }
 
 function moduleString(p: Parser): { module: string; span: Span } {
   const t = p.tok;
-  if (p.eat('string')) return { module: t.text, span: p.tokSpan(t) };
+  if (p.eat('strlit')) return { module: t.text, span: p.tokSpan(t) };
   p.errorExpected('module name string');
   return { module: '', span: p.tokSpan(t) };
 }
@@ -510,7 +510,7 @@ function toExternFn(f: FnDecl, cVariadic: boolean, isExport: boolean): ExternFn 
 function parseExtern(p: Parser, start: Token): Item | null {
   p.advance();
   let abi = 'C';
-  if (p.at('string')) abi = p.advance().text;
+  if (p.at('strlit')) abi = p.advance().text;
   const block: ExternBlock = { kind: 'extern', span: p.spanFrom(start), abi, fns: [], types: [] };
   if (p.at('fn')) {
     const v = { cVariadic: false };

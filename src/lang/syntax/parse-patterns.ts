@@ -30,7 +30,7 @@ function literalExpr(p: Parser, t: Token, negate: boolean, start: Token): Expr {
       const v = t.value as number;
       return { kind: 'float', span, value: negate ? -v : v, suffix: t.suffix, raw: negate ? '-' + t.text : t.text };
     }
-    case 'string': return { kind: 'string', span, value: t.text };
+    case 'strlit': return { kind: 'string', span, value: t.text };
     case 'true': return { kind: 'bool', span, value: true };
     case 'false': return { kind: 'bool', span, value: false };
     default: return { kind: 'nil', span };
@@ -41,7 +41,7 @@ function single(p: Parser): Pattern {
   const start = p.tok;
   const k = start.kind;
   if (k === '_') { p.advance(); return { kind: 'wild', span: p.spanFrom(start) }; }
-  if (k === 'int' || k === 'float' || k === 'string' || k === 'true' || k === 'false' || k === 'nil') {
+  if (k === 'int' || k === 'float' || k === 'strlit' || k === 'true' || k === 'false' || k === 'nil') {
     p.advance();
     return { kind: 'literal', span: p.spanFrom(start), value: literalExpr(p, start, false, start) };
   }

@@ -45,11 +45,11 @@ export type TokenClass =
   | 'ident' // identifiers (incl. self, Self, str, usize, union, thread_local ...)
   | 'int'
   | 'float'
-  | 'string'
+  | 'strlit' // "..." (not `string`, which is a type keyword)
   | 'fstring'
   | 'tag' // `json:"id"` struct tag
   | 'opmethod' // op+ (text holds the whole name)
-  | 'error' // a malformed token already diagnosed by the lexer (char literal ...)
+  | 'badtok' // a malformed token already diagnosed by the lexer (char literal ...)
   | 'eof';
 
 export type FStringTokPart =
@@ -81,10 +81,10 @@ export function describeToken(t: Token): string {
     case 'ident': return `identifier \`${t.text}\``;
     case 'int': return `integer \`${t.text}\``;
     case 'float': return `float \`${t.text}\``;
-    case 'string': case 'fstring': return 'string literal';
+    case 'strlit': case 'fstring': return 'string literal';
     case 'tag': return 'struct tag';
     case 'opmethod': return `\`${t.text}\``;
-    case 'error': return 'invalid token';
+    case 'badtok': return 'invalid token';
     case 'eof': return 'end of file';
     default: return KEYWORDS.has(t.kind) ? `keyword \`${t.kind}\`` : `\`${t.kind}\``;
   }
