@@ -16,10 +16,16 @@ interface QueryModule {
   completionsAt?: (file: string, text: string, offset: number) => CompletionItem[];
 }
 
+interface ParseModule {
+  parse?: (file: string, text: string) => { diagnostics: Diagnostic[] };
+}
+
 const checkMods = import.meta.glob<CheckModule>('../lang/sema/check.ts', { eager: true });
+const parseMods = import.meta.glob<ParseModule>('../lang/syntax/parser.ts', { eager: true });
 const queryMods = import.meta.glob<QueryModule>('../lang/sema/query.ts', { eager: true });
 const checkMod: CheckModule = Object.values(checkMods)[0] ?? {};
 const queryMod: QueryModule = Object.values(queryMods)[0] ?? {};
+const parseMod: ParseModule = Object.values(parseMods)[0] ?? {};
 
 export const toolchainFeatures = {
   check: typeof checkMod.checkSource === 'function',
@@ -37,8 +43,14 @@ export function checkFiles(files: SourceFile[], entry: string): { diagnostics: D
     }
     return { diagnostics, exports: [] };
   }
-  const r = compile(files, { entry });
-  return { diagnostics: r.diagnostics, exports: r.program?.exports ?? [] };
+  try {
+    const r = compile(files, { entry });
+    return { diagnostics: r.diagnostics, exports: r.program?.exports ?? [] };
+  } catch (e) {
+    // no checker and no compiler yet: syntax errors from the parser are better than nothing
+    if (!parseMod.parse) throw e;
+    return { diagnostics: files.flatMap((f) => parseMod.parse!(f.name, f.text).diagnostics), exports: [] };
+  }
 }
 
 export function compileFiles(files: SourceFile[], entry: string): CompileResult {

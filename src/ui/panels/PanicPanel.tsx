@@ -40,7 +40,7 @@ export function PanicPanel() {
   };
 
   return (
-    <div className="panic-panel">
+    <div className="panic-panel" onKeyDown={onKey}>
       {panics.length > 1 && (
         <div className="panic-picker" role="group" aria-label="Panics in this run">
           {panics.map((p, i) => (
@@ -75,7 +75,7 @@ export function PanicPanel() {
             <button type="button" onClick={() => go(step - 1)} disabled={step <= 0}>Prev</button>
             <button type="button" onClick={() => go(step + 1)} disabled={step >= steps.length - 1}>Next</button>
           </h3>
-          <ol className="unwind" tabIndex={0} onKeyDown={onKey} aria-label="Unwinding steps (arrow keys step through)" aria-activedescendant={step >= 0 ? `unwind-${step}` : undefined}>
+          <ol className="unwind" tabIndex={0} aria-label="Unwinding steps (arrow keys step through)" aria-activedescendant={step >= 0 ? `unwind-${step}` : undefined}>
             {steps.map((s, i) => (
               <li
                 key={i}

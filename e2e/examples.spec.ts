@@ -1,0 +1,25 @@
+// Every example from the menu runs to its expected output and exit status.
+import { readFileSync } from 'node:fs';
+import { test, expect, openPlayground, waitForOutcome, outputLines } from './fixtures';
+import { EXAMPLES } from '../src/ui/examples/catalog';
+
+for (const ex of EXAMPLES) {
+  test(`example ${ex.id} prints its expected output`, async ({ page }) => {
+    const expected = readFileSync(new URL(`../src/ui/examples/${ex.id}.out`, import.meta.url), 'utf8');
+    await openPlayground(page);
+    await page.getByTestId('examples').selectOption(ex.id);
+    await page.getByTestId('run').click();
+    const outcome = await waitForOutcome(page);
+    expect(outcome).toContain(ex.exit === 0 ? 'Exited with code 0' : `exit code ${ex.exit}`);
+    expect((await outputLines(page, 'stdout')).join('\n') + '\n').toBe(expected);
+    if (ex.stderr) {
+      const err = await outputLines(page, 'stderr');
+      let at = 0;
+      for (const line of ex.stderr) {
+        const found = err.indexOf(line, at);
+        expect(found, `stderr line ${line}`).toBeGreaterThanOrEqual(0);
+        at = found + 1;
+      }
+    }
+  });
+}

@@ -1,0 +1,70 @@
+// Shared e2e fixture: every test fails if the page makes a request that leaves 127.0.0.1 or
+// logs a console error. Helpers act as a person would (keyboard, clicks, reading the panels).
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const ARTIFACTS = 'e2e-artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const LOCAL = /^(https?:\/\/127\.0\.0\.1(:\d+)?\/|data:|blob:|about:)/;
+
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page, context }, use) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const offsite: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (r) => { if (!LOCAL.test(r.url())) offsite.push(r.url()); });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    await use(page);
+    expect(offsite, 'requests leaving 127.0.0.1').toEqual([]);
+    expect(consoleErrors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the playground and waits until the editor accepts input. */
+export async function openPlayground(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+/** Replaces the editor's text as a person pasting code would (typed brackets would auto-close). */
+export async function setCode(page: Page, code: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), code);
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** Types text key by key at the cursor (for short edits). */
+export async function typeCode(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+}
+
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __vexEditor: { getValue(): string } }).__vexEditor.getValue());
+}
+
+export async function cursorLine(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __vexEditor: { getPosition(): { lineNumber: number } } }).__vexEditor.getPosition().lineNumber);
+}
+
+/** Waits for the run to finish and returns the outcome line. */
+export async function waitForOutcome(page: Page, timeout = 30_000): Promise<string> {
+  const outcome = page.getByTestId('outcome');
+  await outcome.waitFor({ timeout });
+  return (await outcome.textContent()) ?? '';
+}
+
+/** The Output panel's lines of one stream, as rendered. */
+export async function outputLines(page: Page, stream: 'stdout' | 'stderr'): Promise<string[]> {
+  return page.locator(`.out-line[data-stream="${stream}"]`).evaluateAll((els) =>
+    els.map((e) => (e.textContent ?? '').replace(/^stderr: /, '').replace(/\u200b/g, '')));
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
+}

@@ -1,0 +1,65 @@
+// Running programs: keyboard and button, Stop, limits, and the Output panel.
+import { test, expect, openPlayground, setCode, waitForOutcome, outputLines, screenshot } from './fixtures';
+
+const HELLO = 'fn main() {\n    println("hello");\n    println("second line");\n}\n';
+
+test('runs with Ctrl+Enter and with the Run button', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, HELLO);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  expect(await waitForOutcome(page)).toContain('Exited with code 0');
+  expect(await outputLines(page, 'stdout')).toEqual(['hello', 'second line']);
+  await setCode(page, 'fn main(): i32 {\n    println("bye");\n    return 3;\n}\n');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('outcome')).toContainText('Exited with code 3');
+  expect(await outputLines(page, 'stdout')).toEqual(['bye']);
+  await expect(page.getByTestId('outcome')).toContainText('steps');
+  await screenshot(page, 'panel-output');
+});
+
+test('Stop ends an endless loop at once and the next run works', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn main() {\n    let! i = 0;\n    loop {\n        i += 1;\n    }\n}\n');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('run-status')).toContainText('Running');
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('outcome')).toHaveText('Stopped by you');
+  await setCode(page, HELLO);
+  await page.getByTestId('run').click();
+  expect(await waitForOutcome(page)).toContain('Exited with code 0');
+  expect(await outputLines(page, 'stdout')).toEqual(['hello', 'second line']);
+});
+
+test('an endless loop hits the fuel limit with a clear message', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByTestId('settings').click();
+  await page.getByLabel('Fuel (max steps, 0 = unlimited)').fill('100000');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await setCode(page, 'fn main() {\n    let! i = 0;\n    while true {\n        i += 1;\n    }\n}\n');
+  await page.getByTestId('run').click();
+  expect(await waitForOutcome(page)).toContain('step limit reached (100,000 steps)');
+});
+
+test('endless output is capped and the page stays responsive', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn main() {\n    let! i = 0;\n    loop {\n        println("line {}", i);\n        i += 1;\n    }\n}\n');
+  await page.getByTestId('run').click();
+  // the page keeps answering while the worker prints
+  await expect(page.getByTestId('run-status')).toContainText(/Running|Stopped/);
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await page.getByRole('tab', { name: 'Output' }).click();
+  expect(await waitForOutcome(page, 60_000)).toMatch(/output limit|step limit/);
+  await expect(page.getByTestId('dropped')).toBeVisible();
+  const last = (await outputLines(page, 'stdout')).pop();
+  expect(last).toMatch(/^line \d+$/);
+});
+
+test('a huge allocation ends cleanly', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn main() {\n    let p = alloc(4000000000);\n    println("got it");\n}\n');
+  await page.getByTestId('run').click();
+  const outcome = await waitForOutcome(page);
+  expect(outcome).toMatch(/heap limit|Aborted|Panicked|Exited with code 134/);
+  expect(outcome).not.toContain('Internal error');
+  expect(await outputLines(page, 'stdout')).not.toContain('got it');
+});

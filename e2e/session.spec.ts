@@ -1,0 +1,87 @@
+// Sharing, autosave, damaged links, file tabs, embed mode, themes.
+import { test, expect, openPlayground, setCode, editorText, screenshot } from './fixtures';
+
+const CODE = 'fn main() {\n    println("shared {}", 42);\n}\n';
+
+test('a share link restores the exact session in a fresh page', async ({ page, browser }) => {
+  await openPlayground(page);
+  await setCode(page, CODE);
+  await page.getByTestId('settings').click();
+  await page.getByLabel('Panic strategy').selectOption('abort');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Add file' }).click();
+  await setCode(page, '// second file\n');
+  await expect.poll(() => page.url()).toContain('#code=');
+  await page.waitForTimeout(400); // the hash follows edits after a short debounce
+  const url = page.url();
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(url);
+  await fresh.locator('.monaco-editor .view-lines').first().waitFor();
+  await expect(fresh.getByRole('tab', { name: 'file1.vx' })).toBeVisible();
+  await fresh.getByRole('tab', { name: 'main.vx' }).click();
+  expect(await editorText(fresh)).toBe(CODE);
+  await fresh.getByTestId('settings').click();
+  await expect(fresh.getByLabel('Panic strategy')).toHaveValue('abort');
+  await fresh.close();
+});
+
+test('reload restores the text from autosave', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, CODE);
+  await page.goto('/'); // no hash: autosave is used
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  expect(await editorText(page)).toBe(CODE);
+});
+
+test('a malformed link shows a notice and a working default program', async ({ page }) => {
+  await openPlayground(page, '/#code=N4Igdg9gJgpgziAXCAtrAbeGHQ');
+  await expect(page.getByTestId('notice-error')).toContainText('could not be opened');
+  expect(await editorText(page)).toContain('fn main()');
+  await screenshot(page, 'notice-bad-link');
+});
+
+test('files can be added, renamed and closed (with confirmation)', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Add file' }).click();
+  await setCode(page, '// helper\n');
+  const tab = page.getByRole('tab', { name: 'file1.vx' });
+  await tab.dblclick();
+  const input = page.getByLabel('New name for file1.vx');
+  await input.fill('util.vx');
+  await input.press('Enter');
+  await expect(page.getByRole('tab', { name: 'util.vx' })).toBeVisible();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Close util.vx' }).click();
+  await expect(page.getByRole('tab', { name: 'util.vx' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'main.vx' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('embed mode shows a compact editor, Run and Output with an open-in-playground link', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, CODE);
+  await page.waitForTimeout(400);
+  const hash = new URL(page.url()).hash;
+  await page.goto(`/?embed=1${hash}`);
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  expect(await editorText(page)).toBe(CODE);
+  const link = page.getByTestId('open-in-playground');
+  await expect(link).toHaveAttribute('href', /#code=/);
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('outcome')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.out-line[data-stream="stdout"]').first()).toHaveText('shared 42');
+  await screenshot(page, 'embed');
+});
+
+test('theme and presentation mode switch and persist', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Presentation' }).click();
+  await expect(page.locator('html')).toHaveClass(/presentation/);
+  await screenshot(page, 'dark-presentation');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveClass(/presentation/);
+});
