@@ -1,7 +1,12 @@
 // The toolchain's front door: source files -> diagnostics + a compiled program. The same function
-// serves the worker, the CLI, the conformance runner and tests.
-// STUB: the engine (codegen) replaces the body; the signature is the contract.
+// serves the worker, the CLI, the conformance runner and tests. Bad input never throws: parse and
+// check errors are diagnostics; a construct codegen cannot lower yet is a diagnostic too.
 import type { Diagnostic } from './diagnostics';
+import { diag, hasErrors } from './diagnostics';
+import { LineMap } from './span';
+import { parse } from './syntax/parser';
+import { check } from './sema/check';
+import { generate } from './codegen/module';
 
 export interface SourceFile {
   name: string;
@@ -27,6 +32,26 @@ export interface CompileResult {
   program: CompiledProgram | null; // null when any error diagnostic was reported
 }
 
-export function compile(_files: SourceFile[], _options: CompileOptions = {}): CompileResult {
-  throw new Error('compile: not implemented yet');
+export function compile(files: SourceFile[], options: CompileOptions = {}): CompileResult {
+  const file = files.find((f) => f.name === options.entry) ?? files[0];
+  if (!file) return { diagnostics: [], program: null };
+  const parsed = parse(file.name, file.text);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics, program: null };
+  const checked = check(parsed.program);
+  diagnostics.push(...checked.diagnostics);
+  if (hasErrors(diagnostics) || !checked.program) return { diagnostics, program: null };
+  const prog = checked.program;
+  if (parsed.program.noMain) {
+    return { diagnostics, program: { js: 'return { main: null, mainIsGen: false, inits: [], tlsInit: () => [] };', isLibrary: true, exports: prog.exports, meta: { sites: [], types: [], typeNames: [] } } };
+  }
+  try {
+    const { js, meta } = generate(prog);
+    return { diagnostics, program: { js, isLibrary: false, exports: prog.exports, meta } };
+  } catch (e) {
+    const span = new LineMap(file.name, file.text).span(0, 0);
+    const msg = e instanceof Error ? e.message : String(e);
+    diagnostics.push(diag('E0900', `cannot compile this program yet: ${msg}`, span));
+    return { diagnostics, program: null };
+  }
 }

@@ -6,6 +6,7 @@ import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type Outcome, type RunOptions, type
 import { Runtime } from './core/rt';
 import { Scheduler } from './core/scheduler';
 import { VexAbort, VexExit, VexLimit, VexPanic, isHostStackOverflow } from './core/errors';
+import { isVexFault } from './memory/fault';
 import type { ProgramMeta } from './core/types';
 import { installLibrary } from './core/library';
 
@@ -50,6 +51,9 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
 }
 
 function classify(rt: Runtime, e: unknown): Outcome {
+  if (isVexFault(e)) {
+    try { rt.machine.fault(e, -1); } catch (e2) { return classify(rt, e2); }
+  }
   if (e instanceof VexExit) return { kind: 'exited', code: e.code };
   if (e instanceof VexPanic) {
     rt.uncaught = e.info;

@@ -5,6 +5,7 @@
 import type { Runtime } from './rt';
 import { VString, VBox, utf8Len, utf8Bytes, heap } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
+import { ArenaAllocator } from '../alloc/arena';
 
 const LIBM: Record<string, (...a: number[]) => number> = {
   sqrt: Math.sqrt, cbrt: Math.cbrt, pow: Math.pow, sin: Math.sin, cos: Math.cos, tan: Math.tan,
@@ -12,7 +13,6 @@ const LIBM: Record<string, (...a: number[]) => number> = {
 };
 
 export function makeHost(rt: Runtime) {
-  const stats = () => (rt as unknown as { stats: { allocs: number; frees: number; liveBytes: number; peakBytes: number } }).stats;
   const dec = new TextDecoder();
   return {
     utf8Len,
@@ -22,9 +22,8 @@ export function makeHost(rt: Runtime) {
     gc: (v: unknown) => ({ v }),
     spec: (spec: string, kind: ScalarKind, v: unknown) => formatSpec(spec, kind, v),
     stats(): bigint[] {
-      const s = stats();
-      const spawned = (rt as unknown as { S: { spawned: number } }).S?.spawned ?? 0;
-      return [BigInt(s.allocs), BigInt(s.frees), BigInt(s.liveBytes), BigInt(s.peakBytes), BigInt(spawned), 0n];
+      const s = rt.machine.stats;
+      return [BigInt(s.allocs), BigInt(s.frees), BigInt(s.liveBytes), BigInt(s.peakBytes), BigInt(s.tasksSpawned), BigInt(s.gcCollections)];
     },
     strByte(s: string, i: number | bigint, site: number): number {
       const b = utf8Bytes(s);
@@ -40,23 +39,33 @@ export function makeHost(rt: Runtime) {
       if (l < 0 || e > b.length || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${b.length}`, site);
       return dec.decode(b.subarray(l, e));
     },
-    cstr(_s: string): number {
-      return 0;
+    cstr(s: string): number {
+      return rt.machine.guard(-1, () => rt.machine.mem.internCString(s));
     },
     addrOf(_v: unknown, site: number): number {
       return rt.panic('taking the address of this value is not supported yet', site);
     },
-    load(_p: number, _k: string, site: number): never {
-      return rt.panic('raw pointer loads are not supported yet', site);
+    load(p: number, k: string, site: number): unknown {
+      const mem = rt.machine.mem as unknown as Record<string, (a: number, s: number) => unknown>;
+      return rt.machine.guard(site, () => (k === 'ptr' ? Number(mem.loadU64Checked(p, site)) : mem[LOADS[k]](p, site)));
     },
-    store(_p: number, _k: string, _v: unknown, site: number): never {
-      return rt.panic('raw pointer stores are not supported yet', site);
+    store(p: number, k: string, v: unknown, site: number): void {
+      const mem = rt.machine.mem as unknown as Record<string, (a: number, v: unknown, s: number) => void>;
+      rt.machine.guard(site, () => {
+        if (k === 'ptr') mem.storeU64Checked(p, BigInt(v as number), site);
+        else mem[STORES[k]](p, typeof v === 'boolean' ? (v ? 1 : 0) : v, site);
+      });
     },
     unionGet(o: Record<string, unknown>, f: string): unknown {
       return o['f_' + f];
     },
     unionNew(_td: number, f: string, v: unknown): unknown {
       return { ['f_' + f]: v };
+    },
+    setAllocator(obj: unknown, alloc?: (o: unknown, s: bigint, a: bigint) => number, dealloc?: (o: unknown, p: number, s: bigint, a: bigint) => void, name = 'allocator'): void {
+      const m = rt.machine;
+      if (obj instanceof ArenaAllocator) m.current = obj;
+      else if (alloc && dealloc) m.current = m.vexAllocator(name, obj, alloc, dealloc);
     },
     ffi(name: string, args: unknown[], _types: string[], site: number): unknown {
       const f = LIBM[name];
@@ -71,22 +80,42 @@ export function makeHost(rt: Runtime) {
       return ret;
     },
     call(name: string, args: unknown[], site: number): unknown {
+      const m = rt.machine;
+      const n = (i: number) => Number(args[i]);
       switch (name) {
-        case 'alloc': case 'sys_alloc': {
-          const n = Number(args[0]);
-          return heap.alloc(n, 16, site) || 0;
-        }
-        case 'free': return undefined;
-        case 'reset_allocator': case 'set_allocator': case 'set_global_allocator': return undefined;
-        case 'raise': rt.onSignal(Number(args[0])); return 0;
+        case 'alloc': return m.allocate(n(0), 16, site);
+        case 'free': m.free(n(0), site); return undefined;
+        case 'realloc': return m.realloc(n(0), n(1), site);
+        case 'sys_alloc': return m.sysAlloc(n(0), n(1) || 16, site);
+        case 'sys_free': m.sysFree(n(0), site); return undefined;
+        case 'reset_allocator': m.current = m.sys; return undefined;
+        case 'heap_profile_start': m.prof.start(); return undefined;
+        case 'heap_profile_stop': m.prof.stop(); return undefined;
+        case 'heap_profile_report': rt.out(m.prof.report((s) => rt.meta.sites[s]?.line ?? 0)); return undefined;
+        case 'gc_collect': m.stats.gcCollected(); return 0n;
+        case 'raise': rt.raiseSignal(n(0), site); return 0;
+        case 'signal_ignore': rt.signals.set(n(0), 'ignore'); return undefined;
+        case 'signal_default': rt.signals.delete(n(0)); return undefined;
+        case 'signal': rt.signals.set(n(0), args[1] as (s: number) => void); return undefined;
         default: return rt.panic(`builtin ${name} is not supported yet`, site);
       }
     },
-    callStatic(name: string, _args: unknown[], site: number): unknown {
+    callStatic(name: string, args: unknown[], site: number): unknown {
+      if (name === 'ArenaAllocator.new') return rt.machine.newArena(Number(args[0]), site);
       return rt.panic(`${name} is not supported yet`, site);
     },
-    method(name: string, _o: unknown, _args: unknown[], site: number): unknown {
+    method(name: string, o: unknown, _args: unknown[], site: number): unknown {
+      if (name === 'ArenaAllocator.used' && o instanceof ArenaAllocator) return BigInt(o.used);
       return rt.panic(`${name} is not supported yet`, site);
     },
   };
 }
+
+const LOADS: Record<string, string> = {
+  i8: 'loadI8Checked', u8: 'loadU8Checked', i16: 'loadI16Checked', u16: 'loadU16Checked', i32: 'loadI32Checked', u32: 'loadU32Checked',
+  i64: 'loadI64Checked', u64: 'loadU64Checked', i128: 'loadI128Checked', u128: 'loadU128Checked', f32: 'loadF32Checked', f64: 'loadF64Checked',
+};
+const STORES: Record<string, string> = {
+  i8: 'storeU8Checked', u8: 'storeU8Checked', i16: 'storeU16Checked', u16: 'storeU16Checked', i32: 'storeI32Checked', u32: 'storeU32Checked',
+  i64: 'storeU64Checked', u64: 'storeU64Checked', i128: 'storeU128Checked', u128: 'storeU128Checked', f32: 'storeF32Checked', f64: 'storeF64Checked',
+};

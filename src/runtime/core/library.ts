@@ -1,54 +1,139 @@
-// Glue between the runtime core and the runtime library (memory, allocators, profile).
-// Until the library lands this keeps simple counters so runtime_stats() and RunResult.stats work.
-// TODO(runtime-library): route collection buffers and alloc/free through src/runtime/alloc.
+// The machine behind the runtime core: linear memory, the system allocator, the current
+// allocator (system, arena or a Vex `Allocator`), runtime_stats counters and the heap profiler.
+// Collections report their buffers here through HeapHooks; raw alloc/free/realloc come here too.
 import type { RunOptions } from '../api';
 import type { Runtime } from './rt';
 import { setHeapHooks } from './collections';
-import { VexLimit } from './errors';
+import { VexAbort, VexLimit } from './errors';
+import { Memory } from '../memory/memory';
+import { SystemAllocator } from '../alloc/system';
+import { ArenaAllocator } from '../alloc/arena';
+import { reallocVia, type Allocator } from '../alloc/allocator';
+import { RuntimeStats } from '../profile/stats';
+import { HeapProfiler } from '../profile/heap-profile';
+import { isVexFault, type VexFault } from '../memory/fault';
+
+interface BlockRec { size: number; align: number; a: Allocator }
+
+export class Machine {
+  readonly mem: Memory;
+  readonly sys: SystemAllocator;
+  readonly stats = new RuntimeStats();
+  readonly prof = new HeapProfiler();
+  current: Allocator;
+  private readonly blocks = new Map<number, BlockRec>();
+
+  constructor(private readonly rt: Runtime, opts: RunOptions) {
+    this.mem = new Memory({ limit: opts.heapLimit });
+    this.sys = new SystemAllocator(this.mem);
+    this.current = this.sys;
+  }
+
+  /** Turn a memory/allocator fault into the Vex outcome it stands for. */
+  fault(f: VexFault, site: number): never {
+    if (f.panics) return this.rt.panic(f.message, site);
+    if (f.kind === 'oom') {
+      this.rt.err(`${f.message}\n`);
+      throw new VexLimit('heap', f.message);
+    }
+    this.rt.err(`error: ${f.message}\n`);
+    const lines = f.notes((s) => {
+      const l = this.rt.loc(s);
+      return l ? `${this.rt.siteFn(s)} (${l.file}:${l.line}:${l.col})` : '?';
+    });
+    for (const n of lines) this.rt.err(`  ${n}\n`);
+    throw new VexAbort(134, f.kind);
+  }
+  guard<R>(site: number, f: () => R): R {
+    try {
+      return f();
+    } catch (e) {
+      if (isVexFault(e)) this.fault(e, site);
+      throw e;
+    }
+  }
+
+  allocate(size: number, align: number, site: number): number {
+    return this.guard(site, () => {
+      const a = this.current;
+      const addr = a.allocate(size, align, site, this.rt.taskId);
+      this.blocks.set(addr, { size, align, a });
+      this.stats.alloc(size);
+      this.prof.alloc(addr, size, site);
+      this.rt.emit({ t: 'alloc', addr, size, align, allocator: a.name, site: this.rt.loc(site), task: this.rt.taskId });
+      return addr;
+    });
+  }
+  free(addr: number, site: number): void {
+    if (addr === 0) return;
+    this.guard(site, () => {
+      const b = this.blocks.get(addr);
+      if (!b) {
+        // not one of ours: let the system allocator report it (double/invalid free)
+        this.sys.free(addr, site, this.rt.taskId);
+        return;
+      }
+      this.blocks.delete(addr);
+      b.a.deallocate(addr, b.size, b.align, site, this.rt.taskId);
+      this.stats.free(b.size);
+      this.prof.free(addr, b.size, site);
+      this.rt.emit({ t: 'free', addr, size: b.size, allocator: b.a.name, site: this.rt.loc(site), task: this.rt.taskId });
+    });
+  }
+  realloc(addr: number, size: number, site: number): number {
+    if (addr === 0) return this.allocate(size, 16, site);
+    return this.guard(site, () => {
+      const b = this.blocks.get(addr);
+      if (!b) return this.sys.realloc(addr, size, site, this.rt.taskId);
+      const to = b.a === this.sys ? this.sys.realloc(addr, size, site, this.rt.taskId) : reallocVia(b.a, this.mem, addr, b.size, size, b.align, site, this.rt.taskId);
+      this.blocks.delete(addr);
+      this.blocks.set(to, { size, align: b.align, a: b.a });
+      this.stats.realloc(b.size, size);
+      this.prof.realloc(addr, to, b.size, size, site);
+      this.rt.emit({ t: 'realloc', from: addr, to, oldSize: b.size, size, site: this.rt.loc(site), task: this.rt.taskId });
+      return to;
+    });
+  }
+
+  newArena(cap: number, site: number): ArenaAllocator {
+    return this.guard(site, () => new ArenaAllocator(this.sys, cap, site, this.rt.taskId));
+  }
+  /** A Vex value implementing the Allocator contract, adapted to the library interface. */
+  vexAllocator(name: string, obj: unknown, alloc: (o: unknown, size: bigint, align: bigint) => number, dealloc: (o: unknown, p: number, size: bigint, align: bigint) => void): Allocator {
+    return {
+      name,
+      allocate: (size, align) => alloc(obj, BigInt(size), BigInt(align)),
+      deallocate: (p, size, align) => dealloc(obj, p, BigInt(size), BigInt(align)),
+    };
+  }
+  sysAlloc(size: number, align: number, site: number): number {
+    return this.guard(site, () => this.sys.alloc(size, align, site, this.rt.taskId));
+  }
+  sysFree(addr: number, site: number): void {
+    this.guard(site, () => this.sys.free(addr, site, this.rt.taskId));
+  }
+}
 
 export interface LibraryHandle {
+  machine: Machine;
   resetStats(): void;
   stats(): { allocs: number; frees: number; peakBytes: number; liveBytes: number };
 }
 
 export function installLibrary(rt: Runtime, opts: RunOptions): LibraryHandle {
-  const st = { allocs: 0, frees: 0, peakBytes: 0, liveBytes: 0 };
-  let next = 0x10000;
-  const account = (size: number) => {
-    st.liveBytes += size;
-    if (st.liveBytes > opts.heapLimit) {
-      rt.err(`memory allocation of ${size} bytes failed\n`);
-      throw new VexLimit('heap', `heap limit of ${opts.heapLimit} bytes reached`);
-    }
-    if (st.liveBytes > st.peakBytes) st.peakBytes = st.liveBytes;
-  };
+  const m = new Machine(rt, opts);
+  rt.machine = m;
   setHeapHooks({
-    alloc(size) {
-      st.allocs++;
-      account(size);
-      const a = next;
-      next += (size + 15) & ~15;
-      return a;
-    },
-    free(_addr, size) {
-      st.frees++;
-      st.liveBytes -= size;
-    },
-    realloc(_addr, oldSize, size) {
-      st.allocs++;
-      st.frees++;
-      st.liveBytes -= oldSize;
-      account(size);
-      const a = next;
-      next += (size + 15) & ~15;
-      return a;
-    },
+    alloc: (size, align, site) => m.allocate(size, align, site),
+    free: (addr, _size, _align, site) => m.free(addr, site),
+    realloc: (addr, _old, size, _align, site) => m.realloc(addr, size, site),
   });
-  (rt as unknown as { stats: typeof st }).stats = st;
   return {
-    resetStats() {
-      st.allocs = 0; st.frees = 0; st.peakBytes = st.liveBytes;
+    machine: m,
+    resetStats() { m.stats.reset(); },
+    stats: () => {
+      const s = m.stats;
+      return { allocs: s.allocs, frees: s.frees, peakBytes: s.peakBytes, liveBytes: s.liveBytes };
     },
-    stats: () => ({ ...st }),
   };
 }

@@ -10,6 +10,7 @@ import { jsBuiltins, makeHelpers } from './helpers';
 import { makeHost } from './host';
 import { Channel } from './scheduler';
 import type { Scheduler } from './scheduler';
+import type { Machine } from './library';
 
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
@@ -49,6 +50,7 @@ export class Runtime {
   readonly VSlice = VSlice;
   readonly Channel = Channel;
   S!: Scheduler;
+  machine!: Machine;
   /** The current task's thread-locals (swapped by the scheduler). */
   tls: unknown[] = [];
 
@@ -143,12 +145,23 @@ export class Runtime {
   totalSteps(): number {
     return this.steps + (FUEL_CHUNK - this.fuel);
   }
-  /** Replaced by the signal module (signal handlers); default action ends the run. */
-  onSignal(sig: number): void {
+  /** Installed handlers (§6.7): an extern "C" fn(i32), or 'ignore'. */
+  readonly signals = new Map<number, 'ignore' | ((sig: number) => void)>();
+  /** A signal arrives (Stop/SIGINT at a statement boundary, or raise()). */
+  onSignal(sig: number, site = -1): void {
+    const h = this.signals.get(sig);
+    if (h === 'ignore') { this.emit({ t: 'signal', sig, action: 'ignored' }); return; }
+    if (h) {
+      this.emit({ t: 'signal', sig, action: 'handler' });
+      this.noUnwind(() => h(sig));
+      return;
+    }
+    void site;
     this.emit({ t: 'signal', sig, action: 'default' });
     this.err(`terminated by signal ${sig}\n`);
     throw new VexAbort(128 + sig, `signal ${sig}`, 'stopped');
   }
+  raiseSignal(sig: number, site: number): void { this.onSignal(sig, site); }
 
   // ------------------------------------------------------------------ panics
   panic(msg: string, site: number): never {

@@ -104,6 +104,7 @@ export class Scheduler {
     const t = new Task(this.nextId++, name, stackBytes, this.tlsInit());
     t.gen = body;
     this.spawned++;
+    this.rt.machine?.stats.taskSpawned();
     void site;
     this.rt.emit({ t: 'task-spawn', task: t.id, parent: this.current.id, name, stackSize: stackBytes, clock: this.clock });
     return t;
