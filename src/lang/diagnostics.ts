@@ -28,3 +28,45 @@ export function diag(
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');
+
+/** Render like rustc:
+ *  error[E0103]: mismatched types: expected `i32`, found `str`
+ *   --> main.vx:2:22
+ *    |
+ *  2 |     let count: i32 = "seven";
+ *    |                      ^^^^^^^
+ *    = help: …
+ *  Secondary labels are shown under their own lines with `-`. */
+export function renderDiagnostic(d: Diagnostic, sourceText: string): string {
+  const lines = sourceText.split('\n').map((l) => l.replace(/\r$/, ''));
+  const head = `${d.severity}${d.code ? `[${d.code}]` : ''}: ${d.message}`;
+  const marks: { span: Span; message: string; primary: boolean }[] = [
+    { span: d.span, message: '', primary: true },
+    ...d.labels.map((l) => ({ span: l.span, message: l.message, primary: false })),
+  ];
+  const width = String(Math.max(...marks.map((m) => m.span.line))).length;
+  const pad = ' '.repeat(width);
+  const out = [head, `${pad}--> ${d.span.file}:${d.span.line}:${d.span.col}`, `${pad} |`];
+  // One source line per distinct line, in order; each with its markers below it.
+  const byLine = [...new Set(marks.map((m) => m.span.line))].sort((a, b) => a - b);
+  let prev = 0;
+  for (const ln of byLine) {
+    if (prev && ln > prev + 1) out.push(`${pad} ...`);
+    prev = ln;
+    const text = lines[ln - 1] ?? '';
+    out.push(`${String(ln).padStart(width)} | ${text}`);
+    for (const m of marks.filter((x) => x.span.line === ln)) {
+      const start = Math.max(1, m.span.col);
+      const endCol = m.span.endLine === ln ? m.span.endCol : text.length + 1;
+      const len = Math.max(1, endCol - start);
+      const ch = m.primary ? '^' : '-';
+      const msg = m.primary ? '' : ` ${m.message}`;
+      out.push(`${pad} | ${' '.repeat(start - 1)}${ch.repeat(len)}${msg}`.trimEnd());
+    }
+  }
+  for (const n of d.notes) {
+    const m = /^(note|help): (.*)$/s.exec(n);
+    out.push(`${pad} = ${m ? `${m[1]}: ${m[2]}` : `note: ${n}`}`);
+  }
+  return out.join('\n');
+}

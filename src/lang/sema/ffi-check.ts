@@ -37,7 +37,23 @@ export function spell(cx: Ctx, te: ast.TypeExpr | null | undefined, t: Type): st
     const s = cx.text.slice(te.span.start, te.span.end).trim();
     if (s) return s.replace(/\s+/g, ' ');
   }
-  return typeName(t);
+  return te ? typeExprText(te) : typeName(t);
+}
+
+/** Print a type expression in source form without the text; `*const T` is recognised from the
+ *  gap between the `*` and the pointee (the AST keeps only the mutability). */
+export function typeExprText(te: ast.TypeExpr): string {
+  switch (te.kind) {
+    case 'named': return te.name + (te.member ? '.' + te.member : '') + (te.args.length ? `<${te.args.map(typeExprText).join(', ')}>` : '');
+    case 'ref': return '&' + typeExprText(te.inner) + (te.mut ? '!' : '');
+    case 'ptr': return '*' + (te.inner.span.start - te.span.start >= 6 ? 'const ' : '') + typeExprText(te.inner) + (te.mut ? '!' : '');
+    case 'array': return `[${typeExprText(te.elem)}; ${te.size.kind === 'int' ? te.size.value : te.size.kind === 'ident' ? te.size.name : 'N'}]`;
+    case 'slice': return `&[${typeExprText(te.elem)}]` + (te.mut ? '!' : '');
+    case 'tuple': return `(${te.elems.map(typeExprText).join(', ')})`;
+    case 'fn': return `fn(${te.params.map(typeExprText).join(', ')})` + (te.ret ? `: ${typeExprText(te.ret)}` : '');
+    case 'never': return '!';
+    case 'error': return '{unknown}';
+  }
 }
 
 export function checkExternDecls(cx: Ctx): void {
