@@ -75,7 +75,8 @@ export function parseStmtList(p: Parser, ctx: StmtCtx): Stmt[] {
     const s = parseStmt(p, ctx);
     if (s) stmts.push(s);
     if (ctx.tail) break;
-    if (p.errorCount !== errs) syncStmt(p);
+    // Resync only when the broken statement did not reach its own end.
+    if (p.errorCount !== errs && p.prev.kind !== ';' && p.prev.kind !== '}') syncStmt(p);
     if (p.pos === before) p.skipBalanced();
   }
   return stmts;

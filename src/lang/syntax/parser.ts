@@ -104,7 +104,7 @@ export function parseCell(file: string, text: string, knownStructs?: Iterable<st
       } else {
         const s = parseStmt(p, ctx);
         if (s) out.stmts.push(s);
-        if (p.errorCount !== errs) syncStmt(p);
+        if (p.errorCount !== errs && p.prev.kind !== ';' && p.prev.kind !== '}') syncStmt(p);
       }
       if (p.pos === before && !ctx.tail) p.skipBalanced();
     }
