@@ -26,6 +26,11 @@ export interface CheckOptions {
 /** Check a parsed program; returns the checker's own diagnostics and, if none is an error, the
  *  checked program (the AST annotated in place, see typed.ts). */
 export function check(program: ast.Program, opts: CheckOptions = {}): CheckResult {
+  return checkWithCtx(program, opts).result;
+}
+
+/** `check` that also hands back the checker state (editor queries read its tables). */
+export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { result: CheckResult; cx: Ctx } {
   const cx = new Ctx(program);
   cx.text = opts.text ?? null;
   try {
@@ -35,7 +40,7 @@ export function check(program: ast.Program, opts: CheckOptions = {}): CheckResul
     cx.error('E0142', `internal checker error: ${e.message}`, program.span, { notes: ['note: this is a bug in the playground, not in your program'] });
   }
   const errors = cx.diags.some((d) => d.severity === 'error');
-  return { diagnostics: cx.diags, program: errors ? null : buildProgram(cx) };
+  return { result: { diagnostics: cx.diags, program: errors ? null : buildProgram(cx) }, cx };
 }
 
 /** Parse and check one file; diagnostics of both stages, parser's first. */

@@ -1,0 +1,204 @@
+// Editor queries for Monaco: hover (`typeAt`) and completion (`completionsAt`). Both re-run
+// parse + check on the current text and read the annotated (error-recovered) AST and the
+// checker's tables, so they work on code with errors. They never throw.
+import type * as ast from '../syntax/ast';
+import { parse } from '../syntax/parser';
+import { KEYWORDS } from '../syntax/tokens';
+import type { CompletionItem } from '../../worker/protocol';
+import { subst, typeName, type Type } from './types';
+import type { FnInfo, LocalInfo } from './typed';
+import type { Ctx } from './context';
+import { checkWithCtx } from './check';
+import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, builtinMethodNames, builtinOwner, builtinMethod, PRELUDE_TYPE_NAMES } from './prelude';
+import { derefAll, structArgsEnv } from './methods';
+
+const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
+
+function analyze(file: string, text: string): { program: ast.Program; cx: Ctx } {
+  const { program } = parse(file, text);
+  const { cx } = checkWithCtx(program, { text });
+  return { program, cx };
+}
+
+const contains = (s: ast.Span | undefined, off: number) => !!s && s.start <= off && off <= s.end;
+
+export function fnSignature(f: FnInfo): string {
+  const name = f.decl?.name ?? f.name;
+  const params = f.params.map((p) => `${p.name}: ${p.variadic ? '...' + typeName((p.type as { elem: Type }).elem) : typeName(p.type)}`).join(', ');
+  return `${f.isAsync ? 'async ' : ''}fn ${name}(${params})${f.ret.k === 'unit' ? '' : ': ' + typeName(f.ret)}`;
+}
+const localText = (l: LocalInfo) => `${l.mut ? 'let! ' : 'let '}${l.name}: ${typeName(l.type)}`;
+
+/** Hover text for the innermost expression or binding under `offset`, or null. */
+export function typeAt(file: string, text: string, offset: number): string | null {
+  try {
+    const { program, cx } = analyze(file, text);
+    let best: { size: number; text: string } | null = null;
+    const offer = (span: ast.Span | undefined, t: string | null) => {
+      if (!t || !contains(span, offset)) return;
+      const size = span!.end - span!.start;
+      if (!best || size <= best.size) best = { size, text: t };
+    };
+    const visit = (n: unknown): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) { for (const x of n) visit(x); return; }
+      const node = n as Record<string, unknown> & { span?: ast.Span; kind?: string };
+      if (node.span && !contains(node.span, offset)) return;
+      describe(cx, node, offer);
+      for (const k of Object.keys(node)) if (!SKIP.has(k)) visit(node[k]);
+    };
+    visit(program.items);
+    return (best as { text: string } | null)?.text ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: string }, offer: (s: ast.Span | undefined, t: string | null) => void): void {
+  const e = n as unknown as ast.Expr;
+  if (n.kind === 'fn' && (n as unknown as ast.FnDecl).nameSpan) {
+    const d = n as unknown as ast.FnDecl;
+    const f = cx.allFns.find((x) => x.decl === d);
+    if (f) offer(d.nameSpan, fnSignature(f));
+    return;
+  }
+  if ((n.kind === 'struct' || n.kind === 'enum') && 'nameSpan' in n) {
+    const d = n as unknown as ast.StructDecl;
+    offer(d.nameSpan, `${d.kind === 'struct' ? (d.isUnion ? 'union' : 'struct') : 'enum'} ${d.name}`);
+    return;
+  }
+  if (n.kind === 'name' && (n as { local?: LocalInfo }).local) { offer(n.span, localText((n as { local: LocalInfo }).local)); return; }
+  if (n.kind === 'for-in' && (n as { local?: LocalInfo }).local) offer((n as unknown as { nameSpan: ast.Span }).nameSpan, localText((n as { local: LocalInfo }).local));
+  if (n.kind === 'binding' && (n as { local?: LocalInfo }).local) { offer(n.span, localText((n as { local: LocalInfo }).local)); return; }
+  if ('variadic' in n && 'nameSpan' in n && typeof n.name === 'string') {
+    // A parameter: find its local by declaration span.
+    const p = n as unknown as ast.Param;
+    const l = cx.allLocals.find((x) => x.span.start === p.nameSpan.start && x.name === p.name);
+    if (l) offer(p.nameSpan, `${p.name}: ${typeName(l.type)}`);
+    return;
+  }
+  if (!e.info && e.kind !== 'ident') return;
+  switch (e.kind) {
+    case 'ident': {
+      const r = e.res;
+      if (r?.k === 'local') offer(e.span, localText(r.local));
+      else if (r?.k === 'fn') offer(e.span, fnSignature(r.fn));
+      else if (r?.k === 'const') offer(e.span, `const ${e.name}: ${typeName(r.type)}${r.value !== null ? ' = ' + String(r.value) : ''}`);
+      else if (r?.k === 'tls') offer(e.span, `thread_local let! ${e.name}: ${typeName(r.type)}`);
+      else if (r?.k === 'extern') offer(e.span, `extern "C" fn ${r.fn.name}(${r.fn.params.map(typeName).join(', ')}${r.fn.variadic ? ', ...' : ''})${r.fn.ret.k === 'unit' ? '' : ': ' + typeName(r.fn.ret)}`);
+      else if (r?.k === 'builtin-fn') offer(e.span, `builtin fn ${e.name}`);
+      else if (e.info) offer(e.span, typeName(e.info.type));
+      return;
+    }
+    case 'call': {
+      const t = e.target;
+      if (e.callee.kind === 'member' && (t?.k === 'method' || t?.k === 'fn')) offer(e.callee.nameSpan, fnSignature(t.fn));
+      else if (e.callee.kind === 'member' && (t?.k === 'builtin-method' || t?.k === 'builtin-static')) offer(e.callee.nameSpan, `${t.owner}.${t.method}: ${typeName(e.info!.type)}`);
+      offer(e.span, typeName(e.info!.type));
+      return;
+    }
+    case 'member':
+      offer(e.nameSpan, `${e.name}: ${typeName(e.info!.type)}`);
+      return;
+    case 'closure': case 'async':
+      return;
+    default:
+      offer(e.span, typeName(e.info!.type));
+  }
+}
+
+// ------------------------------------------------------------------ completion
+
+export function completionsAt(file: string, text: string, offset: number): CompletionItem[] {
+  try {
+    let i = offset;
+    while (i > 0 && /[A-Za-z0-9_]/.test(text[i - 1])) i--;
+    const prefix = text.slice(i, offset);
+    if (text[i - 1] === '.') {
+      const chainEnd = i - 1;
+      let j = chainEnd;
+      while (j > 0 && /[A-Za-z0-9_.]/.test(text[j - 1])) j--;
+      const chain = text.slice(j, chainEnd).split('.').filter(Boolean);
+      // Check the text without the partial member so the rest parses as well as possible.
+      const { cx } = analyze(file, text.slice(0, chainEnd) + ';' + text.slice(offset));
+      return filter(memberItems(cx, chain, chainEnd), prefix);
+    }
+    const { cx } = analyze(file, text);
+    return filter(scopeItems(cx, offset), prefix);
+  } catch {
+    return [];
+  }
+}
+
+function filter(items: CompletionItem[], prefix: string): CompletionItem[] {
+  const seen = new Set<string>();
+  return items.filter((x) => x.label.startsWith(prefix) && !seen.has(x.label) && (seen.add(x.label), true));
+}
+
+/** Locals declared before `offset` inside the function that contains it (last one wins). */
+function localsAt(cx: Ctx, offset: number): LocalInfo[] {
+  const item = cx.program.items.find((it) => it.span.start <= offset && offset <= it.span.end);
+  if (!item) return [];
+  const inItem = (l: LocalInfo) => l.span.start >= item.span.start && l.span.start < offset;
+  const byName = new Map<string, LocalInfo>();
+  for (const l of cx.allLocals) if (inItem(l)) byName.set(l.name, l);
+  return [...byName.values()];
+}
+
+function scopeItems(cx: Ctx, offset: number): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  for (const l of localsAt(cx, offset).reverse()) out.push({ label: l.name, kind: 'variable', detail: typeName(l.type) });
+  for (const f of cx.fns.values()) out.push({ label: f.name, kind: 'function', detail: fnSignature(f) });
+  for (const [n, c] of cx.consts) out.push({ label: n, kind: 'constant', detail: typeName(c.type) });
+  for (const [n, t] of cx.tls) out.push({ label: n, kind: 'variable', detail: `thread_local ${typeName(t.type)}` });
+  for (const [n, x] of cx.externs) out.push({ label: n, kind: 'function', detail: `extern "C" (${x.params.map(typeName).join(', ')})` });
+  for (const n of [...cx.structs.keys(), ...cx.enums.keys(), ...cx.contracts.keys()]) out.push({ label: n, kind: 'type' });
+  for (const n of PRELUDE_TYPE_NAMES) out.push({ label: n, kind: 'type' });
+  for (const n of Object.keys(BUILTIN_FNS)) out.push({ label: n, kind: 'builtin' });
+  for (const n of SPECIAL_FNS) out.push({ label: n, kind: 'builtin' });
+  for (const n of ['Some', 'None', 'Ok', 'Err']) out.push({ label: n, kind: 'builtin' });
+  for (const n of Object.keys(BUILTIN_CONSTS)) out.push({ label: n, kind: 'constant', detail: 'i32' });
+  for (const k of KEYWORDS) out.push({ label: k, kind: 'keyword' });
+  return out;
+}
+
+function memberItems(cx: Ctx, chain: string[], offset: number): CompletionItem[] {
+  if (!chain.length) return [];
+  const [head, ...rest] = chain;
+  const local = localsAt(cx, offset).find((l) => l.name === head);
+  let t: Type | null = local?.type ?? cx.tls.get(head)?.type ?? cx.consts.get(head)?.type ?? null;
+  if (!t) {
+    // A type name: its enum variants and static methods.
+    const out: CompletionItem[] = [];
+    const en = cx.enums.get(head);
+    if (en) for (const v of en.variants) out.push({ label: v.name, kind: 'constant', detail: `${head}.${v.name}` });
+    for (const f of cx.statics.get(head)?.values() ?? []) out.push({ label: f.decl?.name ?? f.name, kind: 'function', detail: fnSignature(f) });
+    return out;
+  }
+  for (const name of rest) {
+    const d = derefAll(t);
+    const f = d.k === 'struct' ? d.info.fields.find((x) => x.name === name) : undefined;
+    if (!f || d.k !== 'struct') return [];
+    t = subst(f.type, structArgsEnv(d));
+  }
+  return membersOf(cx, t);
+}
+
+function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
+  const t = derefAll(t0);
+  const out: CompletionItem[] = [];
+  if (t.k === 'struct') {
+    const env = structArgsEnv(t);
+    for (const f of t.info.fields) out.push({ label: f.name, kind: 'field', detail: typeName(subst(f.type, env)) });
+  }
+  const owner = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
+  for (const f of (owner && cx.methods.get(owner)?.values()) || []) out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: fnSignature(f) });
+  const bo = builtinOwner(t);
+  if (bo) for (const m of builtinMethodNames(bo)) {
+    const sig = builtinMethod(bo, m)!;
+    out.push({ label: m, kind: 'method', detail: `${bo}.${m}(${sig.params.map(typeName).join(', ')})${sig.ret.k === 'unit' ? '' : ': ' + typeName(sig.ret)}` });
+  }
+  if (t.k === 'array' || t.k === 'slice') out.push({ label: 'len', kind: 'method', detail: 'len(): i32' });
+  if (t.k === 'ptr') out.push({ label: 'is_null', kind: 'method', detail: 'is_null(): bool' }, { label: 'offset', kind: 'method', detail: 'offset(n): ' + typeName(t) });
+  return out;
+}
