@@ -76,9 +76,13 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
       case 'extern': {
-        const args = e.args.map((a) => this.val(a));
-        const types = e.args.map((a) => jsStr(typeName(derefAll(this.effType(a)))));
-        return `rt.H.ffi(${jsStr(t.fn.name)}, [${args.join(', ')}], [${types.join(', ')}], ${this.site(e.span)})`;
+        const nFixed = t.fn.params.length;
+        const fixed = e.args.slice(0, nFixed).map((a) => this.val(a));
+        const va = e.args.slice(nFixed).map((a, i) => {
+          const vt = derefAll(t.varargTypes[i] ? this.ty(t.varargTypes[i]) : this.effType(a));
+          return `[${jsStr(cargKind(vt))}, ${this.val(a)}]`;
+        });
+        return `rt.H.ffi(${jsStr(t.fn.name)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)})`;
       }
       case 'value': {
         const f = this.val(e.callee);
@@ -132,7 +136,7 @@ export abstract class CallEmitter extends ExprEmitter {
         return `rt.catchPanic(${this.syncFn(a[0], f)}, ${s}, (t, v) => new ${res}(t, v))`;
       }
       case 'sizeof': case 'alignof': {
-        const t = a.length ? derefAll(this.effType(a[0])) : e.typeArgs?.length || e.callee.kind === 'ident' ? this.typeArgOf(e) : null;
+        const t = a.length ? derefAll(this.effType(a[0])) : this.typeArgOf(e);
         if (!t) return unsupported(`${name} without a type`);
         const l = this.m.prog.layoutOf(t);
         return `${name === 'sizeof' ? l.size : l.align}n`;
@@ -148,6 +152,19 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'sleep': return `rt.S.sleep(${this.val(a[0])})`;
       case 'string_from': return `rt.H.newString(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
+      case 'set_allocator': case 'set_global_allocator': {
+        const at = derefAll(this.effType(a[0]));
+        const o = this.expr(a[0]);
+        if (at.k === 'struct' && at.info.decl) {
+          const ms = this.m.methods.get(at.info);
+          const al = ms?.get('allocate'), de = ms?.get('deallocate');
+          if (al && de) {
+            const ai = this.m.instance(al, at.args), di = this.m.instance(de, at.args);
+            return `rt.H.setAllocator(${o}, ${ai.name}, ${di.name}, ${jsStr(at.info.name)})`;
+          }
+        }
+        return `rt.H.setAllocator(${o})`;
+      }
       case 'runtime_stats': return `new ${this.m.structClass(RUNTIME_STATS)}(...rt.H.stats())`;
       default:
         // memory, allocators, signals, heap profile, gc: runtime library entry points
@@ -155,12 +172,38 @@ export abstract class CallEmitter extends ExprEmitter {
     }
   }
 
+  /** `sizeof<T>()`: the checker does not record T, so resolve the written type here. */
   private typeArgOf(e: ast.ExprOf<'call'>): Type | null {
-    const r = e.callee.kind === 'ident' ? e.callee.res : undefined;
-    void r;
-    const t = e.info?.type;
-    void t;
-    return null;
+    const te = e.typeArgs?.[0] ?? (e.callee.kind === 'ident' ? e.callee.typeArgs?.[0] : undefined);
+    return te ? this.resolveTypeExpr(te) : null;
+  }
+  resolveTypeExpr(te: ast.TypeExpr): Type | null {
+    const P = this.m.prog;
+    switch (te.kind) {
+      case 'named': {
+        const n = te.name;
+        if (/^[iu](8|16|32|64|128)$/.test(n)) return { k: 'int', name: n as 'i32' };
+        if (n === 'usize') return { k: 'int', name: 'u64' };
+        if (n === 'isize') return { k: 'int', name: 'i64' };
+        if (n === 'byte') return { k: 'int', name: 'u8' };
+        if (n === 'f32' || n === 'f64') return { k: 'float', bits: n === 'f32' ? 32 : 64 };
+        if (n === 'bool') return { k: 'bool' };
+        const args = te.args.map((a) => this.resolveTypeExpr(a)).filter((x): x is Type => !!x);
+        const st = P.structs.find((x) => x.name === n);
+        if (st) return { k: 'struct', info: st, args };
+        const en = P.enums.find((x) => x.name === n);
+        if (en) return { k: 'enum', info: en, args };
+        const g = this.env.get(n) ?? [...this.env.entries()].find(([k]) => k.endsWith('.' + n))?.[1];
+        return g ?? null;
+      }
+      case 'ptr': case 'ref': { const inner = this.resolveTypeExpr(te.inner); return inner ? { k: te.kind, inner, mut: te.mut } : null; }
+      case 'array': {
+        const elem = this.resolveTypeExpr(te.elem);
+        const n = te.size.kind === 'int' ? Number(te.size.value) : Number(te.size.info?.constValue ?? 0);
+        return elem ? { k: 'array', elem, len: n } : null;
+      }
+      default: return null;
+    }
   }
 
   /** A JS function that runs a closure/fn value synchronously (driving it if it is a generator). */
@@ -317,4 +360,14 @@ export abstract class CallEmitter extends ExprEmitter {
   }
 
   isObj(t: Type): boolean { return isObjectLike(t); }
+}
+
+/** printf-family promoted argument kind of a vararg type (§6.9). */
+function cargKind(t: Type): 'i32' | 'u32' | 'i64' | 'u64' | 'f64' | 'ptr' {
+  switch (t.k) {
+    case 'int': return t.name === 'u32' ? 'u32' : t.name === 'i64' || t.name === 'i128' ? 'i64' : t.name === 'u64' || t.name === 'u128' ? 'u64' : 'i32';
+    case 'float': return 'f64';
+    case 'bool': return 'i32';
+    default: return 'ptr';
+  }
 }

@@ -6,7 +6,7 @@ import type { Type, IntName } from '../sema/types';
 import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
-import { envOf } from './typedesc';
+import { envOf, scalarKind } from './typedesc';
 
 export type E = ast.Expr;
 
@@ -122,7 +122,18 @@ export abstract class ExprEmitter {
       case 'postfix': return this.incDec(e.operand, e.op, false);
       case 'binary': return this.binary(e);
       case 'range': return `$range(${e.lo ? this.val(e.lo) : 'undefined'}, ${e.hi ? this.val(e.hi) : 'undefined'}, ${e.inclusive})`;
-      case 'cast': return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
+      case 'cast': {
+        // `&x as *T`: the address of a memory-backed local
+        if (e.expr.kind === 'ref' && this.typeOf(e).k === 'ptr') {
+          const o = e.expr.operand;
+          if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken) {
+            const n = localName(o.res.local.name, o.res.local.id);
+            return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `rt.H.addrOf(${n}, ${this.site(e.span)})`;
+          }
+          return `rt.H.addrOf(${this.val(o)}, ${this.site(e.span)})`;
+        }
+        return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
+      }
       case 'ref': return this.refTo(e.operand, e.mut);
       case 'deref': return this.deref(e);
       case 'recv': return this.block_(`rt.S.recv(${this.val(e.operand)})`);
@@ -169,6 +180,7 @@ export abstract class ExprEmitter {
     switch (r.k) {
       case 'local': {
         const n = localName(r.local.name, r.local.id);
+        if (r.local.addressTaken && scalarKind(this.ty(r.local.type))) return `${n}.v`;
         const flag = this.dropFlags.get(r.local.id);
         return flag && e.info?.moves ? `(${flag} = false, ${n})` : n;
       }
@@ -282,6 +294,12 @@ export abstract class ExprEmitter {
     const lt = derefAll(this.effType(e.left));
     const l = this.val(e.left);
     const r = this.val(e.right);
+    if (lt.k === 'ptr' && (op === '+' || op === '-')) {
+      const rt_ = derefAll(this.effType(e.right));
+      const size = this.ptrElemSize(lt.inner);
+      if (rt_.k === 'ptr') return `$BigInt((${l} - ${r}) / ${size})`;
+      return `(${l} ${op} $Number(${r}) * ${size})`;
+    }
     return this.binop(op, l, r, lt, e.span);
   }
 
@@ -401,6 +419,7 @@ export abstract class ExprEmitter {
         const r = e.res;
         if (r?.k === 'local') {
           const n = localName(r.local.name, r.local.id);
+          if (r.local.addressTaken && scalarKind(this.ty(r.local.type))) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
           if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
           return { get: n, set: (v) => `${n} = ${v}` };
         }
@@ -450,6 +469,10 @@ export abstract class ExprEmitter {
       default:
         return unsupported(`assignment target ${e.kind}`);
     }
+  }
+
+  ptrElemSize(t: Type): number {
+    try { return this.m.prog.layoutOf(t).size || 1; } catch { return 1; }
   }
 
   memKind(t: Type): string {

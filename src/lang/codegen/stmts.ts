@@ -7,6 +7,7 @@ import { CallEmitter } from './calls';
 import { unsupported, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr } from './names';
+import { scalarKind } from './typedesc';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number }[] }
@@ -135,6 +136,10 @@ export class FnEmitter extends CallEmitter {
     if (!l) return unsupported(`binding ${p.name} without local info`);
     const name = localName(l.name, l.id);
     const t = this.ty(l.type);
+    if (l.addressTaken) {
+      const td = this.m.td(t);
+      return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init});`;
+    }
     if (l.needsDrop || this.m.needsDrop(t)) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
@@ -400,6 +405,15 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   for (const p of fn.params) params.push(p.local ? localName(p.local.name, p.local.id) : `$p_${p.name}`);
   const decl = fn.decl;
   if (!decl || !decl.body) return `function ${name}() { rt.panic(${jsStr(`${fn.name} has no body`)}, ${site}); }`;
-  const body = em.body(decl.body, null);
+  // address-taken parameters move into simulated memory on entry
+  const prologue = fn.params
+    .filter((p) => p.local?.addressTaken)
+    .map((p) => {
+      const n = localName(p.local!.name, p.local!.id);
+      const t = subst(p.local!.type, env);
+      return `${n} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${m.td(t)}, ${n});`;
+    })
+    .join('\n');
+  const body = (prologue ? prologue + '\n' : '') + em.body(decl.body, null);
   return `function${isGen ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }

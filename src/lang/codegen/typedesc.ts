@@ -1,7 +1,7 @@
 // Builds the runtime type-descriptor table (runtime/core/types.ts) from checker types.
 import type { Type } from '../sema/types';
 import { typeName } from '../sema/types';
-import type { TD } from '../../runtime/core/types';
+import type { TD, MemInfo } from '../../runtime/core/types';
 import type { Layout } from '../sema/layout';
 
 export class TypeTable {
@@ -19,8 +19,33 @@ export class TypeTable {
     this.byKey.set(key, i);
     this.types.push({ k: 'other', name: typeName(t) });
     this.names.push(typeName(t));
-    this.types[i] = this.build(t);
+    const td = this.build(t);
+    try { td.m = this.mem(t); } catch { /* no C layout for this type */ }
+    this.types[i] = td;
     return i;
+  }
+
+  private mem(t: Type): MemInfo | undefined {
+    const kind = scalarKind(t);
+    if (!kind && t.k !== 'struct' && t.k !== 'array') return undefined;
+    const l = this.layoutOf(t);
+    const mi: MemInfo = { size: l.size, align: l.align };
+    if (kind) mi.kind = kind;
+    if (t.k === 'struct') {
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      mi.fields = l.fields.map((f) => {
+        const fd = t.info.fields.find((x) => x.name === f.name);
+        const out: NonNullable<MemInfo['fields']>[number] = { name: f.name, offset: f.offset, td: fd ? this.id(substT(fd.type, env)) : 0 };
+        if (f.bitWidth != null) { out.bitOffset = f.bitOffset ?? 0; out.bitWidth = f.bitWidth; out.unitSize = f.unitSize ?? f.size; out.signed = !!f.signed; }
+        return out;
+      });
+    }
+    if (t.k === 'array') {
+      mi.elem = this.id(t.elem);
+      mi.elemSize = this.layoutOf(t.elem).size;
+      mi.len = t.len;
+    }
+    return mi;
   }
 
   private build(t: Type): TD {
@@ -89,5 +114,16 @@ export function typeKey(t: Type): string {
     case 'str': return 'str:' + t.spelled;
     case 'ref': return (t.mut ? '&!' : '&') + typeKey(t.inner);
     default: return typeName(t);
+  }
+}
+
+/** Load/store kind of a scalar type in simulated memory. */
+export function scalarKind(t: Type): string | null {
+  switch (t.k) {
+    case 'int': return t.name;
+    case 'float': return t.bits === 32 ? 'f32' : 'f64';
+    case 'bool': return 'bool';
+    case 'ptr': return 'ptr';
+    default: return null;
   }
 }

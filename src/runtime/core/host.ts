@@ -6,11 +6,10 @@ import type { Runtime } from './rt';
 import { VString, VBox, utf8Len, utf8Bytes, heap } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
+import { callShim } from '../ffi/shims';
+import type { ShimContext } from '../ffi/types';
+import type { CArg } from '../format/printf';
 
-const LIBM: Record<string, (...a: number[]) => number> = {
-  sqrt: Math.sqrt, cbrt: Math.cbrt, pow: Math.pow, sin: Math.sin, cos: Math.cos, tan: Math.tan,
-  floor: Math.floor, ceil: Math.ceil, fabs: Math.abs, exp: Math.exp, log: Math.log,
-};
 
 export function makeHost(rt: Runtime) {
   const dec = new TextDecoder();
@@ -42,9 +41,13 @@ export function makeHost(rt: Runtime) {
     cstr(s: string): number {
       return rt.machine.guard(-1, () => rt.machine.mem.internCString(s));
     },
-    addrOf(_v: unknown, site: number): number {
-      return rt.panic('taking the address of this value is not supported yet', site);
+    addrOf(v: unknown, site: number): number {
+      const a = v != null && typeof v === 'object' ? (v as { $addr?: number }).$addr : undefined;
+      if (a === undefined) return rt.panic('taking the address of this value is not supported yet', site);
+      return a;
     },
+    toMem: (td: number, v: unknown) => rt.mv.toMem(td, v),
+    memCell: (td: number, v: unknown) => rt.mv.cell(td, v),
     load(p: number, k: string, site: number): unknown {
       const mem = rt.machine.mem as unknown as Record<string, (a: number, s: number) => unknown>;
       return rt.machine.guard(site, () => (k === 'ptr' ? Number(mem.loadU64Checked(p, site)) : mem[LOADS[k]](p, site)));
@@ -59,25 +62,24 @@ export function makeHost(rt: Runtime) {
     unionGet(o: Record<string, unknown>, f: string): unknown {
       return o['f_' + f];
     },
-    unionNew(_td: number, f: string, v: unknown): unknown {
-      return { ['f_' + f]: v };
-    },
+    unionNew: (td: number, f: string, v: unknown) => rt.mv.union(td, f, v),
     setAllocator(obj: unknown, alloc?: (o: unknown, s: bigint, a: bigint) => number, dealloc?: (o: unknown, p: number, s: bigint, a: bigint) => void, name = 'allocator'): void {
       const m = rt.machine;
       if (obj instanceof ArenaAllocator) m.current = obj;
       else if (alloc && dealloc) m.current = m.vexAllocator(name, obj, alloc, dealloc);
     },
-    ffi(name: string, args: unknown[], _types: string[], site: number): unknown {
-      const f = LIBM[name];
-      let ret: unknown;
-      if (f) ret = f(...args.map(Number));
-      else if (name === 'abs') ret = Math.abs(Number(args[0])) | 0;
-      else if (name === 'labs') ret = (args[0] as bigint) < 0n ? -(args[0] as bigint) : args[0];
-      else if (name === 'strlen') ret = BigInt(typeof args[0] === 'string' ? utf8Len(args[0]) : 0);
-      else if (name === 'puts') { rt.out(String(args[0]) + '\n'); ret = 0; }
-      else return rt.panic(`unresolved foreign symbol: ${name}`, site);
-      rt.emit({ t: 'ffi', fn: name, args: args.map(String), ret: String(ret), task: rt.taskId });
-      return ret;
+    /** A foreign call through the shim table (vex-language §6): fixed args plus promoted varargs. */
+    ffi(name: string, args: unknown[], varargs: [CArg['kind'], unknown][], site: number): unknown {
+      const m = rt.machine;
+      const ctx: ShimContext = {
+        mem: m.mem, sys: m.sys, site, task: rt.taskId,
+        write: (t) => rt.out(t),
+        callback: (f, a) => rt.noUnwind(() => (f as (...x: unknown[]) => number | bigint)(...a)),
+        onCall: (fn, as, ret) => rt.emit({ t: 'ffi', fn, args: as, ret, task: rt.taskId }),
+      };
+      const fixed = args.map((a) => (typeof a === 'string' ? m.mem.internCString(a) : typeof a === 'boolean' ? (a ? 1 : 0) : a));
+      const va: CArg[] = varargs.map(([kind, v]) => ({ kind, value: typeof v === 'string' ? m.mem.internCString(v) : typeof v === 'boolean' ? (v ? 1 : 0) : (v as number | bigint) }));
+      return m.guard(site, () => callShim(ctx, name, fixed, va));
     },
     call(name: string, args: unknown[], site: number): unknown {
       const m = rt.machine;

@@ -11,6 +11,7 @@ import { makeHost } from './host';
 import { Channel } from './scheduler';
 import type { Scheduler } from './scheduler';
 import type { Machine } from './library';
+import { MemValues } from './membacked';
 
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
@@ -51,6 +52,7 @@ export class Runtime {
   readonly Channel = Channel;
   S!: Scheduler;
   machine!: Machine;
+  readonly mv = new MemValues(this);
   /** The current task's thread-locals (swapped by the scheduler). */
   tls: unknown[] = [];
 

@@ -2,7 +2,18 @@
 // and size values without knowing the checker's types. Descriptors refer to each other by index.
 import type { IntName } from '../../lang/sema/types';
 
-export type TD =
+/** Where a value of this type lives in simulated memory (memory-backed values: address-taken locals, unions). */
+export interface MemInfo {
+  size: number;
+  align: number;
+  kind?: string; // scalar load/store kind: i8..u128, f32, f64, bool, ptr
+  fields?: { name: string; offset: number; td: number; bitOffset?: number; bitWidth?: number; unitSize?: number; signed?: boolean }[];
+  elem?: number; // arrays: element descriptor
+  elemSize?: number;
+  len?: number;
+}
+
+export type TD = (
   | { k: 'int'; name: IntName }
   | { k: 'float'; bits: 32 | 64 }
   | { k: 'bool' }
@@ -23,7 +34,7 @@ export type TD =
   | { k: 'ref'; inner: number; cell: boolean }
   | { k: 'ptr' }
   | { k: 'fn' }
-  | { k: 'other'; name: string };
+  | { k: 'other'; name: string }) & { m?: MemInfo };
 
 /** A call site: which Vex function it is in and where (for backtraces and allocation sites). */
 export interface Site {

@@ -1,0 +1,147 @@
+// Memory-backed values: address-taken locals and unions live in the simulated linear memory with
+// their C layout. Structs are objects whose `f_<name>` accessors load/store (bitfields included),
+// arrays are Proxies over memory, scalars are cells with `.v`; all carry `$addr`.
+import type { Runtime } from './rt';
+import type { TD, MemInfo } from './types';
+
+type Mem = Record<string, (...a: unknown[]) => unknown>;
+const LOAD: Record<string, string> = {
+  i8: 'loadI8', u8: 'loadU8', bool: 'loadU8', i16: 'loadI16', u16: 'loadU16', i32: 'loadI32', u32: 'loadU32',
+  i64: 'loadI64', u64: 'loadU64', i128: 'loadI128', u128: 'loadU128', f32: 'loadF32', f64: 'loadF64', ptr: 'loadU64',
+};
+const STORE: Record<string, string> = {
+  i8: 'storeU8', u8: 'storeU8', bool: 'storeU8', i16: 'storeU16', u16: 'storeU16', i32: 'storeU32', u32: 'storeU32',
+  i64: 'storeU64', u64: 'storeU64', i128: 'storeU128', u128: 'storeU128', f32: 'storeF32', f64: 'storeF64', ptr: 'storeU64',
+};
+
+export class MemValues {
+  private readonly protos = new Map<number, object>();
+  constructor(private readonly rt: Runtime) {}
+  private get mem(): Mem { return this.rt.machine.mem as unknown as Mem; }
+  private info(td: number): MemInfo {
+    const m = (this.rt.meta.types[td] as TD).m;
+    if (!m) throw new Error(`no memory layout for type ${this.rt.meta.typeNames[td]}`);
+    return m;
+  }
+
+  /** A fresh zeroed slot for a value of type td (runtime-owned: not a user allocation). */
+  slot(td: number): number {
+    const m = this.info(td);
+    const sys = this.rt.machine.sys;
+    const a = this.rt.machine.guard(-1, () => sys.allocHidden(Math.max(1, m.size), Math.max(1, m.align), 'stack', -1, this.rt.taskId));
+    this.rt.machine.mem.fill(a, 0, Math.max(1, m.size));
+    return a;
+  }
+
+  toMem(td: number, v: unknown): unknown {
+    const a = this.slot(td);
+    this.write(td, a, v);
+    return this.read(td, a);
+  }
+  cell(td: number, v: unknown): { $addr: number; v: unknown } {
+    const a = this.slot(td);
+    this.write(td, a, v);
+    const self = this;
+    return { $addr: a, get v() { return self.read(td, a); }, set v(x) { self.write(td, a, x); } };
+  }
+  union(td: number, field: string, v: unknown): unknown {
+    const a = this.slot(td);
+    const f = this.info(td).fields!.find((x) => x.name === field)!;
+    this.write(f.td, a + f.offset, v);
+    return this.read(td, a);
+  }
+
+  read(td: number, a: number): unknown {
+    const m = this.info(td);
+    if (m.kind) {
+      const v = this.mem[LOAD[m.kind]](a);
+      if (m.kind === 'bool') return v !== 0;
+      if (m.kind === 'ptr') return Number(v);
+      return v;
+    }
+    if (m.fields) return this.structView(td, a);
+    if (m.elem !== undefined) return this.arrayView(m, a);
+    throw new Error('unsupported memory-backed type');
+  }
+
+  write(td: number, a: number, v: unknown): void {
+    const m = this.info(td);
+    if (m.kind) {
+      let x = v;
+      if (m.kind === 'bool') x = v ? 1 : 0;
+      else if (m.kind === 'ptr') x = BigInt(v as number);
+      this.mem[STORE[m.kind]](a, x);
+      return;
+    }
+    if (m.fields) {
+      const o = v as Record<string, unknown>;
+      if (this.rt.meta.types[td].k === 'struct' && (this.rt.meta.types[td] as { isUnion: boolean }).isUnion) return;
+      for (const f of m.fields) if (('f_' + f.name) in o) this.writeField(f, a, o['f_' + f.name]);
+      return;
+    }
+    if (m.elem !== undefined) {
+      const arr = v as unknown[];
+      for (let i = 0; i < m.len!; i++) this.write(m.elem, a + i * m.elemSize!, arr[i]);
+    }
+  }
+
+  private unitKind(size: number): string { return size === 1 ? 'u8' : size === 2 ? 'u16' : size === 4 ? 'u32' : 'u64'; }
+  private readField(f: NonNullable<MemInfo['fields']>[number], a: number): unknown {
+    if (f.bitWidth == null) return this.read(f.td, a + f.offset);
+    const k = this.unitKind(f.unitSize!);
+    const unit = BigInt(this.mem[LOAD[k]](a + f.offset) as number | bigint);
+    let x = (unit >> BigInt(f.bitOffset!)) & ((1n << BigInt(f.bitWidth)) - 1n);
+    if (f.signed && x & (1n << BigInt(f.bitWidth - 1))) x -= 1n << BigInt(f.bitWidth);
+    const fk = this.info(f.td).kind!;
+    return fk === 'i64' || fk === 'u64' ? x : Number(x);
+  }
+  private writeField(f: NonNullable<MemInfo['fields']>[number], a: number, v: unknown): void {
+    if (f.bitWidth == null) { this.write(f.td, a + f.offset, v); return; }
+    const k = this.unitKind(f.unitSize!);
+    const addr = a + f.offset;
+    const unit = BigInt(this.mem[LOAD[k]](addr) as number | bigint);
+    const mask = ((1n << BigInt(f.bitWidth)) - 1n) << BigInt(f.bitOffset!);
+    const x = (BigInt(v as number | bigint) << BigInt(f.bitOffset!)) & mask;
+    const nu = (unit & ~mask) | x;
+    this.mem[STORE[k]](addr, k === 'u64' ? nu : Number(nu));
+  }
+
+  private structView(td: number, a: number): object {
+    let proto = this.protos.get(td);
+    if (!proto) {
+      proto = {};
+      const self = this;
+      for (const f of this.info(td).fields!) {
+        Object.defineProperty(proto, 'f_' + f.name, {
+          get(this: { $addr: number }) { return self.readField(f, this.$addr); },
+          set(this: { $addr: number }, v: unknown) { self.writeField(f, this.$addr, v); },
+        });
+      }
+      this.protos.set(td, proto);
+    }
+    const o = Object.create(proto);
+    Object.defineProperty(o, '$addr', { value: a });
+    return o;
+  }
+
+  private arrayView(m: MemInfo, a: number): unknown[] {
+    const self = this;
+    const target: unknown[] = [];
+    return new Proxy(target, {
+      get(t, k) {
+        if (k === '$addr') return a;
+        if (k === 'length') return m.len;
+        if (typeof k === 'string' && /^\d+$/.test(k)) {
+          const i = Number(k);
+          return i < m.len! ? self.read(m.elem!, a + i * m.elemSize!) : undefined;
+        }
+        return Reflect.get(t, k);
+      },
+      set(_t, k, v) {
+        if (typeof k === 'string' && /^\d+$/.test(k)) { self.write(m.elem!, a + Number(k) * m.elemSize!, v); return true; }
+        return false;
+      },
+      has(_t, k) { return typeof k === 'string' && /^\d+$/.test(k) ? Number(k) < m.len! : k === 'length'; },
+    });
+  }
+}
