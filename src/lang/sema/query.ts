@@ -35,7 +35,7 @@ export function typeAt(file: string, text: string, offset: number): string | nul
     const { program, cx } = analyze(file, text);
     let best: { size: number; text: string } | null = null;
     const offer = (span: ast.Span | undefined, t: string | null) => {
-      if (!t || !contains(span, offset)) return;
+      if (!t || !contains(span, offset) || t.endsWith('{unknown}')) return;
       const size = span!.end - span!.start;
       if (!best || size <= best.size) best = { size, text: t };
     };

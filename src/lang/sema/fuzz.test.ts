@@ -1,0 +1,62 @@
+// Robustness: checkSource never throws, never reports an internal error, terminates quickly and
+// keeps every diagnostic span inside the file — on random token soup and on mutated real programs.
+// (The parser's fuzz generators are not exported yet; these generators are our own.)
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { checkSource } from './check';
+import { typeAt, completionsAt } from './query';
+
+const DIR = '/work/shared/conformance/';
+const SEEDS = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.vx')).map((f) => readFileSync(DIR + f, 'utf8')) : ['fn main() { println("hi"); }'];
+
+const FRAGMENTS = [
+  'fn', 'main', '(', ')', '{', '}', 'let', 'let!', 'x', 'y', '=', '1', '2.5', '"s"', ';', ':', 'i32', 'u8', 'struct', 'P',
+  'enum', 'E', ',', '.', 'match', '=>', '_', 'if', 'else', 'elif', 'for', 'in', '..', 'return', '+', '*', '&', '!', '<', '>',
+  'Vec', 'Option', 'Some', 'None', 'extern', '"C"', '...', 'union', 'unsafe', 'async', 'await', 'go', '<-', '?', '??',
+  'impl', 'contract', 'self', 'Self', '[', ']', 'as', 'typeof', 'sizeof', 'println', '|', '#[no_main]', 'const', 'thread_local',
+  '\n', ' ', '0xFF', '-', '/', '%', '**', '<<', '>>', 'defer', 'loop', 'while', 'break', 'continue', 'switch', 'case', 'default',
+];
+
+function assertSane(text: string): void {
+  const t0 = Date.now();
+  const r = checkSource('f.vx', text);
+  expect(Date.now() - t0).toBeLessThan(2000);
+  for (const d of r.diagnostics) {
+    expect(d.message).not.toContain('internal checker error');
+    expect(d.span.start).toBeGreaterThanOrEqual(0);
+    expect(d.span.end).toBeLessThanOrEqual(text.length);
+    expect(d.span.start).toBeLessThanOrEqual(d.span.end);
+    for (const l of d.labels) expect(l.span.end).toBeLessThanOrEqual(text.length);
+  }
+}
+
+describe('checker fuzz', () => {
+  it('token soup', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 }), (toks) => assertSane(toks.join(' '))), { numRuns: 300, seed: 1 });
+  });
+  it('mutated conformance programs (delete / duplicate / insert)', () => {
+    const mutation = fc.record({
+      seed: fc.integer({ min: 0, max: SEEDS.length - 1 }),
+      at: fc.nat(),
+      len: fc.integer({ min: 0, max: 12 }),
+      insert: fc.constantFrom('', ...FRAGMENTS),
+    });
+    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => {
+      let text = SEEDS[ms[0].seed];
+      for (const m of ms) {
+        const at = m.at % (text.length + 1);
+        text = text.slice(0, at) + m.insert + text.slice(at + m.len);
+      }
+      assertSane(text);
+    }), { numRuns: 300, seed: 2 });
+  });
+  it('editor queries never throw on broken text', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: SEEDS.length - 1 }), fc.nat(), fc.nat(), (s, a, b) => {
+      const text = SEEDS[s].slice(0, a % (SEEDS[s].length + 1)) + '.';
+      const off = b % (text.length + 1);
+      typeAt('f.vx', text, off);
+      expect(Array.isArray(completionsAt('f.vx', text, off))).toBe(true);
+    }), { numRuns: 100, seed: 3 });
+  });
+});

@@ -1,0 +1,59 @@
+// Hover and completion on programs with and without errors.
+import { describe, it, expect } from 'vitest';
+import { typeAt, completionsAt } from './query';
+
+const SRC = `struct Point { x: i32, y: i32 }
+fn (p: &Point) sum(): i32 { return p.x + p.y; }
+fn (p: &Point!) shift(d: i32) { p.x += d; }
+fn main() {
+    let! p = Point { x: 1, y: 2 };
+    let total = p.sum();
+    let v = Vec<i64>.new();
+    println("{}", total + missing_name);
+}
+`;
+const at = (needle: string, delta = 0) => SRC.indexOf(needle) + delta;
+
+describe('typeAt', () => {
+  it('bindings show let/let! and the type', () => {
+    expect(typeAt('m.vx', SRC, at('let! p') + 5)).toBe('let! p: Point');
+    expect(typeAt('m.vx', SRC, at('total +'))).toBe('let total: i32');
+    expect(typeAt('m.vx', SRC, at('let v') + 4)).toBe('let v: Vec<i64>');
+  });
+  it('functions and methods show their signature', () => {
+    expect(typeAt('m.vx', SRC, at('sum()'))).toBe('fn sum(): i32');
+    expect(typeAt('m.vx', SRC, at('fn main') + 4)).toBe('fn main()');
+    expect(typeAt('m.vx', SRC, at('shift(') + 1)).toBe('fn shift(d: i32)');
+  });
+  it('fields and parameters', () => {
+    expect(typeAt('m.vx', SRC, at('p.x +') + 2)).toBe('x: i32');
+    expect(typeAt('m.vx', SRC, at('d: i32'))).toBe('d: i32');
+  });
+  it('works despite the error in main, and is null on whitespace outside items', () => {
+    expect(typeAt('m.vx', SRC, at('missing_name'))).toBeNull();
+    expect(typeAt('m.vx', SRC, SRC.length)).toBeNull();
+  });
+});
+
+describe('completionsAt', () => {
+  it('after `.` lists fields and methods of the value', () => {
+    const text = SRC.replace('let v = ', 'p.\n    let v = ');
+    const items = completionsAt('m.vx', text, text.indexOf('p.\n') + 2);
+    expect(items.map((i) => i.label).sort()).toEqual(['shift', 'sum', 'x', 'y']);
+    expect(items.find((i) => i.label === 'x')).toMatchObject({ kind: 'field', detail: 'i32' });
+  });
+  it('after `.` on builtin types lists builtin methods, filtered by prefix', () => {
+    const text = SRC.replace('let v = Vec<i64>.new();', 'let v = Vec<i64>.new();\n    v.pu');
+    const items = completionsAt('m.vx', text, text.indexOf('v.pu') + 4);
+    expect(items.map((i) => i.label)).toEqual(['push']);
+  });
+  it('enum variants after `Type.`', () => {
+    const text = 'enum Color { Red, Green }\nfn main() { let c = Color.; }';
+    expect(completionsAt('m.vx', text, text.indexOf('Color.;') + 6).map((i) => i.label)).toEqual(['Red', 'Green']);
+  });
+  it('elsewhere: visible locals, functions, builtins and keywords', () => {
+    const labels = completionsAt('m.vx', SRC, at('missing_name')).map((i) => i.label);
+    for (const l of ['p', 'total', 'v', 'main', 'Point', 'println', 'Vec', 'SIGINT', 'match', 'let!']) expect(labels).toContain(l);
+    expect(completionsAt('m.vx', SRC, at('total +') + 2).map((i) => i.label)).toEqual(['total']);
+  });
+});
