@@ -1,0 +1,137 @@
+// Front-end throughput: generates a realistic 10,000-line Vex program and reports lex and
+// lex+parse times (median of several runs after warm-up) and lines/second.
+//   npx tsx bench/frontend.ts [lines]
+// Later stages plug in by adding an entry to `stages` (e.g. { name: 'lex+parse+check', run: ... }).
+import { pathToFileURL } from 'node:url';
+import { lex } from '../src/lang/syntax/lexer';
+import { parse } from '../src/lang/syntax/parser';
+
+/** Deterministic pseudo-random numbers (no Math.random: runs must be comparable). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 0x100000000; };
+}
+
+// Building blocks, each a few lines of idiomatic Vex; `$` is replaced by a unique number.
+const BLOCKS: ((r: () => number) => string)[] = [
+  () => `struct Point$ {
+    x: i32,
+    y: i32,
+}
+fn (p: &Point$) norm1(): i32 { return abs(p.x) + abs(p.y); }
+fn (p: &Point$!) shift(dx: i32, dy: i32) { p.x += dx; p.y += dy; }
+fn Point$.new(x: i32, y: i32): Point$ { return Point$ { x: x, y: y }; }
+`,
+  () => `enum Shape$ { Circle(f64), Rect(f64, f64), Empty, }
+fn area$(s: Shape$): f64 {
+    match s {
+        Shape$.Circle(r) => { return 3.14159 * r * r; }
+        Shape$.Rect(w, h) => { return w * h; }
+        Shape$.Empty => { return 0.0; }
+    }
+}
+`,
+  (r) => `fn sum$(n: i32): i64 {
+    let! total: i64 = 0;
+    for i in 0..n {
+        if i % ${2 + Math.floor(r() * 5)} == 0 { total += i as i64; } elif i > 100 { break; } else { continue; }
+    }
+    let! k = 0;
+    while k < n { k += 1; }
+    return total;
+}
+`,
+  () => `fn apply$(f: fn(i32): i32, x: i32): i32 { return f(x); }
+fn closures$(): i32 {
+    let base = 10;
+    let add = |x: i32| x + base;
+    let mul = |a: i32, b: i32|: i32 { return a * b; };
+    let tail = |v: i32| { let w = v * 2; w + 1 };
+    return apply$(add, 1) + mul(2, 3) + tail(4);
+}
+`,
+  () => `struct Stack$<T> {
+    items: Vec<T>,
+}
+fn (s: &Stack$<T>!) push(x: T) { s.items.push(x); }
+fn (s: &Stack$<T>!) pop(): Option<T> { return s.items.pop(); }
+fn use_stack$() {
+    let! st = Stack$<i32> { items: Vec<i32>.new() };
+    st.push(1 << 3 | 4 & 7);
+    match st.pop() {
+        Some(v) if v > 3 => println("big {}", v),
+        Some(v) => println(f"small {v}"),
+        None => println("empty"),
+    }
+}
+`,
+  (r) => `fn classify$(code: i32): str {
+    switch code {
+        case 1: return "one";
+        case 2, 3: return "few";
+        default: return "many";
+    }
+}
+fn tuples$(): (i32, bool) {
+    let (q, rr) = (${Math.floor(r() * 100)} / 7, ${Math.floor(r() * 100)} % 7);
+    let arr = [q, rr, q * rr];
+    let! m = {"a": 1, "b": 2};
+    m["c"] = arr[2];
+    defer println("done");
+    return (q + rr, m.len() > 2 && -2 ** 2 == 4);
+}
+`,
+];
+
+/** A Vex program of about `lines` lines (a realistic mix of items and statements), plus `main`. */
+export function generateProgram(lines: number): string {
+  const r = lcg(42);
+  const parts: string[] = [];
+  let count = 0, n = 0;
+  while (count < lines - 3) {
+    const block = BLOCKS[Math.floor(r() * BLOCKS.length)](r).replace(/\$/g, String(n++));
+    parts.push(block);
+    count += block.split('\n').length - 1;
+  }
+  parts.push('fn main() {\n    println("{}", sum0(10));\n}\n');
+  return parts.join('');
+}
+
+export interface Stage { name: string; run: (file: string, src: string) => unknown }
+
+export const stages: Stage[] = [
+  { name: 'lex', run: (f, s) => lex(f, s) },
+  { name: 'lex+parse', run: (f, s) => parse(f, s) },
+];
+
+/** Median wall time of `runs` runs after `warmup` unmeasured runs. */
+export function measure(stage: Stage, src: string, warmup = 20, runs = 15): number {
+  for (let i = 0; i < warmup; i++) stage.run('bench.vx', src);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    stage.run('bench.vx', src);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[runs >> 1];
+}
+
+export function report(lines: number, extra: Stage[] = []): void {
+  const src = generateProgram(lines);
+  const actual = src.split('\n').length;
+  const check = parse('bench.vx', src);
+  if (check.diagnostics.length > 0) {
+    console.error('generated program has diagnostics:', check.diagnostics.slice(0, 3).map((d) => `${d.message} @${d.span.line}`));
+    process.exitCode = 1;
+  }
+  console.log(`front-end benchmark: ${actual} lines, ${(src.length / 1024).toFixed(0)} KiB, ${check.program.items.length} items`);
+  for (const s of [...stages, ...extra]) {
+    const ms = measure(s, src);
+    console.log(`  ${s.name.padEnd(18)} ${ms.toFixed(1).padStart(7)} ms   ${Math.round(actual / (ms / 1000)).toLocaleString('en-US').padStart(12)} lines/s`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  report(Number(process.argv[2] ?? 10_000));
+}
