@@ -6,7 +6,7 @@ import type { Type, IntName } from '../sema/types';
 import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
-import { envOf, scalarKind } from './typedesc';
+import { envOf, scalarKind, memBacked } from './typedesc';
 
 export type E = ast.Expr;
 
@@ -126,7 +126,7 @@ export abstract class ExprEmitter {
         // `&x as *T`: the address of a memory-backed local
         if (e.expr.kind === 'ref' && this.typeOf(e).k === 'ptr') {
           const o = e.expr.operand;
-          if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken) {
+          if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken && memBacked(this.ty(o.res.local.type))) {
             const n = localName(o.res.local.name, o.res.local.id);
             return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `rt.H.addrOf(${n}, ${this.site(e.span)})`;
           }
@@ -180,7 +180,7 @@ export abstract class ExprEmitter {
     switch (r.k) {
       case 'local': {
         const n = localName(r.local.name, r.local.id);
-        if (r.local.addressTaken && scalarKind(this.ty(r.local.type))) return `${n}.v`;
+        if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return `${n}.v`;
         const flag = this.dropFlags.get(r.local.id);
         return flag && e.info?.moves ? `(${flag} = false, ${n})` : n;
       }
@@ -419,7 +419,7 @@ export abstract class ExprEmitter {
         const r = e.res;
         if (r?.k === 'local') {
           const n = localName(r.local.name, r.local.id);
-          if (r.local.addressTaken && scalarKind(this.ty(r.local.type))) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
+          if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
           if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
           return { get: n, set: (v) => `${n} = ${v}` };
         }

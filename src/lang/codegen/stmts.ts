@@ -7,7 +7,7 @@ import { CallEmitter } from './calls';
 import { unsupported, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr } from './names';
-import { scalarKind } from './typedesc';
+import { scalarKind, memBacked } from './typedesc';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number }[] }
@@ -136,7 +136,7 @@ export class FnEmitter extends CallEmitter {
     if (!l) return unsupported(`binding ${p.name} without local info`);
     const name = localName(l.name, l.id);
     const t = this.ty(l.type);
-    if (l.addressTaken) {
+    if (l.addressTaken && memBacked(t)) {
       const td = this.m.td(t);
       return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init});`;
     }
@@ -407,7 +407,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   if (!decl || !decl.body) return `function ${name}() { rt.panic(${jsStr(`${fn.name} has no body`)}, ${site}); }`;
   // address-taken parameters move into simulated memory on entry
   const prologue = fn.params
-    .filter((p) => p.local?.addressTaken)
+    .filter((p) => p.local?.addressTaken && memBacked(subst(p.local.type, env)))
     .map((p) => {
       const n = localName(p.local!.name, p.local!.id);
       const t = subst(p.local!.type, env);

@@ -127,3 +127,11 @@ export function scalarKind(t: Type): string | null {
     default: return null;
   }
 }
+
+/** Address-taken locals of these types live in simulated memory (C-layout data only). */
+export function memBacked(t: Type): boolean {
+  if (scalarKind(t)) return true;
+  if (t.k === 'array') return memBacked(t.elem);
+  if (t.k === 'struct') return t.info.decl != null && t.info.fields.every((f) => memBacked(f.type));
+  return false;
+}
