@@ -4,9 +4,11 @@
 // end with a 16-byte redzone granule that no block owns, so overruns into a neighbour are caught. Free
 // chunks live in segregated bins: 64 exact bins for 16..1024 bytes, then 4 bins per power of two.
 // Bins are arrays used as stacks with lazy deletion (an entry is valid only while the free maps
-// still hold that chunk in that bin), and a bitmap finds the next non-empty bin quickly. Freeing
-// coalesces with free neighbours (two maps: start->size, end->start) and gives space at the top
-// back to the wilderness. Freed blocks first sit in a bounded quarantine so use-after-free is
+// still marks that chunk free with a size of that bin), and a bitmap finds the next non-empty bin
+// quickly. Boundary tags live in simulated memory where no block can reach: every chunk's last
+// (redzone) granule holds a footer {size, inUse}, and a free chunk's first word holds its size;
+// a byte per granule marks free-chunk starts. Freeing coalesces with free neighbours in O(1) and
+// gives space at the top back to the wilderness. Freed blocks first sit in a bounded quarantine so use-after-free is
 // detected reliably; the quarantine is flushed before the heap reports out-of-memory.
 
 import { isPowerOfTwo, type Allocator } from './allocator';
@@ -52,8 +54,11 @@ export class SystemAllocator implements Allocator {
 
   /** End of the used heap; [top, limit) is the wilderness. */
   top: number;
-  private readonly freeByStart = new Map<number, number>();
-  private readonly freeByEnd = new Map<number, number>();
+  /** First chunk address (one sentinel granule after heapBase holds an "in use" footer). */
+  readonly heapStart: number;
+  /** 1 where a free chunk starts (per granule). */
+  private freeStart: Uint8Array;
+  private freeChunkBytes = 0;
   private readonly bins: number[][] = [];
   private readonly nonEmpty = new Uint32Array(Math.ceil(NBINS / 32));
   private chunkOf = new Float64Array(1024); // block id -> chunk bytes
@@ -67,7 +72,11 @@ export class SystemAllocator implements Allocator {
   private readonly qMaxBytes: number;
 
   constructor(readonly mem: Memory, opts: SystemAllocatorOptions = {}) {
-    this.top = mem.heapBase;
+    this.heapStart = mem.heapBase + GRANULE;
+    this.top = this.heapStart;
+    mem.ensure(this.heapStart);
+    this.footer(this.heapStart, GRANULE, 1); // sentinel: the chunk before the first is "in use"
+    this.freeStart = new Uint8Array(mem.size >>> GRANULE_SHIFT);
     for (let i = 0; i < NBINS; i++) this.bins.push([]);
     this.qIds = new Int32Array(Math.max(0, opts.quarantine ?? 4096));
     this.qMaxBytes = opts.quarantineBytes ?? Math.floor(mem.limit / 4);
@@ -126,6 +135,7 @@ export class SystemAllocator implements Allocator {
       const extra = oldChunk - need;
       if (extra > 0) {
         this.chunkOf[id] = need;
+        this.footer(addr + need, need, 1);
         this.addFree(addr + need, extra);
       }
       b.size[id] = newSize;
@@ -200,9 +210,7 @@ export class SystemAllocator implements Allocator {
 
   /** Bytes in free chunks plus the wilderness (for tests and the Memory panel). */
   freeBytes(): number {
-    let n = this.mem.limit - this.top;
-    for (const s of this.freeByStart.values()) n += s;
-    return n;
+    return this.mem.limit - this.top + this.freeChunkBytes;
   }
 
   // ---- internals ----
@@ -257,26 +265,41 @@ export class SystemAllocator implements Allocator {
   /** Finds (or makes) `cs` bytes aligned to `align`; OOM fault names `size` (the request). */
   private carve(cs: number, align: number, size: number): number {
     let a = this.takeFree(cs, align);
-    if (a >= 0) return a;
-    a = this.fromTop(cs, align);
-    if (a >= 0) return a;
-    if (this.qCount > 0) {
+    if (a < 0) a = this.fromTop(cs, align);
+    if (a < 0 && this.qCount > 0) {
       this.flushQuarantine();
       a = this.takeFree(cs, align);
-      if (a >= 0) return a;
-      a = this.fromTop(cs, align);
-      if (a >= 0) return a;
+      if (a < 0) a = this.fromTop(cs, align);
     }
-    throw oomFault(size);
+    if (a < 0) throw oomFault(size);
+    return a;
+  }
+
+  /** Writes the footer {size, inUse} in the last 8 bytes of the chunk ending at `end`. */
+  private footer(end: number, size: number, inUse: number): void {
+    const dv = this.mem.dv;
+    dv.setUint32(end - 8, size, true);
+    dv.setUint32(end - 4, inUse, true);
+  }
+
+  private growFlags(): void {
+    const g = this.mem.size >>> GRANULE_SHIFT;
+    if (g > this.freeStart.length) {
+      const n = new Uint8Array(g);
+      n.set(this.freeStart);
+      this.freeStart = n;
+    }
   }
 
   private fromTop(cs: number, align: number): number {
     const start = Math.ceil(this.top / align) * align;
     const end = start + cs;
     if (end > this.mem.limit || !this.mem.ensure(end)) return -1;
+    this.growFlags();
     const gap = start - this.top;
     const oldTop = this.top;
     this.top = end;
+    this.footer(end, cs, 1);
     if (gap > 0) this.addFree(oldTop, gap);
     return start;
   }
@@ -284,13 +307,14 @@ export class SystemAllocator implements Allocator {
   private takeFree(cs: number, align: number): number {
     const need = align <= GRANULE ? cs : cs + align - GRANULE;
     let bi = binOf(need);
-    const fs = this.freeByStart;
+    const flags = this.freeStart;
+    const dv = this.mem.dv;
     while (bi >= 0) {
       const bin = this.bins[bi];
       for (let i = bin.length - 1; i >= 0; i--) {
         const s = bin[i];
-        const size = fs.get(s);
-        if (size === undefined || binOf(size) !== bi) {
+        const size = flags[s >>> GRANULE_SHIFT] === 1 ? dv.getUint32(s, true) : 0;
+        if (size === 0 || binOf(size) !== bi) {
           // Stale entry: drop it (swap with last).
           bin[i] = bin[bin.length - 1];
           bin.pop();
@@ -302,6 +326,7 @@ export class SystemAllocator implements Allocator {
         if (bin.length === 0) this.nonEmpty[bi >>> 5] &= ~(1 << (bi & 31));
         this.removeFree(s, size);
         const start = align <= GRANULE ? s : Math.ceil(s / align) * align;
+        this.footer(start + cs, cs, 1);
         if (start > s) this.addFree(s, start - s);
         const tail = s + size - (start + cs);
         if (tail > 0) this.addFree(start + cs, tail);
@@ -326,30 +351,39 @@ export class SystemAllocator implements Allocator {
   }
 
   private removeFree(s: number, size: number): void {
-    this.freeByStart.delete(s);
-    this.freeByEnd.delete(s + size);
+    this.freeStart[s >>> GRANULE_SHIFT] = 0;
+    this.freeChunkBytes -= size;
   }
 
   /** Returns [s, s+size) to the free structures, coalescing with free neighbours. */
   private addFree(s: number, size: number): void {
-    let e = s + size;
-    const prev = this.freeByEnd.get(s);
-    if (prev !== undefined) {
-      this.removeFree(prev, s - prev);
-      s = prev;
+    const dv = this.mem.dv;
+    // Previous chunk: its footer sits just below s (the sentinel guards the first chunk).
+    if (dv.getUint32(s - 4, true) === 0) {
+      const psize = dv.getUint32(s - 8, true);
+      this.removeFree(s - psize, psize);
+      s -= psize;
+      size += psize;
     }
-    const nextSize = this.freeByStart.get(e);
-    if (nextSize !== undefined) {
-      this.removeFree(e, nextSize);
-      e += nextSize;
-    }
+    const e = s + size;
     if (e === this.top) {
       this.top = s;
       return;
     }
-    this.freeByStart.set(s, e - s);
-    this.freeByEnd.set(e, s);
-    const bi = binOf(e - s);
+    if (this.freeStart[e >>> GRANULE_SHIFT] === 1) {
+      const nsize = dv.getUint32(e, true);
+      this.removeFree(e, nsize);
+      size += nsize;
+      if (s + size === this.top) {
+        this.top = s;
+        return;
+      }
+    }
+    dv.setUint32(s, size, true);
+    this.footer(s + size, size, 0);
+    this.freeStart[s >>> GRANULE_SHIFT] = 1;
+    this.freeChunkBytes += size;
+    const bi = binOf(size);
     this.bins[bi].push(s);
     this.nonEmpty[bi >>> 5] |= 1 << (bi & 31);
   }
@@ -360,15 +394,19 @@ export class SystemAllocator implements Allocator {
     const extra = need - cur;
     if (end === this.top) {
       if (addr + need > this.mem.limit || !this.mem.ensure(addr + need)) return false;
+      this.growFlags();
       this.top = addr + need;
       this.chunkOf[id] = need;
+      this.footer(addr + need, need, 1);
       return true;
     }
-    const next = this.freeByStart.get(end);
-    if (next === undefined || next < extra) return false;
+    if (this.freeStart[end >>> GRANULE_SHIFT] !== 1) return false;
+    const next = this.mem.dv.getUint32(end, true);
+    if (next < extra) return false;
     this.removeFree(end, next);
-    if (next > extra) this.addFree(end + extra, next - extra);
     this.chunkOf[id] = need;
+    this.footer(addr + need, need, 1);
+    if (next > extra) this.addFree(end + extra, next - extra);
     return true;
   }
 
@@ -380,7 +418,9 @@ export class SystemAllocator implements Allocator {
       return;
     }
     if (this.qCount === cap) this.evictOne();
-    this.qIds[(this.qHead + this.qCount) % cap] = id;
+    let slot = this.qHead + this.qCount;
+    if (slot >= cap) slot -= cap;
+    this.qIds[slot] = id;
     this.qCount++;
     this.qBytes += this.chunkOf[id];
     while (this.qBytes > this.qMaxBytes && this.qCount > 0) this.evictOne();
@@ -388,7 +428,7 @@ export class SystemAllocator implements Allocator {
 
   private evictOne(): void {
     const id = this.qIds[this.qHead];
-    this.qHead = (this.qHead + 1) % this.qIds.length;
+    if (++this.qHead === this.qIds.length) this.qHead = 0;
     this.qCount--;
     this.qBytes -= this.chunkOf[id];
     this.release(id);

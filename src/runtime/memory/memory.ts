@@ -185,6 +185,30 @@ export class Memory {
 
   /** Cache miss: find the block, fault if the access is not inside a live one, else cache it. */
   private slowCheck(a: number, n: number, isWrite: boolean, site: number): void {
+    // Common case first: a live block that the cache did not hold (NaN fails the compare).
+    if (a >= NULL_PAGE && a + n <= this.buffer.byteLength) {
+      const id = this.shadow[a >>> GRANULE_SHIFT];
+      if (id > 0) {
+        const b = this.blocks;
+        const lo = b.start[id];
+        const hi = lo + b.size[id];
+        if (a + n <= hi) {
+          if (!isWrite) {
+            this.rdLo = lo; this.rdHi = hi; this.rdId = id;
+            return;
+          }
+          if (b.kind[id] !== KIND_STATIC) {
+            this.wrLo = lo; this.wrHi = hi; this.wrId = id;
+            return;
+          }
+        }
+      }
+    }
+    this.accessFault(a, n, isWrite, site);
+  }
+
+  /** The access is bad: build the precise report and throw it. */
+  private accessFault(a: number, n: number, isWrite: boolean, site: number): never {
     const what = isWrite ? 'write' : 'read';
     if (!Number.isInteger(a) || a < 0 || a + n > this.buffer.byteLength) {
       if (Number.isInteger(a) && a >= 0 && a < NULL_PAGE) throw this.nullFault(a, n, what, site);
@@ -199,16 +223,8 @@ export class Memory {
       const lo = b.start[sid];
       const hi = lo + b.size[sid];
       if (a + n <= hi) {
-        if (isWrite) {
-          if (b.kind[sid] === KIND_STATIC) {
-            const f = this.blockFault('read-only', `write of ${n} bytes to read-only memory at ${hex(a)} (static data)`, sid, a, n, site);
-            throw f;
-          }
-          this.wrLo = lo; this.wrHi = hi; this.wrId = sid;
-        } else {
-          this.rdLo = lo; this.rdHi = hi; this.rdId = sid;
-        }
-        return;
+        // Only a write to static data is left here.
+        throw this.blockFault('read-only', `write of ${n} bytes to read-only memory at ${hex(a)} (static data)`, sid, a, n, site);
       }
       throw this.blockFault('out-of-bounds', `out-of-bounds ${what} of ${n} bytes at ${hex(a)}: offset ${a - lo} of ${this.describe(sid)}`, sid, a, n, site);
     }
@@ -282,7 +298,11 @@ export class Memory {
   // ---- shadow map / blocks (for the allocators) ----
   registerBlock(addr: number, size: number, align: number, kind: number, allocator: number, site: number, task: number): number {
     const id = this.blocks.create(addr, size, align, kind, allocator, site, task);
-    this.shadow.fill(id, addr >>> GRANULE_SHIFT, (addr + Math.max(size, 1) + GRANULE - 1) >>> GRANULE_SHIFT);
+    const g0 = addr >>> GRANULE_SHIFT;
+    const g1 = (addr + Math.max(size, 1) + GRANULE - 1) >>> GRANULE_SHIFT;
+    const sh = this.shadow;
+    if (g1 - g0 <= 8) for (let g = g0; g < g1; g++) sh[g] = id;
+    else sh.fill(id, g0, g1);
     return id;
   }
 
@@ -294,7 +314,11 @@ export class Memory {
     b.freeSite[id] = site;
     b.freeTask[id] = task;
     const a = b.start[id];
-    this.shadow.fill(-id, a >>> GRANULE_SHIFT, (a + Math.max(b.size[id], 1) + GRANULE - 1) >>> GRANULE_SHIFT);
+    const g0 = a >>> GRANULE_SHIFT;
+    const g1 = (a + Math.max(b.size[id], 1) + GRANULE - 1) >>> GRANULE_SHIFT;
+    const sh = this.shadow;
+    if (g1 - g0 <= 8) for (let g = g0; g < g1; g++) sh[g] = -id;
+    else sh.fill(-id, g0, g1);
     if (this.rdId === id) { this.rdLo = 0; this.rdHi = 0; this.rdId = 0; }
     if (this.wrId === id) { this.wrLo = 0; this.wrHi = 0; this.wrId = 0; }
   }
