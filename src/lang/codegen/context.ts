@@ -129,7 +129,8 @@ export class ModuleCtx {
       }
       case 'tuple': return t.elems.some((e) => this.needsDrop(e, seen));
       case 'array': return this.needsDrop(t.elem, seen);
-      case 'builtin': return ['Vec', 'Box', 'Map', 'Set', 'Option'].includes(t.name) && t.args.some((a) => this.needsDrop(a, seen));
+      // Vec/String/Box buffers live in the simulated heap: dropping frees them (stats, profile)
+      case 'builtin': return t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || (t.name === 'Map' && t.args.some((a) => this.needsDrop(a, seen)));
       default: return false;
     }
   }
@@ -170,8 +171,14 @@ export class ModuleCtx {
         body.push(`for (let i = 0; i < v.length; i++) ${this.dropFn(t.elem)}(v[i]);`);
         break;
       case 'builtin':
-        if (t.name === 'Vec') body.push(`for (let i = 0; i < v.a.length; i++) ${this.dropFn(t.args[0])}(v.a[i]);`);
-        else if (t.name === 'Box') body.push(`${this.dropFn(t.args[0])}(v.v);`);
+        if (t.name === 'Vec') {
+          if (this.needsDrop(t.args[0])) body.push(`for (let i = 0; i < v.a.length; i++) ${this.dropFn(t.args[0])}(v.a[i]);`);
+          body.push('v.release();');
+        } else if (t.name === 'String') body.push('v.release();');
+        else if (t.name === 'Box') {
+          if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
+          body.push('rt.H.unbox(v);');
+        }
         else if (t.name === 'Map') body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
         break;
       default:

@@ -47,10 +47,10 @@ export class VVec<T = unknown> {
   }
   /** Free the buffer (the Vec was dropped or went out of scope for good). */
   release(site = -1): void {
+    // accounting only: the elements stay readable if a missed move keeps using the Vec
     if (this.cap) heap.free(this.addr, this.cap * this.esize, this.ealign, site);
     this.cap = 0;
     this.addr = 0;
-    this.a = [];
   }
 }
 

@@ -18,6 +18,10 @@ export function makeHost(rt: Runtime) {
     trim: (s: string) => s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, ''),
     newString: (s: string, site: number) => new VString(s, site),
     box: (v: unknown, site: number) => new VBox(v, heap.alloc(8, 8, site), 8),
+    unbox(b: VBox): void {
+      if (b.addr) heap.free(b.addr, b.size, 8, -1);
+      b.addr = 0;
+    },
     gc: (v: unknown) => ({ v }),
     spec: (spec: string, kind: ScalarKind, v: unknown) => formatSpec(spec, kind, v),
     stats(): bigint[] {
