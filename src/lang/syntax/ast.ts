@@ -66,6 +66,7 @@ export interface WhereClause {
   bounds: Bound[];
 }
 
+/** Grouped parameters `a, b: i32` become one Param each, sharing the same `type` object. */
 export interface Param {
   span: Span;
   name: string;
@@ -227,7 +228,12 @@ export interface Block {
   kind: 'block';
   span: Span;
   stmts: Stmt[];
-  /** A tail expression without `;` (match arms, closures, async/go blocks, if-expressions). */
+  /**
+   * A tail expression without `;` (match arms, closures, async/go blocks, if-expressions). Blocks of
+   * statement-level `if`/`else`, bare `{}` and `unsafe {}` nested inside such a block may also carry
+   * a tail; where the block's value is unused, evaluate the tail and discard it. Function bodies
+   * and loop bodies never have one (the parser reports the missing `;`).
+   */
   tail: Expr | null;
 }
 
@@ -322,7 +328,7 @@ export type Expr = ExprBase &
     | {
         kind: 'call';
         callee: Expr; // ident, member (method/static call), or any expression of fn type
-        typeArgs: TypeExpr[] | null; // f<i32>(...) when written after a member: lib.symbol<F>(...)
+        typeArgs: TypeExpr[] | null; // only after a member: lib.symbol<F>(...), Vec.new<T>(); `id<i32>(5)` puts them on the ident callee
         args: Expr[];
         bang: boolean; // obj.m()! marker
         target?: CallTarget; // sema
@@ -332,7 +338,7 @@ export type Expr = ExprBase &
     | { kind: 'match'; subject: Expr; arms: MatchArm[] }
     | { kind: 'if'; branches: { cond: Expr; body: Block; span: Span }[]; else: Block } // if-expression
     | { kind: 'async'; body: Block }
-    | { kind: 'block'; block: Block } // block in expression position (match arm bodies use Block directly)
+    | { kind: 'block'; block: Block } // block in expression position (not produced by the parser today: match arms, closures use Block directly)
     | { kind: 'typeof'; operand: Expr }
     | { kind: 'error' } // produced by error recovery
   );
@@ -344,7 +350,7 @@ export type ExprOf<K extends ExprKind> = Extract<Expr, { kind: K }>;
 
 export type Pattern =
   | { kind: 'wild'; span: Span }
-  | { kind: 'literal'; span: Span; value: Expr } // int (possibly negated), string, bool, nil
+  | { kind: 'literal'; span: Span; value: Expr } // int/float (a `-1` pattern is an int Expr with value -1n, raw "-1"), string, bool, nil
   | { kind: 'binding'; span: Span; name: string; local?: LocalInfo; variant?: unknown /* sema: set when the name is a unit variant */ }
   | { kind: 'variant'; span: Span; path: string[]; args: Pattern[] | null; resolved?: unknown /* sema */ } // Shape.Circle(r), Some(x), Color.Red
   | { kind: 'struct'; span: Span; name: string; fields: { name: string; pattern: Pattern | null; span: Span }[] } // Point { x, y: 0 }

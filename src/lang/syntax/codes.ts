@@ -36,7 +36,7 @@ export const SyntaxCode = {
   RangeChain: 'E0032', // `a..b..c` — ranges do not associate
   MutKeyword: 'E0033', // `let mut x` — mut is not Vex; use `let!`
   ThreadLocalForm: 'E0034', // thread_local without type / initializer
-  Shebang: 'E0035', // reserved
+  Internal: 'E0099', // a parser bug caught by the safety net in parser.ts (never expected)
 } as const;
 
 export type SyntaxCodeName = keyof typeof SyntaxCode;

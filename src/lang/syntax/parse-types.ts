@@ -98,7 +98,8 @@ function typeInner(p: Parser, start: Token): TypeExpr {
     p.advance();
     const name = k === 'ident' ? start.text : k;
     let args: TypeExpr[] = [];
-    if (p.at('<') && !PRIMITIVES.has(name)) args = parseTypeArgs(p);
+    // `x as T < y` stays a comparison: `<` opens arguments only before something type-like.
+    if (p.at('<') && !PRIMITIVES.has(name) && startsType(p.peek())) args = parseTypeArgs(p);
     let member: string | undefined;
     if (p.at('.') && p.peek().kind === 'ident') { // Self.Item, T.Item
       p.advance();

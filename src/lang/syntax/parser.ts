@@ -51,7 +51,7 @@ function finish(p: Parser): Diagnostic[] {
 /** A safety net: a parser bug must surface as a diagnostic, never as an exception. */
 function internalError(file: string, text: string, e: unknown): Diagnostic {
   const span = new LineMap(file, text).span(0, 0);
-  return diag('E0099', `internal parser error: ${e instanceof Error ? e.message : String(e)}`, span);
+  return diag(SyntaxCode.Internal, `internal parser error: ${e instanceof Error ? e.message : String(e)}`, span);
 }
 
 export function parse(file: string, text: string): ParseResult {
