@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, parseReplLine } from '../src/lang/syntax/parser';
+import { LineMap, type Span } from '../src/lang/span';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(root, '../shared/conformance');
@@ -20,6 +21,40 @@ describe('conformance programs parse cleanly', () => {
       const r = parse(f, text);
       expect(r.diagnostics.filter((d) => d.severity === 'error').map(describeDiag)).toEqual([]);
       expect(r.program.items.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+/** Every object in the tree that has a span: the span lies in the file and agrees with LineMap. */
+function checkSpans(file: string, text: string, node: unknown): number {
+  const lm = new LineMap(file, text);
+  const seen = new Set<unknown>();
+  let count = 0;
+  const walk = (n: unknown): void => {
+    if (n === null || typeof n !== 'object' || seen.has(n)) return;
+    seen.add(n);
+    const o = n as Record<string, unknown>;
+    const sp = o.span as Span | undefined;
+    if (sp && typeof sp.start === 'number') {
+      count++;
+      expect(sp.file).toBe(file);
+      expect(sp.start).toBeGreaterThanOrEqual(0);
+      expect(sp.end).toBeGreaterThanOrEqual(sp.start);
+      expect(sp.end).toBeLessThanOrEqual(text.length);
+      const want = lm.span(sp.start, sp.end);
+      expect([sp.line, sp.col, sp.endLine, sp.endCol]).toEqual([want.line, want.col, want.endLine, want.endCol]);
+    }
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(node);
+  return count;
+}
+
+describe('every AST node carries a consistent span', () => {
+  for (const f of files) {
+    it(f, () => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(checkSpans(f, text, parse(f, text).program.items)).toBeGreaterThan(5);
     });
   }
 });

@@ -103,11 +103,6 @@ export class Parser {
     this.rep.add(diag(code, message, span, extra));
   }
 
-  /** Report without cascade suppression (for errors that don't block parsing). */
-  note(code: string, message: string, span: Span, notes: string[] = []): void {
-    this.rep.add(diag(code, message, span, { notes }));
-  }
-
   // ------------------------------------------------------------ spans
 
   tokSpan(t: Token): Span {
