@@ -263,7 +263,11 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Map.new': return 'new rt.VMap()';
       case 'Set.new': return 'new rt.VSet()';
       case 'Box.new': return `rt.H.box(${this.copyVal(a[0])}, ${s})`;
-      case 'Gc.new': return `rt.H.gc(${this.copyVal(a[0])}, ${s})`;
+      case 'Gc.new': {
+        const et = t.k === 'builtin' ? t.args[0] : null;
+        return `rt.H.gc(${this.copyVal(a[0])}, ${s}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
+      }
+      case 'DynamicLib.open': return `rt.H.dlopen(${this.val(a[0])}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
       case 'Channel.new': return `new rt.Channel(${a.length ? `$Number(${this.val(a[0])})` : '0'})`;
       case 'Duration.from_secs': return `($Number(${this.val(a[0])}) * 1000)`;
       case 'Duration.from_millis': return `$Number(${this.val(a[0])})`;
@@ -344,6 +348,14 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'Result.unwrap_err': return `(${o}.t === 1 ? ${o}.a0 : rt.panic("called unwrap_err on Ok", ${s}))`;
       case 'Option.unwrap_or': case 'Result.unwrap_or': return `(${o}.t === 0 ? ${o}.a0 : ${arg(0)})`;
+      case 'DynamicLib.symbol': {
+        const rt_ = derefAll(this.typeOf(e));
+        const ft = rt_.k === 'enum' ? rt_.args[0] : null;
+        if (!ft || ft.k !== 'fn') return unsupported('symbol<F> without a function type');
+        const ps = ft.params.map((p) => jsStr(ctype(p))).join(', ');
+        return `rt.H.dlsym(${o}, ${this.val(a[0])}, [${ps}], ${jsStr(ctype(ft.ret))}, ${s}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
+      }
+      case 'DynamicLib.close': return 'undefined';
       case 'ptr.is_null': return `(${o} === 0)`;
       case 'ptr.offset': {
         const pt = derefAll(this.effType(objE));
@@ -368,6 +380,18 @@ function cargKind(t: Type): 'i32' | 'u32' | 'i64' | 'u64' | 'f64' | 'ptr' {
     case 'int': return t.name === 'u32' ? 'u32' : t.name === 'i64' || t.name === 'i128' ? 'i64' : t.name === 'u64' || t.name === 'u128' ? 'u64' : 'i32';
     case 'float': return 'f64';
     case 'bool': return 'i32';
+    default: return 'ptr';
+  }
+}
+
+/** C type of a Vex type in a foreign signature (§6.1). */
+function ctype(t: Type): string {
+  switch (t.k) {
+    case 'int': return t.name === 'i128' || t.name === 'u128' ? 'u64' : t.name;
+    case 'float': return t.bits === 32 ? 'f32' : 'f64';
+    case 'bool': return 'i32';
+    case 'unit': return 'void';
+    case 'fn': return 'fnptr';
     default: return 'ptr';
   }
 }

@@ -130,7 +130,7 @@ export class ModuleCtx {
       case 'tuple': return t.elems.some((e) => this.needsDrop(e, seen));
       case 'array': return this.needsDrop(t.elem, seen);
       // Vec/String/Box buffers live in the simulated heap: dropping frees them (stats, profile)
-      case 'builtin': return t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || (t.name === 'Map' && t.args.some((a) => this.needsDrop(a, seen)));
+      case 'builtin': return t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || (t.name === 'Map' && t.args.some((a) => this.needsDrop(a, seen)));
       default: return false;
     }
   }
@@ -175,6 +175,7 @@ export class ModuleCtx {
           if (this.needsDrop(t.args[0])) body.push(`for (let i = 0; i < v.a.length; i++) ${this.dropFn(t.args[0])}(v.a[i]);`);
           body.push('v.release();');
         } else if (t.name === 'String') body.push('v.release();');
+        else if (t.name === 'Gc') body.push('rt.H.gcUnroot(v);');
         else if (t.name === 'Box') {
           if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
           body.push('rt.H.unbox(v);');

@@ -146,7 +146,8 @@ export class FnEmitter extends CallEmitter {
       this.allDrops.push(d);
       this.scopes[this.scopes.length - 1].drops.push(d);
       this.dropFlags.set(l.id, flag);
-      return `${name} = ${init}; ${flag} = true;`;
+      const v = t.k === 'builtin' && t.name === 'Gc' ? `rt.H.gcRoot(${init})` : init;
+      return `${name} = ${v}; ${flag} = true;`;
     }
     return `let ${name} = ${init};`;
   }

@@ -119,3 +119,10 @@ export function utf8Len(s: string): number {
 export function utf8Bytes(s: string): Uint8Array {
   return enc.encode(s);
 }
+
+/** Gc<T>: a shared handle; `roots` counts live Vex bindings holding it (§6.16). */
+export class VGc<T = unknown> {
+  roots = 0;
+  freed = false;
+  constructor(public v: T, readonly drop: ((v: T) => void) | null, public addr = 0) {}
+}

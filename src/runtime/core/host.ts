@@ -6,7 +6,8 @@ import type { Runtime } from './rt';
 import { VString, VBox, utf8Len, utf8Bytes, heap } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
-import { callShim } from '../ffi/shims';
+import { callShim, openLibrary, lookup, symbolMatches, mismatchError, type VirtualLib } from '../ffi/shims';
+import type { CType } from '../ffi/types';
 import type { ShimContext } from '../ffi/types';
 import type { CArg } from '../format/printf';
 
@@ -22,7 +23,21 @@ export function makeHost(rt: Runtime) {
       if (b.addr) heap.free(b.addr, b.size, 8, -1);
       b.addr = 0;
     },
-    gc: (v: unknown) => ({ v }),
+    gc: (v: unknown, site: number, drop: ((v: unknown) => void) | null = null) => rt.gc.make(v, drop, site),
+    gcRoot: <T>(g: T) => rt.gc.root(g),
+    gcUnroot: (g: unknown) => rt.gc.unroot(g),
+    /** DynamicLib.open(path): Ok(lib) or Err(message) (§6.8). */
+    dlopen(path: string, mk: (t: number, v: unknown) => unknown): unknown {
+      const r = openLibrary(path);
+      return r.ok ? mk(0, { lib: r.lib, open: true }) : mk(1, r.error);
+    },
+    dlsym(h: { lib: VirtualLib }, name: string, params: CType[], ret: CType, site: number, mk: (t: number, v: unknown) => unknown): unknown {
+      const r = lookup(h.lib, name);
+      if (!r.ok) return mk(1, r.error);
+      if (!symbolMatches(r.sig, params, ret)) return mk(1, mismatchError(name));
+      const self = this;
+      return mk(0, (...a: unknown[]) => self.ffi(name, a, [], site));
+    },
     spec: (spec: string, kind: ScalarKind, v: unknown) => formatSpec(spec, kind, v),
     stats(): bigint[] {
       const s = rt.machine.stats;
@@ -98,7 +113,7 @@ export function makeHost(rt: Runtime) {
         case 'heap_profile_start': m.prof.start(); return undefined;
         case 'heap_profile_stop': m.prof.stop(); return undefined;
         case 'heap_profile_report': rt.out(m.prof.report((s) => rt.meta.sites[s]?.line ?? 0)); return undefined;
-        case 'gc_collect': m.stats.gcCollected(); return 0n;
+        case 'gc_collect': return BigInt(rt.gc.collect(rt.S ? rt.S.allTls() : [rt.tls]));
         case 'raise': rt.raiseSignal(n(0), site); return 0;
         case 'signal_ignore': rt.signals.set(n(0), 'ignore'); return undefined;
         case 'signal_default': rt.signals.delete(n(0)); return undefined;

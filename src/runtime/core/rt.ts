@@ -12,6 +12,7 @@ import { Channel } from './scheduler';
 import type { Scheduler } from './scheduler';
 import type { Machine } from './library';
 import { MemValues } from './membacked';
+import { GcHeap } from './gc';
 
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
@@ -53,6 +54,7 @@ export class Runtime {
   S!: Scheduler;
   machine!: Machine;
   readonly mv = new MemValues(this);
+  readonly gc = new GcHeap(this);
   /** The current task's thread-locals (swapped by the scheduler). */
   tls: unknown[] = [];
 

@@ -52,6 +52,7 @@ export class Scheduler {
   private timers: { at: number; seq: number; fut: TimerFuture }[] = [];
   private timerSeq = 0;
   spawned = 0;
+  private readonly live: Task[] = [];
   tlsInit: () => unknown[] = () => [];
 
   constructor(private readonly rt: Runtime) {
@@ -104,10 +105,18 @@ export class Scheduler {
     const t = new Task(this.nextId++, name, stackBytes, this.tlsInit());
     t.gen = body;
     this.spawned++;
+    this.live.push(t);
     this.rt.machine?.stats.taskSpawned();
     void site;
     this.rt.emit({ t: 'task-spawn', task: t.id, parent: this.current.id, name, stackSize: stackBytes, clock: this.clock });
     return t;
+  }
+
+  /** Thread-locals of every live task (GC roots). */
+  allTls(): unknown[] {
+    const out: unknown[] = [this.rt.tls];
+    for (const t of this.live) if (t.state !== 'done') out.push(t.tls);
+    return out;
   }
 
   // ---------------------------------------------------------------- blocking and waking
