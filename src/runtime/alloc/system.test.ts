@@ -188,6 +188,26 @@ describe('SystemAllocator (model-checked)', () => {
     expect(fence).toBeGreaterThan(0);
   });
 
+  it('lists live blocks and walks the heap as consecutive chunks', () => {
+    const mem = new Memory();
+    const sys = new SystemAllocator(mem, { quarantine: 1 });
+    const a = sys.alloc(10, 8, 1, 3);
+    const b = sys.alloc(100, 8, 2, 3);
+    const c = sys.alloc(20, 8, 3, 3);
+    sys.alloc(5, 8, 4, 3);
+    sys.free(a, 5, 3); // quarantined
+    sys.free(c, 5, 3); // evicts a -> free
+    expect(sys.liveBlocks().map((x) => [x.addr, x.size, x.site, x.task, x.allocator])).toEqual([
+      [b, 100, 2, 3, 'system'],
+      [sys.liveBlocks()[1].addr, 5, 4, 3, 'system'],
+    ]);
+    const segs = sys.segments();
+    expect(segs.map((x) => x.state)).toEqual(['free', 'live', 'quarantined', 'live']);
+    expect(segs[0]).toMatchObject({ start: sys.heapStart, size: 32 });
+    for (let i = 1; i < segs.length; i++) expect(segs[i].start).toBe(segs[i - 1].start + segs[i - 1].size);
+    expect(segs[segs.length - 1].start + segs[segs.length - 1].size).toBe(sys.top);
+  });
+
   it('size classes are monotonic', () => {
     let prev = -1;
     for (let s = 16; s < 1 << 26; s += 16 + Math.floor(s / 7 / 16) * 16) {

@@ -203,6 +203,51 @@ export class SystemAllocator implements Allocator {
     return out;
   }
 
+  /** Live heap blocks (for the leak report and the Memory panel), in address order. */
+  liveBlocks(): { addr: number; size: number; align: number; allocator: string; site: number; task: number }[] {
+    const b = this.mem.blocks;
+    const out: { addr: number; size: number; align: number; allocator: string; site: number; task: number }[] = [];
+    for (let id = 1; id < b.start.length; id++) {
+      if (b.state[id] !== STATE_LIVE || b.kind[id] !== KIND_HEAP) continue;
+      out.push({ addr: b.start[id], size: b.size[id], align: b.align[id], allocator: b.allocatorNames[b.allocator[id]], site: b.allocSite[id], task: b.allocTask[id] });
+    }
+    return out.sort((x, y) => x.addr - y.addr);
+  }
+
+  /**
+   * The heap as consecutive chunks from heapStart to top (at most `max`), for the Memory panel:
+   * 'live' (a block; size = chunk bytes incl. redzone), 'quarantined' (freed, not yet reusable),
+   * 'free', 'runtime' (stack chunks).
+   */
+  segments(max = 10_000): { start: number; size: number; state: 'live' | 'quarantined' | 'free' | 'runtime'; block: number }[] {
+    const out: { start: number; size: number; state: 'live' | 'quarantined' | 'free' | 'runtime'; block: number }[] = [];
+    const mem = this.mem;
+    let a = this.heapStart;
+    while (a < this.top && out.length < max) {
+      let size: number;
+      let state: 'live' | 'quarantined' | 'free' | 'runtime';
+      let block = 0;
+      const raw = this.rawChunks.get(a);
+      if (this.freeStart[a >>> GRANULE_SHIFT] === 1) {
+        size = mem.dv.getUint32(a, true);
+        state = 'free';
+      } else if (raw !== undefined) {
+        size = raw;
+        state = 'runtime';
+      } else {
+        const s = mem.shadow[a >>> GRANULE_SHIFT];
+        block = s < 0 ? -s : s;
+        if (block === 0 || mem.blocks.start[block] !== a) break; // not a chunk boundary: stop
+        size = this.chunkOf[block];
+        state = s > 0 ? 'live' : 'quarantined';
+      }
+      if (!(size > 0)) break;
+      out.push({ start: a, size, state, block });
+      a += size;
+    }
+    return out;
+  }
+
   /** Frees every quarantined block for real (called before reporting out-of-memory). */
   flushQuarantine(): void {
     while (this.qCount > 0) this.evictOne();

@@ -33,6 +33,12 @@ describe('Memory: typed access', () => {
     m.storeU128(a, -3n);
     expect(m.loadI128(a)).toBe(-3n);
     expect(m.loadU128(a)).toBe(2n ** 128n - 3n);
+    m.storeI32(a, -2);
+    expect(m.loadU32(a)).toBe(0xfffffffe);
+    m.storeI64(a, -1n);
+    expect(m.loadU64(a)).toBe(2n ** 64n - 1n);
+    m.storeI8(a, -1);
+    expect(m.loadU8(a)).toBe(255);
     m.storeF32(a, 0.1);
     expect(m.loadF32(a)).toBe(Math.fround(0.1));
     m.storeF64(a, -2.5);

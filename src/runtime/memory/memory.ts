@@ -99,16 +99,22 @@ export class Memory {
   loadI64(a: number): bigint { return this.dv.getBigInt64(a, true); }
   loadU128(a: number): bigint { return (this.dv.getBigUint64(a + 8, true) << 64n) | this.dv.getBigUint64(a, true); }
   loadI128(a: number): bigint { return (this.dv.getBigInt64(a + 8, true) << 64n) | this.dv.getBigUint64(a, true); }
+  // Stores wrap to the width (DataView converts modulo 2^N), so signed and unsigned share them.
   storeU8(a: number, v: number): void { this.u8[a] = v; }
   storeU16(a: number, v: number): void { this.dv.setUint16(a, v, true); }
-  storeU32(a: number, v: number): void { this.dv.setUint32(a, v >>> 0, true); }
+  storeU32(a: number, v: number): void { this.dv.setUint32(a, v, true); }
+  storeI8(a: number, v: number): void { this.u8[a] = v; }
+  storeI16(a: number, v: number): void { this.dv.setUint16(a, v, true); }
+  storeI32(a: number, v: number): void { this.dv.setUint32(a, v, true); }
   storeF32(a: number, v: number): void { this.dv.setFloat32(a, v, true); }
   storeF64(a: number, v: number): void { this.dv.setFloat64(a, v, true); }
-  storeU64(a: number, v: bigint): void { this.dv.setBigUint64(a, BigInt.asUintN(64, v), true); }
+  storeU64(a: number, v: bigint): void { this.dv.setBigUint64(a, v, true); }
+  storeI64(a: number, v: bigint): void { this.dv.setBigUint64(a, v, true); }
   storeU128(a: number, v: bigint): void {
-    this.dv.setBigUint64(a, BigInt.asUintN(64, v), true);
-    this.dv.setBigUint64(a + 8, BigInt.asUintN(64, v >> 64n), true);
+    this.dv.setBigUint64(a, v, true);
+    this.dv.setBigUint64(a + 8, v >> 64n, true);
   }
+  storeI128(a: number, v: bigint): void { this.storeU128(a, v); }
 
   copy(dst: number, src: number, n: number): void { this.u8.copyWithin(dst, src, src + n); }
   fill(a: number, byte: number, n: number): void { this.u8.fill(byte, a, a + n); }
@@ -121,6 +127,8 @@ export class Memory {
     return e - a;
   }
   readCString(a: number): string { return utf8dec.decode(this.u8.subarray(a, a + this.cstringLength(a))); }
+  /** n bytes at a decoded as UTF-8 (e.g. a str's buffer). */
+  readString(a: number, n: number): string { return utf8dec.decode(this.u8.subarray(a, a + n)); }
 
   // ---- checked access (raw pointers from Vex code) ----
   loadU8Checked(a: number, site: number): number {
@@ -145,13 +153,17 @@ export class Memory {
     if (!(a >= this.wrLo && a + 1 <= this.wrHi)) this.slowCheck(a, 1, true, site);
     this.u8[a] = v;
   }
+  storeI8Checked(a: number, v: number, site: number): void { this.storeU8Checked(a, v, site); }
   storeU16Checked(a: number, v: number, site: number): void { this.wr(a, 2, site); this.dv.setUint16(a, v, true); }
-  storeU32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setUint32(a, v >>> 0, true); }
-  storeI32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setInt32(a, v | 0, true); }
+  storeI16Checked(a: number, v: number, site: number): void { this.wr(a, 2, site); this.dv.setUint16(a, v, true); }
+  storeU32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setUint32(a, v, true); }
+  storeI32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setUint32(a, v, true); }
   storeF32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setFloat32(a, v, true); }
   storeF64Checked(a: number, v: number, site: number): void { this.wr(a, 8, site); this.dv.setFloat64(a, v, true); }
-  storeU64Checked(a: number, v: bigint, site: number): void { this.wr(a, 8, site); this.storeU64(a, v); }
+  storeU64Checked(a: number, v: bigint, site: number): void { this.wr(a, 8, site); this.dv.setBigUint64(a, v, true); }
+  storeI64Checked(a: number, v: bigint, site: number): void { this.wr(a, 8, site); this.dv.setBigUint64(a, v, true); }
   storeU128Checked(a: number, v: bigint, site: number): void { this.wr(a, 16, site); this.storeU128(a, v); }
+  storeI128Checked(a: number, v: bigint, site: number): void { this.wr(a, 16, site); this.storeU128(a, v); }
 
   /** Checks a byte range (no alignment requirement), e.g. for memcpy/strlen in shims. */
   check(a: number, n: number, isWrite: boolean, site: number): void {
