@@ -6,7 +6,7 @@ import type { Block, ClosureParam, Expr, FStringPart, MatchArm, Stmt, TypeExpr }
 import { SyntaxCode as C } from './codes';
 import { Parser, type Pos } from './parser-base';
 import { parsePattern } from './parse-patterns';
-import { parseBlock, parseIfChain, ASSIGN_OPS } from './parse-stmts';
+import { parseBlock, parseIfChain, isItemStart, ASSIGN_OPS } from './parse-stmts';
 import { parseType, parseTypeArgs } from './parse-types';
 import { KEYWORDS, TYPE_WORDS, type Token } from './tokens';
 
@@ -219,7 +219,9 @@ function parsePostfix(p: Parser): Expr {
       }
       case '[': {
         const open = p.advance();
+        p.openGroups++;
         const index = nested(p, () => parseExpr(p));
+        p.openGroups--;
         p.close(']', open);
         e = { kind: 'index', span: p.spanFrom(e.span), object: e, index };
         continue;
@@ -258,10 +260,12 @@ function parsePostfix(p: Parser): Expr {
 function parseArgs(p: Parser): Expr[] {
   const open = p.advance();
   const args: Expr[] = [];
+  p.openGroups++;
   while (!p.at(')') && !p.atEof()) {
     args.push(parseExpr(p));
     if (!p.eat(',')) break;
   }
+  p.openGroups--;
   p.close(')', open);
   return args;
 }
@@ -308,8 +312,14 @@ function parsePrimary(p: Parser): Expr {
     case 'ident':
       p.advance();
       return { kind: 'ident', span: p.tokSpan(t), name: t.text, typeArgs: null };
-    case '(': return nested(p, () => parseParen(p));
-    case '[': return nested(p, () => parseArray(p));
+    case '(': case '[': {
+      p.openGroups++;
+      try {
+        return nested(p, () => (t.kind === '(' ? parseParen(p) : parseArray(p)));
+      } finally {
+        p.openGroups--;
+      }
+    }
     case '{': return nested(p, () => parseMap(p));
     case '|': case '||': return nested(p, () => parseClosure(p));
     case 'match': return parseMatch(p);
@@ -455,6 +465,8 @@ function parseClosure(p: Parser): Expr {
   return { kind: 'closure', span: p.spanFrom(start), params, ret, body };
 }
 
+const ARM_STOP = new Set(['let', 'let!', 'if', 'while', 'for', 'loop', 'switch', 'break', 'continue', 'return', 'defer', 'go', 'unsafe', 'match', 'elif', 'else']);
+
 function parseMatch(p: Parser): Expr {
   const start = p.advance();
   const subject = parseCond(p);
@@ -463,6 +475,8 @@ function parseMatch(p: Parser): Expr {
   if (!p.expect('{')) return { kind: 'match', span: p.spanFrom(start), subject, arms };
   nested(p, () => {
     while (!p.at('}') && !p.atEof()) {
+      // A statement or item where an arm should start: the match's `}` is missing.
+      if (p.at(';') || ARM_STOP.has(p.tok.kind) || isItemStart(p)) break;
       const before = p.pos;
       const arm = parseArm(p);
       if (arm) arms.push(arm);

@@ -289,11 +289,13 @@ function parseStruct(p: Parser, start: Token, isExport: boolean, isUnion: boolea
       const type = parseType(p);
       p.expectSemi();
       if (an) d.assocTypes.push({ name: an.text, type, span: p.spanFrom(m) });
+    } else if (m.kind === 'fn' && p.fnLeavesBody(start, open)) {
+      break; // the struct's `}` is missing
     } else if (m.kind === 'fn' || ((m.kind === 'ident' || m.kind === 'new' || m.kind === 'opmethod') && (p.peek().kind === '(' || p.peek().kind === '<'))) {
       d.methods.push(parseFn(p, m, { isExport: false, isAsync: false, isExternC: false, mode: 'inline', selfType }));
     } else if (m.kind === 'ident' && p.peek().kind === ':') {
       d.fields.push(parseField(p));
-      if (!p.eat(',') && !p.at('}')) {
+      if (!p.eat(',') && !p.at('}') && !(isItemStart(p) && (!p.at('fn') || p.fnLeavesBody(start, open)))) {
         p.error(C.FieldComma, `expected \`,\` after field \`${m.text}\`, found ${p.tok.kind === 'eof' ? 'end of file' : `\`${p.tok.text || p.tok.kind}\``}`, p.afterPrev(), {
           notes: ['struct fields are separated by commas'],
         });
@@ -394,6 +396,8 @@ function parseContract(p: Parser, start: Token, isExport: boolean): ContractDecl
       p.advance(); // supercontract listed inside the braces
       d.supers.push(m.text);
       if (!p.at('}')) p.advance();
+    } else if (m.kind === 'fn' && p.fnLeavesBody(start, open)) {
+      break; // the contract's `}` is missing
     } else if (m.kind === 'fn' || m.kind === 'ident' || m.kind === 'new' || m.kind === 'opmethod' || m.kind === '(') {
       d.methods.push(parseFn(p, m, { isExport: false, isAsync: false, isExternC: false, mode: 'contract', selfType }));
     } else if (isItemStart(p)) {
@@ -529,6 +533,7 @@ function parseExtern(p: Parser, start: Token): Item | null {
   while (!p.at('}') && !p.atEof()) {
     const t = p.tok;
     const before = p.pos;
+    if (p.at('fn') && p.fnLeavesBody(start, open)) break; // the block's `}` is missing
     const isExport = p.eat('export');
     if (p.at('fn')) {
       const v = { cVariadic: false };

@@ -66,6 +66,8 @@ export function parseStmtList(p: Parser, ctx: StmtCtx): Stmt[] {
     const k = p.tok.kind;
     if (k === ctx.end || k === 'eof' || ctx.stopAt?.has(k)) break;
     if (ctx.end === '}' && isItemStart(p)) break; // a missing `}`: let the item level take over
+    // A missing `}`: `elif`/`else` continue the enclosing if-chain, `)`/`]` close an enclosing group.
+    if (ctx.end === '}' && (k === 'elif' || k === 'else' || ((k === ')' || k === ']') && p.openGroups > 0))) break;
     if (k === ')' || k === ']' || (k === '}' && ctx.end === 'eof')) {
       p.error(C.UnexpectedCloser, `unexpected closing delimiter \`${k}\``, p.tokSpan(p.tok));
       p.advance();
@@ -169,8 +171,11 @@ function parseExprStmt(p: Parser, ctx: StmtCtx): Stmt | null {
   if (s.kind === 'assign') { p.expectSemi(); s.span = p.spanFrom(s.span); return s; }
   const e = (s as Extract<Stmt, { kind: 'expr' }>).expr;
   if (p.eat(';')) { s.span = p.spanFrom(s.span); return s; }
-  const atEnd = p.at(ctx.end) || (ctx.stopAt?.has(p.tok.kind) ?? false);
+  // `)`/`]` closing an enclosing group: this block's `}` is missing (the block reports it).
+  const groupCloses = ctx.end === '}' && (p.at(')') || p.at(']')) && p.openGroups > 0;
+  const atEnd = p.at(ctx.end) || groupCloses || (ctx.stopAt?.has(p.tok.kind) ?? false);
   if (atEnd && ctx.allowTail && !ctx.stopAt) { ctx.tail = e; return null; }
+  if (groupCloses) return s;
   if (e.kind === 'match' || e.kind === 'error') return s; // `;` is optional after match
   if (p.at('}') && ctx.end === '}') {
     p.error(C.TailInFnBody, 'expected `;`, found `}`', p.afterPrev(), {

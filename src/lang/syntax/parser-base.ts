@@ -27,6 +27,8 @@ export class Parser {
   private tooDeepReported = false;
   /** In `if`/`while`/`match`/`for` heads: `IDENT {}` is never a struct literal. */
   noEmptyStructLit = false;
+  /** `(` and `[` groups open around the current point of an expression (a `)` in a block then closes them). */
+  openGroups = 0;
   /** The lexer already reported input running to end of file (unterminated string/comment): stay quiet there. */
   quietAtEof = false;
 
@@ -101,6 +103,18 @@ export class Parser {
     if (this.quietAtEof && this.toks[this.pos].kind === 'eof') return;
     this.lastErrorAt = this.pos;
     this.rep.add(diag(code, message, span, extra));
+  }
+
+  /**
+   * At `fn` inside a struct/contract/extern body: does it start a top-level function instead (the
+   * body's `}` is missing)? Yes for receiver/owner forms, which are never members, and for a `fn`
+   * on a later line indented no deeper than the body's own item keyword.
+   */
+  fnLeavesBody(bodyStart: Token, open: Token): boolean {
+    const n1 = this.peek(1), n2 = this.peek(2);
+    if (n1.kind === '(' || (n1.kind === 'ident' && n2.kind === '.')) return true;
+    const t = this.tok;
+    return t.line > open.line && t.col <= bodyStart.col;
   }
 
   // ------------------------------------------------------------ spans
