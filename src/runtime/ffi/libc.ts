@@ -125,8 +125,14 @@ const abs: Shim = (_ctx, [x]) => {
   return (v < 0 ? -v : v) | 0; // abs(INT_MIN) wraps, as on x86
 };
 
+function big(v: unknown): bigint {
+  if (typeof v === 'bigint') return v;
+  const n = Number(v);
+  return Number.isFinite(n) ? BigInt(Math.trunc(n)) : 0n;
+}
+
 const labs: Shim = (_ctx, [x]) => {
-  const v = BigInt.asIntN(64, typeof x === 'bigint' ? x : BigInt(int(x)));
+  const v = BigInt.asIntN(64, big(x));
   return BigInt.asIntN(64, v < 0n ? -v : v);
 };
 

@@ -4,7 +4,16 @@
 // ties (and precisions JS does not support) go through an exact BigInt decimal expansion. Whether
 // a tie is possible is decided exactly from the binary exponent (see oddExponent).
 
+import { VexFault } from '../memory/fault';
+
 const scratch = new DataView(new ArrayBuffer(8));
+
+/** Precisions above this are refused with a panic instead of exhausting the JS heap. */
+export const MAX_PRECISION = 1_000_000;
+
+function checkPrecision(p: number): void {
+  if (!(p >= 0 && p <= MAX_PRECISION)) throw new VexFault('invalid-arg', `precision ${p} is out of range (0..${MAX_PRECISION})`, true);
+}
 
 /** Exact decimal expansion of a finite x > 0: x = digits * 10^exp10 (digits has no leading 0). */
 export function exactDecimal(x: number): { digits: string; exp10: number } {
@@ -104,6 +113,7 @@ export function significant(x: number, p: number): { digits: string; exp: number
 
 /** The digits of x >= 0 rounded to `prec` decimals, as C %.{prec}f prints them (no sign). */
 export function fixedDigits(x: number, prec: number): string {
+  checkPrecision(prec);
   if (x === 0) return prec > 0 ? '0.' + '0'.repeat(prec) : '0';
   // An exact tie at 10^-(prec+1) needs the exact expansion to end exactly there.
   if (x < 1e21 && prec <= 100 && oddExponent(x) !== -(prec + 1)) return x.toFixed(prec);
@@ -124,6 +134,7 @@ function expSuffix(exp: number, upper: boolean): string {
 
 /** C %.{prec}e digits of x >= 0 (no sign). `alt` keeps the '.' when prec is 0. */
 export function expDigits(x: number, prec: number, upper = false, alt = false): string {
+  checkPrecision(prec);
   let d: string;
   let exp: number;
   if (x === 0) {
@@ -140,6 +151,7 @@ export function expDigits(x: number, prec: number, upper = false, alt = false): 
 
 /** C %.{prec}g digits of x >= 0 (no sign); `alt` (#) keeps trailing zeros. */
 export function gDigits(x: number, prec: number, upper = false, alt = false): string {
+  checkPrecision(prec);
   const p = prec === 0 ? 1 : prec;
   let d: string;
   let exp: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { cprintf, cprintfString, type CArg } from './printf';
+import { VexFault } from '../memory/fault';
 
 interface Row { kind: 'f64' | 'i32' | 'i64' | 'str'; value: string; fmt: string; n: number; out: string }
 
@@ -93,6 +94,20 @@ describe('cprintf: variadic_01_printf and specials', () => {
     expect(cprintfString('%y %n', [])).toBe('%y %n');
     expect(cprintfString('%f %F %e', [{ kind: 'f64', value: Infinity }, { kind: 'f64', value: -Infinity }, { kind: 'f64', value: NaN }])).toBe('inf -INF nan');
     expect(cprintfString('%05.1f|%-6g|', [{ kind: 'f64', value: -Infinity }, { kind: 'f64', value: NaN }])).toBe(' -inf|nan   |');
+  });
+
+  it('refuses absurd widths and precisions with a panic, not a JS error', () => {
+    for (const f of ['%999999999d', '%.999999999f', '%*d']) {
+      let caught: unknown = null;
+      try {
+        cprintfString(f, [{ kind: 'i32', value: 2_000_000_000 }, { kind: 'i32', value: 1 }]);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(VexFault);
+      expect((caught as VexFault).panics).toBe(true);
+    }
+    expect(cprintfString('%1000000d', [{ kind: 'i32', value: 1 }]).length).toBe(1_000_000);
   });
 
   it('counts bytes of UTF-8 text', () => {

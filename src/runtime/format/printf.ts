@@ -4,6 +4,14 @@
 // byte count printf returns is their length).
 
 import { expDigits, fixedDigits, gDigits } from './float';
+import { VexFault } from '../memory/fault';
+
+/** Widths/precisions above this are refused (glibc would print them; we would run out of memory). */
+export const MAX_FIELD = 1_000_000;
+
+function tooLarge(n: number): VexFault {
+  return new VexFault('invalid-arg', `printf: field width or precision ${n} is too large (limit ${MAX_FIELD})`, true);
+}
 
 /** One promoted variadic argument (C default promotions already applied by the caller). */
 export interface CArg {
@@ -42,8 +50,7 @@ function argInt(a: CArg | undefined): bigint {
   if (!a) return 0n;
   const v = a.value;
   if (typeof v === 'bigint') return v;
-  if (a.kind === 'f64') return Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n;
-  return BigInt(v);
+  return Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n; // a double where an int is expected
 }
 
 function argFloat(a: CArg | undefined): number {
@@ -182,6 +189,8 @@ export function cprintf(fmt: Uint8Array, args: readonly CArg[], readCStr: (addr:
       for (let k = start; k < n; k++) out.bytes.push(fmt[k]);
       break;
     }
+    if (sp.width > MAX_FIELD) throw tooLarge(sp.width);
+    if (sp.prec > MAX_FIELD) throw tooLarge(sp.prec);
     const conv = String.fromCharCode(fmt[i++]);
     switch (conv) {
       case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':

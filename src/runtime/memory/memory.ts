@@ -74,7 +74,12 @@ export class Memory {
     let n = cur;
     while (n < end) n *= 2;
     n = Math.min(n, this.limit);
-    const buf = new ArrayBuffer(n);
+    let buf: ArrayBuffer;
+    try {
+      buf = new ArrayBuffer(n);
+    } catch {
+      return false; // the host cannot give us that much: the caller reports out-of-memory
+    }
     const u8 = new Uint8Array(buf);
     u8.set(this.u8);
     const sh = new Int32Array(n >>> GRANULE_SHIFT);
