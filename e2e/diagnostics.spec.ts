@@ -71,3 +71,32 @@ test('a panic opens the Panic panel with frames and steppable unwind steps', asy
   await expect(page.locator('.panic-panel')).toContainText(/dropped .*Guard/);
   await screenshot(page, 'panel-panic');
 });
+
+test('F8 opens the next problem, hover shows a type, completion offers members after a dot', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'struct P { x: i32, y: i32 }\nfn main() {\n    let p = P { x: 1, y: 2 };\n    let bad: bool = 5;\n}\n');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('F8');
+  await expect(page.locator('.monaco-editor .marker-widget')).toBeVisible();
+  await page.keyboard.press('Escape');
+  // hover on `p` (line 3, column 9) via the keyboard: Ctrl+K Ctrl+I
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.press('ControlOrMeta+I');
+  await expect(page.locator('.monaco-hover')).toContainText('P', { timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  // completion after `p.`
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await typeCode(page, 'p.');
+  const suggest = page.locator('.monaco-editor .suggest-widget');
+  await expect(suggest).toBeVisible({ timeout: 10_000 });
+  await expect(suggest.locator('.monaco-list-row').filter({ hasText: /^x/ }).first()).toBeVisible();
+  await expect(suggest.locator('.monaco-list-row').filter({ hasText: /^y/ }).first()).toBeVisible();
+  await screenshot(page, 'completion');
+});

@@ -52,10 +52,12 @@ export async function cursorLine(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __vexEditor: { getPosition(): { lineNumber: number } } }).__vexEditor.getPosition().lineNumber);
 }
 
-/** Waits for the run to finish and returns the outcome line. */
+/** Waits for the run to finish (the Panic panel may open by itself), shows Output, returns the outcome line. */
 export async function waitForOutcome(page: Page, timeout = 30_000): Promise<string> {
   const outcome = page.getByTestId('outcome');
-  await outcome.waitFor({ timeout });
+  const panicTab = page.getByRole('tab', { name: /Panic/ });
+  await expect.poll(async () => (await outcome.isVisible()) || (await panicTab.getAttribute('aria-selected')) === 'true', { timeout }).toBe(true);
+  if (!(await outcome.isVisible())) await page.getByRole('tab', { name: 'Output' }).click();
   return (await outcome.textContent()) ?? '';
 }
 

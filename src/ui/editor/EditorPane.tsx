@@ -93,7 +93,7 @@ export function EditorPane({ compact = false }: { compact?: boolean }) {
       const vs = viewStates.current.get(active);
       if (vs) ed.restoreViewState(vs);
     }
-    if (reload) scheduleCheck(0);
+    if (reload) scheduleCheck();
   }, [files, active, generation]);
 
   // markers

@@ -26,6 +26,7 @@ describe('outcome wording', () => {
     expect(describeStats(1234567, 12.4)).toBe('1,234,567 steps · 12 ms');
     const loc = { file: 'main.vx', line: 4, col: 5 };
     expect(describeUnwindStep({ kind: 'drop', fn: 'risky', value: 'g', type: 'Guard', loc })).toBe('dropped g: Guard in risky (main.vx:4:5)');
+    expect(describeUnwindStep({ kind: 'drop', fn: 'main', value: '', type: 'Guard', loc: null })).toBe('dropped a Guard in main');
     expect(describeUnwindStep({ kind: 'caught', loc })).toBe('caught by catch_panic at main.vx:4:5');
     expect(describeUnwindStep({ kind: 'aborted', reason: 'panic=abort' })).toBe('aborted because panic=abort');
     expect(describeUnwindStep({ kind: 'leave', fn: 'main' })).toBe('left frame main');

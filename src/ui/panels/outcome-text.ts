@@ -51,7 +51,7 @@ export function describeUnwindStep(s: UnwindStep): string {
   switch (s.kind) {
     case 'frame': return `entered frame ${s.fn}${s.loc ? ` at ${locText(s.loc)}` : ''}`;
     case 'defer': return `ran a defer in ${s.fn}${s.loc ? ` (${locText(s.loc)})` : ''}`;
-    case 'drop': return `dropped ${s.value}: ${s.type} in ${s.fn}${s.loc ? ` (${locText(s.loc)})` : ''}`;
+    case 'drop': return `dropped ${s.value ? `${s.value}: ${s.type}` : `a ${s.type}`} in ${s.fn}${s.loc ? ` (${locText(s.loc)})` : ''}`;
     case 'leave': return `left frame ${s.fn}`;
     case 'caught': return `caught by catch_panic at ${locText(s.loc)}`;
     case 'aborted': return `aborted because ${s.reason}`;

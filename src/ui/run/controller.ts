@@ -55,8 +55,9 @@ export function startWorkers(): void {
   };
   langWorker.onMessage = onLangMessage;
   langWorker.onCrash = (message) => useUi.getState().notify('warning', `The checker worker crashed and was restarted (${message}).`);
-  runWorker.start();
-  langWorker.start();
+  // Workers start lazily (first check / first run) so they do not compete with Monaco's startup;
+  // the run worker is warmed up shortly after, so the first Run is quick too.
+  setTimeout(() => runWorker.ensureStarted(), 800);
 }
 
 export function isRunning(): boolean {

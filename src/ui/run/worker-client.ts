@@ -54,6 +54,11 @@ export class WorkerClient {
     this.start();
   }
 
+  /** Starts the worker if it is not running yet (warm-up before the first request). */
+  ensureStarted(): void {
+    if (!this.worker) this.start();
+  }
+
   private send(msg: ToWorker): void {
     if (!this.worker) this.start();
     this.worker!.postMessage(msg);
