@@ -201,8 +201,14 @@ describe('SystemAllocator (model-checked)', () => {
       [b, 100, 2, 3, 'system'],
       [sys.liveBlocks()[1].addr, 5, 4, 3, 'system'],
     ]);
+    const h = sys.allocHidden(8, 8, 'qsort', 9, 3);
+    expect(sys.liveBlocks().some((x) => x.addr === h)).toBe(false);
+    expect(sys.liveBlocks(true).find((x) => x.addr === h)?.allocator).toBe('qsort');
+    sys.freeHidden(h, 9, 3);
     const segs = sys.segments();
-    expect(segs.map((x) => x.state)).toEqual(['free', 'live', 'quarantined', 'live']);
+    // h reused a's chunk; freeing h (quarantine of 1) released c.
+    expect(h).toBe(sys.heapStart);
+    expect(segs.map((x) => x.state)).toEqual(['quarantined', 'live', 'free', 'live']);
     expect(segs[0]).toMatchObject({ start: sys.heapStart, size: 32 });
     for (let i = 1; i < segs.length; i++) expect(segs[i].start).toBe(segs[i - 1].start + segs[i - 1].size);
     expect(segs[segs.length - 1].start + segs[segs.length - 1].size).toBe(sys.top);

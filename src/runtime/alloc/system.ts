@@ -62,6 +62,7 @@ export class SystemAllocator implements Allocator {
   private readonly bins: number[][] = [];
   private readonly nonEmpty = new Uint32Array(Math.ceil(NBINS / 32));
   private chunkOf = new Float64Array(1024); // block id -> chunk bytes
+  private hidden = new Uint8Array(1024); // block id -> 1 for runtime-owned (allocHidden) blocks
   private readonly rawChunks = new Map<number, number>(); // unregistered runtime chunks
   private readonly systemIdx: number;
 
@@ -170,7 +171,9 @@ export class SystemAllocator implements Allocator {
 
   /** A registered block owned by the runtime itself (e.g. qsort's buffer): no stats, no hooks. */
   allocHidden(size: number, align: number, allocator: string, site: number, task: number): number {
-    return this.allocBlock(size, align, this.mem.blocks.allocatorIndex(allocator), site, task);
+    const a = this.allocBlock(size, align, this.mem.blocks.allocatorIndex(allocator), site, task);
+    this.hidden[this.mem.blockStartingAt(a)] = 1;
+    return a;
   }
   freeHidden(addr: number, site: number, task: number): void {
     this.freeBlock(this.liveHeapBlock(addr, site, 'free'), site, task);
@@ -204,11 +207,12 @@ export class SystemAllocator implements Allocator {
   }
 
   /** Live heap blocks (for the leak report and the Memory panel), in address order. */
-  liveBlocks(): { addr: number; size: number; align: number; allocator: string; site: number; task: number }[] {
+  liveBlocks(includeHidden = false): { addr: number; size: number; align: number; allocator: string; site: number; task: number }[] {
     const b = this.mem.blocks;
     const out: { addr: number; size: number; align: number; allocator: string; site: number; task: number }[] = [];
     for (let id = 1; id < b.start.length; id++) {
       if (b.state[id] !== STATE_LIVE || b.kind[id] !== KIND_HEAP) continue;
+      if (!includeHidden && this.hidden[id] === 1) continue;
       out.push({ addr: b.start[id], size: b.size[id], align: b.align[id], allocator: b.allocatorNames[b.allocator[id]], site: b.allocSite[id], task: b.allocTask[id] });
     }
     return out.sort((x, y) => x.addr - y.addr);
@@ -301,8 +305,12 @@ export class SystemAllocator implements Allocator {
       const n = new Float64Array(Math.max(this.chunkOf.length * 2, id + 1));
       n.set(this.chunkOf);
       this.chunkOf = n;
+      const h = new Uint8Array(n.length);
+      h.set(this.hidden);
+      this.hidden = h;
     }
     this.chunkOf[id] = cs;
+    this.hidden[id] = 0;
     this.classCounts[binOf(cs)]++;
     return a;
   }
