@@ -144,6 +144,7 @@ function parsePrefix(p: Parser): Expr {
 // Tokens that may appear inside generic arguments (for the `IDENT <` lookahead).
 const TYPEISH = new Set(['ident', ',', '<', '>', '>>', '[', ']', ';', 'int', '&', '&&', '*', '!', '(', ')', 'fn', ':', '->', '.', 'const', 'nil', ...TYPE_WORDS]);
 const AFTER_TYPE_ARGS = new Set(['(', '.', '{', '::']);
+const OPERAND_END = new Set(['ident', '>', '>>', ')', ']', 'int', ...TYPE_WORDS]);
 
 /**
  * At `<` after a name: does a generic argument list start here (§2.1)? The next token must be a
@@ -160,9 +161,13 @@ function looksLikeTypeArgs(p: Parser): boolean {
   }
   if (!ok) return false;
   let angle = 0, paren = 0;
+  let prev = '';
   for (let i = 0; i < 64; i++) {
     const t = p.peek(i);
     if (t.kind === 'eof' || !TYPEISH.has(t.kind)) return false;
+    // `&`, `&&`, `*` start a type only in prefix position; after an operand they are operators.
+    if ((t.kind === '&' || t.kind === '&&' || t.kind === '*') && OPERAND_END.has(prev)) return false;
+    prev = t.kind;
     if (t.kind === '<') angle++;
     else if (t.kind === '>') angle--;
     else if (t.kind === '>>') angle -= 2;

@@ -128,6 +128,9 @@ describe('primary expressions (§3.3)', () => {
     expect(ex('f(a < b, c > d)')).toBe('(call f (< a b) (> c d))');
     expect(ex('a < (b + c)')).toBe('(< a (+ b c))');
     expect(ex('i < n')).toBe('(< i n)');
+    expect(ex('x < s.len && y > (z)')).toBe('(&& (< x (. s len)) (> y z))');
+    expect(ex('a < b & c > (d)')).toBe('(& (< a b) (> c d))');
+    expect(ex('f<&T, *u8>()')).toBe('(call f<&T, *u8>)');
   });
   it('closures: bare, typed, with return type, block bodies with tails', () => {
     expect(ex('|x| x + 1')).toBe('(closure [x] (+ x 1))');
