@@ -72,3 +72,14 @@ describe('REPL session lines parse cleanly', () => {
     });
   }
 });
+
+describe('every ```vex example of the language reference parses cleanly', () => {
+  const md = readFileSync(resolve(root, '../shared/docs/vex-language.md'), 'utf8');
+  const blocks = [...md.matchAll(/```vex\n([\s\S]*?)```/g)].map((m) => ({ code: m[1], line: md.slice(0, m.index).split('\n').length }));
+  it('finds the examples', () => expect(blocks.length).toBeGreaterThan(10));
+  for (const b of blocks) {
+    it(`vex-language.md line ${b.line}`, () => {
+      expect(parse('doc.vx', b.code).diagnostics.filter((d) => d.severity === 'error').map(describeDiag)).toEqual([]);
+    });
+  }
+});
