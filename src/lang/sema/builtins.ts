@@ -10,6 +10,20 @@ import { checkFormat } from './format';
 import { implementsContract } from './generics';
 import { joinNumeric, isNumeric, isLiteralish } from './infer';
 import { markAddressTaken } from './ops';
+import { computeLayout } from './layout';
+
+/** Does a type mention any generic parameter (layout unknown until monomorphization)? */
+function hasAnyParam(t: Type): boolean {
+  switch (t.k) {
+    case 'param': return true;
+    case 'struct': case 'enum': case 'builtin': return t.args.some(hasAnyParam);
+    case 'tuple': return t.elems.some(hasAnyParam);
+    case 'array': case 'slice': case 'range': return hasAnyParam(t.elem);
+    case 'ref': case 'ptr': return hasAnyParam(t.inner);
+    case 'fn': return t.params.some(hasAnyParam) || hasAnyParam(t.ret);
+    default: return false;
+  }
+}
 
 const BLOCKING = new Set(['sleep', 'block_on']);
 
@@ -52,13 +66,17 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       return T.unit;
     }
     case 'sizeof': case 'alignof': {
+      let t: Type | null = null;
       if (typeArgs && typeArgs.length === 1) {
         arity(0);
-        e.info = { type: T.u64 };
-        return T.u64;
+        t = typeArgs[0];
+        e.info = { type: T.u64, typeArgs };
+      } else if (!arity(1)) rest(0);
+      else t = checkExpr(cx, args[0], null);
+      if (t && t.k !== 'error' && !hasAnyParam(t)) {
+        const l = computeLayout(t);
+        e.info = { ...(e.info ?? { type: T.u64 }), constValue: BigInt(name === 'sizeof' ? l.size : l.align) };
       }
-      if (!arity(1)) rest(0);
-      else checkExpr(cx, args[0], null);
       return T.u64;
     }
     case 'catch_panic': {
@@ -113,6 +131,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
     }
     case 'vec_new': {
       arity(0);
+      if (typeArgs) e.info = { type: T.error, typeArgs };
       const el = typeArgs?.[0] ?? (expected?.k === 'builtin' && expected.name === 'Vec' ? expected.args[0] : null);
       if (!el) {
         cx.error('E0130', 'cannot infer the element type of `vec_new`; write `vec_new<i32>()`', e.span);

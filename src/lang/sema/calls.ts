@@ -168,6 +168,7 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     if (args) gens.forEach((g, i) => args[i] && env.set(`${bo}.${g}`, args[i]));
     else if (expected && expected.k === t.k && builtinOwner(expected) === bo && (expected.k === 'builtin' || expected.k === 'enum')) gens.forEach((g, i) => env.set(`${bo}.${g}`, (expected as { args: Type[] }).args[i]));
     e.target = { k: 'builtin-static', owner: bo, method: name };
+    if (explicit) e.info = { type: T.error, typeArgs: explicit };
     return builtinCall(cx, sig, `${bo}.${name}`, { ...site, expected: null }, env, sig.generics.length ? explicit : null);
   }
   // Fallback: a free function `lowercase(Type)_name` (`Point.new(1, 2)` can call `point_new`).

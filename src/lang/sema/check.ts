@@ -31,6 +31,10 @@ export function check(program: ast.Program, opts: CheckOptions = {}): CheckResul
 
 /** `check` that also hands back the checker state (editor queries read its tables). */
 export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { result: CheckResult; cx: Ctx } {
+  // Checking annotates the AST in place; a second check of the same AST (REPL items, benchmarks)
+  // starts from clean nodes.
+  if (checked.has(program)) clearAnnotations(program.items);
+  checked.add(program);
   const cx = new Ctx(program);
   cx.text = opts.text ?? null;
   try {
@@ -50,6 +54,19 @@ export function checkSource(file: string, text: string, opts: Omit<CheckOptions,
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...res.diagnostics];
   const parseErrors = parsed.diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, program: parseErrors ? null : res.program, ast: parsed.program };
+}
+
+const checked = new WeakSet<ast.Program>();
+const ANNOTATIONS = ['info', 'res', 'local', 'variant', 'resolved']; // + `target` of calls
+
+/** Remove every checker annotation from a subtree (fields listed in ast.ts as "sema"). */
+export function clearAnnotations(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) { for (const x of node) clearAnnotations(x); return; }
+  const o = node as Record<string, unknown>;
+  for (const k of ANNOTATIONS) if (k in o) delete o[k];
+  if (o.kind === 'call') delete o.target; // (an assignment's `target` is its place, not sema)
+  for (const k in o) if (k !== 'span' && k !== 'nameSpan') clearAnnotations(o[k]);
 }
 
 function runChecks(cx: Ctx, opts: CheckOptions): void {

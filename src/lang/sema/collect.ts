@@ -245,6 +245,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
   }
   info.ret = d.ret ? resolveType(cx, d.ret) : T.unit;
   fnEnv.set(info, { generics, selfType });
+  d.info = info; // FnDecl.info: the FnInfo (see ast.ts)
   cx.allFns.push(info);
   cx.generics = new Map();
   cx.selfType = null;

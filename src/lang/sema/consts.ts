@@ -62,12 +62,19 @@ function coerceConst(v: ConstValue, t: Type): ConstValue {
 
 /** Array length expressions: an integer literal or an integer constant. */
 export function arrayLenOf(cx: Ctx, e: ast.Expr): number | null {
-  if (e.kind === 'int') return Number(e.value);
+  if (e.kind === 'int') {
+    e.info = { type: T.u64, constValue: e.value };
+    return Number(e.value);
+  }
   if (e.kind === 'ident') {
     const c = cx.consts.get(e.name);
     if (c) {
       evalConst(cx, c, e.span);
-      if (typeof c.value === 'bigint') return Number(c.value);
+      if (typeof c.value === 'bigint') {
+        e.res = { k: 'const', decl: c.decl, value: c.value, type: c.type };
+        e.info = { type: c.type, constValue: c.value };
+        return Number(c.value);
+      }
     }
   }
   cx.error('E0123', 'array length must be an integer literal or integer constant', e.span);

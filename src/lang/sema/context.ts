@@ -87,6 +87,7 @@ export class Ctx {
   readonly fnValues = new Set<FnInfo>();
   /** Every local, for editor queries (hover). */
   readonly allLocals: LocalInfo[] = [];
+  suggestions = 0; // "did you mean" lookups done (capped)
   nextLocal = 1;
   nextFn = 1;
 

@@ -18,7 +18,8 @@ import { fnTypeOf } from './generics';
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
 function set(e: ast.Expr, type: Type): Type {
-  e.info = { ...(e.info ?? {}), type };
+  if (e.info) e.info.type = type;
+  else e.info = { type };
   return type;
 }
 
@@ -317,16 +318,24 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
 }
 
 function similar(cx: Ctx, name: string): { notes?: string[] } {
-  const cands = [...cx.scope.visible().map((l) => l.name), ...cx.fns.keys(), ...cx.consts.keys()];
+  // Cheap "did you mean": same name ignoring case, or one edit away (names of similar length only).
+  if (cx.suggestions++ > 50) return {}; // keep pathological files fast
   const low = name.toLowerCase();
-  const hit = cands.find((c) => c.toLowerCase() === low || (c.length > 2 && Math.abs(c.length - name.length) <= 1 && editDistance(c, name) === 1));
+  const close = (c: string) => Math.abs(c.length - name.length) <= 1 && (c.toLowerCase() === low || (c.length > 2 && editDistance(c, name) === 1));
+  let hit: string | undefined;
+  for (const l of cx.scope.visible()) if (close(l.name)) { hit = l.name; break; }
+  if (!hit) for (const c of cx.fns.keys()) if (close(c)) { hit = c; break; }
+  if (!hit) for (const c of cx.consts.keys()) if (close(c)) { hit = c; break; }
   return hit ? { notes: [`help: a name with a similar spelling exists: \`${hit}\``] } : {};
 }
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Type {

@@ -52,6 +52,7 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
   }
   const ot = checkExpr(cx, e.object, null);
   let t = derefAll(ot);
+  if (t.k === 'builtin' && t.name === 'Box') t = derefAll(t.args[0]); // fields read through a Box
   if (t.k === 'ptr') {
     requireUnsafe(cx, e.span, 'access through a raw pointer');
     t = t.inner;
@@ -155,6 +156,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     const args = t.k === 'builtin' || t.k === 'enum' ? t.args : [];
     ownerGenerics(owner).forEach((g, i) => args[i] && env.set(`${owner}.${g}`, args[i]));
     call.target = { k: 'builtin-method', owner, method: m.name };
+    if (explicit) call.info = { type: T.error, typeArgs: explicit };
     return builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
   }
   cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));

@@ -33,11 +33,12 @@ const localText = (l: LocalInfo) => `${l.mut ? 'let! ' : 'let '}${l.name}: ${typ
 export function typeAt(file: string, text: string, offset: number): string | null {
   try {
     const { program, cx } = analyze(file, text);
-    let best: { size: number; text: string } | null = null;
+    // The innermost node wins, even when it has nothing to show (an unresolved name).
+    let best: { size: number; text: string | null } | null = null;
     const offer = (span: ast.Span | undefined, t: string | null) => {
-      if (!t || !contains(span, offset) || t.endsWith('{unknown}')) return;
+      if (t === null || !contains(span, offset)) return;
       const size = span!.end - span!.start;
-      if (!best || size <= best.size) best = { size, text: t };
+      if (!best || size <= best.size) best = { size, text: t.endsWith('{unknown}') ? null : t };
     };
     const visit = (n: unknown): void => {
       if (!n || typeof n !== 'object') return;
@@ -48,7 +49,7 @@ export function typeAt(file: string, text: string, offset: number): string | nul
       for (const k of Object.keys(node)) if (!SKIP.has(k)) visit(node[k]);
     };
     visit(program.items);
-    return (best as { text: string } | null)?.text ?? null;
+    return (best as { text: string | null } | null)?.text ?? null;
   } catch {
     return null;
   }

@@ -9,16 +9,16 @@ export interface ScopeEntry {
 }
 
 export class Scope {
-  private readonly names = new Map<string, ScopeEntry>();
+  private names: Map<string, ScopeEntry> | null = null; // created on first declaration
   constructor(readonly parent: Scope | null) {}
 
   declare(local: LocalInfo, level: number): void {
-    this.names.set(local.name, { local, level });
+    (this.names ??= new Map()).set(local.name, { local, level });
   }
 
   lookup(name: string): ScopeEntry | null {
     for (let s: Scope | null = this; s; s = s.parent) {
-      const e = s.names.get(name);
+      const e = s.names?.get(name);
       if (e) return e;
     }
     return null;
@@ -29,7 +29,7 @@ export class Scope {
     const seen = new Set<string>();
     const out: LocalInfo[] = [];
     for (let s: Scope | null = this; s; s = s.parent) {
-      for (const [n, e] of s.names) if (!seen.has(n)) { seen.add(n); out.push(e.local); }
+      for (const [n, e] of s.names ?? []) if (!seen.has(n)) { seen.add(n); out.push(e.local); }
     }
     return out;
   }

@@ -102,7 +102,28 @@ export interface ExprInfo {
   moves?: boolean;
   /** Set on `closure` and `async` expressions. */
   closure?: ClosureInfo;
+  /** Calls with explicit type arguments to builtins (`sizeof<T>()`, `vec_new<T>()`,
+   *  `lib.symbol<F>(…)`, `Vec.new<T>()`): the resolved types, in order. */
+  typeArgs?: Type[];
 }
+
+/* Where the checker's annotations live (besides ExprInfo on every checked expression):
+ * - ident `res` (NameRes). A type used as a path (`Vec<i32>` in `Vec<i32>.new()`, `Color` in
+ *   `Color.Red`) has res { k: 'type' } and info.type = that type.
+ * - `Color.Red` (member on a type path): info.type is the enum type; the variant is found by name.
+ * - call `target` (CallTarget). `Point(1, 2)` targets `Point.new` (k 'fn'); `Vec<i32>()`,
+ *   `Box(5)`, `Channel(4)`, `String()` target { k: 'builtin-static', method: 'new' }.
+ *   Array/slice `len` is { k: 'builtin-method', owner: 'array' | 'slice' }; pointer `is_null` /
+ *   `offset` use owner 'ptr'.
+ * - `sizeof`/`alignof`: info.constValue is the size (bigint) when the type is concrete.
+ * - array type sizes (`[T; N]` TypeExpr size expressions): info.constValue = N (bigint).
+ * - let patterns / closure params / for-in / match bindings: `local` (LocalInfo).
+ * - match patterns: binding.variant and variant.resolved = { enumType: Type; variant: number }.
+ * - `go` statements: `info` (ClosureInfo). closures and `async` blocks: info.closure.
+ * - extern calls: target.varargTypes are the C-promoted types of the variadic arguments
+ *   (bool/i8/i16/u8/u16 -> i32, f32 -> f64, str -> *u8); no `coerce` is set on those args.
+ * - FnInfo.params[i].local / receiverLocal: the parameter locals of a checked body.
+ */
 
 /** Everything codegen needs besides the annotated AST. */
 export interface CheckedProgram {
