@@ -46,6 +46,7 @@ describe('lexer: tokens', () => {
     expect(kinds('op+1')).toEqual(['opmethod(op+)', 'int(1)']);
     expect(kinds('op== op[]= op[] op<<')).toEqual(['opmethod(op==)', 'opmethod(op[]=)', 'opmethod(op[])', 'opmethod(op<<)']);
     expect(kinds('op + 1')).toEqual(['ident(op)', '+', 'int(1)']);
+    expect(kinds('op() &op!')).toEqual(['ident(op)', '(', ')', '&', 'ident(op)', '!']);
   });
 
   it('lexes `::` and `->`', () => {

@@ -35,10 +35,13 @@ export const PUNCT1: ReadonlySet<string> = new Set([
   '%', '=', '<', '>', '#',
 ]);
 
-/** Operators that may follow `op` to form an operator-method name (`op+`, `op[]=`), longest first. */
+/**
+ * Operators that may follow `op` to form an operator-method name (`op+`, `op[]=`), longest first.
+ * Not `()`, `!` or `~`: `op()` and `&op!` must stay a call of / reference to a variable `op`.
+ */
 export const OP_METHOD_OPS: readonly string[] = [
-  '[]=', '[]', '<<', '>>', '==', '!=', '<=', '>=', '**', '()',
-  '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '!', '~',
+  '[]=', '[]', '<<', '>>', '==', '!=', '<=', '>=', '**',
+  '+', '-', '*', '/', '%', '<', '>', '&', '|', '^',
 ];
 
 export type TokenClass =
