@@ -139,10 +139,7 @@ export class SystemAllocator implements Allocator {
         this.footer(addr + need, need, 1);
         this.addFree(addr + need, extra);
       }
-      b.size[id] = newSize;
-      const sh = this.mem.shadow;
-      sh.fill(0, addr >>> GRANULE_SHIFT, (addr + Math.max(oldChunk, need)) >>> GRANULE_SHIFT);
-      sh.fill(id, addr >>> GRANULE_SHIFT, (addr + Math.max(newSize, 1) + GRANULE - 1) >>> GRANULE_SHIFT);
+      this.mem.resizeBlock(id, newSize, Math.max(oldChunk, need) - GRANULE);
     } else {
       to = this.allocBlock(newSize, align, b.allocator[id], site, task);
       this.mem.copy(to, addr, Math.min(oldSize, newSize));

@@ -109,6 +109,20 @@ describe('Memory: checked access faults (Miri-style)', () => {
     expect(f.blockStart).toBe(p);
   });
 
+  it('forgets cached bounds when realloc shrinks or grows a block in place', () => {
+    const { mem, sys } = setup();
+    const p = sys.alloc(64, 8, 1, 0);
+    mem.storeU32Checked(p + 60, 1, 2); // caches [p, p+64) for writes
+    mem.loadU32Checked(p + 60, 2); // and for reads
+    expect(sys.realloc(p, 16, 3, 0)).toBe(p);
+    expect(catchFault(() => mem.storeU32Checked(p + 60, 1, 4)).kind).toBe('out-of-bounds');
+    expect(catchFault(() => mem.loadU32Checked(p + 16, 4)).kind).toBe('out-of-bounds');
+    expect(sys.realloc(p, 200, 3, 0)).toBe(p); // grows into the wilderness
+    mem.storeU32Checked(p + 196, 9, 5);
+    expect(mem.loadU32Checked(p + 196, 5)).toBe(9);
+    expect(catchFault(() => mem.loadU32Checked(p + 200, 4)).kind).toBe('out-of-bounds');
+  });
+
   it('catches a 10-byte block overrun inside its 16-byte granule', () => {
     const { mem, sys } = setup();
     const p = sys.alloc(10, 1, 1, 0);

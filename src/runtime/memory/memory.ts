@@ -340,6 +340,25 @@ export class Memory {
     if (this.wrId === id) { this.wrLo = 0; this.wrHi = 0; this.wrId = 0; }
   }
 
+  /**
+   * Changes a live block's size in place (realloc): its granules are re-owned and the access
+   * caches forgotten, so the old bounds can never be used again. `span` = bytes the block's space
+   * covered before (its granules beyond the new size are cleared).
+   */
+  resizeBlock(id: number, newSize: number, span: number): void {
+    const b = this.blocks;
+    const a = b.start[id];
+    const sh = this.shadow;
+    const g0 = a >>> GRANULE_SHIFT;
+    const gNew = (a + Math.max(newSize, 1) + GRANULE - 1) >>> GRANULE_SHIFT;
+    const gOld = Math.max(gNew, (a + span) >>> GRANULE_SHIFT);
+    sh.fill(id, g0, gNew);
+    sh.fill(0, gNew, gOld);
+    b.size[id] = newSize;
+    if (this.rdId === id) { this.rdLo = 0; this.rdHi = 0; this.rdId = 0; }
+    if (this.wrId === id) { this.wrLo = 0; this.wrHi = 0; this.wrId = 0; }
+  }
+
   /** Forgets a block (its granules become "no block", its id is recycled). */
   retireBlock(id: number): void {
     const b = this.blocks;
