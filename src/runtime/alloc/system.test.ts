@@ -78,6 +78,12 @@ describe('SystemAllocator (model-checked)', () => {
             expect(sorted[j - 1].addr + Math.max(sorted[j - 1].size, 1)).toBeLessThanOrEqual(sorted[j].addr);
           }
           expect(sys.stats.liveBytes).toBe(live.reduce((s, b) => s + b.size, 0));
+          // The shadow map agrees: every live block's last byte is accessible, the byte after it
+          // is not (a redzone or another block's granule never shares its granule).
+          for (const b of live) {
+            if (b.size > 0) mem.loadU8Checked(b.addr + b.size - 1, 0);
+            expect(() => mem.loadU8Checked(b.addr + Math.max(b.size, 0), 0)).toThrow();
+          }
         }
         for (const b of live) checkTag(mem, b);
         for (const b of live) sys.free(b.addr, 1, 0);

@@ -210,14 +210,22 @@ describe('table, records and dynamic libraries', () => {
   });
 
   it('records each crossing for the FFI panel', () => {
-    const { mem, ctx } = setup();
+    const { mem, ctx, call } = setup();
     const rec: string[] = [];
     ctx.onCall = (n, a, r) => rec.push(`${n}(${a.join(', ')}) = ${r}`);
     const s = mem.internCString('hi');
     callShim(ctx, 'strlen', [s]);
     callShim(ctx, 'pow', [2, 3]);
     callShim(ctx, 'printf', [s], [{ kind: 'i32', value: 5 }]);
-    expect(rec).toEqual([`strlen(0x${s.toString(16)}) = 2`, 'pow(2, 3) = 8', `printf(0x${s.toString(16)}, 5) = 2`]);
+    const q = call('malloc', 8n) as number;
+    callShim(ctx, 'free', [q]);
+    expect(rec).toEqual([
+      `strlen(0x${s.toString(16)} "hi") = 2`,
+      'pow(2, 3) = 8',
+      `printf(0x${s.toString(16)} "hi", 5) = 2`,
+      `malloc(8) = 0x${q.toString(16)}`,
+      `free(0x${q.toString(16)}) = void`,
+    ]);
   });
 
   it('opens libc/libm by file-name prefix and reports dynlib errors (dylib_01)', () => {

@@ -66,6 +66,23 @@ export function unresolvedSymbolFault(name: string): VexFault {
   return new VexFault('invalid-arg', `unresolved foreign symbol: ${name}`, true);
 }
 
+/** Parameters that are C strings, shown with their text in the FFI panel. */
+const STRING_PARAMS: Readonly<Record<string, readonly number[]>> = {
+  strlen: [0], strcmp: [0, 1], strncmp: [0, 1], strcpy: [1], strncpy: [1], strcat: [1], atoi: [0],
+  puts: [0], printf: [0], sprintf: [1], snprintf: [2],
+};
+
+/** `0x1040 "text"` for a readable C string (at most 40 bytes shown), else just the address. */
+function showCString(mem: ShimContext['mem'], p: number): string {
+  const id = mem.blockAt(p);
+  if (id === 0) return '0x' + p.toString(16);
+  const end = mem.blocks.start[id] + mem.blocks.size[id];
+  let e = p;
+  while (e < end && e - p < 40 && mem.u8[e] !== 0) e++;
+  const more = e < end && mem.u8[e] !== 0 ? '…' : '';
+  return `0x${p.toString(16)} ${JSON.stringify(mem.readString(p, e - p))}${more}`;
+}
+
 function display(v: unknown, t: CType | 'vararg'): string {
   if (v === undefined) return 'void';
   if (t === 'ptr') return '0x' + Number(v).toString(16);
@@ -85,7 +102,8 @@ export function callShim(ctx: ShimContext, name: string, args: readonly unknown[
   const r = shim(ctx, args, varargs);
   if (ctx.onCall) {
     const s = SHIM_SIGS.get(name);
-    const shown = args.map((a, i) => display(a, s?.params[i] ?? 'vararg'));
+    const strs = STRING_PARAMS[name];
+    const shown = args.map((a, i) => (strs && strs.includes(i) && typeof a === 'number' ? showCString(ctx.mem, a) : display(a, s?.params[i] ?? 'vararg')));
     for (const v of varargs) shown.push(v.kind === 'ptr' ? display(v.value, 'ptr') : String(v.value));
     ctx.onCall(name, shown, display(r, s?.ret ?? 'i32'));
   }
