@@ -58,6 +58,9 @@ export function collect(cx: Ctx): void {
     } else if (it.kind === 'type') {
       if (dupType(it.name, it.nameSpan)) continue;
       cx.aliases.set(it.name, it);
+    } else if (it.kind === 'const') {
+      // Registered early: array lengths in field types may name constants.
+      if (!cx.consts.has(it.name)) cx.consts.set(it.name, { decl: it, type: T.error, value: null, state: 'todo' });
     } else if (it.kind === 'import') {
       if (!BUILTIN_MODULES.has(it.module)) cx.error('E0140', `module not found: "${it.module}"`, it.moduleSpan, { notes: ['note: the playground compiles single files; only builtin modules ("std/io", "fmt", "math") can be imported'] });
     }
@@ -133,8 +136,7 @@ export function collect(cx: Ctx): void {
         cx.externs.set(f.name, ext);
       }
     } else if (it.kind === 'const') {
-      if (dupValue(it.name, it.nameSpan)) continue;
-      cx.consts.set(it.name, { decl: it, type: T.error, value: null, state: 'todo' });
+      dupValue(it.name, it.nameSpan); // entered in pass 1
     } else if (it.kind === 'thread-local') {
       if (dupValue(it.name, it.nameSpan)) continue;
       cx.generics = new Map();

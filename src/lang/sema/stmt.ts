@@ -1,7 +1,7 @@
 // Statements, blocks, function bodies, closures, go bodies and async blocks; missing-return
 // analysis (falling off the end of a non-unit function is an error).
 import type * as ast from '../syntax/ast';
-import { T, typeEq, type Type, type StructInfo } from './types';
+import { T, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
@@ -19,14 +19,17 @@ export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closu
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
 }
 
-export function typeNeedsDrop(cx: Ctx, t: Type, seen = new Set<StructInfo>()): boolean {
+export function typeNeedsDrop(cx: Ctx, t: Type, seen = new Set<StructInfo | EnumInfo>()): boolean {
   switch (t.k) {
     case 'struct':
       if (t.info.implsDrop) return true;
       if (seen.has(t.info)) return false;
       seen.add(t.info);
       return t.info.fields.some((f) => typeNeedsDrop(cx, f.type, seen)) || t.args.some((a) => typeNeedsDrop(cx, a, seen));
-    case 'enum': return t.info.variants.some((v) => v.fields.some((f) => typeNeedsDrop(cx, f, seen))) || t.args.some((a) => typeNeedsDrop(cx, a, seen));
+    case 'enum':
+      if (seen.has(t.info)) return false; // recursive through Box
+      seen.add(t.info);
+      return t.info.variants.some((v) => v.fields.some((f) => typeNeedsDrop(cx, f, seen))) || t.args.some((a) => typeNeedsDrop(cx, a, seen));
     case 'tuple': return t.elems.some((x) => typeNeedsDrop(cx, x, seen));
     case 'array': return typeNeedsDrop(cx, t.elem, seen);
     case 'builtin': return t.name !== 'Gc' && t.args.some((a) => typeNeedsDrop(cx, a, seen));

@@ -1,0 +1,32 @@
+// Whole programs: valid ones check clean; broken ones report every error once, at the right line,
+// without cascades.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSource } from './check';
+
+const load = (name: string) => readFileSync(join(__dirname, 'testdata', name), 'utf8');
+const report = (name: string) => checkSource(name, load(name)).diagnostics.map((d) => `${d.code}@${d.span.line}`);
+
+describe('valid programs check clean', () => {
+  for (const name of ['mixed.vx', 'generics.vx', 'builtins.vx']) {
+    it(name, () => {
+      const r = checkSource(name, load(name));
+      expect(r.diagnostics).toEqual([]);
+      expect(r.program).not.toBeNull();
+    });
+  }
+});
+
+describe('broken programs', () => {
+  it('many independent errors are all reported, one each', () => {
+    expect(report('many-errors.vx')).toEqual([
+      'E0114@4', 'E0115@6', 'E0110@14', 'E0100@15', 'E0103@17', 'E0103@18', 'E0105@19', 'E0111@21', 'E0103@21',
+      'E0115@22', 'E0103@23', 'E0107@24', 'E0126@25', 'E0103@27', 'E0124@28', 'E0124@29', 'E0103@30', 'E0118@31',
+      'E0103@31', 'E0143@33', 'E0104@34', 'E0103@36', 'E0127@37',
+    ]);
+  });
+  it('moves: by-value use, conditional move, closure capture and String moves; copies and Gc do not move', () => {
+    expect(report('moves.vx')).toEqual(['E0113@7', 'E0113@10', 'E0113@21', 'E0113@24']);
+  });
+});
