@@ -48,7 +48,9 @@ export class Memory {
   private wrId = 0;
 
   constructor(opts: MemoryOptions = {}) {
-    this.limit = Math.max(opts.limit ?? 64 << 20, 1 << 16);
+    // A whole number of granules, at least 64 KiB, at most 2 GiB (addresses stay below 2^31).
+    const lim = Number.isFinite(opts.limit) ? (opts.limit as number) : 64 << 20;
+    this.limit = Math.min(Math.max(Math.floor(lim / GRANULE) * GRANULE, 1 << 16), 2 ** 31 - GRANULE);
     const sc = Math.max(opts.staticCapacity ?? 256 << 10, GRANULE);
     this.staticTop = this.staticBase;
     this.staticEnd = this.staticBase + roundUp(sc, NULL_PAGE);
