@@ -119,7 +119,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       expectType(cx, args[0], T.u64);
       const ft = checkExpr(cx, args[1], { k: 'fn', params: [], ret: T.unit, externC: false });
       if (ft.k !== 'fn' && ft.k !== 'error') cx.error('E0103', `mismatched types: \`go_with_stack\` expects a function \`fn()\`, found ${fmt(ft)}`, args[1].span);
-      if (cx.fn) cx.fn.callsValues = true;
+      // Spawns a task: the caller itself does not wait.
       return T.unit;
     }
     case 'block_on': {

@@ -12,7 +12,7 @@ export function computeMayBlock(cx: Ctx): void {
   while (changed) {
     changed = false;
     const blockingFns = new Set(cx.fnStates.filter(fnBlocks).map((s) => s.info));
-    const valueBlocks = [...cx.fnValues].some((f) => blockingFns.has(f)) || [...cx.closureStates.values()].some(fnBlocks);
+    const valueBlocks = [...cx.fnValues].some((f) => blockingFns.has(f)) || [...cx.closureValues].some((c) => fnBlocks(cx.closureStates.get(c)!));
     const blockingMethods = new Set([...blockingFns].filter((f) => f.receiver).map((f) => f.decl?.name ?? ''));
     for (const s of states) {
       if (blocking.has(s)) continue;

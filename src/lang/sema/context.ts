@@ -83,6 +83,8 @@ export class Ctx {
   /** Every fn body state, for the call-graph pass; closures keyed by their ClosureInfo. */
   readonly fnStates: FnState[] = [];
   readonly closureStates = new Map<ClosureInfo, FnState>();
+  /** Closure expressions (callable values), as opposed to go bodies and async blocks. */
+  readonly closureValues = new Set<ClosureInfo>();
   /** Functions whose name is used as a value (passed as a callback etc.). */
   readonly fnValues = new Set<FnInfo>();
   /** Every local, for editor queries (hover). */

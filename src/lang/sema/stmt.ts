@@ -340,6 +340,7 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
   const annRet = e.ret ? resolveType(cx, e.ret) : null;
   const hintRet = annRet ?? (exp && exp.ret.k !== 'error' ? exp.ret : null);
   const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
+  cx.closureValues.add(info);
   const params: Type[] = [];
   const st = inClosure(cx, info, hintRet, false, () => {
     e.params.forEach((p, i) => {
