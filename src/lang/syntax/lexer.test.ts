@@ -155,6 +155,11 @@ describe('lexer: trivia and garbage', () => {
     expect(codes('a /* b')).toEqual(['E0002']);
   });
 
+  it('never forms punctuation from non-ASCII neighbours', () => {
+    expect(kinds('=\u00bd x')[0]).toBe('=');
+    expect(kinds('<\u00bd= x')[0]).toBe('<');
+  });
+
   it('reports a run of unknown characters once and keeps going', () => {
     const r = lex('t.vx', 'a @$@ b \u0000\u0001 c é');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E0001', 'E0001', 'E0001']);

@@ -50,6 +50,12 @@ function digitOk(c: number, base: number): boolean {
 // Whitespace: space, tab, LF, CR (the playground accepts CRLF), form feed.
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 const PUNCT_START = new Set([...PUNCT1].map((s) => s.charCodeAt(0)));
+// Punctuation looked up by char codes (no slicing): ASCII codes packed 7 bits each.
+const pack = (t: string) => [...t].reduce((acc, ch) => (acc << 7) | ch.charCodeAt(0), 0);
+const PUNCT3_BY_CODE = new Map([...PUNCT3].map((t) => [pack(t), t] as const));
+const PUNCT2_BY_CODE = new Map([...PUNCT2].map((t) => [pack(t), t] as const));
+const PUNCT1_BY_CODE: (string | undefined)[] = [];
+for (const t of PUNCT1) PUNCT1_BY_CODE[t.charCodeAt(0)] = t;
 function startsToken(c: number): boolean {
   return isIdentStart(c) || isDigit(c) || isSpace(c) || c === 34 || c === 96 || c === 39 || PUNCT_START.has(c);
 }
@@ -384,17 +390,17 @@ class Lexer {
 
   private punct(start: number, sLine: number, sCol: number): void {
     const src = this.src;
-    const rest = this.end - start;
-    if (rest >= 3) {
-      const k = CANON.get(src.slice(start, start + 3));
-      if (k !== undefined && PUNCT3.has(k)) { this.pos = start + 3; this.push(k, start, sLine, sCol, k); return; }
+    const c1 = src.charCodeAt(start);
+    const c2 = start + 1 < this.end ? src.charCodeAt(start + 1) : 0;
+    if (c2 !== 0 && c2 < 128) { // packing needs ASCII
+      const c3 = start + 2 < this.end ? src.charCodeAt(start + 2) : 0;
+      const k3 = c3 !== 0 && c3 < 128 ? PUNCT3_BY_CODE.get((c1 << 14) | (c2 << 7) | c3) : undefined;
+      if (k3 !== undefined) { this.pos = start + 3; this.push(k3, start, sLine, sCol, k3); return; }
+      const k2 = PUNCT2_BY_CODE.get((c1 << 7) | c2);
+      if (k2 !== undefined) { this.pos = start + 2; this.push(k2, start, sLine, sCol, k2); return; }
     }
-    if (rest >= 2) {
-      const k = CANON.get(src.slice(start, start + 2));
-      if (k !== undefined && PUNCT2.has(k)) { this.pos = start + 2; this.push(k, start, sLine, sCol, k); return; }
-    }
-    const k = CANON.get(src[start]);
-    if (k !== undefined && PUNCT1.has(k)) { this.pos = start + 1; this.push(k, start, sLine, sCol, k); return; }
+    const k = PUNCT1_BY_CODE[c1];
+    if (k !== undefined) { this.pos = start + 1; this.push(k, start, sLine, sCol, k); return; }
     // Unknown characters: one diagnostic for the whole run.
     let q = start + 1;
     while (q < this.end && !startsToken(src.charCodeAt(q))) q++;
