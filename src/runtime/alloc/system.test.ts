@@ -178,6 +178,12 @@ describe('SystemAllocator (model-checked)', () => {
     const s = mem.internCString('lit');
     expect(catchFault(() => sys.free(s, 1, 0)).message).toContain('is not a heap block');
     sys.free(0, 1, 0); // free(NULL) is fine
+    const local = sys.allocHidden(4, 4, 'stack', 1, 0); // e.g. an address-taken local
+    const g = catchFault(() => sys.free(local, 7, 0));
+    expect(g.kind).toBe('invalid-free');
+    expect(g.message).toBe(`free of 0x${local.toString(16)}, which is not a heap allocation (runtime-owned stack memory)`);
+    expect(catchFault(() => sys.realloc(local, 64, 7, 0)).kind).toBe('invalid-free');
+    expect(sys.stats.liveBytes).toBe(0);
   });
 
   it('realloc grows in place at the top and preserves data when moving', () => {

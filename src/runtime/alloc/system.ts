@@ -106,7 +106,7 @@ export class SystemAllocator implements Allocator {
 
   free(addr: number, site: number, task: number): void {
     if (addr === 0) return;
-    const id = this.liveHeapBlock(addr, site, 'free');
+    const id = this.userBlock(addr, site, 'free');
     const size = this.mem.blocks.size[id];
     this.freeBlock(id, site, task);
     const st = this.stats;
@@ -118,7 +118,7 @@ export class SystemAllocator implements Allocator {
 
   realloc(addr: number, newSize: number, site: number, task: number): number {
     if (addr === 0) return this.alloc(newSize, 16, site, task);
-    const id = this.liveHeapBlock(addr, site, 'realloc');
+    const id = this.userBlock(addr, site, 'realloc');
     const b = this.mem.blocks;
     const oldSize = b.size[id];
     const align = b.align[id];
@@ -260,6 +260,17 @@ export class SystemAllocator implements Allocator {
   }
 
   // ---- internals ----
+  /** A live heap block the program may free: runtime-owned (allocHidden) blocks are refused. */
+  private userBlock(addr: number, site: number, op: string): number {
+    const id = this.liveHeapBlock(addr, site, op);
+    if (this.hidden[id] === 1) {
+      const mem = this.mem;
+      const who = mem.blocks.allocatorNames[mem.blocks.allocator[id]];
+      throw mem.blockFault('invalid-free', `${op} of ${hex(addr)}, which is not a heap allocation (runtime-owned ${who} memory)`, id, addr, 0, site);
+    }
+    return id;
+  }
+
   private liveHeapBlock(addr: number, site: number, op: string): number {
     const mem = this.mem;
     const id = mem.blockStartingAt(addr);
