@@ -55,7 +55,7 @@ export function renderDiagnostic(d: Diagnostic, sourceText: string): string {
     prev = ln;
     const text = lines[ln - 1] ?? '';
     out.push(`${String(ln).padStart(width)} | ${text}`);
-    for (const m of marks.filter((x) => x.span.line === ln)) {
+    for (const m of marks.filter((x) => x.span.line === ln).sort((a, b) => a.span.col - b.span.col)) {
       const start = Math.max(1, m.span.col);
       const endCol = m.span.endLine === ln ? m.span.endCol : text.length + 1;
       const len = Math.max(1, endCol - start);

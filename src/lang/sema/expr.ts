@@ -43,8 +43,21 @@ export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?
     return true;
   }
   if (a === 'same') return true;
-  cx.error('E0103', `mismatched types: expected ${fmt(target)}, found ${fmt(from)}${what ? ` ${what}` : ''}`, e.span);
+  cx.error('E0103', `mismatched types: expected ${fmt(target)}, found ${fmt(from)}${what ? ` ${what}` : ''}`, e.span, mismatchHelp(from, target));
   return false;
+}
+
+/** A hint for the most common mismatches. */
+function mismatchHelp(from: Type, to: Type): { notes?: string[] } {
+  const n = (s: string) => ({ notes: [s] });
+  if (to.k === 'enum' && to.info === OPTION && assignable(from, to.args[0])) return n('help: wrap the value: `Some(…)`');
+  if (to.k === 'enum' && to.info.name === 'Result' && to.info.decl === null && assignable(from, to.args[0])) return n('help: wrap the value: `Ok(…)`');
+  if (from.k === 'int' && to.k === 'int') return n(`help: convert explicitly: \`… as ${typeName(to)}\` (implicit conversions only widen within the same signedness)`);
+  if (isNumeric(from) && isNumeric(to)) return n(`help: convert explicitly: \`… as ${typeName(to)}\``);
+  if (from.k === 'ref' && assignable(from.inner, to)) return n('help: dereference it: `*…`');
+  if (to.k === 'ref' && assignable(from, to.inner)) return n(`help: borrow it: \`&…${to.mut ? '!' : ''}\``);
+  if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return n('help: make a growable string: `String.from(…)`');
+  return {};
 }
 
 /** A value flowing into a new owner (let, argument, field, return): check, convert and move. */

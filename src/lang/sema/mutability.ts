@@ -87,7 +87,11 @@ export function reportImmutable(cx: Ctx, code: 'E0110' | 'E0111' | 'E0112', m: E
     case 'binding': notes.push(`help: consider \`let! ${m.name}\` to make the binding mutable`); break;
     case 'param': notes.push('note: parameters are read-only', `help: copy it into a mutable binding: \`let! ${m.name} = ${m.name};\``); break;
     case 'const': notes.push('note: constants cannot be changed; use `thread_local let!` for mutable global state'); break;
-    case 'ref': notes.push(`help: \`${m.name}\` is a shared reference \`&T\`; take a mutable one with \`&T!\``); break;
+    case 'ref':
+      notes.push(m.name === 'self'
+        ? 'help: `self` is read-only here; declare the method as mutating with a trailing `!`, e.g. `fn bump()! { … }`'
+        : `help: \`${m.name}\` is a shared reference \`&T\`; take a mutable one with \`&T!\``);
+      break;
     case 'ptr': notes.push('help: this is a read-only pointer `*T`; use `*T!` to write through it'); break;
     case 'slice': notes.push('help: this is a read-only slice `&[T]`; use `&[T]!`'); break;
   }

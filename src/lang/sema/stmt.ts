@@ -306,7 +306,12 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
       if (t.k !== 'unit' && t.k !== 'error' && t.k !== 'never') cx.error('E0103', `mismatched types: expected \`nil\` (this function returns nothing), found ${fmt(t)}`, value.span);
       return;
     }
+    const before = cx.diags.length;
     sink(cx, value, st.ret);
+    // Point at the declared return type when the returned value does not fit it.
+    const d = cx.diags[before];
+    const retTe = st.closure ? null : st.info.decl?.ret;
+    if (d && d.code === 'E0103' && retTe) d.labels.push({ span: retTe.span, message: `expected ${fmt(st.ret)} because of this return type` });
   } else if (st.ret.k !== 'unit' && st.ret.k !== 'error' && st.ret.k !== 'never') {
     cx.error('E0103', `mismatched types: expected ${fmt(st.ret)}, found \`nil\` (\`return;\` without a value)`, span);
   }
