@@ -174,6 +174,12 @@ describe('SystemAllocator (model-checked)', () => {
     expect(d.allocSite).toBe(1);
     expect(d.freeSite).toBe(5);
     expect(d.accessSite).toBe(6);
+    expect(d.notes((x) => `s${x}`)).toEqual([
+      `note: heap block 0x${a.toString(16)}..0x${(a + 32).toString(16)} (32 bytes) by the system allocator`,
+      'note: freed again at s6',
+      'note: allocated at s1',
+      'note: freed at s5',
+    ]);
     expect(catchFault(() => sys.free(12345, 1, 0)).message).toBe('free of 0x3039, which is not a heap block');
     const s = mem.internCString('lit');
     expect(catchFault(() => sys.free(s, 1, 0)).message).toContain('is not a heap block');

@@ -43,7 +43,10 @@ export class VexFault {
       const by = this.allocator ? ` by the ${this.allocator} allocator` : '';
       out.push(`note: ${kind} block ${hex(this.blockStart)}..${hex(this.blockStart + this.blockSize)} (${this.blockSize} bytes)${by}`);
     }
-    if (this.accessSite >= 0) out.push(`note: accessed at ${siteText(this.accessSite)}`);
+    if (this.accessSite >= 0) {
+      const what = this.kind === 'double-free' ? 'freed again at' : this.kind === 'invalid-free' ? 'free called at' : 'accessed at';
+      out.push(`note: ${what} ${siteText(this.accessSite)}`);
+    }
     if (this.allocSite >= 0) out.push(`note: allocated at ${siteText(this.allocSite)}`);
     if (this.freeSite >= 0) out.push(`note: freed at ${siteText(this.freeSite)}`);
     return out;
