@@ -17,6 +17,19 @@ function checkPrecision(p: number): void {
 
 /** Exact decimal expansion of a finite x > 0: x = digits * 10^exp10 (digits has no leading 0). */
 export function exactDecimal(x: number): { digits: string; exp10: number } {
+  if (x < 1e21) {
+    // x has exactly k = max(0, -e) decimal fraction digits, so toFixed(k) needs no rounding and
+    // is the exact expansion: cheaper than BigInt for the common short cases (2.5, 100000, 0.75).
+    const k = -oddExponent(x);
+    if (k <= 100) {
+      const f = k > 0 ? x.toFixed(k) : x.toFixed(0);
+      let digits = k > 0 ? f.slice(0, f.length - k - 1) + f.slice(f.length - k) : f;
+      let z = 0;
+      while (z < digits.length - 1 && digits.charCodeAt(z) === 48) z++;
+      if (z > 0) digits = digits.slice(z);
+      return { digits, exp10: k > 0 ? -k : 0 };
+    }
+  }
   scratch.setFloat64(0, x);
   const hi = scratch.getUint32(0);
   const lo = scratch.getUint32(4);
