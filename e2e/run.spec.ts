@@ -63,3 +63,22 @@ test('a huge allocation ends cleanly', async ({ page }) => {
   expect(outcome).not.toContain('Internal error');
   expect(await outputLines(page, 'stdout')).not.toContain('got it');
 });
+
+test('150,000 lines of output stay smooth: only visible rows are in the DOM', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn main() {\n    for i in 0..150000 {\n        println("row {}", i);\n    }\n}\n');
+  await page.getByTestId('run').click();
+  expect(await waitForOutcome(page, 60_000)).toContain('Exited with code 0');
+  const rows = await page.locator('.output-lines .vrow').count();
+  expect(rows).toBeGreaterThan(5);
+  expect(rows).toBeLessThan(200);
+  // sticks to the bottom: the last line is visible; the oldest were dropped with a note
+  await expect(page.locator('.out-line[data-stream="stdout"]').filter({ hasText: /^row 149999$/ })).toBeVisible();
+  await expect(page.getByTestId('dropped')).toContainText('lines dropped');
+  // scrolling to the top shows the earliest kept line without freezing
+  const t0 = Date.now();
+  await page.locator('.output-lines').evaluate((el) => { el.scrollTop = 0; });
+  await expect(page.locator('.out-line').first()).toBeVisible();
+  expect(Date.now() - t0).toBeLessThan(2000);
+  await screenshot(page, 'panel-output-large');
+});

@@ -85,3 +85,22 @@ test('theme and presentation mode switch and persist', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveClass(/presentation/);
 });
+
+test('Share copies a link and Copy bug report copies Markdown with code, settings, version and output', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, CODE);
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('outcome')).toContainText('Exited with code 0', { timeout: 30_000 });
+  await page.getByTestId('share').click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#code=/);
+  await page.getByRole('button', { name: 'Copy bug report' }).click();
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'Bug report copied' })).toBeVisible();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md).toContain('## Vex Playground bug report');
+  expect(md).toMatch(/vex-playground \d+\.\d+\.\d+ \(build [0-9a-f]+|unknown\)/);
+  expect(md).toContain('```vex\n' + CODE.trimEnd() + '\n```');
+  expect(md).toContain('panic=unwind');
+  expect(md).toContain('- Outcome: Exited with code 0');
+  expect(md).toContain('```text\nshared 42\n```');
+});

@@ -19,6 +19,7 @@ export function OutputPanel() {
   const presentation = useSettings((s) => s.presentation);
   const rowHeight = presentation ? 30 : 20;
   const endInfo = end ? describeEnd(end, settings) : null;
+  const lead = output.dropped > 0 ? 1 : 0; // a first row saying that older lines were dropped
 
   return (
     <div className="output-panel">
@@ -50,11 +51,12 @@ export function OutputPanel() {
       <VirtualList
         className="output-lines"
         label="Program output"
-        count={output.lines.length}
+        count={output.lines.length + lead}
         version={output.version}
         rowHeight={rowHeight}
-        renderRow={(i) => {
-          const l = output.lines[i];
+        renderRow={(row) => {
+          if (row < lead) return <div className="out-line note">… {output.dropped.toLocaleString('en-US')} earlier lines were dropped (output cap) …</div>;
+          const l = output.lines[row - lead];
           return (
             <div className={`out-line ${l.stream}`} data-stream={l.stream}>
               {l.stream === 'stderr' && <span className="sr-only">stderr: </span>}

@@ -24,6 +24,7 @@ describe('outcome wording', () => {
 
   it('describes stats and unwind steps', () => {
     expect(describeStats(1234567, 12.4)).toBe('1,234,567 steps · 12 ms');
+    expect(describeStats(1, 0.25)).toBe('1 step · 0.3 ms');
     const loc = { file: 'main.vx', line: 4, col: 5 };
     expect(describeUnwindStep({ kind: 'drop', fn: 'risky', value: 'g', type: 'Guard', loc })).toBe('dropped g: Guard in risky (main.vx:4:5)');
     expect(describeUnwindStep({ kind: 'drop', fn: 'main', value: '', type: 'Guard', loc: null })).toBe('dropped a Guard in main');

@@ -42,7 +42,7 @@ export function describeEnd(end: RunEnd, limits: { fuel: number; heapLimit: numb
 }
 
 export function describeStats(steps: number, runMs: number): string {
-  return `${fmtInt(steps)} steps · ${runMs < 10 ? runMs.toFixed(1) : Math.round(runMs)} ms`;
+  return `${fmtInt(steps)} step${steps === 1 ? '' : 's'} · ${runMs < 10 ? runMs.toFixed(1) : Math.round(runMs)} ms`;
 }
 
 export const locText = (l: SourceLoc | null) => (l ? `${l.file}:${l.line}:${l.col}` : 'unknown location');
