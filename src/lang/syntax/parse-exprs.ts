@@ -195,7 +195,7 @@ function parsePostfix(p: Parser): Expr {
     const t = p.tok;
     switch (t.kind) {
       case '(': {
-        const args = nested(p, () => parseArgs(p));
+        const args = parseArgs(p);
         e = { kind: 'call', span: p.spanFrom(e.span), callee: e, typeArgs: pendingTypeArgs, args, bang: false };
         pendingTypeArgs = null;
         if (p.at('!') && e.callee.kind === 'member') { p.advance(); e.bang = true; e.span = p.spanFrom(e.span); }
@@ -224,9 +224,12 @@ function parsePostfix(p: Parser): Expr {
       }
       case '[': {
         const open = p.advance();
+        const saved = p.noEmptyStructLit;
+        p.noEmptyStructLit = false;
         p.openGroups++;
-        const index = nested(p, () => parseExpr(p));
+        const index = parseExpr(p);
         p.openGroups--;
+        p.noEmptyStructLit = saved;
         p.close(']', open);
         e = { kind: 'index', span: p.spanFrom(e.span), object: e, index };
         continue;
@@ -265,12 +268,15 @@ function parsePostfix(p: Parser): Expr {
 function parseArgs(p: Parser): Expr[] {
   const open = p.advance();
   const args: Expr[] = [];
+  const saved = p.noEmptyStructLit;
+  p.noEmptyStructLit = false;
   p.openGroups++;
   while (!p.at(')') && !p.atEof()) {
     args.push(parseExpr(p));
     if (!p.eat(',')) break;
   }
   p.openGroups--;
+  p.noEmptyStructLit = saved;
   p.close(')', open);
   return args;
 }
@@ -317,12 +323,15 @@ function parsePrimary(p: Parser): Expr {
     case 'ident':
       p.advance();
       return { kind: 'ident', span: p.tokSpan(t), name: t.text, typeArgs: null };
-    case '(': case '[': {
+    case '(': case '[': { // inline (no closure): these nest deepest, keep stack frames few
+      const saved = p.noEmptyStructLit;
+      p.noEmptyStructLit = false;
       p.openGroups++;
       try {
-        return nested(p, () => (t.kind === '(' ? parseParen(p) : parseArray(p)));
+        return t.kind === '(' ? parseParen(p) : parseArray(p);
       } finally {
         p.openGroups--;
+        p.noEmptyStructLit = saved;
       }
     }
     case '{': return nested(p, () => parseMap(p));

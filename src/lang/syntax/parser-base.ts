@@ -8,7 +8,7 @@ import type { Reporter } from './lexer';
 import { describeToken, type Token } from './tokens';
 
 /** Maximum nesting of expressions/types/blocks/patterns before the parser gives up on a subtree. */
-export const MAX_DEPTH = 200;
+export const MAX_DEPTH = 160;
 
 /** Anything with a start position (a token or a span). */
 export interface Pos { start: number; line: number; col: number }

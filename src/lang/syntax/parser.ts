@@ -51,6 +51,8 @@ function finish(p: Parser): Diagnostic[] {
 /** A safety net: a parser bug must surface as a diagnostic, never as an exception. */
 function internalError(file: string, text: string, e: unknown): Diagnostic {
   const span = new LineMap(file, text).span(0, 0);
+  // The depth guard keeps recursion far below a normal JS stack; a tiny stack can still overflow.
+  if (e instanceof RangeError) return diag(SyntaxCode.TooDeep, 'nesting too deep for the available stack', span);
   return diag(SyntaxCode.Internal, `internal parser error: ${e instanceof Error ? e.message : String(e)}`, span);
 }
 
