@@ -30,6 +30,11 @@ export function exactDecimal(x: number): { digits: string; exp10: number } {
       return { digits, exp10: k > 0 ? -k : 0 };
     }
   }
+  return exactDecimalBig(x);
+}
+
+/** exactDecimal by BigInt arithmetic only (any finite x > 0; also the tests' reference). */
+export function exactDecimalBig(x: number): { digits: string; exp10: number } {
   scratch.setFloat64(0, x);
   const hi = scratch.getUint32(0);
   const lo = scratch.getUint32(4);

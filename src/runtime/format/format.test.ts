@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatExp, formatFixed, formatG, exactDecimal, roundDigits } from './float';
+import fc from 'fast-check';
+import { formatExp, formatFixed, formatG, exactDecimal, exactDecimalBig, roundDigits } from './float';
 import { formatBin, formatHex, formatInt, formatOct } from './int';
 import { formatDebugString, formatSpec } from './spec';
 
@@ -72,6 +73,54 @@ describe('fixed and exponent forms', () => {
     expect(roundDigits('12', 4)).toBe('1200');
   });
 });
+
+// Reference: C rounding straight from the BigInt expansion (no JS number formatting involved).
+function refFixed(x: number, p: number): string {
+  if (x === 0) return p > 0 ? '0.' + '0'.repeat(p) : '0';
+  const { digits, exp10 } = exactDecimalBig(x);
+  let all = roundDigits(digits, digits.length + exp10 + p) || '0';
+  if (all.length <= p) all = '0'.repeat(p - all.length + 1) + all;
+  return p > 0 ? all.slice(0, all.length - p) + '.' + all.slice(all.length - p) : all;
+}
+function refExp(x: number, p: number): string {
+  const { digits, exp10 } = exactDecimalBig(x);
+  let e = digits.length + exp10 - 1;
+  let r = roundDigits(digits, p + 1);
+  if (r.length > p + 1) {
+    r = r.slice(0, p + 1);
+    e++;
+  }
+  const a = Math.abs(e);
+  return (p > 0 ? r[0] + '.' + r.slice(1) : r[0]) + 'e' + (e < 0 ? '-' : '+') + (a < 10 ? '0' : '') + a;
+}
+
+describe('fast paths agree with exact BigInt rounding', () => {
+  const finitePos = fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true });
+  const dyadic = fc.tuple(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: -30, max: 30 })).map(([m, e]) => m * 2 ** e);
+  it('for %.Nf', () => {
+    fc.assert(fc.property(fc.oneof(finitePos, dyadic), fc.integer({ min: 0, max: 40 }), (x, p) => {
+      if (x >= 1e25) return; // keep outputs short; the exact path is the only path there anyway
+      expect(formatFixed(x, p)).toBe(refFixed(x, p));
+    }), { numRuns: 3000 });
+  });
+  it('for %.Ne and %g digits', () => {
+    fc.assert(fc.property(fc.oneof(finitePos, dyadic), fc.integer({ min: 0, max: 20 }), (x, p) => {
+      expect(formatExp(x, p)).toBe(refExp(x, p));
+      expect(strip(exactDecimal(x))).toEqual(strip(exactDecimalBig(x)));
+    }), { numRuns: 3000 });
+  });
+});
+
+/** Expansions of the same value may differ only by trailing zeros (1024 vs 1024e0). */
+function strip(d: { digits: string; exp10: number }) {
+  let s = d.digits;
+  let e = d.exp10;
+  while (s.length > 1 && s.endsWith('0')) {
+    s = s.slice(0, -1);
+    e++;
+  }
+  return { digits: s, exp10: e };
+}
 
 describe('integer radix forms', () => {
   it('matches core_04_print_specs and wraps negatives at the type width', () => {
