@@ -144,6 +144,7 @@ describe('lexer: strings, f-strings, tags', () => {
 describe('lexer: trivia and garbage', () => {
   it('treats \\r and form feed as whitespace', () => {
     expect(kinds('a\r\nb\fc')).toEqual(['ident(a)', 'ident(b)', 'ident(c)']);
+    expect(kinds('\ufefffn')).toEqual(['fn']);
     expect(codes('fn main() {\r\n}\r\n')).toEqual([]);
   });
 

@@ -48,7 +48,8 @@ function digitOk(c: number, base: number): boolean {
   return c === 48 || c === 49;
 }
 // Whitespace: space, tab, LF, CR (the playground accepts CRLF), form feed.
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+// A byte-order mark (U+FEFF) is whitespace too: editors on Windows may save one.
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff;
 const PUNCT_START = new Set([...PUNCT1].map((s) => s.charCodeAt(0)));
 // Punctuation looked up by char codes (no slicing): ASCII codes packed 7 bits each.
 const pack = (t: string) => [...t].reduce((acc, ch) => (acc << 7) | ch.charCodeAt(0), 0);
