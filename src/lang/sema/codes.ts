@@ -46,9 +46,7 @@ export const CODES = {
   E0142: 'unsupported language feature',
   E0143: 'tuple index out of range',
   E0144: 'mutating-call marker `!` on a method that does not mutate',
-  E0145: 'method needs a receiver of a different kind',
   E0146: 'type cannot be indexed or iterated',
-  E0147: 'invalid type arguments or generic bound',
   W0100: 'constant does not fit in the bitfield width (it is truncated)',
   W0101: 'printf-style format does not match the argument type',
 } as const;

@@ -3,7 +3,10 @@
 import type * as ast from '../syntax/ast';
 import { T, typeName, typeEq, type Type } from './types';
 import type { Ctx } from './context';
-import { assignable, defaultIntType, isCopy, joinNumeric, isNumeric } from './infer';
+import { assignable, defaultIntType, joinNumeric, isNumeric } from './infer';
+import { consume, checkNotMoved } from './moves';
+
+export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, optionOf } from './prelude';
@@ -65,15 +68,6 @@ export function sink(cx: Ctx, e: ast.Expr, target: Type, what?: string): Type {
   expectType(cx, e, target, what);
   consume(cx, e);
   return target;
-}
-
-/** Mark a by-value use of a non-copy local as a move (use after it is an error). */
-export function consume(cx: Ctx, e: ast.Expr): void {
-  if (e.kind !== 'ident' || e.res?.k !== 'local') return;
-  const t = e.info?.type;
-  if (!t || isCopy(t) || !cx.fn) return;
-  e.info = { ...e.info!, moves: true };
-  if (cx.level === 0) cx.moved.set(e.res.local, e.span);
 }
 
 function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
@@ -158,9 +152,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     }
     case 'cast': return checkCast(cx, e);
     case 'ref': {
-      const saved = cx.moved;
       const t = e.mut ? checkPlace(cx, e.operand) : checkExpr(cx, e.operand, expected?.k === 'ref' ? expected.inner : null);
-      void saved;
       if (e.mut) requireMutablePlace(cx, e.operand, 'a mutable reference `&…!`');
       noBitfieldAddress(cx, e.operand);
       if (t.k === 'slice' || t.k === 'str' || t.k === 'error') return t.k === 'slice' ? { ...t, mut: e.mut } : t;
@@ -259,14 +251,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
   const local = cx.constCtx ? null : cx.lookupLocal(e.name);
   if (local) {
     e.res = { k: 'local', local };
-    const moved = cx.moved.get(local);
-    if (moved) {
-      cx.error('E0113', `use of moved value: \`${e.name}\``, e.span, {
-        labels: [{ span: moved, message: 'value moved here' }],
-        notes: [`note: \`${e.name}\` has type ${fmt(local.type)}, which is moved (not copied) when assigned or passed by value`],
-      });
-      cx.moved.delete(local); // report once
-    }
+    checkNotMoved(cx, local, e.span);
     return local.type;
   }
   const c = cx.consts.get(e.name);

@@ -1,11 +1,12 @@
 // Robustness: checkSource never throws, never reports an internal error, terminates quickly and
 // keeps every diagnostic span inside the file — on random token soup and on mutated real programs.
-// (The parser's fuzz generators are not exported yet; these generators are our own.)
+// Uses the parser's generators (syntax/fuzz-gen.ts) plus our own fragment soup.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { checkSource } from './check';
 import { typeAt, completionsAt } from './query';
+import { mutatedProgramArb, tokenStreamArb } from '../syntax/fuzz-gen';
 
 const DIR = '/work/shared/conformance/';
 const SEEDS = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.vx')).map((f) => readFileSync(DIR + f, 'utf8')) : ['fn main() { println("hi"); }'];
@@ -50,6 +51,12 @@ describe('checker fuzz', () => {
       }
       assertSane(text);
     }), { numRuns: 300, seed: 2 });
+  });
+  it('parser generators: random token streams', () => {
+    fc.assert(fc.property(tokenStreamArb(200), assertSane), { numRuns: 200, seed: 11 });
+  });
+  it('parser generators: mutated conformance programs', () => {
+    fc.assert(fc.property(mutatedProgramArb(SEEDS, 6), assertSane), { numRuns: 300, seed: 12 });
   });
   it('editor queries never throw on broken text', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: SEEDS.length - 1 }), fc.nat(), fc.nat(), (s, a, b) => {

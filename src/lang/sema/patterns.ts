@@ -9,17 +9,16 @@ import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
 import { assignable, isNumeric, joinNumeric } from './infer';
 import { typeNeedsDrop } from './stmt';
+import { branches } from './moves';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
   const subj = derefAll(st);
   let result: Type | null = valueUsed ? expected : null;
   const armTypes: [ast.MatchArm, Type][] = [];
-  const before = new Map(cx.moved);
-  const after = new Map(cx.moved);
-  for (const arm of e.arms) {
+  branches(cx, e.arms.map((arm) => () => checkArm(arm)), true);
+  function checkArm(arm: ast.MatchArm): boolean {
     cx.pushScope();
-    cx.moved = new Map(before);
     checkPattern(cx, arm.pattern, subj);
     if (arm.guard) {
       const g = checkExpr(cx, arm.guard, T.bool);
@@ -34,10 +33,9 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     else t = checkExpr(cx, b as ast.Expr, valueUsed ? result : null);
     armTypes.push([arm, t]);
     if (valueUsed && !result && t.k !== 'never') result = t;
-    for (const [k, v] of cx.moved) if (!after.has(k)) after.set(k, v);
     cx.popScope();
+    return t.k === 'never';
   }
-  cx.moved = after;
   checkExhaustive(cx, e, subj);
   if (!valueUsed) return armTypes.every(([, t]) => t.k === 'never') && armTypes.length ? T.never : T.unit;
   const rt = result ?? T.never;

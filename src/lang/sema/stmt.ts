@@ -14,6 +14,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
+import { branches, revive } from './moves';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -41,7 +42,7 @@ function declareLocal(cx: Ctx, name: string, type: Type, mut: boolean, span: ast
   const l = cx.newLocal(name, type, mut, span);
   l.needsDrop = typeNeedsDrop(cx, type);
   cx.declare(l);
-  cx.moved.delete(l);
+  revive(cx, l);
   return l;
 }
 
@@ -115,17 +116,11 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
     }
     case 'assign': return checkAssign(cx, s);
     case 'if': {
-      const before = new Map(cx.moved);
-      const outs: Map<LocalInfo, ast.Span>[] = [];
-      for (const br of s.branches) {
-        condBool(cx, br.cond);
-        cx.moved = new Map(before);
-        checkBlock(cx, br.body, null);
-        outs.push(cx.moved);
-      }
-      cx.moved = new Map(before);
-      if (s.else) checkBlock(cx, s.else, null);
-      for (const o of outs) for (const [k, v] of o) if (!cx.moved.has(k)) cx.moved.set(k, v);
+      // Conditions are evaluated in order on the way in; bodies are alternative paths.
+      for (const br of s.branches) condBool(cx, br.cond);
+      const paths = s.branches.map((br) => () => { checkBlock(cx, br.body, null); return blockDiverges(br.body); });
+      if (s.else) { const e = s.else; paths.push(() => { checkBlock(cx, e, null); return blockDiverges(e); }); }
+      branches(cx, paths, s.else !== null);
       return;
     }
     case 'while':
@@ -270,7 +265,7 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
   }
   if (s.op === '=') {
     sink(cx, s.value, tt);
-    if (s.target.kind === 'ident' && s.target.res?.k === 'local') cx.moved.delete(s.target.res.local);
+    if (s.target.kind === 'ident' && s.target.res?.k === 'local') revive(cx, s.target.res.local);
   } else if (s.op === '<<=' || s.op === '>>=') {
     const vt = checkExpr(cx, s.value, null);
     if (tt.k !== 'error' && vt.k !== 'error' && (tt.k !== 'int' || vt.k !== 'int')) cx.error('E0125', `cannot shift ${fmt(tt)} by ${fmt(vt)}`, s.span);

@@ -1,0 +1,61 @@
+// Use-after-move (§3.5): structs, data enums, String, Vec, Map, Set, Box and arrays/tuples of
+// those move when used by value (let, assignment, by-value argument or receiver, field or element
+// of a literal, return); copies (primitives, str, references, pointers, unit enums, Gc/Channel
+// handles) do not. Flow: branches are checked from the same starting state and joined — a value
+// moved on any path that reaches the join counts as moved; paths that return/break do not reach it.
+// Assigning a new value to the binding makes it usable again. Closures capture by reference, so a
+// move inside a closure body is not tracked (uses inside still see earlier moves).
+import type * as ast from '../syntax/ast';
+import type { Span } from '../span';
+import type { LocalInfo } from './typed';
+import type { Ctx } from './context';
+import { isCopy } from './infer';
+import { typeName } from './types';
+
+export type MoveSet = Map<LocalInfo, Span>;
+
+/** Mark a by-value use of a non-copy local as a move. */
+export function consume(cx: Ctx, e: ast.Expr): void {
+  if (e.kind !== 'ident' || e.res?.k !== 'local') return;
+  const t = e.info?.type;
+  if (!t || isCopy(t) || !cx.fn) return;
+  e.info = { ...e.info!, moves: true };
+  if (cx.level === 0) cx.moved.set(e.res.local, e.span);
+}
+
+/** Report a use of a local that was moved before (once per move). */
+export function checkNotMoved(cx: Ctx, local: LocalInfo, use: Span): void {
+  const moved = cx.moved.get(local);
+  if (!moved) return;
+  cx.error('E0113', `use of moved value: \`${local.name}\``, use, {
+    labels: [{ span: moved, message: 'value moved here' }],
+    notes: [
+      `note: \`${local.name}\` has type \`${typeName(local.type)}\`, which is moved (not copied) when assigned or passed by value`,
+      'help: pass a reference `&…` instead, or use the value before moving it',
+    ],
+  });
+  cx.moved.delete(local);
+}
+
+/** The binding holds a fresh value again (assignment, new declaration). */
+export function revive(cx: Ctx, local: LocalInfo): void {
+  cx.moved.delete(local);
+}
+
+/** Check alternative paths (if/elif/else, match arms) from one starting state and join them.
+ *  Each path returns whether it diverges (return/break/panic); `exhaustive` is false when control
+ *  can also skip every path (an `if` without `else`). */
+export function branches(cx: Ctx, paths: (() => boolean)[], exhaustive: boolean): void {
+  const before: MoveSet = new Map(cx.moved);
+  const joined: MoveSet = exhaustive ? new Map() : new Map(before);
+  let reached = !exhaustive;
+  for (const p of paths) {
+    cx.moved = new Map(before);
+    const diverges = p();
+    if (diverges) continue;
+    reached = true;
+    for (const [k, v] of cx.moved) if (!joined.has(k)) joined.set(k, v);
+  }
+  // When every path diverges, the code after is unreachable: keep the state as it was.
+  cx.moved = reached ? joined : before;
+}
