@@ -144,8 +144,30 @@ export function collect(cx: Ctx): void {
       cx.tls.set(it.name, { decl: it, type: resolveType(cx, it.type), index: tlsIndex++ });
     }
   }
+  addDefaultMethods(cx, dupValue);
   cx.generics = new Map();
   cx.selfType = null;
+}
+
+/** Contract methods with a default body that a struct does not define itself: each such struct
+ *  gets its own copy of the body (checked with Self = that struct), listed like an inline method. */
+function addDefaultMethods(cx: Ctx, dupValue: (n: string, s: ast.Span) => boolean): void {
+  for (const [info, d] of cx.structDecls) {
+    const own = cx.methods.get(info.name);
+    for (const im of d.impls) {
+      const c = cx.contracts.get(im.name);
+      if (!c) continue;
+      for (const cc of allContracts(cx, c)) {
+        for (const m of cc.methods.values()) {
+          if (!m.hasDefault || !m.decl || own?.has(m.name) || cx.methods.get(info.name)?.has(m.name)) continue;
+          const copy = structuredClone(m.decl);
+          copy.receiver = { span: copy.span, name: 'self', type: { kind: 'ref', span: copy.span, mut: m.mutating, inner: { kind: 'named', span: copy.span, name: info.name, args: [], member: undefined } } };
+          copy.mutating = m.mutating;
+          collectFn(cx, copy, info, dupValue);
+        }
+      }
+    }
+  }
 }
 
 export function selfTypeOf(info: StructInfo): Type {

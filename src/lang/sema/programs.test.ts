@@ -9,7 +9,7 @@ const load = (name: string) => readFileSync(join(__dirname, 'testdata', name), '
 const report = (name: string) => checkSource(name, load(name)).diagnostics.map((d) => `${d.code}@${d.span.line}`);
 
 describe('valid programs check clean', () => {
-  for (const name of ['mixed.vx', 'generics.vx', 'builtins.vx']) {
+  for (const name of ['mixed.vx', 'generics.vx', 'builtins.vx', 'contract-defaults.vx']) {
     it(name, () => {
       const r = checkSource(name, load(name));
       expect(r.diagnostics).toEqual([]);
@@ -28,5 +28,19 @@ describe('broken programs', () => {
   });
   it('moves: by-value use, conditional move, closure capture and String moves; copies and Gc do not move; diverging paths do not leak moves', () => {
     expect(report('moves.vx')).toEqual(['E0113@7', 'E0113@10', 'E0113@21', 'E0113@24', 'E0113@43']);
+  });
+});
+
+describe('contract default methods', () => {
+  it('each implementing struct gets its own checked copy; an own definition wins', () => {
+    const r = checkSource('d.vx', load('contract-defaults.vx'));
+    const names = r.program!.fns.map((f) => f.name);
+    expect(names).toContain('A.hello');
+    expect(names).toContain('A.twice');
+    expect(names.filter((n) => n === 'B.hello')).toHaveLength(1);
+    const aHello = r.program!.fns.find((f) => f.name === 'A.hello')!;
+    const bHello = r.program!.fns.find((f) => f.name === 'B.hello')!;
+    expect(aHello.decl).not.toBe(bHello.decl);
+    expect(r.program!.fns.find((f) => f.name === 'A.twice')!.receiver).toBe('mut-ref');
   });
 });
