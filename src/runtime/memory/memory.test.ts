@@ -163,6 +163,24 @@ describe('Memory: checked access faults (Miri-style)', () => {
 });
 
 describe('StackRegions', () => {
+  it('runs 200k calls with an address-taken local in constant memory', () => {
+    const mem = new Memory({ limit: 1 << 20, staticCapacity: 4096 });
+    const sys = new SystemAllocator(mem);
+    const st = new StackRegions(mem, sys);
+    const s = st.reserve(0, 1 << 20);
+    let top = -1;
+    for (let i = 0; i < 200_000; i++) {
+      const m = st.pushFrame(s);
+      const x = st.slot(s, 4, 4, 1);
+      mem.storeI32Checked(x, i, 1);
+      if (mem.loadI32Checked(x, 1) !== i) throw new Error('lost a store');
+      st.popFrame(s, m);
+      if (i === 0) top = sys.top;
+    }
+    expect(sys.top).toBe(top);
+    expect(mem.blocks.live).toBeLessThan(10);
+  });
+
   it('gives each address-taken local its own block and poisons popped frames', () => {
     const mem = new Memory();
     const sys = new SystemAllocator(mem);
