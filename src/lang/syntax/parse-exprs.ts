@@ -39,6 +39,10 @@ export function parseExpr(p: Parser): Expr {
 
 /** An expression in an `if`/`while`/`for`/`match`/`switch` head: `IDENT {}` is not a struct literal there. */
 export function parseCond(p: Parser): Expr {
+  if (p.at('{')) { // `if {` / `elif {`: the condition is missing (not a map literal)
+    p.errorExpected('condition', C.ExpectedExpr);
+    return { kind: 'error', span: p.tokSpan(p.tok) };
+  }
   const saved = p.noEmptyStructLit;
   p.noEmptyStructLit = true;
   try {

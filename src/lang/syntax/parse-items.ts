@@ -9,8 +9,8 @@ import type { Span } from '../span';
 import type { Parser, Pos } from './parser-base';
 import { parseExpr } from './parse-exprs';
 import { isItemStart, parseBlock, syncStmt, parseStmt } from './parse-stmts';
-import { parseGenericParams, parseType, parseTypeArgs, parseWhere } from './parse-types';
-import { TYPE_WORDS, type Token } from './tokens';
+import { parseGenericParams, parseType, parseTypeArgs, parseWhere, startsType } from './parse-types';
+import { describeToken, TYPE_WORDS, type Token } from './tokens';
 
 /** State shared by the item loop: attributes waiting for their item, #[no_main]. */
 export interface ItemState {
@@ -195,7 +195,11 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
   let body = null;
   if (p.at('{')) body = parseBlock(p, false);
   else if (o.mode === 'contract' || o.mode === 'extern') p.expectSemi();
-  else p.errorExpected('`{` (function body)');
+  else if (startsType(p.tok)) {
+    p.error(C.Expected, `expected \`{\` (function body), found ${describeToken(p.tok)}`, p.tokSpan(p.tok), {
+      notes: ['return types are written after a colon: `fn f(): i32 { … }`'],
+    });
+  } else p.errorExpected('`{` (function body)');
   if (out) out.cVariadic = pr.cVariadic;
   return {
     kind: 'fn', span: p.spanFrom(start), name, nameSpan, isExport: o.isExport, isAsync: o.isAsync, isExternC: o.isExternC,

@@ -253,6 +253,11 @@ function parseFor(p: Parser): Stmt {
     return { kind: 'for-in', span: p.spanFrom(start), name: n.kind === '_' ? '_' : n.text, nameSpan: p.tokSpan(n), iter, body };
   }
   // C style: for init; cond; post { }
+  let paren: Token | null = null;
+  if (p.at('(') && (p.peek().kind === 'let' || p.peek().kind === 'let!' || p.peek().kind === ';')) {
+    paren = p.advance();
+    p.error(C.Expected, 'a C-style `for` has no parentheses: `for let! i = 0; i < n; i++ { … }`', p.tokSpan(paren));
+  }
   let init: Stmt | null = null;
   if (!p.eat(';')) {
     if (p.at('let') || p.at('let!')) init = parseLet(p);
@@ -260,7 +265,8 @@ function parseFor(p: Parser): Stmt {
   }
   const cond = p.at(';') ? null : parseCond(p);
   p.expectSemi();
-  const post = p.at('{') ? null : exprOrAssign(p, parseCond);
+  const post = p.at('{') || (paren && p.at(')')) ? null : exprOrAssign(p, parseCond);
+  if (paren) p.eat(')');
   const body = parseBlock(p, false);
   return { kind: 'for-c', span: p.spanFrom(start), init, cond, post, body };
 }

@@ -82,7 +82,9 @@ export class Parser {
   expectSemi(code: string = C.MissingSemi): boolean {
     if (this.eat(';')) return true;
     const t = this.tok;
-    const notes = t.kind === '<-' ? ['`<-` is one token (channel receive): write `a < -1` for a comparison'] : [];
+    const notes = t.kind === '<-' ? ['`<-` is one token (channel receive): write `a < -1` for a comparison']
+      : t.kind === '!' && this.prev.kind === 'ident' && (this.peek().kind === '(' || this.peek().kind === '[') ? ['Vex has no macros: call `println(…)`, not `println!(…)`']
+        : [];
     this.error(code, `expected \`;\`, found ${describeToken(t)}`, this.afterPrev(), { notes });
     return false;
   }

@@ -441,6 +441,13 @@ describe('error recovery', () => {
     expect(codes('42')).toEqual(['E0016']);
     expect(codes('thread_local let! x = 1;')).toEqual(['E0034']);
   });
+  it('explains common mistakes from other languages with one diagnostic each', () => {
+    const one = (src: string) => { const d = errs(src); expect(d.length).toBe(1); return d[0].message + ' ' + d[0].notes.join(' '); };
+    expect(one('fn main() { for (let! i = 0; i < 3; i++) { } }')).toMatch(/no parentheses/);
+    expect(one('fn main() { println!("hi"); }')).toMatch(/no macros/);
+    expect(one('fn main() { if x { } elif { } }')).toMatch(/expected condition/);
+    expect(one('fn add(a: i32, b: i32) i32 { return a + b; }')).toMatch(/fn f\(\): i32/);
+  });
   it('explains `<-` when it was meant as `< -`', () => {
     const d = errs('fn main() { let b = a<-1; }');
     expect(d[0].notes.join()).toMatch(/a < -1/);
