@@ -3,6 +3,14 @@
 // which blocks allocated while active are still live. A realloc counts as one allocation (of the
 // new size, at the realloc's site) plus one free.
 
+export interface HeapProfileSummary {
+  allocs: number;
+  bytes: number;
+  frees: number;
+  liveBytes: number;
+  lines: { line: number; allocs: number; bytes: number }[];
+}
+
 export class HeapProfiler {
   active = false;
   allocs = 0;
@@ -48,13 +56,8 @@ export class HeapProfiler {
     return n;
   }
 
-  /**
-   * The report text (ends with a newline):
-   *   heap profile: A allocs (B bytes), F frees, L bytes live
-   *     line N: A allocs, B bytes          (sorted by bytes desc, then line)
-   * `lineOf` maps a site id to its source line; sites on the same line are merged.
-   */
-  report(lineOf: (site: number) => number): string {
+  /** The report as plain data (for the Metrics panel): lines sorted by bytes desc, then line. */
+  summary(lineOf: (site: number) => number): HeapProfileSummary {
     const byLine = new Map<number, { allocs: number; bytes: number }>();
     for (const [site, n] of this.siteAllocs) {
       const line = lineOf(site);
@@ -63,9 +66,22 @@ export class HeapProfiler {
       e.bytes += this.siteBytes.get(site) ?? 0;
       byLine.set(line, e);
     }
-    const rows = [...byLine].sort((a, b) => b[1].bytes - a[1].bytes || a[0] - b[0]);
-    let out = `heap profile: ${this.allocs} allocs (${this.bytes} bytes), ${this.frees} frees, ${this.liveBytes()} bytes live\n`;
-    for (const [line, e] of rows) out += `  line ${line}: ${e.allocs} allocs, ${e.bytes} bytes\n`;
+    const lines = [...byLine]
+      .map(([line, e]) => ({ line, allocs: e.allocs, bytes: e.bytes }))
+      .sort((a, b) => b.bytes - a.bytes || a.line - b.line);
+    return { allocs: this.allocs, bytes: this.bytes, frees: this.frees, liveBytes: this.liveBytes(), lines };
+  }
+
+  /**
+   * The report text (ends with a newline):
+   *   heap profile: A allocs (B bytes), F frees, L bytes live
+   *     line N: A allocs, B bytes          (sorted by bytes desc, then line)
+   * `lineOf` maps a site id to its source line; sites on the same line are merged.
+   */
+  report(lineOf: (site: number) => number): string {
+    const s = this.summary(lineOf);
+    let out = `heap profile: ${s.allocs} allocs (${s.bytes} bytes), ${s.frees} frees, ${s.liveBytes} bytes live\n`;
+    for (const l of s.lines) out += `  line ${l.line}: ${l.allocs} allocs, ${l.bytes} bytes\n`;
     return out;
   }
 

@@ -28,6 +28,7 @@ describe('HeapProfiler', () => {
         '  line 5: 2 allocs, 48 bytes\n' +
         '  line 6: 1 allocs, 48 bytes\n',
     );
+    expect(prof.summary((s) => s).lines.map((l) => l.line)).toEqual([7, 3, 5, 6]);
     sys.free(after, 11, 0);
     expect(buf).toBeGreaterThan(0);
   });
