@@ -15,6 +15,11 @@ function buildHash(): string {
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   base: './',
   plugins: [react()],
@@ -28,6 +33,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
   },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // Cross-origin isolation enables SharedArrayBuffer, which carries SIGINT to a busy run worker.
+  // A host without these headers still works: only the SIGINT button is hidden.
+  server: { host: '127.0.0.1', headers: isolationHeaders },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: isolationHeaders },
 });

@@ -82,3 +82,35 @@ test('150,000 lines of output stay smooth: only visible rows are in the DOM', as
   expect(Date.now() - t0).toBeLessThan(2000);
   await screenshot(page, 'panel-output-large');
 });
+
+test('SIGINT reaches a running program: its handler runs, then the default action ends it', async ({ page }) => {
+  await openPlayground(page);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await setCode(page, [
+    'thread_local let! hits: i32 = 0;',
+    'extern "C" fn on_int(sig: i32) {',
+    '    hits += 1;',
+    '    println("got signal {}", sig);',
+    '}',
+    'fn main() {',
+    '    signal(SIGINT, on_int);',
+    '    let! i = 0;',
+    '    while hits == 0 { i += 1; }',
+    '    println("handled, continuing");',
+    '    signal_default(SIGINT);',
+    '    loop { i += 1; }',
+    '}',
+    '',
+  ].join('\n'));
+  await page.getByTestId('settings').click();
+  await page.getByLabel('Fuel (max steps, 0 = unlimited)').fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('run-status')).toContainText('Running');
+  await page.getByTestId('sigint').click();
+  await expect(page.locator('.out-line').filter({ hasText: 'handled, continuing' })).toBeVisible({ timeout: 10_000 });
+  await page.getByTestId('sigint').click();
+  expect(await waitForOutcome(page)).toContain('exit code 130');
+  expect(await outputLines(page, 'stdout')).toEqual(['got signal 2', 'handled, continuing']);
+  expect(await outputLines(page, 'stderr')).toContain('terminated by signal 2');
+});

@@ -12,16 +12,18 @@ import { gzipSync } from 'node:zlib';
 const PORT = 4173;
 const URL_BASE = `http://127.0.0.1:${PORT}/`;
 
-function gzipTotal(): { files: number; bytes: number } {
+function gzipTotal(): { files: number; bytes: number; names: string[] } {
   const dir = 'dist/assets';
   if (!existsSync(dir)) throw new Error('dist/ is missing: run `npm run build` first');
   let bytes = 0, files = 0;
+  const names: string[] = [];
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.js')) continue;
     bytes += gzipSync(readFileSync(`${dir}/${f}`), { level: 9 }).length;
     files++;
+    names.push(f);
   }
-  return { files, bytes };
+  return { files, bytes, names };
 }
 
 async function serverUp(): Promise<boolean> {
@@ -30,7 +32,8 @@ async function serverUp(): Promise<boolean> {
 
 async function startServer(): Promise<(() => void) | null> {
   if (await serverUp()) return null;
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  // node + vite's bin directly (not npx), so killing the child really stops the server
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   for (let i = 0; i < 100 && !(await serverUp()); i++) await new Promise((r) => setTimeout(r, 200));
   return () => child.kill();
 }
@@ -97,6 +100,8 @@ async function main() {
 
     const fmt = (ms: number, target: number) => `${Number.isNaN(ms) ? 'n/a' : `${Math.round(ms)} ms`} (target < ${target} ms)`;
     console.log(`built JS, gzip total:          ${(size.bytes / 1024 / 1024).toFixed(2)} MB in ${size.files} files (target <= 1.5 MB)`);
+    const langWorkers = size.names.filter((n) => /(ts|css|html|json)\.worker/.test(n));
+    console.log(`JS files: ${size.names.join(', ')}${langWorkers.length ? `  (UNEXPECTED language workers: ${langWorkers.join(', ')})` : '  (no language-service workers)'}`);
     console.log(`navigation -> typing accepted: ${fmt(typingMs, 2000)} first visit, ${fmt(typingWarmMs, 2000)} second visit`);
     console.log(`Run -> "hello" (warm):         ${fmt(runMs, 150)}`);
     console.log(`typing -> markers, 1000 lines: ${fmt(markerMs, 400)} (includes the 250 ms debounce)`);

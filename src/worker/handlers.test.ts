@@ -117,3 +117,34 @@ describe('worker handlers', () => {
     expect(drive({ type: 'complete', id: 10, files, file: 'main.vx', offset: 0 })[0]).toMatchObject({ items: [{ label: 'fn' }] });
   });
 });
+
+describe('worker handlers: time-based flushing', () => {
+  it('flushes pending output from the fuel poll even when no more events come', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    const seenDuringRun: string[] = [];
+    let out: FromWorker[] = [];
+    tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {
+      o.onEvent!({ t: 'output', stream: 'stdout', text: 'early\n' });
+      for (let i = 0; i < 5; i++) o.pollSignal!();
+      seenDuringRun.push(...out.map((m) => m.type));
+      return result();
+    });
+    let t = 0;
+    handleMessage({ type: 'run', id: 11, files, entry: 'main.vx', settings }, { post: (m) => { out = [...out, m]; }, now: () => (t += 10) });
+    expect(seenDuringRun).toContain('events');
+  });
+
+  it('delivers a signal stored in the shared slot once', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    const slot = new Int32Array(new SharedArrayBuffer(4));
+    const polled: number[] = [];
+    tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {
+      polled.push(o.pollSignal!());
+      Atomics.store(slot, 0, 2);
+      polled.push(o.pollSignal!(), o.pollSignal!());
+      return result();
+    });
+    drive({ type: 'run', id: 12, files, entry: 'main.vx', settings, signalBuffer: slot.buffer as SharedArrayBuffer });
+    expect(polled).toEqual([0, 2, 0]);
+  });
+});

@@ -81,10 +81,16 @@ function runOnce(msg: Extract<ToWorker, { type: 'run' }>, host: WorkerHost, caps
     lastFlush = host.now();
   };
 
+  const signals = msg.signalBuffer ? new Int32Array(msg.signalBuffer) : null;
   const options: Partial<RunOptions> = {
     ...msg.settings,
     traceCalls: false,
     keepTrace: false,
+    // Called at every fuel chunk, even in a quiet loop: the moment to flush pending output on time.
+    pollSignal: () => {
+      if (host.now() - lastFlush >= FLUSH_MS) flush();
+      return signals ? Atomics.exchange(signals, 0, 0) : 0;
+    },
     onEvent: (e) => {
       if (limitHit) throw new OutputLimit('output limit');
       batcher.addTrace(e);

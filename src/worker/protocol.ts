@@ -11,7 +11,9 @@ export type RunSettings = Pick<RunOptions, 'stackSize' | 'heapLimit' | 'panic' |
 
 export type ToWorker =
   | { type: 'check'; id: number; files: SourceFile[] } // diagnostics only (live markers)
-  | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings }
+  /** `signalBuffer` (cross-origin-isolated pages only): Int32Array slot 0 holds a pending signal
+   *  number the UI stores with Atomics; the worker polls and clears it at statement boundaries. */
+  | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings; signalBuffer?: SharedArrayBuffer }
   | { type: 'hover'; id: number; files: SourceFile[]; file: string; offset: number }
   | { type: 'complete'; id: number; files: SourceFile[]; file: string; offset: number }
   | { type: 'signal'; sig: number }; // delivered at the next statement boundary (SIGINT)

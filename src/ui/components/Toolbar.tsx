@@ -5,7 +5,7 @@ import { useRun } from '../state/run-store';
 import { useSettings, type ThemeChoice } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
 import { useFiles } from '../state/files-store';
-import { runProgram, stopProgram } from '../run/controller';
+import { runProgram, stopProgram, sendInterrupt, canSendSignals } from '../run/controller';
 import { shareUrl } from '../state/persistence';
 import { copyText } from '../share/clipboard';
 import { bugReport } from '../share/bug-report';
@@ -49,6 +49,11 @@ export function Toolbar() {
       <button type="button" className="stop" onClick={stopProgram} disabled={!busy} title="Stop the running program" data-testid="stop">
         ■ Stop
       </button>
+      {canSendSignals() && (
+        <button type="button" onClick={sendInterrupt} disabled={!busy} title="Deliver SIGINT at the next statement (the program may handle it)" data-testid="sigint">
+          SIGINT
+        </button>
+      )}
       <ExamplesMenu />
       <button type="button" data-testid="share" onClick={async () => {
         await copyText(shareUrl());

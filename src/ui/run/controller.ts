@@ -65,16 +65,27 @@ export function isRunning(): boolean {
   return s === 'compiling' || s === 'running';
 }
 
+/** A shared slot for SIGINT (needs a cross-origin-isolated page; see vite.config.ts headers). */
+let signalSlot: Int32Array | null = null;
+export const canSendSignals = (): boolean => typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true;
+
 export function runProgram(): void {
   startWorkers();
   if (isRunning()) runWorker.restart();
   const { files } = useFiles.getState();
   const { settings } = useSettings.getState();
+  signalSlot = canSendSignals() ? new Int32Array(new SharedArrayBuffer(4)) : null;
   currentRun = runWorker.nextId() + 1; // the id run() will use
   useRun.getState().begin(currentRun, performance.now());
-  const id = runWorker.run(files, ENTRY_FILE, settings);
+  const id = runWorker.run(files, ENTRY_FILE, settings, signalSlot?.buffer as SharedArrayBuffer | undefined);
   currentRun = id;
   useUi.getState().setActivePanel('output');
+}
+
+/** Ctrl+C: delivers SIGINT at the program's next statement boundary (its handler, or exit 130). */
+export function sendInterrupt(): void {
+  if (!isRunning() || !signalSlot) return;
+  Atomics.store(signalSlot, 0, 2);
 }
 
 /** Stop: terminate the run worker at once; a fresh one takes its place. */

@@ -74,9 +74,9 @@ export class WorkerClient {
     return id;
   }
 
-  run(files: SourceFile[], entry: string, settings: RunSettings): number {
+  run(files: SourceFile[], entry: string, settings: RunSettings, signalBuffer?: SharedArrayBuffer): number {
     const id = this.nextId();
-    this.send({ type: 'run', id, files, entry, settings });
+    this.send({ type: 'run', id, files, entry, settings, ...(signalBuffer ? { signalBuffer } : {}) });
     return id;
   }
 
