@@ -8,7 +8,7 @@ import { resolveType, primitive } from './resolve';
 import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } from './prelude';
 
 /** Generic env and Self type of each function, used again when its body is checked. */
-export const fnEnv = new WeakMap<FnInfo, { generics: Map<string, GenericEntry>; selfType: Type | null }>();
+export const fnEnv = (cx: Ctx, f: FnInfo) => cx.fnEnv.get(f);
 
 const BUILTIN_MODULES = new Set(['std/io', 'fmt', 'math', 'std/fmt', 'std/math', 'std/os', 'std/mem']);
 
@@ -268,7 +268,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
     info.params.push({ name: p.name, type: pt, hasDefault: !!p.default, variadic: p.variadic || undefined });
   }
   info.ret = d.ret ? resolveType(cx, d.ret) : T.unit;
-  fnEnv.set(info, { generics, selfType });
+  cx.fnEnv.set(info, { generics, selfType });
   d.info = info; // FnDecl.info: the FnInfo (see ast.ts)
   cx.allFns.push(info);
   cx.generics = new Map();

@@ -80,6 +80,8 @@ export class Ctx {
   readonly tls = new Map<string, TlsEntry>();
   readonly externs = new Map<string, ExternInfo>();
   readonly allFns: FnInfo[] = [];
+  /** Generic parameters and Self type of each function's signature (used again for its body). */
+  readonly fnEnv = new Map<FnInfo, { generics: Map<string, GenericEntry>; selfType: Type | null }>();
   /** Every fn body state, for the call-graph pass; closures keyed by their ClosureInfo. */
   readonly fnStates: FnState[] = [];
   readonly closureStates = new Map<ClosureInfo, FnState>();

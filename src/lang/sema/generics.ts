@@ -51,7 +51,14 @@ export interface CallSite {
 
 /** Check a call of a user function or method; returns the (substituted) result type and the
  *  type arguments in the order of `f.typeParams`. */
+const NO_KEYS = new Set<string>();
+
 export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArgs: Type[] } {
+  if (f.typeParams.length === 0 && !site.explicit) {
+    // Fast path: nothing to infer.
+    checkArgs(cx, f.params, site, new Map(), NO_KEYS, f.name);
+    return { ret: f.isAsync ? future(f.ret) : f.ret, typeArgs: [] };
+  }
   const keys = new Set(f.typeParams.map(keyOf));
   const env = new Map<string, Type>();
   let gi = 0;
@@ -145,7 +152,7 @@ export function implementsContract(cx: Ctx, t: Type, contract: string): boolean 
 }
 
 function checkBounds(cx: Ctx, f: FnInfo, typeArgs: Type[], span: ast.Span): void {
-  const env = fnEnv.get(f);
+  const env = fnEnv(cx, f);
   if (!env) return;
   f.typeParams.forEach((p, i) => {
     if (p.k !== 'param') return;

@@ -227,7 +227,8 @@ export const SPECIAL_FNS = [
 ] as const;
 
 export const PLAIN_FN_SIGS = new Map(Object.entries(BUILTIN_FNS).map(([n, s]) => parseSig('$fn', n, s)));
-export const isBuiltinFn = (n: string) => PLAIN_FN_SIGS.has(n) || (SPECIAL_FNS as readonly string[]).includes(n);
+const ALL_BUILTIN_FNS = new Set<string>([...PLAIN_FN_SIGS.keys(), ...SPECIAL_FNS]);
+export const isBuiltinFn = (n: string) => ALL_BUILTIN_FNS.has(n);
 
 export const BUILTIN_CONSTS: Record<string, number> = { SIGINT: 2, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGTERM: 15 };
 

@@ -5,11 +5,15 @@ import type { Ctx } from './context';
 import { ARENA, BUILTIN_GENERICS, isBuiltinName, OPTION, RESULT, RUNTIME_STATS } from './prelude';
 import { arrayLenOf } from './consts';
 
+const PTR_U8: Type = { k: 'ptr', inner: T.u8, mut: false };
 const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
 
 /** Scalar names and their aliases (usize = u64, isize = i64, byte = u8). */
+const INT_TYPES = new Map<string, Type>([...INTS].map((n) => [n, { k: 'int', name: n as IntName }]));
+
 export function primitive(name: string): Type | null {
-  if (INTS.has(name)) return { k: 'int', name: name as IntName };
+  const it = INT_TYPES.get(name);
+  if (it) return it;
   switch (name) {
     case 'usize': return T.u64;
     case 'isize': return T.i64;
@@ -20,7 +24,7 @@ export function primitive(name: string): Type | null {
     case 'str': return T.str;
     case 'string': return T.string;
     case 'void': case 'nil': return T.unit;
-    case 'ptr': return { k: 'ptr', inner: T.u8, mut: false };
+    case 'ptr': return PTR_U8;
   }
   return null;
 }

@@ -20,7 +20,19 @@ export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closu
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
 }
 
-export function typeNeedsDrop(cx: Ctx, t: Type, seen = new Set<StructInfo | EnumInfo>()): boolean {
+const dropMemo = new WeakMap<StructInfo | EnumInfo, boolean>();
+
+export function typeNeedsDrop(cx: Ctx, t: Type, seen?: Set<StructInfo | EnumInfo>): boolean {
+  if ((t.k === 'struct' || t.k === 'enum') && t.args.length === 0 && !seen) {
+    let v = dropMemo.get(t.info);
+    if (v === undefined) dropMemo.set(t.info, (v = typeNeedsDropRec(cx, t, new Set())));
+    return v;
+  }
+  if (t.k === 'int' || t.k === 'float' || t.k === 'bool' || t.k === 'str' || t.k === 'ref' || t.k === 'ptr') return false;
+  return typeNeedsDropRec(cx, t, seen ?? new Set());
+}
+
+function typeNeedsDropRec(cx: Ctx, t: Type, seen: Set<StructInfo | EnumInfo>): boolean {
   switch (t.k) {
     case 'struct':
       if (t.info.implsDrop) return true;
@@ -50,7 +62,7 @@ function declareLocal(cx: Ctx, name: string, type: Type, mut: boolean, span: ast
 export function checkFnBody(cx: Ctx, f: FnInfo): void {
   const d = f.decl;
   if (!d || !d.body) return;
-  const env = fnEnv.get(f);
+  const env = fnEnv(cx, f);
   cx.generics = env?.generics ?? new Map();
   cx.selfType = env?.selfType ?? null;
   cx.fn = newState(f, f.ret, f.isAsync, null);
