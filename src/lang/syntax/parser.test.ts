@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FnDecl, Item, Program, StructDecl } from './ast';
 import { parse, parseCell, parseReplLine } from './parser';
@@ -521,5 +522,56 @@ describe('REPL cells (§6.17)', () => {
     expect(t.expr!.span.col).toBe(7);
     expect(parseReplLine('cell', ':reset').kind).toBe('reset');
     expect(parseReplLine('cell', 'x').kind).toBe('cell');
+  });
+});
+
+// Property: print a random expression tree with the fewest parentheses the precedence table of
+// §3.2 allows (an independent printer), parse it back, and get the same tree.
+describe('precedence property', () => {
+  type T = { k: 'lit'; v: number } | { k: 'bin'; op: string; l: T; r: T } | { k: 'un'; op: string; e: T } | { k: 'cast'; e: T; ty: string };
+  const LEVEL: Record<string, number> = {
+    '||': 2, '??': 3, '&&': 4, '|': 5, '^': 6, '&': 7, '<<': 8, '>>': 8, '==': 9, '!=': 9, '<': 9, '<=': 9, '>': 9, '>=': 9,
+    '+': 10, '-': 10, '*': 11, '/': 11, '%': 11, '**': 12,
+  };
+  const prec = (t: T): number => (t.k === 'lit' ? 16 : t.k === 'un' ? 14 : t.k === 'cast' ? 13 : LEVEL[t.op]);
+  const wrap = (s: string, yes: boolean) => (yes ? `(${s})` : s);
+  const print = (t: T): string => {
+    switch (t.k) {
+      case 'lit': return String(t.v);
+      case 'un': return `${t.op} ${wrap(print(t.e), prec(t.e) < 14)}`;
+      case 'cast': return `${wrap(print(t.e), prec(t.e) < 13)} as ${t.ty}`;
+      case 'bin': {
+        const L = LEVEL[t.op], right = t.op === '**';
+        const lp = prec(t.l) < L || (right && prec(t.l) === L);
+        const rp = prec(t.r) < L || (!right && prec(t.r) === L);
+        return `${wrap(print(t.l), lp)} ${t.op} ${wrap(print(t.r), rp)}`;
+      }
+    }
+  };
+  const sx = (t: T): string => {
+    switch (t.k) {
+      case 'lit': return String(t.v);
+      case 'un': return `(${t.op === '-' ? 'neg' : t.op} ${sx(t.e)})`;
+      case 'cast': return `(as ${sx(t.e)} ${t.ty})`;
+      case 'bin': return `(${t.op} ${sx(t.l)} ${sx(t.r)})`;
+    }
+  };
+  const tree: fc.Arbitrary<T> = fc.letrec<{ t: T }>((tie) => ({
+    t: fc.oneof(
+      { maxDepth: 6, withCrossShrink: true },
+      { arbitrary: fc.integer({ min: 0, max: 9 }).map((v): T => ({ k: 'lit', v })), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant('bin' as const), op: fc.constantFrom(...Object.keys(LEVEL)), l: tie('t'), r: tie('t') }), weight: 6 },
+      { arbitrary: fc.record({ k: fc.constant('un' as const), op: fc.constantFrom('-', '!', '~'), e: tie('t') }), weight: 1 },
+      { arbitrary: fc.record({ k: fc.constant('cast' as const), e: tie('t'), ty: fc.constantFrom('u8', 'i64', 'f64') }), weight: 1 },
+    ),
+  })).t;
+
+  it('minimal-parenthesis printing round-trips through the parser', () => {
+    fc.assert(fc.property(tree, (t) => {
+      const src = print(t);
+      const r = parseCell('t.vx', src);
+      expect(r.diagnostics.map((d) => d.message)).toEqual([]);
+      expect(exprToS(r.tail!)).toBe(sx(t));
+    }), { numRuns: 1000, seed: 42 });
   });
 });
