@@ -206,6 +206,7 @@ export function builtinOwner(t: Type): string | null {
 export const builtinMethod = (owner: string, name: string) => TABLE.get(owner)?.methods.get(name) ?? null;
 export const builtinStatic = (owner: string, name: string) => TABLE.get(owner)?.statics.get(name) ?? null;
 export const builtinMethodNames = (owner: string) => [...(TABLE.get(owner)?.methods.keys() ?? [])];
+export const builtinStaticNames = (owner: string) => [...(TABLE.get(owner)?.statics.keys() ?? [])];
 export const ownerGenerics = (owner: string) => OWNER_GENERICS[owner] ?? [];
 
 // ------------------------------------------------------------------ builtin functions

@@ -47,6 +47,10 @@ describe('completionsAt', () => {
     const items = completionsAt('m.vx', text, text.indexOf('v.pu') + 4);
     expect(items.map((i) => i.label)).toEqual(['push']);
   });
+  it('builtin statics after `Vec.` / `Duration.`', () => {
+    const text = 'fn main() { let d = Duration.; }';
+    expect(completionsAt('m.vx', text, text.indexOf('Duration.;') + 9).map((i) => i.label)).toEqual(['from_secs', 'from_millis']);
+  });
   it('enum variants after `Type.`', () => {
     const text = 'enum Color { Red, Green }\nfn main() { let c = Color.; }';
     expect(completionsAt('m.vx', text, text.indexOf('Color.;') + 6).map((i) => i.label)).toEqual(['Red', 'Green']);

@@ -9,7 +9,7 @@ import { subst, typeName, type Type } from './types';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { checkWithCtx } from './check';
-import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, builtinMethodNames, builtinOwner, builtinMethod, PRELUDE_TYPE_NAMES } from './prelude';
+import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
@@ -174,6 +174,11 @@ function memberItems(cx: Ctx, chain: string[], offset: number): CompletionItem[]
     const en = cx.enums.get(head);
     if (en) for (const v of en.variants) out.push({ label: v.name, kind: 'constant', detail: `${head}.${v.name}` });
     for (const f of cx.statics.get(head)?.values() ?? []) out.push({ label: f.decl?.name ?? f.name, kind: 'function', detail: fnSignature(f) });
+    for (const m of builtinStaticNames(head)) {
+      const sig = builtinStatic(head, m)!;
+      out.push({ label: m, kind: 'function', detail: `${head}.${m}(${sig.params.map(typeName).join(', ')}): ${typeName(sig.ret)}` });
+    }
+    if (head === 'Option' || head === 'Result') for (const v of head === 'Option' ? ['Some', 'None'] : ['Ok', 'Err']) out.push({ label: v, kind: 'constant' });
     return out;
   }
   for (const name of rest) {
