@@ -18,7 +18,7 @@ const BLOCKS: ((r: () => number) => string)[] = [
     x: i32,
     y: i32,
 }
-fn (p: &Point$) norm1(): i32 { return abs(p.x) + abs(p.y); }
+fn (p: &Point$) norm1(): i32 { return p.x * p.x + p.y * p.y; }
 fn (p: &Point$!) shift(dx: i32, dy: i32) { p.x += dx; p.y += dy; }
 fn Point$.new(x: i32, y: i32): Point$ { return Point$ { x: x, y: y }; }
 `,
@@ -93,7 +93,7 @@ export function generateProgram(lines: number): string {
     parts.push(block);
     count += block.split('\n').length - 1;
   }
-  parts.push('fn main() {\n    println("{}", sum0(10));\n}\n');
+  parts.push('fn main() {\n    println("{}", 1 + 2 * 3);\n}\n');
   return parts.join('');
 }
 
