@@ -189,7 +189,11 @@ function looksLikeTypeArgs(p: Parser): boolean {
 function structLitAhead(p: Parser, name: string): boolean {
   const n1 = p.peek(1);
   if (n1.kind === 'ident' && p.peek(2).kind === ':') return true;
-  return n1.kind === '}' && !p.noEmptyStructLit && p.structNames.has(name);
+  if (p.noEmptyStructLit || !p.structNames.has(name)) return false;
+  // A known struct: `{}`, and the non-Vex forms `{ x }` / `{ x, y: 1 }` / `{ ..base }`, which
+  // parseStructLit reports precisely.
+  const n2 = p.peek(2).kind;
+  return n1.kind === '}' || (n1.kind === 'ident' && (n2 === ',' || n2 === '}')) || n1.kind === '..';
 }
 
 function parsePostfix(p: Parser): Expr {
@@ -290,10 +294,21 @@ function parseStructLit(p: Parser, head: Extract<Expr, { kind: 'ident' }>): Expr
   const fields: { name: string; value: Expr; span: ReturnType<Parser['spanFrom']> }[] = [];
   while (!p.at('}') && !p.atEof()) {
     const f = p.tok;
+    if (p.at('..')) {
+      p.error(C.Expected, 'Vex struct literals have no `..base`: list every field', p.tokSpan(f));
+      p.skipSubtree();
+      break;
+    }
     if (!p.at('ident')) { p.errorExpected('field name'); p.skipSubtree(); break; }
     p.advance();
-    p.expect(':');
-    const value = parseExpr(p);
+    let value: Expr;
+    if (p.at(',') || p.at('}')) { // `{ x }` shorthand: not Vex, but the meaning is clear
+      p.error(C.Expected, `struct literal fields need a value: write \`${f.text}: ${f.text}\``, p.tokSpan(f));
+      value = { kind: 'ident', span: p.tokSpan(f), name: f.text, typeArgs: null };
+    } else {
+      p.expect(':');
+      value = parseExpr(p);
+    }
     fields.push({ name: f.text, value, span: p.spanFrom(f) });
     if (!p.eat(',')) break;
   }

@@ -28,6 +28,7 @@ function typeInner(p: Parser, start: Token): TypeExpr {
   const k = start.kind;
   if (k === '&' || k === '&&') {
     if (k === '&&') p.consumeFirstChar(); else p.advance();
+    notMut(p, '&T!');
     if (p.at('[')) { // &[T] / &[T]!
       const open = p.advance();
       const elem = parseType(p);
@@ -42,6 +43,7 @@ function typeInner(p: Parser, start: Token): TypeExpr {
   if (k === '*') {
     p.advance();
     p.eat('const'); // legacy spelling of *T
+    notMut(p, '*T!');
     const inner = parseType(p);
     const mut = p.eat('!');
     return { kind: 'ptr', span: p.spanFrom(start), mut, inner };
@@ -115,6 +117,14 @@ function typeInner(p: Parser, start: Token): TypeExpr {
     p.errorExpected('type', C.ExpectedType);
   }
   return { kind: 'error', span: p.tokSpan(start) };
+}
+
+/** `&mut T` / `*mut T` are Rust: report once and read them as `&T!` / `*T!` would be written. */
+function notMut(p: Parser, vex: string): void {
+  if (p.at('ident') && p.tok.text === 'mut' && startsType(p.peek())) {
+    p.error(C.MutKeyword, `\`mut\` is not Vex: a mutable reference or pointer is written \`${vex}\``, p.tokSpan(p.tok));
+    p.advance();
+  }
 }
 
 /** `<T, U>` type arguments (current token `<`). */

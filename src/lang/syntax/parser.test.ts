@@ -448,6 +448,10 @@ describe('error recovery', () => {
     expect(one('fn main() { println!("hi"); }')).toMatch(/no macros/);
     expect(one('fn main() { if x { } elif { } }')).toMatch(/expected condition/);
     expect(one('fn add(a: i32, b: i32) i32 { return a + b; }')).toMatch(/fn f\(\): i32/);
+    expect(one('fn f(a: &mut i32) {}')).toMatch(/&T!/);
+    expect(one('fn f(a: *mut u8) {}')).toMatch(/\*T!/);
+    expect(one('struct P { x: i32 }\nfn main() { let p = P { x }; }')).toMatch(/x: x/);
+    expect(one('struct P { x: i32 }\nfn main() { let p = P { ..q }; }')).toMatch(/\.\.base/);
   });
   it('explains `<-` when it was meant as `< -`', () => {
     const d = errs('fn main() { let b = a<-1; }');
