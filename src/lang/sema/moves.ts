@@ -59,3 +59,16 @@ export function branches(cx: Ctx, paths: (() => boolean)[], exhaustive: boolean)
   // When every path diverges, the code after is unreachable: keep the state as it was.
   cx.moved = reached ? joined : before;
 }
+
+/** After a loop body: outer values moved in the body (and not given a new value) would be used
+ *  moved on the next iteration. */
+export function loopMoves(cx: Ctx, before: MoveSet, firstLoopLocal: number): void {
+  for (const [local, span] of cx.moved) {
+    if (before.has(local) || local.id >= firstLoopLocal) continue;
+    cx.error('E0113', `use of moved value: \`${local.name}\` is moved in one iteration of the loop and used again in the next`, span, {
+      labels: [{ span: local.span, message: `\`${local.name}\` declared here, outside the loop` }],
+      notes: ['help: move a copy made inside the loop, pass a reference `&…`, or `break` after moving it'],
+    });
+    cx.moved.delete(local);
+  }
+}

@@ -14,7 +14,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
-import { branches, revive } from './moves';
+import { branches, revive, loopMoves } from './moves';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -221,9 +221,13 @@ function condBool(cx: Ctx, e: ast.Expr): void {
 }
 
 function loopBody(cx: Ctx, b: ast.Block): void {
+  const before = new Map(cx.moved);
+  const firstLocal = cx.nextLocal;
   if (cx.fn) cx.fn.loopDepth++;
   checkBlock(cx, b, null);
   if (cx.fn) cx.fn.loopDepth--;
+  // A value from outside the loop moved in the body is gone on the next iteration.
+  if (!blockDiverges(b)) loopMoves(cx, before, firstLocal);
 }
 
 function bindLetPattern(cx: Ctx, p: ast.LetPattern, t: Type, mut: boolean): void {
