@@ -8,17 +8,25 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 const LOCAL = /^(https?:\/\/127\.0\.0\.1(:\d+)?\/|data:|blob:|about:)/;
 
+/** Watches a page; the returned function asserts no off-host request and no console error. */
+export function guardPage(page: Page): () => void {
+  const offsite: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => { if (!LOCAL.test(r.url())) offsite.push(r.url()); });
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  return () => {
+    expect(offsite, 'requests leaving 127.0.0.1').toEqual([]);
+    expect(consoleErrors, 'console errors').toEqual([]);
+  };
+}
+
 export const test = base.extend<{ page: Page }>({
   page: async ({ page, context }, use) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const offsite: string[] = [];
-    const consoleErrors: string[] = [];
-    page.on('request', (r) => { if (!LOCAL.test(r.url())) offsite.push(r.url()); });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    const check = guardPage(page);
     await use(page);
-    expect(offsite, 'requests leaving 127.0.0.1').toEqual([]);
-    expect(consoleErrors, 'console errors').toEqual([]);
+    check();
   },
 });
 

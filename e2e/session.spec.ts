@@ -1,5 +1,5 @@
 // Sharing, autosave, damaged links, file tabs, embed mode, themes.
-import { test, expect, openPlayground, setCode, editorText, screenshot } from './fixtures';
+import { test, expect, openPlayground, setCode, editorText, screenshot, guardPage } from './fixtures';
 
 const CODE = 'fn main() {\n    println("shared {}", 42);\n}\n';
 
@@ -16,6 +16,7 @@ test('a share link restores the exact session in a fresh page', async ({ page, b
   const url = page.url();
 
   const fresh = await (await browser.newContext()).newPage();
+  const checkFresh = guardPage(fresh);
   await fresh.goto(url);
   await fresh.locator('.monaco-editor .view-lines').first().waitFor();
   await expect(fresh.getByRole('tab', { name: 'file1.vx' })).toBeVisible();
@@ -23,6 +24,7 @@ test('a share link restores the exact session in a fresh page', async ({ page, b
   expect(await editorText(fresh)).toBe(CODE);
   await fresh.getByTestId('settings').click();
   await expect(fresh.getByLabel('Panic strategy')).toHaveValue('abort');
+  checkFresh();
   await fresh.close();
 });
 
