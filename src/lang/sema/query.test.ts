@@ -25,6 +25,11 @@ describe('typeAt', () => {
     expect(typeAt('m.vx', SRC, at('fn main') + 4)).toBe('fn main()');
     expect(typeAt('m.vx', SRC, at('shift(') + 1)).toBe('fn shift(d: i32)');
   });
+  it('builtin methods and type names', () => {
+    const text = SRC.replace('let v = Vec<i64>.new();', 'let! v = Vec<i64>.new();\n    v.push(1);');
+    expect(typeAt('m.vx', text, text.indexOf('push'))).toBe('Vec<i64>.push(i64)!');
+    expect(typeAt('m.vx', SRC, at('&Point)') + 1)).toBe('struct Point { x: i32, y: i32 }');
+  });
   it('fields and parameters', () => {
     expect(typeAt('m.vx', SRC, at('p.x +') + 2)).toBe('x: i32');
     expect(typeAt('m.vx', SRC, at('d: i32'))).toBe('d: i32');

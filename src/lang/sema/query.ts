@@ -9,7 +9,7 @@ import { subst, typeName, type Type } from './types';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { checkWithCtx } from './check';
-import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES } from './prelude';
+import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
@@ -63,6 +63,10 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
     if (f) offer(d.nameSpan, fnSignature(f));
     return;
   }
+  if (n.kind === 'named' && 'args' in n && typeof n.name === 'string') {
+    offer(n.span, typeDeclText(cx, n.name as string));
+    return;
+  }
   if ((n.kind === 'struct' || n.kind === 'enum') && 'nameSpan' in n) {
     const d = n as unknown as ast.StructDecl;
     offer(d.nameSpan, `${d.kind === 'struct' ? (d.isUnion ? 'union' : 'struct') : 'enum'} ${d.name}`);
@@ -94,7 +98,7 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
     case 'call': {
       const t = e.target;
       if (e.callee.kind === 'member' && (t?.k === 'method' || t?.k === 'fn')) offer(e.callee.nameSpan, fnSignature(t.fn));
-      else if (e.callee.kind === 'member' && (t?.k === 'builtin-method' || t?.k === 'builtin-static')) offer(e.callee.nameSpan, `${t.owner}.${t.method}: ${typeName(e.info!.type)}`);
+      else if (e.callee.kind === 'member' && (t?.k === 'builtin-method' || t?.k === 'builtin-static')) offer(e.callee.nameSpan, builtinSigText(t.owner, t.method, t.k === 'builtin-method' ? e.callee.object.info?.type : e.callee.object.info?.type, t.k === 'builtin-static'));
       offer(e.span, typeName(e.info!.type));
       return;
     }
@@ -106,6 +110,31 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
     default:
       offer(e.span, typeName(e.info!.type));
   }
+}
+
+/** `Vec<i32>.push(i32)`: a builtin member's signature with the receiver's type arguments. */
+function builtinSigText(owner: string, method: string, recv: Type | undefined, isStatic: boolean): string | null {
+  const sig = isStatic ? builtinStatic(owner, method) : builtinMethod(owner, method);
+  if (!sig) return null;
+  const r = recv ? derefAll(recv) : null;
+  const env = new Map<string, Type>();
+  const args = r && (r.k === 'builtin' || r.k === 'enum') ? r.args : [];
+  ownerGenerics(owner).forEach((g, i) => args[i] && env.set(`${owner}.${g}`, args[i]));
+  const shown = r && args.length ? typeName(r) : owner;
+  const ps = sig.params.map((p) => (isAnyInt(p) ? 'int' : typeName(subst(p, env)))).join(', ');
+  return `${shown}.${method}(${ps})${sig.mutating ? '!' : ''}${sig.ret.k === 'unit' ? '' : ': ' + typeName(subst(sig.ret, env))}`;
+}
+
+/** Hover text for a type name: the declaration in short form. */
+function typeDeclText(cx: Ctx, name: string): string | null {
+  const s = cx.structs.get(name);
+  if (s) return `${s.isUnion ? 'union' : 'struct'} ${name}${s.generics.length ? `<${s.generics.join(', ')}>` : ''} { ${s.fields.map((f) => `${f.name}: ${typeName(f.type)}${f.bitWidth !== null ? ' : ' + f.bitWidth : ''}`).join(', ')} }`;
+  const e = cx.enums.get(name);
+  if (e) return `enum ${name}${e.generics.length ? `<${e.generics.join(', ')}>` : ''} { ${e.variants.map((v) => v.name + (v.fields.length ? `(${v.fields.map(typeName).join(', ')})` : '')).join(', ')} }`;
+  if (cx.contracts.has(name)) return `contract ${name}`;
+  const a = cx.aliases.get(name);
+  if (a) return `type ${name}`;
+  return null;
 }
 
 // ------------------------------------------------------------------ completion
