@@ -11,7 +11,8 @@ import './styles.css';
 
 const embed = new URLSearchParams(location.search).get('embed') === '1';
 
-applySession(loadInitialSession(location.hash));
+// an embed never shows (or overwrites) the visitor's own autosaved session
+applySession(loadInitialSession(location.hash, !embed));
 startPersistence({ autosave: !embed, updateHash: !embed });
 startWorkers();
 

@@ -31,7 +31,8 @@ export function FileTabs() {
   };
 
   return (
-    <div className="file-tabs" role="tablist" aria-label="Files">
+    <div className="file-tabs">
+      <div className="file-tablist" role="tablist" aria-label="Files">
       {files.map((f) => (
         <div key={f.name} className={`file-tab${f.name === active ? ' active' : ''}`}>
           {editing === f.name ? (
@@ -65,6 +66,7 @@ export function FileTabs() {
           )}
         </div>
       ))}
+      </div>
       <button
         type="button"
         className="add-file"

@@ -40,8 +40,11 @@ function onRunMessage(m: FromWorker): void {
 
 function onLangMessage(m: FromWorker): void {
   if (m.type === 'diagnostics' && m.id === lastCheck) useUi.getState().setLiveDiagnostics(m.diagnostics);
-  // internal errors of the live check stay quiet in the status line; a run reports them loudly
-  if (m.type === 'internal-error' && m.id === lastCheck) useUi.getState().setLiveDiagnostics([]);
+  // an internal error of the checker is ours, not the user's: say so once, keep the editor usable
+  if (m.type === 'internal-error' && m.id === lastCheck) {
+    useUi.getState().setLiveDiagnostics([]);
+    useUi.getState().notify('warning', `The checker hit an internal error (a playground bug, not your code): ${m.message}. Markers may be missing.`);
+  }
 }
 
 export function startWorkers(): void {

@@ -42,6 +42,10 @@ describe('startup session', () => {
     expect(DEFAULT_PROGRAM).toContain('fn main()');
     expect(useUi.getState().notices.map((n) => n.kind)).toEqual(['error']);
   });
+  it('embeds ignore the autosave', () => {
+    store.set(STORAGE_KEY, JSON.stringify(sessionToData(saved)));
+    expect(loadInitialSession('', false).files[0].text).toBe(DEFAULT_PROGRAM);
+  });
   it('a corrupted autosave falls back to the default program quietly', () => {
     store.set(STORAGE_KEY, '{not json');
     expect(loadInitialSession('').files[0].text).toBe(DEFAULT_PROGRAM);

@@ -23,7 +23,7 @@ export function currentSession(): Session {
 }
 
 /** Decides the startup session; reports a damaged link as a notice. */
-export function loadInitialSession(hash: string): Session {
+export function loadInitialSession(hash: string, useAutosave = true): Session {
   const param = sessionParamFromHash(hash);
   if (param !== null) {
     const r = decodeSession(param);
@@ -31,6 +31,7 @@ export function loadInitialSession(hash: string): Session {
     useUi.getState().notify('error', `This share link could not be opened: ${r.reason}. Showing the default program instead.`);
     return defaultSession();
   }
+  if (!useAutosave) return defaultSession();
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (raw) {
