@@ -16,7 +16,8 @@ import { checkMember, derefAll } from './methods';
 import { checkMatch } from './patterns';
 import { checkBlock, checkClosure, checkAsyncBlock, checkIfExpr } from './stmt';
 import { checkPlace, requireMutablePlace } from './mutability';
-import { fnTypeOf } from './generics';
+import { fnTypeOf, substIfKnown, unifyInto } from './generics';
+import { bitfieldConstWarn } from './layout-check';
 
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
@@ -477,5 +478,3 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
   return { k: 'struct', info, args: finalArgs as Type[] };
 }
 
-import { substIfKnown, unifyInto } from './generics';
-import { bitfieldConstWarn } from './layout-check';

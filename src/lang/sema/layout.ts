@@ -1,4 +1,6 @@
-// C layout (x86-64 System V, as GCC lays it out). Owned by sema; this stub fixes the shape.
+// C layout (x86-64 System V, as GCC lays it out). Owned by sema: the shapes, then the computation.
+import type { Type } from './types';
+import { intBits, intSigned } from './types';
 export interface FieldLayout {
   name: string;
   offset: number; // byte offset of the field, or of its storage unit for bitfields
@@ -22,8 +24,6 @@ export interface Layout {
 //   naturally aligned storage unit of its declared type, in which case it starts the next unit;
 //   ordinary fields and bitfields share units; a zero-width bitfield closes the current unit;
 // - a union's size is its largest field rounded up to its largest alignment.
-import type { Type } from './types';
-import { intBits, intSigned } from './types';
 
 const cache = new WeakMap<object, Layout>();
 

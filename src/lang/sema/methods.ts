@@ -11,6 +11,7 @@ import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
+import * as inferMod from './infer';
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -199,7 +200,6 @@ export function builtinCall(cx: Ctx, sig: BuiltinSig, name: string, site: CallSi
   }
   return ret;
 }
-import * as inferMod from './infer';
 
 /** Mutating calls need a mutable place or a `&T!`. */
 export function requireMutableReceiver(cx: Ctx, m: ast.ExprOf<'member'>, ot: Type, method: string): void {
