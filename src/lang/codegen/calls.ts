@@ -8,6 +8,9 @@ import { ExprEmitter, unsupported, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 
+/** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
+const LIBM_FAST = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
+
 export abstract class CallEmitter extends ExprEmitter {
   /** Emit args, writing the call site right before the call happens (after the args ran). */
   private withSite(span: ast.Span, args: string[]): string[] {
@@ -76,6 +79,10 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
       case 'extern': {
+        if (!t.fn.variadic && LIBM_FAST.has(t.fn.name) && t.fn.params.every((p) => p.k === 'float')) {
+          this.m.libm.add(t.fn.name);
+          return `$lm_${t.fn.name}(${e.args.map((a) => this.val(a)).join(', ')})`;
+        }
         const nFixed = t.fn.params.length;
         const fixed = e.args.slice(0, nFixed).map((a) => this.val(a));
         const va = e.args.slice(nFixed).map((a, i) => {

@@ -29,6 +29,8 @@ export class ModuleCtx {
   /** Methods by owner declaration and name (for contract dispatch, iterators, Drop). */
   readonly methods = new Map<unknown, Map<string, FnInfo>>();
   private n = 0;
+  /** libm functions called through the direct fast path (bound once in the prelude). */
+  readonly libm = new Set<string>();
 
   constructor(readonly prog: CheckedProgram) {
     this.tt = new TypeTable((t) => prog.layoutOf(t));

@@ -32,6 +32,7 @@ export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta 
   const tlsTemps = tlsEm.temps.length ? `let ${tlsEm.temps.join(', ')};\n` : '';
   const js = [
     PRELUDE,
+    ...[...m.libm].map((n) => `const $lm_${n} = rt.H.lm.${n};`),
     ...m.classes,
     ...m.dropDefs,
     ...fns,

@@ -6,15 +6,41 @@ import type { Runtime } from './rt';
 import { VString, VBox, utf8Len, utf8Bytes, heap } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
+import { cpow, cround } from '../ffi/libm';
 import { callShim, openLibrary, lookup, symbolMatches, mismatchError, type VirtualLib } from '../ffi/shims';
 import type { CType } from '../ffi/types';
 import type { ShimContext } from '../ffi/types';
 import type { CArg } from '../format/printf';
 
 
+/** Pure libm functions called directly by generated code (the same functions as ffi/libm.ts):
+ *  the hot path of numeric code. The first crossings of each symbol are recorded for the FFI
+ *  panel; later ones are only counted. */
+const PURE: Record<string, (x: number, y: number) => number> = {
+  sqrt: Math.sqrt, cbrt: Math.cbrt, pow: cpow, sin: Math.sin, cos: Math.cos, tan: Math.tan, atan: Math.atan,
+  atan2: Math.atan2, exp: Math.exp, log: Math.log, log10: Math.log10, floor: Math.floor, ceil: Math.ceil,
+  fabs: Math.abs, fmod: (x, y) => x % y, round: cround, trunc: Math.trunc, hypot: Math.hypot,
+};
+function makeLibmFast(rt: Runtime): Record<string, (x: number, y: number) => number> {
+  const out: Record<string, (x: number, y: number) => number> = {};
+  for (const name of Object.keys(PURE)) {
+    const fn = PURE[name];
+    let calls = 0;
+    const record = (x: number, y: number, r: number) =>
+      rt.emit({ t: 'ffi', fn: name, args: fn.length > 1 ? [String(x), String(y)] : [String(x)], ret: String(r), task: rt.taskId });
+    out[name] = (x: number, y: number) => {
+      const r = fn(x, y);
+      if (calls < 64) { calls++; record(x, y, r); }
+      return r;
+    };
+  }
+  return out;
+}
+
 export function makeHost(rt: Runtime) {
   const dec = new TextDecoder();
   return {
+    lm: makeLibmFast(rt),
     utf8Len,
     trim: (s: string) => s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, ''),
     newString: (s: string, site: number) => new VString(s, site),
