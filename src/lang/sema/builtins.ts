@@ -8,22 +8,10 @@ import { builtinCall } from './methods';
 import { PLAIN_FN_SIGS, resultOf } from './prelude';
 import { checkFormat } from './format';
 import { implementsContract } from './generics';
-import { joinNumeric, isNumeric, isLiteralish } from './infer';
+import { joinNumeric, isNumeric, isLiteralish, hasAnyParam } from './infer';
 import { markAddressTaken } from './ops';
 import { computeLayout } from './layout';
 
-/** Does a type mention any generic parameter (layout unknown until monomorphization)? */
-function hasAnyParam(t: Type): boolean {
-  switch (t.k) {
-    case 'param': return true;
-    case 'struct': case 'enum': case 'builtin': return t.args.some(hasAnyParam);
-    case 'tuple': return t.elems.some(hasAnyParam);
-    case 'array': case 'slice': case 'range': return hasAnyParam(t.elem);
-    case 'ref': case 'ptr': return hasAnyParam(t.inner);
-    case 'fn': return t.params.some(hasAnyParam) || hasAnyParam(t.ret);
-    default: return false;
-  }
-}
 
 const BLOCKING = new Set(['sleep', 'block_on']);
 

@@ -3,7 +3,7 @@
 import type * as ast from '../syntax/ast';
 import { T, typeName, typeEq, type Type } from './types';
 import type { Ctx } from './context';
-import { assignable, defaultIntType, joinNumeric, isNumeric } from './infer';
+import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, checkNotMoved } from './moves';
 
 export { consume };
@@ -213,7 +213,8 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     }
     case 'typeof': {
       const t = checkExpr(cx, e.operand, null);
-      e.info = { type: T.str, constValue: typeName(t) };
+      // Inside generic code the name depends on the instance: codegen substitutes then.
+      e.info = hasAnyParam(t) ? { type: T.str } : { type: T.str, constValue: typeName(t) };
       return T.str;
     }
     case 'error': return T.error;

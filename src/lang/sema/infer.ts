@@ -126,3 +126,16 @@ export function unify(p: Type, a: Type, env: Map<string, Type>, keys: Set<string
       return;
   }
 }
+
+/** Does a type mention any generic parameter (layout unknown until monomorphization)? */
+export function hasAnyParam(t: Type): boolean {
+  switch (t.k) {
+    case 'param': return true;
+    case 'struct': case 'enum': case 'builtin': return t.args.some(hasAnyParam);
+    case 'tuple': return t.elems.some(hasAnyParam);
+    case 'array': case 'slice': case 'range': return hasAnyParam(t.elem);
+    case 'ref': case 'ptr': return hasAnyParam(t.inner);
+    case 'fn': return t.params.some(hasAnyParam) || hasAnyParam(t.ret);
+    default: return false;
+  }
+}

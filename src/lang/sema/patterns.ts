@@ -129,8 +129,9 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         const fd = s.info.fields.find((x) => x.name === f.name);
         if (!fd) cx.error('E0107', `struct \`${p.name}\` has no field \`${f.name}\``, f.span);
         const ft = fd ? subst(fd.type, env) : T.error;
-        if (f.pattern) checkPattern(cx, f.pattern, ft);
-        else checkPattern(cx, { kind: 'binding', span: f.span, name: f.name }, ft);
+        // Shorthand `{ x }` is desugared to `{ x: x }` so the binding has a node to live on.
+        if (!f.pattern) f.pattern = { kind: 'binding', span: f.span, name: f.name };
+        checkPattern(cx, f.pattern, ft);
       }
       return;
     }
@@ -154,9 +155,13 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         cx.error('E0116', `pattern has ${p.elems.length} elements but the array has ${t.len}`, p.span);
       }
       for (const x of p.elems) checkPattern(cx, x, el);
+      // Covers every value when all elements bind and the shape fits any length of this type.
+      const fits = t.k === 'array' ? (p.rest ? p.elems.length <= t.len : p.elems.length === t.len) : !!p.rest && p.elems.length === 0;
+      if (fits && p.elems.every(irrefutable)) fullArrayPatterns.add(p);
       if (p.rest?.name) {
         const l = cx.newLocal(p.rest.name, { k: 'slice', elem: el, mut: false }, false, p.rest.span);
         cx.declare(l);
+        p.rest.local = l;
       }
       return;
     }
@@ -170,6 +175,9 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
 
 // ------------------------------------------------------------------ exhaustiveness
 
+/** Array patterns that match every value of the matched type (decided when it is known). */
+const fullArrayPatterns = new WeakSet<ast.Pattern>();
+
 function irrefutable(p: ast.Pattern): boolean {
   switch (p.kind) {
     case 'wild': return true;
@@ -177,7 +185,7 @@ function irrefutable(p: ast.Pattern): boolean {
     case 'tuple': return p.elems.every(irrefutable);
     case 'struct': return p.fields.every((f) => !f.pattern || irrefutable(f.pattern));
     case 'or': return p.alts.some(irrefutable);
-    case 'array': return !!p.rest && p.elems.length === 0;
+    case 'array': return fullArrayPatterns.has(p);
     default: return false;
   }
 }

@@ -353,9 +353,9 @@ export type Pattern =
   | { kind: 'literal'; span: Span; value: Expr } // int/float (a `-1` pattern is an int Expr with value -1n, raw "-1"), string, bool, nil
   | { kind: 'binding'; span: Span; name: string; local?: LocalInfo; variant?: unknown /* sema: set when the name is a unit variant */ }
   | { kind: 'variant'; span: Span; path: string[]; args: Pattern[] | null; resolved?: unknown /* sema */ } // Shape.Circle(r), Some(x), Color.Red
-  | { kind: 'struct'; span: Span; name: string; fields: { name: string; pattern: Pattern | null; span: Span }[] } // Point { x, y: 0 }
+  | { kind: 'struct'; span: Span; name: string; fields: { name: string; pattern: Pattern | null; span: Span }[] } // Point { x, y: 0 }; sema fills a shorthand `x`'s pattern with a binding
   | { kind: 'tuple'; span: Span; elems: Pattern[] }
-  | { kind: 'array'; span: Span; elems: Pattern[]; rest: { name: string | null; span: Span } | null }
+  | { kind: 'array'; span: Span; elems: Pattern[]; rest: { name: string | null; span: Span; local?: LocalInfo /* sema: binding of `...name` (a slice) */ } | null }
   | { kind: 'or'; span: Span; alts: Pattern[] };
 
 export type { Type };
