@@ -293,7 +293,14 @@ export abstract class ExprEmitter {
     }
     const lt = derefAll(this.effType(e.left));
     const l = this.val(e.left);
-    const r = this.val(e.right);
+    let r = this.val(e.right);
+    if ((op === '<<' || op === '>>') && lt.k === 'int') {
+      // the shift count may have its own integer type: bring it to the left operand's representation
+      const ct = derefAll(this.effType(e.right));
+      const cw = ct.k === 'int' && isWideInt(ct.name);
+      if (isWideInt(lt.name) && !cw) r = `$BigInt(${r})`;
+      else if (!isWideInt(lt.name) && cw) r = `$Number(${r} & 127n)`;
+    }
     if (lt.k === 'ptr' && (op === '+' || op === '-')) {
       const rt_ = derefAll(this.effType(e.right));
       const size = this.ptrElemSize(lt.inner);
