@@ -72,12 +72,18 @@ export function requireMutablePlace(cx: Ctx, e: ast.Expr, what: string): void {
   const m = placeMutability(cx, e);
   if (m.ok) return;
   const code = what.startsWith('a mutable reference') ? 'E0112' : 'E0110';
-  reportImmutable(cx, code, m, e.span, code === 'E0112' ? `cannot borrow \`${m.name}\` as mutable (${what})` : `cannot assign to ${placeDesc(e, m)} (${what})`);
+  const message = code === 'E0112'
+    ? `cannot take a mutable reference to ${placeDesc(e, m)}`
+    : what === 'assignment' ? `cannot assign to ${placeDesc(e, m)}` : `cannot apply ${what} to ${placeDesc(e, m)}`;
+  reportImmutable(cx, code, m, e.span, message);
 }
 
 function placeDesc(e: ast.Expr, m: Exclude<PlaceMut, { ok: true }>): string {
   if (e.kind === 'ident') return m.why === 'const' ? `constant \`${m.name}\`` : m.why === 'param' ? `parameter \`${m.name}\`` : `immutable binding \`${m.name}\``;
-  return `a field of \`${m.name}\``;
+  const through = m.why === 'ref' ? ', which is behind a `&` reference' : m.why === 'ptr' ? ', which is behind a read-only pointer' : m.why === 'slice' ? ', a read-only slice' : '';
+  if (e.kind === 'index') return `an element of \`${m.name}\`${through}`;
+  if (e.kind === 'deref') return `\`*${m.name}\`${through}`;
+  return `a field of \`${m.name}\`${through}`;
 }
 
 export function reportImmutable(cx: Ctx, code: 'E0110' | 'E0111' | 'E0112', m: Exclude<PlaceMut, { ok: true }>, span: ast.Span, message: string): void {
