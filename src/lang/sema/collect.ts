@@ -58,6 +58,13 @@ export function collect(cx: Ctx): void {
     } else if (it.kind === 'type') {
       if (dupType(it.name, it.nameSpan)) continue;
       cx.aliases.set(it.name, it);
+    } else if (it.kind === 'extern') {
+      // `extern "C" { type FILE; }`: an opaque C type (used behind pointers); `type X = T;` an alias.
+      for (const t of it.types) {
+        if (dupType(t.name, t.span)) continue;
+        if (t.type) cx.aliases.set(t.name, { kind: 'type', span: t.span, name: t.name, nameSpan: t.span, isExport: false, generics: [], type: t.type });
+        else cx.structs.set(t.name, { name: t.name, isUnion: false, generics: [], fields: [], implsDrop: false, contracts: [], decl: t });
+      }
     } else if (it.kind === 'const') {
       // Registered early: array lengths in field types may name constants.
       if (!cx.consts.has(it.name)) cx.consts.set(it.name, { decl: it, type: T.error, value: null, state: 'todo' });

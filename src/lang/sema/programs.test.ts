@@ -9,7 +9,7 @@ const load = (name: string) => readFileSync(join(__dirname, 'testdata', name), '
 const report = (name: string) => checkSource(name, load(name)).diagnostics.map((d) => `${d.code}@${d.span.line}`);
 
 describe('valid programs check clean', () => {
-  for (const name of ['mixed.vx', 'generics.vx', 'builtins.vx', 'contract-defaults.vx', 'paths-patterns.vx']) {
+  for (const name of ['mixed.vx', 'generics.vx', 'builtins.vx', 'contract-defaults.vx', 'paths-patterns.vx', 'extern-types.vx']) {
     it(name, () => {
       const r = checkSource(name, load(name));
       expect(r.diagnostics).toEqual([]);
