@@ -82,8 +82,24 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
     cx.constCtx = false;
   }
   for (const f of cx.allFns) checkFnBody(cx, f);
+  checkExportLists(cx);
   checkEntry(cx, opts);
   computeMayBlock(cx);
+}
+
+/** `export { a, b as c };` must name items of this file; `export … from "m"` needs a builtin module. */
+function checkExportLists(cx: Ctx): void {
+  for (const it of cx.program.items) {
+    if (it.kind !== 'export-list') continue;
+    if (it.from !== null || it.star) {
+      cx.error('E0140', `module not found: "${it.from ?? ''}" (re-exports from other modules are not supported in single-file programs)`, it.span);
+      continue;
+    }
+    for (const n of it.names) {
+      const known = cx.fns.has(n.name) || cx.consts.has(n.name) || cx.tls.has(n.name) || cx.structs.has(n.name) || cx.enums.has(n.name) || cx.contracts.has(n.name) || cx.aliases.has(n.name) || cx.externs.has(n.name);
+      if (!known) cx.error('E0100', `cannot export \`${n.name}\`: no item with this name in this file`, n.span);
+    }
+  }
 }
 
 function checkEntry(cx: Ctx, opts: CheckOptions): void {
@@ -126,12 +142,20 @@ function buildProgram(cx: Ctx): CheckedProgram {
 /** `library: add(i32, i32): i32` for each `export fn` of a #[no_main] file. */
 export function exportLines(cx: Ctx): string[] {
   const out: string[] = [];
-  for (const it of cx.program.items) {
-    if (it.kind !== 'fn' || !it.isExport) continue;
-    const f = cx.fns.get(it.name);
-    if (!f) continue;
+  const line = (f: FnInfo, as: string) => {
     const ret = f.ret.k === 'unit' ? '' : `: ${typeName(f.isAsync ? { k: 'builtin', name: 'Future', args: [f.ret] } : f.ret)}`;
-    out.push(`library: ${f.name}(${f.params.map((p) => typeName(p.type)).join(', ')})${ret}`);
+    out.push(`library: ${as}(${f.params.map((p) => typeName(p.type)).join(', ')})${ret}`);
+  };
+  for (const it of cx.program.items) {
+    if (it.kind === 'fn' && it.isExport && !it.receiver && !it.owner) {
+      const f = cx.fns.get(it.name);
+      if (f) line(f, f.name);
+    } else if (it.kind === 'export-list' && !it.from) {
+      for (const n of it.names) {
+        const f = cx.fns.get(n.name);
+        if (f) line(f, n.alias ?? n.name);
+      }
+    }
   }
   return out;
 }

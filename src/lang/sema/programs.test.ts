@@ -44,3 +44,16 @@ describe('contract default methods', () => {
     expect(r.program!.fns.find((f) => f.name === 'A.twice')!.receiver).toBe('mut-ref');
   });
 });
+
+describe('#[no_main] libraries', () => {
+  it('lists export fns and export lists (with aliases) in source order', () => {
+    const src = '#[no_main]\nfn add(a: i32, b: i32): i32 { return a + b; }\nexport { add as plus };\nexport fn twice(x: f64): f64 { return x * 2.0; }\nexport async fn later(): i32 { return 1; }\n';
+    const r = checkSource('lib.vx', src);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.program!.exports).toEqual(['library: plus(i32, i32): i32', 'library: twice(f64): f64', 'library: later(): Future<i32>']);
+    expect(r.program!.main).toBeNull();
+  });
+  it('exporting an unknown name is an error', () => {
+    expect(checkSource('lib.vx', '#[no_main]\nexport { nope };\n').diagnostics.map((d) => d.code)).toEqual(['E0100']);
+  });
+});
