@@ -21,6 +21,8 @@ export class FnEmitter extends CallEmitter {
   private loops: Loop[] = [];
   private allDrops: Scope['drops'] = [];
   private usesDefer = false;
+  /** Memory-backed locals (address-taken) were created: their slots are released on exit. */
+  usesMem = false;
   private labelN = 0;
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
@@ -29,20 +31,21 @@ export class FnEmitter extends CallEmitter {
 
   // ------------------------------------------------------------ function bodies
   /** The JS body (inside `{}`) of a function or closure. */
-  body(block: ast.Block | null, exprBody: E | null): string {
+  body(block: ast.Block | null, exprBody: E | null, prologue = ''): string {
     this.scopes.push({ drops: [] });
-    let inner: string;
-    if (block) inner = this.stmts(block.stmts) + (block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
-    else inner = this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
+    let inner: string = prologue ? prologue + '\n' : '';
+    if (block) inner += this.stmts(block.stmts) + (block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
+    else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
     const decls: string[] = ['$r', ...this.temps];
     let code: string;
-    if (this.usesDefer || this.allDrops.length) {
+    if (this.usesDefer || this.allDrops.length || this.usesMem) {
       decls.push('$d = null', '$u');
+      if (this.usesMem) decls.push('$mk = rt.mv.mark()');
       for (const d of this.allDrops) decls.push(`${d.flag} = false`, localName(d.local.name, d.local.id));
       const drops = this.allDrops.slice().reverse().map((d) =>
         `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.frameSite}, ${d.td}); ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
-      code = `try {\n${inner}\n} catch ($e) { $u = $e; throw $e; } finally {\nrt.sp = $f + 1;\nif (rt.leave($u, ${this.frameSite})) {\nif ($d) rt.runDefers($d, $u, ${this.frameSite});\n${drops}\nrt.endFrame($u, ${this.frameSite});\n}\nrt.sp = $f;\n}`;
+      code = `try {\n${inner}\n} catch ($e) { $u = $e; throw $e; } finally {\nrt.sp = $f + 1;\nif (rt.leave($u, ${this.frameSite})) {\nif ($d) rt.runDefers($d, $u, ${this.frameSite});\n${drops}\nrt.endFrame($u, ${this.frameSite});\n}\n${this.usesMem ? 'rt.mv.release($mk);\n' : ''}rt.sp = $f;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
     return `${ENTRY('$f')}\nlet ${decls.join(', ')};\n${code}`;
   }
@@ -137,6 +140,7 @@ export class FnEmitter extends CallEmitter {
     const name = localName(l.name, l.id);
     const t = this.ty(l.type);
     if (l.addressTaken && memBacked(t)) {
+      this.usesMem = true;
       const td = this.m.td(t);
       return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init});`;
     }
@@ -415,6 +419,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
       return `${n} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${m.td(t)}, ${n});`;
     })
     .join('\n');
-  const body = (prologue ? prologue + '\n' : '') + em.body(decl.body, null);
+  if (prologue) em.usesMem = true;
+  const body = em.body(decl.body, null, prologue);
   return `function${isGen ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }

@@ -24,12 +24,24 @@ export class MemValues {
     return m;
   }
 
+  private readonly live: number[] = [];
+  /** Stack discipline for memory-backed locals: a function marks on entry and releases on exit. */
+  mark(): number { return this.live.length; }
+  release(mark: number): void {
+    const sys = this.rt.machine.sys;
+    while (this.live.length > mark) {
+      const a = this.live.pop()!;
+      try { sys.freeHidden(a, -1, this.rt.taskId); } catch { /* already reported elsewhere */ }
+    }
+  }
+
   /** A fresh zeroed slot for a value of type td (runtime-owned: not a user allocation). */
   slot(td: number): number {
     const m = this.info(td);
     const sys = this.rt.machine.sys;
     const a = this.rt.machine.guard(-1, () => sys.allocHidden(Math.max(1, m.size), Math.max(1, m.align), 'stack', -1, this.rt.taskId));
     this.rt.machine.mem.fill(a, 0, Math.max(1, m.size));
+    this.live.push(a);
     return a;
   }
 
