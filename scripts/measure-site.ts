@@ -55,17 +55,26 @@ async function main() {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     type Ed = { getValue(): string; setValue(v: string): void; executeEdits(s: string, e: unknown[]): void; focus(): void };
 
-    // navigation -> typing accepted (first visit, then a second visit with a warm cache)
+    // navigation -> typing accepted (first visit, then a second visit with a warm cache). The
+    // page shows a plain textarea until Monaco's chunk is ready; typing counts in either.
     const typingTimes: number[] = [];
+    const monacoTimes: number[] = [];
     for (let i = 0; i < 2; i++) {
       const t0 = Date.now();
-      await page.goto(URL_BASE);
-      await page.locator('.monaco-editor .view-lines').first().waitFor();
-      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.goto(URL_BASE, { waitUntil: 'commit' });
+      const editor = page.locator('.plain-editor, .monaco-editor .view-lines').first();
+      await editor.waitFor();
+      await editor.click();
       await page.keyboard.press('ControlOrMeta+End');
       await page.keyboard.type('//x');
-      await page.waitForFunction(() => (window as unknown as { __vexEditor: Ed }).__vexEditor.getValue().includes('//x'));
+      await page.waitForFunction(() => {
+        const w = window as unknown as { __vexEditor?: Ed };
+        const plain = document.querySelector<HTMLTextAreaElement>('.plain-editor');
+        return (w.__vexEditor?.getValue() ?? plain?.value ?? '').includes('//x');
+      });
       typingTimes.push(Date.now() - t0);
+      await page.locator('.monaco-editor .view-lines').first().waitFor();
+      monacoTimes.push(Date.now() - t0);
     }
     const [typingMs, typingWarmMs] = typingTimes;
 
@@ -103,6 +112,7 @@ async function main() {
     const langWorkers = size.names.filter((n) => /(ts|css|html|json)\.worker/.test(n));
     console.log(`JS files: ${size.names.join(', ')}${langWorkers.length ? `  (UNEXPECTED language workers: ${langWorkers.join(', ')})` : '  (no language-service workers)'}`);
     console.log(`navigation -> typing accepted: ${fmt(typingMs, 2000)} first visit, ${fmt(typingWarmMs, 2000)} second visit`);
+    console.log(`navigation -> Monaco ready:    ${monacoTimes.map((t) => `${t} ms`).join(', ')}`);
     console.log(`Run -> "hello" (warm):         ${fmt(runMs, 150)}`);
     console.log(`typing -> markers, 1000 lines: ${fmt(markerMs, 400)} (includes the 250 ms debounce)`);
   } finally {

@@ -3,7 +3,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Toolbar } from './components/Toolbar';
 import { FileTabs } from './components/FileTabs';
 import { NoticeBar } from './components/NoticeBar';
-import { EditorPane } from './editor/EditorPane';
+import { LazyEditor } from './editor/LazyEditor';
 import { PanelArea } from './panels/PanelArea';
 import { useSettings } from './state/settings-store';
 
@@ -17,7 +17,7 @@ export function App() {
         <Panel id="editor" defaultSize={presentation ? '50%' : '58%'} minSize="20%">
           <div className="editor-column">
             <FileTabs />
-            <EditorPane />
+            <LazyEditor />
           </div>
         </Panel>
         <Separator className="separator" />

@@ -9,6 +9,9 @@ import { startWorkers, runProgram } from './run/controller';
 import { useSettings, resolveTheme } from './state/settings-store';
 import './styles.css';
 
+// start fetching Monaco's chunk now, in parallel with the first render (a textarea stands in)
+void import('./editor/EditorPane');
+
 const embed = new URLSearchParams(location.search).get('embed') === '1';
 
 // an embed never shows (or overwrites) the visitor's own autosaved session

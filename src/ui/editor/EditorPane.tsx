@@ -9,6 +9,7 @@ import { useSettings, resolveTheme } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
 import { useProblems } from '../state/problems';
 import { runProgram, scheduleCheck } from '../run/controller';
+import { handoff } from './PlainEditor';
 
 const uriOf = (name: string) => monaco.Uri.parse(`file:///${name}`);
 
@@ -94,6 +95,12 @@ export function EditorPane({ compact = false }: { compact?: boolean }) {
       if (vs) ed.restoreViewState(vs);
     }
     if (reload) scheduleCheck();
+    if (handoff.focused && model) {
+      // the person was typing in the placeholder textarea: continue where they were
+      handoff.focused = false;
+      ed.setPosition(model.getPositionAt(handoff.offset));
+      ed.focus();
+    }
   }, [files, active, generation]);
 
   // markers

@@ -1,7 +1,7 @@
 // Embed mode (?embed=1) for tutorials: a compact editor, Run, the Output, and a link that opens
 // the same code in the full playground.
 import { useEffect, useState } from 'react';
-import { EditorPane } from '../editor/EditorPane';
+import { LazyEditor } from '../editor/LazyEditor';
 import { OutputPanel } from '../panels/OutputPanel';
 import { NoticeBar } from '../components/NoticeBar';
 import { runProgram, stopProgram } from '../run/controller';
@@ -31,7 +31,7 @@ export function EmbedApp() {
         <a href={href} target="_blank" rel="noopener" data-testid="open-in-playground">Open in playground ↗</a>
       </div>
       <NoticeBar />
-      <div className="embed-editor"><EditorPane compact /></div>
+      <div className="embed-editor"><LazyEditor compact /></div>
       <div className="embed-output" data-testid="panel-output"><OutputPanel /></div>
     </div>
   );
