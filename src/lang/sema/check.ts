@@ -41,7 +41,11 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
     runChecks(cx, opts);
   } catch (err) {
     const e = err as Error;
-    cx.error('E0142', `internal checker error: ${e.message}`, program.span, { notes: ['note: this is a bug in the playground, not in your program'] });
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      cx.error('E0142', 'this program is nested too deeply to check (for example a chain of thousands of operators); split it into smaller expressions', program.span);
+    } else {
+      cx.error('E0142', `internal checker error: ${e.message}`, program.span, { notes: ['note: this is a bug in the playground, not in your program'] });
+    }
   }
   const errors = cx.diags.some((d) => d.severity === 'error');
   return { result: { diagnostics: cx.diags, program: errors ? null : buildProgram(cx) }, cx };

@@ -30,6 +30,11 @@ describe('typeAt', () => {
     expect(typeAt('m.vx', text, text.indexOf('push'))).toBe('Vec<i64>.push(i64)!');
     expect(typeAt('m.vx', SRC, at('&Point)') + 1)).toBe('struct Point { x: i32, y: i32 }');
   });
+  it('closure parameters', () => {
+    const text = 'fn main() { let f = |a: i32, b| a + b; let g: fn(i32, i64): i64 = |x, y| y; }';
+    expect(typeAt('m.vx', text, text.indexOf('a: i32'))).toBe('let a: i32');
+    expect(typeAt('m.vx', text, text.indexOf('|x') + 1)).toBe('let x: i32');
+  });
   it('fields and parameters', () => {
     expect(typeAt('m.vx', SRC, at('p.x +') + 2)).toBe('x: i32');
     expect(typeAt('m.vx', SRC, at('d: i32'))).toBe('d: i32');

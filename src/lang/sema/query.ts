@@ -73,6 +73,7 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
     return;
   }
   if (n.kind === 'name' && (n as { local?: LocalInfo }).local) { offer(n.span, localText((n as { local: LocalInfo }).local)); return; }
+  if (n.kind === undefined && (n as { local?: LocalInfo }).local) { offer(n.span, localText((n as { local: LocalInfo }).local)); return; } // closure params
   if (n.kind === 'for-in' && (n as { local?: LocalInfo }).local) offer((n as unknown as { nameSpan: ast.Span }).nameSpan, localText((n as { local: LocalInfo }).local));
   if (n.kind === 'binding' && (n as { local?: LocalInfo }).local) { offer(n.span, localText((n as { local: LocalInfo }).local)); return; }
   if ('variadic' in n && 'nameSpan' in n && typeof n.name === 'string') {

@@ -119,6 +119,10 @@ export interface ExprInfo {
  * - array type sizes (`[T; N]` TypeExpr size expressions): info.constValue = N (bigint).
  * - let patterns / closure params / for-in / match bindings: `local` (LocalInfo).
  * - match patterns: binding.variant and variant.resolved = { enumType: Type; variant: number }.
+ *   A struct-pattern shorthand `Point { x }` gets its field pattern filled in with a binding
+ *   (`{ x: x }`); an array pattern's `...rest` binding is rest.local (a read-only slice).
+ * - Contract default methods: each implementing struct gets its own FnInfo whose decl is a private
+ *   copy of the contract's FnDecl (annotated for that struct); it is in CheckedProgram.fns.
  * - `go` statements: `info` (ClosureInfo). closures and `async` blocks: info.closure.
  * - extern calls: target.varargTypes are the C-promoted types of the variadic arguments
  *   (bool/i8/i16/u8/u16 -> i32, f32 -> f64, str -> *u8); no `coerce` is set on those args.
