@@ -102,6 +102,9 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
       return T.error;
     }
     if (op === '+' && l.k === 'str' && r.k === 'str') return T.str;
+    // Generic code is checked once and monomorphized: `a + b` on two values of the same type
+    // parameter is allowed (each instance is checked by codegen's concrete types).
+    if (l.k === 'param' && typeEq(l, r)) return l;
     const j = isNumeric(l) && isNumeric(r) ? joinNumeric(l, r) : null;
     if (!j) {
       cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}`, e.span, mixNote(l, r));
