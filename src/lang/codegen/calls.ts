@@ -303,7 +303,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.contains': return `$contains(${o}.a, ${this.val(a[0])})`;
       case 'array.len': return `${o}.length`;
       case 'slice.len': return `${o}.len`;
-      case 'String.len': return `$BigInt(rt.H.utf8Len(${o}.s))`;
+      case 'String.len': return `$BigInt(${o}.blen)`;
       case 'String.push': return `${o}.append(${this.val(a[0])}, ${s})`;
       case 'String.text': return `${o}.s`;
       case 'String.clone': return `rt.H.newString(${o}.s, ${s})`;

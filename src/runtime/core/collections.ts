@@ -58,8 +58,11 @@ export class VVec<T = unknown> {
 export class VString {
   cap = 0;
   addr = 0;
+  /** Length in UTF-8 bytes, kept incrementally (appends are O(appended)). */
+  blen: number;
   constructor(public s: string, site = -1) {
     const n = utf8Len(s);
+    this.blen = n;
     if (n > 0) {
       this.cap = n;
       this.addr = heap.alloc(n, 1, site);
@@ -67,7 +70,7 @@ export class VString {
   }
   append(t: string, site = -1): void {
     this.s += t;
-    const n = utf8Len(this.s);
+    const n = (this.blen += utf8Len(t));
     if (n > this.cap) {
       const nc = Math.max(n, this.cap * 2, 8);
       this.addr = this.cap === 0 ? heap.alloc(nc, 1, site) : heap.realloc(this.addr, this.cap, nc, 1, site);

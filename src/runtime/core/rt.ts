@@ -225,8 +225,8 @@ export class Runtime {
       f();
     }
   }
-  logDrop(u: unknown, site: number, td: number): void {
-    if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: '', type: this.meta.typeNames[td] ?? '?', loc: this.loc(site) });
+  logDrop(u: unknown, site: number, td: number, name = ''): void {
+    if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: name, type: this.meta.typeNames[td] ?? '?', loc: this.loc(site) });
   }
   endFrame(u: unknown, site: number): void {
     if (u instanceof VexPanic) u.info.unwind.push({ kind: 'leave', fn: this.siteFn(site) });
