@@ -70,11 +70,12 @@ export function PanicPanel() {
           </ol>
         </section>
         <section aria-label="Unwinding steps">
-          <h3>
-            Unwinding <small>{step >= 0 ? `step ${step + 1} of ${steps.length}` : `${steps.length} steps`}</small>
+          <h3>Unwinding <small>(step through with ← →)</small></h3>
+          <div className="stepper">
             <button type="button" onClick={() => go(step - 1)} disabled={step <= 0}>Prev</button>
+            <span aria-live="polite">{step >= 0 ? `step ${step + 1} of ${steps.length}` : `${steps.length} steps`}</span>
             <button type="button" onClick={() => go(step + 1)} disabled={step >= steps.length - 1}>Next</button>
-          </h3>
+          </div>
           <ol className="unwind" tabIndex={0} aria-label="Unwinding steps (arrow keys step through)" aria-activedescendant={step >= 0 ? `unwind-${step}` : undefined}>
             {steps.map((s, i) => (
               <li
