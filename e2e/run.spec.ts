@@ -114,3 +114,17 @@ test('SIGINT reaches a running program: its handler runs, then the default actio
   expect(await outputLines(page, 'stdout')).toEqual(['got signal 2', 'handled, continuing']);
   expect(await outputLines(page, 'stderr')).toContain('terminated by signal 2');
 });
+
+test('a compile error reports in Output and opens Problems; a library lists its exports', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn main() {\n    let x = 1;\n    x = 2;\n}\n');
+  await page.getByTestId('run').click();
+  await expect(page.getByRole('tab', { name: /Problems/ })).toHaveAttribute('aria-selected', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('problem').first()).toContainText('main.vx:3:');
+  await page.getByRole('tab', { name: 'Output' }).click();
+  await expect(page.getByTestId('outcome')).toContainText(/Compilation failed: \d+ errors? \(see Problems\)/);
+  await setCode(page, '#[no_main]\nexport fn add(a: i32, b: i32): i32 { return a + b; }\n');
+  await page.getByTestId('run').click();
+  expect(await waitForOutcome(page)).toContain('Exited with code 0');
+  await expect(page.getByTestId('exports')).toContainText('library: add(i32, i32): i32');
+});
