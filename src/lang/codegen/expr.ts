@@ -456,9 +456,10 @@ export abstract class ExprEmitter {
         const i = this.simple(this.val(e.index));
         const s = this.site(e.span);
         if (ot.k === 'builtin' && ot.name === 'Map') return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `${o}.m.set(${i}, ${v})` };
-        if (ot.k === 'builtin' && ot.name === 'Vec') return { get: `$aget(${o}.a, ${i}, ${s})`, set: (v) => `$aset(${o}.a, ${i}, ${v}, ${s})` };
+        const n = this.numIndex(e.index) ? 'n' : '';
+        if (ot.k === 'builtin' && ot.name === 'Vec') return { get: `$aget${n}(${o}.a, ${i}, ${s})`, set: (v) => `$aset${n}(${o}.a, ${i}, ${v}, ${s})` };
         if (ot.k === 'slice') return { get: `$sget(${o}, ${i}, ${s})`, set: (v) => `$sset(${o}, ${i}, ${v}, ${s})` };
-        return { get: `$aget(${o}, ${i}, ${s})`, set: (v) => `$aset(${o}, ${i}, ${v}, ${s})` };
+        return { get: `$aget${n}(${o}, ${i}, ${s})`, set: (v) => `$aset${n}(${o}, ${i}, ${v}, ${s})` };
       }
       case 'deref': {
         const ot = this.effType(e.operand);
@@ -476,6 +477,12 @@ export abstract class ExprEmitter {
       default:
         return unsupported(`assignment target ${e.kind}`);
     }
+  }
+
+  /** An index held in a JS number (integer types up to 32 bits). */
+  numIndex(e: E): boolean {
+    const t = derefAll(this.effType(e));
+    return t.k === 'int' && !isWideInt(t.name);
   }
 
   ptrElemSize(t: Type): number {
@@ -553,9 +560,10 @@ export abstract class ExprEmitter {
     if (ot.k === 'str') return `rt.H.strByte(${o}, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'String') return `rt.H.strByte(${o}.s, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'Map') return `$mget(${o}, ${i}, ${s})`;
-    if (ot.k === 'builtin' && ot.name === 'Vec') return `$aget(${o}.a, ${i}, ${s})`;
+    const n = this.numIndex(e.index) ? 'n' : '';
+    if (ot.k === 'builtin' && ot.name === 'Vec') return `$aget${n}(${o}.a, ${i}, ${s})`;
     if (ot.k === 'slice') return `$sget(${o}, ${i}, ${s})`;
-    return `$aget(${o}, ${i}, ${s})`;
+    return `$aget${n}(${o}, ${i}, ${s})`;
   }
 
   structLit(e: ast.ExprOf<'struct-lit'>): string {

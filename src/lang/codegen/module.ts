@@ -9,7 +9,7 @@ import { OPTION, RESULT } from '../sema/prelude';
 /** Locals bound from `rt` once: JS builtins and hot helpers (never globals). */
 const PRELUDE = `"use strict";
 const { $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g } = rt.g;
-const { $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $sget, $sset, $mget, $copy, $repeat, $mapOf,
+const { $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
   $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv } = rt.X;`;
 
 export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta } {

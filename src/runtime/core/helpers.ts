@@ -51,6 +51,14 @@ export function makeHelpers(rt: Runtime) {
       if (k >= 0 && k < a.length) return a[k];
       return rt.oob(i, a.length, s);
     },
+    /** Number-indexed fast paths (the index type is <= 32 bits). */
+    $agetn<T>(a: T[], i: number, s: number): T {
+      return (i >>> 0) < a.length && i >= 0 ? a[i] : rt.oob(i, a.length, s);
+    },
+    $asetn<T>(a: T[], i: number, v: T, s: number): void {
+      if ((i >>> 0) < a.length && i >= 0) a[i] = v;
+      else rt.oob(i, a.length, s);
+    },
     $aset<T>(a: T[], i: number | bigint, v: T, s: number): void {
       const k = num(i);
       if (k >= 0 && k < a.length) a[k] = v;
