@@ -61,8 +61,20 @@ function startsToken(c: number): boolean {
   return isIdentStart(c) || isDigit(c) || isSpace(c) || c === 34 || c === 96 || c === 39 || PUNCT_START.has(c);
 }
 
+/**
+ * Lex on demand: `next()` returns one token at a time (then `eof` forever). The parser pulls tokens
+ * through a small window so they die young instead of all surviving the whole parse.
+ */
+export function tokenStream(file: string, text: string, reporter: Reporter): () => Token {
+  const lx = new Lexer(file, text, 0, text.length, 1, 0, reporter);
+  return () => lx.next();
+}
+
 class Lexer {
-  private tokens: Token[] = [];
+  /** The token just produced (null until one is). */
+  private out: Token | null = null;
+  private last: Token | null = null;
+  private eof: Token | null = null;
   constructor(
     private readonly file: string,
     private readonly src: string,
@@ -73,11 +85,28 @@ class Lexer {
     private readonly rep: Reporter,
   ) {}
 
+  /** All tokens up to and including `eof`. */
   run(): Token[] {
-    const src = this.src;
+    const out: Token[] = [];
     for (;;) {
+      const t = this.next();
+      out.push(t);
+      if (t.kind === 'eof') return out;
+    }
+  }
+
+  next(): Token {
+    if (this.eof) return this.eof;
+    const src = this.src;
+    this.out = null;
+    while (this.out === null) {
       this.skipTrivia();
-      if (this.pos >= this.end) break;
+      if (this.pos >= this.end) {
+        this.pos = this.end;
+        this.push('eof', this.end, this.line, this.end - this.lineStart + 1, '');
+        this.eof = this.out;
+        break;
+      }
       const start = this.pos, sLine = this.line, sCol = start - this.lineStart + 1;
       const c = src.charCodeAt(start);
       if (isIdentStart(c)) this.ident(start, sLine, sCol);
@@ -85,10 +114,11 @@ class Lexer {
       else if (c === 34) this.string(start, sLine, sCol, false);
       else if (c === 96) this.tag(start, sLine, sCol);
       else if (c === 39) this.charLiteral(start, sLine, sCol);
-      else this.punct(start, sLine, sCol);
+      else this.punct(start, sLine, sCol); // may produce no token (unknown characters)
     }
-    this.push('eof', this.end, this.line, this.end - this.lineStart + 1, '');
-    return this.tokens;
+    const t = this.out as unknown as Token; // set by push() inside the loop
+    this.last = t;
+    return t;
   }
 
   // ------------------------------------------------------------ helpers
@@ -99,7 +129,7 @@ class Lexer {
       kind, start, end: this.pos, line, col, endLine: this.line, endCol: this.pos - this.lineStart + 1,
       text, value, suffix, parts,
     };
-    this.tokens.push(t);
+    this.out = t;
     return t;
   }
 
@@ -216,7 +246,7 @@ class Lexer {
     }
     let isFloat = false;
     // `t.0.1`: after a member `.` the digits are a tuple index, never a float.
-    const prev = this.tokens.length > 0 ? this.tokens[this.tokens.length - 1] : null;
+    const prev = this.last;
     const afterDot = prev !== null && prev.kind === '.' && prev.end === start;
     if (base === 10 && !afterDot && src.charCodeAt(this.pos) === 46 && isDigit(src.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
       this.pos++;

@@ -1,4 +1,4 @@
-// The parser's cursor over the token array: lookahead, spans, error reporting with cascade
+// The parser's cursor over the token stream: lookahead, spans, error reporting with cascade
 // suppression, the nesting-depth guard, and token splitting (`>>` closing two generic lists).
 // The grammar itself lives in parse-items / parse-stmts / parse-exprs / parse-types / parse-patterns.
 import { diag, type Label } from '../diagnostics';
@@ -12,6 +12,10 @@ export const MAX_DEPTH = 160;
 
 /** Anything with a start position (a token or a span). */
 export interface Pos { start: number; line: number; col: number }
+
+/** Lookahead window (tokens are pulled from the lexer on demand; the parser peeks at most ~70 ahead). */
+const WINDOW = 256;
+const MASK = WINDOW - 1;
 
 const OPENERS = new Set(['(', '[', '{']);
 const CLOSERS = new Set([')', ']', '}']);
@@ -30,35 +34,58 @@ export class Parser {
   /** `(` and `[` groups open around the current point of an expression (a `)` in a block then closes them). */
   openGroups = 0;
   /** The lexer already reported input running to end of file (unterminated string/comment): stay quiet there. */
-  quietAtEof = false;
+  quietAtEof: () => boolean = () => false;
+
+  /** Token `i` (absolute index) is at window[i & MASK] while i < pulled. */
+  private readonly window: Token[] = new Array<Token>(WINDOW);
+  private pulled = 0;
+  private eofTok: Token | null = null;
+  private eofIndex = 0;
+  private readonly pull: () => Token;
+  /** The current token (index `pos`). */
+  private cur: Token;
 
   constructor(
     readonly file: string,
-    readonly toks: Token[],
+    /** A token array ending in `eof`, or a lexer stream (see `tokenStream`). */
+    source: Token[] | (() => Token),
     readonly rep: Reporter,
     /** Struct and union names declared in the file (pre-pass), for the struct-literal rule. */
     readonly structNames: ReadonlySet<string>,
   ) {
-    this.prev = toks[0];
+    if (Array.isArray(source)) {
+      let i = 0;
+      this.pull = () => source[i < source.length - 1 ? i++ : source.length - 1];
+    } else this.pull = source;
+    this.cur = this.tokenAt(0);
+    this.prev = this.cur;
   }
 
-  get tok(): Token { return this.toks[this.pos]; }
-  peek(n = 1): Token {
-    const i = this.pos + n;
-    return this.toks[i < this.toks.length ? i : this.toks.length - 1];
+  private tokenAt(i: number): Token {
+    while (this.pulled <= i && this.eofTok === null) {
+      const t = this.pull();
+      this.window[this.pulled & MASK] = t;
+      if (t.kind === 'eof') { this.eofTok = t; this.eofIndex = this.pulled; }
+      this.pulled++;
+    }
+    if (this.eofTok !== null && i >= this.eofIndex) return this.eofTok;
+    return this.window[i & MASK];
   }
-  at(kind: string): boolean { return this.toks[this.pos].kind === kind; }
-  atEof(): boolean { return this.toks[this.pos].kind === 'eof'; }
+
+  get tok(): Token { return this.cur; }
+  peek(n = 1): Token { return this.tokenAt(this.pos + n); }
+  at(kind: string): boolean { return this.cur.kind === kind; }
+  atEof(): boolean { return this.cur.kind === 'eof'; }
 
   advance(): Token {
-    const t = this.toks[this.pos];
-    if (t.kind !== 'eof') this.pos++;
+    const t = this.cur;
+    if (t.kind !== 'eof') { this.pos++; this.cur = this.tokenAt(this.pos); }
     this.prev = t;
     return t;
   }
 
   eat(kind: string): boolean {
-    if (this.toks[this.pos].kind !== kind) return false;
+    if (this.cur.kind !== kind) return false;
     this.advance();
     return true;
   }
@@ -102,7 +129,7 @@ export class Parser {
   error(code: string, message: string, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
     this.errorCount++;
     if (this.lastErrorAt === this.pos) return; // cascade from the same spot
-    if (this.quietAtEof && this.toks[this.pos].kind === 'eof') return;
+    if (this.cur.kind === 'eof' && this.quietAtEof()) return;
     this.lastErrorAt = this.pos;
     this.rep.add(diag(code, message, span, extra));
   }
@@ -191,7 +218,8 @@ export class Parser {
     const t = this.tok;
     const first = t.kind[0], restKind = t.kind.slice(1);
     const head: Token = { ...t, kind: first, text: first, end: t.start + 1, endLine: t.line, endCol: t.col + 1 };
-    this.toks[this.pos] = { ...t, kind: restKind, text: restKind, start: t.start + 1, col: t.col + 1 };
+    this.cur = { ...t, kind: restKind, text: restKind, start: t.start + 1, col: t.col + 1 };
+    this.window[this.pos & MASK] = this.cur;
     this.prev = head;
     return head;
   }

@@ -5,11 +5,10 @@
 import { diag, type Diagnostic } from '../diagnostics';
 import { LineMap } from '../span';
 import type { Expr, Item, Program, Stmt } from './ast';
-import { lex, Reporter } from './lexer';
+import { Reporter, tokenStream } from './lexer';
 import { Parser } from './parser-base';
 import { isTopItemStart, parseItem, syncItem, type ItemState } from './parse-items';
 import { parseStmt, syncStmt, type StmtCtx } from './parse-stmts';
-import type { Token } from './tokens';
 
 import { SyntaxCode } from './codes';
 export { SyntaxCode };
@@ -19,23 +18,24 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Struct and union names declared anywhere in the file: `Name {}` is a literal only for these. */
-export function collectStructNames(toks: readonly Token[]): Set<string> {
+/**
+ * Struct and union names declared in the source, by a quick text scan (the parser streams its
+ * tokens, so there is no token pre-pass). A name that only appears in a comment or string is
+ * harmless: it only lets `Name {}` read as an (empty) struct literal.
+ */
+export function scanStructNames(text: string): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const t = toks[i];
-    if ((t.kind === 'struct' || (t.kind === 'ident' && t.text === 'union')) && toks[i + 1].kind === 'ident') out.add(toks[i + 1].text);
-  }
+  const re = /\b(?:struct|union)[ \t\r\n\f]+([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.add(m[1]);
   return out;
 }
 
 function setup(file: string, text: string, extraStructNames?: Iterable<string>): Parser {
   const rep = new Reporter();
-  const { tokens } = lex(file, text, rep);
-  const names = collectStructNames(tokens);
+  const names = scanStructNames(text);
   if (extraStructNames) for (const n of extraStructNames) names.add(n);
-  const p = new Parser(file, tokens, rep, names);
-  p.quietAtEof = rep.list.some((d) => d.code === SyntaxCode.UnterminatedString || d.code === SyntaxCode.UnterminatedComment || d.code === SyntaxCode.UnterminatedTag);
+  const p = new Parser(file, tokenStream(file, text, rep), rep, names);
+  p.quietAtEof = () => rep.list.some((d) => d.code === SyntaxCode.UnterminatedString || d.code === SyntaxCode.UnterminatedComment || d.code === SyntaxCode.UnterminatedTag);
   return p;
 }
 
