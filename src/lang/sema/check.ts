@@ -48,7 +48,9 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
     }
   }
   const errors = cx.diags.some((d) => d.severity === 'error');
-  return { result: { diagnostics: cx.diags, program: errors ? null : buildProgram(cx) }, cx };
+  // Source order reads best (passes report in their own order); the sort is stable.
+  const diagnostics = [...cx.diags].sort((a, b) => a.span.start - b.span.start);
+  return { result: { diagnostics, program: errors ? null : buildProgram(cx) }, cx };
 }
 
 /** Parse and check one file; diagnostics of both stages, parser's first. */
@@ -115,7 +117,8 @@ function checkEntry(cx: Ctx, opts: CheckOptions): void {
   }
   if (cx.program.noMain || opts.repl) return;
   if (!main) {
-    cx.error('E0120', 'no entry point: define fn main', cx.program.items[0]?.span ?? cx.program.span, {
+    const p = cx.program.span; // the start of the file (the whole file is the culprit)
+    cx.error('E0120', 'no entry point: define fn main', { ...p, end: p.start, endLine: p.line, endCol: p.col }, {
       notes: ['help: add `fn main() { … }`, or put `#[no_main]` before the first item to make this file a library'],
     });
     return;
