@@ -65,7 +65,7 @@ export function Toolbar() {
       <label className="theme-pick">
         <span className="sr-only">Theme</span>
         <select aria-label="Theme" value={theme} onChange={(e) => useSettings.getState().setTheme(e.target.value as ThemeChoice)}>
-          <option value="system">System theme</option>
+          <option value="system">System</option>
           <option value="light">Light</option>
           <option value="dark">Dark</option>
         </select>

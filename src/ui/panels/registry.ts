@@ -4,6 +4,9 @@ import type { ComponentType } from 'react';
 import { OutputPanel } from './OutputPanel';
 import { ProblemsPanel, useProblemsBadge } from './ProblemsPanel';
 import { PanicPanel, usePanicBadge } from './PanicPanel';
+import { MemoryPanel } from './MemoryPanel';
+import { TasksPanel } from './TasksPanel';
+import { FfiPanel } from './FfiPanel';
 
 export interface PanelDef {
   id: string;
@@ -19,4 +22,7 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'output', title: 'Output', component: OutputPanel, embed: true },
   { id: 'problems', title: 'Problems', component: ProblemsPanel, useBadge: useProblemsBadge },
   { id: 'panic', title: 'Panic', component: PanicPanel, useBadge: usePanicBadge },
+  { id: 'memory', title: 'Memory', component: MemoryPanel },
+  { id: 'tasks', title: 'Tasks', component: TasksPanel },
+  { id: 'ffi', title: 'FFI', component: FfiPanel },
 ];

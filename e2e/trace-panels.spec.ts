@@ -1,0 +1,37 @@
+// Memory, Tasks and FFI panels are pure views of a run's trace.
+import { test, expect, openPlayground, waitForOutcome, screenshot } from './fixtures';
+
+async function runExample(page: import('@playwright/test').Page, id: string) {
+  await openPlayground(page);
+  await page.getByTestId('examples').selectOption(id);
+  await page.getByTestId('run').click();
+  await waitForOutcome(page);
+}
+
+test('Memory shows allocations, peak and sites of a run', async ({ page }) => {
+  await runExample(page, 'raw_pointers');
+  await page.getByRole('tab', { name: 'Memory' }).click();
+  const panel = page.getByTestId('memory-panel');
+  await expect(panel).toContainText('allocations');
+  await expect(panel.locator('dd').first()).not.toHaveText('0');
+  await expect(panel).toContainText(/main\.vx:\d+/);
+  await screenshot(page, 'panel-memory');
+});
+
+test('Tasks lists the tasks of a go program and their scheduling', async ({ page }) => {
+  await runExample(page, 'tasks');
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+  const panel = page.getByTestId('tasks-panel');
+  await expect(panel).toContainText('spawned by task 0');
+  await expect(panel).toContainText('blocked on');
+  await screenshot(page, 'panel-tasks');
+});
+
+test('FFI lists foreign calls with arguments and results', async ({ page }) => {
+  await runExample(page, 'ffi');
+  await page.getByRole('tab', { name: 'FFI' }).click();
+  const panel = page.getByTestId('ffi-panel');
+  await expect(panel).toContainText('strlen');
+  await expect(panel).toContainText('sqrt');
+  await screenshot(page, 'panel-ffi');
+});
