@@ -38,7 +38,12 @@ function onRunMessage(m: FromWorker): void {
   }
 }
 
+/** A live check that does not answer within this time restarts the language worker. */
+export const CHECK_WATCHDOG_MS = 8000;
+let watchdog: ReturnType<typeof setTimeout> | null = null;
+
 function onLangMessage(m: FromWorker): void {
+  if ('id' in m && m.id === lastCheck && watchdog) { clearTimeout(watchdog); watchdog = null; }
   if (m.type === 'diagnostics' && m.id === lastCheck) useUi.getState().setLiveDiagnostics(m.diagnostics);
   // an internal error of the checker is ours, not the user's: say so once, keep the editor usable
   if (m.type === 'internal-error' && m.id === lastCheck) {
@@ -107,6 +112,12 @@ export function scheduleCheck(delay = CHECK_DEBOUNCE_MS): void {
   checkTimer = setTimeout(() => {
     checkTimer = null;
     lastCheck = langWorker.check(useFiles.getState().files);
+    if (watchdog) clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      watchdog = null;
+      langWorker.restart();
+      useUi.getState().notify('warning', 'The checker took too long on this code and was restarted (a playground bug, not your code). Markers may be missing until the next edit.');
+    }, CHECK_WATCHDOG_MS);
   }, delay);
 }
 

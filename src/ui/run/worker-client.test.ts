@@ -59,3 +59,17 @@ describe('WorkerClient', () => {
     expect(FakeWorker.all[1].sent).toEqual([expect.objectContaining({ type: 'run' })]);
   });
 });
+
+describe('WorkerClient timeouts', () => {
+  it('a hover the worker never answers resolves to null after the timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      const c = make();
+      const p = c.hover([], 'main.vx', 0);
+      vi.advanceTimersByTime(3001);
+      expect(await p).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

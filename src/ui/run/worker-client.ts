@@ -9,6 +9,9 @@ export const createToolchainWorker: WorkerFactory = () =>
 
 type Pending = (m: FromWorker) => void;
 
+/** Hover and completion give up after this long (the worker may be stuck on pathological code). */
+export const REQUEST_TIMEOUT_MS = 3000;
+
 export class WorkerClient {
   private worker: Worker | null = null;
   private seq = 0;
@@ -80,19 +83,23 @@ export class WorkerClient {
     return id;
   }
 
-  hover(files: SourceFile[], file: string, offset: number): Promise<string | null> {
-    const id = this.nextId();
+  /** A request answered by id; a worker that does not answer in time yields `fallback`. */
+  private request<T>(msg: ToWorker & { id: number }, pick: (m: FromWorker) => T, fallback: T): Promise<T> {
     return new Promise((resolve) => {
-      this.pending.set(id, (m) => resolve(m.type === 'hover' ? m.text : null));
-      this.send({ type: 'hover', id, files, file, offset });
+      const timer = setTimeout(() => {
+        this.pending.delete(msg.id);
+        resolve(fallback);
+      }, REQUEST_TIMEOUT_MS);
+      this.pending.set(msg.id, (m) => { clearTimeout(timer); resolve(pick(m)); });
+      this.send(msg);
     });
   }
 
+  hover(files: SourceFile[], file: string, offset: number): Promise<string | null> {
+    return this.request({ type: 'hover', id: this.nextId(), files, file, offset }, (m) => (m.type === 'hover' ? m.text : null), null);
+  }
+
   complete(files: SourceFile[], file: string, offset: number): Promise<CompletionItem[]> {
-    const id = this.nextId();
-    return new Promise((resolve) => {
-      this.pending.set(id, (m) => resolve(m.type === 'completions' ? m.items : []));
-      this.send({ type: 'complete', id, files, file, offset });
-    });
+    return this.request({ type: 'complete', id: this.nextId(), files, file, offset }, (m) => (m.type === 'completions' ? m.items : []), []);
   }
 }
