@@ -77,3 +77,12 @@ describe('widening', () => {
     expect(checkSource('t.vx', src).diagnostics).toEqual([]);
   });
 });
+
+describe('auto-deref in operators', () => {
+  it('scalar references read through in arithmetic and comparisons (coerce to the referent)', () => {
+    const r = checkSource('t.vx', 'fn big(x: &i32): bool { return x > 5; }\nfn main() { let k = 7; println("{}", big(&k)); }');
+    expect(r.diagnostics).toEqual([]);
+    const ret = (r.program!.fns.find((f) => f.name === 'big')!.decl!.body!.stmts[0] as Extract<ast.Stmt, { kind: 'return' }>).value as ast.ExprOf<'binary'>;
+    expect(typeName(ret.left.info!.coerce!)).toBe('i32');
+  });
+});

@@ -90,7 +90,9 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     }
     return l;
   }
-  const [l, r] = operands(cx, e, ARITH.has(op) || BITS.has(op) ? expected : null);
+  const [l0, r0] = operands(cx, e, ARITH.has(op) || BITS.has(op) ? expected : null);
+  // Reads through references auto-deref (§4.3): `x > 5` with `x: &i32`.
+  const l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
   if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
   // Pointer arithmetic: p + n, p - n (scaled), p2 - p1.
   if (l.k === 'ptr' && (op === '+' || op === '-') && r.k === 'int') return l;
@@ -131,6 +133,15 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     cx.error('E0125', `\`${op}\` is not defined for ${fmt(l)}`, e.span);
   }
   return T.bool;
+}
+
+function autoDeref(e: ast.Expr, t: Type): Type {
+  if (t.k !== 'ref') return t;
+  let inner: Type = t;
+  while (inner.k === 'ref') inner = inner.inner;
+  if (!(isNumeric(inner) || inner.k === 'bool' || inner.k === 'str')) return t; // compound values compare as themselves
+  if (e.info) e.info.coerce = inner;
+  return inner;
 }
 
 function mixNote(l: Type, r: Type): { notes?: string[] } {
