@@ -11,7 +11,7 @@ import { ArenaAllocator } from '../alloc/arena';
 import { reallocVia, type Allocator } from '../alloc/allocator';
 import { RuntimeStats } from '../profile/stats';
 import { HeapProfiler } from '../profile/heap-profile';
-import { isVexFault, type VexFault } from '../memory/fault';
+import { isVexFault, oomFault, type VexFault } from '../memory/fault';
 
 interface BlockRec { size: number; align: number; a: Allocator }
 
@@ -23,7 +23,9 @@ export class Machine {
   current: Allocator;
   private readonly blocks = new Map<number, BlockRec>();
 
+  private readonly limit: number;
   constructor(private readonly rt: Runtime, opts: RunOptions) {
+    this.limit = opts.heapLimit;
     this.mem = new Memory({ limit: opts.heapLimit });
     this.sys = new SystemAllocator(this.mem);
     this.current = this.sys;
@@ -95,6 +97,43 @@ export class Machine {
     });
   }
 
+  // Collection buffers (Vec, String, Box, Gc) have no observable address: under the system
+  // allocator they are accounted (stats, profile, trace) without occupying simulated memory, which
+  // keeps allocation-heavy programs fast. Under a custom allocator they go through it for real.
+  private nextVirtual = 2 ** 40;
+  bufAlloc(size: number, align: number, site: number): number {
+    if (this.current !== this.sys) return this.allocate(size, align, site);
+    const addr = this.nextVirtual;
+    this.nextVirtual += (size + 15) & ~15 || 16;
+    this.stats.alloc(size);
+    if (this.stats.liveBytes > this.limit) this.fault(oomFault(size), site);
+    this.prof.alloc(addr, size, site);
+    this.rt.emit({ t: 'alloc', addr, size, align, allocator: 'system', site: this.rt.loc(site), task: this.rt.taskId });
+    return addr;
+  }
+  bufFree(addr: number, size: number, site: number): void {
+    if (addr < 2 ** 40) { this.free(addr, site); return; }
+    this.stats.free(size);
+    this.prof.free(addr, size, site);
+    this.rt.emit({ t: 'free', addr, size, allocator: 'system', site: this.rt.loc(site), task: this.rt.taskId });
+  }
+  bufRealloc(addr: number, oldSize: number, size: number, align: number, site: number): number {
+    if (addr < 2 ** 40) return addr === 0 ? this.bufAlloc(size, align, site) : this.realloc(addr, size, site);
+    if (this.current !== this.sys) {
+      // the buffer moves to the custom allocator: one allocate there, one (virtual) free
+      const to = this.allocate(size, align, site);
+      this.bufFree(addr, oldSize, site);
+      return to;
+    }
+    const to = this.nextVirtual;
+    this.nextVirtual += (size + 15) & ~15 || 16;
+    this.stats.realloc(oldSize, size);
+    if (this.stats.liveBytes > this.limit) this.fault(oomFault(size), site);
+    this.prof.realloc(addr, to, oldSize, size, site);
+    this.rt.emit({ t: 'realloc', from: addr, to, oldSize, size, site: this.rt.loc(site), task: this.rt.taskId });
+    return to;
+  }
+
   newArena(cap: number, site: number): ArenaAllocator {
     return this.guard(site, () => new ArenaAllocator(this.sys, cap, site, this.rt.taskId));
   }
@@ -124,9 +163,9 @@ export function installLibrary(rt: Runtime, opts: RunOptions): LibraryHandle {
   const m = new Machine(rt, opts);
   rt.machine = m;
   setHeapHooks({
-    alloc: (size, align, site) => m.allocate(size, align, site),
-    free: (addr, _size, _align, site) => m.free(addr, site),
-    realloc: (addr, _old, size, _align, site) => m.realloc(addr, size, site),
+    alloc: (size, align, site) => m.bufAlloc(size, align, site),
+    free: (addr, size, _align, site) => m.bufFree(addr, size, site),
+    realloc: (addr, old, size, align, site) => m.bufRealloc(addr, old, size, align, site),
   });
   return {
     machine: m,

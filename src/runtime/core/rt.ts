@@ -86,9 +86,15 @@ export class Runtime {
   err(text: string): void { this.write('stderr', text); }
 
   // ------------------------------------------------------------------ sites and frames
+  private readonly locs: (SourceLoc | null)[] = [];
+  /** Source location of a site (one shared frozen object per site: trace events reuse it). */
   loc(site: number): SourceLoc | null {
+    const hit = this.locs[site];
+    if (hit !== undefined) return hit;
     const s: Site | undefined = this.meta.sites[site];
-    return s ? { file: s.file, line: s.line, col: s.col } : null;
+    const l = s ? Object.freeze({ file: s.file, line: s.line, col: s.col }) : null;
+    if (site >= 0) this.locs[site] = l;
+    return l;
   }
   siteFn(site: number): string {
     return this.meta.sites[site]?.fn ?? '?';
