@@ -26,3 +26,29 @@ describe('checker on /work/shared/conformance', () => {
     });
   }
 });
+
+// The contract codegen relies on (sema/typed.ts): in a program without errors every expression in
+// a function body carries `info` with a type that is not `error`.
+describe('annotations of checked conformance programs', () => {
+  const EXPR = new Set(['int', 'float', 'string', 'fstring', 'bool', 'nil', 'ident', 'tuple', 'array', 'array-repeat', 'map', 'unary', 'postfix', 'binary', 'range', 'cast', 'ref', 'deref', 'recv', 'await', 'try', 'member', 'tuple-index', 'index', 'call', 'struct-lit', 'closure', 'match', 'if', 'async', 'block', 'typeof']);
+  const SKIP = new Set(['info', 'res', 'target', 'local', 'span', 'nameSpan', 'variant', 'resolved', 'decl', 'type', 'ret', 'typeArgs']);
+  for (const f of files) {
+    const name = f.slice(0, -3);
+    if (readFileSync(DIR + name + '.exit', 'utf8').trim() === 'compile-error') continue;
+    it(name, () => {
+      const r = checkSource(f, readFileSync(DIR + f, 'utf8'));
+      const bad: string[] = [];
+      const walk = (n: unknown, key: string, inPattern: boolean): void => {
+        if (!n || typeof n !== 'object') return;
+        if (Array.isArray(n)) { for (const x of n) walk(x, key, inPattern); return; }
+        const o = n as Record<string, unknown> & { kind?: string; span?: { line: number }; info?: { type: { k: string } } };
+        const pat = inPattern || key === 'pattern' || key === 'alts';
+        const isExpr = !!o.kind && EXPR.has(o.kind) && !('stmts' in o) && !(o.kind === 'if' && key === 'stmts') && key !== 'callee';
+        if (isExpr && !pat && (!o.info || o.info.type.k === 'error')) bad.push(`${o.kind}@${o.span?.line}`);
+        for (const k of Object.keys(o)) if (!SKIP.has(k)) walk(o[k], k, pat && !(o.kind === 'literal' && k === 'value'));
+      };
+      for (const fn of r.program!.fns) walk(fn.decl?.body, 'body', false);
+      expect(bad).toEqual([]);
+    });
+  }
+});
