@@ -23,11 +23,11 @@ export const SyntaxCode = {
   TailInFnBody: 'E0019', // trailing expression where no tail value is allowed (missing `;`)
   PathSep: 'E0020', // `Type::X` — Vex paths use `.`
   BadAttribute: 'E0021', // any attribute but #[repr(C)] / #[no_main], or misplaced
-  Unsupported: 'E0022', // policy, with, gpu, launch, select, make, new(e), extends, impl blocks
+  Unsupported: 'E0022', // policy, with, gpu, launch, select, make, try, new(e), impl blocks
   LetNoInit: 'E0023', // `let x: T;` — let needs an initializer
   LetBangSpace: 'E0024', // `let !x` — write `let!`
   TopLevelStmt: 'E0025', // statements / let at top level
-  EnumForm: 'E0026', // enum discriminants, struct variants, `::` variants
+  EnumForm: 'E0026', // enum discriminants (`A = 1`) and struct-like variants
   GoSemi: 'E0027', // `go { ... }` without the required `;`
   ParamForm: 'E0028', // grouped params with defaults, variadic not last, trailing comma
   PostfixAwait: 'E0029', // `e.await` — await is prefix
