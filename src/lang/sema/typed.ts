@@ -124,6 +124,9 @@ export interface ExprInfo {
  * - Contract default methods: each implementing struct gets its own FnInfo whose decl is a private
  *   copy of the contract's FnDecl (annotated for that struct); it is in CheckedProgram.fns.
  * - `go` statements: `info` (ClosureInfo). closures and `async` blocks: info.closure.
+ * - info.coerce is also set on: binary operands widened to the common type; scalar references
+ *   used as operands (`x > 5` with x: &i32 -> coerce i32, an auto-deref); String -> str;
+ *   &[T; N] -> &[T]; fixed extern-call arguments converted to the C parameter type.
  * - extern calls: target.varargTypes are the C-promoted types of the variadic arguments
  *   (bool/i8/i16/u8/u16 -> i32, f32 -> f64, str -> *u8); no `coerce` is set on those args.
  * - FnInfo.params[i].local / receiverLocal: the parameter locals of a checked body.
