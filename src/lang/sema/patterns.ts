@@ -166,11 +166,29 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       return;
     }
     case 'or': {
-      // Bindings of the first alternative are the arm's bindings; the others must bind nothing new.
+      // Every alternative must bind the same names (the arm body uses them whichever matched).
       p.alts.forEach((a) => checkPattern(cx, a, t));
+      const sets = p.alts.map((a) => boundNames(a));
+      const all = new Set(sets.flatMap((x) => [...x]));
+      for (const n of all) {
+        const i = sets.findIndex((x) => !x.has(n));
+        if (i >= 0) cx.error('E0116', `variable \`${n}\` is not bound in all alternatives of this pattern`, p.alts[i].span, { notes: ['help: bind the same names in every alternative, or use `_`'] });
+      }
       return;
     }
   }
+}
+
+function boundNames(p: ast.Pattern, out = new Set<string>()): Set<string> {
+  switch (p.kind) {
+    case 'binding': if (!p.variant) out.add(p.name); break;
+    case 'variant': for (const a of p.args ?? []) boundNames(a, out); break;
+    case 'struct': for (const f of p.fields) if (f.pattern) boundNames(f.pattern, out); break;
+    case 'tuple': for (const e of p.elems) boundNames(e, out); break;
+    case 'array': for (const e of p.elems) boundNames(e, out); if (p.rest?.name) out.add(p.rest.name); break;
+    case 'or': if (p.alts[0]) boundNames(p.alts[0], out); break;
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ exhaustiveness

@@ -57,3 +57,10 @@ describe('#[no_main] libraries', () => {
     expect(checkSource('lib.vx', '#[no_main]\nexport { nope };\n').diagnostics.map((d) => d.code)).toEqual(['E0100']);
   });
 });
+
+describe('or-patterns', () => {
+  it('alternatives must bind the same names', () => {
+    const src = 'enum E { A(i32), B(i32), C }\nfn main() { let e = E.A(1);\n match e { E.A(x) | E.B(x) => println("{}", x), E.C => {} }\n match e { E.A(x) | E.C => println("?"), _ => {} } }\n';
+    expect(checkSource('t.vx', src).diagnostics.map((d) => `${d.code}@${d.span.line}`)).toEqual(['E0116@4']);
+  });
+});
