@@ -8,7 +8,7 @@ import type { Parser, Pos } from './parser-base';
 import { parseCond, parseExpr } from './parse-exprs';
 import { parseLetPattern } from './parse-patterns';
 import { parseType } from './parse-types';
-import type { Token } from './tokens';
+import { describeToken, type Token } from './tokens';
 
 export const ASSIGN_OPS: ReadonlySet<string> = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=']);
 
@@ -52,7 +52,12 @@ export function parseBlock(p: Parser, allowTail: boolean): Block {
   try {
     const ctx: StmtCtx = { allowTail, end: '}', tail: null };
     const stmts = parseStmtList(p, ctx);
-    p.close('}', open);
+    if (!p.at('}') && isItemStart(p)) {
+      p.error(C.Unclosed, `expected \`}\`, found ${describeToken(p.tok)}`, p.tokSpan(p.tok), {
+        labels: [{ span: p.tokSpan(open), message: 'this block is not closed' }],
+        notes: ['items (fn, struct, …) cannot be declared inside a block: a `}` is probably missing above'],
+      });
+    } else p.close('}', open);
     return { kind: 'block', span: p.spanFrom(open), stmts, tail: ctx.tail };
   } finally {
     p.leave();
