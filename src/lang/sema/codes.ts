@@ -49,6 +49,7 @@ export const CODES = {
   E0146: 'type cannot be indexed or iterated',
   W0100: 'constant does not fit in the bitfield width (it is truncated)',
   W0101: 'printf-style format does not match the argument type',
+  W0102: 'unreachable match arm (an earlier arm already matches everything it could)',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -220,8 +220,28 @@ function boolsCovered(p: ast.Pattern, out: Set<boolean>): void {
   if (p.kind === 'literal' && p.value.kind === 'bool') out.add(p.value.value);
 }
 
+/** Arms after a catch-all, and enum arms for variants already fully covered, can never run. */
+function checkReachable(cx: Ctx, e: ast.ExprOf<'match'>): void {
+  const covered = new Set<number>();
+  let all = false;
+  for (const arm of e.arms) {
+    const mine = new Set<number>();
+    coveredVariants(arm.pattern, mine);
+    const dead = all || (mine.size > 0 && [...mine].every((v) => covered.has(v)) && arm.pattern.kind !== 'binding');
+    if (dead) {
+      cx.warn('W0102', 'unreachable match arm', arm.pattern.span, { notes: [all ? 'note: an earlier arm matches every value' : 'note: earlier arms already match these values'] });
+      continue;
+    }
+    if (!arm.guard) {
+      if (irrefutable(arm.pattern)) all = true;
+      for (const v of mine) covered.add(v);
+    }
+  }
+}
+
 function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
   if (t.k === 'error' || t.k === 'never') return;
+  checkReachable(cx, e);
   const arms = e.arms.filter((a) => !a.guard);
   if (arms.some((a) => irrefutable(a.pattern))) return;
   const notCovered = (what: string) => cx.error('E0115', `non-exhaustive match: ${what} not covered`, e.subject.span, {
