@@ -80,7 +80,8 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   });
   const t = checkBlock(cx, d.body, null, false);
   if (f.ret.k !== 'unit' && f.ret.k !== 'error' && t.k !== 'never' && !blockDiverges(d.body)) {
-    cx.error('E0114', `function \`${f.name}\` must return a value of type ${fmt(f.ret)} but can reach the end of its body`, endSpan(d.body), {
+    const what = f.ret.k === 'never' ? 'is declared `!` (never returns)' : `must return a value of type ${fmt(f.ret)}`;
+    cx.error('E0114', `function \`${f.name}\` ${what} but can reach the end of its body`, endSpan(d.body), {
       labels: d.ret ? [{ span: d.ret.span, message: `returns ${fmt(f.ret)}` }] : [],
       notes: ['note: Vex needs an explicit `return` (a trailing expression is not returned)'],
     });
