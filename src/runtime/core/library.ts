@@ -108,14 +108,14 @@ export class Machine {
     this.stats.alloc(size);
     if (this.stats.liveBytes > this.limit) this.fault(oomFault(size), site);
     this.prof.alloc(addr, size, site);
-    this.rt.emit({ t: 'alloc', addr, size, align, allocator: 'system', site: this.rt.loc(site), task: this.rt.taskId });
+    if (this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size, align, allocator: 'system', site: this.rt.loc(site), task: this.rt.taskId });
     return addr;
   }
   bufFree(addr: number, size: number, site: number): void {
     if (addr < 2 ** 40) { this.free(addr, site); return; }
     this.stats.free(size);
     this.prof.free(addr, size, site);
-    this.rt.emit({ t: 'free', addr, size, allocator: 'system', site: this.rt.loc(site), task: this.rt.taskId });
+    if (this.rt.heapTracing) this.rt.emit({ t: 'free', addr, size, allocator: 'system', site: this.rt.loc(site), task: this.rt.taskId });
   }
   bufRealloc(addr: number, oldSize: number, size: number, align: number, site: number): number {
     if (addr < 2 ** 40) return addr === 0 ? this.bufAlloc(size, align, site) : this.realloc(addr, size, site);
@@ -130,7 +130,7 @@ export class Machine {
     this.stats.realloc(oldSize, size);
     if (this.stats.liveBytes > this.limit) this.fault(oomFault(size), site);
     this.prof.realloc(addr, to, oldSize, size, site);
-    this.rt.emit({ t: 'realloc', from: addr, to, oldSize, size, site: this.rt.loc(site), task: this.rt.taskId });
+    if (this.rt.heapTracing) this.rt.emit({ t: 'realloc', from: addr, to, oldSize, size, site: this.rt.loc(site), task: this.rt.taskId });
     return to;
   }
 

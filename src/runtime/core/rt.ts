@@ -17,6 +17,7 @@ import { GcHeap } from './gc';
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
 const FRAME_BYTES = 256;
+const HEAP_TRACE_CAP = 100_000;
 
 export class Runtime {
   // ---- call-site stack (per task; swapped by the scheduler)
@@ -65,11 +66,30 @@ export class Runtime {
     this.unlimited = !opts.fuel;
     this.fuelLeft = opts.fuel || Infinity;
     this.fmt = new ValueFormatter(meta.types);
+    this.tracing = opts.keepTrace !== false || !!opts.onEvent;
   }
 
   // ------------------------------------------------------------------ output and trace
+  /** Someone wants events (kept trace or a listener): hot paths skip building them otherwise. */
+  readonly tracing: boolean;
+  /** Is a heap event wanted now (a listener, or room left under the kept-trace cap)? */
+  get heapTracing(): boolean {
+    if (this.opts.onEvent) return true;
+    if (this.opts.keepTrace === false) return false;
+    if (this.heapEvents < HEAP_TRACE_CAP) return true;
+    this.heapEventsDropped++;
+    return false;
+  }
+  /** Heap events kept in RunResult.trace are capped (a listener still sees every one). */
+  private heapEvents = 0;
+  heapEventsDropped = 0;
   emit(e: TraceEvent): void {
-    if (this.opts.keepTrace !== false) this.trace.push(e);
+    if (this.opts.keepTrace !== false) {
+      if (e.t === 'alloc' || e.t === 'free' || e.t === 'realloc') {
+        if (++this.heapEvents > HEAP_TRACE_CAP) this.heapEventsDropped++;
+        else this.trace.push(e);
+      } else this.trace.push(e);
+    }
     this.opts.onEvent?.(e);
   }
 
