@@ -69,3 +69,12 @@ describe('FFI checks', () => {
     expect(errors('union V { s: String, a: i32 }\nfn main() {}')[0]).toContain('`String`');
   });
 });
+
+describe('dynamic library symbols', () => {
+  it('symbol<F> needs an FFI-safe function type', () => {
+    const pre = 'fn main() { let m = DynamicLib.open("libm.so.6").unwrap(); ';
+    expect(errors(pre + 'let a = m.symbol<i32>("x"); }')[0]).toContain('needs a function type');
+    expect(errors(pre + 'let b = m.symbol<fn(String): i32>("y"); }')[0]).toContain('`String` is not FFI-safe');
+    expect(errors(pre + 'let c = m.symbol<fn(f64): f64>("cbrt").unwrap(); let x: f64 = c(8.0); }')).toEqual([]);
+  });
+});

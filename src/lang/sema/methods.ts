@@ -12,6 +12,7 @@ import { resolveType } from './resolve';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
+import { ffiUnsafe } from './ffi-check';
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -158,6 +159,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     ownerGenerics(owner).forEach((g, i) => args[i] && env.set(`${owner}.${g}`, args[i]));
     call.target = { k: 'builtin-method', owner, method: m.name };
     if (explicit) call.info = { type: T.error, typeArgs: explicit };
+    if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
     return builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
   }
   cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
@@ -199,6 +201,17 @@ export function builtinCall(cx: Ctx, sig: BuiltinSig, name: string, site: CallSi
     return T.error;
   }
   return ret;
+}
+
+/** `lib.symbol<F>(name)`: F must be a C-callable function type. */
+function checkSymbolType(cx: Ctx, f: Type, span: ast.Span): void {
+  if (f.k === 'error') return;
+  if (f.k !== 'fn') {
+    cx.error('E0103', `mismatched types: \`symbol<F>\` needs a function type such as \`fn(f64): f64\`, found ${fmt(f)}`, span);
+    return;
+  }
+  const u = ffiUnsafe(f);
+  if (u) cx.error('E0135', `type \`${u}\` is not FFI-safe in the signature of a symbol loaded from a C library`, span);
 }
 
 /** Mutating calls need a mutable place or a `&T!`. */
