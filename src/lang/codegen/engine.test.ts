@@ -178,3 +178,42 @@ fn main() { println("{}", depth(${n})); }
     expect(r.stdout).toBe('');
   });
 });
+
+describe('ownership', () => {
+  it('by-value parameters are dropped when the callee returns, unless moved out', () => {
+    const r = runVex(GUARD + `fn consume(g: G) { println("consuming {}", g.n); }
+fn pass(g: G): G { return g; }
+fn main() {
+    let a = G { n: "a" };
+    consume(a);
+    let b = pass(G { n: "b" });
+    {
+        let c = G { n: "c" };
+        let d = c;
+        println("block end");
+    }
+    println("end");
+}
+`);
+    expect(r.stdout).toBe('consuming a\ndrop a\nblock end\ndrop c\nend\ndrop b\n');
+  });
+
+  it('Vec buffers are freed when the Vec goes out of scope (runtime_stats)', () => {
+    const r = runVex(`fn fill(n: i32): Vec<i32> {
+    let! v = Vec<i32>.new();
+    for i in 0..n { v.push(i); }
+    return v;
+}
+fn main() {
+    {
+        let v = fill(5);
+        let s = runtime_stats();
+        println("live {} len {}", s.live_bytes, v.len());
+    }
+    let s = runtime_stats();
+    println("live {} allocs {} frees {}", s.live_bytes, s.allocs, s.frees);
+}
+`);
+    expect(r.stdout).toBe('live 32 len 5\nlive 0 allocs 2 frees 2\n');
+  });
+});

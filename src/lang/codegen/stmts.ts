@@ -10,7 +10,7 @@ import { localName, derefAll, isWide, jsStr } from './names';
 import { scalarKind, memBacked } from './typedesc';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
-interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number }[] }
+interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[] }
 interface Loop { scopeDepth: number; contLabel: string | null }
 
 const ENTRY = (f: string) => `const ${f} = rt.sp++; if (${f} >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick();`;
@@ -42,12 +42,22 @@ export class FnEmitter extends CallEmitter {
     if (this.usesDefer || this.allDrops.length || this.usesMem) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
-      for (const d of this.allDrops) decls.push(`${d.flag} = false`, localName(d.local.name, d.local.id));
+      for (const d of this.allDrops) {
+        if (d.param) decls.push(`${d.flag} = true`);
+        else decls.push(`${d.flag} = false`, localName(d.local.name, d.local.id));
+      }
       const drops = this.allDrops.slice().reverse().map((d) =>
         `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.frameSite}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
       code = `try {\n${inner}\n} catch ($e) { $u = $e; throw $e; } finally {\nrt.sp = $f + 1;\nif (rt.leave($u, ${this.frameSite})) {\nif ($d) rt.runDefers($d, $u, ${this.frameSite});\n${drops}\nrt.endFrame($u, ${this.frameSite});\n}\n${this.usesMem ? 'rt.mv.release($mk);\n' : ''}rt.sp = $f;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
     return `${ENTRY('$f')}\nlet ${decls.join(', ')};\n${code}`;
+  }
+
+  /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
+  dropParam(l: LocalInfo, t: Type): void {
+    const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(t), td: this.m.td(t), param: true };
+    this.allDrops.push(d);
+    this.dropFlags.set(l.id, d.flag);
   }
 
   returnJs(value: string | null): string {
@@ -420,6 +430,12 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
     })
     .join('\n');
   if (prologue) em.usesMem = true;
+  const owned = fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l);
+  if (fn.receiver === 'value' && fn.receiverLocal) owned.unshift(fn.receiverLocal);
+  for (const l of owned) {
+    const t = subst(l.type, env);
+    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && m.needsDrop(t)) em.dropParam(l, t);
+  }
   const body = em.body(decl.body, null, prologue);
   return `function${isGen ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }
