@@ -8,6 +8,7 @@ import { hasParams, unify } from './infer';
 import { checkExpr, coerceExpr, consume, fmt } from './expr';
 import { resolveType } from './resolve';
 import { fnEnv, allContracts } from './collect';
+import { isSize } from './prelude';
 
 const keyOf = (t: Type) => (t.k === 'param' ? `${t.owner}.${t.name}` : '');
 
@@ -104,7 +105,12 @@ export function checkArgs(
     const want = variadic ? `at least ${required}` : required === fixed ? `${fixed}` : `${required} to ${fixed}`;
     cx.error('E0105', `\`${name}\` takes ${want} argument${fixed === 1 && !variadic ? '' : 's'} but ${n} ${n === 1 ? 'was' : 'were'} supplied`, site.span);
   }
-  const ptypes: (Type | null)[] = site.args.map((_, i) => (i < fixed ? params[i]?.type ?? null : variadic ? elemOf(params[fixed].type) : null));
+  // Byte-count parameters (prelude `size`): literals become u64, other integers convert to u64.
+  const ptypes: (Type | null)[] = site.args.map((_, i) => {
+    const t = i < fixed ? params[i]?.type ?? null : variadic ? elemOf(params[fixed].type) : null;
+    return t && isSize(t) ? SIZE_TARGET : t;
+  });
+  const sizeArg = site.args.map((_, i) => { const t = i < fixed ? params[i]?.type : undefined; return !!t && isSize(t); });
   // Pass 1: check args whose parameter type is already known with it as the expected type;
   // the others without, unifying their types into the environment.
   const deferred: number[] = [];
@@ -130,12 +136,15 @@ export function checkArgs(
     const pt = ptypes[i];
     if (!pt || !a.info) return;
     const target = subst(pt, env);
-    if (!hasParams(target, keys)) coerceExpr(cx, a, a.info.type, target, `(argument ${i + 1} of \`${name}\`)`);
+    if (sizeArg[i] && a.info.type.k === 'int') {
+      if (a.info.type.name !== 'u64') a.info.coerce = T.u64;
+    } else if (!hasParams(target, keys)) coerceExpr(cx, a, a.info.type, target, `(argument ${i + 1} of \`${name}\`)`);
     consume(cx, a);
   });
 }
 
 const elemOf = (t: Type): Type => (t.k === 'slice' || t.k === 'array' ? t.elem : t);
+const SIZE_TARGET: Type = T.u64;
 
 /** Does a concrete type satisfy a contract bound? */
 export function implementsContract(cx: Ctx, t: Type, contract: string): boolean {

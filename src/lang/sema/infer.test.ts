@@ -86,3 +86,15 @@ describe('auto-deref in operators', () => {
     expect(typeName(ret.left.info!.coerce!)).toBe('i32');
   });
 });
+
+describe('byte counts', () => {
+  it('alloc/realloc/sys_alloc/Duration/ArenaAllocator accept any integer, converted to u64', () => {
+    const r = checkSource('t.vx', 'fn main() { let n = 16; let p = alloc(n); let q = realloc(p, n * 2); free(q); let d = Duration.from_millis(n); let a = ArenaAllocator.new(n); }');
+    expect(r.diagnostics).toEqual([]);
+    const st = r.program!.main!.decl!.body!.stmts as Extract<ast.Stmt, { kind: 'let' }>[];
+    const call = st[1].init as ast.ExprOf<'call'>;
+    expect(typeName(call.args[0].info!.type)).toBe('i32');
+    expect(typeName(call.args[0].info!.coerce!)).toBe('u64');
+    expect(checkSource('t.vx', 'fn main() { let p = alloc(1.5); }').diagnostics.map((d) => d.code)).toEqual(['E0103']);
+  });
+});

@@ -8,8 +8,11 @@ const param = (name: string, owner: string): Type => ({ k: 'param', name, owner 
 
 /** Pseudo type for builtin parameters that accept any integer type (indices, sizes). */
 export const ANY_INT: Type = { k: 'param', name: 'int', owner: '$any' };
-/** Pseudo type for builtin parameters that accept any value (assert_eq, Gc payloads...). */
 export const isAnyInt = (t: Type) => t.k === 'param' && t.owner === '$any';
+/** Pseudo type for byte counts and durations: any integer argument, converted to u64 (like C's
+ *  implicit conversion to size_t), so `alloc(n)` works with an i32 `n`. */
+export const SIZE: Type = { k: 'param', name: 'size', owner: '$size' };
+export const isSize = (t: Type) => t.k === 'param' && t.owner === '$size';
 
 export const OPTION: EnumInfo = {
   name: 'Option', generics: ['T'], decl: null,
@@ -71,6 +74,7 @@ export function ty(text: string, owner = '', generics: string[] = []): Type {
       case 'unit': return T.unit;
       case 'never': return T.never;
       case 'int': return ANY_INT;
+      case 'size': return SIZE;
       case 'Option': return optionOf(args[0]);
       case 'Result': return resultOf(args[0], args[1]);
       case 'RuntimeStats': return { k: 'struct', info: RUNTIME_STATS, args: [] };
@@ -133,7 +137,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
   Future: { statics: {}, methods: {} },
   Gc: { statics: { new: '(T): Gc<T>' }, methods: { get: '(): T', set: '(T)' } },
   Duration: {
-    statics: { from_secs: '(u64): Duration', from_millis: '(u64): Duration' },
+    statics: { from_secs: '(size): Duration', from_millis: '(size): Duration' },
     methods: { as_millis: '(): u64', as_secs: '(): u64' },
   },
   DynamicLib: {
@@ -151,7 +155,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
     },
   },
   ArenaAllocator: {
-    statics: { new: '(u64): ArenaAllocator' },
+    statics: { new: '(size): ArenaAllocator' },
     methods: { allocate: '(u64, u64)!: *u8!', deallocate: '(*u8!, u64, u64)!', used: '(): u64' },
   },
 };
@@ -213,8 +217,8 @@ export const ownerGenerics = (owner: string) => OWNER_GENERICS[owner] ?? [];
 
 /** Builtin free functions with a plain signature; the special ones are checked in builtins.ts. */
 export const BUILTIN_FNS: Record<string, string> = {
-  alloc: '(u64): *u8!', free: '(*u8)', realloc: '(*u8, u64): *u8!',
-  sys_alloc: '(u64, u64): *u8!', sys_free: '(*u8, u64, u64)',
+  alloc: '(size): *u8!', free: '(*u8)', realloc: '(*u8, size): *u8!',
+  sys_alloc: '(size, size): *u8!', sys_free: '(*u8, size, size)',
   reset_allocator: '()', signal_ignore: '(i32)', signal_default: '(i32)', raise: '(i32): i32',
   stack_size: '(): u64', sleep: '(Duration): Future<unit>',
   heap_profile_start: '()', heap_profile_stop: '()', heap_profile_report: '()',
