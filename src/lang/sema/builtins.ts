@@ -104,7 +104,8 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
     }
     case 'go_with_stack': {
       if (!arity(2)) { rest(0); return T.unit; }
-      expectType(cx, args[0], T.u64);
+      const bt = checkExpr(cx, args[0], T.u64); // a byte count: any integer, converted to u64
+      if (bt.k === 'int') { if (bt.name !== 'u64') args[0].info!.coerce = T.u64; } else coerceExpr(cx, args[0], bt, T.u64);
       const ft = checkExpr(cx, args[1], { k: 'fn', params: [], ret: T.unit, externC: false });
       if (ft.k !== 'fn' && ft.k !== 'error') cx.error('E0103', `mismatched types: \`go_with_stack\` expects a function \`fn()\`, found ${fmt(ft)}`, args[1].span);
       // Spawns a task: the caller itself does not wait.
