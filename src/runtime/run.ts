@@ -44,6 +44,7 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
   } catch (e) {
     outcome = classify(rt, e);
   }
+  if (rt.tc) rt.closeCalls();
   const steps = rt.totalSteps();
   rt.emit({ t: 'exit', outcome, steps });
   const exitCode = outcome.kind === 'internal-error' ? 70 : outcome.code;

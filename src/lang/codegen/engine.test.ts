@@ -217,3 +217,16 @@ fn main() {
     expect(r.stdout).toBe('live 32 len 5\nlive 0 allocs 2 frees 2\n');
   });
 });
+
+describe('trace', () => {
+  it('traceCalls emits balanced call/return events in order', () => {
+    const r = runVex(`fn leaf(): i32 { return 1; }
+fn mid(): i32 { return leaf() + leaf(); }
+fn main() { println("{}", mid()); }
+`, { traceCalls: true });
+    const ev = r.trace.filter((e) => e.t === 'call' || e.t === 'return').map((e) => `${e.t} ${'fn' in e ? e.fn : ''}`);
+    expect(ev).toEqual(['call main', 'call mid', 'call leaf', 'return leaf', 'call leaf', 'return leaf', 'return mid', 'return main']);
+    const off = runVex('fn main() { println("x"); }\n');
+    expect(off.trace.some((e) => e.t === 'call')).toBe(false);
+  });
+});

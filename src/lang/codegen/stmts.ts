@@ -13,7 +13,7 @@ type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[] }
 interface Loop { scopeDepth: number; contLabel: string | null }
 
-const ENTRY = (f: string) => `const ${f} = rt.sp++; if (${f} >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick();`;
+const ENTRY = (f: string, site: number) => `const ${f} = rt.sp++; if (${f} >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick(); if (rt.tc) rt.callEv(${site}, ${f});`;
 const FUEL = 'if (--rt.fuel < 0) rt.tick();';
 
 export class FnEmitter extends CallEmitter {
@@ -50,7 +50,7 @@ export class FnEmitter extends CallEmitter {
         `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.frameSite}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
       code = `try {\n${inner}\n} catch ($e) { $u = $e; throw $e; } finally {\nrt.sp = $f + 1;\nif (rt.leave($u, ${this.frameSite})) {\nif ($d) rt.runDefers($d, $u, ${this.frameSite});\n${drops}\nrt.endFrame($u, ${this.frameSite});\n}\n${this.usesMem ? 'rt.mv.release($mk);\n' : ''}rt.sp = $f;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
-    return `${ENTRY('$f')}\nlet ${decls.join(', ')};\n${code}`;
+    return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
 
   /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */

@@ -67,6 +67,7 @@ export class Runtime {
     this.fuelLeft = opts.fuel || Infinity;
     this.fmt = new ValueFormatter(meta.types);
     this.tracing = opts.keepTrace !== false || !!opts.onEvent;
+    this.tc = !!opts.traceCalls;
   }
 
   // ------------------------------------------------------------------ output and trace
@@ -132,6 +133,31 @@ export class Runtime {
     for (const f of shown) s += `  at ${f.fn}${f.loc ? ` (${f.loc.file}:${f.loc.line}:${f.loc.col})` : ''}\n`;
     if (frames.length > max) s += `  ... ${frames.length - max} more frames\n`;
     this.err(s);
+  }
+
+  // ------------------------------------------------------------------ call/return events (traceCalls)
+  /** Emit call/return events (RunOptions.traceCalls). Returns are inferred: a call at depth d
+   *  first closes every open frame at depth >= d, and the run's end closes the rest. */
+  readonly tc: boolean;
+  private open = new Map<number, { fn: string; depth: number }[]>();
+  callEv(site: number, depth: number): void {
+    let st = this.open.get(this.taskId);
+    if (!st) this.open.set(this.taskId, (st = []));
+    while (st.length && st[st.length - 1].depth >= depth) {
+      const f = st.pop()!;
+      this.emit({ t: 'return', fn: f.fn, task: this.taskId, depth: f.depth });
+    }
+    const fn = this.siteFn(site);
+    st.push({ fn, depth });
+    this.emit({ t: 'call', fn, task: this.taskId, depth });
+  }
+  closeCalls(): void {
+    for (const [task, st] of this.open) {
+      while (st.length) {
+        const f = st.pop()!;
+        this.emit({ t: 'return', fn: f.fn, task, depth: f.depth });
+      }
+    }
   }
 
   // ------------------------------------------------------------------ stack model and fuel
