@@ -118,7 +118,8 @@ function checkEntry(cx: Ctx, opts: CheckOptions): void {
   if (cx.program.noMain || opts.repl) return;
   if (!main) {
     const p = cx.program.span; // the start of the file (the whole file is the culprit)
-    cx.error('E0120', 'no entry point: define fn main', { ...p, end: p.start, endLine: p.line, endCol: p.col }, {
+    const one = p.end > p.start ? 1 : 0; // one character, so editors can show a marker
+    cx.error('E0120', 'no entry point: define fn main', { ...p, end: p.start + one, endLine: p.line, endCol: p.col + one }, {
       notes: ['help: add `fn main() { … }`, or put `#[no_main]` before the first item to make this file a library'],
     });
     return;
