@@ -24,13 +24,20 @@ export class MemValues {
     return m;
   }
 
-  private readonly live: number[] = [];
+  /** Memory-backed slots per task, in creation order (tasks interleave, so one stack each). */
+  private readonly lives = new Map<number, number[]>();
+  private get live(): number[] {
+    let l = this.lives.get(this.rt.taskId);
+    if (!l) this.lives.set(this.rt.taskId, (l = []));
+    return l;
+  }
   /** Stack discipline for memory-backed locals: a function marks on entry and releases on exit. */
   mark(): number { return this.live.length; }
   release(mark: number): void {
     const sys = this.rt.machine.sys;
-    while (this.live.length > mark) {
-      const a = this.live.pop()!;
+    const live = this.live;
+    while (live.length > mark) {
+      const a = live.pop()!;
       try { sys.freeHidden(a, -1, this.rt.taskId); } catch { /* already reported elsewhere */ }
     }
   }
