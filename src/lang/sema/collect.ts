@@ -203,6 +203,9 @@ function newFn(cx: Ctx, decl: ast.FnDecl, name: string): FnInfo {
 }
 
 function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupValue: (n: string, s: ast.Span) => boolean): void {
+  if (/^op[^A-Za-z0-9_]/.test(d.name)) {
+    cx.error('E0142', `operator methods (\`${d.name}\`) are not supported in the playground`, d.nameSpan, { notes: ['help: define a named method instead, e.g. `fn (a: &V) add(b: V): V`'] });
+  }
   let info: FnInfo;
   const generics = new Map<string, GenericEntry>();
   let selfType: Type | null = null;
