@@ -53,11 +53,12 @@ export interface CallSite {
 /** Check a call of a user function or method; returns the (substituted) result type and the
  *  type arguments in the order of `f.typeParams`. */
 const NO_KEYS = new Set<string>();
+const NO_ENV = new Map<string, Type>(); // never written: with no keys, unify binds nothing
 
 export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArgs: Type[] } {
   if (f.typeParams.length === 0 && !site.explicit) {
     // Fast path: nothing to infer.
-    checkArgs(cx, f.params, site, new Map(), NO_KEYS, f.name);
+    checkArgs(cx, f.params, site, NO_ENV, NO_KEYS, f.name);
     return { ret: f.isAsync ? future(f.ret) : f.ret, typeArgs: [] };
   }
   const keys = new Set(f.typeParams.map(keyOf));
