@@ -7,6 +7,9 @@ import type { Span } from '../span';
 import type { Site } from '../../runtime/core/types';
 import { TypeTable, typeKey, envOf } from './typedesc';
 
+/** Raised when monomorphization does not terminate. */
+export class CodegenLimit extends Error {}
+
 export interface Instance {
   name: string;
   fn: FnInfo;
@@ -70,6 +73,8 @@ export class ModuleCtx {
     const key = `${fn.id}<${typeArgs.map(typeKey).join(',')}>`;
     let inst = this.instances.get(key);
     if (!inst) {
+      // polymorphic recursion (f<T> calling f<Vec<T>>) would never end: stop with a diagnostic
+      if (this.instances.size >= 4000) throw new CodegenLimit(`too many instances of generic function ${fn.name}: polymorphic recursion is not supported`);
       const env = new Map<string, Type>();
       const params = fn.typeParams ?? [];
       fn.generics.forEach((g, i) => {
