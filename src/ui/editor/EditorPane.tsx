@@ -1,6 +1,6 @@
 // The Monaco editor: one model per file tab, markers from diagnostics, Ctrl/Cmd+Enter to run,
 // and reveal/highlight requests from the panels.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { monaco } from './monaco';
 import { registerVex, VEX_LANGUAGE_ID, fileOfModel } from './register-vex';
 import { toMarker } from './markers';
@@ -28,8 +28,9 @@ export function EditorPane({ compact = false }: { compact?: boolean }) {
   const target = useUi((s) => s.target);
   const problems = useProblems();
 
-  // create the editor once
-  useEffect(() => {
+  // create the editor once. Layout effects: the editor is created, filled and focused in the same
+  // task that removes the stand-in textarea, so no keystroke can fall between the two.
+  useLayoutEffect(() => {
     registerVex();
     const ed = monaco.editor.create(host.current!, {
       language: VEX_LANGUAGE_ID,
@@ -65,7 +66,7 @@ export function EditorPane({ compact = false }: { compact?: boolean }) {
 
   // keep one model per file; replace texts when the whole session changes (example, link)
   const seenGeneration = useRef(-1);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const ed = editorRef.current;
     if (!ed) return;
     const reload = seenGeneration.current !== generation;
