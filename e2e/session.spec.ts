@@ -106,3 +106,19 @@ test('Share copies a link and Copy bug report copies Markdown with code, setting
   expect(md).toContain('- Outcome: Exited with code 0');
   expect(md).toContain('```text\nshared 42\n```');
 });
+
+test('typing works before Monaco has loaded and carries over into Monaco', async ({ page }) => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => { release = r; });
+  await page.route(/EditorPane-[\w-]+\.js$/, async (route) => { await gate; await route.continue(); });
+  await page.goto('/');
+  const plain = page.locator('.plain-editor');
+  await plain.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('// typed early');
+  await expect(plain).toHaveValue(/\/\/ typed early$/);
+  release();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  await page.keyboard.type(' and later');
+  await expect.poll(() => editorText(page)).toMatch(/\/\/ typed early and later$/);
+});
