@@ -1,5 +1,5 @@
 // Live diagnostics, Problems, and the Panic panel.
-import { test, expect, openPlayground, setCode, typeCode, cursorLine, screenshot } from './fixtures';
+import { test, expect, openPlayground, setCode, typeCode, cursorLine, editorText, screenshot } from './fixtures';
 
 test('a type error shows a marker and a Problems entry that moves the cursor', async ({ page }) => {
   await openPlayground(page);
@@ -99,4 +99,20 @@ test('F8 opens the next problem, hover shows a type, completion offers members a
   await expect(suggest.locator('.monaco-list-row').filter({ hasText: /^x/ }).first()).toBeVisible();
   await expect(suggest.locator('.monaco-list-row').filter({ hasText: /^y/ }).first()).toBeVisible();
   await screenshot(page, 'completion');
+});
+
+test('editor basics: comment toggling, auto-closing brackets and indentation', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn main() {\n    println("x");\n}\n');
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ControlOrMeta+/');
+  await expect.poll(() => editorText(page)).toContain('    // println("x");');
+  await page.keyboard.press('ControlOrMeta+/');
+  await expect.poll(() => editorText(page)).toContain('\n    println("x");');
+  await page.keyboard.press('ControlOrMeta+End');
+  await typeCode(page, 'fn f() {');
+  await page.keyboard.press('Enter');
+  await typeCode(page, 'let a = (1');
+  await expect.poll(() => editorText(page)).toContain('fn f() {\n    let a = (1)\n}');
 });
