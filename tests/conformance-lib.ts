@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execute } from '../src/runtime/execute';
+import { replTranscript } from '../src/cli/repl';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SHARED_DIR = resolve(here, '../../shared/conformance');
@@ -23,7 +24,7 @@ export interface Verdict {
 /** Areas whose engines exist. Tests of other areas are listed as "not yet enabled", never as passed. */
 export const ENABLED_AREAS = new Set<string>([
   'core', 'panic', 'stack', 'ptr', 'layout', 'union', 'ffi', 'variadic', 'dylib', 'nomain', 'init',
-  'alloc', 'heapprof', 'metrics', 'gc', 'task', 'tls', 'async', 'signal',
+  'alloc', 'heapprof', 'metrics', 'gc', 'task', 'tls', 'async', 'signal', 'repl',
 ]);
 
 export function listCases(dir: string): ConformanceCase[] {
@@ -57,7 +58,14 @@ export function linesInOrder(expected: string[], actual: string): string | null 
 const show = (s: string) => JSON.stringify(s.length > 400 ? s.slice(0, 400) + '…' : s);
 
 export function judge(c: ConformanceCase): Verdict {
-  if (c.kind === 'repl') return { pass: false, reason: 'REPL tests are not supported by this runner yet' };
+  if (c.kind === 'repl') {
+    // Each line is one cell fed to a fresh session; .out holds everything the session printed.
+    const lines = read(c, '.repl')!.split('\n').filter((l) => l.length > 0);
+    const { stdout, stderr } = replTranscript(lines);
+    const wantOut = read(c, '.out') ?? '';
+    if (stdout !== wantOut) return { pass: false, reason: `REPL output differs: expected ${show(wantOut)}, got ${show(stdout)}${stderr ? `; stderr ${show(stderr)}` : ''}` };
+    return { pass: true, reason: '' };
+  }
   const source = read(c, '.vx')!;
   const exitSpec = (read(c, '.exit') ?? '').trim();
   const exec = execute([{ name: c.name + '.vx', text: source }]);

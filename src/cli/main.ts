@@ -1,10 +1,12 @@
 // `vex` — the command-line toolchain: run / check / repl. Node only.
 import { runCheck } from './check';
 import { runRun } from './run';
+import { runRepl } from './repl';
 
 const USAGE = `usage:
   vex run FILE [--stack SIZE] [--heap SIZE] [--fuel N] [--panic abort] [--trace OUT.jsonl] [--stats] [--json]
   vex check [--json] FILE...
+  vex repl                 (cells of items/statements; :type EXPR, :reset)
   vex help
 
 SIZE accepts bytes or K/M/G suffixes (16384, 64K, 1M).`;
@@ -14,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'run': return runRun(rest);
     case 'check': return runCheck(rest);
+    case 'repl': return runRepl(rest);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE + '\n');
       return cmd === undefined ? 2 : 0;
