@@ -7,6 +7,7 @@ import { typeName } from '../sema/types';
 import { ExprEmitter, unsupported, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
+import { compoundKey } from './keys';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 const LIBM_FAST = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
@@ -292,6 +293,10 @@ export abstract class CallEmitter extends ExprEmitter {
     const o = this.simple(this.val(objE));
     const arg = (i: number) => this.copyVal(a[i]);
     const some = () => this.m.enumClass(OPTION);
+    // compound Map/Set keys are looked up by their canonical string (see runtime VMap)
+    const ot = derefAll(this.effType(objE));
+    const ck = (owner === 'Map' || owner === 'Set') && ot.k === 'builtin' && !!ot.args[0] && compoundKey(ot.args[0]);
+    const key = (i: number) => (ck ? `$ck(${this.val(a[i])})` : this.val(a[i]));
     switch (`${owner}.${method}`) {
       case 'Vec.push': return `${o}.push(${arg(0)}, ${s})`;
       case 'Vec.get': return `$aget(${o}.a, ${this.val(a[0])}, ${s})`;
@@ -326,15 +331,15 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.trim': return `rt.H.trim(${o})`;
       case 'str.replace': return `${o}.split(${this.val(a[0])}).join(${this.val(a[1])})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
-      case 'Map.insert': return `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), undefined)`;
-      case 'Map.get': return `$mget(${o}, ${this.val(a[0])}, ${s})`;
-      case 'Map.contains_key': return `${o}.m.has(${this.val(a[0])})`;
-      case 'Map.remove': return `(${o}.m.delete(${this.val(a[0])}), undefined)`;
+      case 'Map.insert': return ck ? `$mset(${o}, ${this.val(a[0])}, ${arg(1)})` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), undefined)`;
+      case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;
+      case 'Map.contains_key': return `${o}.m.has(${key(0)})`;
+      case 'Map.remove': return ck ? `$mdel(${o}, ${this.val(a[0])})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
       case 'Map.len': return `$BigInt(${o}.m.size)`;
       case 'Map.is_empty': return `(${o}.m.size === 0)`;
-      case 'Set.insert': return `(${o}.m.add(${this.val(a[0])}), undefined)`;
-      case 'Set.contains': return `${o}.m.has(${this.val(a[0])})`;
-      case 'Set.remove': return `(${o}.m.delete(${this.val(a[0])}), undefined)`;
+      case 'Set.insert': return ck ? `$sadd(${o}, ${this.val(a[0])})` : `(${o}.m.add(${this.val(a[0])}), undefined)`;
+      case 'Set.contains': return `${o}.m.has(${key(0)})`;
+      case 'Set.remove': return ck ? `$sdel(${o}, ${this.val(a[0])})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
       case 'Set.len': return `$BigInt(${o}.m.size)`;
       case 'Set.is_empty': return `(${o}.m.size === 0)`;
       case 'Box.get': case 'Gc.get': return `${o}.v`;
@@ -402,3 +407,4 @@ function ctype(t: Type): string {
     default: return 'ptr';
   }
 }
+

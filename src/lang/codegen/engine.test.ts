@@ -230,3 +230,27 @@ fn main() { println("{}", mid()); }
     expect(off.trace.some((e) => e.t === 'call')).toBe(false);
   });
 });
+
+describe('collections', () => {
+  it('Map and Set compare compound keys (tuples, String, structs) by value', () => {
+    const r = runVex(`struct P { x: i32, y: i32 }
+fn main() {
+    let! m: Map<(i32, i32), str> = Map();
+    m.insert((1, 2), "a");
+    m[(3, 4)] = "b";
+    m.insert((1, 2), "c");
+    println("{} {} {}", m, m[(1, 2)], m.contains_key((3, 4)));
+    let! names: Map<String, i32> = Map();
+    names.insert(String.from("ann"), 1);
+    names.insert(String.from("ann"), 2);
+    println("{}", names);
+    let! s: Set<P> = Set();
+    s.insert(P { x: 1, y: 2 });
+    s.insert(P { x: 1, y: 2 });
+    println("{} {}", s.len(), s.contains(P { x: 1, y: 2 }));
+    for k in m { println("key {}", k); }
+}
+`);
+    expect(r.stdout).toBe('{(1, 2): "c", (3, 4): "b"} c true\n{"ann": 2}\n1 true\nkey (1, 2)\nkey (3, 4)\n');
+  });
+});

@@ -7,6 +7,7 @@ import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
 import { envOf, scalarKind, memBacked } from './typedesc';
+import { compoundKey } from './keys';
 
 export type E = ast.Expr;
 
@@ -117,7 +118,11 @@ export abstract class ExprEmitter {
         const n2 = t.k === 'array' ? String(t.len) : `$Number(${n})`;
         return `$repeat(${v}, ${n2})`;
       }
-      case 'map': return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}])`;
+      case 'map': {
+        const mt = this.typeOf(e);
+        const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
+        return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}]${ck ? ', true' : ''})`;
+      }
       case 'unary': return this.unary(e);
       case 'postfix': return this.incDec(e.operand, e.op, false);
       case 'binary': return this.binary(e);
@@ -455,7 +460,10 @@ export abstract class ExprEmitter {
         const o = this.simple(this.val(e.object));
         const i = this.simple(this.val(e.index));
         const s = this.site(e.span);
-        if (ot.k === 'builtin' && ot.name === 'Map') return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `${o}.m.set(${i}, ${v})` };
+        if (ot.k === 'builtin' && ot.name === 'Map') {
+          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `$mset(${o}, ${i}, ${v})` };
+          return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `${o}.m.set(${i}, ${v})` };
+        }
         const n = this.numIndex(e.index) ? 'n' : '';
         if (ot.k === 'builtin' && ot.name === 'Vec') return { get: `$aget${n}(${o}.a, ${i}, ${s})`, set: (v) => `$aset${n}(${o}.a, ${i}, ${v}, ${s})` };
         if (ot.k === 'slice') return { get: `$sget(${o}, ${i}, ${s})`, set: (v) => `$sset(${o}, ${i}, ${v}, ${s})` };
@@ -559,7 +567,7 @@ export abstract class ExprEmitter {
     const i = this.val(e.index);
     if (ot.k === 'str') return `rt.H.strByte(${o}, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'String') return `rt.H.strByte(${o}.s, ${i}, ${s})`;
-    if (ot.k === 'builtin' && ot.name === 'Map') return `$mget(${o}, ${i}, ${s})`;
+    if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;
     const n = this.numIndex(e.index) ? 'n' : '';
     if (ot.k === 'builtin' && ot.name === 'Vec') return `$aget${n}(${o}.a, ${i}, ${s})`;
     if (ot.k === 'slice') return `$sget(${o}, ${i}, ${s})`;

@@ -246,7 +246,7 @@ export class FnEmitter extends CallEmitter {
       if (tt.k === 'builtin' && tt.name === 'Vec') return idx(`${o}.a`, '', `${o}.a.length`);
       if (tt.k === 'builtin' && (tt.name === 'Map' || tt.name === 'Set')) {
         const ks = this.tmp();
-        return `${ks} = [...${o}.m.keys()];\n` + idx(ks, '', `${ks}.length`);
+        return `${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`);
       }
       if (tt.k === 'range') {
         return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${v} + ${isWide(tt.elem) ? '1n' : '1'}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;

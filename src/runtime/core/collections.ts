@@ -87,12 +87,42 @@ export class VString {
 }
 
 /** Map<K, V> in insertion order. Keys are JS primitives (numbers, BigInts, strings, booleans). */
+/** Map<K, V> in insertion order. Primitive keys (numbers, BigInts, strings, booleans, unit enum
+ *  values) are used as-is; compound keys (String, structs, tuples...) are stored under a canonical
+ *  string `canonKey(k)`, with the original key kept in `ok` for iteration and printing. */
 export class VMap<K = unknown, V = unknown> {
   m = new Map<K, V>();
+  ok: Map<unknown, unknown> | null = null;
+  /** Original keys in insertion order. */
+  keys(): unknown[] {
+    return this.ok ? [...this.m.keys()].map((k) => this.ok!.get(k)) : [...this.m.keys()];
+  }
 }
 
 export class VSet<T = unknown> {
   m = new Set<T>();
+  ok: Map<unknown, unknown> | null = null;
+  values(): unknown[] {
+    return this.ok ? [...this.m].map((k) => this.ok!.get(k)) : [...this.m];
+  }
+}
+
+/** A canonical string for a compound value used as a map/set key (structural equality). */
+export function canonKey(v: unknown): string {
+  switch (typeof v) {
+    case 'number': return 'n' + (Object.is(v, -0) ? '0' : String(v));
+    case 'bigint': return 'b' + v;
+    case 'string': return 's' + JSON.stringify(v);
+    case 'boolean': return v ? 'T' : 'F';
+    case 'undefined': return 'u';
+  }
+  if (v === null) return 'u';
+  if (v instanceof VString) return 's' + JSON.stringify(v.s);
+  if (v instanceof VVec) return 'V' + canonKey(v.a);
+  if (v instanceof VBox) return 'B' + canonKey(v.v);
+  if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
+  const o = v as Record<string, unknown>;
+  return (o.constructor?.name ?? '') + '{' + Object.keys(o).map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
 }
 
 export class VBox<T = unknown> {

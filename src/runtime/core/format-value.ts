@@ -39,14 +39,14 @@ export class ValueFormatter {
       case 'vec': return this.list((v as VVec).a, 0, (v as VVec).a.length, t.elem);
       case 'slice': { const s = v as VSlice; return this.list(s.a, s.off, s.len, t.elem); }
       case 'map': {
-        const m = (v as VMap).m;
+        const vm = v as VMap;
         const parts: string[] = [];
-        for (const [k, x] of m) parts.push(this.fmt(k, t.key, true) + ': ' + this.fmt(x, t.val, true));
+        for (const [k, x] of vm.m) parts.push(this.fmt(vm.ok ? vm.ok.get(k) : k, t.key, true) + ': ' + this.fmt(x, t.val, true));
         return '{' + parts.join(', ') + '}';
       }
       case 'set': {
         const parts: string[] = [];
-        for (const k of (v as VSet).m) parts.push(this.fmt(k, t.elem, true));
+        for (const k of (v as VSet).values()) parts.push(this.fmt(k, t.elem, true));
         return '{' + parts.join(', ') + '}';
       }
       case 'box': return this.fmt((v as VBox).v, t.elem, nested);

@@ -27,8 +27,8 @@ export class GcHeap {
       seen.add(x);
       if (x instanceof VGc) { if (!x.freed) { marked.add(x); stack.push(x.v); } continue; }
       if (x instanceof VVec) { stack.push(...x.a); continue; }
-      if (x instanceof VMap) { for (const [k, v] of x.m) stack.push(k, v); continue; }
-      if (x instanceof VSet) { stack.push(...x.m); continue; }
+      if (x instanceof VMap) { for (const [k, v] of x.m) stack.push(k, v); if (x.ok) stack.push(...x.ok.values()); continue; }
+      if (x instanceof VSet) { stack.push(...x.values()); continue; }
       if (x instanceof VBox) { stack.push(x.v); continue; }
       if (x instanceof VSlice) { stack.push(x.a); continue; }
       if (x instanceof Cell) { stack.push(x.get()); continue; }

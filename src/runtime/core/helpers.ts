@@ -1,7 +1,7 @@
 // Small helpers generated code binds once as locals (`rt.g`, `rt.X`): JS builtins it may use
 // (generated code never names a global) and checked operations that are too big to inline.
 import type { Runtime } from './rt';
-import { VMap, VSlice, VVec, VString } from './collections';
+import { VMap, VSet, VSlice, VVec, VString, canonKey } from './collections';
 import { formatG } from './format-value';
 import { castToInt, ipow as ipowRaw } from './ints';
 import type { IntName } from '../../lang/sema/types';
@@ -90,10 +90,35 @@ export function makeHelpers(rt: Runtime) {
       for (let i = 0; i < n; i++) out[i] = Array.isArray(v) ? h.$copy(v) : v;
       return out;
     },
-    $mapOf<K, V>(entries: [K, V][]): VMap<K, V> {
+    $mapOf<K, V>(entries: [K, V][], compound = false): VMap<K, V> {
       const m = new VMap<K, V>();
-      for (const [k, v] of entries) m.m.set(k, v);
+      for (const [k, v] of entries) {
+        if (compound) h.$mset(m, k, v);
+        else m.m.set(k, v);
+      }
       return m;
+    },
+    $ck: canonKey,
+    /** Insert/remove with a compound key (see VMap). */
+    $mset(m: VMap<unknown, unknown>, k: unknown, v: unknown): void {
+      const c = canonKey(k);
+      m.m.set(c, v);
+      (m.ok ??= new Map()).set(c, k);
+    },
+    $mdel(m: VMap<unknown, unknown>, k: unknown): void {
+      const c = canonKey(k);
+      m.m.delete(c);
+      m.ok?.delete(c);
+    },
+    $sadd(m: VSet<unknown>, k: unknown): void {
+      const c = canonKey(k);
+      m.m.add(c);
+      (m.ok ??= new Map()).set(c, k);
+    },
+    $sdel(m: VSet<unknown>, k: unknown): void {
+      const c = canonKey(k);
+      m.m.delete(c);
+      m.ok?.delete(c);
     },
     $range(lo: unknown, hi: unknown, inc: boolean) {
       return { lo, hi, inc };
