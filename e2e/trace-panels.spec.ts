@@ -35,3 +35,13 @@ test('FFI lists foreign calls with arguments and results', async ({ page }) => {
   await expect(panel).toContainText('sqrt');
   await screenshot(page, 'panel-ffi');
 });
+
+test('Metrics shows the run numbers', async ({ page }) => {
+  await runExample(page, 'collections');
+  await page.getByRole('tab', { name: 'Metrics' }).click();
+  const panel = page.getByTestId('metrics-panel');
+  await expect(panel).toContainText('steps per second');
+  await expect(panel.locator('tr').filter({ hasText: 'output lines kept' })).toContainText('9');
+  await expect(panel.locator('tr').filter({ hasText: 'heap allocations' })).not.toContainText(/^heap allocations \/ frees0 \//);
+  await screenshot(page, 'panel-metrics');
+});

@@ -7,6 +7,7 @@ import { PanicPanel, usePanicBadge } from './PanicPanel';
 import { MemoryPanel } from './MemoryPanel';
 import { TasksPanel } from './TasksPanel';
 import { FfiPanel } from './FfiPanel';
+import { MetricsPanel } from './MetricsPanel';
 
 export interface PanelDef {
   id: string;
@@ -25,4 +26,5 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'memory', title: 'Memory', component: MemoryPanel },
   { id: 'tasks', title: 'Tasks', component: TasksPanel },
   { id: 'ffi', title: 'FFI', component: FfiPanel },
+  { id: 'metrics', title: 'Metrics', component: MetricsPanel },
 ];
