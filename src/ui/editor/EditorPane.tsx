@@ -127,7 +127,8 @@ export function EditorPane({ compact = false }: { compact?: boolean }) {
   useEffect(() => {
     const ed = editorRef.current;
     if (!ed || !target) return;
-    if (target.file !== useFiles.getState().active && models.current.has(target.file)) {
+    if (!models.current.has(target.file)) return; // e.g. a runtime frame with no source file
+    if (target.file !== useFiles.getState().active) {
       useFiles.getState().setActive(target.file);
       const model = models.current.get(target.file)!;
       ed.setModel(model);
