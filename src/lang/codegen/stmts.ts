@@ -48,7 +48,7 @@ export class FnEmitter extends CallEmitter {
       }
       const drops = this.allDrops.slice().reverse().map((d) =>
         `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.frameSite}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
-      code = `try {\n${inner}\n} catch ($e) { $u = $e; throw $e; } finally {\nrt.sp = $f + 1;\nif (rt.leave($u, ${this.frameSite})) {\nif ($d) rt.runDefers($d, $u, ${this.frameSite});\n${drops}\nrt.endFrame($u, ${this.frameSite});\n}\n${this.usesMem ? 'rt.mv.release($mk);\n' : ''}rt.sp = $f;\n}`;
+      code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\nif (rt.leave($u, ${this.frameSite})) {\nif ($d) rt.runDefers($d, $u, ${this.frameSite});\n${drops}\nrt.endFrame($u, ${this.frameSite});\n}\n${this.usesMem ? 'rt.mv.release($mk);\n' : ''}rt.sp = $f;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }

@@ -169,13 +169,23 @@ export class Runtime {
     this.printBacktrace(frames.slice(1), 10);
     throw new VexAbort(134, 'stack overflow');
   }
+  /** Depth and frames when a host stack overflow was first seen (before cleanup unwound sp). */
+  private hostSnap: { depth: number; frames: number[] } | null = null;
+  /** Generated catch blocks report the exception passing through (cheap; only on throw paths). */
+  seen(e: unknown): void {
+    if (this.hostSnap || e instanceof VexPanic || e instanceof VexAbort || e instanceof VexLimit) return;
+    if (!isHostStackOverflow(e)) return;
+    const frames: number[] = [];
+    for (let i = Math.min(this.sp - 1, this.cs.length - 1); i >= 0 && frames.length < 10; i--) frames.push(this.cs[i]);
+    this.hostSnap = { depth: this.sp, frames };
+  }
   /** The host JS stack ran out before the model's limit (a very large stack setting). */
   hostOverflow(): VexAbort {
     this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
-    const frames: Frame[] = [];
-    for (let i = Math.min(this.sp - 1, this.cs.length - 1); i >= 0 && frames.length < 10; i--) frames.push({ fn: this.siteFn(this.cs[i]), loc: this.loc(this.cs[i]) });
-    this.printBacktrace(frames, 10);
-    this.err(`note: the host JavaScript stack ran out at depth ${this.sp} before the configured stack size was reached\n`);
+    if (!this.hostSnap) this.seen(new RangeError('Maximum call stack size exceeded'));
+    const snap = this.hostSnap!;
+    this.printBacktrace(snap.frames.map((s) => ({ fn: this.siteFn(s), loc: this.loc(s) })), 10);
+    this.err(`note: the host JavaScript stack ran out at depth ${snap.depth} (${snap.depth * FRAME_BYTES} bytes of the model) before the configured stack size was reached\n`);
     return new VexAbort(134, 'stack overflow (host stack limit)');
   }
   setStack(bytes: number): void {
