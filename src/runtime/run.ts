@@ -75,6 +75,11 @@ function classify(rt: Runtime, e: unknown): Outcome {
       return { kind: 'aborted', code: 134, reason: 'stack overflow (host stack limit)' };
     }
   }
+  // The host refused to grow a string/array/buffer: the program outgrew memory, not our bug.
+  if (e instanceof RangeError && /Invalid (string|array|typed array) length|allocation failed|out of memory/i.test(e.message)) {
+    rt.err(`fatal: out of memory (${e.message})\n`);
+    return { kind: 'limit', code: 137, limit: 'heap' };
+  }
   const err = e instanceof Error ? e : new Error(String(e));
   return { kind: 'internal-error', message: err.message, stack: err.stack ?? '' };
 }

@@ -86,6 +86,7 @@ export function makeHelpers(rt: Runtime) {
       return out as T;
     },
     $repeat<T>(v: T, n: number): T[] {
+      if (n > 1 << 24) throw new RangeError('Invalid array length');
       const out = new Array<T>(n);
       for (let i = 0; i < n; i++) out[i] = Array.isArray(v) ? h.$copy(v) : v;
       return out;
