@@ -152,7 +152,12 @@ export function makeHost(rt: Runtime) {
       return rt.panic(`${name} is not supported yet`, site);
     },
     method(name: string, o: unknown, _args: unknown[], site: number): unknown {
-      if (name === 'ArenaAllocator.used' && o instanceof ArenaAllocator) return BigInt(o.used);
+      if (o instanceof ArenaAllocator) {
+        const m = rt.machine;
+        if (name === 'ArenaAllocator.used') return BigInt(o.used);
+        if (name === 'ArenaAllocator.allocate') return m.guard(site, () => o.allocate(Number(_args[0]), Number(_args[1]), site, rt.taskId));
+        if (name === 'ArenaAllocator.deallocate') return undefined;
+      }
       return rt.panic(`${name} is not supported yet`, site);
     },
   };
