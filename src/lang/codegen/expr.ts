@@ -7,6 +7,7 @@ import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
 import { envOf, scalarKind, memBacked } from './typedesc';
+import { emitCast } from './casts';
 import { compoundKey } from './keys';
 
 export type E = ast.Expr;
@@ -393,34 +394,7 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ casts (§4.2)
   cast(v: string, from: Type, to: Type, e: E): string {
-    from = derefAll(from);
-    if (to.k === 'int') {
-      const n: IntName = to.name;
-      if (from.k === 'int') {
-        if (isWideInt(n)) return isWideInt(from.name) ? (from.name === n ? v : wrapWide(v, n)) : wrapWide(`$BigInt(${v})`, n);
-        if (isWideInt(from.name)) return `$Number(${wrapWide(v, n)})`;
-        return from.name === n ? v : wrapInt(v, n);
-      }
-      if (from.k === 'float') return `$f2i(${v}, ${jsStr(n)})`;
-      if (from.k === 'bool') return isWideInt(n) ? `(${v} ? 1n : 0n)` : `(${v} ? 1 : 0)`;
-      if (from.k === 'enum') return isWideInt(n) ? `$BigInt(${v}.t)` : `${v}.t`;
-      if (from.k === 'ptr') return isWideInt(n) ? wrapWide(`$BigInt(${v})`, n) : wrapInt(v, n);
-      return v;
-    }
-    if (to.k === 'float') {
-      let x = v;
-      if (from.k === 'int' && isWideInt(from.name)) x = `$Number(${v})`;
-      else if (from.k === 'bool') x = `(${v} ? 1 : 0)`;
-      return to.bits === 32 ? `$fround(${x})` : x;
-    }
-    if (to.k === 'ptr') {
-      if (from.k === 'int') return isWideInt(from.name) ? `$Number($asU(64, ${v}))` : `(${v} >>> 0)`;
-      if (from.k === 'str') return `rt.H.cstr(${v})`;
-      if (from.k === 'ptr') return v;
-      return `rt.H.addrOf(${v}, ${this.site(e.span)})`;
-    }
-    if (to.k === 'bool' && from.k === 'int') return isWide(from) ? `(${v} !== 0n)` : `(${v} !== 0)`;
-    return v;
+    return emitCast(v, derefAll(from), to, () => this.site(e.span));
   }
 
   // ------------------------------------------------------------ places, refs, members

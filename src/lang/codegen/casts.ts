@@ -1,0 +1,36 @@
+// `e as T` (vex-language §4.2): integers truncate or extend by source signedness, float -> int
+// truncates/saturates/NaN -> 0, bool -> int, unit enum -> index, int <-> pointer, str -> *u8.
+import type { Type, IntName } from '../sema/types';
+import { isWideInt } from '../sema/types';
+import { jsStr, isWide, wrapInt, wrapWide } from './names';
+
+/** JS for casting the value `v` of type `from` (references already stripped) to `to`. */
+export function emitCast(v: string, from: Type, to: Type, site: () => number): string {
+  if (to.k === 'int') {
+    const n: IntName = to.name;
+    if (from.k === 'int') {
+      if (isWideInt(n)) return isWideInt(from.name) ? (from.name === n ? v : wrapWide(v, n)) : wrapWide(`$BigInt(${v})`, n);
+      if (isWideInt(from.name)) return `$Number(${wrapWide(v, n)})`;
+      return from.name === n ? v : wrapInt(v, n);
+    }
+    if (from.k === 'float') return `$f2i(${v}, ${jsStr(n)})`;
+    if (from.k === 'bool') return isWideInt(n) ? `(${v} ? 1n : 0n)` : `(${v} ? 1 : 0)`;
+    if (from.k === 'enum') return isWideInt(n) ? `$BigInt(${v}.t)` : `${v}.t`;
+    if (from.k === 'ptr') return isWideInt(n) ? wrapWide(`$BigInt(${v})`, n) : wrapInt(v, n);
+    return v;
+  }
+  if (to.k === 'float') {
+    let x = v;
+    if (from.k === 'int' && isWideInt(from.name)) x = `$Number(${v})`;
+    else if (from.k === 'bool') x = `(${v} ? 1 : 0)`;
+    return to.bits === 32 ? `$fround(${x})` : x;
+  }
+  if (to.k === 'ptr') {
+    if (from.k === 'int') return isWideInt(from.name) ? `$Number($asU(64, ${v}))` : `(${v} >>> 0)`;
+    if (from.k === 'str') return `rt.H.cstr(${v})`;
+    if (from.k === 'ptr') return v;
+    return `rt.H.addrOf(${v}, ${site()})`;
+  }
+  if (to.k === 'bool' && from.k === 'int') return isWide(from) ? `(${v} !== 0n)` : `(${v} !== 0)`;
+  return v;
+}
