@@ -36,8 +36,8 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
       const mod = new Function('rt', program.js)(rt) as ProgramModule;
       S.tlsInit = mod.tlsInit;
       rt.tls = mod.tlsInit();
-      lib.resetStats();
       for (const init of mod.inits) init();
+      lib.resetStats(); // runtime_stats() counters are all zero when main starts (§6.18)
       const ret = mod.main ? S.runMain(mod.main, mod.mainIsGen) : 0;
       outcome = { kind: 'exited', code: typeof ret === 'number' ? ret : 0 };
     }
