@@ -18,6 +18,7 @@ const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
 const FRAME_BYTES = 256;
 const HEAP_TRACE_CAP = 100_000;
+const TRACE_CAP = 500_000;
 
 export class Runtime {
   // ---- call-site stack (per task; swapped by the scheduler)
@@ -84,12 +85,15 @@ export class Runtime {
   /** Heap events kept in RunResult.trace are capped (a listener still sees every one). */
   private heapEvents = 0;
   heapEventsDropped = 0;
+  /** Events beyond the caps are not kept in RunResult.trace (a listener still sees them all). */
+  traceDropped = 0;
   emit(e: TraceEvent): void {
     if (this.opts.keepTrace !== false) {
       if (e.t === 'alloc' || e.t === 'free' || e.t === 'realloc') {
         if (++this.heapEvents > HEAP_TRACE_CAP) this.heapEventsDropped++;
         else this.trace.push(e);
-      } else this.trace.push(e);
+      } else if (this.trace.length < TRACE_CAP || e.t === 'exit' || e.t === 'panic' || e.t === 'start') this.trace.push(e);
+      else this.traceDropped++;
     }
     this.opts.onEvent?.(e);
   }
@@ -97,7 +101,12 @@ export class Runtime {
   write(stream: 'stdout' | 'stderr', text: string): void {
     if (!text) return;
     this.outBytes += text.length;
-    if (this.outBytes > OUTPUT_LIMIT) throw new VexLimit('output', `output limit of ${OUTPUT_LIMIT} bytes reached`);
+    if (this.outBytes > OUTPUT_LIMIT) {
+      const msg = `fatal: output limit of ${OUTPUT_LIMIT} bytes reached\n`;
+      this.output.push({ stream: 'stderr', text: msg });
+      this.emit({ t: 'output', stream: 'stderr', text: msg });
+      throw new VexLimit('output', msg.trim());
+    }
     const last = this.output[this.output.length - 1];
     if (last && last.stream === stream) last.text += text;
     else this.output.push({ stream, text });
