@@ -158,7 +158,7 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'block_on': return this.block_(`rt.S.await(${this.val(a[0])})`);
       case 'sleep': return `rt.S.sleep(${this.val(a[0])})`;
-      case 'string_from': return `rt.H.newString(${this.val(a[0])}, ${s})`;
+      case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
       case 'set_allocator': case 'set_global_allocator': {
         const at = derefAll(this.effType(a[0]));
@@ -267,10 +267,10 @@ export abstract class CallEmitter extends ExprEmitter {
     const t = derefAll(this.typeOf(e));
     switch (`${owner}.${method}`) {
       case 'Vec.new': return this.newVec(t);
-      case 'String.new': case 'String.from': return `rt.H.newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
+      case 'String.new': case 'String.from': return `$newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
       case 'Map.new': return 'new rt.VMap()';
       case 'Set.new': return 'new rt.VSet()';
-      case 'Box.new': return `rt.H.box(${this.copyVal(a[0])}, ${s})`;
+      case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;
       case 'Gc.new': {
         const et = t.k === 'builtin' ? t.args[0] : null;
         return `rt.H.gc(${this.copyVal(a[0])}, ${s}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
@@ -311,16 +311,16 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'String.len': return `$BigInt(${o}.blen)`;
       case 'String.push': return `${o}.append(${this.val(a[0])}, ${s})`;
       case 'String.text': return `${o}.s`;
-      case 'String.clone': return `rt.H.newString(${o}.s, ${s})`;
+      case 'String.clone': return `$newString(${o}.s, ${s})`;
       case 'String.is_empty': return `(${o}.s.length === 0)`;
       case 'String.as_ptr': return `rt.H.cstr(${o}.s)`;
       case 'String.contains': return `${o}.s.includes(${this.val(a[0])})`;
       case 'String.startsWith': return `${o}.s.startsWith(${this.val(a[0])})`;
       case 'String.endsWith': return `${o}.s.endsWith(${this.val(a[0])})`;
-      case 'String.upper': return `rt.H.newString(${o}.s.toUpperCase(), ${s})`;
-      case 'String.lower': return `rt.H.newString(${o}.s.toLowerCase(), ${s})`;
-      case 'String.trim': return `rt.H.newString(rt.H.trim(${o}.s), ${s})`;
-      case 'String.replace': return `rt.H.newString(${o}.s.split(${this.val(a[0])}).join(${this.val(a[1])}), ${s})`;
+      case 'String.upper': return `$newString(${o}.s.toUpperCase(), ${s})`;
+      case 'String.lower': return `$newString(${o}.s.toLowerCase(), ${s})`;
+      case 'String.trim': return `$newString(rt.H.trim(${o}.s), ${s})`;
+      case 'String.replace': return `$newString(${o}.s.split(${this.val(a[0])}).join(${this.val(a[1])}), ${s})`;
       case 'str.len': return `$BigInt(rt.H.utf8Len(${o}))`;
       case 'str.as_ptr': return `rt.H.cstr(${o})`;
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;

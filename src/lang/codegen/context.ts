@@ -178,12 +178,16 @@ export class ModuleCtx {
         body.push(`for (let i = 0; i < v.length; i++) ${this.dropFn(t.elem)}(v[i]);`);
         break;
       case 'builtin':
+        // a released buffer means this value was already dropped (moved-out contents are dropped
+        // by their new owner): stop, so nested drops stay linear
         if (t.name === 'Vec') {
+          body.push('if (v.cap === 0) return;');
           if (this.needsDrop(t.args[0])) body.push(`for (let i = 0; i < v.a.length; i++) ${this.dropFn(t.args[0])}(v.a[i]);`);
           body.push('v.release();');
         } else if (t.name === 'String') body.push('v.release();');
         else if (t.name === 'Gc') body.push('rt.H.gcUnroot(v);');
         else if (t.name === 'Box') {
+          body.push('if (v.addr === 0) return;');
           if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
           body.push('rt.H.unbox(v);');
         }

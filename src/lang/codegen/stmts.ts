@@ -46,9 +46,16 @@ export class FnEmitter extends CallEmitter {
         if (d.param) decls.push(`${d.flag} = true`);
         else decls.push(`${d.flag} = false`, localName(d.local.name, d.local.id));
       }
-      const drops = this.allDrops.slice().reverse().map((d) =>
-        `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.frameSite}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
-      code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\nif (rt.leave($u, ${this.frameSite})) {\nif ($d) rt.runDefers($d, $u, ${this.frameSite});\n${drops}\nrt.endFrame($u, ${this.frameSite});\n}\n${this.usesMem ? 'rt.mv.release($mk);\n' : ''}rt.sp = $f;\n}`;
+      const site = this.frameSite;
+      const rev = this.allDrops.slice().reverse();
+      const n = (d: Scope['drops'][number]) => localName(d.local.name, d.local.id);
+      // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
+      const plain = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
+      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${site}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${n(d)}); }`).join('\n');
+      const release = this.usesMem ? 'rt.mv.release($mk);\n' : '';
+      code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\n` +
+        `if ($u === undefined) {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n}` +
+        ` else if (rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
