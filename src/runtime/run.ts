@@ -19,15 +19,16 @@ export interface ProgramModule {
 }
 
 export function run(program: CompiledProgram, options: Partial<RunOptions> = {}): RunResult {
-  const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
+  const opts: RunOptions = sanitize({ ...DEFAULT_RUN_OPTIONS, ...options });
   const meta = program.meta as ProgramMeta;
   const rt = new Runtime(meta, opts);
   const { pollSignal: _p, onEvent: _o, ...shown } = opts;
   void _p; void _o;
   rt.emit({ t: 'start', version: TRACE_VERSION, options: shown });
   let outcome: Outcome;
-  const lib = installLibrary(rt, opts);
+  let lib: ReturnType<typeof installLibrary> | null = null;
   try {
+    lib = installLibrary(rt, opts);
     if (program.isLibrary) {
       outcome = { kind: 'exited', code: 0 };
     } else {
@@ -48,7 +49,19 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
   const steps = rt.totalSteps();
   rt.emit({ t: 'exit', outcome, steps });
   const exitCode = outcome.kind === 'internal-error' ? 70 : outcome.code;
-  return { outcome, exitCode, output: rt.output, panic: rt.uncaught, trace: rt.trace, steps, stats: lib.stats() };
+  return { outcome, exitCode, output: rt.output, panic: rt.uncaught, trace: rt.trace, steps, stats: lib ? lib.stats() : { allocs: 0, frees: 0, peakBytes: 0, liveBytes: 0 } };
+}
+
+/** Bad settings never crash a run: clamp them to what the machine can do. */
+function sanitize(o: RunOptions): RunOptions {
+  const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) ? x : d);
+  return {
+    ...o,
+    stackSize: Math.max(0, Math.floor(num(o.stackSize, DEFAULT_RUN_OPTIONS.stackSize))),
+    heapLimit: Math.min(2 ** 32, Math.max(1 << 20, Math.floor(num(o.heapLimit, DEFAULT_RUN_OPTIONS.heapLimit)))),
+    fuel: Math.max(0, Math.floor(num(o.fuel, DEFAULT_RUN_OPTIONS.fuel))),
+    panic: o.panic === 'abort' ? 'abort' : 'unwind',
+  };
 }
 
 function classify(rt: Runtime, e: unknown): Outcome {
