@@ -90,7 +90,7 @@ export abstract class CallEmitter extends ExprEmitter {
           const vt = derefAll(t.varargTypes[i] ? this.ty(t.varargTypes[i]) : this.effType(a));
           return `[${jsStr(cargKind(vt))}, ${this.val(a)}]`;
         });
-        return `rt.H.ffi(${jsStr(t.fn.name)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)})`;
+        return `(${this.at(e.span)}, rt.H.ffi(${jsStr(t.fn.name)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
       }
       case 'value': {
         const f = this.val(e.callee);
@@ -141,7 +141,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'catch_panic': {
         const f = this.val(a[0]);
         const res = this.m.enumClass(RESULT);
-        return `rt.catchPanic(${this.syncFn(a[0], f)}, ${s}, (t, v) => new ${res}(t, v))`;
+        return `(${this.at(e.span)}, rt.catchPanic(${this.syncFn(a[0], f)}, ${s}, (t, v) => new ${res}(t, v)))`;
       }
       case 'sizeof': case 'alignof': {
         const t = a.length ? derefAll(this.effType(a[0])) : this.typeArgOf(e);
@@ -154,7 +154,7 @@ export abstract class CallEmitter extends ExprEmitter {
         const bytes = this.val(a[0]);
         const fjs = this.val(a[1]);
         const isGen = !!a[1].info?.closure?.mayBlock;
-        return `rt.S.go(${fjs}, ${isGen}, $Number(${bytes}), ${s})`;
+        return `(${this.at(e.span)}, rt.S.go(${fjs}, ${isGen}, $Number(${bytes}), ${s}))`;
       }
       case 'block_on': return this.block_(`rt.S.await(${this.val(a[0])})`);
       case 'sleep': return `rt.S.sleep(${this.val(a[0])})`;
@@ -176,7 +176,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'runtime_stats': return `new ${this.m.structClass(RUNTIME_STATS)}(...rt.H.stats())`;
       default:
         // memory, allocators, signals, heap profile, gc: runtime library entry points
-        return `rt.H.call(${jsStr(name)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
+        return `(${this.at(e.span)}, rt.H.call(${jsStr(name)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s}))`;
     }
   }
 

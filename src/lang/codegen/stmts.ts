@@ -296,7 +296,7 @@ export class FnEmitter extends CallEmitter {
       const call = s.body;
       fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), []);
     }
-    return `rt.S.go(${fnJs}, true, 262144, ${site});`;
+    return `${this.at(s.span)};\nrt.S.go(${fnJs}, true, 262144, ${site});`;
   }
 
   // ------------------------------------------------------------ closures
