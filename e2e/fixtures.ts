@@ -47,9 +47,10 @@ export async function setCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+V');
 }
 
-/** Types text key by key at the cursor (for short edits). */
+/** Types text key by key at the cursor, at a person's pace (a burst of keys can reach the
+ *  editor as one text change, which Monaco treats like a paste: no auto-closing). */
 export async function typeCode(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
+  await page.keyboard.type(text, { delay: 40 });
 }
 
 export async function editorText(page: Page): Promise<string> {
