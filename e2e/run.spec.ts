@@ -123,6 +123,10 @@ test('a compile error reports in Output and opens Problems; a library lists its 
   await expect(page.getByTestId('problem').first()).toContainText('main.vx:3:');
   await page.getByRole('tab', { name: 'Output' }).click();
   await expect(page.getByTestId('outcome')).toContainText(/Compilation failed: \d+ errors? \(see Problems\)/);
+  // fixing the code clears Problems without another run (the live check wins over the stale run)
+  await setCode(page, 'fn main() {\n    let! x = 1;\n    x = 2;\n}\n');
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  await expect(page.getByTestId('problem')).toHaveCount(0, { timeout: 10_000 });
   await setCode(page, '#[no_main]\nexport fn add(a: i32, b: i32): i32 { return a + b; }\n');
   await page.getByTestId('run').click();
   expect(await waitForOutcome(page)).toContain('Exited with code 0');

@@ -47,7 +47,7 @@ function onLangMessage(m: FromWorker): void {
   if (m.type === 'diagnostics' && m.id === lastCheck) useUi.getState().setLiveDiagnostics(m.diagnostics);
   // an internal error of the checker is ours, not the user's: say so once, keep the editor usable
   if (m.type === 'internal-error' && m.id === lastCheck) {
-    useUi.getState().setLiveDiagnostics([]);
+    useUi.getState().setLiveDiagnostics(null);
     useUi.getState().notify('warning', `The checker hit an internal error (a playground bug, not your code): ${m.message}. Markers may be missing.`);
   }
 }

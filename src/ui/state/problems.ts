@@ -1,11 +1,11 @@
-// The diagnostics shown as markers and in Problems: the live check's, or — when the live check
-// has none (e.g. it failed) — those of the last run's compile.
+// The diagnostics shown as markers and in Problems: the live check's once it has answered (it
+// follows every edit); the last run's compile diagnostics only while no live check succeeded.
 import type { Diagnostic } from '../../lang/diagnostics';
 import { useRun } from './run-store';
 import { useUi } from './ui-store';
 
-export function pickProblems(live: Diagnostic[], compiled: Diagnostic[]): Diagnostic[] {
-  const all = live.length ? live : compiled;
+export function pickProblems(live: Diagnostic[] | null, compiled: Diagnostic[]): Diagnostic[] {
+  const all = live ?? compiled;
   return [...all].sort((a, b) =>
     a.span.file === b.span.file ? a.span.start - b.span.start : a.span.file === 'main.vx' ? -1 : b.span.file === 'main.vx' ? 1 : a.span.file.localeCompare(b.span.file),
   );

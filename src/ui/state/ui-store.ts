@@ -22,13 +22,14 @@ interface UiState {
   activePanel: string;
   notices: Notice[];
   target: EditorTarget | null;
-  liveDiagnostics: Diagnostic[];
+  /** The last live check's diagnostics; null until one succeeds (or after it failed). */
+  liveDiagnostics: Diagnostic[] | null;
   setActivePanel(id: string): void;
   notify(kind: Notice['kind'], text: string): void;
   dismiss(id: number): void;
   reveal(file: string, line: number, col: number, highlight?: boolean): void;
   clearHighlight(): void;
-  setLiveDiagnostics(d: Diagnostic[]): void;
+  setLiveDiagnostics(d: Diagnostic[] | null): void;
 }
 
 let noticeSeq = 0;
@@ -38,7 +39,7 @@ export const useUi = create<UiState>((set) => ({
   activePanel: 'output',
   notices: [],
   target: null,
-  liveDiagnostics: [],
+  liveDiagnostics: null,
   setActivePanel: (activePanel) => set({ activePanel }),
   notify: (kind, text) => set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: ++noticeSeq, kind, text }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
