@@ -1,5 +1,6 @@
 // The diagnostics shown as markers and in Problems: the live check's once it has answered (it
 // follows every edit); the last run's compile diagnostics only while no live check succeeded.
+import { useMemo } from 'react';
 import type { Diagnostic } from '../../lang/diagnostics';
 import { useRun } from './run-store';
 import { useUi } from './ui-store';
@@ -14,5 +15,5 @@ export function pickProblems(live: Diagnostic[] | null, compiled: Diagnostic[]):
 export function useProblems(): Diagnostic[] {
   const live = useUi((s) => s.liveDiagnostics);
   const compiled = useRun((s) => s.compileDiagnostics);
-  return pickProblems(live, compiled);
+  return useMemo(() => pickProblems(live, compiled), [live, compiled]);
 }
