@@ -9,12 +9,16 @@ test('runs with Ctrl+Enter and with the Run button', async ({ page }) => {
   await page.keyboard.press('ControlOrMeta+Enter');
   expect(await waitForOutcome(page)).toContain('Exited with code 0');
   expect(await outputLines(page, 'stdout')).toEqual(['hello', 'second line']);
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('hello\nsecond line');
   await setCode(page, 'fn main(): i32 {\n    println("bye");\n    return 3;\n}\n');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('outcome')).toContainText('Exited with code 3');
   expect(await outputLines(page, 'stdout')).toEqual(['bye']);
   await expect(page.getByTestId('outcome')).toContainText(/\d+ steps? · [\d.]+ ms/);
   await screenshot(page, 'panel-output');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(page.locator('.out-line')).toHaveCount(0);
 });
 
 test('Stop ends an endless loop at once and the next run works', async ({ page }) => {
