@@ -189,7 +189,7 @@ export class ModuleCtx {
         else if (t.name === 'Box') {
           body.push('if (v.addr === 0) return;');
           if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
-          body.push('rt.H.unbox(v);');
+          body.push('$unbox(v);');
         }
         else if (t.name === 'Map') body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
         break;

@@ -12,7 +12,7 @@ const { $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g } = rt.g;
 const { $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
   $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv,
   $ck, $mset, $mdel, $sadd, $sdel } = rt.X;
-const { box: $box, newString: $newString } = rt.H;`;
+const { box: $box, unbox: $unbox, newString: $newString } = rt.H;`;
 
 export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta } {
   const m = new ModuleCtx(prog);

@@ -18,6 +18,9 @@ import { GRANULE, GRANULE_SHIFT, type Memory } from '../memory/memory';
 
 const NBINS = 160;
 const EXACT_BINS = 64; // 16..1024 step 16
+/** Chunks up to this size (Box-sized blocks) leave quarantine onto LIFO quick lists (no coalescing)
+ *  and are reused first by requests of the same chunk size: the allocator's fastest path. */
+const QUICK_MAX = 64;
 
 export function binOf(chunk: number): number {
   if (chunk <= 1024) return (chunk >>> 4) - 1;
@@ -60,6 +63,9 @@ export class SystemAllocator implements Allocator {
   private freeStart: Uint8Array;
   private freeChunkBytes = 0;
   private readonly bins: number[][] = [];
+  /** Quick lists by chunk size / 16 (freeStart flag 2 marks their chunks). */
+  private readonly quick: number[][] = [[], [], [], [], []];
+  private quickBytes = 0;
   private readonly nonEmpty = new Uint32Array(Math.ceil(NBINS / 32));
   private chunkOf = new Float64Array(1024); // block id -> chunk bytes
   private hidden = new Uint8Array(1024); // block id -> 1 for runtime-owned (allocHidden) blocks
@@ -155,6 +161,41 @@ export class SystemAllocator implements Allocator {
     return to;
   }
 
+  /**
+   * Runtime-managed buffers (Vec/String/Box/Gc storage, whose contents live in JS): a user-visible
+   * block like alloc() but without argument validation (sizes come from the runtime), and freed
+   * without quarantine (nothing in simulated memory can still point at the contents).
+   */
+  allocOwned(size: number, align: number, site: number, task: number): number {
+    const cs = chunkFor(size);
+    const a = this.carve(cs, align < GRANULE ? GRANULE : align, size);
+    const id = this.mem.registerBlock(a, size, align, KIND_HEAP, this.systemIdx, site, task);
+    if (id >= this.chunkOf.length) this.growIds(id);
+    this.chunkOf[id] = cs;
+    this.hidden[id] = 0;
+    this.classCounts[binOf(cs)]++;
+    const st = this.stats;
+    st.allocs++;
+    st.liveBytes += size;
+    st.liveBlocks++;
+    if (st.liveBytes > st.peakBytes) st.peakBytes = st.liveBytes;
+    return a;
+  }
+  freeOwned(addr: number, size: number, site: number, task: number): void {
+    const id = this.mem.blockStartingAt(addr);
+    if (id === 0 || this.mem.blocks.state[id] !== STATE_LIVE) {
+      this.free(addr, site, task); // not what we handed out: report it the usual way
+      return;
+    }
+    this.mem.blocks.freeSite[id] = site;
+    this.mem.blocks.freeTask[id] = task;
+    this.release(id);
+    const st = this.stats;
+    st.frees++;
+    st.liveBytes -= size;
+    st.liveBlocks--;
+  }
+
   /** Requested size of the live block starting at addr. */
   blockSize(addr: number): number {
     const id = this.mem.blockStartingAt(addr);
@@ -229,7 +270,7 @@ export class SystemAllocator implements Allocator {
       let state: 'live' | 'quarantined' | 'free' | 'runtime';
       let block = 0;
       const raw = this.rawChunks.get(a);
-      if (this.freeStart[a >>> GRANULE_SHIFT] === 1) {
+      if (this.freeStart[a >>> GRANULE_SHIFT] !== 0) {
         size = mem.dv.getUint32(a, true);
         state = 'free';
       } else if (raw !== undefined) {
@@ -252,11 +293,20 @@ export class SystemAllocator implements Allocator {
   /** Frees every quarantined block for real (called before reporting out-of-memory). */
   flushQuarantine(): void {
     while (this.qCount > 0) this.evictOne();
+    for (let k = 0; k < this.quick.length; k++) {
+      const q = this.quick[k];
+      while (q.length !== 0) {
+        const a = q.pop()!;
+        this.freeStart[a >>> GRANULE_SHIFT] = 0;
+        this.quickBytes -= k << GRANULE_SHIFT;
+        this.addFree(a, k << GRANULE_SHIFT);
+      }
+    }
   }
 
   /** Bytes in free chunks plus the wilderness (for tests and the Memory panel). */
   freeBytes(): number {
-    return this.mem.limit - this.top + this.freeChunkBytes;
+    return this.mem.limit - this.top + this.freeChunkBytes + this.quickBytes;
   }
 
   // ---- internals ----
@@ -309,25 +359,36 @@ export class SystemAllocator implements Allocator {
     const cs = chunkFor(size);
     const a = this.carve(cs, align < GRANULE ? GRANULE : align, size);
     const id = this.mem.registerBlock(a, size, align, KIND_HEAP, allocIdx, site, task);
-    if (id >= this.chunkOf.length) {
-      const n = new Float64Array(Math.max(this.chunkOf.length * 2, id + 1));
-      n.set(this.chunkOf);
-      this.chunkOf = n;
-      const h = new Uint8Array(n.length);
-      h.set(this.hidden);
-      this.hidden = h;
-    }
+    if (id >= this.chunkOf.length) this.growIds(id);
     this.chunkOf[id] = cs;
     this.hidden[id] = 0;
     this.classCounts[binOf(cs)]++;
     return a;
   }
 
+  private growIds(id: number): void {
+    const n = new Float64Array(Math.max(this.chunkOf.length * 2, id + 1));
+    n.set(this.chunkOf);
+    this.chunkOf = n;
+    const h = new Uint8Array(n.length);
+    h.set(this.hidden);
+    this.hidden = h;
+  }
+
   /** Finds (or makes) `cs` bytes aligned to `align`; OOM fault names `size` (the request). */
   private carve(cs: number, align: number, size: number): number {
+    if (cs <= QUICK_MAX && align <= GRANULE) {
+      const q = this.quick[cs >>> GRANULE_SHIFT];
+      if (q.length !== 0) {
+        const a = q.pop()!;
+        this.freeStart[a >>> GRANULE_SHIFT] = 0;
+        this.quickBytes -= cs;
+        return a;
+      }
+    }
     let a = this.takeFree(cs, align);
     if (a < 0) a = this.fromTop(cs, align);
-    if (a < 0 && this.qCount > 0) {
+    if (a < 0 && (this.qCount > 0 || this.quickBytes > 0)) {
       this.flushQuarantine();
       a = this.takeFree(cs, align);
       if (a < 0) a = this.fromTop(cs, align);
@@ -499,6 +560,13 @@ export class SystemAllocator implements Allocator {
     const a = this.mem.blocks.start[id];
     const cs = this.chunkOf[id];
     this.mem.retireBlock(id);
+    if (cs <= QUICK_MAX) {
+      this.mem.dv.setUint32(a, cs, true);
+      this.freeStart[a >>> GRANULE_SHIFT] = 2;
+      this.quick[cs >>> GRANULE_SHIFT].push(a);
+      this.quickBytes += cs;
+      return;
+    }
     this.addFree(a, cs);
   }
 }

@@ -44,9 +44,10 @@ export function makeHost(rt: Runtime) {
     utf8Len,
     trim: (s: string) => s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, ''),
     newString: (s: string, site: number) => new VString(s, site),
-    box: (v: unknown, site: number) => new VBox(v, heap.alloc(8, 8, site), 8),
+    // Box: one 8-byte system block per box, straight to the machine (no hook indirection).
+    box: (v: unknown, site: number) => new VBox(v, rt.machine.bufAlloc(8, 8, site), 8),
     unbox(b: VBox): void {
-      if (b.addr) heap.free(b.addr, b.size, 8, -1);
+      if (b.addr) rt.machine.bufFree(b.addr, b.size, -1);
       b.addr = 0;
     },
     gc: (v: unknown, site: number, drop: ((v: unknown) => void) | null = null) => rt.gc.make(v, drop, site),

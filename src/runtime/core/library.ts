@@ -11,7 +11,7 @@ import { ArenaAllocator } from '../alloc/arena';
 import { reallocVia, type Allocator } from '../alloc/allocator';
 import { RuntimeStats } from '../profile/stats';
 import { HeapProfiler } from '../profile/heap-profile';
-import { isVexFault, oomFault, type VexFault } from '../memory/fault';
+import { isVexFault, type VexFault } from '../memory/fault';
 
 interface BlockRec { size: number; align: number; a: Allocator }
 
@@ -23,9 +23,7 @@ export class Machine {
   current: Allocator;
   private readonly blocks = new Map<number, BlockRec>();
 
-  private readonly limit: number;
   constructor(private readonly rt: Runtime, opts: RunOptions) {
-    this.limit = opts.heapLimit;
     this.mem = new Memory({ limit: opts.heapLimit });
     this.sys = new SystemAllocator(this.mem);
     this.current = this.sys;
@@ -97,40 +95,60 @@ export class Machine {
     });
   }
 
-  // Collection buffers (Vec, String, Box, Gc) have no observable address: under the system
-  // allocator they are accounted (stats, profile, trace) without occupying simulated memory, which
-  // keeps allocation-heavy programs fast. Under a custom allocator they go through it for real.
-  private nextVirtual = 2 ** 40;
+  // Collection buffers (Vec, String, Box, Gc): a real block of the current allocator (the system
+  // allocator unless an arena / Vex Allocator is installed) is the buffer's reservation and
+  // identity; the elements themselves stay in JS arrays/strings for speed (codegen DESIGN.md).
+  // System-allocator buffers skip the `blocks` map (their size is known to the collection).
   bufAlloc(size: number, align: number, site: number): number {
-    if (this.current !== this.sys) return this.allocate(size, align, site);
-    const addr = this.nextVirtual;
-    this.nextVirtual += (size + 15) & ~15 || 16;
+    const a = this.current;
+    const task = this.rt.taskId;
+    let addr: number;
+    try {
+      addr = a === this.sys ? this.sys.allocOwned(size, align, site, task) : a.allocate(size, align, site, task);
+    } catch (e) {
+      if (isVexFault(e)) this.fault(e, site);
+      throw e;
+    }
+    if (a !== this.sys) this.blocks.set(addr, { size, align, a });
     this.stats.alloc(size);
-    if (this.stats.liveBytes > this.limit) this.fault(oomFault(size), site);
-    this.prof.alloc(addr, size, site);
-    if (this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size, align, allocator: 'system', site: this.rt.loc(site), task: this.rt.taskId });
+    if (this.prof.active) this.prof.alloc(addr, size, site);
+    if (this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size, align, allocator: a.name, site: this.rt.loc(site), task });
     return addr;
   }
   bufFree(addr: number, size: number, site: number): void {
-    if (addr < 2 ** 40) { this.free(addr, site); return; }
+    if (addr === 0) return;
+    if (this.blocks.size !== 0 && this.blocks.has(addr)) { this.free(addr, site); return; }
+    const task = this.rt.taskId;
+    try {
+      this.sys.freeOwned(addr, size, site, task);
+    } catch (e) {
+      if (isVexFault(e)) this.fault(e, site);
+      throw e;
+    }
     this.stats.free(size);
-    this.prof.free(addr, size, site);
-    if (this.rt.heapTracing) this.rt.emit({ t: 'free', addr, size, allocator: 'system', site: this.rt.loc(site), task: this.rt.taskId });
+    if (this.prof.active) this.prof.free(addr, size, site);
+    if (this.rt.heapTracing) this.rt.emit({ t: 'free', addr, size, allocator: 'system', site: this.rt.loc(site), task });
   }
   bufRealloc(addr: number, oldSize: number, size: number, align: number, site: number): number {
-    if (addr < 2 ** 40) return addr === 0 ? this.bufAlloc(size, align, site) : this.realloc(addr, size, site);
+    if (addr === 0) return this.bufAlloc(size, align, site);
+    if (this.blocks.size !== 0 && this.blocks.has(addr)) return this.realloc(addr, size, site);
     if (this.current !== this.sys) {
-      // the buffer moves to the custom allocator: one allocate there, one (virtual) free
-      const to = this.allocate(size, align, site);
+      // the buffer moves to the custom allocator: one allocate there, one free here
+      const to = this.bufAlloc(size, align, site);
       this.bufFree(addr, oldSize, site);
       return to;
     }
-    const to = this.nextVirtual;
-    this.nextVirtual += (size + 15) & ~15 || 16;
+    const task = this.rt.taskId;
+    let to: number;
+    try {
+      to = this.sys.realloc(addr, size, site, task);
+    } catch (e) {
+      if (isVexFault(e)) this.fault(e, site);
+      throw e;
+    }
     this.stats.realloc(oldSize, size);
-    if (this.stats.liveBytes > this.limit) this.fault(oomFault(size), site);
-    this.prof.realloc(addr, to, oldSize, size, site);
-    if (this.rt.heapTracing) this.rt.emit({ t: 'realloc', from: addr, to, oldSize, size, site: this.rt.loc(site), task: this.rt.taskId });
+    if (this.prof.active) this.prof.realloc(addr, to, oldSize, size, site);
+    if (this.rt.heapTracing) this.rt.emit({ t: 'realloc', from: addr, to, oldSize, size, site: this.rt.loc(site), task });
     return to;
   }
 
