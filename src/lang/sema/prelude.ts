@@ -160,7 +160,8 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
   },
 };
 
-const OWNER_GENERICS: Record<string, string[]> = { ...BUILTIN_GENERICS, str: [], Option: ['T'], Result: ['T', 'E'], ArenaAllocator: [] };
+// Looked up by user-chosen names: no prototype, so `constructor` or `toString` are not found here.
+const OWNER_GENERICS: Record<string, string[]> = Object.assign(Object.create(null), { ...BUILTIN_GENERICS, str: [], Option: ['T'], Result: ['T', 'E'], ArenaAllocator: [] });
 
 function parseSig(owner: string, rawName: string, text: string): [string, BuiltinSig] {
   const [name, gen] = rawName.includes('<') ? [rawName.slice(0, rawName.indexOf('<')), rawName.slice(rawName.indexOf('<') + 1, -1).split(',')] : [rawName, []];
@@ -235,7 +236,8 @@ export const PLAIN_FN_SIGS = new Map(Object.entries(BUILTIN_FNS).map(([n, s]) =>
 const ALL_BUILTIN_FNS = new Set<string>([...PLAIN_FN_SIGS.keys(), ...SPECIAL_FNS]);
 export const isBuiltinFn = (n: string) => ALL_BUILTIN_FNS.has(n);
 
-export const BUILTIN_CONSTS: Record<string, number> = { SIGINT: 2, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGTERM: 15 };
+// Looked up by user-chosen names: no prototype (a function named `constructor` is not a constant).
+export const BUILTIN_CONSTS: Record<string, number> = Object.assign(Object.create(null), { SIGINT: 2, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGTERM: 15 });
 
 /** Names always in scope as types. */
 export const PRELUDE_TYPE_NAMES = ['Option', 'Result', 'RuntimeStats', 'ArenaAllocator', 'Allocator', 'Drop', ...Object.keys(BUILTIN_GENERICS)];
