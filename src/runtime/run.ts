@@ -70,6 +70,7 @@ function classify(rt: Runtime, e: unknown): Outcome {
   }
   if (e instanceof VexExit) return { kind: 'exited', code: e.code };
   if (e instanceof VexPanic) {
+    rt.finishUncaught(e, 'panic not caught: the program exits with status 134');
     rt.uncaught = e.info;
     rt.emit({ t: 'panic', info: e.info, caught: false });
     return { kind: 'panicked', code: 134 };

@@ -35,8 +35,8 @@ fn main() {
     expect(r.exitCode).toBe(134);
     expect(r.stderr).toMatch(/^panic: boom\n  at inner \(test\.vx:10:5\)\n  at outer \(test\.vx:15:5\)\n  at main \(test\.vx:18:5\)\n/);
     const steps = r.panic!.unwind.map((s) => s.kind + ('fn' in s ? ':' + s.fn : ''));
-    // frames with nothing to clean up (main here) leave no steps
-    expect(steps).toEqual(['frame:inner', 'defer:inner', 'defer:inner', 'drop:inner', 'drop:inner', 'leave:inner', 'frame:outer', 'defer:outer', 'drop:outer', 'leave:outer']);
+    // frames with nothing to clean up (main here) still log frame + leave, then the abort
+    expect(steps).toEqual(['frame:inner', 'defer:inner', 'defer:inner', 'drop:inner', 'drop:inner', 'leave:inner', 'frame:outer', 'defer:outer', 'drop:outer', 'leave:outer', 'frame:main', 'leave:main', 'aborted']);
   });
 
   it('catch_panic returns Err(msg), runs the cleanup, prints nothing, and the program goes on', () => {

@@ -4,6 +4,10 @@ import type { PanicInfo } from '../api';
 
 /** A Vex panic in flight (unwinding). */
 export class VexPanic {
+  /** Frame count when raised (frame j is info.backtrace[depth - 1 - j]). */
+  depth = 0;
+  /** Deepest frame not yet logged in info.unwind (frames without cleanup are logged late). */
+  next = -1;
   constructor(readonly message: string, readonly info: PanicInfo) {}
 }
 

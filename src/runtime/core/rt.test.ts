@@ -46,7 +46,7 @@ return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
     expect(r.outcome.kind).toBe('panicked');
     expect(stderr(r)).toMatch(/^panic: boom\n  at inner \(m\.vx:5:3\)\n  at outer \(m\.vx:9:3\)\n  at main \(m\.vx:1:1\)/);
     const kinds = r.panic!.unwind.map((u) => u.kind);
-    expect(kinds).toEqual(['frame', 'defer', 'defer', 'leave', 'frame', 'defer', 'leave', 'frame', 'leave']);
+    expect(kinds).toEqual(['frame', 'defer', 'defer', 'leave', 'frame', 'defer', 'leave', 'frame', 'leave', 'aborted']);
   });
 
   it('catch_panic stops the unwind, prints nothing and restores the stack depth', () => {

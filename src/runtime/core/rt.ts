@@ -243,6 +243,8 @@ export class Runtime {
     const backtrace = this.backtrace(site);
     const info: PanicInfo = { message: msg, location: this.loc(site), backtrace, unwind: [], task: this.taskId };
     const p = new VexPanic(msg, info);
+    p.depth = this.sp;
+    p.next = this.sp - 1;
     // A panic raised by a defer/drop while unwinding, with no catch_panic in between: abort at once.
     if (this.unwinding && this.guards.length <= this.unwindDepth) {
       this.err(`panic: ${msg}\n`);
@@ -282,10 +284,34 @@ export class Runtime {
   leave(u: unknown, site: number): boolean {
     if (u === undefined) return true;
     if (u instanceof VexPanic) {
+      const d = this.sp - 1; // the generated finally set sp = $f + 1
+      this.passFrames(u, d + 1);
       u.info.unwind.push({ kind: 'frame', fn: this.siteFn(site), loc: this.loc(site) });
+      u.next = d - 1;
       return true;
     }
     return false;
+  }
+  /**
+   * Log `frame` + `leave` for every frame the panic passed through without cleanup code, from the
+   * deepest unlogged one down to frame index `downTo` (their names and positions come from the
+   * panic's backtrace), so the Panic panel can step through every frame in order.
+   */
+  passFrames(p: VexPanic, downTo: number): void {
+    const bt = p.info.backtrace;
+    for (let j = p.next; j >= downTo; j--) {
+      const f = bt[p.depth - 1 - j];
+      if (!f) continue;
+      p.info.unwind.push({ kind: 'frame', fn: f.fn, loc: f.loc }, { kind: 'leave', fn: f.fn });
+    }
+    if (p.next >= downTo) p.next = downTo - 1;
+  }
+  /** A panic nobody caught: every remaining frame is passed, then the run aborts. */
+  finishUncaught(p: VexPanic, reason: string): void {
+    const steps = p.info.unwind;
+    if (steps.length && (steps[steps.length - 1].kind === 'aborted' || steps[steps.length - 1].kind === 'caught')) return;
+    this.passFrames(p, 0);
+    steps.push({ kind: 'aborted', reason });
   }
   /** Run a frame's defers LIFO (logging them when unwinding). */
   runDefers(d: (() => void)[], u: unknown, site: number): void {
@@ -324,6 +350,7 @@ export class Runtime {
     this.cs = cs;
     this.unwinding = null;
     this.unwindDepth = -1;
+    this.passFrames(e, sp);
     e.info.unwind.push({ kind: 'caught', loc: this.loc(site) });
     this.emit({ t: 'panic', info: e.info, caught: true });
   }

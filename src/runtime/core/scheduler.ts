@@ -85,7 +85,10 @@ export class Scheduler {
       this.load(prev);
       this.current = prev;
       // An uncaught panic in a task ends the whole program (its message was printed when raised).
-      if (e instanceof VexPanic) throw new VexAbort(134, `panic in task ${t.id}`, 'panicked');
+      if (e instanceof VexPanic) {
+        this.rt.finishUncaught(e, `panic not caught in task ${t.id}: the program exits with status 134`);
+        throw new VexAbort(134, `panic in task ${t.id}`, 'panicked');
+      }
       throw e;
     }
     this.save(t);

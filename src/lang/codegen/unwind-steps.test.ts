@@ -1,0 +1,74 @@
+// The Panic panel steps through the unwinding: every frame the panic passes through logs `frame`
+// and `leave` (even with nothing to clean up), in order, ending with `caught` or `aborted`.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runVex } from './run-helpers.test-util';
+import type { UnwindStep } from '../../runtime/api';
+
+const show = (u: UnwindStep[]) =>
+  u.map((s) => {
+    switch (s.kind) {
+      case 'frame': return `frame ${s.fn}@${s.loc?.line}`;
+      case 'defer': return `defer ${s.fn}`;
+      case 'drop': return `drop ${s.fn} ${s.value}: ${s.type}`;
+      case 'leave': return `leave ${s.fn}`;
+      case 'caught': return `caught @${s.loc?.line}:${s.loc?.col}`;
+      case 'aborted': return `aborted: ${s.reason}`;
+    }
+  });
+
+describe('unwind steps', () => {
+  it('panic_02: every frame from inner to main, then aborted', () => {
+    const src = readFileSync(new URL('../../../../shared/conformance/panic_02_uncaught_unwind.vx', import.meta.url), 'utf8');
+    const r = runVex(src);
+    expect(r.exitCode).toBe(134);
+    expect(show(r.panic!.unwind)).toEqual([
+      'frame inner@6', 'defer inner', 'drop inner guard: Noisy', 'leave inner',
+      'frame outer@15', 'defer outer', 'defer outer', 'drop outer guard: Noisy', 'leave outer',
+      'frame main@25', 'drop main m: Noisy', 'leave main',
+      'aborted: panic not caught: the program exits with status 134',
+    ]);
+  });
+
+  it('frames without cleanup are logged in order between frames with cleanup, up to catch_panic', () => {
+    const r = runVex(`struct N impl Drop {
+    n: str,
+    fn drop()! { println("drop {}", self.n); }
+}
+fn leaf(x: i32): i32 {
+    if x > 0 { panic("deep"); }
+    return x;
+}
+fn plain(x: i32): i32 {
+    return leaf(x) + 1;
+}
+fn guarded(x: i32): i32 {
+    let g = N { n: "g" };
+    return plain(x) * 2;
+}
+fn bare(x: i32): i32 {
+    return guarded(x);
+}
+fn main() {
+    let r = catch_panic(|| bare(1));
+    match r {
+        Ok(v) => println("ok {}", v),
+        Err(m) => println("caught {}", m),
+    }
+}
+`);
+    expect(r.stdout).toBe('drop g\ncaught deep\n');
+    expect(r.exitCode).toBe(0);
+    const ev = r.trace.find((e) => e.t === 'panic');
+    expect(ev && ev.t === 'panic' && ev.caught).toBe(true);
+    const steps = show(ev && ev.t === 'panic' ? ev.info.unwind : []);
+    expect(steps.map((s) => s.replace(/@\d+$/, ''))).toEqual([
+      'frame leaf', 'leave leaf',
+      'frame plain', 'leave plain',
+      'frame guarded', 'drop guarded g: N', 'leave guarded',
+      'frame bare', 'leave bare',
+      'frame closure in main', 'leave closure in main', // the closure handed to catch_panic
+      'caught @20:13',
+    ]);
+  });
+});
