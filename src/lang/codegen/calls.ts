@@ -180,8 +180,11 @@ export abstract class CallEmitter extends ExprEmitter {
     }
   }
 
-  /** `sizeof<T>()`: the checker does not record T, so resolve the written type here. */
+  /** `sizeof<T>()`: T as the checker resolved it (ExprInfo.typeArgs, substituted for this
+   *  instance); the written type is resolved here only when the checker did not record it. */
   private typeArgOf(e: ast.ExprOf<'call'>): Type | null {
+    const resolved = e.info?.typeArgs?.[0];
+    if (resolved && resolved.k !== 'error') return this.ty(resolved);
     const te = e.typeArgs?.[0] ?? (e.callee.kind === 'ident' ? e.callee.typeArgs?.[0] : undefined);
     return te ? this.resolveTypeExpr(te) : null;
   }
