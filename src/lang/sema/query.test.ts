@@ -70,4 +70,24 @@ describe('completionsAt', () => {
     for (const l of ['p', 'total', 'v', 'main', 'Point', 'println', 'Vec', 'SIGINT', 'match', 'let!']) expect(labels).toContain(l);
     expect(completionsAt('m.vx', SRC, at('total +') + 2).map((i) => i.label)).toEqual(['total']);
   });
+  it('locals of finished blocks, closure parameters and match bindings are not offered later', () => {
+    const text = [
+      'fn main() {',
+      '    let outer = 1;',
+      '    if outer > 0 { let inner_only = 2; }',
+      '    let f = |closure_param: i32| closure_param + 1;',
+      '    match Some(3) { Some(arm_bound) => println("{}", arm_bound), None => {} }',
+      '    for loop_var in 0..3 { println("{}", loop_var); }',
+      '    println("{}", zz);',
+      '}',
+    ].join('\n');
+    const labels = completionsAt('m.vx', text, text.indexOf('zz);')).map((i) => i.label);
+    expect(labels).toContain('outer');
+    expect(labels).toContain('f');
+    for (const gone of ['inner_only', 'closure_param', 'arm_bound', 'loop_var']) expect(labels).not.toContain(gone);
+    // ...but they are offered inside their own scope
+    expect(completionsAt('m.vx', text, text.indexOf('closure_param + 1') + 3).map((i) => i.label)).toContain('closure_param');
+    expect(completionsAt('m.vx', text, text.indexOf('arm_bound)') + 3).map((i) => i.label)).toContain('arm_bound');
+    expect(completionsAt('m.vx', text, text.indexOf('loop_var); }') + 3).map((i) => i.label)).toContain('loop_var');
+  });
 });

@@ -166,14 +166,39 @@ function filter(items: CompletionItem[], prefix: string): CompletionItem[] {
   return items.filter((x) => x.label.startsWith(prefix) && !seen.has(x.label) && (seen.add(x.label), true));
 }
 
-/** Locals declared before `offset` inside the function that contains it (last one wins). */
+/** Locals declared before `offset` inside the function that contains it and still in scope there
+ *  (a `let` in a finished block, a closure parameter or a match binding is not); last one wins. */
 function localsAt(cx: Ctx, offset: number): LocalInfo[] {
   const item = cx.program.items.find((it) => it.span.start <= offset && offset <= it.span.end);
   if (!item) return [];
-  const inItem = (l: LocalInfo) => l.span.start >= item.span.start && l.span.start < offset;
+  const scopes = scopeSpans(item);
+  const inScope = (l: LocalInfo) => {
+    let inner: ast.Span | null = null; // the innermost scope node around the declaration
+    for (const s of scopes) if (s.start <= l.span.start && l.span.end <= s.end && (!inner || s.start >= inner.start)) inner = s;
+    return !inner || (inner.start <= offset && offset <= inner.end);
+  };
   const byName = new Map<string, LocalInfo>();
-  for (const l of cx.allLocals) if (inItem(l)) byName.set(l.name, l);
+  for (const l of cx.allLocals) if (l.span.start >= item.span.start && l.span.start < offset && inScope(l)) byName.set(l.name, l);
   return [...byName.values()];
+}
+
+const SCOPE_SKIP = new Set(['span', 'nameSpan', 'info', 'res', 'local', 'resolved', 'variant']);
+
+/** Spans of the nodes that open a scope for locals: blocks, loops, closures, match arms. Nested
+ *  spans come after their parents (pre-order), so the last containing span is the innermost. */
+function scopeSpans(root: unknown): ast.Span[] {
+  const out: ast.Span[] = [];
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) walk(x); return; }
+    const o = n as Record<string, unknown> & { kind?: string; span?: ast.Span };
+    const isArm = 'pattern' in o && 'body' in o && !o.kind;
+    if (o.span && (isArm || o.kind === 'block' || o.kind === 'for-in' || o.kind === 'for-c' || o.kind === 'closure')) out.push(o.span);
+    // Skip the checker's annotations (they point back into the tree); a call's `target` is one.
+    for (const k in o) if (!SCOPE_SKIP.has(k) && !(k === 'target' && o.kind === 'call')) walk(o[k]);
+  };
+  walk(root);
+  return out;
 }
 
 function scopeItems(cx: Ctx, offset: number): CompletionItem[] {
