@@ -90,4 +90,8 @@ describe('completionsAt', () => {
     expect(completionsAt('m.vx', text, text.indexOf('arm_bound)') + 3).map((i) => i.label)).toContain('arm_bound');
     expect(completionsAt('m.vx', text, text.indexOf('loop_var); }') + 3).map((i) => i.label)).toContain('loop_var');
   });
+  it('generic functions show their type parameters and bounds', () => {
+    const text = 'contract Named { name(): str; }\nfn show<T: Named>(t: &T): str { return t.name(); }\nfn main() {}\n';
+    expect(typeAt('m.vx', text, text.indexOf('show<') + 1)).toBe('fn show<T: Named>(t: &T): str');
+  });
 });

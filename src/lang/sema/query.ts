@@ -25,7 +25,10 @@ const contains = (s: ast.Span | undefined, off: number) => !!s && s.start <= off
 export function fnSignature(f: FnInfo): string {
   const name = f.decl?.name ?? f.name;
   const params = f.params.map((p) => `${p.name}: ${p.variadic ? '...' + typeName((p.type as { elem: Type }).elem) : typeName(p.type)}`).join(', ');
-  return `${f.isAsync ? 'async ' : ''}fn ${name}(${params})${f.ret.k === 'unit' ? '' : ': ' + typeName(f.ret)}`;
+  // The function's own type parameters with their bounds (`fn show<T: Named>`), from the declaration.
+  const gs = f.decl?.generics ?? [];
+  const gen = gs.length ? `<${gs.map((g) => (g.isConst ? 'const ' : '') + g.name + (g.bounds.length ? ': ' + g.bounds.map((b) => b.name).join(' + ') : '')).join(', ')}>` : '';
+  return `${f.isAsync ? 'async ' : ''}fn ${name}${gen}(${params})${f.ret.k === 'unit' ? '' : ': ' + typeName(f.ret)}`;
 }
 const localText = (l: LocalInfo) => `${l.mut ? 'let! ' : 'let '}${l.name}: ${typeName(l.type)}`;
 
