@@ -41,6 +41,23 @@ export abstract class ExprEmitter {
   effType(e: E): Type { return this.ty(e.info?.coerce ?? e.info?.type ?? { k: 'error' }); }
   tmp(): string { const n = `$t${this.temps.length}`; this.temps.push(n); return n; }
   site(span: ast.Span): number { return this.m.site(span, this.fnName); }
+  /** `&s.f as *T` / `&a[i] as *T` inside a memory-backed value: base address + C-layout offset. */
+  partAddr(o: E, span: ast.Span): string | null {
+    if (o.kind === 'member') {
+      const st = derefAll(this.effType(o.object));
+      if (st.k !== 'struct') return null;
+      const f = this.m.prog.layoutOf(st).fields.find((x) => x.name === o.name);
+      if (!f || f.bitWidth != null) return null;
+      return `rt.H.fieldAddr(${this.val(o.object)}, ${f.offset}, ${this.site(span)})`;
+    }
+    if (o.kind === 'index') {
+      const at = derefAll(this.effType(o.object));
+      if (at.k !== 'array') return null;
+      const esize = this.m.prog.layoutOf(at.elem).size;
+      return `rt.H.elemAddr(${this.val(o.object)}, ${this.val(o.index)}, ${esize}, ${this.site(span)})`;
+    }
+    return null;
+  }
   /** Record the call site in this frame before a call that may panic or push frames. */
   at(span: ast.Span): string { return `rt.cs[${this.frame}] = ${this.site(span)}`; }
 
@@ -136,7 +153,7 @@ export abstract class ExprEmitter {
             const n = localName(o.res.local.name, o.res.local.id);
             return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `rt.H.addrOf(${n}, ${this.site(e.span)})`;
           }
-          return `rt.H.addrOf(${this.val(o)}, ${this.site(e.span)})`;
+          return this.partAddr(o, e.span) ?? `rt.H.addrOf(${this.val(o)}, ${this.site(e.span)})`;
         }
         return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
       }

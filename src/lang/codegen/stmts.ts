@@ -159,7 +159,7 @@ export class FnEmitter extends CallEmitter {
     if (l.addressTaken && memBacked(t)) {
       this.usesMem = true;
       const td = this.m.td(t);
-      return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init});`;
+      return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
     }
     if (l.needsDrop || this.m.needsDrop(t)) {
       const flag = `$l${l.id}`;
@@ -433,7 +433,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
     .map((p) => {
       const n = localName(p.local!.name, p.local!.id);
       const t = subst(p.local!.type, env);
-      return `${n} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${m.td(t)}, ${n});`;
+      return `${n} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${m.td(t)}, ${n}, ${em.site(p.local!.span)});`;
     })
     .join('\n');
   if (prologue) em.usesMem = true;

@@ -92,8 +92,20 @@ export function makeHost(rt: Runtime) {
       if (a === undefined) return rt.panic('taking the address of this value is not supported yet', site);
       return a;
     },
-    toMem: (td: number, v: unknown) => rt.mv.toMem(td, v),
-    memCell: (td: number, v: unknown) => rt.mv.cell(td, v),
+    toMem: (td: number, v: unknown, site = -1) => rt.mv.toMem(td, v, site),
+    memCell: (td: number, v: unknown, site = -1) => rt.mv.cell(td, v, site),
+    /** `&s.field as *T`: the field's address inside a memory-backed struct. */
+    fieldAddr(o: unknown, offset: number, site: number): number {
+      return this.addrOf(o, site) + offset;
+    },
+    /** `&a[i] as *T`: the element's address inside a memory-backed array (index checked). */
+    elemAddr(a: unknown, i: number | bigint, esize: number, site: number): number {
+      const base = this.addrOf(a, site);
+      const len = (a as unknown[]).length;
+      const k = typeof i === 'bigint' ? Number(i) : i;
+      if (!(k >= 0 && k < len)) rt.oob(i, len, site);
+      return base + k * esize;
+    },
     load(p: number, k: string, site: number): unknown {
       const mem = rt.machine.mem as unknown as Record<string, (a: number, s: number) => unknown>;
       return rt.machine.guard(site, () => (k === 'ptr' ? Number(mem.loadU64Checked(p, site)) : mem[LOADS[k]](p, site)));

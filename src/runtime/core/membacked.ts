@@ -3,6 +3,7 @@
 // arrays are Proxies over memory, scalars are cells with `.v`; all carry `$addr`.
 import type { Runtime } from './rt';
 import type { TD, MemInfo } from './types';
+import { StackRegions } from '../memory/stacks';
 
 type Mem = Record<string, (...a: unknown[]) => unknown>;
 const LOAD: Record<string, string> = {
@@ -24,41 +25,49 @@ export class MemValues {
     return m;
   }
 
-  /** Memory-backed slots per task, in creation order (tasks interleave, so one stack each). */
-  private readonly lives = new Map<number, number[]>();
-  private get live(): number[] {
-    let l = this.lives.get(this.rt.taskId);
-    if (!l) this.lives.set(this.rt.taskId, (l = []));
-    return l;
-  }
-  /** Stack discipline for memory-backed locals: a function marks on entry and releases on exit. */
-  mark(): number { return this.live.length; }
-  release(mark: number): void {
-    const sys = this.rt.machine.sys;
-    const live = this.live;
-    while (live.length > mark) {
-      const a = live.pop()!;
-      try { sys.freeHidden(a, -1, this.rt.taskId); } catch { /* already reported elsewhere */ }
+  /** Each task's stack region (memory/stacks.ts), reserved on its first address-taken local. */
+  private stacks: StackRegions | null = null;
+  private readonly regions = new Map<number, number>();
+  private region(): number {
+    const task = this.rt.taskId;
+    let id = this.regions.get(task);
+    if (id === undefined) {
+      this.stacks ??= new StackRegions(this.rt.machine.mem, this.rt.machine.sys);
+      id = this.stacks.reserve(task, this.rt.stackBytes);
+      this.regions.set(task, id);
     }
+    return id;
+  }
+  /** Stack discipline for memory-backed locals: a function marks on entry and releases on exit
+   *  (also when unwinding); released slots become dead (`use of a dead stack slot`). */
+  mark(): number { return this.stacks ? this.stacks.pushFrame(this.region()) : 0; }
+  release(mark: number): void {
+    if (this.stacks) this.stacks.popFrame(this.region(), mark);
+  }
+  /** The task ended: its stack region's chunks go back to the heap. */
+  endTask(task: number): void {
+    const id = this.regions.get(task);
+    if (id === undefined || !this.stacks) return;
+    this.stacks.release(id);
+    this.regions.delete(task);
   }
 
-  /** A fresh zeroed slot for a value of type td (runtime-owned: not a user allocation). */
-  slot(td: number): number {
+  /** A fresh zeroed slot for a value of type td in the task's stack region; `site` names its owner. */
+  slot(td: number, site = -1): number {
     const m = this.info(td);
-    const sys = this.rt.machine.sys;
-    const a = this.rt.machine.guard(-1, () => sys.allocHidden(Math.max(1, m.size), Math.max(1, m.align), 'stack', -1, this.rt.taskId));
+    const id = this.region();
+    const a = this.rt.machine.guard(site, () => this.stacks!.slot(id, Math.max(1, m.size), Math.max(1, m.align), site));
     this.rt.machine.mem.fill(a, 0, Math.max(1, m.size));
-    this.live.push(a);
     return a;
   }
 
-  toMem(td: number, v: unknown): unknown {
-    const a = this.slot(td);
+  toMem(td: number, v: unknown, site = -1): unknown {
+    const a = this.slot(td, site);
     this.write(td, a, v);
     return this.read(td, a);
   }
-  cell(td: number, v: unknown): { $addr: number; v: unknown } {
-    const a = this.slot(td);
+  cell(td: number, v: unknown, site = -1): { $addr: number; v: unknown } {
+    const a = this.slot(td, site);
     this.write(td, a, v);
     const self = this;
     return { $addr: a, get v() { return self.read(td, a); }, set v(x) { self.write(td, a, x); } };

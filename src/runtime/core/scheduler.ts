@@ -99,6 +99,7 @@ export class Scheduler {
 
   private finish(t: Task, v: unknown): void {
     t.state = 'done';
+    this.rt.mv.endTask(t.id);
     t.value = v;
     this.rt.emit({ t: 'task-end', task: t.id, clock: this.clock });
     for (const w of t.waiters.splice(0)) this.wake(w);
