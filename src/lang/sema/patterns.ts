@@ -7,6 +7,7 @@ import { checkExpr, coerceExpr, fmt } from './expr';
 import { checkBlock, checkStmt } from './stmt';
 import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
+import { missingPattern } from './exhaustive';
 import { assignable, isNumeric, joinNumeric } from './infer';
 import { typeNeedsDrop } from './stmt';
 import { branches } from './moves';
@@ -249,10 +250,16 @@ function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
     notes: ['help: add the missing arms, or a wildcard arm `_ => …`'],
   });
   if (t.k === 'enum') {
-    const covered = new Set<number>();
-    for (const a of arms) coveredVariants(a.pattern, covered);
-    const missing = t.info.variants.map((v, i) => ({ v, i })).filter(({ i }) => !covered.has(i));
-    if (missing.length) {
+    // Variants with no arm at all are listed together; otherwise nested patterns decide.
+    const mentioned = new Set<number>();
+    for (const a of arms) mentionedVariants(a.pattern, mentioned);
+    const missing = t.info.variants.map((v, i) => ({ v, i })).filter(({ i }) => !mentioned.has(i));
+    if (!missing.length) {
+      const w = missingPattern(arms.map((a) => a.pattern), t, irrefutable);
+      if (w) notCovered('`' + w + '`');
+      return;
+    }
+    {
       const show = (v: { name: string; fields: Type[] }) => {
         const prelude = t.info === OPTION || t.info === RESULT;
         const base = prelude ? v.name : `${t.info.name}.${v.name}`;
@@ -269,7 +276,15 @@ function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
     else if (!c.has(false)) notCovered('`false`');
     return;
   }
-  notCovered('`_`');
+  const w = missingPattern(arms.map((a) => a.pattern), t, irrefutable);
+  if (w) notCovered('`' + w + '`');
+}
+
+/** Variant indices a pattern names at its top level, whatever its payload patterns. */
+function mentionedVariants(p: ast.Pattern, out: Set<number>): void {
+  if (p.kind === 'or') { p.alts.forEach((a) => mentionedVariants(a, out)); return; }
+  if (p.kind === 'binding' && p.variant) out.add((p.variant as { variant: number }).variant);
+  if (p.kind === 'variant' && p.resolved) out.add((p.resolved as { variant: number }).variant);
 }
 
 export { typeName };

@@ -1,0 +1,91 @@
+// Match exhaustiveness through nested patterns (the classic "usefulness" recursion over a pattern
+// matrix): `Some(Some(x)), Some(None), None` is exhaustive; `Some(Some(x)), None` is not, and the
+// witness `Some(None)` says what is missing. Enums, bool and tuples have finitely many
+// constructors; every other type (ints, strings, structs, arrays) is covered only by an
+// irrefutable pattern. A step budget bounds the work on hostile input (then: assume exhaustive).
+import type * as ast from '../syntax/ast';
+import { subst, type Type } from './types';
+import { OPTION, RESULT } from './prelude';
+
+type Row = ast.Pattern[];
+interface Ctor { key: string; fields: Type[]; show: (subs: string[]) => string }
+
+const WILD: ast.Pattern = { kind: 'wild', span: { file: '', start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 } };
+
+/** A pattern that is missing from `arms` (as Vex source, e.g. `Some(None)`), or null when the
+ *  arms cover every value of `t`. `irrefutable` decides which patterns match everything. */
+export function missingPattern(arms: ast.Pattern[], t: Type, irrefutable: (p: ast.Pattern) => boolean): string | null {
+  let budget = 20_000;
+  const isWild = (p: ast.Pattern) => p.kind !== 'or' && irrefutable(p);
+
+  const missing = (rows: Row[], tys: Type[]): string[] | null => {
+    if (--budget < 0) return null;
+    if (tys.length === 0) return rows.length ? null : [];
+    if (rows.length === 0) return tys.map(() => '_');
+    rows = rows.flatMap(expandOr);
+    const [t0, ...rest] = tys;
+    const ctors = ctorsOf(t0);
+    if (!ctors) {
+      const m = missing(rows.filter((r) => isWild(r[0])).map((r) => r.slice(1)), rest);
+      return m ? ['_', ...m] : null;
+    }
+    for (const c of ctors) {
+      const spec: Row[] = [];
+      for (const r of rows) {
+        const s = isWild(r[0]) ? c.fields.map(() => WILD) : specialize(r[0], c);
+        if (s) spec.push([...s, ...r.slice(1)]);
+      }
+      const m = missing(spec, [...c.fields, ...rest]);
+      if (m) return [c.show(m.slice(0, c.fields.length)), ...m.slice(c.fields.length)];
+    }
+    return null;
+  };
+  const m = missing(arms.map((p) => [p]), [t]);
+  return m ? m[0] : null;
+}
+
+function expandOr(r: Row): Row[] {
+  const h = r[0];
+  return h && h.kind === 'or' ? h.alts.flatMap((a) => expandOr([a, ...r.slice(1)])) : [r];
+}
+
+function ctorsOf(t: Type): Ctor[] | null {
+  if (t.k === 'ref') return ctorsOf(t.inner);
+  if (t.k === 'bool') return [true, false].map((b) => ({ key: String(b), fields: [], show: () => String(b) }));
+  if (t.k === 'tuple') return [{ key: 'tuple', fields: t.elems, show: (s) => `(${s.join(', ')})` }];
+  if (t.k === 'enum') {
+    const info = t.info;
+    const env = new Map<string, Type>();
+    info.generics.forEach((g, i) => { if (t.args[i]) env.set(`${info.name}.${g}`, t.args[i]); });
+    const prelude = info === OPTION || info === RESULT;
+    return info.variants.map((v, i) => ({
+      key: 'v' + i,
+      fields: v.fields.map((f) => subst(f, env)),
+      show: (s) => (prelude ? v.name : `${info.name}.${v.name}`) + (v.fields.length ? `(${s.join(', ')})` : ''),
+    }));
+  }
+  return null;
+}
+
+/** The sub-patterns of `p` when it matches constructor `c` (padded with wildcards), else null.
+ *  Patterns that name no constructor of a finite type (ints, strings, refutable structs) match
+ *  none, so only wildcards cover those values. */
+function specialize(p: ast.Pattern, c: Ctor): ast.Pattern[] | null {
+  const pad = (subs: ast.Pattern[]) => c.fields.map((_, i) => subs[i] ?? WILD);
+  switch (p.kind) {
+    case 'binding': {
+      const v = p.variant as { variant: number } | undefined;
+      return v && c.key === 'v' + v.variant ? pad([]) : null;
+    }
+    case 'variant': {
+      const r = p.resolved as { variant: number } | undefined;
+      return r && c.key === 'v' + r.variant ? pad(p.args ?? []) : null;
+    }
+    case 'literal':
+      return p.value.kind === 'bool' && c.key === String(p.value.value) ? [] : null;
+    case 'tuple':
+      return c.key === 'tuple' ? pad(p.elems) : null;
+    default:
+      return null;
+  }
+}
