@@ -36,5 +36,8 @@ export const isVexControl = (e: unknown): boolean =>
 /** V8 (and SpiderMonkey) report host stack exhaustion as a RangeError / InternalError with this text. */
 export function isHostStackOverflow(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
-  return /call stack size exceeded|too much recursion/i.test(e.message);
+  // No RegExp here: this runs at the deepest point of an exhausted stack, where V8 compiling a
+  // regexp for the first time can fail fatally ("RegExpCompiler Allocation failed").
+  const m = e.message;
+  return typeof m === 'string' && (m.includes('call stack size exceeded') || m.includes('too much recursion'));
 }
