@@ -59,11 +59,11 @@ export class SystemAllocator implements Allocator {
   top: number;
   /** First chunk address (one sentinel granule after heapBase holds an "in use" footer). */
   readonly heapStart: number;
-  /** 1 where a free chunk starts (per granule). */
+  /** 1 where a free chunk starts, 1 + size/16 where a quick-list chunk starts (per granule). */
   private freeStart: Uint8Array;
   private freeChunkBytes = 0;
   private readonly bins: number[][] = [];
-  /** Quick lists by chunk size / 16 (freeStart flag 2 marks their chunks). */
+  /** Quick lists by chunk size / 16 (their chunks' freeStart flag is 1 + chunk size / 16). */
   private readonly quick: number[][] = [[], [], [], [], []];
   private quickBytes = 0;
   private readonly nonEmpty = new Uint32Array(Math.ceil(NBINS / 32));
@@ -270,8 +270,9 @@ export class SystemAllocator implements Allocator {
       let state: 'live' | 'quarantined' | 'free' | 'runtime';
       let block = 0;
       const raw = this.rawChunks.get(a);
-      if (this.freeStart[a >>> GRANULE_SHIFT] !== 0) {
-        size = mem.dv.getUint32(a, true);
+      const flag = this.freeStart[a >>> GRANULE_SHIFT];
+      if (flag !== 0) {
+        size = flag === 1 ? mem.dv.getUint32(a, true) : (flag - 1) << GRANULE_SHIFT;
         state = 'free';
       } else if (raw !== undefined) {
         size = raw;
@@ -561,8 +562,7 @@ export class SystemAllocator implements Allocator {
     const cs = this.chunkOf[id];
     this.mem.retireBlock(id);
     if (cs <= QUICK_MAX) {
-      this.mem.dv.setUint32(a, cs, true);
-      this.freeStart[a >>> GRANULE_SHIFT] = 2;
+      this.freeStart[a >>> GRANULE_SHIFT] = 1 + (cs >>> GRANULE_SHIFT);
       this.quick[cs >>> GRANULE_SHIFT].push(a);
       this.quickBytes += cs;
       return;
