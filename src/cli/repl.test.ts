@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { replTranscript } from './repl';
 
-const conf = '/work/shared/conformance/repl_01_session';
+const conf = `${__dirname}/../../../shared/conformance/repl_01_session`; // shared/ sits beside the repo
 
 describe('vex repl', () => {
   it.runIf(existsSync(conf + '.repl'))('reproduces the conformance session repl_01 exactly', () => {

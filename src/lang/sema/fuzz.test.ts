@@ -8,7 +8,7 @@ import { checkSource } from './check';
 import { typeAt, completionsAt } from './query';
 import { mutatedProgramArb, tokenStreamArb } from '../syntax/fuzz-gen';
 
-const DIR = '/work/shared/conformance/';
+const DIR = `${__dirname}/../../../../shared/conformance/`; // shared/ sits beside the repo
 const SEEDS = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.vx')).map((f) => readFileSync(DIR + f, 'utf8')) : ['fn main() { println("hi"); }'];
 
 const FRAGMENTS = [

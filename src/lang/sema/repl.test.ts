@@ -28,7 +28,7 @@ function drive(lines: string[]): { out: string; errors: string[] } {
 }
 
 describe('ReplSession', () => {
-  const conf = '/work/shared/conformance/repl_01_session';
+  const conf = `${__dirname}/../../../../shared/conformance/repl_01_session`; // shared/ sits beside the repo
   it.runIf(existsSync(conf + '.repl'))('runs the conformance session repl_01', () => {
     const lines = readFileSync(conf + '.repl', 'utf8').split('\n').filter((l) => l.trim() !== '');
     const r = drive(lines);
