@@ -22,4 +22,6 @@ export const EXAMPLES: readonly ExampleMeta[] = [
   { id: 'c_layout', title: 'C layout and sizeof', exit: 0 },
   { id: 'ffi', title: 'FFI: strlen, libm, printf', exit: 0 },
   { id: 'tasks', title: 'Tasks with go and channels', exit: 0 },
+  { id: 'allocators', title: 'Allocators and the heap profiler', exit: 0 },
+  { id: 'async', title: 'async/await and the virtual clock', exit: 0 },
 ];
