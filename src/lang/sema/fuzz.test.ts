@@ -33,6 +33,7 @@ function assertSane(text: string): void {
 }
 
 describe('checker fuzz', () => {
+  it('seeds from the shared conformance programs', () => expect(SEEDS.length).toBeGreaterThan(40));
   it('token soup', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 }), (toks) => assertSane(toks.join(' '))), { numRuns: 300, seed: 1 });
   });
