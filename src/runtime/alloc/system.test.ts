@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Memory } from '../memory/memory';
-import { VexFault } from '../memory/fault';
 import { SystemAllocator, binOf } from './system';
 import { ArenaAllocator } from './arena';
 import { reallocVia } from './allocator';
+import { catchFault } from '../memory/fault.test-util';
 
-function catchFault(f: () => unknown): VexFault {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VexFault) return e;
-    throw e;
-  }
-  throw new Error('expected a VexFault');
-}
 
 interface LiveBlock { addr: number; size: number; align: number; tag: number }
 

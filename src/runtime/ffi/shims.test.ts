@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Memory } from '../memory/memory';
-import { VexFault } from '../memory/fault';
 import { SystemAllocator } from '../alloc/system';
 import { callShim, hasShim, lookup, openLibrary, symbolMatches, SHIM_SIGS, LIBC, mismatchError } from './shims';
 import type { ShimContext } from './types';
+import { catchFault as fault } from '../memory/fault.test-util';
 
 type Cmp = (ctx: ShimContext, a: number, b: number) => number;
 
@@ -23,15 +23,6 @@ function setup(limit?: number) {
   return { mem, sys, out, calls, ctx, call };
 }
 
-function fault(f: () => unknown): VexFault {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VexFault) return e;
-    throw e;
-  }
-  throw new Error('expected a VexFault');
-}
 
 describe('string and memory shims', () => {
   it('strlen/strcmp/strncmp/memcmp work on the bytes in memory', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Memory } from './memory';
-import { VexFault } from './fault';
 import { SystemAllocator } from '../alloc/system';
 import { StackRegions } from './stacks';
+import { catchFault } from './fault.test-util';
 
-function catchFault(f: () => unknown): VexFault {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VexFault) return e;
-    throw e;
-  }
-  throw new Error('expected a VexFault');
-}
 
 const h = (n: number) => '0x' + n.toString(16);
 
