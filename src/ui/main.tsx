@@ -6,7 +6,7 @@ import { App } from './App';
 import { EmbedApp } from './embed/EmbedApp';
 import { applySession, loadInitialSession, startPersistence } from './state/persistence';
 import { startWorkers, runProgram } from './run/controller';
-import { useSettings, resolveTheme } from './state/settings-store';
+import { useSettings, followTheme } from './state/settings-store';
 import './styles.css';
 
 // start fetching Monaco's chunk now, in parallel with the first render (a textarea stands in)
@@ -22,13 +22,7 @@ startWorkers();
 function Root() {
   const theme = useSettings((s) => s.theme);
   const presentation = useSettings((s) => s.presentation);
-  useEffect(() => {
-    const apply = () => { document.documentElement.dataset.theme = resolveTheme(theme); };
-    apply();
-    const mq = matchMedia('(prefers-color-scheme: dark)');
-    mq.addEventListener('change', apply);
-    return () => mq.removeEventListener('change', apply);
-  }, [theme]);
+  useEffect(() => followTheme(theme, (t) => { document.documentElement.dataset.theme = t; }), [theme]);
   useEffect(() => {
     document.documentElement.classList.toggle('presentation', presentation && !embed);
   }, [presentation]);

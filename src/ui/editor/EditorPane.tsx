@@ -5,7 +5,7 @@ import { monaco } from './monaco';
 import { registerVex, VEX_LANGUAGE_ID, fileOfModel } from './register-vex';
 import { toMarker } from './markers';
 import { useFiles } from '../state/files-store';
-import { useSettings, resolveTheme } from '../state/settings-store';
+import { useSettings, followTheme } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
 import { useProblems } from '../state/problems';
 import { runProgram, scheduleCheck } from '../run/controller';
@@ -112,13 +112,7 @@ export function EditorPane({ compact = false }: { compact?: boolean }) {
   }, [problems, files]);
 
   // theme and presentation font size
-  useEffect(() => {
-    const apply = () => monaco.editor.setTheme(resolveTheme(theme) === 'dark' ? 'vex-dark' : 'vex-light');
-    apply();
-    const mq = matchMedia('(prefers-color-scheme: dark)');
-    mq.addEventListener('change', apply);
-    return () => mq.removeEventListener('change', apply);
-  }, [theme]);
+  useEffect(() => followTheme(theme, (t) => monaco.editor.setTheme(t === 'dark' ? 'vex-dark' : 'vex-light')), [theme]);
   useEffect(() => {
     editorRef.current?.updateOptions({ fontSize: presentation ? 22 : 14, lineHeight: presentation ? 32 : 20 });
   }, [presentation]);

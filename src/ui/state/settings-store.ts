@@ -42,3 +42,13 @@ export function resolveTheme(choice: ThemeChoice): 'light' | 'dark' {
   if (choice !== 'system') return choice;
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
+
+/** Applies the effective theme now and whenever the system theme changes; returns the unsubscribe. */
+export function followTheme(choice: ThemeChoice, apply: (theme: 'light' | 'dark') => void): () => void {
+  const update = () => apply(resolveTheme(choice));
+  update();
+  if (typeof matchMedia !== 'function') return () => {};
+  const mq = matchMedia('(prefers-color-scheme: dark)');
+  mq.addEventListener('change', update);
+  return () => mq.removeEventListener('change', update);
+}
