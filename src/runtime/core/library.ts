@@ -53,46 +53,59 @@ export class Machine {
     }
   }
 
+  // Raw alloc/free/realloc from Vex. Faults are caught inline (no closure per call).
   allocate(size: number, align: number, site: number): number {
-    return this.guard(site, () => {
-      const a = this.current;
-      const addr = a.allocate(size, align, site, this.rt.taskId);
-      this.blocks.set(addr, { size, align, a });
-      this.stats.alloc(size);
-      this.prof.alloc(addr, size, site);
-      this.rt.emit({ t: 'alloc', addr, size, align, allocator: a.name, site: this.rt.loc(site), task: this.rt.taskId });
-      return addr;
-    });
+    const a = this.current;
+    const task = this.rt.taskId;
+    let addr: number;
+    try {
+      addr = a.allocate(size, align, site, task);
+    } catch (e) {
+      return this.rethrow(e, site);
+    }
+    this.blocks.set(addr, { size, align, a });
+    this.stats.alloc(size);
+    this.prof.alloc(addr, size, site);
+    this.rt.emit({ t: 'alloc', addr, size, align, allocator: a.name, site: this.rt.loc(site), task });
+    return addr;
   }
   free(addr: number, site: number): void {
     if (addr === 0) return;
-    this.guard(site, () => {
-      const b = this.blocks.get(addr);
-      if (!b) {
-        // not one of ours: let the system allocator report it (double/invalid free)
-        this.sys.free(addr, site, this.rt.taskId);
-        return;
-      }
-      this.blocks.delete(addr);
-      b.a.deallocate(addr, b.size, b.align, site, this.rt.taskId);
-      this.stats.free(b.size);
-      this.prof.free(addr, b.size, site);
-      this.rt.emit({ t: 'free', addr, size: b.size, allocator: b.a.name, site: this.rt.loc(site), task: this.rt.taskId });
-    });
+    const task = this.rt.taskId;
+    const b = this.blocks.get(addr);
+    try {
+      // not one of ours: the system allocator reports it (double/invalid free)
+      if (!b) { this.sys.free(addr, site, task); return; }
+      b.a.deallocate(addr, b.size, b.align, site, task);
+    } catch (e) {
+      this.rethrow(e, site);
+    }
+    this.blocks.delete(addr);
+    this.stats.free(b.size);
+    this.prof.free(addr, b.size, site);
+    this.rt.emit({ t: 'free', addr, size: b.size, allocator: b.a.name, site: this.rt.loc(site), task });
   }
   realloc(addr: number, size: number, site: number): number {
     if (addr === 0) return this.allocate(size, 16, site);
-    return this.guard(site, () => {
-      const b = this.blocks.get(addr);
-      if (!b) return this.sys.realloc(addr, size, site, this.rt.taskId);
-      const to = b.a === this.sys ? this.sys.realloc(addr, size, site, this.rt.taskId) : reallocVia(b.a, this.mem, addr, b.size, size, b.align, site, this.rt.taskId);
-      this.blocks.delete(addr);
-      this.blocks.set(to, { size, align: b.align, a: b.a });
-      this.stats.realloc(b.size, size);
-      this.prof.realloc(addr, to, b.size, size, site);
-      this.rt.emit({ t: 'realloc', from: addr, to, oldSize: b.size, size, site: this.rt.loc(site), task: this.rt.taskId });
-      return to;
-    });
+    const task = this.rt.taskId;
+    const b = this.blocks.get(addr);
+    let to: number;
+    try {
+      if (!b) return this.sys.realloc(addr, size, site, task);
+      to = b.a === this.sys ? this.sys.realloc(addr, size, site, task) : reallocVia(b.a, this.mem, addr, b.size, size, b.align, site, task);
+    } catch (e) {
+      return this.rethrow(e, site);
+    }
+    this.blocks.delete(addr);
+    this.blocks.set(to, { size, align: b.align, a: b.a });
+    this.stats.realloc(b.size, size);
+    this.prof.realloc(addr, to, b.size, size, site);
+    this.rt.emit({ t: 'realloc', from: addr, to, oldSize: b.size, size, site: this.rt.loc(site), task });
+    return to;
+  }
+  private rethrow(e: unknown, site: number): never {
+    if (isVexFault(e)) this.fault(e, site);
+    throw e;
   }
 
   // Collection buffers (Vec, String, Box, Gc): a real block of the current allocator (the system
