@@ -1,7 +1,6 @@
 // `vex run FILE`: compile and run like a native program — stdout/stderr as written, exit status as
 // vex-language §2.2 says; diagnostics on stderr and exit 1 when compilation fails.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import * as diagnostics from '../lang/diagnostics';
 import type { Diagnostic } from '../lang/diagnostics';
 import { execute } from '../runtime/execute';
@@ -47,7 +46,7 @@ export function runRun(args: string[]): number {
     process.stderr.write(`vex: cannot read ${file}: ${(e as Error).message}\n`);
     return 1;
   }
-  const name = basename(file);
+  const name = file; // as given, like `vex check` and native compilers
   const json = parsed.flags.has('json');
   const exec = execute([{ name, text }], options);
   const sources = new Map([[name, text]]);
