@@ -80,7 +80,9 @@ function classify(rt: Runtime, e: unknown): Outcome {
     if (e.kind === 'stopped') return { kind: 'stopped', code: e.code };
     return { kind: 'aborted', code: e.code, reason: e.reason };
   }
-  if (e instanceof VexLimit) return { kind: 'limit', code: 137, limit: e.limit };
+  // A failed allocation aborts like a native runtime's allocation-error handler (134, §2.2);
+  // fuel and output limits are the playground stopping the program (137).
+  if (e instanceof VexLimit) return { kind: 'limit', code: e.limit === 'heap' ? 134 : 137, limit: e.limit };
   if (isHostStackOverflow(e)) {
     try {
       const a = rt.hostOverflow();
@@ -92,7 +94,7 @@ function classify(rt: Runtime, e: unknown): Outcome {
   // The host refused to grow a string/array/buffer: the program outgrew memory, not our bug.
   if (e instanceof RangeError && /Invalid (string|array|typed array) length|allocation failed|out of memory/i.test(e.message)) {
     rt.err(`fatal: out of memory (${e.message})\n`);
-    return { kind: 'limit', code: 137, limit: 'heap' };
+    return { kind: 'limit', code: 134, limit: 'heap' };
   }
   const err = e instanceof Error ? e : new Error(String(e));
   return { kind: 'internal-error', message: err.message, stack: err.stack ?? '' };
