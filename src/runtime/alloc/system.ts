@@ -63,7 +63,8 @@ export class SystemAllocator implements Allocator {
   private freeStart: Uint8Array;
   private freeChunkBytes = 0;
   private readonly bins: number[][] = [];
-  /** Quick lists by chunk size / 16 (their chunks' freeStart flag is 1 + chunk size / 16). */
+  /** Quick lists of freed block ids by chunk size / 16 (their chunks' freeStart flag is 1 + chunk
+   *  size / 16; the blocks stay registered as freed until reused). */
   private readonly quick: number[][] = [[], [], [], [], []];
   private quickBytes = 0;
   private readonly nonEmpty = new Uint32Array(Math.ceil(NBINS / 32));
@@ -168,9 +169,17 @@ export class SystemAllocator implements Allocator {
    */
   allocOwned(size: number, align: number, site: number, task: number): number {
     const cs = chunkFor(size);
-    const a = this.carve(cs, align < GRANULE ? GRANULE : align, size);
-    const id = this.mem.registerBlock(a, size, align, KIND_HEAP, this.systemIdx, site, task);
-    if (id >= this.chunkOf.length) this.growIds(id);
+    const al = align < GRANULE ? GRANULE : align;
+    let id = cs <= QUICK_MAX && al === GRANULE ? this.takeQuick(cs) : 0;
+    let a: number;
+    if (id !== 0) {
+      this.mem.reviveBlock(id, size, align, this.systemIdx, site, task);
+      a = this.mem.blocks.start[id];
+    } else {
+      a = this.carve(cs, al, size);
+      id = this.mem.registerBlock(a, size, align, KIND_HEAP, this.systemIdx, site, task);
+      if (id >= this.chunkOf.length) this.growIds(id);
+    }
     this.chunkOf[id] = cs;
     this.hidden[id] = 0;
     this.classCounts[binOf(cs)]++;
@@ -187,8 +196,7 @@ export class SystemAllocator implements Allocator {
       this.free(addr, site, task); // not what we handed out: report it the usual way
       return;
     }
-    this.mem.blocks.freeSite[id] = site;
-    this.mem.blocks.freeTask[id] = task;
+    this.mem.markFreed(id, site, task);
     this.release(id);
     const st = this.stats;
     st.frees++;
@@ -297,9 +305,11 @@ export class SystemAllocator implements Allocator {
     for (let k = 0; k < this.quick.length; k++) {
       const q = this.quick[k];
       while (q.length !== 0) {
-        const a = q.pop()!;
+        const id = q.pop()!;
+        const a = this.mem.blocks.start[id];
         this.freeStart[a >>> GRANULE_SHIFT] = 0;
         this.quickBytes -= k << GRANULE_SHIFT;
+        this.mem.retireBlock(id);
         this.addFree(a, k << GRANULE_SHIFT);
       }
     }
@@ -358,9 +368,17 @@ export class SystemAllocator implements Allocator {
     }
     if (size > this.mem.limit) throw oomFault(size);
     const cs = chunkFor(size);
-    const a = this.carve(cs, align < GRANULE ? GRANULE : align, size);
-    const id = this.mem.registerBlock(a, size, align, KIND_HEAP, allocIdx, site, task);
-    if (id >= this.chunkOf.length) this.growIds(id);
+    const al = align < GRANULE ? GRANULE : align;
+    let id = cs <= QUICK_MAX && al === GRANULE ? this.takeQuick(cs) : 0;
+    let a: number;
+    if (id !== 0) {
+      this.mem.reviveBlock(id, size, align, allocIdx, site, task);
+      a = this.mem.blocks.start[id];
+    } else {
+      a = this.carve(cs, al, size);
+      id = this.mem.registerBlock(a, size, align, KIND_HEAP, allocIdx, site, task);
+      if (id >= this.chunkOf.length) this.growIds(id);
+    }
     this.chunkOf[id] = cs;
     this.hidden[id] = 0;
     this.classCounts[binOf(cs)]++;
@@ -376,17 +394,18 @@ export class SystemAllocator implements Allocator {
     this.hidden = h;
   }
 
+  /** A quick-listed (freed, still registered) block of chunk size cs, or 0. */
+  private takeQuick(cs: number): number {
+    const q = this.quick[cs >>> GRANULE_SHIFT];
+    if (q.length === 0) return 0;
+    const id = q.pop()!;
+    this.freeStart[this.mem.blocks.start[id] >>> GRANULE_SHIFT] = 0;
+    this.quickBytes -= cs;
+    return id;
+  }
+
   /** Finds (or makes) `cs` bytes aligned to `align`; OOM fault names `size` (the request). */
   private carve(cs: number, align: number, size: number): number {
-    if (cs <= QUICK_MAX && align <= GRANULE) {
-      const q = this.quick[cs >>> GRANULE_SHIFT];
-      if (q.length !== 0) {
-        const a = q.pop()!;
-        this.freeStart[a >>> GRANULE_SHIFT] = 0;
-        this.quickBytes -= cs;
-        return a;
-      }
-    }
     let a = this.takeFree(cs, align);
     if (a < 0) a = this.fromTop(cs, align);
     if (a < 0 && (this.qCount > 0 || this.quickBytes > 0)) {
@@ -560,13 +579,14 @@ export class SystemAllocator implements Allocator {
   private release(id: number): void {
     const a = this.mem.blocks.start[id];
     const cs = this.chunkOf[id];
-    this.mem.retireBlock(id);
     if (cs <= QUICK_MAX) {
+      // stays registered as freed (use-after-free is still reported) until reused or flushed
       this.freeStart[a >>> GRANULE_SHIFT] = 1 + (cs >>> GRANULE_SHIFT);
-      this.quick[cs >>> GRANULE_SHIFT].push(a);
+      this.quick[cs >>> GRANULE_SHIFT].push(id);
       this.quickBytes += cs;
       return;
     }
+    this.mem.retireBlock(id);
     this.addFree(a, cs);
   }
 }

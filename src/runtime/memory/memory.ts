@@ -361,6 +361,28 @@ export class Memory {
     if (this.wrId === id) { this.wrLo = 0; this.wrHi = 0; this.wrId = 0; }
   }
 
+  /**
+   * A freed block's record comes back to life for a new allocation of the same chunk (the system
+   * allocator's quick lists): same start and granule count, new size, sites and task.
+   */
+  reviveBlock(id: number, size: number, align: number, allocator: number, site: number, task: number): void {
+    const b = this.blocks;
+    b.size[id] = size;
+    b.align[id] = align;
+    b.state[id] = STATE_LIVE;
+    b.allocator[id] = allocator;
+    b.allocSite[id] = site;
+    b.freeSite[id] = -1;
+    b.allocTask[id] = task;
+    b.freeTask[id] = -1;
+    b.live++;
+    const a = b.start[id];
+    const g0 = a >>> GRANULE_SHIFT;
+    const g1 = (a + Math.max(size, 1) + GRANULE - 1) >>> GRANULE_SHIFT;
+    const sh = this.shadow;
+    for (let g = g0; g < g1; g++) sh[g] = id;
+  }
+
   /** Forgets a block (its granules become "no block", its id is recycled). */
   retireBlock(id: number): void {
     const b = this.blocks;
