@@ -14,6 +14,8 @@ export interface RunOptions {
   /** Receives trace events as they happen (the worker batches them); the result also holds them unless `keepTrace` is false. */
   onEvent?: (e: TraceEvent) => void;
   keepTrace?: boolean;
+  /** Vex depth from which recursive functions run as heap frames (tests; default core/deep.ts DEEP_AT). */
+  deepAt?: number;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {

@@ -8,11 +8,14 @@ import { ExprEmitter, unsupported, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
+import { noteCall, twinName } from './deep';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 const LIBM_FAST = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
 
 export abstract class CallEmitter extends ExprEmitter {
+  /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
+  deepTwins: ReadonlySet<string> | null = null;
   /** Emit args, writing the call site right before the call happens (after the args ran). */
   private withSite(span: ast.Span, args: string[]): string[] {
     const at = this.at(span);
@@ -52,6 +55,8 @@ export abstract class CallEmitter extends ExprEmitter {
   /** Call a function instance, honouring suspendable (generator) and async functions. */
   callInstance(fn: FnInfo, typeArgs: Type[], args: string[], span: ast.Span): string {
     const inst = this.m.instance(fn, typeArgs);
+    noteCall(this.m, inst);
+    if (this.deepTwins?.has(inst.name)) return `(yield ${this.siteCall(span, twinName(inst.name), args)})`;
     const c = this.siteCall(span, inst.name, args);
     if (fn.isAsync) return `rt.S.async(${c}, ${jsStr(fn.name)}, ${this.site(span)})`;
     if (inst.isGen) return this.isGen ? `(yield* ${c})` : `rt.S.drive(${c})`;

@@ -2,7 +2,8 @@
 // The body references only `rt` (hygiene) and returns the entry points to run().
 import type { CheckedProgram } from '../sema/typed';
 import type { ProgramMeta } from '../../runtime/core/types';
-import { ModuleCtx } from './context';
+import { ModuleCtx, type Instance } from './context';
+import { addDeepTwins, enterInstance, twinName } from './deep';
 import { FnEmitter, emitFunction } from './stmts';
 import { OPTION, RESULT } from '../sema/prelude';
 
@@ -27,6 +28,15 @@ export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta 
     .sort((a, b) => a.index - b.index)
     .map((t) => tlsEm.withPre(() => tlsEm.copyVal(t.decl.init)));
   const fns: string[] = [];
+  const emitted: Instance[] = [];
+  while (m.queue.length) {
+    const inst = m.queue.shift()!;
+    enterInstance(m, inst);
+    fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));
+    emitted.push(inst);
+  }
+  // recursive functions get generator twins for recursion deeper than the host stack (deep.ts)
+  fns.push(...addDeepTwins(m, emitted, fns, (inst, twins) => emitFunction(m, inst.fn, inst.env, twinName(inst.name), false, twins)));
   while (m.queue.length) {
     const inst = m.queue.shift()!;
     fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));

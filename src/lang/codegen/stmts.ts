@@ -127,7 +127,11 @@ export class FnEmitter extends CallEmitter {
       case 'return': return this.withPre(() => this.returnJs(s.value ? this.copyVal(s.value) : null));
       case 'defer': {
         this.usesDefer = true;
+        // a defer body is an arrow function: no `yield` in it, even in a deep twin
+        const twins = this.deepTwins;
+        this.deepTwins = null;
         const body = s.body.kind === 'block' ? this.blockValue(s.body, null) : this.stmt(s.body);
+        this.deepTwins = twins;
         return `($d || ($d = [])).push(() => ${body.startsWith('{') ? body : `{ ${body} }`});`;
       }
       case 'go': return this.withPre(() => this.goStmt(s));
@@ -418,9 +422,11 @@ import { subst } from '../sema/types';
 const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
 
 /** Emit one monomorphic function instance. */
-export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean): string {
+export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean, deepTwins?: ReadonlySet<string>): string {
   const site = m.site(fn.decl?.span ?? null, fn.name);
   const em = new FnEmitter(m, env, fn.name, isGen, site);
+  // a deep twin (deep.ts): a generator whose calls into recursive instances yield their twins
+  if (deepTwins) em.deepTwins = deepTwins;
   const params: string[] = [];
   if (fn.receiver && fn.receiverLocal) params.push(localName(fn.receiverLocal.name, fn.receiverLocal.id));
   else if (fn.receiver) params.push('$self');
@@ -444,5 +450,5 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
     if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && m.needsDrop(t)) em.dropParam(l, t);
   }
   const body = em.body(decl.body, null, prologue);
-  return `function${isGen ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
+  return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }

@@ -13,6 +13,7 @@ import type { Scheduler } from './scheduler';
 import type { Machine } from './library';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
+import { DEEP_AT, DEEP_MAX, DeepLimit, runDeep } from './deep';
 
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
@@ -25,6 +26,10 @@ export class Runtime {
   cs: Int32Array;
   sp = 0;
   lim: number;
+  /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
+  readonly dz: number;
+  deep(g: Generator<unknown, unknown, unknown>): unknown { return runDeep(g, this.seenDeep); }
+  private readonly seenDeep = (e: unknown) => this.seen(e);
   stackBytes: number;
   // ---- fuel: `fuel` counts down a chunk; `fuelLeft` is the rest of the budget
   fuel = FUEL_CHUNK;
@@ -62,6 +67,7 @@ export class Runtime {
 
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
+    this.dz = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
     this.lim = Math.floor(opts.stackSize / FRAME_BYTES);
     this.cs = new Int32Array(Math.min(this.lim + 1, 1 << 16));
     this.unlimited = !opts.fuel;
@@ -179,14 +185,14 @@ export class Runtime {
     throw new VexAbort(134, 'stack overflow');
   }
   /** Depth and frames when a host stack overflow was first seen (before cleanup unwound sp). */
-  private hostSnap: { depth: number; frames: number[] } | null = null;
+  private hostSnap: { depth: number; frames: number[]; heap?: boolean } | null = null;
   /** Generated catch blocks report the exception passing through (cheap; only on throw paths). */
   seen(e: unknown): void {
     if (this.hostSnap || e instanceof VexPanic || e instanceof VexAbort || e instanceof VexLimit) return;
     if (!isHostStackOverflow(e)) return;
     const frames: number[] = [];
     for (let i = Math.min(this.sp - 1, this.cs.length - 1); i >= 0 && frames.length < 10; i--) frames.push(this.cs[i]);
-    this.hostSnap = { depth: this.sp, frames };
+    this.hostSnap = { depth: this.sp, frames, heap: e instanceof DeepLimit };
   }
   /** The host JS stack ran out before the model's limit (a very large stack setting). */
   hostOverflow(): VexAbort {
@@ -194,7 +200,8 @@ export class Runtime {
     if (!this.hostSnap) this.seen(new RangeError('Maximum call stack size exceeded'));
     const snap = this.hostSnap!;
     this.printBacktrace(snap.frames.map((s) => ({ fn: this.siteFn(s), loc: this.loc(s) })), 10);
-    this.err(`note: the host JavaScript stack ran out at depth ${snap.depth} (${snap.depth * FRAME_BYTES} bytes of the model) before the configured stack size was reached\n`);
+    if (snap.heap) this.err(`note: the host JavaScript stack and its extension for deep recursion (${DEEP_MAX} heap frames) ran out at depth ${snap.depth} (${snap.depth * FRAME_BYTES} bytes of the model) before the configured stack size was reached\n`);
+    else this.err(`note: the host JavaScript stack ran out at depth ${snap.depth} (${snap.depth * FRAME_BYTES} bytes of the model) before the configured stack size was reached\n`);
     return new VexAbort(134, 'stack overflow (host stack limit)');
   }
   setStack(bytes: number): void {

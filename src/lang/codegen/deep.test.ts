@@ -1,0 +1,248 @@
+// Deep recursion independent of the host JavaScript stack (deep.ts, runtime/core/deep.ts):
+// recursive functions switch to generator twins on a heap stack past a depth threshold, with
+// output, trace, backtraces and unwind logs identical to plain frames.
+import { describe, it, expect } from 'vitest';
+import { runVex } from './run-helpers.test-util';
+import { compile } from '../compile';
+import { DEEP_MAX } from '../../runtime/core/deep';
+import type { RunResult } from '../../runtime/api';
+
+// A frame with realistic locals: a Drop value, a defer, an f-string, an i64.
+const DIVE = (n: number) => `struct Guard impl Drop {
+    depth: i32,
+    fn drop()! { if self.depth == -1 { println("never"); } }
+}
+fn dive(n: i32, acc: i64): i64 {
+    let g = Guard { depth: n };
+    let twice = acc * 2;
+    let label = f"level {n}";
+    defer { if n == -1 { println("{}", label); } }
+    if n == 0 { return acc; }
+    return dive(n - 1, acc + 1) + twice - twice;
+}
+fn main() {
+    println("depth reached: {}", dive(${n}, 0));
+}
+`;
+
+// A panic at depth n, under catch_panic: every frame has a defer and a Drop value that print.
+const PANIC_AT = (n: number) => `struct Noisy impl Drop {
+    id: i32,
+    fn drop()! { if self.id % 1000 == 0 { println("drop {}", self.id); } }
+}
+fn down(n: i32, left: i32): i32 {
+    let guard = Noisy { id: n };
+    defer { if n % 1000 == 0 { println("defer {}", n); } }
+    if left == 0 { panic(f"bottom at {n}"); }
+    return down(n + 1, left - 1) + 1;
+}
+fn main() {
+    let r = catch_panic(|| down(0, ${n}));
+    match r {
+        Ok(v) => println("ok {}", v),
+        Err(m) => println("caught {}", m),
+    }
+    println("after");
+}
+`;
+
+const MUTUAL = (n: number) => `fn is_even(n: i32): bool {
+    let pad = [n, n + 1];
+    if n == 0 { return true; }
+    return is_odd(n - 1) && pad[0] == n;
+}
+fn is_odd(n: i32): bool {
+    if n == 0 { return false; }
+    return is_even(n - 1);
+}
+fn main() {
+    println("{} {}", is_even(${n}), is_odd(${n}));
+}
+`;
+
+const MiB = 1 << 20;
+/** The start event records the options: all but the threshold itself must match. */
+const noDeepAt = (e: RunResult['trace'][number]) => {
+  if (e.t !== 'start') return e;
+  const { deepAt: _, ...options } = e.options;
+  return { ...e, options };
+};
+const panicEvent = (r: RunResult) => {
+  const ev = r.trace.find((e) => e.t === 'panic');
+  return ev && ev.t === 'panic' ? ev : null;
+};
+
+describe('deep recursion at the default 1 MiB stack', () => {
+  it('4,096 active calls with Drop, defer and locals fit (main + 4,094 dive + the deepest drop())', () => {
+    const r = runVex(DIVE(4093));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('depth reached: 4093\n');
+    expect(r.exitCode).toBe(0);
+  });
+  it('4,097 active calls are the model overflow report, without a host note', () => {
+    const r = runVex(DIVE(4094));
+    expect(r.exitCode).toBe(134);
+    expect(r.outcome.kind).toBe('aborted');
+    expect(r.stderr.startsWith('fatal: stack overflow (stack 1048576 bytes)\n')).toBe(true);
+    expect(r.stderr).toContain('  at dive (test.vx:11:12)');
+    expect(r.stderr).not.toContain('note:');
+    expect(r.stdout).toBe('');
+  });
+  it('exactly 4,096 frames without a drop call: main + 4,095 frames', () => {
+    const src = `fn d(n: i32): i32 {
+    let s = f"{n}";
+    defer { if n == -1 { println("{}", s); } }
+    if n == 0 { return 0; }
+    return d(n - 1) + 1;
+}
+fn main() { println("{}", d(4094)); }
+`;
+    expect(runVex(src).stdout).toBe('4094\n');
+    const over = runVex(src.replace('d(4094)', 'd(4095)'));
+    expect(over.exitCode).toBe(134);
+    expect(over.stderr).toContain('fatal: stack overflow (stack 1048576 bytes)\n');
+  });
+  it('a panic at depth 4,000 unwinds every frame (defer, then drop, innermost first) into catch_panic', () => {
+    const r = runVex(PANIC_AT(4000));
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const expected: string[] = [];
+    for (let n = 4000; n >= 0; n -= 1000) expected.push(`defer ${n}`, `drop ${n}`);
+    expect(lines).toEqual([...expected, 'caught bottom at 4000', 'after']);
+    const ev = panicEvent(r)!;
+    expect(ev.caught).toBe(true);
+    const u = ev.info.unwind;
+    // 4,001 frames of down (frame, defer, drop, leave each), the catch_panic closure, caught
+    expect(u.filter((s) => s.kind === 'frame' && s.fn === 'down')).toHaveLength(4001);
+    expect(u.filter((s) => s.kind === 'defer')).toHaveLength(4001);
+    expect(u.filter((s) => s.kind === 'drop')).toHaveLength(4001);
+    expect(u.slice(0, 4).map((s) => s.kind)).toEqual(['frame', 'defer', 'drop', 'leave']);
+    expect(u[u.length - 1].kind).toBe('caught');
+  });
+});
+
+describe('plain frames and heap frames are indistinguishable', () => {
+  // deepAt: 0 runs every recursive call as a heap frame, Infinity-like none, 37 a mix
+  const modes = [{ deepAt: 100000 }, { deepAt: 0 }, { deepAt: 37 }, { deepAt: 1 }];
+  const same = (src: string, extra: object = {}) => {
+    const rs = modes.map((m) => runVex(src, { ...m, ...extra, traceCalls: true }));
+    const key = (r: RunResult & { stdout: string; stderr: string }) =>
+      JSON.stringify({ o: r.outcome, out: r.output, trace: r.trace.map(noDeepAt), panic: r.panic, steps: r.steps });
+    const k0 = key(rs[0]);
+    rs.slice(1).forEach((r, i) => {
+      const k = key(r);
+      let at = 0;
+      while (at < k.length && k[at] === k0[at]) at++;
+      // on a difference, show where (the whole trace would be unreadable)
+      expect(k === k0 ? 'same' : `deepAt ${modes[i + 1].deepAt} differs at ${at}: ${k.slice(at - 80, at + 80)} vs ${k0.slice(at - 80, at + 80)}`).toBe('same');
+    });
+    return rs[0];
+  };
+  it('a caught panic below and above the threshold: output, trace, backtrace and unwind steps', () => {
+    const r = same(PANIC_AT(120));
+    expect(r.stdout).toContain('caught bottom at 120');
+    const ev = panicEvent(r)!;
+    expect(ev.info.unwind.length).toBe(121 * 4 + 3);
+    expect(ev.info.backtrace.length).toBeGreaterThan(10);
+  });
+  it('an uncaught panic (aborted unwinding) and its backtrace', () => {
+    const r = same(PANIC_AT(90).replace('catch_panic(|| down(0, 90))', 'Ok(down(0, 90))').replace('let r =', 'let r: Result<i32, string> ='));
+    expect(r.exitCode).toBe(134);
+    expect(r.stderr).toContain('bottom at 90');
+  });
+  it('the model overflow report at a small stack', () => {
+    const r = same(DIVE(300), { stackSize: 16384 });
+    expect(r.exitCode).toBe(134);
+    expect(r.stderr).toContain('fatal: stack overflow (stack 16384 bytes)\n');
+  });
+  it('mutual recursion and methods', () => {
+    const r = same(MUTUAL(301));
+    expect(r.stdout).toBe('false true\n');
+    const m = same(`struct T {
+    k: i32,
+    fn walk(n: i32): i32 { if n == 0 { return self.k; } return self.walk(n - 1) + 1; }
+}
+fn main() { let t = T { k: 5 }; println("{}", t.walk(200)); }
+`);
+    expect(m.stdout).toBe('205\n');
+  });
+  it('a panic inside a drop while unwinding through heap frames aborts the same way', () => {
+    const r = same(`struct Bad impl Drop {
+    n: i32,
+    fn drop()! { if self.n == 50 { panic("drop failed"); } }
+}
+fn f(n: i32): i32 {
+    let b = Bad { n: n };
+    if n == 100 { panic("deep"); }
+    return f(n + 1);
+}
+fn main() { let r = catch_panic(|| f(0)); println("unreachable {}", r.is_ok()); }
+`);
+    expect(r.exitCode).toBe(134);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('beyond the host stack', () => {
+  it('100,000 frames at a 32 MiB stack', () => {
+    const r = runVex(DIVE(100_000), { stackSize: 32 * MiB });
+    expect(r.stdout).toBe('depth reached: 100000\n');
+    expect(r.exitCode).toBe(0);
+  });
+  it('100,000-deep mutual recursion', () => {
+    const r = runVex(MUTUAL(100_000), { stackSize: 32 * MiB });
+    expect(r.stdout).toBe('true false\n');
+  });
+  it('the model limit still applies at a large stack', () => {
+    const r = runVex(DIVE(140_000), { stackSize: 32 * MiB });
+    expect(r.exitCode).toBe(134);
+    expect(r.stderr.startsWith(`fatal: stack overflow (stack ${32 * MiB} bytes)\n`)).toBe(true);
+    expect(r.stderr).not.toContain('note:');
+  });
+  it('past the heap-frame limit: the same report plus a note naming the host limit', () => {
+    const r = runVex(DIVE(DEEP_MAX + 1000), { stackSize: 2 ** 40 });
+    expect(r.outcome.kind).toBe('aborted');
+    expect(r.exitCode).toBe(134);
+    expect(r.stderr.startsWith(`fatal: stack overflow (stack ${2 ** 40} bytes)\n`)).toBe(true);
+    expect(r.stderr).toContain('  at dive (test.vx:11:12)');
+    expect(r.stderr).toContain(`note: the host JavaScript stack and its extension for deep recursion (${DEEP_MAX} heap frames) ran out at depth`);
+    expect(r.stdout).toBe('');
+  });
+  it('recursion through a closure (not a direct call) stays plain and ends cleanly at the host limit', () => {
+    const r = runVex(`fn step(n: i32, k: fn(i32): i32): i32 {
+    if n == 0 { return 0; }
+    return k(n - 1) + 1;
+}
+fn again(n: i32): i32 { return step(n, |m| again(m)); }
+fn main() { println("{}", again(10000000)); }
+`, { stackSize: 2 ** 40 });
+    expect(r.outcome.kind).toBe('aborted');
+    expect(r.stderr).toContain('fatal: stack overflow');
+    expect(r.stderr).toContain('note:');
+    expect(r.stderr).not.toContain('internal error');
+  });
+  it('a task recurses past the threshold on its own stack', () => {
+    const r = runVex(MUTUAL(10).replace(/fn main\(\) \{[\s\S]*$/, `fn main() {
+    go_with_stack(4194304, || { println("task {}", is_even(10000)); });
+    println("main {}", is_odd(3000));
+}
+`));
+    expect(r.stdout).toBe('task true\nmain false\n');
+  });
+});
+
+describe('generated code', () => {
+  const js = (src: string) => compile([{ name: 't.vx', text: src }]).program!.js;
+  it('recursive functions get one entry check and a generator twin; others are untouched', () => {
+    const out = js(`fn fib(n: i32): i32 { if n < 2 { return n; } return fib(n - 1) + fib(n - 2); }
+fn sq(x: i32): i32 { return x * x; }
+fn main() { println("{}", fib(10) + sq(2)); }
+`);
+    expect(out.match(/rt\.sp >= rt\.dz/g)).toHaveLength(1);
+    expect(out).toMatch(/function\* f\w*fib\w*\$deep\(/);
+    expect(out).not.toMatch(/sq\w*\$deep/);
+    expect(out).not.toContain('yield*');
+    // the twin yields its callees' twins, never nesting on the host stack with yield*
+    expect(out.match(/\(yield f\w*fib\w*\$deep\(/g)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,108 @@
+// Deep recursion without the host stack (DESIGN.md "Deep recursion"): the call graph between
+// function instances, its recursive strongly connected components, and the generator "deep twin"
+// every (non-suspendable) member of such a component gets. The plain version stays the hot path
+// with one compare at entry; past the threshold it hands over to the twin run by rt.deep.
+import type { ModuleCtx, Instance } from './context';
+
+interface Graph {
+  current: string | null;
+  edges: Map<string, Set<string>>;
+}
+const graphs = new WeakMap<ModuleCtx, Graph>();
+function graph(m: ModuleCtx): Graph {
+  let g = graphs.get(m);
+  if (!g) graphs.set(m, (g = { current: null, edges: new Map() }));
+  return g;
+}
+
+/** The instance whose body is being emitted (calls found from now on are its edges). */
+export function enterInstance(m: ModuleCtx, inst: Instance): void {
+  graph(m).current = inst.name;
+}
+/** A direct call of `callee` from the instance being emitted (closures inside it included). */
+export function noteCall(m: ModuleCtx, callee: Instance): void {
+  const g = graph(m);
+  if (!g.current) return;
+  let s = g.edges.get(g.current);
+  if (!s) g.edges.set(g.current, (s = new Set()));
+  s.add(callee.name);
+}
+
+export const twinName = (plain: string): string => `${plain}$deep`;
+
+/** Names of the instances on a call-graph cycle (Tarjan's SCCs, iteratively: the graph of a
+ *  big program must not need a deep host stack either). */
+export function recursiveInstances(m: ModuleCtx): Set<string> {
+  const { edges } = graph(m);
+  const index = new Map<string, number>(), low = new Map<string, number>();
+  const onStack = new Set<string>(), stack: string[] = [], out = new Set<string>();
+  let n = 0;
+  const succ = (v: string) => [...(edges.get(v) ?? [])];
+  for (const root of edges.keys()) {
+    if (index.has(root)) continue;
+    const work: { v: string; next: string[]; i: number }[] = [];
+    const open = (v: string) => {
+      index.set(v, n); low.set(v, n); n++;
+      stack.push(v); onStack.add(v);
+      work.push({ v, next: succ(v), i: 0 });
+    };
+    open(root);
+    while (work.length) {
+      const w = work[work.length - 1];
+      if (w.i < w.next.length) {
+        const u = w.next[w.i++];
+        if (!index.has(u)) open(u);
+        else if (onStack.has(u)) low.set(w.v, Math.min(low.get(w.v)!, index.get(u)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const p = work[work.length - 1].v;
+        low.set(p, Math.min(low.get(p)!, low.get(w.v)!));
+      }
+      if (low.get(w.v) !== index.get(w.v)) continue;
+      const comp: string[] = [];
+      let x: string;
+      do { x = stack.pop()!; onStack.delete(x); comp.push(x); } while (x !== w.v);
+      const selfLoop = edges.get(w.v)?.has(w.v);
+      if (comp.length > 1 || selfLoop) for (const c of comp) out.add(c);
+    }
+  }
+  return out;
+}
+
+/** The plain function's first statement: past the threshold, run the call as heap frames. */
+export function deepEntry(plain: string, params: string[]): string {
+  return `if (rt.sp >= rt.dz) return rt.deep(${twinName(plain)}(${params.join(', ')}));`;
+}
+
+/**
+ * After every instance was emitted: give each recursive, non-suspendable instance a twin and the
+ * entry check. `texts[i]` is the plain JS of `emitted[i]`; `emitTwin` emits the generator twin
+ * (calls to instances in the set as `yield twin(...)`). Returns the twins' JS.
+ */
+export function addDeepTwins(
+  m: ModuleCtx,
+  emitted: Instance[],
+  texts: string[],
+  emitTwin: (inst: Instance, twins: ReadonlySet<string>) => string,
+): string[] {
+  const rec = recursiveInstances(m);
+  const twins = new Set<string>();
+  for (const inst of emitted) if (rec.has(inst.name) && !inst.isGen && !inst.fn.isAsync && inst.fn.decl?.body) twins.add(inst.name);
+  const out: string[] = [];
+  graph(m).current = null;
+  emitted.forEach((inst, i) => {
+    if (!twins.has(inst.name)) return;
+    const head = /^function ([\w$]+)\(([^)]*)\) \{\n/.exec(texts[i]);
+    if (!head || head[1] !== inst.name) return void twins.delete(inst.name);
+  });
+  emitted.forEach((inst, i) => {
+    if (!twins.has(inst.name)) return;
+    const head = /^function ([\w$]+)\(([^)]*)\) \{\n/.exec(texts[i])!;
+    const params = head[2].split(',').map((p) => p.trim()).filter(Boolean);
+    texts[i] = head[0] + deepEntry(inst.name, params) + '\n' + texts[i].slice(head[0].length);
+    out.push(emitTwin(inst, twins));
+  });
+  return out;
+}

@@ -1,0 +1,66 @@
+// The deep-recursion trampoline (codegen/DESIGN.md "Deep recursion"). Past a Vex depth threshold a
+// recursive function hands its call to its generator twin; here the frames of the recursion are
+// generator objects on an explicit heap stack, so the host JavaScript stack stays flat however
+// deep the Vex stack model goes. A twin calls another twin by yielding the callee's (not yet
+// started) generator object; it gets the callee's return value back as the yield's result, or the
+// callee's exception thrown in at the yield, so try/finally cleanup (defers, drops, unwind steps,
+// rt.sp restoring) runs frame by frame exactly as in plain code.
+
+/** Vex depth (rt.sp) from which recursive functions run as heap frames. Low enough that the
+ *  plain frames below it (heavy ones: locals, defer, Drop, f-strings) fit a browser worker's
+ *  host stack with plenty to spare; high enough that ordinary recursion never pays for it. */
+export const DEEP_AT = 400;
+
+/** Heap frames one trampoline holds at most (64 MiB of the stack model): beyond it the run ends
+ *  as a host stack overflow would, before heavy frames could exhaust a worker's memory. */
+export const DEEP_MAX = 1 << 18;
+
+/** Thrown into the deepest heap frame when DEEP_MAX is reached. Its message is the host's stack
+ *  overflow text, so it takes exactly the host-overflow path (report, backtrace, note). */
+export class DeepLimit extends RangeError {
+  constructor() {
+    super(`Maximum call stack size exceeded (${DEEP_MAX} heap frames of deep recursion)`);
+  }
+}
+
+/** Drive a twin generator and everything it calls to completion; its return value, or its
+ *  exception (Vex panics and aborts, host errors) as if it had been a plain call. */
+export function runDeep(first: Generator<unknown, unknown, unknown>, seen?: (e: unknown) => void): unknown {
+  const stack: Generator<unknown, unknown, unknown>[] = [first];
+  let value: unknown = undefined;
+  let error: unknown = undefined;
+  let failed = false;
+  for (;;) {
+    const top = stack[stack.length - 1];
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      if (failed) {
+        failed = false;
+        r = top.throw(error);
+      } else r = top.next(value);
+    } catch (e) {
+      // the frame ended with an exception (its finally already ran): the caller gets it
+      stack.pop();
+      if (!stack.length) throw e;
+      error = e;
+      failed = true;
+      continue;
+    }
+    if (r.done) {
+      stack.pop();
+      if (!stack.length) return r.value;
+      value = r.value;
+    } else {
+      if (stack.length >= DEEP_MAX) {
+        // the callee never starts: its caller gets the overflow at the call, as with the host stack
+        error = new DeepLimit();
+        seen?.(error); // the report's depth and frames are those of this moment
+        failed = true;
+        continue;
+      }
+      // a call request: the callee's generator, started on the next turn
+      stack.push(r.value as Generator<unknown, unknown, unknown>);
+      value = undefined;
+    }
+  }
+}
