@@ -188,7 +188,24 @@ export class SystemAllocator implements Allocator {
     st.liveBytes += size;
     st.liveBlocks++;
     if (st.liveBytes > st.peakBytes) st.peakBytes = st.liveBytes;
+    this.lastId = id;
     return a;
+  }
+  /** Block id of the last allocOwned (lets a buffer free by id, without a shadow lookup). */
+  lastId = 0;
+  /** freeOwned for a block whose id the caller kept from allocOwned (`lastId`). */
+  freeOwnedId(id: number, addr: number, size: number, site: number, task: number): void {
+    const b = this.mem.blocks;
+    if (b.start[id] !== addr || b.state[id] !== STATE_LIVE || b.kind[id] !== KIND_HEAP) {
+      this.freeOwned(addr, size, site, task); // stale id: the usual checks report it
+      return;
+    }
+    this.mem.markFreed(id, site, task);
+    this.release(id);
+    const st = this.stats;
+    st.frees++;
+    st.liveBytes -= size;
+    st.liveBlocks--;
   }
   freeOwned(addr: number, size: number, site: number, task: number): void {
     const id = this.mem.blockStartingAt(addr);

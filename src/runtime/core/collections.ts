@@ -125,8 +125,10 @@ export function canonKey(v: unknown): string {
   return (o.constructor?.name ?? '') + '{' + Object.keys(o).map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
 }
 
+/** Box<T>: the value plus its 8-byte heap block (`id` = the system allocator's block id, 0 when
+ *  another allocator serves it). */
 export class VBox<T = unknown> {
-  constructor(public v: T, public addr = 0, public size = 0) {}
+  constructor(public v: T, public addr = 0, public size = 0, public id = 0) {}
 }
 
 /** A view `&a[lo..hi]` on an array or a Vec's elements. */

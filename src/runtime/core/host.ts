@@ -45,9 +45,9 @@ export function makeHost(rt: Runtime) {
     trim: (s: string) => s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, ''),
     newString: (s: string, site: number) => new VString(s, site),
     // Box: one 8-byte system block per box, straight to the machine (no hook indirection).
-    box: (v: unknown, site: number) => new VBox(v, rt.machine.bufAlloc(8, 8, site), 8),
+    box: (v: unknown, site: number) => rt.machine.newBox(v, site),
     unbox(b: VBox): void {
-      if (b.addr) rt.machine.bufFree(b.addr, b.size, -1);
+      if (b.addr) rt.machine.freeBox(b, -1);
       b.addr = 0;
     },
     gc: (v: unknown, site: number, drop: ((v: unknown) => void) | null = null) => rt.gc.make(v, drop, site),

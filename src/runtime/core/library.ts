@@ -3,7 +3,7 @@
 // Collections report their buffers here through HeapHooks; raw alloc/free/realloc come here too.
 import type { RunOptions } from '../api';
 import type { Runtime } from './rt';
-import { setHeapHooks } from './collections';
+import { setHeapHooks, VBox } from './collections';
 import { VexAbort, VexLimit } from './errors';
 import { Memory } from '../memory/memory';
 import { SystemAllocator } from '../alloc/system';
@@ -163,6 +163,37 @@ export class Machine {
     if (this.prof.active) this.prof.realloc(addr, to, oldSize, size, site);
     if (this.rt.heapTracing) this.rt.emit({ t: 'realloc', from: addr, to, oldSize, size, site: this.rt.loc(site), task });
     return to;
+  }
+
+  // Box: the hottest buffer (one per node of a tree). The block id is kept in the VBox so the
+  // free needs no shadow lookup.
+  newBox(v: unknown, site: number): VBox {
+    if (this.current !== this.sys) return new VBox(v, this.bufAlloc(8, 8, site), 8);
+    const sys = this.sys;
+    const task = this.rt.taskId;
+    let addr: number;
+    try {
+      addr = sys.allocOwned(8, 8, site, task);
+    } catch (e) {
+      return this.rethrow(e, site);
+    }
+    this.stats.alloc(8);
+    if (this.prof.active) this.prof.alloc(addr, 8, site);
+    if (this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size: 8, align: 8, allocator: 'system', site: this.rt.loc(site), task });
+    return new VBox(v, addr, 8, sys.lastId);
+  }
+  freeBox(b: VBox, site: number): void {
+    if (b.id === 0) { this.bufFree(b.addr, b.size, site); return; }
+    const task = this.rt.taskId;
+    const addr = b.addr;
+    try {
+      this.sys.freeOwnedId(b.id, addr, 8, site, task);
+    } catch (e) {
+      this.rethrow(e, site);
+    }
+    this.stats.free(8);
+    if (this.prof.active) this.prof.free(addr, 8, site);
+    if (this.rt.heapTracing) this.rt.emit({ t: 'free', addr, size: 8, allocator: 'system', site: this.rt.loc(site), task });
   }
 
   newArena(cap: number, site: number): ArenaAllocator {
