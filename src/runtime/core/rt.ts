@@ -27,8 +27,16 @@ export class Runtime {
   sp = 0;
   lim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
-  readonly dz: number;
-  deep(g: Generator<unknown, unknown, unknown>): unknown { return runDeep(g, this.seenDeep); }
+  dz: number;
+  deep(g: Generator<unknown, unknown, unknown>): unknown {
+    // Recursion that re-enters plain code from heap frames (through a closure or a non-recursive
+    // function) stays plain for another threshold's worth of frames before the next trampoline:
+    // a trampoline per frame would cost more host stack than plain frames do.
+    const dz = this.dz;
+    this.dz = this.sp + this.dz0;
+    try { return runDeep(g, this.seenDeep); } finally { this.dz = dz; }
+  }
+  private readonly dz0: number;
   private readonly seenDeep = (e: unknown) => this.seen(e);
   stackBytes: number;
   // ---- fuel: `fuel` counts down a chunk; `fuelLeft` is the rest of the budget
@@ -67,7 +75,7 @@ export class Runtime {
 
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
-    this.dz = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
+    this.dz = this.dz0 = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
     this.lim = Math.floor(opts.stackSize / FRAME_BYTES);
     this.cs = new Int32Array(Math.min(this.lim + 1, 1 << 16));
     this.unlimited = !opts.fuel;
