@@ -6,9 +6,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compile } from '../src/lang/compile';
-import { run } from '../src/runtime/run';
-import { DEFAULT_RUN_OPTIONS } from '../src/runtime/api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { build } from 'esbuild';
+import type * as Engine from './engine-entry';
 import { runFrontendBench } from './frontend';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
@@ -18,6 +19,13 @@ const RUNS = ri >= 0 ? Number(args[ri + 1]) : 5;
 const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
 const frontend = !args.includes('--no-frontend') && only.length === 0;
 const WARMUP = 2;
+
+// Bundle the toolchain the way the site ships it (one ES module, no per-module loader shims).
+const outDir = mkdtempSync(join(tmpdir(), 'vex-bench-'));
+const outFile = join(outDir, 'engine.mjs');
+await build({ entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'engine-entry.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile: outFile, logLevel: 'error' });
+const { compile, run, DEFAULT_RUN_OPTIONS }: typeof Engine = await import(pathToFileURL(outFile).href);
+rmSync(outDir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const now = () => performance.now();

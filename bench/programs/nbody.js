@@ -1,43 +1,43 @@
 // Twin of nbody.vx.
+class Body {
+  constructor(x, y, z, vx, vy, vz, mass) {
+    this.x = x; this.y = y; this.z = z; this.vx = vx; this.vy = vy; this.vz = vz; this.mass = mass;
+  }
+}
+function energy(bodies) {
+  const n = bodies.length;
+  let e = 0.0;
+  for (let i = 0; i < n; i++) {
+    const bi = bodies[i];
+    e += 0.5 * bi.mass * (bi.vx * bi.vx + bi.vy * bi.vy + bi.vz * bi.vz);
+    for (let j = i + 1; j < n; j++) {
+      const bj = bodies[j];
+      const dx = bi.x - bj.x, dy = bi.y - bj.y, dz = bi.z - bj.z;
+      e -= (bi.mass * bj.mass) / Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+  }
+  return e;
+}
+function advance(bodies, dt) {
+  const n = bodies.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const dx = bodies[i].x - bodies[j].x;
+      const dy = bodies[i].y - bodies[j].y;
+      const dz = bodies[i].z - bodies[j].z;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      const mag = dt / (d2 * Math.sqrt(d2));
+      const mj = bodies[j].mass * mag;
+      const mi = bodies[i].mass * mag;
+      bodies[i].vx -= dx * mj; bodies[i].vy -= dy * mj; bodies[i].vz -= dz * mj;
+      bodies[j].vx += dx * mi; bodies[j].vy += dy * mi; bodies[j].vz += dz * mi;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    bodies[i].x += dt * bodies[i].vx; bodies[i].y += dt * bodies[i].vy; bodies[i].z += dt * bodies[i].vz;
+  }
+}
 export function main(print) {
-  class Body {
-    constructor(x, y, z, vx, vy, vz, mass) {
-      this.x = x; this.y = y; this.z = z; this.vx = vx; this.vy = vy; this.vz = vz; this.mass = mass;
-    }
-  }
-  function energy(bodies) {
-    const n = bodies.length;
-    let e = 0.0;
-    for (let i = 0; i < n; i++) {
-      const bi = bodies[i];
-      e += 0.5 * bi.mass * (bi.vx * bi.vx + bi.vy * bi.vy + bi.vz * bi.vz);
-      for (let j = i + 1; j < n; j++) {
-        const bj = bodies[j];
-        const dx = bi.x - bj.x, dy = bi.y - bj.y, dz = bi.z - bj.z;
-        e -= (bi.mass * bj.mass) / Math.sqrt(dx * dx + dy * dy + dz * dz);
-      }
-    }
-    return e;
-  }
-  function advance(bodies, dt) {
-    const n = bodies.length;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const dx = bodies[i].x - bodies[j].x;
-        const dy = bodies[i].y - bodies[j].y;
-        const dz = bodies[i].z - bodies[j].z;
-        const d2 = dx * dx + dy * dy + dz * dz;
-        const mag = dt / (d2 * Math.sqrt(d2));
-        const mj = bodies[j].mass * mag;
-        const mi = bodies[i].mass * mag;
-        bodies[i].vx -= dx * mj; bodies[i].vy -= dy * mj; bodies[i].vz -= dz * mj;
-        bodies[j].vx += dx * mi; bodies[j].vy += dy * mi; bodies[j].vz += dz * mi;
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      bodies[i].x += dt * bodies[i].vx; bodies[i].y += dt * bodies[i].vy; bodies[i].z += dt * bodies[i].vz;
-    }
-  }
   const bodies = [
     new Body(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 39.47),
     new Body(4.84, -1.16, -0.10, 0.606, 2.81, -0.02, 0.037),

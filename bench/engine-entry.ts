@@ -1,0 +1,5 @@
+// What the benchmark loads: the toolchain as the worker ships it (bundled into one ES module by
+// bench/run.ts, as Vite bundles it for the browser) rather than module-by-module through tsx.
+export { compile } from '../src/lang/compile';
+export { run } from '../src/runtime/run';
+export { DEFAULT_RUN_OPTIONS } from '../src/runtime/api';
