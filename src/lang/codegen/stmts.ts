@@ -51,7 +51,8 @@ export class FnEmitter extends CallEmitter {
       const n = (d: Scope['drops'][number]) => localName(d.local.name, d.local.id);
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       const plain = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
-      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${site}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${n(d)}); }`).join('\n');
+      // each logged drop points at the local's declaration
+      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${n(d)}); }`).join('\n');
       const release = this.usesMem ? 'rt.mv.release($mk);\n' : '';
       code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\n` +
         `if ($u === undefined) {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n}` +
@@ -132,7 +133,8 @@ export class FnEmitter extends CallEmitter {
         this.deepTwins = null;
         const body = s.body.kind === 'block' ? this.blockValue(s.body, null) : this.stmt(s.body);
         this.deepTwins = twins;
-        return `($d || ($d = [])).push(() => ${body.startsWith('{') ? body : `{ ${body} }`});`;
+        const at = this.m.site(s.span, this.fnName);
+        return `($d || ($d = [])).push(() => ${body.startsWith('{') ? body : `{ ${body} }`}, ${at});`;
       }
       case 'go': return this.withPre(() => this.goStmt(s));
       case 'error': return unsupported('error statement');

@@ -9,8 +9,8 @@ const show = (u: UnwindStep[]) =>
   u.map((s) => {
     switch (s.kind) {
       case 'frame': return `frame ${s.fn}@${s.loc?.line}`;
-      case 'defer': return `defer ${s.fn}`;
-      case 'drop': return `drop ${s.fn} ${s.value}: ${s.type}`;
+      case 'defer': return `defer ${s.fn}@${s.loc?.line}`;
+      case 'drop': return `drop ${s.fn} ${s.value}: ${s.type}@${s.loc?.line}`;
       case 'leave': return `leave ${s.fn}`;
       case 'caught': return `caught @${s.loc?.line}:${s.loc?.col}`;
       case 'aborted': return `aborted: ${s.reason}`;
@@ -18,14 +18,16 @@ const show = (u: UnwindStep[]) =>
   });
 
 describe('unwind steps', () => {
+  // Each step points at the line the editor highlights: a frame at the line it was executing
+  // (the panic, or the call the panic came out of), a defer at its `defer`, a drop at its `let`.
   it('panic_02: every frame from inner to main, then aborted', () => {
     const src = readFileSync(new URL('../../../../shared/conformance/panic_02_uncaught_unwind.vx', import.meta.url), 'utf8');
     const r = runVex(src);
     expect(r.exitCode).toBe(134);
     expect(show(r.panic!.unwind)).toEqual([
-      'frame inner@6', 'defer inner', 'drop inner guard: Noisy', 'leave inner',
-      'frame outer@15', 'defer outer', 'defer outer', 'drop outer guard: Noisy', 'leave outer',
-      'frame main@25', 'drop main m: Noisy', 'leave main',
+      'frame inner@10', 'defer inner@8', 'drop inner guard: Noisy@7', 'leave inner',
+      'frame outer@20', 'defer outer@18', 'defer outer@17', 'drop outer guard: Noisy@16', 'leave outer',
+      'frame main@27', 'drop main m: Noisy@26', 'leave main',
       'aborted: panic not caught: the program exits with status 134',
     ]);
   });

@@ -24,7 +24,7 @@ function ${name}(n) {
   const $f = rt.sp++; if ($f >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick();
   let $d = null, $u, $r;
   try {
-    ${defers.map((d) => `($d || ($d = [])).push(() => { ${d} });`).join('\n')}
+    ${defers.map((d) => `($d || ($d = [])).push(() => { ${d} }, ${site});`).join('\n')}
     ${body}
   } catch ($e) { $u = $e; throw $e; } finally {
     rt.sp = $f + 1;

@@ -301,7 +301,9 @@ export class Runtime {
     if (u instanceof VexPanic) {
       const d = this.sp - 1; // the generated finally set sp = $f + 1
       this.passFrames(u, d + 1);
-      u.info.unwind.push({ kind: 'frame', fn: this.siteFn(site), loc: this.loc(site) });
+      // where this frame was when the panic passed through it (its backtrace entry)
+      const at = u.info.backtrace[u.depth - 1 - d];
+      u.info.unwind.push({ kind: 'frame', fn: this.siteFn(site), loc: at ? at.loc : this.loc(site) });
       u.next = d - 1;
       return true;
     }
@@ -328,15 +330,19 @@ export class Runtime {
     this.passFrames(p, 0);
     steps.push({ kind: 'aborted', reason });
   }
-  /** Run a frame's defers LIFO (logging them when unwinding). */
-  runDefers(d: (() => void)[], u: unknown, site: number): void {
-    for (let i = d.length - 1; i >= 0; i--) {
-      if (u instanceof VexPanic) u.info.unwind.push({ kind: 'defer', fn: this.siteFn(site), loc: this.loc(site) });
-      const f = d[i];
+  /**
+   * Run a frame's defers LIFO (logging them when unwinding). `d` holds pairs: the deferred closure
+   * and the call-site id of its `defer` statement (the line the Panic panel highlights).
+   */
+  runDefers(d: (number | (() => void))[], u: unknown, site: number): void {
+    for (let i = d.length - 2; i >= 0; i -= 2) {
+      const f = d[i] as () => void, at = d[i + 1] as number;
+      if (u instanceof VexPanic) u.info.unwind.push({ kind: 'defer', fn: this.siteFn(site), loc: this.loc(at) });
       d.length = i;
       f();
     }
   }
+  /** `site` is the dropped local's declaration; `frameSite` names the function. */
   logDrop(u: unknown, site: number, td: number, name = ''): void {
     if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: name, type: this.meta.typeNames[td] ?? '?', loc: this.loc(site) });
   }
