@@ -1,5 +1,5 @@
 // Live diagnostics, Problems, and the Panic panel.
-import { test, expect, openPlayground, setCode, typeCode, cursorLine, editorText, screenshot } from './fixtures';
+import { test, expect, highlightedLine, openPlayground, setCode, typeCode, cursorLine, editorText, screenshot } from './fixtures';
 
 test('a type error shows a marker and a Problems entry that moves the cursor', async ({ page }) => {
   await openPlayground(page);
@@ -69,6 +69,13 @@ test('a panic opens the Panic panel with frames and steppable unwind steps', asy
   await page.getByRole('button', { name: 'Prev' }).click();
   await expect(steps.first()).toHaveAttribute('aria-current', 'step');
   await expect(page.locator('.panic-panel')).toContainText(/dropped .*Guard/);
+  // each step highlights its own line: the frame where it was, the defer, the dropped local's let
+  const expected = [8, 7, 6]; // frame inner (the panic), defer, drop g
+  for (let i = 0; i < expected.length; i++) {
+    await steps.nth(i).click();
+    await expect(steps.nth(i)).toHaveAttribute('aria-current', 'step');
+    await expect.poll(() => highlightedLine(page)).toBe(expected[i]);
+  }
   await screenshot(page, 'panel-panic');
 });
 

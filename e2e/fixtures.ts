@@ -61,6 +61,16 @@ export async function cursorLine(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __vexEditor: { getPosition(): { lineNumber: number } } }).__vexEditor.getPosition().lineNumber);
 }
 
+/** The line the editor highlights for a backtrace frame or an unwind step (null when none). */
+export async function highlightedLine(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    type Deco = { range: { startLineNumber: number }; options: { className?: string | null } };
+    const ed = (window as unknown as { __vexEditor: { getModel(): { getAllDecorations(): Deco[] } | null } }).__vexEditor;
+    const d = ed.getModel()?.getAllDecorations().find((x) => x.options.className === 'vex-line-highlight');
+    return d ? d.range.startLineNumber : null;
+  });
+}
+
 /** Waits for the run to finish (the Panic panel may open by itself), shows Output, returns the outcome line. */
 export async function waitForOutcome(page: Page, timeout = 30_000): Promise<string> {
   const outcome = page.getByTestId('outcome');
