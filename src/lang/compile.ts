@@ -20,7 +20,7 @@ export interface CompileOptions {
 
 /** A program ready to run: generated JavaScript plus the tables the runtime needs. */
 export interface CompiledProgram {
-  js: string; // the module body, instantiated with `new Function('rt', js)`
+  js: string; // the module body: `new Function(js)()` returns `$bind(rt)` -> entry points (run.ts)
   isLibrary: boolean; // #[no_main]: nothing runs
   exports: string[]; // `library: add(i32, i32): i32` lines
   /** Opaque tables for the runtime (source map of call sites, type descriptors, ...). */

@@ -34,7 +34,7 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
     } else {
       const S = new Scheduler(rt);
       rt.S = S;
-      const mod = new Function('rt', program.js)(rt) as ProgramModule;
+      const mod = instantiate(program)(rt);
       S.tlsInit = mod.tlsInit;
       rt.tls = mod.tlsInit();
       for (const init of mod.inits) init();
@@ -50,6 +50,23 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
   rt.emit({ t: 'exit', outcome, steps });
   const exitCode = outcome.kind === 'internal-error' ? 70 : outcome.code;
   return { outcome, exitCode, output: rt.output, panic: rt.uncaught, trace: rt.trace, steps, stats: lib ? lib.stats() : { allocs: 0, frees: 0, peakBytes: 0, liveBytes: 0 } };
+}
+
+// The generated module is instantiated once per compiled program (and per module text, for copies
+// posted to a worker) and bound to each run's fresh runtime: V8 keeps its feedback and optimized
+// code across runs. Module state lives in `rt`, so nothing leaks from one run into the next.
+type Bind = (rt: Runtime) => ProgramModule;
+const byProgram = new WeakMap<CompiledProgram, Bind>();
+let lastText = '';
+let lastBind: Bind | null = null;
+function instantiate(program: CompiledProgram): Bind {
+  let b = byProgram.get(program);
+  if (b) return b;
+  b = program.js === lastText && lastBind ? lastBind : (new Function(program.js)() as Bind);
+  byProgram.set(program, b);
+  lastText = program.js;
+  lastBind = b;
+  return b;
 }
 
 /** Bad settings never crash a run: clamp them to what the machine can do. */

@@ -341,7 +341,7 @@ describe('every conformance and bench program behaves the same with all recursio
     if (/\bbench\b/.test(f.pathname) && text.length > 0) {
       // bench programs run long: compile only, and check the twins parse (no yield in an arrow)
       const c = compile([{ name: 'b.vx', text }]);
-      if (c.program) expect(() => new Function('rt', c.program!.js)).not.toThrow();
+      if (c.program) expect(() => new Function(c.program!.js)).not.toThrow();
       return;
     }
     const a = execute([{ name: 'p.vx', text }]);

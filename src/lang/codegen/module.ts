@@ -1,5 +1,6 @@
 // generate(): a checked program -> the JS module body and the runtime tables (meta).
-// The body references only `rt` (hygiene) and returns the entry points to run().
+// The body references only `rt` (hygiene) and returns `$bind(rt)`, which binds a run's runtime
+// and returns the entry points to run().
 import type { CheckedProgram } from '../sema/typed';
 import type { ProgramMeta } from '../../runtime/core/types';
 import { ModuleCtx, type Instance } from './context';
@@ -7,13 +8,18 @@ import { addDeepTwins, enterInstance, twinName } from './deep';
 import { FnEmitter, emitFunction } from './stmts';
 import { OPTION, RESULT } from '../sema/prelude';
 
-/** Locals bound from `rt` once: JS builtins and hot helpers (never globals). */
-const PRELUDE = `"use strict";
-const { $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g } = rt.g;
-const { $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
+/** Locals bound from `rt` at the start of each run (`$bind`): JS builtins and hot helpers (never
+ *  globals). The module itself is instantiated once per compiled program and reused across runs
+ *  (run.ts), so V8 keeps its type feedback and optimized code; only these bindings change. */
+const BOUND = `let rt, $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g,
+  $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
   $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv,
-  $ck, $mset, $mdel, $sadd, $sdel } = rt.X;
-const { box: $box, unbox: $unbox, newString: $newString } = rt.H;`;
+  $ck, $mset, $mdel, $sadd, $sdel, $box, $unbox, $newString;`;
+const BIND = `({ $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g } = rt.g);
+({ $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
+  $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv,
+  $ck, $mset, $mdel, $sadd, $sdel } = rt.X);
+({ box: $box, unbox: $unbox, newString: $newString } = rt.H);`;
 
 export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta } {
   const m = new ModuleCtx(prog);
@@ -42,14 +48,22 @@ export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta 
     fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));
   }
   const tlsTemps = tlsEm.temps.length ? `let ${tlsEm.temps.join(', ')};\n` : '';
+  const libm = [...m.libm];
+  // pure libm: the first 64 calls per symbol go through the runtime's recording wrapper (FFI
+  // panel), later ones straight to the JS function (a direct call in the steady state)
+  const libmDefs = libm.map((n) =>
+    `let $lmk_${n} = 0, $lmt_${n}, $lmf_${n};\nfunction $lm_${n}(x, y) { return $lmk_${n} < 64 ? ($lmk_${n}++, $lmt_${n}(x, y)) : $lmf_${n}(x, y); }`);
+  const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = rt.H.lm.${n}; $lmf_${n} = rt.H.lmPure.${n};`);
   const js = [
-    PRELUDE,
-    ...[...m.libm].map((n) => `const $lm_${n} = rt.H.lm.${n};`),
+    '"use strict";',
+    BOUND,
+    ...libmDefs,
     ...m.classes,
     ...m.dropDefs,
     ...fns,
     `function $tlsInit() {\nconst $f = 0;\n${tlsTemps}return [${tlsVals.join(', ')}];\n}`,
-    `return { main: ${main ? main.name : 'null'}, mainIsGen: ${main ? main.isGen : false}, inits: [${inits.map((i) => i.name).join(', ')}], tlsInit: $tlsInit };`,
+    `const $mod = { main: ${main ? main.name : 'null'}, mainIsGen: ${main ? main.isGen : false}, inits: [${inits.map((i) => i.name).join(', ')}], tlsInit: $tlsInit };`,
+    `return function $bind($rt) {\nrt = $rt;\n${BIND}\n${libmBind.join('\n')}\nreturn $mod;\n};`,
   ].join('\n');
   return { js, meta: { sites: m.sites, types: m.tt.types, typeNames: m.tt.names } };
 }

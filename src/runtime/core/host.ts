@@ -41,6 +41,8 @@ export function makeHost(rt: Runtime) {
   const dec = new TextDecoder();
   return {
     lm: makeLibmFast(rt),
+    /** The same functions unwrapped: generated code calls these after a symbol's first 64 calls. */
+    lmPure: PURE,
     utf8Len,
     trim: (s: string) => s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, ''),
     newString: (s: string, site: number) => new VString(s, site),

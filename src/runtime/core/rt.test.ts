@@ -14,7 +14,8 @@ const meta: ProgramMeta = {
   types: [{ k: 'int', name: 'i32' }],
   typeNames: ['i32'],
 };
-const prog = (body: string): CompiledProgram => ({ js: body, isLibrary: false, exports: [], meta });
+// hand-written bodies in the generated shape: the module returns `$bind(rt)` (codegen/module.ts)
+const prog = (body: string): CompiledProgram => ({ js: `return function $bind(rt) {\n${body}\n};`, isLibrary: false, exports: [], meta });
 const stdout = (r: ReturnType<typeof run>) => r.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
 const stderr = (r: ReturnType<typeof run>) => r.output.filter((c) => c.stream === 'stderr').map((c) => c.text).join('');
 
