@@ -520,6 +520,7 @@ export abstract class ExprEmitter {
     const ot = this.effType(e.operand);
     const v = this.expr(e.operand);
     if (isCellRef(ot)) return `${v}.get()`;
+    if (ot.k === 'builtin' && ot.name === 'Box' && e.info?.moves) return `$take(${v})`; // moved out: block freed, content not dropped again
     if (ot.k === 'builtin' && (ot.name === 'Box' || ot.name === 'Gc')) return `${v}.v`;
     if (ot.k === 'ptr') return `rt.H.load(${v}, ${jsStr(this.memKind(ot.inner))}, ${this.site(e.span)})`;
     return v;

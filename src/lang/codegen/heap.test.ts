@@ -58,3 +58,26 @@ describe('collection buffers on the real heap', () => {
     expect(r.stats.peakBytes).toBeGreaterThan(0);
   });
 });
+
+describe('moving out of a Box', () => {
+  it('`*b` moves the content out: its Drop runs once (by the new owner), the box block is freed once', () => {
+    const r = runVex(`struct Tag impl Drop {
+    name: str,
+    fn drop()! { println("drop {}", self.name); }
+}
+fn consume(t: Tag) { println("got {}", t.name); }
+fn main() {
+    let b = Box(Tag { name: "a" });
+    consume(*b);
+    println("after");
+    let c = Box(Tag { name: "c" });
+    println("end");
+}
+`);
+    expect(r.stdout).toBe('got a\ndrop a\nafter\nend\ndrop c\n');
+    const ev = heapEvents(r.trace);
+    expect(ev.filter((e) => e.t === 'alloc').length).toBe(2);
+    expect(ev.filter((e) => e.t === 'free').length).toBe(2);
+    expect(r.stats.liveBytes).toBe(0);
+  });
+});

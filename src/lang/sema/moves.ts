@@ -16,6 +16,13 @@ export type MoveSet = Map<LocalInfo, Span>;
 
 /** Mark a by-value use of a non-copy local as a move. */
 export function consume(cx: Ctx, e: ast.Expr): void {
+  // `*b` used by value moves the content out of an owned Box: codegen frees the box's block there
+  // and the box's drop no longer reaches the content (its new owner drops it, exactly once)
+  if (e.kind === 'deref') {
+    const ot = e.operand.info?.type;
+    if (ot?.k === 'builtin' && ot.name === 'Box' && e.info?.type && !isCopy(e.info.type)) e.info = { ...e.info, moves: true };
+    return;
+  }
   if (e.kind !== 'ident' || e.res?.k !== 'local') return;
   const t = e.info?.type;
   if (!t || isCopy(t) || !cx.fn) return;

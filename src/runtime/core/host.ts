@@ -52,6 +52,12 @@ export function makeHost(rt: Runtime) {
       if (b.addr) rt.machine.freeBox(b, -1);
       b.addr = 0;
     },
+    /** `*b` moving the content out: the block is freed now, so the box's drop stops at `addr === 0`. */
+    take(b: VBox): unknown {
+      if (b.addr) rt.machine.freeBox(b, -1);
+      b.addr = 0;
+      return b.v;
+    },
     gc: (v: unknown, site: number, drop: ((v: unknown) => void) | null = null) => rt.gc.make(v, drop, site),
     gcRoot: <T>(g: T) => rt.gc.root(g),
     gcUnroot: (g: unknown) => rt.gc.unroot(g),
