@@ -56,14 +56,14 @@ test('a 32 MiB stack setting gives 100,000 frames in the worker', async ({ page 
 });
 
 test('the largest stack setting (64 MiB, 262,144 frames) is reached in the worker and reported cleanly', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(120_000);
   await openPlayground(page);
   await page.getByTestId('settings').click();
   await page.getByLabel('Main stack size (KiB)').fill(String(64 * 1024));
   await page.getByRole('button', { name: 'Save' }).click();
   await setCode(page, DEEP(10_000_000));
   await page.getByTestId('run').click();
-  const outcome = await waitForOutcome(page, 280_000);
+  const outcome = await waitForOutcome(page, 100_000);
   expect(outcome).not.toContain('Internal error');
   const err = await outputLines(page, 'stderr');
   expect(err).toContain(`fatal: stack overflow (stack ${64 * 1024 * 1024} bytes)`);
