@@ -40,4 +40,23 @@ describe('quick lists and owned blocks', () => {
     expect(() => mem.loadI32Checked(p, 7)).toThrow(/^use-after-free: read of 4 bytes/); // kept as freed while quick-listed
     expect(sys.allocOwned(8, 8, 5, 0)).toBe(p);
   });
+
+  it('allocBox/freeBox: a Box block is revived from the quick list with its new site and task, stats kept', () => {
+    const mem = new Memory({ limit: 1 << 20 });
+    const sys = new SystemAllocator(mem);
+    const p = sys.allocBox(5, 1);
+    const id = sys.lastId;
+    sys.freeBox(id, p, 6, 1);
+    expect(mem.blocks.state[id]).toBe(2); // freed, kept while quick-listed
+    expect(() => mem.loadI32Checked(p, 7)).toThrow(/^use-after-free/);
+    const q = sys.allocBox(8, 2);
+    expect(q).toBe(p);
+    expect(sys.lastId).toBe(id);
+    expect([mem.blocks.size[id], mem.blocks.allocSite[id], mem.blocks.allocTask[id], mem.blocks.freeSite[id]]).toEqual([8, 8, 2, -1]);
+    expect(() => mem.loadI32Checked(q, 7)).not.toThrow();
+    expect(sys.stats).toMatchObject({ allocs: 2, frees: 1, liveBytes: 8, liveBlocks: 1 });
+    sys.freeBox(id, q, 9, 2);
+    expect(() => sys.freeBox(id, q, 10, 2)).toThrow(/double free/);
+    expect(sys.stats).toMatchObject({ frees: 2, liveBytes: 0, liveBlocks: 0 });
+  });
 });

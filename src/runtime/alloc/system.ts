@@ -21,6 +21,9 @@ const EXACT_BINS = 64; // 16..1024 step 16
 /** Chunks up to this size (Box-sized blocks) leave quarantine onto LIFO quick lists (no coalescing)
  *  and are reused first by requests of the same chunk size: the allocator's fastest path. */
 const QUICK_MAX = 64;
+/** A Box's 8 bytes: one data granule plus the redzone (chunkFor(8)), and its size-class bin. */
+const BOX_CHUNK = 32;
+const BOX_BIN = 1;
 
 export function binOf(chunk: number): number {
   if (chunk <= 1024) return (chunk >>> 4) - 1;
@@ -205,6 +208,62 @@ export class SystemAllocator implements Allocator {
     const st = this.stats;
     st.frees++;
     st.liveBytes -= size;
+    st.liveBlocks--;
+  }
+  /**
+   * allocOwned(8, 8) for a Box, with its quick-list hit inlined: a freed 32-byte chunk's record is
+   * revived in place (the same fields reviveBlock writes; the chunk, kind and start are unchanged).
+   */
+  allocBox(site: number, task: number): number {
+    const q = this.quick[BOX_CHUNK >>> GRANULE_SHIFT];
+    if (q.length === 0) return this.allocOwned(8, 8, site, task);
+    const id = q.pop()!;
+    const b = this.mem.blocks;
+    const a = b.start[id];
+    const g = a >>> GRANULE_SHIFT;
+    this.freeStart[g] = 0;
+    this.quickBytes -= BOX_CHUNK;
+    b.size[id] = 8;
+    b.align[id] = 8;
+    b.state[id] = STATE_LIVE;
+    b.allocator[id] = this.systemIdx;
+    b.allocSite[id] = site;
+    b.freeSite[id] = -1;
+    b.allocTask[id] = task;
+    b.freeTask[id] = -1;
+    b.live++;
+    this.mem.shadow[g] = id; // 8 bytes: one granule
+    this.hidden[id] = 0;
+    this.classCounts[BOX_BIN]++;
+    const st = this.stats;
+    st.allocs++;
+    st.liveBytes += 8;
+    st.liveBlocks++;
+    if (st.liveBytes > st.peakBytes) st.peakBytes = st.liveBytes;
+    this.lastId = id;
+    return a;
+  }
+  /** freeOwnedId(id, addr, 8) for a Box: markFreed + release inlined (a live 32-byte chunk goes to its quick list). */
+  freeBox(id: number, addr: number, site: number, task: number): void {
+    const b = this.mem.blocks;
+    if (b.start[id] !== addr || b.state[id] !== STATE_LIVE || b.kind[id] !== KIND_HEAP || this.chunkOf[id] !== BOX_CHUNK || b.size[id] !== 8) {
+      this.freeOwnedId(id, addr, 8, site, task);
+      return;
+    }
+    const mem = this.mem;
+    b.state[id] = STATE_FREED;
+    b.live--;
+    b.freeSite[id] = site;
+    b.freeTask[id] = task;
+    const g = addr >>> GRANULE_SHIFT;
+    mem.shadow[g] = -id;
+    mem.forgetAccess(id);
+    this.freeStart[g] = 1 + (BOX_CHUNK >>> GRANULE_SHIFT);
+    this.quick[BOX_CHUNK >>> GRANULE_SHIFT].push(id);
+    this.quickBytes += BOX_CHUNK;
+    const st = this.stats;
+    st.frees++;
+    st.liveBytes -= 8;
     st.liveBlocks--;
   }
   freeOwned(addr: number, size: number, site: number, task: number): void {

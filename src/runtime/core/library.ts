@@ -173,13 +173,13 @@ export class Machine {
     const task = this.rt.taskId;
     let addr: number;
     try {
-      addr = sys.allocOwned(8, 8, site, task);
+      addr = sys.allocBox(site, task);
     } catch (e) {
       return this.rethrow(e, site);
     }
     this.stats.alloc(8);
     if (this.prof.active) this.prof.alloc(addr, 8, site);
-    if (this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size: 8, align: 8, allocator: 'system', site: this.rt.loc(site), task });
+    if (this.rt.tracing && this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size: 8, align: 8, allocator: 'system', site: this.rt.loc(site), task });
     return new VBox(v, addr, 8, sys.lastId);
   }
   freeBox(b: VBox, site: number): void {
@@ -187,13 +187,13 @@ export class Machine {
     const task = this.rt.taskId;
     const addr = b.addr;
     try {
-      this.sys.freeOwnedId(b.id, addr, 8, site, task);
+      this.sys.freeBox(b.id, addr, site, task);
     } catch (e) {
       this.rethrow(e, site);
     }
     this.stats.free(8);
     if (this.prof.active) this.prof.free(addr, 8, site);
-    if (this.rt.heapTracing) this.rt.emit({ t: 'free', addr, size: 8, allocator: 'system', site: this.rt.loc(site), task });
+    if (this.rt.tracing && this.rt.heapTracing) this.rt.emit({ t: 'free', addr, size: 8, allocator: 'system', site: this.rt.loc(site), task });
   }
 
   newArena(cap: number, site: number): ArenaAllocator {

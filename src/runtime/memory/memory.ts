@@ -325,6 +325,12 @@ export class Memory {
     return id;
   }
 
+  /** Drops the load/store bounds caches if they name block `id` (it is being freed). */
+  forgetAccess(id: number): void {
+    if (this.rdId === id) { this.rdLo = 0; this.rdHi = 0; this.rdId = 0; }
+    if (this.wrId === id) { this.wrLo = 0; this.wrHi = 0; this.wrId = 0; }
+  }
+
   /** The block becomes freed: accesses report use-after-free until it is retired. */
   markFreed(id: number, site: number, task: number): void {
     const b = this.blocks;
