@@ -246,7 +246,9 @@ export class SystemAllocator implements Allocator {
   /** freeOwnedId(id, addr, 8) for a Box: markFreed + release inlined (a live 32-byte chunk goes to its quick list). */
   freeBox(id: number, addr: number, site: number, task: number): void {
     const b = this.mem.blocks;
-    if (b.start[id] !== addr || b.state[id] !== STATE_LIVE || b.kind[id] !== KIND_HEAP || this.chunkOf[id] !== BOX_CHUNK || b.size[id] !== 8) {
+    // a live record starting at addr with this id was handed out by allocBox/allocOwned(8) (ids of
+    // live blocks are never reused), so it is a heap block of this chunk: two loads suffice
+    if (b.state[id] !== STATE_LIVE || b.start[id] !== addr) {
       this.freeOwnedId(id, addr, 8, site, task);
       return;
     }

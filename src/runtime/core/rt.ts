@@ -82,6 +82,7 @@ export class Runtime {
     this.fuelLeft = opts.fuel || Infinity;
     this.fmt = new ValueFormatter(meta.types);
     this.tracing = opts.keepTrace !== false || !!opts.onEvent;
+    this.heapRoom = opts.onEvent ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_CAP;
     this.tc = !!opts.traceCalls;
   }
 
@@ -90,12 +91,13 @@ export class Runtime {
   readonly tracing: boolean;
   /** Is a heap event wanted now (a listener, or room left under the kept-trace cap)? */
   get heapTracing(): boolean {
-    if (this.opts.onEvent) return true;
-    if (this.opts.keepTrace === false) return false;
-    if (this.heapEvents < HEAP_TRACE_CAP) return true;
-    this.heapEventsDropped++;
+    if (this.heapRoom > 0) return true;
+    if (this.heapRoom !== -Infinity) this.heapEventsDropped++;
     return false;
   }
+  /** Heap events still wanted, read on every allocation: Infinity with a listener, -Infinity when
+   *  nothing is kept, else the room left under the kept-trace cap (emit counts it down). */
+  private heapRoom = 0;
   /** Heap events kept in RunResult.trace are capped (a listener still sees every one). */
   private heapEvents = 0;
   heapEventsDropped = 0;
@@ -106,6 +108,7 @@ export class Runtime {
       if (e.t === 'alloc' || e.t === 'free' || e.t === 'realloc') {
         if (++this.heapEvents > HEAP_TRACE_CAP) this.heapEventsDropped++;
         else this.trace.push(e);
+        this.heapRoom--;
       } else if (this.trace.length < TRACE_CAP || e.t === 'exit' || e.t === 'panic' || e.t === 'start') this.trace.push(e);
       else this.traceDropped++;
     }
