@@ -456,6 +456,11 @@ export abstract class ExprEmitter {
           return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `${o}.m.set(${i}, ${v})` };
         }
         const n = this.numIndex(e.index) ? 'n' : '';
+        if (n && ot.k !== 'slice') {
+          const a = ot.k === 'builtin' && ot.name === 'Vec' ? `${o}.a` : o;
+          const get = inlineGet(a, i, s), set = (v: string) => inlineSet(a, i, v, s);
+          if (get) return { get, set: (v) => set(v) ?? `$asetn(${a}, ${i}, ${v}, ${s})` };
+        }
         if (ot.k === 'builtin' && ot.name === 'Vec') return { get: `$aget${n}(${o}.a, ${i}, ${s})`, set: (v) => `$aset${n}(${o}.a, ${i}, ${v}, ${s})` };
         if (ot.k === 'slice') return { get: `$sget(${o}, ${i}, ${s})`, set: (v) => `$sset(${o}, ${i}, ${v}, ${s})` };
         return { get: `$aget${n}(${o}, ${i}, ${s})`, set: (v) => `$aset${n}(${o}, ${i}, ${v}, ${s})` };
@@ -561,6 +566,10 @@ export abstract class ExprEmitter {
     if (ot.k === 'builtin' && ot.name === 'String') return `rt.H.strByte(${o}.s, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;
     const n = this.numIndex(e.index) ? 'n' : '';
+    if (n && ot.k !== 'slice') {
+      const get = inlineGet(ot.k === 'builtin' && ot.name === 'Vec' ? `${o}.a` : o, i, s);
+      if (get) return get;
+    }
     if (ot.k === 'builtin' && ot.name === 'Vec') return `$aget${n}(${o}.a, ${i}, ${s})`;
     if (ot.k === 'slice') return `$sget(${o}, ${i}, ${s})`;
     return `$aget${n}(${o}, ${i}, ${s})`;
@@ -602,4 +611,20 @@ export function isPlace(e: E): boolean {
     case 'member': case 'tuple-index': case 'index': case 'deref': return true;
     default: return false;
   }
+}
+
+// Bounds-checked element access written at the site (number index): each site keeps its own type
+// feedback, where a shared `$agetn` helper sees every array type of the program and goes
+// polymorphic. Only when the array and index are plain reads (a name, `name.a`, an integer
+// literal), so evaluating them more than once changes nothing; otherwise the helper is used.
+const PLAIN_ARRAY = /^[\w$]+(\.a)?$/;
+const PLAIN_INDEX = /^([\w$]+|\d+)$/;
+function inlineGet(a: string, i: string, s: number): string | null {
+  if (!PLAIN_ARRAY.test(a) || !PLAIN_INDEX.test(i)) return null;
+  return `((${i} >>> 0) < ${a}.length ? ${a}[${i}] : rt.oob(${i}, ${a}.length, ${s}))`;
+}
+/** The store only when the value is plain too (the helper evaluates it before the bounds check). */
+function inlineSet(a: string, i: string, v: string, s: number): string | null {
+  if (!PLAIN_ARRAY.test(a) || !PLAIN_INDEX.test(i) || !/^([\w$.]+|-?[\d.e+]+)$/.test(v)) return null;
+  return `((${i} >>> 0) < ${a}.length ? (${a}[${i}] = ${v}) : rt.oob(${i}, ${a}.length, ${s}))`;
 }

@@ -33,3 +33,31 @@ describe('module reuse across runs', () => {
     expect(results[2].output).toEqual(results[0].output);
   });
 });
+
+describe('element access written at the site', () => {
+  it('keeps bounds checks for reads and stores (negative, past the end, Vec and array), with the site', async () => {
+    const { runVex } = await import('./run-helpers.test-util');
+    const src = (body: string) => `fn main() {
+    let! a = [1, 2, 3];
+    let! v: Vec<i32> = Vec();
+    v.push(7);
+    let! k = 2;
+    ${body}
+}
+`;
+    const ok = runVex(src('a[k] = 9; v[0] = a[k]; println("{} {} {}", a[2], v[0], a[0]);'));
+    expect(ok.stdout).toBe('9 9 1\n');
+    expect(ok.js).toMatch(/>>> 0\) < v_a_\d+\.length/);
+    for (const [body, msg] of [
+      ['k = 3; println("{}", a[k]);', 'index out of bounds: index 3, len 3'],
+      ['k = -1; println("{}", a[k]);', 'index out of bounds: index -1, len 3'],
+      ['k = 1; v[k] = 5;', 'index out of bounds: index 1, len 1'],
+      ['k = 5; a[k] = 1;', 'index out of bounds: index 5, len 3'],
+    ]) {
+      const r = runVex(src(body));
+      expect(r.exitCode).toBe(134);
+      expect(r.stderr).toContain(msg);
+      expect(r.stderr).toMatch(/test\.vx:6:/);
+    }
+  });
+});
