@@ -128,7 +128,11 @@ export function canonKey(v: unknown): string {
 /** Box<T>: the value plus its 8-byte heap block (`id` = the system allocator's block id, 0 when
  *  another allocator serves it). */
 export class VBox<T = unknown> {
-  constructor(public v: T, public addr = 0, public size = 0, public id = 0) {}
+  /** id: the system block's id (0 for a block of another allocator). Three fields: a tree of
+   *  boxes keeps one VBox per node alive, so its size matters to the GC. */
+  constructor(public v: T, public addr = 0, public id = 0) {}
+  /** A Box's block is always 8 bytes. */
+  get size(): number { return 8; }
 }
 
 /** A view `&a[lo..hi]` on an array or a Vec's elements. */

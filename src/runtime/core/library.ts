@@ -168,7 +168,7 @@ export class Machine {
   // Box: the hottest buffer (one per node of a tree). The block id is kept in the VBox so the
   // free needs no shadow lookup.
   newBox(v: unknown, site: number): VBox {
-    if (this.current !== this.sys) return new VBox(v, this.bufAlloc(8, 8, site), 8);
+    if (this.current !== this.sys) return new VBox(v, this.bufAlloc(8, 8, site), 0);
     const sys = this.sys;
     const task = this.rt.taskId;
     let addr: number;
@@ -180,10 +180,10 @@ export class Machine {
     this.stats.alloc(8);
     if (this.prof.active) this.prof.alloc(addr, 8, site);
     if (this.rt.tracing && this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size: 8, align: 8, allocator: 'system', site: this.rt.loc(site), task });
-    return new VBox(v, addr, 8, sys.lastId);
+    return new VBox(v, addr, sys.lastId);
   }
   freeBox(b: VBox, site: number): void {
-    if (b.id === 0) { this.bufFree(b.addr, b.size, site); return; }
+    if (b.id === 0) { this.bufFree(b.addr, 8, site); return; }
     const task = this.rt.taskId;
     const addr = b.addr;
     try {
