@@ -52,11 +52,51 @@ describe('quick lists and owned blocks', () => {
     const q = sys.allocBox(8, 2);
     expect(q).toBe(p);
     expect(sys.lastId).toBe(id);
-    expect([mem.blocks.size[id], mem.blocks.allocSite[id], mem.blocks.allocTask[id], mem.blocks.freeSite[id]]).toEqual([8, 8, 2, -1]);
+    expect([mem.blocks.size[id], mem.blocks.align[id], mem.blocks.allocSite[id], mem.blocks.allocTask[id]]).toEqual([8, 8, 8, 2]);
     expect(() => mem.loadI32Checked(q, 7)).not.toThrow();
+    // live again: an overrun's fault names the new allocation and no free site (freeSite is only read while freed)
+    const f = mem.blockFault('out-of-bounds', 'x', id, q + 8, 4, 11);
+    expect([f.allocSite, f.allocTask, f.freeSite, f.freeTask]).toEqual([8, 2, -1, -1]);
     expect(sys.stats).toMatchObject({ allocs: 2, frees: 1, liveBytes: 8, liveBlocks: 1 });
     sys.freeBox(id, q, 9, 2);
     expect(() => sys.freeBox(id, q, 10, 2)).toThrow(/double free/);
+    expect(sys.stats).toMatchObject({ frees: 2, liveBytes: 0, liveBlocks: 0 });
+  });
+
+  it('a block freed by freeBox is reused by other 8-byte allocations (whole record rewritten) and flushed on pressure', () => {
+    const mem = new Memory({ limit: 1 << 20 });
+    const sys = new SystemAllocator(mem);
+    const p = sys.allocBox(5, 1);
+    const id = sys.lastId;
+    const before = sys.freeBytes();
+    sys.freeBox(id, p, 6, 1);
+    expect(sys.freeBytes()).toBe(before + 32);
+    const q = sys.allocOwned(4, 4, 7, 3); // same chunk size: takes the Box's record
+    expect(q).toBe(p);
+    expect([mem.blocks.size[id], mem.blocks.align[id], mem.blocks.allocSite[id], mem.blocks.allocTask[id]]).toEqual([4, 4, 7, 3]);
+    expect(() => mem.loadI32Checked(q + 4, 7)).toThrow(/out-of-bounds|overflow|redzone/);
+    sys.freeOwnedId(sys.lastId, q, 4, 8, 3);
+    // an allocBox after a non-Box free rewrites size and align
+    const r = sys.allocBox(9, 1);
+    expect(r).toBe(p);
+    expect([mem.blocks.size[id], mem.blocks.align[id]]).toEqual([8, 8]);
+    sys.freeBox(sys.lastId, r, 10, 1);
+    sys.flushQuarantine();
+    expect(sys.freeBytes()).toBe(before + 32);
+    expect(() => sys.freeBox(id, r, 12, 1)).toThrow();
+  });
+
+  it('freeBoxAt finds the Box block from its address; double free and a non-block address are reported', () => {
+    const mem = new Memory({ limit: 1 << 20 });
+    const sys = new SystemAllocator(mem);
+    const p = sys.allocBox(5, 1);
+    const p2 = sys.allocBox(6, 1);
+    sys.freeBoxAt(p, 7, 1);
+    expect(sys.stats).toMatchObject({ frees: 1, liveBlocks: 1 });
+    expect(() => sys.freeBoxAt(p, 8, 1)).toThrow(/double free/);
+    expect(() => sys.freeBoxAt(p2 + 4, 9, 1)).toThrow();
+    expect(sys.stats).toMatchObject({ frees: 1, liveBlocks: 1 });
+    sys.freeBoxAt(p2, 10, 1);
     expect(sys.stats).toMatchObject({ frees: 2, liveBytes: 0, liveBlocks: 0 });
   });
 });

@@ -69,6 +69,10 @@ export class SystemAllocator implements Allocator {
   /** Quick lists of freed block ids by chunk size / 16 (their chunks' freeStart flag is 1 + chunk
    *  size / 16; the blocks stay registered as freed until reused). */
   private readonly quick: number[][] = [[], [], [], [], []];
+  /** The 32-byte quick list's records freed by freeBox: still size 8, align 8, system, not hidden,
+   *  chunk 32, so allocBox revives them writing only state, sites and shadow (fewer cache lines per
+   *  Box). Counted in quickBytes and flushed/taken like quick[2]. */
+  private readonly boxQuick: number[] = [];
   private quickBytes = 0;
   private readonly nonEmpty = new Uint32Array(Math.ceil(NBINS / 32));
   private chunkOf = new Float64Array(1024); // block id -> chunk bytes
@@ -215,25 +219,33 @@ export class SystemAllocator implements Allocator {
    * revived in place (the same fields reviveBlock writes; the chunk, kind and start are unchanged).
    */
   allocBox(site: number, task: number): number {
-    const q = this.quick[BOX_CHUNK >>> GRANULE_SHIFT];
-    if (q.length === 0) return this.allocOwned(8, 8, site, task);
-    const id = q.pop()!;
+    const bq = this.boxQuick;
     const b = this.mem.blocks;
+    let id: number;
+    if (bq.length !== 0) {
+      // a record freeBox left: size, align, allocator, kind, chunk and hidden are already a Box's;
+      // freeSite/freeTask are read only while the block is freed (blockFault), so they stay
+      id = bq.pop()!;
+    } else {
+      const q = this.quick[BOX_CHUNK >>> GRANULE_SHIFT];
+      if (q.length === 0) return this.allocOwned(8, 8, site, task);
+      id = q.pop()!;
+      b.size[id] = 8;
+      b.align[id] = 8;
+      b.allocator[id] = this.systemIdx;
+      b.freeSite[id] = -1;
+      b.freeTask[id] = -1;
+      this.hidden[id] = 0;
+    }
     const a = b.start[id];
     const g = a >>> GRANULE_SHIFT;
     this.freeStart[g] = 0;
     this.quickBytes -= BOX_CHUNK;
-    b.size[id] = 8;
-    b.align[id] = 8;
     b.state[id] = STATE_LIVE;
-    b.allocator[id] = this.systemIdx;
     b.allocSite[id] = site;
-    b.freeSite[id] = -1;
     b.allocTask[id] = task;
-    b.freeTask[id] = -1;
     b.live++;
     this.mem.shadow[g] = id; // 8 bytes: one granule
-    this.hidden[id] = 0;
     this.classCounts[BOX_BIN]++;
     const st = this.stats;
     st.allocs++;
@@ -243,12 +255,20 @@ export class SystemAllocator implements Allocator {
     this.lastId = id;
     return a;
   }
-  /** freeOwnedId(id, addr, 8) for a Box: markFreed + release inlined (a live 32-byte chunk goes to its quick list). */
+  /** freeBox of the block starting at addr: a live Box's id is its (single) granule's shadow entry. */
+  freeBoxAt(addr: number, site: number, task: number): void {
+    const id = this.mem.shadow[addr >>> GRANULE_SHIFT];
+    if (!(id > 0)) this.freeOwned(addr, 8, site, task); // not a live block start: the usual checks report it
+    else this.freeBox(id, addr, site, task);
+  }
+  /** freeOwnedId(id, addr, 8) for a Box: markFreed + release inlined (the record goes to boxQuick). */
   freeBox(id: number, addr: number, site: number, task: number): void {
     const b = this.mem.blocks;
     // a live record starting at addr with this id was handed out by allocBox/allocOwned(8) (ids of
     // live blocks are never reused), so it is a heap block of this chunk: two loads suffice
-    if (b.state[id] !== STATE_LIVE || b.start[id] !== addr) {
+    // (size and chunk too: a record resized by realloc must not enter boxQuick, whose records are
+    // revived without rewriting them)
+    if (b.state[id] !== STATE_LIVE || b.start[id] !== addr || b.size[id] !== 8 || this.chunkOf[id] !== BOX_CHUNK) {
       this.freeOwnedId(id, addr, 8, site, task);
       return;
     }
@@ -261,7 +281,7 @@ export class SystemAllocator implements Allocator {
     mem.shadow[g] = -id;
     mem.forgetAccess(id);
     this.freeStart[g] = 1 + (BOX_CHUNK >>> GRANULE_SHIFT);
-    this.quick[BOX_CHUNK >>> GRANULE_SHIFT].push(id);
+    this.boxQuick.push(id);
     this.quickBytes += BOX_CHUNK;
     const st = this.stats;
     st.frees++;
@@ -380,15 +400,16 @@ export class SystemAllocator implements Allocator {
   /** Frees every quarantined block for real (called before reporting out-of-memory). */
   flushQuarantine(): void {
     while (this.qCount > 0) this.evictOne();
-    for (let k = 0; k < this.quick.length; k++) {
-      const q = this.quick[k];
+    for (let k = -1; k < this.quick.length; k++) {
+      const q = k < 0 ? this.boxQuick : this.quick[k];
+      const cs = k < 0 ? BOX_CHUNK : k << GRANULE_SHIFT;
       while (q.length !== 0) {
         const id = q.pop()!;
         const a = this.mem.blocks.start[id];
         this.freeStart[a >>> GRANULE_SHIFT] = 0;
-        this.quickBytes -= k << GRANULE_SHIFT;
+        this.quickBytes -= cs;
         this.mem.retireBlock(id);
-        this.addFree(a, k << GRANULE_SHIFT);
+        this.addFree(a, cs);
       }
     }
   }
@@ -474,8 +495,11 @@ export class SystemAllocator implements Allocator {
 
   /** A quick-listed (freed, still registered) block of chunk size cs, or 0. */
   private takeQuick(cs: number): number {
-    const q = this.quick[cs >>> GRANULE_SHIFT];
-    if (q.length === 0) return 0;
+    let q = this.quick[cs >>> GRANULE_SHIFT];
+    if (q.length === 0) {
+      if (cs !== BOX_CHUNK || this.boxQuick.length === 0) return 0;
+      q = this.boxQuick; // the caller revives the whole record
+    }
     const id = q.pop()!;
     this.freeStart[this.mem.blocks.start[id] >>> GRANULE_SHIFT] = 0;
     this.quickBytes -= cs;

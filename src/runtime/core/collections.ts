@@ -125,15 +125,16 @@ export function canonKey(v: unknown): string {
   return (o.constructor?.name ?? '') + '{' + Object.keys(o).map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
 }
 
-/** Box<T>: the value plus its 8-byte heap block (`id` = the system allocator's block id, 0 when
- *  another allocator serves it). */
+/** Box<T>: the value plus the address of its 8-byte system heap block. Two fields: a tree of boxes
+ *  keeps one VBox per node alive, so its size matters to the GC (the free finds the block id in the
+ *  shadow entry it rewrites anyway). */
 export class VBox<T = unknown> {
-  /** id: the system block's id (0 for a block of another allocator). Three fields: a tree of
-   *  boxes keeps one VBox per node alive, so its size matters to the GC. */
-  constructor(public v: T, public addr = 0, public id = 0) {}
+  constructor(public v: T, public addr = 0) {}
   /** A Box's block is always 8 bytes. */
   get size(): number { return 8; }
 }
+/** A Box whose block another allocator (arena, Vex allocator) serves: freed through it. */
+export class VBoxForeign<T = unknown> extends VBox<T> {}
 
 /** A view `&a[lo..hi]` on an array or a Vec's elements. */
 export class VSlice<T = unknown> {

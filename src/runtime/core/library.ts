@@ -3,7 +3,7 @@
 // Collections report their buffers here through HeapHooks; raw alloc/free/realloc come here too.
 import type { RunOptions } from '../api';
 import type { Runtime } from './rt';
-import { setHeapHooks, VBox } from './collections';
+import { setHeapHooks, VBox, VBoxForeign } from './collections';
 import { VexAbort, VexLimit } from './errors';
 import { Memory } from '../memory/memory';
 import { SystemAllocator } from '../alloc/system';
@@ -165,10 +165,10 @@ export class Machine {
     return to;
   }
 
-  // Box: the hottest buffer (one per node of a tree). The block id is kept in the VBox so the
-  // free needs no shadow lookup.
+  // Box: the hottest buffer (one per node of a tree). A system Box is a plain VBox (its free looks
+  // the block id up in the shadow map); another allocator's is a VBoxForeign.
   newBox(v: unknown, site: number): VBox {
-    if (this.current !== this.sys) return new VBox(v, this.bufAlloc(8, 8, site), 0);
+    if (this.current !== this.sys) return new VBoxForeign(v, this.bufAlloc(8, 8, site));
     const sys = this.sys;
     const task = this.rt.taskId;
     let addr: number;
@@ -180,14 +180,14 @@ export class Machine {
     this.stats.alloc(8);
     if (this.prof.active) this.prof.alloc(addr, 8, site);
     if (this.rt.tracing && this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size: 8, align: 8, allocator: 'system', site: this.rt.loc(site), task });
-    return new VBox(v, addr, sys.lastId);
+    return new VBox(v, addr);
   }
   freeBox(b: VBox, site: number): void {
-    if (b.id === 0) { this.bufFree(b.addr, 8, site); return; }
+    if (b instanceof VBoxForeign) { this.bufFree(b.addr, 8, site); return; }
     const task = this.rt.taskId;
     const addr = b.addr;
     try {
-      this.sys.freeBox(b.id, addr, site, task);
+      this.sys.freeBoxAt(addr, site, task);
     } catch (e) {
       this.rethrow(e, site);
     }
