@@ -255,24 +255,33 @@ export class SystemAllocator implements Allocator {
     this.lastId = id;
     return a;
   }
-  /** freeBox of the block starting at addr: a live Box's id is its (single) granule's shadow entry. */
+  /**
+   * freeBox of the block starting at addr, found by its granule's shadow entry. A live 8-byte heap
+   * block owns exactly one granule, so when addr is granule-aligned that block starts at addr, and
+   * its chunk is 32 (alloc and in-place realloc keep chunk = chunkFor(size)): it may enter boxQuick.
+   */
   freeBoxAt(addr: number, site: number, task: number): void {
     const id = this.mem.shadow[addr >>> GRANULE_SHIFT];
-    if (!(id > 0)) this.freeOwned(addr, 8, site, task); // not a live block start: the usual checks report it
-    else this.freeBox(id, addr, site, task);
+    const b = this.mem.blocks;
+    if ((addr & (GRANULE - 1)) !== 0 || !(id > 0) || b.state[id] !== STATE_LIVE || b.kind[id] !== KIND_HEAP || b.size[id] !== 8) {
+      this.freeOwned(addr, 8, site, task); // not a live Box block: the usual checks report it
+      return;
+    }
+    this.freeBoxRecord(id, addr, site, task);
   }
   /** freeOwnedId(id, addr, 8) for a Box: markFreed + release inlined (the record goes to boxQuick). */
   freeBox(id: number, addr: number, site: number, task: number): void {
     const b = this.mem.blocks;
-    // a live record starting at addr with this id was handed out by allocBox/allocOwned(8) (ids of
-    // live blocks are never reused), so it is a heap block of this chunk: two loads suffice
-    // (size and chunk too: a record resized by realloc must not enter boxQuick, whose records are
-    // revived without rewriting them)
+    // boxQuick's records are revived without rewriting size, align or chunk: only a Box's may enter
     if (b.state[id] !== STATE_LIVE || b.start[id] !== addr || b.size[id] !== 8 || this.chunkOf[id] !== BOX_CHUNK) {
       this.freeOwnedId(id, addr, 8, site, task);
       return;
     }
+    this.freeBoxRecord(id, addr, site, task);
+  }
+  private freeBoxRecord(id: number, addr: number, site: number, task: number): void {
     const mem = this.mem;
+    const b = mem.blocks;
     b.state[id] = STATE_FREED;
     b.live--;
     b.freeSite[id] = site;

@@ -132,9 +132,13 @@ export class VBox<T = unknown> {
   constructor(public v: T, public addr = 0) {}
   /** A Box's block is always 8 bytes. */
   get size(): number { return 8; }
+  /** Served by another allocator (a prototype getter: a constant where the site sees one class). */
+  get foreign(): boolean { return false; }
 }
 /** A Box whose block another allocator (arena, Vex allocator) serves: freed through it. */
-export class VBoxForeign<T = unknown> extends VBox<T> {}
+export class VBoxForeign<T = unknown> extends VBox<T> {
+  override get foreign(): boolean { return true; }
+}
 
 /** A view `&a[lo..hi]` on an array or a Vec's elements. */
 export class VSlice<T = unknown> {

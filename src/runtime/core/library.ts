@@ -183,7 +183,7 @@ export class Machine {
     return new VBox(v, addr);
   }
   freeBox(b: VBox, site: number): void {
-    if (b instanceof VBoxForeign) { this.bufFree(b.addr, 8, site); return; }
+    if (b.foreign) { this.bufFree(b.addr, 8, site); return; }
     const task = this.rt.taskId;
     const addr = b.addr;
     try {
