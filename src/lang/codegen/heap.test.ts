@@ -81,3 +81,27 @@ fn main() {
     expect(r.stats.liveBytes).toBe(0);
   });
 });
+
+describe('a Box under a Vex allocator', () => {
+  it('is allocated and freed through that allocator (sizes 8), also when freed after reset_allocator', () => {
+    const r = runVex(`struct Counting impl Allocator {
+    allocs: i32,
+    frees: i32,
+    fn allocate(size: usize, align: usize)!: *u8! { self.allocs += 1; println("alloc {}", size); return sys_alloc(size, align); }
+    fn deallocate(ptr: *u8!, size: usize, align: usize)! { self.frees += 1; println("free {}", size); sys_free(ptr, size, align); }
+}
+fn main() {
+    let! c = Counting { allocs: 0, frees: 0 };
+    set_allocator(&c!);
+    let a = Box(5);
+    let b = Box(6);
+    println("{}", *a + *b);
+    reset_allocator();
+    let d = Box(7);
+    println("{} {}", *d, c.allocs);
+}
+`);
+    expect(r.stdout).toBe('alloc 8\nalloc 8\n11\n7 2\nfree 8\nfree 8\n');
+    expect(r.stats.liveBytes).toBe(0);
+  });
+});
