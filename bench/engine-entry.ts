@@ -3,3 +3,6 @@
 export { compile } from '../src/lang/compile';
 export { run } from '../src/runtime/run';
 export { DEFAULT_RUN_OPTIONS } from '../src/runtime/api';
+export { lex } from '../src/lang/syntax/lexer';
+export { parse } from '../src/lang/syntax/parser';
+export { checkSource } from '../src/lang/sema/check';
