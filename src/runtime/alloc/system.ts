@@ -207,12 +207,7 @@ export class SystemAllocator implements Allocator {
       this.freeOwned(addr, size, site, task); // stale id: the usual checks report it
       return;
     }
-    this.mem.markFreed(id, site, task);
-    this.release(id);
-    const st = this.stats;
-    st.frees++;
-    st.liveBytes -= size;
-    st.liveBlocks--;
+    this.releaseOwned(id, size, site, task);
   }
   /**
    * allocOwned(8, 8) for a Box, with its quick-list hit inlined: a freed 32-byte chunk's record is
@@ -297,18 +292,22 @@ export class SystemAllocator implements Allocator {
     st.liveBytes -= 8;
     st.liveBlocks--;
   }
-  freeOwned(addr: number, size: number, site: number, task: number): void {
-    const id = this.mem.blockStartingAt(addr);
-    if (id === 0 || this.mem.blocks.state[id] !== STATE_LIVE) {
-      this.free(addr, site, task); // not what we handed out: report it the usual way
-      return;
-    }
+  /** The common end of freeOwned/freeOwnedId: mark the block freed, return its chunk, count it. */
+  private releaseOwned(id: number, size: number, site: number, task: number): void {
     this.mem.markFreed(id, site, task);
     this.release(id);
     const st = this.stats;
     st.frees++;
     st.liveBytes -= size;
     st.liveBlocks--;
+  }
+  freeOwned(addr: number, size: number, site: number, task: number): void {
+    const id = this.mem.blockStartingAt(addr);
+    if (id === 0 || this.mem.blocks.state[id] !== STATE_LIVE) {
+      this.free(addr, site, task); // not what we handed out: report it the usual way
+      return;
+    }
+    this.releaseOwned(id, size, site, task);
   }
 
   /** Requested size of the live block starting at addr. */
