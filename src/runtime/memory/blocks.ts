@@ -41,6 +41,19 @@ export class BlockTable {
     return i;
   }
 
+  /** (Re)write a live block's record: a new block, or a freed one revived in place. */
+  setLive(id: number, size: number, align: number, allocator: number, site: number, task: number): void {
+    this.size[id] = size;
+    this.align[id] = align;
+    this.state[id] = STATE_LIVE;
+    this.allocator[id] = allocator;
+    this.allocSite[id] = site;
+    this.freeSite[id] = -1;
+    this.allocTask[id] = task;
+    this.freeTask[id] = -1;
+    this.live++;
+  }
+
   create(start: number, size: number, align: number, kind: number, allocator: number, site: number, task: number): number {
     let id: number;
     if (this.freeIdCount > 0) id = this.freeIds[--this.freeIdCount];
@@ -49,16 +62,8 @@ export class BlockTable {
       if (id >= this.start.length) this.grow();
     }
     this.start[id] = start;
-    this.size[id] = size;
-    this.align[id] = align;
     this.kind[id] = kind;
-    this.state[id] = STATE_LIVE;
-    this.allocator[id] = allocator;
-    this.allocSite[id] = site;
-    this.freeSite[id] = -1;
-    this.allocTask[id] = task;
-    this.freeTask[id] = -1;
-    this.live++;
+    this.setLive(id, size, align, allocator, site, task);
     return id;
   }
 

@@ -373,15 +373,7 @@ export class Memory {
    */
   reviveBlock(id: number, size: number, align: number, allocator: number, site: number, task: number): void {
     const b = this.blocks;
-    b.size[id] = size;
-    b.align[id] = align;
-    b.state[id] = STATE_LIVE;
-    b.allocator[id] = allocator;
-    b.allocSite[id] = site;
-    b.freeSite[id] = -1;
-    b.allocTask[id] = task;
-    b.freeTask[id] = -1;
-    b.live++;
+    b.setLive(id, size, align, allocator, site, task);
     const a = b.start[id];
     const g0 = a >>> GRANULE_SHIFT;
     const g1 = (a + Math.max(size, 1) + GRANULE - 1) >>> GRANULE_SHIFT;
