@@ -49,7 +49,9 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
   const steps = rt.totalSteps();
   rt.emit({ t: 'exit', outcome, steps });
   const exitCode = outcome.kind === 'internal-error' ? 70 : outcome.code;
-  return { outcome, exitCode, output: rt.output, panic: rt.uncaught, trace: rt.trace, steps, stats: lib ? lib.stats() : { allocs: 0, frees: 0, peakBytes: 0, liveBytes: 0 } };
+  const trace = rt.keptTrace();
+  const stats = lib ? lib.stats() : { allocs: 0, frees: 0, peakBytes: 0, liveBytes: 0 };
+  return { outcome, exitCode, output: rt.output, panic: rt.uncaught, get trace() { return trace(); }, steps, stats };
 }
 
 // The generated module is instantiated once per compiled program (and per module text, for copies

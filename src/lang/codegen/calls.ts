@@ -80,7 +80,7 @@ export abstract class CallEmitter extends ExprEmitter {
         if (!f) return unsupported(`method ${t.method} of ${typeName(rt)}`);
         return this.methodCall(e, f, rt.args);
       }
-      case 'variant': return this.newVariant(this.ty(t.enumType), t.variant, e.args.map((a) => this.copyVal(a)));
+      case 'variant': return this.newVariant(this.ty(t.enumType), t.variant, e.args);
       case 'builtin': return this.builtin(e, t.name);
       case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);

@@ -5,7 +5,7 @@ import type { Type, StructInfo, EnumInfo } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import type { Span } from '../span';
 import type { Site } from '../../runtime/core/types';
-import { TypeTable, typeKey, envOf } from './typedesc';
+import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
 
 /** Raised when monomorphization does not terminate. */
 export class CodegenLimit extends Error {}
@@ -109,13 +109,53 @@ export class ModuleCtx {
       n = `E_${info.name}_${this.enumNames.size}`;
       this.enumNames.set(info, n);
       const arity = Math.max(0, ...info.variants.map((v) => v.fields.length));
-      const ps = Array.from({ length: arity }, (_, i) => 'a' + i);
-      this.classes.push(`class ${n} { constructor(t${ps.map((p) => ', ' + p).join('')}) { this.t = t; ${ps.map((p) => `this.${p} = ${p};`).join(' ')} } }`);
+      const slots = this.flatSlots(info);
+      // field J is `aJ`; a field holding a flat Box in some variant also has its slot `$bJ`
+      const ps: string[] = [];
+      const body: string[] = ['this.t = t;'];
+      for (let j = 0; j < arity; j++) {
+        ps.push('a' + j);
+        body.push(`this.a${j} = a${j};`);
+        if (slots.has(j)) { ps.push('b' + j); body.push(`this.$b${j} = b${j};`); }
+      }
+      this.classes.push(`class ${n} { constructor(t${ps.map((p) => ', ' + p).join('')}) { ${body.join(' ')} } }`);
       info.variants.forEach((v, i) => {
-        if (!v.fields.length) this.classes.push(`const ${n}_u${i} = Object.freeze(new ${n}(${i}));`);
+        if (!v.fields.length) this.classes.push(`const ${n}_u${i} = Object.freeze(new ${n}(${this.enumArgs(info, i, [])}));`);
       });
     }
     return n;
+  }
+
+  /**
+   * Per variant and field: is the field declared `Box<…>`? Such a field is stored flat: the
+   * content in `aJ`, the block's slot in `$bJ` (runtime collections.ts VBoxView says why).
+   */
+  flatBoxes(info: EnumInfo): boolean[][] {
+    let f = this.flat.get(info);
+    if (!f) {
+      f = info.variants.map((v) => v.fields.map(isFlatBoxField));
+      this.flat.set(info, f);
+    }
+    return f;
+  }
+  private readonly flat = new Map<EnumInfo, boolean[][]>();
+  flatSlots(info: EnumInfo): Set<number> {
+    const s = new Set<number>();
+    for (const v of this.flatBoxes(info)) v.forEach((b, j) => { if (b) s.add(j); });
+    return s;
+  }
+  /** Constructor arguments after the tag: each field's value and, where the class has one, its
+   *  slot (0 when this variant keeps no box there). */
+  enumArgs(info: EnumInfo, variant: number, fields: { a: string; b?: string }[]): string {
+    const arity = Math.max(0, ...info.variants.map((v) => v.fields.length));
+    const slots = this.flatSlots(info);
+    if (slots.size === 0) return [String(variant), ...fields.map((f) => f.a)].join(', ');
+    const out = [String(variant)];
+    for (let j = 0; j < arity; j++) {
+      out.push(fields[j]?.a ?? 'undefined');
+      if (slots.has(j)) out.push(fields[j]?.b ?? '0');
+    }
+    return out.join(', ');
   }
 
   /** Does a value of type t need dropping (Drop impl directly or through fields/elements)? */
@@ -165,8 +205,18 @@ export class ModuleCtx {
       }
       case 'enum': {
         const env = envOf(t.info.generics, t.args, t.info.name);
+        const flat = this.flatBoxes(t.info);
         t.info.variants.forEach((vr, i) => {
-          const parts = vr.fields.map((f, j) => (this.needsDrop(subst(f, env)) ? `${this.dropFn(subst(f, env))}(v.a${j});` : '')).join(' ');
+          const parts = vr.fields.map((f, j) => {
+            const ft = subst(f, env);
+            if (flat[i][j]) {
+              // a flat box: drop the content, then free the block (as a VBox's drop would)
+              const ct = ft.k === 'builtin' ? ft.args[0] : undefined;
+              const inner = ct && this.needsDrop(ct) ? `${this.dropFn(ct)}(v.a${j}); ` : '';
+              return `if (v.$b${j} !== 0) { ${inner}$bfree(v.$b${j}); v.$b${j} = 0; }`;
+            }
+            return this.needsDrop(ft) ? `${this.dropFn(ft)}(v.a${j});` : '';
+          }).join(' ');
           if (parts.trim()) body.push(`if (v.t === ${i}) { ${parts} }`);
         });
         break;

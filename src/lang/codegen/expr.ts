@@ -20,6 +20,9 @@ export abstract class ExprEmitter {
   readonly temps: string[] = [];
   /** Liveness flags of Drop locals (cleared when the value is moved out). */
   readonly dropFlags = new Map<number, string>();
+  /** Pattern bindings of a flat box field (context.ts flatBoxes): the local holds the enum object
+   *  and this maps it to the field. `*l` works on the field itself; any other use makes a view. */
+  readonly flatLocals = new Map<number, number>();
 
   constructor(
     readonly m: ModuleCtx,
@@ -203,6 +206,8 @@ export abstract class ExprEmitter {
     switch (r.k) {
       case 'local': {
         const n = localName(r.local.name, r.local.id);
+        const fj = this.flatLocals.get(r.local.id);
+        if (fj !== undefined) return `new $BV(${n}, ${fj})`;
         if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return `${n}.v`;
         const flag = this.dropFlags.get(r.local.id);
         return flag && e.info?.moves ? `(${flag} = false, ${n})` : n;
@@ -236,13 +241,26 @@ export abstract class ExprEmitter {
     const v = t.info.variants[variant];
     if (!v.fields.length) return `${cls}_u${variant}`;
     const ps = v.fields.map((_, i) => '$' + i);
-    return `((${ps.join(', ')}) => new ${cls}(${variant}, ${ps.join(', ')}))`;
+    const flat = this.m.flatBoxes(t.info)[variant];
+    const fields = ps.map((p, j) => (flat[j] ? { a: `${p}.v`, b: `$bslot(${p})` } : { a: p }));
+    return `((${ps.join(', ')}) => new ${cls}(${this.m.enumArgs(t.info, variant, fields)}))`;
   }
-  newVariant(t: Type, variant: number, args: string[]): string {
+  newVariant(t: Type, variant: number, args: E[]): string {
     if (t.k !== 'enum') return unsupported('variant of a non-enum');
     const cls = this.m.enumClass(t.info);
     if (!args.length && !t.info.variants[variant].fields.length) return `${cls}_u${variant}`;
-    return `new ${cls}(${variant}${args.map((a) => ', ' + a).join('')})`;
+    const flat = this.m.flatBoxes(t.info)[variant];
+    const fields = args.map((a, j) => {
+      if (!flat[j]) return { a: this.copyVal(a) };
+      // `Box(x)` written straight into the field: no VBox at all; any other Box value is unpacked
+      // (its block moves into the field; the VBox is left empty)
+      if (a.kind === 'call' && a.target?.k === 'builtin-static' && a.target.owner === 'Box' && a.target.method === 'new') {
+        return { a: this.copyVal(a.args[0]), b: `$bnew(${this.site(a.span)})` };
+      }
+      const tmp = this.tmp();
+      return { a: `(${tmp} = ${this.copyVal(a)}).v`, b: `$bslot(${tmp})` };
+    });
+    return `new ${cls}(${this.m.enumArgs(t.info, variant, fields)})`;
   }
   variantIndex(t: Type, name: string): number {
     const tt = derefAll(t);
@@ -522,6 +540,13 @@ export abstract class ExprEmitter {
   }
 
   deref(e: ast.ExprOf<'deref'>): string {
+    const o = e.operand;
+    const fj = o.kind === 'ident' && o.res?.k === 'local' ? this.flatLocals.get(o.res.local.id) : undefined;
+    if (fj !== undefined && o.kind === 'ident' && o.res?.k === 'local') {
+      // `*l` on a flat box binding: the enum's field, without a view
+      const n = localName(o.res.local.name, o.res.local.id);
+      return e.info?.moves ? `$takeAt(${n}, ${fj})` : `${n}.a${fj}`;
+    }
     const ot = this.effType(e.operand);
     const v = this.expr(e.operand);
     if (isCellRef(ot)) return `${v}.get()`;

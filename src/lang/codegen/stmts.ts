@@ -321,6 +321,7 @@ export class FnEmitter extends CallEmitter {
   private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[]): string {
     const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
+    for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
     const body = f(em);
     return isGen ? `function* (${params.join(', ')}) {\n${body}\n}` : `((${params.join(', ')}) => {\n${body}\n})`;
   }
@@ -381,9 +382,19 @@ export class FnEmitter extends CallEmitter {
         const env = new Map<string, Type>();
         t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
         const parts = [`${v}.t === ${i}`];
+        const flat = this.m.flatBoxes(t.info)[i];
         (p.args ?? []).forEach((sub, j) => {
           const ft = vr.fields[j] ? substEnv(vr.fields[j], env) : { k: 'error' } as Type;
-          const sp = this.pattern(sub, `${v}.a${j}`, ft, binds);
+          // a flat box field: a plain binding holds the enum object (flatLocals); other patterns
+          // see a view sharing the enum's box (collections.ts VBoxView)
+          if (flat[j] && sub.kind === 'binding' && sub.local && !sub.local.mut && this.variantIndex(ft, sub.name) < 0) {
+            const n = localName(sub.local.name, sub.local.id);
+            binds.add(n);
+            this.flatLocals.set(sub.local.id, j);
+            parts.push(`(${n} = ${v}, true)`);
+            return;
+          }
+          const sp = this.pattern(sub, flat[j] ? `new $BV(${v}, ${j})` : `${v}.a${j}`, ft, binds);
           if (sp !== 'true') parts.push(sp);
         });
         return `(${parts.join(' && ')})`;

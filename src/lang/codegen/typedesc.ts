@@ -69,7 +69,12 @@ export class TypeTable {
         const env = envOf(t.info.generics, t.args, t.info.name);
         return {
           k: 'enum', name: t.info.name, prelude: t.info.decl == null, drop: false,
-          variants: t.info.variants.map((v) => ({ name: v.name, fields: v.fields.map((f) => this.id(substT(f, env))) })),
+          // a flat box field holds its content (codegen DESIGN.md "Boxes in enum fields"), and a
+          // Box prints as its content: the field's descriptor is the content's
+          variants: t.info.variants.map((v) => ({ name: v.name, fields: v.fields.map((f) => {
+            const ft = substT(f, env);
+            return this.id(isFlatBoxField(f) && ft.k === 'builtin' && ft.args[0] ? ft.args[0] : ft);
+          }) })),
         };
       }
       case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => this.id(e)) };
@@ -134,4 +139,9 @@ export function memBacked(t: Type): boolean {
   if (t.k === 'array') return memBacked(t.elem);
   if (t.k === 'struct') return t.info.decl != null && t.info.fields.every((f) => memBacked(f.type));
   return false;
+}
+
+/** An enum variant field declared `Box<…>` is stored flat: content in `aJ`, block slot in `$bJ`. */
+export function isFlatBoxField(declared: Type): boolean {
+  return declared.k === 'builtin' && declared.name === 'Box';
 }

@@ -119,10 +119,11 @@ export function canonKey(v: unknown): string {
   if (v === null) return 'u';
   if (v instanceof VString) return 's' + JSON.stringify(v.s);
   if (v instanceof VVec) return 'V' + canonKey(v.a);
-  if (v instanceof VBox) return 'B' + canonKey(v.v);
+  if (isBox(v)) return 'B' + canonKey(v.v);
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
   const o = v as Record<string, unknown>;
-  return (o.constructor?.name ?? '') + '{' + Object.keys(o).map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
+  // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
+  return (o.constructor?.name ?? '') + '{' + Object.keys(o).filter((k) => k[0] !== '$').map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
 }
 
 /** Box<T>: the value plus the address of its 8-byte system heap block. Two fields: a tree of boxes
@@ -138,6 +139,68 @@ export class VBox<T = unknown> {
 /** A Box whose block another allocator (arena, Vex allocator) serves: freed through it. */
 export class VBoxForeign<T = unknown> extends VBox<T> {
   override get foreign(): boolean { return true; }
+}
+
+/**
+ * A Box held in an enum variant's field is stored flat in the enum object: the content in `aJ`,
+ * the block in `$bJ` (its address, negated when another allocator serves it, 0 once freed or
+ * moved out). Binding that field in a pattern makes a view, which reads and writes those two
+ * fields as a VBox's `v` and `addr`: the binding and the enum share one box, as they would share
+ * a VBox. Why: a tree then costs one JS object per node instead of one per node plus one per box
+ * (codegen DESIGN.md, "Boxes in enum fields"). One class for every field keeps the sites that
+ * take or drop boxes monomorphic; the switch covers the usual arities without a computed key.
+ */
+export class VBoxView {
+  constructor(readonly o: Record<string, unknown>, readonly j: number) {}
+  get v(): unknown {
+    const o = this.o;
+    switch (this.j) {
+      case 0: return o.a0;
+      case 1: return o.a1;
+      case 2: return o.a2;
+      default: return o['a' + this.j];
+    }
+  }
+  set v(x: unknown) {
+    const o = this.o;
+    switch (this.j) {
+      case 0: o.a0 = x; break;
+      case 1: o.a1 = x; break;
+      case 2: o.a2 = x; break;
+      default: o['a' + this.j] = x;
+    }
+  }
+  private get slot(): number {
+    const o = this.o;
+    switch (this.j) {
+      case 0: return o.$b0 as number;
+      case 1: return o.$b1 as number;
+      case 2: return o.$b2 as number;
+      default: return o['$b' + this.j] as number;
+    }
+  }
+  get addr(): number {
+    const s = this.slot;
+    return s < 0 ? -s : s;
+  }
+  /** Only ever set to 0 (freed or moved out): the field then holds no block. */
+  set addr(a: number) {
+    const o = this.o;
+    const s = this.slot < 0 ? -a : a;
+    switch (this.j) {
+      case 0: o.$b0 = s; break;
+      case 1: o.$b1 = s; break;
+      case 2: o.$b2 = s; break;
+      default: o['$b' + this.j] = s;
+    }
+  }
+  get foreign(): boolean { return this.slot < 0; }
+  get size(): number { return 8; }
+}
+
+/** A Box value of either representation (a VBox, or a view on an enum field). */
+export function isBox(v: unknown): v is VBox | VBoxView {
+  return v instanceof VBox || v instanceof VBoxView;
 }
 
 /** A view `&a[lo..hi]` on an array or a Vec's elements. */

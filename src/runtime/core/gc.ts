@@ -2,7 +2,7 @@
 // roots on bind and unroots at scope exit); gc_collect marks from rooted handles, thread-locals
 // and everything reachable from them (cycles included), then frees and drops the rest.
 import type { Runtime } from './rt';
-import { VGc, VVec, VMap, VSet, VBox, VSlice, Cell, heap } from './collections';
+import { VGc, VVec, VMap, VSet, VBox, VBoxView, VSlice, Cell, heap } from './collections';
 
 export class GcHeap {
   private readonly all: VGc[] = [];
@@ -29,7 +29,7 @@ export class GcHeap {
       if (x instanceof VVec) { stack.push(...x.a); continue; }
       if (x instanceof VMap) { for (const [k, v] of x.m) stack.push(k, v); if (x.ok) stack.push(...x.ok.values()); continue; }
       if (x instanceof VSet) { stack.push(...x.values()); continue; }
-      if (x instanceof VBox) { stack.push(x.v); continue; }
+      if (x instanceof VBox || x instanceof VBoxView) { stack.push(x.v); continue; }
       if (x instanceof VSlice) { stack.push(x.a); continue; }
       if (x instanceof Cell) { stack.push(x.get()); continue; }
       if (Array.isArray(x)) { stack.push(...x); continue; }

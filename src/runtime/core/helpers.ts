@@ -1,7 +1,7 @@
 // Small helpers generated code binds once as locals (`rt.g`, `rt.X`): JS builtins it may use
 // (generated code never names a global) and checked operations that are too big to inline.
 import type { Runtime } from './rt';
-import { VMap, VSet, VSlice, VVec, VString, canonKey } from './collections';
+import { VMap, VSet, VSlice, VVec, VString, canonKey, isBox } from './collections';
 import { formatG } from './format-value';
 import { castToInt, ipow as ipowRaw } from './ints';
 import type { IntName } from '../../lang/sema/types';
@@ -153,9 +153,11 @@ export function makeHelpers(rt: Runtime) {
         for (let i = 0; i < a.len; i++) if (!h.$eq(a.a[a.off + i], b.a[b.off + i])) return false;
         return true;
       }
+      if (isBox(a) && isBox(b)) return h.$eq(a.v, b.v); // contents, not block addresses
       if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+      // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
       const ka = Object.keys(a as object);
-      return ka.every((k) => h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+      return ka.every((k) => k[0] === '$' || h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
     },
     /** Keep the low `w` bits of a bitfield write (sign-extended for signed fields). */
     $bits(v: number, w: number, signed: boolean): number {

@@ -3,7 +3,7 @@
 // TODO(engine): route alloc/free/FFI through src/runtime/memory + alloc + ffi (LIBRARY.md); for
 // now raw memory builtins are accounted by core/library.ts counters only.
 import type { Runtime } from './rt';
-import { VString, VBox, utf8Len, utf8Bytes, heap } from './collections';
+import { VString, VBox, type VBoxView, utf8Len, utf8Bytes, heap } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
 import { cpow, cround } from '../ffi/libm';
@@ -48,12 +48,37 @@ export function makeHost(rt: Runtime) {
     newString: (s: string, site: number) => new VString(s, site),
     // Box: one 8-byte system block per box, straight to the machine (no hook indirection).
     box: (v: unknown, site: number) => rt.machine.newBox(v, site),
-    unbox(b: VBox): void {
+    // Boxes stored flat in enum fields (collections.ts VBoxView): the field holds a signed slot,
+    // the address (negative: another allocator's block; 0: none).
+    /** `Box(x)` written straight into an enum field: allocate the block, return its slot. */
+    bnew: (site: number): number => rt.machine.newBoxSlot(site),
+    /** A Box value moved into an enum field: its slot; the VBox is left empty (addr 0). */
+    bslot(b: VBox | VBoxView): number {
+      const a = b.addr;
+      const slot = b.foreign ? -a : a;
+      b.addr = 0;
+      return slot;
+    },
+    /** `*l` moving out of a flat box field J of enum object o: as take() on its view. */
+    takeAt(o: Record<string, unknown>, j: number): unknown {
+      switch (j) {
+        case 0: if (o.$b0 !== 0) { rt.machine.freeBoxSlot(o.$b0 as number, -1); o.$b0 = 0; } return o.a0;
+        case 1: if (o.$b1 !== 0) { rt.machine.freeBoxSlot(o.$b1 as number, -1); o.$b1 = 0; } return o.a1;
+        default: {
+          const key = '$b' + j;
+          if (o[key] !== 0) { rt.machine.freeBoxSlot(o[key] as number, -1); o[key] = 0; }
+          return o['a' + j];
+        }
+      }
+    },
+    /** Free the block of a flat field's slot (its content was dropped first). */
+    bfree: (slot: number): void => rt.machine.freeBoxSlot(slot, -1),
+    unbox(b: VBox | VBoxView): void {
       if (b.addr) rt.machine.freeBox(b, -1);
       b.addr = 0;
     },
     /** `*b` moving the content out: the block is freed now, so the box's drop stops at `addr === 0`. */
-    take(b: VBox): unknown {
+    take(b: VBox | VBoxView): unknown {
       if (b.addr) rt.machine.freeBox(b, -1);
       b.addr = 0;
       return b.v;

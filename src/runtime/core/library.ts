@@ -3,7 +3,7 @@
 // Collections report their buffers here through HeapHooks; raw alloc/free/realloc come here too.
 import type { RunOptions } from '../api';
 import type { Runtime } from './rt';
-import { setHeapHooks, VBox, VBoxForeign } from './collections';
+import { setHeapHooks, VBox, VBoxForeign, type VBoxView } from './collections';
 import { VexAbort, VexLimit } from './errors';
 import { Memory } from '../memory/memory';
 import { SystemAllocator } from '../alloc/system';
@@ -66,7 +66,7 @@ export class Machine {
     this.blocks.set(addr, { size, align, a });
     this.stats.alloc(size);
     this.prof.alloc(addr, size, site);
-    this.rt.emit({ t: 'alloc', addr, size, align, allocator: a.name, site: this.rt.loc(site), task });
+    this.rt.heapAlloc(addr, size, align, a.name, site, task);
     return addr;
   }
   free(addr: number, site: number): void {
@@ -83,7 +83,7 @@ export class Machine {
     this.blocks.delete(addr);
     this.stats.free(b.size);
     this.prof.free(addr, b.size, site);
-    this.rt.emit({ t: 'free', addr, size: b.size, allocator: b.a.name, site: this.rt.loc(site), task });
+    this.rt.heapFree(addr, b.size, b.a.name, site, task);
   }
   realloc(addr: number, size: number, site: number): number {
     if (addr === 0) return this.allocate(size, 16, site);
@@ -100,7 +100,7 @@ export class Machine {
     this.blocks.set(to, { size, align: b.align, a: b.a });
     this.stats.realloc(b.size, size);
     this.prof.realloc(addr, to, b.size, size, site);
-    this.rt.emit({ t: 'realloc', from: addr, to, oldSize: b.size, size, site: this.rt.loc(site), task });
+    this.rt.heapRealloc(addr, to, b.size, size, site, task);
     return to;
   }
   private rethrow(e: unknown, site: number): never {
@@ -125,7 +125,7 @@ export class Machine {
     if (a !== this.sys) this.blocks.set(addr, { size, align, a });
     this.stats.alloc(size);
     if (this.prof.active) this.prof.alloc(addr, size, site);
-    if (this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size, align, allocator: a.name, site: this.rt.loc(site), task });
+    if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, size, align, a.name, site, task);
     return addr;
   }
   bufFree(addr: number, size: number, site: number): void {
@@ -140,7 +140,7 @@ export class Machine {
     }
     this.stats.free(size);
     if (this.prof.active) this.prof.free(addr, size, site);
-    if (this.rt.heapTracing) this.rt.emit({ t: 'free', addr, size, allocator: 'system', site: this.rt.loc(site), task });
+    if (this.rt.heapRoom > 0) this.rt.heapFree(addr, size, 'system', site, task);
   }
   bufRealloc(addr: number, oldSize: number, size: number, align: number, site: number): number {
     if (addr === 0) return this.bufAlloc(size, align, site);
@@ -161,7 +161,7 @@ export class Machine {
     }
     this.stats.realloc(oldSize, size);
     if (this.prof.active) this.prof.realloc(addr, to, oldSize, size, site);
-    if (this.rt.heapTracing) this.rt.emit({ t: 'realloc', from: addr, to, oldSize, size, site: this.rt.loc(site), task });
+    if (this.rt.heapRoom > 0) this.rt.heapRealloc(addr, to, oldSize, size, site, task);
     return to;
   }
 
@@ -169,6 +169,18 @@ export class Machine {
   // the block id up in the shadow map); another allocator's is a VBoxForeign.
   newBox(v: unknown, site: number): VBox {
     if (this.current !== this.sys) return new VBoxForeign(v, this.bufAlloc(8, 8, site));
+    return new VBox(v, this.newBoxAddr(site));
+  }
+  /** A Box block for a flat enum field: its address, negated when another allocator serves it. */
+  newBoxSlot(site: number): number {
+    return this.current !== this.sys ? -this.bufAlloc(8, 8, site) : this.newBoxAddr(site);
+  }
+  freeBoxSlot(slot: number, site: number): void {
+    if (slot > 0) this.freeBoxAddr(slot, site);
+    else if (slot < 0) this.bufFree(-slot, 8, site);
+  }
+  /** A system Box block (8 bytes), counted, profiled and traced. */
+  private newBoxAddr(site: number): number {
     const sys = this.sys;
     const task = this.rt.taskId;
     let addr: number;
@@ -179,13 +191,15 @@ export class Machine {
     }
     this.stats.alloc(8);
     if (this.prof.active) this.prof.alloc(addr, 8, site);
-    if (this.rt.tracing && this.rt.heapTracing) this.rt.emit({ t: 'alloc', addr, size: 8, align: 8, allocator: 'system', site: this.rt.loc(site), task });
-    return new VBox(v, addr);
+    if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, 8, 8, 'system', site, task);
+    return addr;
   }
-  freeBox(b: VBox, site: number): void {
-    if (b.foreign) { this.bufFree(b.addr, 8, site); return; }
+  freeBox(b: VBox | VBoxView, site: number): void {
+    if (b.foreign) this.bufFree(b.addr, 8, site);
+    else this.freeBoxAddr(b.addr, site);
+  }
+  private freeBoxAddr(addr: number, site: number): void {
     const task = this.rt.taskId;
-    const addr = b.addr;
     try {
       this.sys.freeBoxAt(addr, site, task);
     } catch (e) {
@@ -193,7 +207,7 @@ export class Machine {
     }
     this.stats.free(8);
     if (this.prof.active) this.prof.free(addr, 8, site);
-    if (this.rt.tracing && this.rt.heapTracing) this.rt.emit({ t: 'free', addr, size: 8, allocator: 'system', site: this.rt.loc(site), task });
+    if (this.rt.heapRoom > 0) this.rt.heapFree(addr, 8, 'system', site, task);
   }
 
   newArena(cap: number, site: number): ArenaAllocator {

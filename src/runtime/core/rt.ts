@@ -5,7 +5,7 @@ import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindS
 import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
 import type { ProgramMeta, Site } from './types';
 import { ValueFormatter } from './format-value';
-import { Cell, VVec, VMap, VSet, VSlice } from './collections';
+import { Cell, VVec, VMap, VSet, VSlice, VBoxView } from './collections';
 import { jsBuiltins, makeHelpers } from './helpers';
 import { makeHost } from './host';
 import { Channel } from './scheduler';
@@ -14,6 +14,7 @@ import type { Machine } from './library';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
 import { DEEP_AT, DEEP_MAX, DeepLimit, runDeep } from './deep';
+import { HeapLog } from './heap-log';
 
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
@@ -65,6 +66,7 @@ export class Runtime {
   readonly VMap = VMap;
   readonly VSet = VSet;
   readonly VSlice = VSlice;
+  readonly VBoxView = VBoxView;
   readonly Channel = Channel;
   S!: Scheduler;
   machine!: Machine;
@@ -89,30 +91,53 @@ export class Runtime {
   // ------------------------------------------------------------------ output and trace
   /** Someone wants events (kept trace or a listener): hot paths skip building them otherwise. */
   readonly tracing: boolean;
-  /** Is a heap event wanted now (a listener, or room left under the kept-trace cap)? */
-  get heapTracing(): boolean {
-    if (this.heapRoom > 0) return true;
-    if (this.heapRoom !== -Infinity) this.heapEventsDropped++;
-    return false;
-  }
-  /** Heap events still wanted, read on every allocation: Infinity with a listener, -Infinity when
-   *  nothing is kept, else the room left under the kept-trace cap (emit counts it down). */
-  private heapRoom = 0;
-  /** Heap events kept in RunResult.trace are capped (a listener still sees every one). */
+  /** Heap events still wanted, read before every heap event is built: Infinity with a listener,
+   *  -Infinity when nothing is kept, else the room left under the kept-trace cap (a plain field
+   *  compare: it sits on the hottest allocation paths). */
+  heapRoom: number;
+  /** Heap events pushed as objects into the kept trace of a run with a listener (capped too). */
   private heapEvents = 0;
-  heapEventsDropped = 0;
   /** Events beyond the caps are not kept in RunResult.trace (a listener still sees them all). */
   traceDropped = 0;
   emit(e: TraceEvent): void {
     if (this.opts.keepTrace !== false) {
       if (e.t === 'alloc' || e.t === 'free' || e.t === 'realloc') {
-        if (++this.heapEvents > HEAP_TRACE_CAP) this.heapEventsDropped++;
-        else this.trace.push(e);
-        this.heapRoom--;
-      } else if (this.trace.length < TRACE_CAP || e.t === 'exit' || e.t === 'panic' || e.t === 'start') this.trace.push(e);
+        if (++this.heapEvents <= HEAP_TRACE_CAP) this.trace.push(e);
+      } else if (this.trace.length + this.heapLog.count < TRACE_CAP || e.t === 'exit' || e.t === 'panic' || e.t === 'start') this.trace.push(e);
       else this.traceDropped++;
     }
     this.opts.onEvent?.(e);
+  }
+
+  // Heap events: a listener gets objects at once; the kept trace gets them as numbers in the heap
+  // log, made into objects when the run ends (finishTrace). Either way they count against the cap.
+  private readonly heapLog = new HeapLog();
+  heapAlloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
+    if (this.opts.onEvent) this.emit({ t: 'alloc', addr, size, align, allocator, site: this.loc(site), task });
+    else if (this.keepHeapEvent()) this.heapLog.alloc(this.trace.length, addr, size, align, allocator, site, task);
+  }
+  heapFree(addr: number, size: number, allocator: string, site: number, task: number): void {
+    if (this.opts.onEvent) this.emit({ t: 'free', addr, size, allocator, site: this.loc(site), task });
+    else if (this.keepHeapEvent()) this.heapLog.free(this.trace.length, addr, size, allocator, site, task);
+  }
+  heapRealloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
+    if (this.opts.onEvent) this.emit({ t: 'realloc', from, to, oldSize, size, site: this.loc(site), task });
+    else if (this.keepHeapEvent()) this.heapLog.realloc(this.trace.length, from, to, oldSize, size, site, task);
+  }
+  private keepHeapEvent(): boolean {
+    if (this.opts.keepTrace === false || this.heapRoom <= 0) return false;
+    this.heapRoom--;
+    return true;
+  }
+  /**
+   * The kept trace, heap events in their places, made when first asked for (once the run has
+   * ended): a caller that never reads RunResult.trace (`vex run` without --trace, the benchmark)
+   * never builds the ~10^5 heap event objects. The closure holds the log, not the runtime.
+   */
+  keptTrace(): () => TraceEvent[] {
+    const log = this.heapLog, trace = this.trace, locs = this.locs, sites = this.meta.sites;
+    let done: TraceEvent[] | null = null;
+    return () => (done ??= log.mergeInto(trace, (site) => siteLoc(locs, sites, site)));
   }
 
   write(stream: 'stdout' | 'stderr', text: string): void {
@@ -136,12 +161,7 @@ export class Runtime {
   private readonly locs: (SourceLoc | null)[] = [];
   /** Source location of a site (one shared frozen object per site: trace events reuse it). */
   loc(site: number): SourceLoc | null {
-    const hit = this.locs[site];
-    if (hit !== undefined) return hit;
-    const s: Site | undefined = this.meta.sites[site];
-    const l = s ? Object.freeze({ file: s.file, line: s.line, col: s.col }) : null;
-    if (site >= 0) this.locs[site] = l;
-    return l;
+    return siteLoc(this.locs, this.meta.sites, site);
   }
   siteFn(site: number): string {
     return this.meta.sites[site]?.fn ?? '?';
@@ -411,3 +431,13 @@ export class Runtime {
 }
 
 export type { UnwindStep };
+
+/** Source location of a site, one shared frozen object per site (cached in `locs`). */
+function siteLoc(locs: (SourceLoc | null)[], sites: readonly (Site | undefined)[], site: number): SourceLoc | null {
+  const hit = locs[site];
+  if (hit !== undefined) return hit;
+  const s = sites[site];
+  const l = s ? Object.freeze({ file: s.file, line: s.line, col: s.col }) : null;
+  if (site >= 0) locs[site] = l;
+  return l;
+}
