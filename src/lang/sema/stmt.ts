@@ -403,15 +403,16 @@ export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type 
 export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null): Type {
   let result: Type | null = expected;
   const tails: [ast.Block, Type][] = [];
-  for (const br of e.branches) {
-    condBool(cx, br.cond);
-    const t = checkBlock(cx, br.body, result);
-    tails.push([br.body, t]);
+  // As for the statement: conditions on the way in, then the bodies as alternative paths (a value
+  // moved in one branch is still there in the others; moved after the `if` if any branch moved it)
+  for (const br of e.branches) condBool(cx, br.cond);
+  const path = (b: ast.Block) => () => {
+    const t = checkBlock(cx, b, result);
+    tails.push([b, t]);
     if (!result && t.k !== 'never') result = t;
-  }
-  const t = checkBlock(cx, e.else, result);
-  tails.push([e.else, t]);
-  if (!result && t.k !== 'never') result = t;
+    return blockDiverges(b);
+  };
+  branches(cx, [...e.branches.map((br) => path(br.body)), path(e.else)], true);
   const rt = result ?? T.never;
   for (const [b, bt] of tails) if (b.tail && bt.k !== 'never') coerceExpr(cx, b.tail, bt, rt);
   return rt;
