@@ -75,7 +75,7 @@ export class SystemAllocator implements Allocator {
   private readonly boxQuick: number[] = [];
   private quickBytes = 0;
   private readonly nonEmpty = new Uint32Array(Math.ceil(NBINS / 32));
-  private chunkOf = new Float64Array(1024); // block id -> chunk bytes
+  private chunkOf = new Int32Array(1024); // block id -> chunk bytes (< 2^31, as addresses)
   private hidden = new Uint8Array(1024); // block id -> 1 for runtime-owned (allocHidden) blocks
   private readonly rawChunks = new Map<number, number>(); // unregistered runtime chunks
   private readonly systemIdx: number;
@@ -493,7 +493,7 @@ export class SystemAllocator implements Allocator {
   }
 
   private growIds(id: number): void {
-    const n = new Float64Array(Math.max(this.chunkOf.length * 2, id + 1));
+    const n = new Int32Array(Math.max(this.chunkOf.length * 2, id + 1));
     n.set(this.chunkOf);
     this.chunkOf = n;
     const h = new Uint8Array(n.length);

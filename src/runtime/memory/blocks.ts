@@ -14,8 +14,11 @@ export const KIND_STACK = 3;
 export const BLOCK_KIND_NAMES = ['', 'heap', 'static', 'stack'];
 
 export class BlockTable {
-  start = new Float64Array(1024);
-  size = new Float64Array(1024);
+  // Addresses and sizes stay below 2^31 (Memory caps its limit there), so they are int32: a value
+  // read from here is a small integer to V8, and storing it in an object field (a VBox's or an
+  // enum's box address) allocates nothing. From a Float64Array each such store boxed a number.
+  start = new Int32Array(1024);
+  size = new Int32Array(1024);
   align = new Int32Array(1024);
   kind = new Uint8Array(1024);
   state = new Uint8Array(1024);
@@ -80,11 +83,10 @@ export class BlockTable {
 
   private grow(): void {
     const n = this.start.length * 2;
-    const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
     const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
-    this.start = f64(this.start);
-    this.size = f64(this.size);
+    this.start = i32(this.start);
+    this.size = i32(this.size);
     this.align = i32(this.align);
     this.kind = u8(this.kind);
     this.state = u8(this.state);
