@@ -246,7 +246,8 @@ export class ModuleCtx {
       default:
         break;
     }
-    this.dropDefs.push(`function ${name}(v) { ${body.join(' ')} } // drop ${typeName(t)}`);
+    // a value moved out of its owner by a pattern binding leaves MOVED_OUT there (stmts.ts pattern)
+    this.dropDefs.push(`function ${name}(v) { if (v === $MV) return; ${body.join(' ')} } // drop ${typeName(t)}`);
     return name;
   }
 }

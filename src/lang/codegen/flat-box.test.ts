@@ -39,7 +39,7 @@ fn main() {
     expect(r.stats).toMatchObject({ allocs: 2, frees: 2, liveBytes: 0 });
   });
 
-  it('a field binding used as a Box value is a view: taking through it frees the block once', () => {
+  it('a field binding moved out of an owned enum takes its block along: freed once, by its new owner', () => {
     const r = runVex(LIST + `fn open(b: Box<List>): List { return *b; }
 fn count(l: List): i32 {
     return match l {
@@ -54,8 +54,61 @@ fn main() {
 `);
     expect(r.outcome).toEqual({ kind: 'exited', code: 0 });
     expect(r.stdout).toBe('3\n');
-    expect(r.js).toContain('new $BV(');
+    expect(r.js).toContain('$detach(');
     expect(r.stats).toMatchObject({ allocs: 3, frees: 3, liveBytes: 0 });
+  });
+
+  it('a field binding used by reference is a view on the enum\'s box', () => {
+    const r = runVex(LIST + `fn head(b: &Box<List>): i32 {
+    return match &*(*b) {
+        List.Nil => -1,
+        List.Cons(v, _) => v,
+    };
+}
+fn second(l: &List): i32 {
+    return match l {
+        List.Nil => -1,
+        List.Cons(_, next) => head(&next),
+    };
+}
+fn main() {
+    let l = List.Cons(1, Box(List.Cons(2, Box(List.Nil))));
+    println("{}", second(&l));
+}
+`);
+    expect(r.outcome).toEqual({ kind: 'exited', code: 0 });
+    expect(r.stdout).toBe('2\n');
+    expect(r.js).toContain('new $BV(');
+    expect(r.stats).toMatchObject({ allocs: 2, frees: 2, liveBytes: 0 });
+  });
+
+  it('a subtree moved out of a matched tree outlives it; the rest is freed with the tree', () => {
+    const r = runVex(`enum Tree {
+    Leaf,
+    Node(Box<Tree>, Box<Tree>),
+}
+fn size(t: &Tree): i32 {
+    return match t {
+        Tree.Leaf => 1,
+        Tree.Node(l, r) => 1 + size(&*l) + size(&*r),
+    };
+}
+fn left(t: Tree): Box<Tree> {
+    return match t {
+        Tree.Leaf => Box(Tree.Leaf),
+        Tree.Node(l, r) => l,
+    };
+}
+fn main() {
+    let t = Tree.Node(Box(Tree.Node(Box(Tree.Leaf), Box(Tree.Leaf))), Box(Tree.Leaf));
+    let l = left(t);
+    let s = runtime_stats();
+    println("{} {} {}", size(&*l), s.frees, s.live_bytes);
+}
+`);
+    // 4 boxes: the right leaf's is freed with t; the left subtree (3 boxes) lives on in l
+    expect(r.stdout).toBe('3 1 24\n');
+    expect(r.stats).toMatchObject({ allocs: 4, frees: 4, liveBytes: 0 });
   });
 
   it('a Box value moved into a field leaves its VBox empty: the block is freed once, with the enum', () => {
@@ -128,5 +181,87 @@ describe('heap events in the kept trace', () => {
     expect(seen).toBe(120_000);
     const none = runVex(src, { keepTrace: false });
     expect(heapEvents(none.trace).length).toBe(0);
+  });
+});
+
+describe('moving pattern bindings out of an owned value', () => {
+  it('a Drop value bound in a match and returned is dropped once, by its new owner', () => {
+    const r = runVex(`struct Tag impl Drop {
+    name: str,
+    fn drop()! { println("drop {}", self.name); }
+}
+fn pick(o: Option<Tag>): Tag {
+    return match o {
+        Some(t) => t,
+        None => Tag { name: "none" },
+    };
+}
+fn main() {
+    let t = pick(Some(Tag { name: "x" }));
+    println("picked {}", t.name);
+}
+`);
+    expect(r.stdout).toBe('picked x\ndrop x\n');
+  });
+
+  it('a String or Vec moved out of a matched Option keeps its heap block', () => {
+    const r = runVex(`fn take_s(o: Option<String>): String {
+    return match o { Some(s) => s, None => String.from("") };
+}
+fn take_v(o: Option<Vec<i32>>): Vec<i32> {
+    return match o { Some(v) => v, None => Vec<i32>.new() };
+}
+fn main() {
+    let s = take_s(Some(String.from("hello")));
+    let! w = Vec<i32>.new();
+    w.push(1);
+    let! v = take_v(Some(w));
+    for i in 0..10 { v.push(i); }
+    let st = runtime_stats();
+    println("{} {} {}", s, v.len(), st.live_bytes);
+}
+`);
+    // "hello" (5 bytes) and 11 i32 in a Vec of capacity 16 (64 bytes) are live
+    expect(r.stdout).toBe('hello 11 69\n');
+    expect(r.stats.liveBytes).toBe(0);
+  });
+
+  it('a value moved by a match arm is not dropped again by its old owner', () => {
+    const r = runVex(`struct Tag impl Drop {
+    name: str,
+    fn drop()! { println("drop {}", self.name); }
+}
+fn main() {
+    let a = Tag { name: "a" };
+    let c = true;
+    let r = match c {
+        true => a,
+        false => Tag { name: "b" },
+    };
+    println("got {}", r.name);
+}
+`);
+    expect(r.stdout).toBe('got a\ndrop a\n');
+  });
+
+  it('the parts not moved out are still dropped with their owner', () => {
+    const r = runVex(`struct Tag impl Drop {
+    name: str,
+    fn drop()! { println("drop {}", self.name); }
+}
+enum Pair {
+    Two(Tag, Tag),
+}
+fn first(p: Pair): Tag {
+    return match p {
+        Pair.Two(a, b) => a,
+    };
+}
+fn main() {
+    let t = first(Pair.Two(Tag { name: "a" }, Tag { name: "b" }));
+    println("kept {}", t.name);
+}
+`);
+    expect(r.stdout).toBe('drop b\nkept a\ndrop a\n');
   });
 });

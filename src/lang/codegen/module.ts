@@ -14,13 +14,13 @@ import { OPTION, RESULT } from '../sema/prelude';
 const BOUND = `let rt, $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g,
   $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
   $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv,
-  $ck, $mset, $mdel, $sadd, $sdel, $box, $unbox, $take, $newString, $bnew, $bslot, $bfree, $takeAt, $BV;`;
+  $ck, $mset, $mdel, $sadd, $sdel, $box, $unbox, $take, $newString, $bnew, $bslot, $bfree, $takeAt, $detach, $BV, $MV;`;
 const BIND = `({ $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g } = rt.g);
 ({ $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
   $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv,
   $ck, $mset, $mdel, $sadd, $sdel } = rt.X);
-({ box: $box, unbox: $unbox, take: $take, newString: $newString, bnew: $bnew, bslot: $bslot, bfree: $bfree, takeAt: $takeAt } = rt.H);
-$BV = rt.VBoxView;`;
+({ box: $box, unbox: $unbox, take: $take, newString: $newString, bnew: $bnew, bslot: $bslot, bfree: $bfree, takeAt: $takeAt, detach: $detach } = rt.H);
+$BV = rt.VBoxView; $MV = rt.MOVED_OUT;`;
 
 export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta } {
   const m = new ModuleCtx(prog);

@@ -321,7 +321,8 @@ export class FnEmitter extends CallEmitter {
   private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[]): string {
     const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
-    for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
+    // a closure body's moves are not tracked (sema): its uses of a matched value's parts alias
+    for (const [k, v] of this.flatLocals) em.flatLocals.set(k, { j: v.j, owned: false });
     const body = f(em);
     return isGen ? `function* (${params.join(', ')}) {\n${body}\n}` : `((${params.join(', ')}) => {\n${body}\n})`;
   }
@@ -330,11 +331,14 @@ export class FnEmitter extends CallEmitter {
   matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
     const st = derefAll(this.effType(e.subject));
     const subj = this.simple(this.val(e.subject));
+    // matching an owned local (it has a drop flag) by value: its bindings own the parts they bind
+    const s = e.subject;
+    const own = s.kind === 'ident' && s.res?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get(s.res.local.id) ?? null : null;
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
     let js = '';
     for (const arm of e.arms) {
-      const test = this.pattern(arm.pattern, subj, st, binds);
+      const test = this.pattern(arm.pattern, subj, st, binds, own, true);
       let body: string;
       const b = arm.body;
       if (b.kind === 'return') body = this.withPre(() => this.returnJs(b.value ? this.copyVal(b.value) : null));
@@ -353,7 +357,7 @@ export class FnEmitter extends CallEmitter {
   }
 
   /** Boolean JS expression testing `p` against `v` (of type t), assigning bindings as it goes. */
-  pattern(p: ast.Pattern, v: string, t: Type, binds: Set<string>): string {
+  pattern(p: ast.Pattern, v: string, t: Type, binds: Set<string>, own: string | null = null, root = false): string {
     t = derefAll(t);
     switch (p.kind) {
       case 'wild': return 'true';
@@ -372,6 +376,7 @@ export class FnEmitter extends CallEmitter {
         }
         const n = localName(p.local.name, p.local.id);
         binds.add(n);
+        if (own !== null && this.m.needsDrop(this.ty(p.local.type))) this.partLocals.set(p.local.id, root ? { flag: own } : { place: v });
         return `(${n} = ${v}, true)`;
       }
       case 'variant': {
@@ -390,11 +395,11 @@ export class FnEmitter extends CallEmitter {
           if (flat[j] && sub.kind === 'binding' && sub.local && !sub.local.mut && this.variantIndex(ft, sub.name) < 0) {
             const n = localName(sub.local.name, sub.local.id);
             binds.add(n);
-            this.flatLocals.set(sub.local.id, j);
+            this.flatLocals.set(sub.local.id, { j, owned: own !== null });
             parts.push(`(${n} = ${v}, true)`);
             return;
           }
-          const sp = this.pattern(sub, flat[j] ? `new $BV(${v}, ${j})` : `${v}.a${j}`, ft, binds);
+          const sp = flat[j] ? this.pattern(sub, `new $BV(${v}, ${j})`, ft, binds) : this.pattern(sub, `${v}.a${j}`, ft, binds, own);
           if (sp !== 'true') parts.push(sp);
         });
         return `(${parts.join(' && ')})`;
@@ -408,7 +413,7 @@ export class FnEmitter extends CallEmitter {
           t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
           const ft = fd ? substEnv(fd.type, env) : ({ k: 'error' } as Type);
           if (f.pattern) {
-            const sp = this.pattern(f.pattern, `${v}.f_${f.name}`, ft, binds);
+            const sp = this.pattern(f.pattern, `${v}.f_${f.name}`, ft, binds, own);
             if (sp !== 'true') parts.push(sp);
           }
         }
@@ -416,17 +421,17 @@ export class FnEmitter extends CallEmitter {
       }
       case 'tuple': {
         if (t.k !== 'tuple') return unsupported('tuple pattern');
-        const parts = p.elems.map((el, i) => this.pattern(el, `${v}[${i}]`, t.elems[i], binds)).filter((x) => x !== 'true');
+        const parts = p.elems.map((el, i) => this.pattern(el, `${v}[${i}]`, t.elems[i], binds, own)).filter((x) => x !== 'true');
         return parts.length ? `(${parts.join(' && ')})` : 'true';
       }
       case 'array': {
         const et = t.k === 'array' ? t.elem : t.k === 'slice' ? t.elem : t.k === 'builtin' ? t.args[0] : ({ k: 'error' } as Type);
         const arr = t.k === 'builtin' ? `${v}.a` : v;
         const parts = [p.rest ? `${arr}.length >= ${p.elems.length}` : `${arr}.length === ${p.elems.length}`];
-        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${i}]`, et, binds); if (sp !== 'true') parts.push(sp); });
+        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${i}]`, et, binds, own); if (sp !== 'true') parts.push(sp); });
         return `(${parts.join(' && ')})`;
       }
-      case 'or': return `(${p.alts.map((a) => this.pattern(a, v, t, binds)).join(' || ')})`;
+      case 'or': return `(${p.alts.map((a) => this.pattern(a, v, t, binds, own, root)).join(' || ')})`;
     }
   }
 }

@@ -16,6 +16,10 @@ export type MoveSet = Map<LocalInfo, Span>;
 
 /** Mark a by-value use of a non-copy local as a move. */
 export function consume(cx: Ctx, e: ast.Expr): void {
+  // a match, if or block used by value hands over the value of whichever arm runs: its tail moves
+  if (e.kind === 'match') { for (const arm of e.arms) consumeArm(cx, arm.body); return; }
+  if (e.kind === 'if') { for (const br of e.branches) consumeTail(cx, br.body); consumeTail(cx, e.else); return; }
+  if (e.kind === 'block') { consumeTail(cx, e.block); return; }
   // `*b` used by value moves the content out of an owned Box: codegen frees the box's block there
   // and the box's drop no longer reaches the content (its new owner drops it, exactly once)
   if (e.kind === 'deref') {
@@ -28,6 +32,14 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (!t || isCopy(t) || !cx.fn) return;
   e.info = { ...e.info!, moves: true };
   if (cx.level === 0) cx.moved.set(e.res.local, e.span);
+}
+
+function consumeTail(cx: Ctx, b: ast.Block | null): void {
+  if (b?.tail) consume(cx, b.tail);
+}
+function consumeArm(cx: Ctx, body: ast.MatchArm['body']): void {
+  if (body.kind === 'block' && 'stmts' in body) consumeTail(cx, body);
+  else if (body.kind !== 'return' && body.kind !== 'break' && body.kind !== 'continue') consume(cx, body as ast.Expr);
 }
 
 /** Report a use of a local that was moved before (once per move). */

@@ -198,6 +198,13 @@ export class VBoxView {
   get size(): number { return 8; }
 }
 
+/**
+ * What a pattern binding leaves in its owner's field when it is moved out (`match o { Some(s) =>
+ * s }`, the owner still to be dropped): drop functions skip it, so the value is dropped once, by
+ * its new owner. Printing a partly moved value shows `<moved>`.
+ */
+export const MOVED_OUT: object = Object.freeze({ movedOut: true });
+
 /** A Box value of either representation (a VBox, or a view on an enum field). */
 export function isBox(v: unknown): v is VBox | VBoxView {
   return v instanceof VBox || v instanceof VBoxView;

@@ -1,6 +1,6 @@
 // Value formatting of §5.2 for every runtime representation, driven by type descriptors.
 import type { TD } from './types';
-import { VVec, VString, VMap, VSet, VBox, VSlice, Cell } from './collections';
+import { VVec, VString, VMap, VSet, VBox, VSlice, Cell, MOVED_OUT } from './collections';
 
 import { formatG } from '../format/float';
 export { formatG };
@@ -10,6 +10,7 @@ export class ValueFormatter {
 
   /** `{}` of a value of descriptor `td`; `nested` quotes strings (inside compound values). */
   fmt(v: unknown, td: number, nested = false): string {
+    if (v === MOVED_OUT) return '<moved>';
     const t = this.types[td];
     switch (t.k) {
       case 'int': return String(v);

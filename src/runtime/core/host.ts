@@ -3,7 +3,7 @@
 // TODO(engine): route alloc/free/FFI through src/runtime/memory + alloc + ffi (LIBRARY.md); for
 // now raw memory builtins are accounted by core/library.ts counters only.
 import type { Runtime } from './rt';
-import { VString, VBox, type VBoxView, utf8Len, utf8Bytes, heap } from './collections';
+import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, heap } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
 import { cpow, cround } from '../ffi/libm';
@@ -70,6 +70,15 @@ export function makeHost(rt: Runtime) {
           return o['a' + j];
         }
       }
+    },
+    /** A flat box binding moved out of its (owned) enum: a VBox now owns the block; the field
+     *  keeps its content for display but no block (the enum's drop skips it). */
+    detach(o: Record<string, unknown>, j: number): VBox {
+      const key = '$b' + j;
+      const slot = o[key] as number;
+      o[key] = 0;
+      const v = o['a' + j];
+      return slot < 0 ? new VBoxForeign(v, -slot) : new VBox(v, slot);
     },
     /** Free the block of a flat field's slot (its content was dropped first). */
     bfree: (slot: number): void => rt.machine.freeBoxSlot(slot, -1),

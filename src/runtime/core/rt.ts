@@ -5,7 +5,7 @@ import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindS
 import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
 import type { ProgramMeta, Site } from './types';
 import { ValueFormatter } from './format-value';
-import { Cell, VVec, VMap, VSet, VSlice, VBoxView } from './collections';
+import { Cell, VVec, VMap, VSet, VSlice, VBoxView, MOVED_OUT } from './collections';
 import { jsBuiltins, makeHelpers } from './helpers';
 import { makeHost } from './host';
 import { Channel } from './scheduler';
@@ -67,6 +67,7 @@ export class Runtime {
   readonly VSet = VSet;
   readonly VSlice = VSlice;
   readonly VBoxView = VBoxView;
+  readonly MOVED_OUT = MOVED_OUT;
   readonly Channel = Channel;
   S!: Scheduler;
   machine!: Machine;
