@@ -8,7 +8,7 @@ import { ExprEmitter, unsupported, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
-import { noteCall, twinName } from './deep';
+import { noteCall, noteIndirectCall, twinName } from './deep';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 const LIBM_FAST = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
@@ -98,9 +98,16 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${this.at(e.span)}, rt.H.ffi(${jsStr(t.fn.name)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
       }
       case 'value': {
+        noteIndirectCall(this.m);
         const f = this.val(e.callee);
+        const args = e.args.map((a) => this.copyVal(a));
+        if (this.deepTwins) {
+          // in a deep twin: a function with a twin (deep.ts) runs as heap frames too
+          const fv = this.simple(f);
+          return `(${fv}.$d ? (yield ${this.siteCall(e.span, `${fv}.$d`, args)}) : ${this.siteCall(e.span, fv, args)})`;
+        }
         const fv = /^[\w$.]+$/.test(f) ? f : `(${f})`;
-        const c = this.siteCall(e.span, fv, e.args.map((a) => this.copyVal(a)));
+        const c = this.siteCall(e.span, fv, args);
         return this.isGen ? `(yield* $callv(${c}))` : c;
       }
     }

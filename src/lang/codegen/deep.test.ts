@@ -262,6 +262,23 @@ describe('beyond the host stack', () => {
     expect(r.stderr).toContain(`note: the host JavaScript stack and its extension for deep recursion (${DEEP_MAX} heap frames) ran out at depth`);
     expect(r.stdout).toBe('');
   });
+  it('recursion through a function value runs as heap frames like direct recursion', () => {
+    const r = runVex(`fn step(n: i32): i32 {
+    if n == 0 { return 0; }
+    let g: fn(i32): i32 = step;
+    return 1 + g(n - 1);
+}
+fn twice(n: i32, f: fn(i32): i32): i32 { return f(n); }
+fn down(n: i32): i32 {
+    if n == 0 { return 0; }
+    return 1 + twice(n - 1, down);
+}
+fn main() { println("{} {}", step(100000), down(50000)); }
+`, { stackSize: 32 * MiB });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('100000 50000\n');
+    expect(r.js).toContain('f1_step1.$d = f1_step1$deep;');
+  });
   it('recursion through a closure (not a direct call) stays plain and ends cleanly at the host limit', () => {
     const r = runVex(`fn step(n: i32, k: fn(i32): i32): i32 {
     if n == 0 { return 0; }

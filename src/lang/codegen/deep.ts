@@ -7,12 +7,27 @@ import type { ModuleCtx, Instance } from './context';
 interface Graph {
   current: string | null;
   edges: Map<string, Set<string>>;
+  /** Instances used as values (`let g = step;`): an indirect call may reach any of them. */
+  asValues: Set<string>;
+  /** Instances that call through a function value. */
+  indirect: Set<string>;
 }
 const graphs = new WeakMap<ModuleCtx, Graph>();
 function graph(m: ModuleCtx): Graph {
   let g = graphs.get(m);
-  if (!g) graphs.set(m, (g = { current: null, edges: new Map() }));
+  if (!g) graphs.set(m, (g = { current: null, edges: new Map(), asValues: new Set(), indirect: new Set() }));
   return g;
+}
+
+/** A function instance used as a value (its calls through that value are indirect). */
+export function noteValueUse(m: ModuleCtx, inst: Instance): void {
+  graph(m).asValues.add(inst.name);
+}
+/** A call through a function value in the instance being emitted: it may reach any instance used
+ *  as a value, so recursion through `fn` values is found like direct recursion. */
+export function noteIndirectCall(m: ModuleCtx): void {
+  const g = graph(m);
+  if (g.current) g.indirect.add(g.current);
 }
 
 /** The instance whose body is being emitted (calls found from now on are its edges). */
@@ -33,7 +48,12 @@ export const twinName = (plain: string): string => `${plain}$deep`;
 /** Names of the instances on a call-graph cycle (Tarjan's SCCs, iteratively: the graph of a
  *  big program must not need a deep host stack either). */
 export function recursiveInstances(m: ModuleCtx): Set<string> {
-  const { edges } = graph(m);
+  const { edges, asValues, indirect } = graph(m);
+  for (const caller of indirect) {
+    let s = edges.get(caller);
+    if (!s) edges.set(caller, (s = new Set()));
+    for (const callee of asValues) s.add(callee);
+  }
   const index = new Map<string, number>(), low = new Map<string, number>();
   const onStack = new Set<string>(), stack: string[] = [], out = new Set<string>();
   let n = 0;
@@ -103,6 +123,8 @@ export function addDeepTwins(
     const params = head[2].split(',').map((p) => p.trim()).filter(Boolean);
     texts[i] = head[0] + deepEntry(inst.name, params) + '\n' + texts[i].slice(head[0].length);
     out.push(emitTwin(inst, twins));
+    // a twin's call through a function value finds the callee's twin here
+    out.push(`${inst.name}.$d = ${twinName(inst.name)};`);
   });
   return out;
 }

@@ -9,6 +9,7 @@ import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSm
 import { envOf, scalarKind, memBacked } from './typedesc';
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
+import { noteValueUse } from './deep';
 
 export type E = ast.Expr;
 
@@ -222,6 +223,7 @@ export abstract class ExprEmitter {
       }
       case 'fn': {
         const inst = this.m.instance(r.fn, r.typeArgs.map((t) => this.ty(t)));
+        noteValueUse(this.m, inst);
         return inst.name;
       }
       case 'const': return this.constLit(r.value, this.ty(r.type));
