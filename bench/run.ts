@@ -15,10 +15,10 @@ import { runFrontendBench } from './frontend';
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
 const args = process.argv.slice(2);
 const ri = args.indexOf('--runs');
-const RUNS = ri >= 0 ? Number(args[ri + 1]) : 5;
+const RUNS = ri >= 0 ? Number(args[ri + 1]) : 7;
 const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
 const frontend = !args.includes('--no-frontend') && only.length === 0;
-const WARMUP = 2;
+const WARMUP = 3; // V8 tiers a program up over its first runs: time the steady state
 
 // Bundle the toolchain the way the site ships it (one ES module, no per-module loader shims).
 const outDir = mkdtempSync(join(tmpdir(), 'vex-bench-'));

@@ -558,6 +558,7 @@ export class SystemAllocator implements Allocator {
 
   private takeFree(cs: number, align: number): number {
     const need = align <= GRANULE ? cs : cs + align - GRANULE;
+    if (this.freeChunkBytes < need) return -1; // nothing free can hold it (a fresh heap: always)
     let bi = binOf(need);
     const flags = this.freeStart;
     const dv = this.mem.dv;
