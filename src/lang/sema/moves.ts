@@ -79,6 +79,25 @@ export function branches(cx: Ctx, paths: (() => boolean)[], exhaustive: boolean)
   cx.moved = reached ? joined : before;
 }
 
+/**
+ * An if/elif/else chain: condition i runs only after conditions 0..i-1 were false, so body i
+ * starts from the moves of conditions 0..i and the else path (or, with no else, the way past)
+ * from the moves of all of them. Each condition is checked once, in order.
+ */
+export function ifChain(cx: Ctx, conds: (() => void)[], bodies: (() => boolean)[], elseBody: (() => boolean) | null): void {
+  const condMoves: MoveSet = new Map();
+  const withConds = () => { for (const [k, v] of condMoves) if (!cx.moved.has(k)) cx.moved.set(k, v); };
+  const paths = bodies.map((body, i) => () => {
+    withConds();
+    const start = new Map(cx.moved);
+    conds[i]();
+    for (const [k, v] of cx.moved) if (!start.has(k)) condMoves.set(k, v);
+    return body();
+  });
+  paths.push(() => { withConds(); return elseBody ? elseBody() : false; });
+  branches(cx, paths, true);
+}
+
 /** After a loop body: outer values moved in the body (and not given a new value) would be used
  *  moved on the next iteration. */
 export function loopMoves(cx: Ctx, before: MoveSet, firstLoopLocal: number): void {

@@ -14,7 +14,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
-import { branches, revive, loopMoves } from './moves';
+import { branches, ifChain, revive, loopMoves } from './moves';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -129,11 +129,11 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
     }
     case 'assign': return checkAssign(cx, s);
     case 'if': {
-      // Conditions are evaluated in order on the way in; bodies are alternative paths.
-      for (const br of s.branches) condBool(cx, br.cond);
-      const paths = s.branches.map((br) => () => { checkBlock(cx, br.body, null); return blockDiverges(br.body); });
-      if (s.else) { const e = s.else; paths.push(() => { checkBlock(cx, e, null); return blockDiverges(e); }); }
-      branches(cx, paths, s.else !== null);
+      // each body is an alternative path, after the conditions that ran before it
+      const e = s.else;
+      ifChain(cx, s.branches.map((br) => () => condBool(cx, br.cond)),
+        s.branches.map((br) => () => { checkBlock(cx, br.body, null); return blockDiverges(br.body); }),
+        e ? () => { checkBlock(cx, e, null); return blockDiverges(e); } : null);
       return;
     }
     case 'while':
@@ -403,16 +403,16 @@ export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type 
 export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null): Type {
   let result: Type | null = expected;
   const tails: [ast.Block, Type][] = [];
-  // As for the statement: conditions on the way in, then the bodies as alternative paths (a value
-  // moved in one branch is still there in the others; moved after the `if` if any branch moved it)
-  for (const br of e.branches) condBool(cx, br.cond);
+  // As for the statement: the bodies are alternative paths, each after the conditions that ran
+  // before it (a value moved in one branch is still there in the others; moved after the `if` if
+  // any branch moved it)
   const path = (b: ast.Block) => () => {
     const t = checkBlock(cx, b, result);
     tails.push([b, t]);
     if (!result && t.k !== 'never') result = t;
     return blockDiverges(b);
   };
-  branches(cx, [...e.branches.map((br) => path(br.body)), path(e.else)], true);
+  ifChain(cx, e.branches.map((br) => () => condBool(cx, br.cond)), e.branches.map((br) => path(br.body)), path(e.else));
   const rt = result ?? T.never;
   for (const [b, bt] of tails) if (b.tail && bt.k !== 'never') coerceExpr(cx, b.tail, bt, rt);
   return rt;
