@@ -22,14 +22,8 @@ export abstract class ExprEmitter {
   /** Liveness flags of Drop locals (cleared when the value is moved out). */
   readonly dropFlags = new Map<number, string>();
   /** Pattern bindings of a flat box field (context.ts flatBoxes): the local holds the enum object
-   *  and this maps it to the field (and whether the matched value is owned here). `*l` works on
-   *  the field itself; moving `l` out of an owned value detaches the block into a VBox; any other
-   *  use makes a view. */
-  readonly flatLocals = new Map<number, { j: number; owned: boolean }>();
-  /** By-value pattern bindings of parts of an owned value that needs dropping: moving the binding
-   *  out leaves MOVED_OUT in its place (or, for a binding of the whole value, clears the owner's
-   *  drop flag), so the owner's drop no longer reaches it and it is dropped once. */
-  readonly partLocals = new Map<number, { place: string } | { flag: string }>();
+   *  and this maps it to the field. `*l` works on the field itself; any other use makes a view. */
+  readonly flatLocals = new Map<number, number>();
 
   constructor(
     readonly m: ModuleCtx,
@@ -213,10 +207,8 @@ export abstract class ExprEmitter {
     switch (r.k) {
       case 'local': {
         const n = localName(r.local.name, r.local.id);
-        const fl = this.flatLocals.get(r.local.id);
-        if (fl) return fl.owned && e.info?.moves ? `$detach(${n}, ${fl.j})` : `new $BV(${n}, ${fl.j})`;
-        const part = e.info?.moves ? this.partLocals.get(r.local.id) : undefined;
-        if (part) return 'flag' in part ? `(${part.flag} = false, ${n})` : `(${part.place} = $MV, ${n})`;
+        const fj = this.flatLocals.get(r.local.id);
+        if (fj !== undefined) return `new $BV(${n}, ${fj})`;
         if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return `${n}.v`;
         const flag = this.dropFlags.get(r.local.id);
         return flag && e.info?.moves ? `(${flag} = false, ${n})` : n;
@@ -551,7 +543,7 @@ export abstract class ExprEmitter {
 
   deref(e: ast.ExprOf<'deref'>): string {
     const o = e.operand;
-    const fj = o.kind === 'ident' && o.res?.k === 'local' ? this.flatLocals.get(o.res.local.id)?.j : undefined;
+    const fj = o.kind === 'ident' && o.res?.k === 'local' ? this.flatLocals.get(o.res.local.id) : undefined;
     if (fj !== undefined && o.kind === 'ident' && o.res?.k === 'local') {
       // `*l` on a flat box binding: the enum's field, without a view
       const n = localName(o.res.local.name, o.res.local.id);

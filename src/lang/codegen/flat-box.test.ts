@@ -264,4 +264,67 @@ fn main() {
 `);
     expect(r.stdout).toBe('drop b\nkept a\ndrop a\n');
   });
+
+  it('a binding moved out takes its part when the arm is entered: reassigning the owner does not drop it', () => {
+    const r = runVex(`struct Job impl Drop { id: i32, fn drop()! { println("drop job {}", self.id); } }
+enum State { Idle, Running(Job), }
+fn finish(j: Job) { println("finish {}", j.id); }
+fn main() {
+    let! state = State.Running(Job { id: 1 });
+    match state {
+        State.Running(job) => { state = State.Idle; finish(job); }
+        State.Idle => {}
+    }
+    println("end");
+}
+`);
+    expect(r.stdout).toBe('finish 1\ndrop job 1\nend\n');
+  });
+
+  it('a binding only read leaves its owner whole; one moved on no path is dropped at the end of its arm', () => {
+    const r = runVex(`struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }
+fn take(d: D) { println("took {}", d.n); }
+fn main() {
+    let o = Some(D { n: 1 });
+    match o { Some(d) => println("saw {}", d.n), None => {} }
+    println("still {}", o);
+    let p = Some(D { n: 2 });
+    let c = false;
+    match p {
+        Some(d) => { if c { take(d); } println("arm end"); }
+        None => {}
+    }
+    println("end");
+}
+`);
+    expect(r.stdout).toBe('saw 1\nstill Some(D { n: 1 })\narm end\ndrop 2\nend\ndrop 1\n');
+  });
+});
+
+describe('or-patterns', () => {
+  it('bind one variable, whichever alternative matched (also for boxes in enum fields)', () => {
+    const r = runVex(`enum E {
+    A(i32),
+    B(i32, i32),
+}
+enum F {
+    P(Box<i32>),
+    Q(i32, Box<i32>),
+}
+fn get(e: E): i32 {
+    return match e {
+        E.A(x) | E.B(_, x) => x,
+    };
+}
+fn boxed(f: &F): i32 {
+    return match f {
+        F.P(b) | F.Q(_, b) => *b,
+    };
+}
+fn main() {
+    println("{} {} {} {}", get(E.A(1)), get(E.B(2, 3)), boxed(&F.P(Box(4))), boxed(&F.Q(5, Box(6))));
+}
+`);
+    expect(r.stdout).toBe('1 3 4 6\n');
+  });
 });

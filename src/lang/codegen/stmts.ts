@@ -321,8 +321,7 @@ export class FnEmitter extends CallEmitter {
   private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[]): string {
     const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
-    // a closure body's moves are not tracked (sema): its uses of a matched value's parts alias
-    for (const [k, v] of this.flatLocals) em.flatLocals.set(k, { j: v.j, owned: false });
+    for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
     const body = f(em);
     return isGen ? `function* (${params.join(', ')}) {\n${body}\n}` : `((${params.join(', ')}) => {\n${body}\n})`;
   }
@@ -331,25 +330,47 @@ export class FnEmitter extends CallEmitter {
   matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
     const st = derefAll(this.effType(e.subject));
     const subj = this.simple(this.val(e.subject));
-    // matching an owned local (it has a drop flag) by value: its bindings own the parts they bind
+    // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
+    // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
+    // a local of the arm with its own drop; other bindings stay views of the owner's parts
     const s = e.subject;
     const own = s.kind === 'ident' && s.res?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get(s.res.local.id) ?? null : null;
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
     let js = '';
     for (const arm of e.arms) {
-      const test = this.pattern(arm.pattern, subj, st, binds, own, true);
+      const bound: Bound[] = [];
+      const test = this.pattern(arm.pattern, subj, st, binds, own !== null ? bound : null, true);
+      // the guard sees the bindings as the test made them
+      const guard = arm.guard ? this.capture(() => this.val(arm.guard!)) : null;
+      const entry: string[] = [];
+      const sc: Scope = { drops: [] };
+      for (const bd of bound) {
+        const l = bd.local;
+        const lt = this.ty(l.type);
+        if (!l.movedOut || l.partOf == null || !this.m.needsDrop(lt)) continue;
+        const n = localName(l.name, l.id);
+        if (bd.how === 'whole') entry.push(`${own} = false;`);
+        else if (bd.how === 'flat') { entry.push(`${n} = $detach(${n}, ${bd.j});`); this.flatLocals.delete(l.id); }
+        else entry.push(`${bd.place} = $MV;`);
+        const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
+        entry.push(`${d.flag} = true;`);
+        this.allDrops.push(d);
+        sc.drops.push(d);
+        this.dropFlags.set(l.id, d.flag);
+        binds.delete(n); // declared with the function's droppable locals
+      }
+      this.scopes.push(sc);
       let body: string;
       const b = arm.body;
       if (b.kind === 'return') body = this.withPre(() => this.returnJs(b.value ? this.copyVal(b.value) : null));
       else if (b.kind === 'break' || b.kind === 'continue') body = this.stmt(b as ast.Stmt);
       else if (b.kind === 'block' && 'stmts' in b) body = this.blockValue(b as ast.Block, target);
       else body = this.withPre(() => (target ? `${target} = ${this.copyVal(b as E)};` : this.exprStmt(b as E)));
-      let inner = `${body}\nbreak ${label};`;
-      if (arm.guard) {
-        const [pre, g] = this.capture(() => this.val(arm.guard!));
-        inner = `${pre.join('\n')}\nif (${g}) {\n${inner}\n}`;
-      }
+      const armDrops = this.dropScope(sc);
+      this.scopes.pop();
+      let inner = `${entry.length ? entry.join(' ') + '\n' : ''}${body}\n${armDrops ? armDrops + '\n' : ''}break ${label};`;
+      if (guard) inner = `${guard[0].join('\n')}\nif (${guard[1]}) {\n${inner}\n}`;
       js += `if (${test}) {\n${inner}\n}\n`;
     }
     const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
@@ -357,7 +378,9 @@ export class FnEmitter extends CallEmitter {
   }
 
   /** Boolean JS expression testing `p` against `v` (of type t), assigning bindings as it goes. */
-  pattern(p: ast.Pattern, v: string, t: Type, binds: Set<string>, own: string | null = null, root = false): string {
+  private orDepth = 0;
+  /** `bound` (matching an owned value): collects each binding and where it was taken from. */
+  pattern(p: ast.Pattern, v: string, t: Type, binds: Set<string>, bound: Bound[] | null = null, root = false): string {
     t = derefAll(t);
     switch (p.kind) {
       case 'wild': return 'true';
@@ -376,7 +399,7 @@ export class FnEmitter extends CallEmitter {
         }
         const n = localName(p.local.name, p.local.id);
         binds.add(n);
-        if (own !== null && this.m.needsDrop(this.ty(p.local.type))) this.partLocals.set(p.local.id, root ? { flag: own } : { place: v });
+        bound?.push(root ? { local: p.local, how: 'whole' } : { local: p.local, how: 'place', place: v });
         return `(${n} = ${v}, true)`;
       }
       case 'variant': {
@@ -392,14 +415,16 @@ export class FnEmitter extends CallEmitter {
           const ft = vr.fields[j] ? substEnv(vr.fields[j], env) : { k: 'error' } as Type;
           // a flat box field: a plain binding holds the enum object (flatLocals); other patterns
           // see a view sharing the enum's box (collections.ts VBoxView)
-          if (flat[j] && sub.kind === 'binding' && sub.local && !sub.local.mut && this.variantIndex(ft, sub.name) < 0) {
+          // (not inside an or-pattern: one local there may stand for different fields)
+          if (flat[j] && this.orDepth === 0 && sub.kind === 'binding' && sub.local && !sub.local.mut && this.variantIndex(ft, sub.name) < 0) {
             const n = localName(sub.local.name, sub.local.id);
             binds.add(n);
-            this.flatLocals.set(sub.local.id, { j, owned: own !== null });
+            this.flatLocals.set(sub.local.id, j);
+            bound?.push({ local: sub.local, how: 'flat', j });
             parts.push(`(${n} = ${v}, true)`);
             return;
           }
-          const sp = flat[j] ? this.pattern(sub, `new $BV(${v}, ${j})`, ft, binds) : this.pattern(sub, `${v}.a${j}`, ft, binds, own);
+          const sp = flat[j] ? this.pattern(sub, `new $BV(${v}, ${j})`, ft, binds) : this.pattern(sub, `${v}.a${j}`, ft, binds, bound);
           if (sp !== 'true') parts.push(sp);
         });
         return `(${parts.join(' && ')})`;
@@ -413,7 +438,7 @@ export class FnEmitter extends CallEmitter {
           t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
           const ft = fd ? substEnv(fd.type, env) : ({ k: 'error' } as Type);
           if (f.pattern) {
-            const sp = this.pattern(f.pattern, `${v}.f_${f.name}`, ft, binds, own);
+            const sp = this.pattern(f.pattern, `${v}.f_${f.name}`, ft, binds, bound);
             if (sp !== 'true') parts.push(sp);
           }
         }
@@ -421,22 +446,33 @@ export class FnEmitter extends CallEmitter {
       }
       case 'tuple': {
         if (t.k !== 'tuple') return unsupported('tuple pattern');
-        const parts = p.elems.map((el, i) => this.pattern(el, `${v}[${i}]`, t.elems[i], binds, own)).filter((x) => x !== 'true');
+        const parts = p.elems.map((el, i) => this.pattern(el, `${v}[${i}]`, t.elems[i], binds, bound)).filter((x) => x !== 'true');
         return parts.length ? `(${parts.join(' && ')})` : 'true';
       }
       case 'array': {
         const et = t.k === 'array' ? t.elem : t.k === 'slice' ? t.elem : t.k === 'builtin' ? t.args[0] : ({ k: 'error' } as Type);
         const arr = t.k === 'builtin' ? `${v}.a` : v;
         const parts = [p.rest ? `${arr}.length >= ${p.elems.length}` : `${arr}.length === ${p.elems.length}`];
-        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${i}]`, et, binds, own); if (sp !== 'true') parts.push(sp); });
+        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${i}]`, et, binds, bound); if (sp !== 'true') parts.push(sp); });
         return `(${parts.join(' && ')})`;
       }
-      case 'or': return `(${p.alts.map((a) => this.pattern(a, v, t, binds, own, root)).join(' || ')})`;
+      case 'or': {
+        this.orDepth++;
+        const alts = p.alts.map((a) => this.pattern(a, v, t, binds));
+        this.orDepth--;
+        return `(${alts.join(' || ')})`;
+      }
     }
   }
 }
 
 import { subst } from '../sema/types';
+
+/** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
+type Bound =
+  | { local: LocalInfo; how: 'whole' }
+  | { local: LocalInfo; how: 'place'; place: string }
+  | { local: LocalInfo; how: 'flat'; j: number };
 const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
 
 /** Emit one monomorphic function instance. */

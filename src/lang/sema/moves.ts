@@ -31,7 +31,13 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   const t = e.info?.type;
   if (!t || isCopy(t) || !cx.fn) return;
   e.info = { ...e.info!, moves: true };
-  if (cx.level === 0) cx.moved.set(e.res.local, e.span);
+  if (cx.level === 0) {
+    const l = e.res.local;
+    cx.moved.set(l, e.span);
+    l.movedOut = true;
+    // a match binding moved out moves that part out of its owner: the owner is not whole any more
+    if (l.partOf && (l.partOf.revived ?? 0) === (l.partOfRevived ?? 0)) cx.moved.set(l.partOf, e.span);
+  }
 }
 
 function consumeTail(cx: Ctx, b: ast.Block | null): void {
@@ -59,6 +65,7 @@ export function checkNotMoved(cx: Ctx, local: LocalInfo, use: Span): void {
 /** The binding holds a fresh value again (assignment, new declaration). */
 export function revive(cx: Ctx, local: LocalInfo): void {
   cx.moved.delete(local);
+  local.revived = (local.revived ?? 0) + 1;
 }
 
 /** Check alternative paths (if/elif/else, match arms) from one starting state and join them.

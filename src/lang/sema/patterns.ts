@@ -8,19 +8,23 @@ import { checkBlock, checkStmt } from './stmt';
 import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
 import { missingPattern } from './exhaustive';
-import { assignable, isNumeric, joinNumeric } from './infer';
+import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
+import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
 import { branches } from './moves';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
   const subj = derefAll(st);
+  // matching an owned local by value: its non-copy bindings are parts of it (moves.ts consume)
+  const owner = e.subject.kind === 'ident' && e.subject.res?.k === 'local' && st.k !== 'ref' && st.k !== 'ptr' ? e.subject.res.local : null;
   let result: Type | null = valueUsed ? expected : null;
   const armTypes: [ast.MatchArm, Type][] = [];
   branches(cx, e.arms.map((arm) => () => checkArm(arm)), true);
   function checkArm(arm: ast.MatchArm): boolean {
     cx.pushScope();
     checkPattern(cx, arm.pattern, subj);
+    if (owner && arm.pattern.kind !== 'or') markParts(arm.pattern, owner);
     if (arm.guard) {
       const g = checkExpr(cx, arm.guard, T.bool);
       if (g.k !== 'bool' && g.k !== 'error') cx.error('E0103', `mismatched types: a match guard must be \`bool\`, found ${fmt(g)}`, arm.guard.span);
@@ -48,6 +52,21 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     else if (rt.k !== 'unit' && rt.k !== 'error') cx.error('E0103', `mismatched types: match arm has no value, expected ${fmt(rt)}`, arm.span);
   }
   return rt;
+}
+
+/** Bindings of non-copy parts of the owner's value (or-patterns bind one local per alternative:
+ *  left as they were). */
+function markParts(p: ast.Pattern, owner: LocalInfo): void {
+  switch (p.kind) {
+    case 'binding':
+      if (p.local && !isCopy(p.local.type)) { p.local.partOf = owner; p.local.partOfRevived = owner.revived ?? 0; }
+      break;
+    case 'variant': for (const a of p.args ?? []) markParts(a, owner); break;
+    case 'struct': for (const f of p.fields) if (f.pattern) markParts(f.pattern, owner); break;
+    case 'tuple': for (const e of p.elems) markParts(e, owner); break;
+    case 'array': for (const e of p.elems) markParts(e, owner); break;
+    default: break;
+  }
 }
 
 function variantOf(cx: Ctx, path: string[], subj: Type): { info: EnumInfo; index: number; args: Type[] } | null {
@@ -175,8 +194,36 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         const i = sets.findIndex((x) => !x.has(n));
         if (i >= 0) cx.error('E0116', `variable \`${n}\` is not bound in all alternatives of this pattern`, p.alts[i].span, { notes: ['help: bind the same names in every alternative, or use `_`'] });
       }
+      // one variable per name, whichever alternative matched: the first alternative's
+      const first = new Map<string, LocalInfo>();
+      bindingLocals(p.alts[0], first);
+      for (const a of p.alts.slice(1)) {
+        const here = new Map<string, LocalInfo>();
+        bindingLocals(a, here, (b) => {
+          const l = first.get(b.name);
+          if (!l || !b.local) return;
+          if (typeName(b.local.type) !== typeName(l.type) && b.local.type.k !== 'error' && l.type.k !== 'error') {
+            cx.error('E0103', `mismatched types: \`${b.name}\` is ${fmt(l.type)} in the first alternative and ${fmt(b.local.type)} here`, b.span);
+          }
+          b.local = l;
+        });
+      }
+      for (const l of first.values()) cx.declare(l);
       return;
     }
+  }
+}
+
+/** The locals a pattern binds, by name; `each` sees every binding node. */
+function bindingLocals(p: ast.Pattern, out: Map<string, LocalInfo>, each?: (b: Extract<ast.Pattern, { kind: 'binding' }>) => void): void {
+  switch (p.kind) {
+    case 'binding': if (!p.variant && p.local) { out.set(p.name, p.local); each?.(p); } break;
+    case 'variant': for (const a of p.args ?? []) bindingLocals(a, out, each); break;
+    case 'struct': for (const f of p.fields) if (f.pattern) bindingLocals(f.pattern, out, each); break;
+    case 'tuple': for (const e of p.elems) bindingLocals(e, out, each); break;
+    case 'array': for (const e of p.elems) bindingLocals(e, out, each); break;
+    case 'or': for (const a of p.alts) bindingLocals(a, out, each); break;
+    default: break;
   }
 }
 

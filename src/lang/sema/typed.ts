@@ -20,6 +20,16 @@ export interface LocalInfo {
   addressTaken: boolean;
   /** The type implements Drop (directly or through fields): dropped at scope exit unless moved. */
   needsDrop: boolean;
+  /** A match binding of (part of) an owned local's value: moving the binding moves that part out
+   *  of the owner (which is then moved for later uses, and no longer drops that part). */
+  partOf?: LocalInfo;
+  /** The owner's `revived` count when this binding was made: a move after the owner got a new
+   *  value moves nothing out of that new value. */
+  partOfRevived?: number;
+  /** How many times the local was given a new value (assignment). */
+  revived?: number;
+  /** Moved by value somewhere outside closures (codegen gives such a match binding its own drop). */
+  movedOut?: boolean;
 }
 
 /** What an identifier names. */

@@ -37,4 +37,14 @@ describe('HeapLog', () => {
     const t = [out('x')];
     expect(new HeapLog().mergeInto(t, loc)).toBe(t);
   });
+
+  it('keeps addresses above 2^31 (a Vex Allocator may return any pointer)', () => {
+    const log = new HeapLog();
+    log.alloc(0, 3_000_004_096, 16, 16, 'Fake', 1, 0);
+    log.realloc(0, 3_000_004_096, 2 ** 40, 16, 32, 1, 0);
+    expect(log.mergeInto([], loc)).toEqual([
+      expect.objectContaining({ t: 'alloc', addr: 3_000_004_096 }),
+      expect.objectContaining({ t: 'realloc', from: 3_000_004_096, to: 2 ** 40 }),
+    ]);
+  });
 });

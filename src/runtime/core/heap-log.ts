@@ -13,12 +13,12 @@ export class HeapLog {
   count = 0;
   private cap = 0;
   private kind = new Uint8Array(0);
-  // alloc: addr, size, align; free: addr, size; realloc: from, to, oldSize, size (all below 2^31,
-  // as the memory's limit is)
-  private a = new Int32Array(0);
-  private b = new Int32Array(0);
-  private c = new Int32Array(0);
-  private d = new Int32Array(0);
+  // alloc: addr, size, align; free: addr, size; realloc: from, to, oldSize, size (doubles: a Vex
+  // Allocator may hand out any address)
+  private a = new Float64Array(0);
+  private b = new Float64Array(0);
+  private c = new Float64Array(0);
+  private d = new Float64Array(0);
   private allocator = new Uint16Array(0);
   private site = new Int32Array(0);
   private task = new Int32Array(0);
@@ -85,11 +85,12 @@ export class HeapLog {
 
   private grow(): void {
     const cap = Math.max(1024, this.cap * 2);
+    const f64 = (x: Float64Array) => { const y = new Float64Array(cap); y.set(x); return y; };
     const i32 = (x: Int32Array) => { const y = new Int32Array(cap); y.set(x); return y; };
     const u8 = (x: Uint8Array) => { const y = new Uint8Array(cap); y.set(x); return y; };
     const u16 = (x: Uint16Array) => { const y = new Uint16Array(cap); y.set(x); return y; };
     this.kind = u8(this.kind);
-    this.a = i32(this.a); this.b = i32(this.b); this.c = i32(this.c); this.d = i32(this.d);
+    this.a = f64(this.a); this.b = f64(this.b); this.c = f64(this.c); this.d = f64(this.d);
     this.allocator = u16(this.allocator);
     this.site = i32(this.site); this.task = i32(this.task); this.pos = i32(this.pos);
     this.cap = cap;
