@@ -182,6 +182,47 @@ export class ModuleCtx {
     }
   }
 
+  /**
+   * The drop of an enum whose variants end in a box of the same enum (a list, a tree's last child)
+   * as a loop: a long chain must not need one host frame per link. Each link's other fields are
+   * dropped on the way down; the boxes' blocks are freed on the way back, innermost first: the
+   * order the recursive drop has. Null when no variant ends in such a box.
+   */
+  private enumDropChain(t: Extract<Type, { k: 'enum' }>): string | null {
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    const flat = this.flatBoxes(t.info);
+    const key = typeKey(t);
+    const tails = t.info.variants.map((vr, i) => {
+      for (let j = vr.fields.length - 1; j >= 0; j--) {
+        const ft = subst(vr.fields[j], env);
+        if (flat[i][j]) return ft.k === 'builtin' && ft.args[0] && typeKey(ft.args[0]) === key ? j : -1;
+        if (this.needsDrop(ft)) return -1;
+      }
+      return -1;
+    });
+    if (tails.every((j) => j < 0)) return null;
+    const slots = new Set<number>();
+    const arms = t.info.variants.map((vr, i) => {
+      const parts = vr.fields.map((f, j) => {
+        const ft = subst(f, env);
+        if (j === tails[i]) {
+          slots.add(j);
+          return `if (v.$b${j} !== 0) { ($s || ($s = [])).push(v, ${j}); next = v.a${j}; }`;
+        }
+        if (flat[i][j]) {
+          const ct = ft.k === 'builtin' ? ft.args[0] : undefined;
+          const inner = ct && this.needsDrop(ct) ? `${this.dropFn(ct)}(v.a${j}); ` : '';
+          return `if (v.$b${j} !== 0) { ${inner}$bfree(v.$b${j}); v.$b${j} = 0; }`;
+        }
+        return this.needsDrop(ft) ? `${this.dropFn(ft)}(v.a${j});` : '';
+      }).join(' ');
+      return parts.trim() ? `if (v.t === ${i}) { ${parts} }` : '';
+    }).filter(Boolean);
+    const free = [...slots].map((j) => `case ${j}: $bfree(o.$b${j}); o.$b${j} = 0; break;`).join(' ');
+    return `let $s = null; for (;;) { let next = null; ${arms.join(' ')} if (next === null || next === $MV) break; v = next; } ` +
+      `if ($s !== null) for (let k = $s.length - 2; k >= 0; k -= 2) { const o = $s[k]; switch ($s[k + 1]) { ${free} } }`;
+  }
+
   /** Name of a generated JS function `(v) => void` dropping a value of type t. */
   dropFn(t: Type): string {
     const key = typeKey(t);
@@ -206,6 +247,8 @@ export class ModuleCtx {
       case 'enum': {
         const env = envOf(t.info.generics, t.args, t.info.name);
         const flat = this.flatBoxes(t.info);
+        const chain = this.enumDropChain(t);
+        if (chain) { body.push(chain); break; }
         t.info.variants.forEach((vr, i) => {
           const parts = vr.fields.map((f, j) => {
             const ft = subst(f, env);

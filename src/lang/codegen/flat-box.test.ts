@@ -301,6 +301,33 @@ fn main() {
   });
 });
 
+describe('dropping long chains of boxes', () => {
+  it('a 200,000-link list is dropped in a loop, not one host frame per link, in the recursive order', () => {
+    const r = runVex(LIST + `fn main() {
+    let! l = List.Nil;
+    for i in 0..200000 { l = List.Cons(i, Box(l)); }
+    println("built");
+}
+`);
+    expect(r.outcome).toEqual({ kind: 'exited', code: 0 });
+    expect(r.stdout).toBe('built\n');
+    expect(r.stats).toMatchObject({ allocs: 200_000, frees: 200_000, liveBytes: 0 });
+    const d = runVex(`struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }
+enum L {
+    Nil,
+    Cons(D, Box<L>),
+}
+fn main() {
+    let l = L.Cons(D { n: 1 }, Box(L.Cons(D { n: 2 }, Box(L.Nil))));
+}
+`);
+    expect(d.stdout).toBe('drop 1\ndrop 2\n');
+    const ev = heapEvents(d.trace);
+    const allocs = ev.filter((e) => e.t === 'alloc').map(addrOf); // Box(L.Nil) first, then the outer box
+    expect(ev.filter((e) => e.t === 'free').map(addrOf)).toEqual(allocs);
+  });
+});
+
 describe('or-patterns', () => {
   it('bind one variable, whichever alternative matched (also for boxes in enum fields)', () => {
     const r = runVex(`enum E {
