@@ -201,14 +201,25 @@ export class ModuleCtx {
       return -1;
     });
     if (tails.every((j) => j < 0)) return null;
-    const slots = new Set<number>();
-    const arms = t.info.variants.map((vr, i) => {
+    const slots = new Set(tails.filter((j) => j >= 0));
+    const arms = this.enumDropArms(t, tails);
+    const free = [...slots].map((j) => `case ${j}: $bfree(o.$b${j}); o.$b${j} = 0; break;`).join(' ');
+    return `let $s = null; for (;;) { let next = null; ${arms.join(' ')} if (next === null || next === $MV) break; v = next; } ` +
+      `if ($s !== null) for (let k = $s.length - 2; k >= 0; k -= 2) { const o = $s[k]; switch ($s[k + 1]) { ${free} } }`;
+  }
+
+  /**
+   * Per variant, `if (v.t === i) { … }` dropping its fields in order: a flat box's content, then its
+   * block (as a VBox's drop would). The field tails[i] (the chain link, enumDropChain) is pushed on
+   * `$s` and followed instead.
+   */
+  private enumDropArms(t: Extract<Type, { k: 'enum' }>, tails: number[]): string[] {
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    const flat = this.flatBoxes(t.info);
+    return t.info.variants.map((vr, i) => {
       const parts = vr.fields.map((f, j) => {
         const ft = subst(f, env);
-        if (j === tails[i]) {
-          slots.add(j);
-          return `if (v.$b${j} !== 0) { ($s || ($s = [])).push(v, ${j}); next = v.a${j}; }`;
-        }
+        if (j === tails[i]) return `if (v.$b${j} !== 0) { ($s || ($s = [])).push(v, ${j}); next = v.a${j}; }`;
         if (flat[i][j]) {
           const ct = ft.k === 'builtin' ? ft.args[0] : undefined;
           const inner = ct && this.needsDrop(ct) ? `${this.dropFn(ct)}(v.a${j}); ` : '';
@@ -218,9 +229,6 @@ export class ModuleCtx {
       }).join(' ');
       return parts.trim() ? `if (v.t === ${i}) { ${parts} }` : '';
     }).filter(Boolean);
-    const free = [...slots].map((j) => `case ${j}: $bfree(o.$b${j}); o.$b${j} = 0; break;`).join(' ');
-    return `let $s = null; for (;;) { let next = null; ${arms.join(' ')} if (next === null || next === $MV) break; v = next; } ` +
-      `if ($s !== null) for (let k = $s.length - 2; k >= 0; k -= 2) { const o = $s[k]; switch ($s[k + 1]) { ${free} } }`;
   }
 
   /** Name of a generated JS function `(v) => void` dropping a value of type t. */
@@ -245,23 +253,8 @@ export class ModuleCtx {
         break;
       }
       case 'enum': {
-        const env = envOf(t.info.generics, t.args, t.info.name);
-        const flat = this.flatBoxes(t.info);
         const chain = this.enumDropChain(t);
-        if (chain) { body.push(chain); break; }
-        t.info.variants.forEach((vr, i) => {
-          const parts = vr.fields.map((f, j) => {
-            const ft = subst(f, env);
-            if (flat[i][j]) {
-              // a flat box: drop the content, then free the block (as a VBox's drop would)
-              const ct = ft.k === 'builtin' ? ft.args[0] : undefined;
-              const inner = ct && this.needsDrop(ct) ? `${this.dropFn(ct)}(v.a${j}); ` : '';
-              return `if (v.$b${j} !== 0) { ${inner}$bfree(v.$b${j}); v.$b${j} = 0; }`;
-            }
-            return this.needsDrop(ft) ? `${this.dropFn(ft)}(v.a${j});` : '';
-          }).join(' ');
-          if (parts.trim()) body.push(`if (v.t === ${i}) { ${parts} }`);
-        });
+        body.push(chain ?? this.enumDropArms(t, t.info.variants.map(() => -1)).join(' '));
         break;
       }
       case 'tuple':
