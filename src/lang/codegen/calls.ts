@@ -358,7 +358,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Set.len': return `$BigInt(${o}.m.size)`;
       case 'Set.is_empty': return `(${o}.m.size === 0)`;
       case 'Box.get': case 'Gc.get': return `${o}.v`;
-      case 'Box.set': case 'Gc.set': return `(${o}.v = ${arg(0)}, undefined)`;
+      case 'Box.set': return `(${this.boxSet(o, arg(0), ot, s)}, undefined)`;
+      case 'Gc.set': return `(${o}.v = ${arg(0)}, undefined)`;
       case 'Channel.send': return this.block_(`rt.S.send(${o}, ${arg(0)})`);
       case 'Channel.recv': return this.block_(`rt.S.recv(${o})`);
       case 'Duration.as_millis': return `$BigInt(${o})`;

@@ -489,7 +489,7 @@ export abstract class ExprEmitter {
         const ot = this.effType(e.operand);
         const o = this.simple(this.expr(e.operand));
         if (isCellRef(ot)) return { get: `${o}.get()`, set: (v) => `${o}.set(${v})` };
-        if (ot.k === 'builtin' && ot.name === 'Box') return { get: `${o}.v`, set: (v) => `${o}.v = ${v}` };
+        if (ot.k === 'builtin' && ot.name === 'Box') return { get: `${o}.v`, set: (v) => this.boxSet(o, v, ot, this.site(e.span)) };
         if (ot.k === 'ptr') {
           const k = this.memKind(ot.inner);
           const s = this.site(e.span);
@@ -501,6 +501,14 @@ export abstract class ExprEmitter {
       default:
         return unsupported(`assignment target ${e.kind}`);
     }
+  }
+
+  /** `*b = v` / `b.set(v)`: the old content is dropped (after v was evaluated); a box whose content
+   *  was moved out (its block freed) gets a new block for the new content. */
+  boxSet(o: string, v: string, boxType: Type, site: number): string {
+    const ct = boxType.k === 'builtin' ? boxType.args[0] : undefined;
+    const drop = ct && this.m.needsDrop(ct) ? this.m.dropFn(ct) : 'null';
+    return `rt.H.boxSet(${o}, ${v}, ${site}, ${drop})`;
   }
 
   /** An index held in a JS number (integer types up to 32 bits). */

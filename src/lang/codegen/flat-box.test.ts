@@ -328,6 +328,28 @@ fn main() {
   });
 });
 
+describe('assigning through a Box', () => {
+  it('drops the old content; a box whose content was moved out gets a new block', () => {
+    const r = runVex(`struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }
+fn main() {
+    let! b = Box(D { n: 1 });
+    *b = D { n: 2 };
+    b.set(D { n: 3 });
+    println("set");
+    let y = *b;
+    *b = D { n: 4 };
+    println("took {} now {}", y.n, (*b).n);
+    let! c = Box(5);
+    *c += 1;
+    println("c {}", *c);
+}
+`);
+    expect(r.stdout).toBe('drop 1\ndrop 2\nset\ntook 3 now 4\nc 6\ndrop 3\ndrop 4\n');
+    // b, its new block after the move, c: all freed at the end
+    expect(r.stats).toMatchObject({ allocs: 3, frees: 3, liveBytes: 0 });
+  });
+});
+
 describe('or-patterns', () => {
   it('bind one variable, whichever alternative matched (also for boxes in enum fields)', () => {
     const r = runVex(`enum E {

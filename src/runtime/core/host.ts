@@ -82,6 +82,13 @@ export function makeHost(rt: Runtime) {
     },
     /** Free the block of a flat field's slot (its content was dropped first). */
     bfree: (slot: number): void => rt.machine.freeBoxSlot(slot, -1),
+    /** `*b = v` (and `b.set(v)`): drop the old content, or give a box emptied by a move a new
+     *  block, then store v. */
+    boxSet(b: VBox | VBoxView, v: unknown, site: number, drop: ((x: unknown) => void) | null): void {
+      if (b.addr !== 0) { if (drop !== null) drop(b.v); }
+      else b.addr = rt.machine.reboxAddr(b.foreign, site);
+      b.v = v;
+    },
     unbox(b: VBox | VBoxView): void {
       if (b.addr) rt.machine.freeBox(b, -1);
       b.addr = 0;

@@ -171,6 +171,10 @@ export class Machine {
     if (this.current !== this.sys) return new VBoxForeign(v, this.bufAlloc(8, 8, site));
     return new VBox(v, this.newBoxAddr(site));
   }
+  /** A new block for a box whose content was moved out (`*b = v` after `*b` was taken). */
+  reboxAddr(foreign: boolean, site: number): number {
+    return foreign ? this.bufAlloc(8, 8, site) : this.newBoxAddr(site);
+  }
   /** A Box block for a flat enum field: its address, negated when another allocator serves it. */
   newBoxSlot(site: number): number {
     return this.current !== this.sys ? -this.bufAlloc(8, 8, site) : this.newBoxAddr(site);
