@@ -84,14 +84,11 @@ export class Runtime {
     this.unlimited = !opts.fuel;
     this.fuelLeft = opts.fuel || Infinity;
     this.fmt = new ValueFormatter(meta.types);
-    this.tracing = opts.keepTrace !== false || !!opts.onEvent;
     this.heapRoom = opts.onEvent ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_CAP;
     this.tc = !!opts.traceCalls;
   }
 
   // ------------------------------------------------------------------ output and trace
-  /** Someone wants events (kept trace or a listener): hot paths skip building them otherwise. */
-  readonly tracing: boolean;
   /** Heap events still wanted, read before every heap event is built: Infinity with a listener,
    *  -Infinity when nothing is kept, else the room left under the kept-trace cap (a plain field
    *  compare: it sits on the hottest allocation paths). */
