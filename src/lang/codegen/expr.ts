@@ -18,6 +18,11 @@ export const unsupported = (what: string): never => { throw new CodegenError(`co
 
 export abstract class ExprEmitter {
   pre: string[] = [];
+  /** Drops of temporaries borrowed by the statement being emitted (`f(&make())`): JS expressions
+   *  run when the statement is done (withPre), or before a `return` leaves (returnJs). */
+  post: string[] = [];
+  /** While emitting `let r = &temp`: the temporary lives on in r (not dropped with the statement). */
+  keepTemps = false;
   readonly temps: string[] = [];
   /** Liveness flags of Drop locals (cleared when the value is moved out). */
   readonly dropFlags = new Map<number, string>();
@@ -540,6 +545,12 @@ export abstract class ExprEmitter {
   refTo(operand: E, mut: boolean): string {
     const t = derefAll(this.typeOf(operand));
     if (!mut || isObjectLike(t)) {
+      // a borrowed temporary that needs dropping is dropped when the statement is done
+      if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) {
+        const tmp = this.tmp();
+        this.post.push(`(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`);
+        return `(${tmp} = ${this.val(operand)})`;
+      }
       return this.val(operand);
     }
     if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
@@ -640,6 +651,19 @@ export abstract class ExprEmitter {
 }
 
 /** Is e a place expression (reading it does not create a fresh value)? */
+/** A value made by the expression itself (a literal, a constructor, a function's result), not a
+ *  place or a builtin accessor that hands out what a container still owns (`b.get()`). */
+function freshValue(e: E): boolean {
+  switch (e.kind) {
+    case 'struct-lit': case 'fstring': return true;
+    case 'call': {
+      const k = e.target?.k;
+      return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static';
+    }
+    default: return false;
+  }
+}
+
 export function isPlace(e: E): boolean {
   switch (e.kind) {
     case 'ident': return e.res?.k === 'local' || e.res?.k === 'tls' || e.res?.k === 'const';

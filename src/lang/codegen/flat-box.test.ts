@@ -350,6 +350,31 @@ fn main() {
   });
 });
 
+describe('borrowed temporaries', () => {
+  it('are dropped when their statement is done (a condition: once decided, each time it runs)', () => {
+    const r = runVex(`struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }
+fn peek(d: &D): i32 { return d.n; }
+fn mk(n: i32): D { return D { n: n }; }
+fn get(n: i32): i32 { return peek(&mk(n)) + 1; }
+fn main() {
+    println("a {}", peek(&D { n: 1 }));
+    println("g {}", get(2));
+    if peek(&mk(3)) > 0 { println("in if"); }
+    let! i = 4;
+    while peek(&mk(i)) < 6 { println("loop {}", i); i += 1; }
+    let r = &mk(7);
+    println("r {}", r.n);
+    let b = Box(D { n: 8 });
+    println("b {}", peek(&b.get()));
+    println("end");
+}
+`);
+    // the temporary behind \`let r = &…\` lives on (not dropped with its statement); \`b.get()\` is
+    // the box's own content, not a temporary: dropped once, with b
+    expect(r.stdout).toBe('a 1\ndrop 1\ndrop 2\ng 3\ndrop 3\nin if\ndrop 4\nloop 4\ndrop 5\nloop 5\ndrop 6\nr 7\nb 8\nend\ndrop 8\n');
+  });
+});
+
 describe('or-patterns', () => {
   it('bind one variable, whichever alternative matched (also for boxes in enum fields)', () => {
     const r = runVex(`enum E {

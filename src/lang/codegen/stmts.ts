@@ -69,13 +69,22 @@ export class FnEmitter extends CallEmitter {
   }
 
   returnJs(value: string | null): string {
-    if (value === null || value === 'undefined') return 'rt.sp = $f; return;';
-    return `return ($r = ${value}, rt.sp = $f, $r);`;
+    // borrowed temporaries of the return expression are dropped once its value is taken
+    const post = this.post.splice(0).map((d) => d + ', ').join('');
+    if (value === null || value === 'undefined') return `${post ? post.slice(0, -2) + '; ' : ''}rt.sp = $f; return;`;
+    return `return ($r = ${value}, ${post}rt.sp = $f, $r);`;
   }
 
   withPre(f: () => string): string {
-    const [pre, js] = this.capture(f);
-    return pre.length ? pre.join('\n') + '\n' + js : js;
+    const saved = this.post;
+    this.post = [];
+    try {
+      const [pre, js] = this.capture(f);
+      const post = this.post.length ? '\n' + this.post.map((d) => d + ';').join('\n') : '';
+      return (pre.length ? pre.join('\n') + '\n' + js : js) + post;
+    } finally {
+      this.post = saved;
+    }
   }
 
   // ------------------------------------------------------------ blocks
@@ -104,7 +113,30 @@ export class FnEmitter extends CallEmitter {
   }
 
   // ------------------------------------------------------------ statements
+  /** A statement, then the drops of temporaries it borrowed that nothing inside it ran. */
   stmt(s: ast.Stmt): string {
+    const saved = this.post;
+    this.post = [];
+    try {
+      const js = this.stmtJs(s);
+      return this.post.length ? js + '\n' + this.post.map((d) => d + ';').join('\n') : js;
+    } finally {
+      this.post = saved;
+    }
+  }
+  /** A condition, and the drops of the temporaries it borrowed (to run once it is decided). */
+  private condJs(cond: E): [string[], string, string] {
+    const saved = this.post;
+    this.post = [];
+    try {
+      const [pre, c] = this.capture(() => this.val(cond));
+      return [pre, c, this.post.map((d) => d + ';').join('\n')];
+    } finally {
+      this.post = saved;
+    }
+  }
+
+  private stmtJs(s: ast.Stmt): string {
     switch (s.kind) {
       case 'let': return this.withPre(() => this.letStmt(s));
       case 'assign': return this.withPre(() => this.assign(s));
@@ -148,7 +180,10 @@ export class FnEmitter extends CallEmitter {
   }
 
   private letStmt(s: StmtOf<'let'>): string {
-    const init = this.copyVal(s.init);
+    // `let r = &make();`: the temporary lives as long as r (it is not dropped with the statement)
+    this.keepTemps = s.init.kind === 'ref';
+    let init: string;
+    try { init = this.copyVal(s.init); } finally { this.keepTemps = false; }
     return this.bindPattern(s.pattern, init, true);
   }
 
@@ -203,7 +238,8 @@ export class FnEmitter extends CallEmitter {
   private ifStmt(s: StmtOf<'if'>): string {
     let js = '';
     s.branches.forEach((b, i) => {
-      const [pre, c] = this.capture(() => this.val(b.cond));
+      let [pre, c, drops] = this.condJs(b.cond);
+      if (drops) { const t = this.tmp(); pre = [...pre, `${t} = ${c};`, drops]; c = t; }
       const body = this.blockValue(b.body, null);
       if (i === 0) js += `${pre.join('\n')}\nif (${c}) ${body}`;
       else js += ` else {\n${pre.join('\n')}\nif (${c}) ${body}`;
@@ -222,7 +258,8 @@ export class FnEmitter extends CallEmitter {
 
   private loop(cond: E | null, body: ast.Block): string {
     if (!cond) return `for (;;) {\n${FUEL}\n${this.loopBody(body, null)}\n}`;
-    const [pre, c] = this.capture(() => this.val(cond));
+    let [pre, c, drops] = this.condJs(cond);
+    if (drops) { const t = this.tmp(); pre = [...pre, `${t} = ${c};`, drops]; c = t; }
     if (!pre.length) return `while (${c}) {\n${FUEL}\n${this.loopBody(body, null)}\n}`;
     return `for (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${this.loopBody(body, null)}\n}`;
   }
@@ -230,7 +267,8 @@ export class FnEmitter extends CallEmitter {
   private forC(s: StmtOf<'for-c'>): string {
     const init = s.init ? this.stmt(s.init) : '';
     const label = `$c${++this.labelN}`;
-    const [pre, c] = s.cond ? this.capture(() => this.val(s.cond!)) : [[], 'true'];
+    let [pre, c, drops] = s.cond ? this.condJs(s.cond) : [[], 'true', ''];
+    if (drops) { const t = this.tmp(); pre = [...pre, `${t} = ${c};`, drops]; c = t; }
     const post = s.post ? this.stmt(s.post) : '';
     const body = this.loopBody(s.body, label);
     return `{\n${init}\nfor (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${label}: ${body}\n${post}\n}\n}`;
