@@ -21,8 +21,21 @@ export abstract class ExprEmitter {
   /** Drops of temporaries borrowed by the statement being emitted (`f(&make())`): JS expressions
    *  run when the statement is done (withPre), or before a `return` leaves (returnJs). */
   post: string[] = [];
-  /** While emitting `let r = &temp`: the temporary lives on in r (not dropped with the statement). */
+  /** The pending lists of the statements this one is nested in (outermost first): a `return`,
+   *  `break` or `continue` in the middle of a statement runs them before it leaves. */
+  readonly postOuter: string[][] = [];
+  /** While emitting a statement whose value may hold a reference (`let r = id(&make())`): its
+   *  borrowed temporaries are not dropped with it. */
   keepTemps = false;
+  /** Start collecting the drops of a nested statement (endPost restores the outer list). */
+  beginPost(): void { this.postOuter.push(this.post); this.post = []; }
+  endPost(): void { this.post = this.postOuter.pop()!; }
+  /** Every drop pending from postOuter[from] inwards, innermost first. */
+  pendingDrops(from: number): string[] {
+    const out = [...this.post];
+    for (let i = this.postOuter.length - 1; i >= from; i--) out.push(...this.postOuter[i]);
+    return out;
+  }
   readonly temps: string[] = [];
   /** Liveness flags of Drop locals (cleared when the value is moved out). */
   readonly dropFlags = new Map<number, string>();

@@ -375,6 +375,40 @@ fn main() {
   });
 });
 
+describe('borrowed temporaries on the way out of a statement', () => {
+  it('are dropped past a `?`, on break and continue, and once a guard is decided; a value that may hold a reference keeps them', () => {
+    const r = runVex(`struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }
+fn mk(n: i32): D { return D { n: n }; }
+fn peek(d: &D): i32 { return d.n; }
+fn id(d: &D): &D { return d; }
+fn q(n: i32): Result<i32, string> { if n > 0 { return Ok(n); } return Err("neg"); }
+fn f(n: i32): Result<i32, string> {
+    let v = q(peek(&mk(n)))?;
+    println("got {}", v);
+    return Ok(v);
+}
+fn main() {
+    let a = f(1);
+    let b = f(0);
+    let! i = 0;
+    loop {
+        i += 1;
+        let x = match peek(&mk(10 + i)) { 11 => continue, 13 => break, n => n };
+        println("x {}", x);
+    }
+    match Some(5) {
+        Some(v) if peek(&mk(20 + v)) > 0 => println("guard"),
+        _ => {}
+    }
+    let r = id(&mk(30));
+    println("r {}", r.n);
+    println("end");
+}
+`);
+    expect(r.stdout).toBe('drop 1\ngot 1\ndrop 0\ndrop 11\ndrop 12\nx 12\ndrop 13\ndrop 25\nguard\nr 30\nend\n');
+  });
+});
+
 describe('or-patterns', () => {
   it('bind one variable, whichever alternative matched (also for boxes in enum fields)', () => {
     const r = runVex(`enum E {

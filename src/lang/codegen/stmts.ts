@@ -11,7 +11,7 @@ import { scalarKind, memBacked } from './typedesc';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[] }
-interface Loop { scopeDepth: number; contLabel: string | null }
+interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number }
 
 const ENTRY = (f: string, site: number) => `const ${f} = rt.sp++; if (${f} >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick(); if (rt.tc) rt.callEv(${site}, ${f});`;
 const FUEL = 'if (--rt.fuel < 0) rt.tick();';
@@ -69,22 +69,33 @@ export class FnEmitter extends CallEmitter {
   }
 
   returnJs(value: string | null): string {
-    // borrowed temporaries of the return expression are dropped once its value is taken
-    const post = this.post.splice(0).map((d) => d + ', ').join('');
+    // borrowed temporaries pending in the statements being left are dropped once the value is
+    // taken (they stay pending for the path that does not return, e.g. past a `?`)
+    const post = this.pendingDrops(0).map((d) => d + ', ').join('');
     if (value === null || value === 'undefined') return `${post ? post.slice(0, -2) + '; ' : ''}rt.sp = $f; return;`;
     return `return ($r = ${value}, ${post}rt.sp = $f, $r);`;
   }
 
   withPre(f: () => string): string {
-    const saved = this.post;
-    this.post = [];
+    this.beginPost();
     try {
       const [pre, js] = this.capture(f);
       const post = this.post.length ? '\n' + this.post.map((d) => d + ';').join('\n') : '';
       return (pre.length ? pre.join('\n') + '\n' + js : js) + post;
     } finally {
-      this.post = saved;
+      this.endPost();
     }
+  }
+  /** Statements running the temporaries' drops pending from postOuter[from] inwards. */
+  private tempDrops(from: number): string {
+    const d = this.pendingDrops(from);
+    return d.length ? d.map((x) => x + ';').join('\n') + '\n' : '';
+  }
+  /** Emit with keepTemps set (a value that may hold a reference to a temporary). */
+  private keepingTemps(keep: boolean, f: () => string): string {
+    const was = this.keepTemps;
+    this.keepTemps = was || keep;
+    try { return f(); } finally { this.keepTemps = was; }
   }
 
   // ------------------------------------------------------------ blocks
@@ -115,24 +126,22 @@ export class FnEmitter extends CallEmitter {
   // ------------------------------------------------------------ statements
   /** A statement, then the drops of temporaries it borrowed that nothing inside it ran. */
   stmt(s: ast.Stmt): string {
-    const saved = this.post;
-    this.post = [];
+    this.beginPost();
     try {
       const js = this.stmtJs(s);
       return this.post.length ? js + '\n' + this.post.map((d) => d + ';').join('\n') : js;
     } finally {
-      this.post = saved;
+      this.endPost();
     }
   }
   /** A condition, and the drops of the temporaries it borrowed (to run once it is decided). */
   private condJs(cond: E): [string[], string, string] {
-    const saved = this.post;
-    this.post = [];
+    this.beginPost();
     try {
       const [pre, c] = this.capture(() => this.val(cond));
       return [pre, c, this.post.map((d) => d + ';').join('\n')];
     } finally {
-      this.post = saved;
+      this.endPost();
     }
   }
 
@@ -151,13 +160,16 @@ export class FnEmitter extends CallEmitter {
       case 'switch': return this.switchStmt(s);
       case 'break': {
         const l = this.loops[this.loops.length - 1];
-        return `${l ? this.dropsUntil(l.scopeDepth) : ''}break;`;
+        return `${l ? this.tempDrops(l.postDepth) + this.dropsUntil(l.scopeDepth) : ''}break;`;
       }
       case 'continue': {
         const l = this.loops[this.loops.length - 1];
-        return `${l ? this.dropsUntil(l.scopeDepth) : ''}${l?.contLabel ? `break ${l.contLabel};` : 'continue;'}`;
+        return `${l ? this.tempDrops(l.postDepth) + this.dropsUntil(l.scopeDepth) : ''}${l?.contLabel ? `break ${l.contLabel};` : 'continue;'}`;
       }
-      case 'return': return this.withPre(() => this.returnJs(s.value ? this.copyVal(s.value) : null));
+      case 'return': {
+        const v = s.value;
+        return this.keepingTemps(!!v && holdsRef(this.typeOf(v)), () => this.withPre(() => this.returnJs(v ? this.copyVal(v) : null)));
+      }
       case 'defer': {
         this.usesDefer = true;
         // a defer body is an arrow function: no `yield` in it, even in a deep twin
@@ -180,10 +192,9 @@ export class FnEmitter extends CallEmitter {
   }
 
   private letStmt(s: StmtOf<'let'>): string {
-    // `let r = &make();`: the temporary lives as long as r (it is not dropped with the statement)
-    this.keepTemps = s.init.kind === 'ref';
-    let init: string;
-    try { init = this.copyVal(s.init); } finally { this.keepTemps = false; }
+    // `let r = &make();`, `let r = id(&make());`: a value that may hold a reference keeps the
+    // temporaries it borrowed (they are not dropped with the statement)
+    const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.copyVal(s.init));
     return this.bindPattern(s.pattern, init, true);
   }
 
@@ -250,7 +261,7 @@ export class FnEmitter extends CallEmitter {
   }
 
   private loopBody(body: ast.Block, contLabel: string | null): string {
-    this.loops.push({ scopeDepth: this.scopes.length, contLabel });
+    this.loops.push({ scopeDepth: this.scopes.length, contLabel, postDepth: this.postOuter.length });
     const js = this.blockValue(body, null);
     this.loops.pop();
     return js;
@@ -379,8 +390,12 @@ export class FnEmitter extends CallEmitter {
     for (const arm of e.arms) {
       const bound: Bound[] = [];
       const test = this.pattern(arm.pattern, subj, st, binds, own !== null ? bound : null, true);
-      // the guard sees the bindings as the test made them
-      const guard = arm.guard ? this.capture(() => this.val(arm.guard!)) : null;
+      // the guard sees the bindings as the test made them; its temporaries go once it is decided
+      let guard: [string[], string] | null = null;
+      if (arm.guard) {
+        const [gpre, g, gdrops] = this.condJs(arm.guard);
+        if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
+      }
       const entry: string[] = [];
       const sc: Scope = { drops: [] };
       for (const bd of bound) {
@@ -543,4 +558,27 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   }
   const body = em.body(decl.body, null, prologue);
   return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
+}
+
+/** Can a value of this type hold a reference (so a temporary it borrowed must outlive it)? */
+function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
+  switch (t.k) {
+    case 'ref': case 'ptr': case 'fn': case 'slice': return true;
+    case 'tuple': return t.elems.some((e) => holdsRef(e, seen));
+    case 'array': return holdsRef(t.elem, seen);
+    case 'builtin': return t.args.some((a) => holdsRef(a, seen));
+    case 'struct': {
+      if (t.args.some((a) => holdsRef(a, seen))) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.fields.some((f) => holdsRef(f.type, seen));
+    }
+    case 'enum': {
+      if (t.args.some((a) => holdsRef(a, seen))) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.variants.some((v) => v.fields.some((f) => holdsRef(f, seen)));
+    }
+    default: return false;
+  }
 }
