@@ -7,6 +7,9 @@ import type { Span } from '../span';
 import type { Site } from '../../runtime/core/types';
 import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
 
+/** Nested drops of a recursive type before the rest is queued (codegen/DESIGN.md). */
+const DROP_DEEP = 200;
+
 /** Raised when monomorphization does not terminate. */
 export class CodegenLimit extends Error {}
 
@@ -231,6 +234,32 @@ export class ModuleCtx {
     }).filter(Boolean);
   }
 
+  /** Can a value of type t contain another value of type t (through fields, boxes, collections)? */
+  private recursiveType(t: Type): boolean {
+    const key = typeKey(t);
+    const seen = new Set<string>();
+    const reaches = (u: Type): boolean => {
+      const k = typeKey(u);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      switch (u.k) {
+        case 'struct': {
+          const env = envOf(u.info.generics, u.args, u.info.name);
+          return u.info.fields.some((f) => { const ft = subst(f.type, env); return typeKey(ft) === key || reaches(ft); });
+        }
+        case 'enum': {
+          const env = envOf(u.info.generics, u.args, u.info.name);
+          return u.info.variants.some((v) => v.fields.some((f) => { const ft = subst(f, env); return typeKey(ft) === key || reaches(ft); }));
+        }
+        case 'tuple': return u.elems.some((e) => typeKey(e) === key || reaches(e));
+        case 'array': return typeKey(u.elem) === key || reaches(u.elem);
+        case 'builtin': return u.args.some((a) => typeKey(a) === key || reaches(a));
+        default: return false;
+      }
+    };
+    return reaches(t);
+  }
+
   /** Name of a generated JS function `(v) => void` dropping a value of type t. */
   dropFn(t: Type): string {
     const key = typeKey(t);
@@ -283,7 +312,12 @@ export class ModuleCtx {
         break;
     }
     // a value moved out of its owner by a pattern binding leaves MOVED_OUT there (stmts.ts pattern)
-    this.dropDefs.push(`function ${name}(v) { if (v === $MV) return; ${body.join(' ')} } // drop ${typeName(t)}`);
+    // a type that can contain itself (a list as a struct, a tree) may be deep: past DROP_DEEP nested
+    // drops the rest waits on rt.dq and the outermost drop runs it (host stack stays bounded)
+    const deep = this.recursiveType(t)
+      ? `if (rt.dd > ${DROP_DEEP}) { rt.dq.push(${name}, v); return; } rt.dd++; try { ${body.join(' ')} } finally { if (--rt.dd === 0 && rt.dq.length !== 0) rt.drainDrops(); }`
+      : body.join(' ');
+    this.dropDefs.push(`function ${name}(v) { if (v === $MV) return; ${deep} } // drop ${typeName(t)}`);
     return name;
   }
 }

@@ -409,6 +409,28 @@ fn main() {
   });
 });
 
+describe('dropping deep values of other recursive types', () => {
+  it('a 100,000-node list written as a struct with Option<Box<Node>> drops without host recursion, in order', () => {
+    const r = runVex(`struct D impl Drop { n: i32, fn drop()! { if self.n % 25000 == 0 { println("drop {}", self.n); } } }
+struct Node {
+    d: D,
+    next: Option<Box<Node>>,
+}
+fn main() {
+    let! head: Option<Box<Node>> = None;
+    for i in 0..100000 {
+        head = Some(Box(Node { d: D { n: 100000 - i }, next: head }));
+    }
+    println("built");
+}
+`);
+    expect(r.outcome).toEqual({ kind: 'exited', code: 0 });
+    expect(r.stdout).toBe('built\ndrop 25000\ndrop 50000\ndrop 75000\ndrop 100000\n');
+    expect(r.stats).toMatchObject({ allocs: 100_000, frees: 100_000, liveBytes: 0 });
+    expect(r.js).toContain('rt.dq.push(');
+  });
+});
+
 describe('or-patterns', () => {
   it('bind one variable, whichever alternative matched (also for boxes in enum fields)', () => {
     const r = runVex(`enum E {

@@ -364,6 +364,24 @@ export class Runtime {
     }
   }
   /** `site` is the dropped local's declaration; `frameSite` names the function. */
+  // ---- deep drops: nesting of the drops of recursive types, and what waits past the limit
+  dd = 0;
+  readonly dq: unknown[] = [];
+  private draining = false;
+  /** Run the queued drops (pairs: function, value) in order; they may queue more. The drops it
+   *  runs end at depth 0 too: only the outermost call drains. */
+  drainDrops(): void {
+    if (this.draining) return;
+    this.draining = true;
+    const q = this.dq;
+    try {
+      for (let i = 0; i < q.length; i += 2) (q[i] as (v: unknown) => void)(q[i + 1]);
+    } finally {
+      q.length = 0;
+      this.draining = false;
+    }
+  }
+
   logDrop(u: unknown, site: number, td: number, name = ''): void {
     if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: name, type: this.meta.typeNames[td] ?? '?', loc: this.loc(site) });
   }
