@@ -48,8 +48,7 @@ export class Machine {
     try {
       return f();
     } catch (e) {
-      if (isVexFault(e)) this.fault(e, site);
-      throw e;
+      this.rethrow(e, site);
     }
   }
 
@@ -119,8 +118,7 @@ export class Machine {
     try {
       addr = a === this.sys ? this.sys.allocOwned(size, align, site, task) : a.allocate(size, align, site, task);
     } catch (e) {
-      if (isVexFault(e)) this.fault(e, site);
-      throw e;
+      this.rethrow(e, site);
     }
     if (a !== this.sys) this.blocks.set(addr, { size, align, a });
     this.stats.alloc(size);
@@ -135,8 +133,7 @@ export class Machine {
     try {
       this.sys.freeOwned(addr, size, site, task);
     } catch (e) {
-      if (isVexFault(e)) this.fault(e, site);
-      throw e;
+      this.rethrow(e, site);
     }
     this.stats.free(size);
     if (this.prof.active) this.prof.free(addr, size, site);
@@ -156,8 +153,7 @@ export class Machine {
     try {
       to = this.sys.realloc(addr, size, site, task);
     } catch (e) {
-      if (isVexFault(e)) this.fault(e, site);
-      throw e;
+      this.rethrow(e, site);
     }
     this.stats.realloc(oldSize, size);
     if (this.prof.active) this.prof.realloc(addr, to, oldSize, size, site);
