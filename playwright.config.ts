@@ -2,6 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
+// E2E_PORT lets several checkouts run their browser tests side by side (default 4173).
+const port = Number(process.env.E2E_PORT ?? 4173);
 const debianChromium = '/usr/bin/chromium';
 const launchOptions = existsSync(debianChromium)
   ? {
@@ -28,14 +30,14 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     launchOptions,
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

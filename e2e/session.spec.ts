@@ -95,7 +95,7 @@ test('Share copies a link and Copy bug report copies Markdown with code, setting
   await expect(page.getByTestId('outcome')).toContainText('Exited with code 0', { timeout: 30_000 });
   await page.getByTestId('share').click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#code=/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#code=/);
   await page.getByRole('button', { name: 'Copy bug report' }).click();
   await expect(page.getByTestId('notice-info').filter({ hasText: 'Bug report copied' })).toBeVisible();
   const md = await page.evaluate(() => navigator.clipboard.readText());
