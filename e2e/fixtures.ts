@@ -89,3 +89,10 @@ export async function outputLines(page: Page, stream: 'stdout' | 'stderr'): Prom
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
 }
+
+/** Loads an example from the Examples menu as a person would (open the menu, pick the item). */
+export async function chooseExample(page: Page, id: string): Promise<void> {
+  await page.getByTestId('examples').click();
+  await page.locator(`[role="menu"] [role="menuitem"][data-id="${id}"]`).click();
+  await expect(page.locator('[role="menu"]')).toHaveCount(0);
+}

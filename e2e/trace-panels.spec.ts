@@ -1,9 +1,9 @@
 // Memory, Tasks and FFI panels are pure views of a run's trace.
-import { test, expect, openPlayground, waitForOutcome, screenshot } from './fixtures';
+import { test, expect, chooseExample, openPlayground, waitForOutcome, screenshot } from './fixtures';
 
 async function runExample(page: import('@playwright/test').Page, id: string) {
   await openPlayground(page);
-  await page.getByTestId('examples').selectOption(id);
+  await chooseExample(page, id);
   await page.getByTestId('run').click();
   await waitForOutcome(page);
 }

@@ -1,21 +1,13 @@
-// Examples menu: a native select (keyboard and screen-reader friendly). Loading an example
-// replaces the files; the previous session stays in the browser history only via its link.
+// The Examples menu: the lessons in catalog order, numbered as their sources number them. Loading
+// an example replaces the files; work of one's own goes to Recent sessions first (never lost).
 import { EXAMPLE_LIST } from '../examples';
 import { useFiles } from '../state/files-store';
 import { useRun } from '../state/run-store';
 import { useUi } from '../state/ui-store';
+import { archiveSession, currentSession } from '../state/persistence';
+import { MenuButton } from './MenuButton';
 
-export function loadExample(id: string): boolean {
-  const ex = EXAMPLE_LIST.find((e) => e.id === id);
-  if (!ex) return false;
-  useFiles.getState().replaceAll([{ name: 'main.vx', text: ex.source }], 'main.vx');
-  useRun.setState({ status: 'idle', end: null, panic: null, compileDiagnostics: [] });
-  useRun.getState().clearOutput();
-  useUi.getState().setActivePanel('output');
-  return true;
-}
-
-/** True when the files are more than one untouched example (or empty): worth a confirmation. */
+/** True when the files are more than one untouched example (or empty): worth keeping. */
 function hasOwnWork(): boolean {
   const files = useFiles.getState().files;
   if (files.length > 1) return true;
@@ -23,23 +15,21 @@ function hasOwnWork(): boolean {
   return text.trim() !== '' && !EXAMPLE_LIST.some((e) => e.source === text);
 }
 
+export function loadExample(id: string): boolean {
+  const ex = EXAMPLE_LIST.find((e) => e.id === id);
+  if (!ex) return false;
+  if (hasOwnWork()) {
+    archiveSession(currentSession());
+    useUi.getState().notify('info', 'Your previous code is kept under Recent sessions.');
+  }
+  useFiles.getState().replaceAll([{ name: 'main.vx', text: ex.source }], 'main.vx');
+  useRun.setState({ status: 'idle', end: null, panic: null, compileDiagnostics: [] });
+  useRun.getState().clearOutput();
+  useUi.getState().setActivePanel('output');
+  return true;
+}
+
 export function ExamplesMenu() {
-  return (
-    <select
-      aria-label="Examples"
-      className="examples"
-      data-testid="examples"
-      value=""
-      onChange={(e) => {
-        const id = e.target.value;
-        if (id && (!hasOwnWork() || window.confirm('Replace your files with this example? Your current code will be lost unless you copied its share link.'))) loadExample(id);
-        e.target.value = '';
-      }}
-    >
-      <option value="">Examples…</option>
-      {EXAMPLE_LIST.map((e, i) => (
-        <option key={e.id} value={e.id}>{i + 1}. {e.title}</option>
-      ))}
-    </select>
-  );
+  const items = EXAMPLE_LIST.map((e, i) => ({ id: e.id, label: `${i + 1}. ${e.title}` }));
+  return <MenuButton label="Examples" items={items} onChoose={loadExample} testId="examples" className="examples" />;
 }

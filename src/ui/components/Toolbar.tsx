@@ -12,6 +12,8 @@ import { bugReport } from '../share/bug-report';
 import { outputText } from '../state/output-model';
 import { describeEnd } from '../panels/outcome-text';
 import { ExamplesMenu } from './ExamplesMenu';
+import { RecentMenu } from './RecentMenu';
+import { LONG_LINK_BYTES } from '../share/recent-sessions';
 import { SettingsDialog } from './SettingsDialog';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -55,9 +57,13 @@ export function Toolbar() {
         </button>
       )}
       <ExamplesMenu />
+      <RecentMenu />
       <button type="button" data-testid="share" onClick={async () => {
-        await copyText(shareUrl());
-        useUi.getState().notify('info', 'Share link copied: it reproduces these files and settings.');
+        const url = shareUrl();
+        await copyText(url);
+        if (url.length > LONG_LINK_BYTES)
+          useUi.getState().notify('warning', `Share link copied, but it is ${(url.length / 1024).toFixed(1)} KB: chat apps, mail clients and some servers cut links over ${LONG_LINK_BYTES / 1024} KB. For long programs, paste the bug report (it holds the files) instead.`);
+        else useUi.getState().notify('info', 'Share link copied: it reproduces these files and settings.');
       }}>Share</button>
       <button type="button" onClick={copyBugReport}>Copy bug report</button>
       <span className="spacer" />

@@ -15,6 +15,12 @@ describe('examples catalog', () => {
     }
     expect(new Set(EXAMPLES.map((e) => e.id)).size).toBe(EXAMPLES.length);
   });
+  it('numbers each lesson in its source as the Examples menu does (catalog order)', () => {
+    EXAMPLES.forEach((e, i) => {
+      const m = /^\/\/ Lesson (\d+):/.exec(readFileSync(`${dir}${e.id}.vx`, 'utf8'));
+      expect(Number(m?.[1]), e.id).toBe(i + 1);
+    });
+  });
   it('lists every example file on disk', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.vx')).map((f) => f.slice(0, -3)).sort();
     expect(files).toEqual(EXAMPLES.map((e) => e.id).sort());

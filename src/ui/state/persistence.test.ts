@@ -31,6 +31,28 @@ describe('startup session', () => {
     store.set(STORAGE_KEY, JSON.stringify(sessionToData(saved)));
     expect(loadInitialSession(hashForSession(linked))).toEqual(linked);
   });
+  it('keeps the autosaved work in Recent sessions when a link replaces it, and says so', async () => {
+    const { readRecent } = await import('../share/recent-sessions');
+    store.set(STORAGE_KEY, JSON.stringify(sessionToData(saved)));
+    expect(loadInitialSession(hashForSession(linked))).toEqual(linked);
+    expect(readRecent(localStorage).map((e) => e.session)).toEqual([saved]);
+    expect(useUi.getState().notices.map((n) => n.text).join()).toContain('Recent sessions');
+  });
+  it('opening the same link again does not archive a copy of it', async () => {
+    const { readRecent } = await import('../share/recent-sessions');
+    store.set(STORAGE_KEY, JSON.stringify(sessionToData(linked)));
+    loadInitialSession(hashForSession(linked));
+    expect(readRecent(localStorage)).toEqual([]);
+    expect(useUi.getState().notices).toEqual([]);
+  });
+  it('switching sessions keeps the current one', async () => {
+    const { readRecent } = await import('../share/recent-sessions');
+    const { switchSession, applySession, currentSession } = await import('./persistence');
+    applySession(saved);
+    switchSession(linked);
+    expect(currentSession()).toEqual(linked);
+    expect(readRecent(localStorage).map((e) => e.session)).toEqual([saved]);
+  });
   it('uses the autosave without a link', () => {
     store.set(STORAGE_KEY, JSON.stringify(sessionToData(saved)));
     expect(loadInitialSession('')).toEqual(saved);
