@@ -71,3 +71,25 @@ test('a share link over 8 KB warns why', async ({ page }) => {
   await expect(page.getByTestId('notice-warning')).toContainText('8 KB');
   await chooseExample(page, 'hello');
 });
+
+test('a bug report made before any run runs first and carries diagnostics, platform and an Expected section', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn main() {\n    let n: i32 = "seven";\n    println("{}", n);\n}\n');
+  await page.getByTestId('bug-report').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('Bug report copied');
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md).toContain('### Expected');
+  expect(md).toMatch(/- Browser: Chrome \d+ on Linux/);
+  expect(md).toContain('- Outcome: Compilation failed: 1 error');
+  expect(md).not.toMatch(/see Problems|Panic panel/);
+  expect(md).toMatch(/Compiler diagnostics:\n\n```text\nerror\[E\d+\]: mismatched types/);
+  expect(md).toContain(' --> main.vx:2:');
+
+  // after an edit, the report describes the new code's run, not the old one
+  await setCode(page, 'fn main() {\n    println("fine");\n}\n');
+  await page.getByTestId('bug-report').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('```text\nfine\n```');
+  const md2 = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md2).toContain('- Outcome: Exited with code 0');
+  expect(md2).not.toContain('Compiler diagnostics');
+});

@@ -4,13 +4,10 @@ import { useState } from 'react';
 import { useRun } from '../state/run-store';
 import { useSettings, type ThemeChoice } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
-import { useFiles } from '../state/files-store';
 import { runProgram, stopProgram, sendInterrupt, canSendSignals } from '../run/controller';
 import { shareUrl } from '../state/persistence';
 import { copyText } from '../share/clipboard';
-import { bugReport } from '../share/bug-report';
-import { outputText } from '../state/output-model';
-import { describeEnd } from '../panels/outcome-text';
+import { copyBugReport } from '../share/copy-bug-report';
 import { ExamplesMenu } from './ExamplesMenu';
 import { RecentMenu } from './RecentMenu';
 import { LONG_LINK_BYTES } from '../share/recent-sessions';
@@ -18,22 +15,6 @@ import { SettingsDialog } from './SettingsDialog';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
-
-async function copyBugReport() {
-  const run = useRun.getState();
-  const settings = useSettings.getState().settings;
-  const md = bugReport({
-    files: useFiles.getState().files,
-    settings,
-    version: __VEX_VERSION__,
-    build: __VEX_BUILD__,
-    outcome: run.end ? describeEnd(run.end, settings).text : 'not run',
-    output: outputText(run.output, true),
-    link: shareUrl(),
-  });
-  await copyText(md);
-  useUi.getState().notify('info', 'Bug report copied to the clipboard as Markdown.');
-}
 
 export function Toolbar() {
   const status = useRun((s) => s.status);
@@ -65,7 +46,7 @@ export function Toolbar() {
           useUi.getState().notify('warning', `Share link copied, but it is ${(url.length / 1024).toFixed(1)} KB: chat apps, mail clients and some servers cut links over ${LONG_LINK_BYTES / 1024} KB. For long programs, paste the bug report (it holds the files) instead.`);
         else useUi.getState().notify('info', 'Share link copied: it reproduces these files and settings.');
       }}>Share</button>
-      <button type="button" onClick={copyBugReport}>Copy bug report</button>
+      <button type="button" onClick={() => void copyBugReport()} data-testid="bug-report">Copy bug report</button>
       <span className="spacer" />
       <button type="button" onClick={() => setSettingsOpen(true)} data-testid="settings">Settings</button>
       <label className="theme-pick">

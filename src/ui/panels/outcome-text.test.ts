@@ -20,6 +20,10 @@ describe('outcome wording', () => {
     expect(r.text).toContain('not a result of your program');
     expect(describeEnd({ kind: 'stopped' }, limits).text).toBe('Stopped by you');
     expect(describeEnd({ kind: 'compile-error', count: 2 }, limits).text).toBe('Compilation failed: 2 errors (see Problems)');
+    // embeds and bug reports name no panel
+    expect(describeEnd({ kind: 'compile-error', count: 1 }, limits, 'plain').text).toBe('Compilation failed: 1 error');
+    expect(describeEnd({ kind: 'outcome', outcome: { kind: 'panicked', code: 134 }, exitCode: 134 }, limits, 'plain').text).toBe('Panicked (exit code 134)');
+    expect(describeEnd({ kind: 'outcome', outcome: { kind: 'limit', code: 1, limit: 'fuel' }, exitCode: 1 }, limits, 'plain').text).not.toContain('Settings');
   });
 
   it('describes stats and unwind steps', () => {

@@ -7,10 +7,13 @@ const bytes = (n: number) => (n >= 1 << 20 && n % (1 << 20) === 0 ? `${n >> 20} 
 
 export type EndTone = 'ok' | 'error' | 'warn' | 'internal';
 
-export function describeEnd(end: RunEnd, limits: { fuel: number; heapLimit: number }): { text: string; tone: EndTone } {
+/** `where`: 'playground' points at the panels that hold the details; 'plain' (embeds, bug reports)
+ *  names no panel, because the details are shown beside it or are not part of the text. */
+export function describeEnd(end: RunEnd, limits: { fuel: number; heapLimit: number }, where: 'playground' | 'plain' = 'playground'): { text: string; tone: EndTone } {
+  const panels = where === 'playground';
   switch (end.kind) {
     case 'compile-error':
-      return { text: `Compilation failed: ${end.count} error${end.count === 1 ? '' : 's'} (see Problems)`, tone: 'error' };
+      return { text: `Compilation failed: ${end.count} error${end.count === 1 ? '' : 's'}${panels ? ' (see Problems)' : ''}`, tone: 'error' };
     case 'stopped':
       return { text: 'Stopped by you', tone: 'warn' };
     case 'internal-error':
@@ -23,16 +26,16 @@ export function describeEnd(end: RunEnd, limits: { fuel: number; heapLimit: numb
         case 'exited':
           return { text: `Exited with code ${o.code}`, tone: o.code === 0 ? 'ok' : 'error' };
         case 'panicked':
-          return { text: `Panicked (exit code ${end.exitCode}) — see the Panic panel`, tone: 'error' };
+          return { text: `Panicked (exit code ${end.exitCode})${panels ? ' — see the Panic panel' : ''}`, tone: 'error' };
         case 'aborted':
           return { text: `Aborted: ${o.reason} (exit code ${end.exitCode})`, tone: 'error' };
         case 'stopped':
           return { text: `Stopped (exit code ${end.exitCode})`, tone: 'warn' };
         case 'limit':
           if (o.limit === 'fuel')
-            return { text: `Stopped: step limit reached (${fmtInt(limits.fuel)} steps). The program may loop forever; raise the limit in Settings.`, tone: 'warn' };
+            return { text: `Stopped: step limit reached (${fmtInt(limits.fuel)} steps). The program may loop forever${panels ? '; raise the limit in Settings' : ''}.`, tone: 'warn' };
           if (o.limit === 'heap')
-            return { text: `Stopped: heap limit reached (${bytes(limits.heapLimit)}). Raise the limit in Settings.`, tone: 'warn' };
+            return { text: `Stopped: heap limit reached (${bytes(limits.heapLimit)}).${panels ? ' Raise the limit in Settings.' : ''}`, tone: 'warn' };
           return { text: 'Stopped: output limit reached (the program printed too much).', tone: 'warn' };
         case 'internal-error':
           return { text: `Internal error in the playground (not a result of your program): ${o.message}`, tone: 'internal' };

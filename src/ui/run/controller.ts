@@ -77,10 +77,15 @@ export function isRunning(): boolean {
 let signalSlot: Int32Array | null = null;
 export const canSendSignals = (): boolean => typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true;
 
+/** The files of the latest run (a bug report re-runs when they changed since). */
+let lastRunFiles: readonly unknown[] | null = null;
+export const filesChangedSinceRun = (): boolean => lastRunFiles !== useFiles.getState().files;
+
 export function runProgram(): void {
   startWorkers();
   if (isRunning()) runWorker.restart();
   const { files } = useFiles.getState();
+  lastRunFiles = files;
   const { settings } = useSettings.getState();
   signalSlot = canSendSignals() ? new Int32Array(new SharedArrayBuffer(4)) : null;
   currentRun = runWorker.nextId() + 1; // the id run() will use
@@ -88,6 +93,16 @@ export function runProgram(): void {
   const id = runWorker.run(files, ENTRY_FILE, settings, signalSlot?.buffer as SharedArrayBuffer | undefined);
   currentRun = id;
   useUi.getState().setActivePanel('output');
+}
+
+/** Resolves when the current run (if any) has ended. */
+export function whenRunEnds(): Promise<void> {
+  if (useRun.getState().status === 'done' || useRun.getState().status === 'idle') return Promise.resolve();
+  return new Promise((resolve) => {
+    const un = useRun.subscribe((s) => {
+      if (s.status === 'done' || s.status === 'idle') { un(); resolve(); }
+    });
+  });
 }
 
 /** Ctrl+C: delivers SIGINT at the program's next statement boundary (its handler, or exit 130). */
