@@ -1,6 +1,7 @@
 // Vite build for the static playground site. Only Monaco's core editor worker is bundled (see
 // src/ui/editor/monaco.ts): no TS/CSS/HTML/JSON language services.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { buildSync } from 'esbuild';
 import react from '@vitejs/plugin-react';
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,9 +21,35 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** embed.js for docs sites: one classic script (IIFE, no imports), served in dev and emitted at the
+ *  site's root in a build, so `<script src=".../embed.js">` works from any origin. */
+function embedScript(): Plugin {
+  const bundle = () =>
+    buildSync({
+      entryPoints: ['src/ui/embed/embed-script.ts'],
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: 'es2020',
+      write: false,
+    }).outputFiles[0].text;
+  return {
+    name: 'vex-embed-script',
+    configureServer(server) {
+      server.middlewares.use('/embed.js', (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript');
+        res.end(bundle());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'embed.js', source: bundle() });
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), embedScript()],
   define: {
     __VEX_VERSION__: JSON.stringify(pkg.version),
     __VEX_BUILD__: JSON.stringify(buildHash()),

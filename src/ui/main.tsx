@@ -4,6 +4,7 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { EmbedApp } from './embed/EmbedApp';
+import { parseEmbedOptions } from './embed/embed-options';
 import { applySession, loadInitialSession, startPersistence } from './state/persistence';
 import { startWorkers, runProgram } from './run/controller';
 import { useSettings, followTheme } from './state/settings-store';
@@ -13,11 +14,15 @@ import './styles.css';
 void import('./editor/EditorPane');
 
 const embed = new URLSearchParams(location.search).get('embed') === '1';
+const embedOptions = parseEmbedOptions(location.search);
 
 // an embed never shows (or overwrites) the visitor's own autosaved session
 applySession(loadInitialSession(location.hash, !embed));
 startPersistence({ autosave: !embed, updateHash: !embed });
 startWorkers();
+if (embed) document.documentElement.classList.add('embed-page');
+if (embed && embedOptions.theme) useSettings.setState({ theme: embedOptions.theme }); // this page only, not saved
+if (embed && embedOptions.autorun) runProgram();
 
 function Root() {
   const theme = useSettings((s) => s.theme);
@@ -37,7 +42,7 @@ function Root() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  return embed ? <EmbedApp /> : <App />;
+  return embed ? <EmbedApp options={embedOptions} /> : <App />;
 }
 
 createRoot(document.getElementById('root')!).render(

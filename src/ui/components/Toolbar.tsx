@@ -12,6 +12,7 @@ import { ExamplesMenu } from './ExamplesMenu';
 import { RecentMenu } from './RecentMenu';
 import { LONG_LINK_BYTES } from '../share/recent-sessions';
 import { SettingsDialog } from './SettingsDialog';
+import { EmbedDialog } from './EmbedDialog';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
@@ -21,6 +22,7 @@ export function Toolbar() {
   const theme = useSettings((s) => s.theme);
   const presentation = useSettings((s) => s.presentation);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [embedOpen, setEmbedOpen] = useState(false);
   const busy = status === 'compiling' || status === 'running';
 
   return (
@@ -46,6 +48,7 @@ export function Toolbar() {
           useUi.getState().notify('warning', `Share link copied, but it is ${(url.length / 1024).toFixed(1)} KB: chat apps, mail clients and some servers cut links over ${LONG_LINK_BYTES / 1024} KB. For long programs, paste the bug report (it holds the files) instead.`);
         else useUi.getState().notify('info', 'Share link copied: it reproduces these files and settings.');
       }}>Share</button>
+      <button type="button" onClick={() => setEmbedOpen(true)} data-testid="copy-embed">Copy embed</button>
       <button type="button" onClick={() => void copyBugReport()} data-testid="bug-report">Copy bug report</button>
       <span className="spacer" />
       <button type="button" onClick={() => setSettingsOpen(true)} data-testid="settings">Settings</button>
@@ -61,6 +64,7 @@ export function Toolbar() {
         Presentation
       </button>
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <EmbedDialog open={embedOpen} onClose={() => setEmbedOpen(false)} />
     </header>
   );
 }

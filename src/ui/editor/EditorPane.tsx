@@ -13,7 +13,17 @@ import { handoff } from './PlainEditor';
 
 const uriOf = (name: string) => monaco.Uri.parse(`file:///${name}`);
 
-export function EditorPane({ compact = false }: { compact?: boolean }) {
+export interface EditorOptions {
+  compact?: boolean;
+  readOnly?: boolean;
+  /** 1-based lines of main.vx compiled but not shown (embeds: mdBook-style setup lines). */
+  hiddenLines?: readonly number[];
+}
+
+/** Monaco's hidden areas (not in its public typings; used by its own folding and diff views). */
+type WithHiddenAreas = { setHiddenAreas?(ranges: monaco.IRange[]): void };
+
+export function EditorPane({ compact = false, readOnly = false, hiddenLines }: EditorOptions) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const models = useRef(new Map<string, monaco.editor.ITextModel>());
@@ -44,6 +54,8 @@ export function EditorPane({ compact = false }: { compact?: boolean }) {
       fixedOverflowWidgets: true,
       ariaLabel: 'Vex source editor',
       lineNumbersMinChars: compact ? 2 : 4,
+      readOnly,
+      domReadOnly: readOnly,
     });
     editorRef.current = ed;
     highlight.current = ed.createDecorationsCollection();
@@ -62,7 +74,21 @@ export function EditorPane({ compact = false }: { compact?: boolean }) {
       for (const m of models.current.values()) m.dispose();
       models.current.clear();
     };
-  }, [compact]);
+  }, [compact, readOnly]);
+
+  // hidden setup lines (embeds): recomputed when the session is replaced (set code, reset)
+  useEffect(() => {
+    const ed = editorRef.current as (monaco.editor.IStandaloneCodeEditor & WithHiddenAreas) | null;
+    if (!ed?.setHiddenAreas || !hiddenLines) return;
+    const ranges: monaco.IRange[] = [];
+    for (let i = 0; i < hiddenLines.length; ) {
+      let j = i;
+      while (j + 1 < hiddenLines.length && hiddenLines[j + 1] === hiddenLines[j] + 1) j++;
+      ranges.push(new monaco.Range(hiddenLines[i], 1, hiddenLines[j], 1));
+      i = j + 1;
+    }
+    ed.setHiddenAreas(ranges);
+  }, [hiddenLines, generation]);
 
   // keep one model per file; replace texts when the whole session changes (example, link)
   const seenGeneration = useRef(-1);

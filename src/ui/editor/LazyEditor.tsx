@@ -2,13 +2,14 @@
 // it is ready, so the editor accepts typing right away.
 import { lazy, Suspense } from 'react';
 import { PlainEditor } from './PlainEditor';
+import type { EditorOptions } from './EditorPane';
 
 const EditorPane = lazy(() => import('./EditorPane').then((m) => ({ default: m.EditorPane })));
 
-export function LazyEditor({ compact = false }: { compact?: boolean }) {
+export function LazyEditor(props: EditorOptions) {
   return (
-    <Suspense fallback={<PlainEditor />}>
-      <EditorPane compact={compact} />
+    <Suspense fallback={<PlainEditor readOnly={props.readOnly} />}>
+      <EditorPane {...props} />
     </Suspense>
   );
 }

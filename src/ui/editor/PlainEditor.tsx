@@ -7,7 +7,7 @@ import { scheduleCheck } from '../run/controller';
 /** Where the person was typing when Monaco replaced the textarea. */
 export const handoff = { focused: false, offset: 0 };
 
-export function PlainEditor() {
+export function PlainEditor({ readOnly = false }: { readOnly?: boolean }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const active = useFiles((s) => s.active);
   const text = useFiles((s) => s.files.find((f) => f.name === s.active)?.text ?? '');
@@ -19,6 +19,7 @@ export function PlainEditor() {
       className="plain-editor"
       aria-label="Vex source editor (loading the full editor…)"
       spellCheck={false}
+      readOnly={readOnly}
       value={text}
       onFocus={() => { handoff.focused = true; track(); }}
       onBlur={() => { handoff.focused = false; }}

@@ -8,7 +8,9 @@ import { VirtualList } from './VirtualList';
 import { describeEnd, describeStats } from './outcome-text';
 import { copyText } from '../share/clipboard';
 
-export function OutputPanel() {
+/** `plain`: embeds, which show diagnostics and panics inline: the outcome names no panel, and the
+ *  list is as tall as its lines (up to a limit) so the embed can size itself to its content. */
+export function OutputPanel({ plain = false }: { plain?: boolean }) {
   const output = useRun((s) => s.output);
   const status = useRun((s) => s.status);
   const end = useRun((s) => s.end);
@@ -18,11 +20,11 @@ export function OutputPanel() {
   const settings = useSettings((s) => s.settings);
   const presentation = useSettings((s) => s.presentation);
   const rowHeight = presentation ? 30 : 20;
-  const endInfo = end ? describeEnd(end, settings) : null;
+  const endInfo = end ? describeEnd(end, settings, plain ? 'plain' : 'playground') : null;
   const lead = output.dropped > 0 ? 1 : 0; // a first row saying that older lines were dropped
 
   return (
-    <div className="output-panel">
+    <div className={`output-panel${plain ? ' plain' : ''}`}>
       <div className="panel-toolbar">
         <span className="output-status" data-testid="run-status" aria-live="polite">
           {status === 'compiling' && 'Compiling…'}
@@ -49,6 +51,7 @@ export function OutputPanel() {
         <details className="internal-stack"><summary>Details for a bug report</summary><pre>{end.stack}</pre></details>
       )}
       <VirtualList
+        style={plain ? { flex: 'none', height: Math.min(Math.max(output.lines.length + lead, 2), 14) * rowHeight + 8 } : undefined}
         className="output-lines"
         label="Program output"
         count={output.lines.length + lead}

@@ -1,6 +1,6 @@
 // A small fixed-row-height virtual list: only the rows in view are in the DOM, so 100,000 lines
 // scroll smoothly. Sticks to the bottom while new rows arrive if the user was at the bottom.
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { visibleRange } from './virtual-range';
 
 interface Props {
@@ -11,9 +11,10 @@ interface Props {
   className?: string;
   label: string;
   stickToBottom?: boolean;
+  style?: CSSProperties;
 }
 
-export function VirtualList({ count, rowHeight, renderRow, version, className, label, stickToBottom = true }: Props) {
+export function VirtualList({ count, rowHeight, renderRow, version, className, label, stickToBottom = true, style }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(300);
@@ -48,6 +49,7 @@ export function VirtualList({ count, rowHeight, renderRow, version, className, l
     <div
       ref={ref}
       className={`vlist ${className ?? ''}`}
+      style={style}
       role="log"
       aria-label={label}
       tabIndex={0}
