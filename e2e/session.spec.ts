@@ -66,7 +66,7 @@ test('embed mode shows a compact editor, Run and Output with an open-in-playgrou
   const hash = new URL(page.url()).hash;
   await page.goto(`/?embed=1${hash}`);
   await page.locator('.monaco-editor .view-lines').first().waitFor();
-  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  await expect(page.getByRole('toolbar', { name: 'Playground' })).toHaveCount(0);
   expect(await editorText(page)).toBe(CODE);
   const link = page.getByTestId('open-in-playground');
   await expect(link).toHaveAttribute('href', /#code=/);

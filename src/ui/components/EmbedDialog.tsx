@@ -34,7 +34,7 @@ export function EmbedDialog({ open, onClose }: { open: boolean; onClose: () => v
             {EMBED_PANELS.map((p) => <option key={p} value={p}>{p}</option>)}
           </select>
         </label>
-        <label>Theme
+        <label>Colour scheme
           <select value={o.theme ?? ''} onChange={(e) => set({ theme: (e.target.value || null) as EmbedOptions['theme'] })}>
             <option value="">the visitor's</option><option value="light">light</option><option value="dark">dark</option>
           </select>
