@@ -1,0 +1,27 @@
+// Compile-time rules of the runtime features: TLS constant initializers (§6.5), go_with_stack's
+// closure (§6.14), C variadic arguments (§6.9).
+import { describe, it, expect } from 'vitest';
+import { checkSource } from './check';
+
+const errors = (src: string) => checkSource('t.vx', src).diagnostics.filter((d) => d.severity === 'error');
+const codes = (src: string) => errors(src).map((d) => d.code);
+
+describe('thread_local initializers (§6.5)', () => {
+  it('accepts literals, constants, operators, casts, aggregates, variants and empty collections', () => {
+    const src = 'const K: i32 = 3;\nstruct P { x: i32 }\nenum E { A, B(i32) }\n' +
+      'thread_local let! a: i32 = K * 2 + 1;\nthread_local let! b: [i32; 2] = [K, -1];\nthread_local let! c: [u8; 8] = [0; 8];\n' +
+      'thread_local let! p: P = P { x: K };\nthread_local let! e: E = E.B(K);\nthread_local let! f: E = E.A;\n' +
+      'thread_local let! o: Option<i32> = Some(1);\nthread_local let! v: Vec<i32> = Vec<i32>();\nthread_local let! d: f64 = K as f64 / 2.0;\n' +
+      'fn main() {}';
+    expect(errors(src)).toEqual([]);
+  });
+  it('rejects calls, method calls and other thread-locals with E0123 on the offending part', () => {
+    const call = errors('fn f(): i32 { return 1; }\nthread_local let! a: i32 = 1 + f();\nfn main() {}');
+    expect(call.map((d) => d.code)).toEqual(['E0123']);
+    expect(call[0].message).toBe('initializer of thread-local `a` is not a constant expression');
+    expect(call[0].span.col).toBe(32); // `f()`, not the whole `1 + f()`
+    expect(codes('thread_local let! a: i64 = "ab".len();\nfn main() {}')).toEqual(['E0123']);
+    expect(codes('thread_local let! a: i32 = 1;\nthread_local let! b: i32 = a;\nfn main() {}')).toEqual(['E0123']);
+    expect(codes('thread_local let! a: Option<i32> = Some(g());\nfn g(): i32 { return 2; }\nfn main() {}')).toEqual(['E0123']);
+  });
+});
