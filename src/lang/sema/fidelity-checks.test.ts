@@ -25,3 +25,16 @@ describe('thread_local initializers (§6.5)', () => {
     expect(codes('thread_local let! a: Option<i32> = Some(g());\nfn g(): i32 { return 2; }\nfn main() {}')).toEqual(['E0123']);
   });
 });
+
+describe('go_with_stack (§6.14)', () => {
+  it('rejects an entry function that takes parameters, typed or not, closure or named fn', () => {
+    for (const f of ['|n: i32| { println("{}", n); }', '|a, b| {}', 'w']) {
+      const es = errors(`fn w(x: i32) {}\nfn main() { go_with_stack(16384, ${f}); }`);
+      const e = es.find((d) => d.code === 'E0103');
+      expect(e?.message, f).toContain('`go_with_stack` expects a function with no parameters');
+    }
+  });
+  it('accepts a capturing closure and a named fn()', () => {
+    expect(errors('fn w() {}\nfn main() { let n = 1; go_with_stack(16384, || println("{}", n)); go_with_stack(4096, w); }')).toEqual([]);
+  });
+});
