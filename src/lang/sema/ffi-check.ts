@@ -91,6 +91,30 @@ function declSafe(cx: Ctx, t: Type, te: ast.TypeExpr, what: string, isReturn: bo
   });
 }
 
+/** Why a value cannot travel through C's `...` (§6.9: scalars, raw pointers, `str`): the type's
+ *  name, or null. Unlike a declared parameter, there is no by-value struct/array/callback slot. */
+function varargUnsafe(t: Type): string | null {
+  switch (t.k) {
+    case 'int': return t.name === 'i128' || t.name === 'u128' ? typeName(t) : null;
+    case 'float': case 'bool': case 'ptr': case 'str': case 'error': return null;
+    default: return typeName(t);
+  }
+}
+
+function varargHelp(t: Type): string[] {
+  switch (t.k) {
+    case 'struct': return ['help: pass its fields one by one, or a pointer to it: `&value as *' + typeName(t) + '`'];
+    case 'array': return ['help: pass a pointer to its first element: `&xs as *' + typeName(t.elem) + '`'];
+    case 'ref': return ['help: convert the reference to a raw pointer with `as *' + typeName(t.inner) + '`'];
+    case 'fn': return ['help: a function or closure cannot be passed through `...`; declare a callback parameter `cb: fn(…)` instead'];
+    case 'builtin':
+      if (t.name === 'String') return ['help: pass its text as a `str`: `s.text()`'];
+      if (t.name === 'Vec') return ['help: pass its elements one by one (`v[0]`) or its length (`v.len()`)'];
+      return [];
+    default: return [];
+  }
+}
+
 const promote = (t: Type): Type => {
   if (t.k === 'bool') return T.i32;
   if (t.k === 'int' && intBits(t.name) < 32) return T.i32;
@@ -111,8 +135,14 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
     if (i >= fixed) {
       const t = checkExpr(cx, a, null);
       if (!ext.variadic) return;
-      const u = t.k === 'str' ? null : ffiUnsafe(t);
-      if (u) cx.error('E0138', `\`${name}\` variadic argument ${i + 1} has type \`${u}\`, which is not FFI-safe`, a.span, { notes: ['note: C variadic arguments must be integers, floats, bool, raw pointers or string literals'] });
+      const u = varargUnsafe(t);
+      if (u) {
+        cx.error('E0138', `\`${name}\` variadic argument ${i + 1} has type \`${u}\`, which is not FFI-safe`, a.span, {
+          notes: ['note: C variadic arguments must be integers, floats, bool, raw pointers or `str`', ...varargHelp(t)],
+        });
+        varargTypes.push(T.error); // no format warning on top of the error
+        return;
+      }
       varargTypes.push(t.k === 'str' ? { k: 'ptr', inner: T.u8, mut: false } : promote(t));
       return;
     }
@@ -188,7 +218,7 @@ function checkPrintfFormat(cx: Ctx, e: ast.ExprOf<'call'>, fixed: number, vt: Ty
       return;
     }
     const want = expects(conv, len);
-    if (want && !want.ok(arg)) {
+    if (want && arg.k !== 'error' && !want.ok(arg)) {
       cx.warn('W0101', `format \`${m[0]}\` expects ${want.what}, but argument ${fixed + k} has type \`${typeName(arg)}\``, argExpr?.span ?? fa.span, { notes: [`help: use ${want.hint(arg)}`] });
     }
   }

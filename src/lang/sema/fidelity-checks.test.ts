@@ -38,3 +38,27 @@ describe('go_with_stack (§6.14)', () => {
     expect(errors('fn w() {}\nfn main() { let n = 1; go_with_stack(16384, || println("{}", n)); go_with_stack(4096, w); }')).toEqual([]);
   });
 });
+
+describe('C variadic arguments (§6.9)', () => {
+  const PF = 'extern "C" { fn printf(fmt: *u8, ...): i32; }\nstruct P { x: i32 }\n';
+  it('rejects structs, by-value arrays, closures, fns, String and Vec with E0138 and no format warning', () => {
+    const cases: [string, string][] = [
+      ['let p = P { x: 1 }; printf("%d", p);', '`P`'],
+      ['let a = [1, 2]; printf("%d", a);', '`[i32; 2]`'],
+      ['let f = || 1; printf("%p", f);', '`fn(): i32`'],
+      ['printf("%p", main);', '`fn()`'],
+      ['let s = String.from("a"); printf("%s", s);', '`String`'],
+      ['let v = Vec<i32>(); printf("%d", v);', '`Vec<i32>`'],
+    ];
+    for (const [body, ty] of cases) {
+      const ds = checkSource('t.vx', PF + `fn main() { ${body} }`).diagnostics;
+      expect(ds.map((d) => d.code), body).toEqual(['E0138']);
+      expect(ds[0].message, body).toContain(`variadic argument 2 has type ${ty}`);
+      expect(ds[0].notes.some((n) => n.startsWith('help:')), body).toBe(true);
+    }
+  });
+  it('accepts promoted scalars, raw pointers and str', () => {
+    const src = PF + 'fn main() { let c: u8 = 1; let h: i16 = 2; let f: f32 = 1.0; let x = 3; let p = &x as *i32; printf("%d %d %f %d %p %s %d", c, h, f, true, p, "s", x); }';
+    expect(codes(src)).toEqual([]);
+  });
+});
