@@ -74,7 +74,8 @@ export function checkExternDecls(cx: Ctx): void {
   for (const [info, d] of cx.structDecls) {
     if (!info.isUnion) continue;
     d.fields.forEach((f, i) => {
-      const u = info.fields[i] && ffiUnsafe(info.fields[i].type);
+      const fi = (info.layoutFields ?? info.fields)[i];
+      const u = fi && ffiUnsafe(fi.type);
       if (u) cx.error('E0139', `union field \`${f.name}\` has type \`${u}\`, which is not FFI-safe`, f.type.span, { notes: ['note: union fields must be plain C data: integers, floats, bool, raw pointers, FFI-safe structs'] });
     });
   }
