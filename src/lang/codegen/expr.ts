@@ -109,7 +109,10 @@ export abstract class ExprEmitter {
   /** A value being copied out of a place: arrays and tuples have value semantics. */
   copyVal(e: E): string {
     const js = this.val(e);
-    const t = derefAll(this.effType(e));
+    const et = this.effType(e);
+    // a reference to an array (`&[T; N]!` held in a variable) is passed on, not the array copied
+    if (et.k === 'ref' && !isCellRef(et)) return js;
+    const t = derefAll(et);
     if ((t.k === 'array' || t.k === 'tuple') && isPlace(e)) return `$copy(${js})`;
     return js;
   }
