@@ -37,7 +37,11 @@ export type Future = Task | TimerFuture;
 export class Channel {
   readonly buf: unknown[] = [];
   readonly recvq: Task[] = [];
+  /** Senders waiting for room in the buffer (one slot for a rendezvous channel). */
   readonly sendq: Task[] = [];
+  /** Rendezvous senders whose value is in the slot, waiting for a receiver to take it. Kept apart
+   *  from `sendq`: a receiver frees the slot for one sender AND releases the one it took from. */
+  readonly takenq: Task[] = [];
   /** Values taken so far (rendezvous senders wait for their value to be taken). */
   taken = 0;
   sent = 0;
@@ -247,7 +251,7 @@ export class Scheduler {
     if (r) this.wake(r);
     // rendezvous: wait until a receiver took our value
     while (ch.cap === 0 && ch.taken < ticket) {
-      this.block(ch.sendq, 'send');
+      this.block(ch.takenq, 'send');
       yield 0;
     }
     return undefined;
@@ -261,6 +265,9 @@ export class Scheduler {
     ch.taken++;
     const s = ch.sendq.shift();
     if (s) this.wake(s);
+    // values are taken in FIFO order, so the first waiting rendezvous sender is the one just served
+    const t = ch.takenq.shift();
+    if (t) this.wake(t);
     return v;
   }
 }

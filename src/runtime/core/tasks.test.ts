@@ -38,6 +38,25 @@ fn main() {
     expect(ends).toEqual([10, 30]);
   });
 
+  it('a rendezvous channel serves several blocked senders in order, and releases each one', () => {
+    for (const n of [2, 3, 8]) {
+      const r = runVex(`fn main() {
+    let! ch: Channel<i32> = Channel(0);
+    let! back: Channel<i32> = Channel(${n});
+    for i in 0..${n} { go { let v = i; ch.send(v); back.send(v); }; }
+    let! got = Vec<i32>();
+    for k in 0..${n} { got.push(<-ch); }
+    let! b = 0;
+    for k in 0..${n} { b += <-back; }
+    println("{:?} {}", got, b);
+}
+`);
+      const want = Array.from({ length: n }, (_, i) => i);
+      expect(r.stdout, String(n)).toBe(`[${want.join(', ')}] ${want.reduce((a, b) => a + b, 0)}\n`);
+      expect(r.exitCode).toBe(0);
+    }
+  });
+
   it('all tasks blocked with no timer is a deadlock (134)', () => {
     const r = runVex('fn main() {\n    let! ch: Channel<i32> = Channel(0);\n    println("{}", <-ch);\n}\n');
     expect(r.exitCode).toBe(134);
