@@ -7,6 +7,9 @@ import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
 import { envOf, scalarKind, memBacked } from './typedesc';
+
+/** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
+const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
@@ -97,6 +100,10 @@ export abstract class ExprEmitter {
 
   /** Value of e with the checker's implicit conversion applied. */
   expr(e: E): string {
+    if (e.info?.coerce) {
+      const from = this.typeOf(e), to = this.ty(e.info.coerce);
+      if (from.k === 'ref' && to.k === 'ptr') return this.refAsPtr(e, from);
+    }
     let js = this.raw(e);
     if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
     return js;
@@ -108,6 +115,10 @@ export abstract class ExprEmitter {
   }
   /** A value being copied out of a place: arrays and tuples have value semantics. */
   copyVal(e: E): string {
+    if (e.kind === 'deref' && !e.info?.coerce && ptrToCStruct(this.effType(e.operand))) {
+      // `*p` used as a value: copy the bytes out (a view would alias the pointee)
+      return `rt.H.copyOut(${this.m.td((this.effType(e.operand) as { inner: Type }).inner)}, ${this.expr(e.operand)}, ${this.site(e.span)})`;
+    }
     const js = this.val(e);
     const et = this.effType(e);
     // a reference to an array (`&[T; N]!` held in a variable) is passed on, not the array copied
@@ -115,6 +126,28 @@ export abstract class ExprEmitter {
     const t = derefAll(et);
     if ((t.k === 'array' || t.k === 'tuple') && isPlace(e)) return `$copy(${js})`;
     return js;
+  }
+
+  /** The implicit `&T`/`&T!` → `*T` of a C argument (§6.1): the referent's address. `&x` of an
+   *  address-taken local is its slot; any other referent is copied to a slot for the call and,
+   *  for `&T!`, copied back after the statement (C may have written through the pointer). */
+  refAsPtr(e: E, from: Extract<Type, { k: 'ref' }>): string {
+    const s = this.site(e.span);
+    if (e.kind === 'ref') {
+      const o = e.operand;
+      if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken && memBacked(this.ty(o.res.local.type))) {
+        const n = localName(o.res.local.name, o.res.local.id);
+        return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `rt.H.addrOf(${n}, ${s})`;
+      }
+      const part = this.partAddr(o, e.span);
+      if (part) return part;
+    }
+    const td = this.m.td(from.inner);
+    const v = this.simple(this.raw(e));
+    if (!from.mut) return `rt.H.refAddr(${td}, ${v}, ${s})`;
+    const a = this.tmp();
+    this.post.push(`rt.H.writeBack(${td}, ${v}, ${a})`);
+    return `(${a} = rt.H.refAddr(${td}, ${v}, ${s}))`;
   }
 
   convert(js: string, from: Type, to: Type): string {
@@ -180,6 +213,9 @@ export abstract class ExprEmitter {
           }
           return this.partAddr(o, e.span) ?? `rt.H.addrOf(${this.val(o)}, ${this.site(e.span)})`;
         }
+        // `r as *T` with r a reference held in a variable: the referent's address, as for C args
+        const src = this.typeOf(e.expr);
+        if (src.k === 'ref' && this.typeOf(e).k === 'ptr') return this.refAsPtr(e.expr, src);
         return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
       }
       case 'ref': return this.refTo(e.operand, e.mut);
@@ -471,8 +507,10 @@ export abstract class ExprEmitter {
         return unsupported(`assignment to ${e.name}`);
       }
       case 'member': {
-        const o = this.simple(this.val(e.object));
-        const ot = derefAll(this.effType(e.object));
+        let ot = derefAll(this.effType(e.object));
+        const ps = ptrToCStruct(ot);
+        const o = this.simple(ps ? `rt.H.view(${this.m.td(ps)}, ${this.val(e.object)}, ${this.site(e.span)})` : this.val(e.object));
+        if (ps) ot = ps;
         if (ot.k === 'struct') {
           const f = ot.info.fields.find((x) => x.name === e.name);
           if (f?.bitWidth) {
@@ -511,6 +549,10 @@ export abstract class ExprEmitter {
         const o = this.simple(this.expr(e.operand));
         if (isCellRef(ot)) return { get: `${o}.get()`, set: (v) => `${o}.set(${v})` };
         if (ot.k === 'builtin' && ot.name === 'Box') return { get: `${o}.v`, set: (v) => this.boxSet(o, v, ot, this.site(e.span)) };
+        if (ot.k === 'ptr' && ptrToCStruct(ot)) {
+          const td = this.m.td(ot.inner), s = this.site(e.span);
+          return { get: `rt.H.view(${td}, ${o}, ${s})`, set: (v) => `rt.H.storeView(${td}, ${o}, ${v}, ${s})` };
+        }
         if (ot.k === 'ptr') {
           const k = this.memKind(ot.inner);
           const s = this.site(e.span);
@@ -589,6 +631,7 @@ export abstract class ExprEmitter {
     if (isCellRef(ot)) return `${v}.get()`;
     if (ot.k === 'builtin' && ot.name === 'Box' && e.info?.moves) return `$take(${v})`; // moved out: block freed, content not dropped again
     if (ot.k === 'builtin' && (ot.name === 'Box' || ot.name === 'Gc')) return `${v}.v`;
+    if (ot.k === 'ptr' && ptrToCStruct(ot)) return `rt.H.view(${this.m.td(ot.inner)}, ${v}, ${this.site(e.span)})`;
     if (ot.k === 'ptr') return `rt.H.load(${v}, ${jsStr(this.memKind(ot.inner))}, ${this.site(e.span)})`;
     return v;
   }
@@ -603,8 +646,10 @@ export abstract class ExprEmitter {
       if (i >= 0) return this.variantValue(vt.k === 'enum' ? vt : t, i);
       return unsupported(`static member ${e.name}`);
     }
-    const ot = derefAll(this.effType(e.object));
-    const o = this.val(e.object);
+    let ot = derefAll(this.effType(e.object));
+    let o = this.val(e.object);
+    const ps = ptrToCStruct(ot);
+    if (ps) { o = `rt.H.view(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
     if (ot.k === 'struct' && ot.info.isUnion) return `rt.H.unionGet(${o}, ${jsStr(e.name)})`;
     return `${o}.f_${e.name}`;
