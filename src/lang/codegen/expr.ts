@@ -182,8 +182,11 @@ export abstract class ExprEmitter {
       case 'string': return jsStr(e.value);
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
-      case 'fstring':
-        return '(' + (e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr))).join(' + ') || '""') + ')';
+      case 'fstring': {
+        const js = '(' + (e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr))).join(' + ') || '""') + ')';
+        // a formatted string is a run-time allocation (§6.18); one without holes is a literal
+        return e.parts.some((p) => p.kind === 'hole') ? `rt.H.tmpStr(${js}, ${this.site(e.span)})` : js;
+      }
       case 'ident': return this.ident(e);
       case 'tuple': return e.elems.length ? `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]` : 'undefined';
       case 'array': return `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]`;
@@ -197,7 +200,8 @@ export abstract class ExprEmitter {
       case 'map': {
         const mt = this.typeOf(e);
         const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
-        return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}]${ck ? ', true' : ''})`;
+        const [es, ea] = this.tableEntry(mt);
+        return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
       }
       case 'unary': return this.unary(e);
       case 'postfix': return this.incDec(e.operand, e.op, false);
@@ -531,8 +535,8 @@ export abstract class ExprEmitter {
         const i = this.simple(this.val(e.index));
         const s = this.site(e.span);
         if (ot.k === 'builtin' && ot.name === 'Map') {
-          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `$mset(${o}, ${i}, ${v})` };
-          return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `${o}.m.set(${i}, ${v})` };
+          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `($mset(${o}, ${i}, ${v}), ${o}.fit(${s}))` };
+          return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `(${o}.m.set(${i}, ${v}), ${o}.fit(${s}))` };
         }
         const n = this.numIndex(e.index) ? 'n' : '';
         if (n && ot.k !== 'slice') {
@@ -578,6 +582,13 @@ export abstract class ExprEmitter {
   numIndex(e: E): boolean {
     const t = derefAll(this.effType(e));
     return t.k === 'int' && !isWideInt(t.name);
+  }
+
+  /** Size and alignment of one Map entry (key, value) or Set element, for the table accounting. */
+  tableEntry(t: Type): [number, number] {
+    if (t.k !== 'builtin' || !t.args.length) return [8, 8];
+    const et: Type = t.name === 'Map' && t.args.length === 2 ? { k: 'tuple', elems: t.args } : t.args[0];
+    try { const l = this.m.prog.layoutOf(et); return [l.size || 8, l.align || 8]; } catch { return [8, 8]; }
   }
 
   ptrElemSize(t: Type): number {

@@ -131,7 +131,15 @@ export function makeHost(rt: Runtime) {
       let e = hi === undefined ? b.length : Number(hi);
       if (inc) e++;
       if (l < 0 || e > b.length || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${b.length}`, site);
-      return dec.decode(b.subarray(l, e));
+      return this.tmpStr(dec.decode(b.subarray(l, e)), site);
+    },
+    /** A string produced at run time (an f-string, a slice): one heap buffer of its UTF-8 length
+     *  (§6.18). `str` values have no owner that frees them, so the buffer is a temporary: allocated
+     *  and freed at once — counted in allocs, frees and the peak, never in the live bytes. */
+    tmpStr(s: string, site: number): string {
+      const n = utf8Len(s);
+      if (n > 0) heap.free(heap.alloc(n, 1, site), n, 1, site);
+      return s;
     },
     cstr(s: string): number {
       return rt.machine.guard(-1, () => rt.machine.mem.internCString(s));
