@@ -62,3 +62,15 @@ describe('C variadic arguments (§6.9)', () => {
     expect(codes(src)).toEqual([]);
   });
 });
+
+describe('&[T; N] and &[T; N]! (references to arrays)', () => {
+  it('parse as parameter and variable types and check like references', () => {
+    const src = 'fn s(xs: &[i32; 3]): i32 { return xs[0] + xs.len() as i32; }\nfn z(xs: &[i32; 3]!) { xs[1] = 0; }\n' +
+      'fn main() { let! a = [1, 2, 3]; let r: &[i32; 3] = &a; let! g: [[u8; 2]; 2] = [[0; 2]; 2]; let w: &[[u8; 2]; 2]! = &g!; s(r); z(&a!); }';
+    expect(errors(src).map((d) => d.message)).toEqual([]);
+  });
+  it('a length mismatch and a write through &[T; N] are errors naming the types', () => {
+    expect(errors('fn s(xs: &[i32; 4]) {}\nfn main() { let a = [1, 2, 3]; s(&a); }')[0].message).toContain('`&[i32; 4]`');
+    expect(codes('fn z(xs: &[i32; 2]) { xs[0] = 1; }\nfn main() {}')).toEqual(['E0110']);
+  });
+});
