@@ -168,7 +168,8 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
 }
 
 /** Allowed implicit conversions into a C parameter. */
-function argOk(t: Type, p: Type): boolean {
+/** May an argument of type t be passed to a C parameter of type p (§6.1's implicit conversions)? */
+export function argOk(t: Type, p: Type): boolean {
   if (assignable(t, p)) return true;
   if (p.k === 'ptr') {
     if (t.k === 'str' && p.inner.k === 'int' && intBits(p.inner.name) === 8) return true;
