@@ -171,7 +171,7 @@ export class Runtime {
     for (let i = top; i >= 0; i--) frames.push({ fn: this.siteFn(this.cs[i]), loc: this.loc(this.cs[i]) });
     return frames;
   }
-  private printBacktrace(frames: Frame[], max = 64): void {
+  printBacktrace(frames: Frame[], max = 64): void {
     const shown = frames.slice(0, max);
     let s = '';
     for (const f of shown) s += `  at ${f.fn}${f.loc ? ` (${f.loc.file}:${f.loc.line}:${f.loc.col})` : ''}\n`;

@@ -248,6 +248,7 @@ export class Scheduler {
     if (!t) return;
     const p = t.panicked!;
     this.rt.err(`panic: ${p.message}\n`);
+    this.rt.printBacktrace(p.info.backtrace);
     this.rt.finishUncaught(p, `panic not caught in task ${t.id}: the program exits with status 134`);
     this.rt.uncaught = p.info;
     throw new VexAbort(134, `panic in task ${t.id}`, 'panicked');
