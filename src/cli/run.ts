@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as diagnostics from '../lang/diagnostics';
 import type { Diagnostic } from '../lang/diagnostics';
-import { execute } from '../runtime/execute';
+import { execute, type Execution } from '../runtime/execute';
 import type { RunOptions } from '../runtime/api';
 import { parseArgs, parseSize } from './args';
 
@@ -49,42 +49,61 @@ export function runRun(args: string[]): number {
   const name = file; // as given, like `vex check` and native compilers
   const json = parsed.flags.has('json');
   const exec = execute([{ name, text }], options);
-  const sources = new Map([[name, text]]);
+  const report = runReport(exec, new Map([[name, text]]), json, parsed.flags.has('stats'));
+  for (const w of report.writes) (w.stream === 'stdout' ? process.stdout : process.stderr).write(w.text);
+  const traceFile = parsed.flags.get('trace');
+  if (typeof traceFile === 'string' && exec.result && !json) writeFileSync(traceFile, exec.result.trace.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  return report.code;
+}
+
+export interface RunReport {
+  writes: { stream: 'stdout' | 'stderr'; text: string }[];
+  code: number;
+}
+
+/** What `vex run` prints for an execution, in order, and its exit status. An internal error is
+ *  reported after whatever the program printed before the toolchain failed: that output is real. */
+export function runReport(exec: Execution, sources: Map<string, string>, json: boolean, stats = false): RunReport {
   const diags = exec.compile.diagnostics;
   const r = exec.result;
+  const hasErr = diags.some((d) => d.severity === 'error');
+  const ie = exec.internalError;
+  const writes: RunReport['writes'] = [];
+  const code = ie ? 70 : r ? r.exitCode : hasErr ? 1 : 0;
 
   if (json) {
     const out = {
-      outcome: exec.internalError ? 'internal-error' : r ? r.outcome.kind : diags.some((d) => d.severity === 'error') ? 'compile-error' : 'library',
-      exitCode: exec.internalError ? 70 : r ? r.exitCode : diags.some((d) => d.severity === 'error') ? 1 : 0,
+      outcome: ie ? 'internal-error' : r ? r.outcome.kind : hasErr ? 'compile-error' : 'library',
+      exitCode: code,
       stdout: r ? r.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('') : '',
       stderr: r ? r.output.filter((c) => c.stream === 'stderr').map((c) => c.text).join('') : '',
       diagnostics: diags,
       panic: r?.panic ? { message: r.panic.message, location: r.panic.location, backtrace: r.panic.backtrace, unwind: r.panic.unwind } : null,
-      ...(exec.internalError ? { internalError: exec.internalError } : {}),
+      ...(ie ? { internalError: ie } : {}),
     };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-    return out.exitCode;
+    writes.push({ stream: 'stdout', text: JSON.stringify(out, null, 2) + '\n' });
+    return { writes, code };
   }
 
-  if (diags.length) process.stderr.write(renderAll(diags, sources));
-  if (exec.internalError) {
-    process.stderr.write(`internal error: ${exec.internalError.message}\n${exec.internalError.stack}\n`);
-    return 70;
+  if (diags.length) writes.push({ stream: 'stderr', text: renderAll(diags, sources) });
+  if (r) for (const chunk of r.output) writes.push({ stream: chunk.stream, text: chunk.text });
+  if (ie) {
+    const lastOut = r?.output[r.output.length - 1]?.text ?? '';
+    const sep = lastOut && !lastOut.endsWith('\n') ? '\n' : '';
+    writes.push({ stream: 'stderr', text: `${sep}internal error (a bug in the Vex toolchain, not in your program): ${ie.message}\n${ie.stack}\n` });
+    return { writes, code };
   }
   if (!r) {
-    if (exec.compile.program?.isLibrary) for (const line of exec.compile.program.exports) process.stderr.write(line + '\n');
-    return diags.some((d) => d.severity === 'error') ? 1 : 0;
+    if (exec.compile.program?.isLibrary) for (const line of exec.compile.program.exports) writes.push({ stream: 'stderr', text: line + '\n' });
+    return { writes, code };
   }
-  for (const chunk of r.output) (chunk.stream === 'stdout' ? process.stdout : process.stderr).write(chunk.text);
-  const traceFile = parsed.flags.get('trace');
-  if (typeof traceFile === 'string') writeFileSync(traceFile, r.trace.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  if (parsed.flags.has('stats')) {
-    process.stderr.write(
-      `stats: compile_ms=${Math.round(exec.compileMs)} run_ms=${Math.round(exec.runMs)} steps=${r.steps} allocs=${r.stats.allocs} peak_bytes=${r.stats.peakBytes}\n`,
-    );
+  if (stats) {
+    writes.push({
+      stream: 'stderr',
+      text: `stats: compile_ms=${Math.round(exec.compileMs)} run_ms=${Math.round(exec.runMs)} steps=${r.steps} allocs=${r.stats.allocs} peak_bytes=${r.stats.peakBytes}\n`,
+    });
   }
-  return r.exitCode;
+  return { writes, code };
 }
 
 function usage(msg: string): number {

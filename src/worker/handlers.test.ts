@@ -105,6 +105,29 @@ describe('worker handlers', () => {
     expect(out[out.length - 1]).toMatchObject({ type: 'internal-error', message: 'bad' });
   });
 
+  it('posts what the program printed before an internal error, then the error', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {
+      o.onEvent!({ t: 'output', stream: 'stdout', text: 'before\n' });
+      return result({ output: [{ stream: 'stdout', text: 'before\n' }], outcome: { kind: 'internal-error', message: 'x.get is not a function', stack: 'TypeError' } });
+    });
+    const out = drive({ type: 'run', id: 8, files, entry: 'main.vx', settings });
+    const types = out.map((m) => m.type);
+    expect(types.slice(-2)).toEqual(['events', 'internal-error']);
+    const ev = out[out.length - 2] as Extract<FromWorker, { type: 'events' }>;
+    expect(ev.output.map((c) => c.text).join('')).toBe('before\n');
+  });
+
+  it('posts the output streamed so far when the runtime itself throws', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {
+      o.onEvent!({ t: 'output', stream: 'stderr', text: 'partial\n' });
+      throw new TypeError('boom');
+    });
+    const out = drive({ type: 'run', id: 9, files, entry: 'main.vx', settings });
+    expect(out.map((m) => m.type).slice(-2)).toEqual(['events', 'internal-error']);
+  });
+
   it('forwards collected output when the runtime did not stream', () => {
     tc.compile.mockReturnValue({ diagnostics: [], program });
     tc.run.mockReturnValue(result({ output: [{ stream: 'stdout', text: 'late\n' }] }));

@@ -283,8 +283,8 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (`${owner}.${method}`) {
       case 'Vec.new': return this.newVec(t);
       case 'String.new': case 'String.from': return `$newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
-      case 'Map.new': return 'new rt.VMap()';
-      case 'Set.new': return 'new rt.VSet()';
+      case 'Map.new': return `new rt.VMap(${this.tableEntry(t).join(', ')})`;
+      case 'Set.new': return `new rt.VSet(${this.tableEntry(t).join(', ')})`;
       case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;
       case 'Gc.new': {
         const et = t.k === 'builtin' ? t.args[0] : null;
@@ -346,13 +346,13 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.trim': return `rt.H.trim(${o})`;
       case 'str.replace': return `${o}.split(${this.val(a[0])}).join(${this.val(a[1])})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
-      case 'Map.insert': return ck ? `$mset(${o}, ${this.val(a[0])}, ${arg(1)})` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), undefined)`;
+      case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;
       case 'Map.contains_key': return `${o}.m.has(${key(0)})`;
       case 'Map.remove': return ck ? `$mdel(${o}, ${this.val(a[0])})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
       case 'Map.len': return `$BigInt(${o}.m.size)`;
       case 'Map.is_empty': return `(${o}.m.size === 0)`;
-      case 'Set.insert': return ck ? `$sadd(${o}, ${this.val(a[0])})` : `(${o}.m.add(${this.val(a[0])}), undefined)`;
+      case 'Set.insert': return ck ? `($sadd(${o}, ${this.val(a[0])}), ${o}.fit(${s}))` : `(${o}.m.add(${this.val(a[0])}), ${o}.fit(${s}))`;
       case 'Set.contains': return `${o}.m.has(${key(0)})`;
       case 'Set.remove': return ck ? `$sdel(${o}, ${this.val(a[0])})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
       case 'Set.len': return `$BigInt(${o}.m.size)`;

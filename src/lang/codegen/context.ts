@@ -180,7 +180,8 @@ export class ModuleCtx {
       case 'tuple': return t.elems.some((e) => this.needsDrop(e, seen));
       case 'array': return this.needsDrop(t.elem, seen);
       // Vec/String/Box buffers live in the simulated heap: dropping frees them (stats, profile)
-      case 'builtin': return t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || (t.name === 'Map' && t.args.some((a) => this.needsDrop(a, seen)));
+      // Map/Set tables too (their entries are accounted like a Vec buffer)
+      case 'builtin': return t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || t.name === 'Map' || t.name === 'Set';
       default: return false;
     }
   }
@@ -306,7 +307,11 @@ export class ModuleCtx {
           if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
           body.push('$unbox(v);');
         }
-        else if (t.name === 'Map') body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
+        else if (t.name === 'Map') {
+          body.push('if (v.cap === 0 && v.m.size === 0) return;');
+          if (this.needsDrop(t.args[1])) body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
+          body.push('v.release();');
+        } else if (t.name === 'Set') body.push('v.release();');
         break;
       default:
         break;

@@ -7,6 +7,9 @@ import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
 import { envOf, scalarKind, memBacked } from './typedesc';
+
+/** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
+const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
@@ -97,6 +100,10 @@ export abstract class ExprEmitter {
 
   /** Value of e with the checker's implicit conversion applied. */
   expr(e: E): string {
+    if (e.info?.coerce) {
+      const from = this.typeOf(e), to = this.ty(e.info.coerce);
+      if (from.k === 'ref' && to.k === 'ptr') return this.refAsPtr(e, from);
+    }
     let js = this.raw(e);
     if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
     return js;
@@ -108,10 +115,39 @@ export abstract class ExprEmitter {
   }
   /** A value being copied out of a place: arrays and tuples have value semantics. */
   copyVal(e: E): string {
+    if (e.kind === 'deref' && !e.info?.coerce && ptrToCStruct(this.effType(e.operand))) {
+      // `*p` used as a value: copy the bytes out (a view would alias the pointee)
+      return `rt.H.copyOut(${this.m.td((this.effType(e.operand) as { inner: Type }).inner)}, ${this.expr(e.operand)}, ${this.site(e.span)})`;
+    }
     const js = this.val(e);
-    const t = derefAll(this.effType(e));
+    const et = this.effType(e);
+    // a reference to an array (`&[T; N]!` held in a variable) is passed on, not the array copied
+    if (et.k === 'ref' && !isCellRef(et)) return js;
+    const t = derefAll(et);
     if ((t.k === 'array' || t.k === 'tuple') && isPlace(e)) return `$copy(${js})`;
     return js;
+  }
+
+  /** The implicit `&T`/`&T!` → `*T` of a C argument (§6.1): the referent's address. `&x` of an
+   *  address-taken local is its slot; any other referent is copied to a slot for the call and,
+   *  for `&T!`, copied back after the statement (C may have written through the pointer). */
+  refAsPtr(e: E, from: Extract<Type, { k: 'ref' }>): string {
+    const s = this.site(e.span);
+    if (e.kind === 'ref') {
+      const o = e.operand;
+      if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken && memBacked(this.ty(o.res.local.type))) {
+        const n = localName(o.res.local.name, o.res.local.id);
+        return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `rt.H.addrOf(${n}, ${s})`;
+      }
+      const part = this.partAddr(o, e.span);
+      if (part) return part;
+    }
+    const td = this.m.td(from.inner);
+    const v = this.simple(this.raw(e));
+    if (!from.mut) return `rt.H.refAddr(${td}, ${v}, ${s})`;
+    const a = this.tmp();
+    this.post.push(`rt.H.writeBack(${td}, ${v}, ${a})`);
+    return `(${a} = rt.H.refAddr(${td}, ${v}, ${s}))`;
   }
 
   convert(js: string, from: Type, to: Type): string {
@@ -146,8 +182,11 @@ export abstract class ExprEmitter {
       case 'string': return jsStr(e.value);
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
-      case 'fstring':
-        return '(' + (e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr))).join(' + ') || '""') + ')';
+      case 'fstring': {
+        const js = '(' + (e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr))).join(' + ') || '""') + ')';
+        // a formatted string is a run-time allocation (§6.18); one without holes is a literal
+        return e.parts.some((p) => p.kind === 'hole') ? `rt.H.tmpStr(${js}, ${this.site(e.span)})` : js;
+      }
       case 'ident': return this.ident(e);
       case 'tuple': return e.elems.length ? `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]` : 'undefined';
       case 'array': return `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]`;
@@ -161,7 +200,8 @@ export abstract class ExprEmitter {
       case 'map': {
         const mt = this.typeOf(e);
         const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
-        return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}]${ck ? ', true' : ''})`;
+        const [es, ea] = this.tableEntry(mt);
+        return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
       }
       case 'unary': return this.unary(e);
       case 'postfix': return this.incDec(e.operand, e.op, false);
@@ -177,6 +217,9 @@ export abstract class ExprEmitter {
           }
           return this.partAddr(o, e.span) ?? `rt.H.addrOf(${this.val(o)}, ${this.site(e.span)})`;
         }
+        // `r as *T` with r a reference held in a variable: the referent's address, as for C args
+        const src = this.typeOf(e.expr);
+        if (src.k === 'ref' && this.typeOf(e).k === 'ptr') return this.refAsPtr(e.expr, src);
         return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
       }
       case 'ref': return this.refTo(e.operand, e.mut);
@@ -468,8 +511,10 @@ export abstract class ExprEmitter {
         return unsupported(`assignment to ${e.name}`);
       }
       case 'member': {
-        const o = this.simple(this.val(e.object));
-        const ot = derefAll(this.effType(e.object));
+        let ot = derefAll(this.effType(e.object));
+        const ps = ptrToCStruct(ot);
+        const o = this.simple(ps ? `rt.H.view(${this.m.td(ps)}, ${this.val(e.object)}, ${this.site(e.span)})` : this.val(e.object));
+        if (ps) ot = ps;
         if (ot.k === 'struct') {
           const f = ot.info.fields.find((x) => x.name === e.name);
           if (f?.bitWidth) {
@@ -490,8 +535,8 @@ export abstract class ExprEmitter {
         const i = this.simple(this.val(e.index));
         const s = this.site(e.span);
         if (ot.k === 'builtin' && ot.name === 'Map') {
-          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `$mset(${o}, ${i}, ${v})` };
-          return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `${o}.m.set(${i}, ${v})` };
+          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `($mset(${o}, ${i}, ${v}), ${o}.fit(${s}))` };
+          return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `(${o}.m.set(${i}, ${v}), ${o}.fit(${s}))` };
         }
         const n = this.numIndex(e.index) ? 'n' : '';
         if (n && ot.k !== 'slice') {
@@ -508,6 +553,10 @@ export abstract class ExprEmitter {
         const o = this.simple(this.expr(e.operand));
         if (isCellRef(ot)) return { get: `${o}.get()`, set: (v) => `${o}.set(${v})` };
         if (ot.k === 'builtin' && ot.name === 'Box') return { get: `${o}.v`, set: (v) => this.boxSet(o, v, ot, this.site(e.span)) };
+        if (ot.k === 'ptr' && ptrToCStruct(ot)) {
+          const td = this.m.td(ot.inner), s = this.site(e.span);
+          return { get: `rt.H.view(${td}, ${o}, ${s})`, set: (v) => `rt.H.storeView(${td}, ${o}, ${v}, ${s})` };
+        }
         if (ot.k === 'ptr') {
           const k = this.memKind(ot.inner);
           const s = this.site(e.span);
@@ -533,6 +582,13 @@ export abstract class ExprEmitter {
   numIndex(e: E): boolean {
     const t = derefAll(this.effType(e));
     return t.k === 'int' && !isWideInt(t.name);
+  }
+
+  /** Size and alignment of one Map entry (key, value) or Set element, for the table accounting. */
+  tableEntry(t: Type): [number, number] {
+    if (t.k !== 'builtin' || !t.args.length) return [8, 8];
+    const et: Type = t.name === 'Map' && t.args.length === 2 ? { k: 'tuple', elems: t.args } : t.args[0];
+    try { const l = this.m.prog.layoutOf(et); return [l.size || 8, l.align || 8]; } catch { return [8, 8]; }
   }
 
   ptrElemSize(t: Type): number {
@@ -586,6 +642,7 @@ export abstract class ExprEmitter {
     if (isCellRef(ot)) return `${v}.get()`;
     if (ot.k === 'builtin' && ot.name === 'Box' && e.info?.moves) return `$take(${v})`; // moved out: block freed, content not dropped again
     if (ot.k === 'builtin' && (ot.name === 'Box' || ot.name === 'Gc')) return `${v}.v`;
+    if (ot.k === 'ptr' && ptrToCStruct(ot)) return `rt.H.view(${this.m.td(ot.inner)}, ${v}, ${this.site(e.span)})`;
     if (ot.k === 'ptr') return `rt.H.load(${v}, ${jsStr(this.memKind(ot.inner))}, ${this.site(e.span)})`;
     return v;
   }
@@ -600,8 +657,10 @@ export abstract class ExprEmitter {
       if (i >= 0) return this.variantValue(vt.k === 'enum' ? vt : t, i);
       return unsupported(`static member ${e.name}`);
     }
-    const ot = derefAll(this.effType(e.object));
-    const o = this.val(e.object);
+    let ot = derefAll(this.effType(e.object));
+    let o = this.val(e.object);
+    const ps = ptrToCStruct(ot);
+    if (ps) { o = `rt.H.view(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
     if (ot.k === 'struct' && ot.info.isUnion) return `rt.H.unionGet(${o}, ${jsStr(e.name)})`;
     return `${o}.f_${e.name}`;

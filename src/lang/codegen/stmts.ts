@@ -54,9 +54,12 @@ export class FnEmitter extends CallEmitter {
       // each logged drop points at the local's declaration
       const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${n(d)}); }`).join('\n');
       const release = this.usesMem ? 'rt.mv.release($mk);\n' : '';
+      // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
+      // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
+      // double panic), then the panic propagates — rethrown at the end of `finally`.
       code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\n` +
-        `if ($u === undefined) {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n}` +
-        ` else if (rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\n}`;
+        `if ($u === undefined) {\ntry {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; rt.seen($e); }\n}` +
+        `\nif ($u !== undefined && rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
@@ -114,7 +117,8 @@ export class FnEmitter extends CallEmitter {
   }
 
   private dropScope(sc: Scope): string {
-    return sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
+    // the call site is the local's declaration: a panicking drop's backtrace names this frame there
+    return sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; rt.cs[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
   }
   /** Drops for every scope being left by break/continue (inner scopes down to the loop's). */
   private dropsUntil(depth: number): string {

@@ -108,6 +108,12 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       if (bt.k === 'int') { if (bt.name !== 'u64') args[0].info!.coerce = T.u64; } else coerceExpr(cx, args[0], bt, T.u64);
       const ft = checkExpr(cx, args[1], { k: 'fn', params: [], ret: T.unit, externC: false });
       if (ft.k !== 'fn' && ft.k !== 'error') cx.error('E0103', `mismatched types: \`go_with_stack\` expects a function \`fn()\`, found ${fmt(ft)}`, args[1].span);
+      else if (ft.k === 'fn' && ft.params.length) {
+        // the task is started with no arguments: a parameter would have no value
+        cx.error('E0103', `mismatched types: \`go_with_stack\` expects a function with no parameters \`fn()\`, found ${ft.params.some((p) => p.k === 'error') ? `a closure with ${ft.params.length} parameter${ft.params.length > 1 ? 's' : ''}` : fmt(ft)}`, args[1].span, {
+          notes: ['note: the new task calls it with no arguments', 'help: capture the values instead: `go_with_stack(size, || work(n))`'],
+        });
+      }
       // Spawns a task: the caller itself does not wait.
       return T.unit;
     }

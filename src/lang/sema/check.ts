@@ -10,6 +10,7 @@ import { Ctx } from './context';
 import { collect, checkImpls } from './collect';
 import { checkFnBody } from './stmt';
 import { expectType } from './expr';
+import { nonConstPart } from './tls-const';
 import { evalConst } from './consts';
 import { computeMayBlock } from './callgraph';
 import { checkExternDecls } from './ffi-check';
@@ -84,8 +85,16 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   for (const tl of cx.tls.values()) {
     cx.fn = null;
     cx.constCtx = true;
+    const before = cx.diags.length;
     expectType(cx, tl.decl.init, tl.type);
     cx.constCtx = false;
+    const bad = cx.diags.length > before ? null : nonConstPart(tl.decl.init);
+    if (bad) {
+      cx.error('E0123', `initializer of thread-local \`${tl.decl.name}\` is not a constant expression`, bad.span, {
+        labels: [{ span: tl.decl.init.span, message: 'evaluated when each task starts' }],
+        notes: ['note: a `thread_local` initializer may use literals, constants, operators, `as`, struct/array/tuple literals and enum variants', `help: initialize it with a constant and assign the computed value at run time: \`${tl.decl.name} = …;\``],
+      });
+    }
   }
   for (const f of cx.allFns) checkFnBody(cx, f);
   checkExportLists(cx);

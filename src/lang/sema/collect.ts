@@ -83,11 +83,15 @@ export function collect(cx: Ctx): void {
         cx.assocTypes.set(it.name, assoc);
         for (const a of it.assocTypes) assoc.set(a.name, resolveType(cx, a.type));
         const seen = new Map<string, ast.Span>();
+        info.layoutFields = [];
         for (const f of it.fields) {
+          const entry = { name: f.name, type: resolveType(cx, f.type), bitWidth: null };
+          info.layoutFields.push(entry);
+          if (f.name === '_') continue; // an unnamed bitfield: layout only, no value, no access
           const prev = seen.get(f.name);
           if (prev) cx.error('E0102', `field \`${f.name}\` is declared more than once`, f.nameSpan, { labels: [{ span: prev, message: 'previous declaration here' }] });
           seen.set(f.name, f.nameSpan);
-          info.fields.push({ name: f.name, type: resolveType(cx, f.type), bitWidth: null });
+          info.fields.push(entry);
         }
       });
     } else if (it.kind === 'enum') {

@@ -74,7 +74,8 @@ export function checkExternDecls(cx: Ctx): void {
   for (const [info, d] of cx.structDecls) {
     if (!info.isUnion) continue;
     d.fields.forEach((f, i) => {
-      const u = info.fields[i] && ffiUnsafe(info.fields[i].type);
+      const fi = (info.layoutFields ?? info.fields)[i];
+      const u = fi && ffiUnsafe(fi.type);
       if (u) cx.error('E0139', `union field \`${f.name}\` has type \`${u}\`, which is not FFI-safe`, f.type.span, { notes: ['note: union fields must be plain C data: integers, floats, bool, raw pointers, FFI-safe structs'] });
     });
   }
@@ -89,6 +90,30 @@ function declSafe(cx: Ctx, t: Type, te: ast.TypeExpr, what: string, isReturn: bo
       u === 'String' || u === 'str' || u === 'string' ? 'help: pass text as `*const u8` (a NUL-terminated pointer)' : 'help: use a raw pointer `*T` or a C-compatible struct',
     ],
   });
+}
+
+/** Why a value cannot travel through C's `...` (§6.9: scalars, raw pointers, `str`): the type's
+ *  name, or null. Unlike a declared parameter, there is no by-value struct/array/callback slot. */
+function varargUnsafe(t: Type): string | null {
+  switch (t.k) {
+    case 'int': return t.name === 'i128' || t.name === 'u128' ? typeName(t) : null;
+    case 'float': case 'bool': case 'ptr': case 'str': case 'error': return null;
+    default: return typeName(t);
+  }
+}
+
+function varargHelp(t: Type): string[] {
+  switch (t.k) {
+    case 'struct': return ['help: pass its fields one by one, or a pointer to it: `&value as *' + typeName(t) + '`'];
+    case 'array': return ['help: pass a pointer to its first element: `&xs as *' + typeName(t.elem) + '`'];
+    case 'ref': return ['help: convert the reference to a raw pointer with `as *' + typeName(t.inner) + '`'];
+    case 'fn': return ['help: a function or closure cannot be passed through `...`; declare a callback parameter `cb: fn(…)` instead'];
+    case 'builtin':
+      if (t.name === 'String') return ['help: pass its text as a `str`: `s.text()`'];
+      if (t.name === 'Vec') return ['help: pass its elements one by one (`v[0]`) or its length (`v.len()`)'];
+      return [];
+    default: return [];
+  }
 }
 
 const promote = (t: Type): Type => {
@@ -111,8 +136,14 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
     if (i >= fixed) {
       const t = checkExpr(cx, a, null);
       if (!ext.variadic) return;
-      const u = t.k === 'str' ? null : ffiUnsafe(t);
-      if (u) cx.error('E0138', `\`${name}\` variadic argument ${i + 1} has type \`${u}\`, which is not FFI-safe`, a.span, { notes: ['note: C variadic arguments must be integers, floats, bool, raw pointers or string literals'] });
+      const u = varargUnsafe(t);
+      if (u) {
+        cx.error('E0138', `\`${name}\` variadic argument ${i + 1} has type \`${u}\`, which is not FFI-safe`, a.span, {
+          notes: ['note: C variadic arguments must be integers, floats, bool, raw pointers or `str`', ...varargHelp(t)],
+        });
+        varargTypes.push(T.error); // no format warning on top of the error
+        return;
+      }
       varargTypes.push(t.k === 'str' ? { k: 'ptr', inner: T.u8, mut: false } : promote(t));
       return;
     }
@@ -137,7 +168,8 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
 }
 
 /** Allowed implicit conversions into a C parameter. */
-function argOk(t: Type, p: Type): boolean {
+/** May an argument of type t be passed to a C parameter of type p (§6.1's implicit conversions)? */
+export function argOk(t: Type, p: Type): boolean {
   if (assignable(t, p)) return true;
   if (p.k === 'ptr') {
     if (t.k === 'str' && p.inner.k === 'int' && intBits(p.inner.name) === 8) return true;
@@ -188,7 +220,7 @@ function checkPrintfFormat(cx: Ctx, e: ast.ExprOf<'call'>, fixed: number, vt: Ty
       return;
     }
     const want = expects(conv, len);
-    if (want && !want.ok(arg)) {
+    if (want && arg.k !== 'error' && !want.ok(arg)) {
       cx.warn('W0101', `format \`${m[0]}\` expects ${want.what}, but argument ${fixed + k} has type \`${typeName(arg)}\``, argExpr?.span ?? fa.span, { notes: [`help: use ${want.hint(arg)}`] });
     }
   }

@@ -9,6 +9,8 @@ import { checkExpr, coerceExpr, consume, fmt } from './expr';
 import { resolveType } from './resolve';
 import { fnEnv, allContracts } from './collect';
 import { isSize } from './prelude';
+import { argOk } from './ffi-check';
+import { markAddressTaken } from './ops';
 
 const keyOf = (t: Type) => (t.k === 'param' ? `${t.owner}.${t.name}` : '');
 
@@ -58,7 +60,7 @@ const NO_ENV = new Map<string, Type>(); // never written: with no keys, unify bi
 export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArgs: Type[] } {
   if (f.typeParams.length === 0 && !site.explicit) {
     // Fast path: nothing to infer.
-    checkArgs(cx, f.params, site, NO_ENV, NO_KEYS, f.name);
+    checkArgs(cx, f.params, site, NO_ENV, NO_KEYS, f.name, f.isExternC);
     return { ret: f.isAsync ? future(f.ret) : f.ret, typeArgs: [] };
   }
   const keys = new Set(f.typeParams.map(keyOf));
@@ -76,7 +78,7 @@ export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArg
     const rt = f.receiverType.k === 'ref' ? f.receiverType.inner : f.receiverType;
     unify(rt, site.receiver, env, keys);
   }
-  checkArgs(cx, f.params, site, env, keys, f.name);
+  checkArgs(cx, f.params, site, env, keys, f.name, f.isExternC);
   let ret = f.isAsync ? future(f.ret) : f.ret;
   if (site.expected && hasParams(subst(ret, env), keys)) unify(ret, site.expected, env, keys);
   ret = subst(ret, env);
@@ -97,6 +99,7 @@ export function checkArgs(
   env: Map<string, Type>,
   keys: Set<string>,
   name: string,
+  cArgs = false, // an `extern "C" fn` defined in Vex: C's implicit `&T` -> `*T` applies (§6.1)
 ): void {
   const variadic = params.length > 0 && !!params[params.length - 1].variadic;
   const fixed = variadic ? params.length - 1 : params.length;
@@ -139,6 +142,9 @@ export function checkArgs(
     const target = subst(pt, env);
     if (sizeArg[i] && a.info.type.k === 'int') {
       if (a.info.type.name !== 'u64') a.info.coerce = T.u64;
+    } else if (cArgs && target.k === 'ptr' && a.info.type.k === 'ref' && argOk(a.info.type, target)) {
+      a.info = { ...a.info, coerce: target };
+      if (a.kind === 'ref') markAddressTaken(a.operand);
     } else if (!hasParams(target, keys)) coerceExpr(cx, a, a.info.type, target, `(argument ${i + 1} of \`${name}\`)`);
     consume(cx, a);
   });

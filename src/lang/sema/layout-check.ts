@@ -10,8 +10,12 @@ import { foldConst } from './consts';
 export function resolveBitfields(cx: Ctx): void {
   for (const [info, d] of cx.structDecls) {
     d.fields.forEach((f, i) => {
-      if (!f.bitWidth) return;
-      const ft = info.fields[i]?.type;
+      const entry = info.layoutFields?.[i];
+      if (!f.bitWidth) {
+        if (f.name === '_') cx.error('E0132', 'an unnamed field `_` must be a bitfield: `_: u8 : 0` ends the current storage unit', f.span, { notes: ['help: give the field a name, or a width: `_: u32 : 0`'] });
+        return;
+      }
+      const ft = entry?.type;
       if (!ft || ft.k === 'error') return;
       if (ft.k !== 'int' && ft.k !== 'bool') {
         cx.error('E0132', `bitfield \`${f.name}\` must have an integer type, found \`${(f.type as { name?: string }).name ?? 'this type'}\``, f.type.span);
@@ -31,7 +35,7 @@ export function resolveBitfields(cx: Ctx): void {
         cx.error('E0139', `union field \`${f.name}\` cannot be a bitfield`, f.bitWidth.span);
         return;
       }
-      info.fields[i].bitWidth = w;
+      entry!.bitWidth = w;
     });
   }
 }

@@ -106,3 +106,27 @@ describe('bitfield rules', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['W0100']);
   });
 });
+
+describe('unnamed bitfields (gcc -O0 x86-64, checked against gcc 12)', () => {
+  const cases: [string, number, number][] = [
+    ['struct S { a: u8 : 3, _: u8 : 0, b: u8 : 2 }', 2, 1],
+    ['struct S { c: u8, _: i32 : 0, d: u8 }', 5, 1], // the unnamed type does not raise the alignment
+    ['struct S { x: u32 : 5, _: u32 : 0, y: u32 : 5, z: u8 }', 8, 4],
+    ['struct S { a: u8 : 4, _: u8 : 2, b: u8 : 2 }', 1, 1],
+    ['struct S { a: u16 : 4, _: u64 : 0, b: u16 : 4 }', 10, 2],
+    ['struct S { _: u8 : 0, a: u8 : 1 }', 1, 1],
+    ['struct S { a: u8, _: u32 : 3, b: u8 }', 3, 1],
+    ['struct S { a: u16 : 12, _: u8 : 0, b: u16 : 4 }', 4, 2],
+  ];
+  for (const [decl, size, align] of cases) {
+    it(decl, () => {
+      const l = layoutOf(decl, 'S');
+      expect([l.size, l.align]).toEqual([size, align]);
+      expect(l.fields.some((f) => f.name === '_')).toBe(false);
+    });
+  }
+  it('places the field after `_: T : 0` at the next T unit', () => {
+    const l = layoutOf('struct S { a: u16 : 12, _: u8 : 0, b: u16 : 4 }', 'S');
+    expect(l.fields.map((f) => [f.name, f.offset, f.bitOffset])).toEqual([['a', 0, 0], ['b', 2, 0]]);
+  });
+});

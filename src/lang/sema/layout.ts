@@ -49,7 +49,7 @@ export function computeLayout(t: Type): Layout {
       }
       const env = new Map<string, Type>();
       t.info.generics.forEach((g, i) => t.args[i] && env.set(`${t.info.name}.${g}`, t.args[i]));
-      const l = aggregate(t.info.fields.map((f) => ({ ...f, type: env.size ? substType(f.type, env) : f.type })), t.info.isUnion);
+      const l = aggregate((t.info.layoutFields ?? t.info.fields).map((f) => ({ ...f, type: env.size ? substType(f.type, env) : f.type })), t.info.isUnion);
       if (!t.args.length) cache.set(t.info, l);
       return l;
     }
@@ -107,8 +107,11 @@ export function aggregate(fields: { name: string; type: Type; bitWidth: number |
       bit = roundUp(bit, unitBits);
       continue;
     }
-    align = Math.max(align, l.align);
+    // x86-64 psABI: an unnamed bitfield's type does not affect the struct's alignment
+    const unnamed = f.name === '_';
+    if (!unnamed) align = Math.max(align, l.align);
     if ((bit % unitBits) + f.bitWidth > unitBits) bit = roundUp(bit, unitBits);
+    if (unnamed) { bit += f.bitWidth; continue; } // padding bits
     const unitStart = Math.floor(bit / unitBits) * unitBits;
     out.push({
       name: f.name, offset: unitStart / 8, size: l.size, bitOffset: bit - unitStart, bitWidth: f.bitWidth, unitSize: l.size,

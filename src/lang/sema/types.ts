@@ -10,6 +10,9 @@ export interface StructInfo {
   isUnion: boolean;
   generics: string[];
   fields: { name: string; type: Type; bitWidth: number | null }[];
+  /** Every declared field in order, unnamed bitfields (`_: u8 : 0`) included: the C layout's
+   *  input. Named entries are the same objects as in `fields`. Absent for prelude structs. */
+  layoutFields?: { name: string; type: Type; bitWidth: number | null }[];
   implsDrop: boolean;
   contracts: string[];
   decl: unknown; // the ast.StructDecl, or null for prelude structs (RuntimeStats, ArenaAllocator)

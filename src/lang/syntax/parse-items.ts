@@ -297,8 +297,8 @@ function parseStruct(p: Parser, start: Token, isExport: boolean, isUnion: boolea
       break; // the struct's `}` is missing
     } else if (m.kind === 'fn' || ((m.kind === 'ident' || m.kind === 'new' || m.kind === 'opmethod') && (p.peek().kind === '(' || p.peek().kind === '<'))) {
       d.methods.push(parseFn(p, m, { isExport: false, isAsync: false, isExternC: false, mode: 'inline', selfType }));
-    } else if (m.kind === 'ident' && p.peek().kind === ':') {
-      d.fields.push(parseField(p));
+    } else if ((m.kind === 'ident' || m.kind === '_') && p.peek().kind === ':') {
+      d.fields.push(parseField(p)); // `_: u8 : 0`: an unnamed bitfield (the checker requires a width)
       if (!p.eat(',') && !p.at('}') && !(isItemStart(p) && (!p.at('fn') || p.fnLeavesBody(start, open)))) {
         p.error(C.FieldComma, `expected \`,\` after field \`${m.text}\`, found ${p.tok.kind === 'eof' ? 'end of file' : `\`${p.tok.text || p.tok.kind}\``}`, p.afterPrev(), {
           notes: ['struct fields are separated by commas'],
@@ -326,7 +326,7 @@ function parseField(p: Parser): FieldDecl {
   const bitWidth = p.eat(':') ? parseExpr(p) : null;
   let tag: string | null = null;
   if (p.at('tag')) tag = p.advance().text;
-  return { span: p.spanFrom(n), name: n.text, nameSpan: p.tokSpan(n), type, bitWidth, tag };
+  return { span: p.spanFrom(n), name: n.kind === '_' ? '_' : n.text, nameSpan: p.tokSpan(n), type, bitWidth, tag };
 }
 
 function parseEnum(p: Parser, start: Token, isExport: boolean): EnumDecl {

@@ -29,9 +29,16 @@ function typeInner(p: Parser, start: Token): TypeExpr {
   if (k === '&' || k === '&&') {
     if (k === '&&') p.consumeFirstChar(); else p.advance();
     notMut(p, '&T!');
-    if (p.at('[')) { // &[T] / &[T]!
+    if (p.at('[')) { // &[T] / &[T]!, or a reference to an array &[T; N] / &[T; N]!
       const open = p.advance();
       const elem = parseType(p);
+      if (p.eat(';')) {
+        const size = parseExpr(p);
+        p.close(']', open);
+        const inner: TypeExpr = { kind: 'array', span: p.spanFrom(open), elem, size };
+        const mut = p.eat('!');
+        return { kind: 'ref', span: p.spanFrom(start), mut, inner };
+      }
       p.close(']', open);
       const mut = p.eat('!');
       return { kind: 'slice', span: p.spanFrom(start), elem, mut };

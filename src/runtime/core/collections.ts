@@ -90,18 +90,41 @@ export class VString {
 /** Map<K, V> in insertion order. Primitive keys (numbers, BigInts, strings, booleans, unit enum
  *  values) are used as-is; compound keys (String, structs, tuples...) are stored under a canonical
  *  string `canonKey(k)`, with the original key kept in `ok` for iteration and printing. */
-export class VMap<K = unknown, V = unknown> {
+/** Map and Set tables are accounted like a Vec's buffer (§6.18): `cap` entries of `esize` bytes,
+ *  allocated at the first insert (4 entries), doubled (one realloc) when an insert overflows it. */
+class Table {
+  cap = 0;
+  addr = 0;
+  constructor(readonly esize = 8, readonly ealign = 8) {}
+  protected fitSize(size: number, site: number): void {
+    if (size <= this.cap) return;
+    let nc = this.cap === 0 ? 4 : this.cap * 2;
+    while (nc < size) nc *= 2;
+    this.addr = this.cap === 0 ? heap.alloc(nc * this.esize, this.ealign, site) : heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
+    this.cap = nc;
+  }
+  release(site = -1): void {
+    if (this.cap) heap.free(this.addr, this.cap * this.esize, this.ealign, site);
+    this.cap = 0;
+    this.addr = 0;
+  }
+}
+
+export class VMap<K = unknown, V = unknown> extends Table {
   m = new Map<K, V>();
   ok: Map<unknown, unknown> | null = null;
+  /** After an insert: grow the table if the entries no longer fit. */
+  fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   /** Original keys in insertion order. */
   keys(): unknown[] {
     return this.ok ? [...this.m.keys()].map((k) => this.ok!.get(k)) : [...this.m.keys()];
   }
 }
 
-export class VSet<T = unknown> {
+export class VSet<T = unknown> extends Table {
   m = new Set<T>();
   ok: Map<unknown, unknown> | null = null;
+  fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   values(): unknown[] {
     return this.ok ? [...this.m].map((k) => this.ok!.get(k)) : [...this.m];
   }

@@ -91,12 +91,13 @@ export function makeHelpers(rt: Runtime) {
       for (let i = 0; i < n; i++) out[i] = Array.isArray(v) ? h.$copy(v) : v;
       return out;
     },
-    $mapOf<K, V>(entries: [K, V][], compound = false): VMap<K, V> {
-      const m = new VMap<K, V>();
+    $mapOf<K, V>(entries: [K, V][], compound = false, esize = 8, ealign = 8, site = -1): VMap<K, V> {
+      const m = new VMap<K, V>(esize, ealign);
       for (const [k, v] of entries) {
         if (compound) h.$mset(m, k, v);
         else m.m.set(k, v);
       }
+      m.fit(site);
       return m;
     },
     $ck: canonKey,

@@ -131,7 +131,15 @@ export function makeHost(rt: Runtime) {
       let e = hi === undefined ? b.length : Number(hi);
       if (inc) e++;
       if (l < 0 || e > b.length || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${b.length}`, site);
-      return dec.decode(b.subarray(l, e));
+      return this.tmpStr(dec.decode(b.subarray(l, e)), site);
+    },
+    /** A string produced at run time (an f-string, a slice): one heap buffer of its UTF-8 length
+     *  (§6.18). `str` values have no owner that frees them, so the buffer is a temporary: allocated
+     *  and freed at once — counted in allocs, frees and the peak, never in the live bytes. */
+    tmpStr(s: string, site: number): string {
+      const n = utf8Len(s);
+      if (n > 0) heap.free(heap.alloc(n, 1, site), n, 1, site);
+      return s;
     },
     cstr(s: string): number {
       return rt.machine.guard(-1, () => rt.machine.mem.internCString(s));
@@ -170,6 +178,15 @@ export function makeHost(rt: Runtime) {
       return o['f_' + f];
     },
     unionNew: (td: number, f: string, v: unknown) => rt.mv.union(td, f, v),
+    /** `*p` / `p.f` where p: *S to a C struct or union: a checked view of the bytes at p. */
+    view: (td: number, p: number, site: number) => rt.mv.checkedView(td, p, site),
+    /** `*p = v` where p: *S!: writes the whole struct/union at p. */
+    storeView: (td: number, p: number, v: unknown, site: number) => rt.mv.storeAt(td, p, v, site),
+    /** `let v = *p` / passing `*p` by value: a detached copy of the struct at p. */
+    copyOut: (td: number, p: number, site: number) => rt.mv.copyOut(td, p, site),
+    /** A reference argument to a C pointer parameter: the referent's address (see MemValues.addrFor). */
+    refAddr: (td: number, v: unknown, site: number) => rt.mv.addrFor(td, v, site),
+    writeBack: (td: number, v: unknown, a: number) => rt.mv.writeBack(td, v, a),
     setAllocator(obj: unknown, alloc?: (o: unknown, s: bigint, a: bigint) => number, dealloc?: (o: unknown, p: number, s: bigint, a: bigint) => void, name = 'allocator'): void {
       const m = rt.machine;
       if (obj instanceof ArenaAllocator) m.current = obj;

@@ -103,6 +103,10 @@ export class MemValues {
     }
     if (m.fields) {
       const o = v as Record<string, unknown>;
+      // a value that already lives in memory (a union, a view through a pointer, an address-taken
+      // local) is copied byte for byte: the bytes are the value (union reinterpretation, bitfields)
+      const src = (o as { $addr?: unknown }).$addr;
+      if (typeof src === 'number') { if (src !== a) this.rt.machine.mem.copy(a, src, m.size); return; }
       if (this.rt.meta.types[td].k === 'struct' && (this.rt.meta.types[td] as { isUnion: boolean }).isUnion) return;
       for (const f of m.fields) if (('f_' + f.name) in o) this.writeField(f, a, o['f_' + f.name]);
       return;
@@ -132,6 +136,95 @@ export class MemValues {
     const x = (BigInt(v as number | bigint) << BigInt(f.bitOffset!)) & mask;
     const nu = (unit & ~mask) | x;
     this.mem[STORE[k]](addr, k === 'u64' ? nu : Number(nu));
+  }
+
+  /** `*p` / `p.f` for a raw pointer to a C struct or union: a view of the bytes at `a`, whose field
+   *  reads and writes are bounds/liveness checked like any raw-pointer access. */
+  checkedView(td: number, a: number, site: number): object {
+    const m = this.info(td);
+    const mem = this.rt.machine.mem;
+    this.rt.machine.guard(site, () => mem.check(a, Math.max(1, m.size), false, site));
+    let proto = this.checkedProtos.get(td);
+    if (!proto) {
+      proto = {};
+      const self = this;
+      for (const f of m.fields!) {
+        const n = f.bitWidth == null ? Math.max(1, this.info(f.td).size) : f.unitSize!;
+        Object.defineProperty(proto, 'f_' + f.name, {
+          get(this: { $addr: number; $site: number }) {
+            self.rt.machine.guard(this.$site, () => mem.check(this.$addr + f.offset, n, false, this.$site));
+            return self.readField(f, this.$addr);
+          },
+          set(this: { $addr: number; $site: number }, v: unknown) {
+            self.rt.machine.guard(this.$site, () => mem.check(this.$addr + f.offset, n, true, this.$site));
+            self.writeField(f, this.$addr, v);
+          },
+        });
+      }
+      this.checkedProtos.set(td, proto);
+    }
+    const o = Object.create(proto);
+    Object.defineProperty(o, '$addr', { value: a });
+    Object.defineProperty(o, '$site', { value: site });
+    return o;
+  }
+  /** `*p = v` for a raw pointer to a C struct or union: v's bytes (or fields) written at `a`. */
+  storeAt(td: number, a: number, v: unknown, site: number): void {
+    const m = this.info(td);
+    this.rt.machine.guard(site, () => this.rt.machine.mem.check(a, Math.max(1, m.size), true, site));
+    this.write(td, a, v);
+  }
+  private readonly checkedProtos = new Map<number, object>();
+
+  /** `let v = *p`: the value copied out of memory, detached from the bytes it came from. Unions
+   *  stay memory-backed (their value is their bytes), in a fresh slot. */
+  copyOut(td: number, a: number, site: number): unknown {
+    const m = this.info(td);
+    this.rt.machine.guard(site, () => this.rt.machine.mem.check(a, Math.max(1, m.size), false, site));
+    return this.detached(td, a);
+  }
+  /** The address a reference passed to a C pointer parameter stands for (`&T` → `*T`, §6.1): the
+   *  referent's own bytes when it lives in memory, else a copy in a stack slot of this frame that
+   *  `writeBack` copies back after the call (C may write through a `*T!`). */
+  addrFor(td: number, v: unknown, site: number): number {
+    const a = (v as { $addr?: unknown } | null)?.$addr;
+    if (typeof a === 'number') return a;
+    const isCell = v !== null && typeof v === 'object' && typeof (v as { get?: unknown }).get === 'function' && typeof (v as { set?: unknown }).set === 'function';
+    const b = this.slot(td, site);
+    this.write(td, b, isCell ? (v as { get(): unknown }).get() : v);
+    return b;
+  }
+  writeBack(td: number, v: unknown, a: number): void {
+    if (v === null || typeof v !== 'object' || (v as { $addr?: unknown }).$addr === a) return;
+    const m = this.info(td);
+    if (typeof (v as { set?: unknown }).set === 'function' && typeof (v as { get?: unknown }).get === 'function' && !m.fields && m.elem === undefined) {
+      (v as { set(x: unknown): void }).set(this.read(td, a));
+      return;
+    }
+    if (m.fields) {
+      const o = v as Record<string, unknown>;
+      for (const f of m.fields) {
+        const x = f.bitWidth == null ? this.detached(f.td, a + f.offset) : this.readField(f, a);
+        if (typeof (o['f_' + f.name] as { $addr?: unknown } | null)?.$addr !== 'number') o['f_' + f.name] = x;
+      }
+    } else if (m.elem !== undefined) {
+      const arr = v as unknown[];
+      for (let i = 0; i < m.len!; i++) arr[i] = this.detached(m.elem, a + i * m.elemSize!);
+    }
+  }
+  private detached(td: number, a: number): unknown {
+    const m = this.info(td);
+    if (m.kind) return this.read(td, a);
+    if (m.elem !== undefined) return Array.from({ length: m.len! }, (_, i) => this.detached(m.elem!, a + i * m.elemSize!));
+    const t = this.rt.meta.types[td] as { k: string; isUnion?: boolean };
+    if (t.isUnion) {
+      const b = this.slot(td);
+      this.rt.machine.mem.copy(b, a, m.size);
+      return this.structView(td, b);
+    }
+    const o: Record<string, unknown> = {};
+    for (const f of m.fields!) o['f_' + f.name] = f.bitWidth == null ? this.detached(f.td, a + f.offset) : this.readField(f, a);
+    return o;
   }
 
   private structView(td: number, a: number): object {

@@ -51,7 +51,7 @@ export class Runtime {
   private outBytes = 0;
   // ---- panics
   /** Active catch_panic / no-unwind boundaries, innermost last. */
-  guards: ('catch' | 'nounwind')[] = [];
+  guards: ('catch' | 'nounwind' | 'async')[] = [];
   /** The panic being unwound, and the guard depth at which it started (double-panic detection). */
   unwinding: VexPanic | null = null;
   private unwindDepth = -1;
@@ -171,7 +171,7 @@ export class Runtime {
     for (let i = top; i >= 0; i--) frames.push({ fn: this.siteFn(this.cs[i]), loc: this.loc(this.cs[i]) });
     return frames;
   }
-  private printBacktrace(frames: Frame[], max = 64): void {
+  printBacktrace(frames: Frame[], max = 64): void {
     const shown = frames.slice(0, max);
     let s = '';
     for (const f of shown) s += `  at ${f.fn}${f.loc ? ` (${f.loc.file}:${f.loc.line}:${f.loc.col})` : ''}\n`;
@@ -289,8 +289,26 @@ export class Runtime {
       this.emit({ t: 'panic', info, caught: false });
       throw new VexAbort(134, 'panic during unwinding');
     }
+    return this.deliver(p);
+  }
+  /** A panic that ended an async fn's task, re-raised where its Future is awaited (`block_on(f)`,
+   *  `await f`), so a `catch_panic` around the awaiting code catches it. The backtrace continues
+   *  from the async frames into the awaiter's. */
+  repanic(p: VexPanic, site: number): never {
+    const innerFrames = p.info.backtrace.length;
+    p.info.backtrace.push(...this.backtrace(site));
+    p.depth = this.sp + innerFrames;
+    p.next = this.sp - 1;
+    return this.deliver(p);
+  }
+  /** The panic being unwound has stopped (its async task ended): later panics are not double. */
+  endUnwind(): void { this.unwinding = null; this.unwindDepth = -1; }
+  private deliver(p: VexPanic): never {
+    const info = p.info, msg = p.message, backtrace = info.backtrace;
     const g = this.guards[this.guards.length - 1];
-    if (g === 'catch') return this.raise(p);
+    // panic=abort: nothing unwinds, so nothing can catch — not even catch_panic. In an async fn
+    // the panic unwinds its task and travels to whoever awaits the Future ('async' guard).
+    if ((g === 'catch' || g === 'async') && this.opts.panic !== 'abort') return this.raise(p);
     this.err(`panic: ${msg}\n`);
     this.printBacktrace(backtrace);
     if (g === 'nounwind') {

@@ -16,8 +16,11 @@ export class Task {
   cs: Int32Array;
   sp = 0;
   lim: number;
-  guards: ('catch' | 'nounwind')[] = [];
+  guards: ('catch' | 'nounwind' | 'async')[] = [];
   tls: unknown[];
+  /** An async fn's task that panicked: the panic waits in its Future for an awaiter. */
+  panicked: VexPanic | null = null;
+  awaited = false;
   constructor(readonly id: number, readonly name: string, public stackBytes: number, tls: unknown[]) {
     this.lim = Math.floor(stackBytes / 256);
     this.cs = new Int32Array(Math.min(this.lim + 1, 1 << 16));
@@ -37,7 +40,11 @@ export type Future = Task | TimerFuture;
 export class Channel {
   readonly buf: unknown[] = [];
   readonly recvq: Task[] = [];
+  /** Senders waiting for room in the buffer (one slot for a rendezvous channel). */
   readonly sendq: Task[] = [];
+  /** Rendezvous senders whose value is in the slot, waiting for a receiver to take it. Kept apart
+   *  from `sendq`: a receiver frees the slot for one sender AND releases the one it took from. */
+  readonly takenq: Task[] = [];
   /** Values taken so far (rendezvous senders wait for their value to be taken). */
   taken = 0;
   sent = 0;
@@ -84,6 +91,13 @@ export class Scheduler {
       this.save(t);
       this.load(prev);
       this.current = prev;
+      // An async fn's panic completes its Future with the panic: re-raised where it is awaited.
+      if (e instanceof VexPanic && t.guards[0] === 'async') {
+        this.rt.endUnwind();
+        t.panicked = e;
+        this.finish(t, undefined);
+        return;
+      }
       // An uncaught panic in a task ends the whole program (its message was printed when raised).
       if (e instanceof VexPanic) {
         this.rt.finishUncaught(e, `panic not caught in task ${t.id}: the program exits with status 134`);
@@ -191,6 +205,7 @@ export class Scheduler {
     else ret = main();
     me.state = 'done';
     this.drain();
+    this.unobservedPanic();
     return ret;
   }
   drain(): void {
@@ -212,16 +227,31 @@ export class Scheduler {
   /** Calling an async fn: run its body until the first await that must wait; the task is the Future. */
   async(gen: Gen, name: string, site: number): Task {
     const t = this.newTask(name, 256 * 1024, gen, site);
+    t.guards = ['async'];
     this.resume(t);
     return t;
   }
 
   *await(f: Future): Gen {
+    if (f instanceof Task) f.awaited = true;
     while (!f.done) {
       this.block(f.waiters, 'await');
       yield 0;
     }
+    if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, this.rt.cs[this.rt.sp - 1] ?? -1);
     return f.value;
+  }
+
+  /** After main: an async fn that panicked and was never awaited is an uncaught panic. */
+  unobservedPanic(): void {
+    const t = this.live.find((x) => x.panicked && !x.awaited);
+    if (!t) return;
+    const p = t.panicked!;
+    this.rt.err(`panic: ${p.message}\n`);
+    this.rt.printBacktrace(p.info.backtrace);
+    this.rt.finishUncaught(p, `panic not caught in task ${t.id}: the program exits with status 134`);
+    this.rt.uncaught = p.info;
+    throw new VexAbort(134, `panic in task ${t.id}`, 'panicked');
   }
 
   sleep(ms: number): TimerFuture {
@@ -247,7 +277,7 @@ export class Scheduler {
     if (r) this.wake(r);
     // rendezvous: wait until a receiver took our value
     while (ch.cap === 0 && ch.taken < ticket) {
-      this.block(ch.sendq, 'send');
+      this.block(ch.takenq, 'send');
       yield 0;
     }
     return undefined;
@@ -261,6 +291,9 @@ export class Scheduler {
     ch.taken++;
     const s = ch.sendq.shift();
     if (s) this.wake(s);
+    // values are taken in FIFO order, so the first waiting rendezvous sender is the one just served
+    const t = ch.takenq.shift();
+    if (t) this.wake(t);
     return v;
   }
 }

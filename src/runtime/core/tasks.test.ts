@@ -38,6 +38,25 @@ fn main() {
     expect(ends).toEqual([10, 30]);
   });
 
+  it('a rendezvous channel serves several blocked senders in order, and releases each one', () => {
+    for (const n of [2, 3, 8]) {
+      const r = runVex(`fn main() {
+    let! ch: Channel<i32> = Channel(0);
+    let! back: Channel<i32> = Channel(${n});
+    for i in 0..${n} { go { let v = i; ch.send(v); back.send(v); }; }
+    let! got = Vec<i32>();
+    for k in 0..${n} { got.push(<-ch); }
+    let! b = 0;
+    for k in 0..${n} { b += <-back; }
+    println("{:?} {}", got, b);
+}
+`);
+      const want = Array.from({ length: n }, (_, i) => i);
+      expect(r.stdout, String(n)).toBe(`[${want.join(', ')}] ${want.reduce((a, b) => a + b, 0)}\n`);
+      expect(r.exitCode).toBe(0);
+    }
+  });
+
   it('all tasks blocked with no timer is a deadlock (134)', () => {
     const r = runVex('fn main() {\n    let! ch: Channel<i32> = Channel(0);\n    println("{}", <-ch);\n}\n');
     expect(r.exitCode).toBe(134);
@@ -54,5 +73,39 @@ fn main() {
 }
 `);
     expect(r.stdout).toBe('task n=15 stack=262144\nsmall stack=65536\nmain n=1 stack=1048576\n');
+  });
+});
+
+describe('panics and strategies (§6.3)', () => {
+  const RISKY = `struct G impl Drop { fn drop()! { println("drop g"); } }
+fn risky(): i32 { let g = G {}; defer println("deferred"); panic("too big"); }
+fn main() {
+    let r = catch_panic(|| risky());
+    println("after {}", r.is_err());
+}
+`;
+  it('panic=unwind: catch_panic catches after the defers and drops ran', () => {
+    const r = runVex(RISKY);
+    expect(r.stdout).toBe('deferred\ndrop g\nafter true\n');
+    expect(r.exitCode).toBe(0);
+  });
+  it('panic=abort: catch_panic does not catch; nothing unwinds; exit 134', () => {
+    const r = runVex(RISKY, { panic: 'abort' });
+    expect(r.stdout).toBe('');
+    expect(r.exitCode).toBe(134);
+    expect(r.stderr).toMatch(/^panic: too big\n  at risky/);
+    expect(r.panic!.unwind.at(-1)).toEqual({ kind: 'aborted', reason: 'panic=abort' });
+  });
+  it('panic=abort also applies to a panic inside an async fn awaited under catch_panic', () => {
+    const src = 'async fn f(): i32 { await sleep(Duration.from_millis(1)); panic("async"); }\nfn main() {\n    let r = catch_panic(|| block_on(f()));\n    println("{}", r.is_err());\n}\n';
+    expect(runVex(src).stdout).toBe('true\n');
+    const a = runVex(src, { panic: 'abort' });
+    expect([a.stdout, a.exitCode]).toEqual(['', 134]);
+  });
+  it('an async panic nobody awaits is reported when main ends', () => {
+    const r = runVex('async fn f(): i32 { panic("lost"); }\nfn main() {\n    let x = f();\n    println("main done");\n}\n');
+    expect(r.stdout).toBe('main done\n');
+    expect(r.exitCode).toBe(134);
+    expect(r.stderr).toContain('panic: lost');
   });
 });
