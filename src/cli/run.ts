@@ -70,7 +70,8 @@ function runOpened(
   const parsed = { flags };
   const name = file; // as given, like `vex check` and native compilers
   const json = parsed.flags.has('json');
-  const exec = execute([{ name, text }], options);
+  // The trace is only kept when it is written out: a run of many events stays small otherwise.
+  const exec = execute([{ name, text }], { ...options, keepTrace: traceFd !== null });
   const sources = new Map([[name, text]]);
   const diags = exec.compile.diagnostics;
   const r = exec.result;
