@@ -208,6 +208,15 @@ export abstract class ExprEmitter {
   }
 
   ifValue(e: ast.ExprOf<'if'>, target: string): string {
+    if (e.branches.length > 1) {
+      // flat, like if statements (stmts.ts ifStmt): a labelled block the taken branch leaves
+      const label = this.m.uid('$if');
+      const arms = e.branches.map((b) => {
+        const [pre, c] = this.capture(() => this.val(b.cond));
+        return `{\n${pre.join('\n')}\nif (${c}) {\n${this.blockValue(b.body, target)}\nbreak ${label};\n}\n}`;
+      });
+      return `${label}: {\n${arms.join('\n')}\n{\n${this.blockValue(e.else, target)}\n}\n}`;
+    }
     let js = '';
     e.branches.forEach((b, i) => {
       const [pre, c] = this.capture(() => this.val(b.cond));
