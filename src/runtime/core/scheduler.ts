@@ -8,6 +8,12 @@ import { Fifo, MinHeap } from './queue';
 
 type Gen = Generator<unknown, unknown, unknown>;
 const NO_FRAMES = new Int32Array(0);
+/** Heap bytes a live task holds (its control block and first frames: the host keeps ~1-2 KB). */
+export const TASK_BYTES = 512;
+/** Fuel a spawn costs: an endless spawning loop ends at the fuel limit like any other loop. */
+const TASK_STEPS = 16;
+/** Fuel a context switch costs (an async loop that only awaits still burns fuel). */
+const SWITCH_STEPS = 1;
 const NO_TLS: unknown[] = [];
 
 export class Task {
@@ -25,6 +31,8 @@ export class Task {
   tls: unknown[];
   /** Entries of this task in the run queue that were already consumed (see waitInPlace). */
   staleReady = 0;
+  /** Heap-limit bytes this task holds (0 once released). */
+  charged = 0;
   constructor(readonly id: number, readonly name: string, public stackBytes: number, tls: unknown[]) {
     this.stackLim = Math.floor(stackBytes / 256);
     // No call-site stack until the first call: the runtime grows it as calls get deeper.
@@ -84,6 +92,7 @@ export class Scheduler {
 
   /** Run task `t` until it finishes or blocks, then come back to the current task. */
   private resume(t: Task): void {
+    this.rt.charge(SWITCH_STEPS);
     const prev = this.current;
     this.save(prev);
     this.load(t);
@@ -121,6 +130,7 @@ export class Scheduler {
   /** A finished task keeps only its result (it is the Future others await): its generator,
    *  call-site stack, thread-locals and its share of the heap limit go at once. */
   private release(t: Task): void {
+    if (t.charged) { this.rt.machine?.sys.releaseHost(t.charged); t.charged = 0; }
     t.gen = null;
     t.cs = NO_FRAMES;
     t.guards = [];
@@ -129,10 +139,16 @@ export class Scheduler {
   }
 
   private newTask(name: string, stackBytes: number, body: Gen, site: number): Task {
+    // A task costs memory like a native one: its control block is charged to the heap limit, so
+    // spawning without end stops with `memory allocation of N bytes failed`, not a host crash.
+    const m = this.rt.machine;
+    if (m) m.guard(site, () => m.sys.chargeHost(TASK_BYTES));
+    this.rt.charge(TASK_STEPS);
     const tls = this.tlsInit();
     // Without thread-locals every task shares one empty slot array (no per-task garbage).
     const t = new Task(this.nextId++, name, stackBytes, tls.length ? tls : NO_TLS);
     t.gen = body;
+    t.charged = m ? TASK_BYTES : 0;
     this.spawned++;
     this.live.add(t);
     this.rt.machine?.stats.taskSpawned();
