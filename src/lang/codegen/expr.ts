@@ -156,7 +156,9 @@ export abstract class ExprEmitter {
         const n = this.val(e.count);
         const t = this.typeOf(e);
         const n2 = t.k === 'array' ? String(t.len) : `$Number(${n})`;
-        return `$repeat(${v}, ${n2})`;
+        // element size: a by-value array is charged to the heap limit like a native one
+        const esize = t.k === 'array' ? this.ptrElemSize(t.elem) : 8;
+        return `$repeat(${v}, ${n2}, ${esize}, ${this.site(e.span)})`;
       }
       case 'map': {
         const mt = this.typeOf(e);

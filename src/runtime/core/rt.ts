@@ -110,7 +110,9 @@ export class Runtime {
     if (this.opts.keepTrace !== false) {
       if (e.t === 'alloc' || e.t === 'free' || e.t === 'realloc') {
         if (++this.heapEvents <= HEAP_TRACE_CAP) this.trace.push(e);
-      } else if (this.trace.length + this.heapLog.count < TRACE_CAP || e.t === 'exit' || e.t === 'panic' || e.t === 'start') this.trace.push(e);
+      // past the cap only the run's frame is kept: a caught panic is an ordinary event (a loop of
+      // caught panics must not keep one record each without bound)
+      } else if (this.trace.length + this.heapLog.count < TRACE_CAP || e.t === 'exit' || (e.t === 'panic' && !e.caught) || e.t === 'start') this.trace.push(e);
       else this.traceDropped++;
     }
     this.opts.onEvent?.(e);
