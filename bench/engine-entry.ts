@@ -6,3 +6,5 @@ export { DEFAULT_RUN_OPTIONS } from '../src/runtime/api';
 export { lex } from '../src/lang/syntax/lexer';
 export { parse } from '../src/lang/syntax/parser';
 export { checkSource } from '../src/lang/sema/check';
+// The worker's own message handler (compile + run with its event listener and batching).
+export { handleMessage } from '../src/worker/handlers';

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { checkSource } from '../lang/sema/check';
 import { renderDiagnostic, type Diagnostic } from '../lang/diagnostics';
+import { ioError } from './run';
 
 export interface JsonDiagnostic {
   code: string;
@@ -39,7 +40,7 @@ export function runCheck(args: string[]): number {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      process.stderr.write(`vex check: cannot read ${file}: ${(e as Error).message}\n`);
+      ioError(`cannot read ${file}`, e);
       failed = true;
       continue;
     }

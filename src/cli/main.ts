@@ -2,6 +2,7 @@
 import { runCheck } from './check';
 import { runRun } from './run';
 import { runRepl } from './repl';
+import { describeIoError } from './run';
 
 const USAGE = `usage:
   vex run FILE [--stack SIZE] [--heap SIZE] [--fuel N] [--panic abort] [--trace OUT.jsonl] [--stats] [--json]
@@ -11,7 +12,21 @@ const USAGE = `usage:
 
 SIZE accepts bytes or K/M/G suffixes (16384, 64K, 1M).`;
 
+/** A failed write to stdout/stderr (closed pipe, full disk) is reported once, exit 2, instead of an
+ *  uncaught Node 'error' event with a stack trace. */
+let streamsGuarded = false;
+function guardStreams(): void {
+  if (streamsGuarded) return;
+  streamsGuarded = true;
+  process.stdout.on('error', (e) => {
+    try { process.stderr.write(`vex: cannot write to stdout: ${describeIoError(e)}\n`); } catch { /* nowhere left to report */ }
+    process.exit(2);
+  });
+  process.stderr.on('error', () => process.exit(2));
+}
+
 export async function main(argv: string[]): Promise<number> {
+  guardStreams();
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'run': return runRun(rest);

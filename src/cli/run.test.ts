@@ -2,7 +2,7 @@
 // stderr, exit status (vex-language §2.2), --stats, --json, --trace, --panic, --stack, --heap.
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -156,5 +156,32 @@ describe('vex run (spawned CLI)', () => {
   it('bad options are usage errors (exit 2)', () => {
     expect(vex('run', '--stack', 'lots', HELLO).code).toBe(2);
     expect(vex('run', '--panic', 'never', HELLO).code).toBe(2);
+  }, T);
+
+  it('I/O problems are one `vex: …` line and exit 2, never a Node exception', () => {
+    const noDir = vex('run', '--trace', join(dir, 'missing-dir', 'out.jsonl'), HELLO);
+    expect(noDir).toEqual({ code: 2, out: '', err: `vex: cannot write trace file ${join(dir, 'missing-dir', 'out.jsonl')}: no such file or directory\n` });
+    const isDir = vex('run', '--trace', dir, HELLO);
+    expect(isDir).toEqual({ code: 2, out: '', err: `vex: cannot write trace file ${dir}: is a directory\n` });
+    expect(vex('run', join(dir, 'nope.vx'))).toEqual({ code: 2, out: '', err: `vex: cannot read ${join(dir, 'nope.vx')}: no such file or directory\n` });
+    expect(vex('run', dir)).toEqual({ code: 2, out: '', err: `vex: cannot read ${dir}: is a directory\n` });
+    expect(vex('check', join(dir, 'nope.vx'))).toMatchObject({ code: 2, err: `vex: cannot read ${join(dir, 'nope.vx')}: no such file or directory\n` });
+  }, T);
+
+  it('a closed stdout pipe is reported as a write error with exit 2', () => {
+    const many = file('many.vx', 'fn main() {\n    for i in 0..100000 { println("line {}", i); }\n}\n');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${join(root, 'bin/vex.mjs')}" run "${many}" | head -n 1; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toBe('line 0\nstatus=2\n');
+    expect(r.stderr).toBe('vex: cannot write to stdout: broken pipe\n');
+  }, T);
+
+  it('runs from the prebundled CLI (build/cli/vex.mjs), without a TypeScript loader', () => {
+    expect(vex('run', HELLO).code).toBe(3);
+    const launcher = readFileSync(join(root, 'bin/vex.mjs'), 'utf8');
+    expect(launcher).not.toMatch(/tsx/);
+    expect(existsSync(join(root, 'build/cli/vex.mjs'))).toBe(true);
+    const inputs: string[] = JSON.parse(readFileSync(join(root, 'build/cli/inputs.json'), 'utf8'));
+    expect(inputs).toContain('src/cli/main.ts');
+    expect(inputs).toContain('src/runtime/execute.ts');
   }, T);
 });

@@ -1,6 +1,6 @@
 // `vex run FILE`: compile and run like a native program — stdout/stderr as written, exit status as
 // vex-language §2.2 says; diagnostics on stderr and exit 1 when compilation fails.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import * as diagnostics from '../lang/diagnostics';
 import type { Diagnostic } from '../lang/diagnostics';
 import { execute, type Execution } from '../runtime/execute';
@@ -43,16 +43,50 @@ export function runRun(args: string[]): number {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    process.stderr.write(`vex: cannot read ${file}: ${(e as Error).message}\n`);
-    return 1;
+    return ioError(`cannot read ${file}`, e);
   }
+  // Open the trace file before running: an unwritable path fails at once, not after a long run.
+  const traceFile = parsed.flags.get('trace');
+  let traceFd: number | null = null;
+  if (traceFile !== undefined) {
+    if (typeof traceFile !== 'string' || traceFile === '') return usage('--trace: expected a file name');
+    try {
+      traceFd = openSync(traceFile, 'w');
+    } catch (e) {
+      return ioError(`cannot write trace file ${traceFile}`, e);
+    }
+  }
+  try {
+    return runOpened(file, text, parsed.flags, options, traceFile as string | undefined, traceFd);
+  } finally {
+    if (traceFd !== null) try { closeSync(traceFd); } catch { /* already reported or closed */ }
+  }
+}
+
+function runOpened(
+  file: string, text: string, flags: Map<string, string | true>, options: Partial<RunOptions>,
+  traceFile: string | undefined, traceFd: number | null,
+): number {
+  const parsed = { flags };
   const name = file; // as given, like `vex check` and native compilers
   const json = parsed.flags.has('json');
-  const exec = execute([{ name, text }], options);
+  // The trace is only kept when it is written out: a run of many events stays small otherwise.
+  const exec = execute([{ name, text }], { ...options, keepTrace: traceFd !== null });
   const report = runReport(exec, new Map([[name, text]]), json, parsed.flags.has('stats'));
   for (const w of report.writes) (w.stream === 'stdout' ? process.stdout : process.stderr).write(w.text);
-  const traceFile = parsed.flags.get('trace');
-  if (typeof traceFile === 'string' && exec.result && !json) writeFileSync(traceFile, exec.result.trace.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  if (traceFd !== null && exec.result && !json) {
+    try {
+      // One event at a time: a trace of millions of events never becomes one giant string.
+      let buf = '';
+      for (const e of exec.result.trace) {
+        buf += JSON.stringify(e) + '\n';
+        if (buf.length > 1 << 16) { writeAll(traceFd, buf); buf = ''; }
+      }
+      writeAll(traceFd, buf);
+    } catch (e) {
+      return ioError(`cannot write trace file ${traceFile}`, e);
+    }
+  }
   return report.code;
 }
 
@@ -104,6 +138,29 @@ export function runReport(exec: Execution, sources: Map<string, string>, json: b
     });
   }
   return { writes, code };
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off);
+}
+
+/** An I/O problem: one `vex: …` line (the OS reason without Node's call details), exit 2. */
+export function ioError(what: string, e: unknown): number {
+  process.stderr.write(`vex: ${what}: ${describeIoError(e)}\n`);
+  return 2;
+}
+
+export function describeIoError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or directory', EACCES: 'permission denied', EPERM: 'operation not permitted',
+    EISDIR: 'is a directory', ENOTDIR: 'a path component is not a directory', EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device', EMFILE: 'too many open files', EEXIST: 'file exists',
+    EPIPE: 'broken pipe', ENAMETOOLONG: 'file name too long', ELOOP: 'too many symbolic links',
+  };
+  if (err && typeof err.code === 'string') return reasons[err.code] ?? err.code.toLowerCase();
+  return err && typeof err.message === 'string' ? err.message : String(e);
 }
 
 function usage(msg: string): number {

@@ -7,6 +7,7 @@ import { LineMap } from './span';
 import { parse } from './syntax/parser';
 import { check } from './sema/check';
 import { generate } from './codegen/module';
+import { CodegenLimit } from './codegen/context';
 
 export interface SourceFile {
   name: string;
@@ -49,6 +50,11 @@ export function compile(files: SourceFile[], options: CompileOptions = {}): Comp
     const { js, meta } = generate(prog);
     return { diagnostics, program: { js, isLibrary: false, exports: prog.exports, meta } };
   } catch (e) {
+    if (e instanceof CodegenLimit) {
+      // E0901: the program needs unboundedly many generic instances (polymorphic recursion)
+      diagnostics.push(diag('E0901', e.message, e.span ?? new LineMap(file.name, file.text).span(0, 0)));
+      return { diagnostics, program: null };
+    }
     const span = new LineMap(file.name, file.text).span(0, 0);
     const msg = e instanceof Error ? e.message : String(e);
     diagnostics.push(diag('E0900', `cannot compile this program yet: ${msg}`, span));

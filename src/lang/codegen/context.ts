@@ -11,7 +11,35 @@ import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
 const DROP_DEEP = 200;
 
 /** Raised when monomorphization does not terminate. */
-export class CodegenLimit extends Error {}
+/** A limit of code generation the program itself ran into (a Vex diagnostic, not our bug). */
+export class CodegenLimit extends Error {
+  constructor(message: string, readonly span: Span | null = null) { super(message); }
+}
+
+/** Type arguments nested deeper than this come only from polymorphic recursion. */
+const MAX_TYPE_DEPTH = 48;
+/** Distinct instances of one generic function (a fan-out of polymorphic recursion). */
+const MAX_INSTANCES_PER_FN = 20_000;
+
+/** Nesting depth of a type, counting stops once it passes `limit` (huge types stay cheap). */
+export function typeDepth(t: Type, limit: number): number {
+  if (limit < 0) return 1;
+  let inner: Type[];
+  switch (t.k) {
+    case 'struct': case 'enum': case 'builtin': inner = t.args; break;
+    case 'tuple': inner = t.elems; break;
+    case 'array': case 'slice': case 'range': inner = [t.elem]; break;
+    case 'ref': case 'ptr': inner = [t.inner]; break;
+    case 'fn': inner = [...t.params, t.ret]; break;
+    default: return 0;
+  }
+  let d = 0;
+  for (const x of inner) {
+    d = Math.max(d, typeDepth(x, limit - 1));
+    if (d > limit) break;
+  }
+  return d + 1;
+}
 
 export interface Instance {
   name: string;
@@ -26,6 +54,7 @@ export class ModuleCtx {
   private readonly siteIds = new Map<string, number>();
   readonly tt: TypeTable;
   readonly instances = new Map<string, Instance>();
+  private readonly instancesOf = new Map<number, number>();
   readonly queue: Instance[] = [];
   readonly classes: string[] = [];
   private readonly structNames = new Map<StructInfo, string>();
@@ -76,8 +105,14 @@ export class ModuleCtx {
     const key = `${fn.id}<${typeArgs.map(typeKey).join(',')}>`;
     let inst = this.instances.get(key);
     if (!inst) {
-      // polymorphic recursion (f<T> calling f<Vec<T>>) would never end: stop with a diagnostic
-      if (this.instances.size >= 4000) throw new CodegenLimit(`too many instances of generic function ${fn.name}: polymorphic recursion is not supported`);
+      // Polymorphic recursion (f<T> calling f<Option<T>>) would instantiate forever with ever
+      // bigger types: stop at once, before any key or layout of a huge type is built.
+      if (typeArgs.some((t) => typeDepth(t, MAX_TYPE_DEPTH) > MAX_TYPE_DEPTH)) {
+        throw new CodegenLimit(`polymorphic recursion: generic function \`${fn.name}\` calls itself with ever bigger type arguments (nested more than ${MAX_TYPE_DEPTH} levels deep), so it would need infinitely many instances; make the recursive call use the same type parameters`, fn.decl?.span ?? null);
+      }
+      const perFn = (this.instancesOf.get(fn.id) ?? 0) + 1;
+      if (perFn > MAX_INSTANCES_PER_FN) throw new CodegenLimit(`generic function \`${fn.name}\` needs more than ${MAX_INSTANCES_PER_FN} instances (polymorphic recursion?)`, fn.decl?.span ?? null);
+      this.instancesOf.set(fn.id, perFn);
       const env = new Map<string, Type>();
       const params = fn.typeParams ?? [];
       fn.generics.forEach((g, i) => {

@@ -195,7 +195,9 @@ export abstract class ExprEmitter {
         const n = this.val(e.count);
         const t = this.typeOf(e);
         const n2 = t.k === 'array' ? String(t.len) : `$Number(${n})`;
-        return `$repeat(${v}, ${n2})`;
+        // element size: a by-value array is charged to the heap limit like a native one
+        const esize = t.k === 'array' ? this.ptrElemSize(t.elem) : 8;
+        return `$repeat(${v}, ${n2}, ${esize}, ${this.site(e.span)})`;
       }
       case 'map': {
         const mt = this.typeOf(e);
@@ -251,6 +253,15 @@ export abstract class ExprEmitter {
   }
 
   ifValue(e: ast.ExprOf<'if'>, target: string): string {
+    if (e.branches.length > 1) {
+      // flat, like if statements (stmts.ts ifStmt): a labelled block the taken branch leaves
+      const label = this.m.uid('$if');
+      const arms = e.branches.map((b) => {
+        const [pre, c] = this.capture(() => this.val(b.cond));
+        return `{\n${pre.join('\n')}\nif (${c}) {\n${this.blockValue(b.body, target)}\nbreak ${label};\n}\n}`;
+      });
+      return `${label}: {\n${arms.join('\n')}\n{\n${this.blockValue(e.else, target)}\n}\n}`;
+    }
     let js = '';
     e.branches.forEach((b, i) => {
       const [pre, c] = this.capture(() => this.val(b.cond));

@@ -251,6 +251,17 @@ export class FnEmitter extends CallEmitter {
   }
 
   private ifStmt(s: StmtOf<'if'>): string {
+    if (s.branches.length > 1) {
+      // if/elif chains stay flat (a labelled block the taken branch leaves): nested `else {}`
+      // per elif made thousands of arms too deep for the JavaScript parser.
+      const label = this.m.uid('$if');
+      const arms = s.branches.map((b) => {
+        let [pre, c, drops] = this.condJs(b.cond);
+        if (drops) { const t = this.tmp(); pre = [...pre, `${t} = ${c};`, drops]; c = t; }
+        return `{\n${pre.join('\n')}\nif (${c}) {\n${this.blockValue(b.body, null)}\nbreak ${label};\n}\n}`;
+      });
+      return `${label}: {\n${arms.join('\n')}${s.else ? `\n${this.blockValue(s.else, null)}` : ''}\n}`;
+    }
     let js = '';
     s.branches.forEach((b, i) => {
       let [pre, c, drops] = this.condJs(b.cond);

@@ -58,8 +58,11 @@ export class SystemAllocator implements Allocator {
   onFree?: (addr: number, size: number, site: number, task: number) => void;
   onRealloc?: (from: number, to: number, oldSize: number, newSize: number, site: number, task: number) => void;
 
-  /** End of the used heap; [top, limit) is the wilderness. */
+  /** End of the used heap; [top, limit - hostBytes) is the wilderness. */
   top: number;
+  /** Bytes of the heap limit held by host-side structures of the run (tasks): taken from the
+   *  wilderness without being addressable, so they cost no simulated memory. */
+  private hostBytes = 0;
   /** First chunk address (one sentinel granule after heapBase holds an "in use" footer). */
   readonly heapStart: number;
   /** 1 where a free chunk starts, 1 + size/16 where a quick-list chunk starts (per granule). */
@@ -331,6 +334,15 @@ export class SystemAllocator implements Allocator {
     this.freeBlock(this.liveHeapBlock(addr, site, 'free'), site, task);
   }
 
+  /** Charges `size` bytes of host-side state to the heap limit (released by releaseHost). */
+  chargeHost(size: number): void {
+    if (this.top + this.hostBytes + size > this.mem.limit) throw oomFault(size);
+    this.hostBytes += size;
+  }
+  releaseHost(size: number): void {
+    this.hostBytes = Math.max(0, this.hostBytes - size);
+  }
+
   /** Raw unregistered space (stack chunks): accesses inside are faults until blocks are registered. */
   allocChunk(size: number, align: number): number {
     if (size > this.mem.limit) throw oomFault(size);
@@ -424,7 +436,7 @@ export class SystemAllocator implements Allocator {
 
   /** Bytes in free chunks plus the wilderness (for tests and the Memory panel). */
   freeBytes(): number {
-    return this.mem.limit - this.top + this.freeChunkBytes + this.quickBytes;
+    return this.mem.limit - this.hostBytes - this.top + this.freeChunkBytes + this.quickBytes;
   }
 
   // ---- internals ----
@@ -546,7 +558,7 @@ export class SystemAllocator implements Allocator {
   private fromTop(cs: number, align: number): number {
     const start = Math.ceil(this.top / align) * align;
     const end = start + cs;
-    if (end > this.mem.limit || !this.mem.ensure(end)) return -1;
+    if (end > this.mem.limit - this.hostBytes || !this.mem.ensure(end)) return -1;
     this.growFlags();
     const gap = start - this.top;
     const oldTop = this.top;
@@ -646,7 +658,7 @@ export class SystemAllocator implements Allocator {
     const end = addr + cur;
     const extra = need - cur;
     if (end === this.top) {
-      if (addr + need > this.mem.limit || !this.mem.ensure(addr + need)) return false;
+      if (addr + need > this.mem.limit - this.hostBytes || !this.mem.ensure(addr + need)) return false;
       this.growFlags();
       this.top = addr + need;
       this.chunkOf[id] = need;

@@ -3,6 +3,7 @@
 import type { Runtime } from './rt';
 import { VMap, VSet, VSlice, VVec, VString, canonKey, isBox } from './collections';
 import { formatG } from './format-value';
+import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
 import type { IntName } from '../../lang/sema/types';
 
@@ -81,12 +82,21 @@ export function makeHelpers(rt: Runtime) {
     /** Value copy of arrays/tuples (nested arrays copied too). */
     $copy<T>(a: T): T {
       if (!Array.isArray(a)) return a;
+      rt.charge(a.length >>> 4); // copying a big by-value array is work, not one step
       const out = a.slice();
       for (let i = 0; i < out.length; i++) if (Array.isArray(out[i])) out[i] = h.$copy(out[i]);
       return out as T;
     },
-    $repeat<T>(v: T, n: number): T[] {
-      if (n > 1 << 24) throw new RangeError('Invalid array length');
+    /** `[v; n]`: a by-value array of n elements of `esize` bytes. One bigger than the heap room
+     *  left (or than a host array can be) fails like a native allocation; the fill charges fuel. */
+    $repeat<T>(v: T, n: number, esize = 8, site = -1): T[] {
+      const bytes = n * Math.max(1, esize);
+      const sys = rt.machine?.sys;
+      if (n > 1 << 24 || (sys && bytes > sys.freeBytes())) {
+        if (!sys) throw new RangeError('Invalid array length');
+        rt.machine.fault(oomFault(bytes), site);
+      }
+      rt.charge(n >>> 4);
       const out = new Array<T>(n);
       for (let i = 0; i < n; i++) out[i] = Array.isArray(v) ? h.$copy(v) : v;
       return out;
@@ -177,6 +187,7 @@ export function makeHelpers(rt: Runtime) {
       return rt.panic('called unwrap on None', s);
     },
     $contains(a: unknown[], x: unknown): boolean {
+      rt.charge(a.length >>> 4);
       for (const y of a) if (h.$eq(x, y)) return true;
       return false;
     },

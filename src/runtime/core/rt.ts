@@ -19,6 +19,8 @@ import { HeapLog } from './heap-log';
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
 const FRAME_BYTES = 256;
+/** Longest call-site stack kept for backtraces (frames deeper than that are still counted). */
+const CS_MAX = 1 << 16;
 const HEAP_TRACE_CAP = 100_000;
 const TRACE_CAP = 500_000;
 
@@ -26,7 +28,10 @@ export class Runtime {
   // ---- call-site stack (per task; swapped by the scheduler)
   cs: Int32Array;
   sp = 0;
+  /** What function entries compare the depth with: the model's limit (`stackLim`), or less while
+   *  `cs` is still short — reaching it grows `cs` (tasks start with a small one). */
   lim: number;
+  stackLim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
   dz: number;
   deep(g: Generator<unknown, unknown, unknown>): unknown {
@@ -42,6 +47,8 @@ export class Runtime {
   stackBytes: number;
   // ---- fuel: `fuel` counts down a chunk; `fuelLeft` is the rest of the budget
   fuel = FUEL_CHUNK;
+  /** What `fuel` was set to when the current chunk began (a budget smaller than a chunk starts smaller). */
+  private chunk = FUEL_CHUNK;
   private fuelLeft: number;
   private unlimited: boolean;
   steps = 0;
@@ -79,10 +86,12 @@ export class Runtime {
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
     this.dz = this.dz0 = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
-    this.lim = Math.floor(opts.stackSize / FRAME_BYTES);
-    this.cs = new Int32Array(Math.min(this.lim + 1, 1 << 16));
+    this.lim = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
+    this.cs = new Int32Array(Math.min(this.lim + 1, CS_MAX));
+    this.fitLim();
     this.unlimited = !opts.fuel;
     this.fuelLeft = opts.fuel || Infinity;
+    this.fuel = this.chunk = Math.min(FUEL_CHUNK, this.fuelLeft);
     this.fmt = new ValueFormatter(meta.types);
     this.heapRoom = opts.onEvent ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_CAP;
     this.tc = !!opts.traceCalls;
@@ -101,7 +110,9 @@ export class Runtime {
     if (this.opts.keepTrace !== false) {
       if (e.t === 'alloc' || e.t === 'free' || e.t === 'realloc') {
         if (++this.heapEvents <= HEAP_TRACE_CAP) this.trace.push(e);
-      } else if (this.trace.length + this.heapLog.count < TRACE_CAP || e.t === 'exit' || e.t === 'panic' || e.t === 'start') this.trace.push(e);
+      // past the cap only the run's frame is kept: a caught panic is an ordinary event (a loop of
+      // caught panics must not keep one record each without bound)
+      } else if (this.trace.length + this.heapLog.count < TRACE_CAP || e.t === 'exit' || (e.t === 'panic' && !e.caught) || e.t === 'start') this.trace.push(e);
       else this.traceDropped++;
     }
     this.opts.onEvent?.(e);
@@ -206,7 +217,8 @@ export class Runtime {
 
   // ------------------------------------------------------------------ stack model and fuel
   /** Called by a function entry when its frame index reached the task's limit (§6.14). */
-  overflow(): never {
+  overflow(): void {
+    if (this.sp - 1 < this.stackLim) return this.growCs();
     this.sp--;
     const frames = this.backtrace(this.cs[Math.max(0, Math.min(this.sp - 1, this.cs.length - 1))]);
     this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
@@ -235,26 +247,48 @@ export class Runtime {
   }
   setStack(bytes: number): void {
     this.stackBytes = bytes;
-    this.lim = Math.floor(bytes / FRAME_BYTES);
+    this.stackLim = Math.floor(bytes / FRAME_BYTES);
+    this.fitLim();
+  }
+  /** The frame at index sp-1 has no slot in `cs` yet: double it (up to CS_MAX; deeper frames
+   *  are counted by the model but not recorded for backtraces, as before). */
+  private growCs(): void {
+    let n = Math.max(this.cs.length, 16);
+    while (n < this.sp && n < CS_MAX) n *= 2;
+    const next = new Int32Array(Math.min(n, CS_MAX));
+    next.set(this.cs.subarray(0, Math.min(this.cs.length, next.length)));
+    this.cs = next;
+    this.fitLim();
+  }
+  fitLim(): void {
+    this.lim = this.cs.length >= CS_MAX ? this.stackLim : Math.min(this.stackLim, this.cs.length);
   }
 
   /** Fuel chunk spent: account, poll Stop/SIGINT, end the run when the budget is gone. */
+  /** Exact: the chunk never exceeds the budget left, so a run stops at the step after the N-th
+   *  (that step does not happen) and reports exactly N steps. */
   tick(): void {
-    const used = FUEL_CHUNK - this.fuel;
-    this.steps += used;
-    if (!this.unlimited) {
-      this.fuelLeft -= used;
-      if (this.fuelLeft <= 0) {
-        this.err(`fatal: fuel limit of ${this.opts.fuel} steps reached\n`);
-        throw new VexLimit('fuel', 'fuel limit reached');
-      }
+    const used = this.chunk - this.fuel;
+    if (!this.unlimited && used > this.fuelLeft) {
+      this.steps += this.fuelLeft;
+      this.fuelLeft = 0;
+      this.fuel = this.chunk = 0;
+      this.err(`fatal: fuel limit of ${this.opts.fuel} steps reached\n`);
+      throw new VexLimit('fuel', 'fuel limit reached');
     }
-    this.fuel = this.unlimited ? FUEL_CHUNK : Math.min(FUEL_CHUNK, this.fuelLeft);
+    this.steps += used;
+    if (!this.unlimited) this.fuelLeft -= used;
+    this.fuel = this.chunk = this.unlimited ? FUEL_CHUNK : Math.min(FUEL_CHUNK, this.fuelLeft);
     const sig = this.opts.pollSignal?.() ?? 0;
     if (sig) this.onSignal(sig);
   }
+  /** Charges `n` steps of runtime work (scheduler switches, built-in calls that loop). */
+  charge(n: number): void {
+    this.fuel -= n;
+    if (this.fuel < 0) this.tick();
+  }
   totalSteps(): number {
-    return this.steps + (FUEL_CHUNK - this.fuel);
+    return this.steps + Math.max(0, this.chunk - this.fuel);
   }
   /** Installed handlers (§6.7): an extern "C" fn(i32), or 'ignore'. */
   readonly signals = new Map<number, 'ignore' | ((sig: number) => void)>();
@@ -425,7 +459,8 @@ export class Runtime {
   }
   caught(e: VexPanic, site: number, sp: number, cs: Int32Array): void {
     this.sp = sp;
-    this.cs = cs;
+    this.cs = cs; // frames below sp are intact in it even if `cs` grew since
+    this.fitLim();
     this.unwinding = null;
     this.unwindDepth = -1;
     this.passFrames(e, sp);

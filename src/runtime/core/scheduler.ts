@@ -4,26 +4,43 @@
 // runs the other tasks in a nested loop until the caller is woken.
 import type { Runtime } from './rt';
 import { VexAbort, VexPanic } from './errors';
+import { Fifo, MinHeap } from './queue';
 
 type Gen = Generator<unknown, unknown, unknown>;
+const NO_FRAMES = new Int32Array(0);
+/** Heap bytes a live task holds (its control block and first frames: the host keeps ~1-2 KB). */
+export const TASK_BYTES = 512;
+/** Fuel a spawn costs: an endless spawning loop ends at the fuel limit like any other loop. */
+const TASK_STEPS = 16;
+/** Fuel a context switch costs (an async loop that only awaits still burns fuel). */
+const SWITCH_STEPS = 1;
+const NO_TLS: unknown[] = [];
 
 export class Task {
   state: 'ready' | 'running' | 'blocked' | 'done' = 'running';
   gen: Gen | null = null;
   value: unknown = undefined;
-  readonly waiters: Task[] = [];
+  /** Tasks awaiting this future (made on first use: most futures have none or one). */
+  waiters: Task[] | null = null;
   // saved runtime context
   cs: Int32Array;
   sp = 0;
   lim: number;
+  stackLim: number;
   guards: ('catch' | 'nounwind' | 'async')[] = [];
   tls: unknown[];
   /** An async fn's task that panicked: the panic waits in its Future for an awaiter. */
   panicked: VexPanic | null = null;
   awaited = false;
+  /** Entries of this task in the run queue that were already consumed (see waitInPlace). */
+  staleReady = 0;
+  /** Heap-limit bytes this task holds (0 once released). */
+  charged = 0;
   constructor(readonly id: number, readonly name: string, public stackBytes: number, tls: unknown[]) {
-    this.lim = Math.floor(stackBytes / 256);
-    this.cs = new Int32Array(Math.min(this.lim + 1, 1 << 16));
+    this.stackLim = Math.floor(stackBytes / 256);
+    // No call-site stack until the first call: the runtime grows it as calls get deeper.
+    this.cs = NO_FRAMES;
+    this.lim = 0;
     this.tls = tls;
   }
   get done(): boolean { return this.state === 'done'; }
@@ -33,18 +50,19 @@ export class Task {
 export class TimerFuture {
   done = false;
   value: unknown = undefined;
-  readonly waiters: Task[] = [];
+  /** Tasks awaiting this future (made on first use: most futures have none or one). */
+  waiters: Task[] | null = null;
 }
 export type Future = Task | TimerFuture;
 
 export class Channel {
-  readonly buf: unknown[] = [];
-  readonly recvq: Task[] = [];
+  readonly buf = new Fifo<unknown>();
+  readonly recvq = new Fifo<Task>();
   /** Senders waiting for room in the buffer (one slot for a rendezvous channel). */
-  readonly sendq: Task[] = [];
+  readonly sendq = new Fifo<Task>();
   /** Rendezvous senders whose value is in the slot, waiting for a receiver to take it. Kept apart
    *  from `sendq`: a receiver frees the slot for one sender AND releases the one it took from. */
-  readonly takenq: Task[] = [];
+  readonly takenq = new Fifo<Task>();
   /** Values taken so far (rendezvous senders wait for their value to be taken). */
   taken = 0;
   sent = 0;
@@ -52,14 +70,18 @@ export class Channel {
 }
 
 export class Scheduler {
-  readonly ready: Task[] = [];
+  readonly ready = new Fifo<Task>();
   current: Task;
   clock = 0; // virtual milliseconds
   private nextId = 1;
-  private timers: { at: number; seq: number; fut: TimerFuture }[] = [];
+  /** Pending timers, earliest first; equal times fire in the order they were set. */
+  private timers = new MinHeap<{ at: number; seq: number; fut: TimerFuture }>((x, y) => x.at < y.at || (x.at === y.at && x.seq < y.seq));
   private timerSeq = 0;
   spawned = 0;
-  private readonly live: Task[] = [];
+  /** Unfinished tasks (their thread-locals are GC roots); a task leaves the set when it ends. */
+  private readonly live = new Set<Task>();
+  /** Async tasks whose panic waits in their Future (released tasks included): checked after main. */
+  private readonly panickedTasks: Task[] = [];
   tlsInit: () => unknown[] = () => [];
 
   constructor(private readonly rt: Runtime) {
@@ -70,15 +92,16 @@ export class Scheduler {
   // ---------------------------------------------------------------- context switching
   private save(t: Task): void {
     const rt = this.rt;
-    t.cs = rt.cs; t.sp = rt.sp; t.lim = rt.lim; t.stackBytes = rt.stackBytes; t.guards = rt.guards; t.tls = rt.tls;
+    t.cs = rt.cs; t.sp = rt.sp; t.lim = rt.lim; t.stackLim = rt.stackLim; t.stackBytes = rt.stackBytes; t.guards = rt.guards; t.tls = rt.tls;
   }
   private load(t: Task): void {
     const rt = this.rt;
-    rt.cs = t.cs; rt.sp = t.sp; rt.lim = t.lim; rt.stackBytes = t.stackBytes; rt.guards = t.guards; rt.tls = t.tls; rt.taskId = t.id;
+    rt.cs = t.cs; rt.sp = t.sp; rt.lim = t.lim; rt.stackLim = t.stackLim; rt.stackBytes = t.stackBytes; rt.guards = t.guards; rt.tls = t.tls; rt.taskId = t.id;
   }
 
   /** Run task `t` until it finishes or blocks, then come back to the current task. */
   private resume(t: Task): void {
+    this.rt.charge(SWITCH_STEPS);
     const prev = this.current;
     this.save(prev);
     this.load(t);
@@ -95,6 +118,7 @@ export class Scheduler {
       if (e instanceof VexPanic && t.guards[0] === 'async') {
         this.rt.endUnwind();
         t.panicked = e;
+        this.panickedTasks.push(t);
         this.finish(t, undefined);
         return;
       }
@@ -116,14 +140,34 @@ export class Scheduler {
     this.rt.mv.endTask(t.id);
     t.value = v;
     this.rt.emit({ t: 'task-end', task: t.id, clock: this.clock });
-    for (const w of t.waiters.splice(0)) this.wake(w);
+    this.wakeAll(t);
+    this.release(t);
+  }
+
+  /** A finished task keeps only its result (it is the Future others await): its generator,
+   *  call-site stack, thread-locals and its share of the heap limit go at once. */
+  private release(t: Task): void {
+    if (t.charged) { this.rt.machine?.sys.releaseHost(t.charged); t.charged = 0; }
+    t.gen = null;
+    t.cs = NO_FRAMES;
+    t.guards = [];
+    t.tls = [];
+    this.live.delete(t);
   }
 
   private newTask(name: string, stackBytes: number, body: Gen, site: number): Task {
-    const t = new Task(this.nextId++, name, stackBytes, this.tlsInit());
+    // A task costs memory like a native one: its control block is charged to the heap limit, so
+    // spawning without end stops with `memory allocation of N bytes failed`, not a host crash.
+    const m = this.rt.machine;
+    if (m) m.guard(site, () => m.sys.chargeHost(TASK_BYTES));
+    this.rt.charge(TASK_STEPS);
+    const tls = this.tlsInit();
+    // Without thread-locals every task shares one empty slot array (no per-task garbage).
+    const t = new Task(this.nextId++, name, stackBytes, tls.length ? tls : NO_TLS);
     t.gen = body;
+    t.charged = m ? TASK_BYTES : 0;
     this.spawned++;
-    this.live.push(t);
+    this.live.add(t);
     this.rt.machine?.stats.taskSpawned();
     void site;
     this.rt.emit({ t: 'task-spawn', task: t.id, parent: this.current.id, name, stackSize: stackBytes, clock: this.clock });
@@ -138,11 +182,17 @@ export class Scheduler {
   }
 
   // ---------------------------------------------------------------- blocking and waking
-  private block(q: Task[] | null, on: string): void {
+  private block(q: { push(t: Task): void } | null, on: string): void {
     const me = this.current;
     me.state = 'blocked';
     if (q) q.push(me);
     this.rt.emit({ t: 'task-block', task: me.id, on, clock: this.clock });
+  }
+  private wakeAll(f: Future): void {
+    const ws = f.waiters;
+    if (!ws) return;
+    f.waiters = null;
+    for (const w of ws) this.wake(w);
   }
   private wake(t: Task): void {
     if (t.state !== 'blocked') return;
@@ -153,13 +203,14 @@ export class Scheduler {
 
   /** Fire the earliest timers; false when none is pending. */
   private advance(): boolean {
-    if (!this.timers.length) return false;
-    const at = this.timers[0].at;
+    const first = this.timers.peek();
+    if (!first) return false;
+    const at = first.at;
     this.clock = Math.max(this.clock, at);
-    while (this.timers.length && this.timers[0].at === at) {
-      const { fut } = this.timers.shift()!;
+    while (this.timers.peek()?.at === at) {
+      const { fut } = this.timers.pop()!;
       fut.done = true;
-      for (const w of fut.waiters.splice(0)) this.wake(w);
+      this.wakeAll(fut);
     }
     return true;
   }
@@ -172,7 +223,7 @@ export class Scheduler {
   /** Run other tasks until `me` (blocked in plain code) is woken. */
   private waitInPlace(me: Task): void {
     while (me.state === 'blocked') {
-      const t = this.ready.shift();
+      const t = this.nextReady();
       if (!t) {
         if (this.advance()) continue;
         this.deadlock();
@@ -180,9 +231,18 @@ export class Scheduler {
       if (t === me) break;
       this.resume(t);
     }
-    const i = this.ready.indexOf(me);
-    if (i >= 0) this.ready.splice(i, 1);
+    // Woken by a task we ran: its entry in the run queue is skipped when reached (O(1) here).
+    if (me.state === 'ready') me.staleReady++;
     me.state = 'running';
+  }
+
+  /** The next runnable task, skipping entries of tasks that already continued in place. */
+  private nextReady(): Task | undefined {
+    for (;;) {
+      const t = this.ready.shift();
+      if (!t || t.staleReady === 0) return t;
+      t.staleReady--;
+    }
   }
 
   /** Drive a suspendable computation from plain code (a blocking call outside a generator). */
@@ -210,7 +270,7 @@ export class Scheduler {
   }
   drain(): void {
     for (;;) {
-      const t = this.ready.shift();
+      const t = this.nextReady();
       if (t) { this.resume(t); continue; }
       if (!this.advance()) return;
     }
@@ -235,7 +295,7 @@ export class Scheduler {
   *await(f: Future): Gen {
     if (f instanceof Task) f.awaited = true;
     while (!f.done) {
-      this.block(f.waiters, 'await');
+      this.block((f.waiters ??= []), 'await');
       yield 0;
     }
     if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, this.rt.cs[this.rt.sp - 1] ?? -1);
@@ -244,7 +304,7 @@ export class Scheduler {
 
   /** After main: an async fn that panicked and was never awaited is an uncaught panic. */
   unobservedPanic(): void {
-    const t = this.live.find((x) => x.panicked && !x.awaited);
+    const t = this.panickedTasks.find((x) => !x.awaited);
     if (!t) return;
     const p = t.panicked!;
     this.rt.err(`panic: ${p.message}\n`);
@@ -257,10 +317,7 @@ export class Scheduler {
   sleep(ms: number): TimerFuture {
     const fut = new TimerFuture();
     const at = this.clock + Math.max(0, ms);
-    const e = { at, seq: this.timerSeq++, fut };
-    let i = this.timers.length;
-    while (i > 0 && this.timers[i - 1].at > at) i--;
-    this.timers.splice(i, 0, e);
+    this.timers.push({ at, seq: this.timerSeq++, fut });
     return fut;
   }
 
@@ -283,7 +340,7 @@ export class Scheduler {
     return undefined;
   }
   *recv(ch: Channel): Gen {
-    while (!ch.buf.length) {
+    while (ch.buf.length === 0) {
       this.block(ch.recvq, 'recv');
       yield 0;
     }
