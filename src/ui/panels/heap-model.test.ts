@@ -106,11 +106,14 @@ fn main() {
     expect(hi.allocators).toEqual(expect.arrayContaining(['Counting', 'system', 'arena']));
     expect(hi.arenas).toHaveLength(1);
     expect(hi.arenas[0].capacity).toBe(32);
+    const r = indexOf(t, (e) => e.t === 'arena' && e.op === 'reset');
+    const before = heapAt(hi, r);
+    expect(before.liveBytes).toBe(summarizeMemory(t.slice(0, r)).liveBytes);
+    expect([before.arenas[0].used, before.arenas[0].resets]).toEqual([24, 0]);
     const end = heapAt(hi, t.length);
-    expect(end.liveBytes).toBe(summarizeMemory(t).liveBytes);
-    expect(end.arenas[0].used).toBe(24);
-    // the Counting allocator's Vec buffer is live before its last free
-    const before = heapAt(hi, t.length - 2);
+    expect([end.arenas[0].used, end.arenas[0].resets, end.arenas[0].blocks.length]).toEqual([16, 1, 1]);
+    expect(leaksAtExit(hi).map((l) => [l.allocator, l.size])).toEqual([['arena', 16]]);
+    // the Counting allocator's Vec buffer is live until main's end drops it
     expect(before.byAllocator.map((a) => a.name)).toContain('Counting');
   });
 
