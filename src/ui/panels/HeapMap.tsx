@@ -5,8 +5,8 @@
 // age; click or Enter reveals its allocation site.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useUi } from '../state/ui-store';
-import { CELL_ARENA, CELL_BLOCK, CELL_FREE, cellSite, describeCell, type HeapCell, type HeapIndex, type HeapState } from './heap-model';
-import { hitTest, layoutStrip, ROW_H } from './heap-layout';
+import { arenaBlockAt, CELL_ARENA, CELL_BLOCK, CELL_FREE, cellSite, describeCell, type HeapCell, type HeapIndex, type HeapState } from './heap-model';
+import { hitTest, layoutStrip } from './heap-layout';
 import { allocatorStyle, paintPattern, type HeapPalette, type Pattern } from './heap-colors';
 import { ArenaBars } from './ArenaBars';
 
@@ -64,7 +64,7 @@ export function HeapMap({ h, state, palette, focusAddr }: Props) {
     const cv = canvas.current;
     if (!cv) return;
     const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
-    const height = Math.max(ROW_H, layout.height);
+    const height = Math.max(layout.rowH, layout.height);
     cv.width = Math.ceil(width * dpr);
     cv.height = Math.ceil(height * dpr);
     cv.style.width = `${width}px`;
@@ -73,13 +73,13 @@ export function HeapMap({ h, state, palette, focusAddr }: Props) {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    for (let i = 0; i < cells.length; i++) drawCell(ctx, h, state, cells[i], layout.x[i], layout.y[i], layout.w[i], palette, styles);
+    for (let i = 0; i < cells.length; i++) drawCell(ctx, h, state, cells[i], layout.x[i], layout.y[i], layout.w[i], layout.rowH, palette, styles);
     for (const i of [focusIdx, sel, hover?.i ?? -1]) {
       if (i < 0 || i >= cells.length) continue;
       ctx.strokeStyle = palette.fg;
       ctx.lineWidth = 2;
       ctx.setLineDash([]);
-      ctx.strokeRect(layout.x[i] - 1, layout.y[i] - 1, layout.w[i] + 2, ROW_H + 2);
+      ctx.strokeRect(layout.x[i] - 1, layout.y[i] - 1, layout.w[i] + 2, layout.rowH + 2);
     }
   }, [h, state, cells, layout, width, palette, styles, focusIdx, sel, hover]);
 
@@ -100,8 +100,14 @@ export function HeapMap({ h, state, palette, focusAddr }: Props) {
     setSel(i);
     setHover(null);
   };
+  // inside an arena's box the mouse points at one of its blocks (2 px of slack for tiny ones)
+  const target = (i: number, x: number): HeapCell => {
+    const c = cells[i];
+    if (c.kind !== CELL_ARENA) return c;
+    return arenaBlockAt(h, state, c, (x - layout.x[i]) / layout.w[i], 2 / layout.w[i]) ?? c;
+  };
   const shown = hover && hover.i >= 0 ? hover : sel >= 0 && sel < cells.length ? { i: sel, x: layout.x[sel] + layout.w[sel] / 2, y: layout.y[sel] } : null;
-  const lines = shown ? describeCell(h, cells[shown.i], state.position) : null;
+  const lines = shown ? describeCell(h, hover && hover.i >= 0 ? target(hover.i, hover.x) : cells[shown.i], state.position) : null;
 
   return (
     <div className="heap-map-wrap" ref={wrap}>
@@ -125,11 +131,11 @@ export function HeapMap({ h, state, palette, focusAddr }: Props) {
           data-cells={cells.length}
           onMouseMove={(e) => setHover(at(e))}
           onMouseLeave={() => setHover(null)}
-          onClick={(e) => { const { i } = at(e); if (i >= 0) { setSel(i); revealSite(cellSite(h, cells[i])); } }}
+          onClick={(e) => { const { i, x } = at(e); if (i >= 0) { setSel(i); revealSite(cellSite(h, target(i, x))); } }}
           style={{ cursor: hover && hover.i >= 0 ? 'pointer' : 'default' }}
         />
         {lines && shown && (
-          <div role="tooltip" className="heap-tip" style={{ left: Math.min(shown.x + 12, Math.max(0, width - 300)), top: shown.y + ROW_H + 6 }}>
+          <div role="tooltip" className="heap-tip" style={{ left: Math.min(shown.x + 12, Math.max(0, width - 300)), top: shown.y + layout.rowH + 6 }}>
             {lines.map((l) => <div key={l}>{l}</div>)}
           </div>
         )}
@@ -141,14 +147,14 @@ export function HeapMap({ h, state, palette, focusAddr }: Props) {
   );
 }
 
-function drawCell(ctx: CanvasRenderingContext2D, h: HeapIndex, state: HeapState, c: HeapCell, x: number, y: number, w: number, p: HeapPalette, styles: AllocatorStyles) {
+function drawCell(ctx: CanvasRenderingContext2D, h: HeapIndex, state: HeapState, c: HeapCell, x: number, y: number, w: number, rowH: number, p: HeapPalette, styles: AllocatorStyles) {
   if (c.kind === CELL_FREE) {
     ctx.fillStyle = p.free;
-    ctx.fillRect(x, y, w, ROW_H);
+    ctx.fillRect(x, y, w, rowH);
     ctx.strokeStyle = p.muted;
     ctx.lineWidth = 1;
     ctx.setLineDash([3, 2]);
-    ctx.strokeRect(x + 0.5, y + 0.5, w - 1, ROW_H - 1);
+    ctx.strokeRect(x + 0.5, y + 0.5, w - 1, rowH - 1);
     ctx.setLineDash([]);
     return;
   }
@@ -156,38 +162,38 @@ function drawCell(ctx: CanvasRenderingContext2D, h: HeapIndex, state: HeapState,
     const a = state.arenas.find((s) => s.index === c.ref);
     const arenaStyle = allocatorStyle(p, 'arena', 0);
     ctx.fillStyle = p.free;
-    ctx.fillRect(x, y, w, ROW_H);
+    ctx.fillRect(x, y, w, rowH);
     if (a) {
       for (const k of a.blocks) {
         const bx = x + ((h.addr[k] - a.info.base) / a.info.capacity) * w;
         const bw = Math.max(2, (h.size[k] / a.info.capacity) * w);
-        paintPattern(ctx, bx, y + 3, Math.min(bw, x + w - bx), ROW_H - 6, arenaStyle.color, arenaStyle.pattern, p.bg);
+        paintPattern(ctx, bx, y + 3, Math.min(bw, x + w - bx), rowH - 6, arenaStyle.color, arenaStyle.pattern, p.bg);
       }
       const bump = x + Math.min(1, a.used / a.info.capacity) * w;
       ctx.fillStyle = p.fg;
-      ctx.fillRect(Math.min(bump, x + w - 2), y, 2, ROW_H);
+      ctx.fillRect(Math.min(bump, x + w - 2), y, 2, rowH);
     }
     ctx.strokeStyle = c.leak ? p.leak : arenaStyle.color;
     ctx.lineWidth = 2;
-    ctx.strokeRect(x + 1, y + 1, w - 2, ROW_H - 2);
+    ctx.strokeRect(x + 1, y + 1, w - 2, rowH - 2);
     return;
   }
   const st = styles.style(c.allocator);
   if (c.kind === CELL_BLOCK) {
-    paintPattern(ctx, x, y, w, ROW_H, st.color, st.pattern, p.bg);
+    paintPattern(ctx, x, y, w, rowH, st.color, st.pattern, p.bg);
   } else {
     // a group: the live share of its bytes filled from the bottom, the rest free
     ctx.fillStyle = p.free;
-    ctx.fillRect(x, y, w, ROW_H);
+    ctx.fillRect(x, y, w, rowH);
     const share = c.liveBytes + c.freeBytes > 0 ? c.liveBytes / (c.liveBytes + c.freeBytes) : 0;
-    const fh = Math.max(c.blocks > 0 ? 3 : 0, Math.round(share * ROW_H));
-    if (fh > 0 && c.allocator >= 0) paintPattern(ctx, x, y + ROW_H - fh, w, fh, st.color, st.pattern, p.bg);
+    const fh = Math.max(c.blocks > 0 ? 3 : 0, Math.round(share * rowH));
+    if (fh > 0 && c.allocator >= 0) paintPattern(ctx, x, y + rowH - fh, w, fh, st.color, st.pattern, p.bg);
   }
   if (c.leak) {
     ctx.strokeStyle = p.leak;
     ctx.lineWidth = 2;
     ctx.setLineDash([]);
-    ctx.strokeRect(x + 1, y + 1, w - 2, ROW_H - 2);
+    ctx.strokeRect(x + 1, y + 1, w - 2, rowH - 2);
     if (w >= 10) {
       ctx.fillStyle = p.leak;
       ctx.beginPath();

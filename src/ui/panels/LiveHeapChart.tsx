@@ -6,7 +6,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { bytesText, liveAt, liveSeries, type HeapIndex } from './heap-model';
 import type { HeapPalette } from './heap-colors';
 
-const H = 170, TOP = 18, PLOT = 100, BAND = 28, LEFT = 64, RIGHT = 12;
+const H = 180, TOP = 18, PLOT = 100, BAND = 28, LEFT = 64, RIGHT = 12, BAND_TOP = TOP + PLOT + 8;
 
 export function LiveHeapChart({ h, position, palette }: { h: HeapIndex; position: number; palette: HeapPalette }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -29,7 +29,7 @@ export function LiveHeapChart({ h, position, palette }: { h: HeapIndex; position
       <svg width={width} height={H} role="img" aria-label="Live heap over time" data-position={position}>
         <desc>{label}</desc>
         <Series h={h} width={width} palette={palette} />
-        <line x1={cx} x2={cx} y1={4} y2={TOP + PLOT + BAND} stroke={palette.cursor} strokeWidth="2" data-testid="chart-cursor" />
+        <line x1={cx} x2={cx} y1={4} y2={BAND_TOP + BAND} stroke={palette.cursor} strokeWidth="2" data-testid="chart-cursor" />
         <text x={cx > width - 170 ? cx - 4 : cx + 4} y={12} fontSize="11" fill={palette.fg} textAnchor={cx > width - 170 ? 'end' : 'start'}>
           now: {bytesText(now)} live
         </text>
@@ -50,7 +50,7 @@ const Series = memo(function Series({ h, width, palette }: { h: HeapIndex; width
     let area = `M${x(0)},${y(0)}`, line = '';
     const maxCount = Math.max(1, ...s.buckets.map((b) => Math.max(b.allocs, b.frees)));
     let ticks = '', fticks = '';
-    const mid = TOP + PLOT + BAND / 2;
+    const mid = BAND_TOP + BAND / 2;
     s.buckets.forEach((b, i) => {
       const x0 = x(b.start), x1 = i + 1 < s.buckets.length ? x(s.buckets[i + 1].start) : x(len);
       area += `L${x0},${y(b.max)}L${x1},${y(b.max)}`;
@@ -76,8 +76,8 @@ const Series = memo(function Series({ h, width, palette }: { h: HeapIndex; width
       <path d={line} fill="none" stroke={sys} strokeWidth="1.5" />
       <path d={ticks.up} stroke={sys} strokeWidth="1.5" />
       <path d={ticks.down} stroke={palette.muted} strokeWidth="1.5" />
-      <text x={LEFT - 4} y={TOP + PLOT + 9} fontSize="10" fill={palette.muted} textAnchor="end">▲ allocs</text>
-      <text x={LEFT - 4} y={TOP + PLOT + BAND - 1} fontSize="10" fill={palette.muted} textAnchor="end">▼ frees</text>
+      <text x={LEFT - 4} y={BAND_TOP + 9} fontSize="10" fill={palette.muted} textAnchor="end">▲ allocs</text>
+      <text x={LEFT - 4} y={BAND_TOP + BAND - 1} fontSize="10" fill={palette.muted} textAnchor="end">▼ frees</text>
       {resets.slice(0, 200).map((r, i) => (
         <g key={i} data-testid="chart-reset">
           <line x1={x(r)} x2={x(r)} y1={TOP} y2={y(0)} stroke={palette.reset} strokeDasharray="4 3" strokeWidth="1.5" />

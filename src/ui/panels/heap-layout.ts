@@ -15,6 +15,7 @@ export function cellWidth(c: HeapCell): number {
 }
 
 export interface StripLayout {
+  rowH: number;
   x: Float32Array;
   y: Float32Array;
   w: Float32Array;
@@ -23,25 +24,30 @@ export interface StripLayout {
   height: number;
 }
 
+/** A small heap (a lesson) is drawn big: cells taller and widened to fill about one row. */
 export function layoutStrip(cells: readonly HeapCell[], width: number): StripLayout {
   const n = cells.length;
   const x = new Float32Array(n), y = new Float32Array(n), w = new Float32Array(n);
+  const rowH = n <= 40 ? 40 : ROW_H;
+  let natural = 0;
+  for (let i = 0; i < n; i++) natural += cellWidth(cells[i]) + CELL_GAP;
+  const scale = n <= 40 && natural > 0 ? Math.max(1, Math.min(5, width / natural)) : 1;
   const rowFirst: number[] = n ? [0] : [];
   let cx = 0, row = 0;
   for (let i = 0; i < n; i++) {
-    const cw = Math.min(width, cellWidth(cells[i]));
+    const cw = Math.min(width, Math.floor(cellWidth(cells[i]) * scale));
     if (cx > 0 && cx + cw > width) { row++; cx = 0; rowFirst.push(i); }
-    x[i] = cx; y[i] = row * (ROW_H + ROW_GAP); w[i] = cw;
+    x[i] = cx; y[i] = row * (rowH + ROW_GAP); w[i] = cw;
     cx += cw + CELL_GAP;
   }
   const rows = n ? row + 1 : 0;
-  return { x, y, w, rows, rowFirst, height: rows * (ROW_H + ROW_GAP) };
+  return { rowH, x, y, w, rows, rowFirst, height: rows * (rowH + ROW_GAP) };
 }
 
 /** The cell under (px, py), or -1. */
 export function hitTest(l: StripLayout, px: number, py: number): number {
-  const row = Math.floor(py / (ROW_H + ROW_GAP));
-  if (row < 0 || row >= l.rows || py - row * (ROW_H + ROW_GAP) > ROW_H) return -1;
+  const row = Math.floor(py / (l.rowH + ROW_GAP));
+  if (row < 0 || row >= l.rows || py - row * (l.rowH + ROW_GAP) > l.rowH) return -1;
   const first = l.rowFirst[row], last = row + 1 < l.rows ? l.rowFirst[row + 1] - 1 : l.x.length - 1;
   let lo = first, hi = last;
   while (lo <= hi) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { execute } from '../../runtime/execute';
 import type { TraceEvent } from '../../runtime/api';
 import {
-  CELL_ARENA, CELL_BLOCK, CELL_FREE, CELL_GROUP, describeCell, heapAt, indexHeap, leaksAtExit, liveAt, liveSeries, NEVER,
+  arenaBlockAt, CELL_ARENA, CELL_BLOCK, CELL_FREE, CELL_GROUP, describeCell, heapAt, indexHeap, leaksAtExit, liveAt, liveSeries, NEVER,
   syntheticHeapTrace, type HeapIndex,
 } from './heap-model';
 import { summarizeMemory } from './memory-model';
@@ -70,7 +70,11 @@ fn main() {
     expect(ar.info.capacity).toBe(64);
     expect(ar.blocks.map((k) => h.size[k])).toEqual([16, 24]);
     expect(ar.used).toBe(16 + 24); // 16-aligned start, then 24
-    expect(st.cells.some((c) => c.kind === CELL_ARENA && c.size === 64)).toBe(true);
+    const box = st.cells.find((c) => c.kind === CELL_ARENA && c.size === 64)!;
+    expect(box).toBeDefined();
+    // pointing inside the arena's box finds the block there (y starts 16 bytes in)
+    expect(arenaBlockAt(h, st, box, 20 / 64)?.size).toBe(24);
+    expect(arenaBlockAt(h, st, box, 50 / 64)).toBeNull(); // above the bump pointer
 
     const afterReset = indexOf(trace, (e) => e.t === 'arena' && e.op === 'reset') + 1;
     const rs = heapAt(h, afterReset).arenas[0];

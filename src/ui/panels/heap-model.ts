@@ -442,6 +442,19 @@ export function describeCell(h: HeapIndex, c: HeapCell, position: number): strin
   ];
 }
 
+/** The live block of an arena cell at a fraction (0..1) of its width, as a block cell, or null. */
+export function arenaBlockAt(h: HeapIndex, state: HeapState, c: HeapCell, frac: number, slack = 0): HeapCell | null {
+  const a = state.arenas.find((s) => s.index === c.ref);
+  if (!a) return null;
+  const at = a.info.base + frac * a.info.capacity, tol = slack * a.info.capacity;
+  for (const k of a.blocks) {
+    if (h.addr[k] - tol <= at && at < h.addr[k] + h.size[k] + tol) {
+      return { kind: CELL_BLOCK, addr: h.addr[k], size: h.size[k], ref: k, allocator: h.allocator[k], blocks: 1, liveBytes: h.size[k], freeBytes: 0, leak: h.ended && h.to[k] === NEVER };
+    }
+  }
+  return null;
+}
+
 /** The source line a cell reveals on click: the allocation site (an arena: where it was made). */
 export function cellSite(h: HeapIndex, c: HeapCell): SourceLoc | null {
   if (c.kind === CELL_BLOCK) return h.sites[h.site[c.ref]];
