@@ -1,7 +1,7 @@
 // The Memory panel's pictures: heap map, arena bars, live-heap chart, leaks; they follow the shared
 // trace position (set here through the scrub store, as the scrubber does).
 import type { Page } from '@playwright/test';
-import { test, expect, openPlayground, waitForOutcome, screenshot, cursorLine } from './fixtures';
+import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine } from './fixtures';
 
 async function runLesson(page: Page, id: string) {
   await openPlayground(page);
@@ -59,7 +59,20 @@ test('hovering a block tells its address, size, site, task and age; clicking rev
   const line = Number(/allocated at main\.vx:(\d+)/.exec(hit.text)![1]);
   await screenshot(page, 'heapmap-tooltip');
   await page.mouse.click(hit.x, hit.y);
-  await expect.poll(() => cursorLine(page)).toBe(line);
+  await expect.poll(() => highlightedLine(page)).toBe(line);
+
+  // the keyboard reaches every cell too: arrows move, the tooltip follows, Enter reveals
+  await setPosition(page, 3); // the Vec's 64-byte buffer, after its 32-byte one was freed
+  await page.mouse.move(0, 0);
+  const map = page.getByRole('group', { name: 'Heap map' });
+  await map.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tooltip')).toContainText(/free space at 0x[0-9a-f]+, 48 B/);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tooltip')).toContainText(/Counting block at 0x[0-9a-f]+, 64 B/);
+  await expect(page.getByRole('tooltip')).toContainText('allocated at main.vx:37');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => highlightedLine(page)).toBe(37);
 });
 
 test('the scrub position changes the map and moves the chart cursor', async ({ page }) => {

@@ -14,8 +14,13 @@ import { LiveHeapChart } from './LiveHeapChart';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-// e2e tests set the shared trace position through the store (the scrubber is another component)
-if (typeof window !== 'undefined') (window as unknown as { __vexScrub?: typeof useScrub }).__vexScrub ??= useScrub;
+// e2e tests and scripts/bench-heapmap.ts set the shared trace position (the scrubber is another
+// component) and hand a synthetic trace to the run store through these two hooks
+if (typeof window !== 'undefined') {
+  const w = window as unknown as { __vexScrub?: typeof useScrub; __vexRun?: typeof useRun };
+  w.__vexScrub ??= useScrub;
+  w.__vexRun ??= useRun;
+}
 
 export function MemoryPanel() {
   const trace = useRun((s) => s.trace);

@@ -53,9 +53,13 @@ export interface HeapIndex {
 }
 
 export function indexHeap(trace: readonly TraceEvent[]): HeapIndex {
-  const addr: number[] = [], size: number[] = [], from: number[] = [], to: number[] = [], endKind: number[] = [];
-  const allocator: number[] = [], site: number[] = [], task: number[] = [], arenaOf: number[] = [];
-  const evPos: number[] = [], evKind: number[] = [], evLive: number[] = [];
+  // typed arrays sized for the worst case (every event an allocation), trimmed at the end
+  const cap = trace.length;
+  const addr = new Float64Array(cap), size = new Float64Array(cap), from = new Int32Array(cap), to = new Int32Array(cap);
+  const endKind = new Uint8Array(cap), allocator = new Uint16Array(cap), site = new Int32Array(cap), task = new Int32Array(cap);
+  const arenaOf = new Int32Array(cap);
+  const evPos = new Int32Array(cap), evKind = new Uint8Array(cap), evLive = new Float64Array(cap);
+  let n = 0, ne = 0;
   const allocators: string[] = [], allocatorIdx = new Map<string, number>();
   const sites: (SourceLoc | null)[] = [], siteIdx = new Map<SourceLoc | null, number>();
   const arenas: ArenaInfo[] = [];
@@ -91,18 +95,18 @@ export function indexHeap(trace: readonly TraceEvent[]): HeapIndex {
     return hit && a < hit.base + hit.capacity ? hit : null;
   };
   const record = (pos: number, kind: number) => {
-    evPos.push(pos); evKind.push(kind); evLive.push(live);
+    evPos[ne] = pos; evKind[ne] = kind; evLive[ne++] = live;
     if (live > peak) { peak = live; peakAt = pos + 1; }
   };
-  const begin = (i: number, a: number, n: number, alloc: number, s: SourceLoc | null, t: number) => {
-    const k = addr.length;
-    addr.push(a); size.push(n); from.push(i); to.push(NEVER); endKind.push(END_NONE);
-    allocator.push(alloc); site.push(siteOf(s)); task.push(t);
-    const region = allocators[alloc] === 'arena' ? regionOf(a) : null;
-    arenaOf.push(region ? region.id - 1 : -1);
+  const begin = (i: number, a: number, bytes: number, alloc: number, s: SourceLoc | null, t: number) => {
+    const k = n++;
+    addr[k] = a; size[k] = bytes; from[k] = i; to[k] = NEVER; endKind[k] = END_NONE;
+    allocator[k] = alloc; site[k] = siteOf(s); task[k] = t;
+    const region = arenas.length !== 0 && allocators[alloc] === 'arena' ? regionOf(a) : null;
+    arenaOf[k] = region ? region.id - 1 : -1;
     if (region) arenaOpen.get(region)!.add(k);
     open.set(a, k);
-    live += n;
+    live += bytes;
   };
   const end = (i: number, a: number, kind: number): number => {
     const k = open.get(a);
@@ -157,21 +161,20 @@ export function indexHeap(trace: readonly TraceEvent[]): HeapIndex {
     }
   }
 
-  const n = addr.length;
   const byAddr = sortByAddress(addr, n);
   return {
     length: trace.length, ended, count: n,
-    addr: Float64Array.from(addr), size: Float64Array.from(size), from: Int32Array.from(from), to: Int32Array.from(to),
-    endKind: Uint8Array.from(endKind), allocator: Uint16Array.from(allocator), site: Int32Array.from(site),
-    task: Int32Array.from(task), arena: Int32Array.from(arenaOf), byAddr,
+    addr: addr.subarray(0, n), size: size.subarray(0, n), from: from.subarray(0, n), to: to.subarray(0, n),
+    endKind: endKind.subarray(0, n), allocator: allocator.subarray(0, n), site: site.subarray(0, n),
+    task: task.subarray(0, n), arena: arenaOf.subarray(0, n), byAddr,
     allocators, sites, arenas,
-    evPos: Int32Array.from(evPos), evKind: Uint8Array.from(evKind), evLive: Float64Array.from(evLive),
+    evPos: evPos.subarray(0, ne), evKind: evKind.subarray(0, ne), evLive: evLive.subarray(0, ne),
     peak: { bytes: peak, at: peakAt }, taskNames,
   };
 }
 
 /** Allocation indexes by address, then by time (indexes are in time order already). */
-function sortByAddress(addr: number[], n: number): Uint32Array {
+function sortByAddress(addr: Float64Array, n: number): Uint32Array {
   const out = new Uint32Array(n);
   let max = 0;
   for (let k = 0; k < n; k++) if (addr[k] > max) max = addr[k];
