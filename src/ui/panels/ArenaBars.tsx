@@ -41,8 +41,8 @@ export function ArenaBars({ h, state, palette, styles }: { h: HeapIndex; state: 
                 </pattern>
               </defs>
               <rect x="0" y="0" width={W} height={H} fill={palette.free} stroke={st.color} strokeWidth="2" />
-              {rects.map((r) => (
-                <rect key={r.x} x={r.x} y="3" width={r.w} height={H - 6} fill={`url(#arena-hatch-${info.id})`} style={{ cursor: 'pointer' }}
+              {rects.map((r, i) => (
+                <rect key={i} x={r.x} y="3" width={r.w} height={H - 6} fill={`url(#arena-hatch-${info.id})`} style={{ cursor: 'pointer' }}
                   onClick={() => revealSite(h.sites[h.site[r.k]])}>
                   <title>{r.n > 1 ? `${r.n} blocks` : `arena block at ${hex(h.addr[r.k])}, ${bytesText(h.size[r.k])}, allocated at ${siteText(h.sites[h.site[r.k]])} by ${taskName(h, h.task[r.k])}`}</title>
                 </rect>

@@ -65,10 +65,9 @@ export function HeapMap({ h, state, palette, focusAddr }: Props) {
     if (!cv) return;
     const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
     const height = Math.max(layout.rowH, layout.height);
-    cv.width = Math.ceil(width * dpr);
-    cv.height = Math.ceil(height * dpr);
-    cv.style.width = `${width}px`;
-    cv.style.height = `${height}px`;
+    // resizing reallocates the canvas: only when the size really changed
+    if (cv.width !== Math.ceil(width * dpr)) { cv.width = Math.ceil(width * dpr); cv.style.width = `${width}px`; }
+    if (cv.height !== Math.ceil(height * dpr)) { cv.height = Math.ceil(height * dpr); cv.style.height = `${height}px`; }
     const ctx = cv.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

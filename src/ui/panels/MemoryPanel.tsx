@@ -1,7 +1,7 @@
 // Memory: allocation totals, the heap map and the live-heap chart at the scrubber's position, the
 // per-site table (click a site to see its line) and the leaks at exit. A pure view of the trace's
 // alloc/free/realloc/arena events.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useRun } from '../state/run-store';
 import { useUi } from '../state/ui-store';
 import { effectivePosition, useScrub } from '../state/scrub-store';
@@ -81,7 +81,8 @@ function HeapViews({ trace }: { trace: ReturnType<typeof useRun.getState>['trace
   );
 }
 
-function Leaks({ h, palette, onFocus }: { h: HeapIndex; palette: HeapPalette; onFocus: (a: number | null) => void }) {
+/** Depends on the trace only (not the position): memoized so a scrubber move skips it. */
+const Leaks = memo(function Leaks({ h, palette, onFocus }: { h: HeapIndex; palette: HeapPalette; onFocus: (a: number | null) => void }) {
   const leaks = useMemo(() => leaksAtExit(h), [h]);
   if (!h.ended) return null;
   const bytes = leaks.reduce((t, l) => t + l.size, 0);
@@ -110,4 +111,4 @@ function Leaks({ h, palette, onFocus }: { h: HeapIndex; palette: HeapPalette; on
       )}
     </>
   );
-}
+});
