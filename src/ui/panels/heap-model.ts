@@ -297,7 +297,7 @@ export function heapAt(h: HeapIndex, position: number, maxCells = 2000): HeapSta
 
   const grouped = Math.max(1, Math.ceil(segs.length / maxCells));
   return {
-    position: p, cells: grouped === 1 ? segs : groupCells(segs, grouped), grouped, arenas,
+    position: p, cells: grouped === 1 ? segs : groupCells(segs, grouped, h.allocators.length), grouped, arenas,
     liveBytes, liveBlocks: perAlloc.reduce((t, s) => t + s.blocks, 0),
     byAllocator: perAlloc.filter((s) => s.blocks > 0),
   };
@@ -308,20 +308,22 @@ function cell(kind: number, a: number, n: number, ref: number, allocator: number
 }
 
 /** Consecutive segments merged `k` at a time (a big heap drawn at a readable size). */
-function groupCells(segs: HeapCell[], k: number): HeapCell[] {
+function groupCells(segs: HeapCell[], k: number, allocators: number): HeapCell[] {
   const out: HeapCell[] = [];
+  const bytesBy = new Float64Array(allocators);
   for (let i = 0; i < segs.length; i += k) {
-    const part = segs.slice(i, i + k);
-    const bytesBy = new Map<number, number>();
+    const stop = Math.min(segs.length, i + k);
+    bytesBy.fill(0);
     let blocks = 0, liveBytes = 0, freeBytes = 0, leak = false;
-    for (const s of part) {
+    for (let j = i; j < stop; j++) {
+      const s = segs[j];
       blocks += s.blocks; liveBytes += s.liveBytes; freeBytes += s.freeBytes; leak ||= s.leak;
-      if (s.kind === CELL_BLOCK) bytesBy.set(s.allocator, (bytesBy.get(s.allocator) ?? 0) + s.liveBytes);
+      if (s.kind === CELL_BLOCK) bytesBy[s.allocator] += s.liveBytes;
     }
-    let top = -1, best = -1;
-    for (const [a, b] of bytesBy) if (b > best || (b === best && a < top)) { best = b; top = a; }
-    const last = part[part.length - 1];
-    out.push(cell(CELL_GROUP, part[0].addr, last.addr + last.size - part[0].addr, -1, top, blocks, liveBytes, freeBytes, leak));
+    let top = -1, best = 0;
+    for (let a = 0; a < allocators; a++) if (bytesBy[a] > best) { best = bytesBy[a]; top = a; }
+    const last = segs[stop - 1];
+    out.push(cell(CELL_GROUP, segs[i].addr, last.addr + last.size - segs[i].addr, -1, top, blocks, liveBytes, freeBytes, leak));
   }
   return out;
 }
