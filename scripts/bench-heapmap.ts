@@ -57,6 +57,8 @@ async function main() {
       }
       return out.sort((a, b) => a - b);
     })()`)) as number[];
+    await page.evaluate('window.__vexScrub.getState().setPosition(null)');
+    await page.waitForTimeout(200);
     const cells = await page.locator('.heap-map canvas').getAttribute('data-cells');
     console.log(`heap map, ${EVENTS.toLocaleString('en-US')} events (${cells} cells drawn):`);
     console.log(`  first paint (index + map + chart): ${first.toFixed(0)} ms`);
