@@ -75,6 +75,10 @@ export type TraceEvent =
   | { t: 'alloc'; addr: number; size: number; align: number; allocator: string; site: SourceLoc | null; task: number }
   | { t: 'free'; addr: number; size: number; allocator: string; site: SourceLoc | null; task: number }
   | { t: 'realloc'; from: number; to: number; oldSize: number; size: number; site: SourceLoc | null; task: number }
+  // An arena's region [base, base + capacity): 'new' when ArenaAllocator.new made it, 'reset' when
+  // its bump pointer went back to base (its blocks are gone). Its blocks are the 'alloc' events
+  // with allocator 'arena' inside the region; the bump pointer is the end of the last one.
+  | { t: 'arena'; op: 'new' | 'reset'; base: number; capacity: number; site: SourceLoc | null; task: number }
   | { t: 'panic'; info: PanicInfo; caught: boolean }
   | { t: 'task-spawn'; task: number; parent: number; name: string; stackSize: number; clock: number }
   | { t: 'task-block'; task: number; on: string; clock: number }

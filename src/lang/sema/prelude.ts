@@ -156,7 +156,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
   },
   ArenaAllocator: {
     statics: { new: '(size): ArenaAllocator' },
-    methods: { allocate: '(u64, u64)!: *u8!', deallocate: '(*u8!, u64, u64)!', used: '(): u64' },
+    methods: { allocate: '(u64, u64)!: *u8!', deallocate: '(*u8!, u64, u64)!', used: '(): u64', reset: '()!' },
   },
 };
 

@@ -2,14 +2,14 @@
 // roots on bind and unroots at scope exit); gc_collect marks from rooted handles, thread-locals
 // and everything reachable from them (cycles included), then frees and drops the rest.
 import type { Runtime } from './rt';
-import { VGc, VVec, VMap, VSet, VBox, VBoxView, VSlice, Cell, heap } from './collections';
+import { VGc, VVec, VMap, VSet, VBox, VBoxView, VSlice, Cell } from './collections';
 
 export class GcHeap {
   private readonly all: VGc[] = [];
   constructor(private readonly rt: Runtime) {}
 
   make(v: unknown, drop: ((v: unknown) => void) | null, site: number): VGc {
-    const g = new VGc(v, drop, heap.alloc(16, 8, site));
+    const g = new VGc(v, drop, this.rt.machine.gcAlloc(site));
     this.all.push(g);
     return g;
   }
@@ -40,7 +40,7 @@ export class GcHeap {
       if (g.freed || marked.has(g)) continue;
       g.freed = true;
       n++;
-      if (g.addr) heap.free(g.addr, 16, 8, -1);
+      if (g.addr) this.rt.machine.gcFree(g.addr);
       if (g.drop) g.drop(g.v);
     }
     for (let i = this.all.length - 1; i >= 0; i--) if (this.all[i].freed) this.all.splice(i, 1);

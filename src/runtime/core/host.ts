@@ -234,7 +234,8 @@ export function makeHost(rt: Runtime) {
       if (o instanceof ArenaAllocator) {
         const m = rt.machine;
         if (name === 'ArenaAllocator.used') return BigInt(o.used);
-        if (name === 'ArenaAllocator.allocate') return m.guard(site, () => o.allocate(Number(_args[0]), Number(_args[1]), site, rt.taskId));
+        if (name === 'ArenaAllocator.allocate') return m.arenaAllocate(o, Number(_args[0]), Number(_args[1]), site);
+        if (name === 'ArenaAllocator.reset') { m.resetArena(o, site); return undefined; }
         if (name === 'ArenaAllocator.deallocate') return undefined;
       }
       return rt.panic(`${name} is not supported yet`, site);

@@ -111,7 +111,7 @@ export class Machine {
   // allocator unless an arena / Vex Allocator is installed) is the buffer's reservation and
   // identity; the elements themselves stay in JS arrays/strings for speed (codegen DESIGN.md).
   // System-allocator buffers skip the `blocks` map (their size is known to the collection).
-  bufAlloc(size: number, align: number, site: number): number {
+  bufAlloc(size: number, align: number, site: number, label?: string): number {
     const a = this.current;
     const task = this.rt.taskId;
     let addr: number;
@@ -123,10 +123,10 @@ export class Machine {
     if (a !== this.sys) this.blocks.set(addr, { size, align, a });
     this.stats.alloc(size);
     if (this.prof.active) this.prof.alloc(addr, size, site);
-    if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, size, align, a.name, site, task);
+    if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, size, align, label !== undefined && a === this.sys ? label : a.name, site, task);
     return addr;
   }
-  bufFree(addr: number, size: number, site: number): void {
+  bufFree(addr: number, size: number, site: number, label = 'system'): void {
     if (addr === 0) return;
     if (this.blocks.size !== 0 && this.blocks.has(addr)) { this.free(addr, site); return; }
     const task = this.rt.taskId;
@@ -137,7 +137,7 @@ export class Machine {
     }
     this.stats.free(size);
     if (this.prof.active) this.prof.free(addr, size, site);
-    if (this.rt.heapRoom > 0) this.rt.heapFree(addr, size, 'system', site, task);
+    if (this.rt.heapRoom > 0) this.rt.heapFree(addr, size, label, site, task);
   }
   bufRealloc(addr: number, oldSize: number, size: number, align: number, site: number): number {
     if (addr === 0) return this.bufAlloc(size, align, site);
@@ -211,7 +211,30 @@ export class Machine {
   }
 
   newArena(cap: number, site: number): ArenaAllocator {
-    return this.guard(site, () => new ArenaAllocator(this.sys, cap, site, this.rt.taskId));
+    const task = this.rt.taskId;
+    const a = this.guard(site, () => new ArenaAllocator(this.sys, cap, site, task));
+    this.rt.emit({ t: 'arena', op: 'new', base: a.base, capacity: a.capacity, site: this.rt.loc(site), task });
+    return a;
+  }
+  /** `arena.reset()`: the bump pointer goes back to the base; every block in the arena is gone. */
+  resetArena(a: ArenaAllocator, site: number): void {
+    a.reset();
+    this.rt.emit({ t: 'arena', op: 'reset', base: a.base, capacity: a.capacity, site: this.rt.loc(site), task: this.rt.taskId });
+  }
+  /** `arena.allocate(size, align)` called directly: a block of the arena like any other (traced, so
+   *  the heap map's bump pointer is right), though not counted in runtime_stats. */
+  arenaAllocate(a: ArenaAllocator, size: number, align: number, site: number): number {
+    const task = this.rt.taskId;
+    const addr = this.guard(site, () => a.allocate(size, align, site, task));
+    if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, size, align, a.name, site, task);
+    return addr;
+  }
+  /** A Gc handle's block: a system buffer, traced as the Gc heap's ('gc'). */
+  gcAlloc(site: number): number {
+    return this.bufAlloc(16, 8, site, 'gc');
+  }
+  gcFree(addr: number): void {
+    this.bufFree(addr, 16, -1, 'gc');
   }
   /** A Vex value implementing the Allocator contract, adapted to the library interface. */
   vexAllocator(name: string, obj: unknown, alloc: (o: unknown, size: bigint, align: bigint) => number, dealloc: (o: unknown, p: number, size: bigint, align: bigint) => void): Allocator {

@@ -1,11 +1,26 @@
-// Memory: allocation totals, peak, per-site table (click a site to see its line) and blocks still
-// live at exit. A pure view of the trace's alloc/free/realloc events.
-import { useMemo } from 'react';
+// Memory: allocation totals, the heap map and the live-heap chart at the scrubber's position, the
+// per-site table (click a site to see its line) and the leaks at exit. A pure view of the trace's
+// alloc/free/realloc/arena events.
+import { memo, useMemo, useState } from 'react';
 import { useRun } from '../state/run-store';
 import { useUi } from '../state/ui-store';
+import { effectivePosition, useScrub } from '../state/scrub-store';
+import { resolveTheme, useSettings } from '../state/settings-store';
 import { summarizeMemory } from './memory-model';
+import { bytesText, heapAt, hex, indexHeap, leaksAtExit, siteText, type HeapIndex } from './heap-model';
+import { PALETTES, type HeapPalette } from './heap-colors';
+import { HeapMap, revealSite } from './HeapMap';
+import { LiveHeapChart } from './LiveHeapChart';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+// e2e tests and scripts/bench-heapmap.ts set the shared trace position (the scrubber is another
+// component) and hand a synthetic trace to the run store through these two hooks
+if (typeof window !== 'undefined') {
+  const w = window as unknown as { __vexScrub?: typeof useScrub; __vexRun?: typeof useRun };
+  w.__vexScrub ??= useScrub;
+  w.__vexRun ??= useRun;
+}
 
 export function MemoryPanel() {
   const trace = useRun((s) => s.trace);
@@ -28,6 +43,7 @@ export function MemoryPanel() {
         <div><dt>live at exit</dt><dd>{fmt(m.liveBytes)}</dd></div>
       </dl>
       {dropped > 0 && <p className="dropped">{fmt(dropped)} trace events were dropped: figures cover the kept ones.</p>}
+      <HeapViews trace={trace} />
       <h3>Allocation sites</h3>
       <table className="grid">
         <thead><tr><th>site</th><th>allocs</th><th>bytes</th></tr></thead>
@@ -41,22 +57,58 @@ export function MemoryPanel() {
           ))}
         </tbody>
       </table>
-      <h3>Live at exit {m.live.length > 0 && <small>({m.live.length} blocks — leaks unless intended)</small>}</h3>
-      {m.live.length === 0 ? <p className="empty">Everything was freed.</p> : (
-        <table className="grid">
-          <thead><tr><th>address</th><th>size</th><th>allocator</th><th>site</th></tr></thead>
+    </div>
+  );
+}
+
+/** The pictures: heap map and live-heap chart at the shared trace position, and the leaks list. */
+function HeapViews({ trace }: { trace: ReturnType<typeof useRun.getState>['trace'] }) {
+  const h = useMemo(() => indexHeap(trace), [trace]);
+  const scrub = useScrub((s) => s.position);
+  const position = effectivePosition(scrub, h.length);
+  const state = useMemo(() => heapAt(h, position), [h, position]);
+  const themeChoice = useSettings((s) => s.theme);
+  const palette = PALETTES[resolveTheme(themeChoice)];
+  const [focusAddr, setFocusAddr] = useState<number | null>(null);
+  return (
+    <>
+      <h3>Heap map <small>at event {fmt(position)} of {fmt(h.length)}: {fmt(state.liveBlocks)} live blocks, {bytesText(state.liveBytes)}</small></h3>
+      <HeapMap h={h} state={state} palette={palette} focusAddr={focusAddr} />
+      <h3>Live heap over time</h3>
+      <LiveHeapChart h={h} position={position} palette={palette} />
+      <Leaks h={h} palette={palette} onFocus={setFocusAddr} />
+    </>
+  );
+}
+
+/** Depends on the trace only (not the position): memoized so a scrubber move skips it. */
+const Leaks = memo(function Leaks({ h, palette, onFocus }: { h: HeapIndex; palette: HeapPalette; onFocus: (a: number | null) => void }) {
+  const leaks = useMemo(() => leaksAtExit(h), [h]);
+  if (!h.ended) return null;
+  const bytes = leaks.reduce((t, l) => t + l.size, 0);
+  return (
+    <>
+      <h3>Leaks at exit {leaks.length > 0 && <small>({leaks.length} blocks, {bytesText(bytes)} never freed — outlined in <span style={{ color: palette.leak }}>red</span> on the map)</small>}</h3>
+      {leaks.length === 0 ? <p className="empty">Everything was freed.</p> : (
+        <table className="grid" aria-label="Leaks at exit">
+          <thead><tr><th>address</th><th>size</th><th>allocator</th><th>site</th><th>task</th></tr></thead>
           <tbody>
-            {m.live.slice(0, 200).map((b) => (
-              <tr key={b.addr}>
-                <td>0x{b.addr.toString(16)}</td>
+            {leaks.slice(0, 200).map((b) => (
+              <tr key={b.alloc} onMouseEnter={() => onFocus(b.addr)} onMouseLeave={() => onFocus(null)}>
+                <td>{hex(b.addr)}</td>
                 <td>{fmt(b.size)}</td>
                 <td>{b.allocator}</td>
-                <td>{b.site ? `${b.site.file}:${b.site.line}` : '(runtime)'}</td>
+                <td>
+                  <button type="button" className="link" onFocus={() => onFocus(b.addr)} onBlur={() => onFocus(null)} onClick={() => revealSite(b.site)} disabled={!b.site}>
+                    {siteText(b.site)}
+                  </button>
+                </td>
+                <td>{b.task}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-    </div>
+    </>
   );
-}
+});

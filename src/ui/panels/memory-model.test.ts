@@ -27,4 +27,15 @@ describe('summarizeMemory', () => {
     expect(m.live).toEqual([{ addr: 300, size: 48, allocator: 'arena', site: at(6) }]);
     expect(m.allocators).toEqual(['arena']);
   });
+
+  it('ends the blocks of an arena when it is reset', () => {
+    const m = summarizeMemory([
+      { t: 'arena', op: 'new', base: 1000, capacity: 64, site: at(1), task: 0 },
+      { t: 'alloc', addr: 1000, size: 16, align: 8, allocator: 'arena', site: at(2), task: 0 },
+      { t: 'alloc', addr: 5000, size: 8, align: 8, allocator: 'system', site: at(3), task: 0 },
+      { t: 'arena', op: 'reset', base: 1000, capacity: 64, site: at(4), task: 0 },
+    ]);
+    expect([m.allocs, m.frees, m.liveBytes, m.peakBytes]).toEqual([2, 0, 8, 24]);
+    expect(m.live.map((b) => b.addr)).toEqual([5000]);
+  });
 });

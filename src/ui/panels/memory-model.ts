@@ -53,7 +53,12 @@ export function summarizeMemory(trace: readonly TraceEvent[]): MemorySummary {
     live.delete(addr);
   };
   for (const e of trace) {
-    if (e.t === 'alloc') alloc(e.addr, e.size, e.allocator, e.site);
+    if (e.t === 'arena') {
+      if (e.op === 'reset') for (const b of [...live.values()]) {
+        // a reset ends every block of that arena: its bytes are handed out again
+        if (b.allocator === 'arena' && b.addr >= e.base && b.addr < e.base + e.capacity) { liveBytes -= b.size; live.delete(b.addr); }
+      }
+    } else if (e.t === 'alloc') alloc(e.addr, e.size, e.allocator, e.site);
     else if (e.t === 'free') free(e.addr, e.size);
     else if (e.t === 'realloc') {
       const allocator = live.get(e.from)?.allocator ?? 'system';
