@@ -73,6 +73,8 @@ export class Runtime {
   machine!: Machine;
   readonly mv = new MemValues(this);
   readonly gc = new GcHeap(this);
+  /** REPL session variables between cells (codegen ReplGen; runtime/repl.ts). */
+  readonly rs: unknown[] = [];
   /** The current task's thread-locals (swapped by the scheduler). */
   tls: unknown[] = [];
 
@@ -252,6 +254,10 @@ export class Runtime {
     this.fuel = this.unlimited ? FUEL_CHUNK : Math.min(FUEL_CHUNK, this.fuelLeft);
     const sig = this.opts.pollSignal?.() ?? 0;
     if (sig) this.onSignal(sig);
+  }
+  /** A REPL cell starts with the whole fuel budget again (runtime/repl.ts). */
+  refuel(): void {
+    this.fuelLeft = this.opts.fuel || Infinity;
   }
   totalSteps(): number {
     return this.steps + (FUEL_CHUNK - this.fuel);
