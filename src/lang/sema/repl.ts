@@ -157,11 +157,13 @@ function mapSites(sites: ProgramMeta['sites'], from: number, src: string, segs: 
     const s = sites[i];
     if (!s.line) continue;
     const off = (starts[s.line - 1] ?? src.length) + s.col - 1;
-    const g = segs.find((x) => off >= x.at && off <= x.at + x.len);
+    // (a site at the `(` of the echo's `&(` belongs to the echoed expression)
+    const g = segs.find((x) => off >= x.at && off <= x.at + x.len) ?? segs.find((x) => off < x.at && x.at - off <= 2);
     if (!g) continue;
     let lm = maps.get(g.cell);
     if (!lm) maps.set(g.cell, (lm = new LineMap(cellFile(g.cell), texts.get(g.cell) ?? '')));
-    const sp = lm.span(g.from + off - g.at, g.from + off - g.at);
+    const at = g.from + Math.max(0, off - g.at);
+    const sp = lm.span(at, at);
     sites[i] = { ...s, file: sp.file, line: sp.line, col: sp.col };
   }
 }
