@@ -15,6 +15,8 @@ import { classify, type ProgramModule } from './run';
 
 /** What one cell did. `output` is what it printed (its echo last, on stdout). */
 export interface CellResult {
+  /** The input's number in the session (`cellN` in spans and backtraces); 0 for blank input. */
+  cell: number;
   kind: 'ran' | 'error' | 'type' | 'reset' | 'help' | 'unknown-command' | 'empty';
   ok: boolean;
   output: OutputChunk[];
@@ -30,7 +32,7 @@ export interface CellResult {
 }
 
 const result = (kind: CellResult['kind'], ok: boolean, extra: Partial<CellResult> = {}): CellResult =>
-  ({ kind, ok, output: [], echo: null, diagnostics: [], outcome: null, panic: null, text: null, ...extra });
+  ({ cell: 0, kind, ok, output: [], echo: null, diagnostics: [], outcome: null, panic: null, text: null, ...extra });
 
 export class ReplEngine {
   private readonly session: ReplSession;
@@ -69,6 +71,13 @@ export class ReplEngine {
   /** Evaluate one complete cell (see `isCellComplete` for multi-line input). */
   eval(input: string): CellResult {
     if (input.trim() === '') return result('empty', true);
+    const cell = this.session.nextCell;
+    const r = this.evalStep(input);
+    r.cell = cell;
+    return r;
+  }
+
+  private evalStep(input: string): CellResult {
     let step;
     try {
       step = this.session.line(input, this.meta);
