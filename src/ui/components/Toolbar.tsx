@@ -13,6 +13,7 @@ import { outputText } from '../state/output-model';
 import { describeEnd } from '../panels/outcome-text';
 import { ExamplesMenu } from './ExamplesMenu';
 import { SettingsDialog } from './SettingsDialog';
+import { useConsole } from '../console/console-store';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
@@ -28,6 +29,7 @@ async function copyBugReport() {
     outcome: run.end ? describeEnd(run.end, settings).text : 'not run',
     output: outputText(run.output, true),
     link: shareUrl(),
+    cells: useConsole.getState().cells,
   });
   await copyText(md);
   useUi.getState().notify('info', 'Bug report copied to the clipboard as Markdown.');

@@ -15,6 +15,11 @@ describe('bugReport', () => {
     expect(md).toContain('- Outcome: Exited with code 0');
     expect(md).toContain('```text\nhi\n```');
   });
+  it('lists the Console session as prompts and inputs, only when there is one', () => {
+    const md = bugReport({ ...base, cells: ['let! n = 1;', 'fn f() {\n    n;\n}'] });
+    expect(md).toContain('### Console session\n\n```text\nvex> let! n = 1;\nvex> fn f() {\n...>     n;\n...> }\n```');
+    expect(bugReport(base)).not.toContain('Console session');
+  });
   it('uses a longer fence when the code contains backticks', () => {
     expect(bugReport(base)).toContain('````vex\n// ```tricky```\n````');
   });

@@ -10,6 +10,8 @@ export interface BugReportInput {
   outcome: string;
   output: string;
   link: string;
+  /** The Console's cells (its session), when it was used. */
+  cells?: string[];
 }
 
 /** A fence longer than any backtick run in the text, so code containing ``` stays intact. */
@@ -28,6 +30,11 @@ export function bugReport(r: BugReportInput): string {
   for (const f of r.files) {
     const fc = fence(f.text);
     parts.push(`### ${f.name}`, '', `${fc}vex`, f.text.replace(/\n$/, ''), fc, '');
+  }
+  if (r.cells?.length) {
+    const text = r.cells.map((c) => c.split('\n').map((l, i) => (i ? '...> ' : 'vex> ') + l).join('\n')).join('\n');
+    const fc = fence(text);
+    parts.push('### Console session', '', `${fc}text`, text, fc, '');
   }
   const fo = fence(r.output);
   parts.push('### Output', '', `${fo}text`, r.output, fo, '');

@@ -7,6 +7,8 @@ import { useSettings } from './settings-store';
 import { useUi } from './ui-store';
 import { DEFAULT_SETTINGS } from './settings-model';
 import { DEFAULT_PROGRAM } from '../examples';
+import { useConsole } from '../console/console-store';
+import { replayCells } from '../console/console-controller';
 
 export const STORAGE_KEY = 'vex-playground:session';
 const HASH_DELAY_MS = 150;
@@ -19,7 +21,8 @@ export const defaultSession = (): Session => ({
 
 export function currentSession(): Session {
   const { files, active } = useFiles.getState();
-  return { files, active, settings: useSettings.getState().settings };
+  const cells = useConsole.getState().cells;
+  return { files, active, settings: useSettings.getState().settings, ...(cells.length ? { cells } : {}) };
 }
 
 /** Decides the startup session; reports a damaged link as a notice. */
@@ -45,6 +48,7 @@ export function loadInitialSession(hash: string, useAutosave = true): Session {
 export function applySession(s: Session): void {
   useSettings.getState().setSettings(s.settings);
   useFiles.getState().replaceAll(s.files, s.active);
+  if (s.cells?.length) replayCells(s.cells); // the Console's session, run again on a fresh machine
 }
 
 /** Starts autosave and hash updates; returns an unsubscribe function. */
@@ -66,8 +70,9 @@ export function startPersistence(opts: { autosave: boolean; updateHash: boolean 
   };
   const a = useFiles.subscribe((s, prev) => { if (s.files !== prev.files || s.active !== prev.active) save(); });
   const b = useSettings.subscribe((s, prev) => { if (s.settings !== prev.settings) save(); });
+  const c = useConsole.subscribe((s, prev) => { if (s.cells !== prev.cells) save(); });
   save();
-  return () => { a(); b(); if (timer) clearTimeout(timer); };
+  return () => { a(); b(); c(); if (timer) clearTimeout(timer); };
 }
 
 /** The link that reproduces the current session (for Share and bug reports). */
