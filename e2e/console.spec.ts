@@ -1,7 +1,8 @@
 // The Console (REPL in the browser): cells run once in a live session in the worker, history,
 // echo without moving, multi-line cells, a panic with a clickable frame, :type, :reset, Send to
 // Console from the editor, and a share link that restores the session's cells.
-import { test, expect, openPlayground, setCode, guardPage, screenshot, type Page } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, openPlayground, setCode, guardPage, screenshot } from './fixtures';
 
 async function openConsole(page: Page) {
   await page.getByRole('tab', { name: 'Console' }).click();
@@ -56,6 +57,12 @@ test('cells run once in a live session: echo without moving, multi-line, :type, 
   await frames.first().click();
   await expect(page.locator('.console-cell.flash')).toContainText('fn pick');
   await screenshot(page, 'console-panic');
+  // the Panic panel shows the cell's panic too; its frames lead back to the Console's cells
+  await page.getByRole('tab', { name: 'Panic' }).click();
+  await expect(page.getByTestId('panic-message')).toContainText('index out of bounds');
+  await page.getByTestId('frame').nth(1).click();
+  await expect(page.getByTestId('console-input')).toBeVisible();
+  await expect(page.locator('.console-cell.flash')).toContainText('pick(&xs, 7)');
   expect(await (await cell(page, 'xs.len() + 1')).getByTestId('console-stdout').textContent()).toBe('3');
 
   // history: ↑ brings back earlier inputs

@@ -22,6 +22,17 @@ let sessionTrace: TraceEvent[] = [];
 const CONSOLE_RUN_BASE = 1_000_000_000;
 let sessionRun = CONSOLE_RUN_BASE;
 
+/** Locations in Console cells (`cellN`, e.g. a frame in the Panic panel or a Memory site) are
+ *  shown in the Console, not the editor. */
+useUi.subscribe((s, prev) => {
+  const t = s.target;
+  if (!t || t === prev.target) return;
+  const m = /^cell(\d+)$/.exec(t.file);
+  if (!m) return;
+  useConsole.getState().focusCell(Number(m[1]));
+  if (s.activePanel !== 'console') s.setActivePanel('console');
+});
+
 function start(): void {
   if (started) return;
   started = true;
