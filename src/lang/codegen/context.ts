@@ -26,7 +26,7 @@ export interface Instance {
  *  when the cell panics); the cell's own top-level locals are written on normal completion and
  *  are owned by the session from then on (not dropped at the cell's end). */
 export interface ReplGen {
-  load: { local: LocalInfo; slot: number; moved: boolean; wasMem: boolean }[];
+  load: { local: LocalInfo; slot: number; moved: boolean; wasMem: boolean; wasBoxed: boolean }[];
   store: { local: LocalInfo; slot: number }[];
 }
 

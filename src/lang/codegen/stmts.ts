@@ -83,6 +83,7 @@ export class FnEmitter extends CallEmitter {
         this.usesMem = true;
         v = `${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${this.m.td(t)}, ${v}, ${this.site(l.span)})`;
       }
+      if (l.replBoxed && !e.wasBoxed) v = `{ v: ${v} }`;
       decls.push(`${n} = ${v}`);
       if (this.m.needsDrop(t)) {
         decls.push(`$l${l.id} = ${!e.moved}`);
@@ -246,6 +247,7 @@ export class FnEmitter extends CallEmitter {
       const td = this.m.td(t);
       return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
     }
+    if (l.replBoxed) return `let ${name} = { v: ${init} };`; // shared with later cells (typed.ts)
     if (l.needsDrop || this.m.needsDrop(t)) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };

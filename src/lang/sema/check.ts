@@ -27,7 +27,7 @@ export interface CheckOptions {
 
 /** The session's variables as a REPL cell's `main` sees them (sema/repl.ts). */
 export interface ReplScope {
-  vars: { name: string; type: (cx: Ctx) => Type | null; mut: boolean; moved: boolean; addressTaken: boolean }[];
+  vars: { name: string; type: (cx: Ctx) => Type | null; mut: boolean; moved: boolean; addressTaken: boolean; boxed: boolean }[];
   /** Filled by the checker: the locals declared for `vars` (null where the type is gone), the
    *  locals visible at the end of the body and the ones moved by then. */
   declared?: (LocalInfo | null)[];

@@ -17,6 +17,7 @@ import { typeName, type Type } from './types';
 import { generate } from '../codegen/module';
 import type { ReplGen } from '../codegen/context';
 import { memBacked } from '../codegen/typedesc';
+import { isObjectLike } from '../codegen/names';
 import type { ProgramMeta } from '../../runtime/core/types';
 
 const ECHO = '__repl_echo';
@@ -38,6 +39,7 @@ interface SessionVar {
   mut: boolean;
   moved: boolean;
   mem: boolean; // the stored value is memory-backed (address taken, or a captured scalar)
+  boxed: boolean; // the stored value is a box `{ v }` (a captured variable of another type)
   slot: number;
   deps: Map<string, string>; // user types it mentions -> their item text when it was stored
 }
@@ -129,6 +131,25 @@ function retype(cx: Ctx, t: Type): Type | null {
     case 'builtin': { const a = all(t.args); return a ? { ...t, args: a } : null; }
     case 'param': case 'error': return null;
     default: return t;
+  }
+}
+
+/** Does a value own heap blocks or run a drop (codegen drops it)? Such values are not boxed. */
+function needsDropType(t: Type, seen = new Set<unknown>()): boolean {
+  switch (t.k) {
+    case 'builtin': return t.name !== 'Duration';
+    case 'struct':
+      if (t.info.implsDrop) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.fields.some((f) => needsDropType(f.type, seen)) || t.args.some((a) => needsDropType(a, seen));
+    case 'enum':
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.variants.some((v) => v.fields.some((f) => needsDropType(f, seen))) || t.args.some((a) => needsDropType(a, seen));
+    case 'tuple': return t.elems.some((e) => needsDropType(e, seen));
+    case 'array': return needsDropType(t.elem, seen);
+    default: return false;
   }
 }
 
@@ -263,7 +284,7 @@ export class ReplSession {
     const visible = new Set(scope.visibleAtEnd ?? []);
     const movedAtEnd = scope.movedAtEnd ?? new Set<LocalInfo>();
     const load: ReplGen['load'] = [];
-    declared.forEach((l, i) => { if (l) load.push({ local: l, slot: vars[i].slot, moved: vars[i].moved, wasMem: vars[i].mem }); });
+    declared.forEach((l, i) => { if (l) load.push({ local: l, slot: vars[i].slot, moved: vars[i].moved, wasMem: vars[i].mem, wasBoxed: vars[i].boxed }); });
     const loadedIds = new Set(load.map((e) => e.local.id));
     let nextSlot = this.nextSlot;
     let echoLocal: LocalInfo | null = null;
@@ -275,8 +296,13 @@ export class ReplSession {
     }
     // A scalar a closure captures is shared by reference with later cells: it lives in memory
     // (a cell), so every cell reads and writes the same place.
+    // Other captured values that a later cell may reassign (str, enums, tuples, ...) live in a
+    // box for the same reason; objects are shared anyway and values needing drops stay as they are.
     for (const e of [...load, ...store]) {
-      if (e.local.captured && memBacked(e.local.type)) e.local.addressTaken = true;
+      const l = e.local;
+      if (!l.captured || l.name === ECHO) continue;
+      if (memBacked(l.type)) l.addressTaken = true;
+      else if (!isObjectLike(l.type) && l.type.k !== 'ref' && !l.needsDrop && !needsDropType(l.type)) l.replBoxed = true;
     }
     const echoType = !echoLocal ? null : echoLocal.type.k === 'ref' ? echoLocal.type.inner : echoLocal.type; // `&str` is `str`
     const echoes = !!echoType && echoType.k !== 'unit' && echoType.k !== 'never' && echoType.k !== 'error';
@@ -306,12 +332,12 @@ export class ReplSession {
         const next: SessionVar[] = this.vars.filter((v) => !vars.includes(v));
         declared.forEach((l, i) => {
           if (!l || !visible.has(l)) return; // shadowed by a new binding of the cell
-          next.push({ ...vars[i], moved: movedAtEnd.has(l), mem: vars[i].mem || l.addressTaken && memBacked(l.type) });
+          next.push({ ...vars[i], moved: movedAtEnd.has(l), mem: vars[i].mem || l.addressTaken && memBacked(l.type), boxed: vars[i].boxed || !!l.replBoxed });
         });
         for (const e of store) {
           if (e.local === echoLocal) continue;
           const l = e.local;
-          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), slot: e.slot, deps: deps(l.type) });
+          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), boxed: !!l.replBoxed, slot: e.slot, deps: deps(l.type) });
         }
         this.vars = next;
       },
@@ -333,7 +359,7 @@ export class ReplSession {
   }
 
   private scope(vars = this.visibleVars()): ReplScope {
-    return { vars: vars.map((v) => ({ name: v.name, type: (cx: Ctx) => retype(cx, v.type), mut: v.mut, moved: v.moved, addressTaken: v.mem })) };
+    return { vars: vars.map((v) => ({ name: v.name, type: (cx: Ctx) => retype(cx, v.type), mut: v.mut, moved: v.moved, addressTaken: v.mem, boxed: v.boxed })) };
   }
 
   private itemsText(): string {

@@ -67,6 +67,7 @@ function declareSessionVars(cx: Ctx, repl: NonNullable<Ctx['replScope']>, body: 
     if (!t) return null;
     const l = declareLocal(cx, v.name, t, v.mut, at);
     l.addressTaken = v.addressTaken;
+    if (v.boxed) l.replBoxed = true;
     if (v.moved) cx.moved.set(l, at);
     return l;
   });
