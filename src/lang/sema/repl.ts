@@ -387,8 +387,11 @@ export class ReplSession {
     };
     return ds.map((d) => {
       const span = map(d.span);
-      const labels = d.labels.map((l) => ({ ...l, span: map(l.span) })).filter((l): l is { span: Span; message: string } => !!l.span);
-      if (span) return { ...d, span, labels };
+      const mapped = d.labels.map((l) => ({ ...l, span: map(l.span) }));
+      const labels = mapped.filter((l): l is { span: Span; message: string } => !!l.span);
+      // a label about earlier code (`value moved here`) becomes a note
+      const elsewhere = mapped.filter((l) => !l.span).map((l) => `note: ${l.message} (in an earlier cell)`);
+      if (span) return { ...d, span, labels, notes: [...d.notes, ...elsewhere] };
       return { ...d, span: lm.span(0, 0), labels, notes: [...d.notes, 'note: this is about code from an earlier cell'] };
     });
   }
