@@ -59,11 +59,14 @@ const show = (s: string) => JSON.stringify(s.length > 400 ? s.slice(0, 400) + 'â
 
 export function judge(c: ConformanceCase): Verdict {
   if (c.kind === 'repl') {
-    // Each line is one cell fed to a fresh session; .out holds everything the session printed.
+    // The lines are fed to a fresh session (a cell ends where its brackets balance); .out holds
+    // everything the session printed on stdout, .err (optional) text its stderr must contain.
     const lines = read(c, '.repl')!.split('\n').filter((l) => l.length > 0);
     const { stdout, stderr } = replTranscript(lines);
     const wantOut = read(c, '.out') ?? '';
     if (stdout !== wantOut) return { pass: false, reason: `REPL output differs: expected ${show(wantOut)}, got ${show(stdout)}${stderr ? `; stderr ${show(stderr)}` : ''}` };
+    const wantErr = read(c, '.err');
+    if (wantErr && !stderr.includes(wantErr.trim())) return { pass: false, reason: `REPL stderr lacks ${show(wantErr.trim())}: got ${show(stderr)}` };
     return { pass: true, reason: '' };
   }
   const source = read(c, '.vx')!;

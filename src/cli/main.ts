@@ -7,7 +7,7 @@ import { describeIoError } from './run';
 const USAGE = `usage:
   vex run FILE [--stack SIZE] [--heap SIZE] [--fuel N] [--panic abort] [--trace OUT.jsonl] [--stats] [--json]
   vex check [--json] FILE...
-  vex repl                 (cells of items/statements; :type EXPR, :reset)
+  vex repl                 (cells of items/statements, multi-line until brackets balance; :type EXPR, :reset, :help)
   vex help
 
 SIZE accepts bytes or K/M/G suffixes (16384, 64K, 1M).`;

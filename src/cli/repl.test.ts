@@ -1,21 +1,42 @@
+// `vex repl` as a user pipes into it: cells from stdin (multi-line ones included), echoes and
+// :type on stdout, diagnostics and panics on stderr, exit 0 at the end of input.
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { replTranscript } from './repl';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 
-const conf = `${__dirname}/../../../shared/conformance/repl_01_session`; // shared/ sits beside the repo
+const root = resolve(__dirname, '../..');
 
-describe('vex repl', () => {
-  it.runIf(existsSync(conf + '.repl'))('reproduces the conformance session repl_01 exactly', () => {
-    const lines = readFileSync(conf + '.repl', 'utf8').split('\n');
-    const r = replTranscript(lines);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(readFileSync(conf + '.out', 'utf8'));
-  });
-  it('reports errors on stderr and keeps going; a panic aborts only its cell', () => {
-    const r = replTranscript(['let! n = 1;', 'n = "x";', 'n += 1; panic("boom");', 'n', ':nope']);
-    expect(r.stdout).toBe('1\n');
-    expect(r.stderr).toContain('error[E0103]');
-    expect(r.stderr).toContain('panic: boom');
-    expect(r.stderr).toContain('unknown command :nope');
-  });
+function repl(input: string): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(root, 'bin/vex.mjs'), 'repl'], { input, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('vex repl (piped stdin)', () => {
+  it('runs a session: multi-line cells, echo without moving, a panic and an error abort only their cell', () => {
+    const r = repl([
+      'fn sq(x: i32): i32 {',
+      '    return x * x;',
+      '}',
+      'let! xs = Vec<i32>.new();',
+      'xs.push(sq(3));',
+      'xs',
+      'xs.len()',
+      'xs[5]',
+      'let bad: bool = 1;',
+      ':type sq(2)',
+      'xs.len() + 1',
+      '',
+    ].join('\n'));
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('[9]\n1\ni32\n2\n');
+    expect(r.err).toContain('panic: index out of bounds: index 5, len 1');
+    expect(r.err).toContain('error[E0103]: mismatched types: expected `bool`, found `i32`');
+    expect(r.err).toContain(' --> cell7:1:17');
+  }, 90_000);
+
+  it('an unfinished cell at the end of input is reported by the parser', () => {
+    const r = repl('fn f() {\n');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/error\[E\d+\]/);
+  }, 90_000);
 });

@@ -83,7 +83,7 @@ function sanitize(o: RunOptions): RunOptions {
   };
 }
 
-function classify(rt: Runtime, e: unknown): Outcome {
+export function classify(rt: Runtime, e: unknown): Outcome {
   if (isVexFault(e)) {
     try { rt.machine.fault(e, -1); } catch (e2) { return classify(rt, e2); }
   }

@@ -5,6 +5,7 @@ import type { FromWorker, ToWorker } from './protocol';
 import type { Outcome, RunOptions } from '../runtime/api';
 import { EventBatcher, DEFAULT_CAPS, type BatchCaps } from './batcher';
 import * as toolchain from './toolchain';
+import { WorkerReplSession } from './repl-session';
 
 export interface WorkerHost {
   post(msg: FromWorker): void;
@@ -22,8 +23,14 @@ function describe(e: unknown): { message: string; stack: string } {
   return { message: String(e), stack: '' };
 }
 
+/** The Console's session lives as long as the worker (Stop of a run does not touch it: the
+ *  Console has its own worker). */
+let replSession: WorkerReplSession | null = null;
+
 export function handleMessage(msg: ToWorker, host: WorkerHost, caps: BatchCaps = DEFAULT_CAPS): void {
   switch (msg.type) {
+    case 'repl': case 'repl-reset':
+      return (replSession ??= new WorkerReplSession(caps)).handle(msg, host);
     case 'check': {
       try {
         const entry = msg.files[0]?.name ?? 'main.vx';

@@ -1,6 +1,8 @@
 // Typed messages between the UI and the compile/run worker. Plain data only.
 import type { Diagnostic } from '../lang/diagnostics';
 import type { Outcome, OutputChunk, PanicInfo, TraceEvent, RunOptions } from '../runtime/api';
+import type { CellResult } from '../runtime/repl';
+export type { CellResult };
 
 export interface SourceFile {
   name: string; // main.vx
@@ -16,7 +18,11 @@ export type ToWorker =
   | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings; signalBuffer?: SharedArrayBuffer }
   | { type: 'hover'; id: number; files: SourceFile[]; file: string; offset: number }
   | { type: 'complete'; id: number; files: SourceFile[]; file: string; offset: number }
-  | { type: 'signal'; sig: number }; // delivered at the next statement boundary (SIGINT)
+  | { type: 'signal'; sig: number } // delivered at the next statement boundary (SIGINT)
+  /** The Console: one cell of the worker's long-lived REPL session (its trace flows as `events`
+   *  with the same id), or a fresh session. `settings` apply when the session starts. */
+  | { type: 'repl'; id: number; cell: string; settings: RunSettings }
+  | { type: 'repl-reset'; id: number; settings: RunSettings };
 
 export interface CompletionItem {
   label: string;
@@ -34,4 +40,6 @@ export type FromWorker =
   | { type: 'done'; id: number; outcome: Outcome; exitCode: number; steps: number; runMs: number; panic: PanicInfo | null }
   | { type: 'hover'; id: number; text: string | null }
   | { type: 'completions'; id: number; items: CompletionItem[] }
-  | { type: 'internal-error'; id: number; message: string; stack: string };
+  | { type: 'internal-error'; id: number; message: string; stack: string }
+  /** A Console cell is done (after its `events`); `fresh`: a new session (machine) began with it. */
+  | { type: 'repl-result'; id: number; result: CellResult; fresh: boolean };

@@ -1,6 +1,6 @@
 // Module-wide state of one code generation: call sites, type descriptors, monomorphic instances,
 // classes for structs/enums and generated drop functions.
-import type { CheckedProgram, FnInfo } from '../sema/typed';
+import type { CheckedProgram, FnInfo, LocalInfo } from '../sema/typed';
 import type { Type, StructInfo, EnumInfo } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import type { Span } from '../span';
@@ -49,8 +49,18 @@ export interface Instance {
   isGen: boolean;
 }
 
+/** A REPL cell compiled as `main` (sema/repl.ts, runtime/repl.ts): the session's variables live
+ *  in `rt.rs` slots between cells. Loaded ones are read on entry and written back on exit (also
+ *  when the cell panics); the cell's own top-level locals are written on normal completion and
+ *  are owned by the session from then on (not dropped at the cell's end). */
+export interface ReplGen {
+  load: { local: LocalInfo; slot: number; moved: boolean; wasMem: boolean; wasBoxed: boolean }[];
+  store: { local: LocalInfo; slot: number }[];
+}
+
 export class ModuleCtx {
   readonly sites: Site[] = [];
+  repl: ReplGen | null = null;
   private readonly siteIds = new Map<string, number>();
   readonly tt: TypeTable;
   readonly instances = new Map<string, Instance>();

@@ -282,6 +282,7 @@ export abstract class ExprEmitter {
         const fj = this.flatLocals.get(r.local.id);
         if (fj !== undefined) return `new $BV(${n}, ${fj})`;
         if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return `${n}.v`;
+        if (r.local.replBoxed) return `${n}.v`;
         const flag = this.dropFlags.get(r.local.id);
         return flag && e.info?.moves ? `(${flag} = false, ${n})` : n;
       }
@@ -515,6 +516,7 @@ export abstract class ExprEmitter {
         if (r?.k === 'local') {
           const n = localName(r.local.name, r.local.id);
           if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
+          if (r.local.replBoxed) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
           if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
           return { get: n, set: (v) => `${n} = ${v}` };
         }

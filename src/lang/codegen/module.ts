@@ -3,7 +3,8 @@
 // and returns the entry points to run().
 import type { CheckedProgram } from '../sema/typed';
 import type { ProgramMeta } from '../../runtime/core/types';
-import { ModuleCtx, type Instance } from './context';
+import { ModuleCtx, type Instance, type ReplGen } from './context';
+import type { Type } from '../sema/types';
 import { addDeepTwins, enterInstance, twinName } from './deep';
 import { FnEmitter, emitFunction } from './stmts';
 import { OPTION, RESULT } from '../sema/prelude';
@@ -22,8 +23,24 @@ const BIND = `({ $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g } = rt
 ({ box: $box, unbox: $unbox, take: $take, newString: $newString, bnew: $bnew, bslot: $bslot, bfree: $bfree, takeAt: $takeAt, detach: $detach } = rt.H);
 $BV = rt.VBoxView; $MV = rt.MOVED_OUT;`;
 
-export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta } {
+export interface GenerateOptions {
+  /** Tables of earlier modules sharing the runtime (REPL cells): new sites and type descriptors
+   *  are numbered after theirs, so values and closures of earlier cells keep valid ids. */
+  base?: ProgramMeta;
+  repl?: ReplGen;
+  /** Types whose descriptor ids the caller needs (the REPL's echo). */
+  tdsOf?: Type[];
+}
+
+export function generate(prog: CheckedProgram, opts: GenerateOptions = {}): { js: string; meta: ProgramMeta; tds: number[] } {
   const m = new ModuleCtx(prog);
+  if (opts.base) {
+    m.sites.push(...opts.base.sites);
+    m.tt.types.push(...opts.base.types);
+    m.tt.names.push(...opts.base.typeNames);
+  }
+  m.repl = opts.repl ?? null;
+  const tds = (opts.tdsOf ?? []).map((t) => m.td(t));
   m.enumClass(OPTION);
   m.enumClass(RESULT);
   const main = prog.main ? m.instance(prog.main, []) : null;
@@ -66,5 +83,5 @@ export function generate(prog: CheckedProgram): { js: string; meta: ProgramMeta 
     `const $mod = { main: ${main ? main.name : 'null'}, mainIsGen: ${main ? main.isGen : false}, inits: [${inits.map((i) => i.name).join(', ')}], tlsInit: $tlsInit };`,
     `return function $bind($rt) {\nrt = $rt;\n${BIND}\n${libmBind.join('\n')}\nreturn $mod;\n};`,
   ].join('\n');
-  return { js, meta: { sites: m.sites, types: m.tt.types, typeNames: m.tt.names } };
+  return { js, meta: { sites: m.sites, types: m.tt.types, typeNames: m.tt.names }, tds };
 }

@@ -24,6 +24,8 @@ export class FnEmitter extends CallEmitter {
   /** Memory-backed locals (address-taken) were created: their slots are released on exit. */
   usesMem = false;
   private labelN = 0;
+  /** Set on a REPL cell's `main` (context.ts ReplGen). */
+  replMain: ModuleCtx['repl'] = null;
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
     super(m, env, fnName, isGen, '$f');
@@ -33,13 +35,17 @@ export class FnEmitter extends CallEmitter {
   /** The JS body (inside `{}`) of a function or closure. */
   body(block: ast.Block | null, exprBody: E | null, prologue = ''): string {
     this.scopes.push({ drops: [] });
+    const decls: string[] = ['$r'];
+    const R = this.replMain;
+    const session = this.replSession(R, decls); // before the statements: they use its drop flags
     let inner: string = prologue ? prologue + '\n' : '';
     if (block) inner += this.stmts(block.stmts) + (block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
-    const decls: string[] = ['$r', ...this.temps];
+    decls.push(...this.temps);
+    if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => `rt.rs[${e.slot}] = ${localName(e.local.name, e.local.id)};`).join('\n');
     let code: string;
-    if (this.usesDefer || this.allDrops.length || this.usesMem) {
+    if (this.usesDefer || this.allDrops.length || this.usesMem || R) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
       for (const d of this.allDrops) {
@@ -50,18 +56,46 @@ export class FnEmitter extends CallEmitter {
       const rev = this.allDrops.slice().reverse();
       const n = (d: Scope['drops'][number]) => localName(d.local.name, d.local.id);
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
-      const plain = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
+      const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
       const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${n(d)}); }`).join('\n');
-      const release = this.usesMem ? 'rt.mv.release($mk);\n' : '';
+      // a REPL cell's stack slots hold session variables: they outlive the cell
+      const release = this.usesMem && !R ? 'rt.mv.release($mk);\n' : '';
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
       // double panic), then the panic propagates — rethrown at the end of `finally`.
-      code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\n` +
+      code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
         `if ($u === undefined) {\ntry {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; rt.seen($e); }\n}` +
         `\nif ($u !== undefined && rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
+  }
+
+  /** A REPL cell's session variables: loaded into their locals with the other declarations (so
+   *  the finally block can write them back), with a liveness flag when they need dropping (an
+   *  assignment drops the old value) but never dropped by the cell. */
+  private replSession(R: ModuleCtx['repl'], decls: string[]): { loaded: Set<number>; owned: Set<number>; save: string } {
+    const loaded = new Set<number>(), owned = new Set<number>();
+    if (!R) return { loaded, owned, save: '' };
+    let save = '';
+    for (const e of R.load) {
+      const l = e.local, n = localName(l.name, l.id), t = this.ty(l.type);
+      loaded.add(l.id);
+      let v = `rt.rs[${e.slot}]`;
+      if (l.addressTaken && memBacked(t) && !e.wasMem) {
+        this.usesMem = true;
+        v = `${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${this.m.td(t)}, ${v}, ${this.site(l.span)})`;
+      }
+      if (l.replBoxed && !e.wasBoxed) v = `{ v: ${v} }`;
+      decls.push(`${n} = ${v}`);
+      if (this.m.needsDrop(t)) {
+        decls.push(`$l${l.id} = ${!e.moved}`);
+        this.dropFlags.set(l.id, `$l${l.id}`);
+      }
+      save += `rt.rs[${e.slot}] = ${n};\n`;
+    }
+    for (const e of R.store) owned.add(e.local.id);
+    return { loaded, owned, save };
   }
 
   /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
@@ -217,6 +251,7 @@ export class FnEmitter extends CallEmitter {
       const td = this.m.td(t);
       return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
     }
+    if (l.replBoxed) return `let ${name} = { v: ${init} };`; // shared with later cells (typed.ts)
     if (l.needsDrop || this.m.needsDrop(t)) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
@@ -571,6 +606,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
     const t = subst(l.type, env);
     if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && m.needsDrop(t)) em.dropParam(l, t);
   }
+  if (m.repl && fn === m.prog.main) em.replMain = m.repl;
   const body = em.body(decl.body, null, prologue);
   return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }

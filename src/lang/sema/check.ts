@@ -5,7 +5,7 @@ import type * as ast from '../syntax/ast';
 import { parse } from '../syntax/parser';
 import type { Diagnostic } from '../diagnostics';
 import { T, typeName, type Type } from './types';
-import type { CheckResult, CheckedProgram, FnInfo } from './typed';
+import type { CheckResult, CheckedProgram, FnInfo, LocalInfo } from './typed';
 import { Ctx } from './context';
 import { collect, checkImpls } from './collect';
 import { checkFnBody } from './stmt';
@@ -22,6 +22,18 @@ export interface CheckOptions {
   repl?: boolean;
   /** The file's source text (lets diagnostics quote declarations exactly, e.g. `*const u8`). */
   text?: string;
+  /** A REPL cell compiled as `main`: the session's variables, in scope before its body. */
+  replScope?: ReplScope;
+}
+
+/** The session's variables as a REPL cell's `main` sees them (sema/repl.ts). */
+export interface ReplScope {
+  vars: { name: string; type: (cx: Ctx) => Type | null; mut: boolean; moved: boolean; addressTaken: boolean; boxed: boolean }[];
+  /** Filled by the checker: the locals declared for `vars` (null where the type is gone), the
+   *  locals visible at the end of the body and the ones moved by then. */
+  declared?: (LocalInfo | null)[];
+  visibleAtEnd?: LocalInfo[];
+  movedAtEnd?: Set<LocalInfo>;
 }
 
 /** Check a parsed program; returns the checker's own diagnostics and, if none is an error, the
@@ -38,6 +50,7 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
   checked.add(program);
   const cx = new Ctx(program);
   cx.text = opts.text ?? null;
+  cx.replScope = opts.replScope ?? null;
   try {
     runChecks(cx, opts);
   } catch (err) {

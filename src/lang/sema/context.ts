@@ -108,6 +108,8 @@ export class Ctx {
 
   /** Source text of the file when known (diagnostics quote the declaration's own spelling). */
   text: string | null = null;
+  /** A REPL cell: the session's variables, declared in `main` before its body (check.ts). */
+  replScope: import('./check').ReplScope | null = null;
 
   constructor(readonly program: ast.Program) {}
 

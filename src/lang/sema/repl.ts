@@ -1,30 +1,76 @@
-// REPL sessions (§6.17), checker side. A session keeps the source of every accepted cell: items
-// (a redefinition replaces the earlier item of that name) and statements. Each new cell becomes
-// one whole program — the items, then `fn main` replaying the accepted statements followed by the
-// cell's own — so the run engine needs nothing REPL-specific: the caller compiles and runs
-// `source`, shows only the output past `skipStdout`/`skipStderr` (earlier cells' output, which a
-// deterministic replay reproduces exactly), and calls `accept` when the cell ran without a panic
-// ("a panic aborts only its cell"). A cell ending in a non-unit expression echoes it with `{}`.
-// Limitation: replay re-runs earlier statements, so they see the *current* definitions of
-// functions redefined since (their output is skipped, but state they computed may differ).
-import { parseCell } from '../syntax/parser';
+// REPL sessions (§6.17), toolchain side: the session's persistent scope and the compilation of one
+// cell against it. A cell becomes one program — the session's current items, then `fn main` holding
+// the cell's statements — checked with the session's variables already in main's scope (their
+// types, mutability and moved state carried over from the cells that made them), then generated as
+// a module sharing the live runtime's tables (codegen ReplGen): variables travel between cells in
+// the runtime's `rt.rs` slots, so nothing is ever replayed. runtime/repl.ts runs the result once and
+// reports back with `commit`. A cell ending in an expression without `;` is compiled as
+// `let __repl_echo = &(EXPR);`: the echo borrows, so echoing `xs` does not move it.
+import { parseCell, parse } from '../syntax/parser';
 import type * as ast from '../syntax/ast';
-import { diag, type Diagnostic } from '../diagnostics';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics';
 import { LineMap, type Span } from '../span';
-import { checkWithCtx } from './check';
-import { parse } from '../syntax/parser';
-
-export type ReplStep =
-  | { kind: 'run'; source: string; diagnostics: Diagnostic[]; skipStdout: number; skipStderr: number; accept: (stdoutLen: number, stderrLen: number) => void }
-  | { kind: 'error'; diagnostics: Diagnostic[] }
-  | { kind: 'type'; text: string | null; diagnostics: Diagnostic[] }
-  | { kind: 'reset' }
-  | { kind: 'unknown-command'; name: string };
+import { checkWithCtx, type ReplScope } from './check';
+import type { Ctx } from './context';
+import type { LocalInfo } from './typed';
+import { typeName, type Type } from './types';
+import { generate } from '../codegen/module';
+import type { ReplGen } from '../codegen/context';
+import { memBacked } from '../codegen/typedesc';
+import { isObjectLike } from '../codegen/names';
+import type { ProgramMeta } from '../../runtime/core/types';
 
 const ECHO = '__repl_echo';
 
-interface Segment { at: number; from: number; len: number } // source offset, cell offset, length
-interface ItemEntry { key: string | null; text: string; structName: string | null; from?: number } // from: offset in the current cell
+interface Segment { at: number; from: number; len: number; cell: number } // program offset, offset in that cell, length
+interface ItemEntry {
+  key: string | null;
+  text: string;
+  structName: string | null;
+  origin: { cell: number; from: number; text: string }; // the cell that defined it (backtraces point there)
+}
+/** The file name of cell N in diagnostics and backtraces. */
+export const cellFile = (n: number) => `cell${n}`;
+
+/** A variable of the session: its value is in `rt.rs[slot]` of the live runtime. */
+interface SessionVar {
+  name: string;
+  type: Type; // as the checker of the cell that last stored it saw it
+  mut: boolean;
+  moved: boolean;
+  mem: boolean; // the stored value is memory-backed (address taken, or a captured scalar)
+  boxed: boolean; // the stored value is a box `{ v }` (a captured variable of another type)
+  slot: number;
+  deps: Map<string, string>; // user types it mentions -> their item text when it was stored
+}
+
+/** A cell compiled and ready to run once; `commit` tells the session how the run ended. */
+export interface CompiledCell {
+  kind: 'cell';
+  js: string;
+  meta: ProgramMeta;
+  /** Slot and type descriptor of the echoed value, or null when nothing is echoed. */
+  echo: { slot: number; td: number } | null;
+  diagnostics: Diagnostic[]; // warnings, mapped into the cell
+  commit(outcome: 'ok' | 'panic'): void;
+}
+
+export type ReplStep =
+  | CompiledCell
+  | { kind: 'error'; diagnostics: Diagnostic[] }
+  | { kind: 'type'; text: string | null; diagnostics: Diagnostic[] }
+  | { kind: 'reset' }
+  | { kind: 'help'; text: string }
+  | { kind: 'unknown-command'; name: string };
+
+export const REPL_HELP = [
+  'Enter items (fn, struct, enum, ...) and statements; they run at once in one persistent scope.',
+  'A cell ending in an expression without `;` echoes its value. A cell may span several lines:',
+  'it is complete when its brackets balance.',
+  '  :type EXPR   print the type of EXPR (nothing runs)',
+  '  :reset       forget every item and variable (a fresh machine)',
+  '  :help        this text',
+].join('\n');
 
 function itemKey(it: ast.Item): string | null {
   switch (it.kind) {
@@ -41,138 +87,311 @@ function itemKey(it: ast.Item): string | null {
   }
 }
 
-export class ReplSession {
-  private items: ItemEntry[] = [];
-  private stmts: string[] = [];
-  private stdoutLen = 0;
-  private stderrLen = 0;
-  private cellNo = 0;
+/** User struct/enum names a type mentions (prelude types have no declaration). */
+function userTypes(t: Type, out = new Set<string>()): Set<string> {
+  switch (t.k) {
+    case 'struct': case 'enum':
+      if (t.info.decl && !out.has(t.info.name)) out.add(t.info.name);
+      for (const a of t.args) userTypes(a, out);
+      break;
+    case 'tuple': for (const e of t.elems) userTypes(e, out); break;
+    case 'array': case 'slice': userTypes(t.elem, out); break;
+    case 'ref': case 'ptr': userTypes(t.inner, out); break;
+    case 'fn': for (const p of t.params) userTypes(p, out); userTypes(t.ret, out); break;
+    case 'builtin': for (const a of t.args) userTypes(a, out); break;
+    case 'range': userTypes(t.elem, out); break;
+    default: break;
+  }
+  return out;
+}
 
-  constructor(readonly file = 'repl.vx') {}
+/** The same type in another cell's checker: user structs and enums by name; null if gone. */
+function retype(cx: Ctx, t: Type): Type | null {
+  const all = (ts: Type[]): Type[] | null => {
+    const r = ts.map((x) => retype(cx, x));
+    return r.every((x) => x) ? (r as Type[]) : null;
+  };
+  switch (t.k) {
+    case 'struct': {
+      const info = t.info.decl ? cx.structs.get(t.info.name) : t.info;
+      const args = all(t.args);
+      return info && args ? { k: 'struct', info, args } : null;
+    }
+    case 'enum': {
+      const info = t.info.decl ? cx.enums.get(t.info.name) : t.info;
+      const args = all(t.args);
+      return info && args ? { k: 'enum', info, args } : null;
+    }
+    case 'tuple': { const e = all(t.elems); return e ? { k: 'tuple', elems: e } : null; }
+    case 'array': { const e = retype(cx, t.elem); return e ? { ...t, elem: e } : null; }
+    case 'slice': { const e = retype(cx, t.elem); return e ? { ...t, elem: e } : null; }
+    case 'range': { const e = retype(cx, t.elem); return e ? { ...t, elem: e } : null; }
+    case 'ref': case 'ptr': { const i = retype(cx, t.inner); return i ? { ...t, inner: i } : null; }
+    case 'fn': { const p = all(t.params), r = retype(cx, t.ret); return p && r ? { ...t, params: p, ret: r } : null; }
+    case 'builtin': { const a = all(t.args); return a ? { ...t, args: a } : null; }
+    case 'param': case 'error': return null;
+    default: return t;
+  }
+}
+
+/** Does a value own heap blocks or run a drop (codegen drops it)? Such values are not boxed. */
+function needsDropType(t: Type, seen = new Set<unknown>()): boolean {
+  switch (t.k) {
+    case 'builtin': return t.name !== 'Duration';
+    case 'struct':
+      if (t.info.implsDrop) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.fields.some((f) => needsDropType(f.type, seen)) || t.args.some((a) => needsDropType(a, seen));
+    case 'enum':
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.variants.some((v) => v.fields.some((f) => needsDropType(f, seen))) || t.args.some((a) => needsDropType(a, seen));
+    case 'tuple': return t.elems.some((e) => needsDropType(e, seen));
+    case 'array': return needsDropType(t.elem, seen);
+    default: return false;
+  }
+}
+
+/** Does the cell's own code `return` from main (outside closures, tasks and async blocks)? */
+function topLevelReturn(node: unknown): Span | null {
+  if (!node || typeof node !== 'object') return null;
+  if (Array.isArray(node)) { for (const x of node) { const r = topLevelReturn(x); if (r) return r; } return null; }
+  const o = node as { kind?: string; span?: Span };
+  if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async-block' || o.kind === 'async') return null;
+  if (o.kind === 'return' && o.span) return o.span;
+  for (const k in o) {
+    if (k === 'span' || k === 'nameSpan') continue;
+    const r = topLevelReturn((o as Record<string, unknown>)[k]);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** Call sites the cell's module added (ids from `from`) point at the program text: move them to
+ *  the cell (or earlier cell, for items) their code came from. */
+function mapSites(sites: ProgramMeta['sites'], from: number, src: string, segs: Segment[], texts: Map<number, string>): void {
+  const starts = [0];
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) starts.push(i + 1);
+  const maps = new Map<number, LineMap>();
+  for (let i = from; i < sites.length; i++) {
+    const s = sites[i];
+    if (!s.line) continue;
+    const off = (starts[s.line - 1] ?? src.length) + s.col - 1;
+    // (a site at the `(` of the echo's `&(` belongs to the echoed expression)
+    const g = segs.find((x) => off >= x.at && off <= x.at + x.len) ?? segs.find((x) => off < x.at && x.at - off <= 2);
+    if (!g) continue;
+    let lm = maps.get(g.cell);
+    if (!lm) maps.set(g.cell, (lm = new LineMap(cellFile(g.cell), texts.get(g.cell) ?? '')));
+    const at = g.from + Math.max(0, off - g.at);
+    const sp = lm.span(at, at);
+    sites[i] = { ...s, file: sp.file, line: sp.line, col: sp.col };
+  }
+}
+
+export class ReplSession {
+  private file = cellFile(0);
+  private items: ItemEntry[] = [];
+  private vars: SessionVar[] = [];
+  private nextSlot = 0;
+  /** Inputs so far (every `line`, across resets): input N is `cellN` in spans and backtraces. */
+  private inputs = 0;
+
+  /** The number the next input gets. */
+  get nextCell(): number { return this.inputs + 1; }
 
   reset(): void {
     this.items = [];
-    this.stmts = [];
-    this.stdoutLen = 0;
-    this.stderrLen = 0;
+    this.vars = [];
+    this.nextSlot = 0;
   }
 
-  /** One input line: `:type EXPR`, `:reset`, another `:command`, or a cell. */
-  line(text: string): ReplStep {
+  /** Names of the variables in scope, for front ends (completion, tests). */
+  variables(): { name: string; type: string; moved: boolean }[] {
+    return this.visibleVars().map((v) => ({ name: v.name, type: typeName(v.type), moved: v.moved }));
+  }
+
+  /** One input (a complete cell): `:type EXPR`, `:reset`, `:help`, another `:command`, or a cell.
+   *  `base` is the live runtime's tables (compiled cells number their sites and types after them). */
+  line(text: string, base: ProgramMeta): ReplStep {
+    this.file = cellFile(++this.inputs);
     const m = /^\s*:([A-Za-z]+)\s*([\s\S]*)$/.exec(text);
     if (m) {
       if (m[1] === 'reset') { this.reset(); return { kind: 'reset' }; }
+      if (m[1] === 'help') return { kind: 'help', text: REPL_HELP };
       if (m[1] === 'type') return this.typeOf(m[2], text.length - m[2].length, text);
       return { kind: 'unknown-command', name: m[1] };
     }
-    return this.cell(text);
+    return this.cell(text, base);
   }
 
   /** `:type EXPR`: the static type name of EXPR in the session's scope (typeof rules). */
   typeOf(expr: string, exprAt = 0, lineText = expr): ReplStep {
-    const prefix = this.prelude() + '    typeof((';
-    const source = prefix + expr + '));\n}\n';
-    const { cx, program, parseDiags } = this.checkText(source);
-    const diagnostics = this.mapBack([...parseDiags, ...cx.diags], [{ at: prefix.length, from: exprAt, len: expr.length }], lineText);
-    if (diagnostics.some((d) => d.severity === 'error')) return { kind: 'type', text: null, diagnostics };
+    if (!expr.trim()) return { kind: 'type', text: null, diagnostics: [diag('E0142', 'usage: :type EXPR', new LineMap(this.file, lineText).span(0, lineText.length))] };
+    const head = this.itemsText() + 'fn main() {\n    let __repl_type = typeof((';
+    const source = head + expr + '));\n}\n';
+    const scope = this.scope();
+    const { cx, program, parseDiags } = this.checkText(source, scope);
+    const diagnostics = this.mapBack([...parseDiags, ...cx.diags], [{ at: head.length, from: exprAt, len: expr.length, cell: this.inputs }], lineText);
+    if (hasErrors(diagnostics)) return { kind: 'type', text: null, diagnostics };
     const main = program.items.find((it): it is ast.FnDecl => it.kind === 'fn' && it.name === 'main');
     const last = main?.body?.stmts[main.body.stmts.length - 1];
-    const e = last?.kind === 'expr' ? last.expr : null;
+    const e = last?.kind === 'let' ? last.init : null;
     const value = e?.kind === 'typeof' ? e.info?.constValue : null;
     return { kind: 'type', text: typeof value === 'string' ? value : null, diagnostics };
   }
 
   /** A cell of items and/or statements, optionally ending in an expression without `;`. */
-  cell(text: string): ReplStep {
+  cell(text: string, base: ProgramMeta): ReplStep {
     const known = this.items.map((i) => i.structName).filter((n): n is string => !!n);
-    const parsed = parseCell(`${this.file}`, text, known);
-    if (parsed.diagnostics.some((d) => d.severity === 'error')) return { kind: 'error', diagnostics: parsed.diagnostics };
+    const parsed = parseCell(this.file, text, known);
+    if (hasErrors(parsed.diagnostics)) return { kind: 'error', diagnostics: parsed.diagnostics };
     const bad = parsed.items.find((it) => it.kind === 'fn' && it.name === 'main' && !it.receiver && !it.owner);
     if (bad) return { kind: 'error', diagnostics: [diag('E0142', '`fn main` cannot be defined in the REPL: statements run directly', (bad as ast.FnDecl).nameSpan)] };
+    const ret = topLevelReturn([parsed.stmts, parsed.tail]);
+    if (ret) return { kind: 'error', diagnostics: [diag('E0142', '`return` outside a function: a REPL cell runs its statements directly', ret)] };
 
-    // New item list: a redefinition replaces the earlier item in place.
-    const items: ItemEntry[] = this.items.map((i) => ({ ...i, from: undefined }));
+    // The new item list: a redefinition replaces the earlier item (later cells see the new one).
+    const items: ItemEntry[] = this.items.map((i) => ({ ...i }));
     for (const it of parsed.items) {
-      const entry: ItemEntry = { key: itemKey(it), text: text.slice(it.span.start, it.span.end), structName: it.kind === 'struct' ? it.name : null, from: it.span.start };
+      const entry = { key: itemKey(it), text: text.slice(it.span.start, it.span.end), structName: it.kind === 'struct' ? it.name : null, origin: { cell: this.inputs, from: it.span.start, text } };
       const i = entry.key ? items.findIndex((x) => x.key === entry.key) : -1;
       if (i >= 0) items.splice(i, 1);
       items.push(entry);
     }
-    const cellStmts = parsed.stmts.map((s) => ({ text: text.slice(s.span.start, s.span.end), from: s.span.start }));
-    const tail = parsed.tail ? { text: text.slice(parsed.tail.span.start, parsed.tail.span.end), from: parsed.tail.span.start } : null;
 
     // Lay the program out, remembering where the cell's own text went.
     const segs: Segment[] = [];
-    let src = '';
-    const put = (s: string, from?: number) => { if (from !== undefined) segs.push({ at: src.length, from, len: s.length }); src += s; };
-    for (const it of items) {
-      put(it.text, it.from);
-      put('\n');
-    }
+    let src = '\n'; // offset 0 (where earlier cells' moves are placed) is no cell text
+    const cellTexts = new Map<number, string>([[this.inputs, text]]);
+    const put = (s: string, from?: number, cell = this.inputs) => { if (from !== undefined) segs.push({ at: src.length, from, len: s.length, cell }); src += s; };
+    for (const it of items) { cellTexts.set(it.origin.cell, it.origin.text); put(it.text, it.origin.from, it.origin.cell); put('\n'); }
     put('fn main() {\n');
-    for (const s of this.stmts) put('    ' + s + '\n');
-    for (const s of cellStmts) { put('    '); put(s.text, s.from); put('\n'); }
-    if (tail) { put(`    let ${ECHO} = (`); put(tail.text, tail.from); put(');\n'); }
-    const bodyEnd = src.length;
+    for (const s of parsed.stmts) { put('    '); put(text.slice(s.span.start, s.span.end), s.span.start); put('\n'); }
+    const tail = parsed.tail;
+    if (tail) { put(`    let ${ECHO} = &(`); put(text.slice(tail.span.start, tail.span.end), tail.span.start); put(');\n'); }
     put('}\n');
 
-    const { cx, program, parseDiags } = this.checkText(src);
-    const diagnostics = this.mapBack([...parseDiags, ...cx.diags], segs, text);
-    if (diagnostics.some((d) => d.severity === 'error')) return { kind: 'error', diagnostics };
+    const itemText = new Map(items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]));
+    const vars = this.visibleVars(itemText);
+    const scope = this.scope(vars);
+    const { cx, program, parseDiags, result } = this.checkText(src, scope);
+    const diagnostics = this.mapBack([...parseDiags, ...cx.diags], segs, text).map((d) => this.explainHidden(d, vars));
+    if (hasErrors(diagnostics) || !result.program) return { kind: 'error', diagnostics };
 
-    // Echo a non-unit tail value. The history keeps exactly what ran (echo included), so a replay
-    // prints the same bytes and `skipStdout` stays exact.
-    let source = src;
-    let echoStmt: string | null = null;
-    if (tail) {
-      const main = program.items.find((it): it is ast.FnDecl => it.kind === 'fn' && it.name === 'main');
-      const echo = main?.body?.stmts[main.body.stmts.length - 1];
-      const t = echo?.kind === 'let' && echo.pattern.kind === 'name' ? echo.pattern.local?.type : undefined;
-      if (t && t.k !== 'unit' && t.k !== 'never' && t.k !== 'error') {
-        echoStmt = `println("{}", ${ECHO});`;
-        source = src.slice(0, bodyEnd) + `    ${echoStmt}\n` + src.slice(bodyEnd);
-      }
+    // What the cell's main loads and stores.
+    const declared = scope.declared ?? [];
+    const visible = new Set(scope.visibleAtEnd ?? []);
+    const movedAtEnd = scope.movedAtEnd ?? new Set<LocalInfo>();
+    const load: ReplGen['load'] = [];
+    declared.forEach((l, i) => { if (l) load.push({ local: l, slot: vars[i].slot, moved: vars[i].moved, wasMem: vars[i].mem, wasBoxed: vars[i].boxed }); });
+    const loadedIds = new Set(load.map((e) => e.local.id));
+    let nextSlot = this.nextSlot;
+    let echoLocal: LocalInfo | null = null;
+    const store: ReplGen['store'] = [];
+    for (const l of [...visible].reverse()) { // declaration order
+      if (loadedIds.has(l.id)) continue;
+      if (l.name === ECHO) echoLocal = l;
+      store.push({ local: l, slot: nextSlot++ });
     }
-    const n = ++this.cellNo;
+    // A scalar a closure captures is shared by reference with later cells: it lives in memory
+    // (a cell), so every cell reads and writes the same place.
+    // Other captured values that a later cell may reassign (str, enums, tuples, ...) live in a
+    // box for the same reason; objects are shared anyway and values needing drops stay as they are.
+    for (const e of [...load, ...store]) {
+      const l = e.local;
+      if (!l.captured || l.name === ECHO) continue;
+      if (memBacked(l.type)) l.addressTaken = true;
+      else if (!isObjectLike(l.type) && l.type.k !== 'ref' && !l.needsDrop && !needsDropType(l.type)) l.replBoxed = true;
+    }
+    const echoType = !echoLocal ? null : echoLocal.type.k === 'ref' ? echoLocal.type.inner : echoLocal.type; // `&str` is `str`
+    const echoes = !!echoType && echoType.k !== 'unit' && echoType.k !== 'never' && echoType.k !== 'error';
+    let gen: ReturnType<typeof generate>;
+    try {
+      gen = generate(result.program, { base, repl: { load, store }, tdsOf: echoes ? [echoType!] : [] });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      return { kind: 'error', diagnostics: [diag('E0900', `cannot compile this cell yet: ${msg}`, new LineMap(this.file, text).span(0, 0))] };
+    }
+    mapSites(gen.meta.sites, base.sites.length, src, segs, cellTexts);
+    const echoSlot = store.find((e) => e.local === echoLocal)?.slot ?? -1;
     return {
-      kind: 'run', source, diagnostics, skipStdout: this.stdoutLen, skipStderr: this.stderrLen,
-      accept: (stdoutLen, stderrLen) => {
-        if (n !== this.cellNo) return; // a later cell was prepared meanwhile: ignore stale accepts
+      kind: 'cell', js: gen.js, meta: gen.meta, diagnostics,
+      echo: echoes ? { slot: echoSlot, td: gen.tds[0] } : null,
+      commit: (outcome) => {
+        this.nextSlot = nextSlot;
+        if (outcome === 'panic') {
+          // the cell is aborted: its items and bindings are gone; what it did to the session's
+          // values happened (a live machine), and a value it may have moved stays moved
+          declared.forEach((l, i) => { if (l && movedAtEnd.has(l)) vars[i].moved = true; });
+          return;
+        }
         this.items = items;
-        this.stmts.push(...cellStmts.map((s) => s.text));
-        if (tail) this.stmts.push(`let ${ECHO} = (${tail.text});`, ...(echoStmt ? [echoStmt] : []));
-        this.stdoutLen = stdoutLen;
-        this.stderrLen = stderrLen;
+        const deps = (t: Type) => new Map([...userTypes(t)].map((n) => [n, itemText.get(n) ?? '']));
+        // variables hidden by a redefined type stay (for explainHidden), still hidden
+        const next: SessionVar[] = this.vars.filter((v) => !vars.includes(v));
+        declared.forEach((l, i) => {
+          if (!l || !visible.has(l)) return; // shadowed by a new binding of the cell
+          next.push({ ...vars[i], moved: movedAtEnd.has(l), mem: vars[i].mem || l.addressTaken && memBacked(l.type), boxed: vars[i].boxed || !!l.replBoxed });
+        });
+        for (const e of store) {
+          if (e.local === echoLocal) continue;
+          const l = e.local;
+          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), boxed: !!l.replBoxed, slot: e.slot, deps: deps(l.type) });
+        }
+        this.vars = next;
       },
     };
   }
 
-  /** Items and the replayed statements, up to the open body of main. */
-  private prelude(): string {
-    return this.items.map((i) => i.text + '\n').join('') + 'fn main() {\n' + this.stmts.map((s) => '    ' + s + '\n').join('');
+  /** `cannot find value `p`` for a variable whose type was redefined says so. */
+  private explainHidden(d: Diagnostic, visible: SessionVar[]): Diagnostic {
+    const m = d.code === 'E0100' ? /`([^`]+)`/.exec(d.message) : null;
+    if (!m || visible.some((v) => v.name === m[1])) return d;
+    const v = [...this.vars].reverse().find((x) => x.name === m[1]);
+    if (!v) return d;
+    return { ...d, notes: [...d.notes, `note: \`${v.name}\` has type \`${typeName(v.type)}\`, which a later cell redefined: the variable is gone`] };
   }
 
-  private checkText(source: string): { cx: ReturnType<typeof checkWithCtx>['cx']; program: ast.Program; parseDiags: Diagnostic[] } {
+  /** Variables still usable: a redefined struct or enum hides the variables of its old type. */
+  private visibleVars(itemText = new Map(this.items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]))): SessionVar[] {
+    return this.vars.filter((v) => [...v.deps].every(([n, t]) => itemText.get(n) === t));
+  }
+
+  private scope(vars = this.visibleVars()): ReplScope {
+    return { vars: vars.map((v) => ({ name: v.name, type: (cx: Ctx) => retype(cx, v.type), mut: v.mut, moved: v.moved, addressTaken: v.mem, boxed: v.boxed })) };
+  }
+
+  private itemsText(): string {
+    return this.items.map((i) => i.text + '\n').join('');
+  }
+
+  private checkText(source: string, replScope: ReplScope) {
     const parsed = parse(this.file, source);
-    const { cx } = checkWithCtx(parsed.program, { text: source });
-    return { cx, program: parsed.program, parseDiags: parsed.diagnostics };
+    const { cx, result } = checkWithCtx(parsed.program, { text: source, replScope });
+    return { cx, program: parsed.program, parseDiags: parsed.diagnostics, result };
   }
 
   /** Diagnostics on the synthesized program -> spans in the cell text. Anything outside the
    *  cell's own text (earlier cells) is shown at the start of the cell with a note. */
-  private mapBack(ds: Diagnostic[], segs: Segment[], cellText: string): Diagnostic[] {
+  private mapBack(ds: Diagnostic[], all: Segment[], cellText: string): Diagnostic[] {
     const lm = new LineMap(this.file, cellText);
+    const segs = all.filter((g) => g.cell === this.inputs);
     const map = (s: Span): Span | null => {
-      const seg = segs.find((g) => s.start >= g.at && s.start <= g.at + g.len);
+      // a span starting just before the cell's text (`&(` of the echo) is clamped to it
+      const seg = segs.find((g) => s.start >= g.at && s.start <= g.at + g.len) ?? segs.find((g) => s.start < g.at && s.end > g.at);
       if (!seg) return null;
-      const a = seg.from + (s.start - seg.at);
+      const a = seg.from + Math.max(0, s.start - seg.at);
       const b = seg.from + Math.min(seg.len, Math.max(s.start, s.end) - seg.at);
       return lm.span(a, Math.max(a, b));
     };
     return ds.map((d) => {
       const span = map(d.span);
-      const labels = d.labels.map((l) => ({ ...l, span: map(l.span) })).filter((l): l is { span: Span; message: string } => !!l.span);
-      if (span) return { ...d, span, labels };
+      const mapped = d.labels.map((l) => ({ ...l, span: map(l.span) }));
+      const labels = mapped.filter((l): l is { span: Span; message: string } => !!l.span);
+      // a label about earlier code (`value moved here`) becomes a note
+      const elsewhere = mapped.filter((l) => !l.span).map((l) => `note: ${l.message} (in an earlier cell)`);
+      if (span) return { ...d, span, labels, notes: [...d.notes, ...elsewhere] };
       return { ...d, span: lm.span(0, 0), labels, notes: [...d.notes, 'note: this is about code from an earlier cell'] };
     });
   }

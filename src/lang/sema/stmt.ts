@@ -58,6 +58,21 @@ function declareLocal(cx: Ctx, name: string, type: Type, mut: boolean, span: ast
   return l;
 }
 
+/** A REPL cell's `main` starts with the session's variables in scope (moved ones stay moved:
+ *  the move happened in an earlier cell, at the cell's start as far as spans go). */
+function declareSessionVars(cx: Ctx, repl: NonNullable<Ctx['replScope']>, body: ast.Span): void {
+  const at: ast.Span = { ...body, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
+  repl.declared = repl.vars.map((v) => {
+    const t = v.type(cx);
+    if (!t) return null;
+    const l = declareLocal(cx, v.name, t, v.mut, at);
+    l.addressTaken = v.addressTaken;
+    if (v.boxed) l.replBoxed = true;
+    if (v.moved) cx.moved.set(l, at);
+    return l;
+  });
+}
+
 /** Check a named function's body. */
 export function checkFnBody(cx: Ctx, f: FnInfo): void {
   const d = f.decl;
@@ -78,7 +93,13 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
     if (p.default) expectType(cx, p.default, pi.variadic ? T.error : pi.type);
     pi.local = declareLocal(cx, p.name, pi.type, false, p.nameSpan);
   });
+  const repl = cx.replScope && f === cx.fns.get('main') ? cx.replScope : null;
+  if (repl) declareSessionVars(cx, repl, d.body.span);
   const t = checkBlock(cx, d.body, null, false);
+  if (repl) {
+    repl.visibleAtEnd = cx.scope.visible();
+    repl.movedAtEnd = new Set(cx.moved.keys());
+  }
   if (f.ret.k !== 'unit' && f.ret.k !== 'error' && t.k !== 'never' && !blockDiverges(d.body)) {
     const what = f.ret.k === 'never' ? 'is declared `!` (never returns)' : `must return a value of type ${fmt(f.ret)}`;
     cx.error('E0114', `function \`${f.name}\` ${what} but can reach the end of its body`, endSpan(d.body), {

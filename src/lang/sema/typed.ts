@@ -28,6 +28,9 @@ export interface LocalInfo {
   partOfRevived?: number;
   /** How many times the local was given a new value (assignment). */
   revived?: number;
+  /** A REPL session variable a closure captures, of a type that is neither memory-backed nor an
+   *  object: it lives in a box `{ v }` shared by every cell (codegen reads and writes `.v`). */
+  replBoxed?: boolean;
   /** Moved by value somewhere outside closures (codegen gives such a match binding its own drop). */
   movedOut?: boolean;
 }

@@ -165,7 +165,9 @@ export function makeHelpers(rt: Runtime) {
         return true;
       }
       if (isBox(a) && isBox(b)) return h.$eq(a.v, b.v); // contents, not block addresses
-      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+      // one class per declaration; a REPL session has one module per cell, each with its own
+      // class of the same declaration under the same name (codegen context.ts names them)
+      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) && a.constructor.name !== b.constructor.name) return false;
       // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
       const ka = Object.keys(a as object);
       return ka.every((k) => k[0] === '$' || h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));

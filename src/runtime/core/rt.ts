@@ -80,6 +80,8 @@ export class Runtime {
   machine!: Machine;
   readonly mv = new MemValues(this);
   readonly gc = new GcHeap(this);
+  /** REPL session variables between cells (codegen ReplGen; runtime/repl.ts). */
+  readonly rs: unknown[] = [];
   /** The current task's thread-locals (swapped by the scheduler). */
   tls: unknown[] = [];
 
@@ -286,6 +288,12 @@ export class Runtime {
   charge(n: number): void {
     this.fuel -= n;
     if (this.fuel < 0) this.tick();
+  }
+  /** A REPL cell starts with the whole fuel budget again (runtime/repl.ts). */
+  refuel(): void {
+    this.steps += Math.max(0, this.chunk - this.fuel); // steps of the current chunk stay counted
+    this.fuelLeft = this.opts.fuel || Infinity;
+    this.fuel = this.chunk = this.unlimited ? FUEL_CHUNK : Math.min(FUEL_CHUNK, this.fuelLeft);
   }
   totalSteps(): number {
     return this.steps + Math.max(0, this.chunk - this.fuel);

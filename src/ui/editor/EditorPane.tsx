@@ -10,6 +10,7 @@ import { useUi } from '../state/ui-store';
 import { useProblems } from '../state/problems';
 import { runProgram, scheduleCheck } from '../run/controller';
 import { handoff } from './PlainEditor';
+import { sendToConsole } from '../console/console-controller';
 
 const uriOf = (name: string) => monaco.Uri.parse(`file:///${name}`);
 
@@ -60,6 +61,20 @@ export function EditorPane({ compact = false, readOnly = false, hiddenLines }: E
     editorRef.current = ed;
     highlight.current = ed.createDecorationsCollection();
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runProgram());
+    // "Send to console": the selection, or the current line, runs as a Console cell
+    ed.addAction({
+      id: 'vex.sendToConsole',
+      label: 'Send to Console',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
+      contextMenuGroupId: 'navigation',
+      run: (e) => {
+        const model = e.getModel();
+        const sel = e.getSelection();
+        if (!model || !sel) return;
+        const text = sel.isEmpty() ? model.getLineContent(sel.positionLineNumber) : model.getValueInRange(sel);
+        sendToConsole(text);
+      },
+    });
     const sub = ed.onDidChangeModelContent(() => {
       const model = ed.getModel();
       if (!model) return;

@@ -8,6 +8,7 @@ import { MemoryPanel } from './MemoryPanel';
 import { TasksPanel } from './TasksPanel';
 import { FfiPanel } from './FfiPanel';
 import { MetricsPanel } from './MetricsPanel';
+import { ConsolePanel } from './ConsolePanel';
 
 export interface PanelDef {
   id: string;
@@ -27,4 +28,5 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'tasks', title: 'Tasks', component: TasksPanel },
   { id: 'ffi', title: 'FFI', component: FfiPanel },
   { id: 'metrics', title: 'Metrics', component: MetricsPanel },
+  { id: 'console', title: 'Console', component: ConsolePanel },
 ];

@@ -62,6 +62,11 @@ export class WorkerClient {
     if (!this.worker) this.start();
   }
 
+  /** A message the caller numbered itself with `nextId()` (the Console's cells). */
+  sendRaw(msg: ToWorker): void {
+    this.send(msg);
+  }
+
   private send(msg: ToWorker): void {
     if (!this.worker) this.start();
     this.worker!.postMessage(msg);

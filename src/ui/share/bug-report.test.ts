@@ -23,6 +23,11 @@ describe('bugReport', () => {
     expect(md.indexOf('### Expected')).toBeLessThan(md.indexOf('### main.vx'));
     expect(md).not.toContain('Compiler diagnostics');
   });
+  it('lists the Console session as prompts and inputs, only when there is one', () => {
+    const md = bugReport({ ...base, cells: ['let! n = 1;', 'fn f() {\n    n;\n}'] });
+    expect(md).toContain('### Console session\n\n```text\nvex> let! n = 1;\nvex> fn f() {\n...>     n;\n...> }\n```');
+    expect(bugReport(base)).not.toContain('Console session');
+  });
   it('uses a longer fence when the code contains backticks', () => {
     expect(bugReport(base)).toContain('````vex\n// ```tricky```\n````');
   });

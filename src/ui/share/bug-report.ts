@@ -18,6 +18,8 @@ export interface BugReportInput {
   diagnostics: string;
   output: string;
   link: string;
+  /** The Console's cells (its session), when it was used. */
+  cells?: string[];
 }
 
 /** A fence longer than any backtick run in the text, so code containing ``` stays intact. */
@@ -59,6 +61,10 @@ export function bugReport(r: BugReportInput): string {
   if (r.link) parts.push(`- Link (reproduces these files and settings): ${r.link}`);
   parts.push('');
   for (const f of r.files) parts.push(`### ${f.name}`, '', ...block('vex', f.text), '');
+  if (r.cells?.length) {
+    const text = r.cells.map((c) => c.split('\n').map((l, i) => (i ? '...> ' : 'vex> ') + l).join('\n')).join('\n');
+    parts.push('### Console session', '', ...block('text', text), '');
+  }
   parts.push('### Actual result', '');
   parts.push(`- Outcome: ${r.outcome}${r.exitCode !== null && !r.outcome.includes(`exit code ${r.exitCode}`) && !r.outcome.includes(`code ${r.exitCode}`) ? ` (exit code ${r.exitCode})` : ''}`, '');
   if (r.diagnostics) parts.push('Compiler diagnostics:', '', ...block('text', r.diagnostics), '');

@@ -11,6 +11,7 @@ import { filesChangedSinceRun, isRunning, runProgram, whenRunEnds } from '../run
 import { shareUrl } from '../state/persistence';
 import { copyText } from './clipboard';
 import { bugReport, platformLine } from './bug-report';
+import { useConsole } from '../console/console-store';
 
 export async function copyBugReport(): Promise<void> {
   if (isRunning()) await whenRunEnds();
@@ -37,6 +38,7 @@ export async function copyBugReport(): Promise<void> {
     diagnostics,
     output: outputText(run.output, true),
     link: shareUrl(),
+    cells: useConsole.getState().cells,
   });
   await copyText(md);
   useUi.getState().notify('info', 'Bug report copied to the clipboard as Markdown: fill in "What happened" and "Expected".');

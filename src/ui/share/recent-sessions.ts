@@ -21,7 +21,7 @@ export function sameSession(a: Session, b: Session): boolean {
 
 function canonical(s: Session): string {
   const settings = Object.fromEntries(Object.entries(s.settings).sort(([x], [y]) => (x < y ? -1 : 1)));
-  return JSON.stringify([s.files.map((f) => [f.name, f.text]), s.active, settings]);
+  return JSON.stringify([s.files.map((f) => [f.name, f.text]), s.active, settings, s.cells ?? []]);
 }
 
 /** A one-line description: the first non-blank, non-comment-marker line of main.vx. */

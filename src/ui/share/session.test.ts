@@ -18,6 +18,13 @@ describe('session links', () => {
     expect(r).toEqual({ ok: true, session });
   });
 
+  it('carries the Console\'s cells (multi-line ones too) and leaves links without them unchanged', () => {
+    const withCells: Session = { ...session, cells: ['let! n = 5;', 'fn sq(x: i32): i32 {\n    return x * x;\n}', 'sq(n)'] };
+    expect(decodeSession(encodeSession(withCells))).toEqual({ ok: true, session: withCells });
+    expect(sessionToData(session)).not.toHaveProperty('c');
+    expect(sessionFromData({ v: 1, f: [['main.vx', '']], c: [1, 2] })).toMatchObject({ ok: false, reason: 'the Console cells are damaged' });
+  });
+
   it('round-trips arbitrary file text', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
       const s = { ...session, files: [{ name: 'main.vx', text }] , active: 'main.vx' };

@@ -12,9 +12,13 @@ export interface Session {
   files: SessionFile[]; // main.vx first
   active: string; // the open tab
   settings: RunSettings;
+  /** The Console's cells since its last reset, replayed in order when the session opens. */
+  cells?: string[];
 }
 
 export const SESSION_VERSION = 1;
+/** Console cells a link may carry (a longer list is cut, oldest first kept). */
+export const MAX_CELLS = 500;
 export const HASH_KEY = 'code';
 
 export const FILE_NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]{0,40}\.vx$/;
@@ -24,8 +28,7 @@ export function isValidFileName(name: string): boolean {
 }
 
 export function encodeSession(s: Session): string {
-  const data = { v: SESSION_VERSION, f: s.files.map((f) => [f.name, f.text]), a: s.active, s: s.settings };
-  return compressToEncodedURIComponent(JSON.stringify(data));
+  return compressToEncodedURIComponent(JSON.stringify(sessionToData(s)));
 }
 
 export type DecodeResult = { ok: true; session: Session } | { ok: false; reason: string };
@@ -49,7 +52,9 @@ export function sessionFromData(data: unknown): DecodeResult {
   const settings = d.s === undefined ? DEFAULT_SETTINGS : parseSettings(d.s);
   if (!settings) return { ok: false, reason: 'the run settings are damaged' };
   const active = typeof d.a === 'string' && files.some((f) => f.name === d.a) ? d.a : 'main.vx';
-  return { ok: true, session: { files, active, settings } };
+  if (d.c !== undefined && (!Array.isArray(d.c) || !d.c.every((c) => typeof c === 'string'))) return { ok: false, reason: 'the Console cells are damaged' };
+  const cells = (d.c as string[] | undefined)?.slice(0, MAX_CELLS) ?? [];
+  return { ok: true, session: { files, active, settings, ...(cells.length ? { cells } : {}) } };
 }
 
 export function decodeSession(encoded: string): DecodeResult {
@@ -86,5 +91,7 @@ export function hashForSession(s: Session): string {
 
 /** Session data for localStorage (plain JSON, same shape as the link). */
 export function sessionToData(s: Session): unknown {
-  return { v: SESSION_VERSION, f: s.files.map((f) => [f.name, f.text]), a: s.active, s: s.settings };
+  const data: Record<string, unknown> = { v: SESSION_VERSION, f: s.files.map((f) => [f.name, f.text]), a: s.active, s: s.settings };
+  if (s.cells?.length) data.c = s.cells.slice(0, MAX_CELLS); // links without a Console stay as they were
+  return data;
 }

@@ -9,6 +9,8 @@ import { useUi } from './ui-store';
 import { DEFAULT_SETTINGS } from './settings-model';
 import { DEFAULT_PROGRAM } from '../examples';
 import { rememberSession, sameSession } from '../share/recent-sessions';
+import { useConsole } from '../console/console-store';
+import { replayCells } from '../console/console-controller';
 
 export const STORAGE_KEY = 'vex-playground:session';
 const HASH_DELAY_MS = 150;
@@ -21,7 +23,8 @@ export const defaultSession = (): Session => ({
 
 export function currentSession(): Session {
   const { files, active } = useFiles.getState();
-  return { files, active, settings: useSettings.getState().settings };
+  const cells = useConsole.getState().cells;
+  return { files, active, settings: useSettings.getState().settings, ...(cells.length ? { cells } : {}) };
 }
 
 function readAutosave(): Session | null {
@@ -73,6 +76,7 @@ export function switchSession(next: Session): void {
 export function applySession(s: Session): void {
   useSettings.getState().setSettings(s.settings);
   useFiles.getState().replaceAll(s.files, s.active);
+  if (s.cells?.length) replayCells(s.cells); // the Console's session, run again on a fresh machine
 }
 
 /** Starts autosave and hash updates; returns an unsubscribe function. */
@@ -94,8 +98,9 @@ export function startPersistence(opts: { autosave: boolean; updateHash: boolean 
   };
   const a = useFiles.subscribe((s, prev) => { if (s.files !== prev.files || s.active !== prev.active) save(); });
   const b = useSettings.subscribe((s, prev) => { if (s.settings !== prev.settings) save(); });
+  const c = useConsole.subscribe((s, prev) => { if (s.cells !== prev.cells) save(); });
   save();
-  return () => { a(); b(); if (timer) clearTimeout(timer); };
+  return () => { a(); b(); c(); if (timer) clearTimeout(timer); };
 }
 
 /** The link that reproduces the current session (for Share and bug reports). */
