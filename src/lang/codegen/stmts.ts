@@ -52,7 +52,7 @@ export class FnEmitter extends CallEmitter {
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       const plain = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
-      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${n(d)}); }`).join('\n');
+      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`).join('\n');
       const release = this.usesMem ? 'rt.mv.release($mk);\n' : '';
       code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\n` +
         `if ($u === undefined) {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n}` +
