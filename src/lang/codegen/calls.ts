@@ -95,7 +95,8 @@ export abstract class CallEmitter extends ExprEmitter {
           const vt = derefAll(t.varargTypes[i] ? this.ty(t.varargTypes[i]) : this.effType(a));
           return `[${jsStr(cargKind(vt))}, ${this.val(a)}]`;
         });
-        this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => typeName(this.effType(a))), ret: typeName(t.fn.ret) };
+        // a string literal is a str the program wrote, passed as a pointer to its bytes
+        this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => (a.kind === 'string' ? 'str' : typeName(this.effType(a)))), ret: typeName(t.fn.ret) };
         return `(${this.at(e.span)}, rt.H.ffi(${jsStr(t.fn.name)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
       }
       case 'value': {

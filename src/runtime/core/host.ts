@@ -202,7 +202,7 @@ export function makeHost(rt: Runtime) {
           args.forEach((a, i) => { if (typeof a === 'string') types.vex[i] = 'str'; });
           // a Vex function passed as a C function pointer: show its Vex name
           args.forEach((a, i) => { if (typeof a === 'function') as[i] = `fn ${rt.meta.ffi?.fns[a.name] ?? 'fn'}`; });
-          rt.emit({ t: 'ffi', fn, args: as, ret, task, id, types });
+          rt.emit({ t: 'ffi', fn, args: as, ret, task, id, types, loc: rt.loc(site) });
         },
       };
       const fixed = args.map((a) => (typeof a === 'string' ? m.mem.internCString(a) : typeof a === 'boolean' ? (a ? 1 : 0) : a));

@@ -100,7 +100,8 @@ export function overflowPicture(o: StackOverflowInfo): OverflowPicture {
     const names = g.frames.map((f) => f.fn).join(' → ');
     return { fn: g.frames[0]?.fn ?? '?', loc: g.frames[0]?.loc ?? null, times: g.times, cycle: g.frames.length, label: g.times > 1 ? `${names} × ${int(g.times)}` : names };
   });
-  if (o.unrecorded > 0) rows.push({ fn: '…', loc: null, times: o.unrecorded, cycle: 1, label: `${int(o.unrecorded)} outer frames not recorded` });
+  // the call-site stack records the outermost frames: what it could not hold is the innermost
+  if (o.unrecorded > 0) rows.unshift({ fn: '…', loc: null, times: o.unrecorded, cycle: 1, label: `${int(o.unrecorded)} innermost frames (not recorded)` });
   const capacity = Math.max(o.capacity, 1);
   return {
     used: o.depth,
