@@ -37,7 +37,7 @@ test('panics lesson: the call stack pops frames, crosses out values and ticks de
   await expect(frames.nth(0)).toHaveAttribute('data-state', 'unwinding');
   await next.click();
   await expect(frames.nth(0).getByTestId('stack-defer')).toHaveAttribute('data-ran', 'true');
-  await expect.poll(() => highlightedLine(page)).toBe(11); // the defer's line
+  await expect.poll(() => highlightedLine(page)).toBe(16); // the defer's line
   await page.keyboard.press('ArrowRight');
   await expect(frames.nth(0).getByTestId('stack-value')).toHaveAttribute('data-dropped', 'true');
   await expect(frames.nth(0).getByTestId('stack-value')).toHaveCSS('text-decoration-line', /none|line-through/);
@@ -50,7 +50,7 @@ test('panics lesson: the call stack pops frames, crosses out values and ticks de
 
   // click-to-source: a frame's name reveals its line
   await frames.nth(1).getByRole('button', { name: 'main', exact: true }).click();
-  await expect.poll(() => highlightedLine(page)).toBe(24);
+  await expect.poll(() => highlightedLine(page)).toBe(28);
 
   // the caught panic: badge on the tab, the catch line between the popped frames and main
   await expect(page.getByRole('tab', { name: /Panic/ })).toContainText('!');
@@ -85,7 +85,7 @@ test('stack_overflow lesson: the Panic panel shows the depth gauge and folded fr
   await expect(rows.first()).toContainText('depth × 63');
   await expect(rows.nth(1)).toContainText('closure in main');
   await rows.first().getByRole('button').click();
-  await expect.poll(() => highlightedLine(page)).toBe(6);
+  await expect.poll(() => highlightedLine(page)).toBe(9);
   await screenshot(page, 'stackffi-overflow');
 });
 
@@ -108,7 +108,7 @@ test('ffi lesson: calls across the Vex | C boundary with types, conversions and 
   await expect(panel.getByTestId('ffi-count').filter({ hasText: 'qsort' })).toContainText('qsort × 1');
   // click-to-source: the call reveals its line
   await qsort.getByRole('button', { name: /qsort/ }).click();
-  await expect.poll(() => highlightedLine(page)).toBe(36);
+  await expect.poll(() => highlightedLine(page)).toBe(37);
   await screenshot(page, 'stackffi-ffi');
   await qsort.scrollIntoViewIfNeeded();
   await setTheme(page, 'dark');
@@ -128,11 +128,15 @@ test('c_layout lesson: the byte grid is there before any run', async ({ page }) 
   const flags = view.getByTestId('layout').filter({ hasText: 'Flags' });
   await expect(flags.getByTestId('layout-bit')).toHaveText(['level:4', 'mode:3', 'ready:1']);
   await expect(view).not.toContainText('Tight');
+  const word = view.getByTestId('layout').filter({ hasText: 'union Word' });
+  await expect(word).toContainText('members overlaid');
+  await expect(word.getByRole('table', { name: 'member whole' })).toBeVisible();
+  await expect(word.getByRole('table', { name: 'member low' }).getByTestId('layout-pad')).toHaveCount(1);
   // nothing ran
   await expect(page.getByTestId('outcome')).toHaveCount(0);
   // click-to-source: the struct's name reveals its declaration
   await flags.getByRole('button', { name: /struct Flags/ }).click();
-  await expect.poll(() => highlightedLine(page)).toBe(15);
+  await expect.poll(() => highlightedLine(page)).toBe(17);
   await screenshot(page, 'stackffi-c-layout');
   await setTheme(page, 'dark');
   await screenshot(page, 'stackffi-c-layout-dark');

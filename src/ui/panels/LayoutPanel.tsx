@@ -18,7 +18,7 @@ export function LayoutPanel() {
   return (
     <div className="ffi-view" role="region" aria-label="C layout" data-testid="c-layout">
       <p className="layout-legend">
-        <span>Each cell is one byte ({PER_ROW} a row); offsets above.</span>
+        <span>Each cell is one byte ({PER_ROW} a row): row offset on the left, +byte above.</span>
         <span><span className="cell pad">pad</span> padding (no field)</span>
         <span><span className="cell c0">field</span> name, type, offset+size</span>
       </p>
@@ -47,16 +47,16 @@ function LayoutView({ layout }: { layout: CLayout }) {
       </h4>
       {pic.lanes.map((lane, li) => (
         <div key={li} className="layout-grid" role="table" aria-label={pic.kind === 'union' ? `member ${lane.label}` : 'fields'}
-          style={{ gridTemplateColumns: `${pic.kind === 'union' ? '6em ' : ''}repeat(${perRow}, minmax(52px, 1fr))` }}>
+          style={{ gridTemplateColumns: `5em repeat(${perRow}, minmax(52px, 1fr))` }}>
           {li === 0 && (
             <>
-              {pic.kind === 'union' && <span />}
+              <span className="layout-lane-label" aria-hidden="true">{pic.kind === 'union' ? 'member' : 'offset'}</span>
               {Array.from({ length: perRow }, (_, i) => <span key={i} className="byte-ruler" aria-hidden="true">+{i}</span>)}
             </>
           )}
           {Array.from({ length: rows }, (_, r) => (
             <RowCells key={r} pieces={rowPieces(lane.segments, perRow).filter((p) => p.row === r)} colour={colour}
-              label={pic.kind === 'union' ? (r === 0 ? lane.label : '') : null} hasLabelCol={pic.kind === 'union'} />
+              label={pic.kind === 'union' ? (r === 0 ? lane.label : '') : String(r * perRow)} />
           ))}
         </div>
       ))}
@@ -64,15 +64,15 @@ function LayoutView({ layout }: { layout: CLayout }) {
   );
 }
 
-function RowCells({ pieces, colour, label, hasLabelCol }: { pieces: Piece[]; colour: (s: Segment) => string; label: string | null; hasLabelCol: boolean }) {
+function RowCells({ pieces, colour, label }: { pieces: Piece[]; colour: (s: Segment) => string; label: string }) {
   return (
     <>
-      {hasLabelCol && <span className="layout-lane-label">{label}</span>}
+      <span className="layout-lane-label">{label}</span>
       {pieces.map((p, i) => {
         const s = p.segment;
         const text = s.kind === 'padding' ? `padding, bytes ${s.offset}–${s.offset + s.size - 1}` : `${s.name}: ${s.type}, offset ${s.offset}, ${s.size} byte${s.size === 1 ? '' : 's'}`;
         return (
-          <div key={i} role="cell" className={`cell ${colour(s)}${p.first ? '' : ' cont'}`} style={{ gridColumn: `${p.col + 1 + (hasLabelCol ? 1 : 0)} / span ${p.span}` }}
+          <div key={i} role="cell" className={`cell ${colour(s)}${p.first ? '' : ' cont'}`} style={{ gridColumn: `${p.col + 2} / span ${p.span}` }}
             title={text} aria-label={p.first ? text : `${text} (continued)`} data-testid={s.kind === 'padding' ? 'layout-pad' : 'layout-field'}>
             {s.kind === 'padding' ? (p.first ? `pad ${s.size}` : '') : p.first ? (
               <>

@@ -14,9 +14,9 @@ const pic = (text: string, name: string) => {
 const shape = (segs: { kind: string; name: string | null; offset: number; size: number }[]) => segs.map((s) => `${s.kind}:${s.name ?? '-'}@${s.offset}+${s.size}`);
 
 describe('C layout pictures', () => {
-  it('lists the repr(C) struct, the bitfield struct and no plain struct of the c_layout lesson', () => {
+  it('lists the repr(C) struct, the bitfield struct and the union, no plain struct, of the c_layout lesson', () => {
     const ls = layoutsOf(readFileSync(new URL('../examples/c_layout.vx', import.meta.url), 'utf8'));
-    expect(ls.map((l) => l.name)).toEqual(['Header', 'Flags']);
+    expect(ls.map((l) => l.name)).toEqual(['Header', 'Flags', 'Word']);
   });
   it('pads u8,u32,u16 like GCC: 3 bytes after tag, 2 at the end (size 12)', () => {
     const p = pic('#[repr(C)]\nstruct Header { tag: u8, len: u32, flags: u16 }\nfn main() {}\n', 'Header');

@@ -29,7 +29,7 @@ describe('stackPicture', () => {
     expect(p.boxes[0].values).toEqual([expect.objectContaining({ name: 'g', type: 'Guard', dropped: false })]);
     expect(p.boxes[0].values[0].shown).toContain('check');
     expect(p.boxes[0].defers).toEqual([expect.objectContaining({ ran: false })]);
-    expect(p.boxes[0].defers[0].loc?.line).toBe(11);
+    expect(p.boxes[0].defers[0].loc?.line).toBe(16);
     expect(p.boxes[1].values.map((v) => v.name)).toEqual(['m']);
     expect(p.popped).toBe(0);
   });
@@ -53,7 +53,7 @@ describe('stackPicture', () => {
     const start = stackPicture(caught, -1);
     expect(start.boxes.map((b) => b.fn)).toEqual(['check', 'closure in main', 'main']);
     expect(start.catchAt).toMatchObject({ index: 2, reached: false });
-    expect(start.catchAt!.loc?.line).toBe(19);
+    expect(start.catchAt!.loc?.line).toBe(24);
     const end = stackPicture(caught, caught.unwind.length - 1);
     expect(end.boxes.map((b) => b.state)).toEqual(['popped', 'popped', 'kept']);
     expect(end.catchAt!.reached).toBe(true);
@@ -75,7 +75,7 @@ describe('overflowPicture', () => {
     expect(o.capacity).toBe(64);
     expect(o.fraction).toBe(1);
     expect(o.rows.map((x) => x.label)).toEqual(['depth × 63', 'closure in main']);
-    expect(o.rows[0].loc?.line).toBe(6);
+    expect(o.rows[0].loc?.line).toBe(9);
     expect(o.gauge).toBe('64 of 64 frames (16,384 bytes at 256 bytes a frame)');
   });
   it('folds main\'s 1 MiB stack into one row of thousands', () => {
