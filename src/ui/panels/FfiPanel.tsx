@@ -56,9 +56,9 @@ function CallRow({ call }: { call: CallView }) {
     <li className="ffi-call" data-testid="ffi-call" aria-label={`${call.fn}: ${call.args.length} argument${call.args.length === 1 ? '' : 's'}, returns ${call.ret.value}${call.callbackCount ? `, ${call.callbackCount} callbacks into Vex` : ''}`}>
       <div className="ffi-wall" aria-hidden="true" />
       <div className="ffi-side-vex ffi-head">
-        <button type="button" className="plain" onClick={() => reveal(call.loc)} disabled={!call.loc} title={call.loc ? 'Show the call in the editor' : 'libm fast path: no source position recorded'}>
-          {call.fn}(…) <span className="ffi-dir">calls C →</span>
-        </button>
+        {call.loc
+          ? <button type="button" className="plain" onClick={() => reveal(call.loc)} title="Show the call in the editor">{call.fn}(…) <span className="ffi-dir">calls C →</span></button>
+          : <span title="libm fast path: no source position recorded">{call.fn}(…) <span className="ffi-dir">calls C →</span></span>}
       </div>
       <div className="ffi-side-c ffi-head">{call.fn} <span className="ffi-dir">{call.task ? `task ${call.task}` : ''}</span></div>
       {call.args.map((a, i) => (

@@ -32,9 +32,9 @@ export function OverflowView({ info, reveal }: { info: StackOverflowInfo; reveal
       <ol className="folded-frames" aria-label="Frames at the overflow">
         {p.rows.map((r, i) => (
           <li key={i} data-testid="folded-frame">
-            <button type="button" className="plain" onClick={() => reveal(r.loc)} disabled={!r.loc}>
-              <span className="fold-label">{r.label}</span> <span className="stack-where">{r.loc ? locText(r.loc) : ''}</span>
-            </button>
+            {r.loc
+              ? <button type="button" className="plain" onClick={() => reveal(r.loc)}><span className="fold-label">{r.label}</span> <span className="stack-where">{locText(r.loc)}</span></button>
+              : <span className="fold-label">{r.label}</span>}
             {r.times > 1 && <span className="fold-bar" aria-hidden="true" style={{ width: `${Math.max(4, Math.round((r.times * r.cycle / Math.max(1, p.used)) * 100))}%` }} />}
           </li>
         ))}

@@ -24,7 +24,7 @@ describe('ffiPicture', () => {
     expect(strlen.ret).toMatchObject({ value: '8', c: 'size_t' });
     expect(p.calls[1].args[0]).toMatchObject({ value: '2', vex: 'f64', c: 'double', conversion: 'same bits, no conversion' });
     const printf = p.calls[3];
-    expect(printf.args.map((a) => [a.vex, a.c])).toEqual([['str', 'const char *'], ['str', 'void *'], ['i32', 'int']]);
+    expect(printf.args.map((a) => [a.vex, a.c])).toEqual([['str', 'const char *'], ['str', 'const char *'], ['i32', 'int']]);
   });
 
   it('nests the comparator callbacks C made under the qsort call', () => {

@@ -75,7 +75,8 @@ export function conversion(vex: string, c: string): string {
   return `${vex} → ${cSpelling(c)}`;
 }
 
-const cross = (value: string, vex: string, c: string): Crossing => ({ value, vex, c: cSpelling(c, value), conversion: conversion(vex, c) });
+const cross = (value: string, vex: string, c: string): Crossing =>
+  ({ value, vex, c: c === 'ptr' && (vex === 'str' || vex === 'string') ? 'const char *' : cSpelling(c, value), conversion: conversion(vex, c) });
 
 /** Parameter types of a Vex fn type written `fn(A, B): R` (top-level commas only). */
 export function fnParams(t: string): string[] {
