@@ -7,7 +7,7 @@ import { useRun } from '../state/run-store';
 import { useScrub } from '../state/scrub-store';
 import { useUi } from '../state/ui-store';
 import type { SourceLoc } from '../../runtime/api';
-import { ffiPicture, type CallView, type Crossing } from './ffi-model';
+import { ffiIndex, ffiPicture, type CallView, type Crossing } from './ffi-model';
 import './teaching-views.css';
 
 const MAX_DRAWN = 300;
@@ -20,7 +20,8 @@ export function FfiPanel() {
   const trace = useRun((s) => s.trace);
   const status = useRun((s) => s.status);
   const position = useScrub((s) => s.position);
-  const p = useMemo(() => ffiPicture(trace, position, MAX_DRAWN), [trace, position]);
+  const index = useMemo(() => ffiIndex(trace), [trace]);
+  const p = useMemo(() => ffiPicture(trace, position, MAX_DRAWN, 40, index), [trace, position, index]);
   if (status === 'idle') return <div className="empty">Run a program to see its foreign calls. (C layouts of its structs are in the C layout tab.)</div>;
   if (p.recordedCalls === 0 && p.totalCalls === 0) return <div className="empty">No foreign (extern "C") calls {position === null ? 'in this run' : 'up to this point of the run'}.</div>;
   return (

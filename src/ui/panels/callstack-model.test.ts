@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { execute } from '../../runtime/execute';
 import type { PanicInfo, RunOptions, StackOverflowInfo, TraceEvent } from '../../runtime/api';
 import { overflowPicture, stackPicture } from './callstack-model';
-import { collectPanics } from './panics';
+import { collectPanics, overflowsUpTo, panicMarks, panicsUpTo } from './panics';
 
 const runText = (text: string, opts: Partial<RunOptions> = {}) => {
   const r = execute([{ name: 'main.vx', text }], opts).result;
@@ -90,5 +90,21 @@ describe('overflowPicture', () => {
     const o = overflowPicture(overflowOf(r.trace));
     expect(o.rows[0].cycle).toBe(2);
     expect(o.rows[0].label).toMatch(/^(odd → even|even → odd) × 3\d$/);
+  });
+});
+
+describe('trace position (scrubber)', () => {
+  it('shows only the panics and overflows that happened before the position', () => {
+    const r = runText(lesson('panics'));
+    const all = collectPanics(r.trace, r.panic);
+    const marks = panicMarks(r.trace);
+    expect(marks.panics).toHaveLength(2);
+    expect(panicsUpTo(all, marks, r.trace.length, null)).toHaveLength(2);
+    expect(panicsUpTo(all, marks, r.trace.length, marks.panics[0])).toHaveLength(0);
+    expect(panicsUpTo(all, marks, r.trace.length, marks.panics[0] + 1).map((p) => p.caught)).toEqual([true]);
+    const o = runText(lesson('stack_overflow'));
+    const om = panicMarks(o.trace);
+    expect(overflowsUpTo(om, null)).toHaveLength(1);
+    expect(overflowsUpTo(om, om.overflows[0].index)).toHaveLength(0);
   });
 });

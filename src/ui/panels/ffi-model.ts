@@ -96,7 +96,17 @@ export function fnParams(t: string): string[] {
 const isPtrType = (t: string) => t.startsWith('*') || t.startsWith('&');
 const hex = (v: string) => (/^\d+$/.test(v) ? '0x' + Number(v).toString(16) : v);
 
-export function ffiPicture(trace: readonly TraceEvent[], position: number | null, maxCalls = 500, maxCallbacks = 40): FfiPicture {
+/** Trace indices of the FFI events (built once per trace: a scrub move then walks only these). */
+export function ffiIndex(trace: readonly TraceEvent[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < trace.length; i++) {
+    const t = trace[i].t;
+    if (t === 'ffi' || t === 'ffi-callback' || t === 'ffi-count') out.push(i);
+  }
+  return out;
+}
+
+export function ffiPicture(trace: readonly TraceEvent[], position: number | null, maxCalls = 500, maxCallbacks = 40, index: readonly number[] = ffiIndex(trace)): FfiPicture {
   const end = position === null ? trace.length : Math.max(0, Math.min(position, trace.length));
   const byId = new Map<number, CallView>();
   const pendingCb = new Map<number, { fn: string; args: string[]; ret: string }[]>();
@@ -105,7 +115,8 @@ export function ffiPicture(trace: readonly TraceEvent[], position: number | null
   const recordedBy = new Map<string, number>();
   const counts = new Map<string, { calls: number; recorded: number }>();
   let recorded = 0;
-  for (let i = 0; i < end; i++) {
+  for (let k = 0; k < index.length && index[k] < end; k++) {
+    const i = index[k];
     const e = trace[i];
     if (e.t === 'ffi-callback') {
       // callbacks happen inside their call, which is recorded when it returns

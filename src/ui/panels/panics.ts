@@ -21,21 +21,30 @@ export function collectPanics(trace: readonly TraceEvent[], final: PanicInfo | n
   return out;
 }
 
+/** Where the panics and stack overflows are in the trace (built once per trace, so a scrub move
+ *  only walks these few indices). */
+export interface PanicMarks {
+  panics: number[];
+  overflows: { index: number; info: StackOverflowInfo }[];
+}
+
+export function panicMarks(trace: readonly TraceEvent[]): PanicMarks {
+  const marks: PanicMarks = { panics: [], overflows: [] };
+  for (let i = 0; i < trace.length; i++) {
+    const e = trace[i];
+    if (e.t === 'panic') marks.panics.push(i);
+    else if (e.t === 'stack-overflow') marks.overflows.push({ index: i, info: e.info });
+  }
+  return marks;
+}
+
 /** The panics that happened before trace position `position` (null: the end of the run). */
-export function panicsUpTo(all: RunPanic[], trace: readonly TraceEvent[], position: number | null): RunPanic[] {
-  if (position === null || position >= trace.length) return all;
-  let k = 0;
-  for (let i = 0; i < position; i++) if (trace[i].t === 'panic') k++;
-  return all.slice(0, k);
+export function panicsUpTo(all: RunPanic[], marks: PanicMarks, length: number, position: number | null): RunPanic[] {
+  if (position === null || position >= length) return all;
+  return all.slice(0, marks.panics.filter((i) => i < position).length);
 }
 
 /** The stack overflows recorded before trace position `position` (null: the end). */
-export function overflowsUpTo(trace: readonly TraceEvent[], position: number | null): StackOverflowInfo[] {
-  const end = position === null ? trace.length : Math.min(position, trace.length);
-  const out: StackOverflowInfo[] = [];
-  for (let i = 0; i < end; i++) {
-    const e = trace[i];
-    if (e.t === 'stack-overflow') out.push(e.info);
-  }
-  return out;
+export function overflowsUpTo(marks: PanicMarks, position: number | null): StackOverflowInfo[] {
+  return marks.overflows.filter((o) => position === null || o.index < position).map((o) => o.info);
 }
