@@ -63,6 +63,10 @@ test('panics lesson: the call stack pops frames, crosses out values and ticks de
   await expect(frames.nth(2)).toHaveAttribute('data-state', 'kept');
   await setTheme(page, 'dark');
   await screenshot(page, 'stackffi-callstack-caught-dark');
+  // projector: presentation mode at 1280×720 keeps the picture readable
+  await page.getByRole('button', { name: 'Presentation' }).click();
+  await expect(stack).toBeVisible();
+  await screenshot(page, 'stackffi-callstack-presentation');
 });
 
 test('a run whose panics were all caught badges the Panic tab', async ({ page }) => {

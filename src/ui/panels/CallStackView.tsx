@@ -18,7 +18,7 @@ export function CallStackView({ picture, reveal }: { picture: StackPicture; reve
         <div key={i} role="presentation">
           {catchAt && catchAt.index === i && (
             <div className={`catch-line${catchAt.reached ? ' reached' : ''}`} data-testid="catch-line" role="note">
-              <span className="catch-mark" aria-hidden="true">⛔</span>{' '}
+              <span className="catch-mark" aria-hidden="true">■</span>{' '}
               catch_panic {catchAt.reached ? 'stopped' : 'will stop'} the unwinding here{' '}
               <button type="button" className="link" onClick={() => reveal(catchAt.loc)}>{locText(catchAt.loc)}</button>
             </div>
