@@ -58,7 +58,7 @@ function FrameBox({ box, reveal }: { box: StackBox; reveal: (l: SourceLoc | null
       {(box.values.length > 0 || box.defers.length > 0) && (
         <ul className="stack-items">
           {box.values.map((v, j) => (
-            <li key={`v${j}`} className={`stack-value${v.dropped ? ' dropped' : ''}${v.current ? ' current' : ''}`} data-testid="stack-value" data-dropped={v.dropped}>
+            <li key={`v${j}`} className={`stack-value${v.dropped ? ' is-dropped' : ''}${v.current ? ' current' : ''}`} data-testid="stack-value" data-dropped={v.dropped}>
               <button type="button" className="plain" onClick={() => reveal(v.loc)}>
                 <span className="v-name">{v.name || '(temporary)'}</span>: <span className="v-type">{v.type}</span>
                 {v.shown && <span className="v-shown"> = {v.shown}</span>}
