@@ -17,6 +17,45 @@ async function runExample(page: Page, id: string) {
 const setTheme = (page: Page, theme: 'light' | 'dark') =>
   page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
 
+/** The lowest WCAG contrast ratio of the text inside `root` against the nearest opaque
+ *  background behind it (colour only: the hatching patterns are drawn from the same theme colours). */
+async function minContrast(page: Page, root: string): Promise<{ ratio: number; text: string }> {
+  return page.evaluate((sel) => {
+    const parse = (c: string) => {
+      // rgb(r g b / a) in 0..255, or color(srgb r g b / a) in 0..1 (what color-mix computes to)
+      const k = c.startsWith('color(') ? 255 : 1;
+      const m = c.replace(/^color\(srgb/, '').match(/[\d.]+/g) ?? ['0', '0', '0', '0'];
+      return { r: +m[0] * k, g: +m[1] * k, b: +m[2] * k, a: m[3] === undefined ? 1 : +m[3] };
+    };
+    const lum = (c: { r: number; g: number; b: number }) => {
+      const f = (v: number) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+    };
+    const bgOf = (el: Element | null): { r: number; g: number; b: number } => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c.a > 0.5) return c;
+      }
+      return parse(getComputedStyle(document.body).backgroundColor);
+    };
+    let worst = { ratio: 99, text: '' };
+    const rootEl = document.querySelector(sel);
+    if (!rootEl) return worst;
+    const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || el.closest('[aria-hidden="true"]')) continue;
+      const st = getComputedStyle(el);
+      if (st.visibility === 'hidden' || st.display === 'none') continue;
+      const fg = parse(st.color);
+      const a = lum(fg), b = lum(bgOf(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < worst.ratio) worst = { ratio, text: n.textContent.trim().slice(0, 40) };
+    }
+    return worst;
+  }, root);
+}
+
 test('panics lesson: the call stack pops frames, crosses out values and ticks defers while stepping', async ({ page }) => {
   await runExample(page, 'panics');
   await page.getByRole('tab', { name: /Panic/ }).click();
@@ -61,7 +100,11 @@ test('panics lesson: the call stack pops frames, crosses out values and ticks de
   await page.keyboard.press('End');
   await expect(catchLine).toContainText('catch_panic stopped the unwinding here');
   await expect(frames.nth(2)).toHaveAttribute('data-state', 'kept');
-  await setTheme(page, 'dark');
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    const c = await minContrast(page, '.panic-panel');
+    expect(c.ratio, `${theme}: "${c.text}"`).toBeGreaterThanOrEqual(4.5);
+  }
   await screenshot(page, 'stackffi-callstack-caught-dark');
   // projector: presentation mode at 1280×720 keeps the picture readable
   await page.getByRole('button', { name: 'Presentation' }).click();
@@ -88,6 +131,12 @@ test('stack_overflow lesson: the Panic panel shows the depth gauge and folded fr
   const rows = page.getByTestId('folded-frame');
   await expect(rows.first()).toContainText('depth × 63');
   await expect(rows.nth(1)).toContainText('closure in main');
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    const c = await minContrast(page, '.panic-panel');
+    expect(c.ratio, `${theme}: "${c.text}"`).toBeGreaterThanOrEqual(4.5);
+  }
+  await setTheme(page, 'light');
   await rows.first().getByRole('button').click();
   await expect.poll(() => highlightedLine(page)).toBe(9);
   await screenshot(page, 'stackffi-overflow');
@@ -115,7 +164,11 @@ test('ffi lesson: calls across the Vex | C boundary with types, conversions and 
   await expect.poll(() => highlightedLine(page)).toBe(37);
   await screenshot(page, 'stackffi-ffi');
   await qsort.scrollIntoViewIfNeeded();
-  await setTheme(page, 'dark');
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    const c = await minContrast(page, '[data-testid="ffi-panel"]');
+    expect(c.ratio, `${theme}: "${c.text}"`).toBeGreaterThanOrEqual(4.5);
+  }
   await screenshot(page, 'stackffi-ffi-callbacks-dark');
 });
 
@@ -142,6 +195,10 @@ test('c_layout lesson: the byte grid is there before any run', async ({ page }) 
   await flags.getByRole('button', { name: /struct Flags/ }).click();
   await expect.poll(() => highlightedLine(page)).toBe(17);
   await screenshot(page, 'stackffi-c-layout');
-  await setTheme(page, 'dark');
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    const c = await minContrast(page, '[data-testid="c-layout"]');
+    expect(c.ratio, `${theme}: "${c.text}"`).toBeGreaterThanOrEqual(4.5);
+  }
   await screenshot(page, 'stackffi-c-layout-dark');
 });
