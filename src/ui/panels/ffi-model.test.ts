@@ -25,6 +25,10 @@ describe('ffiPicture', () => {
     expect(p.calls[1].args[0]).toMatchObject({ value: '2', vex: 'f64', c: 'double', conversion: 'same bits, no conversion' });
     const printf = p.calls[3];
     expect(printf.args.map((a) => [a.vex, a.c])).toEqual([['str', 'const char *'], ['str', 'const char *'], ['i32', 'int']]);
+    // a symbol looked up at run time: the Vex types of DynamicLib.symbol<F>'s F
+    const cbrt = p.calls[5];
+    expect(cbrt.args[0]).toMatchObject({ value: '27', vex: 'f64', c: 'double' });
+    expect(cbrt.loc?.line).toBe(42);
   });
 
   it('nests the comparator callbacks C made under the qsort call', () => {
