@@ -85,6 +85,17 @@ describe('overflowPicture', () => {
     expect(o.rows[0].label).toBe('f × 4,095');
     expect(o.rows[1].label).toBe('main');
   });
+  it('says when the host JavaScript stack ran out before the configured stack', () => {
+    const r = runText('fn f(n: i32): i32 { return f(n + 1) + 1; }\nfn main() { println("{}", f(0)); }\n', { stackSize: 64 << 20, deepAt: 1e9 });
+    const info = overflowOf(r.trace);
+    expect(info.host).toBe(true);
+    const o = overflowPicture(info);
+    expect(o.capacity).toBe(262144);
+    expect(o.used).toBeLessThan(o.capacity);
+    expect(o.note).toMatch(/host JavaScript stack ran out/);
+    expect(o.rows[0].fn).toBe('f');
+    expect(o.rows[0].times).toBe(o.used - 1);
+  });
   it('folds mutual recursion as a cycle', () => {
     const r = runText('fn even(n: i32): bool { return odd(n + 1); }\nfn odd(n: i32): bool { return even(n + 1); }\nfn main() { println("{}", even(0)); }\n', { stackSize: 64 * 256 });
     const o = overflowPicture(overflowOf(r.trace));
