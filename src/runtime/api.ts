@@ -107,7 +107,7 @@ export type TraceEvent =
   | { t: 'task-block'; task: number; on: string; clock: number }
   | { t: 'task-wake'; task: number; clock: number }
   | { t: 'task-end'; task: number; clock: number }
-  | { t: 'ffi'; fn: string; args: string[]; ret: string; task: number; id?: number; types?: FfiTypes; loc?: SourceLoc | null }
+  | { t: 'ffi'; fn: string; args: string[]; ret: string; task: number; id?: number; types?: FfiTypes; loc?: SourceLoc | null; callbacks?: number }
   | { t: 'ffi-callback'; call: number; fn: string; args: string[]; ret: string; task: number } // C called Vex back inside foreign call `call` (its ffi id)
   | { t: 'ffi-count'; fn: string; calls: number; recorded: number } // at exit: every call of a symbol, recorded or not
   | { t: 'stack-overflow'; info: StackOverflowInfo }

@@ -185,12 +185,14 @@ export function makeHost(rt: Runtime) {
       const m = rt.machine;
       // every crossing is recorded (with its id, so callbacks C makes inside it nest under it)
       const id = ++rt.ffiSeq, task = rt.taskId;
+      let callbacks = 0; // all of them, even when the kept trace dropped some callback events
       rt.ffiCalls.set(name, (rt.ffiCalls.get(name) ?? 0) + 1);
       const ctx: ShimContext = {
         mem: m.mem, sys: m.sys, site, task,
         write: (t) => rt.out(t),
         callback: (f, a) => {
           const r = rt.noUnwind(() => (f as (...x: unknown[]) => number | bigint)(...a));
+          callbacks++;
           const fnName = (typeof f === 'function' && rt.meta.ffi?.fns[f.name]) || 'fn';
           rt.emit({ t: 'ffi-callback', call: id, fn: fnName, args: a.map(String), ret: String(r), task });
           return r;
@@ -202,7 +204,7 @@ export function makeHost(rt: Runtime) {
           args.forEach((a, i) => { if (typeof a === 'string') types.vex[i] = 'str'; });
           // a Vex function passed as a C function pointer: show its Vex name
           args.forEach((a, i) => { if (typeof a === 'function') as[i] = `fn ${rt.meta.ffi?.fns[a.name] ?? 'fn'}`; });
-          rt.emit({ t: 'ffi', fn, args: as, ret, task, id, types, loc: rt.loc(site) });
+          rt.emit({ t: 'ffi', fn, args: as, ret, task, id, types, loc: rt.loc(site), ...(callbacks ? { callbacks } : {}) });
         },
       };
       const fixed = args.map((a) => (typeof a === 'string' ? m.mem.internCString(a) : typeof a === 'boolean' ? (a ? 1 : 0) : a));

@@ -36,10 +36,20 @@ describe('ffiPicture', () => {
     expect(q.args[3]).toMatchObject({ value: 'fn ascending', c: 'int (*)(…)' });
     expect(q.callbackCount).toBeGreaterThanOrEqual(4);
     expect(q.callbacks.length).toBe(q.callbackCount);
+    const ev = trace.find((e) => e.t === 'ffi' && e.fn === 'qsort');
+    expect(ev && ev.t === 'ffi' && ev.callbacks).toBe(q.callbackCount);
     expect(q.callbacks[0].fn).toBe('ascending');
     expect(q.callbacks[0].args[0].value).toMatch(/^0x[0-9a-f]+$/);
     expect(q.callbacks[0].args[0].vex).toBe('*u8');
     expect(q.callbacks.map((c) => c.ret).every((r) => ['-1', '0', '1'].includes(r))).toBe(true);
+  });
+
+  it('draws the first callbacks of a long sort and counts them all', () => {
+    const src = lesson.replace('let! nums: [i32; 5] = [42, 7, 19, 3, 11];', 'let! nums: [i32; 64] = [0; 64];\n    for i in 0..64 { nums[i] = 64 - i as i32; }')
+      .replace('qsort(&nums! as *u8!, 5, 4, ascending);', 'qsort(&nums! as *u8!, 64, 4, ascending);');
+    const q = ffiPicture(traceOf(src), null).calls.find((c) => c.fn === 'qsort')!;
+    expect(q.callbackCount).toBeGreaterThan(100);
+    expect(q.callbacks).toHaveLength(40);
   });
 
   it('counts every call, and labels the libm fast path\'s records as a sample', () => {

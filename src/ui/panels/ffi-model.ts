@@ -128,7 +128,7 @@ export function ffiPicture(trace: readonly TraceEvent[], position: number | null
       recorded++;
       recordedBy.set(e.fn, (recordedBy.get(e.fn) ?? 0) + 1);
       if (calls.length < maxCalls) {
-        const v = callView(e, i, pendingCb.get(e.id ?? -1) ?? [], cbCount.get(e.id ?? -1) ?? 0);
+        const v = callView(e, i, pendingCb.get(e.id ?? -1) ?? [], Math.max(e.callbacks ?? 0, cbCount.get(e.id ?? -1) ?? 0));
         calls.push(v);
         if (e.id !== undefined) byId.set(e.id, v);
       }
