@@ -53,7 +53,7 @@ export interface Frame {
 export type UnwindStep =
   | { kind: 'frame'; fn: string; loc: SourceLoc | null } // unwinding entered this frame
   | { kind: 'defer'; fn: string; loc: SourceLoc | null } // a defer ran
-  | { kind: 'drop'; fn: string; value: string; type: string; loc: SourceLoc | null } // a value was dropped
+  | { kind: 'drop'; fn: string; value: string; type: string; loc: SourceLoc | null; shown?: string } // a value was dropped (shown: its {:?} text, short)
   | { kind: 'leave'; fn: string } // frame left
   | { kind: 'caught'; loc: SourceLoc | null } // stopped by catch_panic at loc
   | { kind: 'aborted'; reason: string };
@@ -64,6 +64,33 @@ export interface PanicInfo {
   backtrace: Frame[]; // innermost first
   unwind: UnwindStep[];
   task: number;
+}
+
+/** Frames repeated `times` times in a row (innermost first): direct recursion is one frame ×N,
+ *  mutual recursion a short cycle ×N. */
+export interface FrameGroup {
+  frames: Frame[];
+  times: number;
+}
+
+/** A stack overflow (§6.14): how deep the task was, against its stack's capacity in frames. */
+export interface StackOverflowInfo {
+  task: number;
+  depth: number; // frames in use when the next call did not fit
+  capacity: number; // frames the stack holds: floor(stackBytes / frameBytes)
+  stackBytes: number;
+  frameBytes: number;
+  frames: FrameGroup[]; // innermost first, repeats folded
+  unrecorded: number; // innermost frames beyond the recorded call-site stack (it holds the outermost)
+  host: boolean; // the host JavaScript stack ran out before the model's limit
+}
+
+/** The Vex types of a foreign call's arguments and result, and the C types they cross as. */
+export interface FfiTypes {
+  vex: string[];
+  c: string[];
+  retVex: string;
+  retC: string;
 }
 
 /** The trace: one stream of plain-data events; every panel is a view of it. */
@@ -84,7 +111,10 @@ export type TraceEvent =
   | { t: 'task-block'; task: number; on: string; clock: number }
   | { t: 'task-wake'; task: number; clock: number }
   | { t: 'task-end'; task: number; clock: number }
-  | { t: 'ffi'; fn: string; args: string[]; ret: string; task: number }
+  | { t: 'ffi'; fn: string; args: string[]; ret: string; task: number; id?: number; types?: FfiTypes; loc?: SourceLoc | null; callbacks?: number }
+  | { t: 'ffi-callback'; call: number; fn: string; args: string[]; ret: string; task: number } // C called Vex back inside foreign call `call` (its ffi id)
+  | { t: 'ffi-count'; fn: string; calls: number; recorded: number } // at exit: every call of a symbol, recorded or not
+  | { t: 'stack-overflow'; info: StackOverflowInfo }
   | { t: 'signal'; sig: number; action: 'handler' | 'ignored' | 'default' }
   | { t: 'exit'; outcome: Outcome; steps: number };
 

@@ -35,7 +35,7 @@ export function handleMessage(msg: ToWorker, host: WorkerHost, caps: BatchCaps =
       try {
         const entry = msg.files[0]?.name ?? 'main.vx';
         const r = toolchain.checkFiles(msg.files, entry);
-        host.post({ type: 'diagnostics', id: msg.id, diagnostics: r.diagnostics, exports: r.exports });
+        host.post({ type: 'diagnostics', id: msg.id, diagnostics: r.diagnostics, exports: r.exports, layouts: r.layouts });
       } catch (e) {
         host.post({ type: 'internal-error', id: msg.id, ...describe(e) });
       }

@@ -1,5 +1,6 @@
 // Typed messages between the UI and the compile/run worker. Plain data only.
 import type { Diagnostic } from '../lang/diagnostics';
+import type { CLayout } from '../lang/sema/layout-report';
 import type { Outcome, OutputChunk, PanicInfo, TraceEvent, RunOptions } from '../runtime/api';
 import type { CellResult } from '../runtime/repl';
 export type { CellResult };
@@ -8,6 +9,8 @@ export interface SourceFile {
   name: string; // main.vx
   text: string;
 }
+
+export type { CLayout, CLayoutField } from '../lang/sema/layout-report';
 
 export type RunSettings = Pick<RunOptions, 'stackSize' | 'heapLimit' | 'panic' | 'fuel'>;
 
@@ -32,7 +35,8 @@ export interface CompletionItem {
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'diagnostics'; id: number; diagnostics: Diagnostic[]; exports: string[] }
+  /** `layouts`: the C layouts of the #[repr(C)] structs, unions and bitfield structs (C layout view). */
+  | { type: 'diagnostics'; id: number; diagnostics: Diagnostic[]; exports: string[]; layouts?: CLayout[] }
   /** `exports`: the `library: …` lines of a #[no_main] file (empty otherwise). */
   | { type: 'compiled'; id: number; ok: boolean; diagnostics: Diagnostic[]; compileMs: number; exports?: string[] }
   /** Batched run events (~every 30 ms); `dropped` counts output/trace items elided by the caps. */

@@ -3,6 +3,7 @@
 // conformance runner).
 import { compile, type CompileResult, type SourceFile } from '../lang/compile';
 import { checkSource } from '../lang/sema/check';
+import { describeLayouts, type CLayout } from '../lang/sema/layout-report';
 import { typeAt, completionsAt as checkerCompletions } from '../lang/sema/query';
 import { run } from '../runtime/run';
 import type { Diagnostic } from '../lang/diagnostics';
@@ -10,15 +11,17 @@ import type { RunOptions, RunResult } from '../runtime/api';
 import type { CompletionItem } from './protocol';
 
 /** Live diagnostics for every file, and the entry file's `library: …` listing. Throws only if the toolchain itself throws (an internal error). */
-export function checkFiles(files: SourceFile[], entry: string): { diagnostics: Diagnostic[]; exports: string[] } {
+export function checkFiles(files: SourceFile[], entry: string): { diagnostics: Diagnostic[]; exports: string[]; layouts: CLayout[] } {
   const diagnostics: Diagnostic[] = [];
+  const layouts: CLayout[] = [];
   let exports: string[] = [];
   for (const f of files) {
     const r = checkSource(f.name, f.text);
     diagnostics.push(...r.diagnostics);
+    layouts.push(...describeLayouts(r.structs));
     if (f.name === entry) exports = r.program?.exports ?? [];
   }
-  return { diagnostics, exports };
+  return { diagnostics, exports, layouts };
 }
 
 export function compileFiles(files: SourceFile[], entry: string): CompileResult {

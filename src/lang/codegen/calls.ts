@@ -95,6 +95,8 @@ export abstract class CallEmitter extends ExprEmitter {
           const vt = derefAll(t.varargTypes[i] ? this.ty(t.varargTypes[i]) : this.effType(a));
           return `[${jsStr(cargKind(vt))}, ${this.val(a)}]`;
         });
+        // a string literal is a str the program wrote, passed as a pointer to its bytes
+        this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => (a.kind === 'string' ? 'str' : typeName(this.effType(a)))), ret: typeName(t.fn.ret) };
         return `(${this.at(e.span)}, rt.H.ffi(${jsStr(t.fn.name)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
       }
       case 'value': {
@@ -381,6 +383,8 @@ export abstract class CallEmitter extends ExprEmitter {
         const ft = rt_.k === 'enum' ? rt_.args[0] : null;
         if (!ft || ft.k !== 'fn') return unsupported('symbol<F> without a function type');
         const ps = ft.params.map((p) => jsStr(ctype(p))).join(', ');
+        // calls through the symbol are recorded at this site: their Vex types are F's (FFI panel)
+        this.m.ffiSites[s] = { args: ft.params.map((p) => typeName(p)), ret: typeName(ft.ret) };
         return `rt.H.dlsym(${o}, ${this.val(a[0])}, [${ps}], ${jsStr(ctype(ft.ret))}, ${s}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
       }
       case 'DynamicLib.close': return 'undefined';

@@ -76,6 +76,8 @@ export class ModuleCtx {
   private n = 0;
   /** libm functions called through the direct fast path (bound once in the prelude). */
   readonly libm = new Set<string>();
+  /** Vex types of the arguments and result at each extern call site (FFI panel). */
+  readonly ffiSites: Record<number, { args: string[]; ret: string }> = {};
 
   constructor(readonly prog: CheckedProgram) {
     this.tt = new TypeTable((t) => prog.layoutOf(t));

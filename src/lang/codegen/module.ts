@@ -70,8 +70,9 @@ export function generate(prog: CheckedProgram, opts: GenerateOptions = {}): { js
   // pure libm: the first 64 calls per symbol go through the runtime's recording wrapper (FFI
   // panel), later ones straight to the JS function (a direct call in the steady state)
   const libmDefs = libm.map((n) =>
-    `let $lmk_${n} = 0, $lmt_${n}, $lmf_${n};\nfunction $lm_${n}(x, y) { return $lmk_${n} < 64 ? ($lmk_${n}++, $lmt_${n}(x, y)) : $lmf_${n}(x, y); }`);
-  const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = rt.H.lm.${n}; $lmf_${n} = rt.H.lmPure.${n};`);
+    `let $lmk_${n} = 0, $lmt_${n}, $lmf_${n};\nfunction $lm_${n}(x, y) { return ++$lmk_${n} <= 64 ? $lmt_${n}(x, y) : $lmf_${n}(x, y); }`);
+  // the counter keeps counting past 64: the runtime reads the true totals at exit
+  const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = rt.H.lm.${n}; $lmf_${n} = rt.H.lmPure.${n}; rt.ffiFastCounts.${n} = () => $lmk_${n};`);
   const js = [
     '"use strict";',
     BOUND,
@@ -83,5 +84,7 @@ export function generate(prog: CheckedProgram, opts: GenerateOptions = {}): { js
     `const $mod = { main: ${main ? main.name : 'null'}, mainIsGen: ${main ? main.isGen : false}, inits: [${inits.map((i) => i.name).join(', ')}], tlsInit: $tlsInit };`,
     `return function $bind($rt) {\nrt = $rt;\n${BIND}\n${libmBind.join('\n')}\nreturn $mod;\n};`,
   ].join('\n');
-  return { js, meta: { sites: m.sites, types: m.tt.types, typeNames: m.tt.names }, tds };
+  const vexNames: Record<string, string> = {};
+  for (const inst of m.instances.values()) vexNames[inst.name] = inst.fn.name;
+  return { js, meta: { sites: m.sites, types: m.tt.types, typeNames: m.tt.names, ffi: { sites: m.ffiSites, fns: vexNames } }, tds };
 }

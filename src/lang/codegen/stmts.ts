@@ -58,7 +58,7 @@ export class FnEmitter extends CallEmitter {
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
-      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${n(d)}); }`).join('\n');
+      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`).join('\n');
       // a REPL cell's stack slots hold session variables: they outlive the cell
       const release = this.usesMem && !R ? 'rt.mv.release($mk);\n' : '';
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into

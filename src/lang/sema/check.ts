@@ -4,7 +4,7 @@
 import type * as ast from '../syntax/ast';
 import { parse } from '../syntax/parser';
 import type { Diagnostic } from '../diagnostics';
-import { T, typeName, type Type } from './types';
+import { T, typeName, type Type, type StructInfo } from './types';
 import type { CheckResult, CheckedProgram, FnInfo, LocalInfo } from './typed';
 import { Ctx } from './context';
 import { collect, checkImpls } from './collect';
@@ -68,12 +68,13 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
 }
 
 /** Parse and check one file; diagnostics of both stages, parser's first. */
-export function checkSource(file: string, text: string, opts: Omit<CheckOptions, 'text'> = {}): CheckResult & { ast: ast.Program } {
+export function checkSource(file: string, text: string, opts: Omit<CheckOptions, 'text'> = {}): CheckResult & { ast: ast.Program; structs: StructInfo[] } {
   const parsed = parse(file, text);
-  const res = check(parsed.program, { ...opts, text });
+  const { result: res, cx } = checkWithCtx(parsed.program, { ...opts, text });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...res.diagnostics];
   const parseErrors = parsed.diagnostics.some((d) => d.severity === 'error');
-  return { diagnostics, program: parseErrors ? null : res.program, ast: parsed.program };
+  // the declared structs even when there are errors (the C layout view works on broken code too)
+  return { diagnostics, program: parseErrors ? null : res.program, ast: parsed.program, structs: [...cx.structs.values()] };
 }
 
 const checked = new WeakSet<ast.Program>();

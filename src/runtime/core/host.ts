@@ -7,7 +7,8 @@ import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, heap } f
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
 import { cpow, cround } from '../ffi/libm';
-import { callShim, openLibrary, lookup, symbolMatches, mismatchError, type VirtualLib } from '../ffi/shims';
+import { callShim, openLibrary, lookup, symbolMatches, mismatchError, SHIM_SIGS, type VirtualLib } from '../ffi/shims';
+import type { FfiTypes } from '../api';
 import type { CType } from '../ffi/types';
 import type { ShimContext } from '../ffi/types';
 import type { CArg } from '../format/printf';
@@ -26,8 +27,12 @@ function makeLibmFast(rt: Runtime): Record<string, (x: number, y: number) => num
   for (const name of Object.keys(PURE)) {
     const fn = PURE[name];
     let calls = 0;
-    const record = (x: number, y: number, r: number) =>
-      rt.emit({ t: 'ffi', fn: name, args: fn.length > 1 ? [String(x), String(y)] : [String(x)], ret: String(r), task: rt.taskId });
+    const two = fn.length > 1;
+    const types = { vex: two ? ['f64', 'f64'] : ['f64'], c: two ? ['f64', 'f64'] : ['f64'], retVex: 'f64', retC: 'f64' };
+    const record = (x: number, y: number, r: number) => {
+      rt.ffiRecorded.set(name, (rt.ffiRecorded.get(name) ?? 0) + 1);
+      rt.emit({ t: 'ffi', fn: name, args: two ? [String(x), String(y)] : [String(x)], ret: String(r), task: rt.taskId, id: ++rt.ffiSeq, types });
+    };
     out[name] = (x: number, y: number) => {
       const r = fn(x, y);
       if (calls < 64) { calls++; record(x, y, r); }
@@ -195,11 +200,29 @@ export function makeHost(rt: Runtime) {
     /** A foreign call through the shim table (vex-language §6): fixed args plus promoted varargs. */
     ffi(name: string, args: unknown[], varargs: [CArg['kind'], unknown][], site: number): unknown {
       const m = rt.machine;
+      // every crossing is recorded (with its id, so callbacks C makes inside it nest under it)
+      const id = ++rt.ffiSeq, task = rt.taskId;
+      let callbacks = 0; // all of them, even when the kept trace dropped some callback events
+      rt.ffiCalls.set(name, (rt.ffiCalls.get(name) ?? 0) + 1);
       const ctx: ShimContext = {
-        mem: m.mem, sys: m.sys, site, task: rt.taskId,
+        mem: m.mem, sys: m.sys, site, task,
         write: (t) => rt.out(t),
-        callback: (f, a) => rt.noUnwind(() => (f as (...x: unknown[]) => number | bigint)(...a)),
-        onCall: (fn, as, ret) => rt.emit({ t: 'ffi', fn, args: as, ret, task: rt.taskId }),
+        callback: (f, a) => {
+          const r = rt.noUnwind(() => (f as (...x: unknown[]) => number | bigint)(...a));
+          callbacks++;
+          const fnName = (typeof f === 'function' && rt.meta.ffi?.fns[f.name]) || 'fn';
+          rt.emit({ t: 'ffi-callback', call: id, fn: fnName, args: a.map(String), ret: String(r), task });
+          return r;
+        },
+        onCall: (fn, as, ret) => {
+          rt.ffiRecorded.set(fn, (rt.ffiRecorded.get(fn) ?? 0) + 1);
+          const types = ffiTypes(rt, fn, site, varargs.length);
+          // a str argument crossed as a NUL-terminated copy: name its Vex type as the program wrote it
+          args.forEach((a, i) => { if (typeof a === 'string') types.vex[i] = 'str'; });
+          // a Vex function passed as a C function pointer: show its Vex name
+          args.forEach((a, i) => { if (typeof a === 'function') as[i] = `fn ${rt.meta.ffi?.fns[a.name] ?? 'fn'}`; });
+          rt.emit({ t: 'ffi', fn, args: as, ret, task, id, types, loc: rt.loc(site), ...(callbacks ? { callbacks } : {}) });
+        },
       };
       const fixed = args.map((a) => (typeof a === 'string' ? m.mem.internCString(a) : typeof a === 'boolean' ? (a ? 1 : 0) : a));
       const va: CArg[] = varargs.map(([kind, v]) => ({ kind, value: typeof v === 'string' ? m.mem.internCString(v) : typeof v === 'boolean' ? (v ? 1 : 0) : (v as number | bigint) }));
@@ -241,6 +264,24 @@ export function makeHost(rt: Runtime) {
       return rt.panic(`${name} is not supported yet`, site);
     },
   };
+}
+
+/** Vex types at the call site (from codegen) beside the C types of the shim's signature. */
+function ffiTypes(rt: Runtime, fn: string, site: number, nVarargs: number): FfiTypes {
+  const at = rt.meta.ffi?.sites[site];
+  const sig = SHIM_SIGS.get(fn);
+  const c: string[] = sig ? [...sig.params] : [];
+  const vex = at ? at.args.slice() : [];
+  // varargs cross as their promoted C kinds: the Vex type names the promotion
+  for (let i = 0; i < nVarargs; i++) c.push(varargC(vex[c.length] ?? ''));
+  return { vex, c, retVex: at?.ret ?? '?', retC: sig?.ret ?? '?' };
+}
+/** C's default argument promotions (printf's view of a vararg). */
+function varargC(vex: string): string {
+  if (vex === 'f32' || vex === 'f64') return 'f64';
+  if (/^[iu](8|16|32)$/.test(vex) || vex === 'bool') return vex === 'u32' ? 'u32' : 'i32';
+  if (/^[iu](64|128)$|^[iu]size$/.test(vex)) return vex.startsWith('u') ? 'u64' : 'i64';
+  return 'ptr';
 }
 
 const LOADS: Record<string, string> = {

@@ -1,7 +1,8 @@
 // The `rt` object handed to generated code: output, trace, the call-site stack and stack model,
 // fuel and signals, panics with unwinding and catch_panic, and the checked helpers generated code
 // calls on rare paths. Hot paths (arithmetic, field access, plain calls) never come here.
-import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame } from '../api';
+import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame, StackOverflowInfo } from '../api';
+import { foldSites } from './fold-frames';
 import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
 import type { ProgramMeta, Site } from './types';
 import { ValueFormatter } from './format-value';
@@ -114,7 +115,7 @@ export class Runtime {
         if (++this.heapEvents <= HEAP_TRACE_CAP) this.trace.push(e);
       // past the cap only the run's frame is kept: a caught panic is an ordinary event (a loop of
       // caught panics must not keep one record each without bound)
-      } else if (this.trace.length + this.heapLog.count < TRACE_CAP || e.t === 'exit' || (e.t === 'panic' && !e.caught) || e.t === 'start') this.trace.push(e);
+      } else if (this.trace.length + this.heapLog.count < TRACE_CAP || e.t === 'exit' || (e.t === 'panic' && !e.caught) || e.t === 'start' || e.t === 'ffi-count' || e.t === 'stack-overflow') this.trace.push(e);
       else this.traceDropped++;
     }
     this.opts.onEvent?.(e);
@@ -225,17 +226,33 @@ export class Runtime {
     const frames = this.backtrace(this.cs[Math.max(0, Math.min(this.sp - 1, this.cs.length - 1))]);
     this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
     this.printBacktrace(frames.slice(1), 10);
+    this.emitOverflow(this.sp, this.callSites(this.sp), false);
     throw new VexAbort(134, 'stack overflow');
   }
+  /** The call sites of the frames below `depth`, innermost first (as far as `cs` recorded them). */
+  private callSites(depth: number): number[] {
+    const sites: number[] = [];
+    for (let i = Math.min(depth - 1, this.cs.length - 1); i >= 0; i--) sites.push(this.cs[i]);
+    return sites;
+  }
+  /** The stack-overflow event: depth against capacity, the frames folded (only on overflow). */
+  private emitOverflow(depth: number, sites: number[], host: boolean): void {
+    const info: StackOverflowInfo = {
+      task: this.taskId, depth, capacity: this.lim, stackBytes: this.stackBytes, frameBytes: FRAME_BYTES,
+      frames: foldSites(sites).map((g) => ({ frames: g.sites.map((s) => ({ fn: this.siteFn(s), loc: this.loc(s) })), times: g.times })),
+      unrecorded: Math.max(0, depth - sites.length), host,
+    };
+    this.emit({ t: 'stack-overflow', info });
+  }
   /** Depth and frames when a host stack overflow was first seen (before cleanup unwound sp). */
-  private hostSnap: { depth: number; frames: number[]; heap?: boolean } | null = null;
+  private hostSnap: { depth: number; frames: number[]; sites: number[]; heap?: boolean } | null = null;
   /** Generated catch blocks report the exception passing through (cheap; only on throw paths). */
   seen(e: unknown): void {
     if (this.hostSnap || e instanceof VexPanic || e instanceof VexAbort || e instanceof VexLimit) return;
     if (!isHostStackOverflow(e)) return;
     const frames: number[] = [];
     for (let i = Math.min(this.sp - 1, this.cs.length - 1); i >= 0 && frames.length < 10; i--) frames.push(this.cs[i]);
-    this.hostSnap = { depth: this.sp, frames, heap: e instanceof DeepLimit };
+    this.hostSnap = { depth: this.sp, frames, sites: this.callSites(this.sp), heap: e instanceof DeepLimit };
   }
   /** The host JS stack ran out before the model's limit (a very large stack setting). */
   hostOverflow(): VexAbort {
@@ -245,6 +262,7 @@ export class Runtime {
     this.printBacktrace(snap.frames.map((s) => ({ fn: this.siteFn(s), loc: this.loc(s) })), 10);
     if (snap.heap) this.err(`note: the host JavaScript stack and its extension for deep recursion (${DEEP_MAX} heap frames) ran out at depth ${snap.depth} (${snap.depth * FRAME_BYTES} bytes of the model) before the configured stack size was reached\n`);
     else this.err(`note: the host JavaScript stack ran out at depth ${snap.depth} (${snap.depth * FRAME_BYTES} bytes of the model) before the configured stack size was reached\n`);
+    this.emitOverflow(snap.depth, snap.sites, true);
     return new VexAbort(134, 'stack overflow (host stack limit)');
   }
   setStack(bytes: number): void {
@@ -442,8 +460,35 @@ export class Runtime {
     }
   }
 
-  logDrop(u: unknown, site: number, td: number, name = ''): void {
-    if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: name, type: this.meta.typeNames[td] ?? '?', loc: this.loc(site) });
+  logDrop(u: unknown, site: number, td: number, name = '', v?: unknown): void {
+    if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: name, type: this.meta.typeNames[td] ?? '?', loc: this.loc(site), shown: this.shortDebug(v, td) });
+  }
+  /** `{:?}` of a value being dropped, cut to 60 characters ('' when it cannot be shown). */
+  private shortDebug(v: unknown, td: number): string {
+    if (v === undefined) return '';
+    try {
+      const s = this.debug(v, td);
+      return s.length > 60 ? s.slice(0, 59) + '…' : s;
+    } catch {
+      return '';
+    }
+  }
+
+  // ---- foreign calls: ids for recorded crossings, open calls (for callbacks), true counts
+  ffiSeq = 0;
+  readonly ffiCalls = new Map<string, number>();
+  /** Recorded ffi events per symbol (the libm fast path records only the first 64 calls). */
+  readonly ffiRecorded = new Map<string, number>();
+  /** Per-symbol totals of the libm fast path's counters, read at exit (set when bound). */
+  readonly ffiFastCounts: Record<string, () => number> = {};
+  /** At exit: one ffi-count event per symbol called, with its true total. */
+  emitFfiCounts(): void {
+    const totals = new Map(this.ffiCalls);
+    for (const [fn, get] of Object.entries(this.ffiFastCounts)) {
+      const n = get();
+      if (n > 0) totals.set(fn, (totals.get(fn) ?? 0) + n);
+    }
+    for (const fn of [...totals.keys()].sort()) this.emit({ t: 'ffi-count', fn, calls: totals.get(fn)!, recorded: this.ffiRecorded.get(fn) ?? 0 });
   }
   endFrame(u: unknown, site: number): void {
     if (u instanceof VexPanic) u.info.unwind.push({ kind: 'leave', fn: this.siteFn(site) });

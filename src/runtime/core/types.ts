@@ -50,4 +50,7 @@ export interface ProgramMeta {
   types: TD[];
   /** Display name of each type (typeof / drop log), parallel to `types`. */
   typeNames: string[];
+  /** For the FFI panel: the Vex types at each extern call site, and Vex names of emitted functions
+   *  (a function pointer C calls back is known by its JS name). */
+  ffi?: { sites: Record<number, { args: string[]; ret: string }>; fns: Record<string, string> };
 }

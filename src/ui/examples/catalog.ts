@@ -20,7 +20,7 @@ export const EXAMPLES: readonly ExampleMeta[] = [
   { id: 'stack_overflow', title: 'Stack overflow', exit: 134, stderr: ['fatal: stack overflow (stack 16384 bytes)'] },
   { id: 'raw_pointers', title: 'Raw pointers and unsafe', exit: 0 },
   { id: 'c_layout', title: 'C layout and sizeof', exit: 0 },
-  { id: 'ffi', title: 'FFI: strlen, libm, printf', exit: 0 },
+  { id: 'ffi', title: 'FFI: strlen, libm, printf, qsort', exit: 0 },
   { id: 'tasks', title: 'Tasks with go and channels', exit: 0 },
   { id: 'allocators', title: 'Allocators and the heap profiler', exit: 0 },
   { id: 'async', title: 'async/await and the virtual clock', exit: 0 },

@@ -1,12 +1,19 @@
-// Panic: the message and location, the backtrace (click reveals and highlights the line), and the
-// unwinding steps a teacher can walk through one at a time (Prev/Next or the arrow keys) while
-// the editor highlights each step's line.
+// Panic: the message and location, the call-stack picture, the backtrace (click reveals and
+// highlights the line), and the unwinding steps a teacher can walk through one at a time
+// (Prev/Next or the arrow keys) while the picture pops frames and the editor highlights each
+// step's line. A stack overflow shows its depth gauge and folded frames here too. Panics and
+// overflows after the shared trace position (scrub-store) are not shown yet.
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useRun } from '../state/run-store';
 import { useUi } from '../state/ui-store';
+import { useScrub } from '../state/scrub-store';
 import type { SourceLoc } from '../../runtime/api';
-import { collectPanics } from './panics';
+import { collectPanics, overflowsUpTo, panicMarks, panicsUpTo } from './panics';
 import { describeUnwindStep, locText, stepLoc } from './outcome-text';
+import { stackPicture } from './callstack-model';
+import { CallStackView } from './CallStackView';
+import { OverflowView } from './OverflowView';
+import './teaching-views.css';
 
 const reveal = (loc: SourceLoc | null) => {
   if (loc) useUi.getState().reveal(loc.file, loc.line, loc.col, true);
@@ -15,16 +22,26 @@ const reveal = (loc: SourceLoc | null) => {
 export function PanicPanel() {
   const trace = useRun((s) => s.trace);
   const final = useRun((s) => s.panic);
-  const panics = useMemo(() => collectPanics(trace, final), [trace, final]);
+  const position = useScrub((s) => s.position);
+  const all = useMemo(() => collectPanics(trace, final), [trace, final]);
+  const marks = useMemo(() => panicMarks(trace), [trace]);
+  const panics = useMemo(() => panicsUpTo(all, marks, trace.length, position), [all, marks, trace.length, position]);
+  const overflows = useMemo(() => overflowsUpTo(marks, position), [marks, position]);
   const [which, setWhich] = useState(0);
   const [step, setStep] = useState(-1);
   const index = Math.min(which, Math.max(0, panics.length - 1));
 
   // a new run: show its last (usually the uncaught) panic from the start
   useEffect(() => { setWhich(Math.max(0, panics.length - 1)); setStep(-1); }, [panics.length, final]);
+  const current = panics[index];
+  const picture = useMemo(() => (current ? stackPicture(current.info, step) : null), [current, step]);
 
-  if (panics.length === 0) return <div className="empty">No panic in the last run.</div>;
-  const { info, caught } = panics[index];
+  const overflowViews = overflows.map((o, i) => <OverflowView key={i} info={o} reveal={reveal} />);
+  if (panics.length === 0 || !picture) {
+    if (overflows.length) return <div className="panic-panel">{overflowViews}</div>;
+    return <div className="empty">{all.length && position !== null ? 'No panic up to this point of the run.' : 'No panic in the last run.'}</div>;
+  }
+  const { info, caught } = current;
   const steps = info.unwind;
 
   const go = (k: number) => {
@@ -41,6 +58,7 @@ export function PanicPanel() {
 
   return (
     <div className="panic-panel" onKeyDown={onKey}>
+      {overflowViews}
       {panics.length > 1 && (
         <div className="panic-picker" role="group" aria-label="Panics in this run">
           {panics.map((p, i) => (
@@ -57,6 +75,11 @@ export function PanicPanel() {
         <span className="panic-kind">{caught ? ' (caught by catch_panic)' : ''}{info.task ? ` · task ${info.task}` : ''}</span>
       </div>
       <div className="panic-cols">
+        <section aria-label="Call stack picture" className="callstack-col">
+          <h3>Call stack <small>{picture.popped ? `${picture.popped} frame${picture.popped === 1 ? '' : 's'} popped` : 'at the panic'}</small></h3>
+          <CallStackView picture={picture} reveal={reveal} />
+        </section>
+        <div>
         <section aria-label="Backtrace">
           <h3>Backtrace <small>(innermost first)</small></h3>
           <ol className="frames">
@@ -91,12 +114,24 @@ export function PanicPanel() {
             ))}
           </ol>
         </section>
+        </div>
       </div>
     </div>
   );
 }
 
+/** '!' for an uncaught panic or a stack overflow; "N caught" when every panic was caught. */
 export function usePanicBadge(): string | null {
   const panic = useRun((s) => s.panic);
-  return panic ? '!' : null;
+  const trace = useRun((s) => s.trace);
+  const counts = useMemo(() => {
+    let caught = 0, overflow = false;
+    for (const e of trace) {
+      if (e.t === 'panic' && e.caught) caught++;
+      else if (e.t === 'stack-overflow') overflow = true;
+    }
+    return { caught, overflow };
+  }, [trace]);
+  if (panic || counts.overflow) return '!';
+  return counts.caught ? `${counts.caught} caught` : null;
 }

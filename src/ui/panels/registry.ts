@@ -7,6 +7,7 @@ import { PanicPanel, usePanicBadge } from './PanicPanel';
 import { MemoryPanel } from './MemoryPanel';
 import { TasksPanel } from './TasksPanel';
 import { FfiPanel } from './FfiPanel';
+import { LayoutPanel } from './LayoutPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { ConsolePanel } from './ConsolePanel';
 
@@ -27,6 +28,7 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'memory', title: 'Memory', component: MemoryPanel },
   { id: 'tasks', title: 'Tasks', component: TasksPanel },
   { id: 'ffi', title: 'FFI', component: FfiPanel },
+  { id: 'layout', title: 'C layout', component: LayoutPanel },
   { id: 'metrics', title: 'Metrics', component: MetricsPanel },
   { id: 'console', title: 'Console', component: ConsolePanel },
 ];

@@ -5,6 +5,7 @@ import { useRun } from '../state/run-store';
 import { useFiles, ENTRY_FILE } from '../state/files-store';
 import { useSettings } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
+import { useLayouts } from '../state/layout-store';
 
 export const CHECK_DEBOUNCE_MS = 250;
 
@@ -44,7 +45,10 @@ let watchdog: ReturnType<typeof setTimeout> | null = null;
 
 function onLangMessage(m: FromWorker): void {
   if ('id' in m && m.id === lastCheck && watchdog) { clearTimeout(watchdog); watchdog = null; }
-  if (m.type === 'diagnostics' && m.id === lastCheck) useUi.getState().setLiveDiagnostics(m.diagnostics);
+  if (m.type === 'diagnostics' && m.id === lastCheck) {
+    useUi.getState().setLiveDiagnostics(m.diagnostics);
+    useLayouts.getState().setLayouts(m.layouts ?? []);
+  }
   // an internal error of the checker is ours, not the user's: say so once, keep the editor usable
   if (m.type === 'internal-error' && m.id === lastCheck) {
     useUi.getState().setLiveDiagnostics(null);
