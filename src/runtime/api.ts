@@ -1,7 +1,7 @@
 // The run API's plain data: options, outcome, output chunks and the trace. Shared by the worker,
 // the CLI and the UI (which imports only these types). Versioned: bump TRACE_VERSION when an
 // event's shape changes.
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
 
 export interface RunOptions {
   stackSize: number; // main task's stack in bytes (default 1 MiB)
@@ -66,6 +66,11 @@ export interface PanicInfo {
   task: number;
 }
 
+/** Why a task blocked: awaiting a future, a channel receive/send, a timer (`await sleep`), block_on. */
+export type BlockKind = 'await' | 'recv' | 'send' | 'sleep' | 'join' | 'lock';
+/** What woke a task: a send (→ receiver), a receive (→ blocked sender), a timer, a finished future/task. */
+export type WakeCause = 'send' | 'recv' | 'timer' | 'complete';
+
 /** The trace: one stream of plain-data events; every panel is a view of it. */
 export type TraceEvent =
   | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent'> }
@@ -76,10 +81,17 @@ export type TraceEvent =
   | { t: 'free'; addr: number; size: number; allocator: string; site: SourceLoc | null; task: number }
   | { t: 'realloc'; from: number; to: number; oldSize: number; size: number; site: SourceLoc | null; task: number }
   | { t: 'panic'; info: PanicInfo; caught: boolean }
-  | { t: 'task-spawn'; task: number; parent: number; name: string; stackSize: number; clock: number }
-  | { t: 'task-block'; task: number; on: string; clock: number }
-  | { t: 'task-wake'; task: number; clock: number }
+  // Tasks (v2): `name` is the spawned/async fn (`go block`, `async block` otherwise) and `site`
+  // where it was spawned; `task-run` marks the task that now holds the CPU (the one it took it
+  // from is ready unless it blocked or ended); a block says why and where; a wake says who woke it
+  // (-1: the clock) and through what. Main (task 0) ends with `task-end` when the program ends;
+  // tasks still alive then are abandoned.
+  | { t: 'task-spawn'; task: number; parent: number; name: string; stackSize: number; clock: number; site?: SourceLoc | null }
+  | { t: 'task-run'; task: number; clock: number }
+  | { t: 'task-block'; task: number; on: BlockKind; clock: number; site?: SourceLoc | null }
+  | { t: 'task-wake'; task: number; clock: number; by?: number; cause?: WakeCause }
   | { t: 'task-end'; task: number; clock: number }
+  | { t: 'task-abandon'; task: number; clock: number }
   | { t: 'ffi'; fn: string; args: string[]; ret: string; task: number }
   | { t: 'signal'; sig: number; action: 'handler' | 'ignored' | 'default' }
   | { t: 'exit'; outcome: Outcome; steps: number };

@@ -22,7 +22,7 @@ export function TasksPanel() {
               <td>{t.parent >= 0 ? t.parent : '—'}</td>
               <td>{t.stackSize ? t.stackSize.toLocaleString('en-US') : '—'}</td>
               <td>{t.spawned}</td>
-              <td>{t.ended ?? 'not ended'}</td>
+              <td>{t.ended === null ? 'not ended' : t.abandoned ? `abandoned at ${t.ended}` : t.ended}</td>
               <td>{t.blocks ? `${t.blocks}× (last: ${t.lastBlockedOn})` : '—'}</td>
             </tr>
           ))}
