@@ -1,37 +1,48 @@
-// Tasks: every task of the deterministic scheduler (parent, stack, spawn/end on the virtual clock,
-// blocking) and the scheduling events in order. A pure view of the trace's task-* events.
-import { useMemo } from 'react';
+// Tasks: the Task timeline (one swimlane per task), and behind a toggle the table of every task
+// (parent, stack, spawn/end on the virtual clock, blocking) and the scheduling events in order.
+// Pure views of the trace's task-* events.
+import { useMemo, useState } from 'react';
 import { useRun } from '../state/run-store';
 import { describeSched, summarizeTasks } from './tasks-model';
+import { TaskTimeline } from './TaskTimeline';
 
 export function TasksPanel() {
   const trace = useRun((s) => s.trace);
   const status = useRun((s) => s.status);
+  const [table, setTable] = useState(false);
   const { tasks, events } = useMemo(() => summarizeTasks(trace), [trace]);
   if (status === 'idle') return <div className="empty">Run a program to see its tasks.</div>;
-  if (events.length === 0) return <div className="empty">This run used only the main task.</div>;
+  if (!tasks.some((t) => t.id !== 0)) return <div className="empty">This run used only the main task.</div>;
   return (
-    <div className="trace-panel" data-testid="tasks-panel">
-      <table className="grid">
-        <thead><tr><th>task</th><th>name</th><th>parent</th><th>stack</th><th>spawned</th><th>ended</th><th>blocked</th></tr></thead>
-        <tbody>
-          {tasks.map((t) => (
-            <tr key={t.id}>
-              <td>{t.id}</td>
-              <td>{t.name}</td>
-              <td>{t.parent >= 0 ? t.parent : '—'}</td>
-              <td>{t.stackSize ? t.stackSize.toLocaleString('en-US') : '—'}</td>
-              <td>{t.spawned}</td>
-              <td>{t.ended === null ? 'not ended' : t.abandoned ? `abandoned at ${t.ended}` : t.ended}</td>
-              <td>{t.blocks ? `${t.blocks}× (last: ${t.lastBlockedOn})` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>Scheduling events</h3>
-      <ol className="events">
-        {events.slice(0, 2000).map((e, i) => <li key={i}>{describeSched(e)}</li>)}
-      </ol>
+    <div className="tasks-panel" data-testid="tasks-panel">
+      <TaskTimeline trace={trace} />
+      <div className="tasks-table-toggle">
+        <button type="button" aria-expanded={table} onClick={() => setTable(!table)}>{table ? 'Hide' : 'Show'} the task table and event log</button>
+      </div>
+      {table && (
+        <div className="trace-panel">
+          <table className="grid">
+            <thead><tr><th>task</th><th>name</th><th>parent</th><th>stack</th><th>spawned</th><th>ended</th><th>blocked</th></tr></thead>
+            <tbody>
+              {tasks.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.id}</td>
+                  <td>{t.name}</td>
+                  <td>{t.parent >= 0 ? t.parent : '—'}</td>
+                  <td>{t.stackSize ? t.stackSize.toLocaleString('en-US') : '—'}</td>
+                  <td>{t.spawned}</td>
+                  <td>{t.ended === null ? 'not ended' : t.abandoned ? `abandoned at ${t.ended}` : t.ended}</td>
+                  <td>{t.blocks ? `${t.blocks}× (last: ${t.lastBlockedOn})` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Scheduling events</h3>
+          <ol className="events">
+            {events.slice(0, 2000).map((e, i) => <li key={i}>{describeSched(e)}</li>)}
+          </ol>
+        </div>
+      )}
     </div>
   );
 }
