@@ -23,7 +23,7 @@ export function Scrubber() {
   const go = (p: number) => setPosition(p >= length ? null : Math.max(0, p));
   return (
     <div className="scrubber" role="group" aria-label="Time scrubber">
-      <button type="button" onClick={() => go(0)} aria-label="Go to the start" title="Start">⏮</button>
+      <button type="button" onClick={() => go(0)} aria-label="Go to the start" title="Start of the run">Start</button>
       <button type="button" onClick={() => go(pos - 1)} aria-label="Step back" title="Step back one event">◀</button>
       <input
         type="range"
@@ -36,7 +36,7 @@ export function Scrubber() {
         onChange={(e) => go(Number(e.currentTarget.value))}
       />
       <button type="button" onClick={() => go(pos + 1)} aria-label="Step forward" title="Step forward one event">▶</button>
-      <button type="button" onClick={() => setPosition(null)} aria-label="Follow the end" aria-pressed={position === null} title="Follow the end of the run">⏭</button>
+      <button type="button" onClick={() => setPosition(null)} aria-label="Follow the end" aria-pressed={position === null} title="Follow the end of the run">End</button>
       <span className="scrub-label" data-testid="scrub-label">
         {position === null ? 'end' : `event ${pos.toLocaleString('en-US')}`} / {length.toLocaleString('en-US')}
       </span>

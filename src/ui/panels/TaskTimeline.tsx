@@ -54,7 +54,9 @@ export function TaskTimeline({ trace }: { trace: ReturnType<typeof useRun.getSta
     const len = useRun.getState().trace.length;
     const p = effectivePosition(useScrub.getState().position, len);
     ctx.setTransform(devicePixelRatio, 0, 0, devicePixelRatio, 0, 0);
-    drawCursor(ctx, tl, g, v, theme, cursorX(tl, p, len), stateRef.current);
+    const cx = cursorX(tl, p, len);
+    drawCursor(ctx, tl, g, v, theme, cx, stateRef.current);
+    if (scroller.current) scroller.current.dataset.cursor = String(cx); // the cursor's axis unit (tests read it)
   }, [tl, g, theme]);
 
   const paint = useCallback(() => {
