@@ -3,7 +3,13 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine } from './fixtures';
 
+import { readFileSync } from 'node:fs';
+
 const LABEL_W = 190, LANE_H = 26, AXIS_H = 24; // timeline-draw.ts GEOMETRY
+/** 1-based line of a lesson's first line containing `needle`. */
+const lineOf = (id: string, needle: string) =>
+  readFileSync(`src/ui/examples/${id}.vx`, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+const GO = lineOf('tasks', 'go {'), RECV = lineOf('tasks', '<-jobs');
 
 async function runLesson(page: Page, id: string) {
   await openPlayground(page);
@@ -30,15 +36,15 @@ test('tasks lesson: named lanes, hover tooltip, click reveals the line, keyboard
   const tl = await runLesson(page, 'tasks');
   await expect(tl).toBeVisible();
   const lanes = page.getByRole('list', { name: 'Tasks' });
-  await expect(lanes.getByRole('listitem')).toHaveText(['main: ended', 'go block (main.vx:7): ended']);
+  await expect(lanes.getByRole('listitem')).toHaveText(['main: ended', `go block (main.vx:${GO}): ended`]);
   await expect(page.getByRole('list', { name: 'Legend' })).toContainText('blocked: recv');
 
-  // hover the worker's lane: it blocks on `<-jobs` (line 10)
+  // hover the worker's lane: it blocks on `<-jobs`
   const at = await hoverUntil(page, 1, /blocked: recv/);
-  await expect(page.getByTestId('timeline-tooltip')).toContainText('line 10');
+  await expect(page.getByTestId('timeline-tooltip')).toContainText(`line ${RECV}`);
   await screenshot(page, 'timeline-tasks-hover');
   await page.mouse.click(at.x, at.y);
-  await expect.poll(() => highlightedLine(page)).toBe(10);
+  await expect.poll(() => highlightedLine(page)).toBe(RECV);
 
   // keyboard: ↓ to the worker, → through its events
   await tl.focus();
@@ -47,13 +53,13 @@ test('tasks lesson: named lanes, hover tooltip, click reveals the line, keyboard
   await page.keyboard.press('ArrowDown');
   await expect(tl).toHaveAttribute('data-focus-lane', '1');
   await page.keyboard.press('Home');
-  await expect(page.getByTestId('timeline-announce')).toContainText('go block (main.vx:7) spawned at line 7');
+  await expect(page.getByTestId('timeline-announce')).toContainText(`go block (main.vx:${GO}) spawned at line ${GO}`);
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('timeline-announce')).toContainText('runs');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('timeline-announce')).toContainText('blocked on recv at line 10');
+  await expect(page.getByTestId('timeline-announce')).toContainText(`blocked on recv at line ${RECV}`);
   await page.keyboard.press('Enter');
-  await expect.poll(() => highlightedLine(page)).toBe(10);
+  await expect.poll(() => highlightedLine(page)).toBe(RECV);
   await screenshot(page, 'timeline-tasks');
 });
 
@@ -98,10 +104,11 @@ test('async lesson: numbered repeated names, sleep and await lanes, main ended; 
   const tl = await runLesson(page, 'async');
   await expect(tl).toBeVisible();
   await expect(page.getByRole('list', { name: 'Tasks' }).getByRole('listitem')).toHaveText([
-    'main: ended', 'both (main.vx:21): ended', 'step#1 (main.vx:13): ended', 'step#2 (main.vx:14): ended',
+    'main: ended', `both (main.vx:${lineOf('async', 'let f = both()')}): ended`,
+    `step#1 (main.vx:${lineOf('async', 'step("slow"')}): ended`, `step#2 (main.vx:${lineOf('async', 'step("fast"')}): ended`,
   ]);
   await hoverUntil(page, 2, /blocked: sleep/);
-  await expect(page.getByTestId('timeline-tooltip')).toContainText('line 7');
+  await expect(page.getByTestId('timeline-tooltip')).toContainText(`line ${lineOf('async', 'await sleep')}`);
   await screenshot(page, 'timeline-async');
   await hoverUntil(page, 0, /blocked: join/);
   await page.mouse.move(0, 0);

@@ -14,12 +14,14 @@ function traceOf(src: string): TraceEvent[] {
   return ex.result.trace;
 }
 const kinds = (l: Lane) => l.segments.map((s) => s.kind);
+/** 1-based line of the first line containing `needle` (lessons' comments may move code). */
+const lineOf = (src: string, needle: string) => src.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('timeline model', () => {
   it('go + channels at one virtual time: every event its own step, never collapsed', () => {
-    const trace = traceOf(lesson('tasks'));
-    const tl = buildTimeline(trace);
-    expect(tl.lanes.map((l) => l.label)).toEqual(['main', 'go block (main.vx:7)']);
+    const src = lesson('tasks');
+    const tl = buildTimeline(traceOf(src));
+    expect(tl.lanes.map((l) => l.label)).toEqual(['main', `go block (main.vx:${lineOf(src, 'go {')})`]);
     const clocks = new Set(tl.events.map((e) => e.clock));
     expect([...clocks]).toEqual([0]); // all at t=0 ...
     const xs = tl.events.map((e) => e.x);
@@ -34,8 +36,8 @@ describe('timeline model', () => {
     expect(main.segments.at(-1)!.x1).toBe(tl.width);
     expect(kinds(worker)).toContain('recv');
     expect(kinds(worker).at(-1)).toBe('ended');
-    // the worker blocks at `let n = <-jobs;` (line 10 of the lesson)
-    expect(worker.segments.find((s) => s.kind === 'recv')!.site!.line).toBe(10);
+    // the worker blocks at `let n = <-jobs;`
+    expect(worker.segments.find((s) => s.kind === 'recv')!.site!.line).toBe(lineOf(src, '<-jobs'));
     // wake arrows: main's send wakes the worker's recv, and the other way round
     expect(tl.arrows.some((a) => a.from === 0 && a.to === 1 && a.cause === 'send')).toBe(true);
     expect(tl.arrows.some((a) => a.from === 1 && a.to === 0 && a.cause === 'send')).toBe(true);
@@ -49,8 +51,10 @@ describe('timeline model', () => {
   });
 
   it('async lesson: numbered repeated names, sleep/await/join kinds, timer and completion arrows, time marks', () => {
-    const tl = buildTimeline(traceOf(lesson('async')));
-    expect(tl.lanes.map((l) => l.label)).toEqual(['main', 'both (main.vx:21)', 'step#1 (main.vx:13)', 'step#2 (main.vx:14)']);
+    const src = lesson('async');
+    const tl = buildTimeline(traceOf(src));
+    const [b, s1, s2] = [lineOf(src, 'let f = both()'), lineOf(src, 'step("slow"'), lineOf(src, 'step("fast"')];
+    expect(tl.lanes.map((l) => l.label)).toEqual(['main', `both (main.vx:${b})`, `step#1 (main.vx:${s1})`, `step#2 (main.vx:${s2})`]);
     const [main, both, slow, fast] = tl.lanes;
     expect(kinds(slow)).toContain('sleep');
     expect(kinds(both)).toContain('await');
@@ -64,7 +68,7 @@ describe('timeline model', () => {
     expect(m1.x).toBeGreaterThan(m0.x);
     expect(clockAt(tl, m2.x + 0.1)).toBe(30);
     expect(kinds(main).at(-1)).toBe('ended');
-    expect(describeEvent(tl, slow.events.find((e) => e.kind === 'block')!)).toBe('step#1 (main.vx:13) blocked on sleep at line 7');
+    expect(describeEvent(tl, slow.events.find((e) => e.kind === 'block')!)).toBe(`step#1 (main.vx:${s1}) blocked on sleep at line ${lineOf(src, 'await sleep')}`);
   });
 
   it('abandoned tasks get their own tail; the cursor follows the trace position', () => {
