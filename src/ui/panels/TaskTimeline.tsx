@@ -2,19 +2,18 @@
 // native scroll area. Hover shows what happened there; click reveals the line in the editor;
 // ↑/↓ move focus lane to lane, ←/→ event to event, Enter reveals and scrubs to the event.
 // A scrubber move redraws only the cursor canvas (no React render).
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useRun } from '../state/run-store';
 import { useScrub, effectivePosition } from '../state/scrub-store';
 import { useSettings, resolveTheme } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
-import { buildTimeline, cursorX, describeEvent, nearestEvent, segmentAt, clockAt, KIND_LABEL, SEG_KINDS, siteText, type TEvent, type Timeline, type SegKind } from './timeline-model';
+import { cursorX, describeEvent, nearestEvent, segmentAt, clockAt, KIND_LABEL, SEG_KINDS, siteText, type TEvent, type Timeline, type SegKind } from './timeline-model';
 import { TIMELINE_THEMES, type TimelineTheme } from './timeline-palette';
 import { GEOMETRY, PRESENTATION_GEOMETRY, drawCursor, drawLanes, drawSwatch, laneAtY, laneTop, pxToUnit, unitToPx, type DrawState, type Geometry, type View } from './timeline-draw';
 
 interface Tip { x: number; y: number; text: string[] }
 
-export function TaskTimeline({ trace }: { trace: ReturnType<typeof useRun.getState>['trace'] }) {
-  const tl = useMemo(() => buildTimeline(trace), [trace]);
+export function TaskTimeline({ tl }: { tl: Timeline }) {
   const themeChoice = useSettings((s) => s.theme);
   const presentation = useSettings((s) => s.presentation);
   const theme = TIMELINE_THEMES[resolveTheme(themeChoice)];

@@ -5,21 +5,31 @@ import { useMemo, useState } from 'react';
 import { useRun } from '../state/run-store';
 import { describeSched, summarizeTasks } from './tasks-model';
 import { TaskTimeline } from './TaskTimeline';
+import { buildTimeline } from './timeline-model';
+import type { TraceEvent } from '../../runtime/api';
 
 export function TasksPanel() {
   const trace = useRun((s) => s.trace);
   const status = useRun((s) => s.status);
   const [table, setTable] = useState(false);
-  const { tasks, events } = useMemo(() => summarizeTasks(trace), [trace]);
+  const tl = useMemo(() => buildTimeline(trace), [trace]);
   if (status === 'idle') return <div className="empty">Run a program to see its tasks.</div>;
-  if (!tasks.some((t) => t.id !== 0)) return <div className="empty">This run used only the main task.</div>;
+  if (!tl.hasTasks) return <div className="empty">This run used only the main task.</div>;
   return (
     <div className="tasks-panel" data-testid="tasks-panel">
-      <TaskTimeline trace={trace} />
+      <TaskTimeline tl={tl} />
       <div className="tasks-table-toggle">
         <button type="button" aria-expanded={table} onClick={() => setTable(!table)}>{table ? 'Hide' : 'Show'} the task table and event log</button>
       </div>
-      {table && (
+      {table && <TaskTable trace={trace} />}
+    </div>
+  );
+}
+
+/** The table and the event log (built only when shown: a 500,000-event trace is long to list). */
+function TaskTable({ trace }: { trace: readonly TraceEvent[] }) {
+  const { tasks, events } = useMemo(() => summarizeTasks(trace), [trace]);
+  return (
         <div className="trace-panel">
           <table className="grid">
             <thead><tr><th>task</th><th>name</th><th>parent</th><th>stack</th><th>spawned</th><th>ended</th><th>blocked</th></tr></thead>
@@ -42,7 +52,5 @@ export function TasksPanel() {
             {events.slice(0, 2000).map((e, i) => <li key={i}>{describeSched(e)}</li>)}
           </ol>
         </div>
-      )}
-    </div>
   );
 }

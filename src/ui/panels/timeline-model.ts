@@ -22,8 +22,10 @@ export interface TEvent {
   kind: TaskEventKind;
   clock: number;
   site: SourceLoc | null;
-  /** spawn: the child; block: the kind; wake: cause and waker. */
+  /** spawn: the task's name; block: the kind; wake: the cause. */
   detail: string;
+  /** wake: the waking task (-1: the clock). */
+  by: number;
 }
 
 export interface Segment {
@@ -77,12 +79,11 @@ export function siteText(s: SourceLoc | null): string {
   return s ? `${baseName(s.file)}:${s.line}` : '';
 }
 
-interface Open { kind: SegKind; x0: number; site: SourceLoc | null; from: number }
-
 export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const lanes: Lane[] = [];
   const laneOf = new Map<number, number>();
-  const open: Open[] = [];
+  // each lane's open segment, as parallel arrays (one pass over up to 10^6 events: no garbage)
+  const oKind: SegKind[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
   const arrows: WakeArrow[] = [];
   const marks: TimeMark[] = [{ x: 0, clock: 0 }];
   const events: TEvent[] = [];
@@ -94,7 +95,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const addLane = (task: number, name: string, parent: number, site: SourceLoc | null, kind: SegKind, from: number) => {
     laneOf.set(task, lanes.length);
     lanes.push({ task, name, label: name, parent, site, segments: [], events: [] });
-    open.push({ kind, x0: x, site, from });
+    oKind.push(kind); oX0.push(x); oSite.push(site); oFrom.push(from);
   };
   const lane = (task: number): number => {
     const i = laneOf.get(task);
@@ -103,26 +104,26 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
     return lanes.length - 1;
   };
   const setState = (li: number, kind: SegKind, site: SourceLoc | null, from: number) => {
-    const o = open[li];
-    if (o.kind === kind && o.site === site) return;
-    if (x > o.x0) lanes[li].segments.push({ kind: o.kind, x0: o.x0, x1: x, site: o.site, from: o.from });
-    open[li] = { kind, x0: x, site, from };
+    if (oKind[li] === kind && oSite[li] === site) return;
+    if (x > oX0[li]) lanes[li].segments.push({ kind: oKind[li], x0: oX0[li], x1: x, site: oSite[li], from: oFrom[li] });
+    oKind[li] = kind; oX0[li] = x; oSite[li] = site; oFrom[li] = from;
   };
 
   addLane(0, 'main', -1, null, 'running', -1);
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i];
-    if (e.t === 'exit') { ended = true; continue; }
-    if (e.t === 'start') { x += 1; continue; } // main's first step
-    if (!e.t.startsWith('task-')) continue;
-    const te = e as Extract<TraceEvent, { clock: number; task: number }>;
-    if (te.clock > clock) {
-      x += clockGap(te.clock - clock);
-      clock = te.clock;
+    const t = e.t;
+    if (t === 'exit') { ended = true; continue; }
+    if (t === 'start') { x += 1; continue; } // main's first step
+    if (t !== 'task-run' && t !== 'task-block' && t !== 'task-wake' && t !== 'task-spawn' && t !== 'task-end' && t !== 'task-abandon') continue;
+    if (e.clock > clock) {
+      x += clockGap(e.clock - clock);
+      clock = e.clock;
       marks.push({ x, clock });
     }
     let site: SourceLoc | null = null;
     let detail = '';
+    let by = -1;
     let kind: TaskEventKind;
     switch (e.t) {
       case 'task-spawn': {
@@ -136,10 +137,8 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       case 'task-run': {
         kind = 'run';
         const li = lane(e.task);
-        if (running !== e.task && laneOf.has(running)) {
-          const ri = laneOf.get(running)!;
-          if (open[ri].kind === 'running') setState(ri, 'ready', null, i);
-        }
+        const ri = running !== e.task ? laneOf.get(running) : undefined;
+        if (ri !== undefined && oKind[ri] === 'running') setState(ri, 'ready', null, i);
         setState(li, 'running', null, i);
         running = e.task;
         break;
@@ -154,7 +153,8 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       }
       case 'task-wake': {
         kind = 'wake';
-        detail = e.cause ? `${e.cause}${e.by !== undefined && e.by >= 0 ? ` by task ${e.by}` : ''}` : '';
+        detail = e.cause ?? '';
+        by = e.by ?? -1;
         setState(lane(e.task), 'ready', null, i);
         arrows.push({ from: e.by ?? -1, to: e.task, x, cause: e.cause ?? 'complete', index: i });
         break;
@@ -171,17 +171,16 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       default:
         continue;
     }
-    const ev: TEvent = { index: i, step: events.length, x, task: e.task, kind, clock, site, detail };
+    const ev: TEvent = { index: i, step: events.length, x, task: e.task, kind, clock, site, detail, by };
     events.push(ev);
-    lanes[lane(e.task)].events.push(ev);
+    lanes[laneOf.get(e.task)!].events.push(ev);
     x += 1;
   }
   // Close every lane: the tails of ended/abandoned lanes stay visible after the last event.
   const width = x + (ended ? TAIL : 0);
   for (let li = 0; li < lanes.length; li++) {
-    const o = open[li];
-    const end = o.kind === 'ended' || o.kind === 'abandoned' ? width : x;
-    if (end > o.x0) lanes[li].segments.push({ kind: o.kind, x0: o.x0, x1: end, site: o.site, from: o.from });
+    const end = oKind[li] === 'ended' || oKind[li] === 'abandoned' ? width : x;
+    if (end > oX0[li]) lanes[li].segments.push({ kind: oKind[li], x0: oX0[li], x1: end, site: oSite[li], from: oFrom[li] });
   }
   labelLanes(lanes);
   return { lanes, laneOf, arrows, marks, width: Math.max(width, 1), events, hasTasks: lanes.length > 1 };
@@ -276,7 +275,7 @@ export function describeEvent(tl: Timeline, e: TEvent): string {
     case 'spawn': return `${who} spawned${at}`;
     case 'run': return `${who} runs`;
     case 'block': return `${who} blocked on ${e.detail}${at}`;
-    case 'wake': return `${who} woken${e.detail ? ` (${e.detail})` : ''}`;
+    case 'wake': return `${who} woken${e.detail ? ` (${e.detail}${e.by >= 0 ? ` by task ${e.by}` : ''})` : ''}`;
     case 'end': return `${who} ended`;
     case 'abandon': return `${who} abandoned at exit`;
   }
