@@ -98,7 +98,10 @@ export function TaskTimeline({ tl }: { tl: Timeline }) {
   const onMove = (ev: MouseEvent) => {
     const h = hit(ev);
     if (!h.lane) { setTip(null); return; }
-    setTip({ x: h.px, y: h.py, text: tipText(tl, h.lane.task, h.event, h.x) });
+    const text = h.px < g.labelW
+      ? [h.lane.label, h.lane.site ? `spawned at line ${h.lane.site.line}` : 'the program\'s main task', `${h.lane.events.length} events`]
+      : tipText(tl, h.lane.task, h.event, h.x);
+    setTip({ x: h.px, y: h.py, text });
   };
   const onClick = (ev: MouseEvent) => {
     const h = hit(ev);
