@@ -103,11 +103,11 @@ describe('timeline model', () => {
     expect(kinds(tl.lanes[0])).toEqual(['running', 'ended']);
   });
 
-  it('10,000 tasks and 300,000 events: one lane each, every event placed', () => {
+  it('10,000 tasks and 150,000 events: one lane each, every event placed', () => {
     const trace: TraceEvent[] = [];
     for (let t = 1; t <= 10_000; t++) trace.push({ t: 'task-spawn', task: t, parent: 0, name: 'w', stackSize: 1, clock: 0 }, { t: 'task-run', task: t, clock: 0 }, { t: 'task-block', task: t, on: 'sleep', clock: 0 });
     let c = 0;
-    while (trace.length < 300_000) {
+    while (trace.length < 150_000) {
       const t = 1 + (trace.length % 10_000);
       c += trace.length % 7 === 0 ? 1 : 0;
       trace.push({ t: 'task-wake', task: t, clock: c, by: -1, cause: 'timer' }, { t: 'task-run', task: t, clock: c }, { t: 'task-block', task: t, on: 'sleep', clock: c });
