@@ -39,6 +39,7 @@ export function Scrubber() {
       <button type="button" onClick={() => setPosition(null)} aria-label="Follow the end" aria-pressed={position === null} title="Follow the end of the run">End</button>
       <span className="scrub-label" data-testid="scrub-label">
         {position === null ? 'end' : `event ${pos.toLocaleString('en-US')}`} / {length.toLocaleString('en-US')}
+        {position !== null && <VirtualTime position={pos} />}
       </span>
     </div>
   );
@@ -61,6 +62,16 @@ function lastSite(trace: readonly TraceEvent[], position: number) {
   for (let i = position - 1; i >= 0 && i >= position - SITE_LOOKBACK; i--) {
     const s = eventSite(trace[i]);
     if (s) return s;
+  }
+  return null;
+}
+
+/** The virtual clock at the position (from the latest task event before it, when near). */
+function VirtualTime({ position }: { position: number }) {
+  const trace = useRun.getState().trace;
+  for (let i = Math.min(position, trace.length) - 1; i >= 0 && i >= position - SITE_LOOKBACK * 4; i--) {
+    const e = trace[i];
+    if ('clock' in e) return <> · t={e.clock} ms</>;
   }
   return null;
 }

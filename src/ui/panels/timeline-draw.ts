@@ -123,6 +123,7 @@ export function drawLanes(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geomet
     const px = Math.round(unitToPx(g, v, m.x)) + 0.5;
     ctx.moveTo(px, g.axisH - 6);
     ctx.lineTo(px, g.axisH);
+    if (px - lastLabel < 48) continue; // too close to the last label (and no text to measure)
     const text = `t=${m.clock} ms`;
     if (px - lastLabel > ctx.measureText(text).width + 12) {
       ctx.fillText(text, px + 3, g.axisH / 2 - 2);
@@ -195,9 +196,8 @@ function drawArrows(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geometry, v:
   let lastPx = -Infinity;
   for (let i = lo; i < arrows.length && arrows[i].x <= u1; i++) {
     const a = arrows[i];
-    const to = tl.laneOf.get(a.to) ?? -1;
-    const from = a.from >= 0 ? tl.laneOf.get(a.from) ?? -1 : -1;
-    if (to < 0 || ((to < first || to > last) && (from < first || from > last))) continue;
+    const to = a.toLane, from = a.fromLane;
+    if ((to < first || to > last) && (from < first || from > last)) continue;
     const px = Math.round(unitToPx(g, v, a.x)) + 0.5;
     if (px - lastPx < 2) continue;
     lastPx = px;

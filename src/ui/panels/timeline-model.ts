@@ -52,6 +52,9 @@ export interface WakeArrow {
   x: number;
   cause: WakeCause | 'spawn';
   index: number;
+  /** Lane indices of `from` (-1: the clock) and `to`, so drawing needs no map lookups. */
+  fromLane: number;
+  toLane: number;
 }
 
 export interface TimeMark { x: number; clock: number }
@@ -131,7 +134,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
         site = e.site ?? null;
         detail = e.name;
         addLane(e.task, e.name || `task#${e.task}`, e.parent, site, 'ready', i);
-        arrows.push({ from: e.parent, to: e.task, x, cause: 'spawn', index: i });
+        arrows.push({ from: e.parent, to: e.task, x, cause: 'spawn', index: i, fromLane: laneOf.get(e.parent) ?? -1, toLane: lanes.length - 1 });
         break;
       }
       case 'task-run': {
@@ -155,8 +158,9 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
         kind = 'wake';
         detail = e.cause ?? '';
         by = e.by ?? -1;
-        setState(lane(e.task), 'ready', null, i);
-        arrows.push({ from: e.by ?? -1, to: e.task, x, cause: e.cause ?? 'complete', index: i });
+        const li = lane(e.task);
+        setState(li, 'ready', null, i);
+        arrows.push({ from: by, to: e.task, x, cause: e.cause ?? 'complete', index: i, fromLane: by >= 0 ? laneOf.get(by) ?? -1 : -1, toLane: li });
         break;
       }
       case 'task-end':
