@@ -1,7 +1,7 @@
 // The Task timeline and the time scrubber, as a teacher would use them on the tasks and async
 // lessons: named lanes, hover, click-to-source, keyboard, the scrubber moving cursor and output.
 import type { Page } from '@playwright/test';
-import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine } from './fixtures';
+import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine, setCode } from './fixtures';
 
 import { readFileSync } from 'node:fs';
 
@@ -117,4 +117,29 @@ test('async lesson: numbered repeated names, sleep and await lanes, main ended; 
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(tl).toBeVisible();
   await screenshot(page, 'timeline-async-presentation');
+});
+
+test('2,000 tasks: one lane each, keyboard reaches the last', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, `fn main() {
+    let! ch: Channel<i32> = Channel(0);
+    for i in 0..2000 {
+        go { let v = <-ch; };
+    }
+    for i in 0..2000 {
+        ch.send(i);
+    }
+    println("done");
+}
+`);
+  await page.getByTestId('run').click();
+  await page.getByRole('tab', { name: 'Tasks' }).click(); // while it runs (or just after)
+  const tl = page.getByRole('application', { name: 'Task timeline' });
+  await expect(tl).toHaveAttribute('data-lanes', '2001', { timeout: 30_000 });
+  await tl.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await expect(tl).toHaveAttribute('data-focus-lane', '5');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('timeline-announce')).toContainText('go block#5 (main.vx:4) ended');
+  await screenshot(page, 'timeline-2000-tasks');
 });

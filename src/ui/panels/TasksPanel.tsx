@@ -1,7 +1,7 @@
 // Tasks: the Task timeline (one swimlane per task), and behind a toggle the table of every task
 // (parent, stack, spawn/end on the virtual clock, blocking) and the scheduling events in order.
 // Pure views of the trace's task-* events.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useRun } from '../state/run-store';
 import { describeSched, summarizeTasks } from './tasks-model';
 import { TaskTimeline } from './TaskTimeline';
@@ -9,8 +9,8 @@ import { buildTimeline } from './timeline-model';
 import type { TraceEvent } from '../../runtime/api';
 
 export function TasksPanel() {
-  const trace = useRun((s) => s.trace);
   const status = useRun((s) => s.status);
+  const trace = useSettledTrace(useRun((s) => s.trace), status === 'running');
   const [table, setTable] = useState(false);
   const tl = useMemo(() => buildTimeline(trace), [trace]);
   if (status === 'idle') return <div className="empty">Run a program to see its tasks.</div>;
@@ -53,4 +53,20 @@ function TaskTable({ trace }: { trace: readonly TraceEvent[] }) {
           </ol>
         </div>
   );
+}
+
+/** While a run streams in, the trace the panel shows is refreshed at most every REFRESH_MS (each
+ *  refresh rebuilds the timeline over the whole trace); when the run ends, at once. */
+const REFRESH_MS = 400;
+function useSettledTrace(trace: TraceEvent[], running: boolean): TraceEvent[] {
+  const [shown, setShown] = useState(trace);
+  const last = useRef(0);
+  useEffect(() => {
+    if (!running) { setShown(trace); return; }
+    const wait = last.current + REFRESH_MS - performance.now();
+    if (wait <= 0) { last.current = performance.now(); setShown(trace); return; }
+    const id = setTimeout(() => { last.current = performance.now(); setShown(trace); }, wait);
+    return () => clearTimeout(id);
+  }, [trace, running]);
+  return running ? shown : trace;
 }

@@ -197,12 +197,14 @@ function drawArrows(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geometry, v:
   for (let i = lo; i < arrows.length && arrows[i].x <= u1; i++) {
     const a = arrows[i];
     const to = a.toLane, from = a.fromLane;
-    if ((to < first || to > last) && (from < first || from > last)) continue;
+    if (to < first || to > last) continue; // an arrow belongs to the task it wakes
     const px = Math.round(unitToPx(g, v, a.x)) + 0.5;
-    if (px - lastPx < 2) continue;
+    if (px - lastPx < 5) continue; // zoomed out: at most one arrow per 5 px
     lastPx = px;
     const yTo = laneTop(g, v, to) + g.laneH / 2;
-    const yFrom = from >= 0 ? laneTop(g, v, from) + g.laneH / 2 : g.axisH; // a timer comes from the clock axis
+    // a timer comes from the clock axis; a waker off screen gets a stub from the lane's edge
+    const yFrom = from >= first && from <= last ? laneTop(g, v, from) + g.laneH / 2
+      : from < 0 ? g.axisH : yTo + (from < to ? -1 : 1) * g.laneH * 0.9;
     const dir = yTo > yFrom ? 1 : -1;
     ctx.setLineDash(a.cause === 'spawn' ? [3, 3] : a.cause === 'timer' ? [1, 2] : []);
     ctx.beginPath();
