@@ -22,6 +22,7 @@ test('Tasks lists the tasks of a go program and their scheduling', async ({ page
   await runExample(page, 'tasks');
   await page.getByRole('tab', { name: 'Tasks' }).click();
   const panel = page.getByTestId('tasks-panel');
+  await panel.getByRole('button', { name: /task table/ }).click();
   await expect(panel).toContainText('spawned by task 0');
   await expect(panel).toContainText('blocked on');
   await screenshot(page, 'panel-tasks');

@@ -5,6 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execute } from '../src/runtime/execute';
+import { TRACE_VERSION } from '../src/runtime/api';
 
 const SHARED = resolve(__dirname, '../../shared/conformance');
 const OWN = resolve(__dirname, 'conformance');
@@ -72,7 +73,7 @@ describe('trace', () => {
     expect(stdout(off)).toBe('3\n');
     expect(off.result!.trace.filter((e) => e.t === 'call' || e.t === 'return')).toEqual([]);
     expect(on.result!.trace.filter((e) => e.t === 'call').map((e) => (e as { fn: string }).fn)).toEqual(['main', 'f', 'f']);
-    expect(on.result!.trace[0]).toMatchObject({ t: 'start', version: 1 });
+    expect(on.result!.trace[0]).toMatchObject({ t: 'start', version: TRACE_VERSION });
     expect(on.result!.trace.at(-1)).toMatchObject({ t: 'exit' });
   });
 });

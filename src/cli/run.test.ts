@@ -104,6 +104,8 @@ describe('vex run (spawned CLI)', () => {
     expect(events.filter((e) => e.t === 'alloc' || e.t === 'realloc').length).toBe(allocs);
     expect(events.filter((e) => e.t === 'output').map((e) => e.text).join('')).toBe('100\n');
     expect(events.at(-1)).toMatchObject({ t: 'exit', outcome: { kind: 'exited', code: 0 } });
+    // trace v2: main's end is an event too (the Task timeline shows main ended)
+    expect(events.filter((e) => e.t.startsWith('task-'))).toEqual([{ t: 'task-end', task: 0, clock: 0 }]);
   }, T);
 
   it('--json prints one object with the documented keys (panic details included)', () => {

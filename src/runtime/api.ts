@@ -1,7 +1,7 @@
 // The run API's plain data: options, outcome, output chunks and the trace. Shared by the worker,
 // the CLI and the UI (which imports only these types). Versioned: bump TRACE_VERSION when an
 // event's shape changes.
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
 
 export interface RunOptions {
   stackSize: number; // main task's stack in bytes (default 1 MiB)
@@ -93,6 +93,11 @@ export interface FfiTypes {
   retC: string;
 }
 
+/** Why a task blocked: awaiting a future, a channel receive/send, a timer (`await sleep`), block_on. */
+export type BlockKind = 'await' | 'recv' | 'send' | 'sleep' | 'join' | 'lock';
+/** What woke a task: a send (→ receiver), a receive (→ blocked sender), a timer, a finished future/task. */
+export type WakeCause = 'send' | 'recv' | 'timer' | 'complete';
+
 /** The trace: one stream of plain-data events; every panel is a view of it. */
 export type TraceEvent =
   | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent'> }
@@ -107,10 +112,17 @@ export type TraceEvent =
   // with allocator 'arena' inside the region; the bump pointer is the end of the last one.
   | { t: 'arena'; op: 'new' | 'reset'; base: number; capacity: number; site: SourceLoc | null; task: number }
   | { t: 'panic'; info: PanicInfo; caught: boolean }
-  | { t: 'task-spawn'; task: number; parent: number; name: string; stackSize: number; clock: number }
-  | { t: 'task-block'; task: number; on: string; clock: number }
-  | { t: 'task-wake'; task: number; clock: number }
+  // Tasks (v2): `name` is the spawned/async fn (`go block`, `async block` otherwise) and `site`
+  // where it was spawned; `task-run` marks the task that now holds the CPU (the one it took it
+  // from is ready unless it blocked or ended); a block says why and where; a wake says who woke it
+  // (-1: the clock) and through what. Main (task 0) ends with `task-end` when the program ends;
+  // tasks still alive then are abandoned.
+  | { t: 'task-spawn'; task: number; parent: number; name: string; stackSize: number; clock: number; site?: SourceLoc | null }
+  | { t: 'task-run'; task: number; clock: number }
+  | { t: 'task-block'; task: number; on: BlockKind; clock: number; site?: SourceLoc | null }
+  | { t: 'task-wake'; task: number; clock: number; by?: number; cause?: WakeCause }
   | { t: 'task-end'; task: number; clock: number }
+  | { t: 'task-abandon'; task: number; clock: number }
   | { t: 'ffi'; fn: string; args: string[]; ret: string; task: number; id?: number; types?: FfiTypes; loc?: SourceLoc | null; callbacks?: number }
   | { t: 'ffi-callback'; call: number; fn: string; args: string[]; ret: string; task: number } // C called Vex back inside foreign call `call` (its ffi id)
   | { t: 'ffi-count'; fn: string; calls: number; recorded: number } // at exit: every call of a symbol, recorded or not

@@ -46,6 +46,7 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
     outcome = classify(rt, e);
   }
   if (rt.tc) rt.closeCalls();
+  rt.S?.endRun();
   rt.emitFfiCounts();
   const steps = rt.totalSteps();
   rt.emit({ t: 'exit', outcome, steps });

@@ -8,7 +8,13 @@ import { parseEmbedOptions } from './embed/embed-options';
 import { applySession, loadInitialSession, startPersistence } from './state/persistence';
 import { startWorkers, runProgram } from './run/controller';
 import { useSettings, followTheme } from './state/settings-store';
+import { useRun } from './state/run-store';
+import { useScrub } from './state/scrub-store';
+import { useUi } from './state/ui-store';
 import './styles.css';
+
+// the stores, for the views benchmark (scripts/bench-views.ts loads a synthetic trace into them)
+(window as unknown as { __vexStores?: unknown }).__vexStores = { useRun, useScrub, useUi };
 
 // start fetching Monaco's chunk now, in parallel with the first render (a textarea stands in)
 void import('./editor/EditorPane');

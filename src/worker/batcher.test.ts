@@ -53,4 +53,13 @@ describe('EventBatcher', () => {
     b.addOutput('stdout', 'l\n');
     expect(b.overOutputLimit).toBe(true);
   });
+  it('keeps output events in the trace (for the scrubber) without counting them as dropped', () => {
+    const b = new EventBatcher(caps);
+    b.addTrace({ t: 'task-run', task: 1, clock: 0 });
+    for (let i = 0; i < 5; i++) b.addTrace({ t: 'output', stream: 'stdout', text: `${i}\n` });
+    const batch = b.take();
+    expect(batch.trace.map((e) => e.t)).toEqual(['output', 'output', 'output', 'output']);
+    expect(batch.dropped).toBe(1); // the task event, not the output lines (all 5 are in batch.output)
+    expect(batch.output.map((c) => c.text).join('')).toBe('0\n1\n2\n3\n4\n');
+  });
 });

@@ -14,7 +14,7 @@ export interface BatchCaps {
 export const DEFAULT_CAPS: BatchCaps = {
   maxChunks: 10_000,
   maxLines: 100_000,
-  maxTrace: 10_000,
+  maxTrace: 100_000,
   runOutputLineLimit: 1_000_000,
 };
 
@@ -74,14 +74,16 @@ export class EventBatcher {
     }
   }
 
+  /** Output events go to the output and stay in the trace too (the time scrubber replays the
+   *  output up to a trace position); only the other trace events count as dropped when trimmed. */
   addTrace(e: TraceEvent): void {
-    if (e.t === 'output') return this.addOutput(e.stream, e.text);
+    if (e.t === 'output') this.addOutput(e.stream, e.text);
     this.trace.push(e);
     if (this.trace.length > this.caps.maxTrace * 2) {
       // amortised: trim in bulk rather than shifting on every event
       const excess = this.trace.length - this.caps.maxTrace;
+      this.dropped += countNonOutput(this.trace, excess);
       this.trace.splice(0, excess);
-      this.dropped += excess;
     }
   }
 
@@ -94,7 +96,7 @@ export class EventBatcher {
     let trace = this.trace;
     let dropped = this.dropped;
     if (trace.length > this.caps.maxTrace) {
-      dropped += trace.length - this.caps.maxTrace;
+      dropped += countNonOutput(trace, trace.length - this.caps.maxTrace);
       trace = trace.slice(trace.length - this.caps.maxTrace);
     }
     const batch = { output: this.output, trace, dropped };
@@ -104,4 +106,10 @@ export class EventBatcher {
     this.dropped = 0;
     return batch;
   }
+}
+
+function countNonOutput(trace: readonly TraceEvent[], n: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (trace[i].t !== 'output') k++;
+  return k;
 }

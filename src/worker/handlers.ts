@@ -122,7 +122,7 @@ function runOnce(msg: Extract<ToWorker, { type: 'run' }>, host: WorkerHost, caps
     if (!streamed && batcher.isEmpty && (result.output.length > 0 || result.trace.length > 0)) {
       // a runtime that did not stream: forward its collected output/trace through the same caps
       for (const c of result.output) batcher.addOutput(c.stream, c.text);
-      for (const e of result.trace) if (e.t !== 'output') batcher.addTrace(e);
+      for (const e of result.trace) if (e.t !== 'output') batcher.addTrace(e); // (output added above)
     }
     outcome = result.outcome;
     exitCode = result.exitCode;

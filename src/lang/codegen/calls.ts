@@ -6,6 +6,7 @@ import type { FnInfo } from '../sema/typed';
 import { typeName } from '../sema/types';
 import { ExprEmitter, unsupported, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
+import { taskName } from './task-name';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
@@ -168,9 +169,9 @@ export abstract class CallEmitter extends ExprEmitter {
         const bytes = this.val(a[0]);
         const fjs = this.val(a[1]);
         const isGen = !!a[1].info?.closure?.mayBlock;
-        return `(${this.at(e.span)}, rt.S.go(${fjs}, ${isGen}, $Number(${bytes}), ${s}))`;
+        return `(${this.at(e.span)}, rt.S.go(${fjs}, ${isGen}, $Number(${bytes}), ${s}, ${jsStr(taskName(a[1]))}))`;
       }
-      case 'block_on': return this.block_(`rt.S.await(${this.val(a[0])})`);
+      case 'block_on': return this.block_(`rt.S.await(${this.val(a[0])}, ${s}, true)`);
       case 'sleep': return `rt.S.sleep(${this.val(a[0])})`;
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
@@ -362,8 +363,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Box.get': case 'Gc.get': return `${o}.v`;
       case 'Box.set': return `(${this.boxSet(o, arg(0), ot, s)}, undefined)`;
       case 'Gc.set': return `(${o}.v = ${arg(0)}, undefined)`;
-      case 'Channel.send': return this.block_(`rt.S.send(${o}, ${arg(0)})`);
-      case 'Channel.recv': return this.block_(`rt.S.recv(${o})`);
+      case 'Channel.send': return this.block_(`rt.S.send(${o}, ${arg(0)}, ${s})`);
+      case 'Channel.recv': return this.block_(`rt.S.recv(${o}, ${s})`);
       case 'Duration.as_millis': return `$BigInt(${o})`;
       case 'Duration.as_secs': return `$BigInt(Math.floor(${o} / 1000))`.replace('Math.floor', '$floor');
       case 'Option.is_some': case 'Result.is_ok': return `(${o}.t === 0)`;

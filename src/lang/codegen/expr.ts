@@ -226,8 +226,8 @@ export abstract class ExprEmitter {
       }
       case 'ref': return this.refTo(e.operand, e.mut);
       case 'deref': return this.deref(e);
-      case 'recv': return this.block_(`rt.S.recv(${this.val(e.operand)})`);
-      case 'await': return this.block_(`rt.S.await(${this.val(e.operand)})`);
+      case 'recv': return this.block_(`rt.S.recv(${this.val(e.operand)}, ${this.site(e.span)})`);
+      case 'await': return this.block_(`rt.S.await(${this.val(e.operand)}, ${this.site(e.span)})`);
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
       case 'tuple-index': return `${this.val(e.object)}[${e.index}]`;

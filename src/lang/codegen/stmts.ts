@@ -8,6 +8,7 @@ import { unsupported, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr } from './names';
 import { scalarKind, memBacked } from './typedesc';
+import { taskName } from './task-name';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[] }
@@ -401,7 +402,7 @@ export class FnEmitter extends CallEmitter {
       const call = s.body;
       fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), []);
     }
-    return `${this.at(s.span)};\nrt.S.go(${fnJs}, true, 262144, ${site});`;
+    return `${this.at(s.span)};\nrt.S.go(${fnJs}, true, 262144, ${site}, ${jsStr(taskName(s.body))});`;
   }
 
   // ------------------------------------------------------------ closures

@@ -3,6 +3,7 @@
 // suspendable code does `yield* S.recv(ch)`; plain (non-generator) code calls `S.drive(...)`, which
 // runs the other tasks in a nested loop until the caller is woken.
 import type { Runtime } from './rt';
+import type { BlockKind, WakeCause } from '../api';
 import { VexAbort, VexPanic } from './errors';
 import { Fifo, MinHeap } from './queue';
 
@@ -107,6 +108,7 @@ export class Scheduler {
     this.load(t);
     this.current = t;
     t.state = 'running';
+    this.rt.emit({ t: 'task-run', task: t.id, clock: this.clock });
     let r: IteratorResult<unknown, unknown>;
     try {
       r = t.gen!.next();
@@ -133,6 +135,8 @@ export class Scheduler {
     this.load(prev);
     this.current = prev;
     if (r.done) this.finish(t, r.value);
+    // control is back with a task that was running when it handed over (go, an async call)
+    if (prev.state === 'running') this.rt.emit({ t: 'task-run', task: prev.id, clock: this.clock });
   }
 
   private finish(t: Task, v: unknown): void {
@@ -140,7 +144,7 @@ export class Scheduler {
     this.rt.mv.endTask(t.id);
     t.value = v;
     this.rt.emit({ t: 'task-end', task: t.id, clock: this.clock });
-    this.wakeAll(t);
+    this.wakeAll(t, t.id, 'complete');
     this.release(t);
   }
 
@@ -169,8 +173,7 @@ export class Scheduler {
     this.spawned++;
     this.live.add(t);
     this.rt.machine?.stats.taskSpawned();
-    void site;
-    this.rt.emit({ t: 'task-spawn', task: t.id, parent: this.current.id, name, stackSize: stackBytes, clock: this.clock });
+    this.rt.emit({ t: 'task-spawn', task: t.id, parent: this.current.id, name, stackSize: stackBytes, clock: this.clock, site: this.rt.loc(site) });
     return t;
   }
 
@@ -182,23 +185,24 @@ export class Scheduler {
   }
 
   // ---------------------------------------------------------------- blocking and waking
-  private block(q: { push(t: Task): void } | null, on: string): void {
+  private block(q: { push(t: Task): void } | null, on: BlockKind, site: number): void {
     const me = this.current;
     me.state = 'blocked';
     if (q) q.push(me);
-    this.rt.emit({ t: 'task-block', task: me.id, on, clock: this.clock });
+    this.rt.emit({ t: 'task-block', task: me.id, on, clock: this.clock, site: this.rt.loc(site) });
   }
-  private wakeAll(f: Future): void {
+  private wakeAll(f: Future, by: number, cause: WakeCause): void {
     const ws = f.waiters;
     if (!ws) return;
     f.waiters = null;
-    for (const w of ws) this.wake(w);
+    for (const w of ws) this.wake(w, by, cause);
   }
-  private wake(t: Task): void {
+  /** `by`: the waking task, -1 for the clock. */
+  private wake(t: Task, by: number, cause: WakeCause): void {
     if (t.state !== 'blocked') return;
     t.state = 'ready';
     this.ready.push(t);
-    this.rt.emit({ t: 'task-wake', task: t.id, clock: this.clock });
+    this.rt.emit({ t: 'task-wake', task: t.id, clock: this.clock, by, cause });
   }
 
   /** Fire the earliest timers; false when none is pending. */
@@ -210,7 +214,7 @@ export class Scheduler {
     while (this.timers.peek()?.at === at) {
       const { fut } = this.timers.pop()!;
       fut.done = true;
-      this.wakeAll(fut);
+      this.wakeAll(fut, -1, 'timer');
     }
     return true;
   }
@@ -234,6 +238,7 @@ export class Scheduler {
     // Woken by a task we ran: its entry in the run queue is skipped when reached (O(1) here).
     if (me.state === 'ready') me.staleReady++;
     me.state = 'running';
+    this.rt.emit({ t: 'task-run', task: me.id, clock: this.clock });
   }
 
   /** The next runnable task, skipping entries of tasks that already continued in place. */
@@ -264,10 +269,23 @@ export class Scheduler {
     if (isGen) ret = this.drive(main() as Gen);
     else ret = main();
     me.state = 'done';
+    this.mainEnded = true;
+    this.rt.emit({ t: 'task-end', task: 0, clock: this.clock });
     this.drain();
     this.unobservedPanic();
     return ret;
   }
+  /** The program ends (normally or not): main ends with it; tasks still alive are abandoned. */
+  endRun(): void {
+    for (const t of this.live) {
+      if (t.state === 'done') continue;
+      t.state = 'done';
+      this.rt.emit({ t: 'task-abandon', task: t.id, clock: this.clock });
+    }
+    if (!this.mainEnded) this.rt.emit({ t: 'task-end', task: 0, clock: this.clock });
+    this.mainEnded = true;
+  }
+  private mainEnded = false;
   drain(): void {
     for (;;) {
       const t = this.nextReady();
@@ -277,9 +295,9 @@ export class Scheduler {
   }
 
   /** `go`: start a task now and run it until it finishes or blocks (§4.6). */
-  go(body: () => unknown, isGen: boolean, stackBytes: number, site: number): Task {
+  go(body: () => unknown, isGen: boolean, stackBytes: number, site: number, name = 'go block'): Task {
     const gen: Gen = isGen ? (body() as Gen) : (function* () { return body(); })();
-    const t = this.newTask(`task#${this.nextId}`, stackBytes, gen, site);
+    const t = this.newTask(name, stackBytes, gen, site);
     this.resume(t);
     return t;
   }
@@ -292,10 +310,11 @@ export class Scheduler {
     return t;
   }
 
-  *await(f: Future): Gen {
+  /** `await f` (or `block_on(f)` with join): a timer future is a sleep. */
+  *await(f: Future, site = -1, join = false): Gen {
     if (f instanceof Task) f.awaited = true;
     while (!f.done) {
-      this.block((f.waiters ??= []), 'await');
+      this.block((f.waiters ??= []), f instanceof TimerFuture ? 'sleep' : join ? 'join' : 'await', site);
       yield 0;
     }
     if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, this.rt.cs[this.rt.sp - 1] ?? -1);
@@ -322,35 +341,34 @@ export class Scheduler {
   }
 
   // ---------------------------------------------------------------- channels
-  *send(ch: Channel, v: unknown): Gen {
-    void 0;
+  *send(ch: Channel, v: unknown, site = -1): Gen {
     while (ch.buf.length >= Math.max(ch.cap, 1)) {
-      this.block(ch.sendq, 'send');
+      this.block(ch.sendq, 'send', site);
       yield 0;
     }
     ch.buf.push(v);
     const ticket = ++ch.sent;
     const r = ch.recvq.shift();
-    if (r) this.wake(r);
+    if (r) this.wake(r, this.current.id, 'send');
     // rendezvous: wait until a receiver took our value
     while (ch.cap === 0 && ch.taken < ticket) {
-      this.block(ch.takenq, 'send');
+      this.block(ch.takenq, 'send', site);
       yield 0;
     }
     return undefined;
   }
-  *recv(ch: Channel): Gen {
+  *recv(ch: Channel, site = -1): Gen {
     while (ch.buf.length === 0) {
-      this.block(ch.recvq, 'recv');
+      this.block(ch.recvq, 'recv', site);
       yield 0;
     }
     const v = ch.buf.shift();
     ch.taken++;
     const s = ch.sendq.shift();
-    if (s) this.wake(s);
+    if (s) this.wake(s, this.current.id, 'recv');
     // values are taken in FIFO order, so the first waiting rendezvous sender is the one just served
     const t = ch.takenq.shift();
-    if (t) this.wake(t);
+    if (t) this.wake(t, this.current.id, 'recv');
     return v;
   }
 }

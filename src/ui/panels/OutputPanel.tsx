@@ -7,10 +7,53 @@ import { outputText } from '../state/output-model';
 import { VirtualList } from './VirtualList';
 import { describeEnd, describeStats } from './outcome-text';
 import { copyText } from '../share/clipboard';
+import { useScrub } from '../state/scrub-store';
+import { buildOutputIndex, lineAt, outputAt } from '../state/scrub-model';
+import { useMemo } from 'react';
 
 /** `plain`: embeds, which show diagnostics and panics inline: the outcome names no panel, and the
  *  list is as tall as its lines (up to a limit) so the embed can size itself to its content. */
 export function OutputPanel({ plain = false }: { plain?: boolean }) {
+  const position = useScrub((s) => s.position);
+  return position === null || plain ? <LiveOutput plain={plain} /> : <ScrubbedOutput position={position} />;
+}
+
+/** The output up to the scrubber's position, replayed from the trace's output events. */
+function ScrubbedOutput({ position }: { position: number }) {
+  const trace = useRun((s) => s.trace);
+  const presentation = useSettings((s) => s.presentation);
+  const ix = useMemo(() => buildOutputIndex(trace), [trace]);
+  const at = outputAt(ix, position);
+  return (
+    <div className="output-panel">
+      <div className="panel-toolbar">
+        <span className="output-status" data-testid="run-status">
+          Output up to event {position.toLocaleString('en-US')} of {trace.length.toLocaleString('en-US')} (time scrubber)
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={() => useScrub.getState().setPosition(null)}>Show all</button>
+      </div>
+      <VirtualList
+        className="output-lines"
+        label="Program output"
+        count={at.count}
+        version={position}
+        rowHeight={presentation ? 30 : 20}
+        renderRow={(row) => {
+          const l = lineAt(ix, at, row);
+          return (
+            <div className={`out-line ${l.stream}`} data-stream={l.stream}>
+              {l.stream === 'stderr' && <span className="sr-only">stderr: </span>}
+              {l.text === '' ? '\u200b' : l.text}
+            </div>
+          );
+        }}
+      />
+    </div>
+  );
+}
+
+function LiveOutput({ plain }: { plain: boolean }) {
   const output = useRun((s) => s.output);
   const status = useRun((s) => s.status);
   const end = useRun((s) => s.end);

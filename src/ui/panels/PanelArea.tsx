@@ -2,6 +2,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { PANELS, type PanelDef } from './registry';
 import { useUi } from '../state/ui-store';
+import { Scrubber } from '../components/Scrubber';
 
 function TabBadge({ panel }: { panel: PanelDef }) {
   const badge = panel.useBadge ? panel.useBadge() : null;
@@ -51,6 +52,7 @@ export function PanelArea({ panels = PANELS }: { panels?: readonly PanelDef[] })
       <div role="tabpanel" id={`tabpanel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="tabpanel" data-testid={`panel-${current.id}`}>
         <Active />
       </div>
+      <Scrubber />
     </div>
   );
 }

@@ -9,11 +9,12 @@ export interface TaskRow {
   stackSize: number;
   spawned: number; // virtual clock
   ended: number | null;
+  abandoned: boolean; // still alive when the program ended
   blocks: number;
   lastBlockedOn: string | null;
 }
 
-export type SchedEvent = Extract<TraceEvent, { t: 'task-spawn' | 'task-block' | 'task-wake' | 'task-end' }>;
+export type SchedEvent = Extract<TraceEvent, { t: 'task-spawn' | 'task-block' | 'task-wake' | 'task-end' | 'task-abandon' }>;
 
 export function summarizeTasks(trace: readonly TraceEvent[]): { tasks: TaskRow[]; events: SchedEvent[] } {
   const tasks = new Map<number, TaskRow>();
@@ -21,7 +22,7 @@ export function summarizeTasks(trace: readonly TraceEvent[]): { tasks: TaskRow[]
   const row = (id: number) => {
     let r = tasks.get(id);
     if (!r) {
-      r = { id, name: id === 0 ? 'main' : `task#${id}`, parent: -1, stackSize: 0, spawned: 0, ended: null, blocks: 0, lastBlockedOn: null };
+      r = { id, name: id === 0 ? 'main' : `task#${id}`, parent: -1, stackSize: 0, spawned: 0, ended: null, abandoned: false, blocks: 0, lastBlockedOn: null };
       tasks.set(id, r);
     }
     return r;
@@ -49,6 +50,13 @@ export function summarizeTasks(trace: readonly TraceEvent[]): { tasks: TaskRow[]
         row(e.task).ended = e.clock;
         events.push(e);
         break;
+      case 'task-abandon': {
+        const r = row(e.task);
+        r.ended = e.clock;
+        r.abandoned = true;
+        events.push(e);
+        break;
+      }
     }
   }
   return { tasks: [...tasks.values()].sort((a, b) => a.id - b.id), events };
@@ -57,8 +65,9 @@ export function summarizeTasks(trace: readonly TraceEvent[]): { tasks: TaskRow[]
 export function describeSched(e: SchedEvent): string {
   switch (e.t) {
     case 'task-spawn': return `t=${e.clock}: task ${e.task} (${e.name}) spawned by task ${e.parent}, stack ${e.stackSize} bytes`;
-    case 'task-block': return `t=${e.clock}: task ${e.task} blocked on ${e.on}`;
-    case 'task-wake': return `t=${e.clock}: task ${e.task} woke`;
+    case 'task-block': return `t=${e.clock}: task ${e.task} blocked on ${e.on}${e.site ? ` at line ${e.site.line}` : ''}`;
+    case 'task-wake': return `t=${e.clock}: task ${e.task} woke${e.cause ? ` (${e.cause}${e.by !== undefined && e.by >= 0 ? ` by task ${e.by}` : ''})` : ''}`;
     case 'task-end': return `t=${e.clock}: task ${e.task} ended`;
+    case 'task-abandon': return `t=${e.clock}: task ${e.task} abandoned at exit`;
   }
 }

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { Diagnostic } from '../../lang/diagnostics';
 import type { Outcome, PanicInfo, TraceEvent } from '../../runtime/api';
 import { appendChunk, appendNote, emptyOutput, addDropped, type OutputModel } from './output-model';
+import { useScrub } from './scrub-store';
 
 export type RunStatus = 'idle' | 'compiling' | 'running' | 'done';
 
@@ -15,7 +16,9 @@ export type RunEnd =
   | { kind: 'internal-error'; message: string; stack: string }
   | { kind: 'worker-crash'; message: string };
 
-export const MAX_TRACE_EVENTS = 100_000;
+/** Trace events the UI keeps (the latest); about 100 bytes each, so ~100 MB at the cap. The views
+ *  are windowed and indexed for 500,000-event traces (npm run bench:views). */
+export const MAX_TRACE_EVENTS = 1_000_000;
 
 interface RunState {
   status: RunStatus;
@@ -52,8 +55,10 @@ export const useRun = create<RunState>((set, get) => ({
   runMs: 0,
   compileMs: 0,
   startedAt: 0,
-  begin: (runId, startedAt) =>
-    set({ status: 'compiling', runId, output: emptyOutput(), trace: [], traceDropped: 0, end: null, panic: null, compileDiagnostics: [], exports: [], steps: 0, runMs: 0, compileMs: 0, startedAt }),
+  begin: (runId, startedAt) => {
+    useScrub.getState().setPosition(null); // a new run: the scrubber follows its end again
+    set({ status: 'compiling', runId, output: emptyOutput(), trace: [], traceDropped: 0, end: null, panic: null, compileDiagnostics: [], exports: [], steps: 0, runMs: 0, compileMs: 0, startedAt });
+  },
   compiled: (ok, diagnostics, compileMs, exports) =>
     set({ status: ok ? 'running' : 'done', compileDiagnostics: diagnostics, compileMs, exports, end: ok ? null : { kind: 'compile-error', count: diagnostics.filter((d) => d.severity === 'error').length } }),
   events: (chunks, trace, dropped) => {
