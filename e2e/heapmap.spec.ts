@@ -1,11 +1,11 @@
 // The Memory panel's pictures: heap map, arena bars, live-heap chart, leaks; they follow the shared
 // trace position (set here through the scrub store, as the scrubber does).
 import type { Page } from '@playwright/test';
-import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine } from './fixtures';
+import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine, chooseExample } from './fixtures';
 
 async function runLesson(page: Page, id: string) {
   await openPlayground(page);
-  await page.getByTestId('examples').selectOption(id);
+  await chooseExample(page, id);
   await page.getByTestId('run').click();
   await waitForOutcome(page);
   await page.getByRole('tab', { name: 'Memory' }).click();

@@ -2,12 +2,12 @@
 // that pops frames while stepping through the unwinding, the stack-overflow gauge with folded
 // frames, foreign calls drawn across the Vex | C boundary with a callback, and the byte grid of
 // C layouts before any run. Screenshots at 1280×720 in both themes.
-import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine } from './fixtures';
+import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine, chooseExample } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function loadExample(page: Page, id: string) {
   await openPlayground(page);
-  await page.getByTestId('examples').selectOption(id);
+  await chooseExample(page, id);
 }
 async function runExample(page: Page, id: string) {
   await loadExample(page, id);

@@ -1,7 +1,7 @@
 // The Task timeline and the time scrubber, as a teacher would use them on the tasks and async
 // lessons: named lanes, hover, click-to-source, keyboard, the scrubber moving cursor and output.
 import type { Page } from '@playwright/test';
-import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine, setCode } from './fixtures';
+import { test, expect, openPlayground, waitForOutcome, screenshot, highlightedLine, setCode, chooseExample } from './fixtures';
 
 import { readFileSync } from 'node:fs';
 
@@ -13,7 +13,7 @@ const GO = lineOf('tasks', 'go {'), RECV = lineOf('tasks', '<-jobs');
 
 async function runLesson(page: Page, id: string) {
   await openPlayground(page);
-  await page.getByTestId('examples').selectOption(id);
+  await chooseExample(page, id);
   await page.getByTestId('run').click();
   await waitForOutcome(page);
   await page.getByRole('tab', { name: 'Tasks' }).click();
