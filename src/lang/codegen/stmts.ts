@@ -21,6 +21,8 @@ export class FnEmitter extends CallEmitter {
   private loops: Loop[] = [];
   private allDrops: Scope['drops'] = [];
   private usesDefer = false;
+  /** Captured outer locals able to hold a Gc handle (a closure or task body roots them). */
+  gcCaps: string[] = [];
   /** Memory-backed locals (address-taken) were created: their slots are released on exit. */
   usesMem = false;
   private labelN = 0;
@@ -38,8 +40,12 @@ export class FnEmitter extends CallEmitter {
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
     const decls: string[] = ['$r', ...this.temps];
+    // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
+    // frame is active, suspended tasks included (runtime/core/gc.ts)
+    const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
+      .map((d) => `${d.flag} && ${localName(d.local.name, d.local.id)}`)];
     let code: string;
-    if (this.usesDefer || this.allDrops.length || this.usesMem) {
+    if (this.usesDefer || this.allDrops.length || this.usesMem || gcRoots.length) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
       for (const d of this.allDrops) {
@@ -53,8 +59,9 @@ export class FnEmitter extends CallEmitter {
       const plain = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
       const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}); ${d.fn}(${n(d)}); }`).join('\n');
-      const release = this.usesMem ? 'rt.mv.release($mk);\n' : '';
-      code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\n` +
+      const release = (this.usesMem ? 'rt.mv.release($mk);\n' : '') + (gcRoots.length ? 'rt.gc.leave($gr);\n' : '');
+      if (gcRoots.length) decls.push(`$gr = () => [${gcRoots.join(', ')}]`);
+      code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\nrt.sp = $f + 1;\n` +
         `if ($u === undefined) {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n}` +
         ` else if (rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
@@ -213,14 +220,14 @@ export class FnEmitter extends CallEmitter {
       const td = this.m.td(t);
       return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
     }
-    if (l.needsDrop || this.m.needsDrop(t)) {
+    // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop)
+    if (l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
       this.allDrops.push(d);
       this.scopes[this.scopes.length - 1].drops.push(d);
       this.dropFlags.set(l.id, flag);
-      const v = t.k === 'builtin' && t.name === 'Gc' ? `rt.H.gcRoot(${init})` : init;
-      return `${name} = ${v}; ${flag} = true;`;
+      return `${name} = ${init}; ${flag} = true;`;
     }
     return `let ${name} = ${init};`;
   }
@@ -346,10 +353,10 @@ export class FnEmitter extends CallEmitter {
     const site = this.site(s.span);
     let fnJs: string;
     if (s.body.kind === 'block') {
-      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(s.body as ast.Block, null), []);
+      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(s.body as ast.Block, null), [], this.gcCapsOf(s.info?.captures));
     } else {
       const call = s.body;
-      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), []);
+      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), [], this.gcCapsOf(s.info?.captures));
     }
     return `${this.at(s.span)};\nrt.S.go(${fnJs}, true, 262144, ${site});`;
   }
@@ -358,17 +365,28 @@ export class FnEmitter extends CallEmitter {
   closure(e: E, forceGen = false): string {
     const ci = e.info?.closure;
     if (e.kind === 'async') {
-      return this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), []);
+      return this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), [], this.gcCapsOf(ci?.captures));
     }
     if (e.kind !== 'closure') return unsupported('closure');
     const params = ci ? ci.params : (e.params.map((p) => p.local).filter(Boolean) as LocalInfo[]);
     const isGen = forceGen || !!ci?.mayBlock;
     const body = e.body;
-    return this.nested(`closure in ${this.fnName}`, isGen, (em) => (body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E)), params.map((p) => localName(p.name, p.id)));
+    const caps = this.gcCapsOf(ci?.captures);
+    const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => (body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E)), params.map((p) => localName(p.name, p.id)), caps);
+    // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
+    return caps.length ? `rt.gc.caps(${fn}, () => [${caps.join(', ')}])` : fn;
   }
 
-  private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[]): string {
+  /** Root expressions for the captured locals able to hold a Gc handle. */
+  private gcCapsOf(captures: LocalInfo[] | undefined): string[] {
+    // the variable itself, not `flag && v`: the owner's scope may have ended while the closure
+    // (captures by reference) still reads it
+    return (captures ?? []).filter((l) => this.m.mayHoldGc(this.ty(l.type))).map((l) => localName(l.name, l.id));
+  }
+
+  private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[], gcCaps: string[] = []): string {
     const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
+    em.gcCaps = gcCaps;
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
     for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
     const body = f(em);

@@ -120,6 +120,8 @@ export function canonKey(v: unknown): string {
   if (v instanceof VString) return 's' + JSON.stringify(v.s);
   if (v instanceof VVec) return 'V' + canonKey(v.a);
   if (isBox(v)) return 'B' + canonKey(v.v);
+  // a Gc handle is a key by identity (its block address), like `==` (§6.16: a shared handle)
+  if (v instanceof VGc) return 'G' + v.addr;
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
   const o = v as Record<string, unknown>;
   // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
@@ -234,9 +236,8 @@ export function utf8Bytes(s: string): Uint8Array {
   return enc.encode(s);
 }
 
-/** Gc<T>: a shared handle; `roots` counts live Vex bindings holding it (§6.16). */
+/** Gc<T>: a shared handle (§6.16); gc.ts finds its roots. */
 export class VGc<T = unknown> {
-  roots = 0;
   freed = false;
   constructor(public v: T, readonly drop: ((v: T) => void) | null, public addr = 0) {}
 }

@@ -1,7 +1,7 @@
 // Small helpers generated code binds once as locals (`rt.g`, `rt.X`): JS builtins it may use
 // (generated code never names a global) and checked operations that are too big to inline.
 import type { Runtime } from './rt';
-import { VMap, VSet, VSlice, VVec, VString, canonKey, isBox } from './collections';
+import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox } from './collections';
 import { formatG } from './format-value';
 import { castToInt, ipow as ipowRaw } from './ints';
 import type { IntName } from '../../lang/sema/types';
@@ -154,6 +154,7 @@ export function makeHelpers(rt: Runtime) {
         return true;
       }
       if (isBox(a) && isBox(b)) return h.$eq(a.v, b.v); // contents, not block addresses
+      if (a instanceof VGc || b instanceof VGc) return false; // handles: equal when the same object
       if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
       // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
       const ka = Object.keys(a as object);
