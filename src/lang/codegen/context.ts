@@ -180,7 +180,7 @@ export class ModuleCtx {
       case 'tuple': return t.elems.some((e) => this.needsDrop(e, seen));
       case 'array': return this.needsDrop(t.elem, seen);
       // Vec/String/Box buffers live in the simulated heap: dropping frees them (stats, profile)
-      case 'builtin': return t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || (t.name === 'Map' && t.args.some((a) => this.needsDrop(a, seen)));
+      case 'builtin': return t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || ((t.name === 'Map' || t.name === 'Set') && t.args.some((a) => this.needsDrop(a, seen)));
       default: return false;
     }
   }
@@ -356,7 +356,10 @@ export class ModuleCtx {
           if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
           body.push('$unbox(v);');
         }
-        else if (t.name === 'Map') body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
+        else if (t.name === 'Map') {
+          if (this.needsDrop(t.args[1])) body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
+          if (this.needsDrop(t.args[0])) body.push(`for (const k of v.keys()) ${this.dropFn(t.args[0])}(k);`);
+        } else if (t.name === 'Set') body.push(`for (const k of v.values()) ${this.dropFn(t.args[0])}(k);`);
         break;
       default:
         break;

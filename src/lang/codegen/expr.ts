@@ -185,7 +185,10 @@ export abstract class ExprEmitter {
       case 'await': return this.block_(`rt.S.await(${this.val(e.operand)})`);
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
-      case 'tuple-index': return `${this.val(e.object)}[${e.index}]`;
+      case 'tuple-index': {
+        if (e.info?.moves) return this.moveOut(this.simple(this.val(e.object)), `[${e.index}]`);
+        return `${this.val(e.object)}[${e.index}]`;
+      }
       case 'index': return this.index(e);
       case 'call': return this.call(e);
       case 'struct-lit': return this.structLit(e);
@@ -291,7 +294,21 @@ export abstract class ExprEmitter {
   // ------------------------------------------------------------ formatting
   /** `{}` text of e as a JS string expression. */
   display(e: E): string {
-    return this.displayJs(this.val(e), derefAll(this.effType(e)));
+    return this.displayJs(this.tempVal(e), derefAll(this.effType(e)));
+  }
+
+  /** The value of e where it is only read (formatted, a borrowing receiver, a field read, a match
+   *  subject whose bindings copy): an owned temporary made by e itself is dropped when the
+   *  statement is done, like a borrowed one (`f(&make())`). `result` is what the read yields: it
+   *  must not be able to hold a part of the temporary (no drop glue, not a reference). */
+  tempVal(e: E, result: Type | null = null, js: string = this.val(e)): string {
+    if (this.keepTemps || !freshValue(e)) return js;
+    if (result && (this.m.needsDrop(result) || result.k === 'ref' || result.k === 'slice')) return js;
+    const t = this.ty(this.typeOf(e));
+    if (t.k === 'ref' || !this.m.needsDrop(t)) return js;
+    const tmp = this.tmp();
+    this.post.push(`(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`);
+    return `(${tmp} = ${js})`;
   }
   displayJs(js: string, t: Type): string {
     switch (t.k) {
@@ -308,7 +325,7 @@ export abstract class ExprEmitter {
   displaySpec(e: E, spec: string): string {
     if (spec === '') return this.display(e);
     const t = derefAll(this.effType(e));
-    const v = this.val(e);
+    const v = this.tempVal(e);
     if (spec === '?') return `rt.debug(${v}, ${this.m.td(t)})`;
     const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
     if (!kind) return this.display(e);
@@ -353,8 +370,10 @@ export abstract class ExprEmitter {
       return t;
     }
     const lt = derefAll(this.effType(e.left));
-    const l = this.val(e.left);
-    let r = this.val(e.right);
+    // comparing reads its operands: temporaries made by them are dropped with the statement
+    const cmp = op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=';
+    const l = cmp ? this.tempVal(e.left) : this.val(e.left);
+    let r = cmp ? this.tempVal(e.right) : this.val(e.right);
     if ((op === '<<' || op === '>>') && lt.k === 'int') {
       // the shift count may have its own integer type: bring it to the left operand's representation
       const ct = derefAll(this.effType(e.right));
@@ -601,10 +620,18 @@ export abstract class ExprEmitter {
       return unsupported(`static member ${e.name}`);
     }
     const ot = derefAll(this.effType(e.object));
-    const o = this.val(e.object);
+    const o = this.tempVal(e.object, this.ty(this.typeOf(e)));
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
     if (ot.k === 'struct' && ot.info.isUnion) return `rt.H.unionGet(${o}, ${jsStr(e.name)})`;
+    if (e.info?.moves && ot.k === 'struct' && !ot.info.isUnion) return this.moveOut(this.simple(o), `.f_${e.name}`);
     return `${o}.f_${e.name}`;
+  }
+
+  /** A part moved out of its owner by value: the owner keeps MOVED_OUT there (dropped once, by
+   *  the new owner; see "Moving parts out of a matched value" in DESIGN.md). */
+  private moveOut(o: string, part: string): string {
+    const t = this.tmp();
+    return `(${t} = ${o}${part}, ${o}${part} = $MV, ${t})`;
   }
 
   index(e: ast.ExprOf<'index'>): string {
@@ -666,11 +693,14 @@ export abstract class ExprEmitter {
 /** Is e a place expression (reading it does not create a fresh value)? */
 /** A value made by the expression itself (a literal, a constructor, a function's result), not a
  *  place or a builtin accessor that hands out what a container still owns (`b.get()`). */
+/** String methods that return a new String (the others read or hand out the receiver's). */
+const FRESH_STRING = new Set(['upper', 'lower', 'trim', 'replace', 'clone']);
 function freshValue(e: E): boolean {
   switch (e.kind) {
     case 'struct-lit': case 'fstring': return true;
     case 'call': {
       const k = e.target?.k;
+      if (k === 'builtin-method') return e.target?.k === 'builtin-method' && e.target.owner === 'String' && FRESH_STRING.has(e.target.method);
       return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static';
     }
     default: return false;

@@ -8,6 +8,7 @@ import { unsupported, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr } from './names';
 import { scalarKind, memBacked } from './typedesc';
+import { compoundKey } from './keys';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[] }
@@ -195,18 +196,31 @@ export class FnEmitter extends CallEmitter {
   private exprStmt(e: E): string {
     if (e.kind === 'match') return this.matchValue(e, null);
     if (e.kind === 'if') return this.ifValue(e, '$r');
-    return `${this.expr(e)};`;
+    return `${this.discard(e, this.expr(e))};`;
+  }
+
+  /** A value nobody takes (`make();`, `v.pop();`, `let _ = make();`) is dropped at once. */
+  private discard(e: E, js: string): string {
+    const t = this.ty(this.typeOf(e));
+    if (t.k === 'ref' || !this.m.needsDrop(t) || !ownedResult(e)) return js;
+    return `${this.m.dropFn(t)}(${js})`;
+  }
+
+  private discardInit: E | null = null;
+  private discardLet(js: string): string {
+    return this.discardInit ? this.discard(this.discardInit, js) : js;
   }
 
   private letStmt(s: StmtOf<'let'>): string {
     // `let r = &make();`, `let r = id(&make());`: a value that may hold a reference keeps the
     // temporaries it borrowed (they are not dropped with the statement)
     const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.copyVal(s.init));
-    return this.bindPattern(s.pattern, init, true);
+    this.discardInit = s.pattern.kind === 'wild' ? s.init : null;
+    try { return this.bindPattern(s.pattern, init, true); } finally { this.discardInit = null; }
   }
 
   private bindPattern(p: ast.LetPattern, init: string, isLet: boolean): string {
-    if (p.kind === 'wild') return `${init};`;
+    if (p.kind === 'wild') return `${this.discardLet(init)};`;
     if (p.kind === 'tuple') {
       const t = this.tmp();
       return `${t} = ${init};\n` + p.elems.map((el, i) => this.bindPattern(el, `${t}[${i}]`, isLet)).join('\n');
@@ -244,13 +258,32 @@ export class FnEmitter extends CallEmitter {
         const tmp = this.tmp();
         return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${n} = ${tmp}; ${flag} = true;`;
       }
-      const p = this.place(s.target);
-      return `${p.set(v)};`;
+      return this.assignDropping(s.target, v);
     }
     const p = this.place(s.target);
     const op = s.op.slice(0, -1);
     const rv = this.val(s.value);
     return `${p.set(this.binop(op, p.get, rv, tt, s.span))};`;
+  }
+
+  /** `place = v` where the place's old value needs a drop (a field, an element, a map entry,
+   *  `*r` of a reference): v is evaluated first, then the old value is dropped exactly once. */
+  private assignDropping(target: E, v: string): string {
+    const tt = this.ty(this.typeOf(target));
+    const drop = this.m.needsDrop(tt) ? this.m.dropFn(tt) : null;
+    const tgtType = target.kind === 'index' || target.kind === 'deref' ? derefAll(this.effType(target.kind === 'index' ? target.object : target.operand)) : null;
+    if (drop && target.kind === 'index' && tgtType?.k === 'builtin' && tgtType.name === 'Map') {
+      const o = this.simple(this.val(target.object));
+      const ck = !!tgtType.args[0] && compoundKey(tgtType.args[0]);
+      const kd = tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
+      return `rt.X.$mput(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop});`;
+    }
+    const p = this.place(target);
+    const droppable = drop && (target.kind === 'member' || target.kind === 'tuple-index' || target.kind === 'index' ||
+      (target.kind === 'deref' && this.effType(target.operand).k === 'ref'));
+    if (!droppable) return `${p.set(v)};`;
+    const t = this.tmp();
+    return `${t} = ${v};\n${drop}(${p.get});\n${p.set(t)};`;
   }
 
   private ifStmt(s: StmtOf<'if'>): string {
@@ -396,7 +429,9 @@ export class FnEmitter extends CallEmitter {
   // ------------------------------------------------------------ match
   matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
     const st = derefAll(this.effType(e.subject));
-    const subj = this.simple(this.val(e.subject));
+    // a temporary subject whose bindings only copy out of it is dropped with the statement
+    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.m.needsDrop(this.ty(l.type))));
+    const subj = this.simple(copiesOnly ? this.tempVal(e.subject) : this.val(e.subject));
     // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
     // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
     // a local of the arm with its own drop; other bindings stay views of the owner's parts
@@ -599,4 +634,28 @@ function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
     }
     default: return false;
   }
+}
+
+/** The locals a pattern binds (any depth). */
+function patternLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
+  switch (p.kind) {
+    case 'binding': if (p.local) out.push(p.local); break;
+    case 'variant': for (const a of p.args ?? []) patternLocals(a, out); break;
+    case 'struct': for (const f of p.fields) if (f.pattern) patternLocals(f.pattern, out); break;
+    case 'tuple': for (const a of p.elems) patternLocals(a, out); break;
+    case 'array': for (const a of p.elems) patternLocals(a, out); if (p.rest?.local) out.push(p.rest.local); break;
+    case 'or': for (const a of p.alts) patternLocals(a, out); break;
+    default: break;
+  }
+  return out;
+}
+
+/** A call whose result is a new owned value (not a container's element handed out). */
+function ownedResult(e: E): boolean {
+  if (e.kind === 'struct-lit' || e.kind === 'fstring') return true;
+  if (e.kind !== 'call') return false;
+  const t = e.target;
+  if (!t) return false;
+  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || (t.owner === 'String' && ['upper', 'lower', 'trim', 'replace', 'clone'].includes(t.method));
+  return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';
 }

@@ -20,6 +20,8 @@ export const jsBuiltins = {
 const GenProto = Object.getPrototypeOf(function* () { /* probe */ }).prototype;
 const isGen = (x: unknown) => x != null && typeof x === 'object' && Object.getPrototypeOf(x) !== null && GenProto.isPrototypeOf(x);
 
+type Drop = (v: unknown) => void;
+
 export function makeHelpers(rt: Runtime) {
   const num = (i: number | bigint) => (typeof i === 'bigint' ? Number(i) : i);
   const h = {
@@ -120,6 +122,47 @@ export function makeHelpers(rt: Runtime) {
       const c = canonKey(k);
       m.m.delete(c);
       m.ok?.delete(c);
+    },
+    /** `m.insert(k, v)` whose key or value needs a drop: a replaced value is dropped, and the new
+     *  key too when an equal one is already there (the map keeps its first key, as Rust's does). */
+    $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: boolean, dk: Drop | null, dv: Drop | null): void {
+      const c = compound ? canonKey(k) : k;
+      if (m.m.has(c)) {
+        const old = m.m.get(c);
+        m.m.set(c, v);
+        if (dv) dv(old);
+        if (dk) dk(k);
+        return;
+      }
+      m.m.set(c, v);
+      if (compound) (m.ok ??= new Map()).set(c, k);
+    },
+    /** `m.remove(k)` whose key or value needs a drop: the stored key and value are dropped. */
+    $mtake(m: VMap<unknown, unknown>, k: unknown, compound: boolean, dk: Drop | null, dv: Drop | null): void {
+      const c = compound ? canonKey(k) : k;
+      if (!m.m.has(c)) return;
+      const old = m.m.get(c);
+      const key = compound ? m.ok!.get(c) : c;
+      m.m.delete(c);
+      m.ok?.delete(c);
+      if (dv) dv(old);
+      if (dk) dk(key);
+    },
+    /** `s.insert(x)` of an element that needs a drop: x is dropped when an equal one is there. */
+    $sput(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop): void {
+      const c = compound ? canonKey(k) : k;
+      if (m.m.has(c)) { dk(k); return; }
+      m.m.add(c);
+      if (compound) (m.ok ??= new Map()).set(c, k);
+    },
+    /** `s.remove(x)` of an element that needs a drop: the stored element is dropped. */
+    $stake(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop): void {
+      const c = compound ? canonKey(k) : k;
+      if (!m.m.has(c)) return;
+      const key = compound ? m.ok!.get(c) : c;
+      m.m.delete(c);
+      m.ok?.delete(c);
+      dk(key);
     },
     $range(lo: unknown, hi: unknown, inc: boolean) {
       return { lo, hi, inc };
