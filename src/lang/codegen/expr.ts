@@ -108,6 +108,8 @@ export abstract class ExprEmitter {
   }
   /** A value being copied out of a place: arrays and tuples have value semantics. */
   copyVal(e: E): string {
+    // a reference that is a cell flows as the cell (bound, returned, passed): it keeps aliasing
+    if (isCellRef(this.effType(e))) return this.expr(e);
     const js = this.val(e);
     const t = derefAll(this.effType(e));
     if ((t.k === 'array' || t.k === 'tuple') && isPlace(e)) return `$copy(${js})`;
@@ -576,6 +578,20 @@ export abstract class ExprEmitter {
 
   refTo(operand: E, mut: boolean): string {
     const t = derefAll(this.typeOf(operand));
+    if (!mut && isCellRef({ k: 'ref', mut: false, inner: t })) {
+      // `&x` of a scalar: a cell over the place (reads see later writes); a value that is not a
+      // place (`&(a + 1)`) gets a cell of its own
+      if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
+        return localName(operand.res.local.name, operand.res.local.id);
+      }
+      if (isPlace(operand)) {
+        const p = this.place(operand);
+        return `rt.cell(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+      }
+      return `(($c) => rt.cell(() => $c, ($v) => { $c = $v; }))(${this.val(operand)})`;
+    }
+    // `&c[a..b]` / `&c[a..b]!`: a view on the elements (writes through it reach c)
+    if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);
     if (!mut || isObjectLike(t)) {
       // a borrowed temporary that needs dropping is dropped when the statement is done
       if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) {

@@ -107,6 +107,14 @@ export class VSet<T = unknown> {
   }
 }
 
+/** The value's own fields, wherever it lives: a memory-backed struct (address taken, membacked.ts)
+ *  has them as accessors listed in `$fields`; other objects as own properties. `$`-named ones are
+ *  the machine's (an enum's flat box addresses) and are left out. */
+export function fieldKeys(o: object): string[] {
+  const f = (o as { $fields?: string[] }).$fields;
+  return f ?? Object.keys(o).filter((k) => k[0] !== '$');
+}
+
 /** A canonical string for a compound value used as a map/set key (structural equality). */
 export function canonKey(v: unknown): string {
   switch (typeof v) {
@@ -124,8 +132,8 @@ export function canonKey(v: unknown): string {
   if (v instanceof VGc) return 'G' + v.addr;
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
   const o = v as Record<string, unknown>;
-  // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
-  return (o.constructor?.name ?? '') + '{' + Object.keys(o).filter((k) => k[0] !== '$').map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
+  // the keys of one map have one type: field names and values identify a value wherever it lives
+  return '{' + fieldKeys(o).map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
 }
 
 /** Box<T>: the value plus the address of its 8-byte system heap block. Two fields: a tree of boxes

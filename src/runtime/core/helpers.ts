@@ -1,7 +1,7 @@
 // Small helpers generated code binds once as locals (`rt.g`, `rt.X`): JS builtins it may use
 // (generated code never names a global) and checked operations that are too big to inline.
 import type { Runtime } from './rt';
-import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox } from './collections';
+import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox, fieldKeys } from './collections';
 import { formatG } from './format-value';
 import { castToInt, ipow as ipowRaw } from './ints';
 import type { IntName } from '../../lang/sema/types';
@@ -198,10 +198,10 @@ export function makeHelpers(rt: Runtime) {
       }
       if (isBox(a) && isBox(b)) return h.$eq(a.v, b.v); // contents, not block addresses
       if (a instanceof VGc || b instanceof VGc) return false; // handles: equal when the same object
-      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-      // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
-      const ka = Object.keys(a as object);
-      return ka.every((k) => k[0] === '$' || h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+      // a memory-backed struct (address taken) equals a plain one with the same fields
+      const ka = fieldKeys(a as object);
+      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) && !('$fields' in (a as object)) && !('$fields' in (b as object))) return false;
+      return ka.every((k) => h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
     },
     /** Keep the low `w` bits of a bitfield write (sign-extended for signed fields). */
     $bits(v: number, w: number, signed: boolean): number {
@@ -213,7 +213,9 @@ export function makeHelpers(rt: Runtime) {
     /** `*r = v` through a reference to an object-like value: replace its contents in place. */
     $assignInto(dst: unknown, src: unknown): void {
       if (Array.isArray(dst) && Array.isArray(src)) { dst.length = 0; dst.push(...src); return; }
-      Object.assign(dst as object, src as object);
+      const d = dst as Record<string, unknown>, v = src as Record<string, unknown>;
+      if ('$fields' in v) { for (const k of fieldKeys(v)) d[k] = v[k]; return; } // memory-backed: accessors
+      Object.assign(d, v);
     },
     $unwrapO(o: { t: number; a0: unknown }, s: number): unknown {
       if (o.t === 0) return o.a0;
