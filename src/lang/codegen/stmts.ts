@@ -11,7 +11,11 @@ import { scalarKind, memBacked } from './typedesc';
 import { compoundKey } from './keys';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
-interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[] }
+interface Scope {
+  drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[];
+  /** Stack mark taken before this block's first address-taken local (released at block end). */
+  mem?: string;
+}
 interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number }
 
 const ENTRY = (f: string, site: number) => `const ${f} = rt.sp++; if (${f} >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick(); if (rt.tc) rt.callEv(${site}, ${f});`;
@@ -22,6 +26,8 @@ export class FnEmitter extends CallEmitter {
   private loops: Loop[] = [];
   private allDrops: Scope['drops'] = [];
   private usesDefer = false;
+  /** Stack marks of inner blocks with address-taken locals (Scope.mem). */
+  private readonly blockMarks: string[] = [];
   /** Captured outer locals able to hold a Gc handle (a closure or task body roots them). */
   gcCaps: string[] = [];
   /** Memory-backed locals (address-taken) were created: their slots are released on exit. */
@@ -40,7 +46,7 @@ export class FnEmitter extends CallEmitter {
     if (block) inner += this.stmts(block.stmts) + (block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
-    const decls: string[] = ['$r', ...this.temps];
+    const decls: string[] = ['$r', ...this.temps, ...this.blockMarks.map((n) => `${n} = -1`)];
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
     // frame is active, suspended tasks included (runtime/core/gc.ts)
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
@@ -122,7 +128,8 @@ export class FnEmitter extends CallEmitter {
   }
 
   private dropScope(sc: Scope): string {
-    return sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
+    const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
+    return sc.mem ? `${drops}\nif (${sc.mem} >= 0) { rt.mv.release(${sc.mem}); ${sc.mem} = -1; }` : drops;
   }
   /** Drops for every scope being left by break/continue (inner scopes down to the loop's). */
   private dropsUntil(depth: number): string {
@@ -232,7 +239,15 @@ export class FnEmitter extends CallEmitter {
     if (l.addressTaken && memBacked(t)) {
       this.usesMem = true;
       const td = this.m.td(t);
-      return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
+      // an inner block's address-taken locals die with the block: a pointer to one is dangling
+      // after it (`use of a dead stack slot`), as in C
+      let mark = '';
+      const sc = this.scopes[this.scopes.length - 1];
+      if (this.scopes.length > 1) {
+        if (!sc.mem) { sc.mem = `$mb${++this.labelN}`; this.blockMarks.push(sc.mem); }
+        mark = `if (${sc.mem} < 0) ${sc.mem} = rt.mv.mark();\n`;
+      }
+      return `${mark}let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
     }
     // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop)
     if (l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) {

@@ -231,18 +231,65 @@ export class Cell<T = unknown> {
 }
 
 const enc = new TextEncoder();
+/** A byte slice of a str that cuts a UTF-8 sequence keeps each stray byte B as the lone surrogate
+ *  U+DC00+B ("surrogate escape"), so its byte length and bytes stay exact (`strSliceBytes`). */
+const isEscape = (c: number) => c >= 0xdc80 && c <= 0xdcff;
 /** Byte length of a JS string in UTF-8 (fast path for ASCII). */
 export function utf8Len(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 127) return enc.encode(s).length;
+    if (c > 127) return utf8LenSlow(s);
+  }
+  return n;
+}
+function utf8LenSlow(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else if (isEscape(c)) n += 1;
+    else n += 3;
   }
   return n;
 }
 export function utf8Bytes(s: string): Uint8Array {
-  return enc.encode(s);
+  let escaped = false;
+  for (let i = 0; i < s.length && !escaped; i++) escaped = isEscape(s.charCodeAt(i));
+  if (!escaped) return enc.encode(s);
+  const out: number[] = [];
+  let run = '';
+  const flush = () => { if (run) { for (const b of enc.encode(run)) out.push(b); run = ''; } };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isEscape(c)) { flush(); out.push(c - 0xdc00); } else run += s[i];
+  }
+  flush();
+  return Uint8Array.from(out);
 }
+/** Bytes -> str, exactly: valid UTF-8 sequences decode, each stray byte becomes its escape. */
+export function strFromBytes(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < b.length) {
+    const x = b[i];
+    const len = x < 0x80 ? 1 : x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= b.length;
+    for (let k = 1; ok && k < len; k++) ok = (b[i + k] & 0xc0) === 0x80;
+    if (ok && len > 1) {
+      const t = dec.decode(b.subarray(i, i + len));
+      ok = !t.includes('\ufffd');
+      if (ok) { out += t; i += len; continue; }
+    }
+    if (ok) { out += String.fromCharCode(x); i++; continue; }
+    out += String.fromCharCode(0xdc00 + x);
+    i++;
+  }
+  return out;
+}
+const dec = new TextDecoder();
 
 /** Gc<T>: a shared handle (§6.16); gc.ts finds its roots. */
 export class VGc<T = unknown> {

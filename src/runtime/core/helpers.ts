@@ -22,6 +22,14 @@ const isGen = (x: unknown) => x != null && typeof x === 'object' && Object.getPr
 
 type Drop = (v: unknown) => void;
 
+/** A bound as the program wrote it (a 64-bit index is printed exactly, never as a double). */
+export function exact(v: number | bigint | undefined, n: number): string {
+  return typeof v === 'bigint' ? String(v) : String(n);
+}
+export function exactEnd(v: number | bigint | undefined, n: number, inc: boolean): string {
+  return typeof v === 'bigint' ? String(inc ? v + 1n : v) : String(n);
+}
+
 export function makeHelpers(rt: Runtime) {
   const num = (i: number | bigint) => (typeof i === 'bigint' ? Number(i) : i);
   const h = {
@@ -171,14 +179,14 @@ export function makeHelpers(rt: Runtime) {
       const l = lo === undefined ? 0 : num(lo);
       let e = hi === undefined ? a.length : num(hi);
       if (inc) e++;
-      if (l < 0 || e > a.length || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${a.length}`, s);
+      if (l < 0 || e > a.length || l > e) rt.panic(`slice index out of bounds: ${exact(lo, l)}..${exactEnd(hi, e, inc)}, len ${a.length}`, s);
       return new VSlice(a, l, e - l);
     },
     $subslice<T>(sl: VSlice<T>, lo: number | bigint | undefined, hi: number | bigint | undefined, inc: boolean, s: number): VSlice<T> {
       const l = lo === undefined ? 0 : num(lo);
       let e = hi === undefined ? sl.len : num(hi);
       if (inc) e++;
-      if (l < 0 || e > sl.len || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${sl.len}`, s);
+      if (l < 0 || e > sl.len || l > e) rt.panic(`slice index out of bounds: ${exact(lo, l)}..${exactEnd(hi, e, inc)}, len ${sl.len}`, s);
       return new VSlice(sl.a, sl.off + l, e - l);
     },
     $sliceAll<T>(a: T[]): VSlice<T> {
@@ -205,6 +213,8 @@ export function makeHelpers(rt: Runtime) {
     },
     /** Keep the low `w` bits of a bitfield write (sign-extended for signed fields). */
     $bits(v: number, w: number, signed: boolean): number {
+      // 64/128-bit fields hold BigInts: the same truncation, exactly
+      if (typeof v === 'bigint') return (signed ? BigInt.asIntN(w, v) : BigInt.asUintN(w, v)) as unknown as number;
       const m = w >= 32 ? 0xffffffff : (1 << w) - 1;
       let x = (v & m) >>> 0;
       if (signed && w < 32 && x & (1 << (w - 1))) x -= 1 << w;
