@@ -157,4 +157,16 @@ describe('vex run (spawned CLI)', () => {
     expect(vex('run', '--stack', 'lots', HELLO).code).toBe(2);
     expect(vex('run', '--panic', 'never', HELLO).code).toBe(2);
   }, T);
+
+  it('--json reports the status the process exits with (low 8 bits: 256 -> 0, -1 -> 255)', () => {
+    for (const [ret, status] of [[256, 0], [-1, 255], [1000, 232], [7, 7]] as const) {
+      const f = file(`status${status}.vx`, `fn main(): i32 { return ${ret}; }\n`);
+      const plain = vex('run', f);
+      const js = vex('run', '--json', f);
+      expect(plain.code, String(ret)).toBe(status);
+      expect(js.code, String(ret)).toBe(status);
+      expect(JSON.parse(js.out).exitCode, String(ret)).toBe(status);
+    }
+  }, T);
 });
+

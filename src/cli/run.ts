@@ -56,7 +56,7 @@ export function runRun(args: string[]): number {
   if (json) {
     const out = {
       outcome: exec.internalError ? 'internal-error' : r ? r.outcome.kind : diags.some((d) => d.severity === 'error') ? 'compile-error' : 'library',
-      exitCode: exec.internalError ? 70 : r ? r.exitCode : diags.some((d) => d.severity === 'error') ? 1 : 0,
+      exitCode: osStatus(exec.internalError ? 70 : r ? r.exitCode : diags.some((d) => d.severity === 'error') ? 1 : 0),
       stdout: r ? r.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('') : '',
       stderr: r ? r.output.filter((c) => c.stream === 'stderr').map((c) => c.text).join('') : '',
       diagnostics: diags,
@@ -84,7 +84,13 @@ export function runRun(args: string[]): number {
       `stats: compile_ms=${Math.round(exec.compileMs)} run_ms=${Math.round(exec.runMs)} steps=${r.steps} allocs=${r.stats.allocs} peak_bytes=${r.stats.peakBytes}\n`,
     );
   }
-  return r.exitCode;
+  return osStatus(r.exitCode);
+}
+
+/** The status the process really exits with: the low 8 bits, as on POSIX (`main` returning 256
+ *  exits 0, -1 exits 255); `--json` reports the same number. */
+export function osStatus(code: number): number {
+  return code & 0xff;
 }
 
 function usage(msg: string): number {
