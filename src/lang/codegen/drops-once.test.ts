@@ -119,6 +119,16 @@ describe('drop exactly once through every container operation', () => {
     expect(r.stdout).toBe('y 1\ndrop 1\ndrop 2\n');
   });
 
+  it('a Vec temporary iterated by for-in is dropped after the loop', () => {
+    const r = runVex(`${HEAD}fn two(): Vec<D> { let! v = Vec<D>(); v.push(mk(1)); v.push(mk(2)); return v; }
+fn main() {
+    for d in two() { println("see {}", d.id); }
+    println("after {}", runtime_stats().live_bytes);
+}
+`);
+    expect(r.stdout).toBe('see 1\nsee 2\ndrop 1\ndrop 2\nafter 0\n');
+  });
+
   it('the "Vec, Map and String" lesson ends with nothing live (no false leak in the Memory panel)', () => {
     const src = readFileSync(new URL('../../ui/examples/collections.vx', import.meta.url), 'utf8');
     const r = runVex(src);

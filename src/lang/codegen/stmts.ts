@@ -354,7 +354,9 @@ export class FnEmitter extends CallEmitter {
         return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${v} + ${one}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;
       }
       const tt = derefAll(this.effType(it));
-      const o = this.simple(this.val(it));
+      // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop,
+      // unless the body moves the loop variable out (then the elements have new owners)
+      const o = this.simple(l.movedOut ? this.val(it) : this.tempVal(it));
       const i = this.tmp();
       const idx = (arr: string, off: string, len: string) =>
         `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null)}\n}`;
