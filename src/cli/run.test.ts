@@ -186,4 +186,16 @@ describe('vex run (spawned CLI)', () => {
     expect(inputs).toContain('src/cli/main.ts');
     expect(inputs).toContain('src/runtime/execute.ts');
   }, T);
+
+  it('--json reports the status the process exits with (low 8 bits: 256 -> 0, -1 -> 255)', () => {
+    for (const [ret, status] of [[256, 0], [-1, 255], [1000, 232], [7, 7]] as const) {
+      const f = file(`status${status}.vx`, `fn main(): i32 { return ${ret}; }\n`);
+      const plain = vex('run', f);
+      const js = vex('run', '--json', f);
+      expect(plain.code, String(ret)).toBe(status);
+      expect(js.code, String(ret)).toBe(status);
+      expect(JSON.parse(js.out).exitCode, String(ret)).toBe(status);
+    }
+  }, T);
 });
+

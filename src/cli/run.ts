@@ -103,7 +103,7 @@ export function runReport(exec: Execution, sources: Map<string, string>, json: b
   const hasErr = diags.some((d) => d.severity === 'error');
   const ie = exec.internalError;
   const writes: RunReport['writes'] = [];
-  const code = ie ? 70 : r ? r.exitCode : hasErr ? 1 : 0;
+  const code = osStatus(ie ? 70 : r ? r.exitCode : hasErr ? 1 : 0);
 
   if (json) {
     const out = {
@@ -161,6 +161,12 @@ export function describeIoError(e: unknown): string {
   };
   if (err && typeof err.code === 'string') return reasons[err.code] ?? err.code.toLowerCase();
   return err && typeof err.message === 'string' ? err.message : String(e);
+}
+
+/** The status the process really exits with: the low 8 bits, as on POSIX (`main` returning 256
+ *  exits 0, -1 exits 255); `--json` reports the same number. */
+export function osStatus(code: number): number {
+  return code & 0xff;
 }
 
 function usage(msg: string): number {

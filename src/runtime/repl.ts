@@ -3,6 +3,7 @@
 // stay in the runtime between cells, nothing is replayed. A compile error or a panic aborts only
 // its cell. Used by `vex repl` (cli/repl.ts) and the browser's Console (through the worker).
 // Pure TS: no DOM, no Node.
+import { Cell } from './core/collections';
 import { ReplSession } from '../lang/sema/repl';
 import type { Diagnostic } from '../lang/diagnostics';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type OutputChunk, type Outcome, type PanicInfo, type RunOptions } from './api';
@@ -111,7 +112,9 @@ export class ReplEngine {
       this.S.current.state = 'running';
       this.S.runMain(mod.main!, mod.mainIsGen);
       if (step.echo) {
-        const v = rt.rs[step.echo.slot];
+        // the echo borrows its value: a borrowed scalar arrives as a cell over its place
+        const held = rt.rs[step.echo.slot];
+        const v = held instanceof Cell ? held.get() : held;
         rt.rs[step.echo.slot] = undefined;
         echo = rt.fmt.fmt(v, step.echo.td);
         rt.out(echo + '\n');

@@ -124,7 +124,8 @@ export abstract class CallEmitter extends ExprEmitter {
     if (rtype && isCellRef(rtype)) {
       recv = isCellRef(this.effType(obj)) ? this.expr(obj) : this.refTo(obj, true);
     } else {
-      recv = this.val(obj);
+      // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary
+      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, this.ty(this.typeOf(e))) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
     return this.callInstance(fn, typeArgs, [recv, ...this.userArgs(fn, e.args)], e.span);
@@ -308,13 +309,25 @@ export abstract class CallEmitter extends ExprEmitter {
     const objE = e.callee.object;
     const a = e.args;
     const s = this.site(e.span);
-    const o = this.simple(this.val(objE));
+    const o = this.simple(this.tempVal(objE, this.ty(this.typeOf(e))));
     const arg = (i: number) => this.copyVal(a[i]);
     const some = () => this.m.enumClass(OPTION);
     // compound Map/Set keys are looked up by their canonical string (see runtime VMap)
     const ot = derefAll(this.effType(objE));
     const ck = (owner === 'Map' || owner === 'Set') && ot.k === 'builtin' && !!ot.args[0] && compoundKey(ot.args[0]);
-    const key = (i: number) => (ck ? `$ck(${this.val(a[i])})` : this.val(a[i]));
+    // a looked-up key is only read: a temporary made for it is dropped with the statement
+    const key = (i: number) => (ck ? `$ck(${this.tempVal(a[i])})` : this.val(a[i]));
+    // container operations that replace or remove a value that needs a drop drop it (exactly once)
+    const dropOf = (t: Type | undefined) => (t && this.m.needsDrop(t) ? this.m.dropFn(t) : null);
+    const [dk, dv] = ot.k === 'builtin' ? [dropOf(ot.args[0]), dropOf(ot.args[1])] : [null, null];
+    switch (`${owner}.${method}`) {
+      case 'Map.insert': if (dk || dv) return `rt.X.$mput(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${dv})`; break;
+      case 'Map.remove': if (dk || dv) return `rt.X.$mtake(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk}, ${dv})`; break;
+      case 'Set.insert': if (dk) return `rt.X.$sput(${o}, ${arg(0)}, ${ck}, ${dk})`; break;
+      case 'Set.remove': if (dk) return `rt.X.$stake(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk})`; break;
+      case 'Vec.clear': if (dk) return `(${o}.a.splice(0).forEach(${dk}), undefined)`; break;
+      case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
+    }
     switch (`${owner}.${method}`) {
       case 'Vec.push': return `${o}.push(${arg(0)}, ${s})`;
       case 'Vec.get': return `$aget(${o}.a, ${this.val(a[0])}, ${s})`;
@@ -323,7 +336,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.capacity': return `$BigInt(${o}.cap)`;
       case 'Vec.clear': return `(${o}.a.length = 0, undefined)`;
       case 'Vec.pop': return `(${o}.a.length ? new ${some()}(0, ${o}.a.pop()) : ${some()}_u1)`;
-      case 'Vec.contains': return `$contains(${o}.a, ${this.val(a[0])})`;
+      case 'Vec.contains': return `$contains(${o}.a, ${this.tempVal(a[0])})`;
       case 'array.len': return `${o}.length`;
       case 'slice.len': return `${o}.len`;
       case 'String.len': return `$BigInt(${o}.blen)`;

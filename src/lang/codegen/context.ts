@@ -233,6 +233,56 @@ export class ModuleCtx {
     }
   }
 
+  private readonly gcHolders = new Map<string, boolean>();
+  private gcUsedMemo: boolean | null = null;
+  /** Does the program name `Gc` anywhere? Only then can a fn value capture a Gc handle. */
+  private get gcUsed(): boolean {
+    if (this.gcUsedMemo === null) {
+      const seen = new Set<unknown>();
+      const stack: unknown[] = [this.prog.ast];
+      let found = false;
+      while (stack.length && !found) {
+        const x = stack.pop();
+        if (x === null || typeof x !== 'object' || seen.has(x)) continue;
+        seen.add(x);
+        if (Array.isArray(x)) { for (const y of x) stack.push(y); continue; }
+        const o = x as Record<string, unknown>;
+        if (o.name === 'Gc' && typeof o.kind === 'string') found = true;
+        for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res' && k !== 'local') stack.push(o[k]);
+      }
+      this.gcUsedMemo = found;
+    }
+    return this.gcUsedMemo;
+  }
+  /** Can a value of type t hold a Gc handle (directly or inside fields, elements, boxes)? Locals of
+   *  such types are the collector's roots (runtime/core/gc.ts). */
+  mayHoldGc(t: Type): boolean {
+    const key = typeKey(t);
+    const hit = this.gcHolders.get(key);
+    if (hit !== undefined) return hit;
+    this.gcHolders.set(key, false); // a recursive type reaches a Gc, if at all, through another path
+    let r: boolean;
+    switch (t.k) {
+      case 'struct': {
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        r = t.info.fields.some((f) => this.mayHoldGc(subst(f.type, env)));
+        break;
+      }
+      case 'enum': {
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        r = t.info.variants.some((v) => v.fields.some((f) => this.mayHoldGc(subst(f, env))));
+        break;
+      }
+      case 'tuple': r = t.elems.some((e) => this.mayHoldGc(e)); break;
+      case 'array': r = this.mayHoldGc(t.elem); break;
+      case 'builtin': r = t.name === 'Gc' || t.args.some((a) => this.mayHoldGc(a)); break;
+      case 'fn': r = this.gcUsed; break; // a closure's captures (gc.ts follows `$gc`)
+      default: r = false;
+    }
+    this.gcHolders.set(key, r);
+    return r;
+  }
+
   /**
    * The drop of an enum whose variants end in a box of the same enum (a list, a tree's last child)
    * as a loop: a long chain must not need one host frame per link. Each link's other fields are
@@ -348,7 +398,7 @@ export class ModuleCtx {
           if (this.needsDrop(t.args[0])) body.push(`for (let i = 0; i < v.a.length; i++) ${this.dropFn(t.args[0])}(v.a[i]);`);
           body.push('v.release();');
         } else if (t.name === 'String') body.push('v.release();');
-        else if (t.name === 'Gc') body.push('rt.H.gcUnroot(v);');
+        // a Gc handle owns nothing: the collector finds its roots (runtime/core/gc.ts)
         else if (t.name === 'Box') {
           body.push('if (v.addr === 0) return;');
           if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
@@ -357,8 +407,12 @@ export class ModuleCtx {
         else if (t.name === 'Map') {
           body.push('if (v.cap === 0 && v.m.size === 0) return;');
           if (this.needsDrop(t.args[1])) body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
+          if (this.needsDrop(t.args[0])) body.push(`for (const k of v.keys()) ${this.dropFn(t.args[0])}(k);`);
           body.push('v.release();');
-        } else if (t.name === 'Set') body.push('v.release();');
+        } else if (t.name === 'Set') {
+          if (this.needsDrop(t.args[0])) body.push(`for (const k of v.values()) ${this.dropFn(t.args[0])}(k);`);
+          body.push('v.release();');
+        }
         break;
       default:
         break;

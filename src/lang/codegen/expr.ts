@@ -119,6 +119,8 @@ export abstract class ExprEmitter {
       // `*p` used as a value: copy the bytes out (a view would alias the pointee)
       return `rt.H.copyOut(${this.m.td((this.effType(e.operand) as { inner: Type }).inner)}, ${this.expr(e.operand)}, ${this.site(e.span)})`;
     }
+    // a reference that is a cell flows as the cell (bound, returned, passed): it keeps aliasing
+    if (isCellRef(this.effType(e))) return this.expr(e);
     const js = this.val(e);
     const et = this.effType(e);
     // a reference to an array (`&[T; N]!` held in a variable) is passed on, not the array copied
@@ -230,7 +232,10 @@ export abstract class ExprEmitter {
       case 'await': return this.block_(`rt.S.await(${this.val(e.operand)}, ${this.site(e.span)})`);
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
-      case 'tuple-index': return `${this.val(e.object)}[${e.index}]`;
+      case 'tuple-index': {
+        if (e.info?.moves) return this.moveOut(this.simple(this.val(e.object)), `[${e.index}]`);
+        return `${this.val(e.object)}[${e.index}]`;
+      }
       case 'index': return this.index(e);
       case 'call': return this.call(e);
       case 'struct-lit': return this.structLit(e);
@@ -346,7 +351,21 @@ export abstract class ExprEmitter {
   // ------------------------------------------------------------ formatting
   /** `{}` text of e as a JS string expression. */
   display(e: E): string {
-    return this.displayJs(this.val(e), derefAll(this.effType(e)));
+    return this.displayJs(this.tempVal(e), derefAll(this.effType(e)));
+  }
+
+  /** The value of e where it is only read (formatted, a borrowing receiver, a field read, a match
+   *  subject whose bindings copy): an owned temporary made by e itself is dropped when the
+   *  statement is done, like a borrowed one (`f(&make())`). `result` is what the read yields: it
+   *  must not be able to hold a part of the temporary (no drop glue, not a reference). */
+  tempVal(e: E, result: Type | null = null, js: string = this.val(e)): string {
+    if (this.keepTemps || !freshValue(e)) return js;
+    if (result && (this.m.needsDrop(result) || result.k === 'ref' || result.k === 'slice')) return js;
+    const t = this.ty(this.typeOf(e));
+    if (t.k === 'ref' || !this.m.needsDrop(t)) return js;
+    const tmp = this.tmp();
+    this.post.push(`(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`);
+    return `(${tmp} = ${js})`;
   }
   displayJs(js: string, t: Type): string {
     switch (t.k) {
@@ -363,7 +382,7 @@ export abstract class ExprEmitter {
   displaySpec(e: E, spec: string): string {
     if (spec === '') return this.display(e);
     const t = derefAll(this.effType(e));
-    const v = this.val(e);
+    const v = this.tempVal(e);
     if (spec === '?') return `rt.debug(${v}, ${this.m.td(t)})`;
     const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
     if (!kind) return this.display(e);
@@ -408,8 +427,10 @@ export abstract class ExprEmitter {
       return t;
     }
     const lt = derefAll(this.effType(e.left));
-    const l = this.val(e.left);
-    let r = this.val(e.right);
+    // comparing reads its operands: temporaries made by them are dropped with the statement
+    const cmp = op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=';
+    const l = cmp ? this.tempVal(e.left) : this.val(e.left);
+    let r = cmp ? this.tempVal(e.right) : this.val(e.right);
     if ((op === '<<' || op === '>>') && lt.k === 'int') {
       // the shift count may have its own integer type: bring it to the left operand's representation
       const ct = derefAll(this.effType(e.right));
@@ -626,6 +647,20 @@ export abstract class ExprEmitter {
 
   refTo(operand: E, mut: boolean): string {
     const t = derefAll(this.typeOf(operand));
+    if (!mut && isCellRef({ k: 'ref', mut: false, inner: t })) {
+      // `&x` of a scalar: a cell over the place (reads see later writes); a value that is not a
+      // place (`&(a + 1)`) gets a cell of its own
+      if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
+        return localName(operand.res.local.name, operand.res.local.id);
+      }
+      if (isPlace(operand)) {
+        const p = this.place(operand);
+        return `rt.cell(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+      }
+      return `(($c) => rt.cell(() => $c, ($v) => { $c = $v; }))(${this.val(operand)})`;
+    }
+    // `&c[a..b]` / `&c[a..b]!`: a view on the elements (writes through it reach c)
+    if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);
     if (!mut || isObjectLike(t)) {
       // a borrowed temporary that needs dropping is dropped when the statement is done
       if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) {
@@ -671,12 +706,20 @@ export abstract class ExprEmitter {
       return unsupported(`static member ${e.name}`);
     }
     let ot = derefAll(this.effType(e.object));
-    let o = this.val(e.object);
+    let o = this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
     if (ps) { o = `rt.H.view(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
     if (ot.k === 'struct' && ot.info.isUnion) return `rt.H.unionGet(${o}, ${jsStr(e.name)})`;
+    if (e.info?.moves && ot.k === 'struct' && !ot.info.isUnion) return this.moveOut(this.simple(o), `.f_${e.name}`);
     return `${o}.f_${e.name}`;
+  }
+
+  /** A part moved out of its owner by value: the owner keeps MOVED_OUT there (dropped once, by
+   *  the new owner; see "Moving parts out of a matched value" in DESIGN.md). */
+  private moveOut(o: string, part: string): string {
+    const t = this.tmp();
+    return `(${t} = ${o}${part}, ${o}${part} = $MV, ${t})`;
   }
 
   index(e: ast.ExprOf<'index'>): string {
@@ -738,11 +781,14 @@ export abstract class ExprEmitter {
 /** Is e a place expression (reading it does not create a fresh value)? */
 /** A value made by the expression itself (a literal, a constructor, a function's result), not a
  *  place or a builtin accessor that hands out what a container still owns (`b.get()`). */
+/** String methods that return a new String (the others read or hand out the receiver's). */
+const FRESH_STRING = new Set(['upper', 'lower', 'trim', 'replace', 'clone']);
 function freshValue(e: E): boolean {
   switch (e.kind) {
     case 'struct-lit': case 'fstring': return true;
     case 'call': {
       const k = e.target?.k;
+      if (k === 'builtin-method') return e.target?.k === 'builtin-method' && e.target.owner === 'String' && FRESH_STRING.has(e.target.method);
       return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static';
     }
     default: return false;

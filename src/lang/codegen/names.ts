@@ -34,8 +34,11 @@ export function isObjectLike(t: Type): boolean {
     default: return false;
   }
 }
-/** `&T!` to a non-object T is a Cell (get/set closures over the place). */
-export const isCellRef = (t: Type): boolean => t.k === 'ref' && t.mut && !isObjectLike(t.inner);
+/** A scalar: its shared references are cells too, so a read through one sees later writes. */
+const isScalar = (t: Type): boolean => t.k === 'int' || t.k === 'float' || t.k === 'bool';
+/** `&T!` to a non-object T, and `&T` to a scalar, is a Cell (get/set closures over the place):
+ *  the reference aliases its place (codegen/DESIGN.md "Places and references"). */
+export const isCellRef = (t: Type): boolean => t.k === 'ref' && !isObjectLike(t.inner) && (t.mut || isScalar(t.inner));
 
 /** Strip references: the type a read auto-derefs to. */
 export function derefAll(t: Type): Type {

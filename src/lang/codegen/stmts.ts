@@ -9,9 +9,14 @@ import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
+import { compoundKey } from './keys';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
-interface Scope { drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[] }
+interface Scope {
+  drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[];
+  /** Stack mark taken before this block's first address-taken local (released at block end). */
+  mem?: string;
+}
 interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number }
 
 const ENTRY = (f: string, site: number) => `const ${f} = rt.sp++; if (${f} >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick(); if (rt.tc) rt.callEv(${site}, ${f});`;
@@ -22,6 +27,10 @@ export class FnEmitter extends CallEmitter {
   private loops: Loop[] = [];
   private allDrops: Scope['drops'] = [];
   private usesDefer = false;
+  /** Stack marks of inner blocks with address-taken locals (Scope.mem). */
+  private readonly blockMarks: string[] = [];
+  /** Captured outer locals able to hold a Gc handle (a closure or task body roots them). */
+  gcCaps: string[] = [];
   /** Memory-backed locals (address-taken) were created: their slots are released on exit. */
   usesMem = false;
   private labelN = 0;
@@ -43,10 +52,14 @@ export class FnEmitter extends CallEmitter {
     if (block) inner += this.stmts(block.stmts) + (block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
-    decls.push(...this.temps);
+    decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
     if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => `rt.rs[${e.slot}] = ${localName(e.local.name, e.local.id)};`).join('\n');
+    // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
+    // frame is active, suspended tasks included (runtime/core/gc.ts)
+    const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
+      .map((d) => `${d.flag} && ${localName(d.local.name, d.local.id)}`)];
     let code: string;
-    if (this.usesDefer || this.allDrops.length || this.usesMem || R) {
+    if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
       for (const d of this.allDrops) {
@@ -61,11 +74,12 @@ export class FnEmitter extends CallEmitter {
       // each logged drop points at the local's declaration
       const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`).join('\n');
       // a REPL cell's stack slots hold session variables: they outlive the cell
-      const release = this.usesMem && !R ? 'rt.mv.release($mk);\n' : '';
+      const release = (this.usesMem && !R ? 'rt.mv.release($mk);\n' : '') + (gcRoots.length ? 'rt.gc.leave($gr);\n' : '');
+      if (gcRoots.length) decls.push(`$gr = () => [${gcRoots.join(', ')}]`);
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
       // double panic), then the panic propagates — rethrown at the end of `finally`.
-      code = `try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
+      code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
         `if ($u === undefined) {\ntry {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; rt.seen($e); }\n}` +
         `\nif ($u !== undefined && rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
@@ -153,7 +167,8 @@ export class FnEmitter extends CallEmitter {
 
   private dropScope(sc: Scope): string {
     // the call site is the local's declaration: a panicking drop's backtrace names this frame there
-    return sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; rt.cs[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
+    const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; rt.cs[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
+    return sc.mem ? `${drops}\nif (${sc.mem} >= 0) { rt.mv.release(${sc.mem}); ${sc.mem} = -1; }` : drops;
   }
   /** Drops for every scope being left by break/continue (inner scopes down to the loop's). */
   private dropsUntil(depth: number): string {
@@ -227,18 +242,31 @@ export class FnEmitter extends CallEmitter {
   private exprStmt(e: E): string {
     if (e.kind === 'match') return this.matchValue(e, null);
     if (e.kind === 'if') return this.ifValue(e, '$r');
-    return `${this.expr(e)};`;
+    return `${this.discard(e, this.expr(e))};`;
+  }
+
+  /** A value nobody takes (`make();`, `v.pop();`, `let _ = make();`) is dropped at once. */
+  private discard(e: E, js: string): string {
+    const t = this.ty(this.typeOf(e));
+    if (t.k === 'ref' || !this.m.needsDrop(t) || !ownedResult(e)) return js;
+    return `${this.m.dropFn(t)}(${js})`;
+  }
+
+  private discardInit: E | null = null;
+  private discardLet(js: string): string {
+    return this.discardInit ? this.discard(this.discardInit, js) : js;
   }
 
   private letStmt(s: StmtOf<'let'>): string {
     // `let r = &make();`, `let r = id(&make());`: a value that may hold a reference keeps the
     // temporaries it borrowed (they are not dropped with the statement)
     const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.copyVal(s.init));
-    return this.bindPattern(s.pattern, init, true);
+    this.discardInit = s.pattern.kind === 'wild' ? s.init : null;
+    try { return this.bindPattern(s.pattern, init, true); } finally { this.discardInit = null; }
   }
 
   private bindPattern(p: ast.LetPattern, init: string, isLet: boolean): string {
-    if (p.kind === 'wild') return `${init};`;
+    if (p.kind === 'wild') return `${this.discardLet(init)};`;
     if (p.kind === 'tuple') {
       const t = this.tmp();
       return `${t} = ${init};\n` + p.elems.map((el, i) => this.bindPattern(el, `${t}[${i}]`, isLet)).join('\n');
@@ -250,17 +278,25 @@ export class FnEmitter extends CallEmitter {
     if (l.addressTaken && memBacked(t)) {
       this.usesMem = true;
       const td = this.m.td(t);
-      return `let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
+      // an inner block's address-taken locals die with the block: a pointer to one is dangling
+      // after it (`use of a dead stack slot`), as in C
+      let mark = '';
+      const sc = this.scopes[this.scopes.length - 1];
+      if (this.scopes.length > 1) {
+        if (!sc.mem) { sc.mem = `$mb${++this.labelN}`; this.blockMarks.push(sc.mem); }
+        mark = `if (${sc.mem} < 0) ${sc.mem} = rt.mv.mark();\n`;
+      }
+      return `${mark}let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
     }
     if (l.replBoxed) return `let ${name} = { v: ${init} };`; // shared with later cells (typed.ts)
-    if (l.needsDrop || this.m.needsDrop(t)) {
+    // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop)
+    if (l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
       this.allDrops.push(d);
       this.scopes[this.scopes.length - 1].drops.push(d);
       this.dropFlags.set(l.id, flag);
-      const v = t.k === 'builtin' && t.name === 'Gc' ? `rt.H.gcRoot(${init})` : init;
-      return `${name} = ${v}; ${flag} = true;`;
+      return `${name} = ${init}; ${flag} = true;`;
     }
     return `let ${name} = ${init};`;
   }
@@ -277,13 +313,32 @@ export class FnEmitter extends CallEmitter {
         const tmp = this.tmp();
         return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${n} = ${tmp}; ${flag} = true;`;
       }
-      const p = this.place(s.target);
-      return `${p.set(v)};`;
+      return this.assignDropping(s.target, v);
     }
     const p = this.place(s.target);
     const op = s.op.slice(0, -1);
     const rv = this.val(s.value);
     return `${p.set(this.binop(op, p.get, rv, tt, s.span))};`;
+  }
+
+  /** `place = v` where the place's old value needs a drop (a field, an element, a map entry,
+   *  `*r` of a reference): v is evaluated first, then the old value is dropped exactly once. */
+  private assignDropping(target: E, v: string): string {
+    const tt = this.ty(this.typeOf(target));
+    const drop = this.m.needsDrop(tt) ? this.m.dropFn(tt) : null;
+    const tgtType = target.kind === 'index' || target.kind === 'deref' ? derefAll(this.effType(target.kind === 'index' ? target.object : target.operand)) : null;
+    if (drop && target.kind === 'index' && tgtType?.k === 'builtin' && tgtType.name === 'Map') {
+      const o = this.simple(this.val(target.object));
+      const ck = !!tgtType.args[0] && compoundKey(tgtType.args[0]);
+      const kd = tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
+      return `rt.X.$mput(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop});`;
+    }
+    const p = this.place(target);
+    const droppable = drop && (target.kind === 'member' || target.kind === 'tuple-index' || target.kind === 'index' ||
+      (target.kind === 'deref' && this.effType(target.operand).k === 'ref'));
+    if (!droppable) return `${p.set(v)};`;
+    const t = this.tmp();
+    return `${t} = ${v};\n${drop}(${p.get});\n${p.set(t)};`;
   }
 
   private ifStmt(s: StmtOf<'if'>): string {
@@ -350,7 +405,9 @@ export class FnEmitter extends CallEmitter {
         return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${v} + ${one}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;
       }
       const tt = derefAll(this.effType(it));
-      const o = this.simple(this.val(it));
+      // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop,
+      // unless the body moves the loop variable out (then the elements have new owners)
+      const o = this.simple(l.movedOut ? this.val(it) : this.tempVal(it));
       const i = this.tmp();
       const idx = (arr: string, off: string, len: string) =>
         `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null)}\n}`;
@@ -397,10 +454,10 @@ export class FnEmitter extends CallEmitter {
     const site = this.site(s.span);
     let fnJs: string;
     if (s.body.kind === 'block') {
-      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(s.body as ast.Block, null), []);
+      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(s.body as ast.Block, null), [], this.gcCapsOf(s.info?.captures));
     } else {
       const call = s.body;
-      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), []);
+      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), [], this.gcCapsOf(s.info?.captures));
     }
     return `${this.at(s.span)};\nrt.S.go(${fnJs}, true, 262144, ${site}, ${jsStr(taskName(s.body))});`;
   }
@@ -409,17 +466,28 @@ export class FnEmitter extends CallEmitter {
   closure(e: E, forceGen = false): string {
     const ci = e.info?.closure;
     if (e.kind === 'async') {
-      return this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), []);
+      return this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), [], this.gcCapsOf(ci?.captures));
     }
     if (e.kind !== 'closure') return unsupported('closure');
     const params = ci ? ci.params : (e.params.map((p) => p.local).filter(Boolean) as LocalInfo[]);
     const isGen = forceGen || !!ci?.mayBlock;
     const body = e.body;
-    return this.nested(`closure in ${this.fnName}`, isGen, (em) => (body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E)), params.map((p) => localName(p.name, p.id)));
+    const caps = this.gcCapsOf(ci?.captures);
+    const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => (body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E)), params.map((p) => localName(p.name, p.id)), caps);
+    // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
+    return caps.length ? `rt.gc.caps(${fn}, () => [${caps.join(', ')}])` : fn;
   }
 
-  private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[]): string {
+  /** Root expressions for the captured locals able to hold a Gc handle. */
+  private gcCapsOf(captures: LocalInfo[] | undefined): string[] {
+    // the variable itself, not `flag && v`: the owner's scope may have ended while the closure
+    // (captures by reference) still reads it
+    return (captures ?? []).filter((l) => this.m.mayHoldGc(this.ty(l.type))).map((l) => localName(l.name, l.id));
+  }
+
+  private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[], gcCaps: string[] = []): string {
     const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
+    em.gcCaps = gcCaps;
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
     for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
     const body = f(em);
@@ -429,7 +497,9 @@ export class FnEmitter extends CallEmitter {
   // ------------------------------------------------------------ match
   matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
     const st = derefAll(this.effType(e.subject));
-    const subj = this.simple(this.val(e.subject));
+    // a temporary subject whose bindings only copy out of it is dropped with the statement
+    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.m.needsDrop(this.ty(l.type))));
+    const subj = this.simple(copiesOnly ? this.tempVal(e.subject) : this.val(e.subject));
     // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
     // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
     // a local of the arm with its own drop; other bindings stay views of the owner's parts
@@ -633,4 +703,28 @@ function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
     }
     default: return false;
   }
+}
+
+/** The locals a pattern binds (any depth). */
+function patternLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
+  switch (p.kind) {
+    case 'binding': if (p.local) out.push(p.local); break;
+    case 'variant': for (const a of p.args ?? []) patternLocals(a, out); break;
+    case 'struct': for (const f of p.fields) if (f.pattern) patternLocals(f.pattern, out); break;
+    case 'tuple': for (const a of p.elems) patternLocals(a, out); break;
+    case 'array': for (const a of p.elems) patternLocals(a, out); if (p.rest?.local) out.push(p.rest.local); break;
+    case 'or': for (const a of p.alts) patternLocals(a, out); break;
+    default: break;
+  }
+  return out;
+}
+
+/** A call whose result is a new owned value (not a container's element handed out). */
+function ownedResult(e: E): boolean {
+  if (e.kind === 'struct-lit' || e.kind === 'fstring') return true;
+  if (e.kind !== 'call') return false;
+  const t = e.target;
+  if (!t) return false;
+  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || (t.owner === 'String' && ['upper', 'lower', 'trim', 'replace', 'clone'].includes(t.method));
+  return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';
 }

@@ -4,6 +4,8 @@ import { typeName } from '../sema/types';
 import type { TD, MemInfo } from '../../runtime/core/types';
 import type { Layout } from '../sema/layout';
 
+import { isCellRef } from './names';
+
 export class TypeTable {
   readonly types: TD[] = [];
   readonly names: string[] = [];
@@ -80,7 +82,7 @@ export class TypeTable {
       case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => this.id(e)) };
       case 'array': return { k: 'array', elem: this.id(t.elem), len: t.len };
       case 'slice': return { k: 'slice', elem: this.id(t.elem) };
-      case 'ref': return { k: 'ref', inner: this.id(t.inner), cell: t.mut };
+      case 'ref': return { k: 'ref', inner: this.id(t.inner), cell: isCellRef(t) };
       case 'ptr': return { k: 'ptr' };
       case 'fn': return { k: 'fn' };
       case 'builtin':

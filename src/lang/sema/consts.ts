@@ -120,7 +120,14 @@ export function foldConst(e: ast.Expr): ConstValue | undefined {
       if (t.k === 'bool' && typeof v === 'boolean') return v;
       return undefined;
     }
-    case 'binary': return asType(foldBinary(e.op, foldConst(e.left), foldConst(e.right)));
+    case 'binary': {
+      // a shift count is masked to the width of the shifted type, as at run time (`1 << 33` on
+      // i32 is `1 << 1`)
+      const lt = e.left.info?.type;
+      const w = (e.op === '<<' || e.op === '>>') && lt?.k === 'int' ? BigInt(intBits(lt.name) - 1) : 127n;
+      const r = foldConst(e.right);
+      return asType(foldBinary(e.op, foldConst(e.left), typeof r === 'bigint' && w !== 127n ? r & w : r));
+    }
     default: return undefined;
   }
 }

@@ -27,6 +27,12 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     if (ot?.k === 'builtin' && ot.name === 'Box' && e.info?.type && !isCopy(e.info.type)) e.info = { ...e.info, moves: true };
     return;
   }
+  // a field or tuple element of an owned local moved by value: codegen leaves MOVED_OUT in its
+  // place, so the owner's drop (and a later assignment to the field) does not drop it again
+  if (e.kind === 'member' || e.kind === 'tuple-index') {
+    if (e.info?.type && !isCopy(e.info.type) && ownedPath(e)) e.info = { ...e.info, moves: true };
+    return;
+  }
   if (e.kind !== 'ident' || e.res?.k !== 'local') return;
   const t = e.info?.type;
   if (!t || isCopy(t) || !cx.fn) return;
@@ -38,6 +44,17 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     // a match binding moved out moves that part out of its owner: the owner is not whole any more
     if (l.partOf && (l.partOf.revived ?? 0) === (l.partOfRevived ?? 0)) cx.moved.set(l.partOf, e.span);
   }
+}
+
+/** `a.b.0.c` rooted at a local that owns its value (struct/tuple path, no reference or Box). */
+function ownedPath(e: ast.Expr): boolean {
+  let o: ast.Expr = e;
+  while (o.kind === 'member' || o.kind === 'tuple-index') {
+    o = o.object;
+    const t = o.info?.type;
+    if (!t || (t.k !== 'struct' && t.k !== 'tuple') || (t.k === 'struct' && t.info.isUnion)) return false;
+  }
+  return o.kind === 'ident' && o.res?.k === 'local';
 }
 
 function consumeTail(cx: Ctx, b: ast.Block | null): void {

@@ -171,8 +171,31 @@ export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
     return to;
   }
   // Pointers made from references: the referent must live in simulated memory.
-  if (to.k === 'ptr' && e.expr.kind === 'ref') markAddressTaken(e.expr.operand);
+  if (to.k === 'ptr' && e.expr.kind === 'ref') {
+    const rt = derefType(e.expr.operand.info?.type);
+    if (rt && !inMemory(rt)) {
+      cx.error('E0126', `cannot take the address of a value of type ${fmt(rt)} as a raw pointer`, e.span, {
+        notes: ['note: only C-layout data lives in simulated memory: numbers, bool, raw pointers, and arrays and structs of them'],
+      });
+      return to;
+    }
+    markAddressTaken(e.expr.operand);
+  }
   return to;
+}
+
+function derefType(t: Type | undefined): Type | undefined {
+  while (t && t.k === 'ref') t = t.inner;
+  return t;
+}
+/** Can a value of this type have an address (live in simulated memory with a C layout)? */
+function inMemory(t: Type): boolean {
+  switch (t.k) {
+    case 'int': case 'float': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
+    case 'array': return inMemory(t.elem);
+    case 'struct': return t.info.fields.every((f) => f.type.k === 'param' || inMemory(f.type));
+    default: return false;
+  }
 }
 
 export function markAddressTaken(e: ast.Expr): void {

@@ -130,6 +130,14 @@ export class VSet<T = unknown> extends Table {
   }
 }
 
+/** The value's own fields, wherever it lives: a memory-backed struct (address taken, membacked.ts)
+ *  has them as accessors listed in `$fields`; other objects as own properties. `$`-named ones are
+ *  the machine's (an enum's flat box addresses) and are left out. */
+export function fieldKeys(o: object): string[] {
+  const f = (o as { $fields?: string[] }).$fields;
+  return f ?? Object.keys(o).filter((k) => k[0] !== '$');
+}
+
 /** A canonical string for a compound value used as a map/set key (structural equality). */
 export function canonKey(v: unknown): string {
   switch (typeof v) {
@@ -143,10 +151,12 @@ export function canonKey(v: unknown): string {
   if (v instanceof VString) return 's' + JSON.stringify(v.s);
   if (v instanceof VVec) return 'V' + canonKey(v.a);
   if (isBox(v)) return 'B' + canonKey(v.v);
+  // a Gc handle is a key by identity (its block address), like `==` (§6.16: a shared handle)
+  if (v instanceof VGc) return 'G' + v.addr;
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
   const o = v as Record<string, unknown>;
-  // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
-  return (o.constructor?.name ?? '') + '{' + Object.keys(o).filter((k) => k[0] !== '$').map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
+  // the keys of one map have one type: field names and values identify a value wherever it lives
+  return '{' + fieldKeys(o).map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
 }
 
 /** Box<T>: the value plus the address of its 8-byte system heap block. Two fields: a tree of boxes
@@ -244,22 +254,68 @@ export class Cell<T = unknown> {
 }
 
 const enc = new TextEncoder();
+/** A byte slice of a str that cuts a UTF-8 sequence keeps each stray byte B as the lone surrogate
+ *  U+DC00+B ("surrogate escape"), so its byte length and bytes stay exact (`strSliceBytes`). */
+const isEscape = (c: number) => c >= 0xdc80 && c <= 0xdcff;
 /** Byte length of a JS string in UTF-8 (fast path for ASCII). */
 export function utf8Len(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 127) return enc.encode(s).length;
+    if (c > 127) return utf8LenSlow(s);
+  }
+  return n;
+}
+function utf8LenSlow(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else if (isEscape(c)) n += 1;
+    else n += 3;
   }
   return n;
 }
 export function utf8Bytes(s: string): Uint8Array {
-  return enc.encode(s);
+  let escaped = false;
+  for (let i = 0; i < s.length && !escaped; i++) escaped = isEscape(s.charCodeAt(i));
+  if (!escaped) return enc.encode(s);
+  const out: number[] = [];
+  let run = '';
+  const flush = () => { if (run) { for (const b of enc.encode(run)) out.push(b); run = ''; } };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isEscape(c)) { flush(); out.push(c - 0xdc00); } else run += s[i];
+  }
+  flush();
+  return Uint8Array.from(out);
 }
+/** Bytes -> str, exactly: valid UTF-8 sequences decode, each stray byte becomes its escape. */
+export function strFromBytes(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < b.length) {
+    const x = b[i];
+    const len = x < 0x80 ? 1 : x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= b.length;
+    for (let k = 1; ok && k < len; k++) ok = (b[i + k] & 0xc0) === 0x80;
+    if (ok && len > 1) {
+      const t = dec.decode(b.subarray(i, i + len));
+      ok = !t.includes('\ufffd');
+      if (ok) { out += t; i += len; continue; }
+    }
+    if (ok) { out += String.fromCharCode(x); i++; continue; }
+    out += String.fromCharCode(0xdc00 + x);
+    i++;
+  }
+  return out;
+}
+const dec = new TextDecoder();
 
-/** Gc<T>: a shared handle; `roots` counts live Vex bindings holding it (§6.16). */
+/** Gc<T>: a shared handle (§6.16); gc.ts finds its roots. */
 export class VGc<T = unknown> {
-  roots = 0;
   freed = false;
   constructor(public v: T, readonly drop: ((v: T) => void) | null, public addr = 0) {}
 }

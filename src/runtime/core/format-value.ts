@@ -1,12 +1,14 @@
 // Value formatting of §5.2 for every runtime representation, driven by type descriptors.
 import type { TD } from './types';
-import { VVec, VString, VMap, VSet, VBox, VSlice, Cell, MOVED_OUT } from './collections';
+import { VVec, VString, VMap, VSet, VBox, VSlice, Cell, MOVED_OUT, VGc } from './collections';
 
 import { formatG } from '../format/float';
 export { formatG };
 
 export class ValueFormatter {
   constructor(private readonly types: TD[]) {}
+  /** Gc objects being formatted (outer calls): a cycle back to one prints `<cycle>`. */
+  private readonly open = new Set<unknown>();
 
   /** `{}` of a value of descriptor `td`; `nested` quotes strings (inside compound values). */
   fmt(v: unknown, td: number, nested = false): string {
@@ -51,7 +53,11 @@ export class ValueFormatter {
         return '{' + parts.join(', ') + '}';
       }
       case 'box': return this.fmt((v as VBox).v, t.elem, nested);
-      case 'gc': return this.fmt((v as { v: unknown }).v, t.elem, nested);
+      case 'gc': {
+        if (this.open.has(v)) return '<cycle>';
+        this.open.add(v);
+        try { return this.fmt((v as VGc).v, t.elem, nested); } finally { this.open.delete(v); }
+      }
       case 'ref': return this.fmt(t.cell && v instanceof Cell ? v.get() : v, t.inner, nested);
       case 'ptr': return '0x' + (typeof v === 'bigint' ? v : BigInt(v as number)).toString(16);
       case 'fn': return 'fn';

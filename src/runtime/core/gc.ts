@@ -1,11 +1,19 @@
-// The optional GC of §6.16: Gc handles are rooted by the Vex bindings that hold them (codegen
-// roots on bind and unroots at scope exit); gc_collect marks from rooted handles, thread-locals
-// and everything reachable from them (cycles included), then frees and drops the rest.
+// The optional GC of §6.16. Roots are found, not counted: every active frame (of every task,
+// suspended ones included) that has locals able to hold a Gc handle registers a getter of those
+// locals in `frames` on entry and removes it on exit (codegen: stmts.ts `body`). gc_collect marks
+// from those getters, thread-locals and everything reachable from them — through Vec, Map, Set,
+// Option/Result/enums, structs, tuples, arrays, Box, other Gc objects and closures' captures
+// (`$gc` on a closure value) — then frees and drops the rest, cycles included.
 import type { Runtime } from './rt';
 import { VGc, VVec, VMap, VSet, VBox, VBoxView, VSlice, Cell } from './collections';
 
+type Roots = () => unknown[];
+
 export class GcHeap {
-  private readonly all: VGc[] = [];
+  private all: VGc[] = [];
+  /** Root getters of the active frames (a Set: tasks interleave, so entries leave in any order). */
+  readonly frames = new Set<Roots>();
+  private collecting = false;
   constructor(private readonly rt: Runtime) {}
 
   make(v: unknown, drop: ((v: unknown) => void) | null, site: number): VGc {
@@ -13,38 +21,66 @@ export class GcHeap {
     this.all.push(g);
     return g;
   }
-  root<T>(g: T): T { if (g instanceof VGc) g.roots++; return g; }
-  unroot(g: unknown): void { if (g instanceof VGc && g.roots > 0) g.roots--; }
+  /** Kept for generated code of older builds: roots are found by `frames`, not counted. */
+  root<T>(g: T): T { return g; }
+  unroot(_g: unknown): void { /* roots are found, not counted */ }
+  enter(r: Roots): void { this.frames.add(r); }
+  leave(r: Roots): void { this.frames.delete(r); }
+  /** A closure value that captured locals able to hold Gc handles: the tracer follows `$gc`. */
+  caps<F extends object>(f: F, r: Roots): F { (f as { $gc?: Roots }).$gc = r; return f; }
 
   collect(extraRoots: unknown[]): number {
+    // a drop run by this collection that calls gc_collect again finds nothing new to do
+    if (this.collecting) return 0;
+    this.collecting = true;
+    try {
+      return this.sweep(this.mark(extraRoots));
+    } finally {
+      this.collecting = false;
+    }
+  }
+
+  private mark(extraRoots: unknown[]): Set<VGc> {
     const marked = new Set<VGc>();
     const seen = new Set<unknown>();
     const stack: unknown[] = [...extraRoots];
-    for (const g of this.all) if (!g.freed && g.roots > 0) stack.push(g);
+    for (const r of this.frames) for (const x of r()) stack.push(x);
+    const pushAll = (a: Iterable<unknown>) => { for (const y of a) stack.push(y); };
     while (stack.length) {
       const x = stack.pop();
-      if (x === null || typeof x !== 'object' || seen.has(x)) continue;
+      if (x === null || (typeof x !== 'object' && typeof x !== 'function') || seen.has(x)) continue;
       seen.add(x);
+      if (typeof x === 'function') { const r = (x as { $gc?: Roots }).$gc; if (r) pushAll(r()); continue; }
       if (x instanceof VGc) { if (!x.freed) { marked.add(x); stack.push(x.v); } continue; }
-      if (x instanceof VVec) { stack.push(...x.a); continue; }
-      if (x instanceof VMap) { for (const [k, v] of x.m) stack.push(k, v); if (x.ok) stack.push(...x.ok.values()); continue; }
-      if (x instanceof VSet) { stack.push(...x.values()); continue; }
+      if (x instanceof VVec) { pushAll(x.a); continue; }
+      if (x instanceof VMap) { for (const [k, v] of x.m) stack.push(k, v); if (x.ok) pushAll(x.ok.values()); continue; }
+      if (x instanceof VSet) { pushAll(x.values()); continue; }
       if (x instanceof VBox || x instanceof VBoxView) { stack.push(x.v); continue; }
       if (x instanceof VSlice) { stack.push(x.a); continue; }
       if (x instanceof Cell) { stack.push(x.get()); continue; }
-      if (Array.isArray(x)) { stack.push(...x); continue; }
+      if (Array.isArray(x)) { pushAll(x); continue; }
       for (const k of Object.keys(x)) stack.push((x as Record<string, unknown>)[k]);
     }
-    let n = 0;
-    for (const g of this.all) {
-      if (g.freed || marked.has(g)) continue;
-      g.freed = true;
-      n++;
+    return marked;
+  }
+
+  /** Frees the unmarked objects that existed when marking began; objects a drop allocates now
+   *  are left for the next collection (a drop that allocates must not make it collect forever). */
+  private sweep(marked: Set<VGc>): number {
+    const before = this.all;
+    const dead: VGc[] = [];
+    const kept: VGc[] = [];
+    for (const g of before) {
+      if (g.freed) continue;
+      if (marked.has(g)) kept.push(g);
+      else { g.freed = true; dead.push(g); }
+    }
+    this.all = kept;
+    for (const g of dead) {
       if (g.addr) this.rt.machine.gcFree(g.addr);
       if (g.drop) g.drop(g.v);
     }
-    for (let i = this.all.length - 1; i >= 0; i--) if (this.all[i].freed) this.all.splice(i, 1);
     this.rt.machine.stats.gcCollected();
-    return n;
+    return dead.length;
   }
 }

@@ -1,7 +1,7 @@
 // Small helpers generated code binds once as locals (`rt.g`, `rt.X`): JS builtins it may use
 // (generated code never names a global) and checked operations that are too big to inline.
 import type { Runtime } from './rt';
-import { VMap, VSet, VSlice, VVec, VString, canonKey, isBox } from './collections';
+import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox, fieldKeys } from './collections';
 import { formatG } from './format-value';
 import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
@@ -20,6 +20,16 @@ export const jsBuiltins = {
 
 const GenProto = Object.getPrototypeOf(function* () { /* probe */ }).prototype;
 const isGen = (x: unknown) => x != null && typeof x === 'object' && Object.getPrototypeOf(x) !== null && GenProto.isPrototypeOf(x);
+
+type Drop = (v: unknown) => void;
+
+/** A bound as the program wrote it (a 64-bit index is printed exactly, never as a double). */
+export function exact(v: number | bigint | undefined, n: number): string {
+  return typeof v === 'bigint' ? String(v) : String(n);
+}
+export function exactEnd(v: number | bigint | undefined, n: number, inc: boolean): string {
+  return typeof v === 'bigint' ? String(inc ? v + 1n : v) : String(n);
+}
 
 export function makeHelpers(rt: Runtime) {
   const num = (i: number | bigint) => (typeof i === 'bigint' ? Number(i) : i);
@@ -132,6 +142,47 @@ export function makeHelpers(rt: Runtime) {
       m.m.delete(c);
       m.ok?.delete(c);
     },
+    /** `m.insert(k, v)` whose key or value needs a drop: a replaced value is dropped, and the new
+     *  key too when an equal one is already there (the map keeps its first key, as Rust's does). */
+    $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: boolean, dk: Drop | null, dv: Drop | null): void {
+      const c = compound ? canonKey(k) : k;
+      if (m.m.has(c)) {
+        const old = m.m.get(c);
+        m.m.set(c, v);
+        if (dv) dv(old);
+        if (dk) dk(k);
+        return;
+      }
+      m.m.set(c, v);
+      if (compound) (m.ok ??= new Map()).set(c, k);
+    },
+    /** `m.remove(k)` whose key or value needs a drop: the stored key and value are dropped. */
+    $mtake(m: VMap<unknown, unknown>, k: unknown, compound: boolean, dk: Drop | null, dv: Drop | null): void {
+      const c = compound ? canonKey(k) : k;
+      if (!m.m.has(c)) return;
+      const old = m.m.get(c);
+      const key = compound ? m.ok!.get(c) : c;
+      m.m.delete(c);
+      m.ok?.delete(c);
+      if (dv) dv(old);
+      if (dk) dk(key);
+    },
+    /** `s.insert(x)` of an element that needs a drop: x is dropped when an equal one is there. */
+    $sput(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop): void {
+      const c = compound ? canonKey(k) : k;
+      if (m.m.has(c)) { dk(k); return; }
+      m.m.add(c);
+      if (compound) (m.ok ??= new Map()).set(c, k);
+    },
+    /** `s.remove(x)` of an element that needs a drop: the stored element is dropped. */
+    $stake(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop): void {
+      const c = compound ? canonKey(k) : k;
+      if (!m.m.has(c)) return;
+      const key = compound ? m.ok!.get(c) : c;
+      m.m.delete(c);
+      m.ok?.delete(c);
+      dk(key);
+    },
     $range(lo: unknown, hi: unknown, inc: boolean) {
       return { lo, hi, inc };
     },
@@ -139,14 +190,14 @@ export function makeHelpers(rt: Runtime) {
       const l = lo === undefined ? 0 : num(lo);
       let e = hi === undefined ? a.length : num(hi);
       if (inc) e++;
-      if (l < 0 || e > a.length || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${a.length}`, s);
+      if (l < 0 || e > a.length || l > e) rt.panic(`slice index out of bounds: ${exact(lo, l)}..${exactEnd(hi, e, inc)}, len ${a.length}`, s);
       return new VSlice(a, l, e - l);
     },
     $subslice<T>(sl: VSlice<T>, lo: number | bigint | undefined, hi: number | bigint | undefined, inc: boolean, s: number): VSlice<T> {
       const l = lo === undefined ? 0 : num(lo);
       let e = hi === undefined ? sl.len : num(hi);
       if (inc) e++;
-      if (l < 0 || e > sl.len || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${sl.len}`, s);
+      if (l < 0 || e > sl.len || l > e) rt.panic(`slice index out of bounds: ${exact(lo, l)}..${exactEnd(hi, e, inc)}, len ${sl.len}`, s);
       return new VSlice(sl.a, sl.off + l, e - l);
     },
     $sliceAll<T>(a: T[]): VSlice<T> {
@@ -165,15 +216,18 @@ export function makeHelpers(rt: Runtime) {
         return true;
       }
       if (isBox(a) && isBox(b)) return h.$eq(a.v, b.v); // contents, not block addresses
+      if (a instanceof VGc || b instanceof VGc) return false; // handles: equal when the same object
       // one class per declaration; a REPL session has one module per cell, each with its own
-      // class of the same declaration under the same name (codegen context.ts names them)
-      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) && a.constructor.name !== b.constructor.name) return false;
-      // `$`-named fields are the machine's (an enum's flat box addresses), not the value's
-      const ka = Object.keys(a as object);
-      return ka.every((k) => k[0] === '$' || h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+      // class of the same declaration under the same name (codegen context.ts names them); a
+      // memory-backed struct (address taken) equals a plain one with the same fields
+      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) && a.constructor.name !== b.constructor.name && !('$fields' in (a as object)) && !('$fields' in (b as object))) return false;
+      const ka = fieldKeys(a as object);
+      return ka.every((k) => h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
     },
     /** Keep the low `w` bits of a bitfield write (sign-extended for signed fields). */
     $bits(v: number, w: number, signed: boolean): number {
+      // 64/128-bit fields hold BigInts: the same truncation, exactly
+      if (typeof v === 'bigint') return (signed ? BigInt.asIntN(w, v) : BigInt.asUintN(w, v)) as unknown as number;
       const m = w >= 32 ? 0xffffffff : (1 << w) - 1;
       let x = (v & m) >>> 0;
       if (signed && w < 32 && x & (1 << (w - 1))) x -= 1 << w;
@@ -182,7 +236,9 @@ export function makeHelpers(rt: Runtime) {
     /** `*r = v` through a reference to an object-like value: replace its contents in place. */
     $assignInto(dst: unknown, src: unknown): void {
       if (Array.isArray(dst) && Array.isArray(src)) { dst.length = 0; dst.push(...src); return; }
-      Object.assign(dst as object, src as object);
+      const d = dst as Record<string, unknown>, v = src as Record<string, unknown>;
+      if ('$fields' in v) { for (const k of fieldKeys(v)) d[k] = v[k]; return; } // memory-backed: accessors
+      Object.assign(d, v);
     },
     $unwrapO(o: { t: number; a0: unknown }, s: number): unknown {
       if (o.t === 0) return o.a0;

@@ -3,7 +3,8 @@
 // TODO(engine): route alloc/free/FFI through src/runtime/memory + alloc + ffi (LIBRARY.md); for
 // now raw memory builtins are accounted by core/library.ts counters only.
 import type { Runtime } from './rt';
-import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, heap } from './collections';
+import { exact, exactEnd } from './helpers';
+import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
 import { cpow, cround } from '../ffi/libm';
@@ -135,8 +136,8 @@ export function makeHost(rt: Runtime) {
       const l = lo === undefined ? 0 : Number(lo);
       let e = hi === undefined ? b.length : Number(hi);
       if (inc) e++;
-      if (l < 0 || e > b.length || l > e) rt.panic(`slice index out of bounds: ${l}..${e}, len ${b.length}`, site);
-      return this.tmpStr(dec.decode(b.subarray(l, e)), site);
+      if (l < 0 || e > b.length || l > e) rt.panic(`slice index out of bounds: ${exact(lo, l)}..${exactEnd(hi, e, inc)}, len ${b.length}`, site);
+      return this.tmpStr(strFromBytes(b.subarray(l, e)), site);
     },
     /** A string produced at run time (an f-string, a slice): one heap buffer of its UTF-8 length
      *  (§6.18). `str` values have no owner that frees them, so the buffer is a temporary: allocated

@@ -11,7 +11,7 @@ import { ArenaAllocator } from '../alloc/arena';
 import { reallocVia, type Allocator } from '../alloc/allocator';
 import { RuntimeStats } from '../profile/stats';
 import { HeapProfiler } from '../profile/heap-profile';
-import { isVexFault, type VexFault } from '../memory/fault';
+import { isVexFault, VexFault, oomFault, hex } from '../memory/fault';
 
 interface BlockRec { size: number; align: number; a: Allocator }
 
@@ -240,9 +240,31 @@ export class Machine {
   vexAllocator(name: string, obj: unknown, alloc: (o: unknown, size: bigint, align: bigint) => number, dealloc: (o: unknown, p: number, size: bigint, align: bigint) => void): Allocator {
     return {
       name,
-      allocate: (size, align) => alloc(obj, BigInt(size), BigInt(align)),
+      allocate: (size, align, site) => this.checkServed(name, Number(alloc(obj, BigInt(size), BigInt(align))), size, align, site),
       deallocate: (p, size, align) => dealloc(obj, p, BigInt(size), BigInt(align)),
     };
+  }
+  /** What a Vex allocator handed out must be usable: null means the request failed (`memory
+   *  allocation of N bytes failed`); a misaligned pointer, or one that is not `size` writable bytes
+   *  of live memory (a wild pointer), aborts with what is wrong. */
+  private checkServed(name: string, p: number, size: number, align: number, site: number): number {
+    if (p === 0) throw oomFault(size);
+    const bad = (what: string, cause?: VexFault): never => {
+      const f = new VexFault('invalid-arg', `allocator \`${name}\` returned ${hex(p)} for ${size} bytes (align ${align}): ${what}`, false);
+      f.addr = p;
+      f.accessSite = site;
+      if (cause) { f.blockStart = cause.blockStart; f.blockSize = cause.blockSize; f.blockKind = cause.blockKind; f.allocSite = cause.allocSite; }
+      throw f;
+    };
+    if (!Number.isInteger(p) || p < 0) bad('not an address');
+    if (align > 0 && p % align !== 0) bad('misaligned');
+    try {
+      this.mem.check(p, Math.max(1, size), true, site);
+    } catch (e) {
+      if (isVexFault(e)) bad(`not ${size} bytes of live writable memory (${e.message})`, e);
+      throw e;
+    }
+    return p;
   }
   sysAlloc(size: number, align: number, site: number): number {
     return this.guard(site, () => this.sys.alloc(size, align, site, this.rt.taskId));

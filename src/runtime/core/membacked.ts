@@ -232,6 +232,9 @@ export class MemValues {
     if (!proto) {
       proto = {};
       const self = this;
+      // the value's fields for generic code ($eq, map keys, *r = v): they are accessors here,
+      // not own properties (collections.ts fieldKeys)
+      Object.defineProperty(proto, '$fields', { value: this.info(td).fields!.map((f) => 'f_' + f.name) });
       for (const f of this.info(td).fields!) {
         Object.defineProperty(proto, 'f_' + f.name, {
           get(this: { $addr: number }) { return self.readField(f, this.$addr); },
