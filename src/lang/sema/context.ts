@@ -103,6 +103,12 @@ export class Ctx {
   generics = new Map<string, GenericEntry>();
   selfType: Type | null = null;
   moved = new Map<LocalInfo, Span>();
+  /** The `let NAME = |…| …` being checked, for closure inference from later uses. */
+  /** Closure probes in progress: nested closures then keep their holes (no probe of their own). */
+  probing = 0;
+  closureBinding: import('./closure-infer').ClosureBinding | null = null;
+  /** Closure locals whose parameter types were inferred: `name` -> the inference notes. */
+  readonly inferredClosures = new Map<LocalInfo, { note: string; span: Span }[]>();
   /** Set while checking the operand of `&`/`&!`, an assignment target or a method receiver. */
   constCtx = false;
 

@@ -5,6 +5,7 @@ import { T, typeName, typeEq, type Type } from './types';
 import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, checkNotMoved } from './moves';
+import { fillHole, needHole } from './closure-infer';
 
 export { consume };
 import { intFits, evalConst } from './consts';
@@ -41,6 +42,8 @@ export function expectType(cx: Ctx, e: ast.Expr, target: Type, what?: string): T
 
 /** Record/verify the implicit conversion of an already checked expression. */
 export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?: string): boolean {
+  if (from.k === 'error' && from.hole) fillHole(from, target);
+  else if (target.k === 'error' && target.hole) fillHole(target, from);
   const a = assignable(from, target);
   if (a === 'coerce') {
     e.info = { ...(e.info ?? { type: from }), coerce: target };
@@ -386,7 +389,7 @@ function checkTry(cx: Ctx, e: ast.ExprOf<'try'>): Type {
 function checkIndex(cx: Ctx, e: ast.ExprOf<'index'>): Type {
   const ot = checkExpr(cx, e.object, null);
   const t = derefAll(ot);
-  if (t.k === 'error') { checkExpr(cx, e.index, null); return T.error; }
+  if (t.k === 'error') { needHole(t, e.span); checkExpr(cx, e.index, null); return T.error; }
   if (t.k === 'builtin' && t.name === 'Map') {
     expectType(cx, e.index, t.args[0]);
     return t.args[1];

@@ -13,6 +13,7 @@ import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
 import { ffiUnsafe } from './ffi-check';
+import { needHole } from './closure-infer';
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -59,7 +60,7 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
     requireUnsafe(cx, e.span, 'access through a raw pointer');
     t = t.inner;
   }
-  if (t.k === 'error') return T.error;
+  if (t.k === 'error') { needHole(t, e.nameSpan); return T.error; }
   if (t.k === 'struct') {
     const f = t.info.fields.find((x) => x.name === e.name);
     if (f) {
@@ -94,6 +95,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   const explicit = call.typeArgs ? call.typeArgs.map((a) => resolveType(cx, a)) : null;
   const site: CallSite = { callee: m.name, span: call.span, args: call.args, expected, explicit, receiver: t };
   if (t.k === 'error') {
+    needHole(t, m.nameSpan);
     for (const a of call.args) checkExpr(cx, a, null);
     return T.error;
   }

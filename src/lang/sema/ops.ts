@@ -8,6 +8,7 @@ import { isLiteralish, joinNumeric, isNumeric, assignable } from './infer';
 import { resolveType } from './resolve';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
+import { holeOf, fillHole, markHole } from './closure-infer';
 
 export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
   if (e.op === '++' || e.op === '--') {
@@ -91,6 +92,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     return l;
   }
   const [l0, r0] = operands(cx, e, ARITH.has(op) || BITS.has(op) ? expected : null);
+  if (holeOf(l0) || holeOf(r0)) return holeBinary(e, l0, r0);
   // Reads through references auto-deref (§4.3): `x > 5` with `x: &i32`.
   const l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
   if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
@@ -135,6 +137,20 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   return T.bool;
 }
 
+/** A probed closure parameter meets the other operand: a typed one fixes it, a literal marks it. */
+function holeBinary(e: ast.ExprOf<'binary'>, l: Type, r: Type): Type {
+  const cmp = CMP.has(e.op);
+  for (const [hole, other, otherE] of [[l, r, e.right], [r, l, e.left]] as const) {
+    if (!holeOf(hole)) continue;
+    if (holeOf(other) || other.k === 'error') return cmp ? T.bool : hole;
+    const o = other.k === 'ref' ? other.inner : other;
+    if (isLiteralish(otherE)) { markHole(hole, o); return cmp ? T.bool : hole; }
+    fillHole(hole, o);
+    return cmp ? T.bool : o;
+  }
+  return T.error;
+}
+
 function autoDeref(e: ast.Expr, t: Type): Type {
   if (t.k !== 'ref') return t;
   let inner: Type = t;
@@ -156,6 +172,7 @@ function widen(e: ast.Expr, from: Type, to: Type): void {
 
 function checkBool(cx: Ctx, e: ast.Expr): void {
   const t = checkExpr(cx, e, T.bool);
+  fillHole(t, T.bool);
   if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') cx.error('E0103', `mismatched types: expected \`bool\`, found ${fmt(t)}`, e.span, { notes: ['note: Vex has no truthiness; compare explicitly'] });
 }
 

@@ -1,7 +1,8 @@
 // Statements, blocks, function bodies, closures, go bodies and async blocks; missing-return
 // analysis (falling off the end of a non-unit function is an error).
 import type * as ast from '../syntax/ast';
-import { T, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
+import { T, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
+import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
@@ -99,7 +100,11 @@ function endSpan(b: ast.Block): ast.Span {
 export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope = true): Type {
   if (scope) cx.pushScope();
   let diverged = false;
-  for (const s of b.stmts) {
+  for (let i = 0; i < b.stmts.length; i++) {
+    const s = b.stmts[i];
+    if (s.kind === 'let' && s.init.kind === 'closure' && s.pattern.kind === 'name') {
+      cx.closureBinding = { init: s.init, name: s.pattern.name, rest: b.stmts, from: i + 1, tail: b.tail };
+    }
     checkStmt(cx, s);
     if (stmtDiverges(s)) diverged = true;
   }
@@ -125,6 +130,9 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
+      if (s.init.kind === 'closure' && s.pattern.kind === 'name' && s.pattern.local && s.init.info?.closure?.inferred) {
+        cx.inferredClosures.set(s.pattern.local, s.init.info.closure.inferred);
+      }
       return;
     }
     case 'assign': return checkAssign(cx, s);
@@ -216,6 +224,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
 
 function condBool(cx: Ctx, e: ast.Expr): void {
   const t = checkExpr(cx, e, T.bool);
+  fillHole(t, T.bool);
   if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') {
     cx.error('E0103', `mismatched types: expected \`bool\`, found ${fmt(t)}`, e.span, { notes: ['note: conditions must be `bool`; Vex has no truthiness'] });
   }
@@ -356,20 +365,46 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
   const exp = expected?.k === 'fn' && expected.params.length === e.params.length ? expected : null;
   const annRet = e.ret ? resolveType(cx, e.ret) : null;
   const hintRet = annRet ?? (exp && exp.ret.k !== 'error' ? exp.ret : null);
+  const binding = cx.closureBinding?.init === e ? cx.closureBinding : null;
+  cx.closureBinding = null;
+  // Parameters typed by annotation or expected type; the others are inferred (closure-infer.ts).
+  const given: (Type | null)[] = e.params.map((p, i) => (p.type ? resolveType(cx, p.type) : exp && exp.params[i].k !== 'error' ? exp.params[i] : null));
+  const inferred: { note: string; span: ast.Span }[] = [];
+  if (given.some((t) => t === null) && cx.probing > 0) {
+    // Inside an outer probe: check once with holes (the outer probe is rolled back anyway).
+    return closureBody(cx, e, given.map((t, i) => t ?? { k: 'error', hole: { name: e.params[i].name, bound: null, mark: null, needs: null } }), hintRet);
+  }
+  if (given.some((t) => t === null)) {
+    const holes = given.map((t, i) => (t ? null : { name: e.params[i].name, bound: null, mark: null, needs: null } as Hole));
+    probe(cx, () => { closureBody(cx, e, given.map((t, i) => t ?? { k: 'error', hole: holes[i]! }), hintRet); });
+    const later = holes.some((h) => h && !h.bound) && binding ? laterUses(cx, binding, e.params.length) : [];
+    holes.forEach((h, i) => {
+      if (!h) return;
+      const t = settleHole(h, later[i] ?? null);
+      if (t) {
+        given[i] = t;
+        inferred.push({ note: `note: closure parameter \`${h.name}\` was inferred as \`${typeName(t)}\``, span: e.params[i].span });
+        return;
+      }
+      cx.error('E0130', `cannot infer the type of closure parameter \`${h.name}\`; annotate it`, e.params[i].span, {
+        labels: h.needs ? [{ span: h.needs, message: 'its type is needed here' }] : [],
+        notes: [`help: write its type: \`|${h.name}: T|\``],
+      });
+      given[i] = T.error;
+    });
+  }
+  const ft = closureBody(cx, e, given as Type[], hintRet);
+  if (inferred.length && e.info?.closure) e.info.closure.inferred = inferred;
+  return ft;
+}
+
+/** Check a closure's body with known parameter types; returns its fn type. */
+function closureBody(cx: Ctx, e: ast.ExprOf<'closure'>, paramTypes: Type[], hintRet: Type | null): Type {
   const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
   cx.closureValues.add(info);
-  const params: Type[] = [];
   const st = inClosure(cx, info, hintRet, false, () => {
     e.params.forEach((p, i) => {
-      let t: Type;
-      if (p.type) t = resolveType(cx, p.type);
-      else if (exp) t = exp.params[i];
-      else {
-        cx.error('E0130', `cannot infer the type of closure parameter \`${p.name}\`; annotate it: \`|${p.name}: i32|\``, p.span);
-        t = T.error;
-      }
-      params.push(t);
-      p.local = declareLocal(cx, p.name, t, false, p.span);
+      p.local = declareLocal(cx, p.name, paramTypes[i], false, p.span);
       info.params.push(p.local);
     });
     let bodyT: Type;
@@ -385,7 +420,7 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
   });
   info.ret = st.ret ?? T.unit;
   e.info = { type: T.error, closure: info };
-  return { k: 'fn', params, ret: info.ret, externC: false };
+  return { k: 'fn', params: paramTypes, ret: info.ret, externC: false };
 }
 
 export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type | null): Type {

@@ -80,6 +80,7 @@ export interface ClosureInfo {
   locals: LocalInfo[]; // locals declared inside (also listed in the enclosing FnInfo.locals)
   captures: LocalInfo[]; // outer locals used inside (captured by reference)
   mayBlock: boolean; // body may suspend: emit as a generator
+  inferred?: { note: string; span: import('../span').Span }[]; // notes on inferred parameter types (closures only; for later mismatches)
 }
 
 export interface ExternInfo {
