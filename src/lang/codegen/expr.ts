@@ -137,6 +137,7 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ the expression switch
   raw(e: E): string {
+    if (e.info?.lowered) return this.expr(e.info.lowered); // an overloaded operator (sema/operators.ts)
     switch (e.kind) {
       case 'int': {
         const t = this.typeOf(e);

@@ -8,6 +8,7 @@ import { T, typeName, type Type } from './types';
 import type { CheckResult, CheckedProgram, FnInfo } from './typed';
 import { Ctx } from './context';
 import { collect, checkImpls } from './collect';
+import { checkOperatorDecls } from './operators';
 import { checkFnBody } from './stmt';
 import { expectType } from './expr';
 import { evalConst } from './consts';
@@ -79,6 +80,7 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   collect(cx);
   resolveBitfields(cx);
   checkImpls(cx);
+  checkOperatorDecls(cx);
   checkExternDecls(cx);
   for (const c of cx.consts.values()) evalConst(cx, c);
   for (const tl of cx.tls.values()) {

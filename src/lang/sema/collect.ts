@@ -203,9 +203,6 @@ function newFn(cx: Ctx, decl: ast.FnDecl, name: string): FnInfo {
 }
 
 function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupValue: (n: string, s: ast.Span) => boolean): void {
-  if (/^op[^A-Za-z0-9_]/.test(d.name)) {
-    cx.error('E0142', `operator methods (\`${d.name}\`) are not supported in the playground`, d.nameSpan, { notes: ['help: define a named method instead, e.g. `fn (a: &V) add(b: V): V`'] });
-  }
   let info: FnInfo;
   const generics = new Map<string, GenericEntry>();
   let selfType: Type | null = null;
@@ -263,6 +260,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
   } else {
     info = newFn(cx, d, d.name);
     if (d.name === 'init') cx.inits.push(info);
+    else if (isOperatorName(d.name)) register(cx, cx.fns, d, info); // free `fn op*(a, b)`: an overload set too
     else if (!dupValue(d.name, d.nameSpan)) cx.fns.set(d.name, info);
     if (isBuiltinFn(d.name) && d.name !== 'init') {
       // Allowed (user definitions shadow builtins), nothing to report.
@@ -285,6 +283,9 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
   cx.selfType = null;
 }
 
+/** `op+`, `op[]=`, `op!`…: an operator method's name. */
+export const isOperatorName = (n: string): boolean => /^op[^A-Za-z0-9_]/.test(n);
+
 function addWhere(generics: Map<string, GenericEntry>, w: ast.WhereClause): void {
   const g = generics.get(w.param);
   if (g && !w.member) g.bounds = [...g.bounds, ...w.bounds];
@@ -296,6 +297,13 @@ function isKnownType(cx: Ctx, name: string): boolean {
 
 function register(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDecl, info: FnInfo): void {
   const prev = table.get(d.name);
+  if (prev && isOperatorName(d.name)) {
+    // Operator methods form an overload set (by parameter types, §7.2): `op*`, `op*#1`, …
+    let i = 1;
+    while (table.has(`${d.name}#${i}`)) i++;
+    table.set(`${d.name}#${i}`, info);
+    return;
+  }
   if (prev?.decl) cx.error('E0102', `\`${info.name}\` is defined more than once`, d.nameSpan, { labels: [{ span: prev.decl.nameSpan, message: 'previous definition here' }] });
   else table.set(d.name, info);
 }

@@ -6,6 +6,7 @@ import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, checkNotMoved } from './moves';
 import { fillHole, needHole } from './closure-infer';
+import { indexOverload } from './operators';
 
 export { consume };
 import { intFits, evalConst } from './consts';
@@ -390,6 +391,7 @@ function checkIndex(cx: Ctx, e: ast.ExprOf<'index'>): Type {
   const ot = checkExpr(cx, e.object, null);
   const t = derefAll(ot);
   if (t.k === 'error') { needHole(t, e.span); checkExpr(cx, e.index, null); return T.error; }
+  if (t.k === 'struct' || t.k === 'enum') return indexOverload(cx, e, ot) ?? T.error;
   if (t.k === 'builtin' && t.name === 'Map') {
     expectType(cx, e.index, t.args[0]);
     return t.args[1];

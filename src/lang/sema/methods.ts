@@ -3,6 +3,7 @@
 // params, and the builtin methods of prelude types.
 import type * as ast from '../syntax/ast';
 import { T, subst, type Type } from './types';
+import type { FnInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { callFn, checkArgs, type CallSite } from './generics';
@@ -104,16 +105,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   // User methods (structs, enums, and user methods on builtin types).
   const ownerName = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
   const f = ownerName ? cx.methods.get(ownerName)?.get(m.name) : undefined;
-  if (f) {
-    if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
-    if (call.bang && f.receiver !== 'mut-ref') cx.error('E0144', `\`${f.name}\` is not a mutating method; remove the \`!\``, call.span);
-    const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';
-    if (f.receiver === 'value') consume(cx, m.object);
-    const { ret, typeArgs } = callFn(cx, f, site);
-    call.target = { k: 'method', fn: f, typeArgs, autoRef };
-    if (cx.fn) cx.fn.calls.add(f);
-    return ret;
-  }
+  if (f) return userMethodCall(cx, call, m, ot, f, site);
   // A struct field holding a function or closure: `s.handler(x)`.
   if (t.k === 'struct') {
     const fld = t.info.fields.find((x) => x.name === m.name);
@@ -167,6 +159,18 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
   for (const a of call.args) if (!a.info) checkExpr(cx, a, null);
   return T.error;
+}
+
+/** A call of user method `f` on the already checked receiver `m.object` (of type `ot`). */
+export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, ot: Type, f: FnInfo, site: CallSite): Type {
+  if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
+  if (call.bang && f.receiver !== 'mut-ref') cx.error('E0144', `\`${f.name}\` is not a mutating method; remove the \`!\``, call.span);
+  const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';
+  if (f.receiver === 'value') consume(cx, m.object);
+  const { ret, typeArgs } = callFn(cx, f, site);
+  call.target = { k: 'method', fn: f, typeArgs, autoRef };
+  if (cx.fn) cx.fn.calls.add(f);
+  return ret;
 }
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {

@@ -1,7 +1,7 @@
 // Operators and casts: literal target typing from the other operand, widening of both operands to
 // the wider type (§4.2), and the `as` conversion table.
 import type * as ast from '../syntax/ast';
-import { T, typeEq, type Type } from './types';
+import { T, typeEq, typeName, type Type } from './types';
 import type { Ctx } from './context';
 import { checkExpr, checkInt, coerceExpr, fmt } from './expr';
 import { isLiteralish, joinNumeric, isNumeric, assignable } from './infer';
@@ -9,6 +9,7 @@ import { resolveType } from './resolve';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
 import { holeOf, fillHole, markHole } from './closure-infer';
+import { binaryOverload, freeOverload, unaryOverload } from './operators';
 
 export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
   if (e.op === '++' || e.op === '--') {
@@ -26,6 +27,8 @@ export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | nul
   }
   const t = checkExpr(cx, e.operand, expected && isNumeric(expected) ? expected : null);
   if (t.k === 'error') return t;
+  const lowered = unaryOverload(cx, e, t, expected);
+  if (lowered) return lowered;
   switch (e.op) {
     case '-':
       if (isNumeric(t)) return t;
@@ -46,9 +49,10 @@ const BITS = new Set(['&', '|', '^']);
 const CMP = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 /** Check both operands so that a literal takes the type of the other side. */
-function operands(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null): [Type, Type] {
+function operands(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null, leftT: Type | null): [Type, Type] {
   const hint = expected && isNumeric(expected) ? expected : null;
   const ll = isLiteralish(e.left), rl = isLiteralish(e.right);
+  if (leftT) return [leftT, checkExpr(cx, e.right, isNumeric(leftT) ? leftT : leftT.k === 'enum' || leftT.k === 'struct' || leftT.k === 'ptr' ? leftT : null)];
   if (ll && !rl) {
     const r = checkExpr(cx, e.right, null);
     const l = checkExpr(cx, e.left, isNumeric(r) ? r : null);
@@ -91,7 +95,19 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     }
     return l;
   }
-  const [l0, r0] = operands(cx, e, ARITH.has(op) || BITS.has(op) ? expected : null);
+  // User types: operator methods first (chapter 2 §2.2); the left operand is checked once.
+  let leftT: Type | null = null;
+  if (!isLiteralish(e.left)) {
+    leftT = checkExpr(cx, e.left, null);
+    const lowered = binaryOverload(cx, e, leftT, expected);
+    if (lowered) return lowered;
+  }
+  const [l0, r0] = operands(cx, e, ARITH.has(op) || BITS.has(op) ? expected : null, leftT);
+  // `2 * v`: a free operator function when the built-in meaning cannot apply.
+  if ((ARITH.has(op) || BITS.has(op) || CMP.has(op)) && isUserType(r0) && !isUserType(l0)) {
+    const lowered = freeOverload(cx, e, expected);
+    if (lowered) return lowered;
+  }
   if (holeOf(l0) || holeOf(r0)) return holeBinary(e, l0, r0);
   // Reads through references auto-deref (§4.3): `x > 5` with `x: &i32`.
   const l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
@@ -111,7 +127,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     if (l.k === 'param' && typeEq(l, r)) return l;
     const j = isNumeric(l) && isNumeric(r) ? joinNumeric(l, r) : null;
     if (!j) {
-      cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}`, e.span, mixNote(l, r));
+      cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}`, e.span, isUserType(l) || isUserType(r) ? overloadHelp(op, l, r) : mixNote(l, r));
       return T.error;
     }
     widen(e.left, l, j);
@@ -151,6 +167,8 @@ function holeBinary(e: ast.ExprOf<'binary'>, l: Type, r: Type): Type {
   return T.error;
 }
 
+const isUserType = (t: Type) => { let d = t; while (d.k === 'ref') d = d.inner; return d.k === 'struct' || d.k === 'enum'; };
+
 function autoDeref(e: ast.Expr, t: Type): Type {
   if (t.k !== 'ref') return t;
   let inner: Type = t;
@@ -158,6 +176,12 @@ function autoDeref(e: ast.Expr, t: Type): Type {
   if (!(isNumeric(inner) || inner.k === 'bool' || inner.k === 'str')) return t; // compound values compare as themselves
   if (e.info) e.info.coerce = inner;
   return inner;
+}
+
+function overloadHelp(op: string, l: Type, r: Type): { notes: string[] } {
+  const ln = typeName(l), rn = typeName(r);
+  if (isUserType(l)) return { notes: [`help: define \`fn (self: &${ln}) op${op}(rhs: ${rn}): …\``] };
+  return { notes: [`help: define \`fn op${op}(a: ${ln}, b: ${rn}): …\` or write the operands the other way round`] };
 }
 
 function mixNote(l: Type, r: Type): { notes?: string[] } {

@@ -3,6 +3,7 @@
 import type * as ast from '../syntax/ast';
 import { T, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
+import { assignOverload } from './operators';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
@@ -281,6 +282,12 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
 }
 
 function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
+  const low = assignOverload(cx, s);
+  if (low) {
+    s.lowered = low;
+    if (low.kind === 'assign') checkAssign(cx, low); // `a = a + b`; calls are checked already
+    return;
+  }
   const tt = checkPlace(cx, s.target);
   const valid = ['ident', 'member', 'index', 'deref', 'tuple-index'].includes(s.target.kind);
   if (!valid) cx.error('E0131', 'invalid left-hand side of assignment', s.target.span);

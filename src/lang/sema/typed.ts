@@ -107,6 +107,9 @@ export interface ExprInfo {
   type: Type; // after substitution of literal defaults; never 'error' in a program with no errors
   /** An implicit conversion to apply to this value (widening, &T!->&T, str->*u8, &T->*T ...). */
   coerce?: Type;
+  /** An overloaded operator (`a + b` -> `a.op+(b)`, `a[i]` -> `a.op[](i)`): codegen emits this
+   *  checked expression instead of the node (sema/operators.ts). */
+  lowered?: import('../syntax/ast').Expr;
   /** A constant value the checker folded (literals, consts): codegen may emit it directly. */
   constValue?: ConstValue;
   /** The value is moved out of its place here (struct/String/Vec ... by value). */
