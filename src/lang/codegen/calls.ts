@@ -75,7 +75,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'contract-method': {
         if (e.callee.kind !== 'member') return unsupported('contract call shape');
         const rt = derefAll(this.effType(e.callee.object));
-        if (rt.k !== 'struct' && rt.k !== 'enum') return unsupported(`contract method on ${typeName(rt)}`);
+        if (rt.k !== 'struct' && rt.k !== 'enum') return this.builtinContractMethod(e, t.method, rt);
         const f = this.m.methods.get(rt.info)?.get(t.method);
         if (!f) return unsupported(`method ${t.method} of ${typeName(rt)}`);
         return this.methodCall(e, f, rt.args);
@@ -111,6 +111,27 @@ export abstract class CallEmitter extends ExprEmitter {
         return this.isGen ? `(yield* $callv(${c}))` : c;
       }
     }
+  }
+
+  /** A prelude contract's method on a built-in implementor (a generic body with `T = i32`). */
+  builtinContractMethod(e: ast.ExprOf<'call'>, method: string, t: Type): string {
+    if (e.callee.kind !== 'member') return unsupported('contract call shape');
+    const v = this.val(e.callee.object);
+    const arg = () => this.val(e.args[0]);
+    switch (method) {
+      case 'to_string': return this.displayJs(v, t);
+      case 'debug': return `rt.debug(${v}, ${this.m.td(t)})`;
+      case 'clone': return v;
+      case 'compare': case 'cmp': {
+        const a = this.tmp(), b = this.tmp();
+        this.pre.push(`${a} = ${v}; ${b} = ${arg()};`);
+        return `(${a} < ${b} ? -1 : ${a} > ${b} ? 1 : 0)`;
+      }
+      case 'op==': return this.eq(v, arg(), t);
+      case 'op!=': return `!${this.eq(v, arg(), t)}`;
+      case 'op<': case 'op<=': case 'op>': case 'op>=': return `(${v} ${method.slice(2)} ${arg()})`;
+    }
+    return unsupported(`contract method ${method} on ${typeName(t)}`);
   }
 
   methodCall(e: ast.ExprOf<'call'>, fn: FnInfo, typeArgs: Type[]): string {

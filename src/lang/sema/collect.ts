@@ -1,6 +1,7 @@
 // Item collection: every struct/union/enum/contract/alias/fn/method/const/thread-local/extern is
 // entered into the Ctx tables before any body is checked, so items may appear in any order.
 import type * as ast from '../syntax/ast';
+import { addStdContracts, MIN_ONE_OF } from './std-contracts';
 import { T, type Type, type StructInfo, type EnumInfo } from './types';
 import type { FnInfo, ExternInfo } from './typed';
 import type { Ctx, ContractInfo, GenericEntry } from './context';
@@ -13,6 +14,7 @@ export const fnEnv = (cx: Ctx, f: FnInfo) => cx.fnEnv.get(f);
 const BUILTIN_MODULES = new Set(['std/io', 'fmt', 'math', 'std/fmt', 'std/math', 'std/os', 'std/mem']);
 
 function preludeContracts(cx: Ctx): void {
+  addStdContracts(cx);
   const self: Type = { k: 'param', name: 'Self', owner: 'Allocator' };
   void self;
   cx.contracts.set('Allocator', {
@@ -340,6 +342,10 @@ export function allContracts(cx: Ctx, c: ContractInfo, seen = new Set<string>())
 
 function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: ContractInfo, span: ast.Span): void {
   const methods = cx.methods.get(info.name);
+  const oneOf = c.decl === null ? MIN_ONE_OF[c.name] : undefined;
+  if (oneOf && !oneOf.some((n) => methods?.has(n))) {
+    cx.error('E0129', `\`${info.name}\` does not implement contract \`${c.name}\`: define one of ${oneOf.map((n) => '`' + n + '`').join(', ')}`, span);
+  }
   for (const m of c.methods.values()) {
     const impl = methods?.get(m.name);
     if (!impl) {

@@ -7,6 +7,7 @@ import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from 
 import { consume, checkNotMoved } from './moves';
 import { fillHole, needHole } from './closure-infer';
 import { indexOverload } from './operators';
+import { attachDisplay } from './std-contracts';
 
 export { consume };
 import { intFits, evalConst } from './consts';
@@ -84,7 +85,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     }
     case 'string': e.info = { type: T.str, constValue: e.value }; return T.str;
     case 'fstring':
-      for (const p of e.parts) if (p.kind === 'hole') checkExpr(cx, p.expr, null);
+      for (const p of e.parts) if (p.kind === 'hole') { checkExpr(cx, p.expr, null); attachDisplay(cx, p.expr, ''); }
       return T.str;
     case 'bool': e.info = { type: T.bool, constValue: e.value }; return T.bool;
     case 'nil': return T.unit;

@@ -1,6 +1,7 @@
 // Generic calls: binding type parameters from explicit type arguments, the receiver, the
 // arguments and finally the expected type; bound checks; defaults and variadics.
 import type * as ast from '../syntax/ast';
+import { builtinImplements } from './std-contracts';
 import { T, subst, typeName, type Type } from './types';
 import type { FnInfo } from './typed';
 import type { Ctx } from './context';
@@ -151,6 +152,7 @@ const SIZE_TARGET: Type = T.u64;
 export function implementsContract(cx: Ctx, t: Type, contract: string): boolean {
   if (t.k === 'error') return true;
   if (t.k === 'ref') return implementsContract(cx, t.inner, contract);
+  if (t.k !== 'struct' && t.k !== 'param' && cx.contracts.get(contract)?.decl === null && builtinImplements(t, contract)) return true;
   if (t.k === 'struct') {
     return t.info.contracts.some((c) => c === contract || (cx.contracts.get(c) && allContracts(cx, cx.contracts.get(c)!).some((x) => x.name === contract)));
   }

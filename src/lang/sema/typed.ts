@@ -110,6 +110,8 @@ export interface ExprInfo {
   /** An overloaded operator (`a + b` -> `a.op+(b)`, `a[i]` -> `a.op[](i)`): codegen emits this
    *  checked expression instead of the node (sema/operators.ts). */
   lowered?: import('../syntax/ast').Expr;
+  /** `{}`/`{:?}` of a user type with `to_string()`/`debug()`: the checked call that gives its text. */
+  display?: import('../syntax/ast').Expr;
   /** A constant value the checker folded (literals, consts): codegen may emit it directly. */
   constValue?: ConstValue;
   /** The value is moved out of its place here (struct/String/Vec ... by value). */
