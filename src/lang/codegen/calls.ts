@@ -1,6 +1,7 @@
 // Call emission: user functions and methods (monomorphized), contract dispatch, enum variant
 // constructors, builtin functions/methods/statics (§4.4, §4.5, §5, §6) and foreign calls.
 import type * as ast from '../syntax/ast';
+import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName } from '../sema/types';
@@ -412,7 +413,8 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${o} + $Number(${this.val(a[0])}) * ${size})`;
       }
       default:
-        return `rt.H.method(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
+        return libMethod(this as unknown as LibHost, e, owner, method, o, s)
+          ?? `rt.H.method(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
   }
 

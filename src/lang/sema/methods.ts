@@ -149,7 +149,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (call.bang && !sig.mutating) cx.error('E0144', `\`${owner}.${m.name}\` is not a mutating method; remove the \`!\``, call.span);
     if (sig.blocks && cx.fn) cx.fn.blocks = true;
     const env = new Map<string, Type>();
-    const args = t.k === 'builtin' || t.k === 'enum' ? t.args : [];
+    const args = t.k === 'builtin' || t.k === 'enum' ? t.args : t.k === 'int' || t.k === 'float' ? [t] : [];
     ownerGenerics(owner).forEach((g, i) => args[i] && env.set(`${owner}.${g}`, args[i]));
     call.target = { k: 'builtin-method', owner, method: m.name };
     if (explicit) call.info = { type: T.error, typeArgs: explicit };

@@ -10,7 +10,7 @@ import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { checkMatch } from './patterns';
 import { resolveType } from './resolve';
-import { joinNumeric, isNumeric, assignable } from './infer';
+import { joinNumeric, isNumeric, assignable, hasAnyParam } from './infer';
 import { fnEnv } from './collect';
 import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
@@ -371,11 +371,13 @@ const dummyFn = (): FnInfo => ({ id: 0, name: '<const>', decl: null, params: [],
 export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type | null): Type {
   const exp = expected?.k === 'fn' && expected.params.length === e.params.length ? expected : null;
   const annRet = e.ret ? resolveType(cx, e.ret) : null;
-  const hintRet = annRet ?? (exp && exp.ret.k !== 'error' ? exp.ret : null);
+  // A type parameter of the callee still open (`map<U>(f: fn(T): U)`) is not a hint: the closure decides it.
+  const open = (t: Type) => hasAnyParam(t) && !paramsInScope(cx, t);
+  const hintRet = annRet ?? (exp && exp.ret.k !== 'error' && !open(exp.ret) ? exp.ret : null);
   const binding = cx.closureBinding?.init === e ? cx.closureBinding : null;
   cx.closureBinding = null;
   // Parameters typed by annotation or expected type; the others are inferred (closure-infer.ts).
-  const given: (Type | null)[] = e.params.map((p, i) => (p.type ? resolveType(cx, p.type) : exp && exp.params[i].k !== 'error' ? exp.params[i] : null));
+  const given: (Type | null)[] = e.params.map((p, i) => (p.type ? resolveType(cx, p.type) : exp && exp.params[i].k !== 'error' && !open(exp.params[i]) ? exp.params[i] : null));
   const inferred: { note: string; span: ast.Span }[] = [];
   if (given.some((t) => t === null) && cx.probing > 0) {
     // Inside an outer probe: check once with holes (the outer probe is rolled back anyway).
@@ -403,6 +405,19 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
   const ft = closureBody(cx, e, given as Type[], hintRet);
   if (inferred.length && e.info?.closure) e.info.closure.inferred = inferred;
   return ft;
+}
+
+/** Do all generic parameters in `t` belong to the function being checked (not to a callee)? */
+function paramsInScope(cx: Ctx, t: Type): boolean {
+  switch (t.k) {
+    case 'param': return [...cx.generics.values()].some((g) => g.type.k === 'param' && g.type.name === t.name && g.type.owner === t.owner) || t.name === 'Self';
+    case 'struct': case 'enum': case 'builtin': return t.args.every((a) => paramsInScope(cx, a));
+    case 'tuple': return t.elems.every((a) => paramsInScope(cx, a));
+    case 'array': case 'slice': case 'range': return paramsInScope(cx, t.elem);
+    case 'ref': case 'ptr': return paramsInScope(cx, t.inner);
+    case 'fn': return t.params.every((a) => paramsInScope(cx, a)) && paramsInScope(cx, t.ret);
+    default: return true;
+  }
 }
 
 /** Check a closure's body with known parameter types; returns its fn type. */
