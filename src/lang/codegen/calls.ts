@@ -86,9 +86,10 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
       case 'extern': {
-        if (!t.fn.variadic && LIBM_FAST.has(t.fn.name) && t.fn.params.every((p) => p.k === 'float')) {
-          this.m.libm.add(t.fn.name);
-          return `$lm_${t.fn.name}(${e.args.map((a) => this.val(a)).join(', ')})`;
+        const cname = t.fn.name.replace(/^[^·]*·/, ''); // a standard module's extern `math·sin` links `sin`
+        if (!t.fn.variadic && LIBM_FAST.has(cname) && t.fn.params.every((p) => p.k === 'float')) {
+          this.m.libm.add(cname);
+          return `$lm_${cname}(${e.args.map((a) => this.val(a)).join(', ')})`;
         }
         const nFixed = t.fn.params.length;
         const fixed = e.args.slice(0, nFixed).map((a) => this.val(a));
@@ -96,7 +97,7 @@ export abstract class CallEmitter extends ExprEmitter {
           const vt = derefAll(t.varargTypes[i] ? this.ty(t.varargTypes[i]) : this.effType(a));
           return `[${jsStr(cargKind(vt))}, ${this.val(a)}]`;
         });
-        return `(${this.at(e.span)}, rt.H.ffi(${jsStr(t.fn.name)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
+        return `(${this.at(e.span)}, rt.H.ffi(${jsStr(cname)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
       }
       case 'value': {
         noteIndirectCall(this.m);

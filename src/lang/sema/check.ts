@@ -2,6 +2,7 @@
 // (entry point, mayBlock call graph, exports). Never throws on bad input: an internal failure is
 // reported as a diagnostic.
 import type * as ast from '../syntax/ast';
+import { expandStdImports } from './std-modules';
 import { parse } from '../syntax/parser';
 import type { Diagnostic } from '../diagnostics';
 import { T, typeName, type Type } from './types';
@@ -36,7 +37,9 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
   // starts from clean nodes.
   if (checked.has(program)) clearAnnotations(program.items);
   checked.add(program);
+  const stdDiags = expandStdImports(program);
   const cx = new Ctx(program);
+  cx.diags.push(...stdDiags);
   cx.text = opts.text ?? null;
   try {
     runChecks(cx, opts);
