@@ -193,6 +193,7 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'block_on': return this.block_(`rt.S.await(${this.val(a[0])})`);
       case 'sleep': return `rt.S.sleep(${this.val(a[0])})`;
+      case 'vex_clock_ns': return '$BigInt($floor(rt.S.clock * 1000000))';
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
       case 'set_allocator': case 'set_global_allocator': {

@@ -299,6 +299,7 @@ function isKnownType(cx: Ctx, name: string): boolean {
 
 function register(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDecl, info: FnInfo): void {
   const prev = table.get(d.name);
+  if (isOperatorName(d.name)) cx.userOperators = true;
   if (prev && isOperatorName(d.name)) {
     // Operator methods form an overload set (by parameter types, §7.2): `op*`, `op*#1`, …
     let i = 1;

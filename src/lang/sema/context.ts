@@ -104,6 +104,8 @@ export class Ctx {
   selfType: Type | null = null;
   moved = new Map<LocalInfo, Span>();
   /** The `let NAME = |…| …` being checked, for closure inference from later uses. */
+  /** Some operator method (`op+`, `op[]=`, …) is declared: assignments may be overloaded. */
+  userOperators = false;
   /** Closure probes in progress: nested closures then keep their holes (no probe of their own). */
   probing = 0;
   closureBinding: import('./closure-infer').ClosureBinding | null = null;

@@ -177,6 +177,7 @@ export function indexOverload(cx: Ctx, e: ast.ExprOf<'index'>, t: Type): Type | 
 /** `a[i] = v` / `a[i] += v` on a user type, `a += b` through `op+=` or `op+`. Returns the statement
  *  to emit instead, or null when built-in assignment applies. The target is not checked yet. */
 export function assignOverload(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): ast.Stmt | null {
+  if (!cx.userOperators) return null; // no operator method anywhere: built-in assignment (the common, fast case)
   const tgt = s.target;
   if (tgt.kind === 'index') {
     const ot = checkExpr(cx, tgt.object, null);

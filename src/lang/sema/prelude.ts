@@ -276,6 +276,7 @@ export const BUILTIN_FNS: Record<string, string> = {
   heap_profile_start: '()', heap_profile_stop: '()', heap_profile_report: '()',
   gc_collect: '(): u64', runtime_stats: '(): RuntimeStats', string_from: '(str): String',
   panic: '(str): never', unreachable: '(): never',
+  vex_clock_ns: '(): u64', // the virtual clock in ns (used by the standard module "time")
 };
 /** Builtins checked by hand in builtins.ts (formats, generics, callbacks, value-or-type args). */
 export const SPECIAL_FNS = [

@@ -82,10 +82,37 @@ export fn trim(s: str): String { return String.from(s.trim()); }
 export fn replace(s: str, old: str, new_: str): String { return String.from(s.replace(old, new_)); }
 `;
 
-const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: STRING };
+// Durations are i64 nanoseconds on the virtual clock (base §6.2); wall time starts 2025-01-01T00:00:00Z.
+const TIME = `
+export const NANOSECOND: i64 = 1;
+export const MICROSECOND: i64 = 1000;
+export const MILLISECOND: i64 = 1000000;
+export const SECOND: i64 = 1000000000;
+export const MINUTE: i64 = 60000000000;
+export const HOUR: i64 = 3600000000000;
+export const DAY: i64 = 86400000000000;
+const EPOCH_2025_NS: i64 = 1735689600000000000;
+// A Time is a point on the virtual clock in ns since the run started (an i64, so it is copied).
+export type Time = i64;
+export fn monotonic_now(): u64 { return vex_clock_ns(); }
+export fn now(): Time { return vex_clock_ns() as i64; }
+export fn since(t: Time): i64 { return (vex_clock_ns() as i64) - t; }
+export fn until(t: Time): i64 { return t - (vex_clock_ns() as i64); }
+export fn sub(t: Time, u: Time): i64 { return t - u; }
+export fn add(t: Time, d: i64): Time { return t + d; }
+export fn compare(a: Time, b: Time): i32 { if a < b { return -1; } if b < a { return 1; } return 0; }
+export fn before(a: Time, b: Time): bool { return a < b; }
+export fn after(a: Time, b: Time): bool { return b < a; }
+export fn equal(a: Time, b: Time): bool { return a == b; }
+export fn unix_milli(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000000; }
+export fn unix_micro(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000; }
+export fn sleep_ns(ns: i64) { if ns > 0 { block_on(sleep(Duration.from_millis((ns / 1000000) as u64))); } }
+`;
+
+const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: STRING, time: TIME };
 /** Modules whose import is a no-op (the prelude). */
 const NO_OP = new Set(['core', 'contracts', 'io', 'fmt', 'os', 'mem']);
-const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory', 'fs', 'path', 'env', 'process', 'time', 'testing', 'collections', 'strconv', 'conv']);
+const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory', 'fs', 'path', 'env', 'process', 'testing', 'collections', 'strconv', 'conv']);
 
 /** `std/math`, `vex-libs/std/math` and `math` name the same module. */
 export function stdModuleName(path: string): string {
@@ -114,6 +141,7 @@ function load(name: string): Loaded {
     }
   }
   renameRefs(program.items, (n) => (top.has(n) ? mangle(n) : null));
+  if (name === 'time') exports.set('sleep', mangle('sleep_ns')); // `sleep` inside the module is the builtin
   const loaded = { items: program.items, exports };
   cache.set(name, loaded);
   return structuredClone(loaded);
@@ -124,7 +152,7 @@ function renameRefs(n: unknown, to: (name: string) => string | null): void {
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const x of n) renameRefs(x, to); return; }
   const o = n as Record<string, unknown>;
-  if (o.kind === 'ident' && typeof o.name === 'string') {
+  if ((o.kind === 'ident' || o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string') {
     const r = to(o.name);
     if (r) o.name = r;
   }
