@@ -6,7 +6,7 @@ import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
 import { unsupported, type E } from './expr';
 import type { ModuleCtx } from './context';
-import { localName, derefAll, isWide, jsStr } from './names';
+import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
@@ -196,7 +196,9 @@ export class FnEmitter extends CallEmitter {
   private letStmt(s: StmtOf<'let'>): string {
     // `let r = &make();`, `let r = id(&make());`: a value that may hold a reference keeps the
     // temporaries it borrowed (they are not dropped with the statement)
-    const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.copyVal(s.init));
+    // A `&T!` binding to a scalar keeps the cell itself (`let w = &total!;`): reads go through it.
+    const cell = s.pattern.kind === 'name' && !!s.pattern.local && isCellRef(this.ty(s.pattern.local.type));
+    const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => (cell ? this.expr(s.init) : this.copyVal(s.init)));
     return this.bindPattern(s.pattern, init, true);
   }
 

@@ -156,6 +156,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
     return builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
   }
+  if (m.name === 'clone' && call.args.length === 0 && t.k === 'struct' && !t.info.isUnion && t.info.decl) return cloneStruct(cx, call, m, t);
   cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
   for (const a of call.args) if (!a.info) checkExpr(cx, a, null);
   return T.error;
@@ -171,6 +172,23 @@ export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<
   call.target = { k: 'method', fn: f, typeArgs, autoRef };
   if (cx.fn) cx.fn.calls.add(f);
   return ret;
+}
+
+/** `Clone`'s default body (chapter 2 §3.7): a struct without its own `clone()` is cloned field by
+ *  field, each field with its own `clone()` when it has one (collections, strings, nested structs). */
+function cloneStruct(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, t: Extract<Type, { k: 'struct' }>): Type {
+  const span = call.span;
+  const fieldOf = (f: { name: string; type: Type }): ast.Expr => {
+    const read: ast.Expr = { kind: 'member', span, object: m.object, name: f.name, nameSpan: span };
+    const ft = derefAll(f.type);
+    const deep = ft.k === 'struct' || (ft.k === 'builtin' && ['Vec', 'String', 'Map', 'Set'].includes(ft.name)) || (ft.k === 'enum' && !ft.info.variants.every((v) => v.fields.length === 0) && ft.info.decl === null);
+    if (!deep || ft.k === 'builtin' && !builtinMethod(ft.name, 'clone')) return read;
+    return { kind: 'call', span, callee: { kind: 'member', span, object: read, name: 'clone', nameSpan: span }, typeArgs: null, args: [], bang: false };
+  };
+  const lit: ast.Expr = { kind: 'struct-lit', span, name: t.info.name, nameSpan: span, typeArgs: null, fields: t.info.fields.map((f) => ({ name: f.name, value: fieldOf(f), span })) };
+  const ty = checkExpr(cx, lit, t);
+  call.info = { type: ty, lowered: lit };
+  return ty;
 }
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {
