@@ -106,6 +106,8 @@ export class Ctx {
   /** The `let NAME = |…| …` being checked, for closure inference from later uses. */
   /** Some operator method (`op+`, `op[]=`, …) is declared: assignments may be overloaded. */
   userOperators = false;
+  /** `let r = &x…;`: the place each reference binding borrows (for `return r`, §6.5). */
+  readonly heldBorrows = new Map<LocalInfo, ast.Expr>();
   /** Closure probes in progress: nested closures then keep their holes (no probe of their own). */
   probing = 0;
   closureBinding: import('./closure-infer').ClosureBinding | null = null;

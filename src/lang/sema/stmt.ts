@@ -131,6 +131,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
+      if (s.init.kind === 'ref' && s.pattern.kind === 'name' && s.pattern.local) cx.heldBorrows.set(s.pattern.local, s.init.operand);
       if (s.init.kind === 'closure' && s.pattern.kind === 'name' && s.pattern.local && s.init.info?.closure?.inferred) {
         cx.inferredClosures.set(s.pattern.local, s.init.info.closure.inferred);
       }
@@ -336,6 +337,7 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
     }
     const before = cx.diags.length;
     sink(cx, value, st.ret);
+    if (!st.closure) escapingLocal(cx, value);
     // Point at the declared return type when the returned value does not fit it.
     const d = cx.diags[before];
     const retTe = st.closure ? null : st.info.decl?.ret;
@@ -343,6 +345,35 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
   } else if (st.ret.k !== 'unit' && st.ret.k !== 'error' && st.ret.k !== 'never') {
     cx.error('E0103', `mismatched types: expected ${fmt(st.ret)}, found \`nil\` (\`return;\` without a value)`, span);
   }
+}
+
+/** `return &x` / `return &x.f` / `return r` (r = &x) where x is a local or a by-value parameter:
+ *  the reference would outlive its target (chapter 2 §6.5). References through reference
+ *  parameters and string literals may be returned. Checked after the value (locals resolved). */
+function escapingLocal(cx: Ctx, value: ast.Expr): void {
+  const rootOf = (e: ast.Expr): ast.Expr => {
+    let x = e;
+    while (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') x = x.object;
+    return x;
+  };
+  const report = (refE: ast.Expr, target: ast.Expr) => {
+    const root = rootOf(target);
+    if (root.kind !== 'ident' || root.res?.k !== 'local') return;
+    const l = root.res.local;
+    if (l.type.k === 'ref' || l.type.k === 'ptr' || l.type.k === 'slice') return; // reached through a reference parameter
+    cx.error('E0160', `cannot return reference to local variable \`${l.name}\``, refE.span, {
+      labels: [{ span: l.span, message: `\`${l.name}\` is declared here and dropped when the function returns` }],
+      notes: ['help: return an owned value'],
+    });
+  };
+  const check = () => {
+    if (value.kind === 'ref') report(value, value.operand);
+    else if (value.kind === 'ident' && value.res?.k === 'local') {
+      const held = cx.heldBorrows.get(value.res.local);
+      if (held) report(value, held);
+    }
+  };
+  check();
 }
 
 /** Run `body` as a closure/go/async body: new fn state, capture level, scope. */
