@@ -4,6 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
+import { checkBlockBorrows } from './borrows';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
@@ -113,6 +114,7 @@ export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope =
   if (b.tail) {
     t = expected ? checkExpr(cx, b.tail, expected) : checkExpr(cx, b.tail, null);
   }
+  if (cx.probing === 0) checkBlockBorrows(cx, b);
   if (scope) cx.popScope();
   return diverged && !b.tail ? T.never : t;
 }
