@@ -10,6 +10,7 @@ import type { CheckResult, CheckedProgram, FnInfo } from './typed';
 import { Ctx } from './context';
 import { collect, checkImpls } from './collect';
 import { checkOperatorDecls } from './operators';
+import { checkTypeCycles } from './cycles';
 import { checkFnBody } from './stmt';
 import { expectType } from './expr';
 import { evalConst } from './consts';
@@ -84,6 +85,7 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   resolveBitfields(cx);
   checkImpls(cx);
   checkOperatorDecls(cx);
+  checkTypeCycles(cx);
   checkExternDecls(cx);
   for (const c of cx.consts.values()) evalConst(cx, c);
   for (const tl of cx.tls.values()) {

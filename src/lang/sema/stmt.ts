@@ -79,7 +79,8 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
     const pi = f.params[i];
     if (!pi) return;
     if (p.default) expectType(cx, p.default, pi.variadic ? T.error : pi.type);
-    pi.local = declareLocal(cx, p.name, pi.type, false, p.nameSpan);
+    // Parameters are mutable local variables (chapter 2 §6.2): assigning one never affects the caller.
+    pi.local = declareLocal(cx, p.name, pi.type, true, p.nameSpan);
   });
   const t = checkBlock(cx, d.body, null, false);
   if (f.ret.k !== 'unit' && f.ret.k !== 'error' && t.k !== 'never' && !blockDiverges(d.body)) {
