@@ -12,7 +12,7 @@ import { attachDisplay } from './std-contracts';
 export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
-import { BUILTIN_CONSTS, OPTION, isBuiltinFn, optionOf } from './prelude';
+import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
 import { checkUnary, checkBinary, checkCast } from './ops';
 import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
@@ -435,6 +435,11 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
   if (!info) {
     for (const f of e.fields) checkExpr(cx, f.value, null);
     if (e.name === 'RuntimeStats') return T.error;
+    if (isBuiltinName(e.name) || e.name === 'Option' || e.name === 'Result') {
+      // `Vec<i32> { data: …, len: 0 }` (real programs poke at internals): chapter 2 §7.12.
+      cx.error('E0107', `the fields of \`${e.name}\` are private`, e.nameSpan, { notes: [`help: make one with \`${e.name}.new()\` or \`${e.name}<…>()\``] });
+      return T.error;
+    }
     cx.error('E0101', `cannot find struct \`${e.name}\``, e.nameSpan);
     return T.error;
   }
