@@ -150,7 +150,7 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
   let receiver: Receiver | null = null;
   let owner: FnDecl['owner'] = null;
   let generics: GenericParam[] = [];
-  if ((o.mode === 'item' || o.mode === 'contract') && p.at('(')) { // Go-style receiver `(p: &T!)`
+  if ((o.mode === 'item' || o.mode === 'contract' || o.mode === 'inline') && p.at('(')) { // Go-style receiver `(p: &T!)`, or `(self: &T)` inline
     const r = p.advance();
     const n = ident(p, 'receiver name');
     p.expect(':');
