@@ -1,6 +1,7 @@
 // Call emission: user functions and methods (monomorphized), contract dispatch, enum variant
 // constructors, builtin functions/methods/statics (§4.4, §4.5, §5, §6) and foreign calls.
 import type * as ast from '../syntax/ast';
+import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName } from '../sema/types';
@@ -76,7 +77,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'contract-method': {
         if (e.callee.kind !== 'member') return unsupported('contract call shape');
         const rt = derefAll(this.effType(e.callee.object));
-        if (rt.k !== 'struct' && rt.k !== 'enum') return unsupported(`contract method on ${typeName(rt)}`);
+        if (rt.k !== 'struct' && rt.k !== 'enum') return this.builtinContractMethod(e, t.method, rt);
         const f = this.m.methods.get(rt.info)?.get(t.method);
         if (!f) return unsupported(`method ${t.method} of ${typeName(rt)}`);
         return this.methodCall(e, f, rt.args);
@@ -86,9 +87,10 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
       case 'extern': {
-        if (!t.fn.variadic && LIBM_FAST.has(t.fn.name) && t.fn.params.every((p) => p.k === 'float')) {
-          this.m.libm.add(t.fn.name);
-          return `$lm_${t.fn.name}(${e.args.map((a) => this.val(a)).join(', ')})`;
+        const cname = t.fn.name.replace(/^[^·]*·/, ''); // a standard module's extern `math·sin` links `sin`
+        if (!t.fn.variadic && LIBM_FAST.has(cname) && t.fn.params.every((p) => p.k === 'float')) {
+          this.m.libm.add(cname);
+          return `$lm_${cname}(${e.args.map((a) => this.val(a)).join(', ')})`;
         }
         const nFixed = t.fn.params.length;
         const fixed = e.args.slice(0, nFixed).map((a) => this.val(a));
@@ -98,7 +100,7 @@ export abstract class CallEmitter extends ExprEmitter {
         });
         // a string literal is a str the program wrote, passed as a pointer to its bytes
         this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => (a.kind === 'string' ? 'str' : typeName(this.effType(a)))), ret: typeName(t.fn.ret) };
-        return `(${this.at(e.span)}, rt.H.ffi(${jsStr(t.fn.name)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
+        return `(${this.at(e.span)}, rt.H.ffi(${jsStr(cname)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
       }
       case 'value': {
         noteIndirectCall(this.m);
@@ -114,6 +116,27 @@ export abstract class CallEmitter extends ExprEmitter {
         return this.isGen ? `(yield* $callv(${c}))` : c;
       }
     }
+  }
+
+  /** A prelude contract's method on a built-in implementor (a generic body with `T = i32`). */
+  builtinContractMethod(e: ast.ExprOf<'call'>, method: string, t: Type): string {
+    if (e.callee.kind !== 'member') return unsupported('contract call shape');
+    const v = this.val(e.callee.object);
+    const arg = () => this.val(e.args[0]);
+    switch (method) {
+      case 'to_string': return this.displayJs(v, t);
+      case 'debug': return `rt.debug(${v}, ${this.m.td(t)})`;
+      case 'clone': return v;
+      case 'compare': case 'cmp': {
+        const a = this.tmp(), b = this.tmp();
+        this.pre.push(`${a} = ${v}; ${b} = ${arg()};`);
+        return `(${a} < ${b} ? -1 : ${a} > ${b} ? 1 : 0)`;
+      }
+      case 'op==': return this.eq(v, arg(), t);
+      case 'op!=': return `!${this.eq(v, arg(), t)}`;
+      case 'op<': case 'op<=': case 'op>': case 'op>=': return `(${v} ${method.slice(2)} ${arg()})`;
+    }
+    return unsupported(`contract method ${method} on ${typeName(t)}`);
   }
 
   methodCall(e: ast.ExprOf<'call'>, fn: FnInfo, typeArgs: Type[]): string {
@@ -174,6 +197,7 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'block_on': return this.block_(`rt.S.await(${this.val(a[0])}, ${s}, true)`);
       case 'sleep': return `rt.S.sleep(${this.val(a[0])})`;
+      case 'vex_clock_ns': return '$BigInt($floor(rt.S.clock * 1000000))';
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
       case 'set_allocator': case 'set_global_allocator': {
@@ -409,7 +433,8 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${o} + $Number(${this.val(a[0])}) * ${size})`;
       }
       default:
-        return `rt.H.method(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
+        return libMethod(this as unknown as LibHost, e, owner, method, o, s)
+          ?? `rt.H.method(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
   }
 

@@ -3,6 +3,7 @@
 // the statement emitter flushes before the statement that uses the value.
 import type * as ast from '../syntax/ast';
 import type { Type, IntName } from '../sema/types';
+import type { FnInfo } from '../sema/typed';
 import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
@@ -59,6 +60,7 @@ export abstract class ExprEmitter {
   abstract blockValue(b: ast.Block, target: string | null): string;
   abstract matchValue(e: ast.ExprOf<'match'>, target: string | null): string;
   abstract returnJs(value: string | null): string;
+  abstract callInstance(fn: FnInfo, typeArgs: Type[], args: string[], span: ast.Span): string;
 
   // ------------------------------------------------------------ helpers
   ty(t: Type): Type { return this.env.size ? subst(t, this.env) : t; }
@@ -175,6 +177,7 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ the expression switch
   raw(e: E): string {
+    if (e.info?.lowered) return this.expr(e.info.lowered); // an overloaded operator (sema/operators.ts)
     switch (e.kind) {
       case 'int': {
         const t = this.typeOf(e);
@@ -351,6 +354,7 @@ export abstract class ExprEmitter {
   // ------------------------------------------------------------ formatting
   /** `{}` text of e as a JS string expression. */
   display(e: E): string {
+    if (e.info?.display) return this.val(e.info.display); // Display.to_string() (sema/std-contracts.ts)
     return this.displayJs(this.tempVal(e), derefAll(this.effType(e)));
   }
 
@@ -381,6 +385,7 @@ export abstract class ExprEmitter {
   /** `{:spec}` text. */
   displaySpec(e: E, spec: string): string {
     if (spec === '') return this.display(e);
+    if (spec === '?' && e.info?.display) return this.val(e.info.display); // Debug.debug()
     const t = derefAll(this.effType(e));
     const v = this.tempVal(e);
     if (spec === '?') return `rt.debug(${v}, ${this.m.td(t)})`;
@@ -444,7 +449,34 @@ export abstract class ExprEmitter {
       if (rt_.k === 'ptr') return `$BigInt((${l} - ${r}) / ${size})`;
       return `(${l} ${op} $Number(${r}) * ${size})`;
     }
+    if (lt.k === 'struct' || lt.k === 'enum') {
+      const viaMethod = this.userOperator(op, l, r, lt, e.span);
+      if (viaMethod) return viaMethod;
+    }
     return this.binop(op, l, r, lt, e.span);
+  }
+
+  /** A generic body instantiated with a user type (`a < b` with `T: Ord`): its operator method,
+   *  or the comparison derived from `op<` / `compare` (the checker lowers the non-generic cases). */
+  userOperator(op: string, l: string, r: string, t: Extract<Type, { k: 'struct' | 'enum' }>, span: ast.Span): string | null {
+    const ms = this.m.methods.get(t.info);
+    const call = (name: string, a: string, b: string) => {
+      const f = ms?.get(name);
+      return f && f.params.length === 1 ? this.callInstance(f, t.args, [a, b], span) : null;
+    };
+    const direct = call('op' + op, l, r);
+    if (direct) return direct;
+    if (op === '!=') { const eq = call('op==', l, r); return eq ? `!${eq}` : null; }
+    if (op === '<' || op === '<=' || op === '>' || op === '>=') {
+      if (ms?.get('op<')) {
+        if (op === '>') return call('op<', r, l);
+        if (op === '<=') return `!${call('op<', r, l)}`;
+        return `!${call('op<', l, r)}`;
+      }
+      const cmp = call('compare', l, r) ?? call('cmp', l, r);
+      if (cmp) return `(${cmp} ${op} 0)`;
+    }
+    return null;
   }
 
   /** Binary operator on two values of (widened) operand type t. */

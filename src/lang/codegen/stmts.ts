@@ -6,7 +6,7 @@ import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
 import { unsupported, type E } from './expr';
 import type { ModuleCtx } from './context';
-import { localName, derefAll, isWide, jsStr } from './names';
+import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
 import { compoundKey } from './keys';
@@ -202,7 +202,9 @@ export class FnEmitter extends CallEmitter {
   private stmtJs(s: ast.Stmt): string {
     switch (s.kind) {
       case 'let': return this.withPre(() => this.letStmt(s));
-      case 'assign': return this.keepingTemps(holdsRef(this.typeOf(s.value)), () => this.withPre(() => this.assign(s)));
+      case 'assign':
+        if (s.lowered) return this.stmt(s.lowered); // an overloaded operator (sema/operators.ts)
+        return this.keepingTemps(holdsRef(this.typeOf(s.value)), () => this.withPre(() => this.assign(s)));
       case 'expr': return this.withPre(() => this.exprStmt(s.expr));
       case 'block': return this.blockValue(s, null);
       case 'unsafe': return this.blockValue(s.body, null);

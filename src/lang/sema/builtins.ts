@@ -6,7 +6,8 @@ import type { Ctx } from './context';
 import { checkExpr, coerceExpr, expectType, fmt } from './expr';
 import { builtinCall } from './methods';
 import { PLAIN_FN_SIGS, resultOf } from './prelude';
-import { checkFormat } from './format';
+import { checkFormat, parseFormat } from './format';
+import { attachDisplay } from './std-contracts';
 import { implementsContract } from './generics';
 import { joinNumeric, isNumeric, isLiteralish, hasAnyParam } from './infer';
 import { markAddressTaken } from './ops';
@@ -31,7 +32,12 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
         checkExpr(cx, args[0], null);
         rest(1);
         checkFormat(cx, args[0] as ast.ExprOf<'string'>, args.slice(1));
-      } else rest(0);
+        const holes = parseFormat((args[0] as ast.ExprOf<'string'>).value).holes;
+        args.slice(1).forEach((a, i) => holes[i] && attachDisplay(cx, a, holes[i].spec));
+      } else {
+        rest(0);
+        for (const a of args) attachDisplay(cx, a, '');
+      }
       return T.unit;
     case 'assert':
       if (arity(1, 2)) {

@@ -9,6 +9,7 @@ import { callFn, checkArgs, type CallSite } from './generics';
 import { checkMethodCall, builtinCall } from './methods';
 import { checkBuiltinCall } from './builtins';
 import { checkExternCall } from './ffi-check';
+import { needHole } from './closure-infer';
 import { resolveType } from './resolve';
 import { builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
 
@@ -98,7 +99,15 @@ function valueCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type 
   const site: CallSite = { callee: 'value', span: e.span, args: e.args, expected, explicit: null };
   if (ft.k === 'fn') {
     const name = e.callee.kind === 'ident' ? e.callee.name : 'function value';
+    const before = cx.diags.length;
     checkArgs(cx, ft.params.map((p, i) => ({ name: `arg${i}`, type: p, hasDefault: false })), site, new Map(), new Set(), name);
+    // A closure whose parameter types were inferred says where they came from.
+    const res = e.callee.kind === 'ident' ? e.callee.res : undefined;
+    const notes = res?.k === 'local' ? cx.inferredClosures.get(res.local) : undefined;
+    if (notes) for (let i = before; i < cx.diags.length; i++) {
+      if (cx.diags[i].code !== 'E0103') continue;
+      for (const n of notes) { cx.diags[i].notes.push(n.note); cx.diags[i].labels.push({ span: n.span, message: 'inferred here' }); }
+    }
     return ft.ret;
   }
   if (ft.k === 'param') {
@@ -111,6 +120,7 @@ function valueCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type 
     }
   }
   for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
+  needHole(ft, e.callee.span);
   if (ft.k !== 'error') cx.error('E0106', `expected a function, found ${fmt(ft)}`, e.callee.span);
   return T.error;
 }

@@ -2,12 +2,15 @@
 // (entry point, mayBlock call graph, exports). Never throws on bad input: an internal failure is
 // reported as a diagnostic.
 import type * as ast from '../syntax/ast';
+import { expandStdImports } from './std-modules';
 import { parse } from '../syntax/parser';
 import type { Diagnostic } from '../diagnostics';
 import { T, typeName, type Type, type StructInfo } from './types';
 import type { CheckResult, CheckedProgram, FnInfo, LocalInfo } from './typed';
 import { Ctx } from './context';
 import { collect, checkImpls } from './collect';
+import { checkOperatorDecls } from './operators';
+import { checkTypeCycles } from './cycles';
 import { checkFnBody } from './stmt';
 import { expectType } from './expr';
 import { nonConstPart } from './tls-const';
@@ -24,6 +27,8 @@ export interface CheckOptions {
   text?: string;
   /** A REPL cell compiled as `main`: the session's variables, in scope before its body. */
   replScope?: ReplScope;
+  /** Borrow conflicts within blocks (sema/borrows.ts); default on. */
+  borrowCheck?: boolean;
 }
 
 /** The session's variables as a REPL cell's `main` sees them (sema/repl.ts). */
@@ -48,9 +53,12 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
   // starts from clean nodes.
   if (checked.has(program)) clearAnnotations(program.items);
   checked.add(program);
+  const stdDiags = expandStdImports(program);
   const cx = new Ctx(program);
+  cx.diags.push(...stdDiags);
   cx.text = opts.text ?? null;
   cx.replScope = opts.replScope ?? null;
+  cx.borrowCheck = opts.borrowCheck ?? true;
   try {
     runChecks(cx, opts);
   } catch (err) {
@@ -94,6 +102,8 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   collect(cx);
   resolveBitfields(cx);
   checkImpls(cx);
+  checkOperatorDecls(cx);
+  checkTypeCycles(cx);
   checkExternDecls(cx);
   for (const c of cx.consts.values()) evalConst(cx, c);
   for (const tl of cx.tls.values()) {

@@ -1,6 +1,7 @@
 // Item collection: every struct/union/enum/contract/alias/fn/method/const/thread-local/extern is
 // entered into the Ctx tables before any body is checked, so items may appear in any order.
 import type * as ast from '../syntax/ast';
+import { addStdContracts, MIN_ONE_OF } from './std-contracts';
 import { T, type Type, type StructInfo, type EnumInfo } from './types';
 import type { FnInfo, ExternInfo } from './typed';
 import type { Ctx, ContractInfo, GenericEntry } from './context';
@@ -10,9 +11,9 @@ import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } fr
 /** Generic env and Self type of each function, used again when its body is checked. */
 export const fnEnv = (cx: Ctx, f: FnInfo) => cx.fnEnv.get(f);
 
-const BUILTIN_MODULES = new Set(['std/io', 'fmt', 'math', 'std/fmt', 'std/math', 'std/os', 'std/mem']);
 
 function preludeContracts(cx: Ctx): void {
+  addStdContracts(cx);
   const self: Type = { k: 'param', name: 'Self', owner: 'Allocator' };
   void self;
   cx.contracts.set('Allocator', {
@@ -69,7 +70,8 @@ export function collect(cx: Ctx): void {
       // Registered early: array lengths in field types may name constants.
       if (!cx.consts.has(it.name)) cx.consts.set(it.name, { decl: it, type: T.error, value: null, state: 'todo' });
     } else if (it.kind === 'import') {
-      if (!BUILTIN_MODULES.has(it.module)) cx.error('E0140', `module not found: "${it.module}"`, it.moduleSpan, { notes: ['note: the playground compiles single files; only builtin modules ("std/io", "fmt", "math") can be imported'] });
+      // Standard modules are expanded before checking (std-modules.ts); relative paths name other tabs.
+      if (it.module.startsWith('.')) cx.error('E0140', `module not found: "${it.module}"`, it.moduleSpan, { notes: ['note: this checker sees one file; standard modules ("math", "string", "io", "fmt") can be imported'] });
     }
   }
 
@@ -207,9 +209,6 @@ function newFn(cx: Ctx, decl: ast.FnDecl, name: string): FnInfo {
 }
 
 function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupValue: (n: string, s: ast.Span) => boolean): void {
-  if (/^op[^A-Za-z0-9_]/.test(d.name)) {
-    cx.error('E0142', `operator methods (\`${d.name}\`) are not supported in the playground`, d.nameSpan, { notes: ['help: define a named method instead, e.g. `fn (a: &V) add(b: V): V`'] });
-  }
   let info: FnInfo;
   const generics = new Map<string, GenericEntry>();
   let selfType: Type | null = null;
@@ -267,6 +266,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
   } else {
     info = newFn(cx, d, d.name);
     if (d.name === 'init') cx.inits.push(info);
+    else if (isOperatorName(d.name)) register(cx, cx.fns, d, info); // free `fn op*(a, b)`: an overload set too
     else if (!dupValue(d.name, d.nameSpan)) cx.fns.set(d.name, info);
     if (isBuiltinFn(d.name) && d.name !== 'init') {
       // Allowed (user definitions shadow builtins), nothing to report.
@@ -289,6 +289,9 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
   cx.selfType = null;
 }
 
+/** `op+`, `op[]=`, `op!`…: an operator method's name. */
+export const isOperatorName = (n: string): boolean => /^op[^A-Za-z0-9_]/.test(n);
+
 function addWhere(generics: Map<string, GenericEntry>, w: ast.WhereClause): void {
   const g = generics.get(w.param);
   if (g && !w.member) g.bounds = [...g.bounds, ...w.bounds];
@@ -300,6 +303,14 @@ function isKnownType(cx: Ctx, name: string): boolean {
 
 function register(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDecl, info: FnInfo): void {
   const prev = table.get(d.name);
+  if (isOperatorName(d.name)) cx.userOperators = true;
+  if (prev && isOperatorName(d.name)) {
+    // Operator methods form an overload set (by parameter types, §7.2): `op*`, `op*#1`, …
+    let i = 1;
+    while (table.has(`${d.name}#${i}`)) i++;
+    table.set(`${d.name}#${i}`, info);
+    return;
+  }
   if (prev?.decl) cx.error('E0102', `\`${info.name}\` is defined more than once`, d.nameSpan, { labels: [{ span: prev.decl.nameSpan, message: 'previous definition here' }] });
   else table.set(d.name, info);
 }
@@ -336,6 +347,10 @@ export function allContracts(cx: Ctx, c: ContractInfo, seen = new Set<string>())
 
 function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: ContractInfo, span: ast.Span): void {
   const methods = cx.methods.get(info.name);
+  const oneOf = c.decl === null ? MIN_ONE_OF[c.name] : undefined;
+  if (oneOf && !oneOf.some((n) => methods?.has(n))) {
+    cx.error('E0129', `\`${info.name}\` does not implement contract \`${c.name}\`: define one of ${oneOf.map((n) => '`' + n + '`').join(', ')}`, span);
+  }
   for (const m of c.methods.values()) {
     const impl = methods?.get(m.name);
     if (!impl) {

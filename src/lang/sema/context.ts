@@ -103,6 +103,16 @@ export class Ctx {
   generics = new Map<string, GenericEntry>();
   selfType: Type | null = null;
   moved = new Map<LocalInfo, Span>();
+  /** The `let NAME = |…| …` being checked, for closure inference from later uses. */
+  /** Some operator method (`op+`, `op[]=`, …) is declared: assignments may be overloaded. */
+  userOperators = false;
+  /** `let r = &x…;`: the place each reference binding borrows (for `return r`, §6.5). */
+  readonly heldBorrows = new Map<LocalInfo, ast.Expr>();
+  /** Closure probes in progress: nested closures then keep their holes (no probe of their own). */
+  probing = 0;
+  closureBinding: import('./closure-infer').ClosureBinding | null = null;
+  /** Closure locals whose parameter types were inferred: `name` -> the inference notes. */
+  readonly inferredClosures = new Map<LocalInfo, { note: string; span: Span }[]>();
   /** Set while checking the operand of `&`/`&!`, an assignment target or a method receiver. */
   constCtx = false;
 
@@ -110,6 +120,7 @@ export class Ctx {
   text: string | null = null;
   /** A REPL cell: the session's variables, declared in `main` before its body (check.ts). */
   replScope: import('./check').ReplScope | null = null;
+  borrowCheck = true;
 
   constructor(readonly program: ast.Program) {}
 

@@ -5,11 +5,14 @@ import { T, typeName, typeEq, type Type } from './types';
 import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, checkNotMoved } from './moves';
+import { fillHole, needHole } from './closure-infer';
+import { indexOverload } from './operators';
+import { attachDisplay } from './std-contracts';
 
 export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
-import { BUILTIN_CONSTS, OPTION, isBuiltinFn, optionOf } from './prelude';
+import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
 import { checkUnary, checkBinary, checkCast } from './ops';
 import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
@@ -41,6 +44,8 @@ export function expectType(cx: Ctx, e: ast.Expr, target: Type, what?: string): T
 
 /** Record/verify the implicit conversion of an already checked expression. */
 export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?: string): boolean {
+  if (from.k === 'error' && from.hole) fillHole(from, target);
+  else if (target.k === 'error' && target.hole) fillHole(target, from);
   const a = assignable(from, target);
   if (a === 'coerce') {
     e.info = { ...(e.info ?? { type: from }), coerce: target };
@@ -80,7 +85,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     }
     case 'string': e.info = { type: T.str, constValue: e.value }; return T.str;
     case 'fstring':
-      for (const p of e.parts) if (p.kind === 'hole') checkExpr(cx, p.expr, null);
+      for (const p of e.parts) if (p.kind === 'hole') { checkExpr(cx, p.expr, null); attachDisplay(cx, p.expr, ''); }
       return T.str;
     case 'bool': e.info = { type: T.bool, constValue: e.value }; return T.bool;
     case 'nil': return T.unit;
@@ -386,7 +391,8 @@ function checkTry(cx: Ctx, e: ast.ExprOf<'try'>): Type {
 function checkIndex(cx: Ctx, e: ast.ExprOf<'index'>): Type {
   const ot = checkExpr(cx, e.object, null);
   const t = derefAll(ot);
-  if (t.k === 'error') { checkExpr(cx, e.index, null); return T.error; }
+  if (t.k === 'error') { needHole(t, e.span); checkExpr(cx, e.index, null); return T.error; }
+  if (t.k === 'struct' || t.k === 'enum') return indexOverload(cx, e, ot) ?? T.error;
   if (t.k === 'builtin' && t.name === 'Map') {
     expectType(cx, e.index, t.args[0]);
     return t.args[1];
@@ -429,6 +435,11 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
   if (!info) {
     for (const f of e.fields) checkExpr(cx, f.value, null);
     if (e.name === 'RuntimeStats') return T.error;
+    if (isBuiltinName(e.name) || e.name === 'Option' || e.name === 'Result') {
+      // `Vec<i32> { data: …, len: 0 }` (real programs poke at internals): chapter 2 §7.12.
+      cx.error('E0107', `the fields of \`${e.name}\` are private`, e.nameSpan, { notes: [`help: make one with \`${e.name}.new()\` or \`${e.name}<…>()\``] });
+      return T.error;
+    }
     cx.error('E0101', `cannot find struct \`${e.name}\``, e.nameSpan);
     return T.error;
   }

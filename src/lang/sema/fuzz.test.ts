@@ -9,7 +9,10 @@ import { typeAt, completionsAt } from './query';
 import { mutatedProgramArb, tokenStreamArb } from '../syntax/fuzz-gen';
 
 const DIR = `${__dirname}/../../../../shared/conformance/`; // shared/ sits beside the repo
-const SEEDS = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.vx')).map((f) => readFileSync(DIR + f, 'utf8')) : ['fn main() { println("hi"); }'];
+const OWN = `${__dirname}/../../../tests/conformance/`; // our own programs (closures, operators, contracts…)
+const readVx = (d: string) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.vx')).map((f) => readFileSync(d + f, 'utf8')) : []);
+const SHARED = readVx(DIR);
+const SEEDS = SHARED.length ? [...SHARED, ...readVx(OWN)] : ['fn main() { println("hi"); }'];
 
 const FRAGMENTS = [
   'fn', 'main', '(', ')', '{', '}', 'let', 'let!', 'x', 'y', '=', '1', '2.5', '"s"', ';', ':', 'i32', 'u8', 'struct', 'P',
@@ -17,6 +20,7 @@ const FRAGMENTS = [
   'Vec', 'Option', 'Some', 'None', 'extern', '"C"', '...', 'union', 'unsafe', 'async', 'await', 'go', '<-', '?', '??',
   'impl', 'contract', 'self', 'Self', '[', ']', 'as', 'typeof', 'sizeof', 'println', '|', '#[no_main]', 'const', 'thread_local',
   '\n', ' ', '0xFF', '-', '/', '%', '**', '<<', '>>', 'defer', 'loop', 'while', 'break', 'continue', 'switch', 'case', 'default',
+  '|x|', '|a, b|', '||', 'op+', 'op-', 'op[]', 'op[]=', 'op==', 'op<', 'op+=', 'Iterator', 'Ord', 'Display', 'Clone', 'next', '+=',
 ];
 
 function assertSane(text: string): void {

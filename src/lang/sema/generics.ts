@@ -1,10 +1,11 @@
 // Generic calls: binding type parameters from explicit type arguments, the receiver, the
 // arguments and finally the expected type; bound checks; defaults and variadics.
 import type * as ast from '../syntax/ast';
+import { builtinImplements } from './std-contracts';
 import { T, subst, typeName, type Type } from './types';
 import type { FnInfo } from './typed';
 import type { Ctx } from './context';
-import { hasParams, unify } from './infer';
+import { hasParams, unify, isLiteralish } from './infer';
 import { checkExpr, coerceExpr, consume, fmt } from './expr';
 import { resolveType } from './resolve';
 import { fnEnv, allContracts } from './collect';
@@ -118,9 +119,14 @@ export function checkArgs(
   // Pass 1: check args whose parameter type is already known with it as the expected type;
   // the others without, unifying their types into the environment.
   const deferred: number[] = [];
+  // A numeric literal for a bare type parameter waits for the closures (`v.reduce(0, |a, b| a + b)`
+  // over a Vec<i64>: the closure decides U = i64, then `0` is an i64).
+  const hasClosure = site.args.some((a) => a.kind === 'closure');
+  const lits: number[] = [];
   site.args.forEach((a, i) => {
     const pt = ptypes[i];
     if (!pt) { checkExpr(cx, a, null); return; }
+    if (hasClosure && pt.k === 'param' && keys.has(`${pt.owner}.${pt.name}`) && !env.has(`${pt.owner}.${pt.name}`) && isLiteralish(a)) { lits.push(i); return; }
     const known = substIfKnown(pt, env, keys);
     if (known || a.kind === 'closure') {
       if (!known) { deferred.push(i); return; }
@@ -135,6 +141,10 @@ export function checkArgs(
   for (const i of deferred) {
     const t = checkExpr(cx, site.args[i], subst(ptypes[i]!, env));
     unify(ptypes[i]!, t, env, keys);
+  }
+  for (const i of lits) {
+    const known = substIfKnown(ptypes[i]!, env, keys);
+    unify(ptypes[i]!, checkExpr(cx, site.args[i], known), env, keys);
   }
   site.args.forEach((a, i) => {
     const pt = ptypes[i];
@@ -157,6 +167,7 @@ const SIZE_TARGET: Type = T.u64;
 export function implementsContract(cx: Ctx, t: Type, contract: string): boolean {
   if (t.k === 'error') return true;
   if (t.k === 'ref') return implementsContract(cx, t.inner, contract);
+  if (t.k !== 'struct' && t.k !== 'param' && cx.contracts.get(contract)?.decl === null && builtinImplements(t, contract)) return true;
   if (t.k === 'struct') {
     return t.info.contracts.some((c) => c === contract || (cx.contracts.get(c) && allContracts(cx, cx.contracts.get(c)!).some((x) => x.name === contract)));
   }

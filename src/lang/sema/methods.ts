@@ -3,6 +3,7 @@
 // params, and the builtin methods of prelude types.
 import type * as ast from '../syntax/ast';
 import { T, subst, type Type } from './types';
+import type { FnInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { callFn, checkArgs, type CallSite } from './generics';
@@ -13,6 +14,7 @@ import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
 import { ffiUnsafe } from './ffi-check';
+import { needHole } from './closure-infer';
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -59,7 +61,7 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
     requireUnsafe(cx, e.span, 'access through a raw pointer');
     t = t.inner;
   }
-  if (t.k === 'error') return T.error;
+  if (t.k === 'error') { needHole(t, e.nameSpan); return T.error; }
   if (t.k === 'struct') {
     const f = t.info.fields.find((x) => x.name === e.name);
     if (f) {
@@ -94,6 +96,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   const explicit = call.typeArgs ? call.typeArgs.map((a) => resolveType(cx, a)) : null;
   const site: CallSite = { callee: m.name, span: call.span, args: call.args, expected, explicit, receiver: t };
   if (t.k === 'error') {
+    needHole(t, m.nameSpan);
     for (const a of call.args) checkExpr(cx, a, null);
     return T.error;
   }
@@ -102,16 +105,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   // User methods (structs, enums, and user methods on builtin types).
   const ownerName = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
   const f = ownerName ? cx.methods.get(ownerName)?.get(m.name) : undefined;
-  if (f) {
-    if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
-    if (call.bang && f.receiver !== 'mut-ref') cx.error('E0144', `\`${f.name}\` is not a mutating method; remove the \`!\``, call.span);
-    const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';
-    if (f.receiver === 'value') consume(cx, m.object);
-    const { ret, typeArgs } = callFn(cx, f, site);
-    call.target = { k: 'method', fn: f, typeArgs, autoRef };
-    if (cx.fn) cx.fn.calls.add(f);
-    return ret;
-  }
+  if (f) return userMethodCall(cx, call, m, ot, f, site);
   // A struct field holding a function or closure: `s.handler(x)`.
   if (t.k === 'struct') {
     const fld = t.info.fields.find((x) => x.name === m.name);
@@ -155,16 +149,46 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (call.bang && !sig.mutating) cx.error('E0144', `\`${owner}.${m.name}\` is not a mutating method; remove the \`!\``, call.span);
     if (sig.blocks && cx.fn) cx.fn.blocks = true;
     const env = new Map<string, Type>();
-    const args = t.k === 'builtin' || t.k === 'enum' ? t.args : [];
+    const args = t.k === 'builtin' || t.k === 'enum' ? t.args : t.k === 'int' || t.k === 'float' ? [t] : [];
     ownerGenerics(owner).forEach((g, i) => args[i] && env.set(`${owner}.${g}`, args[i]));
     call.target = { k: 'builtin-method', owner, method: m.name };
     if (explicit) call.info = { type: T.error, typeArgs: explicit };
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
     return builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
   }
+  if (m.name === 'clone' && call.args.length === 0 && t.k === 'struct' && !t.info.isUnion && t.info.decl) return cloneStruct(cx, call, m, t);
   cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
   for (const a of call.args) if (!a.info) checkExpr(cx, a, null);
   return T.error;
+}
+
+/** A call of user method `f` on the already checked receiver `m.object` (of type `ot`). */
+export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, ot: Type, f: FnInfo, site: CallSite): Type {
+  if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
+  if (call.bang && f.receiver !== 'mut-ref') cx.error('E0144', `\`${f.name}\` is not a mutating method; remove the \`!\``, call.span);
+  const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';
+  if (f.receiver === 'value') consume(cx, m.object);
+  const { ret, typeArgs } = callFn(cx, f, site);
+  call.target = { k: 'method', fn: f, typeArgs, autoRef };
+  if (cx.fn) cx.fn.calls.add(f);
+  return ret;
+}
+
+/** `Clone`'s default body (chapter 2 §3.7): a struct without its own `clone()` is cloned field by
+ *  field, each field with its own `clone()` when it has one (collections, strings, nested structs). */
+function cloneStruct(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, t: Extract<Type, { k: 'struct' }>): Type {
+  const span = call.span;
+  const fieldOf = (f: { name: string; type: Type }): ast.Expr => {
+    const read: ast.Expr = { kind: 'member', span, object: m.object, name: f.name, nameSpan: span };
+    const ft = derefAll(f.type);
+    const deep = ft.k === 'struct' || (ft.k === 'builtin' && ['Vec', 'String', 'Map', 'Set'].includes(ft.name)) || (ft.k === 'enum' && !ft.info.variants.every((v) => v.fields.length === 0) && ft.info.decl === null);
+    if (!deep || ft.k === 'builtin' && !builtinMethod(ft.name, 'clone')) return read;
+    return { kind: 'call', span, callee: { kind: 'member', span, object: read, name: 'clone', nameSpan: span }, typeArgs: null, args: [], bang: false };
+  };
+  const lit: ast.Expr = { kind: 'struct-lit', span, name: t.info.name, nameSpan: span, typeArgs: null, fields: t.info.fields.map((f) => ({ name: f.name, value: fieldOf(f), span })) };
+  const ty = checkExpr(cx, lit, t);
+  call.info = { type: ty, lowered: lit };
+  return ty;
 }
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {

@@ -1,13 +1,15 @@
 // Operators and casts: literal target typing from the other operand, widening of both operands to
 // the wider type (§4.2), and the `as` conversion table.
 import type * as ast from '../syntax/ast';
-import { T, typeEq, type Type } from './types';
+import { T, typeEq, typeName, type Type } from './types';
 import type { Ctx } from './context';
 import { checkExpr, checkInt, coerceExpr, fmt } from './expr';
 import { isLiteralish, joinNumeric, isNumeric, assignable } from './infer';
 import { resolveType } from './resolve';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
+import { holeOf, fillHole, markHole } from './closure-infer';
+import { binaryOverload, freeOverload, unaryOverload } from './operators';
 
 export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
   if (e.op === '++' || e.op === '--') {
@@ -25,6 +27,8 @@ export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | nul
   }
   const t = checkExpr(cx, e.operand, expected && isNumeric(expected) ? expected : null);
   if (t.k === 'error') return t;
+  const lowered = unaryOverload(cx, e, t, expected);
+  if (lowered) return lowered;
   switch (e.op) {
     case '-':
       if (isNumeric(t)) return t;
@@ -45,9 +49,10 @@ const BITS = new Set(['&', '|', '^']);
 const CMP = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 /** Check both operands so that a literal takes the type of the other side. */
-function operands(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null): [Type, Type] {
+function operands(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null, leftT: Type | null): [Type, Type] {
   const hint = expected && isNumeric(expected) ? expected : null;
   const ll = isLiteralish(e.left), rl = isLiteralish(e.right);
+  if (leftT) return [leftT, checkExpr(cx, e.right, isNumeric(leftT) ? leftT : leftT.k === 'enum' || leftT.k === 'struct' || leftT.k === 'ptr' ? leftT : null)];
   if (ll && !rl) {
     const r = checkExpr(cx, e.right, null);
     const l = checkExpr(cx, e.left, isNumeric(r) ? r : null);
@@ -90,7 +95,20 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     }
     return l;
   }
-  const [l0, r0] = operands(cx, e, ARITH.has(op) || BITS.has(op) ? expected : null);
+  // User types: operator methods first (chapter 2 §2.2); the left operand is checked once.
+  let leftT: Type | null = null;
+  if (!isLiteralish(e.left)) {
+    leftT = checkExpr(cx, e.left, null);
+    const lowered = binaryOverload(cx, e, leftT, expected);
+    if (lowered) return lowered;
+  }
+  const [l0, r0] = operands(cx, e, ARITH.has(op) || BITS.has(op) ? expected : null, leftT);
+  // `2 * v`: a free operator function when the built-in meaning cannot apply.
+  if ((ARITH.has(op) || BITS.has(op) || CMP.has(op)) && isUserType(r0) && !isUserType(l0)) {
+    const lowered = freeOverload(cx, e, expected);
+    if (lowered) return lowered;
+  }
+  if (holeOf(l0) || holeOf(r0)) return holeBinary(e, l0, r0);
   // Reads through references auto-deref (§4.3): `x > 5` with `x: &i32`.
   const l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
   if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
@@ -109,7 +127,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     if (l.k === 'param' && typeEq(l, r)) return l;
     const j = isNumeric(l) && isNumeric(r) ? joinNumeric(l, r) : null;
     if (!j) {
-      cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}`, e.span, mixNote(l, r));
+      cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}`, e.span, isUserType(l) || isUserType(r) ? overloadHelp(op, l, r) : mixNote(l, r));
       return T.error;
     }
     widen(e.left, l, j);
@@ -135,6 +153,22 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   return T.bool;
 }
 
+/** A probed closure parameter meets the other operand: a typed one fixes it, a literal marks it. */
+function holeBinary(e: ast.ExprOf<'binary'>, l: Type, r: Type): Type {
+  const cmp = CMP.has(e.op);
+  for (const [hole, other, otherE] of [[l, r, e.right], [r, l, e.left]] as const) {
+    if (!holeOf(hole)) continue;
+    if (holeOf(other) || other.k === 'error') return cmp ? T.bool : hole;
+    const o = other.k === 'ref' ? other.inner : other;
+    if (isLiteralish(otherE)) { markHole(hole, o); return cmp ? T.bool : hole; }
+    fillHole(hole, o);
+    return cmp ? T.bool : o;
+  }
+  return T.error;
+}
+
+const isUserType = (t: Type) => { let d = t; while (d.k === 'ref') d = d.inner; return d.k === 'struct' || d.k === 'enum'; };
+
 function autoDeref(e: ast.Expr, t: Type): Type {
   if (t.k !== 'ref') return t;
   let inner: Type = t;
@@ -142,6 +176,12 @@ function autoDeref(e: ast.Expr, t: Type): Type {
   if (!(isNumeric(inner) || inner.k === 'bool' || inner.k === 'str')) return t; // compound values compare as themselves
   if (e.info) e.info.coerce = inner;
   return inner;
+}
+
+function overloadHelp(op: string, l: Type, r: Type): { notes: string[] } {
+  const ln = typeName(l), rn = typeName(r);
+  if (isUserType(l)) return { notes: [`help: define \`fn (self: &${ln}) op${op}(rhs: ${rn}): …\``] };
+  return { notes: [`help: define \`fn op${op}(a: ${ln}, b: ${rn}): …\` or write the operands the other way round`] };
 }
 
 function mixNote(l: Type, r: Type): { notes?: string[] } {
@@ -156,6 +196,7 @@ function widen(e: ast.Expr, from: Type, to: Type): void {
 
 function checkBool(cx: Ctx, e: ast.Expr): void {
   const t = checkExpr(cx, e, T.bool);
+  fillHole(t, T.bool);
   if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') cx.error('E0103', `mismatched types: expected \`bool\`, found ${fmt(t)}`, e.span, { notes: ['note: Vex has no truthiness; compare explicitly'] });
 }
 

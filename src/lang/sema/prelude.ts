@@ -105,6 +105,12 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
     methods: {
       push: '(T)!', get: '(int): T', len: '(): i64', is_empty: '(): bool', capacity: '(): i64', clear: '()!',
       pop: '()!: Option<T>', contains: '(T): bool',
+      // chapter 2 §5.2 (eager; closures are called in order)
+      set: '(int, T)!', insert: '(int, T)!', remove: '(int)!: T', reserve: '(int)!', first: '(): Option<T>', last: '(): Option<T>',
+      find: '(fn(T): bool): Option<T>', index_of: '(T): Option<i64>', any: '(fn(T): bool): bool', all: '(fn(T): bool): bool',
+      'map<U>': '(fn(T): U): Vec<U>', filter: '(fn(T): bool): Vec<T>', forEach: '(fn(T))', for_each: '(fn(T))',
+      'reduce<U>': '(U, fn(U, T): U): U', 'fold<U>': '(U, fn(U, T): U): U', sort: '()!', sort_by: '(fn(T, T): i32)!',
+      reverse: '()!', join: '(str): string', clone: '(): Vec<T>',
     },
   },
   String: {
@@ -113,6 +119,10 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
       len: '(): i64', push: '(str)!', text: '(): str', contains: '(str): bool', startsWith: '(str): bool',
       endsWith: '(str): bool', upper: '(): String', lower: '(): String', trim: '(): String',
       replace: '(str, str): String', clone: '(): String', is_empty: '(): bool', as_ptr: '(): *u8',
+      chars: '(): i64', char_count: '(): i64', empty: '(): bool', starts_with: '(str): bool', ends_with: '(str): bool',
+      split: '(str): Vec<string>', find: '(str): Option<i64>', substr: '(int, int): string', bytes: '(): Vec<u8>',
+      'parse<P>': '(): Result<P, string>', to_string: '(): string',
+      to_upper: '(): String', to_lower: '(): String', push_str: '(str)!', clear: '()!',
     },
   },
   str: {
@@ -120,17 +130,22 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
     methods: {
       len: '(): i64', as_ptr: '(): *u8', contains: '(str): bool', startsWith: '(str): bool', endsWith: '(str): bool',
       upper: '(): str', lower: '(): str', trim: '(): str', replace: '(str, str): str', is_empty: '(): bool',
+      chars: '(): i64', char_count: '(): i64', empty: '(): bool', starts_with: '(str): bool', ends_with: '(str): bool',
+      split: '(str): Vec<string>', find: '(str): Option<i64>', substr: '(int, int): string', bytes: '(): Vec<u8>',
+      'parse<P>': '(): Result<P, string>', to_string: '(): string',
+      to_upper: '(): str', to_lower: '(): str', text: '(): str', clone: '(): str',
     },
   },
   Map: {
     statics: { new: '(): Map<K, V>' },
     methods: {
       insert: '(K, V)!', get: '(K): V', contains_key: '(K): bool', remove: '(K)!', len: '(): i64', is_empty: '(): bool',
+      keys: '(): Vec<K>', values: '(): Vec<V>', get_or: '(K, V): V', clear: '()!',
     },
   },
   Set: {
     statics: { new: '(): Set<T>' },
-    methods: { insert: '(T)!', contains: '(T): bool', remove: '(T)!', len: '(): i64', is_empty: '(): bool' },
+    methods: { insert: '(T)!', contains: '(T): bool', remove: '(T)!', len: '(): i64', is_empty: '(): bool', values: '(): Vec<T>', clear: '()!' },
   },
   Box: { statics: { new: '(T): Box<T>' }, methods: { get: '(): T', set: '(T)!' } },
   Channel: { statics: { new: '(int?): Channel<T>' }, methods: { send: '(T)~', recv: '()~: T' } },
@@ -146,12 +161,31 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
   },
   Option: {
     statics: {},
-    methods: { is_some: '(): bool', is_none: '(): bool', unwrap: '(): T', unwrap_or: '(T): T', expect: '(str): T' },
+    methods: {
+      is_some: '(): bool', is_none: '(): bool', unwrap: '(): T', unwrap_or: '(T): T', expect: '(str): T',
+      'map<U>': '(fn(T): U): Option<U>', 'and_then<U>': '(fn(T): Option<U>): Option<U>', or: '(Option<T>): Option<T>',
+      or_else: '(fn(): Option<T>): Option<T>', unwrap_or_else: '(fn(): T): T', filter: '(fn(T): bool): Option<T>',
+      'ok_or<F>': '(F): Result<T, F>',
+    },
   },
   Result: {
     statics: {},
     methods: {
       is_ok: '(): bool', is_err: '(): bool', unwrap: '(): T', unwrap_err: '(): E', unwrap_or: '(T): T', expect: '(str): T',
+      'map<U>': '(fn(T): U): Result<U, E>', 'map_err<F>': '(fn(E): F): Result<T, F>', ok: '(): Option<T>', err: '(): Option<E>',
+      'and_then<U>': '(fn(T): Result<U, E>): Result<U, E>', unwrap_or_else: '(fn(E): T): T',
+    },
+  },
+  // Numbers (chapter 2 §5.5): N is the receiver's own type.
+  int: {
+    statics: {},
+    methods: { to_string: '(): string', clone: '(): N', abs: '(): N', min: '(N): N', max: '(N): N', clamp: '(N, N): N', pow: '(u32): N' },
+  },
+  float: {
+    statics: {},
+    methods: {
+      to_string: '(): string', clone: '(): N', abs: '(): N', min: '(N): N', max: '(N): N', clamp: '(N, N): N', pow: '(N): N',
+      sqrt: '(): N', floor: '(): N', ceil: '(): N', round: '(): N', trunc: '(): N', is_nan: '(): bool',
     },
   },
   ArenaAllocator: {
@@ -161,19 +195,33 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
 };
 
 // Looked up by user-chosen names: no prototype, so `constructor` or `toString` are not found here.
-const OWNER_GENERICS: Record<string, string[]> = Object.assign(Object.create(null), { ...BUILTIN_GENERICS, str: [], Option: ['T'], Result: ['T', 'E'], ArenaAllocator: [] });
+const OWNER_GENERICS: Record<string, string[]> = Object.assign(Object.create(null), { ...BUILTIN_GENERICS, str: [], Option: ['T'], Result: ['T', 'E'], ArenaAllocator: [], int: ['N'], float: ['N'] });
+
+/** Split a parameter list at its top-level commas (not inside `<…>` or `(…)`). */
+function splitTop(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '<' || c === '(') depth++;
+    else if (c === '>' || c === ')') depth--;
+    else if (c === ',' && depth === 0) { out.push(s.slice(start, i)); start = i + 1; }
+  }
+  out.push(s.slice(start));
+  return out;
+}
 
 function parseSig(owner: string, rawName: string, text: string): [string, BuiltinSig] {
   const [name, gen] = rawName.includes('<') ? [rawName.slice(0, rawName.indexOf('<')), rawName.slice(rawName.indexOf('<') + 1, -1).split(',')] : [rawName, []];
   const m = /^\((.*)\)([!~]?)(?::\s*(.*))?$/.exec(text)!;
   const ownerGen = OWNER_GENERICS[owner] ?? [];
-  const parts = m[1].trim() ? m[1].split(/,(?![^<]*>)/).map((s) => s.trim()) : [];
+  const parts = m[1].trim() ? splitTop(m[1]).map((s) => s.trim()) : [];
   const params: Type[] = [];
   let minArgs = 0;
   for (const p of parts) {
     const opt = p.endsWith('?');
     const tt = opt ? p.slice(0, -1) : p;
-    params.push(gen.includes(tt) ? param(tt, `${owner}.${name}`) : ty(tt, owner, ownerGen));
+    params.push(gen.includes(tt) ? param(tt, `${owner}.${name}`) : retType(tt, owner, name, ownerGen, gen));
     if (!opt) minArgs++;
   }
   let ret: Type = T.unit;
@@ -187,6 +235,7 @@ function retType(text: string, owner: string, name: string, ownerGen: string[], 
   const fix = (x: Type): Type => {
     if (x.k === 'param' && gen.includes(x.name)) return param(x.name, `${owner}.${name}`);
     if (x.k === 'enum' || x.k === 'builtin' || x.k === 'struct') return { ...x, args: x.args.map(fix) } as Type;
+    if (x.k === 'fn') return { ...x, params: x.params.map(fix), ret: fix(x.ret) };
     return x;
   };
   return fix(t);
@@ -206,6 +255,8 @@ export function builtinOwner(t: Type): string | null {
   if (t.k === 'str') return 'str';
   if (t.k === 'enum' && (t.info === OPTION || t.info === RESULT)) return t.info.name;
   if (t.k === 'struct' && t.info === ARENA) return 'ArenaAllocator';
+  if (t.k === 'int') return 'int';
+  if (t.k === 'float') return 'float';
   return null;
 }
 export const builtinMethod = (owner: string, name: string) => TABLE.get(owner)?.methods.get(name) ?? null;
@@ -225,6 +276,7 @@ export const BUILTIN_FNS: Record<string, string> = {
   heap_profile_start: '()', heap_profile_stop: '()', heap_profile_report: '()',
   gc_collect: '(): u64', runtime_stats: '(): RuntimeStats', string_from: '(str): String',
   panic: '(str): never', unreachable: '(): never',
+  vex_clock_ns: '(): u64', // the virtual clock in ns (used by the standard module "time")
 };
 /** Builtins checked by hand in builtins.ts (formats, generics, callbacks, value-or-type args). */
 export const SPECIAL_FNS = [

@@ -2,6 +2,7 @@
 // parse + check on the current text and read the annotated (error-recovered) AST and the
 // checker's tables, so they work on code with errors. They never throw.
 import type * as ast from '../syntax/ast';
+import { stdNamespace } from './std-modules';
 import { parse } from '../syntax/parser';
 import { KEYWORDS } from '../syntax/tokens';
 import type { CompletionItem } from '../../worker/protocol';
@@ -20,7 +21,8 @@ function analyze(file: string, text: string): { program: ast.Program; cx: Ctx } 
   return { program, cx };
 }
 
-const contains = (s: ast.Span | undefined, off: number) => !!s && s.start <= off && off <= s.end;
+// Spans of standard-module items (file `<std>/…`, std-modules.ts) are not positions in this file.
+const contains = (s: ast.Span | undefined, off: number) => !!s && s.start <= off && off <= s.end && !s.file.startsWith('<std>');
 
 export function fnSignature(f: FnInfo): string {
   const name = f.decl?.name ?? f.name;
@@ -52,7 +54,8 @@ export function typeAt(file: string, text: string, offset: number): string | nul
       for (const k of Object.keys(node)) if (!SKIP.has(k)) visit(node[k]);
     };
     visit(program.items);
-    return (best as { text: string | null } | null)?.text ?? null;
+    // `math·sqrt` is how a standard module's item is named inside the checker; show `math.sqrt`.
+    return (best as { text: string | null } | null)?.text?.replace(/·/g, '.') ?? null;
   } catch {
     return null;
   }
@@ -154,7 +157,9 @@ export function completionsAt(file: string, text: string, offset: number): Compl
       while (j > 0 && /[A-Za-z0-9_.]/.test(text[j - 1])) j--;
       const chain = text.slice(j, chainEnd).split('.').filter(Boolean);
       // Check the text without the partial member so the rest parses as well as possible.
-      const { cx } = analyze(file, text.slice(0, chainEnd) + ';' + text.slice(offset));
+      const { cx, program } = analyze(file, text.slice(0, chainEnd) + ';' + text.slice(offset));
+      const mod = chain.length === 1 ? stdNamespace(program, chain[0]) : null;
+      if (mod) return filter(moduleItems(cx, mod), prefix);
       return filter(memberItems(cx, chain, chainEnd), prefix);
     }
     const { cx } = analyze(file, text);
@@ -162,6 +167,14 @@ export function completionsAt(file: string, text: string, offset: number): Compl
   } catch {
     return [];
   }
+}
+
+/** Members of a standard module imported as a namespace (`m.` after `import * as m from "math"`). */
+function moduleItems(cx: Ctx, mod: string): CompletionItem[] {
+  const p = mod + '·', out: CompletionItem[] = [];
+  for (const f of cx.fns.values()) if (f.name.startsWith(p)) out.push({ label: f.name.slice(p.length), kind: 'function', detail: fnSignature(f).replace(/·/g, '.') });
+  for (const [n, c] of cx.consts) if (n.startsWith(p)) out.push({ label: n.slice(p.length), kind: 'constant', detail: typeName(c.type) });
+  return out;
 }
 
 function filter(items: CompletionItem[], prefix: string): CompletionItem[] {
@@ -216,6 +229,13 @@ function scopeItems(cx: Ctx, offset: number): CompletionItem[] {
   for (const n of Object.keys(BUILTIN_FNS)) out.push({ label: n, kind: 'builtin' });
   for (const n of SPECIAL_FNS) out.push({ label: n, kind: 'builtin' });
   for (const n of ['Some', 'None', 'Ok', 'Err']) out.push({ label: n, kind: 'builtin' });
+  // Standard-module items are reached through their import (`sqrt`, `math.sqrt`), not by their inner name.
+  for (let i = out.length - 1; i >= 0; i--) if (out[i].label.includes('·')) out.splice(i, 1);
+  for (const it of cx.program.items) {
+    if (it.kind !== 'import') continue;
+    for (const n of it.names) out.push({ label: n.alias ?? n.name, kind: 'function', detail: `import from "${it.module}"` });
+    if (it.star) out.push({ label: it.star, kind: 'variable', detail: `module "${it.module}"` });
+  }
   for (const n of Object.keys(BUILTIN_CONSTS)) out.push({ label: n, kind: 'constant', detail: 'i32' });
   for (const k of KEYWORDS) out.push({ label: k, kind: 'keyword' });
   return out;

@@ -51,7 +51,13 @@ export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
     }
     case 'fn':
       return { k: 'fn', params: te.params.map((p) => resolveType(cx, p)), ret: te.ret ? resolveType(cx, te.ret) : T.unit, externC: false };
-    case 'named': return resolveNamed(cx, te);
+    case 'named':
+      // Union and conditional aliases parse (chapter 2 §7.8) but are not types the playground evaluates.
+      if (te.name === '$union' || te.name === '$conditional') {
+        cx.error('E0142', te.name === '$union' ? 'union types are only supported as generic constraints' : 'conditional types are not supported in the playground', te.span);
+        return T.error;
+      }
+      return resolveNamed(cx, te);
   }
 }
 

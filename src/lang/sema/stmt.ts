@@ -1,14 +1,17 @@
 // Statements, blocks, function bodies, closures, go bodies and async blocks; missing-return
 // analysis (falling off the end of a non-unit function is an error).
 import type * as ast from '../syntax/ast';
-import { T, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
+import { T, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
+import { probe, laterUses, settleHole, fillHole } from './closure-infer';
+import { assignOverload } from './operators';
+import { checkBlockBorrows } from './borrows';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { checkMatch } from './patterns';
 import { resolveType } from './resolve';
-import { joinNumeric, isNumeric, assignable } from './infer';
+import { joinNumeric, isNumeric, assignable, hasAnyParam } from './infer';
 import { fnEnv } from './collect';
 import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
@@ -91,7 +94,8 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
     const pi = f.params[i];
     if (!pi) return;
     if (p.default) expectType(cx, p.default, pi.variadic ? T.error : pi.type);
-    pi.local = declareLocal(cx, p.name, pi.type, false, p.nameSpan);
+    // Parameters are mutable local variables (chapter 2 §6.2): assigning one never affects the caller.
+    pi.local = declareLocal(cx, p.name, pi.type, true, p.nameSpan);
   });
   const repl = cx.replScope && f === cx.fns.get('main') ? cx.replScope : null;
   if (repl) declareSessionVars(cx, repl, d.body.span);
@@ -120,7 +124,11 @@ function endSpan(b: ast.Block): ast.Span {
 export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope = true): Type {
   if (scope) cx.pushScope();
   let diverged = false;
-  for (const s of b.stmts) {
+  for (let i = 0; i < b.stmts.length; i++) {
+    const s = b.stmts[i];
+    if (s.kind === 'let' && s.init.kind === 'closure' && s.pattern.kind === 'name') {
+      cx.closureBinding = { init: s.init, name: s.pattern.name, rest: b.stmts, from: i + 1, tail: b.tail };
+    }
     checkStmt(cx, s);
     if (stmtDiverges(s)) diverged = true;
   }
@@ -128,6 +136,7 @@ export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope =
   if (b.tail) {
     t = expected ? checkExpr(cx, b.tail, expected) : checkExpr(cx, b.tail, null);
   }
+  if (cx.probing === 0 && cx.borrowCheck) checkBlockBorrows(cx, b);
   if (scope) cx.popScope();
   return diverged && !b.tail ? T.never : t;
 }
@@ -146,6 +155,10 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
+      if (s.init.kind === 'ref' && s.pattern.kind === 'name' && s.pattern.local) cx.heldBorrows.set(s.pattern.local, s.init.operand);
+      if (s.init.kind === 'closure' && s.pattern.kind === 'name' && s.pattern.local && s.init.info?.closure?.inferred) {
+        cx.inferredClosures.set(s.pattern.local, s.init.info.closure.inferred);
+      }
       return;
     }
     case 'assign': return checkAssign(cx, s);
@@ -237,6 +250,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
 
 function condBool(cx: Ctx, e: ast.Expr): void {
   const t = checkExpr(cx, e, T.bool);
+  fillHole(t, T.bool);
   if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') {
     cx.error('E0103', `mismatched types: expected \`bool\`, found ${fmt(t)}`, e.span, { notes: ['note: conditions must be `bool`; Vex has no truthiness'] });
   }
@@ -293,6 +307,12 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
 }
 
 function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
+  const low = assignOverload(cx, s);
+  if (low) {
+    s.lowered = low;
+    if (low.kind === 'assign') checkAssign(cx, low); // `a = a + b`; calls are checked already
+    return;
+  }
   const tt = checkPlace(cx, s.target);
   const valid = ['ident', 'member', 'index', 'deref', 'tuple-index'].includes(s.target.kind);
   if (!valid) cx.error('E0131', 'invalid left-hand side of assignment', s.target.span);
@@ -341,6 +361,7 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
     }
     const before = cx.diags.length;
     sink(cx, value, st.ret);
+    if (!st.closure) escapingLocal(cx, value);
     // Point at the declared return type when the returned value does not fit it.
     const d = cx.diags[before];
     const retTe = st.closure ? null : st.info.decl?.ret;
@@ -348,6 +369,35 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
   } else if (st.ret.k !== 'unit' && st.ret.k !== 'error' && st.ret.k !== 'never') {
     cx.error('E0103', `mismatched types: expected ${fmt(st.ret)}, found \`nil\` (\`return;\` without a value)`, span);
   }
+}
+
+/** `return &x` / `return &x.f` / `return r` (r = &x) where x is a local or a by-value parameter:
+ *  the reference would outlive its target (chapter 2 §6.5). References through reference
+ *  parameters and string literals may be returned. Checked after the value (locals resolved). */
+function escapingLocal(cx: Ctx, value: ast.Expr): void {
+  const rootOf = (e: ast.Expr): ast.Expr => {
+    let x = e;
+    while (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') x = x.object;
+    return x;
+  };
+  const report = (refE: ast.Expr, target: ast.Expr) => {
+    const root = rootOf(target);
+    if (root.kind !== 'ident' || root.res?.k !== 'local') return;
+    const l = root.res.local;
+    if (l.type.k === 'ref' || l.type.k === 'ptr' || l.type.k === 'slice') return; // reached through a reference parameter
+    cx.error('E0160', `cannot return reference to local variable \`${l.name}\``, refE.span, {
+      labels: [{ span: l.span, message: `\`${l.name}\` is declared here and dropped when the function returns` }],
+      notes: ['help: return an owned value'],
+    });
+  };
+  const check = () => {
+    if (value.kind === 'ref') report(value, value.operand);
+    else if (value.kind === 'ident' && value.res?.k === 'local') {
+      const held = cx.heldBorrows.get(value.res.local);
+      if (held) report(value, held);
+    }
+  };
+  check();
 }
 
 /** Run `body` as a closure/go/async body: new fn state, capture level, scope. */
@@ -376,21 +426,62 @@ const dummyFn = (): FnInfo => ({ id: 0, name: '<const>', decl: null, params: [],
 export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type | null): Type {
   const exp = expected?.k === 'fn' && expected.params.length === e.params.length ? expected : null;
   const annRet = e.ret ? resolveType(cx, e.ret) : null;
-  const hintRet = annRet ?? (exp && exp.ret.k !== 'error' ? exp.ret : null);
+  // A type parameter of the callee still open (`map<U>(f: fn(T): U)`) is not a hint: the closure decides it.
+  const open = (t: Type) => hasAnyParam(t) && !paramsInScope(cx, t);
+  const hintRet = annRet ?? (exp && exp.ret.k !== 'error' && !open(exp.ret) ? exp.ret : null);
+  const binding = cx.closureBinding?.init === e ? cx.closureBinding : null;
+  cx.closureBinding = null;
+  // Parameters typed by annotation or expected type; the others are inferred (closure-infer.ts).
+  const given: (Type | null)[] = e.params.map((p, i) => (p.type ? resolveType(cx, p.type) : exp && exp.params[i].k !== 'error' && !open(exp.params[i]) ? exp.params[i] : null));
+  const inferred: { note: string; span: ast.Span }[] = [];
+  if (given.some((t) => t === null) && cx.probing > 0) {
+    // Inside an outer probe: check once with holes (the outer probe is rolled back anyway).
+    return closureBody(cx, e, given.map((t, i) => t ?? { k: 'error', hole: { name: e.params[i].name, bound: null, mark: null, needs: null } }), hintRet);
+  }
+  if (given.some((t) => t === null)) {
+    const holes = given.map((t, i) => (t ? null : { name: e.params[i].name, bound: null, mark: null, needs: null } as Hole));
+    probe(cx, () => { closureBody(cx, e, given.map((t, i) => t ?? { k: 'error', hole: holes[i]! }), hintRet); });
+    const later = holes.some((h) => h && !h.bound) && binding ? laterUses(cx, binding, e.params.length) : [];
+    holes.forEach((h, i) => {
+      if (!h) return;
+      const t = settleHole(h, later[i] ?? null);
+      if (t) {
+        given[i] = t;
+        inferred.push({ note: `note: closure parameter \`${h.name}\` was inferred as \`${typeName(t)}\``, span: e.params[i].span });
+        return;
+      }
+      cx.error('E0130', `cannot infer the type of closure parameter \`${h.name}\`; annotate it`, e.params[i].span, {
+        labels: h.needs ? [{ span: h.needs, message: 'its type is needed here' }] : [],
+        notes: [`help: write its type: \`|${h.name}: T|\``],
+      });
+      given[i] = T.error;
+    });
+  }
+  const ft = closureBody(cx, e, given as Type[], hintRet);
+  if (inferred.length && e.info?.closure) e.info.closure.inferred = inferred;
+  return ft;
+}
+
+/** Do all generic parameters in `t` belong to the function being checked (not to a callee)? */
+function paramsInScope(cx: Ctx, t: Type): boolean {
+  switch (t.k) {
+    case 'param': return [...cx.generics.values()].some((g) => g.type.k === 'param' && g.type.name === t.name && g.type.owner === t.owner) || t.name === 'Self';
+    case 'struct': case 'enum': case 'builtin': return t.args.every((a) => paramsInScope(cx, a));
+    case 'tuple': return t.elems.every((a) => paramsInScope(cx, a));
+    case 'array': case 'slice': case 'range': return paramsInScope(cx, t.elem);
+    case 'ref': case 'ptr': return paramsInScope(cx, t.inner);
+    case 'fn': return t.params.every((a) => paramsInScope(cx, a)) && paramsInScope(cx, t.ret);
+    default: return true;
+  }
+}
+
+/** Check a closure's body with known parameter types; returns its fn type. */
+function closureBody(cx: Ctx, e: ast.ExprOf<'closure'>, paramTypes: Type[], hintRet: Type | null): Type {
   const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
   cx.closureValues.add(info);
-  const params: Type[] = [];
   const st = inClosure(cx, info, hintRet, false, () => {
     e.params.forEach((p, i) => {
-      let t: Type;
-      if (p.type) t = resolveType(cx, p.type);
-      else if (exp) t = exp.params[i];
-      else {
-        cx.error('E0130', `cannot infer the type of closure parameter \`${p.name}\`; annotate it: \`|${p.name}: i32|\``, p.span);
-        t = T.error;
-      }
-      params.push(t);
-      p.local = declareLocal(cx, p.name, t, false, p.span);
+      p.local = declareLocal(cx, p.name, paramTypes[i], false, p.span);
       info.params.push(p.local);
     });
     let bodyT: Type;
@@ -406,7 +497,7 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
   });
   info.ret = st.ret ?? T.unit;
   e.info = { type: T.error, closure: info };
-  return { k: 'fn', params, ret: info.ret, externC: false };
+  return { k: 'fn', params: paramTypes, ret: info.ret, externC: false };
 }
 
 export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type | null): Type {

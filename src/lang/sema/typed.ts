@@ -83,6 +83,7 @@ export interface ClosureInfo {
   locals: LocalInfo[]; // locals declared inside (also listed in the enclosing FnInfo.locals)
   captures: LocalInfo[]; // outer locals used inside (captured by reference)
   mayBlock: boolean; // body may suspend: emit as a generator
+  inferred?: { note: string; span: import('../span').Span }[]; // notes on inferred parameter types (closures only; for later mismatches)
 }
 
 export interface ExternInfo {
@@ -109,6 +110,11 @@ export interface ExprInfo {
   type: Type; // after substitution of literal defaults; never 'error' in a program with no errors
   /** An implicit conversion to apply to this value (widening, &T!->&T, str->*u8, &T->*T ...). */
   coerce?: Type;
+  /** An overloaded operator (`a + b` -> `a.op+(b)`, `a[i]` -> `a.op[](i)`): codegen emits this
+   *  checked expression instead of the node (sema/operators.ts). */
+  lowered?: import('../syntax/ast').Expr;
+  /** `{}`/`{:?}` of a user type with `to_string()`/`debug()`: the checked call that gives its text. */
+  display?: import('../syntax/ast').Expr;
   /** A constant value the checker folded (literals, consts): codegen may emit it directly. */
   constValue?: ConstValue;
   /** The value is moved out of its place here (struct/String/Vec ... by value). */

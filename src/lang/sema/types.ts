@@ -2,6 +2,8 @@
 // is checked once with `param` types; codegen monomorphizes by substituting them (see subst).
 // Interned-ish: compare with typeEq, never with ===.
 
+import type { Span } from "../span";
+
 export type IntName = 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128';
 
 /** The checker's record of a struct/union/enum/contract declaration (filled by sema). */
@@ -47,7 +49,16 @@ export type Type =
   | { k: 'builtin'; name: BuiltinName; args: Type[] }
   | { k: 'param'; name: string; owner: string } // generic type parameter `T` of fn/struct `owner`
   | { k: 'range'; elem: Type } // `a..b` / `a..=b` (for-in, slicing); the node says if inclusive
-  | { k: 'error' }; // after a reported error; never report a second error about it
+  | { k: 'error'; hole?: Hole }; // after a reported error; never report a second error about it
+
+/** An open closure-parameter type while its body is probed (sema/closure-infer.ts). It rides on
+ *  the `error` type so every rule that would complain about it stays silent during the probe. */
+export interface Hole {
+  name: string;
+  bound: Type | null; // fixed by meeting a typed expression
+  mark: 'int' | 'float' | null; // only met numeric literals
+  needs: Span | null; // used where a type is needed (field, method, index, call)
+}
 
 export const T = {
   i32: { k: 'int', name: 'i32' } as Type,

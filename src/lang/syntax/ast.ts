@@ -246,7 +246,7 @@ export type AssignOp = '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '&=' | '|=' | '^
 
 export type Stmt =
   | { kind: 'let'; span: Span; mut: boolean; pattern: LetPattern; type: TypeExpr | null; init: Expr }
-  | { kind: 'assign'; span: Span; op: AssignOp; target: Expr; value: Expr }
+  | { kind: 'assign'; span: Span; op: AssignOp; target: Expr; value: Expr; lowered?: Stmt /* sema: an overloaded operator */ }
   | { kind: 'if'; span: Span; branches: { cond: Expr; body: Block; span: Span }[]; else: Block | null }
   | { kind: 'while'; span: Span; cond: Expr; body: Block }
   | { kind: 'loop'; span: Span; body: Block }

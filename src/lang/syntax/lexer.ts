@@ -6,7 +6,7 @@ import { diag } from '../diagnostics';
 import type { Span } from '../span';
 import { SyntaxCode as C } from './codes';
 import {
-  KEYWORDS, INT_SUFFIXES, PUNCT1, PUNCT2, PUNCT3, OP_METHOD_OPS,
+  KEYWORDS, INT_SUFFIXES, PUNCT1, PUNCT2, PUNCT3, OP_METHOD_OPS, OP_METHOD_CALL_OPS,
   type Token, type FStringTokPart,
 } from './tokens';
 
@@ -191,6 +191,13 @@ class Lexer {
       return;
     }
     if (word === 'op') {
+      for (const op of OP_METHOD_CALL_OPS) {
+        if (src.startsWith(op, p) && src.charCodeAt(p + op.length) === 40 /* ( */ && p + op.length < this.end) {
+          this.pos = p + op.length;
+          this.push('opmethod', start, sLine, sCol, 'op' + op);
+          return;
+        }
+      }
       for (const op of OP_METHOD_OPS) {
         if (src.startsWith(op, p) && p + op.length <= this.end) {
           this.pos = p + op.length;

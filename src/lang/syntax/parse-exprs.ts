@@ -340,6 +340,12 @@ function parsePrimary(p: Parser): Expr {
       p.advance();
       return { kind: 'nil', span: p.tokSpan(t) };
     case 'ident':
+      if (t.text === 'move' && (p.peek().kind === '|' || p.peek().kind === '||')) {
+        // Rust's `move |x| …`: Vex closures always capture by reference and may outlive the frame.
+        p.advance();
+        p.error(C.Unsupported, 'Vex has no `move` closures: captures are always by reference, and a closure may be returned or stored', p.tokSpan(t), { notes: ['help: remove `move`'] });
+        return nested(p, () => parseClosure(p));
+      }
       p.advance();
       return { kind: 'ident', span: p.tokSpan(t), name: t.text, typeArgs: null };
     case '(': case '[': { // inline (no closure): these nest deepest, keep stack frames few

@@ -150,7 +150,7 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
   let receiver: Receiver | null = null;
   let owner: FnDecl['owner'] = null;
   let generics: GenericParam[] = [];
-  if ((o.mode === 'item' || o.mode === 'contract') && p.at('(')) { // Go-style receiver `(p: &T!)`
+  if ((o.mode === 'item' || o.mode === 'contract' || o.mode === 'inline') && p.at('(')) { // Go-style receiver `(p: &T!)`, or `(self: &T)` inline
     const r = p.advance();
     const n = ident(p, 'receiver name');
     p.expect(':');
@@ -419,12 +419,35 @@ function parseContract(p: Parser, start: Token, isExport: boolean): ContractDecl
 
 // ------------------------------------------------------------ small items
 
+/** An alias's type may be a union `A | B` or a conditional `T extends U ? X : Y` (chapter 2 §7.8).
+ *  Both parse into a `named` type `$union` / `$conditional` whose args are the parts; the checker
+ *  rejects them where an alias is used (they are not evaluated). */
+function parseAliasType(p: Parser): TypeExpr {
+  const start = p.tok;
+  const first = parseType(p);
+  if (p.at('|')) {
+    const args = [first];
+    while (p.eat('|')) args.push(parseType(p));
+    return { kind: 'named', span: p.spanFrom(start), name: '$union', args };
+  }
+  if (p.at('extends') || (p.at('ident') && p.tok.text === 'extends')) {
+    p.advance();
+    const test = parseType(p);
+    p.expect('?');
+    const yes = parseAliasType(p);
+    p.expect(':');
+    const no = parseAliasType(p);
+    return { kind: 'named', span: p.spanFrom(start), name: '$conditional', args: [first, test, yes, no] };
+  }
+  return first;
+}
+
 function parseTypeAlias(p: Parser, start: Token, isExport: boolean): Item {
   p.advance();
   const n = ident(p, 'type name');
   const generics = p.at('<') ? parseGenericParams(p) : [];
   let type: TypeExpr = { kind: 'error', span: p.tokSpan(p.tok) };
-  if (p.expect('=')) type = parseType(p);
+  if (p.expect('=')) type = parseAliasType(p);
   p.expectSemi();
   return { kind: 'type', span: p.spanFrom(start), name: n ? n.text : 'error', nameSpan: n ? p.tokSpan(n) : p.afterPrev(), isExport, generics, type };
 }

@@ -11,7 +11,7 @@ const PRIMITIVES = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32
 /** Can this token start a type? */
 export function startsType(t: Token): boolean {
   const k = t.kind;
-  return k === 'ident' || TYPE_WORDS.has(k) || k === '&' || k === '&&' || k === '*' || k === '[' || k === '(' || k === 'fn' || k === '!' || k === 'nil';
+  return k === 'ident' || TYPE_WORDS.has(k) || k === '&' || k === '&&' || k === '*' || k === '[' || k === '(' || k === 'fn' || k === '!' || k === 'nil' || k === 'infer';
 }
 
 export function parseType(p: Parser): TypeExpr {
@@ -102,6 +102,12 @@ function typeInner(p: Parser, start: Token): TypeExpr {
   if (k === '!') {
     p.advance();
     return { kind: 'never', span: p.spanFrom(start) };
+  }
+  if ((k === 'infer' || (k === 'ident' && start.text === 'infer')) && p.peek().kind === 'ident') {
+    // `infer X` inside a conditional type alias (chapter 2 §7.8): the type variable X
+    p.advance();
+    const x = p.advance();
+    return { kind: 'named', span: p.spanFrom(start), name: x.text, args: [] };
   }
   if (k === 'ident' || TYPE_WORDS.has(k) || k === 'nil') {
     p.advance();

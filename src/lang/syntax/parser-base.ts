@@ -141,6 +141,9 @@ export class Parser {
    */
   fnLeavesBody(bodyStart: Token, open: Token): boolean {
     const n1 = this.peek(1), n2 = this.peek(2);
+    // `fn (self: &P) get()` inside a struct body is an inline method with an explicit receiver
+    // (chapter 2 §7.1); `fn (p: &P) …` there is a Go-style method after a missing `}`.
+    if (n1.kind === '(' && n2.kind === 'ident' && n2.text === 'self') return false;
     if (n1.kind === '(' || (n1.kind === 'ident' && n2.kind === '.')) return true;
     const t = this.tok;
     return t.line > open.line && t.col <= bodyStart.col;

@@ -44,6 +44,12 @@ export const OP_METHOD_OPS: readonly string[] = [
   '+', '-', '*', '/', '%', '<', '>', '&', '|', '^',
 ];
 
+/** Operator-method names that are only one when `(` follows directly (`op+=(`, `op!(`, `op++(`),
+ *  so `op += 1` and `&op!` on a variable named `op` keep their meaning. Longest first. */
+export const OP_METHOD_CALL_OPS: readonly string[] = [
+  '<<=', '>>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '++', '--', '!', '~',
+];
+
 export type TokenClass =
   | 'ident' // identifiers (incl. self, Self, str, usize, union, thread_local ...)
   | 'int'

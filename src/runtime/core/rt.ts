@@ -16,6 +16,7 @@ import { MemValues } from './membacked';
 import { GcHeap } from './gc';
 import { DEEP_AT, DEEP_MAX, DeepLimit, runDeep } from './deep';
 import { HeapLog } from './heap-log';
+import { makeLib } from './lib-methods';
 
 const FUEL_CHUNK = 1 << 16;
 const OUTPUT_LIMIT = 16 << 20;
@@ -70,6 +71,7 @@ export class Runtime {
   readonly g = jsBuiltins;
   readonly X = makeHelpers(this);
   readonly H = makeHost(this);
+  readonly L = makeLib((a, b) => this.X.$eq(a, b)); // library methods of built-in types (lib-methods.ts)
   readonly VVec = VVec;
   readonly VMap = VMap;
   readonly VSet = VSet;

@@ -24,4 +24,5 @@ export const EXAMPLES: readonly ExampleMeta[] = [
   { id: 'tasks', title: 'Tasks with go and channels', exit: 0 },
   { id: 'allocators', title: 'Allocators and the heap profiler', exit: 0 },
   { id: 'async', title: 'async/await and the virtual clock', exit: 0 },
+  { id: 'borrows_operators', title: 'Borrows, operators and contracts', exit: 0 },
 ];

@@ -1,0 +1,162 @@
+// JavaScript for the library methods of built-in types (chapter 2 §5): strings, Vec, Map/Set,
+// Option/Result and numbers. Heavy lifting is in the runtime (`rt.L`, src/runtime/core/lib-methods.ts);
+// Options and Results are wrapped here in the program's own enum classes.
+import type * as ast from '../syntax/ast';
+import type { Type } from '../sema/types';
+import { typeName, isWideInt } from '../sema/types';
+import { OPTION, RESULT } from '../sema/prelude';
+import { derefAll, jsStr, wrapSmall, wrapWide } from './names';
+import type { ModuleCtx } from './context';
+
+/** What the emitter offers this module (a view of CallEmitter). */
+export interface LibHost {
+  m: ModuleCtx;
+  isGen: boolean;
+  pre: string[];
+  val(e: ast.Expr): string;
+  copyVal(e: ast.Expr): string;
+  typeOf(e: ast.Expr): Type;
+  effType(e: ast.Expr): Type;
+  displayJs(js: string, t: Type): string;
+  tmp(): string;
+  userOperator(op: string, l: string, r: string, t: Extract<Type, { k: 'struct' | 'enum' }>, span: ast.Span): string | null;
+}
+
+const INT_RANGE: Record<string, [string, string]> = {
+  i8: ['-128n', '127n'], i16: ['-32768n', '32767n'], i32: ['-2147483648n', '2147483647n'], i64: ['-9223372036854775808n', '9223372036854775807n'],
+  i128: ['-(2n**127n)', '2n**127n-1n'], u8: ['0n', '255n'], u16: ['0n', '65535n'], u32: ['0n', '4294967295n'], u64: ['0n', '18446744073709551615n'], u128: ['0n', '2n**128n-1n'],
+};
+
+/** JS for `owner.method(args)` on receiver `o`, or null when this module does not know it. */
+export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, method: string, o: string, s: number): string | null {
+  const a = e.args;
+  const v = (i: number) => h.val(a[i]);
+  const some = h.m.enumClass(OPTION), res = h.m.enumClass(RESULT);
+  const none = `${some}_u1`;
+  const opt = (js: string) => { const t = h.tmp(); return `((${t} = ${js}) === undefined ? ${none} : new ${some}(0, ${t}))`; };
+  const call = (f: string, args: string[]) => (h.isGen ? `(yield* $callv(${f}(${args.join(', ')})))` : `${f}(${args.join(', ')})`);
+  const fn = (i: number) => { const t = h.tmp(); h.pre.push(`${t} = ${v(i)};`); return t; };
+  const retT = derefAll(h.typeOf(e));
+  const layout = (t: Type): string => {
+    const el = t.k === 'builtin' ? t.args[0] : null;
+    let size = 8, align = 8;
+    if (el) { try { const l = h.m.prog.layoutOf(el); size = l.size || size; align = l.align || align; } catch { /* defaults */ } }
+    return `${size}, ${align}`;
+  };
+  const recvT = derefAll(h.effType((e.callee as ast.ExprOf<'member'>).object));
+  const panicFn = '((m, q) => rt.panic(m, q))';
+  if (owner === 'str' || owner === 'String') {
+    const S = owner === 'String' ? `${o}.s` : o;
+    const mk = (js: string) => (owner === 'String' ? `$newString(${js}, ${s})` : js);
+    switch (method) {
+      case 'chars': case 'char_count': return `rt.L.chars(${S})`;
+      case 'empty': return `(${S}.length === 0)`;
+      case 'starts_with': return `${S}.startsWith(${v(0)})`;
+      case 'ends_with': return `${S}.endsWith(${v(0)})`;
+      case 'to_upper': return mk(`${S}.toUpperCase()`);
+      case 'to_lower': return mk(`${S}.toLowerCase()`);
+      case 'split': return `rt.L.split(${S}, ${v(0)}, ${layout(retT)})`;
+      case 'find': return opt(`rt.L.find(${S}, ${v(0)})`);
+      case 'substr': return `rt.L.substr(${S}, ${v(0)}, ${v(1)})`;
+      case 'bytes': return `rt.L.bytes(${S})`;
+      case 'to_string': case 'text': case 'clone': return S;
+      case 'push_str': return `${o}.append(${v(0)}, ${s})`;
+      case 'parse': {
+        const target = retT.k === 'enum' ? derefAll(retT.args[0]) : null;
+        const kind = target ? typeName(target) : 'i32';
+        const [lo, hi] = target?.k === 'int' ? INT_RANGE[target.name] : ['null', 'null'];
+        const t = h.tmp();
+        return `((${t} = rt.L.parse(${S}, ${jsStr(kind)}, ${lo}, ${hi})).err === undefined ? new ${res}(0, ${t}.ok) : new ${res}(1, ${t}.err))`;
+      }
+    }
+    return null;
+  }
+  if (owner === 'Vec') {
+    const elem = recvT.k === 'builtin' ? derefAll(recvT.args[0]) : null;
+    switch (method) {
+      case 'set': return `$aset(${o}.a, ${v(0)}, ${h.copyVal(a[1])}, ${s})`;
+      case 'insert': return `rt.L.insert(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn})`;
+      case 'remove': return `rt.L.remove(${o}, ${v(0)}, ${s}, ${panicFn})`;
+      case 'reserve': return `(${v(0)}, undefined)`;
+      case 'first': return opt(`${o}.a[0]`);
+      case 'last': return opt(`${o}.a[${o}.a.length - 1]`);
+      case 'find': return opt(`rt.L.findIn(${o}, ${fn(0)})`);
+      case 'index_of': return opt(`rt.L.indexOf(${o}, ${v(0)})`);
+      case 'any': case 'all': case 'filter': return `rt.L.${method}(${o}, ${fn(0)})`;
+      case 'forEach': case 'for_each': return `rt.L.forEach(${o}, ${fn(0)})`;
+      case 'map': return `rt.L.map(${o}, ${fn(0)}, ${layout(retT)})`;
+      case 'reduce': case 'fold': return `rt.L.reduce(${o}, ${h.copyVal(a[0])}, ${fn(1)})`;
+      case 'sort_by': return `rt.L.sortBy(${o}, ${fn(0)})`;
+      case 'reverse': return `rt.L.reverse(${o})`;
+      case 'clone': return `rt.L.cloneVec(${o})`;
+      case 'join': return `rt.L.join(${o}, ${v(0)}, (x) => ${elem ? h.displayJs('x', elem) : '"" + x'})`;
+      case 'sort': {
+        if (elem && (elem.k === 'struct' || elem.k === 'enum')) {
+          const lt = h.userOperator('<', 'x', 'y', elem, e.span), gt = h.userOperator('<', 'y', 'x', elem, e.span);
+          if (lt && gt) return `rt.L.sort(${o}, (x, y) => (${lt} ? -1 : ${gt} ? 1 : 0))`;
+        }
+        if (elem?.k === 'builtin' && elem.name === 'String') return `rt.L.sort(${o}, (x, y) => rt.L.natural(x.s, y.s))`;
+        return `rt.L.sort(${o}, rt.L.natural)`;
+      }
+    }
+    return null;
+  }
+  if (owner === 'Map' || owner === 'Set') {
+    switch (method) {
+      case 'keys': return `rt.L.keys(${o}, ${layout(retT)})`;
+      case 'values': return `rt.L.values(${o}, ${layout(retT)})`;
+      case 'clear': return `(${o}.m.clear(), undefined)`;
+      case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${v(0)}) ? ${o}.m.get(${k}) : ${h.copyVal(a[1])})`; }
+    }
+    return null;
+  }
+  if (owner === 'Option' || owner === 'Result') {
+    const isOpt = owner === 'Option';
+    const ok = (js: string) => (isOpt ? `new ${some}(0, ${js})` : `new ${res}(0, ${js})`);
+    switch (`${owner}.${method}`) {
+      case 'Option.map': case 'Result.map': { const f = fn(0); return `(${o}.t === 0 ? ${ok(call(f, [`${o}.a0`]))} : ${isOpt ? none : o})`; }
+      case 'Option.and_then': case 'Result.and_then': { const f = fn(0); return `(${o}.t === 0 ? ${call(f, [`${o}.a0`])} : ${isOpt ? none : o})`; }
+      case 'Option.or': return `(${o}.t === 0 ? ${o} : ${v(0)})`;
+      case 'Option.or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o} : ${call(f, [])})`; }
+      case 'Option.unwrap_or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o}.a0 : ${call(f, [])})`; }
+      case 'Result.unwrap_or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o}.a0 : ${call(f, [`${o}.a0`])})`; }
+      case 'Option.filter': { const f = fn(0); return `(${o}.t === 0 && ${call(f, [`${o}.a0`])} ? ${o} : ${none})`; }
+      case 'Option.ok_or': return `(${o}.t === 0 ? new ${res}(0, ${o}.a0) : new ${res}(1, ${h.copyVal(a[0])}))`;
+      case 'Result.map_err': { const f = fn(0); return `(${o}.t === 1 ? new ${res}(1, ${call(f, [`${o}.a0`])}) : ${o})`; }
+      case 'Result.ok': return `(${o}.t === 0 ? new ${some}(0, ${o}.a0) : ${none})`;
+      case 'Result.err': return `(${o}.t === 1 ? new ${some}(0, ${o}.a0) : ${none})`;
+    }
+    return null;
+  }
+  if (owner === 'int' && recvT.k === 'int') {
+    const n = recvT.name, wide = isWideInt(n), z = wide ? '0n' : '0';
+    switch (method) {
+      case 'to_string': return `("" + ${o})`;
+      case 'clone': return o;
+      case 'abs': return wide ? wrapWide(`(${o} < 0n ? -${o} : ${o})`, n) : wrapSmall(`(${o} < 0 ? -${o} : ${o})`, n);
+      case 'min': { const b = h.tmp(); return `(${o} < (${b} = ${v(0)}) ? ${o} : ${b})`; }
+      case 'max': { const b = h.tmp(); return `(${o} > (${b} = ${v(0)}) ? ${o} : ${b})`; }
+      case 'clamp': { const lo = h.tmp(), hi = h.tmp(); return `(${o} < (${lo} = ${v(0)}) ? ${lo} : ${o} > (${hi} = ${v(1)}) ? ${hi} : ${o})`; }
+      case 'pow': return `$ipow(${o}, ${v(0)}, ${jsStr(n)}, ${s})`;
+    }
+    void z;
+    return null;
+  }
+  if (owner === 'float' && recvT.k === 'float') {
+    const f32 = recvT.bits === 32;
+    const r = (js: string) => (f32 ? `$fround(${js})` : js);
+    switch (method) {
+      case 'to_string': return `$g(${o})`;
+      case 'clone': return o;
+      case 'abs': return `(${o} < 0 ? -${o} : ${o})`;
+      case 'min': { const b = h.tmp(); return `(${o} < (${b} = ${v(0)}) ? ${o} : ${b})`; }
+      case 'max': { const b = h.tmp(); return `(${o} > (${b} = ${v(0)}) ? ${o} : ${b})`; }
+      case 'clamp': { const lo = h.tmp(), hi = h.tmp(); return `(${o} < (${lo} = ${v(0)}) ? ${lo} : ${o} > (${hi} = ${v(1)}) ? ${hi} : ${o})`; }
+      case 'pow': return r(`(${o} ** ${v(0)})`);
+      case 'sqrt': case 'floor': case 'ceil': case 'round': case 'trunc': return r(`rt.L.${method}(${o})`);
+      case 'is_nan': return `(${o} !== ${o})`;
+    }
+    return null;
+  }
+  return null;
+}

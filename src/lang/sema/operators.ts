@@ -1,0 +1,248 @@
+// Operator overloading (chapter 2 §2): `a + b` on a user type calls its `op+` method (an overload
+// set picked by the right operand's type), `-a` calls `op-()`, `a[i]` / `a[i] = v` call `op[]` /
+// `op[]=`, `a += b` calls `op+=` or falls back to `a = a + b`. Derived comparisons: `!=` from `op==`,
+// `>`/`<=`/`>=` from `op<`, all four from `compare`/`cmp`. A free `fn op*(a: A, b: B)` serves when
+// the left operand has no matching method (`2 * v`). The checked call is stored as the node's
+// `info.lowered`; codegen emits it instead of the operator.
+import type * as ast from '../syntax/ast';
+import { T, typeName, type Type } from './types';
+import type { Ctx } from './context';
+import type { FnInfo } from './typed';
+import { checkExpr, fmt } from './expr';
+import { derefAll, userMethodCall } from './methods';
+import { callFn, type CallSite } from './generics';
+import { assignable, isLiteralish, isNumeric } from './infer';
+import { probe } from './closure-infer';
+
+/** Parameter counts of every overloadable operator method (`op-` also has a unary form). */
+export const OP_ARITY: Record<string, number> = {
+  'op+': 1, 'op-': 1, 'op*': 1, 'op/': 1, 'op%': 1, 'op**': 1, 'op&': 1, 'op|': 1, 'op^': 1, 'op<<': 1, 'op>>': 1,
+  'op==': 1, 'op!=': 1, 'op<': 1, 'op<=': 1, 'op>': 1, 'op>=': 1, 'op!': 0, 'op~': 0, 'op++': 0, 'op--': 0,
+  'op[]': 1, 'op[]=': 2, 'op+=': 1, 'op-=': 1, 'op*=': 1, 'op/=': 1, 'op%=': 1, 'op&=': 1, 'op|=': 1, 'op^=': 1,
+  'op<<=': 1, 'op>>=': 1,
+};
+const CMP = new Set(['==', '!=', '<', '<=', '>', '>=']);
+
+/** The user type an operand dispatches on (after auto-deref), or null for built-in types. */
+function ownerOf(t: Type): string | null {
+  const d = derefAll(t);
+  return d.k === 'struct' || d.k === 'enum' ? d.info.name : null;
+}
+
+/** The overload set `name`, `name#1`, … of a method table, with `arity` parameters. */
+function overloads(table: Map<string, FnInfo> | undefined, name: string, arity: number): FnInfo[] {
+  if (!table) return [];
+  const out: FnInfo[] = [];
+  const f = table.get(name);
+  if (f) out.push(f);
+  for (let i = 1; table.has(`${name}#${i}`); i++) out.push(table.get(`${name}#${i}`)!);
+  return out.filter((x) => x.params.length === arity);
+}
+
+/** Pick the overload whose first parameter accepts the operand (a literal fits any numeric one). */
+function pick(cx: Ctx, fs: FnInfo[], arg: ast.Expr | null, argIndex = 0): FnInfo | null {
+  if (fs.length <= 1 || !arg) return fs[0] ?? null;
+  if (isLiteralish(arg)) {
+    const float = JSON.stringify(arg, (k, v) => (k === 'span' || k === 'info' ? undefined : typeof v === 'bigint' ? 0 : v)).includes('"float"');
+    return fs.find((f) => (float ? f.params[argIndex].type.k === 'float' : f.params[argIndex].type.k === 'int'))
+      ?? fs.find((f) => isNumeric(f.params[argIndex].type)) ?? fs[0];
+  }
+  const at = arg.info?.type ?? checkExpr(cx, arg, null);
+  return fs.find((f) => assignable(at, f.params[argIndex].type) === 'same') ?? fs.find((f) => assignable(at, f.params[argIndex].type)) ?? fs[0];
+}
+
+/** Build and check `recv.name(args)` for method `f` on the checked receiver. */
+function methodCall(cx: Ctx, recv: ast.Expr, recvT: Type, f: FnInfo, args: ast.Expr[], span: ast.Span, expected: Type | null): ast.ExprOf<'call'> {
+  const name = f.decl?.name ?? f.name;
+  const m: ast.ExprOf<'member'> = { kind: 'member', span: recv.span, object: recv, name, nameSpan: span };
+  const call: ast.ExprOf<'call'> = { kind: 'call', span, callee: m, typeArgs: null, args, bang: false };
+  const site: CallSite = { callee: name, span, args, expected, explicit: null, receiver: derefAll(recvT) };
+  const ret = userMethodCall(cx, call, m, recvT, f, site);
+  m.info = { type: T.error };
+  call.info = { type: ret };
+  return call;
+}
+
+/** `op(a, b)` for a free operator function. */
+function freeCall(cx: Ctx, f: FnInfo, args: ast.Expr[], span: ast.Span, expected: Type | null): ast.ExprOf<'call'> {
+  const callee: ast.ExprOf<'ident'> = { kind: 'ident', span, name: f.name, typeArgs: null };
+  const call: ast.ExprOf<'call'> = { kind: 'call', span, callee, typeArgs: null, args, bang: false };
+  const { ret, typeArgs } = callFn(cx, f, { callee: f.name, span, args, expected, explicit: null });
+  callee.res = { k: 'fn', fn: f, typeArgs };
+  callee.info = { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: false } };
+  call.target = { k: 'fn', fn: f, typeArgs };
+  call.info = { type: ret };
+  if (cx.fn) cx.fn.calls.add(f);
+  return call;
+}
+
+const not = (e: ast.Expr, span: ast.Span): ast.Expr => ({ kind: 'unary', span, op: '!', operand: e, info: { type: T.bool } });
+
+/** A binary operator whose left operand (already checked, type `lt`) is a user type. Returns the
+ *  result type, or null when the built-in rules apply (numbers, strings, structural `==`). */
+export function binaryOverload(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, expected: Type | null): Type | null {
+  const owner = ownerOf(lt);
+  if (!owner) return null;
+  const table = cx.methods.get(owner);
+  const name = 'op' + e.op;
+  const direct = pick(cx, overloads(table, name, 1), e.right);
+  if (!CMP.has(e.op)) {
+    if (direct) return lower(e, methodCall(cx, e.left, lt, direct, [e.right], e.span, expected));
+    return freeOverload(cx, e, expected);
+  }
+  // Comparing does not move its operands (§6.3), whatever the method's parameter types say.
+  const moved = new Map(cx.moved);
+  try {
+    return compare(cx, e, lt, table, direct);
+  } finally {
+    cx.moved = moved;
+  }
+}
+
+function compare(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, table: Map<string, FnInfo> | undefined, direct: FnInfo | null): Type | null {
+  if (direct) return lower(e, methodCall(cx, e.left, lt, direct, [e.right], e.span, null));
+  // Derived comparisons.
+  if (e.op === '!=') {
+    const eq = pick(cx, overloads(table, 'op==', 1), e.right);
+    if (eq) return lower(e, not(methodCall(cx, e.left, lt, eq, [e.right], e.span, null), e.span));
+    return null; // structural
+  }
+  if (e.op === '==') return null;
+  const lessThan = pick(cx, overloads(table, 'op<', 1), e.right);
+  if (lessThan) {
+    // a > b = b < a; a <= b = !(b < a); a >= b = !(a < b). The swapped forms need `b` checked first.
+    if (e.op === '<') return lower(e, methodCall(cx, e.left, lt, lessThan, [e.right], e.span, null));
+    if (e.op === '>=') return lower(e, not(methodCall(cx, e.left, lt, lessThan, [e.right], e.span, null), e.span));
+    const rt = checkExpr(cx, e.right, lt);
+    const swapped = methodCall(cx, e.right, rt, lessThan, [e.left], e.span, null);
+    return lower(e, e.op === '>' ? swapped : not(swapped, e.span));
+  }
+  const cmpFn = table?.get('compare') ?? table?.get('cmp');
+  if (cmpFn && cmpFn.params.length === 1) {
+    // a OP b = a.compare(b) OP 0
+    const call = methodCall(cx, e.left, lt, cmpFn, [e.right], e.span, null);
+    const zero: ast.Expr = { kind: 'int', span: e.span, value: 0n, suffix: null, raw: '0', info: { type: call.info!.type, constValue: 0n } };
+    if (call.info!.type.k !== 'int') {
+      cx.error('E0125', `\`${cmpFn.name}\` must return an integer to define \`${e.op}\`, found ${fmt(call.info!.type)}`, e.span);
+      return T.bool;
+    }
+    return lower(e, { kind: 'binary', span: e.span, op: e.op, left: call, right: zero, info: { type: T.bool } });
+  }
+  cx.error('E0125', `\`${e.op}\` is not defined for ${fmt(derefAll(lt))}`, e.span, {
+    notes: [`help: define \`fn (self: &${typeName(derefAll(lt))}) op<(other: ${typeName(derefAll(lt))}): bool\`, or \`compare\` returning an integer (contract \`Ord\`)`],
+  });
+  checkExpr(cx, e.right, null);
+  return T.bool;
+}
+
+/** `a OP b` through a free `fn opOP(a: A, b: B)`, or E0125 naming both operand types. */
+export function freeOverload(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null): Type | null {
+  const fs = overloads(cx.fns, 'op' + e.op, 2);
+  if (!fs.length) return null;
+  const lt = e.left.info?.type ?? checkExpr(cx, e.left, null);
+  const cands = fs.filter((f) => assignable(derefAll(lt), derefAll(f.params[0].type)) || (isLiteralish(e.left) && isNumeric(f.params[0].type)));
+  const f = pick(cx, cands.length ? cands : fs, e.right, 1);
+  if (!f) return null;
+  return lower(e, freeCall(cx, f, [e.left, e.right], e.span, expected));
+}
+
+function lower(e: ast.Expr, to: ast.Expr): Type {
+  const t = to.info!.type;
+  e.info = { type: t, lowered: to };
+  return t;
+}
+
+/** `-a`, `!a`, `~a` on a user type: `op-()`, `op!()`, `op~()`. */
+export function unaryOverload(cx: Ctx, e: ast.ExprOf<'unary'>, t: Type, expected: Type | null): Type | null {
+  const owner = ownerOf(t);
+  if (!owner) return null;
+  const f = overloads(cx.methods.get(owner), 'op' + e.op, 0)[0];
+  if (!f) return null;
+  return lower(e, methodCall(cx, e.operand, t, f, [], e.span, expected));
+}
+
+/** `a[i]` on a user type: `a.op[](i)`. */
+export function indexOverload(cx: Ctx, e: ast.ExprOf<'index'>, t: Type): Type | null {
+  const owner = ownerOf(t);
+  if (!owner) return null;
+  const f = pick(cx, overloads(cx.methods.get(owner), 'op[]', 1), e.index);
+  if (!f) {
+    cx.error('E0125', `cannot index into a value of type ${fmt(derefAll(t))}`, e.span, { notes: [`help: define \`fn (self: &${typeName(derefAll(t))}) op[](i: i32): T\``] });
+    checkExpr(cx, e.index, null);
+    return T.error;
+  }
+  return lower(e, methodCall(cx, e.object, t, f, [e.index], e.span, null));
+}
+
+/** `a[i] = v` / `a[i] += v` on a user type, `a += b` through `op+=` or `op+`. Returns the statement
+ *  to emit instead, or null when built-in assignment applies. The target is not checked yet. */
+export function assignOverload(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): ast.Stmt | null {
+  if (!cx.userOperators) return null; // no operator method anywhere: built-in assignment (the common, fast case)
+  const tgt = s.target;
+  if (tgt.kind === 'index') {
+    const ot = checkExpr(cx, tgt.object, null);
+    const owner = ownerOf(ot);
+    if (!owner) return null;
+    const setter = overloads(cx.methods.get(owner), 'op[]=', 2)[0];
+    if (!setter) {
+      cx.error('E0125', `cannot assign through an index of ${fmt(derefAll(ot))}`, tgt.span, { notes: [`help: define \`fn (self: &${typeName(derefAll(ot))}!) op[]=(i: i32, v: T)\``] });
+      return { kind: 'expr', span: s.span, expr: { kind: 'error', span: s.span } } as ast.Stmt;
+    }
+    let value = s.value;
+    if (s.op !== '=') {
+      // a[i] OP= v  ->  a.op[]=(i, a[i] OP v)
+      value = { kind: 'binary', span: s.span, op: s.op.slice(0, -1) as ast.BinaryOp, left: { kind: 'index', span: tgt.span, object: tgt.object, index: tgt.index }, right: s.value };
+    }
+    const call = methodCall(cx, tgt.object, ot, setter, [tgt.index, value], s.span, null);
+    return { kind: 'expr', span: s.span, expr: call } as ast.Stmt;
+  }
+  if (s.op === '=' || s.op === '<<=' || s.op === '>>=') return null;
+  if (!['ident', 'member', 'tuple-index', 'deref'].includes(tgt.kind)) return null;
+  // Peek at the target's type without reporting (the target is checked as a place below or by the caller).
+  let tt: Type = T.error;
+  if (tgt.kind === 'ident') tt = cx.scope.lookup(tgt.name)?.local.type ?? T.error;
+  else probe(cx, () => { tt = checkExpr(cx, tgt, null); });
+  const owner = ownerOf(tt);
+  if (!owner) return null;
+  const compound = pick(cx, overloads(cx.methods.get(owner), 'op' + s.op, 1), s.value);
+  if (compound) {
+    tt = checkExpr(cx, tgt, null); // the real check of the receiver (a use of it)
+    return { kind: 'expr', span: s.span, expr: methodCall(cx, tgt, tt, compound, [s.value], s.span, null) } as ast.Stmt;
+  }
+  // a += b  ->  a = a + b
+  const bin: ast.Expr = { kind: 'binary', span: s.span, op: s.op.slice(0, -1) as ast.BinaryOp, left: cloneTarget(tgt), right: s.value };
+  return { kind: 'assign', span: s.span, op: '=', target: tgt, value: bin };
+}
+
+/** A second copy of an assignment target (read side of `a = a + b`), without annotations. */
+function cloneTarget(e: ast.Expr): ast.Expr {
+  return JSON.parse(JSON.stringify(e, (k, v) => (k === 'info' || k === 'res' || k === 'target' ? undefined : typeof v === 'bigint' ? { $big: v.toString() } : v)), (_k, v) => (v && typeof v === 'object' && '$big' in v ? BigInt(v.$big) : v));
+}
+
+/** Declaration rules: fixed parameter counts, `bool` comparisons, mutating `op[]=`/`op+=`. */
+export function checkOperatorDecls(cx: Ctx): void {
+  for (const f of cx.allFns) {
+    const d = f.decl;
+    if (!d || !/^op[^A-Za-z0-9_]/.test(d.name)) continue;
+    const free = !d.receiver && !f.owner;
+    const want = OP_ARITY[d.name];
+    if (want === undefined) {
+      cx.error('E0142', `\`${d.name}\` cannot be overloaded`, d.nameSpan, { notes: ['note: `&&`, `||`, `=`, `as`, `.`, `?`, `<-`, `..`, `??` and unary `&`/`*` keep their built-in meaning'] });
+      continue;
+    }
+    const n = f.params.length - (free ? 1 : 0);
+    const ok = n === want || (d.name === 'op-' && n === 0) || (free && n === 1 && want === 1);
+    if (!ok) {
+      const s = want === 1 ? '' : 's';
+      cx.error('E0129', `operator method \`${d.name}\` takes ${want} parameter${s}${d.name === 'op-' ? ' (or none, for unary minus)' : ''}`, d.nameSpan);
+      continue;
+    }
+    if (/^op(==|!=|<|<=|>|>=)$/.test(d.name) && f.ret.k !== 'bool' && f.ret.k !== 'error') {
+      cx.error('E0129', `comparison operator method \`${d.name}\` must return \`bool\`, found ${fmt(f.ret)}`, d.ret?.span ?? d.nameSpan);
+    }
+    if ((d.name === 'op[]=' || /^op.+=$/.test(d.name)) && !/^op(==|!=|<=|>=)$/.test(d.name) && !free) {
+      if (f.ret.k !== 'unit' && f.ret.k !== 'error') cx.error('E0129', `\`${d.name}\` must return nothing, found ${fmt(f.ret)}`, d.ret?.span ?? d.nameSpan);
+      if (f.receiver !== 'mut-ref' && f.receiver !== 'value') cx.error('E0129', `\`${d.name}\` must be a mutating method: take \`self: &${f.owner ? typeName(f.owner) : 'T'}!\` or end the name with \`!\``, d.nameSpan);
+    }
+  }
+}

@@ -1,0 +1,227 @@
+// Standard modules (chapter 2 §4.7) written in Vex: `import { sqrt, PI } from "math"`,
+// `import * as m from "math"`, `import "math"` (namespace `math`). Before checking, each imported
+// module is parsed once, its top-level items are renamed `math·sqrt` (a name no user can write)
+// and appended to the program; the user's references are rewritten to those names: `sqrt` for a
+// named import, `m.sqrt` / `math.PI` for a namespace. Unknown modules and names are E0140.
+import type * as ast from '../syntax/ast';
+import { parse } from '../syntax/parser';
+import { diag, type Diagnostic } from '../diagnostics';
+
+const MATH = `
+export const PI: f64 = 3.141592653589793;
+export const E: f64 = 2.718281828459045;
+export const TAU: f64 = 6.283185307179586;
+export const PHI: f64 = 1.618033988749895;
+export const SQRT2: f64 = 1.4142135623730951;
+extern "C" {
+    fn sin(x: f64): f64; fn cos(x: f64): f64; fn tan(x: f64): f64; fn asin(x: f64): f64; fn acos(x: f64): f64;
+    fn atan(x: f64): f64; fn atan2(y: f64, x: f64): f64; fn sinh(x: f64): f64; fn cosh(x: f64): f64; fn tanh(x: f64): f64;
+    fn exp(x: f64): f64; fn exp2(x: f64): f64; fn log(x: f64): f64; fn log2(x: f64): f64; fn log10(x: f64): f64;
+    fn pow(x: f64, y: f64): f64; fn cbrt(x: f64): f64; fn hypot(x: f64, y: f64): f64; fn fmod(x: f64, y: f64): f64;
+}
+export fn abs<T>(x: T): T { let z = x - x; if x < z { return z - x; } return x; }
+export fn min<T>(a: T, b: T): T { if b < a { return b; } return a; }
+export fn max<T>(a: T, b: T): T { if a < b { return b; } return a; }
+export fn clamp<T>(x: T, lo: T, hi: T): T { if x < lo { return lo; } if hi < x { return hi; } return x; }
+export fn sign<T>(x: T): i32 { let z = x - x; if x < z { return -1; } if z < x { return 1; } return 0; }
+export fn gcd(a: i64, b: i64): i64 { let! x = a.abs(); let! y = b.abs(); while y != 0 { let t = x % y; x = y; y = t; } return x; }
+export fn lcm(a: i64, b: i64): i64 { if a == 0 || b == 0 { return 0; } return (a / gcd(a, b) * b).abs(); }
+export fn pow_int(base: i64, n: i64): i64 { let! r: i64 = 1; let! i: i64 = 0; while i < n { r = r * base; i += 1; } return r; }
+export fn factorial(n: i32): i64 { let! r: i64 = 1; for i in 2..(n + 1) { r = r * (i as i64); } return r; }
+export fn sin_f64(x: f64): f64 { return sin(x); }
+export fn cos_f64(x: f64): f64 { return cos(x); }
+export fn tan_f64(x: f64): f64 { return tan(x); }
+export fn asin_f64(x: f64): f64 { return asin(x); }
+export fn acos_f64(x: f64): f64 { return acos(x); }
+export fn atan_f64(x: f64): f64 { return atan(x); }
+export fn atan2_f64(y: f64, x: f64): f64 { return atan2(y, x); }
+export fn sinh_f64(x: f64): f64 { return sinh(x); }
+export fn cosh_f64(x: f64): f64 { return cosh(x); }
+export fn tanh_f64(x: f64): f64 { return tanh(x); }
+export fn exp_f64(x: f64): f64 { return exp(x); }
+export fn exp2_f64(x: f64): f64 { return exp2(x); }
+export fn log_f64(x: f64): f64 { return log(x); }
+export fn log2_f64(x: f64): f64 { return log2(x); }
+export fn log10_f64(x: f64): f64 { return log10(x); }
+export fn pow_f64(x: f64, y: f64): f64 { return pow(x, y); }
+export fn sqrt_f64(x: f64): f64 { return x.sqrt(); }
+export fn cbrt_f64(x: f64): f64 { return cbrt(x); }
+export fn ceil_f64(x: f64): f64 { return x.ceil(); }
+export fn floor_f64(x: f64): f64 { return x.floor(); }
+export fn round_f64(x: f64): f64 { return x.round(); }
+export fn trunc_f64(x: f64): f64 { return x.trunc(); }
+export fn hypot_f64(x: f64, y: f64): f64 { return hypot(x, y); }
+export fn fmod_f64(x: f64, y: f64): f64 { return fmod(x, y); }
+export fn is_nan(x: f64): bool { return x.is_nan(); }
+export fn is_inf(x: f64): bool { return !x.is_nan() && (x - x).is_nan(); }
+export fn is_finite(x: f64): bool { return !(x - x).is_nan(); }
+export fn lerp(a: f64, b: f64, t: f64): f64 { return a + (b - a) * t; }
+export fn degrees(r: f64): f64 { return r * 180.0 / PI; }
+export fn radians(d: f64): f64 { return d * PI / 180.0; }
+export fn sqrt(x: f64): f64 { return x.sqrt(); }
+export fn floor(x: f64): f64 { return x.floor(); }
+export fn ceil(x: f64): f64 { return x.ceil(); }
+export fn round(x: f64): f64 { return x.round(); }
+export fn trunc(x: f64): f64 { return x.trunc(); }
+`;
+
+// The unsuffixed libm names are exported too (chapter: "Unsuffixed f64 aliases").
+const MATH_ALIASES = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'cbrt', 'pow', 'exp', 'log', 'log2', 'log10', 'hypot'];
+
+const STRING = `
+export fn len(s: str): u64 { return s.len() as u64; }
+export fn compare(a: str, b: str): i32 { if a < b { return -1; } if b < a { return 1; } return 0; }
+export fn is_valid_utf8(s: str): bool { return true; }
+export fn char_count(s: str): u64 { return s.chars() as u64; }
+export fn contains(s: str, sub: str): bool { return s.contains(sub); }
+export fn has_prefix(s: str, p: str): bool { return s.starts_with(p); }
+export fn has_suffix(s: str, p: str): bool { return s.ends_with(p); }
+export fn to_upper(s: str): String { return String.from(s.to_upper()); }
+export fn to_lower(s: str): String { return String.from(s.to_lower()); }
+export fn trim(s: str): String { return String.from(s.trim()); }
+export fn replace(s: str, old: str, new_: str): String { return String.from(s.replace(old, new_)); }
+`;
+
+// Durations are i64 nanoseconds on the virtual clock (base §6.2); wall time starts 2025-01-01T00:00:00Z.
+const TIME = `
+export const NANOSECOND: i64 = 1;
+export const MICROSECOND: i64 = 1000;
+export const MILLISECOND: i64 = 1000000;
+export const SECOND: i64 = 1000000000;
+export const MINUTE: i64 = 60000000000;
+export const HOUR: i64 = 3600000000000;
+export const DAY: i64 = 86400000000000;
+const EPOCH_2025_NS: i64 = 1735689600000000000;
+// A Time is a point on the virtual clock in ns since the run started (an i64, so it is copied).
+export type Time = i64;
+export fn monotonic_now(): u64 { return vex_clock_ns(); }
+export fn now(): Time { return vex_clock_ns() as i64; }
+export fn since(t: Time): i64 { return (vex_clock_ns() as i64) - t; }
+export fn until(t: Time): i64 { return t - (vex_clock_ns() as i64); }
+export fn sub(t: Time, u: Time): i64 { return t - u; }
+export fn add(t: Time, d: i64): Time { return t + d; }
+export fn compare(a: Time, b: Time): i32 { if a < b { return -1; } if b < a { return 1; } return 0; }
+export fn before(a: Time, b: Time): bool { return a < b; }
+export fn after(a: Time, b: Time): bool { return b < a; }
+export fn equal(a: Time, b: Time): bool { return a == b; }
+export fn unix_milli(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000000; }
+export fn unix_micro(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000; }
+export fn sleep_ns(ns: i64) { if ns > 0 { block_on(sleep(Duration.from_millis((ns / 1000000) as u64))); } }
+`;
+
+const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: STRING, time: TIME };
+/** Modules whose import is a no-op (the prelude). */
+const NO_OP = new Set(['core', 'contracts', 'io', 'fmt', 'os', 'mem']);
+const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory', 'fs', 'path', 'env', 'process', 'testing', 'collections', 'strconv', 'conv']);
+
+/** `std/math`, `vex-libs/std/math` and `math` name the same module. */
+export function stdModuleName(path: string): string {
+  return path.replace(/^vex-libs\/std\//, '').replace(/^std\//, '');
+}
+
+interface Loaded { items: ast.Item[]; exports: Map<string, string> } // export name -> mangled name
+const cache = new Map<string, Loaded>();
+
+function load(name: string): Loaded {
+  const hit = cache.get(name);
+  if (hit) return structuredClone(hit); // each program gets fresh nodes (the checker annotates them)
+  const { program } = parse(`<std>/${name}.vx`, SOURCES[name]);
+  const top = new Set<string>();
+  for (const it of program.items) {
+    if (it.kind === 'extern') for (const f of it.fns) top.add(f.name);
+    else if ('name' in it && typeof it.name === 'string') top.add(it.name);
+  }
+  const mangle = (n: string) => `${name}·${n}`;
+  const exports = new Map<string, string>();
+  for (const it of program.items) {
+    if (it.kind === 'extern') { for (const f of it.fns) { if (name === 'math' && MATH_ALIASES.includes(f.name)) exports.set(f.name, mangle(f.name)); f.name = mangle(f.name); } continue; }
+    if ('name' in it && typeof it.name === 'string') {
+      if ((it as { isExport?: boolean }).isExport) exports.set(it.name, mangle(it.name));
+      (it as { name: string }).name = mangle(it.name);
+    }
+  }
+  renameRefs(program.items, (n) => (top.has(n) ? mangle(n) : null));
+  if (name === 'time') exports.set('sleep', mangle('sleep_ns')); // `sleep` inside the module is the builtin
+  const loaded = { items: program.items, exports };
+  cache.set(name, loaded);
+  return structuredClone(loaded);
+}
+
+/** Rename identifier references (values and callees) with `to`; locals are never top-level names in our sources. */
+function renameRefs(n: unknown, to: (name: string) => string | null): void {
+  if (!n || typeof n !== 'object') return;
+  if (Array.isArray(n)) { for (const x of n) renameRefs(x, to); return; }
+  const o = n as Record<string, unknown>;
+  if ((o.kind === 'ident' || o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string') {
+    const r = to(o.name);
+    if (r) o.name = r;
+  }
+  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') renameRefs(o[k], to);
+}
+
+const expanded = new WeakSet<ast.Program>();
+
+/** Resolve the program's imports of standard modules; returns diagnostics for bad imports. */
+export function expandStdImports(program: ast.Program): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  if (expanded.has(program)) return diags;
+  expanded.add(program);
+  const named = new Map<string, string>(); // local name -> mangled
+  const spaces = new Map<string, Map<string, string>>(); // namespace -> export -> mangled
+  const added = new Set<string>();
+  for (const it of program.items) {
+    if (it.kind !== 'import') continue;
+    const name = stdModuleName(it.module);
+    if (it.module.startsWith('.')) continue; // modules across tabs are resolved elsewhere
+    if (NO_OP.has(name)) continue;
+    if (!SOURCES[name]) {
+      const msg = SANDBOXED.has(name)
+        ? `module "${name}" is not available in the playground (no network, files or processes)`
+        : `module not found: "${it.module}"`;
+      diags.push(diag('E0140', msg, it.moduleSpan, { notes: [`note: available: ${[...Object.keys(SOURCES), ...NO_OP].join(', ')}`] }));
+      continue;
+    }
+    const mod = load(name);
+    if (!added.has(name)) { added.add(name); program.items.push(...mod.items); }
+    if (it.star) spaces.set(it.star, mod.exports);
+    else if (!it.names.length) spaces.set(name.split('/').pop()!, mod.exports);
+    for (const n of it.names) {
+      const m = mod.exports.get(n.name);
+      if (!m) { diags.push(diag('E0140', `\`${n.name}\` is not exported by "${it.module}"`, n.span, { notes: [`note: "${name}" exports ${[...mod.exports.keys()].slice(0, 12).join(', ')}…`] })); continue; }
+      named.set(n.alias ?? n.name, m);
+    }
+    if (!it.names.length && !it.star) for (const [k, v] of mod.exports) named.set(k, v); // `import "math"` binds every export too
+  }
+  if (!named.size && !spaces.size) return diags;
+  const user = program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>'));
+  rewriteUser(user, named, spaces, diags);
+  return diags;
+}
+
+function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string, Map<string, string>>, diags: Diagnostic[]): void {
+  if (!n || typeof n !== 'object') return;
+  if (Array.isArray(n)) { for (const x of n) rewriteUser(x, named, spaces, diags); return; }
+  const o = n as Record<string, unknown>;
+  if (o.kind === 'member') {
+    const obj = o.object as ast.Expr;
+    const space = obj.kind === 'ident' ? spaces.get(obj.name) : undefined;
+    if (space) {
+      const m = space.get(o.name as string);
+      if (!m) diags.push(diag('E0140', `\`${o.name}\` is not exported by "${(obj as ast.ExprOf<'ident'>).name}"`, o.nameSpan as ast.Span));
+      else { for (const k of Object.keys(o)) if (k !== 'span') delete o[k]; Object.assign(o, { kind: 'ident', name: m, typeArgs: null }); return; }
+    }
+  }
+  if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name)) o.name = named.get(o.name)!;
+  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') rewriteUser(o[k], named, spaces, diags);
+}
+
+/** The standard module a namespace name stands for in this program (`m` of `import * as m from "math"`). */
+export function stdNamespace(program: ast.Program, alias: string): string | null {
+  for (const it of program.items) {
+    if (it.kind !== 'import' || it.module.startsWith('.')) continue;
+    const name = stdModuleName(it.module);
+    if (!SOURCES[name]) continue;
+    if (it.star === alias || (!it.star && !it.names.length && name.split('/').pop() === alias)) return name;
+  }
+  return null;
+}

@@ -1,0 +1,105 @@
+// Library methods of the built-in types (chapter 2 §5): strings, Vec, Map/Set and numbers. Pure
+// functions over the runtime's value representation (str = JS string, String = VString with `.s`,
+// Vec = VVec with `.a`, Map/Set = VMap/VSet with `.m`). Options come back as `undefined` (None) or
+// the value, and parse results as { ok } / { err }: the generated code wraps them in the program's
+// own Option/Result classes. Closures are called directly (a closure that blocks is not supported
+// inside these methods).
+import { VVec } from './collections';
+
+type Fn = (...a: unknown[]) => unknown;
+type Cmp = (a: unknown, b: unknown) => number;
+
+const enc = new TextEncoder();
+const utf8Len = (s: string) => enc.encode(s).length;
+
+/** Byte offset <-> UTF-16 index (strings index by bytes, base §4.5). */
+function byteToIndex(s: string, b: number): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (bytes >= b) return i;
+    const c = s.codePointAt(i)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (c >= 0x10000) i++;
+  }
+  return s.length;
+}
+
+/** Default ordering of numbers, BigInts and strings (stable sort, `Ord` of the built-ins). */
+export const natural: Cmp = (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
+
+export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
+  const vec = <T>(items: T[], esize: number, ealign: number) => new VVec<T>(esize, ealign, items);
+  return {
+    // ---- strings
+    chars: (s: string) => BigInt([...s].length),
+    split: (s: string, sep: string, esize: number, ealign: number) => vec(sep === '' ? [...s] : s.split(sep), esize, ealign),
+    find(s: string, sub: string): bigint | undefined {
+      const i = s.indexOf(sub);
+      return i < 0 ? undefined : BigInt(utf8Len(s.slice(0, i)));
+    },
+    substr(s: string, start: bigint | number, len: bigint | number): string {
+      const a = byteToIndex(s, Number(start));
+      const b = byteToIndex(s, Number(start) + Number(len));
+      return s.slice(a, b);
+    },
+    bytes: (s: string) => vec([...enc.encode(s)], 1, 1),
+    /** `parse<T>`: integer (exact, range-checked), float or bool; { err } names the input and type. */
+    parse(s: string, kind: string, min: bigint | null, max: bigint | null): { ok?: unknown; err?: string } {
+      const bad = { err: `cannot parse ${JSON.stringify(s)} as ${kind}` };
+      const t = s.trim();
+      if (kind === 'bool') return t === 'true' ? { ok: true } : t === 'false' ? { ok: false } : bad;
+      if (kind === 'f32' || kind === 'f64') {
+        if (!/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity|nan)$/i.test(t)) return bad;
+        const v = /^[+-]?inf/i.test(t) ? (t.startsWith('-') ? -Infinity : Infinity) : /nan/i.test(t) ? NaN : Number(t);
+        return { ok: kind === 'f32' ? Math.fround(v) : v };
+      }
+      if (!/^[+-]?\d+$/.test(t)) return bad;
+      const v = BigInt(t);
+      if ((min !== null && v < min) || (max !== null && v > max)) return bad;
+      return { ok: Number(kind.slice(1)) >= 64 ? v : Number(v) };
+    },
+    // ---- Vec
+    insert(v: VVec, i: bigint | number, x: unknown, site: number, panic: (m: string, s: number) => never): void {
+      const n = Number(i);
+      if (n < 0 || n > v.a.length) panic(`insertion index (is ${n}) should be <= len (is ${v.a.length})`, site);
+      if (v.a.length === v.cap) v.grow(site);
+      v.a.splice(n, 0, x);
+    },
+    remove(v: VVec, i: bigint | number, site: number, panic: (m: string, s: number) => never): unknown {
+      const n = Number(i);
+      if (n < 0 || n >= v.a.length) panic(`removal index (is ${n}) should be < len (is ${v.a.length})`, site);
+      return v.a.splice(n, 1)[0];
+    },
+    indexOf(v: VVec, x: unknown): bigint | undefined {
+      for (let i = 0; i < v.a.length; i++) if (eq(v.a[i], x)) return BigInt(i);
+      return undefined;
+    },
+    findIn(v: VVec, f: Fn): unknown {
+      for (const x of v.a) if (f(x)) return x;
+      return undefined;
+    },
+    map: (v: VVec, f: Fn, esize: number, ealign: number) => vec(v.a.map((x) => f(x)), esize, ealign),
+    filter: (v: VVec, f: Fn) => vec(v.a.filter((x) => f(x)), v.esize, v.ealign),
+    any: (v: VVec, f: Fn) => v.a.some((x) => f(x)),
+    all: (v: VVec, f: Fn) => v.a.every((x) => f(x)),
+    forEach(v: VVec, f: Fn): void { for (const x of v.a) f(x); },
+    reduce(v: VVec, init: unknown, f: Fn): unknown {
+      let acc = init;
+      for (const x of v.a) acc = f(acc, x);
+      return acc;
+    },
+    sort(v: VVec, cmp: Cmp): void { v.a.sort(cmp); },
+    sortBy(v: VVec, f: Fn): void { v.a.sort((a, b) => Number(f(a, b))); },
+    reverse(v: VVec): void { v.a.reverse(); },
+    join: (v: VVec, sep: string, show: (x: unknown) => string) => v.a.map(show).join(sep),
+    cloneVec: (v: VVec) => vec(v.a.slice(), v.esize, v.ealign),
+    natural,
+    // ---- floats (§5.5): round half away from zero, like C's round()
+    sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
+    round: (x: number) => (x < 0 ? -Math.round(-x) : Math.round(x)),
+    // ---- Map / Set (keys in insertion order)
+    keys: (m: { m: Map<unknown, unknown> }, esize: number, ealign: number) => vec([...m.m.keys()], esize, ealign),
+    values: (m: { m: Map<unknown, unknown> | Set<unknown> }, esize: number, ealign: number) => vec([...m.m.values()], esize, ealign),
+  };
+}
+export type Lib = ReturnType<typeof makeLib>;
