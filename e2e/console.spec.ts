@@ -87,7 +87,8 @@ test('the Memory view follows the live session', async ({ page }) => {
   await page.getByRole('tab', { name: 'Memory' }).click();
   // the Vec's buffer is live (the session owns it) and was allocated by cell 2
   await expect(page.getByTestId('memory-panel')).toContainText('cell2:1');
-  await expect(page.getByTestId('memory-panel')).toContainText('Live at exit');
+  await expect(page.getByTestId('memory-panel')).toContainText('live at exit');
+  await expect(page.getByRole('group', { name: 'Heap map' }).or(page.getByLabel('Heap map')).first()).toBeVisible();
 });
 
 test('Send to Console runs the selection or the current line; a share link restores the cells', async ({ page, browser }) => {
