@@ -3,7 +3,7 @@
 import { useRun } from '../state/run-store';
 import { useSettings } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
-import { outputText } from '../state/output-model';
+import { outputText, type Stream } from '../state/output-model';
 import { VirtualList } from './VirtualList';
 import { describeEnd, describeStats } from './outcome-text';
 import { copyText } from '../share/clipboard';
@@ -41,12 +41,7 @@ function ScrubbedOutput({ position }: { position: number }) {
         rowHeight={presentation ? 30 : 20}
         renderRow={(row) => {
           const l = lineAt(ix, at, row);
-          return (
-            <div className={`out-line ${l.stream}`} data-stream={l.stream}>
-              {l.stream === 'stderr' && <span className="sr-only">stderr: </span>}
-              {l.text === '' ? '\u200b' : l.text}
-            </div>
-          );
+          return <OutLine stream={l.stream} text={l.text} />;
         }}
       />
     </div>
@@ -103,14 +98,19 @@ function LiveOutput({ plain }: { plain: boolean }) {
         renderRow={(row) => {
           if (row < lead) return <div className="out-line note">… {output.dropped.toLocaleString('en-US')} earlier lines were dropped (output cap) …</div>;
           const l = output.lines[row - lead];
-          return (
-            <div className={`out-line ${l.stream}`} data-stream={l.stream}>
-              {l.stream === 'stderr' && <span className="sr-only">stderr: </span>}
-              {l.text === '' ? '\u200b' : l.text}
-            </div>
-          );
+          return <OutLine stream={l.stream} text={l.text} />;
         }}
       />
+    </div>
+  );
+}
+
+/** One output line: stderr in its colour and announced as such to screen readers. */
+function OutLine({ stream, text }: { stream: Stream; text: string }) {
+  return (
+    <div className={`out-line ${stream}`} data-stream={stream}>
+      {stream === 'stderr' && <span className="sr-only">stderr: </span>}
+      {text === '' ? '\u200b' : text}
     </div>
   );
 }
