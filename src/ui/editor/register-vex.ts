@@ -2,7 +2,7 @@
 // completion providers answered by the checker in the language worker.
 import { monaco } from './monaco';
 import { vexLanguageConfiguration, vexMonarch, VEX_BUILTINS, VEX_KEYWORDS, VEX_TYPE_KEYWORDS } from './vex-monarch';
-import { completionsAt, hoverAt } from '../run/controller';
+import { completionsAt, formatText, hoverAt } from '../run/controller';
 import type { CompletionItem } from '../../worker/protocol';
 
 export const VEX_LANGUAGE_ID = 'vex';
@@ -87,6 +87,17 @@ export function registerVex(): void {
           range,
         })),
       };
+    },
+  });
+
+  // Format Document (Shift+Alt+F, or the context menu): the worker's `vex fmt`. A file with syntax
+  // errors gets no edit, so Problems keeps pointing at the error.
+  monaco.languages.registerDocumentFormattingEditProvider(VEX_LANGUAGE_ID, {
+    provideDocumentFormattingEdits: async (model) => {
+      const before = model.getValue();
+      const text = await formatText(fileOfModel(model), before);
+      if (text === null || text === before || model.getValue() !== before) return [];
+      return [{ range: model.getFullModelRange(), text }];
     },
   });
 }
