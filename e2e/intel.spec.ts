@@ -30,3 +30,21 @@ test('the Generated JS panel shows the compiled JavaScript and follows edits', a
   await setCode(page, 'fn shout_twice() { println("hey"); }\nfn main() { shout_twice(); }\n');
   await expect(page.getByTestId('generated-js')).toContainText('shout_twice', { timeout: 10_000 });
 });
+
+test('an unused variable is a warning marker whose quick fix renames it to `_x`', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn main() {\n    let spare = 1;\n    println("hi");\n}\n');
+  await expect(page.locator('.monaco-editor .squiggly-warning').first()).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+  // cursor onto the warning, then Ctrl+. (Quick Fix) and Enter on the offered fix
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft'); // inside `spare`
+  await page.keyboard.press('Control+.');
+  await expect(page.getByText('Rename to `_spare`')).toBeVisible({ timeout: 5_000 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toBe('fn main() {\n    let _spare = 1;\n    println("hi");\n}\n');
+  await expect(page.locator('.monaco-editor .squiggly-warning')).toHaveCount(0, { timeout: 10_000 });
+});

@@ -8,6 +8,7 @@ import 'monaco-editor/editor/common/standaloneStrings.js';
 import 'monaco-editor/features/codicon/register.js';
 import 'monaco-editor/features/bracketMatching/register.js';
 import 'monaco-editor/features/clipboard/register.js';
+import 'monaco-editor/features/codeAction/register.js';
 import 'monaco-editor/features/comment/register.js';
 import 'monaco-editor/features/contextmenu/register.js';
 import 'monaco-editor/features/cursorUndo/register.js';
