@@ -44,7 +44,7 @@ export function runCheck(args: string[]): number {
       failed = true;
       continue;
     }
-    const { diagnostics } = checkSource(file, text);
+    const { diagnostics } = checkSource(file, text, { lints: true });
     all.push(...diagnostics);
     if (!json) for (const d of diagnostics) process.stderr.write(renderDiagnostic(d, text) + '\n\n');
   }

@@ -170,4 +170,20 @@ describe('worker handlers: time-based flushing', () => {
     drive({ type: 'run', id: 12, files, entry: 'main.vx', settings, signalBuffer: slot.buffer as SharedArrayBuffer });
     expect(polled).toEqual([0, 2, 0]);
   });
+
+  it('formats a document and refuses one with syntax errors', () => {
+    expect(drive({ type: 'format', id: 7, file: 'main.vx', text: 'fn main(){\n  println("x") ;\n}' }))
+      .toEqual([{ type: 'formatted', id: 7, text: 'fn main(){\n    println("x");\n}\n' }]);
+    expect(drive({ type: 'format', id: 8, file: 'main.vx', text: 'fn main( {' }))
+      .toEqual([{ type: 'formatted', id: 8, text: null }]);
+  });
+
+  it('answers generated-js with the compiled program or the error count', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program: { ...program, js: 'return 1;' } });
+    expect(drive({ type: 'generated-js', id: 9, files, entry: 'main.vx' })).toEqual([{ type: 'js', id: 9, js: 'return 1;', errors: 0 }]);
+    tc.compile.mockReturnValue({ diagnostics: [{ severity: 'error' }, { severity: 'warning' }], program: null });
+    expect(drive({ type: 'generated-js', id: 10, files, entry: 'main.vx' })).toEqual([{ type: 'js', id: 10, js: null, errors: 1 }]);
+    tc.compile.mockImplementation(() => { throw new Error('bug'); });
+    expect(drive({ type: 'generated-js', id: 11, files, entry: 'main.vx' })[0]).toMatchObject({ type: 'internal-error', id: 11 });
+  });
 });

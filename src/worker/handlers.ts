@@ -6,6 +6,7 @@ import type { Outcome, RunOptions } from '../runtime/api';
 import { EventBatcher, DEFAULT_CAPS, type BatchCaps } from './batcher';
 import * as toolchain from './toolchain';
 import { WorkerReplSession } from './repl-session';
+import { formatSource } from '../lang/syntax/format';
 
 export interface WorkerHost {
   post(msg: FromWorker): void;
@@ -51,6 +52,22 @@ export function handleMessage(msg: ToWorker, host: WorkerHost, caps: BatchCaps =
       let items: ReturnType<typeof toolchain.completionsAt> = [];
       try { items = toolchain.completionsAt(msg.files, msg.file, msg.offset); } catch { items = []; }
       host.post({ type: 'completions', id: msg.id, items });
+      return;
+    }
+    case 'format': {
+      let text: string | null = null;
+      try { text = formatSource(msg.file, msg.text).text; } catch { text = null; }
+      host.post({ type: 'formatted', id: msg.id, text });
+      return;
+    }
+    case 'generated-js': {
+      try {
+        const r = toolchain.compileFiles(msg.files, msg.entry);
+        const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+        host.post({ type: 'js', id: msg.id, js: r.program ? r.program.js : null, errors });
+      } catch (e) {
+        host.post({ type: 'internal-error', id: msg.id, ...describe(e) });
+      }
       return;
     }
     case 'run':

@@ -21,6 +21,10 @@ export type ToWorker =
   | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings; signalBuffer?: SharedArrayBuffer }
   | { type: 'hover'; id: number; files: SourceFile[]; file: string; offset: number }
   | { type: 'complete'; id: number; files: SourceFile[]; file: string; offset: number }
+  /** Format Document: `text` formatted by `vex fmt` rules (answered by `formatted`). */
+  | { type: 'format'; id: number; file: string; text: string }
+  /** The Generated JS view: the JavaScript the compiler emits for `entry` (answered by `js`). */
+  | { type: 'generated-js'; id: number; files: SourceFile[]; entry: string }
   | { type: 'signal'; sig: number } // delivered at the next statement boundary (SIGINT)
   /** The Console: one cell of the worker's long-lived REPL session (its trace flows as `events`
    *  with the same id), or a fresh session. `settings` apply when the session starts. */
@@ -44,6 +48,10 @@ export type FromWorker =
   | { type: 'done'; id: number; outcome: Outcome; exitCode: number; steps: number; runMs: number; panic: PanicInfo | null }
   | { type: 'hover'; id: number; text: string | null }
   | { type: 'completions'; id: number; items: CompletionItem[] }
+  /** `text`: null when the file has syntax errors (it is never formatted then). */
+  | { type: 'formatted'; id: number; text: string | null }
+  /** `js`: null when the program does not compile; `errors` counts its error diagnostics. */
+  | { type: 'js'; id: number; js: string | null; errors: number }
   | { type: 'internal-error'; id: number; message: string; stack: string }
   /** A Console cell is done (after its `events`); `fresh`: a new session (machine) began with it. */
   | { type: 'repl-result'; id: number; result: CellResult; fresh: boolean };

@@ -16,7 +16,7 @@ export function checkFiles(files: SourceFile[], entry: string): { diagnostics: D
   const layouts: CLayout[] = [];
   let exports: string[] = [];
   for (const f of files) {
-    const r = checkSource(f.name, f.text);
+    const r = checkSource(f.name, f.text, { lints: true });
     diagnostics.push(...r.diagnostics);
     layouts.push(...describeLayouts(r.structs));
     if (f.name === entry) exports = r.program?.exports ?? [];

@@ -19,6 +19,7 @@ import { computeMayBlock } from './callgraph';
 import { checkExternDecls } from './ffi-check';
 import { resolveBitfields } from './layout-check';
 import { computeLayout } from './layout';
+import { lintProgram } from './lints';
 
 export interface CheckOptions {
   /** REPL cells: no entry point is required. */
@@ -29,6 +30,9 @@ export interface CheckOptions {
   replScope?: ReplScope;
   /** Borrow conflicts within blocks (sema/borrows.ts); default on. */
   borrowCheck?: boolean;
+  /** The W0103–W0107 warnings (sema/lints.ts): the editor and `vex check` ask for them; compile
+   *  (and so `vex run`, the REPL and the conformance runner) does not. Default off. */
+  lints?: boolean;
 }
 
 /** The session's variables as a REPL cell's `main` sees them (sema/repl.ts). */
@@ -78,9 +82,9 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
 /** Parse and check one file; diagnostics of both stages, parser's first. */
 export function checkSource(file: string, text: string, opts: Omit<CheckOptions, 'text'> = {}): CheckResult & { ast: ast.Program; structs: StructInfo[] } {
   const parsed = parse(file, text);
-  const { result: res, cx } = checkWithCtx(parsed.program, { ...opts, text });
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...res.diagnostics];
   const parseErrors = parsed.diagnostics.some((d) => d.severity === 'error');
+  const { result: res, cx } = checkWithCtx(parsed.program, { ...opts, text, lints: opts.lints && !parseErrors });
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...res.diagnostics];
   // the declared structs even when there are errors (the C layout view works on broken code too)
   return { diagnostics, program: parseErrors ? null : res.program, ast: parsed.program, structs: [...cx.structs.values()] };
 }
@@ -124,6 +128,8 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   checkExportLists(cx);
   checkEntry(cx, opts);
   computeMayBlock(cx);
+  // Warnings only for programs without errors: they would be noise beside a real problem.
+  if (opts.lints && !opts.repl && !cx.replScope && !cx.diags.some((d) => d.severity === 'error')) lintProgram(cx);
 }
 
 /** `export { a, b as c };` must name items of this file; `export … from "m"` needs a builtin module. */

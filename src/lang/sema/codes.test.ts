@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 import { CODES } from './codes';
 
-const codesOf = (src: string) => checkSource('t.vx', src).diagnostics.map((d) => d.code);
+const codesOf = (src: string) => checkSource('t.vx', src, { lints: true }).diagnostics.map((d) => d.code);
 const main = (body: string, items = '') => `${items}\nfn main() {\n${body}\n}\n`;
 
 // [code, failing program, passing program]
@@ -59,6 +59,11 @@ const CASES: [string, string, string][] = [
   ['E0160', 'fn f(): &i32 { let x = 5; return &x; }\nfn main() { }\n', 'fn f(p: &i32): &i32 { return p; }\nfn main() { }\n'],
   ['W0100', main('let! f = F { a: 1 }; f.a = 12;', 'struct F { a: u8 : 3 }'), main('let! f = F { a: 1 }; f.a = 7;', 'struct F { a: u8 : 3 }')],
   ['W0102', main('let c = Color.Red; match c { _ => println("any"), Color.Red => println("r"), }', 'enum Color { Red, Green }'), main('let c = Color.Red; match c { Color.Red => println("r"), _ => println("any"), }', 'enum Color { Red, Green }')],
+  ['W0103', main('let count = 1;'), main('let count = 1; println("{}", count); let _spare = 2;')],
+  ['W0104', main('return; println("x");'), main('println("x"); return;')],
+  ['W0105', main('let! n = 1; println("{}", n);'), main('let! n = 1; n += 1; println("{}", n);')],
+  ['W0106', main('parse();', 'fn parse(): Result<i32, string> { return Ok(1); }'), main('let _ = parse();', 'fn parse(): Result<i32, string> { return Ok(1); }')],
+  ['W0107', 'fn helper() {}\nfn main() {}', 'fn helper() {}\nfn main() { helper(); }'],
   ['W0101', main('printf("%d\\n", 2.5);', 'extern "C" { fn printf(f: *u8, ...): i32; }'), main('printf("%f\\n", 2.5);', 'extern "C" { fn printf(f: *u8, ...): i32; }')],
 ];
 
@@ -67,7 +72,7 @@ describe('diagnostic codes', () => {
     it(`${code}: ${CODES[code as keyof typeof CODES]}`, () => {
       expect(codesOf(bad)).toContain(code);
       expect(codesOf(good)).not.toContain(code);
-      expect(checkSource('t.vx', good).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(checkSource('t.vx', good, { lints: true }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
   }
   it('every code in the table has a test case', () => {

@@ -53,6 +53,11 @@ export const CODES = {
   W0100: 'constant does not fit in the bitfield width (it is truncated)',
   W0101: 'printf-style format does not match the argument type',
   W0102: 'unreachable match arm (an earlier arm already matches everything it could)',
+  W0103: 'unused variable',
+  W0104: 'unreachable code after `return`, `break`, `continue` or `panic`',
+  W0105: '`let!` binding is never mutated',
+  W0106: 'unused `Result`',
+  W0107: 'function is never called',
 } as const;
 
 export type Code = keyof typeof CODES;

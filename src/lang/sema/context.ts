@@ -121,6 +121,8 @@ export class Ctx {
   /** A REPL cell: the session's variables, declared in `main` before its body (check.ts). */
   replScope: import('./check').ReplScope | null = null;
   borrowCheck = true;
+  /** `let!` locals some place mutates (mutability.ts), for the never-mutated warning (lints.ts). */
+  readonly mutNeeded = new Set<LocalInfo>();
 
   constructor(readonly program: ast.Program) {}
 

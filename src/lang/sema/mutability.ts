@@ -34,7 +34,7 @@ export function placeMutability(cx: Ctx, e: ast.Expr): PlaceMut {
       const r = e.res;
       if (!r) return { ok: true };
       if (r.k === 'local') {
-        if (r.local.mut) return { ok: true };
+        if (r.local.mut) { cx.mutNeeded.add(r.local); return { ok: true }; }
         const isParam = cx.fn?.info.params.some((p) => p.local === r.local) ?? false;
         return { ok: false, local: r.local, name: e.name, why: isParam ? 'param' : 'binding' };
       }

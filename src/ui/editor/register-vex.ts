@@ -2,7 +2,8 @@
 // completion providers answered by the checker in the language worker.
 import { monaco } from './monaco';
 import { vexLanguageConfiguration, vexMonarch, VEX_BUILTINS, VEX_KEYWORDS, VEX_TYPE_KEYWORDS } from './vex-monarch';
-import { completionsAt, hoverAt } from '../run/controller';
+import { completionsAt, formatText, hoverAt } from '../run/controller';
+import { quickFixes, type Range as FixRange } from './quick-fixes';
 import type { CompletionItem } from '../../worker/protocol';
 
 export const VEX_LANGUAGE_ID = 'vex';
@@ -89,4 +90,37 @@ export function registerVex(): void {
       };
     },
   });
+
+  // Format Document (Shift+Alt+F, or the context menu): the worker's `vex fmt`. A file with syntax
+  // errors gets no edit, so Problems keeps pointing at the error.
+  monaco.languages.registerDocumentFormattingEditProvider(VEX_LANGUAGE_ID, {
+    provideDocumentFormattingEdits: async (model) => {
+      const before = model.getValue();
+      const text = await formatText(fileOfModel(model), before);
+      if (text === null || text === before || model.getValue() !== before) return [];
+      return [{ range: model.getFullModelRange(), text }];
+    },
+  });
+
+  // Quick fixes (Ctrl+. or the light bulb) from the markers' `help:` edits (quick-fixes.ts).
+  monaco.languages.registerCodeActionProvider(VEX_LANGUAGE_ID, {
+    provideCodeActions: (model, _range, context) => {
+      const toFix = (r: monaco.IRange): FixRange => ({ startLine: r.startLineNumber, startCol: r.startColumn, endLine: r.endLineNumber, endCol: r.endColumn });
+      const toMonaco = (r: FixRange) => new monaco.Range(r.startLine, r.startCol, r.endLine, r.endCol);
+      const actions: monaco.languages.CodeAction[] = [];
+      for (const marker of context.markers) {
+        const fixes = quickFixes(
+          { message: marker.message, range: toFix(marker), related: (marker.relatedInformation ?? []).map(toFix) },
+          (n) => (n >= 1 && n <= model.getLineCount() ? model.getLineContent(n) : ''),
+        );
+        for (const f of fixes) {
+          actions.push({
+            title: f.title, kind: 'quickfix', diagnostics: [marker], isPreferred: fixes.length === 1,
+            edit: { edits: f.edits.map((e) => ({ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: toMonaco(e.range), text: e.text } })) },
+          });
+        }
+      }
+      return { actions, dispose: () => {} };
+    },
+  }, { providedCodeActionKinds: ['quickfix'] });
 }

@@ -10,6 +10,7 @@ import { FfiPanel } from './FfiPanel';
 import { LayoutPanel } from './LayoutPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { ConsolePanel } from './ConsolePanel';
+import { GeneratedJsPanel } from './GeneratedJsPanel';
 
 export interface PanelDef {
   id: string;
@@ -31,4 +32,5 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'layout', title: 'C layout', component: LayoutPanel },
   { id: 'metrics', title: 'Metrics', component: MetricsPanel },
   { id: 'console', title: 'Console', component: ConsolePanel },
+  { id: 'generated-js', title: 'Generated JS', component: GeneratedJsPanel },
 ];

@@ -142,3 +142,5 @@ export function scheduleCheck(delay = CHECK_DEBOUNCE_MS): void {
 
 export const hoverAt = (file: string, offset: number) => langWorker.hover(useFiles.getState().files, file, offset);
 export const completionsAt = (file: string, offset: number) => langWorker.complete(useFiles.getState().files, file, offset);
+export const formatText = (file: string, text: string) => langWorker.format(file, text);
+export const generatedJs = () => langWorker.generatedJs(useFiles.getState().files, ENTRY_FILE);

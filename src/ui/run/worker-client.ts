@@ -104,6 +104,17 @@ export class WorkerClient {
     return this.request({ type: 'hover', id: this.nextId(), files, file, offset }, (m) => (m.type === 'hover' ? m.text : null), null);
   }
 
+  /** The formatted text, or null (syntax errors, or no answer in time). */
+  format(file: string, text: string): Promise<string | null> {
+    return this.request({ type: 'format', id: this.nextId(), file, text }, (m) => (m.type === 'formatted' ? m.text : null), null);
+  }
+
+  /** The compiled program's JavaScript; null js when it does not compile (or no answer in time). */
+  generatedJs(files: SourceFile[], entry: string): Promise<{ js: string | null; errors: number }> {
+    const none = { js: null, errors: 0 };
+    return this.request({ type: 'generated-js', id: this.nextId(), files, entry }, (m) => (m.type === 'js' ? { js: m.js, errors: m.errors } : none), none);
+  }
+
   complete(files: SourceFile[], file: string, offset: number): Promise<CompletionItem[]> {
     return this.request({ type: 'complete', id: this.nextId(), files, file, offset }, (m) => (m.type === 'completions' ? m.items : []), []);
   }

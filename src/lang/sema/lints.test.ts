@@ -1,0 +1,45 @@
+import { describe, it, expect } from 'vitest';
+import { checkSource } from './check';
+
+const warnings = (src: string) => checkSource('t.vx', src, { lints: true }).diagnostics.filter((d) => d.severity === 'warning' && /^W010[3-7]$/.test(d.code));
+const main = (body: string, items = '') => `${items}\nfn main() {\n${body}\n}\n`;
+
+describe('checker warnings', () => {
+  it('unused variable: help names the `_` edit; `_x` and guards with a destructor are exempt', () => {
+    const [w] = warnings(main('let total = 1;'));
+    expect(w).toMatchObject({ code: 'W0103', message: 'unused variable `total`' });
+    expect(w.span).toMatchObject({ line: 3, col: 5 });
+    expect(w.notes).toContain('help: if this is intentional, prefix it with an underscore: `_total`');
+    expect(warnings(main('let _total = 1;'))).toEqual([]);
+    expect(warnings(main('let g = G { n: 1 };', 'struct G impl Drop { n: i32, fn drop()! { println("bye"); } }'))).toEqual([]);
+  });
+  it('unreachable code after return, break, continue and panic, once per block', () => {
+    for (const body of ['return; println("a"); println("b");', 'loop { break; println("a"); }', 'for i in 0..2 { continue; println("{}", i); }', 'panic("no"); println("a");']) {
+      const ws = warnings(main(body));
+      expect(ws.map((w) => w.code), body).toEqual(['W0104']);
+      expect(ws[0].notes[0]).toMatch(/^help: remove the unreachable code/);
+    }
+  });
+  it('`let!` never mutated: not when assigned, borrowed `&x!` or called with a mutating method', () => {
+    const [w] = warnings(main('let! n = 1; println("{}", n);'));
+    expect(w).toMatchObject({ code: 'W0105' });
+    expect(w.notes).toEqual(['help: change `let!` to `let`']);
+    expect(warnings(main('let! n = 1; n += 1; println("{}", n);'))).toEqual([]);
+    expect(warnings(main('let! v = Vec<i32>.new(); v.push(1); println("{}", v.len());'))).toEqual([]);
+    expect(warnings(main('let! p = P { x: 1 }; p.x = 2; println("{}", p.x);', 'struct P { x: i32 }'))).toEqual([]);
+    expect(warnings(main('let! n = 1; bump(&n!); println("{}", n);', 'fn bump(r: &i32!) { *r += 1; }'))).toEqual([]);
+  });
+  it('unused Result and unused function', () => {
+    const item = 'fn parse(): Result<i32, string> { return Ok(1); }';
+    expect(warnings(main('parse();', item)).map((w) => w.code)).toEqual(['W0106']);
+    expect(warnings(main('println("{}", 1);', 'fn run(): Result<i32, string> { let r = parse()?; return Ok(r); }\n' + item)).map((w) => w.code)).toEqual(['W0107']);
+    expect(warnings('fn lonely() {}\nfn main() {}')[0].notes).toContain('help: if this is intentional, prefix it with an underscore: `_lonely`');
+  });
+  it('only on request: compile and run see none', () => {
+    expect(checkSource('t.vx', main('let unused = 1;')).diagnostics).toEqual([]);
+  });
+  it('no warnings beside errors (they would be noise)', () => {
+    const r = checkSource('t.vx', main('let x: i32 = "no"; let unused = 1;'), { lints: true });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['E0103']);
+  });
+});

@@ -1,0 +1,109 @@
+// Warnings of a program that checks without errors (chapter "editor intelligence"): unused
+// variables and functions, unused `Result`s, unreachable statements and `let!` bindings that are
+// never mutated. Each `help:` note holds the concrete edit, so the editor can offer it as a fix.
+// A walk over the annotated AST after every body is checked; it never changes the program.
+import type * as ast from '../syntax/ast';
+import type { Ctx } from './context';
+import type { FnInfo, LocalInfo } from './typed';
+import { typeName } from './types';
+
+/** Annotation keys that point back into the program (or at checker records): not children. */
+const SKIP = new Set(['res', 'local', 'info', 'decl', 'resolved', 'span', 'nameSpan', 'partOf', 'type', 'ret', 'typeArgs', 'coerce']);
+
+function walk(node: unknown, visit: (n: { kind?: string }) => void, seen = new Set<object>()): void {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) { for (const x of node) walk(x, visit, seen); return; }
+  visit(node as { kind?: string });
+  for (const [k, v] of Object.entries(node)) if (!SKIP.has(k) && v && typeof v === 'object') walk(v, visit, seen);
+}
+
+const ENDS_FLOW = new Set(['return', 'break', 'continue']);
+const isPanicCall = (s: ast.Stmt) =>
+  s.kind === 'expr' && s.expr.kind === 'call' && s.expr.callee.kind === 'ident' && s.expr.callee.name === 'panic';
+
+export function lintProgram(cx: Ctx): void {
+  const lets: { local: LocalInfo; pat: ast.LetPattern; stmt: Extract<ast.Stmt, { kind: 'let' }> }[] = [];
+  const usedLocals = new Set<LocalInfo>();
+  const usedFns = new Set<FnInfo>();
+  const mutated = new Set<LocalInfo>();
+  const rootLocal = (e: ast.Expr): LocalInfo | null => {
+    let x: ast.Expr = e;
+    for (;;) {
+      if (x.kind === 'ident') return x.res?.k === 'local' ? x.res.local : null;
+      if (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index') x = x.object;
+      else if (x.kind === 'deref' || x.kind === 'unary' || x.kind === 'postfix' || x.kind === 'ref') x = x.operand;
+      else return null;
+    }
+  };
+  const fnBodies = cx.program.items.filter((it): it is ast.FnDecl => it.kind === 'fn');
+  walk(cx.program.items, (n) => {
+    const node = n as ast.Expr | ast.Stmt | ast.Block;
+    switch (node.kind) {
+      case 'ident':
+        if (node.res?.k === 'local') usedLocals.add(node.res.local);
+        if (node.res?.k === 'fn') usedFns.add(node.res.fn);
+        break;
+      case 'let': {
+        const names = (p: ast.LetPattern): void => {
+          if (p.kind === 'name' && p.local) lets.push({ local: p.local, pat: p, stmt: node });
+          if (p.kind === 'tuple') p.elems.forEach(names);
+        };
+        names(node.pattern);
+        break;
+      }
+      case 'assign': { const l = rootLocal(node.target); if (l) mutated.add(l); break; }
+      case 'postfix': case 'unary': { const l = rootLocal(node.operand); if (l) mutated.add(l); break; }
+      case 'ref': if (node.mut) { const l = rootLocal(node.operand); if (l) mutated.add(l); } break;
+      case 'block': if ('stmts' in node) lintUnreachable(cx, node.stmts); break;
+      case 'expr': lintUnusedResult(cx, node); break;
+    }
+  });
+  for (const l of cx.mutNeeded) mutated.add(l);
+  for (const { local, pat, stmt } of lets) {
+    // `_x` opts out; a value with a destructor is usually held for its drop (a guard).
+    if (local.name.startsWith('_') || local.needsDrop) continue;
+    if (!usedLocals.has(local)) {
+      cx.warn('W0103', `unused variable \`${local.name}\``, pat.span, {
+        notes: [`help: if this is intentional, prefix it with an underscore: \`_${local.name}\``],
+      });
+    } else if (stmt.mut && !mutated.has(local) && !local.addressTaken && !local.captured) {
+      cx.warn('W0105', `variable \`${local.name}\` is declared \`let!\` but never mutated`, pat.span, {
+        notes: ['help: change `let!` to `let`'],
+      });
+    }
+  }
+  for (const d of fnBodies) {
+    const info = d.info as FnInfo | undefined;
+    if (!info || d.receiver || d.owner || d.isExport || d.isExternC || cx.program.noMain) continue;
+    if (d.name === 'main' || d.name === 'init' || d.name.startsWith('_') || usedFns.has(info)) continue;
+    if (/^op[^A-Za-z0-9_]/.test(d.name)) continue; // operator functions are called through operators
+    cx.warn('W0107', `function \`${d.name}\` is never called`, d.nameSpan, {
+      notes: [`help: if this is intentional, prefix it with an underscore: \`_${d.name}\``],
+    });
+  }
+}
+
+/** Statements after `return`, `break`, `continue` or `panic(...)` in the same block. */
+function lintUnreachable(cx: Ctx, stmts: ast.Stmt[]): void {
+  for (let i = 0; i + 1 < stmts.length; i++) {
+    const s = stmts[i];
+    if (!ENDS_FLOW.has(s.kind) && !isPanicCall(s)) continue;
+    const what = isPanicCall(s) ? 'panic' : `\`${s.kind}\``;
+    const first = stmts[i + 1], last = stmts[stmts.length - 1];
+    cx.warn('W0104', 'unreachable code', first.span, {
+      labels: [{ span: s.span, message: `any code following this ${what} is unreachable` }],
+      notes: [`help: remove the unreachable code (lines ${first.span.line}–${last.span.endLine})`],
+    });
+    return;
+  }
+}
+
+/** An expression statement whose `Result` is dropped: its error would go unnoticed. */
+function lintUnusedResult(cx: Ctx, s: Extract<ast.Stmt, { kind: 'expr' }>): void {
+  const t = s.expr.info?.type;
+  if (!t || !typeName(t).startsWith('Result<')) return;
+  cx.warn('W0106', 'unused `Result` that must be used', s.expr.span, {
+    notes: ['note: an ignored `Result` hides its error', 'help: handle it with `?` or `match`, or discard it explicitly: `let _ = …;`'],
+  });
+}
