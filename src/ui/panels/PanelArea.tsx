@@ -4,9 +4,16 @@ import { PANELS, type PanelDef } from './registry';
 import { useUi } from '../state/ui-store';
 import { Scrubber } from '../components/Scrubber';
 
+// The badge is drawn, but spoken apart from the name: "Problems, 7 errors", never "Problems7".
 function TabBadge({ panel }: { panel: PanelDef }) {
   const badge = panel.useBadge ? panel.useBadge() : null;
-  return badge ? <span className="badge">{badge}</span> : null;
+  if (!badge) return null;
+  return (
+    <>
+      <span className="badge" aria-hidden="true">{badge}</span>
+      <span className="sr-only">, {panel.badgeLabel ? panel.badgeLabel(badge) : badge}</span>
+    </>
+  );
 }
 
 export function PanelArea({ panels = PANELS }: { panels?: readonly PanelDef[] }) {
