@@ -17,9 +17,9 @@ export function App() {
   return (
     <div className={`app${narrow ? ' narrow' : ''}`}>
       <Toolbar />
-      <NoticeBar />
       <main className="main-area" aria-labelledby="playground-title">
         <h1 id="playground-title" className="sr-only">Vex Playground</h1>
+        <NoticeBar />
         <Group key={id} orientation={narrow ? 'vertical' : 'horizontal'} className="main-split" id={id}>
           <Panel id="editor" defaultSize={narrow ? '50%' : presentation ? '50%' : '58%'} minSize={narrow ? '30%' : '20%'}>
             <div className="editor-column">

@@ -57,7 +57,8 @@ export function Toolbar() {
   };
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="Playground">
+    <header>
+    <div className="toolbar" role="toolbar" aria-label="Playground">
       <span className="brand">Vex Playground</span>
       <button type="button" className="primary run" onClick={runProgram} title={`Run (${RUN_SHORTCUT})`} data-testid="run">
         ▶ Run <kbd>{RUN_SHORTCUT}</kbd>
@@ -99,6 +100,7 @@ export function Toolbar() {
       )}
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <EmbedDialog open={embedOpen} onClose={() => setEmbedOpen(false)} />
+    </div>
     </header>
   );
 }

@@ -1,18 +1,18 @@
 // The tab strip and the active panel (ARIA tablist/tab/tabpanel; arrows, Home and End move).
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type ComponentProps, type KeyboardEvent } from 'react';
 import { PANELS, type PanelDef } from './registry';
 import { useUi } from '../state/ui-store';
 import { Scrubber } from '../components/Scrubber';
 
-// The badge is drawn, but spoken apart from the name: "Problems, 7 errors", never "Problems7".
-function TabBadge({ panel }: { panel: PanelDef }) {
+// The badge is drawn but spoken apart from the name: "Problems, 7 errors", never "Problems7".
+function Tab({ panel, ...props }: { panel: PanelDef } & ComponentProps<'button'>) {
   const badge = panel.useBadge ? panel.useBadge() : null;
-  if (!badge) return null;
+  const spoken = badge ? `${panel.title}, ${panel.badgeLabel ? panel.badgeLabel(badge) : badge}` : undefined;
   return (
-    <>
-      <span className="badge" aria-hidden="true">{badge}</span>
-      <span className="sr-only">, {panel.badgeLabel ? panel.badgeLabel(badge) : badge}</span>
-    </>
+    <button type="button" role="tab" aria-label={spoken} {...props}>
+      {panel.title}
+      {badge && <span className="badge">{badge}</span>}
+    </button>
   );
 }
 
@@ -40,20 +40,17 @@ export function PanelArea({ panels = PANELS }: { panels?: readonly PanelDef[] })
     <div className="panel-area">
       <div role="tablist" aria-label="Panels" className="tablist">
         {panels.map((p, i) => (
-          <button
+          <Tab
             key={p.id}
+            panel={p}
             ref={(el) => { tabs.current[i] = el; }}
-            role="tab"
             id={`tab-${p.id}`}
             aria-selected={p.id === current.id}
             aria-controls={`tabpanel-${p.id}`}
             tabIndex={p.id === current.id ? 0 : -1}
             onClick={() => setActive(p.id)}
             onKeyDown={(e) => onKey(e, i)}
-          >
-            {p.title}
-            <TabBadge panel={p} />
-          </button>
+          />
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="tabpanel" data-testid={`panel-${current.id}`}>
