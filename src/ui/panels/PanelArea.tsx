@@ -54,6 +54,7 @@ export function PanelArea({ panels = PANELS }: { panels?: readonly PanelDef[] })
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="tabpanel" data-testid={`panel-${current.id}`}>
+        <h2 className="sr-only">{current.title}</h2>
         <Active />
       </div>
       <Scrubber />
