@@ -11,6 +11,7 @@ import { useProblems } from '../state/problems';
 import { runProgram, scheduleCheck } from '../run/controller';
 import { handoff } from './PlainEditor';
 import { sendToConsole } from '../console/console-controller';
+import { installKeyboardAccess } from './keyboard-access';
 
 const uriOf = (name: string) => monaco.Uri.parse(`file:///${name}`);
 
@@ -82,8 +83,10 @@ export function EditorPane({ compact = false, readOnly = false, hiddenLines }: E
       highlight.current?.clear();
       scheduleCheck();
     });
+    const keyboard = installKeyboardAccess(ed, host.current!);
     (window as unknown as { __vexEditor?: unknown }).__vexEditor = ed; // for e2e and measure-site
     return () => {
+      keyboard();
       sub.dispose();
       ed.dispose();
       for (const m of models.current.values()) m.dispose();

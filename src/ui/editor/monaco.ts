@@ -26,6 +26,9 @@ import 'monaco-editor/features/suggest/register.js';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/features/wordOperations/register.js';
 import 'monaco-editor/features/wordHighlighter/register.js';
+// keyboard access: F1 command palette, Ctrl+M (Tab moves focus)
+import 'monaco-editor/features/quickCommand/register.js';
+import 'monaco-editor/features/toggleTabFocusMode/register.js';
 
 (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),

@@ -12,12 +12,13 @@ const STATE_WORD: Record<StackBox['state'], string> = {
 export function CallStackView({ picture, reveal }: { picture: StackPicture; reveal: (l: SourceLoc | null) => void }) {
   const { boxes, catchAt, aborted } = picture;
   return (
+    // the catch and abort lines sit between the frames: no role, a list may only own list items
     <div className="callstack" role="list" aria-label="Call stack">
       <div className="callstack-top" aria-hidden="true">top of stack ↑</div>
       {boxes.map((b, i) => (
         <div key={i} role="presentation">
           {catchAt && catchAt.index === i && (
-            <div className={`catch-line${catchAt.reached ? ' reached' : ''}`} data-testid="catch-line" role="note">
+            <div className={`catch-line${catchAt.reached ? ' reached' : ''}`} data-testid="catch-line">
               <span className="catch-mark" aria-hidden="true">■</span>{' '}
               catch_panic {catchAt.reached ? 'stopped' : 'will stop'} the unwinding here{' '}
               <button type="button" className="link" onClick={() => reveal(catchAt.loc)}>{locText(catchAt.loc)}</button>
@@ -27,7 +28,7 @@ export function CallStackView({ picture, reveal }: { picture: StackPicture; reve
         </div>
       ))}
       {aborted && (
-        <div className={`abort-line${aborted.reached ? ' reached' : ''}`} role="note">
+        <div className={`abort-line${aborted.reached ? ' reached' : ''}`}>
           ✖ {aborted.reason === 'panic=abort'
             ? 'panic=abort: the program stops without unwinding'
             : aborted.reached ? `aborted: ${aborted.reason}` : 'no catch_panic below: once unwound, the run aborts'}

@@ -1,12 +1,19 @@
 // The tab strip and the active panel (ARIA tablist/tab/tabpanel; arrows, Home and End move).
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type ComponentProps, type KeyboardEvent } from 'react';
 import { PANELS, type PanelDef } from './registry';
 import { useUi } from '../state/ui-store';
 import { Scrubber } from '../components/Scrubber';
 
-function TabBadge({ panel }: { panel: PanelDef }) {
+// The badge is drawn but spoken apart from the name: "Problems, 7 errors", never "Problems7".
+function Tab({ panel, ...props }: { panel: PanelDef } & ComponentProps<'button'>) {
   const badge = panel.useBadge ? panel.useBadge() : null;
-  return badge ? <span className="badge">{badge}</span> : null;
+  const spoken = badge ? `${panel.title}, ${panel.badgeLabel ? panel.badgeLabel(badge) : badge}` : undefined;
+  return (
+    <button type="button" role="tab" aria-label={spoken} {...props}>
+      {panel.title}
+      {badge && <span className="badge">{badge}</span>}
+    </button>
+  );
 }
 
 export function PanelArea({ panels = PANELS }: { panels?: readonly PanelDef[] }) {
@@ -33,23 +40,21 @@ export function PanelArea({ panels = PANELS }: { panels?: readonly PanelDef[] })
     <div className="panel-area">
       <div role="tablist" aria-label="Panels" className="tablist">
         {panels.map((p, i) => (
-          <button
+          <Tab
             key={p.id}
+            panel={p}
             ref={(el) => { tabs.current[i] = el; }}
-            role="tab"
             id={`tab-${p.id}`}
             aria-selected={p.id === current.id}
             aria-controls={`tabpanel-${p.id}`}
             tabIndex={p.id === current.id ? 0 : -1}
             onClick={() => setActive(p.id)}
             onKeyDown={(e) => onKey(e, i)}
-          >
-            {p.title}
-            <TabBadge panel={p} />
-          </button>
+          />
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="tabpanel" data-testid={`panel-${current.id}`}>
+        <h2 className="sr-only">{current.title}</h2>
         <Active />
       </div>
       <Scrubber />

@@ -18,14 +18,16 @@ export interface PanelDef {
   component: ComponentType;
   /** A small count or mark beside the tab title (a hook: called on every render of the tab bar). */
   useBadge?: () => string | null;
+  /** What the badge means, for screen readers ("7" → "7 errors"); the tab's name keeps it apart. */
+  badgeLabel?: (badge: string) => string;
   /** Shown in embed mode. */
   embed?: boolean;
 }
 
 export const PANELS: readonly PanelDef[] = [
   { id: 'output', title: 'Output', component: OutputPanel, embed: true },
-  { id: 'problems', title: 'Problems', component: ProblemsPanel, useBadge: useProblemsBadge },
-  { id: 'panic', title: 'Panic', component: PanicPanel, useBadge: usePanicBadge },
+  { id: 'problems', title: 'Problems', component: ProblemsPanel, useBadge: useProblemsBadge, badgeLabel: (n) => `${n} ${n === '1' ? 'error' : 'errors'}` },
+  { id: 'panic', title: 'Panic', component: PanicPanel, useBadge: usePanicBadge, badgeLabel: (b) => (b === '!' ? 'panicked' : `panics: ${b}`) },
   { id: 'memory', title: 'Memory', component: MemoryPanel },
   { id: 'tasks', title: 'Tasks', component: TasksPanel },
   { id: 'ffi', title: 'FFI', component: FfiPanel },
