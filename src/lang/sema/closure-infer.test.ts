@@ -1,25 +1,9 @@
 // Closure parameter inference (chapter 2 §1.2): expected type, body, later calls, defaults, and
 // the diagnostics when nothing decides. Observed through typeof and diagnostics.
 import { describe, it, expect } from 'vitest';
-import { checkSource } from './check';
+import { checkMain, typeofs } from './typeof.test-util';
 
-function check(body: string, items = '') {
-  return checkSource('t.vx', `${items}\nfn main() {\n${body}\n}\n`);
-}
-function typeofs(body: string, items = ''): string[] {
-  const r = check(body, items);
-  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
-  const out: string[] = [];
-  const walk = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { n.forEach(walk); return; }
-    const o = n as Record<string, unknown>;
-    if (o.kind === 'typeof') out.push(String((o.info as { constValue: string }).constValue));
-    for (const k of Object.keys(o)) if (!['info', 'res', 'local', 'span', 'nameSpan', 'target'].includes(k)) walk(o[k]);
-  };
-  walk(r.program!.ast.items);
-  return out;
-}
+const check = checkMain;
 const errors = (body: string, items = '') => check(body, items).diagnostics.filter((d) => d.severity === 'error');
 
 describe('closure parameter inference', () => {

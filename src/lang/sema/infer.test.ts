@@ -1,24 +1,10 @@
 // Literal typing (§4.1) and implicit conversions (§4.2), observed through typeof and annotations.
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
+import { typeofs } from './typeof.test-util';
 import type * as ast from '../syntax/ast';
 import { typeName } from './types';
 
-/** typeof(...) results of a program, in source order. */
-function typeofs(body: string, items = ''): string[] {
-  const r = checkSource('t.vx', `${items}\nfn main() {\n${body}\n}\n`);
-  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
-  const out: string[] = [];
-  const walk = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { n.forEach(walk); return; }
-    const o = n as Record<string, unknown>;
-    if (o.kind === 'typeof') out.push(String((o.info as { constValue: string }).constValue));
-    for (const k of Object.keys(o)) if (!['info', 'res', 'local', 'span', 'nameSpan', 'target'].includes(k)) walk(o[k]);
-  };
-  walk(r.program!.ast.items);
-  return out;
-}
 
 describe('literal typing', () => {
   it('unsuffixed integers are i32, then i64, then i128; floats f64; strings str', () => {
