@@ -21,6 +21,7 @@ async function panelTabs(page: Page): Promise<string[]> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: no violations in the ${theme} theme, after a run, on every panel`, async ({ page }) => {
+    test.setTimeout(240_000); // one axe pass per panel (about 3 s each, more on a busy machine)
     await openPlayground(page);
     await page.getByLabel('Theme').selectOption(theme);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
