@@ -1,19 +1,11 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCheck } from './check';
+import { capture, tempFiles } from './capture.test-util';
 
-const dir = mkdtempSync(join(tmpdir(), 'vexcheck-'));
-const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
-
-function capture(fn: () => number) {
-  let out = '', err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
-  try { return { code: fn(), out, err }; } finally { o.mockRestore(); e.mockRestore(); }
-}
+const { dir, file } = tempFiles('vexcheck-');
 afterEach(() => vi.restoreAllMocks());
 
 const bad = file('bad.vx', 'fn main() {\n    let total = 1;\n    total = 2;\n}\n');

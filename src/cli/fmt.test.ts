@@ -1,18 +1,10 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFmt } from './fmt';
+import { capture, tempFiles } from './capture.test-util';
 
-const dir = mkdtempSync(join(tmpdir(), 'vexfmt-'));
-const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
-
-function capture(fn: () => number) {
-  let out = '', err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
-  try { return { code: fn(), out, err }; } finally { o.mockRestore(); e.mockRestore(); }
-}
+const { dir, file } = tempFiles('vexfmt-');
 afterEach(() => vi.restoreAllMocks());
 
 const UGLY = 'fn main(){\n  let x=1 ;\n      println("{}",x);\n}';
