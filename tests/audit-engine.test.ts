@@ -4,10 +4,11 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { execute } from '../src/runtime/execute';
+import { execute } from '../src/pipeline/execute';
 import { TRACE_VERSION } from '../src/runtime/api';
+import { sharedPath } from './shared-suite';
 
-const SHARED = resolve(__dirname, '../../shared/conformance');
+const SHARED = sharedPath('conformance');
 const OWN = resolve(__dirname, 'conformance');
 const programs = (dir: string) =>
   readdirSync(dir).filter((f) => f.endsWith('.vx')).sort().map((f) => ({ f, text: readFileSync(join(dir, f), 'utf8') }));

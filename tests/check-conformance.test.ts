@@ -1,11 +1,12 @@
 // The checker against the shared conformance suite: programs expected to fail compilation yield an
 // error containing the `.err` text; every other program checks without errors.
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { checkSource } from '../src/lang/sema/check';
+import { sharedPath } from './shared-suite';
 
-const DIR = `${__dirname}/../../shared/conformance/`; // shared/ sits beside the repo
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.vx')).sort() : [];
+const DIR = sharedPath('conformance') + '/';
+const files = readdirSync(DIR).filter((f) => f.endsWith('.vx')).sort();
 
 describe('checker on ../shared/conformance', () => {
   it('finds the suite', () => expect(files.length).toBeGreaterThan(0));

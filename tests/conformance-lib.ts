@@ -2,11 +2,12 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execute } from '../src/runtime/execute';
+import { execute } from '../src/pipeline/execute';
 import { replTranscript } from '../src/cli/repl';
+import { sharedPath } from './shared-suite';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SHARED_DIR = resolve(here, '../../shared/conformance');
+export const SHARED_DIR = sharedPath('conformance');
 export const OWN_DIR = resolve(here, 'conformance');
 
 export interface ConformanceCase {

@@ -1,12 +1,13 @@
 // `vex fmt` against every conformance program: formatting is idempotent and never changes what a
 // program does (same stdout, exit status and stderr, line numbers aside; same compile verdict).
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { formatSource } from '../src/lang/syntax/format';
-import { execute } from '../src/runtime/execute';
+import { execute } from '../src/pipeline/execute';
+import { sharedPath } from './shared-suite';
 
-const DIRS = [`${__dirname}/../../shared/conformance/`, `${__dirname}/conformance/`];
-const files = DIRS.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.vx')).sort().map((f) => d + f) : []));
+const DIRS = [sharedPath('conformance') + '/', `${__dirname}/conformance/`];
+const files = DIRS.flatMap((d) => (readdirSync(d).filter((f) => f.endsWith('.vx')).sort().map((f) => d + f)));
 
 function outcome(name: string, text: string): string {
   const exec = execute([{ name, text }]);

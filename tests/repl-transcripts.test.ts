@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { replTranscriptText } from '../src/runtime/repl-transcript';
+import { replTranscriptText } from '../src/pipeline/repl-transcript';
 
 const dir = join(__dirname, 'repl');
 const cases = readdirSync(dir).filter((f) => f.endsWith('.repl')).map((f) => f.slice(0, -5)).sort();

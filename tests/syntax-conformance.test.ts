@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, parseReplLine } from '../src/lang/syntax/parser';
 import { LineMap, type Span } from '../src/lang/span';
+import { sharedPath } from './shared-suite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = resolve(root, '../shared/conformance');
+const dir = sharedPath('conformance');
 const files = readdirSync(dir).filter((f) => f.endsWith('.vx')).sort();
 const describeDiag = (d: { code: string; message: string; span: { line: number; col: number } }) =>
   `${d.code} ${d.message} @${d.span.line}:${d.span.col}`;
@@ -74,7 +75,7 @@ describe('REPL session lines parse cleanly', () => {
 });
 
 describe('every ```vex example of the language reference parses cleanly', () => {
-  const md = readFileSync(resolve(root, '../shared/docs/vex-language.md'), 'utf8');
+  const md = readFileSync(sharedPath('docs', 'vex-language.md'), 'utf8');
   const blocks = [...md.matchAll(/```vex\n([\s\S]*?)```/g)].map((m) => ({ code: m[1], line: md.slice(0, m.index).split('\n').length }));
   it('finds the examples', () => expect(blocks.length).toBeGreaterThan(10));
   for (const b of blocks) {

@@ -1,13 +1,13 @@
 // Error recovery on real programs: deleting one `;` or one `}` from any conformance program gives
 // one diagnostic (rustc style), not a cascade; the rest of the file is still parsed.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lex } from '../src/lang/syntax/lexer';
 import { parse } from '../src/lang/syntax/parser';
+import { sharedPath } from './shared-suite';
 
-const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/conformance');
+const dir = sharedPath('conformance');
 const programs = readdirSync(dir).filter((f) => f.endsWith('.vx')).sort().map((f) => ({ f, text: readFileSync(join(dir, f), 'utf8') }));
 
 /** Error counts after deleting each `kind` token in turn (replaced by a space: offsets stay put). */

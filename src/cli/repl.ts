@@ -1,10 +1,10 @@
-// `vex repl`: a read-eval-print loop over the incremental engine (runtime/repl.ts), the same one
+// `vex repl`: a read-eval-print loop over the incremental engine (pipeline/repl.ts), the same one
 // the browser's Console uses. A cell may span lines (complete when its brackets balance; the
 // continuation prompt is `...> `). `replTranscript` runs a whole session non-interactively (what a
 // `.repl` conformance test needs: compare its stdout with `.out`).
 import { createInterface } from 'node:readline';
-import { ReplEngine } from '../runtime/repl';
-import { CellReader, cellText, PROMPT, CONTINUE } from '../runtime/repl-transcript';
+import { ReplEngine } from '../pipeline/repl';
+import { CellReader, cellText, PROMPT, CONTINUE } from '../pipeline/repl-transcript';
 import type { RunOptions } from '../runtime/api';
 
 export interface ReplIO {

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { run } from '../runtime/run';
 import type { CompiledProgram } from '../lang/compile';
-import type { Execution } from '../runtime/execute';
+import type { Execution } from '../pipeline/execute';
 import { runReport } from './run';
 
 const meta = { sites: [{ fn: 'main', file: 'm.vx', line: 1, col: 1 }], types: [], typeNames: [] };

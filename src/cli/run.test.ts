@@ -184,7 +184,7 @@ describe('vex run (spawned CLI)', () => {
     expect(existsSync(join(root, 'build/cli/vex.mjs'))).toBe(true);
     const inputs: string[] = JSON.parse(readFileSync(join(root, 'build/cli/inputs.json'), 'utf8'));
     expect(inputs).toContain('src/cli/main.ts');
-    expect(inputs).toContain('src/runtime/execute.ts');
+    expect(inputs).toContain('src/pipeline/execute.ts');
   }, T);
 
   it('--json reports the status the process exits with (low 8 bits: 256 -> 0, -1 -> 255)', () => {

@@ -3,7 +3,7 @@
 import { readFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import * as diagnostics from '../lang/diagnostics';
 import type { Diagnostic } from '../lang/diagnostics';
-import { execute, type Execution } from '../runtime/execute';
+import { execute, type Execution } from '../pipeline/execute';
 import type { RunOptions } from '../runtime/api';
 import { parseArgs, parseSize } from './args';
 

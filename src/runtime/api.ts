@@ -130,6 +130,14 @@ export type TraceEvent =
   | { t: 'signal'; sig: number; action: 'handler' | 'ignored' | 'default' }
   | { t: 'exit'; outcome: Outcome; steps: number };
 
+/** What run() needs of a compiled program: lang/compile.ts's CompiledProgram has this shape
+ *  (the compiler and the runtime never import each other; src/pipeline joins them). */
+export interface RunnableProgram {
+  js: string; // the module body: `new Function(js)()` returns `$bind(rt)` -> entry points
+  isLibrary: boolean; // #[no_main]: nothing runs
+  meta: unknown; // the compiler's tables for the runtime (common/program-meta.ts ProgramMeta)
+}
+
 export interface RunResult {
   outcome: Outcome;
   exitCode: number; // process exit status as vex-language §2.2 says (134 abnormal, 128+N signals)

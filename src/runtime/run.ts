@@ -1,13 +1,12 @@
 // run(program, options): executes a compiled program on the simulated machine and returns the
 // outcome, output and trace. Synchronous: the worker runs it off the UI thread; Stop terminates
 // the worker.
-import type { CompiledProgram } from '../lang/compile';
-import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type Outcome, type RunOptions, type RunResult } from './api';
+import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type Outcome, type RunOptions, type RunResult, type RunnableProgram } from './api';
 import { Runtime } from './core/rt';
 import { Scheduler } from './core/scheduler';
 import { VexAbort, VexExit, VexLimit, VexPanic, isHostStackOverflow } from './core/errors';
 import { isVexFault } from './memory/fault';
-import type { ProgramMeta } from './core/types';
+import type { ProgramMeta } from '../common/program-meta';
 import { installLibrary } from './core/library';
 
 /** What the generated module returns when instantiated. */
@@ -18,7 +17,7 @@ export interface ProgramModule {
   tlsInit: () => unknown[];
 }
 
-export function run(program: CompiledProgram, options: Partial<RunOptions> = {}): RunResult {
+export function run(program: RunnableProgram, options: Partial<RunOptions> = {}): RunResult {
   const opts: RunOptions = sanitize({ ...DEFAULT_RUN_OPTIONS, ...options });
   const meta = program.meta as ProgramMeta;
   const rt = new Runtime(meta, opts);
@@ -60,10 +59,10 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
 // posted to a worker) and bound to each run's fresh runtime: V8 keeps its feedback and optimized
 // code across runs. Module state lives in `rt`, so nothing leaks from one run into the next.
 type Bind = (rt: Runtime) => ProgramModule;
-const byProgram = new WeakMap<CompiledProgram, Bind>();
+const byProgram = new WeakMap<RunnableProgram, Bind>();
 let lastText = '';
 let lastBind: Bind | null = null;
-function instantiate(program: CompiledProgram): Bind {
+function instantiate(program: RunnableProgram): Bind {
   let b = byProgram.get(program);
   if (b) return b;
   b = program.js === lastText && lastBind ? lastBind : (new Function(program.js)() as Bind);

@@ -2,6 +2,7 @@
 // printing millions of lines cannot flood the UI thread. Pure logic (the worker supplies the clock
 // and the postMessage); the caps are per batch, and `dropped` counts what a batch elided.
 import type { OutputChunk, TraceEvent } from '../runtime/api';
+import { RUN_OUTPUT_LINES, SHOWN_OUTPUT_LINES, TRACE_EVENTS_PER_BATCH } from '../common/limits';
 
 export interface BatchCaps {
   maxChunks: number; // output chunks kept per batch (after merging same-stream neighbours)
@@ -13,9 +14,9 @@ export interface BatchCaps {
 
 export const DEFAULT_CAPS: BatchCaps = {
   maxChunks: 10_000,
-  maxLines: 100_000,
-  maxTrace: 100_000,
-  runOutputLineLimit: 1_000_000,
+  maxLines: SHOWN_OUTPUT_LINES,
+  maxTrace: TRACE_EVENTS_PER_BATCH,
+  runOutputLineLimit: RUN_OUTPUT_LINES,
 };
 
 export interface Batch {

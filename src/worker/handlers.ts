@@ -72,10 +72,6 @@ export function handleMessage(msg: ToWorker, host: WorkerHost, caps: BatchCaps =
     }
     case 'run':
       return runOnce(msg, host, caps);
-    case 'signal':
-      // A synchronous run blocks this worker's event loop, so a signal can only arrive between
-      // runs; Stop terminates the worker instead.
-      return;
   }
 }
 

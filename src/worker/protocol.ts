@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../lang/diagnostics';
 import type { CLayout } from '../lang/sema/layout-report';
 import type { Outcome, OutputChunk, PanicInfo, TraceEvent, RunOptions } from '../runtime/api';
-import type { CellResult } from '../runtime/repl';
+import type { CellResult } from '../pipeline/repl';
 export type { CellResult };
 
 export interface SourceFile {
@@ -25,17 +25,13 @@ export type ToWorker =
   | { type: 'format'; id: number; file: string; text: string }
   /** The Generated JS view: the JavaScript the compiler emits for `entry` (answered by `js`). */
   | { type: 'generated-js'; id: number; files: SourceFile[]; entry: string }
-  | { type: 'signal'; sig: number } // delivered at the next statement boundary (SIGINT)
   /** The Console: one cell of the worker's long-lived REPL session (its trace flows as `events`
    *  with the same id), or a fresh session. `settings` apply when the session starts. */
   | { type: 'repl'; id: number; cell: string; settings: RunSettings }
   | { type: 'repl-reset'; id: number; settings: RunSettings };
 
-export interface CompletionItem {
-  label: string;
-  kind: 'keyword' | 'function' | 'variable' | 'type' | 'field' | 'method' | 'constant' | 'builtin';
-  detail?: string; // signature or type
-}
+import type { CompletionItem } from '../lang/sema/query';
+export type { CompletionItem };
 
 export type FromWorker =
   | { type: 'ready' }

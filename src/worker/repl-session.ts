@@ -4,7 +4,7 @@
 import type { FromWorker, RunSettings, ToWorker } from './protocol';
 import type { WorkerHost } from './handlers';
 import type { TraceEvent } from '../runtime/api';
-import { ReplEngine } from '../runtime/repl';
+import { ReplEngine } from '../pipeline/repl';
 import { EventBatcher, DEFAULT_CAPS, type BatchCaps } from './batcher';
 
 const FLUSH_MS = 30;

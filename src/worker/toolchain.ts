@@ -1,14 +1,14 @@
 // The one place the worker touches the toolchain: live checking and editor queries from the
-// checker, compile() + run() for runs (the same functions execute() chains for the CLI and the
-// conformance runner).
-import { compile, type CompileResult, type SourceFile } from '../lang/compile';
+// checker, and the pipeline's two steps for runs (the same ones execute() chains for the CLI and
+// the conformance runner).
+import type { CompileResult, SourceFile } from '../lang/compile';
+import { compileProgram, runCompiled } from '../pipeline/execute';
 import { checkSource } from '../lang/sema/check';
 import { describeLayouts, type CLayout } from '../lang/sema/layout-report';
 import { typeAt, completionsAt as checkerCompletions } from '../lang/sema/query';
-import { run } from '../runtime/run';
 import type { Diagnostic } from '../lang/diagnostics';
 import type { RunOptions, RunResult } from '../runtime/api';
-import type { CompletionItem } from './protocol';
+import type { CompletionItem } from '../lang/sema/query';
 
 /** Live diagnostics for every file, and the entry file's `library: …` listing. Throws only if the toolchain itself throws (an internal error). */
 export function checkFiles(files: SourceFile[], entry: string): { diagnostics: Diagnostic[]; exports: string[]; layouts: CLayout[] } {
@@ -25,11 +25,11 @@ export function checkFiles(files: SourceFile[], entry: string): { diagnostics: D
 }
 
 export function compileFiles(files: SourceFile[], entry: string): CompileResult {
-  return compile(files, { entry });
+  return compileProgram(files, entry);
 }
 
 export function runProgram(program: NonNullable<CompileResult['program']>, options: Partial<RunOptions>): RunResult {
-  return run(program, options);
+  return runCompiled(program, options);
 }
 
 export function hoverAt(files: SourceFile[], file: string, offset: number): string | null {

@@ -13,7 +13,7 @@ import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
-const LIBM_FAST = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
+export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
 
 export abstract class CallEmitter extends ExprEmitter {
   /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
@@ -425,7 +425,7 @@ export abstract class CallEmitter extends ExprEmitter {
         this.m.ffiSites[s] = { args: ft.params.map((p) => typeName(p)), ret: typeName(ft.ret) };
         return `rt.H.dlsym(${o}, ${this.val(a[0])}, [${ps}], ${jsStr(ctype(ft.ret))}, ${s}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
       }
-      case 'DynamicLib.close': return 'undefined';
+      case 'DynamicLib.close': return `rt.H.dlclose(${o}, ${s})`;
       case 'ptr.is_null': return `(${o} === 0)`;
       case 'ptr.offset': {
         const pt = derefAll(this.effType(objE));

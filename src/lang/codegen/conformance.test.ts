@@ -6,11 +6,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../compile';
 import { run } from '../../runtime/run';
+import { sharedPath } from '../../../tests/shared-suite';
 
-const dir = join(__dirname, '../../../../shared/conformance');
-const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.vx')).map((f) => f.slice(0, -3)).sort() : [];
+const dir = sharedPath('conformance');
+const names = readdirSync(dir).filter((f) => f.endsWith('.vx')).map((f) => f.slice(0, -3)).sort();
 
-describe.runIf(names.length > 0)('shared conformance suite', () => {
+describe('shared conformance suite', () => {
   for (const name of names) {
     it(name, () => {
       const text = readFileSync(join(dir, name + '.vx'), 'utf8');

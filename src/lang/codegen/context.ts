@@ -4,7 +4,7 @@ import type { CheckedProgram, FnInfo, LocalInfo } from '../sema/typed';
 import type { Type, StructInfo, EnumInfo } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import type { Span } from '../span';
-import type { Site } from '../../runtime/core/types';
+import type { Site } from '../../common/program-meta';
 import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
 
 /** Nested drops of a recursive type before the rest is queued (codegen/DESIGN.md). */
@@ -49,7 +49,7 @@ export interface Instance {
   isGen: boolean;
 }
 
-/** A REPL cell compiled as `main` (sema/repl.ts, runtime/repl.ts): the session's variables live
+/** A REPL cell compiled as `main` (sema/repl.ts, pipeline/repl.ts): the session's variables live
  *  in `rt.rs` slots between cells. Loaded ones are read on entry and written back on exit (also
  *  when the cell panics); the cell's own top-level locals are written on normal completion and
  *  are owned by the session from then on (not dropped at the cell's end). */

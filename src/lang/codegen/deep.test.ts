@@ -6,8 +6,10 @@ import { runVex } from './run-helpers.test-util';
 import { compile } from '../compile';
 import { DEEP_MAX } from '../../runtime/core/deep';
 import type { RunResult } from '../../runtime/api';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { execute } from '../../runtime/execute';
+import { readFileSync, readdirSync } from 'node:fs';
+import { execute } from '../../pipeline/execute';
+import { sharedPath } from '../../../tests/shared-suite';
+import { pathToFileURL } from 'node:url';
 
 // A frame with realistic locals: a Drop value, a defer, an f-string, an i64.
 const DIVE = (n: number) => `struct Guard impl Drop {
@@ -348,9 +350,8 @@ fn main() { println("{}", fib(10) + sq(2)); }
 });
 
 describe('every conformance and bench program behaves the same with all recursion as heap frames', () => {
-  const dirs = ['../../../../shared/conformance/', '../../../tests/conformance/', '../../../bench/programs/']
-    .map((d) => new URL(d, import.meta.url))
-    .filter((u) => existsSync(u));
+  const dirs = [pathToFileURL(sharedPath('conformance') + '/'), ...['../../../tests/conformance/', '../../../bench/programs/']
+    .map((d) => new URL(d, import.meta.url))];
   const files = dirs.flatMap((u) => readdirSync(u).filter((f) => f.endsWith('.vx')).map((f) => new URL(f, u)));
   const strip = (r: RunResult | null) => r && JSON.stringify({ o: r.outcome, out: r.output, trace: r.trace.map(noDeepAt), panic: r.panic });
   it.each(files.map((f) => [f.pathname.split('/').slice(-2).join('/'), f] as const))('%s', (_name, f) => {
@@ -358,7 +359,8 @@ describe('every conformance and bench program behaves the same with all recursio
     if (/\bbench\b/.test(f.pathname) && text.length > 0) {
       // bench programs run long: compile only, and check the twins parse (no yield in an arrow)
       const c = compile([{ name: 'b.vx', text }]);
-      if (c.program) expect(() => new Function(c.program!.js)).not.toThrow();
+      expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(() => new Function(c.program!.js)).not.toThrow();
       return;
     }
     const a = execute([{ name: 'p.vx', text }]);

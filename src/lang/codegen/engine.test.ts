@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { compile } from '../compile';
 import { run } from '../../runtime/run';
 import { runVex } from './run-helpers.test-util';
+import { sharedPath } from '../../../tests/shared-suite';
 
 const GUARD = `struct G impl Drop {
     n: str,
@@ -129,7 +130,7 @@ fn main() {
 
 describe('determinism', () => {
   it('every conformance program gives byte-identical output and trace on a second run', () => {
-    const dir = join(__dirname, '../../../../shared/conformance');
+    const dir = sharedPath('conformance');
     const files = readdirSync(dir).filter((f) => f.endsWith('.vx'));
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) {

@@ -2,7 +2,7 @@
 // The body references only `rt` (hygiene) and returns `$bind(rt)`, which binds a run's runtime
 // and returns the entry points to run().
 import type { CheckedProgram } from '../sema/typed';
-import type { ProgramMeta } from '../../runtime/core/types';
+import type { ProgramMeta } from '../../common/program-meta';
 import { ModuleCtx, type Instance, type ReplGen } from './context';
 import type { Type } from '../sema/types';
 import { addDeepTwins, enterInstance, twinName } from './deep';

@@ -1,7 +1,7 @@
-// Builds the runtime type-descriptor table (runtime/core/types.ts) from checker types.
+// Builds the runtime type-descriptor table (common/program-meta.ts) from checker types.
 import type { Type } from '../sema/types';
 import { typeName } from '../sema/types';
-import type { TD, MemInfo } from '../../runtime/core/types';
+import type { TD, MemInfo } from '../../common/program-meta';
 import type { Layout } from '../sema/layout';
 
 import { isCellRef } from './names';

@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runVex } from './run-helpers.test-util';
 import type { UnwindStep } from '../../runtime/api';
+import { sharedPath } from '../../../tests/shared-suite';
 
 const show = (u: UnwindStep[]) =>
   u.map((s) => {
@@ -21,7 +22,7 @@ describe('unwind steps', () => {
   // Each step points at the line the editor highlights: a frame at the line it was executing
   // (the panic, or the call the panic came out of), a defer at its `defer`, a drop at its `let`.
   it('panic_02: every frame from inner to main, then aborted', () => {
-    const src = readFileSync(new URL('../../../../shared/conformance/panic_02_uncaught_unwind.vx', import.meta.url), 'utf8');
+    const src = readFileSync(sharedPath('conformance', 'panic_02_uncaught_unwind.vx'), 'utf8');
     const r = runVex(src);
     expect(r.exitCode).toBe(134);
     expect(show(r.panic!.unwind)).toEqual([

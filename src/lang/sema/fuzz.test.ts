@@ -7,12 +7,13 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { checkSource } from './check';
 import { typeAt, completionsAt } from './query';
 import { mutatedProgramArb, tokenStreamArb } from '../syntax/fuzz-gen';
+import { sharedPath } from '../../../tests/shared-suite';
 
-const DIR = `${__dirname}/../../../../shared/conformance/`; // shared/ sits beside the repo
+const DIR = sharedPath('conformance') + '/';
 const OWN = `${__dirname}/../../../tests/conformance/`; // our own programs (closures, operators, contracts…)
 const readVx = (d: string) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.vx')).map((f) => readFileSync(d + f, 'utf8')) : []);
 const SHARED = readVx(DIR);
-const SEEDS = SHARED.length ? [...SHARED, ...readVx(OWN)] : ['fn main() { println("hi"); }'];
+const SEEDS = [...SHARED, ...readVx(OWN)];
 
 const FRAGMENTS = [
   'fn', 'main', '(', ')', '{', '}', 'let', 'let!', 'x', 'y', '=', '1', '2.5', '"s"', ';', ':', 'i32', 'u8', 'struct', 'P',

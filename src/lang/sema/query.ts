@@ -5,13 +5,19 @@ import type * as ast from '../syntax/ast';
 import { stdNamespace } from './std-modules';
 import { parse } from '../syntax/parser';
 import { KEYWORDS } from '../syntax/tokens';
-import type { CompletionItem } from '../../worker/protocol';
 import { subst, typeName, type Type } from './types';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { checkWithCtx } from './check';
 import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
+
+/** One completion the editor offers (the worker protocol carries it unchanged). */
+export interface CompletionItem {
+  label: string;
+  kind: 'keyword' | 'function' | 'variable' | 'type' | 'field' | 'method' | 'constant' | 'builtin';
+  detail?: string; // signature or type
+}
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 

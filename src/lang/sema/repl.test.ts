@@ -1,8 +1,8 @@
 // The REPL session's toolchain side: cells checked against the session's scope, diagnostics with
-// spans into the cell, commands. Running cells is runtime/repl.test.ts's business.
+// spans into the cell, commands. Running cells is pipeline/repl.test.ts's business.
 import { describe, it, expect } from 'vitest';
 import { ReplSession, cellFile } from './repl';
-import type { ProgramMeta } from '../../runtime/core/types';
+import type { ProgramMeta } from '../../common/program-meta';
 
 const base = (): ProgramMeta => ({ sites: [], types: [], typeNames: [] });
 

@@ -3,7 +3,7 @@
 // the cell's statements — checked with the session's variables already in main's scope (their
 // types, mutability and moved state carried over from the cells that made them), then generated as
 // a module sharing the live runtime's tables (codegen ReplGen): variables travel between cells in
-// the runtime's `rt.rs` slots, so nothing is ever replayed. runtime/repl.ts runs the result once and
+// the runtime's `rt.rs` slots, so nothing is ever replayed. pipeline/repl.ts runs the result once and
 // reports back with `commit`. A cell ending in an expression without `;` is compiled as
 // `let __repl_echo = &(EXPR);`: the echo borrows, so echoing `xs` does not move it.
 import { parseCell, parse } from '../syntax/parser';
@@ -18,7 +18,7 @@ import { generate } from '../codegen/module';
 import type { ReplGen } from '../codegen/context';
 import { memBacked } from '../codegen/typedesc';
 import { isObjectLike } from '../codegen/names';
-import type { ProgramMeta } from '../../runtime/core/types';
+import type { ProgramMeta } from '../../common/program-meta';
 
 const ECHO = '__repl_echo';
 

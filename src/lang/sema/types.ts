@@ -4,7 +4,8 @@
 
 import type { Span } from "../span";
 
-export type IntName = 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128';
+import type { IntName } from '../../common/ints';
+export type { IntName };
 
 /** The checker's record of a struct/union/enum/contract declaration (filled by sema). */
 export interface StructInfo {

@@ -1,6 +1,6 @@
 // When is REPL input a whole cell? Its brackets balance outside strings and comments, and it does
 // not end inside a string or block comment. Extra closers count as complete (the parser reports
-// them). Pure and dependency-free: `vex repl` (runtime/repl.ts) and the Console (ui) share it.
+// them). Pure and dependency-free: `vex repl` (pipeline/repl.ts) and the Console (ui) share it.
 export function isCellComplete(text: string): boolean {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {

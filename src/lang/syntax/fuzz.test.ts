@@ -1,15 +1,15 @@
 // Property tests: for random token streams and random mutations of the conformance programs,
 // the lexer+parser never throw, finish quickly, and report diagnostics whose spans lie in the file.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutatedProgramArb, tokenStreamArb } from './fuzz-gen';
 import { parse, parseCell } from './parser';
 import type { Diagnostic } from '../diagnostics';
+import { sharedPath } from '../../../tests/shared-suite';
 
-const confDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/conformance');
+const confDir = sharedPath('conformance');
 export const conformanceSources: string[] = readdirSync(confDir).filter((f) => f.endsWith('.vx')).sort()
   .map((f) => readFileSync(join(confDir, f), 'utf8'));
 

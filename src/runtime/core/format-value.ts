@@ -1,5 +1,5 @@
 // Value formatting of §5.2 for every runtime representation, driven by type descriptors.
-import type { TD } from './types';
+import type { TD } from '../../common/program-meta';
 import { VVec, VString, VMap, VSet, VBox, VSlice, Cell, MOVED_OUT, VGc } from './collections';
 
 import { formatG } from '../format/float';

@@ -5,7 +5,7 @@ import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox, fieldKeys } fr
 import { formatG } from './format-value';
 import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
-import type { IntName } from '../../lang/sema/types';
+import type { IntName } from '../../common/ints';
 
 export const jsBuiltins = {
   $BigInt: BigInt,

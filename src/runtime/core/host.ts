@@ -1,13 +1,11 @@
 // `rt.H`: builtins that are not hot — strings, boxes, stats, format specs, foreign calls and the
 // runtime-library entry points (alloc/free, signals, heap profile...).
-// TODO(engine): route alloc/free/FFI through src/runtime/memory + alloc + ffi (LIBRARY.md); for
-// now raw memory builtins are accounted by core/library.ts counters only.
 import type { Runtime } from './rt';
 import { exact, exactEnd } from './helpers';
 import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
-import { cpow, cround } from '../ffi/libm';
+import { LIBM_FNS } from '../ffi/libm';
 import { callShim, openLibrary, lookup, symbolMatches, mismatchError, SHIM_SIGS, type VirtualLib } from '../ffi/shims';
 import type { FfiTypes } from '../api';
 import type { CType } from '../ffi/types';
@@ -15,14 +13,10 @@ import type { ShimContext } from '../ffi/types';
 import type { CArg } from '../format/printf';
 
 
-/** Pure libm functions called directly by generated code (the same functions as ffi/libm.ts):
- *  the hot path of numeric code. The first crossings of each symbol are recorded for the FFI
- *  panel; later ones are only counted. */
-const PURE: Record<string, (x: number, y: number) => number> = {
-  sqrt: Math.sqrt, cbrt: Math.cbrt, pow: cpow, sin: Math.sin, cos: Math.cos, tan: Math.tan, atan: Math.atan,
-  atan2: Math.atan2, exp: Math.exp, log: Math.log, log10: Math.log10, floor: Math.floor, ceil: Math.ceil,
-  fabs: Math.abs, fmod: (x, y) => x % y, round: cround, trunc: Math.trunc, hypot: Math.hypot,
-};
+/** Pure libm functions called directly by generated code: the hot path of numeric code. The first
+ *  64 calls of each symbol are recorded as ffi events for the FFI panel; later calls go to
+ *  `lmPure` and are counted by the generated code's counters (rt.ffiFastCounts → ffi-count). */
+const PURE = LIBM_FNS as Readonly<Record<string, (x: number, y: number) => number>>;
 function makeLibmFast(rt: Runtime): Record<string, (x: number, y: number) => number> {
   const out: Record<string, (x: number, y: number) => number> = {};
   for (const name of Object.keys(PURE)) {
@@ -113,12 +107,19 @@ export function makeHost(rt: Runtime) {
       const r = openLibrary(path);
       return r.ok ? mk(0, { lib: r.lib, open: true }) : mk(1, r.error);
     },
-    dlsym(h: { lib: VirtualLib }, name: string, params: CType[], ret: CType, site: number, mk: (t: number, v: unknown) => unknown): unknown {
+    dlsym(h: { lib: VirtualLib; open: boolean }, name: string, params: CType[], ret: CType, site: number, mk: (t: number, v: unknown) => unknown): unknown {
+      if (!h.open) return mk(1, `library is closed: ${h.lib.name}`);
       const r = lookup(h.lib, name);
       if (!r.ok) return mk(1, r.error);
       if (!symbolMatches(r.sig, params, ret)) return mk(1, mismatchError(name));
       const self = this;
-      return mk(0, (...a: unknown[]) => self.ffi(name, a, [], site));
+      // a symbol outlives nothing: calling it after lib.close() is C's use-after-dlclose, a panic here
+      return mk(0, (...a: unknown[]) => h.open ? self.ffi(name, a, [], site) : rt.panic(`call through symbol \`${name}\` (looked up here) after its library was closed`, site));
+    },
+    /** lib.close(): later symbol lookups fail and calls through its symbols panic; closing twice panics. */
+    dlclose(h: { lib: VirtualLib; open: boolean }, site: number): void {
+      if (!h.open) rt.panic(`library closed twice: ${h.lib.name}`, site);
+      h.open = false;
     },
     spec: (spec: string, kind: ScalarKind, v: unknown) => formatSpec(spec, kind, v),
     stats(): bigint[] {

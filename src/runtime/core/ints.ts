@@ -1,7 +1,7 @@
 // Integer semantics of §3.5 for the JS representations codegen uses: numbers for <= 32 bits,
 // BigInt for 64/128 bits. Generated code inlines the common wrapping ops; these helpers carry the
 // rarer and checked ones (shift masking, `**`, casts).
-import type { IntName } from '../../lang/sema/types';
+import type { IntName } from '../../common/ints';
 
 export const bitsOf = (n: IntName) => Number(n.slice(1));
 export const signedOf = (n: IntName) => n[0] === 'i';

@@ -2,7 +2,7 @@
 // their C layout. Structs are objects whose `f_<name>` accessors load/store (bitfields included),
 // arrays are Proxies over memory, scalars are cells with `.v`; all carry `$addr`.
 import type { Runtime } from './rt';
-import type { TD, MemInfo } from './types';
+import type { TD, MemInfo } from '../../common/program-meta';
 import { StackRegions } from '../memory/stacks';
 
 type Mem = Record<string, (...a: unknown[]) => unknown>;

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { run } from '../run';
 import type { CompiledProgram } from '../../lang/compile';
-import type { ProgramMeta } from './types';
+import type { ProgramMeta } from '../../common/program-meta';
 
 const meta: ProgramMeta = {
   sites: [

@@ -4,7 +4,7 @@
 import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame, StackOverflowInfo } from '../api';
 import { foldSites } from './fold-frames';
 import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
-import type { ProgramMeta, Site } from './types';
+import type { ProgramMeta, Site } from '../../common/program-meta';
 import { ValueFormatter } from './format-value';
 import { Cell, VVec, VMap, VSet, VSlice, VBoxView, MOVED_OUT } from './collections';
 import { jsBuiltins, makeHelpers } from './helpers';
@@ -17,14 +17,12 @@ import { GcHeap } from './gc';
 import { DEEP_AT, DEEP_MAX, DeepLimit, runDeep } from './deep';
 import { HeapLog } from './heap-log';
 import { makeLib } from './lib-methods';
+import { HEAP_TRACE_EVENTS, RUN_OUTPUT_BYTES, TRACE_EVENTS } from '../../common/limits';
 
 const FUEL_CHUNK = 1 << 16;
-const OUTPUT_LIMIT = 16 << 20;
 const FRAME_BYTES = 256;
 /** Longest call-site stack kept for backtraces (frames deeper than that are still counted). */
 const CS_MAX = 1 << 16;
-const HEAP_TRACE_CAP = 100_000;
-const TRACE_CAP = 500_000;
 
 export class Runtime {
   // ---- call-site stack (per task; swapped by the scheduler)
@@ -83,7 +81,7 @@ export class Runtime {
   machine!: Machine;
   readonly mv = new MemValues(this);
   readonly gc = new GcHeap(this);
-  /** REPL session variables between cells (codegen ReplGen; runtime/repl.ts). */
+  /** REPL session variables between cells (codegen ReplGen; pipeline/repl.ts). */
   readonly rs: unknown[] = [];
   /** The current task's thread-locals (swapped by the scheduler). */
   tls: unknown[] = [];
@@ -98,7 +96,7 @@ export class Runtime {
     this.fuelLeft = opts.fuel || Infinity;
     this.fuel = this.chunk = Math.min(FUEL_CHUNK, this.fuelLeft);
     this.fmt = new ValueFormatter(meta.types);
-    this.heapRoom = opts.onEvent ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_CAP;
+    this.heapRoom = opts.onEvent ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_EVENTS;
     this.tc = !!opts.traceCalls;
   }
 
@@ -114,10 +112,10 @@ export class Runtime {
   emit(e: TraceEvent): void {
     if (this.opts.keepTrace !== false) {
       if (e.t === 'alloc' || e.t === 'free' || e.t === 'realloc') {
-        if (++this.heapEvents <= HEAP_TRACE_CAP) this.trace.push(e);
+        if (++this.heapEvents <= HEAP_TRACE_EVENTS) this.trace.push(e);
       // past the cap only the run's frame is kept: a caught panic is an ordinary event (a loop of
       // caught panics must not keep one record each without bound)
-      } else if (this.trace.length + this.heapLog.count < TRACE_CAP || e.t === 'exit' || (e.t === 'panic' && !e.caught) || e.t === 'start' || e.t === 'ffi-count' || e.t === 'stack-overflow') this.trace.push(e);
+      } else if (this.trace.length + this.heapLog.count < TRACE_EVENTS || e.t === 'exit' || (e.t === 'panic' && !e.caught) || e.t === 'start' || e.t === 'ffi-count' || e.t === 'stack-overflow') this.trace.push(e);
       else this.traceDropped++;
     }
     this.opts.onEvent?.(e);
@@ -157,8 +155,8 @@ export class Runtime {
   write(stream: 'stdout' | 'stderr', text: string): void {
     if (!text) return;
     this.outBytes += text.length;
-    if (this.outBytes > OUTPUT_LIMIT) {
-      const msg = `fatal: output limit of ${OUTPUT_LIMIT} bytes reached\n`;
+    if (this.outBytes > RUN_OUTPUT_BYTES) {
+      const msg = `fatal: output limit of ${RUN_OUTPUT_BYTES} bytes reached\n`;
       this.output.push({ stream: 'stderr', text: msg });
       this.emit({ t: 'output', stream: 'stderr', text: msg });
       throw new VexLimit('output', msg.trim());
@@ -309,7 +307,7 @@ export class Runtime {
     this.fuel -= n;
     if (this.fuel < 0) this.tick();
   }
-  /** A REPL cell starts with the whole fuel budget again (runtime/repl.ts). */
+  /** A REPL cell starts with the whole fuel budget again (pipeline/repl.ts). */
   refuel(): void {
     this.steps += Math.max(0, this.chunk - this.fuel); // steps of the current chunk stay counted
     this.fuelLeft = this.opts.fuel || Infinity;

@@ -23,23 +23,16 @@ export function cround(x: number): number {
   return r === 0 && x < 0 ? -0 : r;
 }
 
-export const LIBM_SHIMS: Record<string, Shim> = {
-  sqrt: f(Math.sqrt),
-  cbrt: f(Math.cbrt),
-  pow: f2(cpow),
-  sin: f(Math.sin),
-  cos: f(Math.cos),
-  tan: f(Math.tan),
-  atan: f(Math.atan),
-  atan2: f2(Math.atan2),
-  exp: f(Math.exp),
-  log: f(Math.log),
-  log10: f(Math.log10),
-  floor: f(Math.floor),
-  ceil: f(Math.ceil),
-  fabs: f(Math.abs),
-  fmod: f2((x, y) => x % y), // JS % is C fmod (sign of the dividend, exact)
-  round: f(cround),
-  trunc: f(Math.trunc),
-  hypot: f2(Math.hypot),
+/** The one list of libm functions (the FFI shims, the fast path generated code calls directly,
+ *  and codegen's LIBM_FAST are all checked against it by tests/tidy.test.ts). Arity is fn.length. */
+export const LIBM_FNS: Readonly<Record<string, ((x: number) => number) | ((x: number, y: number) => number)>> = {
+  sqrt: Math.sqrt, cbrt: Math.cbrt, pow: cpow, sin: Math.sin, cos: Math.cos, tan: Math.tan, atan: Math.atan,
+  atan2: Math.atan2, exp: Math.exp, log: Math.log, log10: Math.log10, floor: Math.floor, ceil: Math.ceil,
+  fabs: Math.abs,
+  fmod: (x: number, y: number) => x % y, // JS % is C fmod (sign of the dividend, exact)
+  round: cround, trunc: Math.trunc, hypot: Math.hypot,
 };
+
+export const LIBM_SHIMS: Record<string, Shim> = Object.fromEntries(
+  Object.entries(LIBM_FNS).map(([n, fn]) => [n, fn.length > 1 ? f2(fn as (x: number, y: number) => number) : f(fn as (x: number) => number)]),
+);

@@ -5,7 +5,7 @@
 import { VexFault } from '../memory/fault';
 import type { CArg } from '../format/printf';
 import { LIBC_SHIMS } from './libc';
-import { LIBM_SHIMS } from './libm';
+import { LIBM_FNS, LIBM_SHIMS } from './libm';
 import type { CType, Shim, ShimContext, ShimSig } from './types';
 
 function sig(lib: string, name: string, params: CType[], ret: CType, variadic = false): ShimSig {
@@ -43,10 +43,7 @@ const SIGS: ShimSig[] = [
   sig('libc', 'isdigit', ['i32'], 'i32'),
   sig('libc', 'isalpha', ['i32'], 'i32'),
   sig('libc', 'isspace', ['i32'], 'i32'),
-  ...['sqrt', 'cbrt', 'sin', 'cos', 'tan', 'atan', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'round', 'trunc'].map(
-    (n) => sig('libm', n, ['f64'], 'f64'),
-  ),
-  ...['pow', 'atan2', 'fmod', 'hypot'].map((n) => sig('libm', n, ['f64', 'f64'], 'f64')),
+  ...Object.entries(LIBM_FNS).map(([n, fn]) => sig('libm', n, fn.length > 1 ? ['f64', 'f64'] : ['f64'], 'f64')),
 ];
 
 export const SHIM_SIGS: ReadonlyMap<string, ShimSig> = new Map(SIGS.map((s) => [s.name, s]));
@@ -129,11 +126,11 @@ export type LookupResult = { ok: true; sig: ShimSig } | { ok: false; error: stri
 
 /**
  * Opens a virtual library by file-name prefix: `libm.so.6`, `/lib/x86_64-linux-gnu/libc.so.6`,
- * `libm` … `extra` lets the engine add user libraries (a `#[no_main]` file compiled in another tab).
+ * `libm` … Only these two exist: a user `#[no_main]` file is not loadable as a library.
  */
-export function openLibrary(path: string, extra: readonly VirtualLib[] = []): OpenResult {
+export function openLibrary(path: string): OpenResult {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  for (const lib of [LIBC, LIBM, ...extra]) {
+  for (const lib of [LIBC, LIBM]) {
     if (base === lib.name || base.startsWith(lib.name + '.')) return { ok: true, lib };
   }
   return { ok: false, error: `cannot open library: ${path}` };

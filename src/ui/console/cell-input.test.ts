@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { isCellComplete, historyMove, type HistoryState } from './cell-input';
-import { isCellComplete as engineComplete } from '../../runtime/repl';
+import { isCellComplete as engineComplete } from '../../pipeline/repl';
 
 const CASES: [string, boolean][] = [
   ['let a = 1;', true],

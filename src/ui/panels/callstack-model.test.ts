@@ -1,7 +1,7 @@
 // The call-stack and stack-overflow pictures of real programs run through the compile+run path.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { execute } from '../../runtime/execute';
+import { execute } from '../../pipeline/execute';
 import type { PanicInfo, RunOptions, StackOverflowInfo, TraceEvent } from '../../runtime/api';
 import { overflowPicture, stackPicture } from './callstack-model';
 import { collectPanics, overflowsUpTo, panicMarks, panicsUpTo } from './panics';

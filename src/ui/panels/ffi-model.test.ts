@@ -1,7 +1,7 @@
 // The FFI boundary picture of real programs run through the compile+run path.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { execute } from '../../runtime/execute';
+import { execute } from '../../pipeline/execute';
 import { conversion, ffiPicture, fnParams } from './ffi-model';
 
 const traceOf = (text: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { execute } from '../../runtime/execute';
+import { execute } from '../../pipeline/execute';
 import type { TraceEvent } from '../../runtime/api';
 import {
   arenaBlockAt, CELL_ARENA, CELL_BLOCK, CELL_FREE, CELL_GROUP, describeCell, heapAt, indexHeap, leaksAtExit, liveAt, liveSeries, NEVER,

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execute } from '../../runtime/execute';
+import { execute } from '../../pipeline/execute';
 import type { TraceEvent } from '../../runtime/api';
 import { buildTimeline, cursorX, eventBefore, nearestEvent, segmentAt, describeEvent, clockAt, TAIL, type Lane } from './timeline-model';
 

@@ -1,6 +1,8 @@
 // The Output panel's data: stdout/stderr chunks split into lines (one stream per line), keeping
 // the latest `maxLines` and counting what was dropped. Pure and immutable-friendly: `append`
 // returns a new object so zustand subscribers re-render, while sharing the line array.
+import { SHOWN_OUTPUT_LINES } from '../../common/limits';
+
 export type Stream = 'stdout' | 'stderr' | 'note';
 
 export interface OutputLine {
@@ -16,7 +18,7 @@ export interface OutputModel {
   version: number; // bumps on every change (cheap change detection)
 }
 
-export const MAX_OUTPUT_LINES = 100_000;
+export const MAX_OUTPUT_LINES = SHOWN_OUTPUT_LINES;
 
 export const emptyOutput = (): OutputModel => ({ lines: [], open: false, dropped: 0, version: 0 });
 

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../lang/diagnostics';
 import type { Outcome, PanicInfo, TraceEvent } from '../../runtime/api';
 import { appendChunk, appendNote, emptyOutput, addDropped, type OutputModel } from './output-model';
 import { useScrub } from './scrub-store';
+import { UI_TRACE_EVENTS } from '../../common/limits';
 
 export type RunStatus = 'idle' | 'compiling' | 'running' | 'done';
 
@@ -18,7 +19,7 @@ export type RunEnd =
 
 /** Trace events the UI keeps (the latest); about 100 bytes each, so ~100 MB at the cap. The views
  *  are windowed and indexed for 500,000-event traces (npm run bench:views). */
-export const MAX_TRACE_EVENTS = 1_000_000;
+export const MAX_TRACE_EVENTS = UI_TRACE_EVENTS;
 
 interface RunState {
   status: RunStatus;

@@ -1,9 +1,11 @@
-// The one compile+run path: the worker, the CLI, the conformance runner and tests all call this,
-// so what passes in tests is what a user sees in the browser.
+// The one compile+run path. execute() chains compileProgram() and runCompiled() for the CLI, the
+// conformance runner and tests; the worker calls the same two steps separately (it posts the
+// diagnostics before the run starts), so what passes in tests is what a user sees in the browser.
+// src/pipeline is the only layer that joins the compiler (src/lang) and the runtime (src/runtime).
 import { compile, type SourceFile, type CompileResult } from '../lang/compile';
 import { hasErrors } from '../lang/diagnostics';
-import { run } from './run';
-import { DEFAULT_RUN_OPTIONS, type RunOptions, type RunResult } from './api';
+import { run } from '../runtime/run';
+import { DEFAULT_RUN_OPTIONS, type RunOptions, type RunResult } from '../runtime/api';
 
 export interface Execution {
   compile: CompileResult;
@@ -23,11 +25,19 @@ const asInternal = (e: unknown) => ({
   stack: e instanceof Error ? (e.stack ?? '') : '',
 });
 
+export function compileProgram(files: SourceFile[], entry?: string): CompileResult {
+  return compile(files, { entry });
+}
+
+export function runCompiled(program: NonNullable<CompileResult['program']>, options: Partial<RunOptions> = {}): RunResult {
+  return run(program, { ...DEFAULT_RUN_OPTIONS, ...options });
+}
+
 export function execute(files: SourceFile[], options: Partial<RunOptions> = {}, entry?: string): Execution {
   const t0 = now();
   let c: CompileResult;
   try {
-    c = compile(files, { entry });
+    c = compileProgram(files, entry);
   } catch (e) {
     return { compile: { diagnostics: [], program: null }, compileMs: now() - t0, result: null, runMs: 0, internalError: asInternal(e) };
   }
@@ -35,7 +45,7 @@ export function execute(files: SourceFile[], options: Partial<RunOptions> = {}, 
   const base = { compile: c, compileMs: t1 - t0, result: null, runMs: 0, internalError: null };
   if (!c.program || hasErrors(c.diagnostics) || c.program.isLibrary) return base;
   try {
-    const result = run(c.program, { ...DEFAULT_RUN_OPTIONS, ...options });
+    const result = runCompiled(c.program, options);
     const internalError = result.outcome.kind === 'internal-error' ? { message: result.outcome.message, stack: result.outcome.stack } : null;
     return { ...base, result, runMs: now() - t1, internalError };
   } catch (e) {

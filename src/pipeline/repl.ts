@@ -3,16 +3,16 @@
 // stay in the runtime between cells, nothing is replayed. A compile error or a panic aborts only
 // its cell. Used by `vex repl` (cli/repl.ts) and the browser's Console (through the worker).
 // Pure TS: no DOM, no Node.
-import { Cell } from './core/collections';
+import { Cell } from '../runtime/core/collections';
 import { ReplSession } from '../lang/sema/repl';
 import type { Diagnostic } from '../lang/diagnostics';
-import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type OutputChunk, type Outcome, type PanicInfo, type RunOptions } from './api';
-import { Runtime } from './core/rt';
-import { Scheduler } from './core/scheduler';
-import { VexPanic } from './core/errors';
-import type { ProgramMeta } from './core/types';
-import { installLibrary } from './core/library';
-import { classify, type ProgramModule } from './run';
+import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type OutputChunk, type Outcome, type PanicInfo, type RunOptions } from '../runtime/api';
+import { Runtime } from '../runtime/core/rt';
+import { Scheduler } from '../runtime/core/scheduler';
+import { VexPanic } from '../runtime/core/errors';
+import type { ProgramMeta } from '../common/program-meta';
+import { installLibrary } from '../runtime/core/library';
+import { classify, type ProgramModule } from '../runtime/run';
 
 /** What one cell did. `output` is what it printed (its echo last, on stdout). */
 export interface CellResult {

@@ -3,7 +3,7 @@
 // tests/repl/*.repl cases. Pure TS.
 import { renderDiagnostic } from '../lang/diagnostics';
 import { ReplEngine, isCellComplete, type CellResult } from './repl';
-import type { RunOptions } from './api';
+import type { RunOptions } from '../runtime/api';
 
 export const PROMPT = 'vex> ';
 export const CONTINUE = '...> ';

@@ -1,6 +1,6 @@
 // Type descriptors: plain data codegen puts in `meta.types` so the runtime can format (§5.2), drop
 // and size values without knowing the checker's types. Descriptors refer to each other by index.
-import type { IntName } from '../../lang/sema/types';
+import type { IntName } from './ints';
 
 /** Where a value of this type lives in simulated memory (memory-backed values: address-taken locals, unions). */
 export interface MemInfo {

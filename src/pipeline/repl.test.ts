@@ -2,7 +2,7 @@
 // aborts only its cell, trace events of the session flow to the listener like a run's.
 import { describe, it, expect } from 'vitest';
 import { ReplEngine, isCellComplete } from './repl';
-import type { TraceEvent } from './api';
+import type { TraceEvent } from '../runtime/api';
 
 const stdout = (r: { output: { stream: string; text: string }[] }) => r.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
 
