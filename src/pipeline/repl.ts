@@ -1,10 +1,10 @@
 // The incremental REPL engine (§6.17): one live simulated machine per session. Each cell is
-// compiled against the session's scope (lang/sema/repl.ts) and run once on that machine; values
+// compiled against the session's scope (lang/repl.ts) and run once on that machine; values
 // stay in the runtime between cells, nothing is replayed. A compile error or a panic aborts only
 // its cell. Used by `vex repl` (cli/repl.ts) and the browser's Console (through the worker).
 // Pure TS: no DOM, no Node.
 import { Cell } from '../runtime/core/collections';
-import { ReplSession } from '../lang/sema/repl';
+import { ReplSession } from '../lang/repl';
 import type { Diagnostic } from '../lang/diagnostics';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type OutputChunk, type Outcome, type PanicInfo, type RunOptions } from '../runtime/api';
 import { Runtime } from '../runtime/core/rt';

@@ -49,7 +49,7 @@ export interface Instance {
   isGen: boolean;
 }
 
-/** A REPL cell compiled as `main` (sema/repl.ts, pipeline/repl.ts): the session's variables live
+/** A REPL cell compiled as `main` (lang/repl.ts, pipeline/repl.ts): the session's variables live
  *  in `rt.rs` slots between cells. Loaded ones are read on entry and written back on exit (also
  *  when the cell panics); the cell's own top-level locals are written on normal completion and
  *  are owned by the session from then on (not dropped at the cell's end). */

@@ -35,7 +35,7 @@ export interface CheckOptions {
   lints?: boolean;
 }
 
-/** The session's variables as a REPL cell's `main` sees them (sema/repl.ts). */
+/** The session's variables as a REPL cell's `main` sees them (lang/repl.ts). */
 export interface ReplScope {
   vars: { name: string; type: (cx: Ctx) => Type | null; mut: boolean; moved: boolean; addressTaken: boolean; boxed: boolean }[];
   /** Filled by the checker: the locals declared for `vars` (null where the type is gone), the

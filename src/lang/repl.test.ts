@@ -2,7 +2,7 @@
 // spans into the cell, commands. Running cells is pipeline/repl.test.ts's business.
 import { describe, it, expect } from 'vitest';
 import { ReplSession, cellFile } from './repl';
-import type { ProgramMeta } from '../../common/program-meta';
+import type { ProgramMeta } from '../common/program-meta';
 
 const base = (): ProgramMeta => ({ sites: [], types: [], typeNames: [] });
 

@@ -6,19 +6,19 @@
 // the runtime's `rt.rs` slots, so nothing is ever replayed. pipeline/repl.ts runs the result once and
 // reports back with `commit`. A cell ending in an expression without `;` is compiled as
 // `let __repl_echo = &(EXPR);`: the echo borrows, so echoing `xs` does not move it.
-import { parseCell, parse } from '../syntax/parser';
-import type * as ast from '../syntax/ast';
-import { diag, hasErrors, type Diagnostic } from '../diagnostics';
-import { LineMap, type Span } from '../span';
-import { checkWithCtx, type ReplScope } from './check';
-import type { Ctx } from './context';
-import type { LocalInfo } from './typed';
-import { typeName, type Type } from './types';
-import { generate } from '../codegen/module';
-import type { ReplGen } from '../codegen/context';
-import { memBacked } from '../codegen/typedesc';
-import { isObjectLike } from '../codegen/names';
-import type { ProgramMeta } from '../../common/program-meta';
+import { parseCell, parse } from './syntax/parser';
+import type * as ast from './syntax/ast';
+import { diag, hasErrors, type Diagnostic } from './diagnostics';
+import { LineMap, type Span } from './span';
+import { checkWithCtx, type ReplScope } from './sema/check';
+import type { Ctx } from './sema/context';
+import type { LocalInfo } from './sema/typed';
+import { typeName, type Type } from './sema/types';
+import { generate } from './codegen/module';
+import type { ReplGen } from './codegen/context';
+import { memBacked } from './codegen/typedesc';
+import { isObjectLike } from './codegen/names';
+import type { ProgramMeta } from '../common/program-meta';
 
 const ECHO = '__repl_echo';
 
