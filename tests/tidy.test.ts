@@ -105,6 +105,17 @@ describe('layers: imports only go down (README "Layers and their invariants")', 
   }
   it('no file imports against the layering', () => expect(violations).toEqual([]));
 
+  it('the toolchain layers use neither Node nor the DOM', () => {
+    const bad: string[] = [];
+    for (const file of sources.filter((f) => !isTest(f) && ['lang', 'runtime', 'common', 'pipeline'].includes(layerOf(f)!.top))) {
+      const text = readFileSync(file, 'utf8');
+      for (const { spec } of importsOf(text)) if (/^(node:|fs$|path$|os$|child_process$|react|monaco)/.test(spec)) bad.push(`${relative(ROOT, file)} imports ${spec}`);
+      if (/\b(document|window|localStorage)\.\w/.test(text.replace(/\/\/.*$/gm, ''))) bad.push(`${relative(ROOT, file)} touches the DOM`);
+      if (/\bprocess\.(env|argv|exit|stdout|stderr)\b/.test(text.replace(/\/\/.*$/gm, ''))) bad.push(`${relative(ROOT, file)} touches Node's process`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('the rules catch a wrong-way import (self-test)', () => {
     const fake = join(ROOT, 'src/runtime/core/x.ts');
     const spec = importsOf(`import { compile } from '../../lang/compile';`)[0];
