@@ -8,6 +8,7 @@ import { parse } from './syntax/parser';
 import { check } from './sema/check';
 import { generate } from './codegen/module';
 import { CodegenLimit } from './codegen/context';
+import { codegenFailure } from './codegen/failure';
 
 export interface SourceFile {
   name: string;
@@ -58,9 +59,7 @@ export function compile(files: SourceFile[], options: CompileOptions = {}): Comp
       diagnostics.push(diag('E0901', e.message, e.span ?? new LineMap(file.name, file.text).span(0, 0)));
       return { diagnostics, program: null };
     }
-    const span = new LineMap(file.name, file.text).span(0, 0);
-    const msg = e instanceof Error ? e.message : String(e);
-    diagnostics.push(diag('E0900', `cannot compile this program yet: ${msg}`, span));
+    diagnostics.push(codegenFailure(e, new LineMap(file.name, file.text).span(0, 0)));
     return { diagnostics, program: null };
   }
 }

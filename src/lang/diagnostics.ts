@@ -70,3 +70,20 @@ export function renderDiagnostic(d: Diagnostic, sourceText: string): string {
   }
   return out.join('\n');
 }
+
+// ---- failures of the compiler itself, kept apart from the codes of the user's mistakes:
+// E0900 a construct the code generator does not support yet (codegen/failure.ts), E0901
+// unboundedly many generic instances, E0902 nesting too deep to check or compile, E0999 any other
+// exception — a bug of ours, said so plainly (like rustc's "internal compiler error").
+export const ICE_NOTE = 'note: this is a bug in the playground, not in your program; "Copy bug report" gives us what we need to fix it';
+
+/** A JS RangeError from the host stack: the program is nested deeper than the compiler can walk. */
+export const isHostStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
+
+export function internalError(where: 'checker' | 'code generator', e: unknown, span: Span): Diagnostic {
+  const msg = e instanceof Error ? e.message : String(e);
+  return diag('E0999', `internal compiler error in the ${where}: ${msg}`, span, { notes: [ICE_NOTE] });
+}
+
+export const tooDeep = (what: 'check' | 'compile', span: Span): Diagnostic =>
+  diag('E0902', `this program is nested too deeply to ${what} (for example a chain of thousands of operators); split it into smaller expressions`, span);

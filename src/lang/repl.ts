@@ -19,6 +19,7 @@ import type { ReplGen } from './codegen/context';
 import { memBacked } from './codegen/typedesc';
 import { isObjectLike } from './codegen/names';
 import type { ProgramMeta } from '../common/program-meta';
+import { codegenFailure } from './codegen/failure';
 
 const ECHO = '__repl_echo';
 
@@ -310,8 +311,7 @@ export class ReplSession {
     try {
       gen = generate(result.program, { base, repl: { load, store }, tdsOf: echoes ? [echoType!] : [] });
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      return { kind: 'error', diagnostics: [diag('E0900', `cannot compile this cell yet: ${msg}`, new LineMap(this.file, text).span(0, 0))] };
+      return { kind: 'error', diagnostics: [codegenFailure(e, new LineMap(this.file, text).span(0, 0))] };
     }
     mapSites(gen.meta.sites, base.sites.length, src, segs, cellTexts);
     const echoSlot = store.find((e) => e.local === echoLocal)?.slot ?? -1;

@@ -20,6 +20,7 @@ import { checkExternDecls } from './ffi-check';
 import { resolveBitfields } from './layout-check';
 import { computeLayout } from './layout';
 import { lintProgram } from './lints';
+import { internalError, isHostStackOverflow, tooDeep } from '../diagnostics';
 
 export interface CheckOptions {
   /** REPL cells: no entry point is required. */
@@ -66,11 +67,10 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
   try {
     runChecks(cx, opts);
   } catch (err) {
-    const e = err as Error;
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      cx.error('E0142', 'this program is nested too deeply to check (for example a chain of thousands of operators); split it into smaller expressions', program.span);
+    if (isHostStackOverflow(err)) {
+      cx.diags.push(tooDeep('check', program.span));
     } else {
-      cx.error('E0142', `internal checker error: ${e.message}`, program.span, { notes: ['note: this is a bug in the playground, not in your program'] });
+      cx.diags.push(internalError('checker', err, program.span));
     }
   }
   const errors = cx.diags.some((d) => d.severity === 'error');

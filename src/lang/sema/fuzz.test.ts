@@ -29,7 +29,7 @@ function assertSane(text: string): void {
   const r = checkSource('f.vx', text);
   expect(Date.now() - t0).toBeLessThan(2000);
   for (const d of r.diagnostics) {
-    expect(d.message).not.toContain('internal checker error');
+    expect(d.message).not.toContain('internal compiler error');
     expect(d.span.start).toBeGreaterThanOrEqual(0);
     expect(d.span.end).toBeLessThanOrEqual(text.length);
     expect(d.span.start).toBeLessThanOrEqual(d.span.end);
