@@ -70,8 +70,12 @@ test('find references across tabs: a standard-module function used in two files'
   const other = peek.getByRole('treeitem', { name: '2 symbols in file1.vx, full path /file1.vx' });
   await expect(other).toBeVisible();
   // opening a reference in the other tab switches to that tab
-  await other.click();
-  await peek.getByRole('treeitem', { name: /in file1\.vx on line 3 at column 14/ }).dblclick();
+  await other.click(); // expands the group
+  const ref = peek.getByRole('treeitem', { name: /in file1\.vx on line 3 at column 14/ });
+  await ref.click(); // previews it
+  await expect(peek.locator('.peekview-title')).toContainText('file1.vx');
+  await page.waitForTimeout(500); // (a double click while the preview loads makes Monaco report its cancellation)
+  await ref.dblclick(); // goes there
   await expect(page.getByRole('tab', { name: 'file1.vx', selected: true })).toBeVisible();
   await expect.poll(() => editorText(page)).toContain('import * as m from "math";');
 });
