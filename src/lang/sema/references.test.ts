@@ -83,6 +83,12 @@ describe('referencesAt', () => {
     expect(refs(a.indexOf('sqrt(2') + 2, fs)).toEqual(['1:sqrt', '2:sqrt', '2:sqrt', 'util.vx:2:sqrt']);
     expect(refs(b.indexOf('sqrt(9'), fs, 'util.vx')).toEqual(['1:sqrt', '2:sqrt', '2:sqrt', 'util.vx:2:sqrt']);
   });
+  it('across files: an import that renames the item still finds the other file\'s uses', () => {
+    const a = 'import { sqrt as root } from "math";\nfn main() { println("{}", root(2.0)); }\n';
+    const b = 'import * as m from "math";\nfn helper(): f64 { return m.sqrt(9.0); }\n';
+    const fs = [{ name: 'main.vx', text: a }, { name: 'util.vx', text: b }];
+    expect(refs(a.indexOf('root(2'), fs)).toEqual(['1:sqrt', '2:root', 'util.vx:2:sqrt']);
+  });
   it('across files: two files\' own items of the same name stay apart', () => {
     const a = 'fn helper(): i32 { return 1; }\nfn main() { println("{}", helper()); }\n';
     const b = 'fn helper(): i32 { return 2; }\nfn main() { println("{}", helper()); }\n';

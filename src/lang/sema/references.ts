@@ -298,15 +298,11 @@ function dedupe(xs: Occurrence[]): Occurrence[] {
   return [...seen.values()].sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The occurrence under `offset` (the cursor may sit just after the name). */
+/** The occurrence under `offset`: the narrowest one containing it, else one ending there (the
+ *  cursor just after a name). */
 export function occurrenceAt(occ: Occurrence[], offset: number): Occurrence | null {
-  let best: Occurrence | null = null;
-  for (const o of occ) {
-    if (o.span.start > offset || offset > o.span.end) continue;
-    const inside = offset < o.span.end;
-    if (!best || (inside && !(offset < best.span.end)) || (o.span.end - o.span.start < best.span.end - best.span.start && inside === offset < best.span.end)) best = o;
-  }
-  return best;
+  const narrowest = (xs: Occurrence[]) => xs.reduce<Occurrence | null>((b, o) => (!b || o.span.end - o.span.start < b.span.end - b.span.start ? o : b), null);
+  return narrowest(occ.filter((o) => o.span.start <= offset && offset < o.span.end)) ?? narrowest(occ.filter((o) => o.span.end === offset));
 }
 
 export interface ReferenceResult { key: string; locations: (Span & { decl: boolean })[] }
@@ -325,8 +321,8 @@ export function referencesAt(files: SourceText[], file: string, offset: number, 
     for (const f of files) {
       let occ: Occurrence[];
       if (f.name === file) occ = own;
-      else if (target.key.startsWith('local@') || !f.text.includes(text(here.text, target.span))) continue; // cannot mention it
-      else occ = occurrences(analyzeFile(f.name, f.text));
+      else if (target.key.startsWith('local@')) continue; // a local is never named from another file
+      else occ = occurrences(analyzeFile(f.name, f.text)); // (by any spelling: an import may rename it)
       for (const o of occ) if (o.key === target.key && (includeDeclaration || !o.decl)) locations.push({ ...o.span, decl: o.decl });
     }
     return { key: target.key, locations };
@@ -334,5 +330,3 @@ export function referencesAt(files: SourceText[], file: string, offset: number, 
     return null;
   }
 }
-
-const text = (src: string, s: Span) => src.slice(s.start, s.end);
