@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173); // E2E_PORT: several checkouts side by side
 const URL_BASE = `http://127.0.0.1:${PORT}/`;
 
 function gzipTotal(): { files: number; bytes: number; names: string[] } {

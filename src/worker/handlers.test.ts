@@ -139,6 +139,18 @@ describe('worker handlers', () => {
     expect(drive({ type: 'hover', id: 9, files, file: 'main.vx', offset: 0 })[0]).toEqual({ type: 'hover', id: 9, text: null });
     expect(drive({ type: 'complete', id: 10, files, file: 'main.vx', offset: 0 })[0]).toMatchObject({ items: [{ label: 'fn' }] });
   });
+
+  it('answers intel queries (real checker): references, symbols, signature help', () => {
+    const text = 'fn add(a: i32, b: i32): i32 { return a + b; }\nfn main() { println("{}", add(1, 2)); }\n';
+    const fs = [{ name: 'main.vx', text }];
+    const refs = drive({ type: 'intel', id: 11, files: fs, query: { k: 'references', file: 'main.vx', offset: text.indexOf('add(1'), includeDeclaration: true } })[0];
+    expect(refs).toMatchObject({ type: 'intel', id: 11, answer: { k: 'references', locations: [{ line: 1, col: 4, decl: true }, { line: 2, col: 27, decl: false }] } });
+    const syms = drive({ type: 'intel', id: 12, files: fs, query: { k: 'symbols', file: 'main.vx' } })[0];
+    expect(syms).toMatchObject({ answer: { k: 'symbols', symbols: [{ name: 'add', kind: 'function' }, { name: 'main' }] } });
+    const sig = drive({ type: 'intel', id: 13, files: fs, query: { k: 'signature', file: 'main.vx', offset: text.indexOf('2))') } })[0];
+    expect(sig).toMatchObject({ answer: { k: 'signature', help: { label: 'fn add(a: i32, b: i32): i32', active: 1 } } });
+    expect(drive({ type: 'intel', id: 14, files: fs, query: { k: 'symbols', file: 'gone.vx' } })[0]).toMatchObject({ answer: { k: 'symbols', symbols: [] } });
+  });
 });
 
 describe('worker handlers: time-based flushing', () => {

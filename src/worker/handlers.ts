@@ -7,6 +7,7 @@ import { EventBatcher, DEFAULT_CAPS, type BatchCaps } from './batcher';
 import * as toolchain from './toolchain';
 import { WorkerReplSession } from './repl-session';
 import { formatSource } from '../lang/syntax/format';
+import { answerIntel } from './intel';
 
 export interface WorkerHost {
   post(msg: FromWorker): void;
@@ -52,6 +53,12 @@ export function handleMessage(msg: ToWorker, host: WorkerHost, caps: BatchCaps =
       let items: ReturnType<typeof toolchain.completionsAt> = [];
       try { items = toolchain.completionsAt(msg.files, msg.file, msg.offset); } catch { items = []; }
       host.post({ type: 'completions', id: msg.id, items });
+      return;
+    }
+    case 'intel': {
+      let answer: ReturnType<typeof answerIntel> | null = null;
+      try { answer = answerIntel(msg.files, msg.query); } catch { answer = null; }
+      host.post({ type: 'intel', id: msg.id, answer });
       return;
     }
     case 'format': {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../lang/diagnostics';
 import type { CLayout } from '../lang/sema/layout-report';
 import type { Outcome, OutputChunk, PanicInfo, TraceEvent, RunOptions } from '../runtime/api';
 import type { CellResult } from '../pipeline/repl';
+import type { IntelAnswer, IntelQuery } from './intel';
 export type { CellResult };
 
 export interface SourceFile {
@@ -21,6 +22,8 @@ export type ToWorker =
   | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings; signalBuffer?: SharedArrayBuffer }
   | { type: 'hover'; id: number; files: SourceFile[]; file: string; offset: number }
   | { type: 'complete'; id: number; files: SourceFile[]; file: string; offset: number }
+  /** Find references, document symbols, signature help (worker/intel.ts; answered by `intel`). */
+  | { type: 'intel'; id: number; files: SourceFile[]; query: IntelQuery }
   /** Format Document: `text` formatted by `vex fmt` rules (answered by `formatted`). */
   | { type: 'format'; id: number; file: string; text: string }
   /** The Generated JS view: the JavaScript the compiler emits for `entry` (answered by `js`). */
@@ -44,6 +47,7 @@ export type FromWorker =
   | { type: 'done'; id: number; outcome: Outcome; exitCode: number; steps: number; runMs: number; panic: PanicInfo | null }
   | { type: 'hover'; id: number; text: string | null }
   | { type: 'completions'; id: number; items: CompletionItem[] }
+  | { type: 'intel'; id: number; answer: IntelAnswer | null }
   /** `text`: null when the file has syntax errors (it is never formatted then). */
   | { type: 'formatted'; id: number; text: string | null }
   /** `js`: null when the program does not compile; `errors` counts its error diagnostics. */

@@ -64,6 +64,7 @@ const CASES: [string, string, string][] = [
   ['W0105', main('let! n = 1; println("{}", n);'), main('let! n = 1; n += 1; println("{}", n);')],
   ['W0106', main('parse();', 'fn parse(): Result<i32, string> { return Ok(1); }'), main('let _ = parse();', 'fn parse(): Result<i32, string> { return Ok(1); }')],
   ['W0107', 'fn helper() {}\nfn main() {}', 'fn helper() {}\nfn main() { helper(); }'],
+  ['W0108', 'import { sqrt } from "math";\nfn main() {}', 'import { sqrt } from "math";\nfn main() { println("{}", sqrt(4.0)); }'],
   ['W0101', main('printf("%d\\n", 2.5);', 'extern "C" { fn printf(f: *u8, ...): i32; }'), main('printf("%f\\n", 2.5);', 'extern "C" { fn printf(f: *u8, ...): i32; }')],
 ];
 

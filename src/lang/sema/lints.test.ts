@@ -43,3 +43,32 @@ describe('checker warnings', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E0103']);
   });
 });
+
+describe('unused imports (W0108)', () => {
+  const w8 = (src: string) => checkSource('t.vx', src, { lints: true }).diagnostics.filter((d) => d.code === 'W0108');
+  const use = (e: string) => `fn main() {\n    println("{}", ${e});\n}\n`;
+  it('a named import never used; used names, namespaces and bare imports are not', () => {
+    const [w] = w8('import { sqrt } from "math";\n' + use('1'));
+    expect(w).toMatchObject({ message: 'unused import `sqrt`', severity: 'warning', span: { line: 1, col: 10 } });
+    expect(w.notes).toEqual(['help: remove the unused import (line 1)']);
+    expect(w8('import { sqrt } from "math";\n' + use('sqrt(4.0)'))).toEqual([]);
+    expect(w8('import * as m from "math";\n' + use('m.PI'))).toEqual([]);
+    expect(w8('import "math";\n' + use('math.PI'))).toEqual([]);
+    expect(w8('import "math";\n' + use('floor(1.5)'))).toEqual([]);
+  });
+  it('aliases, namespaces, bare imports and several names', () => {
+    expect(w8('import { sqrt as root } from "math";\n' + use('1'))[0].message).toBe('unused import `root`');
+    expect(w8('import { sqrt as root } from "math";\n' + use('root(4.0)'))).toEqual([]);
+    expect(w8('import * as m from "math";\n' + use('1'))[0].message).toBe('unused import `m`');
+    expect(w8('import "math";\n' + use('1'))[0].message).toBe('unused import "math"');
+    const some = w8('import { floor, sqrt, ceil } from "math";\n' + use('sqrt(4.0)'));
+    expect(some.map((w) => [w.message, w.notes[0]])).toEqual([
+      ['unused import `floor`', 'help: remove `floor` from the import list'],
+      ['unused import `ceil`', 'help: remove `ceil` from the import list'],
+    ]);
+    expect(w8('import { floor, ceil } from "math";\n' + use('1')).map((w) => w.message)).toEqual(['unused import `floor`, `ceil`']);
+  });
+  it('no-op modules (core, io) never warn', () => {
+    expect(w8('import "std/io";\n' + use('1'))).toEqual([]);
+  });
+});

@@ -1,11 +1,12 @@
 // Warnings of a program that checks without errors (chapter "editor intelligence"): unused
-// variables and functions, unused `Result`s, unreachable statements and `let!` bindings that are
+// variables, imports and functions, unused `Result`s, unreachable statements and `let!` bindings that are
 // never mutated. Each `help:` note holds the concrete edit, so the editor can offer it as a fix.
 // A walk over the annotated AST after every body is checked; it never changes the program.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { typeName } from './types';
+import { stdImportBindings } from './std-modules';
 
 /** Annotation keys that point back into the program (or at checker records): not children. */
 const SKIP = new Set(['res', 'local', 'info', 'decl', 'resolved', 'span', 'nameSpan', 'partOf', 'type', 'ret', 'typeArgs', 'coerce']);
@@ -59,6 +60,7 @@ export function lintProgram(cx: Ctx): void {
       case 'expr': lintUnusedResult(cx, node); break;
     }
   });
+  lintUnusedImports(cx);
   for (const l of cx.mutNeeded) mutated.add(l);
   for (const { local, pat, stmt } of lets) {
     // `_x` opts out; a value with a destructor is usually held for its drop (a guard).
@@ -81,6 +83,35 @@ export function lintProgram(cx: Ctx): void {
     cx.warn('W0107', `function \`${d.name}\` is never called`, d.nameSpan, {
       notes: [`help: if this is intentional, prefix it with an underscore: \`_${d.name}\``],
     });
+  }
+}
+
+/** Imports of standard modules whose names are never used (W0108). An import none of whose names
+ *  is used is one warning whose help removes the whole statement; otherwise each unused name is
+ *  one warning whose help removes that name from the list. */
+function lintUnusedImports(cx: Ctx): void {
+  const byItem = new Map<ast.ImportDecl, ReturnType<typeof stdImportBindings>>();
+  for (const b of stdImportBindings(cx.program)) {
+    if (b.item.span.file !== cx.program.file) continue;
+    const list = byItem.get(b.item) ?? [];
+    list.push(b);
+    byItem.set(b.item, list);
+  }
+  for (const [item, bs] of byItem) {
+    const unused = bs.filter((b) => !b.used);
+    if (!unused.length) continue;
+    const lines = item.span.line === item.span.endLine ? `line ${item.span.line}` : `lines ${item.span.line}–${item.span.endLine}`;
+    if (unused.length === bs.length) {
+      const what = item.star ? `\`${item.star}\`` : item.names.length ? item.names.map((n) => `\`${n.alias ?? n.name}\``).join(', ') : `"${item.module}"`;
+      cx.warn('W0108', `unused import ${what}`, item.names.length === 1 ? item.names[0].span : item.span, {
+        notes: [`help: remove the unused import (${lines})`],
+      });
+      continue;
+    }
+    for (const b of unused) {
+      const n = b.name!;
+      cx.warn('W0108', `unused import \`${n.alias ?? n.name}\``, n.span, { notes: [`help: remove \`${n.alias ?? n.name}\` from the import list`] });
+    }
   }
 }
 

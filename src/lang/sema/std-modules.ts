@@ -161,6 +161,16 @@ function renameRefs(n: unknown, to: (name: string) => string | null): void {
 
 const expanded = new WeakSet<ast.Program>();
 
+/** What a standard-module import binds, for the unused-import warning (W0108, lints.ts). */
+export interface StdImportBinding { item: ast.ImportDecl; name: ast.ImportDecl['names'][number] | null; used: boolean }
+const importBindings = new WeakMap<ast.Program, StdImportBinding[]>();
+
+/** The program's standard-module imports (one entry per named import, one per namespace or bare
+ *  import) and whether the program uses what each binds. */
+export function stdImportBindings(program: ast.Program): StdImportBinding[] {
+  return importBindings.get(program) ?? [];
+}
+
 /** Resolve the program's imports of standard modules; returns diagnostics for bad imports. */
 export function expandStdImports(program: ast.Program): Diagnostic[] {
   const diags: Diagnostic[] = [];
@@ -169,6 +179,10 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
   const named = new Map<string, string>(); // local name -> mangled
   const spaces = new Map<string, Map<string, string>>(); // namespace -> export -> mangled
   const added = new Set<string>();
+  const bindings: StdImportBinding[] = [];
+  const byName = new Map<string, StdImportBinding>(); // local name -> its import
+  const bySpace = new Map<string, StdImportBinding>(); // namespace -> its import
+  importBindings.set(program, bindings);
   for (const it of program.items) {
     if (it.kind !== 'import') continue;
     const name = stdModuleName(it.module);
@@ -183,36 +197,45 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
     }
     const mod = load(name);
     if (!added.has(name)) { added.add(name); program.items.push(...mod.items); }
-    if (it.star) spaces.set(it.star, mod.exports);
-    else if (!it.names.length) spaces.set(name.split('/').pop()!, mod.exports);
+    const whole: StdImportBinding | null = it.names.length ? null : { item: it, name: null, used: false };
+    if (whole) bindings.push(whole);
+    if (it.star) { spaces.set(it.star, mod.exports); bySpace.set(it.star, whole!); }
+    else if (!it.names.length) { const ns = name.split('/').pop()!; spaces.set(ns, mod.exports); bySpace.set(ns, whole!); }
     for (const n of it.names) {
       const m = mod.exports.get(n.name);
       if (!m) { diags.push(diag('E0140', `\`${n.name}\` is not exported by "${it.module}"`, n.span, { notes: [`note: "${name}" exports ${[...mod.exports.keys()].slice(0, 12).join(', ')}…`] })); continue; }
       named.set(n.alias ?? n.name, m);
+      const b: StdImportBinding = { item: it, name: n, used: false };
+      bindings.push(b);
+      byName.set(n.alias ?? n.name, b);
     }
-    if (!it.names.length && !it.star) for (const [k, v] of mod.exports) named.set(k, v); // `import "math"` binds every export too
+    if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { named.set(k, v); byName.set(k, whole!); } // `import "math"` binds every export too
   }
   if (!named.size && !spaces.size) return diags;
   const user = program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>'));
-  rewriteUser(user, named, spaces, diags);
+  rewriteUser(user, named, spaces, diags, (local, space) => {
+    const b = space ? bySpace.get(local) : byName.get(local);
+    if (b) b.used = true;
+  });
   return diags;
 }
 
-function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string, Map<string, string>>, diags: Diagnostic[]): void {
+function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string, Map<string, string>>, diags: Diagnostic[], use: (local: string, space: boolean) => void): void {
   if (!n || typeof n !== 'object') return;
-  if (Array.isArray(n)) { for (const x of n) rewriteUser(x, named, spaces, diags); return; }
+  if (Array.isArray(n)) { for (const x of n) rewriteUser(x, named, spaces, diags, use); return; }
   const o = n as Record<string, unknown>;
   if (o.kind === 'member') {
     const obj = o.object as ast.Expr;
     const space = obj.kind === 'ident' ? spaces.get(obj.name) : undefined;
     if (space) {
       const m = space.get(o.name as string);
+      use((obj as ast.ExprOf<'ident'>).name, true);
       if (!m) diags.push(diag('E0140', `\`${o.name}\` is not exported by "${(obj as ast.ExprOf<'ident'>).name}"`, o.nameSpan as ast.Span));
       else { for (const k of Object.keys(o)) if (k !== 'span') delete o[k]; Object.assign(o, { kind: 'ident', name: m, typeArgs: null }); return; }
     }
   }
-  if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name)) o.name = named.get(o.name)!;
-  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') rewriteUser(o[k], named, spaces, diags);
+  if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
+  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') rewriteUser(o[k], named, spaces, diags, use);
 }
 
 /** The standard module a namespace name stands for in this program (`m` of `import * as m from "math"`). */

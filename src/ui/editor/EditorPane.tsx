@@ -22,14 +22,21 @@ export interface EditorOptions {
   hiddenLines?: readonly number[];
 }
 
+/** The models (text, undo history) and view states (cursor, scroll) of the tabs outlive the editor
+ *  widget: a layout change that remounts the pane (crossing the 800 px breakpoint, presentation
+ *  mode) gets a new widget over the same models, so nothing typed or undoable is lost. */
+const models = new Map<string, monaco.editor.ITextModel>();
+const viewStates = new Map<string, monaco.editor.ICodeEditorViewState | null>();
+let seenGeneration = -1;
+/** The editor had the keyboard focus when its widget was replaced: the new one takes it. */
+let refocus = false;
+
 /** Monaco's hidden areas (not in its public typings; used by its own folding and diff views). */
 type WithHiddenAreas = { setHiddenAreas?(ranges: monaco.IRange[]): void };
 
 export function EditorPane({ compact = false, readOnly = false, hiddenLines }: EditorOptions) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const models = useRef(new Map<string, monaco.editor.ITextModel>());
-  const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
   const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
 
   const files = useFiles((s) => s.files);
@@ -88,9 +95,10 @@ export function EditorPane({ compact = false, readOnly = false, hiddenLines }: E
     return () => {
       keyboard();
       sub.dispose();
-      ed.dispose();
-      for (const m of models.current.values()) m.dispose();
-      models.current.clear();
+      const m = ed.getModel();
+      if (m && !m.isDisposed()) viewStates.set(fileOfModel(m), ed.saveViewState());
+      refocus = ed.hasTextFocus();
+      ed.dispose(); // the models stay (see `models`)
     };
   }, [compact, readOnly]);
 
@@ -109,37 +117,37 @@ export function EditorPane({ compact = false, readOnly = false, hiddenLines }: E
   }, [hiddenLines, generation]);
 
   // keep one model per file; replace texts when the whole session changes (example, link)
-  const seenGeneration = useRef(-1);
   useLayoutEffect(() => {
     const ed = editorRef.current;
     if (!ed) return;
-    const reload = seenGeneration.current !== generation;
-    seenGeneration.current = generation;
+    const reload = seenGeneration !== generation;
+    seenGeneration = generation;
     const names = new Set(files.map((f) => f.name));
-    for (const [name, model] of models.current) {
+    for (const [name, model] of models) {
       if (!names.has(name)) {
         model.dispose();
-        models.current.delete(name);
-        viewStates.current.delete(name);
+        models.delete(name);
+        viewStates.delete(name);
       }
     }
     for (const f of files) {
-      const existing = models.current.get(f.name);
+      const existing = models.get(f.name);
       if (!existing) {
-        models.current.set(f.name, monaco.editor.createModel(f.text, VEX_LANGUAGE_ID, uriOf(f.name)));
+        models.set(f.name, monaco.editor.createModel(f.text, VEX_LANGUAGE_ID, uriOf(f.name)));
       } else if (reload && existing.getValue() !== f.text) {
         existing.setValue(f.text);
       }
     }
-    const model = models.current.get(active);
+    const model = models.get(active);
     if (model && ed.getModel() !== model) {
       const prev = ed.getModel();
-      if (prev && !prev.isDisposed()) viewStates.current.set(fileOfModel(prev), ed.saveViewState());
+      if (prev && !prev.isDisposed()) viewStates.set(fileOfModel(prev), ed.saveViewState());
       ed.setModel(model);
-      const vs = viewStates.current.get(active);
+      const vs = viewStates.get(active);
       if (vs) ed.restoreViewState(vs);
     }
     if (reload) scheduleCheck();
+    if (refocus) { refocus = false; ed.focus(); }
     if (handoff.focused && model) {
       // the person was typing in the placeholder textarea: continue where they were
       handoff.focused = false;
@@ -150,7 +158,7 @@ export function EditorPane({ compact = false, readOnly = false, hiddenLines }: E
 
   // markers
   useEffect(() => {
-    for (const [name, model] of models.current) {
+    for (const [name, model] of models) {
       monaco.editor.setModelMarkers(model, 'vex', problems.filter((d) => d.span.file === name).map(toMarker));
     }
   }, [problems, files]);
@@ -165,10 +173,10 @@ export function EditorPane({ compact = false, readOnly = false, hiddenLines }: E
   useEffect(() => {
     const ed = editorRef.current;
     if (!ed || !target) return;
-    if (!models.current.has(target.file)) return; // e.g. a runtime frame with no source file
+    if (!models.has(target.file)) return; // e.g. a runtime frame with no source file
     if (target.file !== useFiles.getState().active) {
       useFiles.getState().setActive(target.file);
-      const model = models.current.get(target.file)!;
+      const model = models.get(target.file)!;
       ed.setModel(model);
     }
     const line = Math.max(1, target.line);

@@ -29,6 +29,12 @@ import 'monaco-editor/features/wordHighlighter/register.js';
 // keyboard access: F1 command palette, Ctrl+M (Tab moves focus)
 import 'monaco-editor/features/quickCommand/register.js';
 import 'monaco-editor/features/toggleTabFocusMode/register.js';
+// find references (Shift+F12, peek), quick outline (Ctrl+Shift+O), parameter hints
+import 'monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands.js';
+import 'monaco-editor/features/referenceSearch/register.js';
+import 'monaco-editor/features/documentSymbols/register.js';
+import 'monaco-editor/features/quickOutline/register.js';
+import 'monaco-editor/features/parameterHints/register.js';
 
 (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),

@@ -37,6 +37,13 @@ describe('quick fixes from help notes', () => {
   it('replaces a misspelt name with the similar one', () => {
     expect(fix('fn main() {\n    let total = 1;\n    println("{}", totl);\n}\n', 'E0100').text).toBe('fn main() {\n    let total = 1;\n    println("{}", total);\n}\n');
   });
+  it('removes an unused import: the whole statement, or one name of several', () => {
+    const use = 'fn main() {\n    println("{}", sqrt(4.0));\n}\n';
+    expect(fix('import { sqrt } from "math";\nfn main() {}\n', 'W0108')).toEqual({ titles: ['Remove the unused import'], text: 'fn main() {}\n' });
+    expect(fix('import * as m from "math";\nfn main() {}\n', 'W0108').text).toBe('fn main() {}\n');
+    expect(fix('import { floor, sqrt } from "math";\n' + use, 'W0108')).toEqual({ titles: ['Remove the unused import `floor`'], text: 'import { sqrt } from "math";\n' + use });
+    expect(fix('import { sqrt, floor } from "math";\n' + use, 'W0108').text).toBe('import { sqrt } from "math";\n' + use);
+  });
   it('offers no fix when the help holds no concrete edit', () => {
     expect(quickFixes({ message: 'x\nhelp: wrap it in `unsafe { … }`', range: { startLine: 1, startCol: 1, endLine: 1, endCol: 2 }, related: [] }, () => '')).toEqual([]);
   });

@@ -36,6 +36,15 @@ export function quickFixes(d: FixInput, line: (n: number) => string): QuickFix[]
     } else if ((m = help.match(/remove the unreachable code \(lines (\d+)–(\d+)\)/))) {
       const from = Number(m[1]), to = Number(m[2]);
       fixes.push({ title: 'Remove the unreachable code', edits: [{ range: { startLine: from, startCol: 1, endLine: to + 1, endCol: 1 }, text: '' }] });
+    } else if ((m = help.match(/remove the unused import \(lines? (\d+)(?:–(\d+))?\)/))) {
+      const from = Number(m[1]), to = Number(m[2] ?? m[1]);
+      fixes.push({ title: 'Remove the unused import', edits: [{ range: { startLine: from, startCol: 1, endLine: to + 1, endCol: 1 }, text: '' }] });
+    } else if ((m = help.match(/remove `(\w+)` from the import list/))) {
+      // the name and the comma after it (or, for the last name, the comma before it)
+      const text = line(r.startLine);
+      const after = /^\s*,\s*/.exec(text.slice(r.endCol - 1))?.[0].length ?? 0;
+      const before = after ? 0 : /\s*,\s*$/.exec(text.slice(0, r.startCol - 1))?.[0].length ?? 0;
+      fixes.push({ title: `Remove the unused import \`${m[1]}\``, edits: [{ range: at(r.startLine, r.startCol - before, r.endCol + after), text: '' }] });
     } else if ((m = help.match(/consider `let! (\w+)`/))) {
       // The declaration is the "declared here" label: add `!` after its `let`.
       const decl = d.related[0];

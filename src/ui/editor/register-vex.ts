@@ -5,6 +5,7 @@ import { vexLanguageConfiguration, vexMonarch, VEX_BUILTINS, VEX_KEYWORDS, VEX_T
 import { completionsAt, formatText, hoverAt } from '../run/controller';
 import { quickFixes, type Range as FixRange } from './quick-fixes';
 import type { CompletionItem } from '../../worker/protocol';
+import { registerIntelProviders } from './intel-providers';
 
 export const VEX_LANGUAGE_ID = 'vex';
 let registered = false;
@@ -125,4 +126,6 @@ export function registerVex(): void {
       return { actions, dispose: () => {} };
     },
   }, { providedCodeActionKinds: ['quickfix'] });
+
+  registerIntelProviders(VEX_LANGUAGE_ID); // find references, document symbols, signature help
 }

@@ -1,5 +1,6 @@
 // Glue between the workers and the stores: runs, stops, live checks, crash recovery.
 import type { FromWorker } from '../../worker/protocol';
+import type { IntelQuery } from '../../worker/intel';
 import { WorkerClient } from './worker-client';
 import { useRun } from '../state/run-store';
 import { useFiles, ENTRY_FILE } from '../state/files-store';
@@ -142,5 +143,6 @@ export function scheduleCheck(delay = CHECK_DEBOUNCE_MS): void {
 
 export const hoverAt = (file: string, offset: number) => langWorker.hover(useFiles.getState().files, file, offset);
 export const completionsAt = (file: string, offset: number) => langWorker.complete(useFiles.getState().files, file, offset);
+export const intelQuery = (query: IntelQuery) => langWorker.intel(useFiles.getState().files, query);
 export const formatText = (file: string, text: string) => langWorker.format(file, text);
 export const generatedJs = () => langWorker.generatedJs(useFiles.getState().files, ENTRY_FILE);

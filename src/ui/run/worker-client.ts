@@ -1,6 +1,7 @@
 // One toolchain Web Worker with typed requests. The playground keeps two: a language worker
 // (live check, hover, completion) and a run worker that Stop may terminate at any moment.
 import type { CompletionItem, FromWorker, SourceFile, ToWorker, RunSettings } from '../../worker/protocol';
+import type { IntelAnswer, IntelQuery } from '../../worker/intel';
 
 export type WorkerFactory = () => Worker;
 
@@ -113,6 +114,11 @@ export class WorkerClient {
   generatedJs(files: SourceFile[], entry: string): Promise<{ js: string | null; errors: number }> {
     const none = { js: null, errors: 0 };
     return this.request({ type: 'generated-js', id: this.nextId(), files, entry }, (m) => (m.type === 'js' ? { js: m.js, errors: m.errors } : none), none);
+  }
+
+  /** References, document symbols or signature help (worker/intel.ts); null when no answer in time. */
+  intel(files: SourceFile[], query: IntelQuery): Promise<IntelAnswer | null> {
+    return this.request({ type: 'intel', id: this.nextId(), files, query }, (m) => (m.type === 'intel' ? m.answer : null), null);
   }
 
   complete(files: SourceFile[], file: string, offset: number): Promise<CompletionItem[]> {

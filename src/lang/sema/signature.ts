@@ -1,0 +1,177 @@
+// Signature help (parameter hints while typing a call): which call's argument list the cursor is
+// in and which argument, from the text (brackets, strings and comments skipped); what is called,
+// from the checker's annotation of that call — functions, methods, static methods, generic
+// functions, builtins, builtin methods, enum variants, extern functions and fn values. The call
+// being typed is often unfinished: when the text does not parse into that call, it is checked
+// again with the argument list closed. Never throws.
+import type * as ast from '../syntax/ast';
+import { analyzeFile } from './references';
+import type { FnInfo } from './typed';
+import { subst, typeName, type Type } from './types';
+import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
+import { derefAll } from './methods';
+
+export interface SignatureHelp {
+  label: string;
+  /** [start, end) of each parameter inside `label`. */
+  params: [number, number][];
+  active: number; // index into params (the last one for a variadic tail)
+}
+
+/** The builtins the checker types by hand (builtins.ts): their signatures as the reference gives them. */
+const SPECIAL: Record<string, string[]> = {
+  println: ['format: str', 'args: ...'],
+  print: ['format: str', 'args: ...'],
+  assert: ['cond: bool', 'message: str'],
+  assert_eq: ['left: T', 'right: T'],
+  sizeof: ['T'],
+  alignof: ['T'],
+  catch_panic: ['f: fn(): T'],
+  set_allocator: ['a: &A!'],
+  set_global_allocator: ['a: &A!'],
+  signal: ['sig: i32', 'handler: extern "C" fn(i32)'],
+  go_with_stack: ['bytes: u64', 'f: fn()'],
+  block_on: ['fut: Future<T>'],
+  vec_new: [],
+};
+const SPECIAL_RET: Record<string, string> = { catch_panic: ': Result<T, string>', block_on: ': T', assert_eq: '', sizeof: ': usize', alignof: ': usize', vec_new: ': Vec<T>' };
+
+interface ArgList { paren: number; active: number }
+
+/** The innermost open `(` before `offset` and the argument index there (commas at its depth). */
+export function argListAt(text: string, offset: number): ArgList | null {
+  const stack: { ch: string; at: number; commas: number }[] = [];
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '/') { while (i < offset && text[i] !== '\n') i++; continue; }
+    if (c === '/' && text[i + 1] === '*') { const e = text.indexOf('*/', i + 2); if (e < 0 || e + 2 > offset) return null; i = e + 1; continue; }
+    if (c === '"') {
+      for (i++; i < offset && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (i >= offset) return null; // inside a string
+      continue;
+    }
+    if (c === "'" && /^'(\\.|[^\\'])'/.test(text.slice(i, i + 4))) { i += text[i + 1] === '\\' ? 3 : 2; continue; }
+    if (c === '(' || c === '[' || c === '{') stack.push({ ch: c, at: i, commas: 0 });
+    else if (c === ')' || c === ']' || c === '}') stack.pop();
+    else if (c === ',' && stack.length) stack[stack.length - 1].commas++;
+  }
+  const top = stack[stack.length - 1];
+  if (!top || top.ch !== '(') return null;
+  // a call: the `(` follows a name, a `>` of type arguments or a call's `)`
+  const before = text.slice(0, top.at).replace(/\s+$/, '');
+  if (!/[A-Za-z0-9_>)\]]$/.test(before) || /(^|[^A-Za-z0-9_])(if|while|for|match|return|elif|fn)$/.test(before)) return null;
+  return { paren: top.at, active: top.commas };
+}
+
+export function signatureAt(file: string, text: string, offset: number): SignatureHelp | null {
+  try {
+    const list = argListAt(text, offset);
+    if (!list) return null;
+    const attempts = [text, text.slice(0, offset) + ')' + text.slice(offset), text.slice(0, offset) + ');' + text.slice(offset), text.slice(0, offset) + ')) {}' + text.slice(offset)];
+    for (const t of attempts) {
+      const a = analyzeFile(file, t);
+      const call = findCall(a.program.items, t, list.paren);
+      if (!call) continue;
+      const sig = describeCall(call);
+      if (!sig) return null;
+      const last = sig.params.length - 1;
+      return { label: sig.label, params: sig.params, active: sig.variadic && list.active > last ? last : list.active };
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+const SKIP = new Set(['span', 'nameSpan', 'info', 'res', 'local', 'variant', 'resolved', 'decl', 'lowered']);
+
+/** The call whose argument list opens at `paren`. */
+function findCall(items: ast.Item[], text: string, paren: number): ast.ExprOf<'call'> | null {
+  let found: ast.ExprOf<'call'> | null = null;
+  const walk = (n: unknown): void => {
+    if (found || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) walk(x); return; }
+    const o = n as Record<string, unknown> & { kind?: string; span?: ast.Span };
+    if (o.span && (o.span.start > paren || o.span.end < paren)) return;
+    if (o.kind === 'call') {
+      const c = o as unknown as ast.ExprOf<'call'>;
+      if (c.callee.span.end <= paren && /^\s*(<[^()]*>)?\s*$/.test(text.slice(c.callee.span.end, paren))) { found = c; return; }
+    }
+    for (const k in o) if (!SKIP.has(k) && !(k === 'target' && o.kind === 'call')) walk(o[k]);
+  };
+  walk(items);
+  return found;
+}
+
+interface Described { label: string; params: [number, number][]; variadic: boolean }
+
+function build(head: string, params: string[], tail: string, variadic = false): Described {
+  let label = head + '(';
+  const spans: [number, number][] = [];
+  params.forEach((p, i) => {
+    if (i) label += ', ';
+    spans.push([label.length, label.length + p.length]);
+    label += p;
+  });
+  return { label: label + ')' + tail, params: spans, variadic };
+}
+
+const ret = (t: Type) => (t.k === 'unit' ? '' : ': ' + typeName(t));
+const clean = (s: string) => s.replace(/·/g, '.');
+
+function fnDescribed(f: FnInfo): Described {
+  const d = f.decl;
+  const name = clean(d?.name ?? f.name);
+  const gs = d?.generics ?? [];
+  const gen = gs.length ? `<${gs.map((g) => (g.isConst ? 'const ' : '') + g.name + (g.bounds.length ? ': ' + g.bounds.map((b) => b.name).join(' + ') : '')).join(', ')}>` : '';
+  const owner = d?.owner ? `${d.owner.name}.` : '';
+  const params = f.params.map((p) => `${p.name}: ${p.variadic ? '...' + typeName((p.type as { elem: Type }).elem) : typeName(p.type)}${p.hasDefault ? ' = …' : ''}`);
+  return build(`${f.isAsync ? 'async ' : ''}fn ${owner}${name}${gen}`, params, ret(f.ret), f.params.some((p) => p.variadic));
+}
+
+function describeCall(call: ast.ExprOf<'call'>): Described | null {
+  const t = call.target;
+  const c = call.callee;
+  switch (t?.k) {
+    case 'fn': case 'method': return fnDescribed(t.fn);
+    case 'builtin': {
+      if (SPECIAL[t.name]) return build(`fn ${t.name}${['sizeof', 'alignof', 'vec_new'].includes(t.name) ? '<T>' : ''}`, SPECIAL[t.name], SPECIAL_RET[t.name] ?? '', t.name === 'println' || t.name === 'print');
+      const raw = BUILTIN_FNS[t.name];
+      if (!raw) return null;
+      const m = /^\((.*)\)(.*)$/.exec(raw)!;
+      return build(`fn ${t.name}`, m[1].trim() ? m[1].split(',').map((s) => s.trim()) : [], m[2]);
+    }
+    case 'builtin-method': case 'builtin-static': {
+      const sig = t.k === 'builtin-static' ? builtinStatic(t.owner, t.method) : builtinMethod(t.owner, t.method);
+      if (!sig) return null;
+      const recv = c.kind === 'member' ? c.object.info?.type : undefined;
+      const r = recv ? derefAll(recv) : null;
+      const env = new Map<string, Type>();
+      const args = r && (r.k === 'builtin' || r.k === 'enum') ? r.args : [];
+      ownerGenerics(t.owner).forEach((g, i) => args[i] && args[i].k !== 'param' && env.set(`${t.owner}.${g}`, args[i]));
+      const shown = r && args.length && args.every((x) => x.k !== 'param') ? typeName(r) : t.owner;
+      return build(`${shown}.${t.method}`, sig.params.map((p) => (isAnyInt(p) ? 'int' : typeName(subst(p, env)))), (sig.mutating ? '!' : '') + ret(subst(sig.ret, env)));
+    }
+    case 'variant': {
+      if (t.enumType.k !== 'enum') return null;
+      const info = t.enumType.info;
+      const v = info.variants[t.variant];
+      const shown = info.name === 'Option' || info.name === 'Result' ? v.name : `${info.name}.${v.name}`;
+      return build(shown, v.fields.map(typeName), `: ${info.name}${info.generics.length ? `<${info.generics.join(', ')}>` : ''}`);
+    }
+    case 'contract-method': return null; // generic code: the instance's method is not known here
+    case 'value': {
+      const ft = c.info?.type;
+      if (ft?.k !== 'fn') return null;
+      const name = c.kind === 'ident' ? c.name : 'fn';
+      return build(name, ft.params.map(typeName), ret(ft.ret));
+    }
+    default: break;
+  }
+  if (c.kind === 'ident' && c.res?.k === 'extern') {
+    const x = c.res.fn;
+    return build(`extern "C" fn ${x.name}`, x.decl.params.map((p, i) => `${p.name}: ${typeName(x.params[i])}`).concat(x.variadic ? ['...'] : []), ret(x.ret), x.variadic);
+  }
+  if (c.kind === 'ident' && c.res?.k === 'fn') return fnDescribed(c.res.fn);
+  return null;
+}
