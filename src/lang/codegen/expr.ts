@@ -31,15 +31,21 @@ export abstract class ExprEmitter {
   /** While emitting a statement whose value may hold a reference (`let r = id(&make())`): its
    *  borrowed temporaries are not dropped with it. */
   keepTemps = false;
+  /** Temporaries to own at their emission (`expr`): each is dropped when its statement is done. */
+  private readonly dropRoots = new Set<E>();
+  /** Every temporary's drop registered in this function: also run (idempotent) when unwinding. */
+  readonly unwindTemps: string[] = [];
   /** Start collecting the drops of a nested statement (endPost restores the outer list). */
   beginPost(): void { this.postOuter.push(this.post); this.post = []; }
   endPost(): void { this.post = this.postOuter.pop()!; }
   /** Every drop pending from postOuter[from] inwards, innermost first. */
   pendingDrops(from: number): string[] {
-    const out = [...this.post];
-    for (let i = this.postOuter.length - 1; i >= from; i--) out.push(...this.postOuter[i]);
+    const out = this.post.slice().reverse();
+    for (let i = this.postOuter.length - 1; i >= from; i--) out.push(...this.postOuter[i].slice().reverse());
     return out;
   }
+  /** The current statement's temporaries' drops, newest first (reverse order of creation). */
+  postJs(): string { return this.post.slice().reverse().map((d) => d + ';').join('\n'); }
   readonly temps: string[] = [];
   /** Liveness flags of Drop locals (cleared when the value is moved out). */
   readonly dropFlags = new Map<number, string>();
@@ -108,7 +114,24 @@ export abstract class ExprEmitter {
     }
     let js = this.raw(e);
     if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
+    if (this.dropRoots.delete(e)) js = this.ownTemp(js, this.ty(this.typeOf(e)));
     return js;
+  }
+  /** Hold a temporary's value in a temp whose drop runs when the statement is done (and when
+   *  unwinding out of the middle of it): exactly once, since the drop clears the temp. */
+  ownTemp(js: string, t: Type): string {
+    if (t.k === 'ref' || !this.m.needsDrop(t)) return js;
+    const tmp = this.tmp();
+    const drop = `(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`;
+    this.post.push(drop);
+    this.unwindTemps.push(drop);
+    return `(${tmp} = ${js})`;
+  }
+  /** Emit e with `root` (a temporary inside it) owned by the statement. */
+  private withRoot(root: E | null, e: E): string {
+    if (!root) return this.val(e);
+    this.dropRoots.add(root);
+    try { return this.val(e); } finally { this.dropRoots.delete(root); }
   }
   /** Value of e, reading through `&T!` cells (operands, receivers, printing). */
   val(e: E): string {
@@ -236,7 +259,7 @@ export abstract class ExprEmitter {
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
       case 'tuple-index': {
-        if (e.info?.moves) return this.moveOut(this.simple(this.val(e.object)), `[${e.index}]`);
+        if (e.info?.moves) return this.moveOut(this.simple(this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)), `[${e.index}]`);
         return `${this.val(e.object)}[${e.index}]`;
       }
       case 'index': return this.index(e);
@@ -362,14 +385,11 @@ export abstract class ExprEmitter {
    *  subject whose bindings copy): an owned temporary made by e itself is dropped when the
    *  statement is done, like a borrowed one (`f(&make())`). `result` is what the read yields: it
    *  must not be able to hold a part of the temporary (no drop glue, not a reference). */
-  tempVal(e: E, result: Type | null = null, js: string = this.val(e)): string {
-    if (this.keepTemps || !freshValue(e)) return js;
-    if (result && (this.m.needsDrop(result) || result.k === 'ref' || result.k === 'slice')) return js;
-    const t = this.ty(this.typeOf(e));
-    if (t.k === 'ref' || !this.m.needsDrop(t)) return js;
-    const tmp = this.tmp();
-    this.post.push(`(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`);
-    return `(${tmp} = ${js})`;
+  tempVal(e: E, result: Type | null = null): string {
+    if (this.keepTemps) return this.val(e);
+    if (result && (this.m.needsDrop(result) || result.k === 'ref' || result.k === 'slice')) return this.val(e);
+    // e itself, or the temporary e reads a part of (`mk().name.len()`, `make_vec().get(0).id`)
+    return this.withRoot(freshValue(e) ? e : tempRoot(e, true), e);
   }
   displayJs(js: string, t: Type): string {
     switch (t.k) {
@@ -695,11 +715,9 @@ export abstract class ExprEmitter {
     if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);
     if (!mut || isObjectLike(t)) {
       // a borrowed temporary that needs dropping is dropped when the statement is done
-      if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) {
-        const tmp = this.tmp();
-        this.post.push(`(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`);
-        return `(${tmp} = ${this.val(operand)})`;
-      }
+      if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) return this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)));
+      // `&mk().name`: the whole temporary lives until the statement is done
+      if (!this.keepTemps) return this.withRoot(tempRoot(operand, true), operand);
       return this.val(operand);
     }
     if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
@@ -738,7 +756,9 @@ export abstract class ExprEmitter {
       return unsupported(`static member ${e.name}`);
     }
     let ot = derefAll(this.effType(e.object));
-    let o = this.tempVal(e.object, this.ty(this.typeOf(e)));
+    // a field moved out of a temporary (`take(mk().a)`): the rest of it is dropped with the statement
+    const movesOut = !!e.info?.moves && ot.k === 'struct' && !ot.info.isUnion;
+    let o = movesOut ? (this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)) : this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
     if (ps) { o = `rt.H.view(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
@@ -813,17 +833,41 @@ export abstract class ExprEmitter {
 /** Is e a place expression (reading it does not create a fresh value)? */
 /** A value made by the expression itself (a literal, a constructor, a function's result), not a
  *  place or a builtin accessor that hands out what a container still owns (`b.get()`). */
-/** String methods that return a new String (the others read or hand out the receiver's). */
-const FRESH_STRING = new Set(['upper', 'lower', 'trim', 'replace', 'clone']);
+/** Builtin methods whose result is a new value sharing nothing the receiver owns (the others read
+ *  or hand out the receiver's): fresh, and a temporary receiver is dropped whatever they return. */
+export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 'String.replace', 'String.clone',
+  'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone']);
+/** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
+const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
+/** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
+const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
 function freshValue(e: E): boolean {
   switch (e.kind) {
     case 'struct-lit': case 'fstring': return true;
     case 'call': {
-      const k = e.target?.k;
-      if (k === 'builtin-method') return e.target?.k === 'builtin-method' && e.target.owner === 'String' && FRESH_STRING.has(e.target.method);
+      const t = e.target;
+      if (t?.k === 'builtin-method') {
+        if (DETACHED.has(`${t.owner}.${t.method}`)) return true;
+        return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
+      }
+      const k = t?.k;
       return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static';
     }
     default: return false;
+  }
+}
+/** The temporary whose part e is (`mk().a.b`; with accessors also `make_vec().get(0).id`), if any. */
+function tempRoot(e: E, accessors: boolean): E | null {
+  let o = e;
+  for (;;) {
+    if (o.kind === 'member' || o.kind === 'tuple-index') {
+      if (o.kind === 'member' && o.object.kind === 'ident' && o.object.res?.k === 'type') return null;
+      o = o.object;
+    } else if (accessors && o.kind === 'call' && o.target?.k === 'builtin-method' && o.callee.kind === 'member' &&
+      (ACCESSORS.has(`${o.target.owner}.${o.target.method}`) || ((o.target.owner === 'Option' || o.target.owner === 'Result') && UNWRAPS.has(o.target.method)))) {
+      o = o.callee.object;
+    } else return null;
+    if (freshValue(o)) return o;
   }
 }
 

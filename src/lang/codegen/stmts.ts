@@ -59,7 +59,9 @@ export class FnEmitter extends CallEmitter {
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
       .map((d) => `${d.flag} && ${localName(d.local.name, d.local.id)}`)];
     let code: string;
-    if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length) {
+    // temporaries of the statement a panic leaves in the middle are dropped first (newest first)
+    const temps = this.unwindTemps.slice().reverse().map((d) => d + ';').join('\n');
+    if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
       for (const d of this.allDrops) {
@@ -81,7 +83,7 @@ export class FnEmitter extends CallEmitter {
       // double panic), then the panic propagates — rethrown at the end of `finally`.
       code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
         `if ($u === undefined) {\ntry {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; rt.seen($e); }\n}` +
-        `\nif ($u !== undefined && rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
+        `\nif ($u !== undefined && rt.leave($u, ${site})) {\n${temps}\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
@@ -132,7 +134,7 @@ export class FnEmitter extends CallEmitter {
     this.beginPost();
     try {
       const [pre, js] = this.capture(f);
-      const post = this.post.length ? '\n' + this.post.map((d) => d + ';').join('\n') : '';
+      const post = this.post.length ? '\n' + this.postJs() : '';
       return (pre.length ? pre.join('\n') + '\n' + js : js) + post;
     } finally {
       this.endPost();
@@ -183,7 +185,7 @@ export class FnEmitter extends CallEmitter {
     this.beginPost();
     try {
       const js = this.stmtJs(s);
-      return this.post.length ? js + '\n' + this.post.map((d) => d + ';').join('\n') : js;
+      return this.post.length ? js + '\n' + this.postJs() : js;
     } finally {
       this.endPost();
     }
@@ -193,7 +195,7 @@ export class FnEmitter extends CallEmitter {
     this.beginPost();
     try {
       const [pre, c] = this.capture(() => this.val(cond));
-      return [pre, c, this.post.map((d) => d + ';').join('\n')];
+      return [pre, c, this.postJs()];
     } finally {
       this.endPost();
     }
@@ -499,8 +501,9 @@ export class FnEmitter extends CallEmitter {
   // ------------------------------------------------------------ match
   matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
     const st = derefAll(this.effType(e.subject));
-    // a temporary subject whose bindings only copy out of it is dropped with the statement
-    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.m.needsDrop(this.ty(l.type))));
+    // a temporary subject whose bindings only copy or view its parts (none is moved out) is
+    // dropped with the statement
+    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !l.movedOut || !this.m.needsDrop(this.ty(l.type))));
     const subj = this.simple(copiesOnly ? this.tempVal(e.subject) : this.val(e.subject));
     // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
     // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
