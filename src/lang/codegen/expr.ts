@@ -313,9 +313,16 @@ export abstract class ExprEmitter {
         const fj = this.flatLocals.get(r.local.id);
         if (fj !== undefined) return `new $BV(${n}, ${fj})`;
         if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return `${n}.v`;
-        if (r.local.replBoxed) return `${n}.v`;
         const flag = this.dropFlags.get(r.local.id);
-        return flag && e.info?.moves ? `(${flag} = false, ${n})` : n;
+        const lt = this.ty(r.local.type);
+        if (e.info?.moves && r.local.addressTaken && lt.k === 'struct' && memBacked(lt)) {
+          // moving a struct that lives in memory copies its bytes out: the slot stays the local's
+          // (a later assignment writes into it, place())
+          const copy = `rt.H.copyOut(${this.m.td(lt)}, ${n}.$addr, ${this.site(e.span)})`;
+          return flag ? `(${flag} = false, ${copy})` : copy;
+        }
+        const v = r.local.replBoxed ? `${n}.v` : n;
+        return flag && e.info?.moves ? `(${flag} = false, ${v})` : v;
       }
       case 'fn': {
         const inst = this.m.instance(r.fn, r.typeArgs.map((t) => this.ty(t)));
@@ -589,6 +596,9 @@ export abstract class ExprEmitter {
         if (r?.k === 'local') {
           const n = localName(r.local.name, r.local.id);
           if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
+          // a struct in memory (address taken) is written in place: pointers to it and closures
+          // holding it see the new value
+          if (r.local.addressTaken && this.ty(r.local.type).k === 'struct' && memBacked(this.ty(r.local.type))) return { get: n, set: (v) => `$assignInto(${n}, ${v})` };
           if (r.local.replBoxed) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
           if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
           return { get: n, set: (v) => `${n} = ${v}` };
