@@ -866,6 +866,44 @@ function freshValue(e: E): boolean {
     default: return false;
   }
 }
+/** Does every value this user function returns come out of an expression that shares nothing
+ *  with its arguments (an f-string, `String.from(…)`, a DETACHED builtin method, a new empty
+ *  collection)? Then a temporary receiver of a `&self` call can be dropped whatever it returns
+ *  (`mk().greeting()`); a method that may hand out a part of it (`return p.name;`) keeps it. */
+const detachedCache = new WeakMap<FnInfo, boolean>();
+export function returnsDetached(fn: FnInfo): boolean {
+  let r = detachedCache.get(fn);
+  if (r === undefined) { r = !!fn.decl?.body && bodyDetached(fn.decl.body); detachedCache.set(fn, r); }
+  return r;
+}
+const NEW_STATICS = new Set(['String.from', 'String.new', 'Vec.new', 'Map.new', 'Set.new']);
+function detachedExpr(e: E): boolean {
+  if (e.kind === 'fstring') return true;
+  if (e.kind !== 'call') return false;
+  const t = e.target;
+  if (t?.k === 'builtin-static') return NEW_STATICS.has(`${t.owner}.${t.method}`);
+  return t?.k === 'builtin-method' && DETACHED.has(`${t.owner}.${t.method}`);
+}
+function bodyDetached(b: ast.Block): boolean {
+  if (b.tail && !detachedExpr(b.tail)) return false;
+  let ok = true;
+  const seen = new Set<object>();
+  const walk = (x: unknown): void => {
+    if (!ok || x === null || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
+    const k = (x as { kind?: unknown }).kind;
+    if (k === 'closure') return; // its returns are its own
+    if (k === 'try') { ok = false; return; } // `?` returns the operand's error as it is
+    if (k === 'return') {
+      const v = (x as { value: E | null }).value;
+      if (!v || !detachedExpr(v)) { ok = false; return; }
+    }
+    for (const [key, y] of Object.entries(x)) if (key !== 'info' && key !== 'res' && key !== 'target' && key !== 'span') walk(y);
+  };
+  walk(b.stmts);
+  return ok;
+}
 /** The temporary whose part e is (`mk().a.b`; with accessors also `make_vec().get(0).id`), if any. */
 function tempRoot(e: E, accessors: boolean): E | null {
   let o = e;
