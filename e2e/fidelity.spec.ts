@@ -23,6 +23,5 @@ fn main() {
   expect(await outputLines(page, 'stdout')).toEqual(['0 1 2', 'caught late', '1 20']);
 });
 
-// An internal error keeping the program's output is tested at the worker (src/worker/handlers.test.ts,
-// with a toolchain that fails after printing) and the store (src/ui/state/run-store.test.ts): no
-// known Vex program fails inside the toolchain any more, so there is no honest browser trigger.
+// An internal error keeping the program's output: e2e/fidelity-settings.spec.ts, through the page's
+// test hook `?testFault=after-run` (no known Vex program fails inside the toolchain any more).

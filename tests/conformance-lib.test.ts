@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { linesInOrder, listCases, SHARED_DIR } from './conformance-lib';
+import { mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linesInOrder, listCases, runFlags, judge, OWN_DIR, SHARED_DIR } from './conformance-lib';
 import { parseSize, parseArgs } from '../src/cli/args';
 
 describe('conformance judging helpers', () => {
@@ -14,6 +17,25 @@ describe('conformance judging helpers', () => {
     expect(cases.length).toBeGreaterThan(40);
     expect(cases.find((c) => c.name === 'core_01_int_arith')?.area).toBe('core');
     expect(cases.find((c) => c.name === 'repl_01_session')?.kind).toBe('repl');
+  });
+});
+
+describe('conformance .flags (run settings of a test)', () => {
+  it('reads vex run settings and rejects anything else', () => {
+    expect(runFlags(null)).toEqual({});
+    expect(runFlags('--panic abort\n')).toEqual({ panic: 'abort' });
+    expect(runFlags('--stack 16K --fuel 100')).toEqual({ stackSize: 16384, fuel: 100 });
+    expect(runFlags('--panic never')).toMatch(/--panic/);
+    expect(runFlags('--trace x.jsonl')).toMatch(/only/);
+    expect(runFlags('other.vx')).toMatch(/only/);
+  });
+  it('runs a test with its flags: the abort tests pass with them and fail without', () => {
+    const c = listCases(OWN_DIR).find((x) => x.name === 'panic_abort_catch_not_caught')!;
+    expect(judge(c)).toEqual({ pass: true, reason: '' });
+    // the same files without the .flags: unwinding catches the panic, so the expectations fail
+    const dir = mkdtempSync(join(tmpdir(), 'conf-'));
+    for (const ext of ['.vx', '.out', '.exit', '.stderr']) copyFileSync(join(OWN_DIR, c.name + ext), join(dir, c.name + ext));
+    expect(judge({ ...c, dir }).pass).toBe(false);
   });
 });
 

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { execute } from '../src/pipeline/execute';
 import { replTranscript } from '../src/cli/repl';
 import { sharedPath } from './shared-suite';
+import { parseArgs } from '../src/cli/args';
+import { runOptionsOf, RUN_VALUED_FLAGS } from '../src/cli/run';
+import type { RunOptions } from '../src/runtime/api';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SHARED_DIR = sharedPath('conformance');
@@ -58,6 +61,17 @@ export function linesInOrder(expected: string[], actual: string): string | null 
 
 const show = (s: string) => JSON.stringify(s.length > 400 ? s.slice(0, 400) + '…' : s);
 
+/** Our extension of the format (tests/conformance only): an optional `NAME.flags` holds `vex run`
+ *  settings on one line (`--panic abort`, `--stack 16K`, `--heap 1M`, `--fuel N`); the program is
+ *  run with them, as `vex run FLAGS NAME.vx` would. Without it, the default Run settings. */
+export function runFlags(text: string | null): Partial<RunOptions> | string {
+  if (text === null) return {};
+  const parsed = parseArgs(text.trim().split(/\s+/).filter(Boolean), RUN_VALUED_FLAGS);
+  if (typeof parsed === 'string') return parsed;
+  if (parsed.positional.length || parsed.flags.has('trace')) return 'only --stack, --heap, --fuel and --panic are allowed';
+  return runOptionsOf(parsed.flags);
+}
+
 export function judge(c: ConformanceCase): Verdict {
   if (c.kind === 'repl') {
     // The lines are fed to a fresh session (a cell ends where its brackets balance); .out holds
@@ -72,7 +86,9 @@ export function judge(c: ConformanceCase): Verdict {
   }
   const source = read(c, '.vx')!;
   const exitSpec = (read(c, '.exit') ?? '').trim();
-  const exec = execute([{ name: c.name + '.vx', text: source }]);
+  const options = runFlags(read(c, '.flags'));
+  if (typeof options === 'string') return { pass: false, reason: `bad .flags: ${options}` };
+  const exec = execute([{ name: c.name + '.vx', text: source }], options);
   if (exec.internalError) return { pass: false, reason: `internal error: ${exec.internalError.message}` };
   const errors = exec.compile.diagnostics.filter((d) => d.severity === 'error');
 

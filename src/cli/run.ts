@@ -7,7 +7,8 @@ import { execute, type Execution } from '../pipeline/execute';
 import type { RunOptions } from '../runtime/api';
 import { parseArgs, parseSize } from './args';
 
-const VALUED = new Set(['stack', 'heap', 'fuel', 'panic', 'trace']);
+export const RUN_VALUED_FLAGS: ReadonlySet<string> = new Set(['stack', 'heap', 'fuel', 'panic', 'trace']);
+const VALUED = RUN_VALUED_FLAGS;
 
 export function renderAll(ds: readonly Diagnostic[], sources: Map<string, string>): string {
   const render = (diagnostics as { renderDiagnostic?: (d: Diagnostic, text: string) => string }).renderDiagnostic;
@@ -16,29 +17,37 @@ export function renderAll(ds: readonly Diagnostic[], sources: Map<string, string
     .join('\n') + (ds.length ? '\n' : '');
 }
 
+/** The run settings given by `--stack`, `--heap`, `--fuel` and `--panic` (also read by the
+ *  conformance runner from a test's `.flags` file), or what is wrong with them. */
+export function runOptionsOf(flags: Map<string, string | true>): Partial<RunOptions> | string {
+  const options: Partial<RunOptions> = {};
+  for (const [flag, key] of [['stack', 'stackSize'], ['heap', 'heapLimit']] as const) {
+    const v = flags.get(flag);
+    if (v === undefined) continue;
+    const n = typeof v === 'string' ? parseSize(v) : null;
+    if (n === null) return `--${flag}: expected a size like 16384, 64K or 1M, got '${v}'`;
+    options[key] = n;
+  }
+  const fuel = flags.get('fuel');
+  if (fuel !== undefined) {
+    if (typeof fuel !== 'string' || !/^\d+$/.test(fuel)) return `--fuel: expected a number of steps`;
+    options.fuel = Number(fuel);
+  }
+  const panic = flags.get('panic');
+  if (panic !== undefined) {
+    if (panic !== 'abort' && panic !== 'unwind') return `--panic: expected 'abort' or 'unwind'`;
+    options.panic = panic;
+  }
+  return options;
+}
+
 export function runRun(args: string[]): number {
   const parsed = parseArgs(args, VALUED);
   if (typeof parsed === 'string') return usage(parsed);
   const [file, ...extra] = parsed.positional;
   if (!file || extra.length) return usage('vex run takes exactly one FILE');
-  const options: Partial<RunOptions> = {};
-  for (const [flag, key] of [['stack', 'stackSize'], ['heap', 'heapLimit']] as const) {
-    const v = parsed.flags.get(flag);
-    if (v === undefined) continue;
-    const n = typeof v === 'string' ? parseSize(v) : null;
-    if (n === null) return usage(`--${flag}: expected a size like 16384, 64K or 1M, got '${v}'`);
-    options[key] = n;
-  }
-  const fuel = parsed.flags.get('fuel');
-  if (fuel !== undefined) {
-    if (typeof fuel !== 'string' || !/^\d+$/.test(fuel)) return usage(`--fuel: expected a number of steps`);
-    options.fuel = Number(fuel);
-  }
-  const panic = parsed.flags.get('panic');
-  if (panic !== undefined) {
-    if (panic !== 'abort' && panic !== 'unwind') return usage(`--panic: expected 'abort' or 'unwind'`);
-    options.panic = panic;
-  }
+  const options = runOptionsOf(parsed.flags);
+  if (typeof options === 'string') return usage(options);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

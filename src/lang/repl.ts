@@ -297,13 +297,14 @@ export class ReplSession {
     }
     // A scalar a closure captures is shared by reference with later cells: it lives in memory
     // (a cell), so every cell reads and writes the same place.
-    // Other captured values that a later cell may reassign (str, enums, tuples, ...) live in a
-    // box for the same reason; objects are shared anyway and values needing drops stay as they are.
+    // Every other captured value that a later cell may reassign (str, enums, tuples, String, Vec,
+    // structs, ...) lives in a box for the same reason: a closure captures by reference (there is
+    // no `move`), so after `name = String.from("new")` in a later cell it sees the new value.
     for (const e of [...load, ...store]) {
       const l = e.local;
       if (!l.captured || l.name === ECHO) continue;
       if (memBacked(l.type)) l.addressTaken = true;
-      else if (!isObjectLike(l.type) && l.type.k !== 'ref' && !l.needsDrop && !needsDropType(l.type)) l.replBoxed = true;
+      else if (l.type.k !== 'ref') l.replBoxed = true;
     }
     const echoType = !echoLocal ? null : echoLocal.type.k === 'ref' ? echoLocal.type.inner : echoLocal.type; // `&str` is `str`
     const echoes = !!echoType && echoType.k !== 'unit' && echoType.k !== 'never' && echoType.k !== 'error';

@@ -118,6 +118,20 @@ describe('worker handlers', () => {
     expect(ev.output.map((c) => c.text).join('')).toBe('before\n');
   });
 
+  it('the test hook fault=after-run fails the toolchain after the run: output kept, then the error', () => {
+    tc.compile.mockReturnValue({ diagnostics: [], program });
+    tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {
+      o.onEvent!({ t: 'output', stream: 'stdout', text: 'printed\n' });
+      return result({ output: [{ stream: 'stdout', text: 'printed\n' }] });
+    });
+    const out = drive({ type: 'run', id: 10, files, entry: 'main.vx', settings, fault: 'after-run' });
+    expect(out.map((m) => m.type).slice(-2)).toEqual(['events', 'internal-error']);
+    expect((out[out.length - 2] as Extract<FromWorker, { type: 'events' }>).output.map((c) => c.text).join('')).toBe('printed\n');
+    expect(out[out.length - 1]).toMatchObject({ message: expect.stringContaining('injected toolchain fault') });
+    // without the hook the same run ends normally
+    expect(drive({ type: 'run', id: 11, files, entry: 'main.vx', settings }).at(-1)).toMatchObject({ type: 'done' });
+  });
+
   it('posts the output streamed so far when the runtime itself throws', () => {
     tc.compile.mockReturnValue({ diagnostics: [], program });
     tc.run.mockImplementation((_p: unknown, o: Partial<RunOptions>) => {

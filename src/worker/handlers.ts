@@ -144,6 +144,7 @@ function runOnce(msg: Extract<ToWorker, { type: 'run' }>, host: WorkerHost, caps
       for (const c of result.output) batcher.addOutput(c.stream, c.text);
       for (const e of result.trace) if (e.t !== 'output') batcher.addTrace(e); // (output added above)
     }
+    if (msg.fault === 'after-run') throw new Error('injected toolchain fault (test hook testFault=after-run)');
     outcome = result.outcome;
     exitCode = result.exitCode;
     steps = result.steps;

@@ -19,7 +19,9 @@ export type ToWorker =
   | { type: 'check'; id: number; files: SourceFile[] } // diagnostics only (live markers)
   /** `signalBuffer` (cross-origin-isolated pages only): Int32Array slot 0 holds a pending signal
    *  number the UI stores with Atomics; the worker polls and clears it at statement boundaries. */
-  | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings; signalBuffer?: SharedArrayBuffer }
+  /** `fault` is a test hook (the page's `?testFault=after-run`, never set by a Vex program): the
+   *  toolchain fails once the program has run, so the internal-error path can be seen end to end. */
+  | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings; signalBuffer?: SharedArrayBuffer; fault?: 'after-run' }
   | { type: 'hover'; id: number; files: SourceFile[]; file: string; offset: number }
   | { type: 'complete'; id: number; files: SourceFile[]; file: string; offset: number }
   /** Find references, document symbols, signature help (worker/intel.ts; answered by `intel`). */

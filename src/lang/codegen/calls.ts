@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName } from '../sema/types';
-import { ExprEmitter, unsupported, type E } from './expr';
+import { ExprEmitter, unsupported, DETACHED, returnsDetached, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
@@ -148,7 +148,7 @@ export abstract class CallEmitter extends ExprEmitter {
       recv = isCellRef(this.effType(obj)) ? this.expr(obj) : this.refTo(obj, true);
     } else {
       // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary
-      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, this.ty(this.typeOf(e))) : this.val(obj);
+      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) ? null : this.ty(this.typeOf(e))) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
     return this.callInstance(fn, typeArgs, [recv, ...this.userArgs(fn, e.args)], e.span);
@@ -333,7 +333,7 @@ export abstract class CallEmitter extends ExprEmitter {
     const objE = e.callee.object;
     const a = e.args;
     const s = this.site(e.span);
-    const o = this.simple(this.tempVal(objE, this.ty(this.typeOf(e))));
+    const o = this.simple(this.tempVal(objE, DETACHED.has(`${owner}.${method}`) ? null : this.ty(this.typeOf(e))));
     const arg = (i: number) => this.copyVal(a[i]);
     const some = () => this.m.enumClass(OPTION);
     // compound Map/Set keys are looked up by their canonical string (see runtime VMap)

@@ -31,15 +31,21 @@ export abstract class ExprEmitter {
   /** While emitting a statement whose value may hold a reference (`let r = id(&make())`): its
    *  borrowed temporaries are not dropped with it. */
   keepTemps = false;
+  /** Temporaries to own at their emission (`expr`): each is dropped when its statement is done. */
+  private readonly dropRoots = new Set<E>();
+  /** Every temporary's drop registered in this function: also run (idempotent) when unwinding. */
+  readonly unwindTemps: string[] = [];
   /** Start collecting the drops of a nested statement (endPost restores the outer list). */
   beginPost(): void { this.postOuter.push(this.post); this.post = []; }
   endPost(): void { this.post = this.postOuter.pop()!; }
   /** Every drop pending from postOuter[from] inwards, innermost first. */
   pendingDrops(from: number): string[] {
-    const out = [...this.post];
-    for (let i = this.postOuter.length - 1; i >= from; i--) out.push(...this.postOuter[i]);
+    const out = this.post.slice().reverse();
+    for (let i = this.postOuter.length - 1; i >= from; i--) out.push(...this.postOuter[i].slice().reverse());
     return out;
   }
+  /** The current statement's temporaries' drops, newest first (reverse order of creation). */
+  postJs(): string { return this.post.slice().reverse().map((d) => d + ';').join('\n'); }
   readonly temps: string[] = [];
   /** Liveness flags of Drop locals (cleared when the value is moved out). */
   readonly dropFlags = new Map<number, string>();
@@ -108,7 +114,24 @@ export abstract class ExprEmitter {
     }
     let js = this.raw(e);
     if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
+    if (this.dropRoots.delete(e)) js = this.ownTemp(js, this.ty(this.typeOf(e)));
     return js;
+  }
+  /** Hold a temporary's value in a temp whose drop runs when the statement is done (and when
+   *  unwinding out of the middle of it): exactly once, since the drop clears the temp. */
+  ownTemp(js: string, t: Type): string {
+    if (t.k === 'ref' || !this.m.needsDrop(t)) return js;
+    const tmp = this.tmp();
+    const drop = `(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`;
+    this.post.push(drop);
+    this.unwindTemps.push(drop);
+    return `(${tmp} = ${js})`;
+  }
+  /** Emit e with `root` (a temporary inside it) owned by the statement. */
+  private withRoot(root: E | null, e: E): string {
+    if (!root) return this.val(e);
+    this.dropRoots.add(root);
+    try { return this.val(e); } finally { this.dropRoots.delete(root); }
   }
   /** Value of e, reading through `&T!` cells (operands, receivers, printing). */
   val(e: E): string {
@@ -236,7 +259,7 @@ export abstract class ExprEmitter {
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
       case 'tuple-index': {
-        if (e.info?.moves) return this.moveOut(this.simple(this.val(e.object)), `[${e.index}]`);
+        if (e.info?.moves) return this.moveOut(this.simple(this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)), `[${e.index}]`);
         return `${this.val(e.object)}[${e.index}]`;
       }
       case 'index': return this.index(e);
@@ -290,9 +313,16 @@ export abstract class ExprEmitter {
         const fj = this.flatLocals.get(r.local.id);
         if (fj !== undefined) return `new $BV(${n}, ${fj})`;
         if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return `${n}.v`;
-        if (r.local.replBoxed) return `${n}.v`;
         const flag = this.dropFlags.get(r.local.id);
-        return flag && e.info?.moves ? `(${flag} = false, ${n})` : n;
+        const lt = this.ty(r.local.type);
+        if (e.info?.moves && r.local.addressTaken && lt.k === 'struct' && memBacked(lt)) {
+          // moving a struct that lives in memory copies its bytes out: the slot stays the local's
+          // (a later assignment writes into it, place())
+          const copy = `rt.H.copyOut(${this.m.td(lt)}, ${n}.$addr, ${this.site(e.span)})`;
+          return flag ? `(${flag} = false, ${copy})` : copy;
+        }
+        const v = r.local.replBoxed ? `${n}.v` : n;
+        return flag && e.info?.moves ? `(${flag} = false, ${v})` : v;
       }
       case 'fn': {
         const inst = this.m.instance(r.fn, r.typeArgs.map((t) => this.ty(t)));
@@ -362,14 +392,11 @@ export abstract class ExprEmitter {
    *  subject whose bindings copy): an owned temporary made by e itself is dropped when the
    *  statement is done, like a borrowed one (`f(&make())`). `result` is what the read yields: it
    *  must not be able to hold a part of the temporary (no drop glue, not a reference). */
-  tempVal(e: E, result: Type | null = null, js: string = this.val(e)): string {
-    if (this.keepTemps || !freshValue(e)) return js;
-    if (result && (this.m.needsDrop(result) || result.k === 'ref' || result.k === 'slice')) return js;
-    const t = this.ty(this.typeOf(e));
-    if (t.k === 'ref' || !this.m.needsDrop(t)) return js;
-    const tmp = this.tmp();
-    this.post.push(`(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`);
-    return `(${tmp} = ${js})`;
+  tempVal(e: E, result: Type | null = null): string {
+    if (this.keepTemps) return this.val(e);
+    if (result && (this.m.needsDrop(result) || result.k === 'ref' || result.k === 'slice')) return this.val(e);
+    // e itself, or the temporary e reads a part of (`mk().name.len()`, `make_vec().get(0).id`)
+    return this.withRoot(freshValue(e) ? e : tempRoot(e, true), e);
   }
   displayJs(js: string, t: Type): string {
     switch (t.k) {
@@ -569,6 +596,9 @@ export abstract class ExprEmitter {
         if (r?.k === 'local') {
           const n = localName(r.local.name, r.local.id);
           if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
+          // a struct in memory (address taken) is written in place: pointers to it and closures
+          // holding it see the new value
+          if (r.local.addressTaken && this.ty(r.local.type).k === 'struct' && memBacked(this.ty(r.local.type))) return { get: n, set: (v) => `$assignInto(${n}, ${v})` };
           if (r.local.replBoxed) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
           if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
           return { get: n, set: (v) => `${n} = ${v}` };
@@ -695,11 +725,9 @@ export abstract class ExprEmitter {
     if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);
     if (!mut || isObjectLike(t)) {
       // a borrowed temporary that needs dropping is dropped when the statement is done
-      if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) {
-        const tmp = this.tmp();
-        this.post.push(`(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`);
-        return `(${tmp} = ${this.val(operand)})`;
-      }
+      if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) return this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)));
+      // `&mk().name`: the whole temporary lives until the statement is done
+      if (!this.keepTemps) return this.withRoot(tempRoot(operand, true), operand);
       return this.val(operand);
     }
     if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
@@ -738,7 +766,9 @@ export abstract class ExprEmitter {
       return unsupported(`static member ${e.name}`);
     }
     let ot = derefAll(this.effType(e.object));
-    let o = this.tempVal(e.object, this.ty(this.typeOf(e)));
+    // a field moved out of a temporary (`take(mk().a)`): the rest of it is dropped with the statement
+    const movesOut = !!e.info?.moves && ot.k === 'struct' && !ot.info.isUnion;
+    let o = movesOut ? (this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)) : this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
     if (ps) { o = `rt.H.view(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
@@ -813,17 +843,79 @@ export abstract class ExprEmitter {
 /** Is e a place expression (reading it does not create a fresh value)? */
 /** A value made by the expression itself (a literal, a constructor, a function's result), not a
  *  place or a builtin accessor that hands out what a container still owns (`b.get()`). */
-/** String methods that return a new String (the others read or hand out the receiver's). */
-const FRESH_STRING = new Set(['upper', 'lower', 'trim', 'replace', 'clone']);
+/** Builtin methods whose result is a new value sharing nothing the receiver owns (the others read
+ *  or hand out the receiver's): fresh, and a temporary receiver is dropped whatever they return. */
+export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 'String.replace', 'String.clone',
+  'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone']);
+/** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
+const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
+/** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
+const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
 function freshValue(e: E): boolean {
   switch (e.kind) {
     case 'struct-lit': case 'fstring': return true;
     case 'call': {
-      const k = e.target?.k;
-      if (k === 'builtin-method') return e.target?.k === 'builtin-method' && e.target.owner === 'String' && FRESH_STRING.has(e.target.method);
+      const t = e.target;
+      if (t?.k === 'builtin-method') {
+        if (DETACHED.has(`${t.owner}.${t.method}`)) return true;
+        return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
+      }
+      const k = t?.k;
       return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static';
     }
     default: return false;
+  }
+}
+/** Does every value this user function returns come out of an expression that shares nothing
+ *  with its arguments (an f-string, `String.from(…)`, a DETACHED builtin method, a new empty
+ *  collection)? Then a temporary receiver of a `&self` call can be dropped whatever it returns
+ *  (`mk().greeting()`); a method that may hand out a part of it (`return p.name;`) keeps it. */
+const detachedCache = new WeakMap<FnInfo, boolean>();
+export function returnsDetached(fn: FnInfo): boolean {
+  let r = detachedCache.get(fn);
+  if (r === undefined) { r = !!fn.decl?.body && bodyDetached(fn.decl.body); detachedCache.set(fn, r); }
+  return r;
+}
+const NEW_STATICS = new Set(['String.from', 'String.new', 'Vec.new', 'Map.new', 'Set.new']);
+function detachedExpr(e: E): boolean {
+  if (e.kind === 'fstring') return true;
+  if (e.kind !== 'call') return false;
+  const t = e.target;
+  if (t?.k === 'builtin-static') return NEW_STATICS.has(`${t.owner}.${t.method}`);
+  return t?.k === 'builtin-method' && DETACHED.has(`${t.owner}.${t.method}`);
+}
+function bodyDetached(b: ast.Block): boolean {
+  if (b.tail && !detachedExpr(b.tail)) return false;
+  let ok = true;
+  const seen = new Set<object>();
+  const walk = (x: unknown): void => {
+    if (!ok || x === null || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
+    const k = (x as { kind?: unknown }).kind;
+    if (k === 'closure') return; // its returns are its own
+    if (k === 'try') { ok = false; return; } // `?` returns the operand's error as it is
+    if (k === 'return') {
+      const v = (x as { value: E | null }).value;
+      if (!v || !detachedExpr(v)) { ok = false; return; }
+    }
+    for (const [key, y] of Object.entries(x)) if (key !== 'info' && key !== 'res' && key !== 'target' && key !== 'span') walk(y);
+  };
+  walk(b.stmts);
+  return ok;
+}
+/** The temporary whose part e is (`mk().a.b`; with accessors also `make_vec().get(0).id`), if any. */
+function tempRoot(e: E, accessors: boolean): E | null {
+  let o = e;
+  for (;;) {
+    if (o.kind === 'member' || o.kind === 'tuple-index') {
+      if (o.kind === 'member' && o.object.kind === 'ident' && o.object.res?.k === 'type') return null;
+      o = o.object;
+    } else if (accessors && o.kind === 'call' && o.target?.k === 'builtin-method' && o.callee.kind === 'member' &&
+      (ACCESSORS.has(`${o.target.owner}.${o.target.method}`) || ((o.target.owner === 'Option' || o.target.owner === 'Result') && UNWRAPS.has(o.target.method)))) {
+      o = o.callee.object;
+    } else return null;
+    if (freshValue(o)) return o;
   }
 }
 

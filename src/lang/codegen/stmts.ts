@@ -57,9 +57,11 @@ export class FnEmitter extends CallEmitter {
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
     // frame is active, suspended tasks included (runtime/core/gc.ts)
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
-      .map((d) => `${d.flag} && ${localName(d.local.name, d.local.id)}`)];
+      .map((d) => `${d.flag} && ${localValue(d.local)}`)];
     let code: string;
-    if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length) {
+    // temporaries of the statement a panic leaves in the middle are dropped first (newest first)
+    const temps = this.unwindTemps.slice().reverse().map((d) => d + ';').join('\n');
+    if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
       for (const d of this.allDrops) {
@@ -68,7 +70,7 @@ export class FnEmitter extends CallEmitter {
       }
       const site = this.frameSite;
       const rev = this.allDrops.slice().reverse();
-      const n = (d: Scope['drops'][number]) => localName(d.local.name, d.local.id);
+      const n = (d: Scope['drops'][number]) => localValue(d.local);
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
@@ -81,7 +83,7 @@ export class FnEmitter extends CallEmitter {
       // double panic), then the panic propagates — rethrown at the end of `finally`.
       code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
         `if ($u === undefined) {\ntry {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; rt.seen($e); }\n}` +
-        `\nif ($u !== undefined && rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
+        `\nif ($u !== undefined && rt.leave($u, ${site})) {\n${temps}\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
     } else code = `${inner}\nrt.sp = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
@@ -132,7 +134,7 @@ export class FnEmitter extends CallEmitter {
     this.beginPost();
     try {
       const [pre, js] = this.capture(f);
-      const post = this.post.length ? '\n' + this.post.map((d) => d + ';').join('\n') : '';
+      const post = this.post.length ? '\n' + this.postJs() : '';
       return (pre.length ? pre.join('\n') + '\n' + js : js) + post;
     } finally {
       this.endPost();
@@ -167,7 +169,7 @@ export class FnEmitter extends CallEmitter {
 
   private dropScope(sc: Scope): string {
     // the call site is the local's declaration: a panicking drop's backtrace names this frame there
-    const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; rt.cs[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localName(d.local.name, d.local.id)}); }`).join('\n');
+    const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; rt.cs[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localValue(d.local)}); }`).join('\n');
     return sc.mem ? `${drops}\nif (${sc.mem} >= 0) { rt.mv.release(${sc.mem}); ${sc.mem} = -1; }` : drops;
   }
   /** Drops for every scope being left by break/continue (inner scopes down to the loop's). */
@@ -183,7 +185,7 @@ export class FnEmitter extends CallEmitter {
     this.beginPost();
     try {
       const js = this.stmtJs(s);
-      return this.post.length ? js + '\n' + this.post.map((d) => d + ';').join('\n') : js;
+      return this.post.length ? js + '\n' + this.postJs() : js;
     } finally {
       this.endPost();
     }
@@ -193,7 +195,7 @@ export class FnEmitter extends CallEmitter {
     this.beginPost();
     try {
       const [pre, c] = this.capture(() => this.val(cond));
-      return [pre, c, this.post.map((d) => d + ';').join('\n')];
+      return [pre, c, this.postJs()];
     } finally {
       this.endPost();
     }
@@ -288,9 +290,16 @@ export class FnEmitter extends CallEmitter {
         if (!sc.mem) { sc.mem = `$mb${++this.labelN}`; this.blockMarks.push(sc.mem); }
         mark = `if (${sc.mem} < 0) ${sc.mem} = rt.mv.mark();\n`;
       }
-      return `${mark}let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
+      const mem = `${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)})`;
+      if (!this.m.needsDrop(t)) return `${mark}let ${name} = ${mem};`;
+      // a Drop struct in memory is dropped like any droppable local (declared with them)
+      const flag = `$l${l.id}`;
+      const d = { local: l, flag, fn: this.m.dropFn(t), td };
+      this.allDrops.push(d);
+      this.scopes[this.scopes.length - 1].drops.push(d);
+      this.dropFlags.set(l.id, flag);
+      return `${mark}${name} = ${mem}; ${flag} = true;`;
     }
-    if (l.replBoxed) return `let ${name} = { v: ${init} };`; // shared with later cells (typed.ts)
     // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop)
     if (l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) {
       const flag = `$l${l.id}`;
@@ -298,8 +307,9 @@ export class FnEmitter extends CallEmitter {
       this.allDrops.push(d);
       this.scopes[this.scopes.length - 1].drops.push(d);
       this.dropFlags.set(l.id, flag);
-      return `${name} = ${init}; ${flag} = true;`;
+      return `${name} = ${l.replBoxed ? `{ v: ${init} }` : init}; ${flag} = true;`;
     }
+    if (l.replBoxed) return `let ${name} = { v: ${init} };`; // shared with later cells (typed.ts)
     return `let ${name} = ${init};`;
   }
 
@@ -311,9 +321,9 @@ export class FnEmitter extends CallEmitter {
       if (s.target.kind === 'ident' && s.target.res?.k === 'local' && this.dropFlags.has(s.target.res.local.id)) {
         const l = s.target.res.local;
         const flag = this.dropFlags.get(l.id)!;
-        const n = localName(l.name, l.id);
+        const n = localValue(l);
         const tmp = this.tmp();
-        return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${n} = ${tmp}; ${flag} = true;`;
+        return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${this.place(s.target).set(tmp)}; ${flag} = true;`;
       }
       return this.assignDropping(s.target, v);
     }
@@ -499,8 +509,9 @@ export class FnEmitter extends CallEmitter {
   // ------------------------------------------------------------ match
   matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
     const st = derefAll(this.effType(e.subject));
-    // a temporary subject whose bindings only copy out of it is dropped with the statement
-    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.m.needsDrop(this.ty(l.type))));
+    // a temporary subject whose bindings only copy or view its parts (none is moved out) is
+    // dropped with the statement
+    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !l.movedOut || !this.m.needsDrop(this.ty(l.type))));
     const subj = this.simple(copiesOnly ? this.tempVal(e.subject) : this.val(e.subject));
     // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
     // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
@@ -729,4 +740,9 @@ function ownedResult(e: E): boolean {
   if (!t) return false;
   if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || (t.owner === 'String' && ['upper', 'lower', 'trim', 'replace', 'clone'].includes(t.method));
   return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';
+}
+
+/** A local's value: through its box for a REPL session variable a closure captures (typed.ts). */
+function localValue(l: LocalInfo): string {
+  return localName(l.name, l.id) + (l.replBoxed ? '.v' : '');
 }

@@ -46,7 +46,8 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   }
 }
 
-/** `a.b.0.c` rooted at a local that owns its value (struct/tuple path, no reference or Box). */
+/** `a.b.0.c` rooted at a local that owns its value or at a temporary (`mk().a`: the rest of the
+ *  temporary is dropped with its statement) — a struct/tuple path, no reference or Box. */
 function ownedPath(e: ast.Expr): boolean {
   let o: ast.Expr = e;
   while (o.kind === 'member' || o.kind === 'tuple-index') {
@@ -54,7 +55,8 @@ function ownedPath(e: ast.Expr): boolean {
     const t = o.info?.type;
     if (!t || (t.k !== 'struct' && t.k !== 'tuple') || (t.k === 'struct' && t.info.isUnion)) return false;
   }
-  return o.kind === 'ident' && o.res?.k === 'local';
+  if (o.kind === 'ident') return o.res?.k === 'local';
+  return o.kind === 'call' || o.kind === 'struct-lit';
 }
 
 function consumeTail(cx: Ctx, b: ast.Block | null): void {

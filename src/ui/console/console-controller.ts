@@ -2,7 +2,7 @@
 // program do not touch it), cells in, results and trace out. The session's trace also feeds the
 // run store while the Console is in use, so Memory, Tasks and the other views show the live
 // session's machine.
-import type { FromWorker } from '../../worker/protocol';
+import type { FromWorker, RunSettings } from '../../worker/protocol';
 import type { TraceEvent } from '../../runtime/api';
 import { WorkerClient } from '../run/worker-client';
 import { useRun } from '../state/run-store';
@@ -52,6 +52,7 @@ function ownViews(): void {
 
 function onMessage(m: FromWorker): void {
   if (!('id' in m)) return;
+  if (replaying.has(m.id)) return restoring(m);
   const key = running.get(m.id);
   if (key === undefined) return;
   switch (m.type) {
@@ -85,6 +86,8 @@ function onMessage(m: FromWorker): void {
 
 function lost(message: string): void {
   running.clear();
+  replaying.clear();
+  useConsole.setState({ restore: null });
   useConsole.getState().lose();
   newSession();
   useUi.getState().notify('warning', message);
@@ -94,7 +97,14 @@ function lost(message: string): void {
 function newSession(): void {
   sessionTrace = [];
   sessionRun++;
+  sessionSettings = null;
 }
+
+/** The settings the session's machine was made with (later cells and a restore use them). */
+let sessionSettings: RunSettings | null = null;
+/** Cells being run again silently to restore the session after a stop (message ids). */
+const replaying = new Set<number>();
+let restoredCount = 0;
 
 function send(input: string): void {
   start();
@@ -103,7 +113,18 @@ function send(input: string): void {
   const id = worker.nextId();
   running.set(id, key);
   if (/^\s*:reset\s*$/.test(input)) newSession();
-  worker.sendRaw({ type: 'repl', id, cell: input, settings: useSettings.getState().settings });
+  worker.sendRaw({ type: 'repl', id, cell: input, settings: (sessionSettings ??= useSettings.getState().settings) });
+}
+
+/** A message of a silent re-run: its trace rebuilds the session's views, its output is dropped
+ *  (it was shown when the cell first ran); the last one announces the restore. */
+function restoring(m: FromWorker): void {
+  if (m.type === 'events') { if (m.trace.length) sessionTrace = sessionTrace.concat(m.trace); return; }
+  if (m.type !== 'repl-result' && m.type !== 'internal-error') return;
+  replaying.delete((m as { id: number }).id);
+  if (replaying.size) return;
+  useUi.getState().notify('info', `Cell stopped; session restored (${restoredCount} cell${restoredCount === 1 ? '' : 's'} re-run).`);
+  useConsole.getState().restored(restoredCount);
 }
 
 /** Run one cell (typed in the Console, or sent from the editor). */
@@ -118,11 +139,37 @@ export function sendToConsole(text: string): void {
   submitCell(text.replace(/\s+$/, ''));
 }
 
-/** Stop a cell that runs too long: the session's machine is discarded. */
+/** Stop a cell that runs too long. The worker running it is discarded; the session is then
+ *  rebuilt as it was before the stopped cell(s) by running the earlier cells since the last reset
+ *  again, in order and silently, on a fresh machine with the session's settings. Cells are
+ *  deterministic (same cells and settings give the same values, heap and output), and a cell
+ *  that failed (compile error, panic) left the session untouched when it first ran and does so
+ *  again, so the rebuilt session equals the old one and the cell numbers stay the same. */
 export function stopConsole(): void {
   if (!running.size) return;
+  const stopped = running.size; // the newest cells: the one running and any queued behind it
+  const settings = sessionSettings ?? useSettings.getState().settings;
   worker.restart();
-  lost('The Console cell was stopped; the session starts afresh.');
+  running.clear();
+  replaying.clear();
+  const c = useConsole.getState();
+  c.lose();
+  useConsole.setState({ restore: { state: 'restoring' } });
+  const earlier = c.cells.slice(0, Math.max(0, c.cells.length - stopped));
+  c.setCells(earlier); // a link carries the session without the stopped cells
+  newSession();
+  sessionSettings = settings;
+  restoredCount = earlier.length;
+  if (!earlier.length) {
+    useUi.getState().notify('info', 'Cell stopped; the session had no earlier cells.');
+    useConsole.getState().restored(0);
+    return;
+  }
+  for (const cell of earlier) {
+    const id = worker.nextId();
+    replaying.add(id);
+    worker.sendRaw({ type: 'repl', id, cell, settings });
+  }
 }
 
 /** Reset button: a fresh session and an empty list of cells. */
@@ -131,7 +178,8 @@ export function resetConsole(): void {
   if (running.size) worker.restart();
   running.clear();
   newSession();
-  useConsole.setState({ entries: [], cells: [] });
+  replaying.clear();
+  useConsole.setState({ entries: [], cells: [], restore: null });
   worker.sendRaw({ type: 'repl-reset', id: worker.nextId(), settings: useSettings.getState().settings });
 }
 
@@ -143,3 +191,5 @@ export function replayCells(cells: string[]): void {
 }
 
 export const consoleBusy = (): boolean => running.size > 0;
+/** The session is being rebuilt after a stop (its cells are being run again). */
+export const consoleRestoring = (): boolean => replaying.size > 0;

@@ -22,6 +22,11 @@ interface ConsoleState {
   settle(key: number, result: CellResult): void;
   /** The session's machine is gone (stopped, crashed): cells still running never finish. */
   lose(): void;
+  /** The session's cells (what links carry), e.g. without the cells a stop discarded. */
+  setCells(cells: string[]): void;
+  /** After a stop: null while the earlier cells are run again, then how many were (the notice). */
+  restore: { state: 'restoring' } | { state: 'restored'; cells: number } | null;
+  restored(cells: number): void;
   clear(): void;
   resetCells(): void;
   focusCell(cell: number): void;
@@ -41,6 +46,9 @@ export const useConsole = create<ConsoleState>((set) => ({
   })),
   settle: (key, result) => set((s) => ({ entries: s.entries.map((e) => (e.key === key ? { ...e, state: 'done', result } : e)) })),
   lose: () => set((s) => ({ entries: s.entries.map((e) => (e.state === 'running' ? { ...e, state: 'lost' } : e)) })),
+  setCells: (cells) => set({ cells }),
+  restore: null,
+  restored: (cells) => set({ restore: { state: 'restored', cells } }),
   clear: () => set({ entries: [] }),
   resetCells: () => set({ cells: [] }),
   focusCell: (cell) => set({ focus: { cell, seq: ++focusSeq } }),

@@ -43,7 +43,7 @@ function Entry({ entry, flash }: { entry: ConsoleEntry; flash: boolean }) {
     <li className={`console-cell${flash ? ' flash' : ''}`} data-testid="console-cell" data-cell={r?.cell ?? ''}>
       <pre className="console-in"><span className="console-prompt" aria-hidden="true">{prompt}</span><code><MarkedInput text={entry.input} diags={r?.diagnostics ?? []} /></code></pre>
       {entry.state === 'running' && <div className="console-note">running…</div>}
-      {entry.state === 'lost' && <div className="console-note">stopped: the session's machine was discarded</div>}
+      {entry.state === 'lost' && <div className="console-note" data-testid="console-stopped">stopped: the session goes on as it was before this cell</div>}
       {r && (
         <div className="console-out">
           {r.diagnostics.map((d, i) => (
@@ -85,6 +85,7 @@ export function ConsolePanel() {
   const entries = useConsole((s) => s.entries);
   const history = useConsole((s) => s.history);
   const focus = useConsole((s) => s.focus);
+  const restore = useConsole((s) => s.restore);
   const [text, setText] = useState('');
   const [hist, setHist] = useState<HistoryState>({ items: history, at: history.length, draft: '' });
   const list = useRef<HTMLOListElement>(null);
@@ -131,6 +132,11 @@ export function ConsolePanel() {
       <ol className="console-cells" ref={list} aria-label="Console cells" aria-live="polite">
         {entries.map((e) => <Entry key={e.key} entry={e} flash={!!focus && e.result?.cell === focus.cell} />)}
       </ol>
+      {restore && (
+        <div className="console-note" data-testid="console-restore" role="status">
+          {restore.state === 'restoring' ? 'Restoring the session (running the earlier cells again)…' : `Session restored (${restore.cells} cell${restore.cells === 1 ? '' : 's'} re-run).`}
+        </div>
+      )}
       <div className="console-input">
         <span className="console-prompt" aria-hidden="true">vex&gt;</span>
         <textarea

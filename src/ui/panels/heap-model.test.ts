@@ -7,6 +7,7 @@ import {
   syntheticHeapTrace, type HeapIndex,
 } from './heap-model';
 import { summarizeMemory } from './memory-model';
+import { EXAMPLES } from '../examples/catalog';
 
 function traceOf(text: string): TraceEvent[] {
   const x = execute([{ name: 'main.vx', text }]);
@@ -119,6 +120,15 @@ fn main() {
     expect(leaksAtExit(hi).map((l) => [l.allocator, l.size])).toEqual([['arena', 16]]);
     // the Counting allocator's Vec buffer is live until main's end drops it
     expect(before.byAllocator.map((a) => a.name)).toContain('Counting');
+  });
+
+  it('shows no leak at exit for the "Vec, Map and String" lesson, nor for any lesson but the arena one', () => {
+    // the same compile+run path as the worker (execute), read as the Memory panel reads it
+    expect(leaksAtExit(indexHeap(traceOf(lesson('collections'))))).toEqual([]);
+    for (const e of EXAMPLES) {
+      if (e.id === 'allocators') continue; // its arena block is left allocated on purpose (checked above)
+      expect(leaksAtExit(indexHeap(traceOf(lesson(e.id)))).map((l) => `${l.size} bytes at line ${l.site?.line}`), e.id).toEqual([]);
+    }
   });
 
   it('labels Gc blocks with the Gc heap and names the allocating task', () => {

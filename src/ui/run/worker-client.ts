@@ -85,7 +85,8 @@ export class WorkerClient {
 
   run(files: SourceFile[], entry: string, settings: RunSettings, signalBuffer?: SharedArrayBuffer): number {
     const id = this.nextId();
-    this.send({ type: 'run', id, files, entry, settings, ...(signalBuffer ? { signalBuffer } : {}) });
+    const fault = injectedFault();
+    this.send({ type: 'run', id, files, entry, settings, ...(signalBuffer ? { signalBuffer } : {}), ...(fault ? { fault } : {}) });
     return id;
   }
 
@@ -124,4 +125,12 @@ export class WorkerClient {
   complete(files: SourceFile[], file: string, offset: number): Promise<CompletionItem[]> {
     return this.request({ type: 'complete', id: this.nextId(), files, file, offset }, (m) => (m.type === 'completions' ? m.items : []), []);
   }
+}
+
+/** The test hook of the page's address (`?testFault=after-run`): the worker's toolchain fails after
+ *  the program ran, so browser tests can see an internal error keep the output. A Vex program
+ *  cannot reach it (it runs in the worker, with only the runtime in scope). */
+function injectedFault(): 'after-run' | null {
+  if (typeof location === 'undefined') return null;
+  return new URLSearchParams(location.search).get('testFault') === 'after-run' ? 'after-run' : null;
 }
