@@ -4,7 +4,7 @@
 // shared trace position (scrub-store).
 import { useMemo } from 'react';
 import { useRun } from '../state/run-store';
-import { useScrub } from '../state/scrub-store';
+import { effectivePosition, useScrub } from '../state/scrub-store';
 import { useUi } from '../state/ui-store';
 import type { SourceLoc } from '../../runtime/api';
 import { ffiIndex, ffiPicture, type CallView, type Crossing } from './ffi-model';
@@ -25,7 +25,7 @@ export function FfiPanel() {
   if (status === 'idle') return <div className="empty">Run a program to see its foreign calls. (C layouts of its structs are in the C layout tab.)</div>;
   if (p.recordedCalls === 0 && p.totalCalls === 0) return <div className="empty">No foreign (extern "C") calls {position === null ? 'in this run' : 'up to this point of the run'}.</div>;
   return (
-    <div className="ffi-view" data-testid="ffi-panel" aria-label="FFI boundary" role="region">
+    <div className="ffi-view" data-testid="ffi-panel" data-position={effectivePosition(position, trace.length)} aria-label="FFI boundary" role="region">
       <ul className="ffi-counts" aria-label="Calls per foreign function">
         {p.totals.map((t) => (
           <li key={t.fn} data-testid="ffi-count">
