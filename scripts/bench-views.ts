@@ -17,8 +17,8 @@ const VIEWS: ViewBench[] = [
   { name: 'Heap map', panel: 'memory', drawn: '.heap-map canvas[data-cells]' },
   { name: 'Live heap chart', panel: 'memory', drawn: 'svg[aria-label="Live heap over time"]' },
   { name: 'Output (scrubbed)', panel: 'output', drawn: '.output-panel' },
-  { name: 'Call stack (Panic)', panel: 'panic', drawn: '.panic-panel' },
-  { name: 'FFI boundary', panel: 'ffi', drawn: '[data-testid="ffi-panel"]' },
+  { name: 'Call stack (Panic)', panel: 'panic', drawn: '#tabpanel-panic [data-position]' },
+  { name: 'FFI boundary', panel: 'ffi', drawn: '#tabpanel-ffi [data-position]' },
 ];
 
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
@@ -128,10 +128,11 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 const WAIT_DRAWN = `async (sel, p) => {
   const ch = new MessageChannel();
   const yieldTask = () => new Promise((r) => { ch.port1.onmessage = () => r(0); ch.port2.postMessage(0); });
-  const want = String(p);
+  const want = String(p), t0 = performance.now();
   for (;;) {
     const el = document.querySelector(sel);
     if (el && el.getAttribute('data-position') === want) return;
+    if (performance.now() - t0 > 60000) throw new Error(sel + ' never drew position ' + want + ' (has ' + (el ? el.getAttribute('data-position') : 'no element') + ')');
     await yieldTask();
   }
 }`;

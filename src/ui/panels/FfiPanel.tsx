@@ -23,7 +23,7 @@ export function FfiPanel() {
   const index = useMemo(() => ffiIndex(trace), [trace]);
   const p = useMemo(() => ffiPicture(trace, position, MAX_DRAWN, 40, index), [trace, position, index]);
   if (status === 'idle') return <div className="empty">Run a program to see its foreign calls. (C layouts of its structs are in the C layout tab.)</div>;
-  if (p.recordedCalls === 0 && p.totalCalls === 0) return <div className="empty">No foreign (extern "C") calls {position === null ? 'in this run' : 'up to this point of the run'}.</div>;
+  if (p.recordedCalls === 0 && p.totalCalls === 0) return <div className="empty" data-position={effectivePosition(position, trace.length)}>No foreign (extern "C") calls {position === null ? 'in this run' : 'up to this point of the run'}.</div>;
   return (
     <div className="ffi-view" data-testid="ffi-panel" data-position={effectivePosition(position, trace.length)} aria-label="FFI boundary" role="region">
       <ul className="ffi-counts" aria-label="Calls per foreign function">

@@ -39,7 +39,7 @@ export function PanicPanel() {
   const overflowViews = overflows.map((o, i) => <OverflowView key={i} info={o} reveal={reveal} />);
   if (panics.length === 0 || !picture) {
     if (overflows.length) return <div className="panic-panel" data-position={effectivePosition(position, trace.length)}>{overflowViews}</div>;
-    return <div className="empty">{all.length && position !== null ? 'No panic up to this point of the run.' : 'No panic in the last run.'}</div>;
+    return <div className="empty" data-position={effectivePosition(position, trace.length)}>{all.length && position !== null ? 'No panic up to this point of the run.' : 'No panic in the last run.'}</div>;
   }
   const { info, caught } = current;
   const steps = info.unwind;

@@ -130,19 +130,8 @@ export const EVENT_KINDS: readonly TaskEventKind[] = ['spawn', 'run', 'block', '
 const EK_SPAWN = 0, EK_RUN = 1, EK_BLOCK = 2, EK_WAKE = 3, EK_END = 4, EK_ABANDON = 5;
 export const ARROW_CAUSES: readonly (WakeCause | 'spawn')[] = ['spawn', 'send', 'recv', 'timer', 'complete'];
 const SK: Record<string, number> = Object.fromEntries(SEG_KINDS.map((k, i) => [k, i]));
+const CAUSE_COMPLETE = ARROW_CAUSES.indexOf('complete');
 const SK_RUNNING = SK.running, SK_READY = SK.ready, SK_ENDED = SK.ended, SK_ABANDONED = SK.abandoned;
-
-/** Growable typed column (doubling: amortized O(1) per push, no object per element). */
-class Col<T extends Int32Array | Float64Array | Uint8Array> {
-  a: T;
-  constructor(private make: (n: number) => T, n = 1024) { this.a = make(n); }
-  set(i: number, v: number): void {
-    if (i >= this.a.length) { const b = this.make(this.a.length * 2); b.set(this.a as never); this.a = b; }
-    this.a[i] = v;
-  }
-  done(n: number): T { return this.a.subarray(0, n) as T; }
-}
-const i32 = (n: number) => new Int32Array(n), f64 = (n: number) => new Float64Array(n), u8 = (n: number) => new Uint8Array(n);
 
 /** Groups items by lane (stable: an item keeps its order within its lane). */
 function byLane(laneOfItem: Int32Array, n: number, lanes: number): { start: Int32Array; order: Int32Array } {
@@ -159,16 +148,19 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneOf = new Map<number, number>();
   // each lane's open segment, as parallel arrays (one pass over up to 10^6 events: no garbage)
   const oKind: number[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
+  // columns sized for the worst case (every trace event a task event; an event closes at most two
+  // segments, plus one per lane at the end), trimmed at the end: no growth, no object per item
+  const n = trace.length, sCap = 2 * n + 2;
   // closed segments, in the order they close
-  const sLane = new Col(i32), sKind = new Col(u8), sX0 = new Col(f64), sX1 = new Col(f64), sFrom = new Col(i32);
+  const sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
   const sSite: (SourceLoc | null)[] = [];
   let ns = 0;
   // events
-  const eIndex = new Col(i32), eX = new Col(f64), eTask = new Col(i32), eKind = new Col(u8), eClock = new Col(f64), eBy = new Col(i32), eLane = new Col(i32);
+  const eIndex = new Int32Array(n), eX = new Float64Array(n), eTask = new Int32Array(n), eKind = new Uint8Array(n), eClock = new Float64Array(n), eBy = new Int32Array(n), eLane = new Int32Array(n);
   const eSite: (SourceLoc | null)[] = [], eDetail: string[] = [];
   let ne = 0;
   // arrows
-  const aX = new Col(f64), aFrom = new Col(i32), aTo = new Col(i32), aFromLane = new Col(i32), aToLane = new Col(i32), aCause = new Col(u8), aIndex = new Col(i32);
+  const aX = new Float64Array(n), aFrom = new Int32Array(n), aTo = new Int32Array(n), aFromLane = new Int32Array(n), aToLane = new Int32Array(n), aCause = new Uint8Array(n), aIndex = new Int32Array(n);
   let na = 0;
   const marks: TimeMark[] = [{ x: 0, clock: 0 }];
   let x = 0;
@@ -188,7 +180,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
     return laneInfo.length - 1;
   };
   const closeSeg = (li: number, x1: number) => {
-    sLane.set(ns, li); sKind.set(ns, oKind[li]); sX0.set(ns, oX0[li]); sX1.set(ns, x1); sFrom.set(ns, oFrom[li]); sSite[ns] = oSite[li];
+    sLane[ns] = li; sKind[ns] = oKind[li]; sX0[ns] = oX0[li]; sX1[ns] = x1; sFrom[ns] = oFrom[li]; sSite[ns] = oSite[li];
     ns++;
   };
   const setState = (li: number, kind: number, site: SourceLoc | null, from: number) => {
@@ -197,9 +189,9 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
     oKind[li] = kind; oX0[li] = x; oSite[li] = site; oFrom[li] = from;
   };
   const arrow = (from: number, to: number, cause: string, index: number, fromLane: number, toLane: number) => {
-    aX.set(na, x); aFrom.set(na, from); aTo.set(na, to); const ci = ARROW_CAUSES.indexOf(cause as WakeCause);
-    aCause.set(na, ci >= 0 ? ci : ARROW_CAUSES.indexOf('complete'));
-    aIndex.set(na, index); aFromLane.set(na, fromLane); aToLane.set(na, toLane);
+    const ci = ARROW_CAUSES.indexOf(cause as WakeCause);
+    aX[na] = x; aFrom[na] = from; aTo[na] = to; aCause[na] = ci >= 0 ? ci : CAUSE_COMPLETE;
+    aIndex[na] = index; aFromLane[na] = fromLane; aToLane[na] = toLane;
     na++;
   };
 
@@ -266,8 +258,8 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       default:
         continue;
     }
-    eIndex.set(ne, i); eX.set(ne, x); eTask.set(ne, e.task); eKind.set(ne, kind); eClock.set(ne, clock); eBy.set(ne, by);
-    eLane.set(ne, laneOf.get(e.task)!); eSite[ne] = site; eDetail[ne] = detail;
+    eIndex[ne] = i; eX[ne] = x; eTask[ne] = e.task; eKind[ne] = kind; eClock[ne] = clock; eBy[ne] = by;
+    eLane[ne] = laneOf.get(e.task)!; eSite[ne] = site; eDetail[ne] = detail;
     ne++;
     x += 1;
   }
@@ -280,16 +272,16 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   }
 
   // segments and events grouped by lane (a stable counting sort: x order kept within a lane)
-  const segs = byLane(sLane.done(ns), ns, L);
-  const so = segs.order, kindA = sKind.done(ns), x0A = sX0.done(ns), x1A = sX1.done(ns), fromA = sFrom.done(ns);
+  const segs = byLane(sLane, ns, L);
+  const so = segs.order, kindA = sKind, x0A = sX0, x1A = sX1, fromA = sFrom;
   const seg: SegmentColumns = { start: segs.start, kind: new Uint8Array(ns), x0: new Float64Array(ns), x1: new Float64Array(ns), site: new Array(ns), from: new Int32Array(ns) };
   for (let j = 0; j < ns; j++) {
     const k = so[j];
     seg.kind[j] = kindA[k]; seg.x0[j] = x0A[k]; seg.x1[j] = x1A[k]; seg.site[j] = sSite[k]; seg.from[j] = fromA[k];
   }
-  const evs = byLane(eLane.done(ne), ne, L);
-  const ev: EventColumns = { count: ne, index: eIndex.done(ne), x: eX.done(ne), task: eTask.done(ne), kind: eKind.done(ne), clock: eClock.done(ne), by: eBy.done(ne), site: eSite, detail: eDetail };
-  const arrowCols: ArrowColumns = { count: na, x: aX.done(na), from: aFrom.done(na), to: aTo.done(na), fromLane: aFromLane.done(na), toLane: aToLane.done(na), cause: aCause.done(na), index: aIndex.done(na) };
+  const evs = byLane(eLane, ne, L);
+  const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), task: eTask.subarray(0, ne), kind: eKind.subarray(0, ne), clock: eClock.subarray(0, ne), by: eBy.subarray(0, ne), site: eSite, detail: eDetail };
+  const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
 
   const tl = {
     laneOf, marks, width: Math.max(width, 1), hasTasks: L > 1,
