@@ -8,7 +8,7 @@
 // matches once it has drawn the current trace position.
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 interface ViewBench { name: string; panel: string; drawn: string }
 /** `drawn`: the element that carries data-position = the trace position it has drawn. */
@@ -121,6 +121,35 @@ function topFunctions(title: string, p: CpuProfile): void {
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`     ${ms.toFixed(1).padStart(8)} ms  ${k}`);
 }
 
+/**
+ * CPU time (ms) used so far by the browser's renderer processes (Linux /proc, 10 ms ticks): the
+ * work a view costs whatever else the machine runs (wall time stretches with the load; this does
+ * not, much). Renderers: `--type=renderer` processes descending from this script's process.
+ */
+function rendererCpuMs(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const parent = new Map<number, number>();
+  const stats = new Map<number, string[]>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+      parent.set(Number(d), Number(f[1]));
+      stats.set(Number(d), f);
+    } catch { /* gone */ }
+  }
+  const ours = (pid: number) => { for (let p = pid, n = 0; p > 1 && n < 20; p = parent.get(p) ?? 0, n++) if (p === process.pid) return true; return false; };
+  let ticks = 0;
+  for (const [pid, f] of stats) {
+    if (!ours(pid)) continue;
+    let cmd = '';
+    try { cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+    if (cmd.includes('--type=renderer')) ticks += Number(f[11]) + Number(f[12]); // utime + stime
+  }
+  return ticks * 10;
+}
+
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 
 // Each view writes data-position (the trace position it has drawn) on its `drawn` element once
@@ -139,14 +168,17 @@ const WAIT_DRAWN = `async (sel, p) => {
 
 /** Loads the trace into the stores with the view's panel open; ms until the view has drawn. */
 async function firstPaint(page: Page, v: ViewBench): Promise<number> {
-  return page.evaluate(`(async () => {
-    const waitDrawn = ${WAIT_DRAWN};
+  await page.evaluate(`(async () => {
     const { useRun, useUi, useScrub } = window.__vexStores;
     useRun.setState({ status: 'idle', trace: [] });
     useScrub.getState().setPosition(null);
     await new Promise((r) => setTimeout(r, 50));
     useUi.getState().setActivePanel(${JSON.stringify(v.panel)});
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  })()`);
+  return page.evaluate(`(async () => {
+    const waitDrawn = ${WAIT_DRAWN};
+    const { useRun, useScrub } = window.__vexStores;
     const t0 = performance.now();
     const half = Math.floor(window.__benchTrace.length / 2);
     useRun.setState({ status: 'done', trace: window.__benchTrace, end: { kind: 'outcome', outcome: { kind: 'exited', code: 0 }, exitCode: 0 } });
@@ -191,18 +223,24 @@ async function main() {
     // gives a smaller number; compare figures only between runs with similar calibration
     const calib = await page.evaluate(() => { const t0 = performance.now(); const a = []; for (let i = 0; i < 500000; i++) a.push({ i, x: i * 1.5 }); return performance.now() - t0 + a.length * 0; });
     console.log(`calibration: 500,000 small objects allocated in ${calib.toFixed(0)} ms (machine load indicator)`);
-    console.log('view                    first paint   scrub median   scrub p90');
+    console.log('view                    first paint (CPU)     scrub median   scrub p90   (CPU per move)');
     const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable');
-    for (const v of VIEWS) {
+    const only = process.env.BENCH_ONLY; // a comma-separated subset of view names (case-insensitive prefixes)
+    for (const v of VIEWS.filter((x) => !only || only.split(',').some((o) => x.name.toLowerCase().startsWith(o.trim().toLowerCase())))) {
       if (cdp) await cdp.send('Profiler.start');
+      const c0 = rendererCpuMs();
       const fp = await firstPaint(page, v);
+      const c1 = rendererCpuMs();
       if (cdp) topFunctions(`${v.name}: first paint`, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
       if (cdp) await cdp.send('Profiler.start');
+      const c2 = rendererCpuMs();
       const moves = await scrubMoves(page, v);
+      const c3 = rendererCpuMs();
       if (cdp) topFunctions(`${v.name}: scrub moves`, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
       const p90 = [...moves].sort((a, b) => a - b)[Math.floor(moves.length * 0.9)];
-      console.log(`${v.name.padEnd(22)} ${fp.toFixed(0).padStart(8)} ms ${median(moves).toFixed(2).padStart(11)} ms ${p90.toFixed(2).padStart(8)} ms`);
+      const cpu = (a: number | null, b: number | null, per = 1) => (a === null || b === null ? '' : `${((b - a) / per).toFixed(per > 1 ? 1 : 0)} ms`);
+      console.log(`${v.name.padEnd(22)} ${fp.toFixed(0).padStart(8)} ms ${`(${cpu(c0, c1)})`.padStart(10)} ${median(moves).toFixed(2).padStart(10)} ms ${p90.toFixed(2).padStart(8)} ms ${`(${cpu(c2, c3, moves.length)})`.padStart(12)}`);
     }
   } finally {
     await browser.close();
