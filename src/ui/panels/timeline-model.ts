@@ -70,8 +70,7 @@ export interface EventColumns {
   kind: Uint8Array; // into EVENT_KINDS
   clock: Float64Array;
   by: Int32Array;
-  site: (SourceLoc | null)[];
-  detail: string[];
+  // an event's site and detail are read from its trace event (eventAt): no column of references
 }
 
 /** Segments grouped by lane (lane li owns [start[li], start[li + 1])), sorted by x in a lane. */
@@ -80,8 +79,7 @@ export interface SegmentColumns {
   kind: Uint8Array; // into SEG_KINDS
   x0: Float64Array;
   x1: Float64Array;
-  site: (SourceLoc | null)[];
-  from: Int32Array;
+  from: Int32Array; // trace index of the event that began it (its site is that event's)
 }
 
 /** Wake arrows in x order, one column per field. */
@@ -113,6 +111,8 @@ export interface Timeline {
   laneEvents: Int32Array;
   seg: SegmentColumns;
   arrowCols: ArrowColumns;
+  /** The trace it was built from (events' sites and details are read from it). */
+  trace: readonly TraceEvent[];
 }
 
 /** Width of the ended/abandoned tail drawn after the last event. */
@@ -153,11 +153,9 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const n = trace.length, sCap = 2 * n + 2;
   // closed segments, in the order they close
   const sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
-  const sSite: (SourceLoc | null)[] = [];
   let ns = 0;
   // events
   const eIndex = new Int32Array(n), eX = new Float64Array(n), eTask = new Int32Array(n), eKind = new Uint8Array(n), eClock = new Float64Array(n), eBy = new Int32Array(n), eLane = new Int32Array(n);
-  const eSite: (SourceLoc | null)[] = [], eDetail: string[] = [];
   let ne = 0;
   // arrows
   const aX = new Float64Array(n), aFrom = new Int32Array(n), aTo = new Int32Array(n), aFromLane = new Int32Array(n), aToLane = new Int32Array(n), aCause = new Uint8Array(n), aIndex = new Int32Array(n);
@@ -168,34 +166,36 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   let running = 0;
   let ended = false;
 
-  const addLane = (task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number) => {
+  // the helpers take the axis position as an argument: a closure over `x` would box it anew on
+  // every step (a heap number per event: garbage on a 500,000-event trace)
+  const addLane = (x: number, task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number) => {
     laneOf.set(task, laneInfo.length);
     laneInfo.push({ task, name, parent, site });
     oKind.push(kind); oX0.push(x); oSite.push(site); oFrom.push(from);
   };
-  const lane = (task: number): number => {
+  const lane = (x: number, task: number): number => {
     const i = laneOf.get(task);
     if (i !== undefined) return i;
-    addLane(task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
+    addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
     return laneInfo.length - 1;
   };
   const closeSeg = (li: number, x1: number) => {
-    sLane[ns] = li; sKind[ns] = oKind[li]; sX0[ns] = oX0[li]; sX1[ns] = x1; sFrom[ns] = oFrom[li]; sSite[ns] = oSite[li];
+    sLane[ns] = li; sKind[ns] = oKind[li]; sX0[ns] = oX0[li]; sX1[ns] = x1; sFrom[ns] = oFrom[li];
     ns++;
   };
-  const setState = (li: number, kind: number, site: SourceLoc | null, from: number) => {
+  const setState = (x: number, li: number, kind: number, site: SourceLoc | null, from: number) => {
     if (oKind[li] === kind && oSite[li] === site) return;
     if (x > oX0[li]) closeSeg(li, x);
     oKind[li] = kind; oX0[li] = x; oSite[li] = site; oFrom[li] = from;
   };
-  const arrow = (from: number, to: number, cause: string, index: number, fromLane: number, toLane: number) => {
+  const arrow = (x: number, from: number, to: number, cause: string, index: number, fromLane: number, toLane: number) => {
     const ci = ARROW_CAUSES.indexOf(cause as WakeCause);
     aX[na] = x; aFrom[na] = from; aTo[na] = to; aCause[na] = ci >= 0 ? ci : CAUSE_COMPLETE;
     aIndex[na] = index; aFromLane[na] = fromLane; aToLane[na] = toLane;
     na++;
   };
 
-  addLane(0, 'main', -1, null, SK_RUNNING, -1);
+  addLane(0, 0, 'main', -1, null, SK_RUNNING, -1);
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i];
     const t = e.t;
@@ -208,58 +208,54 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       marks.push({ x, clock });
     }
     let site: SourceLoc | null = null;
-    let detail = '';
     let by = -1;
     let kind: number;
     switch (e.t) {
       case 'task-spawn': {
         kind = EK_SPAWN;
         site = e.site ?? null;
-        detail = e.name;
-        addLane(e.task, e.name || `task#${e.task}`, e.parent, site, SK_READY, i);
-        arrow(e.parent, e.task, 'spawn', i, laneOf.get(e.parent) ?? -1, laneInfo.length - 1);
+        addLane(x, e.task, e.name || `task#${e.task}`, e.parent, site, SK_READY, i);
+        arrow(x, e.parent, e.task, 'spawn', i, laneOf.get(e.parent) ?? -1, laneInfo.length - 1);
         break;
       }
       case 'task-run': {
         kind = EK_RUN;
-        const li = lane(e.task);
+        const li = lane(x, e.task);
         const ri = running !== e.task ? laneOf.get(running) : undefined;
-        if (ri !== undefined && oKind[ri] === SK_RUNNING) setState(ri, SK_READY, null, i);
-        setState(li, SK_RUNNING, null, i);
+        if (ri !== undefined && oKind[ri] === SK_RUNNING) setState(x, ri, SK_READY, null, i);
+        setState(x, li, SK_RUNNING, null, i);
         running = e.task;
         break;
       }
       case 'task-block': {
         kind = EK_BLOCK;
         site = e.site ?? null;
-        detail = e.on;
-        setState(lane(e.task), BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await, site, i);
+        setState(x, lane(x, e.task), BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await, site, i);
         if (running === e.task) running = -1;
         break;
       }
       case 'task-wake': {
         kind = EK_WAKE;
-        detail = e.cause ?? '';
         by = e.by ?? -1;
-        const li = lane(e.task);
-        setState(li, SK_READY, null, i);
-        arrow(by, e.task, e.cause ?? 'complete', i, by >= 0 ? laneOf.get(by) ?? -1 : -1, li);
+        const li = lane(x, e.task);
+        setState(x, li, SK_READY, null, i);
+        arrow(x, by, e.task, e.cause ?? 'complete', i, by >= 0 ? laneOf.get(by) ?? -1 : -1, li);
         break;
       }
       case 'task-end':
         kind = EK_END;
-        setState(lane(e.task), SK_ENDED, null, i);
+        setState(x, lane(x, e.task), SK_ENDED, null, i);
         if (running === e.task) running = -1;
         break;
       case 'task-abandon':
         kind = EK_ABANDON;
-        setState(lane(e.task), SK_ABANDONED, null, i);
+        setState(x, lane(x, e.task), SK_ABANDONED, null, i);
         break;
       default:
         continue;
     }
     eIndex[ne] = i; eX[ne] = x; eTask[ne] = e.task; eKind[ne] = kind; eClock[ne] = clock; eBy[ne] = by;
-    eLane[ne] = laneOf.get(e.task)!; eSite[ne] = site; eDetail[ne] = detail;
+    eLane[ne] = laneOf.get(e.task)!;
     ne++;
     x += 1;
   }
@@ -274,18 +270,18 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   // segments and events grouped by lane (a stable counting sort: x order kept within a lane)
   const segs = byLane(sLane, ns, L);
   const so = segs.order, kindA = sKind, x0A = sX0, x1A = sX1, fromA = sFrom;
-  const seg: SegmentColumns = { start: segs.start, kind: new Uint8Array(ns), x0: new Float64Array(ns), x1: new Float64Array(ns), site: new Array(ns), from: new Int32Array(ns) };
+  const seg: SegmentColumns = { start: segs.start, kind: new Uint8Array(ns), x0: new Float64Array(ns), x1: new Float64Array(ns), from: new Int32Array(ns) };
   for (let j = 0; j < ns; j++) {
     const k = so[j];
-    seg.kind[j] = kindA[k]; seg.x0[j] = x0A[k]; seg.x1[j] = x1A[k]; seg.site[j] = sSite[k]; seg.from[j] = fromA[k];
+    seg.kind[j] = kindA[k]; seg.x0[j] = x0A[k]; seg.x1[j] = x1A[k]; seg.from[j] = fromA[k];
   }
   const evs = byLane(eLane, ne, L);
-  const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), task: eTask.subarray(0, ne), kind: eKind.subarray(0, ne), clock: eClock.subarray(0, ne), by: eBy.subarray(0, ne), site: eSite, detail: eDetail };
+  const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), task: eTask.subarray(0, ne), kind: eKind.subarray(0, ne), clock: eClock.subarray(0, ne), by: eBy.subarray(0, ne) };
   const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
 
   const tl = {
     laneOf, marks, width: Math.max(width, 1), hasTasks: L > 1,
-    ev, laneEventStart: evs.start, laneEvents: evs.order, seg, arrowCols,
+    ev, laneEventStart: evs.start, laneEvents: evs.order, seg, arrowCols, trace,
   } as Omit<Timeline, 'lanes' | 'events' | 'arrows'> as Timeline;
   let events: TEvent[] | null = null, arrows: WakeArrow[] | null = null;
   Object.defineProperty(tl, 'events', { enumerable: true, get: () => (events ??= Array.from({ length: ne }, (_, k) => eventAt(tl, k))) });
@@ -295,13 +291,20 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   return tl;
 }
 
+/** The site a task event carries (a spawn's or a block's; the segment it begins shows it too). */
+function eventSiteOf(t: TraceEvent): SourceLoc | null {
+  return t.t === 'task-spawn' || t.t === 'task-block' ? t.site ?? null : null;
+}
+
 /** Task event `k` (its ordinal in trace order) as an object; the same object on every call. */
 export function eventAt(tl: Timeline, k: number): TEvent {
   const cache = eventCache(tl);
   let e = cache.get(k);
   if (!e) {
     const c = tl.ev;
-    e = { index: c.index[k], step: k, x: c.x[k], task: c.task[k], kind: EVENT_KINDS[c.kind[k]], clock: c.clock[k], site: c.site[k], detail: c.detail[k], by: c.by[k] };
+    const t = tl.trace[c.index[k]];
+    const detail = t.t === 'task-spawn' ? t.name : t.t === 'task-block' ? t.on : t.t === 'task-wake' ? t.cause ?? '' : '';
+    e = { index: c.index[k], step: k, x: c.x[k], task: c.task[k], kind: EVENT_KINDS[c.kind[k]], clock: c.clock[k], site: eventSiteOf(t), detail, by: c.by[k] };
     cache.set(k, e);
   }
   return e;
@@ -325,7 +328,7 @@ function makeLane(tl: Timeline, info: { task: number; name: string; parent: numb
     get: () => {
       if (segments) return segments;
       const s = tl.seg, out: Segment[] = [];
-      for (let j = s.start[li]; j < s.start[li + 1]; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.site[j], from: s.from[j] });
+      for (let j = s.start[li]; j < s.start[li + 1]; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.from[j] >= 0 ? eventSiteOf(tl.trace[s.from[j]]) : null, from: s.from[j] });
       return (segments = out);
     },
   });
