@@ -146,6 +146,9 @@ function byLane(laneOfItem: Int32Array, n: number, lanes: number): { start: Int3
 export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneInfo: { task: number; name: string; parent: number; site: SourceLoc | null }[] = [];
   const laneOf = new Map<number, number>();
+  // task id -> lane in the hot loop: an array for the usual small ids, the map for any other
+  const byTask: number[] = [];
+  const laneIndex = (task: number): number | undefined => (task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task));
   // each lane's open segment, as parallel arrays (one pass over up to 10^6 events: no garbage)
   const oKind: number[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
   // columns sized for the worst case (every trace event a task event; an event closes at most two
@@ -170,12 +173,13 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   // every step (a heap number per event: garbage on a 500,000-event trace)
   const addLane = (x: number, task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number) => {
     laneOf.set(task, laneInfo.length);
+    if (task >= 0 && task < 1 << 20) { while (byTask.length < task) byTask.push(-1); byTask[task] = laneInfo.length; }
     laneInfo.push({ task, name, parent, site });
     oKind.push(kind); oX0.push(x); oSite.push(site); oFrom.push(from);
   };
   const lane = (x: number, task: number): number => {
-    const i = laneOf.get(task);
-    if (i !== undefined) return i;
+    const i = laneIndex(task);
+    if (i !== undefined && i >= 0) return i;
     addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
     return laneInfo.length - 1;
   };
@@ -215,14 +219,14 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
         kind = EK_SPAWN;
         site = e.site ?? null;
         addLane(x, e.task, e.name || `task#${e.task}`, e.parent, site, SK_READY, i);
-        arrow(x, e.parent, e.task, 'spawn', i, laneOf.get(e.parent) ?? -1, laneInfo.length - 1);
+        arrow(x, e.parent, e.task, 'spawn', i, laneIndex(e.parent) ?? -1, laneInfo.length - 1);
         break;
       }
       case 'task-run': {
         kind = EK_RUN;
         const li = lane(x, e.task);
-        const ri = running !== e.task ? laneOf.get(running) : undefined;
-        if (ri !== undefined && oKind[ri] === SK_RUNNING) setState(x, ri, SK_READY, null, i);
+        const ri = running !== e.task ? laneIndex(running) : undefined;
+        if (ri !== undefined && ri >= 0 && oKind[ri] === SK_RUNNING) setState(x, ri, SK_READY, null, i);
         setState(x, li, SK_RUNNING, null, i);
         running = e.task;
         break;
@@ -239,7 +243,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
         by = e.by ?? -1;
         const li = lane(x, e.task);
         setState(x, li, SK_READY, null, i);
-        arrow(x, by, e.task, e.cause ?? 'complete', i, by >= 0 ? laneOf.get(by) ?? -1 : -1, li);
+        arrow(x, by, e.task, e.cause ?? 'complete', i, by >= 0 ? laneIndex(by) ?? -1 : -1, li);
         break;
       }
       case 'task-end':
@@ -255,7 +259,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
         continue;
     }
     eIndex[ne] = i; eX[ne] = x; eTask[ne] = e.task; eKind[ne] = kind; eClock[ne] = clock; eBy[ne] = by;
-    eLane[ne] = laneOf.get(e.task)!;
+    eLane[ne] = laneIndex(e.task)!;
     ne++;
     x += 1;
   }
@@ -286,7 +290,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   let events: TEvent[] | null = null, arrows: WakeArrow[] | null = null;
   Object.defineProperty(tl, 'events', { enumerable: true, get: () => (events ??= Array.from({ length: ne }, (_, k) => eventAt(tl, k))) });
   Object.defineProperty(tl, 'arrows', { enumerable: true, get: () => (arrows ??= Array.from({ length: na }, (_, k) => arrowAt(arrowCols, k))) });
-  tl.lanes = laneInfo.map((info, li) => makeLane(tl, info, li));
+  tl.lanes = laneInfo.map((info, li) => new LaneView(tl, info, li));
   labelLanes(tl.lanes);
   return tl;
 }
@@ -320,28 +324,27 @@ function arrowAt(a: ArrowColumns, k: number): WakeArrow {
   return { from: a.from[k], to: a.to[k], x: a.x[k], cause: ARROW_CAUSES[a.cause[k]], index: a.index[k], fromLane: a.fromLane[k], toLane: a.toLane[k] };
 }
 
-function makeLane(tl: Timeline, info: { task: number; name: string; parent: number; site: SourceLoc | null }, li: number): Lane {
-  let segments: Segment[] | null = null, events: TEvent[] | null = null;
-  const lane = { ...info, label: info.name } as Lane;
-  Object.defineProperty(lane, 'segments', {
-    enumerable: true,
-    get: () => {
-      if (segments) return segments;
-      const s = tl.seg, out: Segment[] = [];
-      for (let j = s.start[li]; j < s.start[li + 1]; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.from[j] >= 0 ? eventSiteOf(tl.trace[s.from[j]]) : null, from: s.from[j] });
-      return (segments = out);
-    },
-  });
-  Object.defineProperty(lane, 'events', {
-    enumerable: true,
-    get: () => {
-      if (events) return events;
-      const out: TEvent[] = [];
-      for (let j = tl.laneEventStart[li]; j < tl.laneEventStart[li + 1]; j++) out.push(eventAt(tl, tl.laneEvents[j]));
-      return (events = out);
-    },
-  });
-  return lane;
+/** A lane whose segment and event objects are made on first read (getters on the prototype: a
+ *  plain, fast object per lane even for 10,000 lanes). */
+class LaneView implements Lane {
+  task: number; name: string; label: string; parent: number; site: SourceLoc | null;
+  private segs: Segment[] | null = null;
+  private evs: TEvent[] | null = null;
+  constructor(private tl: Timeline, info: { task: number; name: string; parent: number; site: SourceLoc | null }, private li: number) {
+    this.task = info.task; this.name = info.name; this.label = info.name; this.parent = info.parent; this.site = info.site;
+  }
+  get segments(): Segment[] {
+    if (this.segs) return this.segs;
+    const { tl, li } = this, s = tl.seg, out: Segment[] = [];
+    for (let j = s.start[li]; j < s.start[li + 1]; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.from[j] >= 0 ? eventSiteOf(tl.trace[s.from[j]]) : null, from: s.from[j] });
+    return (this.segs = out);
+  }
+  get events(): TEvent[] {
+    if (this.evs) return this.evs;
+    const { tl, li } = this, out: TEvent[] = [];
+    for (let j = tl.laneEventStart[li]; j < tl.laneEventStart[li + 1]; j++) out.push(eventAt(tl, tl.laneEvents[j]));
+    return (this.evs = out);
+  }
 }
 
 /** How many events lane li has. */
