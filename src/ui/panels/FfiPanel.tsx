@@ -90,7 +90,7 @@ function CallList({ trace, index, count, line, label }: { trace: readonly TraceE
 function Arg({ a, side }: { a: Crossing; side: 'vex' | 'c' }) {
   return side === 'vex'
     ? <span className="ffi-arg"><code>{a.value}</code> <span className="ffi-type">: {a.vex || '—'}</span></span>
-    : <span className="ffi-arg"><span className="ffi-type">({a.c})</span> <span className="ffi-conv">{a.conversion}</span></span>;
+    : <span className="ffi-arg"><span className="ffi-type">({a.c})</span> <span className="ffi-conv" title={a.conversion}>{a.conversion}</span></span>;
 }
 
 function CallRow({ call, top, height, line }: { call: CallView; top: number; height: number; line: number }) {
@@ -110,7 +110,7 @@ function CallRow({ call, top, height, line }: { call: CallView; top: number; hei
         </div>
       ))}
       <div className="ffi-side-vex"><span className="ffi-dir">← returns</span> <code>{call.ret.value}</code> <span className="ffi-type">: {call.ret.vex || '—'}</span></div>
-      <div className="ffi-side-c"><span className="ffi-type">({call.ret.c})</span> <span className="ffi-conv">{call.ret.conversion}</span></div>
+      <div className="ffi-side-c"><span className="ffi-type">({call.ret.c})</span> <span className="ffi-conv" title={call.ret.conversion}>{call.ret.conversion}</span></div>
       {call.callbackCount > 0 && (
         <ol className="ffi-callbacks" aria-label={`Callbacks from C into Vex (${call.callbackCount})`}>
           {call.callbacks.map((cb, i) => (
