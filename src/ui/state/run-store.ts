@@ -16,8 +16,10 @@ export type RunEnd =
   | { kind: 'internal-error'; message: string; stack: string }
   | { kind: 'worker-crash'; message: string };
 
-/** Trace events the UI keeps (the latest); about 100 bytes each, so ~100 MB at the cap. The views
- *  are windowed and indexed for 500,000-event traces (npm run bench:views). */
+/** Trace events the UI keeps (the latest); about 100 bytes each, so ~100 MB at the cap. While a
+ *  run streams in, up to an eighth more are held before the oldest are dropped back to the cap (a
+ *  trim per batch would copy the whole trace each time). The views are windowed and indexed for
+ *  500,000-event traces (npm run bench:views). */
 export const MAX_TRACE_EVENTS = 1_000_000;
 
 interface RunState {
