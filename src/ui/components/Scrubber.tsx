@@ -9,6 +9,10 @@ import { useUi } from '../state/ui-store';
 import { eventSite } from '../state/scrub-model';
 import type { TraceEvent } from '../../runtime/api';
 
+// one formatter (toLocaleString builds one per call, on every move)
+const NUM = new Intl.NumberFormat('en-US');
+const fmt = (n: number) => NUM.format(n);
+
 /** How far back the editor-follow looks for an event with a source line. */
 const SITE_LOOKBACK = 256;
 
@@ -32,13 +36,13 @@ export function Scrubber() {
         step={1}
         value={pos}
         aria-label="Trace position"
-        aria-valuetext={`${pos.toLocaleString('en-US')} of ${length.toLocaleString('en-US')} events`}
+        aria-valuetext={`${fmt(pos)} of ${fmt(length)} events`}
         onChange={(e) => go(Number(e.currentTarget.value))}
       />
       <button type="button" onClick={() => go(pos + 1)} aria-label="Step forward" title="Step forward one event">▶</button>
       <button type="button" onClick={() => setPosition(null)} aria-label="Follow the end" aria-pressed={position === null} title="Follow the end of the run">End</button>
       <span className="scrub-label" data-testid="scrub-label">
-        {position === null ? 'end' : `event ${pos.toLocaleString('en-US')}`} / {length.toLocaleString('en-US')}
+        {position === null ? 'end' : `event ${fmt(pos)}`} / {fmt(length)}
         {position !== null && <VirtualTime position={pos} />}
       </span>
     </div>

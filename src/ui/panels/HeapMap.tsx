@@ -71,6 +71,7 @@ export function HeapMap({ h, state, palette, focusAddr }: Props) {
     const ctx = cv.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    cv.dataset.position = String(state.position); // the position drawn (bench:views waits for it)
     ctx.clearRect(0, 0, width, height);
     for (let i = 0; i < cells.length; i++) drawCell(ctx, h, state, cells[i], layout.x[i], layout.y[i], layout.w[i], layout.rowH, palette, styles);
     for (const i of [focusIdx, sel, hover?.i ?? -1]) {

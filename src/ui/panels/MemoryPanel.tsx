@@ -12,7 +12,9 @@ import { PALETTES, type HeapPalette } from './heap-colors';
 import { HeapMap, revealSite } from './HeapMap';
 import { LiveHeapChart } from './LiveHeapChart';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+// one formatter (toLocaleString builds one per call: slow on every scrubber move)
+const NUM = new Intl.NumberFormat('en-US');
+const fmt = (n: number) => NUM.format(n);
 
 // e2e tests and scripts/bench-heapmap.ts set the shared trace position (the scrubber is another
 // component) and hand a synthetic trace to the run store through these two hooks

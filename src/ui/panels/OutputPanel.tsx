@@ -25,7 +25,7 @@ function ScrubbedOutput({ position }: { position: number }) {
   const ix = useMemo(() => buildOutputIndex(trace), [trace]);
   const at = outputAt(ix, position);
   return (
-    <div className="output-panel">
+    <div className="output-panel" data-position={position}>
       <div className="panel-toolbar">
         <span className="output-status" data-testid="run-status">
           Output up to event {position.toLocaleString('en-US')} of {trace.length.toLocaleString('en-US')} (time scrubber)

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useRun } from '../state/run-store';
 import { useUi } from '../state/ui-store';
-import { useScrub } from '../state/scrub-store';
+import { effectivePosition, useScrub } from '../state/scrub-store';
 import type { SourceLoc } from '../../runtime/api';
 import { collectPanics, overflowsUpTo, panicMarks, panicsUpTo } from './panics';
 import { describeUnwindStep, locText, stepLoc } from './outcome-text';
@@ -38,8 +38,8 @@ export function PanicPanel() {
 
   const overflowViews = overflows.map((o, i) => <OverflowView key={i} info={o} reveal={reveal} />);
   if (panics.length === 0 || !picture) {
-    if (overflows.length) return <div className="panic-panel">{overflowViews}</div>;
-    return <div className="empty">{all.length && position !== null ? 'No panic up to this point of the run.' : 'No panic in the last run.'}</div>;
+    if (overflows.length) return <div className="panic-panel" data-position={effectivePosition(position, trace.length)}>{overflowViews}</div>;
+    return <div className="empty" data-position={effectivePosition(position, trace.length)}>{all.length && position !== null ? 'No panic up to this point of the run.' : 'No panic in the last run.'}</div>;
   }
   const { info, caught } = current;
   const steps = info.unwind;
@@ -57,7 +57,7 @@ export function PanicPanel() {
   };
 
   return (
-    <div className="panic-panel" onKeyDown={onKey}>
+    <div className="panic-panel" onKeyDown={onKey} data-position={effectivePosition(position, trace.length)}>
       {overflowViews}
       {panics.length > 1 && (
         <div className="panic-picker" role="group" aria-label="Panics in this run">

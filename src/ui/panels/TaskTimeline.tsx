@@ -7,7 +7,7 @@ import { useRun } from '../state/run-store';
 import { useScrub, effectivePosition } from '../state/scrub-store';
 import { useSettings, resolveTheme } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
-import { cursorX, describeEvent, nearestEvent, segmentAt, clockAt, KIND_LABEL, SEG_KINDS, siteText, type TEvent, type Timeline, type SegKind } from './timeline-model';
+import { cursorX, describeEvent, nearestEvent, segmentAt, clockAt, KIND_LABEL, SEG_KINDS, siteText, laneEventCount, lastSegmentKind, type TEvent, type Timeline, type SegKind } from './timeline-model';
 import { TIMELINE_THEMES, type TimelineTheme } from './timeline-palette';
 import { GEOMETRY, PRESENTATION_GEOMETRY, drawCursor, drawLanes, drawSwatch, laneAtY, laneTop, pxToUnit, unitToPx, type DrawState, type Geometry, type View } from './timeline-draw';
 
@@ -55,7 +55,10 @@ export function TaskTimeline({ tl }: { tl: Timeline }) {
     ctx.setTransform(devicePixelRatio, 0, 0, devicePixelRatio, 0, 0);
     const cx = cursorX(tl, p, len);
     drawCursor(ctx, tl, g, v, theme, cx, stateRef.current);
-    if (scroller.current) scroller.current.dataset.cursor = String(cx); // the cursor's axis unit (tests read it)
+    if (scroller.current) {
+      scroller.current.dataset.cursor = String(cx); // the cursor's axis unit (tests read it)
+      scroller.current.dataset.position = String(p); // the position drawn (bench:views waits for it)
+    }
   }, [tl, g, theme]);
 
   const paint = useCallback(() => {
@@ -99,7 +102,7 @@ export function TaskTimeline({ tl }: { tl: Timeline }) {
     const h = hit(ev);
     if (!h.lane) { setTip(null); return; }
     const text = h.px < g.labelW
-      ? [h.lane.label, h.lane.site ? `spawned at line ${h.lane.site.line}` : 'the program\'s main task', `${h.lane.events.length} events`]
+      ? [h.lane.label, h.lane.site ? `spawned at line ${h.lane.site.line}` : 'the program\'s main task', `${laneEventCount(tl, h.li)} events`]
       : tipText(tl, h.lane.task, h.event, h.x);
     setTip({ x: h.px, y: h.py, text });
   };
@@ -116,7 +119,7 @@ export function TaskTimeline({ tl }: { tl: Timeline }) {
   const moveTo = (lane: number, event: TEvent | null) => {
     setFocus({ lane, event });
     const l = tl.lanes[lane];
-    setAnnounce(event ? `${describeEvent(tl, event)}, t=${event.clock} ms, step ${event.step}` : `${l.label}: ${l.events.length} events`);
+    setAnnounce(event ? `${describeEvent(tl, event)}, t=${event.clock} ms, step ${event.step}` : `${l.label}: ${laneEventCount(tl, lane)} events`);
     const el = scroller.current!, v = viewRef.current;
     const top = laneTop(g, { ...v, sy: 0 }, lane);
     if (top - g.axisH < el.scrollTop) el.scrollTop = top - g.axisH;
@@ -190,7 +193,7 @@ export function TaskTimeline({ tl }: { tl: Timeline }) {
       <p id="timeline-help" className="sr-only">Arrow up and down move between tasks, left and right between a task's events; Enter shows the event's line and moves the time scrubber there.</p>
       <div className="sr-only" aria-live="polite" data-testid="timeline-announce">{announce}</div>
       <ul className="sr-only" aria-label="Tasks">
-        {tl.lanes.slice(0, 200).map((l) => <li key={l.task}>{l.label}: {laneSummary(l.segments.at(-1)?.kind)}</li>)}
+        {tl.lanes.slice(0, 200).map((l, li) => <li key={l.task}>{l.label}: {laneSummary(lastSegmentKind(tl, li) ?? undefined)}</li>)}
       </ul>
     </div>
   );

@@ -96,49 +96,103 @@ export function fnParams(t: string): string[] {
 const isPtrType = (t: string) => t.startsWith('*') || t.startsWith('&');
 const hex = (v: string) => (/^\d+$/.test(v) ? '0x' + Number(v).toString(16) : v);
 
-/** Trace indices of the FFI events (built once per trace: a scrub move then walks only these). */
-export function ffiIndex(trace: readonly TraceEvent[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < trace.length; i++) {
-    const t = trace[i].t;
-    if (t === 'ffi' || t === 'ffi-callback' || t === 'ffi-count') out.push(i);
-  }
-  return out;
+/** The trace's FFI events, indexed once per trace so that a scrub move or a scrolled window costs
+ *  only what it shows: the calls in order, each one's callbacks, per-symbol call lists, the
+ *  ffi-count events, and each call's drawn height in lines (for the windowed list). */
+export interface FfiIndex {
+  calls: Int32Array; // trace indexes of the recorded calls ('ffi' events), in order
+  callbacks: Map<number, number[]>; // call id -> trace indexes of its ffi-callback events
+  symbols: string[];
+  bySymbol: Int32Array[]; // per symbol: trace indexes of its calls
+  counts: number[]; // trace indexes of the ffi-count events
+  /** lineTop[k]: drawn lines before call k (k = calls.length: all of them); a call's own lines are
+   *  its head, one per argument, its result, and its callbacks (at most maxCallbacks, plus a line
+   *  for the rest, plus one for the list's rule). */
+  lineTop: Float64Array;
 }
 
-export function ffiPicture(trace: readonly TraceEvent[], position: number | null, maxCalls = 500, maxCallbacks = 40, index: readonly number[] = ffiIndex(trace)): FfiPicture {
-  const end = position === null ? trace.length : Math.max(0, Math.min(position, trace.length));
-  const byId = new Map<number, CallView>();
-  const pendingCb = new Map<number, { fn: string; args: string[]; ret: string }[]>();
-  const cbCount = new Map<number, number>();
-  const calls: CallView[] = [];
-  const recordedBy = new Map<string, number>();
-  const counts = new Map<string, { calls: number; recorded: number }>();
-  let recorded = 0;
-  for (let k = 0; k < index.length && index[k] < end; k++) {
-    const i = index[k];
+export function ffiIndex(trace: readonly TraceEvent[], maxCallbacks = 40): FfiIndex {
+  const calls: number[] = [], counts: number[] = [];
+  const callbacks = new Map<number, number[]>();
+  const symIdx = new Map<string, number>(), bySym: number[][] = [], symbols: string[] = [];
+  for (let i = 0; i < trace.length; i++) {
     const e = trace[i];
-    if (e.t === 'ffi-callback') {
-      // callbacks happen inside their call, which is recorded when it returns
-      cbCount.set(e.call, (cbCount.get(e.call) ?? 0) + 1);
-      const list = pendingCb.get(e.call) ?? [];
-      if (list.length < maxCallbacks) list.push({ fn: e.fn, args: e.args, ret: e.ret });
-      pendingCb.set(e.call, list);
-    } else if (e.t === 'ffi') {
-      recorded++;
-      recordedBy.set(e.fn, (recordedBy.get(e.fn) ?? 0) + 1);
-      if (calls.length < maxCalls) {
-        const v = callView(e, i, pendingCb.get(e.id ?? -1) ?? [], Math.max(e.callbacks ?? 0, cbCount.get(e.id ?? -1) ?? 0));
-        calls.push(v);
-        if (e.id !== undefined) byId.set(e.id, v);
-      }
-    } else if (e.t === 'ffi-count') {
-      counts.set(e.fn, { calls: e.calls, recorded: e.recorded });
-    }
+    if (e.t === 'ffi') {
+      calls.push(i);
+      let s = symIdx.get(e.fn);
+      if (s === undefined) { s = symbols.length; symIdx.set(e.fn, s); symbols.push(e.fn); bySym.push([]); }
+      bySym[s].push(i);
+    } else if (e.t === 'ffi-callback') {
+      const l = callbacks.get(e.call);
+      if (l) l.push(i); else callbacks.set(e.call, [i]);
+    } else if (e.t === 'ffi-count') counts.push(i);
   }
-  // a call still running at this position (its callbacks so far, no result yet) is not drawn
+  const lineTop = new Float64Array(calls.length + 1);
+  for (let k = 0; k < calls.length; k++) {
+    const e = trace[calls[k]] as FfiEvent;
+    const cb = Math.max(e.callbacks ?? 0, callbacks.get(e.id ?? -1)?.length ?? 0);
+    lineTop[k + 1] = lineTop[k] + callLines(e.args.length, cb, maxCallbacks);
+  }
+  return { calls: Int32Array.from(calls), callbacks, symbols, bySymbol: bySym.map((l) => Int32Array.from(l)), counts, lineTop };
+}
+
+/** Lines a call is drawn in (see FfiIndex.lineTop). */
+export function callLines(args: number, callbacks: number, maxCallbacks: number): number {
+  return 2 + args + (callbacks > 0 ? 1 + Math.min(callbacks, maxCallbacks) + (callbacks > maxCallbacks ? 1 : 0) : 0);
+}
+
+/** The calls of a windowed list in view (with `overscan` more each side): call k spans
+ *  [offsets[k], offsets[k + 1]) px; the first `count` calls are listed. */
+export function windowOf(offsets: ArrayLike<number>, count: number, top: number, height: number, overscan = 3): { start: number; end: number } {
+  let lo = 0, hi = count; // first call ending below `top`
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (offsets[m + 1] <= top) lo = m + 1; else hi = m;
+  }
+  let e = lo;
+  while (e < count && offsets[e] < top + height) e++;
+  return { start: Math.max(0, lo - overscan), end: Math.min(count, e + overscan) };
+}
+
+/** How many of the sorted trace indexes `xs` are before position `end`. */
+function before(xs: ArrayLike<number>, end: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (xs[m] < end) lo = m + 1; else hi = m;
+  }
+  return lo;
+}
+
+/** Recorded calls before position `end` (the list shows calls 0 .. this - 1). */
+export const callsBefore = (ix: FfiIndex, end: number) => before(ix.calls, end);
+
+/** Recorded call k (its ordinal) as drawn: arguments, result, its first callbacks. */
+export function ffiCallAt(trace: readonly TraceEvent[], ix: FfiIndex, k: number, maxCallbacks = 40): CallView {
+  const i = ix.calls[k];
+  const e = trace[i] as FfiEvent;
+  const cbIdx = ix.callbacks.get(e.id ?? -1) ?? [];
+  const cbs = cbIdx.slice(0, maxCallbacks).map((j) => {
+    const c = trace[j] as Extract<TraceEvent, { t: 'ffi-callback' }>;
+    return { fn: c.fn, args: c.args, ret: c.ret };
+  });
+  return callView(e, i, cbs, Math.max(e.callbacks ?? 0, cbIdx.length));
+}
+
+export function ffiPicture(trace: readonly TraceEvent[], position: number | null, maxCalls = 500, maxCallbacks = 40, index: FfiIndex = ffiIndex(trace, maxCallbacks)): FfiPicture {
+  const end = position === null ? trace.length : Math.max(0, Math.min(position, trace.length));
+  const recorded = callsBefore(index, end);
+  const calls: CallView[] = [];
+  for (let k = 0; k < Math.min(recorded, maxCalls); k++) calls.push(ffiCallAt(trace, index, k, maxCallbacks));
+  // the run's totals once its ffi-count events are reached, else the records so far
+  const counts = new Map<string, { calls: number; recorded: number }>();
+  for (let c = 0; c < index.counts.length && index.counts[c] < end; c++) {
+    const e = trace[index.counts[c]] as Extract<TraceEvent, { t: 'ffi-count' }>;
+    counts.set(e.fn, { calls: e.calls, recorded: e.recorded });
+  }
   const final = counts.size > 0;
-  const source = final ? counts : new Map([...recordedBy].map(([fn, n]) => [fn, { calls: n, recorded: n }]));
+  const source = final ? counts : new Map(index.symbols.map((fn, s) => [fn, before(index.bySymbol[s], end)] as const)
+    .filter(([, n]) => n > 0).map(([fn, n]) => [fn, { calls: n, recorded: n }]));
   const totals = [...source].map(([fn, c]) => ({ fn, calls: c.calls, recorded: c.recorded, sampled: c.recorded < c.calls }))
     .sort((a, b) => b.calls - a.calls || (a.fn < b.fn ? -1 : 1));
   return {
@@ -147,6 +201,38 @@ export function ffiPicture(trace: readonly TraceEvent[], position: number | null
     sampled: totals.some((t) => t.sampled),
     final,
   };
+}
+
+/** The straightforward picture (every FFI event up to the position walked): the reference the
+ *  indexed one is tested against. */
+export function ffiPictureFull(trace: readonly TraceEvent[], position: number | null, maxCalls = 500, maxCallbacks = 40): FfiPicture {
+  const end = position === null ? trace.length : Math.max(0, Math.min(position, trace.length));
+  const pendingCb = new Map<number, { fn: string; args: string[]; ret: string }[]>();
+  const cbCount = new Map<number, number>();
+  const calls: CallView[] = [];
+  const recordedBy = new Map<string, number>();
+  const counts = new Map<string, { calls: number; recorded: number }>();
+  let recorded = 0;
+  for (let i = 0; i < end; i++) {
+    const e = trace[i];
+    if (e.t === 'ffi-callback') {
+      cbCount.set(e.call, (cbCount.get(e.call) ?? 0) + 1);
+      const list = pendingCb.get(e.call) ?? [];
+      if (list.length < maxCallbacks) list.push({ fn: e.fn, args: e.args, ret: e.ret });
+      pendingCb.set(e.call, list);
+    } else if (e.t === 'ffi') {
+      recorded++;
+      recordedBy.set(e.fn, (recordedBy.get(e.fn) ?? 0) + 1);
+      if (calls.length < maxCalls) calls.push(callView(e, i, pendingCb.get(e.id ?? -1) ?? [], Math.max(e.callbacks ?? 0, cbCount.get(e.id ?? -1) ?? 0)));
+    } else if (e.t === 'ffi-count') {
+      counts.set(e.fn, { calls: e.calls, recorded: e.recorded });
+    }
+  }
+  const final = counts.size > 0;
+  const source = final ? counts : new Map([...recordedBy].map(([fn, n]) => [fn, { calls: n, recorded: n }]));
+  const totals = [...source].map(([fn, c]) => ({ fn, calls: c.calls, recorded: c.recorded, sampled: c.recorded < c.calls }))
+    .sort((a, b) => b.calls - a.calls || (a.fn < b.fn ? -1 : 1));
+  return { calls, recordedCalls: recorded, totals, totalCalls: totals.reduce((n, t) => n + t.calls, 0), sampled: totals.some((t) => t.sampled), final };
 }
 
 function callView(e: FfiEvent, index: number, cbs: { fn: string; args: string[]; ret: string }[], cbTotal: number): CallView {

@@ -230,8 +230,32 @@ export interface HeapState {
   byAllocator: { name: string; bytes: number; blocks: number }[];
 }
 
-/** The heap after events [0, position): at most about `maxCells` cells. */
+/** What the strip is drawn from: the heap after events [0, p). */
+export interface Snapshot {
+  p: number;
+  liveIdx: Int32Array; // live blocks outside arenas, in address order
+  L: number;
+  lo: number; // the strip's extent: every non-arena block handed out so far
+  hi: number;
+  arenas: ArenaState[];
+  liveBytes: number;
+  perAlloc: { name: string; bytes: number; blocks: number }[];
+}
+
+/** The heap after events [0, position): at most about `maxCells` cells. From the nearest
+ *  checkpoint before it plus the allocations since (heap-checkpoints.ts): a scrubber move costs
+ *  the live blocks plus a few thousand events, not the whole trace. */
 export function heapAt(h: HeapIndex, position: number, maxCells = 2000): HeapState {
+  return buildState(h, snapshotAt(h, position), maxCells);
+}
+
+/** The straightforward heapAt: every allocation of the trace checked (the reference the
+ *  checkpointed one is tested against). */
+export function heapAtFull(h: HeapIndex, position: number, maxCells = 2000): HeapState {
+  return buildState(h, fullSnapshot(h, position), maxCells);
+}
+
+function fullSnapshot(h: HeapIndex, position: number): Snapshot {
   const p = Math.max(0, Math.min(h.length, position));
   const { addr, size, from, to, byAddr, arena } = h;
   // live blocks outside arenas, in address order, and the strip's extent so far
@@ -267,10 +291,44 @@ export function heapAt(h: HeapIndex, position: number, maxCells = 2000): HeapSta
     const info = h.arenas[a];
     if (info.createdAt >= p) continue;
     arenas.push({ info, index: a, used: used[a], resets: resets[a], blocks: arenaLive[a] });
-    if (info.base < lo) lo = info.base;
-    if (info.base + info.capacity > hi) hi = info.base + info.capacity;
   }
+  return { p, liveIdx, L, lo, hi, arenas, liveBytes, perAlloc };
+}
 
+/** The heap after events [0, position) from its live blocks in address order (`live`: allocation
+ *  indexes, `n` of them), the extent so far and each arena's bump pointer. */
+export function snapshotFromLive(h: HeapIndex, p: number, live: ArrayLike<number>, n: number, lo: number, hi: number, used: (a: number) => number): Snapshot {
+  const A = h.arenas.length;
+  const arenaLive: number[][] = h.arenas.map(() => []);
+  const perAlloc = h.allocators.map((name) => ({ name, bytes: 0, blocks: 0 }));
+  const liveIdx = new Int32Array(n);
+  let L = 0, liveBytes = 0;
+  for (let j = 0; j < n; j++) {
+    const k = live[j];
+    const a = h.arena[k];
+    if (a >= 0) arenaLive[a].push(k); else liveIdx[L++] = k;
+    liveBytes += h.size[k];
+    const s = perAlloc[h.allocator[k]]; s.bytes += h.size[k]; s.blocks++;
+  }
+  const arenas: ArenaState[] = [];
+  for (let a = 0; a < A; a++) {
+    const info = h.arenas[a];
+    if (info.createdAt >= p) continue;
+    let resets = 0;
+    for (const r of info.resets) if (r < p) resets++;
+    arenas.push({ info, index: a, used: used(a), resets, blocks: arenaLive[a] });
+  }
+  return { p, liveIdx, L, lo, hi, arenas, liveBytes, perAlloc };
+}
+
+function buildState(h: HeapIndex, snap: Snapshot, maxCells: number): HeapState {
+  const { addr, size, to } = h;
+  const { p, liveIdx, L, arenas, liveBytes, perAlloc } = snap;
+  let { lo, hi } = snap;
+  for (const s of arenas) {
+    if (s.info.base < lo) lo = s.info.base;
+    if (s.info.base + s.info.capacity > hi) hi = s.info.base + s.info.capacity;
+  }
   // segments: live blocks and arena regions merged by address, free gaps between them
   const segs: HeapCell[] = [];
   let ai = 0, cursor = lo;
@@ -468,3 +526,4 @@ export function cellSite(h: HeapIndex, c: HeapCell): SourceLoc | null {
 }
 
 export { syntheticHeapTrace } from './heap-synthetic';
+import { snapshotAt } from './heap-checkpoints';

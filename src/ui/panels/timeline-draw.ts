@@ -2,7 +2,7 @@
 // and the cursor layer, redrawn on every scrubber move. Windowed: only the visible lanes and the
 // segments/arrows in the visible x range are visited (binary search), and at most about one
 // shape per pixel column is drawn when zoomed out, so 10,000 lanes and 500,000 events stay cheap.
-import { firstSegmentAfter, type Lane, type SegKind, type TEvent, type Timeline } from './timeline-model';
+import { ARROW_CAUSES, firstLaneSegmentAfter, SEG_KINDS, type SegKind, type TEvent, type Timeline } from './timeline-model';
 import type { Pattern, TimelineTheme } from './timeline-palette';
 
 export interface Geometry {
@@ -102,10 +102,9 @@ export function drawLanes(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geomet
   ctx.rect(g.labelW, g.axisH, v.w - g.labelW, v.h - g.axisH);
   ctx.clip();
   for (let li = first; li <= last; li++) {
-    const lane = tl.lanes[li];
     const y = laneTop(g, v, li);
     if (li === st.focusLane) { ctx.fillStyle = th.focus; ctx.globalAlpha = 0.12; ctx.fillRect(g.labelW, y, v.w, g.laneH); ctx.globalAlpha = 1; }
-    drawSegments(ctx, lane, g, v, th, u0, u1, y + pad, g.laneH - 2 * pad);
+    drawSegments(ctx, tl, li, g, v, th, u0, u1, y + pad, g.laneH - 2 * pad);
   }
   drawArrows(ctx, tl, g, v, th, u0, u1, first, last);
   ctx.restore();
@@ -159,22 +158,23 @@ function fit(ctx: CanvasRenderingContext2D, s: string, w: number): string {
   return s.slice(0, lo) + '…';
 }
 
-function drawSegments(ctx: CanvasRenderingContext2D, lane: Lane, g: Geometry, v: View, th: TimelineTheme, u0: number, u1: number, y: number, h: number): void {
-  const segs = lane.segments;
+function drawSegments(ctx: CanvasRenderingContext2D, tl: Timeline, li: number, g: Geometry, v: View, th: TimelineTheme, u0: number, u1: number, y: number, h: number): void {
+  const { x0, x1, kind: kinds, start } = tl.seg;
+  const stop = start[li + 1];
   let lastPx = -Infinity;
-  for (let i = firstSegmentAfter(segs, u0); i < segs.length; i++) {
-    const s = segs[i];
-    if (s.x0 > u1) break;
-    const px0 = unitToPx(g, v, s.x0), px1 = unitToPx(g, v, s.x1);
+  for (let i = firstLaneSegmentAfter(tl, li, u0); i < stop; i++) {
+    if (x0[i] > u1) break;
+    const px0 = unitToPx(g, v, x0[i]), px1 = unitToPx(g, v, x1[i]);
     if (px1 - px0 < 1 && px1 < lastPx + 1) continue; // this pixel column is drawn already
+    const kind = SEG_KINDS[kinds[i]];
     const x = Math.max(px0, g.labelW - 2), w = Math.max(1, Math.min(px1, v.w + 2) - x);
-    fillSegment(ctx, th, s.kind, x, y, w - (w > 3 ? 1 : 0), h);
+    fillSegment(ctx, th, kind, x, y, w - (w > 3 ? 1 : 0), h);
     lastPx = px1;
-    const label = th.kinds[s.kind].short;
-    if (w > 44 && s.kind !== 'ended' && s.kind !== 'abandoned') {
+    const label = th.kinds[kind].short;
+    if (w > 44 && kind !== 'ended' && kind !== 'abandoned') {
       const tw = ctx.measureText(label).width;
       if (tw + 8 < w) {
-        ctx.fillStyle = th.kinds[s.kind].fill;
+        ctx.fillStyle = th.kinds[kind].fill;
         ctx.fillRect(x + 3, y + h / 2 - g.font / 2 - 1, tw + 4, g.font + 2);
         ctx.fillStyle = th.ink;
         ctx.fillText(label, x + 5, y + h / 2);
@@ -187,18 +187,18 @@ function drawSegments(ctx: CanvasRenderingContext2D, lane: Lane, g: Geometry, v:
 }
 
 function drawArrows(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geometry, v: View, th: TimelineTheme, u0: number, u1: number, first: number, last: number): void {
-  const arrows = tl.arrows;
-  let lo = 0, hi = arrows.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (arrows[m].x < u0) lo = m + 1; else hi = m; }
+  const a = tl.arrowCols;
+  let lo = 0, hi = a.count;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (a.x[m] < u0) lo = m + 1; else hi = m; }
   ctx.strokeStyle = th.arrow;
   ctx.fillStyle = th.arrow;
   ctx.lineWidth = 1.25;
   let lastPx = -Infinity;
-  for (let i = lo; i < arrows.length && arrows[i].x <= u1; i++) {
-    const a = arrows[i];
-    const to = a.toLane, from = a.fromLane;
+  const spawn = ARROW_CAUSES.indexOf('spawn'), timer = ARROW_CAUSES.indexOf('timer');
+  for (let i = lo; i < a.count && a.x[i] <= u1; i++) {
+    const to = a.toLane[i], from = a.fromLane[i];
     if (to < first || to > last) continue; // an arrow belongs to the task it wakes
-    const px = Math.round(unitToPx(g, v, a.x)) + 0.5;
+    const px = Math.round(unitToPx(g, v, a.x[i])) + 0.5;
     if (px - lastPx < 5) continue; // zoomed out: at most one arrow per 5 px
     lastPx = px;
     const yTo = laneTop(g, v, to) + g.laneH / 2;
@@ -206,7 +206,7 @@ function drawArrows(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geometry, v:
     const yFrom = from >= first && from <= last ? laneTop(g, v, from) + g.laneH / 2
       : from < 0 ? g.axisH : yTo + (from < to ? -1 : 1) * g.laneH * 0.9;
     const dir = yTo > yFrom ? 1 : -1;
-    ctx.setLineDash(a.cause === 'spawn' ? [3, 3] : a.cause === 'timer' ? [1, 2] : []);
+    ctx.setLineDash(a.cause[i] === spawn ? [3, 3] : a.cause[i] === timer ? [1, 2] : []);
     ctx.beginPath();
     ctx.moveTo(px, yFrom);
     ctx.lineTo(px, yTo - dir * 5);

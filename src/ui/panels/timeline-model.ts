@@ -42,8 +42,10 @@ export interface Lane {
   label: string; // `step#1 (main.vx:13)`
   parent: number;
   site: SourceLoc | null;
-  segments: Segment[];
-  events: TEvent[];
+  /** This lane's segments (sorted, disjoint) and events, as objects: made on first read from the
+   *  compact arrays and kept (drawing reads the arrays, never these). */
+  readonly segments: Segment[];
+  readonly events: TEvent[];
 }
 
 export interface WakeArrow {
@@ -59,16 +61,58 @@ export interface WakeArrow {
 
 export interface TimeMark { x: number; clock: number }
 
+/** Task events in trace order, one column per field (a 500,000-event trace makes no objects). */
+export interface EventColumns {
+  count: number;
+  index: Int32Array; // trace index
+  x: Float64Array;
+  task: Int32Array;
+  kind: Uint8Array; // into EVENT_KINDS
+  clock: Float64Array;
+  by: Int32Array;
+  // an event's site and detail are read from its trace event (eventAt): no column of references
+}
+
+/** Segments grouped by lane (lane li owns [start[li], start[li + 1])), sorted by x in a lane. */
+export interface SegmentColumns {
+  start: Int32Array;
+  kind: Uint8Array; // into SEG_KINDS
+  x0: Float64Array;
+  x1: Float64Array;
+  from: Int32Array; // trace index of the event that began it (its site is that event's)
+}
+
+/** Wake arrows in x order, one column per field. */
+export interface ArrowColumns {
+  count: number;
+  x: Float64Array;
+  from: Int32Array;
+  to: Int32Array;
+  fromLane: Int32Array;
+  toLane: Int32Array;
+  cause: Uint8Array; // into ARROW_CAUSES
+  index: Int32Array;
+}
+
 export interface Timeline {
   lanes: Lane[];
   laneOf: Map<number, number>; // task id -> lane index
-  arrows: WakeArrow[];
+  /** Wake arrows as objects (made on first read; drawing reads `arrowCols`). */
+  readonly arrows: WakeArrow[];
   marks: TimeMark[];
   width: number; // axis length in units (ended/abandoned tails included)
-  /** Every task event in trace order (the ← → keys and the cursor walk these). */
-  events: TEvent[];
+  /** Every task event in trace order as objects (made on first read; queries read `ev`). */
+  readonly events: TEvent[];
   /** True when the trace has a task other than main. */
   hasTasks: boolean;
+  ev: EventColumns;
+  /** Lane li's events: ordinals into `ev`, laneEvents[laneEventStart[li] .. laneEventStart[li + 1]). */
+  laneEventStart: Int32Array;
+  laneEvents: Int32Array;
+  seg: SegmentColumns;
+  arrowCols: ArrowColumns;
+  /** The trace it was built from (events' sites and details are read from it). */
+  trace: readonly TraceEvent[];
 }
 
 /** Width of the ended/abandoned tail drawn after the last event. */
@@ -82,37 +126,80 @@ export function siteText(s: SourceLoc | null): string {
   return s ? `${baseName(s.file)}:${s.line}` : '';
 }
 
+export const EVENT_KINDS: readonly TaskEventKind[] = ['spawn', 'run', 'block', 'wake', 'end', 'abandon'];
+const EK_SPAWN = 0, EK_RUN = 1, EK_BLOCK = 2, EK_WAKE = 3, EK_END = 4, EK_ABANDON = 5;
+export const ARROW_CAUSES: readonly (WakeCause | 'spawn')[] = ['spawn', 'send', 'recv', 'timer', 'complete'];
+const SK: Record<string, number> = Object.fromEntries(SEG_KINDS.map((k, i) => [k, i]));
+const CAUSE_COMPLETE = ARROW_CAUSES.indexOf('complete');
+const SK_RUNNING = SK.running, SK_READY = SK.ready, SK_ENDED = SK.ended, SK_ABANDONED = SK.abandoned;
+
+/** Groups items by lane (stable: an item keeps its order within its lane). */
+function byLane(laneOfItem: Int32Array, n: number, lanes: number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(lanes + 1);
+  for (let k = 0; k < n; k++) start[laneOfItem[k] + 1]++;
+  for (let l = 0; l < lanes; l++) start[l + 1] += start[l];
+  const fill = start.slice(0, lanes), order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[fill[laneOfItem[k]]++] = k;
+  return { start, order };
+}
+
 export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
-  const lanes: Lane[] = [];
+  const laneInfo: { task: number; name: string; parent: number; site: SourceLoc | null }[] = [];
   const laneOf = new Map<number, number>();
+  // task id -> lane in the hot loop: an array for the usual small ids, the map for any other
+  const byTask: number[] = [];
+  const laneIndex = (task: number): number | undefined => (task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task));
   // each lane's open segment, as parallel arrays (one pass over up to 10^6 events: no garbage)
-  const oKind: SegKind[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
-  const arrows: WakeArrow[] = [];
+  const oKind: number[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
+  // columns sized for the worst case (every trace event a task event; an event closes at most two
+  // segments, plus one per lane at the end), trimmed at the end: no growth, no object per item
+  const n = trace.length, sCap = 2 * n + 2;
+  // closed segments, in the order they close
+  const sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
+  let ns = 0;
+  // events
+  const eIndex = new Int32Array(n), eX = new Float64Array(n), eTask = new Int32Array(n), eKind = new Uint8Array(n), eClock = new Float64Array(n), eBy = new Int32Array(n), eLane = new Int32Array(n);
+  let ne = 0;
+  // arrows
+  const aX = new Float64Array(n), aFrom = new Int32Array(n), aTo = new Int32Array(n), aFromLane = new Int32Array(n), aToLane = new Int32Array(n), aCause = new Uint8Array(n), aIndex = new Int32Array(n);
+  let na = 0;
   const marks: TimeMark[] = [{ x: 0, clock: 0 }];
-  const events: TEvent[] = [];
   let x = 0;
   let clock = 0;
   let running = 0;
   let ended = false;
 
-  const addLane = (task: number, name: string, parent: number, site: SourceLoc | null, kind: SegKind, from: number) => {
-    laneOf.set(task, lanes.length);
-    lanes.push({ task, name, label: name, parent, site, segments: [], events: [] });
+  // the helpers take the axis position as an argument: a closure over `x` would box it anew on
+  // every step (a heap number per event: garbage on a 500,000-event trace)
+  const addLane = (x: number, task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number) => {
+    laneOf.set(task, laneInfo.length);
+    if (task >= 0 && task < 1 << 20) { while (byTask.length < task) byTask.push(-1); byTask[task] = laneInfo.length; }
+    laneInfo.push({ task, name, parent, site });
     oKind.push(kind); oX0.push(x); oSite.push(site); oFrom.push(from);
   };
-  const lane = (task: number): number => {
-    const i = laneOf.get(task);
-    if (i !== undefined) return i;
-    addLane(task, task === 0 ? 'main' : `task#${task}`, -1, null, 'ready', -1);
-    return lanes.length - 1;
+  const lane = (x: number, task: number): number => {
+    const i = laneIndex(task);
+    if (i !== undefined && i >= 0) return i;
+    addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
+    return laneInfo.length - 1;
   };
-  const setState = (li: number, kind: SegKind, site: SourceLoc | null, from: number) => {
+  const closeSeg = (li: number, x1: number) => {
+    sLane[ns] = li; sKind[ns] = oKind[li]; sX0[ns] = oX0[li]; sX1[ns] = x1; sFrom[ns] = oFrom[li];
+    ns++;
+  };
+  const setState = (x: number, li: number, kind: number, site: SourceLoc | null, from: number) => {
     if (oKind[li] === kind && oSite[li] === site) return;
-    if (x > oX0[li]) lanes[li].segments.push({ kind: oKind[li], x0: oX0[li], x1: x, site: oSite[li], from: oFrom[li] });
+    if (x > oX0[li]) closeSeg(li, x);
     oKind[li] = kind; oX0[li] = x; oSite[li] = site; oFrom[li] = from;
   };
+  const arrow = (x: number, from: number, to: number, cause: string, index: number, fromLane: number, toLane: number) => {
+    const ci = ARROW_CAUSES.indexOf(cause as WakeCause);
+    aX[na] = x; aFrom[na] = from; aTo[na] = to; aCause[na] = ci >= 0 ? ci : CAUSE_COMPLETE;
+    aIndex[na] = index; aFromLane[na] = fromLane; aToLane[na] = toLane;
+    na++;
+  };
 
-  addLane(0, 'main', -1, null, 'running', -1);
+  addLane(0, 0, 'main', -1, null, SK_RUNNING, -1);
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i];
     const t = e.t;
@@ -125,69 +212,148 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       marks.push({ x, clock });
     }
     let site: SourceLoc | null = null;
-    let detail = '';
     let by = -1;
-    let kind: TaskEventKind;
+    let kind: number;
     switch (e.t) {
       case 'task-spawn': {
-        kind = 'spawn';
+        kind = EK_SPAWN;
         site = e.site ?? null;
-        detail = e.name;
-        addLane(e.task, e.name || `task#${e.task}`, e.parent, site, 'ready', i);
-        arrows.push({ from: e.parent, to: e.task, x, cause: 'spawn', index: i, fromLane: laneOf.get(e.parent) ?? -1, toLane: lanes.length - 1 });
+        addLane(x, e.task, e.name || `task#${e.task}`, e.parent, site, SK_READY, i);
+        arrow(x, e.parent, e.task, 'spawn', i, laneIndex(e.parent) ?? -1, laneInfo.length - 1);
         break;
       }
       case 'task-run': {
-        kind = 'run';
-        const li = lane(e.task);
-        const ri = running !== e.task ? laneOf.get(running) : undefined;
-        if (ri !== undefined && oKind[ri] === 'running') setState(ri, 'ready', null, i);
-        setState(li, 'running', null, i);
+        kind = EK_RUN;
+        const li = lane(x, e.task);
+        const ri = running !== e.task ? laneIndex(running) : undefined;
+        if (ri !== undefined && ri >= 0 && oKind[ri] === SK_RUNNING) setState(x, ri, SK_READY, null, i);
+        setState(x, li, SK_RUNNING, null, i);
         running = e.task;
         break;
       }
       case 'task-block': {
-        kind = 'block';
+        kind = EK_BLOCK;
         site = e.site ?? null;
-        detail = e.on;
-        setState(lane(e.task), BLOCK_KINDS.includes(e.on) ? e.on : 'await', site, i);
+        setState(x, lane(x, e.task), BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await, site, i);
         if (running === e.task) running = -1;
         break;
       }
       case 'task-wake': {
-        kind = 'wake';
-        detail = e.cause ?? '';
+        kind = EK_WAKE;
         by = e.by ?? -1;
-        const li = lane(e.task);
-        setState(li, 'ready', null, i);
-        arrows.push({ from: by, to: e.task, x, cause: e.cause ?? 'complete', index: i, fromLane: by >= 0 ? laneOf.get(by) ?? -1 : -1, toLane: li });
+        const li = lane(x, e.task);
+        setState(x, li, SK_READY, null, i);
+        arrow(x, by, e.task, e.cause ?? 'complete', i, by >= 0 ? laneIndex(by) ?? -1 : -1, li);
         break;
       }
       case 'task-end':
-        kind = 'end';
-        setState(lane(e.task), 'ended', null, i);
+        kind = EK_END;
+        setState(x, lane(x, e.task), SK_ENDED, null, i);
         if (running === e.task) running = -1;
         break;
       case 'task-abandon':
-        kind = 'abandon';
-        setState(lane(e.task), 'abandoned', null, i);
+        kind = EK_ABANDON;
+        setState(x, lane(x, e.task), SK_ABANDONED, null, i);
         break;
       default:
         continue;
     }
-    const ev: TEvent = { index: i, step: events.length, x, task: e.task, kind, clock, site, detail, by };
-    events.push(ev);
-    lanes[laneOf.get(e.task)!].events.push(ev);
+    eIndex[ne] = i; eX[ne] = x; eTask[ne] = e.task; eKind[ne] = kind; eClock[ne] = clock; eBy[ne] = by;
+    eLane[ne] = laneIndex(e.task)!;
+    ne++;
     x += 1;
   }
   // Close every lane: the tails of ended/abandoned lanes stay visible after the last event.
   const width = x + (ended ? TAIL : 0);
-  for (let li = 0; li < lanes.length; li++) {
-    const end = oKind[li] === 'ended' || oKind[li] === 'abandoned' ? width : x;
-    if (end > oX0[li]) lanes[li].segments.push({ kind: oKind[li], x0: oX0[li], x1: end, site: oSite[li], from: oFrom[li] });
+  const L = laneInfo.length;
+  for (let li = 0; li < L; li++) {
+    const end = oKind[li] === SK_ENDED || oKind[li] === SK_ABANDONED ? width : x;
+    if (end > oX0[li]) closeSeg(li, end);
   }
-  labelLanes(lanes);
-  return { lanes, laneOf, arrows, marks, width: Math.max(width, 1), events, hasTasks: lanes.length > 1 };
+
+  // segments and events grouped by lane (a stable counting sort: x order kept within a lane)
+  const segs = byLane(sLane, ns, L);
+  const so = segs.order, kindA = sKind, x0A = sX0, x1A = sX1, fromA = sFrom;
+  const seg: SegmentColumns = { start: segs.start, kind: new Uint8Array(ns), x0: new Float64Array(ns), x1: new Float64Array(ns), from: new Int32Array(ns) };
+  for (let j = 0; j < ns; j++) {
+    const k = so[j];
+    seg.kind[j] = kindA[k]; seg.x0[j] = x0A[k]; seg.x1[j] = x1A[k]; seg.from[j] = fromA[k];
+  }
+  const evs = byLane(eLane, ne, L);
+  const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), task: eTask.subarray(0, ne), kind: eKind.subarray(0, ne), clock: eClock.subarray(0, ne), by: eBy.subarray(0, ne) };
+  const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
+
+  const tl = {
+    laneOf, marks, width: Math.max(width, 1), hasTasks: L > 1,
+    ev, laneEventStart: evs.start, laneEvents: evs.order, seg, arrowCols, trace,
+  } as Omit<Timeline, 'lanes' | 'events' | 'arrows'> as Timeline;
+  let events: TEvent[] | null = null, arrows: WakeArrow[] | null = null;
+  Object.defineProperty(tl, 'events', { enumerable: true, get: () => (events ??= Array.from({ length: ne }, (_, k) => eventAt(tl, k))) });
+  Object.defineProperty(tl, 'arrows', { enumerable: true, get: () => (arrows ??= Array.from({ length: na }, (_, k) => arrowAt(arrowCols, k))) });
+  tl.lanes = laneInfo.map((info, li) => new LaneView(tl, info, li));
+  labelLanes(tl.lanes);
+  return tl;
+}
+
+/** The site a task event carries (a spawn's or a block's; the segment it begins shows it too). */
+function eventSiteOf(t: TraceEvent): SourceLoc | null {
+  return t.t === 'task-spawn' || t.t === 'task-block' ? t.site ?? null : null;
+}
+
+/** Task event `k` (its ordinal in trace order) as an object; the same object on every call. */
+export function eventAt(tl: Timeline, k: number): TEvent {
+  const cache = eventCache(tl);
+  let e = cache.get(k);
+  if (!e) {
+    const c = tl.ev;
+    const t = tl.trace[c.index[k]];
+    const detail = t.t === 'task-spawn' ? t.name : t.t === 'task-block' ? t.on : t.t === 'task-wake' ? t.cause ?? '' : '';
+    e = { index: c.index[k], step: k, x: c.x[k], task: c.task[k], kind: EVENT_KINDS[c.kind[k]], clock: c.clock[k], site: eventSiteOf(t), detail, by: c.by[k] };
+    cache.set(k, e);
+  }
+  return e;
+}
+const eventCaches = new WeakMap<Timeline, Map<number, TEvent>>();
+function eventCache(tl: Timeline): Map<number, TEvent> {
+  let m = eventCaches.get(tl);
+  if (!m) { m = new Map(); eventCaches.set(tl, m); }
+  return m;
+}
+
+function arrowAt(a: ArrowColumns, k: number): WakeArrow {
+  return { from: a.from[k], to: a.to[k], x: a.x[k], cause: ARROW_CAUSES[a.cause[k]], index: a.index[k], fromLane: a.fromLane[k], toLane: a.toLane[k] };
+}
+
+/** A lane whose segment and event objects are made on first read (getters on the prototype: a
+ *  plain, fast object per lane even for 10,000 lanes). */
+class LaneView implements Lane {
+  task: number; name: string; label: string; parent: number; site: SourceLoc | null;
+  private segs: Segment[] | null = null;
+  private evs: TEvent[] | null = null;
+  constructor(private tl: Timeline, info: { task: number; name: string; parent: number; site: SourceLoc | null }, private li: number) {
+    this.task = info.task; this.name = info.name; this.label = info.name; this.parent = info.parent; this.site = info.site;
+  }
+  get segments(): Segment[] {
+    if (this.segs) return this.segs;
+    const { tl, li } = this, s = tl.seg, out: Segment[] = [];
+    for (let j = s.start[li]; j < s.start[li + 1]; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.from[j] >= 0 ? eventSiteOf(tl.trace[s.from[j]]) : null, from: s.from[j] });
+    return (this.segs = out);
+  }
+  get events(): TEvent[] {
+    if (this.evs) return this.evs;
+    const { tl, li } = this, out: TEvent[] = [];
+    for (let j = tl.laneEventStart[li]; j < tl.laneEventStart[li + 1]; j++) out.push(eventAt(tl, tl.laneEvents[j]));
+    return (this.evs = out);
+  }
+}
+
+/** How many events lane li has. */
+export const laneEventCount = (tl: Timeline, li: number) => tl.laneEventStart[li + 1] - tl.laneEventStart[li];
+
+/** The kind of lane li's last segment (its state at the end), or null. */
+export function lastSegmentKind(tl: Timeline, li: number): SegKind | null {
+  const j = tl.seg.start[li + 1] - 1;
+  return j >= tl.seg.start[li] ? SEG_KINDS[tl.seg.kind[j]] : null;
 }
 
 /** `name (file:line)`, numbered `name#k` in spawn order when several tasks share a name. */
@@ -207,22 +373,39 @@ function labelLanes(lanes: Lane[]): void {
 
 // ------------------------------------------------------------------ queries (binary searches)
 
-/** The last task event that happened before trace position `position` (events [0, position)). */
-export function eventBefore(tl: Timeline, position: number): TEvent | null {
-  const ev = tl.events;
-  let lo = 0, hi = ev.length; // first event with index >= position
+/** Ordinal of the last task event before trace position `position` (events [0, position)), -1. */
+export function eventOrdinalBefore(tl: Timeline, position: number): number {
+  const ix = tl.ev.index;
+  let lo = 0, hi = tl.ev.count; // first event with index >= position
   while (lo < hi) {
     const m = (lo + hi) >> 1;
-    if (ev[m].index < position) lo = m + 1; else hi = m;
+    if (ix[m] < position) lo = m + 1; else hi = m;
   }
-  return lo > 0 ? ev[lo - 1] : null;
+  return lo - 1;
+}
+
+/** The last task event that happened before trace position `position` (events [0, position)). */
+export function eventBefore(tl: Timeline, position: number): TEvent | null {
+  const k = eventOrdinalBefore(tl, position);
+  return k >= 0 ? eventAt(tl, k) : null;
 }
 
 /** The cursor's x for a trace position: just after the last task event that happened. */
 export function cursorX(tl: Timeline, position: number, traceLength: number): number {
   if (position >= traceLength) return tl.width;
-  const e = eventBefore(tl, position);
-  return e ? e.x + 0.5 : 0;
+  const k = eventOrdinalBefore(tl, position);
+  return k >= 0 ? tl.ev.x[k] + 0.5 : 0;
+}
+
+/** Index (into tl.seg) of lane li's first segment that ends after x. */
+export function firstLaneSegmentAfter(tl: Timeline, li: number, x: number): number {
+  const x1 = tl.seg.x1;
+  let lo = tl.seg.start[li], hi = tl.seg.start[li + 1];
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (x1[m] <= x) lo = m + 1; else hi = m;
+  }
+  return lo;
 }
 
 /** Index of the first segment of `segs` that ends after x (segments are sorted and disjoint). */
