@@ -2,7 +2,7 @@
 // straightforward full scan gives, at any position: many random positions on a large synthetic
 // trace (arenas reset again and again, reallocs, a Vex allocator, leaks) and on a real run.
 import { describe, expect, it } from 'vitest';
-import { execute } from '../../runtime/execute';
+import { execute } from '../../pipeline/execute';
 import { heapAt, heapAtFull, indexHeap, syntheticHeapTrace } from './heap-model';
 import { SPACING } from './heap-checkpoints';
 
