@@ -160,6 +160,8 @@ function renameRefs(n: unknown, to: (name: string) => string | null): void {
 }
 
 const expanded = new WeakSet<ast.Program>();
+/** The module linker (modules.ts) expands each module's standard imports itself. */
+export const markStdExpanded = (program: ast.Program): void => { expanded.add(program); };
 
 /** Resolve the program's imports of standard modules; returns diagnostics for bad imports. */
 export function expandStdImports(program: ast.Program): Diagnostic[] {
