@@ -181,7 +181,7 @@ class Renamer {
         const inner = new Set(locals);
         for (const p of e.params) { this.walk(p.type, locals); inner.add(p.name); }
         this.walk(e.ret, locals);
-        if (e.body.kind === 'block') this.block(e.body, inner); else this.walk(e.body, inner);
+        this.walk(e.body, inner);
         return;
       }
       case 'match': {

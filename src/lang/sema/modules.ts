@@ -12,6 +12,7 @@ import { parse } from '../syntax/parser';
 import { diag, type Diagnostic } from '../diagnostics';
 import { expandStdImports, markStdExpanded } from './std-modules';
 import { renameModule, type ModuleScope } from './module-rename';
+export type { ModuleScope } from './module-rename';
 import { MODULE_SEP } from './module-names';
 
 export { displayName, MODULE_SEP } from './module-names';
@@ -25,6 +26,8 @@ export interface LinkResult {
   /** The tabs that are part of this program, entry first. */
   files: string[];
   linked: boolean; // false: a single-file program, returned as parsed
+  /** What each module's names mean (editor queries: `u.` completion, go-to-definition of imports). */
+  scopes: Map<string, ModuleScope>;
 }
 
 export const isRelative = (p: string) => p.startsWith('./') || p.startsWith('../') || p === '.' || p === '..';
@@ -48,7 +51,7 @@ interface Mod {
   prefix: string; // '' for the entry
   program: ast.Program;
   exports: Map<string, string>; // exported name -> program-wide name
-  origin: Map<string, string>; // exported name -> the tab that defines it (for conflict messages)
+  own: Set<string>; // its top-level item names
   done: boolean;
 }
 
@@ -73,7 +76,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
   const first = byName.get(entry) ?? files[0];
   const parsedEntry = parse(first.name, first.text);
   const hasRelative = parsedEntry.program.items.some((i) => (i.kind === 'import' && isRelative(i.module)) || (i.kind === 'export-list' && i.from !== null && isRelative(i.from)));
-  if (!hasRelative) return { program: parsedEntry.program, diagnostics: parsedEntry.diagnostics, files: [first.name], linked: false };
+  if (!hasRelative) return { program: parsedEntry.program, diagnostics: parsedEntry.diagnostics, files: [first.name], linked: false, scopes: new Map() };
 
   const tabs = new Set(byName.keys());
   const diagnostics: Diagnostic[] = [...parsedEntry.diagnostics];
@@ -81,6 +84,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
   const order: Mod[] = []; // post-order: dependencies first
   const stack: string[] = [];
   const prefixes = new Set<string>();
+  const scopes = new Map<string, ModuleScope>();
   const prefixOf = (file: string) => {
     let p = file.replace(/\.vx$/, '').replace(/[^A-Za-z0-9_]/g, '_') || 'm';
     while (prefixes.has(p)) p += '_';
@@ -91,15 +95,16 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
   const load = (file: string): Mod => {
     const parsed = file === first.name ? parsedEntry : parse(file, byName.get(file)!.text);
     if (file !== first.name) diagnostics.push(...parsed.diagnostics);
-    const mod: Mod = { file, prefix: file === first.name ? '' : prefixOf(file), program: parsed.program, exports: new Map(), origin: new Map(), done: false };
+    const mod: Mod = { file, prefix: file === first.name ? '' : prefixOf(file), program: parsed.program, exports: new Map(), own: new Set(), done: false };
     mods.set(file, mod);
     stack.push(file);
     const scope: ModuleScope = { names: new Map(), spaces: new Map() };
+    scopes.set(file, scope);
     const where = new Map<string, string>(); // local name -> where it comes from (for E0102)
     const items = parsed.program.items;
     const own = topNames(items);
     const g = (n: string) => (mod.prefix && n !== 'init' ? `${mod.prefix}${MODULE_SEP}${n}` : n);
-    for (const o of own) { scope.names.set(o.name, g(o.name)); where.set(o.name, 'this module'); }
+    for (const o of own) { scope.names.set(o.name, g(o.name)); where.set(o.name, 'this module'); mod.own.add(o.name); }
 
     // Dependencies first (post-order), so their exports are known here.
     const dep = (path: string, span: ast.Span): Mod | null => {
@@ -167,9 +172,9 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
     // §4.3: no `export` at all exports every top-level item (never `main` or `init`).
     for (const o of own) {
       if (o.name === 'main' || o.name === 'init') continue;
-      if (!explicit || o.exported) { mod.exports.set(o.name, g(o.name)); mod.origin.set(o.name, file); }
+      if (!explicit || o.exported) { mod.exports.set(o.name, g(o.name)); }
     }
-    for (const [k, v] of reexports) { mod.exports.set(k, v); mod.origin.set(k, file); }
+    for (const [k, v] of reexports) mod.exports.set(k, v);
     // Items of an implicitly-exporting module count as exported (no "never called" warnings).
     if (!explicit && mod.prefix) for (const it of items) if ('isExport' in it && !(it.kind === 'fn' && (it.receiver || it.owner))) (it as { isExport: boolean }).isExport = true;
 
@@ -198,12 +203,15 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
   }
   const program: ast.Program = { ...parsedEntry.program, items: [...items, ...stdItems] };
   markStdExpanded(program);
-  return { program, diagnostics, files: order.map((m) => m.file).reverse(), linked: true };
+  return { program, diagnostics, files: order.map((m) => m.file).reverse(), linked: true, scopes };
 }
 
 function notExported(name: string, path: string, span: ast.Span, m: Mod): Diagnostic {
   const list = [...m.exports.keys()];
   return diag('E0140', `\`${name}\` is not exported by "${path}"`, span, {
-    notes: [list.length ? `note: "${path}" exports ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : `note: "${path}" exports nothing`, `help: add \`export\` to \`${name}\` in ${m.file}`],
+    notes: [
+      list.length ? `note: "${path}" exports ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : `note: "${path}" exports nothing`,
+      ...(m.own.has(name) ? [`help: add \`export\` to \`${name}\` in ${m.file}`] : []),
+    ],
   });
 }
