@@ -1,6 +1,8 @@
 // Typed messages between the UI and the compile/run worker. Plain data only.
 import type { Diagnostic } from '../lang/diagnostics';
 import type { CLayout } from '../lang/sema/layout-report';
+import type { DefinitionLocation } from '../lang/sema/definition';
+export type { DefinitionLocation };
 import type { Outcome, OutputChunk, PanicInfo, TraceEvent, RunOptions } from '../runtime/api';
 import type { CellResult } from '../runtime/repl';
 export type { CellResult };
@@ -21,6 +23,8 @@ export type ToWorker =
   | { type: 'run'; id: number; files: SourceFile[]; entry: string; settings: RunSettings; signalBuffer?: SharedArrayBuffer }
   | { type: 'hover'; id: number; files: SourceFile[]; file: string; offset: number }
   | { type: 'complete'; id: number; files: SourceFile[]; file: string; offset: number }
+  /** Go to definition across tabs (answered by `definition`; sema/definition.ts). */
+  | { type: 'definition'; id: number; files: SourceFile[]; file: string; offset: number }
   /** Format Document: `text` formatted by `vex fmt` rules (answered by `formatted`). */
   | { type: 'format'; id: number; file: string; text: string }
   /** The Generated JS view: the JavaScript the compiler emits for `entry` (answered by `js`). */
@@ -48,6 +52,7 @@ export type FromWorker =
   | { type: 'done'; id: number; outcome: Outcome; exitCode: number; steps: number; runMs: number; panic: PanicInfo | null }
   | { type: 'hover'; id: number; text: string | null }
   | { type: 'completions'; id: number; items: CompletionItem[] }
+  | { type: 'definition'; id: number; loc: DefinitionLocation | null }
   /** `text`: null when the file has syntax errors (it is never formatted then). */
   | { type: 'formatted'; id: number; text: string | null }
   /** `js`: null when the program does not compile; `errors` counts its error diagnostics. */

@@ -6,6 +6,7 @@ import { checkAllFiles } from '../lang/sema/check-files';
 import { describeLayouts, type CLayout } from '../lang/sema/layout-report';
 import { typeAt, completionsAt as checkerCompletions } from '../lang/sema/query';
 import { run } from '../runtime/run';
+import { definitionAt, type DefinitionLocation } from '../lang/sema/definition';
 import type { Diagnostic } from '../lang/diagnostics';
 import type { RunOptions, RunResult } from '../runtime/api';
 import type { CompletionItem } from './protocol';
@@ -35,6 +36,11 @@ export function runProgram(program: NonNullable<CompileResult['program']>, optio
 export function hoverAt(files: SourceFile[], file: string, offset: number): string | null {
   const f = files.find((x) => x.name === file);
   return f ? typeAt(f.name, f.text, offset, files) : null;
+}
+
+/** Where the name under `offset` is declared, in any tab (go to definition). */
+export function definitionOf(files: SourceFile[], file: string, offset: number): DefinitionLocation | null {
+  return definitionAt(files, file, offset);
 }
 
 export function completionsAt(files: SourceFile[], file: string, offset: number): CompletionItem[] {

@@ -1,6 +1,6 @@
 // One toolchain Web Worker with typed requests. The playground keeps two: a language worker
 // (live check, hover, completion) and a run worker that Stop may terminate at any moment.
-import type { CompletionItem, FromWorker, SourceFile, ToWorker, RunSettings } from '../../worker/protocol';
+import type { CompletionItem, DefinitionLocation, FromWorker, SourceFile, ToWorker, RunSettings } from '../../worker/protocol';
 
 export type WorkerFactory = () => Worker;
 
@@ -113,6 +113,11 @@ export class WorkerClient {
   generatedJs(files: SourceFile[], entry: string): Promise<{ js: string | null; errors: number }> {
     const none = { js: null, errors: 0 };
     return this.request({ type: 'generated-js', id: this.nextId(), files, entry }, (m) => (m.type === 'js' ? { js: m.js, errors: m.errors } : none), none);
+  }
+
+  /** Where the name under `offset` is declared (any tab), or null. */
+  definition(files: SourceFile[], file: string, offset: number): Promise<DefinitionLocation | null> {
+    return this.request({ type: 'definition', id: this.nextId(), files, file, offset }, (m) => (m.type === 'definition' ? m.loc : null), null);
   }
 
   complete(files: SourceFile[], file: string, offset: number): Promise<CompletionItem[]> {
