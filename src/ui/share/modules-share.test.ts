@@ -40,7 +40,7 @@ describe('multi-tab programs in links and reports', () => {
     const rendered = diags.map((d) => renderDiagnostic(d, files.find((f) => f.name === d.span.file)!.text)).join('\n\n');
     expect(rendered).toContain('--> lib/math2.vx:2:12');
     expect(rendered).toContain('2 |     return "x";');
-    const md = bugReport({ files, settings: DEFAULT_SETTINGS, version: '0', build: 'x', platform: 'p', outcome: 'Compilation failed: 1 error', exitCode: null, diagnostics: rendered, output: '', link: null });
+    const md = bugReport({ files, settings: DEFAULT_SETTINGS, version: '0', build: 'x', platform: 'p', outcome: 'Compilation failed: 1 error', exitCode: null, diagnostics: rendered, output: '', link: '' });
     expect(md).toContain('### main.vx');
     expect(md).toContain('### lib/math2.vx');
   });
