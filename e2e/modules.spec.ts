@@ -17,7 +17,7 @@ async function addTab(page: Page, name: string, code: string): Promise<void> {
   const before = await page.getByRole('tab').count();
   await page.getByRole('button', { name: 'Add file' }).click();
   await expect(page.getByRole('tab')).toHaveCount(before + 1);
-  const fresh = page.getByRole('tab', { selected: true });
+  const fresh = page.getByRole('tab', { name: /\.vx/, selected: true });
   const old = (await fresh.getAttribute('aria-label')) ?? (await fresh.textContent()) ?? '';
   const oldName = old.match(/[\w-]+\.vx/)![0];
   await fresh.dblclick();
