@@ -4,7 +4,7 @@
 import type { Diagnostic } from './diagnostics';
 import { diag, hasErrors } from './diagnostics';
 import { LineMap } from './span';
-import { linkProgram, displayName } from './sema/modules';
+import { linkProgram, displayName, suggestTabs } from './sema/modules';
 import { check } from './sema/check';
 import { generate } from './codegen/module';
 import { CodegenLimit } from './codegen/context';
@@ -54,7 +54,7 @@ export function compile(files: SourceFile[], options: CompileOptions = {}): Comp
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics: demangle(diagnostics), program: null };
   const checked = check(parsed.program, { borrowCheck: options.borrowCheck ?? true });
-  diagnostics.push(...demangle(checked.diagnostics));
+  diagnostics.push(...suggestTabs(demangle(checked.diagnostics), files));
   if (hasErrors(diagnostics) || !checked.program) return { diagnostics, program: null };
   const prog = checked.program;
   if (parsed.program.noMain) {

@@ -4,31 +4,39 @@
 import type * as ast from '../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
 import type { StructInfo } from './types';
-import { checkSource, checkWithCtx } from './check';
-import { linkProgram, displayName, type ModuleFile } from './modules';
+import { checkWithCtx } from './check';
+import { linkProgram, displayName, suggestTabs, type ModuleFile } from './modules';
 import { demangle } from '../compile';
 
 export interface FileCheck {
   root: string;
   files: string[]; // the tabs this check covered
   diagnostics: Diagnostic[];
-  program: ReturnType<typeof checkSource>['program'];
+  program: ReturnType<typeof checkWithCtx>['result']['program'];
   structs: StructInfo[];
   ast: ast.Program;
 }
 
-/** Parse, link and check the program rooted at `root` (with the tabs it imports). */
-export function checkRoot(files: readonly ModuleFile[], root: string, lints: boolean): FileCheck {
+/** Parse, link and check the program rooted at `root` (with the tabs it imports). `isModule`: a
+ *  tab other than the entry, so `main` is not required and, without any `export`, every item is
+ *  exported (no "never called" warnings for them). */
+export function checkRoot(files: readonly ModuleFile[], root: string, lints: boolean, isModule = false): FileCheck {
   const linked = linkProgram(files, root);
-  if (!linked.linked) {
-    const f = files.find((x) => x.name === root) ?? files[0];
-    const r = checkSource(f.name, f.text, { lints });
-    return { root, files: [f.name], diagnostics: r.diagnostics, program: r.program, structs: r.structs, ast: r.ast };
-  }
-  const linkErrors = linked.diagnostics.some((d) => d.severity === 'error');
-  const { result, cx } = checkWithCtx(linked.program, { lints: lints && !linkErrors });
+  const program = linked.program;
+  if (isModule) exportAllWithoutExport(program, root);
+  const parseErrors = linked.diagnostics.some((d) => d.severity === 'error');
+  const text = linked.linked ? undefined : files.find((f) => f.name === root)?.text;
+  const { result, cx } = checkWithCtx(program, { lints: lints && !parseErrors, module: isModule, text });
   const structs = [...cx.structs.values()].map((s) => (s.name.includes('ː') ? { ...s, name: displayName(s.name) } : s));
-  return { root, files: linked.files, diagnostics: demangle([...linked.diagnostics, ...result.diagnostics]), program: linkErrors ? null : result.program, structs, ast: linked.program };
+  const diagnostics = suggestTabs([...linked.diagnostics, ...result.diagnostics], files);
+  return { root, files: linked.files, diagnostics: linked.linked ? demangle(diagnostics) : diagnostics, program: parseErrors ? null : result.program, structs, ast: program };
+}
+
+/** §4.3: a module with no `export` anywhere exports every top-level function. */
+function exportAllWithoutExport(program: ast.Program, file: string): void {
+  const own = program.items.filter((i) => (i as { span: ast.Span }).span.file === file);
+  if (own.some((i) => i.kind === 'export-list' || ('isExport' in i && i.isExport))) return;
+  for (const i of own) if (i.kind === 'fn' && !i.receiver && !i.owner && i.name !== 'main' && i.name !== 'init') i.isExport = true;
 }
 
 /** Every tab checked once: the entry's program first, then each tab not yet covered as a root. */
@@ -38,7 +46,7 @@ export function checkAllFiles(files: readonly ModuleFile[], entry: string, lints
   const roots = [...files.filter((f) => f.name === entry), ...files.filter((f) => f.name !== entry)];
   for (const f of roots) {
     if (covered.has(f.name)) continue;
-    const r = checkRoot(files, f.name, lints);
+    const r = checkRoot(files, f.name, lints, f.name !== entry);
     // A tab already reported by an earlier program keeps that program's diagnostics.
     r.diagnostics = r.diagnostics.filter((d) => !covered.has(d.span.file));
     for (const x of r.files) covered.add(x);

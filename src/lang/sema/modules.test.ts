@@ -190,3 +190,18 @@ describe('the editor across tabs', () => {
     expect(at('println')).toBeNull();
   });
 });
+
+describe('tabs that are not the entry', () => {
+  it('need no main, and without export every function counts as exported (no "never called")', () => {
+    const r = checkAllFiles(tabs({ 'main.vx': 'fn main() {}', 'util.vx': 'fn f(): i32 { return 1; }' }), 'main.vx');
+    expect(r.flatMap((x) => x.diagnostics)).toEqual([]);
+    const lone = checkAllFiles(tabs({ 'main.vx': 'fn main() {}', 'util.vx': 'export fn f() {}\nfn g() {}' }), 'main.vx');
+    expect(lone.flatMap((x) => x.diagnostics).map((d) => d.message)).toEqual(['function `g` is never called']);
+  });
+
+  it('a bare module name that is a tab suggests the relative path', () => {
+    const es = errors(tabs({ 'main.vx': 'import { f } from "util";\nfn main() { f(); }', 'util.vx': 'export fn f() {}' }));
+    expect(es[0].message).toBe('module not found: "util"');
+    expect(es[0].notes).toContain('help: did you mean "./util"?');
+  });
+});

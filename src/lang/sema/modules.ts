@@ -30,6 +30,17 @@ export interface LinkResult {
   scopes: Map<string, ModuleScope>;
 }
 
+/** §4.2: `import … from "util"` when a tab util.vx exists: suggest the relative path. */
+export function suggestTabs(diags: Diagnostic[], files: readonly ModuleFile[]): Diagnostic[] {
+  for (const d of diags) {
+    const m = d.code === 'E0140' ? /^module not found: "([^".][^"]*)"$/.exec(d.message) : null;
+    if (!m) continue;
+    const tab = files.find((f) => f.name === `${m[1].replace(/\.vx$/, '')}.vx`);
+    if (tab) d.notes.push(`help: did you mean "./${m[1].replace(/\.vx$/, '')}"?`);
+  }
+  return diags;
+}
+
 export const isRelative = (p: string) => p.startsWith('./') || p.startsWith('../') || p === '.' || p === '..';
 
 /** The tab a relative module path names from `from` (real's candidate order), or null. */
