@@ -29,6 +29,8 @@ export function checkRoot(files: readonly ModuleFile[], root: string, lints: boo
   const { result, cx } = checkWithCtx(program, { lints: lints && !parseErrors, module: isModule, text });
   const structs = [...cx.structs.values()].map((s) => (s.name.includes('ː') ? { ...s, name: displayName(s.name) } : s));
   const diagnostics = suggestTabs([...linked.diagnostics, ...result.diagnostics], files);
+  // Warnings only for programs without errors, like the checker's own lints.
+  if (lints && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...linked.unusedImports);
   return { root, files: linked.files, diagnostics: linked.linked ? demangle(diagnostics) : diagnostics, program: parseErrors ? null : result.program, structs, ast: program };
 }
 

@@ -58,6 +58,7 @@ export const CODES = {
   W0105: '`let!` binding is never mutated',
   W0106: 'unused `Result`',
   W0107: 'function is never called',
+  W0108: 'unused import',
 } as const;
 
 export type Code = keyof typeof CODES;

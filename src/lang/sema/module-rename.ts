@@ -10,6 +10,8 @@ import { diag, type Diagnostic } from '../diagnostics';
 export interface ModuleScope {
   names: Map<string, string>;
   spaces: Map<string, { path: string; exports: Map<string, string> }>;
+  /** Filled by renaming: the names and namespaces this module's code uses (unused-import warnings). */
+  used?: Set<string>;
 }
 
 const SKIP = new Set(['span', 'nameSpan', 'moduleSpan', 'info', 'res', 'local', 'target', 'variant', 'resolved']);
@@ -23,7 +25,9 @@ class Renamer {
   constructor(private readonly s: ModuleScope, private readonly diags: Diagnostic[]) {}
 
   private global(name: string, locals: Set<string>): string | null {
-    return locals.has(name) ? null : this.s.names.get(name) ?? null;
+    const g = locals.has(name) ? null : this.s.names.get(name) ?? null;
+    if (g !== null) this.s.used?.add(name);
+    return g;
   }
 
   /** `u.x` of a namespace `u` (not shadowed): the program-wide name, or null after reporting. */
@@ -31,6 +35,7 @@ class Renamer {
     if (locals.has(space)) return undefined;
     const sp = this.s.spaces.get(space);
     if (!sp) return undefined;
+    this.s.used?.add(space);
     const g = sp.exports.get(name);
     if (!g) this.diags.push(diag('E0140', `\`${name}\` is not exported by "${sp.path}"`, span, { notes: ['help: add `export` to its declaration in that tab'] }));
     return g ?? null;

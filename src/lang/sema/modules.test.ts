@@ -205,3 +205,15 @@ describe('tabs that are not the entry', () => {
     expect(es[0].notes).toContain('help: did you mean "./util"?');
   });
 });
+
+describe('unused imports', () => {
+  it('warn (W0108) in the editor and vex check, not in a run', () => {
+    const files = tabs({
+      'main.vx': 'import { f, g as gee } from "./m";\nimport * as mm from "./m";\nimport * as used from "./m";\nfn main() { let g = 1; f(); used.f(); println("{}", g); }',
+      'm.vx': 'export fn f() {}\nexport fn g() {}',
+    });
+    const ds = checkAllFiles(files, 'main.vx').flatMap((r) => r.diagnostics);
+    expect(ds.map((d) => [d.code, d.message, d.span.line])).toEqual([['W0108', 'unused import: `gee`', 1], ['W0108', 'unused import: `mm`', 2]]);
+    expect(compile(files, { entry: 'main.vx' }).diagnostics).toEqual([]);
+  });
+});

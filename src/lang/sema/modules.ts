@@ -28,6 +28,8 @@ export interface LinkResult {
   linked: boolean; // false: a single-file program, returned as parsed
   /** What each module's names mean (editor queries: `u.` completion, go-to-definition of imports). */
   scopes: Map<string, ModuleScope>;
+  /** W0108 for imported names and namespaces never used (the editor and `vex check` show them). */
+  unusedImports: Diagnostic[];
 }
 
 /** §4.2: `import … from "util"` when a tab util.vx exists: suggest the relative path. */
@@ -87,7 +89,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
   const first = byName.get(entry) ?? files[0];
   const parsedEntry = parse(first.name, first.text);
   const hasRelative = parsedEntry.program.items.some((i) => (i.kind === 'import' && isRelative(i.module)) || (i.kind === 'export-list' && i.from !== null && isRelative(i.from)));
-  if (!hasRelative) return { program: parsedEntry.program, diagnostics: parsedEntry.diagnostics, files: [first.name], linked: false, scopes: new Map() };
+  if (!hasRelative) return { program: parsedEntry.program, diagnostics: parsedEntry.diagnostics, files: [first.name], linked: false, scopes: new Map(), unusedImports: [] };
 
   const tabs = new Set(byName.keys());
   const diagnostics: Diagnostic[] = [...parsedEntry.diagnostics];
@@ -96,6 +98,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
   const stack: string[] = [];
   const prefixes = new Set<string>();
   const scopes = new Map<string, ModuleScope>();
+  const unusedImports: Diagnostic[] = [];
   const prefixOf = (file: string) => {
     let p = file.replace(/\.vx$/, '').replace(/[^A-Za-z0-9_]/g, '_') || 'm';
     while (prefixes.has(p)) p += '_';
@@ -189,7 +192,14 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
     // Items of an implicitly-exporting module count as exported (no "never called" warnings).
     if (!explicit && mod.prefix) for (const it of items) if ('isExport' in it && !(it.kind === 'fn' && (it.receiver || it.owner))) (it as { isExport: boolean }).isExport = true;
 
+    scope.used = new Set();
     renameModule(items, scope, diagnostics);
+    for (const it of items) {
+      if (it.kind !== 'import' || !isRelative(it.module)) continue;
+      const unused = (name: string, span: ast.Span) => unusedImports.push(diag('W0108', `unused import: \`${name}\``, span, { notes: ['help: remove it, or use it'] }));
+      for (const n of it.names) if (!scope.used.has(n.alias ?? n.name) && scope.names.has(n.alias ?? n.name)) unused(n.alias ?? n.name, n.span);
+      if (it.star && !scope.used.has(it.star)) unused(it.star, it.moduleSpan);
+    }
     // Standard imports bind names in this module only.
     const own2: ast.Program = { ...parsed.program, items: items.filter((i) => !(i.kind === 'import' && isRelative(i.module)) && i.kind !== 'export-list') };
     diagnostics.push(...expandStdImports(own2));
@@ -214,7 +224,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
   }
   const program: ast.Program = { ...parsedEntry.program, items: [...items, ...stdItems] };
   markStdExpanded(program);
-  return { program, diagnostics, files: order.map((m) => m.file).reverse(), linked: true, scopes };
+  return { program, diagnostics, files: order.map((m) => m.file).reverse(), linked: true, scopes, unusedImports };
 }
 
 function notExported(name: string, path: string, span: ast.Span, m: Mod): Diagnostic {
