@@ -75,10 +75,12 @@ test('F12 on an imported name opens the tab that declares it, at the declaration
 });
 
 test('a problem in a module is listed with its file and opens its tab', async ({ page }) => {
-  const broken = ordered().map((f) => (f.name === 'seq.vx' ? { ...f, text: f.text.replace('return s;', 'return s + "x";') } : f));
+  const broken = ordered().map((f) => (f.name === 'seq.vx' ? { ...f, text: f.text.replace('return s;', 'return s + "x";') }
+    : f.name === 'main.vx' ? { ...f, text: f.text.replace('println("= {}", total);', 'println("= {}", totl);') } : f));
   await openPlayground(page, link(broken));
   await page.getByRole('tab', { name: /^Problems/ }).click();
-  const problem = page.getByTestId('problem').first();
+  await expect(page.getByTestId('problem-file')).toHaveText(['main.vx (1)', 'seq.vx (1)']);
+  const problem = page.getByTestId('problem').filter({ hasText: 'seq.vx' });
   await expect(problem).toContainText(/seq\.vx:11:\d+/);
   await problem.click();
   await expect(page.getByRole('tab', { name: 'seq.vx' })).toHaveAttribute('aria-selected', 'true');
