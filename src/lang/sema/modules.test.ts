@@ -217,3 +217,38 @@ describe('unused imports', () => {
     expect(compile(files, { entry: 'main.vx' }).diagnostics).toEqual([]);
   });
 });
+
+describe('robustness', () => {
+  it('deleting any line of any tab never makes linking, checking or the editor queries throw', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dir = `${__dirname}/../../../tests/conformance/module_three_tabs/`;
+    const base = ['main.vx', 'geometry.vx', 'seq.vx'].map((name) => ({ name, text: readFileSync(dir + name, 'utf8') }));
+    let variants = 0;
+    for (let f = 0; f < base.length; f++) {
+      const lines = base[f].text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        const files = base.map((x, j) => (j === f ? { ...x, text: [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n') } : x));
+        expect(() => compile(files, { entry: 'main.vx' })).not.toThrow();
+        expect(() => checkAllFiles(files, 'main.vx')).not.toThrow();
+        for (let off = 0; off < files[f].text.length; off += 17) {
+          expect(() => definitionAt(files, files[f].name, off)).not.toThrow();
+          expect(() => typeAt(files[f].name, files[f].text, off, files)).not.toThrow();
+        }
+        variants++;
+      }
+    }
+    expect(variants).toBeGreaterThan(30);
+  });
+});
+
+describe('trace events', () => {
+  it('a task spawned in a module is named as written and sited in its tab', () => {
+    const e = execute(tabs({
+      'main.vx': 'import { start } from "./work";\nfn main() { start(); }',
+      'work.vx': 'fn job(n: i32) { println("job {}", n); }\nexport fn start() {\n    go job(7);\n}',
+    }), { keepTrace: true }, 'main.vx');
+    const spawn = e.result!.trace.find((t) => t.t === 'task-spawn') as { name: string; site?: { file: string; line: number } } | undefined;
+    expect(spawn?.name).toBe('job');
+    expect(spawn?.site).toMatchObject({ file: 'work.vx', line: 3 });
+  });
+});
