@@ -1,5 +1,5 @@
 // Conformance judging (../shared/conformance/README.md), shared by the runner and its unit test.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execute } from '../src/pipeline/execute';
@@ -18,6 +18,9 @@ export interface ConformanceCase {
   dir: string;
   area: string; // prefix before the first '_'
   kind: 'program' | 'repl';
+  /** A program of several tabs: the directory NAME/ holds main.vx (the entry) and the modules it
+   *  imports; NAME.out, NAME.exit, NAME.err and NAME.stderr sit beside it as for one file. */
+  tabs?: boolean;
 }
 
 export interface Verdict {
@@ -28,17 +31,18 @@ export interface Verdict {
 /** Areas whose engines exist. Tests of other areas are listed as "not yet enabled", never as passed. */
 export const ENABLED_AREAS = new Set<string>([
   'core', 'panic', 'stack', 'ptr', 'layout', 'union', 'ffi', 'variadic', 'dylib', 'nomain', 'init',
-  'alloc', 'heapprof', 'metrics', 'gc', 'task', 'tls', 'async', 'signal', 'repl',
+  'alloc', 'heapprof', 'metrics', 'gc', 'task', 'tls', 'async', 'signal', 'repl', 'module',
 ]);
 
 export function listCases(dir: string): ConformanceCase[] {
   if (!existsSync(dir)) return [];
+  const isTabs = (f: string) => !f.includes('.') && existsSync(join(dir, f, 'main.vx')) && statSync(join(dir, f)).isDirectory();
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.vx') || f.endsWith('.repl'))
+    .filter((f) => f.endsWith('.vx') || f.endsWith('.repl') || isTabs(f))
     .sort()
     .map((f) => {
       const name = f.replace(/\.(vx|repl)$/, '');
-      return { name, dir, area: name.split('_')[0], kind: f.endsWith('.repl') ? 'repl' : 'program' } as ConformanceCase;
+      return { name, dir, area: name.split('_')[0], kind: f.endsWith('.repl') ? 'repl' : 'program', ...(isTabs(f) ? { tabs: true } : {}) } as ConformanceCase;
     });
 }
 
@@ -57,6 +61,17 @@ export function linesInOrder(expected: string[], actual: string): string | null 
     at = i + 1;
   }
   return null;
+}
+
+/** The tabs of a multi-file case: every .vx file under `root`, named by its path inside it. */
+export function tabsOf(root: string, sub = ''): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const f of readdirSync(join(root, sub)).sort()) {
+    const rel = sub ? `${sub}/${f}` : f;
+    if (statSync(join(root, rel)).isDirectory()) out.push(...tabsOf(root, rel));
+    else if (f.endsWith('.vx')) out.push({ name: rel, text: readFileSync(join(root, rel), 'utf8') });
+  }
+  return out;
 }
 
 const show = (s: string) => JSON.stringify(s.length > 400 ? s.slice(0, 400) + '…' : s);
@@ -84,11 +99,10 @@ export function judge(c: ConformanceCase): Verdict {
     if (wantErr && !stderr.includes(wantErr.trim())) return { pass: false, reason: `REPL stderr lacks ${show(wantErr.trim())}: got ${show(stderr)}` };
     return { pass: true, reason: '' };
   }
-  const source = read(c, '.vx')!;
   const exitSpec = (read(c, '.exit') ?? '').trim();
   const options = runFlags(read(c, '.flags'));
   if (typeof options === 'string') return { pass: false, reason: `bad .flags: ${options}` };
-  const exec = execute([{ name: c.name + '.vx', text: source }], options);
+  const exec = c.tabs ? execute(tabsOf(join(c.dir, c.name)), options, 'main.vx') : execute([{ name: c.name + '.vx', text: read(c, '.vx')! }], options);
   if (exec.internalError) return { pass: false, reason: `internal error: ${exec.internalError.message}` };
   const errors = exec.compile.diagnostics.filter((d) => d.severity === 'error');
 

@@ -1,7 +1,8 @@
 // `vex check [--json] FILE...`: parse + check, print diagnostics (rendered like rustc on stderr,
 // or JSON on stdout with --json). Exit status 1 if any error, else 0; 2 for usage/IO problems.
 import { readFileSync } from 'node:fs';
-import { checkSource } from '../lang/sema/check';
+import { checkRoot } from '../lang/sema/check-files';
+import { readModuleFiles } from './module-files';
 import { renderDiagnostic, type Diagnostic } from '../lang/diagnostics';
 import { ioError } from './run';
 
@@ -34,6 +35,7 @@ export function runCheck(args: string[]): number {
     return 2;
   }
   const all: Diagnostic[] = [];
+  const covered = new Set<string>();
   let failed = false;
   for (const file of files) {
     let text: string;
@@ -44,9 +46,15 @@ export function runCheck(args: string[]): number {
       failed = true;
       continue;
     }
-    const { diagnostics } = checkSource(file, text, { lints: true });
+    // The file with the tabs it imports (read from beside it); each file reported once.
+    if (covered.has(file)) continue;
+    const sources = readModuleFiles(file, text);
+    const r = checkRoot(sources, file, true);
+    const diagnostics = r.diagnostics.filter((d) => !covered.has(d.span.file));
+    for (const f of r.files) covered.add(f);
     all.push(...diagnostics);
-    if (!json) for (const d of diagnostics) process.stderr.write(renderDiagnostic(d, text) + '\n\n');
+    const textOf = new Map(sources.map((f) => [f.name, f.text]));
+    if (!json) for (const d of diagnostics) process.stderr.write(renderDiagnostic(d, textOf.get(d.span.file) ?? text) + '\n\n');
   }
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../lang/diagnostics';
 import { execute, type Execution } from '../pipeline/execute';
 import type { RunOptions } from '../runtime/api';
 import { parseArgs, parseSize } from './args';
+import { readModuleFiles } from './module-files';
 
 export const RUN_VALUED_FLAGS: ReadonlySet<string> = new Set(['stack', 'heap', 'fuel', 'panic', 'trace']);
 const VALUED = RUN_VALUED_FLAGS;
@@ -80,8 +81,9 @@ function runOpened(
   const name = file; // as given, like `vex check` and native compilers
   const json = parsed.flags.has('json');
   // The trace is only kept when it is written out: a run of many events stays small otherwise.
-  const exec = execute([{ name, text }], { ...options, keepTrace: traceFd !== null });
-  const report = runReport(exec, new Map([[name, text]]), json, parsed.flags.has('stats'));
+  const files = readModuleFiles(name, text); // the entry first, then the tabs it imports
+  const exec = execute(files, { ...options, keepTrace: traceFd !== null });
+  const report = runReport(exec, new Map(files.map((f) => [f.name, f.text])), json, parsed.flags.has('stats'));
   for (const w of report.writes) (w.stream === 'stdout' ? process.stdout : process.stderr).write(w.text);
   if (traceFd !== null && exec.result && !json) {
     try {

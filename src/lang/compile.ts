@@ -4,7 +4,7 @@
 import type { Diagnostic } from './diagnostics';
 import { diag, hasErrors } from './diagnostics';
 import { LineMap } from './span';
-import { parse } from './syntax/parser';
+import { linkProgram, displayName, suggestTabs } from './sema/modules';
 import { check } from './sema/check';
 import { generate } from './codegen/module';
 import { CodegenLimit } from './codegen/context';
@@ -37,14 +37,25 @@ export interface CompileResult {
   program: CompiledProgram | null; // null when any error diagnostic was reported
 }
 
+/** Diagnostics name module items as written (`triple`, not the linker's `utilːtriple`). */
+export function demangle(ds: Diagnostic[]): Diagnostic[] {
+  for (const d of ds) {
+    d.message = displayName(d.message);
+    d.notes = d.notes.map(displayName);
+    for (const l of d.labels) l.message = displayName(l.message);
+  }
+  return ds;
+}
+
 export function compile(files: SourceFile[], options: CompileOptions = {}): CompileResult {
   const file = files.find((f) => f.name === options.entry) ?? files[0];
   if (!file) return { diagnostics: [], program: null };
-  const parsed = parse(file.name, file.text);
+  // The entry and the tabs it imports (modules.ts); a single file is parsed as before.
+  const parsed = linkProgram(files, file.name);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  if (hasErrors(diagnostics)) return { diagnostics, program: null };
+  if (hasErrors(diagnostics)) return { diagnostics: demangle(diagnostics), program: null };
   const checked = check(parsed.program, { borrowCheck: options.borrowCheck ?? true });
-  diagnostics.push(...checked.diagnostics);
+  diagnostics.push(...suggestTabs(demangle(checked.diagnostics), files));
   if (hasErrors(diagnostics) || !checked.program) return { diagnostics, program: null };
   const prog = checked.program;
   if (parsed.program.noMain) {

@@ -61,6 +61,12 @@ export function handleMessage(msg: ToWorker, host: WorkerHost, caps: BatchCaps =
       host.post({ type: 'intel', id: msg.id, answer });
       return;
     }
+    case 'definition': {
+      let loc: ReturnType<typeof toolchain.definitionOf> = null;
+      try { loc = toolchain.definitionOf(msg.files, msg.file, msg.offset); } catch { loc = null; }
+      host.post({ type: 'definition', id: msg.id, loc });
+      return;
+    }
     case 'format': {
       let text: string | null = null;
       try { text = formatSource(msg.file, msg.text).text; } catch { text = null; }

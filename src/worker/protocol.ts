@@ -1,6 +1,8 @@
 // Typed messages between the UI and the compile/run worker. Plain data only.
 import type { Diagnostic } from '../lang/diagnostics';
 import type { CLayout } from '../lang/sema/layout-report';
+import type { DefinitionLocation } from '../lang/sema/definition';
+export type { DefinitionLocation };
 import type { Outcome, OutputChunk, PanicInfo, TraceEvent, RunOptions } from '../runtime/api';
 import type { CellResult } from '../pipeline/repl';
 import type { IntelAnswer, IntelQuery } from './intel';
@@ -26,6 +28,8 @@ export type ToWorker =
   | { type: 'complete'; id: number; files: SourceFile[]; file: string; offset: number }
   /** Find references, document symbols, signature help (worker/intel.ts; answered by `intel`). */
   | { type: 'intel'; id: number; files: SourceFile[]; query: IntelQuery }
+  /** Go to definition across tabs (answered by `definition`; sema/definition.ts). */
+  | { type: 'definition'; id: number; files: SourceFile[]; file: string; offset: number }
   /** Format Document: `text` formatted by `vex fmt` rules (answered by `formatted`). */
   | { type: 'format'; id: number; file: string; text: string }
   /** The Generated JS view: the JavaScript the compiler emits for `entry` (answered by `js`). */
@@ -50,6 +54,7 @@ export type FromWorker =
   | { type: 'hover'; id: number; text: string | null }
   | { type: 'completions'; id: number; items: CompletionItem[] }
   | { type: 'intel'; id: number; answer: IntelAnswer | null }
+  | { type: 'definition'; id: number; loc: DefinitionLocation | null }
   /** `text`: null when the file has syntax errors (it is never formatted then). */
   | { type: 'formatted'; id: number; text: string | null }
   /** `js`: null when the program does not compile; `errors` counts its error diagnostics. */

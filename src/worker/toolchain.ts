@@ -3,23 +3,24 @@
 // the conformance runner).
 import type { CompileResult, SourceFile } from '../lang/compile';
 import { compileProgram, runCompiled } from '../pipeline/execute';
-import { checkSource } from '../lang/sema/check';
+import { checkAllFiles } from '../lang/sema/check-files';
 import { describeLayouts, type CLayout } from '../lang/sema/layout-report';
 import { typeAt, completionsAt as checkerCompletions } from '../lang/sema/query';
+import { definitionAt, type DefinitionLocation } from '../lang/sema/definition';
 import type { Diagnostic } from '../lang/diagnostics';
 import type { RunOptions, RunResult } from '../runtime/api';
 import type { CompletionItem } from '../lang/sema/query';
 
-/** Live diagnostics for every file, and the entry file's `library: …` listing. Throws only if the toolchain itself throws (an internal error). */
+/** Live diagnostics for every file (each tab once, with the program that imports it), and the
+ *  entry file's `library: …` listing. Throws only if the toolchain itself throws (an internal error). */
 export function checkFiles(files: SourceFile[], entry: string): { diagnostics: Diagnostic[]; exports: string[]; layouts: CLayout[] } {
   const diagnostics: Diagnostic[] = [];
   const layouts: CLayout[] = [];
   let exports: string[] = [];
-  for (const f of files) {
-    const r = checkSource(f.name, f.text, { lints: true });
+  for (const r of checkAllFiles(files, entry)) {
     diagnostics.push(...r.diagnostics);
     layouts.push(...describeLayouts(r.structs));
-    if (f.name === entry) exports = r.program?.exports ?? [];
+    if (r.root === entry) exports = r.program?.exports ?? [];
   }
   return { diagnostics, exports, layouts };
 }
@@ -34,10 +35,15 @@ export function runProgram(program: NonNullable<CompileResult['program']>, optio
 
 export function hoverAt(files: SourceFile[], file: string, offset: number): string | null {
   const f = files.find((x) => x.name === file);
-  return f ? typeAt(f.name, f.text, offset) : null;
+  return f ? typeAt(f.name, f.text, offset, files) : null;
+}
+
+/** Where the name under `offset` is declared, in any tab (go to definition). */
+export function definitionOf(files: SourceFile[], file: string, offset: number): DefinitionLocation | null {
+  return definitionAt(files, file, offset);
 }
 
 export function completionsAt(files: SourceFile[], file: string, offset: number): CompletionItem[] {
   const f = files.find((x) => x.name === file);
-  return f ? checkerCompletions(f.name, f.text, offset) : [];
+  return f ? checkerCompletions(f.name, f.text, offset, files) : [];
 }

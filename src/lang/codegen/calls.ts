@@ -8,6 +8,7 @@ import { typeName } from '../sema/types';
 import { ExprEmitter, unsupported, DETACHED, returnsDetached, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
+import { displayName } from '../sema/module-names';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
@@ -60,7 +61,7 @@ export abstract class CallEmitter extends ExprEmitter {
     noteCall(this.m, inst);
     if (this.deepTwins?.has(inst.name)) return `(yield ${this.siteCall(span, twinName(inst.name), args)})`;
     const c = this.siteCall(span, inst.name, args);
-    if (fn.isAsync) return `rt.S.async(${c}, ${jsStr(fn.name)}, ${this.site(span)})`;
+    if (fn.isAsync) return `rt.S.async(${c}, ${jsStr(displayName(fn.name))}, ${this.site(span)})`;
     if (inst.isGen) return this.isGen ? `(yield* ${c})` : `rt.S.drive(${c})`;
     return c;
   }
@@ -87,7 +88,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
       case 'extern': {
-        const cname = t.fn.name.replace(/^[^·]*·/, ''); // a standard module's extern `math·sin` links `sin`
+        const cname = displayName(t.fn.name).replace(/^[^·]*·/, ''); // a module's extern `math·sin` / `utilːsin` links `sin`
         if (!t.fn.variadic && LIBM_FAST.has(cname) && t.fn.params.every((p) => p.k === 'float')) {
           this.m.libm.add(cname);
           return `$lm_${cname}(${e.args.map((a) => this.val(a)).join(', ')})`;

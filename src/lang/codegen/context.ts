@@ -1,5 +1,6 @@
 // Module-wide state of one code generation: call sites, type descriptors, monomorphic instances,
 // classes for structs/enums and generated drop functions.
+import { displayName } from '../sema/module-names';
 import type { CheckedProgram, FnInfo, LocalInfo } from '../sema/typed';
 import type { Type, StructInfo, EnumInfo } from '../sema/types';
 import { subst, typeName } from '../sema/types';
@@ -102,7 +103,7 @@ export class ModuleCtx {
     let id = this.siteIds.get(key);
     if (id === undefined) {
       id = this.sites.length;
-      this.sites.push({ fn, file, line, col });
+      this.sites.push({ fn: displayName(fn), file, line, col }); // `utilːboom` is shown as `boom`
       this.siteIds.set(key, id);
     }
     return id;

@@ -1,8 +1,14 @@
 // The readable name a spawned task gets in the trace (the Task timeline's lane label): the
 // function a `go` statement or go_with_stack calls, else what kind of body it runs.
 import type * as ast from '../syntax/ast';
+import { displayName } from '../sema/module-names';
 
+/** Names of another tab's functions as written (`worker`, not the linker's `utilːworker`). */
 export function taskName(body: ast.Block | ast.Expr): string {
+  return displayName(rawTaskName(body));
+}
+
+function rawTaskName(body: ast.Block | ast.Expr): string {
   if (body.kind === 'block') return 'go block';
   if (body.kind === 'call') return calleeName(body.callee) ?? 'go call';
   if (body.kind === 'ident') return body.name;

@@ -5,6 +5,7 @@ import type { TD, MemInfo } from '../../common/program-meta';
 import type { Layout } from '../sema/layout';
 
 import { isCellRef } from './names';
+import { displayName } from '../sema/module-names';
 
 export class TypeTable {
   readonly types: TD[] = [];
@@ -19,8 +20,8 @@ export class TypeTable {
     if (hit !== undefined) return hit;
     const i = this.types.length;
     this.byKey.set(key, i);
-    this.types.push({ k: 'other', name: typeName(t) });
-    this.names.push(typeName(t));
+    this.types.push({ k: 'other', name: displayName(typeName(t)) });
+    this.names.push(displayName(typeName(t)));
     const td = this.build(t);
     try { td.m = this.mem(t); } catch { /* no C layout for this type */ }
     this.types[i] = td;
@@ -63,14 +64,14 @@ export class TypeTable {
         let size = 0;
         try { size = this.layoutOf(t).size; } catch { size = 0; }
         return {
-          k: 'struct', name: t.info.name, isUnion: t.info.isUnion, drop: t.info.implsDrop, size,
+          k: 'struct', name: displayName(t.info.name), isUnion: t.info.isUnion, drop: t.info.implsDrop, size,
           fields: t.info.fields.map((f) => ({ name: f.name, td: this.id(substT(f.type, env)) })),
         };
       }
       case 'enum': {
         const env = envOf(t.info.generics, t.args, t.info.name);
         return {
-          k: 'enum', name: t.info.name, prelude: t.info.decl == null, drop: false,
+          k: 'enum', name: displayName(t.info.name), prelude: t.info.decl == null, drop: false,
           // a flat box field holds its content (codegen DESIGN.md "Boxes in enum fields"), and a
           // Box prints as its content: the field's descriptor is the content's
           variants: t.info.variants.map((v) => ({ name: v.name, fields: v.fields.map((f) => {
@@ -93,9 +94,9 @@ export class TypeTable {
           case 'Set': return { k: 'set', elem: this.id(t.args[0]) };
           case 'Box': return { k: 'box', elem: this.id(t.args[0]) };
           case 'Gc': return { k: 'gc', elem: this.id(t.args[0]) };
-          default: return { k: 'other', name: typeName(t) };
+          default: return { k: 'other', name: displayName(typeName(t)) };
         }
-      default: return { k: 'other', name: typeName(t) };
+      default: return { k: 'other', name: displayName(typeName(t)) };
     }
   }
 }

@@ -34,6 +34,8 @@ export interface CheckOptions {
   /** The W0103–W0107 warnings (sema/lints.ts): the editor and `vex check` ask for them; compile
    *  (and so `vex run`, the REPL and the conformance runner) does not. Default off. */
   lints?: boolean;
+  /** A tab other than the entry (chapter 2 §4.1): only checked, so `main` is not required. */
+  module?: boolean;
 }
 
 /** The session's variables as a REPL cell's `main` sees them (lang/repl.ts). */
@@ -154,7 +156,7 @@ function checkEntry(cx: Ctx, opts: CheckOptions): void {
       cx.error('E0121', '`fn init()` must take no parameters and return nothing', init.decl!.nameSpan);
     }
   }
-  if (cx.program.noMain || opts.repl) return;
+  if (cx.program.noMain || opts.repl || (opts.module && !main)) return;
   if (!main) {
     const p = cx.program.span; // the start of the file (the whole file is the culprit)
     const one = p.end > p.start ? 1 : 0; // one character, so editors can show a marker

@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 import { CODES } from './codes';
+import { checkAllFiles } from './check-files';
 
 const codesOf = (src: string) => checkSource('t.vx', src, { lints: true }).diagnostics.map((d) => d.code);
 const main = (body: string, items = '') => `${items}\nfn main() {\n${body}\n}\n`;
@@ -68,6 +69,10 @@ const CASES: [string, string, string][] = [
   ['W0101', main('printf("%d\\n", 2.5);', 'extern "C" { fn printf(f: *u8, ...): i32; }'), main('printf("%f\\n", 2.5);', 'extern "C" { fn printf(f: *u8, ...): i32; }')],
 ];
 
+const MODULE_CASES: [string, string, string, string][] = [
+  ['W0108', 'import { f } from "./m";\nfn main() {}', 'import { f } from "./m";\nfn main() { f(); }', 'export fn f() {}'],
+];
+
 describe('diagnostic codes', () => {
   for (const [code, bad, good] of CASES) {
     it(`${code}: ${CODES[code as keyof typeof CODES]}`, () => {
@@ -76,8 +81,16 @@ describe('diagnostic codes', () => {
       expect(checkSource('t.vx', good, { lints: true }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
   }
+  // Codes that need a second tab (modules.ts): [code, bad main.vx, good main.vx, m.vx]
+  for (const [code, bad, good, m] of MODULE_CASES) {
+    it(`${code}: ${CODES[code as keyof typeof CODES]}`, () => {
+      const codesIn = (main: string) => checkAllFiles([{ name: 'main.vx', text: main }, { name: 'm.vx', text: m }], 'main.vx').flatMap((r) => r.diagnostics.map((d) => d.code));
+      expect(codesIn(bad)).toContain(code);
+      expect(codesIn(good)).not.toContain(code);
+    });
+  }
   it('every code in the table has a test case', () => {
-    const tested = new Set(CASES.map((c) => c[0]));
+    const tested = new Set([...CASES, ...MODULE_CASES].map((c) => c[0]));
     const untested = Object.keys(CODES).filter((c) => !tested.has(c));
     expect(untested).toEqual([]);
   });

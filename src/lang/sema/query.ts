@@ -3,6 +3,7 @@
 // checker's tables, so they work on code with errors. They never throw.
 import type * as ast from '../syntax/ast';
 import { stdNamespace } from './std-modules';
+import { linkProgram, displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
 import { parse } from '../syntax/parser';
 import { KEYWORDS } from '../syntax/tokens';
 import { subst, typeName, type Type } from './types';
@@ -21,14 +22,19 @@ export interface CompletionItem {
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 
-function analyze(file: string, text: string): { program: ast.Program; cx: Ctx } {
+function analyze(file: string, text: string, files?: readonly ModuleFile[]): { program: ast.Program; cx: Ctx; scope: ModuleScope | null } {
+  // With other tabs: the program rooted at this file, with the tabs it imports (modules.ts).
+  if (files && files.length > 1) {
+    const linked = linkProgram(files.map((f) => (f.name === file ? { name: file, text } : f)), file);
+    if (linked.linked) return { program: linked.program, cx: checkWithCtx(linked.program, {}).cx, scope: linked.scopes.get(file) ?? null };
+  }
   const { program } = parse(file, text);
   const { cx } = checkWithCtx(program, { text });
-  return { program, cx };
+  return { program, cx, scope: null };
 }
 
 // Spans of standard-module items (file `<std>/…`, std-modules.ts) are not positions in this file.
-const contains = (s: ast.Span | undefined, off: number) => !!s && s.start <= off && off <= s.end && !s.file.startsWith('<std>');
+const inFile = (s: ast.Span | undefined, off: number) => !!s && s.start <= off && off <= s.end && !s.file.startsWith('<std>');
 
 export function fnSignature(f: FnInfo): string {
   const name = f.decl?.name ?? f.name;
@@ -41,9 +47,10 @@ export function fnSignature(f: FnInfo): string {
 const localText = (l: LocalInfo) => `${l.mut ? 'let! ' : 'let '}${l.name}: ${typeName(l.type)}`;
 
 /** Hover text for the innermost expression or binding under `offset`, or null. */
-export function typeAt(file: string, text: string, offset: number): string | null {
+export function typeAt(file: string, text: string, offset: number, files?: readonly ModuleFile[]): string | null {
   try {
-    const { program, cx } = analyze(file, text);
+    const { program, cx } = analyze(file, text, files);
+    const contains = (s: ast.Span | undefined, off: number) => inFile(s, off) && s!.file === file; // other tabs' items share offsets
     // The innermost node wins, even when it has nothing to show (an unresolved name).
     let best: { size: number; text: string | null } | null = null;
     const offer = (span: ast.Span | undefined, t: string | null) => {
@@ -61,7 +68,7 @@ export function typeAt(file: string, text: string, offset: number): string | nul
     };
     visit(program.items);
     // `math·sqrt` is how a standard module's item is named inside the checker; show `math.sqrt`.
-    return (best as { text: string | null } | null)?.text?.replace(/·/g, '.') ?? null;
+    return displayName((best as { text: string | null } | null)?.text ?? '').replace(/·/g, '.') || null;
   } catch {
     return null;
   }
@@ -152,7 +159,7 @@ function typeDeclText(cx: Ctx, name: string): string | null {
 
 // ------------------------------------------------------------------ completion
 
-export function completionsAt(file: string, text: string, offset: number): CompletionItem[] {
+export function completionsAt(file: string, text: string, offset: number, files?: readonly ModuleFile[]): CompletionItem[] {
   try {
     let i = offset;
     while (i > 0 && /[A-Za-z0-9_]/.test(text[i - 1])) i--;
@@ -163,16 +170,51 @@ export function completionsAt(file: string, text: string, offset: number): Compl
       while (j > 0 && /[A-Za-z0-9_.]/.test(text[j - 1])) j--;
       const chain = text.slice(j, chainEnd).split('.').filter(Boolean);
       // Check the text without the partial member so the rest parses as well as possible.
-      const { cx, program } = analyze(file, text.slice(0, chainEnd) + ';' + text.slice(offset));
+      const { cx, program, scope } = analyze(file, text.slice(0, chainEnd) + ';' + text.slice(offset), files);
+      const space = chain.length === 1 ? scope?.spaces.get(chain[0]) : undefined;
+      if (space) return filter(tabModuleItems(cx, space.exports), prefix);
       const mod = chain.length === 1 ? stdNamespace(program, chain[0]) : null;
       if (mod) return filter(moduleItems(cx, mod), prefix);
       return filter(memberItems(cx, chain, chainEnd), prefix);
     }
-    const { cx } = analyze(file, text);
-    return filter(scopeItems(cx, offset), prefix);
+    const { cx, scope } = analyze(file, text, files);
+    return filter([...scopeItems(cx, offset), ...importedItems(cx, scope)], prefix);
   } catch {
     return [];
   }
+}
+
+/** Members of a tab imported as a namespace (`u.` after `import * as u from "./util"`). */
+function tabModuleItems(cx: Ctx, exports: Map<string, string>): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  for (const [name, global] of exports) {
+    const item = describeGlobal(cx, global);
+    if (item) out.push({ label: name, ...item });
+  }
+  return out;
+}
+
+/** A program-wide item by its linked name: completion kind and detail as the user wrote it. */
+function describeGlobal(cx: Ctx, global: string): Omit<CompletionItem, 'label'> | null {
+  const f = cx.fns.get(global);
+  if (f) return { kind: 'function', detail: displayName(fnSignature(f)) };
+  const c = cx.consts.get(global);
+  if (c) return { kind: 'constant', detail: displayName(typeName(c.type)) };
+  if (cx.structs.has(global) || cx.enums.has(global) || cx.contracts.has(global) || cx.aliases.has(global)) return { kind: 'type', detail: displayName(typeDeclText(cx, global) ?? '') };
+  return null;
+}
+
+/** Names this tab imports from other tabs, and its namespaces. */
+function importedItems(cx: Ctx, scope: ModuleScope | null): CompletionItem[] {
+  if (!scope) return [];
+  const out: CompletionItem[] = [];
+  for (const [local, global] of scope.names) {
+    if (!global.includes(MODULE_SEP)) continue; // this tab's own items are listed by scopeItems
+    const item = describeGlobal(cx, global);
+    if (item) out.push({ label: local, ...item });
+  }
+  for (const [ns, sp] of scope.spaces) out.push({ label: ns, kind: 'variable', detail: `module "${sp.path}"` });
+  return out;
 }
 
 /** Members of a standard module imported as a namespace (`m.` after `import * as m from "math"`). */
@@ -191,7 +233,7 @@ function filter(items: CompletionItem[], prefix: string): CompletionItem[] {
 /** Locals declared before `offset` inside the function that contains it and still in scope there
  *  (a `let` in a finished block, a closure parameter or a match binding is not); last one wins. */
 function localsAt(cx: Ctx, offset: number): LocalInfo[] {
-  const item = cx.program.items.find((it) => it.span.start <= offset && offset <= it.span.end);
+  const item = cx.program.items.find((it) => it.span.file === cx.program.file && it.span.start <= offset && offset <= it.span.end);
   if (!item) return [];
   const scopes = scopeSpans(item);
   const inScope = (l: LocalInfo) => {
@@ -236,7 +278,8 @@ function scopeItems(cx: Ctx, offset: number): CompletionItem[] {
   for (const n of SPECIAL_FNS) out.push({ label: n, kind: 'builtin' });
   for (const n of ['Some', 'None', 'Ok', 'Err']) out.push({ label: n, kind: 'builtin' });
   // Standard-module items are reached through their import (`sqrt`, `math.sqrt`), not by their inner name.
-  for (let i = out.length - 1; i >= 0; i--) if (out[i].label.includes('·')) out.splice(i, 1);
+  // Items of other tabs likewise (`utilːtriple`): importedItems lists what this tab imports.
+  for (let i = out.length - 1; i >= 0; i--) if (out[i].label.includes('·') || out[i].label.includes(MODULE_SEP)) out.splice(i, 1);
   for (const it of cx.program.items) {
     if (it.kind !== 'import') continue;
     for (const n of it.names) out.push({ label: n.alias ?? n.name, kind: 'function', detail: `import from "${it.module}"` });

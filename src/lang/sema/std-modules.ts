@@ -160,6 +160,8 @@ function renameRefs(n: unknown, to: (name: string) => string | null): void {
 }
 
 const expanded = new WeakSet<ast.Program>();
+/** The module linker (modules.ts) expands each module's standard imports itself. */
+export const markStdExpanded = (program: ast.Program): void => { expanded.add(program); };
 
 /** What a standard-module import binds, for the unused-import warning (W0108, lints.ts). */
 export interface StdImportBinding { item: ast.ImportDecl; name: ast.ImportDecl['names'][number] | null; used: boolean }

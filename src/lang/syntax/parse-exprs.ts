@@ -265,6 +265,12 @@ function parsePostfix(p: Parser): Expr {
       }
       case '{': {
         if (e.kind === 'ident' && structLitAhead(p, e.name)) { e = nested(p, () => parseStructLit(p, e as Extract<Expr, { kind: 'ident' }>)); continue; }
+        // `u.Point { x: 1 }`: a struct of the module imported as `u` (chapter 2 §4.4)
+        if (e.kind === 'member' && e.object.kind === 'ident' && /^[A-Z]/.test(e.name) && p.peek(1).kind === 'ident' && p.peek(2).kind === ':') {
+          const head = { kind: 'ident' as const, span: e.span, name: `${e.object.name}.${e.name}`, typeArgs: null };
+          e = nested(p, () => parseStructLit(p, head));
+          continue;
+        }
         return e;
       }
       default:

@@ -15,6 +15,7 @@ import 'monaco-editor/features/cursorUndo/register.js';
 import 'monaco-editor/features/find/register.js';
 import 'monaco-editor/features/folding/register.js';
 import 'monaco-editor/features/format/register.js';
+import 'monaco-editor/features/gotoSymbol/register.js'; // go to definition (F12, Ctrl+click; editor/definition.ts)
 import 'monaco-editor/features/gotoError/register.js';
 import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus.js';
 import 'monaco-editor/features/hover/register.js';

@@ -6,6 +6,7 @@ import { completionsAt, formatText, hoverAt } from '../run/controller';
 import { quickFixes, type Range as FixRange } from './quick-fixes';
 import type { CompletionItem } from '../../worker/protocol';
 import { registerIntelProviders } from './intel-providers';
+import { registerDefinition } from './definition';
 
 export const VEX_LANGUAGE_ID = 'vex';
 let registered = false;
@@ -71,6 +72,8 @@ export function registerVex(): void {
       return { range, contents: [{ value: '```vex\n' + text + '\n```' }] };
     },
   });
+
+  registerDefinition(VEX_LANGUAGE_ID); // F12 / Ctrl+click across tabs (definition.ts)
 
   monaco.languages.registerCompletionItemProvider(VEX_LANGUAGE_ID, {
     triggerCharacters: ['.'],

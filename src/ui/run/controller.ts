@@ -142,6 +142,7 @@ export function scheduleCheck(delay = CHECK_DEBOUNCE_MS): void {
 }
 
 export const hoverAt = (file: string, offset: number) => langWorker.hover(useFiles.getState().files, file, offset);
+export const definitionAt = (file: string, offset: number) => langWorker.definition(useFiles.getState().files, file, offset);
 export const completionsAt = (file: string, offset: number) => langWorker.complete(useFiles.getState().files, file, offset);
 export const intelQuery = (query: IntelQuery) => langWorker.intel(useFiles.getState().files, query);
 export const formatText = (file: string, text: string) => langWorker.format(file, text);

@@ -1,6 +1,6 @@
 // One toolchain Web Worker with typed requests. The playground keeps two: a language worker
 // (live check, hover, completion) and a run worker that Stop may terminate at any moment.
-import type { CompletionItem, FromWorker, SourceFile, ToWorker, RunSettings } from '../../worker/protocol';
+import type { CompletionItem, DefinitionLocation, FromWorker, SourceFile, ToWorker, RunSettings } from '../../worker/protocol';
 import type { IntelAnswer, IntelQuery } from '../../worker/intel';
 
 export type WorkerFactory = () => Worker;
@@ -120,6 +120,11 @@ export class WorkerClient {
   /** References, document symbols or signature help (worker/intel.ts); null when no answer in time. */
   intel(files: SourceFile[], query: IntelQuery): Promise<IntelAnswer | null> {
     return this.request({ type: 'intel', id: this.nextId(), files, query }, (m) => (m.type === 'intel' ? m.answer : null), null);
+  }
+
+  /** Where the name under `offset` is declared (any tab), or null. */
+  definition(files: SourceFile[], file: string, offset: number): Promise<DefinitionLocation | null> {
+    return this.request({ type: 'definition', id: this.nextId(), files, file, offset }, (m) => (m.type === 'definition' ? m.loc : null), null);
   }
 
   complete(files: SourceFile[], file: string, offset: number): Promise<CompletionItem[]> {

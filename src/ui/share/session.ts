@@ -21,7 +21,8 @@ export const SESSION_VERSION = 1;
 export const MAX_CELLS = 500;
 export const HASH_KEY = 'code';
 
-export const FILE_NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]{0,40}\.vx$/;
+// Tab names may hold folders (`lib/geo.vx`): `import … from "./lib/geo"` (chapter 2 §4.2).
+export const FILE_NAME_RE = /^(?:[A-Za-z_][A-Za-z0-9_-]{0,40}\/){0,3}[A-Za-z_][A-Za-z0-9_-]{0,40}\.vx$/;
 
 export function isValidFileName(name: string): boolean {
   return FILE_NAME_RE.test(name);

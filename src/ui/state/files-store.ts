@@ -37,7 +37,7 @@ export const useFiles = create<FilesState>((set, get) => ({
   addFile: (name) => {
     const files = get().files;
     const n = name ?? freshName(files);
-    if (!isValidFileName(n)) return { ok: false, error: `"${n}" is not a valid file name (letters, digits, _ or -, ending in .vx)` };
+    if (!isValidFileName(n)) return { ok: false, error: `"${n}" is not a valid file name (letters, digits, _ or -, ending in .vx; folders with /)` };
     if (files.some((f) => f.name === n)) return { ok: false, error: `${n} already exists` };
     set({ files: [...files, { name: n, text: '' }], active: n });
     return { ok: true, name: n };
@@ -46,7 +46,7 @@ export const useFiles = create<FilesState>((set, get) => ({
     const files = get().files;
     if (from === ENTRY_FILE) return { ok: false, error: 'main.vx is the entry file and keeps its name' };
     if (from === to) return { ok: true };
-    if (!isValidFileName(to)) return { ok: false, error: `"${to}" is not a valid file name (letters, digits, _ or -, ending in .vx)` };
+    if (!isValidFileName(to)) return { ok: false, error: `"${to}" is not a valid file name (letters, digits, _ or -, ending in .vx; folders with /)` };
     if (files.some((f) => f.name === to)) return { ok: false, error: `${to} already exists` };
     set((s) => ({
       files: s.files.map((f) => (f.name === from ? { name: to, text: f.text } : f)),
