@@ -22,8 +22,8 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
   const opts: RunOptions = sanitize({ ...DEFAULT_RUN_OPTIONS, ...options });
   const meta = program.meta as ProgramMeta;
   const rt = new Runtime(meta, opts);
-  const { pollSignal: _p, onEvent: _o, ...shown } = opts;
-  void _p; void _o;
+  const { pollSignal: _p, onEvent: _o, heapSink: _h, ...shown } = opts;
+  void _p; void _o; void _h;
   rt.emit({ t: 'start', version: TRACE_VERSION, options: shown });
   let outcome: Outcome;
   let lib: ReturnType<typeof installLibrary> | null = null;

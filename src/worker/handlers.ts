@@ -106,10 +106,13 @@ function runOnce(msg: Extract<ToWorker, { type: 'run' }>, host: WorkerHost, caps
   };
 
   const signals = msg.signalBuffer ? new Int32Array(msg.signalBuffer) : null;
+  batcher.onHeapTick = () => { if (host.now() - lastFlush >= FLUSH_MS) flush(); };
   const options: Partial<RunOptions> = {
     ...msg.settings,
     traceCalls: false,
     keepTrace: false,
+    // heap events as numbers (a tree of Boxes makes millions): packed into each batch
+    heapSink: batcher.heap,
     // Called at every fuel chunk, even in a quiet loop: the moment to flush pending output on time.
     pollSignal: () => {
       if (host.now() - lastFlush >= FLUSH_MS) flush();
