@@ -53,6 +53,7 @@ export function run(program: CompiledProgram, options: Partial<RunOptions> = {})
   const exitCode = outcome.kind === 'internal-error' ? 70 : outcome.code;
   const trace = rt.keptTrace();
   const stats = lib ? lib.stats() : { allocs: 0, frees: 0, peakBytes: 0, liveBytes: 0 };
+  lib?.machine.release();
   return { outcome, exitCode, output: rt.output, panic: rt.uncaught, get trace() { return trace(); }, steps, stats };
 }
 
