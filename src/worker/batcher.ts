@@ -44,12 +44,15 @@ export class EventBatcher {
   /** Output lines seen in the whole run (kept or dropped). */
   totalLines = 0;
   /** The run's RunOptions.heapSink: heap events recorded as numbers between the object events. */
-  readonly heap = new HeapPacker();
+  readonly heap: HeapPacker;
   /** Called every few thousand heap events (the owner's flush check). */
   onHeapTick: (() => void) | null = null;
   private readonly maxHeap: number;
 
-  constructor(private readonly caps: BatchCaps = DEFAULT_CAPS) {
+  /** `heap`: a packer to reuse (its buffers stay grown from run to run; it is reset here). */
+  constructor(private readonly caps: BatchCaps = DEFAULT_CAPS, heap?: HeapPacker) {
+    this.heap = heap ?? new HeapPacker();
+    this.heap.reset();
     this.maxHeap = caps.maxHeap ?? 1_000_000;
     this.heap.onTick = () => {
       if (this.heap.n > this.maxHeap * 2) this.cutFront(0, this.heap.n - this.maxHeap);

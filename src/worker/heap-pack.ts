@@ -56,6 +56,18 @@ export class HeapPacker implements HeapSink {
   private lastNameIx = -1;
   private sinceTick = 0;
 
+  /** Empty, for a new run (the buffers are kept). */
+  reset(): void {
+    this.n = 0;
+    this.at = 0;
+    this.sinceTick = 0;
+    this.onTick = null;
+    this.locate = null;
+    this.names.length = 0;
+    this.lastName = '';
+    this.lastNameIx = -1;
+  }
+
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
     const i = this.slot(ALLOC, site, task, allocator);
     this.a[i] = addr; this.b[i] = size; this.c[i] = align;
