@@ -8,3 +8,5 @@ export { parse } from '../src/lang/syntax/parser';
 export { checkSource } from '../src/lang/sema/check';
 // The worker's own message handler (compile + run with its event listener and batching).
 export { handleMessage } from '../src/worker/handlers';
+// What the UI does with each batch: the packed heap events back into TraceEvents.
+export { withHeapEvents } from '../src/worker/heap-pack';

@@ -14,8 +14,20 @@ export interface RunOptions {
   /** Receives trace events as they happen (the worker batches them); the result also holds them unless `keepTrace` is false. */
   onEvent?: (e: TraceEvent) => void;
   keepTrace?: boolean;
+  /** Receives the heap events (alloc, free, realloc) as numbers instead of `onEvent` getting
+   *  objects (the worker packs them for the UI: src/worker/heap-pack.ts), in the same order
+   *  relative to the events `onEvent` gets. */
+  heapSink?: HeapSink;
   /** Vex depth from which recursive functions run as heap frames (tests; default core/deep.ts DEEP_AT). */
   deepAt?: number;
+}
+
+/** See RunOptions.heapSink. `site` is a site id: the run sets `locate` to turn one into a SourceLoc. */
+export interface HeapSink {
+  locate: ((site: number) => SourceLoc | null) | null;
+  alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void;
+  free(addr: number, size: number, allocator: string, site: number, task: number): void;
+  realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
@@ -100,7 +112,7 @@ export type WakeCause = 'send' | 'recv' | 'timer' | 'complete';
 
 /** The trace: one stream of plain-data events; every panel is a view of it. */
 export type TraceEvent =
-  | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent'> }
+  | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent' | 'heapSink'> }
   | { t: 'output'; stream: 'stdout' | 'stderr'; text: string }
   | { t: 'call'; fn: string; task: number; depth: number }
   | { t: 'return'; fn: string; task: number; depth: number }

@@ -21,8 +21,8 @@ export function run(program: RunnableProgram, options: Partial<RunOptions> = {})
   const opts: RunOptions = sanitize({ ...DEFAULT_RUN_OPTIONS, ...options });
   const meta = program.meta as ProgramMeta;
   const rt = new Runtime(meta, opts);
-  const { pollSignal: _p, onEvent: _o, ...shown } = opts;
-  void _p; void _o;
+  const { pollSignal: _p, onEvent: _o, heapSink: _h, ...shown } = opts;
+  void _p; void _o; void _h;
   rt.emit({ t: 'start', version: TRACE_VERSION, options: shown });
   let outcome: Outcome;
   let lib: ReturnType<typeof installLibrary> | null = null;
@@ -52,6 +52,7 @@ export function run(program: RunnableProgram, options: Partial<RunOptions> = {})
   const exitCode = outcome.kind === 'internal-error' ? 70 : outcome.code;
   const trace = rt.keptTrace();
   const stats = lib ? lib.stats() : { allocs: 0, frees: 0, peakBytes: 0, liveBytes: 0 };
+  lib?.machine.release();
   return { outcome, exitCode, output: rt.output, panic: rt.uncaught, get trace() { return trace(); }, steps, stats };
 }
 

@@ -2,12 +2,15 @@
 // printing millions of lines cannot flood the UI thread. Pure logic (the worker supplies the clock
 // and the postMessage); the caps are per batch, and `dropped` counts what a batch elided.
 import type { OutputChunk, TraceEvent } from '../runtime/api';
-import { RUN_OUTPUT_LINES, SHOWN_OUTPUT_LINES, TRACE_EVENTS_PER_BATCH } from '../common/limits';
+import { RUN_OUTPUT_LINES, SHOWN_OUTPUT_LINES, TRACE_EVENTS_PER_BATCH, UI_TRACE_EVENTS } from '../common/limits';
+import { HeapPacker, type PackedHeap } from './heap-pack';
 
 export interface BatchCaps {
   maxChunks: number; // output chunks kept per batch (after merging same-stream neighbours)
   maxLines: number; // output lines kept per batch
-  maxTrace: number; // trace events kept per batch
+  maxTrace: number; // trace events kept per batch (objects)
+  /** Heap events kept per batch (packed: cheap to send; default 1,000,000, the UI's whole window). */
+  maxHeap?: number;
   /** Total output lines after which the run must end (the worker reports limit 'output'). */
   runOutputLineLimit: number;
 }
@@ -16,12 +19,15 @@ export const DEFAULT_CAPS: BatchCaps = {
   maxChunks: 10_000,
   maxLines: SHOWN_OUTPUT_LINES,
   maxTrace: TRACE_EVENTS_PER_BATCH,
+  maxHeap: UI_TRACE_EVENTS, // packed heap events per batch: the UI's whole window
   runOutputLineLimit: RUN_OUTPUT_LINES,
 };
 
 export interface Batch {
   output: OutputChunk[];
   trace: TraceEvent[];
+  /** The heap events, packed (heap-pack.ts withHeapEvents() puts them into `trace`). */
+  heap?: PackedHeap;
   dropped: number;
 }
 
@@ -38,8 +44,22 @@ export class EventBatcher {
   private dropped = 0;
   /** Output lines seen in the whole run (kept or dropped). */
   totalLines = 0;
+  /** The run's RunOptions.heapSink: heap events recorded as numbers between the object events. */
+  readonly heap: HeapPacker;
+  /** Called every few thousand heap events (the owner's flush check). */
+  onHeapTick: (() => void) | null = null;
+  private readonly maxHeap: number;
 
-  constructor(private readonly caps: BatchCaps = DEFAULT_CAPS) {}
+  /** `heap`: a packer to reuse (its buffers stay grown from run to run; it is reset here). */
+  constructor(private readonly caps: BatchCaps = DEFAULT_CAPS, heap?: HeapPacker) {
+    this.heap = heap ?? new HeapPacker();
+    this.heap.reset();
+    this.maxHeap = caps.maxHeap ?? 1_000_000;
+    this.heap.onTick = () => {
+      if (this.heap.n > this.maxHeap * 2) this.cutFront(0, this.heap.n - this.maxHeap);
+      if (this.onHeapTick !== null) this.onHeapTick();
+    };
+  }
 
   /** True once the run printed more than the run limit: the caller must end the run. */
   get overOutputLimit(): boolean {
@@ -80,27 +100,33 @@ export class EventBatcher {
   addTrace(e: TraceEvent): void {
     if (e.t === 'output') this.addOutput(e.stream, e.text);
     this.trace.push(e);
-    if (this.trace.length > this.caps.maxTrace * 2) {
-      // amortised: trim in bulk rather than shifting on every event
-      const excess = this.trace.length - this.caps.maxTrace;
-      this.dropped += countNonOutput(this.trace, excess);
-      this.trace.splice(0, excess);
-    }
+    this.heap.at = this.trace.length;
+    // amortised: trim in bulk rather than shifting on every event
+    if (this.trace.length > this.caps.maxTrace * 2) this.cutFront(this.trace.length - this.caps.maxTrace, 0);
   }
 
   get isEmpty(): boolean {
-    return this.output.length === 0 && this.trace.length === 0 && this.dropped === 0;
+    return this.output.length === 0 && this.trace.length === 0 && this.heap.n === 0 && this.dropped === 0;
+  }
+
+  /** Drops at least the first `objects` object events and `heapEvents` heap events, keeping what
+   *  stays one contiguous stretch of the run's events (a heap event between two dropped objects
+   *  goes too, and so do the objects before a dropped heap event). */
+  private cutFront(objects: number, heapEvents: number): void {
+    const h0 = heapEvents > 0 ? heapEvents : 0;
+    const k = Math.max(objects, h0 > 0 ? this.heap.posOf(h0 - 1) : 0);
+    const h = Math.max(h0, this.heap.countBefore(k));
+    if (k === 0 && h === 0) return;
+    this.dropped += countNonOutput(this.trace, k) + h;
+    if (k > 0) this.trace.splice(0, k);
+    this.heap.dropFront(h, k);
   }
 
   /** Takes the pending batch (capped) and starts a new one. */
   take(): Batch {
-    let trace = this.trace;
-    let dropped = this.dropped;
-    if (trace.length > this.caps.maxTrace) {
-      dropped += countNonOutput(trace, trace.length - this.caps.maxTrace);
-      trace = trace.slice(trace.length - this.caps.maxTrace);
-    }
-    const batch = { output: this.output, trace, dropped };
+    this.cutFront(this.trace.length - this.caps.maxTrace, this.heap.n - this.maxHeap);
+    const heap = this.heap.take();
+    const batch: Batch = heap ? { output: this.output, trace: this.trace, heap, dropped: this.dropped } : { output: this.output, trace: this.trace, dropped: this.dropped };
     this.output = [];
     this.trace = [];
     this.lines = 0;

@@ -4,6 +4,7 @@
 import type { FromWorker, ToWorker } from './protocol';
 import type { Outcome, RunOptions } from '../runtime/api';
 import { EventBatcher, DEFAULT_CAPS, type BatchCaps } from './batcher';
+import { HeapPacker } from './heap-pack';
 import * as toolchain from './toolchain';
 import { WorkerReplSession } from './repl-session';
 import { formatSource } from '../lang/syntax/format';
@@ -19,6 +20,9 @@ const FLUSH_MS = 30;
 export const OUTPUT_LIMIT_EXIT = 137;
 
 class OutputLimit extends Error {}
+
+/** One run at a time per worker: its heap-event buffers are kept for the next run. */
+const packer = new HeapPacker();
 
 function describe(e: unknown): { message: string; stack: string } {
   if (e instanceof Error) return { message: `${e.name}: ${e.message}`, stack: e.stack ?? '' };
@@ -102,7 +106,7 @@ function runOnce(msg: Extract<ToWorker, { type: 'run' }>, host: WorkerHost, caps
   host.post({ type: 'compiled', id: msg.id, ok, diagnostics: compiled.diagnostics, compileMs, exports: compiled.program?.exports ?? [] });
   if (!compiled.program) return;
 
-  const batcher = new EventBatcher(caps);
+  const batcher = new EventBatcher(caps, packer);
   let streamed = false;
   let limitHit = false;
   let lastFlush = host.now();
@@ -115,10 +119,13 @@ function runOnce(msg: Extract<ToWorker, { type: 'run' }>, host: WorkerHost, caps
   };
 
   const signals = msg.signalBuffer ? new Int32Array(msg.signalBuffer) : null;
+  batcher.onHeapTick = () => { if (host.now() - lastFlush >= FLUSH_MS) flush(); };
   const options: Partial<RunOptions> = {
     ...msg.settings,
     traceCalls: false,
     keepTrace: false,
+    // heap events as numbers (a tree of Boxes makes millions): packed into each batch
+    heapSink: batcher.heap,
     // Called at every fuel chunk, even in a quiet loop: the moment to flush pending output on time.
     pollSignal: () => {
       if (host.now() - lastFlush >= FLUSH_MS) flush();

@@ -6,6 +6,7 @@ export type { DefinitionLocation };
 import type { Outcome, OutputChunk, PanicInfo, TraceEvent, RunOptions } from '../runtime/api';
 import type { CellResult } from '../pipeline/repl';
 import type { IntelAnswer, IntelQuery } from './intel';
+import type { PackedHeap } from './heap-pack';
 export type { CellResult };
 
 export interface SourceFile {
@@ -48,8 +49,10 @@ export type FromWorker =
   | { type: 'diagnostics'; id: number; diagnostics: Diagnostic[]; exports: string[]; layouts?: CLayout[] }
   /** `exports`: the `library: …` lines of a #[no_main] file (empty otherwise). */
   | { type: 'compiled'; id: number; ok: boolean; diagnostics: Diagnostic[]; compileMs: number; exports?: string[] }
-  /** Batched run events (~every 30 ms); `dropped` counts output/trace items elided by the caps. */
-  | { type: 'events'; id: number; output: OutputChunk[]; trace: TraceEvent[]; dropped: number }
+  /** Batched run events (~every 30 ms); `dropped` counts output/trace items elided by the caps.
+   *  The heap events come packed in `heap`: withHeapEvents(trace, heap) (heap-pack.ts) is the
+   *  batch's whole trace. */
+  | { type: 'events'; id: number; output: OutputChunk[]; trace: TraceEvent[]; heap?: PackedHeap; dropped: number }
   | { type: 'done'; id: number; outcome: Outcome; exitCode: number; steps: number; runMs: number; panic: PanicInfo | null }
   | { type: 'hover'; id: number; text: string | null }
   | { type: 'completions'; id: number; items: CompletionItem[] }

@@ -25,6 +25,9 @@ const QUICK_MAX = 64;
 const BOX_CHUNK = 32;
 const BOX_BIN = 1;
 
+/** The last finished run's per-granule and per-block arrays, zeroed (SystemAllocator.recycle()). */
+let spare: { freeStart: Uint8Array; chunkOf: Int32Array<ArrayBuffer>; hidden: Uint8Array<ArrayBuffer> } | null = null;
+
 export function binOf(chunk: number): number {
   if (chunk <= 1024) return (chunk >>> 4) - 1;
   const k = 31 - Math.clz32(chunk); // floor(log2), >= 10
@@ -94,11 +97,26 @@ export class SystemAllocator implements Allocator {
     this.top = this.heapStart;
     mem.ensure(this.heapStart);
     this.footer(this.heapStart, GRANULE, 1); // sentinel: the chunk before the first is "in use"
-    this.freeStart = new Uint8Array(mem.size >>> GRANULE_SHIFT);
+    const s = spare;
+    if (s !== null && s.freeStart.length >= mem.size >>> GRANULE_SHIFT && s.freeStart.length <= mem.limit >>> GRANULE_SHIFT) {
+      spare = null;
+      this.freeStart = s.freeStart;
+      this.chunkOf = s.chunkOf;
+      this.hidden = s.hidden;
+    } else this.freeStart = new Uint8Array(mem.size >>> GRANULE_SHIFT);
     for (let i = 0; i < NBINS; i++) this.bins.push([]);
     this.qIds = new Int32Array(Math.max(0, opts.quarantine ?? 4096));
     this.qMaxBytes = opts.quarantineBytes ?? Math.floor(mem.limit / 4);
     this.systemIdx = mem.blocks.allocatorIndex('system');
+  }
+
+  /** The run is over: zero the arrays and keep them for the next allocator (with Memory.release). */
+  recycle(): void {
+    if (spare !== null && spare.freeStart.length >= this.freeStart.length) return;
+    this.freeStart.fill(0);
+    this.chunkOf.fill(0);
+    this.hidden.fill(0);
+    spare = { freeStart: this.freeStart, chunkOf: this.chunkOf, hidden: this.hidden };
   }
 
   // ---- the Allocator interface ----

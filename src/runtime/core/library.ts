@@ -29,6 +29,12 @@ export class Machine {
     this.current = this.sys;
   }
 
+  /** The run is over: its memory's buffers go to the next run (zeroed). Nothing may use them after. */
+  release(): void {
+    this.sys.recycle();
+    this.mem.release();
+  }
+
   /** Turn a memory/allocator fault into the Vex outcome it stands for. */
   fault(f: VexFault, site: number): never {
     if (f.panics) return this.rt.panic(f.message, site);

@@ -1,7 +1,7 @@
 // The `rt` object handed to generated code: output, trace, the call-site stack and stack model,
 // fuel and signals, panics with unwinding and catch_panic, and the checked helpers generated code
 // calls on rare paths. Hot paths (arithmetic, field access, plain calls) never come here.
-import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame, StackOverflowInfo } from '../api';
+import type { HeapSink, OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame, StackOverflowInfo } from '../api';
 import { foldSites } from './fold-frames';
 import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
 import type { ProgramMeta, Site } from '../../common/program-meta';
@@ -96,15 +96,22 @@ export class Runtime {
     this.fuelLeft = opts.fuel || Infinity;
     this.fuel = this.chunk = Math.min(FUEL_CHUNK, this.fuelLeft);
     this.fmt = new ValueFormatter(meta.types);
-    this.heapRoom = opts.onEvent ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_EVENTS;
+    this.sink = opts.heapSink ?? null;
+    if (this.sink !== null) this.sink.locate = (site) => this.loc(site);
+    this.logRoom = opts.keepTrace === false ? 0 : HEAP_TRACE_EVENTS;
+    this.heapRoom = opts.onEvent || this.sink !== null ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_EVENTS;
     this.tc = !!opts.traceCalls;
   }
 
   // ------------------------------------------------------------------ output and trace
-  /** Heap events still wanted, read before every heap event is built: Infinity with a listener,
-   *  -Infinity when nothing is kept, else the room left under the kept-trace cap (a plain field
-   *  compare: it sits on the hottest allocation paths). */
+  /** Heap events still wanted, read before every heap event is built: Infinity with a listener or
+   *  a heap sink, -Infinity when nothing is kept, else the room left under the kept-trace cap (a
+   *  plain field compare: it sits on the hottest allocation paths). */
   heapRoom: number;
+  /** RunOptions.heapSink: gets the heap events as numbers (onEvent then gets none). */
+  private readonly sink: HeapSink | null;
+  /** Heap events the kept trace may still take (its cap). */
+  private logRoom: number;
   /** Heap events pushed as objects into the kept trace of a run with a listener (capped too). */
   private heapEvents = 0;
   /** Events beyond the caps are not kept in RunResult.trace (a listener still sees them all). */
@@ -121,24 +128,30 @@ export class Runtime {
     this.opts.onEvent?.(e);
   }
 
-  // Heap events: a listener gets objects at once; the kept trace gets them as numbers in the heap
-  // log, made into objects when the run ends (finishTrace). Either way they count against the cap.
+  // Heap events: a heap sink gets them as numbers; a listener without one gets objects at once
+  // (and keeps them in the trace through emit); the kept trace otherwise gets them as numbers in
+  // the heap log, made into objects when the run ends (keptTrace). Either way they count against
+  // the cap.
   private readonly heapLog = new HeapLog();
   heapAlloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
-    if (this.opts.onEvent) this.emit({ t: 'alloc', addr, size, align, allocator, site: this.loc(site), task });
-    else if (this.keepHeapEvent()) this.heapLog.alloc(this.trace.length, addr, size, align, allocator, site, task);
+    if (this.sink !== null) this.sink.alloc(addr, size, align, allocator, site, task);
+    else if (this.opts.onEvent) return this.emit({ t: 'alloc', addr, size, align, allocator, site: this.loc(site), task });
+    if (this.keepHeapEvent()) this.heapLog.alloc(this.trace.length, addr, size, align, allocator, site, task);
   }
   heapFree(addr: number, size: number, allocator: string, site: number, task: number): void {
-    if (this.opts.onEvent) this.emit({ t: 'free', addr, size, allocator, site: this.loc(site), task });
-    else if (this.keepHeapEvent()) this.heapLog.free(this.trace.length, addr, size, allocator, site, task);
+    if (this.sink !== null) this.sink.free(addr, size, allocator, site, task);
+    else if (this.opts.onEvent) return this.emit({ t: 'free', addr, size, allocator, site: this.loc(site), task });
+    if (this.keepHeapEvent()) this.heapLog.free(this.trace.length, addr, size, allocator, site, task);
   }
   heapRealloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
-    if (this.opts.onEvent) this.emit({ t: 'realloc', from, to, oldSize, size, site: this.loc(site), task });
-    else if (this.keepHeapEvent()) this.heapLog.realloc(this.trace.length, from, to, oldSize, size, site, task);
+    if (this.sink !== null) this.sink.realloc(from, to, oldSize, size, site, task);
+    else if (this.opts.onEvent) return this.emit({ t: 'realloc', from, to, oldSize, size, site: this.loc(site), task });
+    if (this.keepHeapEvent()) this.heapLog.realloc(this.trace.length, from, to, oldSize, size, site, task);
   }
   private keepHeapEvent(): boolean {
-    if (this.opts.keepTrace === false || this.heapRoom <= 0) return false;
-    this.heapRoom--;
+    if (this.logRoom <= 0) return false;
+    this.logRoom--;
+    if (this.sink === null) this.heapRoom--;
     return true;
   }
   /**

@@ -13,6 +13,12 @@ export const KIND_STACK = 3;
 
 export const BLOCK_KIND_NAMES = ['', 'heap', 'static', 'stack'];
 
+type Columns = Pick<BlockTable, 'start' | 'size' | 'align' | 'kind' | 'state' | 'allocator' | 'allocSite' | 'freeSite' | 'allocTask' | 'freeTask'>;
+/** The last finished run's columns, zeroed: the next table starts with
+ *  their capacity instead of growing (and copying) to it again. */
+let spare: Columns | null = null; // (BlockTable.recycle())
+const SPARE_MAX = 1 << 22;
+
 export class BlockTable {
   // Addresses and sizes stay below 2^31 (Memory caps its limit there), so they are int32: a value
   // read from here is a small integer to V8, and storing it in an object field (a VBox's or an
@@ -33,6 +39,23 @@ export class BlockTable {
   private freeIds = new Int32Array(256);
   private freeIdCount = 0;
   live = 0;
+
+  constructor() {
+    const s = spare;
+    if (s !== null) {
+      spare = null;
+      Object.assign(this, s);
+    }
+  }
+
+  /** The run is over: zero the used records and keep the columns for the next table. */
+  recycle(): void {
+    const n = this.next;
+    if (this.start.length > SPARE_MAX || (spare !== null && spare.start.length >= this.start.length)) return;
+    for (const c of [this.start, this.size, this.align, this.kind, this.state, this.allocator, this.allocSite, this.freeSite, this.allocTask, this.freeTask]) c.fill(0, 0, n);
+    spare = { start: this.start, size: this.size, align: this.align, kind: this.kind, state: this.state, allocator: this.allocator, allocSite: this.allocSite, freeSite: this.freeSite, allocTask: this.allocTask, freeTask: this.freeTask };
+    this.next = 1;
+  }
 
   allocatorIndex(name: string): number {
     let i = this.allocatorNames.indexOf(name);

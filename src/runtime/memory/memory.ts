@@ -24,6 +24,11 @@ export interface MemoryOptions {
 const utf8 = new TextEncoder();
 const utf8dec = new TextDecoder();
 
+/** The last finished run's memory, zeroed, for the next run to grow into without allocating and
+ *  copying (on a VM every fresh page costs a fault): see Memory.release(). At most this big. */
+const SPARE_MAX = 64 << 20;
+let spare: { buffer: ArrayBuffer; shadow: Int32Array } | null = null;
+
 export class Memory {
   buffer: ArrayBuffer;
   u8: Uint8Array;
@@ -37,6 +42,9 @@ export class Memory {
   readonly heapBase: number;
   private staticTop: number;
   private readonly interned = new Map<string, number>();
+  /** The addressable size: [0, end). The buffer may be larger (a reused one): bytes beyond `end`
+   *  are zero and not part of the address space until ensure() moves `end`. */
+  private end: number;
 
   // Last-hit caches for checked accesses: [lo, hi) of a live block. Writes have their own cache
   // because static blocks are readable but not writable.
@@ -58,24 +66,47 @@ export class Memory {
     let initial = 1 << 16;
     while (initial < this.heapBase + (64 << 10)) initial *= 2;
     initial = Math.min(initial, this.limit);
-    this.buffer = new ArrayBuffer(initial);
+    this.end = initial;
+    const s = spare;
+    if (s !== null && s.buffer.byteLength >= initial && s.buffer.byteLength <= this.limit) {
+      spare = null;
+      this.buffer = s.buffer;
+      this.shadow = s.shadow;
+    } else {
+      this.buffer = new ArrayBuffer(initial);
+      this.shadow = new Int32Array(initial >>> GRANULE_SHIFT);
+    }
     this.u8 = new Uint8Array(this.buffer);
     this.dv = new DataView(this.buffer);
-    this.shadow = new Int32Array(initial >>> GRANULE_SHIFT);
   }
 
   get size(): number {
-    return this.buffer.byteLength;
+    return this.end;
+  }
+
+  /** The run is over and nothing will touch this memory again: zero what it used and keep it for
+   *  the next Memory (same semantics as a fresh buffer; only allocation and copying are saved). */
+  release(): void {
+    this.blocks.recycle();
+    if (this.buffer.byteLength > SPARE_MAX || (spare !== null && spare.buffer.byteLength >= this.buffer.byteLength)) return;
+    this.u8.fill(0, 0, this.end);
+    this.shadow.fill(0, 0, this.end >>> GRANULE_SHIFT);
+    spare = { buffer: this.buffer, shadow: this.shadow };
+    this.end = 0; // any later access faults rather than reading the next run's memory
   }
 
   /** Makes [0, end) addressable, growing by doubling (copying); false when over the limit. */
   ensure(end: number): boolean {
-    const cur = this.buffer.byteLength;
+    const cur = this.end;
     if (end <= cur) return true;
     if (end > this.limit) return false;
     let n = cur;
     while (n < end) n *= 2;
     n = Math.min(n, this.limit);
+    if (n <= this.buffer.byteLength) {
+      this.end = n; // a reused buffer: already there, and zero
+      return true;
+    }
     let buf: ArrayBuffer;
     try {
       buf = new ArrayBuffer(n);
@@ -86,6 +117,7 @@ export class Memory {
     u8.set(this.u8);
     const sh = new Int32Array(n >>> GRANULE_SHIFT);
     sh.set(this.shadow);
+    this.end = n;
     this.buffer = buf;
     this.u8 = u8;
     this.dv = new DataView(buf);
@@ -125,17 +157,18 @@ export class Memory {
 
   copy(dst: number, src: number, n: number): void { this.u8.copyWithin(dst, src, src + n); }
   fill(a: number, byte: number, n: number): void { this.u8.fill(byte, a, a + n); }
-  bytes(a: number, n: number): Uint8Array { return this.u8.subarray(a, a + n); }
+  bytes(a: number, n: number): Uint8Array { return this.u8.subarray(a, Math.min(a + n, this.end)); }
   writeBytes(a: number, b: Uint8Array): void { this.u8.set(b, a); }
   cstringLength(a: number): number {
     const u8 = this.u8;
     let e = a;
-    while (e < u8.length && u8[e] !== 0) e++;
+    const end = this.end;
+    while (e < end && u8[e] !== 0) e++;
     return e - a;
   }
   readCString(a: number): string { return utf8dec.decode(this.u8.subarray(a, a + this.cstringLength(a))); }
   /** n bytes at a decoded as UTF-8 (e.g. a str's buffer). */
-  readString(a: number, n: number): string { return utf8dec.decode(this.u8.subarray(a, a + n)); }
+  readString(a: number, n: number): string { return utf8dec.decode(this.bytes(a, n)); }
 
   // ---- checked access (raw pointers from Vex code) ----
   loadU8Checked(a: number, site: number): number {
@@ -205,7 +238,7 @@ export class Memory {
   /** Cache miss: find the block, fault if the access is not inside a live one, else cache it. */
   private slowCheck(a: number, n: number, isWrite: boolean, site: number): void {
     // Common case first: a live block that the cache did not hold (NaN fails the compare).
-    if (a >= NULL_PAGE && a + n <= this.buffer.byteLength) {
+    if (a >= NULL_PAGE && a + n <= this.end) {
       const id = this.shadow[a >>> GRANULE_SHIFT];
       if (id > 0) {
         const b = this.blocks;
@@ -229,7 +262,7 @@ export class Memory {
   /** The access is bad: build the precise report and throw it. */
   private accessFault(a: number, n: number, isWrite: boolean, site: number): never {
     const what = isWrite ? 'write' : 'read';
-    if (!Number.isInteger(a) || a < 0 || a + n > this.buffer.byteLength) {
+    if (!Number.isInteger(a) || a < 0 || a + n > this.end) {
       if (Number.isInteger(a) && a >= 0 && a < NULL_PAGE) throw this.nullFault(a, n, what, site);
       const f = new VexFault('out-of-bounds', `out-of-bounds ${what} of ${n} bytes at ${Number.isFinite(a) ? hex(a) : String(a)}: outside the address space`, false);
       f.addr = a; f.size = n; f.accessSite = site;
@@ -397,7 +430,7 @@ export class Memory {
 
   /** Live block containing addr, else 0. */
   blockAt(addr: number): number {
-    if (!(addr >= 0 && addr < this.buffer.byteLength)) return 0;
+    if (!(addr >= 0 && addr < this.end)) return 0;
     const s = this.shadow[addr >>> GRANULE_SHIFT];
     if (s <= 0) return 0;
     const lo = this.blocks.start[s];
@@ -406,7 +439,7 @@ export class Memory {
 
   /** Block (live or freed) whose start is addr, else 0. */
   blockStartingAt(addr: number): number {
-    if (!(addr >= 0 && addr < this.buffer.byteLength) || (addr & (GRANULE - 1)) !== 0) return 0;
+    if (!(addr >= 0 && addr < this.end) || (addr & (GRANULE - 1)) !== 0) return 0;
     const s = this.shadow[addr >>> GRANULE_SHIFT];
     const id = s < 0 ? -s : s;
     return id > 0 && this.blocks.start[id] === addr ? id : 0;

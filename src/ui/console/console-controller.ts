@@ -5,6 +5,7 @@
 import type { FromWorker, RunSettings } from '../../worker/protocol';
 import type { TraceEvent } from '../../runtime/api';
 import { WorkerClient } from '../run/worker-client';
+import { withHeapEvents } from '../../worker/heap-pack';
 import { useRun } from '../state/run-store';
 import { useSettings } from '../state/settings-store';
 import { useUi } from '../state/ui-store';
@@ -56,11 +57,13 @@ function onMessage(m: FromWorker): void {
   const key = running.get(m.id);
   if (key === undefined) return;
   switch (m.type) {
-    case 'events':
-      if (m.trace.length) sessionTrace = sessionTrace.concat(m.trace);
+    case 'events': {
+      const trace = withHeapEvents(m.trace, m.heap); // (the REPL's batches carry no packed heap today)
+      if (trace.length) sessionTrace = sessionTrace.concat(trace);
       ownViews();
-      useRun.getState().events(m.output, m.trace, m.dropped);
+      useRun.getState().events(m.output, trace, m.dropped);
       return;
+    }
     case 'repl-result': {
       running.delete(m.id);
       useConsole.getState().settle(key, m.result);

@@ -2,6 +2,7 @@
 import type { FromWorker } from '../../worker/protocol';
 import type { IntelQuery } from '../../worker/intel';
 import { WorkerClient } from './worker-client';
+import { withHeapEvents } from '../../worker/heap-pack';
 import { useRun } from '../state/run-store';
 import { useFiles, ENTRY_FILE } from '../state/files-store';
 import { useSettings } from '../state/settings-store';
@@ -26,7 +27,7 @@ function onRunMessage(m: FromWorker): void {
       if (!m.ok) ui.setActivePanel('problems');
       return;
     case 'events':
-      run.events(m.output, m.trace, m.dropped);
+      run.events(m.output, withHeapEvents(m.trace, m.heap), m.dropped);
       return;
     case 'done': {
       run.finish({ kind: 'outcome', outcome: m.outcome, exitCode: m.exitCode }, { steps: m.steps, runMs: m.runMs, panic: m.panic });

@@ -1,0 +1,160 @@
+// Packed heap events: the UI must see exactly the trace a plain event listener sees (same events,
+// same fields, same order), for every conformance program; the batcher's caps keep one contiguous
+// stretch of the run's events and count what they drop.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../lang/compile';
+import { run } from '../runtime/run';
+import type { TraceEvent } from '../runtime/api';
+import { handleMessage } from './handlers';
+import { EventBatcher } from './batcher';
+import { HeapPacker, withHeapEvents } from './heap-pack';
+import type { FromWorker } from './protocol';
+import { listCases, SHARED_DIR, OWN_DIR } from '../../tests/conformance-lib';
+
+const SETTINGS = { stackSize: 1 << 20, heapLimit: 64 << 20, panic: 'unwind' as const, fuel: 300_000 }; // (enough for every program but the few that spawn 10^5 tasks: those stop at the limit the same way on both paths)
+const BIG = { maxChunks: 1e9, maxLines: 1e9, maxTrace: 1e9, maxHeap: 1e9, runOutputLineLimit: 1e9 };
+
+/** The UI's trace of a run through the worker: every batch's events, heap events unpacked. */
+function workerTrace(name: string, text: string): TraceEvent[] {
+  const trace: TraceEvent[] = [];
+  let t = 0;
+  const post = (m: FromWorker) => {
+    const c = structuredClone(m);
+    if (c.type === 'events') for (const e of withHeapEvents(c.trace, c.heap)) trace.push(e);
+  };
+  // a clock that moves 10 ms a call: batches are flushed often, mid-run too
+  handleMessage({ type: 'run', id: 1, files: [{ name, text }], entry: name, settings: SETTINGS }, { post, now: () => (t += 10) }, BIG);
+  return trace;
+}
+
+/** What a listener of run() gets as objects (the worker's trace before heap events were packed). */
+function listenerTrace(name: string, text: string): TraceEvent[] {
+  const c = compile([{ name, text }], { entry: name });
+  const trace: TraceEvent[] = [];
+  run(c.program!, { ...SETTINGS, traceCalls: false, keepTrace: false, onEvent: (e) => trace.push(structuredClone(e)) });
+  return trace;
+}
+
+describe('packed heap events', () => {
+  const cases = [...listCases(SHARED_DIR), ...listCases(OWN_DIR)].filter((c) => c.kind === 'program');
+  it('give the UI the same trace as a plain listener, for every conformance program', () => {
+    let heapEvents = 0;
+    let compared = 0;
+    for (const c of cases) {
+      const name = c.name + '.vx';
+      const text = readFileSync(join(c.dir, name), 'utf8');
+      const compiled = compile([{ name, text }], { entry: name });
+      if (!compiled.program) continue;
+      const want = listenerTrace(name, text);
+      const got = workerTrace(name, text);
+      // the runs' own timings differ: compare the events, not `runMs`-like fields (there are none
+      // in the trace), exactly as JSON
+      expect(JSON.stringify(got), c.name).toBe(JSON.stringify(want));
+      heapEvents += want.filter((e) => e.t === 'alloc' || e.t === 'free' || e.t === 'realloc').length;
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
+    expect(heapEvents).toBeGreaterThan(1000);
+  }, 120_000);
+
+  it('keep Box trees, Vec growth, arenas and task-owned blocks in order with the other events', () => {
+    const text = `
+enum Tree { Leaf, Node(Box<Tree>, Box<Tree>) }
+fn build(d: i32): Tree { if d == 0 { return Tree.Leaf; } return Tree.Node(Box(build(d - 1)), Box(build(d - 1))); }
+fn count(t: Tree): i32 { return match t { Tree.Leaf => 1, Tree.Node(l, r) => count(*l) + count(*r) }; }
+fn main() {
+    let! v = Vec<i32>.new();
+    for i in 0..100 { v.push(i); if i % 10 == 0 { println("at {}", i); } }
+    println("{}", count(build(6)));
+    let! arena = ArenaAllocator.new(1024);
+    set_allocator(&arena!);
+    let! w = Vec<i32>.new();
+    w.push(1);
+    let _b = Box(7);
+    reset_allocator();
+    let p = alloc(64);
+    free(p);
+}`;
+    const got = workerTrace('main.vx', text);
+    expect(got.some((e) => e.t === 'realloc')).toBe(true);
+    expect(got.some((e) => e.t === 'alloc' && e.allocator === 'arena')).toBe(true);
+    expect(JSON.stringify(got)).toBe(JSON.stringify(listenerTrace('main.vx', text)));
+  });
+});
+
+describe('EventBatcher with heap events', () => {
+  // A stream of object events (output) and heap events; each is identified by its number.
+  type Item = { obj: boolean; n: number };
+  const feed = (b: EventBatcher, items: Item[]) => {
+    for (const it of items) {
+      if (it.obj) b.addTrace({ t: 'signal', sig: it.n, action: 'ignored' });
+      else b.heap.alloc(it.n, 8, 8, 'system', -1, 0);
+    }
+  };
+  const ids = (trace: TraceEvent[]) => trace.map((e) => (e.t === 'signal' ? `o${e.sig}` : e.t === 'alloc' ? `h${e.addr}` : '?'));
+  const stream = (pattern: string): Item[] => [...pattern].map((ch, i) => ({ obj: ch === 'o', n: i }));
+
+  it('a batch is the whole stream when under the caps', () => {
+    const b = new EventBatcher({ maxChunks: 10, maxLines: 10, maxTrace: 10, maxHeap: 10, runOutputLineLimit: 100 });
+    const items = stream('hhohohhho');
+    feed(b, items);
+    const batch = b.take();
+    expect(ids(withHeapEvents(batch.trace, batch.heap))).toEqual(items.map((i) => (i.obj ? 'o' : 'h') + i.n));
+    expect(batch.dropped).toBe(0);
+    expect(b.isEmpty).toBe(true);
+  });
+
+  it('caps keep the latest contiguous stretch: by objects, by heap events, or both', () => {
+    const items = stream('hhohhhoohohhhhhohhoh');
+    const all = items.map((i) => (i.obj ? 'o' : 'h') + i.n);
+    for (const [maxTrace, maxHeap] of [[2, 100], [100, 3], [3, 4], [1, 1], [0, 5], [5, 0]]) {
+      const b = new EventBatcher({ maxChunks: 10, maxLines: 10, maxTrace, maxHeap, runOutputLineLimit: 100 });
+      feed(b, items);
+      const batch = b.take();
+      const got = ids(withHeapEvents(batch.trace, batch.heap));
+      expect(all.slice(all.length - got.length), `${maxTrace}/${maxHeap}`).toEqual(got); // a suffix
+      expect(got.filter((x) => x[0] === 'o').length).toBeLessThanOrEqual(maxTrace);
+      expect(got.filter((x) => x[0] === 'h').length).toBeLessThanOrEqual(maxHeap);
+      // the longest such suffix: one more event would break a cap
+      const longer = all.slice(all.length - got.length - 1);
+      if (longer.length > got.length) {
+        expect(longer.filter((x) => x[0] === 'o').length > maxTrace || longer.filter((x) => x[0] === 'h').length > maxHeap).toBe(true);
+      }
+      expect(batch.dropped).toBe(all.length - got.length);
+    }
+  });
+
+  it('trims in bulk while a long batch builds up, still contiguous, and flushes on heap ticks', () => {
+    const b = new EventBatcher({ maxChunks: 10, maxLines: 10, maxTrace: 100, maxHeap: 1000, runOutputLineLimit: 100 });
+    let ticks = 0;
+    b.onHeapTick = () => { ticks++; };
+    const pattern = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? 'o' : 'h')).join('');
+    const items = stream(pattern);
+    feed(b, items);
+    expect(ticks).toBeGreaterThan(2);
+    const batch = b.take();
+    const got = ids(withHeapEvents(batch.trace, batch.heap));
+    const all = items.map((i) => (i.obj ? 'o' : 'h') + i.n);
+    expect(got).toEqual(all.slice(all.length - got.length));
+    expect(batch.dropped).toBe(all.length - got.length);
+  });
+
+  it('packs sites as shared locations and allocator names per batch', () => {
+    const p = new HeapPacker();
+    const loc = { file: 'main.vx', line: 3, col: 5 };
+    p.locate = (s) => (s === 7 ? loc : null);
+    p.alloc(4096, 8, 8, 'system', 7, 0);
+    p.free(4096, 8, 'arena', 7, 1);
+    p.realloc(4096, 8192, 8, 16, -1, 2);
+    const h = p.take()!;
+    expect(h.n).toBe(3);
+    expect(withHeapEvents([], h)).toEqual([
+      { t: 'alloc', addr: 4096, size: 8, align: 8, allocator: 'system', site: loc, task: 0 },
+      { t: 'free', addr: 4096, size: 8, allocator: 'arena', site: loc, task: 1 },
+      { t: 'realloc', from: 4096, to: 8192, oldSize: 8, size: 16, site: null, task: 2 },
+    ]);
+    expect(p.take()).toBeUndefined();
+  });
+});
