@@ -50,8 +50,12 @@ export interface Frame {
   loc: SourceLoc | null;
 }
 
+/** A parameter or local in scope in an unwound frame when the panic passed it (declaration order;
+ *  shown: its {:?} text, short; moved: its value was moved out; shadowed: a later local took its name). */
+export interface FrameLocal { name: string; type: string; shown: string; loc: SourceLoc | null; state?: 'moved' | 'shadowed' }
+
 export type UnwindStep =
-  | { kind: 'frame'; fn: string; loc: SourceLoc | null } // unwinding entered this frame
+  | { kind: 'frame'; fn: string; loc: SourceLoc | null; locals?: FrameLocal[] } // unwinding entered this frame
   | { kind: 'defer'; fn: string; loc: SourceLoc | null } // a defer ran
   | { kind: 'drop'; fn: string; value: string; type: string; loc: SourceLoc | null; shown?: string } // a value was dropped (shown: its {:?} text, short)
   | { kind: 'leave'; fn: string } // frame left

@@ -36,6 +36,8 @@ export class FnEmitter extends CallEmitter {
   private labelN = 0;
   /** Set on a REPL cell's `main` (context.ts ReplGen). */
   replMain: ModuleCtx['repl'] = null;
+  /** Parameters (receiver first) recorded with the frame's locals when a panic unwinds it. */
+  paramLocals: LocalInfo[] = [];
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
     super(m, env, fnName, isGen, '$f');
@@ -49,7 +51,7 @@ export class FnEmitter extends CallEmitter {
     const R = this.replMain;
     const session = this.replSession(R, decls); // before the statements: they use its drop flags
     let inner: string = prologue ? prologue + '\n' : '';
-    if (block) inner += this.stmts(block.stmts) + (block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
+    if (block) inner += this.stmts(block.stmts, () => block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
@@ -59,6 +61,7 @@ export class FnEmitter extends CallEmitter {
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
       .map((d) => `${d.flag} && ${localName(d.local.name, d.local.id)}`)];
     let code: string;
+    const params = this.recordLocals(this.paramLocals);
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
@@ -79,10 +82,10 @@ export class FnEmitter extends CallEmitter {
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
       // double panic), then the panic propagates — rethrown at the end of `finally`.
-      code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
+      code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
         `if ($u === undefined) {\ntry {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; rt.seen($e); }\n}` +
         `\nif ($u !== undefined && rt.leave($u, ${site})) {\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
-    } else code = `${inner}\nrt.sp = $f;`;
+    } else code = `${params ? this.lvTry(params, inner) : inner}\nrt.sp = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
 
@@ -151,15 +154,47 @@ export class FnEmitter extends CallEmitter {
   }
 
   // ------------------------------------------------------------ blocks
-  stmts(list: ast.Stmt[]): string {
-    return list.map((s) => this.stmt(s)).join('\n');
+  stmts(list: ast.Stmt[], tail: () => string = () => ''): string {
+    // after each `let`, the rest of the block runs in a try whose catch records the locals it
+    // bound when a panic passes (its values at that moment): the happy path pays only the try
+    const out: string[] = [];
+    const closers: string[] = [];
+    for (const st of list) {
+      out.push(this.stmt(st));
+      if (st.kind !== 'let') continue;
+      const rec = this.recordLocals(letLocals(st.pattern));
+      if (rec) { out.push('try {'); closers.push(this.lvCatch(rec)); }
+    }
+    const t = tail();
+    if (t) out.push(t);
+    return out.join('\n') + closers.reverse().join('');
   }
 
-  /** A nested block `{ ... }` with its own drop scope; `target` receives the tail value. */
-  blockValue(b: ast.Block, target: string | null): string {
+  /** `rt.lv(...)` reading these locals (name, type, value; `rt.lvMoved` for one moved out), or ''. */
+  private recordLocals(locals: LocalInfo[]): string {
+    const parts: string[] = [];
+    for (const l of locals) {
+      if (l.name.startsWith('$') || l.name === '_') continue;
+      const t = this.ty(l.type);
+      const n = localName(l.name, l.id);
+      let v = n;
+      if ((l.addressTaken && memBacked(t) && scalarKind(t)) || l.replBoxed) v = `${n}.v`;
+      const flag = this.dropFlags.get(l.id);
+      if (flag) v = `${flag} ? ${v} : rt.lvMoved`;
+      parts.push(`${this.m.site(l.span, this.fnName)}, ${this.m.td(t)}, ${jsStr(l.name)}, ${v}`);
+    }
+    return parts.length ? `rt.lv($e, $f, [${parts.join(', ')}]);` : '';
+  }
+  private lvCatch(rec: string): string { return `\n} catch ($e) { ${rec} throw $e; }`; }
+  private lvTry(rec: string, js: string): string { return `try {\n${js}${this.lvCatch(rec)}`; }
+
+  /** A nested block `{ ... }` with its own drop scope; `target` receives the tail value;
+   *  `locals` (a loop variable) are recorded like the block's own when a panic passes. */
+  blockValue(b: ast.Block, target: string | null, locals: LocalInfo[] = []): string {
     this.scopes.push({ drops: [] });
-    let js = this.stmts(b.stmts);
-    if (b.tail) js += '\n' + this.withPre(() => (target ? `${target} = ${this.copyVal(b.tail!)};` : `${this.expr(b.tail!)};`));
+    let js = this.stmts(b.stmts, () => b.tail ? this.withPre(() => (target ? `${target} = ${this.copyVal(b.tail!)};` : `${this.expr(b.tail!)};`)) : '');
+    const rec = this.recordLocals(locals);
+    if (rec) js = this.lvTry(rec, js);
     js += '\n' + this.dropScope(this.scopes[this.scopes.length - 1]);
     this.scopes.pop();
     return `{\n${js}\n}`;
@@ -368,9 +403,9 @@ export class FnEmitter extends CallEmitter {
     return js;
   }
 
-  private loopBody(body: ast.Block, contLabel: string | null): string {
+  private loopBody(body: ast.Block, contLabel: string | null, locals: LocalInfo[] = []): string {
     this.loops.push({ scopeDepth: this.scopes.length, contLabel, postDepth: this.postOuter.length });
-    const js = this.blockValue(body, null);
+    const js = this.blockValue(body, null, locals);
     this.loops.pop();
     return js;
   }
@@ -390,7 +425,9 @@ export class FnEmitter extends CallEmitter {
     if (drops) { const t = this.tmp(); pre = [...pre, `${t} = ${c};`, drops]; c = t; }
     const post = s.post ? this.stmt(s.post) : '';
     const body = this.loopBody(s.body, label);
-    return `{\n${init}\nfor (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${label}: ${body}\n${post}\n}\n}`;
+    const loop = `for (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${label}: ${body}\n${post}\n}`;
+    const rec = s.init?.kind === 'let' ? this.recordLocals(letLocals(s.init.pattern)) : '';
+    return `{\n${init}\n${rec ? this.lvTry(rec, loop) : loop}\n}`;
   }
 
   private forIn(s: StmtOf<'for-in'>): string {
@@ -404,7 +441,7 @@ export class FnEmitter extends CallEmitter {
         const lo = this.val(it.lo);
         const hi = this.simple(this.val(it.hi));
         const one = isWide(t) ? '1n' : '1';
-        return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${v} + ${one}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;
+        return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${v} + ${one}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       const tt = derefAll(this.effType(it));
       // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop,
@@ -412,7 +449,7 @@ export class FnEmitter extends CallEmitter {
       const o = this.simple(l.movedOut ? this.val(it) : this.tempVal(it));
       const i = this.tmp();
       const idx = (arr: string, off: string, len: string) =>
-        `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null)}\n}`;
+        `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null, [l])}\n}`;
       if (tt.k === 'array') return idx(o, '', `${o}.length`);
       if (tt.k === 'slice') return idx(`${o}.a`, `${o}.off + `, `${o}.len`);
       if (tt.k === 'builtin' && tt.name === 'Vec') return idx(`${o}.a`, '', `${o}.a.length`);
@@ -421,7 +458,7 @@ export class FnEmitter extends CallEmitter {
         return `${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`);
       }
       if (tt.k === 'range') {
-        return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${v} + ${isWide(tt.elem) ? '1n' : '1'}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;
+        return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${v} + ${isWide(tt.elem) ? '1n' : '1'}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       if (tt.k === 'struct' || tt.k === 'enum') {
         const next = this.m.methods.get(tt.info)?.get('next');
@@ -429,7 +466,7 @@ export class FnEmitter extends CallEmitter {
         const inst = this.m.instance(next, tt.args);
         const opt = this.tmp();
         const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `rt.S.drive(${inst.name}(${o}))`) : `${inst.name}(${o})`;
-        return `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\nconst ${v} = ${opt}.a0;\n${this.loopBody(s.body, null)}\n}`;
+        return `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\nconst ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       return unsupported(`for-in over this value`);
     });
@@ -475,7 +512,10 @@ export class FnEmitter extends CallEmitter {
     const isGen = forceGen || !!ci?.mayBlock;
     const body = e.body;
     const caps = this.gcCapsOf(ci?.captures);
-    const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => (body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E)), params.map((p) => localName(p.name, p.id)), caps);
+    const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
+      em.paramLocals = params;
+      return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
+    }, params.map((p) => localName(p.name, p.id)), caps);
     // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
     return caps.length ? `rt.gc.caps(${fn}, () => [${caps.join(', ')}])` : fn;
   }
@@ -680,6 +720,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
     if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && m.needsDrop(t)) em.dropParam(l, t);
   }
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
+  em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
   const body = em.body(decl.body, null, prologue);
   return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }
@@ -705,6 +746,13 @@ function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
     }
     default: return false;
   }
+}
+
+/** The locals a `let` pattern binds, in order. */
+function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
+  if (p.kind === 'name' && p.local) out.push(p.local);
+  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
+  return out;
 }
 
 /** The locals a pattern binds (any depth). */

@@ -1,7 +1,7 @@
 // The `rt` object handed to generated code: output, trace, the call-site stack and stack model,
 // fuel and signals, panics with unwinding and catch_panic, and the checked helpers generated code
 // calls on rare paths. Hot paths (arithmetic, field access, plain calls) never come here.
-import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame, StackOverflowInfo } from '../api';
+import type { OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame, FrameLocal, StackOverflowInfo } from '../api';
 import { foldSites } from './fold-frames';
 import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
 import type { ProgramMeta, Site } from './types';
@@ -358,6 +358,7 @@ export class Runtime {
    *  from the async frames into the awaiter's. */
   repanic(p: VexPanic, site: number): never {
     const innerFrames = p.info.backtrace.length;
+    p.locals = null; // the async task's frames are logged: indexes now count the awaiter's
     p.info.backtrace.push(...this.backtrace(site));
     p.depth = this.sp + innerFrames;
     p.next = this.sp - 1;
@@ -404,7 +405,7 @@ export class Runtime {
       this.passFrames(u, d + 1);
       // where this frame was when the panic passed through it (its backtrace entry)
       const at = u.info.backtrace[u.depth - 1 - d];
-      u.info.unwind.push({ kind: 'frame', fn: this.siteFn(site), loc: at ? at.loc : this.loc(site) });
+      u.info.unwind.push(this.frameStep(u, d, this.siteFn(site), at ? at.loc : this.loc(site)));
       u.next = d - 1;
       return true;
     }
@@ -420,9 +421,44 @@ export class Runtime {
     for (let j = p.next; j >= downTo; j--) {
       const f = bt[p.depth - 1 - j];
       if (!f) continue;
-      p.info.unwind.push({ kind: 'frame', fn: f.fn, loc: f.loc }, { kind: 'leave', fn: f.fn });
+      p.info.unwind.push(this.frameStep(p, j, f.fn, f.loc), { kind: 'leave', fn: f.fn });
     }
     if (p.next >= downTo) p.next = downTo - 1;
+  }
+  /** The `frame` step of frame index `j`, with the locals its catches recorded (rt.lv). */
+  private frameStep(p: VexPanic, j: number, fn: string, loc: SourceLoc | null): UnwindStep {
+    const locals = p.locals?.get(j);
+    if (!locals) return { kind: 'frame', fn, loc };
+    p.locals!.delete(j);
+    // the innermost local of a name is the one in scope: the earlier ones are shadowed
+    const seen = new Set<string>();
+    for (let i = locals.length - 1; i >= 0; i--) {
+      if (seen.has(locals[i].name)) locals[i].state = 'shadowed';
+      seen.add(locals[i].name);
+    }
+    return { kind: 'frame', fn, loc, locals };
+  }
+
+  /** A moved-out local (its drop flag is down) as the generated catches pass it to `lv`. */
+  readonly lvMoved: unknown = Object.freeze({ moved: true });
+  /**
+   * A generated catch: a panic passes a block of frame `f` whose locals `l` (site of the
+   * declaration, type descriptor, name, value; repeated) are in scope. Blocks report innermost
+   * first, so each block's locals go before those already recorded (declaration order).
+   */
+  lv(e: unknown, f: number, l: unknown[]): void {
+    if (!(e instanceof VexPanic)) return;
+    const m = e.locals ??= new Map();
+    const rec: FrameLocal[] = [];
+    for (let i = 0; i < l.length; i += 4) {
+      const site = l[i] as number, td = l[i + 1] as number, v = l[i + 3];
+      const moved = v === this.lvMoved;
+      const x: FrameLocal = { name: l[i + 2] as string, type: this.meta.typeNames[td] ?? '?', shown: moved ? '' : this.shortDebug(v, td, true), loc: this.loc(site) };
+      if (moved) x.state = 'moved';
+      rec.push(x);
+    }
+    const prev = m.get(f);
+    m.set(f, prev ? rec.concat(prev) : rec);
   }
   /** A panic nobody caught: every remaining frame is passed, then the run aborts. */
   finishUncaught(p: VexPanic, reason: string): void {
@@ -466,10 +502,11 @@ export class Runtime {
     if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: name, type: this.meta.typeNames[td] ?? '?', loc: this.loc(site), shown: this.shortDebug(v, td) });
   }
   /** `{:?}` of a value being dropped, cut to 60 characters ('' when it cannot be shown). */
-  private shortDebug(v: unknown, td: number): string {
+  private shortDebug(v: unknown, td: number, typed = false): string {
     if (v === undefined) return '';
     try {
-      const s = this.debug(v, td);
+      // beside its type (typed), an integer reads as `10`, not `{:?}`'s `i32(10)`
+      const s = typed && this.meta.types[td]?.k === 'int' ? this.fmt.fmt(v, td) : this.debug(v, td);
       return s.length > 60 ? s.slice(0, 59) + '…' : s;
     } catch {
       return '';
