@@ -357,6 +357,7 @@ export class Runtime {
    *  `await f`), so a `catch_panic` around the awaiting code catches it. The backtrace continues
    *  from the async frames into the awaiter's. */
   repanic(p: VexPanic, site: number): never {
+    this.passFrames(p, 0); // the async task's frames, unwound in its own task, get their steps
     const innerFrames = p.info.backtrace.length;
     p.locals = null; // the async task's frames are logged: indexes now count the awaiter's
     p.info.backtrace.push(...this.backtrace(site));
