@@ -202,3 +202,14 @@ fn main() { let x = add(1, 2); println("{}", x); }`);
     expect(r.panic).toBeNull();
   });
 });
+
+describe('frame locals: generated code', () => {
+  it('a block of thousands of lets compiles and runs (one try per block, not per let)', () => {
+    const lets = Array.from({ length: 3000 }, (_, i) => `    let a${i} = ${i};`).join('\n');
+    const r = runVex(`fn main() {\n${lets}\n    if a2999 > 0 { panic("end"); }\n}`);
+    expect(r.exitCode).toBe(134);
+    const f = r.panic!.unwind[0];
+    expect(f.kind === 'frame' && f.locals!.length).toBe(3000);
+    expect((r.js.match(/\btry \{/g) ?? []).length).toBeLessThan(5);
+  });
+});

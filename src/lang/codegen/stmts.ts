@@ -154,33 +154,46 @@ export class FnEmitter extends CallEmitter {
   }
 
   // ------------------------------------------------------------ blocks
+  /** Plain locals of the block being emitted: declared at its top (`let a, b;`) so the block's
+   *  catch can read them; undefined until their `let` runs (null: declare in place). */
+  private hoist: LocalInfo[] | null = null;
+
   stmts(list: ast.Stmt[], tail: () => string = () => ''): string {
-    // after each `let`, the rest of the block runs in a try whose catch records the locals it
-    // bound when a panic passes (its values at that moment): the happy path pays only the try
-    const out: string[] = [];
-    const closers: string[] = [];
-    for (const st of list) {
-      out.push(this.stmt(st));
-      if (st.kind !== 'let') continue;
-      const rec = this.recordLocals(letLocals(st.pattern));
-      if (rec) { out.push('try {'); closers.push(this.lvCatch(rec)); }
+    // The block runs in one try whose catch records the locals it bound when a panic passes
+    // (their values at that moment; one not yet bound is still undefined): the happy path pays
+    // only the try. Its plain locals are declared at the top, where the catch sees them.
+    const was = this.hoist;
+    const hoisted: LocalInfo[] = this.hoist = [];
+    let js: string;
+    try {
+      js = list.map((st) => this.stmt(st)).join('\n');
+      const t = tail();
+      if (t) js += '\n' + t;
+    } finally {
+      this.hoist = was;
     }
-    const t = tail();
-    if (t) out.push(t);
-    return out.join('\n') + closers.reverse().join('');
+    const locals = list.flatMap((st) => (st.kind === 'let' ? letLocals(st.pattern) : []));
+    const rec = this.recordLocals(locals);
+    const decl = hoisted.length ? `let ${hoisted.map((l) => localName(l.name, l.id)).join(', ')};\n` : '';
+    // a droppable local is declared with the function's: back to undefined on each entry (a
+    // loop's next iteration), so the catch tells "not bound yet" from "moved out"
+    const reset = locals.filter((l) => this.dropFlags.has(l.id)).map((l) => `${localName(l.name, l.id)} = undefined;\n`).join('');
+    return decl + (rec ? reset + this.lvTry(rec, js) : js);
   }
 
-  /** `rt.lv(...)` reading these locals (name, type, value; `rt.lvMoved` for one moved out), or ''. */
+  /** `rt.lv(...)` reading these locals (declaration site, type, name, value; undefined while not
+   *  bound yet, `rt.lvMoved` once moved out), or ''. Unit-typed locals have nothing to show. */
   private recordLocals(locals: LocalInfo[]): string {
     const parts: string[] = [];
     for (const l of locals) {
       if (l.name.startsWith('$') || l.name === '_') continue;
       const t = this.ty(l.type);
+      if (t.k === 'unit') continue;
       const n = localName(l.name, l.id);
       let v = n;
-      if ((l.addressTaken && memBacked(t) && scalarKind(t)) || l.replBoxed) v = `${n}.v`;
+      if ((l.addressTaken && memBacked(t) && scalarKind(t)) || l.replBoxed) v = `${n} && ${n}.v`;
       const flag = this.dropFlags.get(l.id);
-      if (flag) v = `${flag} ? ${v} : rt.lvMoved`;
+      if (flag) v = `${flag} ? ${n} : ${n} === undefined ? undefined : rt.lvMoved`;
       parts.push(`${this.m.site(l.span, this.fnName)}, ${this.m.td(t)}, ${jsStr(l.name)}, ${v}`);
     }
     return parts.length ? `rt.lv($e, $f, [${parts.join(', ')}]);` : '';
@@ -323,9 +336,9 @@ export class FnEmitter extends CallEmitter {
         if (!sc.mem) { sc.mem = `$mb${++this.labelN}`; this.blockMarks.push(sc.mem); }
         mark = `if (${sc.mem} < 0) ${sc.mem} = rt.mv.mark();\n`;
       }
-      return `${mark}let ${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
+      return `${mark}${this.letKw(l, isLet)}${name} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)});`;
     }
-    if (l.replBoxed) return `let ${name} = { v: ${init} };`; // shared with later cells (typed.ts)
+    if (l.replBoxed) return `${this.letKw(l, isLet)}${name} = { v: ${init} };`; // shared with later cells (typed.ts)
     // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop)
     if (l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) {
       const flag = `$l${l.id}`;
@@ -335,7 +348,13 @@ export class FnEmitter extends CallEmitter {
       this.dropFlags.set(l.id, flag);
       return `${name} = ${init}; ${flag} = true;`;
     }
-    return `let ${name} = ${init};`;
+    return `${this.letKw(l, isLet)}${name} = ${init};`;
+  }
+  /** `let ` in place, or nothing when the block declares the local at its top (stmts). */
+  private letKw(l: LocalInfo, isLet: boolean): string {
+    if (!isLet || !this.hoist) return 'let ';
+    this.hoist.push(l);
+    return '';
   }
 
   private assign(s: StmtOf<'assign'>): string {
@@ -419,7 +438,10 @@ export class FnEmitter extends CallEmitter {
   }
 
   private forC(s: StmtOf<'for-c'>): string {
-    const init = s.init ? this.stmt(s.init) : '';
+    const was = this.hoist;
+    this.hoist = null; // the init's local lives in the loop's own `{ }`
+    let init: string;
+    try { init = s.init ? this.stmt(s.init) : ''; } finally { this.hoist = was; }
     const label = `$c${++this.labelN}`;
     let [pre, c, drops] = s.cond ? this.condJs(s.cond) : [[], 'true', ''];
     if (drops) { const t = this.tmp(); pre = [...pre, `${t} = ${c};`, drops]; c = t; }

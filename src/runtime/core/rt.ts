@@ -444,7 +444,7 @@ export class Runtime {
   readonly lvMoved: unknown = Object.freeze({ moved: true });
   /**
    * A generated catch: a panic passes a block of frame `f` whose locals `l` (site of the
-   * declaration, type descriptor, name, value; repeated) are in scope. Blocks report innermost
+   * declaration, type descriptor, name, value; repeated) are in scope once bound. Blocks report innermost
    * first, so each block's locals go before those already recorded (declaration order).
    */
   lv(e: unknown, f: number, l: unknown[]): void {
@@ -453,6 +453,7 @@ export class Runtime {
     const rec: FrameLocal[] = [];
     for (let i = 0; i < l.length; i += 4) {
       const site = l[i] as number, td = l[i + 1] as number, v = l[i + 3];
+      if (v === undefined) continue; // its `let` has not run yet
       const moved = v === this.lvMoved;
       const x: FrameLocal = { name: l[i + 2] as string, type: this.meta.typeNames[td] ?? '?', shown: moved ? '' : this.shortDebug(v, td, true), loc: this.loc(site) };
       if (moved) x.state = 'moved';
