@@ -87,6 +87,8 @@ export interface StackOverflowInfo {
   frames: FrameGroup[]; // innermost first, repeats folded
   unrecorded: number; // innermost frames beyond the recorded call-site stack (it holds the outermost)
   host: boolean; // the host JavaScript stack ran out before the model's limit
+  /** The innermost few frames with their parameters and locals (innermost first). */
+  top?: { fn: string; loc: SourceLoc | null; locals: FrameLocal[] }[];
 }
 
 /** The Vex types of a foreign call's arguments and result, and the C types they cross as. */

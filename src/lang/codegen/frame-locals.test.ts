@@ -26,7 +26,7 @@ fn divide(a: i32, b: i32): i32 {
         println("{}", gone);
     }
     if b == 0 {
-        let inner = 1.5;
+        let inner = 15;
         panic("division by zero");
     }
     let late = 3;
@@ -41,7 +41,7 @@ fn main() {
 }`);
     expect(r.exitCode).toBe(134);
     expect(frames(r.panic)).toEqual([
-      'divide: a: i32 = 10, b: i32 = 0, q0: i32 = 7, inner: f64 = 1.5',
+      'divide: a: i32 = 10, b: i32 = 0, q0: i32 = 7, inner: i32 = 15',
       // as Vex's {:?} shows them (a str unquoted, a String quoted)
       'main: p: P = P { x: 1, y: 2 }, name: str = pat, ok: bool = true',
     ]);
@@ -204,6 +204,17 @@ fn main() { let x = add(1, 2); println("{}", x); }`);
 });
 
 describe('frame locals: generated code', () => {
+  it('float parameters are shown; float locals are left out (kept unboxed in hot loops)', () => {
+    const r = runVex(`fn ratio(a: f64, b: f64): f64 {
+    let q = a / b;
+    let n = 3;
+    if b == 0.0 { panic("zero"); }
+    return q;
+}
+fn main() { println("{}", ratio(1.5, 0.0)); }`);
+    expect(frames(r.panic)[0]).toBe('ratio: a: f64 = 1.5, b: f64 = 0, n: i32 = 3');
+  });
+
   it('a block of thousands of lets compiles and runs (one try per block, not per let)', () => {
     const lets = Array.from({ length: 3000 }, (_, i) => `    let a${i} = ${i};`).join('\n');
     const r = runVex(`fn main() {\n${lets}\n    if a2999 > 0 { panic("end"); }\n}`);

@@ -61,7 +61,7 @@ export class FnEmitter extends CallEmitter {
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
       .map((d) => `${d.flag} && ${localName(d.local.name, d.local.id)}`)];
     let code: string;
-    const params = this.recordLocals(this.paramLocals);
+    const params = this.recordLocals(this.paramLocals, true);
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
@@ -182,16 +182,20 @@ export class FnEmitter extends CallEmitter {
   }
 
   /** `rt.lv(...)` reading these locals (declaration site, type, name, value; undefined while not
-   *  bound yet, `rt.lvMoved` once moved out), or ''. Unit-typed locals have nothing to show. */
-  private recordLocals(locals: LocalInfo[]): string {
+   *  bound yet, `rt.lvMoved` once moved out), or ''. Unit-typed locals have nothing to show.
+   *  A float local is left out: V8 keeps a float the handler reads boxed wherever the block may
+   *  throw, which made float loops (bench nbody) 1.5-2x slower; a parameter arrives boxed. */
+  private recordLocals(locals: LocalInfo[], params = false): string {
     const parts: string[] = [];
     for (const l of locals) {
       if (l.name.startsWith('$') || l.name === '_') continue;
       const t = this.ty(l.type);
       if (t.k === 'unit') continue;
+      const boxed = (l.addressTaken && memBacked(t) && scalarKind(t)) || l.replBoxed;
+      if (t.k === 'float' && !params && !boxed) continue;
       const n = localName(l.name, l.id);
       let v = n;
-      if ((l.addressTaken && memBacked(t) && scalarKind(t)) || l.replBoxed) v = `${n} && ${n}.v`;
+      if (boxed) v = `${n} && ${n}.v`;
       const flag = this.dropFlags.get(l.id);
       if (flag) v = `${flag} ? ${n} : ${n} === undefined ? undefined : rt.lvMoved`;
       parts.push(`${this.m.site(l.span, this.fnName)}, ${this.m.td(t)}, ${jsStr(l.name)}, ${v}`);

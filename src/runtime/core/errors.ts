@@ -1,6 +1,6 @@
 // The runtime's control-flow exceptions. Only these classes are Vex outcomes; any other JS error
 // that escapes generated code is an internal error (our bug), never dressed as a Vex panic.
-import type { FrameLocal, PanicInfo } from '../api';
+import type { FrameLocal, PanicInfo, StackOverflowInfo } from '../api';
 
 /** A Vex panic in flight (unwinding). */
 export class VexPanic {
@@ -15,6 +15,9 @@ export class VexPanic {
 
 /** The run ends at once, nothing else runs: double panic, stack overflow, deadlock, panic=abort, signal. */
 export class VexAbort {
+  /** A stack overflow (rt.overflow): its report, emitted once the top frames' catches recorded
+   *  their locals (rt.lv) for the frames from index `from` up. */
+  overflow?: { info: StackOverflowInfo; from: number; locals: Map<number, FrameLocal[]> };
   constructor(
     readonly code: number,
     readonly reason: string,

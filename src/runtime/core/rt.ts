@@ -14,7 +14,7 @@ import type { Scheduler } from './scheduler';
 import type { Machine } from './library';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
-import { DEEP_AT, DEEP_MAX, DeepLimit, runDeep } from './deep';
+import { DEEP_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
 import { HeapLog } from './heap-log';
 import { makeLib } from './lib-methods';
 
@@ -228,8 +228,23 @@ export class Runtime {
     const frames = this.backtrace(this.cs[Math.max(0, Math.min(this.sp - 1, this.cs.length - 1))]);
     this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
     this.printBacktrace(frames.slice(1), 10);
-    this.emitOverflow(this.sp, this.callSites(this.sp), false);
-    throw new VexAbort(134, 'stack overflow');
+    // the report waits for the innermost frames' locals: run.ts classify emits it
+    const a = new VexAbort(134, 'stack overflow');
+    a.overflow = { info: this.overflowInfo(this.sp, this.callSites(this.sp), false), from: this.sp - OVERFLOW_LOCALS, locals: new Map() };
+    throw a;
+  }
+  /** The stack-overflow event of an abort from `overflow()`, with the top frames' locals. */
+  emitOverflowAbort(a: VexAbort): void {
+    const o = a.overflow;
+    if (!o) return;
+    a.overflow = undefined;
+    const top: NonNullable<StackOverflowInfo['top']> = [];
+    for (let j = o.info.depth - 1; j >= Math.max(0, o.from); j--) {
+      const site = j < this.cs.length ? this.cs[j] : -1;
+      top.push({ fn: this.siteFn(site), loc: this.loc(site), locals: this.markShadowed(o.locals.get(j) ?? []) });
+    }
+    o.info.top = top;
+    this.emit({ t: 'stack-overflow', info: o.info });
   }
   /** The call sites of the frames below `depth`, innermost first (as far as `cs` recorded them). */
   private callSites(depth: number): number[] {
@@ -239,12 +254,14 @@ export class Runtime {
   }
   /** The stack-overflow event: depth against capacity, the frames folded (only on overflow). */
   private emitOverflow(depth: number, sites: number[], host: boolean): void {
-    const info: StackOverflowInfo = {
+    this.emit({ t: 'stack-overflow', info: this.overflowInfo(depth, sites, host) });
+  }
+  private overflowInfo(depth: number, sites: number[], host: boolean): StackOverflowInfo {
+    return {
       task: this.taskId, depth, capacity: this.lim, stackBytes: this.stackBytes, frameBytes: FRAME_BYTES,
       frames: foldSites(sites).map((g) => ({ frames: g.sites.map((s) => ({ fn: this.siteFn(s), loc: this.loc(s) })), times: g.times })),
       unrecorded: Math.max(0, depth - sites.length), host,
     };
-    this.emit({ t: 'stack-overflow', info });
   }
   /** Depth and frames when a host stack overflow was first seen (before cleanup unwound sp). */
   private hostSnap: { depth: number; frames: number[]; sites: number[]; heap?: boolean } | null = null;
@@ -431,13 +448,16 @@ export class Runtime {
     const locals = p.locals?.get(j);
     if (!locals) return { kind: 'frame', fn, loc };
     p.locals!.delete(j);
-    // the innermost local of a name is the one in scope: the earlier ones are shadowed
+    return { kind: 'frame', fn, loc, locals: this.markShadowed(locals) };
+  }
+  /** The innermost local of a name is the one in scope: the earlier ones are shadowed. */
+  private markShadowed(locals: FrameLocal[]): FrameLocal[] {
     const seen = new Set<string>();
     for (let i = locals.length - 1; i >= 0; i--) {
       if (seen.has(locals[i].name)) locals[i].state = 'shadowed';
       seen.add(locals[i].name);
     }
-    return { kind: 'frame', fn, loc, locals };
+    return locals;
   }
 
   /** A moved-out local (its drop flag is down) as the generated catches pass it to `lv`. */
@@ -448,8 +468,10 @@ export class Runtime {
    * first, so each block's locals go before those already recorded (declaration order).
    */
   lv(e: unknown, f: number, l: unknown[]): void {
-    if (!(e instanceof VexPanic)) return;
-    const m = e.locals ??= new Map();
+    let m: Map<number, FrameLocal[]>;
+    if (e instanceof VexPanic) m = e.locals ??= new Map();
+    else if (e instanceof VexAbort && e.overflow && f >= e.overflow.from) m = e.overflow.locals;
+    else return;
     const rec: FrameLocal[] = [];
     for (let i = 0; i < l.length; i += 4) {
       const site = l[i] as number, td = l[i + 1] as number, v = l[i + 3];
