@@ -224,3 +224,26 @@ fn main() { println("{}", ratio(1.5, 0.0)); }`);
     expect((r.js.match(/\btry \{/g) ?? []).length).toBeLessThan(5);
   });
 });
+
+describe('frame locals at a stack overflow', () => {
+  const overflow = (r: ReturnType<typeof runVex>) => {
+    const e = r.trace.find((x) => x.t === 'stack-overflow');
+    if (!e || e.t !== 'stack-overflow') throw new Error('no overflow');
+    return e.info;
+  };
+  it('the innermost three frames, plain frames (small stack) and heap frames (deep recursion)', () => {
+    const src = `fn down(n: i64, tag: str): i64 {
+    let half = n / 2;
+    return 1 + down(n - 1, tag) + half * 0;
+}
+fn main() { println("{}", down(100000, "x")); }`;
+    const small = overflow(runVex(src, { stackSize: 64 * 256 }));
+    expect(small.top!.map((f) => f.locals.map((l) => `${l.name}=${l.shown}`).join(' '))).toEqual([
+      'n=99938 tag=x half=49969', 'n=99939 tag=x half=49969', 'n=99940 tag=x half=49970',
+    ]);
+    const deep = overflow(runVex(src)); // 1 MiB: 4,096 frames, most of them heap frames (deep.ts)
+    expect(deep.depth).toBe(4096);
+    expect(deep.top!.map((f) => f.fn)).toEqual(['down', 'down', 'down']);
+    expect(deep.top![0].locals[0]).toMatchObject({ name: 'n', shown: String(100000 - 4094) });
+  });
+});

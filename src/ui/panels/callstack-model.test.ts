@@ -105,6 +105,9 @@ describe('overflowPicture', () => {
     expect(o.rows.map((x) => x.label)).toEqual(['depth × 63', 'closure in main']);
     expect(o.rows[0].loc?.line).toBe(9);
     expect(o.gauge).toBe('64 of 64 frames (16,384 bytes at 256 bytes a frame)');
+    // the innermost frames with their parameter's value: depth(100) from n = 100 down to 38
+    expect(o.top.map((f) => `${f.fn} ${f.locals.join(', ')}`)).toEqual(['depth n: i32 = 38', 'depth n: i32 = 39', 'depth n: i32 = 40']);
+    expect(o.top[0].loc?.line).toBe(9);
   });
   it('folds main\'s 1 MiB stack into one row of thousands', () => {
     const r = runText('fn f(n: i32): i32 { return f(n + 1) + 1; }\nfn main() { println("{}", f(0)); }\n');

@@ -99,6 +99,8 @@ export interface FoldedRow {
 }
 
 export interface OverflowPicture {
+  /** The innermost frames with their parameters and locals (`n: i32 = 38`), innermost first. */
+  top: { fn: string; loc: SourceLoc | null; locals: string[] }[];
   used: number;
   capacity: number;
   fraction: number; // used / capacity, at most 1
@@ -118,6 +120,7 @@ export function overflowPicture(o: StackOverflowInfo): OverflowPicture {
   if (o.unrecorded > 0) rows.unshift({ fn: '…', loc: null, times: o.unrecorded, cycle: 1, label: `${int(o.unrecorded)} innermost frames (not recorded)` });
   const capacity = Math.max(o.capacity, 1);
   return {
+    top: (o.top ?? []).map((f) => ({ fn: f.fn, loc: f.loc, locals: f.locals.map((l) => `${l.name}: ${l.type}${l.state === 'moved' ? ' (moved)' : l.shown ? ` = ${l.shown}` : ''}`) })),
     used: o.depth,
     capacity: o.capacity,
     fraction: Math.min(1, o.depth / capacity),
