@@ -25,3 +25,16 @@ test('panics lesson: the call stack shows the frames\' locals with their values'
   await expect(check.nth(0)).toHaveAttribute('data-dropped', 'false');
   await expect(check.nth(0)).toHaveAttribute('data-local', 'live');
 });
+
+test('stack_overflow lesson: the innermost frames show their parameter values', async ({ page }) => {
+  await openPlayground(page);
+  await chooseExample(page, 'stack_overflow');
+  await page.getByTestId('run').click();
+  await waitForOutcome(page);
+  await page.getByRole('tab', { name: /Panic/ }).click();
+  const top = page.getByRole('list', { name: 'Innermost frames' }).getByTestId('overflow-top-frame');
+  await expect(top).toHaveCount(3);
+  await expect(top.nth(0)).toContainText('depth');
+  await expect(top.nth(0)).toContainText('n: i32 = 38');
+  await screenshot(page, 'stacklocals-overflow-top');
+});
