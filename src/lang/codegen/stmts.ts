@@ -51,9 +51,11 @@ export class FnEmitter extends CallEmitter {
     const R = this.replMain;
     const session = this.replSession(R, decls); // before the statements: they use its drop flags
     let inner: string = prologue ? prologue + '\n' : '';
-    if (block) inner += this.stmts(block.stmts, () => block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
+    const top = { decls: [] as string[], rec: '' };
+    if (block) inner += this.stmts(block.stmts, () => block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '', top);
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
+    decls.push(...top.decls);
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
     if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => `rt.rs[${e.slot}] = ${localName(e.local.name, e.local.id)};`).join('\n');
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
@@ -61,7 +63,8 @@ export class FnEmitter extends CallEmitter {
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
       .map((d) => `${d.flag} && ${localName(d.local.name, d.local.id)}`)];
     let code: string;
-    const params = this.recordLocals(this.paramLocals, true);
+    // the body's locals first, then the parameters: each rt.lv goes before what was recorded
+    const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
@@ -158,7 +161,9 @@ export class FnEmitter extends CallEmitter {
    *  catch can read them; undefined until their `let` runs (null: declare in place). */
   private hoist: LocalInfo[] | null = null;
 
-  stmts(list: ast.Stmt[], tail: () => string = () => ''): string {
+  /** `fnTop`: the function body's own block: its locals join the function's declarations and
+   *  its record joins the function's catch (one handler a frame, not two). */
+  stmts(list: ast.Stmt[], tail: () => string = () => '', fnTop?: { decls: string[]; rec: string }): string {
     // The block runs in one try whose catch records the locals it bound when a panic passes
     // (their values at that moment; one not yet bound is still undefined): the happy path pays
     // only the try. Its plain locals are declared at the top, where the catch sees them.
@@ -174,6 +179,11 @@ export class FnEmitter extends CallEmitter {
     }
     const locals = list.flatMap((st) => (st.kind === 'let' ? letLocals(st.pattern) : []));
     const rec = this.recordLocals(locals);
+    if (fnTop) {
+      fnTop.decls.push(...hoisted.map((l) => localName(l.name, l.id)));
+      fnTop.rec = rec;
+      return js;
+    }
     const decl = hoisted.length ? `let ${hoisted.map((l) => localName(l.name, l.id)).join(', ')};\n` : '';
     // a droppable local is declared with the function's: back to undefined on each entry (a
     // loop's next iteration), so the catch tells "not bound yet" from "moved out"
@@ -200,7 +210,8 @@ export class FnEmitter extends CallEmitter {
       if (flag) v = `${flag} ? ${n} : ${n} === undefined ? undefined : rt.lvMoved`;
       parts.push(`${this.m.site(l.span, this.fnName)}, ${this.m.td(t)}, ${jsStr(l.name)}, ${v}`);
     }
-    return parts.length ? `rt.lv($e, $f, [${parts.join(', ')}]);` : '';
+    // the list is built only for a panic or a stack overflow (not for a host stack overflow)
+    return parts.length ? `if (rt.lvWants($e)) rt.lv($e, $f, [${parts.join(', ')}]);` : '';
   }
   private lvCatch(rec: string): string { return `\n} catch ($e) { ${rec} throw $e; }`; }
   private lvTry(rec: string, js: string): string { return `try {\n${js}${this.lvCatch(rec)}`; }

@@ -467,6 +467,9 @@ export class Runtime {
    * declaration, type descriptor, name, value; repeated) are in scope once bound. Blocks report innermost
    * first, so each block's locals go before those already recorded (declaration order).
    */
+  lvWants(e: unknown): boolean {
+    return e instanceof VexPanic || (e instanceof VexAbort && e.overflow !== undefined);
+  }
   lv(e: unknown, f: number, l: unknown[]): void {
     let m: Map<number, FrameLocal[]>;
     if (e instanceof VexPanic) m = e.locals ??= new Map();
