@@ -62,8 +62,12 @@ export interface Frame {
   loc: SourceLoc | null;
 }
 
+/** A parameter or local in scope in an unwound frame when the panic passed it (declaration order;
+ *  shown: its {:?} text, short; moved: its value was moved out; shadowed: a later local took its name). */
+export interface FrameLocal { name: string; type: string; shown: string; loc: SourceLoc | null; state?: 'moved' | 'shadowed' }
+
 export type UnwindStep =
-  | { kind: 'frame'; fn: string; loc: SourceLoc | null } // unwinding entered this frame
+  | { kind: 'frame'; fn: string; loc: SourceLoc | null; locals?: FrameLocal[] } // unwinding entered this frame
   | { kind: 'defer'; fn: string; loc: SourceLoc | null } // a defer ran
   | { kind: 'drop'; fn: string; value: string; type: string; loc: SourceLoc | null; shown?: string } // a value was dropped (shown: its {:?} text, short)
   | { kind: 'leave'; fn: string } // frame left
@@ -95,6 +99,8 @@ export interface StackOverflowInfo {
   frames: FrameGroup[]; // innermost first, repeats folded
   unrecorded: number; // innermost frames beyond the recorded call-site stack (it holds the outermost)
   host: boolean; // the host JavaScript stack ran out before the model's limit
+  /** The innermost few frames with their parameters and locals (innermost first). */
+  top?: { fn: string; loc: SourceLoc | null; locals: FrameLocal[] }[];
 }
 
 /** The Vex types of a foreign call's arguments and result, and the C types they cross as. */

@@ -97,6 +97,7 @@ export function classify(rt: Runtime, e: unknown): Outcome {
     return { kind: 'panicked', code: 134 };
   }
   if (e instanceof VexAbort) {
+    rt.emitOverflowAbort(e);
     if (e.kind === 'panicked') return { kind: 'panicked', code: 134 };
     if (e.kind === 'stopped') return { kind: 'stopped', code: e.code };
     return { kind: 'aborted', code: e.code, reason: e.reason };

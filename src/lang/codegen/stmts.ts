@@ -36,6 +36,8 @@ export class FnEmitter extends CallEmitter {
   private labelN = 0;
   /** Set on a REPL cell's `main` (context.ts ReplGen). */
   replMain: ModuleCtx['repl'] = null;
+  /** Parameters (receiver first) recorded with the frame's locals when a panic unwinds it. */
+  paramLocals: LocalInfo[] = [];
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
     super(m, env, fnName, isGen, '$f');
@@ -49,9 +51,11 @@ export class FnEmitter extends CallEmitter {
     const R = this.replMain;
     const session = this.replSession(R, decls); // before the statements: they use its drop flags
     let inner: string = prologue ? prologue + '\n' : '';
-    if (block) inner += this.stmts(block.stmts) + (block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '');
+    const top = { decls: [] as string[], rec: '' };
+    if (block) inner += this.stmts(block.stmts, () => block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '', top);
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
+    decls.push(...top.decls);
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
     if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => `rt.rs[${e.slot}] = ${localName(e.local.name, e.local.id)};`).join('\n');
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
@@ -61,6 +65,8 @@ export class FnEmitter extends CallEmitter {
     let code: string;
     // temporaries of the statement a panic leaves in the middle are dropped first (newest first)
     const temps = this.unwindTemps.slice().reverse().map((d) => d + ';').join('\n');
+    // the body's locals first, then the parameters: each rt.lv goes before what was recorded
+    const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
       decls.push('$d = null', '$u');
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
@@ -81,10 +87,10 @@ export class FnEmitter extends CallEmitter {
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
       // double panic), then the panic propagates — rethrown at the end of `finally`.
-      code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
+      code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
         `if ($u === undefined) {\ntry {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; rt.seen($e); }\n}` +
         `\nif ($u !== undefined && rt.leave($u, ${site})) {\n${temps}\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
-    } else code = `${inner}\nrt.sp = $f;`;
+    } else code = `${params ? this.lvTry(params, inner) : inner}\nrt.sp = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
 
@@ -153,15 +159,72 @@ export class FnEmitter extends CallEmitter {
   }
 
   // ------------------------------------------------------------ blocks
-  stmts(list: ast.Stmt[]): string {
-    return list.map((s) => this.stmt(s)).join('\n');
+  /** Plain locals of the block being emitted: declared at its top (`let a, b;`) so the block's
+   *  catch can read them; undefined until their `let` runs (null: declare in place). */
+  private hoist: LocalInfo[] | null = null;
+
+  /** `fnTop`: the function body's own block: its locals join the function's declarations and
+   *  its record joins the function's catch (one handler a frame, not two). */
+  stmts(list: ast.Stmt[], tail: () => string = () => '', fnTop?: { decls: string[]; rec: string }): string {
+    // The block runs in one try whose catch records the locals it bound when a panic passes
+    // (their values at that moment; one not yet bound is still undefined): the happy path pays
+    // only the try. Its plain locals are declared at the top, where the catch sees them.
+    const was = this.hoist;
+    const hoisted: LocalInfo[] = this.hoist = [];
+    let js: string;
+    try {
+      js = list.map((st) => this.stmt(st)).join('\n');
+      const t = tail();
+      if (t) js += '\n' + t;
+    } finally {
+      this.hoist = was;
+    }
+    const locals = list.flatMap((st) => (st.kind === 'let' ? letLocals(st.pattern) : []));
+    const rec = this.recordLocals(locals);
+    if (fnTop) {
+      fnTop.decls.push(...hoisted.map((l) => localName(l.name, l.id)));
+      fnTop.rec = rec;
+      return js;
+    }
+    const decl = hoisted.length ? `let ${hoisted.map((l) => localName(l.name, l.id)).join(', ')};\n` : '';
+    // a droppable local is declared with the function's: back to undefined on each entry (a
+    // loop's next iteration), so the catch tells "not bound yet" from "moved out"
+    const reset = locals.filter((l) => this.dropFlags.has(l.id)).map((l) => `${localName(l.name, l.id)} = undefined;\n`).join('');
+    return decl + (rec ? reset + this.lvTry(rec, js) : js);
   }
 
-  /** A nested block `{ ... }` with its own drop scope; `target` receives the tail value. */
-  blockValue(b: ast.Block, target: string | null): string {
+  /** `rt.lv(...)` reading these locals (declaration site, type, name, value; undefined while not
+   *  bound yet, `rt.lvMoved` once moved out), or ''. Unit-typed locals have nothing to show.
+   *  A float local is left out: V8 keeps a float the handler reads boxed wherever the block may
+   *  throw, which made float loops (bench nbody) 1.5-2x slower; a parameter arrives boxed. */
+  private recordLocals(locals: LocalInfo[], params = false): string {
+    const parts: string[] = [];
+    for (const l of locals) {
+      if (l.name.startsWith('$') || l.name === '_') continue;
+      const t = this.ty(l.type);
+      if (t.k === 'unit') continue;
+      const boxed = (l.addressTaken && memBacked(t) && scalarKind(t)) || l.replBoxed;
+      if (t.k === 'float' && !params && !boxed) continue;
+      const n = localName(l.name, l.id);
+      let v = n;
+      if (boxed) v = `${n} && ${n}.v`;
+      const flag = this.dropFlags.get(l.id);
+      if (flag) v = `${flag} ? ${n} : ${n} === undefined ? undefined : rt.lvMoved`;
+      parts.push(`${this.m.site(l.span, this.fnName)}, ${this.m.td(t)}, ${jsStr(l.name)}, ${v}`);
+    }
+    // the list is built only for a panic or a stack overflow (not for a host stack overflow)
+    return parts.length ? `if (rt.lvWants($e)) rt.lv($e, $f, [${parts.join(', ')}]);` : '';
+  }
+  private lvCatch(rec: string): string { return `\n} catch ($e) { ${rec} throw $e; }`; }
+  private lvTry(rec: string, js: string): string { return `try {\n${js}${this.lvCatch(rec)}`; }
+
+  /** A nested block `{ ... }` with its own drop scope; `target` receives the tail value;
+   *  `locals` (a loop variable) are recorded like the block's own when a panic passes. */
+  blockValue(b: ast.Block, target: string | null, locals: LocalInfo[] = []): string {
     this.scopes.push({ drops: [] });
-    let js = this.stmts(b.stmts);
-    if (b.tail) js += '\n' + this.withPre(() => (target ? `${target} = ${this.copyVal(b.tail!)};` : `${this.expr(b.tail!)};`));
+    let js = this.stmts(b.stmts, () => b.tail ? this.withPre(() => (target ? `${target} = ${this.copyVal(b.tail!)};` : `${this.expr(b.tail!)};`)) : '');
+    const rec = this.recordLocals(locals);
+    if (rec) js = this.lvTry(rec, js);
     js += '\n' + this.dropScope(this.scopes[this.scopes.length - 1]);
     this.scopes.pop();
     return `{\n${js}\n}`;
@@ -291,7 +354,7 @@ export class FnEmitter extends CallEmitter {
         mark = `if (${sc.mem} < 0) ${sc.mem} = rt.mv.mark();\n`;
       }
       const mem = `${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)})`;
-      if (!this.m.needsDrop(t)) return `${mark}let ${name} = ${mem};`;
+      if (!this.m.needsDrop(t)) return `${mark}${this.letKw(l, isLet)}${name} = ${mem};`;
       // a Drop struct in memory is dropped like any droppable local (declared with them)
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td };
@@ -309,8 +372,14 @@ export class FnEmitter extends CallEmitter {
       this.dropFlags.set(l.id, flag);
       return `${name} = ${l.replBoxed ? `{ v: ${init} }` : init}; ${flag} = true;`;
     }
-    if (l.replBoxed) return `let ${name} = { v: ${init} };`; // shared with later cells (typed.ts)
-    return `let ${name} = ${init};`;
+    if (l.replBoxed) return `${this.letKw(l, isLet)}${name} = { v: ${init} };`; // shared with later cells (typed.ts)
+    return `${this.letKw(l, isLet)}${name} = ${init};`;
+  }
+  /** `let ` in place, or nothing when the block declares the local at its top (stmts). */
+  private letKw(l: LocalInfo, isLet: boolean): string {
+    if (!isLet || !this.hoist) return 'let ';
+    this.hoist.push(l);
+    return '';
   }
 
   private assign(s: StmtOf<'assign'>): string {
@@ -378,9 +447,9 @@ export class FnEmitter extends CallEmitter {
     return js;
   }
 
-  private loopBody(body: ast.Block, contLabel: string | null): string {
+  private loopBody(body: ast.Block, contLabel: string | null, locals: LocalInfo[] = []): string {
     this.loops.push({ scopeDepth: this.scopes.length, contLabel, postDepth: this.postOuter.length });
-    const js = this.blockValue(body, null);
+    const js = this.blockValue(body, null, locals);
     this.loops.pop();
     return js;
   }
@@ -394,13 +463,18 @@ export class FnEmitter extends CallEmitter {
   }
 
   private forC(s: StmtOf<'for-c'>): string {
-    const init = s.init ? this.stmt(s.init) : '';
+    const was = this.hoist;
+    this.hoist = null; // the init's local lives in the loop's own `{ }`
+    let init: string;
+    try { init = s.init ? this.stmt(s.init) : ''; } finally { this.hoist = was; }
     const label = `$c${++this.labelN}`;
     let [pre, c, drops] = s.cond ? this.condJs(s.cond) : [[], 'true', ''];
     if (drops) { const t = this.tmp(); pre = [...pre, `${t} = ${c};`, drops]; c = t; }
     const post = s.post ? this.stmt(s.post) : '';
     const body = this.loopBody(s.body, label);
-    return `{\n${init}\nfor (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${label}: ${body}\n${post}\n}\n}`;
+    const loop = `for (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${label}: ${body}\n${post}\n}`;
+    const rec = s.init?.kind === 'let' ? this.recordLocals(letLocals(s.init.pattern)) : '';
+    return `{\n${init}\n${rec ? this.lvTry(rec, loop) : loop}\n}`;
   }
 
   private forIn(s: StmtOf<'for-in'>): string {
@@ -414,7 +488,7 @@ export class FnEmitter extends CallEmitter {
         const lo = this.val(it.lo);
         const hi = this.simple(this.val(it.hi));
         const one = isWide(t) ? '1n' : '1';
-        return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${v} + ${one}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;
+        return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${v} + ${one}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       const tt = derefAll(this.effType(it));
       // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop,
@@ -422,7 +496,7 @@ export class FnEmitter extends CallEmitter {
       const o = this.simple(l.movedOut ? this.val(it) : this.tempVal(it));
       const i = this.tmp();
       const idx = (arr: string, off: string, len: string) =>
-        `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null)}\n}`;
+        `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null, [l])}\n}`;
       if (tt.k === 'array') return idx(o, '', `${o}.length`);
       if (tt.k === 'slice') return idx(`${o}.a`, `${o}.off + `, `${o}.len`);
       if (tt.k === 'builtin' && tt.name === 'Vec') return idx(`${o}.a`, '', `${o}.a.length`);
@@ -431,7 +505,7 @@ export class FnEmitter extends CallEmitter {
         return `${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`);
       }
       if (tt.k === 'range') {
-        return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${v} + ${isWide(tt.elem) ? '1n' : '1'}) {\n${FUEL}\n${this.loopBody(s.body, null)}\n}`;
+        return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${v} + ${isWide(tt.elem) ? '1n' : '1'}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       if (tt.k === 'struct' || tt.k === 'enum') {
         const next = this.m.methods.get(tt.info)?.get('next');
@@ -439,7 +513,7 @@ export class FnEmitter extends CallEmitter {
         const inst = this.m.instance(next, tt.args);
         const opt = this.tmp();
         const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `rt.S.drive(${inst.name}(${o}))`) : `${inst.name}(${o})`;
-        return `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\nconst ${v} = ${opt}.a0;\n${this.loopBody(s.body, null)}\n}`;
+        return `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\nconst ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       return unsupported(`for-in over this value`);
     });
@@ -485,7 +559,10 @@ export class FnEmitter extends CallEmitter {
     const isGen = forceGen || !!ci?.mayBlock;
     const body = e.body;
     const caps = this.gcCapsOf(ci?.captures);
-    const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => (body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E)), params.map((p) => localName(p.name, p.id)), caps);
+    const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
+      em.paramLocals = params;
+      return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
+    }, params.map((p) => localName(p.name, p.id)), caps);
     // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
     return caps.length ? `rt.gc.caps(${fn}, () => [${caps.join(', ')}])` : fn;
   }
@@ -691,6 +768,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
     if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && m.needsDrop(t)) em.dropParam(l, t);
   }
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
+  em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
   const body = em.body(decl.body, null, prologue);
   return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }
@@ -716,6 +794,13 @@ function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
     }
     default: return false;
   }
+}
+
+/** The locals a `let` pattern binds, in order. */
+function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
+  if (p.kind === 'name' && p.local) out.push(p.local);
+  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
+  return out;
 }
 
 /** The locals a pattern binds (any depth). */

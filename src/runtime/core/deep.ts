@@ -17,6 +17,9 @@ export const DEEP_AT = 400;
  *  as a host stack overflow would, before heavy frames could exhaust a worker's memory. */
 export const DEEP_MAX = 1 << 18;
 
+/** A stack overflow reports the parameters and locals of this many innermost frames. */
+export const OVERFLOW_LOCALS = 3;
+
 /** Thrown into the deepest heap frame when DEEP_MAX is reached. Its message is the host's stack
  *  overflow text, so it takes exactly the host-overflow path (report, backtrace, note). */
 export class DeepLimit extends RangeError {
@@ -44,7 +47,14 @@ export function runDeep(first: Generator<unknown, unknown, unknown>, seen?: (e: 
       // A run-ending exception skips every frame's cleanup (rt.leave is false for it), so the
       // frames' finally blocks would only reset rt.sp; throwing it into each generator costs tens
       // of microseconds a frame in Chromium (minutes at 262,144 frames): drop the frames at once.
-      if (e instanceof VexAbort || e instanceof VexLimit || e instanceof VexExit) throw e;
+      if (e instanceof VexAbort || e instanceof VexLimit || e instanceof VexExit) {
+        // a stack overflow: the few innermost frames still see it, to record their locals (rt.lv)
+        if (e instanceof VexAbort && e.overflow) {
+          stack.pop();
+          for (let k = 0; k < OVERFLOW_LOCALS && stack.length; k++) { try { stack.pop()!.throw(e); } catch { /* it rethrows */ } }
+        }
+        throw e;
+      }
       // the frame ended with an exception (its finally already ran): the caller gets it
       stack.pop();
       if (!stack.length) throw e;

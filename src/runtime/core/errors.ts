@@ -1,6 +1,6 @@
 // The runtime's control-flow exceptions. Only these classes are Vex outcomes; any other JS error
 // that escapes generated code is an internal error (our bug), never dressed as a Vex panic.
-import type { PanicInfo } from '../api';
+import type { FrameLocal, PanicInfo, StackOverflowInfo } from '../api';
 
 /** A Vex panic in flight (unwinding). */
 export class VexPanic {
@@ -8,11 +8,16 @@ export class VexPanic {
   depth = 0;
   /** Deepest frame not yet logged in info.unwind (frames without cleanup are logged late). */
   next = -1;
+  /** Locals recorded by the generated catches (rt.lv) per frame index, until its `frame` step. */
+  locals: Map<number, FrameLocal[]> | null = null;
   constructor(readonly message: string, readonly info: PanicInfo) {}
 }
 
 /** The run ends at once, nothing else runs: double panic, stack overflow, deadlock, panic=abort, signal. */
 export class VexAbort {
+  /** A stack overflow (rt.overflow): its report, emitted once the top frames' catches recorded
+   *  their locals (rt.lv) for the frames from index `from` up. */
+  overflow?: { info: StackOverflowInfo; from: number; locals: Map<number, FrameLocal[]> };
   constructor(
     readonly code: number,
     readonly reason: string,

@@ -1,7 +1,7 @@
 // The `rt` object handed to generated code: output, trace, the call-site stack and stack model,
 // fuel and signals, panics with unwinding and catch_panic, and the checked helpers generated code
 // calls on rare paths. Hot paths (arithmetic, field access, plain calls) never come here.
-import type { HeapSink, OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame, StackOverflowInfo } from '../api';
+import type { HeapSink, OutputChunk, PanicInfo, RunOptions, SourceLoc, TraceEvent, UnwindStep, Frame, FrameLocal, StackOverflowInfo } from '../api';
 import { foldSites } from './fold-frames';
 import { VexAbort, VexLimit, VexPanic, isHostStackOverflow } from './errors';
 import type { ProgramMeta, Site } from '../../common/program-meta';
@@ -14,7 +14,7 @@ import type { Scheduler } from './scheduler';
 import type { Machine } from './library';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
-import { DEEP_AT, DEEP_MAX, DeepLimit, runDeep } from './deep';
+import { DEEP_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
 import { HeapLog } from './heap-log';
 import { makeLib } from './lib-methods';
 import { HEAP_TRACE_EVENTS, RUN_OUTPUT_BYTES, TRACE_EVENTS } from '../../common/limits';
@@ -239,8 +239,23 @@ export class Runtime {
     const frames = this.backtrace(this.cs[Math.max(0, Math.min(this.sp - 1, this.cs.length - 1))]);
     this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
     this.printBacktrace(frames.slice(1), 10);
-    this.emitOverflow(this.sp, this.callSites(this.sp), false);
-    throw new VexAbort(134, 'stack overflow');
+    // the report waits for the innermost frames' locals: run.ts classify emits it
+    const a = new VexAbort(134, 'stack overflow');
+    a.overflow = { info: this.overflowInfo(this.sp, this.callSites(this.sp), false), from: this.sp - OVERFLOW_LOCALS, locals: new Map() };
+    throw a;
+  }
+  /** The stack-overflow event of an abort from `overflow()`, with the top frames' locals. */
+  emitOverflowAbort(a: VexAbort): void {
+    const o = a.overflow;
+    if (!o) return;
+    a.overflow = undefined;
+    const top: NonNullable<StackOverflowInfo['top']> = [];
+    for (let j = o.info.depth - 1; j >= Math.max(0, o.from); j--) {
+      const site = j < this.cs.length ? this.cs[j] : -1;
+      top.push({ fn: this.siteFn(site), loc: this.loc(site), locals: this.markShadowed(o.locals.get(j) ?? []) });
+    }
+    o.info.top = top;
+    this.emit({ t: 'stack-overflow', info: o.info });
   }
   /** The call sites of the frames below `depth`, innermost first (as far as `cs` recorded them). */
   private callSites(depth: number): number[] {
@@ -250,12 +265,14 @@ export class Runtime {
   }
   /** The stack-overflow event: depth against capacity, the frames folded (only on overflow). */
   private emitOverflow(depth: number, sites: number[], host: boolean): void {
-    const info: StackOverflowInfo = {
+    this.emit({ t: 'stack-overflow', info: this.overflowInfo(depth, sites, host) });
+  }
+  private overflowInfo(depth: number, sites: number[], host: boolean): StackOverflowInfo {
+    return {
       task: this.taskId, depth, capacity: this.lim, stackBytes: this.stackBytes, frameBytes: FRAME_BYTES,
       frames: foldSites(sites).map((g) => ({ frames: g.sites.map((s) => ({ fn: this.siteFn(s), loc: this.loc(s) })), times: g.times })),
       unrecorded: Math.max(0, depth - sites.length), host,
     };
-    this.emit({ t: 'stack-overflow', info });
   }
   /** Depth and frames when a host stack overflow was first seen (before cleanup unwound sp). */
   private hostSnap: { depth: number; frames: number[]; sites: number[]; heap?: boolean } | null = null;
@@ -368,7 +385,9 @@ export class Runtime {
    *  `await f`), so a `catch_panic` around the awaiting code catches it. The backtrace continues
    *  from the async frames into the awaiter's. */
   repanic(p: VexPanic, site: number): never {
+    this.passFrames(p, 0); // the async task's frames, unwound in its own task, get their steps
     const innerFrames = p.info.backtrace.length;
+    p.locals = null; // the async task's frames are logged: indexes now count the awaiter's
     p.info.backtrace.push(...this.backtrace(site));
     p.depth = this.sp + innerFrames;
     p.next = this.sp - 1;
@@ -415,7 +434,7 @@ export class Runtime {
       this.passFrames(u, d + 1);
       // where this frame was when the panic passed through it (its backtrace entry)
       const at = u.info.backtrace[u.depth - 1 - d];
-      u.info.unwind.push({ kind: 'frame', fn: this.siteFn(site), loc: at ? at.loc : this.loc(site) });
+      u.info.unwind.push(this.frameStep(u, d, this.siteFn(site), at ? at.loc : this.loc(site)));
       u.next = d - 1;
       return true;
     }
@@ -431,9 +450,53 @@ export class Runtime {
     for (let j = p.next; j >= downTo; j--) {
       const f = bt[p.depth - 1 - j];
       if (!f) continue;
-      p.info.unwind.push({ kind: 'frame', fn: f.fn, loc: f.loc }, { kind: 'leave', fn: f.fn });
+      p.info.unwind.push(this.frameStep(p, j, f.fn, f.loc), { kind: 'leave', fn: f.fn });
     }
     if (p.next >= downTo) p.next = downTo - 1;
+  }
+  /** The `frame` step of frame index `j`, with the locals its catches recorded (rt.lv). */
+  private frameStep(p: VexPanic, j: number, fn: string, loc: SourceLoc | null): UnwindStep {
+    const locals = p.locals?.get(j);
+    if (!locals) return { kind: 'frame', fn, loc };
+    p.locals!.delete(j);
+    return { kind: 'frame', fn, loc, locals: this.markShadowed(locals) };
+  }
+  /** The innermost local of a name is the one in scope: the earlier ones are shadowed. */
+  private markShadowed(locals: FrameLocal[]): FrameLocal[] {
+    const seen = new Set<string>();
+    for (let i = locals.length - 1; i >= 0; i--) {
+      if (seen.has(locals[i].name)) locals[i].state = 'shadowed';
+      seen.add(locals[i].name);
+    }
+    return locals;
+  }
+
+  /** A moved-out local (its drop flag is down) as the generated catches pass it to `lv`. */
+  readonly lvMoved: unknown = Object.freeze({ moved: true });
+  /**
+   * A generated catch: a panic passes a block of frame `f` whose locals `l` (site of the
+   * declaration, type descriptor, name, value; repeated) are in scope once bound. Blocks report innermost
+   * first, so each block's locals go before those already recorded (declaration order).
+   */
+  lvWants(e: unknown): boolean {
+    return e instanceof VexPanic || (e instanceof VexAbort && e.overflow !== undefined);
+  }
+  lv(e: unknown, f: number, l: unknown[]): void {
+    let m: Map<number, FrameLocal[]>;
+    if (e instanceof VexPanic) m = e.locals ??= new Map();
+    else if (e instanceof VexAbort && e.overflow && f >= e.overflow.from) m = e.overflow.locals;
+    else return;
+    const rec: FrameLocal[] = [];
+    for (let i = 0; i < l.length; i += 4) {
+      const site = l[i] as number, td = l[i + 1] as number, v = l[i + 3];
+      if (v === undefined) continue; // its `let` has not run yet
+      const moved = v === this.lvMoved;
+      const x: FrameLocal = { name: l[i + 2] as string, type: this.meta.typeNames[td] ?? '?', shown: moved ? '' : this.shortDebug(v, td, true), loc: this.loc(site) };
+      if (moved) x.state = 'moved';
+      rec.push(x);
+    }
+    const prev = m.get(f);
+    m.set(f, prev ? rec.concat(prev) : rec);
   }
   /** A panic nobody caught: every remaining frame is passed, then the run aborts. */
   finishUncaught(p: VexPanic, reason: string): void {
@@ -477,10 +540,11 @@ export class Runtime {
     if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: name, type: this.meta.typeNames[td] ?? '?', loc: this.loc(site), shown: this.shortDebug(v, td) });
   }
   /** `{:?}` of a value being dropped, cut to 60 characters ('' when it cannot be shown). */
-  private shortDebug(v: unknown, td: number): string {
+  private shortDebug(v: unknown, td: number, typed = false): string {
     if (v === undefined) return '';
     try {
-      const s = this.debug(v, td);
+      // beside its type (typed), an integer reads as `10`, not `{:?}`'s `i32(10)`
+      const s = typed && this.meta.types[td]?.k === 'int' ? this.fmt.fmt(v, td) : this.debug(v, td);
       return s.length > 60 ? s.slice(0, 59) + '…' : s;
     } catch {
       return '';

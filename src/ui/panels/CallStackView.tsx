@@ -1,6 +1,7 @@
-// The "Call stack" picture of a panic: frames as stacked boxes (innermost on top) with the values
-// they drop and the defers they run; the unwinding step decides what is popped, crossed out and
-// ticked. Every state has a word and a pattern besides its colour.
+// The "Call stack" picture of a panic: frames as stacked boxes (innermost on top) with their
+// parameters and locals at the panic (name: type = value), the values they drop and the defers
+// they run; the unwinding step decides what is popped, crossed out and ticked. Every state has
+// a word and a pattern besides its colour.
 import type { SourceLoc } from '../../runtime/api';
 import type { StackPicture, StackBox } from './callstack-model';
 import { locText } from './outcome-text';
@@ -59,12 +60,14 @@ function FrameBox({ box, reveal }: { box: StackBox; reveal: (l: SourceLoc | null
       {(box.values.length > 0 || box.defers.length > 0) && (
         <ul className="stack-items">
           {box.values.map((v, j) => (
-            <li key={`v${j}`} className={`stack-value${v.dropped ? ' is-dropped' : ''}${v.current ? ' current' : ''}`} data-testid="stack-value" data-dropped={v.dropped}>
+            <li key={`v${j}`} className={`stack-value${v.dropped ? ' is-dropped' : ''}${v.current ? ' current' : ''}${v.local && v.local !== 'live' ? ` is-${v.local}` : ''}`} data-testid="stack-value" data-dropped={v.dropped} data-local={v.local}>
               <button type="button" className="plain" onClick={() => reveal(v.loc)}>
                 <span className="v-name">{v.name || '(temporary)'}</span>: <span className="v-type">{v.type}</span>
-                {v.shown && <span className="v-shown"> = {v.shown}</span>}
+                {v.shown && v.local !== 'moved' && <span className="v-shown"> = {v.shown}</span>}
               </button>
               {v.dropped && <span className="tag">dropped</span>}
+              {!v.dropped && v.local === 'moved' && <span className="tag">moved</span>}
+              {!v.dropped && v.local === 'shadowed' && <span className="tag">shadowed</span>}
             </li>
           ))}
           {box.defers.map((d, j) => (

@@ -28,6 +28,21 @@ export function OverflowView({ info, reveal }: { info: StackOverflowInfo; reveal
         <span className="depth-text">{p.gauge}</span>
       </div>
       {p.note && <p className="overflow-note">{p.note}</p>}
+      {p.top.length > 0 && (
+        <>
+          <h3>Innermost frames <small>(their values when the stack ran out)</small></h3>
+          <ol className="overflow-top" aria-label="Innermost frames">
+            {p.top.map((f, i) => (
+              <li key={i} data-testid="overflow-top-frame">
+                <button type="button" className="plain" onClick={() => reveal(f.loc)}>
+                  <span className="fold-label">{f.fn}</span> <span className="stack-where">{locText(f.loc)}</span>
+                </button>
+                {f.locals.length > 0 && <span className="overflow-locals">{f.locals.join(', ')}</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <h3>Frames <small>(innermost first, repeats folded)</small></h3>
       <ol className="folded-frames" aria-label="Frames at the overflow">
         {p.rows.map((r, i) => (

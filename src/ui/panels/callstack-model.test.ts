@@ -26,19 +26,27 @@ describe('stackPicture', () => {
   it('shows every frame live with its values and pending defers before unwinding', () => {
     const p = stackPicture(uncaught, -1);
     expect(p.boxes.map((b) => [b.fn, b.state])).toEqual([['check', 'live'], ['main', 'live']]);
-    expect(p.boxes[0].values).toEqual([expect.objectContaining({ name: 'g', type: 'Guard', dropped: false })]);
-    expect(p.boxes[0].values[0].shown).toContain('check');
+    // the parameter and the locals in scope at the panic, with their values
+    expect(p.boxes[0].values).toEqual([
+      expect.objectContaining({ name: 'n', type: 'i32', shown: '5', local: 'live', dropped: false }),
+      expect.objectContaining({ name: 'g', type: 'Guard', local: 'live', dropped: false }),
+    ]);
+    expect(p.boxes[0].values[1].shown).toContain('check');
     expect(p.boxes[0].defers).toEqual([expect.objectContaining({ ran: false })]);
     expect(p.boxes[0].defers[0].loc?.line).toBe(16);
-    expect(p.boxes[1].values.map((v) => v.name)).toEqual(['m']);
+    expect(p.boxes[1].values.map((v) => `${v.name} = ${v.shown}`)).toEqual(['ok = Ok(4)', 'bad = Err("9 is too big")', 'm = Guard { tag: "main" }']);
     expect(p.popped).toBe(0);
   });
 
   it('ticks the defer, crosses out the value, then pops the frame as the steps advance', () => {
     const steps = uncaught.unwind.map((s) => s.kind);
     const di = steps.indexOf('defer'), dr = steps.indexOf('drop'), lv = steps.indexOf('leave');
-    expect(stackPicture(uncaught, di).boxes[0]).toMatchObject({ state: 'unwinding', defers: [{ ran: true, current: true }], values: [{ dropped: false }] });
-    expect(stackPicture(uncaught, dr).boxes[0].values[0]).toMatchObject({ dropped: true, current: true });
+    expect(stackPicture(uncaught, di).boxes[0]).toMatchObject({ state: 'unwinding', defers: [{ ran: true, current: true }], values: [{ dropped: false }, { dropped: false }] });
+    // the drop crosses out the local's own row (no second row for it); the i32 is never dropped
+    const atDrop = stackPicture(uncaught, dr).boxes[0].values;
+    expect(atDrop).toHaveLength(2);
+    expect(atDrop[1]).toMatchObject({ name: 'g', dropped: true, current: true });
+    expect(atDrop[0]).toMatchObject({ name: 'n', dropped: false });
     const after = stackPicture(uncaught, lv);
     expect(after.boxes[0].state).toBe('popped');
     expect(after.boxes[1].state).toBe('live');
@@ -59,6 +67,26 @@ describe('stackPicture', () => {
     expect(end.catchAt!.reached).toBe(true);
   });
 
+  it('shows moved and shadowed locals, and a dropped temporary as its own row', () => {
+    const info: PanicInfo = {
+      message: 'm', location: null, task: 0,
+      backtrace: [{ fn: 'f', loc: null }],
+      unwind: [
+        { kind: 'frame', fn: 'f', loc: null, locals: [
+          { name: 's', type: 'String', shown: '', loc: { file: 'a', line: 2, col: 5 }, state: 'moved' },
+          { name: 'x', type: 'i32', shown: '1', loc: { file: 'a', line: 3, col: 5 }, state: 'shadowed' },
+          { name: 'x', type: 'String', shown: '"b"', loc: { file: 'a', line: 4, col: 5 } },
+        ] },
+        { kind: 'drop', fn: 'f', value: 'x', type: 'String', loc: { file: 'a', line: 4, col: 5 }, shown: '"b"' },
+        { kind: 'drop', fn: 'f', value: '', type: 'Vec<i32>', loc: { file: 'a', line: 5, col: 9 }, shown: '[1]' },
+        { kind: 'leave', fn: 'f' },
+      ],
+    };
+    const v = stackPicture(info, 1).boxes[0].values;
+    expect(v.map((x) => [x.name, x.local, x.dropped])).toEqual([['s', 'moved', false], ['x', 'shadowed', false], ['x', 'live', true], ['', undefined, false]]);
+    expect(stackPicture(info, 2).boxes[0].values[3]).toMatchObject({ type: 'Vec<i32>', dropped: true });
+  });
+
   it('keeps every frame under panic=abort (nothing unwinds)', () => {
     const a = runText('fn f() { panic("x"); }\nfn main() { f(); }\n', { panic: 'abort' });
     const p = stackPicture(a.panic as PanicInfo, 0);
@@ -77,6 +105,9 @@ describe('overflowPicture', () => {
     expect(o.rows.map((x) => x.label)).toEqual(['depth × 63', 'closure in main']);
     expect(o.rows[0].loc?.line).toBe(9);
     expect(o.gauge).toBe('64 of 64 frames (16,384 bytes at 256 bytes a frame)');
+    // the innermost frames with their parameter's value: depth(100) from n = 100 down to 38
+    expect(o.top.map((f) => `${f.fn} ${f.locals.join(', ')}`)).toEqual(['depth n: i32 = 38', 'depth n: i32 = 39', 'depth n: i32 = 40']);
+    expect(o.top[0].loc?.line).toBe(9);
   });
   it('folds main\'s 1 MiB stack into one row of thousands', () => {
     const r = runText('fn f(n: i32): i32 { return f(n + 1) + 1; }\nfn main() { println("{}", f(0)); }\n');

@@ -1,5 +1,5 @@
-// Panic → call-stack picture ("Call stack" view): one box per frame, innermost first, with the
-// values it drops and the defers it runs while unwinding, at a given unwinding step (-1: the
+// Panic → call-stack picture ("Call stack" view): one box per frame, innermost first, with its
+// parameters and locals at the panic, the values it drops and the defers it runs while unwinding, at a given unwinding step (-1: the
 // moment of the panic, nothing unwound yet). Stack overflow → depth gauge and folded frames.
 // Pure: built from the PanicInfo / StackOverflowInfo the runtime records.
 import type { PanicInfo, SourceLoc, StackOverflowInfo } from '../../runtime/api';
@@ -11,6 +11,9 @@ export interface StackValue {
   loc: SourceLoc | null;
   dropped: boolean; // at this step
   current: boolean; // this step drops it
+  /** A local or parameter in scope at the panic (not only a value the frame drops): moved out,
+   *  or hidden by a later local of the same name. */
+  local?: 'live' | 'moved' | 'shadowed';
 }
 
 export interface StackDefer {
@@ -40,6 +43,8 @@ export interface StackPicture {
 
 interface Pending { fn: string; loc: SourceLoc | null; enter: number; leave: number; values: (Omit<StackValue, 'dropped' | 'current'> & { at: number })[]; defers: { loc: SourceLoc | null; at: number }[] }
 
+const sameLoc = (a: SourceLoc | null, b: SourceLoc | null) => a === b || (!!a && !!b && a.file === b.file && a.line === b.line && a.col === b.col);
+
 /** The stack at unwinding step `step` (index into info.unwind; -1 before the first). */
 export function stackPicture(info: PanicInfo, step: number): StackPicture {
   const frames: Pending[] = [];
@@ -50,11 +55,20 @@ export function stackPicture(info: PanicInfo, step: number): StackPicture {
     switch (s.kind) {
       case 'frame': {
         const bt = info.backtrace[frames.length];
-        frames.push({ fn: s.fn, loc: bt?.loc ?? s.loc, enter: i, leave: Infinity, values: [], defers: [] });
+        // its locals at the panic, never dropped unless a drop step below names them
+        const values = (s.locals ?? []).map((l) => ({ name: l.name, type: l.type, shown: l.shown, loc: l.loc, at: Infinity, local: l.state ?? 'live' as const }));
+        frames.push({ fn: s.fn, loc: bt?.loc ?? s.loc, enter: i, leave: Infinity, values, defers: [] });
         return;
       }
       case 'defer': if (cur) cur.defers.push({ loc: s.loc, at: i }); return;
-      case 'drop': if (cur) cur.values.push({ name: s.value, type: s.type, shown: s.shown ?? '', loc: s.loc, at: i }); return;
+      case 'drop': {
+        if (!cur) return;
+        // a live local dropped now: the same row is crossed out (same name, same declaration)
+        const own = cur.values.find((v) => v.local && v.local !== 'moved' && v.at === Infinity && v.name === s.value && sameLoc(v.loc, s.loc));
+        if (own) own.at = i;
+        else cur.values.push({ name: s.value, type: s.type, shown: s.shown ?? '', loc: s.loc, at: i });
+        return;
+      }
       case 'leave': if (cur) cur.leave = i; return;
       case 'caught': catchAt = { loc: s.loc, index: frames.length, reached: i <= step }; return;
       case 'aborted': aborted = { reason: s.reason, reached: i <= step }; return;
@@ -64,7 +78,7 @@ export function stackPicture(info: PanicInfo, step: number): StackPicture {
     fn: f.fn,
     loc: f.loc,
     state: f.leave <= step ? 'popped' : f.enter <= step ? 'unwinding' : 'live',
-    values: f.values.map((v) => ({ name: v.name, type: v.type, shown: v.shown, loc: v.loc, dropped: v.at <= step, current: v.at === step })),
+    values: f.values.map((v) => ({ name: v.name, type: v.type, shown: v.shown, loc: v.loc, dropped: v.at <= step, current: v.at === step, ...(v.local ? { local: v.local } : {}) })),
     defers: f.defers.map((d) => ({ loc: d.loc, ran: d.at <= step, current: d.at === step })),
     current: f.enter === step || f.leave === step,
   }));
@@ -85,6 +99,8 @@ export interface FoldedRow {
 }
 
 export interface OverflowPicture {
+  /** The innermost frames with their parameters and locals (`n: i32 = 38`), innermost first. */
+  top: { fn: string; loc: SourceLoc | null; locals: string[] }[];
   used: number;
   capacity: number;
   fraction: number; // used / capacity, at most 1
@@ -104,6 +120,7 @@ export function overflowPicture(o: StackOverflowInfo): OverflowPicture {
   if (o.unrecorded > 0) rows.unshift({ fn: '…', loc: null, times: o.unrecorded, cycle: 1, label: `${int(o.unrecorded)} innermost frames (not recorded)` });
   const capacity = Math.max(o.capacity, 1);
   return {
+    top: (o.top ?? []).map((f) => ({ fn: f.fn, loc: f.loc, locals: f.locals.map((l) => `${l.name}: ${l.type}${l.state === 'moved' ? ' (moved)' : l.shown ? ` = ${l.shown}` : ''}`) })),
     used: o.depth,
     capacity: o.capacity,
     fraction: Math.min(1, o.depth / capacity),
