@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execute } from '../src/runtime/execute';
+import type { RunOptions } from '../src/runtime/api';
 import { replTranscript } from '../src/cli/repl';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -71,7 +72,9 @@ export function judge(c: ConformanceCase): Verdict {
   }
   const source = read(c, '.vx')!;
   const exitSpec = (read(c, '.exit') ?? '').trim();
-  const exec = execute([{ name: c.name + '.vx', text: source }]);
+  // Own tests only: NAME.settings holds run settings as JSON (e.g. {"heapLimit": 1048576}).
+  const settings = JSON.parse(read(c, '.settings') ?? '{}') as Partial<RunOptions>;
+  const exec = execute([{ name: c.name + '.vx', text: source }], settings);
   if (exec.internalError) return { pass: false, reason: `internal error: ${exec.internalError.message}` };
   const errors = exec.compile.diagnostics.filter((d) => d.severity === 'error');
 
