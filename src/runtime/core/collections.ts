@@ -11,7 +11,7 @@ export interface HeapHooks {
   realloc(addr: number, oldSize: number, size: number, align: number, site: number): number;
   /** A buffer of `size` bytes that cannot be had (beyond what the host can hold): fails like a
    *  native allocation of that size. */
-  fail(size: number, site: number): never;
+  fail(size: number | bigint, site: number): never;
 }
 
 export const noHeap: HeapHooks = {
@@ -48,6 +48,20 @@ export class VVec<T = unknown> {
     if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
     else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
     this.cap = nc;
+  }
+  /** `reserve(n)`: room for n more elements (at least double, like push growth). A request no
+   *  heap can hold fails with its exact size. */
+  reserve(n: number | bigint, site = -1): undefined {
+    if (n <= 0) return undefined;
+    const need = BigInt(this.a.length) + BigInt(n);
+    if (need <= BigInt(this.cap)) return undefined;
+    const bytes = need * BigInt(this.esize);
+    if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) heap.fail(bytes, site);
+    const nc = Math.max(this.cap * 2, Number(need));
+    if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
+    else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
+    this.cap = nc;
+    return undefined;
   }
   /** Free the buffer (the Vec was dropped or went out of scope for good). */
   release(site = -1): void {
