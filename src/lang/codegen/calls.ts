@@ -146,7 +146,10 @@ export abstract class CallEmitter extends ExprEmitter {
     const rtype = fn.receiverType ? this.ty(fn.receiverType) : null;
     let recv: string;
     if (rtype && isCellRef(rtype)) {
-      recv = isCellRef(this.effType(obj)) ? this.expr(obj) : this.refTo(obj, true);
+      // a shared receiver lives for the call only: a cell of its value (`~Dir.North` has no place)
+      recv = isCellRef(this.effType(obj)) ? this.expr(obj)
+        : rtype.k === 'ref' && !rtype.mut ? `(($c) => rt.cell(() => $c, ($v) => { $c = $v; }))(${this.val(obj)})`
+        : this.refTo(obj, true);
     } else {
       // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary
       recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) ? null : this.ty(this.typeOf(e))) : this.val(obj);

@@ -225,7 +225,8 @@ export abstract class ExprEmitter {
         const n2 = t.k === 'array' ? String(t.len) : `$Number(${n})`;
         // element size: a by-value array is charged to the heap limit like a native one
         const esize = t.k === 'array' ? this.ptrElemSize(t.elem) : 8;
-        return `$repeat(${v}, ${n2}, ${esize}, ${this.site(e.span)})`;
+        // a constant count is passed exactly too (a u64 above 2^53 is reported exactly)
+        return `$repeat(${v}, ${n2}, ${esize}, ${this.site(e.span)}${t.k === 'array' ? `, ${n}` : ''})`;
       }
       case 'map': {
         const mt = this.typeOf(e);

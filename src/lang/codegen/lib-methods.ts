@@ -77,7 +77,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'set': return `$aset(${o}.a, ${v(0)}, ${h.copyVal(a[1])}, ${s})`;
       case 'insert': return `rt.L.insert(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn})`;
       case 'remove': return `rt.L.remove(${o}, ${v(0)}, ${s}, ${panicFn})`;
-      case 'reserve': return `(${v(0)}, undefined)`;
+      case 'reserve': return `${o}.reserve(${v(0)}, ${s})`;
       case 'first': return opt(`${o}.a[0]`);
       case 'last': return opt(`${o}.a[${o}.a.length - 1]`);
       case 'find': return opt(`rt.L.findIn(${o}, ${fn(0)})`);

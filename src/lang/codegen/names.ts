@@ -34,11 +34,13 @@ export function isObjectLike(t: Type): boolean {
     default: return false;
   }
 }
-/** A scalar: its shared references are cells too, so a read through one sees later writes. */
-const isScalar = (t: Type): boolean => t.k === 'int' || t.k === 'float' || t.k === 'bool';
-/** `&T!` to a non-object T, and `&T` to a scalar, is a Cell (get/set closures over the place):
- *  the reference aliases its place (codegen/DESIGN.md "Places and references"). */
-export const isCellRef = (t: Type): boolean => t.k === 'ref' && !isObjectLike(t.inner) && (t.mut || isScalar(t.inner));
+/** Shared references to these are cells too: a read through one sees later writes to the place. */
+const sharesByCell = (t: Type): boolean => t.k === 'int' || t.k === 'float' || t.k === 'bool' || t.k === 'enum' || t.k === 'tuple';
+/** `&T!` to a non-object T, and `&T` to a scalar, an enum (Option...) or a tuple, is a Cell
+ *  (get/set closures over the place): the reference aliases its place (codegen/DESIGN.md "Places
+ *  and references"). A shared `&str` stays the string (the checker identifies `&str` with `str`,
+ *  §4.1, so it flows into any `str` position unconverted); `&c[a..b]` is a slice view. */
+export const isCellRef = (t: Type): boolean => t.k === 'ref' && !isObjectLike(t.inner) && (t.mut || sharesByCell(t.inner));
 
 /** Strip references: the type a read auto-derefs to. */
 export function derefAll(t: Type): Type {

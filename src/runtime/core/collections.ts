@@ -9,12 +9,16 @@ export interface HeapHooks {
   free(addr: number, size: number, align: number, site: number): void;
   /** realloc = one allocate plus one deallocate (§6.4). */
   realloc(addr: number, oldSize: number, size: number, align: number, site: number): number;
+  /** A buffer of `size` bytes that cannot be had (beyond what the host can hold): fails like a
+   *  native allocation of that size. */
+  fail(size: number | bigint, site: number): never;
 }
 
 export const noHeap: HeapHooks = {
   alloc: () => 0,
   free: () => {},
   realloc: () => 0,
+  fail: (size) => { throw new RangeError(`memory allocation of ${size} bytes failed`); },
 };
 
 export let heap: HeapHooks = noHeap;
@@ -44,6 +48,20 @@ export class VVec<T = unknown> {
     if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
     else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
     this.cap = nc;
+  }
+  /** `reserve(n)`: room for n more elements (at least double, like push growth). A request no
+   *  heap can hold fails with its exact size. */
+  reserve(n: number | bigint, site = -1): undefined {
+    if (n <= 0) return undefined;
+    const need = BigInt(this.a.length) + BigInt(n);
+    if (need <= BigInt(this.cap)) return undefined;
+    const bytes = need * BigInt(this.esize);
+    if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) heap.fail(bytes, site);
+    const nc = Math.max(this.cap * 2, Number(need));
+    if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
+    else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
+    this.cap = nc;
+    return undefined;
   }
   /** Free the buffer (the Vec was dropped or went out of scope for good). */
   release(site = -1): void {
@@ -90,6 +108,11 @@ export class VString {
 /** Map<K, V> in insertion order. Primitive keys (numbers, BigInts, strings, booleans, unit enum
  *  values) are used as-is; compound keys (String, structs, tuples...) are stored under a canonical
  *  string `canonKey(k)`, with the original key kept in `ok` for iteration and printing. */
+/** The largest Map/Set table, in entries. A host Map/Set holds at most 2^24 (V8) and the entry is
+ *  stored before the table grows, so a table that would double past 2^23 fails like an allocation
+ *  of that table, whatever the heap limit: the host's own limit is never reached. */
+export const MAX_TABLE_ENTRIES = 1 << 23;
+
 /** Map and Set tables are accounted like a Vec's buffer (§6.18): `cap` entries of `esize` bytes,
  *  allocated at the first insert (4 entries), doubled (one realloc) when an insert overflows it. */
 class Table {
@@ -100,6 +123,7 @@ class Table {
     if (size <= this.cap) return;
     let nc = this.cap === 0 ? 4 : this.cap * 2;
     while (nc < size) nc *= 2;
+    if (nc > MAX_TABLE_ENTRIES) heap.fail(nc * this.esize, site);
     this.addr = this.cap === 0 ? heap.alloc(nc * this.esize, this.ealign, site) : heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
     this.cap = nc;
   }

@@ -99,12 +99,14 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `[v; n]`: a by-value array of n elements of `esize` bytes. One bigger than the heap room
      *  left (or than a host array can be) fails like a native allocation; the fill charges fuel. */
-    $repeat<T>(v: T, n: number, esize = 8, site = -1): T[] {
+    $repeat<T>(v: T, n: number, esize = 8, site = -1, count: number | bigint = n): T[] {
       const bytes = n * Math.max(1, esize);
       const sys = rt.machine?.sys;
       if (n > 1 << 24 || (sys && bytes > sys.freeBytes())) {
         if (!sys) throw new RangeError('Invalid array length');
-        rt.machine.fault(oomFault(bytes), site);
+        // the size as the program asked for it: a 64-bit count above 2^53 stays exact
+        const exactBytes = Number.isSafeInteger(bytes) ? bytes : BigInt(count) * BigInt(Math.max(1, esize));
+        rt.machine.fault(oomFault(exactBytes), site);
       }
       rt.charge(n >>> 4);
       const out = new Array<T>(n);

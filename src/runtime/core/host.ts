@@ -11,6 +11,7 @@ import type { FfiTypes } from '../api';
 import type { CType } from '../ffi/types';
 import type { ShimContext } from '../ffi/types';
 import type { CArg } from '../format/printf';
+import { oomFault } from '../memory/fault';
 
 
 /** Pure libm functions called directly by generated code: the hot path of numeric code. The first
@@ -233,10 +234,12 @@ export function makeHost(rt: Runtime) {
     call(name: string, args: unknown[], site: number): unknown {
       const m = rt.machine;
       const n = (i: number) => Number(args[i]);
+      // a size no simulated heap can hold (above 2^53) fails at once, its message exact
+      const size = (i: number) => (typeof args[i] === 'bigint' && !Number.isSafeInteger(Number(args[i])) ? m.fault(oomFault(args[i] as bigint), site) : n(i));
       switch (name) {
-        case 'alloc': return m.allocate(n(0), 16, site);
+        case 'alloc': return m.allocate(size(0), 16, site);
         case 'free': m.free(n(0), site); return undefined;
-        case 'realloc': return m.realloc(n(0), n(1), site);
+        case 'realloc': return m.realloc(n(0), size(1), site);
         case 'sys_alloc': return m.sysAlloc(n(0), n(1) || 16, site);
         case 'sys_free': m.sysFree(n(0), site); return undefined;
         case 'reset_allocator': m.current = m.sys; return undefined;

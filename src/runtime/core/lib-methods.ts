@@ -61,13 +61,13 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     // ---- Vec
     insert(v: VVec, i: bigint | number, x: unknown, site: number, panic: (m: string, s: number) => never): void {
       const n = Number(i);
-      if (n < 0 || n > v.a.length) panic(`insertion index (is ${n}) should be <= len (is ${v.a.length})`, site);
+      if (n < 0 || n > v.a.length) panic(`insertion index (is ${i}) should be <= len (is ${v.a.length})`, site);
       if (v.a.length === v.cap) v.grow(site);
       v.a.splice(n, 0, x);
     },
     remove(v: VVec, i: bigint | number, site: number, panic: (m: string, s: number) => never): unknown {
       const n = Number(i);
-      if (n < 0 || n >= v.a.length) panic(`removal index (is ${n}) should be < len (is ${v.a.length})`, site);
+      if (n < 0 || n >= v.a.length) panic(`removal index (is ${i}) should be < len (is ${v.a.length})`, site);
       return v.a.splice(n, 1)[0];
     },
     indexOf(v: VVec, x: unknown): bigint | undefined {

@@ -293,6 +293,7 @@ export function installLibrary(rt: Runtime, opts: RunOptions): LibraryHandle {
     alloc: (size, align, site) => m.bufAlloc(size, align, site),
     free: (addr, size, _align, site) => m.bufFree(addr, size, site),
     realloc: (addr, old, size, align, site) => m.bufRealloc(addr, old, size, align, site),
+    fail: (size, site) => m.fault(oomFault(size), site),
   });
   return {
     machine: m,

@@ -33,8 +33,6 @@ export class Task {
   /** An async fn's task that panicked: the panic waits in its Future for an awaiter. */
   panicked: VexPanic | null = null;
   awaited = false;
-  /** Entries of this task in the run queue that were already consumed (see waitInPlace). */
-  staleReady = 0;
   /** Heap-limit bytes this task holds (0 once released). */
   charged = 0;
   constructor(readonly id: number, readonly name: string, public stackBytes: number, tls: unknown[]) {
@@ -224,30 +222,26 @@ export class Scheduler {
     throw new VexAbort(134, 'deadlock');
   }
 
-  /** Run other tasks until `me` (blocked in plain code) is woken. */
+  /** Run other tasks until `me` (blocked in plain code) is woken and its turn comes: once woken it
+   *  waits in the run queue behind the tasks woken before it (§4.6: FIFO in the order of waking). */
   private waitInPlace(me: Task): void {
-    while (me.state === 'blocked') {
+    for (;;) {
       const t = this.nextReady();
       if (!t) {
-        if (this.advance()) continue;
-        this.deadlock();
+        if (me.state === 'blocked' && this.advance()) continue;
+        if (me.state === 'blocked') this.deadlock();
+        break; // not queued (woken outside the queue): nothing else to run first
       }
       if (t === me) break;
       this.resume(t);
     }
-    // Woken by a task we ran: its entry in the run queue is skipped when reached (O(1) here).
-    if (me.state === 'ready') me.staleReady++;
     me.state = 'running';
     this.rt.emit({ t: 'task-run', task: me.id, clock: this.clock });
   }
 
-  /** The next runnable task, skipping entries of tasks that already continued in place. */
+  /** The next runnable task (a task is queued once per wake: none continues out of turn). */
   private nextReady(): Task | undefined {
-    for (;;) {
-      const t = this.ready.shift();
-      if (!t || t.staleReady === 0) return t;
-      t.staleReady--;
-    }
+    return this.ready.shift();
   }
 
   /** Drive a suspendable computation from plain code (a blocking call outside a generator). */

@@ -61,8 +61,9 @@ export function isVexFault(e: unknown): e is VexFault {
   return e instanceof VexFault;
 }
 
-export function oomFault(size: number): VexFault {
+/** `size` exactly as requested: a 64-bit request above 2^53 is printed from its BigInt. */
+export function oomFault(size: number | bigint): VexFault {
   const f = new VexFault('oom', `memory allocation of ${size} bytes failed`, false);
-  f.size = size;
+  f.size = Number(size);
   return f;
 }
