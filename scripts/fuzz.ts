@@ -30,7 +30,7 @@ const summary = (r: CampaignReport, done: boolean) => {
 
 const report = await runCampaign({
   count, seed, categories,
-  timeoutMs: Number(opt('timeout', '20000')),
+  timeoutMs: Number(opt('timeout', '10000')),
   save: !args.includes('--no-save'),
   perSignature: Number(opt('per-signature', '1')),
   onProgress: (_n, r) => {

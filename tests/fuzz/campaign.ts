@@ -11,6 +11,7 @@ import { GENERATORS, CATEGORIES } from './gen/index';
 import type { FuzzCase } from './gen/types';
 import { judge, signature, type Answer, type Verdict } from './judge';
 import { minimize } from './minimize';
+import { FUEL } from './exec';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const REGRESSIONS = join(HERE, 'regressions');
@@ -39,7 +40,11 @@ export class CaseRunner {
     return this.ready;
   }
 
-  async run(c: FuzzCase, timeoutMs = this.timeoutMs): Promise<Answer> {
+  /** The wall timeout of a case: the base plus 25 µs per unit of fuel (a caught panic or a task
+   *  switch costs several µs a step, more on a loaded machine); a hang is a run that outlives it. */
+  timeoutFor(c: FuzzCase): number { return this.timeoutMs + (c.options?.fuel ?? FUEL) * 0.025; }
+
+  async run(c: FuzzCase, timeoutMs = this.timeoutFor(c)): Promise<Answer> {
     if (!this.child || this.child.exitCode !== null || this.child.killed) await this.spawn();
     else await this.ready;
     const child = this.child!;
@@ -94,7 +99,7 @@ export function caseAt(seed: number, i: number, categories: readonly string[] = 
 export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   const cats = o.categories?.length ? o.categories : CATEGORIES;
   for (const c of cats) if (!GENERATORS[c]) throw new Error(`unknown category ${c} (known: ${CATEGORIES.join(', ')})`);
-  const runner = new CaseRunner(o.timeoutMs ?? 20_000);
+  const runner = new CaseRunner(o.timeoutMs ?? 10_000);
   const report: CampaignReport = { seed: o.seed, count: 0, ms: 0, perCategory: {}, failures: [], byClass: {} };
   const seen = new Map<string, number>();
   for (const s of existingSignatures()) seen.set(s, o.perSignature ?? 1);

@@ -97,6 +97,7 @@ export function genInt(r: Rng): FuzzCase {
 /** Exact decimal source for a double that the lexer reads back to the same value. */
 export function floatLit(x: number): string {
   if (Object.is(x, -0)) return '(0.0 * -1.0)';
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? '(0.0 / 0.0)' : x > 0 ? '(1.0 / 0.0)' : '(-1.0 / 0.0)';
   const s = String(Math.abs(x));
   const body = /[.e]/.test(s) ? (s.includes('e') && !s.includes('.') ? s.replace('e', '.0e') : s) : s + '.0';
   return x < 0 ? `(0.0 - ${body})` : body;
