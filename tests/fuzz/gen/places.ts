@@ -31,7 +31,7 @@ export function genRefs(r: Rng): FuzzCase {
   };
   for (let n = r.int(2, 12); n > 0; n--) {
     const k = small(r), k2 = small(r);
-    switch (r.int(0, 14)) {
+    switch (r.int(0, 17)) {
       case 0: body.push(`    bump(&x!, ${L(k)});`); m.x = w32(m.x + k); show('x'); break;
       case 1: body.push(`    { let rx = &x!; *rx = ${L(k)}; }`); m.x = k; show('x'); break;
       case 2: body.push(`    { let rx = &x!; *rx += ${L(k)}; *rx *= 3; }`); m.x = w32(Math.imul(w32(m.x + k), 3)); show('x'); break;
@@ -46,6 +46,8 @@ export function genRefs(r: Rng): FuzzCase {
       case 11: body.push(`    put_t(&t!, ${L(k)}, ${L(k2)});`); m.t0 = k; m.t1 = k2; show('t'); break;
       case 12: if (r.bool()) { body.push(`    { let ro = &o!; *ro = Some(${L(k)}); }`); m.o = k; } else { body.push('    { let ro = &o!; *ro = None; }'); m.o = null; } show('o'); break;
       case 13: { const i = r.int(0, 3); body.push(`    { let re = &arr[${i}]!; *re = ${L(k)}; }`); m.arr[i] = k; show('arr'); break; }
+      case 15: body.push('    { let rx = &x!; println("{}", rx); println(rx); }'); out.push(String(m.x), String(m.x)); break;
+      case 16: { const w = r.pick(['a', 'bc', 'héllo']); body.push(`    { let! s = "${w}"; let rs = &s!; println(rs); let rs2 = &s; println("{} {}", rs2, s.len()); }`); out.push(w, `${w} ${Buffer.byteLength(w)}`); break; }
       default: body.push(`    x = ${L(k)};`); m.x = k; show('x');
     }
   }
