@@ -40,9 +40,10 @@ export class CaseRunner {
     return this.ready;
   }
 
-  /** The wall timeout of a case: the base plus 25 µs per unit of fuel (a caught panic or a task
-   *  switch costs several µs a step, more on a loaded machine); a hang is a run that outlives it. */
-  timeoutFor(c: FuzzCase): number { return this.timeoutMs + (c.options?.fuel ?? FUEL) * 0.025; }
+  /** The CPU-time budget of a case (both runs): the base plus 20 µs per unit of fuel (a caught
+   *  panic, a Gc allocation or a task switch costs several µs a step); a hang is a case that uses
+   *  more. CPU time, not wall time, so that a loaded machine does not turn slow runs into hangs. */
+  timeoutFor(c: FuzzCase): number { return this.timeoutMs + (c.options?.fuel ?? FUEL) * 0.02; }
 
   async run(c: FuzzCase, timeoutMs = this.timeoutFor(c)): Promise<Answer> {
     if (!this.child || this.child.exitCode !== null || this.child.killed) await this.spawn();
@@ -50,10 +51,15 @@ export class CaseRunner {
     const child = this.child!;
     const id = ++this.next;
     return new Promise<Answer>((resolve) => {
-      const done = (a: Answer) => { clearTimeout(timer); child.off('message', onMsg); child.off('exit', onExit); resolve(a); };
+      const done = (a: Answer) => { clearInterval(timer); child.off('message', onMsg); child.off('exit', onExit); resolve(a); };
       const onMsg = (m: { id?: number; runs?: Answer }) => { if (m.id === id) done(m as Answer); };
       const onExit = (code: number | null, sig: string | null) => { this.child = null; done({ crash: `child died (${sig ?? code}): ${this.stderr.trim().split('\n').slice(-3).join(' | ')}` }); };
-      const timer = setTimeout(() => { child.off('exit', onExit); this.kill(); done({ hang: true }); }, timeoutMs);
+      const start = cpuMs(child.pid!), t0 = Date.now();
+      // poll the child's CPU time; wall time only as a backstop (10x the budget)
+      const timer = setInterval(() => {
+        const used = start === null ? Date.now() - t0 : (cpuMs(child.pid!) ?? Infinity) - start;
+        if (used > timeoutMs || Date.now() - t0 > 10 * timeoutMs) { child.off('exit', onExit); this.kill(); done({ hang: true }); }
+      }, 250);
       child.on('message', onMsg);
       child.once('exit', onExit);
       child.send({ id, c });
@@ -63,6 +69,17 @@ export class CaseRunner {
   kill(): void {
     if (this.child && this.child.exitCode === null) this.child.kill('SIGKILL');
     this.child = null;
+  }
+}
+
+/** CPU time (user + system) of a process in ms from /proc, or null where there is no /proc. */
+function cpuMs(pid: number): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) * 10; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
   }
 }
 
