@@ -1,4 +1,4 @@
-// npm run fuzz -- --count N --seed S [--category X[,Y]] [--timeout MS] [--no-save] [--report FILE] [--show I]
+// npm run fuzz -- --count N --seed S [--category X[,Y]] [--timeout MS] [--fuel-cap N] [--per-signature K] [--no-save] [--report FILE] [--show I]
 // Runs a seeded, deterministic fuzz campaign (tests/fuzz/) and prints what it covered and found.
 import { writeFileSync } from 'node:fs';
 import { runCampaign, caseAt, type CampaignReport } from '../tests/fuzz/campaign';
@@ -33,6 +33,7 @@ const report = await runCampaign({
   timeoutMs: Number(opt('timeout', '10000')),
   save: !args.includes('--no-save'),
   perSignature: Number(opt('per-signature', '1')),
+  fuelCap: Number(opt('fuel-cap', '0')) || undefined,
   onProgress: (_n, r) => {
     console.log(summary(r, false));
     if (reportFile) writeFileSync(reportFile, JSON.stringify(r, null, 1));

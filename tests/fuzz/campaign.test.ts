@@ -9,11 +9,11 @@ import type { RunSummary } from './exec';
 import { genInt } from './gen/arith';
 import { Rng } from './gen/rng';
 
-const COUNT = Number(process.env.VEX_FUZZ_COUNT ?? 1900);
+const COUNT = Number(process.env.VEX_FUZZ_COUNT ?? 1500);
 
 describe('fuzz campaign (CI size)', () => {
   it(`${COUNT} programs over ${CATEGORIES.length} categories end clean`, async () => {
-    const r = await runCampaign({ count: COUNT, seed: 7, save: false });
+    const r = await runCampaign({ count: COUNT, seed: 7, save: false, fuelCap: 200_000 });
     expect(r.count).toBe(COUNT);
     for (const c of CATEGORIES) expect(r.perCategory[c]?.programs ?? 0, c).toBeGreaterThan(0);
     expect(r.failures.map((f) => `#${f.index} ${f.category} ${f.verdict.cls}: ${f.verdict.detail}`)).toEqual([]);

@@ -104,6 +104,8 @@ export interface CampaignOptions {
   /** Save at most this many programs per failure signature (default 1). */
   perSignature?: number;
   minimizeSteps?: number;
+  /** Run every case with at most this much fuel (CI: keeps runaway programs short). */
+  fuelCap?: number;
   onProgress?: (done: number, r: CampaignReport) => void;
 }
 
@@ -124,6 +126,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   try {
     for (let i = 0; i < o.count; i++) {
       const c = caseAt(o.seed, i, cats);
+      if (o.fuelCap) c.options = { ...c.options, fuel: Math.min(c.options?.fuel ?? FUEL, o.fuelCap) };
       const t = Date.now();
       const answer = await runner.run(c);
       const v = judge(c, answer);

@@ -20,6 +20,6 @@ describe('fuzz regressions', () => {
     it(`${r.name} (found: ${r.found.cls}) judges ${r.expect}`, async () => {
       const v = judge(r.case, await runner.run(r.case));
       expect(v?.cls ?? 'clean', v?.detail).toBe(r.expect);
-    }, 90_000);
+    }, 240_000);
   }
 });
