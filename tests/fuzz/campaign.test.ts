@@ -51,3 +51,18 @@ describe('generators', () => {
     expect(caseAt(11, 0).text).not.toBe(caseAt(12, 0).text);
   });
 });
+
+describe('the runner', () => {
+  it('judges an endless run (no fuel limit) a hang, kills the child and goes on', async () => {
+    const { CaseRunner } = await import('./campaign');
+    const runner = new CaseRunner(1500);
+    try {
+      const endless = { category: 'runaway', text: 'fn main() {\n    let! x: i64 = 0;\n    loop { x += 1; }\n}\n', options: { fuel: 0 } };
+      expect(judge(endless, await runner.run(endless))?.cls).toBe('hang');
+      const c = genInt(new Rng(3));
+      expect(judge(c, await runner.run(c))).toBeNull();
+    } finally {
+      runner.kill();
+    }
+  }, 120_000);
+});
