@@ -10,11 +10,12 @@ import { genCollections, genLangCore } from './lang';
 import { genRepl } from './session';
 import { genRunaway } from './runaway';
 import { genMutant } from './mutate';
+import { genCompile } from './compiletime';
 
 export const GENERATORS: Record<string, Generator> = {
   int: genInt, float: genFloat, printf: genPrintf, layout: genLayout, ffi: genFfi,
   lang: genLangCore, collections: genCollections, refs: genRefs, addr: genAddr, drops: genDrops, gc: genGc,
   tasks: genTasks, async: genAsync, alloc: genAlloc, bits: genBits, signal: genSignal, repl: genRepl,
-  runaway: genRunaway, mutate: genMutant,
+  runaway: genRunaway, mutate: genMutant, compile: genCompile,
 };
 export const CATEGORIES: readonly string[] = Object.keys(GENERATORS);
