@@ -34,8 +34,8 @@ const report = await runCampaign({
   save: !args.includes('--no-save'),
   perSignature: Number(opt('per-signature', '1')),
   fuelCap: Number(opt('fuel-cap', '0')) || undefined,
-  onProgress: (_n, r) => {
-    console.log(summary(r, false));
+  onProgress: (n, r) => {
+    if (n % 1000 === 0) console.log(summary(r, false));
     if (reportFile) writeFileSync(reportFile, JSON.stringify(r, null, 1));
   },
 });

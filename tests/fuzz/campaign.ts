@@ -148,7 +148,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
         seen.set(sig, n + 1);
         if (report.failures.length < 500) report.failures.push({ index: i, seed: o.seed, category: c.category, verdict: v, saved });
       }
-      if (o.onProgress && (i + 1) % 500 === 0) { report.ms = Date.now() - t0; o.onProgress(i + 1, report); }
+      if (o.onProgress && (i + 1) % 100 === 0) { report.ms = Date.now() - t0; o.onProgress(i + 1, report); }
     }
   } finally {
     runner.kill();
