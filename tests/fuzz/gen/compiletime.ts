@@ -6,13 +6,13 @@ import type { FuzzCase } from './types';
 export function genCompile(r: Rng): FuzzCase {
   switch (r.int(0, 4)) {
     case 0: {
-      const n = r.int(2, 2500), x = r.int(-2, n + 2);
+      const n = r.bool(0.2) ? r.int(500, 2500) : r.int(2, 200), x = r.int(-2, n + 2);
       const arms = Array.from({ length: n - 1 }, (_, i) => `    elif x == ${i + 1} { r = ${(i + 1) * 3}; }`);
       const text = `fn main() {\n    let x = ${x < 0 ? `0 - ${-x}` : x};\n    let! r = 0;\n    if x == 0 { r = 0; }\n${arms.join('\n')}\n    else { r = -1; }\n    println("{}", r);\n}\n`;
       return { category: 'compile', text, expect: { stdout: `${x >= 0 && x < n ? x * 3 : -1}\n`, exit: 0 } };
     }
     case 1: {
-      const n = r.int(1, 3000);
+      const n = r.bool(0.2) ? r.int(500, 3000) : r.int(1, 200);
       const fns = Array.from({ length: n }, (_, i) => `fn g${i + 1}(x: i64): i64 { return g${i}(x) + 1; }`);
       return { category: 'compile', text: `fn g0(x: i64): i64 { return x; }\n${fns.join('\n')}\nfn main() { println("{}", g${n}(0)); }\n`, expect: { stdout: `${n}\n`, exit: 0 } };
     }
@@ -22,7 +22,7 @@ export function genCompile(r: Rng): FuzzCase {
       return { category: 'compile', text, expect: { compiles: false, outcomes: ['compile-error'] } };
     }
     case 3: {
-      const d = r.int(1, 3000);
+      const d = r.bool(0.2) ? r.int(500, 3000) : r.int(1, 200);
       return { category: 'compile', text: `fn main() {\n    let x = 1;\n    println("{}", ${'('.repeat(d)}x${' + 1)'.repeat(d)});\n}\n`, expect: { compiles: false } };
     }
     default: {
