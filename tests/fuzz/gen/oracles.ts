@@ -1,20 +1,39 @@
 // Independent models the generated programs are judged against: C's %g (Vex's `{}` for floats),
 // exact IEEE bits of a C hex float, and the x86-64 System V layout of plain C structs.
 
-/** C `%g` with 6 significant digits, as vex-language §5.2 specifies `{}` for f32/f64. */
+/** C `%g` with 6 significant digits, as vex-language §5.2 specifies `{}` for f32/f64: rounded from
+ *  the exact binary value, ties to even (as glibc; JS toExponential/toFixed round ties up). */
 export function formatG(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x < 0 ? '-inf' : 'inf';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const e = x.toExponential(5);
-  const X = Number(e.slice(e.indexOf('e') + 1));
-  const strip = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
-  if (X < -4 || X >= 6) {
-    const [m, ex] = e.split('e');
-    const n = Math.abs(Number(ex));
-    return `${strip(m)}e${ex[0] === '-' ? '-' : '+'}${n < 10 ? '0' : ''}${n}`;
+  const P = 6;
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, Math.abs(x));
+  const bits = dv.getBigUint64(0);
+  const ef = Number(bits >> 52n), mant = bits & ((1n << 52n) - 1n);
+  const M = ef === 0 ? mant : mant | (1n << 52n), E = ef === 0 ? -1074 : ef - 1075;
+  // |x| = D * 10^-k exactly
+  const D = E >= 0 ? M << BigInt(E) : M * 5n ** BigInt(-E), k = E >= 0 ? 0 : -E;
+  const s = D.toString();
+  let X = s.length - 1 - k;
+  let keep = s.slice(0, P).padEnd(P, '0');
+  const rest = s.slice(P);
+  if (rest && (rest[0] > '5' || (rest[0] === '5' && (/[1-9]/.test(rest.slice(1)) || Number(keep[P - 1]) % 2 === 1)))) {
+    keep = (BigInt(keep) + 1n).toString();
+    if (keep.length > P) { keep = keep.slice(0, P); X++; }
   }
-  return strip(x.toFixed(5 - X));
+  const strip = (f: string) => f.replace(/0+$/, '');
+  let out: string;
+  if (X < -4 || X >= P) {
+    const f = strip(keep.slice(1));
+    out = `${keep[0]}${f ? '.' + f : ''}e${X < 0 ? '-' : '+'}${Math.abs(X) < 10 ? '0' : ''}${Math.abs(X)}`;
+  } else {
+    const ip = X >= 0 ? keep.slice(0, X + 1) : '0';
+    const f = strip(X >= 0 ? keep.slice(X + 1) : '0'.repeat(-X - 1) + keep);
+    out = f ? `${ip}.${f}` : ip;
+  }
+  return x < 0 ? '-' + out : out;
 }
 
 /** The IEEE-754 bits (as a hex BigInt literal) of C's %a text: `-0x1.8p+1`, `0x0.0001p-1022`, `0x0p+0`. */
