@@ -42,6 +42,25 @@ export function typeDepth(t: Type, limit: number): number {
   return d + 1;
 }
 
+/** Whether a type has more than `limit` nodes (counted with a budget: a type that doubles at each
+ *  level, like f<T> calling f<(T, T)>, is shared in memory but exponential to walk or to key). */
+export function typeSizeOver(t: Type, limit: number): boolean {
+  let budget = limit;
+  const walk = (x: Type): boolean => {
+    if (--budget < 0) return true;
+    switch (x.k) {
+      case 'struct': case 'enum': case 'builtin': return x.args.some(walk);
+      case 'tuple': return x.elems.some(walk);
+      case 'array': case 'slice': case 'range': return walk(x.elem);
+      case 'ref': case 'ptr': return walk(x.inner);
+      case 'fn': return x.params.some(walk) || walk(x.ret);
+      default: return false;
+    }
+  };
+  return walk(t);
+}
+const MAX_TYPE_SIZE = 4096;
+
 export interface Instance {
   name: string;
   fn: FnInfo;
@@ -115,11 +134,14 @@ export class ModuleCtx {
 
   /** The monomorphic instance of `fn` for `typeArgs` (already concrete), queued for emission. */
   instance(fn: FnInfo, typeArgs: Type[]): Instance {
+    // Polymorphic recursion (f<T> calling f<Option<T>> or f<(T, T)>) would instantiate forever
+    // with ever bigger types: stop at once, before any key or layout of a huge type is built.
+    if (typeArgs.some((t) => typeSizeOver(t, MAX_TYPE_SIZE))) {
+      throw new CodegenLimit(`polymorphic recursion: generic function \`${fn.name}\` calls itself with ever bigger type arguments (more than ${MAX_TYPE_SIZE} parts), so it would need infinitely many instances; make the recursive call use the same type parameters`, fn.decl?.span ?? null);
+    }
     const key = `${fn.id}<${typeArgs.map(typeKey).join(',')}>`;
     let inst = this.instances.get(key);
     if (!inst) {
-      // Polymorphic recursion (f<T> calling f<Option<T>>) would instantiate forever with ever
-      // bigger types: stop at once, before any key or layout of a huge type is built.
       if (typeArgs.some((t) => typeDepth(t, MAX_TYPE_DEPTH) > MAX_TYPE_DEPTH)) {
         throw new CodegenLimit(`polymorphic recursion: generic function \`${fn.name}\` calls itself with ever bigger type arguments (nested more than ${MAX_TYPE_DEPTH} levels deep), so it would need infinitely many instances; make the recursive call use the same type parameters`, fn.decl?.span ?? null);
       }

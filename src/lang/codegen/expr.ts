@@ -253,7 +253,8 @@ export abstract class ExprEmitter {
         if (src.k === 'ref' && this.typeOf(e).k === 'ptr') return this.refAsPtr(e.expr, src);
         return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
       }
-      case 'ref': return this.refTo(e.operand, e.mut);
+      // `&s!` of a str is typed `str` (a str is already a reference): the value, not a cell over s
+      case 'ref': return this.typeOf(e).k === 'str' ? this.val(e.operand) : this.refTo(e.operand, e.mut);
       case 'deref': return this.deref(e);
       case 'recv': return this.block_(`rt.S.recv(${this.val(e.operand)}, ${this.site(e.span)})`);
       case 'await': return this.block_(`rt.S.await(${this.val(e.operand)}, ${this.site(e.span)})`);

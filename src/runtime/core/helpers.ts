@@ -230,10 +230,9 @@ export function makeHelpers(rt: Runtime) {
     $bits(v: number, w: number, signed: boolean): number {
       // 64/128-bit fields hold BigInts: the same truncation, exactly
       if (typeof v === 'bigint') return (signed ? BigInt.asIntN(w, v) : BigInt.asUintN(w, v)) as unknown as number;
-      const m = w >= 32 ? 0xffffffff : (1 << w) - 1;
-      let x = (v & m) >>> 0;
-      if (signed && w < 32 && x & (1 << (w - 1))) x -= 1 << w;
-      return signed && w >= 32 ? x | 0 : x;
+      // powers of two, not shifts: `1 << 31` is negative in JS (a 31-bit signed field read back unsigned)
+      const x = w >= 32 ? v >>> 0 : (v >>> 0) % 2 ** w;
+      return signed && x >= 2 ** (Math.min(w, 32) - 1) ? x - 2 ** Math.min(w, 32) : x;
     },
     /** `*r = v` through a reference to an object-like value: replace its contents in place. */
     $assignInto(dst: unknown, src: unknown): void {
