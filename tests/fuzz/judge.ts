@@ -13,8 +13,8 @@ import type { RunSummary } from './exec';
 export type Answer = { runs: [RunSummary, RunSummary] } | { hang: true } | { crash: string };
 export interface Verdict { cls: string; detail: string }
 
-const INTERNAL_DIAG = (d: { code: string; message: string }) =>
-  d.code === 'E0900' || d.code === 'E0099' || (d.code === 'E0142' && /internal/i.test(d.message));
+/** The compiler's own failures (lang/diagnostics.ts): unsupported construct, parser bug, internal compiler error. */
+const INTERNAL_DIAG = (d: { code: string; message: string }) => d.code === 'E0900' || d.code === 'E0099' || d.code === 'E0999';
 
 const JS_TEXT = [/is not a function/, /Cannot read propert/, /Cannot set propert/, /RangeError/, /TypeError/, /ReferenceError/,
   /[\w$] is not defined/, /Maximum call stack/, /\[object Object\]/, /\bundefined\b/, /\bNaN\b/, /is not iterable/, /Invalid array length/,
