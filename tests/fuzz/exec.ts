@@ -1,8 +1,8 @@
 // Runs one fuzz case in this process and summarizes it as plain data (what the judge compares):
 // through execute() (the worker's compile+run path) or, for REPL cells, one ReplEngine session.
 import { createHash } from 'node:crypto';
-import { execute } from '../../src/runtime/execute';
-import { ReplEngine } from '../../src/runtime/repl';
+import { execute } from '../../src/pipeline/execute';
+import { ReplEngine } from '../../src/pipeline/repl';
 import type { FuzzCase } from './gen/types';
 
 export interface RunSummary {
