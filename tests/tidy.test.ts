@@ -183,6 +183,18 @@ describe('lists kept in several places agree', () => {
   });
 });
 
+describe('the codegen <-> runtime contract (common/rt-contract.ts)', () => {
+  it('codegen names runtime helpers only through rt-names.ts, so tsc checks every name', () => {
+    const raw: string[] = [];
+    for (const f of sources.filter((s) => !isTest(s) && /src[\\/]lang[\\/]/.test(s) && !s.endsWith('rt-names.ts'))) {
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        if (/rt\.[HLSX]\.[$\w]/.test(line.replace(/\/\/.*$/, ''))) raw.push(`${relative(ROOT, f)}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(raw).toEqual([]);
+  });
+});
+
 describe('comments', () => {
   const WORD = ['TO', 'DO'].join(''); // split so this file does not match itself
   const marker = new RegExp(`\\b(${WORD}|FIXME|HACK)\\b(?!\\(#\\d+\\))`);

@@ -12,6 +12,7 @@ import { displayName } from '../sema/module-names';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
+import { rtH, rtS, rtX } from './rt-names';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
@@ -61,8 +62,8 @@ export abstract class CallEmitter extends ExprEmitter {
     noteCall(this.m, inst);
     if (this.deepTwins?.has(inst.name)) return `(yield ${this.siteCall(span, twinName(inst.name), args)})`;
     const c = this.siteCall(span, inst.name, args);
-    if (fn.isAsync) return `rt.S.async(${c}, ${jsStr(displayName(fn.name))}, ${this.site(span)})`;
-    if (inst.isGen) return this.isGen ? `(yield* ${c})` : `rt.S.drive(${c})`;
+    if (fn.isAsync) return `${rtS('async')}(${c}, ${jsStr(displayName(fn.name))}, ${this.site(span)})`;
+    if (inst.isGen) return this.isGen ? `(yield* ${c})` : `${rtS('drive')}(${c})`;
     return c;
   }
 
@@ -101,7 +102,7 @@ export abstract class CallEmitter extends ExprEmitter {
         });
         // a string literal is a str the program wrote, passed as a pointer to its bytes
         this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => (a.kind === 'string' ? 'str' : typeName(this.effType(a)))), ret: typeName(t.fn.ret) };
-        return `(${this.at(e.span)}, rt.H.ffi(${jsStr(cname)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
+        return `(${this.at(e.span)}, ${rtH('ffi')}(${jsStr(cname)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
       }
       case 'value': {
         noteIndirectCall(this.m);
@@ -197,11 +198,11 @@ export abstract class CallEmitter extends ExprEmitter {
         const bytes = this.val(a[0]);
         const fjs = this.val(a[1]);
         const isGen = !!a[1].info?.closure?.mayBlock;
-        return `(${this.at(e.span)}, rt.S.go(${fjs}, ${isGen}, $Number(${bytes}), ${s}, ${jsStr(taskName(a[1]))}))`;
+        return `(${this.at(e.span)}, ${rtS('go')}(${fjs}, ${isGen}, $Number(${bytes}), ${s}, ${jsStr(taskName(a[1]))}))`;
       }
-      case 'block_on': return this.block_(`rt.S.await(${this.val(a[0])}, ${s}, true)`);
-      case 'sleep': return `rt.S.sleep(${this.val(a[0])})`;
-      case 'vex_clock_ns': return '$BigInt($floor(rt.S.clock * 1000000))';
+      case 'block_on': return this.block_(`${rtS('await')}(${this.val(a[0])}, ${s}, true)`);
+      case 'sleep': return `${rtS('sleep')}(${this.val(a[0])})`;
+      case 'vex_clock_ns': return `$BigInt($floor(${rtS('clock')} * 1000000))`;
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
       case 'set_allocator': case 'set_global_allocator': {
@@ -212,15 +213,15 @@ export abstract class CallEmitter extends ExprEmitter {
           const al = ms?.get('allocate'), de = ms?.get('deallocate');
           if (al && de) {
             const ai = this.m.instance(al, at.args), di = this.m.instance(de, at.args);
-            return `rt.H.setAllocator(${o}, ${ai.name}, ${di.name}, ${jsStr(at.info.name)})`;
+            return `${rtH('setAllocator')}(${o}, ${ai.name}, ${di.name}, ${jsStr(at.info.name)})`;
           }
         }
-        return `rt.H.setAllocator(${o})`;
+        return `${rtH('setAllocator')}(${o})`;
       }
-      case 'runtime_stats': return `new ${this.m.structClass(RUNTIME_STATS)}(...rt.H.stats())`;
+      case 'runtime_stats': return `new ${this.m.structClass(RUNTIME_STATS)}(...${rtH('stats')}())`;
       default:
         // memory, allocators, signals, heap profile, gc: runtime library entry points
-        return `(${this.at(e.span)}, rt.H.call(${jsStr(name)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s}))`;
+        return `(${this.at(e.span)}, ${rtH('call')}(${jsStr(name)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s}))`;
     }
   }
 
@@ -263,7 +264,7 @@ export abstract class CallEmitter extends ExprEmitter {
 
   /** A JS function that runs a closure/fn value synchronously (driving it if it is a generator). */
   syncFn(arg: E, js: string): string {
-    if (arg.info?.closure?.mayBlock) return `() => rt.S.drive((${js})())`;
+    if (arg.info?.closure?.mayBlock) return `() => ${rtS('drive')}((${js})())`;
     return js;
   }
 
@@ -320,14 +321,14 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;
       case 'Gc.new': {
         const et = t.k === 'builtin' ? t.args[0] : null;
-        return `rt.H.gc(${this.copyVal(a[0])}, ${s}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
+        return `${rtH('gc')}(${this.copyVal(a[0])}, ${s}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
       }
-      case 'DynamicLib.open': return `rt.H.dlopen(${this.val(a[0])}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
+      case 'DynamicLib.open': return `${rtH('dlopen')}(${this.val(a[0])}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
       case 'Channel.new': return `new rt.Channel(${a.length ? `$Number(${this.val(a[0])})` : '0'})`;
       case 'Duration.from_secs': return `($Number(${this.val(a[0])}) * 1000)`;
       case 'Duration.from_millis': return `$Number(${this.val(a[0])})`;
       default:
-        return `rt.H.callStatic(${jsStr(owner + '.' + method)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
+        return `${rtH('callStatic')}(${jsStr(owner + '.' + method)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
   }
 
@@ -349,10 +350,10 @@ export abstract class CallEmitter extends ExprEmitter {
     const dropOf = (t: Type | undefined) => (t && this.m.needsDrop(t) ? this.m.dropFn(t) : null);
     const [dk, dv] = ot.k === 'builtin' ? [dropOf(ot.args[0]), dropOf(ot.args[1])] : [null, null];
     switch (`${owner}.${method}`) {
-      case 'Map.insert': if (dk || dv) return `rt.X.$mput(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${dv})`; break;
-      case 'Map.remove': if (dk || dv) return `rt.X.$mtake(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk}, ${dv})`; break;
-      case 'Set.insert': if (dk) return `rt.X.$sput(${o}, ${arg(0)}, ${ck}, ${dk})`; break;
-      case 'Set.remove': if (dk) return `rt.X.$stake(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk})`; break;
+      case 'Map.insert': if (dk || dv) return `${rtX('$mput')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${dv})`; break;
+      case 'Map.remove': if (dk || dv) return `${rtX('$mtake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk}, ${dv})`; break;
+      case 'Set.insert': if (dk) return `${rtX('$sput')}(${o}, ${arg(0)}, ${ck}, ${dk})`; break;
+      case 'Set.remove': if (dk) return `${rtX('$stake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk})`; break;
       case 'Vec.clear': if (dk) return `(${o}.a.splice(0).forEach(${dk}), undefined)`; break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
     }
@@ -372,22 +373,22 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'String.text': return `${o}.s`;
       case 'String.clone': return `$newString(${o}.s, ${s})`;
       case 'String.is_empty': return `(${o}.s.length === 0)`;
-      case 'String.as_ptr': return `rt.H.cstr(${o}.s)`;
+      case 'String.as_ptr': return `${rtH('cstr')}(${o}.s)`;
       case 'String.contains': return `${o}.s.includes(${this.val(a[0])})`;
       case 'String.startsWith': return `${o}.s.startsWith(${this.val(a[0])})`;
       case 'String.endsWith': return `${o}.s.endsWith(${this.val(a[0])})`;
       case 'String.upper': return `$newString(${o}.s.toUpperCase(), ${s})`;
       case 'String.lower': return `$newString(${o}.s.toLowerCase(), ${s})`;
-      case 'String.trim': return `$newString(rt.H.trim(${o}.s), ${s})`;
+      case 'String.trim': return `$newString(${rtH('trim')}(${o}.s), ${s})`;
       case 'String.replace': return `$newString(${o}.s.split(${this.val(a[0])}).join(${this.val(a[1])}), ${s})`;
-      case 'str.len': return `$BigInt(rt.H.utf8Len(${o}))`;
-      case 'str.as_ptr': return `rt.H.cstr(${o})`;
+      case 'str.len': return `$BigInt(${rtH('utf8Len')}(${o}))`;
+      case 'str.as_ptr': return `${rtH('cstr')}(${o})`;
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
       case 'str.startsWith': return `${o}.startsWith(${this.val(a[0])})`;
       case 'str.endsWith': return `${o}.endsWith(${this.val(a[0])})`;
       case 'str.upper': return `${o}.toUpperCase()`;
       case 'str.lower': return `${o}.toLowerCase()`;
-      case 'str.trim': return `rt.H.trim(${o})`;
+      case 'str.trim': return `${rtH('trim')}(${o})`;
       case 'str.replace': return `${o}.split(${this.val(a[0])}).join(${this.val(a[1])})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
       case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
@@ -404,8 +405,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Box.get': case 'Gc.get': return `${o}.v`;
       case 'Box.set': return `(${this.boxSet(o, arg(0), ot, s)}, undefined)`;
       case 'Gc.set': return `(${o}.v = ${arg(0)}, undefined)`;
-      case 'Channel.send': return this.block_(`rt.S.send(${o}, ${arg(0)}, ${s})`);
-      case 'Channel.recv': return this.block_(`rt.S.recv(${o}, ${s})`);
+      case 'Channel.send': return this.block_(`${rtS('send')}(${o}, ${arg(0)}, ${s})`);
+      case 'Channel.recv': return this.block_(`${rtS('recv')}(${o}, ${s})`);
       case 'Duration.as_millis': return `$BigInt(${o})`;
       case 'Duration.as_secs': return `$BigInt(Math.floor(${o} / 1000))`.replace('Math.floor', '$floor');
       case 'Option.is_some': case 'Result.is_ok': return `(${o}.t === 0)`;
@@ -427,9 +428,9 @@ export abstract class CallEmitter extends ExprEmitter {
         const ps = ft.params.map((p) => jsStr(ctype(p))).join(', ');
         // calls through the symbol are recorded at this site: their Vex types are F's (FFI panel)
         this.m.ffiSites[s] = { args: ft.params.map((p) => typeName(p)), ret: typeName(ft.ret) };
-        return `rt.H.dlsym(${o}, ${this.val(a[0])}, [${ps}], ${jsStr(ctype(ft.ret))}, ${s}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
+        return `${rtH('dlsym')}(${o}, ${this.val(a[0])}, [${ps}], ${jsStr(ctype(ft.ret))}, ${s}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
       }
-      case 'DynamicLib.close': return `rt.H.dlclose(${o}, ${s})`;
+      case 'DynamicLib.close': return `${rtH('dlclose')}(${o}, ${s})`;
       case 'ptr.is_null': return `(${o} === 0)`;
       case 'ptr.offset': {
         const pt = derefAll(this.effType(objE));
@@ -438,7 +439,7 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       default:
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
-          ?? `rt.H.method(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
+          ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
   }
 

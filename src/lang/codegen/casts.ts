@@ -3,6 +3,7 @@
 import type { Type, IntName } from '../sema/types';
 import { isWideInt } from '../sema/types';
 import { jsStr, isWide, wrapInt, wrapWide } from './names';
+import { rtH } from './rt-names';
 
 /** JS for casting the value `v` of type `from` (references already stripped) to `to`. */
 export function emitCast(v: string, from: Type, to: Type, site: () => number): string {
@@ -27,9 +28,9 @@ export function emitCast(v: string, from: Type, to: Type, site: () => number): s
   }
   if (to.k === 'ptr') {
     if (from.k === 'int') return isWideInt(from.name) ? `$Number($asU(64, ${v}))` : `(${v} >>> 0)`;
-    if (from.k === 'str') return `rt.H.cstr(${v})`;
+    if (from.k === 'str') return `${rtH('cstr')}(${v})`;
     if (from.k === 'ptr') return v;
-    return `rt.H.addrOf(${v}, ${site()})`;
+    return `${rtH('addrOf')}(${v}, ${site()})`;
   }
   if (to.k === 'bool' && from.k === 'int') return isWide(from) ? `(${v} !== 0n)` : `(${v} !== 0)`;
   return v;

@@ -14,6 +14,7 @@ const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === '
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
+import { rtH, rtS } from './rt-names';
 
 export type E = ast.Expr;
 
@@ -81,13 +82,13 @@ export abstract class ExprEmitter {
       if (st.k !== 'struct') return null;
       const f = this.m.prog.layoutOf(st).fields.find((x) => x.name === o.name);
       if (!f || f.bitWidth != null) return null;
-      return `rt.H.fieldAddr(${this.val(o.object)}, ${f.offset}, ${this.site(span)})`;
+      return `${rtH('fieldAddr')}(${this.val(o.object)}, ${f.offset}, ${this.site(span)})`;
     }
     if (o.kind === 'index') {
       const at = derefAll(this.effType(o.object));
       if (at.k !== 'array') return null;
       const esize = this.m.prog.layoutOf(at.elem).size;
-      return `rt.H.elemAddr(${this.val(o.object)}, ${this.val(o.index)}, ${esize}, ${this.site(span)})`;
+      return `${rtH('elemAddr')}(${this.val(o.object)}, ${this.val(o.index)}, ${esize}, ${this.site(span)})`;
     }
     return null;
   }
@@ -142,7 +143,7 @@ export abstract class ExprEmitter {
   copyVal(e: E): string {
     if (e.kind === 'deref' && !e.info?.coerce && ptrToCStruct(this.effType(e.operand))) {
       // `*p` used as a value: copy the bytes out (a view would alias the pointee)
-      return `rt.H.copyOut(${this.m.td((this.effType(e.operand) as { inner: Type }).inner)}, ${this.expr(e.operand)}, ${this.site(e.span)})`;
+      return `${rtH('copyOut')}(${this.m.td((this.effType(e.operand) as { inner: Type }).inner)}, ${this.expr(e.operand)}, ${this.site(e.span)})`;
     }
     // a reference that is a cell flows as the cell (bound, returned, passed): it keeps aliasing
     if (isCellRef(this.effType(e))) return this.expr(e);
@@ -164,17 +165,17 @@ export abstract class ExprEmitter {
       const o = e.operand;
       if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken && memBacked(this.ty(o.res.local.type))) {
         const n = localName(o.res.local.name, o.res.local.id);
-        return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `rt.H.addrOf(${n}, ${s})`;
+        return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `${rtH('addrOf')}(${n}, ${s})`;
       }
       const part = this.partAddr(o, e.span);
       if (part) return part;
     }
     const td = this.m.td(from.inner);
     const v = this.simple(this.raw(e));
-    if (!from.mut) return `rt.H.refAddr(${td}, ${v}, ${s})`;
+    if (!from.mut) return `${rtH('refAddr')}(${td}, ${v}, ${s})`;
     const a = this.tmp();
-    this.post.push(`rt.H.writeBack(${td}, ${v}, ${a})`);
-    return `(${a} = rt.H.refAddr(${td}, ${v}, ${s}))`;
+    this.post.push(`${rtH('writeBack')}(${td}, ${v}, ${a})`);
+    return `(${a} = ${rtH('refAddr')}(${td}, ${v}, ${s}))`;
   }
 
   convert(js: string, from: Type, to: Type): string {
@@ -192,7 +193,7 @@ export abstract class ExprEmitter {
       return isCellRef(from) ? `${js}.get()` : this.convert(js, from.inner, to);
     }
     if (from.k === 'builtin' && from.name === 'String' && to.k === 'str') return `${js}.s`;
-    if (from.k === 'str' && to.k === 'ptr') return `rt.H.cstr(${js})`;
+    if (from.k === 'str' && to.k === 'ptr') return `${rtH('cstr')}(${js})`;
     if (from.k === 'array' && to.k === 'slice') return `new rt.VSlice(${js}, 0, ${js}.length)`;
     if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice') return `$sliceAll(${js})`;
     return js;
@@ -213,7 +214,7 @@ export abstract class ExprEmitter {
       case 'fstring': {
         const js = '(' + (e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr))).join(' + ') || '""') + ')';
         // a formatted string is a run-time allocation (§6.18); one without holes is a literal
-        return e.parts.some((p) => p.kind === 'hole') ? `rt.H.tmpStr(${js}, ${this.site(e.span)})` : js;
+        return e.parts.some((p) => p.kind === 'hole') ? `${rtH('tmpStr')}(${js}, ${this.site(e.span)})` : js;
       }
       case 'ident': return this.ident(e);
       case 'tuple': return e.elems.length ? `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]` : 'undefined';
@@ -244,9 +245,9 @@ export abstract class ExprEmitter {
           const o = e.expr.operand;
           if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken && memBacked(this.ty(o.res.local.type))) {
             const n = localName(o.res.local.name, o.res.local.id);
-            return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `rt.H.addrOf(${n}, ${this.site(e.span)})`;
+            return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `${rtH('addrOf')}(${n}, ${this.site(e.span)})`;
           }
-          return this.partAddr(o, e.span) ?? `rt.H.addrOf(${this.val(o)}, ${this.site(e.span)})`;
+          return this.partAddr(o, e.span) ?? `${rtH('addrOf')}(${this.val(o)}, ${this.site(e.span)})`;
         }
         // `r as *T` with r a reference held in a variable: the referent's address, as for C args
         const src = this.typeOf(e.expr);
@@ -256,8 +257,8 @@ export abstract class ExprEmitter {
       // `&s!` of a str is typed `str` (a str is already a reference): the value, not a cell over s
       case 'ref': return this.typeOf(e).k === 'str' ? this.val(e.operand) : this.refTo(e.operand, e.mut);
       case 'deref': return this.deref(e);
-      case 'recv': return this.block_(`rt.S.recv(${this.val(e.operand)}, ${this.site(e.span)})`);
-      case 'await': return this.block_(`rt.S.await(${this.val(e.operand)}, ${this.site(e.span)})`);
+      case 'recv': return this.block_(`${rtS('recv')}(${this.val(e.operand)}, ${this.site(e.span)})`);
+      case 'await': return this.block_(`${rtS('await')}(${this.val(e.operand)}, ${this.site(e.span)})`);
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
       case 'tuple-index': {
@@ -273,7 +274,7 @@ export abstract class ExprEmitter {
       case 'block': { const t = this.tmp(); this.pre.push(this.blockValue(e.block, t)); return t; }
       case 'async': {
         const fnJs = this.closure(e, true);
-        return `rt.S.async((${fnJs})(), "async block", ${this.site(e.span)})`;
+        return `${rtS('async')}((${fnJs})(), "async block", ${this.site(e.span)})`;
       }
       case 'typeof': return jsStr(typeName(this.typeOf(e.operand)));
       case 'error': return unsupported('error expression');
@@ -282,7 +283,7 @@ export abstract class ExprEmitter {
 
   /** A blocking helper generator: `yield*` in suspendable code, a nested scheduler loop elsewhere. */
   block_(genJs: string): string {
-    return this.isGen ? `(yield* ${genJs})` : `rt.S.drive(${genJs})`;
+    return this.isGen ? `(yield* ${genJs})` : `${rtS('drive')}(${genJs})`;
   }
 
   ifValue(e: ast.ExprOf<'if'>, target: string): string {
@@ -320,7 +321,7 @@ export abstract class ExprEmitter {
         if (e.info?.moves && r.local.addressTaken && lt.k === 'struct' && memBacked(lt)) {
           // moving a struct that lives in memory copies its bytes out: the slot stays the local's
           // (a later assignment writes into it, place())
-          const copy = `rt.H.copyOut(${this.m.td(lt)}, ${n}.$addr, ${this.site(e.span)})`;
+          const copy = `${rtH('copyOut')}(${this.m.td(lt)}, ${n}.$addr, ${this.site(e.span)})`;
           return flag ? `(${flag} = false, ${copy})` : copy;
         }
         const v = r.local.replBoxed ? `${n}.v` : n;
@@ -335,7 +336,7 @@ export abstract class ExprEmitter {
       case 'tls': return `rt.tls[${r.index}]`;
       case 'variant': return this.variantValue(this.ty(r.enumType), r.variant);
       case 'builtin-const': return String(r.value);
-      case 'extern': return `((...a) => rt.H.ffi(${jsStr(r.fn.name)}, a, -1))`;
+      case 'extern': return `((...a) => ${rtH('ffi')}(${jsStr(r.fn.name)}, a, -1))`;
       case 'builtin-fn': return unsupported(`builtin ${r.name} as a value`);
       case 'type': return unsupported('type as a value');
     }
@@ -420,7 +421,7 @@ export abstract class ExprEmitter {
     if (spec === '?') return `rt.debug(${v}, ${this.m.td(t)})`;
     const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
     if (!kind) return this.display(e);
-    return `rt.H.spec(${jsStr(spec)}, ${jsStr(kind)}, ${v})`;
+    return `${rtH('spec')}(${jsStr(spec)}, ${jsStr(kind)}, ${v})`;
   }
 
   // ------------------------------------------------------------ operators
@@ -611,7 +612,7 @@ export abstract class ExprEmitter {
       case 'member': {
         let ot = derefAll(this.effType(e.object));
         const ps = ptrToCStruct(ot);
-        const o = this.simple(ps ? `rt.H.view(${this.m.td(ps)}, ${this.val(e.object)}, ${this.site(e.span)})` : this.val(e.object));
+        const o = this.simple(ps ? `${rtH('view')}(${this.m.td(ps)}, ${this.val(e.object)}, ${this.site(e.span)})` : this.val(e.object));
         if (ps) ot = ps;
         if (ot.k === 'struct') {
           const f = ot.info.fields.find((x) => x.name === e.name);
@@ -653,12 +654,12 @@ export abstract class ExprEmitter {
         if (ot.k === 'builtin' && ot.name === 'Box') return { get: `${o}.v`, set: (v) => this.boxSet(o, v, ot, this.site(e.span)) };
         if (ot.k === 'ptr' && ptrToCStruct(ot)) {
           const td = this.m.td(ot.inner), s = this.site(e.span);
-          return { get: `rt.H.view(${td}, ${o}, ${s})`, set: (v) => `rt.H.storeView(${td}, ${o}, ${v}, ${s})` };
+          return { get: `${rtH('view')}(${td}, ${o}, ${s})`, set: (v) => `${rtH('storeView')}(${td}, ${o}, ${v}, ${s})` };
         }
         if (ot.k === 'ptr') {
           const k = this.memKind(ot.inner);
           const s = this.site(e.span);
-          return { get: `rt.H.load(${o}, ${jsStr(k)}, ${s})`, set: (v) => `rt.H.store(${o}, ${jsStr(k)}, ${v}, ${s})` };
+          return { get: `${rtH('load')}(${o}, ${jsStr(k)}, ${s})`, set: (v) => `${rtH('store')}(${o}, ${jsStr(k)}, ${v}, ${s})` };
         }
         if (ot.k === 'ref' && isObjectLike(ot.inner)) return { get: o, set: (v) => `$assignInto(${o}, ${v})` };
         return { get: o, set: () => unsupported('write through this reference') };
@@ -673,7 +674,7 @@ export abstract class ExprEmitter {
   boxSet(o: string, v: string, boxType: Type, site: number): string {
     const ct = boxType.k === 'builtin' ? boxType.args[0] : undefined;
     const drop = ct && this.m.needsDrop(ct) ? this.m.dropFn(ct) : 'null';
-    return `rt.H.boxSet(${o}, ${v}, ${site}, ${drop})`;
+    return `${rtH('boxSet')}(${o}, ${v}, ${site}, ${drop})`;
   }
 
   /** An index held in a JS number (integer types up to 32 bits). */
@@ -752,8 +753,8 @@ export abstract class ExprEmitter {
     if (isCellRef(ot)) return `${v}.get()`;
     if (ot.k === 'builtin' && ot.name === 'Box' && e.info?.moves) return `$take(${v})`; // moved out: block freed, content not dropped again
     if (ot.k === 'builtin' && (ot.name === 'Box' || ot.name === 'Gc')) return `${v}.v`;
-    if (ot.k === 'ptr' && ptrToCStruct(ot)) return `rt.H.view(${this.m.td(ot.inner)}, ${v}, ${this.site(e.span)})`;
-    if (ot.k === 'ptr') return `rt.H.load(${v}, ${jsStr(this.memKind(ot.inner))}, ${this.site(e.span)})`;
+    if (ot.k === 'ptr' && ptrToCStruct(ot)) return `${rtH('view')}(${this.m.td(ot.inner)}, ${v}, ${this.site(e.span)})`;
+    if (ot.k === 'ptr') return `${rtH('load')}(${v}, ${jsStr(this.memKind(ot.inner))}, ${this.site(e.span)})`;
     return v;
   }
 
@@ -772,9 +773,9 @@ export abstract class ExprEmitter {
     const movesOut = !!e.info?.moves && ot.k === 'struct' && !ot.info.isUnion;
     let o = movesOut ? (this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)) : this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
-    if (ps) { o = `rt.H.view(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
+    if (ps) { o = `${rtH('view')}(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
-    if (ot.k === 'struct' && ot.info.isUnion) return `rt.H.unionGet(${o}, ${jsStr(e.name)})`;
+    if (ot.k === 'struct' && ot.info.isUnion) return `${rtH('unionGet')}(${o}, ${jsStr(e.name)})`;
     if (e.info?.moves && ot.k === 'struct' && !ot.info.isUnion) return this.moveOut(this.simple(o), `.f_${e.name}`);
     return `${o}.f_${e.name}`;
   }
@@ -793,15 +794,15 @@ export abstract class ExprEmitter {
       const o = this.simple(this.val(e.object));
       const lo = e.index.lo ? this.val(e.index.lo) : 'undefined';
       const hi = e.index.hi ? this.val(e.index.hi) : 'undefined';
-      if (ot.k === 'str') return `rt.H.strSlice(${o}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
-      if (ot.k === 'builtin' && ot.name === 'String') return `rt.H.strSlice(${o}.s, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
+      if (ot.k === 'str') return `${rtH('strSlice')}(${o}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
+      if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strSlice')}(${o}.s, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
       const base = ot.k === 'builtin' ? `${o}.a` : ot.k === 'slice' ? o : o;
       return ot.k === 'slice' ? `$subslice(${base}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})` : `$slice(${base}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
     }
     const o = this.val(e.object);
     const i = this.val(e.index);
-    if (ot.k === 'str') return `rt.H.strByte(${o}, ${i}, ${s})`;
-    if (ot.k === 'builtin' && ot.name === 'String') return `rt.H.strByte(${o}.s, ${i}, ${s})`;
+    if (ot.k === 'str') return `${rtH('strByte')}(${o}, ${i}, ${s})`;
+    if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strByte')}(${o}.s, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;
     const n = this.numIndex(e.index) ? 'n' : '';
     if (n && ot.k !== 'slice') {
@@ -830,7 +831,7 @@ export abstract class ExprEmitter {
       if (fd?.bitWidth) js = `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})`;
       vals.set(f.name, sameOrder || /^[\w$."]+$/.test(js) ? js : this.simple(js));
     }
-    if (t.info.isUnion) return `rt.H.unionNew(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
+    if (t.info.isUnion) return `${rtH('unionNew')}(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
     return `new ${cls}(${declOrder.map((n) => vals.get(n) ?? 'undefined').join(', ')})`;
   }
 

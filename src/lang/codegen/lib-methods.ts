@@ -7,6 +7,8 @@ import { typeName, isWideInt } from '../sema/types';
 import { OPTION, RESULT } from '../sema/prelude';
 import { derefAll, jsStr, wrapSmall, wrapWide } from './names';
 import type { ModuleCtx } from './context';
+import { rtL } from './rt-names';
+import type { LibFn } from '../../common/rt-contract';
 
 /** What the emitter offers this module (a view of CallEmitter). */
 export interface LibHost {
@@ -49,16 +51,16 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     const S = owner === 'String' ? `${o}.s` : o;
     const mk = (js: string) => (owner === 'String' ? `$newString(${js}, ${s})` : js);
     switch (method) {
-      case 'chars': case 'char_count': return `rt.L.chars(${S})`;
+      case 'chars': case 'char_count': return `${rtL('chars')}(${S})`;
       case 'empty': return `(${S}.length === 0)`;
       case 'starts_with': return `${S}.startsWith(${v(0)})`;
       case 'ends_with': return `${S}.endsWith(${v(0)})`;
       case 'to_upper': return mk(`${S}.toUpperCase()`);
       case 'to_lower': return mk(`${S}.toLowerCase()`);
-      case 'split': return `rt.L.split(${S}, ${v(0)}, ${layout(retT)})`;
-      case 'find': return opt(`rt.L.find(${S}, ${v(0)})`);
-      case 'substr': return `rt.L.substr(${S}, ${v(0)}, ${v(1)})`;
-      case 'bytes': return `rt.L.bytes(${S})`;
+      case 'split': return `${rtL('split')}(${S}, ${v(0)}, ${layout(retT)})`;
+      case 'find': return opt(`${rtL('find')}(${S}, ${v(0)})`);
+      case 'substr': return `${rtL('substr')}(${S}, ${v(0)}, ${v(1)})`;
+      case 'bytes': return `${rtL('bytes')}(${S})`;
       case 'to_string': case 'text': case 'clone': return S;
       case 'push_str': return `${o}.append(${v(0)}, ${s})`;
       case 'parse': {
@@ -66,7 +68,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
         const kind = target ? typeName(target) : 'i32';
         const [lo, hi] = target?.k === 'int' ? INT_RANGE[target.name] : ['null', 'null'];
         const t = h.tmp();
-        return `((${t} = rt.L.parse(${S}, ${jsStr(kind)}, ${lo}, ${hi})).err === undefined ? new ${res}(0, ${t}.ok) : new ${res}(1, ${t}.err))`;
+        return `((${t} = ${rtL('parse')}(${S}, ${jsStr(kind)}, ${lo}, ${hi})).err === undefined ? new ${res}(0, ${t}.ok) : new ${res}(1, ${t}.err))`;
       }
     }
     return null;
@@ -75,36 +77,36 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     const elem = recvT.k === 'builtin' ? derefAll(recvT.args[0]) : null;
     switch (method) {
       case 'set': return `$aset(${o}.a, ${v(0)}, ${h.copyVal(a[1])}, ${s})`;
-      case 'insert': return `rt.L.insert(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn})`;
-      case 'remove': return `rt.L.remove(${o}, ${v(0)}, ${s}, ${panicFn})`;
+      case 'insert': return `${rtL('insert')}(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn})`;
+      case 'remove': return `${rtL('remove')}(${o}, ${v(0)}, ${s}, ${panicFn})`;
       case 'reserve': return `${o}.reserve(${v(0)}, ${s})`;
       case 'first': return opt(`${o}.a[0]`);
       case 'last': return opt(`${o}.a[${o}.a.length - 1]`);
-      case 'find': return opt(`rt.L.findIn(${o}, ${fn(0)})`);
-      case 'index_of': return opt(`rt.L.indexOf(${o}, ${v(0)})`);
-      case 'any': case 'all': case 'filter': return `rt.L.${method}(${o}, ${fn(0)})`;
-      case 'forEach': case 'for_each': return `rt.L.forEach(${o}, ${fn(0)})`;
-      case 'map': return `rt.L.map(${o}, ${fn(0)}, ${layout(retT)})`;
-      case 'reduce': case 'fold': return `rt.L.reduce(${o}, ${h.copyVal(a[0])}, ${fn(1)})`;
-      case 'sort_by': return `rt.L.sortBy(${o}, ${fn(0)})`;
-      case 'reverse': return `rt.L.reverse(${o})`;
-      case 'clone': return `rt.L.cloneVec(${o})`;
-      case 'join': return `rt.L.join(${o}, ${v(0)}, (x) => ${elem ? h.displayJs('x', elem) : '"" + x'})`;
+      case 'find': return opt(`${rtL('findIn')}(${o}, ${fn(0)})`);
+      case 'index_of': return opt(`${rtL('indexOf')}(${o}, ${v(0)})`);
+      case 'any': case 'all': case 'filter': return `${rtL(method as LibFn)}(${o}, ${fn(0)})`;
+      case 'forEach': case 'for_each': return `${rtL('forEach')}(${o}, ${fn(0)})`;
+      case 'map': return `${rtL('map')}(${o}, ${fn(0)}, ${layout(retT)})`;
+      case 'reduce': case 'fold': return `${rtL('reduce')}(${o}, ${h.copyVal(a[0])}, ${fn(1)})`;
+      case 'sort_by': return `${rtL('sortBy')}(${o}, ${fn(0)})`;
+      case 'reverse': return `${rtL('reverse')}(${o})`;
+      case 'clone': return `${rtL('cloneVec')}(${o})`;
+      case 'join': return `${rtL('join')}(${o}, ${v(0)}, (x) => ${elem ? h.displayJs('x', elem) : '"" + x'})`;
       case 'sort': {
         if (elem && (elem.k === 'struct' || elem.k === 'enum')) {
           const lt = h.userOperator('<', 'x', 'y', elem, e.span), gt = h.userOperator('<', 'y', 'x', elem, e.span);
-          if (lt && gt) return `rt.L.sort(${o}, (x, y) => (${lt} ? -1 : ${gt} ? 1 : 0))`;
+          if (lt && gt) return `${rtL('sort')}(${o}, (x, y) => (${lt} ? -1 : ${gt} ? 1 : 0))`;
         }
-        if (elem?.k === 'builtin' && elem.name === 'String') return `rt.L.sort(${o}, (x, y) => rt.L.natural(x.s, y.s))`;
-        return `rt.L.sort(${o}, rt.L.natural)`;
+        if (elem?.k === 'builtin' && elem.name === 'String') return `${rtL('sort')}(${o}, (x, y) => ${rtL('natural')}(x.s, y.s))`;
+        return `${rtL('sort')}(${o}, ${rtL('natural')})`;
       }
     }
     return null;
   }
   if (owner === 'Map' || owner === 'Set') {
     switch (method) {
-      case 'keys': return `rt.L.keys(${o}, ${layout(retT)})`;
-      case 'values': return `rt.L.values(${o}, ${layout(retT)})`;
+      case 'keys': return `${rtL('keys')}(${o}, ${layout(retT)})`;
+      case 'values': return `${rtL('values')}(${o}, ${layout(retT)})`;
       case 'clear': return `(${o}.m.clear(), undefined)`;
       case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${v(0)}) ? ${o}.m.get(${k}) : ${h.copyVal(a[1])})`; }
     }
@@ -153,7 +155,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'max': { const b = h.tmp(); return `(${o} > (${b} = ${v(0)}) ? ${o} : ${b})`; }
       case 'clamp': { const lo = h.tmp(), hi = h.tmp(); return `(${o} < (${lo} = ${v(0)}) ? ${lo} : ${o} > (${hi} = ${v(1)}) ? ${hi} : ${o})`; }
       case 'pow': return r(`(${o} ** ${v(0)})`);
-      case 'sqrt': case 'floor': case 'ceil': case 'round': case 'trunc': return r(`rt.L.${method}(${o})`);
+      case 'sqrt': case 'floor': case 'ceil': case 'round': case 'trunc': return r(`${rtL(method as LibFn)}(${o})`);
       case 'is_nan': return `(${o} !== ${o})`;
     }
     return null;

@@ -8,19 +8,22 @@ import type { Type } from '../sema/types';
 import { addDeepTwins, enterInstance, twinName } from './deep';
 import { FnEmitter, emitFunction } from './stmts';
 import { OPTION, RESULT } from '../sema/prelude';
+import { rtH } from './rt-names';
+import type { HelperFn, HostFn, JsBuiltin } from '../../common/rt-contract';
 
 /** Locals bound from `rt` at the start of each run (`$bind`): JS builtins and hot helpers (never
  *  globals). The module itself is instantiated once per compiled program and reused across runs
  *  (run.ts), so V8 keeps its type feedback and optimized code; only these bindings change. */
-const BOUND = `let rt, $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g,
-  $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
-  $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv,
-  $ck, $mset, $mdel, $sadd, $sdel, $box, $unbox, $take, $newString, $bnew, $bslot, $bfree, $takeAt, $detach, $BV, $MV;`;
-const BIND = `({ $BigInt, $Number, $imul, $fround, $asI, $asU, $floor, $g } = rt.g);
-({ $div, $rem, $bdiv, $brem, $ipow, $f2i, $aget, $aset, $agetn, $asetn, $sget, $sset, $mget, $copy, $repeat, $mapOf,
-  $range, $slice, $subslice, $sliceAll, $eq, $bits, $assignInto, $unwrapO, $contains, $callv,
-  $ck, $mset, $mdel, $sadd, $sdel } = rt.X);
-({ box: $box, unbox: $unbox, take: $take, newString: $newString, bnew: $bnew, bslot: $bslot, bfree: $bfree, takeAt: $takeAt, detach: $detach } = rt.H);
+const G_BOUND: readonly JsBuiltin[] = ['$BigInt', '$Number', '$imul', '$fround', '$asI', '$asU', '$floor', '$g'];
+const X_BOUND: readonly HelperFn[] = ['$div', '$rem', '$bdiv', '$brem', '$ipow', '$f2i', '$aget', '$aset', '$agetn',
+  '$asetn', '$sget', '$sset', '$mget', '$copy', '$repeat', '$mapOf', '$range', '$slice', '$subslice', '$sliceAll', '$eq',
+  '$bits', '$assignInto', '$unwrapO', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
+/** rt.H helpers bound as `$name`. */
+const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'takeAt', 'detach'];
+const BOUND = `let rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV;`;
+const BIND = `({ ${G_BOUND.join(', ')} } = rt.g);
+({ ${X_BOUND.join(', ')} } = rt.X);
+({ ${H_BOUND.map((n) => `${n}: $${n}`).join(', ')} } = rt.H);
 $BV = rt.VBoxView; $MV = rt.MOVED_OUT;`;
 
 export interface GenerateOptions {
@@ -72,7 +75,7 @@ export function generate(prog: CheckedProgram, opts: GenerateOptions = {}): { js
   const libmDefs = libm.map((n) =>
     `let $lmk_${n} = 0, $lmt_${n}, $lmf_${n};\nfunction $lm_${n}(x, y) { return ++$lmk_${n} <= 64 ? $lmt_${n}(x, y) : $lmf_${n}(x, y); }`);
   // the counter keeps counting past 64: the runtime reads the true totals at exit
-  const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = rt.H.lm.${n}; $lmf_${n} = rt.H.lmPure.${n}; rt.ffiFastCounts.${n} = () => $lmk_${n};`);
+  const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = ${rtH('lm')}.${n}; $lmf_${n} = ${rtH('lmPure')}.${n}; rt.ffiFastCounts.${n} = () => $lmk_${n};`);
   const js = [
     '"use strict";',
     BOUND,

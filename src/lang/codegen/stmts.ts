@@ -107,7 +107,7 @@ export class FnEmitter extends CallEmitter {
       let v = `rt.rs[${e.slot}]`;
       if (l.addressTaken && memBacked(t) && !e.wasMem) {
         this.usesMem = true;
-        v = `${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${this.m.td(t)}, ${v}, ${this.site(l.span)})`;
+        v = `${scalarKind(t) ? rtH('memCell') : rtH('toMem')}(${this.m.td(t)}, ${v}, ${this.site(l.span)})`;
       }
       if (l.replBoxed && !e.wasBoxed) v = `{ v: ${v} }`;
       decls.push(`${n} = ${v}`);
@@ -353,7 +353,7 @@ export class FnEmitter extends CallEmitter {
         if (!sc.mem) { sc.mem = `$mb${++this.labelN}`; this.blockMarks.push(sc.mem); }
         mark = `if (${sc.mem} < 0) ${sc.mem} = rt.mv.mark();\n`;
       }
-      const mem = `${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${td}, ${init}, ${this.site(l.span)})`;
+      const mem = `${scalarKind(t) ? rtH('memCell') : rtH('toMem')}(${td}, ${init}, ${this.site(l.span)})`;
       if (!this.m.needsDrop(t)) return `${mark}${this.letKw(l, isLet)}${name} = ${mem};`;
       // a Drop struct in memory is dropped like any droppable local (declared with them)
       const flag = `$l${l.id}`;
@@ -412,7 +412,7 @@ export class FnEmitter extends CallEmitter {
       const o = this.simple(this.val(target.object));
       const ck = !!tgtType.args[0] && compoundKey(tgtType.args[0]);
       const kd = tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
-      return `rt.X.$mput(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop});`;
+      return `${rtX('$mput')}(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop});`;
     }
     const p = this.place(target);
     const droppable = drop && (target.kind === 'member' || target.kind === 'tuple-index' || target.kind === 'index' ||
@@ -512,7 +512,7 @@ export class FnEmitter extends CallEmitter {
         if (!next) return unsupported(`for-in over ${tt.info.name}`);
         const inst = this.m.instance(next, tt.args);
         const opt = this.tmp();
-        const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `rt.S.drive(${inst.name}(${o}))`) : `${inst.name}(${o})`;
+        const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `${rtS('drive')}(${inst.name}(${o}))`) : `${inst.name}(${o})`;
         return `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\nconst ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       return unsupported(`for-in over this value`);
@@ -545,7 +545,7 @@ export class FnEmitter extends CallEmitter {
       const call = s.body;
       fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), [], this.gcCapsOf(s.info?.captures));
     }
-    return `${this.at(s.span)};\nrt.S.go(${fnJs}, true, 262144, ${site}, ${jsStr(taskName(s.body))});`;
+    return `${this.at(s.span)};\n${rtS('go')}(${fnJs}, true, 262144, ${site}, ${jsStr(taskName(s.body))});`;
   }
 
   // ------------------------------------------------------------ closures
@@ -731,6 +731,7 @@ export class FnEmitter extends CallEmitter {
 }
 
 import { subst } from '../sema/types';
+import { rtH, rtS, rtX } from './rt-names';
 
 /** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
 type Bound =
@@ -757,7 +758,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
     .map((p) => {
       const n = localName(p.local!.name, p.local!.id);
       const t = subst(p.local!.type, env);
-      return `${n} = ${scalarKind(t) ? 'rt.H.memCell' : 'rt.H.toMem'}(${m.td(t)}, ${n}, ${em.site(p.local!.span)});`;
+      return `${n} = ${scalarKind(t) ? rtH('memCell') : rtH('toMem')}(${m.td(t)}, ${n}, ${em.site(p.local!.span)});`;
     })
     .join('\n');
   if (prologue) em.usesMem = true;

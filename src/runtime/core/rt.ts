@@ -18,6 +18,15 @@ import { DEEP_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
 import { HeapLog } from './heap-log';
 import { makeLib } from './lib-methods';
 import { HEAP_TRACE_EVENTS, RUN_OUTPUT_BYTES, TRACE_EVENTS } from '../../common/limits';
+import type { HelperFn, HostFn, JsBuiltin, LibFn, SchedFn } from '../../common/rt-contract';
+
+// The runtime provides every name generated code may emit (common/rt-contract.ts): a name missing
+// here fails tsc with `{ missing: "name" }`.
+type Provides<T, K extends string> = [K] extends [keyof T] ? true : { missing: Exclude<K, keyof T> };
+export const RT_CONTRACT: [
+  Provides<ReturnType<typeof makeHost>, HostFn>, Provides<ReturnType<typeof makeLib>, LibFn>,
+  Provides<Scheduler, SchedFn>, Provides<ReturnType<typeof makeHelpers>, HelperFn>, Provides<typeof jsBuiltins, JsBuiltin>,
+] = [true, true, true, true, true];
 
 const FUEL_CHUNK = 1 << 16;
 const FRAME_BYTES = 256;
