@@ -41,7 +41,7 @@ export const DIAGNOSTICS = {
     'A string (or f-string) opens with `"` and the line or file ends before the closing quote. Add the closing `"`; to put a quote inside a string, escape it as `\\"`.',
     main('println("hello);'), main('println("hello");')),
   E0004: E('invalid escape sequence',
-    'A backslash inside a string is followed by something that is not a known escape (`\\n`, `\\t`, `\\r`, `\\0`, `\\\\`, `\\"`, `\\u{…}`). Vex rejects unknown escapes instead of guessing. Write a known escape, or `\\\\` for a literal backslash.',
+    'A backslash inside a string is followed by something that is not a known escape (`\\n`, `\\r`, `\\t`, `\\b`, `\\f`, `\\"`, `\\\\`, or `\\u` with exactly 4 hex digits). Vex rejects unknown escapes instead of guessing. Write a known escape, or `\\\\` for a literal backslash.',
     main('println("a\\qb");'), main('println("a\\nb");')),
   E0005: E('character literals do not exist',
     "Vex has no `'a'` character literals: text is always a string. Use a one-character string `\"a\"`, or a byte value such as `97 as u8` when you need a number.",
