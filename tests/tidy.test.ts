@@ -67,8 +67,8 @@ const LANG_MAY_IMPORT: Record<string, string[]> = {
   codegen: ['codegen', 'sema', 'syntax', 'root'],
   root: ['root', 'syntax', 'sema', 'codegen'],
 };
-/** Values the UI may import from the toolchain (pure functions); everything else from lang/runtime is `import type`. */
-const UI_VALUE_IMPORTS = new Set(['lang/diagnostics.ts', 'lang/syntax/cell-complete.ts']);
+/** Values the UI may import from the toolchain (pure functions, the diagnostics table); everything else from lang/runtime is `import type`. */
+const UI_VALUE_IMPORTS = new Set(['lang/diagnostics.ts', 'lang/syntax/cell-complete.ts', 'lang/codes.ts']);
 /** Known wrong-way imports, each with the issue that removes it. */
 const KNOWN: Record<string, string> = {
   // the checker still writes its results into the AST (#13 item 1: typed side tables)

@@ -1,14 +1,16 @@
-// `vex` — the command-line toolchain: run / check / fmt / repl. Node only.
+// `vex` — the command-line toolchain: run / check / fmt / repl / explain. Node only.
 import { runCheck } from './check';
 import { runRun } from './run';
 import { runRepl } from './repl';
 import { runFmt } from './fmt';
+import { runExplain } from './explain';
 import { describeIoError } from './run';
 
 const USAGE = `usage:
   vex run FILE [--stack SIZE] [--heap SIZE] [--fuel N] [--panic abort] [--trace OUT.jsonl] [--stats] [--json]
   vex check [--json] FILE...
   vex fmt FILE [--write]   (print the formatted program; --write rewrites FILE)
+  vex explain [CODE]       (what a diagnostic code means, with a failing and a fixed example; no CODE lists all)
   vex repl                 (cells of items/statements, multi-line until brackets balance; :type EXPR, :reset, :help)
   vex help
 
@@ -35,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'check': return runCheck(rest);
     case 'repl': return runRepl(rest);
     case 'fmt': return runFmt(rest);
+    case 'explain': return runExplain(rest);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE + '\n');
       return cmd === undefined ? 2 : 0;

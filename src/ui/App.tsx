@@ -4,6 +4,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Toolbar } from './components/Toolbar';
 import { FileTabs } from './components/FileTabs';
 import { NoticeBar } from './components/NoticeBar';
+import { ExplainDialog } from './components/ExplainDialog';
 import { LazyEditor } from './editor/LazyEditor';
 import { PanelArea } from './panels/PanelArea';
 import { useSettings } from './state/settings-store';
@@ -33,6 +34,7 @@ export function App() {
           </Panel>
         </Group>
       </main>
+      <ExplainDialog />
     </div>
   );
 }

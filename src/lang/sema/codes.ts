@@ -1,64 +1,12 @@
-// Stable diagnostic codes of the checker. One meaning per code; never reuse or renumber.
-// Errors are E01xx, warnings W01xx (parser codes live below E0100).
-export const CODES = {
-  E0100: 'cannot find a value, function or variant with this name',
-  E0101: 'cannot find a type with this name',
-  E0102: 'a name is defined more than once',
-  E0103: 'mismatched types',
-  E0104: 'integer literal out of range for its type',
-  E0105: 'wrong number of arguments in a call',
-  E0106: 'calling something that is not a function',
-  E0107: 'no such field',
-  E0108: 'no such method',
-  E0109: 'struct or union literal has missing, duplicate or extra fields',
-  E0110: 'assignment to an immutable binding, field or place',
-  E0111: 'mutating method called on an immutable binding or `&T`',
-  E0112: 'mutable reference `&x!` to an immutable binding',
-  E0113: 'use of a moved value',
-  E0114: 'function with a return type can fall off its end',
-  E0115: 'non-exhaustive match',
-  E0116: 'pattern does not fit the matched type or names no variant',
-  E0117: '`?` used outside a function returning a compatible `Result`',
-  E0118: '`await` outside async code',
-  E0119: 'operation needs an `unsafe` block (raw pointer dereference, union read)',
-  E0120: 'no entry point: the file has no `fn main` and no `#[no_main]`',
-  E0121: 'invalid signature for `main` or `init`',
-  E0122: 'constants depend on each other in a cycle',
-  E0123: 'expression is not a compile-time constant',
-  E0124: 'invalid print/println format string',
-  E0125: 'operator cannot be applied to these types',
-  E0126: 'invalid `as` cast',
-  E0127: '`break`/`continue` outside a loop',
-  E0128: 'type does not implement a required contract',
-  E0129: 'contract implementation is missing a method or associated type',
-  E0130: 'cannot infer a type argument',
-  E0131: 'invalid assignment target',
-  E0132: 'bitfield width out of range',
-  E0133: 'cannot take the address of a bitfield',
-  E0134: 'wrong number of arguments in a foreign (extern "C") call',
-  E0135: 'type is not FFI-safe in an extern declaration or extern "C" function',
-  E0136: 'argument type does not match the foreign function parameter',
-  E0137: 'callback passed to C must be declared extern "C" with a matching signature',
-  E0138: 'variadic argument is not FFI-safe',
-  E0139: 'union rule violated (Drop on a union, field not FFI-safe)',
-  E0140: 'module not found',
-  E0141: 'wrong number of type arguments',
-  E0142: 'unsupported language feature',
-  E0143: 'tuple index out of range',
-  E0144: 'mutating-call marker `!` on a method that does not mutate',
-  E0146: 'type cannot be indexed or iterated',
-  E0160: 'reference to a local variable escapes its function (chapter 2 §6.5)',
-  E0162: 'a struct or enum contains itself by value (chapter 2 §7.12)',
-  E0161: 'borrow conflict: a place is used while a live borrow forbids it (chapter 2 §6.4)',
-  W0100: 'constant does not fit in the bitfield width (it is truncated)',
-  W0101: 'printf-style format does not match the argument type',
-  W0102: 'unreachable match arm (an earlier arm already matches everything it could)',
-  W0103: 'unused variable',
-  W0104: 'unreachable code after `return`, `break`, `continue` or `panic`',
-  W0105: '`let!` binding is never mutated',
-  W0106: 'unused `Result`',
-  W0107: 'function is never called',
-  W0108: 'unused import',
-} as const;
+// Stable diagnostic codes of the checker: errors E01xx, warnings W01xx (parser codes live below
+// E0100). Titles, explanations and examples are in the one table, ../codes.ts; this is its
+// checker slice, so `cx.error` accepts only codes that table defines.
+import { DIAGNOSTICS, type DiagnosticCode } from '../codes';
+
+type CheckerCode = Extract<DiagnosticCode, `E01${string}` | `W01${string}`>;
+
+export const CODES = Object.fromEntries(
+  Object.entries(DIAGNOSTICS).filter(([c]) => /^[EW]01\d\d$/.test(c)).map(([c, info]) => [c, info.title]),
+) as { readonly [K in CheckerCode]: string };
 
 export type Code = keyof typeof CODES;

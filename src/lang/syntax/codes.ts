@@ -1,5 +1,5 @@
-// Stable diagnostic codes of the lexer (E0001–E0009) and the parser (E0010–E0099). A code keeps its
-// meaning forever; new problems get new codes. Tests and the UI may key on them.
+// Stable diagnostic codes of the lexer (E0001–E0009) and the parser (E0010–E0099), by name. A code
+// keeps its meaning forever; titles, explanations and examples are in ../codes.ts (a test holds the two together).
 export const SyntaxCode = {
   // ---- lexer
   UnexpectedChar: 'E0001', // a character that starts no token (`@`, `$`, binary garbage)

@@ -1,6 +1,7 @@
 // Registers the `vex` language in Monaco: tokens, configuration, themes, and the hover and
 // completion providers answered by the checker in the language worker.
 import { monaco } from './monaco';
+import { registerExplainLinks } from './markers';
 import { vexLanguageConfiguration, vexMonarch, VEX_BUILTINS, VEX_KEYWORDS, VEX_TYPE_KEYWORDS } from './vex-monarch';
 import { completionsAt, formatText, hoverAt } from '../run/controller';
 import { quickFixes, type Range as FixRange } from './quick-fixes';
@@ -43,6 +44,7 @@ export function registerVex(): void {
   monaco.languages.register({ id: VEX_LANGUAGE_ID, extensions: ['.vx'], aliases: ['Vex', 'vex'] });
   monaco.languages.setMonarchTokensProvider(VEX_LANGUAGE_ID, vexMonarch);
   monaco.languages.setLanguageConfiguration(VEX_LANGUAGE_ID, vexLanguageConfiguration);
+  registerExplainLinks();
 
   const rules = (dark: boolean): monaco.editor.ITokenThemeRule[] => [
     { token: 'keyword', foreground: dark ? 'c586c0' : 'af00db' },

@@ -1,7 +1,9 @@
 // Problems: every diagnostic with code, message and file:line:col; clicking moves the cursor there
-// (opening that file's tab). With problems in several tabs they are grouped under each file's name.
+// (opening that file's tab); "Explain" opens the code's entry of the diagnostics table. With
+// problems in several tabs they are grouped under each file's name.
 import { useProblems } from '../state/problems';
 import { useUi } from '../state/ui-store';
+import { useExplain } from '../state/explain-store';
 
 export function ProblemsPanel() {
   const problems = useProblems();
@@ -26,6 +28,11 @@ export function ProblemsPanel() {
             <span className="msg">{d.message}</span>
             <span className="where">{d.span.file}:{d.span.line}:{d.span.col}</span>
           </button>
+          {d.code && (
+            <button type="button" className="explain-code" data-testid="explain-problem" aria-label={`Explain ${d.code}`} onClick={() => useExplain.getState().explain(d.code)}>
+              Explain
+            </button>
+          )}
           {d.notes.length > 0 && <div className="notes">{d.notes.map((n) => <div key={n}>{n}</div>)}</div>}
         </li>,
       ])}
