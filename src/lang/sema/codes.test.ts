@@ -56,6 +56,7 @@ const CASES: [string, string, string][] = [
   ['E0144', main('let! p = P { x: 1 }; p.get()!;', 'struct P { x: i32 }\nfn (p: &P) get(): i32 { return p.x; }'), main('let! p = P { x: 1 }; p.get();', 'struct P { x: i32 }\nfn (p: &P) get(): i32 { return p.x; }')],
   ['E0146', main('let x = 5; for i in x { }'), main('let x = 5; for i in 0..x { }')],
   ['E0161', main('let! x = 1; let w = &x!; let y = x; *w += 1;'), main('let! x = 1; let w = &x!; *w += 1; let y = x;')],
+  ['E0163', main('let! v = Vec<D>(); v.push(D { id: 1 }); let d = v.get(0);', 'struct D impl Drop { id: i32, fn drop()! { } }'), main('let! v = Vec<D>(); v.push(D { id: 1 }); let d = &v[0]; println("{}", v.get(0).id);', 'struct D impl Drop { id: i32, fn drop()! { } }')],
   ['E0162', 'struct A { b: B }\nstruct B { a: A }\nfn main() { }\n', 'struct A { b: Box<B> }\nstruct B { a: Option<Box<A>> }\nfn main() { }\n'],
   ['E0160', 'fn f(): &i32 { let x = 5; return &x; }\nfn main() { }\n', 'fn f(p: &i32): &i32 { return p; }\nfn main() { }\n'],
   ['W0100', main('let! f = F { a: 1 }; f.a = 12;', 'struct F { a: u8 : 3 }'), main('let! f = F { a: 1 }; f.a = 7;', 'struct F { a: u8 : 3 }')],
