@@ -49,7 +49,7 @@ export const CODES = {
   E0146: 'type cannot be indexed or iterated',
   E0160: 'reference to a local variable escapes its function (chapter 2 §6.5)',
   E0162: 'a struct or enum contains itself by value (chapter 2 §7.12)',
-  E0163: 'moving a value that needs drop out of a container element (`v[i]`, `v.get(i)`, `m.get(k)`)',
+  E0163: 'moving a value that needs drop out of a place that keeps owning it (container element, closure capture)',
   E0161: 'borrow conflict: a place is used while a live borrow forbids it (chapter 2 §6.4)',
   W0100: 'constant does not fit in the bitfield width (it is truncated)',
   W0101: 'printf-style format does not match the argument type',

@@ -51,6 +51,12 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     });
     return;
   }
+  if (cx.level > 0 && capturedByClosureValue(cx, e.res.local) && typeNeedsDrop(cx, t)) {
+    cx.error('E0163', `cannot move \`${e.res.local.name}\` out of a closure's capture: the closure borrows it and may run more than once (\`${typeName(t)}\` needs drop)`, e.span, {
+      notes: ['help: pass the value to the closure as a parameter, use it by reference, or move it in a `go` block'],
+    });
+    return;
+  }
   e.info = { ...e.info!, moves: true };
   if (cx.level === 0) {
     const l = e.res.local;
@@ -72,6 +78,17 @@ function ownedPath(e: ast.Expr): boolean {
   }
   if (o.kind === 'ident') return o.res?.k === 'local';
   return o.kind === 'call' || o.kind === 'struct-lit';
+}
+
+/** Is l declared outside a closure expression (a callable value, not a `go`/async block) that
+ *  the current code is in? */
+function capturedByClosureValue(cx: Ctx, l: LocalInfo): boolean {
+  for (let i = cx.closureStack.length - 1; i >= 0; i--) {
+    const c = cx.closureStack[i];
+    if (c.locals.includes(l) || c.params.includes(l)) return false;
+    if (cx.closureValues.has(c)) return true;
+  }
+  return false;
 }
 
 /** Match bindings of a part of a container element (`match v.first() { Some(x) => … }`). */
