@@ -282,6 +282,10 @@ export const DIAGNOSTICS = {
   E0162: E('type contains itself by value',
     'A struct or enum contains itself, directly or through other types, without indirection, so it would need infinite size. Put a `Box` (or another pointer) on the cycle.',
     'struct A { b: B }\nstruct B { a: A }\nfn main() { }\n', 'struct A { b: Box<B> }\nstruct B { a: Option<Box<A>> }\nfn main() { }\n'),
+  E0163: E('value moved out of a place that keeps owning it',
+    'A value that needs drop is taken by value out of a container element (`v[i]`, `v.get(i)`, `first`, `last`, `m.get(k)`, or a match binding of one) or out of a closure\'s capture. The container (or the captured variable) still owns it and will drop it again, so the value would be dropped twice. Borrow it with `&v[i]`, read its fields directly, or take it out with `remove`/`pop`.',
+    'struct D impl Drop { id: i32, fn drop()! { } }\nfn main() {\nlet! v = Vec<D>();\nv.push(D { id: 1 });\nlet d = v.get(0);\n}\n',
+    'struct D impl Drop { id: i32, fn drop()! { } }\nfn main() {\nlet! v = Vec<D>();\nv.push(D { id: 1 });\nlet d = &v[0];\nprintln("{}", v.get(0).id);\n}\n'),
   // ---- warnings
   W0100: W('constant does not fit in the bitfield',
     'A constant stored into a bitfield has more bits than the field\'s width, so the high bits are cut off (as in C). This is almost always a mistake. Use a value that fits, or widen the bitfield.',

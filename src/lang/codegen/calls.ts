@@ -43,7 +43,7 @@ export abstract class CallEmitter extends ExprEmitter {
         out.push(`new rt.VSlice([${args.slice(i).map((a) => this.copyVal(a)).join(', ')}], 0, ${args.length - i})`);
         return out;
       }
-      if (i < args.length) out.push(this.argFor(args[i], this.ty(p.type)));
+      if (i < args.length) out.push(this.after(out, () => this.argFor(args[i], this.ty(p.type))));
       else if (p.hasDefault) {
         const d = fn.decl?.params.find((dp) => dp.name === p.name)?.default;
         out.push(d ? this.expr(d) : 'undefined');
@@ -156,7 +156,9 @@ export abstract class CallEmitter extends ExprEmitter {
       recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) ? null : this.ty(this.typeOf(e))) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
-    return this.callInstance(fn, typeArgs, [recv, ...this.userArgs(fn, e.args)], e.span);
+    const rs = [recv];
+    const args = this.after(rs, () => this.userArgs(fn, e.args));
+    return this.callInstance(fn, typeArgs, [rs[0], ...args], e.span);
   }
 
   // ------------------------------------------------------------ builtin functions
@@ -287,7 +289,7 @@ export abstract class CallEmitter extends ExprEmitter {
           if (lit) parts.push(jsStr(lit));
           lit = '';
           const arg = a[argi++];
-          if (arg) parts.push(this.displaySpec(arg, spec));
+          if (arg) parts.push(this.after(parts, () => this.displaySpec(arg, spec)));
           i = close;
           continue;
         }
@@ -296,7 +298,7 @@ export abstract class CallEmitter extends ExprEmitter {
       if (lit) parts.push(jsStr(lit));
       return parts.length ? parts.join(' + ') : '""';
     }
-    return a.map((x) => this.display(x)).join(' + " " + ');
+    return this.ordered(a, (x) => this.display(x)).join(' + " " + ');
   }
 
   newVec(t: Type): string {

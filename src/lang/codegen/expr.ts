@@ -95,6 +95,32 @@ export abstract class ExprEmitter {
   /** Record the call site in this frame before a call that may panic or push frames. */
   at(span: ast.Span): string { return `rt.cs[${this.frame}] = ${this.site(span)}`; }
 
+  /** Left to right (§3.3): emit a later operand; when it hoists statements (`?`, a match or block
+   *  value), the earlier operands' JS in `earlier` is evaluated into temps first, so their effects
+   *  (calls, panics) still come before the later operand's. */
+  after<R>(earlier: string[], f: () => R): R {
+    const saved = this.pre;
+    this.pre = [];
+    let js: R, pre: string[];
+    try { js = f(); } finally { pre = this.pre; this.pre = saved; }
+    if (pre.length) {
+      for (let i = 0; i < earlier.length; i++) {
+        if (/^(\$t\d+|-?\d[\w.]*|true|false|null|undefined|"[^"\\]*")$/.test(earlier[i])) continue;
+        const t = this.tmp();
+        this.pre.push(`${t} = ${earlier[i]};`);
+        earlier[i] = t;
+      }
+      this.pre.push(...pre);
+    }
+    return js;
+  }
+  /** Each of es in source order (after()). */
+  ordered(es: E[], f: (e: E) => string): string[] {
+    const out: string[] = [];
+    for (const e of es) out.push(this.after(out, () => f(e)));
+    return out;
+  }
+
   /** Emit `f` collecting the statements it pushes. */
   capture(f: () => string): [string[], string] {
     const saved = this.pre;
@@ -217,8 +243,8 @@ export abstract class ExprEmitter {
         return e.parts.some((p) => p.kind === 'hole') ? `${rtH('tmpStr')}(${js}, ${this.site(e.span)})` : js;
       }
       case 'ident': return this.ident(e);
-      case 'tuple': return e.elems.length ? `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]` : 'undefined';
-      case 'array': return `[${e.elems.map((x) => this.copyVal(x)).join(', ')}]`;
+      case 'tuple': return e.elems.length ? `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]` : 'undefined';
+      case 'array': return `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]`;
       case 'array-repeat': {
         const v = this.copyVal(e.value);
         const n = this.val(e.count);
@@ -464,8 +490,9 @@ export abstract class ExprEmitter {
     const lt = derefAll(this.effType(e.left));
     // comparing reads its operands: temporaries made by them are dropped with the statement
     const cmp = op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=';
-    const l = cmp ? this.tempVal(e.left) : this.val(e.left);
-    let r = cmp ? this.tempVal(e.right) : this.val(e.right);
+    const ls = [cmp ? this.tempVal(e.left) : this.val(e.left)];
+    let r = this.after(ls, () => (cmp ? this.tempVal(e.right) : this.val(e.right)));
+    const l = ls[0];
     if ((op === '<<' || op === '>>') && lt.k === 'int') {
       // the shift count may have its own integer type: bring it to the left operand's representation
       const ct = derefAll(this.effType(e.right));
@@ -825,12 +852,14 @@ export abstract class ExprEmitter {
     const order = e.fields.map((f) => f.name);
     const declOrder = t.info.fields.map((f) => f.name);
     const sameOrder = order.join(',') === declOrder.join(',');
+    const done: string[] = [];
     for (const f of e.fields) {
-      let js = this.copyVal(f.value);
+      let js = this.after(done, () => this.copyVal(f.value));
       const fd = t.info.fields.find((x) => x.name === f.name);
       if (fd?.bitWidth) js = `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})`;
-      vals.set(f.name, sameOrder || /^[\w$."]+$/.test(js) ? js : this.simple(js));
+      done.push(sameOrder || /^[\w$."]+$/.test(js) ? js : this.simple(js));
     }
+    e.fields.forEach((f, i) => vals.set(f.name, done[i]));
     if (t.info.isUnion) return `${rtH('unionNew')}(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
     return `new ${cls}(${declOrder.map((n) => vals.get(n) ?? 'undefined').join(', ')})`;
   }

@@ -11,6 +11,7 @@ import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { isCopy } from './infer';
 import { typeName } from './types';
+import { typeNeedsDrop } from './stmt';
 
 export type MoveSet = Map<LocalInfo, Span>;
 
@@ -20,6 +21,14 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (e.kind === 'match') { for (const arm of e.arms) consumeArm(cx, arm.body); return; }
   if (e.kind === 'if') { for (const br of e.branches) consumeTail(cx, br.body); consumeTail(cx, e.else); return; }
   if (e.kind === 'block') { consumeTail(cx, e.block); return; }
+  // an element the container keeps owning (`v.get(i)`, `v[i]`, `m.get(k)`, `v.first()`): taking
+  // it by value would give it a second owner, and a type that needs drop would be dropped twice
+  if (e.info?.type && !isCopy(e.info.type) && containerPart(e) && typeNeedsDrop(cx, e.info.type)) {
+    cx.error('E0163', `cannot move a value out of a container: \`${typeName(e.info.type)}\` needs drop and the container still owns it`, e.span, {
+      notes: ['help: borrow it with `&v[i]` (or read only its fields), or take it out with `remove(i)`, `pop()` or `m.remove(k)`'],
+    });
+    return;
+  }
   // `*b` used by value moves the content out of an owned Box: codegen frees the box's block there
   // and the box's drop no longer reaches the content (its new owner drops it, exactly once)
   if (e.kind === 'deref') {
@@ -36,6 +45,18 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (e.kind !== 'ident' || e.res?.k !== 'local') return;
   const t = e.info?.type;
   if (!t || isCopy(t) || !cx.fn) return;
+  if (containerBound.has(e.res.local) && typeNeedsDrop(cx, t)) {
+    cx.error('E0163', `cannot move \`${e.res.local.name}\` out: it is bound to a part of a container element (\`${typeName(t)}\` needs drop and the container still owns it)`, e.span, {
+      notes: ['help: use it by reference, or take the element out with `remove(i)`, `pop()` or `m.remove(k)` before matching'],
+    });
+    return;
+  }
+  if (cx.level > 0 && capturedByClosureValue(cx, e.res.local) && typeNeedsDrop(cx, t)) {
+    cx.error('E0163', `cannot move \`${e.res.local.name}\` out of a closure's capture: the closure borrows it and may run more than once (\`${typeName(t)}\` needs drop)`, e.span, {
+      notes: ['help: pass the value to the closure as a parameter, use it by reference, or move it in a `go` block'],
+    });
+    return;
+  }
   e.info = { ...e.info!, moves: true };
   if (cx.level === 0) {
     const l = e.res.local;
@@ -57,6 +78,35 @@ function ownedPath(e: ast.Expr): boolean {
   }
   if (o.kind === 'ident') return o.res?.k === 'local';
   return o.kind === 'call' || o.kind === 'struct-lit';
+}
+
+/** Is l declared outside a closure expression (a callable value, not a `go`/async block) that
+ *  the current code is in? */
+function capturedByClosureValue(cx: Ctx, l: LocalInfo): boolean {
+  for (let i = cx.closureStack.length - 1; i >= 0; i--) {
+    const c = cx.closureStack[i];
+    if (c.locals.includes(l) || c.params.includes(l)) return false;
+    if (cx.closureValues.has(c)) return true;
+  }
+  return false;
+}
+
+/** Match bindings of a part of a container element (`match v.first() { Some(x) => … }`). */
+export const containerBound = new WeakSet<LocalInfo>();
+
+/** Builtin accessors that hand out a part the receiver keeps owning. */
+const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
+const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
+
+/** `v[i]`, `v.get(i)`, `m.get(k).unwrap()`, `v.first().unwrap().inner`: a part of an element that
+ *  a container (or array) still owns after the read. */
+export function containerPart(e: ast.Expr): boolean {
+  if (e.kind === 'index') return e.index.kind !== 'range';
+  if (e.kind === 'member' || e.kind === 'tuple-index') return containerPart(e.object);
+  if (e.kind !== 'call' || e.target?.k !== 'builtin-method' || e.callee.kind !== 'member') return false;
+  const t = e.target;
+  if (ACCESSORS.has(`${t.owner}.${t.method}`)) return true;
+  return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && containerPart(e.callee.object);
 }
 
 function consumeTail(cx: Ctx, b: ast.Block | null): void {

@@ -11,13 +11,14 @@ import { missingPattern } from './exhaustive';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
-import { branches } from './moves';
+import { branches, containerBound, containerPart } from './moves';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
   const subj = derefAll(st);
   // matching an owned local by value: its non-copy bindings are parts of it (moves.ts consume)
   const owner = e.subject.kind === 'ident' && e.subject.res?.k === 'local' && st.k !== 'ref' && st.k !== 'ptr' ? e.subject.res.local : null;
+  const borrowedSubject = containerPart(e.subject);
   let result: Type | null = valueUsed ? expected : null;
   const armTypes: [ast.MatchArm, Type][] = [];
   branches(cx, e.arms.map((arm) => () => checkArm(arm)), true);
@@ -25,6 +26,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     cx.pushScope();
     checkPattern(cx, arm.pattern, subj);
     if (owner && arm.pattern.kind !== 'or') markParts(arm.pattern, owner);
+    if (borrowedSubject) for (const l of bindingsOf(arm.pattern)) containerBound.add(l);
     if (arm.guard) {
       const g = checkExpr(cx, arm.guard, T.bool);
       if (g.k !== 'bool' && g.k !== 'error') cx.error('E0103', `mismatched types: a match guard must be \`bool\`, found ${fmt(g)}`, arm.guard.span);
@@ -67,6 +69,19 @@ function markParts(p: ast.Pattern, owner: LocalInfo): void {
     case 'array': for (const e of p.elems) markParts(e, owner); break;
     default: break;
   }
+}
+
+function bindingsOf(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
+  switch (p.kind) {
+    case 'binding': if (p.local) out.push(p.local); break;
+    case 'variant': for (const a of p.args ?? []) bindingsOf(a, out); break;
+    case 'struct': for (const f of p.fields) if (f.pattern) bindingsOf(f.pattern, out); break;
+    case 'tuple': for (const e of p.elems) bindingsOf(e, out); break;
+    case 'array': for (const e of p.elems) bindingsOf(e, out); break;
+    case 'or': for (const a of p.alts) bindingsOf(a, out); break;
+    default: break;
+  }
+  return out;
 }
 
 function variantOf(cx: Ctx, path: string[], subj: Type): { info: EnumInfo; index: number; args: Type[] } | null {

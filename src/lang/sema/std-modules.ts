@@ -222,13 +222,55 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
   return diags;
 }
 
-function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string, Map<string, string>>, diags: Diagnostic[], use: (local: string, space: boolean) => void): void {
+/** Rewrite uses of imported names to the std items they stand for. Scope-aware: a parameter,
+ *  `let`, loop variable, closure parameter or match binding of the same name shadows the import
+ *  from its declaration to the end of its scope, and its uses are left alone. */
+function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string, Map<string, string>>, diags: Diagnostic[], use: (local: string, space: boolean) => void, scopes: Set<string>[] = []): void {
   if (!n || typeof n !== 'object') return;
-  if (Array.isArray(n)) { for (const x of n) rewriteUser(x, named, spaces, diags, use); return; }
+  const walk = (x: unknown) => rewriteUser(x, named, spaces, diags, use, scopes);
+  if (Array.isArray(n)) { for (const x of n) walk(x); return; }
   const o = n as Record<string, unknown>;
+  const shadowed = (name: string) => scopes.some((sc) => sc.has(name));
+  const relevant = (name: unknown): name is string => typeof name === 'string' && (named.has(name) || spaces.has(name));
+  const scoped = (names: unknown[], body: () => void) => {
+    scopes.push(new Set(names.filter(relevant)));
+    try { body(); } finally { scopes.pop(); }
+  };
+  // a function or closure: its receiver and parameters are in scope in its body
+  if (Array.isArray(o.params) && o.params.every((p) => p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string')) {
+    const names = (o.params as { name: string }[]).map((p) => p.name);
+    const recv = o.receiver as { name?: string } | null | undefined;
+    if (recv?.name) names.push(recv.name);
+    scoped(names, () => { for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') walk(o[k]); });
+    return;
+  }
+  if (o.kind === 'block' && Array.isArray(o.stmts)) {
+    scoped([], () => {
+      for (const st of o.stmts as Record<string, unknown>[]) {
+        if (st?.kind === 'let') {
+          walk(st.init);
+          walk(st.type);
+          for (const name of letNames(st.pattern as ast.LetPattern)) if (relevant(name)) scopes[scopes.length - 1].add(name);
+        } else walk(st);
+      }
+      walk(o.tail);
+    });
+    return;
+  }
+  if (o.kind === 'for-in' && typeof o.name === 'string') {
+    walk(o.iter);
+    scoped([o.name], () => walk(o.body));
+    return;
+  }
+  if (o.kind === 'for-c') { scoped([], () => { for (const k of ['init', 'cond', 'post', 'body']) walk(o[k]); }); return; }
+  if (o.pattern && typeof o.pattern === 'object' && 'guard' in o && 'body' in o) { // a match arm
+    walk(o.pattern);
+    scoped(patternNames(o.pattern), () => { walk(o.guard); walk(o.body); });
+    return;
+  }
   if (o.kind === 'member') {
     const obj = o.object as ast.Expr;
-    const space = obj.kind === 'ident' ? spaces.get(obj.name) : undefined;
+    const space = obj.kind === 'ident' && !shadowed(obj.name) ? spaces.get(obj.name) : undefined;
     if (space) {
       const m = space.get(o.name as string);
       use((obj as ast.ExprOf<'ident'>).name, true);
@@ -236,8 +278,26 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
       else { for (const k of Object.keys(o)) if (k !== 'span') delete o[k]; Object.assign(o, { kind: 'ident', name: m, typeArgs: null }); return; }
     }
   }
-  if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
-  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') rewriteUser(o[k], named, spaces, diags, use);
+  if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name) && !shadowed(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
+  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') walk(o[k]);
+}
+
+function letNames(p: ast.LetPattern): string[] {
+  if (p.kind === 'name') return [p.name];
+  if (p.kind === 'tuple') return p.elems.flatMap(letNames);
+  return [];
+}
+/** Names a match pattern binds (`binding` nodes and an array pattern's `...rest`). */
+function patternNames(p: unknown, out: string[] = []): string[] {
+  if (!p || typeof p !== 'object') return out;
+  if (Array.isArray(p)) { for (const x of p) patternNames(x, out); return out; }
+  const o = p as Record<string, unknown>;
+  if (o.kind === 'binding' && typeof o.name === 'string') out.push(o.name);
+  if (o.kind === 'struct' && Array.isArray(o.fields)) for (const f of o.fields as { name: string; pattern: unknown }[]) if (!f.pattern) out.push(f.name); // `P { x }`
+  const rest = o.kind === 'array' ? (o.rest as { name: string | null } | null) : null;
+  if (rest?.name) out.push(rest.name);
+  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'local') patternNames(o[k], out);
+  return out;
 }
 
 /** The standard module a namespace name stands for in this program (`m` of `import * as m from "math"`). */
