@@ -143,6 +143,26 @@ function byLane(laneOfItem: Int32Array, n: number, lanes: number): { start: Int3
   return { start, order };
 }
 
+/** The task events of a trace, the wake arrows among them (spawns and wakes) and the spawned
+ *  lanes: the sizes of the timeline's columns. */
+function countTaskEvents(trace: readonly TraceEvent[]): { events: number; arrows: number; lanes: number } {
+  let events = 0, arrows = 0, lanes = 1;
+  for (let i = 0; i < trace.length; i++) {
+    const t = trace[i].t;
+    if (t.charCodeAt(0) !== 116 || !t.startsWith('task-')) continue; // 't'
+    if (t === 'task-run' || t === 'task-block' || t === 'task-end' || t === 'task-abandon') events++;
+    else if (t === 'task-wake') { events++; arrows++; }
+    else if (t === 'task-spawn') { events++; arrows++; lanes++; }
+  }
+  return { events, arrows, lanes };
+}
+
+function grow<A extends Int32Array | Uint8Array | Float64Array>(a: A, cap: number): A {
+  const b = new (a.constructor as new (n: number) => A)(cap);
+  b.set(a);
+  return b;
+}
+
 export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneInfo: { task: number; name: string; parent: number; site: SourceLoc | null }[] = [];
   const laneOf = new Map<number, number>();
@@ -151,17 +171,21 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneIndex = (task: number): number | undefined => (task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task));
   // each lane's open segment, as parallel arrays (one pass over up to 10^6 events: no garbage)
   const oKind: number[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
-  // columns sized for the worst case (every trace event a task event; an event closes at most two
-  // segments, plus one per lane at the end), trimmed at the end: no growth, no object per item
-  const n = trace.length, sCap = 2 * n + 2;
-  // closed segments, in the order they close
-  const sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
+  // columns sized from a quick count of the task events (a trace is mostly other events: sizing
+  // them for the worst case allocated ~75 MB on a 500,000-event trace, and the collector then
+  // had to walk the whole trace's heap to account for it)
+  const counts = countTaskEvents(trace);
+  const nEv = counts.events, nArrows = counts.arrows;
+  // closed segments, in the order they close: about one per task event (an event closes at most
+  // two, plus one per lane at the end), grown by half when a run needs more
+  let sCap = nEv + counts.lanes + 16;
+  let sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
   let ns = 0;
   // events
-  const eIndex = new Int32Array(n), eX = new Float64Array(n), eTask = new Int32Array(n), eKind = new Uint8Array(n), eClock = new Float64Array(n), eBy = new Int32Array(n), eLane = new Int32Array(n);
+  const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eTask = new Int32Array(nEv), eKind = new Uint8Array(nEv), eClock = new Float64Array(nEv), eBy = new Int32Array(nEv), eLane = new Int32Array(nEv);
   let ne = 0;
   // arrows
-  const aX = new Float64Array(n), aFrom = new Int32Array(n), aTo = new Int32Array(n), aFromLane = new Int32Array(n), aToLane = new Int32Array(n), aCause = new Uint8Array(n), aIndex = new Int32Array(n);
+  const aX = new Float64Array(nArrows), aFrom = new Int32Array(nArrows), aTo = new Int32Array(nArrows), aFromLane = new Int32Array(nArrows), aToLane = new Int32Array(nArrows), aCause = new Uint8Array(nArrows), aIndex = new Int32Array(nArrows);
   let na = 0;
   const marks: TimeMark[] = [{ x: 0, clock: 0 }];
   let x = 0;
@@ -184,6 +208,10 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
     return laneInfo.length - 1;
   };
   const closeSeg = (li: number, x1: number) => {
+    if (ns === sCap) {
+      sCap += (sCap >> 1) + 16;
+      sLane = grow(sLane, sCap); sKind = grow(sKind, sCap); sX0 = grow(sX0, sCap); sX1 = grow(sX1, sCap); sFrom = grow(sFrom, sCap);
+    }
     sLane[ns] = li; sKind[ns] = oKind[li]; sX0[ns] = oX0[li]; sX1[ns] = x1; sFrom[ns] = oFrom[li];
     ns++;
   };
