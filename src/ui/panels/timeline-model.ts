@@ -176,9 +176,10 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   // had to walk the whole trace's heap to account for it)
   const counts = countTaskEvents(trace);
   const nEv = counts.events, nArrows = counts.arrows;
-  // closed segments, in the order they close: about one per task event (an event closes at most
-  // two, plus one per lane at the end), grown by half when a run needs more
-  let sCap = nEv + counts.lanes + 16;
+  // closed segments, in the order they close: an event closes at most two (a switch closes the
+  // runner's and the next one's), plus one per lane at the end; busy runs close about 1.25 per
+  // event, so that much is allocated up front and grown by half when a run needs more
+  let sCap = nEv + (nEv >> 1) + counts.lanes + 16;
   let sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
   let ns = 0;
   // events
