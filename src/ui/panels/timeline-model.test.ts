@@ -139,4 +139,20 @@ describe('timeline model', () => {
     expectLane(w, 'ready');
     expect(tl.events).toHaveLength(RUNS + 1);
   });
+
+  it('event objects (task, virtual time, waker) read back from the trace and the axis equal a direct replay', () => {
+    const trace = traceOf(lesson('async'));
+    const tl = buildTimeline(trace);
+    // the straightforward computation: the run's clock is the largest task-event clock so far
+    let clock = 0;
+    const want: { index: number; task: number; clock: number; by: number }[] = [];
+    trace.forEach((e, index) => {
+      if (!e.t.startsWith('task-')) return;
+      const ev = e as Extract<TraceEvent, { t: 'task-run' }>;
+      clock = Math.max(clock, ev.clock);
+      want.push({ index, task: ev.task, clock, by: e.t === 'task-wake' ? e.by ?? -1 : -1 });
+    });
+    expect(new Set(want.map((w) => w.clock)).size).toBeGreaterThan(1); // the lesson's clock advances
+    expect(tl.events.map((e) => ({ index: e.index, task: e.task, clock: e.clock, by: e.by }))).toEqual(want);
+  });
 });

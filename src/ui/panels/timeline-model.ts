@@ -66,11 +66,10 @@ export interface EventColumns {
   count: number;
   index: Int32Array; // trace index
   x: Float64Array;
-  task: Int32Array;
   kind: Uint8Array; // into EVENT_KINDS
-  clock: Float64Array;
-  by: Int32Array;
-  // an event's site and detail are read from its trace event (eventAt): no column of references
+  // an event's task, waker, site and detail are read from its trace event and its virtual time
+  // from the axis marks (eventAt): on a 500,000-event trace every column is megabytes of fresh
+  // memory to fill, the main cost of a first paint on a loaded machine
 }
 
 /** Segments grouped by lane (lane li owns [start[li], start[li + 1])), sorted by x in a lane. */
@@ -183,7 +182,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   let sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
   let ns = 0;
   // events
-  const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eTask = new Int32Array(nEv), eKind = new Uint8Array(nEv), eClock = new Float64Array(nEv), eBy = new Int32Array(nEv), eLane = new Int32Array(nEv);
+  const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eKind = new Uint8Array(nEv), eLane = new Int32Array(nEv);
   let ne = 0;
   // arrows
   const aX = new Float64Array(nArrows), aFrom = new Int32Array(nArrows), aTo = new Int32Array(nArrows), aFromLane = new Int32Array(nArrows), aToLane = new Int32Array(nArrows), aCause = new Uint8Array(nArrows), aIndex = new Int32Array(nArrows);
@@ -287,7 +286,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       default:
         continue;
     }
-    eIndex[ne] = i; eX[ne] = x; eTask[ne] = e.task; eKind[ne] = kind; eClock[ne] = clock; eBy[ne] = by;
+    eIndex[ne] = i; eX[ne] = x; eKind[ne] = kind;
     eLane[ne] = laneIndex(e.task)!;
     ne++;
     x += 1;
@@ -309,7 +308,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
     seg.kind[j] = kindA[k]; seg.x0[j] = x0A[k]; seg.x1[j] = x1A[k]; seg.from[j] = fromA[k];
   }
   const evs = byLane(eLane, ne, L);
-  const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), task: eTask.subarray(0, ne), kind: eKind.subarray(0, ne), clock: eClock.subarray(0, ne), by: eBy.subarray(0, ne) };
+  const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), kind: eKind.subarray(0, ne) };
   const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
 
   const tl = {
@@ -337,7 +336,8 @@ export function eventAt(tl: Timeline, k: number): TEvent {
     const c = tl.ev;
     const t = tl.trace[c.index[k]];
     const detail = t.t === 'task-spawn' ? t.name : t.t === 'task-block' ? t.on : t.t === 'task-wake' ? t.cause ?? '' : '';
-    e = { index: c.index[k], step: k, x: c.x[k], task: c.task[k], kind: EVENT_KINDS[c.kind[k]], clock: c.clock[k], site: eventSiteOf(t), detail, by: c.by[k] };
+    const task = 'task' in t ? t.task : 0, by = t.t === 'task-wake' ? t.by ?? -1 : -1;
+    e = { index: c.index[k], step: k, x: c.x[k], task, kind: EVENT_KINDS[c.kind[k]], clock: clockAt(tl, c.x[k]), site: eventSiteOf(t), detail, by };
     cache.set(k, e);
   }
   return e;
