@@ -301,12 +301,21 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
 
   // segments and events grouped by lane (a stable counting sort: x order kept within a lane)
   const segs = byLane(sLane, ns, L);
-  const so = segs.order, kindA = sKind, x0A = sX0, x1A = sX1, fromA = sFrom;
-  const seg: SegmentColumns = { start: segs.start, kind: new Uint8Array(ns), x0: new Float64Array(ns), x1: new Float64Array(ns), from: new Int32Array(ns) };
+  // reordered in place, cycle by cycle (a copy would be ~8 MB more fresh memory on 500k events)
+  const so = segs.order;
   for (let j = 0; j < ns; j++) {
-    const k = so[j];
-    seg.kind[j] = kindA[k]; seg.x0[j] = x0A[k]; seg.x1[j] = x1A[k]; seg.from[j] = fromA[k];
+    if (so[j] < 0) continue; // placed already
+    const k0 = sKind[j], a0 = sX0[j], b0 = sX1[j], f0 = sFrom[j];
+    let cur = j;
+    for (;;) {
+      const k = so[cur];
+      so[cur] = -1;
+      if (k === j) { sKind[cur] = k0; sX0[cur] = a0; sX1[cur] = b0; sFrom[cur] = f0; break; }
+      sKind[cur] = sKind[k]; sX0[cur] = sX0[k]; sX1[cur] = sX1[k]; sFrom[cur] = sFrom[k];
+      cur = k;
+    }
   }
+  const seg: SegmentColumns = { start: segs.start, kind: sKind.subarray(0, ns), x0: sX0.subarray(0, ns), x1: sX1.subarray(0, ns), from: sFrom.subarray(0, ns) };
   const evs = byLane(eLane, ne, L);
   const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), kind: eKind.subarray(0, ne) };
   const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
