@@ -6,7 +6,7 @@ import { useRun } from '../state/run-store';
 import { useUi } from '../state/ui-store';
 import { effectivePosition, useScrub } from '../state/scrub-store';
 import { resolveTheme, useSettings } from '../state/settings-store';
-import { summarizeMemory } from './memory-model';
+import { summaryOfHeap } from './heap-summary';
 import { bytesText, heapAt, hex, indexHeap, leaksAtExit, siteText, type HeapIndex } from './heap-model';
 import { PALETTES, type HeapPalette } from './heap-colors';
 import { HeapMap, revealSite } from './HeapMap';
@@ -28,7 +28,9 @@ export function MemoryPanel() {
   const trace = useRun((s) => s.trace);
   const dropped = useRun((s) => s.traceDropped);
   const status = useRun((s) => s.status);
-  const m = useMemo(() => summarizeMemory(trace), [trace]);
+  // one pass over the trace for the whole panel: figures, map, chart and leaks read this index
+  const h = useMemo(() => indexHeap(trace), [trace]);
+  const m = useMemo(() => summaryOfHeap(h), [h]);
   if (status === 'idle') return <div className="empty">Run a program to see its heap.</div>;
   if (m.allocs === 0) return <div className="empty">No heap allocations in this run.</div>;
   const reveal = (site: string) => {
@@ -45,7 +47,7 @@ export function MemoryPanel() {
         <div><dt>live at exit</dt><dd>{fmt(m.liveBytes)}</dd></div>
       </dl>
       {dropped > 0 && <p className="dropped">{fmt(dropped)} trace events were dropped: figures cover the kept ones.</p>}
-      <HeapViews trace={trace} />
+      <HeapViews h={h} />
       <h3>Allocation sites</h3>
       <table className="grid">
         <thead><tr><th>site</th><th>allocs</th><th>bytes</th></tr></thead>
@@ -64,8 +66,7 @@ export function MemoryPanel() {
 }
 
 /** The pictures: heap map and live-heap chart at the shared trace position, and the leaks list. */
-function HeapViews({ trace }: { trace: ReturnType<typeof useRun.getState>['trace'] }) {
-  const h = useMemo(() => indexHeap(trace), [trace]);
+function HeapViews({ h }: { h: HeapIndex }) {
   const scrub = useScrub((s) => s.position);
   const position = effectivePosition(scrub, h.length);
   const state = useMemo(() => heapAt(h, position), [h, position]);

@@ -8,7 +8,7 @@ import { useRun } from '../state/run-store';
 import { useUi } from '../state/ui-store';
 import { effectivePosition, useScrub } from '../state/scrub-store';
 import type { SourceLoc } from '../../runtime/api';
-import { collectPanics, overflowsUpTo, panicMarks, panicsUpTo } from './panics';
+import { collectPanics, overflowsUpTo, panicBadge, panicMarks, panicsUpTo } from './panics';
 import { describeUnwindStep, locText, stepLoc } from './outcome-text';
 import { stackPicture } from './callstack-model';
 import { CallStackView } from './CallStackView';
@@ -124,14 +124,5 @@ export function PanicPanel() {
 export function usePanicBadge(): string | null {
   const panic = useRun((s) => s.panic);
   const trace = useRun((s) => s.trace);
-  const counts = useMemo(() => {
-    let caught = 0, overflow = false;
-    for (const e of trace) {
-      if (e.t === 'panic' && e.caught) caught++;
-      else if (e.t === 'stack-overflow') overflow = true;
-    }
-    return { caught, overflow };
-  }, [trace]);
-  if (panic || counts.overflow) return '!';
-  return counts.caught ? `${counts.caught} caught` : null;
+  return useMemo(() => panicBadge(trace, panic !== null), [trace, panic]);
 }

@@ -28,14 +28,34 @@ export interface PanicMarks {
   overflows: { index: number; info: StackOverflowInfo }[];
 }
 
+/** The marks of the last trace seen: the run store only appends to a trace while a run streams
+ *  in (publishing a longer copy), so the next trace usually extends it and only its new events
+ *  are scanned. The Panic panel and the Panic tab's badge share one scan. */
+let lastMarks: { trace: readonly TraceEvent[]; marks: PanicMarks } | null = null;
+
 export function panicMarks(trace: readonly TraceEvent[]): PanicMarks {
-  const marks: PanicMarks = { panics: [], overflows: [] };
-  for (let i = 0; i < trace.length; i++) {
+  const prev = lastMarks;
+  if (prev && prev.trace === trace) return prev.marks;
+  const extends_ = prev !== null && prev.trace.length > 0 && prev.trace.length <= trace.length
+    && prev.trace[0] === trace[0] && prev.trace[prev.trace.length - 1] === trace[prev.trace.length - 1];
+  const marks: PanicMarks = extends_ ? { panics: prev.marks.panics.slice(), overflows: prev.marks.overflows.slice() } : { panics: [], overflows: [] };
+  for (let i = extends_ ? prev.trace.length : 0; i < trace.length; i++) {
     const e = trace[i];
     if (e.t === 'panic') marks.panics.push(i);
     else if (e.t === 'stack-overflow') marks.overflows.push({ index: i, info: e.info });
   }
+  lastMarks = { trace, marks };
   return marks;
+}
+
+/** The Panic tab's badge: '!' for an uncaught panic or a stack overflow, "N caught" when every
+ *  panic was caught, null when none. */
+export function panicBadge(trace: readonly TraceEvent[], finalPanic: boolean): string | null {
+  const marks = panicMarks(trace);
+  let caught = 0;
+  for (const i of marks.panics) { const e = trace[i]; if (e.t === 'panic' && e.caught) caught++; }
+  if (finalPanic || marks.overflows.length) return '!';
+  return caught ? `${caught} caught` : null;
 }
 
 /** The panics that happened before trace position `position` (null: the end of the run). */

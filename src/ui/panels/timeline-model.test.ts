@@ -117,4 +117,42 @@ describe('timeline model', () => {
     expect(tl.events.length).toBe(trace.length);
     expect(tl.lanes[7].label).toBe('w#7');
   });
+
+  it('more segments than task events (each switch closes two): the columns grow, nothing lost', () => {
+    // main and one task take turns: every task-run closes the runner's segment and the other
+    // lane's, so the segment columns (sized from the count of task events) must grow
+    const trace: TraceEvent[] = [{ t: 'task-spawn', task: 1, parent: 0, name: 'w', stackSize: 1, clock: 0 }];
+    const RUNS = 5000;
+    for (let k = 0; k < RUNS; k++) trace.push({ t: 'task-run', task: k % 2 ? 0 : 1, clock: 0 });
+    const tl = buildTimeline(trace);
+    const [main, w] = tl.lanes;
+    // the straightforward picture: main runs until the first switch, then the two alternate
+    // one step each; the task is ready from its spawn (x = 0) to its first run (x = 1)
+    const expectLane = (l: Lane, first: 'running' | 'ready') => {
+      expect(l.segments).toHaveLength(RUNS + 1);
+      l.segments.forEach((s, k) => {
+        expect(s.kind).toBe(k % 2 ? (first === 'running' ? 'ready' : 'running') : first);
+        expect([s.x0, s.x1]).toEqual([k === 0 ? 0 : k, k + 1]);
+      });
+    };
+    expectLane(main, 'running');
+    expectLane(w, 'ready');
+    expect(tl.events).toHaveLength(RUNS + 1);
+  });
+
+  it('event objects (task, virtual time, waker) read back from the trace and the axis equal a direct replay', () => {
+    const trace = traceOf(lesson('async'));
+    const tl = buildTimeline(trace);
+    // the straightforward computation: the run's clock is the largest task-event clock so far
+    let clock = 0;
+    const want: { index: number; task: number; clock: number; by: number }[] = [];
+    trace.forEach((e, index) => {
+      if (!e.t.startsWith('task-')) return;
+      const ev = e as Extract<TraceEvent, { t: 'task-run' }>;
+      clock = Math.max(clock, ev.clock);
+      want.push({ index, task: ev.task, clock, by: e.t === 'task-wake' ? e.by ?? -1 : -1 });
+    });
+    expect(new Set(want.map((w) => w.clock)).size).toBeGreaterThan(1); // the lesson's clock advances
+    expect(tl.events.map((e) => ({ index: e.index, task: e.task, clock: e.clock, by: e.by }))).toEqual(want);
+  });
 });

@@ -66,11 +66,10 @@ export interface EventColumns {
   count: number;
   index: Int32Array; // trace index
   x: Float64Array;
-  task: Int32Array;
   kind: Uint8Array; // into EVENT_KINDS
-  clock: Float64Array;
-  by: Int32Array;
-  // an event's site and detail are read from its trace event (eventAt): no column of references
+  // an event's task, waker, site and detail are read from its trace event and its virtual time
+  // from the axis marks (eventAt): on a 500,000-event trace every column is megabytes of fresh
+  // memory to fill, the main cost of a first paint on a loaded machine
 }
 
 /** Segments grouped by lane (lane li owns [start[li], start[li + 1])), sorted by x in a lane. */
@@ -143,6 +142,26 @@ function byLane(laneOfItem: Int32Array, n: number, lanes: number): { start: Int3
   return { start, order };
 }
 
+/** The task events of a trace, the wake arrows among them (spawns and wakes) and the spawned
+ *  lanes: the sizes of the timeline's columns. */
+function countTaskEvents(trace: readonly TraceEvent[]): { events: number; arrows: number; lanes: number } {
+  let events = 0, arrows = 0, lanes = 1;
+  for (let i = 0; i < trace.length; i++) {
+    const t = trace[i].t;
+    if (t.charCodeAt(0) !== 116 || !t.startsWith('task-')) continue; // 't'
+    if (t === 'task-run' || t === 'task-block' || t === 'task-end' || t === 'task-abandon') events++;
+    else if (t === 'task-wake') { events++; arrows++; }
+    else if (t === 'task-spawn') { events++; arrows++; lanes++; }
+  }
+  return { events, arrows, lanes };
+}
+
+function grow<A extends Int32Array | Uint8Array | Float64Array>(a: A, cap: number): A {
+  const b = new (a.constructor as new (n: number) => A)(cap);
+  b.set(a);
+  return b;
+}
+
 export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneInfo: { task: number; name: string; parent: number; site: SourceLoc | null }[] = [];
   const laneOf = new Map<number, number>();
@@ -151,17 +170,22 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneIndex = (task: number): number | undefined => (task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task));
   // each lane's open segment, as parallel arrays (one pass over up to 10^6 events: no garbage)
   const oKind: number[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
-  // columns sized for the worst case (every trace event a task event; an event closes at most two
-  // segments, plus one per lane at the end), trimmed at the end: no growth, no object per item
-  const n = trace.length, sCap = 2 * n + 2;
-  // closed segments, in the order they close
-  const sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
+  // columns sized from a quick count of the task events (a trace is mostly other events: sizing
+  // them for the worst case allocated ~75 MB on a 500,000-event trace, and the collector then
+  // had to walk the whole trace's heap to account for it)
+  const counts = countTaskEvents(trace);
+  const nEv = counts.events, nArrows = counts.arrows;
+  // closed segments, in the order they close: an event closes at most two (a switch closes the
+  // runner's and the next one's), plus one per lane at the end; busy runs close about 1.25 per
+  // event, so that much is allocated up front and grown by half when a run needs more
+  let sCap = nEv + (nEv >> 1) + counts.lanes + 16;
+  let sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
   let ns = 0;
   // events
-  const eIndex = new Int32Array(n), eX = new Float64Array(n), eTask = new Int32Array(n), eKind = new Uint8Array(n), eClock = new Float64Array(n), eBy = new Int32Array(n), eLane = new Int32Array(n);
+  const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eKind = new Uint8Array(nEv), eLane = new Int32Array(nEv);
   let ne = 0;
   // arrows
-  const aX = new Float64Array(n), aFrom = new Int32Array(n), aTo = new Int32Array(n), aFromLane = new Int32Array(n), aToLane = new Int32Array(n), aCause = new Uint8Array(n), aIndex = new Int32Array(n);
+  const aX = new Float64Array(nArrows), aFrom = new Int32Array(nArrows), aTo = new Int32Array(nArrows), aFromLane = new Int32Array(nArrows), aToLane = new Int32Array(nArrows), aCause = new Uint8Array(nArrows), aIndex = new Int32Array(nArrows);
   let na = 0;
   const marks: TimeMark[] = [{ x: 0, clock: 0 }];
   let x = 0;
@@ -184,6 +208,10 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
     return laneInfo.length - 1;
   };
   const closeSeg = (li: number, x1: number) => {
+    if (ns === sCap) {
+      sCap += (sCap >> 1) + 16;
+      sLane = grow(sLane, sCap); sKind = grow(sKind, sCap); sX0 = grow(sX0, sCap); sX1 = grow(sX1, sCap); sFrom = grow(sFrom, sCap);
+    }
     sLane[ns] = li; sKind[ns] = oKind[li]; sX0[ns] = oX0[li]; sX1[ns] = x1; sFrom[ns] = oFrom[li];
     ns++;
   };
@@ -258,7 +286,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       default:
         continue;
     }
-    eIndex[ne] = i; eX[ne] = x; eTask[ne] = e.task; eKind[ne] = kind; eClock[ne] = clock; eBy[ne] = by;
+    eIndex[ne] = i; eX[ne] = x; eKind[ne] = kind;
     eLane[ne] = laneIndex(e.task)!;
     ne++;
     x += 1;
@@ -273,14 +301,23 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
 
   // segments and events grouped by lane (a stable counting sort: x order kept within a lane)
   const segs = byLane(sLane, ns, L);
-  const so = segs.order, kindA = sKind, x0A = sX0, x1A = sX1, fromA = sFrom;
-  const seg: SegmentColumns = { start: segs.start, kind: new Uint8Array(ns), x0: new Float64Array(ns), x1: new Float64Array(ns), from: new Int32Array(ns) };
+  // reordered in place, cycle by cycle (a copy would be ~8 MB more fresh memory on 500k events)
+  const so = segs.order;
   for (let j = 0; j < ns; j++) {
-    const k = so[j];
-    seg.kind[j] = kindA[k]; seg.x0[j] = x0A[k]; seg.x1[j] = x1A[k]; seg.from[j] = fromA[k];
+    if (so[j] < 0) continue; // placed already
+    const k0 = sKind[j], a0 = sX0[j], b0 = sX1[j], f0 = sFrom[j];
+    let cur = j;
+    for (;;) {
+      const k = so[cur];
+      so[cur] = -1;
+      if (k === j) { sKind[cur] = k0; sX0[cur] = a0; sX1[cur] = b0; sFrom[cur] = f0; break; }
+      sKind[cur] = sKind[k]; sX0[cur] = sX0[k]; sX1[cur] = sX1[k]; sFrom[cur] = sFrom[k];
+      cur = k;
+    }
   }
+  const seg: SegmentColumns = { start: segs.start, kind: sKind.subarray(0, ns), x0: sX0.subarray(0, ns), x1: sX1.subarray(0, ns), from: sFrom.subarray(0, ns) };
   const evs = byLane(eLane, ne, L);
-  const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), task: eTask.subarray(0, ne), kind: eKind.subarray(0, ne), clock: eClock.subarray(0, ne), by: eBy.subarray(0, ne) };
+  const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), kind: eKind.subarray(0, ne) };
   const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
 
   const tl = {
@@ -308,7 +345,8 @@ export function eventAt(tl: Timeline, k: number): TEvent {
     const c = tl.ev;
     const t = tl.trace[c.index[k]];
     const detail = t.t === 'task-spawn' ? t.name : t.t === 'task-block' ? t.on : t.t === 'task-wake' ? t.cause ?? '' : '';
-    e = { index: c.index[k], step: k, x: c.x[k], task: c.task[k], kind: EVENT_KINDS[c.kind[k]], clock: c.clock[k], site: eventSiteOf(t), detail, by: c.by[k] };
+    const task = 'task' in t ? t.task : 0, by = t.t === 'task-wake' ? t.by ?? -1 : -1;
+    e = { index: c.index[k], step: k, x: c.x[k], task, kind: EVENT_KINDS[c.kind[k]], clock: clockAt(tl, c.x[k]), site: eventSiteOf(t), detail, by };
     cache.set(k, e);
   }
   return e;
