@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { execute } from '../src/pipeline/execute';
 import { TRACE_VERSION } from '../src/runtime/api';
 import { sharedPath } from './shared-suite';
+import { flagsFor } from './conformance-lib';
 
 const SHARED = sharedPath('conformance');
 const OWN = resolve(__dirname, 'conformance');
@@ -57,7 +58,8 @@ describe('determinism of the project\'s own conformance programs (tests/conforma
   const own = programs(OWN);
   it('finds the programs', () => expect(own.length).toBeGreaterThan(1));
   it.each(own.map((p) => [p.f, p.text] as const))('two runs of %s give identical output, trace and exit status', (f, text) => {
-    const a = execute([{ name: f, text }]), b = execute([{ name: f, text }]);
+    const options = flagsFor(join(OWN, f));
+    const a = execute([{ name: f, text }], options), b = execute([{ name: f, text }], options);
     expect(a.internalError, f).toBeNull();
     expect(JSON.stringify(b.result?.output), f).toBe(JSON.stringify(a.result?.output));
     expect(JSON.stringify(b.result?.trace), f).toBe(JSON.stringify(a.result?.trace));

@@ -87,6 +87,16 @@ export function runFlags(text: string | null): Partial<RunOptions> | string {
   return runOptionsOf(parsed.flags);
 }
 
+/** The run settings of the program at `vxPath` (its sibling `NAME.flags`, or the defaults). Every
+ *  test that runs conformance programs outside the runner must use them: a `*_forever` case
+ *  relies on its `--fuel`/`--heap` to end, and without them runs until the host gives out. */
+export function flagsFor(vxPath: string): Partial<RunOptions> {
+  const flags = vxPath.replace(/\.vx$/, '.flags');
+  const options = runFlags(existsSync(flags) ? readFileSync(flags, 'utf8') : null);
+  if (typeof options === 'string') throw new Error(`${flags}: ${options}`);
+  return options;
+}
+
 export function judge(c: ConformanceCase): Verdict {
   if (c.kind === 'repl') {
     // The lines are fed to a fresh session (a cell ends where its brackets balance); .out holds

@@ -9,6 +9,7 @@ import type { RunResult } from '../../runtime/api';
 import { readFileSync, readdirSync } from 'node:fs';
 import { execute } from '../../pipeline/execute';
 import { sharedPath } from '../../../tests/shared-suite';
+import { flagsFor } from '../../../tests/conformance-lib';
 import { pathToFileURL } from 'node:url';
 
 // A frame with realistic locals: a Drop value, a defer, an f-string, an i64.
@@ -363,8 +364,9 @@ describe('every conformance and bench program behaves the same with all recursio
       expect(() => new Function(c.program!.js)).not.toThrow();
       return;
     }
-    const a = execute([{ name: 'p.vx', text }]);
-    const b = execute([{ name: 'p.vx', text }], { deepAt: 0 });
+    const options = flagsFor(f.pathname);
+    const a = execute([{ name: 'p.vx', text }], options);
+    const b = execute([{ name: 'p.vx', text }], { ...options, deepAt: 0 });
     expect(b.internalError?.message ?? null).toBe(a.internalError?.message ?? null);
     expect(strip(b.result)).toBe(strip(a.result));
   });
