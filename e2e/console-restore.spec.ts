@@ -13,8 +13,17 @@ async function cell(page: Page, text: string) {
   return page.getByTestId('console-cell').last();
 }
 
+// The runaway cells must still be running when Stop is clicked: with the default fuel an idle
+// machine can reach the step limit first, so these tests lift it (0 = unlimited), as a user would.
+async function unlimitedFuel(page: Page) {
+  await page.getByTestId('settings').click();
+  await page.getByLabel(/^Fuel/).fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
+}
+
 test('a stopped runaway cell leaves the session as it was before the cell', async ({ page }) => {
   await openPlayground(page);
+  await unlimitedFuel(page);
   await page.getByRole('tab', { name: 'Console' }).click();
   await cell(page, 'let! xs = Vec<i32>.new();');
   await cell(page, 'xs.push(3); println("pushed once");');
@@ -46,6 +55,7 @@ test('a stopped runaway cell leaves the session as it was before the cell', asyn
 
 test('stopping the first cell of a session leaves an empty, working session', async ({ page }) => {
   await openPlayground(page);
+  await unlimitedFuel(page);
   await page.getByRole('tab', { name: 'Console' }).click();
   const input = page.getByTestId('console-input');
   await input.fill('let! n = 0; while true { n += 1; }');

@@ -23,6 +23,10 @@ test('runs with Ctrl+Enter and with the Run button', async ({ page }) => {
 
 test('Stop ends an endless loop at once and the next run works', async ({ page }) => {
   await openPlayground(page);
+  // no step limit: on a fast machine the default one could end the loop before Stop is clicked
+  await page.getByTestId('settings').click();
+  await page.getByLabel('Fuel (max steps, 0 = unlimited)').fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
   await setCode(page, 'fn main() {\n    let! i = 0;\n    loop {\n        i += 1;\n    }\n}\n');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('run-status')).toContainText('Running');
