@@ -10,8 +10,9 @@ import { C_PRIMS, hexFloatBits, sysvStruct, formatG, type CType } from './oracle
 
 interface Row { kind: 'f64' | 'i32' | 'i64' | 'str'; value: string; fmt: string; n: number; out: string }
 const ROWS: Row[] = (JSON.parse(readFileSync(new URL('../../../src/runtime/format/testdata/glibc-printf.json', import.meta.url), 'utf8')) as Row[])
-  // printable rows only: the program text and stdout are compared as UTF-8 text
-  .filter((r) => /^[\x20-\x7e]*$/.test(r.fmt + r.out + r.value) && !(r.kind === 'f64' && /inf|nan/.test(r.value)));
+  // printable rows only: the program text and stdout are compared as UTF-8 text; and rows whose
+  // recorded text holds every byte printf counted (`%c` of 0 writes a NUL the table could not keep)
+  .filter((r) => /^[\x20-\x7e]*$/.test(r.fmt + r.out + r.value) && r.out.length === r.n && !(r.kind === 'f64' && /inf|nan/.test(r.value)));
 
 const vexStr = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
