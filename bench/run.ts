@@ -20,6 +20,7 @@ import { tmpdir, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import type * as Engine from './engine-entry';
 import { runFrontendBench } from './frontend';
+import { queryReport } from './queries';
 import type { FromWorker } from '../src/worker/protocol';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
@@ -143,4 +144,6 @@ if (frontend) {
     { name: 'lex+parse+check', run: (f: string, src: string) => checkSource(f, src) },
   ];
   for (const line of await runFrontendBench(bundled)) console.log(line);
+  console.log('');
+  for (const line of queryReport()) console.log(line);
 }

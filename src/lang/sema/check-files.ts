@@ -7,6 +7,7 @@ import type { StructInfo } from './types';
 import { checkWithCtx } from './check';
 import { linkProgram, displayName, suggestTabs, type ModuleFile } from './modules';
 import { demangle } from '../compile';
+import { rememberAnalysis } from './analysis';
 
 export interface FileCheck {
   root: string;
@@ -27,6 +28,10 @@ export function checkRoot(files: readonly ModuleFile[], root: string, lints: boo
   const parseErrors = linked.diagnostics.some((d) => d.severity === 'error');
   const text = linked.linked ? undefined : files.find((f) => f.name === root)?.text;
   const { result, cx } = checkWithCtx(program, { lints: lints && !parseErrors, module: isModule, text });
+  // The entry's check also answers the editor's next queries (a module tab is checked with
+  // `module` set and its items marked exported, so it is not reused for them).
+  const rootText = files.find((f) => f.name === root)?.text;
+  if (!isModule && rootText !== undefined) rememberAnalysis({ file: root, text: rootText, program, cx, scope: linked.linked ? linked.scopes.get(root) ?? null : null }, files);
   const structs = [...cx.structs.values()].map((s) => (s.name.includes('ː') ? { ...s, name: displayName(s.name) } : s));
   const diagnostics = suggestTabs([...linked.diagnostics, ...result.diagnostics], files);
   // Warnings only for programs without errors, like the checker's own lints.

@@ -5,7 +5,7 @@
 // imported from another tab resolves to its declaration there. Never throws.
 import type * as ast from '../syntax/ast';
 import { parse } from '../syntax/parser';
-import { checkWithCtx } from './check';
+import { analyzeText } from './analysis';
 import type { Ctx } from './context';
 import type { Type } from './types';
 import { linkProgram, resolveModulePath, type ModuleFile } from './modules';
@@ -28,8 +28,8 @@ export function definitionAt(files: readonly ModuleFile[], file: string, offset:
     if (!me) return null;
     const fromImport = importDefinition(files, me, offset);
     if (fromImport !== undefined) return fromImport;
-    const linked = linkProgram(files, file);
-    const { cx } = checkWithCtx(linked.program, {});
+    const linked = analyzeText(file, me.text, files);
+    const { cx } = linked;
     let best: { size: number; at: ast.Span | null } | null = null;
     const offer = (span: ast.Span | undefined, at: ast.Span | null | undefined) => {
       if (!at || !within(span, file, offset)) return; // nodes without a declaration leave the choice to others

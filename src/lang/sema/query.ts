@@ -1,15 +1,14 @@
-// Editor queries for Monaco: hover (`typeAt`) and completion (`completionsAt`). Both re-run
-// parse + check on the current text and read the annotated (error-recovered) AST and the
-// checker's tables, so they work on code with errors. They never throw.
+// Editor queries for Monaco: hover (`typeAt`) and completion (`completionsAt`). Both read the
+// annotated (error-recovered) AST and the checker's tables of the current text (analysis.ts
+// memoizes them across queries), so they work on code with errors. They never throw.
 import type * as ast from '../syntax/ast';
 import { stdNamespace } from './std-modules';
-import { linkProgram, displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
-import { parse } from '../syntax/parser';
+import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
+import { analyzeText, analysisAround } from './analysis';
 import { KEYWORDS } from '../syntax/tokens';
 import { subst, typeName, type Type } from './types';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Ctx } from './context';
-import { checkWithCtx } from './check';
 import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
 
@@ -23,14 +22,7 @@ export interface CompletionItem {
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 
 function analyze(file: string, text: string, files?: readonly ModuleFile[]): { program: ast.Program; cx: Ctx; scope: ModuleScope | null } {
-  // With other tabs: the program rooted at this file, with the tabs it imports (modules.ts).
-  if (files && files.length > 1) {
-    const linked = linkProgram(files.map((f) => (f.name === file ? { name: file, text } : f)), file);
-    if (linked.linked) return { program: linked.program, cx: checkWithCtx(linked.program, {}).cx, scope: linked.scopes.get(file) ?? null };
-  }
-  const { program } = parse(file, text);
-  const { cx } = checkWithCtx(program, { text });
-  return { program, cx, scope: null };
+  return analyzeText(file, text, files);
 }
 
 // Spans of standard-module items (file `<std>/…`, std-modules.ts) are not positions in this file.
@@ -169,8 +161,12 @@ export function completionsAt(file: string, text: string, offset: number, files?
       let j = chainEnd;
       while (j > 0 && /[A-Za-z0-9_.]/.test(text[j - 1])) j--;
       const chain = text.slice(j, chainEnd).split('.').filter(Boolean);
-      // Check the text without the partial member so the rest parses as well as possible.
-      const { cx, program, scope } = analyze(file, text.slice(0, chainEnd) + ';' + text.slice(offset), files);
+      // An analysis of this text as it was before the member was typed, or else a check of the
+      // text without the partial member, so the rest parses as well as possible.
+      // (Not one where the chain itself was read as a new binding: `Shape.` typed in a match arm.)
+      const near = analysisAround(file, text, chainEnd, offset, files);
+      const reusable = near && !localsAt(near.cx, chainEnd).some((l) => l.span.file === file && l.span.start >= j);
+      const { cx, program, scope } = reusable ? near : analyze(file, text.slice(0, chainEnd) + ';' + text.slice(offset), files);
       const space = chain.length === 1 ? scope?.spaces.get(chain[0]) : undefined;
       if (space) return filter(tabModuleItems(cx, space.exports), prefix);
       const mod = chain.length === 1 ? stdNamespace(program, chain[0]) : null;

@@ -6,8 +6,7 @@
 // has occurrences for everything the checker could resolve. Never throws.
 import type * as ast from '../syntax/ast';
 import type { Span } from '../span';
-import { parse } from '../syntax/parser';
-import { checkWithCtx } from './check';
+import { analyzeText } from './analysis';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Type, StructInfo, EnumInfo } from './types';
@@ -21,8 +20,7 @@ export interface Occurrence { key: string; span: Span; decl: boolean }
 export interface Analyzed { program: ast.Program; cx: Ctx; text: string }
 
 export function analyzeFile(file: string, text: string): Analyzed {
-  const { program } = parse(file, text);
-  const { cx } = checkWithCtx(program, { text });
+  const { program, cx } = analyzeText(file, text);
   return { program, cx, text };
 }
 
