@@ -9,7 +9,7 @@ type IntT = (typeof INTS)[number];
 const width = (t: IntT) => Number(t.slice(1));
 const signed = (t: IntT) => t[0] === 'i';
 const wrap = (t: IntT, x: bigint) => (signed(t) ? BigInt.asIntN(width(t), x) : BigInt.asUintN(width(t), x));
-const lit = (v: bigint) => (v < 0n ? `(0 - ${-v})` : `${v}`);
+const lit = (v: bigint) => (v < 0n ? `(0 - ${-v - 1n} - 1)` : `${v}`); // (0 - 128) would not fit an i8
 
 function randInt(r: Rng, t: IntT): bigint {
   const w = width(t);

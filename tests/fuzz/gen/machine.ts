@@ -31,7 +31,7 @@ export function genBits(r: Rng): FuzzCase {
   decls.push(`#[repr(C)]\nstruct B { ${fields.map((w, i) => `f${i}: ${ty} : ${w}`).join(', ')} }`);
   const trunc = (v: bigint, w: number) => (sg ? BigInt.asIntN(w, v) : BigInt.asUintN(w, v));
   const val = () => (sg ? BigInt.asIntN(bits, r.bits(bits)) : r.bits(bits));
-  const lit = (v: bigint) => (v < 0n ? `(0 - ${-v})` : `${v}`);
+  const lit = (v: bigint) => (v < 0n ? `(0 - ${-v - 1n} - 1)` : `${v}`); // (0 - 128) would not fit an i8
   body.push(`    let! b = B { ${fields.map((_, i) => `f${i}: 0`).join(', ')} };`);
   const cur = fields.map(() => 0n);
   for (let k = r.int(1, 6); k > 0; k--) {
