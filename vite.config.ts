@@ -47,9 +47,38 @@ function embedScript(): Plugin {
   };
 }
 
+/** Start fetching the editor while index.js runs: the lazily imported editor chunk (with its
+ *  static imports and CSS) and Monaco's codicon font would otherwise be requested only after
+ *  index.js has loaded and rendered (issue #12: typing-ready editor sooner on a cold load). */
+function preloadEditor(): Plugin {
+  return {
+    name: 'vex-preload-editor',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const editor = chunks.find((c) => c.facadeModuleId?.endsWith('/EditorPane.tsx'));
+        if (!editor) throw new Error('preloadEditor: the EditorPane chunk is missing from the build');
+        const entry = chunks.find((c) => c.isEntry);
+        const files = [editor.fileName, ...editor.imports.filter((f) => f !== entry?.fileName)];
+        const css = [...(editor.viteMetadata?.importedCss ?? [])];
+        const fonts = Object.values(bundle).filter((a) => a.type === 'asset' && /codicon.*\.ttf$/.test(a.fileName)).map((a) => a.fileName);
+        return [
+          ...files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+          ...css.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+          ...fonts.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/ttf', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), embedScript()],
+  plugins: [react(), embedScript(), preloadEditor()],
   define: {
     __VEX_VERSION__: JSON.stringify(pkg.version),
     __VEX_BUILD__: JSON.stringify(buildHash()),

@@ -11,6 +11,23 @@ test('the build holds no TS/CSS/HTML/JSON language workers and stays within 1.5 
   expect(total).toBeLessThan(1.5 * 1024 * 1024);
 });
 
+test('index.html preloads the editor chunk, its CSS and the codicon font, and the page uses them', async ({ page }) => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const hrefs = (rel: string) => [...html.matchAll(new RegExp(`<link rel="${rel}"[^>]*href="\\./([^"]+)"`, 'g'))].map((m) => m[1]);
+  const modules = hrefs('modulepreload');
+  expect(modules.some((f) => /^assets\/EditorPane-[\w-]+\.js$/.test(f))).toBe(true);
+  const preloads = hrefs('preload');
+  expect(preloads.some((f) => /EditorPane-[\w-]+\.css$/.test(f))).toBe(true);
+  expect(preloads.some((f) => /codicon-[\w-]+\.ttf$/.test(f))).toBe(true);
+  for (const f of [...modules, ...preloads]) expect(readdirSync('dist/assets'), f).toContain(f.replace(/^assets\//, ''));
+  // and the page uses each of them: Chromium warns about a preload left unused after the load
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (/preload/i.test(m.text())) warnings.push(m.text()); });
+  await openPlayground(page);
+  await page.waitForTimeout(4000);
+  expect(warnings).toEqual([]);
+});
+
 test('the page starts only the editor worker and the toolchain workers', async ({ page }) => {
   const urls: string[] = [];
   page.on('worker', (w) => urls.push(w.url()));
