@@ -220,8 +220,10 @@ export class FnEmitter extends CallEmitter {
 
   /** A nested block `{ ... }` with its own drop scope; `target` receives the tail value;
    *  `locals` (a loop variable) are recorded like the block's own when a panic passes. */
-  blockValue(b: ast.Block, target: string | null, locals: LocalInfo[] = []): string {
-    this.scopes.push({ drops: [] });
+  /** `owned`: drops of values bound just before the block that belong to it (a `for` variable
+   *  that owns each item a user iterator gives: dropped at the end of every iteration). */
+  blockValue(b: ast.Block, target: string | null, locals: LocalInfo[] = [], owned: Scope['drops'] = []): string {
+    this.scopes.push({ drops: [...owned] });
     let js = this.stmts(b.stmts, () => b.tail ? this.withPre(() => (target ? `${target} = ${this.copyVal(b.tail!)};` : `${this.expr(b.tail!)};`)) : '');
     const rec = this.recordLocals(locals);
     if (rec) js = this.lvTry(rec, js);
@@ -447,9 +449,9 @@ export class FnEmitter extends CallEmitter {
     return js;
   }
 
-  private loopBody(body: ast.Block, contLabel: string | null, locals: LocalInfo[] = []): string {
+  private loopBody(body: ast.Block, contLabel: string | null, locals: LocalInfo[] = [], owned: Scope['drops'] = []): string {
     this.loops.push({ scopeDepth: this.scopes.length, contLabel, postDepth: this.postOuter.length });
-    const js = this.blockValue(body, null, locals);
+    const js = this.blockValue(body, null, locals, owned);
     this.loops.pop();
     return js;
   }
@@ -513,7 +515,17 @@ export class FnEmitter extends CallEmitter {
         const inst = this.m.instance(next, tt.args);
         const opt = this.tmp();
         const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `${rtS('drive')}(${inst.name}(${o}))`) : `${inst.name}(${o})`;
-        return `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\nconst ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`;
+        const head = `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\n`;
+        const lt = this.ty(l.type);
+        if (this.m.needsDrop(lt)) {
+          // each item is the loop variable's own (the iterator handed it over): dropped at the end
+          // of its iteration unless the body moves it, like a `let` in the body
+          const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
+          this.allDrops.push(d);
+          this.dropFlags.set(l.id, d.flag);
+          return `${head}${v} = ${opt}.a0; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
+        }
+        return `${head}const ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       return unsupported(`for-in over this value`);
     });

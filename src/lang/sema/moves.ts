@@ -47,7 +47,7 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (!t || isCopy(t) || !cx.fn) return;
   if (containerBound.has(e.res.local) && typeNeedsDrop(cx, t)) {
     cx.error('E0163', `cannot move \`${e.res.local.name}\` out: it is bound to a part of a container element (\`${typeName(t)}\` needs drop and the container still owns it)`, e.span, {
-      notes: ['help: use it by reference, or take the element out with `remove(i)`, `pop()` or `m.remove(k)` before matching'],
+      notes: ['help: use it by reference, or take the element out first with `remove(i)`, `pop()` or `m.remove(k)`'],
     });
     return;
   }

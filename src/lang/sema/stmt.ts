@@ -17,7 +17,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
-import { branches, ifChain, revive, loopMoves } from './moves';
+import { branches, ifChain, revive, loopMoves, containerBound } from './moves';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -181,8 +181,15 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       const it = checkExpr(cx, s.iter, null);
       const el = iterElem(cx, it, s.iter);
       cx.pushScope();
+      const iterationLocal = cx.nextLocal;
       s.local = declareLocal(cx, s.name, el, false, s.nameSpan);
-      loopBody(cx, s.body);
+      // Over a named Vec, array, slice, Set or Map the variable is a copy of an element the
+      // container keeps owning: moving it out (of a type that needs drop) would drop it twice
+      // (E0163). A temporary container (`for x in make()`) gives its elements up instead.
+      const over = derefAll(it);
+      const container = over.k === 'array' || over.k === 'slice' || (over.k === 'builtin' && ['Vec', 'Set', 'Map'].includes(over.name));
+      if (container && isPlaceExpr(s.iter)) containerBound.add(s.local);
+      loopBody(cx, s.body, iterationLocal);
       cx.popScope();
       return;
     }
@@ -256,9 +263,19 @@ function condBool(cx: Ctx, e: ast.Expr): void {
   }
 }
 
-function loopBody(cx: Ctx, b: ast.Block): void {
+/** A variable, field, element or dereference (through `&` too): a container that outlives the loop. */
+function isPlaceExpr(e: ast.Expr): boolean {
+  switch (e.kind) {
+    case 'ident': case 'member': case 'index': case 'tuple-index': case 'deref': return true;
+    case 'ref': return isPlaceExpr(e.operand);
+    default: return false;
+  }
+}
+
+/** `firstLocal`: the first local that belongs to one iteration (a `for` variable is bound anew
+ *  each time round, so moving it in the body is not a move of a value from outside the loop). */
+function loopBody(cx: Ctx, b: ast.Block, firstLocal = cx.nextLocal): void {
   const before = new Map(cx.moved);
-  const firstLocal = cx.nextLocal;
   if (cx.fn) cx.fn.loopDepth++;
   checkBlock(cx, b, null);
   if (cx.fn) cx.fn.loopDepth--;
