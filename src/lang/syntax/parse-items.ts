@@ -93,7 +93,7 @@ export function parseItem(p: Parser, st: ItemState): Item | null {
     syncStmt(p);
     return null;
   }
-  p.errorExpected(isExport ? 'item after `export`' : 'item (fn, struct, enum, contract, const, type, import, extern)', C.ExpectedItem);
+  p.errorExpected(isExport ? 'item after `export`' : 'item (fn, struct, union, enum, contract, const, type, import, extern, thread_local)', C.ExpectedItem);
   return null;
 }
 
