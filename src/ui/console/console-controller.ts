@@ -19,6 +19,11 @@ const running = new Map<number, number>();
 let entryKey = 0;
 /** The session's whole trace (the run store shows it while the Console owns the views). */
 let sessionTrace: TraceEvent[] = [];
+/** Appended in place: a new array per batch made a long session quadratic (the run store keeps
+ *  its own copy; ownViews hands it a snapshot). */
+function appendTrace(events: TraceEvent[]): void {
+  for (const e of events) sessionTrace.push(e);
+}
 /** The run-store id while it shows the Console's session (ids far from the run worker's). */
 const CONSOLE_RUN_BASE = 1_000_000_000;
 let sessionRun = CONSOLE_RUN_BASE;
@@ -46,7 +51,7 @@ function ownViews(): void {
   const run = useRun.getState();
   if (run.runId === sessionRun) return;
   useRun.setState({
-    status: 'running', runId: sessionRun, output: emptyOutput(), trace: sessionTrace, traceDropped: 0, end: null, panic: null,
+    status: 'running', runId: sessionRun, output: emptyOutput(), trace: sessionTrace.slice(), traceDropped: 0, end: null, panic: null,
     compileDiagnostics: [], exports: [], steps: 0, runMs: 0, compileMs: 0, startedAt: performance.now(),
   });
 }
@@ -59,7 +64,7 @@ function onMessage(m: FromWorker): void {
   switch (m.type) {
     case 'events': {
       const trace = withHeapEvents(m.trace, m.heap); // (the REPL's batches carry no packed heap today)
-      if (trace.length) sessionTrace = sessionTrace.concat(trace);
+      appendTrace(trace);
       ownViews();
       useRun.getState().events(m.output, trace, m.dropped);
       return;
@@ -122,7 +127,7 @@ function send(input: string): void {
 /** A message of a silent re-run: its trace rebuilds the session's views, its output is dropped
  *  (it was shown when the cell first ran); the last one announces the restore. */
 function restoring(m: FromWorker): void {
-  if (m.type === 'events') { if (m.trace.length) sessionTrace = sessionTrace.concat(m.trace); return; }
+  if (m.type === 'events') { appendTrace(m.trace); return; }
   if (m.type !== 'repl-result' && m.type !== 'internal-error') return;
   replaying.delete((m as { id: number }).id);
   if (replaying.size) return;
