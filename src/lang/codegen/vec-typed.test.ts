@@ -8,6 +8,7 @@ import { run } from '../../runtime/run';
 import { VVec, VEC_KINDS, VEC_TYPED_AT, setHeapHooks, noHeap } from '../../runtime/core/collections';
 import { VEC_KIND } from '../../common/vec-kinds';
 
+const T = VEC_TYPED_AT;
 const KIND_ARG = /new rt\.VVec\((\d+), (\d+), undefined, \d+\)/g;
 
 function both(src: string, traceCalls = false) {
@@ -16,18 +17,25 @@ function both(src: string, traceCalls = false) {
   const typed = c.program;
   const plain = { ...typed, js: typed.js.replace(KIND_ARG, 'new rt.VVec($1, $2)') };
   const opts = { traceCalls };
+  const proto = VVec.prototype as unknown as { store(cap: number): void };
+  const store = proto.store;
+  let typedVecs = 0;
+  proto.store = function (this: VVec, cap: number) { const was = Array.isArray(this.b); store.call(this, cap); if (was && !Array.isArray(this.b)) typedVecs++; };
+  let t: ReturnType<typeof run>;
+  try { t = run(typed, opts); } finally { proto.store = store; }
   const shown = (r: ReturnType<typeof run>) => ({
     out: r.output.filter((o) => o.stream === 'stdout').map((o) => o.text).join('') + '\n--stderr--\n' + r.output.filter((o) => o.stream === 'stderr').map((o) => o.text).join(''),
     outcome: r.outcome,
     trace: JSON.stringify(r.trace),
     stats: JSON.stringify(r.stats),
   });
-  return { typedJs: typed.js, plainJs: plain.js, typed: shown(run(typed, opts)), plain: shown(run(plain, opts)) };
+  return { typedJs: typed.js, plainJs: plain.js, typedVecs, typed: shown(t), plain: shown(run(plain, opts)) };
 }
 
 function expectSame(src: string, traceCalls = false) {
   const r = both(src, traceCalls);
   expect(r.typedJs).not.toBe(r.plainJs); // the program does have typed-kind Vecs
+  expect(r.typedVecs).toBeGreaterThan(0); // and some of them did move to typed arrays
   expect(r.typed.out).toBe(r.plain.out);
   expect(r.typed.outcome).toEqual(r.plain.outcome);
   expect(r.typed.trace).toBe(r.plain.trace);
@@ -39,9 +47,9 @@ describe('Vec of primitives in typed arrays', () => {
   it('growth across the threshold, indexing, formatting, pop/insert/remove/clear', () => {
     const r = expectSame(`fn main() {
     let! v = Vec<i32>.new();
-    for i in 0..200 {
+    for i in 0..${T + 200} {
         v.push((i * 37) % 101 - 50);
-        if v.len() >= 62 && v.len() <= 66 { println("len {} cap {} last {}", v.len(), v.capacity(), v[v.len() - 1]); }
+        if v.len() >= ${T - 2} && v.len() <= ${T + 2} { println("len {} cap {} last {}", v.len(), v.capacity(), v[v.len() - 1]); }
     }
     println("{}", v);
     println("{:?}", v);
@@ -59,14 +67,15 @@ describe('Vec of primitives in typed arrays', () => {
     println("{}", v);
 }
 `);
-    expect(r.out).toContain('len 64 cap 64 last -42\nlen 65 cap 128 last -5\n');
-    expect(r.out).toContain('0 true 256 None\n[5]\n');
+    expect(r.out).toContain(`len ${T} cap ${T} last `);
+    expect(r.out).toContain(`len ${T + 1} cap ${2 * T} last `);
+    expect(r.out).toContain(`0 true ${2 * T} None\n[5]\n`);
   });
 
   it('an index past the length panics even when the typed storage has room there', () => {
     const read = expectSame(`fn main() {
     let! v = Vec<i32>.new();
-    for i in 0..100 { v.push(i); }
+    for i in 0..${T} { v.push(i); }
     v.clear();
     v.push(1);
     println("{}", v[5]);
@@ -76,26 +85,26 @@ describe('Vec of primitives in typed arrays', () => {
     expect(read.outcome.kind).toBe('panicked');
     const write = expectSame(`fn main() {
     let! v = Vec<f64>.new();
-    for i in 0..100 { v.push(i as f64); }
+    for i in 0..${T + 1} { v.push(i as f64); }
     let k = v.len() as i32;
     v[k] = 1.5;
 }
 `);
-    expect(write.out).toContain('index out of bounds: index 100, len 100');
+    expect(write.out).toContain(`index out of bounds: index ${T + 1}, len ${T + 1}`);
     const neg = expectSame(`fn main() {
     let! v = Vec<u8>.new();
-    for i in 0..100 { v.push(i as u8); }
+    for i in 0..${T} { v.push(i as u8); }
     let k = 0 - 1;
     println("{}", v[k + 0]);
 }
 `);
-    expect(neg.out).toContain('index out of bounds: index -1, len 100');
+    expect(neg.out).toContain(`index out of bounds: index -1, len ${T}`);
   });
 
   it('sort, sort_by with a printing comparator, reverse, map, filter, join, fold, any/all', () => {
     expectSame(`fn main() {
     let! v = Vec<i16>.new();
-    for i in 0..90 { v.push(((i * 7919) % 211 - 105) as i16); }
+    for i in 0..${T + 90} { v.push(((i * 7919) % 211 - 105) as i16); }
     v.sort();
     println("{}", v);
     let! calls = 0;
@@ -125,7 +134,7 @@ fn bump(s: &[i32]!) {
 }
 fn main() {
     let! v = Vec<i32>.new();
-    for i in 0..130 { v.push(i); }
+    for i in 0..${T + 130} { v.push(i); }
     let! c = v.clone();
     c[0] = 7777;
     c.push(1);
@@ -142,7 +151,7 @@ fn main() {
     for x in v { if x > 1000 { println("seen {}", x); } }
 }
 `);
-    expect(r.out).toContain('0 7777 130 131\nfalse\ntrue\n');
+    expect(r.out).toContain(`0 7777 ${T + 130} ${T + 131}\nfalse\ntrue\n`);
     expect(r.out).toContain('1100 101\nseen 1100\n');
   });
 
@@ -155,7 +164,7 @@ fn main() {
     let! e = Vec<u32>.new();
     let! f = Vec<f32>.new();
     let! g = Vec<f64>.new();
-    for i in 0..300 {
+    for i in 0..${T + 300} {
         a.push((i % 256 - 128) as i8);
         b.push((i * 3 % 256) as u8);
         c.push((i * 300 - 40000) as i16);
@@ -167,9 +176,9 @@ fn main() {
     f.push(-0.0);
     g.push(0.0 / 0.0);
     g.push(-1.0 / 0.0);
-    println("{} {} {} {} {}", a[0], a[255], b[299], c[299], d[299]);
-    println("{} {} {} {}", e[299], f[1], f[300], f[299]);
-    println("{} {} {} {}", g[1], g[300], g[301], g.len());
+    println("{} {} {} {} {}", a[0], a[255], b[1299], c[1299], d[1299]);
+    println("{} {} {} {}", e[1299], f[1], f[${T + 300}], f[1299]);
+    println("{} {} {} {}", g[1], g[${T + 300}], g[${T + 301}], g.len());
     println("{:?}", f.last());
 }
 `);
@@ -183,12 +192,13 @@ fn main() {
 }
 fn main() {
     for k in 0..3 {
-        let v = fill(100 + k * 50);
+        let v = fill(${T - 100} + k * 150);
         println("{} {}", v.len(), v.capacity());
     }
     let! w = Vec<i32>.new();
-    w.reserve(1000);
+    w.reserve(${3 * T});
     for i in 0..10 { w.push(i); }
+    w.reserve(${5 * T});
     println("{} {}", w.len(), w.capacity());
     println("{}", runtime_stats());
 }

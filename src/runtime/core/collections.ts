@@ -29,10 +29,12 @@ export function setHeapHooks(h: HeapHooks): void {
 /** Typed array constructors by element kind (common/vec-kinds.ts; 0: a plain JS array for good). */
 export const VEC_KINDS = [null, Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array] as const;
 type Typed = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
-/** Capacity from which a Vec of a typed kind moves its elements into a typed array: below it, a
- *  small short-lived Vec is cheaper as a plain array (measured with bench/programs/vecprim.vx and
- *  a churn of small Vecs); above it, a big JS array costs far more (GC, element-kind checks). */
-export const VEC_TYPED_AT = 64;
+/** Capacity from which a Vec of a typed kind moves its elements into a typed array. Measured
+ *  (CPU, 2 cores, loaded): 20,000 short-lived Vecs of 8-100 i32 took ~120 ms as plain arrays and
+ *  ~190 ms with this at 64 (each typed array costs an allocation); 40 Vecs of 60,000 took ~230 ms
+ *  plain and ~25-45 ms typed; Vecs of 5,000 cost the same either way (bench/programs/vecprim.vx:
+ *  ~160 ms plain, ~22 ms typed). */
+export const VEC_TYPED_AT = 1024;
 
 /** Vec<T>: `b` holds the elements (`n` of them) and `cap` tracks the simulated buffer, which grows
  *  0 -> 4 -> 8 -> 16 ... (§4.5). `b` is a plain JS array of exactly `n` elements, or, for a Vec of
