@@ -263,4 +263,26 @@ describe('VVec storage', () => {
     expect(v.a).toBe(v.b);
     expect(v.n).toBe(1000);
   });
+
+  it('a typed array the host cannot allocate leaves the Vec a plain array, elements kept', () => {
+    setHeapHooks(noHeap);
+    const kinds = VEC_KINDS as unknown as unknown[];
+    const real = kinds[VEC_KIND.f64];
+    const v = new VVec<number>(8, 8, undefined, VEC_KIND.f64);
+    for (let i = 0; i < VEC_TYPED_AT + 1; i++) v.push(i / 2);
+    expect(v.b).toBeInstanceOf(Float64Array);
+    kinds[VEC_KIND.f64] = class { constructor() { throw new RangeError('Array buffer allocation failed'); } };
+    try {
+      v.reserve(10 * VEC_TYPED_AT);
+    } finally {
+      kinds[VEC_KIND.f64] = real;
+    }
+    expect(Array.isArray(v.b)).toBe(true);
+    expect(v.kind).toBe(0);
+    expect(v.n).toBe(VEC_TYPED_AT + 1);
+    expect(v.a[VEC_TYPED_AT]).toBe(VEC_TYPED_AT / 2);
+    v.push(-1);
+    expect(v.a.length).toBe(VEC_TYPED_AT + 2);
+    expect(v.a[VEC_TYPED_AT + 1]).toBe(-1);
+  });
 });

@@ -48,7 +48,7 @@ export class VVec<T = unknown> {
   addr = 0;
   /** The typed storage's cached view of `n` elements (`a`). */
   private vw: Typed | null = null;
-  constructor(readonly esize: number, readonly ealign: number, items?: T[], readonly kind = 0) {
+  constructor(readonly esize: number, readonly ealign: number, items?: T[], public kind = 0) {
     this.b = items ?? [];
     this.n = this.b.length;
     if (items && items.length) {
@@ -125,7 +125,15 @@ export class VVec<T = unknown> {
     if (this.kind === 0 || cap < VEC_TYPED_AT) return;
     const b = this.b;
     if (!Array.isArray(b) && b.length >= cap) return;
-    const t = new VEC_KINDS[this.kind]!(cap);
+    let t: Typed;
+    try {
+      t = new VEC_KINDS[this.kind]!(cap);
+    } catch {
+      // the host cannot give that much at once (a big reserve): stay, or go back to, a plain array
+      if (!Array.isArray(b)) { this.b = Array.from(b.subarray(0, this.n)) as T[]; this.vw = null; }
+      this.kind = 0;
+      return;
+    }
     if (Array.isArray(b)) { for (let i = 0; i < this.n; i++) t[i] = b[i] as number; }
     else t.set(b.subarray(0, this.n));
     this.b = t;
