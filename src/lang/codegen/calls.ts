@@ -13,6 +13,7 @@ import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
 import { rtH, rtS, rtX } from './rt-names';
+import { vecKindOf } from '../../common/vec-kinds';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
@@ -307,7 +308,8 @@ export abstract class CallEmitter extends ExprEmitter {
     if (elem) {
       try { const l = this.m.prog.layoutOf(elem); size = l.size || size; align = l.align || align; } catch { /* keep defaults */ }
     }
-    return `new rt.VVec(${size}, ${align})`;
+    const kind = elem ? vecKind(elem) : 0;
+    return kind ? `new rt.VVec(${size}, ${align}, undefined, ${kind})` : `new rt.VVec(${size}, ${align})`;
   }
 
   // ------------------------------------------------------------ builtin statics
@@ -356,17 +358,17 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Map.remove': if (dk || dv) return `${rtX('$mtake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk}, ${dv})`; break;
       case 'Set.insert': if (dk) return `${rtX('$sput')}(${o}, ${arg(0)}, ${ck}, ${dk})`; break;
       case 'Set.remove': if (dk) return `${rtX('$stake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk})`; break;
-      case 'Vec.clear': if (dk) return `(${o}.a.splice(0).forEach(${dk}), undefined)`; break;
+      case 'Vec.clear': if (dk) return `(${o}.clear(true).forEach(${dk}), undefined)`; break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
     }
     switch (`${owner}.${method}`) {
       case 'Vec.push': return `${o}.push(${arg(0)}, ${s})`;
       case 'Vec.get': return `$aget(${o}.a, ${this.val(a[0])}, ${s})`;
-      case 'Vec.len': return `$BigInt(${o}.a.length)`;
-      case 'Vec.is_empty': return `(${o}.a.length === 0)`;
+      case 'Vec.len': return `$BigInt(${o}.n)`;
+      case 'Vec.is_empty': return `(${o}.n === 0)`;
       case 'Vec.capacity': return `$BigInt(${o}.cap)`;
-      case 'Vec.clear': return `(${o}.a.length = 0, undefined)`;
-      case 'Vec.pop': return `(${o}.a.length ? new ${some()}(0, ${o}.a.pop()) : ${some()}_u1)`;
+      case 'Vec.clear': return `(${o}.clear(), undefined)`;
+      case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
       case 'Vec.contains': return `$contains(${o}.a, ${this.tempVal(a[0])})`;
       case 'array.len': return `${o}.length`;
       case 'slice.len': return `${o}.len`;
@@ -453,6 +455,11 @@ export abstract class CallEmitter extends ExprEmitter {
 }
 
 /** printf-family promoted argument kind of a vararg type (§6.9). */
+/** The typed-array kind of a Vec's element type (0: kept in a plain array). */
+function vecKind(t: Type): number {
+  return t.k === 'int' ? vecKindOf(t.name) : t.k === 'float' ? vecKindOf(`f${t.bits}`) : 0;
+}
+
 function cargKind(t: Type): 'i32' | 'u32' | 'i64' | 'u64' | 'f64' | 'ptr' {
   switch (t.k) {
     case 'int': return t.name === 'u32' ? 'u32' : t.name === 'i64' || t.name === 'i128' ? 'i64' : t.name === 'u64' || t.name === 'u128' ? 'u64' : 'i32';

@@ -10,7 +10,12 @@ export function emitCast(v: string, from: Type, to: Type, site: () => number): s
   if (to.k === 'int') {
     const n: IntName = to.name;
     if (from.k === 'int') {
-      if (isWideInt(n)) return isWideInt(from.name) ? (from.name === n ? v : wrapWide(v, n)) : wrapWide(`$BigInt(${v})`, n);
+      if (isWideInt(n)) {
+        if (isWideInt(from.name)) return from.name === n ? v : wrapWide(v, n);
+        // a value of <= 32 bits already fits a signed 64/128-bit target, or an unsigned one when
+        // unsigned itself: no wrap to do
+        return n[0] === 'i' || from.name[0] === 'u' ? `$BigInt(${v})` : wrapWide(`$BigInt(${v})`, n);
+      }
       if (isWideInt(from.name)) return `$Number(${wrapWide(v, n)})`;
       return from.name === n ? v : wrapInt(v, n);
     }

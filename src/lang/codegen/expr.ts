@@ -665,8 +665,13 @@ export abstract class ExprEmitter {
           return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `(${o}.m.set(${i}, ${v}), ${o}.fit(${s}))` };
         }
         const n = this.numIndex(e.index) ? 'n' : '';
+        if (n && ot.k === 'builtin' && ot.name === 'Vec') {
+          // o and i are plain here (simple()); a value that is not is evaluated first, into a temporary
+          const get = vecGet(o, i, s);
+          return { get, set: (v) => vecSet(o, i, /^([\w$.]+|-?[\d.e+]+)$/.test(v) ? v : null, v, s, () => this.tmp()) };
+        }
         if (n && ot.k !== 'slice') {
-          const a = ot.k === 'builtin' && ot.name === 'Vec' ? `${o}.a` : o;
+          const a = o;
           const get = inlineGet(a, i, s), set = (v: string) => inlineSet(a, i, v, s);
           if (get) return { get, set: (v) => set(v) ?? `$asetn(${a}, ${i}, ${v}, ${s})` };
         }
@@ -832,8 +837,14 @@ export abstract class ExprEmitter {
     if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strByte')}(${o}.s, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;
     const n = this.numIndex(e.index) ? 'n' : '';
+    if (n && ot.k === 'builtin' && ot.name === 'Vec') {
+      if (PLAIN_INDEX.test(i) && /^[\w$]+$/.test(o)) return vecGet(o, i, s);
+      // object, then index, each evaluated once, in that order (as `$agetn(o.a, i)` did)
+      const to = this.tmp(), ti = this.tmp();
+      return `(${to} = ${o}, ${ti} = ${i}, ${vecGet(to, ti, s)})`;
+    }
     if (n && ot.k !== 'slice') {
-      const get = inlineGet(ot.k === 'builtin' && ot.name === 'Vec' ? `${o}.a` : o, i, s);
+      const get = inlineGet(o, i, s);
       if (get) return get;
     }
     if (ot.k === 'builtin' && ot.name === 'Vec') return `$aget${n}(${o}.a, ${i}, ${s})`;
@@ -968,6 +979,18 @@ const PLAIN_INDEX = /^([\w$]+|\d+)$/;
 function inlineGet(a: string, i: string, s: number): string | null {
   if (!PLAIN_ARRAY.test(a) || !PLAIN_INDEX.test(i)) return null;
   return `((${i} >>> 0) < ${a}.length ? ${a}[${i}] : rt.oob(${i}, ${a}.length, ${s}))`;
+}
+/** A Vec element read, bounds-checked against its length `n` (its storage `b` may be a typed
+ *  array with room past `n`); `o` and `i` are plain reads. */
+function vecGet(o: string, i: string, s: number): string {
+  return `((${i} >>> 0) < ${o}.n ? ${o}.b[${i}] : rt.oob(${i}, ${o}.n, ${s}))`;
+}
+/** A Vec element write: the value `v` is evaluated before the bounds check (into a temporary
+ *  unless it is `plain`), as `$asetn` did. */
+function vecSet(o: string, i: string, plain: string | null, v: string, s: number, tmp: () => string): string {
+  if (plain !== null) return `((${i} >>> 0) < ${o}.n ? (${o}.b[${i}] = ${plain}) : rt.oob(${i}, ${o}.n, ${s}))`;
+  const t = tmp();
+  return `(${t} = ${v}, (${i} >>> 0) < ${o}.n ? (${o}.b[${i}] = ${t}) : rt.oob(${i}, ${o}.n, ${s}))`;
 }
 /** The store only when the value is plain too (the helper evaluates it before the bounds check). */
 function inlineSet(a: string, i: string, v: string, s: number): string | null {

@@ -71,6 +71,22 @@ describe('integer arithmetic matches a BigInt reference', () => {
     expect(r.exitCode).toBe(134);
   });
 
+  it('widening casts from every <= 32-bit type to every 64/128-bit type, at the extremes', () => {
+    const small = TYPES.filter((t) => bits(t) <= 32), wide = TYPES.filter((t) => bits(t) > 32);
+    const lines: string[] = [], want: string[] = [];
+    for (const f of small) {
+      const vals = signed(f) ? [-(2n ** BigInt(bits(f) - 1)), -1n, 0n, 2n ** BigInt(bits(f) - 1) - 1n] : [0n, 1n, 2n ** BigInt(bits(f)) - 1n];
+      for (const x of vals) {
+        lines.push(`    let v_${lines.length} = (${x}i64) as ${f};`);
+        const v = `v_${lines.length - 1}`;
+        lines.push(`    println("${wide.map(() => '{}').join(' ')}", ${wide.map((t) => `${v} as ${t}`).join(', ')});`);
+        want.push(wide.map((t) => String(wrap(t, x))).join(' '));
+      }
+    }
+    const r = runVex(`fn main() {\n${lines.join('\n')}\n}\n`);
+    expect(r.stdout).toBe(want.join('\n') + '\n');
+  });
+
   it('float -> int casts truncate, saturate and map NaN to 0', () => {
     const r = runVex('fn main() {\n    let big = 1.0e20;\n    let nan = 0.0 / 0.0;\n    println("{} {} {} {}", -2.9 as i32, big as i32, nan as i64, -5.5 as u8);\n}\n');
     expect(r.stdout).toBe('-2 2147483647 0 0\n');

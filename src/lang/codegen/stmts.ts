@@ -501,7 +501,7 @@ export class FnEmitter extends CallEmitter {
         `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null, [l])}\n}`;
       if (tt.k === 'array') return idx(o, '', `${o}.length`);
       if (tt.k === 'slice') return idx(`${o}.a`, `${o}.off + `, `${o}.len`);
-      if (tt.k === 'builtin' && tt.name === 'Vec') return idx(`${o}.a`, '', `${o}.a.length`);
+      if (tt.k === 'builtin' && tt.name === 'Vec') return idx(`${o}.b`, '', `${o}.n`);
       if (tt.k === 'builtin' && (tt.name === 'Map' || tt.name === 'Set')) {
         const ks = this.tmp();
         return `${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`);

@@ -39,7 +39,7 @@ export class ValueFormatter {
         return '(' + t.elems.map((e, i) => this.fmt(a[i], e, true)).join(', ') + (t.elems.length === 1 ? ',)' : ')');
       }
       case 'array': return this.list(v as unknown[], 0, (v as unknown[]).length, t.elem);
-      case 'vec': return this.list((v as VVec).a, 0, (v as VVec).a.length, t.elem);
+      case 'vec': return this.list((v as VVec).a, 0, (v as VVec).n, t.elem);
       case 'slice': { const s = v as VSlice; return this.list(s.a, s.off, s.len, t.elem); }
       case 'map': {
         const vm = v as VMap;
@@ -74,7 +74,7 @@ export class ValueFormatter {
     return this.fmt(v, td);
   }
 
-  private list(a: unknown[], off: number, len: number, elem: number): string {
+  private list(a: ArrayLike<unknown>, off: number, len: number, elem: number): string {
     const parts: string[] = [];
     for (let i = 0; i < len; i++) parts.push(this.fmt(a[off + i], elem, true));
     return '[' + parts.join(', ') + ']';

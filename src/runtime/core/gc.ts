@@ -52,11 +52,11 @@ export class GcHeap {
       seen.add(x);
       if (typeof x === 'function') { const r = (x as { $gc?: Roots }).$gc; if (r) pushAll(r()); continue; }
       if (x instanceof VGc) { if (!x.freed) { marked.add(x); stack.push(x.v); } continue; }
-      if (x instanceof VVec) { pushAll(x.a); continue; }
+      if (x instanceof VVec) { if (Array.isArray(x.b)) pushAll(x.b); continue; } // typed storage holds numbers
       if (x instanceof VMap) { for (const [k, v] of x.m) stack.push(k, v); if (x.ok) pushAll(x.ok.values()); continue; }
       if (x instanceof VSet) { pushAll(x.values()); continue; }
       if (x instanceof VBox || x instanceof VBoxView) { stack.push(x.v); continue; }
-      if (x instanceof VSlice) { stack.push(x.a); continue; }
+      if (x instanceof VSlice) { if (Array.isArray(x.a)) stack.push(x.a); continue; }
       if (x instanceof Cell) { stack.push(x.get()); continue; }
       if (Array.isArray(x)) { pushAll(x); continue; }
       for (const k of Object.keys(x)) stack.push((x as Record<string, unknown>)[k]);

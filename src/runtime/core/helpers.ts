@@ -210,7 +210,12 @@ export function makeHelpers(rt: Runtime) {
       if (a === b) return true;
       if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
       if (a instanceof VString && b instanceof VString) return a.s === b.s;
-      if (a instanceof VVec && b instanceof VVec) return h.$eq(a.a, b.a);
+      if (a instanceof VVec && b instanceof VVec) {
+        if (a.n !== b.n) return false;
+        const x = a.a, y = b.a;
+        for (let i = 0; i < x.length; i++) if (!h.$eq(x[i], y[i])) return false;
+        return true;
+      }
       if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => h.$eq(x, b[i]));
       if (a instanceof VSlice && b instanceof VSlice) {
         if (a.len !== b.len) return false;

@@ -28,7 +28,7 @@ function byteToIndex(s: string, b: number): number {
 export const natural: Cmp = (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
 
 export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
-  const vec = <T>(items: T[], esize: number, ealign: number) => new VVec<T>(esize, ealign, items);
+  const vec = <T>(items: T[], esize: number, ealign: number, kind = 0) => new VVec<T>(esize, ealign, items, kind);
   return {
     // ---- strings
     chars: (s: string) => BigInt([...s].length),
@@ -61,38 +61,42 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     // ---- Vec
     insert(v: VVec, i: bigint | number, x: unknown, site: number, panic: (m: string, s: number) => never): void {
       const n = Number(i);
-      if (n < 0 || n > v.a.length) panic(`insertion index (is ${i}) should be <= len (is ${v.a.length})`, site);
-      if (v.a.length === v.cap) v.grow(site);
-      v.a.splice(n, 0, x);
+      if (n < 0 || n > v.n) panic(`insertion index (is ${i}) should be <= len (is ${v.n})`, site);
+      if (v.n === v.cap) v.grow(site);
+      v.splice(n, 0, x);
     },
     remove(v: VVec, i: bigint | number, site: number, panic: (m: string, s: number) => never): unknown {
       const n = Number(i);
-      if (n < 0 || n >= v.a.length) panic(`removal index (is ${i}) should be < len (is ${v.a.length})`, site);
-      return v.a.splice(n, 1)[0];
+      if (n < 0 || n >= v.n) panic(`removal index (is ${i}) should be < len (is ${v.n})`, site);
+      return v.splice(n, 1);
     },
     indexOf(v: VVec, x: unknown): bigint | undefined {
-      for (let i = 0; i < v.a.length; i++) if (eq(v.a[i], x)) return BigInt(i);
+      const a = v.a;
+      for (let i = 0; i < a.length; i++) if (eq(a[i], x)) return BigInt(i);
       return undefined;
     },
     findIn(v: VVec, f: Fn): unknown {
       for (const x of v.a) if (f(x)) return x;
       return undefined;
     },
-    map: (v: VVec, f: Fn, esize: number, ealign: number) => vec(v.a.map((x) => f(x)), esize, ealign),
-    filter: (v: VVec, f: Fn) => vec(v.a.filter((x) => f(x)), v.esize, v.ealign),
-    any: (v: VVec, f: Fn) => v.a.some((x) => f(x)),
-    all: (v: VVec, f: Fn) => v.a.every((x) => f(x)),
+    // (a typed Vec's `a` is a typed array, whose map/filter would keep its element type)
+    map: (v: VVec, f: Fn, esize: number, ealign: number) => vec(v.toArray().map((x) => f(x)), esize, ealign),
+    filter: (v: VVec, f: Fn) => vec(v.toArray().filter((x) => f(x)), v.esize, v.ealign, v.kind),
+    any: (v: VVec, f: Fn) => { for (const x of v.a) if (f(x)) return true; return false; },
+    all: (v: VVec, f: Fn) => { for (const x of v.a) if (!f(x)) return false; return true; },
     forEach(v: VVec, f: Fn): void { for (const x of v.a) f(x); },
     reduce(v: VVec, init: unknown, f: Fn): unknown {
       let acc = init;
       for (const x of v.a) acc = f(acc, x);
       return acc;
     },
-    sort(v: VVec, cmp: Cmp): void { v.a.sort(cmp); },
-    sortBy(v: VVec, f: Fn): void { v.a.sort((a, b) => Number(f(a, b))); },
-    reverse(v: VVec): void { v.a.reverse(); },
-    join: (v: VVec, sep: string, show: (x: unknown) => string) => v.a.map(show).join(sep),
-    cloneVec: (v: VVec) => vec(v.a.slice(), v.esize, v.ealign),
+    // sorted as a plain array whatever the storage: Array.prototype.sort's comparator calls (a
+    // closure may print) and its stability are what the program sees
+    sort(v: VVec, cmp: Cmp): void { v.setAll(v.toArray().sort(cmp)); },
+    sortBy(v: VVec, f: Fn): void { v.setAll(v.toArray().sort((a, b) => Number(f(a, b)))); },
+    reverse(v: VVec): void { v.setAll(v.toArray().reverse()); },
+    join: (v: VVec, sep: string, show: (x: unknown) => string) => v.toArray().map(show).join(sep),
+    cloneVec: (v: VVec) => vec(v.toArray(), v.esize, v.ealign, v.kind),
     natural,
     // ---- floats (§5.5): round half away from zero, like C's round()
     sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
