@@ -72,9 +72,10 @@ export interface EventColumns {
   // memory to fill, the main cost of a first paint on a loaded machine
 }
 
-/** Segments grouped by lane (lane li owns [start[li], start[li + 1])), sorted by x in a lane. */
+/** One lane's segments (sorted by x, disjoint), one column per field. Made on the lane's first
+ *  read (drawing a visible lane, a tooltip): a first paint builds only the lanes it shows. */
 export interface SegmentColumns {
-  start: Int32Array;
+  count: number;
   kind: Uint8Array; // into SEG_KINDS
   x0: Float64Array;
   x1: Float64Array;
@@ -108,10 +109,25 @@ export interface Timeline {
   /** Lane li's events: ordinals into `ev`, laneEvents[laneEventStart[li] .. laneEventStart[li + 1]). */
   laneEventStart: Int32Array;
   laneEvents: Int32Array;
-  seg: SegmentColumns;
+  /** How each lane begins (its segments are replayed from these and its events on first read). */
+  laneStart: LaneStarts;
+  /** preempt[k] (k: a run event): the ordinal of the next other task's run event that found this
+   *  task still running (it turns ready there), or -1. */
+  preempt: Int32Array;
+  /** The axis position just after the last task event (where open segments end). */
+  lastX: number;
   arrowCols: ArrowColumns;
   /** The trace it was built from (events' sites and details are read from it). */
   trace: readonly TraceEvent[];
+}
+
+/** A lane's first segment: its kind, where it begins, the trace index that began it; main's
+ *  first running segment may be ended by a run event before main's own first one. */
+export interface LaneStarts {
+  kind: Uint8Array;
+  x0: Float64Array;
+  from: Int32Array;
+  mainPreempt: number; // ordinal of the run event that found main still running from the start, -1
 }
 
 /** Width of the ended/abandoned tail drawn after the last event. */
@@ -129,7 +145,7 @@ export const EVENT_KINDS: readonly TaskEventKind[] = ['spawn', 'run', 'block', '
 const EK_SPAWN = 0, EK_RUN = 1, EK_BLOCK = 2, EK_WAKE = 3, EK_END = 4, EK_ABANDON = 5;
 export const ARROW_CAUSES: readonly (WakeCause | 'spawn')[] = ['spawn', 'send', 'recv', 'timer', 'complete'];
 const SK: Record<string, number> = Object.fromEntries(SEG_KINDS.map((k, i) => [k, i]));
-const CAUSE_COMPLETE = ARROW_CAUSES.indexOf('complete');
+const CAUSE_SPAWN = 0, CAUSE_SEND = 1, CAUSE_RECV = 2, CAUSE_TIMER = 3, CAUSE_COMPLETE = 4; // ARROW_CAUSES
 const SK_RUNNING = SK.running, SK_READY = SK.ready, SK_ENDED = SK.ended, SK_ABANDONED = SK.abandoned;
 
 /** Groups items by lane (stable: an item keeps its order within its lane). */
@@ -168,21 +184,16 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   // task id -> lane in the hot loop: an array for the usual small ids, the map for any other
   const byTask: number[] = [];
   const laneIndex = (task: number): number | undefined => (task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task));
-  // each lane's open segment, as parallel arrays (one pass over up to 10^6 events: no garbage)
-  const oKind: number[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
   // columns sized from a quick count of the task events (a trace is mostly other events: sizing
-  // them for the worst case allocated ~75 MB on a 500,000-event trace, and the collector then
-  // had to walk the whole trace's heap to account for it)
+  // them for the worst case allocates megabytes of fresh memory that the collector then walks)
   const counts = countTaskEvents(trace);
-  const nEv = counts.events, nArrows = counts.arrows;
-  // closed segments, in the order they close: an event closes at most two (a switch closes the
-  // runner's and the next one's), plus one per lane at the end; busy runs close about 1.25 per
-  // event, so that much is allocated up front and grown by half when a run needs more
-  let sCap = nEv + (nEv >> 1) + counts.lanes + 16;
-  let sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
-  let ns = 0;
+  const nEv = counts.events, nArrows = counts.arrows, nLanes = counts.lanes;
+  // how each lane begins, and the last run event of each lane (to mark where it is preempted)
+  // (sized for main and the spawned tasks; a task that was never spawned gets a lane too: grown)
+  let lKind = new Uint8Array(nLanes), lX0 = new Float64Array(nLanes), lFrom = new Int32Array(nLanes), lastRun = new Int32Array(nLanes);
   // events
   const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eKind = new Uint8Array(nEv), eLane = new Int32Array(nEv);
+  const preempt = new Int32Array(nEv).fill(-1);
   let ne = 0;
   // arrows
   const aX = new Float64Array(nArrows), aFrom = new Int32Array(nArrows), aTo = new Int32Array(nArrows), aFromLane = new Int32Array(nArrows), aToLane = new Int32Array(nArrows), aCause = new Uint8Array(nArrows), aIndex = new Int32Array(nArrows);
@@ -190,16 +201,25 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const marks: TimeMark[] = [{ x: 0, clock: 0 }];
   let x = 0;
   let clock = 0;
-  let running = 0;
+  let running = 0; // the running task (-1: none)
+  let mainPreempt = -1;
   let ended = false;
 
-  // the helpers take the axis position as an argument: a closure over `x` would box it anew on
-  // every step (a heap number per event: garbage on a 500,000-event trace)
+  // The one pass places every task event on the axis and notes, per lane, only how it begins and
+  // where another task's run found it running: its segments are replayed from its own events on
+  // first read (laneSegments), so a first paint does that for the visible lanes only.
+  // (the helpers take the axis position as an argument: a closure over `x` would box it anew on
+  // every step, a heap number per event)
   const addLane = (x: number, task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number) => {
-    laneOf.set(task, laneInfo.length);
-    if (task >= 0 && task < 1 << 20) { while (byTask.length < task) byTask.push(-1); byTask[task] = laneInfo.length; }
+    const li = laneInfo.length;
+    if (li === lKind.length) {
+      const cap = li * 2 + 8;
+      lKind = grow(lKind, cap); lX0 = grow(lX0, cap); lFrom = grow(lFrom, cap); lastRun = grow(lastRun, cap);
+    }
+    laneOf.set(task, li);
+    if (task >= 0 && task < 1 << 20) { while (byTask.length < task) byTask.push(-1); byTask[task] = li; }
     laneInfo.push({ task, name, parent, site });
-    oKind.push(kind); oX0.push(x); oSite.push(site); oFrom.push(from);
+    lKind[li] = kind; lX0[li] = x; lFrom[li] = from; lastRun[li] = -1;
   };
   const lane = (x: number, task: number): number => {
     const i = laneIndex(task);
@@ -207,22 +227,8 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
     addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
     return laneInfo.length - 1;
   };
-  const closeSeg = (li: number, x1: number) => {
-    if (ns === sCap) {
-      sCap += (sCap >> 1) + 16;
-      sLane = grow(sLane, sCap); sKind = grow(sKind, sCap); sX0 = grow(sX0, sCap); sX1 = grow(sX1, sCap); sFrom = grow(sFrom, sCap);
-    }
-    sLane[ns] = li; sKind[ns] = oKind[li]; sX0[ns] = oX0[li]; sX1[ns] = x1; sFrom[ns] = oFrom[li];
-    ns++;
-  };
-  const setState = (x: number, li: number, kind: number, site: SourceLoc | null, from: number) => {
-    if (oKind[li] === kind && oSite[li] === site) return;
-    if (x > oX0[li]) closeSeg(li, x);
-    oKind[li] = kind; oX0[li] = x; oSite[li] = site; oFrom[li] = from;
-  };
-  const arrow = (x: number, from: number, to: number, cause: string, index: number, fromLane: number, toLane: number) => {
-    const ci = ARROW_CAUSES.indexOf(cause as WakeCause);
-    aX[na] = x; aFrom[na] = from; aTo[na] = to; aCause[na] = ci >= 0 ? ci : CAUSE_COMPLETE;
+  const arrow = (x: number, from: number, to: number, ci: number, index: number, fromLane: number, toLane: number) => {
+    aX[na] = x; aFrom[na] = from; aTo[na] = to; aCause[na] = ci;
     aIndex[na] = index; aFromLane[na] = fromLane; aToLane[na] = toLane;
     na++;
   };
@@ -231,98 +237,84 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i];
     const t = e.t;
-    if (t === 'exit') { ended = true; continue; }
-    if (t === 'start') { x += 1; continue; } // main's first step
+    if (t.charCodeAt(0) !== 116 || !t.startsWith('task-')) { // 't'
+      if (t === 'exit') ended = true;
+      else if (t === 'start') x += 1; // main's first step
+      continue;
+    }
     if (t !== 'task-run' && t !== 'task-block' && t !== 'task-wake' && t !== 'task-spawn' && t !== 'task-end' && t !== 'task-abandon') continue;
-    if (e.clock > clock) {
-      x += clockGap(e.clock - clock);
-      clock = e.clock;
+    const ec = (e as { clock: number }).clock;
+    if (ec > clock) {
+      x += clockGap(ec - clock);
+      clock = ec;
       marks.push({ x, clock });
     }
-    let site: SourceLoc | null = null;
-    let by = -1;
     let kind: number;
+    let li: number;
     switch (e.t) {
       case 'task-spawn': {
         kind = EK_SPAWN;
-        site = e.site ?? null;
-        addLane(x, e.task, e.name || `task#${e.task}`, e.parent, site, SK_READY, i);
-        arrow(x, e.parent, e.task, 'spawn', i, laneIndex(e.parent) ?? -1, laneInfo.length - 1);
+        addLane(x, e.task, e.name || `task#${e.task}`, e.parent, e.site ?? null, SK_READY, i);
+        li = laneInfo.length - 1;
+        arrow(x, e.parent, e.task, CAUSE_SPAWN, i, laneIndex(e.parent) ?? -1, li);
         break;
       }
       case 'task-run': {
         kind = EK_RUN;
-        const li = lane(x, e.task);
-        const ri = running !== e.task ? laneIndex(running) : undefined;
-        if (ri !== undefined && ri >= 0 && oKind[ri] === SK_RUNNING) setState(x, ri, SK_READY, null, i);
-        setState(x, li, SK_RUNNING, null, i);
+        li = lane(x, e.task);
+        if (running !== e.task && running >= 0) {
+          // the task running so far turns ready here, if it is still running (its replay knows)
+          const ri = laneIndex(running);
+          if (ri !== undefined && ri >= 0) {
+            if (lastRun[ri] >= 0) preempt[lastRun[ri]] = ne;
+            else if (ri === 0) mainPreempt = ne;
+          }
+        }
+        lastRun[li] = ne;
         running = e.task;
         break;
       }
-      case 'task-block': {
+      case 'task-block':
         kind = EK_BLOCK;
-        site = e.site ?? null;
-        setState(x, lane(x, e.task), BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await, site, i);
+        li = lane(x, e.task);
         if (running === e.task) running = -1;
         break;
-      }
       case 'task-wake': {
         kind = EK_WAKE;
-        by = e.by ?? -1;
-        const li = lane(x, e.task);
-        setState(x, li, SK_READY, null, i);
-        arrow(x, by, e.task, e.cause ?? 'complete', i, by >= 0 ? laneIndex(by) ?? -1 : -1, li);
+        const by = e.by ?? -1;
+        li = lane(x, e.task);
+        arrow(x, by, e.task, causeIndex(e.cause), i, by >= 0 ? laneIndex(by) ?? -1 : -1, li);
         break;
       }
       case 'task-end':
         kind = EK_END;
-        setState(x, lane(x, e.task), SK_ENDED, null, i);
+        li = lane(x, e.task);
         if (running === e.task) running = -1;
         break;
       case 'task-abandon':
         kind = EK_ABANDON;
-        setState(x, lane(x, e.task), SK_ABANDONED, null, i);
+        li = lane(x, e.task);
         break;
       default:
         continue;
     }
-    eIndex[ne] = i; eX[ne] = x; eKind[ne] = kind;
-    eLane[ne] = laneIndex(e.task)!;
+    eIndex[ne] = i; eX[ne] = x; eKind[ne] = kind; eLane[ne] = li;
     ne++;
     x += 1;
   }
-  // Close every lane: the tails of ended/abandoned lanes stay visible after the last event.
+  // ended/abandoned lanes keep a tail visible after the last event
   const width = x + (ended ? TAIL : 0);
   const L = laneInfo.length;
-  for (let li = 0; li < L; li++) {
-    const end = oKind[li] === SK_ENDED || oKind[li] === SK_ABANDONED ? width : x;
-    if (end > oX0[li]) closeSeg(li, end);
-  }
 
-  // segments and events grouped by lane (a stable counting sort: x order kept within a lane)
-  const segs = byLane(sLane, ns, L);
-  // reordered in place, cycle by cycle (a copy would be ~8 MB more fresh memory on 500k events)
-  const so = segs.order;
-  for (let j = 0; j < ns; j++) {
-    if (so[j] < 0) continue; // placed already
-    const k0 = sKind[j], a0 = sX0[j], b0 = sX1[j], f0 = sFrom[j];
-    let cur = j;
-    for (;;) {
-      const k = so[cur];
-      so[cur] = -1;
-      if (k === j) { sKind[cur] = k0; sX0[cur] = a0; sX1[cur] = b0; sFrom[cur] = f0; break; }
-      sKind[cur] = sKind[k]; sX0[cur] = sX0[k]; sX1[cur] = sX1[k]; sFrom[cur] = sFrom[k];
-      cur = k;
-    }
-  }
-  const seg: SegmentColumns = { start: segs.start, kind: sKind.subarray(0, ns), x0: sX0.subarray(0, ns), x1: sX1.subarray(0, ns), from: sFrom.subarray(0, ns) };
+  // events grouped by lane (a stable counting sort: x order kept within a lane)
   const evs = byLane(eLane, ne, L);
   const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), kind: eKind.subarray(0, ne) };
   const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
+  const laneStart: LaneStarts = { kind: lKind.subarray(0, L), x0: lX0.subarray(0, L), from: lFrom.subarray(0, L), mainPreempt };
 
   const tl = {
     laneOf, marks, width: Math.max(width, 1), hasTasks: L > 1,
-    ev, laneEventStart: evs.start, laneEvents: evs.order, seg, arrowCols, trace,
+    ev, laneEventStart: evs.start, laneEvents: evs.order, laneStart, preempt: preempt.subarray(0, ne), lastX: x, arrowCols, trace,
   } as Omit<Timeline, 'lanes' | 'events' | 'arrows'> as Timeline;
   let events: TEvent[] | null = null, arrows: WakeArrow[] | null = null;
   Object.defineProperty(tl, 'events', { enumerable: true, get: () => (events ??= Array.from({ length: ne }, (_, k) => eventAt(tl, k))) });
@@ -331,6 +323,74 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   labelLanes(tl.lanes);
   return tl;
 }
+
+function causeIndex(cause: WakeCause | undefined): number {
+  switch (cause) {
+    case 'send': return CAUSE_SEND;
+    case 'recv': return CAUSE_RECV;
+    case 'timer': return CAUSE_TIMER;
+    default: return CAUSE_COMPLETE;
+  }
+}
+
+/**
+ * Lane li's segments: its states replayed from how it begins, its own events and the run events
+ * of other tasks that found it running (tl.preempt), in trace order; a state change closes the
+ * open segment (a block on another site too), and the last one ends at the tail when the task
+ * ended or was abandoned, else after the last event. Made once per lane and kept.
+ */
+export function laneSegments(tl: Timeline, li: number): SegmentColumns {
+  let cache = segCaches.get(tl);
+  if (!cache) { cache = []; segCaches.set(tl, cache); }
+  const hit = cache[li];
+  if (hit) return hit;
+  const { laneEvents, trace, preempt } = tl;
+  const evX = tl.ev.x, evIndex = tl.ev.index, evKind = tl.ev.kind;
+  const first = tl.laneEventStart[li], stop = tl.laneEventStart[li + 1];
+  // each event and each preemption closes at most one segment, plus the last one
+  const cap = 2 * (stop - first) + 2;
+  const kind = new Uint8Array(cap), x0 = new Float64Array(cap), x1 = new Float64Array(cap), from = new Int32Array(cap);
+  let n = 0;
+  // the open segment; a state change closes it when it has a length
+  let oKind = tl.laneStart.kind[li], oX0 = tl.laneStart.x0[li], oFrom = tl.laneStart.from[li];
+  let oSite: SourceLoc | null = oFrom >= 0 ? eventSiteOf(trace[oFrom]) : null;
+  let pending = li === 0 ? tl.laneStart.mainPreempt : -1; // a run event that finds this lane running
+  // (one loop, no helper calls: a first paint runs it cold over main's ~10^5 events)
+  for (let j = first; j <= stop; j++) {
+    const k = j < stop ? laneEvents[j] : 0x7fffffff;
+    let x: number, nk: number, site: SourceLoc | null = null, f: number;
+    if (pending >= 0 && pending < k) {
+      // another task's run finds this lane running: it turns ready there
+      x = evX[pending]; nk = SK_READY; f = evIndex[pending];
+      pending = -1;
+      j--; // this lane's event k comes next
+      if (oKind !== SK_RUNNING) continue; // (woken or abandoned since it ran)
+    } else {
+      if (j === stop) break;
+      x = evX[k]; f = evIndex[k];
+      switch (evKind[k]) {
+        case EK_RUN: nk = SK_RUNNING; pending = preempt[k]; break;
+        case EK_BLOCK: {
+          const e = trace[f] as Extract<TraceEvent, { t: 'task-block' }>;
+          nk = BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await;
+          site = e.site ?? null;
+          break;
+        }
+        case EK_WAKE: nk = SK_READY; break;
+        case EK_END: nk = SK_ENDED; break;
+        case EK_ABANDON: nk = SK_ABANDONED; break;
+        default: continue; // a spawn: the lane's beginning (laneStart)
+      }
+    }
+    if (oKind === nk && oSite === site) continue;
+    if (x > oX0) { kind[n] = oKind; x0[n] = oX0; x1[n] = x; from[n] = oFrom; n++; }
+    oKind = nk; oX0 = x; oSite = site; oFrom = f;
+  }
+  const end = oKind === SK_ENDED || oKind === SK_ABANDONED ? tl.width : tl.lastX;
+  if (end > oX0) { kind[n] = oKind; x0[n] = oX0; x1[n] = end; from[n] = oFrom; n++; }
+  return (cache[li] = { count: n, kind: kind.subarray(0, n), x0: x0.subarray(0, n), x1: x1.subarray(0, n), from: from.subarray(0, n) });
+}
+const segCaches = new WeakMap<Timeline, SegmentColumns[]>();
 
 /** The site a task event carries (a spawn's or a block's; the segment it begins shows it too). */
 function eventSiteOf(t: TraceEvent): SourceLoc | null {
@@ -373,8 +433,8 @@ class LaneView implements Lane {
   }
   get segments(): Segment[] {
     if (this.segs) return this.segs;
-    const { tl, li } = this, s = tl.seg, out: Segment[] = [];
-    for (let j = s.start[li]; j < s.start[li + 1]; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.from[j] >= 0 ? eventSiteOf(tl.trace[s.from[j]]) : null, from: s.from[j] });
+    const { tl, li } = this, s = laneSegments(tl, li), out: Segment[] = [];
+    for (let j = 0; j < s.count; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.from[j] >= 0 ? eventSiteOf(tl.trace[s.from[j]]) : null, from: s.from[j] });
     return (this.segs = out);
   }
   get events(): TEvent[] {
@@ -390,8 +450,8 @@ export const laneEventCount = (tl: Timeline, li: number) => tl.laneEventStart[li
 
 /** The kind of lane li's last segment (its state at the end), or null. */
 export function lastSegmentKind(tl: Timeline, li: number): SegKind | null {
-  const j = tl.seg.start[li + 1] - 1;
-  return j >= tl.seg.start[li] ? SEG_KINDS[tl.seg.kind[j]] : null;
+  const s = laneSegments(tl, li);
+  return s.count ? SEG_KINDS[s.kind[s.count - 1]] : null;
 }
 
 /** `name (file:line)`, numbered `name#k` in spawn order when several tasks share a name. */
@@ -435,10 +495,10 @@ export function cursorX(tl: Timeline, position: number, traceLength: number): nu
   return k >= 0 ? tl.ev.x[k] + 0.5 : 0;
 }
 
-/** Index (into tl.seg) of lane li's first segment that ends after x. */
+/** Index (into laneSegments(tl, li)) of lane li's first segment that ends after x. */
 export function firstLaneSegmentAfter(tl: Timeline, li: number, x: number): number {
-  const x1 = tl.seg.x1;
-  let lo = tl.seg.start[li], hi = tl.seg.start[li + 1];
+  const x1 = laneSegments(tl, li).x1;
+  let lo = 0, hi = x1.length;
   while (lo < hi) {
     const m = (lo + hi) >> 1;
     if (x1[m] <= x) lo = m + 1; else hi = m;
