@@ -106,9 +106,11 @@ export interface Timeline {
   /** True when the trace has a task other than main. */
   hasTasks: boolean;
   ev: EventColumns;
-  /** Lane li's events: ordinals into `ev`, laneEvents[laneEventStart[li] .. laneEventStart[li + 1]). */
-  laneEventStart: Int32Array;
-  laneEvents: Int32Array;
+  /** Lane li's events (ordinals into `ev`, in trace order): laneHead[li], then nextInLane[k]
+   *  until -1; laneCount[li] of them. */
+  laneHead: Int32Array;
+  laneCount: Int32Array;
+  nextInLane: Int32Array;
   /** How each lane begins (its segments are replayed from these and its events on first read). */
   laneStart: LaneStarts;
   /** preempt[k] (k: a run event): the ordinal of the next other task's run event that found this
@@ -148,16 +150,6 @@ const SK: Record<string, number> = Object.fromEntries(SEG_KINDS.map((k, i) => [k
 const CAUSE_SPAWN = 0, CAUSE_SEND = 1, CAUSE_RECV = 2, CAUSE_TIMER = 3, CAUSE_COMPLETE = 4; // ARROW_CAUSES
 const SK_RUNNING = SK.running, SK_READY = SK.ready, SK_ENDED = SK.ended, SK_ABANDONED = SK.abandoned;
 
-/** Groups items by lane (stable: an item keeps its order within its lane). */
-function byLane(laneOfItem: Int32Array, n: number, lanes: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(lanes + 1);
-  for (let k = 0; k < n; k++) start[laneOfItem[k] + 1]++;
-  for (let l = 0; l < lanes; l++) start[l + 1] += start[l];
-  const fill = start.slice(0, lanes), order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[fill[laneOfItem[k]]++] = k;
-  return { start, order };
-}
-
 /** The task events of a trace, the wake arrows among them (spawns and wakes) and the spawned
  *  lanes: the sizes of the timeline's columns. */
 function countTaskEvents(trace: readonly TraceEvent[]): { events: number; arrows: number; lanes: number } {
@@ -183,16 +175,19 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneOf = new Map<number, number>();
   // task id -> lane in the hot loop: an array for the usual small ids, the map for any other
   const byTask: number[] = [];
-  const laneIndex = (task: number): number | undefined => (task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task));
   // columns sized from a quick count of the task events (a trace is mostly other events: sizing
   // them for the worst case allocates megabytes of fresh memory that the collector then walks)
   const counts = countTaskEvents(trace);
-  const nEv = counts.events, nArrows = counts.arrows, nLanes = counts.lanes;
-  // how each lane begins, and the last run event of each lane (to mark where it is preempted)
-  // (sized for main and the spawned tasks; a task that was never spawned gets a lane too: grown)
-  let lKind = new Uint8Array(nLanes), lX0 = new Float64Array(nLanes), lFrom = new Int32Array(nLanes), lastRun = new Int32Array(nLanes);
+  const nEv = counts.events, nArrows = counts.arrows;
+  // per lane: how it begins, its last run event (to mark where it is preempted), its events as
+  // a list through nextInLane (first, last, count); sized for main and the spawned tasks, grown
+  // when a task that was never spawned gets a lane too
+  let cap = counts.lanes;
+  let lKind = new Uint8Array(cap), lX0 = new Float64Array(cap), lFrom = new Int32Array(cap), lastRun = new Int32Array(cap);
+  let head = new Int32Array(cap), tail = new Int32Array(cap), count = new Int32Array(cap);
   // events
-  const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eKind = new Uint8Array(nEv), eLane = new Int32Array(nEv);
+  const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eKind = new Uint8Array(nEv);
+  const nextInLane = new Int32Array(nEv);
   const preempt = new Int32Array(nEv).fill(-1);
   let ne = 0;
   // arrows
@@ -205,100 +200,83 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   let mainPreempt = -1;
   let ended = false;
 
-  // The one pass places every task event on the axis and notes, per lane, only how it begins and
-  // where another task's run found it running: its segments are replayed from its own events on
-  // first read (laneSegments), so a first paint does that for the visible lanes only.
-  // (the helpers take the axis position as an argument: a closure over `x` would box it anew on
-  // every step, a heap number per event)
-  const addLane = (x: number, task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number) => {
+  // The one pass places every task event on the axis and notes, per lane, only how it begins,
+  // its events and where another task's run found it running: its segments are replayed from
+  // these on first read (laneSegments), so a first paint does that for the lanes it shows only.
+  // It runs cold on a first paint: few calls (a new lane only), typed columns, no objects.
+  const addLane = (x: number, task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number): number => {
     const li = laneInfo.length;
-    if (li === lKind.length) {
-      const cap = li * 2 + 8;
+    if (li === cap) {
+      cap = cap * 2 + 8;
       lKind = grow(lKind, cap); lX0 = grow(lX0, cap); lFrom = grow(lFrom, cap); lastRun = grow(lastRun, cap);
+      head = grow(head, cap); tail = grow(tail, cap); count = grow(count, cap);
     }
     laneOf.set(task, li);
     if (task >= 0 && task < 1 << 20) { while (byTask.length < task) byTask.push(-1); byTask[task] = li; }
     laneInfo.push({ task, name, parent, site });
-    lKind[li] = kind; lX0[li] = x; lFrom[li] = from; lastRun[li] = -1;
+    lKind[li] = kind; lX0[li] = x; lFrom[li] = from; lastRun[li] = -1; head[li] = -1; tail[li] = -1; count[li] = 0;
+    return li;
   };
-  const lane = (x: number, task: number): number => {
-    const i = laneIndex(task);
-    if (i !== undefined && i >= 0) return i;
-    addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
-    return laneInfo.length - 1;
-  };
-  const arrow = (x: number, from: number, to: number, ci: number, index: number, fromLane: number, toLane: number) => {
-    aX[na] = x; aFrom[na] = from; aTo[na] = to; aCause[na] = ci;
-    aIndex[na] = index; aFromLane[na] = fromLane; aToLane[na] = toLane;
-    na++;
-  };
+  const implicitLane = (x: number, task: number) => addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
 
   addLane(0, 0, 'main', -1, null, SK_RUNNING, -1);
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i];
-    const t = e.t;
-    if (t.charCodeAt(0) !== 116 || !t.startsWith('task-')) { // 't'
-      if (t === 'exit') ended = true;
-      else if (t === 'start') x += 1; // main's first step
-      continue;
+    let kind: number;
+    switch (e.t) {
+      case 'task-run': kind = EK_RUN; break;
+      case 'task-block': kind = EK_BLOCK; break;
+      case 'task-wake': kind = EK_WAKE; break;
+      case 'task-spawn': kind = EK_SPAWN; break;
+      case 'task-end': kind = EK_END; break;
+      case 'task-abandon': kind = EK_ABANDON; break;
+      case 'exit': ended = true; continue;
+      case 'start': x += 1; continue; // main's first step
+      default: continue;
     }
-    if (t !== 'task-run' && t !== 'task-block' && t !== 'task-wake' && t !== 'task-spawn' && t !== 'task-end' && t !== 'task-abandon') continue;
-    const ec = (e as { clock: number }).clock;
-    if (ec > clock) {
-      x += clockGap(ec - clock);
-      clock = ec;
+    const te = e as TaskEvent;
+    if (te.clock > clock) {
+      x += clockGap(te.clock - clock);
+      clock = te.clock;
       marks.push({ x, clock });
     }
-    let kind: number;
+    const task = te.task;
     let li: number;
-    switch (e.t) {
-      case 'task-spawn': {
-        kind = EK_SPAWN;
-        addLane(x, e.task, e.name || `task#${e.task}`, e.parent, e.site ?? null, SK_READY, i);
-        li = laneInfo.length - 1;
-        arrow(x, e.parent, e.task, CAUSE_SPAWN, i, laneIndex(e.parent) ?? -1, li);
-        break;
-      }
-      case 'task-run': {
-        kind = EK_RUN;
-        li = lane(x, e.task);
-        if (running !== e.task && running >= 0) {
-          // the task running so far turns ready here, if it is still running (its replay knows)
-          const ri = laneIndex(running);
+    if (kind === EK_SPAWN) {
+      const s = e as Extract<TraceEvent, { t: 'task-spawn' }>;
+      li = addLane(x, task, s.name || `task#${task}`, s.parent, s.site ?? null, SK_READY, i);
+      const pl = s.parent >= 0 && s.parent < 1 << 20 ? byTask[s.parent] : laneOf.get(s.parent);
+      aX[na] = x; aFrom[na] = s.parent; aTo[na] = task; aCause[na] = CAUSE_SPAWN; aIndex[na] = i;
+      aFromLane[na] = pl ?? -1; aToLane[na] = li;
+      na++;
+    } else {
+      const found = task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task);
+      li = found !== undefined && found >= 0 ? found : implicitLane(x, task);
+      if (kind === EK_RUN) {
+        if (running !== task && running >= 0) {
+          // the task running so far turns ready here, if it still runs (its replay knows)
+          const ri = running < 1 << 20 ? byTask[running] : laneOf.get(running);
           if (ri !== undefined && ri >= 0) {
             if (lastRun[ri] >= 0) preempt[lastRun[ri]] = ne;
             else if (ri === 0) mainPreempt = ne;
           }
         }
         lastRun[li] = ne;
-        running = e.task;
-        break;
-      }
-      case 'task-block':
-        kind = EK_BLOCK;
-        li = lane(x, e.task);
-        if (running === e.task) running = -1;
-        break;
-      case 'task-wake': {
-        kind = EK_WAKE;
-        const by = e.by ?? -1;
-        li = lane(x, e.task);
-        arrow(x, by, e.task, causeIndex(e.cause), i, by >= 0 ? laneIndex(by) ?? -1 : -1, li);
-        break;
-      }
-      case 'task-end':
-        kind = EK_END;
-        li = lane(x, e.task);
-        if (running === e.task) running = -1;
-        break;
-      case 'task-abandon':
-        kind = EK_ABANDON;
-        li = lane(x, e.task);
-        break;
-      default:
-        continue;
+        running = task;
+      } else if (kind === EK_WAKE) {
+        const w = e as Extract<TraceEvent, { t: 'task-wake' }>;
+        const by = w.by ?? -1;
+        const bl = by >= 0 ? (by < 1 << 20 ? byTask[by] : laneOf.get(by)) : -1;
+        aX[na] = x; aFrom[na] = by; aTo[na] = task; aCause[na] = causeIndex(w.cause); aIndex[na] = i;
+        aFromLane[na] = bl ?? -1; aToLane[na] = li;
+        na++;
+      } else if ((kind === EK_BLOCK || kind === EK_END) && running === task) running = -1;
     }
-    eIndex[ne] = i; eX[ne] = x; eKind[ne] = kind; eLane[ne] = li;
+    eIndex[ne] = i; eX[ne] = x; eKind[ne] = kind;
+    nextInLane[ne] = -1;
+    if (tail[li] >= 0) nextInLane[tail[li]] = ne; else head[li] = ne;
+    tail[li] = ne;
+    count[li]++;
     ne++;
     x += 1;
   }
@@ -306,15 +284,14 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const width = x + (ended ? TAIL : 0);
   const L = laneInfo.length;
 
-  // events grouped by lane (a stable counting sort: x order kept within a lane)
-  const evs = byLane(eLane, ne, L);
   const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), kind: eKind.subarray(0, ne) };
   const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
   const laneStart: LaneStarts = { kind: lKind.subarray(0, L), x0: lX0.subarray(0, L), from: lFrom.subarray(0, L), mainPreempt };
 
   const tl = {
     laneOf, marks, width: Math.max(width, 1), hasTasks: L > 1,
-    ev, laneEventStart: evs.start, laneEvents: evs.order, laneStart, preempt: preempt.subarray(0, ne), lastX: x, arrowCols, trace,
+    ev, laneHead: head.subarray(0, L), laneCount: count.subarray(0, L), nextInLane: nextInLane.subarray(0, ne),
+    laneStart, preempt: preempt.subarray(0, ne), lastX: x, arrowCols, trace,
   } as Omit<Timeline, 'lanes' | 'events' | 'arrows'> as Timeline;
   let events: TEvent[] | null = null, arrows: WakeArrow[] | null = null;
   Object.defineProperty(tl, 'events', { enumerable: true, get: () => (events ??= Array.from({ length: ne }, (_, k) => eventAt(tl, k))) });
@@ -323,6 +300,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   labelLanes(tl.lanes);
   return tl;
 }
+type TaskEvent = Extract<TraceEvent, { t: 'task-run' | 'task-block' | 'task-wake' | 'task-spawn' | 'task-end' | 'task-abandon' }>;
 
 function causeIndex(cause: WakeCause | undefined): number {
   switch (cause) {
@@ -344,11 +322,10 @@ export function laneSegments(tl: Timeline, li: number): SegmentColumns {
   if (!cache) { cache = []; segCaches.set(tl, cache); }
   const hit = cache[li];
   if (hit) return hit;
-  const { laneEvents, trace, preempt } = tl;
+  const { nextInLane, trace, preempt } = tl;
   const evX = tl.ev.x, evIndex = tl.ev.index, evKind = tl.ev.kind;
-  const first = tl.laneEventStart[li], stop = tl.laneEventStart[li + 1];
   // each event and each preemption closes at most one segment, plus the last one
-  const cap = 2 * (stop - first) + 2;
+  const cap = 2 * tl.laneCount[li] + 2;
   const kind = new Uint8Array(cap), x0 = new Float64Array(cap), x1 = new Float64Array(cap), from = new Int32Array(cap);
   let n = 0;
   // the open segment; a state change closes it when it has a length
@@ -356,31 +333,29 @@ export function laneSegments(tl: Timeline, li: number): SegmentColumns {
   let oSite: SourceLoc | null = oFrom >= 0 ? eventSiteOf(trace[oFrom]) : null;
   let pending = li === 0 ? tl.laneStart.mainPreempt : -1; // a run event that finds this lane running
   // (one loop, no helper calls: a first paint runs it cold over main's ~10^5 events)
-  for (let j = first; j <= stop; j++) {
-    const k = j < stop ? laneEvents[j] : 0x7fffffff;
+  let k = tl.laneHead[li];
+  for (;;) {
     let x: number, nk: number, site: SourceLoc | null = null, f: number;
-    if (pending >= 0 && pending < k) {
-      // another task's run finds this lane running: it turns ready there
+    if (pending >= 0 && (k < 0 || pending < k)) {
+      // another task's run finds this lane running: it turns ready there (this lane's k is next)
       x = evX[pending]; nk = SK_READY; f = evIndex[pending];
       pending = -1;
-      j--; // this lane's event k comes next
       if (oKind !== SK_RUNNING) continue; // (woken or abandoned since it ran)
     } else {
-      if (j === stop) break;
+      if (k < 0) break;
       x = evX[k]; f = evIndex[k];
-      switch (evKind[k]) {
-        case EK_RUN: nk = SK_RUNNING; pending = preempt[k]; break;
-        case EK_BLOCK: {
-          const e = trace[f] as Extract<TraceEvent, { t: 'task-block' }>;
-          nk = BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await;
-          site = e.site ?? null;
-          break;
-        }
-        case EK_WAKE: nk = SK_READY; break;
-        case EK_END: nk = SK_ENDED; break;
-        case EK_ABANDON: nk = SK_ABANDONED; break;
-        default: continue; // a spawn: the lane's beginning (laneStart)
-      }
+      const ek = evKind[k];
+      if (ek === EK_RUN) { nk = SK_RUNNING; pending = preempt[k]; }
+      else if (ek === EK_BLOCK) {
+        const e = trace[f] as Extract<TraceEvent, { t: 'task-block' }>;
+        nk = BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await;
+        site = e.site ?? null;
+      } else if (ek === EK_WAKE) nk = SK_READY;
+      else if (ek === EK_END) nk = SK_ENDED;
+      else if (ek === EK_ABANDON) nk = SK_ABANDONED;
+      else nk = -1; // a spawn: the lane's beginning (laneStart)
+      k = nextInLane[k];
+      if (nk < 0) continue;
     }
     if (oKind === nk && oSite === site) continue;
     if (x > oX0) { kind[n] = oKind; x0[n] = oX0; x1[n] = x; from[n] = oFrom; n++; }
@@ -440,13 +415,13 @@ class LaneView implements Lane {
   get events(): TEvent[] {
     if (this.evs) return this.evs;
     const { tl, li } = this, out: TEvent[] = [];
-    for (let j = tl.laneEventStart[li]; j < tl.laneEventStart[li + 1]; j++) out.push(eventAt(tl, tl.laneEvents[j]));
+    for (let k = tl.laneHead[li]; k >= 0; k = tl.nextInLane[k]) out.push(eventAt(tl, k));
     return (this.evs = out);
   }
 }
 
 /** How many events lane li has. */
-export const laneEventCount = (tl: Timeline, li: number) => tl.laneEventStart[li + 1] - tl.laneEventStart[li];
+export const laneEventCount = (tl: Timeline, li: number) => tl.laneCount[li];
 
 /** The kind of lane li's last segment (its state at the end), or null. */
 export function lastSegmentKind(tl: Timeline, li: number): SegKind | null {
