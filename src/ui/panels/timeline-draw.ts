@@ -201,16 +201,21 @@ function drawSegments(ctx: CanvasRenderingContext2D, tl: Timeline, li: number, g
 
 function drawArrows(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geometry, v: View, th: TimelineTheme, u0: number, u1: number, first: number, last: number): void {
   const a = tl.arrowCols;
-  let lo = 0, hi = a.count;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (a.x[m] < u0) lo = m + 1; else hi = m; }
+  // the arrows into the visible lanes in the visible x range, in x order (an arrow's index is its
+  // x order): gathered from those lanes' lists, not found among every arrow of the run
+  const shown: number[] = [];
+  for (let li = first; li <= last; li++) {
+    for (let k = a.laneHead[li]; k >= 0 && a.x[k] <= u1; k = a.next[k]) if (a.x[k] >= u0) shown.push(k);
+  }
+  const order = Int32Array.from(shown).sort();
   ctx.strokeStyle = th.arrow;
   ctx.fillStyle = th.arrow;
   ctx.lineWidth = 1.25;
   let lastPx = -Infinity;
   const spawn = ARROW_CAUSES.indexOf('spawn'), timer = ARROW_CAUSES.indexOf('timer');
-  for (let i = lo; i < a.count && a.x[i] <= u1; i++) {
-    const to = a.toLane[i], from = a.fromLane[i];
-    if (to < first || to > last) continue; // an arrow belongs to the task it wakes
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    const to = a.toLane[i], from = a.fromLane[i]; // an arrow belongs to the task it wakes
     const px = Math.round(unitToPx(g, v, a.x[i])) + 0.5;
     if (px - lastPx < 5) continue; // zoomed out: at most one arrow per 5 px
     lastPx = px;

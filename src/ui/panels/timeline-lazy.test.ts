@@ -109,13 +109,29 @@ function expectSameAsReference(trace: readonly TraceEvent[], order: 'forward' | 
   const tl = buildTimeline(trace);
   const want = reference(trace);
   expect(tl.lanes.map((l) => l.task)).toEqual(want.map((l) => l.task));
+  // each event's lane, straightforwardly: a spawn begins a lane, so does a task's first event
+  const eventLanes: number[] = [];
+  const cur = new Map<number, number>([[0, 0]]);
+  let lanes = 1;
+  for (const e of tl.events) {
+    if (e.kind === 'spawn' || !cur.has(e.task)) cur.set(e.task, lanes++);
+    eventLanes.push(cur.get(e.task)!);
+  }
+  expect(lanes).toBe(tl.lanes.length);
   const lis = want.map((_, li) => li);
   if (order === 'backward') lis.reverse();
   for (const li of lis) {
     const got = tl.lanes[li].segments.map((s) => ({ kind: s.kind, x0: s.x0, x1: s.x1, from: s.from, site: s.site }));
     expect(got, `lane ${li} (task ${want[li].task})`).toEqual(want[li].segs);
     expect(lastSegmentKind(tl, li)).toBe(want[li].segs.at(-1)?.kind ?? null);
+    // the lane's event and arrow lists: the run's events and arrows of this lane, in order
+    expect(tl.lanes[li].events).toEqual(tl.events.filter((_, k) => eventLanes[k] === li));
+    const arrows: number[] = [];
+    for (let k = tl.arrowCols.laneHead[li]; k >= 0; k = tl.arrowCols.next[k]) arrows.push(k);
+    expect(arrows).toEqual(tl.arrows.flatMap((a, k) => (a.toLane === li ? [k] : [])));
   }
+  // arrows are in x order (drawing sorts the visible ones by index)
+  tl.arrows.forEach((a, k) => { if (k) expect(a.x).toBeGreaterThanOrEqual(tl.arrows[k - 1].x); });
   return tl;
 }
 

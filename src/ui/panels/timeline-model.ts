@@ -92,6 +92,9 @@ export interface ArrowColumns {
   toLane: Int32Array;
   cause: Uint8Array; // into ARROW_CAUSES
   index: Int32Array;
+  /** The arrows into lane li (in x order): laneHead[li], then next[a] until -1. */
+  laneHead: Int32Array;
+  next: Int32Array;
 }
 
 export interface Timeline {
@@ -113,8 +116,8 @@ export interface Timeline {
   nextInLane: Int32Array;
   /** How each lane begins (its segments are replayed from these and its events on first read). */
   laneStart: LaneStarts;
-  /** preempt[k] (k: a run event): the ordinal of the next other task's run event that found this
-   *  task still running (it turns ready there), or -1. */
+  /** preempt[k] (k: a run event): 1 + the ordinal of the next other task's run event that found
+   *  this task still running (it turns ready there), or 0. */
   preempt: Int32Array;
   /** The axis position just after the last task event (where open segments end). */
   lastX: number;
@@ -150,20 +153,6 @@ const SK: Record<string, number> = Object.fromEntries(SEG_KINDS.map((k, i) => [k
 const CAUSE_SPAWN = 0, CAUSE_SEND = 1, CAUSE_RECV = 2, CAUSE_TIMER = 3, CAUSE_COMPLETE = 4; // ARROW_CAUSES
 const SK_RUNNING = SK.running, SK_READY = SK.ready, SK_ENDED = SK.ended, SK_ABANDONED = SK.abandoned;
 
-/** The task events of a trace, the wake arrows among them (spawns and wakes) and the spawned
- *  lanes: the sizes of the timeline's columns. */
-function countTaskEvents(trace: readonly TraceEvent[]): { events: number; arrows: number; lanes: number } {
-  let events = 0, arrows = 0, lanes = 1;
-  for (let i = 0; i < trace.length; i++) {
-    const t = trace[i].t;
-    if (t.charCodeAt(0) !== 116 || !t.startsWith('task-')) continue; // 't'
-    if (t === 'task-run' || t === 'task-block' || t === 'task-end' || t === 'task-abandon') events++;
-    else if (t === 'task-wake') { events++; arrows++; }
-    else if (t === 'task-spawn') { events++; arrows++; lanes++; }
-  }
-  return { events, arrows, lanes };
-}
-
 function grow<A extends Int32Array | Uint8Array | Float64Array>(a: A, cap: number): A {
   const b = new (a.constructor as new (n: number) => A)(cap);
   b.set(a);
@@ -175,24 +164,25 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneOf = new Map<number, number>();
   // task id -> lane in the hot loop: an array for the usual small ids, the map for any other
   const byTask: number[] = [];
-  // columns sized from a quick count of the task events (a trace is mostly other events: sizing
-  // them for the worst case allocates megabytes of fresh memory that the collector then walks)
-  const counts = countTaskEvents(trace);
-  const nEv = counts.events, nArrows = counts.arrows;
-  // per lane: how it begins, its last run event (to mark where it is preempted), its events as
-  // a list through nextInLane (first, last, count); sized for main and the spawned tasks, grown
-  // when a task that was never spawned gets a lane too
-  let cap = counts.lanes;
+  // per lane: how it begins, its last run event (to mark where it is preempted), its events and
+  // the arrows into it as lists (through nextInLane / arrowNext: first, last, count); grown
+  let cap = 16;
   let lKind = new Uint8Array(cap), lX0 = new Float64Array(cap), lFrom = new Int32Array(cap), lastRun = new Int32Array(cap);
-  let head = new Int32Array(cap), tail = new Int32Array(cap), count = new Int32Array(cap);
-  // events
-  const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eKind = new Uint8Array(nEv);
-  const nextInLane = new Int32Array(nEv);
-  const preempt = new Int32Array(nEv).fill(-1);
+  let head = new Int32Array(cap), tail = new Int32Array(cap), count = new Int32Array(cap), aHead = new Int32Array(cap), aTail = new Int32Array(cap);
+  // events: at most one per trace event (no counting pass: it would walk the trace twice, cold)
+  const nMax = trace.length;
+  const eIndex = new Int32Array(nMax), eX = new Float64Array(nMax), eKind = new Uint8Array(nMax);
+  const nextInLane = new Int32Array(nMax);
+  const preempt = new Int32Array(nMax); // the ordinal + 1 of the preempting run event, 0: none
   let ne = 0;
-  // arrows
-  const aX = new Float64Array(nArrows), aFrom = new Int32Array(nArrows), aTo = new Int32Array(nArrows), aFromLane = new Int32Array(nArrows), aToLane = new Int32Array(nArrows), aCause = new Uint8Array(nArrows), aIndex = new Int32Array(nArrows);
+  // arrows (spawns and wakes): grown by half
+  let aCap = (nMax >> 3) + 16;
+  let aX = new Float64Array(aCap), aFrom = new Int32Array(aCap), aTo = new Int32Array(aCap), aFromLane = new Int32Array(aCap), aToLane = new Int32Array(aCap), aCause = new Uint8Array(aCap), aIndex = new Int32Array(aCap), aNext = new Int32Array(aCap);
   let na = 0;
+  const growArrows = () => {
+    aCap += (aCap >> 1) + 16;
+    aX = grow(aX, aCap); aFrom = grow(aFrom, aCap); aTo = grow(aTo, aCap); aFromLane = grow(aFromLane, aCap); aToLane = grow(aToLane, aCap); aCause = grow(aCause, aCap); aIndex = grow(aIndex, aCap); aNext = grow(aNext, aCap);
+  };
   const marks: TimeMark[] = [{ x: 0, clock: 0 }];
   let x = 0;
   let clock = 0;
@@ -209,15 +199,21 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
     if (li === cap) {
       cap = cap * 2 + 8;
       lKind = grow(lKind, cap); lX0 = grow(lX0, cap); lFrom = grow(lFrom, cap); lastRun = grow(lastRun, cap);
-      head = grow(head, cap); tail = grow(tail, cap); count = grow(count, cap);
+      head = grow(head, cap); tail = grow(tail, cap); count = grow(count, cap); aHead = grow(aHead, cap); aTail = grow(aTail, cap);
     }
     laneOf.set(task, li);
     if (task >= 0 && task < 1 << 20) { while (byTask.length < task) byTask.push(-1); byTask[task] = li; }
     laneInfo.push({ task, name, parent, site });
-    lKind[li] = kind; lX0[li] = x; lFrom[li] = from; lastRun[li] = -1; head[li] = -1; tail[li] = -1; count[li] = 0;
+    lKind[li] = kind; lX0[li] = x; lFrom[li] = from; lastRun[li] = -1; head[li] = -1; tail[li] = -1; count[li] = 0; aHead[li] = -1; aTail[li] = -1;
     return li;
   };
   const implicitLane = (x: number, task: number) => addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
+  const linkArrow = (li: number) => {
+    aNext[na] = -1;
+    if (aTail[li] >= 0) aNext[aTail[li]] = na; else aHead[li] = na;
+    aTail[li] = na;
+    na++;
+  };
 
   addLane(0, 0, 'main', -1, null, SK_RUNNING, -1);
   for (let i = 0; i < trace.length; i++) {
@@ -246,9 +242,10 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
       const s = e as Extract<TraceEvent, { t: 'task-spawn' }>;
       li = addLane(x, task, s.name || `task#${task}`, s.parent, s.site ?? null, SK_READY, i);
       const pl = s.parent >= 0 && s.parent < 1 << 20 ? byTask[s.parent] : laneOf.get(s.parent);
+      if (na === aCap) growArrows();
       aX[na] = x; aFrom[na] = s.parent; aTo[na] = task; aCause[na] = CAUSE_SPAWN; aIndex[na] = i;
       aFromLane[na] = pl ?? -1; aToLane[na] = li;
-      na++;
+      linkArrow(li);
     } else {
       const found = task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task);
       li = found !== undefined && found >= 0 ? found : implicitLane(x, task);
@@ -257,7 +254,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
           // the task running so far turns ready here, if it still runs (its replay knows)
           const ri = running < 1 << 20 ? byTask[running] : laneOf.get(running);
           if (ri !== undefined && ri >= 0) {
-            if (lastRun[ri] >= 0) preempt[lastRun[ri]] = ne;
+            if (lastRun[ri] >= 0) preempt[lastRun[ri]] = ne + 1;
             else if (ri === 0) mainPreempt = ne;
           }
         }
@@ -267,9 +264,10 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
         const w = e as Extract<TraceEvent, { t: 'task-wake' }>;
         const by = w.by ?? -1;
         const bl = by >= 0 ? (by < 1 << 20 ? byTask[by] : laneOf.get(by)) : -1;
+        if (na === aCap) growArrows();
         aX[na] = x; aFrom[na] = by; aTo[na] = task; aCause[na] = causeIndex(w.cause); aIndex[na] = i;
         aFromLane[na] = bl ?? -1; aToLane[na] = li;
-        na++;
+        linkArrow(li);
       } else if ((kind === EK_BLOCK || kind === EK_END) && running === task) running = -1;
     }
     eIndex[ne] = i; eX[ne] = x; eKind[ne] = kind;
@@ -285,7 +283,7 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const L = laneInfo.length;
 
   const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), kind: eKind.subarray(0, ne) };
-  const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
+  const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na), laneHead: aHead.subarray(0, L), next: aNext.subarray(0, na) };
   const laneStart: LaneStarts = { kind: lKind.subarray(0, L), x0: lX0.subarray(0, L), from: lFrom.subarray(0, L), mainPreempt };
 
   const tl = {
@@ -345,7 +343,7 @@ export function laneSegments(tl: Timeline, li: number): SegmentColumns {
       if (k < 0) break;
       x = evX[k]; f = evIndex[k];
       const ek = evKind[k];
-      if (ek === EK_RUN) { nk = SK_RUNNING; pending = preempt[k]; }
+      if (ek === EK_RUN) { nk = SK_RUNNING; pending = preempt[k] - 1; }
       else if (ek === EK_BLOCK) {
         const e = trace[f] as Extract<TraceEvent, { t: 'task-block' }>;
         nk = BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await;
