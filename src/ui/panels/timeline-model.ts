@@ -165,8 +165,8 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   // task id -> lane in the hot loop: an array for the usual small ids, the map for any other
   const byTask: number[] = [];
   // per lane: how it begins, its last run event (to mark where it is preempted), its events and
-  // the arrows into it as lists (through nextInLane / arrowNext: first, last, count); grown
-  let cap = 16;
+  // the arrows into it as lists (through nextInLane / aNext: first, last, count); grown
+  let cap = 1024;
   let lKind = new Uint8Array(cap), lX0 = new Float64Array(cap), lFrom = new Int32Array(cap), lastRun = new Int32Array(cap);
   let head = new Int32Array(cap), tail = new Int32Array(cap), count = new Int32Array(cap), aHead = new Int32Array(cap), aTail = new Int32Array(cap);
   // events: at most one per trace event (no counting pass: it would walk the trace twice, cold)
