@@ -1,6 +1,6 @@
 // Canvas drawing of the Task timeline (no React): the lanes layer, redrawn on scroll/zoom/resize,
-// and the cursor layer, redrawn on every scrubber move. Windowed: only the visible lanes and the
-// segments/arrows in the visible x range are visited (binary search), and at most about one
+// and the cursor layer, redrawn on every scrubber move. Windowed: only the visible lanes, their
+// segments in the visible x range (binary search) and the arrows into them are visited, and at most about one
 // shape per pixel column is drawn when zoomed out, so 10,000 lanes and 500,000 events stay cheap.
 import { ARROW_CAUSES, firstLaneSegmentAfter, laneSegments, SEG_KINDS, type SegKind, type TEvent, type Timeline } from './timeline-model';
 import type { Pattern, TimelineTheme } from './timeline-palette';
@@ -151,8 +151,8 @@ export function drawLanes(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geomet
   ctx.stroke();
 }
 
-/** Text widths per font, kept: a lane's segments repeat the same few labels, and measuring
- *  text (shaping it) was a tenth of a first paint. Bounded: cleared when it grows large. */
+/** Text widths per font, kept: a lane's segments repeat the same few labels, and measuring text
+ *  (shaping it) stood out in first-paint profiles. Bounded: cleared when it grows large. */
 const widths = new Map<string, number>();
 function textWidth(ctx: CanvasRenderingContext2D, s: string): number {
   const key = `${ctx.font}\u0000${s}`;
