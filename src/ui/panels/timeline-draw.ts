@@ -1,7 +1,8 @@
 // Canvas drawing of the Task timeline (no React): the lanes layer, redrawn on scroll/zoom/resize,
 // and the cursor layer, redrawn on every scrubber move. Windowed: only the visible lanes, their
-// segments in the visible x range (binary search) and the arrows into them are visited, and at most about one
-// shape per pixel column is drawn when zoomed out, so 10,000 lanes and 500,000 events stay cheap.
+// segments in the visible x range (binary search) and the arrows into them are visited, and at
+// most about one shape per pixel column is drawn when zoomed out, so 10,000 lanes and 500,000
+// events stay cheap.
 import { ARROW_CAUSES, firstLaneSegmentAfter, laneSegments, SEG_KINDS, type SegKind, type TEvent, type Timeline } from './timeline-model';
 import type { Pattern, TimelineTheme } from './timeline-palette';
 
