@@ -37,9 +37,11 @@ export function TaskTimeline({ tl }: { tl: Timeline }) {
   const stateRef = useRef(drawState);
   stateRef.current = drawState;
 
-  useEffect(() => {
+  // measured before the first paint (a layout effect, declared before the painting one): the
+  // first paint then draws once, at the measured size, not once at the default and again
+  useLayoutEffect(() => {
     const el = scroller.current!;
-    // the same size again keeps the state object: no second render and full redraw on mount
+    // the same size again keeps the state object: no second render and full redraw
     const measure = () => setSize((s) => (s.w === el.clientWidth && s.h === el.clientHeight ? s : { w: el.clientWidth, h: el.clientHeight }));
     const ro = new ResizeObserver(measure);
     ro.observe(el);
@@ -79,7 +81,11 @@ export function TaskTimeline({ tl }: { tl: Timeline }) {
   }, [tl, g, theme, ppu, paintCursor]);
 
   // lanes layer: on data, size, zoom, theme, focus; cursor layer: on every scrubber move
-  useLayoutEffect(() => { paint(); }, [paint, size, focus]);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && (el.clientWidth !== size.w || el.clientHeight !== size.h)) return; // a render at the measured size follows
+    paint();
+  }, [paint, size, focus]);
   useEffect(() => useScrub.subscribe(paintCursor), [paintCursor]);
   const frame = useRef(0);
   const onScroll = () => {

@@ -1,8 +1,9 @@
 // Canvas drawing of the Task timeline (no React): the lanes layer, redrawn on scroll/zoom/resize,
-// and the cursor layer, redrawn on every scrubber move. Windowed: only the visible lanes and the
-// segments/arrows in the visible x range are visited (binary search), and at most about one
-// shape per pixel column is drawn when zoomed out, so 10,000 lanes and 500,000 events stay cheap.
-import { ARROW_CAUSES, firstLaneSegmentAfter, SEG_KINDS, type SegKind, type TEvent, type Timeline } from './timeline-model';
+// and the cursor layer, redrawn on every scrubber move. Windowed: only the visible lanes, their
+// segments in the visible x range (binary search) and the arrows into them are visited, and at
+// most about one shape per pixel column is drawn when zoomed out, so 10,000 lanes and 500,000
+// events stay cheap.
+import { ARROW_CAUSES, firstLaneSegmentAfter, laneSegments, SEG_KINDS, type SegKind, type TEvent, type Timeline } from './timeline-model';
 import type { Pattern, TimelineTheme } from './timeline-palette';
 
 export interface Geometry {
@@ -124,7 +125,7 @@ export function drawLanes(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geomet
     ctx.lineTo(px, g.axisH);
     if (px - lastLabel < 48) continue; // too close to the last label (and no text to measure)
     const text = `t=${m.clock} ms`;
-    if (px - lastLabel > ctx.measureText(text).width + 12) {
+    if (px - lastLabel > textWidth(ctx, text) + 12) {
       ctx.fillText(text, px + 3, g.axisH / 2 - 2);
       lastLabel = px;
     }
@@ -151,16 +152,29 @@ export function drawLanes(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geomet
   ctx.stroke();
 }
 
+/** Text widths per font, kept: a lane's segments repeat the same few labels, and measuring text
+ *  (shaping it) stood out in first-paint profiles. Bounded: cleared when it grows large. */
+const widths = new Map<string, number>();
+function textWidth(ctx: CanvasRenderingContext2D, s: string): number {
+  const key = `${ctx.font}\u0000${s}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (widths.size > 4096) widths.clear();
+    w = ctx.measureText(s).width;
+    widths.set(key, w);
+  }
+  return w;
+}
+
 function fit(ctx: CanvasRenderingContext2D, s: string, w: number): string {
-  if (ctx.measureText(s).width <= w) return s;
+  if (textWidth(ctx, s) <= w) return s;
   let lo = 0, hi = s.length;
-  while (lo < hi) { const m = (lo + hi + 1) >> 1; if (ctx.measureText(s.slice(0, m) + '…').width <= w) lo = m; else hi = m - 1; }
+  while (lo < hi) { const m = (lo + hi + 1) >> 1; if (textWidth(ctx, s.slice(0, m) + '…') <= w) lo = m; else hi = m - 1; }
   return s.slice(0, lo) + '…';
 }
 
 function drawSegments(ctx: CanvasRenderingContext2D, tl: Timeline, li: number, g: Geometry, v: View, th: TimelineTheme, u0: number, u1: number, y: number, h: number): void {
-  const { x0, x1, kind: kinds, start } = tl.seg;
-  const stop = start[li + 1];
+  const { x0, x1, kind: kinds, count: stop } = laneSegments(tl, li);
   let lastPx = -Infinity;
   for (let i = firstLaneSegmentAfter(tl, li, u0); i < stop; i++) {
     if (x0[i] > u1) break;
@@ -172,7 +186,7 @@ function drawSegments(ctx: CanvasRenderingContext2D, tl: Timeline, li: number, g
     lastPx = px1;
     const label = th.kinds[kind].short;
     if (w > 44 && kind !== 'ended' && kind !== 'abandoned') {
-      const tw = ctx.measureText(label).width;
+      const tw = textWidth(ctx, label);
       if (tw + 8 < w) {
         ctx.fillStyle = th.kinds[kind].fill;
         ctx.fillRect(x + 3, y + h / 2 - g.font / 2 - 1, tw + 4, g.font + 2);
@@ -188,16 +202,21 @@ function drawSegments(ctx: CanvasRenderingContext2D, tl: Timeline, li: number, g
 
 function drawArrows(ctx: CanvasRenderingContext2D, tl: Timeline, g: Geometry, v: View, th: TimelineTheme, u0: number, u1: number, first: number, last: number): void {
   const a = tl.arrowCols;
-  let lo = 0, hi = a.count;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (a.x[m] < u0) lo = m + 1; else hi = m; }
+  // the arrows into the visible lanes in the visible x range, in x order (an arrow's index is its
+  // x order): gathered from those lanes' lists, not found among every arrow of the run
+  const shown: number[] = [];
+  for (let li = first; li <= last; li++) {
+    for (let k = a.laneHead[li]; k >= 0 && a.x[k] <= u1; k = a.next[k]) if (a.x[k] >= u0) shown.push(k);
+  }
+  const order = Int32Array.from(shown).sort();
   ctx.strokeStyle = th.arrow;
   ctx.fillStyle = th.arrow;
   ctx.lineWidth = 1.25;
   let lastPx = -Infinity;
   const spawn = ARROW_CAUSES.indexOf('spawn'), timer = ARROW_CAUSES.indexOf('timer');
-  for (let i = lo; i < a.count && a.x[i] <= u1; i++) {
-    const to = a.toLane[i], from = a.fromLane[i];
-    if (to < first || to > last) continue; // an arrow belongs to the task it wakes
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    const to = a.toLane[i], from = a.fromLane[i]; // an arrow belongs to the task it wakes
     const px = Math.round(unitToPx(g, v, a.x[i])) + 0.5;
     if (px - lastPx < 5) continue; // zoomed out: at most one arrow per 5 px
     lastPx = px;

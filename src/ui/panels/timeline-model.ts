@@ -72,9 +72,10 @@ export interface EventColumns {
   // memory to fill, the main cost of a first paint on a loaded machine
 }
 
-/** Segments grouped by lane (lane li owns [start[li], start[li + 1])), sorted by x in a lane. */
+/** One lane's segments (sorted by x, disjoint), one column per field. Made on the lane's first
+ *  read (drawing a visible lane, a tooltip): a first paint builds only the lanes it shows. */
 export interface SegmentColumns {
-  start: Int32Array;
+  count: number;
   kind: Uint8Array; // into SEG_KINDS
   x0: Float64Array;
   x1: Float64Array;
@@ -91,6 +92,9 @@ export interface ArrowColumns {
   toLane: Int32Array;
   cause: Uint8Array; // into ARROW_CAUSES
   index: Int32Array;
+  /** The arrows into lane li (in x order): laneHead[li], then next[a] until -1. */
+  laneHead: Int32Array;
+  next: Int32Array;
 }
 
 export interface Timeline {
@@ -105,13 +109,30 @@ export interface Timeline {
   /** True when the trace has a task other than main. */
   hasTasks: boolean;
   ev: EventColumns;
-  /** Lane li's events: ordinals into `ev`, laneEvents[laneEventStart[li] .. laneEventStart[li + 1]). */
-  laneEventStart: Int32Array;
-  laneEvents: Int32Array;
-  seg: SegmentColumns;
+  /** Lane li's events (ordinals into `ev`, in trace order): laneHead[li], then nextInLane[k]
+   *  until -1; laneCount[li] of them. */
+  laneHead: Int32Array;
+  laneCount: Int32Array;
+  nextInLane: Int32Array;
+  /** How each lane begins (its segments are replayed from these and its events on first read). */
+  laneStart: LaneStarts;
+  /** preempt[k] (k: a run event): 1 + the ordinal of the next other task's run event that found
+   *  this task still running (it turns ready there), or 0. */
+  preempt: Int32Array;
+  /** The axis position just after the last task event (where open segments end). */
+  lastX: number;
   arrowCols: ArrowColumns;
   /** The trace it was built from (events' sites and details are read from it). */
   trace: readonly TraceEvent[];
+}
+
+/** A lane's first segment: its kind, where it begins, the trace index that began it; main's
+ *  first running segment may be ended by a run event before main's own first one. */
+export interface LaneStarts {
+  kind: Uint8Array;
+  x0: Float64Array;
+  from: Int32Array;
+  mainPreempt: number; // ordinal of the run event that found main still running from the start, -1
 }
 
 /** Width of the ended/abandoned tail drawn after the last event. */
@@ -129,32 +150,8 @@ export const EVENT_KINDS: readonly TaskEventKind[] = ['spawn', 'run', 'block', '
 const EK_SPAWN = 0, EK_RUN = 1, EK_BLOCK = 2, EK_WAKE = 3, EK_END = 4, EK_ABANDON = 5;
 export const ARROW_CAUSES: readonly (WakeCause | 'spawn')[] = ['spawn', 'send', 'recv', 'timer', 'complete'];
 const SK: Record<string, number> = Object.fromEntries(SEG_KINDS.map((k, i) => [k, i]));
-const CAUSE_COMPLETE = ARROW_CAUSES.indexOf('complete');
+const CAUSE_SPAWN = 0, CAUSE_SEND = 1, CAUSE_RECV = 2, CAUSE_TIMER = 3, CAUSE_COMPLETE = 4; // ARROW_CAUSES
 const SK_RUNNING = SK.running, SK_READY = SK.ready, SK_ENDED = SK.ended, SK_ABANDONED = SK.abandoned;
-
-/** Groups items by lane (stable: an item keeps its order within its lane). */
-function byLane(laneOfItem: Int32Array, n: number, lanes: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(lanes + 1);
-  for (let k = 0; k < n; k++) start[laneOfItem[k] + 1]++;
-  for (let l = 0; l < lanes; l++) start[l + 1] += start[l];
-  const fill = start.slice(0, lanes), order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[fill[laneOfItem[k]]++] = k;
-  return { start, order };
-}
-
-/** The task events of a trace, the wake arrows among them (spawns and wakes) and the spawned
- *  lanes: the sizes of the timeline's columns. */
-function countTaskEvents(trace: readonly TraceEvent[]): { events: number; arrows: number; lanes: number } {
-  let events = 0, arrows = 0, lanes = 1;
-  for (let i = 0; i < trace.length; i++) {
-    const t = trace[i].t;
-    if (t.charCodeAt(0) !== 116 || !t.startsWith('task-')) continue; // 't'
-    if (t === 'task-run' || t === 'task-block' || t === 'task-end' || t === 'task-abandon') events++;
-    else if (t === 'task-wake') { events++; arrows++; }
-    else if (t === 'task-spawn') { events++; arrows++; lanes++; }
-  }
-  return { events, arrows, lanes };
-}
 
 function grow<A extends Int32Array | Uint8Array | Float64Array>(a: A, cap: number): A {
   const b = new (a.constructor as new (n: number) => A)(cap);
@@ -167,162 +164,132 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   const laneOf = new Map<number, number>();
   // task id -> lane in the hot loop: an array for the usual small ids, the map for any other
   const byTask: number[] = [];
-  const laneIndex = (task: number): number | undefined => (task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task));
-  // each lane's open segment, as parallel arrays (one pass over up to 10^6 events: no garbage)
-  const oKind: number[] = [], oX0: number[] = [], oSite: (SourceLoc | null)[] = [], oFrom: number[] = [];
-  // columns sized from a quick count of the task events (a trace is mostly other events: sizing
-  // them for the worst case allocated ~75 MB on a 500,000-event trace, and the collector then
-  // had to walk the whole trace's heap to account for it)
-  const counts = countTaskEvents(trace);
-  const nEv = counts.events, nArrows = counts.arrows;
-  // closed segments, in the order they close: an event closes at most two (a switch closes the
-  // runner's and the next one's), plus one per lane at the end; busy runs close about 1.25 per
-  // event, so that much is allocated up front and grown by half when a run needs more
-  let sCap = nEv + (nEv >> 1) + counts.lanes + 16;
-  let sLane = new Int32Array(sCap), sKind = new Uint8Array(sCap), sX0 = new Float64Array(sCap), sX1 = new Float64Array(sCap), sFrom = new Int32Array(sCap);
-  let ns = 0;
-  // events
-  const eIndex = new Int32Array(nEv), eX = new Float64Array(nEv), eKind = new Uint8Array(nEv), eLane = new Int32Array(nEv);
+  // per lane: how it begins, its last run event (to mark where it is preempted), its events and
+  // the arrows into it as lists (through nextInLane / aNext: first, last, count); grown
+  let cap = 1024;
+  let lKind = new Uint8Array(cap), lX0 = new Float64Array(cap), lFrom = new Int32Array(cap), lastRun = new Int32Array(cap);
+  let head = new Int32Array(cap), tail = new Int32Array(cap), count = new Int32Array(cap), aHead = new Int32Array(cap), aTail = new Int32Array(cap);
+  // events: at most one per trace event (no counting pass: it would walk the trace twice, cold)
+  const nMax = trace.length;
+  const eIndex = new Int32Array(nMax), eX = new Float64Array(nMax), eKind = new Uint8Array(nMax);
+  const nextInLane = new Int32Array(nMax);
+  const preempt = new Int32Array(nMax); // the ordinal + 1 of the preempting run event, 0: none
   let ne = 0;
-  // arrows
-  const aX = new Float64Array(nArrows), aFrom = new Int32Array(nArrows), aTo = new Int32Array(nArrows), aFromLane = new Int32Array(nArrows), aToLane = new Int32Array(nArrows), aCause = new Uint8Array(nArrows), aIndex = new Int32Array(nArrows);
+  // arrows (spawns and wakes): grown by half
+  let aCap = (nMax >> 3) + 16;
+  let aX = new Float64Array(aCap), aFrom = new Int32Array(aCap), aTo = new Int32Array(aCap), aFromLane = new Int32Array(aCap), aToLane = new Int32Array(aCap), aCause = new Uint8Array(aCap), aIndex = new Int32Array(aCap), aNext = new Int32Array(aCap);
   let na = 0;
+  const growArrows = () => {
+    aCap += (aCap >> 1) + 16;
+    aX = grow(aX, aCap); aFrom = grow(aFrom, aCap); aTo = grow(aTo, aCap); aFromLane = grow(aFromLane, aCap); aToLane = grow(aToLane, aCap); aCause = grow(aCause, aCap); aIndex = grow(aIndex, aCap); aNext = grow(aNext, aCap);
+  };
   const marks: TimeMark[] = [{ x: 0, clock: 0 }];
   let x = 0;
   let clock = 0;
-  let running = 0;
+  let running = 0; // the running task (-1: none)
+  let mainPreempt = -1;
   let ended = false;
 
-  // the helpers take the axis position as an argument: a closure over `x` would box it anew on
-  // every step (a heap number per event: garbage on a 500,000-event trace)
-  const addLane = (x: number, task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number) => {
-    laneOf.set(task, laneInfo.length);
-    if (task >= 0 && task < 1 << 20) { while (byTask.length < task) byTask.push(-1); byTask[task] = laneInfo.length; }
-    laneInfo.push({ task, name, parent, site });
-    oKind.push(kind); oX0.push(x); oSite.push(site); oFrom.push(from);
-  };
-  const lane = (x: number, task: number): number => {
-    const i = laneIndex(task);
-    if (i !== undefined && i >= 0) return i;
-    addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
-    return laneInfo.length - 1;
-  };
-  const closeSeg = (li: number, x1: number) => {
-    if (ns === sCap) {
-      sCap += (sCap >> 1) + 16;
-      sLane = grow(sLane, sCap); sKind = grow(sKind, sCap); sX0 = grow(sX0, sCap); sX1 = grow(sX1, sCap); sFrom = grow(sFrom, sCap);
+  // The one pass places every task event on the axis and notes, per lane, only how it begins,
+  // its events and where another task's run found it running: its segments are replayed from
+  // these on first read (laneSegments), so a first paint does that for the lanes it shows only.
+  // It runs cold on a first paint: few calls (a new lane only), typed columns, no objects.
+  const addLane = (x: number, task: number, name: string, parent: number, site: SourceLoc | null, kind: number, from: number): number => {
+    const li = laneInfo.length;
+    if (li === cap) {
+      cap = cap * 2 + 8;
+      lKind = grow(lKind, cap); lX0 = grow(lX0, cap); lFrom = grow(lFrom, cap); lastRun = grow(lastRun, cap);
+      head = grow(head, cap); tail = grow(tail, cap); count = grow(count, cap); aHead = grow(aHead, cap); aTail = grow(aTail, cap);
     }
-    sLane[ns] = li; sKind[ns] = oKind[li]; sX0[ns] = oX0[li]; sX1[ns] = x1; sFrom[ns] = oFrom[li];
-    ns++;
+    laneOf.set(task, li);
+    if (task >= 0 && task < 1 << 20) { while (byTask.length < task) byTask.push(-1); byTask[task] = li; }
+    laneInfo.push({ task, name, parent, site });
+    lKind[li] = kind; lX0[li] = x; lFrom[li] = from; lastRun[li] = -1; head[li] = -1; tail[li] = -1; count[li] = 0; aHead[li] = -1; aTail[li] = -1;
+    return li;
   };
-  const setState = (x: number, li: number, kind: number, site: SourceLoc | null, from: number) => {
-    if (oKind[li] === kind && oSite[li] === site) return;
-    if (x > oX0[li]) closeSeg(li, x);
-    oKind[li] = kind; oX0[li] = x; oSite[li] = site; oFrom[li] = from;
-  };
-  const arrow = (x: number, from: number, to: number, cause: string, index: number, fromLane: number, toLane: number) => {
-    const ci = ARROW_CAUSES.indexOf(cause as WakeCause);
-    aX[na] = x; aFrom[na] = from; aTo[na] = to; aCause[na] = ci >= 0 ? ci : CAUSE_COMPLETE;
-    aIndex[na] = index; aFromLane[na] = fromLane; aToLane[na] = toLane;
+  const implicitLane = (x: number, task: number) => addLane(x, task, task === 0 ? 'main' : `task#${task}`, -1, null, SK_READY, -1);
+  const linkArrow = (li: number) => {
+    aNext[na] = -1;
+    if (aTail[li] >= 0) aNext[aTail[li]] = na; else aHead[li] = na;
+    aTail[li] = na;
     na++;
   };
 
   addLane(0, 0, 'main', -1, null, SK_RUNNING, -1);
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i];
-    const t = e.t;
-    if (t === 'exit') { ended = true; continue; }
-    if (t === 'start') { x += 1; continue; } // main's first step
-    if (t !== 'task-run' && t !== 'task-block' && t !== 'task-wake' && t !== 'task-spawn' && t !== 'task-end' && t !== 'task-abandon') continue;
-    if (e.clock > clock) {
-      x += clockGap(e.clock - clock);
-      clock = e.clock;
-      marks.push({ x, clock });
-    }
-    let site: SourceLoc | null = null;
-    let by = -1;
     let kind: number;
     switch (e.t) {
-      case 'task-spawn': {
-        kind = EK_SPAWN;
-        site = e.site ?? null;
-        addLane(x, e.task, e.name || `task#${e.task}`, e.parent, site, SK_READY, i);
-        arrow(x, e.parent, e.task, 'spawn', i, laneIndex(e.parent) ?? -1, laneInfo.length - 1);
-        break;
-      }
-      case 'task-run': {
-        kind = EK_RUN;
-        const li = lane(x, e.task);
-        const ri = running !== e.task ? laneIndex(running) : undefined;
-        if (ri !== undefined && ri >= 0 && oKind[ri] === SK_RUNNING) setState(x, ri, SK_READY, null, i);
-        setState(x, li, SK_RUNNING, null, i);
-        running = e.task;
-        break;
-      }
-      case 'task-block': {
-        kind = EK_BLOCK;
-        site = e.site ?? null;
-        setState(x, lane(x, e.task), BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await, site, i);
-        if (running === e.task) running = -1;
-        break;
-      }
-      case 'task-wake': {
-        kind = EK_WAKE;
-        by = e.by ?? -1;
-        const li = lane(x, e.task);
-        setState(x, li, SK_READY, null, i);
-        arrow(x, by, e.task, e.cause ?? 'complete', i, by >= 0 ? laneIndex(by) ?? -1 : -1, li);
-        break;
-      }
-      case 'task-end':
-        kind = EK_END;
-        setState(x, lane(x, e.task), SK_ENDED, null, i);
-        if (running === e.task) running = -1;
-        break;
-      case 'task-abandon':
-        kind = EK_ABANDON;
-        setState(x, lane(x, e.task), SK_ABANDONED, null, i);
-        break;
-      default:
-        continue;
+      case 'task-run': kind = EK_RUN; break;
+      case 'task-block': kind = EK_BLOCK; break;
+      case 'task-wake': kind = EK_WAKE; break;
+      case 'task-spawn': kind = EK_SPAWN; break;
+      case 'task-end': kind = EK_END; break;
+      case 'task-abandon': kind = EK_ABANDON; break;
+      case 'exit': ended = true; continue;
+      case 'start': x += 1; continue; // main's first step
+      default: continue;
+    }
+    const te = e as TaskEvent;
+    if (te.clock > clock) {
+      x += clockGap(te.clock - clock);
+      clock = te.clock;
+      marks.push({ x, clock });
+    }
+    const task = te.task;
+    let li: number;
+    if (kind === EK_SPAWN) {
+      const s = e as Extract<TraceEvent, { t: 'task-spawn' }>;
+      li = addLane(x, task, s.name || `task#${task}`, s.parent, s.site ?? null, SK_READY, i);
+      const pl = s.parent >= 0 && s.parent < 1 << 20 ? byTask[s.parent] : laneOf.get(s.parent);
+      if (na === aCap) growArrows();
+      aX[na] = x; aFrom[na] = s.parent; aTo[na] = task; aCause[na] = CAUSE_SPAWN; aIndex[na] = i;
+      aFromLane[na] = pl ?? -1; aToLane[na] = li;
+      linkArrow(li);
+    } else {
+      const found = task >= 0 && task < 1 << 20 ? byTask[task] : laneOf.get(task);
+      li = found !== undefined && found >= 0 ? found : implicitLane(x, task);
+      if (kind === EK_RUN) {
+        if (running !== task && running >= 0) {
+          // the task running so far turns ready here, if it still runs (its replay knows)
+          const ri = running < 1 << 20 ? byTask[running] : laneOf.get(running);
+          if (ri !== undefined && ri >= 0) {
+            if (lastRun[ri] >= 0) preempt[lastRun[ri]] = ne + 1;
+            else if (ri === 0) mainPreempt = ne;
+          }
+        }
+        lastRun[li] = ne;
+        running = task;
+      } else if (kind === EK_WAKE) {
+        const w = e as Extract<TraceEvent, { t: 'task-wake' }>;
+        const by = w.by ?? -1;
+        const bl = by >= 0 ? (by < 1 << 20 ? byTask[by] : laneOf.get(by)) : -1;
+        if (na === aCap) growArrows();
+        aX[na] = x; aFrom[na] = by; aTo[na] = task; aCause[na] = causeIndex(w.cause); aIndex[na] = i;
+        aFromLane[na] = bl ?? -1; aToLane[na] = li;
+        linkArrow(li);
+      } else if ((kind === EK_BLOCK || kind === EK_END) && running === task) running = -1;
     }
     eIndex[ne] = i; eX[ne] = x; eKind[ne] = kind;
-    eLane[ne] = laneIndex(e.task)!;
+    nextInLane[ne] = -1;
+    if (tail[li] >= 0) nextInLane[tail[li]] = ne; else head[li] = ne;
+    tail[li] = ne;
+    count[li]++;
     ne++;
     x += 1;
   }
-  // Close every lane: the tails of ended/abandoned lanes stay visible after the last event.
+  // ended/abandoned lanes keep a tail visible after the last event
   const width = x + (ended ? TAIL : 0);
   const L = laneInfo.length;
-  for (let li = 0; li < L; li++) {
-    const end = oKind[li] === SK_ENDED || oKind[li] === SK_ABANDONED ? width : x;
-    if (end > oX0[li]) closeSeg(li, end);
-  }
 
-  // segments and events grouped by lane (a stable counting sort: x order kept within a lane)
-  const segs = byLane(sLane, ns, L);
-  // reordered in place, cycle by cycle (a copy would be ~8 MB more fresh memory on 500k events)
-  const so = segs.order;
-  for (let j = 0; j < ns; j++) {
-    if (so[j] < 0) continue; // placed already
-    const k0 = sKind[j], a0 = sX0[j], b0 = sX1[j], f0 = sFrom[j];
-    let cur = j;
-    for (;;) {
-      const k = so[cur];
-      so[cur] = -1;
-      if (k === j) { sKind[cur] = k0; sX0[cur] = a0; sX1[cur] = b0; sFrom[cur] = f0; break; }
-      sKind[cur] = sKind[k]; sX0[cur] = sX0[k]; sX1[cur] = sX1[k]; sFrom[cur] = sFrom[k];
-      cur = k;
-    }
-  }
-  const seg: SegmentColumns = { start: segs.start, kind: sKind.subarray(0, ns), x0: sX0.subarray(0, ns), x1: sX1.subarray(0, ns), from: sFrom.subarray(0, ns) };
-  const evs = byLane(eLane, ne, L);
   const ev: EventColumns = { count: ne, index: eIndex.subarray(0, ne), x: eX.subarray(0, ne), kind: eKind.subarray(0, ne) };
-  const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na) };
+  const arrowCols: ArrowColumns = { count: na, x: aX.subarray(0, na), from: aFrom.subarray(0, na), to: aTo.subarray(0, na), fromLane: aFromLane.subarray(0, na), toLane: aToLane.subarray(0, na), cause: aCause.subarray(0, na), index: aIndex.subarray(0, na), laneHead: aHead.subarray(0, L), next: aNext.subarray(0, na) };
+  const laneStart: LaneStarts = { kind: lKind.subarray(0, L), x0: lX0.subarray(0, L), from: lFrom.subarray(0, L), mainPreempt };
 
   const tl = {
     laneOf, marks, width: Math.max(width, 1), hasTasks: L > 1,
-    ev, laneEventStart: evs.start, laneEvents: evs.order, seg, arrowCols, trace,
+    ev, laneHead: head.subarray(0, L), laneCount: count.subarray(0, L), nextInLane: nextInLane.subarray(0, ne),
+    laneStart, preempt: preempt.subarray(0, ne), lastX: x, arrowCols, trace,
   } as Omit<Timeline, 'lanes' | 'events' | 'arrows'> as Timeline;
   let events: TEvent[] | null = null, arrows: WakeArrow[] | null = null;
   Object.defineProperty(tl, 'events', { enumerable: true, get: () => (events ??= Array.from({ length: ne }, (_, k) => eventAt(tl, k))) });
@@ -331,6 +298,72 @@ export function buildTimeline(trace: readonly TraceEvent[]): Timeline {
   labelLanes(tl.lanes);
   return tl;
 }
+type TaskEvent = Extract<TraceEvent, { t: 'task-run' | 'task-block' | 'task-wake' | 'task-spawn' | 'task-end' | 'task-abandon' }>;
+
+function causeIndex(cause: WakeCause | undefined): number {
+  switch (cause) {
+    case 'send': return CAUSE_SEND;
+    case 'recv': return CAUSE_RECV;
+    case 'timer': return CAUSE_TIMER;
+    default: return CAUSE_COMPLETE;
+  }
+}
+
+/**
+ * Lane li's segments: its states replayed from how it begins, its own events and the run events
+ * of other tasks that found it running (tl.preempt), in trace order; a state change closes the
+ * open segment (a block on another site too), and the last one ends at the tail when the task
+ * ended or was abandoned, else after the last event. Made once per lane and kept.
+ */
+export function laneSegments(tl: Timeline, li: number): SegmentColumns {
+  let cache = segCaches.get(tl);
+  if (!cache) { cache = []; segCaches.set(tl, cache); }
+  const hit = cache[li];
+  if (hit) return hit;
+  const { nextInLane, trace, preempt } = tl;
+  const evX = tl.ev.x, evIndex = tl.ev.index, evKind = tl.ev.kind;
+  // each event and each preemption closes at most one segment, plus the last one
+  const cap = 2 * tl.laneCount[li] + 2;
+  const kind = new Uint8Array(cap), x0 = new Float64Array(cap), x1 = new Float64Array(cap), from = new Int32Array(cap);
+  let n = 0;
+  // the open segment; a state change closes it when it has a length
+  let oKind = tl.laneStart.kind[li], oX0 = tl.laneStart.x0[li], oFrom = tl.laneStart.from[li];
+  let oSite: SourceLoc | null = oFrom >= 0 ? eventSiteOf(trace[oFrom]) : null;
+  let pending = li === 0 ? tl.laneStart.mainPreempt : -1; // a run event that finds this lane running
+  // (one loop, no helper calls: a first paint runs it cold over main's ~10^5 events)
+  let k = tl.laneHead[li];
+  for (;;) {
+    let x: number, nk: number, site: SourceLoc | null = null, f: number;
+    if (pending >= 0 && (k < 0 || pending < k)) {
+      // another task's run finds this lane running: it turns ready there (this lane's k is next)
+      x = evX[pending]; nk = SK_READY; f = evIndex[pending];
+      pending = -1;
+      if (oKind !== SK_RUNNING) continue; // (woken or abandoned since it ran)
+    } else {
+      if (k < 0) break;
+      x = evX[k]; f = evIndex[k];
+      const ek = evKind[k];
+      if (ek === EK_RUN) { nk = SK_RUNNING; pending = preempt[k] - 1; }
+      else if (ek === EK_BLOCK) {
+        const e = trace[f] as Extract<TraceEvent, { t: 'task-block' }>;
+        nk = BLOCK_KINDS.includes(e.on) ? SK[e.on] : SK.await;
+        site = e.site ?? null;
+      } else if (ek === EK_WAKE) nk = SK_READY;
+      else if (ek === EK_END) nk = SK_ENDED;
+      else if (ek === EK_ABANDON) nk = SK_ABANDONED;
+      else nk = -1; // a spawn: the lane's beginning (laneStart)
+      k = nextInLane[k];
+      if (nk < 0) continue;
+    }
+    if (oKind === nk && oSite === site) continue;
+    if (x > oX0) { kind[n] = oKind; x0[n] = oX0; x1[n] = x; from[n] = oFrom; n++; }
+    oKind = nk; oX0 = x; oSite = site; oFrom = f;
+  }
+  const end = oKind === SK_ENDED || oKind === SK_ABANDONED ? tl.width : tl.lastX;
+  if (end > oX0) { kind[n] = oKind; x0[n] = oX0; x1[n] = end; from[n] = oFrom; n++; }
+  return (cache[li] = { count: n, kind: kind.subarray(0, n), x0: x0.subarray(0, n), x1: x1.subarray(0, n), from: from.subarray(0, n) });
+}
+const segCaches = new WeakMap<Timeline, SegmentColumns[]>();
 
 /** The site a task event carries (a spawn's or a block's; the segment it begins shows it too). */
 function eventSiteOf(t: TraceEvent): SourceLoc | null {
@@ -373,25 +406,25 @@ class LaneView implements Lane {
   }
   get segments(): Segment[] {
     if (this.segs) return this.segs;
-    const { tl, li } = this, s = tl.seg, out: Segment[] = [];
-    for (let j = s.start[li]; j < s.start[li + 1]; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.from[j] >= 0 ? eventSiteOf(tl.trace[s.from[j]]) : null, from: s.from[j] });
+    const { tl, li } = this, s = laneSegments(tl, li), out: Segment[] = [];
+    for (let j = 0; j < s.count; j++) out.push({ kind: SEG_KINDS[s.kind[j]], x0: s.x0[j], x1: s.x1[j], site: s.from[j] >= 0 ? eventSiteOf(tl.trace[s.from[j]]) : null, from: s.from[j] });
     return (this.segs = out);
   }
   get events(): TEvent[] {
     if (this.evs) return this.evs;
     const { tl, li } = this, out: TEvent[] = [];
-    for (let j = tl.laneEventStart[li]; j < tl.laneEventStart[li + 1]; j++) out.push(eventAt(tl, tl.laneEvents[j]));
+    for (let k = tl.laneHead[li]; k >= 0; k = tl.nextInLane[k]) out.push(eventAt(tl, k));
     return (this.evs = out);
   }
 }
 
 /** How many events lane li has. */
-export const laneEventCount = (tl: Timeline, li: number) => tl.laneEventStart[li + 1] - tl.laneEventStart[li];
+export const laneEventCount = (tl: Timeline, li: number) => tl.laneCount[li];
 
 /** The kind of lane li's last segment (its state at the end), or null. */
 export function lastSegmentKind(tl: Timeline, li: number): SegKind | null {
-  const j = tl.seg.start[li + 1] - 1;
-  return j >= tl.seg.start[li] ? SEG_KINDS[tl.seg.kind[j]] : null;
+  const s = laneSegments(tl, li);
+  return s.count ? SEG_KINDS[s.kind[s.count - 1]] : null;
 }
 
 /** `name (file:line)`, numbered `name#k` in spawn order when several tasks share a name. */
@@ -435,10 +468,10 @@ export function cursorX(tl: Timeline, position: number, traceLength: number): nu
   return k >= 0 ? tl.ev.x[k] + 0.5 : 0;
 }
 
-/** Index (into tl.seg) of lane li's first segment that ends after x. */
+/** Index (into laneSegments(tl, li)) of lane li's first segment that ends after x. */
 export function firstLaneSegmentAfter(tl: Timeline, li: number, x: number): number {
-  const x1 = tl.seg.x1;
-  let lo = tl.seg.start[li], hi = tl.seg.start[li + 1];
+  const x1 = laneSegments(tl, li).x1;
+  let lo = 0, hi = x1.length;
   while (lo < hi) {
     const m = (lo + hi) >> 1;
     if (x1[m] <= x) lo = m + 1; else hi = m;
