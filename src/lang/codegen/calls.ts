@@ -17,6 +17,9 @@ import { rtH, rtS, rtX } from './rt-names';
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
 
+/** Builtin accessors handing out an element by value (movedOutElement). */
+const MOVE_OUT_ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Map.get', 'Box.get']);
+
 export abstract class CallEmitter extends ExprEmitter {
   /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
   deepTwins: ReadonlySet<string> | null = null;
@@ -335,12 +338,35 @@ export abstract class CallEmitter extends ExprEmitter {
   }
 
   // ------------------------------------------------------------ builtin methods
+  /** `o.get(i)` / `first()` / `last()` / `m.get(k)` / `b.get()` on a temporary `o` the statement
+   *  owns: the element is taken and MOVED_OUT left in its place (the temporary's drop skips it). */
+  private movedOutElement(which: string, o: string, e: ast.ExprOf<'call'>, s: number): string {
+    const t = this.tmp(), i = this.tmp();
+    const some = this.m.enumClass(OPTION);
+    switch (which) {
+      case 'Vec.get': return `(${i} = ${this.val(e.args[0])}, ${t} = $aget(${o}.a, ${i}, ${s}), ${o}.a[$Number(${i})] = $MV, ${t})`;
+      case 'Vec.first': case 'Vec.last':
+        return `(${o}.a.length === 0 ? ${some}_u1 : (${i} = ${which === 'Vec.first' ? '0' : `${o}.a.length - 1`}, ${t} = ${o}.a[${i}], ${o}.a[${i}] = $MV, new ${some}(0, ${t})))`;
+      case 'Map.get': {
+        const mt = derefAll(this.effType((e.callee as ast.ExprOf<'member'>).object));
+        const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
+        return `(${i} = ${ck ? `$ck(${this.tempVal(e.args[0])})` : this.val(e.args[0])}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
+      }
+      default: return `$take(${o})`; // Box.get: the block is freed, the content is the new owner's
+    }
+  }
+
   builtinMethod(e: ast.ExprOf<'call'>, owner: string, method: string): string {
     if (e.callee.kind !== 'member') return unsupported('builtin method shape');
     const objE = e.callee.object;
     const a = e.args;
     const s = this.site(e.span);
-    const o = this.simple(this.tempVal(objE, DETACHED.has(`${owner}.${method}`) ? null : this.ty(this.typeOf(e))));
+    const rt_ = this.ty(this.typeOf(e));
+    // an element handed out by value from a temporary receiver (`let s = make_strs().get(1);`):
+    // moved out of it, so the rest of the temporary is dropped at the end of the statement
+    const moveRoot = MOVE_OUT_ACCESSORS.has(`${owner}.${method}`) && this.m.needsDrop(rt_) ? this.moveOutRoot(objE) : null;
+    if (moveRoot) return this.movedOutElement(`${owner}.${method}`, this.simple(this.ownedReceiver(moveRoot, objE)), e, s);
+    const o = this.simple(this.tempVal(objE, DETACHED.has(`${owner}.${method}`) ? null : rt_));
     const arg = (i: number) => this.copyVal(a[i]);
     const some = () => this.m.enumClass(OPTION);
     // compound Map/Set keys are looked up by their canonical string (see runtime VMap)

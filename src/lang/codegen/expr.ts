@@ -32,8 +32,13 @@ export abstract class ExprEmitter {
   /** While emitting a statement whose value may hold a reference (`let r = id(&make())`): its
    *  borrowed temporaries are not dropped with it. */
   keepTemps = false;
-  /** Temporaries to own at their emission (`expr`): each is dropped when its statement is done. */
-  private readonly dropRoots = new Set<E>();
+  /** Temporaries to own at their emission (`expr`): each is dropped when its statement is done,
+   *  or (true) kept for the value of a `let` that may hold a reference to it (see `extended`). */
+  private readonly dropRoots = new Map<E, boolean>();
+  /** While emitting the value of a `let` (or an assignment) that may hold a reference: the
+   *  temporaries it borrows, which then live as hidden locals of the block (or function) and are
+   *  dropped with them — never leaked, never dropped while the reference can still be used. */
+  extended: { name: string; flag: string; t: Type; span: ast.Span }[] | null = null;
   /** Every temporary's drop registered in this function: also run (idempotent) when unwinding. */
   readonly unwindTemps: string[] = [];
   /** Start collecting the drops of a nested statement (endPost restores the outer list). */
@@ -141,23 +146,35 @@ export abstract class ExprEmitter {
     }
     let js = this.raw(e);
     if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
-    if (this.dropRoots.delete(e)) js = this.ownTemp(js, this.ty(this.typeOf(e)));
+    const extend = this.dropRoots.get(e);
+    if (extend !== undefined) { this.dropRoots.delete(e); js = this.ownTemp(js, this.ty(this.typeOf(e)), e.span, extend); }
     return js;
   }
   /** Hold a temporary's value in a temp whose drop runs when the statement is done (and when
-   *  unwinding out of the middle of it): exactly once, since the drop clears the temp. */
-  ownTemp(js: string, t: Type): string {
+   *  unwinding out of the middle of it, logged as a step for the Panic panel): exactly once,
+   *  since the drop clears the temp. `extend`: a reference the statement keeps may point into it
+   *  (`let r = make_pair().first();`): it lives as a hidden local of the block instead. */
+  ownTemp(js: string, t: Type, span: ast.Span, extend = false): string {
     if (t.k === 'ref' || !this.m.needsDrop(t)) return js;
+    if (extend) {
+      // a keeping statement outside a `let` (a `return`, a REPL cell's session): kept, as before
+      if (!this.extended) return js;
+      const v = this.tmp(), name = `${v}x`, flag = `${v}f`;
+      this.extended.push({ name, flag, t, span });
+      // an assignment in a loop made one already: dropped once the new one exists (the
+      // reference moves on to the new one)
+      return `(${v} = ${js}, ${flag} && ${this.m.dropFn(t)}(${name}), ${name} = ${v}, ${flag} = true, ${v})`;
+    }
     const tmp = this.tmp();
-    const drop = `(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`;
-    this.post.push(drop);
-    this.unwindTemps.push(drop);
+    const fn = this.m.dropFn(t);
+    this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
     return `(${tmp} = ${js})`;
   }
-  /** Emit e with `root` (a temporary inside it) owned by the statement. */
-  private withRoot(root: E | null, e: E): string {
+  /** Emit e with `root` (a temporary inside it) owned by the statement (kept, with `extend`). */
+  private withRoot(root: E | null, e: E, extend = false): string {
     if (!root) return this.val(e);
-    this.dropRoots.add(root);
+    this.dropRoots.set(root, extend);
     try { return this.val(e); } finally { this.dropRoots.delete(root); }
   }
   /** Value of e, reading through `&T!` cells (operands, receivers, printing). */
@@ -288,7 +305,7 @@ export abstract class ExprEmitter {
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
       case 'tuple-index': {
-        if (e.info?.moves) return this.moveOut(this.simple(this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)), `[${e.index}]`);
+        if (e.info?.moves) return this.moveOut(this.simple(this.withRoot(tempRoot(e, false), e.object)), `[${e.index}]`);
         return `${this.val(e.object)}[${e.index}]`;
       }
       case 'index': return this.index(e);
@@ -422,11 +439,24 @@ export abstract class ExprEmitter {
    *  statement is done, like a borrowed one (`f(&make())`). `result` is what the read yields: it
    *  must not be able to hold a part of the temporary (no drop glue, not a reference). */
   tempVal(e: E, result: Type | null = null): string {
-    if (this.keepTemps) return this.val(e);
-    if (result && (this.m.needsDrop(result) || result.k === 'ref' || result.k === 'slice')) return this.val(e);
+    // an owned result may share a part of the temporary (builtin accessors move theirs out:
+    // moveOutRoot); one that may hold a reference into it (`make_pair().first()`) keeps it for
+    // the statement — for the block, when a `let` keeps the reference (§6.4: a borrow of a
+    // temporary lives while its statement runs; the `let` extends it, so it never dangles)
+    if (result && this.m.needsDrop(result)) return this.val(e);
+    const shares = !!result && holdsRef(result);
     // e itself, or the temporary e reads a part of (`mk().name.len()`, `make_vec().get(0).id`)
-    return this.withRoot(freshValue(e) ? e : tempRoot(e, true), e);
+    return this.withRoot(freshValue(e) ? e : tempRoot(e, true), e, shares && this.keepTemps);
   }
+  /** The temporary receiver of a builtin accessor whose result needs drop (`make_strs().get(1)`),
+   *  when nothing else owns it for this statement: the caller owns it (statement temp) and moves
+   *  the element out, so the rest of it is dropped once at the end of the statement. */
+  moveOutRoot(objE: E): E | null {
+    const root = freshValue(objE) ? objE : tempRoot(objE, false);
+    return root && !this.dropRoots.has(root) ? root : null;
+  }
+  /** The receiver's JS with `root` owned by the statement. */
+  ownedReceiver(root: E, objE: E): string { return this.withRoot(root, objE); }
   displayJs(js: string, t: Type): string {
     switch (t.k) {
       case 'int': return `("" + ${js})`;
@@ -755,10 +785,10 @@ export abstract class ExprEmitter {
     if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);
     if (!mut || isObjectLike(t)) {
       // a borrowed temporary that needs dropping is dropped when the statement is done
-      if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) return this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)));
+      // (kept for the block when a `let` holds the reference: `let r = &make();`)
+      if (freshValue(operand) && this.m.needsDrop(t)) return this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)), operand.span, this.keepTemps);
       // `&mk().name`: the whole temporary lives until the statement is done
-      if (!this.keepTemps) return this.withRoot(tempRoot(operand, true), operand);
-      return this.val(operand);
+      return this.withRoot(tempRoot(operand, true), operand, this.keepTemps);
     }
     if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
       return localName(operand.res.local.name, operand.res.local.id);
@@ -798,7 +828,7 @@ export abstract class ExprEmitter {
     let ot = derefAll(this.effType(e.object));
     // a field moved out of a temporary (`take(mk().a)`): the rest of it is dropped with the statement
     const movesOut = !!e.info?.moves && ot.k === 'struct' && !ot.info.isUnion;
-    let o = movesOut ? (this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)) : this.tempVal(e.object, this.ty(this.typeOf(e)));
+    let o = movesOut ? this.withRoot(tempRoot(e, false), e.object) : this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
     if (ps) { o = `${rtH('view')}(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
@@ -973,4 +1003,27 @@ function inlineGet(a: string, i: string, s: number): string | null {
 function inlineSet(a: string, i: string, v: string, s: number): string | null {
   if (!PLAIN_ARRAY.test(a) || !PLAIN_INDEX.test(i) || !/^([\w$.]+|-?[\d.e+]+)$/.test(v)) return null;
   return `((${i} >>> 0) < ${a}.length ? (${a}[${i}] = ${v}) : rt.oob(${i}, ${a}.length, ${s}))`;
+}
+
+/** Can a value of this type hold a reference (so a temporary it borrowed must outlive it)? */
+export function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
+  switch (t.k) {
+    case 'ref': case 'ptr': case 'fn': case 'slice': return true;
+    case 'tuple': return t.elems.some((e) => holdsRef(e, seen));
+    case 'array': return holdsRef(t.elem, seen);
+    case 'builtin': return t.args.some((a) => holdsRef(a, seen));
+    case 'struct': {
+      if (t.args.some((a) => holdsRef(a, seen))) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.fields.some((f) => holdsRef(f.type, seen));
+    }
+    case 'enum': {
+      if (t.args.some((a) => holdsRef(a, seen))) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.variants.some((v) => v.fields.some((f) => holdsRef(f, seen)));
+    }
+    default: return false;
+  }
 }
