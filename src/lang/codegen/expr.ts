@@ -431,7 +431,14 @@ export abstract class ExprEmitter {
   /** `{}` text of e as a JS string expression. */
   display(e: E): string {
     if (e.info?.display) return this.val(e.info.display); // Display.to_string() (sema/std-contracts.ts)
-    return this.displayJs(this.tempVal(e), derefAll(this.effType(e)));
+    return this.displayJs(this.shownVal(e), derefAll(this.effType(e)));
+  }
+  /** The value formatting reads: through every reference (`&&i32!` holds the same cell as the
+   *  `&i32!` it refers to; val() reads only a reference that is itself a cell). */
+  private shownVal(e: E): string {
+    const js = this.tempVal(e);
+    const t = this.effType(e);
+    return !isCellRef(t) && refOfCell(t) ? `${js}.get()` : js;
   }
 
   /** The value of e where it is only read (formatted, a borrowing receiver, a field read, a match
@@ -473,7 +480,7 @@ export abstract class ExprEmitter {
     if (spec === '') return this.display(e);
     if (spec === '?' && e.info?.display) return this.val(e.info.display); // Debug.debug()
     const t = derefAll(this.effType(e));
-    const v = this.tempVal(e);
+    const v = this.shownVal(e);
     if (spec === '?') return `rt.debug(${v}, ${this.m.td(t)})`;
     const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
     if (!kind) return this.display(e);
@@ -769,6 +776,8 @@ export abstract class ExprEmitter {
 
   refTo(operand: E, mut: boolean): string {
     const t = derefAll(this.typeOf(operand));
+    // `&r` of a reference that is a cell (`r: &i32!`, a field `p.r`): that same cell
+    if (!mut && refOfCell(this.effType(operand))) return this.expr(operand);
     if (!mut && isCellRef({ k: 'ref', mut: false, inner: t })) {
       // `&x` of a scalar: a cell over the place (reads see later writes); a value that is not a
       // place (`&(a + 1)`) gets a cell of its own
@@ -900,6 +909,12 @@ export abstract class ExprEmitter {
     this.pre.push(`${t} = ${v};\nif (${t}.t === 1) { ${this.returnJs(t)} }`);
     return `${t}.a0`;
   }
+}
+
+/** A reference (to references…) to a reference that is a cell: its JS value is that cell. */
+function refOfCell(t: Type): boolean {
+  while (t.k === 'ref' && t.inner.k === 'ref') t = t.inner;
+  return isCellRef(t);
 }
 
 /** Is e a place expression (reading it does not create a fresh value)? */
