@@ -865,6 +865,17 @@ export abstract class ExprEmitter {
       const base = ot.k === 'builtin' ? `${o}.a` : ot.k === 'slice' ? o : o;
       return ot.k === 'slice' ? `$subslice(${base}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})` : `$slice(${base}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
     }
+    // an element taken by value from a temporary (`let w = make_strs()[1];`): moved out of it,
+    // the rest of the temporary is dropped at the end of the statement
+    const moveRoot = this.m.needsDrop(this.ty(this.typeOf(e))) && (ot.k === 'array' || (ot.k === 'builtin' && (ot.name === 'Vec' || ot.name === 'Map')))
+      ? this.moveOutRoot(e.object) : null;
+    if (moveRoot) {
+      const o = this.simple(this.withRoot(moveRoot, e.object)), i = this.tmp(), t = this.tmp();
+      const key = ot.k === 'builtin' && ot.name === 'Map' && ot.args[0] && compoundKey(ot.args[0]) ? `$ck(${this.tempVal(e.index)})` : this.val(e.index);
+      if (ot.k === 'builtin' && ot.name === 'Map') return `(${i} = ${key}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
+      const a = ot.k === 'array' ? o : `${o}.a`;
+      return `(${i} = ${key}, ${t} = $aget(${a}, ${i}, ${s}), ${a}[$Number(${i})] = $MV, ${t})`;
+    }
     const o = this.val(e.object);
     const i = this.val(e.index);
     if (ot.k === 'str') return `${rtH('strByte')}(${o}, ${i}, ${s})`;
@@ -988,6 +999,8 @@ function tempRoot(e: E, accessors: boolean): E | null {
     if (o.kind === 'member' || o.kind === 'tuple-index') {
       if (o.kind === 'member' && o.object.kind === 'ident' && o.object.res?.k === 'type') return null;
       o = o.object;
+    } else if (accessors && o.kind === 'index' && o.index.kind !== 'range') {
+      o = o.object; // `make_vec()[0].id`, `make_map()["k"].len()`: an element read in place
     } else if (accessors && o.kind === 'call' && o.target?.k === 'builtin-method' && o.callee.kind === 'member' &&
       (ACCESSORS.has(`${o.target.owner}.${o.target.method}`) || ((o.target.owner === 'Option' || o.target.owner === 'Result') && UNWRAPS.has(o.target.method)))) {
       o = o.callee.object;
