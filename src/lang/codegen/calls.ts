@@ -156,7 +156,14 @@ export abstract class CallEmitter extends ExprEmitter {
         : this.refTo(obj, true);
     } else {
       // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary
-      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) ? null : this.ty(this.typeOf(e))) : this.val(obj);
+      const resT = this.ty(this.typeOf(e));
+      const except = rtype && rtype.k === 'ref' && !returnsDetached(fn) && this.m.needsDrop(resT) ? this.ownReceiverExcept(obj) : null;
+      if (except) {
+        const rs = [except.js];
+        const args = this.after(rs, () => this.userArgs(fn, e.args));
+        return `(${except.res} = ${this.callInstance(fn, typeArgs, [rs[0], ...args], e.span)})`;
+      }
+      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) ? null : resT) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
     const rs = [recv];

@@ -462,6 +462,21 @@ export abstract class ExprEmitter {
     const root = freshValue(objE) ? objE : tempRoot(objE, false);
     return root && !this.dropRoots.has(root) ? root : null;
   }
+  /** A temporary struct receiver of a `&self` method whose owned result may be one of its fields
+   *  (`mk().name()` with `return p.name;`: the value is shared, not copied): owned by the
+   *  statement and dropped at its end except the field the result is. `res` must receive the
+   *  call's result. null when obj is not such a temporary (it is then kept, as before). */
+  ownReceiverExcept(obj: E): { js: string; res: string } | null {
+    const t = derefAll(this.ty(this.typeOf(obj)));
+    if (!freshValue(obj) || t.k !== 'struct' || t.info.implsDrop || t.info.isUnion || !this.m.needsDrop(t)) return null;
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    const tmp = this.tmp(), res = this.tmp();
+    const parts = t.info.fields.map((f) => [f.name, subst(f.type, env)] as const).filter(([, ft]) => this.m.needsDrop(ft))
+      .map(([n, ft]) => `(${tmp}.f_${n} === ${res} || ${this.m.dropFn(ft)}(${tmp}.f_${n}))`).join(', ');
+    this.post.push(`(${tmp} !== undefined && (${parts}, ${tmp} = undefined))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(obj.span)}, ${this.m.td(t)}, "", ${tmp}), ${parts}, ${tmp} = undefined))`);
+    return { js: `(${tmp} = ${this.val(obj)})`, res };
+  }
   /** The receiver's JS with `root` owned by the statement. */
   ownedReceiver(root: E, objE: E): string { return this.withRoot(root, objE); }
   displayJs(js: string, t: Type): string {
