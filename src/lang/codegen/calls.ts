@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName } from '../sema/types';
-import { ExprEmitter, unsupported, DETACHED, returnsDetached, type E } from './expr';
+import { ExprEmitter, unsupported, DETACHED, returnsDetached, returnsSelfField, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
@@ -157,7 +157,7 @@ export abstract class CallEmitter extends ExprEmitter {
     } else {
       // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary
       const resT = this.ty(this.typeOf(e));
-      const except = rtype && rtype.k === 'ref' && !returnsDetached(fn) && this.m.needsDrop(resT) ? this.ownReceiverExcept(obj) : null;
+      const except = rtype && rtype.k === 'ref' && !returnsDetached(fn) && this.m.needsDrop(resT) && returnsSelfField(fn) ? this.ownReceiverExcept(obj) : null;
       if (except) {
         const rs = [except.js];
         const args = this.after(rs, () => this.userArgs(fn, e.args));

@@ -987,7 +987,22 @@ function detachedExpr(e: E): boolean {
   if (t?.k === 'builtin-static') return NEW_STATICS.has(`${t.owner}.${t.method}`);
   return t?.k === 'builtin-method' && DETACHED.has(`${t.owner}.${t.method}`);
 }
-function bodyDetached(b: ast.Block): boolean {
+/** Does every value this `&self` method returns either share nothing with the receiver or be one
+ *  of its fields as it is (`return p.name;`)? Then a temporary receiver can be dropped at the
+ *  end of the statement except that field (ownReceiverExcept). */
+const fieldCache = new WeakMap<FnInfo, boolean>();
+export function returnsSelfField(fn: FnInfo): boolean {
+  let r = fieldCache.get(fn);
+  if (r === undefined) {
+    const self = fn.receiverLocal;
+    const ok = (e: E) => detachedExpr(e) || (e.kind === 'member' && e.object.kind === 'ident' && e.object.res?.k === 'local' && e.object.res.local === self);
+    r = !!self && !!fn.decl?.body && bodyDetached(fn.decl.body, ok);
+    fieldCache.set(fn, r);
+  }
+  return r;
+}
+function bodyDetached(b: ast.Block, accept: (e: E) => boolean = detachedExpr): boolean {
+  const detachedExpr = accept;
   if (b.tail && !detachedExpr(b.tail)) return false;
   let ok = true;
   const seen = new Set<object>();
