@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName } from '../sema/types';
-import { ExprEmitter, unsupported, DETACHED, returnsDetached, returnsSelfField, type E } from './expr';
+import { ExprEmitter, unsupported, detachedCall, returnsDetached, returnsSelfField, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
@@ -373,7 +373,7 @@ export abstract class CallEmitter extends ExprEmitter {
     // moved out of it, so the rest of the temporary is dropped at the end of the statement
     const moveRoot = MOVE_OUT_ACCESSORS.has(`${owner}.${method}`) && this.m.needsDrop(rt_) ? this.moveOutRoot(objE) : null;
     if (moveRoot) return this.movedOutElement(`${owner}.${method}`, this.simple(this.ownedReceiver(moveRoot, objE)), e, s);
-    const o = this.simple(this.tempVal(objE, DETACHED.has(`${owner}.${method}`) ? null : rt_));
+    const o = this.simple(this.tempVal(objE, detachedCall(e) ? null : rt_));
     const arg = (i: number) => this.copyVal(a[i]);
     const some = () => this.m.enumClass(OPTION);
     // compound Map/Set keys are looked up by their canonical string (see runtime VMap)

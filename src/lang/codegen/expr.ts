@@ -954,13 +954,25 @@ export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
 const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
+/** Builtin methods returning a new collection made of the receiver's elements (or a closure's
+ *  results): detached when no element on either side owns anything (`nums().map(f).len()`). */
+const SHALLOW = new Set(['Vec.map', 'Vec.filter', 'Map.keys', 'Map.values', 'str.split']);
+const plainArgs = (t: Type | undefined): boolean =>
+  !!t && (t.k === 'str' || (t.k === 'builtin' && t.args.every((a) => a.k === 'int' || a.k === 'float' || a.k === 'bool' || a.k === 'str')));
+export function detachedCall(e: ast.ExprOf<'call'>): boolean {
+  const t = e.target;
+  if (t?.k !== 'builtin-method') return false;
+  const key = `${t.owner}.${t.method}`;
+  if (DETACHED.has(key)) return true;
+  return SHALLOW.has(key) && e.callee.kind === 'member' && plainArgs(e.info?.type) && plainArgs(derefAll(e.callee.object.info?.type ?? { k: 'error' }));
+}
 function freshValue(e: E): boolean {
   switch (e.kind) {
     case 'struct-lit': case 'fstring': return true;
     case 'call': {
       const t = e.target;
       if (t?.k === 'builtin-method') {
-        if (DETACHED.has(`${t.owner}.${t.method}`)) return true;
+        if (detachedCall(e)) return true;
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;
@@ -985,7 +997,7 @@ function detachedExpr(e: E): boolean {
   if (e.kind !== 'call') return false;
   const t = e.target;
   if (t?.k === 'builtin-static') return NEW_STATICS.has(`${t.owner}.${t.method}`);
-  return t?.k === 'builtin-method' && DETACHED.has(`${t.owner}.${t.method}`);
+  return t?.k === 'builtin-method' && detachedCall(e);
 }
 /** Does every value this `&self` method returns either share nothing with the receiver or be one
  *  of its fields as it is (`return p.name;`)? Then a temporary receiver can be dropped at the
