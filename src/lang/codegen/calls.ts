@@ -373,6 +373,12 @@ export abstract class CallEmitter extends ExprEmitter {
     // moved out of it, so the rest of the temporary is dropped at the end of the statement
     const moveRoot = MOVE_OUT_ACCESSORS.has(`${owner}.${method}`) && this.m.needsDrop(rt_) ? this.moveOutRoot(objE) : null;
     if (moveRoot) return this.movedOutElement(`${owner}.${method}`, this.simple(this.ownedReceiver(moveRoot, objE)), e, s);
+    // `words().filter(f)`: the new Vec owns the kept elements, the temporary the others
+    const keeping = owner === 'Vec' && (method === 'map' || method === 'filter') && !detachedCall(e) ? this.ownReceiverKeeping(objE) : null;
+    if (keeping) {
+      const js = libMethod(this as unknown as LibHost, e, owner, method, this.simple(keeping.js), s);
+      if (js) return `(${keeping.res} = ${js})`;
+    }
     const o = this.simple(this.tempVal(objE, detachedCall(e) ? null : rt_));
     const arg = (i: number) => this.copyVal(a[i]);
     const some = () => this.m.enumClass(OPTION);

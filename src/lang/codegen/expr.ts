@@ -477,6 +477,18 @@ export abstract class ExprEmitter {
     this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(obj.span)}, ${this.m.td(t)}, "", ${tmp}), ${parts}, ${tmp} = undefined))`);
     return { js: `(${tmp} = ${this.val(obj)})`, res };
   }
+  /** A temporary Vec receiver of `map`/`filter` whose elements need drop (`words().filter(f)`):
+   *  the result takes the elements it kept; the others and the buffer are dropped at the end of
+   *  the statement. `res` must receive the result. null when objE is not a temporary. */
+  ownReceiverKeeping(objE: E): { js: string; res: string } | null {
+    const t = derefAll(this.ty(this.typeOf(objE)));
+    if (!freshValue(objE) || this.dropRoots.has(objE) || t.k !== 'builtin' || t.name !== 'Vec' || !this.m.needsDrop(t.args[0])) return null;
+    const tmp = this.tmp(), res = this.tmp();
+    const body = `${res} && ${res}.a ? ${tmp}.a.forEach(($x) => ${res}.a.includes($x) || ${this.m.dropFn(t.args[0])}($x)) : ${this.m.dropFn(t)}(${tmp}), ${tmp}.release()`;
+    this.post.push(`(${tmp} !== undefined && (${body}, ${tmp} = undefined))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(objE.span)}, ${this.m.td(t)}, "", ${tmp}), ${body}, ${tmp} = undefined))`);
+    return { js: `(${tmp} = ${this.val(objE)})`, res };
+  }
   /** The receiver's JS with `root` owned by the statement. */
   ownedReceiver(root: E, objE: E): string { return this.withRoot(root, objE); }
   displayJs(js: string, t: Type): string {
@@ -973,6 +985,8 @@ function freshValue(e: E): boolean {
       const t = e.target;
       if (t?.k === 'builtin-method') {
         if (detachedCall(e)) return true;
+        // a Vec made from a temporary's elements owns them (ownReceiverKeeping drops the others)
+        if ((t.owner === 'Vec' && (t.method === 'map' || t.method === 'filter')) && e.callee.kind === 'member') return freshValue(e.callee.object);
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;
