@@ -274,7 +274,7 @@ export const DIAGNOSTICS = {
     '`x[i]` and `for … in x` need an array, slice, `Vec`, string, range or another iterable type. A plain integer is none of these. Iterate over a range (`0..n`) or a collection.',
     main('let x = 5;\nfor i in x { }'), main('let x = 5;\nfor i in 0..x { }')),
   E0160: E('reference to a local escapes its function',
-    'A function returns (or stores somewhere longer-lived) a reference to one of its own locals. The local\'s memory is released when the function returns, so the reference would dangle. Return the value itself, or a reference derived from a parameter.',
+    'A function returns (or stores somewhere longer-lived) a reference to one of its own locals, or to a temporary value made by the `return` statement (`return &make();`, `return id(&make());`). The local\'s memory is released when the function returns, so the reference would dangle. Return the value itself, or a reference derived from a parameter.',
     'fn f(): &i32 { let x = 5; return &x; }\nfn main() { }\n', 'fn f(p: &i32): &i32 { return p; }\nfn main() { }\n'),
   E0161: E('borrow conflict',
     'A place is used while a live borrow forbids it: it is read, moved or borrowed while a `&x!` to it is still used later, or changed while a `&x` to it is. Only one writer or many readers may exist at a time. Finish using the borrow before touching the place again.',

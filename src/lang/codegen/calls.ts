@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName } from '../sema/types';
-import { ExprEmitter, unsupported, DETACHED, returnsDetached, type E } from './expr';
+import { ExprEmitter, unsupported, detachedCall, returnsDetached, returnsSelfField, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
@@ -17,6 +17,9 @@ import { vecKindOf } from '../../common/vec-kinds';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
+
+/** Builtin accessors handing out an element by value (movedOutElement). */
+const MOVE_OUT_ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Map.get', 'Box.get']);
 
 export abstract class CallEmitter extends ExprEmitter {
   /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
@@ -154,7 +157,14 @@ export abstract class CallEmitter extends ExprEmitter {
         : this.refTo(obj, true);
     } else {
       // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary
-      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) ? null : this.ty(this.typeOf(e))) : this.val(obj);
+      const resT = this.ty(this.typeOf(e));
+      const except = rtype && rtype.k === 'ref' && !returnsDetached(fn) && this.m.needsDrop(resT) && returnsSelfField(fn) ? this.ownReceiverExcept(obj) : null;
+      if (except) {
+        const rs = [except.js];
+        const args = this.after(rs, () => this.userArgs(fn, e.args));
+        return `(${except.res} = ${this.callInstance(fn, typeArgs, [rs[0], ...args], e.span)})`;
+      }
+      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) ? null : resT) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
     const rs = [recv];
@@ -337,12 +347,41 @@ export abstract class CallEmitter extends ExprEmitter {
   }
 
   // ------------------------------------------------------------ builtin methods
+  /** `o.get(i)` / `first()` / `last()` / `m.get(k)` / `b.get()` on a temporary `o` the statement
+   *  owns: the element is taken and MOVED_OUT left in its place (the temporary's drop skips it). */
+  private movedOutElement(which: string, o: string, e: ast.ExprOf<'call'>, s: number): string {
+    const t = this.tmp(), i = this.tmp();
+    const some = this.m.enumClass(OPTION);
+    switch (which) {
+      case 'Vec.get': return `(${i} = ${this.val(e.args[0])}, ${t} = $aget(${o}.a, ${i}, ${s}), ${o}.a[$Number(${i})] = $MV, ${t})`;
+      case 'Vec.first': case 'Vec.last':
+        return `(${o}.a.length === 0 ? ${some}_u1 : (${i} = ${which === 'Vec.first' ? '0' : `${o}.a.length - 1`}, ${t} = ${o}.a[${i}], ${o}.a[${i}] = $MV, new ${some}(0, ${t})))`;
+      case 'Map.get': {
+        const mt = derefAll(this.effType((e.callee as ast.ExprOf<'member'>).object));
+        const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
+        return `(${i} = ${ck ? `$ck(${this.tempVal(e.args[0])})` : this.val(e.args[0])}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
+      }
+      default: return `$take(${o})`; // Box.get: the block is freed, the content is the new owner's
+    }
+  }
+
   builtinMethod(e: ast.ExprOf<'call'>, owner: string, method: string): string {
     if (e.callee.kind !== 'member') return unsupported('builtin method shape');
     const objE = e.callee.object;
     const a = e.args;
     const s = this.site(e.span);
-    const o = this.simple(this.tempVal(objE, DETACHED.has(`${owner}.${method}`) ? null : this.ty(this.typeOf(e))));
+    const rt_ = this.ty(this.typeOf(e));
+    // an element handed out by value from a temporary receiver (`let s = make_strs().get(1);`):
+    // moved out of it, so the rest of the temporary is dropped at the end of the statement
+    const moveRoot = MOVE_OUT_ACCESSORS.has(`${owner}.${method}`) && this.m.needsDrop(rt_) ? this.moveOutRoot(objE) : null;
+    if (moveRoot) return this.movedOutElement(`${owner}.${method}`, this.simple(this.ownedReceiver(moveRoot, objE)), e, s);
+    // `words().filter(f)`: the new Vec owns the kept elements, the temporary the others
+    const keeping = owner === 'Vec' && (method === 'map' || method === 'filter') && !detachedCall(e) ? this.ownReceiverKeeping(objE) : null;
+    if (keeping) {
+      const js = libMethod(this as unknown as LibHost, e, owner, method, this.simple(keeping.js), s);
+      if (js) return `(${keeping.res} = ${js})`;
+    }
+    const o = this.simple(this.tempVal(objE, detachedCall(e) ? null : rt_));
     const arg = (i: number) => this.copyVal(a[i]);
     const some = () => this.m.enumClass(OPTION);
     // compound Map/Set keys are looked up by their canonical string (see runtime VMap)

@@ -32,8 +32,13 @@ export abstract class ExprEmitter {
   /** While emitting a statement whose value may hold a reference (`let r = id(&make())`): its
    *  borrowed temporaries are not dropped with it. */
   keepTemps = false;
-  /** Temporaries to own at their emission (`expr`): each is dropped when its statement is done. */
-  private readonly dropRoots = new Set<E>();
+  /** Temporaries to own at their emission (`expr`): each is dropped when its statement is done,
+   *  or (true) kept for the value of a `let` that may hold a reference to it (see `extended`). */
+  private readonly dropRoots = new Map<E, boolean>();
+  /** While emitting the value of a `let` (or an assignment) that may hold a reference: the
+   *  temporaries it borrows, which then live as hidden locals of the block (or function) and are
+   *  dropped with them — never leaked, never dropped while the reference can still be used. */
+  extended: { name: string; flag: string; t: Type; span: ast.Span }[] | null = null;
   /** Every temporary's drop registered in this function: also run (idempotent) when unwinding. */
   readonly unwindTemps: string[] = [];
   /** Start collecting the drops of a nested statement (endPost restores the outer list). */
@@ -141,23 +146,35 @@ export abstract class ExprEmitter {
     }
     let js = this.raw(e);
     if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
-    if (this.dropRoots.delete(e)) js = this.ownTemp(js, this.ty(this.typeOf(e)));
+    const extend = this.dropRoots.get(e);
+    if (extend !== undefined) { this.dropRoots.delete(e); js = this.ownTemp(js, this.ty(this.typeOf(e)), e.span, extend); }
     return js;
   }
   /** Hold a temporary's value in a temp whose drop runs when the statement is done (and when
-   *  unwinding out of the middle of it): exactly once, since the drop clears the temp. */
-  ownTemp(js: string, t: Type): string {
+   *  unwinding out of the middle of it, logged as a step for the Panic panel): exactly once,
+   *  since the drop clears the temp. `extend`: a reference the statement keeps may point into it
+   *  (`let r = make_pair().first();`): it lives as a hidden local of the block instead. */
+  ownTemp(js: string, t: Type, span: ast.Span, extend = false): string {
     if (t.k === 'ref' || !this.m.needsDrop(t)) return js;
+    if (extend) {
+      // a keeping statement outside a `let` (a `return`, a REPL cell's session): kept, as before
+      if (!this.extended) return js;
+      const v = this.tmp(), name = `${v}x`, flag = `${v}f`;
+      this.extended.push({ name, flag, t, span });
+      // an assignment in a loop made one already: dropped once the new one exists (the
+      // reference moves on to the new one)
+      return `(${v} = ${js}, ${flag} && ${this.m.dropFn(t)}(${name}), ${name} = ${v}, ${flag} = true, ${v})`;
+    }
     const tmp = this.tmp();
-    const drop = `(${tmp} !== undefined && (${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`;
-    this.post.push(drop);
-    this.unwindTemps.push(drop);
+    const fn = this.m.dropFn(t);
+    this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
     return `(${tmp} = ${js})`;
   }
-  /** Emit e with `root` (a temporary inside it) owned by the statement. */
-  private withRoot(root: E | null, e: E): string {
+  /** Emit e with `root` (a temporary inside it) owned by the statement (kept, with `extend`). */
+  private withRoot(root: E | null, e: E, extend = false): string {
     if (!root) return this.val(e);
-    this.dropRoots.add(root);
+    this.dropRoots.set(root, extend);
     try { return this.val(e); } finally { this.dropRoots.delete(root); }
   }
   /** Value of e, reading through `&T!` cells (operands, receivers, printing). */
@@ -288,7 +305,7 @@ export abstract class ExprEmitter {
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
       case 'tuple-index': {
-        if (e.info?.moves) return this.moveOut(this.simple(this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)), `[${e.index}]`);
+        if (e.info?.moves) return this.moveOut(this.simple(this.withRoot(tempRoot(e, false), e.object)), `[${e.index}]`);
         return `${this.val(e.object)}[${e.index}]`;
       }
       case 'index': return this.index(e);
@@ -414,7 +431,14 @@ export abstract class ExprEmitter {
   /** `{}` text of e as a JS string expression. */
   display(e: E): string {
     if (e.info?.display) return this.val(e.info.display); // Display.to_string() (sema/std-contracts.ts)
-    return this.displayJs(this.tempVal(e), derefAll(this.effType(e)));
+    return this.displayJs(this.shownVal(e), derefAll(this.effType(e)));
+  }
+  /** The value formatting reads: through every reference (`&&i32!` holds the same cell as the
+   *  `&i32!` it refers to; val() reads only a reference that is itself a cell). */
+  private shownVal(e: E): string {
+    const js = this.tempVal(e);
+    const t = this.effType(e);
+    return !isCellRef(t) && refOfCell(t) ? `${js}.get()` : js;
   }
 
   /** The value of e where it is only read (formatted, a borrowing receiver, a field read, a match
@@ -422,11 +446,51 @@ export abstract class ExprEmitter {
    *  statement is done, like a borrowed one (`f(&make())`). `result` is what the read yields: it
    *  must not be able to hold a part of the temporary (no drop glue, not a reference). */
   tempVal(e: E, result: Type | null = null): string {
-    if (this.keepTemps) return this.val(e);
-    if (result && (this.m.needsDrop(result) || result.k === 'ref' || result.k === 'slice')) return this.val(e);
+    // an owned result may share a part of the temporary (builtin accessors move theirs out:
+    // moveOutRoot); one that may hold a reference into it (`make_pair().first()`) keeps it for
+    // the statement — for the block, when a `let` keeps the reference (§6.4: a borrow of a
+    // temporary lives while its statement runs; the `let` extends it, so it never dangles)
+    if (result && this.m.needsDrop(result)) return this.val(e);
+    const shares = !!result && holdsRef(result);
     // e itself, or the temporary e reads a part of (`mk().name.len()`, `make_vec().get(0).id`)
-    return this.withRoot(freshValue(e) ? e : tempRoot(e, true), e);
+    return this.withRoot(freshValue(e) ? e : tempRoot(e, true), e, shares && this.keepTemps);
   }
+  /** The temporary receiver of a builtin accessor whose result needs drop (`make_strs().get(1)`),
+   *  when nothing else owns it for this statement: the caller owns it (statement temp) and moves
+   *  the element out, so the rest of it is dropped once at the end of the statement. */
+  moveOutRoot(objE: E): E | null {
+    const root = freshValue(objE) ? objE : tempRoot(objE, false);
+    return root && !this.dropRoots.has(root) ? root : null;
+  }
+  /** A temporary struct receiver of a `&self` method whose owned result may be one of its fields
+   *  (`mk().name()` with `return p.name;`: the value is shared, not copied): owned by the
+   *  statement and dropped at its end except the field the result is. `res` must receive the
+   *  call's result. null when obj is not such a temporary (it is then kept, as before). */
+  ownReceiverExcept(obj: E): { js: string; res: string } | null {
+    const t = derefAll(this.ty(this.typeOf(obj)));
+    if (!freshValue(obj) || t.k !== 'struct' || t.info.implsDrop || t.info.isUnion || !this.m.needsDrop(t)) return null;
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    const tmp = this.tmp(), res = this.tmp();
+    const parts = t.info.fields.map((f) => [f.name, subst(f.type, env)] as const).filter(([, ft]) => this.m.needsDrop(ft))
+      .map(([n, ft]) => `(${tmp}.f_${n} === ${res} || ${this.m.dropFn(ft)}(${tmp}.f_${n}))`).join(', ');
+    this.post.push(`(${tmp} !== undefined && (${parts}, ${tmp} = undefined))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(obj.span)}, ${this.m.td(t)}, "", ${tmp}), ${parts}, ${tmp} = undefined))`);
+    return { js: `(${tmp} = ${this.val(obj)})`, res };
+  }
+  /** A temporary Vec receiver of `map`/`filter` whose elements need drop (`words().filter(f)`):
+   *  the result takes the elements it kept; the others and the buffer are dropped at the end of
+   *  the statement. `res` must receive the result. null when objE is not a temporary. */
+  ownReceiverKeeping(objE: E): { js: string; res: string } | null {
+    const t = derefAll(this.ty(this.typeOf(objE)));
+    if (!freshValue(objE) || this.dropRoots.has(objE) || t.k !== 'builtin' || t.name !== 'Vec' || !this.m.needsDrop(t.args[0])) return null;
+    const tmp = this.tmp(), res = this.tmp();
+    const body = `${res} && ${res}.a ? ${tmp}.a.forEach(($x) => ${res}.a.includes($x) || ${this.m.dropFn(t.args[0])}($x)) : ${this.m.dropFn(t)}(${tmp}), ${tmp}.release()`;
+    this.post.push(`(${tmp} !== undefined && (${body}, ${tmp} = undefined))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(objE.span)}, ${this.m.td(t)}, "", ${tmp}), ${body}, ${tmp} = undefined))`);
+    return { js: `(${tmp} = ${this.val(objE)})`, res };
+  }
+  /** The receiver's JS with `root` owned by the statement. */
+  ownedReceiver(root: E, objE: E): string { return this.withRoot(root, objE); }
   displayJs(js: string, t: Type): string {
     switch (t.k) {
       case 'int': return `("" + ${js})`;
@@ -443,7 +507,7 @@ export abstract class ExprEmitter {
     if (spec === '') return this.display(e);
     if (spec === '?' && e.info?.display) return this.val(e.info.display); // Debug.debug()
     const t = derefAll(this.effType(e));
-    const v = this.tempVal(e);
+    const v = this.shownVal(e);
     if (spec === '?') return `rt.debug(${v}, ${this.m.td(t)})`;
     const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
     if (!kind) return this.display(e);
@@ -744,6 +808,8 @@ export abstract class ExprEmitter {
 
   refTo(operand: E, mut: boolean): string {
     const t = derefAll(this.typeOf(operand));
+    // `&r` of a reference that is a cell (`r: &i32!`, a field `p.r`): that same cell
+    if (!mut && refOfCell(this.effType(operand))) return this.expr(operand);
     if (!mut && isCellRef({ k: 'ref', mut: false, inner: t })) {
       // `&x` of a scalar: a cell over the place (reads see later writes); a value that is not a
       // place (`&(a + 1)`) gets a cell of its own
@@ -760,10 +826,10 @@ export abstract class ExprEmitter {
     if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);
     if (!mut || isObjectLike(t)) {
       // a borrowed temporary that needs dropping is dropped when the statement is done
-      if (!this.keepTemps && freshValue(operand) && this.m.needsDrop(t)) return this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)));
+      // (kept for the block when a `let` holds the reference: `let r = &make();`)
+      if (freshValue(operand) && this.m.needsDrop(t)) return this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)), operand.span, this.keepTemps);
       // `&mk().name`: the whole temporary lives until the statement is done
-      if (!this.keepTemps) return this.withRoot(tempRoot(operand, true), operand);
-      return this.val(operand);
+      return this.withRoot(tempRoot(operand, true), operand, this.keepTemps);
     }
     if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
       return localName(operand.res.local.name, operand.res.local.id);
@@ -803,7 +869,7 @@ export abstract class ExprEmitter {
     let ot = derefAll(this.effType(e.object));
     // a field moved out of a temporary (`take(mk().a)`): the rest of it is dropped with the statement
     const movesOut = !!e.info?.moves && ot.k === 'struct' && !ot.info.isUnion;
-    let o = movesOut ? (this.keepTemps ? this.val(e.object) : this.withRoot(tempRoot(e, false), e.object)) : this.tempVal(e.object, this.ty(this.typeOf(e)));
+    let o = movesOut ? this.withRoot(tempRoot(e, false), e.object) : this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
     if (ps) { o = `${rtH('view')}(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
@@ -830,6 +896,17 @@ export abstract class ExprEmitter {
       if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strSlice')}(${o}.s, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
       const base = ot.k === 'builtin' ? `${o}.a` : ot.k === 'slice' ? o : o;
       return ot.k === 'slice' ? `$subslice(${base}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})` : `$slice(${base}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
+    }
+    // an element taken by value from a temporary (`let w = make_strs()[1];`): moved out of it,
+    // the rest of the temporary is dropped at the end of the statement
+    const moveRoot = this.m.needsDrop(this.ty(this.typeOf(e))) && (ot.k === 'array' || (ot.k === 'builtin' && (ot.name === 'Vec' || ot.name === 'Map')))
+      ? this.moveOutRoot(e.object) : null;
+    if (moveRoot) {
+      const o = this.simple(this.withRoot(moveRoot, e.object)), i = this.tmp(), t = this.tmp();
+      const key = ot.k === 'builtin' && ot.name === 'Map' && ot.args[0] && compoundKey(ot.args[0]) ? `$ck(${this.tempVal(e.index)})` : this.val(e.index);
+      if (ot.k === 'builtin' && ot.name === 'Map') return `(${i} = ${key}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
+      const a = ot.k === 'array' ? o : `${o}.a`;
+      return `(${i} = ${key}, ${t} = $aget(${a}, ${i}, ${s}), ${a}[$Number(${i})] = $MV, ${t})`;
     }
     const o = this.val(e.object);
     const i = this.val(e.index);
@@ -883,6 +960,12 @@ export abstract class ExprEmitter {
   }
 }
 
+/** A reference (to references…) to a reference that is a cell: its JS value is that cell. */
+function refOfCell(t: Type): boolean {
+  while (t.k === 'ref' && t.inner.k === 'ref') t = t.inner;
+  return isCellRef(t);
+}
+
 /** Is e a place expression (reading it does not create a fresh value)? */
 /** A value made by the expression itself (a literal, a constructor, a function's result), not a
  *  place or a builtin accessor that hands out what a container still owns (`b.get()`). */
@@ -894,13 +977,27 @@ export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
 const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
+/** Builtin methods returning a new collection made of the receiver's elements (or a closure's
+ *  results): detached when no element on either side owns anything (`nums().map(f).len()`). */
+const SHALLOW = new Set(['Vec.map', 'Vec.filter', 'Map.keys', 'Map.values', 'str.split']);
+const plainArgs = (t: Type | undefined): boolean =>
+  !!t && (t.k === 'str' || (t.k === 'builtin' && t.args.every((a) => a.k === 'int' || a.k === 'float' || a.k === 'bool' || a.k === 'str')));
+export function detachedCall(e: ast.ExprOf<'call'>): boolean {
+  const t = e.target;
+  if (t?.k !== 'builtin-method') return false;
+  const key = `${t.owner}.${t.method}`;
+  if (DETACHED.has(key)) return true;
+  return SHALLOW.has(key) && e.callee.kind === 'member' && plainArgs(e.info?.type) && plainArgs(derefAll(e.callee.object.info?.type ?? { k: 'error' }));
+}
 function freshValue(e: E): boolean {
   switch (e.kind) {
     case 'struct-lit': case 'fstring': return true;
     case 'call': {
       const t = e.target;
       if (t?.k === 'builtin-method') {
-        if (DETACHED.has(`${t.owner}.${t.method}`)) return true;
+        if (detachedCall(e)) return true;
+        // a Vec made from a temporary's elements owns them (ownReceiverKeeping drops the others)
+        if ((t.owner === 'Vec' && (t.method === 'map' || t.method === 'filter')) && e.callee.kind === 'member') return freshValue(e.callee.object);
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;
@@ -925,9 +1022,24 @@ function detachedExpr(e: E): boolean {
   if (e.kind !== 'call') return false;
   const t = e.target;
   if (t?.k === 'builtin-static') return NEW_STATICS.has(`${t.owner}.${t.method}`);
-  return t?.k === 'builtin-method' && DETACHED.has(`${t.owner}.${t.method}`);
+  return t?.k === 'builtin-method' && detachedCall(e);
 }
-function bodyDetached(b: ast.Block): boolean {
+/** Does every value this `&self` method returns either share nothing with the receiver or be one
+ *  of its fields as it is (`return p.name;`)? Then a temporary receiver can be dropped at the
+ *  end of the statement except that field (ownReceiverExcept). */
+const fieldCache = new WeakMap<FnInfo, boolean>();
+export function returnsSelfField(fn: FnInfo): boolean {
+  let r = fieldCache.get(fn);
+  if (r === undefined) {
+    const self = fn.receiverLocal;
+    const ok = (e: E) => detachedExpr(e) || (e.kind === 'member' && e.object.kind === 'ident' && e.object.res?.k === 'local' && e.object.res.local === self);
+    r = !!self && !!fn.decl?.body && bodyDetached(fn.decl.body, ok);
+    fieldCache.set(fn, r);
+  }
+  return r;
+}
+function bodyDetached(b: ast.Block, accept: (e: E) => boolean = detachedExpr): boolean {
+  const detachedExpr = accept;
   if (b.tail && !detachedExpr(b.tail)) return false;
   let ok = true;
   const seen = new Set<object>();
@@ -954,6 +1066,8 @@ function tempRoot(e: E, accessors: boolean): E | null {
     if (o.kind === 'member' || o.kind === 'tuple-index') {
       if (o.kind === 'member' && o.object.kind === 'ident' && o.object.res?.k === 'type') return null;
       o = o.object;
+    } else if (accessors && o.kind === 'index' && o.index.kind !== 'range') {
+      o = o.object; // `make_vec()[0].id`, `make_map()["k"].len()`: an element read in place
     } else if (accessors && o.kind === 'call' && o.target?.k === 'builtin-method' && o.callee.kind === 'member' &&
       (ACCESSORS.has(`${o.target.owner}.${o.target.method}`) || ((o.target.owner === 'Option' || o.target.owner === 'Result') && UNWRAPS.has(o.target.method)))) {
       o = o.callee.object;
@@ -996,4 +1110,27 @@ function vecSet(o: string, i: string, plain: string | null, v: string, s: number
 function inlineSet(a: string, i: string, v: string, s: number): string | null {
   if (!PLAIN_ARRAY.test(a) || !PLAIN_INDEX.test(i) || !/^([\w$.]+|-?[\d.e+]+)$/.test(v)) return null;
   return `((${i} >>> 0) < ${a}.length ? (${a}[${i}] = ${v}) : rt.oob(${i}, ${a}.length, ${s}))`;
+}
+
+/** Can a value of this type hold a reference (so a temporary it borrowed must outlive it)? */
+export function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
+  switch (t.k) {
+    case 'ref': case 'ptr': case 'fn': case 'slice': return true;
+    case 'tuple': return t.elems.some((e) => holdsRef(e, seen));
+    case 'array': return holdsRef(t.elem, seen);
+    case 'builtin': return t.args.some((a) => holdsRef(a, seen));
+    case 'struct': {
+      if (t.args.some((a) => holdsRef(a, seen))) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.fields.some((f) => holdsRef(f.type, seen));
+    }
+    case 'enum': {
+      if (t.args.some((a) => holdsRef(a, seen))) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.info.variants.some((v) => v.fields.some((f) => holdsRef(f, seen)));
+    }
+    default: return false;
+  }
 }

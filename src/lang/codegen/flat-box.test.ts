@@ -369,9 +369,10 @@ fn main() {
     println("end");
 }
 `);
-    // the temporary behind \`let r = &…\` lives on (not dropped with its statement); \`b.get()\` is
-    // the box's own content, not a temporary: dropped once, with b
-    expect(r.stdout).toBe('a 1\ndrop 1\ndrop 2\ng 3\ndrop 3\nin if\ndrop 4\nloop 4\ndrop 5\nloop 5\ndrop 6\nr 7\nb 8\nend\ndrop 8\n');
+    // the temporary behind \`let r = &…\` lives on (not dropped with its statement) until the end of
+    // r's block, after the later locals; \`b.get()\` is the box's own content, not a temporary:
+    // dropped once, with b
+    expect(r.stdout).toBe('a 1\ndrop 1\ndrop 2\ng 3\ndrop 3\nin if\ndrop 4\nloop 4\ndrop 5\nloop 5\ndrop 6\nr 7\nb 8\nend\ndrop 8\ndrop 7\n');
   });
 });
 
@@ -405,7 +406,8 @@ fn main() {
     println("end");
 }
 `);
-    expect(r.stdout).toBe('drop 1\ngot 1\ndrop 0\ndrop 11\ndrop 12\nx 12\ndrop 13\ndrop 25\nguard\nr 30\nend\n');
+    // the temporary r refers to lives until the end of r's block
+    expect(r.stdout).toBe('drop 1\ngot 1\ndrop 0\ndrop 11\ndrop 12\nx 12\ndrop 13\ndrop 25\nguard\nr 30\nend\ndrop 30\n');
   });
 });
 

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, type E } from './expr';
+import { unsupported, holdsRef, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
@@ -13,7 +13,8 @@ import { compoundKey } from './keys';
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope {
-  drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean }[];
+  /** hidden: a temporary a kept reference borrows (`local.name` is its JS variable; logged unnamed). */
+  drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean; hidden?: boolean }[];
   /** Stack mark taken before this block's first address-taken local (released at block end). */
   mem?: string;
 }
@@ -72,7 +73,7 @@ export class FnEmitter extends CallEmitter {
       if (this.usesMem) decls.push('$mk = rt.mv.mark()');
       for (const d of this.allDrops) {
         if (d.param) decls.push(`${d.flag} = true`);
-        else decls.push(`${d.flag} = false`, localName(d.local.name, d.local.id));
+        else decls.push(`${d.flag} = false`, d.hidden ? d.local.name : localName(d.local.name, d.local.id));
       }
       const site = this.frameSite;
       const rev = this.allDrops.slice().reverse();
@@ -80,7 +81,7 @@ export class FnEmitter extends CallEmitter {
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
-      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`).join('\n');
+      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${d.hidden ? '""' : jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`).join('\n');
       // a REPL cell's stack slots hold session variables: they outlive the cell
       const release = (this.usesMem && !R ? 'rt.mv.release($mk);\n' : '') + (gcRoots.length ? 'rt.gc.leave($gr);\n' : '');
       if (gcRoots.length) decls.push(`$gr = () => [${gcRoots.join(', ')}]`);
@@ -271,7 +272,7 @@ export class FnEmitter extends CallEmitter {
       case 'let': return this.withPre(() => this.letStmt(s));
       case 'assign':
         if (s.lowered) return this.stmt(s.lowered); // an overloaded operator (sema/operators.ts)
-        return this.keepingTemps(holdsRef(this.typeOf(s.value)), () => this.withPre(() => this.assign(s)));
+        return this.keepingTemps(holdsRef(this.typeOf(s.value)), () => this.extending(0, () => this.withPre(() => this.assign(s))));
       case 'expr': return this.withPre(() => this.exprStmt(s.expr));
       case 'block': return this.blockValue(s, null);
       case 'unsafe': return this.blockValue(s.body, null);
@@ -329,9 +330,28 @@ export class FnEmitter extends CallEmitter {
   private letStmt(s: StmtOf<'let'>): string {
     // `let r = &make();`, `let r = id(&make());`: a value that may hold a reference keeps the
     // temporaries it borrowed (they are not dropped with the statement)
-    const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.copyVal(s.init));
+    const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.extending(this.scopes.length - 1, () => this.copyVal(s.init)));
     this.discardInit = s.pattern.kind === 'wild' ? s.init : null;
     try { return this.bindPattern(s.pattern, init, true); } finally { this.discardInit = null; }
+  }
+
+  /** Emit f collecting the temporaries a kept reference borrows (ownTemp's `extend`); each
+   *  becomes a hidden local of scope `depth` (declared before the binding, so dropped after
+   *  it, in reverse order; logged as a temporary when unwinding). Not in a REPL cell, whose
+   *  variables outlive it: there they are kept, as before. */
+  private extending<R>(depth: number, f: () => R): R {
+    const was = this.extended;
+    const list: NonNullable<typeof was> = [];
+    this.extended = this.replMain ? null : list;
+    try { return f(); } finally {
+      this.extended = was;
+      for (const x of list) {
+        const local: LocalInfo = { id: -1, name: x.name, type: x.t, mut: false, span: x.span, captured: false, addressTaken: false, needsDrop: true };
+        const d = { local, flag: x.flag, fn: this.m.dropFn(x.t), td: this.m.td(x.t), hidden: true };
+        this.allDrops.push(d);
+        this.scopes[depth].drops.push(d);
+      }
+    }
   }
 
   private bindPattern(p: ast.LetPattern, init: string, isLet: boolean): string {
@@ -786,29 +806,6 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }
 
-/** Can a value of this type hold a reference (so a temporary it borrowed must outlive it)? */
-function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
-  switch (t.k) {
-    case 'ref': case 'ptr': case 'fn': case 'slice': return true;
-    case 'tuple': return t.elems.some((e) => holdsRef(e, seen));
-    case 'array': return holdsRef(t.elem, seen);
-    case 'builtin': return t.args.some((a) => holdsRef(a, seen));
-    case 'struct': {
-      if (t.args.some((a) => holdsRef(a, seen))) return true;
-      if (seen.has(t.info)) return false;
-      seen.add(t.info);
-      return t.info.fields.some((f) => holdsRef(f.type, seen));
-    }
-    case 'enum': {
-      if (t.args.some((a) => holdsRef(a, seen))) return true;
-      if (seen.has(t.info)) return false;
-      seen.add(t.info);
-      return t.info.variants.some((v) => v.fields.some((f) => holdsRef(f, seen)));
-    }
-    default: return false;
-  }
-}
-
 /** The locals a `let` pattern binds, in order. */
 function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
   if (p.kind === 'name' && p.local) out.push(p.local);
@@ -842,5 +839,6 @@ function ownedResult(e: E): boolean {
 
 /** A local's value: through its box for a REPL session variable a closure captures (typed.ts). */
 function localValue(l: LocalInfo): string {
+  if (l.id < 0) return l.name; // a hidden local: a kept temporary (ExprEmitter.extended)
   return localName(l.name, l.id) + (l.replBoxed ? '.v' : '');
 }

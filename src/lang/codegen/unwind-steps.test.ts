@@ -74,4 +74,21 @@ fn main() {
       'caught @20:13',
     ]);
   });
+
+  it('logs the temporaries of the statement a panic leaves (newest first), then a kept one with the locals', () => {
+    const src = readFileSync(new URL('../../../tests/conformance/panic_temp_kept_ref.vx', import.meta.url), 'utf8');
+    const r = runVex(src);
+    expect(r.exitCode).toBe(0);
+    const ev = r.trace.find((e) => e.t === 'panic');
+    const steps = ev && ev.t === 'panic' ? ev.info.unwind : [];
+    // a temporary has no name: the Panic panel shows it as its own row, crossed out at its step
+    expect(show(steps)).toEqual([
+      'frame boom@12', 'leave boom',
+      'frame work@16', 'drop work : Pair@16', 'drop work : D@16', 'drop work : Pair@15', 'drop work local: D@14', 'leave work',
+      'frame closure in main@21', 'leave closure in main',
+      'caught @21:11',
+    ]);
+    const pair = steps.find((s) => s.kind === 'drop' && s.type === 'Pair');
+    expect(pair).toMatchObject({ value: '', shown: 'Pair { a: D { id: 2 }, b: D { id: 3 } }', loc: { line: 16, col: 23 } });
+  });
 });

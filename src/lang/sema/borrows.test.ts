@@ -41,6 +41,16 @@ describe('references that escape', () => {
     expect(errs('', 'fn f(): &i32 { let x = 5; let r = &x; return r; }')).toEqual(['cannot return reference to local variable `x`']);
     expect(errs('', 'fn f(v: i32): &i32 { return &v; }')).toEqual(['cannot return reference to local variable `v`']);
   });
+  it('returning a reference into a temporary: &call(), &call().field, a call holding one, a &self method on one', () => {
+    const pre = 'struct P { s: String }\nfn (p: &P) get(): &String { return &p.s; }\nfn mk(): P { return P { s: String.from("x") }; }\nfn id(s: &String): &String { return s; }\n';
+    const temp = 'cannot return reference to temporary value';
+    expect(errs('', pre + 'fn f(): &P { return &mk(); }')).toEqual([temp]);
+    expect(errs('', pre + 'fn f(): &String { return &mk().s; }')).toEqual([temp]);
+    expect(errs('', pre + 'fn f(): &String { return id(&mk().s); }')).toEqual([temp]);
+    expect(errs('', pre + 'fn f(): &String { return mk().get(); }')).toEqual([temp]);
+    // the reference does not outlive the statement, or comes from a parameter: fine
+    expect(errs('', pre + 'fn f(): i64 { return id(&mk().s).len(); }\nfn g(p: &P): &String { return p.get(); }\nfn h(s: &String): &String { return id(s); }')).toEqual([]);
+  });
   it('references reached through reference parameters may be returned', () => {
     expect(errs('', 'struct P { v: i32 }\nfn f(p: &P): &i32 { return &p.v; }\nfn g(a: &i32): &i32 { return a; }')).toEqual([]);
   });

@@ -407,11 +407,27 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
       notes: ['help: return an owned value'],
     });
   };
+  // a temporary (a call's or a literal's value) dies with the return statement (chapter 2 §6.4:
+  // a call returning a reference holds the borrows of its reference arguments and receiver)
+  const temporary = (target: ast.Expr): boolean => {
+    const root = rootOf(target);
+    const t = root.info?.type;
+    return (root.kind === 'call' || root.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
+  };
+  const reportTemp = (refE: ast.Expr) => cx.error('E0160', 'cannot return reference to temporary value', refE.span, {
+    notes: ['help: the temporary is dropped when the function returns: return an owned value, or keep the value in a parameter'],
+  });
   const check = () => {
-    if (value.kind === 'ref') report(value, value.operand);
-    else if (value.kind === 'ident' && value.res?.k === 'local') {
+    if (value.kind === 'ref') {
+      if (temporary(value.operand)) reportTemp(value);
+      else report(value, value.operand);
+    } else if (value.kind === 'ident' && value.res?.k === 'local') {
       const held = cx.heldBorrows.get(value.res.local);
       if (held) report(value, held);
+    } else if (value.kind === 'call' && value.info?.type?.k === 'ref') {
+      for (const a of value.args) if (a.kind === 'ref' && temporary(a.operand)) reportTemp(a);
+      const fnT = value.target;
+      if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && value.callee.kind === 'member' && temporary(value.callee.object)) reportTemp(value.callee.object);
     }
   };
   check();
