@@ -4,6 +4,7 @@
 // holds, and at exit every block was allocated once and freed once (no leak, no double free).
 import { describe, it, expect } from 'vitest';
 import { runVex } from './run-helpers.test-util';
+import { compile } from '../compile';
 import type { TraceEvent } from '../../runtime/api';
 
 const HEAD = `struct It impl Clone { s: String, b: Box<i32> }
@@ -150,5 +151,18 @@ fn main() {
     expect(r.stdout).toBe(['drop 11', 'drop 12', 'true', 'drop 14', 'true', 'drop 15', 'true',
       'drop 5', 'drop 3', 'drop 4', 'drop 3', 'drop 1', 'drop 2', 'drop 3', 'live 0', ''].join('\n'));
     expect(heapBalance(r.trace).errors).toEqual([]);
+  });
+});
+
+describe('what cannot be cloned is a compile error (E0168), never a shallow copy', () => {
+  const codes = (src: string) => compile([{ name: 't.vx', text: src }]).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+  it('a resource handle, a union, or a value holding one', () => {
+    expect(codes('struct H { lib: DynamicLib }\nfn f(v: &Vec<H>) { let w = v.clone(); }\nfn main() {}')).toEqual(['E0168 the type `Vec<H>` cannot be cloned because it holds `DynamicLib`']);
+    expect(codes('union U { a: i32, b: f32 }\nfn f(u: &Option<U>) { let w = u.clone(); }\nfn main() {}')).toEqual(['E0168 the type `Option<U>` cannot be cloned because it holds `U`']);
+    expect(codes('fn main() { let a = (1, ArenaAllocator.new(8)); let b = a.clone(); }')).toEqual(['E0168 the type `(i32, ArenaAllocator)` cannot be cloned because it holds `ArenaAllocator`']);
+  });
+  it('`impl Clone` without a clone() of its own needs Clone fields; with one it decides', () => {
+    expect(codes('struct H impl Clone { lib: DynamicLib }\nfn main() {}')).toEqual(['E0168 `H` cannot implement `Clone` field by field: it holds `DynamicLib`']);
+    expect(codes('struct H impl Clone { a: ArenaAllocator }\nfn (h: &H) clone(): H { return H { a: ArenaAllocator.new(8) }; }\nfn main() { let h = H { a: ArenaAllocator.new(8) }; let g = h.clone(); }')).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { FnInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { callFn, checkArgs, type CallSite } from './generics';
-import { ARENA, builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
+import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
 import { typePathOf } from './calls';
@@ -15,6 +15,7 @@ import { allContracts } from './collect';
 import * as inferMod from './infer';
 import { ffiUnsafe } from './ffi-check';
 import { needHole } from './closure-infer';
+import { notClone } from './clone-check';
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -189,30 +190,6 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
   }
   call.target = { k: 'builtin-method', owner: 'Clone', method: 'clone' };
   return t;
-}
-
-/** The part of t that is not Clone (a resource handle, a union), or null when t is Clone. A struct
- *  or enum with its own `clone()` decides for itself. Gc and Channel handles are Copy (§6.3). */
-function notClone(cx: Ctx, t: Type, seen: Set<unknown>): Type | null {
-  switch (t.k) {
-    case 'builtin':
-      if (t.name === 'Future' || t.name === 'DynamicLib') return t;
-      if (t.name === 'Gc' || t.name === 'Channel') return null;
-      for (const a of t.args) { const b = notClone(cx, a, seen); if (b) return b; }
-      return null;
-    case 'tuple': for (const e of t.elems) { const b = notClone(cx, e, seen); if (b) return b; } return null;
-    case 'array': return notClone(cx, t.elem, seen);
-    case 'struct': case 'enum': {
-      if (t.k === 'struct' && (t.info.isUnion || t.info === ARENA)) return t;
-      if (seen.has(t.info) || cx.methods.get(t.info.name)?.get('clone')) return null;
-      seen.add(t.info);
-      const env = structArgsEnv(t);
-      const parts = t.k === 'struct' ? t.info.fields.map((f) => f.type) : t.info.variants.flatMap((v) => v.fields);
-      for (const p of parts) { const b = notClone(cx, subst(p, env), seen); if (b) return b; }
-      return null;
-    }
-    default: return null;
-  }
 }
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {
