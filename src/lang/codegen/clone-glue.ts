@@ -89,9 +89,29 @@ function cloneBody(m: ModuleCtx, t: Type): string {
       const env = envOf(t.info.generics, t.args, t.info.name);
       const cls = m.enumClass(t.info);
       const flat = m.flatBoxes(t.info);
+      // a list (a variant ending in a box of the same enum) is cloned link by link in a loop, so a
+      // long chain needs no host frame per link; only when no user clone() can fail midway
+      const key = typeKey(t);
+      const tails = t.info.variants.map((vr, i) => {
+        const j = vr.fields.length - 1, ft = j >= 0 ? subst(vr.fields[j], env) : null;
+        return ft && flat[i][j] && ft.k === 'builtin' && ft.args[0] && typeKey(ft.args[0]) === key ? j : -1;
+      });
+      const loop = tails.some((j) => j >= 0) && !t.info.variants.some((vr) => vr.fields.some((f) => runsUser(m, subst(f, env), new Set([key]))));
       const arms = t.info.variants.map((vr, i) => {
         if (!vr.fields.length) return '';
         const fts = vr.fields.map((f) => subst(f, env));
+        if (loop) {
+          const steps: string[] = [];
+          const fields = fts.map((ft, j) => {
+            const ct = flat[i][j] && ft.k === 'builtin' ? ft.args[0] : null;
+            if (j !== tails[i]) steps.push(`const a${j} = ${c(`v.a${j}`, ct ?? ft)};`);
+            if (ct) steps.push(`const b${j} = $bnew(s);`);
+            const a = j === tails[i] ? 'undefined' : `a${j}`;
+            return ct ? { a, b: `b${j}` } : { a };
+          });
+          const link = tails[i] >= 0 ? ` next = v.a${tails[i]}; nj = ${tails[i]};` : '';
+          return `case ${i}: { ${steps.join(' ')} node = new ${cls}(${m.enumArgs(t.info, i, fields)});${link} break; }`;
+        }
         const steps: string[] = [];
         const fields = fts.map((ft, j) => {
           // a flat box field (DESIGN.md "Boxes in enum fields"): its content cloned, a block of its own
@@ -109,6 +129,11 @@ function cloneBody(m: ModuleCtx, t: Type): string {
         });
         return `case ${i}: { ${steps.join(' ')} return new ${cls}(${m.enumArgs(t.info, i, fields)}); }`;
       }).filter(Boolean);
+      if (loop) {
+        return 'let head = null, prev = null, pj = 0; for (;;) { let node = v, next = null, nj = 0; ' +
+          `switch (v.t) { ${arms.join(' ')} } ` +
+          "if (prev === null) head = node; else prev['a' + pj] = node; if (next === null) return head; prev = node; pj = nj; v = next; }";
+      }
       return `switch (v.t) { ${arms.join(' ')} } return v;`;
     }
     case 'tuple': {
@@ -153,5 +178,24 @@ function cloneBody(m: ModuleCtx, t: Type): string {
       return 'return v;';
     }
     default: return 'return v;';
+  }
+}
+
+/** Can cloning a value of t run a user-written clone() (which may panic)? `seen`: types on the way. */
+function runsUser(m: ModuleCtx, t: Type, seen: Set<string>): boolean {
+  const key = typeKey(t);
+  if (seen.has(key)) return false;
+  seen.add(key);
+  switch (t.k) {
+    case 'struct': case 'enum': {
+      if (userClone(m, t)) return true;
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      const parts = t.k === 'struct' ? t.info.fields.map((f) => f.type) : t.info.variants.flatMap((v) => v.fields);
+      return parts.some((p) => runsUser(m, subst(p, env), seen));
+    }
+    case 'tuple': return t.elems.some((e) => runsUser(m, e, seen));
+    case 'array': return runsUser(m, t.elem, seen);
+    case 'builtin': return t.name !== 'Gc' && t.name !== 'Channel' && t.args.some((a) => runsUser(m, a, seen));
+    default: return false;
   }
 }
