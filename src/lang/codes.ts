@@ -286,6 +286,9 @@ export const DIAGNOSTICS = {
     'A value that needs drop is taken by value out of a container element (`v[i]`, `v.get(i)`, `first`, `last`, `m.get(k)`, or a match binding of one) or out of a closure\'s capture. The container (or the captured variable) still owns it and will drop it again, so the value would be dropped twice. Borrow it with `&v[i]`, read its fields directly, or take it out with `remove`/`pop`.',
     'struct D impl Drop { id: i32, fn drop()! { } }\nfn main() {\nlet! v = Vec<D>();\nv.push(D { id: 1 });\nlet d = v.get(0);\n}\n',
     'struct D impl Drop { id: i32, fn drop()! { } }\nfn main() {\nlet! v = Vec<D>();\nv.push(D { id: 1 });\nlet d = &v[0];\nprintln("{}", v.get(0).id);\n}\n'),
+  E0168: E('value cannot be cloned',
+    '`clone()` makes a value with heap blocks of its own (chapter 2 §3.7). Numbers, strings, collections, `Option`, `Result`, tuples, arrays, boxes and structs or enums of such parts are Clone (field by field, or with their own `clone()`); a resource handle such as an `ArenaAllocator`, a `DynamicLib` or a `Future`, and a union, cannot be duplicated, nor can a value holding one. Borrow the value with `&` instead, or give its type a `clone()` of its own that says how to copy it.',
+    main('let a = ArenaAllocator.new(64);\nlet b = a.clone();'), main('let a = ArenaAllocator.new(64);\nlet b = &a;\nprintln("{}", b.used());')),
   // ---- warnings
   W0100: W('constant does not fit in the bitfield',
     'A constant stored into a bitfield has more bits than the field\'s width, so the high bits are cut off (as in C). This is almost always a mistake. Use a value that fits, or widen the bitfield.',

@@ -6,6 +6,7 @@ import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, returnsSelfField, type E } from './expr';
+import { cloneJs } from './clone-glue';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
@@ -85,6 +86,8 @@ export abstract class CallEmitter extends ExprEmitter {
         const rt = derefAll(this.effType(e.callee.object));
         if (rt.k !== 'struct' && rt.k !== 'enum') return this.builtinContractMethod(e, t.method, rt);
         const f = this.m.methods.get(rt.info)?.get(t.method);
+        // `Clone`'s default body: a type that lists `impl Clone` without writing `clone()`
+        if (!f && t.method === 'clone') return cloneJs(this.m, this.val(e.callee.object), rt, this.site(e.span));
         if (!f) return unsupported(`method ${t.method} of ${typeName(rt)}`);
         return this.methodCall(e, f, rt.args);
       }
@@ -132,7 +135,7 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (method) {
       case 'to_string': return this.displayJs(v, t);
       case 'debug': return `rt.debug(${v}, ${this.m.td(t)})`;
-      case 'clone': return v;
+      case 'clone': return cloneJs(this.m, v, t, this.site(e.span));
       case 'compare': case 'cmp': {
         const a = this.tmp(), b = this.tmp();
         this.pre.push(`${a} = ${v}; ${b} = ${arg()};`);
@@ -401,6 +404,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
     }
     switch (`${owner}.${method}`) {
+      case 'Clone.clone': return cloneJs(this.m, o, ot, s);
       case 'Vec.push': return `${o}.push(${arg(0)}, ${s})`;
       case 'Vec.get': return `$aget(${o}.a, ${this.val(a[0])}, ${s})`;
       case 'Vec.len': return `$BigInt(${o}.n)`;

@@ -972,7 +972,7 @@ function refOfCell(t: Type): boolean {
 /** Builtin methods whose result is a new value sharing nothing the receiver owns (the others read
  *  or hand out the receiver's): fresh, and a temporary receiver is dropped whatever they return. */
 export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 'String.replace', 'String.clone',
-  'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone']);
+  'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone', 'Clone.clone']);
 /** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */

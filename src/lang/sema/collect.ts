@@ -2,7 +2,8 @@
 // entered into the Ctx tables before any body is checked, so items may appear in any order.
 import type * as ast from '../syntax/ast';
 import { addStdContracts, MIN_ONE_OF } from './std-contracts';
-import { T, type Type, type StructInfo, type EnumInfo } from './types';
+import { T, typeName, type Type, type StructInfo, type EnumInfo } from './types';
+import { notClone } from './clone-check';
 import type { FnInfo, ExternInfo } from './typed';
 import type { Ctx, ContractInfo, GenericEntry } from './context';
 import { resolveType, primitive } from './resolve';
@@ -361,6 +362,9 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
       cx.error('E0129', `method \`${info.name}.${m.name}\` takes ${impl.params.length} parameters but contract \`${c.name}\` declares ${m.params.length}`, impl.decl?.nameSpan ?? span);
     }
   }
+  // `impl Clone` with the default (field-wise) clone: every field must be Clone
+  const notCloneField = c.name === 'Clone' && c.decl === null && !methods?.has('clone') ? notClone(cx, { k: 'struct', info, args: info.generics.map(() => ({ k: 'unit' }) as Type) }, new Set()) : null;
+  if (notCloneField) cx.error('E0168', `\`${info.name}\` cannot implement \`Clone\` field by field: it holds \`${typeName(notCloneField)}\``, span, { notes: ['help: write its own `clone()`, or remove `Clone`'] });
   const assoc = cx.assocTypes.get(info.name);
   for (const a of c.assocTypes) {
     const def = c.decl?.assocTypes.find((x) => x.name === a)?.default;

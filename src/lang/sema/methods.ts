@@ -15,6 +15,7 @@ import { allContracts } from './collect';
 import * as inferMod from './infer';
 import { ffiUnsafe } from './ffi-check';
 import { needHole } from './closure-infer';
+import { notClone } from './clone-check';
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -142,6 +143,8 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       return t;
     }
   }
+  // every clone but a number's or a string's is the default clone, checked to be Clone throughout
+  if (m.name === 'clone' && call.args.length === 0 && !(t.k === 'int' || t.k === 'float' || t.k === 'str' || (t.k === 'builtin' && t.name === 'String'))) return defaultClone(cx, call, t);
   const owner = builtinOwner(t);
   const sig = owner ? builtinMethod(owner, m.name) : null;
   if (owner && sig) {
@@ -156,7 +159,6 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
     return builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
   }
-  if (m.name === 'clone' && call.args.length === 0 && t.k === 'struct' && !t.info.isUnion && t.info.decl) return cloneStruct(cx, call, m, t);
   cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
   for (const a of call.args) if (!a.info) checkExpr(cx, a, null);
   return T.error;
@@ -174,21 +176,20 @@ export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<
   return ret;
 }
 
-/** `Clone`'s default body (chapter 2 §3.7): a struct without its own `clone()` is cloned field by
- *  field, each field with its own `clone()` when it has one (collections, strings, nested structs). */
-function cloneStruct(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, t: Extract<Type, { k: 'struct' }>): Type {
-  const span = call.span;
-  const fieldOf = (f: { name: string; type: Type }): ast.Expr => {
-    const read: ast.Expr = { kind: 'member', span, object: m.object, name: f.name, nameSpan: span };
-    const ft = derefAll(f.type);
-    const deep = ft.k === 'struct' || (ft.k === 'builtin' && ['Vec', 'String', 'Map', 'Set'].includes(ft.name)) || (ft.k === 'enum' && !ft.info.variants.every((v) => v.fields.length === 0) && ft.info.decl === null);
-    if (!deep || ft.k === 'builtin' && !builtinMethod(ft.name, 'clone')) return read;
-    return { kind: 'call', span, callee: { kind: 'member', span, object: read, name: 'clone', nameSpan: span }, typeArgs: null, args: [], bang: false };
-  };
-  const lit: ast.Expr = { kind: 'struct-lit', span, name: t.info.name, nameSpan: span, typeArgs: null, fields: t.info.fields.map((f) => ({ name: f.name, value: fieldOf(f), span })) };
-  const ty = checkExpr(cx, lit, t);
-  call.info = { type: ty, lowered: lit };
-  return ty;
+/** `x.clone()` of a type without a `clone` method of its own (chapter 2 §3.7): the default clone —
+ *  structs and enums field by field, collections, Option/Result, tuples, arrays and boxes element
+ *  by element, each part with its own `clone()` when its type has one. Codegen emits it for every
+ *  type alike (codegen/clone-glue.ts); here the type is checked to be Clone all the way down. */
+function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
+  const bad = notClone(cx, t, new Set());
+  if (bad) {
+    const why = bad === t ? '' : ` because it holds ${fmt(bad)}`;
+    const what = bad.k === 'struct' && bad.info.isUnion ? 'is a union: which field is live is not known, so it cannot be cloned field by field' : 'is a resource handle that cannot be duplicated';
+    cx.error('E0168', `the type ${fmt(t)} cannot be cloned${why}`, call.span, { notes: [`note: ${fmt(bad)} ${what} (chapter 2 §3.7)`, 'help: borrow it with `&` instead'] });
+    return T.error;
+  }
+  call.target = { k: 'builtin-method', owner: 'Clone', method: 'clone' };
+  return t;
 }
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {

@@ -68,13 +68,16 @@ export function builtinImplements(t: Type, contract: string): boolean {
     case 'Display': case 'Hash': return prim;
     case 'Ord': return isNum(d) || isStrLike(d);
     case 'Default': return prim || (d.k === 'builtin' && ['Vec', 'Map', 'Set', 'String'].includes(d.name));
-    case 'Clone': case 'Eq':
+    case 'Clone': case 'Eq': {
       if (prim || d.k === 'unit') return true;
-      if (d.k === 'builtin') return ['Vec', 'Map', 'Set', 'String', 'Box'].includes(d.name) && d.args.every((a) => builtinImplements(a, contract) || a.k === 'struct' || a.k === 'enum');
+      // user structs and enums inside are compared / cloned field by field (their default)
+      const part = (a: Type) => builtinImplements(a, contract) || a.k === 'struct' || a.k === 'enum';
+      if (d.k === 'builtin') return ['Vec', 'Map', 'Set', 'String', 'Box'].includes(d.name) && d.args.every(part);
       if (d.k === 'enum' && d.info.decl === null) return true; // Option, Result
-      if (d.k === 'tuple') return d.elems.every((e) => builtinImplements(e, contract));
-      if (d.k === 'array') return builtinImplements(d.elem, contract);
+      if (d.k === 'tuple') return d.elems.every(part);
+      if (d.k === 'array') return part(d.elem);
       return false;
+    }
     case 'Iterator': return false;
     default: {
       // Operator contracts: numbers implement the arithmetic ones.

@@ -3,12 +3,17 @@
 import type { Rng } from './rng';
 import type { FuzzCase } from './types';
 
-const D = `struct D impl Drop {
+// A clone of D gets the id + CLONE (each value is cloned at most once, so every id stays unique)
+const CLONE = 10000;
+const D = `struct D impl Drop, Clone {
     id: i32,
     fn drop()! { println("drop {}", self.id); }
 }
+fn (d: &D) clone(): D { return D { id: d.id + ${CLONE} }; }
+struct P { d: D, n: i32 }
 fn consume(d: D): i32 { return d.id; }
 fn mk(id: i32): D { return D { id: id }; }
+fn dup<T: Clone>(x: &T): T { return x.clone(); }
 `;
 
 export function genDrops(r: Rng): FuzzCase {
@@ -16,26 +21,56 @@ export function genDrops(r: Rng): FuzzCase {
   const ids: number[] = [];
   const gcIds = new Set<number>();
   const fresh = () => { const id = next++; ids.push(id); return id; };
-  const body: string[] = ['    let! v = Vec<D>();', '    let! m = Map<i32, D>();', `    let! o: Option<D> = None;`, `    let! x = D { id: ${fresh()} };`];
-  let vlen = 0;
+  // the model of what v, m, o and x hold, for clone(): its copies get id + CLONE, dropped at the
+  // end of their block; a value already cloned is not cloned again (its clone's id would repeat)
+  const vec: number[] = [];
+  const map = new Map<number, number>();
+  let o: number | null = null;
+  const cloned = new Set<number>();
+  const cloneOf = (xs: number[]) => { for (const x of xs) { cloned.add(x); ids.push(x + CLONE); } };
+  const canClone = (xs: number[]) => xs.every((x) => !cloned.has(x) && x < CLONE);
+  let x = fresh();
+  const body: string[] = ['    let! v = Vec<D>();', '    let! m = Map<i32, D>();', `    let! o: Option<D> = None;`, `    let! x = D { id: ${x} };`];
   for (let n = r.int(3, 14); n > 0; n--) {
-    switch (r.int(0, 12)) {
-      case 0: body.push(`    v.push(D { id: ${fresh()} });`); vlen++; break;
-      case 1: if (vlen) { body.push('    v.pop();'); vlen--; } break;
-      case 2: if (vlen) body.push(`    v[${r.int(0, vlen - 1)}] = D { id: ${fresh()} };`); break;
-      case 3: body.push(`    m.insert(${r.int(0, 3)}, D { id: ${fresh()} });`); break;
-      case 4: body.push(`    m.remove(${r.int(0, 3)});`); break;
-      case 5: body.push(`    o = Some(D { id: ${fresh()} });`); break;
-      case 6: body.push('    o = None;'); break;
-      case 7: body.push(`    x = D { id: ${fresh()} };`); break;
-      case 8: body.push(`    { let rx = &x!; *rx = D { id: ${fresh()} }; }`); break;
+    switch (r.int(0, 15)) {
+      case 0: { const id = fresh(); body.push(`    v.push(D { id: ${id} });`); vec.push(id); break; }
+      case 1: if (vec.length) { body.push('    v.pop();'); vec.pop(); } break;
+      case 2: if (vec.length) { const i = r.int(0, vec.length - 1), id = fresh(); body.push(`    v[${i}] = D { id: ${id} };`); vec[i] = id; } break;
+      case 3: { const k = r.int(0, 3), id = fresh(); body.push(`    m.insert(${k}, D { id: ${id} });`); map.set(k, id); break; }
+      case 4: { const k = r.int(0, 3); body.push(`    m.remove(${k});`); map.delete(k); break; }
+      case 5: { const id = fresh(); body.push(`    o = Some(D { id: ${id} });`); o = id; break; }
+      case 6: body.push('    o = None;'); o = null; break;
+      case 7: { const id = fresh(); body.push(`    x = D { id: ${id} };`); x = id; break; }
+      case 8: { const id = fresh(); body.push(`    { let rx = &x!; *rx = D { id: ${id} }; }`); x = id; break; }
       case 9: body.push(`    println("consumed {}", consume(mk(${fresh()})));`); break;
       case 10: { const a = fresh(), b = fresh(); gcIds.add(a); gcIds.add(b); body.push(`    { let g = Gc(D { id: ${a} }); g.set(D { id: ${b} }); }`); if (r.bool()) body.push('    gc_collect();'); break; }
       case 11: body.push(`    { let b = Box(D { id: ${fresh()} }); }`); break;
-      default: if (vlen) { body.push(`    let taken${n} = v.remove(0);`); vlen--; } else body.push(`    mk(${fresh()});`);
+      case 12: {
+        // clone a container of Drop values (directly or through a generic `T: Clone`)
+        const which = r.int(0, 3);
+        const held = which === 0 ? vec.slice() : which === 1 ? [...map.values()] : which === 2 ? (o === null ? [] : [o]) : [x];
+        if (!canClone(held)) break;
+        const src = ['v', 'm', 'o', 'x'][which];
+        body.push(r.bool() ? `    { let c = ${src}.clone(); }` : `    { let c = dup(&${src}); }`);
+        cloneOf(held);
+        break;
+      }
+      case 13: {
+        // clone a value made here: a struct holding a D, a tuple, an array, a Box, a Vec of them
+        const a = fresh(), b = fresh();
+        const shapes = [`P { d: mk(${a}), n: ${b} }`, `(mk(${a}), ${b})`, `[mk(${a}), mk(${b})]`, `Box(mk(${a}))`, `Some(P { d: mk(${a}), n: 0 })`];
+        const k = r.int(0, shapes.length - 1);
+        const made = k === 2 ? [a, b] : [a];
+        if (k !== 2) ids.splice(ids.indexOf(b), 1); // b is a plain number there
+        body.push(`    { let y = ${shapes[k]}; let c = y.clone(); let c2 = c.clone(); }`);
+        cloneOf(made);
+        cloneOf(made.map((i) => i + CLONE));
+        break;
+      }
+      default: if (vec.length) { body.push(`    let taken${n} = v.remove(0);`); vec.shift(); } else body.push(`    mk(${fresh()});`);
     }
   }
-  if (r.bool(0.3)) body.push('    v.clear();');
+  if (r.bool(0.3)) { body.push('    v.clear();'); vec.length = 0; }
   body.push('    println("end");');
   // Gc-held values die when collected: only required not to be dropped twice.
   return { category: 'drops', text: `${D}fn main() {\n${body.join('\n')}\n}\n`, expect: { exit: 0, dropIds: ids.filter((i) => !gcIds.has(i)) } };

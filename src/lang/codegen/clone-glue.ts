@@ -1,0 +1,201 @@
+// `clone()` of any Clone type (chapter 2 §3.7): one generated JS function per type, `$cloneN(v, s)`
+// (s: the call site, charged with the allocations), made on demand like the drop glue
+// (context.ts dropFn) and emitted with it. Every path that clones — `x.clone()` on a collection,
+// Option/Result, tuple, array, Box, enum or a struct without its own `clone()`, and `T.clone()` in
+// generic code — goes through `cloneJs`, so each clone owns its heap blocks:
+// - Copy types (numbers, bool, str, references, pointers, fn values, Gc/Channel handles, unit-only
+//   enums without a user `clone()`) are the value itself;
+// - a struct or enum with a user-written `clone()` calls it (once per value);
+// - otherwise field by field / element by element, each part with its own clone.
+// If a part's clone panics, the parts already cloned are dropped before the panic goes on, so a
+// failed clone leaks nothing.
+import type { Type } from '../sema/types';
+import { subst, typeName } from '../sema/types';
+import type { ModuleCtx } from './context';
+import { envOf, typeKey } from './typedesc';
+import { isCellRef } from './names';
+import { rtS } from './rt-names';
+
+const made = new WeakMap<ModuleCtx, Map<string, string>>();
+
+/** The user-written `clone()` of a struct or enum, if it has one (`&self`, no parameters). */
+function userClone(m: ModuleCtx, t: Type) {
+  if (t.k !== 'struct' && t.k !== 'enum') return null;
+  const f = m.methods.get(t.info)?.get('clone');
+  // a by-value or mutating `clone` is not Clone's `clone(&self)`: the default clone is used then
+  return f && f.receiver === 'ref' && f.params.length === 0 ? f : null;
+}
+
+/** Is a clone of t the value itself (a Copy type, §6.3, with no user `clone()` to run)? */
+export function cloneIsCopy(m: ModuleCtx, t: Type): boolean {
+  switch (t.k) {
+    case 'struct': case 'tuple': case 'array': return false;
+    case 'enum': return !userClone(m, t) && t.info.variants.every((v) => v.fields.length === 0);
+    case 'builtin': return t.name === 'Gc' || t.name === 'Channel' || t.name === 'Duration' || t.name === 'Future' || t.name === 'DynamicLib';
+    default: return true; // numbers, bool, str, unit, references, slices, pointers, fn values
+  }
+}
+
+/** JS for a clone of the value `v` (evaluated once) of type t, allocating at site `s`. */
+export function cloneJs(m: ModuleCtx, v: string, t: Type, s: number | string): string {
+  return cloneIsCopy(m, t) ? v : `${cloneFn(m, t)}(${v}, ${s})`;
+}
+
+function cloneFn(m: ModuleCtx, t: Type): string {
+  let fns = made.get(m);
+  if (!fns) made.set(m, (fns = new Map()));
+  const key = typeKey(t);
+  const hit = fns.get(key);
+  if (hit) return hit;
+  const name = `$clone${fns.size}`;
+  fns.set(key, name);
+  m.dropDefs.push(`function ${name}(v, s) { ${cloneBody(m, t)} } // clone ${typeName(t)}`);
+  return name;
+}
+
+/** `out` filled by `fill`; if a part's clone throws, the parts already in `out` are dropped. */
+function guarded(m: ModuleCtx, elem: Type, fill: string, dropOut: string, onFail = ''): string {
+  if (!m.needsDrop(elem)) return fill;
+  return `try { ${fill} } catch (e) { ${dropOut} ${onFail} throw e; }`;
+}
+
+function cloneBody(m: ModuleCtx, t: Type): string {
+  const c = (x: string, et: Type) => cloneJs(m, x, et, 's');
+  const drop = (et: Type) => m.dropFn(et);
+  const user = userClone(m, t);
+  if (user && (t.k === 'struct' || t.k === 'enum')) {
+    const inst = m.instance(user, t.args);
+    const rtype = user.receiverType ? subst(user.receiverType, envOf(t.info.generics, t.args, t.info.name)) : null;
+    // a shared receiver of a scalar-like type (an enum) is a cell of its own, as methodCall makes
+    const recv = rtype && isCellRef(rtype) ? 'rt.cell(() => v, ($v) => { v = $v; })' : 'v';
+    const call = `${inst.name}(${recv})`;
+    return `return ${inst.isGen ? `${rtS('drive')}(${call})` : call};`;
+  }
+  switch (t.k) {
+    case 'struct': {
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      const fs = t.info.fields.map((f) => ({ js: `v.f_${f.name}`, t: subst(f.type, env) }));
+      // fields in declaration order; a failure drops the fields already cloned
+      const names = fs.map((_, i) => `f${i}`);
+      const steps = fs.map((f, i) => `const f${i} = ${c(f.js, f.t)};`);
+      const body: string[] = [];
+      fs.forEach((f, i) => {
+        const earlier = fs.slice(0, i).filter((g) => m.needsDrop(g.t)).map((g) => `${drop(g.t)}(f${fs.indexOf(g)});`);
+        body.push(earlier.length && !cloneIsCopy(m, f.t) ? `let f${i}; try { f${i} = ${c(f.js, f.t)}; } catch (e) { ${earlier.join(' ')} throw e; }` : steps[i]);
+      });
+      return `${body.join(' ')} return new ${m.structClass(t.info)}(${names.join(', ')});`;
+    }
+    case 'enum': {
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      const cls = m.enumClass(t.info);
+      const flat = m.flatBoxes(t.info);
+      // a list (a variant ending in a box of the same enum) is cloned link by link in a loop, so a
+      // long chain needs no host frame per link; only when no user clone() can fail midway
+      const key = typeKey(t);
+      const tails = t.info.variants.map((vr, i) => {
+        const j = vr.fields.length - 1, ft = j >= 0 ? subst(vr.fields[j], env) : null;
+        return ft && flat[i][j] && ft.k === 'builtin' && ft.args[0] && typeKey(ft.args[0]) === key ? j : -1;
+      });
+      const loop = tails.some((j) => j >= 0) && !t.info.variants.some((vr) => vr.fields.some((f) => runsUser(m, subst(f, env), new Set([key]))));
+      const arms = t.info.variants.map((vr, i) => {
+        if (!vr.fields.length) return '';
+        const fts = vr.fields.map((f) => subst(f, env));
+        if (loop) {
+          const steps: string[] = [];
+          const fields = fts.map((ft, j) => {
+            const ct = flat[i][j] && ft.k === 'builtin' ? ft.args[0] : null;
+            if (j !== tails[i]) steps.push(`const a${j} = ${c(`v.a${j}`, ct ?? ft)};`);
+            if (ct) steps.push(`const b${j} = $bnew(s);`);
+            const a = j === tails[i] ? 'undefined' : `a${j}`;
+            return ct ? { a, b: `b${j}` } : { a };
+          });
+          const link = tails[i] >= 0 ? ` next = v.a${tails[i]}; nj = ${tails[i]};` : '';
+          return `case ${i}: { ${steps.join(' ')} node = new ${cls}(${m.enumArgs(t.info, i, fields)});${link} break; }`;
+        }
+        const steps: string[] = [];
+        const fields = fts.map((ft, j) => {
+          // a flat box field (DESIGN.md "Boxes in enum fields"): its content cloned, a block of its own
+          const ct = flat[i][j] && ft.k === 'builtin' ? ft.args[0] : null;
+          const et = ct ?? ft;
+          const earlier = steps.length ? fts.slice(0, j).map((g, k) => {
+            const gc = flat[i][k] && g.k === 'builtin' ? g.args[0] : null;
+            const parts = [gc ? (m.needsDrop(gc) ? `${drop(gc)}(a${k});` : '') : m.needsDrop(g) ? `${drop(g)}(a${k});` : '', gc ? `$bfree(b${k});` : ''];
+            return parts.join(' ');
+          }).join(' ').trim() : '';
+          const js = c(`v.a${j}`, et);
+          steps.push(earlier && !cloneIsCopy(m, et) ? `let a${j}; try { a${j} = ${js}; } catch (e) { ${earlier} throw e; }` : `const a${j} = ${js};`);
+          if (ct) steps.push(`const b${j} = $bnew(s);`);
+          return ct ? { a: `a${j}`, b: `b${j}` } : { a: `a${j}` };
+        });
+        return `case ${i}: { ${steps.join(' ')} return new ${cls}(${m.enumArgs(t.info, i, fields)}); }`;
+      }).filter(Boolean);
+      if (loop) {
+        return 'let head = null, prev = null, pj = 0; for (;;) { let node = v, next = null, nj = 0; ' +
+          `switch (v.t) { ${arms.join(' ')} } ` +
+          "if (prev === null) head = node; else prev['a' + pj] = node; if (next === null) return head; prev = node; pj = nj; v = next; }";
+      }
+      return `switch (v.t) { ${arms.join(' ')} } return v;`;
+    }
+    case 'tuple': {
+      if (t.elems.every((e) => cloneIsCopy(m, e))) return 'return v.slice();';
+      const steps: string[] = [];
+      t.elems.forEach((e, i) => {
+        const earlier = t.elems.slice(0, i).map((g, k) => (m.needsDrop(g) ? `${drop(g)}(e${k});` : '')).join(' ').trim();
+        steps.push(earlier && !cloneIsCopy(m, e) ? `let e${i}; try { e${i} = ${c(`v[${i}]`, e)}; } catch (x) { ${earlier} throw x; }` : `const e${i} = ${c(`v[${i}]`, e)};`);
+      });
+      return `${steps.join(' ')} return [${t.elems.map((_, i) => `e${i}`).join(', ')}];`;
+    }
+    case 'array': {
+      // a big by-value array is work, not one step (as $copy charges)
+      const fill = `for (let i = 0; i < n; i++) out[i] = ${c('v[i]', t.elem)};`;
+      return `const n = v.length; rt.charge(n >>> 4); const out = new Array(n); ` +
+        `${guarded(m, t.elem, fill, `for (const x of out) if (x !== undefined) ${m.needsDrop(t.elem) ? drop(t.elem) : ''}(x);`)} return out;`;
+    }
+    case 'builtin': {
+      const [a0, a1] = t.args;
+      switch (t.name) {
+        case 'String': return 'return $newString(v.s, s);';
+        case 'Box': return `return $box(${c('v.v', a0)}, s);`;
+        case 'Vec': {
+          // the buffer first (capacity = length, none when empty), then each element
+          const fill = `for (let i = 0; i < n; i++) out.a.push(${c('v.a[i]', a0)});`;
+          return `const n = v.a.length; rt.charge(n >>> 4); const out = new rt.VVec(v.esize, v.ealign); out.reserve(n, s); ` +
+            `${guarded(m, a0, fill, `for (const x of out.a) ${m.needsDrop(a0) ? drop(a0) : ''}(x);`, 'out.release(s);')} return out;`;
+        }
+        case 'Map': {
+          // compound keys are stored under their canonical string (VMap): it stays, the key is cloned
+          const fill = `for (const [k, x] of v.m) out.m.set(k, ${c('x', a1)}); if (v.ok) { out.ok = new Map(); for (const [k, x] of v.ok) out.ok.set(k, ${c('x', a0)}); }`;
+          const dropOut = [m.needsDrop(a1) ? `for (const x of out.m.values()) ${drop(a1)}(x);` : '', m.needsDrop(a0) ? `if (out.ok) for (const x of out.ok.values()) ${drop(a0)}(x);` : ''].join(' ');
+          const body = m.needsDrop(a0) || m.needsDrop(a1) ? `try { ${fill} } catch (e) { ${dropOut} throw e; }` : fill;
+          return `rt.charge(v.m.size >>> 4); const out = new rt.VMap(v.esize, v.ealign); ${body} out.fit(s); return out;`;
+        }
+        case 'Set': {
+          const fill = `for (const k of v.m) out.m.add(k); if (v.ok) { out.ok = new Map(); for (const [k, x] of v.ok) out.ok.set(k, ${c('x', a0)}); }`;
+          const body = m.needsDrop(a0) ? `try { ${fill} } catch (e) { if (out.ok) for (const x of out.ok.values()) ${drop(a0)}(x); throw e; }` : fill;
+          return `rt.charge(v.m.size >>> 4); const out = new rt.VSet(v.esize, v.ealign); ${body} out.fit(s); return out;`;
+        }
+      }
+      return 'return v;';
+    }
+    default: return 'return v;';
+  }
+}
+
+/** Can cloning a value of t run a user-written clone() (which may panic)? `seen`: types on the way. */
+function runsUser(m: ModuleCtx, t: Type, seen: Set<string>): boolean {
+  const key = typeKey(t);
+  if (seen.has(key)) return false;
+  seen.add(key);
+  switch (t.k) {
+    case 'struct': case 'enum': {
+      if (userClone(m, t)) return true;
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      const parts = t.k === 'struct' ? t.info.fields.map((f) => f.type) : t.info.variants.flatMap((v) => v.fields);
+      return parts.some((p) => runsUser(m, subst(p, env), seen));
+    }
+    case 'tuple': return t.elems.some((e) => runsUser(m, e, seen));
+    case 'array': return runsUser(m, t.elem, seen);
+    case 'builtin': return t.name !== 'Gc' && t.name !== 'Channel' && t.args.some((a) => runsUser(m, a, seen));
+    default: return false;
+  }
+}
