@@ -158,8 +158,9 @@ function cloneBody(m: ModuleCtx, t: Type): string {
         case 'Box': return `return $box(${c('v.v', a0)}, s);`;
         case 'Vec': {
           // the buffer first (capacity = length, none when empty), then each element
-          const fill = `for (let i = 0; i < n; i++) out.a.push(${c('v.a[i]', a0)});`;
-          return `const n = v.a.length; rt.charge(n >>> 4); const out = new rt.VVec(v.esize, v.ealign); out.reserve(n, s); ` +
+          // (a Vec of primitives keeps its element kind, so a big clone is typed storage too)
+          const fill = `const src = v.a; for (let i = 0; i < n; i++) out.push(${c('src[i]', a0)}, s);`;
+          return `const n = v.n; rt.charge(n >>> 4); const out = new rt.VVec(v.esize, v.ealign, undefined, v.kind); out.reserve(n, s); ` +
             `${guarded(m, a0, fill, `for (const x of out.a) ${m.needsDrop(a0) ? drop(a0) : ''}(x);`, 'out.release(s);')} return out;`;
         }
         case 'Map': {
