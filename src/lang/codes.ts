@@ -286,6 +286,9 @@ export const DIAGNOSTICS = {
     'A value that needs drop is taken by value out of a container element (`v[i]`, `v.get(i)`, `first`, `last`, `m.get(k)`, or a match binding of one) or out of a closure\'s capture. The container (or the captured variable) still owns it and will drop it again, so the value would be dropped twice. Borrow it with `&v[i]`, read its fields directly, or take it out with `remove`/`pop`.',
     'struct D impl Drop { id: i32, fn drop()! { } }\nfn main() {\nlet! v = Vec<D>();\nv.push(D { id: 1 });\nlet d = v.get(0);\n}\n',
     'struct D impl Drop { id: i32, fn drop()! { } }\nfn main() {\nlet! v = Vec<D>();\nv.push(D { id: 1 });\nlet d = &v[0];\nprintln("{}", v.get(0).id);\n}\n'),
+  E0168: E('type too large',
+    'Sizes are computed exactly only up to 2^53 - 1 bytes (9007199254740991), so an array whose length or total size is larger, or a type whose fields add up to more, is rejected with the exact numbers instead of a rounded size. Real targets reject such objects too (GCC: "size of array is too large"). Use a smaller array, or a `Vec` sized at run time.',
+    main('let a = [0u8; 9007199254740992];'), main('let a = [0u8; 1024];')),
   // ---- warnings
   W0100: W('constant does not fit in the bitfield',
     'A constant stored into a bitfield has more bits than the field\'s width, so the high bits are cut off (as in C). This is almost always a mistake. Use a value that fits, or widen the bitfield.',
