@@ -26,6 +26,12 @@ export function setHeapHooks(h: HeapHooks): void {
   heap = h;
 }
 
+/** The largest Vec buffer, in elements (2^24): the host holds every element as a JS value (a
+ *  BigInt i64 costs ~24 bytes), so a buffer that would double past it fails like an allocation of
+ *  that buffer whatever the heap limit (a 4 GiB setting included), before the host runs out. A
+ *  zero-sized element counts as one byte. */
+export const MAX_VEC_ELEMS = 1 << 24;
+
 /** Vec<T>: JS array of elements plus a capacity that grows 0 -> 4 -> 8 -> 16 ... (§4.5). */
 export class VVec<T = unknown> {
   a: T[];
@@ -45,6 +51,7 @@ export class VVec<T = unknown> {
   }
   grow(site: number): void {
     const nc = this.cap === 0 ? 4 : this.cap * 2;
+    if (nc > MAX_VEC_ELEMS) heap.fail(nc * Math.max(1, this.esize), site);
     if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
     else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
     this.cap = nc;
@@ -58,6 +65,7 @@ export class VVec<T = unknown> {
     const bytes = need * BigInt(this.esize);
     if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) heap.fail(bytes, site);
     const nc = Math.max(this.cap * 2, Number(need));
+    if (nc > MAX_VEC_ELEMS) heap.fail(nc * Math.max(1, this.esize), site);
     if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
     else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
     this.cap = nc;

@@ -24,3 +24,16 @@ describe('Map/Set table size cap', () => {
     expect(() => fit(MAX_TABLE_ENTRIES + 1)).toThrow(`memory allocation of ${MAX_TABLE_ENTRIES * 2 * 8} bytes failed`);
   });
 });
+
+describe('Vec buffer cap', () => {
+  it('growing a Vec past MAX_VEC_ELEMS fails with the size of the buffer it needed', async () => {
+    const { VVec, MAX_VEC_ELEMS } = await import('./collections');
+    const v = new VVec<number>(8, 8);
+    v.cap = MAX_VEC_ELEMS;
+    v.a.length = MAX_VEC_ELEMS;
+    expect(() => v.push(1)).toThrow(`memory allocation of ${MAX_VEC_ELEMS * 2 * 8} bytes failed`);
+    expect(v.cap).toBe(MAX_VEC_ELEMS);
+    const w = new VVec<number>(4, 4);
+    expect(() => w.reserve(MAX_VEC_ELEMS + 1)).toThrow(`memory allocation of ${(MAX_VEC_ELEMS + 1) * 4} bytes failed`);
+  });
+});
