@@ -80,6 +80,11 @@ export class VVec<T = unknown> {
   }
 }
 
+/** The longest string, in UTF-8 bytes (2^27): a host string holds at most ~2^29 UTF-16 units,
+ *  so a longer one (or the concatenation of two) fails like the allocation of its buffer whatever
+ *  the heap limit, before the host refuses it. */
+export const MAX_STRING_BYTES = 1 << 27;
+
 /** String: growable UTF-8 text. The JS string holds the text; `cap` tracks the simulated buffer. */
 export class VString {
   cap = 0;
@@ -89,14 +94,17 @@ export class VString {
   constructor(public s: string, site = -1) {
     const n = utf8Len(s);
     this.blen = n;
+    if (n > MAX_STRING_BYTES) heap.fail(n, site);
     if (n > 0) {
       this.cap = n;
       this.addr = heap.alloc(n, 1, site);
     }
   }
   append(t: string, site = -1): void {
+    const n = this.blen + utf8Len(t);
+    if (n > MAX_STRING_BYTES) heap.fail(Math.max(n, this.cap * 2), site);
     this.s += t;
-    const n = (this.blen += utf8Len(t));
+    this.blen = n;
     if (n > this.cap) {
       const nc = Math.max(n, this.cap * 2, 8);
       this.addr = this.cap === 0 ? heap.alloc(nc, 1, site) : heap.realloc(this.addr, this.cap, nc, 1, site);

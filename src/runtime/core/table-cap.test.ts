@@ -37,3 +37,14 @@ describe('Vec buffer cap', () => {
     expect(() => w.reserve(MAX_VEC_ELEMS + 1)).toThrow(`memory allocation of ${(MAX_VEC_ELEMS + 1) * 4} bytes failed`);
   });
 });
+
+describe('String length cap', () => {
+  it('an append past MAX_STRING_BYTES fails like the allocation of the grown buffer, the text unchanged', async () => {
+    const { VString, MAX_STRING_BYTES } = await import('./collections');
+    const s = new VString('abc');
+    s.blen = s.cap = MAX_STRING_BYTES - 1; // as if it held that many bytes
+    expect(() => s.append('xy')).toThrow(`memory allocation of ${MAX_STRING_BYTES * 2 - 2} bytes failed`);
+    expect(s.s).toBe('abc');
+    expect(s.blen).toBe(MAX_STRING_BYTES - 1);
+  });
+});
