@@ -289,6 +289,9 @@ export const DIAGNOSTICS = {
   E0168: E('value cannot be cloned',
     '`clone()` makes a value with heap blocks of its own (chapter 2 §3.7). Numbers, strings, collections, `Option`, `Result`, tuples, arrays, boxes and structs or enums of such parts are Clone (field by field, or with their own `clone()`); a resource handle such as an `ArenaAllocator`, a `DynamicLib` or a `Future`, and a union, cannot be duplicated, nor can a value holding one. Borrow the value with `&` instead, or give its type a `clone()` of its own that says how to copy it.',
     main('let a = ArenaAllocator.new(64);\nlet b = a.clone();'), main('let a = ArenaAllocator.new(64);\nlet b = &a;\nprintln("{}", b.used());')),
+  E0169: E('type too large',
+    'Sizes are computed exactly only up to 2^53 - 1 bytes (9007199254740991), so an array whose length or total size is larger, or a type whose fields add up to more, is rejected with the exact numbers instead of a rounded size. Real targets reject such objects too (GCC: "size of array is too large"). Use a smaller array, or a `Vec` sized at run time.',
+    main('let a = [0u8; 9007199254740992];'), main('let a = [0u8; 1024];')),
   // ---- warnings
   W0100: W('constant does not fit in the bitfield',
     'A constant stored into a bitfield has more bits than the field\'s width, so the high bits are cut off (as in C). This is almost always a mistake. Use a value that fits, or widen the bitfield.',

@@ -26,7 +26,7 @@ describe('numbers in run-time messages are exact', () => {
     ['alloc size', `let n: u64 = ${BIG}; let _p = alloc(n);`, `memory allocation of ${BIG} bytes failed`],
     ['realloc size', `let n: u64 = ${BIG}; let p = alloc(8); let _q = realloc(p, n);`, `memory allocation of ${BIG} bytes failed`],
     ['Vec.reserve', `let! v = Vec<u8>(); let n: u64 = ${BIG}; v.reserve(n);`, `memory allocation of ${BIG} bytes failed`],
-    ['by-value array', `let _b = [0u8; ${BIG}];`, `memory allocation of ${BIG} bytes failed`],
+    ['by-value array', `let _b = [0u8; 9007199254740991];`, `memory allocation of 9007199254740991 bytes failed`],
     ['panic text', `let n: u64 = ${U64MAX}; panic(f"big {n}");`, `panic: big ${U64MAX}`],
     ['assert_eq', `let x: u64 = ${U64MAX}; assert_eq(x, ${U64MAX.slice(0, -1)}4);`, `panic: assertion failed: left == right (left: ${U64MAX}, right: ${U64MAX.slice(0, -1)}4)`],
   ];
@@ -57,4 +57,30 @@ describe('numbers in compile-time messages are exact', () => {
       expect(c.diagnostics.map((d) => d.message)).toContain(`literal \`${lit}\` out of range for \`${ty}\``);
     });
   }
+});
+
+// Array sizes (issue 14, precision): a length or a total size that a double cannot hold exactly
+// (above 2^53 - 1 bytes, the playground's limit for one object) is a compile error naming the
+// exact numbers; below it `sizeof` is exact.
+describe('array sizes are exact or a compile error', () => {
+  const errs = (src: string) => compile([{ name: 'main.vx', text: src }]).diagnostics.filter((d) => d.severity === 'error');
+  const cases: [string, string, string][] = [
+    ['[u8; 1 << 62] through a const', 'const N: u64 = 1 << 62;\nfn main() { println("{}", sizeof<[u8; N]>()); }\n', 'array `[u8; 4611686018427387904]` is too large: 4611686018427387904 bytes'],
+    ['a length above 2^53', 'fn main() { println("{}", sizeof<[u8; 9007199254740993]>()); }\n', 'array `[u8; 9007199254740993]` is too large: 9007199254740993 bytes'],
+    ['nested arrays overflowing u64', 'fn main() { println("{}", sizeof<[[u64; 1152921504606846976]; 8]>()); }\n', 'array `[u64; 1152921504606846976]` is too large: 9223372036854775808 bytes'],
+    ['nested arrays whose product is too large', 'fn main() { println("{}", sizeof<[[u8; 1073741824]; 1073741824]>()); }\n', 'array `[[u8; 1073741824]; 1073741824]` is too large: 1152921504606846976 bytes'],
+    ['a repeat expression', 'fn main() { let _b = [0u8; 9007199254740993]; }\n', 'array `[u8; 9007199254740993]` is too large: 9007199254740993 bytes'],
+    ['a struct whose fields add up past the limit', 'struct S { a: [u8; 9007199254740000], b: [u8; 9007199254740000] }\nfn main() { println("{}", sizeof<S>()); }\n', 'type `S` is too large: more than 9007199254740991 bytes'],
+  ];
+  for (const [name, src, want] of cases) {
+    it(name, () => {
+      const e = errs(src);
+      expect(e.map((d) => d.code)).toContain('E0169');
+      expect(e.map((d) => d.message).join('\n')).toContain(want);
+    });
+  }
+  it('the largest exact size still compiles and prints exactly', () => {
+    const r = runVex('fn main() { println("{} {}", sizeof<[u8; 9007199254740991]>(), sizeof<[[u64; 1125899906842623]; 1]>()); }\n');
+    expect(r.stdout).toBe('9007199254740991 9007199254740984\n');
+  });
 });

@@ -195,7 +195,11 @@ export abstract class ExprEmitter {
     // a reference to an array (`&[T; N]!` held in a variable) is passed on, not the array copied
     if (et.k === 'ref' && !isCellRef(et)) return js;
     const t = derefAll(et);
-    if ((t.k === 'array' || t.k === 'tuple') && isPlace(e)) return `$copy(${js})`;
+    if ((t.k === 'array' || t.k === 'tuple') && isPlace(e)) {
+      // a big copy is held by this frame's stack (rt.frameArray)
+      const bytes = this.m.prog.layoutOf(t).size;
+      return bytes >= 256 ? `$copy(${js}, ${this.site(e.span)}, ${bytes})` : `$copy(${js})`;
+    }
     return js;
   }
 

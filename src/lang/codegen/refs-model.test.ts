@@ -149,7 +149,86 @@ function generateCompound(seed: number): { src: string; out: string } {
   return { src: `${HEAD2}fn main() {\n${lines.map((l) => '    ' + l).join('\n')}\n}\n`, out: out.map((l) => l + '\n').join('') };
 }
 
+// References to Strings (object-like: the reference is the String itself). Places are String
+// variables, a struct field and Vec elements; writes go in place (push_str on the place) and
+// through mutable references (push_str, a fn, a fn value, a closure, `*r = String.from(…)`);
+// reads go through shared and mutable references, fns and closures made earlier. A whole
+// reassignment of a place while a reference to it is live is a borrow error (E0161) and is not
+// generated; a shared `&str` is the str itself (§4.1) and cannot see a later write either way.
+const HEAD3 = `struct H { s: String }
+fn app(r: &String!) { r.push_str("+"); }
+fn pickS(r: &String!): &String! { return r; }
+fn lookS(r: &String): &String { return r; }
+fn show(r: &String) { println("{}", r); }
+`;
+
+function generateStrings(seed: number): { src: string; out: string } {
+  const r = rng(seed);
+  const places = ['s0', 's1', 'h.s', 'v[0]', 'v[1]'];
+  const val = new Map<string, string>([['s0', 'a'], ['s1', 'b'], ['h.s', 'c'], ['v[0]', 'd'], ['v[1]', 'e']]);
+  const refs: { p: string; mut: boolean }[] = [];
+  const closures: number[] = [];
+  const lines = ['let! s0 = String.from("a");', 'let! s1 = String.from("b");', 'let! h = H { s: String.from("c") };',
+    'let! v = Vec<String>();', 'v.push(String.from("d"));', 'v.push(String.from("e"));',
+    'let f: fn(&String!) = app;', 'let inc = |r: &String!| { r.push_str("~"); };'];
+  const out: string[] = [];
+  const word = (c: number) => String.fromCharCode(102 + (c % 20)) + (c % 7);
+  for (let k = 0; k < 30; k++) {
+    const c = r(1000);
+    const mutRefs = refs.map((x, i) => [x, i] as const).filter(([x]) => x.mut);
+    switch (r(8)) {
+      case 0: { const p = places[r(places.length)]; val.set(p, val.get(p)! + word(c)); lines.push(`${p}.push_str("${word(c)}");`); break; }
+      case 1: {
+        const p = places[r(places.length)];
+        const form = r(4);
+        const mut = form === 1 || form === 2;
+        lines.push(`let r${refs.length} = ${[`&${p}`, `&${p}!`, `pickS(&${p}!)`, `lookS(&${p})`][form]};`);
+        if (!mut && r(3) === 0) {
+          closures.push(refs.length);
+          lines.push(`let c${refs.length} = || { println("{}", r${refs.length}); };`);
+        }
+        refs.push({ p, mut });
+        break;
+      }
+      case 2: if (mutRefs.length) {
+        const [x, i] = mutRefs[r(mutRefs.length)];
+        const how = r(5);
+        const cur = val.get(x.p)!;
+        val.set(x.p, how === 4 ? word(c) : cur + ['+', '+', '~', word(c)][how]);
+        lines.push([`app(r${i});`, `f(r${i});`, `inc(r${i});`, `r${i}.push_str("${word(c)}");`, `*r${i} = String.from("${word(c)}");`][how]);
+      } break;
+      case 3: case 4: if (refs.length) {
+        const i = r(refs.length);
+        const v = val.get(refs[i].p)!;
+        switch (r(4)) {
+          case 0: out.push(v); lines.push(`println("{}", r${i});`); break;
+          case 1: out.push(v); lines.push(`println("{}", *r${i});`); break;
+          case 2: out.push(String(v.length)); lines.push(`println("{}", r${i}.len());`); break;
+          default: out.push(v); lines.push(`show(r${i});`);
+        }
+      } break;
+      case 5: if (closures.length) { const i = closures[r(closures.length)]; out.push(val.get(refs[i].p)!); lines.push(`c${i}();`); } break;
+      case 6: { const p = places[r(places.length)]; out.push(val.get(p)!); lines.push(`println("{}", ${p});`); break; }
+      default: if (mutRefs.length) {
+        // a loop appends through a mutable reference and reads the place back each time round
+        const [x, i] = mutRefs[r(mutRefs.length)];
+        for (let j = 0; j < 2; j++) { val.set(x.p, val.get(x.p)! + 'L'); out.push(val.get(x.p)!); }
+        lines.push(`let! j${k}: i32 = 0;`, `while j${k} < 2 { r${i}.push_str("L"); println("{}", ${x.p}); j${k} += 1; }`);
+      }
+    }
+  }
+  return { src: `${HEAD3}fn main() {\n${lines.map((l) => '    ' + l).join('\n')}\n}\n`, out: out.map((l) => l + '\n').join('') };
+}
+
 describe('references alias their place (model of places)', () => {
+  it('generated programs over references to Strings (variables, fields, Vec elements)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const g = generateStrings(seed);
+      const r = runVex(g.src, {}, NO_BORROWCK);
+      expect(r.stdout, g.src).toBe(g.out);
+    }
+  });
+
   it('generated programs over shared references to Options and tuples (variables, fields, Vec elements)', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const g = generateCompound(seed);

@@ -28,6 +28,13 @@ describe('borrow conflicts', () => {
   it('reads of a shared borrow\'s target are fine while it is live', () => {
     expect(errs('let! n = 1; let r = &n; let k = n + 1; println("{} {}", *r, k);')).toEqual([]);
   });
+  it('a closure or a reference made from a borrow keeps it live until its own last use', () => {
+    expect(errs('let! s = String.from("a"); let r = &s; let c = || { println("{}", r); }; s.push_str("z"); c();')).toEqual(['cannot borrow `s` as mutable because it is also borrowed as immutable']);
+    expect(errs('let! n = 1; let r = &n; let c = || { println("{}", *r); }; n = 2; c();')).toEqual(['cannot assign to `n` because it is borrowed']);
+    expect(errs('let! n = 1; let r = &n!; let q: &i32! = r; println("{}", n); *q += 1;')).toEqual(['cannot use `n` because it is mutably borrowed']);
+    // the holder's last use ends the borrow
+    expect(errs('let! n = 1; let r = &n; let c = || { println("{}", *r); }; c(); n = 2;')).toEqual([]);
+  });
   it('uses inside nested blocks count; both borrow sites are labelled', () => {
     expect(errs('let! n = 1; let a = &n!; if true { n = 3; } *a += 1;')).toEqual(['cannot assign to `n` because it is borrowed']);
     expect(labels('let! n = 1; let a = &n!; let b = &n!; *a += 1;')).toEqual(['borrow created here', 'borrow later used here']);

@@ -42,10 +42,20 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
     const x = rootLocal(s.init.operand);
     if (!x) return;
     const r = s.pattern.local, mut = s.init.mut, created = s.init.span;
-    // Where the borrow is last used.
+    // Where the borrow is last used: through `r`, or through a closure or reference bound from
+    // it later in the block (`let c = || … r …;`, `let q: &T = r;`), which holds it as well.
     let end = -1, lastUse: ast.Span | null = null;
     const rest: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-    rest.forEach((st, k) => { const m = lastMention(st, r); if (m) { end = k; lastUse = m; } });
+    const holders = [r];
+    rest.forEach((st) => {
+      const t = st as ast.Stmt | undefined;
+      if (t?.kind !== 'let' || t.pattern.kind !== 'name' || !t.pattern.local) return;
+      const k = t.pattern.local.type.k;
+      if ((t.init.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(t.init, h))) holders.push(t.pattern.local);
+    });
+    rest.forEach((st, k) => {
+      for (const h of holders) { const m = lastMention(st, h); if (m) { end = k; lastUse = m; } }
+    });
     if (end < 0 || !lastUse) return;
     for (let k = 0; k <= end; k++) {
       const hit = conflict(rest[k], x, r, mut);

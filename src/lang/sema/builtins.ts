@@ -11,7 +11,7 @@ import { attachDisplay } from './std-contracts';
 import { implementsContract } from './generics';
 import { joinNumeric, isNumeric, isLiteralish, hasAnyParam } from './infer';
 import { markAddressTaken } from './ops';
-import { computeLayout } from './layout';
+import { computeLayout, typeTooLarge } from './layout';
 
 
 const BLOCKING = new Set(['sleep', 'block_on']);
@@ -69,7 +69,9 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       else t = checkExpr(cx, args[0], null);
       if (t && t.k !== 'error' && !hasAnyParam(t)) {
         const l = computeLayout(t);
-        e.info = { ...(e.info ?? { type: T.u64 }), constValue: BigInt(name === 'sizeof' ? l.size : l.align) };
+        const tooLarge = typeTooLarge(t, l.size);
+        if (tooLarge) cx.error('E0169', tooLarge, e.span);
+        else e.info = { ...(e.info ?? { type: T.u64 }), constValue: BigInt(name === 'sizeof' ? l.size : l.align) };
       }
       return T.u64;
     }

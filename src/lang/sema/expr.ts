@@ -21,6 +21,7 @@ import { checkBlock, checkClosure, checkAsyncBlock, checkIfExpr } from './stmt';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { fnTypeOf, substIfKnown, unifyInto } from './generics';
 import { bitfieldConstWarn } from './layout-check';
+import { arrayTooLarge } from './layout';
 
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
@@ -105,11 +106,13 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       const elemExp = expected?.k === 'array' ? expected.elem : null;
       const t = elemExp ? expectType(cx, e.value, elemExp) : checkExpr(cx, e.value, null);
       const n = checkExpr(cx, e.count, T.u64);
-      let len = 0;
-      if (e.count.kind === 'int') len = Number(e.count.value);
-      else if (e.count.kind === 'ident' && e.count.res?.k === 'const' && typeof e.count.res.value === 'bigint') len = Number(e.count.res.value);
+      let exact: bigint | null = null;
+      if (e.count.kind === 'int') exact = e.count.value;
+      else if (e.count.kind === 'ident' && e.count.res?.k === 'const' && typeof e.count.res.value === 'bigint') exact = e.count.res.value;
       else if (n.k !== 'error') cx.error('E0123', 'array repeat count must be an integer literal or constant', e.count.span);
-      return { k: 'array', elem: t, len };
+      const tooLarge = exact !== null && t.k !== 'error' ? arrayTooLarge(t, exact) : null;
+      if (tooLarge) { cx.error('E0169', tooLarge, e.span); return T.error; }
+      return { k: 'array', elem: t, len: exact === null ? 0 : Number(exact) };
     }
     case 'map': {
       let kt: Type | null = expected?.k === 'builtin' && expected.name === 'Map' ? expected.args[0] : null;

@@ -1,6 +1,6 @@
 // C layout (x86-64 System V, as GCC lays it out). Owned by sema: the shapes, then the computation.
 import type { Type } from './types';
-import { intBits, intSigned } from './types';
+import { intBits, intSigned, typeName } from './types';
 export interface FieldLayout {
   name: string;
   offset: number; // byte offset of the field, or of its storage unit for bitfields
@@ -120,4 +120,21 @@ export function aggregate(fields: { name: string; type: Type; bitWidth: number |
     bit += f.bitWidth;
   }
   return { size: roundUp(Math.ceil(bit / 8), align), align, fields: out };
+}
+
+// ---------------------------------------------------------------- size limit
+/** The largest object the playground sizes exactly: sizes are doubles, exact up to 2^53 - 1. A
+ *  bigger array is a compile error (E0169) naming the exact numbers, never a rounded size. */
+export const MAX_OBJECT_BYTES = Number.MAX_SAFE_INTEGER;
+const LIMIT_NOTE = `the limit of one object is ${MAX_OBJECT_BYTES} bytes (2^53 - 1)`;
+
+/** The E0169 message for `[elem; len]` when its length or size passes the limit, else null. */
+export function arrayTooLarge(elem: Type, len: bigint): string | null {
+  const bytes = BigInt(computeLayout(elem).size) * len;
+  if (len <= BigInt(MAX_OBJECT_BYTES) && bytes <= BigInt(MAX_OBJECT_BYTES)) return null;
+  return `array \`[${typeName(elem)}; ${len}]\` is too large: ${bytes} bytes; ${LIMIT_NOTE}`;
+}
+/** The E0169 message when `sizeof` of `t` (fields adding up) passes the limit, else null. */
+export function typeTooLarge(t: Type, size: number): string | null {
+  return size > MAX_OBJECT_BYTES ? `type \`${typeName(t)}\` is too large: more than ${MAX_OBJECT_BYTES} bytes; ${LIMIT_NOTE}` : null;
 }

@@ -4,6 +4,7 @@ import { T, type Type, type IntName } from './types';
 import type { Ctx } from './context';
 import { ARENA, BUILTIN_GENERICS, isBuiltinName, OPTION, RESULT, RUNTIME_STATS } from './prelude';
 import { arrayLenOf } from './consts';
+import { arrayTooLarge } from './layout';
 
 const PTR_U8: Type = { k: 'ptr', inner: T.u8, mut: false };
 const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
@@ -43,7 +44,11 @@ export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
     case 'array': {
       const elem = resolveType(cx, te.elem);
       const len = arrayLenOf(cx, te.size);
-      return len === null ? T.error : { k: 'array', elem, len };
+      if (len === null) return T.error;
+      const exact = te.size.info?.constValue;
+      const tooLarge = elem.k === 'error' ? null : arrayTooLarge(elem, typeof exact === 'bigint' ? exact : BigInt(len));
+      if (tooLarge) { cx.error('E0169', tooLarge, te.span); return T.error; }
+      return { k: 'array', elem, len };
     }
     case 'tuple': {
       const el = te.elems.map((e) => resolveType(cx, e));

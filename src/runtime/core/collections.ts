@@ -26,6 +26,12 @@ export function setHeapHooks(h: HeapHooks): void {
   heap = h;
 }
 
+/** The largest Vec buffer, in elements (2^24): the host holds every element as a JS value (a
+ *  BigInt i64 costs ~24 bytes), so a buffer that would double past it fails like an allocation of
+ *  that buffer whatever the heap limit (a 4 GiB setting included), before the host runs out. A
+ *  zero-sized element counts as one byte. */
+export const MAX_VEC_ELEMS = 1 << 24;
+
 /** Typed array constructors by element kind (common/vec-kinds.ts; 0: a plain JS array for good). */
 export const VEC_KINDS = [null, Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array] as const;
 type Typed = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
@@ -115,6 +121,7 @@ export class VVec<T = unknown> {
   }
   grow(site: number): void {
     const nc = this.cap === 0 ? 4 : this.cap * 2;
+    if (nc > MAX_VEC_ELEMS) heap.fail(nc * Math.max(1, this.esize), site);
     if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
     else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
     this.cap = nc;
@@ -148,6 +155,7 @@ export class VVec<T = unknown> {
     const bytes = need * BigInt(this.esize);
     if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) heap.fail(bytes, site);
     const nc = Math.max(this.cap * 2, Number(need));
+    if (nc > MAX_VEC_ELEMS) heap.fail(nc * Math.max(1, this.esize), site);
     if (this.cap === 0) this.addr = heap.alloc(nc * this.esize, this.ealign, site);
     else this.addr = heap.realloc(this.addr, this.cap * this.esize, nc * this.esize, this.ealign, site);
     this.cap = nc;
@@ -163,6 +171,11 @@ export class VVec<T = unknown> {
   }
 }
 
+/** The longest string, in UTF-8 bytes (2^27): a host string holds at most ~2^29 UTF-16 units,
+ *  so a longer one (or the concatenation of two) fails like the allocation of its buffer whatever
+ *  the heap limit, before the host refuses it. */
+export const MAX_STRING_BYTES = 1 << 27;
+
 /** String: growable UTF-8 text. The JS string holds the text; `cap` tracks the simulated buffer. */
 export class VString {
   cap = 0;
@@ -172,14 +185,17 @@ export class VString {
   constructor(public s: string, site = -1) {
     const n = utf8Len(s);
     this.blen = n;
+    if (n > MAX_STRING_BYTES) heap.fail(n, site);
     if (n > 0) {
       this.cap = n;
       this.addr = heap.alloc(n, 1, site);
     }
   }
   append(t: string, site = -1): void {
+    const n = this.blen + utf8Len(t);
+    if (n > MAX_STRING_BYTES) heap.fail(Math.max(n, this.cap * 2), site);
     this.s += t;
-    const n = (this.blen += utf8Len(t));
+    this.blen = n;
     if (n > this.cap) {
       const nc = Math.max(n, this.cap * 2, 8);
       this.addr = this.cap === 0 ? heap.alloc(nc, 1, site) : heap.realloc(this.addr, this.cap, nc, 1, site);

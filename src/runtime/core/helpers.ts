@@ -89,9 +89,11 @@ export function makeHelpers(rt: Runtime) {
       if (!m.m.has(k)) rt.panic('key not found', s);
       return m.m.get(k) as V;
     },
-    /** Value copy of arrays/tuples (nested arrays copied too). */
-    $copy<T>(a: T): T {
+    /** Value copy of arrays/tuples (nested arrays copied too). A copy of `bytes` >= 256 at `site`
+     *  is held by the current frame (rt.frameArray). */
+    $copy<T>(a: T, site = -1, bytes = 0): T {
       if (!Array.isArray(a)) return a;
+      if (bytes) rt.frameArray(site, bytes);
       rt.charge(a.length >>> 4); // copying a big by-value array is work, not one step
       const out = a.slice();
       for (let i = 0; i < out.length; i++) if (Array.isArray(out[i])) out[i] = h.$copy(out[i]);
@@ -108,6 +110,7 @@ export function makeHelpers(rt: Runtime) {
         const exactBytes = Number.isSafeInteger(bytes) ? bytes : BigInt(count) * BigInt(Math.max(1, esize));
         rt.machine.fault(oomFault(exactBytes), site);
       }
+      if (bytes >= 256) rt.frameArray(site, bytes); // it lives in this frame (stack model)
       rt.charge(n >>> 4);
       const out = new Array<T>(n);
       for (let i = 0; i < n; i++) out[i] = Array.isArray(v) ? h.$copy(v) : v;

@@ -2,7 +2,7 @@
 // runtime-library entry points (alloc/free, signals, heap profile...).
 import type { Runtime } from './rt';
 import { exact, exactEnd } from './helpers';
-import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap } from './collections';
+import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap, MAX_STRING_BYTES } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
 import { LIBM_FNS } from '../ffi/libm';
@@ -146,6 +146,7 @@ export function makeHost(rt: Runtime) {
      *  and freed at once — counted in allocs, frees and the peak, never in the live bytes. */
     tmpStr(s: string, site: number): string {
       const n = utf8Len(s);
+      if (n > MAX_STRING_BYTES) heap.fail(n, site);
       if (n > 0) heap.free(heap.alloc(n, 1, site), n, 1, site);
       return s;
     },

@@ -16,6 +16,7 @@ import { MemValues } from './membacked';
 import { GcHeap } from './gc';
 import { DEEP_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
 import { HeapLog } from './heap-log';
+import { FrameArrays } from './frame-arrays';
 import { makeLib } from './lib-methods';
 import { HEAP_TRACE_EVENTS, RUN_OUTPUT_BYTES, TRACE_EVENTS } from '../../common/limits';
 import type { HelperFn, HostFn, JsBuiltin, LibFn, SchedFn } from '../../common/rt-contract';
@@ -243,6 +244,8 @@ export class Runtime {
   // ------------------------------------------------------------------ stack model and fuel
   /** Called by a function entry when its frame index reached the task's limit (§6.14). */
   overflow(): void {
+    const freed = this.arrays.release(this.taskId, this.sp - 1);
+    if (freed) { this.stackLim += freed; this.fitLim(); if (this.sp - 1 < this.lim) return; }
     if (this.sp - 1 < this.stackLim) return this.growCs();
     this.sp--;
     const frames = this.backtrace(this.cs[Math.max(0, Math.min(this.sp - 1, this.cs.length - 1))]);
@@ -251,6 +254,23 @@ export class Runtime {
     // the report waits for the innermost frames' locals: run.ts classify emits it
     const a = new VexAbort(134, 'stack overflow');
     a.overflow = { info: this.overflowInfo(this.sp, this.callSites(this.sp), false), from: this.sp - OVERFLOW_LOCALS, locals: new Map() };
+    throw a;
+  }
+  /** By-value arrays held by frames (frame-arrays.ts): their bytes count against the stack. */
+  readonly arrays = new FrameArrays();
+  private readonly fnOfSite = (site: number) => this.siteFn(site);
+  /** An array of `bytes` made (or copied) at `site` in the current frame: it takes its share of
+   *  the task's stack until the frame returns; past the stack size, a stack overflow there. */
+  frameArray(site: number, bytes: number): void {
+    const { take, freed } = this.arrays.reserve(this.taskId, this.sp - 1, site, bytes, this.fnOfSite);
+    if (take === freed) return;
+    this.stackLim += freed - take;
+    this.fitLim();
+    if (this.sp <= this.stackLim) return;
+    this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
+    this.printBacktrace(this.backtrace(site), 10);
+    const a = new VexAbort(134, 'stack overflow');
+    a.overflow = { info: this.overflowInfo(this.sp, [site, ...this.callSites(this.sp - 1)], false), from: this.sp - OVERFLOW_LOCALS, locals: new Map() };
     throw a;
   }
   /** The stack-overflow event of an abort from `overflow()`, with the top frames' locals. */

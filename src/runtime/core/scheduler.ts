@@ -140,6 +140,7 @@ export class Scheduler {
   private finish(t: Task, v: unknown): void {
     t.state = 'done';
     this.rt.mv.endTask(t.id);
+    this.rt.arrays.endTask(t.id);
     t.value = v;
     this.rt.emit({ t: 'task-end', task: t.id, clock: this.clock });
     this.wakeAll(t, t.id, 'complete');
