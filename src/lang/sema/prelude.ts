@@ -277,6 +277,8 @@ export const BUILTIN_FNS: Record<string, string> = {
   gc_collect: '(): u64', runtime_stats: '(): RuntimeStats', string_from: '(str): String',
   panic: '(str): never', unreachable: '(): never',
   vex_clock_ns: '(): u64', // the virtual clock in ns (used by the standard module "time")
+  // the sandbox behind the standard modules io/fmt/env/fs/process (chapter 2 §4.7), one run's state
+  vex_eprint: '(str)', vex_exit: '(i32): never', vex_sandbox: '(str, str, str): str',
 };
 /** Builtins checked by hand in builtins.ts (formats, generics, callbacks, value-or-type args). */
 export const SPECIAL_FNS = [

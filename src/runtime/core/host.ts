@@ -12,6 +12,8 @@ import type { CType } from '../ffi/types';
 import type { ShimContext } from '../ffi/types';
 import type { CArg } from '../format/printf';
 import { oomFault } from '../memory/fault';
+import { VexExit } from './errors';
+import { Sandbox } from './sandbox';
 
 
 /** Pure libm functions called directly by generated code: the hot path of numeric code. The first
@@ -39,6 +41,7 @@ function makeLibmFast(rt: Runtime): Record<string, (x: number, y: number) => num
 }
 
 export function makeHost(rt: Runtime) {
+  let sandbox: Sandbox | null = null; // env and files of this run (std modules env/fs/path)
   const dec = new TextDecoder();
   return {
     lm: makeLibmFast(rt),
@@ -251,6 +254,9 @@ export function makeHost(rt: Runtime) {
         case 'signal_ignore': rt.signals.set(n(0), 'ignore'); return undefined;
         case 'signal_default': rt.signals.delete(n(0)); return undefined;
         case 'signal': rt.signals.set(n(0), args[1] as (s: number) => void); return undefined;
+        case 'vex_eprint': rt.err(String(args[0])); return undefined;
+        case 'vex_exit': throw new VexExit(n(0)); // process.exit: no defers, no drops (§4.7)
+        case 'vex_sandbox': return (sandbox ??= new Sandbox()).op(String(args[0]), String(args[1]), String(args[2]));
         default: return rt.panic(`builtin ${name} is not supported yet`, site);
       }
     },
