@@ -296,6 +296,8 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
     }
   }
   if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name) && !shadowed(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
+  // a type or struct literal naming an imported type (`let m: HashMap<K, V>`, `HashMap { … }`); types are never shadowed by locals
+  if ((o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string' && named.has(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
   for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') walk(o[k]);
 }
 
