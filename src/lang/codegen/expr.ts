@@ -262,7 +262,7 @@ export abstract class ExprEmitter {
         return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
       }
       case 'unary': return this.unary(e);
-      case 'postfix': return this.incDec(e.operand, e.op, false);
+      case 'postfix': return this.incDec(e.operand, e.op, false, e.info?.step);
       case 'binary': return this.binary(e);
       case 'range': return `$range(${e.lo ? this.val(e.lo) : 'undefined'}, ${e.hi ? this.val(e.hi) : 'undefined'}, ${e.inclusive})`;
       case 'cast': {
@@ -452,7 +452,7 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ operators
   unary(e: ast.ExprOf<'unary'>): string {
-    if (e.op === '++' || e.op === '--') return this.incDec(e.operand, e.op, true);
+    if (e.op === '++' || e.op === '--') return this.incDec(e.operand, e.op, true, e.info?.step);
     const t = this.typeOf(e);
     const v = this.val(e.operand);
     switch (e.op) {
@@ -599,9 +599,13 @@ export abstract class ExprEmitter {
   }
 
   /** `x++` / `++x` / `x--` / `--x` on a place. */
-  incDec(place: E, op: '++' | '--', prefix: boolean): string {
-    const t = derefAll(this.typeOf(place));
+  incDec(place: E, op: '++' | '--', prefix: boolean, step?: E): string {
     const p = this.place(place);
+    if (step) { // a user type's `op++`/`op--`: store the call's result (sema/operators.ts incDecOverload)
+      const old = this.tmp(), nv = this.tmp();
+      return prefix ? `(${nv} = ${this.expr(step)}, ${p.set(nv)}, ${nv})` : `(${old} = ${p.get}, ${nv} = ${this.expr(step)}, ${p.set(nv)}, ${old})`;
+    }
+    const t = derefAll(this.typeOf(place));
     const one = t.k === 'int' && isWideInt(t.name) ? '1n' : '1';
     const nv = (cur: string) => this.binop(op === '++' ? '+' : '-', cur, one, t, place.span);
     if (prefix) {

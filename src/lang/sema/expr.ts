@@ -6,14 +6,14 @@ import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, checkNotMoved } from './moves';
 import { fillHole, needHole } from './closure-infer';
-import { indexOverload } from './operators';
+import { indexOverload, incDecOverload } from './operators';
 import { attachDisplay } from './std-contracts';
 
 export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
-import { checkUnary, checkBinary, checkCast } from './ops';
+import { checkUnary, checkBinary, checkCast, incDecHelp } from './ops';
 import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
 import { checkMatch } from './patterns';
@@ -128,7 +128,9 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     case 'postfix': {
       const t = checkPlace(cx, e.operand);
       requireMutablePlace(cx, e.operand, `\`${e.op}\``);
-      if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span);
+      const stepped = incDecOverload(cx, e, t);
+      if (stepped) return stepped;
+      if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span, incDecHelp(t, e.op));
       return t;
     }
     case 'binary': return checkBinary(cx, e, expected);

@@ -9,13 +9,15 @@ import { resolveType } from './resolve';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
 import { holeOf, fillHole, markHole } from './closure-infer';
-import { binaryOverload, freeOverload, unaryOverload } from './operators';
+import { binaryOverload, freeOverload, unaryOverload, incDecOverload } from './operators';
 
 export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
   if (e.op === '++' || e.op === '--') {
     const t = checkPlace(cx, e.operand);
     requireMutablePlace(cx, e.operand, `\`${e.op}\``);
-    if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span);
+    const stepped = incDecOverload(cx, e, t);
+    if (stepped) return stepped;
+    if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span, incDecHelp(t, e.op));
     return t;
   }
   if (e.op === '-' && e.operand.kind === 'int' && !e.operand.suffix) {
@@ -259,4 +261,11 @@ function castOk(from: Type, to: Type): boolean {
   if (from.k === 'ptr' && to.k === 'int') return true;
   if (from.k === 'ref' && to.k === 'ref') return typeEq(from.inner, to.inner);
   return false;
+}
+
+/** The help of E0125 for `++`/`--` on a struct or enum: the method that would make it work. */
+export function incDecHelp(t: Type, op: string): { notes: string[] } | undefined {
+  if (t.k !== 'struct' && t.k !== 'enum') return undefined;
+  const n = typeName(t);
+  return { notes: [`help: define \`fn (self: &${n}) op${op}(): ${n}\` (\`${op}a\` is \`a = a.op${op}()\`)`] };
 }

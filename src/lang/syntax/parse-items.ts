@@ -10,7 +10,7 @@ import type { Parser, Pos } from './parser-base';
 import { parseExpr } from './parse-exprs';
 import { isItemStart, parseBlock, syncStmt, parseStmt } from './parse-stmts';
 import { parseGenericParams, parseType, parseTypeArgs, parseWhere, startsType } from './parse-types';
-import { describeToken, TYPE_WORDS, type Token } from './tokens';
+import { describeToken, KEYWORDS, TYPE_WORDS, type Token } from './tokens';
 
 /** State shared by the item loop: attributes waiting for their item, #[no_main]. */
 export interface ItemState {
@@ -175,7 +175,9 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
   }
   let name = nameTok.kind === 'ident' || nameTok.kind === 'opmethod' ? nameTok.text : nameTok.kind;
   if (!named) {
-    if (p.at('ident') || p.at('new') || p.at('opmethod')) p.advance();
+    // after `T.` or a receiver a keyword is a plain method name: `fn T.from(v)`, `fn T.default()` (§3.7)
+    const keywordName = (owner !== null || receiver !== null || o.mode === 'contract') && KEYWORDS.has(p.tok.kind) && /^[a-z]+$/.test(p.tok.kind) && p.peek().kind === '(';
+    if (p.at('ident') || p.at('new') || p.at('opmethod') || keywordName) p.advance();
     else { p.errorExpected('function name'); name = 'error'; }
     if (p.at('<')) generics = parseGenericParams(p);
   }
