@@ -314,6 +314,10 @@ export const DIAGNOSTICS = {
   W0108: W('unused import',
     'A name is imported but never used in the file. Remove it from the import list.',
     'import { sqrt } from "math";\nfn main() {}\n', 'import { sqrt } from "math";\nfn main() { println("{}", sqrt(4.0)); }\n'),
+  W0109: W('associated type not bound',
+    'A struct implements a contract with an associated type (`type Item;`) but neither binds it (`type Item = i32;` in its body) nor lets it be inferred from a method signature that places it exactly once. Using `Self.Item` for it is then an error. Bind it in the struct body.',
+    'contract Source { type Item; count(): i32; }\nstruct S impl Source { n: i32 }\nfn (s: &S) count(): i32 { return s.n; }\nfn main() { println("{}", S { n: 1 }.count()); }\n',
+    'contract Source { type Item; count(): i32; }\nstruct S impl Source { type Item = i32; n: i32 }\nfn (s: &S) count(): i32 { return s.n; }\nfn main() { println("{}", S { n: 1 }.count()); }\n'),
   // ---- failures of the compiler itself (diagnostics.ts, codegen/failure.ts, compile.ts)
   E0900: E('construct not supported by the code generator yet',
     'The program checks, but the code generator does not yet handle one of its constructs (the message names it). This is a gap in the playground, not an error in your program. Rewrite that part with a simpler construct, and report it.',

@@ -2,7 +2,7 @@
 // entered into the Ctx tables before any body is checked, so items may appear in any order.
 import type * as ast from '../syntax/ast';
 import { addStdContracts, MIN_ONE_OF } from './std-contracts';
-import { T, type Type, type StructInfo, type EnumInfo } from './types';
+import { T, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
 import type { FnInfo, ExternInfo } from './typed';
 import type { Ctx, ContractInfo, GenericEntry } from './context';
 import { resolveType, primitive } from './resolve';
@@ -361,11 +361,34 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
       cx.error('E0129', `method \`${info.name}.${m.name}\` takes ${impl.params.length} parameters but contract \`${c.name}\` declares ${m.params.length}`, impl.decl?.nameSpan ?? span);
     }
   }
-  const assoc = cx.assocTypes.get(info.name);
-  for (const a of c.assocTypes) {
+  const assoc = cx.assocTypes.get(info.name) ?? new Map<string, Type>();
+  cx.assocTypes.set(info.name, assoc);
+  for (const a of [...c.assocTypes, ...(c.decl === null && c.name === 'Iterator' ? ['Item'] : [])]) {
     const def = c.decl?.assocTypes.find((x) => x.name === a)?.default;
-    if (!assoc?.has(a) && !def) cx.error('E0129', `\`${info.name}\` does not define associated type \`${a}\` required by contract \`${c.name}\``, d.nameSpan);
+    if (assoc.has(a) || def) continue;
+    // §3.4: a missing binding is inferred when the method signatures place it in exactly one way
+    // (`next(): Option<i32>` gives `Item = i32`); else it warns here, and a use of it is an error.
+    const found: Type[] = [];
+    for (const m of c.methods.values()) {
+      const impl = methods?.get(m.name);
+      if (!impl) continue;
+      m.params.forEach((p, i) => impl.params[i] && placeAssoc(p, impl.params[i].type, a, found));
+      placeAssoc(m.ret, impl.ret, a, found);
+    }
+    const distinct = found.filter((t, i) => found.findIndex((u) => typeEq(u, t)) === i);
+    if (distinct.length === 1) assoc.set(a, distinct[0]);
+    else if (c.decl !== null) cx.warn('W0109', `\`${info.name}\` does not define associated type \`${a}\` required by contract \`${c.name}\``, d.nameSpan, { notes: [`help: add \`type ${a} = …;\` to the body of \`${info.name}\``] });
   }
+}
+
+/** Where contract type `c` has associated type `a` (`Item`, `Self.Item`), the implementation's type. */
+function placeAssoc(c: Type, impl: Type, a: string, out: Type[]): void {
+  if (c.k === 'param' && (c.name === a || c.name === `Self.${a}`)) { if (impl.k !== 'error' && impl.k !== 'param') out.push(impl); return; }
+  if ((c.k === 'enum' || c.k === 'struct') && impl.k === c.k && impl.info === c.info) c.args.forEach((x, i) => impl.args[i] && placeAssoc(x, impl.args[i], a, out));
+  else if (c.k === 'builtin' && impl.k === 'builtin' && impl.name === c.name) c.args.forEach((x, i) => impl.args[i] && placeAssoc(x, impl.args[i], a, out));
+  else if ((c.k === 'ref' || c.k === 'ptr') && impl.k === c.k) placeAssoc(c.inner, impl.inner, a, out);
+  else if (c.k === 'ref') placeAssoc(c.inner, impl, a, out); // `&Output` in the contract, `f64` in the impl
+  else if (c.k === 'tuple' && impl.k === 'tuple') c.elems.forEach((x, i) => impl.elems[i] && placeAssoc(x, impl.elems[i], a, out));
 }
 
 export type { EnumInfo };

@@ -79,6 +79,8 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
   }
   const g = cx.generics.get(name);
   if (g) return g.type;
+  const bare = bareAssoc(cx, name);
+  if (bare) return bare;
   if (name === 'Self') {
     if (cx.selfType) return cx.selfType;
     cx.error('E0101', '`Self` is only available inside a struct or contract', te.span);
@@ -137,4 +139,14 @@ function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.Type
     aliasBusy.delete(al);
     cx.generics = saved;
   }
+}
+
+/** §3.4: a bare `Item` inside a contract means `Self.Item`, and inside the methods of a struct
+ *  that binds it, the bound type. Null when `name` is no associated type in scope. */
+function bareAssoc(cx: Ctx, name: string): Type | null {
+  const self = cx.selfType;
+  if (!self || /^[a-z]/.test(name)) return null;
+  if (self.k === 'param' && self.name === 'Self' && cx.contracts.get(self.owner)?.assocTypes.includes(name)) return { k: 'param', name: `Self.${name}`, owner: self.owner };
+  if (self.k === 'struct' && !cx.structs.has(name) && !cx.enums.has(name) && !cx.aliases.has(name)) return cx.assocTypes.get(self.info.name)?.get(name) ?? null;
+  return null;
 }
