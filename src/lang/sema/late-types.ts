@@ -1,0 +1,67 @@
+// Late type arguments (chapter 2 §7.3): `let v = Vec();`, `Vec.new()`, `Map()`, `Set.new()` and an
+// empty `{}` leave their type arguments open; the first later use of the binding in the same block
+// that stores into it (`v.push(x)`, `s.insert(x)`, `m.insert(k, v)`) fixes them, by the types of
+// those arguments (checked silently). Nothing found: `i32` (real's default), so an unused
+// `let v = Vec();` compiles. The binding is then checked as if it were annotated.
+import type * as ast from '../syntax/ast';
+import { T, type Type } from './types';
+import type { Ctx } from './context';
+import { checkExpr } from './expr';
+import { probe } from './closure-infer';
+
+type Open = 'Vec' | 'Map' | 'Set';
+
+/** The collection an initializer constructs without type arguments, or null. */
+function openConstructor(e: ast.Expr): Open | null {
+  const isOpen = (n: string): n is Open => n === 'Vec' || n === 'Map' || n === 'Set';
+  if (e.kind === 'map' && e.entries.length === 0) return 'Map';
+  if (e.kind !== 'call' || e.args.length || e.typeArgs) return null;
+  const c = e.callee;
+  if (c.kind === 'ident' && !c.typeArgs && isOpen(c.name)) return c.name;
+  if (c.kind === 'member' && c.name === 'new' && c.object.kind === 'ident' && !c.object.typeArgs && isOpen(c.object.name)) return c.object.name;
+  return null;
+}
+
+/** The type `let NAME = <open constructor>;` takes from the statements after it, or null when the
+ *  initializer is not an open constructor. */
+export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
+  if (s.type || s.pattern.kind !== 'name') return null;
+  const kind = openConstructor(s.init);
+  if (!kind) return null;
+  const name = s.pattern.name;
+  const want = kind === 'Map' ? 2 : 1;
+  let found: ast.Expr[] | null = null;
+  const visit = (n: unknown): void => {
+    if (found || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x); return; }
+    const o = n as Record<string, unknown>;
+    if (o.kind === 'let' && (o.pattern as ast.LetPattern)?.kind === 'name' && (o.pattern as { name: string }).name === name) { visit(o.init); found = found ?? []; return; } // shadowed from here on
+    if (o.kind === 'call') {
+      const c = o.callee as ast.Expr, args = o.args as ast.Expr[];
+      if (c.kind === 'member' && c.object.kind === 'ident' && c.object.name === name && args.length === want
+        && (c.name === 'push' || c.name === 'insert' || (kind !== 'Map' && c.name === 'contains'))) { found = args; return; }
+    }
+    for (const k in o) if (k !== 'span' && k !== 'info') visit(o[k]);
+  };
+  visit(rest);
+  if (!found) visit(tail);
+  const args: Type[] = [];
+  for (let i = 0; i < want; i++) {
+    let t: Type = T.i32;
+    const a = (found as ast.Expr[] | null)?.[i];
+    if (a) probe(cx, () => { const at = checkExpr(cx, a, null); if (at.k !== 'error' && at.k !== 'never' && at.k !== 'unit') t = at; });
+    // the argument node is checked again for real later, with this type expected
+    if (a) clearInfo(a);
+    args.push(t);
+  }
+  return { k: 'builtin', name: kind, args };
+}
+
+/** Forget what the silent probe wrote on the nodes (types, targets), so the real check starts clean. */
+function clearInfo(n: unknown): void {
+  if (!n || typeof n !== 'object') return;
+  if (Array.isArray(n)) { for (const x of n) clearInfo(x); return; }
+  const o = n as Record<string, unknown>;
+  for (const k of ['info', 'res', 'target']) if (k in o) delete o[k];
+  for (const k in o) if (k !== 'span') clearInfo(o[k]);
+}
