@@ -51,6 +51,7 @@ export function collect(cx: Ctx): void {
       cx.structs.set(it.name, info);
       cx.structDecls.set(info, it);
     } else if (it.kind === 'enum') {
+      if (restatesPrelude(it)) continue; // `enum Option<T> { Some(T), None }` as real programs write it: the prelude's own
       if (dupType(it.name, it.nameSpan)) continue;
       cx.enums.set(it.name, { name: it.name, generics: it.generics.map((g) => g.name), variants: [], decl: it });
     } else if (it.kind === 'contract') {
@@ -392,3 +393,18 @@ function placeAssoc(c: Type, impl: Type, a: string, out: Type[]): void {
 }
 
 export type { EnumInfo };
+
+/** §3.7 Shadowing: a program's `enum Option<T> { Some(T), None }` or `enum Result<T, E> { Ok(T), Err(E) }`
+ *  with exactly the prelude's variants means the prelude type itself (all its methods, `?`, `{:?}`).
+ *  TODO(#10): a user enum of such a name with other variants does not yet replace the prelude one. */
+function restatesPrelude(d: ast.EnumDecl): boolean {
+  const shape: Record<string, [string, number][]> = { Option: [['Some', 1], ['None', 0]], Result: [['Ok', 1], ['Err', 1]] };
+  const want = shape[d.name];
+  if (!want || d.generics.length !== want.filter(([, n]) => n).length || d.variants.length !== want.length) return false;
+  return want.every(([name, n], i) => {
+    const v = d.variants.find((x) => x.name === name);
+    if (!v || v.fields.length !== n) return false;
+    const g = d.generics[want.slice(0, i).filter(([, k]) => k).length]?.name;
+    return n === 0 || (v.fields[0].kind === 'named' && v.fields[0].name === g && !v.fields[0].args.length);
+  });
+}

@@ -8,6 +8,7 @@ import { T, type Type } from './types';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { probe } from './closure-infer';
+import { OPTION, optionOf } from './prelude';
 
 type Open = 'Vec' | 'Map' | 'Set';
 
@@ -26,6 +27,7 @@ function openConstructor(e: ast.Expr): Open | null {
  *  initializer is not an open constructor. */
 export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
   if (s.type || s.pattern.kind !== 'name') return null;
+  if (isBareNone(s.init)) return noneType(cx, s.pattern.name, rest, tail);
   const kind = openConstructor(s.init);
   if (!kind) return null;
   const name = s.pattern.name;
@@ -55,6 +57,29 @@ export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }
     args.push(t);
   }
   return { k: 'builtin', name: kind, args };
+}
+
+const isBareNone = (e: ast.Expr): boolean =>
+  (e.kind === 'ident' && e.name === 'None' && !e.typeArgs) || (e.kind === 'member' && e.name === 'None' && e.object.kind === 'ident' && e.object.name === 'Option' && !e.object.typeArgs);
+
+/** `let x = None;`: the Option type a later `x = value;` assigns, else `Option<i32>`. */
+function noneType(cx: Ctx, name: string, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
+  let value: ast.Expr | null = null;
+  const visit = (n: unknown): void => {
+    if (value || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x); return; }
+    const o = n as Record<string, unknown>;
+    if (o.kind === 'assign' && o.op === '=' && (o.target as ast.Expr).kind === 'ident' && (o.target as ast.ExprOf<'ident'>).name === name) { value = o.value as ast.Expr; return; }
+    for (const k in o) if (k !== 'span' && k !== 'info') visit(o[k]);
+  };
+  visit(rest);
+  visit(tail);
+  let t: Type | null = null;
+  const v = value as ast.Expr | null;
+  if (v) { probe(cx, () => { t = checkExpr(cx, v, null); }); clearInfo(v); }
+  const found = t as Type | null;
+  if (found && found.k === 'enum' && found.info === OPTION) return found;
+  return v ? null : optionOf(T.i32); // an assignment the probe could not type: the usual E0130 explains
 }
 
 /** Forget what the silent probe wrote on the nodes (types, targets), so the real check starts clean. */
