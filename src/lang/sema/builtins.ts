@@ -25,6 +25,11 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
     return false;
   };
   const rest = (from: number) => args.slice(from).forEach((a) => a.info || checkExpr(cx, a, null));
+  if (name.startsWith('vex_') && !e.span.file.startsWith('<std>')) { // the standard modules' own hooks (std-modules.ts)
+    rest(0);
+    cx.error('E0100', `cannot find value \`${name}\` in this scope`, e.callee.span, { notes: [`note: \`${name}\` is an internal of the runtime, not part of the language`, 'help: use the standard module that provides it (`time`, `io`, `fmt`, `env`, `fs`, `path`, `process`)'] });
+    return T.error;
+  }
   if (BLOCKING.has(name) && cx.fn) cx.fn.blocks = true;
   switch (name) {
     case 'println': case 'print':

@@ -320,8 +320,18 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
     cx.error('E0100', `\`${e.name}\` is a type, not a value`, e.span, { notes: [`help: construct it with \`${e.name} { … }\` or \`${e.name}(…)\``] });
     return T.error;
   }
-  cx.error('E0100', `cannot find value \`${e.name}\` in this scope`, e.span, similar(cx, e.name));
+  cx.error('E0100', `cannot find value \`${e.name}\` in this scope`, e.span, realInternal(e.name) ?? similar(cx, e.name));
   return T.error;
+}
+
+/** Real Vex's runtime internals that programs sometimes call (chapter 2 §7.11): what to use instead. */
+function realInternal(name: string): { notes: string[] } | null {
+  if (name === 'runtime_create' || name === 'runtime_run' || name === 'spawn_async') return { notes: [`note: \`${name}\` is an internal of real Vex's async runtime`, 'help: use `async fn` and `block_on(f())` instead (base §6.2)'] };
+  if (name === 'async_sleep') return { notes: ['note: `async_sleep` is an internal of real Vex\'s async runtime', 'help: use `await sleep(Duration.from_millis(ms))` instead'] };
+  const conv = /^vex_(i8|i16|i32|i64|u8|u16|u32|u64|f32|f64|bool)_to_string$/.exec(name);
+  if (conv) return { notes: [`note: \`${name}\` is an internal of real Vex's runtime`, `help: use \`x.to_string()\` or \`${conv[1]}_to_string(x)\` instead`] };
+  if (name.startsWith('vex_')) return { notes: [`note: \`${name}\` is an internal of real Vex's runtime, not part of the language`, 'help: use the standard library function or method that does the same instead'] };
+  return null;
 }
 
 function similar(cx: Ctx, name: string): { notes?: string[] } {

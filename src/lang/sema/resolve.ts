@@ -91,7 +91,11 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     if (args.length) cx.error('E0141', `type \`${name}\` takes no type arguments`, te.span);
     return prim;
   }
-  if (name === 'any' || name === 'error' || name === 'f16') {
+  if (name === 'error') { // chapter 2 §7.5: an error code, an alias of i32 [real]
+    if (args.length) cx.error('E0141', 'type `error` takes no type arguments', te.span);
+    return T.i32;
+  }
+  if (name === 'any' || name === 'f16') {
     cx.error('E0142', `type \`${name}\` is not supported in the playground`, te.span);
     return T.error;
   }

@@ -230,6 +230,7 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
     }
     if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { named.set(k, v); byName.set(k, whole!); } // `import "math"` binds every export too
   }
+  bindPreludeConversions(program, named, added);
   if (!named.size && !spaces.size) return diags;
   const user = program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>'));
   rewriteUser(user, named, spaces, diags, (local, space) => {
@@ -328,4 +329,25 @@ export function stdNamespace(program: ast.Program, alias: string): string | null
     if (it.star === alias || (!it.star && !it.names.length && name.split('/').pop() === alias)) return name;
   }
   return null;
+}
+
+/** §5.5: real's free builtins `i32_to_string(v)`, `f64_to_string(v)`, `bool_to_string(v)`… are in
+ *  scope without an import: a program that calls one and defines no item of that name gets the
+ *  `conv` module's function. */
+function bindPreludeConversions(program: ast.Program, named: Map<string, string>, added: Set<string>): void {
+  const wanted = new Set<string>();
+  const own = new Set(program.items.map((i) => ('name' in i && typeof i.name === 'string' ? i.name : '')));
+  const scan = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) scan(x); return; }
+    const o = n as Record<string, unknown>;
+    if (o.kind === 'ident' && typeof o.name === 'string' && /^[a-z0-9]+_to_string$/.test(o.name) && !own.has(o.name) && !named.has(o.name)) wanted.add(o.name);
+    for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') scan(o[k]);
+  };
+  scan(program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>')));
+  if (!wanted.size) return;
+  const mod = load('conv');
+  let used = false;
+  for (const w of wanted) { const m = mod.exports.get(w); if (m) { named.set(w, m); used = true; } }
+  if (used && !added.has('conv')) { added.add('conv'); program.items.push(...mod.items); }
 }
