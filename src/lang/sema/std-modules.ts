@@ -351,3 +351,9 @@ function bindPreludeConversions(program: ast.Program, named: Map<string, string>
   for (const w of wanted) { const m = mod.exports.get(w); if (m) { named.set(w, m); used = true; } }
   if (used && !added.has('conv')) { added.add('conv'); program.items.push(...mod.items); }
 }
+
+/** What a standard module exports: export name -> the checker's name for it (`math·sqrt`, or a
+ *  prelude item's own name such as `println`). Empty for an unknown module. */
+export function stdModuleExports(name: string): ReadonlyMap<string, string> {
+  return SOURCES[name] ? load(name).exports : new Map();
+}
