@@ -138,6 +138,8 @@ export abstract class ExprEmitter {
     if (e.info?.coerce) {
       const from = this.typeOf(e), to = this.ty(e.info.coerce);
       if (from.k === 'ref' && to.k === 'ptr') return this.refAsPtr(e, from);
+      // §7.4: a `str` where a `String` is expected is copied into a new growable string
+      if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return `$newString(${this.val(e.info.coerce ? { ...e, info: { ...e.info, coerce: undefined } } : e)}, ${this.site(e.span)})`;
     }
     let js = this.raw(e);
     if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
@@ -221,6 +223,11 @@ export abstract class ExprEmitter {
     if (from.k === 'builtin' && from.name === 'String' && to.k === 'str') return `${js}.s`;
     if (from.k === 'str' && to.k === 'ptr') return `${rtH('cstr')}(${js})`;
     if (from.k === 'array' && to.k === 'slice') return `new rt.VSlice(${js}, 0, ${js}.length)`;
+    if (from.k === 'array' && to.k === 'builtin' && to.name === 'Vec') { // §7.4: an array literal as a Vec (a fresh JS array)
+      let size = 8, align = 8;
+      try { const l = this.m.prog.layoutOf(to.args[0]); size = l.size || size; align = l.align || align; } catch { /* keep defaults, as newVec */ }
+      return `new rt.VVec(${size}, ${align}, ${js})`;
+    }
     if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice') return `$sliceAll(${js})`;
     return js;
   }
@@ -505,6 +512,10 @@ export abstract class ExprEmitter {
       const size = this.ptrElemSize(lt.inner);
       if (rt_.k === 'ptr') return `$BigInt((${l} - ${r}) / ${size})`;
       return `(${l} ${op} $Number(${r}) * ${size})`;
+    }
+    if (op === '+' && lt.k === 'builtin' && lt.name === 'Vec') { // chapter 2 §2.2.1: a new Vec of both (Copy elements)
+      const a = this.tmp();
+      return `(${a} = ${l}, new rt.VVec(${a}.esize, ${a}.ealign, ${a}.a.concat(${r}.a)))`;
     }
     if (lt.k === 'struct' || lt.k === 'enum') {
       const viaMethod = this.userOperator(op, l, r, lt, e.span);

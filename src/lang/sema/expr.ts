@@ -18,7 +18,7 @@ import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
 import { checkMatch } from './patterns';
 import { checkBlock, checkClosure, checkAsyncBlock, checkIfExpr } from './stmt';
-import { checkPlace, requireMutablePlace } from './mutability';
+import { checkPlace, requireMutablePlace, placeMutability } from './mutability';
 import { fnTypeOf, substIfKnown, unifyInto } from './generics';
 import { bitfieldConstWarn } from './layout-check';
 
@@ -46,7 +46,7 @@ export function expectType(cx: Ctx, e: ast.Expr, target: Type, what?: string): T
 export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?: string): boolean {
   if (from.k === 'error' && from.hole) fillHole(from, target);
   else if (target.k === 'error' && target.hole) fillHole(target, from);
-  const a = assignable(from, target);
+  const a = e.kind === 'array' && from.k === 'array' && target.k === 'builtin' && target.name === 'Vec' && assignable(from.elem, target.args[0]) === 'same' ? 'coerce' : assignable(from, target);
   if (a === 'coerce') {
     e.info = { ...(e.info ?? { type: from }), coerce: target };
     return true;
@@ -160,7 +160,11 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     }
     case 'cast': return checkCast(cx, e);
     case 'ref': {
-      const t = e.mut ? checkPlace(cx, e.operand) : checkExpr(cx, e.operand, expected?.k === 'ref' ? expected.inner : null);
+      // chapter 2 §7.4: `&x` where `&T!` is expected and `x` is a mutable place is a mutable borrow
+      const place = e.operand.kind === 'ident' || e.operand.kind === 'member' || e.operand.kind === 'index';
+      const pre = !e.mut && expected?.k === 'ref' && expected.mut && place ? checkPlace(cx, e.operand) : null;
+      if (pre && pre.k !== 'error' && placeMutability(cx, e.operand).ok) e.mut = true;
+      const t = pre ?? (e.mut ? checkPlace(cx, e.operand) : checkExpr(cx, e.operand, expected?.k === 'ref' ? expected.inner : null));
       if (e.mut) requireMutablePlace(cx, e.operand, 'a mutable reference `&…!`');
       noBitfieldAddress(cx, e.operand);
       if (t.k === 'slice' || t.k === 'str' || t.k === 'error') return t.k === 'slice' ? { ...t, mut: e.mut } : t;
@@ -356,7 +360,9 @@ function editDistance(a: string, b: string): number {
 }
 
 function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Type {
-  const exp = expected?.k === 'array' ? expected.elem : expected?.k === 'slice' ? expected.elem : null;
+  // chapter 2 §7.4: an array literal where a `Vec<T>` is expected becomes one (coerceExpr converts)
+  const vecElem = expected?.k === 'builtin' && expected.name === 'Vec' && e.elems.length ? expected.args[0] : null;
+  const exp = expected?.k === 'array' ? expected.elem : expected?.k === 'slice' ? expected.elem : vecElem;
   if (exp) {
     for (const x of e.elems) sink(cx, x, exp);
     if (expected?.k === 'array' && expected.len !== e.elems.length && exp.k !== 'error') {

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, typeEq, typeName, type Type } from './types';
 import type { Ctx } from './context';
 import { checkExpr, checkInt, coerceExpr, fmt } from './expr';
-import { isLiteralish, joinNumeric, isNumeric, assignable } from './infer';
+import { isLiteralish, joinNumeric, isNumeric, assignable, isCopy } from './infer';
 import { resolveType } from './resolve';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
@@ -54,7 +54,7 @@ const CMP = new Set(['==', '!=', '<', '<=', '>', '>=']);
 function operands(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null, leftT: Type | null): [Type, Type] {
   const hint = expected && isNumeric(expected) ? expected : null;
   const ll = isLiteralish(e.left), rl = isLiteralish(e.right);
-  if (leftT) return [leftT, checkExpr(cx, e.right, isNumeric(leftT) ? leftT : leftT.k === 'enum' || leftT.k === 'struct' || leftT.k === 'ptr' ? leftT : null)];
+  if (leftT) return [leftT, checkExpr(cx, e.right, isNumeric(leftT) ? leftT : leftT.k === 'enum' || leftT.k === 'struct' || leftT.k === 'ptr' || isVec(leftT) ? leftT : null)];
   if (ll && !rl) {
     const r = checkExpr(cx, e.right, null);
     const l = checkExpr(cx, e.left, isNumeric(r) ? r : null);
@@ -124,6 +124,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
       return T.error;
     }
     if (op === '+' && l.k === 'str' && r.k === 'str') return T.str;
+    if (op === '+' && isVec(l) && (isVec(r) || (e.right.kind === 'array' && r.k === 'array'))) return vecConcat(cx, e, l, r);
     // Generic code is checked once and monomorphized: `a + b` on two values of the same type
     // parameter is allowed (each instance is checked by codegen's concrete types).
     if (l.k === 'param' && typeEq(l, r)) return l;
@@ -268,4 +269,17 @@ export function incDecHelp(t: Type, op: string): { notes: string[] } | undefined
   if (t.k !== 'struct' && t.k !== 'enum') return undefined;
   const n = typeName(t);
   return { notes: [`help: define \`fn (self: &${n}) op${op}(): ${n}\` (\`${op}a\` is \`a = a.op${op}()\`)`] };
+}
+
+const isVec = (t: Type): t is Extract<Type, { k: 'builtin' }> => t.k === 'builtin' && t.name === 'Vec';
+
+/** `Vec<T> + Vec<T>` (or an array literal on the right): a new Vec with both, for Copy elements
+ *  (chapter 2 §2.2.1); the operands are read, not moved. */
+function vecConcat(cx: Ctx, e: ast.ExprOf<'binary'>, l: Extract<Type, { k: 'builtin' }>, r: Type): Type {
+  if (!coerceExpr(cx, e.right, r, l)) return T.error;
+  if (!isCopy(l.args[0])) {
+    cx.error('E0125', `cannot apply \`+\` to ${fmt(l)} and ${fmt(l)}: the elements would be shared by three vectors`, e.span, { notes: ['note: `+` on vectors copies the elements, so they must be Copy', 'help: build the result with `clone()` and `push`'] });
+    return T.error;
+  }
+  return l;
 }
