@@ -64,3 +64,20 @@ describe('prelude enums restated, keyword method names', () => {
     expect(errors('struct W { v: i32 }\nfn W.from(x: i32): W { return W { v: x }; }\nfn W.default(): W { return W { v: 0 }; }\n' + main('let w = W.from(2);\nlet d = W.default();'))).toEqual([]);
   });
 });
+
+describe('policies (§7.6)', () => {
+  it('a struct takes its policies tags: parents first, children override, inline tags last', async () => {
+    const { parse } = await import('../syntax/parser');
+    const { structTags } = await import('./policies');
+    const src = 'policy B { id `db:"id"`, at `db:"at"` }\npolicy A with B { id `json:"id"` }\nstruct S with A { id: i32, at: i64 `x:"1"`, n: i32 }\nfn main() { }\n';
+    expect(diags(src)).toEqual([]);
+    expect([...structTags(parse('t.vx', src).program, 'S')]).toEqual([['id', 'json:"id"'], ['at', 'x:"1"']]);
+  });
+  it('errors: unknown, duplicate, circular, clash with a contract; a missing field warns', () => {
+    expect(diags('policy A with Z { id `j` }\nfn main() { }\n')).toEqual(['E0101 policy `Z` not found']);
+    expect(diags('policy A { id `j` }\npolicy A { id `k` }\nfn main() { }\n')).toEqual(['E0102 the policy `A` is defined more than once']);
+    expect(diags('policy A with A { id `j` }\nfn main() { }\n')).toEqual(["E0164 Circular policy dependency detected: 'A'"]);
+    expect(diags('contract A { }\npolicy A { id `j` }\nfn main() { }\n')).toEqual(['E0102 `A` is both a policy and a contract']);
+    expect(diags('policy P { id `j` }\nstruct S with P { n: i32 }\nfn main() { println("{}", S { n: 1 }.n); }\n')).toEqual(['W0110 policy `P` tags field `id`, which `S` does not have']);
+  });
+});

@@ -54,7 +54,7 @@ export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
     case 'named':
       // Union and conditional aliases parse (chapter 2 §7.8) but are not types the playground evaluates.
       if (te.name === '$union' || te.name === '$conditional') {
-        cx.error('E0142', te.name === '$union' ? 'union types are only supported as generic constraints' : 'conditional types are not supported in the playground', te.span);
+        cx.error('E0142', te.name === '$union' ? 'union types are only supported as generic constraints' : 'conditional types (`T extends U ? X : Y`) are not evaluated: write the type they stand for', te.span);
         return T.error;
       }
       return resolveNamed(cx, te);
@@ -96,7 +96,9 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     return T.i32;
   }
   if (name === 'any' || name === 'f16') {
-    cx.error('E0142', `type \`${name}\` is not supported in the playground`, te.span);
+    cx.error('E0142', name === 'any'
+      ? 'type `any` (a value of any type, boxed with its type) is not available yet: use a generic parameter `<T>` or an enum of the types'
+      : 'type `f16` (half-precision float) is not available yet: use `f32`', te.span);
     return T.error;
   }
   const arity = (want: number, what: string): boolean => {
