@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
-import { typeName } from '../sema/types';
+import { typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import { ExprEmitter, unsupported, DETACHED, returnsDetached, type E } from './expr';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
@@ -196,6 +196,15 @@ export abstract class CallEmitter extends ExprEmitter {
         return `${name === 'sizeof' ? l.size : l.align}n`;
       }
       case 'stack_size': return `$BigInt(rt.stackBytes)`;
+      case 'likely': case 'unlikely': return this.val(a[0]);
+      case 'assume': return `(${this.val(a[0])} || ${rtH('call')}("assume", [], ${s}))`;
+      case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': {
+        // the runtime computes on BigInt over the operand's width; the result has the operand's type
+        const t = derefAll(this.effType(a[0]));
+        if (t.k !== 'int') return unsupported(`${name} of a non-integer`);
+        const r = `${rtH('call')}(${jsStr(name)}, [${this.val(a[0])}, ${intBits(t.name)}, ${intSigned(t.name)}], ${s})`;
+        return isWideInt(t.name) ? r : `$Number(${r})`;
+      }
       case 'go_with_stack': {
         const bytes = this.val(a[0]);
         const fjs = this.val(a[1]);

@@ -1,7 +1,7 @@
 // Builtin free functions (§5.3, §6): plain signatures from the prelude table, plus the ones that
 // need special rules (format strings, value-or-type sizeof, callbacks, allocator contracts).
 import type * as ast from '../syntax/ast';
-import { T, typeEq, type Type } from './types';
+import { T, typeEq, intBits, type Type } from './types';
 import type { Ctx } from './context';
 import { checkExpr, coerceExpr, expectType, fmt } from './expr';
 import { builtinCall } from './methods';
@@ -135,6 +135,17 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       if (t.k !== 'error') cx.error('E0103', `mismatched types: \`block_on\` expects a \`Future<T>\`, found ${fmt(t)}`, args[0].span);
       return T.error;
     }
+    case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': {
+      if (!arity(1)) { rest(0); return T.error; }
+      const t = checkExpr(cx, args[0], expected?.k === 'int' ? expected : null);
+      if (t.k === 'int' && (name !== 'bswap' || t.name === 'u8' || t.name === 'i8' || intBitsOf(t) % 16 === 0)) return t;
+      if (t.k !== 'error') cx.error('E0103', `mismatched types: \`${name}\` takes an integer, found ${fmt(t)}`, args[0].span);
+      return t.k === 'int' ? t : T.error;
+    }
+    case 'likely': case 'unlikely': case 'assume':
+      if (arity(1)) expectType(cx, args[0], T.bool);
+      else rest(0);
+      return name === 'assume' ? T.unit : T.bool;
     case 'vec_new': {
       arity(0);
       if (typeArgs) e.info = { type: T.error, typeArgs };
@@ -155,3 +166,5 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
   if ((name === 'free' || name === 'realloc' || name === 'sys_free') && args[0]?.kind === 'ref') markAddressTaken(args[0].operand);
   return t;
 }
+
+const intBitsOf = (t: Extract<Type, { k: 'int' }>): number => intBits(t.name);

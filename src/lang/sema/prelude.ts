@@ -284,6 +284,8 @@ export const BUILTIN_FNS: Record<string, string> = {
 export const SPECIAL_FNS = [
   'println', 'print', 'assert', 'assert_eq', 'sizeof', 'alignof', 'catch_panic', 'set_allocator',
   'set_global_allocator', 'signal', 'go_with_stack', 'block_on', 'vec_new',
+  // real's bit intrinsics and hints (chapter 2 §7.11): integer in, same type out; bool identity
+  'ctlz', 'cttz', 'ctpop', 'bswap', 'bitreverse', 'likely', 'unlikely', 'assume',
 ] as const;
 
 export const PLAIN_FN_SIGS = new Map(Object.entries(BUILTIN_FNS).map(([n, s]) => parseSig('$fn', n, s)));
