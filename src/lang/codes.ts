@@ -325,6 +325,10 @@ export const DIAGNOSTICS = {
     'A struct takes the field tags of a policy (`struct S with P`), but the policy tags a field the struct does not declare, so that tag applies to nothing. Add the field or remove it from the policy.',
     'policy P { id `json:"id"` }\nstruct S with P { name: str }\nfn main() { println("{}", S { name: "a" }.name); }\n',
     'policy P { name `json:"name"` }\nstruct S with P { name: str }\nfn main() { println("{}", S { name: "a" }.name); }\n'),
+  W0111: W('implicit conversion of an enum to `i32`',
+    'A unit enum value is used where an `i32` is expected, so its index (0 for the first variant) is used. Real Vex allows this; writing the conversion makes it visible. Write `as i32`.',
+    'enum Color { Red, Green }\nfn main(): i32 {\n    let c = Color.Green;\n    return c;\n}\n',
+    'enum Color { Red, Green }\nfn main(): i32 {\n    let c = Color.Green;\n    return c as i32;\n}\n'),
   // ---- failures of the compiler itself (diagnostics.ts, codegen/failure.ts, compile.ts)
   E0900: E('construct not supported by the code generator yet',
     'The program checks, but the code generator does not yet handle one of its constructs (the message names it). This is a gap in the playground, not an error in your program. Rewrite that part with a simpler construct, and report it.',

@@ -220,6 +220,7 @@ export abstract class ExprEmitter {
     if (from.k === 'ref' && to.k !== 'ref' && to.k !== 'ptr') {
       return isCellRef(from) ? `${js}.get()` : this.convert(js, from.inner, to);
     }
+    if (from.k === 'enum' && to.k === 'int') return `${js}.t`; // §7.4: a unit enum as its index (i32)
     if (from.k === 'builtin' && from.name === 'String' && to.k === 'str') return `${js}.s`;
     if (from.k === 'str' && to.k === 'ptr') return `${rtH('cstr')}(${js})`;
     if (from.k === 'array' && to.k === 'slice') return `new rt.VSlice(${js}, 0, ${js}.length)`;

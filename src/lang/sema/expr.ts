@@ -47,6 +47,12 @@ export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?
   if (from.k === 'error' && from.hole) fillHole(from, target);
   else if (target.k === 'error' && target.hole) fillHole(target, from);
   const a = e.kind === 'array' && from.k === 'array' && target.k === 'builtin' && target.name === 'Vec' && assignable(from.elem, target.args[0]) === 'same' ? 'coerce' : assignable(from, target);
+  if (!a && isUnitEnum(from) && target.k === 'int' && target.name === 'i32') {
+    // chapter 2 §7.4: a unit enum where an i32 is expected is its index, with a warning
+    cx.warn('W0111', `implicit conversion of ${fmt(from)} to \`i32\``, e.span, { notes: ['help: write `as i32`'] });
+    e.info = { ...(e.info ?? { type: from }), coerce: target };
+    return true;
+  }
   if (a === 'coerce') {
     e.info = { ...(e.info ?? { type: from }), coerce: target };
     return true;
@@ -508,3 +514,5 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
   return { k: 'struct', info, args: finalArgs as Type[] };
 }
 
+
+const isUnitEnum = (t: Type): boolean => t.k === 'enum' && t.info.variants.length > 0 && t.info.variants.every((v) => v.fields.length === 0);
