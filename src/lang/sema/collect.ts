@@ -355,7 +355,12 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
   for (const m of c.methods.values()) {
     const impl = methods?.get(m.name);
     if (!impl) {
-      if (!m.hasDefault) cx.error('E0129', `\`${info.name}\` does not implement method \`${m.name}\` required by contract \`${c.name}\``, span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${m.name}\` declared here` }] } : {});
+      // §3.2: real never checks completeness; the playground warns here and errors where it matters
+      if (!m.hasDefault) {
+        cx.warn('W0112', `\`${info.name}\` does not implement method \`${m.name}\` required by contract \`${c.name}\``, span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${m.name}\` declared here` }] } : {});
+        const key = `${info.name}:${c.name}`;
+        cx.incomplete.set(key, [...(cx.incomplete.get(key) ?? []), m.name]);
+      }
       continue;
     }
     if (impl.params.length !== m.params.length) {
