@@ -327,6 +327,7 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (`${owner}.${method}`) {
       case 'Vec.new': return this.newVec(t);
       case 'String.new': case 'String.from': return `$newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
+      case 'String.withCapacity': case 'String.with_capacity': return `(${this.val(a[0])}, $newString("", ${s}))`; // capacity is a hint
       case 'Map.new': return `new rt.VMap(${this.tableEntry(t).join(', ')})`;
       case 'Set.new': return `new rt.VSet(${this.tableEntry(t).join(', ')})`;
       case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;

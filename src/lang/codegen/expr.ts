@@ -924,7 +924,7 @@ export function returnsDetached(fn: FnInfo): boolean {
   if (r === undefined) { r = !!fn.decl?.body && bodyDetached(fn.decl.body); detachedCache.set(fn, r); }
   return r;
 }
-const NEW_STATICS = new Set(['String.from', 'String.new', 'Vec.new', 'Map.new', 'Set.new']);
+const NEW_STATICS = new Set(['String.from', 'String.new', 'String.withCapacity', 'String.with_capacity', 'Vec.new', 'Map.new', 'Set.new']);
 function detachedExpr(e: E): boolean {
   if (e.kind === 'fstring') return true;
   if (e.kind !== 'call') return false;

@@ -114,7 +114,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
     },
   },
   String: {
-    statics: { new: '(str?): String', from: '(str): String' },
+    statics: { new: '(str?): String', from: '(str): String', withCapacity: '(int): String', with_capacity: '(int): String' },
     methods: {
       len: '(): i64', push: '(str)!', text: '(): str', contains: '(str): bool', startsWith: '(str): bool',
       endsWith: '(str): bool', upper: '(): String', lower: '(): String', trim: '(): String',
@@ -188,6 +188,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
       sqrt: '(): N', floor: '(): N', ceil: '(): N', round: '(): N', trunc: '(): N', is_nan: '(): bool',
     },
   },
+  bool: { statics: {}, methods: { to_string: '(): string', clone: '(): bool' } }, // Clone/Display (§3.7)
   ArenaAllocator: {
     statics: { new: '(size): ArenaAllocator' },
     methods: { allocate: '(u64, u64)!: *u8!', deallocate: '(*u8!, u64, u64)!', used: '(): u64', reset: '()!' },
@@ -257,6 +258,7 @@ export function builtinOwner(t: Type): string | null {
   if (t.k === 'struct' && t.info === ARENA) return 'ArenaAllocator';
   if (t.k === 'int') return 'int';
   if (t.k === 'float') return 'float';
+  if (t.k === 'bool') return 'bool';
   return null;
 }
 export const builtinMethod = (owner: string, name: string) => TABLE.get(owner)?.methods.get(name) ?? null;
