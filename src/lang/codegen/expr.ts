@@ -883,7 +883,7 @@ export abstract class ExprEmitter {
   tryOp(e: ast.ExprOf<'try'>): string {
     const t = this.tmp();
     const v = this.val(e.operand);
-    this.pre.push(`${t} = ${v};\nif (${t}.t === 1) { ${this.returnJs(t)} }`);
+    this.pre.push(`${t} = ${v};\nif (${t}.t !== 0) { ${this.returnJs(t)} }`); // Err, None, or a later variant (§7.9)
     return `${t}.a0`;
   }
 }

@@ -1,7 +1,7 @@
 // Expression checking: every expression gets `info.type`; implicit conversions are recorded in
 // `info.coerce`; moves in `info.moves`. Calls, members, operators and patterns live beside this.
 import type * as ast from '../syntax/ast';
-import { T, typeName, typeEq, type Type } from './types';
+import { T, typeName, typeEq, subst, type Type } from './types';
 import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, checkNotMoved } from './moves';
@@ -399,8 +399,18 @@ function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Typ
 function checkTry(cx: Ctx, e: ast.ExprOf<'try'>): Type {
   const t = checkExpr(cx, e.operand, null);
   if (t.k === 'error') return T.error;
+  // chapter 2 §7.9: `?` on an Option, or on a user enum whose first variant has one payload, in a
+  // function returning that same type: the first variant's payload, else the value is returned
+  const shaped = t.k === 'enum' && (t.info === OPTION || (t.info.decl !== null && t.info.variants[0]?.fields.length === 1 && t.info.variants.length > 1));
+  if (shaped) {
+    const ret = cx.fn?.ret;
+    if (!ret || !typeEq(ret, t)) {
+      cx.error('E0117', `\`?\` on ${fmt(t)} needs the enclosing function to return ${fmt(t)}`, e.span, { notes: [ret ? `note: the function returns ${fmt(ret)}` : `note: \`?\` returns early with the value when it is not \`${t.info.variants[0].name}\``] });
+    }
+    return subst(t.info.variants[0].fields[0], new Map(t.info.generics.map((g, i) => [`${t.info.name}.${g}`, t.args[i]])));
+  }
   if (t.k !== 'enum' || t.info.name !== 'Result' || t.info.decl !== null) {
-    cx.error('E0117', `\`?\` works on \`Result\` only, found ${fmt(t)}`, e.span);
+    cx.error('E0117', `\`?\` works on \`Result\`, \`Option\` and enums whose first variant holds one value, found ${fmt(t)}`, e.span);
     return T.error;
   }
   const ret = cx.fn?.ret;
