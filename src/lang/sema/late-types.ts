@@ -12,6 +12,23 @@ import { OPTION, optionOf } from './prelude';
 
 type Open = 'Vec' | 'Map' | 'Set';
 
+/** Visit every object node under `root` in source order (iteratively: programs can nest deeper
+ *  than the JS stack) until `f` returns true; `f` returning 'skip' does not descend. */
+function walk(root: unknown, f: (o: Record<string, unknown>) => boolean | 'skip'): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (Array.isArray(n)) { for (let i = n.length - 1; i >= 0; i--) stack.push(n[i]); continue; }
+    const o = n as Record<string, unknown>;
+    const r = f(o);
+    if (r === true) return;
+    if (r === 'skip') continue;
+    const keys = Object.keys(o).filter((k) => k !== 'span' && k !== 'info');
+    for (let i = keys.length - 1; i >= 0; i--) stack.push(o[keys[i]]);
+  }
+}
+
 /** The collection an initializer constructs without type arguments, or null. */
 function openConstructor(e: ast.Expr): Open | null {
   const isOpen = (n: string): n is Open => n === 'Vec' || n === 'Map' || n === 'Set';
@@ -33,20 +50,20 @@ export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }
   const name = s.pattern.name;
   const want = kind === 'Map' ? 2 : 1;
   let found: ast.Expr[] | null = null;
-  const visit = (n: unknown): void => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const x of n) visit(x); return; }
-    const o = n as Record<string, unknown>;
-    if (o.kind === 'let' && (o.pattern as ast.LetPattern)?.kind === 'name' && (o.pattern as { name: string }).name === name) { visit(o.init); found = found ?? []; return; } // shadowed from here on
+  const visit = (o: Record<string, unknown>): boolean | 'skip' => {
+    if (o.kind === 'let' && (o.pattern as ast.LetPattern)?.kind === 'name' && (o.pattern as { name: string }).name === name) {
+      walk(o.init, visit);
+      found = found ?? []; // shadowed from here on
+      return true;
+    }
     if (o.kind === 'call') {
       const c = o.callee as ast.Expr, args = o.args as ast.Expr[];
       if (c.kind === 'member' && c.object.kind === 'ident' && c.object.name === name && args.length === want
-        && (c.name === 'push' || c.name === 'insert' || (kind !== 'Map' && c.name === 'contains'))) { found = args; return; }
+        && (c.name === 'push' || c.name === 'insert' || (kind !== 'Map' && c.name === 'contains'))) { found = args; return true; }
     }
-    for (const k in o) if (k !== 'span' && k !== 'info') visit(o[k]);
+    return false;
   };
-  visit(rest);
-  if (!found) visit(tail);
+  walk([rest, tail], visit);
   const args: Type[] = [];
   for (let i = 0; i < want; i++) {
     let t: Type = T.i32;
@@ -65,15 +82,10 @@ const isBareNone = (e: ast.Expr): boolean =>
 /** `let x = None;`: the Option type a later `x = value;` assigns, else `Option<i32>`. */
 function noneType(cx: Ctx, name: string, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
   let value: ast.Expr | null = null;
-  const visit = (n: unknown): void => {
-    if (value || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const x of n) visit(x); return; }
-    const o = n as Record<string, unknown>;
-    if (o.kind === 'assign' && o.op === '=' && (o.target as ast.Expr).kind === 'ident' && (o.target as ast.ExprOf<'ident'>).name === name) { value = o.value as ast.Expr; return; }
-    for (const k in o) if (k !== 'span' && k !== 'info') visit(o[k]);
-  };
-  visit(rest);
-  visit(tail);
+  walk([rest, tail], (o) => {
+    if (o.kind === 'assign' && o.op === '=' && (o.target as ast.Expr).kind === 'ident' && (o.target as ast.ExprOf<'ident'>).name === name) { value = o.value as ast.Expr; return true; }
+    return false;
+  });
   let t: Type | null = null;
   const v = value as ast.Expr | null;
   if (v) { probe(cx, () => { t = checkExpr(cx, v, null); }); clearInfo(v); }
@@ -84,9 +96,5 @@ function noneType(cx: Ctx, name: string, rest: readonly ast.Stmt[], tail: ast.Ex
 
 /** Forget what the silent probe wrote on the nodes (types, targets), so the real check starts clean. */
 function clearInfo(n: unknown): void {
-  if (!n || typeof n !== 'object') return;
-  if (Array.isArray(n)) { for (const x of n) clearInfo(x); return; }
-  const o = n as Record<string, unknown>;
-  for (const k of ['info', 'res', 'target']) if (k in o) delete o[k];
-  for (const k in o) if (k !== 'span') clearInfo(o[k]);
+  walk(n, (o) => { delete o.res; delete o.target; delete o.info; return false; });
 }

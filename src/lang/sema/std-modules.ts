@@ -337,14 +337,16 @@ export function stdNamespace(program: ast.Program, alias: string): string | null
 function bindPreludeConversions(program: ast.Program, named: Map<string, string>, added: Set<string>): void {
   const wanted = new Set<string>();
   const own = new Set(program.items.map((i) => ('name' in i && typeof i.name === 'string' ? i.name : '')));
-  const scan = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const x of n) scan(x); return; }
+  // an explicit stack: a program may nest deeper than the JS stack (E0902 is reported later)
+  const stack: unknown[] = [program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>'))];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (Array.isArray(n)) { for (const x of n) stack.push(x); continue; }
     const o = n as Record<string, unknown>;
     if (o.kind === 'ident' && typeof o.name === 'string' && /^[a-z0-9]+_to_string$/.test(o.name) && !own.has(o.name) && !named.has(o.name)) wanted.add(o.name);
-    for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') scan(o[k]);
-  };
-  scan(program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>')));
+    for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') stack.push(o[k]);
+  }
   if (!wanted.size) return;
   const mod = load('conv');
   let used = false;
