@@ -31,7 +31,7 @@ export interface Verdict {
 /** Areas whose engines exist. Tests of other areas are listed as "not yet enabled", never as passed. */
 export const ENABLED_AREAS = new Set<string>([
   'core', 'panic', 'stack', 'ptr', 'layout', 'union', 'ffi', 'variadic', 'dylib', 'nomain', 'init',
-  'alloc', 'heapprof', 'metrics', 'gc', 'task', 'tls', 'async', 'signal', 'repl', 'module', 'clone', 'redteam',
+  'alloc', 'heapprof', 'metrics', 'gc', 'task', 'tls', 'async', 'signal', 'repl', 'module', 'clone', 'redteam', 'std', 'lang',
 ]);
 
 export function listCases(dir: string): ConformanceCase[] {

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
-import { typeName } from '../sema/types';
+import { typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, returnsSelfField, type E } from './expr';
 import { cloneJs } from './clone-glue';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
@@ -210,6 +210,15 @@ export abstract class CallEmitter extends ExprEmitter {
         return `${name === 'sizeof' ? l.size : l.align}n`;
       }
       case 'stack_size': return `$BigInt(rt.stackBytes)`;
+      case 'likely': case 'unlikely': return this.val(a[0]);
+      case 'assume': return `(${this.val(a[0])} || ${rtH('call')}("assume", [], ${s}))`;
+      case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': {
+        // the runtime computes on BigInt over the operand's width; the result has the operand's type
+        const t = derefAll(this.effType(a[0]));
+        if (t.k !== 'int') return unsupported(`${name} of a non-integer`);
+        const r = `${rtH('call')}(${jsStr(name)}, [${this.val(a[0])}, ${intBits(t.name)}, ${intSigned(t.name)}], ${s})`;
+        return isWideInt(t.name) ? r : `$Number(${r})`;
+      }
       case 'go_with_stack': {
         const bytes = this.val(a[0]);
         const fjs = this.val(a[1]);
@@ -333,6 +342,7 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (`${owner}.${method}`) {
       case 'Vec.new': return this.newVec(t);
       case 'String.new': case 'String.from': return `$newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
+      case 'String.withCapacity': case 'String.with_capacity': return `(${this.val(a[0])}, $newString("", ${s}))`; // capacity is a hint
       case 'Map.new': return `new rt.VMap(${this.tableEntry(t).join(', ')})`;
       case 'Set.new': return `new rt.VSet(${this.tableEntry(t).join(', ')})`;
       case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;

@@ -143,6 +143,8 @@ export abstract class ExprEmitter {
     if (e.info?.coerce) {
       const from = this.typeOf(e), to = this.ty(e.info.coerce);
       if (from.k === 'ref' && to.k === 'ptr') return this.refAsPtr(e, from);
+      // §7.4: a `str` where a `String` is expected is copied into a new growable string
+      if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return `$newString(${this.val(e.info.coerce ? { ...e, info: { ...e.info, coerce: undefined } } : e)}, ${this.site(e.span)})`;
     }
     let js = this.raw(e);
     if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
@@ -239,9 +241,15 @@ export abstract class ExprEmitter {
     if (from.k === 'ref' && to.k !== 'ref' && to.k !== 'ptr') {
       return isCellRef(from) ? `${js}.get()` : this.convert(js, from.inner, to);
     }
+    if (from.k === 'enum' && to.k === 'int') return `${js}.t`; // §7.4: a unit enum as its index (i32)
     if (from.k === 'builtin' && from.name === 'String' && to.k === 'str') return `${js}.s`;
     if (from.k === 'str' && to.k === 'ptr') return `${rtH('cstr')}(${js})`;
     if (from.k === 'array' && to.k === 'slice') return `new rt.VSlice(${js}, 0, ${js}.length)`;
+    if (from.k === 'array' && to.k === 'builtin' && to.name === 'Vec') { // §7.4: an array literal as a Vec (a fresh JS array)
+      let size = 8, align = 8;
+      try { const l = this.m.prog.layoutOf(to.args[0]); size = l.size || size; align = l.align || align; } catch { /* keep defaults, as newVec */ }
+      return `new rt.VVec(${size}, ${align}, ${js})`;
+    }
     if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice') return `$sliceAll(${js})`;
     return js;
   }
@@ -283,7 +291,7 @@ export abstract class ExprEmitter {
         return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
       }
       case 'unary': return this.unary(e);
-      case 'postfix': return this.incDec(e.operand, e.op, false);
+      case 'postfix': return this.incDec(e.operand, e.op, false, e.info?.step);
       case 'binary': return this.binary(e);
       case 'range': return `$range(${e.lo ? this.val(e.lo) : 'undefined'}, ${e.hi ? this.val(e.hi) : 'undefined'}, ${e.inclusive})`;
       case 'cast': {
@@ -520,7 +528,7 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ operators
   unary(e: ast.ExprOf<'unary'>): string {
-    if (e.op === '++' || e.op === '--') return this.incDec(e.operand, e.op, true);
+    if (e.op === '++' || e.op === '--') return this.incDec(e.operand, e.op, true, e.info?.step);
     const t = this.typeOf(e);
     const v = this.val(e.operand);
     switch (e.op) {
@@ -573,6 +581,10 @@ export abstract class ExprEmitter {
       const size = this.ptrElemSize(lt.inner);
       if (rt_.k === 'ptr') return `$BigInt((${l} - ${r}) / ${size})`;
       return `(${l} ${op} $Number(${r}) * ${size})`;
+    }
+    if (op === '+' && lt.k === 'builtin' && lt.name === 'Vec') { // chapter 2 §2.2.1: a new Vec of both (Copy elements)
+      const a = this.tmp();
+      return `(${a} = ${l}, new rt.VVec(${a}.esize, ${a}.ealign, ${a}.a.concat(${r}.a)))`;
     }
     if (lt.k === 'struct' || lt.k === 'enum') {
       const viaMethod = this.userOperator(op, l, r, lt, e.span);
@@ -667,9 +679,13 @@ export abstract class ExprEmitter {
   }
 
   /** `x++` / `++x` / `x--` / `--x` on a place. */
-  incDec(place: E, op: '++' | '--', prefix: boolean): string {
-    const t = derefAll(this.typeOf(place));
+  incDec(place: E, op: '++' | '--', prefix: boolean, step?: E): string {
     const p = this.place(place);
+    if (step) { // a user type's `op++`/`op--`: store the call's result (sema/operators.ts incDecOverload)
+      const old = this.tmp(), nv = this.tmp();
+      return prefix ? `(${nv} = ${this.expr(step)}, ${p.set(nv)}, ${nv})` : `(${old} = ${p.get}, ${nv} = ${this.expr(step)}, ${p.set(nv)}, ${old})`;
+    }
+    const t = derefAll(this.typeOf(place));
     const one = t.k === 'int' && isWideInt(t.name) ? '1n' : '1';
     const nv = (cur: string) => this.binop(op === '++' ? '+' : '-', cur, one, t, place.span);
     if (prefix) {
@@ -959,7 +975,7 @@ export abstract class ExprEmitter {
   tryOp(e: ast.ExprOf<'try'>): string {
     const t = this.tmp();
     const v = this.val(e.operand);
-    this.pre.push(`${t} = ${v};\nif (${t}.t === 1) { ${this.returnJs(t)} }`);
+    this.pre.push(`${t} = ${v};\nif (${t}.t !== 0) { ${this.returnJs(t)} }`); // Err, None, or a later variant (§7.9)
     return `${t}.a0`;
   }
 }
@@ -1020,7 +1036,7 @@ export function returnsDetached(fn: FnInfo): boolean {
   if (r === undefined) { r = !!fn.decl?.body && bodyDetached(fn.decl.body); detachedCache.set(fn, r); }
   return r;
 }
-const NEW_STATICS = new Set(['String.from', 'String.new', 'Vec.new', 'Map.new', 'Set.new']);
+const NEW_STATICS = new Set(['String.from', 'String.new', 'String.withCapacity', 'String.with_capacity', 'Vec.new', 'Map.new', 'Set.new']);
 function detachedExpr(e: E): boolean {
   if (e.kind === 'fstring') return true;
   if (e.kind !== 'call') return false;

@@ -129,6 +129,11 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     }
     return null;
   }
+  if (owner === 'bool' && recvT.k === 'bool') {
+    if (method === 'to_string') return `("" + ${o})`;
+    if (method === 'clone') return o;
+    return null;
+  }
   if (owner === 'int' && recvT.k === 'int') {
     const n = recvT.name, wide = isWideInt(n), z = wide ? '0n' : '0';
     switch (method) {

@@ -1,7 +1,7 @@
 // Builtin free functions (§5.3, §6): plain signatures from the prelude table, plus the ones that
 // need special rules (format strings, value-or-type sizeof, callbacks, allocator contracts).
 import type * as ast from '../syntax/ast';
-import { T, typeEq, type Type } from './types';
+import { T, typeEq, intBits, type Type } from './types';
 import type { Ctx } from './context';
 import { checkExpr, coerceExpr, expectType, fmt } from './expr';
 import { builtinCall } from './methods';
@@ -25,6 +25,11 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
     return false;
   };
   const rest = (from: number) => args.slice(from).forEach((a) => a.info || checkExpr(cx, a, null));
+  if (name.startsWith('vex_') && !e.span.file.startsWith('<std>')) { // the standard modules' own hooks (std-modules.ts)
+    rest(0);
+    cx.error('E0100', `cannot find value \`${name}\` in this scope`, e.callee.span, { notes: [`note: \`${name}\` is an internal of the runtime, not part of the language`, 'help: use the standard module that provides it (`time`, `io`, `fmt`, `env`, `fs`, `path`, `process`)'] });
+    return T.error;
+  }
   if (BLOCKING.has(name) && cx.fn) cx.fn.blocks = true;
   switch (name) {
     case 'println': case 'print':
@@ -132,6 +137,17 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       if (t.k !== 'error') cx.error('E0103', `mismatched types: \`block_on\` expects a \`Future<T>\`, found ${fmt(t)}`, args[0].span);
       return T.error;
     }
+    case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': {
+      if (!arity(1)) { rest(0); return T.error; }
+      const t = checkExpr(cx, args[0], expected?.k === 'int' ? expected : null);
+      if (t.k === 'int' && (name !== 'bswap' || t.name === 'u8' || t.name === 'i8' || intBitsOf(t) % 16 === 0)) return t;
+      if (t.k !== 'error') cx.error('E0103', `mismatched types: \`${name}\` takes an integer, found ${fmt(t)}`, args[0].span);
+      return t.k === 'int' ? t : T.error;
+    }
+    case 'likely': case 'unlikely': case 'assume':
+      if (arity(1)) expectType(cx, args[0], T.bool);
+      else rest(0);
+      return name === 'assume' ? T.unit : T.bool;
     case 'vec_new': {
       arity(0);
       if (typeArgs) e.info = { type: T.error, typeArgs };
@@ -152,3 +168,5 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
   if ((name === 'free' || name === 'realloc' || name === 'sys_free') && args[0]?.kind === 'ref') markAddressTaken(args[0].operand);
   return t;
 }
+
+const intBitsOf = (t: Extract<Type, { k: 'int' }>): number => intBits(t.name);

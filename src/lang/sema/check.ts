@@ -9,6 +9,7 @@ import { T, typeName, type Type, type StructInfo } from './types';
 import type { CheckResult, CheckedProgram, FnInfo, LocalInfo } from './typed';
 import { Ctx } from './context';
 import { collect, checkImpls } from './collect';
+import { checkPolicies } from './policies';
 import { checkOperatorDecls } from './operators';
 import { checkTypeCycles } from './cycles';
 import { checkFnBody } from './stmt';
@@ -108,6 +109,7 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   collect(cx);
   resolveBitfields(cx);
   checkImpls(cx);
+  checkPolicies(cx, cx.program);
   checkOperatorDecls(cx);
   checkTypeCycles(cx);
   checkExternDecls(cx);

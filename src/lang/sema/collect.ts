@@ -2,7 +2,7 @@
 // entered into the Ctx tables before any body is checked, so items may appear in any order.
 import type * as ast from '../syntax/ast';
 import { addStdContracts, MIN_ONE_OF } from './std-contracts';
-import { T, typeName, type Type, type StructInfo, type EnumInfo } from './types';
+import { T, typeName, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
 import { notClone } from './clone-check';
 import type { FnInfo, ExternInfo } from './typed';
 import type { Ctx, ContractInfo, GenericEntry } from './context';
@@ -52,6 +52,7 @@ export function collect(cx: Ctx): void {
       cx.structs.set(it.name, info);
       cx.structDecls.set(info, it);
     } else if (it.kind === 'enum') {
+      if (restatesPrelude(it)) continue; // `enum Option<T> { Some(T), None }` as real programs write it: the prelude's own
       if (dupType(it.name, it.nameSpan)) continue;
       cx.enums.set(it.name, { name: it.name, generics: it.generics.map((g) => g.name), variants: [], decl: it });
     } else if (it.kind === 'contract') {
@@ -355,7 +356,12 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
   for (const m of c.methods.values()) {
     const impl = methods?.get(m.name);
     if (!impl) {
-      if (!m.hasDefault) cx.error('E0129', `\`${info.name}\` does not implement method \`${m.name}\` required by contract \`${c.name}\``, span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${m.name}\` declared here` }] } : {});
+      // §3.2: real never checks completeness; the playground warns here and errors where it matters
+      if (!m.hasDefault) {
+        cx.warn('W0112', `\`${info.name}\` does not implement method \`${m.name}\` required by contract \`${c.name}\``, span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${m.name}\` declared here` }] } : {});
+        const key = `${info.name}:${c.name}`;
+        cx.incomplete.set(key, [...(cx.incomplete.get(key) ?? []), m.name]);
+      }
       continue;
     }
     if (impl.params.length !== m.params.length) {
@@ -365,11 +371,49 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
   // `impl Clone` with the default (field-wise) clone: every field must be Clone
   const notCloneField = c.name === 'Clone' && c.decl === null && !methods?.has('clone') ? notClone(cx, { k: 'struct', info, args: info.generics.map(() => ({ k: 'unit' }) as Type) }, new Set()) : null;
   if (notCloneField) cx.error('E0168', `\`${info.name}\` cannot implement \`Clone\` field by field: it holds \`${typeName(notCloneField)}\``, span, { notes: ['help: write its own `clone()`, or remove `Clone`'] });
-  const assoc = cx.assocTypes.get(info.name);
-  for (const a of c.assocTypes) {
+  const assoc = cx.assocTypes.get(info.name) ?? new Map<string, Type>();
+  cx.assocTypes.set(info.name, assoc);
+  for (const a of [...c.assocTypes, ...(c.decl === null && c.name === 'Iterator' ? ['Item'] : [])]) {
     const def = c.decl?.assocTypes.find((x) => x.name === a)?.default;
-    if (!assoc?.has(a) && !def) cx.error('E0129', `\`${info.name}\` does not define associated type \`${a}\` required by contract \`${c.name}\``, d.nameSpan);
+    if (assoc.has(a) || def) continue;
+    // §3.4: a missing binding is inferred when the method signatures place it in exactly one way
+    // (`next(): Option<i32>` gives `Item = i32`); else it warns here, and a use of it is an error.
+    const found: Type[] = [];
+    for (const m of c.methods.values()) {
+      const impl = methods?.get(m.name);
+      if (!impl) continue;
+      m.params.forEach((p, i) => impl.params[i] && placeAssoc(p, impl.params[i].type, a, found));
+      placeAssoc(m.ret, impl.ret, a, found);
+    }
+    const distinct = found.filter((t, i) => found.findIndex((u) => typeEq(u, t)) === i);
+    if (distinct.length === 1) assoc.set(a, distinct[0]);
+    else if (c.decl !== null) cx.warn('W0109', `\`${info.name}\` does not define associated type \`${a}\` required by contract \`${c.name}\``, d.nameSpan, { notes: [`help: add \`type ${a} = …;\` to the body of \`${info.name}\``] });
   }
 }
 
+/** Where contract type `c` has associated type `a` (`Item`, `Self.Item`), the implementation's type. */
+function placeAssoc(c: Type, impl: Type, a: string, out: Type[]): void {
+  if (c.k === 'param' && (c.name === a || c.name === `Self.${a}`)) { if (impl.k !== 'error' && impl.k !== 'param') out.push(impl); return; }
+  if ((c.k === 'enum' || c.k === 'struct') && impl.k === c.k && impl.info === c.info) c.args.forEach((x, i) => impl.args[i] && placeAssoc(x, impl.args[i], a, out));
+  else if (c.k === 'builtin' && impl.k === 'builtin' && impl.name === c.name) c.args.forEach((x, i) => impl.args[i] && placeAssoc(x, impl.args[i], a, out));
+  else if ((c.k === 'ref' || c.k === 'ptr') && impl.k === c.k) placeAssoc(c.inner, impl.inner, a, out);
+  else if (c.k === 'ref') placeAssoc(c.inner, impl, a, out); // `&Output` in the contract, `f64` in the impl
+  else if (c.k === 'tuple' && impl.k === 'tuple') c.elems.forEach((x, i) => impl.elems[i] && placeAssoc(x, impl.elems[i], a, out));
+}
+
 export type { EnumInfo };
+
+/** §3.7 Shadowing: a program's `enum Option<T> { Some(T), None }` or `enum Result<T, E> { Ok(T), Err(E) }`
+ *  with exactly the prelude's variants means the prelude type itself (all its methods, `?`, `{:?}`).
+ *  TODO(#10): a user enum of such a name with other variants does not yet replace the prelude one. */
+function restatesPrelude(d: ast.EnumDecl): boolean {
+  const shape: Record<string, [string, number][]> = { Option: [['Some', 1], ['None', 0]], Result: [['Ok', 1], ['Err', 1]] };
+  const want = shape[d.name];
+  if (!want || d.generics.length !== want.filter(([, n]) => n).length || d.variants.length !== want.length) return false;
+  return want.every(([name, n], i) => {
+    const v = d.variants.find((x) => x.name === name);
+    if (!v || v.fields.length !== n) return false;
+    const g = d.generics[want.slice(0, i).filter(([, k]) => k).length]?.name;
+    return n === 0 || (v.fields[0].kind === 'named' && v.fields[0].name === g && !v.fields[0].args.length);
+  });
+}

@@ -76,6 +76,9 @@ export class Ctx {
   /** Static methods `fn Type.name()` by owner then name. */
   readonly statics = new Map<string, Map<string, FnInfo>>();
   readonly assocTypes = new Map<string, Map<string, Type>>(); // struct name -> Item -> type
+  /** `struct S impl C` missing required methods of C (chapter 2 §3.2: a warning at the struct, an
+   *  error where S must satisfy a bound on C): "S:C" -> the missing method names. */
+  readonly incomplete = new Map<string, string[]>();
   readonly consts = new Map<string, ConstEntry>();
   readonly tls = new Map<string, TlsEntry>();
   readonly externs = new Map<string, ExternInfo>();

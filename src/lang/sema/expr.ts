@@ -1,24 +1,24 @@
 // Expression checking: every expression gets `info.type`; implicit conversions are recorded in
 // `info.coerce`; moves in `info.moves`. Calls, members, operators and patterns live beside this.
 import type * as ast from '../syntax/ast';
-import { T, typeName, typeEq, type Type } from './types';
+import { T, typeName, typeEq, subst, type Type } from './types';
 import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, checkNotMoved } from './moves';
 import { fillHole, needHole } from './closure-infer';
-import { indexOverload } from './operators';
+import { indexOverload, incDecOverload } from './operators';
 import { attachDisplay } from './std-contracts';
 
 export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
-import { checkUnary, checkBinary, checkCast } from './ops';
+import { checkUnary, checkBinary, checkCast, incDecHelp } from './ops';
 import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
 import { checkMatch } from './patterns';
 import { checkBlock, checkClosure, checkAsyncBlock, checkIfExpr } from './stmt';
-import { checkPlace, requireMutablePlace } from './mutability';
+import { checkPlace, requireMutablePlace, placeMutability } from './mutability';
 import { fnTypeOf, substIfKnown, unifyInto } from './generics';
 import { bitfieldConstWarn } from './layout-check';
 import { arrayTooLarge } from './layout';
@@ -47,7 +47,13 @@ export function expectType(cx: Ctx, e: ast.Expr, target: Type, what?: string): T
 export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?: string): boolean {
   if (from.k === 'error' && from.hole) fillHole(from, target);
   else if (target.k === 'error' && target.hole) fillHole(target, from);
-  const a = assignable(from, target);
+  const a = e.kind === 'array' && from.k === 'array' && target.k === 'builtin' && target.name === 'Vec' && assignable(from.elem, target.args[0]) === 'same' ? 'coerce' : assignable(from, target);
+  if (!a && isUnitEnum(from) && target.k === 'int' && target.name === 'i32') {
+    // chapter 2 §7.4: a unit enum where an i32 is expected is its index, with a warning
+    cx.warn('W0111', `implicit conversion of ${fmt(from)} to \`i32\``, e.span, { notes: ['help: write `as i32`'] });
+    e.info = { ...(e.info ?? { type: from }), coerce: target };
+    return true;
+  }
   if (a === 'coerce') {
     e.info = { ...(e.info ?? { type: from }), coerce: target };
     return true;
@@ -131,7 +137,9 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     case 'postfix': {
       const t = checkPlace(cx, e.operand);
       requireMutablePlace(cx, e.operand, `\`${e.op}\``);
-      if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span);
+      const stepped = incDecOverload(cx, e, t);
+      if (stepped) return stepped;
+      if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span, incDecHelp(t, e.op));
       return t;
     }
     case 'binary': return checkBinary(cx, e, expected);
@@ -161,7 +169,11 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     }
     case 'cast': return checkCast(cx, e);
     case 'ref': {
-      const t = e.mut ? checkPlace(cx, e.operand) : checkExpr(cx, e.operand, expected?.k === 'ref' ? expected.inner : null);
+      // chapter 2 §7.4: `&x` where `&T!` is expected and `x` is a mutable place is a mutable borrow
+      const place = e.operand.kind === 'ident' || e.operand.kind === 'member' || e.operand.kind === 'index';
+      const pre = !e.mut && expected?.k === 'ref' && expected.mut && place ? checkPlace(cx, e.operand) : null;
+      if (pre && pre.k !== 'error' && placeMutability(cx, e.operand).ok) e.mut = true;
+      const t = pre ?? (e.mut ? checkPlace(cx, e.operand) : checkExpr(cx, e.operand, expected?.k === 'ref' ? expected.inner : null));
       if (e.mut) requireMutablePlace(cx, e.operand, 'a mutable reference `&…!`');
       noBitfieldAddress(cx, e.operand);
       if (t.k === 'slice' || t.k === 'str' || t.k === 'error') return t.k === 'slice' ? { ...t, mut: e.mut } : t;
@@ -321,8 +333,18 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
     cx.error('E0100', `\`${e.name}\` is a type, not a value`, e.span, { notes: [`help: construct it with \`${e.name} { … }\` or \`${e.name}(…)\``] });
     return T.error;
   }
-  cx.error('E0100', `cannot find value \`${e.name}\` in this scope`, e.span, similar(cx, e.name));
+  cx.error('E0100', `cannot find value \`${e.name}\` in this scope`, e.span, realInternal(e.name) ?? similar(cx, e.name));
   return T.error;
+}
+
+/** Real Vex's runtime internals that programs sometimes call (chapter 2 §7.11): what to use instead. */
+function realInternal(name: string): { notes: string[] } | null {
+  if (name === 'runtime_create' || name === 'runtime_run' || name === 'spawn_async') return { notes: [`note: \`${name}\` is an internal of real Vex's async runtime`, 'help: use `async fn` and `block_on(f())` instead (base §6.2)'] };
+  if (name === 'async_sleep') return { notes: ['note: `async_sleep` is an internal of real Vex\'s async runtime', 'help: use `await sleep(Duration.from_millis(ms))` instead'] };
+  const conv = /^vex_(i8|i16|i32|i64|u8|u16|u32|u64|f32|f64|bool)_to_string$/.exec(name);
+  if (conv) return { notes: [`note: \`${name}\` is an internal of real Vex's runtime`, `help: use \`x.to_string()\` or \`${conv[1]}_to_string(x)\` instead`] };
+  if (name.startsWith('vex_')) return { notes: [`note: \`${name}\` is an internal of real Vex's runtime, not part of the language`, 'help: use the standard library function or method that does the same instead'] };
+  return null;
 }
 
 function similar(cx: Ctx, name: string): { notes?: string[] } {
@@ -347,7 +369,9 @@ function editDistance(a: string, b: string): number {
 }
 
 function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Type {
-  const exp = expected?.k === 'array' ? expected.elem : expected?.k === 'slice' ? expected.elem : null;
+  // chapter 2 §7.4: an array literal where a `Vec<T>` is expected becomes one (coerceExpr converts)
+  const vecElem = expected?.k === 'builtin' && expected.name === 'Vec' && e.elems.length ? expected.args[0] : null;
+  const exp = expected?.k === 'array' ? expected.elem : expected?.k === 'slice' ? expected.elem : vecElem;
   if (exp) {
     for (const x of e.elems) sink(cx, x, exp);
     if (expected?.k === 'array' && expected.len !== e.elems.length && exp.k !== 'error') {
@@ -378,8 +402,18 @@ function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Typ
 function checkTry(cx: Ctx, e: ast.ExprOf<'try'>): Type {
   const t = checkExpr(cx, e.operand, null);
   if (t.k === 'error') return T.error;
+  // chapter 2 §7.9: `?` on an Option, or on a user enum whose first variant has one payload, in a
+  // function returning that same type: the first variant's payload, else the value is returned
+  const shaped = t.k === 'enum' && (t.info === OPTION || (t.info.decl !== null && t.info.variants[0]?.fields.length === 1 && t.info.variants.length > 1));
+  if (shaped) {
+    const ret = cx.fn?.ret;
+    if (!ret || !typeEq(ret, t)) {
+      cx.error('E0117', `\`?\` on ${fmt(t)} needs the enclosing function to return ${fmt(t)}`, e.span, { notes: [ret ? `note: the function returns ${fmt(ret)}` : `note: \`?\` returns early with the value when it is not \`${t.info.variants[0].name}\``] });
+    }
+    return subst(t.info.variants[0].fields[0], new Map(t.info.generics.map((g, i) => [`${t.info.name}.${g}`, t.args[i]])));
+  }
   if (t.k !== 'enum' || t.info.name !== 'Result' || t.info.decl !== null) {
-    cx.error('E0117', `\`?\` works on \`Result\` only, found ${fmt(t)}`, e.span);
+    cx.error('E0117', `\`?\` works on \`Result\`, \`Option\` and enums whose first variant holds one value, found ${fmt(t)}`, e.span);
     return T.error;
   }
   const ret = cx.fn?.ret;
@@ -493,3 +527,5 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
   return { k: 'struct', info, args: finalArgs as Type[] };
 }
 
+
+const isUnitEnum = (t: Type): boolean => t.k === 'enum' && t.info.variants.length > 0 && t.info.variants.every((v) => v.fields.length === 0);

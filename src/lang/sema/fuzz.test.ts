@@ -22,6 +22,9 @@ const FRAGMENTS = [
   'impl', 'contract', 'self', 'Self', '[', ']', 'as', 'typeof', 'sizeof', 'println', '|', '#[no_main]', 'const', 'thread_local',
   '\n', ' ', '0xFF', '-', '/', '%', '**', '<<', '>>', 'defer', 'loop', 'while', 'break', 'continue', 'switch', 'case', 'default',
   '|x|', '|a, b|', '||', 'op+', 'op-', 'op[]', 'op[]=', 'op==', 'op<', 'op+=', 'Iterator', 'Ord', 'Display', 'Clone', 'next', '+=',
+  // chapter 2 additions: policies, ++/-- methods, associated types, late type arguments, std modules
+  'policy', 'with', '`json:"id"`', 'op++', 'op--', 'op..', 'op??', '++', 'type', 'Item', 'Self.Item', 'Vec()', 'Map.new()', '{}',
+  'import', 'from', '"fmt"', '"collections"', '"fs"', '"process"', 'HashMap', 'from', 'default', 'From', 'Into', 'Hash', 'error',
 ];
 
 function assertSane(text: string): void {

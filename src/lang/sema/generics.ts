@@ -186,9 +186,24 @@ function checkBounds(cx: Ctx, f: FnInfo, typeArgs: Type[], span: ast.Span): void
     const g = env.generics.get(p.name);
     for (const b of g?.bounds ?? []) {
       if (b.args || !cx.contracts.has(b.name)) continue; // Callable-style bounds are checked at the call
-      if (!implementsContract(cx, typeArgs[i], b.name)) {
+      const missing = incompleteFor(cx, typeArgs[i], b.name);
+      if (missing) {
+        cx.error('E0129', `\`${typeName(typeArgs[i])}\` does not implement \`${missing.method}\` required by contract \`${missing.contract}\``, span, { notes: [`note: required by the bound \`${p.name}: ${b.name}\` of \`${f.name}\``, `help: define \`${missing.method}\` for \`${typeName(typeArgs[i])}\``] });
+      } else if (!implementsContract(cx, typeArgs[i], b.name)) {
         cx.error('E0128', `the type ${fmt(typeArgs[i])} does not implement contract \`${b.name}\``, span, { notes: [`note: required by the bound \`${p.name}: ${b.name}\` of \`${f.name}\``, `help: declare it with \`struct ${typeName(typeArgs[i])} impl ${b.name} { … }\``] });
       }
     }
   });
+}
+
+/** The first required method struct `t` lacks for `contract` or one of its supercontracts. */
+function incompleteFor(cx: Ctx, t: Type, contract: string): { contract: string; method: string } | null {
+  const d = t.k === 'ref' ? t.inner : t;
+  if (d.k !== 'struct' || !cx.incomplete.size) return null;
+  const c = cx.contracts.get(contract);
+  for (const x of c ? allContracts(cx, c) : []) {
+    const m = cx.incomplete.get(`${d.info.name}:${x.name}`);
+    if (m) return { contract: x.name, method: m[0] };
+  }
+  return null;
 }

@@ -56,6 +56,8 @@ export function assignable(from: Type, to: Type): 'same' | 'coerce' | false {
   if (from.k === 'slice' && to.k === 'slice') return from.mut && !to.mut && typeEq(from.elem, to.elem) ? 'coerce' : false;
   // A growable String reads as str (like a deref).
   if (from.k === 'builtin' && from.name === 'String' && to.k === 'str') return 'coerce';
+  // chapter 2 §7.4: where a String is expected, a str is copied into one
+  if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return 'coerce';
   // &[T; N] as a slice &[T].
   if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice' && typeEq(from.inner.elem, to.elem) && (from.mut || !to.mut)) return 'coerce';
   // Generic instances that differ only by errors / nested coercions are not implicit.

@@ -161,6 +161,23 @@ export function unaryOverload(cx: Ctx, e: ast.ExprOf<'unary'>, t: Type, expected
   return lower(e, methodCall(cx, e.operand, t, f, [], e.span, expected));
 }
 
+/** `++a`/`a++`/`--a`/`a--` on a user type (§2.2.6): `a = a.op++()`, the new value (prefix) or
+ *  the old one (postfix). Returns null when the type has no such method. The operand is checked. */
+export function incDecOverload(cx: Ctx, e: ast.ExprOf<'unary'> | ast.ExprOf<'postfix'>, t: Type): Type | null {
+  const owner = ownerOf(t);
+  if (!owner) return null;
+  const f = overloads(cx.methods.get(owner), 'op' + e.op, 0)[0];
+  if (!f) return null;
+  const moved = new Map(cx.moved); // a by-value receiver is moved into the call and assigned right back
+  try {
+    const call = methodCall(cx, e.operand, t, f, [], e.span, null);
+    e.info = { type: derefAll(t), step: call };
+    return derefAll(t);
+  } finally {
+    cx.moved = moved;
+  }
+}
+
 /** `a[i]` on a user type: `a.op[](i)`. */
 export function indexOverload(cx: Ctx, e: ast.ExprOf<'index'>, t: Type): Type | null {
   const owner = ownerOf(t);

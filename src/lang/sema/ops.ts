@@ -4,18 +4,20 @@ import type * as ast from '../syntax/ast';
 import { T, typeEq, typeName, type Type } from './types';
 import type { Ctx } from './context';
 import { checkExpr, checkInt, coerceExpr, fmt } from './expr';
-import { isLiteralish, joinNumeric, isNumeric, assignable } from './infer';
+import { isLiteralish, joinNumeric, isNumeric, assignable, isCopy } from './infer';
 import { resolveType } from './resolve';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
 import { holeOf, fillHole, markHole } from './closure-infer';
-import { binaryOverload, freeOverload, unaryOverload } from './operators';
+import { binaryOverload, freeOverload, unaryOverload, incDecOverload } from './operators';
 
 export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
   if (e.op === '++' || e.op === '--') {
     const t = checkPlace(cx, e.operand);
     requireMutablePlace(cx, e.operand, `\`${e.op}\``);
-    if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span);
+    const stepped = incDecOverload(cx, e, t);
+    if (stepped) return stepped;
+    if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span, incDecHelp(t, e.op));
     return t;
   }
   if (e.op === '-' && e.operand.kind === 'int' && !e.operand.suffix) {
@@ -52,7 +54,7 @@ const CMP = new Set(['==', '!=', '<', '<=', '>', '>=']);
 function operands(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null, leftT: Type | null): [Type, Type] {
   const hint = expected && isNumeric(expected) ? expected : null;
   const ll = isLiteralish(e.left), rl = isLiteralish(e.right);
-  if (leftT) return [leftT, checkExpr(cx, e.right, isNumeric(leftT) ? leftT : leftT.k === 'enum' || leftT.k === 'struct' || leftT.k === 'ptr' ? leftT : null)];
+  if (leftT) return [leftT, checkExpr(cx, e.right, isNumeric(leftT) ? leftT : leftT.k === 'enum' || leftT.k === 'struct' || leftT.k === 'ptr' || isVec(leftT) ? leftT : null)];
   if (ll && !rl) {
     const r = checkExpr(cx, e.right, null);
     const l = checkExpr(cx, e.left, isNumeric(r) ? r : null);
@@ -122,6 +124,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
       return T.error;
     }
     if (op === '+' && l.k === 'str' && r.k === 'str') return T.str;
+    if (op === '+' && isVec(l) && (isVec(r) || (e.right.kind === 'array' && r.k === 'array'))) return vecConcat(cx, e, l, r);
     // Generic code is checked once and monomorphized: `a + b` on two values of the same type
     // parameter is allowed (each instance is checked by codegen's concrete types).
     if (l.k === 'param' && typeEq(l, r)) return l;
@@ -259,4 +262,24 @@ function castOk(from: Type, to: Type): boolean {
   if (from.k === 'ptr' && to.k === 'int') return true;
   if (from.k === 'ref' && to.k === 'ref') return typeEq(from.inner, to.inner);
   return false;
+}
+
+/** The help of E0125 for `++`/`--` on a struct or enum: the method that would make it work. */
+export function incDecHelp(t: Type, op: string): { notes: string[] } | undefined {
+  if (t.k !== 'struct' && t.k !== 'enum') return undefined;
+  const n = typeName(t);
+  return { notes: [`help: define \`fn (self: &${n}) op${op}(): ${n}\` (\`${op}a\` is \`a = a.op${op}()\`)`] };
+}
+
+const isVec = (t: Type): t is Extract<Type, { k: 'builtin' }> => t.k === 'builtin' && t.name === 'Vec';
+
+/** `Vec<T> + Vec<T>` (or an array literal on the right): a new Vec with both, for Copy elements
+ *  (chapter 2 §2.2.1); the operands are read, not moved. */
+function vecConcat(cx: Ctx, e: ast.ExprOf<'binary'>, l: Extract<Type, { k: 'builtin' }>, r: Type): Type {
+  if (!coerceExpr(cx, e.right, r, l)) return T.error;
+  if (!isCopy(l.args[0])) {
+    cx.error('E0125', `cannot apply \`+\` to ${fmt(l)} and ${fmt(l)}: the elements would be shared by three vectors`, e.span, { notes: ['note: `+` on vectors copies the elements, so they must be Copy', 'help: build the result with `clone()` and `push`'] });
+    return T.error;
+  }
+  return l;
 }

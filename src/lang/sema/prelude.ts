@@ -114,7 +114,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
     },
   },
   String: {
-    statics: { new: '(str?): String', from: '(str): String' },
+    statics: { new: '(str?): String', from: '(str): String', withCapacity: '(int): String', with_capacity: '(int): String' },
     methods: {
       len: '(): i64', push: '(str)!', text: '(): str', contains: '(str): bool', startsWith: '(str): bool',
       endsWith: '(str): bool', upper: '(): String', lower: '(): String', trim: '(): String',
@@ -188,6 +188,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
       sqrt: '(): N', floor: '(): N', ceil: '(): N', round: '(): N', trunc: '(): N', is_nan: '(): bool',
     },
   },
+  bool: { statics: {}, methods: { to_string: '(): string', clone: '(): bool' } }, // Clone/Display (§3.7)
   ArenaAllocator: {
     statics: { new: '(size): ArenaAllocator' },
     methods: { allocate: '(u64, u64)!: *u8!', deallocate: '(*u8!, u64, u64)!', used: '(): u64', reset: '()!' },
@@ -257,6 +258,7 @@ export function builtinOwner(t: Type): string | null {
   if (t.k === 'struct' && t.info === ARENA) return 'ArenaAllocator';
   if (t.k === 'int') return 'int';
   if (t.k === 'float') return 'float';
+  if (t.k === 'bool') return 'bool';
   return null;
 }
 export const builtinMethod = (owner: string, name: string) => TABLE.get(owner)?.methods.get(name) ?? null;
@@ -277,11 +279,15 @@ export const BUILTIN_FNS: Record<string, string> = {
   gc_collect: '(): u64', runtime_stats: '(): RuntimeStats', string_from: '(str): String',
   panic: '(str): never', unreachable: '(): never',
   vex_clock_ns: '(): u64', // the virtual clock in ns (used by the standard module "time")
+  // the sandbox behind the standard modules io/fmt/env/fs/process (chapter 2 §4.7), one run's state
+  vex_eprint: '(str)', vex_exit: '(i32): never', vex_sandbox: '(str, str, str): str',
 };
 /** Builtins checked by hand in builtins.ts (formats, generics, callbacks, value-or-type args). */
 export const SPECIAL_FNS = [
   'println', 'print', 'assert', 'assert_eq', 'sizeof', 'alignof', 'catch_panic', 'set_allocator',
   'set_global_allocator', 'signal', 'go_with_stack', 'block_on', 'vec_new',
+  // real's bit intrinsics and hints (chapter 2 §7.11): integer in, same type out; bool identity
+  'ctlz', 'cttz', 'ctpop', 'bswap', 'bitreverse', 'likely', 'unlikely', 'assume',
 ] as const;
 
 export const PLAIN_FN_SIGS = new Map(Object.entries(BUILTIN_FNS).map(([n, s]) => parseSig('$fn', n, s)));

@@ -2,14 +2,14 @@
 // annotated (error-recovered) AST and the checker's tables of the current text (analysis.ts
 // memoizes them across queries), so they work on code with errors. They never throw.
 import type * as ast from '../syntax/ast';
-import { stdNamespace } from './std-modules';
+import { stdNamespace, stdModuleExports } from './std-modules';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
 import { analyzeText, analysisAround } from './analysis';
 import { KEYWORDS } from '../syntax/tokens';
 import { subst, typeName, type Type } from './types';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Ctx } from './context';
-import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt } from './prelude';
+import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, isBuiltinFn, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
 
 /** One completion the editor offers (the worker protocol carries it unchanged). */
@@ -215,9 +215,14 @@ function importedItems(cx: Ctx, scope: ModuleScope | null): CompletionItem[] {
 
 /** Members of a standard module imported as a namespace (`m.` after `import * as m from "math"`). */
 function moduleItems(cx: Ctx, mod: string): CompletionItem[] {
-  const p = mod + '·', out: CompletionItem[] = [];
-  for (const f of cx.fns.values()) if (f.name.startsWith(p)) out.push({ label: f.name.slice(p.length), kind: 'function', detail: fnSignature(f).replace(/·/g, '.') });
-  for (const [n, c] of cx.consts) if (n.startsWith(p)) out.push({ label: n.slice(p.length), kind: 'constant', detail: typeName(c.type) });
+  const out: CompletionItem[] = [];
+  // only what the module exports (not its helpers): functions, constants, types (`HashMap`) and
+  // the prelude items it re-exports (`io.println`)
+  for (const [label, global] of stdModuleExports(mod)) {
+    const item = describeGlobal(cx, global);
+    if (item) out.push({ label, ...item, detail: (item.detail ?? '').replace(/[A-Za-z]+·/g, '') });
+    else if (isBuiltinFn(global)) out.push({ label, kind: 'function', detail: `builtin ${global}` });
+  }
   return out;
 }
 

@@ -59,7 +59,7 @@ export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
     case 'named':
       // Union and conditional aliases parse (chapter 2 §7.8) but are not types the playground evaluates.
       if (te.name === '$union' || te.name === '$conditional') {
-        cx.error('E0142', te.name === '$union' ? 'union types are only supported as generic constraints' : 'conditional types are not supported in the playground', te.span);
+        cx.error('E0142', te.name === '$union' ? 'union types are only supported as generic constraints' : 'conditional types (`T extends U ? X : Y`) are not evaluated: write the type they stand for', te.span);
         return T.error;
       }
       return resolveNamed(cx, te);
@@ -84,6 +84,8 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
   }
   const g = cx.generics.get(name);
   if (g) return g.type;
+  const bare = bareAssoc(cx, name);
+  if (bare) return bare;
   if (name === 'Self') {
     if (cx.selfType) return cx.selfType;
     cx.error('E0101', '`Self` is only available inside a struct or contract', te.span);
@@ -94,8 +96,14 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     if (args.length) cx.error('E0141', `type \`${name}\` takes no type arguments`, te.span);
     return prim;
   }
-  if (name === 'any' || name === 'error' || name === 'f16') {
-    cx.error('E0142', `type \`${name}\` is not supported in the playground`, te.span);
+  if (name === 'error') { // chapter 2 §7.5: an error code, an alias of i32 [real]
+    if (args.length) cx.error('E0141', 'type `error` takes no type arguments', te.span);
+    return T.i32;
+  }
+  if (name === 'any' || name === 'f16') {
+    cx.error('E0142', name === 'any'
+      ? 'type `any` (a value of any type, boxed with its type) is not available yet: use a generic parameter `<T>` or an enum of the types'
+      : 'type `f16` (half-precision float) is not available yet: use `f32`', te.span);
     return T.error;
   }
   const arity = (want: number, what: string): boolean => {
@@ -142,4 +150,14 @@ function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.Type
     aliasBusy.delete(al);
     cx.generics = saved;
   }
+}
+
+/** §3.4: a bare `Item` inside a contract means `Self.Item`, and inside the methods of a struct
+ *  that binds it, the bound type. Null when `name` is no associated type in scope. */
+function bareAssoc(cx: Ctx, name: string): Type | null {
+  const self = cx.selfType;
+  if (!self || /^[a-z]/.test(name)) return null;
+  if (self.k === 'param' && self.name === 'Self' && cx.contracts.get(self.owner)?.assocTypes.includes(name)) return { k: 'param', name: `Self.${name}`, owner: self.owner };
+  if (self.k === 'struct' && !cx.structs.has(name) && !cx.enums.has(name) && !cx.aliases.has(name)) return cx.assocTypes.get(self.info.name)?.get(name) ?? null;
+  return null;
 }

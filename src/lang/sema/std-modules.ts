@@ -6,6 +6,7 @@
 import type * as ast from '../syntax/ast';
 import { parse } from '../syntax/parser';
 import { diag, type Diagnostic } from '../diagnostics';
+import { SANDBOX_SOURCES, STD_PRELUDE_EXPORTS } from './std-sandbox';
 
 const MATH = `
 export const PI: f64 = 3.141592653589793;
@@ -52,6 +53,10 @@ export fn round_f64(x: f64): f64 { return x.round(); }
 export fn trunc_f64(x: f64): f64 { return x.trunc(); }
 export fn hypot_f64(x: f64, y: f64): f64 { return hypot(x, y); }
 export fn fmod_f64(x: f64, y: f64): f64 { return fmod(x, y); }
+export fn abs_i32(x: i32): i32 { return x.abs(); }
+export fn abs_i64(x: i64): i64 { return x.abs(); }
+export fn abs_f32(x: f32): f32 { return x.abs(); }
+export fn abs_f64(x: f64): f64 { return x.abs(); }
 export fn is_nan(x: f64): bool { return x.is_nan(); }
 export fn is_inf(x: f64): bool { return !x.is_nan() && (x - x).is_nan(); }
 export fn is_finite(x: f64): bool { return !(x - x).is_nan(); }
@@ -106,13 +111,22 @@ export fn after(a: Time, b: Time): bool { return b < a; }
 export fn equal(a: Time, b: Time): bool { return a == b; }
 export fn unix_milli(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000000; }
 export fn unix_micro(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000; }
+// An Instant is a wall-clock point: ns since 1970-01-01T00:00:00Z.
+export type Instant = i64;
+export fn unix(sec: i64, nsec: i32): Instant { return sec * SECOND + (nsec as i64); }
+// Go syntax: a sequence of decimal numbers with units ns us µs ms s m h ("1h2m3.5s", "-1.5h").
+export fn parse_duration(s: str): Result<i64, String> {
+    let r = vex_sandbox("time.parse_duration", s, "");
+    if r.starts_with("E") { return Err(String.from(f"time: invalid duration \\"{s}\\"")); }
+    return Ok(r.parse<i64>().unwrap());
+}
 export fn sleep_ns(ns: i64) { if ns > 0 { block_on(sleep(Duration.from_millis((ns / 1000000) as u64))); } }
 `;
 
-const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: STRING, time: TIME };
+const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: STRING, time: TIME, ...SANDBOX_SOURCES };
 /** Modules whose import is a no-op (the prelude). */
-const NO_OP = new Set(['core', 'contracts', 'io', 'fmt', 'os', 'mem']);
-const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory', 'fs', 'path', 'env', 'process', 'testing', 'collections', 'strconv', 'conv']);
+const NO_OP = new Set(['core', 'contracts', 'os', 'mem']);
+const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory', 'testing']);
 
 /** `std/math`, `vex-libs/std/math` and `math` name the same module. */
 export function stdModuleName(path: string): string {
@@ -129,12 +143,14 @@ function load(name: string): Loaded {
   const top = new Set<string>();
   for (const it of program.items) {
     if (it.kind === 'extern') for (const f of it.fns) top.add(f.name);
+    else if (it.kind === 'fn' && (it.receiver || it.owner)) continue; // methods are not top-level names
     else if ('name' in it && typeof it.name === 'string') top.add(it.name);
   }
   const mangle = (n: string) => `${name}·${n}`;
   const exports = new Map<string, string>();
   for (const it of program.items) {
     if (it.kind === 'extern') { for (const f of it.fns) { if (name === 'math' && MATH_ALIASES.includes(f.name)) exports.set(f.name, mangle(f.name)); f.name = mangle(f.name); } continue; }
+    if (it.kind === 'fn' && (it.receiver || it.owner)) { if (it.owner && top.has(it.owner.name)) it.owner.name = mangle(it.owner.name); continue; } // a method keeps its name
     if ('name' in it && typeof it.name === 'string') {
       if ((it as { isExport?: boolean }).isExport) exports.set(it.name, mangle(it.name));
       (it as { name: string }).name = mangle(it.name);
@@ -142,6 +158,7 @@ function load(name: string): Loaded {
   }
   renameRefs(program.items, (n) => (top.has(n) ? mangle(n) : null));
   if (name === 'time') exports.set('sleep', mangle('sleep_ns')); // `sleep` inside the module is the builtin
+  for (const p of STD_PRELUDE_EXPORTS[name] ?? []) exports.set(p, p); // `import { println } from "io"`: the builtin itself
   const loaded = { items: program.items, exports };
   cache.set(name, loaded);
   return structuredClone(loaded);
@@ -213,6 +230,7 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
     }
     if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { named.set(k, v); byName.set(k, whole!); } // `import "math"` binds every export too
   }
+  bindPreludeConversions(program, named, added);
   if (!named.size && !spaces.size) return diags;
   const user = program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>'));
   rewriteUser(user, named, spaces, diags, (local, space) => {
@@ -279,6 +297,8 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
     }
   }
   if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name) && !shadowed(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
+  // a type or struct literal naming an imported type (`let m: HashMap<K, V>`, `HashMap { … }`); types are never shadowed by locals
+  if ((o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string' && named.has(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
   for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') walk(o[k]);
 }
 
@@ -309,4 +329,33 @@ export function stdNamespace(program: ast.Program, alias: string): string | null
     if (it.star === alias || (!it.star && !it.names.length && name.split('/').pop() === alias)) return name;
   }
   return null;
+}
+
+/** §5.5: real's free builtins `i32_to_string(v)`, `f64_to_string(v)`, `bool_to_string(v)`… are in
+ *  scope without an import: a program that calls one and defines no item of that name gets the
+ *  `conv` module's function. */
+function bindPreludeConversions(program: ast.Program, named: Map<string, string>, added: Set<string>): void {
+  const wanted = new Set<string>();
+  const own = new Set(program.items.map((i) => ('name' in i && typeof i.name === 'string' ? i.name : '')));
+  // an explicit stack: a program may nest deeper than the JS stack (E0902 is reported later)
+  const stack: unknown[] = [program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>'))];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (Array.isArray(n)) { for (const x of n) stack.push(x); continue; }
+    const o = n as Record<string, unknown>;
+    if (o.kind === 'ident' && typeof o.name === 'string' && /^[a-z0-9]+_to_string$/.test(o.name) && !own.has(o.name) && !named.has(o.name)) wanted.add(o.name);
+    for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') stack.push(o[k]);
+  }
+  if (!wanted.size) return;
+  const mod = load('conv');
+  let used = false;
+  for (const w of wanted) { const m = mod.exports.get(w); if (m) { named.set(w, m); used = true; } }
+  if (used && !added.has('conv')) { added.add('conv'); program.items.push(...mod.items); }
+}
+
+/** What a standard module exports: export name -> the checker's name for it (`math·sqrt`, or a
+ *  prelude item's own name such as `println`). Empty for an unknown module. */
+export function stdModuleExports(name: string): ReadonlyMap<string, string> {
+  return SOURCES[name] ? load(name).exports : new Map();
 }

@@ -8,6 +8,7 @@ import { checkBlockBorrows } from './borrows';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
+import { lateCollectionType } from './late-types';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { checkMatch } from './patterns';
 import { resolveType } from './resolve';
@@ -120,6 +121,9 @@ function endSpan(b: ast.Block): ast.Span {
   return { ...s, start: Math.max(s.start, s.end - 1), line: s.endLine, col: Math.max(1, s.endCol - 1) };
 }
 
+/** `let v = Vec();` and friends: the type later uses give them, as if annotated (late-types.ts). */
+const lateTypes = new WeakMap<ast.Stmt, Type>();
+
 /** Check a block; returns its tail type (unit without a tail, never if it cannot complete). */
 export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope = true): Type {
   if (scope) cx.pushScope();
@@ -129,6 +133,8 @@ export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope =
     if (s.kind === 'let' && s.init.kind === 'closure' && s.pattern.kind === 'name') {
       cx.closureBinding = { init: s.init, name: s.pattern.name, rest: b.stmts, from: i + 1, tail: b.tail };
     }
+    const late = s.kind === 'let' ? lateCollectionType(cx, s, b.stmts.slice(i + 1), b.tail) : null;
+    if (late) lateTypes.set(s, late);
     checkStmt(cx, s);
     if (stmtDiverges(s)) diverged = true;
   }
@@ -144,7 +150,7 @@ export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope =
 export function checkStmt(cx: Ctx, s: ast.Stmt): void {
   switch (s.kind) {
     case 'let': {
-      const ann = s.type ? resolveType(cx, s.type) : null;
+      const ann = s.type ? resolveType(cx, s.type) : lateTypes.get(s) ?? null;
       let t: Type;
       if (ann) t = sink(cx, s.init, ann);
       else {

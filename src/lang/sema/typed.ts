@@ -113,6 +113,8 @@ export interface ExprInfo {
   /** An overloaded operator (`a + b` -> `a.op+(b)`, `a[i]` -> `a.op[](i)`): codegen emits this
    *  checked expression instead of the node (sema/operators.ts). */
   lowered?: import('../syntax/ast').Expr;
+  /** `++a`/`a++` on a user type: the checked call `a.op++()` whose result is stored back into `a`. */
+  step?: import('../syntax/ast').Expr;
   /** `{}`/`{:?}` of a user type with `to_string()`/`debug()`: the checked call that gives its text. */
   display?: import('../syntax/ast').Expr;
   /** A constant value the checker folded (literals, consts): codegen may emit it directly. */

@@ -40,7 +40,20 @@ export type Item =
   | ImportDecl
   | ExportListDecl
   | ExternBlock
-  | ThreadLocalDecl;
+  | ThreadLocalDecl
+  | PolicyDecl;
+
+/** `policy Name [with P1, P2] { field `tag`, … }` (chapter 2 §7.6): field tags for structs that
+ *  name it with `struct S with Name`. Metadata only, no runtime effect. */
+export interface PolicyDecl {
+  kind: 'policy';
+  span: Span;
+  name: string;
+  nameSpan: Span;
+  isExport: boolean;
+  parents: { name: string; span: Span }[];
+  fields: { name: string; nameSpan: Span; tag: string }[];
+}
 
 export interface GenericParam {
   span: Span;
@@ -123,6 +136,8 @@ export interface StructDecl {
   isExport: boolean;
   generics: GenericParam[];
   impls: { name: string; args: TypeExpr[]; span: Span }[];
+  /** `struct S with P1, P2` (chapter 2 §7.6): the policies whose field tags it takes */
+  policies?: { name: string; span: Span }[];
   where: WhereClause[];
   fields: FieldDecl[];
   methods: FnDecl[]; // inline methods: receiver = { name: 'self', type: &Name or &Name! }

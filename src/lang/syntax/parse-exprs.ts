@@ -4,6 +4,7 @@
 // plus the primary forms of §3.3 and `match` (§3.4).
 import type { Block, ClosureParam, Expr, FStringPart, MatchArm, Stmt, TypeExpr } from './ast';
 import { SyntaxCode as C } from './codes';
+import { unsupportedConstruct } from './unsupported';
 import { Parser, type Pos } from './parser-base';
 import { parsePattern } from './parse-patterns';
 import { parseBlock, parseIfChain, isItemStart, ASSIGN_OPS } from './parse-stmts';
@@ -394,7 +395,7 @@ function parsePrimary(p: Parser): Expr {
       p.advance();
       return errorExpr(p, t);
     case 'new': case 'make': case 'select': case 'gpu': case 'launch': case 'try': case 'policy': case 'with':
-      p.error(C.Unsupported, `\`${t.kind}\` is not supported in the playground`, p.tokSpan(t));
+      p.error(C.Unsupported, unsupportedConstruct(t.kind), p.tokSpan(t));
       p.advance();
       return errorExpr(p, t);
     default:

@@ -1,16 +1,18 @@
 // Items (vex-language.md §2, §6.5, §6.11, §6.13): functions and methods, structs/unions, enums,
 // contracts, aliases, consts, imports/exports, extern declarations, thread-locals, attributes.
 import type {
+  PolicyDecl,
   ContractDecl, EnumDecl, ExternBlock, ExternFn, FieldDecl, FnDecl, GenericParam, Item, Param,
   Receiver, StructDecl, TypeExpr, VariantDecl, WhereClause,
 } from './ast';
 import { SyntaxCode as C } from './codes';
+import { unsupportedConstruct } from './unsupported';
 import type { Span } from '../span';
 import type { Parser, Pos } from './parser-base';
 import { parseExpr } from './parse-exprs';
 import { isItemStart, parseBlock, syncStmt, parseStmt } from './parse-stmts';
 import { parseGenericParams, parseType, parseTypeArgs, parseWhere, startsType } from './parse-types';
-import { describeToken, TYPE_WORDS, type Token } from './tokens';
+import { describeToken, KEYWORDS, TYPE_WORDS, type Token } from './tokens';
 
 /** State shared by the item loop: attributes waiting for their item, #[no_main]. */
 export interface ItemState {
@@ -20,7 +22,7 @@ export interface ItemState {
   reprC: Span | null;
 }
 
-const UNSUPPORTED_ITEMS = new Set(['policy', 'with', 'gpu', 'launch', 'select', 'make']);
+const UNSUPPORTED_ITEMS = new Set(['with', 'gpu', 'launch', 'select', 'make']);
 
 /** Item starts at top level (a superset of the in-block test). */
 export function isTopItemStart(p: Parser): boolean {
@@ -79,8 +81,9 @@ export function parseItem(p: Parser, st: ItemState): Item | null {
       p.advance();
       return null;
   }
+  if (k === 'policy') return countItem(st, parsePolicy(p, t, isExport));
   if (UNSUPPORTED_ITEMS.has(k)) {
-    p.error(C.Unsupported, `\`${k}\` is not supported in the playground`, p.tokSpan(p.tok));
+    p.error(C.Unsupported, unsupportedConstruct(k), p.tokSpan(p.tok));
     p.advance();
     syncItem(p);
     return null;
@@ -175,7 +178,9 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
   }
   let name = nameTok.kind === 'ident' || nameTok.kind === 'opmethod' ? nameTok.text : nameTok.kind;
   if (!named) {
-    if (p.at('ident') || p.at('new') || p.at('opmethod')) p.advance();
+    // after `T.` or a receiver a keyword is a plain method name: `fn T.from(v)`, `fn T.default()` (§3.7)
+    const keywordName = (owner !== null || receiver !== null || o.mode === 'contract') && KEYWORDS.has(p.tok.kind) && /^[a-z]+$/.test(p.tok.kind) && p.peek().kind === '(';
+    if (p.at('ident') || p.at('new') || p.at('opmethod') || keywordName) p.advance();
     else { p.errorExpected('function name'); name = 'error'; }
     if (p.at('<')) generics = parseGenericParams(p);
   }
@@ -266,6 +271,7 @@ function parseStruct(p: Parser, start: Token, isExport: boolean, isUnion: boolea
   const nameSpan = n ? p.tokSpan(n) : p.afterPrev();
   const generics = p.at('<') ? parseGenericParams(p) : [];
   const impls: StructDecl['impls'] = [];
+  const policies = p.at('with') ? parseNameList(p) : undefined; // `struct S with P` (§7.6)
   if (p.eat('impl')) {
     do {
       const t = p.tok;
@@ -278,7 +284,7 @@ function parseStruct(p: Parser, start: Token, isExport: boolean, isUnion: boolea
   const where = p.at('where') ? parseWhere(p) : [];
   const d: StructDecl = {
     kind: 'struct', span: p.spanFrom(start), name, nameSpan, isUnion, reprC, isExport, generics, impls, where,
-    fields: [], methods: [], assocTypes: [],
+    fields: [], methods: [], assocTypes: [], ...(policies ? { policies } : {}),
   };
   const open = p.tok;
   if (!p.expect('{')) return d;
@@ -585,3 +591,37 @@ function parseExtern(p: Parser, start: Token): Item | null {
   block.span = p.spanFrom(start);
   return block;
 }
+
+/** `with A, B`: the names after `with` (policy parents, a struct's policies). */
+function parseNameList(p: Parser): { name: string; span: Span }[] {
+  p.advance(); // with
+  const out: { name: string; span: Span }[] = [];
+  do {
+    const n = ident(p, 'policy name');
+    if (!n) break;
+    out.push({ name: n.text, span: p.tokSpan(n) });
+  } while (p.eat(','));
+  return out;
+}
+
+/** `policy Name [with P1, P2] { field `tag` [,] … }` (chapter 2 §7.6). */
+function parsePolicy(p: Parser, start: Token, isExport: boolean): PolicyDecl {
+  p.advance(); // policy
+  const n = ident(p, 'policy name');
+  const d: PolicyDecl = { kind: 'policy', span: p.spanFrom(start), name: n ? n.text : 'error', nameSpan: n ? p.tokSpan(n) : p.afterPrev(), isExport, parents: p.at('with') ? parseNameList(p) : [], fields: [] };
+  const open = p.tok;
+  if (!p.expect('{')) { syncItem(p); return d; }
+  while (!p.at('}') && !p.atEof()) {
+    const f = ident(p, 'field name');
+    if (!f) { p.skipBalanced(); continue; }
+    const tag = p.tok;
+    if (!p.at('tag')) { p.errorExpected('a field tag in backticks, e.g. `json:"id"`'); if (!p.at('}')) p.advance(); continue; }
+    p.advance();
+    d.fields.push({ name: f.text, nameSpan: p.tokSpan(f), tag: tag.text });
+    p.eat(',');
+  }
+  p.close('}', open);
+  d.span = p.spanFrom(start);
+  return d;
+}
+

@@ -40,7 +40,7 @@ export const PUNCT1: ReadonlySet<string> = new Set([
  * Not `()`, `!` or `~`: `op()` and `&op!` must stay a call of / reference to a variable `op`.
  */
 export const OP_METHOD_OPS: readonly string[] = [
-  '[]=', '[]', '<<', '>>', '==', '!=', '<=', '>=', '**',
+  '[]=', '[]', '..=', '..', '??', '<<', '>>', '==', '!=', '<=', '>=', '**',
   '+', '-', '*', '/', '%', '<', '>', '&', '|', '^',
 ];
 

@@ -12,6 +12,8 @@ import type { CType } from '../ffi/types';
 import type { ShimContext } from '../ffi/types';
 import type { CArg } from '../format/printf';
 import { oomFault } from '../memory/fault';
+import { VexExit } from './errors';
+import { Sandbox } from './sandbox';
 
 
 /** Pure libm functions called directly by generated code: the hot path of numeric code. The first
@@ -39,6 +41,7 @@ function makeLibmFast(rt: Runtime): Record<string, (x: number, y: number) => num
 }
 
 export function makeHost(rt: Runtime) {
+  let sandbox: Sandbox | null = null; // env and files of this run (std modules env/fs/path)
   const dec = new TextDecoder();
   return {
     lm: makeLibmFast(rt),
@@ -252,6 +255,11 @@ export function makeHost(rt: Runtime) {
         case 'signal_ignore': rt.signals.set(n(0), 'ignore'); return undefined;
         case 'signal_default': rt.signals.delete(n(0)); return undefined;
         case 'signal': rt.signals.set(n(0), args[1] as (s: number) => void); return undefined;
+        case 'vex_eprint': rt.err(String(args[0])); return undefined;
+        case 'assume': return rt.panic('assumption violated', site);
+        case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': return bitIntrinsic(name, args[0] as number | bigint, n(1), !!args[2]);
+        case 'vex_exit': throw new VexExit(n(0)); // process.exit: no defers, no drops (§4.7)
+        case 'vex_sandbox': return (sandbox ??= new Sandbox()).op(String(args[0]), String(args[1]), String(args[2]));
         default: return rt.panic(`builtin ${name} is not supported yet`, site);
       }
     },
@@ -298,3 +306,22 @@ const STORES: Record<string, string> = {
   i8: 'storeU8Checked', u8: 'storeU8Checked', i16: 'storeU16Checked', u16: 'storeU16Checked', i32: 'storeI32Checked', u32: 'storeU32Checked',
   i64: 'storeU64Checked', u64: 'storeU64Checked', i128: 'storeU128Checked', u128: 'storeU128Checked', f32: 'storeF32Checked', f64: 'storeF64Checked',
 };
+
+/** Real's bit intrinsics on a `bits`-wide integer (chapter 2 §7.11); the result as a BigInt of the
+ *  operand's type (counts are small non-negative numbers). */
+export function bitIntrinsic(name: string, v: number | bigint, bits: number, signed: boolean): bigint {
+  const u = BigInt.asUintN(bits, BigInt(v));
+  const bin = u.toString(2).padStart(bits, '0');
+  const back = (x: bigint) => (signed ? BigInt.asIntN(bits, x) : x);
+  switch (name) {
+    case 'ctlz': return BigInt(u === 0n ? bits : bits - u.toString(2).length);
+    case 'cttz': return BigInt(u === 0n ? bits : bin.length - 1 - bin.lastIndexOf('1'));
+    case 'ctpop': return BigInt([...bin].filter((c) => c === '1').length);
+    case 'bitreverse': return back(BigInt('0b' + [...bin].reverse().join('')));
+    default: { // bswap
+      let r = 0n;
+      for (let i = 0; i < bits / 8; i++) r = (r << 8n) | ((u >> BigInt(8 * i)) & 0xffn);
+      return back(r);
+    }
+  }
+}

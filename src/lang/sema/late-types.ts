@@ -1,0 +1,100 @@
+// Late type arguments (chapter 2 §7.3): `let v = Vec();`, `Vec.new()`, `Map()`, `Set.new()` and an
+// empty `{}` leave their type arguments open; the first later use of the binding in the same block
+// that stores into it (`v.push(x)`, `s.insert(x)`, `m.insert(k, v)`) fixes them, by the types of
+// those arguments (checked silently). Nothing found: `i32` (real's default), so an unused
+// `let v = Vec();` compiles. The binding is then checked as if it were annotated.
+import type * as ast from '../syntax/ast';
+import { T, type Type } from './types';
+import type { Ctx } from './context';
+import { checkExpr } from './expr';
+import { probe } from './closure-infer';
+import { OPTION, optionOf } from './prelude';
+
+type Open = 'Vec' | 'Map' | 'Set';
+
+/** Visit every object node under `root` in source order (iteratively: programs can nest deeper
+ *  than the JS stack) until `f` returns true; `f` returning 'skip' does not descend. */
+function walk(root: unknown, f: (o: Record<string, unknown>) => boolean | 'skip'): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (Array.isArray(n)) { for (let i = n.length - 1; i >= 0; i--) stack.push(n[i]); continue; }
+    const o = n as Record<string, unknown>;
+    const r = f(o);
+    if (r === true) return;
+    if (r === 'skip') continue;
+    const keys = Object.keys(o).filter((k) => k !== 'span' && k !== 'info');
+    for (let i = keys.length - 1; i >= 0; i--) stack.push(o[keys[i]]);
+  }
+}
+
+/** The collection an initializer constructs without type arguments, or null. */
+function openConstructor(e: ast.Expr): Open | null {
+  const isOpen = (n: string): n is Open => n === 'Vec' || n === 'Map' || n === 'Set';
+  if (e.kind === 'map' && e.entries.length === 0) return 'Map';
+  if (e.kind !== 'call' || e.args.length || e.typeArgs) return null;
+  const c = e.callee;
+  if (c.kind === 'ident' && !c.typeArgs && isOpen(c.name)) return c.name;
+  if (c.kind === 'member' && c.name === 'new' && c.object.kind === 'ident' && !c.object.typeArgs && isOpen(c.object.name)) return c.object.name;
+  return null;
+}
+
+/** The type `let NAME = <open constructor>;` takes from the statements after it, or null when the
+ *  initializer is not an open constructor. */
+export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
+  if (s.type || s.pattern.kind !== 'name') return null;
+  if (isBareNone(s.init)) return noneType(cx, s.pattern.name, rest, tail);
+  const kind = openConstructor(s.init);
+  if (!kind) return null;
+  const name = s.pattern.name;
+  const want = kind === 'Map' ? 2 : 1;
+  let found: ast.Expr[] | null = null;
+  const visit = (o: Record<string, unknown>): boolean | 'skip' => {
+    if (o.kind === 'let' && (o.pattern as ast.LetPattern)?.kind === 'name' && (o.pattern as { name: string }).name === name) {
+      walk(o.init, visit);
+      found = found ?? []; // shadowed from here on
+      return true;
+    }
+    if (o.kind === 'call') {
+      const c = o.callee as ast.Expr, args = o.args as ast.Expr[];
+      if (c.kind === 'member' && c.object.kind === 'ident' && c.object.name === name && args.length === want
+        && (c.name === 'push' || c.name === 'insert' || (kind !== 'Map' && c.name === 'contains'))) { found = args; return true; }
+    }
+    return false;
+  };
+  walk([rest, tail], visit);
+  const args: Type[] = [];
+  for (let i = 0; i < want; i++) {
+    let t: Type = T.i32;
+    const a = (found as ast.Expr[] | null)?.[i];
+    if (a) probe(cx, () => { const at = checkExpr(cx, a, null); if (at.k !== 'error' && at.k !== 'never' && at.k !== 'unit') t = at; });
+    // the argument node is checked again for real later, with this type expected
+    if (a) clearInfo(a);
+    args.push(t);
+  }
+  return { k: 'builtin', name: kind, args };
+}
+
+const isBareNone = (e: ast.Expr): boolean =>
+  (e.kind === 'ident' && e.name === 'None' && !e.typeArgs) || (e.kind === 'member' && e.name === 'None' && e.object.kind === 'ident' && e.object.name === 'Option' && !e.object.typeArgs);
+
+/** `let x = None;`: the Option type a later `x = value;` assigns, else `Option<i32>`. */
+function noneType(cx: Ctx, name: string, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
+  let value: ast.Expr | null = null;
+  walk([rest, tail], (o) => {
+    if (o.kind === 'assign' && o.op === '=' && (o.target as ast.Expr).kind === 'ident' && (o.target as ast.ExprOf<'ident'>).name === name) { value = o.value as ast.Expr; return true; }
+    return false;
+  });
+  let t: Type | null = null;
+  const v = value as ast.Expr | null;
+  if (v) { probe(cx, () => { t = checkExpr(cx, v, null); }); clearInfo(v); }
+  const found = t as Type | null;
+  if (found && found.k === 'enum' && found.info === OPTION) return found;
+  return v ? null : optionOf(T.i32); // an assignment the probe could not type: the usual E0130 explains
+}
+
+/** Forget what the silent probe wrote on the nodes (types, targets), so the real check starts clean. */
+function clearInfo(n: unknown): void {
+  walk(n, (o) => { delete o.res; delete o.target; delete o.info; return false; });
+}
