@@ -30,6 +30,11 @@ describe('the judge', () => {
     expect(judge(c, { runs: [run({ internal: 'x.get is not a function' }), run()] })?.cls).toBe('internal');
     expect(judge(c, { runs: [run({ diagnostics: [{ code: 'E0900', severity: 'error', message: 'cannot compile' }] }), run()] })?.cls).toBe('internal');
     expect(judge(c, { runs: [run({ stdout: 'undefined\n' }), run({ stdout: 'undefined\n' })] })?.cls).toBe('js-text');
+    // C's own wording (dlerror) is not JS text; a JS undefined after it still is
+    const dl = run({ stdout: c.expect!.stdout! + 'undefined symbol: f\n' });
+    expect(judge({ ...c, expect: { ...c.expect, stdout: dl.stdout } }, { runs: [dl, dl] })).toBeNull();
+    const leak = run({ stdout: 'moved out undefined\n' });
+    expect(judge(c, { runs: [leak, leak] })?.cls).toBe('js-text');
     expect(judge(c, { runs: [run(), run({ traceHash: 'other' })] })?.cls).toBe('nondeterministic');
     expect(judge(c, { runs: [run({ stdout: '0\n' }), run({ stdout: '0\n' })] })?.cls).toBe('wrong-output');
     expect(judge(c, { hang: true })?.cls).toBe('hang');

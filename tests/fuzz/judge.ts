@@ -17,7 +17,7 @@ export interface Verdict { cls: string; detail: string }
 const INTERNAL_DIAG = (d: { code: string; message: string }) => d.code === 'E0900' || d.code === 'E0099' || d.code === 'E0999';
 
 const JS_TEXT = [/is not a function/, /Cannot read propert/, /Cannot set propert/, /RangeError/, /TypeError/, /ReferenceError/,
-  /[\w$] is not defined/, /Maximum call stack/, /\[object Object\]/, /\bundefined\b/, /\bNaN\b/, /is not iterable/, /Invalid array length/,
+  /[\w$] is not defined/, /Maximum call stack/, /\[object Object\]/, /\bundefined\b(?! symbol)/, /\bNaN\b/, /is not iterable/, /Invalid array length/,
   /Cannot convert a BigInt/, /Cannot mix BigInt/, /BigInt/];
 
 const clip = (s: string) => (s.length > 300 ? s.slice(0, 300) + '…' : s);

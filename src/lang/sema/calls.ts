@@ -192,7 +192,7 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
   for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
   const shown = ownerName ?? path.name;
   cx.error('E0108', name === 'new' && e.callee.kind === 'ident'
-    ? `\`${shown}(…)\` calls \`${shown}.new\`, which is not defined`
+    ? `\`${shown}(…)\` calls \`${shown}.new\`, which does not exist`
     : `no static method \`${name}\` found for type \`${shown}\``, e.span, {
     notes: [`help: define \`fn ${shown}.${name}(…)\` or a free function \`${shown.toLowerCase()}_${name}\``],
   });

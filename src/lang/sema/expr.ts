@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, typeName, typeEq, subst, type Type } from './types';
 import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
-import { consume, checkNotMoved } from './moves';
+import { consume, checkNotMoved, checkFieldNotMoved } from './moves';
 import { fillHole, needHole } from './closure-infer';
 import { indexOverload, incDecOverload } from './operators';
 import { attachDisplay } from './std-contracts';
@@ -136,6 +136,11 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     case 'unary': return checkUnary(cx, e, expected);
     case 'postfix': {
       const t = checkPlace(cx, e.operand);
+      // `f()--` would step a temporary: only a variable, field, element or `*p` can be stepped
+      if (!['ident', 'member', 'index', 'deref', 'tuple-index'].includes(e.operand.kind)) {
+        cx.error('E0131', `invalid operand of \`${e.op}\`: it must be a variable, field, element or \`*p\``, e.operand.span);
+        return T.error;
+      }
       requireMutablePlace(cx, e.operand, `\`${e.op}\``);
       const stepped = incDecOverload(cx, e, t);
       if (stepped) return stepped;
@@ -206,9 +211,14 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       return T.error;
     }
     case 'try': return checkTry(cx, e);
-    case 'member': return checkMember(cx, e, expected, false);
+    case 'member': {
+      const t = checkMember(cx, e, expected, false);
+      checkFieldNotMoved(cx, e);
+      return t;
+    }
     case 'tuple-index': {
       const t = derefAll(checkExpr(cx, e.object, null));
+      checkFieldNotMoved(cx, e);
       if (t.k === 'tuple') {
         if (e.index < t.elems.length) return t.elems[e.index];
         cx.error('E0143', `tuple ${fmt(t)} has no field \`${e.index}\``, e.span);

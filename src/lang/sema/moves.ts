@@ -39,7 +39,12 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   // a field or tuple element of an owned local moved by value: codegen leaves MOVED_OUT in its
   // place, so the owner's drop (and a later assignment to the field) does not drop it again
   if (e.kind === 'member' || e.kind === 'tuple-index') {
-    if (e.info?.type && !isCopy(e.info.type) && ownedPath(e)) e.info = { ...e.info, moves: true };
+    if (e.info?.type && !isCopy(e.info.type) && ownedPath(e)) {
+      e.info = { ...e.info, moves: true };
+      // the field is gone until it is assigned again: a second read is a use after move
+      const fp = fieldPath(e);
+      if (fp && cx.level === 0) cx.moved.set(fieldKey(fp.root, fp.path), e.span);
+    }
     return;
   }
   if (e.kind !== 'ident' || e.res?.k !== 'local') return;
@@ -131,9 +136,54 @@ export function checkNotMoved(cx: Ctx, local: LocalInfo, use: Span): void {
   cx.moved.delete(local);
 }
 
+/** `p.a.0` rooted at a local: the local and the path (`a.0`), or null. */
+function fieldPath(e: ast.Expr): { root: LocalInfo; path: string } | null {
+  const parts: string[] = [];
+  let o = e;
+  while (o.kind === 'member' || o.kind === 'tuple-index') {
+    parts.unshift(o.kind === 'member' ? o.name : String(o.index));
+    o = o.object;
+  }
+  if (o.kind !== 'ident' || o.res?.k !== 'local' || !parts.length) return null;
+  return { root: o.res.local, path: parts.join('.') };
+}
+
+/** A moved field path is tracked in `cx.moved` like a local (branches, loops and joins treat the
+ *  keys alike): one stable stand-in per (local, path), named `p.a` in messages. */
+const fieldKeys = new WeakMap<LocalInfo, Map<string, LocalInfo>>();
+function fieldKey(root: LocalInfo, path: string): LocalInfo {
+  let m = fieldKeys.get(root);
+  if (!m) fieldKeys.set(root, (m = new Map()));
+  let k = m.get(path);
+  if (!k) m.set(path, (k = { ...root, name: `${root.name}.${path}` }));
+  return k;
+}
+
+/** Report a read of a field path (`p.a`) moved out before (once per move). */
+export function checkFieldNotMoved(cx: Ctx, e: ast.Expr): void {
+  const fp = fieldPath(e);
+  const key = fp && fieldKeys.get(fp.root)?.get(fp.path);
+  const moved = key && cx.moved.get(key);
+  if (!key || !moved) return;
+  cx.error('E0113', `use of moved value: \`${key.name}\``, e.span, {
+    labels: [{ span: moved, message: 'value moved here' }],
+    notes: [`note: the field was moved out of \`${fp!.root.name}\`; it can be used again once it is assigned a new value`, 'help: borrow it with `&` instead of moving it, or clone it'],
+  });
+  cx.moved.delete(key);
+}
+
+/** A field path was assigned a new value: it and the paths inside it are usable again. */
+export function reviveField(cx: Ctx, target: ast.Expr): void {
+  const fp = fieldPath(target);
+  const keys = fp && fieldKeys.get(fp.root);
+  if (!keys) return;
+  for (const [path, k] of keys) if (path === fp.path || path.startsWith(fp.path + '.')) cx.moved.delete(k);
+}
+
 /** The binding holds a fresh value again (assignment, new declaration). */
 export function revive(cx: Ctx, local: LocalInfo): void {
   cx.moved.delete(local);
+  for (const k of fieldKeys.get(local)?.values() ?? []) cx.moved.delete(k);
   local.revived = (local.revived ?? 0) + 1;
 }
 

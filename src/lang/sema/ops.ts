@@ -14,6 +14,11 @@ import { binaryOverload, freeOverload, unaryOverload, incDecOverload } from './o
 export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
   if (e.op === '++' || e.op === '--') {
     const t = checkPlace(cx, e.operand);
+    // `f()--` would step a temporary: only a variable, field, element or `*p` can be stepped
+    if (!['ident', 'member', 'index', 'deref', 'tuple-index'].includes(e.operand.kind)) {
+      cx.error('E0131', `invalid operand of \`${e.op}\`: it must be a variable, field, element or \`*p\``, e.operand.span);
+      return T.error;
+    }
     requireMutablePlace(cx, e.operand, `\`${e.op}\``);
     const stepped = incDecOverload(cx, e, t);
     if (stepped) return stepped;

@@ -18,7 +18,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
-import { branches, ifChain, revive, loopMoves, containerBound } from './moves';
+import { branches, ifChain, revive, reviveField, loopMoves, containerBound } from './moves';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -347,6 +347,7 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
   if (s.op === '=') {
     sink(cx, s.value, tt);
     if (s.target.kind === 'ident' && s.target.res?.k === 'local') revive(cx, s.target.res.local);
+    else reviveField(cx, s.target);
   } else if (s.op === '<<=' || s.op === '>>=') {
     const vt = checkExpr(cx, s.value, null);
     if (tt.k !== 'error' && vt.k !== 'error' && (tt.k !== 'int' || vt.k !== 'int')) cx.error('E0125', `cannot shift ${fmt(tt)} by ${fmt(vt)}`, s.span);
