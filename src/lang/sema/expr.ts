@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, typeName, typeEq, subst, type Type } from './types';
 import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
-import { consume, checkNotMoved, checkFieldNotMoved } from './moves';
+import { consume, checkNotMoved, checkFieldNotMoved, checkNotPartlyMoved, pathRoots } from './moves';
 import { fillHole, needHole } from './closure-infer';
 import { indexOverload, incDecOverload } from './operators';
 import { attachDisplay } from './std-contracts';
@@ -217,6 +217,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       return t;
     }
     case 'tuple-index': {
+      if (e.object.kind === 'ident') pathRoots.add(e.object);
       const t = derefAll(checkExpr(cx, e.object, null));
       checkFieldNotMoved(cx, e);
       if (t.k === 'tuple') {
@@ -284,6 +285,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
   if (local) {
     e.res = { k: 'local', local };
     checkNotMoved(cx, local, e.span);
+    checkNotPartlyMoved(cx, e, local);
     return local.type;
   }
   const c = cx.consts.get(e.name);

@@ -3,6 +3,7 @@
 // params, and the builtin methods of prelude types.
 import type * as ast from '../syntax/ast';
 import { T, subst, type Type } from './types';
+import { pathRoots } from './moves';
 import type { FnInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
@@ -30,6 +31,7 @@ export function structArgsEnv(t: Type): Map<string, Type> {
 
 /** `a.b` not in callee position. `write` is set for assignment targets (no union-read check). */
 export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | null, write: boolean): Type {
+  if (e.object.kind === 'ident') pathRoots.add(e.object); // `p.a` reads a part of p, not all of it
   const path = typePathOf(cx, e.object);
   if (path) {
     const pt = path.type;

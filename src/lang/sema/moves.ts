@@ -172,6 +172,24 @@ export function checkFieldNotMoved(cx: Ctx, e: ast.Expr): void {
   cx.moved.delete(key);
 }
 
+/** Identifiers read as the root of a field path (`p` in `p.a`): not a use of the whole value. */
+export const pathRoots = new WeakSet<ast.Expr>();
+
+/** Report a use of the whole of a local some field of which was moved out (once per move). */
+export function checkNotPartlyMoved(cx: Ctx, e: ast.Expr, local: LocalInfo): void {
+  if (pathRoots.has(e)) return;
+  for (const k of fieldKeys.get(local)?.values() ?? []) {
+    const at = cx.moved.get(k);
+    if (!at) continue;
+    cx.error('E0113', `use of partially moved value: \`${local.name}\``, e.span, {
+      labels: [{ span: at, message: `\`${k.name}\` moved here` }],
+      notes: [`help: assign \`${k.name}\` a new value first, or borrow the field instead of moving it`],
+    });
+    cx.moved.delete(k);
+    return;
+  }
+}
+
 /** A field path was assigned a new value: it and the paths inside it are usable again. */
 export function reviveField(cx: Ctx, target: ast.Expr): void {
   const fp = fieldPath(target);
