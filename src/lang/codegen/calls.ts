@@ -406,9 +406,9 @@ export abstract class CallEmitter extends ExprEmitter {
     const dropOf = (t: Type | undefined) => (t && this.m.needsDrop(t) ? this.m.dropFn(t) : null);
     const [dk, dv] = ot.k === 'builtin' ? [dropOf(ot.args[0]), dropOf(ot.args[1])] : [null, null];
     switch (`${owner}.${method}`) {
-      case 'Map.insert': if (dk || dv) return `${rtX('$mput')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${dv})`; break;
+      case 'Map.insert': if (dk || dv) return `${rtX('$mput')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${dv}, ${s})`; break;
       case 'Map.remove': if (dk || dv) return `${rtX('$mtake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk}, ${dv})`; break;
-      case 'Set.insert': if (dk) return `${rtX('$sput')}(${o}, ${arg(0)}, ${ck}, ${dk})`; break;
+      case 'Set.insert': if (dk) return `${rtX('$sput')}(${o}, ${arg(0)}, ${ck}, ${dk}, ${s})`; break;
       case 'Set.remove': if (dk) return `${rtX('$stake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk})`; break;
       case 'Vec.clear': if (dk) return `(${o}.clear(true).forEach(${dk}), undefined)`; break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;

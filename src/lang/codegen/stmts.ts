@@ -434,7 +434,7 @@ export class FnEmitter extends CallEmitter {
       const o = this.simple(this.val(target.object));
       const ck = !!tgtType.args[0] && compoundKey(tgtType.args[0]);
       const kd = tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
-      return `${rtX('$mput')}(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop});`;
+      return `${rtX('$mput')}(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop}, ${this.site(target.span)});`;
     }
     const p = this.place(target);
     const droppable = drop && (target.kind === 'member' || target.kind === 'tuple-index' || target.kind === 'index' ||

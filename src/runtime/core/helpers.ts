@@ -149,7 +149,7 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `m.insert(k, v)` whose key or value needs a drop: a replaced value is dropped, and the new
      *  key too when an equal one is already there (the map keeps its first key, as Rust's does). */
-    $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: boolean, dk: Drop | null, dv: Drop | null): void {
+    $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: boolean, dk: Drop | null, dv: Drop | null, site = -1): void {
       const c = compound ? canonKey(k) : k;
       if (m.m.has(c)) {
         const old = m.m.get(c);
@@ -160,6 +160,7 @@ export function makeHelpers(rt: Runtime) {
       }
       m.m.set(c, v);
       if (compound) (m.ok ??= new Map()).set(c, k);
+      m.fit(site); // a new entry: the table is charged like any other Map's
     },
     /** `m.remove(k)` whose key or value needs a drop: the stored key and value are dropped. */
     $mtake(m: VMap<unknown, unknown>, k: unknown, compound: boolean, dk: Drop | null, dv: Drop | null): void {
@@ -173,11 +174,12 @@ export function makeHelpers(rt: Runtime) {
       if (dk) dk(key);
     },
     /** `s.insert(x)` of an element that needs a drop: x is dropped when an equal one is there. */
-    $sput(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop): void {
+    $sput(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop, site = -1): void {
       const c = compound ? canonKey(k) : k;
       if (m.m.has(c)) { dk(k); return; }
       m.m.add(c);
       if (compound) (m.ok ??= new Map()).set(c, k);
+      m.fit(site);
     },
     /** `s.remove(x)` of an element that needs a drop: the stored element is dropped. */
     $stake(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop): void {
