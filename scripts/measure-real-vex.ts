@@ -7,9 +7,8 @@
 // program must compile (here: check + codegen of `compile()`, nothing is run). Prints the pass
 // rate and the most common first errors of the failures, grouped by code and message shape.
 import { execFileSync } from 'node:child_process';
-import { compile, type SourceFile } from '../src/lang/compile';
-import { parse } from '../src/lang/syntax/parser';
-import { isRelative, resolveModulePath } from '../src/lang/sema/modules';
+import { compile } from '../src/lang/compile';
+import { moduleClosure } from '../src/cli/module-files';
 
 type Verdict = 'skip' | 'error' | 'compile';
 
@@ -32,24 +31,6 @@ export function classify(path: string, text: string): Verdict {
 
 function git(dir: string, ...args: string[]): string {
   return execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-}
-
-/** The entry plus every file its relative imports reach, read from the snapshot's tree. */
-function moduleFiles(entry: string, tree: Set<string>, read: (p: string) => string): SourceFile[] {
-  const files = new Map<string, string>([[entry, read(entry)]]);
-  const todo = [entry];
-  while (todo.length) {
-    const name = todo.pop()!;
-    for (const it of parse(name, files.get(name)!).program.items) {
-      const path = it.kind === 'import' ? it.module : it.kind === 'export-list' ? it.from : null;
-      if (path === null || !isRelative(path)) continue;
-      const target = resolveModulePath(name, path, tree);
-      if (!target || files.has(target)) continue;
-      files.set(target, read(target));
-      todo.push(target);
-    }
-  }
-  return [...files].map(([name, text]) => ({ name, text }));
 }
 
 /** A message with names, numbers and types blanked, so one cause groups many programs. */
@@ -79,7 +60,7 @@ function main() {
     total++;
     let cause: string | null;
     try {
-      const r = compile(moduleFiles(path, tree, read), { entry: path });
+      const r = compile(moduleClosure(path, read(path), (p) => tree.has(p), read), { entry: path });
       const first = r.diagnostics.find((d) => d.severity === 'error');
       if (verdict === 'error') cause = first ? null : 'accepted an error test';
       else cause = first ? `${first.code} ${shape(first.message)}` : null;

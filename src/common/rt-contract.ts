@@ -13,7 +13,7 @@ export const HOST_FNS = [
 ] as const;
 /** rt.L: library methods of built-in types (core/lib-methods.ts). */
 export const LIB_FNS = [
-  'all', 'any', 'bytes', 'ceil', 'chars', 'cloneVec', 'filter', 'find', 'findIn', 'floor',
+  'all', 'any', 'bytes', 'ceil', 'chars', 'filter', 'find', 'findIn', 'floor',
   'forEach', 'indexOf', 'insert', 'join', 'keys', 'map', 'natural', 'parse', 'reduce', 'remove',
   'reverse', 'round', 'sort', 'sortBy', 'split', 'sqrt', 'substr', 'trunc', 'values',
 ] as const;

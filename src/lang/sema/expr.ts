@@ -6,14 +6,14 @@ import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, checkNotMoved, checkFieldNotMoved, checkNotPartlyMoved, pathRoots } from './moves';
 import { fillHole, needHole } from './closure-infer';
-import { indexOverload, incDecOverload } from './operators';
+import { indexOverload } from './operators';
 import { attachDisplay } from './std-contracts';
 
 export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
-import { checkUnary, checkBinary, checkCast, incDecHelp } from './ops';
+import { checkUnary, checkBinary, checkCast, checkIncDec } from './ops';
 import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
 import { checkMatch } from './patterns';
@@ -134,19 +134,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       return { k: 'builtin', name: 'Map', args: [kt, vt] };
     }
     case 'unary': return checkUnary(cx, e, expected);
-    case 'postfix': {
-      const t = checkPlace(cx, e.operand);
-      // `f()--` would step a temporary: only a variable, field, element or `*p` can be stepped
-      if (!['ident', 'member', 'index', 'deref', 'tuple-index'].includes(e.operand.kind)) {
-        cx.error('E0131', `invalid operand of \`${e.op}\`: it must be a variable, field, element or \`*p\``, e.operand.span);
-        return T.error;
-      }
-      requireMutablePlace(cx, e.operand, `\`${e.op}\``);
-      const stepped = incDecOverload(cx, e, t);
-      if (stepped) return stepped;
-      if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span, incDecHelp(t, e.op));
-      return t;
-    }
+    case 'postfix': return checkIncDec(cx, e);
     case 'binary': return checkBinary(cx, e, expected);
     case 'range': {
       const hint = expected?.k === 'range' ? expected.elem : null;

@@ -11,20 +11,27 @@ import { OPTION } from './prelude';
 import { holeOf, fillHole, markHole } from './closure-infer';
 import { binaryOverload, freeOverload, unaryOverload, incDecOverload } from './operators';
 
-export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
-  if (e.op === '++' || e.op === '--') {
-    const t = checkPlace(cx, e.operand);
-    // `f()--` would step a temporary: only a variable, field, element or `*p` can be stepped
-    if (!['ident', 'member', 'index', 'deref', 'tuple-index'].includes(e.operand.kind)) {
-      cx.error('E0131', `invalid operand of \`${e.op}\`: it must be a variable, field, element or \`*p\``, e.operand.span);
-      return T.error;
-    }
-    requireMutablePlace(cx, e.operand, `\`${e.op}\``);
-    const stepped = incDecOverload(cx, e, t);
-    if (stepped) return stepped;
-    if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span, incDecHelp(t, e.op));
-    return t;
+/** The kinds of expression that name a place a value can be stored to (`x`, `p.a`, `v[i]`, `*p`, `t.0`). */
+export const isPlaceKind = (e: ast.Expr): boolean => ['ident', 'member', 'index', 'deref', 'tuple-index'].includes(e.kind);
+
+/** `++x`, `x--` (prefix or postfix): the operand must be a mutable place of an integer, a pointer,
+ *  or a type with `op++`/`op--`. */
+export function checkIncDec(cx: Ctx, e: ast.ExprOf<'unary'> | ast.ExprOf<'postfix'>): Type {
+  const t = checkPlace(cx, e.operand);
+  // `f()--` would step a temporary: only a variable, field, element or `*p` can be stepped
+  if (!isPlaceKind(e.operand)) {
+    cx.error('E0131', `invalid operand of \`${e.op}\`: it must be a variable, field, element or \`*p\``, e.operand.span);
+    return T.error;
   }
+  requireMutablePlace(cx, e.operand, `\`${e.op}\``);
+  const stepped = incDecOverload(cx, e, t);
+  if (stepped) return stepped;
+  if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span, incDecHelp(t, e.op));
+  return t;
+}
+
+export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
+  if (e.op === '++' || e.op === '--') return checkIncDec(cx, e);
   if (e.op === '-' && e.operand.kind === 'int' && !e.operand.suffix) {
     // A negative literal: range-check the negated value (`let x: i8 = -128;`).
     const t = checkInt(cx, e.operand, expected?.k === 'float' || expected?.k === 'int' ? expected : null, -e.operand.value);

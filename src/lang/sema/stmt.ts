@@ -19,6 +19,7 @@ import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
 import { branches, ifChain, revive, reviveField, loopMoves, containerBound } from './moves';
+import { isPlaceKind } from './ops';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -337,7 +338,7 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
     return;
   }
   const tt = checkPlace(cx, s.target);
-  const valid = ['ident', 'member', 'index', 'deref', 'tuple-index'].includes(s.target.kind);
+  const valid = isPlaceKind(s.target);
   if (!valid) cx.error('E0131', 'invalid left-hand side of assignment', s.target.span);
   else requireMutablePlace(cx, s.target, 'assignment');
   if (s.op !== '=' && s.target.kind === 'member') {

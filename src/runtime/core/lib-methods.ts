@@ -96,7 +96,6 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     sortBy(v: VVec, f: Fn): void { v.setAll(v.toArray().sort((a, b) => Number(f(a, b)))); },
     reverse(v: VVec): void { v.setAll(v.toArray().reverse()); },
     join: (v: VVec, sep: string, show: (x: unknown) => string) => v.toArray().map(show).join(sep),
-    cloneVec: (v: VVec) => vec(v.toArray(), v.esize, v.ealign, v.kind),
     natural,
     // ---- floats (§5.5): round half away from zero, like C's round()
     sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
