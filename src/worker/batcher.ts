@@ -9,7 +9,8 @@ export interface BatchCaps {
   maxChunks: number; // output chunks kept per batch (after merging same-stream neighbours)
   maxLines: number; // output lines kept per batch
   maxTrace: number; // trace events kept per batch (objects)
-  /** Heap events kept per batch (packed: cheap to send; default 1,000,000, the UI's whole window). */
+  /** Packed events (heap and scheduling, heap-pack.ts) kept per batch (cheap to send; default
+   *  1,000,000, the UI's whole window). */
   maxHeap?: number;
   /** Total output lines after which the run must end (the worker reports limit 'output'). */
   runOutputLineLimit: number;
@@ -19,14 +20,14 @@ export const DEFAULT_CAPS: BatchCaps = {
   maxChunks: 10_000,
   maxLines: SHOWN_OUTPUT_LINES,
   maxTrace: TRACE_EVENTS_PER_BATCH,
-  maxHeap: UI_TRACE_EVENTS, // packed heap events per batch: the UI's whole window
+  maxHeap: UI_TRACE_EVENTS, // packed events per batch: the UI's whole window
   runOutputLineLimit: RUN_OUTPUT_LINES,
 };
 
 export interface Batch {
   output: OutputChunk[];
   trace: TraceEvent[];
-  /** The heap events, packed (heap-pack.ts withHeapEvents() puts them into `trace`). */
+  /** The heap and scheduling events, packed (heap-pack.ts withHeapEvents() puts them into `trace`). */
   heap?: PackedHeap;
   dropped: number;
 }
@@ -99,6 +100,7 @@ export class EventBatcher {
    *  output up to a trace position); only the other trace events count as dropped when trimmed. */
   addTrace(e: TraceEvent): void {
     if (e.t === 'output') this.addOutput(e.stream, e.text);
+    else if (this.heap.schedule(e)) return; // packed beside the heap events
     this.trace.push(e);
     this.heap.at = this.trace.length;
     // amortised: trim in bulk rather than shifting on every event

@@ -143,6 +143,37 @@ describe('EventBatcher with heap events', () => {
     expect(batch.dropped).toBe(all.length - got.length);
   });
 
+  it('packs task-run/task-block/task-wake with the same fields in the same order', () => {
+    const p = new HeapPacker();
+    const loc = { file: 'main.vx', line: 4, col: 9 };
+    const evs: TraceEvent[] = [
+      { t: 'task-run', task: 2, clock: 5 },
+      { t: 'task-block', task: 2, on: 'recv', clock: 5, site: loc },
+      { t: 'task-block', task: 3, on: 'sleep', clock: 6, site: null },
+      { t: 'task-wake', task: 2, clock: 7, by: -1, cause: 'timer' },
+    ];
+    for (const e of evs) expect(p.schedule(e)).toBe(true);
+    // shapes it cannot rebuild exactly stay objects
+    expect(p.schedule({ t: 'task-wake', task: 1, clock: 0 })).toBe(false);
+    expect(p.schedule({ t: 'task-block', task: 1, on: 'join', clock: 0 })).toBe(false);
+    expect(p.schedule({ t: 'task-end', task: 1, clock: 0 })).toBe(false);
+    const back = withHeapEvents([], p.take());
+    expect(JSON.stringify(back)).toBe(JSON.stringify(evs));
+    expect(back[1]).toMatchObject({ site: loc });
+  });
+
+  it('keeps task-block sites right when a flush in the tick empties the packer mid-event', () => {
+    const p = new HeapPacker();
+    const batches: TraceEvent[][] = [];
+    p.onTick = () => { batches.push(withHeapEvents([], p.take())); };
+    const sites = [{ file: 'a.vx', line: 1, col: 1 }, { file: 'a.vx', line: 2, col: 1 }];
+    const evs: TraceEvent[] = Array.from({ length: 10_000 }, (_, i) => ({ t: 'task-block', task: i, on: 'send', clock: i, site: sites[i % 2] }));
+    for (const e of evs) p.schedule(e);
+    batches.push(withHeapEvents([], p.take()));
+    expect(batches.length).toBeGreaterThan(2);
+    expect(JSON.stringify(batches.flat())).toBe(JSON.stringify(evs));
+  });
+
   it('packs sites as shared locations and allocator names per batch', () => {
     const p = new HeapPacker();
     const loc = { file: 'main.vx', line: 3, col: 5 };

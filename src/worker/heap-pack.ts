@@ -1,19 +1,29 @@
-// Heap events (alloc, free, realloc) between the run worker and the UI as numbers in typed arrays,
-// not one object per event: a tree-building program makes millions of them, and building,
-// structured-cloning and collecting an object for each cost ~40× the program itself (bench/bintree).
-// The worker's HeapPacker records them (it is the run's RunOptions.heapSink); a batch carries them
-// as a PackedHeap beside its object events; withHeapEvents() puts them back as the TraceEvents
-// the runtime would have emitted, in their places. The UI's stores and panels see the same events.
-import type { HeapSink, SourceLoc, TraceEvent } from '../runtime/api';
+// The hot events between the run worker and the UI as numbers in typed arrays, not one object per
+// event: heap events (alloc, free, realloc) — a tree-building program makes millions, and building,
+// structured-cloning and collecting an object for each cost ~40× the program itself (bench/bintree)
+// — and the scheduler's task-run/task-block/task-wake, which a channel ping-pong makes hundreds of
+// thousands of (cloning them was most of bench/channels' worker-path time).
+// The worker's HeapPacker records them (it is the run's RunOptions.heapSink, and the batcher hands
+// it the scheduling events); a batch carries them as a PackedHeap beside its object events;
+// withHeapEvents() puts them back as the TraceEvents the runtime emitted, in their places, with the
+// same fields in the same order. The UI's stores and panels see the same events.
+import type { BlockKind, HeapSink, SourceLoc, TraceEvent, WakeCause } from '../runtime/api';
 
 const ALLOC = 0;
 const FREE = 1;
 const REALLOC = 2;
+const TASK_RUN = 3;
+const TASK_BLOCK = 4;
+const TASK_WAKE = 5;
+const BLOCK_KINDS: readonly BlockKind[] = ['await', 'recv', 'send', 'sleep', 'join', 'lock'];
+const WAKE_CAUSES: readonly WakeCause[] = ['send', 'recv', 'timer', 'complete'];
 
-/** A batch's heap events. Event i is kind[i] (0 alloc, 1 free, 2 realloc) with fields a–d
- *  (alloc: addr, size, align; free: addr, size; realloc: from, to, oldSize, size), allocator
- *  names[alloc[i]], site sites[site[i]] (-1: null), task[i]; it comes right before the batch's
- *  trace[pos[i]] (pos = trace.length: after every object event). */
+/** A batch's packed events. Event i is kind[i] (0 alloc, 1 free, 2 realloc, 3 task-run,
+ *  4 task-block, 5 task-wake) with fields a–d (alloc: addr, size, align; free: addr, size;
+ *  realloc: from, to, oldSize, size; task-run: clock; task-block: clock, BLOCK_KINDS index;
+ *  task-wake: clock, by, WAKE_CAUSES index), allocator names[alloc[i]], site sites[site[i]]
+ *  (-1: null), task[i]; it comes right before the batch's trace[pos[i]] (pos = trace.length:
+ *  after every object event). */
 export interface PackedHeap {
   n: number;
   kind: Uint8Array;
@@ -52,9 +62,15 @@ export class HeapPacker implements HeapSink {
   private taskId = new Int32Array(0);
   private pos = new Int32Array(0);
   private readonly names: string[] = [];
+  /** task-block sites (already located by the runtime): their siteId is an index here */
+  private blockSites: (SourceLoc | null)[] = [];
   private lastName = '';
   private lastNameIx = -1;
   private sinceTick = 0;
+  // take(): per site id, the batch (stamp) that last saw it and its index in that batch's sites
+  private siteStamp = new Int32Array(0);
+  private siteLocal = new Int32Array(0);
+  private batchStamp = 0;
 
   /** Empty, for a new run (the buffers are kept). */
   reset(): void {
@@ -64,6 +80,7 @@ export class HeapPacker implements HeapSink {
     this.onTick = null;
     this.locate = null;
     this.names.length = 0;
+    this.blockSites = [];
     this.lastName = '';
     this.lastNameIx = -1;
   }
@@ -79,6 +96,37 @@ export class HeapPacker implements HeapSink {
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
     const i = this.slot(REALLOC, site, task, null);
     this.a[i] = from; this.b[i] = to; this.c[i] = oldSize; this.d[i] = size;
+  }
+
+  /** Packs a scheduling event the batcher is handed; false when it is not one of the packed
+   *  shapes (it then stays an object event). */
+  schedule(e: TraceEvent): boolean {
+    switch (e.t) {
+      case 'task-run': {
+        const i = this.slot(TASK_RUN, -1, e.task, null);
+        this.a[i] = e.clock;
+        return true;
+      }
+      case 'task-block': {
+        const on = BLOCK_KINDS.indexOf(e.on);
+        if (e.site === undefined || on < 0) return false;
+        const i = this.slot(TASK_BLOCK, 0, e.task, null);
+        // (after slot(): a flush in its tick empties blockSites)
+        this.siteId[i] = this.blockSites.length;
+        this.blockSites.push(e.site);
+        this.a[i] = e.clock; this.b[i] = on;
+        return true;
+      }
+      case 'task-wake': {
+        const cause = e.cause === undefined ? -1 : WAKE_CAUSES.indexOf(e.cause);
+        if (e.by === undefined || cause < 0) return false;
+        const i = this.slot(TASK_WAKE, -1, e.task, null);
+        this.a[i] = e.clock; this.b[i] = e.by; this.c[i] = cause;
+        return true;
+      }
+      default:
+        return false;
+    }
   }
 
   private slot(kind: number, site: number, task: number, allocator: string | null): number {
@@ -144,26 +192,32 @@ export class HeapPacker implements HeapSink {
   take(): PackedHeap | undefined {
     const n = this.n;
     if (n === 0) return undefined;
-    // sites as SourceLocs, one entry per distinct site in this batch
+    // sites as SourceLocs, one entry per distinct site in this batch; a site id's batch index is
+    // found through a stamped table (ids are small: one per allocating place in the program),
+    // not a Map: a tree builder alternates sites on every event
     const locate = this.locate;
     const sites: (SourceLoc | null)[] = [];
-    const local = new Map<number, number>();
     const site = new Int32Array(n);
-    let lastId = NaN, lastIx = -1;
+    const stamp = ++this.batchStamp;
+    let blockLocal: Map<SourceLoc | null, number> | null = null;
     for (let i = 0; i < n; i++) {
       const s = this.siteId[i];
-      if (s !== lastId) {
-        let ix = local.get(s);
-        if (ix === undefined) {
-          const l = locate !== null ? locate(s) : null;
-          ix = sites.length;
-          sites.push(l);
-          local.set(s, ix);
-        }
-        lastId = s;
-        lastIx = ix;
+      if (s < 0) { site[i] = -1; continue; }
+      if (this.kind[i] === TASK_BLOCK) {
+        const loc = this.blockSites[s];
+        blockLocal ??= new Map();
+        let ix = blockLocal.get(loc);
+        if (ix === undefined) { ix = sites.length; sites.push(loc); blockLocal.set(loc, ix); }
+        site[i] = ix;
+        continue;
       }
-      site[i] = lastIx;
+      if (s >= this.siteStamp.length) this.growSites(s);
+      if (this.siteStamp[s] !== stamp) {
+        this.siteStamp[s] = stamp;
+        this.siteLocal[s] = sites.length;
+        sites.push(locate !== null ? locate(s) : null);
+      }
+      site[i] = this.siteLocal[s];
     }
     const out: PackedHeap = {
       n, site, sites, names: this.names.slice(),
@@ -172,7 +226,16 @@ export class HeapPacker implements HeapSink {
     };
     this.n = 0;
     this.at = 0;
+    this.blockSites = [];
     return out;
+  }
+
+  private growSites(id: number): void {
+    const cap = Math.max(256, id + 1, this.siteStamp.length * 2);
+    const st = new Int32Array(cap); st.set(this.siteStamp);
+    const lo = new Int32Array(cap); lo.set(this.siteLocal);
+    this.siteStamp = st;
+    this.siteLocal = lo;
   }
 
   private grow(): void {
@@ -196,20 +259,24 @@ function heapEvent(h: PackedHeap, i: number): TraceEvent {
   switch (h.kind[i]) {
     case ALLOC: return { t: 'alloc', addr: h.a[i], size: h.b[i], align: h.c[i], allocator: h.names[h.alloc[i]], site, task };
     case FREE: return { t: 'free', addr: h.a[i], size: h.b[i], allocator: h.names[h.alloc[i]], site, task };
-    default: return { t: 'realloc', from: h.a[i], to: h.b[i], oldSize: h.c[i], size: h.d[i], site, task };
+    case REALLOC: return { t: 'realloc', from: h.a[i], to: h.b[i], oldSize: h.c[i], size: h.d[i], site, task };
+    case TASK_RUN: return { t: 'task-run', task, clock: h.a[i] };
+    case TASK_BLOCK: return { t: 'task-block', task, on: BLOCK_KINDS[h.b[i]], clock: h.a[i], site };
+    default: return { t: 'task-wake', task, clock: h.a[i], by: h.b[i], cause: WAKE_CAUSES[h.c[i]] };
   }
 }
 
 /** A batch's whole trace in order: its object events with the packed heap events in their places. */
 export function withHeapEvents(trace: TraceEvent[], heap: PackedHeap | undefined): TraceEvent[] {
   if (heap === undefined || heap.n === 0) return trace;
-  const out: TraceEvent[] = [];
-  let j = 0;
+  // sized once: pushing millions of events re-grows the array many times over
+  const out: TraceEvent[] = new Array(trace.length + heap.n);
+  let j = 0, k = 0;
   for (let i = 0; i < heap.n; i++) {
     const p = heap.pos[i];
-    while (j < p) out.push(trace[j++]);
-    out.push(heapEvent(heap, i));
+    while (j < p) out[k++] = trace[j++];
+    out[k++] = heapEvent(heap, i);
   }
-  while (j < trace.length) out.push(trace[j++]);
+  while (j < trace.length) out[k++] = trace[j++];
   return out;
 }

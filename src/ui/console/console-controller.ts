@@ -63,7 +63,7 @@ function onMessage(m: FromWorker): void {
   if (key === undefined) return;
   switch (m.type) {
     case 'events': {
-      const trace = withHeapEvents(m.trace, m.heap); // (the REPL's batches carry no packed heap today)
+      const trace = withHeapEvents(m.trace, m.heap); // (a cell's scheduling events come packed)
       appendTrace(trace);
       ownViews();
       useRun.getState().events(m.output, trace, m.dropped);
@@ -127,7 +127,7 @@ function send(input: string): void {
 /** A message of a silent re-run: its trace rebuilds the session's views, its output is dropped
  *  (it was shown when the cell first ran); the last one announces the restore. */
 function restoring(m: FromWorker): void {
-  if (m.type === 'events') { appendTrace(m.trace); return; }
+  if (m.type === 'events') { appendTrace(withHeapEvents(m.trace, m.heap)); return; }
   if (m.type !== 'repl-result' && m.type !== 'internal-error') return;
   replaying.delete((m as { id: number }).id);
   if (replaying.size) return;
