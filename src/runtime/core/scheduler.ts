@@ -8,6 +8,8 @@ import { VexAbort, VexPanic } from './errors';
 import { Fifo, MinHeap } from './queue';
 
 type Gen = Generator<unknown, unknown, unknown>;
+/** What suspendable code `yield*`s and plain code drive()s: a generator or a blocking op below. */
+export type Op = Iterator<unknown, unknown, unknown>;
 const NO_FRAMES = new Int32Array(0);
 /** Heap bytes a live task holds (its control block and first frames: the host keeps ~1-2 KB). */
 export const TASK_BYTES = 512;
@@ -246,7 +248,7 @@ export class Scheduler {
   }
 
   /** Drive a suspendable computation from plain code (a blocking call outside a generator). */
-  drive<R>(g: Gen): R {
+  drive<R>(g: Op): R {
     const me = this.current;
     for (;;) {
       const r = g.next();
@@ -306,12 +308,12 @@ export class Scheduler {
   }
 
   /** `await f` (or `block_on(f)` with join): a timer future is a sleep. */
-  *await(f: Future, site = -1, join = false): Gen {
+  await(f: Future, site = -1, join = false): Op {
     if (f instanceof Task) f.awaited = true;
-    while (!f.done) {
-      this.block((f.waiters ??= []), f instanceof TimerFuture ? 'sleep' : join ? 'join' : 'await', site);
-      yield 0;
-    }
+    return new AwaitOp(this, f, site, join);
+  }
+  /** The end of an await: the awaited task's panic goes on in the awaiter, else its value. */
+  awaited(f: Future): unknown {
     if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, this.rt.cs[this.rt.sp - 1] ?? -1);
     return f.value;
   }
@@ -336,34 +338,89 @@ export class Scheduler {
   }
 
   // ---------------------------------------------------------------- channels
-  *send(ch: Channel, v: unknown, site = -1): Gen {
-    while (ch.buf.length >= Math.max(ch.cap, 1)) {
-      this.block(ch.sendq, 'send', site);
-      yield 0;
-    }
-    ch.buf.push(v);
-    const ticket = ++ch.sent;
-    const r = ch.recvq.shift();
-    if (r) this.wake(r, this.current.id, 'send');
-    // rendezvous: wait until a receiver took our value
-    while (ch.cap === 0 && ch.taken < ticket) {
-      this.block(ch.takenq, 'send', site);
-      yield 0;
-    }
-    return undefined;
+  send(ch: Channel, v: unknown, site = -1): Op {
+    return new SendOp(this, ch, v, site);
   }
-  *recv(ch: Channel, site = -1): Gen {
-    while (ch.buf.length === 0) {
-      this.block(ch.recvq, 'recv', site);
-      yield 0;
-    }
+  recv(ch: Channel, site = -1): Op {
+    return new RecvOp(this, ch, site);
+  }
+  /** A sender's or receiver's wait (the ops below). */
+  wait(q: { push(t: Task): void } | null, on: BlockKind, site: number): IteratorResult<unknown, unknown> {
+    this.block(q, on, site);
+    return SUSPEND;
+  }
+  /** A receiver took `ch`'s first value: wake a sender waiting for room and the rendezvous sender
+   *  it served (values are taken in FIFO order, so the first waiting one is the one just served). */
+  taken(ch: Channel): unknown {
     const v = ch.buf.shift();
     ch.taken++;
     const s = ch.sendq.shift();
     if (s) this.wake(s, this.current.id, 'recv');
-    // values are taken in FIFO order, so the first waiting rendezvous sender is the one just served
     const t = ch.takenq.shift();
     if (t) this.wake(t, this.current.id, 'recv');
     return v;
+  }
+  /** A sender's value went into `ch`: wake the first waiting receiver; the send's ticket. */
+  put(ch: Channel, v: unknown): number {
+    ch.buf.push(v);
+    const ticket = ++ch.sent;
+    const r = ch.recvq.shift();
+    if (r) this.wake(r, this.current.id, 'send');
+    return ticket;
+  }
+}
+
+// The blocking operations as small hand-written iterators rather than generator methods: suspended
+// code does `yield* S.recv(ch)`, and a task blocked in one holds this object instead of a generator
+// and its register file (100,000 blocked tasks), and an operation that need not wait makes no
+// generator. Each step is the loop of the generator it replaces: wait (yield 0) while the condition
+// holds, then finish. `throw` and `return` behave as at a generator's plain `yield` (no cleanup).
+const SUSPEND: IteratorResult<unknown, unknown> = Object.freeze({ value: 0, done: false });
+abstract class BlockingOp implements Iterator<unknown, unknown, unknown>, Iterable<unknown, unknown, unknown> {
+  private over = false;
+  abstract step(): IteratorResult<unknown, unknown>;
+  next(): IteratorResult<unknown, unknown> {
+    if (this.over) return { value: undefined, done: true };
+    const r = this.step();
+    if (r.done) this.over = true;
+    return r;
+  }
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    this.over = true;
+    throw e;
+  }
+  return(value?: unknown): IteratorResult<unknown, unknown> {
+    this.over = true;
+    return { value, done: true };
+  }
+  [Symbol.iterator](): this { return this; }
+}
+class RecvOp extends BlockingOp {
+  constructor(private readonly s: Scheduler, private readonly ch: Channel, private readonly site: number) { super(); }
+  step(): IteratorResult<unknown, unknown> {
+    if (this.ch.buf.length === 0) return this.s.wait(this.ch.recvq, 'recv', this.site);
+    return { value: this.s.taken(this.ch), done: true };
+  }
+}
+class SendOp extends BlockingOp {
+  private ticket = -1; // set once the value is in the buffer
+  constructor(private readonly s: Scheduler, private readonly ch: Channel, private readonly v: unknown, private readonly site: number) { super(); }
+  step(): IteratorResult<unknown, unknown> {
+    const ch = this.ch;
+    if (this.ticket < 0) {
+      if (ch.buf.length >= Math.max(ch.cap, 1)) return this.s.wait(ch.sendq, 'send', this.site);
+      this.ticket = this.s.put(ch, this.v);
+    }
+    // rendezvous: wait until a receiver took our value
+    if (ch.cap === 0 && ch.taken < this.ticket) return this.s.wait(ch.takenq, 'send', this.site);
+    return { value: undefined, done: true };
+  }
+}
+class AwaitOp extends BlockingOp {
+  constructor(private readonly s: Scheduler, private readonly f: Future, private readonly site: number, private readonly join: boolean) { super(); }
+  step(): IteratorResult<unknown, unknown> {
+    const f = this.f;
+    if (!f.done) return this.s.wait((f.waiters ??= []), f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
+    return { value: this.s.awaited(f), done: true };
   }
 }
