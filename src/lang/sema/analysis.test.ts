@@ -24,11 +24,29 @@ describe('analyzeText', () => {
     expect(analyzeText('main.vx', PROG)).toBe(a);
     expect(analyzeText('main.vx', PROG + '\n')).not.toBe(a);
     expect(analyzeText('other.vx', PROG)).not.toBe(a);
-    const tabs = [{ name: 'main.vx', text: PROG }, { name: 'util.vx', text: 'export fn one(): i32 { return 1; }\n' }];
-    const b = analyzeText('main.vx', PROG, tabs);
-    expect(analyzeText('main.vx', PROG, tabs)).toBe(b);
-    // another tab changed: the program is different
-    expect(analyzeText('main.vx', PROG, [tabs[0], { name: 'util.vx', text: 'export fn one(): i32 { return 2; }\n' }])).not.toBe(b);
+    const MAIN = 'import { one } from "./util";\n' + PROG.replace('p.norm1()', 'p.norm1() + one()');
+    const util = (n: number) => ({ name: 'util.vx', text: `export fn one(): i32 { return ${n}; }\n` });
+    const other = (n: number) => ({ name: 'other.vx', text: `export fn two(): i32 { return ${n}; }\n` });
+    const tabs = [{ name: 'main.vx', text: MAIN }, util(1), other(1)];
+    const b = analyzeText('main.vx', MAIN, tabs);
+    expect(b.cx.diags.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(analyzeText('main.vx', MAIN, tabs)).toBe(b);
+    // a tab it imports changed: the program is different
+    expect(analyzeText('main.vx', MAIN, [tabs[0], util(2), other(1)])).not.toBe(b);
+    // a tab it does not import changed: the same program, the analysis is kept
+    const c = analyzeText('main.vx', MAIN, [tabs[0], util(2), other(1)]);
+    expect(analyzeText('main.vx', MAIN, [tabs[0], util(2), other(7)])).toBe(c);
+    // a program without imports keeps its analysis whatever the other tabs hold
+    expect(analyzeText('main.vx', PROG, tabs)).toBe(analyzeText('main.vx', PROG, [tabs[0], util(3)]));
+  });
+
+  it('misses when a tab appears that an import of the cached text now resolves to', () => {
+    const MAIN = 'import { one } from "./util";\nfn main() { println("{}", one()); }\n';
+    const alone = analyzeText('main.vx', MAIN, [{ name: 'main.vx', text: MAIN }]);
+    expect(alone.cx.diags.map((d) => d.code)).toContain('E0140');
+    const both = analyzeText('main.vx', MAIN, [{ name: 'main.vx', text: MAIN }, { name: 'util.vx', text: 'export fn one(): i32 { return 1; }\n' }]);
+    expect(both).not.toBe(alone);
+    expect(both.cx.diags.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('keeps a bounded number of entries', () => {

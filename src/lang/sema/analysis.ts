@@ -6,13 +6,16 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import { parse } from '../syntax/parser';
 import { checkWithCtx } from './check';
-import { linkProgram, type ModuleFile, type ModuleScope } from './modules';
+import { isRelative, linkProgram, type ModuleFile, type ModuleScope } from './modules';
 
 export interface Analysis {
   file: string;
   text: string;
-  /** The other tabs the analysis saw (names and texts), so a change in any tab is a miss. */
-  others: string;
+  /** The other tabs this tab's program linked (its imports, transitively), or null when it has no
+   *  relative import: an edit in a tab it does not import keeps the analysis. */
+  depNames: readonly string[] | null;
+  /** depsKey(depNames) when analyzed: every tab's name and the linked tabs' texts. */
+  deps: string;
   program: ast.Program;
   cx: Ctx;
   /** This tab's module scope when it was linked with the tabs it imports, else null. */
@@ -24,8 +27,18 @@ export interface Analysis {
 const MAX_ENTRIES = 4;
 const cache: Analysis[] = [];
 
-const othersKey = (file: string, files?: readonly ModuleFile[]) =>
-  files && files.length > 1 ? files.filter((f) => f.name !== file).map((f) => `${f.name}\u0000${f.text}`).join('\u0001') : '';
+/** What a linked analysis depends on besides its own text: which tabs exist (an import may now
+ *  resolve, or no longer) and the texts of the tabs it linked. */
+function depsKey(depNames: readonly string[] | null, files?: readonly ModuleFile[]): string {
+  if (depNames === null) return '';
+  const tabs = files ?? [];
+  return tabs.map((f) => f.name).join('\u0000') + '\u0001' + depNames.map((n) => `${n}\u0000${tabs.find((f) => f.name === n)?.text ?? '\u0002'}`).join('\u0001');
+}
+
+const fresh = (a: Analysis, files?: readonly ModuleFile[]) => a.depNames === null || depsKey(a.depNames, files) === a.deps;
+
+const hasRelativeImport = (program: ast.Program) =>
+  program.items.some((i) => (i.kind === 'import' && isRelative(i.module)) || (i.kind === 'export-list' && i.from !== null && isRelative(i.from)));
 
 function remember(a: Analysis): Analysis {
   cache.unshift(a);
@@ -42,19 +55,21 @@ function touch(i: number): Analysis {
 /** Parse and check `text` as tab `file` (linked with the other tabs it imports), or the cached
  *  result of the same inputs. Works on code with errors (the recovered AST). */
 export function analyzeText(file: string, text: string, files?: readonly ModuleFile[]): Analysis {
-  const others = othersKey(file, files);
-  const hit = cache.findIndex((a) => a.file === file && a.text === text && a.others === others);
+  const hit = cache.findIndex((a) => a.file === file && a.text === text && fresh(a, files));
   if (hit >= 0) return touch(hit);
   if (files && files.length > 1) {
     const linked = linkProgram(files.map((f) => (f.name === file ? { name: file, text } : f)), file);
     if (linked.linked) {
       const { cx } = checkWithCtx(linked.program, {});
-      return remember({ file, text, others, program: linked.program, cx, scope: linked.scopes.get(file) ?? null });
+      const depNames = linked.files.filter((n) => n !== file);
+      return remember({ file, text, depNames, deps: depsKey(depNames, files), program: linked.program, cx, scope: linked.scopes.get(file) ?? null });
     }
   }
   const { program } = parse(file, text);
   const { cx } = checkWithCtx(program, { text });
-  return remember({ file, text, others, program, cx, scope: null });
+  // (one tab importing another: the missing module is an error until that tab exists)
+  const depNames = hasRelativeImport(program) ? [] : null;
+  return remember({ file, text, depNames, deps: depsKey(depNames, files), program, cx, scope: null });
 }
 
 // What the cached text may hold where the texts differ: a partial name, or the `;` completion puts
@@ -64,20 +79,18 @@ const SAFE_GAP = /^[A-Za-z0-9_\s;]*$/;
 
 /** Keep a check made elsewhere (the editor's live diagnostics of the entry tab) for the queries
  *  that follow it: the first hover after an edit then finds the program already checked. */
-export function rememberAnalysis(a: Omit<Analysis, 'others'>, files?: readonly ModuleFile[]): void {
-  const others = othersKey(a.file, files);
-  const i = cache.findIndex((x) => x.file === a.file && x.text === a.text && x.others === others);
+export function rememberAnalysis(a: Omit<Analysis, 'deps'>, files?: readonly ModuleFile[]): void {
+  const i = cache.findIndex((x) => x.file === a.file && x.text === a.text && fresh(x, files));
   if (i >= 0) cache.splice(i, 1);
-  remember({ ...a, others });
+  remember({ ...a, deps: depsKey(a.depNames, files) });
 }
 
 /** A cached analysis of a text that differs from `text` only between offsets `from` and `to`
  *  (what is being typed there), or null. Positions before `from` are the same in both, so scope
  *  and type lookups there are exact; completion uses it instead of checking the text again. */
 export function analysisAround(file: string, text: string, from: number, to: number, files?: readonly ModuleFile[]): Analysis | null {
-  const others = othersKey(file, files);
   const head = text.slice(0, from), tail = text.slice(to);
-  const hit = cache.findIndex((a) => a.file === file && a.others === others && a.text.length >= head.length + tail.length &&
+  const hit = cache.findIndex((a) => a.file === file && fresh(a, files) && a.text.length >= head.length + tail.length &&
     a.text.startsWith(head) && a.text.endsWith(tail) && SAFE_GAP.test(a.text.slice(from, a.text.length - tail.length)));
   return hit >= 0 ? touch(hit) : null;
 }
