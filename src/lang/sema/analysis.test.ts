@@ -1,7 +1,10 @@
 // The editor queries' analysis cache: a hit only for the same inputs (or, for completion, a text
 // that differs only where the member is being typed), and answers identical to an uncached check.
 import { describe, it, expect, beforeEach } from 'vitest';
-import { analyzeText, analysisAround, clearAnalyses } from './analysis';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeAt, analyzeText, analysisAround, clearAnalyses } from './analysis';
 import { completionsAt, typeAt } from './query';
 import { generateProgram } from '../../../bench/frontend';
 import { checkAllFiles } from './check-files';
@@ -103,6 +106,30 @@ describe('cached answers equal uncached ones', () => {
     const warm = offsets.map((o) => typeAt('f.vx', text, o));
     expect(warm).toEqual(cold);
     expect(cold.filter((x) => x !== null).length).toBeGreaterThan(10);
+  });
+
+  it("a hover's partial check (declarations + the bodies around it) answers as the full check, across many real programs", () => {
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '../../../tests/conformance');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.vx')).sort().filter((_, i) => i % 6 === 0);
+    let compared = 0, partialUsed = 0;
+    for (const f of [...files.map((n) => readFileSync(join(dir, n), 'utf8')), generateProgram(300)]) {
+      const offsets = Array.from({ length: 40 }, (_, i) => Math.floor((i * f.length) / 40) + (i % 5));
+      const partial = offsets.map((o) => {
+        clearAnalyses();
+        const t = typeAt('f.vx', f, o);
+        if (analyzeAt('f.vx', f, o).partial !== null) partialUsed++;
+        return t;
+      });
+      clearAnalyses();
+      const full = analyzeText('f.vx', f);
+      expect(full.partial).toBeNull();
+      const whole = offsets.map((o) => typeAt('f.vx', f, o));
+      expect(analyzeAt('f.vx', f, 0)).toBe(full); // a full analysis is preferred
+      expect(partial, `hover answers of a program: ${f.slice(0, 80)}`).toEqual(whole);
+      compared += whole.filter((x) => x !== null).length;
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(partialUsed).toBeGreaterThan(1000);
   });
 
   it("the live check's analysis of the entry is reused, and answers as a fresh one does", () => {

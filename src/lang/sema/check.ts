@@ -37,6 +37,10 @@ export interface CheckOptions {
   lints?: boolean;
   /** A tab other than the entry (chapter 2 §4.1): only checked, so `main` is not required. */
   module?: boolean;
+  /** An editor query's check (sema/analysis.ts analyzeAt): every declaration, but only the bodies
+   *  of the functions whose declaration holds this position (none when it is outside every
+   *  function); no entry, export-list or lint checks. The result is not a program to run. */
+  bodiesAt?: { file: string; offset: number };
 }
 
 /** The session's variables as a REPL cell's `main` sees them (lang/repl.ts). */
@@ -79,7 +83,7 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
   const errors = cx.diags.some((d) => d.severity === 'error');
   // Source order reads best (passes report in their own order); the sort is stable.
   const diagnostics = [...cx.diags].sort((a, b) => a.span.start - b.span.start);
-  return { result: { diagnostics, program: errors ? null : buildProgram(cx) }, cx };
+  return { result: { diagnostics, program: errors || opts.bodiesAt ? null : buildProgram(cx) }, cx };
 }
 
 /** Parse and check one file; diagnostics of both stages, parser's first. */
@@ -127,6 +131,14 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
         notes: ['note: a `thread_local` initializer may use literals, constants, operators, `as`, struct/array/tuple literals and enum variants', `help: initialize it with a constant and assign the computed value at run time: \`${tl.decl.name} = …;\``],
       });
     }
+  }
+  const at = opts.bodiesAt;
+  if (at) {
+    for (const f of cx.allFns) {
+      const sp = f.decl?.span;
+      if (sp && sp.file === at.file && sp.start <= at.offset && at.offset <= sp.end) checkFnBody(cx, f);
+    }
+    return;
   }
   for (const f of cx.allFns) checkFnBody(cx, f);
   checkExportLists(cx);

@@ -4,7 +4,7 @@
 import type * as ast from '../syntax/ast';
 import { stdNamespace, stdModuleExports } from './std-modules';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
-import { analyzeText, analysisAround } from './analysis';
+import { analyzeAt, analyzeText, analysisAround } from './analysis';
 import { KEYWORDS } from '../syntax/tokens';
 import { subst, typeName, type Type } from './types';
 import type { FnInfo, LocalInfo } from './typed';
@@ -41,7 +41,7 @@ const localText = (l: LocalInfo) => `${l.mut ? 'let! ' : 'let '}${l.name}: ${typ
 /** Hover text for the innermost expression or binding under `offset`, or null. */
 export function typeAt(file: string, text: string, offset: number, files?: readonly ModuleFile[]): string | null {
   try {
-    const { program, cx } = analyze(file, text, files);
+    const { program, cx } = analyzeAt(file, text, offset, files);
     const contains = (s: ast.Span | undefined, off: number) => inFile(s, off) && s!.file === file; // other tabs' items share offsets
     // The innermost node wins, even when it has nothing to show (an unresolved name).
     let best: { size: number; text: string | null } | null = null;
