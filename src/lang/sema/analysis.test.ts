@@ -108,7 +108,7 @@ describe('cached answers equal uncached ones', () => {
     expect(cold.filter((x) => x !== null).length).toBeGreaterThan(10);
   });
 
-  it("a hover's partial check (declarations + the bodies around it) answers as the full check, across many real programs", () => {
+  it("a query's partial check (declarations + the bodies around it) answers hover and completion as the full check, across many real programs", () => {
     const dir = join(dirname(fileURLToPath(import.meta.url)), '../../../tests/conformance');
     const files = readdirSync(dir).filter((f) => f.endsWith('.vx')).sort().filter((_, i) => i % 6 === 0);
     let compared = 0, partialUsed = 0;
@@ -118,15 +118,16 @@ describe('cached answers equal uncached ones', () => {
         clearAnalyses();
         const t = typeAt('f.vx', f, o);
         if (analyzeAt('f.vx', f, o).partial !== null) partialUsed++;
-        return t;
+        clearAnalyses();
+        return [t, completionsAt('f.vx', f, o)];
       });
       clearAnalyses();
       const full = analyzeText('f.vx', f);
       expect(full.partial).toBeNull();
-      const whole = offsets.map((o) => typeAt('f.vx', f, o));
+      const whole = offsets.map((o) => [typeAt('f.vx', f, o), completionsAt('f.vx', f, o)]);
       expect(analyzeAt('f.vx', f, 0)).toBe(full); // a full analysis is preferred
-      expect(partial, `hover answers of a program: ${f.slice(0, 80)}`).toEqual(whole);
-      compared += whole.filter((x) => x !== null).length;
+      expect(partial, `hover and completion answers of a program: ${f.slice(0, 80)}`).toEqual(whole);
+      compared += whole.filter((x) => x[0] !== null).length;
     }
     expect(compared).toBeGreaterThan(300);
     expect(partialUsed).toBeGreaterThan(1000);

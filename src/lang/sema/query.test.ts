@@ -46,6 +46,14 @@ describe('typeAt', () => {
 });
 
 describe('completionsAt', () => {
+  it("inside a struct's method: its own parameters and locals, not a neighbour method's", () => {
+    const src = 'struct Acc impl Drop {\n    total: i32,\n    fn add(amount: i32)! { let extra = amount * 2; self.total += extra; }\n    fn drop()! { let shown = self.total;  }\n}\nfn main() { let! a = Acc { total: 1 }; a.add(2); }\n';
+    const names = (o: number) => completionsAt('m.vx', src, o).filter((c) => c.kind === 'variable').map((c) => c.label).sort();
+    expect(names(src.indexOf('shown = self') + 'shown = self.total; '.length)).toEqual(['self', 'shown']);
+    expect(names(src.indexOf('self.total += extra'))).toEqual(['amount', 'extra', 'self']);
+    // between the two methods: nobody's locals
+    expect(names(src.indexOf('    fn drop'))).toEqual([]);
+  });
   it('after `.` lists fields and methods of the value', () => {
     const text = SRC.replace('let v = ', 'p.\n    let v = ');
     const items = completionsAt('m.vx', text, text.indexOf('p.\n') + 2);

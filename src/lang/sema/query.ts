@@ -166,14 +166,14 @@ export function completionsAt(file: string, text: string, offset: number, files?
       // (Not one where the chain itself was read as a new binding: `Shape.` typed in a match arm.)
       const near = analysisAround(file, text, chainEnd, offset, files);
       const reusable = near && !localsAt(near.cx, chainEnd).some((l) => l.span.file === file && l.span.start >= j);
-      const { cx, program, scope } = reusable ? near : analyze(file, text.slice(0, chainEnd) + ';' + text.slice(offset), files);
+      const { cx, program, scope } = reusable ? near : analyzeAt(file, text.slice(0, chainEnd) + ';' + text.slice(offset), chainEnd, files);
       const space = chain.length === 1 ? scope?.spaces.get(chain[0]) : undefined;
       if (space) return filter(tabModuleItems(cx, space.exports), prefix);
       const mod = chain.length === 1 ? stdNamespace(program, chain[0]) : null;
       if (mod) return filter(moduleItems(cx, mod), prefix);
       return filter(memberItems(cx, chain, chainEnd), prefix);
     }
-    const { cx, scope } = analyze(file, text, files);
+    const { cx, scope } = analyzeAt(file, text, offset, files);
     return filter([...scopeItems(cx, offset), ...importedItems(cx, scope)], prefix);
   } catch {
     return [];
@@ -236,14 +236,25 @@ function filter(items: CompletionItem[], prefix: string): CompletionItem[] {
 function localsAt(cx: Ctx, offset: number): LocalInfo[] {
   const item = cx.program.items.find((it) => it.span.file === cx.program.file && it.span.start <= offset && offset <= it.span.end);
   if (!item) return [];
-  const scopes = scopeSpans(item);
+  // the innermost function there (a method inside a struct: not its neighbours' parameters)
+  // and none of another function's (the offset between two methods)
+  let owner: { span: ast.Span } = item;
+  const others: ast.Span[] = [];
+  for (const f of cx.allFns) {
+    const d = f.decl;
+    if (!d || d.span.file !== item.span.file || d.span.start < item.span.start || d.span.end > item.span.end) continue;
+    if (d.span.start <= offset && offset <= d.span.end) { if (d.span.start >= owner.span.start && d.span.end <= owner.span.end) owner = d; }
+    else others.push(d.span);
+  }
+  const scopes = scopeSpans(owner);
   const inScope = (l: LocalInfo) => {
     let inner: ast.Span | null = null; // the innermost scope node around the declaration
     for (const s of scopes) if (s.start <= l.span.start && l.span.end <= s.end && (!inner || s.start >= inner.start)) inner = s;
     return !inner || (inner.start <= offset && offset <= inner.end);
   };
   const byName = new Map<string, LocalInfo>();
-  for (const l of cx.allLocals) if (l.span.start >= item.span.start && l.span.start < offset && inScope(l)) byName.set(l.name, l);
+  const elsewhere = (l: LocalInfo) => others.some((o) => o.start <= l.span.start && l.span.start <= o.end && !(o.start <= owner.span.start && owner.span.end <= o.end));
+  for (const l of cx.allLocals) if (l.span.file === item.span.file && l.span.start >= owner.span.start && l.span.start < offset && inScope(l) && !elsewhere(l)) byName.set(l.name, l);
   return [...byName.values()];
 }
 
