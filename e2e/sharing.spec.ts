@@ -18,7 +18,11 @@ test('opening a link in another tab keeps my work restorable from Recent session
   const link = other.url();
   expect(link).toContain('#code=');
   await other.close();
-  await setCode(page, MINE); // my tab keeps typing: the autosave is mine again
+  // my tab keeps typing: the autosave is mine again (brought to the front first: the clipboard
+  // setCode pastes through works only in the focused document)
+  await page.bringToFront();
+  await setCode(page, MINE);
+  expect(await editorText(page)).toBe(MINE);
   await page.waitForTimeout(400);
 
   const visitor = await context.newPage();
