@@ -29,7 +29,7 @@ export function inferAssoc(cx: Ctx, info: StructInfo, a: string): Type | null {
         const dflt = cc.decl?.assocTypes.find((x) => x.name === a)?.default;
         if (dflt) { found.push(quietly(cx, () => withGenerics(cx, [], info.name, selfTypeOf(info), () => resolveType(cx, dflt)))); continue; }
         for (const m of cc.methods.values()) {
-          const sig = signatureOf(cx, info, decl, m.name);
+          const sig = signatureOf(cx, info, decl, m.name, m.decl);
           if (!sig) continue;
           m.params.forEach((p, i) => sig.params[i] && placeAssoc(p, sig.params[i], a, found, true));
           placeAssoc(m.ret, sig.ret, a, found, true);
@@ -48,8 +48,10 @@ export function inferAssoc(cx: Ctx, info: StructInfo, a: string): Type | null {
 }
 
 /** Parameter and result types of `S.name`: from its FnInfo when collected, else its declaration. */
-function signatureOf(cx: Ctx, info: StructInfo, decl: ast.StructDecl, name: string): { params: Type[]; ret: Type } | null {
+function signatureOf(cx: Ctx, info: StructInfo, decl: ast.StructDecl, name: string, contractDecl: ast.FnDecl | null): { params: Type[]; ret: Type } | null {
   const f = cx.methods.get(info.name)?.get(name);
+  // the struct's copy of a default body is written with `Self.Item` itself: it places nothing
+  if (f?.decl && contractDecl && f.decl.span.file === contractDecl.span.file && f.decl.span.start === contractDecl.span.start) return null;
   if (f) {
     // a Go-style receiver names the struct's parameters anew (`fn (u: &Up<U>!) next(): Option<U>`)
     const recv = f.receiverType?.k === 'ref' ? f.receiverType.inner : f.receiverType;

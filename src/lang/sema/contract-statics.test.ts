@@ -67,6 +67,11 @@ fn main() { let! c = C { n: 2 }; let p: Option<u8> = c.peek(); println("{:?}", p
     expect(runVex(src).stdout).toBe('Some(2)\n');
     expect(errors(src.replace('Some(c.n as u8); }\nfn (c: &C!) next', 'Some(c.n); }\nfn (c: &C!) next'))).toEqual([expect.stringMatching(/^E0103 mismatched types: expected `u8`, found `i32`/)]);
   });
+  it('in a default body\'s own signature (the copy for each implementor places nothing)', () => {
+    const src = 'contract Shape { type Unit; area(): Self.Unit; twice(): Self.Unit { return self.area() * 2; } }\nstruct Sq impl Shape { k: i64 }\nfn (s: &Sq) area(): i64 { return s.k * s.k; }\nfn main() { let t: i64 = Sq { k: 3 }.twice(); println("{}", t); }';
+    expect(errors(src)).toEqual([]);
+    expect(runVex(src).stdout).toBe('18\n');
+  });
   it('from the contract\'s default binding', () => {
     expect(errors('contract M { type U = i64; size(): Self.U; }\nstruct A impl M { fn size(): Self.U { return 5000000000; } }\nfn main() { println("{}", A {}.size()); }')).toEqual([]);
   });
