@@ -29,6 +29,12 @@ function boundsOf(cx: Ctx, t: Extract<Type, { k: 'param' }>): string[] {
   return [];
 }
 
+/** A contract's instance method, or its static method (`fn Self.name`). */
+export function contractMethod(cx: Ctx, contract: string, name: string, isStatic?: boolean): ContractMethod | undefined {
+  const c = cx.contracts.get(contract);
+  return isStatic ? c?.statics?.get(name) : c?.methods.get(name);
+}
+
 /** `fn name(params): ret` of a contract method, `Self` shown as written. */
 export function contractMethodText(m: ContractMethod): string {
   const ps = m.decl ? m.decl.params.map((p, i) => `${p.name}: ${typeName(m.params[i])}`) : m.params.map((p, i) => `arg${i}: ${typeName(p)}`);

@@ -83,4 +83,11 @@ fn main() {
     const w = src.replace('return t.name();', 'return t.');
     expect(completionsAt('main.vx', w, w.indexOf('return t.') + 9, files).map((c) => c.label)).toEqual(['greet', 'name']);
   });
+  it('a static contract method called through a bound (`T.make(…)`) shows `fn Self.make` and goes to it', () => {
+    const st = 'contract Make { fn Self.make(n: i32): Self; }\nstruct A impl Make { v: i32 }\nfn A.make(n: i32): A { return A { v: n }; }\nfn mk<T: Make>(): T { return T.make(3); }\nfn main() { let a: A = mk(); println("{}", a.v); }\n';
+    const f = [{ name: 'main.vx', text: st }];
+    const off = st.indexOf('T.make') + 3;
+    expect(typeAt('main.vx', st, off, f)).toBe('fn Self.make(n: i32): Self');
+    expect(definitionAt(f, 'main.vx', off)).toMatchObject({ line: 1, col: 25 });
+  });
 });

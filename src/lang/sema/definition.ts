@@ -10,7 +10,7 @@ import type { Ctx } from './context';
 import type { Type } from './types';
 import { linkProgram, resolveModulePath, type ModuleFile } from './modules';
 import { operatorUse } from './operator-at';
-import { defaultBodyCopies } from './contract-at';
+import { contractMethod, defaultBodyCopies } from './contract-at';
 
 export interface DefinitionLocation {
   file: string;
@@ -132,7 +132,7 @@ function target(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: 
       const t = c.target;
       if (c.callee.kind === 'member' && (t?.k === 'method' || t?.k === 'fn')) offer(c.callee.nameSpan, t.fn.decl?.nameSpan);
       else if (c.callee.kind === 'member' && t?.k === 'variant') offer(c.callee.nameSpan, variantDecl(t.enumType, t.variant));
-      else if (c.callee.kind === 'member' && t?.k === 'contract-method') offer(c.callee.nameSpan, cx.contracts.get(t.contract)?.methods.get(t.method)?.decl?.nameSpan);
+      else if (c.callee.kind === 'member' && t?.k === 'contract-method') offer(c.callee.nameSpan, contractMethod(cx, t.contract, t.method, t.isStatic)?.decl?.nameSpan);
       return;
     }
     case 'member': {

@@ -12,7 +12,7 @@ import type { Ctx } from './context';
 import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, isBuiltinFn, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
 import { operatorUse } from './operator-at';
-import { boundMethods, contractMethodText, defaultBodyCopies } from './contract-at';
+import { boundMethods, contractMethod, contractMethodText, defaultBodyCopies } from './contract-at';
 import { isOperatorName } from './collect';
 
 /** One completion the editor offers (the worker protocol carries it unchanged). */
@@ -117,8 +117,8 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
       const t = e.target;
       if (e.callee.kind === 'member' && (t?.k === 'method' || t?.k === 'fn')) offer(e.callee.nameSpan, fnSignature(t.fn));
       else if (e.callee.kind === 'member' && t?.k === 'contract-method') {
-        const m = cx.contracts.get(t.contract)?.methods.get(t.method);
-        if (m) offer(e.callee.nameSpan, `${t.contract}.${contractMethodText(m).slice(3)}`);
+        const m = contractMethod(cx, t.contract, t.method, t.isStatic);
+        if (m) offer(e.callee.nameSpan, `${t.isStatic ? 'fn Self.' : t.contract + '.'}${contractMethodText(m).slice(3)}`);
       } else if (e.callee.kind === 'member' && (t?.k === 'builtin-method' || t?.k === 'builtin-static')) offer(e.callee.nameSpan, builtinSigText(t.owner, t.method, t.k === 'builtin-method' ? e.callee.object.info?.type : e.callee.object.info?.type, t.k === 'builtin-static'));
       offer(e.span, typeName(e.info!.type));
       return;
