@@ -361,7 +361,9 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
     cx.error('E0129', `\`${info.name}\` does not implement contract \`${c.name}\`: define one of ${oneOf.map((n) => '`' + n + '`').join(', ')}`, span);
   }
   for (const m of c.methods.values()) {
-    const impl = methods?.get(m.name);
+    // an overloaded name (`op-` and unary `op-`, stored as `op-#1`): the overload of this arity
+    const overloads = [methods?.get(m.name), ...Array.from({ length: 8 }, (_, i) => methods?.get(`${m.name}#${i + 1}`))].filter((f): f is FnInfo => !!f);
+    const impl = overloads.find((f) => f.params.length === m.params.length) ?? overloads[0];
     if (!impl) {
       // §3.2: real never checks completeness; the playground warns here and errors where it matters
       if (!m.hasDefault) {
