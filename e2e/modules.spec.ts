@@ -74,6 +74,22 @@ test('F12 on an imported name opens the tab that declares it, at the declaration
   await expect.poll(() => cursorLine(page)).toBe(text('seq.vx').split('\n').findIndex((l) => l.includes('fn Range3.new')) + 1);
 });
 
+test('F12 on an overloaded operator opens its method in the tab that declares it', async ({ page }) => {
+  await openPlayground(page, link(ordered()));
+  const main = text('main.vx').split('\n');
+  const line = main.findIndex((l) => l.includes('a + b')) + 1;
+  const col = main[line - 1].indexOf('a + b') + 3; // on the `+`
+  await page.evaluate(([l, c]) => {
+    const ed = (window as unknown as { __vexEditor: { setPosition(p: object): void; focus(): void } }).__vexEditor;
+    ed.setPosition({ lineNumber: l, column: c });
+    ed.focus();
+  }, [line, col]);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('F12');
+  await expect(page.getByRole('tab', { name: 'geometry.vx' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => cursorLine(page)).toBe(text('geometry.vx').split('\n').findIndex((l) => l.includes('op+')) + 1);
+});
+
 test('a problem in a module is listed with its file and opens its tab', async ({ page }) => {
   const broken = ordered().map((f) => (f.name === 'seq.vx' ? { ...f, text: f.text.replace('return s;', 'return s + "x";') }
     : f.name === 'main.vx' ? { ...f, text: f.text.replace('println("= {}", total);', 'println("= {}", totl);') } : f));

@@ -84,6 +84,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'contract-method': {
         if (e.callee.kind !== 'member') return unsupported('contract call shape');
         const rt = derefAll(this.effType(e.callee.object));
+        if (t.isStatic) return this.contractStatic(e, t.method, rt);
         if (rt.k !== 'struct' && rt.k !== 'enum') return this.builtinContractMethod(e, t.method, rt);
         const f = this.m.methods.get(rt.info)?.get(t.method);
         // `Clone`'s default body: a type that lists `impl Clone` without writing `clone()`
@@ -125,6 +126,26 @@ export abstract class CallEmitter extends ExprEmitter {
         return this.isGen ? `(yield* $callv(${c}))` : c;
       }
     }
+  }
+
+  /** `T.default()` / `T.from(v)` / `T.make(…)` in a generic body, T now known: the type's own
+   *  `fn S.name`, or for a built-in `Default` implementor its empty value (chapter 2 §3.7). */
+  contractStatic(e: ast.ExprOf<'call'>, method: string, t: Type): string {
+    if (t.k === 'struct' || t.k === 'enum') {
+      const f = this.m.methods.get(t.info)?.get('static:' + method);
+      if (!f) return unsupported(`static method ${method} of ${typeName(t)}`);
+      return this.callInstance(f, t.args, this.userArgs(f, e.args), e.span);
+    }
+    if (method !== 'default') return unsupported(`static method ${method} of ${typeName(t)}`);
+    switch (t.k) {
+      case 'int': return isWideInt(t.name) ? '0n' : '0';
+      case 'float': return '0';
+      case 'bool': return 'false';
+      case 'str': return '""';
+      case 'builtin':
+        if (t.name === 'Vec' || t.name === 'Map' || t.name === 'Set' || t.name === 'String') return this.builtinStatic(e, t.name, 'new');
+    }
+    return unsupported(`Default for ${typeName(t)}`);
   }
 
   /** A prelude contract's method on a built-in implementor (a generic body with `T = i32`). */

@@ -10,6 +10,7 @@ import { checkMethodCall, builtinCall } from './methods';
 import { checkBuiltinCall } from './builtins';
 import { checkExternCall } from './ffi-check';
 import { needHole } from './closure-infer';
+import { contractStaticCall } from './contract-statics';
 import { resolveType } from './resolve';
 import { builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
 
@@ -188,6 +189,15 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     e.target = { k: 'fn', fn: fallback, typeArgs };
     if (cx.fn) cx.fn.calls.add(fallback);
     return ret;
+  }
+  if (t.k === 'param') {
+    const r = contractStaticCall(cx, e, t, name, site);
+    if (r) return r;
+    for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
+    cx.error('E0108', `no static method \`${name}\` in the bounds of type parameter \`${t.name}\``, e.span, {
+      notes: [`help: add a bound whose contract declares \`fn Self.${name}(…)\`${name === 'default' ? `, e.g. \`<${t.name}: Default>\`` : ''}`],
+    });
+    return T.error;
   }
   for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
   const shown = ownerName ?? path.name;

@@ -115,7 +115,7 @@ export function collect(cx: Ctx): void {
       withGenerics(cx, it.generics, it.name, { k: 'param', name: 'Self', owner: it.name }, () => {
         for (const m of it.methods) {
           withGenerics(cx, m.generics, `${it.name}.${m.name}`, cx.selfType, () => {
-            info.methods.set(m.name, {
+            (m.owner ? (info.statics ??= new Map()) : info.methods).set(m.name, {
               name: m.name, params: m.params.map((p) => resolveType(cx, p.type)), ret: m.ret ? resolveType(cx, m.ret) : T.unit,
               mutating: m.mutating || (m.receiver?.type.kind === 'ref' && m.receiver.type.mut), hasDefault: m.body !== null, decl: m,
             });
@@ -179,6 +179,13 @@ function addDefaultMethods(cx: Ctx, dupValue: (n: string, s: ast.Span) => boolea
           copy.receiver = { span: copy.span, name: 'self', type: { kind: 'ref', span: copy.span, mut: m.mutating, inner: { kind: 'named', span: copy.span, name: info.name, args: [], member: undefined } } };
           copy.mutating = m.mutating;
           collectFn(cx, copy, info, dupValue);
+        }
+        // a static method's default body becomes `fn S.name(…)` of each implementor lacking one
+        for (const m of cc.statics?.values() ?? []) {
+          if (!m.hasDefault || !m.decl || cx.statics.get(info.name)?.has(m.name)) continue;
+          const copy = structuredClone(m.decl);
+          copy.owner = { name: info.name, generics: [], span: copy.owner?.span ?? copy.nameSpan };
+          collectFn(cx, copy, null, dupValue);
         }
       }
     }
@@ -354,7 +361,9 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
     cx.error('E0129', `\`${info.name}\` does not implement contract \`${c.name}\`: define one of ${oneOf.map((n) => '`' + n + '`').join(', ')}`, span);
   }
   for (const m of c.methods.values()) {
-    const impl = methods?.get(m.name);
+    // an overloaded name (`op-` and unary `op-`, stored as `op-#1`): the overload of this arity
+    const overloads = [methods?.get(m.name), ...Array.from({ length: 8 }, (_, i) => methods?.get(`${m.name}#${i + 1}`))].filter((f): f is FnInfo => !!f);
+    const impl = overloads.find((f) => f.params.length === m.params.length) ?? overloads[0];
     if (!impl) {
       // §3.2: real never checks completeness; the playground warns here and errors where it matters
       if (!m.hasDefault) {
@@ -368,6 +377,7 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
       cx.error('E0129', `method \`${info.name}.${m.name}\` takes ${impl.params.length} parameters but contract \`${c.name}\` declares ${m.params.length}`, impl.decl?.nameSpan ?? span);
     }
   }
+  checkContractStatics(cx, info, c, span);
   // `impl Clone` with the default (field-wise) clone: every field must be Clone
   const notCloneField = c.name === 'Clone' && c.decl === null && !methods?.has('clone') ? notClone(cx, { k: 'struct', info, args: info.generics.map(() => ({ k: 'unit' }) as Type) }, new Set()) : null;
   if (notCloneField) cx.error('E0168', `\`${info.name}\` cannot implement \`Clone\` field by field: it holds \`${typeName(notCloneField)}\``, span, { notes: ['help: write its own `clone()`, or remove `Clone`'] });
@@ -392,13 +402,13 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
 }
 
 /** Where contract type `c` has associated type `a` (`Item`, `Self.Item`), the implementation's type. */
-function placeAssoc(c: Type, impl: Type, a: string, out: Type[]): void {
-  if (c.k === 'param' && (c.name === a || c.name === `Self.${a}`)) { if (impl.k !== 'error' && impl.k !== 'param') out.push(impl); return; }
-  if ((c.k === 'enum' || c.k === 'struct') && impl.k === c.k && impl.info === c.info) c.args.forEach((x, i) => impl.args[i] && placeAssoc(x, impl.args[i], a, out));
-  else if (c.k === 'builtin' && impl.k === 'builtin' && impl.name === c.name) c.args.forEach((x, i) => impl.args[i] && placeAssoc(x, impl.args[i], a, out));
-  else if ((c.k === 'ref' || c.k === 'ptr') && impl.k === c.k) placeAssoc(c.inner, impl.inner, a, out);
-  else if (c.k === 'ref') placeAssoc(c.inner, impl, a, out); // `&Output` in the contract, `f64` in the impl
-  else if (c.k === 'tuple' && impl.k === 'tuple') c.elems.forEach((x, i) => impl.elems[i] && placeAssoc(x, impl.elems[i], a, out));
+export function placeAssoc(c: Type, impl: Type, a: string, out: Type[], params = false): void {
+  if (c.k === 'param' && (c.name === a || c.name === `Self.${a}`)) { if (impl.k !== 'error' && (params || impl.k !== 'param')) out.push(impl); return; }
+  if ((c.k === 'enum' || c.k === 'struct') && impl.k === c.k && impl.info === c.info) c.args.forEach((x, i) => impl.args[i] && placeAssoc(x, impl.args[i], a, out, params));
+  else if (c.k === 'builtin' && impl.k === 'builtin' && impl.name === c.name) c.args.forEach((x, i) => impl.args[i] && placeAssoc(x, impl.args[i], a, out, params));
+  else if ((c.k === 'ref' || c.k === 'ptr') && impl.k === c.k) placeAssoc(c.inner, impl.inner, a, out, params);
+  else if (c.k === 'ref') placeAssoc(c.inner, impl, a, out, params); // `&Output` in the contract, `f64` in the impl
+  else if (c.k === 'tuple' && impl.k === 'tuple') c.elems.forEach((x, i) => impl.elems[i] && placeAssoc(x, impl.elems[i], a, out, params));
 }
 
 export type { EnumInfo };
@@ -416,4 +426,20 @@ function restatesPrelude(d: ast.EnumDecl): boolean {
     const g = d.generics[want.slice(0, i).filter(([, k]) => k).length]?.name;
     return n === 0 || (v.fields[0].kind === 'named' && v.fields[0].name === g && !v.fields[0].args.length);
   });
+}
+
+/** §3.1/§3.2 for a contract's static methods (`fn Self.default(): Self`): implemented by
+ *  `fn T.name(…)`; a missing one warns here and is an error where `T` must satisfy the bound. */
+function checkContractStatics(cx: Ctx, info: StructInfo, c: ContractInfo, span: ast.Span): void {
+  for (const m of c.statics?.values() ?? []) {
+    const impl = cx.statics.get(info.name)?.get(m.name);
+    if (!impl) {
+      if (m.hasDefault) continue;
+      cx.warn('W0112', `\`${info.name}\` does not implement static method \`${m.name}\` required by contract \`${c.name}\``, span, { notes: [`help: define \`fn ${info.name}.${m.name}(…)\``] });
+      const key = `${info.name}:${c.name}`;
+      cx.incomplete.set(key, [...(cx.incomplete.get(key) ?? []), m.name]);
+    } else if (impl.params.length !== m.params.length) {
+      cx.error('E0129', `static method \`${info.name}.${m.name}\` takes ${impl.params.length} parameters but contract \`${c.name}\` declares ${m.params.length}`, impl.decl?.nameSpan ?? span);
+    }
+  }
 }

@@ -23,6 +23,8 @@ export interface ContractInfo {
   assocTypes: string[];
   supers: string[];
   decl: ast.ContractDecl | null;
+  /** Static methods `fn Self.name(…)` (chapter 2 §3.1), called `T.name(…)` on a bounded `T`. */
+  statics?: Map<string, ContractMethod>;
 }
 
 export interface ConstEntry {

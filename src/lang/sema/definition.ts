@@ -9,6 +9,8 @@ import { analyzeText } from './analysis';
 import type { Ctx } from './context';
 import type { Type } from './types';
 import { linkProgram, resolveModulePath, type ModuleFile } from './modules';
+import { operatorUse } from './operator-at';
+import { contractMethod, defaultBodyCopies } from './contract-at';
 
 export interface DefinitionLocation {
   file: string;
@@ -45,6 +47,7 @@ export function definitionAt(files: readonly ModuleFile[], file: string, offset:
       for (const k of Object.keys(node)) if (!SKIP.has(k) && !(k === 'target' && node.kind === 'call')) visit(node[k]);
     };
     visit(linked.program.items.filter((it) => (it as { span: ast.Span }).span.file === file));
+    visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies
     const at = (best as { at: ast.Span | null } | null)?.at;
     return at && !at.file.startsWith('<std>') ? loc(at) : null;
   } catch {
@@ -111,6 +114,8 @@ type Offer = (span: ast.Span | undefined, at: ast.Span | null | undefined) => vo
 
 function target(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: string }, offer: Offer): void {
   const e = n as unknown as ast.Expr;
+  const op = operatorUse(n);
+  if (op) for (const s of op.spans) offer(s, op.fn.decl?.nameSpan);
   switch (n.kind) {
     case 'ident': {
       const r = (e as ast.ExprOf<'ident'>).res;
@@ -127,6 +132,7 @@ function target(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: 
       const t = c.target;
       if (c.callee.kind === 'member' && (t?.k === 'method' || t?.k === 'fn')) offer(c.callee.nameSpan, t.fn.decl?.nameSpan);
       else if (c.callee.kind === 'member' && t?.k === 'variant') offer(c.callee.nameSpan, variantDecl(t.enumType, t.variant));
+      else if (c.callee.kind === 'member' && t?.k === 'contract-method') offer(c.callee.nameSpan, contractMethod(cx, t.contract, t.method, t.isStatic)?.decl?.nameSpan);
       return;
     }
     case 'member': {

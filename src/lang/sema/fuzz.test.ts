@@ -8,6 +8,9 @@ import { checkSource } from './check';
 import { typeAt, completionsAt } from './query';
 import { mutatedProgramArb, tokenStreamArb } from '../syntax/fuzz-gen';
 import { sharedPath } from '../../../tests/shared-suite';
+import { compile } from '../compile';
+import { checkAllFiles } from './check-files';
+import { definitionAt } from './definition';
 
 const DIR = sharedPath('conformance') + '/';
 const OWN = `${__dirname}/../../../tests/conformance/`; // our own programs (closures, operators, contracts…)
@@ -25,6 +28,9 @@ const FRAGMENTS = [
   // chapter 2 additions: policies, ++/-- methods, associated types, late type arguments, std modules
   'policy', 'with', '`json:"id"`', 'op++', 'op--', 'op..', 'op??', '++', 'type', 'Item', 'Self.Item', 'Vec()', 'Map.new()', '{}',
   'import', 'from', '"fmt"', '"collections"', '"fs"', '"process"', 'HashMap', 'from', 'default', 'From', 'Into', 'Hash', 'error',
+  // closures without annotations, static contract methods, modules across tabs
+  'move', '|n| n * 2', 'move |x| x + k', 'fn Self.', 'Self.make()', 'T.default()', 'T.from(1)', 'Default', 'where', 'T.Item',
+  'export', 'import * as u from "./m";', 'u.', '"./m"', 'op*', 'op!=', 'op-=', 'compare',
 ];
 
 function assertSane(text: string): void {
@@ -74,5 +80,25 @@ describe('checker fuzz', () => {
       typeAt('f.vx', text, off);
       expect(Array.isArray(completionsAt('f.vx', text, off))).toBe(true);
     }), { numRuns: 100, seed: 3 });
+  });
+  it('mutated tabs of a three-tab program (imports, operators, iterators): checking and editor queries never throw', () => {
+    const dir = `${OWN}module_three_tabs/`;
+    const base = ['main.vx', 'geometry.vx', 'seq.vx'].map((name) => ({ name, text: readFileSync(dir + name, 'utf8') }));
+    const mutation = fc.record({ tab: fc.integer({ min: 0, max: 2 }), at: fc.nat(), len: fc.integer({ min: 0, max: 10 }), insert: fc.constantFrom('', ...FRAGMENTS), off: fc.nat() });
+    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
+      const files = base.map((f) => ({ ...f }));
+      for (const m of ms) {
+        const f = files[m.tab], at = m.at % (f.text.length + 1);
+        f.text = f.text.slice(0, at) + m.insert + f.text.slice(at + m.len);
+      }
+      const t0 = Date.now();
+      const diags = [...compile(files, { entry: 'main.vx' }).diagnostics, ...checkAllFiles(files, 'main.vx').flatMap((r) => r.diagnostics)];
+      expect(Date.now() - t0).toBeLessThan(4000);
+      for (const d of diags) expect(d.message).not.toContain('internal compiler error');
+      const f = files[ms[0].tab], off = ms[0].off % (f.text.length + 1);
+      definitionAt(files, f.name, off);
+      typeAt(f.name, f.text, off, files);
+      expect(Array.isArray(completionsAt(f.name, f.text, off, files))).toBe(true);
+    }), { numRuns: 120, seed: 21 });
   });
 });

@@ -11,6 +11,9 @@ import type { FnInfo, LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, isBuiltinFn, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
+import { operatorUse } from './operator-at';
+import { boundMethods, contractMethod, contractMethodText, defaultBodyCopies } from './contract-at';
+import { isOperatorName } from './collect';
 
 /** One completion the editor offers (the worker protocol carries it unchanged). */
 export interface CompletionItem {
@@ -59,6 +62,7 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
       for (const k of Object.keys(node)) if (!SKIP.has(k)) visit(node[k]);
     };
     visit(program.items);
+    visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies
     // `math·sqrt` is how a standard module's item is named inside the checker; show `math.sqrt`.
     return displayName((best as { text: string | null } | null)?.text ?? '').replace(/·/g, '.') || null;
   } catch {
@@ -68,6 +72,8 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
 
 function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: string }, offer: (s: ast.Span | undefined, t: string | null) => void): void {
   const e = n as unknown as ast.Expr;
+  const op = operatorUse(n);
+  if (op) for (const s of op.spans) offer(s, fnSignature(op.fn));
   if (n.kind === 'fn' && (n as unknown as ast.FnDecl).nameSpan) {
     const d = n as unknown as ast.FnDecl;
     const f = cx.allFns.find((x) => x.decl === d);
@@ -110,7 +116,10 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
     case 'call': {
       const t = e.target;
       if (e.callee.kind === 'member' && (t?.k === 'method' || t?.k === 'fn')) offer(e.callee.nameSpan, fnSignature(t.fn));
-      else if (e.callee.kind === 'member' && (t?.k === 'builtin-method' || t?.k === 'builtin-static')) offer(e.callee.nameSpan, builtinSigText(t.owner, t.method, t.k === 'builtin-method' ? e.callee.object.info?.type : e.callee.object.info?.type, t.k === 'builtin-static'));
+      else if (e.callee.kind === 'member' && t?.k === 'contract-method') {
+        const m = contractMethod(cx, t.contract, t.method, t.isStatic);
+        if (m) offer(e.callee.nameSpan, `${t.isStatic ? 'fn Self.' : t.contract + '.'}${contractMethodText(m).slice(3)}`);
+      } else if (e.callee.kind === 'member' && (t?.k === 'builtin-method' || t?.k === 'builtin-static')) offer(e.callee.nameSpan, builtinSigText(t.owner, t.method, t.k === 'builtin-method' ? e.callee.object.info?.type : e.callee.object.info?.type, t.k === 'builtin-static'));
       offer(e.span, typeName(e.info!.type));
       return;
     }
@@ -169,6 +178,9 @@ export function completionsAt(file: string, text: string, offset: number, files?
       const { cx, program, scope } = reusable ? near : analyzeAt(file, text.slice(0, chainEnd) + ';' + text.slice(offset), chainEnd, files);
       const space = chain.length === 1 ? scope?.spaces.get(chain[0]) : undefined;
       if (space) return filter(tabModuleItems(cx, space.exports), prefix);
+      // `u.T.` — a type of a namespace: its static methods and variants
+      const spaceType = chain.length === 2 ? scope?.spaces.get(chain[0])?.exports.get(chain[1]) : undefined;
+      if (spaceType) return filter(memberItems(cx, [spaceType], chainEnd).map((c) => ({ ...c, detail: c.detail && displayName(c.detail) })), prefix);
       const mod = chain.length === 1 ? stdNamespace(program, chain[0]) : null;
       if (mod) return filter(moduleItems(cx, mod), prefix);
       return filter(memberItems(cx, chain, chainEnd), prefix);
@@ -334,10 +346,12 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
   const out: CompletionItem[] = [];
   if (t.k === 'struct') {
     const env = structArgsEnv(t);
-    for (const f of t.info.fields) out.push({ label: f.name, kind: 'field', detail: typeName(subst(f.type, env)) });
+    for (const f of t.info.fields) out.push({ label: f.name, kind: 'field', detail: displayName(typeName(subst(f.type, env))) });
   }
   const owner = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
-  for (const f of (owner && cx.methods.get(owner)?.values()) || []) out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: fnSignature(f) });
+  // operator methods are reached through their operator, not by name after `.`
+  for (const f of (owner && cx.methods.get(owner)?.values()) || []) if (!isOperatorName(f.decl?.name ?? f.name)) out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: displayName(fnSignature(f)) });
+  if (t.k === 'param') for (const { method } of boundMethods(cx, t)) if (!isOperatorName(method.name)) out.push({ label: method.name, kind: 'method', detail: displayName(contractMethodText(method)) });
   const bo = builtinOwner(t);
   if (bo) for (const m of builtinMethodNames(bo)) {
     const sig = builtinMethod(bo, m)!;

@@ -1,10 +1,11 @@
 // Type expressions -> semantic types, with generics, `Self`, aliases and prelude names.
 import type * as ast from '../syntax/ast';
-import { T, type Type, type IntName } from './types';
+import { T, subst, type Type, type IntName } from './types';
 import type { Ctx } from './context';
 import { ARENA, BUILTIN_GENERICS, isBuiltinName, OPTION, RESULT, RUNTIME_STATS } from './prelude';
 import { arrayLenOf } from './consts';
 import { arrayTooLarge } from './layout';
+import { inferAssoc } from './assoc-infer';
 
 const PTR_U8: Type = { k: 'ptr', inner: T.u8, mut: false };
 const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
@@ -73,8 +74,8 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     // Self.Item / T.Item: an associated type.
     const base = name === 'Self' ? cx.selfType : cx.generics.get(name)?.type ?? null;
     if (base && base.k === 'struct') {
-      const t = cx.assocTypes.get(base.info.name)?.get(te.member);
-      if (t) return t;
+      const t = cx.assocTypes.get(base.info.name)?.get(te.member) ?? inferAssoc(cx, base.info, te.member);
+      if (t) return ofInstance(t, base);
       cx.error('E0101', `\`${base.info.name}\` has no associated type \`${te.member}\``, te.span);
       return T.error;
     }
@@ -158,6 +159,16 @@ function bareAssoc(cx: Ctx, name: string): Type | null {
   const self = cx.selfType;
   if (!self || /^[a-z]/.test(name)) return null;
   if (self.k === 'param' && self.name === 'Self' && cx.contracts.get(self.owner)?.assocTypes.includes(name)) return { k: 'param', name: `Self.${name}`, owner: self.owner };
-  if (self.k === 'struct' && !cx.structs.has(name) && !cx.enums.has(name) && !cx.aliases.has(name)) return cx.assocTypes.get(self.info.name)?.get(name) ?? null;
+  if (self.k === 'struct' && !cx.structs.has(name) && !cx.enums.has(name) && !cx.aliases.has(name)) {
+    const t = cx.assocTypes.get(self.info.name)?.get(name) ?? inferAssoc(cx, self.info, name);
+    return t && ofInstance(t, self);
+  }
   return null;
+}
+
+/** A binding written with the struct's own parameters (`type Item = T;`), for the instance `base`
+ *  (a Go-style method's receiver names them anew: `fn (u: &Up<U>) …`). */
+function ofInstance(t: Type, base: Extract<Type, { k: 'struct' }>): Type {
+  if (!base.info.generics.length) return t;
+  return subst(t, new Map(base.info.generics.map((g, i) => [`${base.info.name}.${g}`, base.args[i]])));
 }

@@ -45,8 +45,11 @@ export function addStdContracts(cx: Ctx): void {
     m('op>=', [S('Ord')], T.bool, { hasDefault: true }),
   ], ['Eq']);
   add('Hash', [m('hash', [], T.u64)]);
-  add('Default', []); // `fn Self.default(): Self` is a static method: checked where `T.default()` is called
+  add('Default', []);
   add('From', []);
+  // static methods (`T.default()`, `T.from(v)` on a bounded type parameter)
+  cx.contracts.get('Default')!.statics = new Map([['default', m('default', [], S('Default'))]]);
+  cx.contracts.get('From')!.statics = new Map([['from', m('from', [{ k: 'param', name: 'T', owner: 'From' }], S('From'))]]);
   add('Into', []);
   add('Iterator', [m('next', [], { k: 'enum', info: OPTION, args: [{ k: 'param', name: 'Item', owner: 'Iterator' }] }, { mutating: true })], [], []);
   for (const [name, op, n, ret] of OPERATOR_CONTRACTS) {

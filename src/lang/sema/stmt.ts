@@ -1,7 +1,7 @@
 // Statements, blocks, function bodies, closures, go bodies and async blocks; missing-return
 // analysis (falling off the end of a non-unit function is an error).
 import type * as ast from '../syntax/ast';
-import { T, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
+import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
 import { checkBlockBorrows } from './borrows';
@@ -321,8 +321,12 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
       if (next && next.ret.k === 'enum' && next.ret.info === OPTION) {
         const env = new Map<string, Type>();
         t.info.generics.forEach((g, i) => env.set(`${t.info.name}.${g}`, t.args[i]));
-        if (next.receiver === 'mut-ref') requireMutablePlace(cx, e, 'iteration with `next()!`');
-        return next.ret.args[0];
+        // a Go-style `fn (u: &Up<T>!) next()` names the struct's parameters by its receiver
+        const recv = next.receiverType ? derefAll(next.receiverType) : null;
+        if (recv?.k === 'struct') recv.args.forEach((a, i) => a.k === 'param' && t.args[i] && env.set(`${a.owner}.${a.name}`, t.args[i]));
+        // through a `&T!` the iterator advances in place; an owned one must be a `let!` place
+        if (next.receiver === 'mut-ref' && !(it.k === 'ref' && it.mut)) requireMutablePlace(cx, e, 'iteration with `next()!`');
+        return subst(next.ret.args[0], env);
       }
     }
   }

@@ -44,6 +44,17 @@ describe('front-end fuzzing', () => {
     fc.assert(fc.property(mutatedProgramArb(conformanceSources), parseChecked), { numRuns: 400, seed: 5678 });
   });
 
+  // Our own programs carry chapter 2's syntax: closures without annotations, operator methods,
+  // contracts with default bodies, associated types and `fn Self.name`, imports and exports.
+  const ownDir = join(__dirname, '../../../tests/conformance');
+  const chapter2 = readdirSync(ownDir).filter((f) => f.endsWith('.vx') && /closure|op_|oper|contract|assoc|module|import|iter|static/.test(f)).sort()
+    .map((f) => readFileSync(join(ownDir, f), 'utf8'));
+  it('random mutations of programs in chapter 2 syntax never break the parser', () => {
+    expect(chapter2.length).toBeGreaterThan(20);
+    fc.assert(fc.property(mutatedProgramArb(chapter2), parseChecked), { numRuns: 300, seed: 91 });
+    for (const src of chapter2.slice(0, 8)) for (let i = 0; i <= src.length; i += 11) parseChecked(src.slice(0, i));
+  });
+
   it('every prefix of a program parses (truncation at any point)', () => {
     const src = conformanceSources[0];
     for (let i = 0; i <= src.length; i += 7) parseChecked(src.slice(0, i));

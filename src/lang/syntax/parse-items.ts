@@ -163,7 +163,9 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
   }
   let nameTok = p.tok;
   let named = false;
-  if (!receiver && o.mode === 'item' && (p.at('ident') || TYPE_WORDS.has(p.tok.kind)) && (p.peek().kind === '.' || p.peek().kind === '<')) {
+  // a contract's static method is `fn Self.name(…)` (chapter 2 §3.1)
+  const contractStatic = o.mode === 'contract' && p.at('ident') && p.tok.text === 'Self' && p.peek().kind === '.';
+  if (!receiver && (o.mode === 'item' || contractStatic) && (p.at('ident') || TYPE_WORDS.has(p.tok.kind)) && (p.peek().kind === '.' || p.peek().kind === '<')) {
     // `fn Vec<T>.new()` (an owner followed by `.`) or `fn id<T>(...)`
     p.advance();
     const g = p.at('<') ? parseGenericParams(p) : [];
@@ -193,7 +195,7 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
   if (p.eat(':') || p.eat('->')) ret = parseType(p);
   let where: WhereClause[] = [];
   if (p.at('where')) where = parseWhere(p);
-  if ((o.mode === 'inline' || o.mode === 'contract') && !receiver && o.selfType) {
+  if ((o.mode === 'inline' || o.mode === 'contract') && !receiver && !owner && o.selfType) {
     const st = o.selfType;
     receiver = { span: nameSpan, name: 'self', type: { kind: 'ref', span: st.span, mut: mutating, inner: st } };
   }

@@ -144,6 +144,7 @@ export class Parser {
     // `fn (self: &P) get()` inside a struct body is an inline method with an explicit receiver
     // (chapter 2 §7.1); `fn (p: &P) …` there is a Go-style method after a missing `}`.
     if (n1.kind === '(' && n2.kind === 'ident' && n2.text === 'self') return false;
+    if (n1.kind === 'ident' && n1.text === 'Self' && n2.kind === '.') return false; // a static contract method `fn Self.make()`
     if (n1.kind === '(' || (n1.kind === 'ident' && n2.kind === '.')) return true;
     const t = this.tok;
     return t.line > open.line && t.col <= bodyStart.col;

@@ -11,11 +11,12 @@ import { genRepl } from './session';
 import { genRunaway } from './runaway';
 import { genMutant } from './mutate';
 import { genCompile } from './compiletime';
+import { genContracts } from './contracts';
 
 export const GENERATORS: Record<string, Generator> = {
   int: genInt, float: genFloat, printf: genPrintf, layout: genLayout, ffi: genFfi,
   lang: genLangCore, collections: genCollections, refs: genRefs, addr: genAddr, drops: genDrops, gc: genGc,
   tasks: genTasks, async: genAsync, alloc: genAlloc, bits: genBits, signal: genSignal, repl: genRepl,
-  runaway: genRunaway, mutate: genMutant, compile: genCompile,
+  runaway: genRunaway, mutate: genMutant, compile: genCompile, contracts: genContracts,
 };
 export const CATEGORIES: readonly string[] = Object.keys(GENERATORS);
