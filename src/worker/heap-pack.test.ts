@@ -11,13 +11,13 @@ import { handleMessage } from './handlers';
 import { EventBatcher } from './batcher';
 import { HeapPacker, withHeapEvents } from './heap-pack';
 import type { FromWorker } from './protocol';
-import { listCases, SHARED_DIR, OWN_DIR } from '../../tests/conformance-lib';
+import { flagsFor, listCases, SHARED_DIR, OWN_DIR } from '../../tests/conformance-lib';
 
-const SETTINGS = { stackSize: 1 << 20, heapLimit: 64 << 20, panic: 'unwind' as const, fuel: 300_000 }; // (enough for every program but the few that spawn 10^5 tasks: those stop at the limit the same way on both paths)
+const SETTINGS: { stackSize: number; heapLimit: number; panic: 'unwind' | 'abort'; fuel: number } = { stackSize: 1 << 20, heapLimit: 64 << 20, panic: 'unwind', fuel: 300_000 }; // (enough for every program but the few that spawn 10^5 tasks: those stop at the limit the same way on both paths)
 const BIG = { maxChunks: 1e9, maxLines: 1e9, maxTrace: 1e9, maxHeap: 1e9, runOutputLineLimit: 1e9 };
 
 /** The UI's trace of a run through the worker: every batch's events, heap events unpacked. */
-function workerTrace(name: string, text: string): TraceEvent[] {
+function workerTrace(name: string, text: string, settings = SETTINGS): TraceEvent[] {
   const trace: TraceEvent[] = [];
   let t = 0;
   const post = (m: FromWorker) => {
@@ -25,15 +25,15 @@ function workerTrace(name: string, text: string): TraceEvent[] {
     if (c.type === 'events') for (const e of withHeapEvents(c.trace, c.heap)) trace.push(e);
   };
   // a clock that moves 10 ms a call: batches are flushed often, mid-run too
-  handleMessage({ type: 'run', id: 1, files: [{ name, text }], entry: name, settings: SETTINGS }, { post, now: () => (t += 10) }, BIG);
+  handleMessage({ type: 'run', id: 1, files: [{ name, text }], entry: name, settings }, { post, now: () => (t += 10) }, BIG);
   return trace;
 }
 
 /** What a listener of run() gets as objects (the worker's trace before heap events were packed). */
-function listenerTrace(name: string, text: string): TraceEvent[] {
+function listenerTrace(name: string, text: string, settings = SETTINGS): TraceEvent[] {
   const c = compile([{ name, text }], { entry: name });
   const trace: TraceEvent[] = [];
-  run(c.program!, { ...SETTINGS, traceCalls: false, keepTrace: false, onEvent: (e) => trace.push(structuredClone(e)) });
+  run(c.program!, { ...settings, traceCalls: false, keepTrace: false, onEvent: (e) => trace.push(structuredClone(e)) });
   return trace;
 }
 
@@ -48,14 +48,17 @@ describe('packed heap events', () => {
     const text = readFileSync(join(c.dir, name), 'utf8');
     const compiled = compile([{ name, text }], { entry: name });
     if (!compiled.program) return;
-    const want = listenerTrace(name, text);
-    const got = workerTrace(name, text);
+    // the program's own NAME.flags (a `*_forever` case ends at its small heap, not at 64 MiB)
+    const f = flagsFor(join(c.dir, name));
+    const settings = { stackSize: f.stackSize ?? SETTINGS.stackSize, heapLimit: f.heapLimit ?? SETTINGS.heapLimit, panic: f.panic ?? SETTINGS.panic, fuel: Math.min(f.fuel ?? SETTINGS.fuel, SETTINGS.fuel) };
+    const want = listenerTrace(name, text, settings);
+    const got = workerTrace(name, text, settings);
     // the runs' own timings differ: compare the events, not `runMs`-like fields (there are none
     // in the trace), exactly as JSON
     expect(JSON.stringify(got), c.name).toBe(JSON.stringify(want));
     heapEvents += want.filter((e) => e.t === 'alloc' || e.t === 'free' || e.t === 'realloc').length;
     compared++;
-  }, 30_000);
+  }, 90_000);
   it('compared many programs with many heap events (runs after the ones above)', () => {
     expect(compared).toBeGreaterThan(50);
     expect(heapEvents).toBeGreaterThan(1000);
