@@ -1,5 +1,5 @@
-// Integer semantics of §3.5 for the JS representations codegen uses: numbers for <= 32 bits,
-// BigInt for 64/128 bits. Generated code inlines the common wrapping ops; these helpers carry the
+// Integer semantics of §3.5 for the JS representations codegen uses: numbers for <= 32 bits;
+// 64/128 bits as a number while safe, a BigInt beyond (wide.ts has their operations). Generated code inlines the common wrapping ops; these helpers carry the
 // rarer and checked ones (shift masking, `**`, casts).
 import type { IntName } from '../../common/ints';
 import { canon } from './wide';
