@@ -31,6 +31,7 @@ export const HELPER_FNS = [
 /** rt.g: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [
   '$BigInt', '$Number', '$asI', '$asU', '$floor', '$fround', '$g', '$imul',
+  '$wadd', '$wsub', '$wmul', '$wneg', '$wnot', '$wand', '$wor', '$wxor', '$wshl', '$wshr', '$wnum', '$wcnt', '$winc',
 ] as const;
 
 export type HostFn = (typeof HOST_FNS)[number];

@@ -228,9 +228,9 @@ export abstract class CallEmitter extends ExprEmitter {
         const t = a.length ? derefAll(this.effType(a[0])) : this.typeArgOf(e);
         if (!t) return unsupported(`${name} without a type`);
         const l = this.m.prog.layoutOf(t);
-        return `${name === 'sizeof' ? l.size : l.align}n`;
+        return `${name === 'sizeof' ? l.size : l.align}`;
       }
-      case 'stack_size': return `$BigInt(rt.stackBytes)`;
+      case 'stack_size': return `$wnum(rt.stackBytes)`;
       case 'likely': case 'unlikely': return this.val(a[0]);
       case 'assume': return `(${this.val(a[0])} || ${rtH('call')}("assume", [], ${s}))`;
       case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': {
@@ -248,7 +248,7 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'block_on': return this.block_(`${rtS('await')}(${this.val(a[0])}, ${s}, true)`);
       case 'sleep': return `${rtS('sleep')}(${this.val(a[0])})`;
-      case 'vex_clock_ns': return `$BigInt($floor(${rtS('clock')} * 1000000))`;
+      case 'vex_clock_ns': return `$wnum($floor(${rtS('clock')} * 1000000))`;
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
       case 'set_allocator': case 'set_global_allocator': {
@@ -438,15 +438,15 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Clone.clone': return cloneJs(this.m, o, ot, s);
       case 'Vec.push': return `${o}.push(${arg(0)}, ${s})`;
       case 'Vec.get': return `$aget(${o}.a, ${this.val(a[0])}, ${s})`;
-      case 'Vec.len': return `$BigInt(${o}.n)`;
+      case 'Vec.len': return `${o}.n`;
       case 'Vec.is_empty': return `(${o}.n === 0)`;
-      case 'Vec.capacity': return `$BigInt(${o}.cap)`;
+      case 'Vec.capacity': return `${o}.cap`;
       case 'Vec.clear': return `(${o}.clear(), undefined)`;
       case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
       case 'Vec.contains': return `$contains(${o}.a, ${this.tempVal(a[0])})`;
       case 'array.len': return `${o}.length`;
       case 'slice.len': return `${o}.len`;
-      case 'String.len': return `$BigInt(${o}.blen)`;
+      case 'String.len': return `${o}.blen`;
       case 'String.push': return `${o}.append(${this.val(a[0])}, ${s})`;
       case 'String.text': return `${o}.s`;
       case 'String.clone': return `$newString(${o}.s, ${s})`;
@@ -459,7 +459,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'String.lower': return `$newString(${o}.s.toLowerCase(), ${s})`;
       case 'String.trim': return `$newString(${rtH('trim')}(${o}.s), ${s})`;
       case 'String.replace': return `$newString(${o}.s.split(${this.val(a[0])}).join(${this.val(a[1])}), ${s})`;
-      case 'str.len': return `$BigInt(${rtH('utf8Len')}(${o}))`;
+      case 'str.len': return `${rtH('utf8Len')}(${o})`;
       case 'str.as_ptr': return `${rtH('cstr')}(${o})`;
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
       case 'str.startsWith': return `${o}.startsWith(${this.val(a[0])})`;
@@ -473,20 +473,20 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;
       case 'Map.contains_key': return `${o}.m.has(${key(0)})`;
       case 'Map.remove': return ck ? `$mdel(${o}, ${this.val(a[0])})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
-      case 'Map.len': return `$BigInt(${o}.m.size)`;
+      case 'Map.len': return `${o}.m.size`;
       case 'Map.is_empty': return `(${o}.m.size === 0)`;
       case 'Set.insert': return ck ? `($sadd(${o}, ${this.val(a[0])}), ${o}.fit(${s}))` : `(${o}.m.add(${this.val(a[0])}), ${o}.fit(${s}))`;
       case 'Set.contains': return `${o}.m.has(${key(0)})`;
       case 'Set.remove': return ck ? `$sdel(${o}, ${this.val(a[0])})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
-      case 'Set.len': return `$BigInt(${o}.m.size)`;
+      case 'Set.len': return `${o}.m.size`;
       case 'Set.is_empty': return `(${o}.m.size === 0)`;
       case 'Box.get': case 'Gc.get': return `${o}.v`;
       case 'Box.set': return `(${this.boxSet(o, arg(0), ot, s)}, undefined)`;
       case 'Gc.set': return `(${o}.v = ${arg(0)}, undefined)`;
       case 'Channel.send': return this.block_(`${rtS('send')}(${o}, ${arg(0)}, ${s})`);
       case 'Channel.recv': return this.block_(`${rtS('recv')}(${o}, ${s})`);
-      case 'Duration.as_millis': return `$BigInt(${o})`;
-      case 'Duration.as_secs': return `$BigInt(Math.floor(${o} / 1000))`.replace('Math.floor', '$floor');
+      case 'Duration.as_millis': return `$asI(64, ${o})`;
+      case 'Duration.as_secs': return `$wnum($floor(${o} / 1000))`;
       case 'Option.is_some': case 'Result.is_ok': return `(${o}.t === 0)`;
       case 'Option.is_none': case 'Result.is_err': return `(${o}.t === 1)`;
       case 'Option.unwrap': return `$unwrapO(${o}, ${s})`;

@@ -13,16 +13,17 @@ export function emitCast(v: string, from: Type, to: Type, site: () => number): s
       if (isWideInt(n)) {
         if (isWideInt(from.name)) return from.name === n ? v : wrapWide(v, n);
         // a value of <= 32 bits already fits a signed 64/128-bit target, or an unsigned one when
-        // unsigned itself: no wrap to do
-        return n[0] === 'i' || from.name[0] === 'u' ? `$BigInt(${v})` : wrapWide(`$BigInt(${v})`, n);
+        // unsigned itself: no wrap to do (a number is the canonical form of a safe integer)
+        return n[0] === 'i' || from.name[0] === 'u' ? v : wrapWide(v, n);
       }
-      if (isWideInt(from.name)) return `$Number(${wrapWide(v, n)})`;
+      // $asI/$asU of <= 32 bits give the wrapped number from either form
+      if (isWideInt(from.name)) return wrapWide(v, n);
       return from.name === n ? v : wrapInt(v, n);
     }
     if (from.k === 'float') return `$f2i(${v}, ${jsStr(n)})`;
-    if (from.k === 'bool') return isWideInt(n) ? `(${v} ? 1n : 0n)` : `(${v} ? 1 : 0)`;
-    if (from.k === 'enum') return isWideInt(n) ? `$BigInt(${v}.t)` : `${v}.t`;
-    if (from.k === 'ptr') return isWideInt(n) ? wrapWide(`$BigInt(${v})`, n) : wrapInt(v, n);
+    if (from.k === 'bool') return `(${v} ? 1 : 0)`;
+    if (from.k === 'enum') return `${v}.t`;
+    if (from.k === 'ptr') return wrapInt(v, n);
     return v;
   }
   if (to.k === 'float') {
@@ -37,6 +38,6 @@ export function emitCast(v: string, from: Type, to: Type, site: () => number): s
     if (from.k === 'ptr') return v;
     return `${rtH('addrOf')}(${v}, ${site()})`;
   }
-  if (to.k === 'bool' && from.k === 'int') return isWide(from) ? `(${v} !== 0n)` : `(${v} !== 0)`;
+  if (to.k === 'bool' && from.k === 'int') return isWide(from) ? `(${v} != 0)` : `(${v} !== 0)`;
   return v;
 }

@@ -6,7 +6,7 @@ import type { Type, IntName } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
-import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
+import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll } from './names';
 import { envOf, scalarKind, memBacked } from './typedesc';
 
 /** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
@@ -229,8 +229,7 @@ export abstract class ExprEmitter {
 
   convert(js: string, from: Type, to: Type): string {
     if (from.k === 'int' && to.k === 'int') {
-      if (isWideInt(to.name) && !isWideInt(from.name)) return `$BigInt(${js})`;
-      return js;
+      return js; // a <= 32-bit number is already the canonical form of the wider value
     }
     if (from.k === 'int' && to.k === 'float') return isWideInt(from.name) ? `$Number(${js})` : js;
     if (from.k === 'float' && to.k === 'float') return to.bits === 32 && from.bits === 64 ? `$fround(${js})` : js;
@@ -536,13 +535,13 @@ export abstract class ExprEmitter {
       case '~': return this.bitNot(v, t);
       case '-':
         if (t.k === 'float') return t.bits === 32 ? `$fround(-${v})` : `(-${v})`;
-        if (t.k === 'int') return isWideInt(t.name) ? wrapWide(`-${v}`, t.name) : wrapSmall(`-${v}`, t.name);
+        if (t.k === 'int') return isWideInt(t.name) ? `$wneg(${v}, ${wideK(t.name)})` : wrapSmall(`-${v}`, t.name);
         return `(-${v})`;
     }
   }
   bitNot(v: string, t: Type): string {
     if (t.k !== 'int') return `!${v}`;
-    if (isWideInt(t.name)) return intSigned(t.name) ? `(~${v})` : wrapWide(`~${v}`, t.name);
+    if (isWideInt(t.name)) return `$wnot(${v}, ${wideK(t.name)})`;
     return wrapSmall(`~${v}`, t.name);
   }
 
@@ -573,13 +572,13 @@ export abstract class ExprEmitter {
       // the shift count may have its own integer type: bring it to the left operand's representation
       const ct = derefAll(this.effType(e.right));
       const cw = ct.k === 'int' && isWideInt(ct.name);
-      if (isWideInt(lt.name) && !cw) r = `$BigInt(${r})`;
-      else if (!isWideInt(lt.name) && cw) r = `$Number(${r} & 127n)`;
+      // (a wide left operand's helper takes a count of either form)
+      if (!isWideInt(lt.name) && cw) r = `$wcnt(${r}, 127)`;
     }
     if (lt.k === 'ptr' && (op === '+' || op === '-')) {
       const rt_ = derefAll(this.effType(e.right));
       const size = this.ptrElemSize(lt.inner);
-      if (rt_.k === 'ptr') return `$BigInt((${l} - ${r}) / ${size})`;
+      if (rt_.k === 'ptr') return `$wnum((${l} - ${r}) / ${size})`;
       return `(${l} ${op} $Number(${r}) * ${size})`;
     }
     if (op === '+' && lt.k === 'builtin' && lt.name === 'Vec') { // chapter 2 §2.2.1: a new Vec of both (Copy elements)
@@ -638,14 +637,19 @@ export abstract class ExprEmitter {
     const n = t.name;
     const s = this.site(span);
     if (isWideInt(n)) {
-      const bits = intBits(n);
+      // numbers while safe, BigInts beyond: the helpers take either and return the canonical form
+      const k = wideK(n);
       switch (op) {
-        case '+': case '-': case '*': return wrapWide(`${l} ${op} ${r}`, n);
-        case '/': return wrapWide(`$bdiv(${l}, ${r}, ${s})`, n);
+        case '+': return `$wadd(${l}, ${r}, ${k})`;
+        case '-': return `$wsub(${l}, ${r}, ${k})`;
+        case '*': return `$wmul(${l}, ${r}, ${k})`;
+        case '/': return `$bdiv(${l}, ${r}, ${s}, ${k})`;
         case '%': return `$brem(${l}, ${r}, ${s})`;
-        case '&': case '|': case '^': return `(${l} ${op} ${r})`;
-        case '<<': return wrapWide(`${l} << (${r} & ${bits - 1}n)`, n);
-        case '>>': return `(${l} >> (${r} & ${bits - 1}n))`;
+        case '&': return `$wand(${l}, ${r})`;
+        case '|': return `$wor(${l}, ${r})`;
+        case '^': return `$wxor(${l}, ${r})`;
+        case '<<': return `$wshl(${l}, ${r}, ${k})`;
+        case '>>': return `$wshr(${l}, ${r}, ${k})`;
         case '**': return `$ipow(${l}, ${r}, ${jsStr(n)}, ${s})`;
       }
     } else {
@@ -669,7 +673,9 @@ export abstract class ExprEmitter {
 
   eq(l: string, r: string, t: Type): string {
     switch (t.k) {
-      case 'int': case 'float': case 'bool': case 'str': case 'unit': case 'ptr': return `(${l} === ${r})`;
+      // `==` on 64/128-bit values: a number and a BigInt of one value compare equal
+      case 'int': if (isWideInt(t.name)) return `(${l} == ${r})`; return `(${l} === ${r})`;
+      case 'float': case 'bool': case 'str': case 'unit': case 'ptr': return `(${l} === ${r})`;
       case 'enum':
         if (t.info.variants.every((v) => !v.fields.length)) return `(${l}.t === ${r}.t)`;
         return `$eq(${l}, ${r})`;
@@ -686,7 +692,7 @@ export abstract class ExprEmitter {
       return prefix ? `(${nv} = ${this.expr(step)}, ${p.set(nv)}, ${nv})` : `(${old} = ${p.get}, ${nv} = ${this.expr(step)}, ${p.set(nv)}, ${old})`;
     }
     const t = derefAll(this.typeOf(place));
-    const one = t.k === 'int' && isWideInt(t.name) ? '1n' : '1';
+    const one = '1';
     const nv = (cur: string) => this.binop(op === '++' ? '+' : '-', cur, one, t, place.span);
     if (prefix) {
       const tmp = this.tmp();

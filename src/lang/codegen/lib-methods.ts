@@ -5,7 +5,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import { typeName, isWideInt } from '../sema/types';
 import { OPTION, RESULT } from '../sema/prelude';
-import { derefAll, jsStr, wrapSmall, wrapWide } from './names';
+import { derefAll, jsStr, wrapSmall, wideK } from './names';
 import type { ModuleCtx } from './context';
 import { rtL } from './rt-names';
 import type { LibFn } from '../../common/rt-contract';
@@ -139,7 +139,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     switch (method) {
       case 'to_string': return `("" + ${o})`;
       case 'clone': return o;
-      case 'abs': return wide ? wrapWide(`(${o} < 0n ? -${o} : ${o})`, n) : wrapSmall(`(${o} < 0 ? -${o} : ${o})`, n);
+      case 'abs': return wide ? `(${o} < 0 ? $wneg(${o}, ${wideK(n)}) : ${o})` : wrapSmall(`(${o} < 0 ? -${o} : ${o})`, n);
       case 'min': { const b = h.tmp(); return `(${o} < (${b} = ${v(0)}) ? ${o} : ${b})`; }
       case 'max': { const b = h.tmp(); return `(${o} > (${b} = ${v(0)}) ? ${o} : ${b})`; }
       case 'clamp': { const lo = h.tmp(), hi = h.tmp(); return `(${o} < (${lo} = ${v(0)}) ? ${lo} : ${o} > (${hi} = ${v(1)}) ? ${hi} : ${o})`; }

@@ -14,8 +14,9 @@ export const intName = (t: Type): IntName | null => (t.k === 'int' ? t.name : nu
 /** Literal of an integer value for type t. */
 export function intLit(v: bigint | number, t: Type): string {
   if (t.k === 'float') return numLit(Number(v));
-  if (isWide(t)) return `${BigInt(v)}n`;
   const n = Number(v);
+  // 64/128-bit: a number while safe, a BigInt beyond (runtime/core/wide.ts, the canonical form)
+  if (isWide(t) && !Number.isSafeInteger(n)) return `${BigInt(v)}n`;
   return n < 0 ? `(${n})` : String(n);
 }
 export function numLit(n: number): string {
@@ -60,7 +61,9 @@ export function wrapSmall(js: string, n: IntName): string {
     default: return js;
   }
 }
-/** Expression wrapping a BigInt to a 64/128-bit type. */
+/** The kind code of a 64/128-bit type the wide helpers take (runtime/core/wide.ts). */
+export const wideK = (n: IntName): number => (n === 'i64' ? 0 : n === 'u64' ? 1 : n === 'i128' ? 2 : 3);
+/** Expression wrapping an exact integer (number or BigInt) to a 64/128-bit type, canonically. */
 export function wrapWide(js: string, n: IntName): string {
   const bits = Number(n.slice(1));
   return n[0] === 'i' ? `$asI(${bits}, ${js})` : `$asU(${bits}, ${js})`;

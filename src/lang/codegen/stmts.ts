@@ -509,8 +509,8 @@ export class FnEmitter extends CallEmitter {
         const t = derefAll(this.effType(it.lo));
         const lo = this.val(it.lo);
         const hi = this.simple(this.val(it.hi));
-        const one = isWide(t) ? '1n' : '1';
-        return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${v} + ${one}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
+        const step = isWide(t) && t.k === 'int' ? `$winc(${v})` : `${v} + 1`;
+        return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${step}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       const tt = derefAll(this.effType(it));
       // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop,
@@ -527,7 +527,7 @@ export class FnEmitter extends CallEmitter {
         return `${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`);
       }
       if (tt.k === 'range') {
-        return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${v} + ${isWide(tt.elem) ? '1n' : '1'}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
+        return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${tt.elem.k === 'int' && isWide(tt.elem) ? `$winc(${v})` : `${v} + 1`}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       if (tt.k === 'struct' || tt.k === 'enum') {
         const next = this.m.methods.get(tt.info)?.get('next');

@@ -5,6 +5,7 @@ import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox, fieldKeys } fr
 import { formatG } from './format-value';
 import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
+import * as W from './wide';
 import type { IntName } from '../../common/ints';
 
 export const jsBuiltins = {
@@ -12,10 +13,24 @@ export const jsBuiltins = {
   $Number: Number,
   $imul: Math.imul,
   $fround: Math.fround,
-  $asI: BigInt.asIntN,
-  $asU: BigInt.asUintN,
+  // 64/128-bit integers: numbers while safe, BigInts beyond (wide.ts); `$asI`/`$asU` accept both
+  $asI: W.asI,
+  $asU: W.asU,
   $floor: Math.floor,
   $g: formatG,
+  $wadd: W.add,
+  $wsub: W.sub,
+  $wmul: W.mul,
+  $wneg: W.neg,
+  $wnot: W.not,
+  $wand: W.and,
+  $wor: W.or,
+  $wxor: W.xor,
+  $wshl: W.shl,
+  $wshr: W.shr,
+  $wnum: W.fromNum,
+  $wcnt: W.shiftCount,
+  $winc: W.inc,
 };
 
 const GenProto = Object.getPrototypeOf(function* () { /* probe */ }).prototype;
@@ -42,13 +57,13 @@ export function makeHelpers(rt: Runtime) {
       if (b === 0) rt.divz(s);
       return a % b;
     },
-    $bdiv(a: bigint, b: bigint, s: number): bigint {
-      if (b === 0n) rt.divz(s);
-      return a / b;
+    $bdiv(a: W.Wide, b: W.Wide, s: number, k: number): W.Wide {
+      if (b === 0 || b === 0n) rt.divz(s);
+      return W.div(a, b, k);
     },
-    $brem(a: bigint, b: bigint, s: number): bigint {
-      if (b === 0n) rt.divz(s);
-      return a % b;
+    $brem(a: W.Wide, b: W.Wide, s: number): W.Wide {
+      if (b === 0 || b === 0n) rt.divz(s);
+      return W.rem(a, b);
     },
     $ipow(a: number | bigint, e: number | bigint, n: IntName, s: number): number | bigint {
       if (e < 0) rt.negExp(s);
@@ -238,8 +253,11 @@ export function makeHelpers(rt: Runtime) {
     },
     /** Keep the low `w` bits of a bitfield write (sign-extended for signed fields). */
     $bits(v: number, w: number, signed: boolean): number {
-      // 64/128-bit fields hold BigInts: the same truncation, exactly
-      if (typeof v === 'bigint') return (signed ? BigInt.asIntN(w, v) : BigInt.asUintN(w, v)) as unknown as number;
+      // a field wider than 32 bits, or a 64/128-bit value: the same truncation on BigInts, exactly
+      if (typeof v === 'bigint' || w > 32) {
+        const b = BigInt(v);
+        return W.canon(signed ? BigInt.asIntN(w, b) : BigInt.asUintN(w, b)) as number;
+      }
       // powers of two, not shifts: `1 << 31` is negative in JS (a 31-bit signed field read back unsigned)
       const x = w >= 32 ? v >>> 0 : (v >>> 0) % 2 ** w;
       return signed && x >= 2 ** (Math.min(w, 32) - 1) ? x - 2 ** Math.min(w, 32) : x;

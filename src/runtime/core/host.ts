@@ -14,6 +14,7 @@ import type { CArg } from '../format/printf';
 import { oomFault } from '../memory/fault';
 import { VexExit } from './errors';
 import { Sandbox } from './sandbox';
+import { canon } from './wide';
 
 
 /** Pure libm functions called directly by generated code: the hot path of numeric code. The first
@@ -126,9 +127,9 @@ export function makeHost(rt: Runtime) {
       h.open = false;
     },
     spec: (spec: string, kind: ScalarKind, v: unknown) => formatSpec(spec, kind, v),
-    stats(): bigint[] {
+    stats(): number[] { // u64 counts: numbers, the canonical form of a safe integer (wide.ts)
       const s = rt.machine.stats;
-      return [BigInt(s.allocs), BigInt(s.frees), BigInt(s.liveBytes), BigInt(s.peakBytes), BigInt(s.tasksSpawned), BigInt(s.gcCollections)];
+      return [s.allocs, s.frees, s.liveBytes, s.peakBytes, s.tasksSpawned, s.gcCollections];
     },
     strByte(s: string, i: number | bigint, site: number): number {
       const b = utf8Bytes(s);
@@ -182,7 +183,7 @@ export function makeHost(rt: Runtime) {
     store(p: number, k: string, v: unknown, site: number): void {
       const mem = rt.machine.mem as unknown as Record<string, (a: number, v: unknown, s: number) => void>;
       rt.machine.guard(site, () => {
-        if (k === 'ptr') mem.storeU64Checked(p, BigInt(v as number), site);
+        if (k === 'ptr') mem.storeU64Checked(p, v as number, site);
         else mem[STORES[k]](p, typeof v === 'boolean' ? (v ? 1 : 0) : v, site);
       });
     },
@@ -199,7 +200,7 @@ export function makeHost(rt: Runtime) {
     /** A reference argument to a C pointer parameter: the referent's address (see MemValues.addrFor). */
     refAddr: (td: number, v: unknown, site: number) => rt.mv.addrFor(td, v, site),
     writeBack: (td: number, v: unknown, a: number) => rt.mv.writeBack(td, v, a),
-    setAllocator(obj: unknown, alloc?: (o: unknown, s: bigint, a: bigint) => number, dealloc?: (o: unknown, p: number, s: bigint, a: bigint) => void, name = 'allocator'): void {
+    setAllocator(obj: unknown, alloc?: (o: unknown, s: number, a: number) => number, dealloc?: (o: unknown, p: number, s: number, a: number) => void, name = 'allocator'): void {
       const m = rt.machine;
       if (obj instanceof ArenaAllocator) m.current = obj;
       else if (alloc && dealloc) m.current = m.vexAllocator(name, obj, alloc, dealloc);
@@ -215,7 +216,8 @@ export function makeHost(rt: Runtime) {
         mem: m.mem, sys: m.sys, site, task,
         write: (t) => rt.out(t),
         callback: (f, a) => {
-          const r = rt.noUnwind(() => (f as (...x: unknown[]) => number | bigint)(...a));
+          // a C value crosses into Vex in the canonical 64-bit form (number while safe)
+          const r = rt.noUnwind(() => (f as (...x: unknown[]) => number | bigint)(...a.map((x) => (typeof x === 'bigint' ? canon(x) : x))));
           callbacks++;
           const fnName = (typeof f === 'function' && rt.meta.ffi?.fns[f.name]) || 'fn';
           rt.emit({ t: 'ffi-callback', call: id, fn: fnName, args: a.map(String), ret: String(r), task });
@@ -233,7 +235,8 @@ export function makeHost(rt: Runtime) {
       };
       const fixed = args.map((a) => (typeof a === 'string' ? m.mem.internCString(a) : typeof a === 'boolean' ? (a ? 1 : 0) : a));
       const va: CArg[] = varargs.map(([kind, v]) => ({ kind, value: typeof v === 'string' ? m.mem.internCString(v) : typeof v === 'boolean' ? (v ? 1 : 0) : (v as number | bigint) }));
-      return m.guard(site, () => callShim(ctx, name, fixed, va));
+      const r = m.guard(site, () => callShim(ctx, name, fixed, va));
+      return typeof r === 'bigint' ? canon(r) : r;
     },
     call(name: string, args: unknown[], site: number): unknown {
       const m = rt.machine;
@@ -250,7 +253,7 @@ export function makeHost(rt: Runtime) {
         case 'heap_profile_start': m.prof.start(); return undefined;
         case 'heap_profile_stop': m.prof.stop(); return undefined;
         case 'heap_profile_report': rt.out(m.prof.report((s) => rt.meta.sites[s]?.line ?? 0)); return undefined;
-        case 'gc_collect': return BigInt(rt.gc.collect(rt.S ? rt.S.allTls() : [rt.tls]));
+        case 'gc_collect': return rt.gc.collect(rt.S ? rt.S.allTls() : [rt.tls]);
         case 'raise': rt.raiseSignal(n(0), site); return 0;
         case 'signal_ignore': rt.signals.set(n(0), 'ignore'); return undefined;
         case 'signal_default': rt.signals.delete(n(0)); return undefined;
@@ -270,7 +273,7 @@ export function makeHost(rt: Runtime) {
     method(name: string, o: unknown, _args: unknown[], site: number): unknown {
       if (o instanceof ArenaAllocator) {
         const m = rt.machine;
-        if (name === 'ArenaAllocator.used') return BigInt(o.used);
+        if (name === 'ArenaAllocator.used') return o.used;
         if (name === 'ArenaAllocator.allocate') return m.arenaAllocate(o, Number(_args[0]), Number(_args[1]), site);
         if (name === 'ArenaAllocator.reset') { m.resetArena(o, site); return undefined; }
         if (name === 'ArenaAllocator.deallocate') return undefined;
@@ -309,7 +312,10 @@ const STORES: Record<string, string> = {
 
 /** Real's bit intrinsics on a `bits`-wide integer (chapter 2 §7.11); the result as a BigInt of the
  *  operand's type (counts are small non-negative numbers). */
-export function bitIntrinsic(name: string, v: number | bigint, bits: number, signed: boolean): bigint {
+export function bitIntrinsic(name: string, v: number | bigint, bits: number, signed: boolean): number | bigint {
+  return canon(bitIntrinsicBig(name, v, bits, signed));
+}
+function bitIntrinsicBig(name: string, v: number | bigint, bits: number, signed: boolean): bigint {
   const u = BigInt.asUintN(bits, BigInt(v));
   const bin = u.toString(2).padStart(bits, '0');
   const back = (x: bigint) => (signed ? BigInt.asIntN(bits, x) : x);

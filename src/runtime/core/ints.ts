@@ -1,7 +1,8 @@
-// Integer semantics of §3.5 for the JS representations codegen uses: numbers for <= 32 bits,
-// BigInt for 64/128 bits. Generated code inlines the common wrapping ops; these helpers carry the
+// Integer semantics of §3.5 for the JS representations codegen uses: numbers for <= 32 bits;
+// 64/128 bits as a number while safe, a BigInt beyond (wide.ts has their operations). Generated code inlines the common wrapping ops; these helpers carry the
 // rarer and checked ones (shift masking, `**`, casts).
 import type { IntName } from '../../common/ints';
+import { canon } from './wide';
 
 export const bitsOf = (n: IntName) => Number(n.slice(1));
 export const signedOf = (n: IntName) => n[0] === 'i';
@@ -32,7 +33,7 @@ export function castToInt(v: number | bigint | boolean, to: IntName, fromFloat: 
   else if (typeof v === 'bigint') big = v;
   else if (fromFloat) {
     // float -> int: truncate toward zero, saturate, NaN -> 0 (§4.2)
-    if (Number.isNaN(v)) return wide ? 0n : 0;
+    if (Number.isNaN(v)) return 0;
     const b = bitsOf(to), s = signedOf(to);
     const min = s ? -(2n ** BigInt(b - 1)) : 0n;
     const max = s ? 2n ** BigInt(b - 1) - 1n : 2n ** BigInt(b) - 1n;
@@ -43,13 +44,13 @@ export function castToInt(v: number | bigint | boolean, to: IntName, fromFloat: 
       if (big < min) big = min;
       if (big > max) big = max;
     }
-    return wide ? big : Number(big);
+    return wide ? canon(big) : Number(big);
   } else {
     if (!wide) return wrapNum(v, to);
     big = BigInt(v);
   }
   const w = wrapBig(big, to);
-  return wide ? w : Number(w);
+  return wide ? canon(w) : Number(w);
 }
 
 /** Shift count masked to width-1 (§3.5). */
@@ -82,5 +83,5 @@ export function ipow(a: number | bigint, e: number | bigint, n: IntName): number
     base = wrap(base * base);
     k >>= 1n;
   }
-  return b >= 64 ? r : Number(r);
+  return b >= 64 ? canon(r) : Number(r);
 }

@@ -5,6 +5,7 @@
 // own Option/Result classes. Closures are called directly (a closure that blocks is not supported
 // inside these methods).
 import { VVec } from './collections';
+import { canon } from './wide';
 
 type Fn = (...a: unknown[]) => unknown;
 type Cmp = (a: unknown, b: unknown) => number;
@@ -31,11 +32,11 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
   const vec = <T>(items: T[], esize: number, ealign: number, kind = 0) => new VVec<T>(esize, ealign, items, kind);
   return {
     // ---- strings
-    chars: (s: string) => BigInt([...s].length),
+    chars: (s: string) => [...s].length,
     split: (s: string, sep: string, esize: number, ealign: number) => vec(sep === '' ? [...s] : s.split(sep), esize, ealign),
-    find(s: string, sub: string): bigint | undefined {
+    find(s: string, sub: string): number | undefined {
       const i = s.indexOf(sub);
-      return i < 0 ? undefined : BigInt(utf8Len(s.slice(0, i)));
+      return i < 0 ? undefined : utf8Len(s.slice(0, i));
     },
     substr(s: string, start: bigint | number, len: bigint | number): string {
       const a = byteToIndex(s, Number(start));
@@ -56,7 +57,7 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
       if (!/^[+-]?\d+$/.test(t)) return bad;
       const v = BigInt(t);
       if ((min !== null && v < min) || (max !== null && v > max)) return bad;
-      return { ok: Number(kind.slice(1)) >= 64 ? v : Number(v) };
+      return { ok: Number(kind.slice(1)) >= 64 ? canon(v) : Number(v) };
     },
     // ---- Vec
     insert(v: VVec, i: bigint | number, x: unknown, site: number, panic: (m: string, s: number) => never): void {
@@ -70,9 +71,9 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
       if (n < 0 || n >= v.n) panic(`removal index (is ${i}) should be < len (is ${v.n})`, site);
       return v.splice(n, 1);
     },
-    indexOf(v: VVec, x: unknown): bigint | undefined {
+    indexOf(v: VVec, x: unknown): number | undefined {
       const a = v.a;
-      for (let i = 0; i < a.length; i++) if (eq(a[i], x)) return BigInt(i);
+      for (let i = 0; i < a.length; i++) if (eq(a[i], x)) return i;
       return undefined;
     },
     findIn(v: VVec, f: Fn): unknown {

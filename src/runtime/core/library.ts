@@ -243,11 +243,12 @@ export class Machine {
     this.bufFree(addr, 16, -1, 'gc');
   }
   /** A Vex value implementing the Allocator contract, adapted to the library interface. */
-  vexAllocator(name: string, obj: unknown, alloc: (o: unknown, size: bigint, align: bigint) => number, dealloc: (o: unknown, p: number, size: bigint, align: bigint) => void): Allocator {
+  vexAllocator(name: string, obj: unknown, alloc: (o: unknown, size: number, align: number) => number, dealloc: (o: unknown, p: number, size: number, align: number) => void): Allocator {
+    // sizes cross as u64 values in their canonical form: numbers (runtime/core/wide.ts)
     return {
       name,
-      allocate: (size, align, site) => this.checkServed(name, Number(alloc(obj, BigInt(size), BigInt(align))), size, align, site),
-      deallocate: (p, size, align) => dealloc(obj, p, BigInt(size), BigInt(align)),
+      allocate: (size, align, site) => this.checkServed(name, Number(alloc(obj, size, align)), size, align, site),
+      deallocate: (p, size, align) => dealloc(obj, p, size, align),
     };
   }
   /** What a Vex allocator handed out must be usable: null means the request failed (`memory

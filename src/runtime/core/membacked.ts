@@ -4,6 +4,7 @@
 import type { Runtime } from './rt';
 import type { TD, MemInfo } from '../../common/program-meta';
 import { StackRegions } from '../memory/stacks';
+import { canon } from './wide';
 
 type Mem = Record<string, (...a: unknown[]) => unknown>;
 const LOAD: Record<string, string> = {
@@ -97,7 +98,7 @@ export class MemValues {
     if (m.kind) {
       let x = v;
       if (m.kind === 'bool') x = v ? 1 : 0;
-      else if (m.kind === 'ptr') x = BigInt(v as number);
+      else if (m.kind === 'ptr') x = v as number; // stores take a number or a BigInt
       this.mem[STORE[m.kind]](a, x);
       return;
     }
@@ -125,7 +126,7 @@ export class MemValues {
     let x = (unit >> BigInt(f.bitOffset!)) & ((1n << BigInt(f.bitWidth)) - 1n);
     if (f.signed && x & (1n << BigInt(f.bitWidth - 1))) x -= 1n << BigInt(f.bitWidth);
     const fk = this.info(f.td).kind!;
-    return fk === 'i64' || fk === 'u64' ? x : Number(x);
+    return fk === 'i64' || fk === 'u64' ? canon(x) : Number(x);
   }
   private writeField(f: NonNullable<MemInfo['fields']>[number], a: number, v: unknown): void {
     if (f.bitWidth == null) { this.write(f.td, a + f.offset, v); return; }

@@ -33,6 +33,7 @@ export interface ShimContext {
 /**
  * A shim: fixed arguments (integers as number or bigint, pointers as numbers, fn pointers as the
  * engine's opaque reference) and the promoted variadic arguments. Returns per its ShimSig.ret:
- * i64/u64 as bigint, other scalars and pointers as number, void as undefined.
+ * i64/u64 as bigint (or a number; the engine makes either canonical, runtime/core/wide.ts), other
+ * scalars and pointers as number, void as undefined.
  */
 export type Shim = (ctx: ShimContext, args: readonly unknown[], varargs: readonly CArg[]) => number | bigint | undefined;

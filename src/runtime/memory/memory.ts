@@ -9,6 +9,7 @@
 
 import { BlockTable, BLOCK_KIND_NAMES, KIND_STATIC, STATE_FREED, STATE_LIVE } from './blocks';
 import { VexFault, hex } from './fault';
+import { canon } from '../core/wide';
 
 export const NULL_PAGE = 4096;
 export const GRANULE_SHIFT = 4;
@@ -134,10 +135,12 @@ export class Memory {
   loadI32(a: number): number { return this.dv.getInt32(a, true); }
   loadF32(a: number): number { return this.dv.getFloat32(a, true); }
   loadF64(a: number): number { return this.dv.getFloat64(a, true); }
-  loadU64(a: number): bigint { return this.dv.getBigUint64(a, true); }
-  loadI64(a: number): bigint { return this.dv.getBigInt64(a, true); }
-  loadU128(a: number): bigint { return (this.dv.getBigUint64(a + 8, true) << 64n) | this.dv.getBigUint64(a, true); }
-  loadI128(a: number): bigint { return (this.dv.getBigInt64(a + 8, true) << 64n) | this.dv.getBigUint64(a, true); }
+  // 64/128-bit values load in their canonical form (a number while safe: runtime/core/wide.ts)
+  // and store from either form
+  loadU64(a: number): number | bigint { return canon(this.dv.getBigUint64(a, true)); }
+  loadI64(a: number): number | bigint { return canon(this.dv.getBigInt64(a, true)); }
+  loadU128(a: number): number | bigint { return canon((this.dv.getBigUint64(a + 8, true) << 64n) | this.dv.getBigUint64(a, true)); }
+  loadI128(a: number): number | bigint { return canon((this.dv.getBigInt64(a + 8, true) << 64n) | this.dv.getBigUint64(a, true)); }
   // Stores wrap to the width (DataView converts modulo 2^N), so signed and unsigned share them.
   storeU8(a: number, v: number): void { this.u8[a] = v; }
   storeU16(a: number, v: number): void { this.dv.setUint16(a, v, true); }
@@ -147,13 +150,14 @@ export class Memory {
   storeI32(a: number, v: number): void { this.dv.setUint32(a, v, true); }
   storeF32(a: number, v: number): void { this.dv.setFloat32(a, v, true); }
   storeF64(a: number, v: number): void { this.dv.setFloat64(a, v, true); }
-  storeU64(a: number, v: bigint): void { this.dv.setBigUint64(a, v, true); }
-  storeI64(a: number, v: bigint): void { this.dv.setBigUint64(a, v, true); }
-  storeU128(a: number, v: bigint): void {
+  storeU64(a: number, v: number | bigint): void { this.dv.setBigUint64(a, BigInt(v), true); }
+  storeI64(a: number, v: number | bigint): void { this.dv.setBigUint64(a, BigInt(v), true); }
+  storeU128(a: number, w: number | bigint): void {
+    const v = BigInt(w);
     this.dv.setBigUint64(a, v, true);
     this.dv.setBigUint64(a + 8, v >> 64n, true);
   }
-  storeI128(a: number, v: bigint): void { this.storeU128(a, v); }
+  storeI128(a: number, v: number | bigint): void { this.storeU128(a, v); }
 
   copy(dst: number, src: number, n: number): void { this.u8.copyWithin(dst, src, src + n); }
   fill(a: number, byte: number, n: number): void { this.u8.fill(byte, a, a + n); }
@@ -185,10 +189,10 @@ export class Memory {
   loadI32Checked(a: number, site: number): number { this.rd(a, 4, site); return this.dv.getInt32(a, true); }
   loadF32Checked(a: number, site: number): number { this.rd(a, 4, site); return this.dv.getFloat32(a, true); }
   loadF64Checked(a: number, site: number): number { this.rd(a, 8, site); return this.dv.getFloat64(a, true); }
-  loadU64Checked(a: number, site: number): bigint { this.rd(a, 8, site); return this.dv.getBigUint64(a, true); }
-  loadI64Checked(a: number, site: number): bigint { this.rd(a, 8, site); return this.dv.getBigInt64(a, true); }
-  loadU128Checked(a: number, site: number): bigint { this.rd(a, 16, site); return this.loadU128(a); }
-  loadI128Checked(a: number, site: number): bigint { this.rd(a, 16, site); return this.loadI128(a); }
+  loadU64Checked(a: number, site: number): number | bigint { this.rd(a, 8, site); return this.loadU64(a); }
+  loadI64Checked(a: number, site: number): number | bigint { this.rd(a, 8, site); return this.loadI64(a); }
+  loadU128Checked(a: number, site: number): number | bigint { this.rd(a, 16, site); return this.loadU128(a); }
+  loadI128Checked(a: number, site: number): number | bigint { this.rd(a, 16, site); return this.loadI128(a); }
   storeU8Checked(a: number, v: number, site: number): void {
     if (!(a >= this.wrLo && a + 1 <= this.wrHi)) this.slowCheck(a, 1, true, site);
     this.u8[a] = v;
@@ -200,10 +204,10 @@ export class Memory {
   storeI32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setUint32(a, v, true); }
   storeF32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setFloat32(a, v, true); }
   storeF64Checked(a: number, v: number, site: number): void { this.wr(a, 8, site); this.dv.setFloat64(a, v, true); }
-  storeU64Checked(a: number, v: bigint, site: number): void { this.wr(a, 8, site); this.dv.setBigUint64(a, v, true); }
-  storeI64Checked(a: number, v: bigint, site: number): void { this.wr(a, 8, site); this.dv.setBigUint64(a, v, true); }
-  storeU128Checked(a: number, v: bigint, site: number): void { this.wr(a, 16, site); this.storeU128(a, v); }
-  storeI128Checked(a: number, v: bigint, site: number): void { this.wr(a, 16, site); this.storeU128(a, v); }
+  storeU64Checked(a: number, v: number | bigint, site: number): void { this.wr(a, 8, site); this.storeU64(a, v); }
+  storeI64Checked(a: number, v: number | bigint, site: number): void { this.wr(a, 8, site); this.storeU64(a, v); }
+  storeU128Checked(a: number, v: number | bigint, site: number): void { this.wr(a, 16, site); this.storeU128(a, v); }
+  storeI128Checked(a: number, v: number | bigint, site: number): void { this.wr(a, 16, site); this.storeU128(a, v); }
 
   /** Checks a byte range (no alignment requirement), e.g. for memcpy/strlen in shims. */
   check(a: number, n: number, isWrite: boolean, site: number): void {
