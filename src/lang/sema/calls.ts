@@ -11,6 +11,7 @@ import { checkBuiltinCall } from './builtins';
 import { checkExternCall } from './ffi-check';
 import { needHole } from './closure-infer';
 import { resolveType } from './resolve';
+import { overloadSet, resolveOverload } from './overloads';
 import { builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
 
 export interface TypePath {
@@ -52,9 +53,11 @@ export function checkCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null)
     const identArgs = c.typeArgs ? c.typeArgs.map((a) => resolveType(cx, a)) : null;
     const local = cx.scope.lookup(c.name);
     if (!local) {
-      const f = cx.fns.get(c.name);
-      if (f) {
+      const set = overloadSet(cx.fns, c.name);
+      if (set.length) {
         const site: CallSite = { callee: c.name, span: e.span, args: e.args, expected, explicit: identArgs ?? explicit };
+        const f = resolveOverload(cx, set, site, c.name);
+        if (!f) return T.error;
         const { ret, typeArgs } = callFn(cx, f, site);
         c.res = { k: 'fn', fn: f, typeArgs };
         c.info = { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: f.isExternC } };
@@ -159,8 +162,10 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     if (vi >= 0) return variantCall(cx, e, t.info, vi, path.explicit ? t.args : null, expected);
   }
   const ownerName = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
-  const f = ownerName ? cx.statics.get(ownerName)?.get(name) : undefined;
   const site: CallSite = { callee: name, span: e.span, args: e.args, expected, explicit, ownerArgs: path.explicit && (t.k === 'struct' || t.k === 'enum' || t.k === 'builtin') ? t.args : null };
+  const set = ownerName ? overloadSet(cx.statics.get(ownerName), name) : [];
+  const f = set.length ? resolveOverload(cx, set, site, `${ownerName}.${name}`) : undefined;
+  if (set.length && !f) return T.error;
   if (f) {
     // Without written type arguments, infer the owner's params from args and the expected type.
     if (!site.ownerArgs && expected && f.owner && (expected.k === 'struct' || expected.k === 'enum') && (f.owner.k === 'struct' || f.owner.k === 'enum') && expected.info === f.owner.info) site.ownerArgs = expected.args;

@@ -7,6 +7,7 @@ import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from 
 import { consume, checkNotMoved, checkFieldNotMoved, checkNotPartlyMoved, pathRoots } from './moves';
 import { fillHole, needHole } from './closure-infer';
 import { indexOverload } from './operators';
+import { fnValueOf } from './overloads';
 import { attachDisplay } from './std-contracts';
 
 export { consume };
@@ -292,7 +293,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
     e.res = { k: 'tls', decl: tl.decl, type: tl.type, index: tl.index };
     return tl.type;
   }
-  const f = cx.fns.get(e.name);
+  const f = fnValueOf(cx, e, expected);
   if (f) {
     const ft = fnTypeOf(cx, f, e, expected);
     cx.fnValues.add(f);

@@ -11,6 +11,7 @@ import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
+import { overloadSet, resolveOverload } from './overloads';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
@@ -107,8 +108,11 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   if (t.k === 'param') return contractCall(cx, call, m, t, site);
   // User methods (structs, enums, and user methods on builtin types).
   const ownerName = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
-  const f = ownerName ? cx.methods.get(ownerName)?.get(m.name) : undefined;
-  if (f) return userMethodCall(cx, call, m, ot, f, site);
+  const set = ownerName ? overloadSet(cx.methods.get(ownerName), m.name) : [];
+  if (set.length) {
+    const f = resolveOverload(cx, set, site, `${ownerName}.${m.name}`);
+    return f ? userMethodCall(cx, call, m, ot, f, site) : T.error;
+  }
   // A struct field holding a function or closure: `s.handler(x)`.
   if (t.k === 'struct') {
     const fld = t.info.fields.find((x) => x.name === m.name);
