@@ -34,6 +34,7 @@ export type TD = (
   | { k: 'ref'; inner: number; cell: boolean }
   | { k: 'ptr' }
   | { k: 'fn' }
+  | { k: 'any' } // a value `{ t, v, d }`: its content's descriptor, the content, its drop or null
   | { k: 'other'; name: string }) & { m?: MemInfo };
 
 /** A call site: which Vex function it is in and where (for backtraces and allocation sites). */

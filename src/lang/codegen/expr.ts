@@ -228,6 +228,7 @@ export abstract class ExprEmitter {
   }
 
   convert(js: string, from: Type, to: Type): string {
+    if (to.k === 'any' && from.k !== 'any') return this.boxAny(js, from);
     if (from.k === 'int' && to.k === 'int') {
       if (isWideInt(to.name) && !isWideInt(from.name)) return `$BigInt(${js})`;
       return js;
@@ -252,6 +253,19 @@ export abstract class ExprEmitter {
     }
     if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice') return `$sliceAll(${js})`;
     return js;
+  }
+
+  /** A value boxed into an `any` (chapter 2 §7.5): `{ t, v, d }` = its type descriptor, the value
+   *  and the drop the box runs when it is dropped (null for a borrowed or drop-free value). A
+   *  reference boxes its referent's value without owning it. `str` has one descriptor whatever its
+   *  spelling, so `as str` and `as string` both get it back. */
+  boxAny(js: string, from: Type): string {
+    let t = from, v = js, owned = true;
+    if (t.k === 'ref') { v = isCellRef(t) ? `${js}.get()` : js; t = t.inner; owned = false; }
+    if (t.k === 'any') return v;
+    if (t.k === 'str') t = { k: 'str', spelled: 'str' };
+    const drop = owned && this.m.needsDrop(t) ? this.m.dropFn(t) : 'null';
+    return `({ t: ${this.m.td(t)}, v: ${v}, d: ${drop} })`;
   }
 
   // ------------------------------------------------------------ the expression switch
@@ -307,6 +321,10 @@ export abstract class ExprEmitter {
         // `r as *T` with r a reference held in a variable: the referent's address, as for C args
         const src = this.typeOf(e.expr);
         if (src.k === 'ref' && this.typeOf(e).k === 'ptr') return this.refAsPtr(e.expr, src);
+        if (src.k === 'any' && this.typeOf(e).k !== 'any') { // back out of an `any`: checked against its type
+          const to = this.typeOf(e);
+          return `$anyAs(${this.val(e.expr)}, ${this.m.td(to.k === 'str' ? { k: 'str', spelled: 'str' } : to)}, ${this.site(e.span)})`;
+        }
         return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
       }
       // `&s!` of a str is typed `str` (a str is already a reference): the value, not a cell over s

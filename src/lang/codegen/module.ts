@@ -17,7 +17,7 @@ import type { HelperFn, HostFn, JsBuiltin } from '../../common/rt-contract';
 const G_BOUND: readonly JsBuiltin[] = ['$BigInt', '$Number', '$imul', '$fround', '$asI', '$asU', '$floor', '$g'];
 const X_BOUND: readonly HelperFn[] = ['$div', '$rem', '$bdiv', '$brem', '$ipow', '$f2i', '$aget', '$aset', '$agetn',
   '$asetn', '$sget', '$sset', '$mget', '$copy', '$repeat', '$mapOf', '$range', '$slice', '$subslice', '$sliceAll', '$eq',
-  '$bits', '$assignInto', '$unwrapO', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
+  '$bits', '$assignInto', '$unwrapO', '$anyAs', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
 /** rt.H helpers bound as `$name`. */
 const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'takeAt', 'detach'];
 const BOUND = `let rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV;`;

@@ -86,6 +86,7 @@ export class TypeTable {
       case 'ref': return { k: 'ref', inner: this.id(t.inner), cell: isCellRef(t) };
       case 'ptr': return { k: 'ptr' };
       case 'fn': return { k: 'fn' };
+      case 'any': return { k: 'any' };
       case 'builtin':
         switch (t.name) {
           case 'Vec': return { k: 'vec', elem: this.id(t.args[0]) };

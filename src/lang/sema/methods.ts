@@ -190,7 +190,7 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
   const bad = notClone(cx, t, new Set());
   if (bad) {
     const why = bad === t ? '' : ` because it holds ${fmt(bad)}`;
-    const what = bad.k === 'struct' && bad.info.isUnion ? 'is a union: which field is live is not known, so it cannot be cloned field by field' : 'is a resource handle that cannot be duplicated';
+    const what = bad.k === 'struct' && bad.info.isUnion ? 'is a union: which field is live is not known, so it cannot be cloned field by field' : bad.k === 'any' ? 'holds a value whose type is known only when the program runs; convert it back with `as` and clone that' : 'is a resource handle that cannot be duplicated';
     cx.error('E0168', `the type ${fmt(t)} cannot be cloned${why}`, call.span, { notes: [`note: ${fmt(bad)} ${what} (chapter 2 §3.7)`, 'help: borrow it with `&` instead'] });
     return T.error;
   }

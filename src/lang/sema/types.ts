@@ -50,6 +50,7 @@ export type Type =
   | { k: 'builtin'; name: BuiltinName; args: Type[] }
   | { k: 'param'; name: string; owner: string } // generic type parameter `T` of fn/struct `owner`
   | { k: 'range'; elem: Type } // `a..b` / `a..=b` (for-in, slicing); the node says if inclusive
+  | { k: 'any' } // chapter 2 §7.5: a value of any type, boxed with its type (converted back with `as`)
   | { k: 'error'; hole?: Hole }; // after a reported error; never report a second error about it
 
 /** An open closure-parameter type while its body is probed (sema/closure-infer.ts). It rides on
@@ -126,6 +127,7 @@ export function typeName(t: Type): string {
     case 'builtin': return t.name + targs(t.args);
     case 'param': return t.name;
     case 'range': return `Range<${typeName(t.elem)}>`;
+    case 'any': return 'any';
     case 'error': return '{unknown}';
   }
 }

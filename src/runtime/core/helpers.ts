@@ -251,6 +251,11 @@ export function makeHelpers(rt: Runtime) {
       if ('$fields' in v) { for (const k of fieldKeys(v)) d[k] = v[k]; return; } // memory-backed: accessors
       Object.assign(d, v);
     },
+    /** `a as T` of an `any` (chapter 2 §7.5): its content when it holds a T, else a panic. */
+    $anyAs(a: { t: number; v: unknown }, td: number, s: number): unknown {
+      if (a.t === td) return a.v;
+      return rt.panic(`any holds ${rt.meta.typeNames[a.t] ?? '?'}, not ${rt.meta.typeNames[td] ?? '?'}`, s);
+    },
     $unwrapO(o: { t: number; a0: unknown }, s: number): unknown {
       if (o.t === 0) return o.a0;
       return rt.panic('called unwrap on None', s);
