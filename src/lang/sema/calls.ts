@@ -5,14 +5,15 @@ import type * as ast from '../syntax/ast';
 import { T, subst, type Type, type EnumInfo } from './types';
 import type { Ctx } from './context';
 import { checkExpr, fmt } from './expr';
+import { derefAll } from './methods';
 import { callFn, checkArgs, type CallSite } from './generics';
 import { checkMethodCall, builtinCall } from './methods';
 import { checkBuiltinCall } from './builtins';
 import { checkExternCall } from './ffi-check';
-import { needHole } from './closure-infer';
+import { needHole, probe } from './closure-infer';
 import { resolveType } from './resolve';
 import { overloadSet, resolveOverload } from './overloads';
-import { builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
+import { builtinMethod, builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
 
 export interface TypePath {
   type: Type;
@@ -186,13 +187,40 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     if (explicit) e.info = { type: T.error, typeArgs: explicit };
     return builtinCall(cx, sig, `${bo}.${name}`, { ...site, expected: null }, env, sig.generics.length ? explicit : null);
   }
-  // Fallback: a free function `lowercase(Type)_name` (`Point.new(1, 2)` can call `point_new`).
-  const fallback = ownerName ? cx.fns.get(`${ownerName.toLowerCase()}_${name}`) : undefined;
-  if (fallback) {
+  // Fallback (§7.10): a free function `Type_name` or `lowercase(Type)_name` (`Point.new(1, 2)`
+  // can call `Point_new` or `point_new`).
+  const fset = ownerName ? [`${ownerName}_${name}`, `${ownerName.toLowerCase()}_${name}`].map((n) => overloadSet(cx.fns, n)).find((x) => x.length) : undefined;
+  if (fset) {
+    const fallback = resolveOverload(cx, fset, site, fset[0].name);
+    if (!fallback) return T.error;
     const { ret, typeArgs } = callFn(cx, fallback, site);
     e.target = { k: 'fn', fn: fallback, typeArgs };
     if (cx.fn) cx.fn.calls.add(fallback);
     return ret;
+  }
+  // §7.10: `Type.m(x, args…)` with `m` an instance method of Type and x a Type (or a reference to
+  // one) is `x.m(args…)` (real's `Channel.send(ch, v)`): the call is rewritten in place.
+  if (ownerName && e.callee.kind === 'member' && hasInstanceMethod(cx, t, ownerName, name)) {
+    if (!e.args.length) {
+      cx.error('E0108', `\`${name}\` is an instance method of \`${ownerName}\`, not a static method`, e.span, {
+        notes: [`help: call it on a value: \`x.${name}(…)\`, or pass the value first: \`${ownerName}.${name}(x, …)\``],
+      });
+      return T.error;
+    }
+    const [recv, ...rest] = e.args;
+    let rt: Type = T.error;
+    probe(cx, () => { rt = checkExpr(cx, recv, null); }); // checked for real as the receiver below
+    const base = derefAll(rt);
+    const sameOwner = base.k === 'error' || ((base.k === 'struct' || base.k === 'enum') && base.info.name === ownerName) || (base.k === 'builtin' && base.name === ownerName);
+    if (!sameOwner) {
+      cx.error('E0103', `mismatched types: \`${ownerName}.${name}(x, …)\` calls the method on \`x\`, which must be a \`${ownerName}\`, found ${fmt(rt)}`, recv.span);
+      for (const a of e.args) checkExpr(cx, a, null);
+      return T.error;
+    }
+    const member: ast.ExprOf<'member'> = { kind: 'member', span: e.callee.span, object: recv, name, nameSpan: e.callee.nameSpan };
+    e.callee = member;
+    e.args = rest;
+    return checkMethodCall(cx, e, member, expected);
   }
   for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
   const shown = ownerName ?? path.name;
@@ -202,4 +230,11 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     notes: [`help: define \`fn ${shown}.${name}(…)\` or a free function \`${shown.toLowerCase()}_${name}\``],
   });
   return T.error;
+}
+
+/** Does `Type` have an instance method `name` (a user method, or a method of a builtin type)? */
+function hasInstanceMethod(cx: Ctx, t: Type, ownerName: string, name: string): boolean {
+  if (overloadSet(cx.methods.get(ownerName), name).length) return true;
+  const bo = builtinOwner(t);
+  return !!(bo && builtinMethod(bo, name));
 }
