@@ -14,7 +14,7 @@ export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
-import { checkUnary, checkBinary, checkCast, checkIncDec } from './ops';
+import { checkUnary, checkBinary, checkCast, checkIncDec, markAddressTaken } from './ops';
 import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
 import { checkMatch } from './patterns';
@@ -48,7 +48,7 @@ export function expectType(cx: Ctx, e: ast.Expr, target: Type, what?: string): T
 export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?: string): boolean {
   if (from.k === 'error' && from.hole) fillHole(from, target);
   else if (target.k === 'error' && target.hole) fillHole(target, from);
-  const a = e.kind === 'array' && from.k === 'array' && target.k === 'builtin' && target.name === 'Vec' && assignable(from.elem, target.args[0]) === 'same' ? 'coerce' : assignable(from, target);
+  const a = e.kind === 'array' && from.k === 'array' && target.k === 'builtin' && target.name === 'Vec' && assignable(from.elem, target.args[0]) === 'same' ? 'coerce' : assignable(from, target) || ptrConversion(e, from, target);
   if (!a && isUnitEnum(from) && target.k === 'int' && target.name === 'i32') {
     // chapter 2 §7.4: a unit enum where an i32 is expected is its index, with a warning
     cx.warn('W0111', `implicit conversion of ${fmt(from)} to \`i32\``, e.span, { notes: ['help: write `as i32`'] });
@@ -63,6 +63,19 @@ export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?
   cx.error('E0103', `mismatched types: expected ${fmt(target)}, found ${fmt(from)}${what ? ` ${what}` : ''}`, e.span, mismatchHelp(from, target));
   return false;
 }
+
+/** chapter 2 §7.4: where a raw pointer is expected, a `str` converts to `*u8` (its bytes) and a
+ *  `&T` / `&T!` to `*T` / `*T!` (the place's address; `&x` then lives in simulated memory, as for
+ *  `&x as *T`). Only C-layout data has an address. */
+function ptrConversion(e: ast.Expr, from: Type, to: Type): 'coerce' | false {
+  if (to.k !== 'ptr') return false;
+  if (from.k === 'str') return !to.mut && to.inner.k === 'int' && (to.inner.name === 'u8' || to.inner.name === 'i8') ? 'coerce' : false;
+  if (from.k !== 'ref' || !typeEq(from.inner, to.inner) || (to.mut && !from.mut) || !addressable(from.inner)) return false;
+  if (e.kind === 'ref') markAddressTaken(e.operand);
+  return 'coerce';
+}
+const addressable = (t: Type): boolean =>
+  t.k === 'int' || t.k === 'float' || t.k === 'bool' || t.k === 'ptr' || (t.k === 'array' && addressable(t.elem)) || (t.k === 'struct' && t.info.decl != null && t.info.fields.every((f) => addressable(f.type)));
 
 /** A hint for the most common mismatches. */
 function mismatchHelp(from: Type, to: Type): { notes?: string[] } {
