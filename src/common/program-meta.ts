@@ -15,7 +15,7 @@ export interface MemInfo {
 
 export type TD = (
   | { k: 'int'; name: IntName }
-  | { k: 'float'; bits: 32 | 64 }
+  | { k: 'float'; bits: 16 | 32 | 64 }
   | { k: 'bool' }
   | { k: 'str'; spelled: 'str' | 'string' }
   | { k: 'unit' }

@@ -30,7 +30,7 @@ export const HELPER_FNS = [
 ] as const;
 /** rt.g: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [
-  '$BigInt', '$Number', '$asI', '$asU', '$floor', '$fround', '$g', '$imul',
+  '$BigInt', '$Number', '$asI', '$asU', '$f16round', '$floor', '$fround', '$g', '$imul',
 ] as const;
 
 export type HostFn = (typeof HOST_FNS)[number];

@@ -6,7 +6,8 @@ import type { Type, IntName } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
-import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll } from './names';
+import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, localName, derefAll, roundFloat } from './names';
+import { f16round } from '../../common/f16';
 import { envOf, scalarKind, memBacked } from './typedesc';
 
 /** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
@@ -234,7 +235,7 @@ export abstract class ExprEmitter {
       return js;
     }
     if (from.k === 'int' && to.k === 'float') return isWideInt(from.name) ? `$Number(${js})` : js;
-    if (from.k === 'float' && to.k === 'float') return to.bits === 32 && from.bits === 64 ? `$fround(${js})` : js;
+    if (from.k === 'float' && to.k === 'float') return to.bits < from.bits ? roundFloat(js, to.bits) : js;
     if (from.k === 'ref' && to.k === 'ref') {
       if (isCellRef(from) && !isCellRef(to)) return `${js}.get()`;
       return js;
@@ -276,7 +277,7 @@ export abstract class ExprEmitter {
         const t = this.typeOf(e);
         return intLit(e.info?.constValue != null && typeof e.info.constValue !== 'boolean' && typeof e.info.constValue !== 'string' ? (e.info.constValue as bigint) : e.value, t);
       }
-      case 'float': return this.typeOf(e).k === 'float' && (this.typeOf(e) as { bits: number }).bits === 32 ? numLit(Math.fround(e.value)) : numLit(e.value);
+      case 'float': { const bits = this.typeOf(e).k === 'float' ? (this.typeOf(e) as { bits: number }).bits : 64; return numLit(bits === 32 ? Math.fround(e.value) : bits === 16 ? f16round(e.value) : e.value); }
       case 'string': return jsStr(e.value);
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
@@ -553,7 +554,7 @@ export abstract class ExprEmitter {
       case '!': return t.k === 'bool' ? `!${v}` : this.bitNot(v, t);
       case '~': return this.bitNot(v, t);
       case '-':
-        if (t.k === 'float') return t.bits === 32 ? `$fround(-${v})` : `(-${v})`;
+        if (t.k === 'float') return t.bits === 64 ? `(-${v})` : roundFloat(`-${v}`, t.bits);
         if (t.k === 'int') return isWideInt(t.name) ? wrapWide(`-${v}`, t.name) : wrapSmall(`-${v}`, t.name);
         return `(-${v})`;
     }
@@ -648,7 +649,7 @@ export abstract class ExprEmitter {
     if (t.k === 'float') {
       const jsop = op === '**' ? '**' : op;
       const x = `(${l} ${jsop} ${r})`;
-      return t.bits === 32 ? `$fround${x}` : x;
+      return roundFloat(x, t.bits);
     }
     if (t.k === 'str' && op === '+') return `(${l} + ${r})`;
     if (t.k === 'bool') return `(${l} ${op} ${r})`;

@@ -75,7 +75,7 @@ function ptrConversion(e: ast.Expr, from: Type, to: Type): 'coerce' | false {
   return 'coerce';
 }
 const addressable = (t: Type): boolean =>
-  t.k === 'int' || t.k === 'float' || t.k === 'bool' || t.k === 'ptr' || (t.k === 'array' && addressable(t.elem)) || (t.k === 'struct' && t.info.decl != null && t.info.fields.every((f) => addressable(f.type)));
+  t.k === 'int' || (t.k === 'float' && t.bits !== 16) || t.k === 'bool' || t.k === 'ptr' || (t.k === 'array' && addressable(t.elem)) || (t.k === 'struct' && t.info.decl != null && t.info.fields.every((f) => addressable(f.type)));
 
 /** A hint for the most common mismatches. */
 function mismatchHelp(from: Type, to: Type): { notes?: string[] } {
@@ -102,6 +102,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     case 'int': return checkInt(cx, e, expected, e.value);
     case 'float': {
       if (e.suffix === 'f32' || (expected?.k === 'float' && expected.bits === 32 && !e.suffix)) return T.f32;
+      if (expected?.k === 'float' && expected.bits === 16 && !e.suffix) return { k: 'float', bits: 16 };
       return T.f64;
     }
     case 'string': e.info = { type: T.str, constValue: e.value }; return T.str;

@@ -264,7 +264,8 @@ function derefType(t: Type | undefined): Type | undefined {
 /** Can a value of this type have an address (live in simulated memory with a C layout)? */
 function inMemory(t: Type): boolean {
   switch (t.k) {
-    case 'int': case 'float': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
+    case 'float': return t.bits !== 16; // f16 values never live in simulated memory (no half loads/stores)
+    case 'int': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
     case 'array': return inMemory(t.elem);
     case 'struct': return t.info.fields.every((f) => f.type.k === 'param' || inMemory(f.type));
     default: return false;

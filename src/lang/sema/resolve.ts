@@ -104,9 +104,9 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     if (args.length) cx.error('E0141', 'type `any` takes no type arguments', te.span);
     return { k: 'any' };
   }
-  if (name === 'f16') {
-    cx.error('E0142', 'type `f16` (half-precision float) is not available yet: use `f32`', te.span);
-    return T.error;
+  if (name === 'f16') { // chapter 2 §7.5: IEEE binary16 storage, arithmetic rounded back on store
+    if (args.length) cx.error('E0141', 'type `f16` takes no type arguments', te.span);
+    return { k: 'float', bits: 16 };
   }
   const arity = (want: number, what: string): boolean => {
     if (args.length === want) return true;

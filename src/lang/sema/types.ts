@@ -34,7 +34,7 @@ export type BuiltinName =
 
 export type Type =
   | { k: 'int'; name: IntName }
-  | { k: 'float'; bits: 32 | 64 }
+  | { k: 'float'; bits: 16 | 32 | 64 } // f16: binary16 storage, arithmetic rounded back (§7.5)
   | { k: 'bool' }
   | { k: 'str'; spelled: 'str' | 'string' } // str/string/&str interchangeable; typeof shows the spelling
   | { k: 'unit' }
@@ -112,7 +112,7 @@ const listEq = (a: Type[], b: Type[]) => a.length === b.length && a.every((t, i)
 export function typeName(t: Type): string {
   switch (t.k) {
     case 'int': return t.name;
-    case 'float': return t.bits === 32 ? 'f32' : 'f64';
+    case 'float': return `f${t.bits}`;
     case 'bool': return 'bool';
     case 'str': return t.spelled;
     case 'unit': return 'nil';

@@ -6,12 +6,14 @@ import { formatG } from './format-value';
 import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
 import type { IntName } from '../../common/ints';
+import { f16round } from '../../common/f16';
 
 export const jsBuiltins = {
   $BigInt: BigInt,
   $Number: Number,
   $imul: Math.imul,
   $fround: Math.fround,
+  $f16round: f16round,
   $asI: BigInt.asIntN,
   $asU: BigInt.asUintN,
   $floor: Math.floor,
