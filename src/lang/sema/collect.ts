@@ -367,7 +367,9 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
     cx.error('E0129', `\`${info.name}\` does not implement contract \`${c.name}\`: define one of ${oneOf.map((n) => '`' + n + '`').join(', ')}`, span);
   }
   for (const m of c.methods.values()) {
-    const impl = methods?.get(m.name);
+    // of an overload set (`op-` unary and binary), the member with the contract's arity
+    const set = overloadSet(methods, m.name);
+    const impl = set.find((f) => f.params.length === m.params.length) ?? set[0];
     if (!impl) {
       // §3.2: real never checks completeness; the playground warns here and errors where it matters
       if (!m.hasDefault) {

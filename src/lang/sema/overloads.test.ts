@@ -67,6 +67,10 @@ describe('overload resolution', () => {
     expect(diags(main('let f: fn(f64): f64 = neg;\nprintln("{}", f(1.5));', items))).toEqual([]);
     expect(diags(main('let f = neg;', items))).toEqual(['E0185 ambiguous use of `neg` as a value: neg(i32), neg(f64) both match']);
   });
+  it('a contract method is matched by the member of its arity (`op-` unary and binary)', () => {
+    const items = 'struct V impl Neg, Sub { x: i32 }\nfn (a: &V) op-(): V { return V { x: 0 - a.x }; }\nfn (a: &V) op-(b: V): V { return V { x: a.x - b.x }; }\n';
+    expect(diags(main('let a = V { x: 1 };\nlet b = -a;\nlet c = a - V { x: 2 };\nprintln("{} {}", b.x, c.x);', items))).toEqual([]);
+  });
   it('an exported overload set is imported whole', async () => {
     const { compile } = await import('../compile');
     const r = compile([
