@@ -58,7 +58,13 @@ export function checkCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null)
       if (set.length) {
         const site: CallSite = { callee: c.name, span: e.span, args: e.args, expected, explicit: identArgs ?? explicit };
         const f = resolveOverload(cx, set, site, c.name);
-        if (!f) return T.error;
+        if (!f) {
+          // For the editor (hover, signature help while the call is unfinished): a member that
+          // can still take the arguments written so far.
+          const guess = set.find((x) => x.params.length >= e.args.length) ?? set[0];
+          c.res = { k: 'fn', fn: guess, typeArgs: [] };
+          return T.error;
+        }
         const { ret, typeArgs } = callFn(cx, f, site);
         c.res = { k: 'fn', fn: f, typeArgs };
         c.info = { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: f.isExternC } };

@@ -87,6 +87,11 @@ describe('editor support', () => {
     const off = src.indexOf('abs(7') + 4;
     expect(signatureAt('t.vx', src, off)?.label).toBe('fn abs(x: i16): i16');
   });
+  it('while a call is unfinished (no member fits yet), signature help shows a member that can take it', () => {
+    const items = 'fn area(r: f64): f64 { return r * r; }\nfn area(w: i32, h: i32): i32 { return w * h; }\n';
+    const text = main('let a = area(3, ', items);
+    expect(signatureAt('t.vx', text, text.indexOf('area(3, ') + 8)?.label).toBe('fn area(w: i32, h: i32): i32');
+  });
   it('completion offers the name once, counting the further members', () => {
     const items = completionsAt('t.vx', src, src.indexOf('abs(7')).filter((c) => c.label === 'abs').map((c) => c.detail);
     expect(items).toEqual(['fn abs(x: i8): i8 (+1 overload)']);
