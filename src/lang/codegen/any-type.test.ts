@@ -3,6 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { runVex } from './run-helpers.test-util';
 import { checkSource } from '../sema/check';
+import { typeAt } from '../sema/query';
 
 const errors = (src: string) => checkSource('t.vx', src).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
 const D = 'struct D impl Drop { id: i32, fn drop()! { println("drop {}", self.id); } }\n';
@@ -39,5 +40,11 @@ describe('any', () => {
     expect(errors(m('let b = a.clone();'))).toEqual(['E0168 the type `any` cannot be cloned']);
     expect(errors(m('let b = a; let c = a;'))[0]).toMatch(/^E0113 use of moved value: `a`/);
     expect(errors(m('let b = a as nil;'))).toEqual(['E0126 cannot cast `any` as `nil`']);
+  });
+  it('hover names the types any and f16', () => {
+    const src = 'fn main() { let a: any = 1; let h: f16 = 0.5; let w = h + 1.0; }';
+    expect(typeAt('t.vx', src, src.indexOf('a: any'))).toBe('let a: any');
+    expect(typeAt('t.vx', src, src.indexOf('h: f16'))).toBe('let h: f16');
+    expect(typeAt('t.vx', src, src.indexOf('w ='))).toBe('let w: f16');
   });
 });
