@@ -369,7 +369,7 @@ function similar(cx: Ctx, name: string): { notes?: string[] } {
   const close = (c: string) => Math.abs(c.length - name.length) <= 1 && (c.toLowerCase() === low || (c.length > 2 && editDistance(c, name) === 1));
   let hit: string | undefined;
   for (const l of cx.scope.visible()) if (close(l.name)) { hit = l.name; break; }
-  if (!hit) for (const c of cx.fns.keys()) if (close(c)) { hit = c; break; }
+  if (!hit) for (const c of cx.fns.keys()) if (!c.includes('#') && close(c)) { hit = c; break; }
   if (!hit) for (const c of cx.consts.keys()) if (close(c)) { hit = c; break; }
   return hit ? { notes: [`help: a name with a similar spelling exists: \`${hit}\``] } : {};
 }

@@ -199,7 +199,7 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
 }
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {
-  const names = t.k === 'struct' || t.k === 'enum' ? [...(cx.methods.get(t.info.name)?.keys() ?? [])] : [];
+  const names = t.k === 'struct' || t.k === 'enum' ? [...(cx.methods.get(t.info.name)?.keys() ?? [])].filter((n) => !n.includes('#')) : []; // `f#1`…: further overloads
   return names.length ? { notes: [`note: methods of ${fmt(t)}: ${names.map((n) => '`' + n + '`').join(', ')}`] } : {};
 }
 

@@ -71,6 +71,11 @@ describe('overload resolution', () => {
     const items = 'struct V impl Neg, Sub { x: i32 }\nfn (a: &V) op-(): V { return V { x: 0 - a.x }; }\nfn (a: &V) op-(b: V): V { return V { x: a.x - b.x }; }\n';
     expect(diags(main('let a = V { x: 1 };\nlet b = -a;\nlet c = a - V { x: 2 };\nprintln("{} {}", b.x, c.x);', items))).toEqual([]);
   });
+  it('messages name a set once: method lists and spelling suggestions never show `f#1`', () => {
+    const src = main('let c = C { v: 1 };\nc.nope();\nlet y = abd(1);', 'struct C { v: i32 }\nfn (c: &C) add(x: i32) {}\nfn (c: &C) add(x: str) {}\n' + ABS);
+    const ds = checkSource('t.vx', src).diagnostics;
+    expect(ds.map((d) => d.notes.join(' '))).toEqual(['note: methods of `C`: `add`', 'help: a name with a similar spelling exists: `abs`']);
+  });
   it('an exported overload set is imported whole', async () => {
     const { compile } = await import('../compile');
     const r = compile([
