@@ -15,7 +15,7 @@ export interface MemInfo {
 
 export type TD = (
   | { k: 'int'; name: IntName }
-  | { k: 'float'; bits: 32 | 64 }
+  | { k: 'float'; bits: 16 | 32 | 64 }
   | { k: 'bool' }
   | { k: 'str'; spelled: 'str' | 'string' }
   | { k: 'unit' }
@@ -34,6 +34,7 @@ export type TD = (
   | { k: 'ref'; inner: number; cell: boolean }
   | { k: 'ptr' }
   | { k: 'fn' }
+  | { k: 'any' } // a value `{ t, v, d }`: its content's descriptor, the content, its drop or null
   | { k: 'other'; name: string }) & { m?: MemInfo };
 
 /** A call site: which Vex function it is in and where (for backtraces and allocation sites). */

@@ -26,11 +26,11 @@ export const HELPER_FNS = [
   '$aget', '$agetn', '$aset', '$asetn', '$assignInto', '$bdiv', '$bits', '$brem', '$callv', '$ck',
   '$contains', '$copy', '$div', '$eq', '$f2i', '$ipow', '$mapOf', '$mdel', '$mget', '$mput',
   '$mset', '$mtake', '$range', '$rem', '$repeat', '$sadd', '$sdel', '$sget', '$slice', '$sliceAll',
-  '$sput', '$sset', '$stake', '$subslice', '$unwrapO',
+  '$sput', '$sset', '$stake', '$subslice', '$unwrapO', '$anyAs',
 ] as const;
 /** rt.g: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [
-  '$BigInt', '$Number', '$asI', '$asU', '$floor', '$fround', '$g', '$imul',
+  '$BigInt', '$Number', '$asI', '$asU', '$f16round', '$floor', '$fround', '$g', '$imul',
   '$wadd', '$wsub', '$wmul', '$wneg', '$wnot', '$wand', '$wor', '$wxor', '$wshl', '$wshr', '$wnum', '$wcnt', '$winc',
 ] as const;
 

@@ -2,7 +2,7 @@
 // truncates/saturates/NaN -> 0, bool -> int, unit enum -> index, int <-> pointer, str -> *u8.
 import type { Type, IntName } from '../sema/types';
 import { isWideInt } from '../sema/types';
-import { jsStr, isWide, wrapInt, wrapWide } from './names';
+import { jsStr, isWide, roundFloat, wrapInt, wrapWide } from './names';
 import { rtH } from './rt-names';
 
 /** JS for casting the value `v` of type `from` (references already stripped) to `to`. */
@@ -30,7 +30,7 @@ export function emitCast(v: string, from: Type, to: Type, site: () => number): s
     let x = v;
     if (from.k === 'int' && isWideInt(from.name)) x = `$Number(${v})`;
     else if (from.k === 'bool') x = `(${v} ? 1 : 0)`;
-    return to.bits === 32 ? `$fround(${x})` : x;
+    return roundFloat(x, to.bits);
   }
   if (to.k === 'ptr') {
     if (from.k === 'int') return isWideInt(from.name) ? `$Number($asU(64, ${v}))` : `(${v} >>> 0)`;

@@ -252,6 +252,7 @@ export class ModuleCtx {
       // Vec/String/Box buffers live in the simulated heap: dropping frees them (stats, profile)
       // Map/Set tables too (their entries are accounted like a Vec buffer)
       case 'builtin': return t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || t.name === 'Map' || t.name === 'Set';
+      case 'any': return true; // the box drops its content with the drop it carries
       default: return false;
     }
   }
@@ -436,6 +437,9 @@ export class ModuleCtx {
           if (this.needsDrop(t.args[0])) body.push(`for (const k of v.values()) ${this.dropFn(t.args[0])}(k);`);
           body.push('v.release();');
         }
+        break;
+      case 'any':
+        body.push('if (v.d !== null) v.d(v.v);');
         break;
       default:
         break;

@@ -6,7 +6,8 @@ import type { Type, IntName } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import type { ModuleCtx } from './context';
-import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll } from './names';
+import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
+import { f16round } from '../../common/f16';
 import { envOf, scalarKind, memBacked } from './typedesc';
 
 /** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
@@ -228,11 +229,12 @@ export abstract class ExprEmitter {
   }
 
   convert(js: string, from: Type, to: Type): string {
+    if (to.k === 'any' && from.k !== 'any') return this.boxAny(js, from);
     if (from.k === 'int' && to.k === 'int') {
       return js; // a <= 32-bit number is already the canonical form of the wider value
     }
     if (from.k === 'int' && to.k === 'float') return isWideInt(from.name) ? `$Number(${js})` : js;
-    if (from.k === 'float' && to.k === 'float') return to.bits === 32 && from.bits === 64 ? `$fround(${js})` : js;
+    if (from.k === 'float' && to.k === 'float') return to.bits < from.bits ? roundFloat(js, to.bits) : js;
     if (from.k === 'ref' && to.k === 'ref') {
       if (isCellRef(from) && !isCellRef(to)) return `${js}.get()`;
       return js;
@@ -253,6 +255,19 @@ export abstract class ExprEmitter {
     return js;
   }
 
+  /** A value boxed into an `any` (chapter 2 §7.5): `{ t, v, d }` = its type descriptor, the value
+   *  and the drop the box runs when it is dropped (null for a borrowed or drop-free value). A
+   *  reference boxes its referent's value without owning it. `str` has one descriptor whatever its
+   *  spelling, so `as str` and `as string` both get it back. */
+  boxAny(js: string, from: Type): string {
+    let t = from, v = js, owned = true;
+    if (t.k === 'ref') { v = isCellRef(t) ? `${js}.get()` : js; t = t.inner; owned = false; }
+    if (t.k === 'any') return v;
+    if (t.k === 'str') t = { k: 'str', spelled: 'str' };
+    const drop = owned && this.m.needsDrop(t) ? this.m.dropFn(t) : 'null';
+    return `({ t: ${this.m.td(t)}, v: ${v}, d: ${drop} })`;
+  }
+
   // ------------------------------------------------------------ the expression switch
   raw(e: E): string {
     if (e.info?.lowered) return this.expr(e.info.lowered); // an overloaded operator (sema/operators.ts)
@@ -261,7 +276,7 @@ export abstract class ExprEmitter {
         const t = this.typeOf(e);
         return intLit(e.info?.constValue != null && typeof e.info.constValue !== 'boolean' && typeof e.info.constValue !== 'string' ? (e.info.constValue as bigint) : e.value, t);
       }
-      case 'float': return this.typeOf(e).k === 'float' && (this.typeOf(e) as { bits: number }).bits === 32 ? numLit(Math.fround(e.value)) : numLit(e.value);
+      case 'float': { const bits = this.typeOf(e).k === 'float' ? (this.typeOf(e) as { bits: number }).bits : 64; return numLit(bits === 32 ? Math.fround(e.value) : bits === 16 ? f16round(e.value) : e.value); }
       case 'string': return jsStr(e.value);
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
@@ -306,6 +321,10 @@ export abstract class ExprEmitter {
         // `r as *T` with r a reference held in a variable: the referent's address, as for C args
         const src = this.typeOf(e.expr);
         if (src.k === 'ref' && this.typeOf(e).k === 'ptr') return this.refAsPtr(e.expr, src);
+        if (src.k === 'any' && this.typeOf(e).k !== 'any') { // back out of an `any`: checked against its type
+          const to = this.typeOf(e);
+          return `$anyAs(${this.val(e.expr)}, ${this.m.td(to.k === 'str' ? { k: 'str', spelled: 'str' } : to)}, ${this.site(e.span)})`;
+        }
         return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
       }
       // `&s!` of a str is typed `str` (a str is already a reference): the value, not a cell over s
@@ -534,7 +553,7 @@ export abstract class ExprEmitter {
       case '!': return t.k === 'bool' ? `!${v}` : this.bitNot(v, t);
       case '~': return this.bitNot(v, t);
       case '-':
-        if (t.k === 'float') return t.bits === 32 ? `$fround(-${v})` : `(-${v})`;
+        if (t.k === 'float') return t.bits === 64 ? `(-${v})` : roundFloat(`-${v}`, t.bits);
         if (t.k === 'int') return isWideInt(t.name) ? `$wneg(${v}, ${wideK(t.name)})` : wrapSmall(`-${v}`, t.name);
         return `(-${v})`;
     }
@@ -629,7 +648,7 @@ export abstract class ExprEmitter {
     if (t.k === 'float') {
       const jsop = op === '**' ? '**' : op;
       const x = `(${l} ${jsop} ${r})`;
-      return t.bits === 32 ? `$fround${x}` : x;
+      return roundFloat(x, t.bits);
     }
     if (t.k === 'str' && op === '+') return `(${l} + ${r})`;
     if (t.k === 'bool') return `(${l} ${op} ${r})`;

@@ -5,7 +5,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import { typeName, isWideInt } from '../sema/types';
 import { OPTION, RESULT } from '../sema/prelude';
-import { derefAll, jsStr, wrapSmall, wideK } from './names';
+import { derefAll, jsStr, roundFloat, wrapSmall, wideK } from './names';
 import type { ModuleCtx } from './context';
 import { rtL } from './rt-names';
 import type { LibFn } from '../../common/rt-contract';
@@ -149,8 +149,8 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     return null;
   }
   if (owner === 'float' && recvT.k === 'float') {
-    const f32 = recvT.bits === 32;
-    const r = (js: string) => (f32 ? `$fround(${js})` : js);
+    const bits = recvT.bits;
+    const r = (js: string) => roundFloat(js, bits);
     switch (method) {
       case 'to_string': return `$g(${o})`;
       case 'clone': return o;

@@ -14,11 +14,11 @@ import type { HelperFn, HostFn, JsBuiltin } from '../../common/rt-contract';
 /** Locals bound from `rt` at the start of each run (`$bind`): JS builtins and hot helpers (never
  *  globals). The module itself is instantiated once per compiled program and reused across runs
  *  (run.ts), so V8 keeps its type feedback and optimized code; only these bindings change. */
-const G_BOUND: readonly JsBuiltin[] = ['$BigInt', '$Number', '$imul', '$fround', '$asI', '$asU', '$floor', '$g',
+const G_BOUND: readonly JsBuiltin[] = ['$BigInt', '$Number', '$imul', '$fround', '$f16round', '$asI', '$asU', '$floor', '$g',
   '$wadd', '$wsub', '$wmul', '$wneg', '$wnot', '$wand', '$wor', '$wxor', '$wshl', '$wshr', '$wnum', '$wcnt', '$winc'];
 const X_BOUND: readonly HelperFn[] = ['$div', '$rem', '$bdiv', '$brem', '$ipow', '$f2i', '$aget', '$aset', '$agetn',
   '$asetn', '$sget', '$sset', '$mget', '$copy', '$repeat', '$mapOf', '$range', '$slice', '$subslice', '$sliceAll', '$eq',
-  '$bits', '$assignInto', '$unwrapO', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
+  '$bits', '$assignInto', '$unwrapO', '$anyAs', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
 /** rt.H helpers bound as `$name`. */
 const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'takeAt', 'detach'];
 const BOUND = `let rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV;`;

@@ -43,6 +43,11 @@ const sharesByCell = (t: Type): boolean => t.k === 'int' || t.k === 'float' || t
  *  §4.1, so it flows into any `str` position unconverted); `&c[a..b]` is a slice view. */
 export const isCellRef = (t: Type): boolean => t.k === 'ref' && !isObjectLike(t.inner) && (t.mut || sharesByCell(t.inner));
 
+/** A float result rounded to its type: f32 through Math.fround, f16 to the nearest half. */
+export function roundFloat(js: string, bits: number): string {
+  return bits === 32 ? `$fround(${js})` : bits === 16 ? `$f16round(${js})` : js;
+}
+
 /** Strip references: the type a read auto-derefs to. */
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;

@@ -86,6 +86,7 @@ export class TypeTable {
       case 'ref': return { k: 'ref', inner: this.id(t.inner), cell: isCellRef(t) };
       case 'ptr': return { k: 'ptr' };
       case 'fn': return { k: 'fn' };
+      case 'any': return { k: 'any' };
       case 'builtin':
         switch (t.name) {
           case 'Vec': return { k: 'vec', elem: this.id(t.args[0]) };
@@ -129,7 +130,7 @@ export function typeKey(t: Type): string {
 export function scalarKind(t: Type): string | null {
   switch (t.k) {
     case 'int': return t.name;
-    case 'float': return t.bits === 32 ? 'f32' : 'f64';
+    case 'float': return t.bits === 16 ? null : t.bits === 32 ? 'f32' : 'f64'; // f16 never lives in simulated memory
     case 'bool': return 'bool';
     case 'ptr': return 'ptr';
     default: return null;

@@ -39,6 +39,7 @@ function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
 export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
   b.stmts.forEach((s, i) => {
     if (s.kind !== 'let' || s.init.kind !== 'ref' || s.pattern.kind !== 'name' || !s.pattern.local) return;
+    if (s.init.info?.coerce?.k === 'ptr') return; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
     const x = rootLocal(s.init.operand);
     if (!x) return;
     const r = s.pattern.local, mut = s.init.mut, created = s.init.span;

@@ -5,14 +5,16 @@ import type * as ast from '../syntax/ast';
 import { T, subst, type Type, type EnumInfo } from './types';
 import type { Ctx } from './context';
 import { checkExpr, fmt } from './expr';
+import { derefAll } from './methods';
 import { callFn, checkArgs, type CallSite } from './generics';
 import { checkMethodCall, builtinCall } from './methods';
 import { checkBuiltinCall } from './builtins';
 import { checkExternCall } from './ffi-check';
-import { needHole } from './closure-infer';
+import { needHole, probe } from './closure-infer';
 import { contractStaticCall } from './contract-statics';
 import { resolveType } from './resolve';
-import { builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
+import { overloadSet, resolveOverload } from './overloads';
+import { builtinMethod, builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
 
 export interface TypePath {
   type: Type;
@@ -53,9 +55,17 @@ export function checkCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null)
     const identArgs = c.typeArgs ? c.typeArgs.map((a) => resolveType(cx, a)) : null;
     const local = cx.scope.lookup(c.name);
     if (!local) {
-      const f = cx.fns.get(c.name);
-      if (f) {
+      const set = overloadSet(cx.fns, c.name);
+      if (set.length) {
         const site: CallSite = { callee: c.name, span: e.span, args: e.args, expected, explicit: identArgs ?? explicit };
+        const f = resolveOverload(cx, set, site, c.name);
+        if (!f) {
+          // For the editor (hover, signature help while the call is unfinished): a member that
+          // can still take the arguments written so far.
+          const guess = set.find((x) => x.params.length >= e.args.length) ?? set[0];
+          c.res = { k: 'fn', fn: guess, typeArgs: [] };
+          return T.error;
+        }
         const { ret, typeArgs } = callFn(cx, f, site);
         c.res = { k: 'fn', fn: f, typeArgs };
         c.info = { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: f.isExternC } };
@@ -160,8 +170,10 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     if (vi >= 0) return variantCall(cx, e, t.info, vi, path.explicit ? t.args : null, expected);
   }
   const ownerName = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
-  const f = ownerName ? cx.statics.get(ownerName)?.get(name) : undefined;
   const site: CallSite = { callee: name, span: e.span, args: e.args, expected, explicit, ownerArgs: path.explicit && (t.k === 'struct' || t.k === 'enum' || t.k === 'builtin') ? t.args : null };
+  const set = ownerName ? overloadSet(cx.statics.get(ownerName), name) : [];
+  const f = set.length ? resolveOverload(cx, set, site, `${ownerName}.${name}`) : undefined;
+  if (set.length && !f) return T.error;
   if (f) {
     // Without written type arguments, infer the owner's params from args and the expected type.
     if (!site.ownerArgs && expected && f.owner && (expected.k === 'struct' || expected.k === 'enum') && (f.owner.k === 'struct' || f.owner.k === 'enum') && expected.info === f.owner.info) site.ownerArgs = expected.args;
@@ -182,9 +194,12 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     if (explicit) e.info = { type: T.error, typeArgs: explicit };
     return builtinCall(cx, sig, `${bo}.${name}`, { ...site, expected: null }, env, sig.generics.length ? explicit : null);
   }
-  // Fallback: a free function `lowercase(Type)_name` (`Point.new(1, 2)` can call `point_new`).
-  const fallback = ownerName ? cx.fns.get(`${ownerName.toLowerCase()}_${name}`) : undefined;
-  if (fallback) {
+  // Fallback (§7.10): a free function `Type_name` or `lowercase(Type)_name` (`Point.new(1, 2)`
+  // can call `Point_new` or `point_new`).
+  const fset = ownerName ? [`${ownerName}_${name}`, `${ownerName.toLowerCase()}_${name}`].map((n) => overloadSet(cx.fns, n)).find((x) => x.length) : undefined;
+  if (fset) {
+    const fallback = resolveOverload(cx, fset, site, fset[0].name);
+    if (!fallback) return T.error;
     const { ret, typeArgs } = callFn(cx, fallback, site);
     e.target = { k: 'fn', fn: fallback, typeArgs };
     if (cx.fn) cx.fn.calls.add(fallback);
@@ -199,6 +214,30 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     });
     return T.error;
   }
+  // §7.10: `Type.m(x, args…)` with `m` an instance method of Type and x a Type (or a reference to
+  // one) is `x.m(args…)` (real's `Channel.send(ch, v)`): the call is rewritten in place.
+  if (ownerName && e.callee.kind === 'member' && hasInstanceMethod(cx, t, ownerName, name)) {
+    if (!e.args.length) {
+      cx.error('E0108', `\`${name}\` is an instance method of \`${ownerName}\`, not a static method`, e.span, {
+        notes: [`help: call it on a value: \`x.${name}(…)\`, or pass the value first: \`${ownerName}.${name}(x, …)\``],
+      });
+      return T.error;
+    }
+    const [recv, ...rest] = e.args;
+    let rt: Type = T.error;
+    probe(cx, () => { rt = checkExpr(cx, recv, null); }); // checked for real as the receiver below
+    const base = derefAll(rt);
+    const sameOwner = base.k === 'error' || ((base.k === 'struct' || base.k === 'enum') && base.info.name === ownerName) || (base.k === 'builtin' && base.name === ownerName);
+    if (!sameOwner) {
+      cx.error('E0103', `mismatched types: \`${ownerName}.${name}(x, …)\` calls the method on \`x\`, which must be a \`${ownerName}\`, found ${fmt(rt)}`, recv.span);
+      for (const a of e.args) checkExpr(cx, a, null);
+      return T.error;
+    }
+    const member: ast.ExprOf<'member'> = { kind: 'member', span: e.callee.span, object: recv, name, nameSpan: e.callee.nameSpan };
+    e.callee = member;
+    e.args = rest;
+    return checkMethodCall(cx, e, member, expected);
+  }
   for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
   const shown = ownerName ?? path.name;
   cx.error('E0108', name === 'new' && e.callee.kind === 'ident'
@@ -207,4 +246,11 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     notes: [`help: define \`fn ${shown}.${name}(…)\` or a free function \`${shown.toLowerCase()}_${name}\``],
   });
   return T.error;
+}
+
+/** Does `Type` have an instance method `name` (a user method, or a method of a builtin type)? */
+function hasInstanceMethod(cx: Ctx, t: Type, ownerName: string, name: string): boolean {
+  if (overloadSet(cx.methods.get(ownerName), name).length) return true;
+  const bo = builtinOwner(t);
+  return !!(bo && builtinMethod(bo, name));
 }

@@ -16,6 +16,7 @@ export function notClone(cx: Ctx, t: Type, seen: Set<unknown>): Type | null {
       return null;
     case 'tuple': for (const e of t.elems) { const b = notClone(cx, e, seen); if (b) return b; } return null;
     case 'array': return notClone(cx, t.elem, seen);
+    case 'any': return t; // its content's type is known only at run time (chapter 2 §7.5)
     case 'struct': case 'enum': {
       if (t.k === 'struct' && (t.info.isUnion || t.info === ARENA)) return t;
       if (seen.has(t.info) || cx.methods.get(t.info.name)?.get('clone')) return null;

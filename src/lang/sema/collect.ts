@@ -7,6 +7,7 @@ import { notClone } from './clone-check';
 import type { FnInfo, ExternInfo } from './typed';
 import type { Ctx, ContractInfo, GenericEntry } from './context';
 import { resolveType, primitive } from './resolve';
+import { overloadSet, nextOverloadKey, sameSignature } from './overloads';
 import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } from './prelude';
 
 /** Generic env and Self type of each function, used again when its body is checked. */
@@ -219,6 +220,7 @@ function newFn(cx: Ctx, decl: ast.FnDecl, name: string): FnInfo {
 
 function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupValue: (n: string, s: ast.Span) => boolean): void {
   let info: FnInfo;
+  let overloadTable: Map<string, FnInfo> | null = null; // where `info` was entered, for the duplicate check
   const generics = new Map<string, GenericEntry>();
   let selfType: Type | null = null;
   const addGen = (g: ast.GenericParam, owner: string) => {
@@ -236,7 +238,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
     info.owner = selfType;
     info.receiver = d.mutating || (d.receiver?.type.kind === 'ref' && d.receiver.type.mut) ? 'mut-ref' : 'ref';
     info.receiverType = { k: 'ref', inner: selfType, mut: info.receiver === 'mut-ref' };
-    register(cx, cx.methodsOf(inlineOwner.name), d, info);
+    register(cx, (overloadTable = cx.methodsOf(inlineOwner.name)), d, info);
   } else if (d.receiver) {
     // Go-style method: the receiver's type names the owner; unknown names in its type arguments
     // are type parameters introduced by the receiver (`fn (s: &Stack<T>!) push(x: T)`).
@@ -262,7 +264,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
     if (base.k !== 'error' && !s && !cx.enums.has(ownerName) && !isBuiltinName(ownerName)) {
       cx.error('E0101', `methods can only be defined on structs and enums, not \`${ownerName}\``, d.receiver.span);
     }
-    register(cx, cx.methodsOf(ownerName), d, info);
+    register(cx, (overloadTable = cx.methodsOf(ownerName)), d, info);
   } else if (d.owner) {
     info = newFn(cx, d, `${d.owner.name}.${d.name}`);
     for (const g of d.owner.generics) addGen(g, info.name);
@@ -271,11 +273,12 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
     else if (e) selfType = { k: 'enum', info: e, args: d.owner.generics.map((g) => generics.get(g.name)!.type) };
     else if (!isBuiltinName(d.owner.name)) cx.error('E0101', `cannot find type \`${d.owner.name}\` for static method \`${info.name}\``, d.owner.span);
     info.owner = selfType;
-    register(cx, cx.staticsOf(d.owner.name), d, info);
+    register(cx, (overloadTable = cx.staticsOf(d.owner.name)), d, info);
   } else {
     info = newFn(cx, d, d.name);
     if (d.name === 'init') cx.inits.push(info);
     else if (isOperatorName(d.name)) register(cx, cx.fns, d, info); // free `fn op*(a, b)`: an overload set too
+    else if (cx.fns.get(d.name)?.decl && d.name !== 'main') register(cx, (overloadTable = cx.fns), d, info); // an overload set (§7.2)
     else if (!dupValue(d.name, d.nameSpan)) cx.fns.set(d.name, info);
     if (isBuiltinFn(d.name) && d.name !== 'init') {
       // Allowed (user definitions shadow builtins), nothing to report.
@@ -291,6 +294,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
     info.params.push({ name: p.name, type: pt, hasDefault: !!p.default, variadic: p.variadic || undefined });
   }
   info.ret = d.ret ? resolveType(cx, d.ret) : T.unit;
+  if (overloadTable) dropDuplicateOverload(cx, overloadTable, d, info);
   cx.fnEnv.set(info, { generics, selfType });
   d.info = info; // FnDecl.info: the FnInfo (see ast.ts)
   cx.allFns.push(info);
@@ -313,15 +317,24 @@ function isKnownType(cx: Ctx, name: string): boolean {
 function register(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDecl, info: FnInfo): void {
   const prev = table.get(d.name);
   if (isOperatorName(d.name)) cx.userOperators = true;
-  if (prev && isOperatorName(d.name)) {
-    // Operator methods form an overload set (by parameter types, §7.2): `op*`, `op*#1`, …
-    let i = 1;
-    while (table.has(`${d.name}#${i}`)) i++;
-    table.set(`${d.name}#${i}`, info);
-    return;
-  }
-  if (prev?.decl) cx.error('E0102', `\`${info.name}\` is defined more than once`, d.nameSpan, { labels: [{ span: prev.decl.nameSpan, message: 'previous definition here' }] });
+  // Members sharing a name form an overload set (by parameter types, §7.2): `f`, `f#1`, … (a
+  // member with the same parameter types is dropped again once they are known).
+  if (prev?.decl) table.set(nextOverloadKey(table, d.name), info);
   else table.set(d.name, info);
+}
+
+/** A member whose parameter types repeat an earlier member's is E0102 (no call could pick it). */
+function dropDuplicateOverload(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDecl, info: FnInfo): void {
+  const set = overloadSet(table, d.name);
+  if (set.length < 2 || set[set.length - 1] !== info) return;
+  const prev = set.slice(0, -1).find((f) => sameSignature(f, info));
+  if (!prev) return;
+  table.delete(nextOverloadKey(table, d.name).replace(/#(\d+)$/, (_, n) => `#${Number(n) - 1}`));
+  const name = info.owner ? `\`${info.name}\`` : `the name \`${d.name}\``;
+  cx.error('E0102', `${name} is defined more than once`, d.nameSpan, {
+    labels: prev.decl ? [{ span: prev.decl.nameSpan, message: 'previous definition here' }] : [],
+    notes: ['note: functions and methods sharing a name must differ in their parameter types (an overload set); at most one of them may be generic'],
+  });
 }
 
 /** Contract conformance of `struct S impl C`: every required method and associated type. */
@@ -361,9 +374,9 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
     cx.error('E0129', `\`${info.name}\` does not implement contract \`${c.name}\`: define one of ${oneOf.map((n) => '`' + n + '`').join(', ')}`, span);
   }
   for (const m of c.methods.values()) {
-    // an overloaded name (`op-` and unary `op-`, stored as `op-#1`): the overload of this arity
-    const overloads = [methods?.get(m.name), ...Array.from({ length: 8 }, (_, i) => methods?.get(`${m.name}#${i + 1}`))].filter((f): f is FnInfo => !!f);
-    const impl = overloads.find((f) => f.params.length === m.params.length) ?? overloads[0];
+    // of an overload set (`op-` unary and binary), the member with the contract's arity
+    const set = overloadSet(methods, m.name);
+    const impl = set.find((f) => f.params.length === m.params.length) ?? set[0];
     if (!impl) {
       // §3.2: real never checks completeness; the playground warns here and errors where it matters
       if (!m.hasDefault) {

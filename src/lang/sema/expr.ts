@@ -7,13 +7,14 @@ import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from 
 import { consume, checkNotMoved, checkFieldNotMoved, checkNotPartlyMoved, pathRoots } from './moves';
 import { fillHole, needHole } from './closure-infer';
 import { indexOverload } from './operators';
+import { fnValueOf } from './overloads';
 import { attachDisplay } from './std-contracts';
 
 export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
-import { checkUnary, checkBinary, checkCast, checkIncDec } from './ops';
+import { checkUnary, checkBinary, checkCast, checkIncDec, markAddressTaken } from './ops';
 import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
 import { checkMatch } from './patterns';
@@ -47,7 +48,7 @@ export function expectType(cx: Ctx, e: ast.Expr, target: Type, what?: string): T
 export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?: string): boolean {
   if (from.k === 'error' && from.hole) fillHole(from, target);
   else if (target.k === 'error' && target.hole) fillHole(target, from);
-  const a = e.kind === 'array' && from.k === 'array' && target.k === 'builtin' && target.name === 'Vec' && assignable(from.elem, target.args[0]) === 'same' ? 'coerce' : assignable(from, target);
+  const a = e.kind === 'array' && from.k === 'array' && target.k === 'builtin' && target.name === 'Vec' && assignable(from.elem, target.args[0]) === 'same' ? 'coerce' : assignable(from, target) || ptrConversion(e, from, target);
   if (!a && isUnitEnum(from) && target.k === 'int' && target.name === 'i32') {
     // chapter 2 §7.4: a unit enum where an i32 is expected is its index, with a warning
     cx.warn('W0111', `implicit conversion of ${fmt(from)} to \`i32\``, e.span, { notes: ['help: write `as i32`'] });
@@ -62,6 +63,19 @@ export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?
   cx.error('E0103', `mismatched types: expected ${fmt(target)}, found ${fmt(from)}${what ? ` ${what}` : ''}`, e.span, mismatchHelp(from, target));
   return false;
 }
+
+/** chapter 2 §7.4: where a raw pointer is expected, a `str` converts to `*u8` (its bytes) and a
+ *  `&T` / `&T!` to `*T` / `*T!` (the place's address; `&x` then lives in simulated memory, as for
+ *  `&x as *T`). Only C-layout data has an address. */
+function ptrConversion(e: ast.Expr, from: Type, to: Type): 'coerce' | false {
+  if (to.k !== 'ptr') return false;
+  if (from.k === 'str') return !to.mut && to.inner.k === 'int' && (to.inner.name === 'u8' || to.inner.name === 'i8') ? 'coerce' : false;
+  if (from.k !== 'ref' || !typeEq(from.inner, to.inner) || (to.mut && !from.mut) || !addressable(from.inner)) return false;
+  if (e.kind === 'ref') markAddressTaken(e.operand);
+  return 'coerce';
+}
+const addressable = (t: Type): boolean =>
+  t.k === 'int' || (t.k === 'float' && t.bits !== 16) || t.k === 'bool' || t.k === 'ptr' || (t.k === 'array' && addressable(t.elem)) || (t.k === 'struct' && t.info.decl != null && t.info.fields.every((f) => addressable(f.type)));
 
 /** A hint for the most common mismatches. */
 function mismatchHelp(from: Type, to: Type): { notes?: string[] } {
@@ -88,6 +102,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     case 'int': return checkInt(cx, e, expected, e.value);
     case 'float': {
       if (e.suffix === 'f32' || (expected?.k === 'float' && expected.bits === 32 && !e.suffix)) return T.f32;
+      if (expected?.k === 'float' && expected.bits === 16 && !e.suffix) return { k: 'float', bits: 16 };
       return T.f64;
     }
     case 'string': e.info = { type: T.str, constValue: e.value }; return T.str;
@@ -292,7 +307,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
     e.res = { k: 'tls', decl: tl.decl, type: tl.type, index: tl.index };
     return tl.type;
   }
-  const f = cx.fns.get(e.name);
+  const f = fnValueOf(cx, e, expected);
   if (f) {
     const ft = fnTypeOf(cx, f, e, expected);
     cx.fnValues.add(f);
@@ -354,7 +369,7 @@ function similar(cx: Ctx, name: string): { notes?: string[] } {
   const close = (c: string) => Math.abs(c.length - name.length) <= 1 && (c.toLowerCase() === low || (c.length > 2 && editDistance(c, name) === 1));
   let hit: string | undefined;
   for (const l of cx.scope.visible()) if (close(l.name)) { hit = l.name; break; }
-  if (!hit) for (const c of cx.fns.keys()) if (close(c)) { hit = c; break; }
+  if (!hit) for (const c of cx.fns.keys()) if (!c.includes('#') && close(c)) { hit = c; break; }
   if (!hit) for (const c of cx.consts.keys()) if (close(c)) { hit = c; break; }
   return hit ? { notes: [`help: a name with a similar spelling exists: \`${hit}\``] } : {};
 }

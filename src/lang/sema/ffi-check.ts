@@ -13,7 +13,8 @@ import { markAddressTaken } from './ops';
 export function ffiUnsafe(t: Type, isReturn = false, seen = new Set<unknown>()): string | null {
   switch (t.k) {
     case 'int': return t.name === 'i128' || t.name === 'u128' ? typeName(t) : null;
-    case 'float': case 'bool': case 'ptr': case 'error': return null;
+    case 'float': return t.bits === 16 ? typeName(t) : null; // the C shims have no _Float16
+    case 'bool': case 'ptr': case 'error': return null;
     case 'unit': case 'never': return isReturn ? null : typeName(t);
     case 'fn': {
       for (const p of t.params) { const u = ffiUnsafe(p, false, seen); if (u) return u; }
@@ -97,7 +98,8 @@ function declSafe(cx: Ctx, t: Type, te: ast.TypeExpr, what: string, isReturn: bo
 function varargUnsafe(t: Type): string | null {
   switch (t.k) {
     case 'int': return t.name === 'i128' || t.name === 'u128' ? typeName(t) : null;
-    case 'float': case 'bool': case 'ptr': case 'str': case 'error': return null;
+    case 'float': return t.bits === 16 ? typeName(t) : null;
+    case 'bool': case 'ptr': case 'str': case 'error': return null;
     default: return typeName(t);
   }
 }

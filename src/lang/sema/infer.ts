@@ -30,6 +30,7 @@ export function isCopy(t: Type): boolean {
     case 'tuple': return t.elems.every(isCopy);
     case 'array': return isCopy(t.elem);
     case 'builtin': return !['String', 'Vec', 'Map', 'Set', 'Box'].includes(t.name);
+    case 'any': return false; // it owns its content
     default: return true;
   }
 }
@@ -60,6 +61,8 @@ export function assignable(from: Type, to: Type): 'same' | 'coerce' | false {
   if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return 'coerce';
   // &[T; N] as a slice &[T].
   if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice' && typeEq(from.inner.elem, to.elem) && (from.mut || !to.mut)) return 'coerce';
+  // chapter 2 §7.5: any value boxes into an `any` (with its type)
+  if (to.k === 'any' && from.k !== 'unit') return 'coerce';
   // Generic instances that differ only by errors / nested coercions are not implicit.
   return false;
 }

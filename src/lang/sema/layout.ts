@@ -36,6 +36,7 @@ export function computeLayout(t: Type): Layout {
     case 'ptr': case 'ref': case 'fn': case 'param': return { size: 8, align: 8, fields: [] };
     case 'str': case 'slice': return { size: 16, align: 8, fields: [{ name: 'ptr', offset: 0, size: 8 }, { name: 'len', offset: 8, size: 8 }] };
     case 'builtin': return { size: 8, align: 8, fields: [] }; // a handle to a runtime object
+    case 'any': return { size: 16, align: 8, fields: [{ name: 'type', offset: 0, size: 8 }, { name: 'value', offset: 8, size: 8 }] }; // type tag + boxed value
     case 'range': return aggregate(['start', 'end'].map((name) => ({ name, type: t.elem, bitWidth: null })), false);
     case 'array': {
       const e = computeLayout(t.elem);

@@ -11,6 +11,7 @@ import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
+import { overloadSet, resolveOverload } from './overloads';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
@@ -107,8 +108,11 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   if (t.k === 'param') return contractCall(cx, call, m, t, site);
   // User methods (structs, enums, and user methods on builtin types).
   const ownerName = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
-  const f = ownerName ? cx.methods.get(ownerName)?.get(m.name) : undefined;
-  if (f) return userMethodCall(cx, call, m, ot, f, site);
+  const set = ownerName ? overloadSet(cx.methods.get(ownerName), m.name) : [];
+  if (set.length) {
+    const f = resolveOverload(cx, set, site, `${ownerName}.${m.name}`);
+    return f ? userMethodCall(cx, call, m, ot, f, site) : T.error;
+  }
   // A struct field holding a function or closure: `s.handler(x)`.
   if (t.k === 'struct') {
     const fld = t.info.fields.find((x) => x.name === m.name);
@@ -186,7 +190,7 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
   const bad = notClone(cx, t, new Set());
   if (bad) {
     const why = bad === t ? '' : ` because it holds ${fmt(bad)}`;
-    const what = bad.k === 'struct' && bad.info.isUnion ? 'is a union: which field is live is not known, so it cannot be cloned field by field' : 'is a resource handle that cannot be duplicated';
+    const what = bad.k === 'struct' && bad.info.isUnion ? 'is a union: which field is live is not known, so it cannot be cloned field by field' : bad.k === 'any' ? 'holds a value whose type is known only when the program runs; convert it back with `as` and clone that' : 'is a resource handle that cannot be duplicated';
     cx.error('E0168', `the type ${fmt(t)} cannot be cloned${why}`, call.span, { notes: [`note: ${fmt(bad)} ${what} (chapter 2 §3.7)`, 'help: borrow it with `&` instead'] });
     return T.error;
   }
@@ -195,7 +199,7 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
 }
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {
-  const names = t.k === 'struct' || t.k === 'enum' ? [...(cx.methods.get(t.info.name)?.keys() ?? [])] : [];
+  const names = t.k === 'struct' || t.k === 'enum' ? [...(cx.methods.get(t.info.name)?.keys() ?? [])].filter((n) => !n.includes('#')) : []; // `f#1`…: further overloads
   return names.length ? { notes: [`note: methods of ${fmt(t)}: ${names.map((n) => '`' + n + '`').join(', ')}`] } : {};
 }
 

@@ -3,7 +3,7 @@
 import type * as ast from '../syntax/ast';
 import { T, typeEq, typeName, type Type } from './types';
 import type { Ctx } from './context';
-import { checkExpr, checkInt, coerceExpr, fmt } from './expr';
+import { checkExpr, checkInt, coerceExpr, consume, fmt } from './expr';
 import { isLiteralish, joinNumeric, isNumeric, assignable, isCopy } from './infer';
 import { resolveType } from './resolve';
 import { checkPlace, requireMutablePlace } from './mutability';
@@ -160,6 +160,10 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     widen(e.right, r, j);
     return T.bool;
   }
+  if (l.k === 'any' || r.k === 'any') { // chapter 2 §7.5: nothing but `as` applies to an `any`
+    cx.error('E0125', `cannot compare ${fmt(l)} with ${fmt(r)}`, e.span, { notes: ['help: convert the `any` back first: `(a as i32) == 1`'] });
+    return T.bool;
+  }
   const ok = assignable(r, l) || assignable(l, r);
   if (!ok) cx.error('E0125', `cannot compare ${fmt(l)} with ${fmt(r)}`, e.span);
   else if (op !== '==' && op !== '!=' && !(l.k === 'str' || l.k === 'ptr' || l.k === 'bool' || l.k === 'param')) {
@@ -221,6 +225,7 @@ export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
   // Literals are not target-typed by `as` (`300 as u8` is the i32 300 cast to u8).
   const from = checkExpr(cx, e.expr, null);
   if (from.k === 'error' || to.k === 'error') return to;
+  if (from.k === 'any' || to.k === 'any') return anyCast(cx, e, from, to);
   const ok = castOk(from, to);
   if (!ok) {
     cx.error('E0126', `cannot cast ${fmt(from)} as ${fmt(to)}`, e.span);
@@ -240,6 +245,18 @@ export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
   return to;
 }
 
+/** chapter 2 §7.5: `x as any` boxes, `a as T` takes the content back out (checked when it runs:
+ *  `any holds f64, not i32`). Taking out a value that is not Copy moves the `any`. */
+function anyCast(cx: Ctx, e: ast.ExprOf<'cast'>, from: Type, to: Type): Type {
+  if (to.k === 'unit' || to.k === 'never' || from.k === 'unit') {
+    cx.error('E0126', `cannot cast ${fmt(from)} as ${fmt(to)}`, e.span, { notes: ['note: `nil` and `!` have no value to box'] });
+    return to;
+  }
+  if (to.k === 'any' && from.k !== 'any') e.expr.info = { ...e.expr.info!, coerce: to };
+  if (!isCopy(to) || to.k === 'any') consume(cx, e.expr);
+  return to;
+}
+
 function derefType(t: Type | undefined): Type | undefined {
   while (t && t.k === 'ref') t = t.inner;
   return t;
@@ -247,7 +264,8 @@ function derefType(t: Type | undefined): Type | undefined {
 /** Can a value of this type have an address (live in simulated memory with a C layout)? */
 function inMemory(t: Type): boolean {
   switch (t.k) {
-    case 'int': case 'float': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
+    case 'float': return t.bits !== 16; // f16 values never live in simulated memory (no half loads/stores)
+    case 'int': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
     case 'array': return inMemory(t.elem);
     case 'struct': return t.info.fields.every((f) => f.type.k === 'param' || inMemory(f.type));
     default: return false;

@@ -138,6 +138,15 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         for (const a of p.args ?? []) checkPattern(cx, a, T.error);
         return;
       }
+      if (t.k === 'int' && t.name === 'i32' && v.info.variants[v.index].fields.length === 0 && !p.args?.length) {
+        // chapter 2 §7.4: a unit variant against an `i32` is its index (with the conversion warning)
+        cx.warn('W0111', `implicit conversion of \`${v.info.name}\` to \`i32\``, p.span, { notes: [`help: write the index \`${v.index}\`, or match on a \`${v.info.name}\``] });
+        const value: ast.Expr = { kind: 'int', span: p.span, value: BigInt(v.index), suffix: null, raw: String(v.index) };
+        const lit = p as unknown as Extract<ast.Pattern, { kind: 'literal' }>;
+        Object.assign(p, { kind: 'literal', value, path: undefined, args: undefined });
+        checkPattern(cx, lit, t);
+        return;
+      }
       if (t.k !== 'error' && !(t.k === 'enum' && t.info === v.info)) {
         cx.error('E0116', `mismatched types: pattern \`${p.path.join('.')}\` is a \`${v.info.name}\`, the matched value is ${fmt(t)}`, p.span);
       }

@@ -1,6 +1,7 @@
 // Editor queries for Monaco: hover (`typeAt`) and completion (`completionsAt`). Both read the
 // annotated (error-recovered) AST and the checker's tables of the current text (analysis.ts
 // memoizes them across queries), so they work on code with errors. They never throw.
+import { overloadSet } from './overloads';
 import type * as ast from '../syntax/ast';
 import { stdNamespace, stdModuleExports } from './std-modules';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
@@ -292,7 +293,11 @@ function scopeSpans(root: unknown): ast.Span[] {
 function scopeItems(cx: Ctx, offset: number): CompletionItem[] {
   const out: CompletionItem[] = [];
   for (const l of localsAt(cx, offset).reverse()) out.push({ label: l.name, kind: 'variable', detail: typeName(l.type) });
-  for (const f of cx.fns.values()) out.push({ label: f.name, kind: 'function', detail: fnSignature(f) });
+  for (const [key, f] of cx.fns) {
+    if (key.includes('#')) continue; // a further member of an overload set: counted on the first
+    const more = overloadSet(cx.fns, key).length - 1;
+    out.push({ label: f.name, kind: 'function', detail: fnSignature(f) + (more ? ` (+${more} overload${more === 1 ? '' : 's'})` : '') });
+  }
   for (const [n, c] of cx.consts) out.push({ label: n, kind: 'constant', detail: typeName(c.type) });
   for (const [n, t] of cx.tls) out.push({ label: n, kind: 'variable', detail: `thread_local ${typeName(t.type)}` });
   for (const [n, x] of cx.externs) out.push({ label: n, kind: 'function', detail: `extern "C" (${x.params.map(typeName).join(', ')})` });
@@ -349,8 +354,13 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
     for (const f of t.info.fields) out.push({ label: f.name, kind: 'field', detail: displayName(typeName(subst(f.type, env))) });
   }
   const owner = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
-  // operator methods are reached through their operator, not by name after `.`
-  for (const f of (owner && cx.methods.get(owner)?.values()) || []) if (!isOperatorName(f.decl?.name ?? f.name)) out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: displayName(fnSignature(f)) });
+  for (const [key, f] of (owner && cx.methods.get(owner)) || []) {
+    if (key.includes('#')) continue; // a further member of an overload set: counted on the first
+    // operator methods are reached through their operator, not by name after `.`
+    if (isOperatorName(f.decl?.name ?? f.name)) continue;
+    const more = overloadSet(cx.methods.get(owner!), key).length - 1;
+    out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: displayName(fnSignature(f)) + (more ? ` (+${more} overload${more === 1 ? '' : 's'})` : '') });
+  }
   if (t.k === 'param') for (const { method } of boundMethods(cx, t)) if (!isOperatorName(method.name)) out.push({ label: method.name, kind: 'method', detail: displayName(contractMethodText(method)) });
   const bo = builtinOwner(t);
   if (bo) for (const m of builtinMethodNames(bo)) {

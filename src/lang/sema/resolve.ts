@@ -101,11 +101,13 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     if (args.length) cx.error('E0141', 'type `error` takes no type arguments', te.span);
     return T.i32;
   }
-  if (name === 'any' || name === 'f16') {
-    cx.error('E0142', name === 'any'
-      ? 'type `any` (a value of any type, boxed with its type) is not available yet: use a generic parameter `<T>` or an enum of the types'
-      : 'type `f16` (half-precision float) is not available yet: use `f32`', te.span);
-    return T.error;
+  if (name === 'any') { // chapter 2 §7.5: any value converts to it; `as T` converts back
+    if (args.length) cx.error('E0141', 'type `any` takes no type arguments', te.span);
+    return { k: 'any' };
+  }
+  if (name === 'f16') { // chapter 2 §7.5: IEEE binary16 storage, arithmetic rounded back on store
+    if (args.length) cx.error('E0141', 'type `f16` takes no type arguments', te.span);
+    return { k: 'float', bits: 16 };
   }
   const arity = (want: number, what: string): boolean => {
     if (args.length === want) return true;

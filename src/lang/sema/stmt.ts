@@ -51,6 +51,7 @@ function typeNeedsDropRec(cx: Ctx, t: Type, seen: Set<StructInfo | EnumInfo>): b
     case 'tuple': return t.elems.some((x) => typeNeedsDrop(cx, x, seen));
     case 'array': return typeNeedsDrop(cx, t.elem, seen);
     case 'builtin': return t.name !== 'Gc' && t.args.some((a) => typeNeedsDrop(cx, a, seen));
+    case 'any': return true; // it may hold anything (chapter 2 §7.5)
     default: return false;
   }
 }

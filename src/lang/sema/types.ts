@@ -34,7 +34,7 @@ export type BuiltinName =
 
 export type Type =
   | { k: 'int'; name: IntName }
-  | { k: 'float'; bits: 32 | 64 }
+  | { k: 'float'; bits: 16 | 32 | 64 } // f16: binary16 storage, arithmetic rounded back (§7.5)
   | { k: 'bool' }
   | { k: 'str'; spelled: 'str' | 'string' } // str/string/&str interchangeable; typeof shows the spelling
   | { k: 'unit' }
@@ -50,6 +50,7 @@ export type Type =
   | { k: 'builtin'; name: BuiltinName; args: Type[] }
   | { k: 'param'; name: string; owner: string } // generic type parameter `T` of fn/struct `owner`
   | { k: 'range'; elem: Type } // `a..b` / `a..=b` (for-in, slicing); the node says if inclusive
+  | { k: 'any' } // chapter 2 §7.5: a value of any type, boxed with its type (converted back with `as`)
   | { k: 'error'; hole?: Hole }; // after a reported error; never report a second error about it
 
 /** An open closure-parameter type while its body is probed (sema/closure-infer.ts). It rides on
@@ -111,7 +112,7 @@ const listEq = (a: Type[], b: Type[]) => a.length === b.length && a.every((t, i)
 export function typeName(t: Type): string {
   switch (t.k) {
     case 'int': return t.name;
-    case 'float': return t.bits === 32 ? 'f32' : 'f64';
+    case 'float': return `f${t.bits}`;
     case 'bool': return 'bool';
     case 'str': return t.spelled;
     case 'unit': return 'nil';
@@ -126,6 +127,7 @@ export function typeName(t: Type): string {
     case 'builtin': return t.name + targs(t.args);
     case 'param': return t.name;
     case 'range': return `Range<${typeName(t.elem)}>`;
+    case 'any': return 'any';
     case 'error': return '{unknown}';
   }
 }

@@ -61,6 +61,7 @@ export class ValueFormatter {
       case 'ref': return this.fmt(t.cell && v instanceof Cell ? v.get() : v, t.inner, nested);
       case 'ptr': return '0x' + (typeof v === 'bigint' ? v : BigInt(v as number)).toString(16);
       case 'fn': return 'fn';
+      case 'any': { const a = v as { t: number; v: unknown }; return this.fmt(a.v, a.t, nested); }
       case 'other': return t.name;
     }
   }
@@ -71,6 +72,7 @@ export class ValueFormatter {
     if (t.k === 'int' && (t.name === 'i8' || t.name === 'i16' || t.name === 'i32')) return `${t.name}(${v})`;
     if (t.k === 'str' && t.spelled === 'string') return quote(v as string);
     if (t.k === 'string') return quote((v as VString).s);
+    if (t.k === 'any') return this.debug((v as { v: unknown }).v, (v as { t: number }).t);
     return this.fmt(v, td);
   }
 

@@ -7,6 +7,7 @@ import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
 import * as W from './wide';
 import type { IntName } from '../../common/ints';
+import { f16round } from '../../common/f16';
 
 export const jsBuiltins = {
   $BigInt: BigInt,
@@ -16,6 +17,7 @@ export const jsBuiltins = {
   // 64/128-bit integers: numbers while safe, BigInts beyond (wide.ts); `$asI`/`$asU` accept both
   $asI: W.asI,
   $asU: W.asU,
+  $f16round: f16round,
   $floor: Math.floor,
   $g: formatG,
   $wadd: W.add,
@@ -268,6 +270,11 @@ export function makeHelpers(rt: Runtime) {
       const d = dst as Record<string, unknown>, v = src as Record<string, unknown>;
       if ('$fields' in v) { for (const k of fieldKeys(v)) d[k] = v[k]; return; } // memory-backed: accessors
       Object.assign(d, v);
+    },
+    /** `a as T` of an `any` (chapter 2 §7.5): its content when it holds a T, else a panic. */
+    $anyAs(a: { t: number; v: unknown }, td: number, s: number): unknown {
+      if (a.t === td) return a.v;
+      return rt.panic(`any holds ${rt.meta.typeNames[a.t] ?? '?'}, not ${rt.meta.typeNames[td] ?? '?'}`, s);
     },
     $unwrapO(o: { t: number; a0: unknown }, s: number): unknown {
       if (o.t === 0) return o.a0;

@@ -1,0 +1,34 @@
+// Static call forms (chapter 2 §7.10): `T.m(x, args…)` as `x.m(args…)`, and the free-function
+// fallbacks `T_m` / `lowercase(T)_m`; the diagnostics when the form cannot apply.
+import { describe, it, expect } from 'vitest';
+import { checkSource } from './check';
+import { typeAt } from './query';
+
+const errors = (src: string) => checkSource('t.vx', src).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+const C = 'struct C { n: i32 }\nfn (c: &C!) bump(by: i32) { c.n += by; }\nfn (c: &C) get(): i32 { return c.n; }\n';
+const main = (body: string, items = C) => `${items}fn main() {\n${body}\n}\n`;
+
+describe('T.m(x, args…)', () => {
+  it('is the method call on x, for user and builtin methods', () => {
+    expect(errors(main('let! c = C { n: 1 };\nC.bump(c, 2);\nlet n: i32 = C.get(&c);'))).toEqual([]);
+    expect(errors(main('let! v = Vec<i32>();\nVec.push(v, 1);\nlet n = Vec.len(v);'))).toEqual([]);
+  });
+  it('keeps the method\'s rules: a mutating method needs a mutable receiver', () => {
+    expect(errors(main('let c = C { n: 1 };\nC.bump(c, 2);'))[0]).toMatch(/^E0111 cannot call mutating method `bump` on immutable binding `c`/);
+  });
+  it('x must be a T; without x the method cannot be called on the type', () => {
+    expect(errors(main('C.get(3);'))).toEqual(['E0103 mismatched types: `C.get(x, …)` calls the method on `x`, which must be a `C`, found `i32`']);
+    expect(errors(main('C.get();'))).toEqual(['E0108 `get` is an instance method of `C`, not a static method']);
+  });
+  it('hover on the method name shows the method', () => {
+    const src = main('let c = C { n: 1 };\nlet n = C.get(c);');
+    expect(typeAt('t.vx', src, src.indexOf('get(c)'))).toBe('fn get(): i32');
+  });
+});
+
+describe('free-function fallbacks', () => {
+  it('T.m finds T_m, then lowercase(T)_m, each may be overloaded', () => {
+    const items = 'struct P { x: i32 }\nfn P_new(x: i32): P { return P { x: x }; }\nfn P_new(x: f64): P { return P { x: x as i32 }; }\nfn p_origin(): P { return P { x: 0 }; }\n';
+    expect(errors(main('let a = P.new(1);\nlet b = P.new(2.5);\nlet c = P.origin();\nprintln("{}", a.x + b.x + c.x);', items))).toEqual([]);
+  });
+});
