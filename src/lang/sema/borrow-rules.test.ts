@@ -50,6 +50,20 @@ describe('borrow rules of §6.4', () => {
   });
 });
 
+describe('dangling references (§6.5, E0176)', () => {
+  it('`r = &x;` in a block declaring x, r used after the block', () => {
+    const d = diags('let a = 0; let! r = &a; { let x = 5; r = &x; } println("{}", *r);');
+    expect(d.map((x) => `${x.code} ${x.message}`)).toEqual(['E0176 dangling reference: `r` references `x`, which goes out of scope here']);
+    expect(d[0].labels.map((l) => l.message)).toEqual(['`r` borrows `x` here', '`x` is declared in this block', 'the reference is used here, after the block']);
+    expect(errs('let a = 0; let! r = &a; if a == 0 { let x = 5; r = &x; } println("{}", *r);')).toHaveLength(1);
+  });
+  it('fine when r is only used inside the block, re-pointed first, or x outlives the block', () => {
+    expect(errs('let a = 0; let! r = &a; { let x = 5; r = &x; println("{}", *r); }')).toEqual([]);
+    expect(errs('let a = 0; let! r = &a; { let x = 5; r = &x; } r = &a; println("{}", *r);')).toEqual([]);
+    expect(errs('let a = 0; let x = 5; let! r = &a; { r = &x; } println("{}", *r);')).toEqual([]);
+  });
+});
+
 describe('moving out of a reference (E0175)', () => {
   const P = 'struct P { name: String, n: i32, o: Option<String> }';
   it('a field of `&self` or of a `&T` parameter, `*r`, an unwrap of a field, a match binding', () => {

@@ -54,7 +54,48 @@ const reassigns = (st: unknown, r: LocalInfo): boolean => {
   return t?.kind === 'assign' && t.op === '=' && t.target.kind === 'ident' && t.target.res?.k === 'local' && t.target.res.local === r;
 };
 
+/** `r = &x;` inside a block that declares x, with r declared outside it: reported as dangling
+ *  (E0176) by an enclosing block where r is used after the statement holding that block. */
+interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span }
+const pendingDangling = new WeakMap<Ctx, Dangling[]>();
+const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
+
+function danglingReferences(cx: Ctx, b: ast.Block): void {
+  let pending = pendingDangling.get(cx);
+  if (!pending) pendingDangling.set(cx, (pending = []));
+  for (const s of b.stmts) {
+    const held = s.kind === 'assign' ? heldBy(s) : null;
+    if (!held || within(held.r.span, b.span)) continue;
+    for (const br of held.borrows) {
+      const x = rootLocal(br.operand);
+      if (x && x.type.k !== 'ref' && x.type.k !== 'ptr' && within(x.span, b.span)) pending.push({ r: held.r, x, at: br.span, scope: b.span });
+    }
+  }
+  if (!pending.length) return;
+  b.stmts.forEach((s, i) => {
+    const mine = pending!.filter((d) => d.scope !== b.span && within(d.scope, s.span));
+    for (const d of mine) {
+      pending!.splice(pending!.indexOf(d), 1);
+      const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
+      const stop = after.findIndex((st) => reassigns(st, d.r));
+      let use: ast.Span | null = null;
+      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r); if (use) break; }
+      if (!use) continue;
+      const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
+      cx.error('E0176', `dangling reference: \`${d.r.name}\` references \`${d.x.name}\`, which goes out of scope here`, closing, {
+        labels: [
+          { span: d.at, message: `\`${d.r.name}\` borrows \`${d.x.name}\` here` },
+          { span: d.x.span, message: `\`${d.x.name}\` is declared in this block` },
+          { span: use, message: 'the reference is used here, after the block' },
+        ],
+        notes: [`help: declare \`${d.x.name}\` in the same block as \`${d.r.name}\` (or outside it), or copy the value out instead of keeping a reference`],
+      });
+    }
+  });
+}
+
 export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
+  danglingReferences(cx, b);
   b.stmts.forEach((s, i) => {
     temporaryConflicts(cx, s);
     if (s.kind === 'for-in') loopBorrow(cx, s);
