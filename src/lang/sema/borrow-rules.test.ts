@@ -26,6 +26,12 @@ describe('borrow rules of §6.4', () => {
     // a call returning an owned value holds nothing
     expect(errs('let! a = 1; let n = sum(&a); a = 3; println("{}", n);', 'fn sum(a: &i32): i32 { return *a; }')).toEqual([]);
   });
+  it('a method with a reference receiver returning a reference holds the receiver\'s borrow', () => {
+    const P = 'struct P { name: String, n: i32 }\nfn (self: &P) name_ref(): &String { return &self.name; }\nfn (self: &P!) n_mut(): &i32! { return &self.n!; }';
+    expect(errs('let! p = P { name: String.from("a"), n: 1 }; let r = p.name_ref(); p.n = 2; println("{}", r);', P)).toEqual(['cannot assign to `p` because it is borrowed']);
+    expect(errs('let! p = P { name: String.from("a"), n: 1 }; let w = p.n_mut(); println("{}", p.n); *w += 1;', P)).toEqual(['cannot use `p` because it is mutably borrowed']);
+    expect(errs('let! p = P { name: String.from("a"), n: 1 }; let w = p.n_mut(); *w += 1; println("{}", p.n); let r = p.name_ref(); println("{}", r);', P)).toEqual([]);
+  });
   it('`for e in v` borrows v for the loop: changing v inside is an error, reading it is not', () => {
     expect(errs('let! v = Vec<i32>(); for e in v { v.push(e); }')).toEqual(['cannot borrow `v` as mutable because it is also borrowed as immutable']);
     expect(errs('let! v = Vec<i32>(); for e in v { v = Vec<i32>(); }')).toEqual(['cannot assign to `v` because it is borrowed']);

@@ -36,15 +36,28 @@ function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
   return found;
 }
 
-/** The borrows a statement makes `r` hold (chapter 2 §6.4): `let r = &x…;` / `r = &x…;`, and
- *  `let r = pick(&a, &b);` (a call returning a reference holds its reference arguments' borrows). */
-function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: ast.ExprOf<'ref'>[] } | null {
+/** A borrow a holder keeps: the borrowed place, whether it is mutable, where it was made. */
+interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
+const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: e.mut, span: e.span });
+
+/** The borrows a statement makes `r` hold (chapter 2 §6.4): `let r = &x…;` / `r = &x…;`,
+ *  `let r = pick(&a, &b);` (a call returning a reference holds its reference arguments' borrows)
+ *  and `let r = p.name_ref();` (a method with a `&T`/`&T!` receiver returning a reference holds
+ *  the receiver's borrow too). */
+function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   let r: LocalInfo | null = null, init: ast.Expr;
   if (s.kind === 'let' && s.pattern.kind === 'name' && s.pattern.local) { r = s.pattern.local; init = s.init; }
   else if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && s.target.res?.k === 'local' && s.target.res.local.type.k === 'ref') { r = s.target.res.local; init = s.value; }
   else return null;
-  if (init.kind === 'ref') return { r, borrows: [init] };
-  if (init.kind === 'call' && init.info?.type?.k === 'ref') return { r, borrows: init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref') };
+  if (init.kind === 'ref') return { r, borrows: [explicit(init)] };
+  if (init.kind === 'call' && init.info?.type?.k === 'ref') {
+    const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
+    const t = init.target, rt = t?.k === 'method' ? t.fn.receiverType : null;
+    if (rt?.k === 'ref' && init.callee.kind === 'member' && init.callee.object.info?.type?.k !== 'ref') {
+      borrows.unshift({ operand: init.callee.object, mut: rt.mut, span: init.callee.span });
+    }
+    return { r, borrows };
+  }
   return null;
 }
 
