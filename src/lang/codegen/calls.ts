@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned } from '../sema/types';
-import { ExprEmitter, unsupported, detachedCall, returnsDetached, returnsSelfField, type E } from './expr';
+import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, type E } from './expr';
 import { cloneJs } from './clone-glue';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
@@ -182,13 +182,9 @@ export abstract class CallEmitter extends ExprEmitter {
     } else {
       // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary
       const resT = this.ty(this.typeOf(e));
-      const except = rtype && rtype.k === 'ref' && !returnsDetached(fn) && this.m.needsDrop(resT) && returnsSelfField(fn) ? this.ownReceiverExcept(obj) : null;
-      if (except) {
-        const rs = [except.js];
-        const args = this.after(rs, () => this.userArgs(fn, e.args));
-        return `(${except.res} = ${this.callInstance(fn, typeArgs, [rs[0], ...args], e.span)})`;
-      }
-      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) ? null : resT) : this.val(obj);
+      // an owned result holding no reference cannot be a part of the receiver: moving out of
+      // `&self` is E0175, so the temporary is dropped with the statement (issue #9 item 12)
+      recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) || !holdsRef(resT) ? null : resT) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
     const rs = [recv];

@@ -492,21 +492,6 @@ export abstract class ExprEmitter {
     const root = freshValue(objE) ? objE : tempRoot(objE, false);
     return root && !this.dropRoots.has(root) ? root : null;
   }
-  /** A temporary struct receiver of a `&self` method whose owned result may be one of its fields
-   *  (`mk().name()` with `return p.name;`: the value is shared, not copied): owned by the
-   *  statement and dropped at its end except the field the result is. `res` must receive the
-   *  call's result. null when obj is not such a temporary (it is then kept, as before). */
-  ownReceiverExcept(obj: E): { js: string; res: string } | null {
-    const t = derefAll(this.ty(this.typeOf(obj)));
-    if (!freshValue(obj) || t.k !== 'struct' || t.info.implsDrop || t.info.isUnion || !this.m.needsDrop(t)) return null;
-    const env = envOf(t.info.generics, t.args, t.info.name);
-    const tmp = this.tmp(), res = this.tmp();
-    const parts = t.info.fields.map((f) => [f.name, subst(f.type, env)] as const).filter(([, ft]) => this.m.needsDrop(ft))
-      .map(([n, ft]) => `(${tmp}.f_${n} === ${res} || ${this.m.dropFn(ft)}(${tmp}.f_${n}))`).join(', ');
-    this.post.push(`(${tmp} !== undefined && (${parts}, ${tmp} = undefined))`);
-    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(obj.span)}, ${this.m.td(t)}, "", ${tmp}), ${parts}, ${tmp} = undefined))`);
-    return { js: `(${tmp} = ${this.val(obj)})`, res };
-  }
   /** A temporary Vec receiver of `map`/`filter` whose elements need drop (`words().filter(f)`):
    *  the result takes the elements it kept; the others and the buffer are dropped at the end of
    *  the statement. `res` must receive the result. null when objE is not a temporary. */
@@ -1068,20 +1053,6 @@ function detachedExpr(e: E): boolean {
   const t = e.target;
   if (t?.k === 'builtin-static') return NEW_STATICS.has(`${t.owner}.${t.method}`);
   return t?.k === 'builtin-method' && detachedCall(e);
-}
-/** Does every value this `&self` method returns either share nothing with the receiver or be one
- *  of its fields as it is (`return p.name;`)? Then a temporary receiver can be dropped at the
- *  end of the statement except that field (ownReceiverExcept). */
-const fieldCache = new WeakMap<FnInfo, boolean>();
-export function returnsSelfField(fn: FnInfo): boolean {
-  let r = fieldCache.get(fn);
-  if (r === undefined) {
-    const self = fn.receiverLocal;
-    const ok = (e: E) => detachedExpr(e) || (e.kind === 'member' && e.object.kind === 'ident' && e.object.res?.k === 'local' && e.object.res.local === self);
-    r = !!self && !!fn.decl?.body && bodyDetached(fn.decl.body, ok);
-    fieldCache.set(fn, r);
-  }
-  return r;
 }
 function bodyDetached(b: ast.Block, accept: (e: E) => boolean = detachedExpr): boolean {
   const detachedExpr = accept;

@@ -416,6 +416,10 @@ export class FnEmitter extends CallEmitter {
         const tmp = this.tmp();
         return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${this.place(s.target).set(tmp)}; ${flag} = true;`;
       }
+      // `r = &y;` rebinds a reference variable (a cell flows as the cell); it never writes `*r`
+      if (s.target.kind === 'ident' && s.target.res?.k === 'local' && s.target.res.local.type.k === 'ref' && this.typeOf(s.value).k === 'ref' && !s.target.res.local.captured) {
+        return `${localValue(s.target.res.local)} = ${v};`;
+      }
       return this.assignDropping(s.target, v);
     }
     const p = this.place(s.target);

@@ -36,42 +36,172 @@ function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
   return found;
 }
 
-export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
+/** A borrow a holder keeps: the borrowed place, whether it is mutable, where it was made. */
+interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
+const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: e.mut, span: e.span });
+
+/** The borrows a statement makes `r` hold (chapter 2 §6.4): `let r = &x…;` / `r = &x…;`,
+ *  `let r = pick(&a, &b);` (a call returning a reference holds its reference arguments' borrows)
+ *  and `let r = p.name_ref();` (a method with a `&T`/`&T!` receiver returning a reference holds
+ *  the receiver's borrow too). */
+function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
+  let r: LocalInfo | null = null, init: ast.Expr;
+  if (s.kind === 'let' && s.pattern.kind === 'name' && s.pattern.local) { r = s.pattern.local; init = s.init; }
+  else if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && s.target.res?.k === 'local' && s.target.res.local.type.k === 'ref') { r = s.target.res.local; init = s.value; }
+  else return null;
+  if (init.kind === 'ref') {
+    if (init.info?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
+    return { r, borrows: [explicit(init)] };
+  }
+  if (init.kind === 'call' && init.info?.type?.k === 'ref') {
+    const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
+    const t = init.target, rt = t?.k === 'method' ? t.fn.receiverType : null;
+    if (rt?.k === 'ref' && init.callee.kind === 'member' && init.callee.object.info?.type?.k !== 'ref') {
+      borrows.unshift({ operand: init.callee.object, mut: rt.mut, span: init.callee.span });
+    }
+    return { r, borrows };
+  }
+  return null;
+}
+
+/** Is `st` an assignment of a new value to `r` itself (`r = …;`), which ends r's old borrows? */
+const reassigns = (st: unknown, r: LocalInfo): boolean => {
+  const t = st as ast.Stmt | undefined;
+  return t?.kind === 'assign' && t.op === '=' && t.target.kind === 'ident' && t.target.res?.k === 'local' && t.target.res.local === r;
+};
+
+/** `r = &x;` inside a block that declares x, with r declared outside it: reported as dangling
+ *  (E0176) by an enclosing block where r is used after the statement holding that block. */
+interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span }
+const pendingDangling = new WeakMap<Ctx, Dangling[]>();
+const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
+
+function danglingReferences(cx: Ctx, b: ast.Block): void {
+  let pending = pendingDangling.get(cx);
+  if (!pending) pendingDangling.set(cx, (pending = []));
+  for (const s of b.stmts) {
+    const held = s.kind === 'assign' ? heldBy(s) : null;
+    if (!held || within(held.r.span, b.span)) continue;
+    for (const br of held.borrows) {
+      const x = rootLocal(br.operand);
+      if (x && x.type.k !== 'ref' && x.type.k !== 'ptr' && within(x.span, b.span)) pending.push({ r: held.r, x, at: br.span, scope: b.span });
+    }
+  }
+  if (!pending.length) return;
   b.stmts.forEach((s, i) => {
-    if (s.kind !== 'let' || s.init.kind !== 'ref' || s.pattern.kind !== 'name' || !s.pattern.local) return;
-    if (s.init.info?.coerce?.k === 'ptr') return; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
-    const x = rootLocal(s.init.operand);
-    if (!x) return;
-    const r = s.pattern.local, mut = s.init.mut, created = s.init.span;
-    // Where the borrow is last used: through `r`, or through a closure or reference bound from
-    // it later in the block (`let c = || … r …;`, `let q: &T = r;`), which holds it as well.
-    let end = -1, lastUse: ast.Span | null = null;
-    const rest: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-    const holders = [r];
-    rest.forEach((st) => {
-      const t = st as ast.Stmt | undefined;
-      if (t?.kind !== 'let' || t.pattern.kind !== 'name' || !t.pattern.local) return;
-      const k = t.pattern.local.type.k;
-      if ((t.init.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(t.init, h))) holders.push(t.pattern.local);
-    });
-    rest.forEach((st, k) => {
-      for (const h of holders) { const m = lastMention(st, h); if (m) { end = k; lastUse = m; } }
-    });
-    if (end < 0 || !lastUse) return;
-    for (let k = 0; k <= end; k++) {
-      const hit = conflict(rest[k], x, r, mut);
-      if (hit) {
-        cx.error('E0161', hit.message, hit.span, {
-          labels: [{ span: created, message: 'borrow created here' }, { span: lastUse, message: 'borrow later used here' }],
-        });
-        return; // one report per borrow
+    const mine = pending!.filter((d) => d.scope !== b.span && within(d.scope, s.span));
+    for (const d of mine) {
+      pending!.splice(pending!.indexOf(d), 1);
+      const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
+      const stop = after.findIndex((st) => reassigns(st, d.r));
+      let use: ast.Span | null = null;
+      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r); if (use) break; }
+      if (!use) continue;
+      const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
+      cx.error('E0176', `dangling reference: \`${d.r.name}\` references \`${d.x.name}\`, which goes out of scope here`, closing, {
+        labels: [
+          { span: d.at, message: `\`${d.r.name}\` borrows \`${d.x.name}\` here` },
+          { span: d.x.span, message: `\`${d.x.name}\` is declared in this block` },
+          { span: use, message: 'the reference is used here, after the block' },
+        ],
+        notes: [`help: declare \`${d.x.name}\` in the same block as \`${d.r.name}\` (or outside it), or copy the value out instead of keeping a reference`],
+      });
+    }
+  });
+}
+
+export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
+  danglingReferences(cx, b);
+  b.stmts.forEach((s, i) => {
+    temporaryConflicts(cx, s);
+    if (s.kind === 'for-in') loopBorrow(cx, s);
+    const held = heldBy(s);
+    if (!held) return;
+    const { r } = held;
+    for (const borrow of held.borrows) {
+      const x = rootLocal(borrow.operand);
+      if (!x || x === r) continue;
+      const mut = borrow.mut, created = borrow.span;
+      // Where the borrow is last used: through `r`, or through a closure or reference bound from
+      // it later in the block (`let c = || … r …;`, `let q: &T = r;`), which holds it as well.
+      // It ends where `r` is given a new value (`r = &y;`).
+      let end = -1, lastUse: ast.Span | null = null;
+      const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
+      const stop = after.findIndex((st) => reassigns(st, r));
+      const rest = stop < 0 ? after : after.slice(0, stop);
+      const holders = [r];
+      rest.forEach((st) => {
+        const t = st as ast.Stmt | undefined;
+        if (t?.kind !== 'let' || t.pattern.kind !== 'name' || !t.pattern.local) return;
+        const k = t.pattern.local.type.k;
+        if ((t.init.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(t.init, h))) holders.push(t.pattern.local);
+      });
+      rest.forEach((st, k) => {
+        for (const h of holders) { const m = lastMention(st, h); if (m) { end = k; lastUse = m; } }
+      });
+      if (end < 0 || !lastUse) continue;
+      for (let k = 0; k <= end; k++) {
+        const hit = conflict(rest[k], x, r, mut);
+        if (hit) {
+          cx.error('E0161', hit.message, hit.span, {
+            labels: [{ span: created, message: 'borrow created here' }, { span: lastUse, message: 'borrow later used here' }],
+          });
+          return; // one report per statement
+        }
       }
     }
   });
 }
 
+/** `for e in v { … }` over a collection place borrows `v` (shared) for the whole loop: the body
+ *  may not change, move or mutably borrow it (chapter 2 §6.4). */
+function loopBorrow(cx: Ctx, s: Extract<ast.Stmt, { kind: 'for-in' }>): void {
+  const x = rootLocal(s.iter);
+  const t = s.iter.info?.type;
+  if (!x || !t || !(t.k === 'array' || t.k === 'slice' || (t.k === 'builtin' && ['Vec', 'Map', 'Set', 'String'].includes(t.name)))) return;
+  const hit = conflict(s.body, x, null, false);
+  if (hit) cx.error('E0161', hit.message, hit.span, {
+    labels: [{ span: s.iter.span, message: 'borrow created here, by the loop' }, { span: s.nameSpan, message: 'borrow later used here, by the next iteration' }],
+    notes: ['help: collect what to change while iterating and apply it after the loop, or iterate over indices (`for i in 0..v.len()`)'],
+  });
+}
+
+/** Borrows made by one call's arguments are all live during the call (temporary borrows, §6.4):
+ *  `f(&x!, &x!)` or `f(&x!, &x)` give two handles to one place, one of them a writer. */
+const seenCalls = new WeakSet<object>();
+function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
+  const visit = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) { for (const y of v) visit(y); return; }
+    const o = v as Record<string, unknown>;
+    if (o.kind === 'closure') return; // its body's statements are checked as a block of their own
+    if (o.kind === 'call' && !seenCalls.has(o)) {
+      seenCalls.add(o);
+      const c = o as unknown as ast.ExprOf<'call'>;
+      const refs = c.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref');
+      outer: for (let j = 1; j < refs.length; j++) {
+        const xj = rootLocal(refs[j].operand);
+        for (let k = 0; k < j; k++) {
+          if (!xj || rootLocal(refs[k].operand) !== xj || (!refs[j].mut && !refs[k].mut)) continue;
+          const first = refs[k], name = xj.name;
+          const message = first.mut && refs[j].mut ? `cannot borrow \`${name}\` as mutable more than once at a time`
+            : first.mut ? `cannot borrow \`${name}\` as immutable because it is also borrowed as mutable`
+            : `cannot borrow \`${name}\` as mutable because it is also borrowed as immutable`;
+          cx.error('E0161', message, refs[j].span, {
+            labels: [{ span: first.span, message: 'borrow created here' }, { span: c.callee.span, message: 'borrow later used here, by the call' }],
+            notes: ['help: both references would be live for the whole call; pass one of them, or copy the value out first'],
+          });
+          break outer;
+        }
+      }
+    }
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(s);
+}
+
 /** The first use of `x` in `n` that the live borrow (held by `r`) forbids. */
-function conflict(n: unknown, x: LocalInfo, r: LocalInfo, mutBorrow: boolean): { message: string; span: ast.Span } | null {
+function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: boolean): { message: string; span: ast.Span } | null {
   let out: { message: string; span: ast.Span } | null = null;
   const name = x.name;
   const visit = (v: unknown): void => {
@@ -96,6 +226,10 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo, mutBorrow: boolean): {
         out = { message: `cannot borrow \`${name}\` as mutable because it is also borrowed as immutable`, span: c.span };
         return;
       }
+    }
+    if (!mutBorrow && o.kind === 'ident' && (o as unknown as ast.ExprOf<'ident'>).res?.k === 'local' && ((o as unknown as ast.ExprOf<'ident'>).res as { local: LocalInfo }).local === x && (o as unknown as ast.ExprOf<'ident'>).info?.moves) {
+      out = { message: `cannot move \`${name}\` because it is borrowed`, span: o.span! };
+      return;
     }
     if (mutBorrow && o.kind === 'ident' && (o as unknown as ast.ExprOf<'ident'>).res?.k === 'local' && ((o as unknown as ast.ExprOf<'ident'>).res as { local: LocalInfo }).local === x) {
       out = { message: `cannot use \`${name}\` because it is mutably borrowed`, span: o.span! };

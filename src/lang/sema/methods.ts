@@ -7,6 +7,7 @@ import { pathRoots } from './moves';
 import type { FnInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
+import { unwrapOutOfRef } from './moves';
 import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
 import { placeMutability, reportImmutable } from './mutability';
@@ -163,7 +164,9 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     call.target = { k: 'builtin-method', owner, method: m.name };
     if (explicit) call.info = { type: T.error, typeArgs: explicit };
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
-    return builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
+    const ret = builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
+    if (owner === 'Option' || owner === 'Result') unwrapOutOfRef(cx, m.object, m.name, ret);
+    return ret;
   }
   cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
   for (const a of call.args) if (!a.info) checkExpr(cx, a, null);

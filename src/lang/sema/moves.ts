@@ -8,6 +8,7 @@
 import type * as ast from '../syntax/ast';
 import type { Span } from '../span';
 import type { LocalInfo } from './typed';
+import type { Type } from './types';
 import type { Ctx } from './context';
 import { isCopy } from './infer';
 import { typeName } from './types';
@@ -33,6 +34,7 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   // and the box's drop no longer reaches the content (its new owner drops it, exactly once)
   if (e.kind === 'deref') {
     const ot = e.operand.info?.type;
+    if (ot?.k === 'ref' && e.info?.type && !isCopy(e.info.type)) { moveOutOfRef(cx, e, ot.mut, e.operand); return; }
     if (ot?.k === 'builtin' && ot.name === 'Box' && e.info?.type && !isCopy(e.info.type)) e.info = { ...e.info, moves: true };
     return;
   }
@@ -44,6 +46,9 @@ export function consume(cx: Ctx, e: ast.Expr): void {
       // the field is gone until it is assigned again: a second read is a use after move
       const fp = fieldPath(e);
       if (fp && cx.level === 0) cx.moved.set(fieldKey(fp.root, fp.path), e.span);
+    } else if (e.info?.type && !isCopy(e.info.type)) {
+      const via = behindRef(e);
+      if (via) moveOutOfRef(cx, e, via.mut, via.ref);
     }
     return;
   }
@@ -53,6 +58,21 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (containerBound.has(e.res.local) && typeNeedsDrop(cx, t)) {
     cx.error('E0163', `cannot move \`${e.res.local.name}\` out: it is bound to a part of a container element (\`${typeName(t)}\` needs drop and the container still owns it)`, e.span, {
       notes: ['help: use it by reference, or take the element out first with `remove(i)`, `pop()` or `m.remove(k)`'],
+    });
+    return;
+  }
+  const viaRef = refBound.get(e.res.local);
+  if (viaRef) {
+    const name = e.res.local.name, subj = placeText(viaRef.subject), kind = viaRef.mut ? 'mutable' : 'shared';
+    cx.error('E0175', `cannot move out of \`${subj}\` which is behind a ${kind} reference`, e.span, {
+      labels: [
+        { span: viaRef.subject.span, message: `\`${subj}\` is reached through \`${placeText(viaRef.ref)}\`, a ${kind} reference: it does not own what it points to` },
+        { span: e.res.local.span, message: `\`${name}\` is bound here to a part of \`${subj}\`` },
+      ],
+      notes: [
+        `note: move occurs because \`${name}\` has type \`${typeName(t)}\`, which is moved (not copied) when used by value`,
+        `help: clone it (\`${name}.clone()\`) to get an owned copy, or use it by reference (\`&${name}\`)`,
+      ],
     });
     return;
   }
@@ -70,6 +90,81 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     // a match binding moved out moves that part out of its owner: the owner is not whole any more
     if (l.partOf && (l.partOf.revived ?? 0) === (l.partOfRevived ?? 0)) cx.moved.set(l.partOf, e.span);
   }
+}
+
+/** The reference a field path (`self.name`, `r.0.a`) is reached through, if any: the nearest
+ *  `&T`/`&T!` on the path. A raw pointer or a Box on the path is not a reference (null). */
+function behindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean } | null {
+  let o: ast.Expr = e;
+  while (o.kind === 'member' || o.kind === 'tuple-index') {
+    o = o.object;
+    const t = o.info?.type;
+    if (t?.k === 'ref') return { ref: o, mut: t.mut };
+    if (!t || (t.k !== 'struct' && t.k !== 'tuple')) return null;
+  }
+  return null;
+}
+
+/** Source-like text of a place (`self.name`, `p.0`, `*r`) for messages. */
+function placeText(e: ast.Expr): string {
+  if (e.kind === 'ident') return e.name;
+  if (e.kind === 'member') return `${placeText(e.object)}.${e.name}`;
+  if (e.kind === 'tuple-index') return `${placeText(e.object)}.${e.index}`;
+  if (e.kind === 'deref') return `*${placeText(e.operand)}`;
+  return 'the value';
+}
+
+/** E0175 (rustc E0507): a non-Copy value taken by value out of a place reached through a
+ *  reference. The reference does not own it, so the value would get a second owner while its
+ *  real owner still drops it (and a temporary receiver could never be dropped safely). */
+function moveOutOfRef(cx: Ctx, e: ast.Expr, mut: boolean, ref: ast.Expr): void {
+  const what = placeText(e), kind = mut ? 'mutable' : 'shared';
+  const t = e.info!.type;
+  const labels = [{ span: ref.span, message: `\`${placeText(ref)}\` is a ${kind} reference (\`${typeName(ref.info!.type)}\`): it does not own what it points to` }];
+  const borrowed = e.kind === 'deref' ? placeText(e.operand) : `&${what}`;
+  cx.error('E0175', `cannot move out of \`${what}\` which is behind a ${kind} reference`, e.span, {
+    labels,
+    notes: [
+      `note: move occurs because \`${what}\` has type \`${typeName(t)}\`, which is moved (not copied) when used by value`,
+      `help: clone it (\`${e.kind === 'deref' ? `(${what})` : what}.clone()\`) to get an owned copy, or borrow it (\`${borrowed}\`) and return or pass a reference`,
+    ],
+  });
+}
+
+/** Option/Result methods that take their receiver by value and hand out its content. */
+const UNWRAP_FAMILY = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err', 'unwrap_or_default']);
+/** `self.opt.unwrap()` / `r.unwrap()` with `r: &Option<String>`: the content would be moved out of
+ *  a place only reached through a reference (E0175), as with a field. */
+export function unwrapOutOfRef(cx: Ctx, recv: ast.Expr, method: string, result: Type): void {
+  if (!UNWRAP_FAMILY.has(method) || isCopy(result) || result.k === 'error') return;
+  const t = recv.info?.type;
+  let via: { ref: ast.Expr; mut: boolean } | null = null;
+  if (t?.k === 'ref') via = { ref: recv, mut: t.mut };
+  else if (recv.kind === 'member' || recv.kind === 'tuple-index') via = behindRef(recv);
+  else if (recv.kind === 'deref' && recv.operand.info?.type?.k === 'ref') via = { ref: recv.operand, mut: (recv.operand.info.type as { mut: boolean }).mut };
+  if (!via) return;
+  const what = placeText(recv), kind = via.mut ? 'mutable' : 'shared';
+  cx.error('E0175', `cannot move out of \`${what}\` which is behind a ${kind} reference`, recv.span, {
+    labels: [
+      { span: via.ref.span, message: `\`${placeText(via.ref)}\` is a ${kind} reference (\`${typeName(via.ref.info!.type)}\`): it does not own what it points to` },
+    ],
+    notes: [
+      `note: \`${method}()\` takes \`${what}\` by value and hands out its \`${typeName(result)}\`, which is moved (not copied)`,
+      `help: clone first (\`${what}.clone().${method}(…)\`), or match on it and borrow the content`,
+    ],
+  });
+}
+
+/** Match bindings of a value behind a reference (`match self.kind { A(s) => … }` with `self: &T`):
+ *  moving one moves out of the reference (E0175). The reference they were reached through. */
+export const refBound = new WeakMap<LocalInfo, { ref: ast.Expr; mut: boolean; subject: ast.Expr }>();
+/** The reference a match subject is reached through, if any. */
+export function subjectBehindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean; subject: ast.Expr } | null {
+  const t = e.info?.type;
+  if (t?.k === 'ref') return { ref: e, mut: t.mut, subject: e };
+  const via = e.kind === 'member' || e.kind === 'tuple-index' ? behindRef(e)
+    : e.kind === 'deref' && e.operand.info?.type?.k === 'ref' ? { ref: e.operand, mut: (e.operand.info.type as { mut: boolean }).mut } : null;
+  return via && { ...via, subject: e };
 }
 
 /** `a.b.0.c` rooted at a local that owns its value or at a temporary (`mk().a`: the rest of the

@@ -11,7 +11,7 @@ import { missingPattern } from './exhaustive';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
-import { branches, containerBound, containerPart } from './moves';
+import { branches, containerBound, containerPart, refBound, subjectBehindRef } from './moves';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
@@ -19,6 +19,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   // matching an owned local by value: its non-copy bindings are parts of it (moves.ts consume)
   const owner = e.subject.kind === 'ident' && e.subject.res?.k === 'local' && st.k !== 'ref' && st.k !== 'ptr' ? e.subject.res.local : null;
   const borrowedSubject = containerPart(e.subject);
+  const viaRef = subjectBehindRef(e.subject);
   let result: Type | null = valueUsed ? expected : null;
   const armTypes: [ast.MatchArm, Type][] = [];
   branches(cx, e.arms.map((arm) => () => checkArm(arm)), true);
@@ -27,6 +28,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     checkPattern(cx, arm.pattern, subj);
     if (owner && arm.pattern.kind !== 'or') markParts(arm.pattern, owner);
     if (borrowedSubject) for (const l of bindingsOf(arm.pattern)) containerBound.add(l);
+    else if (viaRef) for (const l of bindingsOf(arm.pattern)) if (!isCopy(l.type)) refBound.set(l, viaRef);
     if (arm.guard) {
       const g = checkExpr(cx, arm.guard, T.bool);
       if (g.k !== 'bool' && g.k !== 'error') cx.error('E0103', `mismatched types: a match guard must be \`bool\`, found ${fmt(g)}`, arm.guard.span);

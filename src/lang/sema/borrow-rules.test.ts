@@ -1,0 +1,97 @@
+// The §6.4 borrow rules added for issue #10 item 6, and moving out of a reference (E0175, issue #9
+// item 12): each rule with a program it rejects and the nearest one it must accept.
+import { describe, it, expect } from 'vitest';
+import { checkSource } from './check';
+
+const diags = (body: string, items = '') =>
+  checkSource('t.vx', `${items}\nfn main() {\n${body}\n}\n`).diagnostics.filter((d) => d.severity === 'error');
+const errs = (body: string, items = '') => diags(body, items).map((d) => d.message);
+const codes = (items: string) => checkSource('t.vx', `${items}\nfn main() { }\n`).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+
+describe('borrow rules of §6.4', () => {
+  it('moving a value while a shared borrow of it is live, not after its last use', () => {
+    expect(errs('let s = String.from("a"); let r = &s; let t = s; println("{} {}", r, t);')).toEqual(['cannot move `s` because it is borrowed']);
+    expect(errs('let s = String.from("a"); let r = &s; println("{}", r); let t = s; println("{}", t);')).toEqual([]);
+    // a Copy value is read, not moved
+    expect(errs('let n = 1; let r = &n; let m = n; println("{} {}", *r, m);')).toEqual([]);
+  });
+  it('`r = &y;` holds a borrow of y, and ends the borrow r held before', () => {
+    expect(errs('let! x = 1; let! y = 2; let! r = &x; println("{}", *r); r = &y; y = 5; println("{}", *r);')).toEqual(['cannot assign to `y` because it is borrowed']);
+    expect(errs('let! x = 1; let! y = 2; let! r = &x; println("{}", *r); r = &y; x = 5; println("{}", *r);')).toEqual([]);
+  });
+  it('a call returning a reference holds the borrows of its reference arguments', () => {
+    const pick = 'fn pick(a: &i32, b: &i32): &i32 { return a; }';
+    expect(errs('let! a = 1; let! b = 2; let r = pick(&a, &b); b = 3; println("{}", *r);', pick)).toEqual(['cannot assign to `b` because it is borrowed']);
+    expect(errs('let! a = 1; let! b = 2; let r = pick(&a, &b); println("{}", *r); b = 3;', pick)).toEqual([]);
+    // a call returning an owned value holds nothing
+    expect(errs('let! a = 1; let n = sum(&a); a = 3; println("{}", n);', 'fn sum(a: &i32): i32 { return *a; }')).toEqual([]);
+  });
+  it('a method with a reference receiver returning a reference holds the receiver\'s borrow', () => {
+    const P = 'struct P { name: String, n: i32 }\nfn (self: &P) name_ref(): &String { return &self.name; }\nfn (self: &P!) n_mut(): &i32! { return &self.n!; }';
+    expect(errs('let! p = P { name: String.from("a"), n: 1 }; let r = p.name_ref(); p.n = 2; println("{}", r);', P)).toEqual(['cannot assign to `p` because it is borrowed']);
+    expect(errs('let! p = P { name: String.from("a"), n: 1 }; let w = p.n_mut(); println("{}", p.n); *w += 1;', P)).toEqual(['cannot use `p` because it is mutably borrowed']);
+    expect(errs('let! p = P { name: String.from("a"), n: 1 }; let w = p.n_mut(); *w += 1; println("{}", p.n); let r = p.name_ref(); println("{}", r);', P)).toEqual([]);
+  });
+  it('`for e in v` borrows v for the loop: changing v inside is an error, reading it is not', () => {
+    expect(errs('let! v = Vec<i32>(); for e in v { v.push(e); }')).toEqual(['cannot borrow `v` as mutable because it is also borrowed as immutable']);
+    expect(errs('let! v = Vec<i32>(); for e in v { v = Vec<i32>(); }')).toEqual(['cannot assign to `v` because it is borrowed']);
+    expect(errs('let! v = Vec<i32>(); let! n = 0; for e in v { n += v.len() as i32 + e; } v.push(n);')).toEqual([]);
+    expect(errs('let! v = Vec<i32>(); for i in 0..v.len() { v.push(1); }')).toEqual([]);
+  });
+  it('two borrows of one place in one call when one is mutable; the receiver is borrowed after the arguments', () => {
+    const f = 'fn two(a: &i32!, b: &i32!) { } fn mix(a: &i32!, b: &i32) { } fn both(a: &i32, b: &i32) { }';
+    expect(errs('let! n = 1; two(&n!, &n!);', f)).toEqual(['cannot borrow `n` as mutable more than once at a time']);
+    expect(errs('let! n = 1; mix(&n!, &n);', f)).toEqual(['cannot borrow `n` as immutable because it is also borrowed as mutable']);
+    expect(errs('let! n = 1; let! m = 2; two(&n!, &m!); both(&n, &n);', f)).toEqual([]);
+    expect(errs('let! v = Vec<i64>(); v.push(v.len());')).toEqual([]);
+  });
+  it('each new conflict labels where the borrow was made and where it is still used', () => {
+    const d = diags('let s = String.from("a"); let r = &s; let t = s; println("{} {}", r, t);')[0];
+    expect(d.code).toBe('E0161');
+    expect(d.labels.map((l) => l.message)).toEqual(['borrow created here', 'borrow later used here']);
+    const c = diags('let! n = 1; two(&n!, &n!);', 'fn two(a: &i32!, b: &i32!) { }')[0];
+    expect(c.labels.map((l) => l.message)).toEqual(['borrow created here', 'borrow later used here, by the call']);
+    const l = diags('let! v = Vec<i32>(); for e in v { v.push(e); }')[0];
+    expect(l.labels.map((x) => x.message)).toEqual(['borrow created here, by the loop', 'borrow later used here, by the next iteration']);
+  });
+});
+
+describe('dangling references (§6.5, E0176)', () => {
+  it('`r = &x;` in a block declaring x, r used after the block', () => {
+    const d = diags('let a = 0; let! r = &a; { let x = 5; r = &x; } println("{}", *r);');
+    expect(d.map((x) => `${x.code} ${x.message}`)).toEqual(['E0176 dangling reference: `r` references `x`, which goes out of scope here']);
+    expect(d[0].labels.map((l) => l.message)).toEqual(['`r` borrows `x` here', '`x` is declared in this block', 'the reference is used here, after the block']);
+    expect(errs('let a = 0; let! r = &a; if a == 0 { let x = 5; r = &x; } println("{}", *r);')).toHaveLength(1);
+  });
+  it('fine when r is only used inside the block, re-pointed first, or x outlives the block', () => {
+    expect(errs('let a = 0; let! r = &a; { let x = 5; r = &x; println("{}", *r); }')).toEqual([]);
+    expect(errs('let a = 0; let! r = &a; { let x = 5; r = &x; } r = &a; println("{}", *r);')).toEqual([]);
+    expect(errs('let a = 0; let x = 5; let! r = &a; { r = &x; } println("{}", *r);')).toEqual([]);
+  });
+});
+
+describe('moving out of a reference (E0175)', () => {
+  const P = 'struct P { name: String, n: i32, o: Option<String> }';
+  it('a field of `&self` or of a `&T` parameter, `*r`, an unwrap of a field, a match binding', () => {
+    expect(codes(`${P}\nfn (self: &P) f(): String { return self.name; }`)).toEqual(['E0175 cannot move out of `self.name` which is behind a shared reference']);
+    expect(codes(`${P}\nfn g(p: &P!): Option<String> { return Some(p.name); }`)).toEqual(['E0175 cannot move out of `p.name` which is behind a mutable reference']);
+    expect(codes('fn g(r: &String): String { return *r; }')).toEqual(['E0175 cannot move out of `*r` which is behind a shared reference']);
+    expect(codes(`${P}\nfn (self: &P) f(): String { return self.o.unwrap(); }`)).toEqual(['E0175 cannot move out of `self.o` which is behind a shared reference']);
+    expect(codes('fn g(o: &Option<String>): String { match o { Some(s) => { return s; }, None => { return String.from(""); } } }'))
+      .toEqual(['E0175 cannot move out of `o` which is behind a shared reference']);
+  });
+  it('Copy fields, clones, borrows and reads are fine', () => {
+    expect(codes(`${P}\nfn (self: &P) f(): String { return self.name.clone(); }`)).toEqual([]);
+    expect(codes(`${P}\nfn (self: &P) f(): i32 { return self.n; }`)).toEqual([]);
+    expect(codes(`${P}\nfn (self: &P) f(): &String { return &self.name; }`)).toEqual([]);
+    expect(codes(`${P}\nfn (self: &P) f(): i64 { println("{}", self.name); return self.name.len(); }`)).toEqual([]);
+    expect(codes(`${P}\nfn (self: &P) f(): i64 { match self.o { Some(s) => { return s.len(); }, None => { return 0; } } }`)).toEqual([]);
+    // an owned receiver may give its field away
+    expect(codes(`${P}\nfn (self: P) f(): String { return self.name; }`)).toEqual([]);
+  });
+  it('says where the reference comes from and how to fix it', () => {
+    const d = checkSource('t.vx', `${P}\nfn (self: &P) f(): String { return self.name; }\nfn main() { }\n`).diagnostics[0];
+    expect(d.labels[0].message).toBe('`self` is a shared reference (`&P`): it does not own what it points to');
+    expect(d.notes.join('\n')).toContain('help: clone it (`self.name.clone()`) to get an owned copy, or borrow it (`&self.name`)');
+  });
+});
