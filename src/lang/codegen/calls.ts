@@ -183,7 +183,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'println': case 'print': {
         const nl = name === 'println' ? '\\n' : '';
         if (!a.length) return `rt.out("${nl}")`;
-        return `rt.out(${this.formatArgs(a)}${nl ? ' + "\\n"' : ''})`;
+        // the text is built by rt.H.cat: a line longer than any string fails as an allocation
+        return `rt.out(${rtH('cat')}([${this.formatArgs(a)}${nl ? ', "\\n"' : ''}], ${s}))`;
       }
       case 'assert': {
         const c = this.val(a[0]);
@@ -194,7 +195,7 @@ export abstract class CallEmitter extends ExprEmitter {
         const t = derefAll(this.effType(a[0]));
         const l = this.simple(this.val(a[0]));
         const r = this.simple(this.val(a[1]));
-        return `(${this.eq(l, r, t)} || rt.panic("assertion failed: left == right (left: " + ${this.displayJs(l, t)} + ", right: " + ${this.displayJs(r, t)} + ")", ${s}), undefined)`;
+        return `(${this.eq(l, r, t)} || rt.panic(${rtH('cat')}(["assertion failed: left == right (left: ", ${this.displayJs(l, t)}, ", right: ", ${this.displayJs(r, t)}, ")"], ${s}), ${s}), undefined)`;
       }
       case 'panic': return `rt.panic(${a.length ? this.display(a[0]) : '"explicit panic"'}, ${s})`;
       case 'unreachable': return `rt.panic("entered unreachable code", ${s})`;
@@ -293,7 +294,7 @@ export abstract class CallEmitter extends ExprEmitter {
     return js;
   }
 
-  /** Format-mode or list-mode text of print/println arguments (§5.1). */
+  /** Format-mode or list-mode pieces of print/println arguments (§5.1), comma-separated JS. */
   formatArgs(a: E[]): string {
     const first = a[0];
     if (first.kind === 'string' && first.value.includes('{')) {
@@ -319,9 +320,9 @@ export abstract class CallEmitter extends ExprEmitter {
         lit += c;
       }
       if (lit) parts.push(jsStr(lit));
-      return parts.length ? parts.join(' + ') : '""';
+      return parts.length ? parts.join(', ') : '""';
     }
-    return this.ordered(a, (x) => this.display(x)).join(' + " " + ');
+    return this.ordered(a, (x) => this.display(x)).join(', " ", ');
   }
 
   newVec(t: Type): string {

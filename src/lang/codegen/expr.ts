@@ -267,9 +267,12 @@ export abstract class ExprEmitter {
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
       case 'fstring': {
-        const js = '(' + (e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr))).join(' + ') || '""') + ')';
-        // a formatted string is a run-time allocation (§6.18); one without holes is a literal
-        return e.parts.some((p) => p.kind === 'hole') ? `${rtH('tmpStr')}(${js}, ${this.site(e.span)})` : js;
+        const pieces = e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr)));
+        // a formatted string is a run-time allocation (§6.18), built by rt.H.cat (one longer than
+        // any string fails as an allocation); one without holes is a literal
+        if (!e.parts.some((p) => p.kind === 'hole')) return '(' + (pieces.join(' + ') || '""') + ')';
+        const s = this.site(e.span);
+        return `${rtH('tmpStr')}(${rtH('cat')}([${pieces.join(', ')}], ${s}), ${s})`;
       }
       case 'ident': return this.ident(e);
       case 'tuple': return e.elems.length ? `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]` : 'undefined';
@@ -632,7 +635,8 @@ export abstract class ExprEmitter {
       const x = `(${l} ${jsop} ${r})`;
       return t.bits === 32 ? `$fround${x}` : x;
     }
-    if (t.k === 'str' && op === '+') return `(${l} + ${r})`;
+    // a concatenation is a run-time string like an f-string's (charged; too long fails)
+    if (t.k === 'str' && op === '+') { const s = this.site(span); return `${rtH('tmpStr')}(${rtH('cat')}([${l}, ${r}], ${s}), ${s})`; }
     if (t.k === 'bool') return `(${l} ${op} ${r})`;
     if (t.k !== 'int') return `(${l} ${op} ${r})`;
     const n = t.name;

@@ -2,7 +2,7 @@
 // runtime-library entry points (alloc/free, signals, heap profile...).
 import type { Runtime } from './rt';
 import { exact, exactEnd } from './helpers';
-import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap, MAX_STRING_BYTES } from './collections';
+import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap, MAX_STRING_BYTES, catStr } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
 import { LIBM_FNS } from '../ffi/libm';
@@ -147,6 +147,11 @@ export function makeHost(rt: Runtime) {
     /** A string produced at run time (an f-string, a slice): one heap buffer of its UTF-8 length
      *  (§6.18). `str` values have no owner that frees them, so the buffer is a temporary: allocated
      *  and freed at once — counted in allocs, frees and the peak, never in the live bytes. */
+    /** Text built from program-sized pieces (f-string holes, `+`, print arguments): a result past
+     *  the longest string fails as an allocation of its size (collections.ts catStr). */
+    cat(parts: string[], site: number): string {
+      return catStr(parts, site);
+    },
     tmpStr(s: string, site: number): string {
       const n = utf8Len(s);
       if (n > MAX_STRING_BYTES) heap.fail(n, site);

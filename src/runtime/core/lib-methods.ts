@@ -4,7 +4,7 @@
 // the value, and parse results as { ok } / { err }: the generated code wraps them in the program's
 // own Option/Result classes. Closures are called directly (a closure that blocks is not supported
 // inside these methods).
-import { VVec } from './collections';
+import { VVec, catStr } from './collections';
 
 type Fn = (...a: unknown[]) => unknown;
 type Cmp = (a: unknown, b: unknown) => number;
@@ -95,7 +95,7 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     sort(v: VVec, cmp: Cmp): void { v.setAll(v.toArray().sort(cmp)); },
     sortBy(v: VVec, f: Fn): void { v.setAll(v.toArray().sort((a, b) => Number(f(a, b)))); },
     reverse(v: VVec): void { v.setAll(v.toArray().reverse()); },
-    join: (v: VVec, sep: string, show: (x: unknown) => string) => v.toArray().map(show).join(sep),
+    join: (v: VVec, sep: string, show: (x: unknown) => string, site = -1) => catStr(v.toArray().map(show), site, sep),
     natural,
     // ---- floats (§5.5): round half away from zero, like C's round()
     sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
