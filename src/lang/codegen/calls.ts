@@ -438,7 +438,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'String.upper': return `$newString(${o}.s.toUpperCase(), ${s})`;
       case 'String.lower': return `$newString(${o}.s.toLowerCase(), ${s})`;
       case 'String.trim': return `$newString(${rtH('trim')}(${o}.s), ${s})`;
-      case 'String.replace': return `$newString(${o}.s.split(${this.val(a[0])}).join(${this.val(a[1])}), ${s})`;
+      // replace can multiply the length: built by rt.H.cat (too long fails as an allocation)
+      case 'String.replace': return `$newString(${rtH('cat')}(${o}.s.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.len': return `$BigInt(${rtH('utf8Len')}(${o}))`;
       case 'str.as_ptr': return `${rtH('cstr')}(${o})`;
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
@@ -447,7 +448,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.upper': return `${o}.toUpperCase()`;
       case 'str.lower': return `${o}.toLowerCase()`;
       case 'str.trim': return `${rtH('trim')}(${o})`;
-      case 'str.replace': return `${o}.split(${this.val(a[0])}).join(${this.val(a[1])})`;
+      case 'str.replace': return `${rtH('cat')}(${o}.split(${this.val(a[0])}), ${s}, ${this.val(a[1])})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
       case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;

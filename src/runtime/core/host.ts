@@ -149,8 +149,8 @@ export function makeHost(rt: Runtime) {
      *  and freed at once — counted in allocs, frees and the peak, never in the live bytes. */
     /** Text built from program-sized pieces (f-string holes, `+`, print arguments): a result past
      *  the longest string fails as an allocation of its size (collections.ts catStr). */
-    cat(parts: string[], site: number): string {
-      return catStr(parts, site);
+    cat(parts: string[], site: number, sep = ''): string {
+      return catStr(parts, site, sep);
     },
     tmpStr(s: string, site: number): string {
       const n = utf8Len(s);
