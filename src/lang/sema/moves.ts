@@ -10,7 +10,7 @@ import type { Span } from '../span';
 import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { isCopy } from './infer';
-import { typeName } from './types';
+import { typeName, type Type } from './types';
 import { typeNeedsDrop } from './stmt';
 
 export type MoveSet = Map<LocalInfo, Span>;
@@ -98,6 +98,49 @@ function capturedByClosureValue(cx: Ctx, l: LocalInfo): boolean {
 
 /** Match bindings of a part of a container element (`match v.first() { Some(x) => … }`). */
 export const containerBound = new WeakSet<LocalInfo>();
+
+/** Vec methods that call their function argument with the elements (chapter 2 §5.2), and which
+ *  of that function's parameters receive one: they are handed the Vec's own elements, which the
+ *  Vec keeps owning (a temporary Vec too: `filter` decides which of them the result takes). */
+const ELEMENT_ADAPTORS: Record<string, { arg: number; params: number[] }> = {
+  find: { arg: 0, params: [0] }, any: { arg: 0, params: [0] }, all: { arg: 0, params: [0] },
+  map: { arg: 0, params: [0] }, filter: { arg: 0, params: [0] }, forEach: { arg: 0, params: [0] },
+  for_each: { arg: 0, params: [0] }, reduce: { arg: 1, params: [1] }, fold: { arg: 1, params: [1] },
+  sort_by: { arg: 0, params: [0, 1] },
+};
+/** Closure literals given to an element adaptor: the indices of their element parameters. */
+const elementClosures = new WeakMap<ast.Expr, number[]>();
+
+/** Before the arguments of `v.m(f)` are checked (Vec<T>, T needs drop; `temp`: v is a temporary):
+ *  a closure literal's element parameters are bound to the elements (moving one out is E0163), a
+ *  function given by name or value would own (and drop) elements the Vec still owns (E0163), and
+ *  `filter` on a Vec that outlives the call would give the result elements the Vec keeps (E0163). */
+export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean): void {
+  const ad = ELEMENT_ADAPTORS[method];
+  if (!ad || !typeNeedsDrop(cx, elem)) return;
+  const f = call.args[ad.arg];
+  if (f?.kind === 'closure') elementClosures.set(f, ad.params);
+  else if (f) {
+    cx.error('E0163', `\`${method}\` would give a function elements of type \`${typeName(elem)}\` that the Vec keeps owning: a function that takes them by value drops them a second time`, f.span, {
+      notes: ['help: pass a closure that reads the element (`|x| x.field`), or take the elements out with `pop()`/`remove(i)` first'],
+    });
+  }
+  if (method === 'filter' && !temp) {
+    cx.error('E0163', `\`filter\` on ${vecName} would put elements into a new Vec while ${vecName} keeps owning them (\`${typeName(elem)}\` needs drop: each would be dropped twice)`, call.span, {
+      notes: ['help: filter a Vec you give up (`make().filter(f)`, or `v.clone().filter(f)` when the elements are Clone), or move the wanted elements out with `remove(i)`/`pop()`'],
+    });
+  }
+}
+
+/** Is the parameter `i` of closure `e` bound to a container element (checkElementAdaptor)? */
+export function elementParam(e: ast.Expr, i: number): boolean {
+  return elementClosures.get(e)?.includes(i) ?? false;
+}
+/** The value a closure given to an element adaptor returns is moved out of it (`|x| x` would
+ *  return an element the Vec keeps: E0163). */
+export function consumeAdaptorResult(cx: Ctx, closure: ast.Expr, result: ast.Expr | null): void {
+  if (result && elementClosures.has(closure)) consume(cx, result);
+}
 
 /** Builtin accessors that hand out a part the receiver keeps owning. */
 const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
