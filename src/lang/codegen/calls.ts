@@ -13,7 +13,7 @@ import { displayName } from '../sema/module-names';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
-import { rtH, rtS, rtX } from './rt-names';
+import { rtH, rtL, rtS, rtX } from './rt-names';
 import { vecKindOf } from '../../common/vec-kinds';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
@@ -497,6 +497,11 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${o} + $Number(${this.val(a[0])}) * ${size})`;
       }
       default:
+        // `v.filter(f)` on a Vec that keeps its elements (chapter 2 §5.2, not `!`): the result
+        // holds clones of the kept elements that need drop, so each object has one owner
+        if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && this.m.needsDrop(rt_.args[0])) {
+          return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)})`;
+        }
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
           ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }

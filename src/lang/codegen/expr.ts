@@ -1020,8 +1020,10 @@ function freshValue(e: E): boolean {
       const t = e.target;
       if (t?.k === 'builtin-method') {
         if (detachedCall(e)) return true;
+        // filter on a Vec that keeps its elements makes clones (calls.ts): the result owns them
+        if (t.owner === 'Vec' && t.method === 'filter') return true;
         // a Vec made from a temporary's elements owns them (ownReceiverKeeping drops the others)
-        if ((t.owner === 'Vec' && (t.method === 'map' || t.method === 'filter')) && e.callee.kind === 'member') return freshValue(e.callee.object);
+        if ((t.owner === 'Vec' && t.method === 'map') && e.callee.kind === 'member') return freshValue(e.callee.object);
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;

@@ -12,6 +12,7 @@ import type { Ctx } from './context';
 import { isCopy } from './infer';
 import { typeName, type Type } from './types';
 import { typeNeedsDrop } from './stmt';
+import { notClone } from './clone-check';
 
 export type MoveSet = Map<LocalInfo, Span>;
 
@@ -40,6 +41,14 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   // place, so the owner's drop (and a later assignment to the field) does not drop it again
   if (e.kind === 'member' || e.kind === 'tuple-index') {
     if (e.info?.type && !isCopy(e.info.type) && ownedPath(e)) {
+      // a part of a binding of a container element (`|x| x.name` given to map): still the Vec's
+      const bound = fieldPath(e)?.root;
+      if (bound && containerBound.has(bound) && typeNeedsDrop(cx, e.info.type)) {
+        cx.error('E0163', `cannot move \`${bound.name}\`'s part out: it is bound to a container element (\`${typeName(e.info.type)}\` needs drop and the container still owns it)`, e.span, {
+          notes: ['help: use it by reference, clone it (`.clone()`), or take the element out first with `remove(i)` or `pop()`'],
+        });
+        return;
+      }
       e.info = { ...e.info, moves: true };
       // the field is gone until it is assigned again: a second read is a use after move
       const fp = fieldPath(e);
@@ -114,7 +123,8 @@ const elementClosures = new WeakMap<ast.Expr, number[]>();
 /** Before the arguments of `v.m(f)` are checked (Vec<T>, T needs drop; `temp`: v is a temporary):
  *  a closure literal's element parameters are bound to the elements (moving one out is E0163), a
  *  function given by name or value would own (and drop) elements the Vec still owns (E0163), and
- *  `filter` on a Vec that outlives the call would give the result elements the Vec keeps (E0163). */
+ *  `filter` on a Vec that outlives the call gives the result clones, so its elements must be Clone
+ *  (E0163 otherwise). */
 export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean): void {
   const ad = ELEMENT_ADAPTORS[method];
   if (!ad || !typeNeedsDrop(cx, elem)) return;
@@ -125,9 +135,11 @@ export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: s
       notes: ['help: pass a closure that reads the element (`|x| x.field`), or take the elements out with `pop()`/`remove(i)` first'],
     });
   }
-  if (method === 'filter' && !temp) {
-    cx.error('E0163', `\`filter\` on ${vecName} would put elements into a new Vec while ${vecName} keeps owning them (\`${typeName(elem)}\` needs drop: each would be dropped twice)`, call.span, {
-      notes: ['help: filter a Vec you give up (`make().filter(f)`, or `v.clone().filter(f)` when the elements are Clone), or move the wanted elements out with `remove(i)`/`pop()`'],
+  // filter on a Vec that keeps its elements gives the result clones of the kept ones (codegen)
+  const uncloneable = method === 'filter' && !temp ? notClone(cx, elem, new Set()) : null;
+  if (uncloneable) {
+    cx.error('E0163', `\`filter\` on ${vecName} would put elements into a new Vec while ${vecName} keeps owning them, and \`${typeName(elem)}\` cannot be cloned (it holds \`${typeName(uncloneable)}\`)`, call.span, {
+      notes: ['help: filter a Vec you give up (`make().filter(f)`), or move the wanted elements out with `remove(i)`/`pop()`'],
     });
   }
 }

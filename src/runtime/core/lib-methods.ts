@@ -81,7 +81,8 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     },
     // (a typed Vec's `a` is a typed array, whose map/filter would keep its element type)
     map: (v: VVec, f: Fn, esize: number, ealign: number) => vec(v.toArray().map((x) => f(x)), esize, ealign),
-    filter: (v: VVec, f: Fn) => vec(v.toArray().filter((x) => f(x)), v.esize, v.ealign, v.kind),
+    /** `copy`: the kept elements are cloned (the receiver keeps its own, codegen calls.ts) */
+    filter: (v: VVec, f: Fn, copy?: Fn) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? kept.map(copy) : kept, v.esize, v.ealign, v.kind); },
     any: (v: VVec, f: Fn) => { for (const x of v.a) if (f(x)) return true; return false; },
     all: (v: VVec, f: Fn) => { for (const x of v.a) if (!f(x)) return false; return true; },
     forEach(v: VVec, f: Fn): void { for (const x of v.a) f(x); },
