@@ -117,6 +117,16 @@ const ELEMENT_ADAPTORS: Record<string, { arg: number; params: number[] }> = {
   for_each: { arg: 0, params: [0] }, reduce: { arg: 1, params: [1] }, fold: { arg: 1, params: [1] },
   sort_by: { arg: 0, params: [0, 1] },
 };
+/** Closure literals given to a builtin method that only calls them during the call (an element
+ *  adaptor, Option/Result map...): they cannot outlive their frame (codegen charges nothing for
+ *  the arrays they capture; see rt.H.env). */
+export const lentClosures = new WeakSet<ast.Expr>();
+const LENDING = new Set(['Vec.find', 'Vec.any', 'Vec.all', 'Vec.map', 'Vec.filter', 'Vec.forEach', 'Vec.for_each',
+  'Vec.reduce', 'Vec.fold', 'Vec.sort_by', 'Option.map', 'Option.and_then', 'Option.or_else', 'Option.unwrap_or_else',
+  'Option.filter', 'Result.map', 'Result.and_then', 'Result.unwrap_or_else', 'Result.map_err']);
+export function noteLentClosures(call: ast.ExprOf<'call'>, owner: string, method: string): void {
+  if (LENDING.has(`${owner}.${method}`)) for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
+}
 /** Closure literals given to an element adaptor: the indices of their element parameters. */
 const elementClosures = new WeakMap<ast.Expr, number[]>();
 
