@@ -119,7 +119,7 @@ const ELEMENT_ADAPTORS: Record<string, { arg: number; params: number[] }> = {
 };
 /** Closure literals given to a builtin method that only calls them during the call (an element
  *  adaptor, Option/Result map...): they cannot outlive their frame (codegen charges nothing for
- *  the arrays they capture; see rt.H.env). */
+ *  the arrays they capture; see the runtime helper `env`). */
 export const lentClosures = new WeakSet<ast.Expr>();
 const LENDING = new Set(['Vec.find', 'Vec.any', 'Vec.all', 'Vec.map', 'Vec.filter', 'Vec.forEach', 'Vec.for_each',
   'Vec.reduce', 'Vec.fold', 'Vec.sort_by', 'Option.map', 'Option.and_then', 'Option.or_else', 'Option.unwrap_or_else',
