@@ -5,8 +5,8 @@
 
 /** rt.H: builtins that are not hot (core/host.ts). */
 export const HOST_FNS = [
-  'addrOf', 'bfree', 'bnew', 'box', 'boxSet', 'bslot', 'call', 'callStatic', 'copyOut', 'cstr',
-  'detach', 'dlclose', 'dlopen', 'dlsym', 'elemAddr', 'ffi', 'fieldAddr', 'gc', 'lm', 'lmPure',
+  'addrOf', 'bfree', 'bnew', 'box', 'boxSet', 'bslot', 'call', 'callStatic', 'cat', 'copyOut', 'cstr',
+  'detach', 'dlclose', 'dlopen', 'dlsym', 'elemAddr', 'env', 'ffi', 'fieldAddr', 'gc', 'lm', 'lmPure',
   'load', 'memCell', 'method', 'newString', 'refAddr', 'setAllocator', 'spec', 'stats', 'store',
   'storeView', 'strByte', 'strSlice', 'take', 'takeAt', 'tmpStr', 'toMem', 'trim', 'unbox',
   'unionGet', 'unionNew', 'utf8Len', 'view', 'writeBack',

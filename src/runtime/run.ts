@@ -115,7 +115,9 @@ export function classify(rt: Runtime, e: unknown): Outcome {
   }
   // The host refused to grow a string/array/buffer: the program outgrew memory, not our bug.
   if (e instanceof RangeError && /Invalid (string|array|typed array) length|allocation failed|out of memory/i.test(e.message)) {
-    rt.err(`fatal: out of memory (${e.message})\n`);
+    // never the host's text: program-sized strings fail earlier with their size (catStr), so this
+    // is a last resort for a host buffer we do not size ourselves
+    rt.err('fatal: out of memory (a value larger than the host can hold)\n');
     return { kind: 'limit', code: 134, limit: 'heap' };
   }
   const err = e instanceof Error ? e : new Error(String(e));

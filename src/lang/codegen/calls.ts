@@ -13,7 +13,7 @@ import { displayName } from '../sema/module-names';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
-import { rtH, rtS, rtX } from './rt-names';
+import { rtH, rtL, rtS, rtX } from './rt-names';
 import { vecKindOf } from '../../common/vec-kinds';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
@@ -200,7 +200,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'println': case 'print': {
         const nl = name === 'println' ? '\\n' : '';
         if (!a.length) return `rt.out("${nl}")`;
-        return `rt.out(${this.formatArgs(a)}${nl ? ' + "\\n"' : ''})`;
+        // the text is built by rt.H.cat: a line longer than any string fails as an allocation
+        return `rt.out(${rtH('cat')}([${this.formatArgs(a)}${nl ? ', "\\n"' : ''}], ${s}))`;
       }
       case 'assert': {
         const c = this.val(a[0]);
@@ -211,7 +212,7 @@ export abstract class CallEmitter extends ExprEmitter {
         const t = derefAll(this.effType(a[0]));
         const l = this.simple(this.val(a[0]));
         const r = this.simple(this.val(a[1]));
-        return `(${this.eq(l, r, t)} || rt.panic("assertion failed: left == right (left: " + ${this.displayJs(l, t)} + ", right: " + ${this.displayJs(r, t)} + ")", ${s}), undefined)`;
+        return `(${this.eq(l, r, t)} || rt.panic(${rtH('cat')}(["assertion failed: left == right (left: ", ${this.displayJs(l, t)}, ", right: ", ${this.displayJs(r, t)}, ")"], ${s}), ${s}), undefined)`;
       }
       case 'panic': return `rt.panic(${a.length ? this.display(a[0]) : '"explicit panic"'}, ${s})`;
       case 'unreachable': return `rt.panic("entered unreachable code", ${s})`;
@@ -310,7 +311,7 @@ export abstract class CallEmitter extends ExprEmitter {
     return js;
   }
 
-  /** Format-mode or list-mode text of print/println arguments (§5.1). */
+  /** Format-mode or list-mode pieces of print/println arguments (§5.1), comma-separated JS. */
   formatArgs(a: E[]): string {
     const first = a[0];
     if (first.kind === 'string' && first.value.includes('{')) {
@@ -336,9 +337,9 @@ export abstract class CallEmitter extends ExprEmitter {
         lit += c;
       }
       if (lit) parts.push(jsStr(lit));
-      return parts.length ? parts.join(' + ') : '""';
+      return parts.length ? parts.join(', ') : '""';
     }
-    return this.ordered(a, (x) => this.display(x)).join(' + " " + ');
+    return this.ordered(a, (x) => this.display(x)).join(', " ", ');
   }
 
   newVec(t: Type): string {
@@ -454,7 +455,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'String.upper': return `$newString(${o}.s.toUpperCase(), ${s})`;
       case 'String.lower': return `$newString(${o}.s.toLowerCase(), ${s})`;
       case 'String.trim': return `$newString(${rtH('trim')}(${o}.s), ${s})`;
-      case 'String.replace': return `$newString(${o}.s.split(${this.val(a[0])}).join(${this.val(a[1])}), ${s})`;
+      // replace can multiply the length: built by rt.H.cat (too long fails as an allocation)
+      case 'String.replace': return `$newString(${rtH('cat')}(${o}.s.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.len': return `${rtH('utf8Len')}(${o})`;
       case 'str.as_ptr': return `${rtH('cstr')}(${o})`;
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
@@ -463,7 +465,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.upper': return `${o}.toUpperCase()`;
       case 'str.lower': return `${o}.toLowerCase()`;
       case 'str.trim': return `${rtH('trim')}(${o})`;
-      case 'str.replace': return `${o}.split(${this.val(a[0])}).join(${this.val(a[1])})`;
+      case 'str.replace': return `${rtH('cat')}(${o}.split(${this.val(a[0])}), ${s}, ${this.val(a[1])})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
       case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;
@@ -512,6 +514,11 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${o} + $Number(${this.val(a[0])}) * ${size})`;
       }
       default:
+        // `v.filter(f)` on a Vec that keeps its elements (chapter 2 §5.2, not `!`): the result
+        // holds clones of the kept elements that need drop, so each object has one owner
+        if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && this.m.needsDrop(rt_.args[0])) {
+          return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)})`;
+        }
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
           ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }

@@ -40,7 +40,7 @@ function generate(seed: number): Case {
   };
   for (let k = 0; k < 24; k++) {
     const id = next++;
-    switch (r(12)) {
+    switch (r(13)) {
       case 0: { const key = r(3); const old = map.get(key); map.set(key, id); op(k, `m.insert(${key}, mk(${id}));`, old === undefined ? [] : [old]); break; }
       case 1: { const key = r(3); const old = map.get(key); map.delete(key); op(k, `m.remove(${key});`, old === undefined ? [] : [old]); break; }
       case 2: { vec.push(id); op(k, `v.push(mk(${id}));`, []); break; }
@@ -58,6 +58,21 @@ function generate(seed: number): Case {
         const form = r(4);
         const code = [`println("{}", mk(${id}).id);`, `println("{}", id_of(&mk(${id})));`, `match mk(${id}) { D { id } => println("{}", id) }`, `mk(${id});`][form];
         op(k, code, [id], form === 3 ? [] : [String(id)]);
+        break;
+      }
+      case 11: {
+        // the element adaptors lend the elements to the closure: nothing is dropped
+        const forms = [`println("{}", v.any(|d| d.id == ${id}));`, `println("{}", v.all(|d| d.id > 0));`,
+          `println("{}", v.map(|d| d.id).len());`, `v.forEach(|d| println("{}", d.id));`,
+          `println("{}", v.reduce(0, |a, d| a + d.id));`, `println("{}", v.find(|d| d.id == ${id}).is_some());`,
+          `v.sort_by(|a, b| b.id - a.id);`];
+        const form = r(forms.length);
+        const printed = [
+          [String(false)], [String(true)], [String(vec.length)], vec.map(String),
+          [String(vec.reduce((a, d) => a + d, 0))], [String(false)], [],
+        ][form];
+        if (form === 6) vec.sort((a, b) => b - a);
+        op(k, forms[form], [], printed);
         break;
       }
       default: {
@@ -106,6 +121,56 @@ describe('drop exactly once through every container operation', () => {
 }
 `);
     expect(r.stdout).toBe('3 ABC\nlive 0\n');
+  });
+
+  it('element adaptors lend the elements: moving one (or a part of one) out of the closure is E0163', () => {
+    const bad = [
+      'let ps = Vec<P>(); let w = ps.map(|p| p.a);',
+      'let w = v.map(|d| d);', 'let w = v.map(|d| { return d; });', 'let! k = Vec<D>(); v.forEach(|d| k.push(d));',
+      'v.forEach(eat);', 'let w = v.map(|d| P { a: d, n: 0 });', 'let w = two().map(|d| d);',
+      'let r = v.reduce(mk(0), |a, d| d);',
+    ];
+    for (const stmt of bad) {
+      const src = `${HEAD}fn eat(d: D) { }\nfn two(): Vec<D> { let! v = Vec<D>(); v.push(mk(1)); v.push(mk(2)); return v; }\nfn main() {\n    let! v = two();\n    ${stmt}\n}\n`;
+      expect(() => runVex(src), stmt).toThrow(/E0163|cannot move|keeps owning/);
+    }
+  });
+
+  it('filter on a named Vec gives the result clones: every object is dropped once', () => {
+    const r = runVex(`${HEAD}fn main() {
+    let! v = Vec<D>();
+    v.push(mk(1)); v.push(mk(2)); v.push(mk(3));
+    let odd = v.filter(|d| d.id % 2 == 1);
+    println("odd {} v {}", odd.len(), v.len());
+    println("one {}", v.filter(|d| d.id == 2).len());
+    println("end");
+}
+`);
+    expect(r.stdout).toBe('odd 2 v 3\none 1\ndrop 2\nend\ndrop 1\ndrop 3\ndrop 1\ndrop 2\ndrop 3\n');
+    expect(r.stats.liveBytes).toBe(0);
+  });
+
+  it('filter on a Vec whose elements cannot be cloned is E0163', () => {
+    const src = `struct H impl Drop { a: ArenaAllocator, fn drop()! { } }
+fn main() {
+    let! v = Vec<H>();
+    v.push(H { a: ArenaAllocator.new(64) });
+    let w = v.filter(|h| h.a.used() == 0);
+}
+`;
+    expect(() => runVex(src)).toThrow(/cannot be cloned/);
+  });
+
+  it('filter and map on a temporary Vec give each element one owner', () => {
+    const r = runVex(`${HEAD}fn two(): Vec<D> { let! v = Vec<D>(); v.push(mk(1)); v.push(mk(2)); v.push(mk(3)); return v; }
+fn main() {
+    let kept = two().filter(|d| d.id != 2);
+    println("kept {}", kept.len());
+    println("ids {}", two().map(|d| d.id * 10).len());
+    println("end");
+}
+`);
+    expect(r.stdout).toBe('drop 2\nkept 2\nids 3\ndrop 1\ndrop 2\ndrop 3\nend\ndrop 1\ndrop 3\n');
   });
 
   it('a field moved out of an owned struct is dropped by its new owner only', () => {

@@ -281,9 +281,12 @@ export abstract class ExprEmitter {
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
       case 'fstring': {
-        const js = '(' + (e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr))).join(' + ') || '""') + ')';
-        // a formatted string is a run-time allocation (§6.18); one without holes is a literal
-        return e.parts.some((p) => p.kind === 'hole') ? `${rtH('tmpStr')}(${js}, ${this.site(e.span)})` : js;
+        const pieces = e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr)));
+        // a formatted string is a run-time allocation (§6.18), built by rt.H.cat (one longer than
+        // any string fails as an allocation); one without holes is a literal
+        if (!e.parts.some((p) => p.kind === 'hole')) return '(' + (pieces.join(' + ') || '""') + ')';
+        const s = this.site(e.span);
+        return `${rtH('tmpStr')}(${rtH('cat')}([${pieces.join(', ')}], ${s}), ${s})`;
       }
       case 'ident': return this.ident(e);
       case 'tuple': return e.elems.length ? `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]` : 'undefined';
@@ -635,7 +638,8 @@ export abstract class ExprEmitter {
       const x = `(${l} ${jsop} ${r})`;
       return roundFloat(x, t.bits);
     }
-    if (t.k === 'str' && op === '+') return `(${l} + ${r})`;
+    // a concatenation is a run-time string like an f-string's (charged; too long fails)
+    if (t.k === 'str' && op === '+') { const s = this.site(span); return `${rtH('tmpStr')}(${rtH('cat')}([${l}, ${r}], ${s}), ${s})`; }
     if (t.k === 'bool') return `(${l} ${op} ${r})`;
     if (t.k !== 'int') return `(${l} ${op} ${r})`;
     const n = t.name;
@@ -1026,8 +1030,10 @@ function freshValue(e: E): boolean {
       const t = e.target;
       if (t?.k === 'builtin-method') {
         if (detachedCall(e)) return true;
+        // filter on a Vec that keeps its elements makes clones (calls.ts): the result owns them
+        if (t.owner === 'Vec' && t.method === 'filter') return true;
         // a Vec made from a temporary's elements owns them (ownReceiverKeeping drops the others)
-        if ((t.owner === 'Vec' && (t.method === 'map' || t.method === 'filter')) && e.callee.kind === 'member') return freshValue(e.callee.object);
+        if ((t.owner === 'Vec' && t.method === 'map') && e.callee.kind === 'member') return freshValue(e.callee.object);
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;

@@ -90,7 +90,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'reduce': case 'fold': return `${rtL('reduce')}(${o}, ${h.copyVal(a[0])}, ${fn(1)})`;
       case 'sort_by': return `${rtL('sortBy')}(${o}, ${fn(0)})`;
       case 'reverse': return `${rtL('reverse')}(${o})`;
-      case 'join': return `${rtL('join')}(${o}, ${v(0)}, (x) => ${elem ? h.displayJs('x', elem) : '"" + x'})`;
+      case 'join': return `${rtL('join')}(${o}, ${v(0)}, (x) => ${elem ? h.displayJs('x', elem) : '"" + x'}, ${s})`;
       case 'sort': {
         if (elem && (elem.k === 'struct' || elem.k === 'enum')) {
           const lt = h.userOperator('<', 'x', 'y', elem, e.span), gt = h.userOperator('<', 'y', 'x', elem, e.span);

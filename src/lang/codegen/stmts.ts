@@ -10,6 +10,11 @@ import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
 import { compoundKey } from './keys';
+import { lentClosures } from '../sema/moves';
+
+/** Captured arrays at least this big are charged when a closure keeps them (the size from which
+ *  a by-value array takes a share of the frame's stack model: runtime frame-arrays.ts). */
+const ESCAPE_BYTES = 256;
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope {
@@ -600,7 +605,21 @@ export class FnEmitter extends CallEmitter {
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
     }, params.map((p) => localName(p.name, p.id)), caps);
     // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
-    return caps.length ? `rt.gc.caps(${fn}, () => [${caps.join(', ')}])` : fn;
+    const js = caps.length ? `rt.gc.caps(${fn}, () => [${caps.join(', ')}])` : fn;
+    // and keeps its captured by-value arrays alive past the frame's stack model: heap-charged
+    const arrays = lentClosures.has(e) ? [] : (ci?.captures ?? []).map((l) => [l, this.escapedBytes(this.ty(l.type))] as const).filter(([, b]) => b >= ESCAPE_BYTES);
+    if (!arrays.length) return js;
+    return `${rtH('env')}(${js}, [${arrays.map(([l]) => localName(l.name, l.id)).join(', ')}], [${arrays.map(([, b]) => b).join(', ')}], ${this.site(e.span)})`;
+  }
+
+  /** Bytes of by-value array data in a value of type t (its whole C size when it holds one), 0
+   *  when it holds none: only arrays live in the frame's stack model (rt.frameArray). */
+  private escapedBytes(t: Type): number {
+    const holds = (x: Type, depth: number): boolean => depth < 8 && (x.k === 'array' ||
+      (x.k === 'tuple' && x.elems.some((y) => holds(y, depth + 1))) ||
+      (x.k === 'struct' && !x.info.isUnion && x.info.fields.some((f) => holds(f.type, depth + 1))));
+    if (!holds(t, 0)) return 0;
+    try { return this.m.prog.layoutOf(t).size; } catch { return 0; }
   }
 
   /** Root expressions for the captured locals able to hold a Gc handle. */

@@ -3,7 +3,8 @@
 // params, and the builtin methods of prelude types.
 import type * as ast from '../syntax/ast';
 import { T, subst, type Type } from './types';
-import { pathRoots } from './moves';
+import { pathRoots, checkElementAdaptor, noteLentClosures } from './moves';
+import { isPlaceExpr } from './stmt';
 import type { FnInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
@@ -164,6 +165,9 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     call.target = { k: 'builtin-method', owner, method: m.name };
     if (explicit) call.info = { type: T.error, typeArgs: explicit };
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
+    noteLentClosures(call, owner, m.name);
+    // elements handed to a closure stay the Vec's (drops exactly once, E0163)
+    if (owner === 'Vec' && t.k === 'builtin' && t.args[0]) checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : 'the Vec', t.args[0], ot.k !== 'ref' && !isPlaceExpr(m.object));
     const ret = builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
     if (owner === 'Option' || owner === 'Result') unwrapOutOfRef(cx, m.object, m.name, ret);
     return ret;

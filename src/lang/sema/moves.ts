@@ -8,11 +8,11 @@
 import type * as ast from '../syntax/ast';
 import type { Span } from '../span';
 import type { LocalInfo } from './typed';
-import type { Type } from './types';
 import type { Ctx } from './context';
 import { isCopy } from './infer';
-import { typeName } from './types';
+import { typeName, type Type } from './types';
 import { typeNeedsDrop } from './stmt';
+import { notClone } from './clone-check';
 
 export type MoveSet = Map<LocalInfo, Span>;
 
@@ -42,6 +42,14 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   // place, so the owner's drop (and a later assignment to the field) does not drop it again
   if (e.kind === 'member' || e.kind === 'tuple-index') {
     if (e.info?.type && !isCopy(e.info.type) && ownedPath(e)) {
+      // a part of a binding of a container element (`|x| x.name` given to map): still the Vec's
+      const bound = fieldPath(e)?.root;
+      if (bound && containerBound.has(bound) && typeNeedsDrop(cx, e.info.type)) {
+        cx.error('E0163', `cannot move \`${bound.name}\`'s part out: it is bound to a container element (\`${typeName(e.info.type)}\` needs drop and the container still owns it)`, e.span, {
+          notes: ['help: use it by reference, clone it (`.clone()`), or take the element out first with `remove(i)` or `pop()`'],
+        });
+        return;
+      }
       e.info = { ...e.info, moves: true };
       // the field is gone until it is assigned again: a second read is a use after move
       const fp = fieldPath(e);
@@ -193,6 +201,62 @@ function capturedByClosureValue(cx: Ctx, l: LocalInfo): boolean {
 
 /** Match bindings of a part of a container element (`match v.first() { Some(x) => … }`). */
 export const containerBound = new WeakSet<LocalInfo>();
+
+/** Vec methods that call their function argument with the elements (chapter 2 §5.2), and which
+ *  of that function's parameters receive one: they are handed the Vec's own elements, which the
+ *  Vec keeps owning (a temporary Vec too: `filter` decides which of them the result takes). */
+const ELEMENT_ADAPTORS: Record<string, { arg: number; params: number[] }> = {
+  find: { arg: 0, params: [0] }, any: { arg: 0, params: [0] }, all: { arg: 0, params: [0] },
+  map: { arg: 0, params: [0] }, filter: { arg: 0, params: [0] }, forEach: { arg: 0, params: [0] },
+  for_each: { arg: 0, params: [0] }, reduce: { arg: 1, params: [1] }, fold: { arg: 1, params: [1] },
+  sort_by: { arg: 0, params: [0, 1] },
+};
+/** Closure literals given to a builtin method that only calls them during the call (an element
+ *  adaptor, Option/Result map...): they cannot outlive their frame (codegen charges nothing for
+ *  the arrays they capture; see the runtime helper `env`). */
+export const lentClosures = new WeakSet<ast.Expr>();
+const LENDING = new Set(['Vec.find', 'Vec.any', 'Vec.all', 'Vec.map', 'Vec.filter', 'Vec.forEach', 'Vec.for_each',
+  'Vec.reduce', 'Vec.fold', 'Vec.sort_by', 'Option.map', 'Option.and_then', 'Option.or_else', 'Option.unwrap_or_else',
+  'Option.filter', 'Result.map', 'Result.and_then', 'Result.unwrap_or_else', 'Result.map_err']);
+export function noteLentClosures(call: ast.ExprOf<'call'>, owner: string, method: string): void {
+  if (LENDING.has(`${owner}.${method}`)) for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
+}
+/** Closure literals given to an element adaptor: the indices of their element parameters. */
+const elementClosures = new WeakMap<ast.Expr, number[]>();
+
+/** Before the arguments of `v.m(f)` are checked (Vec<T>, T needs drop; `temp`: v is a temporary):
+ *  a closure literal's element parameters are bound to the elements (moving one out is E0163), a
+ *  function given by name or value would own (and drop) elements the Vec still owns (E0163), and
+ *  `filter` on a Vec that outlives the call gives the result clones, so its elements must be Clone
+ *  (E0163 otherwise). */
+export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean): void {
+  const ad = ELEMENT_ADAPTORS[method];
+  if (!ad || !typeNeedsDrop(cx, elem)) return;
+  const f = call.args[ad.arg];
+  if (f?.kind === 'closure') elementClosures.set(f, ad.params);
+  else if (f) {
+    cx.error('E0163', `\`${method}\` would give a function elements of type \`${typeName(elem)}\` that the Vec keeps owning: a function that takes them by value drops them a second time`, f.span, {
+      notes: ['help: pass a closure that reads the element (`|x| x.field`), or take the elements out with `pop()`/`remove(i)` first'],
+    });
+  }
+  // filter on a Vec that keeps its elements gives the result clones of the kept ones (codegen)
+  const uncloneable = method === 'filter' && !temp ? notClone(cx, elem, new Set()) : null;
+  if (uncloneable) {
+    cx.error('E0163', `\`filter\` on ${vecName} would put elements into a new Vec while ${vecName} keeps owning them, and \`${typeName(elem)}\` cannot be cloned (it holds \`${typeName(uncloneable)}\`)`, call.span, {
+      notes: ['help: filter a Vec you give up (`make().filter(f)`), or move the wanted elements out with `remove(i)`/`pop()`'],
+    });
+  }
+}
+
+/** Is the parameter `i` of closure `e` bound to a container element (checkElementAdaptor)? */
+export function elementParam(e: ast.Expr, i: number): boolean {
+  return elementClosures.get(e)?.includes(i) ?? false;
+}
+/** The value a closure given to an element adaptor returns is moved out of it (`|x| x` would
+ *  return an element the Vec keeps: E0163). */
+export function consumeAdaptorResult(cx: Ctx, closure: ast.Expr, result: ast.Expr | null): void {
+  if (result && elementClosures.has(closure)) consume(cx, result);
+}
 
 /** Builtin accessors that hand out a part the receiver keeps owning. */
 const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);

@@ -18,7 +18,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
-import { branches, ifChain, revive, reviveField, loopMoves, containerBound } from './moves';
+import { branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult } from './moves';
 import { isPlaceKind } from './ops';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
@@ -272,7 +272,7 @@ function condBool(cx: Ctx, e: ast.Expr): void {
 }
 
 /** A variable, field, element or dereference (through `&` too): a container that outlives the loop. */
-function isPlaceExpr(e: ast.Expr): boolean {
+export function isPlaceExpr(e: ast.Expr): boolean {
   switch (e.kind) {
     case 'ident': case 'member': case 'index': case 'tuple-index': case 'deref': return true;
     case 'ref': return isPlaceExpr(e.operand);
@@ -528,12 +528,14 @@ function closureBody(cx: Ctx, e: ast.ExprOf<'closure'>, paramTypes: Type[], hint
   const st = inClosure(cx, info, hintRet, false, () => {
     e.params.forEach((p, i) => {
       p.local = declareLocal(cx, p.name, paramTypes[i], false, p.span);
+      if (elementParam(e, i)) containerBound.add(p.local); // a Vec adaptor's element (moves.ts)
       info.params.push(p.local);
     });
     let bodyT: Type;
     if (e.body.kind === 'block' && 'stmts' in e.body) bodyT = checkBlock(cx, e.body as ast.Block, hintRet);
     else bodyT = checkExpr(cx, e.body as ast.Expr, hintRet);
     const bodyExpr = e.body.kind === 'block' && 'stmts' in e.body ? (e.body as ast.Block).tail : (e.body as ast.Expr);
+    consumeAdaptorResult(cx, e, bodyExpr);
     if (hintRet) {
       if (bodyExpr && bodyExpr.info) coerceExpr(cx, bodyExpr, bodyT, hintRet);
       else if (bodyT.k !== 'never' && hintRet.k !== 'unit' && hintRet.k !== 'error' && !(e.body.kind === 'block' && 'stmts' in e.body && blockDiverges(e.body as ast.Block))) {

@@ -176,6 +176,22 @@ export class VVec<T = unknown> {
  *  the heap limit, before the host refuses it. */
 export const MAX_STRING_BYTES = 1 << 27;
 
+/** `head + parts.join(sep) + tail`, built only when the result fits a string (MAX_STRING_BYTES
+ *  UTF-8 bytes): a longer one fails like the allocation of its buffer, with its exact size, before
+ *  the host refuses it. Every string the program's sizes decide (f-strings, `+`, formatting, join)
+ *  is built here, so the host's own "Invalid string length" never happens. */
+export function catStr(parts: readonly string[], site = -1, sep = '', head = '', tail = ''): string {
+  let units = head.length + tail.length + sep.length * Math.max(0, parts.length - 1);
+  for (const p of parts) units += p.length;
+  // a UTF-16 unit is 1 to 3 bytes of UTF-8, so the exact size is needed only near the limit
+  if (units * 3 > MAX_STRING_BYTES) {
+    let bytes = utf8Len(head) + utf8Len(tail) + utf8Len(sep) * Math.max(0, parts.length - 1);
+    for (const p of parts) bytes += utf8Len(p);
+    if (bytes > MAX_STRING_BYTES) heap.fail(bytes, site);
+  }
+  return head + parts.join(sep) + tail;
+}
+
 /** String: growable UTF-8 text. The JS string holds the text; `cap` tracks the simulated buffer. */
 export class VString {
   cap = 0;

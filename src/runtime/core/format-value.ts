@@ -1,6 +1,6 @@
 // Value formatting of §5.2 for every runtime representation, driven by type descriptors.
 import type { TD } from '../../common/program-meta';
-import { VVec, VString, VMap, VSet, VBox, VSlice, Cell, MOVED_OUT, VGc } from './collections';
+import { VVec, VString, VMap, VSet, VBox, VSlice, Cell, MOVED_OUT, VGc, catStr } from './collections';
 
 import { formatG } from '../format/float';
 export { formatG };
@@ -25,18 +25,18 @@ export class ValueFormatter {
         if (t.isUnion) return t.name + ' { .. }';
         const obj = v as Record<string, unknown>;
         if (!t.fields.length) return t.name + ' {}';
-        return t.name + ' { ' + t.fields.map((f) => f.name + ': ' + this.fmt(obj['f_' + f.name], f.td, true)).join(', ') + ' }';
+        return catStr(t.fields.map((f) => catStr([f.name, this.fmt(obj['f_' + f.name], f.td, true)], -1, ': ')), -1, ', ', t.name + ' { ', ' }');
       }
       case 'enum': {
         const e = v as { t: number; [k: string]: unknown };
         const vr = t.variants[e.t];
         const head = t.prelude ? vr.name : t.name + '.' + vr.name;
         if (!vr.fields.length) return head;
-        return head + '(' + vr.fields.map((f, i) => this.fmt(e['a' + i], f, true)).join(', ') + ')';
+        return catStr(vr.fields.map((f, i) => this.fmt(e['a' + i], f, true)), -1, ', ', head + '(', ')');
       }
       case 'tuple': {
         const a = v as unknown[];
-        return '(' + t.elems.map((e, i) => this.fmt(a[i], e, true)).join(', ') + (t.elems.length === 1 ? ',)' : ')');
+        return catStr(t.elems.map((e, i) => this.fmt(a[i], e, true)), -1, ', ', '(', t.elems.length === 1 ? ',)' : ')');
       }
       case 'array': return this.list(v as unknown[], 0, (v as unknown[]).length, t.elem);
       case 'vec': return this.list((v as VVec).a, 0, (v as VVec).n, t.elem);
@@ -44,13 +44,13 @@ export class ValueFormatter {
       case 'map': {
         const vm = v as VMap;
         const parts: string[] = [];
-        for (const [k, x] of vm.m) parts.push(this.fmt(vm.ok ? vm.ok.get(k) : k, t.key, true) + ': ' + this.fmt(x, t.val, true));
-        return '{' + parts.join(', ') + '}';
+        for (const [k, x] of vm.m) parts.push(catStr([this.fmt(vm.ok ? vm.ok.get(k) : k, t.key, true), this.fmt(x, t.val, true)], -1, ': '));
+        return catStr(parts, -1, ', ', '{', '}');
       }
       case 'set': {
         const parts: string[] = [];
         for (const k of (v as VSet).values()) parts.push(this.fmt(k, t.elem, true));
-        return '{' + parts.join(', ') + '}';
+        return catStr(parts, -1, ', ', '{', '}');
       }
       case 'box': return this.fmt((v as VBox).v, t.elem, nested);
       case 'gc': {
@@ -79,7 +79,7 @@ export class ValueFormatter {
   private list(a: ArrayLike<unknown>, off: number, len: number, elem: number): string {
     const parts: string[] = [];
     for (let i = 0; i < len; i++) parts.push(this.fmt(a[off + i], elem, true));
-    return '[' + parts.join(', ') + ']';
+    return catStr(parts, -1, ', ', '[', ']');
   }
 }
 

@@ -2,7 +2,7 @@
 // runtime-library entry points (alloc/free, signals, heap profile...).
 import type { Runtime } from './rt';
 import { exact, exactEnd } from './helpers';
-import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap, MAX_STRING_BYTES } from './collections';
+import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap, MAX_STRING_BYTES, catStr } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
 import { LIBM_FNS } from '../ffi/libm';
@@ -44,6 +44,8 @@ function makeLibmFast(rt: Runtime): Record<string, (x: number, y: number) => num
 export function makeHost(rt: Runtime) {
   let sandbox: Sandbox | null = null; // env and files of this run (std modules env/fs/path)
   const dec = new TextDecoder();
+  /** Captured arrays already charged by `env` (per run: makeHost is called once per Runtime). */
+  const escaped = new WeakSet<object>();
   return {
     lm: makeLibmFast(rt),
     /** The same functions unwrapped: generated code calls these after a symbol's first 64 calls. */
@@ -148,6 +150,28 @@ export function makeHost(rt: Runtime) {
     /** A string produced at run time (an f-string, a slice): one heap buffer of its UTF-8 length
      *  (§6.18). `str` values have no owner that frees them, so the buffer is a temporary: allocated
      *  and freed at once — counted in allocs, frees and the peak, never in the live bytes. */
+    /** A closure value that captured by-value arrays (`caps`, of `bytes` each) and may outlive
+     *  their frame: each captured array escapes its frame's stack model onto the heap, charged
+     *  to the heap limit once per array (a second closure over the same one shares it). A
+     *  function value has no owner, so the charge stays for the run (no collector follows
+     *  function values): a program making such closures without end fails cleanly with
+     *  'memory allocation of N bytes failed' instead of growing the host. */
+    env<F>(f: F, caps: unknown[], bytes: number[], site: number): F {
+      const m = rt.machine;
+      if (!m) return f;
+      for (let i = 0; i < caps.length; i++) {
+        const a = caps[i];
+        if (a === null || typeof a !== 'object' || escaped.has(a)) continue;
+        m.guard(site, () => m.sys.chargeHost(bytes[i]));
+        escaped.add(a);
+      }
+      return f;
+    },
+    /** Text built from program-sized pieces (f-string holes, `+`, print arguments): a result past
+     *  the longest string fails as an allocation of its size (collections.ts catStr). */
+    cat(parts: string[], site: number, sep = ''): string {
+      return catStr(parts, site, sep);
+    },
     tmpStr(s: string, site: number): string {
       const n = utf8Len(s);
       if (n > MAX_STRING_BYTES) heap.fail(n, site);

@@ -4,7 +4,7 @@
 // the value, and parse results as { ok } / { err }: the generated code wraps them in the program's
 // own Option/Result classes. Closures are called directly (a closure that blocks is not supported
 // inside these methods).
-import { VVec } from './collections';
+import { VVec, catStr } from './collections';
 import { canon } from './wide';
 
 type Fn = (...a: unknown[]) => unknown;
@@ -82,7 +82,8 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     },
     // (a typed Vec's `a` is a typed array, whose map/filter would keep its element type)
     map: (v: VVec, f: Fn, esize: number, ealign: number) => vec(v.toArray().map((x) => f(x)), esize, ealign),
-    filter: (v: VVec, f: Fn) => vec(v.toArray().filter((x) => f(x)), v.esize, v.ealign, v.kind),
+    /** `copy`: the kept elements are cloned (the receiver keeps its own, codegen calls.ts) */
+    filter: (v: VVec, f: Fn, copy?: Fn) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? kept.map(copy) : kept, v.esize, v.ealign, v.kind); },
     any: (v: VVec, f: Fn) => { for (const x of v.a) if (f(x)) return true; return false; },
     all: (v: VVec, f: Fn) => { for (const x of v.a) if (!f(x)) return false; return true; },
     forEach(v: VVec, f: Fn): void { for (const x of v.a) f(x); },
@@ -96,7 +97,7 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     sort(v: VVec, cmp: Cmp): void { v.setAll(v.toArray().sort(cmp)); },
     sortBy(v: VVec, f: Fn): void { v.setAll(v.toArray().sort((a, b) => Number(f(a, b)))); },
     reverse(v: VVec): void { v.setAll(v.toArray().reverse()); },
-    join: (v: VVec, sep: string, show: (x: unknown) => string) => v.toArray().map(show).join(sep),
+    join: (v: VVec, sep: string, show: (x: unknown) => string, site = -1) => catStr(v.toArray().map(show), site, sep),
     natural,
     // ---- floats (§5.5): round half away from zero, like C's round()
     sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
