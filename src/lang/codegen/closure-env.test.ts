@@ -32,6 +32,41 @@ describe('closure environments are charged to the heap', () => {
     expect(r.stdout).toBe('kept 20000\n');
   });
 
+  it('a closure bound by let and only called in its frame charges nothing, a fresh one each iteration', () => {
+    const r = runVex(`fn main() {
+    let! total: i64 = 0;
+    for i in 0..20000 {
+        let a = [1u8; 8192];
+        let f = || a[0] as i64;
+        total += f() + f();
+    }
+    println("{}", total);
+}
+`, { heapLimit: 1 << 20 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('40000\n');
+  });
+
+  it('a let-bound closure that is stored, passed on or called from an escaping closure is charged', () => {
+    const shapes = [
+      'let f = || a[0] as i64; fs.push(f);',
+      'let f = || a[0] as i64; fs.push(|| f());',
+      'let f = || a[0] as i64; let g = f; fs.push(g);',
+    ];
+    for (const body of shapes) {
+      const r = runVex(`fn main() {
+    let! fs = Vec<fn(): i64>();
+    for i in 0..1000000 {
+        let a = [1u8; 8192];
+        ${body}
+    }
+    println("kept {}", fs.len());
+}
+`, { heapLimit: 1 << 20 });
+      expect(r.stderr, body).toBe('memory allocation of 8192 bytes failed\n');
+    }
+  });
+
   it('closures lent to a method for the call charge nothing', () => {
     const r = runVex(`fn main() {
     let! t: i64 = 0;

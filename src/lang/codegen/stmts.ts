@@ -11,6 +11,7 @@ import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
 import { compoundKey } from './keys';
 import { lentClosures } from '../sema/moves';
+import { frameLocalClosures } from './frame-local-closures';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which
  *  a by-value array takes a share of the frame's stack model: runtime frame-arrays.ts). */
@@ -44,6 +45,8 @@ export class FnEmitter extends CallEmitter {
   replMain: ModuleCtx['repl'] = null;
   /** Parameters (receiver first) recorded with the frame's locals when a panic unwinds it. */
   paramLocals: LocalInfo[] = [];
+  /** The function's body (closures' emitters share it): which closures stay in the frame. */
+  root: object | null = null;
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
     super(m, env, fnName, isGen, '$f');
@@ -607,7 +610,8 @@ export class FnEmitter extends CallEmitter {
     // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
     const js = caps.length ? `rt.gc.caps(${fn}, () => [${caps.join(', ')}])` : fn;
     // and keeps its captured by-value arrays alive past the frame's stack model: heap-charged
-    const arrays = lentClosures.has(e) ? [] : (ci?.captures ?? []).map((l) => [l, this.escapedBytes(this.ty(l.type))] as const).filter(([, b]) => b >= ESCAPE_BYTES);
+    const stays = lentClosures.has(e) || (this.root !== null && frameLocalClosures(this.root).has(e));
+    const arrays = stays ? [] : (ci?.captures ?? []).map((l) => [l, this.escapedBytes(this.ty(l.type))] as const).filter(([, b]) => b >= ESCAPE_BYTES);
     if (!arrays.length) return js;
     return `${rtH('env')}(${js}, [${arrays.map(([l]) => localName(l.name, l.id)).join(', ')}], [${arrays.map(([, b]) => b).join(', ')}], ${this.site(e.span)})`;
   }
@@ -632,6 +636,7 @@ export class FnEmitter extends CallEmitter {
   private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[], gcCaps: string[] = []): string {
     const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
     em.gcCaps = gcCaps;
+    em.root = this.root;
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
     for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
     const body = f(em);
@@ -799,6 +804,7 @@ const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
 export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean, deepTwins?: ReadonlySet<string>): string {
   const site = m.site(fn.decl?.span ?? null, fn.name);
   const em = new FnEmitter(m, env, fn.name, isGen, site);
+  if (fn.decl?.body) em.root = fn.decl.body;
   // a deep twin (deep.ts): a generator whose calls into recursive instances yield their twins
   if (deepTwins) em.deepTwins = deepTwins;
   const params: string[] = [];
