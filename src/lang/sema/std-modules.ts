@@ -335,6 +335,7 @@ export function stdNamespace(program: ast.Program, alias: string): string | null
  *  scope without an import: a program that calls one and defines no item of that name gets the
  *  `conv` module's function. */
 function bindPreludeConversions(program: ast.Program, named: Map<string, string>, added: Set<string>): void {
+  if (program.noConversions) return; // (the walk below is a tenth of a hover's check)
   const wanted = new Set<string>();
   const own = new Set(program.items.map((i) => ('name' in i && typeof i.name === 'string' ? i.name : '')));
   // an explicit stack: a program may nest deeper than the JS stack (E0902 is reported later)

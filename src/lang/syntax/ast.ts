@@ -28,6 +28,9 @@ export interface Program {
   noMain: boolean; // #[no_main] before the first item
   noMainSpan?: Span;
   span: Span;
+  /** Set by parse() when the text never spells `_to_string`: no prelude conversion
+   *  (`i32_to_string`…) can be named, so the checker skips looking for one. */
+  noConversions?: true;
 }
 
 export type Item =

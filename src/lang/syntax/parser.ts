@@ -72,6 +72,7 @@ export function parse(file: string, text: string): ParseResult {
     }
     program.noMain = st.noMain;
     if (st.noMainSpan) program.noMainSpan = st.noMainSpan;
+    if (!text.includes('_to_string')) program.noConversions = true;
     return { program, diagnostics: finish(p) };
   } catch (e) {
     return { program, diagnostics: [...(p ? finish(p) : []), internalError(file, text, e)] };
