@@ -1,8 +1,7 @@
 // Editor support for contracts and operators (chapter 2 §2–§3): completion after a value of a
 // bounded type parameter offers its contracts' methods; hover on an overloaded operator shows the
 // method it calls.
-import { test, expect, openPlayground, setCode, typeCode } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, openPlayground, setCode, typeCode, cursorAt } from './fixtures';
 
 const CODE = `contract Named { name(): str; }
 contract Greeter: Named { greet(): String { return String.from(self.name()); } }
@@ -19,21 +18,13 @@ fn main() {
 }
 `;
 
-async function place(page: Page, line: number, col: number): Promise<void> {
-  await page.evaluate(([l, c]) => {
-    const ed = (window as unknown as { __vexEditor: { setPosition(p: object): void; focus(): void } }).__vexEditor;
-    ed.setPosition({ lineNumber: l, column: c });
-    ed.focus();
-  }, [line, col]);
-}
-
 test('completion after a bounded type parameter lists its contracts\' methods; hover on `+` shows op+', async ({ page }) => {
   await openPlayground(page);
   await setCode(page, CODE);
   const lines = CODE.split('\n');
   // hover on the `+` of `V { x: 1 } + V { x: 2 }`
   const opLine = lines.findIndex((l) => l.includes('} + V')) + 1;
-  await place(page, opLine, lines[opLine - 1].indexOf('} + V') + 3);
+  await cursorAt(page, opLine, lines[opLine - 1].indexOf('} + V') + 3);
   await page.waitForTimeout(300);
   await page.keyboard.press('ControlOrMeta+K');
   await page.keyboard.press('ControlOrMeta+I');
@@ -41,7 +32,7 @@ test('completion after a bounded type parameter lists its contracts\' methods; h
   await page.keyboard.press('Escape');
   // completion on a new line after `t.` inside `hi`
   const retLine = lines.findIndex((l) => l.includes('return t.greet()')) + 1;
-  await place(page, retLine - 1, lines[retLine - 2].length + 1);
+  await cursorAt(page, retLine - 1, lines[retLine - 2].length + 1);
   await page.keyboard.press('Enter');
   await typeCode(page, 't.');
   const suggest = page.locator('.monaco-editor .suggest-widget');

@@ -96,3 +96,12 @@ export async function chooseExample(page: Page, id: string): Promise<void> {
   await page.locator(`[role="menu"] [role="menuitem"][data-id="${id}"]`).click();
   await expect(page.locator('[role="menu"]')).toHaveCount(0);
 }
+
+/** Puts the editor's cursor at a 1-based line/column and focuses the editor. */
+export async function cursorAt(page: Page, lineNumber: number, column: number): Promise<void> {
+  await page.evaluate(([l, c]) => {
+    const ed = (window as unknown as { __vexEditor: { setPosition(p: object): void; focus(): void } }).__vexEditor;
+    ed.setPosition({ lineNumber: l, column: c });
+    ed.focus();
+  }, [lineNumber, column]);
+}

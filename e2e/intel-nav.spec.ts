@@ -1,17 +1,7 @@
 // Editor intelligence, part two: signature help, find references (one tab and across tabs),
 // the quick outline, the unused-import warning and its fix, and the editor surviving the layout
 // breakpoint with its undo history.
-import type { Page } from '@playwright/test';
-import { test, expect, openPlayground, setCode, editorText, typeCode } from './fixtures';
-
-/** Puts the cursor at a 1-based line/column and focuses the editor. */
-async function cursorAt(page: Page, lineNumber: number, column: number): Promise<void> {
-  await page.evaluate(([l, c]) => {
-    const ed = (window as unknown as { __vexEditor: { setPosition(p: object): void; focus(): void } }).__vexEditor;
-    ed.setPosition({ lineNumber: l, column: c });
-    ed.focus();
-  }, [lineNumber, column]);
-}
+import { test, expect, openPlayground, setCode, editorText, typeCode, cursorAt } from './fixtures';
 
 test('signature help shows the parameters while typing a call, the current one highlighted', async ({ page }) => {
   await openPlayground(page);

@@ -2,7 +2,7 @@
 // definition (F12) opens the declaring tab; Problems and backtrace frames open the module's tab.
 import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
-import { test, expect, openPlayground, setCode, waitForOutcome, outputLines, cursorLine, screenshot } from './fixtures';
+import { test, expect, openPlayground, setCode, waitForOutcome, outputLines, cursorLine, screenshot, cursorAt } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const DIR = 'tests/conformance/module_three_tabs';
@@ -43,22 +43,13 @@ test('a three-tab program (operator-overloaded type, user iterator) runs to its 
   await screenshot(page, 'modules-three-tabs');
 });
 
-/** Puts the editor's cursor at (line, column) and focuses it. */
-async function setCursor(page: Page, line: number, col: number): Promise<void> {
-  await page.evaluate(([l, c]) => {
-    const ed = (window as unknown as { __vexEditor: { setPosition(p: object): void; focus(): void } }).__vexEditor;
-    ed.setPosition({ lineNumber: l, column: c });
-    ed.focus();
-  }, [line, col]);
-}
-
 test('F12 on an imported name opens the tab that declares it, at the declaration', async ({ page }) => {
   await openPlayground(page, link(ordered()));
   await expect(page.getByRole('tab', { name: 'main.vx' })).toHaveAttribute('aria-selected', 'true');
   const main = text('main.vx').split('\n');
   const line = main.findIndex((l) => l.includes('origin()')) + 1;
   const col = main[line - 1].indexOf('origin()') + 3;
-  await setCursor(page, line, col);
+  await cursorAt(page, line, col);
   await page.waitForTimeout(300);
   await page.keyboard.press('F12');
   await expect(page.getByRole('tab', { name: 'geometry.vx' })).toHaveAttribute('aria-selected', 'true');
@@ -69,7 +60,7 @@ test('F12 on an imported name opens the tab that declares it, at the declaration
   await page.getByRole('tab', { name: 'main.vx' }).click();
   const l2 = main.findIndex((l) => l.includes('Range3.new')) + 1;
   const c2 = main[l2 - 1].indexOf('Range3.new') + 'Range3.'.length + 2;
-  await setCursor(page, l2, c2);
+  await cursorAt(page, l2, c2);
   await page.keyboard.press('F12');
   await expect(page.getByRole('tab', { name: 'seq.vx' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => cursorLine(page)).toBe(text('seq.vx').split('\n').findIndex((l) => l.includes('fn Range3.new')) + 1);
@@ -80,7 +71,7 @@ test('F12 on an overloaded operator opens its method in the tab that declares it
   const main = text('main.vx').split('\n');
   const line = main.findIndex((l) => l.includes('a + b')) + 1;
   const col = main[line - 1].indexOf('a + b') + 3; // on the `+`
-  await setCursor(page, line, col);
+  await cursorAt(page, line, col);
   await page.waitForTimeout(300);
   await page.keyboard.press('F12');
   await expect(page.getByRole('tab', { name: 'geometry.vx' })).toHaveAttribute('aria-selected', 'true');
