@@ -35,11 +35,11 @@ const FRAME_BYTES = 256;
 const CS_MAX = 1 << 16;
 
 export class Runtime {
-  // ---- call-site stack (per task; swapped by the scheduler)
+  // ---- call-site stack: one for every task (the scheduler copies a switched-out task's frames)
   cs: Int32Array;
   sp = 0;
   /** What function entries compare the depth with: the model's limit (`stackLim`), or less while
-   *  `cs` is still short — reaching it grows `cs` (tasks start with a small one). */
+   *  `cs` is still short — reaching it grows `cs`. */
   lim: number;
   stackLim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
@@ -602,13 +602,13 @@ export class Runtime {
 
   /** catch_panic(f): Ok(f()) or Err(msg). `mk(tag, payload)` builds the Result (0 = Ok, 1 = Err). */
   catchPanic<R>(f: () => unknown, site: number, mk: (tag: number, v: unknown) => R): R {
-    const sp = this.sp, cs = this.cs;
+    const sp = this.sp;
     this.guards.push('catch');
     try {
       return mk(0, f());
     } catch (e) {
       if (e instanceof VexPanic) {
-        this.caught(e, site, sp, cs);
+        this.caught(e, site, sp);
         return mk(1, e.message);
       }
       throw e;
@@ -616,9 +616,8 @@ export class Runtime {
       this.guards.pop();
     }
   }
-  caught(e: VexPanic, site: number, sp: number, cs: Int32Array): void {
-    this.sp = sp;
-    this.cs = cs; // frames below sp are intact in it even if `cs` grew since
+  caught(e: VexPanic, site: number, sp: number): void {
+    this.sp = sp; // the frames below sp are intact in `cs` (a grown `cs` copied them)
     this.fitLim();
     this.unwinding = null;
     this.unwindDepth = -1;

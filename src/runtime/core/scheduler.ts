@@ -10,7 +10,6 @@ import { Fifo, MinHeap } from './queue';
 type Gen = Generator<unknown, unknown, unknown>;
 /** What suspendable code `yield*`s and plain code drive()s: a generator or a blocking op below. */
 export type Op = Iterator<unknown, unknown, unknown>;
-const NO_FRAMES = new Int32Array(0);
 /** Heap bytes a live task holds (its control block and first frames: the host keeps ~1-2 KB). */
 export const TASK_BYTES = 512;
 /** Fuel a spawn costs: an endless spawning loop ends at the fuel limit like any other loop. */
@@ -25,10 +24,11 @@ export class Task {
   value: unknown = undefined;
   /** Tasks awaiting this future (made on first use: most futures have none or one). */
   waiters: Task[] | null = null;
-  // saved runtime context
-  cs: Int32Array;
+  // saved runtime context. Every task runs on the runtime's one call-site stack (`rt.cs`): a task
+  // that is switched out keeps a copy of its own frames (most tasks block a few calls deep, so a
+  // small array per task instead of a call-site stack of its own each).
+  frames: number[] | null = null;
   sp = 0;
-  lim: number;
   stackLim: number;
   guards: ('catch' | 'nounwind' | 'async')[] = [];
   tls: unknown[];
@@ -39,9 +39,6 @@ export class Task {
   charged = 0;
   constructor(readonly id: number, readonly name: string, public stackBytes: number, tls: unknown[]) {
     this.stackLim = Math.floor(stackBytes / 256);
-    // No call-site stack until the first call: the runtime grows it as calls get deeper.
-    this.cs = NO_FRAMES;
-    this.lim = 0;
     this.tls = tls;
   }
   get done(): boolean { return this.state === 'done'; }
@@ -50,11 +47,19 @@ export class Task {
 /** A timer future (`sleep`) or any future that is not a task. */
 export class TimerFuture {
   done = false;
+  /** When it fires (virtual ms) and its order among timers set for the same time. */
+  constructor(readonly at: number, readonly seq: number) {}
   value: unknown = undefined;
   /** Tasks awaiting this future (made on first use: most futures have none or one). */
   waiters: Task[] | null = null;
 }
 export type Future = Task | TimerFuture;
+
+/** Where a task waiting for `f` goes: most futures get one waiter, so the list starts exactly one
+ *  long (an empty array's first push would reserve 17 slots). */
+function waitersOf(f: Future): { push(t: Task): void } {
+  return f.waiters ?? { push: (t: Task) => { f.waiters = [t]; } };
+}
 
 export class Channel {
   readonly buf = new Fifo<unknown>();
@@ -76,7 +81,7 @@ export class Scheduler {
   clock = 0; // virtual milliseconds
   private nextId = 1;
   /** Pending timers, earliest first; equal times fire in the order they were set. */
-  private timers = new MinHeap<{ at: number; seq: number; fut: TimerFuture }>((x, y) => x.at < y.at || (x.at === y.at && x.seq < y.seq));
+  private timers = new MinHeap<TimerFuture>((x, y) => x.at < y.at || (x.at === y.at && x.seq < y.seq));
   private timerSeq = 0;
   spawned = 0;
   /** Unfinished tasks (their thread-locals are GC roots); a task leaves the set when it ends. */
@@ -87,17 +92,26 @@ export class Scheduler {
 
   constructor(private readonly rt: Runtime) {
     this.current = new Task(0, 'main', rt.stackBytes, []);
-    this.current.cs = rt.cs;
   }
 
   // ---------------------------------------------------------------- context switching
   private save(t: Task): void {
     const rt = this.rt;
-    t.cs = rt.cs; t.sp = rt.sp; t.lim = rt.lim; t.stackLim = rt.stackLim; t.stackBytes = rt.stackBytes; t.guards = rt.guards; t.tls = rt.tls;
+    t.sp = rt.sp; t.stackLim = rt.stackLim; t.stackBytes = rt.stackBytes; t.guards = rt.guards; t.tls = rt.tls;
+    // the frames below sp (as far as `cs` records them); an array of exactly that length (growing
+    // an empty one would reserve 17 slots), reused while the depth stays the same
+    const cs = rt.cs, n = Math.min(rt.sp, cs.length);
+    if (n === 0) { t.frames = null; return; }
+    let f = t.frames;
+    if (!f || f.length !== n) f = t.frames = new Array<number>(n);
+    for (let i = 0; i < n; i++) f[i] = cs[i];
   }
   private load(t: Task): void {
     const rt = this.rt;
-    rt.cs = t.cs; rt.sp = t.sp; rt.lim = t.lim; rt.stackLim = t.stackLim; rt.stackBytes = t.stackBytes; rt.guards = t.guards; rt.tls = t.tls; rt.taskId = t.id;
+    rt.sp = t.sp; rt.stackLim = t.stackLim; rt.stackBytes = t.stackBytes; rt.guards = t.guards; rt.tls = t.tls; rt.taskId = t.id;
+    rt.fitLim();
+    const f = t.frames;
+    if (f) { const cs = rt.cs; for (let i = 0; i < f.length; i++) cs[i] = f[i]; }
   }
 
   /** Run task `t` until it finishes or blocks, then come back to the current task. */
@@ -154,7 +168,7 @@ export class Scheduler {
   private release(t: Task): void {
     if (t.charged) { this.rt.machine?.sys.releaseHost(t.charged); t.charged = 0; }
     t.gen = null;
-    t.cs = NO_FRAMES;
+    t.frames = null;
     t.guards = [];
     t.tls = [];
     this.live.delete(t);
@@ -213,7 +227,7 @@ export class Scheduler {
     const at = first.at;
     this.clock = Math.max(this.clock, at);
     while (this.timers.peek()?.at === at) {
-      const { fut } = this.timers.pop()!;
+      const fut = this.timers.pop()!;
       fut.done = true;
       this.wakeAll(fut, -1, 'timer');
     }
@@ -331,9 +345,8 @@ export class Scheduler {
   }
 
   sleep(ms: number): TimerFuture {
-    const fut = new TimerFuture();
-    const at = this.clock + Math.max(0, ms);
-    this.timers.push({ at, seq: this.timerSeq++, fut });
+    const fut = new TimerFuture(this.clock + Math.max(0, ms), this.timerSeq++);
+    this.timers.push(fut);
     return fut;
   }
 
@@ -420,7 +433,7 @@ class AwaitOp extends BlockingOp {
   constructor(private readonly s: Scheduler, private readonly f: Future, private readonly site: number, private readonly join: boolean) { super(); }
   step(): IteratorResult<unknown, unknown> {
     const f = this.f;
-    if (!f.done) return this.s.wait((f.waiters ??= []), f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
+    if (!f.done) return this.s.wait(waitersOf(f), f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
     return { value: this.s.awaited(f), done: true };
   }
 }

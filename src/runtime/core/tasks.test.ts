@@ -63,6 +63,34 @@ fn main() {
     expect(r.stderr).toContain('fatal: deadlock (all tasks blocked)');
   });
 
+  it('tasks share one call-site stack: each gets its own frames back after switches', () => {
+    // `deep` blocks 7 calls deep while the other task blocks, runs and panics 3 deep: the
+    // backtrace must show the panicking task's frames, not what the other one left in `cs`.
+    const r = runVex(`fn deep(ch: Channel<i32>, d: i32): i32 {
+    if d == 0 { return <-ch; }
+    return deep(ch, d - 1);
+}
+fn inner(ch: Channel<i32>): i32 {
+    let v = <-ch;
+    if v == 2 { panic("two"); }
+    return v;
+}
+fn mid(ch: Channel<i32>): i32 { return inner(ch); }
+fn main() {
+    let! a: Channel<i32> = Channel(0);
+    let! b: Channel<i32> = Channel(0);
+    go { println("deep got {}", deep(a, 6)); println("again {}", deep(a, 6)); };
+    go { println("mid {}", mid(b)); println("mid {}", mid(b)); };
+    b.send(1);
+    a.send(1);
+    b.send(2);
+}
+`);
+    expect(r.stdout).toBe('mid 1\ndeep got 1\n');
+    expect(r.exitCode).toBe(134);
+    expect(r.stderr).toMatch(/^panic: two\n  at inner \(test\.vx:7:17\)\n  at mid \(test\.vx:10:40\)\n  at task in main \(test\.vx:15:55\)\n/);
+  });
+
   it('each task has its own thread-locals and stack size', () => {
     const r = runVex(`thread_local let! n: i32 = 5;
 fn main() {
