@@ -171,6 +171,8 @@ export class FnEmitter extends CallEmitter {
   /** Plain locals of the block being emitted: declared at its top (`let a, b;`) so the block's
    *  catch can read them; undefined until their `let` runs (null: declare in place). */
   private hoist: LocalInfo[] | null = null;
+  /** The locals of the function body's own block (declared with the function's, not per block). */
+  private topHoist: LocalInfo[] | null = null;
 
   /** `fnTop`: the function body's own block: its locals join the function's declarations and
    *  its record joins the function's catch (one handler a frame, not two). */
@@ -180,6 +182,7 @@ export class FnEmitter extends CallEmitter {
     // only the try. Its plain locals are declared at the top, where the catch sees them.
     const was = this.hoist;
     const hoisted: LocalInfo[] = this.hoist = [];
+    if (fnTop) this.topHoist = hoisted;
     let js: string;
     try {
       js = list.map((st) => this.stmt(st)).join('\n');
@@ -589,7 +592,20 @@ export class FnEmitter extends CallEmitter {
       const call = s.body;
       fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), [], this.gcCapsOf(s.info?.captures));
     }
+    // In a loop, a generator function made per spawn costs each task a prototype object and two
+    // hidden classes (~300 bytes): made once per call of the enclosing function instead, when all
+    // it captures is declared at function level (the same bindings on every iteration).
+    if (this.loops.length && (s.info?.captures ?? []).every((l) => this.fnLevel(l))) {
+      const memo = `$go${this.temps.length}`;
+      this.temps.push(memo);
+      fnJs = `(${memo} ??= ${fnJs})`;
+    }
     return `${this.at(s.span)};\n${rtS('go')}(${fnJs}, true, 262144, ${site}, ${jsStr(taskName(s.body))});`;
+  }
+  /** Declared at the JS function's level: a parameter, a local of the body's own block, or a
+   *  droppable local (declared with the function's). Locals of inner blocks are per block. */
+  private fnLevel(l: LocalInfo): boolean {
+    return this.paramLocals.includes(l) || this.dropFlags.has(l.id) || !!this.topHoist?.includes(l);
   }
 
   // ------------------------------------------------------------ closures

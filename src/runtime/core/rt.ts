@@ -18,6 +18,7 @@ import { DEEP_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
 import { HeapLog } from './heap-log';
 import { FrameArrays } from './frame-arrays';
 import { makeLib } from './lib-methods';
+import { NO_GUARDS, type Guard } from './guards';
 import { HEAP_TRACE_EVENTS, RUN_OUTPUT_BYTES, TRACE_EVENTS } from '../../common/limits';
 import type { HelperFn, HostFn, JsBuiltin, LibFn, SchedFn } from '../../common/rt-contract';
 
@@ -68,7 +69,7 @@ export class Runtime {
   private outBytes = 0;
   // ---- panics
   /** Active catch_panic / no-unwind boundaries, innermost last. */
-  guards: ('catch' | 'nounwind' | 'async')[] = [];
+  guards: readonly Guard[] = NO_GUARDS;
   /** The panic being unwound, and the guard depth at which it started (double-panic detection). */
   unwinding: VexPanic | null = null;
   private unwindDepth = -1;
@@ -603,7 +604,7 @@ export class Runtime {
   /** catch_panic(f): Ok(f()) or Err(msg). `mk(tag, payload)` builds the Result (0 = Ok, 1 = Err). */
   catchPanic<R>(f: () => unknown, site: number, mk: (tag: number, v: unknown) => R): R {
     const sp = this.sp;
-    this.guards.push('catch');
+    this.guards = [...this.guards, 'catch'];
     try {
       return mk(0, f());
     } catch (e) {
@@ -613,7 +614,7 @@ export class Runtime {
       }
       throw e;
     } finally {
-      this.guards.pop();
+      this.guards = this.guards.slice(0, -1);
     }
   }
   caught(e: VexPanic, site: number, sp: number): void {
@@ -627,8 +628,8 @@ export class Runtime {
   }
   /** A call into C that calls back into Vex: a panic there cannot unwind through C. */
   noUnwind<R>(f: () => R): R {
-    this.guards.push('nounwind');
-    try { return f(); } finally { this.guards.pop(); }
+    this.guards = [...this.guards, 'nounwind'];
+    try { return f(); } finally { this.guards = this.guards.slice(0, -1); }
   }
 
   /** Classify a JS exception that escaped into a host stack overflow when it is one. */

@@ -6,6 +6,7 @@ import type { Runtime } from './rt';
 import type { BlockKind, WakeCause } from '../api';
 import { VexAbort, VexPanic } from './errors';
 import { Fifo, MinHeap } from './queue';
+import { ASYNC_GUARDS, NO_GUARDS, type Guard } from './guards';
 
 type Gen = Generator<unknown, unknown, unknown>;
 /** What suspendable code `yield*`s and plain code drive()s: a generator or a blocking op below. */
@@ -27,10 +28,10 @@ export class Task {
   // saved runtime context. Every task runs on the runtime's one call-site stack (`rt.cs`): a task
   // that is switched out keeps a copy of its own frames (most tasks block a few calls deep, so a
   // small array per task instead of a call-site stack of its own each).
-  frames: number[] | null = null;
+  frames: number[] | number | null = null; // one frame (the usual depth of a blocked task) needs no array
   sp = 0;
   stackLim: number;
-  guards: ('catch' | 'nounwind' | 'async')[] = [];
+  guards: readonly Guard[] = NO_GUARDS;
   tls: unknown[];
   /** An async fn's task that panicked: the panic waits in its Future for an awaiter. */
   panicked: VexPanic | null = null;
@@ -101,9 +102,9 @@ export class Scheduler {
     // the frames below sp (as far as `cs` records them); an array of exactly that length (growing
     // an empty one would reserve 17 slots), reused while the depth stays the same
     const cs = rt.cs, n = Math.min(rt.sp, cs.length);
-    if (n === 0) { t.frames = null; return; }
+    if (n <= 1) { t.frames = n === 0 ? null : cs[0]; return; }
     let f = t.frames;
-    if (!f || f.length !== n) f = t.frames = new Array<number>(n);
+    if (typeof f !== 'object' || !f || f.length !== n) f = t.frames = new Array<number>(n);
     for (let i = 0; i < n; i++) f[i] = cs[i];
   }
   private load(t: Task): void {
@@ -111,7 +112,8 @@ export class Scheduler {
     rt.sp = t.sp; rt.stackLim = t.stackLim; rt.stackBytes = t.stackBytes; rt.guards = t.guards; rt.tls = t.tls; rt.taskId = t.id;
     rt.fitLim();
     const f = t.frames;
-    if (f) { const cs = rt.cs; for (let i = 0; i < f.length; i++) cs[i] = f[i]; }
+    if (typeof f === 'number') rt.cs[0] = f;
+    else if (f) { const cs = rt.cs; for (let i = 0; i < f.length; i++) cs[i] = f[i]; }
   }
 
   /** Run task `t` until it finishes or blocks, then come back to the current task. */
@@ -169,7 +171,7 @@ export class Scheduler {
     if (t.charged) { this.rt.machine?.sys.releaseHost(t.charged); t.charged = 0; }
     t.gen = null;
     t.frames = null;
-    t.guards = [];
+    t.guards = NO_GUARDS;
     t.tls = [];
     this.live.delete(t);
   }
@@ -316,7 +318,7 @@ export class Scheduler {
   /** Calling an async fn: run its body until the first await that must wait; the task is the Future. */
   async(gen: Gen, name: string, site: number): Task {
     const t = this.newTask(name, 256 * 1024, gen, site);
-    t.guards = ['async'];
+    t.guards = ASYNC_GUARDS;
     this.resume(t);
     return t;
   }

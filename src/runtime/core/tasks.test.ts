@@ -2,6 +2,7 @@
 // order, trace events for the Tasks panel, deadlock, per-task thread-locals and stacks.
 import { describe, it, expect } from 'vitest';
 import { runVex } from '../../lang/codegen/run-helpers.test-util';
+import { compile } from '../../lang/compile';
 
 describe('scheduler', () => {
   it('go starts at once, runs until it blocks; woken tasks resume FIFO; traced with the clock', () => {
@@ -89,6 +90,31 @@ fn main() {
     expect(r.stdout).toBe('mid 1\ndeep got 1\n');
     expect(r.exitCode).toBe(134);
     expect(r.stderr).toMatch(/^panic: two\n  at inner \(test\.vx:7:17\)\n  at mid \(test\.vx:10:40\)\n  at task in main \(test\.vx:15:55\)\n/);
+  });
+
+  it('a go block in a loop: its generator function is made once when it captures only function-level locals', () => {
+    // The first loop's body captures `k`, a new binding each iteration: one function per spawn.
+    // The second captures only `ch` and `done`: one function for every spawn (no per-task
+    // prototype and hidden classes), with the same behaviour.
+    const src = `fn main() {
+    let! ch: Channel<i32> = Channel(0);
+    let! done: Channel<i32> = Channel(8);
+    for i in 0..3 {
+        let k = i * 10;
+        go { let v = <-ch; done.send(v + k); };
+    }
+    for i in 0..3 {
+        go { let v = <-ch; done.send(v + 100); };
+    }
+    for i in 0..6 { ch.send(i); }
+    for i in 0..6 { print("{} ", <-done); }
+    println("");
+}
+`;
+    expect(runVex(src).stdout).toBe('0 11 22 103 104 105 \n');
+    const js = compile([{ name: 'main.vx', text: src }]).program!.js;
+    expect(js.match(/\.go\(\(\$go\d+ \?\?= function\*/g)).toHaveLength(1);
+    expect(js.match(/\.go\(function\*/g)).toHaveLength(1);
   });
 
   it('each task has its own thread-locals and stack size', () => {
