@@ -1,6 +1,7 @@
 // Diagnostics: what is wrong, where, why, how to fix. Plain data (the worker sends them to the
 // editor as-is); `renderDiagnostic` prints them like rustc for the CLI.
 import type { Span } from './span';
+import type { Message } from './msg';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -18,13 +19,14 @@ export interface Diagnostic {
   notes: string[]; // "note: ...", "help: consider `let!`"
 }
 
+/** A diagnostic from a message of the table (lang/messages.ts via `MSG`): its code and its text. */
 export function diag(
-  code: string,
-  message: string,
+  message: Message,
   span: Span,
   extra: { labels?: Label[]; notes?: string[]; severity?: Severity } = {},
 ): Diagnostic {
-  return { code, severity: extra.severity ?? (code.startsWith('W') ? 'warning' : 'error'), message, span, labels: extra.labels ?? [], notes: extra.notes ?? [] };
+  const { code, text } = message;
+  return { code, severity: extra.severity ?? (code.startsWith('W') ? 'warning' : 'error'), message: text, span, labels: extra.labels ?? [], notes: extra.notes ?? [] };
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { diag } from '../diagnostics';
 import type { Span } from '../span';
+import type { Message } from '../msg';
 import { SyntaxCode as C } from './codes';
 import {
   KEYWORDS, INT_SUFFIXES, PUNCT1, PUNCT2, PUNCT3, OP_METHOD_OPS, OP_METHOD_CALL_OPS,
@@ -137,8 +138,8 @@ class Lexer {
     return { file: this.file, start, end: this.pos, line, col, endLine: this.line, endCol: this.pos - this.lineStart + 1 };
   }
 
-  private report(code: string, msg: string, span: Span, notes: string[] = []): void {
-    this.rep.add(diag(code, msg, span, { notes }));
+  private report(message: Message, span: Span, notes: string[] = []): void {
+    this.rep.add(diag(message, span, { notes }));
   }
 
   /** Advance one char, keeping line bookkeeping. */
