@@ -32,6 +32,8 @@ export function explainText(code: string): string | null {
   const out = [`${info.code}: ${info.title} (${info.severity})`, '', wrap(info.explain)];
   const templates = Object.entries(info.messages);
   if (templates.length) out.push('', 'Messages ({$name} is filled in where it is reported):', '', ...templates.map(([name, t]) => `    ${name}: ${t}`));
+  const notes = Object.entries(info.notes);
+  if (notes.length) out.push('', 'Notes it may add:', '', ...notes.map(([name, t]) => `    ${name}: ${t}`));
   if (info.bad !== null) {
     const got = exampleDiagnostics(info.code, info.bad).filter((d) => d.code === info.code);
     out.push('', 'Example that gets it:', '', indent(info.bad), '');

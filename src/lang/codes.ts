@@ -6,7 +6,7 @@
 // (emit sites take them through `MSG` of ./msg.ts); `codeInfo` joins the two.
 // A code keeps its meaning forever; new problems get new codes.
 
-import { MESSAGES } from './messages';
+import { MESSAGES, NOTES } from './messages';
 
 export type CodeSeverity = 'error' | 'warning';
 
@@ -377,10 +377,15 @@ export function codeMessages(code: DiagnosticCode): Readonly<Record<string, stri
   return Object.hasOwn(MESSAGES, code) ? (MESSAGES as Record<string, Record<string, string>>)[code] : {};
 }
 
-/** The table entry of a code (case-insensitive) with its message templates, or undefined for an unknown one. */
-export function codeInfo(code: string): (CodeInfo & { code: DiagnosticCode; messages: Readonly<Record<string, string>> }) | undefined {
+/** The templates of a code's fixed note/help lines, by name; {} for none. */
+export function codeNotes(code: DiagnosticCode): Readonly<Record<string, string>> {
+  return Object.hasOwn(NOTES, code) ? (NOTES as Record<string, Record<string, string>>)[code] : {};
+}
+
+/** The table entry of a code (case-insensitive) with its message and note templates, or undefined for an unknown one. */
+export function codeInfo(code: string): (CodeInfo & { code: DiagnosticCode; messages: Readonly<Record<string, string>>; notes: Readonly<Record<string, string>> }) | undefined {
   const c = code.trim().toUpperCase();
-  return Object.hasOwn(DIAGNOSTICS, c) ? { code: c as DiagnosticCode, ...DIAGNOSTICS[c as DiagnosticCode], messages: codeMessages(c as DiagnosticCode) } : undefined;
+  return Object.hasOwn(DIAGNOSTICS, c) ? { code: c as DiagnosticCode, ...DIAGNOSTICS[c as DiagnosticCode], messages: codeMessages(c as DiagnosticCode), notes: codeNotes(c as DiagnosticCode) } : undefined;
 }
 
 export const allCodes = (): DiagnosticCode[] => Object.keys(DIAGNOSTICS).sort() as DiagnosticCode[];

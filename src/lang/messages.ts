@@ -1,4 +1,4 @@
-// The message templates of every diagnostic, by code (the codes' titles, explanations and examples
+// The message templates of every diagnostic, and of their fixed notes, by code (the codes' titles, explanations and examples
 // are in ./codes.ts; `codeInfo` joins the two). Emit sites never write text: they call
 // `MSG.CODE.name({ hole: value })` (./msg.ts), so `tsc` checks the code, the name and the holes.
 // Holes are `{$name}`. Written by the codemod /work/wt/codemods/msgs13.ts (which keeps every
@@ -66,4 +66,8 @@ export const MESSAGES = {
     polymorphicRecursionDepth: 'polymorphic recursion: generic function `{$name}` calls itself with ever bigger type arguments (nested more than {$max} levels deep), so it would need infinitely many instances; make the recursive call use the same type parameters',
     tooManyInstances: 'generic function `{$name}` needs more than {$max} instances (polymorphic recursion?)',
   },
+} as const satisfies { readonly [C in DiagnosticCode]?: { readonly [name: string]: string } };
+
+/** The fixed `note: …` / `help: …` lines of the diagnostics, by code: `NOTE.CODE.name({ hole })` gives the text. */
+export const NOTES = {
 } as const satisfies { readonly [C in DiagnosticCode]?: { readonly [name: string]: string } };

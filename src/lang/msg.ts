@@ -1,10 +1,11 @@
 // Typed access to the message templates of ./messages.ts: `MSG.E0103.assertEqCompares({ a, b })`
-// gives a `Message` (its code and its text with the holes filled). Every emitter (cx.error,
+// gives a `Message` (its code and its text with the holes filled); `NOTE.E0103.helpWriteAs()` the
+// text of a fixed note or help line of that code. Every emitter (cx.error,
 // the parser's error, the lexer's report, diag) takes a Message, never a code and a string, so a
 // wrong code or template name, a missing hole or an extra one fails `tsc`.
 // Holes are written `{$name}` (like Fluent's `{ $name }`): the texts themselves contain `{`/`}`.
 import type { DiagnosticCode } from './codes';
-import { MESSAGES } from './messages';
+import { MESSAGES, NOTES } from './messages';
 
 /** A diagnostic's code with its finished text, made only by the functions of `MSG`. */
 export interface Message<C extends string = DiagnosticCode> {
@@ -32,6 +33,12 @@ export type Messages = {
   readonly [C in MessageCode]: { readonly [N in keyof Table[C]]: Table[C][N] extends string ? TemplateFn<C, Table[C][N]> : never };
 };
 
+type NoteTable = typeof NOTES;
+type NoteFn<S extends string> = [Holes<S>] extends [never] ? () => string : (args: { readonly [K in Holes<S>]: HoleValue }) => string;
+export type Notes = {
+  readonly [C in keyof NoteTable]: { readonly [N in keyof NoteTable[C]]: NoteTable[C][N] extends string ? NoteFn<NoteTable[C][N]> : never };
+};
+
 const HOLE = /\{\$(\w+)\}/g;
 
 /** The hole names of a template, in order of first appearance. */
@@ -57,3 +64,14 @@ function build(): Messages {
 }
 
 export const MSG: Messages = build();
+
+function buildNotes(): Notes {
+  const out: Record<string, Record<string, (args?: Record<string, HoleValue>) => string>> = {};
+  for (const [code, templates] of Object.entries(NOTES as Record<string, Record<string, string>>)) {
+    out[code] = {};
+    for (const [name, template] of Object.entries(templates)) out[code][name] = (args) => formatMessage(template, args);
+  }
+  return out as unknown as Notes;
+}
+
+export const NOTE: Notes = buildNotes();

@@ -46,6 +46,10 @@ export function ExplainDialog() {
             <section className="explain-messages" data-testid="explain-messages">
               <h3>Messages</h3>
               <ul>{Object.entries(info.messages).map(([name, t]) => <li key={name}><code>{name}</code>: {t}</li>)}</ul>
+              {Object.keys(info.notes).length > 0 && <>
+                <h3>Notes it may add</h3>
+                <ul>{Object.entries(info.notes).map(([name, t]) => <li key={name}><code>{name}</code>: {t}</li>)}</ul>
+              </>}
             </section>
           )}
           {info?.bad != null && <Example heading="Example that gets it" text={info.bad} which="failing" />}
