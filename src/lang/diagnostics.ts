@@ -2,6 +2,7 @@
 // editor as-is); `renderDiagnostic` prints them like rustc for the CLI.
 import type { Span } from './span';
 import type { Message } from './msg';
+import { MSG } from './msg';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -84,8 +85,8 @@ export const isHostStackOverflow = (e: unknown): boolean => e instanceof RangeEr
 
 export function internalError(where: 'checker' | 'code generator', e: unknown, span: Span): Diagnostic {
   const msg = e instanceof Error ? e.message : String(e);
-  return diag('E0999', `internal compiler error in the ${where}: ${msg}`, span, { notes: [ICE_NOTE] });
+  return diag(MSG.E0999.message({ where, msg }), span, { notes: [ICE_NOTE] });
 }
 
 export const tooDeep = (what: 'check' | 'compile', span: Span): Diagnostic =>
-  diag('E0902', `this program is nested too deeply to ${what} (for example a chain of thousands of operators); split it into smaller expressions`, span);
+  diag(MSG.E0902.programNestedTooDeeply({ what }), span);

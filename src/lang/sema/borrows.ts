@@ -8,6 +8,7 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
+import { MSG, NOTE } from '../msg';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
@@ -98,13 +99,13 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r); if (use) break; }
       if (!use) continue;
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
-      cx.error('E0176', `dangling reference: \`${d.r.name}\` references \`${d.x.name}\`, which goes out of scope here`, closing, {
+      cx.error(MSG.E0176.referencesWhichGoesOut({ rName: d.r.name, xName: d.x.name }), closing, {
         labels: [
           { span: d.at, message: `\`${d.r.name}\` borrows \`${d.x.name}\` here` },
           { span: d.x.span, message: `\`${d.x.name}\` is declared in this block` },
           { span: use, message: 'the reference is used here, after the block' },
         ],
-        notes: [`help: declare \`${d.x.name}\` in the same block as \`${d.r.name}\` (or outside it), or copy the value out instead of keeping a reference`],
+        notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name })],
       });
     }
   });
@@ -184,12 +185,10 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
         for (let k = 0; k < j; k++) {
           if (!xj || rootLocal(refs[k].operand) !== xj || (!refs[j].mut && !refs[k].mut)) continue;
           const first = refs[k], name = xj.name;
-          const message = first.mut && refs[j].mut ? `cannot borrow \`${name}\` as mutable more than once at a time`
-            : first.mut ? `cannot borrow \`${name}\` as immutable because it is also borrowed as mutable`
-            : `cannot borrow \`${name}\` as mutable because it is also borrowed as immutable`;
-          cx.error('E0161', message, refs[j].span, {
+          const message = first.mut && refs[j].mut ? MSG.E0161.mutableTwice({ name }) : first.mut ? MSG.E0161.immutableWhileMutable({ name }) : MSG.E0161.mutableWhileImmutable({ name });
+          cx.error(message, refs[j].span, {
             labels: [{ span: first.span, message: 'borrow created here' }, { span: c.callee.span, message: 'borrow later used here, by the call' }],
-            notes: ['help: both references would be live for the whole call; pass one of them, or copy the value out first'],
+            notes: [NOTE.E0161.helpBothReferencesWould()],
           });
           break outer;
         }

@@ -1,6 +1,7 @@
 // print/println format strings (§5.1), checked at compile time: placeholder count and specs.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
+import { MSG, NOTE } from '../msg';
 
 export type Placeholder = { spec: string; offset: number };
 
@@ -32,9 +33,9 @@ export function checkFormat(cx: Ctx, lit: ast.ExprOf<'string'>, args: ast.Expr[]
     return;
   }
   if (holes.length !== args.length) {
-    cx.error('E0124', `format string has ${holes.length} placeholder${holes.length === 1 ? '' : 's'} but ${args.length} argument${args.length === 1 ? ' was' : 's were'} given`, lit.span, {
+    cx.error(MSG.E0124.formatStringPlaceholderBut({ holesLength: holes.length, choice: holes.length === 1 ? '' : 's', argsLength: args.length, choice2: args.length === 1 ? ' was' : 's were' }), lit.span, {
       labels: args.slice(holes.length).map((a) => ({ span: a.span, message: 'argument without a placeholder' })),
-      notes: ['note: `{{` and `}}` print literal braces'],
+      notes: [NOTE.E0124.notePrintLiteralBraces()],
     });
   }
 }

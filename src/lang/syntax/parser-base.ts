@@ -101,7 +101,7 @@ export class Parser {
   /** Consume a closing delimiter; when missing, say which opener is unclosed. */
   close(kind: string, open: Token): boolean {
     if (this.eat(kind)) return true;
-    this.error(C.Unclosed, `expected \`${kind}\`, found ${describeToken(this.tok)}`, this.tokSpan(this.tok),
+    this.error(MSG.E0012.expectedFound2({ kind, tok: describeToken(this.tok) }), this.tokSpan(this.tok),
       { labels: [{ span: this.tokSpan(open), message: 'unclosed delimiter' }] });
     return false;
   }
@@ -171,7 +171,7 @@ export class Parser {
     if (this.depth >= MAX_DEPTH) {
       if (!this.tooDeepReported) {
         this.tooDeepReported = true;
-        this.rep.add(diag(C.TooDeep, `nesting too deep (the limit is ${MAX_DEPTH} levels)`, this.tokSpan(this.tok)));
+        this.rep.add(diag(MSG.E0018.limitLevels({ MAX_DEPTH }), this.tokSpan(this.tok)));
       }
       this.errorCount++;
       this.skipSubtree();
