@@ -7,10 +7,14 @@
 import type { DiagnosticCode } from './codes';
 import { MESSAGES, NOTES } from './messages';
 
-/** A diagnostic's code with its finished text, made only by the functions of `MSG`. */
+declare const fromTable: unique symbol;
+
+/** A diagnostic's code with its finished text, made only by the functions of `MSG` (the brand
+ *  keeps an object literal `{ code, text }` from passing for one). */
 export interface Message<C extends string = DiagnosticCode> {
   readonly code: C;
   readonly text: string;
+  readonly [fromTable]: true;
 }
 
 /** What a hole takes: the value is written as a template literal would (`String(v)`). */
@@ -58,7 +62,7 @@ function build(): Messages {
   const out: Record<string, Record<string, (args?: Record<string, HoleValue>) => Message<string>>> = {};
   for (const [code, templates] of Object.entries(MESSAGES as Record<string, Record<string, string>>)) {
     out[code] = {};
-    for (const [name, template] of Object.entries(templates)) out[code][name] = (args) => ({ code, text: formatMessage(template, args) });
+    for (const [name, template] of Object.entries(templates)) out[code][name] = (args) => ({ code, text: formatMessage(template, args) }) as unknown as Message<string>;
   }
   return out as unknown as Messages;
 }

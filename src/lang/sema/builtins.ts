@@ -76,7 +76,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       if (t && t.k !== 'error' && !hasAnyParam(t)) {
         const l = computeLayout(t);
         const tooLarge = typeTooLarge(t, l.size);
-        if (tooLarge) cx.error('E0169', tooLarge, e.span);
+        if (tooLarge) cx.error(tooLarge, e.span);
         else e.info = { ...(e.info ?? { type: T.u64 }), constValue: BigInt(name === 'sizeof' ? l.size : l.align) };
       }
       return T.u64;

@@ -133,7 +133,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       else if (e.count.kind === 'ident' && e.count.res?.k === 'const' && typeof e.count.res.value === 'bigint') exact = e.count.res.value;
       else if (n.k !== 'error') cx.error(MSG.E0123.arrayRepeatCountMust(), e.count.span);
       const tooLarge = exact !== null && t.k !== 'error' ? arrayTooLarge(t, exact) : null;
-      if (tooLarge) { cx.error('E0169', tooLarge, e.span); return T.error; }
+      if (tooLarge) { cx.error(tooLarge, e.span); return T.error; }
       return { k: 'array', elem: t, len: exact === null ? 0 : Number(exact) };
     }
     case 'map': {

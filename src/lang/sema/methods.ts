@@ -258,13 +258,13 @@ export function requireMutableReceiver(cx: Ctx, m: ast.ExprOf<'member'>, ot: Typ
   if (ot.k === 'ref') {
     if (ot.mut) return;
     const name = m.object.kind === 'ident' ? m.object.name : 'value';
-    reportImmutable(cx, 'E0111', { ok: false, name, why: 'ref', local: m.object.kind === 'ident' && m.object.res?.k === 'local' ? m.object.res.local : undefined }, m.span, `cannot call mutating method \`${method}\` through shared reference \`${name}\``);
+    reportImmutable(cx, { ok: false, name, why: 'ref', local: m.object.kind === 'ident' && m.object.res?.k === 'local' ? m.object.res.local : undefined }, m.span, MSG.E0111.throughSharedRef({ method, name }));
     return;
   }
   const pm = placeMutability(cx, m.object);
   if (pm.ok) return;
   const what = pm.why === 'param' ? 'parameter' : pm.why === 'const' ? 'constant' : pm.why === 'binding' ? 'immutable binding' : 'immutable value';
-  reportImmutable(cx, 'E0111', pm, m.span, `cannot call mutating method \`${method}\` on ${what} \`${pm.name}\``);
+  reportImmutable(cx, pm, m.span, MSG.E0111.onImmutable({ method, what, name: pm.name }));
 }
 
 function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, t: Extract<Type, { k: 'param' }>, site: CallSite): Type {

@@ -49,7 +49,7 @@ export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
       if (len === null) return T.error;
       const exact = te.size.info?.constValue;
       const tooLarge = elem.k === 'error' ? null : arrayTooLarge(elem, typeof exact === 'bigint' ? exact : BigInt(len));
-      if (tooLarge) { cx.error('E0169', tooLarge, te.span); return T.error; }
+      if (tooLarge) { cx.error(tooLarge, te.span); return T.error; }
       return { k: 'array', elem, len };
     }
     case 'tuple': {

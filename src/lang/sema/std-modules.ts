@@ -291,7 +291,7 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
     if (space) {
       const m = space.get(o.name as string);
       use((obj as ast.ExprOf<'ident'>).name, true);
-      if (!m) diags.push(diag(MSG.E0140.notExported({ name: o.name, path: (obj as ast.ExprOf<'ident'>).name }), o.nameSpan as ast.Span));
+      if (!m) diags.push(diag(MSG.E0140.notExported({ name: o.name as string, path: (obj as ast.ExprOf<'ident'>).name }), o.nameSpan as ast.Span));
       else { for (const k of Object.keys(o)) if (k !== 'span') delete o[k]; Object.assign(o, { kind: 'ident', name: m, typeArgs: null }); return; }
     }
   }

@@ -396,7 +396,7 @@ function parsePrimary(p: Parser): Expr {
       p.advance();
       return errorExpr(p, t);
     case 'new': case 'make': case 'select': case 'gpu': case 'launch': case 'try': case 'policy': case 'with':
-      p.error(C.Unsupported, unsupportedConstruct(t.kind), p.tokSpan(t));
+      p.error(unsupportedConstruct(t.kind), p.tokSpan(t));
       p.advance();
       return errorExpr(p, t);
     default:

@@ -84,7 +84,7 @@ export function parseItem(p: Parser, st: ItemState): Item | null {
   }
   if (k === 'policy') return countItem(st, parsePolicy(p, t, isExport));
   if (UNSUPPORTED_ITEMS.has(k)) {
-    p.error(C.Unsupported, unsupportedConstruct(k), p.tokSpan(p.tok));
+    p.error(unsupportedConstruct(k), p.tokSpan(p.tok));
     p.advance();
     syncItem(p);
     return null;
