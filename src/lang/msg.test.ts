@@ -4,13 +4,14 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MSG, formatMessage, templateHoles } from './msg';
-import { MESSAGES } from './messages';
+import { MSG, NOTE, formatMessage, templateHoles } from './msg';
+import { MESSAGES, NOTES } from './messages';
 import { DIAGNOSTICS, codeInfo } from './codes';
 import { diag } from './diagnostics';
 import { checkSource } from './sema/check';
 
 const table = MESSAGES as Record<string, Record<string, string>>;
+const notes = NOTES as Record<string, Record<string, string>>;
 const span = { file: 'a.vx', start: 0, end: 1, line: 1, col: 1, endLine: 1, endCol: 2 };
 
 describe('message templates', () => {
@@ -29,8 +30,15 @@ describe('message templates', () => {
     expect(MSG.E0010.expected({ what: 'type', found: '`)`' }).text).toBe('expected type, found `)`');
   });
 
+  it('NOTE gives the text of a fixed note line', () => {
+    expect(NOTE.E0161.helpBothReferencesWould()).toBe('help: both references would be live for the whole call; pass one of them, or copy the value out first');
+    const [name, t] = Object.entries(notes.E0100).find(([, x]) => templateHoles(x).length === 1)!;
+    const fn = (NOTE.E0100 as unknown as Record<string, (a: Record<string, string>) => string>)[name];
+    expect(fn({ [templateHoles(t)[0]]: 'XYZ' })).toBe(t.replace(/\{\$\w+\}/, 'XYZ'));
+  });
+
   it('belong to codes of the table, with names and holes that are identifiers', () => {
-    for (const [code, templates] of Object.entries(table)) {
+    for (const [code, templates] of [...Object.entries(table), ...Object.entries(notes)]) {
       expect(Object.hasOwn(DIAGNOSTICS, code), code).toBe(true);
       expect(Object.keys(templates).length, code).toBeGreaterThan(0);
       for (const [name, t] of Object.entries(templates)) {
@@ -54,6 +62,7 @@ describe('message templates', () => {
   it('codeInfo lists them (vex explain and the Explain dialog show them)', () => {
     expect(codeInfo('e0161')!.messages.mutableTwice).toBe('cannot borrow `{$name}` as mutable more than once at a time');
     expect(codeInfo('E0999')!.messages).toEqual(table.E0999 ?? {});
+    expect(codeInfo('E0161')!.notes.helpBothReferencesWould).toMatch(/^help: both references/);
   });
 
   it('E0142 is only "unsupported language feature": internal errors are E0099 (parser) and E0999', () => {
@@ -62,7 +71,7 @@ describe('message templates', () => {
     expect(Object.values(table.E0099).join('\n')).toMatch(/internal parser error/);
   });
 
-  it('every `MSG.CODE.name` in the sources names a template of the table', () => {
+  it('every `MSG.CODE.name` / `NOTE.CODE.name` in the sources names a template of the table', () => {
     const root = join(__dirname, '..');
     const bad: string[] = [];
     let seen = 0;
@@ -71,9 +80,9 @@ describe('message templates', () => {
         const p = join(dir, name);
         if (statSync(p).isDirectory()) walk(p);
         else if (/\.tsx?$/.test(name)) {
-          for (const m of readFileSync(p, 'utf8').matchAll(/\bMSG\.([EW]\d{4})\.(\w+)/g)) {
+          for (const m of readFileSync(p, 'utf8').matchAll(/\b(MSG|NOTE)\.([EW]\d{4})\.(\w+)/g)) {
             seen++;
-            if (!Object.hasOwn(table[m[1]] ?? {}, m[2])) bad.push(`${p.slice(root.length + 1)}: MSG.${m[1]}.${m[2]}`);
+            if (!Object.hasOwn((m[1] === 'MSG' ? table : notes)[m[2]] ?? {}, m[3])) bad.push(`${p.slice(root.length + 1)}: ${m[0]}`);
           }
         }
       }

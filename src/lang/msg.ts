@@ -1,5 +1,5 @@
 // Typed access to the message templates of ./messages.ts: `MSG.E0103.assertEqCompares({ a, b })`
-// gives a `Message` (its code and its text with the holes filled); `NOTE.E0103.helpWriteAs()` the
+// gives a `Message` (its code and its text with the holes filled); `NOTE.E0118.helpSynchronousCodeUse()` the
 // text of a fixed note or help line of that code. Every emitter (cx.error,
 // the parser's error, the lexer's report, diag) takes a Message, never a code and a string, so a
 // wrong code or template name, a missing hole or an extra one fails `tsc`.
