@@ -16,6 +16,8 @@ test('Explain on a Problems entry shows the explanation; the failing example ope
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('E0113: use of a moved value');
   await expect(dialog).toContainText('move when assigned or passed by value');
+  // the code's message templates, from the same table the checker takes its texts from
+  await expect(page.getByTestId('explain-messages')).toContainText('useMovedValue: use of moved value: `{$localName}`');
   await expect(page.getByTestId('explain-failing')).toContainText('println("{}", v.len());');
   await expect(page.getByTestId('explain-fixed')).toContainText('println("{}", w.len());');
 

@@ -196,6 +196,39 @@ describe('the codegen <-> runtime contract (common/rt-contract.ts)', () => {
   });
 });
 
+/** An emit call given a code and a text instead of a `MSG.…` message (codes.ts / messages.ts). */
+const INLINE_MESSAGE = /(?:\.(?:error|warn|report)|\bdiag)\(\s*(?:['"`][EW]\d{4}|C\.\w+\s*,|SyntaxCode\.\w+\s*,)/g;
+
+/** A literal note in an emit call whose message comes from the table. */
+const INLINE_NOTE = /\bMSG\.[EW]\d{4}\.\w+\(.*\bnotes: \[\s*['"`]/;
+
+describe('diagnostics take their text from the message table (lang/messages.ts)', () => {
+  it('no emit site in src/lang passes a code with an inline message', () => {
+    const inline: string[] = [];
+    for (const f of sources.filter((s) => !isTest(s) && /src[\\/]lang[\\/]/.test(s))) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(INLINE_MESSAGE)) inline.push(`${relative(ROOT, f)}:${text.slice(0, m.index).split('\n').length}: ${m[0]}`);
+    }
+    expect(inline).toEqual([]);
+  });
+  it('an emit call written on one line takes its fixed notes from the table too (NOTE.…)', () => {
+    const inline: string[] = [];
+    for (const f of sources.filter((s) => !isTest(s) && /src[\\/]lang[\\/]/.test(s))) {
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        if (INLINE_NOTE.test(line)) inline.push(`${relative(ROOT, f)}:${i + 1}: ${line.trim().slice(0, 120)}`);
+      });
+    }
+    expect(inline).toEqual([]);
+    expect(INLINE_NOTE.test("cx.error(MSG.E0118.x(), e.span, { notes: ['help: use block_on'] });")).toBe(true);
+    expect(INLINE_NOTE.test('cx.error(MSG.E0118.x(), e.span, { notes: [NOTE.E0118.helpUse()] });')).toBe(false);
+  });
+  it('the rule catches the old forms (self-test)', () => {
+    const old = ["cx.error('E0103', `mismatched types`, span)", "p.error(C.Expected, 'x', s)", 'diag(\n  "E0140", msg, span)', "this.report(SyntaxCode.BadEscape, m, s)"];
+    for (const o of old) expect(o.match(INLINE_MESSAGE), o).not.toBeNull();
+    expect("cx.error(MSG.E0103.assertEq({ a, b }), span)".match(INLINE_MESSAGE)).toBeNull();
+  });
+});
+
 describe('comments', () => {
   const WORD = ['TO', 'DO'].join(''); // split so this file does not match itself
   const marker = new RegExp(`\\b(${WORD}|FIXME|HACK)\\b(?!\\(#\\d+\\))`);

@@ -31,6 +31,14 @@ describe('vex explain', () => {
     expect(ice).toContain('internal compiler error');
     expect(ice).not.toContain('Fixed:');
   });
+  it('lists the code\'s message templates and the notes it may add', () => {
+    const out = explainText('E0161')!;
+    expect(out).toContain('Messages ({$name} is filled in where it is reported):\n');
+    expect(out).toContain('    mutableTwice: cannot borrow `{$name}` as mutable more than once at a time\n');
+    expect(out).toContain('Notes it may add:\n');
+    expect(out).toContain('    helpBothReferencesWould: help: both references would be live');
+    expect(out.indexOf('Messages (')).toBeLessThan(out.indexOf('Example that gets it:'));
+  });
   it('every example pair is printed with its own code', () => {
     for (const c of allCodes()) {
       const t = explainText(c)!;

@@ -1,6 +1,6 @@
 // `vex explain CODE`: the diagnostics table entry of a code (lang/codes.ts) — title, explanation,
-// the failing example with the diagnostic it gets today (computed, rendered as `vex check` does),
-// and the fix. `vex explain` alone lists every code. Exit 0, or 2 for an unknown code.
+// its message templates (lang/messages.ts), the failing example with the diagnostic it gets today
+// (computed, rendered as `vex check` does), and the fix. `vex explain` alone lists every code. Exit 0, or 2 for an unknown code.
 import { DIAGNOSTICS, allCodes, codeInfo } from '../lang/codes';
 import { checkSource } from '../lang/sema/check';
 import { compile } from '../lang/compile';
@@ -30,6 +30,10 @@ export function explainText(code: string): string | null {
   const info = codeInfo(code);
   if (!info) return null;
   const out = [`${info.code}: ${info.title} (${info.severity})`, '', wrap(info.explain)];
+  const templates = Object.entries(info.messages);
+  if (templates.length) out.push('', 'Messages ({$name} is filled in where it is reported):', '', ...templates.map(([name, t]) => `    ${name}: ${t}`));
+  const notes = Object.entries(info.notes);
+  if (notes.length) out.push('', 'Notes it may add:', '', ...notes.map(([name, t]) => `    ${name}: ${t}`));
   if (info.bad !== null) {
     const got = exampleDiagnostics(info.code, info.bad).filter((d) => d.code === info.code);
     out.push('', 'Example that gets it:', '', indent(info.bad), '');

@@ -2,8 +2,11 @@
 // checker E01xx / W01xx, compiler failures E09xx) with its title, severity, an explanation in the
 // style of `rustc --explain`, and a failing/passing example pair. `vex explain` and the editor's
 // Explain panel read it; codes.test.ts proves each `bad` example gives its code and each `good`
-// one compiles. Message texts with their holes are still written where they are emitted.
+// one compiles. The message texts, with their `{$holes}`, are in ./messages.ts by the same codes
+// (emit sites take them through `MSG` of ./msg.ts); `codeInfo` joins the two.
 // A code keeps its meaning forever; new problems get new codes.
+
+import { MESSAGES, NOTES } from './messages';
 
 export type CodeSeverity = 'error' | 'warning';
 
@@ -369,10 +372,20 @@ export const DIAGNOSTICS = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
 
-/** The table entry of a code (case-insensitive), or undefined for an unknown one. */
-export function codeInfo(code: string): (CodeInfo & { code: DiagnosticCode }) | undefined {
+/** The message templates of a code, by name (holes written `{$name}`); {} for one never emitted. */
+export function codeMessages(code: DiagnosticCode): Readonly<Record<string, string>> {
+  return Object.hasOwn(MESSAGES, code) ? (MESSAGES as Record<string, Record<string, string>>)[code] : {};
+}
+
+/** The templates of a code's fixed note/help lines, by name; {} for none. */
+export function codeNotes(code: DiagnosticCode): Readonly<Record<string, string>> {
+  return Object.hasOwn(NOTES, code) ? (NOTES as Record<string, Record<string, string>>)[code] : {};
+}
+
+/** The table entry of a code (case-insensitive) with its message and note templates, or undefined for an unknown one. */
+export function codeInfo(code: string): (CodeInfo & { code: DiagnosticCode; messages: Readonly<Record<string, string>>; notes: Readonly<Record<string, string>> }) | undefined {
   const c = code.trim().toUpperCase();
-  return Object.hasOwn(DIAGNOSTICS, c) ? { code: c as DiagnosticCode, ...DIAGNOSTICS[c as DiagnosticCode] } : undefined;
+  return Object.hasOwn(DIAGNOSTICS, c) ? { code: c as DiagnosticCode, ...DIAGNOSTICS[c as DiagnosticCode], messages: codeMessages(c as DiagnosticCode), notes: codeNotes(c as DiagnosticCode) } : undefined;
 }
 
 export const allCodes = (): DiagnosticCode[] => Object.keys(DIAGNOSTICS).sort() as DiagnosticCode[];

@@ -1,13 +1,17 @@
 import { describe, it, expect } from 'vitest';
 import { renderDiagnostic, diag } from './diagnostics';
 import { LineMap } from './span';
+import type { Message } from './msg';
+
+/** A message made up for the renderer (real ones come from the table through `MSG`). */
+const m = (code: string, text: string) => ({ code, text }) as unknown as Message;
 
 describe('renderDiagnostic', () => {
   const text = 'fn main() {\n    let items = Vec<i32>.new();\n    items.push(1);\n}\n';
   const lm = new LineMap('main.vx', text);
   const s = (needle: string, len = needle.length) => lm.span(text.indexOf(needle), text.indexOf(needle) + len);
   it('renders like rustc: header, location, source lines, carets, labels, notes', () => {
-    const d = diag('E0111', 'cannot call mutating method `push` on immutable binding `items`', s('items.push'), {
+    const d = diag(m('E0111', 'cannot call mutating method `push` on immutable binding `items`'), s('items.push'), {
       labels: [{ span: s('items ='.slice(0, 5)), message: '`items` declared here' }],
       notes: ['help: consider `let! items`', 'plain note'],
     });
@@ -24,7 +28,7 @@ describe('renderDiagnostic', () => {
     ].join('\n'));
   });
   it('warnings and empty spans get one caret', () => {
-    const d = diag('W0100', 'truncated', lm.span(text.length - 2, text.length - 2));
+    const d = diag(m('W0100', 'truncated'), lm.span(text.length - 2, text.length - 2));
     const out = renderDiagnostic(d, text);
     expect(out.startsWith('warning[W0100]: truncated')).toBe(true);
     expect(out).toContain('^');

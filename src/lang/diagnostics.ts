@@ -1,6 +1,8 @@
 // Diagnostics: what is wrong, where, why, how to fix. Plain data (the worker sends them to the
 // editor as-is); `renderDiagnostic` prints them like rustc for the CLI.
 import type { Span } from './span';
+import type { Message } from './msg';
+import { MSG } from './msg';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -18,13 +20,14 @@ export interface Diagnostic {
   notes: string[]; // "note: ...", "help: consider `let!`"
 }
 
+/** A diagnostic from a message of the table (lang/messages.ts via `MSG`): its code and its text. */
 export function diag(
-  code: string,
-  message: string,
+  message: Message,
   span: Span,
   extra: { labels?: Label[]; notes?: string[]; severity?: Severity } = {},
 ): Diagnostic {
-  return { code, severity: extra.severity ?? (code.startsWith('W') ? 'warning' : 'error'), message, span, labels: extra.labels ?? [], notes: extra.notes ?? [] };
+  const { code, text } = message;
+  return { code, severity: extra.severity ?? (code.startsWith('W') ? 'warning' : 'error'), message: text, span, labels: extra.labels ?? [], notes: extra.notes ?? [] };
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');
@@ -82,8 +85,8 @@ export const isHostStackOverflow = (e: unknown): boolean => e instanceof RangeEr
 
 export function internalError(where: 'checker' | 'code generator', e: unknown, span: Span): Diagnostic {
   const msg = e instanceof Error ? e.message : String(e);
-  return diag('E0999', `internal compiler error in the ${where}: ${msg}`, span, { notes: [ICE_NOTE] });
+  return diag(MSG.E0999.message({ where, msg }), span, { notes: [ICE_NOTE] });
 }
 
 export const tooDeep = (what: 'check' | 'compile', span: Span): Diagnostic =>
-  diag('E0902', `this program is nested too deeply to ${what} (for example a chain of thousands of operators); split it into smaller expressions`, span);
+  diag(MSG.E0902.programNestedTooDeeply({ what }), span);

@@ -20,6 +20,7 @@ import { memBacked } from './codegen/typedesc';
 import { isObjectLike } from './codegen/names';
 import type { ProgramMeta } from '../common/program-meta';
 import { codegenFailure } from './codegen/failure';
+import { MSG } from './msg';
 
 const ECHO = '__repl_echo';
 
@@ -228,7 +229,7 @@ export class ReplSession {
 
   /** `:type EXPR`: the static type name of EXPR in the session's scope (typeof rules). */
   typeOf(expr: string, exprAt = 0, lineText = expr): ReplStep {
-    if (!expr.trim()) return { kind: 'type', text: null, diagnostics: [diag('E0142', 'usage: :type EXPR', new LineMap(this.file, lineText).span(0, lineText.length))] };
+    if (!expr.trim()) return { kind: 'type', text: null, diagnostics: [diag(MSG.E0142.usageTypeExpr(), new LineMap(this.file, lineText).span(0, lineText.length))] };
     const head = this.itemsText() + 'fn main() {\n    let __repl_type = typeof((';
     const source = head + expr + '));\n}\n';
     const scope = this.scope();
@@ -248,9 +249,9 @@ export class ReplSession {
     const parsed = parseCell(this.file, text, known);
     if (hasErrors(parsed.diagnostics)) return { kind: 'error', diagnostics: parsed.diagnostics };
     const bad = parsed.items.find((it) => it.kind === 'fn' && it.name === 'main' && !it.receiver && !it.owner);
-    if (bad) return { kind: 'error', diagnostics: [diag('E0142', '`fn main` cannot be defined in the REPL: statements run directly', (bad as ast.FnDecl).nameSpan)] };
+    if (bad) return { kind: 'error', diagnostics: [diag(MSG.E0142.fnMainCannotDefined(), (bad as ast.FnDecl).nameSpan)] };
     const ret = topLevelReturn([parsed.stmts, parsed.tail]);
-    if (ret) return { kind: 'error', diagnostics: [diag('E0142', '`return` outside a function: a REPL cell runs its statements directly', ret)] };
+    if (ret) return { kind: 'error', diagnostics: [diag(MSG.E0142.returnOutsideFunctionRepl(), ret)] };
 
     // The new item list: a redefinition replaces the earlier item (later cells see the new one).
     const items: ItemEntry[] = this.items.map((i) => ({ ...i }));

@@ -5,6 +5,7 @@ import type { CheckedProgram, FnInfo, LocalInfo } from '../sema/typed';
 import type { Type, StructInfo, EnumInfo } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import type { Span } from '../span';
+import { MSG, type Message } from '../msg';
 import type { Site } from '../../common/program-meta';
 import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
 
@@ -14,7 +15,7 @@ const DROP_DEEP = 200;
 /** Raised when monomorphization does not terminate. */
 /** A limit of code generation the program itself ran into (a Vex diagnostic, not our bug). */
 export class CodegenLimit extends Error {
-  constructor(message: string, readonly span: Span | null = null) { super(message); }
+  constructor(readonly msg: Message<'E0901'>, readonly span: Span | null = null) { super(msg.text); }
 }
 
 /** Type arguments nested deeper than this come only from polymorphic recursion. */
@@ -137,16 +138,16 @@ export class ModuleCtx {
     // Polymorphic recursion (f<T> calling f<Option<T>> or f<(T, T)>) would instantiate forever
     // with ever bigger types: stop at once, before any key or layout of a huge type is built.
     if (typeArgs.some((t) => typeSizeOver(t, MAX_TYPE_SIZE))) {
-      throw new CodegenLimit(`polymorphic recursion: generic function \`${fn.name}\` calls itself with ever bigger type arguments (more than ${MAX_TYPE_SIZE} parts), so it would need infinitely many instances; make the recursive call use the same type parameters`, fn.decl?.span ?? null);
+      throw new CodegenLimit(MSG.E0901.polymorphicRecursionSize({ name: fn.name, max: MAX_TYPE_SIZE }), fn.decl?.span ?? null);
     }
     const key = `${fn.id}<${typeArgs.map(typeKey).join(',')}>`;
     let inst = this.instances.get(key);
     if (!inst) {
       if (typeArgs.some((t) => typeDepth(t, MAX_TYPE_DEPTH) > MAX_TYPE_DEPTH)) {
-        throw new CodegenLimit(`polymorphic recursion: generic function \`${fn.name}\` calls itself with ever bigger type arguments (nested more than ${MAX_TYPE_DEPTH} levels deep), so it would need infinitely many instances; make the recursive call use the same type parameters`, fn.decl?.span ?? null);
+        throw new CodegenLimit(MSG.E0901.polymorphicRecursionDepth({ name: fn.name, max: MAX_TYPE_DEPTH }), fn.decl?.span ?? null);
       }
       const perFn = (this.instancesOf.get(fn.id) ?? 0) + 1;
-      if (perFn > MAX_INSTANCES_PER_FN) throw new CodegenLimit(`generic function \`${fn.name}\` needs more than ${MAX_INSTANCES_PER_FN} instances (polymorphic recursion?)`, fn.decl?.span ?? null);
+      if (perFn > MAX_INSTANCES_PER_FN) throw new CodegenLimit(MSG.E0901.tooManyInstances({ name: fn.name, max: MAX_INSTANCES_PER_FN }), fn.decl?.span ?? null);
       this.instancesOf.set(fn.id, perFn);
       const env = new Map<string, Type>();
       const params = fn.typeParams ?? [];

@@ -3,9 +3,10 @@
 import { diag, internalError, isHostStackOverflow, tooDeep, type Diagnostic } from '../diagnostics';
 import type { Span } from '../span';
 import { CodegenError } from './expr';
+import { MSG } from '../msg';
 
 export function codegenFailure(e: unknown, span: Span): Diagnostic {
-  if (e instanceof CodegenError) return diag('E0900', `this construct is not supported by the code generator yet (${e.message.replace(/^codegen: unsupported /, '')})`, span);
+  if (e instanceof CodegenError) return diag(MSG.E0900.constructNotSupportedCode({ eMessage: e.message.replace(/^codegen: unsupported /, '') }), span);
   if (isHostStackOverflow(e)) return tooDeep('compile', span);
   return internalError('code generator', e, span);
 }

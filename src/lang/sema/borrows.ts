@@ -8,6 +8,7 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
+import { MSG, NOTE, type Message } from '../msg';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
@@ -98,13 +99,13 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r); if (use) break; }
       if (!use) continue;
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
-      cx.error('E0176', `dangling reference: \`${d.r.name}\` references \`${d.x.name}\`, which goes out of scope here`, closing, {
+      cx.error(MSG.E0176.referencesWhichGoesOut({ rName: d.r.name, xName: d.x.name }), closing, {
         labels: [
           { span: d.at, message: `\`${d.r.name}\` borrows \`${d.x.name}\` here` },
           { span: d.x.span, message: `\`${d.x.name}\` is declared in this block` },
           { span: use, message: 'the reference is used here, after the block' },
         ],
-        notes: [`help: declare \`${d.x.name}\` in the same block as \`${d.r.name}\` (or outside it), or copy the value out instead of keeping a reference`],
+        notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name })],
       });
     }
   });
@@ -143,7 +144,7 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
       for (let k = 0; k <= end; k++) {
         const hit = conflict(rest[k], x, r, mut);
         if (hit) {
-          cx.error('E0161', hit.message, hit.span, {
+          cx.error(hit.message, hit.span, {
             labels: [{ span: created, message: 'borrow created here' }, { span: lastUse, message: 'borrow later used here' }],
           });
           return; // one report per statement
@@ -160,7 +161,7 @@ function loopBorrow(cx: Ctx, s: Extract<ast.Stmt, { kind: 'for-in' }>): void {
   const t = s.iter.info?.type;
   if (!x || !t || !(t.k === 'array' || t.k === 'slice' || (t.k === 'builtin' && ['Vec', 'Map', 'Set', 'String'].includes(t.name)))) return;
   const hit = conflict(s.body, x, null, false);
-  if (hit) cx.error('E0161', hit.message, hit.span, {
+  if (hit) cx.error(hit.message, hit.span, {
     labels: [{ span: s.iter.span, message: 'borrow created here, by the loop' }, { span: s.nameSpan, message: 'borrow later used here, by the next iteration' }],
     notes: ['help: collect what to change while iterating and apply it after the loop, or iterate over indices (`for i in 0..v.len()`)'],
   });
@@ -184,12 +185,10 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
         for (let k = 0; k < j; k++) {
           if (!xj || rootLocal(refs[k].operand) !== xj || (!refs[j].mut && !refs[k].mut)) continue;
           const first = refs[k], name = xj.name;
-          const message = first.mut && refs[j].mut ? `cannot borrow \`${name}\` as mutable more than once at a time`
-            : first.mut ? `cannot borrow \`${name}\` as immutable because it is also borrowed as mutable`
-            : `cannot borrow \`${name}\` as mutable because it is also borrowed as immutable`;
-          cx.error('E0161', message, refs[j].span, {
+          const message = first.mut && refs[j].mut ? MSG.E0161.mutableTwice({ name }) : first.mut ? MSG.E0161.immutableWhileMutable({ name }) : MSG.E0161.mutableWhileImmutable({ name });
+          cx.error(message, refs[j].span, {
             labels: [{ span: first.span, message: 'borrow created here' }, { span: c.callee.span, message: 'borrow later used here, by the call' }],
-            notes: ['help: both references would be live for the whole call; pass one of them, or copy the value out first'],
+            notes: [NOTE.E0161.helpBothReferencesWould()],
           });
           break outer;
         }
@@ -201,8 +200,8 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
 }
 
 /** The first use of `x` in `n` that the live borrow (held by `r`) forbids. */
-function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: boolean): { message: string; span: ast.Span } | null {
-  let out: { message: string; span: ast.Span } | null = null;
+function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: boolean): { message: Message<'E0161'>; span: ast.Span } | null {
+  let out: { message: Message<'E0161'>; span: ast.Span } | null = null;
   const name = x.name;
   const visit = (v: unknown): void => {
     if (out || !v || typeof v !== 'object') return;
@@ -210,12 +209,12 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
     const o = v as Record<string, unknown> & { kind?: string; span?: ast.Span };
     if (o.kind === 'ref' && 'operand' in o && rootLocal((o as unknown as ast.ExprOf<'ref'>).operand) === x) {
       const m = (o as unknown as ast.ExprOf<'ref'>).mut;
-      if (mutBorrow) out = { message: m ? `cannot borrow \`${name}\` as mutable more than once at a time` : `cannot borrow \`${name}\` as immutable because it is also borrowed as mutable`, span: o.span! };
-      else if (m) out = { message: `cannot borrow \`${name}\` as mutable because it is also borrowed as immutable`, span: o.span! };
+      if (mutBorrow) out = { message: m ? MSG.E0161.mutableTwice({ name }) : MSG.E0161.immutableWhileMutable({ name }), span: o.span! };
+      else if (m) out = { message: MSG.E0161.mutableWhileImmutable({ name }), span: o.span! };
       return;
     }
     if (o.kind === 'assign' && rootLocal((o as Extract<ast.Stmt, { kind: 'assign' }>).target) === x) {
-      out = { message: `cannot assign to \`${name}\` because it is borrowed`, span: (o as Extract<ast.Stmt, { kind: 'assign' }>).target.span };
+      out = { message: MSG.E0161.assignBorrowed({ name }), span: (o as Extract<ast.Stmt, { kind: 'assign' }>).target.span };
       return;
     }
     if (!mutBorrow && o.kind === 'call') {
@@ -223,16 +222,16 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
       const t = c.target;
       const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating : false;
       if (mutating && c.callee.kind === 'member' && rootLocal(c.callee.object) === x) {
-        out = { message: `cannot borrow \`${name}\` as mutable because it is also borrowed as immutable`, span: c.span };
+        out = { message: MSG.E0161.mutableWhileImmutable({ name }), span: c.span };
         return;
       }
     }
     if (!mutBorrow && o.kind === 'ident' && (o as unknown as ast.ExprOf<'ident'>).res?.k === 'local' && ((o as unknown as ast.ExprOf<'ident'>).res as { local: LocalInfo }).local === x && (o as unknown as ast.ExprOf<'ident'>).info?.moves) {
-      out = { message: `cannot move \`${name}\` because it is borrowed`, span: o.span! };
+      out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };
       return;
     }
     if (mutBorrow && o.kind === 'ident' && (o as unknown as ast.ExprOf<'ident'>).res?.k === 'local' && ((o as unknown as ast.ExprOf<'ident'>).res as { local: LocalInfo }).local === x) {
-      out = { message: `cannot use \`${name}\` because it is mutably borrowed`, span: o.span! };
+      out = { message: MSG.E0161.useMutablyBorrowed({ name }), span: o.span! };
       return;
     }
     for (const k in o) if (walk(o, k)) visit(o[k]);

@@ -12,6 +12,7 @@ import { implementsContract } from './generics';
 import { joinNumeric, isNumeric, isLiteralish, hasAnyParam } from './infer';
 import { markAddressTaken } from './ops';
 import { computeLayout, typeTooLarge } from './layout';
+import { MSG, NOTE } from '../msg';
 
 
 const BLOCKING = new Set(['sleep', 'block_on']);
@@ -21,13 +22,13 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
   const arity = (min: number, max = min): boolean => {
     if (args.length >= min && args.length <= max) return true;
     const want = min === max ? `${min}` : `${min} or ${max}`;
-    cx.error('E0105', `\`${name}\` takes ${want} argument${max === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} supplied`, e.span);
+    cx.error(MSG.E0105.takesArgumentButSupplied({ name, want, choice: max === 1 ? '' : 's', argsLength: args.length, choice2: args.length === 1 ? 'was' : 'were' }), e.span);
     return false;
   };
   const rest = (from: number) => args.slice(from).forEach((a) => a.info || checkExpr(cx, a, null));
   if (name.startsWith('vex_') && !e.span.file.startsWith('<std>')) { // the standard modules' own hooks (std-modules.ts)
     rest(0);
-    cx.error('E0100', `cannot find value \`${name}\` in this scope`, e.callee.span, { notes: [`note: \`${name}\` is an internal of the runtime, not part of the language`, 'help: use the standard module that provides it (`time`, `io`, `fmt`, `env`, `fs`, `path`, `process`)'] });
+    cx.error(MSG.E0100.cannotFindValueScope({ name }), e.callee.span, { notes: [NOTE.E0100.noteInternalRuntimeNot({ name }), NOTE.E0100.helpUseStandardModule()] });
     return T.error;
   }
   if (BLOCKING.has(name) && cx.fn) cx.fn.blocks = true;
@@ -59,7 +60,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       const tA = ta ?? checkExpr(cx, a, isNumeric(tb) ? tb : null);
       if (isNumeric(tA) && isNumeric(tb)) {
         const j = joinNumeric(tA, tb);
-        if (!j) cx.error('E0103', `mismatched types: \`assert_eq\` compares ${fmt(tA)} with ${fmt(tb)}`, e.span);
+        if (!j) cx.error(MSG.E0103.assertEqCompares({ tA: fmt(tA), tb: fmt(tb) }), e.span);
         else { coerceExpr(cx, a, tA, j); coerceExpr(cx, b, tb, j); }
       } else if (!typeEq(tA, tb) && tA.k !== 'error' && tb.k !== 'error') coerceExpr(cx, b, tb, tA);
       return T.unit;
@@ -75,7 +76,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       if (t && t.k !== 'error' && !hasAnyParam(t)) {
         const l = computeLayout(t);
         const tooLarge = typeTooLarge(t, l.size);
-        if (tooLarge) cx.error('E0169', tooLarge, e.span);
+        if (tooLarge) cx.error(tooLarge, e.span);
         else e.info = { ...(e.info ?? { type: T.u64 }), constValue: BigInt(name === 'sizeof' ? l.size : l.align) };
       }
       return T.u64;
@@ -85,7 +86,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       const ft = checkExpr(cx, args[0], { k: 'fn', params: [], ret: T.error, externC: false });
       if (ft.k === 'error') return T.error;
       if (ft.k !== 'fn' || ft.params.length) {
-        cx.error('E0103', `mismatched types: \`catch_panic\` expects a function with no parameters, found ${fmt(ft)}`, args[0].span);
+        cx.error(MSG.E0103.catchPanicExpectsFunction({ ft: fmt(ft) }), args[0].span);
         return T.error;
       }
       if (cx.fn) cx.fn.callsValues = true;
@@ -96,9 +97,9 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       const t = checkExpr(cx, args[0], null);
       if (t.k === 'error') return T.unit;
       if (t.k !== 'ref' || !t.mut) {
-        cx.error('E0103', `mismatched types: \`${name}\` expects a mutable reference \`&A!\` to an allocator, found ${fmt(t)}`, args[0].span, { notes: ['help: pass `&alloc!` where `alloc` is a `let!` binding'] });
+        cx.error(MSG.E0103.expectsMutableReferenceAllocator({ name, t: fmt(t) }), args[0].span, { notes: [NOTE.E0103.helpPassAllocWhere()] });
       } else if (!implementsContract(cx, t.inner, 'Allocator')) {
-        cx.error('E0128', `the type ${fmt(t.inner)} does not implement contract \`Allocator\``, args[0].span, { notes: ['help: declare `struct … impl Allocator { … }` with `allocate` and `deallocate`'] });
+        cx.error(MSG.E0128.typeDoesNotImplement({ inner: fmt(t.inner) }), args[0].span, { notes: [NOTE.E0128.helpDeclareStructImpl()] });
       }
       if (args[0].kind === 'ref') markAddressTaken(args[0].operand);
       return T.unit;
@@ -109,9 +110,9 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       const ht = checkExpr(cx, args[1], { k: 'fn', params: [T.i32], ret: T.unit, externC: true });
       if (ht.k === 'error') return T.unit;
       if (ht.k !== 'fn' || ht.params.length !== 1 || !typeEq(ht.params[0], T.i32) || ht.ret.k !== 'unit') {
-        cx.error('E0103', `mismatched types: a signal handler must be \`extern "C" fn(i32)\`, found ${fmt(ht)}`, args[1].span);
+        cx.error(MSG.E0103.signalHandlerMustExtern({ ht: fmt(ht) }), args[1].span);
       } else if (!ht.externC) {
-        cx.error('E0137', 'callback passed to C must be declared extern "C"', args[1].span, { notes: ['help: declare the handler as `extern "C" fn name(sig: i32) { … }`'] });
+        cx.error(MSG.E0137.callbackPassedCMust(), args[1].span, { notes: [NOTE.E0137.helpDeclareHandlerExtern()] });
       }
       return T.unit;
     }
@@ -120,11 +121,11 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       const bt = checkExpr(cx, args[0], T.u64); // a byte count: any integer, converted to u64
       if (bt.k === 'int') { if (bt.name !== 'u64') args[0].info!.coerce = T.u64; } else coerceExpr(cx, args[0], bt, T.u64);
       const ft = checkExpr(cx, args[1], { k: 'fn', params: [], ret: T.unit, externC: false });
-      if (ft.k !== 'fn' && ft.k !== 'error') cx.error('E0103', `mismatched types: \`go_with_stack\` expects a function \`fn()\`, found ${fmt(ft)}`, args[1].span);
+      if (ft.k !== 'fn' && ft.k !== 'error') cx.error(MSG.E0103.goStackExpectsFunction({ ft: fmt(ft) }), args[1].span);
       else if (ft.k === 'fn' && ft.params.length) {
         // the task is started with no arguments: a parameter would have no value
-        cx.error('E0103', `mismatched types: \`go_with_stack\` expects a function with no parameters \`fn()\`, found ${ft.params.some((p) => p.k === 'error') ? `a closure with ${ft.params.length} parameter${ft.params.length > 1 ? 's' : ''}` : fmt(ft)}`, args[1].span, {
-          notes: ['note: the new task calls it with no arguments', 'help: capture the values instead: `go_with_stack(size, || work(n))`'],
+        cx.error(MSG.E0103.goStackExpectsFunction2({ choice: ft.params.some((p) => p.k === 'error') ? `a closure with ${ft.params.length} parameter${ft.params.length > 1 ? 's' : ''}` : fmt(ft) }), args[1].span, {
+          notes: [NOTE.E0103.noteNewTaskCalls(), NOTE.E0103.helpCaptureValuesInstead()],
         });
       }
       // Spawns a task: the caller itself does not wait.
@@ -134,14 +135,14 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       if (!arity(1)) { rest(0); return T.error; }
       const t = checkExpr(cx, args[0], expected ? { k: 'builtin', name: 'Future', args: [expected] } : null);
       if (t.k === 'builtin' && t.name === 'Future') return t.args[0];
-      if (t.k !== 'error') cx.error('E0103', `mismatched types: \`block_on\` expects a \`Future<T>\`, found ${fmt(t)}`, args[0].span);
+      if (t.k !== 'error') cx.error(MSG.E0103.blockExpectsFutureT({ t: fmt(t) }), args[0].span);
       return T.error;
     }
     case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': {
       if (!arity(1)) { rest(0); return T.error; }
       const t = checkExpr(cx, args[0], expected?.k === 'int' ? expected : null);
       if (t.k === 'int' && (name !== 'bswap' || t.name === 'u8' || t.name === 'i8' || intBitsOf(t) % 16 === 0)) return t;
-      if (t.k !== 'error') cx.error('E0103', `mismatched types: \`${name}\` takes an integer, found ${fmt(t)}`, args[0].span);
+      if (t.k !== 'error') cx.error(MSG.E0103.takesIntegerFound({ name, t: fmt(t) }), args[0].span);
       return t.k === 'int' ? t : T.error;
     }
     case 'likely': case 'unlikely': case 'assume':
@@ -153,7 +154,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       if (typeArgs) e.info = { type: T.error, typeArgs };
       const el = typeArgs?.[0] ?? (expected?.k === 'builtin' && expected.name === 'Vec' ? expected.args[0] : null);
       if (!el) {
-        cx.error('E0130', 'cannot infer the element type of `vec_new`; write `vec_new<i32>()`', e.span);
+        cx.error(MSG.E0130.cannotInferElementType(), e.span);
         return T.error;
       }
       return { k: 'builtin', name: 'Vec', args: [el] };

@@ -15,6 +15,7 @@ import { contractStaticCall } from './contract-statics';
 import { resolveType } from './resolve';
 import { overloadSet, resolveOverload } from './overloads';
 import { builtinMethod, builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
+import { MSG, NOTE } from '../msg';
 
 export interface TypePath {
   type: Type;
@@ -132,7 +133,7 @@ function valueCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type 
   }
   for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
   needHole(ft, e.callee.span);
-  if (ft.k !== 'error') cx.error('E0106', `expected a function, found ${fmt(ft)}`, e.callee.span);
+  if (ft.k !== 'error') cx.error(MSG.E0106.expectedFunctionFound({ ft: fmt(ft) }), e.callee.span);
   return T.error;
 }
 
@@ -143,7 +144,7 @@ function variantCall(cx: Ctx, e: ast.ExprOf<'call'>, info: EnumInfo, vi: number,
   const env = new Map<string, Type>();
   const given = args ?? (expected?.k === 'enum' && expected.info === info ? expected.args : null);
   if (given) info.generics.forEach((g, i) => given[i] && given[i].k !== 'param' && env.set(`${info.name}.${g}`, given[i]));
-  if (!v.fields.length) cx.error('E0106', `variant \`${info.name}.${v.name}\` takes no values; write it without parentheses`, e.span);
+  if (!v.fields.length) cx.error(MSG.E0106.variantTakesNoValues({ infoName: info.name, vName: v.name }), e.span);
   const site: CallSite = { callee: v.name, span: e.span, args: e.args, expected, explicit: null };
   checkArgs(cx, v.fields.map((f, i) => ({ name: `field${i}`, type: f, hasDefault: false })), site, env, keys, `${info.name}.${v.name}`);
   const result: Type = { k: 'enum', info, args: info.generics.map((g) => env.get(`${info.name}.${g}`) ?? T.error) };
@@ -152,7 +153,7 @@ function variantCall(cx: Ctx, e: ast.ExprOf<'call'>, info: EnumInfo, vi: number,
   e.target = { k: 'variant', enumType: result, variant: vi };
   const missing = info.generics.filter((g) => !env.has(`${info.name}.${g}`));
   if (missing.length) {
-    cx.error('E0130', `cannot infer type \`${missing.join('`, `')}\` of \`${info.name}\` for \`${v.name}(…)\``, e.span, { notes: [`help: annotate the binding, e.g. \`let r: ${info.name}<${info.generics.map(() => 'i32').join(', ')}> = …;\``] });
+    cx.error(MSG.E0130.cannotInferType({ missing: missing.join('`, `'), infoName: info.name, vName: v.name }), e.span, { notes: [NOTE.E0130.helpAnnotateBindingE({ infoName: info.name, generics: info.generics.map(() => 'i32').join(', ') })] });
     return T.error;
   }
   return subst(result, new Map());
@@ -209,8 +210,8 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     const r = contractStaticCall(cx, e, t, name, site);
     if (r) return r;
     for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
-    cx.error('E0108', `no static method \`${name}\` in the bounds of type parameter \`${t.name}\``, e.span, {
-      notes: [`help: add a bound whose contract declares \`fn Self.${name}(…)\`${name === 'default' ? `, e.g. \`<${t.name}: Default>\`` : ''}`],
+    cx.error(MSG.E0108.noStaticMethodBounds({ name, tName: t.name }), e.span, {
+      notes: [NOTE.E0108.helpAddBoundWhose({ name, choice: name === 'default' ? `, e.g. \`<${t.name}: Default>\`` : '' })],
     });
     return T.error;
   }
@@ -218,8 +219,8 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
   // one) is `x.m(args…)` (real's `Channel.send(ch, v)`): the call is rewritten in place.
   if (ownerName && e.callee.kind === 'member' && hasInstanceMethod(cx, t, ownerName, name)) {
     if (!e.args.length) {
-      cx.error('E0108', `\`${name}\` is an instance method of \`${ownerName}\`, not a static method`, e.span, {
-        notes: [`help: call it on a value: \`x.${name}(…)\`, or pass the value first: \`${ownerName}.${name}(x, …)\``],
+      cx.error(MSG.E0108.instanceMethodNotStatic({ name, ownerName }), e.span, {
+        notes: [NOTE.E0108.helpCallValueX({ name, ownerName })],
       });
       return T.error;
     }
@@ -229,7 +230,7 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     const base = derefAll(rt);
     const sameOwner = base.k === 'error' || ((base.k === 'struct' || base.k === 'enum') && base.info.name === ownerName) || (base.k === 'builtin' && base.name === ownerName);
     if (!sameOwner) {
-      cx.error('E0103', `mismatched types: \`${ownerName}.${name}(x, …)\` calls the method on \`x\`, which must be a \`${ownerName}\`, found ${fmt(rt)}`, recv.span);
+      cx.error(MSG.E0103.xCallsMethodX({ ownerName, name, rt: fmt(rt) }), recv.span);
       for (const a of e.args) checkExpr(cx, a, null);
       return T.error;
     }
@@ -240,10 +241,8 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
   }
   for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
   const shown = ownerName ?? path.name;
-  cx.error('E0108', name === 'new' && e.callee.kind === 'ident'
-    ? `\`${shown}(…)\` calls \`${shown}.new\`, which does not exist`
-    : `no static method \`${name}\` found for type \`${shown}\``, e.span, {
-    notes: [`help: define \`fn ${shown}.${name}(…)\` or a free function \`${shown.toLowerCase()}_${name}\``],
+  cx.error(name === 'new' && e.callee.kind === 'ident' ? MSG.E0108.callsNewWhichDoes({ shown }) : MSG.E0108.noStaticMethodFound({ name, shown }), e.span, {
+    notes: [NOTE.E0108.helpDefineFnFree({ shown, name, shown2: shown.toLowerCase() })],
   });
   return T.error;
 }

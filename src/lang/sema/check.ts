@@ -22,6 +22,7 @@ import { resolveBitfields } from './layout-check';
 import { computeLayout } from './layout';
 import { lintProgram } from './lints';
 import { internalError, isHostStackOverflow, tooDeep } from '../diagnostics';
+import { MSG, NOTE } from '../msg';
 
 export interface CheckOptions {
   /** REPL cells: no entry point is required. */
@@ -126,9 +127,9 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
     cx.constCtx = false;
     const bad = cx.diags.length > before ? null : nonConstPart(tl.decl.init);
     if (bad) {
-      cx.error('E0123', `initializer of thread-local \`${tl.decl.name}\` is not a constant expression`, bad.span, {
+      cx.error(MSG.E0123.initializerThreadLocalNot({ declName: tl.decl.name }), bad.span, {
         labels: [{ span: tl.decl.init.span, message: 'evaluated when each task starts' }],
-        notes: ['note: a `thread_local` initializer may use literals, constants, operators, `as`, struct/array/tuple literals and enum variants', `help: initialize it with a constant and assign the computed value at run time: \`${tl.decl.name} = …;\``],
+        notes: [NOTE.E0123.noteThreadLocalInitializer(), NOTE.E0123.helpInitializeConstantAssign({ declName: tl.decl.name })],
       });
     }
   }
@@ -153,12 +154,12 @@ function checkExportLists(cx: Ctx): void {
   for (const it of cx.program.items) {
     if (it.kind !== 'export-list') continue;
     if (it.from !== null || it.star) {
-      cx.error('E0140', `module not found: "${it.from ?? ''}" (re-exports from other modules are not supported in single-file programs)`, it.span);
+      cx.error(MSG.E0140.reExportsOtherModules({ from: it.from ?? '' }), it.span);
       continue;
     }
     for (const n of it.names) {
       const known = cx.fns.has(n.name) || cx.consts.has(n.name) || cx.tls.has(n.name) || cx.structs.has(n.name) || cx.enums.has(n.name) || cx.contracts.has(n.name) || cx.aliases.has(n.name) || cx.externs.has(n.name);
-      if (!known) cx.error('E0100', `cannot export \`${n.name}\`: no item with this name in this file`, n.span);
+      if (!known) cx.error(MSG.E0100.cannotExportNoItem({ nName: n.name }), n.span);
     }
   }
 }
@@ -167,20 +168,20 @@ function checkEntry(cx: Ctx, opts: CheckOptions): void {
   const main = cx.fns.get('main');
   for (const init of cx.inits) {
     if (init.params.length || init.ret.k !== 'unit' || init.isAsync) {
-      cx.error('E0121', '`fn init()` must take no parameters and return nothing', init.decl!.nameSpan);
+      cx.error(MSG.E0121.fnInitMustTake(), init.decl!.nameSpan);
     }
   }
   if (cx.program.noMain || opts.repl || (opts.module && !main)) return;
   if (!main) {
     const p = cx.program.span; // the start of the file (the whole file is the culprit)
     const one = p.end > p.start ? 1 : 0; // one character, so editors can show a marker
-    cx.error('E0120', 'no entry point: define fn main', { ...p, end: p.start + one, endLine: p.line, endCol: p.col + one }, {
-      notes: ['help: add `fn main() { … }`, or put `#[no_main]` before the first item to make this file a library'],
+    cx.error(MSG.E0120.defineFnMain(), { ...p, end: p.start + one, endLine: p.line, endCol: p.col + one }, {
+      notes: [NOTE.E0120.helpAddFnMain()],
     });
     return;
   }
   if (main.params.length || (main.ret.k !== 'unit' && !(main.ret.k === 'int' && main.ret.name === 'i32')) || main.generics.length) {
-    cx.error('E0121', '`main` must take no parameters and return nothing or `i32`', main.decl!.nameSpan);
+    cx.error(MSG.E0121.mainMustTakeNo(), main.decl!.nameSpan);
   }
 }
 

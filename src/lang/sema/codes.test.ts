@@ -82,10 +82,11 @@ describe('diagnostic codes: the table', () => {
     const missing = new Set<string>();
     let seen = 0;
     for (const f of files) {
-      // quoted literals only: a code in a comment range like "E0001–E0009" is not an emission
-      for (const m of readFileSync(f, 'utf8').matchAll(/['"`]([EW]\d{4})['"`]/g)) {
+      // quoted literals and `MSG.E0103.…` only: a code in a comment range like "E0001–E0009" is not an emission
+      for (const m of readFileSync(f, 'utf8').matchAll(/['"`]([EW]\d{4})['"`]|\bMSG\.([EW]\d{4})\b/g)) {
         seen++;
-        if (!(m[1] in DIAGNOSTICS)) missing.add(`${m[1]} in ${f.slice(root.length + 1)}`);
+        const code = m[1] ?? m[2];
+        if (!(code in DIAGNOSTICS)) missing.add(`${code} in ${f.slice(root.length + 1)}`);
       }
     }
     expect(seen).toBeGreaterThan(100);

@@ -9,6 +9,7 @@ import type { Ctx, ContractInfo, GenericEntry } from './context';
 import { resolveType, primitive } from './resolve';
 import { overloadSet, nextOverloadKey, sameSignature } from './overloads';
 import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } from './prelude';
+import { MSG, NOTE } from '../msg';
 
 /** Generic env and Self type of each function, used again when its body is checked. */
 export const fnEnv = (cx: Ctx, f: FnInfo) => cx.fnEnv.get(f);
@@ -38,7 +39,7 @@ export function collect(cx: Ctx): void {
   const dupType = (name: string, span: ast.Span): boolean => {
     const prev = typeNames.get(name);
     if (prev || PRELUDE_TYPE_NAMES.includes(name) || primitive(name)) {
-      cx.error('E0102', `the type name \`${name}\` is defined more than once`, span, prev ? { labels: [{ span: prev, message: 'previous definition here' }] } : { notes: ['note: it is a builtin type'] });
+      cx.error(MSG.E0102.typeNameDefinedMore({ name }), span, prev ? { labels: [{ span: prev, message: 'previous definition here' }] } : { notes: [NOTE.E0102.noteBuiltinType()] });
       return true;
     }
     typeNames.set(name, span);
@@ -74,7 +75,7 @@ export function collect(cx: Ctx): void {
       if (!cx.consts.has(it.name)) cx.consts.set(it.name, { decl: it, type: T.error, value: null, state: 'todo' });
     } else if (it.kind === 'import') {
       // Standard modules are expanded before checking (std-modules.ts); relative paths name other tabs.
-      if (it.module.startsWith('.')) cx.error('E0140', `module not found: "${it.module}"`, it.moduleSpan, { notes: ['note: this checker sees one file; standard modules ("math", "string", "io", "fmt") can be imported'] });
+      if (it.module.startsWith('.')) cx.error(MSG.E0140.moduleNotFound({ module: it.module }), it.moduleSpan, { notes: [NOTE.E0140.noteCheckerSeesOne()] });
     }
   }
 
@@ -94,7 +95,7 @@ export function collect(cx: Ctx): void {
           info.layoutFields.push(entry);
           if (f.name === '_') continue; // an unnamed bitfield: layout only, no value, no access
           const prev = seen.get(f.name);
-          if (prev) cx.error('E0102', `field \`${f.name}\` is declared more than once`, f.nameSpan, { labels: [{ span: prev, message: 'previous declaration here' }] });
+          if (prev) cx.error(MSG.E0102.fieldDeclaredMoreThan({ fName: f.name }), f.nameSpan, { labels: [{ span: prev, message: 'previous declaration here' }] });
           seen.set(f.name, f.nameSpan);
           info.fields.push(entry);
         }
@@ -105,7 +106,7 @@ export function collect(cx: Ctx): void {
       withGenerics(cx, it.generics, it.name, { k: 'enum', info, args: info.generics.map((g) => ({ k: 'param', name: g, owner: it.name })) }, () => {
         const seen = new Set<string>();
         for (const v of it.variants) {
-          if (seen.has(v.name)) cx.error('E0102', `variant \`${v.name}\` is declared more than once`, v.span);
+          if (seen.has(v.name)) cx.error(MSG.E0102.variantDeclaredMoreThan({ vName: v.name }), v.span);
           seen.add(v.name);
           info.variants.push({ name: v.name, fields: v.fields.map((f) => resolveType(cx, f)) });
         }
@@ -131,7 +132,7 @@ export function collect(cx: Ctx): void {
   const dupValue = (name: string, span: ast.Span): boolean => {
     const prev = values.get(name);
     if (prev || BUILTIN_CONSTS[name] !== undefined) {
-      cx.error('E0102', `the name \`${name}\` is defined more than once`, span, prev ? { labels: [{ span: prev, message: 'previous definition here' }] } : { notes: ['note: it is a builtin constant'] });
+      cx.error(MSG.E0102.nameDefinedMoreThan({ name }), span, prev ? { labels: [{ span: prev, message: 'previous definition here' }] } : { notes: [NOTE.E0102.noteBuiltinConstant()] });
       return true;
     }
     values.set(name, span);
@@ -262,7 +263,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
     info.receiver = recvT.k === 'ref' ? (recvT.mut || d.mutating ? 'mut-ref' : 'ref') : 'value';
     info.receiverType = recvT;
     if (base.k !== 'error' && !s && !cx.enums.has(ownerName) && !isBuiltinName(ownerName)) {
-      cx.error('E0101', `methods can only be defined on structs and enums, not \`${ownerName}\``, d.receiver.span);
+      cx.error(MSG.E0101.methodsCanOnlyDefined({ ownerName }), d.receiver.span);
     }
     register(cx, (overloadTable = cx.methodsOf(ownerName)), d, info);
   } else if (d.owner) {
@@ -271,7 +272,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
     const s = cx.structs.get(d.owner.name), e = cx.enums.get(d.owner.name);
     if (s) selfType = { k: 'struct', info: s, args: d.owner.generics.map((g) => generics.get(g.name)!.type) };
     else if (e) selfType = { k: 'enum', info: e, args: d.owner.generics.map((g) => generics.get(g.name)!.type) };
-    else if (!isBuiltinName(d.owner.name)) cx.error('E0101', `cannot find type \`${d.owner.name}\` for static method \`${info.name}\``, d.owner.span);
+    else if (!isBuiltinName(d.owner.name)) cx.error(MSG.E0101.cannotFindTypeStatic({ ownerName: d.owner.name, infoName: info.name }), d.owner.span);
     info.owner = selfType;
     register(cx, (overloadTable = cx.staticsOf(d.owner.name)), d, info);
   } else {
@@ -331,9 +332,9 @@ function dropDuplicateOverload(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDec
   if (!prev) return;
   table.delete(nextOverloadKey(table, d.name).replace(/#(\d+)$/, (_, n) => `#${Number(n) - 1}`));
   const name = info.owner ? `\`${info.name}\`` : `the name \`${d.name}\``;
-  cx.error('E0102', `${name} is defined more than once`, d.nameSpan, {
+  cx.error(MSG.E0102.definedMoreThanOnce({ name }), d.nameSpan, {
     labels: prev.decl ? [{ span: prev.decl.nameSpan, message: 'previous definition here' }] : [],
-    notes: ['note: functions and methods sharing a name must differ in their parameter types (an overload set); at most one of them may be generic'],
+    notes: [NOTE.E0102.noteFunctionsMethodsSharing()],
   });
 }
 
@@ -343,12 +344,12 @@ export function checkImpls(cx: Ctx): void {
     const d = cx.structDecls.get(info);
     if (!d) continue;
     if (d.isUnion && info.implsDrop) {
-      cx.error('E0139', `union \`${d.name}\` cannot implement \`Drop\``, d.impls.find((i) => i.name === 'Drop')!.span, { notes: ['note: a union does not know which field is live, so nothing could be dropped safely'] });
+      cx.error(MSG.E0139.unionCannotImplementDrop({ dName: d.name }), d.impls.find((i) => i.name === 'Drop')!.span, { notes: [NOTE.E0139.noteUnionDoesNot()] });
     }
     for (const im of d.impls) {
       const c = cx.contracts.get(im.name);
       if (!c) {
-        cx.error('E0101', `cannot find contract \`${im.name}\``, im.span);
+        cx.error(MSG.E0101.cannotFindContract({ imName: im.name }), im.span);
         continue;
       }
       for (const cc of allContracts(cx, c)) checkContract(cx, info, d, cc, im.span);
@@ -371,7 +372,7 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
   const methods = cx.methods.get(info.name);
   const oneOf = c.decl === null ? MIN_ONE_OF[c.name] : undefined;
   if (oneOf && !oneOf.some((n) => methods?.has(n))) {
-    cx.error('E0129', `\`${info.name}\` does not implement contract \`${c.name}\`: define one of ${oneOf.map((n) => '`' + n + '`').join(', ')}`, span);
+    cx.error(MSG.E0129.doesNotImplementContract({ infoName: info.name, cName: c.name, oneOf: oneOf.map((n) => '`' + n + '`').join(', ') }), span);
   }
   for (const m of c.methods.values()) {
     // of an overload set (`op-` unary and binary), the member with the contract's arity
@@ -380,20 +381,20 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
     if (!impl) {
       // §3.2: real never checks completeness; the playground warns here and errors where it matters
       if (!m.hasDefault) {
-        cx.warn('W0112', `\`${info.name}\` does not implement method \`${m.name}\` required by contract \`${c.name}\``, span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${m.name}\` declared here` }] } : {});
+        cx.warn(MSG.W0112.doesNotImplementMethod({ infoName: info.name, mName: m.name, cName: c.name }), span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${m.name}\` declared here` }] } : {});
         const key = `${info.name}:${c.name}`;
         cx.incomplete.set(key, [...(cx.incomplete.get(key) ?? []), m.name]);
       }
       continue;
     }
     if (impl.params.length !== m.params.length) {
-      cx.error('E0129', `method \`${info.name}.${m.name}\` takes ${impl.params.length} parameters but contract \`${c.name}\` declares ${m.params.length}`, impl.decl?.nameSpan ?? span);
+      cx.error(MSG.E0129.methodTakesParametersBut({ infoName: info.name, mName: m.name, paramsLength: impl.params.length, cName: c.name, paramsLength2: m.params.length }), impl.decl?.nameSpan ?? span);
     }
   }
   checkContractStatics(cx, info, c, span);
   // `impl Clone` with the default (field-wise) clone: every field must be Clone
   const notCloneField = c.name === 'Clone' && c.decl === null && !methods?.has('clone') ? notClone(cx, { k: 'struct', info, args: info.generics.map(() => ({ k: 'unit' }) as Type) }, new Set()) : null;
-  if (notCloneField) cx.error('E0168', `\`${info.name}\` cannot implement \`Clone\` field by field: it holds \`${typeName(notCloneField)}\``, span, { notes: ['help: write its own `clone()`, or remove `Clone`'] });
+  if (notCloneField) cx.error(MSG.E0168.cannotImplementCloneField({ infoName: info.name, notCloneField: typeName(notCloneField) }), span, { notes: [NOTE.E0168.helpWriteOwnClone()] });
   const assoc = cx.assocTypes.get(info.name) ?? new Map<string, Type>();
   cx.assocTypes.set(info.name, assoc);
   for (const a of [...c.assocTypes, ...(c.decl === null && c.name === 'Iterator' ? ['Item'] : [])]) {
@@ -410,7 +411,7 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
     }
     const distinct = found.filter((t, i) => found.findIndex((u) => typeEq(u, t)) === i);
     if (distinct.length === 1) assoc.set(a, distinct[0]);
-    else if (c.decl !== null) cx.warn('W0109', `\`${info.name}\` does not define associated type \`${a}\` required by contract \`${c.name}\``, d.nameSpan, { notes: [`help: add \`type ${a} = …;\` to the body of \`${info.name}\``] });
+    else if (c.decl !== null) cx.warn(MSG.W0109.doesNotDefineAssociated({ infoName: info.name, a, cName: c.name }), d.nameSpan, { notes: [NOTE.W0109.helpAddTypeBody({ a, infoName: info.name })] });
   }
 }
 
@@ -448,11 +449,11 @@ function checkContractStatics(cx: Ctx, info: StructInfo, c: ContractInfo, span: 
     const impl = cx.statics.get(info.name)?.get(m.name);
     if (!impl) {
       if (m.hasDefault) continue;
-      cx.warn('W0112', `\`${info.name}\` does not implement static method \`${m.name}\` required by contract \`${c.name}\``, span, { notes: [`help: define \`fn ${info.name}.${m.name}(…)\``] });
+      cx.warn(MSG.W0112.doesNotImplementStatic({ infoName: info.name, mName: m.name, cName: c.name }), span, { notes: [NOTE.W0112.helpDefineFn({ infoName: info.name, mName: m.name })] });
       const key = `${info.name}:${c.name}`;
       cx.incomplete.set(key, [...(cx.incomplete.get(key) ?? []), m.name]);
     } else if (impl.params.length !== m.params.length) {
-      cx.error('E0129', `static method \`${info.name}.${m.name}\` takes ${impl.params.length} parameters but contract \`${c.name}\` declares ${m.params.length}`, impl.decl?.nameSpan ?? span);
+      cx.error(MSG.E0129.staticMethodTakesParameters({ infoName: info.name, mName: m.name, paramsLength: impl.params.length, cName: c.name, paramsLength2: m.params.length }), impl.decl?.nameSpan ?? span);
     }
   }
 }

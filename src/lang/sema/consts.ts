@@ -7,6 +7,7 @@ import type { Ctx, ConstEntry } from './context';
 import { checkExpr, expectType } from './expr';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS } from './prelude';
+import { MSG, NOTE } from '../msg';
 
 /** Wrap an integer to the range of its type (two's complement), as run time arithmetic does. */
 export function wrapInt(v: bigint, name: IntName): bigint {
@@ -22,9 +23,9 @@ export function intFits(v: bigint, name: IntName): boolean {
 export function evalConst(cx: Ctx, c: ConstEntry, use?: ast.Span): void {
   if (c.state === 'done') return;
   if (c.state === 'busy') {
-    cx.error('E0122', `cycle detected when evaluating constant \`${c.decl.name}\``, use ?? c.decl.nameSpan, {
+    cx.error(MSG.E0122.cycleDetectedWhenEvaluating({ declName: c.decl.name }), use ?? c.decl.nameSpan, {
       labels: [{ span: c.decl.nameSpan, message: `\`${c.decl.name}\` declared here` }],
-      notes: ['help: a constant cannot depend on itself, directly or through other constants'],
+      notes: [NOTE.E0122.helpConstantCannotDepend()],
     });
     c.type = T.error;
     return;
@@ -42,7 +43,7 @@ export function evalConst(cx: Ctx, c: ConstEntry, use?: ast.Span): void {
     c.type = declared ?? t;
     if (c.type.k !== 'error' && t.k !== 'error') {
       const v = foldConst(c.decl.value);
-      if (v === undefined) cx.error('E0123', `initializer of constant \`${c.decl.name}\` is not a compile-time constant`, c.decl.value.span, { notes: ['note: constants may use literals, other constants, operators and `as`'] });
+      if (v === undefined) cx.error(MSG.E0123.initializerConstantNotCompile({ declName: c.decl.name }), c.decl.value.span, { notes: [NOTE.E0123.noteConstantsMayUse()] });
       else c.value = coerceConst(v, c.type);
     }
   } finally {
@@ -77,7 +78,7 @@ export function arrayLenOf(cx: Ctx, e: ast.Expr): number | null {
       }
     }
   }
-  cx.error('E0123', 'array length must be an integer literal or integer constant', e.span);
+  cx.error(MSG.E0123.arrayLengthMustInteger(), e.span);
   return null;
 }
 

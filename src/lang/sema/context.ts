@@ -6,6 +6,7 @@ import { diag, type Diagnostic, type Label } from '../diagnostics';
 import type { Type, StructInfo, EnumInfo } from './types';
 import type { FnInfo, ExternInfo, LocalInfo, ConstValue, ClosureInfo } from './typed';
 import type { Code } from './codes';
+import type { Message } from '../msg';
 import { Scope } from './scope';
 
 export interface ContractMethod {
@@ -131,11 +132,11 @@ export class Ctx {
 
   constructor(readonly program: ast.Program) {}
 
-  error(code: Code, message: string, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
-    this.diags.push(diag(code, message, span, extra));
+  error(message: Message<Code>, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
+    this.diags.push(diag(message, span, extra));
   }
-  warn(code: Code, message: string, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
-    this.diags.push(diag(code, message, span, { ...extra, severity: 'warning' }));
+  warn(message: Message<Code>, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
+    this.diags.push(diag(message, span, { ...extra, severity: 'warning' }));
   }
 
   pushScope(): void { this.scope = new Scope(this.scope); }

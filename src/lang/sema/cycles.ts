@@ -3,6 +3,7 @@
 // cycle; fields, payloads, arrays, tuples and Option/Result payloads by value do not.
 import type { Ctx } from './context';
 import type { Type, StructInfo, EnumInfo } from './types';
+import { MSG, NOTE } from '../msg';
 
 type Decl = StructInfo | EnumInfo;
 
@@ -34,7 +35,7 @@ export function checkTypeCycles(cx: Ctx): void {
       cycle.forEach((x) => reported.add(x));
       const names = [...cycle, d].map((x) => x.name).join(' -> ');
       const decl = d.decl as { nameSpan?: import('../span').Span } | null;
-      if (decl?.nameSpan) cx.error('E0162', `Circular dependency detected in struct definitions: ${names}`, decl.nameSpan, { notes: ['help: break the cycle with a reference, `Box<…>`, `Vec<…>` or `Option<Box<…>>`'] });
+      if (decl?.nameSpan) cx.error(MSG.E0162.circularDependencyDetectedStruct({ names }), decl.nameSpan, { notes: [NOTE.E0162.helpBreakCycleReference()] });
       return;
     }
     state.set(d, 'busy');

@@ -23,6 +23,7 @@ import { checkPlace, requireMutablePlace, placeMutability } from './mutability';
 import { fnTypeOf, substIfKnown, unifyInto } from './generics';
 import { bitfieldConstWarn } from './layout-check';
 import { arrayTooLarge } from './layout';
+import { MSG, NOTE } from '../msg';
 
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
@@ -51,7 +52,7 @@ export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?
   const a = e.kind === 'array' && from.k === 'array' && target.k === 'builtin' && target.name === 'Vec' && assignable(from.elem, target.args[0]) === 'same' ? 'coerce' : assignable(from, target) || ptrConversion(e, from, target);
   if (!a && isUnitEnum(from) && target.k === 'int' && target.name === 'i32') {
     // chapter 2 §7.4: a unit enum where an i32 is expected is its index, with a warning
-    cx.warn('W0111', `implicit conversion of ${fmt(from)} to \`i32\``, e.span, { notes: ['help: write `as i32`'] });
+    cx.warn(MSG.W0111.implicitConversionI32({ from: fmt(from) }), e.span, { notes: [NOTE.W0111.helpWriteI32()] });
     e.info = { ...(e.info ?? { type: from }), coerce: target };
     return true;
   }
@@ -60,7 +61,7 @@ export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?
     return true;
   }
   if (a === 'same') return true;
-  cx.error('E0103', `mismatched types: expected ${fmt(target)}, found ${fmt(from)}${what ? ` ${what}` : ''}`, e.span, mismatchHelp(from, target));
+  cx.error(MSG.E0103.expectedFound({ target: fmt(target), from: fmt(from), choice: what ? ` ${what}` : '' }), e.span, mismatchHelp(from, target));
   return false;
 }
 
@@ -130,9 +131,9 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       let exact: bigint | null = null;
       if (e.count.kind === 'int') exact = e.count.value;
       else if (e.count.kind === 'ident' && e.count.res?.k === 'const' && typeof e.count.res.value === 'bigint') exact = e.count.res.value;
-      else if (n.k !== 'error') cx.error('E0123', 'array repeat count must be an integer literal or constant', e.count.span);
+      else if (n.k !== 'error') cx.error(MSG.E0123.arrayRepeatCountMust(), e.count.span);
       const tooLarge = exact !== null && t.k !== 'error' ? arrayTooLarge(t, exact) : null;
-      if (tooLarge) { cx.error('E0169', tooLarge, e.span); return T.error; }
+      if (tooLarge) { cx.error(tooLarge, e.span); return T.error; }
       return { k: 'array', elem: t, len: exact === null ? 0 : Number(exact) };
     }
     case 'map': {
@@ -143,7 +144,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
         if (vt) sink(cx, en.value, vt); else { vt = checkExpr(cx, en.value, null); consume(cx, en.value); }
       }
       if (!kt || !vt) {
-        cx.error('E0130', 'cannot infer the type of an empty map literal; annotate it, e.g. `let m: Map<str, i32> = {};`', e.span);
+        cx.error(MSG.E0130.cannotInferTypeEmpty(), e.span);
         return T.error;
       }
       return { k: 'builtin', name: 'Map', args: [kt, vt] };
@@ -166,13 +167,13 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
           const ht = checkExpr(cx, e.hi, lt ?? hint);
           if (lt) {
             const j = joinNumeric(lt, ht);
-            if (!j || j.k !== 'int') cx.error('E0103', `mismatched range bounds: ${fmt(lt)} and ${fmt(ht)}`, e.span);
+            if (!j || j.k !== 'int') cx.error(MSG.E0103.mismatchedRangeBounds({ lt: fmt(lt), ht: fmt(ht) }), e.span);
             else { if (!typeEq(j, lt)) coerceExpr(cx, e.lo!, lt, j); if (!typeEq(j, ht)) coerceExpr(cx, e.hi, ht, j); lt = j; }
           } else lt = ht;
         }
       }
       const el = lt ?? T.i32;
-      if (el.k !== 'int' && el.k !== 'error') cx.error('E0103', `range bounds must be integers, found ${fmt(el)}`, e.span);
+      if (el.k !== 'int' && el.k !== 'error') cx.error(MSG.E0103.rangeBoundsMustIntegers({ el: fmt(el) }), e.span);
       return { k: 'range', elem: el };
     }
     case 'cast': return checkCast(cx, e);
@@ -195,22 +196,22 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
         return t.inner;
       }
       if (t.k === 'builtin' && t.name === 'Box') return t.args[0];
-      if (t.k !== 'error') cx.error('E0125', `type ${fmt(t)} cannot be dereferenced`, e.span);
+      if (t.k !== 'error') cx.error(MSG.E0125.typeCannotDereferenced({ t: fmt(t) }), e.span);
       return T.error;
     }
     case 'recv': {
       const t = checkExpr(cx, e.operand, null);
       if (cx.fn) cx.fn.blocks = true;
       if (t.k === 'builtin' && t.name === 'Channel') return t.args[0];
-      if (t.k !== 'error') cx.error('E0125', `\`<-\` needs a \`Channel<T>\`, found ${fmt(t)}`, e.span);
+      if (t.k !== 'error') cx.error(MSG.E0125.needsChannelTFound({ t: fmt(t) }), e.span);
       return T.error;
     }
     case 'await': {
       const t = checkExpr(cx, e.operand, null);
-      if (!cx.fn || !cx.fn.isAsync) cx.error('E0118', '`await` is only allowed inside async functions and async blocks', e.span, { notes: ['help: from synchronous code, use `block_on(future)`'] });
+      if (!cx.fn || !cx.fn.isAsync) cx.error(MSG.E0118.awaitOnlyAllowedInside(), e.span, { notes: [NOTE.E0118.helpSynchronousCodeUse()] });
       if (cx.fn) cx.fn.blocks = true;
       if (t.k === 'builtin' && t.name === 'Future') return t.args[0];
-      if (t.k !== 'error') cx.error('E0103', `\`await\` needs a \`Future<T>\`, found ${fmt(t)}`, e.operand.span);
+      if (t.k !== 'error') cx.error(MSG.E0103.awaitNeedsFutureT({ t: fmt(t) }), e.operand.span);
       return T.error;
     }
     case 'try': return checkTry(cx, e);
@@ -225,11 +226,11 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       checkFieldNotMoved(cx, e);
       if (t.k === 'tuple') {
         if (e.index < t.elems.length) return t.elems[e.index];
-        cx.error('E0143', `tuple ${fmt(t)} has no field \`${e.index}\``, e.span);
+        cx.error(MSG.E0143.tupleNoField({ t: fmt(t), index: e.index }), e.span);
         return T.error;
       }
       if (t.k === 'struct' && e.index < t.info.fields.length && t.info.fields[e.index].name === String(e.index)) return t.info.fields[e.index].type;
-      if (t.k !== 'error') cx.error('E0107', `type ${fmt(t)} has no field \`${e.index}\``, e.span);
+      if (t.k !== 'error') cx.error(MSG.E0107.typeNoField({ t: fmt(t), index: e.index }), e.span);
       return T.error;
     }
     case 'index': return checkIndex(cx, e);
@@ -272,11 +273,11 @@ export function checkInt(cx: Ctx, e: ast.Expr, expected: Type | null, value: big
   } else t = defaultIntType(value);
   if (t.k === 'int' && !intFits(value, t.name)) {
     if (e.kind === 'int' && !e.suffix && expected?.k === 'int') {
-      cx.error('E0104', `literal \`${value}\` out of range for ${fmt(t)}`, e.span);
+      cx.error(MSG.E0104.literalOutRange({ value, t: fmt(t) }), e.span);
     } else if (e.kind === 'int' && e.suffix) {
-      cx.error('E0104', `literal \`${value}\` out of range for ${fmt(t)}`, e.span);
+      cx.error(MSG.E0104.literalOutRange({ value, t: fmt(t) }), e.span);
     } else if (!intFits(value, 'i128') && !intFits(value, 'u128')) {
-      cx.error('E0104', `integer literal \`${value}\` is too large for any integer type`, e.span);
+      cx.error(MSG.E0104.integerLiteralTooLarge({ value }), e.span);
     }
   }
   e.info = { type: t, constValue: value };
@@ -301,7 +302,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
   const tl = cx.tls.get(e.name);
   if (tl) {
     if (cx.constCtx) {
-      cx.error('E0123', `thread-local \`${e.name}\` cannot be used in a constant`, e.span);
+      cx.error(MSG.E0123.threadLocalCannotUsed({ eName: e.name }), e.span);
       return T.error;
     }
     e.res = { k: 'tls', decl: tl.decl, type: tl.type, index: tl.index };
@@ -327,7 +328,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
     const inner = expected?.k === 'enum' && expected.info === OPTION ? expected.args[0] : null;
     e.res = { k: 'variant', enumType: optionOf(inner ?? T.error), variant: 1 };
     if (!inner) {
-      cx.error('E0130', 'cannot infer the type of `None`; annotate the binding, e.g. `let x: Option<i32> = None;`', e.span);
+      cx.error(MSG.E0130.cannotInferTypeNone(), e.span);
       return T.error;
     }
     return optionOf(inner);
@@ -341,14 +342,14 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
     }
   }
   if (isBuiltinFn(e.name)) {
-    cx.error('E0106', `builtin \`${e.name}\` can only be called, not used as a value`, e.span);
+    cx.error(MSG.E0106.builtinCanOnlyCalled({ eName: e.name }), e.span);
     return T.error;
   }
   if (cx.structs.has(e.name) || cx.enums.has(e.name)) {
-    cx.error('E0100', `\`${e.name}\` is a type, not a value`, e.span, { notes: [`help: construct it with \`${e.name} { … }\` or \`${e.name}(…)\``] });
+    cx.error(MSG.E0100.typeNotValue({ eName: e.name }), e.span, { notes: [NOTE.E0100.helpConstruct({ eName: e.name })] });
     return T.error;
   }
-  cx.error('E0100', `cannot find value \`${e.name}\` in this scope`, e.span, realInternal(e.name) ?? similar(cx, e.name));
+  cx.error(MSG.E0100.cannotFindValueScope({ name: e.name }), e.span, realInternal(e.name) ?? similar(cx, e.name));
   return T.error;
 }
 
@@ -390,7 +391,7 @@ function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Typ
   if (exp) {
     for (const x of e.elems) sink(cx, x, exp);
     if (expected?.k === 'array' && expected.len !== e.elems.length && exp.k !== 'error') {
-      cx.error('E0103', `mismatched types: expected an array of ${expected.len} elements, found ${e.elems.length}`, e.span);
+      cx.error(MSG.E0103.expectedArrayElementsFound({ len: expected.len, elemsLength: e.elems.length }), e.span);
     }
     return { k: 'array', elem: exp, len: e.elems.length };
   }
@@ -423,19 +424,19 @@ function checkTry(cx: Ctx, e: ast.ExprOf<'try'>): Type {
   if (shaped) {
     const ret = cx.fn?.ret;
     if (!ret || !typeEq(ret, t)) {
-      cx.error('E0117', `\`?\` on ${fmt(t)} needs the enclosing function to return ${fmt(t)}`, e.span, { notes: [ret ? `note: the function returns ${fmt(ret)}` : `note: \`?\` returns early with the value when it is not \`${t.info.variants[0].name}\``] });
+      cx.error(MSG.E0117.needsEnclosingFunctionReturn({ t: fmt(t) }), e.span, { notes: [ret ? NOTE.E0117.noteFunctionReturns({ ret: fmt(ret) }) : NOTE.E0117.noteReturnsEarlyValue({ variantsName: t.info.variants[0].name })] });
     }
     return subst(t.info.variants[0].fields[0], new Map(t.info.generics.map((g, i) => [`${t.info.name}.${g}`, t.args[i]])));
   }
   if (t.k !== 'enum' || t.info.name !== 'Result' || t.info.decl !== null) {
-    cx.error('E0117', `\`?\` works on \`Result\`, \`Option\` and enums whose first variant holds one value, found ${fmt(t)}`, e.span);
+    cx.error(MSG.E0117.worksResultOptionEnums({ t: fmt(t) }), e.span);
     return T.error;
   }
   const ret = cx.fn?.ret;
   if (!ret || ret.k !== 'enum' || ret.info !== t.info) {
-    cx.error('E0117', `\`?\` needs the enclosing function to return \`Result<_, ${typeName(t.args[1])}>\``, e.span, { notes: [ret ? `note: the function returns ${fmt(ret)}` : 'note: `?` returns early with the error'] });
+    cx.error(MSG.E0117.needsEnclosingFunctionReturn2({ args: typeName(t.args[1]) }), e.span, { notes: [ret ? NOTE.E0117.noteFunctionReturns({ ret: fmt(ret) }) : NOTE.E0117.noteReturnsEarlyError()] });
   } else if (!typeEq(ret.args[1], t.args[1]) && t.args[1].k !== 'error' && ret.args[1].k !== 'error') {
-    cx.error('E0117', `\`?\` error type mismatch: the function returns errors of type ${fmt(ret.args[1])}, but this is ${fmt(t.args[1])}`, e.span);
+    cx.error(MSG.E0117.errorTypeMismatchFunction({ args: fmt(ret.args[1]), args2: fmt(t.args[1]) }), e.span);
   }
   return t.args[0];
 }
@@ -459,17 +460,17 @@ function checkIndex(cx: Ctx, e: ast.ExprOf<'index'>): Type {
   };
   const el = elemOf();
   if (!el) {
-    cx.error('E0146', `type ${fmt(t)} cannot be indexed`, e.span);
+    cx.error(MSG.E0146.typeCannotIndexed({ t: fmt(t) }), e.span);
     return T.error;
   }
   if (it.k === 'range') return t.k === 'str' ? T.str : { k: 'slice', elem: el, mut: false };
-  if (it.k !== 'int' && it.k !== 'error') cx.error('E0103', `mismatched types: index must be an integer, found ${fmt(it)}`, e.index.span);
+  if (it.k !== 'int' && it.k !== 'error') cx.error(MSG.E0103.indexMustIntegerFound({ it: fmt(it) }), e.index.span);
   return el;
 }
 
 export function requireUnsafe(cx: Ctx, span: ast.Span, what: string): void {
   if (cx.fn && cx.fn.unsafeDepth > 0) return;
-  cx.error('E0119', `${what} requires an \`unsafe\` block`, span, { notes: ['help: wrap it in `unsafe { … }`'] });
+  cx.error(MSG.E0119.requiresUnsafeBlock({ what }), span, { notes: [NOTE.E0119.helpWrapUnsafe()] });
 }
 
 function noBitfieldAddress(cx: Ctx, e: ast.Expr): void {
@@ -478,7 +479,7 @@ function noBitfieldAddress(cx: Ctx, e: ast.Expr): void {
   if (ot?.k === 'struct') {
     const d = cx.structDecls.get(ot.info);
     const f = d?.fields.find((x) => x.name === e.name);
-    if (f?.bitWidth) cx.error('E0133', `cannot take the address of bitfield \`${e.name}\``, e.span, { labels: [{ span: f.span, message: 'bitfield declared here' }], notes: ['note: a bitfield may start in the middle of a byte, so it has no address'] });
+    if (f?.bitWidth) cx.error(MSG.E0133.cannotTakeAddressBitfield({ eName: e.name }), e.span, { labels: [{ span: f.span, message: 'bitfield declared here' }], notes: [NOTE.E0133.noteBitfieldMayStart()] });
   }
 }
 
@@ -489,10 +490,10 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
     if (e.name === 'RuntimeStats') return T.error;
     if (isBuiltinName(e.name) || e.name === 'Option' || e.name === 'Result') {
       // `Vec<i32> { data: …, len: 0 }` (real programs poke at internals): chapter 2 §7.12.
-      cx.error('E0107', `the fields of \`${e.name}\` are private`, e.nameSpan, { notes: [`help: make one with \`${e.name}.new()\` or \`${e.name}<…>()\``] });
+      cx.error(MSG.E0107.fieldsPrivate({ eName: e.name }), e.nameSpan, { notes: [NOTE.E0107.helpMakeOneNew({ eName: e.name })] });
       return T.error;
     }
-    cx.error('E0101', `cannot find struct \`${e.name}\``, e.nameSpan);
+    cx.error(MSG.E0101.cannotFindStruct({ eName: e.name }), e.nameSpan);
     return T.error;
   }
   let args: Type[];
@@ -503,7 +504,7 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
   else if (expected?.k === 'struct' && expected.info === info) args = expected.args;
   else args = [];
   if (args.length && args.length !== info.generics.length) {
-    cx.error('E0141', `\`${info.name}\` expects ${info.generics.length} type arguments, found ${args.length}`, e.nameSpan);
+    cx.error(MSG.E0141.expectsTypeArgumentsFound({ infoName: info.name, genericsLength: info.generics.length, argsLength: args.length }), e.nameSpan);
     args = [];
   }
   info.generics.forEach((g, i) => args[i] && env.set(`${info.name}.${g}`, args[i]));
@@ -512,11 +513,11 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
   for (const f of e.fields) {
     const fd = info.fields.find((x) => x.name === f.name);
     if (!fd) {
-      cx.error('E0107', `struct \`${info.name}\` has no field \`${f.name}\``, f.span, { notes: [`note: fields are ${info.fields.map((x) => '`' + x.name + '`').join(', ')}`] });
+      cx.error(MSG.E0107.structNoField({ infoName: info.name, fName: f.name }), f.span, { notes: [NOTE.E0107.noteFields({ fields: info.fields.map((x) => '`' + x.name + '`').join(', ') })] });
       checkExpr(cx, f.value, null);
       continue;
     }
-    if (seen.has(f.name)) cx.error('E0109', `field \`${f.name}\` is set more than once`, f.span);
+    if (seen.has(f.name)) cx.error(MSG.E0109.fieldSetMoreThan({ fName: f.name }), f.span);
     seen.add(f.name);
     const ft = substIfKnown(fd.type, env, keys);
     if (ft) sink(cx, f.value, ft);
@@ -528,15 +529,15 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
     if (fd.bitWidth !== null) bitfieldConstWarn(cx, f.value, fd.bitWidth, ft ?? fd.type, f.name);
   }
   if (info.isUnion) {
-    if (e.fields.length !== 1) cx.error('E0109', `a union literal must set exactly one field, \`${info.name}\` literal sets ${e.fields.length}`, e.span);
+    if (e.fields.length !== 1) cx.error(MSG.E0109.unionLiteralMustSet({ infoName: info.name, fieldsLength: e.fields.length }), e.span);
   } else {
     const missing = info.fields.filter((f) => !seen.has(f.name)).map((f) => '`' + f.name + '`');
-    if (missing.length) cx.error('E0109', `missing field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in initializer of \`${info.name}\``, e.span, decl ? { labels: [{ span: decl.nameSpan, message: `\`${info.name}\` declared here` }] } : {});
+    if (missing.length) cx.error(MSG.E0109.missingFieldInitializer({ choice: missing.length > 1 ? 's' : '', missing: missing.join(', '), infoName: info.name }), e.span, decl ? { labels: [{ span: decl.nameSpan, message: `\`${info.name}\` declared here` }] } : {});
   }
   // Re-coerce fields now that all params are known.
   const finalArgs = info.generics.map((g) => env.get(`${info.name}.${g}`));
   if (finalArgs.some((a) => !a)) {
-    cx.error('E0130', `cannot infer the type arguments of \`${info.name}\`; write \`${info.name}<…> { … }\``, e.nameSpan);
+    cx.error(MSG.E0130.cannotInferTypeArguments({ infoName: info.name }), e.nameSpan);
     return T.error;
   }
   return { k: 'struct', info, args: finalArgs as Type[] };

@@ -8,6 +8,7 @@ import type { Ctx } from './context';
 import { checkExpr, coerceExpr } from './expr';
 import { assignable } from './infer';
 import { markAddressTaken } from './ops';
+import { MSG, NOTE } from '../msg';
 
 /** Why a type is not FFI-safe (the offending type's name), or null when it is safe. */
 export function ffiUnsafe(t: Type, isReturn = false, seen = new Set<unknown>()): string | null {
@@ -77,7 +78,7 @@ export function checkExternDecls(cx: Ctx): void {
     d.fields.forEach((f, i) => {
       const fi = (info.layoutFields ?? info.fields)[i];
       const u = fi && ffiUnsafe(fi.type);
-      if (u) cx.error('E0139', `union field \`${f.name}\` has type \`${u}\`, which is not FFI-safe`, f.type.span, { notes: ['note: union fields must be plain C data: integers, floats, bool, raw pointers, FFI-safe structs'] });
+      if (u) cx.error(MSG.E0139.unionFieldTypeWhich({ fName: f.name, u }), f.type.span, { notes: [NOTE.E0139.noteUnionFieldsMust()] });
     });
   }
 }
@@ -85,10 +86,10 @@ export function checkExternDecls(cx: Ctx): void {
 function declSafe(cx: Ctx, t: Type, te: ast.TypeExpr, what: string, isReturn: boolean): void {
   const u = ffiUnsafe(t, isReturn);
   if (!u) return;
-  cx.error('E0135', `type \`${u}\` is not FFI-safe in the ${what}`, te.span, {
+  cx.error(MSG.E0135.message({ u, what }), te.span, {
     notes: [
-      'note: C can only exchange integers (not 128-bit), f32/f64, bool, raw pointers, structs/unions of those and `fn(…)` callbacks',
-      u === 'String' || u === 'str' || u === 'string' ? 'help: pass text as `*const u8` (a NUL-terminated pointer)' : 'help: use a raw pointer `*T` or a C-compatible struct',
+      NOTE.E0135.noteCCanOnly(),
+      u === 'String' || u === 'str' || u === 'string' ? NOTE.E0135.helpPassTextConst() : NOTE.E0135.helpUseRawPointer(),
     ],
   });
 }
@@ -129,7 +130,7 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
   const name = ext.name;
   const n = e.args.length, fixed = ext.params.length;
   if (ext.variadic ? n < fixed : n !== fixed) {
-    cx.error('E0134', `\`${name}\` takes ${ext.variadic ? 'at least ' : ''}${fixed} argument${fixed === 1 ? '' : 's'} but ${n} ${n === 1 ? 'was' : 'were'} supplied`, e.span, {
+    cx.error(MSG.E0134.takesArgumentButSupplied({ name, choice: ext.variadic ? 'at least ' : '', fixed, choice2: fixed === 1 ? '' : 's', n, choice3: n === 1 ? 'was' : 'were' }), e.span, {
       labels: [{ span: ext.decl.span, message: `\`${name}\` declared here` }],
     });
   }
@@ -140,8 +141,8 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
       if (!ext.variadic) return;
       const u = varargUnsafe(t);
       if (u) {
-        cx.error('E0138', `\`${name}\` variadic argument ${i + 1} has type \`${u}\`, which is not FFI-safe`, a.span, {
-          notes: ['note: C variadic arguments must be integers, floats, bool, raw pointers or `str`', ...varargHelp(t)],
+        cx.error(MSG.E0138.variadicArgumentTypeWhich({ name, i: i + 1, u }), a.span, {
+          notes: [NOTE.E0138.noteCVariadicArguments(), ...varargHelp(t)],
         });
         varargTypes.push(T.error); // no format warning on top of the error
         return;
@@ -159,9 +160,9 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
       if (!typeEq(t, p)) a.info = { ...a.info!, coerce: p };
       return;
     }
-    cx.error('E0136', `${name} arg ${i + 1}: expected ${spell(cx, pte, p)}, found ${typeName(t)}`, a.span, {
+    cx.error(MSG.E0136.argExpectedFound({ name, i: i + 1, spell: spell(cx, pte, p), t: typeName(t) }), a.span, {
       labels: [{ span: pte?.span ?? ext.decl.span, message: 'parameter declared here' }],
-      notes: ['note: C arguments convert implicitly only from integer literals, `str` to `*u8`, `&T` to `*T` and by numeric widening; use `as` for anything else'],
+      notes: [NOTE.E0136.noteCArgumentsConvert()],
     });
   });
   if (ext.variadic && /printf$/.test(name)) checkPrintfFormat(cx, e, fixed, varargTypes);
@@ -188,19 +189,19 @@ function checkCallback(cx: Ctx, name: string, i: number, a: ast.Expr, p: Extract
   const t = checkExpr(cx, a, p);
   if (t.k === 'error') return;
   if (t.k !== 'fn') {
-    cx.error('E0136', `${name} arg ${i + 1}: expected ${spell(cx, pte, p)}, found ${typeName(t)}`, a.span);
+    cx.error(MSG.E0136.argExpectedFound({ name, i: i + 1, spell: spell(cx, pte, p), t: typeName(t) }), a.span);
     return;
   }
   if (!t.externC) {
-    cx.error('E0137', 'callback passed to C must be declared extern "C"', a.span, {
+    cx.error(MSG.E0137.callbackPassedCMust(), a.span, {
       notes: [
-        `note: \`${name}\` calls this function from C, with the C calling convention`,
-        `help: declare it as \`extern "C" fn ${a.kind === 'ident' ? a.name : 'callback'}(…)\` with the signature ${spell(cx, pte, p)}`,
+        NOTE.E0137.noteCallsFunctionC({ name }),
+        NOTE.E0137.helpDeclareExternC({ choice: a.kind === 'ident' ? a.name : 'callback', spell: spell(cx, pte, p) }),
       ],
     });
     return;
   }
-  if (!typeEq(t, p)) cx.error('E0137', `${name} arg ${i + 1}: callback has signature ${typeName(t)}, expected ${spell(cx, pte, p)}`, a.span);
+  if (!typeEq(t, p)) cx.error(MSG.E0137.argCallbackSignatureExpected({ name, i: i + 1, t: typeName(t), spell: spell(cx, pte, p) }), a.span);
   else coerceExpr(cx, a, t, p);
 }
 
@@ -218,15 +219,15 @@ function checkPrintfFormat(cx: Ctx, e: ast.ExprOf<'call'>, fixed: number, vt: Ty
     const argExpr = e.args[fixed + k];
     k++;
     if (!arg) {
-      cx.warn('W0101', `format \`${m[0]}\` has no matching argument`, fa.span);
+      cx.warn(MSG.W0101.formatNoMatchingArgument({ m: m[0] }), fa.span);
       return;
     }
     const want = expects(conv, len);
     if (want && arg.k !== 'error' && !want.ok(arg)) {
-      cx.warn('W0101', `format \`${m[0]}\` expects ${want.what}, but argument ${fixed + k} has type \`${typeName(arg)}\``, argExpr?.span ?? fa.span, { notes: [`help: use ${want.hint(arg)}`] });
+      cx.warn(MSG.W0101.formatExpectsButArgument({ m: m[0], what: want.what, fixed: fixed + k, arg: typeName(arg) }), argExpr?.span ?? fa.span, { notes: [NOTE.W0101.helpUse({ hint: want.hint(arg) })] });
     }
   }
-  if (k < vt.length) cx.warn('W0101', `too many arguments for format: ${vt.length} given, ${k} used`, fa.span);
+  if (k < vt.length) cx.warn(MSG.W0101.tooManyArgumentsFormat({ vtLength: vt.length, k }), fa.span);
 }
 
 function expects(conv: string, len: string): { what: string; ok: (t: Type) => boolean; hint: (t: Type) => string } | null {

@@ -1,22 +1,23 @@
 // print/println format strings (§5.1), checked at compile time: placeholder count and specs.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
+import { MSG, NOTE, type Message } from '../msg';
 
 export type Placeholder = { spec: string; offset: number };
 
 /** Parse `{}` `{:?}` `{:x}` `{:X}` `{:b}` `{:o}` `{:.N}` `{:e}`; `{{`/`}}` are literal braces.
  *  Returns the placeholders, or an error message with the offset inside the string. */
-export function parseFormat(s: string): { holes: Placeholder[]; error: { message: string; offset: number } | null } {
+export function parseFormat(s: string): { holes: Placeholder[]; error: { message: Message<'E0124'>; offset: number } | null } {
   const holes: Placeholder[] = [];
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (ch === '{') {
       if (s[i + 1] === '{') { i++; continue; }
       const close = s.indexOf('}', i);
-      if (close < 0) return { holes, error: { message: 'unclosed `{` in format string (write `{{` for a literal brace)', offset: i } };
+      if (close < 0) return { holes, error: { message: MSG.E0124.unclosedBrace(), offset: i } };
       const inner = s.slice(i + 1, close);
       if (inner !== '' && !/^:(\?|x|X|b|o|e|\.\d+)$/.test(inner)) {
-        return { holes, error: { message: `unknown format spec \`{${inner}}\`; expected \`{}\`, \`{:?}\`, \`{:x}\`, \`{:X}\`, \`{:b}\`, \`{:o}\`, \`{:e}\` or \`{:.N}\``, offset: i } };
+        return { holes, error: { message: MSG.E0124.unknownSpec({ spec: inner }), offset: i } };
       }
       holes.push({ spec: inner.slice(1), offset: i });
       i = close;
@@ -28,13 +29,13 @@ export function parseFormat(s: string): { holes: Placeholder[]; error: { message
 export function checkFormat(cx: Ctx, lit: ast.ExprOf<'string'>, args: ast.Expr[]): void {
   const { holes, error } = parseFormat(lit.value);
   if (error) {
-    cx.error('E0124', error.message, lit.span);
+    cx.error(error.message, lit.span);
     return;
   }
   if (holes.length !== args.length) {
-    cx.error('E0124', `format string has ${holes.length} placeholder${holes.length === 1 ? '' : 's'} but ${args.length} argument${args.length === 1 ? ' was' : 's were'} given`, lit.span, {
+    cx.error(MSG.E0124.formatStringPlaceholderBut({ holesLength: holes.length, choice: holes.length === 1 ? '' : 's', argsLength: args.length, choice2: args.length === 1 ? ' was' : 's were' }), lit.span, {
       labels: args.slice(holes.length).map((a) => ({ span: a.span, message: 'argument without a placeholder' })),
-      notes: ['note: `{{` and `}}` print literal braces'],
+      notes: [NOTE.E0124.notePrintLiteralBraces()],
     });
   }
 }

@@ -12,6 +12,7 @@ import { fnEnv, allContracts } from './collect';
 import { isSize } from './prelude';
 import { argOk } from './ffi-check';
 import { markAddressTaken } from './ops';
+import { MSG, NOTE } from '../msg';
 
 const keyOf = (t: Type) => (t.k === 'param' ? `${t.owner}.${t.name}` : '');
 
@@ -32,7 +33,7 @@ export function fnTypeOf(cx: Ctx, f: FnInfo, e: ast.ExprOf<'ident'>, expected: T
   if (expected?.k === 'fn') unify(raw, expected, env, keys);
   const typeArgs = f.typeParams.map((p) => env.get(keyOf(p)) ?? T.error);
   if (keys.size && typeArgs.some((t) => t.k === 'error')) {
-    cx.error('E0130', `cannot infer the type arguments of \`${f.name}\` used as a value; write \`${f.name}<…>\``, e.span);
+    cx.error(MSG.E0130.cannotInferTypeArguments2({ fName: f.name }), e.span);
   }
   e.res = { k: 'fn', fn: f, typeArgs };
   return subst(raw, env);
@@ -71,7 +72,7 @@ export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArg
   if (site.explicit) {
     const rest = f.typeParams.length - gi;
     if (site.explicit.length !== rest) {
-      cx.error('E0141', `\`${f.name}\` takes ${rest} type argument${rest === 1 ? '' : 's'} but ${site.explicit.length} were supplied`, site.span);
+      cx.error(MSG.E0141.takesTypeArgumentBut({ fName: f.name, rest, choice: rest === 1 ? '' : 's', explicitLength: site.explicit.length }), site.span);
     }
     site.explicit.forEach((a, i) => f.typeParams[gi + i] && env.set(keyOf(f.typeParams[gi + i]), a));
   }
@@ -86,7 +87,7 @@ export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArg
   const typeArgs = f.typeParams.map((p) => env.get(keyOf(p)) ?? T.error);
   const missing = f.typeParams.filter((p) => !env.has(keyOf(p)));
   if (missing.length) {
-    cx.error('E0130', `cannot infer type ${missing.map((m) => '`' + (m as { name: string }).name + '`').join(', ')} for \`${f.name}\``, site.span, { notes: [`help: give it explicitly, e.g. \`${f.name}<${missing.map(() => 'i32').join(', ')}>(…)\``] });
+    cx.error(MSG.E0130.cannotInferType2({ missing: missing.map((m) => '`' + (m as { name: string }).name + '`').join(', '), fName: f.name }), site.span, { notes: [NOTE.E0130.helpGiveExplicitlyE({ fName: f.name, missing: missing.map(() => 'i32').join(', ') })] });
   }
   checkBounds(cx, f, typeArgs, site.span);
   return { ret: hasParams(ret, keys) ? T.error : ret, typeArgs };
@@ -108,7 +109,7 @@ export function checkArgs(
   const n = site.args.length;
   if (n < required || (!variadic && n > fixed)) {
     const want = variadic ? `at least ${required}` : required === fixed ? `${fixed}` : `${required} to ${fixed}`;
-    cx.error('E0105', `\`${name}\` takes ${want} argument${fixed === 1 && !variadic ? '' : 's'} but ${n} ${n === 1 ? 'was' : 'were'} supplied`, site.span);
+    cx.error(MSG.E0105.takesArgumentButSupplied({ name, want, choice: fixed === 1 && !variadic ? '' : 's', argsLength: n, choice2: n === 1 ? 'was' : 'were' }), site.span);
   }
   // Byte-count parameters (prelude `size`): literals become u64, other integers convert to u64.
   const ptypes: (Type | null)[] = site.args.map((_, i) => {
@@ -188,9 +189,9 @@ function checkBounds(cx: Ctx, f: FnInfo, typeArgs: Type[], span: ast.Span): void
       if (b.args || !cx.contracts.has(b.name)) continue; // Callable-style bounds are checked at the call
       const missing = incompleteFor(cx, typeArgs[i], b.name);
       if (missing) {
-        cx.error('E0129', `\`${typeName(typeArgs[i])}\` does not implement \`${missing.method}\` required by contract \`${missing.contract}\``, span, { notes: [`note: required by the bound \`${p.name}: ${b.name}\` of \`${f.name}\``, `help: define \`${missing.method}\` for \`${typeName(typeArgs[i])}\``] });
+        cx.error(MSG.E0129.doesNotImplementRequired({ typeArgs: typeName(typeArgs[i]), method: missing.method, contract: missing.contract }), span, { notes: [NOTE.E0129.noteRequiredBound({ pName: p.name, bName: b.name, fName: f.name }), NOTE.E0129.helpDefine({ method: missing.method, typeArgs: typeName(typeArgs[i]) })] });
       } else if (!implementsContract(cx, typeArgs[i], b.name)) {
-        cx.error('E0128', `the type ${fmt(typeArgs[i])} does not implement contract \`${b.name}\``, span, { notes: [`note: required by the bound \`${p.name}: ${b.name}\` of \`${f.name}\``, `help: declare it with \`struct ${typeName(typeArgs[i])} impl ${b.name} { … }\``] });
+        cx.error(MSG.E0128.typeDoesNotImplement2({ typeArgs: fmt(typeArgs[i]), bName: b.name }), span, { notes: [NOTE.E0128.noteRequiredBound({ pName: p.name, bName: b.name, fName: f.name }), NOTE.E0128.helpDeclareStructImpl2({ typeArgs: typeName(typeArgs[i]), bName: b.name })] });
       }
     }
   });

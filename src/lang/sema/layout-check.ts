@@ -6,33 +6,34 @@ import { intBits, intSigned, type Type } from './types';
 import type { Ctx } from './context';
 import { derefAll } from './methods';
 import { foldConst } from './consts';
+import { MSG, NOTE } from '../msg';
 
 export function resolveBitfields(cx: Ctx): void {
   for (const [info, d] of cx.structDecls) {
     d.fields.forEach((f, i) => {
       const entry = info.layoutFields?.[i];
       if (!f.bitWidth) {
-        if (f.name === '_') cx.error('E0132', 'an unnamed field `_` must be a bitfield: `_: u8 : 0` ends the current storage unit', f.span, { notes: ['help: give the field a name, or a width: `_: u32 : 0`'] });
+        if (f.name === '_') cx.error(MSG.E0132.unnamedFieldMustBitfield(), f.span, { notes: [NOTE.E0132.helpGiveFieldName()] });
         return;
       }
       const ft = entry?.type;
       if (!ft || ft.k === 'error') return;
       if (ft.k !== 'int' && ft.k !== 'bool') {
-        cx.error('E0132', `bitfield \`${f.name}\` must have an integer type, found \`${(f.type as { name?: string }).name ?? 'this type'}\``, f.type.span);
+        cx.error(MSG.E0132.bitfieldMustIntegerType({ fName: f.name, fTypeName: (f.type as { name?: string }).name ?? 'this type' }), f.type.span);
         return;
       }
       const bits = ft.k === 'int' ? intBits(ft.name) : 8;
       if (f.bitWidth.kind !== 'int') {
-        cx.error('E0132', `bitfield width of \`${f.name}\` must be an integer literal`, f.bitWidth.span);
+        cx.error(MSG.E0132.bitfieldWidthMustInteger({ fName: f.name }), f.bitWidth.span);
         return;
       }
       const w = Number(f.bitWidth.value);
       if ((w === 0 && f.name !== '_') || w > bits) {
-        cx.error('E0132', `bitfield \`${f.name}\` has width ${w}, but must be between 1 and ${bits} for ${ft.k === 'int' ? ft.name : 'bool'}`, f.bitWidth.span, w === 0 ? { notes: ['note: a zero width is only allowed on an unnamed `_` field, where it closes the current storage unit'] } : {});
+        cx.error(MSG.E0132.bitfieldWidthButMust({ fName: f.name, w, bits, choice: ft.k === 'int' ? ft.name : 'bool' }), f.bitWidth.span, w === 0 ? { notes: [NOTE.E0132.noteZeroWidthOnly()] } : {});
         return;
       }
       if (d.isUnion) {
-        cx.error('E0139', `union field \`${f.name}\` cannot be a bitfield`, f.bitWidth.span);
+        cx.error(MSG.E0139.unionFieldCannotBitfield({ fName: f.name }), f.bitWidth.span);
         return;
       }
       entry!.bitWidth = w;
@@ -58,8 +59,8 @@ export function bitfieldConstWarn(cx: Ctx, value: ast.Expr, width: number, t: Ty
   const fits = signed ? v >= -(1n << (w - 1n)) && v < 1n << (w - 1n) : v >= 0n && v < 1n << w;
   if (!fits) {
     const kept = signed ? BigInt.asIntN(width, v) : BigInt.asUintN(width, v);
-    cx.warn('W0100', `constant ${v} does not fit in ${width}-bit bitfield \`${name}\`; it is truncated to ${kept}`, value.span, {
-      notes: [`note: a ${signed ? 'signed' : 'unsigned'} ${width}-bit field holds ${signed ? `${-(1n << (w - 1n))} to ${(1n << (w - 1n)) - 1n}` : `0 to ${(1n << w) - 1n}`}`],
+    cx.warn(MSG.W0100.constantDoesNotFit({ v, width, name, kept }), value.span, {
+      notes: [NOTE.W0100.noteBitFieldHolds({ choice: signed ? 'signed' : 'unsigned', width, choice2: signed ? `${-(1n << (w - 1n))} to ${(1n << (w - 1n)) - 1n}` : `0 to ${(1n << w) - 1n}` })],
     });
   }
 }

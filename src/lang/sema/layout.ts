@@ -1,6 +1,7 @@
 // C layout (x86-64 System V, as GCC lays it out). Owned by sema: the shapes, then the computation.
 import type { Type } from './types';
 import { intBits, intSigned, typeName } from './types';
+import { MSG, type Message } from '../msg';
 export interface FieldLayout {
   name: string;
   offset: number; // byte offset of the field, or of its storage unit for bitfields
@@ -127,15 +128,14 @@ export function aggregate(fields: { name: string; type: Type; bitWidth: number |
 /** The largest object the playground sizes exactly: sizes are doubles, exact up to 2^53 - 1. A
  *  bigger array is a compile error (E0169) naming the exact numbers, never a rounded size. */
 export const MAX_OBJECT_BYTES = Number.MAX_SAFE_INTEGER;
-const LIMIT_NOTE = `the limit of one object is ${MAX_OBJECT_BYTES} bytes (2^53 - 1)`;
 
 /** The E0169 message for `[elem; len]` when its length or size passes the limit, else null. */
-export function arrayTooLarge(elem: Type, len: bigint): string | null {
+export function arrayTooLarge(elem: Type, len: bigint): Message<'E0169'> | null {
   const bytes = BigInt(computeLayout(elem).size) * len;
   if (len <= BigInt(MAX_OBJECT_BYTES) && bytes <= BigInt(MAX_OBJECT_BYTES)) return null;
-  return `array \`[${typeName(elem)}; ${len}]\` is too large: ${bytes} bytes; ${LIMIT_NOTE}`;
+  return MSG.E0169.arrayTooLarge({ elem: typeName(elem), len, bytes, limit: MAX_OBJECT_BYTES });
 }
 /** The E0169 message when `sizeof` of `t` (fields adding up) passes the limit, else null. */
-export function typeTooLarge(t: Type, size: number): string | null {
-  return size > MAX_OBJECT_BYTES ? `type \`${typeName(t)}\` is too large: more than ${MAX_OBJECT_BYTES} bytes; ${LIMIT_NOTE}` : null;
+export function typeTooLarge(t: Type, size: number): Message<'E0169'> | null {
+  return size > MAX_OBJECT_BYTES ? MSG.E0169.typeTooLarge({ type: typeName(t), limit: MAX_OBJECT_BYTES }) : null;
 }

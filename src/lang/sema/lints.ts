@@ -7,6 +7,7 @@ import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { typeName } from './types';
 import { stdImportBindings } from './std-modules';
+import { MSG, NOTE } from '../msg';
 
 /** Annotation keys that point back into the program (or at checker records): not children. */
 const SKIP = new Set(['res', 'local', 'info', 'decl', 'resolved', 'span', 'nameSpan', 'partOf', 'type', 'ret', 'typeArgs', 'coerce']);
@@ -66,12 +67,12 @@ export function lintProgram(cx: Ctx): void {
     // `_x` opts out; a value with a destructor is usually held for its drop (a guard).
     if (local.name.startsWith('_') || local.needsDrop) continue;
     if (!usedLocals.has(local)) {
-      cx.warn('W0103', `unused variable \`${local.name}\``, pat.span, {
-        notes: [`help: if this is intentional, prefix it with an underscore: \`_${local.name}\``],
+      cx.warn(MSG.W0103.unusedVariable({ localName: local.name }), pat.span, {
+        notes: [NOTE.W0103.helpIfIntentionalPrefix({ localName: local.name })],
       });
     } else if (stmt.mut && !mutated.has(local) && !local.addressTaken && !local.captured) {
-      cx.warn('W0105', `variable \`${local.name}\` is declared \`let!\` but never mutated`, pat.span, {
-        notes: ['help: change `let!` to `let`'],
+      cx.warn(MSG.W0105.variableDeclaredLetBut({ localName: local.name }), pat.span, {
+        notes: [NOTE.W0105.helpChangeLetLet()],
       });
     }
   }
@@ -80,8 +81,8 @@ export function lintProgram(cx: Ctx): void {
     if (!info || d.receiver || d.owner || d.isExport || d.isExternC || cx.program.noMain) continue;
     if (d.name === 'main' || d.name === 'init' || d.name.startsWith('_') || usedFns.has(info)) continue;
     if (/^op[^A-Za-z0-9_]/.test(d.name)) continue; // operator functions are called through operators
-    cx.warn('W0107', `function \`${d.name}\` is never called`, d.nameSpan, {
-      notes: [`help: if this is intentional, prefix it with an underscore: \`_${d.name}\``],
+    cx.warn(MSG.W0107.functionNeverCalled({ dName: d.name }), d.nameSpan, {
+      notes: [NOTE.W0107.helpIfIntentionalPrefix({ dName: d.name })],
     });
   }
 }
@@ -103,14 +104,14 @@ function lintUnusedImports(cx: Ctx): void {
     const lines = item.span.line === item.span.endLine ? `line ${item.span.line}` : `lines ${item.span.line}–${item.span.endLine}`;
     if (unused.length === bs.length) {
       const what = item.star ? `\`${item.star}\`` : item.names.length ? item.names.map((n) => `\`${n.alias ?? n.name}\``).join(', ') : `"${item.module}"`;
-      cx.warn('W0108', `unused import ${what}`, item.names.length === 1 ? item.names[0].span : item.span, {
-        notes: [`help: remove the unused import (${lines})`],
+      cx.warn(MSG.W0108.unusedImport({ what }), item.names.length === 1 ? item.names[0].span : item.span, {
+        notes: [NOTE.W0108.helpRemoveUnusedImport({ lines })],
       });
       continue;
     }
     for (const b of unused) {
       const n = b.name!;
-      cx.warn('W0108', `unused import \`${n.alias ?? n.name}\``, n.span, { notes: [`help: remove \`${n.alias ?? n.name}\` from the import list`] });
+      cx.warn(MSG.W0108.unusedImport2({ alias: n.alias ?? n.name }), n.span, { notes: [NOTE.W0108.helpRemoveImportList({ alias: n.alias ?? n.name })] });
     }
   }
 }
@@ -122,9 +123,9 @@ function lintUnreachable(cx: Ctx, stmts: ast.Stmt[]): void {
     if (!ENDS_FLOW.has(s.kind) && !isPanicCall(s)) continue;
     const what = isPanicCall(s) ? 'panic' : `\`${s.kind}\``;
     const first = stmts[i + 1], last = stmts[stmts.length - 1];
-    cx.warn('W0104', 'unreachable code', first.span, {
+    cx.warn(MSG.W0104.unreachableCode(), first.span, {
       labels: [{ span: s.span, message: `any code following this ${what} is unreachable` }],
-      notes: [`help: remove the unreachable code (lines ${first.span.line}–${last.span.endLine})`],
+      notes: [NOTE.W0104.helpRemoveUnreachableCode({ line: first.span.line, endLine: last.span.endLine })],
     });
     return;
   }
@@ -134,7 +135,7 @@ function lintUnreachable(cx: Ctx, stmts: ast.Stmt[]): void {
 function lintUnusedResult(cx: Ctx, s: Extract<ast.Stmt, { kind: 'expr' }>): void {
   const t = s.expr.info?.type;
   if (!t || !typeName(t).startsWith('Result<')) return;
-  cx.warn('W0106', 'unused `Result` that must be used', s.expr.span, {
-    notes: ['note: an ignored `Result` hides its error', 'help: handle it with `?` or `match`, or discard it explicitly: `let _ = …;`'],
+  cx.warn(MSG.W0106.mustUsed(), s.expr.span, {
+    notes: [NOTE.W0106.noteIgnoredResultHides(), NOTE.W0106.helpHandleMatchDiscard()],
   });
 }

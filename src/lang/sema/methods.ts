@@ -20,6 +20,7 @@ import * as inferMod from './infer';
 import { ffiUnsafe } from './ffi-check';
 import { needHole } from './closure-infer';
 import { notClone } from './clone-check';
+import { MSG, NOTE } from '../msg';
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -41,23 +42,23 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
     if (pt.k === 'enum') {
       const vi = pt.info.variants.findIndex((v) => v.name === e.name);
       if (vi < 0) {
-        cx.error('E0100', `enum \`${pt.info.name}\` has no variant \`${e.name}\``, e.nameSpan, { notes: [`note: variants are ${pt.info.variants.map((v) => '`' + v.name + '`').join(', ')}`] });
+        cx.error(MSG.E0100.enumNoVariant({ infoName: pt.info.name, eName: e.name }), e.nameSpan, { notes: [NOTE.E0100.noteVariants({ variants: pt.info.variants.map((v) => '`' + v.name + '`').join(', ') })] });
         return T.error;
       }
       const args = path.explicit ? pt.args : expected?.k === 'enum' && expected.info === pt.info ? expected.args : pt.args;
       const et: Type = { k: 'enum', info: pt.info, args };
       if (pt.info.variants[vi].fields.length) {
-        cx.error('E0106', `variant \`${pt.info.name}.${e.name}\` takes ${pt.info.variants[vi].fields.length} value(s): write \`${pt.info.name}.${e.name}(…)\``, e.span);
+        cx.error(MSG.E0106.variantTakesValueS({ infoName: pt.info.name, eName: e.name, fieldsLength: pt.info.variants[vi].fields.length }), e.span);
         return T.error;
       }
       if (pt.info.generics.length && !path.explicit && !(expected?.k === 'enum' && expected.info === pt.info)) {
-        cx.error('E0130', `cannot infer the type arguments of \`${pt.info.name}.${e.name}\``, e.span);
+        cx.error(MSG.E0130.cannotInferTypeArguments3({ infoName: pt.info.name, eName: e.name }), e.span);
         return T.error;
       }
       e.object.info = { type: et };
       return et;
     }
-    cx.error('E0106', `\`${e.name}\` on type ${fmt(pt)} must be called: \`${fmtPath(e)}(…)\``, e.span);
+    cx.error(MSG.E0106.typeMustCalled({ eName: e.name, pt: fmt(pt), fmtPath: fmtPath(e) }), e.span);
     return T.error;
   }
   const ot = checkExpr(cx, e.object, null);
@@ -76,7 +77,7 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
     }
   }
   const hasMethod = !!findMethodName(cx, t, e.name);
-  cx.error(hasMethod ? 'E0106' : 'E0107', hasMethod ? `method \`${e.name}\` must be called: \`${fmtPath(e)}()\`` : `type ${fmt(t)} has no field \`${e.name}\``, e.nameSpan, fieldNotes(t));
+  cx.error(hasMethod ? MSG.E0106.methodMustCalled({ eName: e.name, fmtPath: fmtPath(e) }) : MSG.E0107.typeNoField({ t: fmt(t), index: e.name }), e.nameSpan, fieldNotes(t));
   return T.error;
 }
 
@@ -142,10 +143,10 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       return T.bool;
     }
     if (m.name === 'offset') {
-      if (call.args.length !== 1) cx.error('E0105', '`offset` takes 1 argument', call.span);
+      if (call.args.length !== 1) cx.error(MSG.E0105.offsetTakes1Argument(), call.span);
       for (const a of call.args) {
         const at = checkExpr(cx, a, T.i64);
-        if (at.k !== 'int' && at.k !== 'error') cx.error('E0103', `mismatched types: expected an integer offset, found ${fmt(at)}`, a.span);
+        if (at.k !== 'int' && at.k !== 'error') cx.error(MSG.E0103.expectedIntegerOffsetFound({ at: fmt(at) }), a.span);
       }
       call.target = { k: 'builtin-method', owner: 'ptr', method: 'offset' };
       return t;
@@ -157,7 +158,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   const sig = owner ? builtinMethod(owner, m.name) : null;
   if (owner && sig) {
     if (sig.mutating) requireMutableReceiver(cx, m, ot, m.name);
-    if (call.bang && !sig.mutating) cx.error('E0144', `\`${owner}.${m.name}\` is not a mutating method; remove the \`!\``, call.span);
+    if (call.bang && !sig.mutating) cx.error(MSG.E0144.notMutatingMethodRemove({ owner, mName: m.name }), call.span);
     if (sig.blocks && cx.fn) cx.fn.blocks = true;
     const env = new Map<string, Type>();
     const args = t.k === 'builtin' || t.k === 'enum' ? t.args : t.k === 'int' || t.k === 'float' ? [t] : [];
@@ -172,7 +173,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (owner === 'Option' || owner === 'Result') unwrapOutOfRef(cx, m.object, m.name, ret);
     return ret;
   }
-  cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
+  cx.error(MSG.E0108.noMethodNamedFound({ mName: m.name, t: fmt(t) }), m.nameSpan, methodNotes(cx, t));
   for (const a of call.args) if (!a.info) checkExpr(cx, a, null);
   return T.error;
 }
@@ -180,7 +181,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
 /** A call of user method `f` on the already checked receiver `m.object` (of type `ot`). */
 export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, ot: Type, f: FnInfo, site: CallSite): Type {
   if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
-  if (call.bang && f.receiver !== 'mut-ref') cx.error('E0144', `\`${f.name}\` is not a mutating method; remove the \`!\``, call.span);
+  if (call.bang && f.receiver !== 'mut-ref') cx.error(MSG.E0144.notMutatingMethodRemove2({ fName: f.name }), call.span);
   const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';
   if (f.receiver === 'value') consume(cx, m.object);
   const { ret, typeArgs } = callFn(cx, f, site);
@@ -198,7 +199,7 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
   if (bad) {
     const why = bad === t ? '' : ` because it holds ${fmt(bad)}`;
     const what = bad.k === 'struct' && bad.info.isUnion ? 'is a union: which field is live is not known, so it cannot be cloned field by field' : bad.k === 'any' ? 'holds a value whose type is known only when the program runs; convert it back with `as` and clone that' : 'is a resource handle that cannot be duplicated';
-    cx.error('E0168', `the type ${fmt(t)} cannot be cloned${why}`, call.span, { notes: [`note: ${fmt(bad)} ${what} (chapter 2 §3.7)`, 'help: borrow it with `&` instead'] });
+    cx.error(MSG.E0168.typeCannotCloned({ t: fmt(t), why }), call.span, { notes: [NOTE.E0168.noteChapter23({ bad: fmt(bad), what }), NOTE.E0168.helpBorrowInstead()] });
     return T.error;
   }
   call.target = { k: 'builtin-method', owner: 'Clone', method: 'clone' };
@@ -227,7 +228,7 @@ export function builtinCall(cx: Ctx, sig: BuiltinSig, name: string, site: CallSi
   params.forEach((p, i) => {
     if (!isAnyInt(sig.params[i]) || !site.args[i]?.info) return;
     const at = site.args[i].info!.type;
-    if (at.k !== 'int' && at.k !== 'error') cx.error('E0103', `mismatched types: expected an integer, found ${fmt(at)} (argument ${i + 1} of \`${name}\`)`, site.args[i].span);
+    if (at.k !== 'int' && at.k !== 'error') cx.error(MSG.E0103.expectedIntegerFoundArgument({ at: fmt(at), i: i + 1, name }), site.args[i].span);
   });
   let ret = subst(sig.ret, env);
   if (site.expected) {
@@ -235,7 +236,7 @@ export function builtinCall(cx: Ctx, sig: BuiltinSig, name: string, site: CallSi
     if (hasParams(ret, keys)) { unify(sig.ret, site.expected, env, keys); ret = subst(sig.ret, env); }
   }
   if (inferMod.hasParams(ret, keys)) {
-    cx.error('E0130', `cannot infer the type arguments of \`${name}\``, site.span, { notes: [`help: write them explicitly, e.g. \`${owner}<i32>.${method}(…)\` or annotate the binding`] });
+    cx.error(MSG.E0130.cannotInferTypeArguments4({ name }), site.span, { notes: [NOTE.E0130.helpWriteThemExplicitly({ owner, method })] });
     return T.error;
   }
   return ret;
@@ -245,11 +246,11 @@ export function builtinCall(cx: Ctx, sig: BuiltinSig, name: string, site: CallSi
 function checkSymbolType(cx: Ctx, f: Type, span: ast.Span): void {
   if (f.k === 'error') return;
   if (f.k !== 'fn') {
-    cx.error('E0103', `mismatched types: \`symbol<F>\` needs a function type such as \`fn(f64): f64\`, found ${fmt(f)}`, span);
+    cx.error(MSG.E0103.symbolFNeedsFunction({ f: fmt(f) }), span);
     return;
   }
   const u = ffiUnsafe(f);
-  if (u) cx.error('E0135', `type \`${u}\` is not FFI-safe in the signature of a symbol loaded from a C library`, span);
+  if (u) cx.error(MSG.E0135.signatureSymbolLoadedC({ u }), span);
 }
 
 /** Mutating calls need a mutable place or a `&T!`. */
@@ -257,13 +258,13 @@ export function requireMutableReceiver(cx: Ctx, m: ast.ExprOf<'member'>, ot: Typ
   if (ot.k === 'ref') {
     if (ot.mut) return;
     const name = m.object.kind === 'ident' ? m.object.name : 'value';
-    reportImmutable(cx, 'E0111', { ok: false, name, why: 'ref', local: m.object.kind === 'ident' && m.object.res?.k === 'local' ? m.object.res.local : undefined }, m.span, `cannot call mutating method \`${method}\` through shared reference \`${name}\``);
+    reportImmutable(cx, { ok: false, name, why: 'ref', local: m.object.kind === 'ident' && m.object.res?.k === 'local' ? m.object.res.local : undefined }, m.span, MSG.E0111.throughSharedRef({ method, name }));
     return;
   }
   const pm = placeMutability(cx, m.object);
   if (pm.ok) return;
   const what = pm.why === 'param' ? 'parameter' : pm.why === 'const' ? 'constant' : pm.why === 'binding' ? 'immutable binding' : 'immutable value';
-  reportImmutable(cx, 'E0111', pm, m.span, `cannot call mutating method \`${method}\` on ${what} \`${pm.name}\``);
+  reportImmutable(cx, pm, m.span, MSG.E0111.onImmutable({ method, what, name: pm.name }));
 }
 
 function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, t: Extract<Type, { k: 'param' }>, site: CallSite): Type {
@@ -281,7 +282,7 @@ function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>
       return subst(cm.ret, env);
     }
   }
-  cx.error('E0108', `no method \`${m.name}\` in the bounds of type parameter \`${t.name}\``, m.nameSpan, { notes: [`help: add a contract bound that declares \`${m.name}\`, e.g. \`<${t.name}: Shape>\``] });
+  cx.error(MSG.E0108.noMethodBoundsType({ mName: m.name, tName: t.name }), m.nameSpan, { notes: [NOTE.E0108.helpAddContractBound({ mName: m.name, tName: t.name })] });
   for (const a of call.args) checkExpr(cx, a, null);
   return T.error;
 }

@@ -5,6 +5,7 @@
 // namespace import become the program-wide name of `f`, `T`, `E`.
 import type * as ast from '../syntax/ast';
 import { diag, type Diagnostic } from '../diagnostics';
+import { MSG, NOTE } from '../msg';
 
 /** What one module's names mean: local name -> program-wide name, and namespace -> its exports. */
 export interface ModuleScope {
@@ -37,7 +38,7 @@ class Renamer {
     if (!sp) return undefined;
     this.s.used?.add(space);
     const g = sp.exports.get(name);
-    if (!g) this.diags.push(diag('E0140', `\`${name}\` is not exported by "${sp.path}"`, span, { notes: ['help: add `export` to its declaration in that tab'] }));
+    if (!g) this.diags.push(diag(MSG.E0140.notExported({ name, path: sp.path }), span, { notes: [NOTE.E0140.helpAddExportDeclaration()] }));
     return g ?? null;
   }
 
@@ -142,7 +143,7 @@ class Renamer {
       case 'ident': {
         const e = o as unknown as ast.ExprOf<'ident'>;
         if (!locals.has(e.name) && this.s.spaces.has(e.name) && !this.s.names.has(e.name)) {
-          this.diags.push(diag('E0100', `module \`${e.name}\` is not a value`, e.span, { notes: [`help: use one of its exports: \`${e.name}.NAME\``] }));
+          this.diags.push(diag(MSG.E0100.moduleNotValue({ eName: e.name }), e.span, { notes: [NOTE.E0100.helpUseOneExports({ eName: e.name })] }));
         } else e.name = this.global(e.name, locals) ?? e.name;
         this.walk(e.typeArgs, locals);
         return;

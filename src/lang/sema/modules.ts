@@ -14,6 +14,7 @@ import { expandStdImports, markStdExpanded } from './std-modules';
 import { renameModule, type ModuleScope } from './module-rename';
 export type { ModuleScope } from './module-rename';
 import { MODULE_SEP } from './module-names';
+import { MSG, NOTE } from '../msg';
 
 export { displayName, MODULE_SEP } from './module-names';
 
@@ -124,13 +125,13 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
     const dep = (path: string, span: ast.Span): Mod | null => {
       const target = resolveModulePath(file, path, tabs);
       if (!target) {
-        diagnostics.push(diag('E0140', `module not found: "${path}"`, span, { notes: [`note: the tabs are ${[...tabs].join(', ')}`] }));
+        diagnostics.push(diag(MSG.E0140.moduleNotFound({ module: path }), span, { notes: [NOTE.E0140.noteTabs({ tabs: [...tabs].join(', ') })] }));
         return null;
       }
       if (stack.includes(target)) {
         const cycle = [...stack.slice(stack.indexOf(target)), target];
         const chain = [...stack.slice(0, stack.indexOf(target)), ...cycle].join(' → ');
-        diagnostics.push(diag('E0140', `circular import: ${chain}`, span, { notes: ['note: modules may not import each other in a cycle; move what both need into a third tab'] }));
+        diagnostics.push(diag(MSG.E0140.circularImport({ chain }), span, { notes: [NOTE.E0140.noteModulesMayNot()] }));
         return null;
       }
       return mods.get(target) ?? load(target);
@@ -139,8 +140,8 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
       const prev = scope.names.get(local);
       if (prev !== undefined && prev !== global) {
         const was = where.get(local)!;
-        const msg = was === 'this module' ? `\`${local}\` is imported from "${from}" and also defined in this module` : `\`${local}\` is imported from ${was} and "${from}"`;
-        diagnostics.push(diag('E0102', msg, span, { notes: [`help: rename one of them: \`import { ${local} as other } from "${from}"\``] }));
+        const msg = was === 'this module' ? MSG.E0102.importedAlsoDefinedModule({ local, from }) : MSG.E0102.imported({ local, was, from });
+        diagnostics.push(diag(msg, span, { notes: [NOTE.E0102.helpRenameOneThem({ local, from })] }));
         return;
       }
       scope.names.set(local, global);
@@ -169,7 +170,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
         if (it.from === null) {
           for (const n of it.names) {
             const gl = scope.names.get(n.name);
-            if (gl === undefined) diagnostics.push(diag('E0100', `cannot export \`${n.name}\`: no item or import with this name in this module`, n.span));
+            if (gl === undefined) diagnostics.push(diag(MSG.E0100.cannotExportNoItem2({ nName: n.name }), n.span));
             else reexports.push([n.alias ?? n.name, gl]);
           }
         } else if (isRelative(it.from)) {
@@ -180,7 +181,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
             const gl = m.exports.get(n.name);
             if (gl === undefined) { if (m.done) diagnostics.push(notExported(n.name, it.from, n.span, m)); } else reexports.push([n.alias ?? n.name, gl]);
           }
-        } else diagnostics.push(diag('E0140', `re-exports from a standard module are not supported: "${it.from}"`, it.span, { notes: ['help: import it where it is used'] }));
+        } else diagnostics.push(diag(MSG.E0140.reExportsStandardModule({ from: it.from }), it.span, { notes: [NOTE.E0140.helpImportWhereUsed()] }));
       }
     }
     // §4.3: no `export` at all exports every top-level item (never `main` or `init`).
@@ -196,7 +197,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
     renameModule(items, scope, diagnostics);
     for (const it of items) {
       if (it.kind !== 'import' || !isRelative(it.module)) continue;
-      const unused = (name: string, span: ast.Span) => unusedImports.push(diag('W0108', `unused import: \`${name}\``, span, { notes: ['help: remove it, or use it'] }));
+      const unused = (name: string, span: ast.Span) => unusedImports.push(diag(MSG.W0108.unusedImport3({ name }), span, { notes: [NOTE.W0108.helpRemoveUse()] }));
       for (const n of it.names) if (!scope.used.has(n.alias ?? n.name) && scope.names.has(n.alias ?? n.name)) unused(n.alias ?? n.name, n.span);
       if (it.star && !scope.used.has(it.star)) unused(it.star, it.moduleSpan);
     }
@@ -229,9 +230,9 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
 
 function notExported(name: string, path: string, span: ast.Span, m: Mod): Diagnostic {
   const list = [...m.exports.keys()];
-  return diag('E0140', `\`${name}\` is not exported by "${path}"`, span, {
+  return diag(MSG.E0140.notExported({ name, path }), span, {
     notes: [
-      list.length ? `note: "${path}" exports ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : `note: "${path}" exports nothing`,
+      list.length ? NOTE.E0140.noteExports({ path, list: list.slice(0, 12).join(', '), choice: list.length > 12 ? ', …' : '' }) : NOTE.E0140.noteExportsNothing({ path }),
       ...(m.own.has(name) ? [`help: add \`export\` to \`${name}\` in ${m.file}`] : []),
     ],
   });

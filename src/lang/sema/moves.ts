@@ -13,6 +13,7 @@ import { isCopy } from './infer';
 import { typeName, type Type } from './types';
 import { typeNeedsDrop } from './stmt';
 import { notClone } from './clone-check';
+import { MSG, NOTE } from '../msg';
 
 export type MoveSet = Map<LocalInfo, Span>;
 
@@ -25,8 +26,8 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   // an element the container keeps owning (`v.get(i)`, `v[i]`, `m.get(k)`, `v.first()`): taking
   // it by value would give it a second owner, and a type that needs drop would be dropped twice
   if (e.info?.type && !isCopy(e.info.type) && containerPart(e) && typeNeedsDrop(cx, e.info.type)) {
-    cx.error('E0163', `cannot move a value out of a container: \`${typeName(e.info.type)}\` needs drop and the container still owns it`, e.span, {
-      notes: ['help: borrow it with `&v[i]` (or read only its fields), or take it out with `remove(i)`, `pop()` or `m.remove(k)`'],
+    cx.error(MSG.E0163.cannotMoveValueOut({ infoType: typeName(e.info.type) }), e.span, {
+      notes: [NOTE.E0163.helpBorrowVI()],
     });
     return;
   }
@@ -45,8 +46,8 @@ export function consume(cx: Ctx, e: ast.Expr): void {
       // a part of a binding of a container element (`|x| x.name` given to map): still the Vec's
       const bound = fieldPath(e)?.root;
       if (bound && containerBound.has(bound) && typeNeedsDrop(cx, e.info.type)) {
-        cx.error('E0163', `cannot move \`${bound.name}\`'s part out: it is bound to a container element (\`${typeName(e.info.type)}\` needs drop and the container still owns it)`, e.span, {
-          notes: ['help: use it by reference, clone it (`.clone()`), or take the element out first with `remove(i)` or `pop()`'],
+        cx.error(MSG.E0163.cannotMoveSPart({ boundName: bound.name, infoType: typeName(e.info.type) }), e.span, {
+          notes: [NOTE.E0163.helpUseReferenceClone()],
         });
         return;
       }
@@ -64,29 +65,29 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   const t = e.info?.type;
   if (!t || isCopy(t) || !cx.fn) return;
   if (containerBound.has(e.res.local) && typeNeedsDrop(cx, t)) {
-    cx.error('E0163', `cannot move \`${e.res.local.name}\` out: it is bound to a part of a container element (\`${typeName(t)}\` needs drop and the container still owns it)`, e.span, {
-      notes: ['help: use it by reference, or take the element out first with `remove(i)`, `pop()` or `m.remove(k)`'],
+    cx.error(MSG.E0163.cannotMoveOutBound({ localName: e.res.local.name, t: typeName(t) }), e.span, {
+      notes: [NOTE.E0163.helpUseReferenceTake()],
     });
     return;
   }
   const viaRef = refBound.get(e.res.local);
   if (viaRef) {
     const name = e.res.local.name, subj = placeText(viaRef.subject), kind = viaRef.mut ? 'mutable' : 'shared';
-    cx.error('E0175', `cannot move out of \`${subj}\` which is behind a ${kind} reference`, e.span, {
+    cx.error(MSG.E0175.cannotMoveOutWhich({ subj, kind }), e.span, {
       labels: [
         { span: viaRef.subject.span, message: `\`${subj}\` is reached through \`${placeText(viaRef.ref)}\`, a ${kind} reference: it does not own what it points to` },
         { span: e.res.local.span, message: `\`${name}\` is bound here to a part of \`${subj}\`` },
       ],
       notes: [
-        `note: move occurs because \`${name}\` has type \`${typeName(t)}\`, which is moved (not copied) when used by value`,
-        `help: clone it (\`${name}.clone()\`) to get an owned copy, or use it by reference (\`&${name}\`)`,
+        NOTE.E0175.noteMoveOccursBecause({ name, t: typeName(t) }),
+        NOTE.E0175.helpCloneCloneGet({ name }),
       ],
     });
     return;
   }
   if (cx.level > 0 && capturedByClosureValue(cx, e.res.local) && typeNeedsDrop(cx, t)) {
-    cx.error('E0163', `cannot move \`${e.res.local.name}\` out of a closure's capture: the closure borrows it and may run more than once (\`${typeName(t)}\` needs drop)`, e.span, {
-      notes: ['help: pass the value to the closure as a parameter, use it by reference, or move it in a `go` block'],
+    cx.error(MSG.E0163.cannotMoveOutClosure({ localName: e.res.local.name, t: typeName(t) }), e.span, {
+      notes: [NOTE.E0163.helpPassValueClosure()],
     });
     return;
   }
@@ -130,11 +131,11 @@ function moveOutOfRef(cx: Ctx, e: ast.Expr, mut: boolean, ref: ast.Expr): void {
   const t = e.info!.type;
   const labels = [{ span: ref.span, message: `\`${placeText(ref)}\` is a ${kind} reference (\`${typeName(ref.info!.type)}\`): it does not own what it points to` }];
   const borrowed = e.kind === 'deref' ? placeText(e.operand) : `&${what}`;
-  cx.error('E0175', `cannot move out of \`${what}\` which is behind a ${kind} reference`, e.span, {
+  cx.error(MSG.E0175.cannotMoveOutWhich({ subj: what, kind }), e.span, {
     labels,
     notes: [
-      `note: move occurs because \`${what}\` has type \`${typeName(t)}\`, which is moved (not copied) when used by value`,
-      `help: clone it (\`${e.kind === 'deref' ? `(${what})` : what}.clone()\`) to get an owned copy, or borrow it (\`${borrowed}\`) and return or pass a reference`,
+      NOTE.E0175.noteMoveOccursBecause({ name: what, t: typeName(t) }),
+      NOTE.E0175.helpCloneCloneGet2({ choice: e.kind === 'deref' ? `(${what})` : what, borrowed }),
     ],
   });
 }
@@ -152,13 +153,13 @@ export function unwrapOutOfRef(cx: Ctx, recv: ast.Expr, method: string, result: 
   else if (recv.kind === 'deref' && recv.operand.info?.type?.k === 'ref') via = { ref: recv.operand, mut: (recv.operand.info.type as { mut: boolean }).mut };
   if (!via) return;
   const what = placeText(recv), kind = via.mut ? 'mutable' : 'shared';
-  cx.error('E0175', `cannot move out of \`${what}\` which is behind a ${kind} reference`, recv.span, {
+  cx.error(MSG.E0175.cannotMoveOutWhich({ subj: what, kind }), recv.span, {
     labels: [
       { span: via.ref.span, message: `\`${placeText(via.ref)}\` is a ${kind} reference (\`${typeName(via.ref.info!.type)}\`): it does not own what it points to` },
     ],
     notes: [
-      `note: \`${method}()\` takes \`${what}\` by value and hands out its \`${typeName(result)}\`, which is moved (not copied)`,
-      `help: clone first (\`${what}.clone().${method}(…)\`), or match on it and borrow the content`,
+      NOTE.E0175.noteTakesValueHands({ method, what, result: typeName(result) }),
+      NOTE.E0175.helpCloneFirstClone({ what, method }),
     ],
   });
 }
@@ -235,15 +236,15 @@ export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: s
   const f = call.args[ad.arg];
   if (f?.kind === 'closure') elementClosures.set(f, ad.params);
   else if (f) {
-    cx.error('E0163', `\`${method}\` would give a function elements of type \`${typeName(elem)}\` that the Vec keeps owning: a function that takes them by value drops them a second time`, f.span, {
-      notes: ['help: pass a closure that reads the element (`|x| x.field`), or take the elements out with `pop()`/`remove(i)` first'],
+    cx.error(MSG.E0163.wouldGiveFunctionElements({ method, elem: typeName(elem) }), f.span, {
+      notes: [NOTE.E0163.helpPassClosureReads()],
     });
   }
   // filter on a Vec that keeps its elements gives the result clones of the kept ones (codegen)
   const uncloneable = method === 'filter' && !temp ? notClone(cx, elem, new Set()) : null;
   if (uncloneable) {
-    cx.error('E0163', `\`filter\` on ${vecName} would put elements into a new Vec while ${vecName} keeps owning them, and \`${typeName(elem)}\` cannot be cloned (it holds \`${typeName(uncloneable)}\`)`, call.span, {
-      notes: ['help: filter a Vec you give up (`make().filter(f)`), or move the wanted elements out with `remove(i)`/`pop()`'],
+    cx.error(MSG.E0163.filterWouldPutElements({ vecName, elem: typeName(elem), uncloneable: typeName(uncloneable) }), call.span, {
+      notes: [NOTE.E0163.helpFilterVecYou()],
     });
   }
 }
@@ -285,11 +286,11 @@ function consumeArm(cx: Ctx, body: ast.MatchArm['body']): void {
 export function checkNotMoved(cx: Ctx, local: LocalInfo, use: Span): void {
   const moved = cx.moved.get(local);
   if (!moved) return;
-  cx.error('E0113', `use of moved value: \`${local.name}\``, use, {
+  cx.error(MSG.E0113.useMovedValue({ localName: local.name }), use, {
     labels: [{ span: moved, message: 'value moved here' }],
     notes: [
-      `note: \`${local.name}\` has type \`${typeName(local.type)}\`, which is moved (not copied) when assigned or passed by value`,
-      'help: pass a reference `&…` instead, or use the value before moving it',
+      NOTE.E0113.noteTypeWhichMoved({ localName: local.name, localType: typeName(local.type) }),
+      NOTE.E0113.helpPassReferenceInstead(),
     ],
   });
   cx.moved.delete(local);
@@ -324,9 +325,9 @@ export function checkFieldNotMoved(cx: Ctx, e: ast.Expr): void {
   const key = fp && fieldKeys.get(fp.root)?.get(fp.path);
   const moved = key && cx.moved.get(key);
   if (!key || !moved) return;
-  cx.error('E0113', `use of moved value: \`${key.name}\``, e.span, {
+  cx.error(MSG.E0113.useMovedValue({ localName: key.name }), e.span, {
     labels: [{ span: moved, message: 'value moved here' }],
-    notes: [`note: the field was moved out of \`${fp!.root.name}\`; it can be used again once it is assigned a new value`, 'help: borrow it with `&` instead of moving it, or clone it'],
+    notes: [NOTE.E0113.noteFieldWasMoved({ rootName: fp!.root.name }), NOTE.E0113.helpBorrowInsteadMoving()],
   });
   cx.moved.delete(key);
 }
@@ -340,9 +341,9 @@ export function checkNotPartlyMoved(cx: Ctx, e: ast.Expr, local: LocalInfo): voi
   for (const k of fieldKeys.get(local)?.values() ?? []) {
     const at = cx.moved.get(k);
     if (!at) continue;
-    cx.error('E0113', `use of partially moved value: \`${local.name}\``, e.span, {
+    cx.error(MSG.E0113.usePartiallyMovedValue({ localName: local.name }), e.span, {
       labels: [{ span: at, message: `\`${k.name}\` moved here` }],
-      notes: [`help: assign \`${k.name}\` a new value first, or borrow the field instead of moving it`],
+      notes: [NOTE.E0113.helpAssignNewValue({ kName: k.name })],
     });
     cx.moved.delete(k);
     return;
@@ -406,9 +407,9 @@ export function ifChain(cx: Ctx, conds: (() => void)[], bodies: (() => boolean)[
 export function loopMoves(cx: Ctx, before: MoveSet, firstLoopLocal: number): void {
   for (const [local, span] of cx.moved) {
     if (before.has(local) || local.id >= firstLoopLocal) continue;
-    cx.error('E0113', `use of moved value: \`${local.name}\` is moved in one iteration of the loop and used again in the next`, span, {
+    cx.error(MSG.E0113.useMovedValueMoved({ localName: local.name }), span, {
       labels: [{ span: local.span, message: `\`${local.name}\` declared here, outside the loop` }],
-      notes: ['help: move a copy made inside the loop, pass a reference `&…`, or `break` after moving it'],
+      notes: [NOTE.E0113.helpMoveCopyMade()],
     });
     cx.moved.delete(local);
   }

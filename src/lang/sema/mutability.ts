@@ -7,6 +7,7 @@ import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { checkMember } from './methods';
+import { MSG, type Message } from '../msg';
 
 /** Check an expression used as a place to write (assignment target, `&x!`, `x++`). */
 export function checkPlace(cx: Ctx, e: ast.Expr): Type {
@@ -71,11 +72,10 @@ function rootName(e: ast.Expr): string {
 export function requireMutablePlace(cx: Ctx, e: ast.Expr, what: string): void {
   const m = placeMutability(cx, e);
   if (m.ok) return;
-  const code = what.startsWith('a mutable reference') ? 'E0112' : 'E0110';
-  const message = code === 'E0112'
-    ? `cannot take a mutable reference to ${placeDesc(e, m)}`
-    : what === 'assignment' ? `cannot assign to ${placeDesc(e, m)}` : `cannot apply ${what} to ${placeDesc(e, m)}`;
-  reportImmutable(cx, code, m, e.span, message);
+  const place = placeDesc(e, m);
+  const message = what.startsWith('a mutable reference') ? MSG.E0112.mutableReference({ place })
+    : what === 'assignment' ? MSG.E0110.assign({ place }) : MSG.E0110.apply({ what, place });
+  reportImmutable(cx, m, e.span, message);
 }
 
 function placeDesc(e: ast.Expr, m: Exclude<PlaceMut, { ok: true }>): string {
@@ -86,7 +86,7 @@ function placeDesc(e: ast.Expr, m: Exclude<PlaceMut, { ok: true }>): string {
   return `a field of \`${m.name}\`${through}`;
 }
 
-export function reportImmutable(cx: Ctx, code: 'E0110' | 'E0111' | 'E0112', m: Exclude<PlaceMut, { ok: true }>, span: ast.Span, message: string): void {
+export function reportImmutable(cx: Ctx, m: Exclude<PlaceMut, { ok: true }>, span: ast.Span, message: Message<'E0110' | 'E0111' | 'E0112'>): void {
   const labels = m.local ? [{ span: m.local.span, message: `\`${m.name}\` declared here` }] : [];
   const notes: string[] = [];
   switch (m.why) {
@@ -101,5 +101,5 @@ export function reportImmutable(cx: Ctx, code: 'E0110' | 'E0111' | 'E0112', m: E
     case 'ptr': notes.push('help: this is a read-only pointer `*T`; use `*T!` to write through it'); break;
     case 'slice': notes.push('help: this is a read-only slice `&[T]`; use `&[T]!`'); break;
   }
-  cx.error(code, message, span, { labels, notes });
+  cx.error(message, span, { labels, notes });
 }

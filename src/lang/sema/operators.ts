@@ -13,6 +13,7 @@ import { derefAll, userMethodCall } from './methods';
 import { callFn, type CallSite } from './generics';
 import { assignable, isLiteralish, isNumeric } from './infer';
 import { probe } from './closure-infer';
+import { MSG, NOTE } from '../msg';
 
 /** Parameter counts of every overloadable operator method (`op-` also has a unary form). */
 export const OP_ARITY: Record<string, number> = {
@@ -123,13 +124,13 @@ function compare(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, table: Map<string, 
     const call = methodCall(cx, e.left, lt, cmpFn, [e.right], e.span, null);
     const zero: ast.Expr = { kind: 'int', span: e.span, value: 0n, suffix: null, raw: '0', info: { type: call.info!.type, constValue: 0n } };
     if (call.info!.type.k !== 'int') {
-      cx.error('E0125', `\`${cmpFn.name}\` must return an integer to define \`${e.op}\`, found ${fmt(call.info!.type)}`, e.span);
+      cx.error(MSG.E0125.mustReturnIntegerDefine({ cmpFnName: cmpFn.name, op: e.op, infoType: fmt(call.info!.type) }), e.span);
       return T.bool;
     }
     return lower(e, { kind: 'binary', span: e.span, op: e.op, left: call, right: zero, info: { type: T.bool } });
   }
-  cx.error('E0125', `\`${e.op}\` is not defined for ${fmt(derefAll(lt))}`, e.span, {
-    notes: [`help: define \`fn (self: &${typeName(derefAll(lt))}) op<(other: ${typeName(derefAll(lt))}): bool\`, or \`compare\` returning an integer (contract \`Ord\`)`],
+  cx.error(MSG.E0125.notDefined({ op: e.op, derefAll: fmt(derefAll(lt)) }), e.span, {
+    notes: [NOTE.E0125.helpDefineFnSelf({ derefAll: typeName(derefAll(lt)) })],
   });
   checkExpr(cx, e.right, null);
   return T.bool;
@@ -184,7 +185,7 @@ export function indexOverload(cx: Ctx, e: ast.ExprOf<'index'>, t: Type): Type | 
   if (!owner) return null;
   const f = pick(cx, overloads(cx.methods.get(owner), 'op[]', 1), e.index);
   if (!f) {
-    cx.error('E0125', `cannot index into a value of type ${fmt(derefAll(t))}`, e.span, { notes: [`help: define \`fn (self: &${typeName(derefAll(t))}) op[](i: i32): T\``] });
+    cx.error(MSG.E0125.cannotIndexIntoValue({ derefAll: fmt(derefAll(t)) }), e.span, { notes: [NOTE.E0125.helpDefineFnSelf2({ derefAll: typeName(derefAll(t)) })] });
     checkExpr(cx, e.index, null);
     return T.error;
   }
@@ -202,7 +203,7 @@ export function assignOverload(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>
     if (!owner) return null;
     const setter = overloads(cx.methods.get(owner), 'op[]=', 2)[0];
     if (!setter) {
-      cx.error('E0125', `cannot assign through an index of ${fmt(derefAll(ot))}`, tgt.span, { notes: [`help: define \`fn (self: &${typeName(derefAll(ot))}!) op[]=(i: i32, v: T)\``] });
+      cx.error(MSG.E0125.cannotAssignThroughIndex({ derefAll: fmt(derefAll(ot)) }), tgt.span, { notes: [NOTE.E0125.helpDefineFnSelf3({ derefAll: typeName(derefAll(ot)) })] });
       return { kind: 'expr', span: s.span, expr: { kind: 'error', span: s.span } } as ast.Stmt;
     }
     let value = s.value;
@@ -244,22 +245,22 @@ export function checkOperatorDecls(cx: Ctx): void {
     const free = !d.receiver && !f.owner;
     const want = OP_ARITY[d.name];
     if (want === undefined) {
-      cx.error('E0142', `\`${d.name}\` cannot be overloaded`, d.nameSpan, { notes: ['note: `&&`, `||`, `=`, `as`, `.`, `?`, `<-`, `..`, `??` and unary `&`/`*` keep their built-in meaning'] });
+      cx.error(MSG.E0142.cannotOverloaded({ dName: d.name }), d.nameSpan, { notes: [NOTE.E0142.noteUnaryKeepTheir()] });
       continue;
     }
     const n = f.params.length - (free ? 1 : 0);
     const ok = n === want || (d.name === 'op-' && n === 0) || (free && n === 1 && want === 1);
     if (!ok) {
       const s = want === 1 ? '' : 's';
-      cx.error('E0129', `operator method \`${d.name}\` takes ${want} parameter${s}${d.name === 'op-' ? ' (or none, for unary minus)' : ''}`, d.nameSpan);
+      cx.error(MSG.E0129.operatorMethodTakesParameter({ dName: d.name, want, s, choice: d.name === 'op-' ? ' (or none, for unary minus)' : '' }), d.nameSpan);
       continue;
     }
     if (/^op(==|!=|<|<=|>|>=)$/.test(d.name) && f.ret.k !== 'bool' && f.ret.k !== 'error') {
-      cx.error('E0129', `comparison operator method \`${d.name}\` must return \`bool\`, found ${fmt(f.ret)}`, d.ret?.span ?? d.nameSpan);
+      cx.error(MSG.E0129.comparisonOperatorMethodMust({ dName: d.name, ret: fmt(f.ret) }), d.ret?.span ?? d.nameSpan);
     }
     if ((d.name === 'op[]=' || /^op.+=$/.test(d.name)) && !/^op(==|!=|<=|>=)$/.test(d.name) && !free) {
-      if (f.ret.k !== 'unit' && f.ret.k !== 'error') cx.error('E0129', `\`${d.name}\` must return nothing, found ${fmt(f.ret)}`, d.ret?.span ?? d.nameSpan);
-      if (f.receiver !== 'mut-ref' && f.receiver !== 'value') cx.error('E0129', `\`${d.name}\` must be a mutating method: take \`self: &${f.owner ? typeName(f.owner) : 'T'}!\` or end the name with \`!\``, d.nameSpan);
+      if (f.ret.k !== 'unit' && f.ret.k !== 'error') cx.error(MSG.E0129.mustReturnNothingFound({ dName: d.name, ret: fmt(f.ret) }), d.ret?.span ?? d.nameSpan);
+      if (f.receiver !== 'mut-ref' && f.receiver !== 'value') cx.error(MSG.E0129.mustMutatingMethodTake({ dName: d.name, choice: f.owner ? typeName(f.owner) : 'T' }), d.nameSpan);
     }
   }
 }

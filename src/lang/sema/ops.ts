@@ -10,6 +10,7 @@ import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
 import { holeOf, fillHole, markHole } from './closure-infer';
 import { binaryOverload, freeOverload, unaryOverload, incDecOverload } from './operators';
+import { MSG, NOTE } from '../msg';
 
 /** The kinds of expression that name a place a value can be stored to (`x`, `p.a`, `v[i]`, `*p`, `t.0`). */
 export const isPlaceKind = (e: ast.Expr): boolean => ['ident', 'member', 'index', 'deref', 'tuple-index'].includes(e.kind);
@@ -20,13 +21,13 @@ export function checkIncDec(cx: Ctx, e: ast.ExprOf<'unary'> | ast.ExprOf<'postfi
   const t = checkPlace(cx, e.operand);
   // `f()--` would step a temporary: only a variable, field, element or `*p` can be stepped
   if (!isPlaceKind(e.operand)) {
-    cx.error('E0131', `invalid operand of \`${e.op}\`: it must be a variable, field, element or \`*p\``, e.operand.span);
+    cx.error(MSG.E0131.invalidOperandMustVariable({ op: e.op }), e.operand.span);
     return T.error;
   }
   requireMutablePlace(cx, e.operand, `\`${e.op}\``);
   const stepped = incDecOverload(cx, e, t);
   if (stepped) return stepped;
-  if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error('E0125', `cannot apply \`${e.op}\` to ${fmt(t)}`, e.span, incDecHelp(t, e.op));
+  if (t.k !== 'int' && t.k !== 'error' && t.k !== 'ptr') cx.error(MSG.E0125.cannotApply({ op: e.op, t: fmt(t) }), e.span, incDecHelp(t, e.op));
   return t;
 }
 
@@ -54,7 +55,7 @@ export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | nul
       if (t.k === 'int') return t;
       break;
   }
-  cx.error('E0125', `cannot apply unary \`${e.op}\` to ${fmt(t)}`, e.span);
+  cx.error(MSG.E0125.cannotApplyUnary({ op: e.op, t: fmt(t) }), e.span);
   return T.error;
 }
 
@@ -91,7 +92,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     const l = checkExpr(cx, e.left, expected ? { k: 'enum', info: OPTION, args: [expected] } : null);
     if (l.k === 'error') { checkExpr(cx, e.right, null); return T.error; }
     if (l.k !== 'enum' || l.info !== OPTION) {
-      cx.error('E0125', `\`??\` needs an \`Option<T>\` on the left, found ${fmt(l)}`, e.left.span);
+      cx.error(MSG.E0125.needsOptionTLeft({ l: fmt(l) }), e.left.span);
       checkExpr(cx, e.right, null);
       return T.error;
     }
@@ -104,7 +105,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     const r = checkExpr(cx, e.right, null);
     if (l.k === 'error' || r.k === 'error') return l.k === 'error' ? T.error : l;
     if (l.k !== 'int' || r.k !== 'int') {
-      cx.error('E0125', `cannot shift ${fmt(l)} by ${fmt(r)}: both operands must be integers`, e.span);
+      cx.error(MSG.E0125.cannotShiftBothOperands({ l: fmt(l), r: fmt(r) }), e.span);
       return T.error;
     }
     return l;
@@ -132,7 +133,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   if (ARITH.has(op) || BITS.has(op)) {
     if (BITS.has(op) && l.k === 'bool' && r.k === 'bool') return T.bool;
     if (BITS.has(op) && (l.k === 'float' || r.k === 'float')) {
-      cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}: bitwise operators need integers`, e.span);
+      cx.error(MSG.E0125.cannotApplyBitwiseOperators({ op, l: fmt(l), r: fmt(r) }), e.span);
       return T.error;
     }
     if (op === '+' && l.k === 'str' && r.k === 'str') return T.str;
@@ -142,7 +143,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     if (l.k === 'param' && typeEq(l, r)) return l;
     const j = isNumeric(l) && isNumeric(r) ? joinNumeric(l, r) : null;
     if (!j) {
-      cx.error('E0125', `cannot apply \`${op}\` to ${fmt(l)} and ${fmt(r)}`, e.span, isUserType(l) || isUserType(r) ? overloadHelp(op, l, r) : mixNote(l, r));
+      cx.error(MSG.E0125.cannotApply2({ op, l: fmt(l), r: fmt(r) }), e.span, isUserType(l) || isUserType(r) ? overloadHelp(op, l, r) : mixNote(l, r));
       return T.error;
     }
     widen(e.left, l, j);
@@ -153,7 +154,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   if (isNumeric(l) && isNumeric(r)) {
     const j = joinNumeric(l, r);
     if (!j) {
-      cx.error('E0125', `cannot compare ${fmt(l)} with ${fmt(r)}`, e.span, mixNote(l, r));
+      cx.error(MSG.E0125.cannotCompare({ l: fmt(l), r: fmt(r) }), e.span, mixNote(l, r));
       return T.bool;
     }
     widen(e.left, l, j);
@@ -161,13 +162,13 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     return T.bool;
   }
   if (l.k === 'any' || r.k === 'any') { // chapter 2 §7.5: nothing but `as` applies to an `any`
-    cx.error('E0125', `cannot compare ${fmt(l)} with ${fmt(r)}`, e.span, { notes: ['help: convert the `any` back first: `(a as i32) == 1`'] });
+    cx.error(MSG.E0125.cannotCompare({ l: fmt(l), r: fmt(r) }), e.span, { notes: [NOTE.E0125.helpConvertAnyBack()] });
     return T.bool;
   }
   const ok = assignable(r, l) || assignable(l, r);
-  if (!ok) cx.error('E0125', `cannot compare ${fmt(l)} with ${fmt(r)}`, e.span);
+  if (!ok) cx.error(MSG.E0125.cannotCompare({ l: fmt(l), r: fmt(r) }), e.span);
   else if (op !== '==' && op !== '!=' && !(l.k === 'str' || l.k === 'ptr' || l.k === 'bool' || l.k === 'param')) {
-    cx.error('E0125', `\`${op}\` is not defined for ${fmt(l)}`, e.span);
+    cx.error(MSG.E0125.notDefined({ op, derefAll: fmt(l) }), e.span);
   }
   return T.bool;
 }
@@ -216,7 +217,7 @@ function widen(e: ast.Expr, from: Type, to: Type): void {
 function checkBool(cx: Ctx, e: ast.Expr): void {
   const t = checkExpr(cx, e, T.bool);
   fillHole(t, T.bool);
-  if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') cx.error('E0103', `mismatched types: expected \`bool\`, found ${fmt(t)}`, e.span, { notes: ['note: Vex has no truthiness; compare explicitly'] });
+  if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') cx.error(MSG.E0103.expectedBoolFound({ t: fmt(t) }), e.span, { notes: [NOTE.E0103.noteVexNoTruthiness()] });
 }
 
 /** `as`: numeric pairs, bool->int, unit enum->int, &T->raw ptr, ptr<->ptr, int<->ptr, str->*u8. */
@@ -228,15 +229,15 @@ export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
   if (from.k === 'any' || to.k === 'any') return anyCast(cx, e, from, to);
   const ok = castOk(from, to);
   if (!ok) {
-    cx.error('E0126', `cannot cast ${fmt(from)} as ${fmt(to)}`, e.span);
+    cx.error(MSG.E0126.cannotCast({ from: fmt(from), to: fmt(to) }), e.span);
     return to;
   }
   // Pointers made from references: the referent must live in simulated memory.
   if (to.k === 'ptr' && e.expr.kind === 'ref') {
     const rt = derefType(e.expr.operand.info?.type);
     if (rt && !inMemory(rt)) {
-      cx.error('E0126', `cannot take the address of a value of type ${fmt(rt)} as a raw pointer`, e.span, {
-        notes: ['note: only C-layout data lives in simulated memory: numbers, bool, raw pointers, and arrays and structs of them'],
+      cx.error(MSG.E0126.cannotTakeAddressValue({ rt: fmt(rt) }), e.span, {
+        notes: [NOTE.E0126.noteOnlyCLayout()],
       });
       return to;
     }
@@ -249,7 +250,7 @@ export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
  *  `any holds f64, not i32`). Taking out a value that is not Copy moves the `any`. */
 function anyCast(cx: Ctx, e: ast.ExprOf<'cast'>, from: Type, to: Type): Type {
   if (to.k === 'unit' || to.k === 'never' || from.k === 'unit') {
-    cx.error('E0126', `cannot cast ${fmt(from)} as ${fmt(to)}`, e.span, { notes: ['note: `nil` and `!` have no value to box'] });
+    cx.error(MSG.E0126.cannotCast({ from: fmt(from), to: fmt(to) }), e.span, { notes: [NOTE.E0126.noteNilNoValue()] });
     return to;
   }
   if (to.k === 'any' && from.k !== 'any') e.expr.info = { ...e.expr.info!, coerce: to };
@@ -308,7 +309,7 @@ const isVec = (t: Type): t is Extract<Type, { k: 'builtin' }> => t.k === 'builti
 function vecConcat(cx: Ctx, e: ast.ExprOf<'binary'>, l: Extract<Type, { k: 'builtin' }>, r: Type): Type {
   if (!coerceExpr(cx, e.right, r, l)) return T.error;
   if (!isCopy(l.args[0])) {
-    cx.error('E0125', `cannot apply \`+\` to ${fmt(l)} and ${fmt(l)}: the elements would be shared by three vectors`, e.span, { notes: ['note: `+` on vectors copies the elements, so they must be Copy', 'help: build the result with `clone()` and `push`'] });
+    cx.error(MSG.E0125.cannotApplyElementsWould({ l: fmt(l) }), e.span, { notes: [NOTE.E0125.noteVectorsCopiesElements(), NOTE.E0125.helpBuildResultClone()] });
     return T.error;
   }
   return l;

@@ -15,6 +15,7 @@ import { callFn, type CallSite } from './generics';
 import { assignable, isLiteralish } from './infer';
 import { probe } from './closure-infer';
 import { checkExpr } from './expr';
+import { MSG, NOTE } from '../msg';
 
 /** The members `name`, `name#1`, … of a table (first declared first). */
 export function overloadSet(table: ReadonlyMap<string, FnInfo> | undefined, name: string): FnInfo[] {
@@ -98,8 +99,8 @@ export function resolveOverload(cx: Ctx, set: FnInfo[], site: CallSite, display:
   const list = set.map((f) => overloadLabel(f)).join(', ');
   if (!fits.length) {
     const argTypes = site.args.map((a) => (a.kind === 'closure' ? 'closure' : typeName(probeType(cx, a))));
-    cx.error('E0103', `mismatched types: no overload of \`${display}\` takes (${argTypes.join(', ')})`, site.span, {
-      notes: [`note: the overloads are ${list}`, 'help: convert an argument with `as` to one of these parameter types'],
+    cx.error(MSG.E0103.noOverloadTakes({ display, argTypes: argTypes.join(', ') }), site.span, {
+      notes: [NOTE.E0103.noteOverloads({ list }), NOTE.E0103.helpConvertArgumentOne()],
     });
     for (const a of site.args) if (!a.info) checkExpr(cx, a, null);
     return null;
@@ -116,8 +117,8 @@ export function resolveOverload(cx: Ctx, set: FnInfo[], site: CallSite, display:
   if (top.length > 1 && top.some((x) => !ownGenerics(x.f))) top = top.filter((x) => !ownGenerics(x.f));
   if (top.length > 1) {
     const names = top.map((x) => overloadLabel(x.f, false)).join(', ');
-    cx.error('E0185', `ambiguous call to \`${display}\`: ${names} ${top.length === 2 ? 'both' : 'all'} match`, site.span, {
-      notes: [`help: say which one: annotate the result (\`let r: ${typeName(top[0].f.ret)} = …\`) or convert an argument with \`as\``],
+    cx.error(MSG.E0185.ambiguousCallMatch({ display, names, choice: top.length === 2 ? 'both' : 'all' }), site.span, {
+      notes: [NOTE.E0185.helpSayWhichOne({ ret: typeName(top[0].f.ret) })],
     });
     for (const a of site.args) if (!a.info) checkExpr(cx, a, null);
     return null;
@@ -141,8 +142,8 @@ export function fnValueOf(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null
   const want = expected?.k === 'fn' ? expected : null;
   const hit = want ? set.filter((f) => !ownGenerics(f) && f.params.length === want.params.length && f.params.every((p, i) => typeEq(p.type, want.params[i])) && (want.ret.k === 'error' || typeEq(f.ret, want.ret))) : [];
   if (hit.length === 1) return hit[0];
-  cx.error('E0185', `ambiguous use of \`${e.name}\` as a value: ${set.map((f) => overloadLabel(f, false)).join(', ')} ${set.length === 2 ? 'both' : 'all'} match`, e.span, {
-    notes: [`help: give the variable a function type, e.g. \`let f: fn(${set[0].params.map((p) => typeName(p.type)).join(', ')})${set[0].ret.k === 'unit' ? '' : ': ' + typeName(set[0].ret)} = ${e.name};\``],
+  cx.error(MSG.E0185.ambiguousUseValueMatch({ eName: e.name, set: set.map((f) => overloadLabel(f, false)).join(', '), choice: set.length === 2 ? 'both' : 'all' }), e.span, {
+    notes: [NOTE.E0185.helpGiveVariableFunction({ params: set[0].params.map((p) => typeName(p.type)).join(', '), choice: set[0].ret.k === 'unit' ? '' : ': ' + typeName(set[0].ret), eName: e.name })],
   });
   return set[0];
 }

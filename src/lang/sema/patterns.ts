@@ -12,6 +12,7 @@ import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
 import { branches, containerBound, containerPart, refBound, subjectBehindRef } from './moves';
+import { MSG, NOTE } from '../msg';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
@@ -31,7 +32,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     else if (viaRef) for (const l of bindingsOf(arm.pattern)) if (!isCopy(l.type)) refBound.set(l, viaRef);
     if (arm.guard) {
       const g = checkExpr(cx, arm.guard, T.bool);
-      if (g.k !== 'bool' && g.k !== 'error') cx.error('E0103', `mismatched types: a match guard must be \`bool\`, found ${fmt(g)}`, arm.guard.span);
+      if (g.k !== 'bool' && g.k !== 'error') cx.error(MSG.E0103.matchGuardMustBool({ g: fmt(g) }), arm.guard.span);
     }
     let t: Type;
     const b = arm.body;
@@ -53,7 +54,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     const tailExpr = body.kind === 'block' && 'stmts' in body ? (body as ast.Block).tail : body.kind === 'return' || body.kind === 'break' || body.kind === 'continue' ? null : (body as ast.Expr);
     if (t.k === 'never') continue;
     if (tailExpr) coerceExpr(cx, tailExpr, t, rt);
-    else if (rt.k !== 'unit' && rt.k !== 'error') cx.error('E0103', `mismatched types: match arm has no value, expected ${fmt(rt)}`, arm.span);
+    else if (rt.k !== 'unit' && rt.k !== 'error') cx.error(MSG.E0103.matchArmNoValue({ rt: fmt(rt) }), arm.span);
   }
   return rt;
 }
@@ -112,7 +113,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       const lt = checkExpr(cx, p.value, isNumeric(t) || t.k === 'bool' || t.k === 'str' ? t : null);
       if (t.k === 'error' || lt.k === 'error') return;
       if (!assignable(lt, t) && !(isNumeric(lt) && isNumeric(t) && joinNumeric(lt, t))) {
-        cx.error('E0116', `mismatched types: pattern of type ${fmt(lt)} cannot match ${fmt(t)}`, p.span);
+        cx.error(MSG.E0116.mismatchedTypesPatternType({ lt: fmt(lt), t: fmt(t) }), p.span);
       }
       return;
     }
@@ -124,7 +125,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         return;
       }
       if (p.name === 'None') {
-        if (t.k !== 'error') cx.error('E0116', `mismatched types: \`None\` cannot match ${fmt(t)}`, p.span);
+        if (t.k !== 'error') cx.error(MSG.E0116.mismatchedTypesNoneCannot({ t: fmt(t) }), p.span);
         return;
       }
       const l = cx.newLocal(p.name, t, false, p.span);
@@ -136,13 +137,13 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
     case 'variant': {
       const v = variantOf(cx, p.path, t);
       if (!v) {
-        if (t.k !== 'error') cx.error('E0116', `no variant \`${p.path.join('.')}\` in ${fmt(t)}`, p.span, t.k === 'enum' ? { notes: [`note: variants are ${t.info.variants.map((x) => '`' + x.name + '`').join(', ')}`] } : {});
+        if (t.k !== 'error') cx.error(MSG.E0116.noVariant({ path: p.path.join('.'), t: fmt(t) }), p.span, t.k === 'enum' ? { notes: [NOTE.E0116.noteVariants({ variants: t.info.variants.map((x) => '`' + x.name + '`').join(', ') })] } : {});
         for (const a of p.args ?? []) checkPattern(cx, a, T.error);
         return;
       }
       if (t.k === 'int' && t.name === 'i32' && v.info.variants[v.index].fields.length === 0 && !p.args?.length) {
         // chapter 2 §7.4: a unit variant against an `i32` is its index (with the conversion warning)
-        cx.warn('W0111', `implicit conversion of \`${v.info.name}\` to \`i32\``, p.span, { notes: [`help: write the index \`${v.index}\`, or match on a \`${v.info.name}\``] });
+        cx.warn(MSG.W0111.implicitConversionI322({ infoName: v.info.name }), p.span, { notes: [NOTE.W0111.helpWriteIndexMatch({ index: v.index, infoName: v.info.name })] });
         const value: ast.Expr = { kind: 'int', span: p.span, value: BigInt(v.index), suffix: null, raw: String(v.index) };
         const lit = p as unknown as Extract<ast.Pattern, { kind: 'literal' }>;
         Object.assign(p, { kind: 'literal', value, path: undefined, args: undefined });
@@ -150,7 +151,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         return;
       }
       if (t.k !== 'error' && !(t.k === 'enum' && t.info === v.info)) {
-        cx.error('E0116', `mismatched types: pattern \`${p.path.join('.')}\` is a \`${v.info.name}\`, the matched value is ${fmt(t)}`, p.span);
+        cx.error(MSG.E0116.mismatchedTypesPatternMatched({ path: p.path.join('.'), infoName: v.info.name, t: fmt(t) }), p.span);
       }
       p.resolved = { enumType: { k: 'enum', info: v.info, args: v.args } as Type, variant: v.index };
       const fields = v.info.variants[v.index].fields;
@@ -158,7 +159,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       v.info.generics.forEach((g, i) => env.set(`${v.info.name}.${g}`, v.args[i] ?? T.error));
       const args = p.args ?? [];
       if (args.length !== fields.length && !(p.args === null && fields.length === 0)) {
-        cx.error('E0116', `variant \`${v.info.name}.${v.info.variants[v.index].name}\` has ${fields.length} field${fields.length === 1 ? '' : 's'}, the pattern gives ${args.length}`, p.span);
+        cx.error(MSG.E0116.variantFieldPatternGives({ infoName: v.info.name, variantsName: v.info.variants[v.index].name, fieldsLength: fields.length, choice: fields.length === 1 ? '' : 's', argsLength: args.length }), p.span);
       }
       args.forEach((a, i) => checkPattern(cx, a, fields[i] ? subst(fields[i], env) : T.error));
       return;
@@ -166,14 +167,14 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
     case 'struct': {
       const s = derefAll(t);
       if (s.k !== 'struct' || s.info.name !== p.name) {
-        if (t.k !== 'error') cx.error('E0116', `mismatched types: struct pattern \`${p.name}\` cannot match ${fmt(t)}`, p.span);
+        if (t.k !== 'error') cx.error(MSG.E0116.mismatchedTypesStructPattern({ pName: p.name, t: fmt(t) }), p.span);
         for (const f of p.fields) if (f.pattern) checkPattern(cx, f.pattern, T.error);
         return;
       }
       const env = structArgsEnv(s);
       for (const f of p.fields) {
         const fd = s.info.fields.find((x) => x.name === f.name);
-        if (!fd) cx.error('E0107', `struct \`${p.name}\` has no field \`${f.name}\``, f.span);
+        if (!fd) cx.error(MSG.E0107.structNoField({ infoName: p.name, fName: f.name }), f.span);
         const ft = fd ? subst(fd.type, env) : T.error;
         // Shorthand `{ x }` is desugared to `{ x: x }` so the binding has a node to live on.
         if (!f.pattern) f.pattern = { kind: 'binding', span: f.span, name: f.name };
@@ -183,7 +184,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
     }
     case 'tuple': {
       if (t.k !== 'tuple' || t.elems.length !== p.elems.length) {
-        if (t.k !== 'error') cx.error('E0116', `mismatched types: a tuple pattern of ${p.elems.length} elements cannot match ${fmt(t)}`, p.span);
+        if (t.k !== 'error') cx.error(MSG.E0116.mismatchedTypesTuplePattern({ elemsLength: p.elems.length, t: fmt(t) }), p.span);
         for (const x of p.elems) checkPattern(cx, x, T.error);
         return;
       }
@@ -193,12 +194,12 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
     case 'array': {
       const el = t.k === 'array' || t.k === 'slice' ? t.elem : t.k === 'builtin' && t.name === 'Vec' ? t.args[0] : null;
       if (!el) {
-        if (t.k !== 'error') cx.error('E0116', `mismatched types: an array pattern cannot match ${fmt(t)}`, p.span);
+        if (t.k !== 'error') cx.error(MSG.E0116.mismatchedTypesArrayPattern({ t: fmt(t) }), p.span);
         for (const x of p.elems) checkPattern(cx, x, T.error);
         return;
       }
       if (t.k === 'array' && (p.rest ? p.elems.length > t.len : p.elems.length !== t.len)) {
-        cx.error('E0116', `pattern has ${p.elems.length} elements but the array has ${t.len}`, p.span);
+        cx.error(MSG.E0116.patternElementsButArray({ elemsLength: p.elems.length, len: t.len }), p.span);
       }
       for (const x of p.elems) checkPattern(cx, x, el);
       // Covers every value when all elements bind and the shape fits any length of this type.
@@ -218,7 +219,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       const all = new Set(sets.flatMap((x) => [...x]));
       for (const n of all) {
         const i = sets.findIndex((x) => !x.has(n));
-        if (i >= 0) cx.error('E0116', `variable \`${n}\` is not bound in all alternatives of this pattern`, p.alts[i].span, { notes: ['help: bind the same names in every alternative, or use `_`'] });
+        if (i >= 0) cx.error(MSG.E0116.variableNotBoundAll({ n }), p.alts[i].span, { notes: [NOTE.E0116.helpBindSameNames()] });
       }
       // one variable per name, whichever alternative matched: the first alternative's
       const first = new Map<string, LocalInfo>();
@@ -229,7 +230,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
           const l = first.get(b.name);
           if (!l || !b.local) return;
           if (typeName(b.local.type) !== typeName(l.type) && b.local.type.k !== 'error' && l.type.k !== 'error') {
-            cx.error('E0103', `mismatched types: \`${b.name}\` is ${fmt(l.type)} in the first alternative and ${fmt(b.local.type)} here`, b.span);
+            cx.error(MSG.E0103.firstAlternativeHere({ bName: b.name, lType: fmt(l.type), localType: fmt(b.local.type) }), b.span);
           }
           b.local = l;
         });
@@ -303,7 +304,7 @@ function checkReachable(cx: Ctx, e: ast.ExprOf<'match'>): void {
     coveredVariants(arm.pattern, mine);
     const dead = all || (mine.size > 0 && [...mine].every((v) => covered.has(v)) && arm.pattern.kind !== 'binding');
     if (dead) {
-      cx.warn('W0102', 'unreachable match arm', arm.pattern.span, { notes: [all ? 'note: an earlier arm matches every value' : 'note: earlier arms already match these values'] });
+      cx.warn(MSG.W0102.unreachableMatchArm(), arm.pattern.span, { notes: [all ? NOTE.W0102.noteEarlierArmMatches() : NOTE.W0102.noteEarlierArmsAlready()] });
       continue;
     }
     if (!arm.guard) {
@@ -318,9 +319,9 @@ function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
   checkReachable(cx, e);
   const arms = e.arms.filter((a) => !a.guard);
   if (arms.some((a) => irrefutable(a.pattern))) return;
-  const notCovered = (what: string) => cx.error('E0115', `non-exhaustive match: ${what} not covered`, e.subject.span, {
+  const notCovered = (what: string) => cx.error(MSG.E0115.notCovered({ what }), e.subject.span, {
     labels: [{ span: e.span, message: `match on a value of type ${fmt(t)}` }],
-    notes: ['help: add the missing arms, or a wildcard arm `_ => …`'],
+    notes: [NOTE.E0115.helpAddMissingArms()],
   });
   if (t.k === 'enum') {
     // Variants with no arm at all are listed together; otherwise nested patterns decide.

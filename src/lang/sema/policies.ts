@@ -5,6 +5,7 @@
 // field the struct does not have.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
+import { MSG, NOTE } from '../msg';
 
 /** Validate every policy and every struct's `with` list. */
 export function checkPolicies(cx: Ctx, program: ast.Program): void {
@@ -12,22 +13,22 @@ export function checkPolicies(cx: Ctx, program: ast.Program): void {
   for (const it of program.items) {
     if (it.kind !== 'policy') continue;
     const prev = policies.get(it.name);
-    if (prev) { cx.error('E0102', `the policy \`${it.name}\` is defined more than once`, it.nameSpan, { labels: [{ span: prev.nameSpan, message: 'previous definition here' }] }); continue; }
-    if (cx.contracts.has(it.name)) cx.error('E0102', `\`${it.name}\` is both a policy and a contract`, it.nameSpan);
+    if (prev) { cx.error(MSG.E0102.policyDefinedMoreThan({ itName: it.name }), it.nameSpan, { labels: [{ span: prev.nameSpan, message: 'previous definition here' }] }); continue; }
+    if (cx.contracts.has(it.name)) cx.error(MSG.E0102.bothPolicyContract({ itName: it.name }), it.nameSpan);
     policies.set(it.name, it);
   }
   for (const p of policies.values()) {
-    for (const parent of p.parents) if (!policies.has(parent.name)) cx.error('E0101', `policy \`${parent.name}\` not found`, parent.span);
-    if (reaches(policies, p.name, p.name, new Set())) cx.error('E0164', `Circular policy dependency detected: '${p.name}'`, p.nameSpan, { notes: ['note: a policy cannot inherit from itself, directly or through its parents'] });
+    for (const parent of p.parents) if (!policies.has(parent.name)) cx.error(MSG.E0101.policyNotFound({ parentName: parent.name }), parent.span);
+    if (reaches(policies, p.name, p.name, new Set())) cx.error(MSG.E0164.detected({ pName: p.name }), p.nameSpan, { notes: [NOTE.E0164.notePolicyCannotInherit()] });
   }
   for (const it of program.items) {
     if (it.kind !== 'struct' || !it.policies) continue;
     const fields = new Set(it.fields.map((f) => f.name));
     for (const use of it.policies) {
       const p = policies.get(use.name);
-      if (!p) { cx.error('E0101', `policy \`${use.name}\` not found`, use.span); continue; }
+      if (!p) { cx.error(MSG.E0101.policyNotFound({ parentName: use.name }), use.span); continue; }
       for (const [field] of policyTags(policies, p.name, new Set())) {
-        if (!fields.has(field)) cx.warn('W0110', `policy \`${p.name}\` tags field \`${field}\`, which \`${it.name}\` does not have`, use.span);
+        if (!fields.has(field)) cx.warn(MSG.W0110.policyTagsFieldWhich({ pName: p.name, field, itName: it.name }), use.span);
       }
     }
   }

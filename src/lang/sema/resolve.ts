@@ -6,6 +6,7 @@ import { ARENA, BUILTIN_GENERICS, isBuiltinName, OPTION, RESULT, RUNTIME_STATS }
 import { arrayLenOf } from './consts';
 import { arrayTooLarge } from './layout';
 import { inferAssoc } from './assoc-infer';
+import { MSG } from '../msg';
 
 const PTR_U8: Type = { k: 'ptr', inner: T.u8, mut: false };
 const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
@@ -48,7 +49,7 @@ export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
       if (len === null) return T.error;
       const exact = te.size.info?.constValue;
       const tooLarge = elem.k === 'error' ? null : arrayTooLarge(elem, typeof exact === 'bigint' ? exact : BigInt(len));
-      if (tooLarge) { cx.error('E0169', tooLarge, te.span); return T.error; }
+      if (tooLarge) { cx.error(tooLarge, te.span); return T.error; }
       return { k: 'array', elem, len };
     }
     case 'tuple': {
@@ -60,7 +61,7 @@ export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
     case 'named':
       // Union and conditional aliases parse (chapter 2 §7.8) but are not types the playground evaluates.
       if (te.name === '$union' || te.name === '$conditional') {
-        cx.error('E0142', te.name === '$union' ? 'union types are only supported as generic constraints' : 'conditional types (`T extends U ? X : Y`) are not evaluated: write the type they stand for', te.span);
+        cx.error(te.name === '$union' ? MSG.E0142.unionTypesOnlySupported() : MSG.E0142.conditionalTypesTExtends(), te.span);
         return T.error;
       }
       return resolveNamed(cx, te);
@@ -76,11 +77,11 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     if (base && base.k === 'struct') {
       const t = cx.assocTypes.get(base.info.name)?.get(te.member) ?? inferAssoc(cx, base.info, te.member);
       if (t) return ofInstance(t, base);
-      cx.error('E0101', `\`${base.info.name}\` has no associated type \`${te.member}\``, te.span);
+      cx.error(MSG.E0101.noAssociatedType({ infoName: base.info.name, member: te.member }), te.span);
       return T.error;
     }
     if (base) return { k: 'param', name: `${name}.${te.member}`, owner: base.k === 'param' ? base.owner : '' };
-    cx.error('E0101', `cannot find type \`${name}.${te.member}\``, te.span);
+    cx.error(MSG.E0101.cannotFindType({ name, member: te.member }), te.span);
     return T.error;
   }
   const g = cx.generics.get(name);
@@ -89,29 +90,29 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
   if (bare) return bare;
   if (name === 'Self') {
     if (cx.selfType) return cx.selfType;
-    cx.error('E0101', '`Self` is only available inside a struct or contract', te.span);
+    cx.error(MSG.E0101.selfOnlyAvailableInside(), te.span);
     return T.error;
   }
   const prim = primitive(name);
   if (prim) {
-    if (args.length) cx.error('E0141', `type \`${name}\` takes no type arguments`, te.span);
+    if (args.length) cx.error(MSG.E0141.typeTakesNoType({ name }), te.span);
     return prim;
   }
   if (name === 'error') { // chapter 2 §7.5: an error code, an alias of i32 [real]
-    if (args.length) cx.error('E0141', 'type `error` takes no type arguments', te.span);
+    if (args.length) cx.error(MSG.E0141.typeErrorTakesNo(), te.span);
     return T.i32;
   }
   if (name === 'any') { // chapter 2 §7.5: any value converts to it; `as T` converts back
-    if (args.length) cx.error('E0141', 'type `any` takes no type arguments', te.span);
+    if (args.length) cx.error(MSG.E0141.typeAnyTakesNo(), te.span);
     return { k: 'any' };
   }
   if (name === 'f16') { // chapter 2 §7.5: IEEE binary16 storage, arithmetic rounded back on store
-    if (args.length) cx.error('E0141', 'type `f16` takes no type arguments', te.span);
+    if (args.length) cx.error(MSG.E0141.typeF16TakesNo(), te.span);
     return { k: 'float', bits: 16 };
   }
   const arity = (want: number, what: string): boolean => {
     if (args.length === want) return true;
-    cx.error('E0141', `\`${what}\` expects ${want} type argument${want === 1 ? '' : 's'}, found ${args.length}`, te.span);
+    cx.error(MSG.E0141.expectsTypeArgumentFound({ what, want, choice: want === 1 ? '' : 's', argsLength: args.length }), te.span);
     return false;
   };
   if (name === 'Option') return arity(1, name) ? { k: 'enum', info: OPTION, args } : T.error;
@@ -126,21 +127,21 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
   const al = cx.aliases.get(name);
   if (al) return resolveAlias(cx, al, args, te);
   if (cx.contracts.has(name)) {
-    cx.error('E0101', `\`${name}\` is a contract, not a type; use a generic parameter \`<T: ${name}>\``, te.span);
+    cx.error(MSG.E0101.contractNotTypeUse({ name }), te.span);
     return T.error;
   }
-  cx.error('E0101', `cannot find type \`${name}\` in this scope`, te.span);
+  cx.error(MSG.E0101.cannotFindTypeScope({ name }), te.span);
   return T.error;
 }
 
 const aliasBusy = new WeakSet<ast.TypeAliasDecl>();
 function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.TypeExpr): Type {
   if (args.length !== al.generics.length) {
-    cx.error('E0141', `alias \`${al.name}\` expects ${al.generics.length} type arguments, found ${args.length}`, te.span);
+    cx.error(MSG.E0141.aliasExpectsTypeArguments({ alName: al.name, genericsLength: al.generics.length, argsLength: args.length }), te.span);
     return T.error;
   }
   if (aliasBusy.has(al)) {
-    cx.error('E0101', `type alias \`${al.name}\` refers to itself`, te.span);
+    cx.error(MSG.E0101.typeAliasRefersItself({ alName: al.name }), te.span);
     return T.error;
   }
   const saved = cx.generics;

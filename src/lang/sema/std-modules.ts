@@ -7,6 +7,7 @@ import type * as ast from '../syntax/ast';
 import { parse } from '../syntax/parser';
 import { diag, type Diagnostic } from '../diagnostics';
 import { SANDBOX_SOURCES, STD_PRELUDE_EXPORTS } from './std-sandbox';
+import { MSG, NOTE } from '../msg';
 
 const MATH = `
 export const PI: f64 = 3.141592653589793;
@@ -208,10 +209,8 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
     if (it.module.startsWith('.')) continue; // modules across tabs are resolved elsewhere
     if (NO_OP.has(name)) continue;
     if (!SOURCES[name]) {
-      const msg = SANDBOXED.has(name)
-        ? `module "${name}" is not available in the playground (no network, files or processes)`
-        : `module not found: "${it.module}"`;
-      diags.push(diag('E0140', msg, it.moduleSpan, { notes: [`note: available: ${[...Object.keys(SOURCES), ...NO_OP].join(', ')}`] }));
+      const msg = SANDBOXED.has(name) ? MSG.E0140.moduleNotAvailablePlayground({ name }) : MSG.E0140.moduleNotFound({ module: it.module });
+      diags.push(diag(msg, it.moduleSpan, { notes: [NOTE.E0140.noteAvailable({ keys: [...Object.keys(SOURCES), ...NO_OP].join(', ') })] }));
       continue;
     }
     const mod = load(name);
@@ -222,7 +221,7 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
     else if (!it.names.length) { const ns = name.split('/').pop()!; spaces.set(ns, mod.exports); bySpace.set(ns, whole!); }
     for (const n of it.names) {
       const m = mod.exports.get(n.name);
-      if (!m) { diags.push(diag('E0140', `\`${n.name}\` is not exported by "${it.module}"`, n.span, { notes: [`note: "${name}" exports ${[...mod.exports.keys()].slice(0, 12).join(', ')}…`] })); continue; }
+      if (!m) { diags.push(diag(MSG.E0140.notExported({ name: n.name, path: it.module }), n.span, { notes: [NOTE.E0140.noteExports2({ name, keys: [...mod.exports.keys()].slice(0, 12).join(', ') })] })); continue; }
       named.set(n.alias ?? n.name, m);
       const b: StdImportBinding = { item: it, name: n, used: false };
       bindings.push(b);
@@ -292,7 +291,7 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
     if (space) {
       const m = space.get(o.name as string);
       use((obj as ast.ExprOf<'ident'>).name, true);
-      if (!m) diags.push(diag('E0140', `\`${o.name}\` is not exported by "${(obj as ast.ExprOf<'ident'>).name}"`, o.nameSpan as ast.Span));
+      if (!m) diags.push(diag(MSG.E0140.notExported({ name: o.name as string, path: (obj as ast.ExprOf<'ident'>).name }), o.nameSpan as ast.Span));
       else { for (const k of Object.keys(o)) if (k !== 'span') delete o[k]; Object.assign(o, { kind: 'ident', name: m, typeArgs: null }); return; }
     }
   }

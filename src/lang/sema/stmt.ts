@@ -20,6 +20,7 @@ import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
 import { branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult } from './moves';
 import { isPlaceKind } from './ops';
+import { MSG, NOTE } from '../msg';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -109,9 +110,9 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   }
   if (f.ret.k !== 'unit' && f.ret.k !== 'error' && t.k !== 'never' && !blockDiverges(d.body)) {
     const what = f.ret.k === 'never' ? 'is declared `!` (never returns)' : `must return a value of type ${fmt(f.ret)}`;
-    cx.error('E0114', `function \`${f.name}\` ${what} but can reach the end of its body`, endSpan(d.body), {
+    cx.error(MSG.E0114.functionButCanReach({ fName: f.name, what }), endSpan(d.body), {
       labels: d.ret ? [{ span: d.ret.span, message: `returns ${fmt(f.ret)}` }] : [],
-      notes: ['note: Vex needs an explicit `return` (a trailing expression is not returned)'],
+      notes: [NOTE.E0114.noteVexNeedsExplicit()],
     });
   }
   cx.popScope();
@@ -215,7 +216,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         for (const v of c.values) {
           const vt = checkExpr(cx, v, st);
           if (st.k !== 'error' && vt.k !== 'error' && !assignable(vt, st) && !(isNumeric(st) && isNumeric(vt) && joinNumeric(st, vt))) {
-            cx.error('E0103', `mismatched types: case value of type ${fmt(vt)} cannot match a ${fmt(st)} subject`, v.span);
+            cx.error(MSG.E0103.caseValueTypeCannot({ vt: fmt(vt), st: fmt(st) }), v.span);
           }
         }
         cx.pushScope();
@@ -230,7 +231,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       return;
     }
     case 'break': case 'continue':
-      if (!cx.fn || cx.fn.loopDepth === 0) cx.error('E0127', `\`${s.kind}\` outside of a loop`, s.span);
+      if (!cx.fn || cx.fn.loopDepth === 0) cx.error(MSG.E0127.outsideLoop({ sKind: s.kind }), s.span);
       return;
     case 'return': return checkReturn(cx, s.value, s.span);
     case 'defer':
@@ -267,7 +268,7 @@ function condBool(cx: Ctx, e: ast.Expr): void {
   const t = checkExpr(cx, e, T.bool);
   fillHole(t, T.bool);
   if (t.k !== 'bool' && t.k !== 'error' && t.k !== 'never') {
-    cx.error('E0103', `mismatched types: expected \`bool\`, found ${fmt(t)}`, e.span, { notes: ['note: conditions must be `bool`; Vex has no truthiness'] });
+    cx.error(MSG.E0103.expectedBoolFound({ t: fmt(t) }), e.span, { notes: [NOTE.E0103.noteConditionsMustBool()] });
   }
 }
 
@@ -297,7 +298,7 @@ function bindLetPattern(cx: Ctx, p: ast.LetPattern, t: Type, mut: boolean): void
     case 'wild': return;
     case 'tuple': {
       if (t.k !== 'tuple' || t.elems.length !== p.elems.length) {
-        if (t.k !== 'error') cx.error('E0116', `mismatched types: this pattern needs a tuple of ${p.elems.length} elements, found ${fmt(t)}`, p.span);
+        if (t.k !== 'error') cx.error(MSG.E0116.mismatchedTypesPatternNeeds({ elemsLength: p.elems.length, t: fmt(t) }), p.span);
         p.elems.forEach((x) => bindLetPattern(cx, x, T.error, mut));
         return;
       }
@@ -331,7 +332,7 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
       }
     }
   }
-  cx.error('E0146', `type ${fmt(t)} cannot be iterated with \`for … in\``, e.span, { notes: ['note: iterate over a range `a..b`, an array, a slice, `Vec`, `Map`, `Set`, or a value with `next()!: Option<T>`'] });
+  cx.error(MSG.E0146.typeCannotIterated({ t: fmt(t) }), e.span, { notes: [NOTE.E0146.noteIterateOverRange()] });
   return T.error;
 }
 
@@ -344,7 +345,7 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
   }
   const tt = checkPlace(cx, s.target);
   const valid = isPlaceKind(s.target);
-  if (!valid) cx.error('E0131', 'invalid left-hand side of assignment', s.target.span);
+  if (!valid) cx.error(MSG.E0131.invalidLeftHandSide(), s.target.span);
   else requireMutablePlace(cx, s.target, 'assignment');
   if (s.op !== '=' && s.target.kind === 'member') {
     const ot = s.target.object.info ? derefAll(s.target.object.info.type) : null;
@@ -356,7 +357,7 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
     else reviveField(cx, s.target);
   } else if (s.op === '<<=' || s.op === '>>=') {
     const vt = checkExpr(cx, s.value, null);
-    if (tt.k !== 'error' && vt.k !== 'error' && (tt.k !== 'int' || vt.k !== 'int')) cx.error('E0125', `cannot shift ${fmt(tt)} by ${fmt(vt)}`, s.span);
+    if (tt.k !== 'error' && vt.k !== 'error' && (tt.k !== 'int' || vt.k !== 'int')) cx.error(MSG.E0125.cannotShift({ tt: fmt(tt), vt: fmt(vt) }), s.span);
   } else {
     const vt = checkExpr(cx, s.value, isNumeric(tt) ? tt : null);
     if (tt.k !== 'error' && vt.k !== 'error') {
@@ -365,7 +366,7 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
       const ptrOp = tt.k === 'ptr' && (s.op === '+=' || s.op === '-=') && vt.k === 'int';
       if (!strCat && !boolOp && !ptrOp) {
         const j = isNumeric(tt) && isNumeric(vt) ? joinNumeric(tt, vt) : null;
-        if (!j || !typeEq(j, tt)) cx.error('E0125', `cannot apply \`${s.op}\` to ${fmt(tt)} and ${fmt(vt)}`, s.span, j ? { notes: [`help: the result would be ${fmt(j)}; convert with \`as ${fmt(tt).slice(1, -1)}\``] } : {});
+        if (!j || !typeEq(j, tt)) cx.error(MSG.E0125.cannotApply2({ op: s.op, l: fmt(tt), r: fmt(vt) }), s.span, j ? { notes: [NOTE.E0125.helpResultWouldConvert({ j: fmt(j), tt: fmt(tt).slice(1, -1) })] } : {});
         else if (!typeEq(vt, tt)) coerceExpr(cx, s.value, vt, tt);
       }
     }
@@ -386,7 +387,7 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
   if (value) {
     if (st.ret.k === 'unit' && !(value.kind === 'nil')) {
       const t = checkExpr(cx, value, null);
-      if (t.k !== 'unit' && t.k !== 'error' && t.k !== 'never') cx.error('E0103', `mismatched types: expected \`nil\` (this function returns nothing), found ${fmt(t)}`, value.span);
+      if (t.k !== 'unit' && t.k !== 'error' && t.k !== 'never') cx.error(MSG.E0103.expectedNilFunctionReturns({ t: fmt(t) }), value.span);
       return;
     }
     const before = cx.diags.length;
@@ -397,7 +398,7 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
     const retTe = st.closure ? null : st.info.decl?.ret;
     if (d && d.code === 'E0103' && retTe) d.labels.push({ span: retTe.span, message: `expected ${fmt(st.ret)} because of this return type` });
   } else if (st.ret.k !== 'unit' && st.ret.k !== 'error' && st.ret.k !== 'never') {
-    cx.error('E0103', `mismatched types: expected ${fmt(st.ret)}, found \`nil\` (\`return;\` without a value)`, span);
+    cx.error(MSG.E0103.expectedFoundNilReturn({ ret: fmt(st.ret) }), span);
   }
 }
 
@@ -415,9 +416,9 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     if (root.kind !== 'ident' || root.res?.k !== 'local') return;
     const l = root.res.local;
     if (l.type.k === 'ref' || l.type.k === 'ptr' || l.type.k === 'slice') return; // reached through a reference parameter
-    cx.error('E0160', `cannot return reference to local variable \`${l.name}\``, refE.span, {
+    cx.error(MSG.E0160.cannotReturnReferenceLocal({ lName: l.name }), refE.span, {
       labels: [{ span: l.span, message: `\`${l.name}\` is declared here and dropped when the function returns` }],
-      notes: ['help: return an owned value'],
+      notes: [NOTE.E0160.helpReturnOwnedValue()],
     });
   };
   // a temporary (a call's or a literal's value) dies with the return statement (chapter 2 §6.4:
@@ -427,8 +428,8 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     const t = root.info?.type;
     return (root.kind === 'call' || root.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
   };
-  const reportTemp = (refE: ast.Expr) => cx.error('E0160', 'cannot return reference to temporary value', refE.span, {
-    notes: ['help: the temporary is dropped when the function returns: return an owned value, or keep the value in a parameter'],
+  const reportTemp = (refE: ast.Expr) => cx.error(MSG.E0160.cannotReturnReferenceTemporary(), refE.span, {
+    notes: [NOTE.E0160.helpTemporaryDroppedWhen()],
   });
   const check = () => {
     if (value.kind === 'ref') {
@@ -496,9 +497,9 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
         inferred.push({ note: `note: closure parameter \`${h.name}\` was inferred as \`${typeName(t)}\``, span: e.params[i].span });
         return;
       }
-      cx.error('E0130', `cannot infer the type of closure parameter \`${h.name}\`; annotate it`, e.params[i].span, {
+      cx.error(MSG.E0130.cannotInferTypeClosure({ hName: h.name }), e.params[i].span, {
         labels: h.needs ? [{ span: h.needs, message: 'its type is needed here' }] : [],
-        notes: [`help: write its type: \`|${h.name}: T|\``],
+        notes: [NOTE.E0130.helpWriteTypeT({ hName: h.name })],
       });
       given[i] = T.error;
     });
@@ -539,7 +540,7 @@ function closureBody(cx: Ctx, e: ast.ExprOf<'closure'>, paramTypes: Type[], hint
     if (hintRet) {
       if (bodyExpr && bodyExpr.info) coerceExpr(cx, bodyExpr, bodyT, hintRet);
       else if (bodyT.k !== 'never' && hintRet.k !== 'unit' && hintRet.k !== 'error' && !(e.body.kind === 'block' && 'stmts' in e.body && blockDiverges(e.body as ast.Block))) {
-        cx.error('E0114', `closure must return a value of type ${fmt(hintRet)} but can reach the end of its body`, e.span);
+        cx.error(MSG.E0114.closureMustReturnValue({ hintRet: fmt(hintRet) }), e.span);
       }
     } else if (cx.fn!.ret === null) cx.fn!.ret = bodyT.k === 'never' ? T.unit : bodyT;
   });

@@ -4,11 +4,13 @@
 import type { Diagnostic } from '../diagnostics';
 import { diag } from '../diagnostics';
 import type { Span } from '../span';
+import type { Message } from '../msg';
 import { SyntaxCode as C } from './codes';
 import {
   KEYWORDS, INT_SUFFIXES, PUNCT1, PUNCT2, PUNCT3, OP_METHOD_OPS, OP_METHOD_CALL_OPS,
   type Token, type FStringTokPart,
 } from './tokens';
+import { MSG } from '../msg';
 
 /** Collects diagnostics with a cap, so a megabyte of garbage yields a bounded list. */
 export class Reporter {
@@ -137,8 +139,8 @@ class Lexer {
     return { file: this.file, start, end: this.pos, line, col, endLine: this.line, endCol: this.pos - this.lineStart + 1 };
   }
 
-  private report(code: string, msg: string, span: Span, notes: string[] = []): void {
-    this.rep.add(diag(code, msg, span, { notes }));
+  private report(message: Message, span: Span, notes: string[] = []): void {
+    this.rep.add(diag(message, span, { notes }));
   }
 
   /** Advance one char, keeping line bookkeeping. */
@@ -168,7 +170,7 @@ class Lexer {
         }
         if (!closed) {
           const s = this.spanFrom(start, sLine, sCol);
-          this.report(C.UnterminatedComment, 'unterminated block comment', { ...s, end: start + 2, endLine: sLine, endCol: sCol + 2 },
+          this.report(MSG.E0002.unterminatedBlockComment(), { ...s, end: start + 2, endLine: sLine, endCol: sCol + 2 },
             ['block comments do not nest: the first `*/` closes the comment']);
         }
       } else break;
@@ -246,7 +248,7 @@ class Lexer {
       let bad = false;
       while (this.pos < this.end && isDigit(src.charCodeAt(this.pos))) { this.pos++; bad = true; }
       if (digits === '' || bad) {
-        this.report(C.BadNumber, digits === '' ? 'missing digits after the integer prefix' : `invalid digit for a base ${base} literal`,
+        this.report(digits === '' ? MSG.E0007.missingDigitsAfterInteger() : MSG.E0007.invalidDigitBaseLiteral({ base }),
           this.spanFrom(start, sLine, sCol));
         if (digits === '') digits = '0';
       }
@@ -309,13 +311,13 @@ class Lexer {
         let hex = '';
         while (hex.length < 4 && this.pos < this.end && isHex(src.charCodeAt(this.pos))) hex += src[this.pos++];
         if (hex.length === 4) return String.fromCharCode(parseInt(hex, 16));
-        this.report(C.BadEscape, 'malformed unicode escape: expected `\\u` followed by 4 hex digits', this.spanFrom(start, sLine, sCol));
+        this.report(MSG.E0004.malformedUnicodeEscapeExpected(), this.spanFrom(start, sLine, sCol));
         return '';
       }
       default: {
         if (c === 10) { this.line++; this.lineStart = this.pos; }
         const ch = src.slice(start + 1, this.pos);
-        this.report(C.BadEscape, `unknown escape sequence \`\\${ch === '\n' ? 'n' : ch}\``, this.spanFrom(start, sLine, sCol),
+        this.report(MSG.E0004.unknownEscapeSequence({ choice: ch === '\n' ? 'n' : ch }), this.spanFrom(start, sLine, sCol),
           ['valid escapes: \\n \\r \\t \\b \\f \\" \\\\ \\uXXXX']);
         return ch;
       }
@@ -347,7 +349,7 @@ class Lexer {
         if (src.charCodeAt(this.pos + 1) === 125) { text += '}'; this.pos += 2; chunk = this.pos; continue; }
         const s = this.pos, l = this.line, col = s - this.lineStart + 1;
         this.pos++;
-        this.report(C.FStringHole, 'unmatched `}` in f-string', this.spanFrom(s, l, col), ['write `}}` for a literal brace']);
+        this.report(MSG.E0008.unmatchedFString(), this.spanFrom(s, l, col), ['write `}}` for a literal brace']);
         text += '}';
         chunk = this.pos;
         continue;
@@ -360,7 +362,7 @@ class Lexer {
       if (isF && this.pos < this.end && src.charCodeAt(this.pos) === 34) { this.pos++; closed = true; }
     }
     if (!closed) {
-      this.report(C.UnterminatedString, 'unterminated string literal', { ...this.spanFrom(start, sLine, sCol), end: start + 1, endLine: sLine, endCol: sCol + 1 });
+      this.report(MSG.E0003.unterminatedStringLiteral(), { ...this.spanFrom(start, sLine, sCol), end: start + 1, endLine: sLine, endCol: sCol + 1 });
     }
     if (isF) {
       if (text !== '') parts.push({ kind: 'text', text });
@@ -386,12 +388,12 @@ class Lexer {
     }
     const hEnd = this.pos;
     if (this.pos >= this.end || src.charCodeAt(this.pos) !== 125) {
-      this.report(C.FStringHole, 'unterminated `{` in f-string', this.spanFrom(open, oLine, oCol), ['write `{{` for a literal brace']);
+      this.report(MSG.E0008.unterminatedFString(), this.spanFrom(open, oLine, oCol), ['write `{{` for a literal brace']);
       return false;
     }
     this.pos++;
     if (src.slice(hStart, hEnd).trim() === '') {
-      this.report(C.FStringHole, 'empty `{}` in f-string: put an expression inside', this.spanFrom(open, oLine, oCol));
+      this.report(MSG.E0008.emptyFStringPut(), this.spanFrom(open, oLine, oCol));
       return true;
     }
     const sub = new Lexer(this.file, src, hStart, hEnd, hLine, hLineStart, this.rep);
@@ -404,7 +406,7 @@ class Lexer {
     this.pos = start + 1;
     while (this.pos < this.end && src.charCodeAt(this.pos) !== 96) this.step();
     if (this.pos >= this.end) {
-      this.report(C.UnterminatedTag, 'unterminated struct tag (missing closing backtick)', { ...this.spanFrom(start, sLine, sCol), end: start + 1, endLine: sLine, endCol: sCol + 1 });
+      this.report(MSG.E0006.missingClosingBacktick(), { ...this.spanFrom(start, sLine, sCol), end: start + 1, endLine: sLine, endCol: sCol + 1 });
       this.push('tag', start, sLine, sCol, src.slice(start + 1, this.pos));
       return;
     }
@@ -419,7 +421,7 @@ class Lexer {
     let q = start + 1;
     while (q < this.end && q < start + 10 && src.charCodeAt(q) !== 39 && src.charCodeAt(q) !== 10) q += src.charCodeAt(q) === 92 ? 2 : 1;
     this.pos = q < this.end && src.charCodeAt(q) === 39 ? q + 1 : start + 1;
-    this.report(C.CharLiteral, 'Vex has no character literals', this.spanFrom(start, sLine, sCol),
+    this.report(MSG.E0005.vexNoCharacterLiterals(), this.spanFrom(start, sLine, sCol),
       ['use a string ("a") or a `u32` code point']);
     this.push('badtok', start, sLine, sCol, src.slice(start, this.pos));
   }
@@ -443,8 +445,8 @@ class Lexer {
     let q = start + 1;
     while (q < this.end && !startsToken(src.charCodeAt(q))) q++;
     this.pos = q;
-    const what = q - start === 1 ? `unexpected character \`${printable(src[start])}\`` : 'unexpected characters';
-    this.report(C.UnexpectedChar, what, this.spanFrom(start, sLine, sCol));
+    const what = q - start === 1 ? MSG.E0001.unexpectedCharacter({ printable: printable(src[start]) }) : MSG.E0001.unexpectedCharacters();
+    this.report(what, this.spanFrom(start, sLine, sCol));
   }
 }
 

@@ -10,6 +10,7 @@ import { parsePattern } from './parse-patterns';
 import { parseBlock, parseIfChain, isItemStart, ASSIGN_OPS } from './parse-stmts';
 import { parseType, parseTypeArgs } from './parse-types';
 import { KEYWORDS, TYPE_WORDS, type Token } from './tokens';
+import { MSG, NOTE } from '../msg';
 
 const BIN_PREC: ReadonlyMap<string, number> = new Map([
   ['||', 2], ['??', 3], ['&&', 4], ['|', 5], ['^', 6], ['&', 7], ['<<', 8], ['>>', 8],
@@ -78,7 +79,7 @@ function parseRange(p: Parser): Expr {
   const hi = startsRangeBound(p.tok) ? parseBinary(p, 2) : null;
   const r: Expr = { kind: 'range', span: p.spanFrom(start), lo, hi, inclusive };
   if (p.at('..') || p.at('..=')) {
-    p.error(C.RangeChain, 'range operators cannot be chained; add parentheses', p.tokSpan(p.tok));
+    p.error(MSG.E0032.rangeOperatorsCannotChained(), p.tokSpan(p.tok));
     p.advance();
     if (startsRangeBound(p.tok)) parseBinary(p, 2);
   }
@@ -211,14 +212,14 @@ function parsePostfix(p: Parser): Expr {
         continue;
       }
       case '.': case '::': {
-        if (t.kind === '::') p.error(C.PathSep, '`::` is not a Vex path separator: use `.`', p.tokSpan(t));
+        if (t.kind === '::') p.error(MSG.E0020.notVexPathSeparator(), p.tokSpan(t));
         p.advance();
         const n = p.tok;
         if (n.kind === 'int') {
           p.advance();
           e = { kind: 'tuple-index', span: p.spanFrom(e.span), object: e, index: Number(n.value) };
         } else if (n.kind === 'await') {
-          p.error(C.PostfixAwait, '`await` is a prefix operator: write `await e`', p.tokSpan(n));
+          p.error(MSG.E0029.awaitPrefixOperatorWrite(), p.tokSpan(n));
           p.advance();
           e = { kind: 'await', span: p.spanFrom(e.span), operand: e };
         } else if (n.kind === 'ident' || KEYWORDS.has(n.kind)) {
@@ -302,7 +303,7 @@ function parseStructLit(p: Parser, head: Extract<Expr, { kind: 'ident' }>): Expr
   while (!p.at('}') && !p.atEof()) {
     const f = p.tok;
     if (p.at('..')) {
-      p.error(C.Expected, 'Vex struct literals have no `..base`: list every field', p.tokSpan(f));
+      p.error(MSG.E0010.vexStructLiteralsNo(), p.tokSpan(f));
       p.skipSubtree();
       break;
     }
@@ -310,7 +311,7 @@ function parseStructLit(p: Parser, head: Extract<Expr, { kind: 'ident' }>): Expr
     p.advance();
     let value: Expr;
     if (p.at(',') || p.at('}')) { // `{ x }` shorthand: not Vex, but the meaning is clear
-      p.error(C.Expected, `struct literal fields need a value: write \`${f.text}: ${f.text}\``, p.tokSpan(f));
+      p.error(MSG.E0010.structLiteralFieldsNeed({ fText: f.text }), p.tokSpan(f));
       value = { kind: 'ident', span: p.tokSpan(f), name: f.text, typeArgs: null };
     } else {
       p.expect(':');
@@ -350,7 +351,7 @@ function parsePrimary(p: Parser): Expr {
       if (t.text === 'move' && (p.peek().kind === '|' || p.peek().kind === '||')) {
         // Rust's `move |x| …`: Vex closures always capture by reference and may outlive the frame.
         p.advance();
-        p.error(C.Unsupported, 'Vex has no `move` closures: captures are always by reference, and a closure may be returned or stored', p.tokSpan(t), { notes: ['help: remove `move`'] });
+        p.error(MSG.E0022.vexNoMoveClosures(), p.tokSpan(t), { notes: [NOTE.E0022.helpRemoveMove()] });
         return nested(p, () => parseClosure(p));
       }
       p.advance();
@@ -373,7 +374,7 @@ function parsePrimary(p: Parser): Expr {
       p.advance();
       const chain = parseIfChain(p, true, t);
       if (chain.else === null) {
-        p.error(C.IfExprElse, 'an `if` used as a value needs an `else` branch', p.tokSpan(t));
+        p.error(MSG.E0030.ifUsedValueNeeds(), p.tokSpan(t));
       }
       return { kind: 'if', span: p.spanFrom(t), branches: chain.branches, else: chain.else ?? emptyBlock(p, t) };
     }
@@ -395,7 +396,7 @@ function parsePrimary(p: Parser): Expr {
       p.advance();
       return errorExpr(p, t);
     case 'new': case 'make': case 'select': case 'gpu': case 'launch': case 'try': case 'policy': case 'with':
-      p.error(C.Unsupported, unsupportedConstruct(t.kind), p.tokSpan(t));
+      p.error(unsupportedConstruct(t.kind), p.tokSpan(t));
       p.advance();
       return errorExpr(p, t);
     default:

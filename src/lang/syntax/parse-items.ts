@@ -13,6 +13,7 @@ import { parseExpr } from './parse-exprs';
 import { isItemStart, parseBlock, syncStmt, parseStmt } from './parse-stmts';
 import { parseGenericParams, parseType, parseTypeArgs, parseWhere, startsType } from './parse-types';
 import { describeToken, KEYWORDS, TYPE_WORDS, type Token } from './tokens';
+import { MSG, NOTE } from '../msg';
 
 /** State shared by the item loop: attributes waiting for their item, #[no_main]. */
 export interface ItemState {
@@ -51,7 +52,7 @@ export function parseItem(p: Parser, st: ItemState): Item | null {
   }
   const k = p.tok.kind;
   if (reprC && k !== 'struct' && !(k === 'ident' && p.tok.text === 'union')) {
-    p.error(C.BadAttribute, '`#[repr(C)]` must be followed by a `struct` or `union`', reprC);
+    p.error(MSG.E0021.reprCMustFollowed(), reprC);
   }
   switch (k) {
     case 'fn': case 'async':
@@ -65,8 +66,8 @@ export function parseItem(p: Parser, st: ItemState): Item | null {
     case 'import': return countItem(st, parseImport(p));
     case 'extern': return countItem(st, parseExtern(p, t));
     case 'impl': {
-      p.error(C.Unsupported, '`impl` blocks are not Vex', p.tokSpan(p.tok), {
-        notes: ['implement contracts with `struct T impl C { … }` and write methods as `fn (x: &T) m() { … }`'],
+      p.error(MSG.E0022.implBlocksNotVex(), p.tokSpan(p.tok), {
+        notes: [NOTE.E0022.implementContractsStructT()],
       });
       while (!p.atEof() && !p.at('{')) p.advance();
       p.skipBalanced();
@@ -77,21 +78,19 @@ export function parseItem(p: Parser, st: ItemState): Item | null {
       if (p.tok.text === 'thread_local' && (p.peek().kind === 'let' || p.peek().kind === 'let!')) return countItem(st, parseThreadLocal(p, t));
       break;
     case '}': case ')': case ']':
-      p.error(C.UnexpectedCloser, `unexpected closing delimiter \`${k}\``, p.tokSpan(p.tok));
+      p.error(MSG.E0017.unexpectedClosingDelimiter({ k }), p.tokSpan(p.tok));
       p.advance();
       return null;
   }
   if (k === 'policy') return countItem(st, parsePolicy(p, t, isExport));
   if (UNSUPPORTED_ITEMS.has(k)) {
-    p.error(C.Unsupported, unsupportedConstruct(k), p.tokSpan(p.tok));
+    p.error(unsupportedConstruct(k), p.tokSpan(p.tok));
     p.advance();
     syncItem(p);
     return null;
   }
   if (k === 'let' || k === 'let!' || k === 'if' || k === 'while' || k === 'for' || k === 'loop' || k === 'return' || k === 'match' || k === 'switch') {
-    p.error(C.TopLevelStmt, k.startsWith('let')
-      ? 'there are no global `let` bindings: use `const` or `thread_local let!`'
-      : 'statements are not allowed at the top level: put them in `fn main()`', p.tokSpan(p.tok));
+    p.error(k.startsWith('let') ? MSG.E0025.thereNoGlobalLet() : MSG.E0025.statementsNotAllowedTop(), p.tokSpan(p.tok));
     parseStmt(p, { allowTail: false, end: '}', tail: null }); // parse and drop, for good recovery
     syncStmt(p);
     return null;
@@ -121,10 +120,10 @@ function parseAttribute(p: Parser, st: ItemState): void {
   const span = p.spanFrom(start);
   if (text === 'repr(C)') st.reprC = span;
   else if (text === 'no_main') {
-    if (st.itemCount > 0 || st.noMain) p.error(C.BadAttribute, '`#[no_main]` must come before the first item', span);
+    if (st.itemCount > 0 || st.noMain) p.error(MSG.E0021.noMainMustCome(), span);
     else { st.noMain = true; st.noMainSpan = span; }
   } else if (text !== '') {
-    p.error(C.BadAttribute, `unsupported attribute \`#[${text}]\``, span, { notes: ['the playground accepts only `#[repr(C)]` and `#[no_main]`'] });
+    p.error(MSG.E0021.unsupportedAttribute({ text }), span, { notes: [NOTE.E0021.playgroundAcceptsOnlyRepr()] });
   }
 }
 
@@ -175,7 +174,7 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
     } else {
       generics = g;
       named = true;
-      if (nameTok.kind !== 'ident') p.error(C.Expected, `expected function name, found ${nameTok.kind}`, p.tokSpan(nameTok));
+      if (nameTok.kind !== 'ident') p.error(MSG.E0010.expectedFunctionNameFound({ nameTokKind: nameTok.kind }), p.tokSpan(nameTok));
     }
   }
   let name = nameTok.kind === 'ident' || nameTok.kind === 'opmethod' ? nameTok.text : nameTok.kind;
@@ -203,8 +202,8 @@ export function parseFn(p: Parser, start: Pos, o: FnOpts, out?: { cVariadic: boo
   if (p.at('{')) body = parseBlock(p, false);
   else if (o.mode === 'contract' || o.mode === 'extern') p.expectSemi();
   else if (startsType(p.tok)) {
-    p.error(C.Expected, `expected \`{\` (function body), found ${describeToken(p.tok)}`, p.tokSpan(p.tok), {
-      notes: ['return types are written after a colon: `fn f(): i32 { … }`'],
+    p.error(MSG.E0010.expectedFunctionBodyFound({ tok: describeToken(p.tok) }), p.tokSpan(p.tok), {
+      notes: [NOTE.E0010.returnTypesWrittenAfter()],
     });
   } else p.errorExpected('`{` (function body)');
   if (out) out.cVariadic = pr.cVariadic;
@@ -225,9 +224,9 @@ function parseParams(p: Parser, allowSelf: boolean, allowCVariadic: boolean): Pa
   while (!p.at(')') && !p.atEof()) {
     if (p.at('...')) {
       const d = p.advance();
-      if (!allowCVariadic) p.error(C.ParamForm, 'C variadic `...` is only allowed in extern declarations; use `xs: ...T`', p.tokSpan(d));
+      if (!allowCVariadic) p.error(MSG.E0028.cVariadicOnlyAllowed(), p.tokSpan(d));
       out.cVariadic = true;
-      if (!p.at(')')) p.error(C.ParamForm, '`...` must be the last parameter', p.tokSpan(p.tok));
+      if (!p.at(')')) p.error(MSG.E0028.mustLastParameter(), p.tokSpan(p.tok));
       break;
     }
     const names: Token[] = [];
@@ -245,16 +244,16 @@ function parseParams(p: Parser, allowSelf: boolean, allowCVariadic: boolean): Pa
     let dflt = undefined;
     if (p.eat('=')) {
       dflt = parseExpr(p);
-      if (names.length > 1) p.error(C.ParamForm, 'grouped parameters cannot have a default value', dflt.span);
+      if (names.length > 1) p.error(MSG.E0028.groupedParametersCannotDefault(), dflt.span);
     }
     for (const n of names) {
       const prm: Param = { span: p.spanFrom(n), name: n.text, nameSpan: p.tokSpan(n), type, variadic };
       if (dflt) prm.default = dflt;
       out.params.push(prm);
     }
-    if (variadic && !p.at(')')) p.error(C.ParamForm, 'a variadic parameter `xs: ...T` must be the last one', p.tokSpan(p.tok));
+    if (variadic && !p.at(')')) p.error(MSG.E0028.variadicParameterXsT(), p.tokSpan(p.tok));
     if (!p.eat(',')) break;
-    if (p.at(')')) p.error(C.ParamForm, 'trailing comma in a parameter list', p.tokSpan(p.prev));
+    if (p.at(')')) p.error(MSG.E0028.trailingCommaParameterList(), p.tokSpan(p.prev));
   }
   p.close(')', open);
   return out;
@@ -308,8 +307,8 @@ function parseStruct(p: Parser, start: Token, isExport: boolean, isUnion: boolea
     } else if ((m.kind === 'ident' || m.kind === '_') && p.peek().kind === ':') {
       d.fields.push(parseField(p)); // `_: u8 : 0`: an unnamed bitfield (the checker requires a width)
       if (!p.eat(',') && !p.at('}') && !(isItemStart(p) && (!p.at('fn') || p.fnLeavesBody(start, open)))) {
-        p.error(C.FieldComma, `expected \`,\` after field \`${m.text}\`, found ${p.tok.kind === 'eof' ? 'end of file' : `\`${p.tok.text || p.tok.kind}\``}`, p.afterPrev(), {
-          notes: ['struct fields are separated by commas'],
+        p.error(MSG.E0031.expectedAfterFieldFound({ mText: m.text, choice: p.tok.kind === 'eof' ? 'end of file' : `\`${p.tok.text || p.tok.kind}\`` }), p.afterPrev(), {
+          notes: [NOTE.E0031.structFieldsSeparatedCommas()],
         });
       }
     } else if (m.kind === ',' || m.kind === ';') {
@@ -363,11 +362,11 @@ function parseEnum(p: Parser, start: Token, isExport: boolean): EnumDecl {
         p.close(')', o);
       }
       if (p.at('=')) {
-        p.error(C.EnumForm, 'enum discriminants (`A = 1`) are not supported in Vex', p.tokSpan(p.tok));
+        p.error(MSG.E0026.enumDiscriminants1Not(), p.tokSpan(p.tok));
         p.advance();
         parseExpr(p);
       } else if (p.at('{')) {
-        p.error(C.EnumForm, 'struct-like enum variants are not supported: use a tuple variant `V(T, U)`', p.tokSpan(p.tok));
+        p.error(MSG.E0026.structLikeEnumVariants(), p.tokSpan(p.tok));
         p.skipBalanced();
       }
       variants.push({ span: p.spanFrom(v), name: v.text, fields });
@@ -478,12 +477,12 @@ function parseThreadLocal(p: Parser, start: Token): Item {
   let type: TypeExpr;
   if (p.eat(':')) type = parseType(p);
   else {
-    p.error(C.ThreadLocalForm, 'a `thread_local` needs a type: `thread_local let! x: T = value;`', p.afterPrev());
+    p.error(MSG.E0034.threadLocalNeedsType(), p.afterPrev());
     type = { kind: 'error', span: p.afterPrev() };
   }
   let init = { kind: 'error', span: p.afterPrev() } as FnValue;
   if (p.eat('=')) init = parseExpr(p);
-  else p.error(C.ThreadLocalForm, 'a `thread_local` needs an initializer', p.afterPrev());
+  else p.error(MSG.E0034.threadLocalNeedsInitializer(), p.afterPrev());
   p.expectSemi();
   return { kind: 'thread-local', span: p.spanFrom(start), name: n ? n.text : 'error', nameSpan: n ? p.tokSpan(n) : p.afterPrev(), mut, type, init };
 }
@@ -555,7 +554,7 @@ function parseExtern(p: Parser, start: Token): Item | null {
     const v = { cVariadic: false };
     const f = parseFn(p, p.tok, { isExport: false, isAsync: false, isExternC: true, mode: 'extern' }, v);
     if (f.body) { // extern "C" fn f(...) { body }: a C-ABI Vex function
-      if (v.cVariadic) p.error(C.ParamForm, 'a Vex function cannot be C-variadic', f.nameSpan);
+      if (v.cVariadic) p.error(MSG.E0028.vexFunctionCannotC(), f.nameSpan);
       f.span = p.spanFrom(start);
       return f;
     }
@@ -573,7 +572,7 @@ function parseExtern(p: Parser, start: Token): Item | null {
     if (p.at('fn')) {
       const v = { cVariadic: false };
       const f = parseFn(p, t, { isExport, isAsync: false, isExternC: false, mode: 'extern' }, v);
-      if (f.body) p.error(C.Expected, 'functions inside an `extern` block are declarations: end them with `;`', f.body.span);
+      if (f.body) p.error(MSG.E0010.functionsInsideExternBlock(), f.body.span);
       block.fns.push(toExternFn(f, v.cVariadic, isExport));
     } else if (p.at('type')) {
       p.advance();

@@ -3,6 +3,7 @@ import type { Expr, LetPattern, Pattern } from './ast';
 import { SyntaxCode as C } from './codes';
 import type { Parser } from './parser-base';
 import { TYPE_WORDS, type Token } from './tokens';
+import { MSG } from '../msg';
 
 export function parsePattern(p: Parser): Pattern {
   const start = p.tok;
@@ -56,7 +57,7 @@ function single(p: Parser): Pattern {
     if (p.at('.') || p.at('::')) { // Shape.Circle(r), Color.Red
       const path = [name];
       while (p.at('.') || p.at('::')) {
-        if (p.at('::')) p.error(C.PathSep, '`::` is not a Vex path separator: use `.`', p.tokSpan(p.tok));
+        if (p.at('::')) p.error(MSG.E0020.notVexPathSeparator(), p.tokSpan(p.tok));
         p.advance();
         if (p.at('ident')) path.push(p.advance().text);
         else { p.errorExpected('variant name', C.ExpectedPattern); break; }
@@ -92,7 +93,7 @@ function single(p: Parser): Pattern {
     while (!p.at(']') && !p.atEof()) {
       if (p.at('...') || p.at('..')) {
         const r = p.advance();
-        if (r.kind === '..') p.error(C.ExpectedPattern, 'the rest pattern is written `...`, not `..`', p.tokSpan(r));
+        if (r.kind === '..') p.error(MSG.E0015.restPatternWrittenNot(), p.tokSpan(r));
         const name = p.at('ident') ? p.advance().text : null;
         rest = { name, span: p.spanFrom(r) };
         p.eat(',');

@@ -9,6 +9,7 @@ import { parseCond, parseExpr } from './parse-exprs';
 import { parseLetPattern } from './parse-patterns';
 import { parseType } from './parse-types';
 import { describeToken, type Token } from './tokens';
+import { MSG, NOTE } from '../msg';
 
 export const ASSIGN_OPS: ReadonlySet<string> = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=']);
 
@@ -53,9 +54,9 @@ export function parseBlock(p: Parser, allowTail: boolean): Block {
     const ctx: StmtCtx = { allowTail, end: '}', tail: null };
     const stmts = parseStmtList(p, ctx);
     if (!p.at('}') && isItemStart(p)) {
-      p.error(C.Unclosed, `expected \`}\`, found ${describeToken(p.tok)}`, p.tokSpan(p.tok), {
+      p.error(MSG.E0012.expectedFound({ tok: describeToken(p.tok) }), p.tokSpan(p.tok), {
         labels: [{ span: p.tokSpan(open), message: 'this block is not closed' }],
-        notes: ['items (fn, struct, …) cannot be declared inside a block: a `}` is probably missing above'],
+        notes: [NOTE.E0012.itemsFnStructCannot()],
       });
     } else p.close('}', open);
     return { kind: 'block', span: p.spanFrom(open), stmts, tail: ctx.tail };
@@ -74,7 +75,7 @@ export function parseStmtList(p: Parser, ctx: StmtCtx): Stmt[] {
     // A missing `}`: `elif`/`else` continue the enclosing if-chain, `)`/`]` close an enclosing group.
     if (ctx.end === '}' && (k === 'elif' || k === 'else' || ((k === ')' || k === ']') && p.openGroups > 0))) break;
     if (k === ')' || k === ']' || (k === '}' && ctx.end === 'eof')) {
-      p.error(C.UnexpectedCloser, `unexpected closing delimiter \`${k}\``, p.tokSpan(p.tok));
+      p.error(MSG.E0017.unexpectedClosingDelimiter({ k }), p.tokSpan(p.tok));
       p.advance();
       continue;
     }
@@ -143,7 +144,7 @@ export function parseStmt(p: Parser, ctx: StmtCtx): Stmt | null {
       p.advance();
       if (p.at('{')) {
         const body = parseBlock(p, true);
-        if (!p.eat(';')) p.error(C.GoSemi, `expected \`;\` after the \`go { … }\` block, found ${p.tok.kind === 'eof' ? 'end of file' : `\`${p.tok.text || p.tok.kind}\``}`, p.afterPrev());
+        if (!p.eat(';')) p.error(MSG.E0027.expectedAfterGoBlock({ choice: p.tok.kind === 'eof' ? 'end of file' : `\`${p.tok.text || p.tok.kind}\`` }), p.afterPrev());
         return { kind: 'go', span: p.spanFrom(t), body };
       }
       const body = parseExpr(p);
@@ -183,8 +184,8 @@ function parseExprStmt(p: Parser, ctx: StmtCtx): Stmt | null {
   if (groupCloses) return s;
   if (e.kind === 'match' || e.kind === 'error') return s; // `;` is optional after match
   if (p.at('}') && ctx.end === '}') {
-    p.error(C.TailInFnBody, 'expected `;`, found `}`', p.afterPrev(), {
-      notes: ['a trailing expression is not a return value here: Vex function bodies need an explicit `return`'],
+    p.error(MSG.E0019.expectedFound(), p.afterPrev(), {
+      notes: [NOTE.E0019.trailingExpressionNotReturn()],
     });
     return s;
   }
@@ -196,11 +197,11 @@ function parseLet(p: Parser): Stmt {
   const start = p.advance();
   let mut = start.kind === 'let!';
   if (!mut && p.at('!')) {
-    p.error(C.LetBangSpace, '`let!` is one token: remove the space before `!`', p.spanFrom(start));
+    p.error(MSG.E0024.letOneTokenRemove(), p.spanFrom(start));
     p.advance();
     mut = true;
   } else if (p.at('ident') && p.tok.text === 'mut' && p.peek().kind === 'ident') {
-    p.error(C.MutKeyword, '`mut` is not Vex: write `let! name` for a mutable binding', p.tokSpan(p.tok));
+    p.error(MSG.E0033.writeLetNameMutable(), p.tokSpan(p.tok));
     p.advance();
     mut = true;
   }
@@ -209,7 +210,7 @@ function parseLet(p: Parser): Stmt {
   let init: Expr;
   if (p.eat('=')) init = parseExpr(p);
   else {
-    if (p.at(';')) p.error(C.LetNoInit, '`let` requires an initializer (`let x: T = value;`)', p.afterPrev());
+    if (p.at(';')) p.error(MSG.E0023.letRequiresInitializerLet(), p.afterPrev());
     else p.errorExpected('`=`');
     init = { kind: 'error', span: p.afterPrev() };
   }
@@ -261,7 +262,7 @@ function parseFor(p: Parser): Stmt {
   let paren: Token | null = null;
   if (p.at('(') && (p.peek().kind === 'let' || p.peek().kind === 'let!' || p.peek().kind === ';')) {
     paren = p.advance();
-    p.error(C.Expected, 'a C-style `for` has no parentheses: `for let! i = 0; i < n; i++ { … }`', p.tokSpan(paren));
+    p.error(MSG.E0010.cStyleNoParentheses(), p.tokSpan(paren));
   }
   let init: Stmt | null = null;
   if (!p.eat(';')) {

@@ -4,6 +4,7 @@ import { SyntaxCode as C } from './codes';
 import type { Parser } from './parser-base';
 import { parseExpr } from './parse-exprs';
 import { TYPE_WORDS, type Token } from './tokens';
+import { MSG } from '../msg';
 
 /** Primitive type keywords: they never take `<...>` arguments. */
 const PRIMITIVES = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128', 'f16', 'f32', 'f64', 'bool', 'string', 'any', 'byte', 'error']);
@@ -125,7 +126,7 @@ function typeInner(p: Parser, start: Token): TypeExpr {
     return t;
   }
   if (k === '::') {
-    p.error(C.PathSep, '`::` is not a Vex path separator: use `.`', p.tokSpan(start));
+    p.error(MSG.E0020.notVexPathSeparator(), p.tokSpan(start));
   } else {
     p.errorExpected('type', C.ExpectedType);
   }
@@ -135,7 +136,7 @@ function typeInner(p: Parser, start: Token): TypeExpr {
 /** `&mut T` / `*mut T` are Rust: report once and read them as `&T!` / `*T!` would be written. */
 function notMut(p: Parser, vex: string): void {
   if (p.at('ident') && p.tok.text === 'mut' && startsType(p.peek())) {
-    p.error(C.MutKeyword, `\`mut\` is not Vex: a mutable reference or pointer is written \`${vex}\``, p.tokSpan(p.tok));
+    p.error(MSG.E0033.mutableReferencePointerWritten({ vex }), p.tokSpan(p.tok));
     p.advance();
   }
 }

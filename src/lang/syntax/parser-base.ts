@@ -3,6 +3,7 @@
 // The grammar itself lives in parse-items / parse-stmts / parse-exprs / parse-types / parse-patterns.
 import { diag, type Label } from '../diagnostics';
 import type { Span } from '../span';
+import { MSG, type CodesWith, type Message } from '../msg';
 import { SyntaxCode as C } from './codes';
 import type { Reporter } from './lexer';
 import { describeToken, type Token } from './tokens';
@@ -100,19 +101,19 @@ export class Parser {
   /** Consume a closing delimiter; when missing, say which opener is unclosed. */
   close(kind: string, open: Token): boolean {
     if (this.eat(kind)) return true;
-    this.error(C.Unclosed, `expected \`${kind}\`, found ${describeToken(this.tok)}`, this.tokSpan(this.tok),
+    this.error(MSG.E0012.expectedFound2({ kind, tok: describeToken(this.tok) }), this.tokSpan(this.tok),
       { labels: [{ span: this.tokSpan(open), message: 'unclosed delimiter' }] });
     return false;
   }
 
   /** `;` that must end a statement or declaration: reported at the end of the previous token. */
-  expectSemi(code: string = C.MissingSemi): boolean {
+  expectSemi(code: CodesWith<'expectedSemi'> = 'E0011'): boolean {
     if (this.eat(';')) return true;
     const t = this.tok;
     const notes = t.kind === '<-' ? ['`<-` is one token (channel receive): write `a < -1` for a comparison']
       : t.kind === '!' && this.prev.kind === 'ident' && (this.peek().kind === '(' || this.peek().kind === '[') ? ['Vex has no macros: call `println(…)`, not `println!(…)`']
         : [];
-    this.error(code, `expected \`;\`, found ${describeToken(t)}`, this.afterPrev(), { notes });
+    this.error(MSG[code].expectedSemi({ found: describeToken(t) }), this.afterPrev(), { notes });
     return false;
   }
 
@@ -122,16 +123,16 @@ export class Parser {
     return { file: this.file, start: p.end, end: p.end, line: p.endLine, col: p.endCol, endLine: p.endLine, endCol: p.endCol };
   }
 
-  errorExpected(what: string, code: string = C.Expected): void {
-    this.error(code, `expected ${what}, found ${describeToken(this.tok)}`, this.tokSpan(this.tok));
+  errorExpected(what: string, code: CodesWith<'expected'> = 'E0010'): void {
+    this.error(MSG[code].expected({ what, found: describeToken(this.tok) }), this.tokSpan(this.tok));
   }
 
-  error(code: string, message: string, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
+  error(message: Message, span: Span, extra: { labels?: Label[]; notes?: string[] } = {}): void {
     this.errorCount++;
     if (this.lastErrorAt === this.pos) return; // cascade from the same spot
     if (this.cur.kind === 'eof' && this.quietAtEof()) return;
     this.lastErrorAt = this.pos;
-    this.rep.add(diag(code, message, span, extra));
+    this.rep.add(diag(message, span, extra));
   }
 
   /**
@@ -170,7 +171,7 @@ export class Parser {
     if (this.depth >= MAX_DEPTH) {
       if (!this.tooDeepReported) {
         this.tooDeepReported = true;
-        this.rep.add(diag(C.TooDeep, `nesting too deep (the limit is ${MAX_DEPTH} levels)`, this.tokSpan(this.tok)));
+        this.rep.add(diag(MSG.E0018.limitLevels({ MAX_DEPTH }), this.tokSpan(this.tok)));
       }
       this.errorCount++;
       this.skipSubtree();

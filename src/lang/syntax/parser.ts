@@ -11,6 +11,7 @@ import { isTopItemStart, parseItem, syncItem, type ItemState } from './parse-ite
 import { parseStmt, syncStmt, type StmtCtx } from './parse-stmts';
 
 import { SyntaxCode } from './codes';
+import { MSG } from '../msg';
 export { SyntaxCode };
 
 export interface ParseResult {
@@ -43,7 +44,7 @@ function finish(p: Parser): Diagnostic[] {
   const list = p.rep.list.slice().sort((a, b) => a.span.start - b.span.start);
   if (p.rep.droppedCount > 0) {
     const last = list[list.length - 1];
-    list.push(diag('E0010', `${p.rep.droppedCount} more syntax errors not shown`, last.span, { severity: 'note' }));
+    list.push(diag(MSG.E0010.moreSyntaxErrorsNot({ droppedCount: p.rep.droppedCount }), last.span, { severity: 'note' }));
   }
   return list;
 }
@@ -52,8 +53,8 @@ function finish(p: Parser): Diagnostic[] {
 function internalError(file: string, text: string, e: unknown): Diagnostic {
   const span = new LineMap(file, text).span(0, 0);
   // The depth guard keeps recursion far below a normal JS stack; a tiny stack can still overflow.
-  if (e instanceof RangeError) return diag(SyntaxCode.TooDeep, 'nesting too deep for the available stack', span);
-  return diag(SyntaxCode.Internal, `internal parser error: ${e instanceof Error ? e.message : String(e)}`, span);
+  if (e instanceof RangeError) return diag(MSG.E0018.availableStack(), span);
+  return diag(MSG.E0099.internalParserError({ choice: e instanceof Error ? e.message : String(e) }), span);
 }
 
 export function parse(file: string, text: string): ParseResult {
@@ -138,7 +139,7 @@ export function parseReplLine(file: string, text: string, knownStructs?: Iterabl
   const cell = parseCell(file, blanked, knownStructs);
   const diagnostics = cell.diagnostics.slice();
   if (!cell.tail && (cell.items.length > 0 || cell.stmts.length > 0) && diagnostics.length === 0) {
-    diagnostics.push(diag('E0013', '`:type` expects an expression', new LineMap(file, text).span(0, text.length)));
+    diagnostics.push(diag(MSG.E0013.typeExpectsExpression(), new LineMap(file, text).span(0, text.length)));
   }
   return { kind: 'type', expr: cell.tail, diagnostics };
 }

@@ -1,5 +1,5 @@
-// The Explain dialog: one diagnostics-table entry (lang/codes.ts) — title, explanation, the failing
-// example and its fix — each example loadable into the editor as a new session (like Examples:
+// The Explain dialog: one diagnostics-table entry (lang/codes.ts) — title, explanation, its message
+// templates, the failing example and its fix — each example loadable into the editor as a new session (like Examples:
 // work of one's own goes to Recent sessions first).
 import { useEffect, useRef } from 'react';
 import { codeInfo } from '../../lang/codes';
@@ -42,6 +42,16 @@ export function ExplainDialog() {
           <h2 id="explain-title">{info ? `${info.code}: ${info.title}` : `Unknown code ${code}`}</h2>
           {info && <p className="explain-severity">{info.severity}</p>}
           <p className="explain-text">{info ? info.explain : 'This code is not in the diagnostics table.'}</p>
+          {info && Object.keys(info.messages).length > 0 && (
+            <section className="explain-messages" data-testid="explain-messages">
+              <h3>Messages</h3>
+              <ul>{Object.entries(info.messages).map(([name, t]) => <li key={name}><code>{name}</code>: {t}</li>)}</ul>
+              {Object.keys(info.notes).length > 0 && <>
+                <h3>Notes it may add</h3>
+                <ul>{Object.entries(info.notes).map(([name, t]) => <li key={name}><code>{name}</code>: {t}</li>)}</ul>
+              </>}
+            </section>
+          )}
           {info?.bad != null && <Example heading="Example that gets it" text={info.bad} which="failing" />}
           {info?.good != null && <Example heading="Fixed" text={info.good} which="fixed" />}
           <p className="explain-cli">Also on the command line: <code>vex explain {info?.code ?? code}</code></p>
