@@ -1,5 +1,6 @@
 // Item collection: every struct/union/enum/contract/alias/fn/method/const/thread-local/extern is
 // entered into the Ctx tables before any body is checked, so items may appear in any order.
+import { inferAssoc } from './assoc-infer';
 import type * as ast from '../syntax/ast';
 import { addStdContracts, MIN_ONE_OF } from './std-contracts';
 import { T, typeName, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
@@ -86,6 +87,7 @@ export function collect(cx: Ctx): void {
       withGenerics(cx, it.generics, it.name, selfTypeOf(info), () => {
         const assoc = new Map<string, Type>();
         cx.assocTypes.set(it.name, assoc);
+        info.assoc = assoc;
         for (const a of it.assocTypes) assoc.set(a.name, resolveType(cx, a.type));
         const seen = new Map<string, ast.Span>();
         info.layoutFields = [];
@@ -353,6 +355,15 @@ export function checkImpls(cx: Ctx): void {
       }
       for (const cc of allContracts(cx, c)) checkContract(cx, info, d, cc, im.span);
     }
+    // every associated type a projection `I.Item` may ask for at a call site or in codegen
+    for (const im of d.impls) {
+      const c = cx.contracts.get(im.name);
+      for (const cc of c ? allContracts(cx, c) : []) {
+        for (const a of cc.decl === null && cc.name === 'Iterator' ? ['Item'] : cc.assocTypes) {
+          if (!cx.assocTypes.get(info.name)?.has(a)) inferAssoc(cx, info, a);
+        }
+      }
+    }
   }
 }
 
@@ -396,6 +407,7 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
   if (notCloneField) cx.error('E0168', `\`${info.name}\` cannot implement \`Clone\` field by field: it holds \`${typeName(notCloneField)}\``, span, { notes: ['help: write its own `clone()`, or remove `Clone`'] });
   const assoc = cx.assocTypes.get(info.name) ?? new Map<string, Type>();
   cx.assocTypes.set(info.name, assoc);
+  info.assoc = assoc;
   for (const a of [...c.assocTypes, ...(c.decl === null && c.name === 'Iterator' ? ['Item'] : [])]) {
     const def = c.decl?.assocTypes.find((x) => x.name === a)?.default;
     if (assoc.has(a) || def) continue;

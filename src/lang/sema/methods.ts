@@ -275,6 +275,12 @@ function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>
       const cm = cc.methods.get(m.name);
       if (!cm) continue;
       const env = new Map<string, Type>([[`${cc.name}.Self`, t]]);
+      // the contract's associated types are the parameter's projections (`next(): Option<I.Item>`)
+      for (const a of cc.decl === null && cc.name === 'Iterator' ? ['Item'] : cc.assocTypes) {
+        const pr: Type = { k: 'param', name: `${t.name}.${a}`, owner: t.owner };
+        env.set(`${cc.name}.Self.${a}`, pr);
+        env.set(`${cc.name}.${a}`, pr);
+      }
       checkArgs(cx, cm.params.map((p, i) => ({ name: `arg${i}`, type: subst(p, env), hasDefault: false })), site, new Map(), new Set(), `${cc.name}.${m.name}`);
       call.target = { k: 'contract-method', contract: cc.name, method: m.name };
       if (cx.fn) cx.fn.contractCalls.add(m.name);
