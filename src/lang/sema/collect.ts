@@ -310,6 +310,12 @@ export const isOperatorName = (n: string): boolean => /^op[^A-Za-z0-9_]/.test(n)
 function addWhere(generics: Map<string, GenericEntry>, w: ast.WhereClause): void {
   const g = generics.get(w.param);
   if (g && !w.member) g.bounds = [...g.bounds, ...w.bounds];
+  // `where I.Item: Display`: the projection is a bounded parameter of its own (§3.4)
+  else if (g && g.type.k === 'param') {
+    const key = `${w.param}.${w.member}`;
+    const prev = generics.get(key);
+    generics.set(key, { type: { k: 'param', name: key, owner: g.type.owner }, bounds: [...(prev?.bounds ?? []), ...w.bounds] });
+  }
 }
 
 function isKnownType(cx: Ctx, name: string): boolean {

@@ -194,6 +194,17 @@ function checkBounds(cx: Ctx, f: FnInfo, typeArgs: Type[], span: ast.Span): void
       }
     }
   });
+  // `where I.Item: C`: the projection of the bound type argument must implement C
+  const targs = new Map(f.typeParams.map((p, i) => [keyOf(p), typeArgs[i]]));
+  for (const [name, g] of env.generics) {
+    if (!name.includes('.') || g.type.k !== 'param') continue;
+    const t = subst(g.type, targs);
+    if (t.k === 'param' || t.k === 'error' || hasParams(t, new Set(targs.keys()))) continue;
+    for (const b of g.bounds) {
+      if (b.args || !cx.contracts.has(b.name) || implementsContract(cx, t, b.name)) continue;
+      cx.error('E0128', `the type ${fmt(t)} does not implement contract \`${b.name}\``, span, { notes: [`note: required by the bound \`${name}: ${b.name}\` of \`${f.name}\``] });
+    }
+  }
 }
 
 /** The first required method struct `t` lacks for `contract` or one of its supercontracts. */
