@@ -55,7 +55,10 @@ export function collect(cx: Ctx): void {
       cx.structDecls.set(info, it);
     } else if (it.kind === 'enum') {
       if (restatesPrelude(it)) continue; // `enum Option<T> { Some(T), None }` as real programs write it: the prelude's own
-      if (dupType(it.name, it.nameSpan)) continue;
+      // any other `enum Option`/`enum Result` shadows the prelude one in this program (§3.7)
+      const shadows = (it.name === 'Option' || it.name === 'Result') && !typeNames.has(it.name);
+      if (shadows) typeNames.set(it.name, it.nameSpan);
+      else if (dupType(it.name, it.nameSpan)) continue;
       cx.enums.set(it.name, { name: it.name, generics: it.generics.map((g) => g.name), variants: [], decl: it });
     } else if (it.kind === 'contract') {
       if (dupType(it.name, it.nameSpan)) continue;

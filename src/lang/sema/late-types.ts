@@ -45,7 +45,7 @@ function openConstructor(e: ast.Expr): Open | null {
  *  initializer is not an open constructor. */
 export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
   if (s.type || s.pattern.kind !== 'name') return null;
-  if (isBareNone(s.init)) return noneType(cx, s.pattern.name, rest, tail);
+  if (isBareNone(s.init)) return cx.enums.get('Option') ? null : noneType(cx, s.pattern.name, rest, tail); // a program's own Option (§3.7): its own rules
   const ctor = resultConstructor(cx, s.init);
   if (ctor) return resultType(cx, s.pattern.name, ctor, rest);
   const kind = openConstructor(s.init);

@@ -11,6 +11,7 @@ import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { unwrapOutOfRef } from './moves';
 import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
+import { shadowNote } from './shadow';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
 import { overloadSet, resolveOverload } from './overloads';
@@ -207,7 +208,9 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {
   const names = t.k === 'struct' || t.k === 'enum' ? [...(cx.methods.get(t.info.name)?.keys() ?? [])].filter((n) => !n.includes('#')) : []; // `f#1`…: further overloads
-  return names.length ? { notes: [`note: methods of ${fmt(t)}: ${names.map((n) => '`' + n + '`').join(', ')}`] } : {};
+  const own = shadowNote(t);
+  const notes = [...(names.length ? [`note: methods of ${fmt(t)}: ${names.map((n) => '`' + n + '`').join(', ')}`] : []), ...(own ? [own] : [])];
+  return notes.length ? { notes } : {};
 }
 
 /** Check the arguments of a builtin method/static/function signature; returns the result type. */

@@ -114,8 +114,8 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     cx.error('E0141', `\`${what}\` expects ${want} type argument${want === 1 ? '' : 's'}, found ${args.length}`, te.span);
     return false;
   };
-  if (name === 'Option') return arity(1, name) ? { k: 'enum', info: OPTION, args } : T.error;
-  if (name === 'Result') return arity(2, name) ? { k: 'enum', info: RESULT, args } : T.error;
+  if (name === 'Option' && !cx.enums.has(name)) return arity(1, name) ? { k: 'enum', info: OPTION, args } : T.error;
+  if (name === 'Result' && !cx.enums.has(name)) return arity(2, name) ? { k: 'enum', info: RESULT, args } : T.error;
   if (name === 'RuntimeStats') return { k: 'struct', info: RUNTIME_STATS, args: [] };
   if (name === 'ArenaAllocator') return { k: 'struct', info: ARENA, args: [] };
   if (isBuiltinName(name)) return arity(BUILTIN_GENERICS[name].length, name) ? { k: 'builtin', name, args } : T.error;
