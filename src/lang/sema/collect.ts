@@ -1,6 +1,7 @@
 // Item collection: every struct/union/enum/contract/alias/fn/method/const/thread-local/extern is
 // entered into the Ctx tables before any body is checked, so items may appear in any order.
 import { inferAssoc } from './assoc-infer';
+import { collectExtensions } from './extends';
 import type * as ast from '../syntax/ast';
 import { addStdContracts, MIN_ONE_OF } from './std-contracts';
 import { T, typeName, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
@@ -166,6 +167,7 @@ export function collect(cx: Ctx): void {
     }
   }
   addDefaultMethods(cx, dupValue);
+  collectExtensions(cx, (d) => collectFn(cx, d, null, dupValue));
   cx.generics = new Map();
   cx.selfType = null;
 }

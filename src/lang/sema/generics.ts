@@ -2,6 +2,7 @@
 // arguments and finally the expected type; bound checks; defaults and variadics.
 import type * as ast from '../syntax/ast';
 import { builtinImplements } from './std-contracts';
+import { extendsContract } from './extends';
 import { T, subst, typeName, type Type } from './types';
 import type { FnInfo } from './typed';
 import type { Ctx } from './context';
@@ -168,6 +169,7 @@ export function implementsContract(cx: Ctx, t: Type, contract: string): boolean 
   if (t.k === 'error') return true;
   if (t.k === 'ref') return implementsContract(cx, t.inner, contract);
   if (t.k !== 'struct' && t.k !== 'param' && cx.contracts.get(contract)?.decl === null && builtinImplements(t, contract)) return true;
+  if (extendsContract(cx, t, contract)) return true;
   if (t.k === 'struct') {
     return t.info.contracts.some((c) => c === contract || (cx.contracts.get(c) && allContracts(cx, cx.contracts.get(c)!).some((x) => x.name === contract)));
   }

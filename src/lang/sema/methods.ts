@@ -12,6 +12,7 @@ import { unwrapOutOfRef } from './moves';
 import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
 import { shadowNote } from './shadow';
+import { primMethod } from './extends';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
 import { overloadSet, resolveOverload } from './overloads';
@@ -172,6 +173,14 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     const ret = builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
     if (owner === 'Option' || owner === 'Result') unwrapOutOfRef(cx, m.object, m.name, ret);
     return ret;
+  }
+  // §7.7: a default method a primitive got from `i32 extends C;`
+  const ext = primMethod(cx, t, m.name);
+  if (ext) {
+    checkArgs(cx, ext.fn.params.slice(1), site, new Map(), new Set(), m.name);
+    call.target = { k: 'contract-method', contract: ext.contract, method: m.name };
+    if (cx.fn) cx.fn.calls.add(ext.fn);
+    return ext.fn.ret;
   }
   cx.error('E0108', `no method named \`${m.name}\` found for type ${fmt(t)}`, m.nameSpan, methodNotes(cx, t));
   for (const a of call.args) if (!a.info) checkExpr(cx, a, null);

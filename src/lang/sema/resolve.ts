@@ -1,11 +1,12 @@
 // Type expressions -> semantic types, with generics, `Self`, aliases and prelude names.
 import type * as ast from '../syntax/ast';
-import { T, subst, type Type, type IntName } from './types';
+import { T, subst, typeName, type Type, type IntName } from './types';
 import type { Ctx } from './context';
 import { ARENA, BUILTIN_GENERICS, isBuiltinName, OPTION, RESULT, RUNTIME_STATS } from './prelude';
 import { arrayLenOf } from './consts';
 import { arrayTooLarge } from './layout';
 import { inferAssoc } from './assoc-infer';
+import { implementsContract } from './generics';
 
 const PTR_U8: Type = { k: 'ptr', inner: T.u8, mut: false };
 const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
@@ -143,6 +144,7 @@ function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.Type
     cx.error('E0101', `type alias \`${al.name}\` refers to itself`, te.span);
     return T.error;
   }
+  checkAliasBounds(cx, al, args, te);
   const saved = cx.generics;
   cx.generics = new Map(saved);
   al.generics.forEach((g, i) => cx.generics.set(g.name, { type: args[i], bounds: [] }));
@@ -153,6 +155,19 @@ function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.Type
     aliasBusy.delete(al);
     cx.generics = saved;
   }
+}
+
+/** §3.6: an alias's bounds (`type V<T: C>`, `where T: C`) are checked where it is used. */
+function checkAliasBounds(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.TypeExpr): void {
+  al.generics.forEach((g, i) => {
+    const bounds = [...g.bounds, ...(al.where ?? []).filter((w) => w.param === g.name && !w.member).flatMap((w) => w.bounds)];
+    for (const b of bounds) {
+      if (b.args) continue; // Callable-style: checked where a value is called
+      if (!cx.contracts.has(b.name)) { cx.error('E0101', `cannot find contract \`${b.name}\``, b.span); continue; }
+      if (args[i].k === 'error' || implementsContract(cx, args[i], b.name)) continue;
+      cx.error('E0128', `the type \`${typeName(args[i])}\` does not implement contract \`${b.name}\``, te.span, { notes: [`note: required by the bound \`${g.name}: ${b.name}\` of alias \`${al.name}\``] });
+    }
+  });
 }
 
 /** §3.4: a bare `Item` inside a contract means `Self.Item`, and inside the methods of a struct
