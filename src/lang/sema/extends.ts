@@ -70,7 +70,8 @@ function withoutDefault(cx: Ctx, c: ContractInfo): string | null {
 function asFunction(d: ast.FnDecl, key: string, spelled: string, at: ast.Span): ast.FnDecl {
   const copy = structuredClone(d);
   replaceSelf(copy, spelled);
-  const self: ast.Param = { span: at, name: 'self', nameSpan: at, type: { kind: 'named', span: at, name: spelled, args: [] }, variadic: false };
+  // spans inside the contract's method, like the receiver of a struct's copy of a default body
+  const self: ast.Param = { span: d.span, name: 'self', nameSpan: d.nameSpan, type: { kind: 'named', span: at, name: spelled, args: [] }, variadic: false };
   return { ...copy, name: `${key}.${d.name}`, receiver: null, owner: null, mutating: false, params: [self, ...copy.params] };
 }
 
