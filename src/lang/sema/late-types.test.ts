@@ -40,3 +40,12 @@ describe('decided by a later use', () => {
     expect(hover(src, 'let v')).toBe('let v: Vec<i32>');
   });
 });
+
+describe('what a later use cannot decide', () => {
+  it('an element the push builds from names bound later (a `for` variable): E0130 asks for the type', () => {
+    const src = 'fn main() {\n    let! v = Vec();\n    for x in 0..3 { v.push((x, "a")); }\n}\n';
+    expect(errors(src).map((e) => e.slice(0, 5))).toEqual(['E0130']);
+    // a type parameter is a type like any other
+    expect(errors('fn f<T>(x: T): Vec<T> {\n    let! v = Vec();\n    v.push(x);\n    return v;\n}\nfn main() { f(1); }\n')).toEqual([]);
+  });
+});

@@ -71,15 +71,18 @@ export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }
   };
   walk([rest, tail], visit);
   const args: Type[] = [];
+  let partly = false;
   for (let i = 0; i < want; i++) {
     let t: Type = T.i32;
     const a = (found as ast.Expr[] | null)?.[i];
     if (a) probe(cx, () => { const at = checkExpr(cx, a, null); if (at.k !== 'error' && at.k !== 'never' && at.k !== 'unit') t = at; });
     // the argument node is checked again for real later, with this type expected
     if (a) clearInfo(a);
+    // a part the probe could not type here (`(x, k)` with `x` bound by a later `for`): not a guess
+    if (hasError(t)) partly = true;
     args.push(t);
   }
-  return { k: 'builtin', name: kind, args };
+  return partly ? null : { k: 'builtin', name: kind, args };
 }
 
 const isBareNone = (e: ast.Expr): boolean =>
@@ -152,6 +155,18 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
   const t = out as Type | null;
   return t && t.k !== 'error' ? t : null;
 }
+
+const hasError = (t: Type): boolean => {
+  switch (t.k) {
+    case 'error': return true;
+    case 'enum': case 'struct': case 'builtin': return t.args.some(hasError);
+    case 'tuple': return t.elems.some(hasError);
+    case 'array': case 'slice': case 'range': return hasError(t.elem);
+    case 'ref': case 'ptr': return hasError(t.inner);
+    case 'fn': return t.params.some(hasError) || hasError(t.ret);
+    default: return false;
+  }
+};
 
 const hasOpen = (t: Type): boolean => {
   switch (t.k) {
