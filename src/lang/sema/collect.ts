@@ -450,8 +450,8 @@ export function placeAssoc(c: Type, impl: Type, a: string, out: Type[], params =
 export type { EnumInfo };
 
 /** §3.7 Shadowing: a program's `enum Option<T> { Some(T), None }` or `enum Result<T, E> { Ok(T), Err(E) }`
- *  with exactly the prelude's variants means the prelude type itself (all its methods, `?`, `{:?}`).
- *  TODO(#10): a user enum of such a name with other variants does not yet replace the prelude one. */
+ *  with exactly the prelude's variants means the prelude type itself (all its methods, `?`, `{:?}`);
+ *  one with other variants replaces the prelude type in the program (shadow.ts). */
 function restatesPrelude(d: ast.EnumDecl): boolean {
   const shape: Record<string, [string, number][]> = { Option: [['Some', 1], ['None', 0]], Result: [['Ok', 1], ['Err', 1]] };
   const want = shape[d.name];
