@@ -219,6 +219,7 @@ export const MESSAGES = {
     variantTakesValueS: 'variant `{$infoName}.{$eName}` takes {$fieldsLength} value(s): write `{$infoName}.{$eName}(…)`',
     typeMustCalled: '`{$eName}` on type {$pt} must be called: `{$fmtPath}(…)`',
     methodMustCalled: 'method `{$eName}` must be called: `{$fmtPath}()`',
+    variantNoneHoldsValues: 'variant `{$infoName}.None` holds values; call it: `None(…)`',
   },
   E0107: {
     typeNoField: 'type {$t} has no field `{$index}`',
@@ -335,6 +336,9 @@ export const MESSAGES = {
   E0128: {
     typeDoesNotImplement: 'the type {$inner} does not implement contract `Allocator`',
     typeDoesNotImplement2: 'the type {$typeArgs} does not implement contract `{$bName}`',
+    cannotExtendPreludeDoes: '`{$typeName}` cannot extend `{$cName}`: the prelude does not implement it for `{$typeName}`',
+    cannotExtendNoDefault: '`{$typeName}` cannot extend `{$cName}`: `{$lacking}` has no default',
+    typeDoesNotImplement3: 'the type `{$args}` does not implement contract `{$bName}`',
   },
   E0129: {
     doesNotImplementContract: '`{$infoName}` does not implement contract `{$cName}`: define one of {$oneOf}',
@@ -357,6 +361,7 @@ export const MESSAGES = {
     cannotInferTypeArguments3: 'cannot infer the type arguments of `{$infoName}.{$eName}`',
     cannotInferTypeArguments4: 'cannot infer the type arguments of `{$name}`',
     cannotInferTypeClosure: 'cannot infer the type of closure parameter `{$hName}`; annotate it',
+    cannotInferTypeArguments5: 'cannot infer the type arguments of `{$infoName}` for `None`; annotate the binding',
   },
   E0131: {
     invalidOperandMustVariable: 'invalid operand of `{$op}`: it must be a variable, field, element or `*p`',
@@ -463,6 +468,12 @@ export const MESSAGES = {
   E0169: {
     arrayTooLarge: 'array `[{$elem}; {$len}]` is too large: {$bytes} bytes; the limit of one object is {$limit} bytes (2^53 - 1)',
     typeTooLarge: 'type `{$type}` is too large: more than {$limit} bytes; the limit of one object is {$limit} bytes (2^53 - 1)',
+  },
+  E0173: {
+    notVariantProgramS: '`{$name}` is not a variant of `{$ownName}`: this program\'s own `enum {$ownName}` replaces the prelude one',
+  },
+  E0174: {
+    cannotUseExtendsOnly: '`{$typeName}` cannot use `extends`: only primitive types are extended this way',
   },
   E0175: {
     cannotMoveOutWhich: 'cannot move out of `{$subj}` which is behind a {$kind} reference',
@@ -648,6 +659,8 @@ export const NOTES = {
     helpDeclareStructImpl: 'help: declare `struct … impl Allocator { … }` with `allocate` and `deallocate`',
     noteRequiredBound: 'note: required by the bound `{$pName}: {$bName}` of `{$fName}`',
     helpDeclareStructImpl2: 'help: declare it with `struct {$typeArgs} impl {$bName} { … }`',
+    notePrimitiveTypeCan: 'note: a primitive type can only take a contract whose methods all have default bodies',
+    noteRequiredBoundAlias: 'note: required by the bound `{$gName}: {$bName}` of alias `{$alName}`',
   },
   E0129: {
     noteRequiredBound: 'note: required by the bound `{$pName}: {$bName}` of `{$fName}`',
@@ -728,6 +741,13 @@ export const NOTES = {
     helpWriteOwnClone: 'help: write its own `clone()`, or remove `Clone`',
     noteChapter23: 'note: {$bad} {$what} (chapter 2 §3.7)',
     helpBorrowInstead: 'help: borrow it with `&` instead',
+  },
+  E0173: {
+    noteVariants: 'note: its variants are {$variants}',
+    helpWriteOneThem: 'help: write one of them, or rename the enum to keep the prelude `{$ownName}`',
+  },
+  E0174: {
+    helpListContractsWhere: 'help: list the contracts where the type is declared: `struct {$typeName} impl {$contracts} { … }`',
   },
   E0175: {
     noteMoveOccursBecause: 'note: move occurs because `{$name}` has type `{$t}`, which is moved (not copied) when used by value',

@@ -10,6 +10,7 @@ import { cloneJs } from './clone-glue';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
+import { primKey } from '../sema/extends';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
@@ -151,6 +152,10 @@ export abstract class CallEmitter extends ExprEmitter {
   /** A prelude contract's method on a built-in implementor (a generic body with `T = i32`). */
   builtinContractMethod(e: ast.ExprOf<'call'>, method: string, t: Type): string {
     if (e.callee.kind !== 'member') return unsupported('contract call shape');
+    // §7.7: a default method a primitive got from `i32 extends C;` is the function `i32.m(self, …)`
+    const key = primKey(t);
+    const ext = key ? this.m.prog.fns.find((f) => f.name === `${key}.${method}` && f.decl?.params[0]?.name === 'self') : undefined;
+    if (ext) return this.callInstance(ext, [], [this.val(e.callee.object), ...e.args.map((a) => this.copyVal(a))], e.span);
     const v = this.val(e.callee.object);
     const arg = () => this.val(e.args[0]);
     switch (method) {

@@ -39,7 +39,7 @@ export function inferAssoc(cx: Ctx, info: StructInfo, a: string): Type | null {
     const distinct = found.filter((t, i) => t.k !== 'error' && !(t.k === 'param' && t.owner !== info.name) && found.findIndex((u) => typeEq(u, t)) === i);
     if (distinct.length !== 1) return null;
     let table = cx.assocTypes.get(info.name);
-    if (!table) { table = new Map(); cx.assocTypes.set(info.name, table); }
+    if (!table) { table = new Map(); cx.assocTypes.set(info.name, table); info.assoc = table; }
     table.set(a, distinct[0]);
     return distinct[0];
   } finally {

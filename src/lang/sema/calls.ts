@@ -16,6 +16,7 @@ import { resolveType } from './resolve';
 import { overloadSet, resolveOverload } from './overloads';
 import { builtinMethod, builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
 import { MSG, NOTE } from '../msg';
+import { bareVariant, missingVariant } from './shadow';
 
 export interface TypePath {
   type: Type;
@@ -86,8 +87,13 @@ export function checkCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null)
         e.target = { k: 'builtin', name: c.name };
         return checkBuiltinCall(cx, e, c.name, identArgs ?? explicit, expected);
       }
-      if (c.name === 'Some' || c.name === 'None') return variantCall(cx, e, OPTION, c.name === 'Some' ? 0 : 1, null, expected);
-      if (c.name === 'Ok' || c.name === 'Err') return variantCall(cx, e, RESULT, c.name === 'Ok' ? 0 : 1, null, expected);
+      const bare = bareVariant(cx, c.name, expected);
+      if (bare && 'missing' in bare) {
+        missingVariant(cx, c.name, bare.missing, c.span);
+        for (const a of e.args) checkExpr(cx, a, null);
+        return T.error;
+      }
+      if (bare) return variantCall(cx, e, bare.info, bare.index, null, expected);
       if (expected?.k === 'enum') {
         const vi = expected.info.variants.findIndex((v) => v.name === c.name);
         if (vi >= 0) return variantCall(cx, e, expected.info, vi, expected.args, expected);

@@ -1,5 +1,7 @@
 // Item collection: every struct/union/enum/contract/alias/fn/method/const/thread-local/extern is
 // entered into the Ctx tables before any body is checked, so items may appear in any order.
+import { inferAssoc } from './assoc-infer';
+import { collectExtensions } from './extends';
 import type * as ast from '../syntax/ast';
 import { addStdContracts, MIN_ONE_OF } from './std-contracts';
 import { T, typeName, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
@@ -55,7 +57,10 @@ export function collect(cx: Ctx): void {
       cx.structDecls.set(info, it);
     } else if (it.kind === 'enum') {
       if (restatesPrelude(it)) continue; // `enum Option<T> { Some(T), None }` as real programs write it: the prelude's own
-      if (dupType(it.name, it.nameSpan)) continue;
+      // any other `enum Option`/`enum Result` shadows the prelude one in this program (§3.7)
+      const shadows = (it.name === 'Option' || it.name === 'Result') && !typeNames.has(it.name);
+      if (shadows) typeNames.set(it.name, it.nameSpan);
+      else if (dupType(it.name, it.nameSpan)) continue;
       cx.enums.set(it.name, { name: it.name, generics: it.generics.map((g) => g.name), variants: [], decl: it });
     } else if (it.kind === 'contract') {
       if (dupType(it.name, it.nameSpan)) continue;
@@ -87,6 +92,7 @@ export function collect(cx: Ctx): void {
       withGenerics(cx, it.generics, it.name, selfTypeOf(info), () => {
         const assoc = new Map<string, Type>();
         cx.assocTypes.set(it.name, assoc);
+        info.assoc = assoc;
         for (const a of it.assocTypes) assoc.set(a.name, resolveType(cx, a.type));
         const seen = new Map<string, ast.Span>();
         info.layoutFields = [];
@@ -162,6 +168,7 @@ export function collect(cx: Ctx): void {
     }
   }
   addDefaultMethods(cx, dupValue);
+  collectExtensions(cx, (d) => collectFn(cx, d, null, dupValue));
   cx.generics = new Map();
   cx.selfType = null;
 }
@@ -309,6 +316,12 @@ export const isOperatorName = (n: string): boolean => /^op[^A-Za-z0-9_]/.test(n)
 function addWhere(generics: Map<string, GenericEntry>, w: ast.WhereClause): void {
   const g = generics.get(w.param);
   if (g && !w.member) g.bounds = [...g.bounds, ...w.bounds];
+  // `where I.Item: Display`: the projection is a bounded parameter of its own (§3.4)
+  else if (g && g.type.k === 'param') {
+    const key = `${w.param}.${w.member}`;
+    const prev = generics.get(key);
+    generics.set(key, { type: { k: 'param', name: key, owner: g.type.owner }, bounds: [...(prev?.bounds ?? []), ...w.bounds] });
+  }
 }
 
 function isKnownType(cx: Ctx, name: string): boolean {
@@ -354,6 +367,15 @@ export function checkImpls(cx: Ctx): void {
       }
       for (const cc of allContracts(cx, c)) checkContract(cx, info, d, cc, im.span);
     }
+    // every associated type a projection `I.Item` may ask for at a call site or in codegen
+    for (const im of d.impls) {
+      const c = cx.contracts.get(im.name);
+      for (const cc of c ? allContracts(cx, c) : []) {
+        for (const a of cc.decl === null && cc.name === 'Iterator' ? ['Item'] : cc.assocTypes) {
+          if (!cx.assocTypes.get(info.name)?.has(a)) inferAssoc(cx, info, a);
+        }
+      }
+    }
   }
 }
 
@@ -397,6 +419,7 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
   if (notCloneField) cx.error(MSG.E0168.cannotImplementCloneField({ infoName: info.name, notCloneField: typeName(notCloneField) }), span, { notes: [NOTE.E0168.helpWriteOwnClone()] });
   const assoc = cx.assocTypes.get(info.name) ?? new Map<string, Type>();
   cx.assocTypes.set(info.name, assoc);
+  info.assoc = assoc;
   for (const a of [...c.assocTypes, ...(c.decl === null && c.name === 'Iterator' ? ['Item'] : [])]) {
     const def = c.decl?.assocTypes.find((x) => x.name === a)?.default;
     if (assoc.has(a) || def) continue;
@@ -428,8 +451,8 @@ export function placeAssoc(c: Type, impl: Type, a: string, out: Type[], params =
 export type { EnumInfo };
 
 /** §3.7 Shadowing: a program's `enum Option<T> { Some(T), None }` or `enum Result<T, E> { Ok(T), Err(E) }`
- *  with exactly the prelude's variants means the prelude type itself (all its methods, `?`, `{:?}`).
- *  TODO(#10): a user enum of such a name with other variants does not yet replace the prelude one. */
+ *  with exactly the prelude's variants means the prelude type itself (all its methods, `?`, `{:?}`);
+ *  one with other variants replaces the prelude type in the program (shadow.ts). */
 function restatesPrelude(d: ast.EnumDecl): boolean {
   const shape: Record<string, [string, number][]> = { Option: [['Some', 1], ['None', 0]], Result: [['Ok', 1], ['Err', 1]] };
   const want = shape[d.name];

@@ -112,6 +112,10 @@ export class Ctx {
   /** The `let NAME = |…| …` being checked, for closure inference from later uses. */
   /** Some operator method (`op+`, `op[]=`, …) is declared: assignments may be overloaded. */
   userOperators = false;
+  /** §7.7 `i32 extends C;`: contracts each primitive (`primKey`) was extended with, and the
+   *  functions their default bodies became (`i32.show`). */
+  readonly primExtends = new Map<string, Set<string>>();
+  readonly primMethods = new Map<string, { fn: FnInfo; contract: string }>();
   /** `let r = &x…;`: the place each reference binding borrows (for `return r`, §6.5). */
   readonly heldBorrows = new Map<LocalInfo, ast.Expr>();
   /** Closure probes in progress: nested closures then keep their holes (no probe of their own). */

@@ -14,6 +14,7 @@ export { consume };
 import { intFits, evalConst } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
+import { bareVariant, missingVariant, shadowNote } from './shadow';
 import { checkUnary, checkBinary, checkCast, checkIncDec, markAddressTaken } from './ops';
 import { checkCall } from './calls';
 import { checkMember, derefAll } from './methods';
@@ -324,6 +325,23 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
     e.info = { type: T.i32, constValue: BigInt(BUILTIN_CONSTS[e.name]) };
     return T.i32;
   }
+  const own = e.name === 'None' ? bareVariant(cx, 'None', expected) : null;
+  if (own && 'missing' in own) { missingVariant(cx, 'None', own.missing, e.span); return T.error; }
+  if (own && own.info !== OPTION) {
+    // the program's own `enum Option` (§3.7): its unit variant `None`
+    if (own.info.variants[own.index].fields.length) {
+      cx.error(MSG.E0106.variantNoneHoldsValues({ infoName: own.info.name }), e.span);
+      return T.error;
+    }
+    const args = expected?.k === 'enum' && expected.info === own.info ? expected.args : own.info.generics.length ? null : [];
+    if (!args) {
+      cx.error(MSG.E0130.cannotInferTypeArguments5({ infoName: own.info.name }), e.span);
+      return T.error;
+    }
+    const t: Type = { k: 'enum', info: own.info, args };
+    e.res = { k: 'variant', enumType: t, variant: own.index };
+    return t;
+  }
   if (e.name === 'None') {
     const inner = expected?.k === 'enum' && expected.info === OPTION ? expected.args[0] : null;
     e.res = { k: 'variant', enumType: optionOf(inner ?? T.error), variant: 1 };
@@ -429,7 +447,8 @@ function checkTry(cx: Ctx, e: ast.ExprOf<'try'>): Type {
     return subst(t.info.variants[0].fields[0], new Map(t.info.generics.map((g, i) => [`${t.info.name}.${g}`, t.args[i]])));
   }
   if (t.k !== 'enum' || t.info.name !== 'Result' || t.info.decl !== null) {
-    cx.error(MSG.E0117.worksResultOptionEnums({ t: fmt(t) }), e.span);
+    const own = shadowNote(t, true);
+    cx.error(MSG.E0117.worksResultOptionEnums({ t: fmt(t) }), e.span, own ? { notes: [own] } : undefined);
     return T.error;
   }
   const ret = cx.fn?.ret;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { checkSource } from './check';
 import { typeAt, completionsAt } from './query';
-import { mutatedProgramArb, tokenStreamArb } from '../syntax/fuzz-gen';
+import { extendsAliasProgramArb, mutatedProgramArb, tokenStreamArb } from '../syntax/fuzz-gen';
 import { sharedPath } from '../../../tests/shared-suite';
 import { compile } from '../compile';
 import { checkAllFiles } from './check-files';
@@ -31,6 +31,9 @@ const FRAGMENTS = [
   // closures without annotations, static contract methods, modules across tabs
   'move', '|n| n * 2', 'move |x| x + k', 'fn Self.', 'Self.make()', 'T.default()', 'T.from(1)', 'Default', 'where', 'T.Item',
   'export', 'import * as u from "./m";', 'u.', '"./m"', 'op*', 'op!=', 'op-=', 'compare',
+  // §7.7 extends, aliases with where clauses, I.Item, late Ok/Err, a program's own Result
+  'extends', 'i32 extends Show;', 'string extends Show, Clone;', 'type A<T> where T: Show = Vec<T>;', 'I.Item', '<I: Iterator>',
+  'Ok(1)', 'Err("e")', 'enum Result { Ok(i32), Fail }', 'Fail',
 ];
 
 function assertSane(text: string): void {
@@ -50,6 +53,9 @@ describe('checker fuzz', () => {
   it('seeds from the shared conformance programs', () => expect(SEEDS.length).toBeGreaterThan(40));
   it('token soup', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 }), (toks) => assertSane(toks.join(' '))), { numRuns: 300, seed: 1 });
+  });
+  it('`T extends C;`, aliases with where clauses, I.Item, shadowing Result: checking never throws', () => {
+    fc.assert(fc.property(extendsAliasProgramArb(), assertSane), { numRuns: 300, seed: 78 });
   });
   it('mutated conformance programs (delete / duplicate / insert)', () => {
     const mutation = fc.record({

@@ -2,6 +2,7 @@
 // arguments and finally the expected type; bound checks; defaults and variadics.
 import type * as ast from '../syntax/ast';
 import { builtinImplements } from './std-contracts';
+import { extendsContract } from './extends';
 import { T, subst, typeName, type Type } from './types';
 import type { FnInfo } from './typed';
 import type { Ctx } from './context';
@@ -169,6 +170,7 @@ export function implementsContract(cx: Ctx, t: Type, contract: string): boolean 
   if (t.k === 'error') return true;
   if (t.k === 'ref') return implementsContract(cx, t.inner, contract);
   if (t.k !== 'struct' && t.k !== 'param' && cx.contracts.get(contract)?.decl === null && builtinImplements(t, contract)) return true;
+  if (extendsContract(cx, t, contract)) return true;
   if (t.k === 'struct') {
     return t.info.contracts.some((c) => c === contract || (cx.contracts.get(c) && allContracts(cx, cx.contracts.get(c)!).some((x) => x.name === contract)));
   }
@@ -195,6 +197,17 @@ function checkBounds(cx: Ctx, f: FnInfo, typeArgs: Type[], span: ast.Span): void
       }
     }
   });
+  // `where I.Item: C`: the projection of the bound type argument must implement C
+  const targs = new Map(f.typeParams.map((p, i) => [keyOf(p), typeArgs[i]]));
+  for (const [name, g] of env.generics) {
+    if (!name.includes('.') || g.type.k !== 'param') continue;
+    const t = subst(g.type, targs);
+    if (t.k === 'param' || t.k === 'error' || hasParams(t, new Set(targs.keys()))) continue;
+    for (const b of g.bounds) {
+      if (b.args || !cx.contracts.has(b.name) || implementsContract(cx, t, b.name)) continue;
+      cx.error(MSG.E0128.typeDoesNotImplement2({ typeArgs: fmt(t), bName: b.name }), span, { notes: [NOTE.E0128.noteRequiredBound({ pName: name, bName: b.name, fName: f.name })] });
+    }
+  }
 }
 
 /** The first required method struct `t` lacks for `contract` or one of its supercontracts. */

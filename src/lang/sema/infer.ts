@@ -85,7 +85,7 @@ export const intName = (t: Type): IntName | null => (t.k === 'int' ? t.name : nu
 /** Does this type mention an unbound generic param of the given set? */
 export function hasParams(t: Type, keys: Set<string>): boolean {
   switch (t.k) {
-    case 'param': return keys.has(`${t.owner}.${t.name}`);
+    case 'param': return keys.has(`${t.owner}.${t.name}`) || (t.name.includes('.') && keys.has(`${t.owner}.${t.name.slice(0, t.name.indexOf('.'))}`));
     case 'struct': case 'enum': case 'builtin': return t.args.some((a) => hasParams(a, keys));
     case 'tuple': return t.elems.some((a) => hasParams(a, keys));
     case 'array': case 'slice': case 'range': return hasParams(t.elem, keys);

@@ -8,7 +8,8 @@ import { T, type Type } from './types';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { probe } from './closure-infer';
-import { OPTION, optionOf } from './prelude';
+import { OPTION, RESULT, optionOf, resultOf } from './prelude';
+import { resolveType } from './resolve';
 
 type Open = 'Vec' | 'Map' | 'Set';
 
@@ -44,10 +45,15 @@ function openConstructor(e: ast.Expr): Open | null {
  *  initializer is not an open constructor. */
 export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
   if (s.type || s.pattern.kind !== 'name') return null;
-  if (isBareNone(s.init)) return noneType(cx, s.pattern.name, rest, tail);
+  if (isBareNone(s.init)) return cx.enums.get('Option') ? null : noneType(cx, s.pattern.name, rest, tail); // a program's own Option (§3.7): its own rules
+  const ctor = resultConstructor(cx, s.init);
+  if (ctor) return resultType(cx, s.pattern.name, ctor, rest);
   const kind = openConstructor(s.init);
   if (!kind) return null;
   const name = s.pattern.name;
+  // the first use expects a type (an argument, `return`, an annotated `let`): that one
+  const first = expectedAtUse(cx, name, rest);
+  if (first?.k === 'builtin' && first.name === kind && !hasOpen(first)) return first;
   const want = kind === 'Map' ? 2 : 1;
   let found: ast.Expr[] | null = null;
   const visit = (o: Record<string, unknown>): boolean | 'skip' => {
@@ -65,15 +71,18 @@ export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }
   };
   walk([rest, tail], visit);
   const args: Type[] = [];
+  let partly = false;
   for (let i = 0; i < want; i++) {
     let t: Type = T.i32;
     const a = (found as ast.Expr[] | null)?.[i];
     if (a) probe(cx, () => { const at = checkExpr(cx, a, null); if (at.k !== 'error' && at.k !== 'never' && at.k !== 'unit') t = at; });
     // the argument node is checked again for real later, with this type expected
     if (a) clearInfo(a);
+    // a part the probe could not type here (`(x, k)` with `x` bound by a later `for`): not a guess
+    if (hasError(t)) partly = true;
     args.push(t);
   }
-  return { k: 'builtin', name: kind, args };
+  return partly ? null : { k: 'builtin', name: kind, args };
 }
 
 const isBareNone = (e: ast.Expr): boolean =>
@@ -91,8 +100,84 @@ function noneType(cx: Ctx, name: string, rest: readonly ast.Stmt[], tail: ast.Ex
   if (v) { probe(cx, () => { t = checkExpr(cx, v, null); }); clearInfo(v); }
   const found = t as Type | null;
   if (found && found.k === 'enum' && found.info === OPTION) return found;
-  return v ? null : optionOf(T.i32); // an assignment the probe could not type: the usual E0130 explains
+  if (v) return null; // an assignment the probe could not type: the usual E0130 explains
+  const want = expectedAtUse(cx, name, rest);
+  return want?.k === 'enum' && want.info === OPTION && !hasOpen(want) ? want : optionOf(T.i32);
 }
+
+/** `Ok(x)` / `Err(e)` of the prelude's Result (not a program's own `enum Result`, §3.7). */
+function resultConstructor(cx: Ctx, e: ast.Expr): { ok: boolean; arg: ast.Expr } | null {
+  if (e.kind !== 'call' || e.typeArgs || e.args.length !== 1 || e.callee.kind !== 'ident' || e.callee.typeArgs) return null;
+  if (e.callee.name !== 'Ok' && e.callee.name !== 'Err') return null;
+  if (cx.enums.get('Result')) return null;
+  return { ok: e.callee.name === 'Ok', arg: e.args[0] };
+}
+
+/** `let r = Ok(x);`: the Result type a later use expects, else the payload's type with the other
+ *  side `i32` (§7.3: still open at the end of the function). */
+function resultType(cx: Ctx, name: string, c: { ok: boolean; arg: ast.Expr }, rest: readonly ast.Stmt[]): Type | null {
+  const want = expectedAtUse(cx, name, rest);
+  if (want?.k === 'enum' && want.info === RESULT && !hasOpen(want)) return want;
+  let t: Type | null = null;
+  probe(cx, () => { const at = checkExpr(cx, c.arg, null); if (at.k !== 'error' && at.k !== 'never') t = at; });
+  clearInfo(c.arg);
+  const payload = t as Type | null;
+  if (!payload) return null;
+  return resultOf(c.ok ? payload : T.i32, c.ok ? T.i32 : payload);
+}
+
+/** The type the first later use of `name` expects, when that use says it: an argument of a
+ *  non-generic function (`f(v)`, `f(&v)`), `return name;` or `let y: T = name;`. Null when the
+ *  first use says nothing (or there is none). */
+function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type | null {
+  const isName = (e: unknown): boolean => {
+    const x = e as ast.Expr;
+    return !!x && ((x.kind === 'ident' && x.name === name) || (x.kind === 'ref' && x.operand.kind === 'ident' && x.operand.name === name));
+  };
+  let out: Type | null = null;
+  walk(rest, (o) => {
+    if (o.kind === 'closure') return 'skip'; // its `return` is the closure's
+    if (o.kind === 'let' && (o.pattern as ast.LetPattern).kind === 'name' && (o.pattern as { name: string }).name === name) return true; // shadowed
+    if (o.kind === 'return' && isName(o.value)) { out = cx.fn?.ret ?? null; return true; }
+    if (o.kind === 'let' && o.type && isName(o.init)) { probe(cx, () => { out = resolveType(cx, o.type as ast.TypeExpr); }); return true; }
+    if (o.kind === 'call') {
+      const args = o.args as ast.Expr[], c = o.callee as ast.Expr;
+      const i = args.findIndex(isName);
+      if (i < 0) return false;
+      const f = c.kind === 'ident' && !c.typeArgs ? cx.fns.get(c.name) : undefined;
+      const pt = f && !f.typeParams.length ? f.params[i]?.type : undefined;
+      if (pt) out = pt.k === 'ref' && args[i].kind === 'ref' ? pt.inner : pt;
+      return true;
+    }
+    if (o.kind === 'ident' && o.name === name) return true; // another use first: it decides nothing here
+    return false;
+  });
+  const t = out as Type | null;
+  return t && t.k !== 'error' ? t : null;
+}
+
+const hasError = (t: Type): boolean => {
+  switch (t.k) {
+    case 'error': return true;
+    case 'enum': case 'struct': case 'builtin': return t.args.some(hasError);
+    case 'tuple': return t.elems.some(hasError);
+    case 'array': case 'slice': case 'range': return hasError(t.elem);
+    case 'ref': case 'ptr': return hasError(t.inner);
+    case 'fn': return t.params.some(hasError) || hasError(t.ret);
+    default: return false;
+  }
+};
+
+const hasOpen = (t: Type): boolean => {
+  switch (t.k) {
+    case 'param': case 'error': return true;
+    case 'enum': case 'struct': case 'builtin': return t.args.some(hasOpen);
+    case 'tuple': return t.elems.some(hasOpen);
+    case 'array': case 'slice': case 'range': return hasOpen(t.elem);
+    case 'ref': case 'ptr': return hasOpen(t.inner);
+    default: return false;
+  }
+};
 
 /** Forget what the silent probe wrote on the nodes (types, targets), so the real check starts clean. */
 function clearInfo(n: unknown): void {

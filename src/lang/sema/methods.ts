@@ -11,6 +11,8 @@ import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { unwrapOutOfRef } from './moves';
 import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, type BuiltinSig } from './prelude';
+import { shadowNote } from './shadow';
+import { primMethod } from './extends';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
 import { overloadSet, resolveOverload } from './overloads';
@@ -173,6 +175,14 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (owner === 'Option' || owner === 'Result') unwrapOutOfRef(cx, m.object, m.name, ret);
     return ret;
   }
+  // §7.7: a default method a primitive got from `i32 extends C;`
+  const ext = primMethod(cx, t, m.name);
+  if (ext) {
+    checkArgs(cx, ext.fn.params.slice(1), site, new Map(), new Set(), m.name);
+    call.target = { k: 'contract-method', contract: ext.contract, method: m.name };
+    if (cx.fn) cx.fn.calls.add(ext.fn);
+    return ext.fn.ret;
+  }
   cx.error(MSG.E0108.noMethodNamedFound({ mName: m.name, t: fmt(t) }), m.nameSpan, methodNotes(cx, t));
   for (const a of call.args) if (!a.info) checkExpr(cx, a, null);
   return T.error;
@@ -208,7 +218,9 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
 
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {
   const names = t.k === 'struct' || t.k === 'enum' ? [...(cx.methods.get(t.info.name)?.keys() ?? [])].filter((n) => !n.includes('#')) : []; // `f#1`…: further overloads
-  return names.length ? { notes: [`note: methods of ${fmt(t)}: ${names.map((n) => '`' + n + '`').join(', ')}`] } : {};
+  const own = shadowNote(t);
+  const notes = [...(names.length ? [`note: methods of ${fmt(t)}: ${names.map((n) => '`' + n + '`').join(', ')}`] : []), ...(own ? [own] : [])];
+  return notes.length ? { notes } : {};
 }
 
 /** Check the arguments of a builtin method/static/function signature; returns the result type. */
@@ -276,6 +288,12 @@ function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>
       const cm = cc.methods.get(m.name);
       if (!cm) continue;
       const env = new Map<string, Type>([[`${cc.name}.Self`, t]]);
+      // the contract's associated types are the parameter's projections (`next(): Option<I.Item>`)
+      for (const a of cc.decl === null && cc.name === 'Iterator' ? ['Item'] : cc.assocTypes) {
+        const pr: Type = { k: 'param', name: `${t.name}.${a}`, owner: t.owner };
+        env.set(`${cc.name}.Self.${a}`, pr);
+        env.set(`${cc.name}.${a}`, pr);
+      }
       checkArgs(cx, cm.params.map((p, i) => ({ name: `arg${i}`, type: subst(p, env), hasDefault: false })), site, new Map(), new Set(), `${cc.name}.${m.name}`);
       call.target = { k: 'contract-method', contract: cc.name, method: m.name };
       if (cx.fn) cx.fn.contractCalls.add(m.name);

@@ -65,7 +65,8 @@ class Renamer {
         for (const m of it.methods) this.fn(m, g, false);
         break;
       }
-      case 'type': it.name = this.s.names.get(it.name) ?? it.name; this.walk(it.type, this.generics(it.generics, top)); break;
+      case 'type': it.name = this.s.names.get(it.name) ?? it.name; this.walk(it.type, this.generics(it.generics, top)); { const g = this.generics(it.generics, top); for (const w of it.where ?? []) this.bounds(w.bounds, g); } break;
+      case 'extends': for (const c of it.contracts) c.name = this.s.names.get(c.name) ?? c.name; break;
       case 'const': it.name = this.s.names.get(it.name) ?? it.name; this.walk(it.type, top); this.walk(it.value, top); break;
       case 'thread-local': it.name = this.s.names.get(it.name) ?? it.name; this.walk(it.type, top); this.walk(it.init, top); break;
       case 'extern': for (const f of it.fns) { f.name = this.s.names.get(f.name) ?? f.name; this.walk(f.params, top); this.walk(f.ret, top); } break;

@@ -7,6 +7,7 @@ import { checkExpr, coerceExpr, fmt } from './expr';
 import { checkBlock, checkStmt } from './stmt';
 import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
+import { bareVariant } from './shadow';
 import { missingPattern } from './exhaustive';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
@@ -90,6 +91,9 @@ function bindingsOf(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
 function variantOf(cx: Ctx, path: string[], subj: Type): { info: EnumInfo; index: number; args: Type[] } | null {
   if (path.length === 1) {
     const n = path[0];
+    const own = bareVariant(cx, n, subj);
+    if (own && 'missing' in own) return null;
+    if (own && own.info.decl !== null) return { info: own.info, index: own.index, args: subj.k === 'enum' && subj.info === own.info ? subj.args : own.info.generics.map(() => T.error) };
     if (n === 'Some' || n === 'None') return { info: OPTION, index: n === 'Some' ? 0 : 1, args: subj.k === 'enum' && subj.info === OPTION ? subj.args : [T.error] };
     if (n === 'Ok' || n === 'Err') return { info: RESULT, index: n === 'Ok' ? 0 : 1, args: subj.k === 'enum' && subj.info === RESULT ? subj.args : [T.error, T.error] };
     if (subj.k === 'enum') {
@@ -99,7 +103,7 @@ function variantOf(cx: Ctx, path: string[], subj: Type): { info: EnumInfo; index
     return null;
   }
   const [en, vn] = path;
-  const info = en === 'Option' ? OPTION : en === 'Result' ? RESULT : cx.enums.get(en);
+  const info = cx.enums.get(en) ?? (en === 'Option' ? OPTION : en === 'Result' ? RESULT : undefined);
   if (!info) return null;
   const i = info.variants.findIndex((v) => v.name === vn);
   if (i < 0) return null;

@@ -55,10 +55,11 @@ describe('late type arguments (§7.3)', () => {
 });
 
 describe('prelude enums restated, keyword method names', () => {
-  it('enum Option/Result with the prelude variants are the prelude types; other shapes are E0102', () => {
+  it('enum Option/Result with the prelude variants are the prelude types; other shapes shadow them (shadow.test.ts)', () => {
     expect(errors('enum Option<T> { Some(T), None }\n' + main('let x = Option.Some(1).unwrap_or(0);'))).toEqual([]);
     expect(errors('enum Result<T, E> { Ok(T), Err(E) }\n' + main('let r: Result<i32, str> = Ok(1);\nlet v = r?;', ''))[0]).toMatch(/E0117|E0103|E0124/);
-    expect(errors('enum Option { On, Off }\n' + main(''))).toEqual(['E0102 the type name `Option` is defined more than once']);
+    expect(errors('enum Option { On, Off }\n' + main(''))).toEqual([]);
+    expect(errors('enum Option { On, Off }\nenum Option { A }\n' + main(''))).toEqual(['E0102 the type name `Option` is defined more than once']);
   });
   it('fn T.from / fn T.default parse and are called like any static method', () => {
     expect(errors('struct W { v: i32 }\nfn W.from(x: i32): W { return W { v: x }; }\nfn W.default(): W { return W { v: 0 }; }\n' + main('let w = W.from(2);\nlet d = W.default();'))).toEqual([]);

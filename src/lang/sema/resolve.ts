@@ -1,12 +1,13 @@
 // Type expressions -> semantic types, with generics, `Self`, aliases and prelude names.
 import type * as ast from '../syntax/ast';
-import { T, subst, type Type, type IntName } from './types';
+import { T, subst, typeName, type Type, type IntName } from './types';
 import type { Ctx } from './context';
 import { ARENA, BUILTIN_GENERICS, isBuiltinName, OPTION, RESULT, RUNTIME_STATS } from './prelude';
 import { arrayLenOf } from './consts';
 import { arrayTooLarge } from './layout';
 import { inferAssoc } from './assoc-infer';
-import { MSG } from '../msg';
+import { MSG, NOTE } from '../msg';
+import { implementsContract } from './generics';
 
 const PTR_U8: Type = { k: 'ptr', inner: T.u8, mut: false };
 const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
@@ -115,8 +116,8 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     cx.error(MSG.E0141.expectsTypeArgumentFound({ what, want, choice: want === 1 ? '' : 's', argsLength: args.length }), te.span);
     return false;
   };
-  if (name === 'Option') return arity(1, name) ? { k: 'enum', info: OPTION, args } : T.error;
-  if (name === 'Result') return arity(2, name) ? { k: 'enum', info: RESULT, args } : T.error;
+  if (name === 'Option' && !cx.enums.has(name)) return arity(1, name) ? { k: 'enum', info: OPTION, args } : T.error;
+  if (name === 'Result' && !cx.enums.has(name)) return arity(2, name) ? { k: 'enum', info: RESULT, args } : T.error;
   if (name === 'RuntimeStats') return { k: 'struct', info: RUNTIME_STATS, args: [] };
   if (name === 'ArenaAllocator') return { k: 'struct', info: ARENA, args: [] };
   if (isBuiltinName(name)) return arity(BUILTIN_GENERICS[name].length, name) ? { k: 'builtin', name, args } : T.error;
@@ -144,6 +145,7 @@ function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.Type
     cx.error(MSG.E0101.typeAliasRefersItself({ alName: al.name }), te.span);
     return T.error;
   }
+  checkAliasBounds(cx, al, args, te);
   const saved = cx.generics;
   cx.generics = new Map(saved);
   al.generics.forEach((g, i) => cx.generics.set(g.name, { type: args[i], bounds: [] }));
@@ -154,6 +156,19 @@ function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.Type
     aliasBusy.delete(al);
     cx.generics = saved;
   }
+}
+
+/** §3.6: an alias's bounds (`type V<T: C>`, `where T: C`) are checked where it is used. */
+function checkAliasBounds(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.TypeExpr): void {
+  al.generics.forEach((g, i) => {
+    const bounds = [...g.bounds, ...(al.where ?? []).filter((w) => w.param === g.name && !w.member).flatMap((w) => w.bounds)];
+    for (const b of bounds) {
+      if (b.args) continue; // Callable-style: checked where a value is called
+      if (!cx.contracts.has(b.name)) { cx.error(MSG.E0101.cannotFindContract({ imName: b.name }), b.span); continue; }
+      if (args[i].k === 'error' || implementsContract(cx, args[i], b.name)) continue;
+      cx.error(MSG.E0128.typeDoesNotImplement3({ args: typeName(args[i]), bName: b.name }), te.span, { notes: [NOTE.E0128.noteRequiredBoundAlias({ gName: g.name, bName: b.name, alName: al.name })] });
+    }
+  });
 }
 
 /** §3.4: a bare `Item` inside a contract means `Self.Item`, and inside the methods of a struct

@@ -13,7 +13,7 @@ import { checkPlace, requireMutablePlace } from './mutability';
 import { checkMatch } from './patterns';
 import { resolveType } from './resolve';
 import { joinNumeric, isNumeric, assignable, hasAnyParam } from './infer';
-import { fnEnv } from './collect';
+import { fnEnv, allContracts } from './collect';
 import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
@@ -331,9 +331,40 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
         return subst(next.ret.args[0], env);
       }
     }
+    case 'param': {
+      if (t.k !== 'param') break; // a struct without `next` falls through to here
+      // a parameter bounded by `Iterator` (or a contract with `next()!: Option<…>`): its projection
+      const next = boundNext(cx, t);
+      if (next) {
+        if (next.mutating && !(it.k === 'ref' && it.mut)) requireMutablePlace(cx, e, 'iteration with `next()!`');
+        if (cx.fn) cx.fn.contractCalls.add('next');
+        return next.item;
+      }
+    }
   }
   cx.error(MSG.E0146.typeCannotIterated({ t: fmt(t) }), e.span, { notes: [NOTE.E0146.noteIterateOverRange()] });
   return T.error;
+}
+
+/** `next` of a bounded type parameter's contracts when it returns `Option<X>`: X with the
+ *  contract's associated types read as the parameter's projections (`I.Item`). */
+function boundNext(cx: Ctx, t: Extract<Type, { k: 'param' }>): { item: Type; mutating: boolean } | null {
+  const g = [...cx.generics.values()].find((x) => x.type.k === 'param' && x.type.name === t.name && x.type.owner === t.owner);
+  for (const b of g?.bounds ?? []) {
+    const c = cx.contracts.get(b.name);
+    for (const cc of c ? allContracts(cx, c) : []) {
+      const m = cc.methods.get('next');
+      if (!m || m.params.length || m.ret.k !== 'enum' || m.ret.info !== OPTION) continue;
+      const env = new Map<string, Type>([[`${cc.name}.Self`, t]]);
+      for (const a of cc.decl === null && cc.name === 'Iterator' ? ['Item'] : cc.assocTypes) {
+        const pr: Type = { k: 'param', name: `${t.name}.${a}`, owner: t.owner };
+        env.set(`${cc.name}.Self.${a}`, pr);
+        env.set(`${cc.name}.${a}`, pr);
+      }
+      return { item: subst(m.ret.args[0], env), mutating: m.mutating };
+    }
+  }
+  return null;
 }
 
 function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {

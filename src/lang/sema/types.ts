@@ -18,6 +18,9 @@ export interface StructInfo {
   layoutFields?: { name: string; type: Type; bitWidth: number | null }[];
   implsDrop: boolean;
   contracts: string[];
+  /** Its associated types (`type Item = i32;`, or inferred, §3.4), written with its own parameters:
+   *  what a projection `I.Item` means once `I` is this struct (see subst). Filled by sema. */
+  assoc?: ReadonlyMap<string, Type>;
   decl: unknown; // the ast.StructDecl, or null for prelude structs (RuntimeStats, ArenaAllocator)
 }
 export interface EnumInfo {
@@ -133,11 +136,33 @@ export function typeName(t: Type): string {
 }
 const targs = (a: Type[]) => (a.length ? '<' + a.map(typeName).join(', ') + '>' : '');
 
+/** A projection `I.Item` (a `param` named `I.Item`) once `I` is bound in `env`: the bound
+ *  type's associated type, or the projection of the parameter it is bound to. */
+function projectParam(t: Extract<Type, { k: 'param' }>, env: ReadonlyMap<string, Type>): Type | null {
+  const dot = t.name.indexOf('.');
+  if (dot <= 0) return null;
+  const base = t.name.slice(0, dot);
+  const bound = env.get(t.owner + '.' + base) ?? env.get(base);
+  return bound ? projectType(bound, t.name.slice(dot + 1)) : null;
+}
+
+/** `B.member` for a type `B` (through references: `&I!` iterates `I`): a struct's associated type
+ *  instantiated with its arguments, a parameter's projection, or null when `B` has none. */
+export function projectType(b: Type, member: string): Type | null {
+  while (b.k === 'ref') b = b.inner;
+  if (b.k === 'param') return { k: 'param', name: `${b.name}.${member}`, owner: b.owner };
+  if (b.k !== 'struct') return null;
+  const a = b.info.assoc?.get(member);
+  if (!a) return null;
+  const info = b.info;
+  return info.generics.length ? subst(a, new Map(info.generics.map((g, i) => [`${info.name}.${g}`, b.args[i] ?? T.error]))) : a;
+}
+
 /** Substitute generic parameters (monomorphization). `env` maps "owner.name" or "name" to a type. */
 export function subst(t: Type, env: ReadonlyMap<string, Type>): Type {
   if (env.size === 0) return t;
   switch (t.k) {
-    case 'param': return env.get(t.owner + '.' + t.name) ?? env.get(t.name) ?? t;
+    case 'param': return env.get(t.owner + '.' + t.name) ?? env.get(t.name) ?? projectParam(t, env) ?? t;
     case 'struct': case 'enum': return t.args.length ? { ...t, args: t.args.map((a) => subst(a, env)) } : t;
     case 'builtin': return t.args.length ? { ...t, args: t.args.map((a) => subst(a, env)) } : t;
     case 'tuple': return { ...t, elems: t.elems.map((a) => subst(a, env)) };

@@ -44,7 +44,17 @@ export type Item =
   | ExportListDecl
   | ExternBlock
   | ThreadLocalDecl
-  | PolicyDecl;
+  | PolicyDecl
+  | ExtendsDecl;
+
+/** `i32 extends Show, Clone;` (chapter 2 §7.7): a primitive type declared to satisfy contracts. */
+export interface ExtendsDecl {
+  kind: 'extends';
+  span: Span;
+  typeName: string;
+  typeSpan: Span;
+  contracts: { name: string; span: Span }[];
+}
 
 /** `policy Name [with P1, P2] { field `tag`, … }` (chapter 2 §7.6): field tags for structs that
  *  name it with `struct S with Name`. Metadata only, no runtime effect. */
@@ -183,6 +193,8 @@ export interface TypeAliasDecl {
   isExport: boolean;
   generics: GenericParam[];
   type: TypeExpr;
+  /** `type V<T> where T: C = Vec<T>;` (also after the type): bounds checked where the alias is used */
+  where?: WhereClause[];
 }
 
 export interface ConstDecl {

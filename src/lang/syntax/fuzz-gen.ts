@@ -10,6 +10,7 @@ export const TOKEN_VOCAB: readonly string[] = [
   'x', 'y', 'main', 'Point', 'Vec', 'Some', 'None', 'self', 'Self', 'union', 'thread_local', '_', 'op+',
   '0', '42', '0xFFu8', '3.14', '1_000', '"s"', '"a\\n"', 'f"{x}"', '`json:"id"`', "'a'", '@', '\\',
   '/*', '*/', '//', '"', 'f"', '{{', '}}',
+  'i32 extends', 'where T: Show', 'I.Item', 'Ok(', 'Err(',
 ];
 
 const SEPARATORS = [' ', ' ', ' ', '\n', '', '\t', '\r\n'];
@@ -80,6 +81,26 @@ export function applyMutation(text: string, m: Mutation): string {
     }
     case 'duplicate-range': { const i = at(m.at); return text.slice(0, i) + text.slice(i, i + m.len) + text.slice(i); }
   }
+}
+
+/** Items in chapter 2 §7.7 / §3.6 syntax, well-formed or nearly: `i32 extends A, B;`, type aliases
+ *  with bounds and where clauses before `=` or after the type, generic fns using `I.Item`, and a
+ *  program's own `enum Result`; then random mutations, so near-misses of each form are tried too. */
+export function extendsAliasProgramArb(): fc.Arbitrary<string> {
+  const name = fc.constantFrom('i32', 'u8', 'f64', 'bool', 'string', 'str', 'P', 'Show', 'T', 'extends', '');
+  const contracts = fc.array(fc.constantFrom('Show', 'Display', 'Clone', 'Ord', 'Iterator', 'Nope', ''), { minLength: 0, maxLength: 3 }).map((cs) => cs.join(', '));
+  const where = fc.constantFrom('', 'where T: Show', 'where T: Show, T: Clone', 'where T.Item: Display', 'where', 'where T:');
+  const ty = fc.constantFrom('Vec<T>', '(T, T)', 'Option<T>', 'T', 'i32', '', 'Vec<');
+  const item = fc.oneof(
+    fc.tuple(name, contracts).map(([n, cs]) => `${n} extends ${cs};`),
+    fc.tuple(where, ty, where, fc.constantFrom('<T>', '<T: Show>', '<T: Show = i32>', '')).map(([w1, t, w2, g]) => `type A${g} ${w1} = ${t} ${w2};`),
+    fc.constant('fn first<I: Iterator>(it: I): Option<I.Item> { let! i = it; for x in i { return Some(x); } return None; }'),
+    fc.constant('enum Result<T> { Ok(T), Fail(string), Pending }'),
+    fc.constant('contract Show { fn show(): string { return "s"; } }'),
+  );
+  const main = 'fn main() { let p: A<i32> = (1, 2); println("{}", 3.show()); let r = Ok(1); let e = Err("x"); let v = Vec(); }';
+  return fc.tuple(fc.array(item, { minLength: 1, maxLength: 6 }), fc.array(mutationArb, { maxLength: 3 }))
+    .map(([items, ms]) => ms.reduce(applyMutation, [...items, main].join('\n')));
 }
 
 /** A seed program (by index into `sources`) with 1..maxMutations random mutations applied. */

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mutatedProgramArb, tokenStreamArb } from './fuzz-gen';
+import { extendsAliasProgramArb, mutatedProgramArb, tokenStreamArb } from './fuzz-gen';
 import { parse, parseCell } from './parser';
 import type { Diagnostic } from '../diagnostics';
 import { sharedPath } from '../../../tests/shared-suite';
@@ -47,12 +47,16 @@ describe('front-end fuzzing', () => {
   // Our own programs carry chapter 2's syntax: closures without annotations, operator methods,
   // contracts with default bodies, associated types and `fn Self.name`, imports and exports.
   const ownDir = join(__dirname, '../../../tests/conformance');
-  const chapter2 = readdirSync(ownDir).filter((f) => f.endsWith('.vx') && /closure|op_|oper|contract|assoc|module|import|iter|static/.test(f)).sort()
+  const chapter2 = readdirSync(ownDir).filter((f) => f.endsWith('.vx') && /closure|op_|oper|contract|assoc|module|import|iter|static|extends|alias|shadow|late/.test(f)).sort()
     .map((f) => readFileSync(join(ownDir, f), 'utf8'));
   it('random mutations of programs in chapter 2 syntax never break the parser', () => {
     expect(chapter2.length).toBeGreaterThan(20);
     fc.assert(fc.property(mutatedProgramArb(chapter2), parseChecked), { numRuns: 300, seed: 91 });
     for (const src of chapter2.slice(0, 8)) for (let i = 0; i <= src.length; i += 11) parseChecked(src.slice(0, i));
+  });
+
+  it('`T extends C;`, aliases with where clauses and their near-misses never break the parser', () => {
+    fc.assert(fc.property(extendsAliasProgramArb(), parseChecked), { numRuns: 300, seed: 77 });
   });
 
   it('every prefix of a program parses (truncation at any point)', () => {

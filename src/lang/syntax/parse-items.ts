@@ -28,7 +28,7 @@ const UNSUPPORTED_ITEMS = new Set(['with', 'gpu', 'launch', 'select', 'make']);
 /** Item starts at top level (a superset of the in-block test). */
 export function isTopItemStart(p: Parser): boolean {
   const k = p.tok.kind;
-  return isItemStart(p) || k === 'const' || k === 'type' || UNSUPPORTED_ITEMS.has(k) ||
+  return isItemStart(p) || k === 'const' || k === 'type' || UNSUPPORTED_ITEMS.has(k) || atExtends(p) ||
     (k === 'ident' && p.tok.text === 'union' && p.peek().kind === 'ident');
 }
 
@@ -83,6 +83,7 @@ export function parseItem(p: Parser, st: ItemState): Item | null {
       return null;
   }
   if (k === 'policy') return countItem(st, parsePolicy(p, t, isExport));
+  if (!isExport && atExtends(p)) return countItem(st, parseExtends(p, t));
   if (UNSUPPORTED_ITEMS.has(k)) {
     p.error(unsupportedConstruct(k), p.tokSpan(p.tok));
     p.advance();
@@ -453,11 +454,32 @@ function parseTypeAlias(p: Parser, start: Token, isExport: boolean): Item {
   p.advance();
   const n = ident(p, 'type name');
   const generics = p.at('<') ? parseGenericParams(p) : [];
+  const where = p.at('where') ? parseWhere(p) : []; // real Vex's place: before `=`
   let type: TypeExpr = { kind: 'error', span: p.tokSpan(p.tok) };
   if (p.expect('=')) type = parseAliasType(p);
+  if (p.at('where')) where.push(...parseWhere(p));
   p.expectSemi();
-  return { kind: 'type', span: p.spanFrom(start), name: n ? n.text : 'error', nameSpan: n ? p.tokSpan(n) : p.afterPrev(), isExport, generics, type };
+  const al: Item = { kind: 'type', span: p.spanFrom(start), name: n ? n.text : 'error', nameSpan: n ? p.tokSpan(n) : p.afterPrev(), isExport, generics, type };
+  if (where.length) al.where = where;
+  return al;
 }
+
+/** `i32 extends Display, Clone;` (chapter 2 §7.7; current token: the type name). */
+function parseExtends(p: Parser, start: Token): Item {
+  const tn = p.advance();
+  p.advance(); // `extends`
+  const contracts: { name: string; span: Span }[] = [];
+  do {
+    if (!p.at('ident')) { p.errorExpected('contract name'); break; }
+    const c = p.advance();
+    contracts.push({ name: c.text, span: p.tokSpan(c) });
+  } while (p.eat(','));
+  p.expectSemi();
+  return { kind: 'extends', span: p.spanFrom(start), typeName: tn.text, typeSpan: p.tokSpan(tn), contracts };
+}
+
+/** `NAME extends …` at item level: a word followed by `extends`. */
+const atExtends = (p: Parser): boolean => /^[A-Za-z_]\w*$/.test(p.tok.text) && p.peek().kind === 'extends' && p.tok.kind !== 'type';
 
 function parseConst(p: Parser, start: Token, isExport: boolean): Item {
   p.advance();
