@@ -7,6 +7,7 @@ import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, type E } from './expr';
 import { cloneJs } from './clone-glue';
+import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
@@ -515,8 +516,9 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       default:
         // `v.filter(f)` on a Vec that keeps its elements (chapter 2 §5.2, not `!`): the result
-        // holds clones of the kept elements that need drop, so each object has one owner
-        if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && this.m.needsDrop(rt_.args[0])) {
+        // holds clones of the kept elements that move (need drop, or a struct that could be
+        // changed in place), so each object has one owner and nothing is shared
+        if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && (this.m.needsDrop(rt_.args[0]) || !isCopy(rt_.args[0]))) {
           return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)})`;
         }
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
