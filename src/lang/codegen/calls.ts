@@ -463,10 +463,11 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
       case 'str.startsWith': return `${o}.startsWith(${this.val(a[0])})`;
       case 'str.endsWith': return `${o}.endsWith(${this.val(a[0])})`;
-      case 'str.upper': return `${o}.toUpperCase()`;
-      case 'str.lower': return `${o}.toLowerCase()`;
-      case 'str.trim': return `${rtH('trim')}(${o})`;
-      case 'str.replace': return `${rtH('cat')}(${o}.split(${this.val(a[0])}), ${s}, ${this.val(a[1])})`;
+      // a new text from a `str` is an owned String, charged to the heap and freed when dropped
+      case 'str.upper': return `$newString(${o}.toUpperCase(), ${s})`;
+      case 'str.lower': return `$newString(${o}.toLowerCase(), ${s})`;
+      case 'str.trim': return `$newString(${rtH('trim')}(${o}), ${s})`;
+      case 'str.replace': return `$newString(${rtH('cat')}(${o}.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
       case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;
