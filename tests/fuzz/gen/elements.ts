@@ -23,7 +23,7 @@ export function genElements(r: Rng): FuzzCase {
     const el = `ps[${i}]`;
     switch (r.int(0, 5)) {
       case 0: { // a clone changed everywhere: the element stays as it was
-        const c = `c${copies++}`, add = r.int(1, 9);
+        const c = `cl${copies++}`, add = r.int(1, 9);
         body.push(`let! ${c} = ${el}.clone();`, `${c}.n += ${add};`, `${c}.name.push("x");`, `${c}.xs.push(${add});`);
         body.push(`println("{} {} {} / {} {} {}", ${el}.n, ${el}.name, ${el}.xs.len(), ${c}.n, ${c}.name, ${c}.xs.len());`);
         const p = vec[i];
@@ -37,20 +37,20 @@ export function genElements(r: Rng): FuzzCase {
         break;
       }
       case 2: { // a borrow reads the element as it is now
-        const b = `b${copies++}`;
+        const b = `bw${copies++}`;
         body.push(`let ${b} = &${el};`, `println("{} {} {}", ${b}.n, ${b}.name, ${b}.xs.len());`);
         out.push(show(vec[i]));
         break;
       }
       case 3: { // filter keeps clones: changing them leaves the Vec alone
-        const f = `f${copies++}`, lim = r.int(0, 4);
+        const f = `ft${copies++}`, lim = r.int(0, 4);
         body.push(`let! ${f} = ps.filter(|p| p.n >= ${lim});`, `for j in 0..${f}.len() { ${f}[j].n = -1; ${f}[j].name.push("f"); }`);
         body.push(`println("{}", ${f}.len());`);
         out.push(String(vec.filter((p) => p.n >= lim).length));
         break;
       }
       case 4: { // String methods make new owned text; the element's name is unchanged
-        const u = `u${copies++}`;
+        const u = `up${copies++}`;
         body.push(`let ${u} = ${el}.name.upper();`, `println("{} {} {}", ${u}, ${el}.name.text().trim().len(), ${u} == ${el}.name.to_upper());`);
         out.push(`${vec[i].name.toUpperCase()} ${vec[i].name.length} true`);
         break;
