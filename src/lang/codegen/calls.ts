@@ -7,6 +7,7 @@ import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, type E } from './expr';
 import { cloneJs } from './clone-glue';
+import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
@@ -467,10 +468,11 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
       case 'str.startsWith': return `${o}.startsWith(${this.val(a[0])})`;
       case 'str.endsWith': return `${o}.endsWith(${this.val(a[0])})`;
-      case 'str.upper': return `${o}.toUpperCase()`;
-      case 'str.lower': return `${o}.toLowerCase()`;
-      case 'str.trim': return `${rtH('trim')}(${o})`;
-      case 'str.replace': return `${rtH('cat')}(${o}.split(${this.val(a[0])}), ${s}, ${this.val(a[1])})`;
+      // a new text from a `str` is an owned String, charged to the heap and freed when dropped
+      case 'str.upper': return `$newString(${o}.toUpperCase(), ${s})`;
+      case 'str.lower': return `$newString(${o}.toLowerCase(), ${s})`;
+      case 'str.trim': return `$newString(${rtH('trim')}(${o}), ${s})`;
+      case 'str.replace': return `$newString(${rtH('cat')}(${o}.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
       case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;
@@ -520,8 +522,9 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       default:
         // `v.filter(f)` on a Vec that keeps its elements (chapter 2 §5.2, not `!`): the result
-        // holds clones of the kept elements that need drop, so each object has one owner
-        if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && this.m.needsDrop(rt_.args[0])) {
+        // holds clones of the kept elements that move (need drop, or a struct that could be
+        // changed in place), so each object has one owner and nothing is shared
+        if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && (this.m.needsDrop(rt_.args[0]) || !isCopy(rt_.args[0]))) {
           return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)})`;
         }
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)

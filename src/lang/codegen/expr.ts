@@ -148,7 +148,17 @@ export abstract class ExprEmitter {
       if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return `$newString(${this.val(e.info.coerce ? { ...e, info: { ...e.info, coerce: undefined } } : e)}, ${this.site(e.span)})`;
     }
     let js = this.raw(e);
-    if (e.info?.coerce) js = this.convert(js, this.typeOf(e), this.ty(e.info.coerce));
+    if (e.info?.coerce) {
+      const from = this.ty(this.typeOf(e)), to = this.ty(e.info.coerce);
+      // an owned String read as `str` (`takes(s.trim())`, `v.push(line.upper())`): its text is
+      // copied out, and the temporary String itself is dropped with the statement (it leaked)
+      if (from.k === 'builtin' && from.name === 'String' && to.k === 'str' && (this.dropRoots.has(e) || freshValue(e))) {
+        const extend = this.dropRoots.get(e) ?? false;
+        this.dropRoots.delete(e);
+        return this.convert(this.ownTemp(js, from, e.span, extend), from, to);
+      }
+      js = this.convert(js, this.typeOf(e), to);
+    }
     const extend = this.dropRoots.get(e);
     if (extend !== undefined) { this.dropRoots.delete(e); js = this.ownTemp(js, this.ty(this.typeOf(e)), e.span, extend); }
     return js;
@@ -1006,7 +1016,8 @@ function refOfCell(t: Type): boolean {
 /** Builtin methods whose result is a new value sharing nothing the receiver owns (the others read
  *  or hand out the receiver's): fresh, and a temporary receiver is dropped whatever they return. */
 export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 'String.replace', 'String.clone',
-  'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone', 'Clone.clone']);
+  'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone', 'Clone.clone',
+  'str.upper', 'str.lower', 'str.trim', 'str.replace', 'str.to_upper', 'str.to_lower']);
 /** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */

@@ -49,14 +49,13 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
   const panicFn = '((m, q) => rt.panic(m, q))';
   if (owner === 'str' || owner === 'String') {
     const S = owner === 'String' ? `${o}.s` : o;
-    const mk = (js: string) => (owner === 'String' ? `$newString(${js}, ${s})` : js);
     switch (method) {
       case 'chars': case 'char_count': return `${rtL('chars')}(${S})`;
       case 'empty': return `(${S}.length === 0)`;
       case 'starts_with': return `${S}.startsWith(${v(0)})`;
       case 'ends_with': return `${S}.endsWith(${v(0)})`;
-      case 'to_upper': return mk(`${S}.toUpperCase()`);
-      case 'to_lower': return mk(`${S}.toLowerCase()`);
+      case 'to_upper': return `$newString(${S}.toUpperCase(), ${s})`;
+      case 'to_lower': return `$newString(${S}.toLowerCase(), ${s})`;
       case 'split': return `${rtL('split')}(${S}, ${v(0)}, ${layout(retT)})`;
       case 'find': return opt(`${rtL('find')}(${S}, ${v(0)})`);
       case 'substr': return `${rtL('substr')}(${S}, ${v(0)}, ${v(1)})`;

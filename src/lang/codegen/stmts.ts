@@ -878,7 +878,7 @@ function ownedResult(e: E): boolean {
   if (e.kind !== 'call') return false;
   const t = e.target;
   if (!t) return false;
-  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || (t.owner === 'String' && ['upper', 'lower', 'trim', 'replace', 'clone'].includes(t.method));
+  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || ((t.owner === 'String' || t.owner === 'str') && ['upper', 'lower', 'trim', 'replace', 'to_upper', 'to_lower', 'clone'].includes(t.method));
   return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';
 }
 

@@ -31,6 +31,13 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     });
     return;
   }
+  // any other value that moves (a struct, String, Vec…): the element and the taken value would be
+  // one object under two owners, so a change through either shows in the other (rustc E0507).
+  // A temporary container (`make()[0]`) gives the element up instead (codegen moves it out).
+  if (e.info?.type && !copyLike(e.info.type) && containerPart(e) && !temporaryContainer(e)) {
+    moveOutOfContainer(cx, e, e.info.type);
+    return;
+  }
   // `*b` used by value moves the content out of an owned Box: codegen frees the box's block there
   // and the box's drop no longer reaches the content (its new owner drops it, exactly once)
   if (e.kind === 'deref') {
@@ -45,8 +52,8 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     if (e.info?.type && !isCopy(e.info.type) && ownedPath(e)) {
       // a part of a binding of a container element (`|x| x.name` given to map): still the Vec's
       const bound = fieldPath(e)?.root;
-      if (bound && containerBound.has(bound) && typeNeedsDrop(cx, e.info.type)) {
-        cx.error(MSG.E0163.cannotMoveSPart({ boundName: bound.name, infoType: typeName(e.info.type) }), e.span, {
+      if (bound && containerBound.has(bound) && !copyLike(e.info.type)) {
+        cx.error(MSG.E0163.cannotMoveSPart2({ boundName: bound.name, ownedWhy: ownedWhy(cx, e.info.type) }), e.span, {
           notes: [NOTE.E0163.helpUseReferenceClone()],
         });
         return;
@@ -64,9 +71,9 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (e.kind !== 'ident' || e.res?.k !== 'local') return;
   const t = e.info?.type;
   if (!t || isCopy(t) || !cx.fn) return;
-  if (containerBound.has(e.res.local) && typeNeedsDrop(cx, t)) {
-    cx.error(MSG.E0163.cannotMoveOutBound({ localName: e.res.local.name, t: typeName(t) }), e.span, {
-      notes: [NOTE.E0163.helpUseReferenceTake()],
+  if (containerBound.has(e.res.local) && !copyLike(t)) {
+    cx.error(MSG.E0163.cannotMoveOutBound2({ localName: e.res.local.name, ownedWhy: ownedWhy(cx, t) }), e.span, {
+      notes: [NOTE.E0163.helpUseReferenceClone2({ localName: e.res.local.name })],
     });
     return;
   }
@@ -85,9 +92,10 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     });
     return;
   }
-  if (cx.level > 0 && capturedByClosureValue(cx, e.res.local) && typeNeedsDrop(cx, t)) {
-    cx.error(MSG.E0163.cannotMoveOutClosure({ localName: e.res.local.name, t: typeName(t) }), e.span, {
-      notes: [NOTE.E0163.helpPassValueClosure()],
+  if (cx.level > 0 && capturedByClosureValue(cx, e.res.local) && !copyLike(t)) {
+    const why = typeNeedsDrop(cx, t) ? 'needs drop' : 'is moved, not copied';
+    cx.error(MSG.E0163.cannotMoveOutClosure2({ localName: e.res.local.name, t: typeName(t), why }), e.span, {
+      notes: [NOTE.E0163.helpCloneClonePass({ localName: e.res.local.name })],
     });
     return;
   }
@@ -232,11 +240,12 @@ const elementClosures = new WeakMap<ast.Expr, number[]>();
  *  (E0163 otherwise). */
 export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean): void {
   const ad = ELEMENT_ADAPTORS[method];
-  if (!ad || !typeNeedsDrop(cx, elem)) return;
+  if (!ad || copyLike(elem)) return;
   const f = call.args[ad.arg];
   if (f?.kind === 'closure') elementClosures.set(f, ad.params);
   else if (f) {
-    cx.error(MSG.E0163.wouldGiveFunctionElements({ method, elem: typeName(elem) }), f.span, {
+    const why = typeNeedsDrop(cx, elem) ? 'drops them a second time' : 'shares them with the Vec';
+    cx.error(MSG.E0163.wouldGiveFunctionElements2({ method, elem: typeName(elem), why }), f.span, {
       notes: [NOTE.E0163.helpPassClosureReads()],
     });
   }
@@ -253,10 +262,96 @@ export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: s
 export function elementParam(e: ast.Expr, i: number): boolean {
   return elementClosures.get(e)?.includes(i) ?? false;
 }
-/** The value a closure given to an element adaptor returns is moved out of it (`|x| x` would
- *  return an element the Vec keeps: E0163). */
-export function consumeAdaptorResult(cx: Ctx, closure: ast.Expr, result: ast.Expr | null): void {
-  if (result && elementClosures.has(closure)) consume(cx, result);
+/** The value a closure returns is moved out of it, as with `return` (`|x| x` given to an
+ *  element adaptor would return an element the Vec keeps, `|| ps[0]` or `|| captured` a value
+ *  the closure only borrows: E0163). */
+export function consumeAdaptorResult(cx: Ctx, _closure: ast.Expr, result: ast.Expr | null): void {
+  if (result) consume(cx, result);
+}
+
+/** Copy, or an enum made only of such parts (`Option<i32>`): a value taken out of a container
+ *  shares nothing with it that can change in place (enum payloads cannot be assigned). */
+export function copyLike(t: Type, seen = new Set<unknown>()): boolean {
+  if (isCopy(t)) return true;
+  if (t.k !== 'enum') return false;
+  if (seen.has(t.info)) return true;
+  seen.add(t.info);
+  return t.args.every((a) => copyLike(a, seen)) && t.info.variants.every((v) => v.fields.every((f) => copyLike(f, seen)));
+}
+
+/** Why a value bound to a container element may not be moved out (for messages). */
+function ownedWhy(cx: Ctx, t: Type): string {
+  return typeNeedsDrop(cx, t) ? `\`${typeName(t)}\` needs drop and the container still owns it`
+    : `\`${typeName(t)}\` is moved, not copied, and the container still owns it`;
+}
+
+/** The container an element read starts from (`v` of `v[0].name`, `m.get(k).unwrap()`). */
+function containerRoot(e: ast.Expr): ast.Expr {
+  let o = e;
+  for (;;) {
+    if (o.kind === 'member' || o.kind === 'tuple-index' || (o.kind === 'index' && o.index.kind !== 'range')) o = o.object;
+    else if (o.kind === 'call' && o.target?.k === 'builtin-method' && o.callee.kind === 'member' && containerPart(o)) o = o.callee.object;
+    else return o;
+  }
+}
+
+/** `make()[0]`, `words().get(1)`: the container is an owned temporary that gives the element up
+ *  (codegen moves it out and drops the rest with the statement); not when it is reached through a
+ *  reference (`items()[0]` with `items(): &Vec<P>`). */
+function temporaryContainer(e: ast.Expr): boolean {
+  const root = containerRoot(e);
+  const t = root.info?.type;
+  if (!t || t.k === 'ref' || t.k === 'ptr') return false;
+  return root.kind === 'call' || root.kind === 'struct-lit' || root.kind === 'array' || root.kind === 'map';
+}
+
+/** Source-like text of an element read (`ps[0]`, `v.get(i).name`), or null when it is not short. */
+function elementText(e: ast.Expr, depth = 0): string | null {
+  if (depth > 6) return null;
+  const sub = (x: ast.Expr) => elementText(x, depth + 1);
+  switch (e.kind) {
+    case 'ident': return e.name;
+    case 'int': return e.raw;
+    case 'string': return JSON.stringify(e.value);
+    case 'member': { const o = sub(e.object); return o && `${o}.${e.name}`; }
+    case 'tuple-index': { const o = sub(e.object); return o && `${o}.${e.index}`; }
+    case 'deref': { const o = sub(e.operand); return o && `*${o}`; }
+    case 'index': { const o = sub(e.object), i = sub(e.index); return o && i && `${o}[${i}]`; }
+    case 'call': {
+      if (e.callee.kind !== 'member') return null;
+      const o = sub(e.callee.object), args = e.args.map(sub);
+      return o && args.every((a) => a !== null) ? `${o}.${e.callee.name}(${args.join(', ')})` : null;
+    }
+    default: return null;
+  }
+}
+
+/** E0163 for a value that moves but needs no drop (`let p = ps[0];` with `ps: Vec<P>`): taken
+ *  by value, the element would have two owners sharing one object — rustc's E0507 "cannot move
+ *  out of index". */
+function moveOutOfContainer(cx: Ctx, e: ast.Expr, t: Type): void {
+  const text = elementText(e);
+  const what = text ? `\`${text}\`` : 'the element';
+  const ct = e.kind === 'index' ? e.object.info?.type : null;
+  const msg = ct ? MSG.E0163.cannotMoveOutIndex({ choice: typeName(ct.k === 'ref' ? ct.inner : ct) }) : MSG.E0163.cannotMoveOutWhich({ what });
+  const root = containerRoot(e), rootText = elementText(root);
+  // a place (`ps[0]`, `ps[0].name`) can be borrowed; an accessor's result (`v.get(0)`) is read in place
+  const place = isPlacePath(e);
+  cx.error(msg, e.span, {
+    labels: rootText && root !== e ? [{ span: root.span, message: `\`${rootText}\` keeps owning its elements` }] : [],
+    notes: [
+      NOTE.E0163.noteMoveOccursBecause({ what, t: typeName(t) }),
+      text ? NOTE.E0163.helpCloneCloneGet({ text, choice: place ? `, or borrow it (\`&${text}\`)` : ', or read its fields in place' }) : NOTE.E0163.helpCloneCloneGet2(),
+      NOTE.E0163.helpTakeElementOut(),
+    ],
+  });
+}
+
+/** `v[i]`, `v[i].a.0`: a path of places that `&` can borrow. */
+function isPlacePath(e: ast.Expr): boolean {
+  if (e.kind === 'member' || e.kind === 'tuple-index') return isPlacePath(e.object);
+  if (e.kind === 'index') return e.index.kind !== 'range' && (e.object.kind === 'ident' || isPlacePath(e.object) || e.object.kind === 'deref');
+  return e.kind === 'ident';
 }
 
 /** Builtin accessors that hand out a part the receiver keeps owning. */

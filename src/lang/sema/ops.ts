@@ -125,8 +125,15 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   }
   if (holeOf(l0) || holeOf(r0)) return holeBinary(e, l0, r0);
   // Reads through references auto-deref (§4.3): `x > 5` with `x: &i32`.
-  const l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
+  let l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
   if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
+  // text with text: a String operand reads as `str` (`s.trim() + "!"`, `s.upper() == "A"`) when
+  // the other is a `str`, or for `+`, which builds a new text from both
+  const isString = (t: Type) => t.k === 'builtin' && t.name === 'String';
+  if ((op === '+' || CMP.has(op)) && (isString(l) || isString(r)) && (l.k === 'str' || r.k === 'str' || (op === '+' && isString(l) && isString(r)))) {
+    for (const [side, t] of [[e.left, l], [e.right, r]] as const) if (isString(t) && side.info) side.info.coerce = T.str;
+    l = T.str; r = T.str;
+  }
   // Pointer arithmetic: p + n, p - n (scaled), p2 - p1.
   if (l.k === 'ptr' && (op === '+' || op === '-') && r.k === 'int') return l;
   if (l.k === 'ptr' && op === '-' && r.k === 'ptr') return T.i64;

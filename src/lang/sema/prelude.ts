@@ -129,11 +129,11 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
     statics: {},
     methods: {
       len: '(): i64', as_ptr: '(): *u8', contains: '(str): bool', startsWith: '(str): bool', endsWith: '(str): bool',
-      upper: '(): str', lower: '(): str', trim: '(): str', replace: '(str, str): str', is_empty: '(): bool',
+      upper: '(): String', lower: '(): String', trim: '(): String', replace: '(str, str): String', is_empty: '(): bool',
       chars: '(): i64', char_count: '(): i64', empty: '(): bool', starts_with: '(str): bool', ends_with: '(str): bool',
       split: '(str): Vec<string>', find: '(str): Option<i64>', substr: '(int, int): string', bytes: '(): Vec<u8>',
       'parse<P>': '(): Result<P, string>', to_string: '(): string',
-      to_upper: '(): str', to_lower: '(): str', text: '(): str', clone: '(): str',
+      to_upper: '(): String', to_lower: '(): String', text: '(): str', clone: '(): str',
     },
   },
   Map: {

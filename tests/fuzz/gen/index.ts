@@ -12,11 +12,12 @@ import { genRunaway } from './runaway';
 import { genMutant } from './mutate';
 import { genCompile } from './compiletime';
 import { genContracts } from './contracts';
+import { genElements } from './elements';
 
 export const GENERATORS: Record<string, Generator> = {
   int: genInt, float: genFloat, printf: genPrintf, layout: genLayout, ffi: genFfi,
   lang: genLangCore, collections: genCollections, refs: genRefs, addr: genAddr, drops: genDrops, gc: genGc,
   tasks: genTasks, async: genAsync, alloc: genAlloc, bits: genBits, signal: genSignal, repl: genRepl,
-  runaway: genRunaway, mutate: genMutant, compile: genCompile, contracts: genContracts,
+  runaway: genRunaway, mutate: genMutant, compile: genCompile, contracts: genContracts, elements: genElements,
 };
 export const CATEGORIES: readonly string[] = Object.keys(GENERATORS);

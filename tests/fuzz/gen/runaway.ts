@@ -21,6 +21,9 @@ const BODIES: [string, string][] = [
   ['alloc', 'fn main() {\n    loop { let p = alloc(4096); }\n}\n'],
   ['catch-loop', 'fn main() {\n    loop { let r = catch_panic(|| panic("again")); }\n}\n'],
   ['big-array', 'fn main() {\n    let! v = Vec<[i64; 512]>();\n    loop { v.push([0; 512]); }\n}\n'],
+  ['string-methods', 'fn main() {\n    let! big = String.new();\n    for i in 0..256 { big.push("abcdefgh"); }\n    let t = big.text();\n    let! kept = Vec<String>();\n    loop { kept.push(t.upper()); kept.push(t.replace("a", "bb")); }\n}\n'],
+  ['element-clones', 'struct P { n: i64, name: String }\nfn main() {\n    let! ps = Vec<P>();\n    ps.push(P { n: 1, name: String.from("abcdefgh") });\n    loop { let c = ps[ps.len() - 1].clone(); ps.push(c); }\n}\n'],
+  ['closure-env', 'fn main() {\n    let! fs = Vec<fn(): i64>();\n    loop { let a = [1u8; 4096]; fs.push(|| a[0] as i64); }\n}\n'],
   ['ping-pong', 'fn main() {\n    let! a: Channel<i32> = Channel(0);\n    let! b: Channel<i32> = Channel(0);\n    go { loop { b.send(a.recv() + 1); } };\n    loop { a.send(1); b.recv(); }\n}\n'],
 ];
 
