@@ -12,6 +12,7 @@ import { LIBM_FNS, LIBM_SHIMS } from '../src/runtime/ffi/libm';
 import { SHIM_SIGS } from '../src/runtime/ffi/shims';
 import { VEX_BUILTINS, VEX_CONSTANTS, VEX_KEYWORDS, VEX_TYPE_KEYWORDS } from '../src/ui/editor/vex-monarch';
 import { parse } from '../src/lang/syntax/parser';
+import { lexRanges } from './js-literals';
 import * as limits from '../src/common/limits';
 import { DEFAULT_CAPS } from '../src/worker/batcher';
 import { MAX_OUTPUT_LINES } from '../src/ui/state/output-model';
@@ -185,14 +186,29 @@ describe('lists kept in several places agree', () => {
 });
 
 describe('the codegen <-> runtime contract (common/rt-contract.ts)', () => {
-  it('codegen names runtime helpers only through rt-names.ts, so tsc checks every name', () => {
+  /** `rt.` text in the string and template literals of a source file (the code it emits). */
+  function rawRtText(text: string): string[] {
+    const found: string[] = [];
+    let line = 1, at = 0;
+    for (const r of lexRanges(text).filter((x) => x.kind === 'string' || x.kind === 'template')) {
+      for (; at < r.start; at++) if (text.charCodeAt(at) === 10) line++;
+      for (const m of text.slice(r.start, r.end).matchAll(/(?:(?<![\w$.])|(?<=\\[nrt]))rt\.[$\w]*/g)) found.push(`${line}: ${m[0]}`);
+    }
+    return found;
+  }
+
+  it('codegen emits runtime members only through rt-names.ts, so tsc checks every name', () => {
     const raw: string[] = [];
     for (const f of sources.filter((s) => !isTest(s) && /src[\\/]lang[\\/]/.test(s) && !s.endsWith('rt-names.ts'))) {
-      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
-        if (/rt\.[HLSX]\.[$\w]/.test(line.replace(/\/\/.*$/, ''))) raw.push(`${relative(ROOT, f)}:${i + 1}: ${line.trim()}`);
-      });
+      for (const hit of rawRtText(readFileSync(f, 'utf8'))) raw.push(`${relative(ROOT, f)}:${hit}`);
     }
     expect(raw).toEqual([]);
+  });
+
+  it('the check sees raw rt. text in strings and templates, not in code or comments (self-test)', () => {
+    expect(rawRtText("const a = 'if (rt.depth) x';\nconst b = `${c} rt.fuel`;\nconst d = `${e}(rt.host.cat)${f}\\nrt.out()`;").map((h) => h.replace(/^\d+: /, ''))).toEqual(['rt.depth', 'rt.fuel', 'rt.host', 'rt.out']);
+    expect(rawRtText("// rt.depth\nconst k = rt.k / 2; const s = `$rt.x ${RT.depth}`; /* 'rt.y' */ const r = /rt\\.z/;")).toEqual([]);
+    expect(rawRtText("const a = `${b ? `rt.one` : '2'} ${{ c: 1 }.c}rt.two`;").map((h) => h.replace(/^\d+: /, ''))).toEqual(['rt.one', 'rt.two']);
   });
 });
 

@@ -1,9 +1,41 @@
 // The contract between generated code and the runtime: every name the code generator may emit on
-// the runtime's helper objects. Codegen takes names only through these lists (codegen/rt-names.ts)
-// and the runtime checks that it provides each one (core/rt.ts, `satisfies`), so a typo or a
-// missing helper fails `tsc`, not a run. tests/tidy.test.ts checks codegen writes no raw `rt.H.`.
+// the `rt` object (core/rt.ts Runtime) and on its helper namespaces. Codegen takes names only
+// through these lists (codegen/rt-names.ts: `${RT.depth}`, `rtH('cat')`) and the runtime checks
+// that it provides each one (core/rt.ts RT_CONTRACT), so a typo or a renamed runtime field fails
+// `tsc`, not a run. tests/tidy.test.ts checks codegen's strings hold no raw `rt.` text.
+// Emitted code uses these readable names as they are: a property name's length costs V8 nothing
+// once the code is parsed (measured: README "The codegen <-> runtime contract").
 
-/** rt.H: builtins that are not hot (core/host.ts). */
+/** The Runtime's own members generated code reads, writes or calls. */
+export const RT_MEMBERS = [
+  // helper namespaces: the lists below
+  'host', 'lib', 'sched', 'helpers', 'jsBuiltins',
+  // the call-site stack: `frameSites[i]` is the site frame i is at; `depth` the next free frame
+  // index (a function entry takes one); past `depthLimit` an entry calls `overflow()`
+  'frameSites', 'depth', 'depthLimit', 'overflow', 'stackBytes', 'frameArray',
+  // recursion deeper than the host stack: from depth `deepFrom`, `deep(twin())` runs heap frames
+  'deepFrom', 'deep',
+  // fuel and call/return events
+  'fuel', 'tick', 'charge', 'traceCalls', 'callEvent',
+  // panics and unwinding: what the generated catch/finally blocks report
+  'panic', 'outOfBounds', 'catchPanic', 'seen', 'leave', 'endFrame', 'runDefers', 'logDrop',
+  'recordLocals', 'wantsLocals', 'movedLocal',
+  // drops of recursive types nested past a limit wait in `dropQueue` (`dropDepth`: the nesting)
+  'dropDepth', 'dropQueue', 'drainDrops',
+  // values: memory-backed values, GC roots, reference cells, thread-locals, REPL variables
+  'memValues', 'gc', 'cell', 'threadLocals', 'replSlots',
+  // output, formatting, the libm fast path's counters
+  'out', 'show', 'debug', 'ffiFastCounts',
+  // value classes generated code constructs or compares with
+  'VVec', 'VMap', 'VSet', 'VSlice', 'VBoxView', 'MOVED_OUT', 'Channel',
+] as const;
+/** Methods generated code calls on Runtime members: `rt.memValues.mark()` (codegen rtIn). */
+export const RT_MEMBER_CALLS = {
+  memValues: ['mark', 'release'],
+  gc: ['enter', 'leave', 'caps'],
+} as const;
+
+/** rt.host: builtins that are not hot (core/host.ts). */
 export const HOST_FNS = [
   'addrOf', 'bfree', 'bnew', 'box', 'boxSet', 'bslot', 'call', 'callStatic', 'cat', 'copyOut', 'cstr',
   'detach', 'dlclose', 'dlopen', 'dlsym', 'elemAddr', 'env', 'ffi', 'fieldAddr', 'gc', 'lm', 'lmPure',
@@ -11,24 +43,24 @@ export const HOST_FNS = [
   'storeView', 'strByte', 'strSlice', 'take', 'takeAt', 'tmpStr', 'toMem', 'trim', 'unbox',
   'unionGet', 'unionNew', 'utf8Len', 'view', 'writeBack',
 ] as const;
-/** rt.L: library methods of built-in types (core/lib-methods.ts). */
+/** rt.lib: library methods of built-in types (core/lib-methods.ts). */
 export const LIB_FNS = [
   'all', 'any', 'bytes', 'ceil', 'chars', 'filter', 'find', 'findIn', 'floor',
   'forEach', 'indexOf', 'insert', 'join', 'keys', 'map', 'natural', 'parse', 'reduce', 'remove',
   'reverse', 'round', 'sort', 'sortBy', 'split', 'sqrt', 'substr', 'trunc', 'values',
 ] as const;
-/** rt.S: the scheduler (core/scheduler.ts). */
+/** rt.sched: the scheduler (core/scheduler.ts). */
 export const SCHED_FNS = [
   'async', 'await', 'clock', 'drive', 'go', 'recv', 'send', 'sleep',
 ] as const;
-/** rt.X: checked helpers (core/helpers.ts). */
+/** rt.helpers: checked helpers (core/helpers.ts). */
 export const HELPER_FNS = [
   '$aget', '$agetn', '$aset', '$asetn', '$assignInto', '$bdiv', '$bits', '$brem', '$callv', '$ck',
   '$contains', '$copy', '$div', '$eq', '$f2i', '$ipow', '$mapOf', '$mdel', '$mget', '$mput',
   '$mset', '$mtake', '$range', '$rem', '$repeat', '$sadd', '$sdel', '$sget', '$slice', '$sliceAll',
   '$sput', '$sset', '$stake', '$subslice', '$unwrapO', '$anyAs',
 ] as const;
-/** rt.g: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
+/** rt.jsBuiltins: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [
   '$BigInt', '$Number', '$asI', '$asU', '$f16round', '$floor', '$fround', '$g', '$imul',
   '$wadd', '$wsub', '$wmul', '$wneg', '$wnot', '$wand', '$wor', '$wxor', '$wshl', '$wshr', '$wnum', '$wcnt', '$winc',
@@ -39,3 +71,5 @@ export type LibFn = (typeof LIB_FNS)[number];
 export type SchedFn = (typeof SCHED_FNS)[number];
 export type HelperFn = (typeof HELPER_FNS)[number];
 export type JsBuiltin = (typeof JS_BUILTINS)[number];
+export type RtMember = (typeof RT_MEMBERS)[number];
+export type RtMemberCalls = typeof RT_MEMBER_CALLS;

@@ -20,15 +20,18 @@ import { FrameArrays } from './frame-arrays';
 import { makeLib } from './lib-methods';
 import { NO_GUARDS, type Guard } from './guards';
 import { HEAP_TRACE_EVENTS, RUN_OUTPUT_BYTES, TRACE_EVENTS } from '../../common/limits';
-import type { HelperFn, HostFn, JsBuiltin, LibFn, SchedFn } from '../../common/rt-contract';
+import type { HelperFn, HostFn, JsBuiltin, LibFn, RtMember, RtMemberCalls, SchedFn } from '../../common/rt-contract';
 
 // The runtime provides every name generated code may emit (common/rt-contract.ts): a name missing
 // here fails tsc with `{ missing: "name" }`.
 type Provides<T, K extends string> = [K] extends [keyof T] ? true : { missing: Exclude<K, keyof T> };
+type ProvidesEach<T, C extends Record<string, readonly string[]>> = { [M in keyof C & string]: M extends keyof T ? Provides<T[M], C[M][number]> : { missing: M } }[keyof C & string];
+type ProvidesCalls<T, C extends Record<string, readonly string[]>> = [Exclude<ProvidesEach<T, C>, true>] extends [never] ? true : Exclude<ProvidesEach<T, C>, true>;
 export const RT_CONTRACT: [
   Provides<ReturnType<typeof makeHost>, HostFn>, Provides<ReturnType<typeof makeLib>, LibFn>,
   Provides<Scheduler, SchedFn>, Provides<ReturnType<typeof makeHelpers>, HelperFn>, Provides<typeof jsBuiltins, JsBuiltin>,
-] = [true, true, true, true, true];
+  Provides<Runtime, RtMember>, ProvidesCalls<Runtime, RtMemberCalls>,
+] = [true, true, true, true, true, true, true];
 
 const FUEL_CHUNK = 1 << 16;
 const FRAME_BYTES = 256;
