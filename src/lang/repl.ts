@@ -3,7 +3,7 @@
 // the cell's statements — checked with the session's variables already in main's scope (their
 // types, mutability and moved state carried over from the cells that made them), then generated as
 // a module sharing the live runtime's tables (codegen ReplGen): variables travel between cells in
-// the runtime's `rt.rs` slots, so nothing is ever replayed. pipeline/repl.ts runs the result once and
+// the runtime's `rt.replSlots` slots, so nothing is ever replayed. pipeline/repl.ts runs the result once and
 // reports back with `commit`. A cell ending in an expression without `;` is compiled as
 // `let __repl_echo = &(EXPR);`: the echo borrows, so echoing `xs` does not move it.
 import { parseCell, parse } from './syntax/parser';
@@ -34,7 +34,7 @@ interface ItemEntry {
 /** The file name of cell N in diagnostics and backtraces. */
 export const cellFile = (n: number) => `cell${n}`;
 
-/** A variable of the session: its value is in `rt.rs[slot]` of the live runtime. */
+/** A variable of the session: its value is in `rt.replSlots[slot]` of the live runtime. */
 interface SessionVar {
   name: string;
   type: Type; // as the checker of the cell that last stored it saw it

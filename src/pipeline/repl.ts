@@ -11,7 +11,7 @@ import { Runtime } from '../runtime/core/rt';
 import { Scheduler } from '../runtime/core/scheduler';
 import { VexPanic } from '../runtime/core/errors';
 import type { ProgramMeta } from '../common/program-meta';
-import { installLibrary } from '../runtime/core/library';
+import { installLibrary } from '../runtime/core/machine';
 import { classify, type ProgramModule } from '../runtime/run';
 
 /** What one cell did. `output` is what it printed (its echo last, on stdout). */
@@ -57,7 +57,7 @@ export class ReplEngine {
     rt.emit({ t: 'start', version: TRACE_VERSION, options: shown });
     const lib = installLibrary(rt, this.opts);
     this.S = new Scheduler(rt);
-    rt.S = this.S;
+    rt.sched = this.S;
     lib.resetStats();
     this.rt = rt;
   }
@@ -108,14 +108,14 @@ export class ReplEngine {
     try {
       const mod = (new Function(step.js)() as (rt: Runtime) => ProgramModule)(rt);
       const fresh = mod.tlsInit(); // thread-locals declared by this cell start with their initializer
-      for (let i = rt.tls.length; i < fresh.length; i++) rt.tls.push(fresh[i]);
+      for (let i = rt.threadLocals.length; i < fresh.length; i++) rt.threadLocals.push(fresh[i]);
       this.S.current.state = 'running';
       this.S.runMain(mod.main!, mod.mainIsGen);
       if (step.echo) {
         // the echo borrows its value: a borrowed scalar arrives as a cell over its place
-        const held = rt.rs[step.echo.slot];
+        const held = rt.replSlots[step.echo.slot];
         const v = held instanceof Cell ? held.get() : held;
-        rt.rs[step.echo.slot] = undefined;
+        rt.replSlots[step.echo.slot] = undefined;
         echo = rt.fmt.fmt(v, step.echo.td);
         rt.out(echo + '\n');
       }
@@ -144,7 +144,7 @@ export class ReplEngine {
   /** After a cell, the machine is back at the session's top level, whatever happened. */
   private settle(): void {
     const rt = this.rt;
-    rt.sp = 0;
+    rt.depth = 0;
     rt.guards = [];
     rt.unwinding = null;
   }

@@ -7,7 +7,7 @@ import { Scheduler } from './core/scheduler';
 import { VexAbort, VexExit, VexLimit, VexPanic, isHostStackOverflow } from './core/errors';
 import { isVexFault } from './memory/fault';
 import type { ProgramMeta } from '../common/program-meta';
-import { installLibrary } from './core/library';
+import { installLibrary } from './core/machine';
 
 /** What the generated module returns when instantiated. */
 export interface ProgramModule {
@@ -32,10 +32,10 @@ export function run(program: RunnableProgram, options: Partial<RunOptions> = {})
       outcome = { kind: 'exited', code: 0 };
     } else {
       const S = new Scheduler(rt);
-      rt.S = S;
+      rt.sched = S;
       const mod = instantiate(program)(rt);
       S.tlsInit = mod.tlsInit;
-      rt.tls = mod.tlsInit();
+      rt.threadLocals = mod.tlsInit();
       for (const init of mod.inits) init();
       lib.resetStats(); // runtime_stats() counters are all zero when main starts (§6.18)
       const ret = mod.main ? S.runMain(mod.main, mod.mainIsGen) : 0;
@@ -44,8 +44,8 @@ export function run(program: RunnableProgram, options: Partial<RunOptions> = {})
   } catch (e) {
     outcome = classify(rt, e);
   }
-  if (rt.tc) rt.closeCalls();
-  rt.S?.endRun();
+  if (rt.traceCalls) rt.closeCalls();
+  rt.sched?.endRun();
   rt.emitFfiCounts();
   const steps = rt.totalSteps();
   rt.emit({ t: 'exit', outcome, steps });

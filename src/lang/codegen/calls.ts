@@ -15,7 +15,7 @@ import { primKey } from '../sema/extends';
 import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
-import { rtH, rtL, rtS, rtX } from './rt-names';
+import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { vecKindOf } from '../../common/vec-kinds';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
@@ -47,7 +47,7 @@ export abstract class CallEmitter extends ExprEmitter {
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
       if (p.variadic) {
-        out.push(`new rt.VSlice([${args.slice(i).map((a) => this.copyVal(a)).join(', ')}], 0, ${args.length - i})`);
+        out.push(`new ${RT.VSlice}([${args.slice(i).map((a) => this.copyVal(a)).join(', ')}], 0, ${args.length - i})`);
         return out;
       }
       if (i < args.length) out.push(this.after(out, () => this.argFor(args[i], this.ty(p.type))));
@@ -161,7 +161,7 @@ export abstract class CallEmitter extends ExprEmitter {
     const arg = () => this.val(e.args[0]);
     switch (method) {
       case 'to_string': return this.displayJs(v, t);
-      case 'debug': return `rt.debug(${v}, ${this.m.td(t)})`;
+      case 'debug': return `${RT.debug}(${v}, ${this.m.td(t)})`;
       case 'clone': return cloneJs(this.m, v, t, this.site(e.span));
       case 'compare': case 'cmp': {
         const a = this.tmp(), b = this.tmp();
@@ -183,7 +183,7 @@ export abstract class CallEmitter extends ExprEmitter {
     if (rtype && isCellRef(rtype)) {
       // a shared receiver lives for the call only: a cell of its value (`~Dir.North` has no place)
       recv = isCellRef(this.effType(obj)) ? this.expr(obj)
-        : rtype.k === 'ref' && !rtype.mut ? `(($c) => rt.cell(() => $c, ($v) => { $c = $v; }))(${this.val(obj)})`
+        : rtype.k === 'ref' && !rtype.mut ? `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${this.val(obj)})`
         : this.refTo(obj, true);
     } else {
       // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary
@@ -205,27 +205,27 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (name) {
       case 'println': case 'print': {
         const nl = name === 'println' ? '\\n' : '';
-        if (!a.length) return `rt.out("${nl}")`;
-        // the text is built by rt.H.cat: a line longer than any string fails as an allocation
-        return `rt.out(${rtH('cat')}([${this.formatArgs(a)}${nl ? ', "\\n"' : ''}], ${s}))`;
+        if (!a.length) return `${RT.out}("${nl}")`;
+        // the text is built by rt.host.cat: a line longer than any string fails as an allocation
+        return `${RT.out}(${rtH('cat')}([${this.formatArgs(a)}${nl ? ', "\\n"' : ''}], ${s}))`;
       }
       case 'assert': {
         const c = this.val(a[0]);
         const msg = a[1] ? `"assertion failed: " + ${this.display(a[1])}` : '"assertion failed"';
-        return `(${c} || rt.panic(${msg}, ${s}), undefined)`;
+        return `(${c} || ${RT.panic}(${msg}, ${s}), undefined)`;
       }
       case 'assert_eq': {
         const t = derefAll(this.effType(a[0]));
         const l = this.simple(this.val(a[0]));
         const r = this.simple(this.val(a[1]));
-        return `(${this.eq(l, r, t)} || rt.panic(${rtH('cat')}(["assertion failed: left == right (left: ", ${this.displayJs(l, t)}, ", right: ", ${this.displayJs(r, t)}, ")"], ${s}), ${s}), undefined)`;
+        return `(${this.eq(l, r, t)} || ${RT.panic}(${rtH('cat')}(["assertion failed: left == right (left: ", ${this.displayJs(l, t)}, ", right: ", ${this.displayJs(r, t)}, ")"], ${s}), ${s}), undefined)`;
       }
-      case 'panic': return `rt.panic(${a.length ? this.display(a[0]) : '"explicit panic"'}, ${s})`;
-      case 'unreachable': return `rt.panic("entered unreachable code", ${s})`;
+      case 'panic': return `${RT.panic}(${a.length ? this.display(a[0]) : '"explicit panic"'}, ${s})`;
+      case 'unreachable': return `${RT.panic}("entered unreachable code", ${s})`;
       case 'catch_panic': {
         const f = this.val(a[0]);
         const res = this.m.enumClass(RESULT);
-        return `(${this.at(e.span)}, rt.catchPanic(${this.syncFn(a[0], f)}, ${s}, (t, v) => new ${res}(t, v)))`;
+        return `(${this.at(e.span)}, ${RT.catchPanic}(${this.syncFn(a[0], f)}, ${s}, (t, v) => new ${res}(t, v)))`;
       }
       case 'sizeof': case 'alignof': {
         const t = a.length ? derefAll(this.effType(a[0])) : this.typeArgOf(e);
@@ -233,7 +233,7 @@ export abstract class CallEmitter extends ExprEmitter {
         const l = this.m.prog.layoutOf(t);
         return `${name === 'sizeof' ? l.size : l.align}`;
       }
-      case 'stack_size': return `$wnum(rt.stackBytes)`;
+      case 'stack_size': return `$wnum(${RT.stackBytes})`;
       case 'likely': case 'unlikely': return this.val(a[0]);
       case 'assume': return `(${this.val(a[0])} || ${rtH('call')}("assume", [], ${s}))`;
       case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': {
@@ -355,7 +355,7 @@ export abstract class CallEmitter extends ExprEmitter {
       try { const l = this.m.prog.layoutOf(elem); size = l.size || size; align = l.align || align; } catch { /* keep defaults */ }
     }
     const kind = elem ? vecKind(elem) : 0;
-    return kind ? `new rt.VVec(${size}, ${align}, undefined, ${kind})` : `new rt.VVec(${size}, ${align})`;
+    return kind ? `new ${RT.VVec}(${size}, ${align}, undefined, ${kind})` : `new ${RT.VVec}(${size}, ${align})`;
   }
 
   // ------------------------------------------------------------ builtin statics
@@ -367,15 +367,15 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.new': return this.newVec(t);
       case 'String.new': case 'String.from': return `$newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
       case 'String.withCapacity': case 'String.with_capacity': return `(${this.val(a[0])}, $newString("", ${s}))`; // capacity is a hint
-      case 'Map.new': return `new rt.VMap(${this.tableEntry(t).join(', ')})`;
-      case 'Set.new': return `new rt.VSet(${this.tableEntry(t).join(', ')})`;
+      case 'Map.new': return `new ${RT.VMap}(${this.tableEntry(t).join(', ')})`;
+      case 'Set.new': return `new ${RT.VSet}(${this.tableEntry(t).join(', ')})`;
       case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;
       case 'Gc.new': {
         const et = t.k === 'builtin' ? t.args[0] : null;
         return `${rtH('gc')}(${this.copyVal(a[0])}, ${s}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
       }
       case 'DynamicLib.open': return `${rtH('dlopen')}(${this.val(a[0])}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
-      case 'Channel.new': return `new rt.Channel(${a.length ? `$Number(${this.val(a[0])})` : '0'})`;
+      case 'Channel.new': return `new ${RT.Channel}(${a.length ? `$Number(${this.val(a[0])})` : '0'})`;
       case 'Duration.from_secs': return `($Number(${this.val(a[0])}) * 1000)`;
       case 'Duration.from_millis': return `$Number(${this.val(a[0])})`;
       default:
@@ -461,7 +461,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'String.upper': return `$newString(${o}.s.toUpperCase(), ${s})`;
       case 'String.lower': return `$newString(${o}.s.toLowerCase(), ${s})`;
       case 'String.trim': return `$newString(${rtH('trim')}(${o}.s), ${s})`;
-      // replace can multiply the length: built by rt.H.cat (too long fails as an allocation)
+      // replace can multiply the length: built by rt.host.cat (too long fails as an allocation)
       case 'String.replace': return `$newString(${rtH('cat')}(${o}.s.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.len': return `${rtH('utf8Len')}(${o})`;
       case 'str.as_ptr': return `${rtH('cstr')}(${o})`;
@@ -495,14 +495,14 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Option.is_some': case 'Result.is_ok': return `(${o}.t === 0)`;
       case 'Option.is_none': case 'Result.is_err': return `(${o}.t === 1)`;
       case 'Option.unwrap': return `$unwrapO(${o}, ${s})`;
-      case 'Option.expect': case 'Result.expect': return `(${o}.t === 0 ? ${o}.a0 : rt.panic(${this.display(a[0])}, ${s}))`;
+      case 'Option.expect': case 'Result.expect': return `(${o}.t === 0 ? ${o}.a0 : ${RT.panic}(${this.display(a[0])}, ${s}))`;
       case 'Result.unwrap': {
         const rt_ = derefAll(this.effType(objE));
         const et = rt_.k === 'enum' ? rt_.args[1] : null;
         const msg = et ? this.displayJs(`${o}.a0`, et) : '""';
-        return `(${o}.t === 0 ? ${o}.a0 : rt.panic("called unwrap on Err: " + ${msg}, ${s}))`;
+        return `(${o}.t === 0 ? ${o}.a0 : ${RT.panic}("called unwrap on Err: " + ${msg}, ${s}))`;
       }
-      case 'Result.unwrap_err': return `(${o}.t === 1 ? ${o}.a0 : rt.panic("called unwrap_err on Ok", ${s}))`;
+      case 'Result.unwrap_err': return `(${o}.t === 1 ? ${o}.a0 : ${RT.panic}("called unwrap_err on Ok", ${s}))`;
       case 'Option.unwrap_or': case 'Result.unwrap_or': return `(${o}.t === 0 ? ${o}.a0 : ${arg(0)})`;
       case 'DynamicLib.symbol': {
         const rt_ = derefAll(this.typeOf(e));

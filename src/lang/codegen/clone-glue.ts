@@ -14,7 +14,7 @@ import { subst, typeName } from '../sema/types';
 import type { ModuleCtx } from './context';
 import { envOf, typeKey } from './typedesc';
 import { isCellRef } from './names';
-import { rtS } from './rt-names';
+import { RT, rtS } from './rt-names';
 
 const made = new WeakMap<ModuleCtx, Map<string, string>>();
 
@@ -67,7 +67,7 @@ function cloneBody(m: ModuleCtx, t: Type): string {
     const inst = m.instance(user, t.args);
     const rtype = user.receiverType ? subst(user.receiverType, envOf(t.info.generics, t.args, t.info.name)) : null;
     // a shared receiver of a scalar-like type (an enum) is a cell of its own, as methodCall makes
-    const recv = rtype && isCellRef(rtype) ? 'rt.cell(() => v, ($v) => { v = $v; })' : 'v';
+    const recv = rtype && isCellRef(rtype) ? `${RT.cell}(() => v, ($v) => { v = $v; })` : 'v';
     const call = `${inst.name}(${recv})`;
     return `return ${inst.isGen ? `${rtS('drive')}(${call})` : call};`;
   }
@@ -148,7 +148,7 @@ function cloneBody(m: ModuleCtx, t: Type): string {
     case 'array': {
       // a big by-value array is work, not one step (as $copy charges)
       const fill = `for (let i = 0; i < n; i++) out[i] = ${c('v[i]', t.elem)};`;
-      return `const n = v.length; rt.charge(n >>> 4); const out = new Array(n); ` +
+      return `const n = v.length; ${RT.charge}(n >>> 4); const out = new Array(n); ` +
         `${guarded(m, t.elem, fill, `for (const x of out) if (x !== undefined) ${m.needsDrop(t.elem) ? drop(t.elem) : ''}(x);`)} return out;`;
     }
     case 'builtin': {
@@ -160,7 +160,7 @@ function cloneBody(m: ModuleCtx, t: Type): string {
           // the buffer first (capacity = length, none when empty), then each element
           // (a Vec of primitives keeps its element kind, so a big clone is typed storage too)
           const fill = `const src = v.a; for (let i = 0; i < n; i++) out.push(${c('src[i]', a0)}, s);`;
-          return `const n = v.n; rt.charge(n >>> 4); const out = new rt.VVec(v.esize, v.ealign, undefined, v.kind); out.reserve(n, s); ` +
+          return `const n = v.n; ${RT.charge}(n >>> 4); const out = new ${RT.VVec}(v.esize, v.ealign, undefined, v.kind); out.reserve(n, s); ` +
             `${guarded(m, a0, fill, `for (const x of out.a) ${m.needsDrop(a0) ? drop(a0) : ''}(x);`, 'out.release(s);')} return out;`;
         }
         case 'Map': {
@@ -168,12 +168,12 @@ function cloneBody(m: ModuleCtx, t: Type): string {
           const fill = `for (const [k, x] of v.m) out.m.set(k, ${c('x', a1)}); if (v.ok) { out.ok = new Map(); for (const [k, x] of v.ok) out.ok.set(k, ${c('x', a0)}); }`;
           const dropOut = [m.needsDrop(a1) ? `for (const x of out.m.values()) ${drop(a1)}(x);` : '', m.needsDrop(a0) ? `if (out.ok) for (const x of out.ok.values()) ${drop(a0)}(x);` : ''].join(' ');
           const body = m.needsDrop(a0) || m.needsDrop(a1) ? `try { ${fill} } catch (e) { ${dropOut} throw e; }` : fill;
-          return `rt.charge(v.m.size >>> 4); const out = new rt.VMap(v.esize, v.ealign); ${body} out.fit(s); return out;`;
+          return `${RT.charge}(v.m.size >>> 4); const out = new ${RT.VMap}(v.esize, v.ealign); ${body} out.fit(s); return out;`;
         }
         case 'Set': {
           const fill = `for (const k of v.m) out.m.add(k); if (v.ok) { out.ok = new Map(); for (const [k, x] of v.ok) out.ok.set(k, ${c('x', a0)}); }`;
           const body = m.needsDrop(a0) ? `try { ${fill} } catch (e) { if (out.ok) for (const x of out.ok.values()) ${drop(a0)}(x); throw e; }` : fill;
-          return `rt.charge(v.m.size >>> 4); const out = new rt.VSet(v.esize, v.ealign); ${body} out.fit(s); return out;`;
+          return `${RT.charge}(v.m.size >>> 4); const out = new ${RT.VSet}(v.esize, v.ealign); ${body} out.fit(s); return out;`;
         }
       }
       return 'return v;';

@@ -1,5 +1,5 @@
 // A closure keeps the by-value arrays it captured alive past their frame: each such array is
-// charged to the heap limit once when a closure that may outlive the frame is made (rt.H.env),
+// charged to the heap limit once when a closure that may outlive the frame is made (rt.host.env),
 // so keeping closures without end ends in a clean allocation failure (issue #14, root cause 5).
 import { describe, it, expect } from 'vitest';
 import { runVex } from './run-helpers.test-util';

@@ -8,6 +8,7 @@ import type { Span } from '../span';
 import { MSG, type Message } from '../msg';
 import type { Site } from '../../common/program-meta';
 import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
+import { RT } from './rt-names';
 
 /** Nested drops of a recursive type before the rest is queued (codegen/DESIGN.md). */
 const DROP_DEEP = 200;
@@ -71,7 +72,7 @@ export interface Instance {
 }
 
 /** A REPL cell compiled as `main` (lang/repl.ts, pipeline/repl.ts): the session's variables live
- *  in `rt.rs` slots between cells. Loaded ones are read on entry and written back on exit (also
+ *  in `rt.replSlots` slots between cells. Loaded ones are read on entry and written back on exit (also
  *  when the cell panics); the cell's own top-level locals are written on normal completion and
  *  are owned by the session from then on (not dropped at the cell's end). */
 export interface ReplGen {
@@ -447,9 +448,9 @@ export class ModuleCtx {
     }
     // a value moved out of its owner by a pattern binding leaves MOVED_OUT there (stmts.ts pattern)
     // a type that can contain itself (a list as a struct, a tree) may be deep: past DROP_DEEP nested
-    // drops the rest waits on rt.dq and the outermost drop runs it (host stack stays bounded)
+    // drops the rest waits on rt.dropQueue and the outermost drop runs it (host stack stays bounded)
     const deep = this.recursiveType(t)
-      ? `if (rt.dd > ${DROP_DEEP}) { rt.dq.push(${name}, v); return; } rt.dd++; try { ${body.join(' ')} } finally { if (--rt.dd === 0 && rt.dq.length !== 0) rt.drainDrops(); }`
+      ? `if (${RT.dropDepth} > ${DROP_DEEP}) { ${RT.dropQueue}.push(${name}, v); return; } ${RT.dropDepth}++; try { ${body.join(' ')} } finally { if (--${RT.dropDepth} === 0 && ${RT.dropQueue}.length !== 0) ${RT.drainDrops}(); }`
       : body.join(' ');
     this.dropDefs.push(`function ${name}(v) { if (v === $MV) return; ${deep} } // drop ${typeName(t)}`);
     return name;

@@ -341,7 +341,7 @@ describe('generated code', () => {
 fn sq(x: i32): i32 { return x * x; }
 fn main() { println("{}", fib(10) + sq(2)); }
 `);
-    expect(out.match(/rt\.sp >= rt\.dz/g)).toHaveLength(1);
+    expect(out.match(/rt\.depth >= rt\.deepFrom/g)).toHaveLength(1);
     expect(out).toMatch(/function\* f\w*fib\w*\$deep\(/);
     expect(out).not.toMatch(/sq\w*\$deep/);
     expect(out).not.toContain('yield*');

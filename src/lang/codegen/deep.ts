@@ -3,6 +3,7 @@
 // every (non-suspendable) member of such a component gets. The plain version stays the hot path
 // with one compare at entry; past the threshold it hands over to the twin run by rt.deep.
 import type { ModuleCtx, Instance } from './context';
+import { RT } from './rt-names';
 
 interface Graph {
   current: string | null;
@@ -93,7 +94,7 @@ export function recursiveInstances(m: ModuleCtx): Set<string> {
 
 /** The plain function's first statement: past the threshold, run the call as heap frames. */
 export function deepEntry(plain: string, params: string[]): string {
-  return `if (rt.sp >= rt.dz) return rt.deep(${twinName(plain)}(${params.join(', ')}));`;
+  return `if (${RT.depth} >= ${RT.deepFrom}) return ${RT.deep}(${twinName(plain)}(${params.join(', ')}));`;
 }
 
 /**

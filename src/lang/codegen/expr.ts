@@ -15,7 +15,7 @@ const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === '
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
-import { rtH, rtS } from './rt-names';
+import { RT, rtH, rtS } from './rt-names';
 
 export type E = ast.Expr;
 
@@ -99,7 +99,7 @@ export abstract class ExprEmitter {
     return null;
   }
   /** Record the call site in this frame before a call that may panic or push frames. */
-  at(span: ast.Span): string { return `rt.cs[${this.frame}] = ${this.site(span)}`; }
+  at(span: ast.Span): string { return `${RT.frameSites}[${this.frame}] = ${this.site(span)}`; }
 
   /** Left to right (§3.3): emit a later operand; when it hoists statements (`?`, a match or block
    *  value), the earlier operands' JS in `earlier` is evaluated into temps first, so their effects
@@ -181,7 +181,7 @@ export abstract class ExprEmitter {
     const tmp = this.tmp();
     const fn = this.m.dropFn(t);
     this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);
-    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
     return `(${tmp} = ${js})`;
   }
   /** Emit e with `root` (a temporary inside it) owned by the statement (kept, with `extend`). */
@@ -255,11 +255,11 @@ export abstract class ExprEmitter {
     if (from.k === 'enum' && to.k === 'int') return `${js}.t`; // §7.4: a unit enum as its index (i32)
     if (from.k === 'builtin' && from.name === 'String' && to.k === 'str') return `${js}.s`;
     if (from.k === 'str' && to.k === 'ptr') return `${rtH('cstr')}(${js})`;
-    if (from.k === 'array' && to.k === 'slice') return `new rt.VSlice(${js}, 0, ${js}.length)`;
+    if (from.k === 'array' && to.k === 'slice') return `new ${RT.VSlice}(${js}, 0, ${js}.length)`;
     if (from.k === 'array' && to.k === 'builtin' && to.name === 'Vec') { // §7.4: an array literal as a Vec (a fresh JS array)
       let size = 8, align = 8;
       try { const l = this.m.prog.layoutOf(to.args[0]); size = l.size || size; align = l.align || align; } catch { /* keep defaults, as newVec */ }
-      return `new rt.VVec(${size}, ${align}, ${js})`;
+      return `new ${RT.VVec}(${size}, ${align}, ${js})`;
     }
     if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice') return `$sliceAll(${js})`;
     return js;
@@ -292,7 +292,7 @@ export abstract class ExprEmitter {
       case 'nil': return 'undefined';
       case 'fstring': {
         const pieces = e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr)));
-        // a formatted string is a run-time allocation (§6.18), built by rt.H.cat (one longer than
+        // a formatted string is a run-time allocation (§6.18), built by rt.host.cat (one longer than
         // any string fails as an allocation); one without holes is a literal
         if (!e.parts.some((p) => p.kind === 'hole')) return '(' + (pieces.join(' + ') || '""') + ')';
         const s = this.site(e.span);
@@ -419,7 +419,7 @@ export abstract class ExprEmitter {
         return inst.name;
       }
       case 'const': return this.constLit(r.value, this.ty(r.type));
-      case 'tls': return `rt.tls[${r.index}]`;
+      case 'tls': return `${RT.threadLocals}[${r.index}]`;
       case 'variant': return this.variantValue(this.ty(r.enumType), r.variant);
       case 'builtin-const': return String(r.value);
       case 'extern': return `((...a) => ${rtH('ffi')}(${jsStr(r.fn.name)}, a, -1))`;
@@ -514,7 +514,7 @@ export abstract class ExprEmitter {
     const tmp = this.tmp(), res = this.tmp();
     const body = `${res} && ${res}.a ? ${tmp}.a.forEach(($x) => ${res}.a.includes($x) || ${this.m.dropFn(t.args[0])}($x)) : ${this.m.dropFn(t)}(${tmp}), ${tmp}.release()`;
     this.post.push(`(${tmp} !== undefined && (${body}, ${tmp} = undefined))`);
-    this.unwindTemps.push(`(${tmp} !== undefined && (rt.logDrop($u, ${this.site(objE.span)}, ${this.m.td(t)}, "", ${tmp}), ${body}, ${tmp} = undefined))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(objE.span)}, ${this.m.td(t)}, "", ${tmp}), ${body}, ${tmp} = undefined))`);
     return { js: `(${tmp} = ${this.val(objE)})`, res };
   }
   /** The receiver's JS with `root` owned by the statement. */
@@ -528,7 +528,7 @@ export abstract class ExprEmitter {
       case 'unit': return '"nil"';
       case 'builtin': if (t.name === 'String') return `${js}.s`; break;
     }
-    return `rt.show(${js}, ${this.m.td(t)})`;
+    return `${RT.show}(${js}, ${this.m.td(t)})`;
   }
   /** `{:spec}` text. */
   displaySpec(e: E, spec: string): string {
@@ -536,7 +536,7 @@ export abstract class ExprEmitter {
     if (spec === '?' && e.info?.display) return this.val(e.info.display); // Debug.debug()
     const t = derefAll(this.effType(e));
     const v = this.shownVal(e);
-    if (spec === '?') return `rt.debug(${v}, ${this.m.td(t)})`;
+    if (spec === '?') return `${RT.debug}(${v}, ${this.m.td(t)})`;
     const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
     if (!kind) return this.display(e);
     return `${rtH('spec')}(${jsStr(spec)}, ${jsStr(kind)}, ${v})`;
@@ -600,7 +600,7 @@ export abstract class ExprEmitter {
     }
     if (op === '+' && lt.k === 'builtin' && lt.name === 'Vec') { // chapter 2 §2.2.1: a new Vec of both (Copy elements)
       const a = this.tmp();
-      return `(${a} = ${l}, new rt.VVec(${a}.esize, ${a}.ealign, ${a}.a.concat(${r}.a)))`;
+      return `(${a} = ${l}, new ${RT.VVec}(${a}.esize, ${a}.ealign, ${a}.a.concat(${r}.a)))`;
     }
     if (lt.k === 'struct' || lt.k === 'enum') {
       const viaMethod = this.userOperator(op, l, r, lt, e.span);
@@ -741,7 +741,7 @@ export abstract class ExprEmitter {
           if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
           return { get: n, set: (v) => `${n} = ${v}` };
         }
-        if (r?.k === 'tls') return { get: `rt.tls[${r.index}]`, set: (v) => `rt.tls[${r.index}] = ${v}` };
+        if (r?.k === 'tls') return { get: `${RT.threadLocals}[${r.index}]`, set: (v) => `${RT.threadLocals}[${r.index}] = ${v}` };
         return unsupported(`assignment to ${e.name}`);
       }
       case 'member': {
@@ -862,9 +862,9 @@ export abstract class ExprEmitter {
       }
       if (isPlace(operand)) {
         const p = this.place(operand);
-        return `rt.cell(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+        return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
       }
-      return `(($c) => rt.cell(() => $c, ($v) => { $c = $v; }))(${this.val(operand)})`;
+      return `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${this.val(operand)})`;
     }
     // `&c[a..b]` / `&c[a..b]!`: a view on the elements (writes through it reach c)
     if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);
@@ -879,7 +879,7 @@ export abstract class ExprEmitter {
       return localName(operand.res.local.name, operand.res.local.id);
     }
     const p = this.place(operand);
-    return `rt.cell(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+    return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
   }
 
   deref(e: ast.ExprOf<'deref'>): string {
@@ -1125,24 +1125,24 @@ const PLAIN_ARRAY = /^[\w$]+(\.a)?$/;
 const PLAIN_INDEX = /^([\w$]+|\d+)$/;
 function inlineGet(a: string, i: string, s: number): string | null {
   if (!PLAIN_ARRAY.test(a) || !PLAIN_INDEX.test(i)) return null;
-  return `((${i} >>> 0) < ${a}.length ? ${a}[${i}] : rt.oob(${i}, ${a}.length, ${s}))`;
+  return `((${i} >>> 0) < ${a}.length ? ${a}[${i}] : ${RT.outOfBounds}(${i}, ${a}.length, ${s}))`;
 }
 /** A Vec element read, bounds-checked against its length `n` (its storage `b` may be a typed
  *  array with room past `n`); `o` and `i` are plain reads. */
 function vecGet(o: string, i: string, s: number): string {
-  return `((${i} >>> 0) < ${o}.n ? ${o}.b[${i}] : rt.oob(${i}, ${o}.n, ${s}))`;
+  return `((${i} >>> 0) < ${o}.n ? ${o}.b[${i}] : ${RT.outOfBounds}(${i}, ${o}.n, ${s}))`;
 }
 /** A Vec element write: the value `v` is evaluated before the bounds check (into a temporary
  *  unless it is `plain`), as `$asetn` did. */
 function vecSet(o: string, i: string, plain: string | null, v: string, s: number, tmp: () => string): string {
-  if (plain !== null) return `((${i} >>> 0) < ${o}.n ? (${o}.b[${i}] = ${plain}) : rt.oob(${i}, ${o}.n, ${s}))`;
+  if (plain !== null) return `((${i} >>> 0) < ${o}.n ? (${o}.b[${i}] = ${plain}) : ${RT.outOfBounds}(${i}, ${o}.n, ${s}))`;
   const t = tmp();
-  return `(${t} = ${v}, (${i} >>> 0) < ${o}.n ? (${o}.b[${i}] = ${t}) : rt.oob(${i}, ${o}.n, ${s}))`;
+  return `(${t} = ${v}, (${i} >>> 0) < ${o}.n ? (${o}.b[${i}] = ${t}) : ${RT.outOfBounds}(${i}, ${o}.n, ${s}))`;
 }
 /** The store only when the value is plain too (the helper evaluates it before the bounds check). */
 function inlineSet(a: string, i: string, v: string, s: number): string | null {
   if (!PLAIN_ARRAY.test(a) || !PLAIN_INDEX.test(i) || !/^([\w$.]+|-?[\d.e+]+)$/.test(v)) return null;
-  return `((${i} >>> 0) < ${a}.length ? (${a}[${i}] = ${v}) : rt.oob(${i}, ${a}.length, ${s}))`;
+  return `((${i} >>> 0) < ${a}.length ? (${a}[${i}] = ${v}) : ${RT.outOfBounds}(${i}, ${a}.length, ${s}))`;
 }
 
 /** Can a value of this type hold a reference (so a temporary it borrowed must outlive it)? */

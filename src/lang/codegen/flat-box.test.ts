@@ -429,7 +429,7 @@ fn main() {
     expect(r.outcome).toEqual({ kind: 'exited', code: 0 });
     expect(r.stdout).toBe('built\ndrop 25000\ndrop 50000\ndrop 75000\ndrop 100000\n');
     expect(r.stats).toMatchObject({ allocs: 100_000, frees: 100_000, liveBytes: 0 });
-    expect(r.js).toContain('rt.dq.push(');
+    expect(r.js).toContain('rt.dropQueue.push(');
   });
 });
 

@@ -1,5 +1,5 @@
 // The Panic panel's Call stack shows each unwound frame's parameters and locals in scope at the
-// panic (recorded by the generated catches, rt.lv): which locals appear at which panic point.
+// panic (recorded by the generated catches, rt.recordLocals): which locals appear at which panic point.
 import { describe, it, expect } from 'vitest';
 import { runVex } from './run-helpers.test-util';
 import type { PanicInfo } from '../../runtime/api';

@@ -1,5 +1,5 @@
 // JavaScript for the library methods of built-in types (chapter 2 §5): strings, Vec, Map/Set,
-// Option/Result and numbers. Heavy lifting is in the runtime (`rt.L`, src/runtime/core/lib-methods.ts);
+// Option/Result and numbers. Heavy lifting is in the runtime (`rt.lib`, src/runtime/core/lib-methods.ts);
 // Options and Results are wrapped here in the program's own enum classes.
 import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
@@ -7,7 +7,7 @@ import { typeName, isWideInt } from '../sema/types';
 import { OPTION, RESULT } from '../sema/prelude';
 import { derefAll, jsStr, roundFloat, wrapSmall, wideK } from './names';
 import type { ModuleCtx } from './context';
-import { rtL } from './rt-names';
+import { RT, rtL } from './rt-names';
 import type { LibFn } from '../../common/rt-contract';
 
 /** What the emitter offers this module (a view of CallEmitter). */
@@ -46,7 +46,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     return `${size}, ${align}`;
   };
   const recvT = derefAll(h.effType((e.callee as ast.ExprOf<'member'>).object));
-  const panicFn = '((m, q) => rt.panic(m, q))';
+  const panicFn = `((m, q) => ${RT.panic}(m, q))`;
   if (owner === 'str' || owner === 'String') {
     const S = owner === 'String' ? `${o}.s` : o;
     switch (method) {

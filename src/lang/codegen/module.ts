@@ -8,7 +8,7 @@ import type { Type } from '../sema/types';
 import { addDeepTwins, enterInstance, twinName } from './deep';
 import { FnEmitter, emitFunction } from './stmts';
 import { OPTION, RESULT } from '../sema/prelude';
-import { rtH } from './rt-names';
+import { RT, rtH } from './rt-names';
 import type { HelperFn, HostFn, JsBuiltin } from '../../common/rt-contract';
 
 /** Locals bound from `rt` at the start of each run (`$bind`): JS builtins and hot helpers (never
@@ -19,13 +19,13 @@ const G_BOUND: readonly JsBuiltin[] = ['$BigInt', '$Number', '$imul', '$fround',
 const X_BOUND: readonly HelperFn[] = ['$div', '$rem', '$bdiv', '$brem', '$ipow', '$f2i', '$aget', '$aset', '$agetn',
   '$asetn', '$sget', '$sset', '$mget', '$copy', '$repeat', '$mapOf', '$range', '$slice', '$subslice', '$sliceAll', '$eq',
   '$bits', '$assignInto', '$unwrapO', '$anyAs', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
-/** rt.H helpers bound as `$name`. */
+/** rt.host helpers bound as `$name`. */
 const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'takeAt', 'detach'];
 const BOUND = `let rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV;`;
-const BIND = `({ ${G_BOUND.join(', ')} } = rt.g);
-({ ${X_BOUND.join(', ')} } = rt.X);
-({ ${H_BOUND.map((n) => `${n}: $${n}`).join(', ')} } = rt.H);
-$BV = rt.VBoxView; $MV = rt.MOVED_OUT;`;
+const BIND = `({ ${G_BOUND.join(', ')} } = ${RT.jsBuiltins});
+({ ${X_BOUND.join(', ')} } = ${RT.helpers});
+({ ${H_BOUND.map((n) => `${n}: $${n}`).join(', ')} } = ${RT.host});
+$BV = ${RT.VBoxView}; $MV = ${RT.MOVED_OUT};`;
 
 export interface GenerateOptions {
   /** Tables of earlier modules sharing the runtime (REPL cells): new sites and type descriptors
@@ -76,7 +76,7 @@ export function generate(prog: CheckedProgram, opts: GenerateOptions = {}): { js
   const libmDefs = libm.map((n) =>
     `let $lmk_${n} = 0, $lmt_${n}, $lmf_${n};\nfunction $lm_${n}(x, y) { return ++$lmk_${n} <= 64 ? $lmt_${n}(x, y) : $lmf_${n}(x, y); }`);
   // the counter keeps counting past 64: the runtime reads the true totals at exit
-  const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = ${rtH('lm')}.${n}; $lmf_${n} = ${rtH('lmPure')}.${n}; rt.ffiFastCounts.${n} = () => $lmk_${n};`);
+  const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = ${rtH('lm')}.${n}; $lmf_${n} = ${rtH('lmPure')}.${n}; ${RT.ffiFastCounts}.${n} = () => $lmk_${n};`);
   const js = [
     '"use strict";',
     BOUND,

@@ -26,8 +26,8 @@ interface Scope {
 }
 interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number }
 
-const ENTRY = (f: string, site: number) => `const ${f} = rt.sp++; if (${f} >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick(); if (rt.tc) rt.callEv(${site}, ${f});`;
-const FUEL = 'if (--rt.fuel < 0) rt.tick();';
+const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++; if (${f} >= ${RT.depthLimit}) ${RT.overflow}(); if (--${RT.fuel} < 0) ${RT.tick}(); if (${RT.traceCalls}) ${RT.callEvent}(${site}, ${f});`;
+const FUEL = `if (--${RT.fuel} < 0) ${RT.tick}();`;
 
 export class FnEmitter extends CallEmitter {
   private scopes: Scope[] = [];
@@ -66,7 +66,7 @@ export class FnEmitter extends CallEmitter {
     this.scopes.pop();
     decls.push(...top.decls);
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
-    if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => `rt.rs[${e.slot}] = ${localName(e.local.name, e.local.id)};`).join('\n');
+    if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => `${RT.replSlots}[${e.slot}] = ${localName(e.local.name, e.local.id)};`).join('\n');
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
     // frame is active, suspended tasks included (runtime/core/gc.ts)
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
@@ -74,11 +74,11 @@ export class FnEmitter extends CallEmitter {
     let code: string;
     // temporaries of the statement a panic leaves in the middle are dropped first (newest first)
     const temps = this.unwindTemps.slice().reverse().map((d) => d + ';').join('\n');
-    // the body's locals first, then the parameters: each rt.lv goes before what was recorded
+    // the body's locals first, then the parameters: each rt.recordLocals goes before what was recorded
     const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
       decls.push('$d = null', '$u');
-      if (this.usesMem) decls.push('$mk = rt.mv.mark()');
+      if (this.usesMem) decls.push(`$mk = ${rtIn('memValues', 'mark')}()`);
       for (const d of this.allDrops) {
         if (d.param) decls.push(`${d.flag} = true`);
         else decls.push(`${d.flag} = false`, d.hidden ? d.local.name : localName(d.local.name, d.local.id));
@@ -89,17 +89,17 @@ export class FnEmitter extends CallEmitter {
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
-      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; rt.logDrop($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${d.hidden ? '""' : jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`).join('\n');
+      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; ${RT.logDrop}($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${d.hidden ? '""' : jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`).join('\n');
       // a REPL cell's stack slots hold session variables: they outlive the cell
-      const release = (this.usesMem && !R ? 'rt.mv.release($mk);\n' : '') + (gcRoots.length ? 'rt.gc.leave($gr);\n' : '');
+      const release = (this.usesMem && !R ? `${rtIn('memValues', 'release')}($mk);\n` : '') + (gcRoots.length ? `${rtIn('gc', 'leave')}($gr);\n` : '');
       if (gcRoots.length) decls.push(`$gr = () => [${gcRoots.join(', ')}]`);
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
       // double panic), then the panic propagates — rethrown at the end of `finally`.
-      code = `${gcRoots.length ? 'rt.gc.enter($gr);\n' : ''}try {\n${inner}\n} catch ($e) { $u = $e; rt.seen($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}rt.sp = $f + 1;\n` +
-        `if ($u === undefined) {\ntry {\nif ($d) rt.runDefers($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; rt.seen($e); }\n}` +
-        `\nif ($u !== undefined && rt.leave($u, ${site})) {\n${temps}\nif ($d) rt.runDefers($d, $u, ${site});\n${logged}\nrt.endFrame($u, ${site});\n}\n${release}rt.sp = $f;\nif ($u !== undefined) throw $u;\n}`;
-    } else code = `${params ? this.lvTry(params, inner) : inner}\nrt.sp = $f;`;
+      code = `${gcRoots.length ? `${rtIn('gc', 'enter')}($gr);\n` : ''}try {\n${inner}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
+        `if ($u === undefined) {\ntry {\nif ($d) ${RT.runDefers}($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}` +
+        `\nif ($u !== undefined && ${RT.leave}($u, ${site})) {\n${temps}\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
+    } else code = `${params ? this.lvTry(params, inner) : inner}\n${RT.depth} = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
 
@@ -113,7 +113,7 @@ export class FnEmitter extends CallEmitter {
     for (const e of R.load) {
       const l = e.local, n = localName(l.name, l.id), t = this.ty(l.type);
       loaded.add(l.id);
-      let v = `rt.rs[${e.slot}]`;
+      let v = `${RT.replSlots}[${e.slot}]`;
       if (l.addressTaken && memBacked(t) && !e.wasMem) {
         this.usesMem = true;
         v = `${scalarKind(t) ? rtH('memCell') : rtH('toMem')}(${this.m.td(t)}, ${v}, ${this.site(l.span)})`;
@@ -124,7 +124,7 @@ export class FnEmitter extends CallEmitter {
         decls.push(`$l${l.id} = ${!e.moved}`);
         this.dropFlags.set(l.id, `$l${l.id}`);
       }
-      save += `rt.rs[${e.slot}] = ${n};\n`;
+      save += `${RT.replSlots}[${e.slot}] = ${n};\n`;
     }
     for (const e of R.store) owned.add(e.local.id);
     return { loaded, owned, save };
@@ -141,8 +141,8 @@ export class FnEmitter extends CallEmitter {
     // borrowed temporaries pending in the statements being left are dropped once the value is
     // taken (they stay pending for the path that does not return, e.g. past a `?`)
     const post = this.pendingDrops(0).map((d) => d + ', ').join('');
-    if (value === null || value === 'undefined') return `${post ? post.slice(0, -2) + '; ' : ''}rt.sp = $f; return;`;
-    return `return ($r = ${value}, ${post}rt.sp = $f, $r);`;
+    if (value === null || value === 'undefined') return `${post ? post.slice(0, -2) + '; ' : ''}${RT.depth} = $f; return;`;
+    return `return ($r = ${value}, ${post}${RT.depth} = $f, $r);`;
   }
 
   withPre(f: () => string): string {
@@ -205,8 +205,8 @@ export class FnEmitter extends CallEmitter {
     return decl + (rec ? reset + this.lvTry(rec, js) : js);
   }
 
-  /** `rt.lv(...)` reading these locals (declaration site, type, name, value; undefined while not
-   *  bound yet, `rt.lvMoved` once moved out), or ''. Unit-typed locals have nothing to show.
+  /** `rt.recordLocals(...)` reading these locals (declaration site, type, name, value; undefined while not
+   *  bound yet, `rt.movedLocal` once moved out), or ''. Unit-typed locals have nothing to show.
    *  A float local is left out: V8 keeps a float the handler reads boxed wherever the block may
    *  throw, which made float loops (bench nbody) 1.5-2x slower; a parameter arrives boxed. */
   private recordLocals(locals: LocalInfo[], params = false): string {
@@ -221,11 +221,11 @@ export class FnEmitter extends CallEmitter {
       let v = n;
       if (boxed) v = `${n} && ${n}.v`;
       const flag = this.dropFlags.get(l.id);
-      if (flag) v = `${flag} ? ${n} : ${n} === undefined ? undefined : rt.lvMoved`;
+      if (flag) v = `${flag} ? ${n} : ${n} === undefined ? undefined : ${RT.movedLocal}`;
       parts.push(`${this.m.site(l.span, this.fnName)}, ${this.m.td(t)}, ${jsStr(l.name)}, ${v}`);
     }
     // the list is built only for a panic or a stack overflow (not for a host stack overflow)
-    return parts.length ? `if (rt.lvWants($e)) rt.lv($e, $f, [${parts.join(', ')}]);` : '';
+    return parts.length ? `if (${RT.wantsLocals}($e)) ${RT.recordLocals}($e, $f, [${parts.join(', ')}]);` : '';
   }
   private lvCatch(rec: string): string { return `\n} catch ($e) { ${rec} throw $e; }`; }
   private lvTry(rec: string, js: string): string { return `try {\n${js}${this.lvCatch(rec)}`; }
@@ -246,8 +246,8 @@ export class FnEmitter extends CallEmitter {
 
   private dropScope(sc: Scope): string {
     // the call site is the local's declaration: a panicking drop's backtrace names this frame there
-    const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; rt.cs[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localValue(d.local)}); }`).join('\n');
-    return sc.mem ? `${drops}\nif (${sc.mem} >= 0) { rt.mv.release(${sc.mem}); ${sc.mem} = -1; }` : drops;
+    const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; ${RT.frameSites}[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localValue(d.local)}); }`).join('\n');
+    return sc.mem ? `${drops}\nif (${sc.mem} >= 0) { ${rtIn('memValues', 'release')}(${sc.mem}); ${sc.mem} = -1; }` : drops;
   }
   /** Drops for every scope being left by break/continue (inner scopes down to the loop's). */
   private dropsUntil(depth: number): string {
@@ -384,7 +384,7 @@ export class FnEmitter extends CallEmitter {
       const sc = this.scopes[this.scopes.length - 1];
       if (this.scopes.length > 1) {
         if (!sc.mem) { sc.mem = `$mb${++this.labelN}`; this.blockMarks.push(sc.mem); }
-        mark = `if (${sc.mem} < 0) ${sc.mem} = rt.mv.mark();\n`;
+        mark = `if (${sc.mem} < 0) ${sc.mem} = ${rtIn('memValues', 'mark')}();\n`;
       }
       const mem = `${scalarKind(t) ? rtH('memCell') : rtH('toMem')}(${td}, ${init}, ${this.site(l.span)})`;
       if (!this.m.needsDrop(t)) return `${mark}${this.letKw(l, isLet)}${name} = ${mem};`;
@@ -624,7 +624,7 @@ export class FnEmitter extends CallEmitter {
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
     }, params.map((p) => localName(p.name, p.id)), caps);
     // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
-    const js = caps.length ? `rt.gc.caps(${fn}, () => [${caps.join(', ')}])` : fn;
+    const js = caps.length ? `${rtIn('gc', 'caps')}(${fn}, () => [${caps.join(', ')}])` : fn;
     // and keeps its captured by-value arrays alive past the frame's stack model: heap-charged
     const stays = lentClosures.has(e) || (this.root !== null && frameLocalClosures(this.root).has(e));
     const arrays = stays ? [] : (ci?.captures ?? []).map((l) => [l, this.escapedBytes(this.ty(l.type))] as const).filter(([, b]) => b >= ESCAPE_BYTES);
@@ -807,7 +807,7 @@ export class FnEmitter extends CallEmitter {
 }
 
 import { subst } from '../sema/types';
-import { rtH, rtS, rtX } from './rt-names';
+import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 
 /** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
 type Bound =
@@ -828,7 +828,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   else if (fn.receiver) params.push('$self');
   for (const p of fn.params) params.push(p.local ? localName(p.local.name, p.local.id) : `$p_${p.name}`);
   const decl = fn.decl;
-  if (!decl || !decl.body) return `function ${name}() { rt.panic(${jsStr(`${fn.name} has no body`)}, ${site}); }`;
+  if (!decl || !decl.body) return `function ${name}() { ${RT.panic}(${jsStr(`${fn.name} has no body`)}, ${site}); }`;
   // address-taken parameters move into simulated memory on entry
   const prologue = fn.params
     .filter((p) => p.local?.addressTaken && memBacked(subst(p.local.type, env)))

@@ -4,11 +4,11 @@
 // deep the Vex stack model goes. A twin calls another twin by yielding the callee's (not yet
 // started) generator object; it gets the callee's return value back as the yield's result, or the
 // callee's exception thrown in at the yield, so try/finally cleanup (defers, drops, unwind steps,
-// rt.sp restoring) runs frame by frame exactly as in plain code.
+// rt.depth restoring) runs frame by frame exactly as in plain code.
 
 import { VexAbort, VexExit, VexLimit } from './errors';
 
-/** Vex depth (rt.sp) from which recursive functions run as heap frames. Low enough that the
+/** Vex depth (rt.depth) from which recursive functions run as heap frames. Low enough that the
  *  plain frames below it (heavy ones: locals, defer, Drop, f-strings) fit a browser worker's
  *  host stack with plenty to spare; high enough that ordinary recursion never pays for it. */
 export const DEEP_AT = 400;
@@ -45,10 +45,10 @@ export function runDeep(first: Generator<unknown, unknown, unknown>, seen?: (e: 
       } else r = top.next(value);
     } catch (e) {
       // A run-ending exception skips every frame's cleanup (rt.leave is false for it), so the
-      // frames' finally blocks would only reset rt.sp; throwing it into each generator costs tens
+      // frames' finally blocks would only reset rt.depth; throwing it into each generator costs tens
       // of microseconds a frame in Chromium (minutes at 262,144 frames): drop the frames at once.
       if (e instanceof VexAbort || e instanceof VexLimit || e instanceof VexExit) {
-        // a stack overflow: the few innermost frames still see it, to record their locals (rt.lv)
+        // a stack overflow: the few innermost frames still see it, to record their locals (rt.recordLocals)
         if (e instanceof VexAbort && e.overflow) {
           stack.pop();
           for (let k = 0; k < OVERFLOW_LOCALS && stack.length; k++) { try { stack.pop()!.throw(e); } catch { /* it rethrows */ } }

@@ -8,7 +8,7 @@ export class VexPanic {
   depth = 0;
   /** Deepest frame not yet logged in info.unwind (frames without cleanup are logged late). */
   next = -1;
-  /** Locals recorded by the generated catches (rt.lv) per frame index, until its `frame` step. */
+  /** Locals recorded by the generated catches (rt.recordLocals) per frame index, until its `frame` step. */
   locals: Map<number, FrameLocal[]> | null = null;
   constructor(readonly message: string, readonly info: PanicInfo) {}
 }
@@ -16,7 +16,7 @@ export class VexPanic {
 /** The run ends at once, nothing else runs: double panic, stack overflow, deadlock, panic=abort, signal. */
 export class VexAbort {
   /** A stack overflow (rt.overflow): its report, emitted once the top frames' catches recorded
-   *  their locals (rt.lv) for the frames from index `from` up. */
+   *  their locals (rt.recordLocals) for the frames from index `from` up. */
   overflow?: { info: StackOverflowInfo; from: number; locals: Map<number, FrameLocal[]> };
   constructor(
     readonly code: number,

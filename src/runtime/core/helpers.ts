@@ -1,4 +1,4 @@
-// Small helpers generated code binds once as locals (`rt.g`, `rt.X`): JS builtins it may use
+// Small helpers generated code binds once as locals (`rt.jsBuiltins`, `rt.helpers`): JS builtins it may use
 // (generated code never names a global) and checked operations that are too big to inline.
 import type { Runtime } from './rt';
 import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox, fieldKeys } from './collections';
@@ -77,30 +77,30 @@ export function makeHelpers(rt: Runtime) {
     $aget<T>(a: T[], i: number | bigint, s: number): T {
       const k = num(i);
       if (k >= 0 && k < a.length) return a[k];
-      return rt.oob(i, a.length, s);
+      return rt.outOfBounds(i, a.length, s);
     },
     /** Number-indexed fast paths (the index type is <= 32 bits). */
     $agetn<T>(a: T[], i: number, s: number): T {
-      return (i >>> 0) < a.length && i >= 0 ? a[i] : rt.oob(i, a.length, s);
+      return (i >>> 0) < a.length && i >= 0 ? a[i] : rt.outOfBounds(i, a.length, s);
     },
     $asetn<T>(a: T[], i: number, v: T, s: number): void {
       if ((i >>> 0) < a.length && i >= 0) a[i] = v;
-      else rt.oob(i, a.length, s);
+      else rt.outOfBounds(i, a.length, s);
     },
     $aset<T>(a: T[], i: number | bigint, v: T, s: number): void {
       const k = num(i);
       if (k >= 0 && k < a.length) a[k] = v;
-      else rt.oob(i, a.length, s);
+      else rt.outOfBounds(i, a.length, s);
     },
     $sget<T>(sl: VSlice<T>, i: number | bigint, s: number): T {
       const k = num(i);
       if (k >= 0 && k < sl.len) return sl.a[sl.off + k];
-      return rt.oob(i, sl.len, s);
+      return rt.outOfBounds(i, sl.len, s);
     },
     $sset<T>(sl: VSlice<T>, i: number | bigint, v: T, s: number): void {
       const k = num(i);
       if (k >= 0 && k < sl.len) sl.a[sl.off + k] = v;
-      else rt.oob(i, sl.len, s);
+      else rt.outOfBounds(i, sl.len, s);
     },
     $mget<K, V>(m: VMap<K, V>, k: K, s: number): V {
       if (!m.m.has(k)) rt.panic('key not found', s);

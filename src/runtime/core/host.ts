@@ -1,4 +1,4 @@
-// `rt.H`: builtins that are not hot — strings, boxes, stats, format specs, foreign calls and the
+// `rt.host`: builtins that are not hot — strings, boxes, stats, format specs, foreign calls and the
 // runtime-library entry points (alloc/free, signals, heap profile...).
 import type { Runtime } from './rt';
 import { exact, exactEnd } from './helpers';
@@ -136,7 +136,7 @@ export function makeHost(rt: Runtime) {
     strByte(s: string, i: number | bigint, site: number): number {
       const b = utf8Bytes(s);
       const k = Number(i);
-      if (k < 0 || k >= b.length) return rt.oob(i, b.length, site);
+      if (k < 0 || k >= b.length) return rt.outOfBounds(i, b.length, site);
       return b[k];
     },
     strSlice(s: string, lo: number | bigint | undefined, hi: number | bigint | undefined, inc: boolean, site: number): string {
@@ -186,8 +186,8 @@ export function makeHost(rt: Runtime) {
       if (a === undefined) return rt.panic('taking the address of this value is not supported yet', site);
       return a;
     },
-    toMem: (td: number, v: unknown, site = -1) => rt.mv.toMem(td, v, site),
-    memCell: (td: number, v: unknown, site = -1) => rt.mv.cell(td, v, site),
+    toMem: (td: number, v: unknown, site = -1) => rt.memValues.toMem(td, v, site),
+    memCell: (td: number, v: unknown, site = -1) => rt.memValues.cell(td, v, site),
     /** `&s.field as *T`: the field's address inside a memory-backed struct. */
     fieldAddr(o: unknown, offset: number, site: number): number {
       return this.addrOf(o, site) + offset;
@@ -197,7 +197,7 @@ export function makeHost(rt: Runtime) {
       const base = this.addrOf(a, site);
       const len = (a as unknown[]).length;
       const k = typeof i === 'bigint' ? Number(i) : i;
-      if (!(k >= 0 && k < len)) rt.oob(i, len, site);
+      if (!(k >= 0 && k < len)) rt.outOfBounds(i, len, site);
       return base + k * esize;
     },
     load(p: number, k: string, site: number): unknown {
@@ -214,16 +214,16 @@ export function makeHost(rt: Runtime) {
     unionGet(o: Record<string, unknown>, f: string): unknown {
       return o['f_' + f];
     },
-    unionNew: (td: number, f: string, v: unknown) => rt.mv.union(td, f, v),
+    unionNew: (td: number, f: string, v: unknown) => rt.memValues.union(td, f, v),
     /** `*p` / `p.f` where p: *S to a C struct or union: a checked view of the bytes at p. */
-    view: (td: number, p: number, site: number) => rt.mv.checkedView(td, p, site),
+    view: (td: number, p: number, site: number) => rt.memValues.checkedView(td, p, site),
     /** `*p = v` where p: *S!: writes the whole struct/union at p. */
-    storeView: (td: number, p: number, v: unknown, site: number) => rt.mv.storeAt(td, p, v, site),
+    storeView: (td: number, p: number, v: unknown, site: number) => rt.memValues.storeAt(td, p, v, site),
     /** `let v = *p` / passing `*p` by value: a detached copy of the struct at p. */
-    copyOut: (td: number, p: number, site: number) => rt.mv.copyOut(td, p, site),
+    copyOut: (td: number, p: number, site: number) => rt.memValues.copyOut(td, p, site),
     /** A reference argument to a C pointer parameter: the referent's address (see MemValues.addrFor). */
-    refAddr: (td: number, v: unknown, site: number) => rt.mv.addrFor(td, v, site),
-    writeBack: (td: number, v: unknown, a: number) => rt.mv.writeBack(td, v, a),
+    refAddr: (td: number, v: unknown, site: number) => rt.memValues.addrFor(td, v, site),
+    writeBack: (td: number, v: unknown, a: number) => rt.memValues.writeBack(td, v, a),
     setAllocator(obj: unknown, alloc?: (o: unknown, s: number, a: number) => number, dealloc?: (o: unknown, p: number, s: number, a: number) => void, name = 'allocator'): void {
       const m = rt.machine;
       if (obj instanceof ArenaAllocator) m.current = obj;
@@ -277,7 +277,7 @@ export function makeHost(rt: Runtime) {
         case 'heap_profile_start': m.prof.start(); return undefined;
         case 'heap_profile_stop': m.prof.stop(); return undefined;
         case 'heap_profile_report': rt.out(m.prof.report((s) => rt.meta.sites[s]?.line ?? 0)); return undefined;
-        case 'gc_collect': return rt.gc.collect(rt.S ? rt.S.allTls() : [rt.tls]);
+        case 'gc_collect': return rt.gc.collect(rt.sched ? rt.sched.allTls() : [rt.threadLocals]);
         case 'raise': rt.raiseSignal(n(0), site); return 0;
         case 'signal_ignore': rt.signals.set(n(0), 'ignore'); return undefined;
         case 'signal_default': rt.signals.delete(n(0)); return undefined;

@@ -1,5 +1,5 @@
 // The runtime core exercised with hand-written modules that follow the codegen conventions
-// (frames via rt.sp/rt.cs, try/finally cleanup, rt.panic), independent of the compiler.
+// (frames via rt.depth/rt.frameSites, try/finally cleanup, rt.panic), independent of the compiler.
 import { describe, it, expect } from 'vitest';
 import { run } from '../run';
 import type { CompiledProgram } from '../../lang/compile';
@@ -22,24 +22,24 @@ const stderr = (r: ReturnType<typeof run>) => r.output.filter((c) => c.stream ==
 // frame(name, site, body, cleanup): a function in the generated shape, with defers in `$d`.
 const frame = (name: string, site: number, body: string, defers: string[] = []) => `
 function ${name}(n) {
-  const $f = rt.sp++; if ($f >= rt.lim) rt.overflow(); if (--rt.fuel < 0) rt.tick();
+  const $f = rt.depth++; if ($f >= rt.depthLimit) rt.overflow(); if (--rt.fuel < 0) rt.tick();
   let $d = null, $u, $r;
   try {
     ${defers.map((d) => `($d || ($d = [])).push(() => { ${d} }, ${site});`).join('\n')}
     ${body}
   } catch ($e) { $u = $e; throw $e; } finally {
-    rt.sp = $f + 1;
+    rt.depth = $f + 1;
     if (rt.leave($u, ${site})) { if ($d) rt.runDefers($d, $u, ${site}); rt.endFrame($u, ${site}); }
-    rt.sp = $f;
+    rt.depth = $f;
   }
 }`;
 
 describe('runtime core', () => {
   it('unwinds defers LIFO frame by frame and exits 134 with the panic on stderr', () => {
     const js = `
-${frame('inner', 1, `rt.cs[$f] = 1; rt.panic("boom", 1);`, ['rt.out("inner d1\\n")', 'rt.out("inner d2\\n")'])}
-${frame('outer', 2, `rt.cs[$f] = 2; inner(1);`, ['rt.out("outer d1\\n")'])}
-${frame('main', 0, `rt.cs[$f] = 0; outer(1); rt.out("not reached\\n");`)}
+${frame('inner', 1, `rt.frameSites[$f] = 1; rt.panic("boom", 1);`, ['rt.out("inner d1\\n")', 'rt.out("inner d2\\n")'])}
+${frame('outer', 2, `rt.frameSites[$f] = 2; inner(1);`, ['rt.out("outer d1\\n")'])}
+${frame('main', 0, `rt.frameSites[$f] = 0; outer(1); rt.out("not reached\\n");`)}
 return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
     const r = run(prog(js));
     expect(stdout(r)).toBe('inner d2\ninner d1\nouter d1\n');
@@ -54,10 +54,10 @@ return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
     const js = `
 ${frame('inner', 1, `rt.panic("bad", 1);`, ['rt.out("cleanup\\n")'])}
 function main() {
-  const $f = rt.sp++;
+  const $f = rt.depth++;
   const r = rt.catchPanic(() => inner(0), 0, (t, v) => ({ t, v }));
-  rt.out(r.t + ":" + r.v + " depth=" + rt.sp + "\\n");
-  rt.sp = $f;
+  rt.out(r.t + ":" + r.v + " depth=" + rt.depth + "\\n");
+  rt.depth = $f;
   return 3;
 }
 return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
@@ -90,8 +90,8 @@ return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
 
   it('the stack model overflows deterministically; 4096 frames fit the default 1 MiB stack', () => {
     const js = `
-${frame('inner', 1, `rt.cs[$f] = 1; if (n > 0) inner(n - 1);`)}
-function main() { const $f = rt.sp++; rt.cs[$f] = 0; inner(N); rt.out("ok\\n"); rt.sp = $f; }
+${frame('inner', 1, `rt.frameSites[$f] = 1; if (n > 0) inner(n - 1);`)}
+function main() { const $f = rt.depth++; rt.frameSites[$f] = 0; inner(N); rt.out("ok\\n"); rt.depth = $f; }
 return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
     const ok = run(prog(js.replace('N', '4094')));
     expect(stdout(ok)).toBe('ok\n');
@@ -105,7 +105,7 @@ return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
 
   it('the host stack running out is reported as a stack overflow, not an internal error', () => {
     const js = `
-function deep(n) { const $f = rt.sp++; if ($f >= rt.lim) rt.overflow(); const r = deep(n + 1) + 1; rt.sp = $f; return r; }
+function deep(n) { const $f = rt.depth++; if ($f >= rt.depthLimit) rt.overflow(); const r = deep(n + 1) + 1; rt.depth = $f; return r; }
 function main() { deep(0); }
 return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
     const r = run(prog(js), { stackSize: 1 << 30 });
@@ -136,7 +136,7 @@ return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
 
   it('go tasks start immediately; blocked tasks resume FIFO; deadlock is fatal', () => {
     const js = `
-const S = rt.S;
+const S = rt.sched;
 function main() {
   const ch = new rt.Channel(0);
   S.go(function* () { rt.out("t1 waits\\n"); const v = yield* S.recv(ch); rt.out("t1 got " + v + "\\n"); }, true, 262144, 0);

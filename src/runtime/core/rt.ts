@@ -11,7 +11,7 @@ import { jsBuiltins, makeHelpers } from './helpers';
 import { makeHost } from './host';
 import { Channel } from './scheduler';
 import type { Scheduler } from './scheduler';
-import type { Machine } from './library';
+import type { Machine } from './machine';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
 import { DEEP_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
@@ -40,21 +40,21 @@ const CS_MAX = 1 << 16;
 
 export class Runtime {
   // ---- call-site stack: one for every task (the scheduler copies a switched-out task's frames)
-  cs: Int32Array;
-  sp = 0;
+  frameSites: Int32Array;
+  depth = 0;
   /** What function entries compare the depth with: the model's limit (`stackLim`), or less while
    *  `cs` is still short — reaching it grows `cs`. */
-  lim: number;
+  depthLimit: number;
   stackLim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
-  dz: number;
+  deepFrom: number;
   deep(g: Generator<unknown, unknown, unknown>): unknown {
     // Recursion that re-enters plain code from heap frames (through a closure or a non-recursive
     // function) stays plain for another threshold's worth of frames before the next trampoline:
     // a trampoline per frame would cost more host stack than plain frames do.
-    const dz = this.dz;
-    this.dz = this.sp + this.dz0;
-    try { return runDeep(g, this.seenDeep); } finally { this.dz = dz; }
+    const dz = this.deepFrom;
+    this.deepFrom = this.depth + this.dz0;
+    try { return runDeep(g, this.seenDeep); } finally { this.deepFrom = dz; }
   }
   private readonly dz0: number;
   private readonly seenDeep = (e: unknown) => this.seen(e);
@@ -80,10 +80,10 @@ export class Runtime {
   readonly fmt: ValueFormatter;
   taskId = 0;
   // ---- what generated code binds (see codegen/module.ts PRELUDE)
-  readonly g = jsBuiltins;
-  readonly X = makeHelpers(this);
-  readonly H = makeHost(this);
-  readonly L = makeLib((a, b) => this.X.$eq(a, b)); // library methods of built-in types (lib-methods.ts)
+  readonly jsBuiltins = jsBuiltins;
+  readonly helpers = makeHelpers(this);
+  readonly host = makeHost(this);
+  readonly lib = makeLib((a, b) => this.helpers.$eq(a, b)); // library methods of built-in types (lib-methods.ts)
   readonly VVec = VVec;
   readonly VMap = VMap;
   readonly VSet = VSet;
@@ -91,20 +91,20 @@ export class Runtime {
   readonly VBoxView = VBoxView;
   readonly MOVED_OUT = MOVED_OUT;
   readonly Channel = Channel;
-  S!: Scheduler;
+  sched!: Scheduler;
   machine!: Machine;
-  readonly mv = new MemValues(this);
+  readonly memValues = new MemValues(this);
   readonly gc = new GcHeap(this);
   /** REPL session variables between cells (codegen ReplGen; pipeline/repl.ts). */
-  readonly rs: unknown[] = [];
+  readonly replSlots: unknown[] = [];
   /** The current task's thread-locals (swapped by the scheduler). */
-  tls: unknown[] = [];
+  threadLocals: unknown[] = [];
 
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
-    this.dz = this.dz0 = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
-    this.lim = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
-    this.cs = new Int32Array(Math.min(this.lim + 1, CS_MAX));
+    this.deepFrom = this.dz0 = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
+    this.depthLimit = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
+    this.frameSites = new Int32Array(Math.min(this.depthLimit + 1, CS_MAX));
     this.fitLim();
     this.unlimited = !opts.fuel;
     this.fuelLeft = opts.fuel || Infinity;
@@ -114,7 +114,7 @@ export class Runtime {
     if (this.sink !== null) this.sink.locate = (site) => this.loc(site);
     this.logRoom = opts.keepTrace === false ? 0 : HEAP_TRACE_EVENTS;
     this.heapRoom = opts.onEvent || this.sink !== null ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_EVENTS;
-    this.tc = !!opts.traceCalls;
+    this.traceCalls = !!opts.traceCalls;
   }
 
   // ------------------------------------------------------------------ output and trace
@@ -208,8 +208,8 @@ export class Runtime {
   /** Innermost first: the raising site, then the call sites recorded in each outer frame. */
   backtrace(site: number): Frame[] {
     const frames: Frame[] = [{ fn: this.siteFn(site), loc: this.loc(site) }];
-    const top = Math.min(this.sp - 2, this.cs.length - 1);
-    for (let i = top; i >= 0; i--) frames.push({ fn: this.siteFn(this.cs[i]), loc: this.loc(this.cs[i]) });
+    const top = Math.min(this.depth - 2, this.frameSites.length - 1);
+    for (let i = top; i >= 0; i--) frames.push({ fn: this.siteFn(this.frameSites[i]), loc: this.loc(this.frameSites[i]) });
     return frames;
   }
   printBacktrace(frames: Frame[], max = 64): void {
@@ -223,9 +223,9 @@ export class Runtime {
   // ------------------------------------------------------------------ call/return events (traceCalls)
   /** Emit call/return events (RunOptions.traceCalls). Returns are inferred: a call at depth d
    *  first closes every open frame at depth >= d, and the run's end closes the rest. */
-  readonly tc: boolean;
+  readonly traceCalls: boolean;
   private open = new Map<number, { fn: string; depth: number }[]>();
-  callEv(site: number, depth: number): void {
+  callEvent(site: number, depth: number): void {
     let st = this.open.get(this.taskId);
     if (!st) this.open.set(this.taskId, (st = []));
     while (st.length && st[st.length - 1].depth >= depth) {
@@ -248,16 +248,16 @@ export class Runtime {
   // ------------------------------------------------------------------ stack model and fuel
   /** Called by a function entry when its frame index reached the task's limit (§6.14). */
   overflow(): void {
-    const freed = this.arrays.release(this.taskId, this.sp - 1);
-    if (freed) { this.stackLim += freed; this.fitLim(); if (this.sp - 1 < this.lim) return; }
-    if (this.sp - 1 < this.stackLim) return this.growCs();
-    this.sp--;
-    const frames = this.backtrace(this.cs[Math.max(0, Math.min(this.sp - 1, this.cs.length - 1))]);
+    const freed = this.arrays.release(this.taskId, this.depth - 1);
+    if (freed) { this.stackLim += freed; this.fitLim(); if (this.depth - 1 < this.depthLimit) return; }
+    if (this.depth - 1 < this.stackLim) return this.growCs();
+    this.depth--;
+    const frames = this.backtrace(this.frameSites[Math.max(0, Math.min(this.depth - 1, this.frameSites.length - 1))]);
     this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
     this.printBacktrace(frames.slice(1), 10);
     // the report waits for the innermost frames' locals: run.ts classify emits it
     const a = new VexAbort(134, 'stack overflow');
-    a.overflow = { info: this.overflowInfo(this.sp, this.callSites(this.sp), false), from: this.sp - OVERFLOW_LOCALS, locals: new Map() };
+    a.overflow = { info: this.overflowInfo(this.depth, this.callSites(this.depth), false), from: this.depth - OVERFLOW_LOCALS, locals: new Map() };
     throw a;
   }
   /** By-value arrays held by frames (frame-arrays.ts): their bytes count against the stack. */
@@ -266,15 +266,15 @@ export class Runtime {
   /** An array of `bytes` made (or copied) at `site` in the current frame: it takes its share of
    *  the task's stack until the frame returns; past the stack size, a stack overflow there. */
   frameArray(site: number, bytes: number): void {
-    const { take, freed } = this.arrays.reserve(this.taskId, this.sp - 1, site, bytes, this.fnOfSite);
+    const { take, freed } = this.arrays.reserve(this.taskId, this.depth - 1, site, bytes, this.fnOfSite);
     if (take === freed) return;
     this.stackLim += freed - take;
     this.fitLim();
-    if (this.sp <= this.stackLim) return;
+    if (this.depth <= this.stackLim) return;
     this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
     this.printBacktrace(this.backtrace(site), 10);
     const a = new VexAbort(134, 'stack overflow');
-    a.overflow = { info: this.overflowInfo(this.sp, [site, ...this.callSites(this.sp - 1)], false), from: this.sp - OVERFLOW_LOCALS, locals: new Map() };
+    a.overflow = { info: this.overflowInfo(this.depth, [site, ...this.callSites(this.depth - 1)], false), from: this.depth - OVERFLOW_LOCALS, locals: new Map() };
     throw a;
   }
   /** The stack-overflow event of an abort from `overflow()`, with the top frames' locals. */
@@ -284,7 +284,7 @@ export class Runtime {
     a.overflow = undefined;
     const top: NonNullable<StackOverflowInfo['top']> = [];
     for (let j = o.info.depth - 1; j >= Math.max(0, o.from); j--) {
-      const site = j < this.cs.length ? this.cs[j] : -1;
+      const site = j < this.frameSites.length ? this.frameSites[j] : -1;
       top.push({ fn: this.siteFn(site), loc: this.loc(site), locals: this.markShadowed(o.locals.get(j) ?? []) });
     }
     o.info.top = top;
@@ -293,7 +293,7 @@ export class Runtime {
   /** The call sites of the frames below `depth`, innermost first (as far as `cs` recorded them). */
   private callSites(depth: number): number[] {
     const sites: number[] = [];
-    for (let i = Math.min(depth - 1, this.cs.length - 1); i >= 0; i--) sites.push(this.cs[i]);
+    for (let i = Math.min(depth - 1, this.frameSites.length - 1); i >= 0; i--) sites.push(this.frameSites[i]);
     return sites;
   }
   /** The stack-overflow event: depth against capacity, the frames folded (only on overflow). */
@@ -302,7 +302,7 @@ export class Runtime {
   }
   private overflowInfo(depth: number, sites: number[], host: boolean): StackOverflowInfo {
     return {
-      task: this.taskId, depth, capacity: this.lim, stackBytes: this.stackBytes, frameBytes: FRAME_BYTES,
+      task: this.taskId, depth, capacity: this.depthLimit, stackBytes: this.stackBytes, frameBytes: FRAME_BYTES,
       frames: foldSites(sites).map((g) => ({ frames: g.sites.map((s) => ({ fn: this.siteFn(s), loc: this.loc(s) })), times: g.times })),
       unrecorded: Math.max(0, depth - sites.length), host,
     };
@@ -314,8 +314,8 @@ export class Runtime {
     if (this.hostSnap || e instanceof VexPanic || e instanceof VexAbort || e instanceof VexLimit) return;
     if (!isHostStackOverflow(e)) return;
     const frames: number[] = [];
-    for (let i = Math.min(this.sp - 1, this.cs.length - 1); i >= 0 && frames.length < 10; i--) frames.push(this.cs[i]);
-    this.hostSnap = { depth: this.sp, frames, sites: this.callSites(this.sp), heap: e instanceof DeepLimit };
+    for (let i = Math.min(this.depth - 1, this.frameSites.length - 1); i >= 0 && frames.length < 10; i--) frames.push(this.frameSites[i]);
+    this.hostSnap = { depth: this.depth, frames, sites: this.callSites(this.depth), heap: e instanceof DeepLimit };
   }
   /** The host JS stack ran out before the model's limit (a very large stack setting). */
   hostOverflow(): VexAbort {
@@ -336,15 +336,15 @@ export class Runtime {
   /** The frame at index sp-1 has no slot in `cs` yet: double it (up to CS_MAX; deeper frames
    *  are counted by the model but not recorded for backtraces, as before). */
   private growCs(): void {
-    let n = Math.max(this.cs.length, 16);
-    while (n < this.sp && n < CS_MAX) n *= 2;
+    let n = Math.max(this.frameSites.length, 16);
+    while (n < this.depth && n < CS_MAX) n *= 2;
     const next = new Int32Array(Math.min(n, CS_MAX));
-    next.set(this.cs.subarray(0, Math.min(this.cs.length, next.length)));
-    this.cs = next;
+    next.set(this.frameSites.subarray(0, Math.min(this.frameSites.length, next.length)));
+    this.frameSites = next;
     this.fitLim();
   }
   fitLim(): void {
-    this.lim = this.cs.length >= CS_MAX ? this.stackLim : Math.min(this.stackLim, this.cs.length);
+    this.depthLimit = this.frameSites.length >= CS_MAX ? this.stackLim : Math.min(this.stackLim, this.frameSites.length);
   }
 
   /** Fuel chunk spent: account, poll Stop/SIGINT, end the run when the budget is gone. */
@@ -402,8 +402,8 @@ export class Runtime {
     const backtrace = this.backtrace(site);
     const info: PanicInfo = { message: msg, location: this.loc(site), backtrace, unwind: [], task: this.taskId };
     const p = new VexPanic(msg, info);
-    p.depth = this.sp;
-    p.next = this.sp - 1;
+    p.depth = this.depth;
+    p.next = this.depth - 1;
     // A panic raised by a defer/drop while unwinding, with no catch_panic in between: abort at once.
     if (this.unwinding && this.guards.length <= this.unwindDepth) {
       this.err(`panic: ${msg}\n`);
@@ -422,8 +422,8 @@ export class Runtime {
     const innerFrames = p.info.backtrace.length;
     p.locals = null; // the async task's frames are logged: indexes now count the awaiter's
     p.info.backtrace.push(...this.backtrace(site));
-    p.depth = this.sp + innerFrames;
-    p.next = this.sp - 1;
+    p.depth = this.depth + innerFrames;
+    p.next = this.depth - 1;
     return this.deliver(p);
   }
   /** The panic being unwound has stopped (its async task ended): later panics are not double. */
@@ -463,7 +463,7 @@ export class Runtime {
   leave(u: unknown, site: number): boolean {
     if (u === undefined) return true;
     if (u instanceof VexPanic) {
-      const d = this.sp - 1; // the generated finally set sp = $f + 1
+      const d = this.depth - 1; // the generated finally set sp = $f + 1
       this.passFrames(u, d + 1);
       // where this frame was when the panic passed through it (its backtrace entry)
       const at = u.info.backtrace[u.depth - 1 - d];
@@ -487,7 +487,7 @@ export class Runtime {
     }
     if (p.next >= downTo) p.next = downTo - 1;
   }
-  /** The `frame` step of frame index `j`, with the locals its catches recorded (rt.lv). */
+  /** The `frame` step of frame index `j`, with the locals its catches recorded (rt.recordLocals). */
   private frameStep(p: VexPanic, j: number, fn: string, loc: SourceLoc | null): UnwindStep {
     const locals = p.locals?.get(j);
     if (!locals) return { kind: 'frame', fn, loc };
@@ -505,16 +505,16 @@ export class Runtime {
   }
 
   /** A moved-out local (its drop flag is down) as the generated catches pass it to `lv`. */
-  readonly lvMoved: unknown = Object.freeze({ moved: true });
+  readonly movedLocal: unknown = Object.freeze({ moved: true });
   /**
    * A generated catch: a panic passes a block of frame `f` whose locals `l` (site of the
    * declaration, type descriptor, name, value; repeated) are in scope once bound. Blocks report innermost
    * first, so each block's locals go before those already recorded (declaration order).
    */
-  lvWants(e: unknown): boolean {
+  wantsLocals(e: unknown): boolean {
     return e instanceof VexPanic || (e instanceof VexAbort && e.overflow !== undefined);
   }
-  lv(e: unknown, f: number, l: unknown[]): void {
+  recordLocals(e: unknown, f: number, l: unknown[]): void {
     let m: Map<number, FrameLocal[]>;
     if (e instanceof VexPanic) m = e.locals ??= new Map();
     else if (e instanceof VexAbort && e.overflow && f >= e.overflow.from) m = e.overflow.locals;
@@ -523,7 +523,7 @@ export class Runtime {
     for (let i = 0; i < l.length; i += 4) {
       const site = l[i] as number, td = l[i + 1] as number, v = l[i + 3];
       if (v === undefined) continue; // its `let` has not run yet
-      const moved = v === this.lvMoved;
+      const moved = v === this.movedLocal;
       const x: FrameLocal = { name: l[i + 2] as string, type: this.meta.typeNames[td] ?? '?', shown: moved ? '' : this.shortDebug(v, td, true), loc: this.loc(site) };
       if (moved) x.state = 'moved';
       rec.push(x);
@@ -552,15 +552,15 @@ export class Runtime {
   }
   /** `site` is the dropped local's declaration; `frameSite` names the function. */
   // ---- deep drops: nesting of the drops of recursive types, and what waits past the limit
-  dd = 0;
-  readonly dq: unknown[] = [];
+  dropDepth = 0;
+  readonly dropQueue: unknown[] = [];
   private draining = false;
   /** Run the queued drops (pairs: function, value) in order; they may queue more. The drops it
    *  runs end at depth 0 too: only the outermost call drains. */
   drainDrops(): void {
     if (this.draining) return;
     this.draining = true;
-    const q = this.dq;
+    const q = this.dropQueue;
     try {
       for (let i = 0; i < q.length; i += 2) (q[i] as (v: unknown) => void)(q[i + 1]);
     } finally {
@@ -606,7 +606,7 @@ export class Runtime {
 
   /** catch_panic(f): Ok(f()) or Err(msg). `mk(tag, payload)` builds the Result (0 = Ok, 1 = Err). */
   catchPanic<R>(f: () => unknown, site: number, mk: (tag: number, v: unknown) => R): R {
-    const sp = this.sp;
+    const sp = this.depth;
     this.guards = [...this.guards, 'catch'];
     try {
       return mk(0, f());
@@ -621,7 +621,7 @@ export class Runtime {
     }
   }
   caught(e: VexPanic, site: number, sp: number): void {
-    this.sp = sp; // the frames below sp are intact in `cs` (a grown `cs` copied them)
+    this.depth = sp; // the frames below sp are intact in `cs` (a grown `cs` copied them)
     this.fitLim();
     this.unwinding = null;
     this.unwindDepth = -1;
@@ -642,13 +642,13 @@ export class Runtime {
 
   // ------------------------------------------------------------------ checked helpers
   divz(site: number): never { return this.panic('division by zero', site); }
-  oob(i: number | bigint, len: number | bigint, site: number): never {
+  outOfBounds(i: number | bigint, len: number | bigint, site: number): never {
     return this.panic(`index out of bounds: index ${i}, len ${len}`, site);
   }
   /** Index check for JS-array-backed sequences; returns the numeric index. */
   ix(i: number | bigint, len: number, site: number): number {
     const n = typeof i === 'bigint' ? Number(i) : i;
-    if (n < 0 || n >= len || n !== n) this.oob(i, len, site);
+    if (n < 0 || n >= len || n !== n) this.outOfBounds(i, len, site);
     return n;
   }
   negExp(site: number): never { return this.panic('negative exponent in integer power', site); }

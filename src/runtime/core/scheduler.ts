@@ -25,14 +25,14 @@ export class Task {
   value: unknown = undefined;
   /** Tasks awaiting this future (made on first use: most futures have none or one). */
   waiters: Task[] | null = null;
-  // saved runtime context. Every task runs on the runtime's one call-site stack (`rt.cs`): a task
+  // saved runtime context. Every task runs on the runtime's one call-site stack (`rt.frameSites`): a task
   // that is switched out keeps a copy of its own frames (most tasks block a few calls deep, so a
   // small array per task instead of a call-site stack of its own each).
   frames: number[] | number | null = null; // one frame (the usual depth of a blocked task) needs no array
-  sp = 0;
+  depth = 0;
   stackLim: number;
   guards: readonly Guard[] = NO_GUARDS;
-  tls: unknown[];
+  threadLocals: unknown[];
   /** An async fn's task that panicked: the panic waits in its Future for an awaiter. */
   panicked: VexPanic | null = null;
   awaited = false;
@@ -40,7 +40,7 @@ export class Task {
   charged = 0;
   constructor(readonly id: number, readonly name: string, public stackBytes: number, tls: unknown[]) {
     this.stackLim = Math.floor(stackBytes / 256);
-    this.tls = tls;
+    this.threadLocals = tls;
   }
   get done(): boolean { return this.state === 'done'; }
 }
@@ -98,10 +98,10 @@ export class Scheduler {
   // ---------------------------------------------------------------- context switching
   private save(t: Task): void {
     const rt = this.rt;
-    t.sp = rt.sp; t.stackLim = rt.stackLim; t.stackBytes = rt.stackBytes; t.guards = rt.guards; t.tls = rt.tls;
+    t.depth = rt.depth; t.stackLim = rt.stackLim; t.stackBytes = rt.stackBytes; t.guards = rt.guards; t.threadLocals = rt.threadLocals;
     // the frames below sp (as far as `cs` records them); an array of exactly that length (growing
     // an empty one would reserve 17 slots), reused while the depth stays the same
-    const cs = rt.cs, n = Math.min(rt.sp, cs.length);
+    const cs = rt.frameSites, n = Math.min(rt.depth, cs.length);
     if (n <= 1) { t.frames = n === 0 ? null : cs[0]; return; }
     let f = t.frames;
     if (typeof f !== 'object' || !f || f.length !== n) f = t.frames = new Array<number>(n);
@@ -109,11 +109,11 @@ export class Scheduler {
   }
   private load(t: Task): void {
     const rt = this.rt;
-    rt.sp = t.sp; rt.stackLim = t.stackLim; rt.stackBytes = t.stackBytes; rt.guards = t.guards; rt.tls = t.tls; rt.taskId = t.id;
+    rt.depth = t.depth; rt.stackLim = t.stackLim; rt.stackBytes = t.stackBytes; rt.guards = t.guards; rt.threadLocals = t.threadLocals; rt.taskId = t.id;
     rt.fitLim();
     const f = t.frames;
-    if (typeof f === 'number') rt.cs[0] = f;
-    else if (f) { const cs = rt.cs; for (let i = 0; i < f.length; i++) cs[i] = f[i]; }
+    if (typeof f === 'number') rt.frameSites[0] = f;
+    else if (f) { const cs = rt.frameSites; for (let i = 0; i < f.length; i++) cs[i] = f[i]; }
   }
 
   /** Run task `t` until it finishes or blocks, then come back to the current task. */
@@ -157,7 +157,7 @@ export class Scheduler {
 
   private finish(t: Task, v: unknown): void {
     t.state = 'done';
-    this.rt.mv.endTask(t.id);
+    this.rt.memValues.endTask(t.id);
     this.rt.arrays.endTask(t.id);
     t.value = v;
     this.rt.emit({ t: 'task-end', task: t.id, clock: this.clock });
@@ -172,7 +172,7 @@ export class Scheduler {
     t.gen = null;
     t.frames = null;
     t.guards = NO_GUARDS;
-    t.tls = [];
+    t.threadLocals = [];
     this.live.delete(t);
   }
 
@@ -196,8 +196,8 @@ export class Scheduler {
 
   /** Thread-locals of every live task (GC roots). */
   allTls(): unknown[] {
-    const out: unknown[] = [this.rt.tls];
-    for (const t of this.live) if (t.state !== 'done') out.push(t.tls);
+    const out: unknown[] = [this.rt.threadLocals];
+    for (const t of this.live) if (t.state !== 'done') out.push(t.threadLocals);
     return out;
   }
 
@@ -277,7 +277,7 @@ export class Scheduler {
   /** Run main (a plain function or a generator function), then drain the run queue. */
   runMain(main: () => unknown, isGen: boolean): unknown {
     const me = this.current;
-    me.tls = this.rt.tls;
+    me.threadLocals = this.rt.threadLocals;
     let ret: unknown;
     if (isGen) ret = this.drive(main() as Gen);
     else ret = main();
@@ -330,7 +330,7 @@ export class Scheduler {
   }
   /** The end of an await: the awaited task's panic goes on in the awaiter, else its value. */
   awaited(f: Future): unknown {
-    if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, this.rt.cs[this.rt.sp - 1] ?? -1);
+    if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, this.rt.frameSites[this.rt.depth - 1] ?? -1);
     return f.value;
   }
 
