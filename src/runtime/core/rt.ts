@@ -39,11 +39,15 @@ const FRAME_BYTES = 256;
 const CS_MAX = 1 << 16;
 
 export class Runtime {
+  // The members generated code touches are listed, with what each is for, in
+  // common/rt-contract.ts RT_MEMBERS (RT_CONTRACT above checks this class provides them).
   // ---- call-site stack: one for every task (the scheduler copies a switched-out task's frames)
+  /** The call site each active frame is at (frame index -> site id), for backtraces. */
   frameSites: Int32Array;
+  /** The next free frame index: a function entry takes one (`$f = rt.depth++`), its exit resets it. */
   depth = 0;
   /** What function entries compare the depth with: the model's limit (`stackLim`), or less while
-   *  `cs` is still short — reaching it grows `cs`. */
+   *  `frameSites` is still short — reaching it grows `frameSites`. */
   depthLimit: number;
   stackLim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
@@ -52,11 +56,12 @@ export class Runtime {
     // Recursion that re-enters plain code from heap frames (through a closure or a non-recursive
     // function) stays plain for another threshold's worth of frames before the next trampoline:
     // a trampoline per frame would cost more host stack than plain frames do.
-    const dz = this.deepFrom;
-    this.deepFrom = this.depth + this.dz0;
-    try { return runDeep(g, this.seenDeep); } finally { this.deepFrom = dz; }
+    const from = this.deepFrom;
+    this.deepFrom = this.depth + this.deepStep;
+    try { return runDeep(g, this.seenDeep); } finally { this.deepFrom = from; }
   }
-  private readonly dz0: number;
+  /** The threshold (RunOptions.deepAt): frames per stretch of plain recursion. */
+  private readonly deepStep: number;
   private readonly seenDeep = (e: unknown) => this.seen(e);
   stackBytes: number;
   // ---- fuel: `fuel` counts down a chunk; `fuelLeft` is the rest of the budget
@@ -79,7 +84,7 @@ export class Runtime {
   uncaught: PanicInfo | null = null;
   readonly fmt: ValueFormatter;
   taskId = 0;
-  // ---- what generated code binds (see codegen/module.ts PRELUDE)
+  // ---- what generated code binds (`$bind`, codegen/module.ts BIND) or constructs
   readonly jsBuiltins = jsBuiltins;
   readonly helpers = makeHelpers(this);
   readonly host = makeHost(this);
@@ -102,7 +107,7 @@ export class Runtime {
 
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
-    this.deepFrom = this.dz0 = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
+    this.deepFrom = this.deepStep = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
     this.depthLimit = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
     this.frameSites = new Int32Array(Math.min(this.depthLimit + 1, CS_MAX));
     this.fitLim();
@@ -290,7 +295,7 @@ export class Runtime {
     o.info.top = top;
     this.emit({ t: 'stack-overflow', info: o.info });
   }
-  /** The call sites of the frames below `depth`, innermost first (as far as `cs` recorded them). */
+  /** The call sites of the frames below `depth`, innermost first (as far as `frameSites` recorded them). */
   private callSites(depth: number): number[] {
     const sites: number[] = [];
     for (let i = Math.min(depth - 1, this.frameSites.length - 1); i >= 0; i--) sites.push(this.frameSites[i]);
@@ -307,7 +312,7 @@ export class Runtime {
       unrecorded: Math.max(0, depth - sites.length), host,
     };
   }
-  /** Depth and frames when a host stack overflow was first seen (before cleanup unwound sp). */
+  /** Depth and frames when a host stack overflow was first seen (before cleanup unwound `depth`). */
   private hostSnap: { depth: number; frames: number[]; sites: number[]; heap?: boolean } | null = null;
   /** Generated catch blocks report the exception passing through (cheap; only on throw paths). */
   seen(e: unknown): void {
@@ -333,7 +338,7 @@ export class Runtime {
     this.stackLim = Math.floor(bytes / FRAME_BYTES);
     this.fitLim();
   }
-  /** The frame at index sp-1 has no slot in `cs` yet: double it (up to CS_MAX; deeper frames
+  /** The frame at index depth-1 has no slot in `frameSites` yet: double it (up to CS_MAX; deeper frames
    *  are counted by the model but not recorded for backtraces, as before). */
   private growCs(): void {
     let n = Math.max(this.frameSites.length, 16);
@@ -504,7 +509,7 @@ export class Runtime {
     return locals;
   }
 
-  /** A moved-out local (its drop flag is down) as the generated catches pass it to `lv`. */
+  /** A moved-out local (its drop flag is down) as the generated catches pass it to `recordLocals`. */
   readonly movedLocal: unknown = Object.freeze({ moved: true });
   /**
    * A generated catch: a panic passes a block of frame `f` whose locals `l` (site of the
@@ -621,7 +626,7 @@ export class Runtime {
     }
   }
   caught(e: VexPanic, site: number, sp: number): void {
-    this.depth = sp; // the frames below sp are intact in `cs` (a grown `cs` copied them)
+    this.depth = sp; // the frames below sp are intact in `frameSites` (a grown one copied them)
     this.fitLim();
     this.unwinding = null;
     this.unwindDepth = -1;
