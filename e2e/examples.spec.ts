@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, chooseExample, openPlayground, waitForOutcome, outputLines } from './fixtures';
 import { EXAMPLES } from '../src/ui/examples/catalog';
+import { linesInOrder } from '../tests/lines-in-order';
 
 for (const ex of EXAMPLES) {
   test(`example ${ex.id} prints its expected output`, async ({ page }) => {
@@ -14,12 +15,7 @@ for (const ex of EXAMPLES) {
     expect((await outputLines(page, 'stdout')).join('\n') + '\n').toBe(expected);
     if (ex.stderr) {
       const err = await outputLines(page, 'stderr');
-      let at = 0;
-      for (const line of ex.stderr) {
-        const found = err.indexOf(line, at);
-        expect(found, `stderr line ${line}`).toBeGreaterThanOrEqual(0);
-        at = found + 1;
-      }
+      expect(linesInOrder(ex.stderr, err), `stderr lines in order in ${err.join('\n')}`).toBeNull();
     }
   });
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { execute } from '../src/pipeline/execute';
 import { replTranscript } from '../src/cli/repl';
 import { sharedPath } from './shared-suite';
+import { linesInOrder } from './lines-in-order';
 import { parseArgs } from '../src/cli/args';
 import { runOptionsOf, RUN_VALUED_FLAGS } from '../src/cli/run';
 import type { RunOptions } from '../src/runtime/api';
@@ -51,17 +52,7 @@ const read = (c: ConformanceCase, ext: string): string | null => {
   return existsSync(p) ? readFileSync(p, 'utf8') : null;
 };
 
-/** Each expected line must appear as a whole line of `actual`, in order. */
-export function linesInOrder(expected: string[], actual: string): string | null {
-  const lines = actual.split('\n');
-  let at = 0;
-  for (const want of expected) {
-    const i = lines.indexOf(want, at);
-    if (i < 0) return want;
-    at = i + 1;
-  }
-  return null;
-}
+export { linesInOrder };
 
 /** The tabs of a multi-file case: every .vx file under `root`, named by its path inside it. */
 export function tabsOf(root: string, sub = ''): { name: string; text: string }[] {

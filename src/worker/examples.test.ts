@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { handleMessage } from './handlers';
 import type { FromWorker } from './protocol';
 import { EXAMPLES } from '../ui/examples/catalog';
+import { linesInOrder } from '../../tests/lines-in-order';
 
 const dir = new URL('../ui/examples/', import.meta.url);
 const settings = { stackSize: 1 << 20, heapLimit: 64 << 20, panic: 'unwind' as const, fuel: 300_000_000 };
@@ -23,13 +24,7 @@ describe('examples run to their expected output', () => {
       const done = out.find((m) => m.type === 'done');
       expect(stdout).toBe(expected);
       expect(done).toMatchObject({ exitCode: ex.exit });
-      let at = 0;
-      const lines = stderr.split('\n');
-      for (const line of ex.stderr ?? []) {
-        const found = lines.indexOf(line, at);
-        expect(found, `stderr line ${line} in ${stderr}`).toBeGreaterThanOrEqual(0);
-        at = found + 1;
-      }
+      expect(linesInOrder(ex.stderr ?? [], stderr), `stderr lines in order in ${stderr}`).toBeNull();
     });
   }
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { compile } from '../compile';
 import { run } from '../../runtime/run';
 import { sharedPath } from '../../../tests/shared-suite';
+import { linesInOrder } from '../../../tests/lines-in-order';
 
 const dir = sharedPath('conformance');
 const names = readdirSync(dir).filter((f) => f.endsWith('.vx')).map((f) => f.slice(0, -3)).sort();
@@ -31,9 +32,7 @@ describe('shared conformance suite', () => {
       expect(String(r.exitCode)).toBe(exit);
       if (existsSync(join(dir, name + '.stderr'))) {
         const want = readFileSync(join(dir, name + '.stderr'), 'utf8').split('\n').filter(Boolean);
-        let i = 0;
-        for (const line of err.split('\n')) if (i < want.length && line === want[i]) i++;
-        expect(i, `stderr lines in order:\n${want.join('\n')}\n--- got\n${err}`).toBe(want.length);
+        expect(linesInOrder(want, err), `stderr lines in order:\n${want.join('\n')}\n--- got\n${err}`).toBeNull();
       }
     });
   }
