@@ -12,7 +12,7 @@ async function runLesson(page: Page, id: string) {
 }
 
 const setPosition = (page: Page, p: number | null) =>
-  page.evaluate((v) => (window as unknown as { __vexScrub: { getState(): { setPosition(p: number | null): void } } }).__vexScrub.getState().setPosition(v), p);
+  page.evaluate((v) => (window as unknown as { __vexStores: { useScrub: { getState(): { setPosition(p: number | null): void } } } }).__vexStores.useScrub.getState().setPosition(v), p);
 
 /** Moves the mouse along the map's rows until the tooltip names an allocation site. */
 async function hoverABlock(page: Page): Promise<{ x: number; y: number; text: string }> {

@@ -14,6 +14,7 @@ import { useUi } from './state/ui-store';
 import './styles.css';
 
 // the stores, for the views benchmark (scripts/bench-views.ts loads a synthetic trace into them)
+// and the e2e specs that set the trace position or load a trace (heapmap, ffi-window)
 (window as unknown as { __vexStores?: unknown }).__vexStores = { useRun, useScrub, useUi };
 
 // start fetching Monaco's chunk now, in parallel with the first render (a textarea stands in)

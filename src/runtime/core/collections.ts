@@ -402,7 +402,7 @@ export class Cell<T = unknown> {
 
 const enc = new TextEncoder();
 /** A byte slice of a str that cuts a UTF-8 sequence keeps each stray byte B as the lone surrogate
- *  U+DC00+B ("surrogate escape"), so its byte length and bytes stay exact (`strSliceBytes`). */
+ *  U+DC00+B ("surrogate escape"), so its byte length and bytes stay exact (host.ts `strSlice`). */
 const isEscape = (c: number) => c >= 0xdc80 && c <= 0xdcff;
 /** Byte length of a JS string in UTF-8 (fast path for ASCII). */
 export function utf8Len(s: string): number {

@@ -16,14 +16,6 @@ import { LiveHeapChart } from './LiveHeapChart';
 const NUM = new Intl.NumberFormat('en-US');
 const fmt = (n: number) => NUM.format(n);
 
-// e2e tests and scripts/bench-heapmap.ts set the shared trace position (the scrubber is another
-// component) and hand a synthetic trace to the run store through these two hooks
-if (typeof window !== 'undefined') {
-  const w = window as unknown as { __vexScrub?: typeof useScrub; __vexRun?: typeof useRun };
-  w.__vexScrub ??= useScrub;
-  w.__vexRun ??= useRun;
-}
-
 export function MemoryPanel() {
   const trace = useRun((s) => s.trace);
   const dropped = useRun((s) => s.traceDropped);
