@@ -21,9 +21,6 @@ export class GcHeap {
     this.all.push(g);
     return g;
   }
-  /** Kept for generated code of older builds: roots are found by `frames`, not counted. */
-  root<T>(g: T): T { return g; }
-  unroot(_g: unknown): void { /* roots are found, not counted */ }
   enter(r: Roots): void { this.frames.add(r); }
   leave(r: Roots): void { this.frames.delete(r); }
   /** A closure value that captured locals able to hold Gc handles: the tracer follows `$gc`. */

@@ -107,8 +107,6 @@ export function makeHost(rt: Runtime) {
       return b.v;
     },
     gc: (v: unknown, site: number, drop: ((v: unknown) => void) | null = null) => rt.gc.make(v, drop, site),
-    gcRoot: <T>(g: T) => rt.gc.root(g),
-    gcUnroot: (g: unknown) => rt.gc.unroot(g),
     /** DynamicLib.open(path): Ok(lib) or Err(message) (§6.8). */
     dlopen(path: string, mk: (t: number, v: unknown) => unknown): unknown {
       const r = openLibrary(path);

@@ -23,13 +23,15 @@ import { HEAP_TRACE_EVENTS, RUN_OUTPUT_BYTES, TRACE_EVENTS } from '../../common/
 import type { HelperFn, HostFn, JsBuiltin, LibFn, RtMember, RtMemberCalls, SchedFn } from '../../common/rt-contract';
 
 // The runtime provides every name generated code may emit (common/rt-contract.ts): a name missing
-// here fails tsc with `{ missing: "name" }`.
+// here fails tsc with `{ missing: "name" }`. The helper tables hold nothing else (`{ unused: … }`):
+// a helper generated code cannot name is dead.
 type Provides<T, K extends string> = [K] extends [keyof T] ? true : { missing: Exclude<K, keyof T> };
+type Exactly<T, K extends string> = [Exclude<keyof T, K>] extends [never] ? Provides<T, K> : { unused: Exclude<keyof T, K> };
 type ProvidesEach<T, C extends Record<string, readonly string[]>> = { [M in keyof C & string]: M extends keyof T ? Provides<T[M], C[M][number]> : { missing: M } }[keyof C & string];
 type ProvidesCalls<T, C extends Record<string, readonly string[]>> = [Exclude<ProvidesEach<T, C>, true>] extends [never] ? true : Exclude<ProvidesEach<T, C>, true>;
 export const RT_CONTRACT: [
-  Provides<ReturnType<typeof makeHost>, HostFn>, Provides<ReturnType<typeof makeLib>, LibFn>,
-  Provides<Scheduler, SchedFn>, Provides<ReturnType<typeof makeHelpers>, HelperFn>, Provides<typeof jsBuiltins, JsBuiltin>,
+  Exactly<ReturnType<typeof makeHost>, HostFn>, Exactly<ReturnType<typeof makeLib>, LibFn>,
+  Provides<Scheduler, SchedFn>, Exactly<ReturnType<typeof makeHelpers>, HelperFn>, Exactly<typeof jsBuiltins, JsBuiltin>,
   Provides<Runtime, RtMember>, ProvidesCalls<Runtime, RtMemberCalls>,
 ] = [true, true, true, true, true, true, true];
 
