@@ -10,6 +10,7 @@ import { FnEmitter, emitFunction } from './stmts';
 import { OPTION, RESULT } from '../sema/prelude';
 import { RT, rtH } from './rt-names';
 import type { HelperFn, HostFn, JsBuiltin } from '../../common/rt-contract';
+import { withTables } from '../sema/tables';
 
 /** Locals bound from `rt` at the start of each run (`$bind`): JS builtins and hot helpers (never
  *  globals). The module itself is instantiated once per compiled program and reused across runs
@@ -37,6 +38,10 @@ export interface GenerateOptions {
 }
 
 export function generate(prog: CheckedProgram, opts: GenerateOptions = {}): { js: string; meta: ProgramMeta; tds: number[] } {
+  return withTables(prog.tables, () => generateWith(prog, opts));
+}
+
+function generateWith(prog: CheckedProgram, opts: GenerateOptions): { js: string; meta: ProgramMeta; tds: number[] } {
   const m = new ModuleCtx(prog);
   if (opts.base) {
     m.sites.push(...opts.base.sites);

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics';
 import { T, typeName, type Type, type StructInfo } from './types';
 import type { CheckResult, CheckedProgram, FnInfo, LocalInfo } from './typed';
 import { Ctx } from './context';
+import { withTables } from './tables';
 import { collect, checkImpls } from './collect';
 import { checkPolicies } from './policies';
 import { checkOperatorDecls } from './operators';
@@ -73,7 +74,7 @@ export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { r
   cx.replScope = opts.replScope ?? null;
   cx.borrowCheck = opts.borrowCheck ?? true;
   try {
-    runChecks(cx, opts);
+    withTables(cx.tables, () => runChecks(cx, opts));
   } catch (err) {
     if (isHostStackOverflow(err)) {
       cx.diags.push(tooDeep('check', program.span));
@@ -190,6 +191,7 @@ function buildProgram(cx: Ctx): CheckedProgram {
   const fns: FnInfo[] = main ? [main, ...cx.allFns.filter((f) => f !== main)] : [...cx.allFns];
   return {
     ast: cx.program,
+    tables: cx.tables,
     fns,
     main,
     inits: cx.inits,

@@ -8,6 +8,7 @@ import type { FnInfo, ExternInfo, LocalInfo, ConstValue, ClosureInfo } from './t
 import type { Code } from './codes';
 import type { Message } from '../msg';
 import { Scope } from './scope';
+import { SemaTables } from './tables';
 
 export interface ContractMethod {
   name: string;
@@ -67,6 +68,8 @@ export interface FnState {
 
 export class Ctx {
   readonly diags: Diagnostic[] = [];
+  /** This check's results (sema/tables.ts): the AST itself is never written. */
+  readonly tables = new SemaTables();
   readonly structs = new Map<string, StructInfo>();
   readonly structDecls = new Map<StructInfo, ast.StructDecl>();
   readonly enums = new Map<string, EnumInfo>();

@@ -6,6 +6,7 @@ import type * as ast from '../syntax/ast';
 import type { Span } from '../span';
 import type { Diagnostic } from '../diagnostics';
 import type { Layout } from './layout';
+import type { SemaTables } from './tables';
 
 /** A local variable, parameter, closure parameter, pattern binding or for-loop variable. */
 export interface LocalInfo {
@@ -156,6 +157,8 @@ export interface ExprInfo {
 /** Everything codegen needs besides the annotated AST. */
 export interface CheckedProgram {
   ast: ast.Program;
+  /** The checker's results on `ast`'s nodes (codegen reads them with withTables). */
+  tables: SemaTables;
   fns: FnInfo[]; // every user function, method and closure-free function; main first if present
   main: FnInfo | null;
   inits: FnInfo[]; // `fn init()` in source order

@@ -1,0 +1,91 @@
+// The checker's results, in typed side tables keyed by AST node (a node object is its own stable
+// id): the AST is immutable after parsing, and a second check of the same AST (REPL cells,
+// benchmarks, the editor's per-tab analyses) writes into fresh tables instead of clearing nodes.
+// One SemaTables belongs to one check; CheckedProgram.tables carries it to codegen and the
+// editor's Analysis (cx.tables) to the queries.
+//
+// Access goes through the functions below, which read the tables of the check, code generation
+// or query in progress (`withTables`). They exist so every reader need not thread a handle; a
+// read outside any `withTables` is an internal error, never a silent miss.
+import type * as ast from '../syntax/ast';
+import type { Type } from './types';
+import type { ExprInfo, NameRes, CallTarget, LocalInfo, ClosureInfo, FnInfo } from './typed';
+
+/** What a unit-variant binding pattern (`None`) or a variant pattern (`Shape.Circle(r)`) names. */
+export interface VariantRef { enumType: Type; variant: number }
+
+/** Nodes that declare a local: `let` names, `for x in`, closure parameters, match bindings and an
+ *  array pattern's `...rest`. */
+export type LocalSite = ast.LetPattern | ast.Stmt | ast.ClosureParam | ast.Pattern | NonNullable<Extract<ast.Pattern, { kind: 'array' }>['rest']>;
+/** A field of a struct pattern (`Point { x }`: the shorthand's synthesized binding lives here). */
+export type StructPatternField = Extract<ast.Pattern, { kind: 'struct' }>['fields'][number];
+
+export class SemaTables {
+  /** Type, coercion, folded constant, lowered operator call… of every checked expression. */
+  readonly info = new Map<ast.Expr, ExprInfo>();
+  /** What an identifier (or a member naming an enum variant) resolves to. */
+  readonly res = new Map<ast.Expr, NameRes>();
+  /** How a call is dispatched. */
+  readonly target = new Map<ast.Expr, CallTarget>();
+  readonly local = new Map<LocalSite, LocalInfo>();
+  /** A binding pattern that names a unit variant. */
+  readonly variant = new Map<ast.Pattern, VariantRef>();
+  /** A variant pattern's enum and variant index. */
+  readonly resolved = new Map<ast.Pattern, VariantRef>();
+  /** An assignment through an overloaded operator (`a[i] = v` -> `a.op[]=(i, v)`): the checked statement to emit instead. */
+  readonly lowered = new Map<ast.Stmt, ast.Stmt>();
+  /** A `go` statement's body as a closure. */
+  readonly goInfo = new Map<ast.Stmt, ClosureInfo>();
+  /** The checker's record of each function declaration (a contract default method's per-struct copy included). */
+  readonly fn = new Map<ast.FnDecl, FnInfo>();
+  /** A struct pattern's shorthand field `Point { x }`: the binding pattern `x` it stands for. */
+  readonly shorthand = new Map<StructPatternField, ast.Pattern>();
+}
+
+let active: SemaTables | null = null;
+
+/** Run `f` with `t` as the tables the accessors below read and write (restored afterwards, so
+ *  nested checks — a module's tab, a std module — are fine). */
+export function withTables<R>(t: SemaTables, f: () => R): R {
+  const prev = active;
+  active = t;
+  try {
+    return f();
+  } finally {
+    active = prev;
+  }
+}
+
+/** The tables in use (for code that keeps them, e.g. CheckedProgram). */
+export function currentTables(): SemaTables {
+  if (!active) throw new Error('internal: checker results read outside a check, code generation or query (withTables)');
+  return active;
+}
+
+function put<K, V>(m: Map<K, V>, k: K, v: V | undefined): V | undefined {
+  if (v === undefined) m.delete(k);
+  else m.set(k, v);
+  return v;
+}
+
+// Readers accept a missing node (`e?.info` reads) and then answer undefined.
+export const exprInfo = (e: ast.Expr | null | undefined): ExprInfo | undefined => (e ? currentTables().info.get(e) : undefined);
+export const setExprInfo = <V extends ExprInfo | undefined>(e: ast.Expr, v: V): V => put(currentTables().info, e, v) as V;
+export const nameRes = (e: ast.Expr | null | undefined): NameRes | undefined => (e ? currentTables().res.get(e) : undefined);
+export const setNameRes = <V extends NameRes | undefined>(e: ast.Expr, v: V): V => put(currentTables().res, e, v) as V;
+export const callTarget = (e: ast.Expr | null | undefined): CallTarget | undefined => (e ? currentTables().target.get(e) : undefined);
+export const setCallTarget = <V extends CallTarget | undefined>(e: ast.Expr, v: V): V => put(currentTables().target, e, v) as V;
+export const localOf = (n: LocalSite | null | undefined): LocalInfo | undefined => (n ? currentTables().local.get(n) : undefined);
+export const setLocalOf = <V extends LocalInfo | undefined>(n: LocalSite, v: V): V => put(currentTables().local, n, v) as V;
+export const bindingVariant = (p: ast.Pattern | null | undefined): VariantRef | undefined => (p ? currentTables().variant.get(p) : undefined);
+export const setBindingVariant = <V extends VariantRef | undefined>(p: ast.Pattern, v: V): V => put(currentTables().variant, p, v) as V;
+export const resolvedOf = (p: ast.Pattern | null | undefined): VariantRef | undefined => (p ? currentTables().resolved.get(p) : undefined);
+export const setResolvedOf = <V extends VariantRef | undefined>(p: ast.Pattern, v: V): V => put(currentTables().resolved, p, v) as V;
+export const loweredOf = (s: ast.Stmt | null | undefined): ast.Stmt | undefined => (s ? currentTables().lowered.get(s) : undefined);
+export const setLoweredOf = <V extends ast.Stmt | undefined>(s: ast.Stmt, v: V): V => put(currentTables().lowered, s, v) as V;
+export const goInfoOf = (s: ast.Stmt | null | undefined): ClosureInfo | undefined => (s ? currentTables().goInfo.get(s) : undefined);
+export const setGoInfoOf = <V extends ClosureInfo | undefined>(s: ast.Stmt, v: V): V => put(currentTables().goInfo, s, v) as V;
+export const fnInfoOf = (d: ast.FnDecl | null | undefined): FnInfo | undefined => (d ? currentTables().fn.get(d) : undefined);
+export const setFnInfoOf = <V extends FnInfo | undefined>(d: ast.FnDecl, v: V): V => put(currentTables().fn, d, v) as V;
+/** A struct pattern field's pattern: the written one, or the binding a shorthand `x` stands for. */
+export const fieldPattern = (f: StructPatternField): ast.Pattern | null => f.pattern ?? currentTables().shorthand.get(f) ?? null;
