@@ -42,6 +42,10 @@ export class SemaTables {
   readonly shorthand = new Map<StructPatternField, ast.Pattern>();
 }
 
+/** A resolution or call target of known kind (where a check of `.k` narrowed it). */
+export type ResOf<K extends NameRes['k']> = Extract<NameRes, { k: K }>;
+export type TargetOf<K extends CallTarget['k']> = Extract<CallTarget, { k: K }>;
+
 let active: SemaTables | null = null;
 
 /** Run `f` with `t` as the tables the accessors below read and write (restored afterwards, so
