@@ -17,6 +17,7 @@ import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { vecKindOf } from '../../common/vec-kinds';
+import { callTarget, exprInfo } from '../sema/tables';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
@@ -75,7 +76,7 @@ export abstract class CallEmitter extends ExprEmitter {
   }
 
   call(e: ast.ExprOf<'call'>): string {
-    const t = e.target;
+    const t = callTarget(e);
     if (!t) return unsupported('unresolved call');
     switch (t.k) {
       case 'fn': {
@@ -246,7 +247,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'go_with_stack': {
         const bytes = this.val(a[0]);
         const fjs = this.val(a[1]);
-        const isGen = !!a[1].info?.closure?.mayBlock;
+        const isGen = !!exprInfo(a[1])?.closure?.mayBlock;
         return `(${this.at(e.span)}, ${rtS('go')}(${fjs}, ${isGen}, $Number(${bytes}), ${s}, ${jsStr(taskName(a[1]))}))`;
       }
       case 'block_on': return this.block_(`${rtS('await')}(${this.val(a[0])}, ${s}, true)`);
@@ -277,7 +278,7 @@ export abstract class CallEmitter extends ExprEmitter {
   /** `sizeof<T>()`: T as the checker resolved it (ExprInfo.typeArgs, substituted for this
    *  instance); the written type is resolved here only when the checker did not record it. */
   private typeArgOf(e: ast.ExprOf<'call'>): Type | null {
-    const resolved = e.info?.typeArgs?.[0];
+    const resolved = exprInfo(e)?.typeArgs?.[0];
     if (resolved && resolved.k !== 'error') return this.ty(resolved);
     const te = e.typeArgs?.[0] ?? (e.callee.kind === 'ident' ? e.callee.typeArgs?.[0] : undefined);
     return te ? this.resolveTypeExpr(te) : null;
@@ -304,7 +305,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'ptr': case 'ref': { const inner = this.resolveTypeExpr(te.inner); return inner ? { k: te.kind, inner, mut: te.mut } : null; }
       case 'array': {
         const elem = this.resolveTypeExpr(te.elem);
-        const n = te.size.kind === 'int' ? Number(te.size.value) : Number(te.size.info?.constValue ?? 0);
+        const n = te.size.kind === 'int' ? Number(te.size.value) : Number(exprInfo(te.size)?.constValue ?? 0);
         return elem ? { k: 'array', elem, len: n } : null;
       }
       default: return null;
@@ -313,7 +314,7 @@ export abstract class CallEmitter extends ExprEmitter {
 
   /** A JS function that runs a closure/fn value synchronously (driving it if it is a generator). */
   syncFn(arg: E, js: string): string {
-    if (arg.info?.closure?.mayBlock) return `() => ${rtS('drive')}((${js})())`;
+    if (exprInfo(arg)?.closure?.mayBlock) return `() => ${rtS('drive')}((${js})())`;
     return js;
   }
 

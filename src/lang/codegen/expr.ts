@@ -9,6 +9,7 @@ import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
 import { f16round } from '../../common/f16';
 import { envOf, scalarKind, memBacked } from './typedesc';
+import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes } from '../sema/tables';
 
 /** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
@@ -77,8 +78,8 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ helpers
   ty(t: Type): Type { return this.env.size ? subst(t, this.env) : t; }
-  typeOf(e: E): Type { return this.ty(e.info?.type ?? { k: 'error' }); }
-  effType(e: E): Type { return this.ty(e.info?.coerce ?? e.info?.type ?? { k: 'error' }); }
+  typeOf(e: E): Type { return this.ty(exprInfo(e)?.type ?? { k: 'error' }); }
+  effType(e: E): Type { return this.ty(exprInfo(e)?.coerce ?? exprInfo(e)?.type ?? { k: 'error' }); }
   tmp(): string { const n = `$t${this.temps.length}`; this.temps.push(n); return n; }
   site(span: ast.Span): number { return this.m.site(span, this.fnName); }
   /** `&s.f as *T` / `&a[i] as *T` inside a memory-backed value: base address + C-layout offset. */
@@ -141,15 +142,15 @@ export abstract class ExprEmitter {
 
   /** Value of e with the checker's implicit conversion applied. */
   expr(e: E): string {
-    if (e.info?.coerce) {
-      const from = this.typeOf(e), to = this.ty(e.info.coerce);
+    if (exprInfo(e)?.coerce) {
+      const from = this.typeOf(e), to = this.ty(exprInfo(e)!.coerce!);
       if (from.k === 'ref' && to.k === 'ptr') return this.refAsPtr(e, from);
       // §7.4: a `str` where a `String` is expected is copied into a new growable string
-      if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return `$newString(${this.val(e.info.coerce ? { ...e, info: { ...e.info, coerce: undefined } } : e)}, ${this.site(e.span)})`;
+      if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return `$newString(${this.val(exprInfo(e)!.coerce! ? { ...e, info: { ...exprInfo(e)!, coerce: undefined } } : e)}, ${this.site(e.span)})`;
     }
     let js = this.raw(e);
-    if (e.info?.coerce) {
-      const from = this.ty(this.typeOf(e)), to = this.ty(e.info.coerce);
+    if (exprInfo(e)?.coerce) {
+      const from = this.ty(this.typeOf(e)), to = this.ty(exprInfo(e)!.coerce!);
       // an owned String read as `str` (`takes(s.trim())`, `v.push(line.upper())`): its text is
       // copied out, and the temporary String itself is dropped with the statement (it leaked)
       if (from.k === 'builtin' && from.name === 'String' && to.k === 'str' && (this.dropRoots.has(e) || freshValue(e))) {
@@ -197,7 +198,7 @@ export abstract class ExprEmitter {
   }
   /** A value being copied out of a place: arrays and tuples have value semantics. */
   copyVal(e: E): string {
-    if (e.kind === 'deref' && !e.info?.coerce && ptrToCStruct(this.effType(e.operand))) {
+    if (e.kind === 'deref' && !exprInfo(e)?.coerce && ptrToCStruct(this.effType(e.operand))) {
       // `*p` used as a value: copy the bytes out (a view would alias the pointee)
       return `${rtH('copyOut')}(${this.m.td((this.effType(e.operand) as { inner: Type }).inner)}, ${this.expr(e.operand)}, ${this.site(e.span)})`;
     }
@@ -223,9 +224,9 @@ export abstract class ExprEmitter {
     const s = this.site(e.span);
     if (e.kind === 'ref') {
       const o = e.operand;
-      if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken && memBacked(this.ty(o.res.local.type))) {
-        const n = localName(o.res.local.name, o.res.local.id);
-        return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `${rtH('addrOf')}(${n}, ${s})`;
+      if (o.kind === 'ident' && nameRes(o)?.k === 'local' && (nameRes(o) as ResOf<'local'>).local.addressTaken && memBacked(this.ty((nameRes(o) as ResOf<'local'>).local.type))) {
+        const n = localName((nameRes(o) as ResOf<'local'>).local.name, (nameRes(o) as ResOf<'local'>).local.id);
+        return scalarKind(this.ty((nameRes(o) as ResOf<'local'>).local.type)) ? `${n}.$addr` : `${rtH('addrOf')}(${n}, ${s})`;
       }
       const part = this.partAddr(o, e.span);
       if (part) return part;
@@ -280,11 +281,11 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ the expression switch
   raw(e: E): string {
-    if (e.info?.lowered) return this.expr(e.info.lowered); // an overloaded operator (sema/operators.ts)
+    if (exprInfo(e)?.lowered) return this.expr(exprInfo(e)!.lowered!); // an overloaded operator (sema/operators.ts)
     switch (e.kind) {
       case 'int': {
         const t = this.typeOf(e);
-        return intLit(e.info?.constValue != null && typeof e.info.constValue !== 'boolean' && typeof e.info.constValue !== 'string' ? (e.info.constValue as bigint) : e.value, t);
+        return intLit(exprInfo(e)?.constValue != null && typeof exprInfo(e)!.constValue! !== 'boolean' && typeof exprInfo(e)!.constValue! !== 'string' ? (exprInfo(e)!.constValue! as bigint) : e.value, t);
       }
       case 'float': { const bits = this.typeOf(e).k === 'float' ? (this.typeOf(e) as { bits: number }).bits : 64; return numLit(bits === 32 ? Math.fround(e.value) : bits === 16 ? f16round(e.value) : e.value); }
       case 'string': return jsStr(e.value);
@@ -318,16 +319,16 @@ export abstract class ExprEmitter {
         return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
       }
       case 'unary': return this.unary(e);
-      case 'postfix': return this.incDec(e.operand, e.op, false, e.info?.step);
+      case 'postfix': return this.incDec(e.operand, e.op, false, exprInfo(e)?.step);
       case 'binary': return this.binary(e);
       case 'range': return `$range(${e.lo ? this.val(e.lo) : 'undefined'}, ${e.hi ? this.val(e.hi) : 'undefined'}, ${e.inclusive})`;
       case 'cast': {
         // `&x as *T`: the address of a memory-backed local
         if (e.expr.kind === 'ref' && this.typeOf(e).k === 'ptr') {
           const o = e.expr.operand;
-          if (o.kind === 'ident' && o.res?.k === 'local' && o.res.local.addressTaken && memBacked(this.ty(o.res.local.type))) {
-            const n = localName(o.res.local.name, o.res.local.id);
-            return scalarKind(this.ty(o.res.local.type)) ? `${n}.$addr` : `${rtH('addrOf')}(${n}, ${this.site(e.span)})`;
+          if (o.kind === 'ident' && nameRes(o)?.k === 'local' && (nameRes(o) as ResOf<'local'>).local.addressTaken && memBacked(this.ty((nameRes(o) as ResOf<'local'>).local.type))) {
+            const n = localName((nameRes(o) as ResOf<'local'>).local.name, (nameRes(o) as ResOf<'local'>).local.id);
+            return scalarKind(this.ty((nameRes(o) as ResOf<'local'>).local.type)) ? `${n}.$addr` : `${rtH('addrOf')}(${n}, ${this.site(e.span)})`;
           }
           return this.partAddr(o, e.span) ?? `${rtH('addrOf')}(${this.val(o)}, ${this.site(e.span)})`;
         }
@@ -348,7 +349,7 @@ export abstract class ExprEmitter {
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
       case 'tuple-index': {
-        if (e.info?.moves) return this.moveOut(this.simple(this.withRoot(tempRoot(e, false), e.object)), `[${e.index}]`);
+        if (exprInfo(e)?.moves) return this.moveOut(this.simple(this.withRoot(tempRoot(e, false), e.object)), `[${e.index}]`);
         return `${this.val(e.object)}[${e.index}]`;
       }
       case 'index': return this.index(e);
@@ -394,7 +395,7 @@ export abstract class ExprEmitter {
   }
 
   ident(e: ast.ExprOf<'ident'>): string {
-    const r = e.res;
+    const r = nameRes(e);
     if (!r) return unsupported(`unresolved name ${e.name}`);
     switch (r.k) {
       case 'local': {
@@ -404,14 +405,14 @@ export abstract class ExprEmitter {
         if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return `${n}.v`;
         const flag = this.dropFlags.get(r.local.id);
         const lt = this.ty(r.local.type);
-        if (e.info?.moves && r.local.addressTaken && lt.k === 'struct' && memBacked(lt)) {
+        if (exprInfo(e)?.moves && r.local.addressTaken && lt.k === 'struct' && memBacked(lt)) {
           // moving a struct that lives in memory copies its bytes out: the slot stays the local's
           // (a later assignment writes into it, place())
           const copy = `${rtH('copyOut')}(${this.m.td(lt)}, ${n}.$addr, ${this.site(e.span)})`;
           return flag ? `(${flag} = false, ${copy})` : copy;
         }
         const v = r.local.replBoxed ? `${n}.v` : n;
-        return flag && e.info?.moves ? `(${flag} = false, ${v})` : v;
+        return flag && exprInfo(e)?.moves ? `(${flag} = false, ${v})` : v;
       }
       case 'fn': {
         const inst = this.m.instance(r.fn, r.typeArgs.map((t) => this.ty(t)));
@@ -456,7 +457,7 @@ export abstract class ExprEmitter {
       if (!flat[j]) return { a: this.copyVal(a) };
       // `Box(x)` written straight into the field: no VBox at all; any other Box value is unpacked
       // (its block moves into the field; the VBox is left empty)
-      if (a.kind === 'call' && a.target?.k === 'builtin-static' && a.target.owner === 'Box' && a.target.method === 'new') {
+      if (a.kind === 'call' && callTarget(a)?.k === 'builtin-static' && (callTarget(a) as TargetOf<'builtin-static'>).owner === 'Box' && (callTarget(a) as TargetOf<'builtin-static'>).method === 'new') {
         return { a: this.copyVal(a.args[0]), b: `$bnew(${this.site(a.span)})` };
       }
       const tmp = this.tmp();
@@ -473,7 +474,7 @@ export abstract class ExprEmitter {
   // ------------------------------------------------------------ formatting
   /** `{}` text of e as a JS string expression. */
   display(e: E): string {
-    if (e.info?.display) return this.val(e.info.display); // Display.to_string() (sema/std-contracts.ts)
+    if (exprInfo(e)?.display) return this.val(exprInfo(e)!.display!); // Display.to_string() (sema/std-contracts.ts)
     return this.displayJs(this.shownVal(e), derefAll(this.effType(e)));
   }
   /** The value formatting reads: through every reference (`&&i32!` holds the same cell as the
@@ -533,7 +534,7 @@ export abstract class ExprEmitter {
   /** `{:spec}` text. */
   displaySpec(e: E, spec: string): string {
     if (spec === '') return this.display(e);
-    if (spec === '?' && e.info?.display) return this.val(e.info.display); // Debug.debug()
+    if (spec === '?' && exprInfo(e)?.display) return this.val(exprInfo(e)!.display!); // Debug.debug()
     const t = derefAll(this.effType(e));
     const v = this.shownVal(e);
     if (spec === '?') return `${RT.debug}(${v}, ${this.m.td(t)})`;
@@ -544,7 +545,7 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ operators
   unary(e: ast.ExprOf<'unary'>): string {
-    if (e.op === '++' || e.op === '--') return this.incDec(e.operand, e.op, true, e.info?.step);
+    if (e.op === '++' || e.op === '--') return this.incDec(e.operand, e.op, true, exprInfo(e)?.step);
     const t = this.typeOf(e);
     const v = this.val(e.operand);
     switch (e.op) {
@@ -730,7 +731,7 @@ export abstract class ExprEmitter {
   place(e: E): { get: string; set: (v: string) => string } {
     switch (e.kind) {
       case 'ident': {
-        const r = e.res;
+        const r = nameRes(e);
         if (r?.k === 'local') {
           const n = localName(r.local.name, r.local.id);
           if (r.local.addressTaken && memBacked(this.ty(r.local.type)) && scalarKind(this.ty(r.local.type))) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
@@ -857,8 +858,8 @@ export abstract class ExprEmitter {
     if (!mut && isCellRef({ k: 'ref', mut: false, inner: t })) {
       // `&x` of a scalar: a cell over the place (reads see later writes); a value that is not a
       // place (`&(a + 1)`) gets a cell of its own
-      if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
-        return localName(operand.res.local.name, operand.res.local.id);
+      if (operand.kind === 'ident' && nameRes(operand)?.k === 'local' && isCellRef(this.ty((nameRes(operand) as ResOf<'local'>).local.type))) {
+        return localName((nameRes(operand) as ResOf<'local'>).local.name, (nameRes(operand) as ResOf<'local'>).local.id);
       }
       if (isPlace(operand)) {
         const p = this.place(operand);
@@ -875,8 +876,8 @@ export abstract class ExprEmitter {
       // `&mk().name`: the whole temporary lives until the statement is done
       return this.withRoot(tempRoot(operand, true), operand, this.keepTemps);
     }
-    if (operand.kind === 'ident' && operand.res?.k === 'local' && isCellRef(this.ty(operand.res.local.type))) {
-      return localName(operand.res.local.name, operand.res.local.id);
+    if (operand.kind === 'ident' && nameRes(operand)?.k === 'local' && isCellRef(this.ty((nameRes(operand) as ResOf<'local'>).local.type))) {
+      return localName((nameRes(operand) as ResOf<'local'>).local.name, (nameRes(operand) as ResOf<'local'>).local.id);
     }
     const p = this.place(operand);
     return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
@@ -884,16 +885,16 @@ export abstract class ExprEmitter {
 
   deref(e: ast.ExprOf<'deref'>): string {
     const o = e.operand;
-    const fj = o.kind === 'ident' && o.res?.k === 'local' ? this.flatLocals.get(o.res.local.id) : undefined;
-    if (fj !== undefined && o.kind === 'ident' && o.res?.k === 'local') {
+    const fj = o.kind === 'ident' && nameRes(o)?.k === 'local' ? this.flatLocals.get((nameRes(o) as ResOf<'local'>).local.id) : undefined;
+    if (fj !== undefined && o.kind === 'ident' && nameRes(o)?.k === 'local') {
       // `*l` on a flat box binding: the enum's field, without a view
-      const n = localName(o.res.local.name, o.res.local.id);
-      return e.info?.moves ? `$takeAt(${n}, ${fj})` : `${n}.a${fj}`;
+      const n = localName((nameRes(o) as ResOf<'local'>).local.name, (nameRes(o) as ResOf<'local'>).local.id);
+      return exprInfo(e)?.moves ? `$takeAt(${n}, ${fj})` : `${n}.a${fj}`;
     }
     const ot = this.effType(e.operand);
     const v = this.expr(e.operand);
     if (isCellRef(ot)) return `${v}.get()`;
-    if (ot.k === 'builtin' && ot.name === 'Box' && e.info?.moves) return `$take(${v})`; // moved out: block freed, content not dropped again
+    if (ot.k === 'builtin' && ot.name === 'Box' && exprInfo(e)?.moves) return `$take(${v})`; // moved out: block freed, content not dropped again
     if (ot.k === 'builtin' && (ot.name === 'Box' || ot.name === 'Gc')) return `${v}.v`;
     if (ot.k === 'ptr' && ptrToCStruct(ot)) return `${rtH('view')}(${this.m.td(ot.inner)}, ${v}, ${this.site(e.span)})`;
     if (ot.k === 'ptr') return `${rtH('load')}(${v}, ${jsStr(this.memKind(ot.inner))}, ${this.site(e.span)})`;
@@ -902,8 +903,8 @@ export abstract class ExprEmitter {
 
   member(e: ast.ExprOf<'member'>): string {
     // `Color.Red`: a unit variant through its enum type
-    if (e.object.kind === 'ident' && e.object.res?.k === 'type') {
-      const et = this.ty(e.object.res.type);
+    if (e.object.kind === 'ident' && nameRes(e.object)?.k === 'type') {
+      const et = this.ty((nameRes(e.object) as ResOf<'type'>).type);
       const t = this.typeOf(e);
       const vt = et.k === 'enum' ? et : t;
       const i = this.variantIndex(vt, e.name);
@@ -912,13 +913,13 @@ export abstract class ExprEmitter {
     }
     let ot = derefAll(this.effType(e.object));
     // a field moved out of a temporary (`take(mk().a)`): the rest of it is dropped with the statement
-    const movesOut = !!e.info?.moves && ot.k === 'struct' && !ot.info.isUnion;
+    const movesOut = !!exprInfo(e)?.moves && ot.k === 'struct' && !ot.info.isUnion;
     let o = movesOut ? this.withRoot(tempRoot(e, false), e.object) : this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
     if (ps) { o = `${rtH('view')}(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
     if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
     if (ot.k === 'struct' && ot.info.isUnion) return `${rtH('unionGet')}(${o}, ${jsStr(e.name)})`;
-    if (e.info?.moves && ot.k === 'struct' && !ot.info.isUnion) return this.moveOut(this.simple(o), `.f_${e.name}`);
+    if (exprInfo(e)?.moves && ot.k === 'struct' && !ot.info.isUnion) return this.moveOut(this.simple(o), `.f_${e.name}`);
     return `${o}.f_${e.name}`;
   }
 
@@ -1028,17 +1029,17 @@ const SHALLOW = new Set(['Vec.map', 'Vec.filter', 'Map.keys', 'Map.values', 'str
 const plainArgs = (t: Type | undefined): boolean =>
   !!t && (t.k === 'str' || (t.k === 'builtin' && t.args.every((a) => a.k === 'int' || a.k === 'float' || a.k === 'bool' || a.k === 'str')));
 export function detachedCall(e: ast.ExprOf<'call'>): boolean {
-  const t = e.target;
+  const t = callTarget(e);
   if (t?.k !== 'builtin-method') return false;
   const key = `${t.owner}.${t.method}`;
   if (DETACHED.has(key)) return true;
-  return SHALLOW.has(key) && e.callee.kind === 'member' && plainArgs(e.info?.type) && plainArgs(derefAll(e.callee.object.info?.type ?? { k: 'error' }));
+  return SHALLOW.has(key) && e.callee.kind === 'member' && plainArgs(exprInfo(e)?.type) && plainArgs(derefAll(exprInfo(e.callee.object)?.type ?? { k: 'error' }));
 }
 function freshValue(e: E): boolean {
   switch (e.kind) {
     case 'struct-lit': case 'fstring': return true;
     case 'call': {
-      const t = e.target;
+      const t = callTarget(e);
       if (t?.k === 'builtin-method') {
         if (detachedCall(e)) return true;
         // filter on a Vec that keeps its elements makes clones (calls.ts): the result owns them
@@ -1067,7 +1068,7 @@ const NEW_STATICS = new Set(['String.from', 'String.new', 'String.withCapacity',
 function detachedExpr(e: E): boolean {
   if (e.kind === 'fstring') return true;
   if (e.kind !== 'call') return false;
-  const t = e.target;
+  const t = callTarget(e);
   if (t?.k === 'builtin-static') return NEW_STATICS.has(`${t.owner}.${t.method}`);
   return t?.k === 'builtin-method' && detachedCall(e);
 }
@@ -1097,12 +1098,12 @@ function tempRoot(e: E, accessors: boolean): E | null {
   let o = e;
   for (;;) {
     if (o.kind === 'member' || o.kind === 'tuple-index') {
-      if (o.kind === 'member' && o.object.kind === 'ident' && o.object.res?.k === 'type') return null;
+      if (o.kind === 'member' && o.object.kind === 'ident' && nameRes(o.object)?.k === 'type') return null;
       o = o.object;
     } else if (accessors && o.kind === 'index' && o.index.kind !== 'range') {
       o = o.object; // `make_vec()[0].id`, `make_map()["k"].len()`: an element read in place
-    } else if (accessors && o.kind === 'call' && o.target?.k === 'builtin-method' && o.callee.kind === 'member' &&
-      (ACCESSORS.has(`${o.target.owner}.${o.target.method}`) || ((o.target.owner === 'Option' || o.target.owner === 'Result') && UNWRAPS.has(o.target.method)))) {
+    } else if (accessors && o.kind === 'call' && callTarget(o)?.k === 'builtin-method' && o.callee.kind === 'member' &&
+      (ACCESSORS.has(`${(callTarget(o) as TargetOf<'builtin-method'>).owner}.${(callTarget(o) as TargetOf<'builtin-method'>).method}`) || (((callTarget(o) as TargetOf<'builtin-method'>).owner === 'Option' || (callTarget(o) as TargetOf<'builtin-method'>).owner === 'Result') && UNWRAPS.has((callTarget(o) as TargetOf<'builtin-method'>).method)))) {
       o = o.callee.object;
     } else return null;
     if (freshValue(o)) return o;
@@ -1111,7 +1112,7 @@ function tempRoot(e: E, accessors: boolean): E | null {
 
 export function isPlace(e: E): boolean {
   switch (e.kind) {
-    case 'ident': return e.res?.k === 'local' || e.res?.k === 'tls' || e.res?.k === 'const';
+    case 'ident': return nameRes(e)?.k === 'local' || (nameRes(e) as ResOf<'builtin-const' | 'builtin-fn' | 'const' | 'extern' | 'fn' | 'tls' | 'type' | 'variant'>)?.k === 'tls' || (nameRes(e) as ResOf<'builtin-const' | 'builtin-fn' | 'const' | 'extern' | 'fn' | 'type' | 'variant'>)?.k === 'const';
     case 'member': case 'tuple-index': case 'index': case 'deref': return true;
     default: return false;
   }

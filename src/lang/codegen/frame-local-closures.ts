@@ -5,6 +5,7 @@
 // fresh array must not run out of heap. Every other closure value may escape and is charged.
 import type * as ast from '../syntax/ast';
 import type { LocalInfo } from '../sema/typed';
+import { type ResOf, localOf, nameRes } from '../sema/tables';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = new WeakMap<object, ReadonlySet<ast.Expr>>();
@@ -22,10 +23,10 @@ export function frameLocalClosures(root: object): ReadonlySet<ast.Expr> {
     const o = n as Record<string, unknown> & { kind?: string };
     if (o.kind === 'let') {
       const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
-      if (s.pattern.kind === 'name' && s.pattern.local && s.init?.kind === 'closure') lets.set(s.pattern.local, { closure: s.init, owner });
+      if (s.pattern.kind === 'name' && localOf(s.pattern) && s.init?.kind === 'closure') lets.set(localOf(s.pattern)!, { closure: s.init, owner });
     } else if (o.kind === 'ident') {
       const e = o as unknown as ast.ExprOf<'ident'>;
-      if (e.res?.k === 'local') uses.push({ local: e.res.local, owner, called: callee === o });
+      if (nameRes(e)?.k === 'local') uses.push({ local: (nameRes(e) as ResOf<'local'>).local, owner, called: callee === o });
     }
     const inner = o.kind === 'closure' ? o : owner;
     const calleeHere = o.kind === 'call' ? o.callee : null;

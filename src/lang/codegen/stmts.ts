@@ -12,6 +12,7 @@ import { taskName } from './task-name';
 import { compoundKey } from './keys';
 import { lentClosures } from '../sema/moves';
 import { frameLocalClosures } from './frame-local-closures';
+import { type ResOf, bindingVariant, callTarget, exprInfo, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which
  *  a by-value array takes a share of the frame's stack model: runtime frame-arrays.ts). */
@@ -282,7 +283,7 @@ export class FnEmitter extends CallEmitter {
     switch (s.kind) {
       case 'let': return this.withPre(() => this.letStmt(s));
       case 'assign':
-        if (s.lowered) return this.stmt(s.lowered); // an overloaded operator (sema/operators.ts)
+        if (loweredOf(s)) return this.stmt(loweredOf(s)!); // an overloaded operator (sema/operators.ts)
         return this.keepingTemps(holdsRef(this.typeOf(s.value)), () => this.extending(0, () => this.withPre(() => this.assign(s))));
       case 'expr': return this.withPre(() => this.exprStmt(s.expr));
       case 'block': return this.blockValue(s, null);
@@ -371,7 +372,7 @@ export class FnEmitter extends CallEmitter {
       const t = this.tmp();
       return `${t} = ${init};\n` + p.elems.map((el, i) => this.bindPattern(el, `${t}[${i}]`, isLet)).join('\n');
     }
-    const l = p.local;
+    const l = localOf(p);
     if (!l) return unsupported(`binding ${p.name} without local info`);
     const name = localName(l.name, l.id);
     const t = this.ty(l.type);
@@ -420,16 +421,16 @@ export class FnEmitter extends CallEmitter {
     if (s.op === '=') {
       const v = this.copyVal(s.value);
       // Reassigning a live Drop local drops the old value first.
-      if (s.target.kind === 'ident' && s.target.res?.k === 'local' && this.dropFlags.has(s.target.res.local.id)) {
-        const l = s.target.res.local;
+      if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && this.dropFlags.has((nameRes(s.target) as ResOf<'local'>).local.id)) {
+        const l = (nameRes(s.target) as ResOf<'local'>).local;
         const flag = this.dropFlags.get(l.id)!;
         const n = localValue(l);
         const tmp = this.tmp();
         return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${this.place(s.target).set(tmp)}; ${flag} = true;`;
       }
       // `r = &y;` rebinds a reference variable (a cell flows as the cell); it never writes `*r`
-      if (s.target.kind === 'ident' && s.target.res?.k === 'local' && s.target.res.local.type.k === 'ref' && this.typeOf(s.value).k === 'ref' && !s.target.res.local.captured) {
-        return `${localValue(s.target.res.local)} = ${v};`;
+      if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && (nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' && this.typeOf(s.value).k === 'ref' && !(nameRes(s.target) as ResOf<'local'>).local.captured) {
+        return `${localValue((nameRes(s.target) as ResOf<'local'>).local)} = ${v};`;
       }
       return this.assignDropping(s.target, v);
     }
@@ -515,7 +516,7 @@ export class FnEmitter extends CallEmitter {
   }
 
   private forIn(s: StmtOf<'for-in'>): string {
-    const l = s.local;
+    const l = localOf(s);
     if (!l) return unsupported('for-in without local info');
     const v = localName(l.name, l.id);
     const it = s.iter;
@@ -587,15 +588,15 @@ export class FnEmitter extends CallEmitter {
     const site = this.site(s.span);
     let fnJs: string;
     if (s.body.kind === 'block') {
-      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(s.body as ast.Block, null), [], this.gcCapsOf(s.info?.captures));
+      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(s.body as ast.Block, null), [], this.gcCapsOf(goInfoOf(s)?.captures));
     } else {
       const call = s.body;
-      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), [], this.gcCapsOf(s.info?.captures));
+      fnJs = this.nested(`task in ${this.fnName}`, true, (em) => em.body(null, call), [], this.gcCapsOf(goInfoOf(s)?.captures));
     }
     // In a loop, a generator function made per spawn costs each task a prototype object and two
     // hidden classes (~300 bytes): made once per call of the enclosing function instead, when all
     // it captures is declared at function level (the same bindings on every iteration).
-    if (this.loops.length && (s.info?.captures ?? []).every((l) => this.fnLevel(l))) {
+    if (this.loops.length && (goInfoOf(s)?.captures ?? []).every((l) => this.fnLevel(l))) {
       const memo = `$go${this.temps.length}`;
       this.temps.push(memo);
       fnJs = `(${memo} ??= ${fnJs})`;
@@ -610,12 +611,12 @@ export class FnEmitter extends CallEmitter {
 
   // ------------------------------------------------------------ closures
   closure(e: E, forceGen = false): string {
-    const ci = e.info?.closure;
+    const ci = exprInfo(e)?.closure;
     if (e.kind === 'async') {
       return this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), [], this.gcCapsOf(ci?.captures));
     }
     if (e.kind !== 'closure') return unsupported('closure');
-    const params = ci ? ci.params : (e.params.map((p) => p.local).filter(Boolean) as LocalInfo[]);
+    const params = ci ? ci.params : (e.params.map((p) => localOf(p)).filter(Boolean) as LocalInfo[]);
     const isGen = forceGen || !!ci?.mayBlock;
     const body = e.body;
     const caps = this.gcCapsOf(ci?.captures);
@@ -670,7 +671,7 @@ export class FnEmitter extends CallEmitter {
     // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
     // a local of the arm with its own drop; other bindings stay views of the owner's parts
     const s = e.subject;
-    const own = s.kind === 'ident' && s.res?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get(s.res.local.id) ?? null : null;
+    const own = s.kind === 'ident' && nameRes(s)?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get((nameRes(s) as ResOf<'local'>).local.id) ?? null : null;
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
     let js = '';
@@ -730,16 +731,16 @@ export class FnEmitter extends CallEmitter {
         return `(${v} === ${lit})`;
       }
       case 'binding': {
-        const vi = p.variant != null ? this.variantIndex(t, p.name) : -1;
+        const vi = bindingVariant(p) != null ? this.variantIndex(t, p.name) : -1;
         if (vi >= 0) return `(${v}.t === ${vi})`;
-        if (!p.local) {
+        if (!localOf(p)) {
           const i = this.variantIndex(t, p.name);
           if (i >= 0) return `(${v}.t === ${i})`;
           return unsupported(`pattern binding ${p.name}`);
         }
-        const n = localName(p.local.name, p.local.id);
+        const n = localName(localOf(p)!.name, localOf(p)!.id);
         binds.add(n);
-        bound?.push(root ? { local: p.local, how: 'whole' } : { local: p.local, how: 'place', place: v });
+        bound?.push(root ? { local: localOf(p)!, how: 'whole' } : { local: localOf(p)!, how: 'place', place: v });
         return `(${n} = ${v}, true)`;
       }
       case 'variant': {
@@ -756,11 +757,11 @@ export class FnEmitter extends CallEmitter {
           // a flat box field: a plain binding holds the enum object (flatLocals); other patterns
           // see a view sharing the enum's box (collections.ts VBoxView)
           // (not inside an or-pattern: one local there may stand for different fields)
-          if (flat[j] && this.orDepth === 0 && sub.kind === 'binding' && sub.local && !sub.local.mut && this.variantIndex(ft, sub.name) < 0) {
-            const n = localName(sub.local.name, sub.local.id);
+          if (flat[j] && this.orDepth === 0 && sub.kind === 'binding' && localOf(sub) && !localOf(sub)!.mut && this.variantIndex(ft, sub.name) < 0) {
+            const n = localName(localOf(sub)!.name, localOf(sub)!.id);
             binds.add(n);
-            this.flatLocals.set(sub.local.id, j);
-            bound?.push({ local: sub.local, how: 'flat', j });
+            this.flatLocals.set(localOf(sub)!.id, j);
+            bound?.push({ local: localOf(sub)!, how: 'flat', j });
             parts.push(`(${n} = ${v}, true)`);
             return;
           }
@@ -853,7 +854,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
 
 /** The locals a `let` pattern binds, in order. */
 function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
-  if (p.kind === 'name' && p.local) out.push(p.local);
+  if (p.kind === 'name' && localOf(p)) out.push(localOf(p)!);
   else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
   return out;
 }
@@ -861,11 +862,11 @@ function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
 /** The locals a pattern binds (any depth). */
 function patternLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
   switch (p.kind) {
-    case 'binding': if (p.local) out.push(p.local); break;
+    case 'binding': if (localOf(p)) out.push(localOf(p)!); break;
     case 'variant': for (const a of p.args ?? []) patternLocals(a, out); break;
     case 'struct': for (const f of p.fields) if (f.pattern) patternLocals(f.pattern, out); break;
     case 'tuple': for (const a of p.elems) patternLocals(a, out); break;
-    case 'array': for (const a of p.elems) patternLocals(a, out); if (p.rest?.local) out.push(p.rest.local); break;
+    case 'array': for (const a of p.elems) patternLocals(a, out); if (localOf(p.rest)) out.push(localOf(p.rest)!); break;
     case 'or': for (const a of p.alts) patternLocals(a, out); break;
     default: break;
   }
@@ -876,7 +877,7 @@ function patternLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
 function ownedResult(e: E): boolean {
   if (e.kind === 'struct-lit' || e.kind === 'fstring') return true;
   if (e.kind !== 'call') return false;
-  const t = e.target;
+  const t = callTarget(e);
   if (!t) return false;
   if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || ((t.owner === 'String' || t.owner === 'str') && ['upper', 'lower', 'trim', 'replace', 'to_upper', 'to_lower', 'clone'].includes(t.method));
   return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';

@@ -9,6 +9,7 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { MSG, NOTE, type Message } from '../msg';
+import { type ResOf, callTarget, exprInfo, localOf, nameRes } from './tables';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
@@ -19,7 +20,7 @@ function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
   if (!x) return null;
   while (x && (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index')) x = x.object;
   if (!x) return null;
-  return x.kind === 'ident' && x.res?.k === 'local' ? x.res.local : null;
+  return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
 }
 
 /** The last mention of local `r` in `n` (an ident resolved to it), or null. */
@@ -30,7 +31,7 @@ function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
     if (Array.isArray(x)) { for (const y of x) visit(y); return; }
     const o = x as Record<string, unknown>;
     const id = o as unknown as ast.ExprOf<'ident'>;
-    if (o.kind === 'ident' && id.res?.k === 'local' && id.res.local === r) found = o.span as ast.Span;
+    if (o.kind === 'ident' && nameRes(id)?.k === 'local' && (nameRes(id) as ResOf<'local'>).local === r) found = o.span as ast.Span;
     for (const k in o) if (walk(o, k)) visit(o[k]);
   };
   visit(n);
@@ -47,17 +48,17 @@ const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: e
  *  the receiver's borrow too). */
 function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   let r: LocalInfo | null = null, init: ast.Expr;
-  if (s.kind === 'let' && s.pattern.kind === 'name' && s.pattern.local) { r = s.pattern.local; init = s.init; }
-  else if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && s.target.res?.k === 'local' && s.target.res.local.type.k === 'ref') { r = s.target.res.local; init = s.value; }
+  if (s.kind === 'let' && s.pattern.kind === 'name' && localOf(s.pattern)) { r = localOf(s.pattern)!; init = s.init; }
+  else if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && (nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref') { r = (nameRes(s.target) as ResOf<'local'>).local; init = s.value; }
   else return null;
   if (init.kind === 'ref') {
-    if (init.info?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
+    if (exprInfo(init)?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
     return { r, borrows: [explicit(init)] };
   }
-  if (init.kind === 'call' && init.info?.type?.k === 'ref') {
+  if (init.kind === 'call' && exprInfo(init)?.type?.k === 'ref') {
     const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
-    const t = init.target, rt = t?.k === 'method' ? t.fn.receiverType : null;
-    if (rt?.k === 'ref' && init.callee.kind === 'member' && init.callee.object.info?.type?.k !== 'ref') {
+    const t = callTarget(init), rt = t?.k === 'method' ? t.fn.receiverType : null;
+    if (rt?.k === 'ref' && init.callee.kind === 'member' && exprInfo(init.callee.object)?.type?.k !== 'ref') {
       borrows.unshift({ operand: init.callee.object, mut: rt.mut, span: init.callee.span });
     }
     return { r, borrows };
@@ -68,7 +69,7 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
 /** Is `st` an assignment of a new value to `r` itself (`r = …;`), which ends r's old borrows? */
 const reassigns = (st: unknown, r: LocalInfo): boolean => {
   const t = st as ast.Stmt | undefined;
-  return t?.kind === 'assign' && t.op === '=' && t.target.kind === 'ident' && t.target.res?.k === 'local' && t.target.res.local === r;
+  return t?.kind === 'assign' && t.op === '=' && t.target.kind === 'ident' && nameRes(t.target)?.k === 'local' && (nameRes(t.target) as ResOf<'local'>).local === r;
 };
 
 /** `r = &x;` inside a block that declares x, with r declared outside it: reported as dangling
@@ -133,9 +134,9 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
       const holders = [r];
       rest.forEach((st) => {
         const t = st as ast.Stmt | undefined;
-        if (t?.kind !== 'let' || t.pattern.kind !== 'name' || !t.pattern.local) return;
-        const k = t.pattern.local.type.k;
-        if ((t.init.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(t.init, h))) holders.push(t.pattern.local);
+        if (t?.kind !== 'let' || t.pattern.kind !== 'name' || !localOf(t.pattern)) return;
+        const k = localOf(t.pattern)!.type.k;
+        if ((t.init.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(t.init, h))) holders.push(localOf(t.pattern)!);
       });
       rest.forEach((st, k) => {
         for (const h of holders) { const m = lastMention(st, h); if (m) { end = k; lastUse = m; } }
@@ -158,7 +159,7 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
  *  may not change, move or mutably borrow it (chapter 2 §6.4). */
 function loopBorrow(cx: Ctx, s: Extract<ast.Stmt, { kind: 'for-in' }>): void {
   const x = rootLocal(s.iter);
-  const t = s.iter.info?.type;
+  const t = exprInfo(s.iter)?.type;
   if (!x || !t || !(t.k === 'array' || t.k === 'slice' || (t.k === 'builtin' && ['Vec', 'Map', 'Set', 'String'].includes(t.name)))) return;
   const hit = conflict(s.body, x, null, false);
   if (hit) cx.error(hit.message, hit.span, {
@@ -219,18 +220,18 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
     }
     if (!mutBorrow && o.kind === 'call') {
       const c = o as unknown as ast.ExprOf<'call'>;
-      const t = c.target;
+      const t = callTarget(c);
       const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating : false;
       if (mutating && c.callee.kind === 'member' && rootLocal(c.callee.object) === x) {
         out = { message: MSG.E0161.mutableWhileImmutable({ name }), span: c.span };
         return;
       }
     }
-    if (!mutBorrow && o.kind === 'ident' && (o as unknown as ast.ExprOf<'ident'>).res?.k === 'local' && ((o as unknown as ast.ExprOf<'ident'>).res as { local: LocalInfo }).local === x && (o as unknown as ast.ExprOf<'ident'>).info?.moves) {
+    if (!mutBorrow && o.kind === 'ident' && nameRes((o as unknown as ast.ExprOf<'ident'>))?.k === 'local' && (nameRes((o as unknown as ast.ExprOf<'ident'>)) as { local: LocalInfo }).local === x && exprInfo((o as unknown as ast.ExprOf<'ident'>))?.moves) {
       out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };
       return;
     }
-    if (mutBorrow && o.kind === 'ident' && (o as unknown as ast.ExprOf<'ident'>).res?.k === 'local' && ((o as unknown as ast.ExprOf<'ident'>).res as { local: LocalInfo }).local === x) {
+    if (mutBorrow && o.kind === 'ident' && nameRes((o as unknown as ast.ExprOf<'ident'>))?.k === 'local' && (nameRes((o as unknown as ast.ExprOf<'ident'>)) as { local: LocalInfo }).local === x) {
       out = { message: MSG.E0161.useMutablyBorrowed({ name }), span: o.span! };
       return;
     }

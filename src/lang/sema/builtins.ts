@@ -13,6 +13,7 @@ import { joinNumeric, isNumeric, isLiteralish, hasAnyParam } from './infer';
 import { markAddressTaken } from './ops';
 import { computeLayout, typeTooLarge } from './layout';
 import { MSG, NOTE } from '../msg';
+import { exprInfo, setExprInfo } from './tables';
 
 
 const BLOCKING = new Set(['sleep', 'block_on']);
@@ -25,7 +26,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
     cx.error(MSG.E0105.takesArgumentButSupplied({ name, want, choice: max === 1 ? '' : 's', argsLength: args.length, choice2: args.length === 1 ? 'was' : 'were' }), e.span);
     return false;
   };
-  const rest = (from: number) => args.slice(from).forEach((a) => a.info || checkExpr(cx, a, null));
+  const rest = (from: number) => args.slice(from).forEach((a) => exprInfo(a) || checkExpr(cx, a, null));
   if (name.startsWith('vex_') && !e.span.file.startsWith('<std>')) { // the standard modules' own hooks (std-modules.ts)
     rest(0);
     cx.error(MSG.E0100.cannotFindValueScope({ name }), e.callee.span, { notes: [NOTE.E0100.noteInternalRuntimeNot({ name }), NOTE.E0100.helpUseStandardModule()] });
@@ -70,14 +71,14 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       if (typeArgs && typeArgs.length === 1) {
         arity(0);
         t = typeArgs[0];
-        e.info = { type: T.u64, typeArgs };
+        setExprInfo(e, { type: T.u64, typeArgs });
       } else if (!arity(1)) rest(0);
       else t = checkExpr(cx, args[0], null);
       if (t && t.k !== 'error' && !hasAnyParam(t)) {
         const l = computeLayout(t);
         const tooLarge = typeTooLarge(t, l.size);
         if (tooLarge) cx.error(tooLarge, e.span);
-        else e.info = { ...(e.info ?? { type: T.u64 }), constValue: BigInt(name === 'sizeof' ? l.size : l.align) };
+        else setExprInfo(e, { ...(exprInfo(e) ?? { type: T.u64 }), constValue: BigInt(name === 'sizeof' ? l.size : l.align) });
       }
       return T.u64;
     }
@@ -119,7 +120,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
     case 'go_with_stack': {
       if (!arity(2)) { rest(0); return T.unit; }
       const bt = checkExpr(cx, args[0], T.u64); // a byte count: any integer, converted to u64
-      if (bt.k === 'int') { if (bt.name !== 'u64') args[0].info!.coerce = T.u64; } else coerceExpr(cx, args[0], bt, T.u64);
+      if (bt.k === 'int') { if (bt.name !== 'u64') exprInfo(args[0])!.coerce = T.u64; } else coerceExpr(cx, args[0], bt, T.u64);
       const ft = checkExpr(cx, args[1], { k: 'fn', params: [], ret: T.unit, externC: false });
       if (ft.k !== 'fn' && ft.k !== 'error') cx.error(MSG.E0103.goStackExpectsFunction({ ft: fmt(ft) }), args[1].span);
       else if (ft.k === 'fn' && ft.params.length) {
@@ -151,7 +152,7 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
       return name === 'assume' ? T.unit : T.bool;
     case 'vec_new': {
       arity(0);
-      if (typeArgs) e.info = { type: T.error, typeArgs };
+      if (typeArgs) setExprInfo(e, { type: T.error, typeArgs });
       const el = typeArgs?.[0] ?? (expected?.k === 'builtin' && expected.name === 'Vec' ? expected.args[0] : null);
       if (!el) {
         cx.error(MSG.E0130.cannotInferElementType(), e.span);

@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 import type * as ast from '../syntax/ast';
+import { exprInfo, goInfoOf } from './tables';
 
 function blocking(src: string) {
   const r = checkSource('t.vx', src);
@@ -38,10 +39,10 @@ fn main() {
     expect(fns).toMatchObject({ apply: false, main: false });
     const body = r.program!.main!.decl!.body!;
     const go = body.stmts[1] as Extract<ast.Stmt, { kind: 'go' }>;
-    expect(go.info!.mayBlock).toBe(true);
-    expect(go.info!.captures.map((l) => l.name)).toEqual(['ch']);
+    expect(goInfoOf(go)!.mayBlock).toBe(true);
+    expect(goInfoOf(go)!.captures.map((l) => l.name)).toEqual(['ch']);
     const quick = (body.stmts[2] as Extract<ast.Stmt, { kind: 'let' }>).init;
-    expect(quick.info!.closure!.mayBlock).toBe(false);
+    expect(exprInfo(quick)!.closure!.mayBlock).toBe(false);
 
     const m2 = blocking(src.replace('let quick = || 5;', 'let quick = || <-ch;'));
     expect(m2).toMatchObject({ apply: true, main: true });

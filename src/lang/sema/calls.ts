@@ -17,6 +17,7 @@ import { overloadSet, resolveOverload } from './overloads';
 import { builtinMethod, builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
 import { MSG, NOTE } from '../msg';
 import { bareVariant, missingVariant } from './shadow';
+import { exprInfo, nameRes, setCallTarget, setExprInfo, setNameRes } from './tables';
 
 export interface TypePath {
   type: Type;
@@ -45,8 +46,8 @@ export function typePathOf(cx: Ctx, e: ast.Expr): TypePath | null {
     const args: Type[] = gens.map((g) => ({ k: 'param', name: g, owner: n }));
     type = s ? { k: 'struct', info: s, args } : en ? { k: 'enum', info: en, args } : n === 'Option' ? { k: 'enum', info: OPTION, args } : n === 'Result' ? { k: 'enum', info: RESULT, args } : { k: 'builtin', name: n as never, args };
   }
-  e.res = { k: 'type', type };
-  e.info = { type };
+  setNameRes(e, { k: 'type', type });
+  setExprInfo(e, { type });
   return { type, explicit: !!e.typeArgs || gens.length === 0, name: n };
 }
 
@@ -65,26 +66,26 @@ export function checkCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null)
           // For the editor (hover, signature help while the call is unfinished): a member that
           // can still take the arguments written so far.
           const guess = set.find((x) => x.params.length >= e.args.length) ?? set[0];
-          c.res = { k: 'fn', fn: guess, typeArgs: [] };
+          setNameRes(c, { k: 'fn', fn: guess, typeArgs: [] });
           return T.error;
         }
         const { ret, typeArgs } = callFn(cx, f, site);
-        c.res = { k: 'fn', fn: f, typeArgs };
-        c.info = { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: f.isExternC } };
-        e.target = { k: 'fn', fn: f, typeArgs };
+        setNameRes(c, { k: 'fn', fn: f, typeArgs });
+        setExprInfo(c, { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: f.isExternC } });
+        setCallTarget(e, { k: 'fn', fn: f, typeArgs });
         if (cx.fn) cx.fn.calls.add(f);
         return ret;
       }
       const ext = cx.externs.get(c.name);
       if (ext) {
-        c.res = { k: 'extern', fn: ext };
-        c.info = { type: { k: 'fn', params: ext.params, ret: ext.ret, externC: true } };
+        setNameRes(c, { k: 'extern', fn: ext });
+        setExprInfo(c, { type: { k: 'fn', params: ext.params, ret: ext.ret, externC: true } });
         return checkExternCall(cx, e, ext);
       }
       if (isBuiltinFn(c.name) && !cx.consts.has(c.name) && !cx.tls.has(c.name)) {
-        c.res = { k: 'builtin-fn', name: c.name };
-        c.info = { type: T.unit };
-        e.target = { k: 'builtin', name: c.name };
+        setNameRes(c, { k: 'builtin-fn', name: c.name });
+        setExprInfo(c, { type: T.unit });
+        setCallTarget(e, { k: 'builtin', name: c.name });
         return checkBuiltinCall(cx, e, c.name, identArgs ?? explicit, expected);
       }
       const bare = bareVariant(cx, c.name, expected);
@@ -112,7 +113,7 @@ export function checkCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null)
 function valueCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type {
   void expected;
   const ft = checkExpr(cx, e.callee, null);
-  e.target = { k: 'value' };
+  setCallTarget(e, { k: 'value' });
   if (cx.fn) cx.fn.callsValues = true;
   const site: CallSite = { callee: 'value', span: e.span, args: e.args, expected, explicit: null };
   if (ft.k === 'fn') {
@@ -120,7 +121,7 @@ function valueCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type 
     const before = cx.diags.length;
     checkArgs(cx, ft.params.map((p, i) => ({ name: `arg${i}`, type: p, hasDefault: false })), site, new Map(), new Set(), name);
     // A closure whose parameter types were inferred says where they came from.
-    const res = e.callee.kind === 'ident' ? e.callee.res : undefined;
+    const res = e.callee.kind === 'ident' ? nameRes(e.callee) : undefined;
     const notes = res?.k === 'local' ? cx.inferredClosures.get(res.local) : undefined;
     if (notes) for (let i = before; i < cx.diags.length; i++) {
       if (cx.diags[i].code !== 'E0103') continue;
@@ -137,7 +138,7 @@ function valueCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type 
       return b.ret ? resolveType(cx, b.ret) : T.unit;
     }
   }
-  for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
+  for (const a of e.args) if (!exprInfo(a)) checkExpr(cx, a, null);
   needHole(ft, e.callee.span);
   if (ft.k !== 'error') cx.error(MSG.E0106.expectedFunctionFound({ ft: fmt(ft) }), e.callee.span);
   return T.error;
@@ -154,9 +155,9 @@ function variantCall(cx: Ctx, e: ast.ExprOf<'call'>, info: EnumInfo, vi: number,
   const site: CallSite = { callee: v.name, span: e.span, args: e.args, expected, explicit: null };
   checkArgs(cx, v.fields.map((f, i) => ({ name: `field${i}`, type: f, hasDefault: false })), site, env, keys, `${info.name}.${v.name}`);
   const result: Type = { k: 'enum', info, args: info.generics.map((g) => env.get(`${info.name}.${g}`) ?? T.error) };
-  e.callee.info = { type: result };
-  if (e.callee.kind === 'ident') e.callee.res = { k: 'variant', enumType: result, variant: vi };
-  e.target = { k: 'variant', enumType: result, variant: vi };
+  setExprInfo(e.callee, { type: result });
+  if (e.callee.kind === 'ident') setNameRes(e.callee, { k: 'variant', enumType: result, variant: vi });
+  setCallTarget(e, { k: 'variant', enumType: result, variant: vi });
   const missing = info.generics.filter((g) => !env.has(`${info.name}.${g}`));
   if (missing.length) {
     cx.error(MSG.E0130.cannotInferType({ missing: missing.join('`, `'), infoName: info.name, vName: v.name }), e.span, { notes: [NOTE.E0130.helpAnnotateBindingE({ infoName: info.name, generics: info.generics.map(() => 'i32').join(', ') })] });
@@ -185,7 +186,7 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     // Without written type arguments, infer the owner's params from args and the expected type.
     if (!site.ownerArgs && expected && f.owner && (expected.k === 'struct' || expected.k === 'enum') && (f.owner.k === 'struct' || f.owner.k === 'enum') && expected.info === f.owner.info) site.ownerArgs = expected.args;
     const { ret, typeArgs } = callFn(cx, f, site);
-    e.target = { k: 'fn', fn: f, typeArgs };
+    setCallTarget(e, { k: 'fn', fn: f, typeArgs });
     if (cx.fn) cx.fn.calls.add(f);
     return ret;
   }
@@ -197,8 +198,8 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     const args = path.explicit && (t.k === 'builtin' || t.k === 'enum') ? t.args : explicit && !sig.generics.length ? explicit : null;
     if (args) gens.forEach((g, i) => args[i] && env.set(`${bo}.${g}`, args[i]));
     else if (expected && expected.k === t.k && builtinOwner(expected) === bo && (expected.k === 'builtin' || expected.k === 'enum')) gens.forEach((g, i) => env.set(`${bo}.${g}`, (expected as { args: Type[] }).args[i]));
-    e.target = { k: 'builtin-static', owner: bo, method: name };
-    if (explicit) e.info = { type: T.error, typeArgs: explicit };
+    setCallTarget(e, { k: 'builtin-static', owner: bo, method: name });
+    if (explicit) setExprInfo(e, { type: T.error, typeArgs: explicit });
     return builtinCall(cx, sig, `${bo}.${name}`, { ...site, expected: null }, env, sig.generics.length ? explicit : null);
   }
   // Fallback (§7.10): a free function `Type_name` or `lowercase(Type)_name` (`Point.new(1, 2)`
@@ -208,14 +209,14 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     const fallback = resolveOverload(cx, fset, site, fset[0].name);
     if (!fallback) return T.error;
     const { ret, typeArgs } = callFn(cx, fallback, site);
-    e.target = { k: 'fn', fn: fallback, typeArgs };
+    setCallTarget(e, { k: 'fn', fn: fallback, typeArgs });
     if (cx.fn) cx.fn.calls.add(fallback);
     return ret;
   }
   if (t.k === 'param') {
     const r = contractStaticCall(cx, e, t, name, site);
     if (r) return r;
-    for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
+    for (const a of e.args) if (!exprInfo(a)) checkExpr(cx, a, null);
     cx.error(MSG.E0108.noStaticMethodBounds({ name, tName: t.name }), e.span, {
       notes: [NOTE.E0108.helpAddBoundWhose({ name, choice: name === 'default' ? `, e.g. \`<${t.name}: Default>\`` : '' })],
     });
@@ -245,7 +246,7 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     e.args = rest;
     return checkMethodCall(cx, e, member, expected);
   }
-  for (const a of e.args) if (!a.info) checkExpr(cx, a, null);
+  for (const a of e.args) if (!exprInfo(a)) checkExpr(cx, a, null);
   const shown = ownerName ?? path.name;
   cx.error(name === 'new' && e.callee.kind === 'ident' ? MSG.E0108.callsNewWhichDoes({ shown }) : MSG.E0108.noStaticMethodFound({ name, shown }), e.span, {
     notes: [NOTE.E0108.helpDefineFnFree({ shown, name, shown2: shown.toLowerCase() })],

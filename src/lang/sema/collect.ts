@@ -12,6 +12,7 @@ import { resolveType, primitive } from './resolve';
 import { overloadSet, nextOverloadKey, sameSignature } from './overloads';
 import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } from './prelude';
 import { MSG, NOTE } from '../msg';
+import { setFnInfoOf } from './tables';
 
 /** Generic env and Self type of each function, used again when its body is checked. */
 export const fnEnv = (cx: Ctx, f: FnInfo) => cx.fnEnv.get(f);
@@ -304,7 +305,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
   info.ret = d.ret ? resolveType(cx, d.ret) : T.unit;
   if (overloadTable) dropDuplicateOverload(cx, overloadTable, d, info);
   cx.fnEnv.set(info, { generics, selfType });
-  d.info = info; // FnDecl.info: the FnInfo (see ast.ts)
+  setFnInfoOf(d, info); // FnDecl.info: the FnInfo (see ast.ts)
   cx.allFns.push(info);
   cx.generics = new Map();
   cx.selfType = null;

@@ -8,6 +8,7 @@ import { checkExpr, expectType } from './expr';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS } from './prelude';
 import { MSG, NOTE } from '../msg';
+import { type ResOf, exprInfo, nameRes, setExprInfo, setNameRes } from './tables';
 
 /** Wrap an integer to the range of its type (two's complement), as run time arithmetic does. */
 export function wrapInt(v: bigint, name: IntName): bigint {
@@ -64,7 +65,7 @@ function coerceConst(v: ConstValue, t: Type): ConstValue {
 /** Array length expressions: an integer literal or an integer constant. */
 export function arrayLenOf(cx: Ctx, e: ast.Expr): number | null {
   if (e.kind === 'int') {
-    e.info = { type: T.u64, constValue: e.value };
+    setExprInfo(e, { type: T.u64, constValue: e.value });
     return Number(e.value);
   }
   if (e.kind === 'ident') {
@@ -72,8 +73,8 @@ export function arrayLenOf(cx: Ctx, e: ast.Expr): number | null {
     if (c) {
       evalConst(cx, c, e.span);
       if (typeof c.value === 'bigint') {
-        e.res = { k: 'const', decl: c.decl, value: c.value, type: c.type };
-        e.info = { type: c.type, constValue: c.value };
+        setNameRes(e, { k: 'const', decl: c.decl, value: c.value, type: c.type });
+        setExprInfo(e, { type: c.type, constValue: c.value });
         return Number(c.value);
       }
     }
@@ -84,10 +85,10 @@ export function arrayLenOf(cx: Ctx, e: ast.Expr): number | null {
 
 /** Fold a checked expression to a constant, or undefined if it is not constant. */
 export function foldConst(e: ast.Expr): ConstValue | undefined {
-  const t = e.info?.type;
+  const t = exprInfo(e)?.type;
   const asType = (v: ConstValue | undefined): ConstValue | undefined => {
     if (v === undefined) return undefined;
-    const target = e.info?.coerce ?? t;
+    const target = exprInfo(e)?.coerce ?? t;
     return target ? coerceConst(v, target) : v;
   };
   switch (e.kind) {
@@ -97,9 +98,9 @@ export function foldConst(e: ast.Expr): ConstValue | undefined {
     case 'bool': return e.value;
     case 'nil': return null;
     case 'ident':
-      if (e.res?.k === 'const') return asType(e.res.value);
-      if (e.res?.k === 'builtin-const') return BigInt(BUILTIN_CONSTS[e.name] ?? 0);
-      if (e.res?.k === 'variant') return undefined;
+      if (nameRes(e)?.k === 'const') return asType((nameRes(e) as ResOf<'const'>).value);
+      if ((nameRes(e) as ResOf<'builtin-const' | 'builtin-fn' | 'extern' | 'fn' | 'local' | 'tls' | 'type' | 'variant'>)?.k === 'builtin-const') return BigInt(BUILTIN_CONSTS[e.name] ?? 0);
+      if ((nameRes(e) as ResOf<'builtin-fn' | 'extern' | 'fn' | 'local' | 'tls' | 'type' | 'variant'>)?.k === 'variant') return undefined;
       return undefined;
     case 'unary': {
       const v = foldConst(e.operand);
@@ -124,7 +125,7 @@ export function foldConst(e: ast.Expr): ConstValue | undefined {
     case 'binary': {
       // a shift count is masked to the width of the shifted type, as at run time (`1 << 33` on
       // i32 is `1 << 1`)
-      const lt = e.left.info?.type;
+      const lt = exprInfo(e.left)?.type;
       const w = (e.op === '<<' || e.op === '>>') && lt?.k === 'int' ? BigInt(intBits(lt.name) - 1) : 127n;
       const r = foldConst(e.right);
       return asType(foldBinary(e.op, foldConst(e.left), typeof r === 'bigint' && w !== 127n ? r & w : r));

@@ -9,6 +9,7 @@ import type { Ctx, ContractInfo } from './context';
 import { checkArgs, type CallSite } from './generics';
 import { allContracts } from './collect';
 import { resolveType } from './resolve';
+import { setCallTarget } from './tables';
 
 type Param = Extract<Type, { k: 'param' }>;
 
@@ -24,7 +25,7 @@ export function contractStaticCall(cx: Ctx, e: ast.ExprOf<'call'>, t: Param, nam
       const env = new Map<string, Type>([[`${cc.name}.Self`, t]]);
       if (cc === c) bindContractArgs(cx, cc, b, env);
       checkArgs(cx, m.params.map((p, i) => ({ name: m.decl?.params[i]?.name ?? `arg${i}`, type: subst(p, env), hasDefault: false })), site, new Map(), new Set(), `${cc.name}.${name}`);
-      e.target = { k: 'contract-method', contract: cc.name, method: name, isStatic: true };
+      setCallTarget(e, { k: 'contract-method', contract: cc.name, method: name, isStatic: true });
       if (cx.fn) cx.fn.contractCalls.add(name);
       return subst(m.ret, env);
     }

@@ -11,6 +11,7 @@ import type { Type } from './types';
 import { linkProgram, resolveModulePath, type ModuleFile } from './modules';
 import { operatorUse } from './operator-at';
 import { contractMethod, defaultBodyCopies } from './contract-at';
+import { callTarget, exprInfo, nameRes, resolvedOf } from './tables';
 
 export interface DefinitionLocation {
   file: string;
@@ -118,7 +119,7 @@ function target(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: 
   if (op) for (const s of op.spans) offer(s, op.fn.decl?.nameSpan);
   switch (n.kind) {
     case 'ident': {
-      const r = (e as ast.ExprOf<'ident'>).res;
+      const r = nameRes((e as ast.ExprOf<'ident'>));
       if (r?.k === 'local') offer(e.span, r.local.span);
       else if (r?.k === 'fn') offer(e.span, r.fn.decl?.nameSpan);
       else if (r?.k === 'const' || r?.k === 'tls') offer(e.span, r.decl.nameSpan);
@@ -129,7 +130,7 @@ function target(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: 
     }
     case 'call': {
       const c = e as ast.ExprOf<'call'>;
-      const t = c.target;
+      const t = callTarget(c);
       if (c.callee.kind === 'member' && (t?.k === 'method' || t?.k === 'fn')) offer(c.callee.nameSpan, t.fn.decl?.nameSpan);
       else if (c.callee.kind === 'member' && t?.k === 'variant') offer(c.callee.nameSpan, variantDecl(t.enumType, t.variant));
       else if (c.callee.kind === 'member' && t?.k === 'contract-method') offer(c.callee.nameSpan, contractMethod(cx, t.contract, t.method, t.isStatic)?.decl?.nameSpan);
@@ -139,13 +140,13 @@ function target(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: 
       const m = e as ast.ExprOf<'member'>;
       const r = (m as { res?: { k: string; enumType?: Type; variant?: number } }).res;
       if (r?.k === 'variant') offer(m.nameSpan, variantDecl(r.enumType!, r.variant!));
-      else offer(m.nameSpan, fieldDecl(cx, m.object.info?.type, m.name));
+      else offer(m.nameSpan, fieldDecl(cx, exprInfo(m.object)?.type, m.name));
       return;
     }
     case 'struct-lit': {
       const s = e as ast.ExprOf<'struct-lit'>;
       offer(s.nameSpan, typeDecl(cx, s.name));
-      for (const f of s.fields) offer({ ...f.span, end: f.span.start + f.name.length }, fieldDecl(cx, s.info?.type, f.name));
+      for (const f of s.fields) offer({ ...f.span, end: f.span.start + f.name.length }, fieldDecl(cx, exprInfo(s)?.type, f.name));
       return;
     }
     case 'named': {
@@ -168,7 +169,7 @@ function target(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: 
     default:
       if ((n as { kind?: string }).kind === 'variant' && Array.isArray((n as { path?: unknown }).path)) {
         const p = n as unknown as ast.Pattern & { kind: 'variant'; resolved?: { enumType?: Type; variant?: number } };
-        if (p.resolved?.enumType) offer(p.span, variantDecl(p.resolved.enumType, p.resolved.variant ?? -1));
+        if (resolvedOf(p)?.enumType) offer(p.span, variantDecl(resolvedOf(p)!.enumType!, resolvedOf(p)!.variant ?? -1));
       }
   }
 }

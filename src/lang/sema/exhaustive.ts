@@ -6,6 +6,7 @@
 import type * as ast from '../syntax/ast';
 import { subst, type Type } from './types';
 import { OPTION, RESULT } from './prelude';
+import { bindingVariant, resolvedOf } from './tables';
 
 type Row = ast.Pattern[];
 interface Ctor { key: string; fields: Type[]; show: (subs: string[]) => string }
@@ -74,11 +75,11 @@ function specialize(p: ast.Pattern, c: Ctor): ast.Pattern[] | null {
   const pad = (subs: ast.Pattern[]) => c.fields.map((_, i) => subs[i] ?? WILD);
   switch (p.kind) {
     case 'binding': {
-      const v = p.variant as { variant: number } | undefined;
+      const v = bindingVariant(p) as { variant: number } | undefined;
       return v && c.key === 'v' + v.variant ? pad([]) : null;
     }
     case 'variant': {
-      const r = p.resolved as { variant: number } | undefined;
+      const r = resolvedOf(p) as { variant: number } | undefined;
       return r && c.key === 'v' + r.variant ? pad(p.args ?? []) : null;
     }
     case 'literal':

@@ -9,6 +9,7 @@ import { fillHole, needHole } from './closure-infer';
 import { indexOverload } from './operators';
 import { fnValueOf } from './overloads';
 import { attachDisplay } from './std-contracts';
+import { type ResOf, exprInfo, nameRes, setExprInfo, setNameRes } from './tables';
 
 export { consume };
 import { intFits, evalConst } from './consts';
@@ -29,8 +30,8 @@ import { MSG, NOTE } from '../msg';
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
 function set(e: ast.Expr, type: Type): Type {
-  if (e.info) e.info.type = type;
-  else e.info = { type };
+  if (exprInfo(e)) exprInfo(e)!.type = type;
+  else setExprInfo(e, { type });
   return type;
 }
 
@@ -54,11 +55,11 @@ export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?
   if (!a && isUnitEnum(from) && target.k === 'int' && target.name === 'i32') {
     // chapter 2 §7.4: a unit enum where an i32 is expected is its index, with a warning
     cx.warn(MSG.W0111.implicitConversionI32({ from: fmt(from) }), e.span, { notes: [NOTE.W0111.helpWriteI32()] });
-    e.info = { ...(e.info ?? { type: from }), coerce: target };
+    setExprInfo(e, { ...(exprInfo(e) ?? { type: from }), coerce: target });
     return true;
   }
   if (a === 'coerce') {
-    e.info = { ...(e.info ?? { type: from }), coerce: target };
+    setExprInfo(e, { ...(exprInfo(e) ?? { type: from }), coerce: target });
     return true;
   }
   if (a === 'same') return true;
@@ -107,11 +108,11 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       if (expected?.k === 'float' && expected.bits === 16 && !e.suffix) return { k: 'float', bits: 16 };
       return T.f64;
     }
-    case 'string': e.info = { type: T.str, constValue: e.value }; return T.str;
+    case 'string': setExprInfo(e, { type: T.str, constValue: e.value }); return T.str;
     case 'fstring':
       for (const p of e.parts) if (p.kind === 'hole') { checkExpr(cx, p.expr, null); attachDisplay(cx, p.expr, ''); }
       return T.str;
-    case 'bool': e.info = { type: T.bool, constValue: e.value }; return T.bool;
+    case 'bool': setExprInfo(e, { type: T.bool, constValue: e.value }); return T.bool;
     case 'nil': return T.unit;
     case 'ident': return checkIdent(cx, e, expected);
     case 'tuple': {
@@ -131,7 +132,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       const n = checkExpr(cx, e.count, T.u64);
       let exact: bigint | null = null;
       if (e.count.kind === 'int') exact = e.count.value;
-      else if (e.count.kind === 'ident' && e.count.res?.k === 'const' && typeof e.count.res.value === 'bigint') exact = e.count.res.value;
+      else if (e.count.kind === 'ident' && nameRes(e.count)?.k === 'const' && typeof (nameRes(e.count) as ResOf<'const'>).value === 'bigint') exact = (nameRes(e.count) as ResOf<'const'>).value;
       else if (n.k !== 'error') cx.error(MSG.E0123.arrayRepeatCountMust(), e.count.span);
       const tooLarge = exact !== null && t.k !== 'error' ? arrayTooLarge(t, exact) : null;
       if (tooLarge) { cx.error(tooLarge, e.span); return T.error; }
@@ -250,7 +251,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     case 'typeof': {
       const t = checkExpr(cx, e.operand, null);
       // Inside generic code the name depends on the instance: codegen substitutes then.
-      e.info = hasAnyParam(t) ? { type: T.str } : { type: T.str, constValue: typeName(t) };
+      setExprInfo(e, hasAnyParam(t) ? { type: T.str } : { type: T.str, constValue: typeName(t) });
       return T.str;
     }
     case 'error': return T.error;
@@ -269,7 +270,7 @@ export function checkInt(cx: Ctx, e: ast.Expr, expected: Type | null, value: big
   if (e.kind === 'int' && e.suffix) t = { k: 'int', name: e.suffix as never };
   else if (expected?.k === 'int') t = expected;
   else if (expected?.k === 'float') {
-    e.info = { type: expected, constValue: Number(value) };
+    setExprInfo(e, { type: expected, constValue: Number(value) });
     return expected;
   } else t = defaultIntType(value);
   if (t.k === 'int' && !intFits(value, t.name)) {
@@ -281,14 +282,14 @@ export function checkInt(cx: Ctx, e: ast.Expr, expected: Type | null, value: big
       cx.error(MSG.E0104.integerLiteralTooLarge({ value }), e.span);
     }
   }
-  e.info = { type: t, constValue: value };
+  setExprInfo(e, { type: t, constValue: value });
   return t;
 }
 
 function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Type {
   const local = cx.constCtx ? null : cx.lookupLocal(e.name);
   if (local) {
-    e.res = { k: 'local', local };
+    setNameRes(e, { k: 'local', local });
     checkNotMoved(cx, local, e.span);
     checkNotPartlyMoved(cx, e, local);
     return local.type;
@@ -296,8 +297,8 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
   const c = cx.consts.get(e.name);
   if (c) {
     evalConst(cx, c, e.span);
-    e.res = { k: 'const', decl: c.decl, value: c.value, type: c.type };
-    e.info = { type: c.type, constValue: c.value };
+    setNameRes(e, { k: 'const', decl: c.decl, value: c.value, type: c.type });
+    setExprInfo(e, { type: c.type, constValue: c.value });
     return c.type;
   }
   const tl = cx.tls.get(e.name);
@@ -306,7 +307,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
       cx.error(MSG.E0123.threadLocalCannotUsed({ eName: e.name }), e.span);
       return T.error;
     }
-    e.res = { k: 'tls', decl: tl.decl, type: tl.type, index: tl.index };
+    setNameRes(e, { k: 'tls', decl: tl.decl, type: tl.type, index: tl.index });
     return tl.type;
   }
   const f = fnValueOf(cx, e, expected);
@@ -317,12 +318,12 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
   }
   const ext = cx.externs.get(e.name);
   if (ext) {
-    e.res = { k: 'extern', fn: ext };
+    setNameRes(e, { k: 'extern', fn: ext });
     return { k: 'fn', params: ext.params, ret: ext.ret, externC: true };
   }
   if (BUILTIN_CONSTS[e.name] !== undefined) {
-    e.res = { k: 'builtin-const', name: e.name, value: BUILTIN_CONSTS[e.name] };
-    e.info = { type: T.i32, constValue: BigInt(BUILTIN_CONSTS[e.name]) };
+    setNameRes(e, { k: 'builtin-const', name: e.name, value: BUILTIN_CONSTS[e.name] });
+    setExprInfo(e, { type: T.i32, constValue: BigInt(BUILTIN_CONSTS[e.name]) });
     return T.i32;
   }
   const own = e.name === 'None' ? bareVariant(cx, 'None', expected) : null;
@@ -339,12 +340,12 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
       return T.error;
     }
     const t: Type = { k: 'enum', info: own.info, args };
-    e.res = { k: 'variant', enumType: t, variant: own.index };
+    setNameRes(e, { k: 'variant', enumType: t, variant: own.index });
     return t;
   }
   if (e.name === 'None') {
     const inner = expected?.k === 'enum' && expected.info === OPTION ? expected.args[0] : null;
-    e.res = { k: 'variant', enumType: optionOf(inner ?? T.error), variant: 1 };
+    setNameRes(e, { k: 'variant', enumType: optionOf(inner ?? T.error), variant: 1 });
     if (!inner) {
       cx.error(MSG.E0130.cannotInferTypeNone(), e.span);
       return T.error;
@@ -355,7 +356,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
   if (expected?.k === 'enum') {
     const vi = expected.info.variants.findIndex((v) => v.name === e.name && v.fields.length === 0);
     if (vi >= 0) {
-      e.res = { k: 'variant', enumType: expected, variant: vi };
+      setNameRes(e, { k: 'variant', enumType: expected, variant: vi });
       return expected;
     }
   }
@@ -427,7 +428,7 @@ function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Typ
     if (elem) coerceExpr(cx, x, t, elem);
   }
   for (const x of e.elems) {
-    if (elem && x.info && !typeEq(x.info.type, elem) && assignable(x.info.type, elem) === 'coerce') x.info.coerce = elem;
+    if (elem && exprInfo(x) && !typeEq(exprInfo(x)!.type, elem) && assignable(exprInfo(x)!.type, elem) === 'coerce') exprInfo(x)!.coerce = elem;
     consume(cx, x);
   }
   return { k: 'array', elem: elem ?? T.error, len: e.elems.length };
@@ -494,7 +495,7 @@ export function requireUnsafe(cx: Ctx, span: ast.Span, what: string): void {
 
 function noBitfieldAddress(cx: Ctx, e: ast.Expr): void {
   if (e.kind !== 'member') return;
-  const ot = e.object.info ? derefAll(e.object.info.type) : null;
+  const ot = exprInfo(e.object) ? derefAll(exprInfo(e.object)!.type) : null;
   if (ot?.k === 'struct') {
     const d = cx.structDecls.get(ot.info);
     const f = d?.fields.find((x) => x.name === e.name);

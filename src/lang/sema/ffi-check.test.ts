@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 import type * as ast from '../syntax/ast';
 import { typeName } from './types';
+import { callTarget } from './tables';
 
 const diags = (src: string) => checkSource('t.vx', src).diagnostics;
 const errors = (src: string) => diags(src).filter((d) => d.severity === 'error').map((d) => d.message);
@@ -48,8 +49,8 @@ describe('FFI checks', () => {
     expect(r.diagnostics).toEqual([]);
     const main = r.program!.main!.decl!.body!;
     const call = (main.stmts[2] as { expr: ast.ExprOf<'call'> }).expr;
-    expect(call.target!.k).toBe('extern');
-    const vt = (call.target as { varargTypes: import('./types').Type[] }).varargTypes.map(typeName);
+    expect(callTarget(call)!.k).toBe('extern');
+    const vt = (callTarget(call) as { varargTypes: import('./types').Type[] }).varargTypes.map(typeName);
     expect(vt).toEqual(['i32', 'f64', 'i32', '*u8']);
   });
   it('non-FFI-safe variadic arguments are errors', () => {

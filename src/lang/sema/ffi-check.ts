@@ -9,6 +9,7 @@ import { checkExpr, coerceExpr } from './expr';
 import { assignable } from './infer';
 import { markAddressTaken } from './ops';
 import { MSG, NOTE } from '../msg';
+import { exprInfo, setCallTarget, setExprInfo } from './tables';
 
 /** Why a type is not FFI-safe (the offending type's name), or null when it is safe. */
 export function ffiUnsafe(t: Type, isReturn = false, seen = new Set<unknown>()): string | null {
@@ -157,7 +158,7 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
     if (t.k === 'error' || p.k === 'error') return;
     if (a.kind === 'ref') markAddressTaken(a.operand);
     if (argOk(t, p)) {
-      if (!typeEq(t, p)) a.info = { ...a.info!, coerce: p };
+      if (!typeEq(t, p)) setExprInfo(a, { ...exprInfo(a)!, coerce: p });
       return;
     }
     cx.error(MSG.E0136.argExpectedFound({ name, i: i + 1, spell: spell(cx, pte, p), t: typeName(t) }), a.span, {
@@ -166,7 +167,7 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
     });
   });
   if (ext.variadic && /printf$/.test(name)) checkPrintfFormat(cx, e, fixed, varargTypes);
-  e.target = { k: 'extern', fn: ext, varargTypes };
+  setCallTarget(e, { k: 'extern', fn: ext, varargTypes });
   return ext.ret;
 }
 

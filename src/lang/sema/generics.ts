@@ -14,6 +14,7 @@ import { isSize } from './prelude';
 import { argOk } from './ffi-check';
 import { markAddressTaken } from './ops';
 import { MSG, NOTE } from '../msg';
+import { exprInfo, setExprInfo, setNameRes } from './tables';
 
 const keyOf = (t: Type) => (t.k === 'param' ? `${t.owner}.${t.name}` : '');
 
@@ -36,7 +37,7 @@ export function fnTypeOf(cx: Ctx, f: FnInfo, e: ast.ExprOf<'ident'>, expected: T
   if (keys.size && typeArgs.some((t) => t.k === 'error')) {
     cx.error(MSG.E0130.cannotInferTypeArguments2({ fName: f.name }), e.span);
   }
-  e.res = { k: 'fn', fn: f, typeArgs };
+  setNameRes(e, { k: 'fn', fn: f, typeArgs });
   return subst(raw, env);
 }
 
@@ -150,14 +151,14 @@ export function checkArgs(
   }
   site.args.forEach((a, i) => {
     const pt = ptypes[i];
-    if (!pt || !a.info) return;
+    if (!pt || !exprInfo(a)) return;
     const target = subst(pt, env);
-    if (sizeArg[i] && a.info.type.k === 'int') {
-      if (a.info.type.name !== 'u64') a.info.coerce = T.u64;
-    } else if (cArgs && target.k === 'ptr' && a.info.type.k === 'ref' && argOk(a.info.type, target)) {
-      a.info = { ...a.info, coerce: target };
+    if (sizeArg[i] && exprInfo(a)!.type.k === 'int') {
+      if (exprInfo(a)!.type.name !== 'u64') exprInfo(a)!.coerce = T.u64;
+    } else if (cArgs && target.k === 'ptr' && exprInfo(a)!.type.k === 'ref' && argOk(exprInfo(a)!.type, target)) {
+      setExprInfo(a, { ...exprInfo(a)!, coerce: target });
       if (a.kind === 'ref') markAddressTaken(a.operand);
-    } else if (!hasParams(target, keys)) coerceExpr(cx, a, a.info.type, target, `(argument ${i + 1} of \`${name}\`)`);
+    } else if (!hasParams(target, keys)) coerceExpr(cx, a, exprInfo(a)!.type, target, `(argument ${i + 1} of \`${name}\`)`);
     consume(cx, a);
   });
 }

@@ -4,6 +4,7 @@ import { checkSource } from './check';
 import { typeofs } from './typeof.test-util';
 import type * as ast from '../syntax/ast';
 import { typeName } from './types';
+import { exprInfo } from './tables';
 
 
 describe('literal typing', () => {
@@ -19,8 +20,8 @@ describe('literal typing', () => {
     const r = checkSource('t.vx', 'fn main() { let x = 300 as u8; }');
     expect(r.diagnostics).toEqual([]);
     const init = (r.program!.main!.decl!.body!.stmts[0] as Extract<ast.Stmt, { kind: 'let' }>).init as ast.ExprOf<'cast'>;
-    expect(typeName(init.expr.info!.type)).toBe('i32');
-    expect(typeName(init.info!.type)).toBe('u8');
+    expect(typeName(exprInfo(init.expr)!.type)).toBe('i32');
+    expect(typeName(exprInfo(init)!.type)).toBe('u8');
   });
   it('a literal out of range for its target is an error; -128 fits i8', () => {
     const codes = (src: string) => checkSource('t.vx', `fn main() { ${src} }`).diagnostics.map((d) => d.code);
@@ -43,11 +44,11 @@ describe('widening', () => {
     const r = checkSource('t.vx', 'fn main() { let small: i16 = 1000; let wide: i64 = small; let mixed = small + wide; }');
     expect(r.diagnostics).toEqual([]);
     const st = r.program!.main!.decl!.body!.stmts as Extract<ast.Stmt, { kind: 'let' }>[];
-    expect(typeName(st[1].init.info!.coerce!)).toBe('i64');
+    expect(typeName(exprInfo(st[1].init)!.coerce!)).toBe('i64');
     const sum = st[2].init as ast.ExprOf<'binary'>;
-    expect(typeName(sum.info!.type)).toBe('i64');
-    expect(typeName(sum.left.info!.coerce!)).toBe('i64');
-    expect(sum.right.info!.coerce).toBeUndefined();
+    expect(typeName(exprInfo(sum)!.type)).toBe('i64');
+    expect(typeName(exprInfo(sum.left)!.coerce!)).toBe('i64');
+    expect(exprInfo(sum.right)!.coerce).toBeUndefined();
   });
   it('sign changes, narrowing and int<->float need `as`', () => {
     const codes = (src: string) => checkSource('t.vx', `fn main() { ${src} }`).diagnostics.map((d) => d.code);
@@ -69,7 +70,7 @@ describe('auto-deref in operators', () => {
     const r = checkSource('t.vx', 'fn big(x: &i32): bool { return x > 5; }\nfn main() { let k = 7; println("{}", big(&k)); }');
     expect(r.diagnostics).toEqual([]);
     const ret = (r.program!.fns.find((f) => f.name === 'big')!.decl!.body!.stmts[0] as Extract<ast.Stmt, { kind: 'return' }>).value as ast.ExprOf<'binary'>;
-    expect(typeName(ret.left.info!.coerce!)).toBe('i32');
+    expect(typeName(exprInfo(ret.left)!.coerce!)).toBe('i32');
   });
 });
 
@@ -79,8 +80,8 @@ describe('byte counts', () => {
     expect(r.diagnostics).toEqual([]);
     const st = r.program!.main!.decl!.body!.stmts as Extract<ast.Stmt, { kind: 'let' }>[];
     const call = st[1].init as ast.ExprOf<'call'>;
-    expect(typeName(call.args[0].info!.type)).toBe('i32');
-    expect(typeName(call.args[0].info!.coerce!)).toBe('u64');
+    expect(typeName(exprInfo(call.args[0])!.type)).toBe('i32');
+    expect(typeName(exprInfo(call.args[0])!.coerce!)).toBe('u64');
     expect(checkSource('t.vx', 'fn main() { let p = alloc(1.5); }').diagnostics.map((d) => d.code)).toEqual(['E0103']);
   });
 });

@@ -7,6 +7,7 @@ import type { Ctx } from './context';
 import { derefAll } from './methods';
 import { foldConst } from './consts';
 import { MSG, NOTE } from '../msg';
+import { exprInfo } from './tables';
 
 export function resolveBitfields(cx: Ctx): void {
   for (const [info, d] of cx.structDecls) {
@@ -44,7 +45,7 @@ export function resolveBitfields(cx: Ctx): void {
 /** The bitfield an assignment target names, if any. */
 export function bitfieldOf(cx: Ctx, target: ast.Expr): { name: string; width: number } | null {
   if (target.kind !== 'member') return null;
-  const ot = target.object.info ? derefAll(target.object.info.type) : null;
+  const ot = exprInfo(target.object) ? derefAll(exprInfo(target.object)!.type) : null;
   if (ot?.k !== 'struct') return null;
   const f = ot.info.fields.find((x) => x.name === target.name);
   return f && f.bitWidth !== null ? { name: f.name, width: f.bitWidth } : null;

@@ -8,6 +8,7 @@ import type { FnInfo, LocalInfo } from './typed';
 import { typeName } from './types';
 import { stdImportBindings } from './std-modules';
 import { MSG, NOTE } from '../msg';
+import { type ResOf, exprInfo, fnInfoOf, localOf, nameRes } from './tables';
 
 /** Annotation keys that point back into the program (or at checker records): not children. */
 const SKIP = new Set(['res', 'local', 'info', 'decl', 'resolved', 'span', 'nameSpan', 'partOf', 'type', 'ret', 'typeArgs', 'coerce']);
@@ -32,7 +33,7 @@ export function lintProgram(cx: Ctx): void {
   const rootLocal = (e: ast.Expr): LocalInfo | null => {
     let x: ast.Expr = e;
     for (;;) {
-      if (x.kind === 'ident') return x.res?.k === 'local' ? x.res.local : null;
+      if (x.kind === 'ident') return nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
       if (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index') x = x.object;
       else if (x.kind === 'deref' || x.kind === 'unary' || x.kind === 'postfix' || x.kind === 'ref') x = x.operand;
       else return null;
@@ -43,12 +44,12 @@ export function lintProgram(cx: Ctx): void {
     const node = n as ast.Expr | ast.Stmt | ast.Block;
     switch (node.kind) {
       case 'ident':
-        if (node.res?.k === 'local') usedLocals.add(node.res.local);
-        if (node.res?.k === 'fn') usedFns.add(node.res.fn);
+        if (nameRes(node)?.k === 'local') usedLocals.add((nameRes(node) as ResOf<'local'>).local);
+        if (nameRes(node)?.k === 'fn') usedFns.add((nameRes(node) as ResOf<'fn'>).fn);
         break;
       case 'let': {
         const names = (p: ast.LetPattern): void => {
-          if (p.kind === 'name' && p.local) lets.push({ local: p.local, pat: p, stmt: node });
+          if (p.kind === 'name' && localOf(p)) lets.push({ local: localOf(p)!, pat: p, stmt: node });
           if (p.kind === 'tuple') p.elems.forEach(names);
         };
         names(node.pattern);
@@ -77,7 +78,7 @@ export function lintProgram(cx: Ctx): void {
     }
   }
   for (const d of fnBodies) {
-    const info = d.info as FnInfo | undefined;
+    const info = fnInfoOf(d) as FnInfo | undefined;
     if (!info || d.receiver || d.owner || d.isExport || d.isExternC || cx.program.noMain) continue;
     if (d.name === 'main' || d.name === 'init' || d.name.startsWith('_') || usedFns.has(info)) continue;
     if (/^op[^A-Za-z0-9_]/.test(d.name)) continue; // operator functions are called through operators
@@ -133,7 +134,7 @@ function lintUnreachable(cx: Ctx, stmts: ast.Stmt[]): void {
 
 /** An expression statement whose `Result` is dropped: its error would go unnoticed. */
 function lintUnusedResult(cx: Ctx, s: Extract<ast.Stmt, { kind: 'expr' }>): void {
-  const t = s.expr.info?.type;
+  const t = exprInfo(s.expr)?.type;
   if (!t || !typeName(t).startsWith('Result<')) return;
   cx.warn(MSG.W0106.mustUsed(), s.expr.span, {
     notes: [NOTE.W0106.noteIgnoredResultHides(), NOTE.W0106.helpHandleMatchDiscard()],

@@ -23,6 +23,7 @@ import { ffiUnsafe } from './ffi-check';
 import { needHole } from './closure-infer';
 import { notClone } from './clone-check';
 import { MSG, NOTE } from '../msg';
+import { type ResOf, exprInfo, nameRes, setCallTarget, setExprInfo } from './tables';
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -57,7 +58,7 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
         cx.error(MSG.E0130.cannotInferTypeArguments3({ infoName: pt.info.name, eName: e.name }), e.span);
         return T.error;
       }
-      e.object.info = { type: et };
+      setExprInfo(e.object, { type: et });
       return et;
     }
     cx.error(MSG.E0106.typeMustCalled({ eName: e.name, pt: fmt(pt), fmtPath: fmtPath(e) }), e.span);
@@ -123,10 +124,10 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     const fld = t.info.fields.find((x) => x.name === m.name);
     if (fld) {
       const ft = subst(fld.type, structArgsEnv(t));
-      m.info = { type: ft };
+      setExprInfo(m, { type: ft });
       if (ft.k === 'fn') {
         checkArgs(cx, ft.params.map((p, i) => ({ name: `arg${i}`, type: p, hasDefault: false })), site, new Map(), new Set(), m.name);
-        call.target = { k: 'value' };
+        setCallTarget(call, { k: 'value' });
         if (cx.fn) cx.fn.callsValues = true;
         return ft.ret;
       }
@@ -134,14 +135,14 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   }
   if (t.k === 'array' || t.k === 'slice') {
     if (m.name === 'len' && call.args.length === 0) {
-      call.target = { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'len' };
+      setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'len' });
       return T.i32;
     }
   }
   if (t.k === 'ptr') {
     if (m.name === 'is_null') {
       checkArgs(cx, [], site, new Map(), new Set(), 'is_null');
-      call.target = { k: 'builtin-method', owner: 'ptr', method: 'is_null' };
+      setCallTarget(call, { k: 'builtin-method', owner: 'ptr', method: 'is_null' });
       return T.bool;
     }
     if (m.name === 'offset') {
@@ -150,7 +151,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
         const at = checkExpr(cx, a, T.i64);
         if (at.k !== 'int' && at.k !== 'error') cx.error(MSG.E0103.expectedIntegerOffsetFound({ at: fmt(at) }), a.span);
       }
-      call.target = { k: 'builtin-method', owner: 'ptr', method: 'offset' };
+      setCallTarget(call, { k: 'builtin-method', owner: 'ptr', method: 'offset' });
       return t;
     }
   }
@@ -165,8 +166,8 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     const env = new Map<string, Type>();
     const args = t.k === 'builtin' || t.k === 'enum' ? t.args : t.k === 'int' || t.k === 'float' ? [t] : [];
     ownerGenerics(owner).forEach((g, i) => args[i] && env.set(`${owner}.${g}`, args[i]));
-    call.target = { k: 'builtin-method', owner, method: m.name };
-    if (explicit) call.info = { type: T.error, typeArgs: explicit };
+    setCallTarget(call, { k: 'builtin-method', owner, method: m.name });
+    if (explicit) setExprInfo(call, { type: T.error, typeArgs: explicit });
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
     noteLentClosures(call, owner, m.name);
     // elements handed to a closure stay the Vec's (drops exactly once, E0163)
@@ -179,12 +180,12 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   const ext = primMethod(cx, t, m.name);
   if (ext) {
     checkArgs(cx, ext.fn.params.slice(1), site, new Map(), new Set(), m.name);
-    call.target = { k: 'contract-method', contract: ext.contract, method: m.name };
+    setCallTarget(call, { k: 'contract-method', contract: ext.contract, method: m.name });
     if (cx.fn) cx.fn.calls.add(ext.fn);
     return ext.fn.ret;
   }
   cx.error(MSG.E0108.noMethodNamedFound({ mName: m.name, t: fmt(t) }), m.nameSpan, methodNotes(cx, t));
-  for (const a of call.args) if (!a.info) checkExpr(cx, a, null);
+  for (const a of call.args) if (!exprInfo(a)) checkExpr(cx, a, null);
   return T.error;
 }
 
@@ -195,7 +196,7 @@ export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<
   const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';
   if (f.receiver === 'value') consume(cx, m.object);
   const { ret, typeArgs } = callFn(cx, f, site);
-  call.target = { k: 'method', fn: f, typeArgs, autoRef };
+  setCallTarget(call, { k: 'method', fn: f, typeArgs, autoRef });
   if (cx.fn) cx.fn.calls.add(f);
   return ret;
 }
@@ -212,7 +213,7 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
     cx.error(MSG.E0168.typeCannotCloned({ t: fmt(t), why }), call.span, { notes: [NOTE.E0168.noteChapter23({ bad: fmt(bad), what }), NOTE.E0168.helpBorrowInstead()] });
     return T.error;
   }
-  call.target = { k: 'builtin-method', owner: 'Clone', method: 'clone' };
+  setCallTarget(call, { k: 'builtin-method', owner: 'Clone', method: 'clone' });
   return t;
 }
 
@@ -238,8 +239,8 @@ export function builtinCall(cx: Ctx, sig: BuiltinSig, name: string, site: CallSi
   params.forEach((p, i) => isAnyInt(sig.params[i]) && keys.add(`$any.int${i}`));
   checkArgs(cx, params, site, env, keys, name);
   params.forEach((p, i) => {
-    if (!isAnyInt(sig.params[i]) || !site.args[i]?.info) return;
-    const at = site.args[i].info!.type;
+    if (!isAnyInt(sig.params[i]) || !exprInfo(site.args[i])) return;
+    const at = exprInfo(site.args[i])!.type;
     if (at.k !== 'int' && at.k !== 'error') cx.error(MSG.E0103.expectedIntegerFoundArgument({ at: fmt(at), i: i + 1, name }), site.args[i].span);
   });
   let ret = subst(sig.ret, env);
@@ -270,7 +271,7 @@ export function requireMutableReceiver(cx: Ctx, m: ast.ExprOf<'member'>, ot: Typ
   if (ot.k === 'ref') {
     if (ot.mut) return;
     const name = m.object.kind === 'ident' ? m.object.name : 'value';
-    reportImmutable(cx, { ok: false, name, why: 'ref', local: m.object.kind === 'ident' && m.object.res?.k === 'local' ? m.object.res.local : undefined }, m.span, MSG.E0111.throughSharedRef({ method, name }));
+    reportImmutable(cx, { ok: false, name, why: 'ref', local: m.object.kind === 'ident' && nameRes(m.object)?.k === 'local' ? (nameRes(m.object) as ResOf<'local'>).local : undefined }, m.span, MSG.E0111.throughSharedRef({ method, name }));
     return;
   }
   const pm = placeMutability(cx, m.object);
@@ -295,7 +296,7 @@ function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>
         env.set(`${cc.name}.${a}`, pr);
       }
       checkArgs(cx, cm.params.map((p, i) => ({ name: `arg${i}`, type: subst(p, env), hasDefault: false })), site, new Map(), new Set(), `${cc.name}.${m.name}`);
-      call.target = { k: 'contract-method', contract: cc.name, method: m.name };
+      setCallTarget(call, { k: 'contract-method', contract: cc.name, method: m.name });
       if (cx.fn) cx.fn.contractCalls.add(m.name);
       return subst(cm.ret, env);
     }

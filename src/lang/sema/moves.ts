@@ -14,6 +14,7 @@ import { typeName, type Type } from './types';
 import { typeNeedsDrop } from './stmt';
 import { notClone } from './clone-check';
 import { MSG, NOTE } from '../msg';
+import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, setExprInfo } from './tables';
 
 export type MoveSet = Map<LocalInfo, Span>;
 
@@ -25,8 +26,8 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (e.kind === 'block') { consumeTail(cx, e.block); return; }
   // an element the container keeps owning (`v.get(i)`, `v[i]`, `m.get(k)`, `v.first()`): taking
   // it by value would give it a second owner, and a type that needs drop would be dropped twice
-  if (e.info?.type && !isCopy(e.info.type) && containerPart(e) && typeNeedsDrop(cx, e.info.type)) {
-    cx.error(MSG.E0163.cannotMoveValueOut({ infoType: typeName(e.info.type) }), e.span, {
+  if (exprInfo(e)?.type && !isCopy(exprInfo(e)!.type) && containerPart(e) && typeNeedsDrop(cx, exprInfo(e)!.type)) {
+    cx.error(MSG.E0163.cannotMoveValueOut({ infoType: typeName(exprInfo(e)!.type) }), e.span, {
       notes: [NOTE.E0163.helpBorrowVI()],
     });
     return;
@@ -34,56 +35,56 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   // any other value that moves (a struct, String, Vec…): the element and the taken value would be
   // one object under two owners, so a change through either shows in the other (rustc E0507).
   // A temporary container (`make()[0]`) gives the element up instead (codegen moves it out).
-  if (e.info?.type && !copyLike(e.info.type) && containerPart(e) && !temporaryContainer(e)) {
-    moveOutOfContainer(cx, e, e.info.type);
+  if (exprInfo(e)?.type && !copyLike(exprInfo(e)!.type) && containerPart(e) && !temporaryContainer(e)) {
+    moveOutOfContainer(cx, e, exprInfo(e)!.type);
     return;
   }
   // `*b` used by value moves the content out of an owned Box: codegen frees the box's block there
   // and the box's drop no longer reaches the content (its new owner drops it, exactly once)
   if (e.kind === 'deref') {
-    const ot = e.operand.info?.type;
-    if (ot?.k === 'ref' && e.info?.type && !isCopy(e.info.type)) { moveOutOfRef(cx, e, ot.mut, e.operand); return; }
-    if (ot?.k === 'builtin' && ot.name === 'Box' && e.info?.type && !isCopy(e.info.type)) e.info = { ...e.info, moves: true };
+    const ot = exprInfo(e.operand)?.type;
+    if (ot?.k === 'ref' && exprInfo(e)?.type && !isCopy(exprInfo(e)!.type)) { moveOutOfRef(cx, e, ot.mut, e.operand); return; }
+    if (ot?.k === 'builtin' && ot.name === 'Box' && exprInfo(e)?.type && !isCopy(exprInfo(e)!.type)) setExprInfo(e, { ...exprInfo(e)!, moves: true });
     return;
   }
   // a field or tuple element of an owned local moved by value: codegen leaves MOVED_OUT in its
   // place, so the owner's drop (and a later assignment to the field) does not drop it again
   if (e.kind === 'member' || e.kind === 'tuple-index') {
-    if (e.info?.type && !isCopy(e.info.type) && ownedPath(e)) {
+    if (exprInfo(e)?.type && !isCopy(exprInfo(e)!.type) && ownedPath(e)) {
       // a part of a binding of a container element (`|x| x.name` given to map): still the Vec's
       const bound = fieldPath(e)?.root;
-      if (bound && containerBound.has(bound) && !copyLike(e.info.type)) {
-        cx.error(MSG.E0163.cannotMoveSPart2({ boundName: bound.name, ownedWhy: ownedWhy(cx, e.info.type) }), e.span, {
+      if (bound && containerBound.has(bound) && !copyLike(exprInfo(e)!.type)) {
+        cx.error(MSG.E0163.cannotMoveSPart2({ boundName: bound.name, ownedWhy: ownedWhy(cx, exprInfo(e)!.type) }), e.span, {
           notes: [NOTE.E0163.helpUseReferenceClone()],
         });
         return;
       }
-      e.info = { ...e.info, moves: true };
+      setExprInfo(e, { ...exprInfo(e)!, moves: true });
       // the field is gone until it is assigned again: a second read is a use after move
       const fp = fieldPath(e);
       if (fp && cx.level === 0) cx.moved.set(fieldKey(fp.root, fp.path), e.span);
-    } else if (e.info?.type && !isCopy(e.info.type)) {
+    } else if (exprInfo(e)?.type && !isCopy(exprInfo(e)!.type)) {
       const via = behindRef(e);
       if (via) moveOutOfRef(cx, e, via.mut, via.ref);
     }
     return;
   }
-  if (e.kind !== 'ident' || e.res?.k !== 'local') return;
-  const t = e.info?.type;
+  if (e.kind !== 'ident' || nameRes(e)?.k !== 'local') return;
+  const t = exprInfo(e)?.type;
   if (!t || isCopy(t) || !cx.fn) return;
-  if (containerBound.has(e.res.local) && !copyLike(t)) {
-    cx.error(MSG.E0163.cannotMoveOutBound2({ localName: e.res.local.name, ownedWhy: ownedWhy(cx, t) }), e.span, {
-      notes: [NOTE.E0163.helpUseReferenceClone2({ localName: e.res.local.name })],
+  if (containerBound.has((nameRes(e) as ResOf<'local'>).local) && !copyLike(t)) {
+    cx.error(MSG.E0163.cannotMoveOutBound2({ localName: (nameRes(e) as ResOf<'local'>).local.name, ownedWhy: ownedWhy(cx, t) }), e.span, {
+      notes: [NOTE.E0163.helpUseReferenceClone2({ localName: (nameRes(e) as ResOf<'local'>).local.name })],
     });
     return;
   }
-  const viaRef = refBound.get(e.res.local);
+  const viaRef = refBound.get((nameRes(e) as ResOf<'local'>).local);
   if (viaRef) {
-    const name = e.res.local.name, subj = placeText(viaRef.subject), kind = viaRef.mut ? 'mutable' : 'shared';
+    const name = (nameRes(e) as ResOf<'local'>).local.name, subj = placeText(viaRef.subject), kind = viaRef.mut ? 'mutable' : 'shared';
     cx.error(MSG.E0175.cannotMoveOutWhich({ subj, kind }), e.span, {
       labels: [
         { span: viaRef.subject.span, message: `\`${subj}\` is reached through \`${placeText(viaRef.ref)}\`, a ${kind} reference: it does not own what it points to` },
-        { span: e.res.local.span, message: `\`${name}\` is bound here to a part of \`${subj}\`` },
+        { span: (nameRes(e) as ResOf<'local'>).local.span, message: `\`${name}\` is bound here to a part of \`${subj}\`` },
       ],
       notes: [
         NOTE.E0175.noteMoveOccursBecause({ name, t: typeName(t) }),
@@ -92,16 +93,16 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     });
     return;
   }
-  if (cx.level > 0 && capturedByClosureValue(cx, e.res.local) && !copyLike(t)) {
+  if (cx.level > 0 && capturedByClosureValue(cx, (nameRes(e) as ResOf<'local'>).local) && !copyLike(t)) {
     const why = typeNeedsDrop(cx, t) ? 'needs drop' : 'is moved, not copied';
-    cx.error(MSG.E0163.cannotMoveOutClosure2({ localName: e.res.local.name, t: typeName(t), why }), e.span, {
-      notes: [NOTE.E0163.helpCloneClonePass({ localName: e.res.local.name })],
+    cx.error(MSG.E0163.cannotMoveOutClosure2({ localName: (nameRes(e) as ResOf<'local'>).local.name, t: typeName(t), why }), e.span, {
+      notes: [NOTE.E0163.helpCloneClonePass({ localName: (nameRes(e) as ResOf<'local'>).local.name })],
     });
     return;
   }
-  e.info = { ...e.info!, moves: true };
+  setExprInfo(e, { ...exprInfo(e)!, moves: true });
   if (cx.level === 0) {
-    const l = e.res.local;
+    const l = (nameRes(e) as ResOf<'local'>).local;
     cx.moved.set(l, e.span);
     l.movedOut = true;
     // a match binding moved out moves that part out of its owner: the owner is not whole any more
@@ -115,7 +116,7 @@ function behindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean } | null {
   let o: ast.Expr = e;
   while (o.kind === 'member' || o.kind === 'tuple-index') {
     o = o.object;
-    const t = o.info?.type;
+    const t = exprInfo(o)?.type;
     if (t?.k === 'ref') return { ref: o, mut: t.mut };
     if (!t || (t.k !== 'struct' && t.k !== 'tuple')) return null;
   }
@@ -136,8 +137,8 @@ function placeText(e: ast.Expr): string {
  *  real owner still drops it (and a temporary receiver could never be dropped safely). */
 function moveOutOfRef(cx: Ctx, e: ast.Expr, mut: boolean, ref: ast.Expr): void {
   const what = placeText(e), kind = mut ? 'mutable' : 'shared';
-  const t = e.info!.type;
-  const labels = [{ span: ref.span, message: `\`${placeText(ref)}\` is a ${kind} reference (\`${typeName(ref.info!.type)}\`): it does not own what it points to` }];
+  const t = exprInfo(e)!.type;
+  const labels = [{ span: ref.span, message: `\`${placeText(ref)}\` is a ${kind} reference (\`${typeName(exprInfo(ref)!.type)}\`): it does not own what it points to` }];
   const borrowed = e.kind === 'deref' ? placeText(e.operand) : `&${what}`;
   cx.error(MSG.E0175.cannotMoveOutWhich({ subj: what, kind }), e.span, {
     labels,
@@ -154,16 +155,16 @@ const UNWRAP_FAMILY = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else'
  *  a place only reached through a reference (E0175), as with a field. */
 export function unwrapOutOfRef(cx: Ctx, recv: ast.Expr, method: string, result: Type): void {
   if (!UNWRAP_FAMILY.has(method) || isCopy(result) || result.k === 'error') return;
-  const t = recv.info?.type;
+  const t = exprInfo(recv)?.type;
   let via: { ref: ast.Expr; mut: boolean } | null = null;
   if (t?.k === 'ref') via = { ref: recv, mut: t.mut };
   else if (recv.kind === 'member' || recv.kind === 'tuple-index') via = behindRef(recv);
-  else if (recv.kind === 'deref' && recv.operand.info?.type?.k === 'ref') via = { ref: recv.operand, mut: (recv.operand.info.type as { mut: boolean }).mut };
+  else if (recv.kind === 'deref' && exprInfo(recv.operand)?.type?.k === 'ref') via = { ref: recv.operand, mut: (exprInfo(recv.operand)!.type as { mut: boolean }).mut };
   if (!via) return;
   const what = placeText(recv), kind = via.mut ? 'mutable' : 'shared';
   cx.error(MSG.E0175.cannotMoveOutWhich({ subj: what, kind }), recv.span, {
     labels: [
-      { span: via.ref.span, message: `\`${placeText(via.ref)}\` is a ${kind} reference (\`${typeName(via.ref.info!.type)}\`): it does not own what it points to` },
+      { span: via.ref.span, message: `\`${placeText(via.ref)}\` is a ${kind} reference (\`${typeName(exprInfo(via.ref)!.type)}\`): it does not own what it points to` },
     ],
     notes: [
       NOTE.E0175.noteTakesValueHands({ method, what, result: typeName(result) }),
@@ -177,10 +178,10 @@ export function unwrapOutOfRef(cx: Ctx, recv: ast.Expr, method: string, result: 
 export const refBound = new WeakMap<LocalInfo, { ref: ast.Expr; mut: boolean; subject: ast.Expr }>();
 /** The reference a match subject is reached through, if any. */
 export function subjectBehindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean; subject: ast.Expr } | null {
-  const t = e.info?.type;
+  const t = exprInfo(e)?.type;
   if (t?.k === 'ref') return { ref: e, mut: t.mut, subject: e };
   const via = e.kind === 'member' || e.kind === 'tuple-index' ? behindRef(e)
-    : e.kind === 'deref' && e.operand.info?.type?.k === 'ref' ? { ref: e.operand, mut: (e.operand.info.type as { mut: boolean }).mut } : null;
+    : e.kind === 'deref' && exprInfo(e.operand)?.type?.k === 'ref' ? { ref: e.operand, mut: (exprInfo(e.operand)!.type as { mut: boolean }).mut } : null;
   return via && { ...via, subject: e };
 }
 
@@ -190,10 +191,10 @@ function ownedPath(e: ast.Expr): boolean {
   let o: ast.Expr = e;
   while (o.kind === 'member' || o.kind === 'tuple-index') {
     o = o.object;
-    const t = o.info?.type;
+    const t = exprInfo(o)?.type;
     if (!t || (t.k !== 'struct' && t.k !== 'tuple') || (t.k === 'struct' && t.info.isUnion)) return false;
   }
-  if (o.kind === 'ident') return o.res?.k === 'local';
+  if (o.kind === 'ident') return nameRes(o)?.k === 'local';
   return o.kind === 'call' || o.kind === 'struct-lit';
 }
 
@@ -290,7 +291,7 @@ function containerRoot(e: ast.Expr): ast.Expr {
   let o = e;
   for (;;) {
     if (o.kind === 'member' || o.kind === 'tuple-index' || (o.kind === 'index' && o.index.kind !== 'range')) o = o.object;
-    else if (o.kind === 'call' && o.target?.k === 'builtin-method' && o.callee.kind === 'member' && containerPart(o)) o = o.callee.object;
+    else if (o.kind === 'call' && callTarget(o)?.k === 'builtin-method' && o.callee.kind === 'member' && containerPart(o)) o = o.callee.object;
     else return o;
   }
 }
@@ -300,7 +301,7 @@ function containerRoot(e: ast.Expr): ast.Expr {
  *  reference (`items()[0]` with `items(): &Vec<P>`). */
 function temporaryContainer(e: ast.Expr): boolean {
   const root = containerRoot(e);
-  const t = root.info?.type;
+  const t = exprInfo(root)?.type;
   if (!t || t.k === 'ref' || t.k === 'ptr') return false;
   return root.kind === 'call' || root.kind === 'struct-lit' || root.kind === 'array' || root.kind === 'map';
 }
@@ -332,7 +333,7 @@ function elementText(e: ast.Expr, depth = 0): string | null {
 function moveOutOfContainer(cx: Ctx, e: ast.Expr, t: Type): void {
   const text = elementText(e);
   const what = text ? `\`${text}\`` : 'the element';
-  const ct = e.kind === 'index' ? e.object.info?.type : null;
+  const ct = e.kind === 'index' ? exprInfo(e.object)?.type : null;
   const msg = ct ? MSG.E0163.cannotMoveOutIndex({ choice: typeName(ct.k === 'ref' ? ct.inner : ct) }) : MSG.E0163.cannotMoveOutWhich({ what });
   const root = containerRoot(e), rootText = elementText(root);
   // a place (`ps[0]`, `ps[0].name`) can be borrowed; an accessor's result (`v.get(0)`) is read in place
@@ -363,8 +364,8 @@ const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unw
 export function containerPart(e: ast.Expr): boolean {
   if (e.kind === 'index') return e.index.kind !== 'range';
   if (e.kind === 'member' || e.kind === 'tuple-index') return containerPart(e.object);
-  if (e.kind !== 'call' || e.target?.k !== 'builtin-method' || e.callee.kind !== 'member') return false;
-  const t = e.target;
+  if (e.kind !== 'call' || callTarget(e)?.k !== 'builtin-method' || e.callee.kind !== 'member') return false;
+  const t = (callTarget(e) as TargetOf<'builtin-method'>);
   if (ACCESSORS.has(`${t.owner}.${t.method}`)) return true;
   return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && containerPart(e.callee.object);
 }
@@ -399,8 +400,8 @@ function fieldPath(e: ast.Expr): { root: LocalInfo; path: string } | null {
     parts.unshift(o.kind === 'member' ? o.name : String(o.index));
     o = o.object;
   }
-  if (o.kind !== 'ident' || o.res?.k !== 'local' || !parts.length) return null;
-  return { root: o.res.local, path: parts.join('.') };
+  if (o.kind !== 'ident' || nameRes(o)?.k !== 'local' || !parts.length) return null;
+  return { root: (nameRes(o) as ResOf<'local'>).local, path: parts.join('.') };
 }
 
 /** A moved field path is tracked in `cx.moved` like a local (branches, loops and joins treat the

@@ -8,6 +8,7 @@ import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { checkMember } from './methods';
 import { MSG, type Message } from '../msg';
+import { exprInfo, nameRes, setExprInfo, setNameRes } from './tables';
 
 /** Check an expression used as a place to write (assignment target, `&x!`, `x++`). */
 export function checkPlace(cx: Ctx, e: ast.Expr): Type {
@@ -15,13 +16,13 @@ export function checkPlace(cx: Ctx, e: ast.Expr): Type {
   if (e.kind === 'ident') {
     const local = cx.lookupLocal(e.name);
     if (local) {
-      e.res = { k: 'local', local };
+      setNameRes(e, { k: 'local', local });
       t = local.type;
     } else t = checkExpr(cx, e, null);
   } else if (e.kind === 'member') {
     t = checkMember(cx, e, null, true);
   } else t = checkExpr(cx, e, null);
-  e.info = { ...(e.info ?? {}), type: t };
+  setExprInfo(e, { ...(exprInfo(e) ?? {}), type: t });
   return t;
 }
 
@@ -32,7 +33,7 @@ export type PlaceMut =
 export function placeMutability(cx: Ctx, e: ast.Expr): PlaceMut {
   switch (e.kind) {
     case 'ident': {
-      const r = e.res;
+      const r = nameRes(e);
       if (!r) return { ok: true };
       if (r.k === 'local') {
         if (r.local.mut) { cx.mutNeeded.add(r.local); return { ok: true }; }
@@ -44,7 +45,7 @@ export function placeMutability(cx: Ctx, e: ast.Expr): PlaceMut {
       return { ok: true };
     }
     case 'member': case 'tuple-index': case 'index': {
-      const ot = e.object.info?.type ?? T.error;
+      const ot = exprInfo(e.object)?.type ?? T.error;
       if (ot.k === 'ref' || ot.k === 'ptr') return ot.mut ? { ok: true } : { ok: false, name: rootName(e), why: ot.k === 'ref' ? 'ref' : 'ptr' };
       if (ot.k === 'slice') return ot.mut ? { ok: true } : { ok: false, name: rootName(e), why: 'slice' };
       // Shared handles: writing through them does not need a mutable binding.
@@ -52,7 +53,7 @@ export function placeMutability(cx: Ctx, e: ast.Expr): PlaceMut {
       return placeMutability(cx, e.object);
     }
     case 'deref': {
-      const ot = e.operand.info?.type ?? T.error;
+      const ot = exprInfo(e.operand)?.type ?? T.error;
       if (ot.k === 'ref' || ot.k === 'ptr') return ot.mut ? { ok: true } : { ok: false, name: rootName(e.operand), why: ot.k === 'ref' ? 'ref' : 'ptr' };
       return placeMutability(cx, e.operand);
     }

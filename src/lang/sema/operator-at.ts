@@ -3,6 +3,7 @@
 // shows that method and go to definition opens it — in whichever tab declares it.
 import type * as ast from '../syntax/ast';
 import type { FnInfo } from './typed';
+import { exprInfo, loweredOf } from './tables';
 
 export interface OperatorUse {
   /** The text between the operands (the operator and its spaces), or the brackets of `a[i]`. */
@@ -18,7 +19,7 @@ export function operatorUse(n: { kind?: string; span?: ast.Span }): OperatorUse 
   if (!s) return null;
   if (n.kind === 'binary' || n.kind === 'unary' || n.kind === 'index') {
     const e = n as ast.Expr;
-    const lowered = e.info?.lowered ?? e.info?.step;
+    const lowered = exprInfo(e)?.lowered ?? exprInfo(e)?.step;
     if (!lowered) return null;
     const operands: ast.Expr[] = e.kind === 'binary' ? [e.left, e.right] : e.kind === 'unary' ? [e.operand] : e.kind === 'index' ? [e.object, e.index] : [];
     const fn = firstOperatorCall(lowered, new Set(operands));
@@ -29,8 +30,8 @@ export function operatorUse(n: { kind?: string; span?: ast.Span }): OperatorUse 
   }
   if (n.kind === 'assign') {
     const a = n as Extract<ast.Stmt, { kind: 'assign' }>;
-    if (!a.lowered) return null;
-    const fn = firstOperatorCall(a.lowered, new Set([a.target, a.value]));
+    if (!loweredOf(a)) return null;
+    const fn = firstOperatorCall(loweredOf(a)!, new Set([a.target, a.value]));
     return fn ? { spans: [gap(s.file, a.target.span.end, a.value.span.start)], fn } : null;
   }
   return null;

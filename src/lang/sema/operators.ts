@@ -14,6 +14,7 @@ import { callFn, type CallSite } from './generics';
 import { assignable, isLiteralish, isNumeric } from './infer';
 import { probe } from './closure-infer';
 import { MSG, NOTE } from '../msg';
+import { exprInfo, setCallTarget, setExprInfo, setNameRes } from './tables';
 
 /** Parameter counts of every overloadable operator method (`op-` also has a unary form). */
 export const OP_ARITY: Record<string, number> = {
@@ -48,7 +49,7 @@ function pick(cx: Ctx, fs: FnInfo[], arg: ast.Expr | null, argIndex = 0): FnInfo
     return fs.find((f) => (float ? f.params[argIndex].type.k === 'float' : f.params[argIndex].type.k === 'int'))
       ?? fs.find((f) => isNumeric(f.params[argIndex].type)) ?? fs[0];
   }
-  const at = arg.info?.type ?? checkExpr(cx, arg, null);
+  const at = exprInfo(arg)?.type ?? checkExpr(cx, arg, null);
   return fs.find((f) => assignable(at, f.params[argIndex].type) === 'same') ?? fs.find((f) => assignable(at, f.params[argIndex].type)) ?? fs[0];
 }
 
@@ -59,8 +60,8 @@ function methodCall(cx: Ctx, recv: ast.Expr, recvT: Type, f: FnInfo, args: ast.E
   const call: ast.ExprOf<'call'> = { kind: 'call', span, callee: m, typeArgs: null, args, bang: false };
   const site: CallSite = { callee: name, span, args, expected, explicit: null, receiver: derefAll(recvT) };
   const ret = userMethodCall(cx, call, m, recvT, f, site);
-  m.info = { type: T.error };
-  call.info = { type: ret };
+  setExprInfo(m, { type: T.error });
+  setExprInfo(call, { type: ret });
   return call;
 }
 
@@ -69,10 +70,10 @@ function freeCall(cx: Ctx, f: FnInfo, args: ast.Expr[], span: ast.Span, expected
   const callee: ast.ExprOf<'ident'> = { kind: 'ident', span, name: f.name, typeArgs: null };
   const call: ast.ExprOf<'call'> = { kind: 'call', span, callee, typeArgs: null, args, bang: false };
   const { ret, typeArgs } = callFn(cx, f, { callee: f.name, span, args, expected, explicit: null });
-  callee.res = { k: 'fn', fn: f, typeArgs };
-  callee.info = { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: false } };
-  call.target = { k: 'fn', fn: f, typeArgs };
-  call.info = { type: ret };
+  setNameRes(callee, { k: 'fn', fn: f, typeArgs });
+  setExprInfo(callee, { type: { k: 'fn', params: f.params.map((p) => p.type), ret, externC: false } });
+  setCallTarget(call, { k: 'fn', fn: f, typeArgs });
+  setExprInfo(call, { type: ret });
   if (cx.fn) cx.fn.calls.add(f);
   return call;
 }
@@ -122,9 +123,9 @@ function compare(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, table: Map<string, 
   if (cmpFn && cmpFn.params.length === 1) {
     // a OP b = a.compare(b) OP 0
     const call = methodCall(cx, e.left, lt, cmpFn, [e.right], e.span, null);
-    const zero: ast.Expr = { kind: 'int', span: e.span, value: 0n, suffix: null, raw: '0', info: { type: call.info!.type, constValue: 0n } };
-    if (call.info!.type.k !== 'int') {
-      cx.error(MSG.E0125.mustReturnIntegerDefine({ cmpFnName: cmpFn.name, op: e.op, infoType: fmt(call.info!.type) }), e.span);
+    const zero: ast.Expr = { kind: 'int', span: e.span, value: 0n, suffix: null, raw: '0', info: { type: exprInfo(call)!.type, constValue: 0n } };
+    if (exprInfo(call)!.type.k !== 'int') {
+      cx.error(MSG.E0125.mustReturnIntegerDefine({ cmpFnName: cmpFn.name, op: e.op, infoType: fmt(exprInfo(call)!.type) }), e.span);
       return T.bool;
     }
     return lower(e, { kind: 'binary', span: e.span, op: e.op, left: call, right: zero, info: { type: T.bool } });
@@ -140,7 +141,7 @@ function compare(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, table: Map<string, 
 export function freeOverload(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | null): Type | null {
   const fs = overloads(cx.fns, 'op' + e.op, 2);
   if (!fs.length) return null;
-  const lt = e.left.info?.type ?? checkExpr(cx, e.left, null);
+  const lt = exprInfo(e.left)?.type ?? checkExpr(cx, e.left, null);
   const cands = fs.filter((f) => assignable(derefAll(lt), derefAll(f.params[0].type)) || (isLiteralish(e.left) && isNumeric(f.params[0].type)));
   const f = pick(cx, cands.length ? cands : fs, e.right, 1);
   if (!f) return null;
@@ -148,8 +149,8 @@ export function freeOverload(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | 
 }
 
 function lower(e: ast.Expr, to: ast.Expr): Type {
-  const t = to.info!.type;
-  e.info = { type: t, lowered: to };
+  const t = exprInfo(to)!.type;
+  setExprInfo(e, { type: t, lowered: to });
   return t;
 }
 
@@ -172,7 +173,7 @@ export function incDecOverload(cx: Ctx, e: ast.ExprOf<'unary'> | ast.ExprOf<'pos
   const moved = new Map(cx.moved); // a by-value receiver is moved into the call and assigned right back
   try {
     const call = methodCall(cx, e.operand, t, f, [], e.span, null);
-    e.info = { type: derefAll(t), step: call };
+    setExprInfo(e, { type: derefAll(t), step: call });
     return derefAll(t);
   } finally {
     cx.moved = moved;

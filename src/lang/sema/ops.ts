@@ -11,6 +11,7 @@ import { OPTION } from './prelude';
 import { holeOf, fillHole, markHole } from './closure-infer';
 import { binaryOverload, freeOverload, unaryOverload, incDecOverload } from './operators';
 import { MSG, NOTE } from '../msg';
+import { type ResOf, exprInfo, nameRes, setExprInfo } from './tables';
 
 /** The kinds of expression that name a place a value can be stored to (`x`, `p.a`, `v[i]`, `*p`, `t.0`). */
 export const isPlaceKind = (e: ast.Expr): boolean => ['ident', 'member', 'index', 'deref', 'tuple-index'].includes(e.kind);
@@ -36,8 +37,8 @@ export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | nul
   if (e.op === '-' && e.operand.kind === 'int' && !e.operand.suffix) {
     // A negative literal: range-check the negated value (`let x: i8 = -128;`).
     const t = checkInt(cx, e.operand, expected?.k === 'float' || expected?.k === 'int' ? expected : null, -e.operand.value);
-    e.operand.info = { type: t, constValue: t.k === 'float' ? Number(e.operand.value) : e.operand.value };
-    e.info = { type: t, constValue: t.k === 'float' ? -Number(e.operand.value) : -e.operand.value };
+    setExprInfo(e.operand, { type: t, constValue: t.k === 'float' ? Number(e.operand.value) : e.operand.value });
+    setExprInfo(e, { type: t, constValue: t.k === 'float' ? -Number(e.operand.value) : -e.operand.value });
     return t;
   }
   const t = checkExpr(cx, e.operand, expected && isNumeric(expected) ? expected : null);
@@ -131,7 +132,7 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   // the other is a `str`, or for `+`, which builds a new text from both
   const isString = (t: Type) => t.k === 'builtin' && t.name === 'String';
   if ((op === '+' || CMP.has(op)) && (isString(l) || isString(r)) && (l.k === 'str' || r.k === 'str' || (op === '+' && isString(l) && isString(r)))) {
-    for (const [side, t] of [[e.left, l], [e.right, r]] as const) if (isString(t) && side.info) side.info.coerce = T.str;
+    for (const [side, t] of [[e.left, l], [e.right, r]] as const) if (isString(t) && exprInfo(side)) exprInfo(side)!.coerce = T.str;
     l = T.str; r = T.str;
   }
   // Pointer arithmetic: p + n, p - n (scaled), p2 - p1.
@@ -201,7 +202,7 @@ function autoDeref(e: ast.Expr, t: Type): Type {
   let inner: Type = t;
   while (inner.k === 'ref') inner = inner.inner;
   if (!(isNumeric(inner) || inner.k === 'bool' || inner.k === 'str')) return t; // compound values compare as themselves
-  if (e.info) e.info.coerce = inner;
+  if (exprInfo(e)) exprInfo(e)!.coerce = inner;
   return inner;
 }
 
@@ -218,7 +219,7 @@ function mixNote(l: Type, r: Type): { notes?: string[] } {
 }
 
 function widen(e: ast.Expr, from: Type, to: Type): void {
-  if (!typeEq(from, to) && e.info) e.info.coerce = to;
+  if (!typeEq(from, to) && exprInfo(e)) exprInfo(e)!.coerce = to;
 }
 
 function checkBool(cx: Ctx, e: ast.Expr): void {
@@ -241,7 +242,7 @@ export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
   }
   // Pointers made from references: the referent must live in simulated memory.
   if (to.k === 'ptr' && e.expr.kind === 'ref') {
-    const rt = derefType(e.expr.operand.info?.type);
+    const rt = derefType(exprInfo(e.expr.operand)?.type);
     if (rt && !inMemory(rt)) {
       cx.error(MSG.E0126.cannotTakeAddressValue({ rt: fmt(rt) }), e.span, {
         notes: [NOTE.E0126.noteOnlyCLayout()],
@@ -260,7 +261,7 @@ function anyCast(cx: Ctx, e: ast.ExprOf<'cast'>, from: Type, to: Type): Type {
     cx.error(MSG.E0126.cannotCast({ from: fmt(from), to: fmt(to) }), e.span, { notes: [NOTE.E0126.noteNilNoValue()] });
     return to;
   }
-  if (to.k === 'any' && from.k !== 'any') e.expr.info = { ...e.expr.info!, coerce: to };
+  if (to.k === 'any' && from.k !== 'any') setExprInfo(e.expr, { ...exprInfo(e.expr)!, coerce: to });
   if (!isCopy(to) || to.k === 'any') consume(cx, e.expr);
   return to;
 }
@@ -283,7 +284,7 @@ function inMemory(t: Type): boolean {
 export function markAddressTaken(e: ast.Expr): void {
   let x: ast.Expr = e;
   while (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') x = x.object;
-  if (x.kind === 'ident' && x.res?.k === 'local') x.res.local.addressTaken = true;
+  if (x.kind === 'ident' && nameRes(x)?.k === 'local') (nameRes(x) as ResOf<'local'>).local.addressTaken = true;
 }
 
 function castOk(from: Type, to: Type): boolean {

@@ -16,6 +16,7 @@ import { assignable, isLiteralish } from './infer';
 import { probe } from './closure-infer';
 import { checkExpr } from './expr';
 import { MSG, NOTE } from '../msg';
+import { exprInfo, setExprInfo } from './tables';
 
 /** The members `name`, `name#1`, … of a table (first declared first). */
 export function overloadSet(table: ReadonlyMap<string, FnInfo> | undefined, name: string): FnInfo[] {
@@ -67,22 +68,22 @@ interface Fit { f: FnInfo; cost: number; ret: Type }
 function fit(cx: Ctx, f: FnInfo, site: CallSite): Fit | null {
   if (!arityOk(f, site.args.length)) return null;
   let result: Fit | null = null;
-  const saved = site.args.map((a) => a.info);
+  const saved = site.args.map((a) => exprInfo(a));
   probe(cx, () => {
     const errors = () => cx.diags.filter((d) => d.severity === 'error').length;
     const before = errors();
-    for (const a of site.args) a.info = undefined;
+    for (const a of site.args) setExprInfo(a, undefined);
     const { ret } = callFn(cx, f, { ...site, expected: null });
     if (errors() > before) return;
     let cost = 0;
     site.args.forEach((a, i) => {
-      if (!a.info || a.kind === 'closure') return;
-      if (a.info.coerce) cost += 2;
-      else if (isLiteralish(a) && paramType(f, i)?.k !== 'param' && !isDefaultLiteralType(a, a.info.type)) cost += 1;
+      if (!exprInfo(a) || a.kind === 'closure') return;
+      if (exprInfo(a)!.coerce) cost += 2;
+      else if (isLiteralish(a) && paramType(f, i)?.k !== 'param' && !isDefaultLiteralType(a, exprInfo(a)!.type)) cost += 1;
     });
     result = { f, cost, ret };
   });
-  site.args.forEach((a, i) => { a.info = saved[i]; });
+  site.args.forEach((a, i) => { setExprInfo(a, saved[i]); });
   return result;
 }
 
@@ -102,7 +103,7 @@ export function resolveOverload(cx: Ctx, set: FnInfo[], site: CallSite, display:
     cx.error(MSG.E0103.noOverloadTakes({ display, argTypes: argTypes.join(', ') }), site.span, {
       notes: [NOTE.E0103.noteOverloads({ list }), NOTE.E0103.helpConvertArgumentOne()],
     });
-    for (const a of site.args) if (!a.info) checkExpr(cx, a, null);
+    for (const a of site.args) if (!exprInfo(a)) checkExpr(cx, a, null);
     return null;
   }
   if (site.expected && site.expected.k !== 'error') {
@@ -120,7 +121,7 @@ export function resolveOverload(cx: Ctx, set: FnInfo[], site: CallSite, display:
     cx.error(MSG.E0185.ambiguousCallMatch({ display, names, choice: top.length === 2 ? 'both' : 'all' }), site.span, {
       notes: [NOTE.E0185.helpSayWhichOne({ ret: typeName(top[0].f.ret) })],
     });
-    for (const a of site.args) if (!a.info) checkExpr(cx, a, null);
+    for (const a of site.args) if (!exprInfo(a)) checkExpr(cx, a, null);
     return null;
   }
   return top[0].f;
@@ -128,9 +129,9 @@ export function resolveOverload(cx: Ctx, set: FnInfo[], site: CallSite, display:
 
 function probeType(cx: Ctx, a: ast.Expr): Type {
   let t: Type = { k: 'error' };
-  const saved = a.info;
+  const saved = exprInfo(a);
   probe(cx, () => { t = checkExpr(cx, a, null); });
-  a.info = saved;
+  setExprInfo(a, saved);
   return t;
 }
 

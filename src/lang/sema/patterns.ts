@@ -14,12 +14,13 @@ import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
 import { branches, containerBound, containerPart, refBound, subjectBehindRef } from './moves';
 import { MSG, NOTE } from '../msg';
+import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf } from './tables';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
   const subj = derefAll(st);
   // matching an owned local by value: its non-copy bindings are parts of it (moves.ts consume)
-  const owner = e.subject.kind === 'ident' && e.subject.res?.k === 'local' && st.k !== 'ref' && st.k !== 'ptr' ? e.subject.res.local : null;
+  const owner = e.subject.kind === 'ident' && nameRes(e.subject)?.k === 'local' && st.k !== 'ref' && st.k !== 'ptr' ? (nameRes(e.subject) as ResOf<'local'>).local : null;
   const borrowedSubject = containerPart(e.subject);
   const viaRef = subjectBehindRef(e.subject);
   let result: Type | null = valueUsed ? expected : null;
@@ -65,7 +66,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
 function markParts(p: ast.Pattern, owner: LocalInfo): void {
   switch (p.kind) {
     case 'binding':
-      if (p.local && !isCopy(p.local.type)) { p.local.partOf = owner; p.local.partOfRevived = owner.revived ?? 0; }
+      if (localOf(p) && !isCopy(localOf(p)!.type)) { localOf(p)!.partOf = owner; localOf(p)!.partOfRevived = owner.revived ?? 0; }
       break;
     case 'variant': for (const a of p.args ?? []) markParts(a, owner); break;
     case 'struct': for (const f of p.fields) if (f.pattern) markParts(f.pattern, owner); break;
@@ -77,7 +78,7 @@ function markParts(p: ast.Pattern, owner: LocalInfo): void {
 
 function bindingsOf(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
   switch (p.kind) {
-    case 'binding': if (p.local) out.push(p.local); break;
+    case 'binding': if (localOf(p)) out.push(localOf(p)!); break;
     case 'variant': for (const a of p.args ?? []) bindingsOf(a, out); break;
     case 'struct': for (const f of p.fields) if (f.pattern) bindingsOf(f.pattern, out); break;
     case 'tuple': for (const e of p.elems) bindingsOf(e, out); break;
@@ -125,7 +126,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       // A bare identifier naming a unit variant of the matched enum (or None) is that variant.
       const v = t.k === 'enum' ? t.info.variants.findIndex((x) => x.name === p.name && x.fields.length === 0) : -1;
       if (v >= 0) {
-        p.variant = { enumType: t, variant: v };
+        setBindingVariant(p, { enumType: t, variant: v });
         return;
       }
       if (p.name === 'None') {
@@ -135,7 +136,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       const l = cx.newLocal(p.name, t, false, p.span);
       l.needsDrop = typeNeedsDrop(cx, t);
       cx.declare(l);
-      p.local = l;
+      setLocalOf(p, l);
       return;
     }
     case 'variant': {
@@ -157,7 +158,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       if (t.k !== 'error' && !(t.k === 'enum' && t.info === v.info)) {
         cx.error(MSG.E0116.mismatchedTypesPatternMatched({ path: p.path.join('.'), infoName: v.info.name, t: fmt(t) }), p.span);
       }
-      p.resolved = { enumType: { k: 'enum', info: v.info, args: v.args } as Type, variant: v.index };
+      setResolvedOf(p, { enumType: { k: 'enum', info: v.info, args: v.args } as Type, variant: v.index });
       const fields = v.info.variants[v.index].fields;
       const env = new Map<string, Type>();
       v.info.generics.forEach((g, i) => env.set(`${v.info.name}.${g}`, v.args[i] ?? T.error));
@@ -212,7 +213,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       if (p.rest?.name) {
         const l = cx.newLocal(p.rest.name, { k: 'slice', elem: el, mut: false }, false, p.rest.span);
         cx.declare(l);
-        p.rest.local = l;
+        setLocalOf(p.rest, l);
       }
       return;
     }
@@ -232,11 +233,11 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         const here = new Map<string, LocalInfo>();
         bindingLocals(a, here, (b) => {
           const l = first.get(b.name);
-          if (!l || !b.local) return;
-          if (typeName(b.local.type) !== typeName(l.type) && b.local.type.k !== 'error' && l.type.k !== 'error') {
-            cx.error(MSG.E0103.firstAlternativeHere({ bName: b.name, lType: fmt(l.type), localType: fmt(b.local.type) }), b.span);
+          if (!l || !localOf(b)) return;
+          if (typeName(localOf(b)!.type) !== typeName(l.type) && localOf(b)!.type.k !== 'error' && l.type.k !== 'error') {
+            cx.error(MSG.E0103.firstAlternativeHere({ bName: b.name, lType: fmt(l.type), localType: fmt(localOf(b)!.type) }), b.span);
           }
-          b.local = l;
+          setLocalOf(b, l);
         });
       }
       for (const l of first.values()) cx.declare(l);
@@ -248,7 +249,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
 /** The locals a pattern binds, by name; `each` sees every binding node. */
 function bindingLocals(p: ast.Pattern, out: Map<string, LocalInfo>, each?: (b: Extract<ast.Pattern, { kind: 'binding' }>) => void): void {
   switch (p.kind) {
-    case 'binding': if (!p.variant && p.local) { out.set(p.name, p.local); each?.(p); } break;
+    case 'binding': if (!bindingVariant(p) && localOf(p)) { out.set(p.name, localOf(p)!); each?.(p); } break;
     case 'variant': for (const a of p.args ?? []) bindingLocals(a, out, each); break;
     case 'struct': for (const f of p.fields) if (f.pattern) bindingLocals(f.pattern, out, each); break;
     case 'tuple': for (const e of p.elems) bindingLocals(e, out, each); break;
@@ -260,7 +261,7 @@ function bindingLocals(p: ast.Pattern, out: Map<string, LocalInfo>, each?: (b: E
 
 function boundNames(p: ast.Pattern, out = new Set<string>()): Set<string> {
   switch (p.kind) {
-    case 'binding': if (!p.variant) out.add(p.name); break;
+    case 'binding': if (!bindingVariant(p)) out.add(p.name); break;
     case 'variant': for (const a of p.args ?? []) boundNames(a, out); break;
     case 'struct': for (const f of p.fields) if (f.pattern) boundNames(f.pattern, out); break;
     case 'tuple': for (const e of p.elems) boundNames(e, out); break;
@@ -278,7 +279,7 @@ const fullArrayPatterns = new WeakSet<ast.Pattern>();
 function irrefutable(p: ast.Pattern): boolean {
   switch (p.kind) {
     case 'wild': return true;
-    case 'binding': return !p.variant;
+    case 'binding': return !bindingVariant(p);
     case 'tuple': return p.elems.every(irrefutable);
     case 'struct': return p.fields.every((f) => !f.pattern || irrefutable(f.pattern));
     case 'or': return p.alts.some(irrefutable);
@@ -290,8 +291,8 @@ function irrefutable(p: ast.Pattern): boolean {
 /** Variant indices fully covered by a pattern (all payload sub-patterns irrefutable). */
 function coveredVariants(p: ast.Pattern, out: Set<number>): void {
   if (p.kind === 'or') { p.alts.forEach((a) => coveredVariants(a, out)); return; }
-  if (p.kind === 'binding' && p.variant) { out.add((p.variant as { variant: number }).variant); return; }
-  if (p.kind === 'variant' && p.resolved && (p.args ?? []).every(irrefutable)) out.add((p.resolved as { variant: number }).variant);
+  if (p.kind === 'binding' && bindingVariant(p)) { out.add((bindingVariant(p) as { variant: number }).variant); return; }
+  if (p.kind === 'variant' && resolvedOf(p) && (p.args ?? []).every(irrefutable)) out.add((resolvedOf(p) as { variant: number }).variant);
 }
 
 function boolsCovered(p: ast.Pattern, out: Set<boolean>): void {
@@ -361,8 +362,8 @@ function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
 /** Variant indices a pattern names at its top level, whatever its payload patterns. */
 function mentionedVariants(p: ast.Pattern, out: Set<number>): void {
   if (p.kind === 'or') { p.alts.forEach((a) => mentionedVariants(a, out)); return; }
-  if (p.kind === 'binding' && p.variant) out.add((p.variant as { variant: number }).variant);
-  if (p.kind === 'variant' && p.resolved) out.add((p.resolved as { variant: number }).variant);
+  if (p.kind === 'binding' && bindingVariant(p)) out.add((bindingVariant(p) as { variant: number }).variant);
+  if (p.kind === 'variant' && resolvedOf(p)) out.add((resolvedOf(p) as { variant: number }).variant);
 }
 
 export { typeName };

@@ -15,6 +15,7 @@ import { derefAll, structArgsEnv } from './methods';
 import { operatorUse } from './operator-at';
 import { boundMethods, contractMethod, contractMethodText, defaultBodyCopies } from './contract-at';
 import { isOperatorName } from './collect';
+import { callTarget, exprInfo, nameRes } from './tables';
 
 /** One completion the editor offers (the worker protocol carries it unchanged). */
 export interface CompletionItem {
@@ -101,36 +102,36 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
     if (l) offer(p.nameSpan, `${p.name}: ${typeName(l.type)}`);
     return;
   }
-  if (!e.info && e.kind !== 'ident') return;
+  if (!exprInfo(e) && e.kind !== 'ident') return;
   switch (e.kind) {
     case 'ident': {
-      const r = e.res;
+      const r = nameRes(e);
       if (r?.k === 'local') offer(e.span, localText(r.local));
       else if (r?.k === 'fn') offer(e.span, fnSignature(r.fn));
       else if (r?.k === 'const') offer(e.span, `const ${e.name}: ${typeName(r.type)}${r.value !== null ? ' = ' + String(r.value) : ''}`);
       else if (r?.k === 'tls') offer(e.span, `thread_local let! ${e.name}: ${typeName(r.type)}`);
       else if (r?.k === 'extern') offer(e.span, `extern "C" fn ${r.fn.name}(${r.fn.params.map(typeName).join(', ')}${r.fn.variadic ? ', ...' : ''})${r.fn.ret.k === 'unit' ? '' : ': ' + typeName(r.fn.ret)}`);
       else if (r?.k === 'builtin-fn') offer(e.span, `builtin fn ${e.name}`);
-      else if (e.info) offer(e.span, typeName(e.info.type));
+      else if (exprInfo(e)) offer(e.span, typeName(exprInfo(e)!.type));
       return;
     }
     case 'call': {
-      const t = e.target;
+      const t = callTarget(e);
       if (e.callee.kind === 'member' && (t?.k === 'method' || t?.k === 'fn')) offer(e.callee.nameSpan, fnSignature(t.fn));
       else if (e.callee.kind === 'member' && t?.k === 'contract-method') {
         const m = contractMethod(cx, t.contract, t.method, t.isStatic);
         if (m) offer(e.callee.nameSpan, `${t.isStatic ? 'fn Self.' : t.contract + '.'}${contractMethodText(m).slice(3)}`);
-      } else if (e.callee.kind === 'member' && (t?.k === 'builtin-method' || t?.k === 'builtin-static')) offer(e.callee.nameSpan, builtinSigText(t.owner, t.method, t.k === 'builtin-method' ? e.callee.object.info?.type : e.callee.object.info?.type, t.k === 'builtin-static'));
-      offer(e.span, typeName(e.info!.type));
+      } else if (e.callee.kind === 'member' && (t?.k === 'builtin-method' || t?.k === 'builtin-static')) offer(e.callee.nameSpan, builtinSigText(t.owner, t.method, t.k === 'builtin-method' ? exprInfo(e.callee.object)?.type : exprInfo(e.callee.object)?.type, t.k === 'builtin-static'));
+      offer(e.span, typeName(exprInfo(e)!.type));
       return;
     }
     case 'member':
-      offer(e.nameSpan, `${e.name}: ${typeName(e.info!.type)}`);
+      offer(e.nameSpan, `${e.name}: ${typeName(exprInfo(e)!.type)}`);
       return;
     case 'closure': case 'async':
       return;
     default:
-      offer(e.span, typeName(e.info!.type));
+      offer(e.span, typeName(exprInfo(e)!.type));
   }
 }
 

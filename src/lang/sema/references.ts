@@ -11,6 +11,7 @@ import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Type, StructInfo, EnumInfo } from './types';
 import { derefAll } from './methods';
+import { bindingVariant, callTarget, exprInfo, fnInfoOf, nameRes, resolvedOf } from './tables';
 
 export interface SourceText { name: string; text: string }
 
@@ -98,7 +99,7 @@ export function occurrences(a: Analyzed): Occurrence[] {
     return m ? `fn@${at(m.nameSpan)}` : `contract-method@${contract}.${method}`;
   };
   const identKey = (e: ast.ExprOf<'ident'>): string | null => {
-    const r = e.res;
+    const r = nameRes(e);
     switch (r?.k) {
       case 'local': return localKey(r.local);
       case 'fn': return fnKey(r.fn);
@@ -140,7 +141,7 @@ export function occurrences(a: Analyzed): Occurrence[] {
         if (!d.nameSpan) break; // a fn type expression
         withGenerics(d.owner?.generics);
         withGenerics(d.generics);
-        const info = d.info as FnInfo | undefined;
+        const info = fnInfoOf(d) as FnInfo | undefined;
         add(info ? fnKey(info) : `fn@${at(d.nameSpan)}`, d.nameSpan, true);
         if (d.owner) add(namedType(d.owner.name, g), wordAt(d.owner.span.start));
         break;
@@ -200,7 +201,7 @@ export function occurrences(a: Analyzed): Occurrence[] {
       }
       case 'call': {
         const e = o as unknown as ast.ExprOf<'call'>;
-        const c = e.callee, t = e.target;
+        const c = e.callee, t = callTarget(e);
         if (c.kind === 'member' && t) {
           let key: string | null = null;
           if (t.k === 'fn' || t.k === 'method') key = fnKey(t.fn);
@@ -213,8 +214,8 @@ export function occurrences(a: Analyzed): Occurrence[] {
       }
       case 'member': {
         const e = o as unknown as ast.ExprOf<'member'>;
-        const ot = e.object.info?.type;
-        if (ot?.k === 'enum' && e.object.kind === 'ident' && e.object.res?.k === 'type') {
+        const ot = exprInfo(e.object)?.type;
+        if (ot?.k === 'enum' && e.object.kind === 'ident' && nameRes(e.object)?.k === 'type') {
           const vi = ot.info.variants.findIndex((v) => v.name === e.name);
           if (vi >= 0) add(variantKey(ot.info, vi), e.nameSpan);
           break;
@@ -228,13 +229,13 @@ export function occurrences(a: Analyzed): Occurrence[] {
       case 'struct-lit': {
         const e = o as unknown as ast.ExprOf<'struct-lit'>;
         add(namedType(e.name, g), e.nameSpan);
-        const st = e.info?.type.k === 'struct' ? e.info.type.info : cx.structs.get(e.name);
+        const st = exprInfo(e)?.type.k === 'struct' ? exprInfo(e)!.type.info : cx.structs.get(e.name);
         if (st) for (const f of e.fields) add(fieldKey(st, f.name), wordAt(f.span.start));
         break;
       }
       case 'variant': {
         const p = o as unknown as Extract<ast.Pattern, { kind: 'variant' }>;
-        const r = p.resolved as { enumType: Type; variant: number } | undefined;
+        const r = resolvedOf(p) as { enumType: Type; variant: number } | undefined;
         if (r?.enumType.k === 'enum') {
           add(variantKey(r.enumType.info, r.variant), wordIn(p.span, p.path[p.path.length - 1]));
           if (p.path.length > 1) add(namedType(p.path[0], g), wordAt(p.span.start));
@@ -243,7 +244,7 @@ export function occurrences(a: Analyzed): Occurrence[] {
       }
       case 'binding': {
         const p = o as unknown as Extract<ast.Pattern, { kind: 'binding' }>;
-        const v = p.variant as { enumType: Type; variant: number } | undefined;
+        const v = bindingVariant(p) as { enumType: Type; variant: number } | undefined;
         if (v?.enumType.k === 'enum') add(variantKey(v.enumType.info, v.variant), wordAt(p.span.start));
         break;
       }

@@ -8,6 +8,7 @@ import { arrayTooLarge } from './layout';
 import { inferAssoc } from './assoc-infer';
 import { MSG, NOTE } from '../msg';
 import { implementsContract } from './generics';
+import { exprInfo } from './tables';
 
 const PTR_U8: Type = { k: 'ptr', inner: T.u8, mut: false };
 const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
@@ -48,7 +49,7 @@ export function resolveType(cx: Ctx, te: ast.TypeExpr): Type {
       const elem = resolveType(cx, te.elem);
       const len = arrayLenOf(cx, te.size);
       if (len === null) return T.error;
-      const exact = te.size.info?.constValue;
+      const exact = exprInfo(te.size)?.constValue;
       const tooLarge = elem.k === 'error' ? null : arrayTooLarge(elem, typeof exact === 'bigint' ? exact : BigInt(len));
       if (tooLarge) { cx.error(tooLarge, te.span); return T.error; }
       return { k: 'array', elem, len };

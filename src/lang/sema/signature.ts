@@ -10,6 +10,7 @@ import type { FnInfo } from './typed';
 import { subst, typeName, type Type } from './types';
 import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
 import { derefAll } from './methods';
+import { type ResOf, callTarget, exprInfo, nameRes } from './tables';
 
 export interface SignatureHelp {
   label: string;
@@ -130,7 +131,7 @@ function fnDescribed(f: FnInfo): Described {
 }
 
 function describeCall(call: ast.ExprOf<'call'>): Described | null {
-  const t = call.target;
+  const t = callTarget(call);
   const c = call.callee;
   switch (t?.k) {
     case 'fn': case 'method': return fnDescribed(t.fn);
@@ -144,7 +145,7 @@ function describeCall(call: ast.ExprOf<'call'>): Described | null {
     case 'builtin-method': case 'builtin-static': {
       const sig = t.k === 'builtin-static' ? builtinStatic(t.owner, t.method) : builtinMethod(t.owner, t.method);
       if (!sig) return null;
-      const recv = c.kind === 'member' ? c.object.info?.type : undefined;
+      const recv = c.kind === 'member' ? exprInfo(c.object)?.type : undefined;
       const r = recv ? derefAll(recv) : null;
       const env = new Map<string, Type>();
       const args = r && (r.k === 'builtin' || r.k === 'enum') ? r.args : [];
@@ -161,17 +162,17 @@ function describeCall(call: ast.ExprOf<'call'>): Described | null {
     }
     case 'contract-method': return null; // generic code: the instance's method is not known here
     case 'value': {
-      const ft = c.info?.type;
+      const ft = exprInfo(c)?.type;
       if (ft?.k !== 'fn') return null;
       const name = c.kind === 'ident' ? c.name : 'fn';
       return build(name, ft.params.map(typeName), ret(ft.ret));
     }
     default: break;
   }
-  if (c.kind === 'ident' && c.res?.k === 'extern') {
-    const x = c.res.fn;
+  if (c.kind === 'ident' && nameRes(c)?.k === 'extern') {
+    const x = (nameRes(c) as ResOf<'extern'>).fn;
     return build(`extern "C" fn ${x.name}`, x.decl.params.map((p, i) => `${p.name}: ${typeName(x.params[i])}`).concat(x.variadic ? ['...'] : []), ret(x.ret), x.variadic);
   }
-  if (c.kind === 'ident' && c.res?.k === 'fn') return fnDescribed(c.res.fn);
+  if (c.kind === 'ident' && nameRes(c)?.k === 'fn') return fnDescribed((nameRes(c) as ResOf<'fn'>).fn);
   return null;
 }

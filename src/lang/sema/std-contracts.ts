@@ -8,6 +8,7 @@ import { T, type Type } from './types';
 import type { Ctx, ContractInfo, ContractMethod } from './context';
 import { derefAll, userMethodCall } from './methods';
 import { OPTION } from './prelude';
+import { exprInfo, setExprInfo } from './tables';
 
 const selfOf = (c: string): Type => ({ k: 'param', name: 'Self', owner: c });
 const m = (name: string, params: Type[], ret: Type, opts: { mutating?: boolean; hasDefault?: boolean } = {}): ContractMethod =>
@@ -93,7 +94,7 @@ export function builtinImplements(t: Type, contract: string): boolean {
 /** `{}` / `{:?}` of a user type that has `to_string()` / `debug()`: the call to make instead of
  *  the built-in text. Stored as `info.display` on the argument (codegen formats it). */
 export function attachDisplay(cx: Ctx, arg: ast.Expr, spec: string): void {
-  const t = arg.info?.type;
+  const t = exprInfo(arg)?.type;
   if (!t || (spec !== '' && spec !== '?')) return;
   const d = derefAll(t);
   if (d.k !== 'struct' && d.k !== 'enum') return;
@@ -103,7 +104,7 @@ export function attachDisplay(cx: Ctx, arg: ast.Expr, spec: string): void {
   const mem: ast.ExprOf<'member'> = { kind: 'member', span, object: arg, name: f.decl?.name ?? 'to_string', nameSpan: span };
   const call: ast.ExprOf<'call'> = { kind: 'call', span, callee: mem, typeArgs: null, args: [], bang: false };
   const ret = userMethodCall(cx, call, mem, t, f, { callee: mem.name, span, args: [], expected: null, explicit: null, receiver: d });
-  mem.info = { type: T.error };
-  call.info = { type: ret };
-  arg.info = { ...arg.info!, display: call };
+  setExprInfo(mem, { type: T.error });
+  setExprInfo(call, { type: ret });
+  setExprInfo(arg, { ...exprInfo(arg)!, display: call });
 }

@@ -21,6 +21,7 @@ import { OPTION } from './prelude';
 import { branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult } from './moves';
 import { isPlaceKind } from './ops';
 import { MSG, NOTE } from '../msg';
+import { type ResOf, callTarget, exprInfo, localOf, nameRes, setExprInfo, setGoInfoOf, setLocalOf, setLoweredOf } from './tables';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -164,9 +165,9 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
-      if (s.init.kind === 'ref' && s.pattern.kind === 'name' && s.pattern.local) cx.heldBorrows.set(s.pattern.local, s.init.operand);
-      if (s.init.kind === 'closure' && s.pattern.kind === 'name' && s.pattern.local && s.init.info?.closure?.inferred) {
-        cx.inferredClosures.set(s.pattern.local, s.init.info.closure.inferred);
+      if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, s.init.operand);
+      if (s.init.kind === 'closure' && s.pattern.kind === 'name' && localOf(s.pattern) && exprInfo(s.init)?.closure?.inferred) {
+        cx.inferredClosures.set(localOf(s.pattern)!, exprInfo(s.init)!.closure!.inferred!);
       }
       return;
     }
@@ -191,13 +192,13 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       const el = iterElem(cx, it, s.iter);
       cx.pushScope();
       const iterationLocal = cx.nextLocal;
-      s.local = declareLocal(cx, s.name, el, false, s.nameSpan);
+      setLocalOf(s, declareLocal(cx, s.name, el, false, s.nameSpan));
       // Over a named Vec, array, slice, Set or Map the variable is a copy of an element the
       // container keeps owning: moving it out (of a type that needs drop) would drop it twice
       // (E0163). A temporary container (`for x in make()`) gives its elements up instead.
       const over = derefAll(it);
       const container = over.k === 'array' || over.k === 'slice' || (over.k === 'builtin' && ['Vec', 'Set', 'Map'].includes(over.name));
-      if (container && isPlaceExpr(s.iter)) containerBound.add(s.local);
+      if (container && isPlaceExpr(s.iter)) containerBound.add(localOf(s)!);
       loopBody(cx, s.body, iterationLocal);
       cx.popScope();
       return;
@@ -240,7 +241,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       return;
     case 'go': {
       const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
-      s.info = info;
+      setGoInfoOf(s, info);
       inClosure(cx, info, T.unit, false, () => {
         if (s.body.kind === 'block') checkBlock(cx, s.body as ast.Block, null);
         else checkExpr(cx, s.body as ast.Expr, null);
@@ -253,7 +254,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       if (cx.fn) cx.fn.unsafeDepth--;
       return;
     case 'expr':
-      if (s.expr.kind === 'match') s.expr.info = { type: checkMatch(cx, s.expr, null, false) };
+      if (s.expr.kind === 'match') setExprInfo(s.expr, { type: checkMatch(cx, s.expr, null, false) });
       else checkExpr(cx, s.expr, null);
       return;
     case 'block':
@@ -294,7 +295,7 @@ function loopBody(cx: Ctx, b: ast.Block, firstLocal = cx.nextLocal): void {
 
 function bindLetPattern(cx: Ctx, p: ast.LetPattern, t: Type, mut: boolean): void {
   switch (p.kind) {
-    case 'name': p.local = declareLocal(cx, p.name, t, mut, p.span); return;
+    case 'name': setLocalOf(p, declareLocal(cx, p.name, t, mut, p.span)); return;
     case 'wild': return;
     case 'tuple': {
       if (t.k !== 'tuple' || t.elems.length !== p.elems.length) {
@@ -370,7 +371,7 @@ function boundNext(cx: Ctx, t: Extract<Type, { k: 'param' }>): { item: Type; mut
 function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
   const low = assignOverload(cx, s);
   if (low) {
-    s.lowered = low;
+    setLoweredOf(s, low);
     if (low.kind === 'assign') checkAssign(cx, low); // `a = a + b`; calls are checked already
     return;
   }
@@ -379,12 +380,12 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
   if (!valid) cx.error(MSG.E0131.invalidLeftHandSide(), s.target.span);
   else requireMutablePlace(cx, s.target, 'assignment');
   if (s.op !== '=' && s.target.kind === 'member') {
-    const ot = s.target.object.info ? derefAll(s.target.object.info.type) : null;
+    const ot = exprInfo(s.target.object) ? derefAll(exprInfo(s.target.object)!.type) : null;
     if (ot?.k === 'struct' && ot.info.isUnion) requireUnsafe(cx, s.target.span, `reading union field \`${s.target.name}\``);
   }
   if (s.op === '=') {
     sink(cx, s.value, tt);
-    if (s.target.kind === 'ident' && s.target.res?.k === 'local') revive(cx, s.target.res.local);
+    if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local') revive(cx, (nameRes(s.target) as ResOf<'local'>).local);
     else reviveField(cx, s.target);
   } else if (s.op === '<<=' || s.op === '>>=') {
     const vt = checkExpr(cx, s.value, null);
@@ -444,8 +445,8 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
   };
   const report = (refE: ast.Expr, target: ast.Expr) => {
     const root = rootOf(target);
-    if (root.kind !== 'ident' || root.res?.k !== 'local') return;
-    const l = root.res.local;
+    if (root.kind !== 'ident' || nameRes(root)?.k !== 'local') return;
+    const l = (nameRes(root) as ResOf<'local'>).local;
     if (l.type.k === 'ref' || l.type.k === 'ptr' || l.type.k === 'slice') return; // reached through a reference parameter
     cx.error(MSG.E0160.cannotReturnReferenceLocal({ lName: l.name }), refE.span, {
       labels: [{ span: l.span, message: `\`${l.name}\` is declared here and dropped when the function returns` }],
@@ -456,7 +457,7 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
   // a call returning a reference holds the borrows of its reference arguments and receiver)
   const temporary = (target: ast.Expr): boolean => {
     const root = rootOf(target);
-    const t = root.info?.type;
+    const t = exprInfo(root)?.type;
     return (root.kind === 'call' || root.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
   };
   const reportTemp = (refE: ast.Expr) => cx.error(MSG.E0160.cannotReturnReferenceTemporary(), refE.span, {
@@ -466,12 +467,12 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     if (value.kind === 'ref') {
       if (temporary(value.operand)) reportTemp(value);
       else report(value, value.operand);
-    } else if (value.kind === 'ident' && value.res?.k === 'local') {
-      const held = cx.heldBorrows.get(value.res.local);
+    } else if (value.kind === 'ident' && nameRes(value)?.k === 'local') {
+      const held = cx.heldBorrows.get((nameRes(value) as ResOf<'local'>).local);
       if (held) report(value, held);
-    } else if (value.kind === 'call' && value.info?.type?.k === 'ref') {
+    } else if (value.kind === 'call' && exprInfo(value)?.type?.k === 'ref') {
       for (const a of value.args) if (a.kind === 'ref' && temporary(a.operand)) reportTemp(a);
-      const fnT = value.target;
+      const fnT = callTarget(value);
       if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && value.callee.kind === 'member' && temporary(value.callee.object)) reportTemp(value.callee.object);
     }
   };
@@ -536,7 +537,7 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
     });
   }
   const ft = closureBody(cx, e, given as Type[], hintRet);
-  if (inferred.length && e.info?.closure) e.info.closure.inferred = inferred;
+  if (inferred.length && exprInfo(e)?.closure) exprInfo(e)!.closure!.inferred = inferred;
   return ft;
 }
 
@@ -559,9 +560,9 @@ function closureBody(cx: Ctx, e: ast.ExprOf<'closure'>, paramTypes: Type[], hint
   cx.closureValues.add(info);
   const st = inClosure(cx, info, hintRet, false, () => {
     e.params.forEach((p, i) => {
-      p.local = declareLocal(cx, p.name, paramTypes[i], false, p.span);
-      if (elementParam(e, i)) containerBound.add(p.local); // a Vec adaptor's element (moves.ts)
-      info.params.push(p.local);
+      setLocalOf(p, declareLocal(cx, p.name, paramTypes[i], false, p.span));
+      if (elementParam(e, i)) containerBound.add(localOf(p)!); // a Vec adaptor's element (moves.ts)
+      info.params.push(localOf(p)!);
     });
     let bodyT: Type;
     if (e.body.kind === 'block' && 'stmts' in e.body) bodyT = checkBlock(cx, e.body as ast.Block, hintRet);
@@ -569,14 +570,14 @@ function closureBody(cx: Ctx, e: ast.ExprOf<'closure'>, paramTypes: Type[], hint
     const bodyExpr = e.body.kind === 'block' && 'stmts' in e.body ? (e.body as ast.Block).tail : (e.body as ast.Expr);
     consumeAdaptorResult(cx, e, bodyExpr);
     if (hintRet) {
-      if (bodyExpr && bodyExpr.info) coerceExpr(cx, bodyExpr, bodyT, hintRet);
+      if (bodyExpr && exprInfo(bodyExpr)) coerceExpr(cx, bodyExpr, bodyT, hintRet);
       else if (bodyT.k !== 'never' && hintRet.k !== 'unit' && hintRet.k !== 'error' && !(e.body.kind === 'block' && 'stmts' in e.body && blockDiverges(e.body as ast.Block))) {
         cx.error(MSG.E0114.closureMustReturnValue({ hintRet: fmt(hintRet) }), e.span);
       }
     } else if (cx.fn!.ret === null) cx.fn!.ret = bodyT.k === 'never' ? T.unit : bodyT;
   });
   info.ret = st.ret ?? T.unit;
-  e.info = { type: T.error, closure: info };
+  setExprInfo(e, { type: T.error, closure: info });
   return { k: 'fn', params: paramTypes, ret: info.ret, externC: false };
 }
 
@@ -588,7 +589,7 @@ export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type 
     if (cx.fn!.ret === null) cx.fn!.ret = t.k === 'never' ? T.unit : t;
   });
   info.ret = st.ret ?? T.unit;
-  e.info = { type: T.error, closure: info };
+  setExprInfo(e, { type: T.error, closure: info });
   return { k: 'builtin', name: 'Future', args: [info.ret] };
 }
 
@@ -613,13 +614,13 @@ export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null)
 // ------------------------------------------------------------------ divergence
 
 export function blockDiverges(b: ast.Block): boolean {
-  return b.stmts.some(stmtDiverges) || (b.tail?.info?.type.k === 'never');
+  return b.stmts.some(stmtDiverges) || (exprInfo(b.tail)?.type.k === 'never');
 }
 
 function stmtDiverges(s: ast.Stmt): boolean {
   switch (s.kind) {
     case 'return': return true;
-    case 'expr': return s.expr.info?.type.k === 'never';
+    case 'expr': return exprInfo(s.expr)?.type.k === 'never';
     case 'if': return s.else !== null && s.branches.every((b) => blockDiverges(b.body)) && blockDiverges(s.else);
     case 'loop': return !hasBreak(s.body.stmts);
     case 'while': return s.cond.kind === 'bool' && s.cond.value && !hasBreak(s.body.stmts);

@@ -9,6 +9,7 @@ import { fnSignature } from './query';
 import type { FnInfo } from './typed';
 import { typeName } from './types';
 import type { Ctx } from './context';
+import { fnInfoOf } from './tables';
 
 export type SymbolKind = 'function' | 'method' | 'struct' | 'enum' | 'contract' | 'field' | 'variant' | 'constant' | 'type' | 'variable';
 
@@ -28,7 +29,7 @@ export function documentSymbols(file: string, text: string): DocSymbol[] {
     const byType = new Map<string, DocSymbol>();
     const sym = (name: string, kind: SymbolKind, detail: string, range: Span, selection: Span): DocSymbol => ({ name, kind, detail, range, selection, children: [] });
     const fnDetail = (d: ast.FnDecl) => {
-      const f = d.info as FnInfo | undefined;
+      const f = fnInfoOf(d) as FnInfo | undefined;
       return f ? fnSignature(f).replace(/·/g, '.') : '';
     };
     const items = program.items.filter((it) => it.span.file === file);

@@ -3,6 +3,7 @@
 // from user code or depend on anything but literals and constants. Checked after typing, on the
 // resolved tree.
 import type * as ast from '../syntax/ast';
+import { callTarget, exprInfo, nameRes } from './tables';
 
 /** The first sub-expression that is not constant, or null when the whole expression is. */
 export function nonConstPart(e: ast.Expr): ast.Expr | null {
@@ -13,7 +14,7 @@ export function nonConstPart(e: ast.Expr): ast.Expr | null {
   switch (e.kind) {
     case 'int': case 'float': case 'string': case 'bool': case 'nil': return null;
     case 'ident': {
-      const k = e.res?.k;
+      const k = nameRes(e)?.k;
       return k === 'const' || k === 'builtin-const' || k === 'variant' ? null : e;
     }
     case 'tuple': case 'array': return all(e.elems);
@@ -23,14 +24,14 @@ export function nonConstPart(e: ast.Expr): ast.Expr | null {
     case 'cast': return nonConstPart(e.expr);
     case 'struct-lit': return all(e.fields.map((f) => f.value));
     case 'member': // `Color.Red`: a unit variant reached through its enum
-      return e.info?.type && e.object.kind === 'ident' && e.object.res?.k === 'type' ? null : e;
+      return exprInfo(e)?.type && e.object.kind === 'ident' && nameRes(e.object)?.k === 'type' ? null : e;
     case 'call': {
-      const t = e.target;
+      const t = callTarget(e);
       if (t?.k === 'variant') return all(e.args);
       // an empty collection (`Vec<i32>()`, `String()`, `Map<K, V>.new()`) is a constant, like Rust's const `new`
       if (t?.k === 'builtin-static' && t.method === 'new' && e.args.length === 0) return null;
       // sizeof<T>() / alignof<T>() fold to numbers
-      if (t?.k === 'builtin' && e.info?.constValue !== undefined) return null;
+      if (t?.k === 'builtin' && exprInfo(e)?.constValue !== undefined) return null;
       return e;
     }
     default: return e;
