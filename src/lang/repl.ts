@@ -21,7 +21,7 @@ import { isObjectLike } from './codegen/names';
 import type { ProgramMeta } from '../common/program-meta';
 import { codegenFailure } from './codegen/failure';
 import { MSG } from './msg';
-import { exprInfo } from './sema/tables';
+import { exprInfo, withTables } from './sema/tables';
 
 const ECHO = '__repl_echo';
 
@@ -240,7 +240,7 @@ export class ReplSession {
     const main = program.items.find((it): it is ast.FnDecl => it.kind === 'fn' && it.name === 'main');
     const last = main?.body?.stmts[main.body.stmts.length - 1];
     const e = last?.kind === 'let' ? last.init : null;
-    const value = e?.kind === 'typeof' ? exprInfo(e)?.constValue : null;
+    const value = e?.kind === 'typeof' ? withTables(cx.tables, () => exprInfo(e))?.constValue : null;
     return { kind: 'type', text: typeof value === 'string' ? value : null, diagnostics };
   }
 

@@ -146,7 +146,7 @@ export abstract class ExprEmitter {
       const from = this.typeOf(e), to = this.ty(exprInfo(e)!.coerce!);
       if (from.k === 'ref' && to.k === 'ptr') return this.refAsPtr(e, from);
       // §7.4: a `str` where a `String` is expected is copied into a new growable string
-      if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return `$newString(${this.val(exprInfo(e)!.coerce! ? { ...e, info: { ...exprInfo(e)!, coerce: undefined } } : e)}, ${this.site(e.span)})`;
+      if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') { const s = this.raw(e); return `$newString(${isCellRef(this.typeOf(e)) ? `${s}.get()` : s}, ${this.site(e.span)})`; } // the `str` itself, uncoerced
     }
     let js = this.raw(e);
     if (exprInfo(e)?.coerce) {

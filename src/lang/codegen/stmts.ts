@@ -12,7 +12,7 @@ import { taskName } from './task-name';
 import { compoundKey } from './keys';
 import { lentClosures } from '../sema/moves';
 import { frameLocalClosures } from './frame-local-closures';
-import { type ResOf, bindingVariant, callTarget, exprInfo, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
+import { type ResOf, bindingVariant, callTarget, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which
  *  a by-value array takes a share of the frame's stack model: runtime frame-arrays.ts). */
@@ -778,8 +778,9 @@ export class FnEmitter extends CallEmitter {
           const env = new Map<string, Type>();
           t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
           const ft = fd ? substEnv(fd.type, env) : ({ k: 'error' } as Type);
-          if (f.pattern) {
-            const sp = this.pattern(f.pattern, `${v}.f_${f.name}`, ft, binds, bound);
+          const fp = fieldPattern(f);
+          if (fp) {
+            const sp = this.pattern(fp, `${v}.f_${f.name}`, ft, binds, bound);
             if (sp !== 'true') parts.push(sp);
           }
         }
@@ -864,7 +865,7 @@ function patternLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
   switch (p.kind) {
     case 'binding': if (localOf(p)) out.push(localOf(p)!); break;
     case 'variant': for (const a of p.args ?? []) patternLocals(a, out); break;
-    case 'struct': for (const f of p.fields) if (f.pattern) patternLocals(f.pattern, out); break;
+    case 'struct': for (const f of p.fields) { const fp = fieldPattern(f); if (fp) patternLocals(fp, out); } break;
     case 'tuple': for (const a of p.elems) patternLocals(a, out); break;
     case 'array': for (const a of p.elems) patternLocals(a, out); if (localOf(p.rest)) out.push(localOf(p.rest)!); break;
     case 'or': for (const a of p.alts) patternLocals(a, out); break;

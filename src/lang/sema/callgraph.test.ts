@@ -2,10 +2,11 @@
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 import type * as ast from '../syntax/ast';
-import { exprInfo, goInfoOf } from './tables';
+import { exprInfo, goInfoOf, useTables } from './tables';
 
 function blocking(src: string) {
   const r = checkSource('t.vx', src);
+  if (r.program) useTables(r.program.tables);
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return Object.fromEntries(r.program!.fns.map((f) => [f.name, f.mayBlock]));
 }
@@ -35,6 +36,7 @@ fn main() {
     println("{}", apply(quick));
 }`;
     const r = checkSource('t.vx', src);
+    if (r.program) useTables(r.program.tables);
     const fns = Object.fromEntries(r.program!.fns.map((f) => [f.name, f.mayBlock]));
     expect(fns).toMatchObject({ apply: false, main: false });
     const body = r.program!.main!.decl!.body!;

@@ -56,17 +56,13 @@ export interface ReplScope {
 }
 
 /** Check a parsed program; returns the checker's own diagnostics and, if none is an error, the
- *  checked program (the AST annotated in place, see typed.ts). */
+ *  checked program (the AST with the checker's tables, see typed.ts and tables.ts). */
 export function check(program: ast.Program, opts: CheckOptions = {}): CheckResult {
   return checkWithCtx(program, opts).result;
 }
 
 /** `check` that also hands back the checker state (editor queries read its tables). */
 export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { result: CheckResult; cx: Ctx } {
-  // Checking annotates the AST in place; a second check of the same AST (REPL items, benchmarks)
-  // starts from clean nodes.
-  if (checked.has(program)) clearAnnotations(program.items);
-  checked.add(program);
   const stdDiags = expandStdImports(program);
   const cx = new Ctx(program);
   cx.diags.push(...stdDiags);
@@ -96,19 +92,6 @@ export function checkSource(file: string, text: string, opts: Omit<CheckOptions,
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...res.diagnostics];
   // the declared structs even when there are errors (the C layout view works on broken code too)
   return { diagnostics, program: parseErrors ? null : res.program, ast: parsed.program, structs: [...cx.structs.values()] };
-}
-
-const checked = new WeakSet<ast.Program>();
-const ANNOTATIONS = ['info', 'res', 'local', 'variant', 'resolved']; // + `target` of calls
-
-/** Remove every checker annotation from a subtree (fields listed in ast.ts as "sema"). */
-export function clearAnnotations(node: unknown): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) { for (const x of node) clearAnnotations(x); return; }
-  const o = node as Record<string, unknown>;
-  for (const k of ANNOTATIONS) if (k in o) delete o[k];
-  if (o.kind === 'call') delete o.target; // (an assignment's `target` is its place, not sema)
-  for (const k in o) if (k !== 'span' && k !== 'nameSpan') clearAnnotations(o[k]);
 }
 
 function runChecks(cx: Ctx, opts: CheckOptions): void {

@@ -11,7 +11,7 @@ import type { Type } from './types';
 import { linkProgram, resolveModulePath, type ModuleFile } from './modules';
 import { operatorUse } from './operator-at';
 import { contractMethod, defaultBodyCopies } from './contract-at';
-import { callTarget, exprInfo, nameRes, resolvedOf } from './tables';
+import { callTarget, exprInfo, nameRes, resolvedOf, shorthandBindings, tablesInUse, useTables } from './tables';
 
 export interface DefinitionLocation {
   file: string;
@@ -26,6 +26,7 @@ const loc = (s: ast.Span): DefinitionLocation => ({ file: s.file, line: s.line, 
 const within = (s: ast.Span | undefined, file: string, off: number) => !!s && s.file === file && s.start <= off && off <= s.end;
 
 export function definitionAt(files: readonly ModuleFile[], file: string, offset: number): DefinitionLocation | null {
+  const outer = tablesInUse();
   try {
     const me = files.find((f) => f.name === file);
     if (!me) return null;
@@ -33,6 +34,7 @@ export function definitionAt(files: readonly ModuleFile[], file: string, offset:
     if (fromImport !== undefined) return fromImport;
     const linked = analyzeText(file, me.text, files);
     const { cx } = linked;
+    useTables(cx.tables);
     let best: { size: number; at: ast.Span | null } | null = null;
     const offer = (span: ast.Span | undefined, at: ast.Span | null | undefined) => {
       if (!at || !within(span, file, offset)) return; // nodes without a declaration leave the choice to others
@@ -46,6 +48,7 @@ export function definitionAt(files: readonly ModuleFile[], file: string, offset:
       if (node.span && node.span.file !== '' && !within(node.span, file, offset)) return;
       target(cx, node, offer);
       for (const k of Object.keys(node)) if (!SKIP.has(k) && !(k === 'target' && node.kind === 'call')) visit(node[k]);
+      visit(shorthandBindings(node));
     };
     visit(linked.program.items.filter((it) => (it as { span: ast.Span }).span.file === file));
     visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies
@@ -53,6 +56,8 @@ export function definitionAt(files: readonly ModuleFile[], file: string, offset:
     return at && !at.file.startsWith('<std>') ? loc(at) : null;
   } catch {
     return null;
+  } finally {
+    useTables(outer);
   }
 }
 
@@ -138,7 +143,7 @@ function target(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?: 
     }
     case 'member': {
       const m = e as ast.ExprOf<'member'>;
-      const r = (m as { res?: { k: string; enumType?: Type; variant?: number } }).res;
+      const r = nameRes(m) as { k: string; enumType?: Type; variant?: number } | undefined;
       if (r?.k === 'variant') offer(m.nameSpan, variantDecl(r.enumType!, r.variant!));
       else offer(m.nameSpan, fieldDecl(cx, exprInfo(m.object)?.type, m.name));
       return;

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 import type * as ast from '../syntax/ast';
 import { typeName } from './types';
-import { callTarget } from './tables';
+import { callTarget, useTables } from './tables';
 
 const diags = (src: string) => checkSource('t.vx', src).diagnostics;
 const errors = (src: string) => diags(src).filter((d) => d.severity === 'error').map((d) => d.message);
@@ -46,6 +46,7 @@ describe('FFI checks', () => {
   });
   it('variadic arguments are promoted like C and recorded in the call target', () => {
     const r = checkSource('t.vx', LIBC + 'fn main() { let c: u8 = 86; let r: f32 = 0.5; printf("%c %f %d %s\\n", c, r, true, "x"); }');
+    if (r.program) useTables(r.program.tables);
     expect(r.diagnostics).toEqual([]);
     const main = r.program!.main!.decl!.body!;
     const call = (main.stmts[2] as { expr: ast.ExprOf<'call'> }).expr;

@@ -154,7 +154,7 @@ export function checkArgs(
     if (!pt || !exprInfo(a)) return;
     const target = subst(pt, env);
     if (sizeArg[i] && exprInfo(a)!.type.k === 'int') {
-      if (exprInfo(a)!.type.name !== 'u64') exprInfo(a)!.coerce = T.u64;
+      if ((exprInfo(a)!.type as { name: string }).name !== 'u64') exprInfo(a)!.coerce = T.u64;
     } else if (cArgs && target.k === 'ptr' && exprInfo(a)!.type.k === 'ref' && argOk(exprInfo(a)!.type, target)) {
       setExprInfo(a, { ...exprInfo(a)!, coerce: target });
       if (a.kind === 'ref') markAddressTaken(a.operand);

@@ -4,7 +4,7 @@ import { checkSource } from './check';
 import { typeofs } from './typeof.test-util';
 import type * as ast from '../syntax/ast';
 import { typeName } from './types';
-import { exprInfo } from './tables';
+import { exprInfo, useTables } from './tables';
 
 
 describe('literal typing', () => {
@@ -18,6 +18,7 @@ describe('literal typing', () => {
   });
   it('`as` does not target-type its operand: 300 as u8 is the i32 300 cast', () => {
     const r = checkSource('t.vx', 'fn main() { let x = 300 as u8; }');
+    if (r.program) useTables(r.program.tables);
     expect(r.diagnostics).toEqual([]);
     const init = (r.program!.main!.decl!.body!.stmts[0] as Extract<ast.Stmt, { kind: 'let' }>).init as ast.ExprOf<'cast'>;
     expect(typeName(exprInfo(init.expr)!.type)).toBe('i32');
@@ -42,6 +43,7 @@ describe('literal typing', () => {
 describe('widening', () => {
   it('same-signedness widening is implicit and recorded in info.coerce', () => {
     const r = checkSource('t.vx', 'fn main() { let small: i16 = 1000; let wide: i64 = small; let mixed = small + wide; }');
+    if (r.program) useTables(r.program.tables);
     expect(r.diagnostics).toEqual([]);
     const st = r.program!.main!.decl!.body!.stmts as Extract<ast.Stmt, { kind: 'let' }>[];
     expect(typeName(exprInfo(st[1].init)!.coerce!)).toBe('i64');
@@ -68,6 +70,7 @@ describe('widening', () => {
 describe('auto-deref in operators', () => {
   it('scalar references read through in arithmetic and comparisons (coerce to the referent)', () => {
     const r = checkSource('t.vx', 'fn big(x: &i32): bool { return x > 5; }\nfn main() { let k = 7; println("{}", big(&k)); }');
+    if (r.program) useTables(r.program.tables);
     expect(r.diagnostics).toEqual([]);
     const ret = (r.program!.fns.find((f) => f.name === 'big')!.decl!.body!.stmts[0] as Extract<ast.Stmt, { kind: 'return' }>).value as ast.ExprOf<'binary'>;
     expect(typeName(exprInfo(ret.left)!.coerce!)).toBe('i32');
@@ -77,6 +80,7 @@ describe('auto-deref in operators', () => {
 describe('byte counts', () => {
   it('alloc/realloc/sys_alloc/Duration/ArenaAllocator accept any integer, converted to u64', () => {
     const r = checkSource('t.vx', 'fn main() { let n = 16; let p = alloc(n); let q = realloc(p, n * 2); free(q); let d = Duration.from_millis(n); let a = ArenaAllocator.new(n); }');
+    if (r.program) useTables(r.program.tables);
     expect(r.diagnostics).toEqual([]);
     const st = r.program!.main!.decl!.body!.stmts as Extract<ast.Stmt, { kind: 'let' }>[];
     const call = st[1].init as ast.ExprOf<'call'>;

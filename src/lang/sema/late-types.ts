@@ -10,6 +10,7 @@ import { checkExpr } from './expr';
 import { probe } from './closure-infer';
 import { OPTION, RESULT, optionOf, resultOf } from './prelude';
 import { resolveType } from './resolve';
+import { forgetNode } from './tables';
 
 type Open = 'Vec' | 'Map' | 'Set';
 
@@ -179,7 +180,7 @@ const hasOpen = (t: Type): boolean => {
   }
 };
 
-/** Forget what the silent probe wrote on the nodes (types, targets), so the real check starts clean. */
+/** Forget what the silent probe recorded for the nodes (types, targets), so the real check starts clean. */
 function clearInfo(n: unknown): void {
-  walk(n, (o) => { delete o.res; delete o.target; delete o.info; return false; });
+  walk(n, (o) => { forgetNode(o as unknown as ast.Expr); return false; });
 }

@@ -3,7 +3,7 @@
 // shows that method and go to definition opens it — in whichever tab declares it.
 import type * as ast from '../syntax/ast';
 import type { FnInfo } from './typed';
-import { exprInfo, loweredOf } from './tables';
+import { callTarget, exprInfo, loweredOf } from './tables';
 
 export interface OperatorUse {
   /** The text between the operands (the operator and its spaces), or the brackets of `a[i]`. */
@@ -44,8 +44,11 @@ function firstOperatorCall(root: unknown, operands: Set<unknown>): FnInfo | null
     if (!n || typeof n !== 'object' || operands.has(n) || seen.has(n)) return null;
     seen.add(n);
     if (Array.isArray(n)) { for (const x of n) { const r = walk(x); if (r) return r; } return null; }
-    const o = n as Record<string, unknown> & { kind?: string; target?: { k: string; fn?: FnInfo } };
-    if (o.kind === 'call' && o.target && (o.target.k === 'method' || o.target.k === 'fn') && o.target.fn?.decl) return o.target.fn;
+    const o = n as Record<string, unknown> & { kind?: string };
+    const target = o.kind === 'call' ? callTarget(o as unknown as ast.Expr) : undefined;
+    if (target && (target.k === 'method' || target.k === 'fn') && target.fn?.decl) return target.fn;
+    const info = typeof o.kind === 'string' ? exprInfo(o as unknown as ast.Expr) : undefined; // (nested lowered operators)
+    if (info) for (const x of [info.lowered, info.step, info.display]) { const r = x ? walk(x) : null; if (r) return r; }
     for (const k of Object.keys(o)) {
       if (k === 'span' || k === 'nameSpan' || k === 'res' || k === 'local' || k === 'target') continue;
       const r = walk(o[k]);

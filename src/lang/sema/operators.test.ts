@@ -3,6 +3,8 @@
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 import { lex } from '../syntax/lexer';
+import type * as ast from '../syntax/ast';
+import { callTarget, exprInfo, withTables } from './tables';
 
 const V = `struct V { x: i32 }
 fn (a: &V) op+(b: V): V { return V { x: a.x + b.x }; }
@@ -19,15 +21,16 @@ function lowered(body: string, items = V): string[] {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { n.forEach(walk); return; }
     const o = n as Record<string, any>;
-    if (o.info?.lowered) {
-      let l = o.info.lowered;
+    const info = typeof o.kind === 'string' ? exprInfo(o as ast.Expr) : undefined;
+    if (info?.lowered) {
+      let l: any = info.lowered;
       const neg = l.kind === 'unary';
       if (neg) l = l.operand;
-      out.push((neg ? '!' : '') + (l.target?.fn?.name ?? l.left?.target?.fn?.name));
+      out.push((neg ? '!' : '') + ((callTarget(l) as any)?.fn?.name ?? (callTarget(l.left) as any)?.fn?.name));
     }
     for (const k of Object.keys(o)) if (!['info', 'res', 'local', 'span', 'target'].includes(k)) walk(o[k]);
   };
-  walk(r.program!.ast.items.find((i: any) => i.name === 'main'));
+  withTables(r.program!.tables, () => walk(r.program!.ast.items.find((i: any) => i.name === 'main')));
   return out;
 }
 

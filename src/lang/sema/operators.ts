@@ -14,7 +14,7 @@ import { callFn, type CallSite } from './generics';
 import { assignable, isLiteralish, isNumeric } from './infer';
 import { probe } from './closure-infer';
 import { MSG, NOTE } from '../msg';
-import { exprInfo, setCallTarget, setExprInfo, setNameRes } from './tables';
+import { exprInfo, setCallTarget, setExprInfo, setNameRes, withInfo } from './tables';
 
 /** Parameter counts of every overloadable operator method (`op-` also has a unary form). */
 export const OP_ARITY: Record<string, number> = {
@@ -78,7 +78,7 @@ function freeCall(cx: Ctx, f: FnInfo, args: ast.Expr[], span: ast.Span, expected
   return call;
 }
 
-const not = (e: ast.Expr, span: ast.Span): ast.Expr => ({ kind: 'unary', span, op: '!', operand: e, info: { type: T.bool } });
+const not = (e: ast.Expr, span: ast.Span): ast.Expr => withInfo({ kind: 'unary', span, op: '!', operand: e }, { type: T.bool });
 
 /** A binary operator whose left operand (already checked, type `lt`) is a user type. Returns the
  *  result type, or null when the built-in rules apply (numbers, strings, structural `==`). */
@@ -123,12 +123,12 @@ function compare(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, table: Map<string, 
   if (cmpFn && cmpFn.params.length === 1) {
     // a OP b = a.compare(b) OP 0
     const call = methodCall(cx, e.left, lt, cmpFn, [e.right], e.span, null);
-    const zero: ast.Expr = { kind: 'int', span: e.span, value: 0n, suffix: null, raw: '0', info: { type: exprInfo(call)!.type, constValue: 0n } };
+    const zero: ast.Expr = withInfo({ kind: 'int', span: e.span, value: 0n, suffix: null, raw: '0' }, { type: exprInfo(call)!.type, constValue: 0n });
     if (exprInfo(call)!.type.k !== 'int') {
       cx.error(MSG.E0125.mustReturnIntegerDefine({ cmpFnName: cmpFn.name, op: e.op, infoType: fmt(exprInfo(call)!.type) }), e.span);
       return T.bool;
     }
-    return lower(e, { kind: 'binary', span: e.span, op: e.op, left: call, right: zero, info: { type: T.bool } });
+    return lower(e, withInfo({ kind: 'binary', span: e.span, op: e.op, left: call, right: zero }, { type: T.bool }));
   }
   cx.error(MSG.E0125.notDefined({ op: e.op, derefAll: fmt(derefAll(lt)) }), e.span, {
     notes: [NOTE.E0125.helpDefineFnSelf({ derefAll: typeName(derefAll(lt)) })],

@@ -14,7 +14,7 @@ import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
 import { branches, containerBound, containerPart, refBound, subjectBehindRef } from './moves';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf } from './tables';
+import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand } from './tables';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
@@ -69,7 +69,7 @@ function markParts(p: ast.Pattern, owner: LocalInfo): void {
       if (localOf(p) && !isCopy(localOf(p)!.type)) { localOf(p)!.partOf = owner; localOf(p)!.partOfRevived = owner.revived ?? 0; }
       break;
     case 'variant': for (const a of p.args ?? []) markParts(a, owner); break;
-    case 'struct': for (const f of p.fields) if (f.pattern) markParts(f.pattern, owner); break;
+    case 'struct': for (const f of p.fields) if (fieldPattern(f)) markParts(fieldPattern(f)!, owner); break;
     case 'tuple': for (const e of p.elems) markParts(e, owner); break;
     case 'array': for (const e of p.elems) markParts(e, owner); break;
     default: break;
@@ -80,7 +80,7 @@ function bindingsOf(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
   switch (p.kind) {
     case 'binding': if (localOf(p)) out.push(localOf(p)!); break;
     case 'variant': for (const a of p.args ?? []) bindingsOf(a, out); break;
-    case 'struct': for (const f of p.fields) if (f.pattern) bindingsOf(f.pattern, out); break;
+    case 'struct': for (const f of p.fields) if (fieldPattern(f)) bindingsOf(fieldPattern(f)!, out); break;
     case 'tuple': for (const e of p.elems) bindingsOf(e, out); break;
     case 'array': for (const e of p.elems) bindingsOf(e, out); break;
     case 'or': for (const a of p.alts) bindingsOf(a, out); break;
@@ -172,8 +172,8 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
     case 'struct': {
       const s = derefAll(t);
       if (s.k !== 'struct' || s.info.name !== p.name) {
-        if (t.k !== 'error') cx.error(MSG.E0116.mismatchedTypesStructPattern({ pName: p.name, t: fmt(t) }), p.span);
-        for (const f of p.fields) if (f.pattern) checkPattern(cx, f.pattern, T.error);
+        if (t.k !== 'error') cx.error('E0116', `mismatched types: struct pattern \`${p.name}\` cannot match ${fmt(t)}`, p.span);
+        for (const f of p.fields) if (fieldPattern(f)) checkPattern(cx, fieldPattern(f)!, T.error);
         return;
       }
       const env = structArgsEnv(s);
@@ -181,9 +181,9 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         const fd = s.info.fields.find((x) => x.name === f.name);
         if (!fd) cx.error(MSG.E0107.structNoField({ infoName: p.name, fName: f.name }), f.span);
         const ft = fd ? subst(fd.type, env) : T.error;
-        // Shorthand `{ x }` is desugared to `{ x: x }` so the binding has a node to live on.
-        if (!f.pattern) f.pattern = { kind: 'binding', span: f.span, name: f.name };
-        checkPattern(cx, f.pattern, ft);
+        // Shorthand `{ x }` stands for `{ x: x }`: the binding node lives in the tables (fieldPattern).
+        if (!fieldPattern(f)) setShorthand(f, { kind: 'binding', span: f.span, name: f.name });
+        checkPattern(cx, fieldPattern(f)!, ft);
       }
       return;
     }
@@ -251,7 +251,7 @@ function bindingLocals(p: ast.Pattern, out: Map<string, LocalInfo>, each?: (b: E
   switch (p.kind) {
     case 'binding': if (!bindingVariant(p) && localOf(p)) { out.set(p.name, localOf(p)!); each?.(p); } break;
     case 'variant': for (const a of p.args ?? []) bindingLocals(a, out, each); break;
-    case 'struct': for (const f of p.fields) if (f.pattern) bindingLocals(f.pattern, out, each); break;
+    case 'struct': for (const f of p.fields) if (fieldPattern(f)) bindingLocals(fieldPattern(f)!, out, each); break;
     case 'tuple': for (const e of p.elems) bindingLocals(e, out, each); break;
     case 'array': for (const e of p.elems) bindingLocals(e, out, each); break;
     case 'or': for (const a of p.alts) bindingLocals(a, out, each); break;
@@ -263,7 +263,7 @@ function boundNames(p: ast.Pattern, out = new Set<string>()): Set<string> {
   switch (p.kind) {
     case 'binding': if (!bindingVariant(p)) out.add(p.name); break;
     case 'variant': for (const a of p.args ?? []) boundNames(a, out); break;
-    case 'struct': for (const f of p.fields) if (f.pattern) boundNames(f.pattern, out); break;
+    case 'struct': for (const f of p.fields) if (fieldPattern(f)) boundNames(fieldPattern(f)!, out); break;
     case 'tuple': for (const e of p.elems) boundNames(e, out); break;
     case 'array': for (const e of p.elems) boundNames(e, out); if (p.rest?.name) out.add(p.rest.name); break;
     case 'or': if (p.alts[0]) boundNames(p.alts[0], out); break;
@@ -281,7 +281,7 @@ function irrefutable(p: ast.Pattern): boolean {
     case 'wild': return true;
     case 'binding': return !bindingVariant(p);
     case 'tuple': return p.elems.every(irrefutable);
-    case 'struct': return p.fields.every((f) => !f.pattern || irrefutable(f.pattern));
+    case 'struct': return p.fields.every((f) => !fieldPattern(f) || irrefutable(fieldPattern(f)!));
     case 'or': return p.alts.some(irrefutable);
     case 'array': return fullArrayPatterns.has(p);
     default: return false;

@@ -15,7 +15,7 @@ import { derefAll, structArgsEnv } from './methods';
 import { operatorUse } from './operator-at';
 import { boundMethods, contractMethod, contractMethodText, defaultBodyCopies } from './contract-at';
 import { isOperatorName } from './collect';
-import { callTarget, exprInfo, nameRes } from './tables';
+import { type LocalSite, callTarget, exprInfo, localOf, nameRes, shorthandBindings, tablesInUse, useTables } from './tables';
 
 /** One completion the editor offers (the worker protocol carries it unchanged). */
 export interface CompletionItem {
@@ -45,8 +45,10 @@ const localText = (l: LocalInfo) => `${l.mut ? 'let! ' : 'let '}${l.name}: ${typ
 
 /** Hover text for the innermost expression or binding under `offset`, or null. */
 export function typeAt(file: string, text: string, offset: number, files?: readonly ModuleFile[]): string | null {
+  const outer = tablesInUse();
   try {
     const { program, cx } = analyzeAt(file, text, offset, files);
+    useTables(cx.tables);
     const contains = (s: ast.Span | undefined, off: number) => inFile(s, off) && s!.file === file; // other tabs' items share offsets
     // The innermost node wins, even when it has nothing to show (an unresolved name).
     let best: { size: number; text: string | null } | null = null;
@@ -62,6 +64,7 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
       if (node.span && !contains(node.span, offset)) return;
       describe(cx, node, offer);
       for (const k of Object.keys(node)) if (!SKIP.has(k)) visit(node[k]);
+      visit(shorthandBindings(node));
     };
     visit(program.items);
     visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies
@@ -69,6 +72,8 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
     return displayName((best as { text: string | null } | null)?.text ?? '').replace(/·/g, '.') || null;
   } catch {
     return null;
+  } finally {
+    useTables(outer);
   }
 }
 
@@ -91,10 +96,11 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
     offer(d.nameSpan, `${d.kind === 'struct' ? (d.isUnion ? 'union' : 'struct') : 'enum'} ${d.name}`);
     return;
   }
-  if (n.kind === 'name' && (n as { local?: LocalInfo }).local) { offer(n.span, localText((n as { local: LocalInfo }).local)); return; }
-  if (n.kind === undefined && (n as { local?: LocalInfo }).local) { offer(n.span, localText((n as { local: LocalInfo }).local)); return; } // closure params
-  if (n.kind === 'for-in' && (n as { local?: LocalInfo }).local) offer((n as unknown as { nameSpan: ast.Span }).nameSpan, localText((n as { local: LocalInfo }).local));
-  if (n.kind === 'binding' && (n as { local?: LocalInfo }).local) { offer(n.span, localText((n as { local: LocalInfo }).local)); return; }
+  const local = n.kind === 'name' || n.kind === undefined || n.kind === 'for-in' || n.kind === 'binding' ? localOf(n as unknown as LocalSite) : undefined;
+  if (n.kind === 'name' && local) { offer(n.span, localText(local)); return; }
+  if (n.kind === undefined && local) { offer(n.span, localText(local)); return; } // closure params
+  if (n.kind === 'for-in' && local) offer((n as unknown as { nameSpan: ast.Span }).nameSpan, localText(local));
+  if (n.kind === 'binding' && local) { offer(n.span, localText(local)); return; }
   if ('variadic' in n && 'nameSpan' in n && typeof n.name === 'string') {
     // A parameter: find its local by declaration span.
     const p = n as unknown as ast.Param;
@@ -163,6 +169,7 @@ function typeDeclText(cx: Ctx, name: string): string | null {
 // ------------------------------------------------------------------ completion
 
 export function completionsAt(file: string, text: string, offset: number, files?: readonly ModuleFile[]): CompletionItem[] {
+  const outer = tablesInUse();
   try {
     let i = offset;
     while (i > 0 && /[A-Za-z0-9_]/.test(text[i - 1])) i--;
@@ -176,8 +183,10 @@ export function completionsAt(file: string, text: string, offset: number, files?
       // text without the partial member, so the rest parses as well as possible.
       // (Not one where the chain itself was read as a new binding: `Shape.` typed in a match arm.)
       const near = analysisAround(file, text, chainEnd, offset, files);
+      if (near) useTables(near.cx.tables);
       const reusable = near && !localsAt(near.cx, chainEnd).some((l) => l.span.file === file && l.span.start >= j);
       const { cx, program, scope } = reusable ? near : analyzeAt(file, text.slice(0, chainEnd) + ';' + text.slice(offset), chainEnd, files);
+      useTables(cx.tables);
       const space = chain.length === 1 ? scope?.spaces.get(chain[0]) : undefined;
       if (space) return filter(tabModuleItems(cx, space.exports), prefix);
       // `u.T.` — a type of a namespace: its static methods and variants
@@ -188,9 +197,12 @@ export function completionsAt(file: string, text: string, offset: number, files?
       return filter(memberItems(cx, chain, chainEnd), prefix);
     }
     const { cx, scope } = analyzeAt(file, text, offset, files);
+    useTables(cx.tables);
     return filter([...scopeItems(cx, offset), ...importedItems(cx, scope)], prefix);
   } catch {
     return [];
+  } finally {
+    useTables(outer);
   }
 }
 

@@ -11,7 +11,7 @@ import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Type, StructInfo, EnumInfo } from './types';
 import { derefAll } from './methods';
-import { bindingVariant, callTarget, exprInfo, fnInfoOf, nameRes, resolvedOf } from './tables';
+import { bindingVariant, callTarget, exprInfo, fnInfoOf, nameRes, resolvedOf, shorthandBindings, withTables } from './tables';
 
 export interface SourceText { name: string; text: string }
 
@@ -51,6 +51,10 @@ const SKIP = new Set(['span', 'nameSpan', 'info', 'res', 'local', 'variant', 're
 
 /** Every occurrence of a resolved symbol in the analysed file (standard-module items excluded). */
 export function occurrences(a: Analyzed): Occurrence[] {
+  return withTables(a.cx.tables, () => occurrencesIn(a));
+}
+
+function occurrencesIn(a: Analyzed): Occurrence[] {
   const { program, cx, text } = a;
   const file = program.file;
   const out: Occurrence[] = [];
@@ -229,7 +233,8 @@ export function occurrences(a: Analyzed): Occurrence[] {
       case 'struct-lit': {
         const e = o as unknown as ast.ExprOf<'struct-lit'>;
         add(namedType(e.name, g), e.nameSpan);
-        const st = exprInfo(e)?.type.k === 'struct' ? exprInfo(e)!.type.info : cx.structs.get(e.name);
+        const et = exprInfo(e)?.type;
+        const st = et?.k === 'struct' ? et.info : cx.structs.get(e.name);
         if (st) for (const f of e.fields) add(fieldKey(st, f.name), wordAt(f.span.start));
         break;
       }
@@ -259,6 +264,7 @@ export function occurrences(a: Analyzed): Occurrence[] {
       }
     }
     for (const k in o) if (!SKIP.has(k) && !(k === 'target' && o.kind === 'call')) visit(o[k], g);
+    visit(shorthandBindings(o), g);
   };
   visit(program.items, new Map());
 

@@ -10,7 +10,7 @@ import type { FnInfo } from './typed';
 import { subst, typeName, type Type } from './types';
 import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
 import { derefAll } from './methods';
-import { type ResOf, callTarget, exprInfo, nameRes } from './tables';
+import { type ResOf, callTarget, exprInfo, nameRes, tablesInUse, useTables } from './tables';
 
 export interface SignatureHelp {
   label: string;
@@ -65,12 +65,14 @@ export function argListAt(text: string, offset: number): ArgList | null {
 }
 
 export function signatureAt(file: string, text: string, offset: number): SignatureHelp | null {
+  const outer = tablesInUse();
   try {
     const list = argListAt(text, offset);
     if (!list) return null;
     const attempts = [text, text.slice(0, offset) + ')' + text.slice(offset), text.slice(0, offset) + ');' + text.slice(offset), text.slice(0, offset) + ')) {}' + text.slice(offset)];
     for (const t of attempts) {
       const a = analyzeFile(file, t);
+      useTables(a.cx.tables);
       const call = findCall(a.program.items, t, list.paren);
       if (!call) continue;
       const sig = describeCall(call);
@@ -81,6 +83,8 @@ export function signatureAt(file: string, text: string, offset: number): Signatu
     return null;
   } catch {
     return null;
+  } finally {
+    useTables(outer);
   }
 }
 

@@ -9,7 +9,7 @@ import { fnSignature } from './query';
 import type { FnInfo } from './typed';
 import { typeName } from './types';
 import type { Ctx } from './context';
-import { fnInfoOf } from './tables';
+import { fnInfoOf, tablesInUse, useTables } from './tables';
 
 export type SymbolKind = 'function' | 'method' | 'struct' | 'enum' | 'contract' | 'field' | 'variant' | 'constant' | 'type' | 'variable';
 
@@ -23,8 +23,10 @@ export interface DocSymbol {
 }
 
 export function documentSymbols(file: string, text: string): DocSymbol[] {
+  const outer = tablesInUse();
   try {
     const { program, cx } = analyzeFile(file, text);
+    useTables(cx.tables);
     const out: DocSymbol[] = [];
     const byType = new Map<string, DocSymbol>();
     const sym = (name: string, kind: SymbolKind, detail: string, range: Span, selection: Span): DocSymbol => ({ name, kind, detail, range, selection, children: [] });
@@ -92,6 +94,8 @@ export function documentSymbols(file: string, text: string): DocSymbol[] {
     return out;
   } catch {
     return [];
+  } finally {
+    useTables(outer);
   }
 }
 

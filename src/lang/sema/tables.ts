@@ -60,6 +60,13 @@ export function withTables<R>(t: SemaTables, f: () => R): R {
   }
 }
 
+/** The tables in use now (null outside any check, code generation or query). */
+export const tablesInUse = (): SemaTables | null => active;
+/** Switch to `t` (an editor query, once it has its analysis); restore `tablesInUse()`'s answer in a finally. */
+export function useTables(t: SemaTables | null): void {
+  active = t;
+}
+
 /** The tables in use (for code that keeps them, e.g. CheckedProgram). */
 export function currentTables(): SemaTables {
   if (!active) throw new Error('internal: checker results read outside a check, code generation or query (withTables)');
@@ -91,5 +98,18 @@ export const goInfoOf = (s: ast.Stmt | null | undefined): ClosureInfo | undefine
 export const setGoInfoOf = <V extends ClosureInfo | undefined>(s: ast.Stmt, v: V): V => put(currentTables().goInfo, s, v) as V;
 export const fnInfoOf = (d: ast.FnDecl | null | undefined): FnInfo | undefined => (d ? currentTables().fn.get(d) : undefined);
 export const setFnInfoOf = <V extends FnInfo | undefined>(d: ast.FnDecl, v: V): V => put(currentTables().fn, d, v) as V;
+/** Forget an expression's info, resolution and call target (a probe's results). */
+export const forgetNode = (e: ast.Expr): void => { const t = currentTables(); t.info.delete(e); t.res.delete(e); t.target.delete(e); };
+/** A node the checker synthesizes (a lowered operator call's parts), with its info. */
+export const withInfo = <E extends ast.Expr>(e: E, v: ExprInfo): E => { put(currentTables().info, e, v); return e; };
 /** A struct pattern field's pattern: the written one, or the binding a shorthand `x` stands for. */
 export const fieldPattern = (f: StructPatternField): ast.Pattern | null => f.pattern ?? currentTables().shorthand.get(f) ?? null;
+/** The bindings a struct pattern's shorthand fields stand for (generic AST walkers visit them too). */
+export function shorthandBindings(n: unknown): ast.Pattern[] {
+  const o = n as { kind?: unknown; fields?: unknown };
+  if (o.kind !== 'struct' || !Array.isArray(o.fields)) return [];
+  const t = currentTables(), out: ast.Pattern[] = [];
+  for (const f of o.fields) { const p = t.shorthand.get(f); if (p) out.push(p); }
+  return out;
+}
+export const setShorthand = (f: StructPatternField, p: ast.Pattern): void => { currentTables().shorthand.set(f, p); };

@@ -2,6 +2,8 @@
 // program must check without errors).
 import { expect } from 'vitest';
 import { checkSource } from './check';
+import { exprInfo, withTables } from './tables';
+import type * as ast from '../syntax/ast';
 
 export function checkMain(body: string, items = '') {
   return checkSource('t.vx', `${items}\nfn main() {\n${body}\n}\n`);
@@ -15,9 +17,9 @@ export function typeofs(body: string, items = ''): string[] {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { n.forEach(walk); return; }
     const o = n as Record<string, unknown>;
-    if (o.kind === 'typeof') out.push(String((o.info as { constValue: string }).constValue));
+    if (o.kind === 'typeof') out.push(String(exprInfo(o as unknown as ast.Expr)!.constValue));
     for (const k of Object.keys(o)) if (!['info', 'res', 'local', 'span', 'nameSpan', 'target'].includes(k)) walk(o[k]);
   };
-  walk(r.program!.ast.items);
+  withTables(r.program!.tables, () => walk(r.program!.ast.items));
   return out;
 }

@@ -1,9 +1,9 @@
 // The Vex abstract syntax tree: the contract between the parser (which builds it), the checker
-// (which resolves names and annotates types in place, see sema/typed.ts) and codegen (which reads
-// both). Every node has a span. Fields marked "sema" are filled by the checker, never the parser.
+// (which resolves names and types it into side tables keyed by node, sema/tables.ts) and codegen
+// (which reads both). Every node has a span. Immutable once parsed: nothing writes to a node
+// after the parser (and the module linker) are done with it.
 import type { Span } from '../span';
 import type { Type } from '../sema/types';
-import type { ExprInfo, CallTarget, NameRes, LocalInfo } from '../sema/typed';
 
 export type { Span };
 
@@ -126,8 +126,6 @@ export interface FnDecl {
   ret: TypeExpr | null; // null = unit
   where: WhereClause[];
   body: Block | null; // null for contract signatures without a default body
-  /** sema: the checker's record for this function */
-  info?: unknown;
 }
 
 export interface FieldDecl {
@@ -268,7 +266,7 @@ export interface Block {
 }
 
 export type LetPattern =
-  | { kind: 'name'; span: Span; name: string; local?: LocalInfo /* sema */ }
+  | { kind: 'name'; span: Span; name: string }
   | { kind: 'tuple'; span: Span; elems: LetPattern[] }
   | { kind: 'wild'; span: Span };
 
@@ -276,11 +274,11 @@ export type AssignOp = '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '&=' | '|=' | '^
 
 export type Stmt =
   | { kind: 'let'; span: Span; mut: boolean; pattern: LetPattern; type: TypeExpr | null; init: Expr }
-  | { kind: 'assign'; span: Span; op: AssignOp; target: Expr; value: Expr; lowered?: Stmt /* sema: an overloaded operator */ }
+  | { kind: 'assign'; span: Span; op: AssignOp; target: Expr; value: Expr }
   | { kind: 'if'; span: Span; branches: { cond: Expr; body: Block; span: Span }[]; else: Block | null }
   | { kind: 'while'; span: Span; cond: Expr; body: Block }
   | { kind: 'loop'; span: Span; body: Block }
-  | { kind: 'for-in'; span: Span; name: string; nameSpan: Span; iter: Expr; body: Block; local?: LocalInfo }
+  | { kind: 'for-in'; span: Span; name: string; nameSpan: Span; iter: Expr; body: Block }
   | { kind: 'for-c'; span: Span; init: Stmt | null; cond: Expr | null; post: Stmt | null; body: Block }
   | {
       kind: 'switch';
@@ -293,7 +291,7 @@ export type Stmt =
   | { kind: 'continue'; span: Span }
   | { kind: 'return'; span: Span; value: Expr | null }
   | { kind: 'defer'; span: Span; body: Block | Stmt } // defer { ... } | defer expr; | defer x = e;
-  | { kind: 'go'; span: Span; body: Block | Expr; info?: import('../sema/typed').ClosureInfo /* sema */ } // go { ... }; | go f(x);
+  | { kind: 'go'; span: Span; body: Block | Expr } // go { ... }; | go f(x);
   | { kind: 'unsafe'; span: Span; body: Block }
   | { kind: 'expr'; span: Span; expr: Expr }
   | Block
@@ -307,10 +305,9 @@ export type BinaryOp =
   | '==' | '!=' | '<' | '<=' | '>' | '>='
   | '+' | '-' | '*' | '/' | '%' | '**';
 
-/** Fields every expression carries. `info` is set by the checker (type, coercion, ...). */
+/** Fields every expression carries. */
 interface ExprBase {
   span: Span;
-  info?: ExprInfo; // sema
 }
 
 export type FStringPart = { kind: 'text'; text: string } | { kind: 'hole'; expr: Expr };
@@ -326,7 +323,6 @@ export interface ClosureParam {
   span: Span;
   name: string;
   type: TypeExpr | null;
-  local?: LocalInfo; // sema
 }
 
 export type Expr = ExprBase &
@@ -337,7 +333,7 @@ export type Expr = ExprBase &
     | { kind: 'fstring'; parts: FStringPart[] }
     | { kind: 'bool'; value: boolean }
     | { kind: 'nil' }
-    | { kind: 'ident'; name: string; typeArgs: TypeExpr[] | null; res?: NameRes /* sema */ } // x, Vec<i32>, id<i32>
+    | { kind: 'ident'; name: string; typeArgs: TypeExpr[] | null } // x, Vec<i32>, id<i32>
     | { kind: 'tuple'; elems: Expr[] }
     | { kind: 'array'; elems: Expr[] }
     | { kind: 'array-repeat'; value: Expr; count: Expr }
@@ -361,7 +357,6 @@ export type Expr = ExprBase &
         typeArgs: TypeExpr[] | null; // only after a member: lib.symbol<F>(...), Vec.new<T>(); `id<i32>(5)` puts them on the ident callee
         args: Expr[];
         bang: boolean; // obj.m()! marker
-        target?: CallTarget; // sema
       }
     | { kind: 'struct-lit'; name: string; nameSpan: Span; typeArgs: TypeExpr[] | null; fields: { name: string; value: Expr; span: Span }[] }
     | { kind: 'closure'; params: ClosureParam[]; ret: TypeExpr | null; body: Expr | Block }
@@ -381,11 +376,11 @@ export type ExprOf<K extends ExprKind> = Extract<Expr, { kind: K }>;
 export type Pattern =
   | { kind: 'wild'; span: Span }
   | { kind: 'literal'; span: Span; value: Expr } // int/float (a `-1` pattern is an int Expr with value -1n, raw "-1"), string, bool, nil
-  | { kind: 'binding'; span: Span; name: string; local?: LocalInfo; variant?: unknown /* sema: set when the name is a unit variant */ }
-  | { kind: 'variant'; span: Span; path: string[]; args: Pattern[] | null; resolved?: unknown /* sema */ } // Shape.Circle(r), Some(x), Color.Red
-  | { kind: 'struct'; span: Span; name: string; fields: { name: string; pattern: Pattern | null; span: Span }[] } // Point { x, y: 0 }; sema fills a shorthand `x`'s pattern with a binding
+  | { kind: 'binding'; span: Span; name: string }
+  | { kind: 'variant'; span: Span; path: string[]; args: Pattern[] | null } // Shape.Circle(r), Some(x), Color.Red
+  | { kind: 'struct'; span: Span; name: string; fields: { name: string; pattern: Pattern | null; span: Span }[] } // Point { x, y: 0 }; a shorthand `x` has pattern null (its binding is in the checker's tables)
   | { kind: 'tuple'; span: Span; elems: Pattern[] }
-  | { kind: 'array'; span: Span; elems: Pattern[]; rest: { name: string | null; span: Span; local?: LocalInfo /* sema: binding of `...name` (a slice) */ } | null }
+  | { kind: 'array'; span: Span; elems: Pattern[]; rest: { name: string | null; span: Span } | null }
   | { kind: 'or'; span: Span; alts: Pattern[] };
 
 export type { Type };
