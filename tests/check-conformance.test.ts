@@ -4,6 +4,8 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { checkSource } from '../src/lang/sema/check';
 import { sharedPath } from './shared-suite';
+import { exprInfo, withTables } from '../src/lang/sema/tables';
+import type * as ast from '../src/lang/syntax/ast';
 
 const DIR = sharedPath('conformance') + '/';
 const files = readdirSync(DIR).filter((f) => f.endsWith('.vx')).sort();
@@ -29,7 +31,7 @@ describe('checker on ../shared/conformance', () => {
 });
 
 // The contract codegen relies on (sema/typed.ts): in a program without errors every expression in
-// a function body carries `info` with a type that is not `error`.
+// a function body has an ExprInfo (sema/tables.ts) with a type that is not `error`.
 describe('annotations of checked conformance programs', () => {
   const EXPR = new Set(['int', 'float', 'string', 'fstring', 'bool', 'nil', 'ident', 'tuple', 'array', 'array-repeat', 'map', 'unary', 'postfix', 'binary', 'range', 'cast', 'ref', 'deref', 'recv', 'await', 'try', 'member', 'tuple-index', 'index', 'call', 'struct-lit', 'closure', 'match', 'if', 'async', 'block', 'typeof']);
   const SKIP = new Set(['info', 'res', 'target', 'local', 'span', 'nameSpan', 'variant', 'resolved', 'decl', 'type', 'ret', 'typeArgs']);
@@ -42,13 +44,14 @@ describe('annotations of checked conformance programs', () => {
       const walk = (n: unknown, key: string, inPattern: boolean): void => {
         if (!n || typeof n !== 'object') return;
         if (Array.isArray(n)) { for (const x of n) walk(x, key, inPattern); return; }
-        const o = n as Record<string, unknown> & { kind?: string; span?: { line: number }; info?: { type: { k: string } } };
+        const o = n as Record<string, unknown> & { kind?: string; span?: { line: number } };
         const pat = inPattern || key === 'pattern' || key === 'alts';
         const isExpr = !!o.kind && EXPR.has(o.kind) && !('stmts' in o) && !(o.kind === 'if' && key === 'stmts') && key !== 'callee';
-        if (isExpr && !pat && (!o.info || o.info.type.k === 'error')) bad.push(`${o.kind}@${o.span?.line}`);
+        const info = isExpr ? exprInfo(o as unknown as ast.Expr) : undefined;
+        if (isExpr && !pat && (!info || info.type.k === 'error')) bad.push(`${o.kind}@${o.span?.line}`);
         for (const k of Object.keys(o)) if (!SKIP.has(k)) walk(o[k], k, pat && !(o.kind === 'literal' && k === 'value'));
       };
-      for (const fn of r.program!.fns) walk(fn.decl?.body, 'body', false);
+      withTables(r.program!.tables, () => { for (const fn of r.program!.fns) walk(fn.decl?.body, 'body', false); });
       expect(bad).toEqual([]);
     });
   }

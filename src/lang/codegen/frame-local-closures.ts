@@ -5,10 +5,10 @@
 // fresh array must not run out of heap. Every other closure value may escape and is charged.
 import type * as ast from '../syntax/ast';
 import type { LocalInfo } from '../sema/typed';
-import { type ResOf, localOf, nameRes } from '../sema/tables';
+import { type ResOf, checkMap, localOf, nameRes } from '../sema/tables';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
-const cache = new WeakMap<object, ReadonlySet<ast.Expr>>();
+const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)
 
 /** The closure literals of the function body `root` that stay in its frame (see above). */
 export function frameLocalClosures(root: object): ReadonlySet<ast.Expr> {

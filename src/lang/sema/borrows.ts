@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { MSG, NOTE, type Message } from '../msg';
-import { type ResOf, callTarget, exprInfo, localOf, nameRes } from './tables';
+import { type ResOf, callTarget, exprInfo, localOf, nameRes, checkSet } from './tables';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
@@ -170,7 +170,7 @@ function loopBorrow(cx: Ctx, s: Extract<ast.Stmt, { kind: 'for-in' }>): void {
 
 /** Borrows made by one call's arguments are all live during the call (temporary borrows, §6.4):
  *  `f(&x!, &x!)` or `f(&x!, &x)` give two handles to one place, one of them a writer. */
-const seenCalls = new WeakSet<object>();
+const seenCalls = checkSet<object>();
 function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
   const visit = (v: unknown): void => {
     if (!v || typeof v !== 'object') return;

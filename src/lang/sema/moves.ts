@@ -14,7 +14,7 @@ import { typeName, type Type } from './types';
 import { typeNeedsDrop } from './stmt';
 import { notClone } from './clone-check';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, setExprInfo } from './tables';
+import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, setExprInfo, checkMap, checkSet } from './tables';
 
 export type MoveSet = Map<LocalInfo, Span>;
 
@@ -224,7 +224,7 @@ const ELEMENT_ADAPTORS: Record<string, { arg: number; params: number[] }> = {
 /** Closure literals given to a builtin method that only calls them during the call (an element
  *  adaptor, Option/Result map...): they cannot outlive their frame (codegen charges nothing for
  *  the arrays they capture; see the runtime helper `env`). */
-export const lentClosures = new WeakSet<ast.Expr>();
+export const lentClosures = checkSet<ast.Expr>();
 const LENDING = new Set(['Vec.find', 'Vec.any', 'Vec.all', 'Vec.map', 'Vec.filter', 'Vec.forEach', 'Vec.for_each',
   'Vec.reduce', 'Vec.fold', 'Vec.sort_by', 'Option.map', 'Option.and_then', 'Option.or_else', 'Option.unwrap_or_else',
   'Option.filter', 'Result.map', 'Result.and_then', 'Result.unwrap_or_else', 'Result.map_err']);
@@ -232,7 +232,7 @@ export function noteLentClosures(call: ast.ExprOf<'call'>, owner: string, method
   if (LENDING.has(`${owner}.${method}`)) for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
 }
 /** Closure literals given to an element adaptor: the indices of their element parameters. */
-const elementClosures = new WeakMap<ast.Expr, number[]>();
+const elementClosures = checkMap<ast.Expr, number[]>();
 
 /** Before the arguments of `v.m(f)` are checked (Vec<T>, T needs drop; `temp`: v is a temporary):
  *  a closure literal's element parameters are bound to the elements (moving one out is E0163), a
@@ -429,7 +429,7 @@ export function checkFieldNotMoved(cx: Ctx, e: ast.Expr): void {
 }
 
 /** Identifiers read as the root of a field path (`p` in `p.a`): not a use of the whole value. */
-export const pathRoots = new WeakSet<ast.Expr>();
+export const pathRoots = checkSet<ast.Expr>();
 
 /** Report a use of the whole of a local some field of which was moved out (once per move). */
 export function checkNotPartlyMoved(cx: Ctx, e: ast.Expr, local: LocalInfo): void {

@@ -14,7 +14,7 @@ import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
 import { branches, containerBound, containerPart, refBound, subjectBehindRef } from './moves';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand } from './tables';
+import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet } from './tables';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
@@ -274,7 +274,7 @@ function boundNames(p: ast.Pattern, out = new Set<string>()): Set<string> {
 // ------------------------------------------------------------------ exhaustiveness
 
 /** Array patterns that match every value of the matched type (decided when it is known). */
-const fullArrayPatterns = new WeakSet<ast.Pattern>();
+const fullArrayPatterns = checkSet<ast.Pattern>();
 
 function irrefutable(p: ast.Pattern): boolean {
   switch (p.kind) {

@@ -21,7 +21,7 @@ import { OPTION } from './prelude';
 import { branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult } from './moves';
 import { isPlaceKind } from './ops';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, callTarget, exprInfo, localOf, nameRes, setExprInfo, setGoInfoOf, setLocalOf, setLoweredOf } from './tables';
+import { type ResOf, callTarget, exprInfo, localOf, nameRes, setExprInfo, setGoInfoOf, setLocalOf, setLoweredOf, checkMap } from './tables';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -126,7 +126,7 @@ function endSpan(b: ast.Block): ast.Span {
 }
 
 /** `let v = Vec();` and friends: the type later uses give them, as if annotated (late-types.ts). */
-const lateTypes = new WeakMap<ast.Stmt, Type>();
+const lateTypes = checkMap<ast.Stmt, Type>();
 
 /** Check a block; returns its tail type (unit without a tail, never if it cannot complete). */
 export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope = true): Type {

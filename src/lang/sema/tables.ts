@@ -38,6 +38,8 @@ export class SemaTables {
   readonly goInfo = new Map<ast.Stmt, ClosureInfo>();
   /** The checker's record of each function declaration (a contract default method's per-struct copy included). */
   readonly fn = new Map<ast.FnDecl, FnInfo>();
+  /** Side tables a module keeps for itself (checkSet/checkMap): marks on nodes that belong to this check. */
+  readonly extra = new Map<object, unknown>();
   /** A struct pattern's shorthand field `Point { x }`: the binding pattern `x` it stands for. */
   readonly shorthand = new Map<StructPatternField, ast.Pattern>();
 }
@@ -58,6 +60,31 @@ export function withTables<R>(t: SemaTables, f: () => R): R {
   } finally {
     active = prev;
   }
+}
+
+/** A set of nodes owned by the check in progress (a module-level WeakSet keyed by AST nodes would
+ *  carry one check's marks into the next check of the same AST). */
+export function checkSet<K>(): { has(k: K): boolean; add(k: K): void; delete(k: K): boolean } {
+  const key = {};
+  const get = (): Set<K> => {
+    const t = currentTables();
+    let s = t.extra.get(key) as Set<K> | undefined;
+    if (!s) t.extra.set(key, (s = new Set<K>()));
+    return s;
+  };
+  return { has: (k) => get().has(k), add: (k) => { get().add(k); }, delete: (k) => get().delete(k) };
+}
+
+/** A map from nodes owned by the check in progress (see checkSet). */
+export function checkMap<K, V>(): { get(k: K): V | undefined; set(k: K, v: V): void; has(k: K): boolean; delete(k: K): boolean } {
+  const key = {};
+  const get = (): Map<K, V> => {
+    const t = currentTables();
+    let m = t.extra.get(key) as Map<K, V> | undefined;
+    if (!m) t.extra.set(key, (m = new Map<K, V>()));
+    return m;
+  };
+  return { get: (k) => get().get(k), set: (k, v) => { get().set(k, v); }, has: (k) => get().has(k), delete: (k) => get().delete(k) };
 }
 
 /** The tables in use now (null outside any check, code generation or query). */
