@@ -9,7 +9,7 @@ import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
 import { f16round } from '../../common/f16';
 import { envOf, scalarKind, memBacked } from './typedesc';
-import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes } from '../sema/tables';
+import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, refIsMut } from '../sema/tables';
 
 /** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
@@ -342,7 +342,7 @@ export abstract class ExprEmitter {
         return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
       }
       // `&s!` of a str is typed `str` (a str is already a reference): the value, not a cell over s
-      case 'ref': return this.typeOf(e).k === 'str' ? this.val(e.operand) : this.refTo(e.operand, e.mut);
+      case 'ref': return this.typeOf(e).k === 'str' ? this.val(e.operand) : this.refTo(e.operand, refIsMut(e));
       case 'deref': return this.deref(e);
       case 'recv': return this.block_(`${rtS('recv')}(${this.val(e.operand)}, ${this.site(e.span)})`);
       case 'await': return this.block_(`${rtS('await')}(${this.val(e.operand)}, ${this.site(e.span)})`);

@@ -12,7 +12,7 @@ import { taskName } from './task-name';
 import { compoundKey } from './keys';
 import { lentClosures } from '../sema/moves';
 import { frameLocalClosures } from './frame-local-closures';
-import { type ResOf, bindingVariant, callTarget, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
+import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which
  *  a by-value array takes a share of the frame's stack model: runtime frame-arrays.ts). */
@@ -722,6 +722,7 @@ export class FnEmitter extends CallEmitter {
   private orDepth = 0;
   /** `bound` (matching an owned value): collects each binding and where it was taken from. */
   pattern(p: ast.Pattern, v: string, t: Type, binds: Set<string>, bound: Bound[] | null = null, root = false): string {
+    p = checkedPattern(p);
     t = derefAll(t);
     switch (p.kind) {
       case 'wild': return 'true';

@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { MSG, NOTE, type Message } from '../msg';
-import { type ResOf, callTarget, exprInfo, localOf, nameRes, checkSet } from './tables';
+import { type ResOf, callTarget, exprInfo, localOf, nameRes, checkSet, refIsMut } from './tables';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
@@ -40,7 +40,7 @@ function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
 
 /** A borrow a holder keeps: the borrowed place, whether it is mutable, where it was made. */
 interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
-const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: e.mut, span: e.span });
+const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: refIsMut(e), span: e.span });
 
 /** The borrows a statement makes `r` hold (chapter 2 §6.4): `let r = &x…;` / `r = &x…;`,
  *  `let r = pick(&a, &b);` (a call returning a reference holds its reference arguments' borrows)
@@ -184,7 +184,7 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
       outer: for (let j = 1; j < refs.length; j++) {
         const xj = rootLocal(refs[j].operand);
         for (let k = 0; k < j; k++) {
-          if (!xj || rootLocal(refs[k].operand) !== xj || (!refs[j].mut && !refs[k].mut)) continue;
+          if (!xj || rootLocal(refs[k].operand) !== xj || (!refIsMut(refs[j]) && !refIsMut(refs[k]))) continue;
           const first = refs[k], name = xj.name;
           const message = first.mut && refs[j].mut ? MSG.E0161.mutableTwice({ name }) : first.mut ? MSG.E0161.immutableWhileMutable({ name }) : MSG.E0161.mutableWhileImmutable({ name });
           cx.error(message, refs[j].span, {
@@ -209,7 +209,7 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
     if (Array.isArray(v)) { for (const y of v) visit(y); return; }
     const o = v as Record<string, unknown> & { kind?: string; span?: ast.Span };
     if (o.kind === 'ref' && 'operand' in o && rootLocal((o as unknown as ast.ExprOf<'ref'>).operand) === x) {
-      const m = (o as unknown as ast.ExprOf<'ref'>).mut;
+      const m = refIsMut(o as unknown as ast.ExprOf<'ref'>);
       if (mutBorrow) out = { message: m ? MSG.E0161.mutableTwice({ name }) : MSG.E0161.immutableWhileMutable({ name }), span: o.span! };
       else if (m) out = { message: MSG.E0161.mutableWhileImmutable({ name }), span: o.span! };
       return;

@@ -9,7 +9,7 @@ import { fillHole, needHole } from './closure-infer';
 import { indexOverload } from './operators';
 import { fnValueOf } from './overloads';
 import { attachDisplay } from './std-contracts';
-import { type ResOf, exprInfo, nameRes, setExprInfo, setNameRes } from './tables';
+import { type ResOf, exprInfo, nameRes, refIsMut, setExprInfo, setMutBorrow, setNameRes } from './tables';
 
 export { consume };
 import { intFits, evalConst } from './consts';
@@ -183,12 +183,13 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       // chapter 2 §7.4: `&x` where `&T!` is expected and `x` is a mutable place is a mutable borrow
       const place = e.operand.kind === 'ident' || e.operand.kind === 'member' || e.operand.kind === 'index';
       const pre = !e.mut && expected?.k === 'ref' && expected.mut && place ? checkPlace(cx, e.operand) : null;
-      if (pre && pre.k !== 'error' && placeMutability(cx, e.operand).ok) e.mut = true;
-      const t = pre ?? (e.mut ? checkPlace(cx, e.operand) : checkExpr(cx, e.operand, expected?.k === 'ref' ? expected.inner : null));
-      if (e.mut) requireMutablePlace(cx, e.operand, 'a mutable reference `&…!`');
+      if (pre && pre.k !== 'error' && placeMutability(cx, e.operand).ok) setMutBorrow(e);
+      const mut = refIsMut(e);
+      const t = pre ?? (mut ? checkPlace(cx, e.operand) : checkExpr(cx, e.operand, expected?.k === 'ref' ? expected.inner : null));
+      if (mut) requireMutablePlace(cx, e.operand, 'a mutable reference `&…!`');
       noBitfieldAddress(cx, e.operand);
-      if (t.k === 'slice' || t.k === 'str' || t.k === 'error') return t.k === 'slice' ? { ...t, mut: e.mut } : t;
-      return { k: 'ref', inner: t, mut: e.mut };
+      if (t.k === 'slice' || t.k === 'str' || t.k === 'error') return t.k === 'slice' ? { ...t, mut } : t;
+      return { k: 'ref', inner: t, mut };
     }
     case 'deref': {
       const t = checkExpr(cx, e.operand, null);

@@ -8,7 +8,7 @@ import type { FnInfo, LocalInfo } from './typed';
 import { typeName } from './types';
 import { stdImportBindings } from './std-modules';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, exprInfo, fnInfoOf, localOf, nameRes } from './tables';
+import { type ResOf, exprInfo, fnInfoOf, localOf, nameRes, refIsMut } from './tables';
 
 /** Annotation keys that point back into the program (or at checker records): not children. */
 const SKIP = new Set(['res', 'local', 'info', 'decl', 'resolved', 'span', 'nameSpan', 'partOf', 'type', 'ret', 'typeArgs', 'coerce']);
@@ -57,7 +57,7 @@ export function lintProgram(cx: Ctx): void {
       }
       case 'assign': { const l = rootLocal(node.target); if (l) mutated.add(l); break; }
       case 'postfix': case 'unary': { const l = rootLocal(node.operand); if (l) mutated.add(l); break; }
-      case 'ref': if (node.mut) { const l = rootLocal(node.operand); if (l) mutated.add(l); } break;
+      case 'ref': if (refIsMut(node)) { const l = rootLocal(node.operand); if (l) mutated.add(l); } break;
       case 'block': if ('stmts' in node) lintUnreachable(cx, node.stmts); break;
       case 'expr': lintUnusedResult(cx, node); break;
     }

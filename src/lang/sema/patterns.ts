@@ -14,7 +14,7 @@ import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
 import { branches, containerBound, containerPart, refBound, subjectBehindRef } from './moves';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet } from './tables';
+import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs } from './tables';
 
 export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
   const st = checkExpr(cx, e.subject, null);
@@ -150,8 +150,8 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         // chapter 2 §7.4: a unit variant against an `i32` is its index (with the conversion warning)
         cx.warn(MSG.W0111.implicitConversionI322({ infoName: v.info.name }), p.span, { notes: [NOTE.W0111.helpWriteIndexMatch({ index: v.index, infoName: v.info.name })] });
         const value: ast.Expr = { kind: 'int', span: p.span, value: BigInt(v.index), suffix: null, raw: String(v.index) };
-        const lit = p as unknown as Extract<ast.Pattern, { kind: 'literal' }>;
-        Object.assign(p, { kind: 'literal', value, path: undefined, args: undefined });
+        const lit: ast.Pattern = { kind: 'literal', span: p.span, value };
+        setPatternAs(p, lit);
         checkPattern(cx, lit, t);
         return;
       }

@@ -38,6 +38,10 @@ export class SemaTables {
   readonly goInfo = new Map<ast.Stmt, ClosureInfo>();
   /** The checker's record of each function declaration (a contract default method's per-struct copy included). */
   readonly fn = new Map<ast.FnDecl, FnInfo>();
+  /** `&x` where `&T!` is expected and `x` is a mutable place: read as the mutable borrow `&x!` (refIsMut). */
+  readonly mutBorrow = new Set<ast.Expr>();
+  /** A pattern the checker reads as another (a unit variant against an `i32`: its index literal). */
+  readonly patternAs = new Map<ast.Pattern, ast.Pattern>();
   /** Side tables a module keeps for itself (checkSet/checkMap): marks on nodes that belong to this check. */
   readonly extra = new Map<object, unknown>();
   /** A struct pattern's shorthand field `Point { x }`: the binding pattern `x` it stands for. */
@@ -127,6 +131,12 @@ export const fnInfoOf = (d: ast.FnDecl | null | undefined): FnInfo | undefined =
 export const setFnInfoOf = <V extends FnInfo | undefined>(d: ast.FnDecl, v: V): V => put(currentTables().fn, d, v) as V;
 /** Forget an expression's info, resolution and call target (a probe's results). */
 export const forgetNode = (e: ast.Expr): void => { const t = currentTables(); t.info.delete(e); t.res.delete(e); t.target.delete(e); };
+/** Whether a reference expression borrows mutably: written `&x!`, or `&x` the checker upgraded. */
+export const refIsMut = (e: Extract<ast.Expr, { kind: 'ref' }>): boolean => e.mut || currentTables().mutBorrow.has(e);
+export const setMutBorrow = (e: ast.Expr): void => { currentTables().mutBorrow.add(e); };
+/** The pattern as checked: the one the checker substituted for `p` (patternAs), else `p`. */
+export const checkedPattern = (p: ast.Pattern): ast.Pattern => currentTables().patternAs.get(p) ?? p;
+export const setPatternAs = (p: ast.Pattern, as: ast.Pattern): void => { currentTables().patternAs.set(p, as); };
 /** A node the checker synthesizes (a lowered operator call's parts), with its info. */
 export const withInfo = <E extends ast.Expr>(e: E, v: ExprInfo): E => { put(currentTables().info, e, v); return e; };
 /** A struct pattern field's pattern: the written one, or the binding a shorthand `x` stands for. */
