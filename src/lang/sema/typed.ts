@@ -1,4 +1,4 @@
-// The typed program: what the checker attaches to the AST and codegen consumes. This file is the
+// The typed program: what the checker records about the AST (in side tables, tables.ts) and codegen consumes. This file is the
 // contract between sema/ and codegen/. Add fields when a need appears; never change the meaning of
 // an existing one without updating both sides.
 import type { Type, StructInfo, EnumInfo } from './types';
@@ -129,23 +129,26 @@ export interface ExprInfo {
   typeArgs?: Type[];
 }
 
-/* Where the checker's annotations live (besides ExprInfo on every checked expression):
- * - ident `res` (NameRes). A type used as a path (`Vec<i32>` in `Vec<i32>.new()`, `Color` in
+/* What the checker records, per node, in its tables (tables.ts; accessors in parentheses), besides
+ * exprInfo (ExprInfo) of every checked expression:
+ * - ident `res` (nameRes: NameRes). A type used as a path (`Vec<i32>` in `Vec<i32>.new()`, `Color` in
  *   `Color.Red`) has res { k: 'type' } and info.type = that type.
  * - `Color.Red` (member on a type path): info.type is the enum type; the variant is found by name.
- * - call `target` (CallTarget). `Point(1, 2)` targets `Point.new` (k 'fn'); `Vec<i32>()`,
+ * - call `target` (callTarget: CallTarget). `Point(1, 2)` targets `Point.new` (k 'fn'); `Vec<i32>()`,
  *   `Box(5)`, `Channel(4)`, `String()` target { k: 'builtin-static', method: 'new' }.
  *   Array/slice `len` is { k: 'builtin-method', owner: 'array' | 'slice' }; pointer `is_null` /
  *   `offset` use owner 'ptr'.
  * - `sizeof`/`alignof`: info.constValue is the size (bigint) when the type is concrete.
  * - array type sizes (`[T; N]` TypeExpr size expressions): info.constValue = N (bigint).
- * - let patterns / closure params / for-in / match bindings: `local` (LocalInfo).
- * - match patterns: binding.variant and variant.resolved = { enumType: Type; variant: number }.
- *   A struct-pattern shorthand `Point { x }` gets its field pattern filled in with a binding
- *   (`{ x: x }`); an array pattern's `...rest` binding is rest.local (a read-only slice).
+ * - let patterns / closure params / for-in / match bindings: `local` (localOf: LocalInfo).
+ * - match patterns: bindingVariant(binding) and resolvedOf(variant) = { enumType; variant }.
+ *   A struct-pattern shorthand `Point { x }` stands for a binding the checker makes
+ *   (fieldPattern(f)); an array pattern's `...rest` binding is localOf(rest) (a read-only slice).
+ *   A unit variant matched against an i32 is checked as its index literal (checkedPattern).
+ * - `&x` where `&T!` is expected is read as `&x!` (refIsMut).
  * - Contract default methods: each implementing struct gets its own FnInfo whose decl is a private
- *   copy of the contract's FnDecl (annotated for that struct); it is in CheckedProgram.fns.
- * - `go` statements: `info` (ClosureInfo). closures and `async` blocks: info.closure.
+ *   copy of the contract's FnDecl (checked for that struct, fnInfoOf); it is in CheckedProgram.fns.
+ * - `go` statements: goInfoOf (ClosureInfo). closures and `async` blocks: exprInfo(e).closure.
  * - info.coerce is also set on: binary operands widened to the common type; scalar references
  *   used as operands (`x > 5` with x: &i32 -> coerce i32, an auto-deref); String -> str;
  *   &[T; N] -> &[T]; fixed extern-call arguments converted to the C parameter type.
@@ -154,7 +157,7 @@ export interface ExprInfo {
  * - FnInfo.params[i].local / receiverLocal: the parameter locals of a checked body.
  */
 
-/** Everything codegen needs besides the annotated AST. */
+/** Everything codegen needs: the AST (never written after parsing) and the checker's tables. */
 export interface CheckedProgram {
   ast: ast.Program;
   /** The checker's results on `ast`'s nodes (codegen reads them with withTables). */
