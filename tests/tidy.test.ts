@@ -74,7 +74,6 @@ const UI_VALUE_IMPORTS = new Set(['lang/diagnostics.ts', 'lang/syntax/cell-compl
 const KNOWN: Record<string, string> = {
   // the checker still writes its results into the AST (#13 item 1: typed side tables)
   'lang/syntax/ast.ts -> lang/sema/types.ts': '#13',
-  'lang/syntax/ast.ts -> lang/sema/typed.ts': '#13',
 };
 
 function resolveSpec(from: string, spec: string): string | null {
