@@ -59,7 +59,7 @@ function frozen(files: SourceFile[], entry: string, options: Partial<RunOptions>
   } catch (e) {
     if (!(e instanceof CodegenLimit)) throw e;
     const file = files.find((f) => f.name === entry)!; // E0901, as compile() reports it
-    return { diags: diagText([...diags, diag('E0901', e.message, e.span ?? new LineMap(file.name, file.text).span(0, 0))]), ...none };
+    return { diags: diagText([...diags, diag(e.msg, e.span ?? new LineMap(file.name, file.text).span(0, 0))]), ...none };
   }
   const { js, meta } = gen;
   const rr = runCompiled({ js, meta, isLibrary: false, exports: checked.program.exports }, options);

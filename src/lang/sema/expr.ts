@@ -133,7 +133,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       let exact: bigint | null = null;
       if (e.count.kind === 'int') exact = e.count.value;
       else if (e.count.kind === 'ident' && nameRes(e.count)?.k === 'const' && typeof (nameRes(e.count) as ResOf<'const'>).value === 'bigint') exact = (nameRes(e.count) as ResOf<'const'>).value as bigint;
-      else if (n.k !== 'error') cx.error('E0123', 'array repeat count must be an integer literal or constant', e.count.span);
+      else if (n.k !== 'error') cx.error(MSG.E0123.arrayRepeatCountMust(), e.count.span);
       const tooLarge = exact !== null && t.k !== 'error' ? arrayTooLarge(t, exact) : null;
       if (tooLarge) { cx.error(tooLarge, e.span); return T.error; }
       return { k: 'array', elem: t, len: exact === null ? 0 : Number(exact) };

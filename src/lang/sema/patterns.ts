@@ -172,7 +172,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
     case 'struct': {
       const s = derefAll(t);
       if (s.k !== 'struct' || s.info.name !== p.name) {
-        if (t.k !== 'error') cx.error('E0116', `mismatched types: struct pattern \`${p.name}\` cannot match ${fmt(t)}`, p.span);
+        if (t.k !== 'error') cx.error(MSG.E0116.mismatchedTypesStructPattern({ pName: p.name, t: fmt(t) }), p.span);
         for (const f of p.fields) if (fieldPattern(f)) checkPattern(cx, fieldPattern(f)!, T.error);
         return;
       }
