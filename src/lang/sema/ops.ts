@@ -124,7 +124,10 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   }
   if (holeOf(l0) || holeOf(r0)) return holeBinary(e, l0, r0);
   // Reads through references auto-deref (§4.3): `x > 5` with `x: &i32`.
-  const l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
+  let l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
+  // Generic code compares `a: T` with `rb: &T` the same either way round: the reference is read.
+  if (CMP.has(op) && r.k === 'ref' && l.k === 'param' && typeEq(derefParam(r), l)) r = readAs(e.right, l);
+  else if (CMP.has(op) && l.k === 'ref' && r.k === 'param' && typeEq(derefParam(l), r)) l = readAs(e.left, r);
   if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
   // Pointer arithmetic: p + n, p - n (scaled), p2 - p1.
   if (l.k === 'ptr' && (op === '+' || op === '-') && r.k === 'int') return l;
@@ -187,6 +190,12 @@ function holeBinary(e: ast.ExprOf<'binary'>, l: Type, r: Type): Type {
 }
 
 const isUserType = (t: Type) => { let d = t; while (d.k === 'ref') d = d.inner; return d.k === 'struct' || d.k === 'enum'; };
+
+const derefParam = (t: Type): Type => (t.k === 'ref' ? derefParam(t.inner) : t);
+function readAs(e: ast.Expr, t: Type): Type {
+  if (e.info) e.info.coerce = t;
+  return t;
+}
 
 function autoDeref(e: ast.Expr, t: Type): Type {
   if (t.k !== 'ref') return t;
