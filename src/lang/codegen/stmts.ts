@@ -425,7 +425,7 @@ export class FnEmitter extends CallEmitter {
         return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${this.place(s.target).set(tmp)}; ${flag} = true;`;
       }
       // `r = &y;` rebinds a reference variable (a cell flows as the cell); it never writes `*r`
-      if (s.target.kind === 'ident' && s.target.res?.k === 'local' && s.target.res.local.type.k === 'ref' && this.typeOf(s.value).k === 'ref' && !s.target.res.local.captured) {
+      if (s.target.kind === 'ident' && s.target.res?.k === 'local' && s.target.res.local.type.k === 'ref' && this.typeOf(s.value).k === 'ref') {
         return `${localValue(s.target.res.local)} = ${v};`;
       }
       return this.assignDropping(s.target, v);
