@@ -834,7 +834,7 @@ export abstract class ExprEmitter {
 
   memKind(t: Type): string {
     if (t.k === 'int') return t.name;
-    if (t.k === 'float') return t.bits === 32 ? 'f32' : 'f64';
+    if (t.k === 'float') return t.bits === 16 ? 'f16' : t.bits === 32 ? 'f32' : 'f64';
     if (t.k === 'bool') return 'u8';
     if (t.k === 'ptr') return 'ptr';
     return 'u8';

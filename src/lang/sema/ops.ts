@@ -273,7 +273,7 @@ function derefType(t: Type | undefined): Type | undefined {
 /** Can a value of this type have an address (live in simulated memory with a C layout)? */
 function inMemory(t: Type): boolean {
   switch (t.k) {
-    case 'float': return t.bits !== 16; // f16 values never live in simulated memory (no half loads/stores)
+    case 'float': return true; // f16 too: binary16, 2 bytes
     case 'int': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
     case 'array': return inMemory(t.elem);
     case 'struct': return t.info.fields.every((f) => f.type.k === 'param' || inMemory(f.type));
