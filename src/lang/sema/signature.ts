@@ -10,12 +10,19 @@ import type { FnInfo } from './typed';
 import { subst, typeName, type Type } from './types';
 import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
 import { derefAll } from './methods';
+import { overloadSet } from './overloads';
+import { assignable, isLiteralish, isNumeric } from './infer';
+import type { Ctx } from './context';
 
 export interface SignatureHelp {
   label: string;
   /** [start, end) of each parameter inside `label`. */
   params: [number, number][];
   active: number; // index into params (the last one for a variadic tail)
+  /** Every member of the callee's overload set (chapter 2 §7.2), first declared first; the one
+   *  above is `signatures[activeSignature]`. A callee that is not overloaded has just itself. */
+  signatures: { label: string; params: [number, number][] }[];
+  activeSignature: number;
 }
 
 /** The builtins the checker types by hand (builtins.ts): their signatures as the reference gives them. */
@@ -72,15 +79,61 @@ export function signatureAt(file: string, text: string, offset: number): Signatu
       const a = analyzeFile(file, t);
       const call = findCall(a.program.items, t, list.paren);
       if (!call) continue;
-      const sig = describeCall(call);
-      if (!sig) return null;
-      const last = sig.params.length - 1;
-      return { label: sig.label, params: sig.params, active: sig.variadic && list.active > last ? last : list.active };
+      const set = overloadsOf(a.cx, call);
+      const sig = set.length > 1 ? null : describeCall(call);
+      if (!sig && set.length < 2) return null;
+      const sigs = sig ? [sig] : set.map(fnDescribed);
+      const pick = sig ? 0 : plausible(set, call, list.active);
+      const cur = sigs[pick], last = cur.params.length - 1;
+      return {
+        label: cur.label, params: cur.params, active: cur.variadic && list.active > last ? last : list.active,
+        signatures: sigs.map((x) => ({ label: x.label, params: x.params })), activeSignature: pick,
+      };
     }
     return null;
   } catch {
     return null;
   }
+}
+
+/** The overload set of the function or method a call names (chapter 2 §7.2), or [] when it is not one. */
+function overloadsOf(cx: Ctx, call: ast.ExprOf<'call'>): FnInfo[] {
+  const t = call.target;
+  const f = t?.k === 'fn' || t?.k === 'method' ? t.fn : call.callee.kind === 'ident' && call.callee.res?.k === 'fn' ? call.callee.res.fn : null;
+  if (!f) return unresolvedSet(cx, call.callee);
+  const short = f.decl?.name ?? (f.name.includes('.') ? f.name.slice(f.name.lastIndexOf('.') + 1) : f.name);
+  const owner = f.owner ? derefAll(f.owner) : null;
+  const ownerName = owner && (owner.k === 'struct' || owner.k === 'enum') ? owner.info.name : owner ? typeName(owner) : null;
+  const tables = ownerName ? [cx.methods.get(ownerName), cx.statics.get(ownerName)] : [cx.fns];
+  for (const table of tables) {
+    const set = overloadSet(table, short);
+    if (set.includes(f)) return set;
+  }
+  return [];
+}
+
+/** The overload set a call names that the checker could not resolve (no member accepts the
+ *  arguments typed so far): `f(…)`, `x.m(…)`, `T.m(…)`. */
+function unresolvedSet(cx: Ctx, c: ast.Expr): FnInfo[] {
+  if (c.kind === 'ident') return overloadSet(cx.fns, c.name);
+  if (c.kind !== 'member') return [];
+  const o = c.object;
+  if (o.kind === 'ident' && !o.res && cx.statics.has(o.name)) return overloadSet(cx.statics.get(o.name), c.name);
+  const ot = o.info?.type ? derefAll(o.info.type) : null;
+  return ot && (ot.k === 'struct' || ot.k === 'enum') ? overloadSet(cx.methods.get(ot.info.name), c.name) : [];
+}
+
+/** The member the call resolved to; for a call the checker could not resolve (often unfinished),
+ *  the first member that takes the argument under the cursor and whose parameters accept the
+ *  arguments already typed. */
+function plausible(set: FnInfo[], call: ast.ExprOf<'call'>, active: number): number {
+  const t = call.target;
+  const resolved = t?.k === 'fn' || t?.k === 'method' ? set.indexOf(t.fn) : -1;
+  if (resolved >= 0 && call.info?.type?.k !== 'error') return resolved;
+  const fits = (f: FnInfo) => (f.params.length > active || f.params.some((p) => p.variadic))
+    && call.args.every((a, i) => i >= f.params.length || !a.info?.type || a.info.type.k === 'error' || !!assignable(a.info.type, f.params[i].type) || (isLiteralish(a) && isNumeric(f.params[i].type)));
+  const i = set.findIndex(fits);
+  return i >= 0 ? i : Math.max(0, resolved);
 }
 
 const SKIP = new Set(['span', 'nameSpan', 'info', 'res', 'local', 'variant', 'resolved', 'decl', 'lowered']);
