@@ -68,6 +68,11 @@ describe('signatureAt', () => {
     const st = all(V + 'fn main() { let v = V.make(4‸); }')!;
     expect(st.signatures.map((x) => x.label)).toEqual(['fn V.make(): V', 'fn V.make(x: i32): V']);
     expect(st.activeSignature).toBe(1);
+    // through a bound: the contract's members, the picked one active
+    const C = 'contract Scale {\n    fn scale(k: i32): i32;\n    fn scale(k: f64, by: f64): f64;\n}\n';
+    const b = all(C + 'fn f<T: Scale>(t: &T): f64 { return t.scale(1.5, ‸); }\nfn main() { }')!;
+    expect(b.signatures.map((x) => x.label)).toEqual(['fn Scale.scale(k: i32): i32', 'fn Scale.scale(k: f64, by: f64): f64']);
+    expect([b.activeSignature, b.active]).toEqual([1, 1]);
     // not overloaded: just itself
     expect(all(ADD + 'fn main() { let x = add(1, ‸); }')!.signatures).toHaveLength(1);
   });

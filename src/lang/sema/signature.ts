@@ -10,7 +10,7 @@ import type { FnInfo } from './typed';
 import { subst, typeName, type Type } from './types';
 import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
 import { derefAll } from './methods';
-import { overloadSet } from './overloads';
+import { overloadSet, contractOverloads } from './overloads';
 import { assignable, isLiteralish, isNumeric } from './infer';
 import type { Ctx } from './context';
 
@@ -79,6 +79,11 @@ export function signatureAt(file: string, text: string, offset: number): Signatu
       const a = analyzeFile(file, t);
       const call = findCall(a.program.items, t, list.paren);
       if (!call) continue;
+      const viaBound = boundSet(a.cx, call, list.active);
+      if (viaBound) {
+        const cur = viaBound.sigs[viaBound.pick];
+        return { label: cur.label, params: cur.params, active: list.active, signatures: viaBound.sigs, activeSignature: viaBound.pick };
+      }
       const set = overloadsOf(a.cx, call);
       const sig = set.length > 1 ? null : describeCall(call);
       if (!sig && set.length < 2) return null;
@@ -94,6 +99,21 @@ export function signatureAt(file: string, text: string, offset: number): Signatu
   } catch {
     return null;
   }
+}
+
+/** A call through a bounded type parameter (`t.scale(…)` with `T: Scale`): the contract method's
+ *  members as the contract declares them, the one the checker picked active. */
+function boundSet(cx: Ctx, call: ast.ExprOf<'call'>, active: number): { sigs: Described[]; pick: number } | null {
+  const t = call.target;
+  if (t?.k !== 'contract-method' || t.isStatic) return null;
+  const set = contractOverloads(cx.contracts.get(t.contract)?.methods, t.method);
+  if (!set.length) return null;
+  const sigs = set.map((m) => build(`fn ${t.contract}.${m.name}`, m.params.map((p, i) => `${m.decl?.params[i]?.name ?? `arg${i}`}: ${typeName(p)}`), ret(m.ret)));
+  // unresolved (often unfinished): the first member taking the argument under the cursor whose
+  // parameters accept the arguments typed so far
+  const fits = (ps: Type[]) => ps.length > active && call.args.every((x, i) => i >= ps.length || !x.info?.type || x.info.type.k === 'error' || ps[i].k === 'param' || !!assignable(x.info.type, ps[i]) || (isLiteralish(x) && isNumeric(ps[i])));
+  const pick = t.sig ? set.findIndex((m) => m.params === t.sig) : set.findIndex((m) => fits(m.params));
+  return { sigs, pick: Math.max(0, pick) };
 }
 
 /** The overload set of the function or method a call names (chapter 2 §7.2), or [] when it is not one. */
