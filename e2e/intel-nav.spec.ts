@@ -15,6 +15,20 @@ test('signature help shows the parameters while typing a call, the current one h
   await expect(hints.locator('.parameter.active')).toHaveText('height: i32');
 });
 
+test('signature help lists every overload, the one the arguments fit active', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'fn scale(x: i32): i32 { return x; }\nfn scale(x: f64, by: f64): f64 { return x * by; }\nfn scale(s: str): i32 { return 0; }\nfn main() {\n    \n}\n');
+  await cursorAt(page, 5, 5);
+  await typeCode(page, 'println("{}", scale(1.5, ');
+  const hints = page.locator('.parameter-hints-widget');
+  await expect(hints).toContainText('fn scale(x: f64, by: f64): f64', { timeout: 10_000 });
+  await expect(hints.locator('.overloads')).toHaveText('2/3');
+  await expect(hints.locator('.parameter.active')).toHaveText('by: f64');
+  await page.keyboard.press('Alt+ArrowDown'); // the next member of the set
+  await expect(hints).toContainText('fn scale(s: str): i32');
+  await expect(hints.locator('.overloads')).toHaveText('3/3');
+});
+
 test('signature help for a builtin method shows the receiver\'s type arguments', async ({ page }) => {
   await openPlayground(page);
   await setCode(page, 'fn main() {\n    let! v = Vec<i64>.new();\n    \n    println("{}", v.len());\n}\n');

@@ -300,7 +300,7 @@ export const DIAGNOSTICS = {
     'struct P { name: String }\nfn (self: &P) name(): String { return self.name; }\nfn main() { }\n',
     'struct P { name: String }\nfn (self: &P) name(): String { return self.name.clone(); }\nfn main() { }\n'),
   E0176: E('dangling reference',
-    'A reference variable is given a borrow of a local declared in a nested block (`r = &x;` inside `{ let x = 5; … }`), and the reference is used after that block ends, when `x` no longer exists (chapter 2 §6.5). Declare the value in the same block as the reference (or further out), or copy the value out instead of keeping a reference to it.',
+    'A reference to a local declared in a nested block leaves that block — `r = &x;`, `r = &x.f;`, `r = &a[i];`, `r = x.get_ref();`, or stored into an outer struct, Vec or Option (`h.r = &x;`, `v.push(&x);`, `o = Some(&x);`) — and its holder is used after the block ends, when `x` no longer exists; an `if` branch or `match` arm whose value is a reference to its own local always outlives it (chapter 2 §6.5). Declare the value in the same block as the reference (or further out), or copy the value out instead of keeping a reference to it.',
     main('let a = 0;\nlet! r = &a;\n{\n    let x = 5;\n    r = &x;\n}\nprintln("{}", *r);'),
     main('let a = 0;\nlet x = 5;\nlet! r = &a;\n{\n    r = &x;\n}\nprintln("{}", *r);')),
   E0173: E('no such variant in the program\'s own Option/Result',

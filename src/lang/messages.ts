@@ -175,6 +175,7 @@ export const MESSAGES = {
     imported: '`{$local}` is imported from {$was} and "{$from}"',
     policyDefinedMoreThan: 'the policy `{$itName}` is defined more than once',
     bothPolicyContract: '`{$itName}` is both a policy and a contract',
+    methodDeclaredMoreThan: 'method `{$mName}` is declared more than once in contract `{$itName}` with the same parameter types',
   },
   E0103: {
     assertEqCompares: 'mismatched types: `assert_eq` compares {$tA} with {$tb}',
@@ -486,6 +487,7 @@ export const MESSAGES = {
   },
   E0176: {
     referencesWhichGoesOut: 'dangling reference: `{$rName}` references `{$xName}`, which goes out of scope here',
+    blockSValueReferences: 'dangling reference: the block\'s value references `{$xName}`, which goes out of scope here',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
@@ -770,6 +772,7 @@ export const NOTES = {
   },
   E0176: {
     helpDeclareSameBlock: 'help: declare `{$xName}` in the same block as `{$rName}` (or outside it), or copy the value out instead of keeping a reference',
+    helpDeclareBeforeIf: 'help: declare `{$xName}` before the `if`/`match` (or further out), or make the value a copy instead of a reference',
   },
   E0185: {
     helpSayWhichOne: 'help: say which one: annotate the result (`let r: {$ret} = …`) or convert an argument with `as`',

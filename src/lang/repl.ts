@@ -301,12 +301,13 @@ export class ReplSession {
     // (a cell), so every cell reads and writes the same place.
     // Every other captured value that a later cell may reassign (str, enums, tuples, String, Vec,
     // structs, ...) lives in a box for the same reason: a closure captures by reference (there is
-    // no `move`), so after `name = String.from("new")` in a later cell it sees the new value.
+    // no `move`), so after `name = String.from("new")` in a later cell it sees the new value —
+    // and so does a reference variable, which `r = &y;` re-points.
     for (const e of [...load, ...store]) {
       const l = e.local;
       if (!l.captured || l.name === ECHO) continue;
       if (memBacked(l.type)) l.addressTaken = true;
-      else if (l.type.k !== 'ref') l.replBoxed = true;
+      else l.replBoxed = true;
     }
     const echoType = !echoLocal ? null : echoLocal.type.k === 'ref' ? echoLocal.type.inner : echoLocal.type; // `&str` is `str`
     const echoes = !!echoType && echoType.k !== 'unit' && echoType.k !== 'never' && echoType.k !== 'error';

@@ -32,6 +32,11 @@ describe('any', () => {
     expect(r.stats.liveBytes).toBe(0);
     expect(r.stats.allocs).toBe(r.stats.frees);
   });
+  it('a boxed reference stays a reference: as &T aliases the place, as T panics', () => {
+    const r = runVex('struct P { x: i32 }\nfn bump(a: any) { let r = a as &i32!; *r += 1; }\nfn main() { let! n = 1; bump(&n!); bump(&n!); let! p = P { x: 1 }; let a: any = &p!; let q = a as &P!; q.x = 7; let s = a as &P; let d: any = &n; println("{} {} {} {}", n, s.x, a, d); let v = d as i32; println("{}", v); }');
+    expect(r.stdout).toBe('3 7 P { x: 7 } 3\n');
+    expect(r.stderr).toContain('any holds &i32, not i32');
+  });
   it('nothing else applies to an any: operators, methods, comparison and clone are errors; it moves', () => {
     const m = (body: string) => `fn main() { let a: any = 1; ${body} }`;
     expect(errors(m('let b = a + 1;'))).toEqual(['E0125 cannot apply `+` to `any` and `i32`']);

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
-import { typeName, isWideInt, intBits, intSigned } from '../sema/types';
+import { typeName, isWideInt, intBits, intSigned, subst, typeEq } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, type E } from './expr';
 import { cloneJs } from './clone-glue';
 import { isCopy } from '../sema/infer';
@@ -89,11 +89,11 @@ export abstract class CallEmitter extends ExprEmitter {
         const rt = derefAll(this.effType(e.callee.object));
         if (t.isStatic) return this.contractStatic(e, t.method, rt);
         if (rt.k !== 'struct' && rt.k !== 'enum') return this.builtinContractMethod(e, t.method, rt);
-        const f = this.m.methods.get(rt.info)?.get(t.method);
+        const f = t.sig ? this.overloadFor(rt, t.contract, t.method, t.sig) : this.m.methods.get(rt.info)?.get(t.method);
         // `Clone`'s default body: a type that lists `impl Clone` without writing `clone()`
         if (!f && t.method === 'clone') return cloneJs(this.m, this.val(e.callee.object), rt, this.site(e.span));
         if (!f) return unsupported(`method ${t.method} of ${typeName(rt)}`);
-        return this.methodCall(e, f, rt.args);
+        return this.methodCall(e, f, t.sig ? this.methodTypeArgs(f, rt.args, e.args) : rt.args);
       }
       case 'variant': return this.newVariant(this.ty(t.enumType), t.variant, e.args);
       case 'builtin': return this.builtin(e, t.name);
@@ -133,6 +133,28 @@ export abstract class CallEmitter extends ExprEmitter {
 
   /** `T.default()` / `T.from(v)` / `T.make(…)` in a generic body, T now known: the type's own
    *  `fn S.name`, or for a built-in `Default` implementor its empty value (chapter 2 §3.7). */
+  /** The method of instance type `rt` implementing the overloaded contract member with parameters
+   *  `sig` (`Self` replaced by `rt`): the one with the same parameter types. */
+  overloadFor(rt: Extract<Type, { k: 'struct' | 'enum' }>, contract: string, method: string, sig: Type[]): FnInfo | undefined {
+    const set = this.m.methodSets.get(rt.info)?.get(method) ?? [];
+    const env = new Map<string, Type>([[`${contract}.Self`, rt]]);
+    const want = sig.map((p) => subst(p, env));
+    // a parameter of the member's own type parameter (`fn put<U>(u: U)`) matches the implementation's
+    const fits = (a: Type, b: Type) => typeEq(a, b) || (b.k === 'param' && b.owner === `${contract}.${method}` && a.k === 'param');
+    const same = (f: FnInfo) => f.params.length === want.length && f.params.every((p, i) => fits(p.type, want[i]));
+    return set.find(same) ?? set.find((f) => f.params.length === want.length) ?? set[0];
+  }
+
+  /** Type arguments of a method picked for a contract call: the owner's, then the method's own
+   *  generics from the arguments passed where a parameter is exactly that generic. */
+  methodTypeArgs(f: FnInfo, ownerArgs: Type[], args: ast.Expr[]): Type[] {
+    return f.typeParams.map((p, i) => {
+      if (i < ownerArgs.length) return ownerArgs[i];
+      const at = f.params.findIndex((x) => x.type.k === 'param' && p.k === 'param' && x.type.name === p.name && x.type.owner === p.owner);
+      return at >= 0 && args[at] ? this.effType(args[at]) : { k: 'error' };
+    });
+  }
+
   contractStatic(e: ast.ExprOf<'call'>, method: string, t: Type): string {
     if (t.k === 'struct' || t.k === 'enum') {
       const f = this.m.methods.get(t.info)?.get('static:' + method);

@@ -95,6 +95,8 @@ export class ModuleCtx {
   readonly dropDefs: string[] = [];
   /** Methods by owner declaration and name (for contract dispatch, iterators, Drop). */
   readonly methods = new Map<unknown, Map<string, FnInfo>>();
+  /** Every instance method of a type by short name, overloads included (`methods` keeps the last). */
+  readonly methodSets = new Map<unknown, Map<string, FnInfo[]>>();
   private n = 0;
   /** libm functions called through the direct fast path (bound once in the prelude). */
   readonly libm = new Set<string>();
@@ -109,7 +111,12 @@ export class ModuleCtx {
       const key = o.info;
       if (!this.methods.has(key)) this.methods.set(key, new Map());
       const short = f.decl?.name ?? f.name.slice(f.name.lastIndexOf('.') + 1);
-      if (f.receiver) this.methods.get(key)!.set(short, f);
+      if (f.receiver) {
+        this.methods.get(key)!.set(short, f);
+        if (!this.methodSets.has(key)) this.methodSets.set(key, new Map());
+        const sets = this.methodSets.get(key)!;
+        sets.set(short, [...(sets.get(short) ?? []), f]);
+      }
       else if (!this.methods.get(key)!.has('static:' + short)) this.methods.get(key)!.set('static:' + short, f);
     }
   }

@@ -268,15 +268,18 @@ export abstract class ExprEmitter {
 
   /** A value boxed into an `any` (chapter 2 §7.5): `{ t, v, d }` = its type descriptor, the value
    *  and the drop the box runs when it is dropped (null for a borrowed or drop-free value). A
-   *  reference boxes its referent's value without owning it. `str` has one descriptor whatever its
-   *  spelling, so `as str` and `as string` both get it back. */
+   *  reference is boxed as the reference (type `&T`/`&T!`, owning nothing): `as &T` gives it back
+   *  still aliasing its place, and printing reads through it. `str` has one descriptor whatever
+   *  its spelling, so `as str` and `as string` both get it back. */
   boxAny(js: string, from: Type): string {
-    let t = from, v = js, owned = true;
-    if (t.k === 'ref') { v = isCellRef(t) ? `${js}.get()` : js; t = t.inner; owned = false; }
-    if (t.k === 'any') return v;
+    let t = from;
+    const owned = t.k !== 'ref';
+    if (t.k === 'ref' && t.inner.k === 'any') return isCellRef(t) ? `${js}.get()` : js;
+    if (t.k === 'any') return js;
     if (t.k === 'str') t = { k: 'str', spelled: 'str' };
+    if (t.k === 'ref' && t.inner.k === 'str') t = { ...t, inner: { k: 'str', spelled: 'str' } };
     const drop = owned && this.m.needsDrop(t) ? this.m.dropFn(t) : 'null';
-    return `({ t: ${this.m.td(t)}, v: ${v}, d: ${drop} })`;
+    return `({ t: ${this.m.td(t)}, v: ${js}, d: ${drop} })`;
   }
 
   // ------------------------------------------------------------ the expression switch
@@ -337,7 +340,12 @@ export abstract class ExprEmitter {
         if (src.k === 'ref' && this.typeOf(e).k === 'ptr') return this.refAsPtr(e.expr, src);
         if (src.k === 'any' && this.typeOf(e).k !== 'any') { // back out of an `any`: checked against its type
           const to = this.typeOf(e);
-          return `$anyAs(${this.val(e.expr)}, ${this.m.td(to.k === 'str' ? { k: 'str', spelled: 'str' } : to)}, ${this.site(e.span)})`;
+          const td = this.m.td(to.k === 'str' ? { k: 'str', spelled: 'str' } : to);
+          if (to.k === 'ref' && !to.mut) { // `as &T` also takes back a boxed `&T!` (a shared view of it)
+            const a = this.tmp();
+            return `(${a} = ${this.val(e.expr)}, ${a}.t === ${this.m.td({ ...to, mut: true })} ? ${a}.v : $anyAs(${a}, ${td}, ${this.site(e.span)}))`;
+          }
+          return `$anyAs(${this.val(e.expr)}, ${td}, ${this.site(e.span)})`;
         }
         return this.cast(this.val(e.expr), this.effType(e.expr), this.typeOf(e), e);
       }
@@ -837,7 +845,7 @@ export abstract class ExprEmitter {
 
   memKind(t: Type): string {
     if (t.k === 'int') return t.name;
-    if (t.k === 'float') return t.bits === 32 ? 'f32' : 'f64';
+    if (t.k === 'float') return t.bits === 16 ? 'f16' : t.bits === 32 ? 'f32' : 'f64';
     if (t.k === 'bool') return 'u8';
     if (t.k === 'ptr') return 'ptr';
     return 'u8';

@@ -220,6 +220,36 @@ function generateStrings(seed: number): { src: string; out: string } {
   return { src: `${HEAD3}fn main() {\n${lines.map((l) => '    ' + l).join('\n')}\n}\n`, out: out.map((l) => l + '\n').join('') };
 }
 
+// Reference variables captured by closures, `go` blocks and `async` blocks are rebound (`q = &x;`)
+// in the function and inside closures: every capture then reads (and writes through) the new
+// place, and the old one is left alone. The model: each reference variable names a variable.
+function generateRebind(seed: number): { src: string; out: string } {
+  const r = rng(seed);
+  const vars = [0, 10, 20];
+  const q = [0, 1]; // shared reference variables q0, q1 -> the x they name
+  const m = [2]; // mutable reference variable m0
+  const lines = ['let! x0 = 0;', 'let! x1 = 10;', 'let! x2 = 20;', 'let! q0 = &x0;', 'let! q1 = &x1;', 'let! m0 = &x2!;',
+    'let c0 = || *q0;', 'let c1 = || *q1;', 'let w0 = |v: i32| { *m0 = v; };'];
+  const out: string[] = [];
+  for (let k = 0; k < 30; k++) {
+    const c = r(1000), i = r(3), j = r(2);
+    switch (r(11)) {
+      case 0: vars[i] = c; lines.push(`x${i} = ${c};`); break;
+      case 1: q[j] = i; lines.push(`q${j} = &x${i};`); break;
+      case 2: q[j] = i; lines.push(`{ let! f = || { q${j} = &x${i}; }; f(); }`); break;
+      case 3: m[0] = i; lines.push(`m0 = &x${i}!;`); break;
+      case 4: m[0] = i; lines.push(`{ let! g = || { m0 = &x${i}!; }; g(); }`); break;
+      case 5: out.push(String(vars[q[j]])); lines.push(`println("{}", c${j}());`); break;
+      case 6: out.push(String(vars[q[j]])); lines.push(`println("{}", *q${j});`); break;
+      case 7: vars[m[0]] = c; lines.push(`w0(${c});`); break;
+      case 8: out.push(`go ${vars[q[j]]} ${vars[m[0]]}`); lines.push(`go { println("go {} {}", *q${j}, *m0); };`); break;
+      case 9: out.push(`async ${vars[q[j]]}`); lines.push(`{ let a = async { *q${j} }; println("async {}", await a); }`); break;
+      default: out.push(String(vars[i])); lines.push(`println("{}", x${i});`);
+    }
+  }
+  return { src: `async fn main() {\n${lines.map((l) => '    ' + l).join('\n')}\n}\n`, out: out.map((l) => l + '\n').join('') };
+}
+
 describe('references alias their place (model of places)', () => {
   it('generated programs over references to Strings (variables, fields, Vec elements)', () => {
     for (let seed = 1; seed <= 40; seed++) {
@@ -240,6 +270,14 @@ describe('references alias their place (model of places)', () => {
   it('generated programs over scalar references', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const g = generate(seed);
+      const r = runVex(g.src, {}, NO_BORROWCK);
+      expect(r.stdout, g.src).toBe(g.out);
+    }
+  });
+
+  it('generated programs rebinding reference variables that closures, go and async blocks capture', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const g = generateRebind(seed);
       const r = runVex(g.src, {}, NO_BORROWCK);
       expect(r.stdout, g.src).toBe(g.out);
     }

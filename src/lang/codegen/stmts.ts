@@ -429,7 +429,7 @@ export class FnEmitter extends CallEmitter {
         return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${this.place(s.target).set(tmp)}; ${flag} = true;`;
       }
       // `r = &y;` rebinds a reference variable (a cell flows as the cell); it never writes `*r`
-      if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && (nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' && this.typeOf(s.value).k === 'ref' && !(nameRes(s.target) as ResOf<'local'>).local.captured) {
+      if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && (nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' && this.typeOf(s.value).k === 'ref') {
         return `${localValue((nameRes(s.target) as ResOf<'local'>).local)} = ${v};`;
       }
       return this.assignDropping(s.target, v);

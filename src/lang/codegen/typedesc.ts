@@ -130,7 +130,7 @@ export function typeKey(t: Type): string {
 export function scalarKind(t: Type): string | null {
   switch (t.k) {
     case 'int': return t.name;
-    case 'float': return t.bits === 16 ? null : t.bits === 32 ? 'f32' : 'f64'; // f16 never lives in simulated memory
+    case 'float': return t.bits === 16 ? 'f16' : t.bits === 32 ? 'f32' : 'f64'; // f16: binary16, 2 bytes
     case 'bool': return 'bool';
     case 'ptr': return 'ptr';
     default: return null;

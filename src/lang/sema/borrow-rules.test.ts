@@ -68,6 +68,35 @@ describe('dangling references (§6.5, E0176)', () => {
     expect(errs('let a = 0; let! r = &a; { let x = 5; r = &x; } r = &a; println("{}", *r);')).toEqual([]);
     expect(errs('let a = 0; let x = 5; let! r = &a; { r = &x; } println("{}", *r);')).toEqual([]);
   });
+  const E = (holder: string, x: string) => `dangling reference: \`${holder}\` references \`${x}\`, which goes out of scope here`;
+  it('every way a reference leaves the block: a field, an element, a method result, an outer struct, Vec or Option', () => {
+    const items = 'struct P { a: i32, b: i32 }\nstruct H { r: &i32 }\nfn (self: &P) bref(): &i32 { return &self.b; }';
+    expect(errs('let z = 0; let! r = &z; { let p = P { a: 1, b: 2 }; r = &p.b; } println("{}", *r);', items)).toEqual([E('r', 'p')]);
+    expect(errs('let z = [0]; let! r = &z[0]; { let arr = [1, 2]; r = &arr[1]; } println("{}", *r);')).toEqual([E('r', 'arr')]);
+    expect(errs('let z = 0; let! r = &z; { let p = P { a: 1, b: 2 }; r = p.bref(); } println("{}", *r);', items)).toEqual([E('r', 'p')]);
+    const h = diags('let z = 0; let! h = H { r: &z }; { let x = 5; h.r = &x; } println("{}", *h.r);', items);
+    expect(h.map((d) => d.message)).toEqual([E('h', 'x')]);
+    expect(h[0].labels.map((l) => l.message)).toEqual(['`h` is given a reference to `x` here', '`x` is declared in this block', 'the reference is used here, after the block']);
+    expect(errs('let! v: Vec<&i32> = Vec(); { let x = 5; v.push(&x); } println("{}", v.len());')).toEqual([E('v', 'x')]);
+    expect(errs('let! o: Option<&i32> = None; { let x = 5; o = Some(&x); } println("{}", o.is_some());')).toEqual([E('o', 'x')]);
+    expect(errs('let z = 0; let! h = H { r: &z }; { let x = 5; h = H { r: &x }; } println("{}", *h.r);', items)).toEqual([E('h', 'x')]);
+  });
+  it('an if branch or match arm whose value borrows its own local or binding', () => {
+    const v = (x: string) => `dangling reference: the block's value references \`${x}\`, which goes out of scope here`;
+    expect(errs('let z = 0; let r = if z == 0 { let x = 5; &x } else { &z }; println("{}", *r);')).toEqual([v('x')]);
+    expect(errs('let z = 0; let r = match z { 0 => { let y = 1; Some(&y) }, _ => None }; println("{}", r.is_some());')).toEqual([v('y')]);
+    expect(errs('let z = 0; let o = Some(3); let r = match o { Some(n) => &n, None => &z }; println("{}", *r);')).toEqual([v('n')]);
+    expect(errs('let z = 0; let r = if z == 0 { let x = 5; if x > 1 { &x } else { &z } } else { &z }; println("{}", *r);')).toEqual([v('x')]);
+  });
+  it('no report when the referent outlives the holder, the holder is unused later, or only a copy leaves', () => {
+    const items = 'struct H { r: &i32 }';
+    expect(errs('let a = 1; let b = 2; let r = if a == 1 { &a } else { &b }; println("{}", *r);')).toEqual([]);
+    expect(errs('let a = 1; let o: Option<&i32> = Some(&a); let r = match o { Some(p) => p, None => &a }; println("{}", *r);')).toEqual([]);
+    expect(errs('let a = 1; let! v: Vec<&i32> = Vec(); { let x = 5; v.push(&a); let! w: Vec<&i32> = Vec(); w.push(&x); } println("{}", v.len());')).toEqual([]);
+    expect(errs('let a = 1; let! h = H { r: &a }; { let x = 5; h.r = &x; println("{}", *h.r); }', items)).toEqual([]);
+    expect(errs('let! n = 0; let! v: Vec<i32> = Vec(); { let x = 5; let rx = &x; n = *rx; v.push(*rx); } println("{} {}", n, v.len());')).toEqual([]);
+    expect(errs('let a = 1; if a == 1 { let x = 5; println("{}", x); }')).toEqual([]);
+  });
 });
 
 describe('moving out of a reference (E0175)', () => {

@@ -10,6 +10,7 @@ import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, exprInfo, localOf, nameRes, checkSet, refIsMut } from './tables';
+import type { Type } from './types';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
@@ -72,21 +73,127 @@ const reassigns = (st: unknown, r: LocalInfo): boolean => {
   return t?.kind === 'assign' && t.op === '=' && t.target.kind === 'ident' && nameRes(t.target)?.k === 'local' && (nameRes(t.target) as ResOf<'local'>).local === r;
 };
 
-/** `r = &x;` inside a block that declares x, with r declared outside it: reported as dangling
- *  (E0176) by an enclosing block where r is used after the statement holding that block. */
-interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span }
+/** A reference to a local of a nested block escaping it (E0176), reported by an enclosing block
+ *  where its holder is used after the statement holding that block: `r = &x;` / `r = &x.f;` /
+ *  `r = x.get_ref();`, a reference stored into an outer struct, Vec or Option (`h.r = &x;`,
+ *  `v.push(&x);`, `o = Some(&x);`). A block whose value is a reference to its own local
+ *  (`if c { let x = 5; &x } else { … }`, a match arm) is reported at once: its value is always
+ *  used after the block. */
+interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; how: string }
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
+/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? */
+function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
+  if (!t) return false;
+  switch (t.k) {
+    case 'ref': case 'slice': return true;
+    case 'tuple': return t.elems.some((x) => holdsRef(x, seen));
+    case 'array': return holdsRef(t.elem, seen);
+    case 'builtin': return t.args.some((x) => holdsRef(x, seen));
+    case 'struct': case 'enum':
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.args.some((x) => holdsRef(x, seen)) || (t.k === 'struct' ? t.info.fields.some((f) => holdsRef(f.type, seen)) : false);
+    default: return false;
+  }
+}
+
+/** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
+ *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
+ *  reference, and the values of `if`/`match` branches. */
+function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
+  if (!e) return out;
+  switch (e.kind) {
+    case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(explicit(e)); break;
+    case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
+    case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
+    case 'if': for (const b of [...e.branches.map((x) => x.body), e.else]) borrowsIn(b?.tail ?? undefined, out); break;
+    case 'match': for (const a of e.arms) borrowsIn('stmts' in a.body ? (a.body.tail ?? undefined) : (a.body.kind === 'return' || a.body.kind === 'break' || a.body.kind === 'continue' ? undefined : a.body as ast.Expr), out); break;
+    case 'call': {
+      const t = callTarget(e);
+      if (t?.k === 'variant' || (e.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(e.callee.name))) { for (const a of e.args) borrowsIn(a, out); break; }
+      if (exprInfo(e)?.type?.k !== 'ref') break;
+      for (const a of e.args) if (a.kind === 'ref') out.push(explicit(a));
+      const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
+      if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });
+      break;
+    }
+  }
+  return out;
+}
+
+/** A local the borrow points into that lives in `scope` (not itself a reference or a pointer). */
+function localIn(br: Borrow, scope: ast.Span): LocalInfo | null {
+  const x = rootLocal(br.operand);
+  return x && x.type.k !== 'ref' && x.type.k !== 'ptr' && within(x.span, scope) ? x : null;
+}
+
+/** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
+function storedOutside(s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
+  const outer = (l: LocalInfo | null): l is LocalInfo => !!l && !within(l.span, b.span);
+  if (s.kind === 'assign' && s.op === '=') {
+    const held = heldBy(s);
+    if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
+    const h = rootLocal(s.target);
+    if (!outer(h) || !holdsRef(h.type)) return null;
+    return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
+  }
+  if (s.kind === 'expr' && s.expr.kind === 'call' && s.expr.callee.kind === 'member') {
+    // `v.push(&x)`, `m.insert(k, &x)`, `h.set(&x)`: a mutating method of a container of references
+    const c = s.expr, t = callTarget(c), callee = s.expr.callee;
+    const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating : false;
+    const h = rootLocal(callee.object);
+    if (!mutating || !outer(h) || !holdsRef(h.type)) return null;
+    return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
+  }
+  return null;
+}
+
+/** `b` is the value of an `if` branch or `match` arm: its tail must not borrow its own locals. */
+function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): void {
+  for (const br of borrowsIn(b.tail ?? undefined)) {
+    const x = localIn(br, b.span) ?? (bindings ? localIn(br, bindings) : null);
+    if (!x) continue;
+    const closing = { ...b.span, start: b.span.end - 1, col: b.span.endCol - 1, line: b.span.endLine };
+    cx.error(MSG.E0176.blockSValueReferences({ xName: x.name }), closing, {
+      labels: [{ span: br.span, message: `the block's value borrows \`${x.name}\` here` }, { span: x.span, message: `\`${x.name}\` is declared in this block` }],
+      notes: [NOTE.E0176.helpDeclareBeforeIf({ xName: x.name })],
+    });
+    return;
+  }
+}
+
+/** The `if`/`match` expressions in `n` whose value is used (not an expression statement), without
+ *  entering blocks: their own statements are checked when those blocks are. */
+function valueBranches(cx: Ctx, n: unknown, used: boolean): void {
+  if (!n || typeof n !== 'object') return;
+  if (Array.isArray(n)) { for (const y of n) valueBranches(cx, y, true); return; }
+  const o = n as Record<string, unknown>;
+  if (Array.isArray(o.stmts)) return; // a block
+  if (o.kind === 'closure') return;
+  const e = o as unknown as ast.Expr;
+  if (used && e.kind === 'if') for (const b of [...e.branches.map((x) => x.body), e.else]) if (b) valueBlockEscapes(cx, b, null);
+  if (used && e.kind === 'match') {
+    for (const a of e.arms) {
+      if ('stmts' in a.body) valueBlockEscapes(cx, a.body, a.pattern.span);
+      else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') valueBlockEscapes(cx, { stmts: [], tail: a.body as ast.Expr, span: a.body.span } as unknown as ast.Block, a.pattern.span);
+    }
+  }
+  for (const k in o) if (walk(o, k)) valueBranches(cx, o[k], !(o.kind === 'expr' && k === 'expr'));
+}
+
 function danglingReferences(cx: Ctx, b: ast.Block): void {
+  for (const s of b.stmts) valueBranches(cx, s, s.kind !== 'expr');
+  valueBranches(cx, b.tail, true);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
   for (const s of b.stmts) {
-    const held = s.kind === 'assign' ? heldBy(s) : null;
-    if (!held || within(held.r.span, b.span)) continue;
+    const held = storedOutside(s, b);
+    if (!held) continue;
     for (const br of held.borrows) {
-      const x = rootLocal(br.operand);
-      if (x && x.type.k !== 'ref' && x.type.k !== 'ptr' && within(x.span, b.span)) pending.push({ r: held.r, x, at: br.span, scope: b.span });
+      const x = localIn(br, b.span);
+      if (x) pending.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
   }
   if (!pending.length) return;
@@ -102,7 +209,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       cx.error(MSG.E0176.referencesWhichGoesOut({ rName: d.r.name, xName: d.x.name }), closing, {
         labels: [
-          { span: d.at, message: `\`${d.r.name}\` borrows \`${d.x.name}\` here` },
+          { span: d.at, message: `\`${d.r.name}\` ${d.how} \`${d.x.name}\` here` },
           { span: d.x.span, message: `\`${d.x.name}\` is declared in this block` },
           { span: use, message: 'the reference is used here, after the block' },
         ],

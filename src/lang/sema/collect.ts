@@ -4,12 +4,12 @@ import { inferAssoc } from './assoc-infer';
 import { collectExtensions } from './extends';
 import type * as ast from '../syntax/ast';
 import { addStdContracts, MIN_ONE_OF } from './std-contracts';
-import { T, typeName, typeEq, type Type, type StructInfo, type EnumInfo } from './types';
+import { T, typeName, typeEq, subst, type Type, type StructInfo, type EnumInfo } from './types';
 import { notClone } from './clone-check';
 import type { FnInfo, ExternInfo } from './typed';
 import type { Ctx, ContractInfo, GenericEntry } from './context';
 import { resolveType, primitive } from './resolve';
-import { overloadSet, nextOverloadKey, sameSignature } from './overloads';
+import { overloadSet, nextOverloadKey, sameSignature, contractOverloads } from './overloads';
 import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } from './prelude';
 import { MSG, NOTE } from '../msg';
 import { setFnInfoOf } from './tables';
@@ -124,8 +124,16 @@ export function collect(cx: Ctx): void {
       withGenerics(cx, it.generics, it.name, { k: 'param', name: 'Self', owner: it.name }, () => {
         for (const m of it.methods) {
           withGenerics(cx, m.generics, `${it.name}.${m.name}`, cx.selfType, () => {
-            (m.owner ? (info.statics ??= new Map()) : info.methods).set(m.name, {
-              name: m.name, params: m.params.map((p) => resolveType(cx, p.type)), ret: m.ret ? resolveType(cx, m.ret) : T.unit,
+            const table = m.owner ? (info.statics ??= new Map()) : info.methods;
+            const params = m.params.map((p) => resolveType(cx, p.type));
+            // an overload set (§7.2): further members under `name#1`, …; the same parameters twice is E0102
+            const set = contractOverloads(table, m.name);
+            if (set.some((x) => x.params.length === params.length && x.params.every((p, i) => typeEq(p, params[i])))) {
+              cx.error(MSG.E0102.methodDeclaredMoreThan({ mName: m.name, itName: it.name }), m.nameSpan);
+              return;
+            }
+            table.set(set.length ? `${m.name}#${set.length}` : m.name, {
+              name: m.name, params, ret: m.ret ? resolveType(cx, m.ret) : T.unit,
               mutating: m.mutating || (m.receiver?.type.kind === 'ref' && m.receiver.type.mut), hasDefault: m.body !== null, decl: m,
             });
           });
@@ -400,7 +408,10 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
   for (const m of c.methods.values()) {
     // of an overload set (`op-` unary and binary), the member with the contract's arity
     const set = overloadSet(methods, m.name);
-    const impl = set.find((f) => f.params.length === m.params.length) ?? set[0];
+    // an overloaded contract method: each member needs the implementation with its parameter types
+    const self = new Map<string, Type>([[`${c.name}.Self`, selfTypeOf(info)]]);
+    const typed = (f: FnInfo) => f.params.length === m.params.length && m.params.every((p, i) => p.k === 'param' && p.name !== 'Self' ? f.params[i].type.k === 'param' : typeEq(subst(p, self), f.params[i].type));
+    const impl = contractOverloads(c.methods, m.name).length > 1 ? set.find(typed) : set.find((f) => f.params.length === m.params.length) ?? set[0];
     if (!impl) {
       // §3.2: real never checks completeness; the playground warns here and errors where it matters
       if (!m.hasDefault) {

@@ -78,7 +78,7 @@ function ptrConversion(e: ast.Expr, from: Type, to: Type): 'coerce' | false {
   return 'coerce';
 }
 const addressable = (t: Type): boolean =>
-  t.k === 'int' || (t.k === 'float' && t.bits !== 16) || t.k === 'bool' || t.k === 'ptr' || (t.k === 'array' && addressable(t.elem)) || (t.k === 'struct' && t.info.decl != null && t.info.fields.every((f) => addressable(f.type)));
+  t.k === 'int' || t.k === 'float' || t.k === 'bool' || t.k === 'ptr' || (t.k === 'array' && addressable(t.elem)) || (t.k === 'struct' && t.info.decl != null && t.info.fields.every((f) => addressable(f.type)));
 
 /** A hint for the most common mismatches. */
 function mismatchHelp(from: Type, to: Type): { notes?: string[] } {

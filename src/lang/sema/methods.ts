@@ -6,7 +6,7 @@ import { T, subst, type Type } from './types';
 import { pathRoots, checkElementAdaptor, noteLentClosures } from './moves';
 import { isPlaceExpr } from './stmt';
 import type { FnInfo } from './typed';
-import type { Ctx } from './context';
+import type { Ctx, ContractMethod } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { unwrapOutOfRef } from './moves';
 import { callFn, checkArgs, type CallSite } from './generics';
@@ -15,7 +15,7 @@ import { shadowNote } from './shadow';
 import { primMethod } from './extends';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
-import { overloadSet, resolveOverload } from './overloads';
+import { overloadSet, resolveOverload, contractOverloads } from './overloads';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
@@ -280,14 +280,25 @@ export function requireMutableReceiver(cx: Ctx, m: ast.ExprOf<'member'>, ot: Typ
   reportImmutable(cx, pm, m.span, MSG.E0111.onImmutable({ method, what, name: pm.name }));
 }
 
+/** The member of an overloaded contract method a call through a bound means (§7.2: the same
+ *  resolution as for functions, each member seen as a function with `Self` replaced). */
+function pickContractOverload(cx: Ctx, set: ContractMethod[], env: Map<string, Type>, site: CallSite, display: string): ContractMethod | null {
+  const asFns = set.map((cm) => ({
+    name: display, params: cm.params.map((p, i) => ({ name: cm.decl?.params[i]?.name ?? `arg${i}`, type: subst(p, env), hasDefault: false })),
+    ret: subst(cm.ret, env), typeParams: (cm.decl?.generics ?? []).map((g) => ({ k: 'param', name: g.name, owner: display })), generics: [], decl: cm.decl, isAsync: false, isExternC: false, owner: null, receiver: null,
+  }) as unknown as FnInfo);
+  const f = resolveOverload(cx, asFns, site, display);
+  return f ? set[asFns.indexOf(f)] : null;
+}
+
 function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, t: Extract<Type, { k: 'param' }>, site: CallSite): Type {
   const g = [...cx.generics.values()].find((x) => x.type.k === 'param' && x.type.name === t.name && x.type.owner === t.owner);
   for (const b of g?.bounds ?? []) {
     const c = cx.contracts.get(b.name);
     if (!c) continue;
     for (const cc of allContracts(cx, c)) {
-      const cm = cc.methods.get(m.name);
-      if (!cm) continue;
+      const set = contractOverloads(cc.methods, m.name);
+      if (!set.length) continue;
       const env = new Map<string, Type>([[`${cc.name}.Self`, t]]);
       // the contract's associated types are the parameter's projections (`next(): Option<I.Item>`)
       for (const a of cc.decl === null && cc.name === 'Iterator' ? ['Item'] : cc.assocTypes) {
@@ -295,10 +306,16 @@ function contractCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>
         env.set(`${cc.name}.Self.${a}`, pr);
         env.set(`${cc.name}.${a}`, pr);
       }
-      checkArgs(cx, cm.params.map((p, i) => ({ name: `arg${i}`, type: subst(p, env), hasDefault: false })), site, new Map(), new Set(), `${cc.name}.${m.name}`);
-      setCallTarget(call, { k: 'contract-method', contract: cc.name, method: m.name });
+      const cm = set.length === 1 ? set[0] : pickContractOverload(cx, set, env, site, `${cc.name}.${m.name}`);
+      if (!cm) { setCallTarget(call, { k: 'contract-method', contract: cc.name, method: m.name }); return T.error; }
+      // the member's own type parameters (`fn put<U>(u: U)`) are inferred from the arguments
+      const keys = new Set((cm.decl?.generics ?? []).map((g) => `${cc.name}.${m.name}.${g.name}`)), genv = new Map<string, Type>();
+      checkArgs(cx, cm.params.map((p, i) => ({ name: `arg${i}`, type: subst(p, env), hasDefault: false })), site, genv, keys, `${cc.name}.${m.name}`);
+      // an overloaded contract method: the member's parameters tell codegen which method of the
+      // instance type to call (the implementation with the same parameter types, Self replaced)
+      setCallTarget(call, { k: 'contract-method', contract: cc.name, method: m.name, ...(set.length > 1 ? { sig: cm.params } : {}) });
       if (cx.fn) cx.fn.contractCalls.add(m.name);
-      return subst(cm.ret, env);
+      return keys.size ? subst(subst(cm.ret, env), genv) : subst(cm.ret, env);
     }
   }
   cx.error(MSG.E0108.noMethodBoundsType({ mName: m.name, tName: t.name }), m.nameSpan, { notes: [NOTE.E0108.helpAddContractBound({ mName: m.name, tName: t.name })] });

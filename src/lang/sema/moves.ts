@@ -18,8 +18,12 @@ import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, setExprInfo, 
 
 export type MoveSet = Map<LocalInfo, Span>;
 
+/** Operands a comparison only lends to its operator method (operators.ts `cmpArg`): never moved. */
+export const lentOperands = new WeakSet<ast.Expr>();
+
 /** Mark a by-value use of a non-copy local as a move. */
 export function consume(cx: Ctx, e: ast.Expr): void {
+  if (lentOperands.has(e)) return;
   // a match, if or block used by value hands over the value of whichever arm runs: its tail moves
   if (e.kind === 'match') { for (const arm of e.arms) consumeArm(cx, arm.body); return; }
   if (e.kind === 'if') { for (const br of e.branches) consumeTail(cx, br.body); consumeTail(cx, e.else); return; }

@@ -48,6 +48,21 @@ describe('operator lowering', () => {
   it('comparisons do not move their operands', () => {
     expect(lowered('let a = V { x: 1 }; let b = V { x: 2 }; let p = a < b; let q = b < a; println("{}", b.x);')).toEqual(['V.op<', 'V.op<']);
   });
+  it('comparisons auto-deref and auto-borrow the right operand, and lend it without a move', () => {
+    const items = 'struct R { x: i32 }\nfn (a: &R) op==(b: &R): bool { return a.x == b.x; }\nfn (a: &R) op<(b: R): bool { return a.x < b.x; }\n';
+    // `a == b` borrows b; `a < rb` reads *rb; `rb > a` swaps to `a < rb`; `a` stays usable though `ra` borrows it
+    expect(lowered('let a = R { x: 1 }; let b = R { x: 2 }; let rb = &b; let ra = &a; let p = a == b; let q = a < rb; let s = rb > a; let t = rb == a; println("{} {}", ra.x, a.x);', items))
+      .toEqual(['R.op==', 'R.op<', 'R.op<', 'R.op==']);
+  });
+  it('a reference operand is not lent to a by-value parameter of a type that owns memory', () => {
+    const items = 'struct S { x: i32, s: String }\nfn (a: &S) op==(b: S): bool { return a.x == b.x; }\n';
+    const r = checkSource('t.vx', `${items}\nfn main() { let a = S { x: 1, s: "a".to_string() }; let b = S { x: 1, s: "b".to_string() }; let rb = &b; let p = a == rb; }\n`);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['E0103']);
+  });
+  it('generic code compares `T` with `&T` either way round', () => {
+    const r = checkSource('t.vx', 'fn f<T: Ord>(a: T, b: &T): bool { return a < b && b >= a && a != b; }\nfn main() { println("{}", f(1, &2)); }\n');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
   it('a free operator function serves a built-in left operand', () => {
     expect(lowered('let a = V { x: 1 }; let b = 2 * a;', V + 'fn op*(k: i32, v: V): V { return V { x: k * v.x }; }\n')).toEqual(['op*']);
   });

@@ -11,7 +11,8 @@ import type { FnInfo } from './typed';
 import { checkExpr, fmt } from './expr';
 import { derefAll, userMethodCall } from './methods';
 import { callFn, type CallSite } from './generics';
-import { assignable, isLiteralish, isNumeric } from './infer';
+import { assignable, isCopy, isLiteralish, isNumeric } from './infer';
+import { lentOperands } from './moves';
 import { probe } from './closure-infer';
 import { MSG, NOTE } from '../msg';
 import { exprInfo, setCallTarget, setExprInfo, setNameRes, withInfo } from './tables';
@@ -50,7 +51,40 @@ function pick(cx: Ctx, fs: FnInfo[], arg: ast.Expr | null, argIndex = 0): FnInfo
       ?? fs.find((f) => isNumeric(f.params[argIndex].type)) ?? fs[0];
   }
   const at = exprInfo(arg)?.type ?? checkExpr(cx, arg, null);
-  return fs.find((f) => assignable(at, f.params[argIndex].type) === 'same') ?? fs.find((f) => assignable(at, f.params[argIndex].type)) ?? fs[0];
+  return fs.find((f) => assignable(at, f.params[argIndex].type) === 'same') ?? fs.find((f) => assignable(at, f.params[argIndex].type))
+    ?? fs.find((f) => assignable(derefAll(at), derefAll(f.params[argIndex].type))) ?? fs[0];
+}
+
+/** Copy data, or structs/enums of it without `drop()`: nothing for a by-value callee to free, so
+ *  lending one (passing it without a move) cannot drop it twice. */
+function plainData(t: Type, seen = new Set<unknown>()): boolean {
+  if (isCopy(t)) return true;
+  if (t.k === 'tuple' || t.k === 'array') return (t.k === 'tuple' ? t.elems : [t.elem]).every((x) => plainData(x, seen));
+  if (t.k !== 'struct' && t.k !== 'enum') return false;
+  if (seen.has(t.info)) return true;
+  seen.add(t.info);
+  if (t.k === 'struct') return !t.info.implsDrop && !t.info.isUnion && t.info.fields.every((f) => plainData(f.type, seen)) && t.args.every((a) => plainData(a, seen));
+  return t.info.decl != null && t.info.variants.every((v) => v.fields.every((f) => plainData(f, seen))) && t.args.every((a) => plainData(a, seen));
+}
+
+/** The other operand of a comparison, as the method's parameter takes it (§2.2: comparing auto-derefs
+ *  and auto-borrows both sides alike and moves neither): `a == rb` with `op==(o: P)` passes `*rb`
+ *  without moving it, `a < b` with `op<(o: &P)` passes `&b`. A by-value parameter of a type that
+ *  owns memory or has `drop()` would drop the caller's value, so that case keeps the mismatch. */
+function cmpArg(cx: Ctx, arg: ast.Expr, f: FnInfo): ast.Expr {
+  const pt = f.params[0]?.type;
+  if (!pt || isLiteralish(arg)) return arg;
+  const at = exprInfo(arg)?.type ?? checkExpr(cx, arg, null);
+  if (pt.k === 'ref' && at.k !== 'ref' && at.k !== 'error' && assignable(at, pt.inner)) {
+    return { kind: 'ref', span: arg.span, mut: false, operand: arg };
+  }
+  if (pt.k !== 'ref' && at.k === 'ref' && assignable(at.inner, pt) && plainData(at.inner)) {
+    const d: ast.Expr = { kind: 'deref', span: arg.span, operand: arg };
+    lentOperands.add(d);
+    return d;
+  }
+  if (pt.k !== 'ref' && at.k !== 'ref' && !isCopy(at) && plainData(at)) lentOperands.add(arg);
+  return arg;
 }
 
 /** Build and check `recv.name(args)` for method `f` on the checked receiver. */
@@ -102,27 +136,27 @@ export function binaryOverload(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, expec
 }
 
 function compare(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, table: Map<string, FnInfo> | undefined, direct: FnInfo | null): Type | null {
-  if (direct) return lower(e, methodCall(cx, e.left, lt, direct, [e.right], e.span, null));
+  if (direct) return lower(e, methodCall(cx, e.left, lt, direct, [cmpArg(cx, e.right, direct)], e.span, null));
   // Derived comparisons.
   if (e.op === '!=') {
     const eq = pick(cx, overloads(table, 'op==', 1), e.right);
-    if (eq) return lower(e, not(methodCall(cx, e.left, lt, eq, [e.right], e.span, null), e.span));
+    if (eq) return lower(e, not(methodCall(cx, e.left, lt, eq, [cmpArg(cx, e.right, eq)], e.span, null), e.span));
     return null; // structural
   }
   if (e.op === '==') return null;
   const lessThan = pick(cx, overloads(table, 'op<', 1), e.right);
   if (lessThan) {
     // a > b = b < a; a <= b = !(b < a); a >= b = !(a < b). The swapped forms need `b` checked first.
-    if (e.op === '<') return lower(e, methodCall(cx, e.left, lt, lessThan, [e.right], e.span, null));
-    if (e.op === '>=') return lower(e, not(methodCall(cx, e.left, lt, lessThan, [e.right], e.span, null), e.span));
+    if (e.op === '<') return lower(e, methodCall(cx, e.left, lt, lessThan, [cmpArg(cx, e.right, lessThan)], e.span, null));
+    if (e.op === '>=') return lower(e, not(methodCall(cx, e.left, lt, lessThan, [cmpArg(cx, e.right, lessThan)], e.span, null), e.span));
     const rt = checkExpr(cx, e.right, lt);
-    const swapped = methodCall(cx, e.right, rt, lessThan, [e.left], e.span, null);
+    const swapped = methodCall(cx, e.right, rt, lessThan, [cmpArg(cx, e.left, lessThan)], e.span, null);
     return lower(e, e.op === '>' ? swapped : not(swapped, e.span));
   }
   const cmpFn = table?.get('compare') ?? table?.get('cmp');
   if (cmpFn && cmpFn.params.length === 1) {
     // a OP b = a.compare(b) OP 0
-    const call = methodCall(cx, e.left, lt, cmpFn, [e.right], e.span, null);
+    const call = methodCall(cx, e.left, lt, cmpFn, [cmpArg(cx, e.right, cmpFn)], e.span, null);
     const zero: ast.Expr = withInfo({ kind: 'int', span: e.span, value: 0n, suffix: null, raw: '0' }, { type: exprInfo(call)!.type, constValue: 0n });
     if (exprInfo(call)!.type.k !== 'int') {
       cx.error(MSG.E0125.mustReturnIntegerDefine({ cmpFnName: cmpFn.name, op: e.op, infoType: fmt(exprInfo(call)!.type) }), e.span);

@@ -127,6 +127,9 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   if (holeOf(l0) || holeOf(r0)) return holeBinary(e, l0, r0);
   // Reads through references auto-deref (§4.3): `x > 5` with `x: &i32`.
   let l = autoDeref(e.left, l0), r = autoDeref(e.right, r0);
+  // Generic code compares `a: T` with `rb: &T` the same either way round: the reference is read.
+  if (CMP.has(op) && r.k === 'ref' && l.k === 'param' && typeEq(derefParam(r), l)) r = readAs(e.right, l);
+  else if (CMP.has(op) && l.k === 'ref' && r.k === 'param' && typeEq(derefParam(l), r)) l = readAs(e.left, r);
   if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
   // text with text: a String operand reads as `str` (`s.trim() + "!"`, `s.upper() == "A"`) when
   // the other is a `str`, or for `+`, which builds a new text from both
@@ -196,6 +199,12 @@ function holeBinary(e: ast.ExprOf<'binary'>, l: Type, r: Type): Type {
 }
 
 const isUserType = (t: Type) => { let d = t; while (d.k === 'ref') d = d.inner; return d.k === 'struct' || d.k === 'enum'; };
+
+const derefParam = (t: Type): Type => (t.k === 'ref' ? derefParam(t.inner) : t);
+function readAs(e: ast.Expr, t: Type): Type {
+  if (exprInfo(e)) exprInfo(e)!.coerce = t;
+  return t;
+}
 
 function autoDeref(e: ast.Expr, t: Type): Type {
   if (t.k !== 'ref') return t;
@@ -273,7 +282,7 @@ function derefType(t: Type | undefined): Type | undefined {
 /** Can a value of this type have an address (live in simulated memory with a C layout)? */
 function inMemory(t: Type): boolean {
   switch (t.k) {
-    case 'float': return t.bits !== 16; // f16 values never live in simulated memory (no half loads/stores)
+    case 'float': return true; // f16 too: binary16, 2 bytes
     case 'int': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
     case 'array': return inMemory(t.elem);
     case 'struct': return t.info.fields.every((f) => f.type.k === 'param' || inMemory(f.type));

@@ -86,6 +86,23 @@ describe('overload resolution', () => {
   });
 });
 
+describe('overloaded contract methods', () => {
+  const C = 'contract Scale {\n    fn scale(k: i32): i32;\n    fn scale(k: f64): f64;\n    fn scale<U>(k: U, tag: str): str;\n}\nstruct A impl Scale { n: i32 }\n'
+    + 'fn (self: &A) scale(k: i32): i32 { return k; }\nfn (self: &A) scale(k: f64): f64 { return k; }\nfn (self: &A) scale<U>(k: U, tag: str): str { return tag; }\n';
+  it('a call through a bound picks the member by the arguments, the generic one inferring its type parameter', () => {
+    expect(diags(C + 'fn f<T: Scale>(t: &T): i32 { let x: f64 = t.scale(1.5); let s: str = t.scale(true, "b"); return t.scale(2); }\nfn main() { }\n')).toEqual([]);
+    expect(diags(C + 'fn f<T: Scale>(t: &T): i32 { return t.scale(1.5); }\nfn main() { }\n')).toEqual(['E0103 mismatched types: expected `i32`, found `f64`']);
+  });
+  it('no member, a tie and a repeated member: E0103, E0185, E0102; a missing member warns', () => {
+    expect(diags(C + 'fn f<T: Scale>(t: &T): i32 { return t.scale("x"); }\nfn main() { }\n')[0]).toMatch(/^E0103 mismatched types: no overload of `Scale.scale` takes \(str\)/);
+    const tie = 'contract S { fn s(k: i16): i32; fn s(k: i64): i32; }\nfn f<T: S>(t: &T): i32 { return t.s(5); }\nfn main() { }\n';
+    expect(diags(tie)).toEqual(['E0185 ambiguous call to `S.s`: s(i16), s(i64) both match']);
+    expect(diags('contract S { fn s(k: i16): i32; fn s(j: i16): i32; }\nfn main() { }\n')).toEqual(['E0102 method `s` is declared more than once in contract `S` with the same parameter types']);
+    const partial = checkSource('t.vx', 'contract S { fn s(k: i16): i32; fn s(k: str): i32; }\nstruct B impl S { n: i32 }\nfn (self: &B) s(k: i16): i32 { return 1; }\nfn main() { }\n').diagnostics;
+    expect(partial.map((d) => d.code)).toEqual(['W0112']);
+  });
+});
+
 describe('editor support', () => {
   const src = main('let r: i16 = abs(7);', ABS);
   it('signature help shows the member the call picked', () => {

@@ -9,7 +9,7 @@
 // No member: E0103 listing them; a tie: E0185 naming the tied members.
 import type * as ast from '../syntax/ast';
 import { typeEq, typeName, type Type } from './types';
-import type { Ctx } from './context';
+import type { Ctx, ContractMethod } from './context';
 import type { FnInfo } from './typed';
 import { callFn, type CallSite } from './generics';
 import { assignable, isLiteralish } from './infer';
@@ -24,6 +24,16 @@ export function overloadSet(table: ReadonlyMap<string, FnInfo> | undefined, name
   const out: FnInfo[] = [];
   const f = table.get(name);
   if (f) out.push(f);
+  for (let i = 1; table.has(`${name}#${i}`); i++) out.push(table.get(`${name}#${i}`)!);
+  return out;
+}
+
+/** The members `name`, `name#1`, … of a contract's method table (chapter 2 §7.2 applied to §3.1). */
+export function contractOverloads(table: ReadonlyMap<string, ContractMethod> | undefined, name: string): ContractMethod[] {
+  const out: ContractMethod[] = [];
+  const f = table?.get(name);
+  if (!table || !f) return out;
+  out.push(f);
   for (let i = 1; table.has(`${name}#${i}`); i++) out.push(table.get(`${name}#${i}`)!);
   return out;
 }

@@ -46,6 +46,36 @@ describe('signatureAt', () => {
   it('standard-module functions', () => {
     expect(help('import * as m from "math";\nfn main() { let s = m.max(1, ‸); }')).toBe('fn math.max<T>(a: T, [b: T]): T');
   });
+  it('an overload set: every member, the picked (or most plausible) one active, the parameter right', () => {
+    const ABS = 'fn abs(x: i8): i8 { return x; }\nfn abs(x: f64, scale: f64): f64 { return x * scale; }\nfn abs(s: str): i32 { return 0; }\n';
+    const all = (src: string) => {
+      const off = src.indexOf('‸');
+      return signatureAt('m.vx', src.slice(0, off) + src.slice(off + 1), off);
+    };
+    const s = all(ABS + 'fn main() { let y = abs(1.5, ‸); }')!;
+    expect(s.signatures.map((x) => x.label)).toEqual(['fn abs(x: i8): i8', 'fn abs(x: f64, scale: f64): f64', 'fn abs(s: str): i32']);
+    expect([s.activeSignature, s.active]).toEqual([1, 1]);
+    expect(help(ABS + 'fn main() { let y = abs(1.5, ‸); }')).toBe('fn abs(x: f64, [scale: f64]): f64');
+    // resolved by the finished call's arguments
+    expect(all(ABS + 'fn main() { let y = abs("a"‸); }')!.activeSignature).toBe(2);
+    expect(all(ABS + 'fn main() { let y = abs(‸); }')!.signatures).toHaveLength(3);
+    // unfinished: the first member that takes a second argument
+    expect(help(ABS + 'fn main() {\n    let y = abs(2.0, ‸\n}')).toBe('fn abs(x: f64, [scale: f64]): f64');
+    // methods and static methods
+    const V = 'struct V { x: i32 }\nfn (v: &V) at(i: i32): i32 { return v.x + i; }\nfn (v: &V) at(s: str, d: i32): i32 { return d; }\nfn V.make(): V { return V { x: 0 }; }\nfn V.make(x: i32): V { return V { x: x }; }\n';
+    const m = all(V + 'fn main() { let v = V.make(); let n = v.at("k", ‸); }')!;
+    expect([m.signatures.length, m.activeSignature, m.active]).toEqual([2, 1, 1]);
+    const st = all(V + 'fn main() { let v = V.make(4‸); }')!;
+    expect(st.signatures.map((x) => x.label)).toEqual(['fn V.make(): V', 'fn V.make(x: i32): V']);
+    expect(st.activeSignature).toBe(1);
+    // through a bound: the contract's members, the picked one active
+    const C = 'contract Scale {\n    fn scale(k: i32): i32;\n    fn scale(k: f64, by: f64): f64;\n}\n';
+    const b = all(C + 'fn f<T: Scale>(t: &T): f64 { return t.scale(1.5, ‸); }\nfn main() { }')!;
+    expect(b.signatures.map((x) => x.label)).toEqual(['fn Scale.scale(k: i32): i32', 'fn Scale.scale(k: f64, by: f64): f64']);
+    expect([b.activeSignature, b.active]).toEqual([1, 1]);
+    // not overloaded: just itself
+    expect(all(ADD + 'fn main() { let x = add(1, ‸); }')!.signatures).toHaveLength(1);
+  });
   it('not in a call: null', () => {
     expect(help('fn main() { let x = (1 + ‸); }')).toBeNull();
     expect(help('fn main() { if (‸) {} }')).toBeNull();

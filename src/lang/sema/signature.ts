@@ -11,12 +11,19 @@ import { subst, typeName, type Type } from './types';
 import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
 import { derefAll } from './methods';
 import { type ResOf, callTarget, exprInfo, nameRes, tablesInUse, useTables } from './tables';
+import { overloadSet, contractOverloads } from './overloads';
+import { assignable, isLiteralish, isNumeric } from './infer';
+import type { Ctx } from './context';
 
 export interface SignatureHelp {
   label: string;
   /** [start, end) of each parameter inside `label`. */
   params: [number, number][];
   active: number; // index into params (the last one for a variadic tail)
+  /** Every member of the callee's overload set (chapter 2 §7.2), first declared first; the one
+   *  above is `signatures[activeSignature]`. A callee that is not overloaded has just itself. */
+  signatures: { label: string; params: [number, number][] }[];
+  activeSignature: number;
 }
 
 /** The builtins the checker types by hand (builtins.ts): their signatures as the reference gives them. */
@@ -75,10 +82,21 @@ export function signatureAt(file: string, text: string, offset: number): Signatu
       useTables(a.cx.tables);
       const call = findCall(a.program.items, t, list.paren);
       if (!call) continue;
-      const sig = describeCall(call);
-      if (!sig) return null;
-      const last = sig.params.length - 1;
-      return { label: sig.label, params: sig.params, active: sig.variadic && list.active > last ? last : list.active };
+      const viaBound = boundSet(a.cx, call, list.active);
+      if (viaBound) {
+        const cur = viaBound.sigs[viaBound.pick];
+        return { label: cur.label, params: cur.params, active: list.active, signatures: viaBound.sigs, activeSignature: viaBound.pick };
+      }
+      const set = overloadsOf(a.cx, call);
+      const sig = set.length > 1 ? null : describeCall(call);
+      if (!sig && set.length < 2) return null;
+      const sigs = sig ? [sig] : set.map(fnDescribed);
+      const pick = sig ? 0 : plausible(set, call, list.active);
+      const cur = sigs[pick], last = cur.params.length - 1;
+      return {
+        label: cur.label, params: cur.params, active: cur.variadic && list.active > last ? last : list.active,
+        signatures: sigs.map((x) => ({ label: x.label, params: x.params })), activeSignature: pick,
+      };
     }
     return null;
   } catch {
@@ -86,6 +104,61 @@ export function signatureAt(file: string, text: string, offset: number): Signatu
   } finally {
     useTables(outer);
   }
+}
+
+/** A call through a bounded type parameter (`t.scale(…)` with `T: Scale`): the contract method's
+ *  members as the contract declares them, the one the checker picked active. */
+function boundSet(cx: Ctx, call: ast.ExprOf<'call'>, active: number): { sigs: Described[]; pick: number } | null {
+  const t = callTarget(call);
+  if (t?.k !== 'contract-method' || t.isStatic) return null;
+  const set = contractOverloads(cx.contracts.get(t.contract)?.methods, t.method);
+  if (!set.length) return null;
+  const sigs = set.map((m) => build(`fn ${t.contract}.${m.name}`, m.params.map((p, i) => `${m.decl?.params[i]?.name ?? `arg${i}`}: ${typeName(p)}`), ret(m.ret)));
+  // unresolved (often unfinished): the first member taking the argument under the cursor whose
+  // parameters accept the arguments typed so far
+  const fits = (ps: Type[]) => ps.length > active && call.args.every((x, i) => i >= ps.length || !exprInfo(x)?.type || exprInfo(x)!.type.k === 'error' || ps[i].k === 'param' || !!assignable(exprInfo(x)!.type, ps[i]) || (isLiteralish(x) && isNumeric(ps[i])));
+  const pick = t.sig ? set.findIndex((m) => m.params === t.sig) : set.findIndex((m) => fits(m.params));
+  return { sigs, pick: Math.max(0, pick) };
+}
+
+/** The overload set of the function or method a call names (chapter 2 §7.2), or [] when it is not one. */
+function overloadsOf(cx: Ctx, call: ast.ExprOf<'call'>): FnInfo[] {
+  const t = callTarget(call);
+  const f = t?.k === 'fn' || t?.k === 'method' ? t.fn : call.callee.kind === 'ident' && nameRes(call.callee)?.k === 'fn' ? (nameRes(call.callee) as ResOf<'fn'>).fn : null;
+  if (!f) return unresolvedSet(cx, call.callee);
+  const short = f.decl?.name ?? (f.name.includes('.') ? f.name.slice(f.name.lastIndexOf('.') + 1) : f.name);
+  const owner = f.owner ? derefAll(f.owner) : null;
+  const ownerName = owner && (owner.k === 'struct' || owner.k === 'enum') ? owner.info.name : owner ? typeName(owner) : null;
+  const tables = ownerName ? [cx.methods.get(ownerName), cx.statics.get(ownerName)] : [cx.fns];
+  for (const table of tables) {
+    const set = overloadSet(table, short);
+    if (set.includes(f)) return set;
+  }
+  return [];
+}
+
+/** The overload set a call names that the checker could not resolve (no member accepts the
+ *  arguments typed so far): `f(…)`, `x.m(…)`, `T.m(…)`. */
+function unresolvedSet(cx: Ctx, c: ast.Expr): FnInfo[] {
+  if (c.kind === 'ident') return overloadSet(cx.fns, c.name);
+  if (c.kind !== 'member') return [];
+  const o = c.object;
+  if (o.kind === 'ident' && !nameRes(o) && cx.statics.has(o.name)) return overloadSet(cx.statics.get(o.name), c.name);
+  const ot = exprInfo(o)?.type ? derefAll(exprInfo(o)!.type) : null;
+  return ot && (ot.k === 'struct' || ot.k === 'enum') ? overloadSet(cx.methods.get(ot.info.name), c.name) : [];
+}
+
+/** The member the call resolved to; for a call the checker could not resolve (often unfinished),
+ *  the first member that takes the argument under the cursor and whose parameters accept the
+ *  arguments already typed. */
+function plausible(set: FnInfo[], call: ast.ExprOf<'call'>, active: number): number {
+  const t = callTarget(call);
+  const resolved = t?.k === 'fn' || t?.k === 'method' ? set.indexOf(t.fn) : -1;
+  if (resolved >= 0 && exprInfo(call)?.type?.k !== 'error') return resolved;
+  const fits = (f: FnInfo) => (f.params.length > active || f.params.some((p) => p.variadic))
+    && call.args.every((a, i) => i >= f.params.length || !exprInfo(a)?.type || exprInfo(a)!.type.k === 'error' || !!assignable(exprInfo(a)!.type, f.params[i].type) || (isLiteralish(a) && isNumeric(f.params[i].type)));
+  const i = set.findIndex(fits);
+  return i >= 0 ? i : Math.max(0, resolved);
 }
 
 const SKIP = new Set(['span', 'nameSpan', 'info', 'res', 'local', 'variant', 'resolved', 'decl', 'lowered']);

@@ -99,7 +99,7 @@ export interface ExternInfo {
 export type CallTarget =
   | { k: 'fn'; fn: FnInfo; typeArgs: Type[] } // free function or static method `Point.new`
   | { k: 'method'; fn: FnInfo; typeArgs: Type[]; autoRef: 'none' | 'ref' | 'deref' } // user method
-  | { k: 'contract-method'; contract: string; method: string; isStatic?: true } // on a generic param: resolved at mono time (`T.default()`: isStatic)
+  | { k: 'contract-method'; contract: string; method: string; isStatic?: true; sig?: Type[] } // on a generic param: resolved at mono time (`T.default()`: isStatic)
   | { k: 'builtin'; name: string } // println, alloc, sizeof, catch_panic ...
   | { k: 'builtin-method'; owner: string; method: string } // Vec.push, str.len, Option.unwrap ...
   | { k: 'builtin-static'; owner: string; method: string } // Vec<i32>.new, String.from, Duration.from_millis

@@ -325,11 +325,11 @@ function varargC(vex: string): string {
 
 const LOADS: Record<string, string> = {
   i8: 'loadI8Checked', u8: 'loadU8Checked', i16: 'loadI16Checked', u16: 'loadU16Checked', i32: 'loadI32Checked', u32: 'loadU32Checked',
-  i64: 'loadI64Checked', u64: 'loadU64Checked', i128: 'loadI128Checked', u128: 'loadU128Checked', f32: 'loadF32Checked', f64: 'loadF64Checked',
+  i64: 'loadI64Checked', u64: 'loadU64Checked', i128: 'loadI128Checked', u128: 'loadU128Checked', f16: 'loadF16Checked', f32: 'loadF32Checked', f64: 'loadF64Checked',
 };
 const STORES: Record<string, string> = {
   i8: 'storeU8Checked', u8: 'storeU8Checked', i16: 'storeU16Checked', u16: 'storeU16Checked', i32: 'storeI32Checked', u32: 'storeU32Checked',
-  i64: 'storeU64Checked', u64: 'storeU64Checked', i128: 'storeU128Checked', u128: 'storeU128Checked', f32: 'storeF32Checked', f64: 'storeF64Checked',
+  i64: 'storeU64Checked', u64: 'storeU64Checked', i128: 'storeU128Checked', u128: 'storeU128Checked', f16: 'storeF16Checked', f32: 'storeF32Checked', f64: 'storeF64Checked',
 };
 
 /** Real's bit intrinsics on a `bits`-wide integer (chapter 2 §7.11); the result as a BigInt of the

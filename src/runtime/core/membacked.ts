@@ -9,11 +9,11 @@ import { canon } from './wide';
 type Mem = Record<string, (...a: unknown[]) => unknown>;
 const LOAD: Record<string, string> = {
   i8: 'loadI8', u8: 'loadU8', bool: 'loadU8', i16: 'loadI16', u16: 'loadU16', i32: 'loadI32', u32: 'loadU32',
-  i64: 'loadI64', u64: 'loadU64', i128: 'loadI128', u128: 'loadU128', f32: 'loadF32', f64: 'loadF64', ptr: 'loadU64',
+  i64: 'loadI64', u64: 'loadU64', i128: 'loadI128', u128: 'loadU128', f16: 'loadF16', f32: 'loadF32', f64: 'loadF64', ptr: 'loadU64',
 };
 const STORE: Record<string, string> = {
   i8: 'storeU8', u8: 'storeU8', bool: 'storeU8', i16: 'storeU16', u16: 'storeU16', i32: 'storeU32', u32: 'storeU32',
-  i64: 'storeU64', u64: 'storeU64', i128: 'storeU128', u128: 'storeU128', f32: 'storeF32', f64: 'storeF64', ptr: 'storeU64',
+  i64: 'storeU64', u64: 'storeU64', i128: 'storeU128', u128: 'storeU128', f16: 'storeF16', f32: 'storeF32', f64: 'storeF64', ptr: 'storeU64',
 };
 
 export class MemValues {

@@ -10,6 +10,7 @@
 import { BlockTable, BLOCK_KIND_NAMES, KIND_STATIC, STATE_FREED, STATE_LIVE } from './blocks';
 import { VexFault, hex } from './fault';
 import { canon } from '../core/wide';
+import { f16FromBits, f16ToBits } from '../../common/f16';
 
 export const NULL_PAGE = 4096;
 export const GRANULE_SHIFT = 4;
@@ -133,6 +134,7 @@ export class Memory {
   loadI16(a: number): number { return this.dv.getInt16(a, true); }
   loadU32(a: number): number { return this.dv.getUint32(a, true); }
   loadI32(a: number): number { return this.dv.getInt32(a, true); }
+  loadF16(a: number): number { return f16FromBits(this.dv.getUint16(a, true)); }
   loadF32(a: number): number { return this.dv.getFloat32(a, true); }
   loadF64(a: number): number { return this.dv.getFloat64(a, true); }
   // 64/128-bit values load in their canonical form (a number while safe: runtime/core/wide.ts)
@@ -148,6 +150,7 @@ export class Memory {
   storeI8(a: number, v: number): void { this.u8[a] = v; }
   storeI16(a: number, v: number): void { this.dv.setUint16(a, v, true); }
   storeI32(a: number, v: number): void { this.dv.setUint32(a, v, true); }
+  storeF16(a: number, v: number): void { this.dv.setUint16(a, f16ToBits(v), true); }
   storeF32(a: number, v: number): void { this.dv.setFloat32(a, v, true); }
   storeF64(a: number, v: number): void { this.dv.setFloat64(a, v, true); }
   storeU64(a: number, v: number | bigint): void { this.dv.setBigUint64(a, BigInt(v), true); }
@@ -187,6 +190,7 @@ export class Memory {
   loadI16Checked(a: number, site: number): number { this.rd(a, 2, site); return this.dv.getInt16(a, true); }
   loadU32Checked(a: number, site: number): number { this.rd(a, 4, site); return this.dv.getUint32(a, true); }
   loadI32Checked(a: number, site: number): number { this.rd(a, 4, site); return this.dv.getInt32(a, true); }
+  loadF16Checked(a: number, site: number): number { this.rd(a, 2, site); return this.loadF16(a); }
   loadF32Checked(a: number, site: number): number { this.rd(a, 4, site); return this.dv.getFloat32(a, true); }
   loadF64Checked(a: number, site: number): number { this.rd(a, 8, site); return this.dv.getFloat64(a, true); }
   loadU64Checked(a: number, site: number): number | bigint { this.rd(a, 8, site); return this.loadU64(a); }
@@ -202,6 +206,7 @@ export class Memory {
   storeI16Checked(a: number, v: number, site: number): void { this.wr(a, 2, site); this.dv.setUint16(a, v, true); }
   storeU32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setUint32(a, v, true); }
   storeI32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setUint32(a, v, true); }
+  storeF16Checked(a: number, v: number, site: number): void { this.wr(a, 2, site); this.storeF16(a, v); }
   storeF32Checked(a: number, v: number, site: number): void { this.wr(a, 4, site); this.dv.setFloat32(a, v, true); }
   storeF64Checked(a: number, v: number, site: number): void { this.wr(a, 8, site); this.dv.setFloat64(a, v, true); }
   storeU64Checked(a: number, v: number | bigint, site: number): void { this.wr(a, 8, site); this.storeU64(a, v); }

@@ -63,8 +63,9 @@ export function registerIntelProviders(language: string): void {
       const h = a.help;
       return {
         value: {
-          signatures: [{ label: h.label, parameters: h.params.map((p) => ({ label: p })) }],
-          activeSignature: 0,
+          // every member of an overload set; the one the call picks (or the most plausible) active
+          signatures: h.signatures.map((x) => ({ label: x.label, parameters: x.params.map((p) => ({ label: p })) })),
+          activeSignature: h.activeSignature,
           activeParameter: h.active,
         },
         dispose: () => {},
