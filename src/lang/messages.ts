@@ -326,6 +326,7 @@ export const MESSAGES = {
     cannotCompare: 'cannot compare {$l} with {$r}',
     cannotApplyElementsWould: 'cannot apply `+` to {$l} and {$l}: the elements would be shared by three vectors',
     cannotShift: 'cannot shift {$tt} by {$vt}',
+    comparisonWouldDrop: '`{$op}` lends its operands, but `{$method}` takes {$t} by value and would drop it',
   },
   E0126: {
     cannotCast: 'cannot cast {$from} as {$to}',
@@ -610,6 +611,7 @@ export const NOTES = {
   E0113: {
     noteTypeWhichMoved: 'note: `{$localName}` has type `{$localType}`, which is moved (not copied) when assigned or passed by value',
     helpPassReferenceInstead: 'help: pass a reference `&…` instead, or use the value before moving it',
+    noteOperatorMoved: 'note: the operator called `{$method}`, which takes this operand by value and so moved it',
     noteFieldWasMoved: 'note: the field was moved out of `{$rootName}`; it can be used again once it is assigned a new value',
     helpBorrowInsteadMoving: 'help: borrow it with `&` instead of moving it, or clone it',
     helpAssignNewValue: 'help: assign `{$kName}` a new value first, or borrow the field instead of moving it',
@@ -658,6 +660,7 @@ export const NOTES = {
     noteVectorsCopiesElements: 'note: `+` on vectors copies the elements, so they must be Copy',
     helpBuildResultClone: 'help: build the result with `clone()` and `push`',
     helpResultWouldConvert: 'help: the result would be {$j}; convert with `as {$tt}`',
+    helpTakeByReference: 'help: take it by reference: `{$what}: &{$t}` (a comparison never moves or drops its operands)',
   },
   E0126: {
     noteOnlyCLayout: 'note: only C-layout data lives in simulated memory: numbers, bool, raw pointers, and arrays and structs of them',

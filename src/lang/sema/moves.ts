@@ -21,6 +21,10 @@ export type MoveSet = Map<LocalInfo, Span>;
 /** Operands a comparison only lends to its operator method (operators.ts `cmpArg`): never moved. */
 export const lentOperands = new WeakSet<ast.Expr>();
 
+/** Operands an operator method takes by value (`a + b` with `op+(o: P)`), by their span: the
+ *  operator call moved them, which E0113 says (the operator itself names no call). */
+export const operatorMoves = new WeakMap<Span, string>();
+
 /** Mark a by-value use of a non-copy local as a move. */
 export function consume(cx: Ctx, e: ast.Expr): void {
   if (lentOperands.has(e)) return;
@@ -390,6 +394,7 @@ export function checkNotMoved(cx: Ctx, local: LocalInfo, use: Span): void {
     labels: [{ span: moved, message: 'value moved here' }],
     notes: [
       NOTE.E0113.noteTypeWhichMoved({ localName: local.name, localType: typeName(local.type) }),
+      ...(operatorMoves.has(moved) ? [NOTE.E0113.noteOperatorMoved({ method: operatorMoves.get(moved)! })] : []),
       NOTE.E0113.helpPassReferenceInstead(),
     ],
   });
