@@ -252,6 +252,7 @@ export const MESSAGES = {
     mutableReference: 'cannot take a mutable reference to {$place}',
   },
   E0113: {
+    genericUsesMoved: '`{$fnName}` uses `{$what}` after moving it, which copies `{$param}`, but `{$param}` is `{$t}` here, which moves',
     useMovedValue: 'use of moved value: `{$localName}`',
     usePartiallyMovedValue: 'use of partially moved value: `{$localName}`',
     useMovedValueMoved: 'use of moved value: `{$localName}` is moved in one iteration of the loop and used again in the next',
@@ -453,6 +454,7 @@ export const MESSAGES = {
     circularDependencyDetectedStruct: 'Circular dependency detected in struct definitions: {$names}',
   },
   E0163: {
+    genericCopiesOut: '`{$fnName}` takes `{$what}` by value out of a place that keeps owning it, which copies `{$param}`, but `{$param}` is `{$t}` here, which moves',
     cannotMoveValueOut: 'cannot move a value out of a container: `{$infoType}` needs drop and the container still owns it',
     cannotMoveSPart: 'cannot move `{$boundName}`\'s part out: it is bound to a container element (`{$infoType}` needs drop and the container still owns it)',
     cannotMoveOutBound: 'cannot move `{$localName}` out: it is bound to a part of a container element (`{$t}` needs drop and the container still owns it)',
@@ -611,6 +613,7 @@ export const NOTES = {
   E0113: {
     noteTypeWhichMoved: 'note: `{$localName}` has type `{$localType}`, which is moved (not copied) when assigned or passed by value',
     helpPassReferenceInstead: 'help: pass a reference `&…` instead, or use the value before moving it',
+    noteParamMoves: 'note: `{$param}` may be any type, so its values move: take `&{$param}` (or a reference to the container) instead, or call it only with Copy types',
     noteOperatorMoved: 'note: the operator called `{$method}`, which takes this operand by value and so moved it',
     noteFieldWasMoved: 'note: the field was moved out of `{$rootName}`; it can be used again once it is assigned a new value',
     helpBorrowInsteadMoving: 'help: borrow it with `&` instead of moving it, or clone it',
