@@ -284,7 +284,7 @@ export function consumeAdaptorResult(cx: Ctx, _closure: ast.Expr, result: ast.Ex
 /** Copy, or an enum made only of such parts (`Option<i32>`): a value taken out of a container
  *  shares nothing with it that can change in place (enum payloads cannot be assigned). */
 export function copyLike(t: Type, seen = new Set<unknown>()): boolean {
-  if (isCopy(t)) return true;
+  if (isCopy(t) || t.k === 'param') return true; // a payload's `T`: its argument is checked itself
   if (t.k !== 'enum') return false;
   if (seen.has(t.info)) return true;
   seen.add(t.info);
