@@ -75,7 +75,7 @@ function cmpArg(cx: Ctx, arg: ast.Expr, f: FnInfo, op: string): ast.Expr {
   const pt = f.params[0]?.type;
   if (!pt || isLiteralish(arg)) return arg;
   const at = exprInfo(arg)?.type ?? checkExpr(cx, arg, null);
-  if (pt.k !== 'ref' && at.k !== 'error' && !plainData(derefAll(at))) lendError(cx, arg.span, f, op, f.params[0].name, pt);
+  if (pt.k !== 'ref' && at.k !== 'error' && at.k !== 'ref' && !plainData(at)) lendError(cx, arg.span, f, op, f.params[0].name, pt);
   if (pt.k === 'ref' && at.k !== 'ref' && at.k !== 'error' && assignable(at, pt.inner)) {
     return { kind: 'ref', span: arg.span, mut: false, operand: arg };
   }
