@@ -252,6 +252,7 @@ export const MESSAGES = {
     mutableReference: 'cannot take a mutable reference to {$place}',
   },
   E0113: {
+    genericUsesMoved: '`{$fnName}` uses `{$what}` after moving it, which copies `{$param}`, but `{$param}` is `{$t}` here, which moves',
     useMovedValue: 'use of moved value: `{$localName}`',
     usePartiallyMovedValue: 'use of partially moved value: `{$localName}`',
     useMovedValueMoved: 'use of moved value: `{$localName}` is moved in one iteration of the loop and used again in the next',
@@ -326,6 +327,7 @@ export const MESSAGES = {
     cannotCompare: 'cannot compare {$l} with {$r}',
     cannotApplyElementsWould: 'cannot apply `+` to {$l} and {$l}: the elements would be shared by three vectors',
     cannotShift: 'cannot shift {$tt} by {$vt}',
+    comparisonWouldDrop: '`{$op}` lends its operands, but `{$method}` takes {$t} by value and would drop it',
   },
   E0126: {
     cannotCast: 'cannot cast {$from} as {$to}',
@@ -452,6 +454,7 @@ export const MESSAGES = {
     circularDependencyDetectedStruct: 'Circular dependency detected in struct definitions: {$names}',
   },
   E0163: {
+    genericCopiesOut: '`{$fnName}` takes `{$what}` by value out of a place that keeps owning it, which copies `{$param}`, but `{$param}` is `{$t}` here, which moves',
     cannotMoveValueOut: 'cannot move a value out of a container: `{$infoType}` needs drop and the container still owns it',
     cannotMoveSPart: 'cannot move `{$boundName}`\'s part out: it is bound to a container element (`{$infoType}` needs drop and the container still owns it)',
     cannotMoveOutBound: 'cannot move `{$localName}` out: it is bound to a part of a container element (`{$t}` needs drop and the container still owns it)',
@@ -610,6 +613,8 @@ export const NOTES = {
   E0113: {
     noteTypeWhichMoved: 'note: `{$localName}` has type `{$localType}`, which is moved (not copied) when assigned or passed by value',
     helpPassReferenceInstead: 'help: pass a reference `&…` instead, or use the value before moving it',
+    noteParamMoves: 'note: `{$param}` may be any type, so its values move: take `&{$param}` (or a reference to the container) instead, or call it only with Copy types',
+    noteOperatorMoved: 'note: the operator called `{$method}`, which takes this operand by value and so moved it',
     noteFieldWasMoved: 'note: the field was moved out of `{$rootName}`; it can be used again once it is assigned a new value',
     helpBorrowInsteadMoving: 'help: borrow it with `&` instead of moving it, or clone it',
     helpAssignNewValue: 'help: assign `{$kName}` a new value first, or borrow the field instead of moving it',
@@ -658,6 +663,7 @@ export const NOTES = {
     noteVectorsCopiesElements: 'note: `+` on vectors copies the elements, so they must be Copy',
     helpBuildResultClone: 'help: build the result with `clone()` and `push`',
     helpResultWouldConvert: 'help: the result would be {$j}; convert with `as {$tt}`',
+    helpTakeByReference: 'help: take it by reference: `{$what}: &{$t}` (a comparison never moves or drops its operands)',
   },
   E0126: {
     noteOnlyCLayout: 'note: only C-layout data lives in simulated memory: numbers, bool, raw pointers, and arrays and structs of them',

@@ -5,7 +5,9 @@ import type { CheckedProgram, FnInfo, LocalInfo } from '../sema/typed';
 import type { Type, StructInfo, EnumInfo } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import type { Span } from '../span';
-import { MSG, type Message } from '../msg';
+import { MSG, NOTE, type Message } from '../msg';
+import { copyNeeds } from '../sema/copy-needs';
+import { isCopy } from '../sema/infer';
 import type { Site } from '../../common/program-meta';
 import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
 import { RT } from './rt-names';
@@ -16,7 +18,19 @@ const DROP_DEEP = 200;
 /** Raised when monomorphization does not terminate. */
 /** A limit of code generation the program itself ran into (a Vex diagnostic, not our bug). */
 export class CodegenLimit extends Error {
-  constructor(readonly msg: Message<'E0901'>, readonly span: Span | null = null) { super(msg.text); }
+  constructor(readonly msg: Message, readonly span: Span | null = null, readonly notes: string[] = []) { super(msg.text); }
+}
+
+/** A generic body that copies a value of a type parameter (sema/copy-needs.ts) instantiated with
+ *  a moving type for it: the copy would alias the value (a use after free, a double drop). */
+function copiesMovers(fn: FnInfo, env: ReadonlyMap<string, Type>): void {
+  for (const [key, need] of copyNeeds.get(fn) ?? []) {
+    const t = env.get(key);
+    if (!t || isCopy(t)) continue;
+    const args = { fnName: fn.name, what: need.what, param: need.param, t: typeName(t) };
+    const msg = need.kind === 'twice' ? MSG.E0113.genericUsesMoved(args) : MSG.E0163.genericCopiesOut(args);
+    throw new CodegenLimit(msg, need.span, [NOTE.E0113.noteParamMoves({ param: need.param })]);
+  }
 }
 
 /** Type arguments nested deeper than this come only from polymorphic recursion. */
@@ -166,6 +180,7 @@ export class ModuleCtx {
         if (p && p.k === 'param') env.set(p.owner + '.' + p.name, a);
         else env.set(g, a);
       });
+      copiesMovers(fn, env);
       const safe = fn.name.replace(/[^A-Za-z0-9_]/g, '_');
       inst = { name: `f${fn.id}_${safe}${this.instances.size}`, fn, typeArgs, env, isGen: fn.mayBlock || fn.isAsync };
       this.instances.set(key, inst);

@@ -31,6 +31,9 @@ export function isCopy(t: Type): boolean {
     case 'array': return isCopy(t.elem);
     case 'builtin': return !['String', 'Vec', 'Map', 'Set', 'Box'].includes(t.name);
     case 'any': return false; // it owns its content
+    // a type parameter may be instantiated with a struct, String, Vec…: a generic body moves its
+    // values like those (the language has no `Copy` bound to promise otherwise)
+    case 'param': return false;
     default: return true;
   }
 }

@@ -16,6 +16,7 @@ import { primMethod } from './extends';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
 import { overloadSet, resolveOverload, contractOverloads } from './overloads';
+import { checkSortLends } from './operators';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
@@ -170,6 +171,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (explicit) setExprInfo(call, { type: T.error, typeArgs: explicit });
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
     noteLentClosures(call, owner, m.name);
+    if (owner === 'Vec' && m.name === 'sort' && t.k === 'builtin' && t.args[0]) checkSortLends(cx, call.span, t.args[0]);
     // elements handed to a closure stay the Vec's (drops exactly once, E0163)
     if (owner === 'Vec' && t.k === 'builtin' && t.args[0]) checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : 'the Vec', t.args[0], ot.k !== 'ref' && !isPlaceExpr(m.object));
     const ret = builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);

@@ -14,12 +14,17 @@ import { typeName, type Type } from './types';
 import { typeNeedsDrop } from './stmt';
 import { notClone } from './clone-check';
 import { MSG, NOTE } from '../msg';
+import { noteParamCopy } from './copy-needs';
 import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, setExprInfo, checkMap, checkSet } from './tables';
 
 export type MoveSet = Map<LocalInfo, Span>;
 
 /** Operands a comparison only lends to its operator method (operators.ts `cmpArg`): never moved. */
 export const lentOperands = new WeakSet<ast.Expr>();
+
+/** Operands an operator method takes by value (`a + b` with `op+(o: P)`), by their span: the
+ *  operator call moved them, which E0113 says (the operator itself names no call). */
+export const operatorMoves = new WeakMap<Span, string>();
 
 /** Mark a by-value use of a non-copy local as a move. */
 export function consume(cx: Ctx, e: ast.Expr): void {
@@ -28,6 +33,8 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (e.kind === 'match') { for (const arm of e.arms) consumeArm(cx, arm.body); return; }
   if (e.kind === 'if') { for (const br of e.branches) consumeTail(cx, br.body); consumeTail(cx, e.else); return; }
   if (e.kind === 'block') { consumeTail(cx, e.block); return; }
+  // a value of a type parameter taken from anywhere but an owned local: a copy (copy-needs.ts)
+  if (exprInfo(e)?.type && !ownedLocal(cx, e) && copiedPlace(e) && noteParamCopy(cx, exprInfo(e)!.type, e.span, 'out', elementText(e) ?? placeText(e))) return;
   // an element the container keeps owning (`v.get(i)`, `v[i]`, `m.get(k)`, `v.first()`): taking
   // it by value would give it a second owner, and a type that needs drop would be dropped twice
   if (exprInfo(e)?.type && !isCopy(exprInfo(e)!.type) && containerPart(e) && typeNeedsDrop(cx, exprInfo(e)!.type)) {
@@ -277,7 +284,7 @@ export function consumeAdaptorResult(cx: Ctx, _closure: ast.Expr, result: ast.Ex
 /** Copy, or an enum made only of such parts (`Option<i32>`): a value taken out of a container
  *  shares nothing with it that can change in place (enum payloads cannot be assigned). */
 export function copyLike(t: Type, seen = new Set<unknown>()): boolean {
-  if (isCopy(t)) return true;
+  if (isCopy(t) || t.k === 'param') return true; // a payload's `T`: its argument is checked itself
   if (t.k !== 'enum') return false;
   if (seen.has(t.info)) return true;
   seen.add(t.info);
@@ -382,14 +389,32 @@ function consumeArm(cx: Ctx, body: ast.MatchArm['body']): void {
   else if (body.kind !== 'return' && body.kind !== 'break' && body.kind !== 'continue') consume(cx, body as ast.Expr);
 }
 
+/** A place whose value stays where it is when read by value (a fresh call result does not). */
+function copiedPlace(e: ast.Expr): boolean {
+  if (containerPart(e)) return !temporaryContainer(e);
+  let o = e;
+  while (o.kind === 'member' || o.kind === 'tuple-index' || o.kind === 'index') o = o.object;
+  if (o.kind === 'ident') return true;
+  return o.kind === 'deref' || (o !== e && exprInfo(o)?.type.k === 'ref');
+}
+
+/** A local this body owns outright (not bound to a borrowed or a container's part, not a capture). */
+function ownedLocal(cx: Ctx, e: ast.Expr): boolean {
+  if (e.kind !== 'ident' || nameRes(e)?.k !== 'local') return false;
+  const l = (nameRes(e) as ResOf<'local'>).local;
+  return !refBound.has(l) && !containerBound.has(l) && !(cx.level > 0 && capturedByClosureValue(cx, l));
+}
+
 /** Report a use of a local that was moved before (once per move). */
 export function checkNotMoved(cx: Ctx, local: LocalInfo, use: Span): void {
   const moved = cx.moved.get(local);
   if (!moved) return;
+  if (noteParamCopy(cx, local.type, use, 'twice', local.name)) { cx.moved.delete(local); return; }
   cx.error(MSG.E0113.useMovedValue({ localName: local.name }), use, {
     labels: [{ span: moved, message: 'value moved here' }],
     notes: [
       NOTE.E0113.noteTypeWhichMoved({ localName: local.name, localType: typeName(local.type) }),
+      ...(operatorMoves.has(moved) ? [NOTE.E0113.noteOperatorMoved({ method: operatorMoves.get(moved)! })] : []),
       NOTE.E0113.helpPassReferenceInstead(),
     ],
   });
@@ -507,6 +532,7 @@ export function ifChain(cx: Ctx, conds: (() => void)[], bodies: (() => boolean)[
 export function loopMoves(cx: Ctx, before: MoveSet, firstLoopLocal: number): void {
   for (const [local, span] of cx.moved) {
     if (before.has(local) || local.id >= firstLoopLocal) continue;
+    if (noteParamCopy(cx, local.type, span, 'twice', local.name)) { cx.moved.delete(local); continue; }
     cx.error(MSG.E0113.useMovedValueMoved({ localName: local.name }), span, {
       labels: [{ span: local.span, message: `\`${local.name}\` declared here, outside the loop` }],
       notes: [NOTE.E0113.helpMoveCopyMade()],

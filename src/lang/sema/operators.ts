@@ -12,7 +12,7 @@ import { checkExpr, fmt } from './expr';
 import { derefAll, userMethodCall } from './methods';
 import { callFn, type CallSite } from './generics';
 import { assignable, isCopy, isLiteralish, isNumeric } from './infer';
-import { lentOperands } from './moves';
+import { lentOperands, operatorMoves } from './moves';
 import { probe } from './closure-infer';
 import { MSG, NOTE } from '../msg';
 import { exprInfo, setCallTarget, setExprInfo, setNameRes, withInfo } from './tables';
@@ -58,7 +58,7 @@ function pick(cx: Ctx, fs: FnInfo[], arg: ast.Expr | null, argIndex = 0): FnInfo
 /** Copy data, or structs/enums of it without `drop()`: nothing for a by-value callee to free, so
  *  lending one (passing it without a move) cannot drop it twice. */
 function plainData(t: Type, seen = new Set<unknown>()): boolean {
-  if (isCopy(t)) return true;
+  if (isCopy(t) || t.k === 'param') return true; // a field's `T`: its argument is checked itself
   if (t.k === 'tuple' || t.k === 'array') return (t.k === 'tuple' ? t.elems : [t.elem]).every((x) => plainData(x, seen));
   if (t.k !== 'struct' && t.k !== 'enum') return false;
   if (seen.has(t.info)) return true;
@@ -71,10 +71,11 @@ function plainData(t: Type, seen = new Set<unknown>()): boolean {
  *  and auto-borrows both sides alike and moves neither): `a == rb` with `op==(o: P)` passes `*rb`
  *  without moving it, `a < b` with `op<(o: &P)` passes `&b`. A by-value parameter of a type that
  *  owns memory or has `drop()` would drop the caller's value, so that case keeps the mismatch. */
-function cmpArg(cx: Ctx, arg: ast.Expr, f: FnInfo): ast.Expr {
+function cmpArg(cx: Ctx, arg: ast.Expr, f: FnInfo, op: string): ast.Expr {
   const pt = f.params[0]?.type;
   if (!pt || isLiteralish(arg)) return arg;
   const at = exprInfo(arg)?.type ?? checkExpr(cx, arg, null);
+  if (pt.k !== 'ref' && at.k !== 'error' && at.k !== 'ref' && !plainData(at)) lendError(cx, arg.span, f, op, f.params[0].name, pt);
   if (pt.k === 'ref' && at.k !== 'ref' && at.k !== 'error' && assignable(at, pt.inner)) {
     return { kind: 'ref', span: arg.span, mut: false, operand: arg };
   }
@@ -85,6 +86,32 @@ function cmpArg(cx: Ctx, arg: ast.Expr, f: FnInfo): ast.Expr {
   }
   if (pt.k !== 'ref' && at.k !== 'ref' && !isCopy(at) && plainData(at)) lentOperands.add(arg);
   return arg;
+}
+
+/** A comparison lends its operands (§6.3: `==` does not move), so a method that takes an operand
+ *  owning memory or having `drop()` by value cannot serve it: the callee would drop the caller's
+ *  value (a use after free, then a second drop). Rust's `PartialEq`/`PartialOrd` take `&Rhs` alike. */
+function lendError(cx: Ctx, span: ast.Span, f: FnInfo, op: string, what: string, t: Type): void {
+  cx.error(MSG.E0125.comparisonWouldDrop({ op, method: f.decl?.name ?? f.name, t: fmt(t) }), span, {
+    notes: [NOTE.E0125.helpTakeByReference({ what, t: typeName(t) })],
+  });
+}
+
+/** The left operand of a comparison, checked like `cmpArg` against a by-value receiver. */
+function cmpRecv(cx: Ctx, recv: ast.Expr, recvT: Type, f: FnInfo, op: string): void {
+  if (f.receiver === 'value' && recvT.k !== 'error' && !plainData(derefAll(recvT))) lendError(cx, recv.span, f, op, 'self', derefAll(recvT));
+}
+
+/** `v.sort()` on a Vec of a user type compares its elements through `op<` / `compare` (codegen
+ *  lib-methods.ts): the elements stay the Vec's, so neither side may be taken by value and dropped. */
+export function checkSortLends(cx: Ctx, span: ast.Span, elem: Type): void {
+  const owner = ownerOf(elem);
+  if (!owner || elem.k === 'ref') return;
+  const table = cx.methods.get(owner);
+  const f = overloads(table, 'op<', 1)[0] ?? [table?.get('compare'), table?.get('cmp')].find((x) => x?.params.length === 1);
+  if (!f || plainData(elem)) return;
+  if (f.receiver === 'value') lendError(cx, span, f, '<', 'self', elem);
+  else if (f.params[0].type.k !== 'ref') lendError(cx, span, f, '<', f.params[0].name, f.params[0].type);
 }
 
 /** Build and check `recv.name(args)` for method `f` on the checked receiver. */
@@ -123,7 +150,11 @@ export function binaryOverload(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, expec
   const name = 'op' + e.op;
   const direct = pick(cx, overloads(table, name, 1), e.right);
   if (!CMP.has(e.op)) {
-    if (direct) return lower(e, methodCall(cx, e.left, lt, direct, [e.right], e.span, expected));
+    if (direct) {
+      if (direct.params[0].type.k !== 'ref') operatorMoves.set(e.right.span, direct.decl?.name ?? direct.name);
+      if (direct.receiver === 'value') operatorMoves.set(e.left.span, direct.decl?.name ?? direct.name);
+      return lower(e, methodCall(cx, e.left, lt, direct, [e.right], e.span, expected));
+    }
     return freeOverload(cx, e, expected);
   }
   // Comparing does not move its operands (§6.3), whatever the method's parameter types say.
@@ -136,27 +167,31 @@ export function binaryOverload(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, expec
 }
 
 function compare(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, table: Map<string, FnInfo> | undefined, direct: FnInfo | null): Type | null {
-  if (direct) return lower(e, methodCall(cx, e.left, lt, direct, [cmpArg(cx, e.right, direct)], e.span, null));
+  const lend = (recv: ast.Expr, rt: Type, f: FnInfo, arg: ast.Expr) => {
+    cmpRecv(cx, recv, rt, f, e.op);
+    return methodCall(cx, recv, rt, f, [cmpArg(cx, arg, f, e.op)], e.span, null);
+  };
+  if (direct) return lower(e, lend(e.left, lt, direct, e.right));
   // Derived comparisons.
   if (e.op === '!=') {
     const eq = pick(cx, overloads(table, 'op==', 1), e.right);
-    if (eq) return lower(e, not(methodCall(cx, e.left, lt, eq, [cmpArg(cx, e.right, eq)], e.span, null), e.span));
+    if (eq) return lower(e, not(lend(e.left, lt, eq, e.right), e.span));
     return null; // structural
   }
   if (e.op === '==') return null;
   const lessThan = pick(cx, overloads(table, 'op<', 1), e.right);
   if (lessThan) {
     // a > b = b < a; a <= b = !(b < a); a >= b = !(a < b). The swapped forms need `b` checked first.
-    if (e.op === '<') return lower(e, methodCall(cx, e.left, lt, lessThan, [cmpArg(cx, e.right, lessThan)], e.span, null));
-    if (e.op === '>=') return lower(e, not(methodCall(cx, e.left, lt, lessThan, [cmpArg(cx, e.right, lessThan)], e.span, null), e.span));
+    if (e.op === '<') return lower(e, lend(e.left, lt, lessThan, e.right));
+    if (e.op === '>=') return lower(e, not(lend(e.left, lt, lessThan, e.right), e.span));
     const rt = checkExpr(cx, e.right, lt);
-    const swapped = methodCall(cx, e.right, rt, lessThan, [cmpArg(cx, e.left, lessThan)], e.span, null);
+    const swapped = lend(e.right, rt, lessThan, e.left);
     return lower(e, e.op === '>' ? swapped : not(swapped, e.span));
   }
   const cmpFn = table?.get('compare') ?? table?.get('cmp');
   if (cmpFn && cmpFn.params.length === 1) {
     // a OP b = a.compare(b) OP 0
-    const call = methodCall(cx, e.left, lt, cmpFn, [cmpArg(cx, e.right, cmpFn)], e.span, null);
+    const call = lend(e.left, lt, cmpFn, e.right);
     const zero: ast.Expr = withInfo({ kind: 'int', span: e.span, value: 0n, suffix: null, raw: '0' }, { type: exprInfo(call)!.type, constValue: 0n });
     if (exprInfo(call)!.type.k !== 'int') {
       cx.error(MSG.E0125.mustReturnIntegerDefine({ cmpFnName: cmpFn.name, op: e.op, infoType: fmt(exprInfo(call)!.type) }), e.span);
@@ -179,6 +214,7 @@ export function freeOverload(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | 
   const cands = fs.filter((f) => assignable(derefAll(lt), derefAll(f.params[0].type)) || (isLiteralish(e.left) && isNumeric(f.params[0].type)));
   const f = pick(cx, cands.length ? cands : fs, e.right, 1);
   if (!f) return null;
+  [e.left, e.right].forEach((x, i) => f.params[i].type.k !== 'ref' && operatorMoves.set(x.span, f.name));
   return lower(e, freeCall(cx, f, [e.left, e.right], e.span, expected));
 }
 

@@ -1,0 +1,97 @@
+// Issue 14: a comparison lends its operands (never dropped by the operator method), a by-value
+// arithmetic operand moves (dropped once, by the method), and a generic body that copies a `T`
+// value is rejected exactly for the instantiations where `T` moves (sema/copy-needs.ts).
+import { describe, it, expect } from 'vitest';
+import { compile } from '../compile';
+import { runVex } from './run-helpers.test-util';
+
+const D = `struct P impl Drop {
+    name: String,
+    fn drop()! { println("drop {}", self.name); }
+}
+`;
+const errors = (src: string) =>
+  compile([{ name: 't.vx', text: src }]).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+const mk = (n: string) => `P { name: String.from("${n}") }`;
+
+describe('comparison operands are lent', () => {
+  for (const op of ['==', '!=', '<', '<=', '>', '>=']) {
+    const method = op === '==' || op === '!=' ? 'op==' : 'op<';
+    it(`\`${op}\` with a by-value ${method} operand that owns memory is E0125`, () => {
+      const src = `${D}fn (a: &P) ${method}(o: P): bool { return a.name.len() == o.name.len(); }
+fn main() { let a = ${mk('a')}; let b = ${mk('b')}; println("{}", a ${op} b); println("{}", b.name); }`;
+      const errs = errors(src);
+      expect(errs.length).toBe(1);
+      expect(errs[0]).toMatch(/^E0125 `.*` lends its operands, but `op(==|<)` takes `P` by value and would drop it$/);
+    });
+    it(`\`${op}\` through a by-reference ${method} drops each operand exactly once`, () => {
+      const src = `${D}fn (a: &P) ${method}(o: &P): bool { return a.name.len() ${method === 'op==' ? '==' : '<'} o.name.len(); }
+fn main() {
+    let a = ${mk('a')};
+    let b = ${mk('bb')};
+    for i in 0..3 { println("{}", a ${op} b); }
+    println("{} {}", a.name, b.name);
+}`;
+      const want = { '==': false, '!=': true, '<': true, '<=': true, '>': false, '>=': false }[op];
+      const r = runVex(src);
+      expect(r.stdout).toBe(`${want}\n${want}\n${want}\na bb\ndrop bb\ndrop a\n`);
+    });
+  }
+  it('a by-value receiver of a comparison on an owning type is E0125 too', () => {
+    expect(errors(`${D}fn (a: P) op==(o: &P): bool { return true; }
+fn main() { let a = ${mk('a')}; let b = ${mk('b')}; println("{}", a == b); }`)[0]).toMatch(/^E0125 `==` lends its operands, but `op==` takes `P` by value/);
+  });
+  it('plain data may still be compared by value (nothing to drop)', () => {
+    expect(runVex(`struct Q { x: i32 }
+fn (a: Q) op==(o: Q): bool { return a.x == o.x; }
+fn main() { let a = Q { x: 1 }; let b = Q { x: 1 }; println("{} {}", a == b, b.x); }`).stdout).toBe('true 1\n');
+  });
+  it('v.sort() through a by-value op< on an owning element type is E0125', () => {
+    expect(errors(`${D}fn (a: &P) op<(o: P): bool { return false; }
+fn main() { let! v = Vec<P>(); v.push(${mk('a')}); v.sort(); }`)[0]).toMatch(/^E0125 `<` lends its operands/);
+  });
+});
+
+describe('a by-value arithmetic operand moves', () => {
+  it('using it again is E0113 with a note naming the operator method', () => {
+    const c = compile([{ name: 't.vx', text: `${D}fn (a: &P) op+(o: P): P { return ${mk('s')}; }
+fn main() { let a = ${mk('a')}; let b = ${mk('b')}; let c = a + b; println("{}", b.name); }` }]);
+    const e = c.diagnostics.find((d) => d.severity === 'error')!;
+    expect(`${e.code} ${e.message}`).toBe('E0113 use of moved value: `b`');
+    expect(e.notes).toContain('note: the operator called `op+`, which takes this operand by value and so moved it');
+  });
+  it('the method drops it exactly once', () => {
+    expect(runVex(`${D}fn (a: &P) op+(o: P): P { return P { name: f"{a.name}{o.name}" }; }
+fn main() { let a = ${mk('a')}; let c = a + ${mk('b')}; println("{}", c.name); }`).stdout).toBe('drop b\nab\ndrop ab\ndrop a\n');
+  });
+});
+
+describe('a type parameter moves', () => {
+  const bodies: Record<string, { body: string; code: string }> = {
+    'used after a move': { body: 'fn f<T>(x: T, v: &Vec<T>): T { let a = x; return x; }', code: 'E0113' },
+    'moved in every loop turn': { body: 'fn f<T>(x: T, v: &Vec<T>): T { let! r = Vec<T>(); for i in 0..2 { r.push(x); } return r.pop().unwrap(); }', code: 'E0113' },
+    'taken out of a Vec it borrows': { body: 'fn f<T>(x: T, v: &Vec<T>): T { return v[0]; }', code: 'E0163' },
+    'read out of a reference': { body: 'fn f<T>(x: T, v: &Vec<T>): T { let r = &v[0]; return *r; }', code: 'E0163' },
+  };
+  for (const [what, { body, code }] of Object.entries(bodies)) {
+    it(`${what}: accepted for i32, ${code} for String and for a struct`, () => {
+      const main = (t: string, val: string) => `${body}\nstruct S { n: String }\nfn main() { let! v = Vec<${t}>(); v.push(${val}); let y = f(${val}, &v); }`;
+      expect(errors(main('i32', '1'))).toEqual([]);
+      for (const [t, val] of [['String', 'String.from("s")'], ['S', 'S { n: String.from("s") }']]) {
+        const errs = errors(main(t, val));
+        expect(errs.length).toBe(1);
+        expect(errs[0].startsWith(`${code} \`f\``)).toBe(true);
+        expect(errs[0]).toContain(`but \`T\` is \`${t}\` here, which moves`);
+      }
+    });
+  }
+  it('an instantiation only reached through another generic function is seen too', () => {
+    const src = `fn f<T>(x: T): (T, T) { return (x, x); }\nfn g<U>(u: U): (U, U) { return f(u); }\nfn main() { let p = g(String.from("s")); }`;
+    expect(errors(src)[0]).toMatch(/^E0113 `f` uses `x` after moving it, which copies `T`, but `T` is `String` here/);
+    expect(errors(src.replace('String.from("s")', '2'))).toEqual([]);
+  });
+  it('moving each T value once is fine for any T and drops once', () => {
+    expect(runVex(`${D}fn pass<T>(x: T): T { let y = x; return y; }
+fn main() { let a = pass(${mk('a')}); let n = pass(3); println("{} {}", a.name, n); }`).stdout).toBe('a 3\ndrop a\n');
+  });
+});
