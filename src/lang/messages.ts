@@ -617,6 +617,7 @@ export const NOTES = {
   },
   E0114: {
     noteVexNeedsExplicit: 'note: Vex needs an explicit `return` (a trailing expression is not returned)',
+    helpReturnMatch: 'help: the value of the last `match` is not returned: write `return match … { … };`',
   },
   E0115: {
     helpAddMissingArms: 'help: add the missing arms, or a wildcard arm `_ => …`',

@@ -181,6 +181,6 @@ const hasOpen = (t: Type): boolean => {
 };
 
 /** Forget what the silent probe recorded for the nodes (types, targets), so the real check starts clean. */
-function clearInfo(n: unknown): void {
+export function clearInfo(n: unknown): void {
   walk(n, (o) => { forgetNode(o as unknown as ast.Expr); return false; });
 }
