@@ -94,7 +94,8 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   cx.level = 0;
   cx.closureStack = [];
   cx.pushScope();
-  if (d.receiver && f.receiverType) f.receiverLocal = declareLocal(cx, d.receiver.name, f.receiverType, false, d.receiver.span);
+  // chapter 2 §6.2: a by-value receiver of a mutating (`!`) method may assign to its own copy
+  if (d.receiver && f.receiverType) f.receiverLocal = declareLocal(cx, d.receiver.name, f.receiverType, f.receiver === 'value' && d.mutating, d.receiver.span);
   d.params.forEach((p, i) => {
     const pi = f.params[i];
     if (!pi) return;
