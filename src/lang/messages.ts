@@ -194,6 +194,7 @@ export const MESSAGES = {
     expectedArrayElementsFound: 'mismatched types: expected an array of {$len} elements, found {$elemsLength}',
     indexMustIntegerFound: 'mismatched types: index must be an integer, found {$it}',
     expectedIntegerOffsetFound: 'mismatched types: expected an integer offset, found {$at}',
+    expectedIntegerIndexFound: 'mismatched types: expected an integer index, found {$at}',
     expectedIntegerFoundArgument: 'mismatched types: expected an integer, found {$at} (argument {$i} of `{$name}`)',
     symbolFNeedsFunction: 'mismatched types: `symbol<F>` needs a function type such as `fn(f64): f64`, found {$f}',
     expectedBoolFound: 'mismatched types: expected `bool`, found {$t}',
