@@ -475,6 +475,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'slice.get': return `$sget(${o}, ${this.val(a[0])}, ${s})`;
       case 'slice.len': return `${o}.len`;
       case 'String.len': return `${o}.blen`;
+      case 'String.capacity': return `${o}.cap`; // the simulated buffer's size in bytes
       case 'String.push': return `${o}.append(${this.val(a[0])}, ${s})`;
       case 'String.text': return `${o}.s`;
       case 'String.clone': return `$newString(${o}.s, ${s})`;

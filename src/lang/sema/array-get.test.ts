@@ -13,3 +13,10 @@ describe('array and slice get(i) (chapter 2 §5.2)', () => {
     expect(codes('fn main() { let a = [String.from("a")]; let x = a.get(0); }\n')).toEqual(['E0108']);
   });
 });
+
+describe('String.capacity() (chapter 2 §5.1)', () => {
+  it('is an i64 on String only', () => {
+    expect(codes('fn main() { let s = String.from("a"); let c: i64 = s.capacity(); }\n')).toEqual([]);
+    expect(codes('fn main() { let s = "a"; let c = s.capacity(); }\n')).toEqual(['E0108']);
+  });
+});
