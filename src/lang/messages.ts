@@ -194,6 +194,7 @@ export const MESSAGES = {
     expectedArrayElementsFound: 'mismatched types: expected an array of {$len} elements, found {$elemsLength}',
     indexMustIntegerFound: 'mismatched types: index must be an integer, found {$it}',
     expectedIntegerOffsetFound: 'mismatched types: expected an integer offset, found {$at}',
+    expectedIntegerIndexFound: 'mismatched types: expected an integer index, found {$at}',
     expectedIntegerFoundArgument: 'mismatched types: expected an integer, found {$at} (argument {$i} of `{$name}`)',
     symbolFNeedsFunction: 'mismatched types: `symbol<F>` needs a function type such as `fn(f64): f64`, found {$f}',
     expectedBoolFound: 'mismatched types: expected `bool`, found {$t}',
@@ -622,6 +623,7 @@ export const NOTES = {
   },
   E0114: {
     noteVexNeedsExplicit: 'note: Vex needs an explicit `return` (a trailing expression is not returned)',
+    helpReturnMatch: 'help: the value of the last `match` is not returned: write `return match … { … };`',
   },
   E0115: {
     helpAddMissingArms: 'help: add the missing arms, or a wildcard arm `_ => …`',

@@ -471,8 +471,11 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
       case 'Vec.contains': return `$contains(${o}.a, ${this.tempVal(a[0])})`;
       case 'array.len': return `${o}.length`;
+      case 'array.get': return `$aget(${o}, ${this.val(a[0])}, ${s})`;
+      case 'slice.get': return `$sget(${o}, ${this.val(a[0])}, ${s})`;
       case 'slice.len': return `${o}.len`;
       case 'String.len': return `${o}.blen`;
+      case 'String.capacity': return `${o}.cap`; // the simulated buffer's size in bytes
       case 'String.push': return `${o}.append(${this.val(a[0])}, ${s})`;
       case 'String.text': return `${o}.s`;
       case 'String.clone': return `$newString(${o}.s, ${s})`;

@@ -7,7 +7,7 @@ import { addStdContracts, MIN_ONE_OF } from './std-contracts';
 import { T, typeName, typeEq, subst, type Type, type StructInfo, type EnumInfo } from './types';
 import { notClone } from './clone-check';
 import type { FnInfo, ExternInfo } from './typed';
-import type { Ctx, ContractInfo, GenericEntry } from './context';
+import type { Ctx, ContractInfo, ContractMethod, GenericEntry } from './context';
 import { resolveType, primitive } from './resolve';
 import { overloadSet, nextOverloadKey, sameSignature, contractOverloads } from './overloads';
 import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } from './prelude';
@@ -186,13 +186,12 @@ export function collect(cx: Ctx): void {
  *  gets its own copy of the body (checked with Self = that struct), listed like an inline method. */
 function addDefaultMethods(cx: Ctx, dupValue: (n: string, s: ast.Span) => boolean): void {
   for (const [info, d] of cx.structDecls) {
-    const own = cx.methods.get(info.name);
     for (const im of d.impls) {
       const c = cx.contracts.get(im.name);
       if (!c) continue;
       for (const cc of allContracts(cx, c)) {
         for (const m of cc.methods.values()) {
-          if (!m.hasDefault || !m.decl || own?.has(m.name) || cx.methods.get(info.name)?.has(m.name)) continue;
+          if (!m.hasDefault || !m.decl || definesMember(cx, info, cc, m)) continue;
           const copy = structuredClone(m.decl);
           copy.receiver = { span: copy.span, name: 'self', type: { kind: 'ref', span: copy.span, mut: m.mutating, inner: { kind: 'named', span: copy.span, name: info.name, args: [], member: undefined } } };
           copy.mutating = m.mutating;
@@ -388,6 +387,21 @@ export function checkImpls(cx: Ctx): void {
   }
 }
 
+/** Does method `f` of struct `info` implement contract member `m` (same parameter types, the
+ *  contract's `Self` being the struct; a contract type parameter accepts any type parameter)? */
+function implementsMember(info: StructInfo, c: ContractInfo, m: ContractMethod, f: FnInfo): boolean {
+  const self = new Map<string, Type>([[`${c.name}.Self`, selfTypeOf(info)]]);
+  return f.params.length === m.params.length && m.params.every((p, i) => p.k === 'param' && p.name !== 'Self' ? f.params[i].type.k === 'param' : typeEq(subst(p, self), f.params[i].type));
+}
+
+/** Does struct `info` already define contract method `m` (for an overloaded one: the member with
+ *  its parameter types), so that its default body is not copied in? */
+function definesMember(cx: Ctx, info: StructInfo, c: ContractInfo, m: ContractMethod): boolean {
+  const set = overloadSet(cx.methods.get(info.name), m.name);
+  if (contractOverloads(c.methods, m.name).length < 2) return set.length > 0;
+  return set.some((f) => implementsMember(info, c, m, f));
+}
+
 export function allContracts(cx: Ctx, c: ContractInfo, seen = new Set<string>()): ContractInfo[] {
   if (seen.has(c.name)) return [];
   seen.add(c.name);
@@ -409,15 +423,16 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
     // of an overload set (`op-` unary and binary), the member with the contract's arity
     const set = overloadSet(methods, m.name);
     // an overloaded contract method: each member needs the implementation with its parameter types
-    const self = new Map<string, Type>([[`${c.name}.Self`, selfTypeOf(info)]]);
-    const typed = (f: FnInfo) => f.params.length === m.params.length && m.params.every((p, i) => p.k === 'param' && p.name !== 'Self' ? f.params[i].type.k === 'param' : typeEq(subst(p, self), f.params[i].type));
-    const impl = contractOverloads(c.methods, m.name).length > 1 ? set.find(typed) : set.find((f) => f.params.length === m.params.length) ?? set[0];
+    const overloaded = contractOverloads(c.methods, m.name).length > 1;
+    const impl = overloaded ? set.find((f) => implementsMember(info, c, m, f)) : set.find((f) => f.params.length === m.params.length) ?? set[0];
     if (!impl) {
       // §3.2: real never checks completeness; the playground warns here and errors where it matters
       if (!m.hasDefault) {
-        cx.warn(MSG.W0112.doesNotImplementMethod({ infoName: info.name, mName: m.name, cName: c.name }), span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${m.name}\` declared here` }] } : {});
+        // of an overload set, name the member by its parameter types
+        const mName = overloaded ? `${m.name}(${m.params.map(typeName).join(', ')})` : m.name;
+        cx.warn(MSG.W0112.doesNotImplementMethod({ infoName: info.name, mName, cName: c.name }), span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${mName}\` declared here` }] } : {});
         const key = `${info.name}:${c.name}`;
-        cx.incomplete.set(key, [...(cx.incomplete.get(key) ?? []), m.name]);
+        cx.incomplete.set(key, [...(cx.incomplete.get(key) ?? []), mName]);
       }
       continue;
     }

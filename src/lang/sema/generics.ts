@@ -136,7 +136,8 @@ export function checkArgs(
       const t = checkExpr(cx, a, known);
       unify(pt, t, env, keys);
     } else {
-      const t = checkExpr(cx, a, null);
+      // §7.4: `&x` for a `&T!` parameter borrows a mutable place mutably, T still open here
+      const t = checkExpr(cx, a, pt.k === 'ref' && pt.mut && a.kind === 'ref' ? { k: 'ref', inner: T.error, mut: true } : null);
       unify(pt, t, env, keys);
     }
   });

@@ -27,3 +27,16 @@ describe('unit-variant patterns against an i32', () => {
     expect(errors('enum S { A(i32), B }\nfn main() { let x = 1; match x { S.A(n) => {}, _ => {} } }')[0]).toMatch(/^E0116 /);
   });
 });
+
+describe('`&x` for a generic `&T!` parameter', () => {
+  const fns = 'fn put<T>(slot: &T!, v: T) { *slot = v; }\nstruct R { n: i32, }\nfn (r: &R) take<T>(s: &T!): i32 { return 0; }\n';
+  it('a mutable place is borrowed mutably (function and method)', () => {
+    expect(errors(fns + 'fn main() { let! x = 1; put(&x, 2); let r = R { n: 0 }; let! s = 2.5; r.take(&s); }')).toEqual([]);
+  });
+  it('an immutable binding stays a shared borrow: a mismatch', () => {
+    expect(errors(fns + 'fn main() { let x = 1; put(&x, 2); }')[0]).toMatch(/^E0103 mismatched types: expected `&i32!`, found `&i32`/);
+  });
+  it('the borrow is mutable for the borrow checker: a live shared borrow conflicts', () => {
+    expect(errors(fns + 'fn main() { let! x = 1; let a = &x; put(&x, 2); println("{}", a); }').some((e) => /^E01\d\d .*borrow/.test(e))).toBe(true);
+  });
+});

@@ -49,3 +49,23 @@ describe('what a later use cannot decide', () => {
     expect(errors('fn f<T>(x: T): Vec<T> {\n    let! v = Vec();\n    v.push(x);\n    return v;\n}\nfn main() { f(1); }\n')).toEqual([]);
   });
 });
+
+describe('decided by a method argument or an assignment', () => {
+  const prelude = 'struct Inbox { n: i32, }\nfn (b: &Inbox) take(v: &Vec<i64>): i32 { return 0; }\nstruct Slot<T> { v: T, }\nfn (s: &Slot<T>) put(o: Option<T>) {}\n';
+  it('`obj.m(&v)` and a generic receiver\'s type arguments', () => {
+    const src = prelude + 'fn main() {\n    let b = Inbox { n: 0 };\n    let! v = Vec();\n    b.take(&v);\n    let s = Slot<bool> { v: true };\n    let o = None;\n    s.put(o);\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let! v')).toBe('let! v: Vec<i64>');
+    expect(hover(src, 'let o')).toBe('let o: Option<bool>');
+  });
+  it('a later conflicting push is a mismatch at the push', () => {
+    const src = prelude + 'fn main() {\n    let b = Inbox { n: 0 };\n    let! v = Vec();\n    b.take(&v);\n    v.push("x");\n}\n';
+    expect(errors(src).map((e) => e.slice(0, 24))).toEqual(['E0103 mismatched types: ']);
+  });
+  it('`place = v;` and `v = value;`', () => {
+    const src = 'struct H { names: Vec<string>, }\nfn load(): Map<str, f64> { return Map(); }\nfn main() {\n    let! h = H { names: Vec() };\n    let n = Vec();\n    h.names = n;\n    let! m = Map();\n    m = load();\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let n')).toBe('let n: Vec<string>');
+    expect(hover(src, 'let! m')).toBe('let! m: Map<str, f64>');
+  });
+});

@@ -4,7 +4,10 @@
 // those arguments (checked silently). Nothing found: `i32` (real's default), so an unused
 // `let v = Vec();` compiles. The binding is then checked as if it were annotated.
 import type * as ast from '../syntax/ast';
-import { T, type Type } from './types';
+import { T, subst, type Type } from './types';
+import { derefAll, structArgsEnv } from './methods';
+import { overloadSet } from './overloads';
+import { unify } from './infer';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { probe } from './closure-infer';
@@ -128,7 +131,8 @@ function resultType(cx: Ctx, name: string, c: { ok: boolean; arg: ast.Expr }, re
 }
 
 /** The type the first later use of `name` expects, when that use says it: an argument of a
- *  non-generic function (`f(v)`, `f(&v)`), `return name;` or `let y: T = name;`. Null when the
+ *  non-generic function (`f(v)`, `f(&v)`) or of a user method (`obj.m(v)`), `return name;`,
+ *  `let y: T = name;`, `place = name;` (the place's type) or `name = value;` (the value's). Null when the
  *  first use says nothing (or there is none). */
 function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type | null {
   const isName = (e: unknown): boolean => {
@@ -146,8 +150,20 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
       const i = args.findIndex(isName);
       if (i < 0) return false;
       const f = c.kind === 'ident' && !c.typeArgs ? cx.fns.get(c.name) : undefined;
-      const pt = f && !f.typeParams.length ? f.params[i]?.type : undefined;
+      const pt = f && !f.typeParams.length ? f.params[i]?.type : c.kind === 'member' && !o.typeArgs ? methodParam(cx, c, i) : undefined;
       if (pt) out = pt.k === 'ref' && args[i].kind === 'ref' ? pt.inner : pt;
+      return true;
+    }
+    // `place = name;`: the type of the place it is stored into (a typed variable, field, element)
+    if (o.kind === 'assign' && o.op === '=' && isName(o.value) && !isName(o.target)) {
+      probe(cx, () => { const t = checkExpr(cx, o.target as ast.Expr, null); if (!hasOpen(t)) out = t; });
+      clearInfo(o.target);
+      return true;
+    }
+    // `name = value;`: the type of the value assigned to the collection variable
+    if (o.kind === 'assign' && o.op === '=' && isName(o.target) && (o.target as ast.Expr).kind === 'ident') {
+      probe(cx, () => { const t = checkExpr(cx, o.value as ast.Expr, null); if (!hasOpen(t)) out = t; });
+      clearInfo(o.value);
       return true;
     }
     if (o.kind === 'ident' && o.name === name) return true; // another use first: it decides nothing here
@@ -155,6 +171,25 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
   });
   const t = out as Type | null;
   return t && t.k !== 'error' ? t : null;
+}
+
+/** The type parameter `i` of the method `obj.m(…)` takes, when `obj` already has a type here and
+ *  `m` is its one (non-generic, non-overloaded) user method. */
+function methodParam(cx: Ctx, c: ast.ExprOf<'member'>, i: number): Type | undefined {
+  let ot: Type | null = null;
+  probe(cx, () => { ot = checkExpr(cx, c.object, null); });
+  clearInfo(c.object);
+  if (!ot) return undefined;
+  const t = derefAll(ot);
+  const owner = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
+  const set = owner ? overloadSet(cx.methods.get(owner), c.name) : [];
+  const f = set.length === 1 ? set[0] : null;
+  if (!f || f.params[i]?.variadic) return undefined; // the method's own generics stay open: no decision
+  // the receiver's type arguments (inline methods: the struct's; `fn (b: &Box<T>)`: the receiver's own)
+  const env = structArgsEnv(t);
+  if (f.receiverType) unify(f.receiverType.k === 'ref' ? f.receiverType.inner : f.receiverType, t, env, new Set(f.typeParams.map((p) => p.k === 'param' ? `${p.owner}.${p.name}` : '')));
+  const pt = f.params[i] ? subst(f.params[i].type, env) : undefined;
+  return pt && !hasOpen(pt) ? pt : undefined;
 }
 
 const hasError = (t: Type): boolean => {
@@ -181,6 +216,6 @@ const hasOpen = (t: Type): boolean => {
 };
 
 /** Forget what the silent probe recorded for the nodes (types, targets), so the real check starts clean. */
-function clearInfo(n: unknown): void {
+export function clearInfo(n: unknown): void {
   walk(n, (o) => { forgetNode(o as unknown as ast.Expr); return false; });
 }

@@ -139,6 +139,13 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'len' });
       return T.i32;
     }
+    // chapter 2 §5.2: arrays and slices have the read-only `get(i)` (a copy of a Copy element)
+    if (m.name === 'get' && call.args.length === 1 && inferMod.isCopy(t.elem)) {
+      const at = checkExpr(cx, call.args[0], T.i64);
+      if (at.k !== 'int' && at.k !== 'error') cx.error(MSG.E0103.expectedIntegerIndexFound({ at: fmt(at) }), call.args[0].span);
+      setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'get' });
+      return t.elem;
+    }
   }
   if (t.k === 'ptr') {
     if (m.name === 'is_null') {

@@ -121,3 +121,20 @@ describe('editor support', () => {
     expect(completionsAt('t.vx', m, m.indexOf('c.\n') + 2).filter((c) => c.label === 'add').map((c) => c.detail)).toEqual(['fn add(x: i32) (+2 overloads)']);
   });
 });
+
+describe('default bodies of an overloaded contract method', () => {
+  const C = 'contract Sc {\n    sc(k: i32): i32 { return k; }\n    sc(k: f64): f64 { return k * 2.0; }\n    sc(k: bool): i32;\n}\n';
+  const all = (src: string) => checkSource('t.vx', src).diagnostics.map((d) => `${d.code} ${d.message}`);
+  it('every member with a default is inherited, not only the first', () => {
+    const src = main('let p = P { v: 1 };\nlet a: f64 = p.sc(1.5);\nlet b: i32 = p.sc(2);', C + 'struct P impl Sc { v: i32, }\nfn (p: &P) sc(k: bool): i32 { return 0; }\n');
+    expect(all(src)).toEqual([]);
+  });
+  it('a member the struct defines replaces only that member', () => {
+    const src = main('let p = P { v: 1 };\nlet a: f64 = p.sc(1.5);\nlet b: i32 = p.sc(2);', C + 'struct P impl Sc { v: i32, }\nfn (p: &P) sc(k: bool): i32 { return 0; }\nfn (p: &P) sc(k: f64): f64 { return k; }\n');
+    expect(all(src)).toEqual([]);
+  });
+  it('W0112 names the missing member by its parameter types', () => {
+    const src = main('', C + 'struct P impl Sc { v: i32, }\n');
+    expect(all(src)).toEqual(['W0112 `P` does not implement method `sc(bool)` required by contract `Sc`']);
+  });
+});

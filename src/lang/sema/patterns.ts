@@ -16,7 +16,20 @@ import { branches, containerBound, containerPart, refBound, subjectBehindRef } f
 import { MSG, NOTE } from '../msg';
 import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs } from './tables';
 
-export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean): Type {
+/** The value expression an arm (or a tail-value block) ends in, or null. */
+export function armValue(b: ast.Expr | ast.Block | ast.Stmt): ast.Expr | null {
+  if (b.kind === 'block' && 'stmts' in b) return (b as ast.Block).tail;
+  if (b.kind === 'return' || b.kind === 'break' || b.kind === 'continue') return null;
+  return b as ast.Expr;
+}
+
+/** A bare `None` (or `Option.None`): its type comes only from context (chapter 2 §7.3). */
+export const isBareNoneExpr = (e: ast.Expr | null): boolean =>
+  !!e && ((e.kind === 'ident' && e.name === 'None' && !e.typeArgs) || (e.kind === 'member' && e.name === 'None' && e.object.kind === 'ident' && e.object.name === 'Option' && !e.object.typeArgs));
+
+/** `hint`: for a `match` whose value is not used, the type its `None` arms take when no other arm
+ *  says (the function's return type for a body's last statement). */
+export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | null, valueUsed: boolean, hint: Type | null = null): Type {
   const st = checkExpr(cx, e.subject, null);
   const subj = derefAll(st);
   // matching an owned local by value: its non-copy bindings are parts of it (moves.ts consume)
@@ -25,7 +38,12 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   const viaRef = subjectBehindRef(e.subject);
   let result: Type | null = valueUsed ? expected : null;
   const armTypes: [ast.MatchArm, Type][] = [];
-  branches(cx, e.arms.map((arm) => () => checkArm(arm)), true);
+  // Arms whose value is a bare `None` are checked after the others, so `Some(..)` arms (or the
+  // expected type) give them their type; the arms are alternative paths, so the order is free.
+  const noneArm = (arm: ast.MatchArm) => isBareNoneExpr(armValue(arm.body));
+  let sibling: Type | null = null;
+  const order = [...e.arms.filter((a) => !noneArm(a)), ...e.arms.filter(noneArm)];
+  branches(cx, order.map((arm) => () => checkArm(arm)), true);
   function checkArm(arm: ast.MatchArm): boolean {
     cx.pushScope();
     checkPattern(cx, arm.pattern, subj);
@@ -41,10 +59,13 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     if (b.kind === 'return' || b.kind === 'break' || b.kind === 'continue') {
       checkStmt(cx, b as ast.Stmt);
       t = T.never;
-    } else if (b.kind === 'block' && 'stmts' in b) t = checkBlock(cx, b as ast.Block, valueUsed ? result : null);
-    else t = checkExpr(cx, b as ast.Expr, valueUsed ? result : null);
+    } else {
+      const want = valueUsed ? result : noneArm(arm) ? hint ?? sibling : null;
+      t = b.kind === 'block' && 'stmts' in b ? checkBlock(cx, b as ast.Block, want) : checkExpr(cx, b as ast.Expr, want);
+    }
     armTypes.push([arm, t]);
     if (valueUsed && !result && t.k !== 'never') result = t;
+    if (!sibling && t.k === 'enum' && t.info === OPTION) sibling = t;
     cx.popScope();
     return t.k === 'never';
   }

@@ -122,7 +122,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
       chars: '(): i64', char_count: '(): i64', empty: '(): bool', starts_with: '(str): bool', ends_with: '(str): bool',
       split: '(str): Vec<string>', find: '(str): Option<i64>', substr: '(int, int): string', bytes: '(): Vec<u8>',
       'parse<P>': '(): Result<P, string>', to_string: '(): string',
-      to_upper: '(): String', to_lower: '(): String', push_str: '(str)!', clear: '()!',
+      to_upper: '(): String', to_lower: '(): String', push_str: '(str)!', clear: '()!', capacity: '(): i64',
     },
   },
   str: {

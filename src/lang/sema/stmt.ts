@@ -8,9 +8,9 @@ import { checkBlockBorrows } from './borrows';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
-import { lateCollectionType } from './late-types';
+import { clearInfo, lateCollectionType } from './late-types';
 import { checkPlace, requireMutablePlace } from './mutability';
-import { checkMatch } from './patterns';
+import { checkMatch, isBareNoneExpr } from './patterns';
 import { resolveType } from './resolve';
 import { joinNumeric, isNumeric, assignable, hasAnyParam } from './infer';
 import { fnEnv, allContracts } from './collect';
@@ -94,7 +94,8 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   cx.level = 0;
   cx.closureStack = [];
   cx.pushScope();
-  if (d.receiver && f.receiverType) f.receiverLocal = declareLocal(cx, d.receiver.name, f.receiverType, false, d.receiver.span);
+  // chapter 2 §6.2: a by-value receiver of a mutating (`!`) method may assign to its own copy
+  if (d.receiver && f.receiverType) f.receiverLocal = declareLocal(cx, d.receiver.name, f.receiverType, f.receiver === 'value' && d.mutating, d.receiver.span);
   d.params.forEach((p, i) => {
     const pi = f.params[i];
     if (!pi) return;
@@ -104,6 +105,9 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   });
   const repl = cx.replScope && f === cx.fns.get('main') ? cx.replScope : null;
   if (repl) declareSessionVars(cx, repl, d.body.span);
+  const last = d.body.stmts[d.body.stmts.length - 1];
+  const tailMatch = !d.body.tail && last?.kind === 'expr' && last.expr.kind === 'match' ? last.expr : null;
+  if (tailMatch && f.ret.k !== 'unit') tailMatchHint.set(tailMatch, f.ret);
   const t = checkBlock(cx, d.body, null, false);
   if (repl) {
     repl.visibleAtEnd = cx.scope.visible();
@@ -113,12 +117,15 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
     const what = f.ret.k === 'never' ? 'is declared `!` (never returns)' : `must return a value of type ${fmt(f.ret)}`;
     cx.error(MSG.E0114.functionButCanReach({ fName: f.name, what }), endSpan(d.body), {
       labels: d.ret ? [{ span: d.ret.span, message: `returns ${fmt(f.ret)}` }] : [],
-      notes: [NOTE.E0114.noteVexNeedsExplicit()],
+      notes: [NOTE.E0114.noteVexNeedsExplicit(), ...(tailMatch ? [NOTE.E0114.helpReturnMatch()] : [])],
     });
   }
   cx.popScope();
   cx.fn = null;
 }
+
+/** A `match` that is the last statement of a function body: the return type its `None` arms take. */
+const tailMatchHint = new WeakMap<ast.Expr, Type>();
 
 function endSpan(b: ast.Block): ast.Span {
   const s = b.span;
@@ -254,7 +261,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       if (cx.fn) cx.fn.unsafeDepth--;
       return;
     case 'expr':
-      if (s.expr.kind === 'match') setExprInfo(s.expr, { type: checkMatch(cx, s.expr, null, false) });
+      if (s.expr.kind === 'match') setExprInfo(s.expr, { type: checkMatch(cx, s.expr, null, false, tailMatchHint.get(s.expr) ?? null) });
       else checkExpr(cx, s.expr, null);
       return;
     case 'block':
@@ -594,7 +601,7 @@ export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type 
 }
 
 export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null): Type {
-  let result: Type | null = expected;
+  let result: Type | null = expected ?? noneBranchType(cx, [...e.branches.map((br) => br.body), e.else]);
   const tails: [ast.Block, Type][] = [];
   // As for the statement: the bodies are alternative paths, each after the conditions that ran
   // before it (a value moved in one branch is still there in the others; moved after the `if` if
@@ -609,6 +616,21 @@ export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null)
   const rt = result ?? T.never;
   for (const [b, bt] of tails) if (b.tail && bt.k !== 'never') coerceExpr(cx, b.tail, bt, rt);
   return rt;
+}
+
+/** `if c { None } else { Some(x) }` with no expected type: the Option type of the first other
+ *  branch, checked silently (its nodes are checked again for real), so `None` gets its type. */
+function noneBranchType(cx: Ctx, bodies: ast.Block[]): Type | null {
+  if (!bodies.some((b) => isBareNoneExpr(b.tail))) return null;
+  for (const b of bodies) {
+    if (isBareNoneExpr(b.tail)) continue;
+    let t: Type | null = null;
+    probe(cx, () => { t = checkBlock(cx, b, null); });
+    clearInfo(b);
+    const found = t as Type | null;
+    if (found && found.k === 'enum' && found.info === OPTION) return found;
+  }
+  return null;
 }
 
 // ------------------------------------------------------------------ divergence
