@@ -84,15 +84,11 @@ for (const sub of ['../src/lang/sema/testdata', '../src/lang/codegen/testdata'])
   }
 }
 
-// The checker rewrite of the AST still to move into the tables (the freeze makes it an internal
-// error): `Owner.method(x, …)` turned into `x.method(…)` in place (calls.ts staticCall).
-// `it.fails`: remove the entry once the rewrite is gone.
-const STILL_MUTATES = new Set(['lang_static_call_forms']);
 
 describe('the AST is immutable after parsing', () => {
   it('finds the programs', () => expect(programs.length).toBeGreaterThan(300));
   for (const p of programs) {
-    (STILL_MUTATES.has(p.name) ? it.fails : it)(p.name, () => {
+    it(p.name, () => {
       expect(frozen(p.files, p.entry, p.options)).toEqual(ordinary(p.files, p.entry, p.options));
     });
   }
