@@ -97,7 +97,8 @@ function check(file: string, text: string, files: readonly ModuleFile[] | undefi
       return done(cx.program, cx, linked.files.filter((n) => n !== file), linked.scopes.get(file) ?? null);
     }
   }
-  const { program } = parse(file, text);
+  // A partial check parses only the bodies it checks (the others are empty blocks).
+  const { program } = parse(file, text, at ?? undefined);
   const { cx } = checkWithCtx(program, { text, bodiesAt });
   // (one tab importing another: the missing module is an error until that tab exists)
   return done(cx.program, cx, hasRelativeImport(program) ? [] : null, null);
