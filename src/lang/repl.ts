@@ -373,7 +373,7 @@ export class ReplSession {
   private checkText(source: string, replScope: ReplScope) {
     const parsed = parse(this.file, source);
     const { cx, result } = checkWithCtx(parsed.program, { text: source, replScope });
-    return { cx, program: parsed.program, parseDiags: parsed.diagnostics, result };
+    return { cx, program: cx.program, parseDiags: parsed.diagnostics, result };
   }
 
   /** Diagnostics on the synthesized program -> spans in the cell text. Anything outside the

@@ -17,7 +17,7 @@ import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { vecKindOf } from '../../common/vec-kinds';
-import { callTarget, exprInfo } from '../sema/tables';
+import { callTarget, checkedCall, exprInfo } from '../sema/tables';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
@@ -75,8 +75,8 @@ export abstract class CallEmitter extends ExprEmitter {
     return c;
   }
 
-  call(e: ast.ExprOf<'call'>): string {
-    const t = callTarget(e);
+  call(written: ast.ExprOf<'call'>): string {
+    const e = checkedCall(written), t = callTarget(e);
     if (!t) return unsupported('unresolved call');
     switch (t.k) {
       case 'fn': {

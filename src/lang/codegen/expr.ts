@@ -9,7 +9,7 @@ import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
 import { f16round } from '../../common/f16';
 import { envOf, scalarKind, memBacked } from './typedesc';
-import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, refIsMut } from '../sema/tables';
+import { type ResOf, type TargetOf, callTarget, checkedCall, exprInfo, nameRes, refIsMut } from '../sema/tables';
 
 /** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
@@ -1036,8 +1036,8 @@ const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.
 const SHALLOW = new Set(['Vec.map', 'Vec.filter', 'Map.keys', 'Map.values', 'str.split']);
 const plainArgs = (t: Type | undefined): boolean =>
   !!t && (t.k === 'str' || (t.k === 'builtin' && t.args.every((a) => a.k === 'int' || a.k === 'float' || a.k === 'bool' || a.k === 'str')));
-export function detachedCall(e: ast.ExprOf<'call'>): boolean {
-  const t = callTarget(e);
+export function detachedCall(written: ast.ExprOf<'call'>): boolean {
+  const e = checkedCall(written), t = callTarget(e);
   if (t?.k !== 'builtin-method') return false;
   const key = `${t.owner}.${t.method}`;
   if (DETACHED.has(key)) return true;
@@ -1048,6 +1048,7 @@ function freshValue(e: E): boolean {
     case 'struct-lit': case 'fstring': return true;
     case 'call': {
       const t = callTarget(e);
+      e = checkedCall(e);
       if (t?.k === 'builtin-method') {
         if (detachedCall(e)) return true;
         // filter on a Vec that keeps its elements makes clones (calls.ts): the result owns them
@@ -1112,7 +1113,8 @@ function tempRoot(e: E, accessors: boolean): E | null {
       o = o.object; // `make_vec()[0].id`, `make_map()["k"].len()`: an element read in place
     } else if (accessors && o.kind === 'call' && callTarget(o)?.k === 'builtin-method' && o.callee.kind === 'member' &&
       (ACCESSORS.has(`${(callTarget(o) as TargetOf<'builtin-method'>).owner}.${(callTarget(o) as TargetOf<'builtin-method'>).method}`) || (((callTarget(o) as TargetOf<'builtin-method'>).owner === 'Option' || (callTarget(o) as TargetOf<'builtin-method'>).owner === 'Result') && UNWRAPS.has((callTarget(o) as TargetOf<'builtin-method'>).method)))) {
-      o = o.callee.object;
+      o = checkedCall(o);
+      o = (o as ast.ExprOf<'call'>).callee.kind === 'member' ? ((o as ast.ExprOf<'call'>).callee as ast.ExprOf<'member'>).object : o;
     } else return null;
     if (freshValue(o)) return o;
   }

@@ -5,7 +5,7 @@
 // fresh array must not run out of heap. Every other closure value may escape and is charged.
 import type * as ast from '../syntax/ast';
 import type { LocalInfo } from '../sema/typed';
-import { type ResOf, checkMap, localOf, nameRes } from '../sema/tables';
+import { type ResOf, checkMap, checkedNode, localOf, nameRes } from '../sema/tables';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)
@@ -20,7 +20,7 @@ export function frameLocalClosures(root: object): ReadonlySet<ast.Expr> {
   const walk = (n: unknown, owner: object | null, callee: unknown): void => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) walk(x, owner, callee); return; }
-    const o = n as Record<string, unknown> & { kind?: string };
+    const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
     if (o.kind === 'let') {
       const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
       if (s.pattern.kind === 'name' && localOf(s.pattern) && s.init?.kind === 'closure') lets.set(localOf(s.pattern)!, { closure: s.init, owner });

@@ -2,6 +2,7 @@
 // function a `go` statement or go_with_stack calls, else what kind of body it runs.
 import type * as ast from '../syntax/ast';
 import { displayName } from '../sema/module-names';
+import { checkedCall } from '../sema/tables';
 
 /** Names of another tab's functions as written (`worker`, not the linker's `utilːworker`). */
 export function taskName(body: ast.Block | ast.Expr): string {
@@ -10,7 +11,7 @@ export function taskName(body: ast.Block | ast.Expr): string {
 
 function rawTaskName(body: ast.Block | ast.Expr): string {
   if (body.kind === 'block') return 'go block';
-  if (body.kind === 'call') return calleeName(body.callee) ?? 'go call';
+  if (body.kind === 'call') return calleeName(checkedCall(body).callee) ?? 'go call';
   if (body.kind === 'ident') return body.name;
   if (body.kind === 'closure') return 'closure';
   return 'go task';

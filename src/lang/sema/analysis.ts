@@ -94,13 +94,14 @@ function check(file: string, text: string, files: readonly ModuleFile[] | undefi
     const linked = linkProgram(files.map((f) => (f.name === file ? { name: file, text } : f)), file);
     if (linked.linked) {
       const { cx } = checkWithCtx(linked.program, { bodiesAt });
-      return done(linked.program, cx, linked.files.filter((n) => n !== file), linked.scopes.get(file) ?? null);
+      return done(cx.program, cx, linked.files.filter((n) => n !== file), linked.scopes.get(file) ?? null);
     }
   }
-  const { program } = parse(file, text);
+  // A partial check parses only the bodies it checks (the others are empty blocks).
+  const { program } = parse(file, text, at ?? undefined);
   const { cx } = checkWithCtx(program, { text, bodiesAt });
   // (one tab importing another: the missing module is an error until that tab exists)
-  return done(program, cx, hasRelativeImport(program) ? [] : null, null);
+  return done(cx.program, cx, hasRelativeImport(program) ? [] : null, null);
 }
 
 // What the cached text may hold where the texts differ: a partial name, or the `;` completion puts

@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { MSG, NOTE, type Message } from '../msg';
-import { type ResOf, callTarget, exprInfo, localOf, nameRes, checkSet, refIsMut } from './tables';
+import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkSet, refIsMut } from './tables';
 import type { Type } from './types';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
@@ -30,7 +30,7 @@ function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
   const visit = (x: unknown): void => {
     if (!x || typeof x !== 'object') return;
     if (Array.isArray(x)) { for (const y of x) visit(y); return; }
-    const o = x as Record<string, unknown>;
+    const o = checkedNode(x) as Record<string, unknown>;
     const id = o as unknown as ast.ExprOf<'ident'>;
     if (o.kind === 'ident' && nameRes(id)?.k === 'local' && (nameRes(id) as ResOf<'local'>).local === r) found = o.span as ast.Span;
     for (const k in o) if (walk(o, k)) visit(o[k]);
@@ -57,6 +57,7 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
     return { r, borrows: [explicit(init)] };
   }
   if (init.kind === 'call' && exprInfo(init)?.type?.k === 'ref') {
+    init = checkedCall(init);
     const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
     const t = callTarget(init), rt = t?.k === 'method' ? t.fn.receiverType : null;
     if (rt?.k === 'ref' && init.callee.kind === 'member' && exprInfo(init.callee.object)?.type?.k !== 'ref') {
@@ -104,6 +105,7 @@ function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
  *  reference, and the values of `if`/`match` branches. */
 function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
   if (!e) return out;
+  if (e.kind === 'call') e = checkedCall(e);
   switch (e.kind) {
     case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(explicit(e)); break;
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
@@ -139,9 +141,10 @@ function storedOutside(s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borr
     if (!outer(h) || !holdsRef(h.type)) return null;
     return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
   }
-  if (s.kind === 'expr' && s.expr.kind === 'call' && s.expr.callee.kind === 'member') {
+  const sc = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
+  if (sc && sc.callee.kind === 'member') {
     // `v.push(&x)`, `m.insert(k, &x)`, `h.set(&x)`: a mutating method of a container of references
-    const c = s.expr, t = callTarget(c), callee = s.expr.callee;
+    const c = sc, t = callTarget(c), callee = sc.callee;
     const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating : false;
     const h = rootLocal(callee.object);
     if (!mutating || !outer(h) || !holdsRef(h.type)) return null;
@@ -169,7 +172,7 @@ function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): vo
 function valueBranches(cx: Ctx, n: unknown, used: boolean): void {
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const y of n) valueBranches(cx, y, true); return; }
-  const o = n as Record<string, unknown>;
+  const o = checkedNode(n) as Record<string, unknown>;
   if (Array.isArray(o.stmts)) return; // a block
   if (o.kind === 'closure') return;
   const e = o as unknown as ast.Expr;
@@ -282,7 +285,7 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
   const visit = (v: unknown): void => {
     if (!v || typeof v !== 'object') return;
     if (Array.isArray(v)) { for (const y of v) visit(y); return; }
-    const o = v as Record<string, unknown>;
+    const o = checkedNode(v) as Record<string, unknown>;
     if (o.kind === 'closure') return; // its body's statements are checked as a block of their own
     if (o.kind === 'call' && !seenCalls.has(o)) {
       seenCalls.add(o);
@@ -314,7 +317,7 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
   const visit = (v: unknown): void => {
     if (out || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) { for (const y of v) visit(y); return; }
-    const o = v as Record<string, unknown> & { kind?: string; span?: ast.Span };
+    const o = checkedNode(v) as Record<string, unknown> & { kind?: string; span?: ast.Span };
     if (o.kind === 'ref' && 'operand' in o && rootLocal((o as unknown as ast.ExprOf<'ref'>).operand) === x) {
       const m = refIsMut(o as unknown as ast.ExprOf<'ref'>);
       if (mutBorrow) out = { message: m ? MSG.E0161.mutableTwice({ name }) : MSG.E0161.immutableWhileMutable({ name }), span: o.span! };

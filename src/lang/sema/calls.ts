@@ -17,7 +17,7 @@ import { overloadSet, resolveOverload } from './overloads';
 import { builtinMethod, builtinOwner, builtinStatic, isBuiltinFn, isBuiltinName, OPTION, RESULT, ownerGenerics } from './prelude';
 import { MSG, NOTE } from '../msg';
 import { bareVariant, missingVariant } from './shadow';
-import { exprInfo, nameRes, setCallTarget, setExprInfo, setNameRes } from './tables';
+import { exprInfo, nameRes, setCallAs, setCallTarget, setExprInfo, setNameRes } from './tables';
 
 export interface TypePath {
   type: Type;
@@ -223,7 +223,7 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
     return T.error;
   }
   // §7.10: `Type.m(x, args…)` with `m` an instance method of Type and x a Type (or a reference to
-  // one) is `x.m(args…)` (real's `Channel.send(ch, v)`): the call is rewritten in place.
+  // one) is `x.m(args…)` (real's `Channel.send(ch, v)`): checked as that call (tables: callAs).
   if (ownerName && e.callee.kind === 'member' && hasInstanceMethod(cx, t, ownerName, name)) {
     if (!e.args.length) {
       cx.error(MSG.E0108.instanceMethodNotStatic({ name, ownerName }), e.span, {
@@ -242,9 +242,9 @@ function staticCall(cx: Ctx, e: ast.ExprOf<'call'>, path: TypePath, name: string
       return T.error;
     }
     const member: ast.ExprOf<'member'> = { kind: 'member', span: e.callee.span, object: recv, name, nameSpan: e.callee.nameSpan };
-    e.callee = member;
-    e.args = rest;
-    return checkMethodCall(cx, e, member, expected);
+    const as: ast.ExprOf<'call'> = { ...e, callee: member, args: rest };
+    setCallAs(e, as);
+    return checkMethodCall(cx, as, member, expected);
   }
   for (const a of e.args) if (!exprInfo(a)) checkExpr(cx, a, null);
   const shown = ownerName ?? path.name;

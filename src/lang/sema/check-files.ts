@@ -31,12 +31,12 @@ export function checkRoot(files: readonly ModuleFile[], root: string, lints: boo
   // The entry's check also answers the editor's next queries (a module tab is checked with
   // `module` set and its items marked exported, so it is not reused for them).
   const rootText = files.find((f) => f.name === root)?.text;
-  if (!isModule && rootText !== undefined) rememberAnalysis({ file: root, text: rootText, depNames: linked.linked ? linked.files.filter((n) => n !== root) : null, program, cx, scope: linked.linked ? linked.scopes.get(root) ?? null : null }, files);
+  if (!isModule && rootText !== undefined) rememberAnalysis({ file: root, text: rootText, depNames: linked.linked ? linked.files.filter((n) => n !== root) : null, program: cx.program, cx, scope: linked.linked ? linked.scopes.get(root) ?? null : null }, files);
   const structs = [...cx.structs.values()].map((s) => (s.name.includes('ː') ? { ...s, name: displayName(s.name) } : s));
   const diagnostics = suggestTabs([...linked.diagnostics, ...result.diagnostics], files);
   // Warnings only for programs without errors, like the checker's own lints.
   if (lints && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...linked.unusedImports);
-  return { root, files: linked.files, diagnostics: linked.linked ? demangle(diagnostics) : diagnostics, program: parseErrors ? null : result.program, structs, ast: program };
+  return { root, files: linked.files, diagnostics: linked.linked ? demangle(diagnostics) : diagnostics, program: parseErrors ? null : result.program, structs, ast: cx.program };
 }
 
 /** §4.3: a module with no `export` anywhere exports every top-level function. */

@@ -62,8 +62,10 @@ export function check(program: ast.Program, opts: CheckOptions = {}): CheckResul
 }
 
 /** `check` that also hands back the checker state (editor queries read its tables). */
-export function checkWithCtx(program: ast.Program, opts: CheckOptions = {}): { result: CheckResult; cx: Ctx } {
-  const stdDiags = expandStdImports(program);
+export function checkWithCtx(parsed: ast.Program, opts: CheckOptions = {}): { result: CheckResult; cx: Ctx } {
+  // The checker's program: the parsed one with the standard imports resolved (a new program; the
+  // parsed one is not changed). Walkers of the checked program read cx.program.
+  const { program, diagnostics: stdDiags } = expandStdImports(parsed);
   const cx = new Ctx(program);
   cx.diags.push(...stdDiags);
   cx.text = opts.text ?? null;
@@ -91,7 +93,7 @@ export function checkSource(file: string, text: string, opts: Omit<CheckOptions,
   const { result: res, cx } = checkWithCtx(parsed.program, { ...opts, text, lints: opts.lints && !parseErrors });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...res.diagnostics];
   // the declared structs even when there are errors (the C layout view works on broken code too)
-  return { diagnostics, program: parseErrors ? null : res.program, ast: parsed.program, structs: [...cx.structs.values()] };
+  return { diagnostics, program: parseErrors ? null : res.program, ast: cx.program, structs: [...cx.structs.values()] };
 }
 
 function runChecks(cx: Ctx, opts: CheckOptions): void {

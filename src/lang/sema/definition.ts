@@ -11,7 +11,7 @@ import type { Type } from './types';
 import { linkProgram, resolveModulePath, type ModuleFile } from './modules';
 import { operatorUse } from './operator-at';
 import { contractMethod, defaultBodyCopies } from './contract-at';
-import { callTarget, exprInfo, nameRes, resolvedOf, shorthandBindings, tablesInUse, useTables } from './tables';
+import { callTarget, checkedNode, exprInfo, nameRes, resolvedOf, shorthandBindings, tablesInUse, useTables } from './tables';
 
 export interface DefinitionLocation {
   file: string;
@@ -44,7 +44,7 @@ export function definitionAt(files: readonly ModuleFile[], file: string, offset:
     const visit = (n: unknown): void => {
       if (!n || typeof n !== 'object') return;
       if (Array.isArray(n)) { for (const x of n) visit(x); return; }
-      const node = n as Record<string, unknown> & { span?: ast.Span; kind?: string };
+      const node = checkedNode(n) as Record<string, unknown> & { span?: ast.Span; kind?: string };
       if (node.span && node.span.file !== '' && !within(node.span, file, offset)) return;
       target(cx, node, offer);
       for (const k of Object.keys(node)) if (!SKIP.has(k) && !(k === 'target' && node.kind === 'call')) visit(node[k]);

@@ -203,8 +203,9 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
     }
     // Standard imports bind names in this module only.
     const own2: ast.Program = { ...parsed.program, items: items.filter((i) => !(i.kind === 'import' && isRelative(i.module)) && i.kind !== 'export-list') };
-    diagnostics.push(...expandStdImports(own2));
-    mod.program = own2;
+    const std = expandStdImports(own2);
+    diagnostics.push(...std.diagnostics);
+    mod.program = std.program;
     mod.done = true;
     stack.pop();
     order.push(mod);

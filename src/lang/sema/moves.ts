@@ -15,7 +15,7 @@ import { typeNeedsDrop } from './stmt';
 import { notClone } from './clone-check';
 import { MSG, NOTE } from '../msg';
 import { noteParamCopy } from './copy-needs';
-import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, setExprInfo, checkMap, checkSet } from './tables';
+import { type ResOf, type TargetOf, callTarget, exprInfo, nameRes, setExprInfo, checkMap, checkSet, checkedCall } from './tables';
 
 export type MoveSet = Map<LocalInfo, Span>;
 
@@ -302,7 +302,7 @@ function containerRoot(e: ast.Expr): ast.Expr {
   let o = e;
   for (;;) {
     if (o.kind === 'member' || o.kind === 'tuple-index' || (o.kind === 'index' && o.index.kind !== 'range')) o = o.object;
-    else if (o.kind === 'call' && callTarget(o)?.k === 'builtin-method' && o.callee.kind === 'member' && containerPart(o)) o = o.callee.object;
+    else if (o.kind === 'call' && callTarget(o)?.k === 'builtin-method' && checkedCall(o).callee.kind === 'member' && containerPart(o)) o = (checkedCall(o).callee as ast.ExprOf<'member'>).object;
     else return o;
   }
 }
@@ -330,9 +330,10 @@ function elementText(e: ast.Expr, depth = 0): string | null {
     case 'deref': { const o = sub(e.operand); return o && `*${o}`; }
     case 'index': { const o = sub(e.object), i = sub(e.index); return o && i && `${o}[${i}]`; }
     case 'call': {
-      if (e.callee.kind !== 'member') return null;
-      const o = sub(e.callee.object), args = e.args.map(sub);
-      return o && args.every((a) => a !== null) ? `${o}.${e.callee.name}(${args.join(', ')})` : null;
+      const c = checkedCall(e);
+      if (c.callee.kind !== 'member') return null;
+      const o = sub(c.callee.object), args = c.args.map(sub);
+      return o && args.every((a) => a !== null) ? `${o}.${c.callee.name}(${args.join(', ')})` : null;
     }
     default: return null;
   }
@@ -375,6 +376,7 @@ const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unw
 export function containerPart(e: ast.Expr): boolean {
   if (e.kind === 'index') return e.index.kind !== 'range';
   if (e.kind === 'member' || e.kind === 'tuple-index') return containerPart(e.object);
+  if (e.kind === 'call') e = checkedCall(e);
   if (e.kind !== 'call' || callTarget(e)?.k !== 'builtin-method' || e.callee.kind !== 'member') return false;
   const t = (callTarget(e) as TargetOf<'builtin-method'>);
   if (ACCESSORS.has(`${t.owner}.${t.method}`)) return true;

@@ -15,7 +15,7 @@ import { derefAll, structArgsEnv } from './methods';
 import { operatorUse } from './operator-at';
 import { boundMethods, contractMethod, contractMethodText, defaultBodyCopies } from './contract-at';
 import { isOperatorName } from './collect';
-import { type LocalSite, callTarget, exprInfo, localOf, nameRes, shorthandBindings, tablesInUse, useTables } from './tables';
+import { type LocalSite, callTarget, checkedNode, exprInfo, localOf, nameRes, shorthandBindings, tablesInUse, useTables } from './tables';
 
 /** One completion the editor offers (the worker protocol carries it unchanged). */
 export interface CompletionItem {
@@ -60,7 +60,7 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
     const visit = (n: unknown): void => {
       if (!n || typeof n !== 'object') return;
       if (Array.isArray(n)) { for (const x of n) visit(x); return; }
-      const node = n as Record<string, unknown> & { span?: ast.Span; kind?: string };
+      const node = checkedNode(n) as Record<string, unknown> & { span?: ast.Span; kind?: string };
       if (node.span && !contains(node.span, offset)) return;
       describe(cx, node, offer);
       for (const k of Object.keys(node)) if (!SKIP.has(k)) visit(node[k]);

@@ -11,7 +11,7 @@ import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Type, StructInfo, EnumInfo } from './types';
 import { derefAll } from './methods';
-import { bindingVariant, callTarget, exprInfo, fnInfoOf, nameRes, resolvedOf, shorthandBindings, withTables } from './tables';
+import { bindingVariant, callTarget, checkedNode, exprInfo, fnInfoOf, nameRes, resolvedOf, shorthandBindings, withTables } from './tables';
 
 export interface SourceText { name: string; text: string }
 
@@ -131,7 +131,7 @@ function occurrencesIn(a: Analyzed): Occurrence[] {
     if (!n || typeof n !== 'object' || handled.has(n)) return;
     if (Array.isArray(n)) { for (const x of n) visit(x, generics); return; }
     handled.add(n);
-    const o = n as Record<string, unknown> & { kind?: string; span?: Span };
+    const o = checkedNode(n) as Record<string, unknown> & { kind?: string; span?: Span };
     if (o.span && o.span.file !== file) return; // standard-module items appended by the checker
     let g = generics;
     const withGenerics = (list: ast.GenericParam[] | undefined) => {

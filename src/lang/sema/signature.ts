@@ -10,7 +10,7 @@ import type { FnInfo } from './typed';
 import { subst, typeName, type Type } from './types';
 import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
 import { derefAll } from './methods';
-import { type ResOf, callTarget, exprInfo, nameRes, tablesInUse, useTables } from './tables';
+import { type ResOf, callTarget, checkedNode, exprInfo, nameRes, tablesInUse, useTables } from './tables';
 import { overloadSet, contractOverloads } from './overloads';
 import { assignable, isLiteralish, isNumeric } from './infer';
 import type { Ctx } from './context';
@@ -169,7 +169,7 @@ function findCall(items: ast.Item[], text: string, paren: number): ast.ExprOf<'c
   const walk = (n: unknown): void => {
     if (found || !n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) walk(x); return; }
-    const o = n as Record<string, unknown> & { kind?: string; span?: ast.Span };
+    const o = checkedNode(n) as Record<string, unknown> & { kind?: string; span?: ast.Span };
     if (o.span && (o.span.start > paren || o.span.end < paren)) return;
     if (o.kind === 'call') {
       const c = o as unknown as ast.ExprOf<'call'>;

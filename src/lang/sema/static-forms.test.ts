@@ -3,6 +3,9 @@
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 import { typeAt } from './query';
+import { definitionAt } from './definition';
+import { referencesAt } from './references';
+import { signatureAt } from './signature';
 
 const errors = (src: string) => checkSource('t.vx', src).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
 const C = 'struct C { n: i32 }\nfn (c: &C!) bump(by: i32) { c.n += by; }\nfn (c: &C) get(): i32 { return c.n; }\n';
@@ -30,5 +33,27 @@ describe('free-function fallbacks', () => {
   it('T.m finds T_m, then lowercase(T)_m, each may be overloaded', () => {
     const items = 'struct P { x: i32 }\nfn P_new(x: i32): P { return P { x: x }; }\nfn P_new(x: f64): P { return P { x: x as i32 }; }\nfn p_origin(): P { return P { x: 0 }; }\n';
     expect(errors(main('let a = P.new(1);\nlet b = P.new(2.5);\nlet c = P.origin();\nprintln("{}", a.x + b.x + c.x);', items))).toEqual([]);
+  });
+});
+
+// The checked form lives in the tables (callAs), the written call stays as parsed: every editor
+// query reads the call as checked.
+describe('editor queries on T.m(x, args…)', () => {
+  const src = main('let! c = C { n: 1 };\nC.bump(c, 2);\nlet n = C.get(c);\nlet! v = Vec<i32>();\nVec.push(v, 7);');
+  it('go to definition on the method name finds the method', () => {
+    const d = definitionAt([{ name: 't.vx', text: src }], 't.vx', src.indexOf('bump(c'));
+    expect(d && src.split('\n')[d.line - 1].slice(d.col - 1, d.endCol - 1)).toBe('bump');
+    expect(d?.line).toBe(2);
+  });
+  it('find references lists the static form with the method calls', () => {
+    const r = referencesAt([{ name: 't.vx', text: src }], 't.vx', src.indexOf('get(): i32'));
+    expect(r?.locations.map((l) => `${l.line}:${src.slice(l.start, l.end)}`)).toEqual(['3:get', '7:get']);
+  });
+  it('hover on a builtin method and on the method of a user type', () => {
+    expect(typeAt('t.vx', src, src.indexOf('push(v'))).toBe('Vec<i32>.push(i32)!');
+    expect(typeAt('t.vx', src, src.indexOf('bump(c'))).toBe('fn bump(by: i32)');
+  });
+  it('signature help inside the arguments shows the method', () => {
+    expect(signatureAt('t.vx', src, src.indexOf('c, 2);'))?.label).toBe('fn bump(by: i32)');
   });
 });

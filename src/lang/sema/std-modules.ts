@@ -139,7 +139,7 @@ const cache = new Map<string, Loaded>();
 
 function load(name: string): Loaded {
   const hit = cache.get(name);
-  if (hit) return structuredClone(hit); // each program gets fresh nodes (the checker annotates them)
+  if (hit) return structuredClone(hit); // each program gets its own nodes (side tables are keyed by node)
   const { program } = parse(`<std>/${name}.vx`, SOURCES[name]);
   const top = new Set<string>();
   for (const it of program.items) {
@@ -177,28 +177,35 @@ function renameRefs(n: unknown, to: (name: string) => string | null): void {
   for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') renameRefs(o[k], to);
 }
 
-const expanded = new WeakSet<ast.Program>();
+const expanded = new WeakMap<ast.Program, Expanded>();
 /** The module linker (modules.ts) expands each module's standard imports itself. */
-export const markStdExpanded = (program: ast.Program): void => { expanded.add(program); };
+export const markStdExpanded = (program: ast.Program): void => { expanded.set(program, { program, diagnostics: [] }); };
 
 /** What a standard-module import binds, for the unused-import warning (W0108, lints.ts). */
 export interface StdImportBinding { item: ast.ImportDecl; name: ast.ImportDecl['names'][number] | null; used: boolean }
 const importBindings = new WeakMap<ast.Program, StdImportBinding[]>();
 
 /** The program's standard-module imports (one entry per named import, one per namespace or bare
- *  import) and whether the program uses what each binds. */
+ *  import) and whether the program uses what each binds (the parsed or the expanded program). */
 export function stdImportBindings(program: ast.Program): StdImportBinding[] {
   return importBindings.get(program) ?? [];
 }
 
-/** Resolve the program's imports of standard modules; returns diagnostics for bad imports. */
-export function expandStdImports(program: ast.Program): Diagnostic[] {
+/** The program with its standard imports resolved, and the diagnostics for bad imports. */
+export interface Expanded { program: ast.Program; diagnostics: Diagnostic[] }
+
+/** Resolve the program's imports of standard modules. The parsed program is left as it is (the
+ *  AST is immutable after parsing): the result is a new program that shares every node the
+ *  expansion does not change, with the standard items appended and the user's references renamed
+ *  on copies. The same parsed program always gives the same expanded one. */
+export function expandStdImports(program: ast.Program): Expanded {
+  const hit = expanded.get(program);
+  if (hit) return hit;
   const diags: Diagnostic[] = [];
-  if (expanded.has(program)) return diags;
-  expanded.add(program);
   const named = new Map<string, string>(); // local name -> mangled
   const spaces = new Map<string, Map<string, string>>(); // namespace -> export -> mangled
   const added = new Set<string>();
+  const stdItems: ast.Item[] = [];
   const bindings: StdImportBinding[] = [];
   const byName = new Map<string, StdImportBinding>(); // local name -> its import
   const bySpace = new Map<string, StdImportBinding>(); // namespace -> its import
@@ -214,7 +221,7 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
       continue;
     }
     const mod = load(name);
-    if (!added.has(name)) { added.add(name); program.items.push(...mod.items); }
+    if (!added.has(name)) { added.add(name); stdItems.push(...mod.items); }
     const whole: StdImportBinding | null = it.names.length ? null : { item: it, name: null, used: false };
     if (whole) bindings.push(whole);
     if (it.star) { spaces.set(it.star, mod.exports); bySpace.set(it.star, whole!); }
@@ -229,61 +236,84 @@ export function expandStdImports(program: ast.Program): Diagnostic[] {
     }
     if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { named.set(k, v); byName.set(k, whole!); } // `import "math"` binds every export too
   }
-  bindPreludeConversions(program, named, added);
-  if (!named.size && !spaces.size) return diags;
-  const user = program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>'));
-  rewriteUser(user, named, spaces, diags, (local, space) => {
-    const b = space ? bySpace.get(local) : byName.get(local);
-    if (b) b.used = true;
-  });
-  return diags;
+  bindPreludeConversions(program, named, added, stdItems);
+  let items = program.items;
+  if (named.size || spaces.size) {
+    const use = (local: string, space: boolean) => {
+      const b = space ? bySpace.get(local) : byName.get(local);
+      if (b) b.used = true;
+    };
+    items = items.map((i) => ((i as { span: ast.Span }).span.file.startsWith('<std>') ? i : rewriteUser(i, named, spaces, diags, use) as ast.Item));
+  }
+  const out: Expanded = { program: items === program.items && !stdItems.length ? program : { ...program, items: [...items, ...stdItems] }, diagnostics: diags };
+  importBindings.set(out.program, bindings);
+  if (out.program !== program) expanded.set(out.program, { program: out.program, diagnostics: [] }); // already expanded
+  expanded.set(program, out);
+  return out;
 }
 
-/** Rewrite uses of imported names to the std items they stand for. Scope-aware: a parameter,
- *  `let`, loop variable, closure parameter or match binding of the same name shadows the import
- *  from its declaration to the end of its scope, and its uses are left alone. */
-function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string, Map<string, string>>, diags: Diagnostic[], use: (local: string, space: boolean) => void, scopes: Set<string>[] = []): void {
-  if (!n || typeof n !== 'object') return;
+/** `o` with the keys `keys` replaced by `f` of their values: `o` itself when none changes, else a copy. */
+function mapKeys(o: Record<string, unknown>, keys: Iterable<string>, f: (x: unknown) => unknown): Record<string, unknown> {
+  let copy: Record<string, unknown> | null = null;
+  for (const k of keys) {
+    const v = f(o[k]);
+    if (v !== o[k]) (copy ??= { ...o })[k] = v;
+  }
+  return copy ?? o;
+}
+const WALKED = (o: Record<string, unknown>) => Object.keys(o).filter((k) => k !== 'span' && k !== 'info' && k !== 'res');
+
+/** Uses of imported names rewritten to the std items they stand for, on copies (the nodes on the
+ *  path to a rewritten one are copied, the rest shared). Scope-aware: a parameter, `let`, loop
+ *  variable, closure parameter or match binding of the same name shadows the import from its
+ *  declaration to the end of its scope, and its uses are left alone. */
+function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string, Map<string, string>>, diags: Diagnostic[], use: (local: string, space: boolean) => void, scopes: Set<string>[] = []): unknown {
+  if (!n || typeof n !== 'object') return n;
   const walk = (x: unknown) => rewriteUser(x, named, spaces, diags, use, scopes);
-  if (Array.isArray(n)) { for (const x of n) walk(x); return; }
+  if (Array.isArray(n)) {
+    let copy: unknown[] | null = null;
+    n.forEach((x, i) => { const v = walk(x); if (v !== x) (copy ??= [...n])[i] = v; });
+    return copy ?? n;
+  }
   const o = n as Record<string, unknown>;
   const shadowed = (name: string) => scopes.some((sc) => sc.has(name));
   const relevant = (name: unknown): name is string => typeof name === 'string' && (named.has(name) || spaces.has(name));
-  const scoped = (names: unknown[], body: () => void) => {
+  const scoped = <R>(names: unknown[], body: () => R): R => {
     scopes.push(new Set(names.filter(relevant)));
-    try { body(); } finally { scopes.pop(); }
+    try { return body(); } finally { scopes.pop(); }
   };
   // a function or closure: its receiver and parameters are in scope in its body
   if (Array.isArray(o.params) && o.params.every((p) => p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string')) {
     const names = (o.params as { name: string }[]).map((p) => p.name);
     const recv = o.receiver as { name?: string } | null | undefined;
     if (recv?.name) names.push(recv.name);
-    scoped(names, () => { for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') walk(o[k]); });
-    return;
+    return scoped(names, () => mapKeys(o, WALKED(o), walk));
   }
   if (o.kind === 'block' && Array.isArray(o.stmts)) {
-    scoped([], () => {
-      for (const st of o.stmts as Record<string, unknown>[]) {
+    return scoped([], () => {
+      const stmts = o.stmts as Record<string, unknown>[];
+      let copy: Record<string, unknown>[] | null = null;
+      stmts.forEach((st, i) => {
+        let v: Record<string, unknown>;
         if (st?.kind === 'let') {
-          walk(st.init);
-          walk(st.type);
+          v = mapKeys(st, ['init', 'type'], walk);
           for (const name of letNames(st.pattern as ast.LetPattern)) if (relevant(name)) scopes[scopes.length - 1].add(name);
-        } else walk(st);
-      }
-      walk(o.tail);
+        } else v = walk(st) as Record<string, unknown>;
+        if (v !== st) (copy ??= [...stmts])[i] = v;
+      });
+      const tail = walk(o.tail);
+      return copy || tail !== o.tail ? { ...o, stmts: copy ?? stmts, tail } : o;
     });
-    return;
   }
   if (o.kind === 'for-in' && typeof o.name === 'string') {
-    walk(o.iter);
-    scoped([o.name], () => walk(o.body));
-    return;
+    const iter = walk(o.iter);
+    const body = scoped([o.name], () => walk(o.body));
+    return iter !== o.iter || body !== o.body ? { ...o, iter, body } : o;
   }
-  if (o.kind === 'for-c') { scoped([], () => { for (const k of ['init', 'cond', 'post', 'body']) walk(o[k]); }); return; }
+  if (o.kind === 'for-c') return scoped([], () => mapKeys(o, ['init', 'cond', 'post', 'body'], walk));
   if (o.pattern && typeof o.pattern === 'object' && 'guard' in o && 'body' in o) { // a match arm
-    walk(o.pattern);
-    scoped(patternNames(o.pattern), () => { walk(o.guard); walk(o.body); });
-    return;
+    const pattern = walk(o.pattern);
+    return scoped(patternNames(o.pattern), () => mapKeys(pattern === o.pattern ? o : { ...o, pattern }, ['guard', 'body'], walk));
   }
   if (o.kind === 'member') {
     const obj = o.object as ast.Expr;
@@ -292,13 +322,14 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
       const m = space.get(o.name as string);
       use((obj as ast.ExprOf<'ident'>).name, true);
       if (!m) diags.push(diag(MSG.E0140.notExported({ name: o.name as string, path: (obj as ast.ExprOf<'ident'>).name }), o.nameSpan as ast.Span));
-      else { for (const k of Object.keys(o)) if (k !== 'span') delete o[k]; Object.assign(o, { kind: 'ident', name: m, typeArgs: null }); return; }
+      else return { span: o.span, kind: 'ident', name: m, typeArgs: null };
     }
   }
-  if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name) && !shadowed(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
+  let r = o;
+  if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name) && !shadowed(o.name)) { use(o.name, false); r = { ...o, name: named.get(o.name)! }; }
   // a type or struct literal naming an imported type (`let m: HashMap<K, V>`, `HashMap { … }`); types are never shadowed by locals
-  if ((o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string' && named.has(o.name)) { use(o.name, false); o.name = named.get(o.name)!; }
-  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') walk(o[k]);
+  if ((o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string' && named.has(o.name)) { use(o.name, false); r = { ...o, name: named.get(o.name)! }; }
+  return mapKeys(r, WALKED(r), walk);
 }
 
 function letNames(p: ast.LetPattern): string[] {
@@ -333,7 +364,7 @@ export function stdNamespace(program: ast.Program, alias: string): string | null
 /** §5.5: real's free builtins `i32_to_string(v)`, `f64_to_string(v)`, `bool_to_string(v)`… are in
  *  scope without an import: a program that calls one and defines no item of that name gets the
  *  `conv` module's function. */
-function bindPreludeConversions(program: ast.Program, named: Map<string, string>, added: Set<string>): void {
+function bindPreludeConversions(program: ast.Program, named: Map<string, string>, added: Set<string>, stdItems: ast.Item[]): void {
   if (program.noConversions) return; // (the walk below is a tenth of a hover's check)
   const wanted = new Set<string>();
   const own = new Set(program.items.map((i) => ('name' in i && typeof i.name === 'string' ? i.name : '')));
@@ -351,7 +382,7 @@ function bindPreludeConversions(program: ast.Program, named: Map<string, string>
   const mod = load('conv');
   let used = false;
   for (const w of wanted) { const m = mod.exports.get(w); if (m) { named.set(w, m); used = true; } }
-  if (used && !added.has('conv')) { added.add('conv'); program.items.push(...mod.items); }
+  if (used && !added.has('conv')) { added.add('conv'); stdItems.push(...mod.items); }
 }
 
 /** What a standard module exports: export name -> the checker's name for it (`math·sqrt`, or a

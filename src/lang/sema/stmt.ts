@@ -21,7 +21,7 @@ import { OPTION } from './prelude';
 import { branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult } from './moves';
 import { isPlaceKind } from './ops';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, callTarget, exprInfo, localOf, nameRes, setExprInfo, setGoInfoOf, setLocalOf, setLoweredOf, checkMap } from './tables';
+import { type ResOf, callTarget, checkedCall, exprInfo, localOf, nameRes, setExprInfo, setGoInfoOf, setLocalOf, setLoweredOf, checkMap } from './tables';
 
 export function newState(info: FnInfo, ret: Type | null, isAsync: boolean, closure: ClosureInfo | null): FnState {
   return { info, ret, isAsync, closure, loopDepth: 0, unsafeDepth: 0, blocks: false, calls: new Set(), callsValues: false, contractCalls: new Set() };
@@ -478,6 +478,7 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
       const held = cx.heldBorrows.get((nameRes(value) as ResOf<'local'>).local);
       if (held) report(value, held);
     } else if (value.kind === 'call' && exprInfo(value)?.type?.k === 'ref') {
+      value = checkedCall(value);
       for (const a of value.args) if (a.kind === 'ref' && temporary(a.operand)) reportTemp(a);
       const fnT = callTarget(value);
       if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && value.callee.kind === 'member' && temporary(value.callee.object)) reportTemp(value.callee.object);

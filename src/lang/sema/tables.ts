@@ -46,6 +46,10 @@ export class SemaTables {
   readonly extra = new Map<object, unknown>();
   /** A struct pattern's shorthand field `Point { x }`: the binding pattern `x` it stands for. */
   readonly shorthand = new Map<StructPatternField, ast.Pattern>();
+  /** `Owner.method(x, a…)` read as `x.method(a…)` (§7.10): the written call -> the call as checked. */
+  readonly callAs = new Map<ast.ExprOf<'call'>, ast.ExprOf<'call'>>();
+  /** The reverse of callAs: both forms share one info and one call target (kept on the written call). */
+  readonly callOrigin = new Map<ast.Expr, ast.Expr>();
 }
 
 /** A resolution or call target of known kind (where a check of `.k` narrowed it). */
@@ -110,13 +114,21 @@ function put<K, V>(m: Map<K, V>, k: K, v: V | undefined): V | undefined {
   return v;
 }
 
+/** The node whose info and call target stand for `e` (the written call, for a call as checked). */
+const keyOf = (t: SemaTables, e: ast.Expr): ast.Expr => (t.callOrigin.size ? t.callOrigin.get(e) ?? e : e);
 // Readers accept a missing node (`e?.info` reads) and then answer undefined.
-export const exprInfo = (e: ast.Expr | null | undefined): ExprInfo | undefined => (e ? currentTables().info.get(e) : undefined);
-export const setExprInfo = <V extends ExprInfo | undefined>(e: ast.Expr, v: V): V => put(currentTables().info, e, v) as V;
+export const exprInfo = (e: ast.Expr | null | undefined): ExprInfo | undefined => { if (!e) return undefined; const t = currentTables(); return t.info.get(keyOf(t, e)); };
+export const setExprInfo = <V extends ExprInfo | undefined>(e: ast.Expr, v: V): V => { const t = currentTables(); return put(t.info, keyOf(t, e), v) as V; };
 export const nameRes = (e: ast.Expr | null | undefined): NameRes | undefined => (e ? currentTables().res.get(e) : undefined);
 export const setNameRes = <V extends NameRes | undefined>(e: ast.Expr, v: V): V => put(currentTables().res, e, v) as V;
-export const callTarget = (e: ast.Expr | null | undefined): CallTarget | undefined => (e ? currentTables().target.get(e) : undefined);
-export const setCallTarget = <V extends CallTarget | undefined>(e: ast.Expr, v: V): V => put(currentTables().target, e, v) as V;
+export const callTarget = (e: ast.Expr | null | undefined): CallTarget | undefined => { if (!e) return undefined; const t = currentTables(); return t.target.get(keyOf(t, e)); };
+export const setCallTarget = <V extends CallTarget | undefined>(e: ast.Expr, v: V): V => { const t = currentTables(); return put(t.target, keyOf(t, e), v) as V; };
+/** A call as checked: `x.method(a…)` for a written `Owner.method(x, a…)`, else the call itself.
+ *  Whatever reads a checked call's callee or arguments reads them from here. */
+export const checkedCall = (e: ast.ExprOf<'call'>): ast.ExprOf<'call'> => { const t = currentTables(); return t.callAs.size ? t.callAs.get(e) ?? e : e; };
+/** For generic AST walkers: a node as checked (a call's checked form, else the node). */
+export const checkedNode = <N>(n: N): N => ((n as { kind?: unknown }).kind === 'call' ? checkedCall(n as unknown as ast.ExprOf<'call'>) as unknown as N : n);
+export const setCallAs = (written: ast.ExprOf<'call'>, as: ast.ExprOf<'call'>): void => { const t = currentTables(); t.callAs.set(written, as); t.callOrigin.set(as, written); };
 export const localOf = (n: LocalSite | null | undefined): LocalInfo | undefined => (n ? currentTables().local.get(n) : undefined);
 export const setLocalOf = <V extends LocalInfo | undefined>(n: LocalSite, v: V): V => put(currentTables().local, n, v) as V;
 export const bindingVariant = (p: ast.Pattern | null | undefined): VariantRef | undefined => (p ? currentTables().variant.get(p) : undefined);
@@ -130,7 +142,7 @@ export const setGoInfoOf = <V extends ClosureInfo | undefined>(s: ast.Stmt, v: V
 export const fnInfoOf = (d: ast.FnDecl | null | undefined): FnInfo | undefined => (d ? currentTables().fn.get(d) : undefined);
 export const setFnInfoOf = <V extends FnInfo | undefined>(d: ast.FnDecl, v: V): V => put(currentTables().fn, d, v) as V;
 /** Forget an expression's info, resolution and call target (a probe's results). */
-export const forgetNode = (e: ast.Expr): void => { const t = currentTables(); t.info.delete(e); t.res.delete(e); t.target.delete(e); };
+export const forgetNode = (e: ast.Expr): void => { const t = currentTables(); t.info.delete(keyOf(t, e)); t.res.delete(e); t.target.delete(keyOf(t, e)); };
 /** Whether a reference expression borrows mutably: written `&x!`, or `&x` the checker upgraded. */
 export const refIsMut = (e: Extract<ast.Expr, { kind: 'ref' }>): boolean => e.mut || currentTables().mutBorrow.has(e);
 export const setMutBorrow = (e: ast.Expr): void => { currentTables().mutBorrow.add(e); };
@@ -138,7 +150,7 @@ export const setMutBorrow = (e: ast.Expr): void => { currentTables().mutBorrow.a
 export const checkedPattern = (p: ast.Pattern): ast.Pattern => currentTables().patternAs.get(p) ?? p;
 export const setPatternAs = (p: ast.Pattern, as: ast.Pattern): void => { currentTables().patternAs.set(p, as); };
 /** A node the checker synthesizes (a lowered operator call's parts), with its info. */
-export const withInfo = <E extends ast.Expr>(e: E, v: ExprInfo): E => { put(currentTables().info, e, v); return e; };
+export const withInfo = <E extends ast.Expr>(e: E, v: ExprInfo): E => { setExprInfo(e, v); return e; };
 /** A struct pattern field's pattern: the written one, or the binding a shorthand `x` stands for. */
 export const fieldPattern = (f: StructPatternField): ast.Pattern | null => f.pattern ?? currentTables().shorthand.get(f) ?? null;
 /** The bindings a struct pattern's shorthand fields stand for (generic AST walkers visit them too). */

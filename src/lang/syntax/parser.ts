@@ -7,6 +7,7 @@ import { LineMap } from '../span';
 import type { Expr, Item, Program, Stmt } from './ast';
 import { Reporter, tokenStream } from './lexer';
 import { Parser } from './parser-base';
+import { skipOtherBodies } from './skip-bodies';
 import { isTopItemStart, parseItem, syncItem, type ItemState } from './parse-items';
 import { parseStmt, syncStmt, type StmtCtx } from './parse-stmts';
 
@@ -31,11 +32,12 @@ export function scanStructNames(text: string): Set<string> {
   return out;
 }
 
-function setup(file: string, text: string, extraStructNames?: Iterable<string>): Parser {
+function setup(file: string, text: string, extraStructNames?: Iterable<string>, bodiesAt?: number): Parser {
   const rep = new Reporter();
   const names = scanStructNames(text);
   if (extraStructNames) for (const n of extraStructNames) names.add(n);
-  const p = new Parser(file, tokenStream(file, text, rep), rep, names);
+  const tokens = tokenStream(file, text, rep);
+  const p = new Parser(file, bodiesAt === undefined ? tokens : skipOtherBodies(tokens, bodiesAt), rep, names);
   p.quietAtEof = () => rep.list.some((d) => d.code === SyntaxCode.UnterminatedString || d.code === SyntaxCode.UnterminatedComment || d.code === SyntaxCode.UnterminatedTag);
   return p;
 }
@@ -57,12 +59,14 @@ function internalError(file: string, text: string, e: unknown): Diagnostic {
   return diag(MSG.E0099.internalParserError({ choice: e instanceof Error ? e.message : String(e) }), span);
 }
 
-export function parse(file: string, text: string): ParseResult {
+/** `bodiesAt`: an editor query's parse (sema/analysis.ts): the bodies of functions that cannot
+ *  hold this position are parsed as empty blocks (syntax/skip-bodies.ts). */
+export function parse(file: string, text: string, bodiesAt?: number): ParseResult {
   const span = new LineMap(file, text).span(0, text.length);
   const program: Program = { file, items: [], noMain: false, span };
   let p: Parser | null = null;
   try {
-    p = setup(file, text);
+    p = setup(file, text, undefined, bodiesAt);
     const st: ItemState = { itemCount: 0, noMain: false, reprC: null };
     while (!p.atEof()) {
       const before = p.pos, errs = p.errorCount;
