@@ -199,8 +199,11 @@ function compare(cx: Ctx, e: ast.ExprOf<'binary'>, lt: Type, table: Map<string, 
     }
     return lower(e, withInfo({ kind: 'binary', span: e.span, op: e.op, left: call, right: zero }, { type: T.bool }));
   }
-  cx.error(MSG.E0125.notDefined({ op: e.op, derefAll: fmt(derefAll(lt)) }), e.span, {
-    notes: [NOTE.E0125.helpDefineFnSelf({ derefAll: typeName(derefAll(lt)) })],
+  // Texts compare by content (§5.1): the built-in rules read a String operand as `str`.
+  const base = derefAll(lt);
+  if (base.k === 'builtin' && base.name === 'String') return null;
+  cx.error(MSG.E0125.notDefined({ op: e.op, derefAll: fmt(base) }), e.span, {
+    notes: [NOTE.E0125.helpDefineFnSelf({ derefAll: typeName(base) })],
   });
   checkExpr(cx, e.right, null);
   return T.bool;

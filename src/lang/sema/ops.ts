@@ -132,9 +132,9 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   else if (CMP.has(op) && l.k === 'ref' && r.k === 'param' && typeEq(derefParam(l), r)) l = readAs(e.left, r);
   if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
   // text with text: a String operand reads as `str` (`s.trim() + "!"`, `s.upper() == "A"`) when
-  // the other is a `str`, or for `+`, which builds a new text from both
+  // the other is a `str`, and two Strings add or compare (by content, §5.1) as texts
   const isString = (t: Type) => t.k === 'builtin' && t.name === 'String';
-  if ((op === '+' || CMP.has(op)) && (isString(l) || isString(r)) && (l.k === 'str' || r.k === 'str' || (op === '+' && isString(l) && isString(r)))) {
+  if ((op === '+' || CMP.has(op)) && (isString(l) || isString(r)) && (l.k === 'str' || r.k === 'str' || (isString(l) && isString(r)))) {
     for (const [side, t] of [[e.left, l], [e.right, r]] as const) if (isString(t) && exprInfo(side)) exprInfo(side)!.coerce = T.str;
     l = T.str; r = T.str;
   }
@@ -210,7 +210,8 @@ function autoDeref(e: ast.Expr, t: Type): Type {
   if (t.k !== 'ref') return t;
   let inner: Type = t;
   while (inner.k === 'ref') inner = inner.inner;
-  if (!(isNumeric(inner) || inner.k === 'bool' || inner.k === 'str')) return t; // compound values compare as themselves
+  const text = inner.k === 'str' || (inner.k === 'builtin' && inner.name === 'String');
+  if (!(isNumeric(inner) || inner.k === 'bool' || text)) return t; // compound values compare as themselves
   if (exprInfo(e)) exprInfo(e)!.coerce = inner;
   return inner;
 }

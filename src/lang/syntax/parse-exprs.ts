@@ -20,7 +20,7 @@ const BIN_PREC: ReadonlyMap<string, number> = new Map([
 
 const EXPR_START = new Set([
   'ident', 'int', 'float', 'strlit', 'fstring', 'true', 'false', 'nil', '(', '[', '{', '-', '!', '~', '&', '&&',
-  '*', '<-', '++', '--', '|', '||', 'await', 'match', 'if', 'async', 'typeof', 'badtok', '..', '..=',
+  '*', '**', '<-', '++', '--', '|', '||', 'await', 'match', 'if', 'async', 'typeof', 'badtok', '..', '..=',
   ...TYPE_WORDS,
 ]);
 
@@ -125,19 +125,20 @@ function parseCast(p: Parser): Expr {
 function parsePrefix(p: Parser): Expr {
   const start = p.tok;
   const k = start.kind;
-  if (k !== '-' && k !== '!' && k !== '~' && k !== '++' && k !== '--' && k !== '&' && k !== '&&' && k !== '*' && k !== '<-' && k !== 'await') {
+  if (k !== '-' && k !== '!' && k !== '~' && k !== '++' && k !== '--' && k !== '&' && k !== '&&' && k !== '*' && k !== '**' && k !== '<-' && k !== 'await') {
     return parsePostfix(p);
   }
   if (!p.enter()) return errorExpr(p, start);
   try {
-    if (k === '&&') p.consumeFirstChar(); else p.advance();
+    // `&&x` is `&(&x)` and `**r` is `*(*r)`: in prefix position the two-character token splits
+    if (k === '&&' || k === '**') p.consumeFirstChar(); else p.advance();
     const operand = parsePrefix(p);
     switch (k) {
       case '&': case '&&': {
         const mut = p.eat('!'); // &x! — the `!` follows the operand
         return { kind: 'ref', span: p.spanFrom(start), mut, operand };
       }
-      case '*': return { kind: 'deref', span: p.spanFrom(start), operand };
+      case '*': case '**': return { kind: 'deref', span: p.spanFrom(start), operand };
       case '<-': return { kind: 'recv', span: p.spanFrom(start), operand };
       case 'await': return { kind: 'await', span: p.spanFrom(start), operand };
       default: return { kind: 'unary', span: p.spanFrom(start), op: k as '-' | '!' | '~' | '++' | '--', operand };
