@@ -794,9 +794,20 @@ export class FnEmitter extends CallEmitter {
       }
       case 'array': {
         const et = t.k === 'array' ? t.elem : t.k === 'slice' ? t.elem : t.k === 'builtin' ? t.args[0] : ({ k: 'error' } as Type);
-        const arr = t.k === 'builtin' ? `${v}.a` : v;
-        const parts = [p.rest ? `${arr}.length >= ${p.elems.length}` : `${arr}.length === ${p.elems.length}`];
-        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${i}]`, et, binds, bound); if (sp !== 'true') parts.push(sp); });
+        // a slice is a view (VSlice: a, off, len); arrays and a Vec's elements are plain storage
+        const n = p.elems.length;
+        const arr = t.k === 'builtin' || t.k === 'slice' ? `${v}.a` : v;
+        const off = t.k === 'slice' ? `${v}.off + ` : '';
+        const len = t.k === 'slice' ? `${v}.len` : `${arr}.length`;
+        const parts = [p.rest ? `${len} >= ${n}` : `${len} === ${n}`];
+        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${off}${i}]`, et, binds, bound); if (sp !== 'true') parts.push(sp); });
+        // `...rest` borrows the remaining elements as a slice (nothing moves out)
+        const rest = p.rest ? localOf(p.rest) : undefined;
+        if (rest) {
+          const rn = localName(rest.name, rest.id);
+          binds.add(rn);
+          parts.push(`(${rn} = new ${RT.VSlice}(${arr}, ${off}${n}, ${len} - ${n}), true)`);
+        }
         return `(${parts.join(' && ')})`;
       }
       case 'or': {

@@ -376,8 +376,34 @@ function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
     else if (!c.has(false)) notCovered('`false`');
     return;
   }
+  if (t.k === 'slice' || (t.k === 'builtin' && t.name === 'Vec')) {
+    const w = missingLength(arms.map((a) => a.pattern));
+    if (w) notCovered('`' + w + '`');
+    return;
+  }
   const w = missingPattern(arms.map((a) => a.pattern), t, irrefutable);
   if (w) notCovered('`' + w + '`');
+}
+
+/** Slices and Vecs have any length: `[]`, `[x]` and `[x, y, ...rest]` together cover every
+ *  length when each element pattern binds anything. The first length left uncovered, as a
+ *  pattern (`[_, _]`, or `[_, _, ...]` when no arm takes that many or more), else null. */
+function missingLength(pats: ast.Pattern[]): string | null {
+  const exact = new Set<number>();
+  let atLeast = Infinity;
+  const visit = (p: ast.Pattern) => {
+    if (p.kind === 'or') { p.alts.forEach(visit); return; }
+    if (p.kind !== 'array' || !p.elems.every(irrefutable)) return;
+    if (p.rest) atLeast = Math.min(atLeast, p.elems.length);
+    else exact.add(p.elems.length);
+  };
+  pats.forEach(visit);
+  let n = 0;
+  while (exact.has(n) && n < atLeast) n++;
+  if (n >= atLeast) return null;
+  const elems = Array(n).fill('_');
+  const longerAllMissing = atLeast === Infinity && ![...exact].some((k) => k > n);
+  return `[${(longerAllMissing ? [...elems, '...'] : elems).join(', ')}]`;
 }
 
 /** Variant indices a pattern names at its top level, whatever its payload patterns. */
