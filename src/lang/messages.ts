@@ -611,6 +611,9 @@ export const NOTES = {
     helpDefineFnFree: 'help: define `fn {$shown}.{$name}(…)` or a free function `{$shown2}_{$name}`',
     helpAddContractBound: 'help: add a contract bound that declares `{$mName}`, e.g. `<{$tName}: Shape>`',
   },
+  E0110: {
+    textIsImmutable: 'note: the bytes of a `str` or `String` are read-only; build a new text instead (`replace`, `substr`, `+`, `push`)',
+  },
   E0113: {
     noteTypeWhichMoved: 'note: `{$localName}` has type `{$localType}`, which is moved (not copied) when assigned or passed by value',
     helpPassReferenceInstead: 'help: pass a reference `&…` instead, or use the value before moving it',

@@ -48,7 +48,10 @@ export abstract class CallEmitter extends ExprEmitter {
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
       if (p.variadic) {
-        out.push(`new ${RT.VSlice}([${args.slice(i).map((a) => this.copyVal(a)).join(', ')}], 0, ${args.length - i})`);
+        // the callee only borrows them (`xs: ...T` is a `&[T]`): arguments that own something
+        // are the statement's temporaries, dropped when it ends
+        const st = this.ty(p.type), et = st.k === 'slice' ? st.elem : st;
+        out.push(`new ${RT.VSlice}([${args.slice(i).map((a) => this.ownTemp(this.copyVal(a), et, a.span)).join(', ')}], 0, ${args.length - i})`);
         return out;
       }
       if (i < args.length) out.push(this.after(out, () => this.argFor(args[i], this.ty(p.type))));
@@ -276,6 +279,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'sleep': return `${rtS('sleep')}(${this.val(a[0])})`;
       case 'vex_clock_ns': return `$wnum($floor(${rtS('clock')} * 1000000))`;
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
+      case 'string_with_capacity': return `$newString("", ${s}).reserve($Number(${this.val(a[0])}), ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
       case 'set_allocator': case 'set_global_allocator': {
         const at = derefAll(this.effType(a[0]));
@@ -389,7 +393,7 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (`${owner}.${method}`) {
       case 'Vec.new': return this.newVec(t);
       case 'String.new': case 'String.from': return `$newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
-      case 'String.withCapacity': case 'String.with_capacity': return `(${this.val(a[0])}, $newString("", ${s}))`; // capacity is a hint
+      case 'String.withCapacity': case 'String.with_capacity': return `$newString("", ${s}).reserve($Number(${this.val(a[0])}), ${s})`;
       case 'Map.new': return `new ${RT.VMap}(${this.tableEntry(t).join(', ')})`;
       case 'Set.new': return `new ${RT.VSet}(${this.tableEntry(t).join(', ')})`;
       case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;

@@ -472,6 +472,11 @@ function checkIndex(cx: Ctx, e: ast.ExprOf<'index'>): Type {
     return t.args[1];
   }
   const it = checkExpr(cx, e.index, null);
+  // §5.1: a String indexes and slices as its text (`s[i]` a byte, `s[a..b]` a str)
+  if (t.k === 'builtin' && t.name === 'String' && exprInfo(e.object)) {
+    exprInfo(e.object)!.coerce = T.str;
+    return it.k === 'range' ? T.str : indexResult(cx, e, it, T.u8);
+  }
   const elemOf = (): Type | null => {
     if (t.k === 'array' || t.k === 'slice') return t.elem;
     if (t.k === 'builtin' && t.name === 'Vec') return t.args[0];
@@ -485,6 +490,10 @@ function checkIndex(cx: Ctx, e: ast.ExprOf<'index'>): Type {
     return T.error;
   }
   if (it.k === 'range') return t.k === 'str' ? T.str : { k: 'slice', elem: el, mut: false };
+  return indexResult(cx, e, it, el);
+}
+
+function indexResult(cx: Ctx, e: ast.ExprOf<'index'>, it: Type, el: Type): Type {
   if (it.k !== 'int' && it.k !== 'error') cx.error(MSG.E0103.indexMustIntegerFound({ it: fmt(it) }), e.index.span);
   return el;
 }

@@ -7,7 +7,8 @@ import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { checkMember } from './methods';
-import { MSG, type Message } from '../msg';
+import { MSG, NOTE, type Message } from '../msg';
+import { derefAll } from './methods';
 import { exprInfo, nameRes, setExprInfo, setNameRes } from './tables';
 
 /** Check an expression used as a place to write (assignment target, `&x!`, `x++`). */
@@ -28,7 +29,7 @@ export function checkPlace(cx: Ctx, e: ast.Expr): Type {
 
 export type PlaceMut =
   | { ok: true }
-  | { ok: false; local?: LocalInfo; name: string; why: 'binding' | 'param' | 'const' | 'ref' | 'ptr' | 'slice' | 'temp' };
+  | { ok: false; local?: LocalInfo; name: string; why: 'binding' | 'param' | 'const' | 'ref' | 'ptr' | 'slice' | 'temp' | 'text' };
 
 export function placeMutability(cx: Ctx, e: ast.Expr): PlaceMut {
   switch (e.kind) {
@@ -46,6 +47,9 @@ export function placeMutability(cx: Ctx, e: ast.Expr): PlaceMut {
     }
     case 'member': case 'tuple-index': case 'index': {
       const ot = exprInfo(e.object)?.type ?? T.error;
+      // a byte of a text: `str` and `String` index read-only (§5.1)
+      const text = derefAll(ot);
+      if (e.kind === 'index' && (text.k === 'str' || (text.k === 'builtin' && text.name === 'String'))) return { ok: false, name: rootName(e), why: 'text' };
       if (ot.k === 'ref' || ot.k === 'ptr') return ot.mut ? { ok: true } : { ok: false, name: rootName(e), why: ot.k === 'ref' ? 'ref' : 'ptr' };
       if (ot.k === 'slice') return ot.mut ? { ok: true } : { ok: false, name: rootName(e), why: 'slice' };
       // Shared handles: writing through them does not need a mutable binding.
@@ -101,6 +105,7 @@ export function reportImmutable(cx: Ctx, m: Exclude<PlaceMut, { ok: true }>, spa
       break;
     case 'ptr': notes.push('help: this is a read-only pointer `*T`; use `*T!` to write through it'); break;
     case 'slice': notes.push('help: this is a read-only slice `&[T]`; use `&[T]!`'); break;
+    case 'text': notes.push(NOTE.E0110.textIsImmutable()); break;
   }
   cx.error(message, span, { labels, notes });
 }

@@ -277,6 +277,7 @@ export const BUILTIN_FNS: Record<string, string> = {
   stack_size: '(): u64', sleep: '(Duration): Future<unit>',
   heap_profile_start: '()', heap_profile_stop: '()', heap_profile_report: '()',
   gc_collect: '(): u64', runtime_stats: '(): RuntimeStats', string_from: '(str): String',
+  string_with_capacity: '(int): String',
   panic: '(str): never', unreachable: '(): never',
   vex_clock_ns: '(): u64', // the virtual clock in ns (used by the standard module "time")
   // the sandbox behind the standard modules io/fmt/env/fs/process (chapter 2 §4.7), one run's state

@@ -218,6 +218,15 @@ export class VString {
       this.cap = nc;
     }
   }
+  /** `String.withCapacity(n)`: the buffer holds at least n bytes before the next growth. */
+  reserve(n: number, site = -1): this {
+    if (n > MAX_STRING_BYTES) heap.fail(n, site);
+    if (n > this.cap) {
+      this.addr = this.cap === 0 ? heap.alloc(n, 1, site) : heap.realloc(this.addr, this.cap, n, 1, site);
+      this.cap = n;
+    }
+    return this;
+  }
   release(site = -1): void {
     if (this.cap) heap.free(this.addr, this.cap, 1, site);
     this.cap = 0;
