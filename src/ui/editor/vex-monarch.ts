@@ -23,7 +23,7 @@ export const VEX_BUILTINS = [
   'realloc', 'catch_panic', 'block_on', 'sleep', 'set_allocator', 'set_global_allocator', 'reset_allocator',
   'sys_alloc', 'sys_free', 'signal', 'signal_ignore', 'signal_default', 'raise', 'go_with_stack',
   'stack_size', 'heap_profile_start', 'heap_profile_stop', 'heap_profile_report', 'gc_collect',
-  'runtime_stats', 'string_from', 'vec_new', 'ctlz', 'cttz', 'ctpop', 'bswap', 'bitreverse', 'likely', 'unlikely',
+  'runtime_stats', 'string_from', 'string_with_capacity', 'vec_new', 'ctlz', 'cttz', 'ctpop', 'bswap', 'bitreverse', 'likely', 'unlikely',
   'assume',
 ];
 
