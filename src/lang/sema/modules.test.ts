@@ -7,9 +7,11 @@ import { execute } from '../../pipeline/execute';
 import { checkAllFiles } from './check-files';
 import { typeAt, completionsAt } from './query';
 import { definitionAt } from './definition';
+import { frozenTabs } from '../../../tests/frozen-ast';
 
 type Files = { name: string; text: string }[];
-const tabs = (o: Record<string, string>): Files => Object.entries(o).map(([name, text]) => ({ name, text }));
+// Every tab's AST is deep-frozen before linking and checking: neither may write a parsed node.
+const tabs = (o: Record<string, string>): Files => frozenTabs(Object.entries(o).map(([name, text]) => ({ name, text })));
 const errors = (files: Files) => compile(files, { entry: 'main.vx' }).diagnostics.filter((d) => d.severity === 'error');
 const stdout = (files: Files) => {
   const e = execute(files, {}, 'main.vx');
