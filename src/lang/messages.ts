@@ -585,6 +585,15 @@ export const NOTES = {
     helpConstruct: 'help: construct it with `{$eName} { … }` or `{$eName}(…)`',
     noteVariants: 'note: variants are {$variants}',
     helpUseOneExports: 'help: use one of its exports: `{$eName}.NAME`',
+    noteInternalAsyncRuntime: 'note: `{$name}` is an internal of real Vex\'s async runtime',
+    helpUseAsyncFnBlockOn: 'help: use `async fn` and `block_on(f())` instead (base §6.2)',
+    helpUseAwaitSleep: 'help: use `await sleep(Duration.from_millis(ms))` instead',
+    noteInternalRealRuntime: 'note: `{$name}` is an internal of real Vex\'s runtime',
+    helpUseToString: 'help: use `x.to_string()` or `{$type}_to_string(x)` instead',
+    noteInternalRealRuntimeNotLanguage: 'note: `{$name}` is an internal of real Vex\'s runtime, not part of the language',
+    helpUseStandardLibrary: 'help: use the standard library function or method that does the same instead',
+    helpSimilarSpelling: 'help: a name with a similar spelling exists: `{$hit}`',
+    noteVariableGoneRedefined: 'note: `{$name}` has type `{$type}`, which a later cell redefined: the variable is gone',
   },
   E0102: {
     noteBuiltinType: 'note: it is a builtin type',
@@ -600,16 +609,40 @@ export const NOTES = {
     noteOverloads: 'note: the overloads are {$list}',
     helpConvertArgumentOne: 'help: convert an argument with `as` to one of these parameter types',
     noteConditionsMustBool: 'note: conditions must be `bool`; Vex has no truthiness',
+    helpWrapSome: 'help: wrap the value: `Some(…)`',
+    helpWrapOk: 'help: wrap the value: `Ok(…)`',
+    helpConvertExplicitlySignedness: 'help: convert explicitly: `… as {$to}` (implicit conversions only widen within the same signedness)',
+    helpConvertExplicitly: 'help: convert explicitly: `… as {$to}`',
+    helpDereferenceIt: 'help: dereference it: `*…`',
+    helpBorrowIt: 'help: borrow it: `&…{$mut}`',
+    helpMakeGrowableString: 'help: make a growable string: `String.from(…)`',
+    noteClosureParameterInferred: 'note: closure parameter `{$name}` was inferred as `{$t}`',
+  },
+  E0106: {
+    noteAvailableFields: 'note: available fields: {$fields}',
   },
   E0107: {
     helpMakeOneNew: 'help: make one with `{$eName}.new()` or `{$eName}<…>()`',
     noteFields: 'note: fields are {$fields}',
+    noteAvailableFields: 'note: available fields: {$fields}',
   },
   E0108: {
     helpAddBoundWhose: 'help: add a bound whose contract declares `fn Self.{$name}(…)`{$choice}',
     helpCallValueX: 'help: call it on a value: `x.{$name}(…)`, or pass the value first: `{$ownerName}.{$name}(x, …)`',
     helpDefineFnFree: 'help: define `fn {$shown}.{$name}(…)` or a free function `{$shown2}_{$name}`',
     helpAddContractBound: 'help: add a contract bound that declares `{$mName}`, e.g. `<{$tName}: Shape>`',
+    noteOwnEnumReplacesPrelude: 'note: `{$name}` here is this program\'s own enum, which replaces the prelude `{$name}`: it has only the methods it declares',
+    noteMethodsOf: 'note: methods of {$t}: {$names}',
+  },
+  E0110: {
+    helpConsiderLetBang: 'help: consider `let! {$name}` to make the binding mutable',
+    noteParametersReadOnly: 'note: parameters are read-only',
+    helpCopyIntoMutableBinding: 'help: copy it into a mutable binding: `let! {$name} = {$name};`',
+    noteConstantsCannotChange: 'note: constants cannot be changed; use `thread_local let!` for mutable global state',
+    helpSelfReadOnlyMutating: 'help: `self` is read-only here; declare the method as mutating with a trailing `!`, e.g. `fn bump()! { … }`',
+    helpSharedReferenceTakeMutable: 'help: `{$name}` is a shared reference `&T`; take a mutable one with `&T!`',
+    helpReadOnlyPointer: 'help: this is a read-only pointer `*T`; use `*T!` to write through it',
+    helpReadOnlySlice: 'help: this is a read-only slice `&[T]`; use `&[T]!`',
   },
   E0113: {
     noteTypeWhichMoved: 'note: `{$localName}` has type `{$localType}`, which is moved (not copied) when assigned or passed by value',
@@ -636,6 +669,7 @@ export const NOTES = {
     noteFunctionReturns: 'note: the function returns {$ret}',
     noteReturnsEarlyValue: 'note: `?` returns early with the value when it is not `{$variantsName}`',
     noteReturnsEarlyError: 'note: `?` returns early with the error',
+    noteOwnEnumReplacesPrelude: 'note: `{$name}` here is this program\'s own enum, which replaces the prelude `{$name}`: `?` unwraps its first variant only when that variant holds one value',
   },
   E0118: {
     helpSynchronousCodeUse: 'help: from synchronous code, use `block_on(future)`',
@@ -666,6 +700,11 @@ export const NOTES = {
     helpBuildResultClone: 'help: build the result with `clone()` and `push`',
     helpResultWouldConvert: 'help: the result would be {$j}; convert with `as {$tt}`',
     helpTakeByReference: 'help: take it by reference: `{$what}: &{$t}` (a comparison never moves or drops its operands)',
+    helpDefineMethodOp: 'help: define `fn (self: &{$l}) op{$op}(rhs: {$r}): …`',
+    helpDefineFnOp: 'help: define `fn op{$op}(a: {$l}, b: {$r}): …` or write the operands the other way round',
+    helpSignednessNeedsAs: 'help: integers of different signedness need an explicit `as` conversion',
+    helpIntFloatNeedsAs: 'help: int and float operands need an explicit `as` conversion',
+    helpDefineIncDec: 'help: define `fn (self: &{$t}) op{$op}(): {$t}` (`{$op}a` is `a = a.op{$op}()`)',
   },
   E0126: {
     noteOnlyCLayout: 'note: only C-layout data lives in simulated memory: numbers, bool, raw pointers, and arrays and structs of them',
@@ -710,6 +749,12 @@ export const NOTES = {
   },
   E0138: {
     noteCVariadicArguments: 'note: C variadic arguments must be integers, floats, bool, raw pointers or `str`',
+    helpPassFieldsOrPointer: 'help: pass its fields one by one, or a pointer to it: `&value as *{$t}`',
+    helpPassPointerFirstElement: 'help: pass a pointer to its first element: `&xs as *{$elem}`',
+    helpConvertReferenceRawPointer: 'help: convert the reference to a raw pointer with `as *{$inner}`',
+    helpDeclareCallbackParameter: 'help: a function or closure cannot be passed through `...`; declare a callback parameter `cb: fn(…)` instead',
+    helpPassTextStr: 'help: pass its text as a `str`: `s.text()`',
+    helpPassElementsOrLength: 'help: pass its elements one by one (`v[0]`) or its length (`v.len()`)',
   },
   E0139: {
     noteUnionDoesNot: 'note: a union does not know which field is live, so nothing could be dropped safely',
@@ -725,6 +770,8 @@ export const NOTES = {
     noteExportsNothing: 'note: "{$path}" exports nothing',
     noteAvailable: 'note: available: {$keys}',
     noteExports2: 'note: "{$name}" exports {$keys}…',
+    helpDidYouMeanTab: 'help: did you mean "./{$name}"?',
+    helpAddExportIn: 'help: add `export` to `{$name}` in {$file}',
   },
   E0142: {
     noteUnaryKeepTheir: 'note: `&&`, `||`, `=`, `as`, `.`, `?`, `<-`, `..`, `??` and unary `&`/`*` keep their built-in meaning',
@@ -738,6 +785,7 @@ export const NOTES = {
   },
   E0161: {
     helpBothReferencesWould: 'help: both references would be live for the whole call; pass one of them, or copy the value out first',
+    helpCollectChangesAfterLoop: 'help: collect what to change while iterating and apply it after the loop, or iterate over indices (`for i in 0..v.len()`)',
   },
   E0162: {
     helpBreakCycleReference: 'help: break the cycle with a reference, `Box<…>`, `Vec<…>` or `Option<Box<…>>`',
@@ -785,6 +833,9 @@ export const NOTES = {
   E0185: {
     helpSayWhichOne: 'help: say which one: annotate the result (`let r: {$ret} = …`) or convert an argument with `as`',
     helpGiveVariableFunction: 'help: give the variable a function type, e.g. `let f: fn({$params}){$choice} = {$eName};`',
+  },
+  E0999: {
+    noteBugInPlayground: 'note: this is a bug in the playground, not in your program; "Copy bug report" gives us what we need to fix it',
   },
   W0100: {
     noteBitFieldHolds: 'note: a {$choice} {$width}-bit field holds {$choice2}',

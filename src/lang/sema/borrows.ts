@@ -274,7 +274,7 @@ function loopBorrow(cx: Ctx, s: Extract<ast.Stmt, { kind: 'for-in' }>): void {
   const hit = conflict(s.body, x, null, false);
   if (hit) cx.error(hit.message, hit.span, {
     labels: [{ span: s.iter.span, message: 'borrow created here, by the loop' }, { span: s.nameSpan, message: 'borrow later used here, by the next iteration' }],
-    notes: ['help: collect what to change while iterating and apply it after the loop, or iterate over indices (`for i in 0..v.len()`)'],
+    notes: [NOTE.E0161.helpCollectChangesAfterLoop()],
   });
 }
 

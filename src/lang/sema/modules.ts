@@ -45,7 +45,7 @@ export function suggestTabs(diags: Diagnostic[], files: readonly ModuleFile[]): 
     const m = d.code === 'E0140' ? /^module not found: "([^".][^"]*)"$/.exec(d.message) : null;
     if (!m) continue;
     const tab = files.find((f) => f.name === `${m[1].replace(/\.vx$/, '')}.vx`);
-    if (tab) d.notes.push(`help: did you mean "./${m[1].replace(/\.vx$/, '')}"?`);
+    if (tab) d.notes.push(NOTE.E0140.helpDidYouMeanTab({ name: m[1].replace(/\.vx$/, '') }));
   }
   return diags;
 }
@@ -240,7 +240,7 @@ function notExported(name: string, path: string, span: ast.Span, m: Mod): Diagno
   return diag(MSG.E0140.notExported({ name, path }), span, {
     notes: [
       list.length ? NOTE.E0140.noteExports({ path, list: list.slice(0, 12).join(', '), choice: list.length > 12 ? ', …' : '' }) : NOTE.E0140.noteExportsNothing({ path }),
-      ...(m.own.has(name) ? [`help: add \`export\` to \`${name}\` in ${m.file}`] : []),
+      ...(m.own.has(name) ? [NOTE.E0140.helpAddExportIn({ name, file: m.file })] : []),
     ],
   });
 }

@@ -534,7 +534,7 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
       const t = settleHole(h, later[i] ?? null);
       if (t) {
         given[i] = t;
-        inferred.push({ note: `note: closure parameter \`${h.name}\` was inferred as \`${typeName(t)}\``, span: e.params[i].span });
+        inferred.push({ note: NOTE.E0103.noteClosureParameterInferred({ name: h.name, t: typeName(t) }), span: e.params[i].span });
         return;
       }
       cx.error(MSG.E0130.cannotInferTypeClosure({ hName: h.name }), e.params[i].span, {
