@@ -219,6 +219,8 @@ const INLINE_NOTE = /\bMSG\.[EW]\d{4}\.\w+\(.*\bnotes: \[\s*['"`]/;
 
 /** A string or template literal that starts a note or help line: its text belongs in NOTES. */
 const NOTE_TEXT = /['"`](?:note|help): /;
+/** A label's text written as a literal (the renderer's empty primary label is not a text). */
+const LABEL_TEXT = /\bmessage: (['"`])(?!\1)/;
 /** Not diagnostic texts: how the renderer prefixes a bare note, and what the REPL adds to a
  *  diagnostic of any code about an earlier cell (it has no code of its own to be filed under). */
 const NOTE_TEXT_ALLOWED: [file: string, text: string][] = [
@@ -247,6 +249,17 @@ describe('diagnostics take their text from the message table (lang/messages.ts)'
     expect(inline).toEqual([]);
     expect(INLINE_NOTE.test("cx.error(MSG.E0118.x(), e.span, { notes: ['help: use block_on'] });")).toBe(true);
     expect(INLINE_NOTE.test('cx.error(MSG.E0118.x(), e.span, { notes: [NOTE.E0118.helpUse()] });')).toBe(false);
+  });
+  it('no label text is written outside the table either (NOTE.CODE.label…)', () => {
+    const inline: string[] = [];
+    for (const f of sources.filter((s) => !isTest(s) && /src[\\/]lang[\\/]/.test(s) && !s.endsWith('messages.ts'))) {
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        if (LABEL_TEXT.test(line)) inline.push(`${relative(ROOT, f)}:${i + 1}: ${line.trim().slice(0, 120)}`);
+      });
+    }
+    expect(inline).toEqual([]);
+    for (const bad of ["labels: [{ span: prev, message: 'previous definition here' }]", 'd.labels.push({ span, message: `returns ${t}` });']) expect(LABEL_TEXT.test(bad), bad).toBe(true);
+    for (const ok of ["{ span: d.span, message: '', primary: true }", 'labels: [{ span, message: NOTE.E0102.labelPreviousDefinition() }]']) expect(LABEL_TEXT.test(ok), ok).toBe(false);
   });
   it('no note or help line is written outside the table, in an emit call or before it (NOTE.…)', () => {
     const inline: string[] = [];

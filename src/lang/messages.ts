@@ -565,6 +565,8 @@ export const NOTES = {
   },
   E0012: {
     itemsFnStructCannot: 'items (fn, struct, …) cannot be declared inside a block: a `}` is probably missing above',
+    labelUnclosedDelimiter: 'unclosed delimiter',
+    labelBlockNotClosed: 'this block is not closed',
   },
   E0019: {
     trailingExpressionNotReturn: 'a trailing expression is not a return value here: Vex function bodies need an explicit `return`',
@@ -600,6 +602,8 @@ export const NOTES = {
     noteBuiltinConstant: 'note: it is a builtin constant',
     noteFunctionsMethodsSharing: 'note: functions and methods sharing a name must differ in their parameter types (an overload set); at most one of them may be generic',
     helpRenameOneThem: 'help: rename one of them: `import { {$local} as other } from "{$from}"`',
+    labelPreviousDefinition: 'previous definition here',
+    labelPreviousDeclaration: 'previous declaration here',
   },
   E0103: {
     helpPassAllocWhere: 'help: pass `&alloc!` where `alloc` is a `let!` binding',
@@ -617,6 +621,8 @@ export const NOTES = {
     helpBorrowIt: 'help: borrow it: `&…{$mut}`',
     helpMakeGrowableString: 'help: make a growable string: `String.from(…)`',
     noteClosureParameterInferred: 'note: closure parameter `{$name}` was inferred as `{$t}`',
+    labelExpectedBecauseReturnType: 'expected {$t} because of this return type',
+    labelInferredHere: 'inferred here',
   },
   E0106: {
     noteAvailableFields: 'note: available fields: {$fields}',
@@ -634,6 +640,9 @@ export const NOTES = {
     noteOwnEnumReplacesPrelude: 'note: `{$name}` here is this program\'s own enum, which replaces the prelude `{$name}`: it has only the methods it declares',
     noteMethodsOf: 'note: methods of {$t}: {$names}',
   },
+  E0109: {
+    labelDeclaredHere: '`{$name}` declared here',
+  },
   E0110: {
     helpConsiderLetBang: 'help: consider `let! {$name}` to make the binding mutable',
     noteParametersReadOnly: 'note: parameters are read-only',
@@ -643,6 +652,7 @@ export const NOTES = {
     helpSharedReferenceTakeMutable: 'help: `{$name}` is a shared reference `&T`; take a mutable one with `&T!`',
     helpReadOnlyPointer: 'help: this is a read-only pointer `*T`; use `*T!` to write through it',
     helpReadOnlySlice: 'help: this is a read-only slice `&[T]`; use `&[T]!`',
+    labelDeclaredHere: '`{$name}` declared here',
   },
   E0113: {
     noteTypeWhichMoved: 'note: `{$localName}` has type `{$localType}`, which is moved (not copied) when assigned or passed by value',
@@ -653,13 +663,18 @@ export const NOTES = {
     helpBorrowInsteadMoving: 'help: borrow it with `&` instead of moving it, or clone it',
     helpAssignNewValue: 'help: assign `{$kName}` a new value first, or borrow the field instead of moving it',
     helpMoveCopyMade: 'help: move a copy made inside the loop, pass a reference `&…`, or `break` after moving it',
+    labelValueMovedHere: 'value moved here',
+    labelMovedHere: '`{$name}` moved here',
+    labelDeclaredOutsideLoop: '`{$name}` declared here, outside the loop',
   },
   E0114: {
     noteVexNeedsExplicit: 'note: Vex needs an explicit `return` (a trailing expression is not returned)',
     helpReturnMatch: 'help: the value of the last `match` is not returned: write `return match … { … };`',
+    labelReturns: 'returns {$t}',
   },
   E0115: {
     helpAddMissingArms: 'help: add the missing arms, or a wildcard arm `_ => …`',
+    labelMatchOnType: 'match on a value of type {$t}',
   },
   E0116: {
     noteVariants: 'note: variants are {$variants}',
@@ -682,14 +697,17 @@ export const NOTES = {
   },
   E0122: {
     helpConstantCannotDepend: 'help: a constant cannot depend on itself, directly or through other constants',
+    labelDeclaredHere: '`{$name}` declared here',
   },
   E0123: {
     noteThreadLocalInitializer: 'note: a `thread_local` initializer may use literals, constants, operators, `as`, struct/array/tuple literals and enum variants',
     helpInitializeConstantAssign: 'help: initialize it with a constant and assign the computed value at run time: `{$declName} = …;`',
     noteConstantsMayUse: 'note: constants may use literals, other constants, operators and `as`',
+    labelEvaluatedEachTask: 'evaluated when each task starts',
   },
   E0124: {
     notePrintLiteralBraces: 'note: `{{` and `}}` print literal braces',
+    labelArgumentWithoutPlaceholder: 'argument without a placeholder',
   },
   E0125: {
     helpDefineFnSelf: 'help: define `fn (self: &{$derefAll}) op<(other: {$derefAll}): bool`, or `compare` returning an integer (contract `Ord`)',
@@ -726,6 +744,7 @@ export const NOTES = {
     helpGiveExplicitlyE: 'help: give it explicitly, e.g. `{$fName}<{$missing}>(…)`',
     helpWriteThemExplicitly: 'help: write them explicitly, e.g. `{$owner}<i32>.{$method}(…)` or annotate the binding',
     helpWriteTypeT: 'help: write its type: `|{$hName}: T|`',
+    labelTypeNeededHere: 'its type is needed here',
   },
   E0132: {
     helpGiveFieldName: 'help: give the field a name, or a width: `_: u32 : 0`',
@@ -733,6 +752,10 @@ export const NOTES = {
   },
   E0133: {
     noteBitfieldMayStart: 'note: a bitfield may start in the middle of a byte, so it has no address',
+    labelBitfieldDeclaredHere: 'bitfield declared here',
+  },
+  E0134: {
+    labelDeclaredHere: '`{$name}` declared here',
   },
   E0135: {
     noteCCanOnly: 'note: C can only exchange integers (not 128-bit), f32/f64, bool, raw pointers, structs/unions of those and `fn(…)` callbacks',
@@ -741,6 +764,7 @@ export const NOTES = {
   },
   E0136: {
     noteCArgumentsConvert: 'note: C arguments convert implicitly only from integer literals, `str` to `*u8`, `&T` to `*T` and by numeric widening; use `as` for anything else',
+    labelParameterDeclaredHere: 'parameter declared here',
   },
   E0137: {
     helpDeclareHandlerExtern: 'help: declare the handler as `extern "C" fn name(sig: i32) { … }`',
@@ -782,10 +806,16 @@ export const NOTES = {
   E0160: {
     helpReturnOwnedValue: 'help: return an owned value',
     helpTemporaryDroppedWhen: 'help: the temporary is dropped when the function returns: return an owned value, or keep the value in a parameter',
+    labelDeclaredDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
   },
   E0161: {
     helpBothReferencesWould: 'help: both references would be live for the whole call; pass one of them, or copy the value out first',
     helpCollectChangesAfterLoop: 'help: collect what to change while iterating and apply it after the loop, or iterate over indices (`for i in 0..v.len()`)',
+    labelBorrowCreatedHere: 'borrow created here',
+    labelBorrowLaterUsedHere: 'borrow later used here',
+    labelBorrowCreatedByLoop: 'borrow created here, by the loop',
+    labelBorrowUsedByNextIteration: 'borrow later used here, by the next iteration',
+    labelBorrowUsedByCall: 'borrow later used here, by the call',
   },
   E0162: {
     helpBreakCycleReference: 'help: break the cycle with a reference, `Box<…>`, `Vec<…>` or `Option<Box<…>>`',
@@ -803,6 +833,7 @@ export const NOTES = {
     helpCloneCloneGet: 'help: clone it (`{$text}.clone()`) to get an owned copy{$choice}',
     helpCloneCloneGet2: 'help: clone it (`.clone()`) to get an owned copy, or borrow the element with `&`',
     helpTakeElementOut: 'help: or take the element out of the container with `remove(i)`, `pop()` or `m.remove(k)`',
+    labelKeepsOwningElements: '`{$root}` keeps owning its elements',
   },
   E0164: {
     notePolicyCannotInherit: 'note: a policy cannot inherit from itself, directly or through its parents',
@@ -825,10 +856,17 @@ export const NOTES = {
     helpCloneCloneGet2: 'help: clone it (`{$choice}.clone()`) to get an owned copy, or borrow it (`{$borrowed}`) and return or pass a reference',
     noteTakesValueHands: 'note: `{$method}()` takes `{$what}` by value and hands out its `{$result}`, which is moved (not copied)',
     helpCloneFirstClone: 'help: clone first (`{$what}.clone().{$method}(…)`), or match on it and borrow the content',
+    labelReachedThroughReference: '`{$subj}` is reached through `{$ref}`, a {$kind} reference: it does not own what it points to',
+    labelBoundToPart: '`{$name}` is bound here to a part of `{$subj}`',
+    labelIsReference: '`{$ref}` is a {$kind} reference (`{$t}`): it does not own what it points to',
   },
   E0176: {
     helpDeclareSameBlock: 'help: declare `{$xName}` in the same block as `{$rName}` (or outside it), or copy the value out instead of keeping a reference',
     helpDeclareBeforeIf: 'help: declare `{$xName}` before the `if`/`match` (or further out), or make the value a copy instead of a reference',
+    labelBlockValueBorrows: 'the block\'s value borrows `{$name}` here',
+    labelDeclaredInBlock: '`{$name}` is declared in this block',
+    labelBorrowsHere: '`{$r}` {$how} `{$x}` here',
+    labelReferenceUsedAfterBlock: 'the reference is used here, after the block',
   },
   E0185: {
     helpSayWhichOne: 'help: say which one: annotate the result (`let r: {$ret} = …`) or convert an argument with `as`',
@@ -852,6 +890,7 @@ export const NOTES = {
   },
   W0104: {
     helpRemoveUnreachableCode: 'help: remove the unreachable code (lines {$line}–{$endLine})',
+    labelCodeFollowingUnreachable: 'any code following this {$what} is unreachable',
   },
   W0105: {
     helpChangeLetLet: 'help: change `let!` to `let`',
@@ -877,5 +916,6 @@ export const NOTES = {
   },
   W0112: {
     helpDefineFn: 'help: define `fn {$infoName}.{$mName}(…)`',
+    labelDeclaredHere: '`{$name}` declared here',
   },
 } as const satisfies { readonly [C in DiagnosticCode]?: { readonly [name: string]: string } };

@@ -500,7 +500,7 @@ function noBitfieldAddress(cx: Ctx, e: ast.Expr): void {
   if (ot?.k === 'struct') {
     const d = cx.structDecls.get(ot.info);
     const f = d?.fields.find((x) => x.name === e.name);
-    if (f?.bitWidth) cx.error(MSG.E0133.cannotTakeAddressBitfield({ eName: e.name }), e.span, { labels: [{ span: f.span, message: 'bitfield declared here' }], notes: [NOTE.E0133.noteBitfieldMayStart()] });
+    if (f?.bitWidth) cx.error(MSG.E0133.cannotTakeAddressBitfield({ eName: e.name }), e.span, { labels: [{ span: f.span, message: NOTE.E0133.labelBitfieldDeclaredHere() }], notes: [NOTE.E0133.noteBitfieldMayStart()] });
   }
 }
 
@@ -553,7 +553,7 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
     if (e.fields.length !== 1) cx.error(MSG.E0109.unionLiteralMustSet({ infoName: info.name, fieldsLength: e.fields.length }), e.span);
   } else {
     const missing = info.fields.filter((f) => !seen.has(f.name)).map((f) => '`' + f.name + '`');
-    if (missing.length) cx.error(MSG.E0109.missingFieldInitializer({ choice: missing.length > 1 ? 's' : '', missing: missing.join(', '), infoName: info.name }), e.span, decl ? { labels: [{ span: decl.nameSpan, message: `\`${info.name}\` declared here` }] } : {});
+    if (missing.length) cx.error(MSG.E0109.missingFieldInitializer({ choice: missing.length > 1 ? 's' : '', missing: missing.join(', '), infoName: info.name }), e.span, decl ? { labels: [{ span: decl.nameSpan, message: NOTE.E0109.labelDeclaredHere({ name: info.name }) }] } : {});
   }
   // Re-coerce fields now that all params are known.
   const finalArgs = info.generics.map((g) => env.get(`${info.name}.${g}`));

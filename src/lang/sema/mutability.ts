@@ -88,7 +88,7 @@ function placeDesc(e: ast.Expr, m: Exclude<PlaceMut, { ok: true }>): string {
 }
 
 export function reportImmutable(cx: Ctx, m: Exclude<PlaceMut, { ok: true }>, span: ast.Span, message: Message<'E0110' | 'E0111' | 'E0112'>): void {
-  const labels = m.local ? [{ span: m.local.span, message: `\`${m.name}\` declared here` }] : [];
+  const labels = m.local ? [{ span: m.local.span, message: NOTE.E0110.labelDeclaredHere({ name: m.name }) }] : [];
   const notes: string[] = [];
   switch (m.why) {
     case 'binding': notes.push(NOTE.E0110.helpConsiderLetBang({ name: m.name })); break;
