@@ -2,26 +2,29 @@
 // the quick outline, the unused-import warning and its fix, and the editor surviving the layout
 // breakpoint with its undo history.
 import { test, expect, openPlayground, setCode, editorText, typeCode, cursorAt } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Opens `code`, types `typed` at `line`:`col` and waits for the signature help to show `shows`. */
+async function signatureHelp(page: Page, code: string, line: number, col: number, typed: string, shows: string) {
+  await openPlayground(page);
+  await setCode(page, code);
+  await cursorAt(page, line, col);
+  await typeCode(page, typed);
+  const hints = page.locator('.parameter-hints-widget');
+  await expect(hints).toContainText(shows, { timeout: 10_000 });
+  return hints;
+}
 
 test('signature help shows the parameters while typing a call, the current one highlighted', async ({ page }) => {
-  await openPlayground(page);
-  await setCode(page, 'fn area(width: i32, height: i32): i32 { return width * height; }\nfn main() {\n    \n}\n');
-  await cursorAt(page, 3, 5);
-  await typeCode(page, 'println("{}", area(3');
-  const hints = page.locator('.parameter-hints-widget');
-  await expect(hints).toContainText('fn area(width: i32, height: i32): i32', { timeout: 10_000 });
+  const hints = await signatureHelp(page, 'fn area(width: i32, height: i32): i32 { return width * height; }\nfn main() {\n    \n}\n', 3, 5, 'println("{}", area(3', 'fn area(width: i32, height: i32): i32');
   await expect(hints.locator('.parameter.active')).toHaveText('width: i32');
   await typeCode(page, ', ');
   await expect(hints.locator('.parameter.active')).toHaveText('height: i32');
 });
 
 test('signature help lists every overload, the one the arguments fit active', async ({ page }) => {
-  await openPlayground(page);
-  await setCode(page, 'fn scale(x: i32): i32 { return x; }\nfn scale(x: f64, by: f64): f64 { return x * by; }\nfn scale(s: str): i32 { return 0; }\nfn main() {\n    \n}\n');
-  await cursorAt(page, 5, 5);
-  await typeCode(page, 'println("{}", scale(1.5, ');
-  const hints = page.locator('.parameter-hints-widget');
-  await expect(hints).toContainText('fn scale(x: f64, by: f64): f64', { timeout: 10_000 });
+  const code = 'fn scale(x: i32): i32 { return x; }\nfn scale(x: f64, by: f64): f64 { return x * by; }\nfn scale(s: str): i32 { return 0; }\nfn main() {\n    \n}\n';
+  const hints = await signatureHelp(page, code, 5, 5, 'println("{}", scale(1.5, ', 'fn scale(x: f64, by: f64): f64');
   await expect(hints.locator('.overloads')).toHaveText('2/3');
   await expect(hints.locator('.parameter.active')).toHaveText('by: f64');
   await page.keyboard.press('Alt+ArrowDown'); // the next member of the set
@@ -30,11 +33,7 @@ test('signature help lists every overload, the one the arguments fit active', as
 });
 
 test('signature help for a builtin method shows the receiver\'s type arguments', async ({ page }) => {
-  await openPlayground(page);
-  await setCode(page, 'fn main() {\n    let! v = Vec<i64>.new();\n    \n    println("{}", v.len());\n}\n');
-  await cursorAt(page, 3, 5);
-  await typeCode(page, 'v.push(');
-  await expect(page.locator('.parameter-hints-widget')).toContainText('Vec<i64>.push(i64)', { timeout: 10_000 });
+  await signatureHelp(page, 'fn main() {\n    let! v = Vec<i64>.new();\n    \n    println("{}", v.len());\n}\n', 3, 5, 'v.push(', 'Vec<i64>.push(i64)');
 });
 
 test('find references (Shift+F12) lists every use of a variable, not a shadowing one', async ({ page }) => {
@@ -86,16 +85,14 @@ test('find references across tabs: a standard-module function used in two files'
 
 test('the quick outline (Ctrl+Shift+O) lists functions, types and their members', async ({ page }) => {
   await openPlayground(page);
-  await setCode(page, [
-    'const LIMIT: i32 = 3;',
-    'struct Point { x: i32, y: i32 }',
-    'fn (p: &Point) sum(): i32 { return p.x + p.y; }',
-    'enum Shape { Dot, Circle(f64) }',
-    'fn main() {',
-    '    println("{}", Point { x: LIMIT, y: 2 }.sum());',
-    '}',
-    '',
-  ].join('\n'));
+  await setCode(page, `const LIMIT: i32 = 3;
+struct Point { x: i32, y: i32 }
+fn (p: &Point) sum(): i32 { return p.x + p.y; }
+enum Shape { Dot, Circle(f64) }
+fn main() {
+    println("{}", Point { x: LIMIT, y: 2 }.sum());
+}
+`);
   await cursorAt(page, 1, 1);
   await page.keyboard.press('Control+Shift+O');
   const rows = page.locator('.quick-input-widget .monaco-list-row');

@@ -9,7 +9,10 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listCases, tabsOf, flagsFor, SHARED_DIR, OWN_DIR } from './conformance-lib';
 import { execute, runCompiled } from '../src/pipeline/execute';
-import { linkProgram } from '../src/lang/sema/modules';
+import { linkProgram, suggestTabs } from '../src/lang/sema/modules';
+import { checkAllFiles } from '../src/lang/sema/check-files';
+import { deepFreeze, frozenTabs } from './frozen-ast';
+import { MODULE_PROGRAMS } from '../src/lang/sema/module-programs.test-util';
 import { expandStdImports } from '../src/lang/sema/std-modules';
 import { check } from '../src/lang/sema/check';
 import { generate } from '../src/lang/codegen/module';
@@ -17,17 +20,10 @@ import { CodegenLimit } from '../src/lang/codegen/context';
 import { diag } from '../src/lang/diagnostics';
 import { LineMap } from '../src/lang/span';
 import { hasErrors, type Diagnostic } from '../src/lang/diagnostics';
-import type { SourceFile } from '../src/lang/compile';
+import { demangle, type SourceFile } from '../src/lang/compile';
 import type { RunOptions } from '../src/runtime/api';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function deepFreeze(n: unknown, seen = new Set<unknown>()): void {
-  if (!n || typeof n !== 'object' || seen.has(n)) return;
-  seen.add(n);
-  for (const k of Object.keys(n)) deepFreeze((n as Record<string, unknown>)[k], seen);
-  Object.freeze(n);
-}
 
 interface Outcome { diags: string[]; stdout: string; stderr: string; exit: number | null; internal?: string }
 
@@ -39,21 +35,22 @@ function ordinary(files: SourceFile[], entry: string, options: Partial<RunOption
   return { ...(x.internalError ? { internal: x.internalError.message } : {}), diags: diagText(x.compile.diagnostics), stdout: out.filter((o) => o.stream === 'stdout').map((o) => o.text).join(''), stderr: out.filter((o) => o.stream === 'stderr').map((o) => o.text).join(''), exit: x.result?.exitCode ?? null };
 }
 
-/** compile() on a frozen AST: link (parse), freeze, then check twice (each check resolves the
- *  standard imports on a new program, itself frozen here) and generate from the second check. */
+/** compile() on a frozen AST: parse and freeze every tab, link them (a new program), freeze it,
+ *  then check twice (each check resolves the standard imports on a new program, itself frozen
+ *  here) and generate from the second check. */
 function frozen(files: SourceFile[], entry: string, options: Partial<RunOptions>): Outcome {
-  const linked = linkProgram(files, entry);
+  const linked = linkProgram(frozenTabs(files), entry);
   const diags: Diagnostic[] = [...linked.diagnostics];
   const none = { stdout: '', stderr: '', exit: null };
-  if (hasErrors(diags)) return { diags: diagText(diags), ...none };
-  deepFreeze(linked.program); // before the standard imports are resolved: that makes a new program
+  if (hasErrors(diags)) return { diags: diagText(demangle(diags)), ...none };
+  deepFreeze(linked.program); // before the standard imports are resolved: that makes a new program (already done when linked)
   const std = expandStdImports(linked.program);
   expect(expandStdImports(linked.program)).toBe(std); // the same parsed program, the same expansion
   deepFreeze(std.program);
   const first = check(linked.program);
   const checked = check(linked.program); // the same AST again: nothing to clear
   expect(diagText(checked.diagnostics)).toEqual(diagText(first.diagnostics));
-  diags.push(...checked.diagnostics);
+  diags.push(...suggestTabs(demangle(checked.diagnostics), files)); // names as written, as compile() gives them
   if (hasErrors(diags) || !checked.program || linked.program.noMain) return { diags: diagText(diags), ...none };
   let gen: ReturnType<typeof generate>;
   try {
@@ -86,12 +83,26 @@ for (const sub of ['../src/lang/sema/testdata', '../src/lang/codegen/testdata'])
   }
 }
 
+// the multi-tab programs of the module unit tests (src/lang/sema/modules.test.ts)
+for (const [name, tabs] of Object.entries(MODULE_PROGRAMS)) {
+  programs.push({ name: `modules.test/${name}`, files: Object.entries(tabs).map(([n, text]) => ({ name: n, text })), entry: 'main.vx', options: {} });
+}
+
+/** The editor's and `vex check`'s path: every tab checked as a root (a tab that is not the entry
+ *  exports all it has when it has no `export`), each root linked from the same tabs. */
+function checkedTabs(files: SourceFile[], entry: string): string[] {
+  return checkAllFiles(files, entry).flatMap((r) => [`root ${r.root}: ${r.files.join(' ')}`, ...r.diagnostics.map((d) => `${d.span.file} ${diagText([d])[0]} ${d.notes.join(' | ')}`)]);
+}
 
 describe('the AST is immutable after parsing', () => {
-  it('finds the programs', () => expect(programs.length).toBeGreaterThan(300));
+  it('finds the programs', () => {
+    expect(programs.length).toBeGreaterThan(300);
+    expect(programs.filter((p) => p.files.length > 1).length).toBeGreaterThan(25);
+  });
   for (const p of programs) {
     it(p.name, () => {
       expect(frozen(p.files, p.entry, p.options)).toEqual(ordinary(p.files, p.entry, p.options));
+      if (p.files.length > 1) expect(checkedTabs(frozenTabs(p.files), p.entry)).toEqual(checkedTabs(p.files, p.entry));
     });
   }
 });

@@ -217,6 +217,19 @@ const INLINE_MESSAGE = /(?:\.(?:error|warn|report)|\bdiag)\(\s*(?:['"`][EW]\d{4}
 /** A literal note in an emit call whose message comes from the table. */
 const INLINE_NOTE = /\bMSG\.[EW]\d{4}\.\w+\(.*\bnotes: \[\s*['"`]/;
 
+/** A string or template literal that starts a note or help line: its text belongs in NOTES. */
+const NOTE_TEXT = /['"`](?:note|help): /;
+/** A label's text written as a literal (the renderer's empty primary label is not a text). */
+const LABEL_TEXT = /\bmessage: (['"`])(?!\1)/;
+/** Not diagnostic texts: how the renderer prefixes a bare note, and what the REPL adds to a
+ *  diagnostic of any code about an earlier cell (it has no code of its own to be filed under). */
+const NOTE_TEXT_ALLOWED: [file: string, text: string][] = [
+  ['src/lang/diagnostics.ts', '"note: ...", "help: consider'],
+  ['src/lang/diagnostics.ts', ': `note: ${n}`'],
+  ['src/lang/repl.ts', '`note: ${l.message} (in an earlier cell)`'],
+  ['src/lang/repl.ts', "'note: this is about code from an earlier cell'"],
+];
+
 describe('diagnostics take their text from the message table (lang/messages.ts)', () => {
   it('no emit site in src/lang passes a code with an inline message', () => {
     const inline: string[] = [];
@@ -236,6 +249,29 @@ describe('diagnostics take their text from the message table (lang/messages.ts)'
     expect(inline).toEqual([]);
     expect(INLINE_NOTE.test("cx.error(MSG.E0118.x(), e.span, { notes: ['help: use block_on'] });")).toBe(true);
     expect(INLINE_NOTE.test('cx.error(MSG.E0118.x(), e.span, { notes: [NOTE.E0118.helpUse()] });')).toBe(false);
+  });
+  it('no label text is written outside the table either (NOTE.CODE.label…)', () => {
+    const inline: string[] = [];
+    for (const f of sources.filter((s) => !isTest(s) && /src[\\/]lang[\\/]/.test(s) && !s.endsWith('messages.ts'))) {
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        if (LABEL_TEXT.test(line)) inline.push(`${relative(ROOT, f)}:${i + 1}: ${line.trim().slice(0, 120)}`);
+      });
+    }
+    expect(inline).toEqual([]);
+    for (const bad of ["labels: [{ span: prev, message: 'previous definition here' }]", 'd.labels.push({ span, message: `returns ${t}` });']) expect(LABEL_TEXT.test(bad), bad).toBe(true);
+    for (const ok of ["{ span: d.span, message: '', primary: true }", 'labels: [{ span, message: NOTE.E0102.labelPreviousDefinition() }]']) expect(LABEL_TEXT.test(ok), ok).toBe(false);
+  });
+  it('no note or help line is written outside the table, in an emit call or before it (NOTE.…)', () => {
+    const inline: string[] = [];
+    for (const f of sources.filter((s) => !isTest(s) && /src[\\/]lang[\\/]/.test(s) && !s.endsWith('messages.ts'))) {
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        const where = `${relative(ROOT, f).replace(/\\/g, '/')}:${i + 1}`;
+        if (NOTE_TEXT.test(line) && !NOTE_TEXT_ALLOWED.some(([file, text]) => where.startsWith(`${file}:`) && line.includes(text))) inline.push(`${where}: ${line.trim().slice(0, 120)}`);
+      });
+    }
+    expect(inline).toEqual([]);
+    for (const bad of ["return ['help: pass a pointer: `&xs as *' + t + '`'];", 'notes.push(`note: ${x} is read-only`);', 'n("help: wrap it")']) expect(NOTE_TEXT.test(bad), bad).toBe(true);
+    expect(NOTE_TEXT.test("return [NOTE.E0138.helpPassTextStr()]; // 'help' lines")).toBe(false);
   });
   it('the rule catches the old forms (self-test)', () => {
     const old = ["cx.error('E0103', `mismatched types`, span)", "p.error(C.Expected, 'x', s)", 'diag(\n  "E0140", msg, span)', "this.report(SyntaxCode.BadEscape, m, s)"];

@@ -2,7 +2,7 @@
 // editor as-is); `renderDiagnostic` prints them like rustc for the CLI.
 import type { Span } from './span';
 import type { Message } from './msg';
-import { MSG } from './msg';
+import { MSG, NOTE } from './msg';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -78,7 +78,7 @@ export function renderDiagnostic(d: Diagnostic, sourceText: string): string {
 // E0900 a construct the code generator does not support yet (codegen/failure.ts), E0901
 // unboundedly many generic instances, E0902 nesting too deep to check or compile, E0999 any other
 // exception — a bug of ours, said so plainly (like rustc's "internal compiler error").
-export const ICE_NOTE = 'note: this is a bug in the playground, not in your program; "Copy bug report" gives us what we need to fix it';
+export const ICE_NOTE = NOTE.E0999.noteBugInPlayground();
 
 /** A JS RangeError from the host stack: the program is nested deeper than the compiler can walk. */
 export const isHostStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);

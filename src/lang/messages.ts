@@ -565,6 +565,8 @@ export const NOTES = {
   },
   E0012: {
     itemsFnStructCannot: 'items (fn, struct, …) cannot be declared inside a block: a `}` is probably missing above',
+    labelUnclosedDelimiter: 'unclosed delimiter',
+    labelBlockNotClosed: 'this block is not closed',
   },
   E0019: {
     trailingExpressionNotReturn: 'a trailing expression is not a return value here: Vex function bodies need an explicit `return`',
@@ -585,12 +587,23 @@ export const NOTES = {
     helpConstruct: 'help: construct it with `{$eName} { … }` or `{$eName}(…)`',
     noteVariants: 'note: variants are {$variants}',
     helpUseOneExports: 'help: use one of its exports: `{$eName}.NAME`',
+    noteInternalAsyncRuntime: 'note: `{$name}` is an internal of real Vex\'s async runtime',
+    helpUseAsyncFnBlockOn: 'help: use `async fn` and `block_on(f())` instead (base §6.2)',
+    helpUseAwaitSleep: 'help: use `await sleep(Duration.from_millis(ms))` instead',
+    noteInternalRealRuntime: 'note: `{$name}` is an internal of real Vex\'s runtime',
+    helpUseToString: 'help: use `x.to_string()` or `{$type}_to_string(x)` instead',
+    noteInternalRealRuntimeNotLanguage: 'note: `{$name}` is an internal of real Vex\'s runtime, not part of the language',
+    helpUseStandardLibrary: 'help: use the standard library function or method that does the same instead',
+    helpSimilarSpelling: 'help: a name with a similar spelling exists: `{$hit}`',
+    noteVariableGoneRedefined: 'note: `{$name}` has type `{$type}`, which a later cell redefined: the variable is gone',
   },
   E0102: {
     noteBuiltinType: 'note: it is a builtin type',
     noteBuiltinConstant: 'note: it is a builtin constant',
     noteFunctionsMethodsSharing: 'note: functions and methods sharing a name must differ in their parameter types (an overload set); at most one of them may be generic',
     helpRenameOneThem: 'help: rename one of them: `import { {$local} as other } from "{$from}"`',
+    labelPreviousDefinition: 'previous definition here',
+    labelPreviousDeclaration: 'previous declaration here',
   },
   E0103: {
     helpPassAllocWhere: 'help: pass `&alloc!` where `alloc` is a `let!` binding',
@@ -600,18 +613,46 @@ export const NOTES = {
     noteOverloads: 'note: the overloads are {$list}',
     helpConvertArgumentOne: 'help: convert an argument with `as` to one of these parameter types',
     noteConditionsMustBool: 'note: conditions must be `bool`; Vex has no truthiness',
+    helpWrapSome: 'help: wrap the value: `Some(…)`',
+    helpWrapOk: 'help: wrap the value: `Ok(…)`',
+    helpConvertExplicitlySignedness: 'help: convert explicitly: `… as {$to}` (implicit conversions only widen within the same signedness)',
+    helpConvertExplicitly: 'help: convert explicitly: `… as {$to}`',
+    helpDereferenceIt: 'help: dereference it: `*…`',
+    helpBorrowIt: 'help: borrow it: `&…{$mut}`',
+    helpMakeGrowableString: 'help: make a growable string: `String.from(…)`',
+    noteClosureParameterInferred: 'note: closure parameter `{$name}` was inferred as `{$t}`',
+    labelExpectedBecauseReturnType: 'expected {$t} because of this return type',
+    labelInferredHere: 'inferred here',
+  },
+  E0106: {
+    noteAvailableFields: 'note: available fields: {$fields}',
   },
   E0107: {
     helpMakeOneNew: 'help: make one with `{$eName}.new()` or `{$eName}<…>()`',
     noteFields: 'note: fields are {$fields}',
+    noteAvailableFields: 'note: available fields: {$fields}',
   },
   E0108: {
     helpAddBoundWhose: 'help: add a bound whose contract declares `fn Self.{$name}(…)`{$choice}',
     helpCallValueX: 'help: call it on a value: `x.{$name}(…)`, or pass the value first: `{$ownerName}.{$name}(x, …)`',
     helpDefineFnFree: 'help: define `fn {$shown}.{$name}(…)` or a free function `{$shown2}_{$name}`',
     helpAddContractBound: 'help: add a contract bound that declares `{$mName}`, e.g. `<{$tName}: Shape>`',
+    noteOwnEnumReplacesPrelude: 'note: `{$name}` here is this program\'s own enum, which replaces the prelude `{$name}`: it has only the methods it declares',
+    noteMethodsOf: 'note: methods of {$t}: {$names}',
+  },
+  E0109: {
+    labelDeclaredHere: '`{$name}` declared here',
   },
   E0110: {
+    helpConsiderLetBang: 'help: consider `let! {$name}` to make the binding mutable',
+    noteParametersReadOnly: 'note: parameters are read-only',
+    helpCopyIntoMutableBinding: 'help: copy it into a mutable binding: `let! {$name} = {$name};`',
+    noteConstantsCannotChange: 'note: constants cannot be changed; use `thread_local let!` for mutable global state',
+    helpSelfReadOnlyMutating: 'help: `self` is read-only here; declare the method as mutating with a trailing `!`, e.g. `fn bump()! { … }`',
+    helpSharedReferenceTakeMutable: 'help: `{$name}` is a shared reference `&T`; take a mutable one with `&T!`',
+    helpReadOnlyPointer: 'help: this is a read-only pointer `*T`; use `*T!` to write through it',
+    helpReadOnlySlice: 'help: this is a read-only slice `&[T]`; use `&[T]!`',
+    labelDeclaredHere: '`{$name}` declared here',
     textIsImmutable: 'note: the bytes of a `str` or `String` are read-only; build a new text instead (`replace`, `substr`, `+`, `push`)',
   },
   E0113: {
@@ -623,13 +664,18 @@ export const NOTES = {
     helpBorrowInsteadMoving: 'help: borrow it with `&` instead of moving it, or clone it',
     helpAssignNewValue: 'help: assign `{$kName}` a new value first, or borrow the field instead of moving it',
     helpMoveCopyMade: 'help: move a copy made inside the loop, pass a reference `&…`, or `break` after moving it',
+    labelValueMovedHere: 'value moved here',
+    labelMovedHere: '`{$name}` moved here',
+    labelDeclaredOutsideLoop: '`{$name}` declared here, outside the loop',
   },
   E0114: {
     noteVexNeedsExplicit: 'note: Vex needs an explicit `return` (a trailing expression is not returned)',
     helpReturnMatch: 'help: the value of the last `match` is not returned: write `return match … { … };`',
+    labelReturns: 'returns {$t}',
   },
   E0115: {
     helpAddMissingArms: 'help: add the missing arms, or a wildcard arm `_ => …`',
+    labelMatchOnType: 'match on a value of type {$t}',
   },
   E0116: {
     noteVariants: 'note: variants are {$variants}',
@@ -639,6 +685,7 @@ export const NOTES = {
     noteFunctionReturns: 'note: the function returns {$ret}',
     noteReturnsEarlyValue: 'note: `?` returns early with the value when it is not `{$variantsName}`',
     noteReturnsEarlyError: 'note: `?` returns early with the error',
+    noteOwnEnumReplacesPrelude: 'note: `{$name}` here is this program\'s own enum, which replaces the prelude `{$name}`: `?` unwraps its first variant only when that variant holds one value',
   },
   E0118: {
     helpSynchronousCodeUse: 'help: from synchronous code, use `block_on(future)`',
@@ -651,14 +698,17 @@ export const NOTES = {
   },
   E0122: {
     helpConstantCannotDepend: 'help: a constant cannot depend on itself, directly or through other constants',
+    labelDeclaredHere: '`{$name}` declared here',
   },
   E0123: {
     noteThreadLocalInitializer: 'note: a `thread_local` initializer may use literals, constants, operators, `as`, struct/array/tuple literals and enum variants',
     helpInitializeConstantAssign: 'help: initialize it with a constant and assign the computed value at run time: `{$declName} = …;`',
     noteConstantsMayUse: 'note: constants may use literals, other constants, operators and `as`',
+    labelEvaluatedEachTask: 'evaluated when each task starts',
   },
   E0124: {
     notePrintLiteralBraces: 'note: `{{` and `}}` print literal braces',
+    labelArgumentWithoutPlaceholder: 'argument without a placeholder',
   },
   E0125: {
     helpDefineFnSelf: 'help: define `fn (self: &{$derefAll}) op<(other: {$derefAll}): bool`, or `compare` returning an integer (contract `Ord`)',
@@ -669,6 +719,11 @@ export const NOTES = {
     helpBuildResultClone: 'help: build the result with `clone()` and `push`',
     helpResultWouldConvert: 'help: the result would be {$j}; convert with `as {$tt}`',
     helpTakeByReference: 'help: take it by reference: `{$what}: &{$t}` (a comparison never moves or drops its operands)',
+    helpDefineMethodOp: 'help: define `fn (self: &{$l}) op{$op}(rhs: {$r}): …`',
+    helpDefineFnOp: 'help: define `fn op{$op}(a: {$l}, b: {$r}): …` or write the operands the other way round',
+    helpSignednessNeedsAs: 'help: integers of different signedness need an explicit `as` conversion',
+    helpIntFloatNeedsAs: 'help: int and float operands need an explicit `as` conversion',
+    helpDefineIncDec: 'help: define `fn (self: &{$t}) op{$op}(): {$t}` (`{$op}a` is `a = a.op{$op}()`)',
   },
   E0126: {
     noteOnlyCLayout: 'note: only C-layout data lives in simulated memory: numbers, bool, raw pointers, and arrays and structs of them',
@@ -690,6 +745,7 @@ export const NOTES = {
     helpGiveExplicitlyE: 'help: give it explicitly, e.g. `{$fName}<{$missing}>(…)`',
     helpWriteThemExplicitly: 'help: write them explicitly, e.g. `{$owner}<i32>.{$method}(…)` or annotate the binding',
     helpWriteTypeT: 'help: write its type: `|{$hName}: T|`',
+    labelTypeNeededHere: 'its type is needed here',
   },
   E0132: {
     helpGiveFieldName: 'help: give the field a name, or a width: `_: u32 : 0`',
@@ -697,6 +753,10 @@ export const NOTES = {
   },
   E0133: {
     noteBitfieldMayStart: 'note: a bitfield may start in the middle of a byte, so it has no address',
+    labelBitfieldDeclaredHere: 'bitfield declared here',
+  },
+  E0134: {
+    labelDeclaredHere: '`{$name}` declared here',
   },
   E0135: {
     noteCCanOnly: 'note: C can only exchange integers (not 128-bit), f32/f64, bool, raw pointers, structs/unions of those and `fn(…)` callbacks',
@@ -705,6 +765,7 @@ export const NOTES = {
   },
   E0136: {
     noteCArgumentsConvert: 'note: C arguments convert implicitly only from integer literals, `str` to `*u8`, `&T` to `*T` and by numeric widening; use `as` for anything else',
+    labelParameterDeclaredHere: 'parameter declared here',
   },
   E0137: {
     helpDeclareHandlerExtern: 'help: declare the handler as `extern "C" fn name(sig: i32) { … }`',
@@ -713,6 +774,12 @@ export const NOTES = {
   },
   E0138: {
     noteCVariadicArguments: 'note: C variadic arguments must be integers, floats, bool, raw pointers or `str`',
+    helpPassFieldsOrPointer: 'help: pass its fields one by one, or a pointer to it: `&value as *{$t}`',
+    helpPassPointerFirstElement: 'help: pass a pointer to its first element: `&xs as *{$elem}`',
+    helpConvertReferenceRawPointer: 'help: convert the reference to a raw pointer with `as *{$inner}`',
+    helpDeclareCallbackParameter: 'help: a function or closure cannot be passed through `...`; declare a callback parameter `cb: fn(…)` instead',
+    helpPassTextStr: 'help: pass its text as a `str`: `s.text()`',
+    helpPassElementsOrLength: 'help: pass its elements one by one (`v[0]`) or its length (`v.len()`)',
   },
   E0139: {
     noteUnionDoesNot: 'note: a union does not know which field is live, so nothing could be dropped safely',
@@ -728,6 +795,8 @@ export const NOTES = {
     noteExportsNothing: 'note: "{$path}" exports nothing',
     noteAvailable: 'note: available: {$keys}',
     noteExports2: 'note: "{$name}" exports {$keys}…',
+    helpDidYouMeanTab: 'help: did you mean "./{$name}"?',
+    helpAddExportIn: 'help: add `export` to `{$name}` in {$file}',
   },
   E0142: {
     noteUnaryKeepTheir: 'note: `&&`, `||`, `=`, `as`, `.`, `?`, `<-`, `..`, `??` and unary `&`/`*` keep their built-in meaning',
@@ -738,9 +807,16 @@ export const NOTES = {
   E0160: {
     helpReturnOwnedValue: 'help: return an owned value',
     helpTemporaryDroppedWhen: 'help: the temporary is dropped when the function returns: return an owned value, or keep the value in a parameter',
+    labelDeclaredDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
   },
   E0161: {
     helpBothReferencesWould: 'help: both references would be live for the whole call; pass one of them, or copy the value out first',
+    helpCollectChangesAfterLoop: 'help: collect what to change while iterating and apply it after the loop, or iterate over indices (`for i in 0..v.len()`)',
+    labelBorrowCreatedHere: 'borrow created here',
+    labelBorrowLaterUsedHere: 'borrow later used here',
+    labelBorrowCreatedByLoop: 'borrow created here, by the loop',
+    labelBorrowUsedByNextIteration: 'borrow later used here, by the next iteration',
+    labelBorrowUsedByCall: 'borrow later used here, by the call',
   },
   E0162: {
     helpBreakCycleReference: 'help: break the cycle with a reference, `Box<…>`, `Vec<…>` or `Option<Box<…>>`',
@@ -758,6 +834,7 @@ export const NOTES = {
     helpCloneCloneGet: 'help: clone it (`{$text}.clone()`) to get an owned copy{$choice}',
     helpCloneCloneGet2: 'help: clone it (`.clone()`) to get an owned copy, or borrow the element with `&`',
     helpTakeElementOut: 'help: or take the element out of the container with `remove(i)`, `pop()` or `m.remove(k)`',
+    labelKeepsOwningElements: '`{$root}` keeps owning its elements',
   },
   E0164: {
     notePolicyCannotInherit: 'note: a policy cannot inherit from itself, directly or through its parents',
@@ -780,14 +857,24 @@ export const NOTES = {
     helpCloneCloneGet2: 'help: clone it (`{$choice}.clone()`) to get an owned copy, or borrow it (`{$borrowed}`) and return or pass a reference',
     noteTakesValueHands: 'note: `{$method}()` takes `{$what}` by value and hands out its `{$result}`, which is moved (not copied)',
     helpCloneFirstClone: 'help: clone first (`{$what}.clone().{$method}(…)`), or match on it and borrow the content',
+    labelReachedThroughReference: '`{$subj}` is reached through `{$ref}`, a {$kind} reference: it does not own what it points to',
+    labelBoundToPart: '`{$name}` is bound here to a part of `{$subj}`',
+    labelIsReference: '`{$ref}` is a {$kind} reference (`{$t}`): it does not own what it points to',
   },
   E0176: {
     helpDeclareSameBlock: 'help: declare `{$xName}` in the same block as `{$rName}` (or outside it), or copy the value out instead of keeping a reference',
     helpDeclareBeforeIf: 'help: declare `{$xName}` before the `if`/`match` (or further out), or make the value a copy instead of a reference',
+    labelBlockValueBorrows: 'the block\'s value borrows `{$name}` here',
+    labelDeclaredInBlock: '`{$name}` is declared in this block',
+    labelBorrowsHere: '`{$r}` {$how} `{$x}` here',
+    labelReferenceUsedAfterBlock: 'the reference is used here, after the block',
   },
   E0185: {
     helpSayWhichOne: 'help: say which one: annotate the result (`let r: {$ret} = …`) or convert an argument with `as`',
     helpGiveVariableFunction: 'help: give the variable a function type, e.g. `let f: fn({$params}){$choice} = {$eName};`',
+  },
+  E0999: {
+    noteBugInPlayground: 'note: this is a bug in the playground, not in your program; "Copy bug report" gives us what we need to fix it',
   },
   W0100: {
     noteBitFieldHolds: 'note: a {$choice} {$width}-bit field holds {$choice2}',
@@ -804,6 +891,7 @@ export const NOTES = {
   },
   W0104: {
     helpRemoveUnreachableCode: 'help: remove the unreachable code (lines {$line}–{$endLine})',
+    labelCodeFollowingUnreachable: 'any code following this {$what} is unreachable',
   },
   W0105: {
     helpChangeLetLet: 'help: change `let!` to `let`',
@@ -829,5 +917,6 @@ export const NOTES = {
   },
   W0112: {
     helpDefineFn: 'help: define `fn {$infoName}.{$mName}(…)`',
+    labelDeclaredHere: '`{$name}` declared here',
   },
 } as const satisfies { readonly [C in DiagnosticCode]?: { readonly [name: string]: string } };

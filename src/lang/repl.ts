@@ -20,7 +20,7 @@ import { memBacked } from './codegen/typedesc';
 import { isObjectLike } from './codegen/names';
 import type { ProgramMeta } from '../common/program-meta';
 import { codegenFailure } from './codegen/failure';
-import { MSG } from './msg';
+import { MSG, NOTE } from './msg';
 import { exprInfo, withTables } from './sema/tables';
 
 const ECHO = '__repl_echo';
@@ -354,7 +354,7 @@ export class ReplSession {
     if (!m || visible.some((v) => v.name === m[1])) return d;
     const v = [...this.vars].reverse().find((x) => x.name === m[1]);
     if (!v) return d;
-    return { ...d, notes: [...d.notes, `note: \`${v.name}\` has type \`${typeName(v.type)}\`, which a later cell redefined: the variable is gone`] };
+    return { ...d, notes: [...d.notes, NOTE.E0100.noteVariableGoneRedefined({ name: v.name, type: typeName(v.type) })] };
   }
 
   /** Variables still usable: a redefined struct or enum hides the variables of its old type. */

@@ -3,7 +3,7 @@
 import { displayName } from '../sema/module-names';
 import type { CheckedProgram, FnInfo, LocalInfo } from '../sema/typed';
 import type { Type, StructInfo, EnumInfo } from '../sema/types';
-import { subst, typeName } from '../sema/types';
+import { subst, typeName, typeSome } from '../sema/types';
 import type { Span } from '../span';
 import { MSG, NOTE, type Message } from '../msg';
 import { copyNeeds } from '../sema/copy-needs';
@@ -62,18 +62,7 @@ export function typeDepth(t: Type, limit: number): number {
  *  level, like f<T> calling f<(T, T)>, is shared in memory but exponential to walk or to key). */
 export function typeSizeOver(t: Type, limit: number): boolean {
   let budget = limit;
-  const walk = (x: Type): boolean => {
-    if (--budget < 0) return true;
-    switch (x.k) {
-      case 'struct': case 'enum': case 'builtin': return x.args.some(walk);
-      case 'tuple': return x.elems.some(walk);
-      case 'array': case 'slice': case 'range': return walk(x.elem);
-      case 'ref': case 'ptr': return walk(x.inner);
-      case 'fn': return x.params.some(walk) || walk(x.ret);
-      default: return false;
-    }
-  };
-  return walk(t);
+  return typeSome(t, () => --budget < 0);
 }
 const MAX_TYPE_SIZE = 4096;
 

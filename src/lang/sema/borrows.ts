@@ -160,7 +160,7 @@ function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): vo
     if (!x) continue;
     const closing = { ...b.span, start: b.span.end - 1, col: b.span.endCol - 1, line: b.span.endLine };
     cx.error(MSG.E0176.blockSValueReferences({ xName: x.name }), closing, {
-      labels: [{ span: br.span, message: `the block's value borrows \`${x.name}\` here` }, { span: x.span, message: `\`${x.name}\` is declared in this block` }],
+      labels: [{ span: br.span, message: NOTE.E0176.labelBlockValueBorrows({ name: x.name }) }, { span: x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: x.name }) }],
       notes: [NOTE.E0176.helpDeclareBeforeIf({ xName: x.name })],
     });
     return;
@@ -212,9 +212,9 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       cx.error(MSG.E0176.referencesWhichGoesOut({ rName: d.r.name, xName: d.x.name }), closing, {
         labels: [
-          { span: d.at, message: `\`${d.r.name}\` ${d.how} \`${d.x.name}\` here` },
-          { span: d.x.span, message: `\`${d.x.name}\` is declared in this block` },
-          { span: use, message: 'the reference is used here, after the block' },
+          { span: d.at, message: NOTE.E0176.labelBorrowsHere({ r: d.r.name, how: d.how, x: d.x.name }) },
+          { span: d.x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: d.x.name }) },
+          { span: use, message: NOTE.E0176.labelReferenceUsedAfterBlock() },
         ],
         notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name })],
       });
@@ -256,7 +256,7 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
         const hit = conflict(rest[k], x, r, mut);
         if (hit) {
           cx.error(hit.message, hit.span, {
-            labels: [{ span: created, message: 'borrow created here' }, { span: lastUse, message: 'borrow later used here' }],
+            labels: [{ span: created, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: lastUse, message: NOTE.E0161.labelBorrowLaterUsedHere() }],
           });
           return; // one report per statement
         }
@@ -273,8 +273,8 @@ function loopBorrow(cx: Ctx, s: Extract<ast.Stmt, { kind: 'for-in' }>): void {
   if (!x || !t || !(t.k === 'array' || t.k === 'slice' || (t.k === 'builtin' && ['Vec', 'Map', 'Set', 'String'].includes(t.name)))) return;
   const hit = conflict(s.body, x, null, false);
   if (hit) cx.error(hit.message, hit.span, {
-    labels: [{ span: s.iter.span, message: 'borrow created here, by the loop' }, { span: s.nameSpan, message: 'borrow later used here, by the next iteration' }],
-    notes: ['help: collect what to change while iterating and apply it after the loop, or iterate over indices (`for i in 0..v.len()`)'],
+    labels: [{ span: s.iter.span, message: NOTE.E0161.labelBorrowCreatedByLoop() }, { span: s.nameSpan, message: NOTE.E0161.labelBorrowUsedByNextIteration() }],
+    notes: [NOTE.E0161.helpCollectChangesAfterLoop()],
   });
 }
 
@@ -298,7 +298,7 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
           const first = refs[k], name = xj.name;
           const message = first.mut && refs[j].mut ? MSG.E0161.mutableTwice({ name }) : first.mut ? MSG.E0161.immutableWhileMutable({ name }) : MSG.E0161.mutableWhileImmutable({ name });
           cx.error(message, refs[j].span, {
-            labels: [{ span: first.span, message: 'borrow created here' }, { span: c.callee.span, message: 'borrow later used here, by the call' }],
+            labels: [{ span: first.span, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: c.callee.span, message: NOTE.E0161.labelBorrowUsedByCall() }],
             notes: [NOTE.E0161.helpBothReferencesWould()],
           });
           break outer;

@@ -125,7 +125,7 @@ function valueCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null): Type 
     const notes = res?.k === 'local' ? cx.inferredClosures.get(res.local) : undefined;
     if (notes) for (let i = before; i < cx.diags.length; i++) {
       if (cx.diags[i].code !== 'E0103') continue;
-      for (const n of notes) { cx.diags[i].notes.push(n.note); cx.diags[i].labels.push({ span: n.span, message: 'inferred here' }); }
+      for (const n of notes) { cx.diags[i].notes.push(n.note); cx.diags[i].labels.push({ span: n.span, message: NOTE.E0103.labelInferredHere() }); }
     }
     return ft.ret;
   }

@@ -8,6 +8,7 @@ import { checkWithCtx } from './check';
 import { linkProgram, displayName, suggestTabs, type ModuleFile } from './modules';
 import { demangle } from '../compile';
 import { rememberAnalysis } from './analysis';
+import { markStdExpanded } from './std-modules';
 
 export interface FileCheck {
   root: string;
@@ -23,8 +24,7 @@ export interface FileCheck {
  *  exported (no "never called" warnings for them). */
 export function checkRoot(files: readonly ModuleFile[], root: string, lints: boolean, isModule = false): FileCheck {
   const linked = linkProgram(files, root);
-  const program = linked.program;
-  if (isModule) exportAllWithoutExport(program, root);
+  const program = isModule ? exportAllWithoutExport(linked.program, root, linked.linked) : linked.program;
   const parseErrors = linked.diagnostics.some((d) => d.severity === 'error');
   const text = linked.linked ? undefined : files.find((f) => f.name === root)?.text;
   const { result, cx } = checkWithCtx(program, { lints: lints && !parseErrors, module: isModule, text });
@@ -39,11 +39,15 @@ export function checkRoot(files: readonly ModuleFile[], root: string, lints: boo
   return { root, files: linked.files, diagnostics: linked.linked ? demangle(diagnostics) : diagnostics, program: parseErrors ? null : result.program, structs, ast: cx.program };
 }
 
-/** §4.3: a module with no `export` anywhere exports every top-level function. */
-function exportAllWithoutExport(program: ast.Program, file: string): void {
-  const own = program.items.filter((i) => (i as { span: ast.Span }).span.file === file);
-  if (own.some((i) => i.kind === 'export-list' || ('isExport' in i && i.isExport))) return;
-  for (const i of own) if (i.kind === 'fn' && !i.receiver && !i.owner && i.name !== 'main' && i.name !== 'init') i.isExport = true;
+/** §4.3: a module with no `export` anywhere exports every top-level function: the program with
+ *  those functions copied as exported (the parsed or linked nodes are never written). */
+function exportAllWithoutExport(program: ast.Program, file: string, linked: boolean): ast.Program {
+  const own = (i: ast.Item) => (i as { span: ast.Span }).span.file === file;
+  if (program.items.some((i) => own(i) && (i.kind === 'export-list' || ('isExport' in i && i.isExport)))) return program;
+  const items = program.items.map((i) => (own(i) && i.kind === 'fn' && !i.receiver && !i.owner && i.name !== 'main' && i.name !== 'init' ? { ...i, isExport: true } : i));
+  const out = { ...program, items };
+  if (linked) markStdExpanded(out); // as its linked original: the linker resolved the standard imports
+  return out;
 }
 
 /** Every tab checked once: the entry's program first, then each tab not yet covered as a root. */

@@ -114,7 +114,7 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
     const bad = cx.diags.length > before ? null : nonConstPart(tl.decl.init);
     if (bad) {
       cx.error(MSG.E0123.initializerThreadLocalNot({ declName: tl.decl.name }), bad.span, {
-        labels: [{ span: tl.decl.init.span, message: 'evaluated when each task starts' }],
+        labels: [{ span: tl.decl.init.span, message: NOTE.E0123.labelEvaluatedEachTask() }],
         notes: [NOTE.E0123.noteThreadLocalInitializer(), NOTE.E0123.helpInitializeConstantAssign({ declName: tl.decl.name })],
       });
     }

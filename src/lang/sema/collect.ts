@@ -42,7 +42,7 @@ export function collect(cx: Ctx): void {
   const dupType = (name: string, span: ast.Span): boolean => {
     const prev = typeNames.get(name);
     if (prev || PRELUDE_TYPE_NAMES.includes(name) || primitive(name)) {
-      cx.error(MSG.E0102.typeNameDefinedMore({ name }), span, prev ? { labels: [{ span: prev, message: 'previous definition here' }] } : { notes: [NOTE.E0102.noteBuiltinType()] });
+      cx.error(MSG.E0102.typeNameDefinedMore({ name }), span, prev ? { labels: [{ span: prev, message: NOTE.E0102.labelPreviousDefinition() }] } : { notes: [NOTE.E0102.noteBuiltinType()] });
       return true;
     }
     typeNames.set(name, span);
@@ -102,7 +102,7 @@ export function collect(cx: Ctx): void {
           info.layoutFields.push(entry);
           if (f.name === '_') continue; // an unnamed bitfield: layout only, no value, no access
           const prev = seen.get(f.name);
-          if (prev) cx.error(MSG.E0102.fieldDeclaredMoreThan({ fName: f.name }), f.nameSpan, { labels: [{ span: prev, message: 'previous declaration here' }] });
+          if (prev) cx.error(MSG.E0102.fieldDeclaredMoreThan({ fName: f.name }), f.nameSpan, { labels: [{ span: prev, message: NOTE.E0102.labelPreviousDeclaration() }] });
           seen.set(f.name, f.nameSpan);
           info.fields.push(entry);
         }
@@ -147,7 +147,7 @@ export function collect(cx: Ctx): void {
   const dupValue = (name: string, span: ast.Span): boolean => {
     const prev = values.get(name);
     if (prev || BUILTIN_CONSTS[name] !== undefined) {
-      cx.error(MSG.E0102.nameDefinedMoreThan({ name }), span, prev ? { labels: [{ span: prev, message: 'previous definition here' }] } : { notes: [NOTE.E0102.noteBuiltinConstant()] });
+      cx.error(MSG.E0102.nameDefinedMoreThan({ name }), span, prev ? { labels: [{ span: prev, message: NOTE.E0102.labelPreviousDefinition() }] } : { notes: [NOTE.E0102.noteBuiltinConstant()] });
       return true;
     }
     values.set(name, span);
@@ -354,7 +354,7 @@ function dropDuplicateOverload(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDec
   table.delete(nextOverloadKey(table, d.name).replace(/#(\d+)$/, (_, n) => `#${Number(n) - 1}`));
   const name = info.owner ? `\`${info.name}\`` : `the name \`${d.name}\``;
   cx.error(MSG.E0102.definedMoreThanOnce({ name }), d.nameSpan, {
-    labels: prev.decl ? [{ span: prev.decl.nameSpan, message: 'previous definition here' }] : [],
+    labels: prev.decl ? [{ span: prev.decl.nameSpan, message: NOTE.E0102.labelPreviousDefinition() }] : [],
     notes: [NOTE.E0102.noteFunctionsMethodsSharing()],
   });
 }
@@ -430,7 +430,7 @@ function checkContract(cx: Ctx, info: StructInfo, d: ast.StructDecl, c: Contract
       if (!m.hasDefault) {
         // of an overload set, name the member by its parameter types
         const mName = overloaded ? `${m.name}(${m.params.map(typeName).join(', ')})` : m.name;
-        cx.warn(MSG.W0112.doesNotImplementMethod({ infoName: info.name, mName, cName: c.name }), span, m.decl ? { labels: [{ span: m.decl.span, message: `\`${mName}\` declared here` }] } : {});
+        cx.warn(MSG.W0112.doesNotImplementMethod({ infoName: info.name, mName, cName: c.name }), span, m.decl ? { labels: [{ span: m.decl.span, message: NOTE.W0112.labelDeclaredHere({ name: mName }) }] } : {});
         const key = `${info.name}:${c.name}`;
         cx.incomplete.set(key, [...(cx.incomplete.get(key) ?? []), mName]);
       }

@@ -25,7 +25,7 @@ export function evalConst(cx: Ctx, c: ConstEntry, use?: ast.Span): void {
   if (c.state === 'done') return;
   if (c.state === 'busy') {
     cx.error(MSG.E0122.cycleDetectedWhenEvaluating({ declName: c.decl.name }), use ?? c.decl.nameSpan, {
-      labels: [{ span: c.decl.nameSpan, message: `\`${c.decl.name}\` declared here` }],
+      labels: [{ span: c.decl.nameSpan, message: NOTE.E0122.labelDeclaredHere({ name: c.decl.name }) }],
       notes: [NOTE.E0122.helpConstantCannotDepend()],
     });
     c.type = T.error;

@@ -83,13 +83,13 @@ const addressable = (t: Type): boolean =>
 /** A hint for the most common mismatches. */
 function mismatchHelp(from: Type, to: Type): { notes?: string[] } {
   const n = (s: string) => ({ notes: [s] });
-  if (to.k === 'enum' && to.info === OPTION && assignable(from, to.args[0])) return n('help: wrap the value: `Some(…)`');
-  if (to.k === 'enum' && to.info.name === 'Result' && to.info.decl === null && assignable(from, to.args[0])) return n('help: wrap the value: `Ok(…)`');
-  if (from.k === 'int' && to.k === 'int') return n(`help: convert explicitly: \`… as ${typeName(to)}\` (implicit conversions only widen within the same signedness)`);
-  if (isNumeric(from) && isNumeric(to)) return n(`help: convert explicitly: \`… as ${typeName(to)}\``);
-  if (from.k === 'ref' && assignable(from.inner, to)) return n('help: dereference it: `*…`');
-  if (to.k === 'ref' && assignable(from, to.inner)) return n(`help: borrow it: \`&…${to.mut ? '!' : ''}\``);
-  if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return n('help: make a growable string: `String.from(…)`');
+  if (to.k === 'enum' && to.info === OPTION && assignable(from, to.args[0])) return n(NOTE.E0103.helpWrapSome());
+  if (to.k === 'enum' && to.info.name === 'Result' && to.info.decl === null && assignable(from, to.args[0])) return n(NOTE.E0103.helpWrapOk());
+  if (from.k === 'int' && to.k === 'int') return n(NOTE.E0103.helpConvertExplicitlySignedness({ to: typeName(to) }));
+  if (isNumeric(from) && isNumeric(to)) return n(NOTE.E0103.helpConvertExplicitly({ to: typeName(to) }));
+  if (from.k === 'ref' && assignable(from.inner, to)) return n(NOTE.E0103.helpDereferenceIt());
+  if (to.k === 'ref' && assignable(from, to.inner)) return n(NOTE.E0103.helpBorrowIt({ mut: to.mut ? '!' : '' }));
+  if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return n(NOTE.E0103.helpMakeGrowableString());
   return {};
 }
 
@@ -375,11 +375,11 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
 
 /** Real Vex's runtime internals that programs sometimes call (chapter 2 §7.11): what to use instead. */
 function realInternal(name: string): { notes: string[] } | null {
-  if (name === 'runtime_create' || name === 'runtime_run' || name === 'spawn_async') return { notes: [`note: \`${name}\` is an internal of real Vex's async runtime`, 'help: use `async fn` and `block_on(f())` instead (base §6.2)'] };
-  if (name === 'async_sleep') return { notes: ['note: `async_sleep` is an internal of real Vex\'s async runtime', 'help: use `await sleep(Duration.from_millis(ms))` instead'] };
+  if (name === 'runtime_create' || name === 'runtime_run' || name === 'spawn_async') return { notes: [NOTE.E0100.noteInternalAsyncRuntime({ name }), NOTE.E0100.helpUseAsyncFnBlockOn()] };
+  if (name === 'async_sleep') return { notes: [NOTE.E0100.noteInternalAsyncRuntime({ name }), NOTE.E0100.helpUseAwaitSleep()] };
   const conv = /^vex_(i8|i16|i32|i64|u8|u16|u32|u64|f32|f64|bool)_to_string$/.exec(name);
-  if (conv) return { notes: [`note: \`${name}\` is an internal of real Vex's runtime`, `help: use \`x.to_string()\` or \`${conv[1]}_to_string(x)\` instead`] };
-  if (name.startsWith('vex_')) return { notes: [`note: \`${name}\` is an internal of real Vex's runtime, not part of the language`, 'help: use the standard library function or method that does the same instead'] };
+  if (conv) return { notes: [NOTE.E0100.noteInternalRealRuntime({ name }), NOTE.E0100.helpUseToString({ type: conv[1] })] };
+  if (name.startsWith('vex_')) return { notes: [NOTE.E0100.noteInternalRealRuntimeNotLanguage({ name }), NOTE.E0100.helpUseStandardLibrary()] };
   return null;
 }
 
@@ -392,7 +392,7 @@ function similar(cx: Ctx, name: string): { notes?: string[] } {
   for (const l of cx.scope.visible()) if (close(l.name)) { hit = l.name; break; }
   if (!hit) for (const c of cx.fns.keys()) if (!c.includes('#') && close(c)) { hit = c; break; }
   if (!hit) for (const c of cx.consts.keys()) if (close(c)) { hit = c; break; }
-  return hit ? { notes: [`help: a name with a similar spelling exists: \`${hit}\``] } : {};
+  return hit ? { notes: [NOTE.E0100.helpSimilarSpelling({ hit })] } : {};
 }
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -509,7 +509,7 @@ function noBitfieldAddress(cx: Ctx, e: ast.Expr): void {
   if (ot?.k === 'struct') {
     const d = cx.structDecls.get(ot.info);
     const f = d?.fields.find((x) => x.name === e.name);
-    if (f?.bitWidth) cx.error(MSG.E0133.cannotTakeAddressBitfield({ eName: e.name }), e.span, { labels: [{ span: f.span, message: 'bitfield declared here' }], notes: [NOTE.E0133.noteBitfieldMayStart()] });
+    if (f?.bitWidth) cx.error(MSG.E0133.cannotTakeAddressBitfield({ eName: e.name }), e.span, { labels: [{ span: f.span, message: NOTE.E0133.labelBitfieldDeclaredHere() }], notes: [NOTE.E0133.noteBitfieldMayStart()] });
   }
 }
 
@@ -562,7 +562,7 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
     if (e.fields.length !== 1) cx.error(MSG.E0109.unionLiteralMustSet({ infoName: info.name, fieldsLength: e.fields.length }), e.span);
   } else {
     const missing = info.fields.filter((f) => !seen.has(f.name)).map((f) => '`' + f.name + '`');
-    if (missing.length) cx.error(MSG.E0109.missingFieldInitializer({ choice: missing.length > 1 ? 's' : '', missing: missing.join(', '), infoName: info.name }), e.span, decl ? { labels: [{ span: decl.nameSpan, message: `\`${info.name}\` declared here` }] } : {});
+    if (missing.length) cx.error(MSG.E0109.missingFieldInitializer({ choice: missing.length > 1 ? 's' : '', missing: missing.join(', '), infoName: info.name }), e.span, decl ? { labels: [{ span: decl.nameSpan, message: NOTE.E0109.labelDeclaredHere({ name: info.name }) }] } : {});
   }
   // Re-coerce fields now that all params are known.
   const finalArgs = info.generics.map((g) => env.get(`${info.name}.${g}`));

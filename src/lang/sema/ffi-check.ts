@@ -108,13 +108,13 @@ function varargUnsafe(t: Type): string | null {
 
 function varargHelp(t: Type): string[] {
   switch (t.k) {
-    case 'struct': return ['help: pass its fields one by one, or a pointer to it: `&value as *' + typeName(t) + '`'];
-    case 'array': return ['help: pass a pointer to its first element: `&xs as *' + typeName(t.elem) + '`'];
-    case 'ref': return ['help: convert the reference to a raw pointer with `as *' + typeName(t.inner) + '`'];
-    case 'fn': return ['help: a function or closure cannot be passed through `...`; declare a callback parameter `cb: fn(…)` instead'];
+    case 'struct': return [NOTE.E0138.helpPassFieldsOrPointer({ t: typeName(t) })];
+    case 'array': return [NOTE.E0138.helpPassPointerFirstElement({ elem: typeName(t.elem) })];
+    case 'ref': return [NOTE.E0138.helpConvertReferenceRawPointer({ inner: typeName(t.inner) })];
+    case 'fn': return [NOTE.E0138.helpDeclareCallbackParameter()];
     case 'builtin':
-      if (t.name === 'String') return ['help: pass its text as a `str`: `s.text()`'];
-      if (t.name === 'Vec') return ['help: pass its elements one by one (`v[0]`) or its length (`v.len()`)'];
+      if (t.name === 'String') return [NOTE.E0138.helpPassTextStr()];
+      if (t.name === 'Vec') return [NOTE.E0138.helpPassElementsOrLength()];
       return [];
     default: return [];
   }
@@ -132,7 +132,7 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
   const n = e.args.length, fixed = ext.params.length;
   if (ext.variadic ? n < fixed : n !== fixed) {
     cx.error(MSG.E0134.takesArgumentButSupplied({ name, choice: ext.variadic ? 'at least ' : '', fixed, choice2: fixed === 1 ? '' : 's', n, choice3: n === 1 ? 'was' : 'were' }), e.span, {
-      labels: [{ span: ext.decl.span, message: `\`${name}\` declared here` }],
+      labels: [{ span: ext.decl.span, message: NOTE.E0134.labelDeclaredHere({ name }) }],
     });
   }
   const varargTypes: Type[] = [];
@@ -162,7 +162,7 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
       return;
     }
     cx.error(MSG.E0136.argExpectedFound({ name, i: i + 1, spell: spell(cx, pte, p), t: typeName(t) }), a.span, {
-      labels: [{ span: pte?.span ?? ext.decl.span, message: 'parameter declared here' }],
+      labels: [{ span: pte?.span ?? ext.decl.span, message: NOTE.E0136.labelParameterDeclaredHere() }],
       notes: [NOTE.E0136.noteCArgumentsConvert()],
     });
   });

@@ -34,7 +34,7 @@ export function checkFormat(cx: Ctx, lit: ast.ExprOf<'string'>, args: ast.Expr[]
   }
   if (holes.length !== args.length) {
     cx.error(MSG.E0124.formatStringPlaceholderBut({ holesLength: holes.length, choice: holes.length === 1 ? '' : 's', argsLength: args.length, choice2: args.length === 1 ? ' was' : 's were' }), lit.span, {
-      labels: args.slice(holes.length).map((a) => ({ span: a.span, message: 'argument without a placeholder' })),
+      labels: args.slice(holes.length).map((a) => ({ span: a.span, message: NOTE.E0124.labelArgumentWithoutPlaceholder() })),
       notes: [NOTE.E0124.notePrintLiteralBraces()],
     });
   }

@@ -1,7 +1,7 @@
 // Literal typing (§4.1) and implicit conversions (§4.2): which types flow into which, and the
 // common type of two numeric operands.
 import type * as ast from '../syntax/ast';
-import { T, intBits, intSigned, typeEq, type Type, type IntName } from './types';
+import { T, intBits, intSigned, typeEq, typeSome, type Type, type IntName } from './types';
 import { intFits } from './consts';
 
 /** Default type of an unsuffixed integer literal: i32, else i64, else i128. */
@@ -137,13 +137,5 @@ export function unify(p: Type, a: Type, env: Map<string, Type>, keys: Set<string
 
 /** Does a type mention any generic parameter (layout unknown until monomorphization)? */
 export function hasAnyParam(t: Type): boolean {
-  switch (t.k) {
-    case 'param': return true;
-    case 'struct': case 'enum': case 'builtin': return t.args.some(hasAnyParam);
-    case 'tuple': return t.elems.some(hasAnyParam);
-    case 'array': case 'slice': case 'range': return hasAnyParam(t.elem);
-    case 'ref': case 'ptr': return hasAnyParam(t.inner);
-    case 'fn': return t.params.some(hasAnyParam) || hasAnyParam(t.ret);
-    default: return false;
-  }
+  return typeSome(t, (x) => x.k === 'param');
 }

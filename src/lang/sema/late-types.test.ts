@@ -7,26 +7,24 @@ import { typeAt } from './query';
 
 const errors = (src: string) => checkSource('t.vx', src).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
 const hover = (src: string, needle: string) => typeAt('t.vx', src, src.indexOf(needle) + needle.length - 1);
+/** The program checks without errors and each `let` hovers as given (`'let! v: Vec<i64>'`: the hover on `let! v`). */
+const expectLets = (src: string, lets: string[]) => {
+  expect(errors(src)).toEqual([]);
+  for (const l of lets) expect(hover(src, l.slice(0, l.indexOf(':')))).toBe(l);
+};
 
 describe('decided by a later use', () => {
   it('an argument of a function fixes an open collection or None, through `&` too', () => {
     const src = 'fn total(v: &Vec<i64>): i64 { return 0; }\nfn name(o: Option<string>): i32 { return 0; }\nfn main() {\n    let! v = Vec();\n    total(&v);\n    v.push(5000000000);\n    let o = None;\n    name(o);\n}\n';
-    expect(errors(src)).toEqual([]);
-    expect(hover(src, 'let! v')).toBe('let! v: Vec<i64>');
-    expect(hover(src, 'let o')).toBe('let o: Option<string>');
+    expectLets(src, ['let! v: Vec<i64>', 'let o: Option<string>']);
   });
   it('`return` and an annotated `let` fix them', () => {
     const src = 'fn names(): Vec<string> {\n    let v = Vec();\n    return v;\n}\nfn parse(s: str): Result<i32, string> {\n    let r = Err(f"bad {s}");\n    return r;\n}\nfn main() {\n    let m = Map();\n    let n: Map<str, bool> = m;\n}\n';
-    expect(errors(src)).toEqual([]);
-    expect(hover(src, 'let v')).toBe('let v: Vec<string>');
-    expect(hover(src, 'let r')).toBe('let r: Result<i32, string>');
-    expect(hover(src, 'let m')).toBe('let m: Map<str, bool>');
+    expectLets(src, ['let v: Vec<string>', 'let r: Result<i32, string>', 'let m: Map<str, bool>']);
   });
   it('Ok/Err with nothing later: the other side is i32', () => {
     const src = 'fn main() {\n    let e = Err("failed");\n    let k = Ok(2.5);\n}\n';
-    expect(errors(src)).toEqual([]);
-    expect(hover(src, 'let e')).toBe('let e: Result<i32, str>');
-    expect(hover(src, 'let k')).toBe('let k: Result<f64, i32>');
+    expectLets(src, ['let e: Result<i32, str>', 'let k: Result<f64, i32>']);
   });
   it('the first use decides: a later conflicting one is a mismatch at that use', () => {
     const src = 'fn total(v: &Vec<i64>): i64 { return 0; }\nfn main() {\n    let! v = Vec();\n    total(&v);\n    v.push("x");\n}\n';
@@ -54,9 +52,7 @@ describe('decided by a method argument or an assignment', () => {
   const prelude = 'struct Inbox { n: i32, }\nfn (b: &Inbox) take(v: &Vec<i64>): i32 { return 0; }\nstruct Slot<T> { v: T, }\nfn (s: &Slot<T>) put(o: Option<T>) {}\n';
   it('`obj.m(&v)` and a generic receiver\'s type arguments', () => {
     const src = prelude + 'fn main() {\n    let b = Inbox { n: 0 };\n    let! v = Vec();\n    b.take(&v);\n    let s = Slot<bool> { v: true };\n    let o = None;\n    s.put(o);\n}\n';
-    expect(errors(src)).toEqual([]);
-    expect(hover(src, 'let! v')).toBe('let! v: Vec<i64>');
-    expect(hover(src, 'let o')).toBe('let o: Option<bool>');
+    expectLets(src, ['let! v: Vec<i64>', 'let o: Option<bool>']);
   });
   it('a later conflicting push is a mismatch at the push', () => {
     const src = prelude + 'fn main() {\n    let b = Inbox { n: 0 };\n    let! v = Vec();\n    b.take(&v);\n    v.push("x");\n}\n';
@@ -64,8 +60,6 @@ describe('decided by a method argument or an assignment', () => {
   });
   it('`place = v;` and `v = value;`', () => {
     const src = 'struct H { names: Vec<string>, }\nfn load(): Map<str, f64> { return Map(); }\nfn main() {\n    let! h = H { names: Vec() };\n    let n = Vec();\n    h.names = n;\n    let! m = Map();\n    m = load();\n}\n';
-    expect(errors(src)).toEqual([]);
-    expect(hover(src, 'let n')).toBe('let n: Vec<string>');
-    expect(hover(src, 'let! m')).toBe('let! m: Map<str, f64>');
+    expectLets(src, ['let n: Vec<string>', 'let! m: Map<str, f64>']);
   });
 });

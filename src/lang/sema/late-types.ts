@@ -4,7 +4,7 @@
 // those arguments (checked silently). Nothing found: `i32` (real's default), so an unused
 // `let v = Vec();` compiles. The binding is then checked as if it were annotated.
 import type * as ast from '../syntax/ast';
-import { T, subst, type Type } from './types';
+import { T, subst, typeSome, type Type } from './types';
 import { derefAll, structArgsEnv } from './methods';
 import { overloadSet } from './overloads';
 import { unify } from './infer';
@@ -192,28 +192,9 @@ function methodParam(cx: Ctx, c: ast.ExprOf<'member'>, i: number): Type | undefi
   return pt && !hasOpen(pt) ? pt : undefined;
 }
 
-const hasError = (t: Type): boolean => {
-  switch (t.k) {
-    case 'error': return true;
-    case 'enum': case 'struct': case 'builtin': return t.args.some(hasError);
-    case 'tuple': return t.elems.some(hasError);
-    case 'array': case 'slice': case 'range': return hasError(t.elem);
-    case 'ref': case 'ptr': return hasError(t.inner);
-    case 'fn': return t.params.some(hasError) || hasError(t.ret);
-    default: return false;
-  }
-};
-
-const hasOpen = (t: Type): boolean => {
-  switch (t.k) {
-    case 'param': case 'error': return true;
-    case 'enum': case 'struct': case 'builtin': return t.args.some(hasOpen);
-    case 'tuple': return t.elems.some(hasOpen);
-    case 'array': case 'slice': case 'range': return hasOpen(t.elem);
-    case 'ref': case 'ptr': return hasOpen(t.inner);
-    default: return false;
-  }
-};
+const hasError = (t: Type): boolean => typeSome(t, (x) => x.k === 'error');
+/** A type not fully known yet: a generic parameter or an error (not looked for inside fn types). */
+const hasOpen = (t: Type): boolean => typeSome(t, (x) => x.k === 'param' || x.k === 'error', (x) => x.k !== 'fn');
 
 /** Forget what the silent probe recorded for the nodes (types, targets), so the real check starts clean. */
 export function clearInfo(n: unknown): void {

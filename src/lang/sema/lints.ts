@@ -125,7 +125,7 @@ function lintUnreachable(cx: Ctx, stmts: ast.Stmt[]): void {
     const what = isPanicCall(s) ? 'panic' : `\`${s.kind}\``;
     const first = stmts[i + 1], last = stmts[stmts.length - 1];
     cx.warn(MSG.W0104.unreachableCode(), first.span, {
-      labels: [{ span: s.span, message: `any code following this ${what} is unreachable` }],
+      labels: [{ span: s.span, message: NOTE.W0104.labelCodeFollowingUnreachable({ what }) }],
       notes: [NOTE.W0104.helpRemoveUnreachableCode({ line: first.span.line, endLine: last.span.endLine })],
     });
     return;

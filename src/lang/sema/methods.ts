@@ -81,7 +81,7 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
     }
   }
   const hasMethod = !!findMethodName(cx, t, e.name);
-  cx.error(hasMethod ? MSG.E0106.methodMustCalled({ eName: e.name, fmtPath: fmtPath(e) }) : MSG.E0107.typeNoField({ t: fmt(t), index: e.name }), e.nameSpan, fieldNotes(t));
+  cx.error(hasMethod ? MSG.E0106.methodMustCalled({ eName: e.name, fmtPath: fmtPath(e) }) : MSG.E0107.typeNoField({ t: fmt(t), index: e.name }), e.nameSpan, fieldNotes(t, hasMethod ? NOTE.E0106 : NOTE.E0107));
   return T.error;
 }
 
@@ -89,8 +89,8 @@ function fmtPath(e: ast.ExprOf<'member'>): string {
   return (e.object.kind === 'ident' ? e.object.name : '…') + '.' + e.name;
 }
 
-function fieldNotes(t: Type): { notes?: string[] } {
-  if (t.k === 'struct' && t.info.fields.length) return { notes: [`note: available fields: ${t.info.fields.map((f) => '`' + f.name + '`').join(', ')}`] };
+function fieldNotes(t: Type, of: typeof NOTE.E0106 | typeof NOTE.E0107): { notes?: string[] } {
+  if (t.k === 'struct' && t.info.fields.length) return { notes: [of.noteAvailableFields({ fields: t.info.fields.map((f) => '`' + f.name + '`').join(', ') })] };
   return {};
 }
 
@@ -229,7 +229,7 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
 function methodNotes(cx: Ctx, t: Type): { notes?: string[] } {
   const names = t.k === 'struct' || t.k === 'enum' ? [...(cx.methods.get(t.info.name)?.keys() ?? [])].filter((n) => !n.includes('#')) : []; // `f#1`…: further overloads
   const own = shadowNote(t);
-  const notes = [...(names.length ? [`note: methods of ${fmt(t)}: ${names.map((n) => '`' + n + '`').join(', ')}`] : []), ...(own ? [own] : [])];
+  const notes = [...(names.length ? [NOTE.E0108.noteMethodsOf({ t: fmt(t), names: names.map((n) => '`' + n + '`').join(', ') })] : []), ...(own ? [own] : [])];
   return notes.length ? { notes } : {};
 }
 

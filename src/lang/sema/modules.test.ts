@@ -7,9 +7,12 @@ import { execute } from '../../pipeline/execute';
 import { checkAllFiles } from './check-files';
 import { typeAt, completionsAt } from './query';
 import { definitionAt } from './definition';
+import { frozenTabs } from '../../../tests/frozen-ast';
+import { MODULE_PROGRAMS as P } from './module-programs.test-util';
 
 type Files = { name: string; text: string }[];
-const tabs = (o: Record<string, string>): Files => Object.entries(o).map(([name, text]) => ({ name, text }));
+// Every tab's AST is deep-frozen before linking and checking: neither may write a parsed node.
+const tabs = (o: Readonly<Record<string, string>>): Files => frozenTabs(Object.entries(o).map(([name, text]) => ({ name, text })));
 const errors = (files: Files) => compile(files, { entry: 'main.vx' }).diagnostics.filter((d) => d.severity === 'error');
 const stdout = (files: Files) => {
   const e = execute(files, {}, 'main.vx');
@@ -39,61 +42,42 @@ describe('resolving a module path', () => {
 
 describe('linking', () => {
   it('a program without relative imports is returned as parsed', () => {
-    const r = linkProgram(tabs({ 'main.vx': 'fn main() {}', 'util.vx': 'fn x() {}' }), 'main.vx');
+    const r = linkProgram(tabs(P.linkUnlinked), 'main.vx');
     expect(r.linked).toBe(false);
     expect(r.files).toEqual(['main.vx']);
   });
 
   it('the chapter example: named and namespace imports', () => {
-    expect(stdout(tabs({
-      'main.vx': 'import { triple } from "./util";\nimport * as u from "./util.vx";\nfn main() { println("{} {}", triple(2), u.SCALE); }',
-      'util.vx': 'export const SCALE: i32 = 3;\nexport fn triple(x: i32): i32 { return x * SCALE; }\nfn helper(): i32 { return 0; }',
-    }))).toBe('6 3\n');
+    expect(stdout(tabs(P.chapterExample))).toBe('6 3\n');
   });
 
   it('private names of different modules do not collide; locals shadow imports', () => {
-    expect(stdout(tabs({
-      'main.vx': 'import { a } from "./a";\nimport { b } from "./b";\nfn helper(): i32 { return 100; }\nfn main() { let a = 5; println("{} {} {}", a, b() + helper(), helper()); }',
-      'a.vx': 'fn helper(): i32 { return 1; }\nexport fn a(): i32 { return helper(); }',
-      'b.vx': 'fn helper(): i32 { return 2; }\nexport fn b(): i32 { return helper(); }',
-    }))).toBe('5 102 100\n');
+    expect(stdout(tabs(P.privateNamesShadowed))).toBe('5 102 100\n');
   });
 
   it('a module without export exports everything but main and init', () => {
-    const files = tabs({ 'main.vx': 'import { f, main } from "./m";\nfn main() { f(); }', 'm.vx': 'fn f() {}\nfn main() {}' });
+    const files = tabs(P.noExportExportsAll);
     expect(errors(files).map((d) => d.message)).toEqual(['`main` is not exported by "./m"']);
   });
 
   it('init functions run dependencies first, each module once', () => {
-    expect(stdout(tabs({
-      'main.vx': 'import { x } from "./a";\nimport { y } from "./b";\nfn init() { println("main"); }\nfn main() { println("{}", x() + y()); }',
-      'a.vx': 'import { y } from "./b";\nfn init() { println("a"); }\nexport fn x(): i32 { return y(); }',
-      'b.vx': 'fn init() { println("b"); }\nexport fn y(): i32 { return 1; }',
-    }))).toBe('b\na\nmain\n2\n');
+    expect(stdout(tabs(P.initOrder))).toBe('b\na\nmain\n2\n');
   });
 
   it('a cycle is an error at the import that closes it, naming the cycle', () => {
-    const es = errors(tabs({
-      'main.vx': 'import { f } from "./a";\nfn main() { f(); }',
-      'a.vx': 'import { g } from "./b";\nexport fn f() { g(); }',
-      'b.vx': '\nimport { f } from "./a";\nexport fn g() {}',
-    }));
+    const es = errors(tabs(P.cycle));
     expect(es.map((d) => [d.code, d.message, d.span.file, d.span.line, d.span.col])).toEqual([
       ['E0140', 'circular import: main.vx → a.vx → b.vx → a.vx', 'b.vx', 2, 19],
     ]);
   });
 
   it('a module importing itself is a cycle too', () => {
-    const es = errors(tabs({ 'main.vx': 'import { f } from "./main";\nexport fn f() {}\nfn main() {}' }));
+    const es = errors(tabs(P.selfCycle));
     expect(es[0].message).toBe('circular import: main.vx → main.vx');
   });
 
   it('unknown modules and names are reported at their spans in the importing tab', () => {
-    const es = errors(tabs({
-      'main.vx': 'import { run } from "./tool";\nfn main() { run(); }',
-      'tool.vx': 'import { nope } from "./util";\nimport { gone } from "./missing";\nexport fn run() {}\nfn priv() {}',
-      'util.vx': 'export fn yes() {}\nfn nope() {}',
-    }));
+    const es = errors(tabs(P.unknownNames));
     expect(es.map((d) => [d.message, d.span.file, d.span.line, d.span.col])).toEqual([
       ['`nope` is not exported by "./util"', 'tool.vx', 1, 10],
       ['module not found: "./missing"', 'tool.vx', 2, 22],
@@ -102,61 +86,49 @@ describe('linking', () => {
   });
 
   it('two items under one name are E0102', () => {
-    const es = errors(tabs({
-      'main.vx': 'import { f } from "./a";\nimport { g } from "./b";\nfn g() {}\nfn main() { f(); g(); }',
-      'a.vx': 'export fn f() {}', 'b.vx': 'export fn g() {}',
-    }));
+    const es = errors(tabs(P.nameConflict));
     expect(es.map((d) => [d.code, d.message])).toEqual([['E0102', '`g` is imported from "./b" and also defined in this module']]);
     // the same item twice is fine
-    expect(errors(tabs({ 'main.vx': 'import { f } from "./a";\nimport { f } from "./a.vx";\nfn main() { f(); }', 'a.vx': 'export fn f() {}' }))).toEqual([]);
+    expect(errors(tabs(P.sameItemTwice))).toEqual([]);
   });
 
   it('a namespace is not a value; a missing member is reported', () => {
-    const es = errors(tabs({ 'main.vx': 'import * as u from "./u";\nfn main() { let x = u; u.nothing(); }', 'u.vx': 'export fn f() {}' }));
+    const es = errors(tabs(P.namespaceNotValue));
     expect(es.map((d) => d.message)).toEqual(['module `u` is not a value', '`nothing` is not exported by "./u"']);
   });
 
   it('re-exports: lists, aliases and export *', () => {
-    expect(stdout(tabs({
-      'main.vx': 'import { one, two, Big } from "./api";\nfn main() { let b = Big { v: 7 }; println("{} {} {}", one(), two(), b.v); }',
-      'api.vx': 'export * from "./impl";\nexport { uno as one } from "./impl";',
-      'impl.vx': 'export fn uno(): i32 { return 1; }\nexport fn two(): i32 { return 2; }\nexport struct Big { v: i32 }',
-    }))).toBe('1 2 7\n');
+    expect(stdout(tabs(P.reexports))).toBe('1 2 7\n');
   });
 
   it('types of another module: methods, operators, contracts, namespace struct literals', () => {
-    expect(stdout(tabs({
-      'main.vx': 'import * as g from "./g";\nfn main() { let p = g.P { x: 1 } + g.P.new(2); println("{} {}", p, p.twice()); }',
-      'g.vx': 'export struct P impl Display { x: i32 }\nexport fn P.new(x: i32): P { return P { x: x }; }\nfn (a: &P) op+(b: P): P { return P { x: a.x + b.x }; }\nfn (p: &P) twice(): i32 { return p.x * 2; }\nfn (p: &P) to_string(): String { return String.from(f"P{p.x}"); }',
-    }))).toBe('P3 6\n');
+    expect(stdout(tabs(P.typesAcrossModules))).toBe('P3 6\n');
   });
 
   it('standard imports stay local to their module', () => {
-    const files = tabs({
-      'main.vx': 'import { area } from "./circle";\nfn sqrt(x: i32): i32 { return x; }\nfn main() { println("{} {}", area(1.0) > 3.14, sqrt(4)); }',
-      'circle.vx': 'import { PI, sqrt } from "math";\nexport fn area(r: f64): f64 { return PI * sqrt(r * r) * r; }',
-    });
+    const files = tabs(P.stdImportsLocal);
     expect(stdout(files)).toBe('true 4\n');
   });
 
+  it('imported names in types, patterns, bounds, literals and namespaces; loop variables, closures, match bindings and blocks shadow them', () => {
+    expect(stdout(tabs(P.everyKind))).toBe('24\n0 1 \n2 10\n7 true\nr 5\n9 tag4\n100\n3\n');
+  });
+
   it('diagnostics in a module name its items as written and point into its tab', () => {
-    const es = errors(tabs({ 'main.vx': 'import { V } from "./v";\nfn main() { let x: i32 = V { a: 1 }; }', 'v.vx': 'export struct V { a: i32 }' }));
+    const es = errors(tabs(P.diagnosticNames));
     expect(es[0].message).toBe('mismatched types: expected `i32`, found `V`');
     expect(displayName('geoːV and mathːx')).toBe('V and x');
   });
 
   it('panic backtraces name the module tab and the function as written', () => {
-    const e = execute(tabs({ 'main.vx': 'import { boom } from "./u";\nfn main() { boom(); }', 'u.vx': 'export fn boom() {\n    panic("x");\n}' }), {}, 'main.vx');
+    const e = execute(tabs(P.panicBacktrace), {}, 'main.vx');
     const bt = e.result!.panic!.backtrace.map((f) => `${f.fn} ${f.loc?.file}:${f.loc?.line}`);
     expect(bt).toEqual(['boom u.vx:2', 'main main.vx:2']);
   });
 });
 
 describe('the editor across tabs', () => {
-  const files = tabs({
-    'main.vx': 'import { area, Shape } from "./shapes";\nimport * as s from "./shapes";\nfn main() { let k = area(Shape { w: 2 }); println("{}", s.area(Shape { w: k })); }',
-    'shapes.vx': 'export struct Shape { w: i32 }\nexport fn area(sh: Shape): i32 { return sh.w * sh.w; }\nfn unused_priv(): i32 { return bad; }',
-  });
+  const files = tabs(P.editorShapes);
   const main = files[0].text;
 
   it('each tab is checked once, with the program that imports it', () => {
@@ -193,14 +165,14 @@ describe('the editor across tabs', () => {
 
 describe('tabs that are not the entry', () => {
   it('need no main, and without export every function counts as exported (no "never called")', () => {
-    const r = checkAllFiles(tabs({ 'main.vx': 'fn main() {}', 'util.vx': 'fn f(): i32 { return 1; }' }), 'main.vx');
+    const r = checkAllFiles(tabs(P.implicitExports), 'main.vx');
     expect(r.flatMap((x) => x.diagnostics)).toEqual([]);
-    const lone = checkAllFiles(tabs({ 'main.vx': 'fn main() {}', 'util.vx': 'export fn f() {}\nfn g() {}' }), 'main.vx');
+    const lone = checkAllFiles(tabs(P.explicitExportUnused), 'main.vx');
     expect(lone.flatMap((x) => x.diagnostics).map((d) => d.message)).toEqual(['function `g` is never called']);
   });
 
   it('a bare module name that is a tab suggests the relative path', () => {
-    const es = errors(tabs({ 'main.vx': 'import { f } from "util";\nfn main() { f(); }', 'util.vx': 'export fn f() {}' }));
+    const es = errors(tabs(P.bareModuleName));
     expect(es[0].message).toBe('module not found: "util"');
     expect(es[0].notes).toContain('help: did you mean "./util"?');
   });
@@ -208,10 +180,7 @@ describe('tabs that are not the entry', () => {
 
 describe('unused imports', () => {
   it('warn (W0108) in the editor and vex check, not in a run', () => {
-    const files = tabs({
-      'main.vx': 'import { f, g as gee } from "./m";\nimport * as mm from "./m";\nimport * as used from "./m";\nfn main() { let g = 1; f(); used.f(); println("{}", g); }',
-      'm.vx': 'export fn f() {}\nexport fn g() {}',
-    });
+    const files = tabs(P.unusedImports);
     const ds = checkAllFiles(files, 'main.vx').flatMap((r) => r.diagnostics);
     expect(ds.map((d) => [d.code, d.message, d.span.line])).toEqual([['W0108', 'unused import: `gee`', 1], ['W0108', 'unused import: `mm`', 2]]);
     expect(compile(files, { entry: 'main.vx' }).diagnostics).toEqual([]);
@@ -243,10 +212,7 @@ describe('robustness', () => {
 
 describe('trace events', () => {
   it('a task spawned in a module is named as written and sited in its tab', () => {
-    const e = execute(tabs({
-      'main.vx': 'import { start } from "./work";\nfn main() { start(); }',
-      'work.vx': 'fn job(n: i32) { println("job {}", n); }\nexport fn start() {\n    go job(7);\n}',
-    }), { keepTrace: true }, 'main.vx');
+    const e = execute(tabs(P.taskSpawn), { keepTrace: true }, 'main.vx');
     const spawn = e.result!.trace.find((t) => t.t === 'task-spawn') as { name: string; site?: { file: string; line: number } } | undefined;
     expect(spawn?.name).toBe('job');
     expect(spawn?.site).toMatchObject({ file: 'work.vx', line: 3 });

@@ -3,12 +3,13 @@
 // import (tab paths, real's candidate order), computes what each module exports (§4.3), reports
 // unknown modules and names, name conflicts and import cycles (naming the cycle), then renames
 // each dependency's top-level items to program-wide names `utilːtriple` (a name no user can
-// write; `displayName` strips the prefix again) and returns ONE program — dependencies first, in
+// write; `displayName` strips the prefix again) on copies (module-rename.ts: the tabs' parsed
+// ASTs are never written) and returns ONE new program — dependencies first, in
 // depth-first post-order, which is also the order their `init` functions run (§4.6). Spans keep
 // their own file, so diagnostics, backtraces and trace events name the right tab.
 // A program without relative imports is returned exactly as parsed (the single-file path).
 import type * as ast from '../syntax/ast';
-import { parse } from '../syntax/parser';
+import { parse, type ParseResult } from '../syntax/parser';
 import { diag, type Diagnostic } from '../diagnostics';
 import { expandStdImports, markStdExpanded } from './std-modules';
 import { renameModule, type ModuleScope } from './module-rename';
@@ -18,7 +19,12 @@ import { MSG, NOTE } from '../msg';
 
 export { displayName, MODULE_SEP } from './module-names';
 
-export interface ModuleFile { name: string; text: string }
+export interface ModuleFile {
+  name: string;
+  text: string;
+  /** The tab already parsed (`parse(name, text)`'s result), used as it is: linking never writes it. */
+  parsed?: ParseResult;
+}
 
 export interface LinkResult {
   program: ast.Program;
@@ -39,7 +45,7 @@ export function suggestTabs(diags: Diagnostic[], files: readonly ModuleFile[]): 
     const m = d.code === 'E0140' ? /^module not found: "([^".][^"]*)"$/.exec(d.message) : null;
     if (!m) continue;
     const tab = files.find((f) => f.name === `${m[1].replace(/\.vx$/, '')}.vx`);
-    if (tab) d.notes.push(`help: did you mean "./${m[1].replace(/\.vx$/, '')}"?`);
+    if (tab) d.notes.push(NOTE.E0140.helpDidYouMeanTab({ name: m[1].replace(/\.vx$/, '') }));
   }
   return diags;
 }
@@ -88,7 +94,8 @@ function topNames(items: ast.Item[]): { name: string; exported: boolean }[] {
 export function linkProgram(files: readonly ModuleFile[], entry: string): LinkResult {
   const byName = new Map(files.map((f) => [f.name, f]));
   const first = byName.get(entry) ?? files[0];
-  const parsedEntry = parse(first.name, first.text);
+  const parseTab = (f: ModuleFile) => f.parsed ?? parse(f.name, f.text);
+  const parsedEntry = parseTab(first);
   const hasRelative = parsedEntry.program.items.some((i) => (i.kind === 'import' && isRelative(i.module)) || (i.kind === 'export-list' && i.from !== null && isRelative(i.from)));
   if (!hasRelative) return { program: parsedEntry.program, diagnostics: parsedEntry.diagnostics, files: [first.name], linked: false, scopes: new Map(), unusedImports: [] };
 
@@ -108,7 +115,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
   };
 
   const load = (file: string): Mod => {
-    const parsed = file === first.name ? parsedEntry : parse(file, byName.get(file)!.text);
+    const parsed = file === first.name ? parsedEntry : parseTab(byName.get(file)!);
     if (file !== first.name) diagnostics.push(...parsed.diagnostics);
     const mod: Mod = { file, prefix: file === first.name ? '' : prefixOf(file), program: parsed.program, exports: new Map(), own: new Set(), done: false };
     mods.set(file, mod);
@@ -190,11 +197,10 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
       if (!explicit || o.exported) { mod.exports.set(o.name, g(o.name)); }
     }
     for (const [k, v] of reexports) mod.exports.set(k, v);
-    // Items of an implicitly-exporting module count as exported (no "never called" warnings).
-    if (!explicit && mod.prefix) for (const it of items) if ('isExport' in it && !(it.kind === 'fn' && (it.receiver || it.owner))) (it as { isExport: boolean }).isExport = true;
-
     scope.used = new Set();
-    renameModule(items, scope, diagnostics);
+    let renamed = renameModule(items, scope, diagnostics);
+    // Items of an implicitly-exporting module count as exported (no "never called" warnings).
+    if (!explicit && mod.prefix) renamed = renamed.map((it) => ('isExport' in it && !it.isExport && !(it.kind === 'fn' && (it.receiver || it.owner)) ? { ...it, isExport: true } : it));
     for (const it of items) {
       if (it.kind !== 'import' || !isRelative(it.module)) continue;
       const unused = (name: string, span: ast.Span) => unusedImports.push(diag(MSG.W0108.unusedImport3({ name }), span, { notes: [NOTE.W0108.helpRemoveUse()] }));
@@ -202,7 +208,7 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
       if (it.star && !scope.used.has(it.star)) unused(it.star, it.moduleSpan);
     }
     // Standard imports bind names in this module only.
-    const own2: ast.Program = { ...parsed.program, items: items.filter((i) => !(i.kind === 'import' && isRelative(i.module)) && i.kind !== 'export-list') };
+    const own2: ast.Program = { ...parsed.program, items: renamed.filter((i) => !(i.kind === 'import' && isRelative(i.module)) && i.kind !== 'export-list') };
     const std = expandStdImports(own2);
     diagnostics.push(...std.diagnostics);
     mod.program = std.program;
@@ -234,7 +240,7 @@ function notExported(name: string, path: string, span: ast.Span, m: Mod): Diagno
   return diag(MSG.E0140.notExported({ name, path }), span, {
     notes: [
       list.length ? NOTE.E0140.noteExports({ path, list: list.slice(0, 12).join(', '), choice: list.length > 12 ? ', …' : '' }) : NOTE.E0140.noteExportsNothing({ path }),
-      ...(m.own.has(name) ? [`help: add \`export\` to \`${name}\` in ${m.file}`] : []),
+      ...(m.own.has(name) ? [NOTE.E0140.helpAddExportIn({ name, file: m.file })] : []),
     ],
   });
 }

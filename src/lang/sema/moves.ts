@@ -94,8 +94,8 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     const name = (nameRes(e) as ResOf<'local'>).local.name, subj = placeText(viaRef.subject), kind = viaRef.mut ? 'mutable' : 'shared';
     cx.error(MSG.E0175.cannotMoveOutWhich({ subj, kind }), e.span, {
       labels: [
-        { span: viaRef.subject.span, message: `\`${subj}\` is reached through \`${placeText(viaRef.ref)}\`, a ${kind} reference: it does not own what it points to` },
-        { span: (nameRes(e) as ResOf<'local'>).local.span, message: `\`${name}\` is bound here to a part of \`${subj}\`` },
+        { span: viaRef.subject.span, message: NOTE.E0175.labelReachedThroughReference({ subj, ref: placeText(viaRef.ref), kind }) },
+        { span: (nameRes(e) as ResOf<'local'>).local.span, message: NOTE.E0175.labelBoundToPart({ name, subj }) },
       ],
       notes: [
         NOTE.E0175.noteMoveOccursBecause({ name, t: typeName(t) }),
@@ -149,7 +149,7 @@ function placeText(e: ast.Expr): string {
 function moveOutOfRef(cx: Ctx, e: ast.Expr, mut: boolean, ref: ast.Expr): void {
   const what = placeText(e), kind = mut ? 'mutable' : 'shared';
   const t = exprInfo(e)!.type;
-  const labels = [{ span: ref.span, message: `\`${placeText(ref)}\` is a ${kind} reference (\`${typeName(exprInfo(ref)!.type)}\`): it does not own what it points to` }];
+  const labels = [{ span: ref.span, message: NOTE.E0175.labelIsReference({ ref: placeText(ref), kind, t: typeName(exprInfo(ref)!.type) }) }];
   const borrowed = e.kind === 'deref' ? placeText(e.operand) : `&${what}`;
   cx.error(MSG.E0175.cannotMoveOutWhich({ subj: what, kind }), e.span, {
     labels,
@@ -175,7 +175,7 @@ export function unwrapOutOfRef(cx: Ctx, recv: ast.Expr, method: string, result: 
   const what = placeText(recv), kind = via.mut ? 'mutable' : 'shared';
   cx.error(MSG.E0175.cannotMoveOutWhich({ subj: what, kind }), recv.span, {
     labels: [
-      { span: via.ref.span, message: `\`${placeText(via.ref)}\` is a ${kind} reference (\`${typeName(exprInfo(via.ref)!.type)}\`): it does not own what it points to` },
+      { span: via.ref.span, message: NOTE.E0175.labelIsReference({ ref: placeText(via.ref), kind, t: typeName(exprInfo(via.ref)!.type) }) },
     ],
     notes: [
       NOTE.E0175.noteTakesValueHands({ method, what, result: typeName(result) }),
@@ -351,7 +351,7 @@ function moveOutOfContainer(cx: Ctx, e: ast.Expr, t: Type): void {
   // a place (`ps[0]`, `ps[0].name`) can be borrowed; an accessor's result (`v.get(0)`) is read in place
   const place = isPlacePath(e);
   cx.error(msg, e.span, {
-    labels: rootText && root !== e ? [{ span: root.span, message: `\`${rootText}\` keeps owning its elements` }] : [],
+    labels: rootText && root !== e ? [{ span: root.span, message: NOTE.E0163.labelKeepsOwningElements({ root: rootText }) }] : [],
     notes: [
       NOTE.E0163.noteMoveOccursBecause({ what, t: typeName(t) }),
       text ? NOTE.E0163.helpCloneCloneGet({ text, choice: place ? `, or borrow it (\`&${text}\`)` : ', or read its fields in place' }) : NOTE.E0163.helpCloneCloneGet2(),
@@ -413,7 +413,7 @@ export function checkNotMoved(cx: Ctx, local: LocalInfo, use: Span): void {
   if (!moved) return;
   if (noteParamCopy(cx, local.type, use, 'twice', local.name)) { cx.moved.delete(local); return; }
   cx.error(MSG.E0113.useMovedValue({ localName: local.name }), use, {
-    labels: [{ span: moved, message: 'value moved here' }],
+    labels: [{ span: moved, message: NOTE.E0113.labelValueMovedHere() }],
     notes: [
       NOTE.E0113.noteTypeWhichMoved({ localName: local.name, localType: typeName(local.type) }),
       ...(operatorMoves.has(moved) ? [NOTE.E0113.noteOperatorMoved({ method: operatorMoves.get(moved)! })] : []),
@@ -453,7 +453,7 @@ export function checkFieldNotMoved(cx: Ctx, e: ast.Expr): void {
   const moved = key && cx.moved.get(key);
   if (!key || !moved) return;
   cx.error(MSG.E0113.useMovedValue({ localName: key.name }), e.span, {
-    labels: [{ span: moved, message: 'value moved here' }],
+    labels: [{ span: moved, message: NOTE.E0113.labelValueMovedHere() }],
     notes: [NOTE.E0113.noteFieldWasMoved({ rootName: fp!.root.name }), NOTE.E0113.helpBorrowInsteadMoving()],
   });
   cx.moved.delete(key);
@@ -469,7 +469,7 @@ export function checkNotPartlyMoved(cx: Ctx, e: ast.Expr, local: LocalInfo): voi
     const at = cx.moved.get(k);
     if (!at) continue;
     cx.error(MSG.E0113.usePartiallyMovedValue({ localName: local.name }), e.span, {
-      labels: [{ span: at, message: `\`${k.name}\` moved here` }],
+      labels: [{ span: at, message: NOTE.E0113.labelMovedHere({ name: k.name }) }],
       notes: [NOTE.E0113.helpAssignNewValue({ kName: k.name })],
     });
     cx.moved.delete(k);
@@ -536,7 +536,7 @@ export function loopMoves(cx: Ctx, before: MoveSet, firstLoopLocal: number): voi
     if (before.has(local) || local.id >= firstLoopLocal) continue;
     if (noteParamCopy(cx, local.type, span, 'twice', local.name)) { cx.moved.delete(local); continue; }
     cx.error(MSG.E0113.useMovedValueMoved({ localName: local.name }), span, {
-      labels: [{ span: local.span, message: `\`${local.name}\` declared here, outside the loop` }],
+      labels: [{ span: local.span, message: NOTE.E0113.labelDeclaredOutsideLoop({ name: local.name }) }],
       notes: [NOTE.E0113.helpMoveCopyMade()],
     });
     cx.moved.delete(local);

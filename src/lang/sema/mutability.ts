@@ -92,19 +92,19 @@ function placeDesc(e: ast.Expr, m: Exclude<PlaceMut, { ok: true }>): string {
 }
 
 export function reportImmutable(cx: Ctx, m: Exclude<PlaceMut, { ok: true }>, span: ast.Span, message: Message<'E0110' | 'E0111' | 'E0112'>): void {
-  const labels = m.local ? [{ span: m.local.span, message: `\`${m.name}\` declared here` }] : [];
+  const labels = m.local ? [{ span: m.local.span, message: NOTE.E0110.labelDeclaredHere({ name: m.name }) }] : [];
   const notes: string[] = [];
   switch (m.why) {
-    case 'binding': notes.push(`help: consider \`let! ${m.name}\` to make the binding mutable`); break;
-    case 'param': notes.push('note: parameters are read-only', `help: copy it into a mutable binding: \`let! ${m.name} = ${m.name};\``); break;
-    case 'const': notes.push('note: constants cannot be changed; use `thread_local let!` for mutable global state'); break;
+    case 'binding': notes.push(NOTE.E0110.helpConsiderLetBang({ name: m.name })); break;
+    case 'param': notes.push(NOTE.E0110.noteParametersReadOnly(), NOTE.E0110.helpCopyIntoMutableBinding({ name: m.name })); break;
+    case 'const': notes.push(NOTE.E0110.noteConstantsCannotChange()); break;
     case 'ref':
       notes.push(m.name === 'self'
-        ? 'help: `self` is read-only here; declare the method as mutating with a trailing `!`, e.g. `fn bump()! { … }`'
-        : `help: \`${m.name}\` is a shared reference \`&T\`; take a mutable one with \`&T!\``);
+        ? NOTE.E0110.helpSelfReadOnlyMutating()
+        : NOTE.E0110.helpSharedReferenceTakeMutable({ name: m.name }));
       break;
-    case 'ptr': notes.push('help: this is a read-only pointer `*T`; use `*T!` to write through it'); break;
-    case 'slice': notes.push('help: this is a read-only slice `&[T]`; use `&[T]!`'); break;
+    case 'ptr': notes.push(NOTE.E0110.helpReadOnlyPointer()); break;
+    case 'slice': notes.push(NOTE.E0110.helpReadOnlySlice()); break;
     case 'text': notes.push(NOTE.E0110.textIsImmutable()); break;
   }
   cx.error(message, span, { labels, notes });

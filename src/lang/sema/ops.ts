@@ -218,13 +218,13 @@ function autoDeref(e: ast.Expr, t: Type): Type {
 
 function overloadHelp(op: string, l: Type, r: Type): { notes: string[] } {
   const ln = typeName(l), rn = typeName(r);
-  if (isUserType(l)) return { notes: [`help: define \`fn (self: &${ln}) op${op}(rhs: ${rn}): …\``] };
-  return { notes: [`help: define \`fn op${op}(a: ${ln}, b: ${rn}): …\` or write the operands the other way round`] };
+  if (isUserType(l)) return { notes: [NOTE.E0125.helpDefineMethodOp({ l: ln, op, r: rn })] };
+  return { notes: [NOTE.E0125.helpDefineFnOp({ op, l: ln, r: rn })] };
 }
 
 function mixNote(l: Type, r: Type): { notes?: string[] } {
-  if (l.k === 'int' && r.k === 'int') return { notes: ['help: integers of different signedness need an explicit `as` conversion'] };
-  if (isNumeric(l) && isNumeric(r)) return { notes: ['help: int and float operands need an explicit `as` conversion'] };
+  if (l.k === 'int' && r.k === 'int') return { notes: [NOTE.E0125.helpSignednessNeedsAs()] };
+  if (isNumeric(l) && isNumeric(r)) return { notes: [NOTE.E0125.helpIntFloatNeedsAs()] };
   return {};
 }
 
@@ -317,7 +317,7 @@ function castOk(from: Type, to: Type): boolean {
 export function incDecHelp(t: Type, op: string): { notes: string[] } | undefined {
   if (t.k !== 'struct' && t.k !== 'enum') return undefined;
   const n = typeName(t);
-  return { notes: [`help: define \`fn (self: &${n}) op${op}(): ${n}\` (\`${op}a\` is \`a = a.op${op}()\`)`] };
+  return { notes: [NOTE.E0125.helpDefineIncDec({ t: n, op })] };
 }
 
 const isVec = (t: Type): t is Extract<Type, { k: 'builtin' }> => t.k === 'builtin' && t.name === 'Vec';

@@ -346,7 +346,7 @@ function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
   const arms = e.arms.filter((a) => !a.guard);
   if (arms.some((a) => irrefutable(a.pattern))) return;
   const notCovered = (what: string) => cx.error(MSG.E0115.notCovered({ what }), e.subject.span, {
-    labels: [{ span: e.span, message: `match on a value of type ${fmt(t)}` }],
+    labels: [{ span: e.span, message: NOTE.E0115.labelMatchOnType({ t: fmt(t) }) }],
     notes: [NOTE.E0115.helpAddMissingArms()],
   });
   if (t.k === 'enum') {

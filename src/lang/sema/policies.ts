@@ -13,7 +13,7 @@ export function checkPolicies(cx: Ctx, program: ast.Program): void {
   for (const it of program.items) {
     if (it.kind !== 'policy') continue;
     const prev = policies.get(it.name);
-    if (prev) { cx.error(MSG.E0102.policyDefinedMoreThan({ itName: it.name }), it.nameSpan, { labels: [{ span: prev.nameSpan, message: 'previous definition here' }] }); continue; }
+    if (prev) { cx.error(MSG.E0102.policyDefinedMoreThan({ itName: it.name }), it.nameSpan, { labels: [{ span: prev.nameSpan, message: NOTE.E0102.labelPreviousDefinition() }] }); continue; }
     if (cx.contracts.has(it.name)) cx.error(MSG.E0102.bothPolicyContract({ itName: it.name }), it.nameSpan);
     policies.set(it.name, it);
   }

@@ -38,6 +38,5 @@ export function missingVariant(cx: Ctx, name: string, own: EnumInfo, span: impor
 /** A note for a prelude method (or `?`) used on the shadowing enum. */
 export function shadowNote(t: Type, forTry = false): string | null {
   if (t.k !== 'enum' || t.info.decl === null || (t.info.name !== 'Option' && t.info.name !== 'Result')) return null;
-  const what = forTry ? '`?` unwraps its first variant only when that variant holds one value' : 'it has only the methods it declares';
-  return `note: \`${t.info.name}\` here is this program's own enum, which replaces the prelude \`${t.info.name}\`: ${what}`;
+  return (forTry ? NOTE.E0117 : NOTE.E0108).noteOwnEnumReplacesPrelude({ name: t.info.name });
 }

@@ -116,7 +116,7 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   if (f.ret.k !== 'unit' && f.ret.k !== 'error' && t.k !== 'never' && !blockDiverges(d.body)) {
     const what = f.ret.k === 'never' ? 'is declared `!` (never returns)' : `must return a value of type ${fmt(f.ret)}`;
     cx.error(MSG.E0114.functionButCanReach({ fName: f.name, what }), endSpan(d.body), {
-      labels: d.ret ? [{ span: d.ret.span, message: `returns ${fmt(f.ret)}` }] : [],
+      labels: d.ret ? [{ span: d.ret.span, message: NOTE.E0114.labelReturns({ t: fmt(f.ret) }) }] : [],
       notes: [NOTE.E0114.noteVexNeedsExplicit(), ...(tailMatch ? [NOTE.E0114.helpReturnMatch()] : [])],
     });
   }
@@ -435,7 +435,7 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
     // Point at the declared return type when the returned value does not fit it.
     const d = cx.diags[before];
     const retTe = st.closure ? null : st.info.decl?.ret;
-    if (d && d.code === 'E0103' && retTe) d.labels.push({ span: retTe.span, message: `expected ${fmt(st.ret)} because of this return type` });
+    if (d && d.code === 'E0103' && retTe) d.labels.push({ span: retTe.span, message: NOTE.E0103.labelExpectedBecauseReturnType({ t: fmt(st.ret) }) });
   } else if (st.ret.k !== 'unit' && st.ret.k !== 'error' && st.ret.k !== 'never') {
     cx.error(MSG.E0103.expectedFoundNilReturn({ ret: fmt(st.ret) }), span);
   }
@@ -456,7 +456,7 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     const l = (nameRes(root) as ResOf<'local'>).local;
     if (l.type.k === 'ref' || l.type.k === 'ptr' || l.type.k === 'slice') return; // reached through a reference parameter
     cx.error(MSG.E0160.cannotReturnReferenceLocal({ lName: l.name }), refE.span, {
-      labels: [{ span: l.span, message: `\`${l.name}\` is declared here and dropped when the function returns` }],
+      labels: [{ span: l.span, message: NOTE.E0160.labelDeclaredDroppedOnReturn({ name: l.name }) }],
       notes: [NOTE.E0160.helpReturnOwnedValue()],
     });
   };
@@ -534,11 +534,11 @@ export function checkClosure(cx: Ctx, e: ast.ExprOf<'closure'>, expected: Type |
       const t = settleHole(h, later[i] ?? null);
       if (t) {
         given[i] = t;
-        inferred.push({ note: `note: closure parameter \`${h.name}\` was inferred as \`${typeName(t)}\``, span: e.params[i].span });
+        inferred.push({ note: NOTE.E0103.noteClosureParameterInferred({ name: h.name, t: typeName(t) }), span: e.params[i].span });
         return;
       }
       cx.error(MSG.E0130.cannotInferTypeClosure({ hName: h.name }), e.params[i].span, {
-        labels: h.needs ? [{ span: h.needs, message: 'its type is needed here' }] : [],
+        labels: h.needs ? [{ span: h.needs, message: NOTE.E0130.labelTypeNeededHere() }] : [],
         notes: [NOTE.E0130.helpWriteTypeT({ hName: h.name })],
       });
       given[i] = T.error;

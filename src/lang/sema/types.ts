@@ -85,6 +85,24 @@ export const intSigned = (n: IntName): boolean => n[0] === 'i';
 /** Integers of 64 bits and more are exact BigInts at run time; the rest are JS numbers. */
 export const isWideInt = (n: IntName): boolean => intBits(n) >= 64;
 
+/** Whether `pred` holds for `t` or a type inside it (pre-order, left to right); `into` says which
+ *  types are looked inside (all by default). */
+export function typeSome(t: Type, pred: (t: Type) => boolean, into: (t: Type) => boolean = () => true): boolean {
+  const walk = (x: Type): boolean => {
+    if (pred(x)) return true;
+    if (!into(x)) return false;
+    switch (x.k) {
+      case 'struct': case 'enum': case 'builtin': return x.args.some(walk);
+      case 'tuple': return x.elems.some(walk);
+      case 'array': case 'slice': case 'range': return walk(x.elem);
+      case 'ref': case 'ptr': return walk(x.inner);
+      case 'fn': return x.params.some(walk) || walk(x.ret);
+      default: return false;
+    }
+  };
+  return walk(t);
+}
+
 export function typeEq(a: Type, b: Type): boolean {
   if (a === b) return true;
   if (a.k !== b.k) return false;

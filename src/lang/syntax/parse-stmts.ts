@@ -55,7 +55,7 @@ export function parseBlock(p: Parser, allowTail: boolean): Block {
     const stmts = parseStmtList(p, ctx);
     if (!p.at('}') && isItemStart(p)) {
       p.error(MSG.E0012.expectedFound({ tok: describeToken(p.tok) }), p.tokSpan(p.tok), {
-        labels: [{ span: p.tokSpan(open), message: 'this block is not closed' }],
+        labels: [{ span: p.tokSpan(open), message: NOTE.E0012.labelBlockNotClosed() }],
         notes: [NOTE.E0012.itemsFnStructCannot()],
       });
     } else p.close('}', open);

@@ -3,7 +3,7 @@
 // The grammar itself lives in parse-items / parse-stmts / parse-exprs / parse-types / parse-patterns.
 import { diag, type Label } from '../diagnostics';
 import type { Span } from '../span';
-import { MSG, type CodesWith, type Message } from '../msg';
+import { MSG, NOTE, type CodesWith, type Message } from '../msg';
 import { SyntaxCode as C } from './codes';
 import type { Reporter } from './lexer';
 import { describeToken, type Token } from './tokens';
@@ -102,7 +102,7 @@ export class Parser {
   close(kind: string, open: Token): boolean {
     if (this.eat(kind)) return true;
     this.error(MSG.E0012.expectedFound2({ kind, tok: describeToken(this.tok) }), this.tokSpan(this.tok),
-      { labels: [{ span: this.tokSpan(open), message: 'unclosed delimiter' }] });
+      { labels: [{ span: this.tokSpan(open), message: NOTE.E0012.labelUnclosedDelimiter() }] });
     return false;
   }
 
