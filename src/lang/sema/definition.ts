@@ -49,6 +49,8 @@ export function definitionAt(files: readonly ModuleFile[], file: string, offset:
       target(cx, node, offer);
       for (const k of Object.keys(node)) if (!SKIP.has(k) && !(k === 'target' && node.kind === 'call')) visit(node[k]);
       visit(shorthandBindings(node));
+      // `C.bump(c, 2)` is checked as `c.bump(2)`, whose callee span is `C.bump`: reach `c` too
+      if (node !== n) visit((n as unknown as ast.ExprOf<'call'>).args[0]);
     };
     visit(linked.program.items.filter((it) => (it as { span: ast.Span }).span.file === file));
     visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies

@@ -65,6 +65,13 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
       describe(cx, node, offer);
       for (const k of Object.keys(node)) if (!SKIP.has(k)) visit(node[k]);
       visit(shorthandBindings(node));
+      // `C.bump(c, 2)` is checked as `c.bump(2)`, whose callee span is `C.bump`: reach `c` too
+      if (node !== n) {
+        const written = n as unknown as ast.ExprOf<'call'>;
+        visit(written.args[0]);
+        const owner = written.callee.kind === 'member' ? written.callee.object : null;
+        if (owner?.kind === 'ident') offer(owner.span, typeDeclText(cx, owner.name));
+      }
     };
     visit(program.items);
     visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies

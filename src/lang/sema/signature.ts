@@ -10,7 +10,7 @@ import type { FnInfo } from './typed';
 import { subst, typeName, type Type } from './types';
 import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
 import { derefAll } from './methods';
-import { type ResOf, callTarget, checkedNode, exprInfo, nameRes, tablesInUse, useTables } from './tables';
+import { type ResOf, callTarget, checkedNode, exprInfo, nameRes, tablesInUse, useTables, writtenCall } from './tables';
 import { overloadSet, contractOverloads } from './overloads';
 import { assignable, isLiteralish, isNumeric } from './infer';
 import type { Ctx } from './context';
@@ -88,7 +88,12 @@ export function signatureAt(file: string, text: string, offset: number): Signatu
         return { label: cur.label, params: cur.params, active: list.active, signatures: viaBound.sigs, activeSignature: viaBound.pick };
       }
       const set = overloadsOf(a.cx, call);
-      const sig = set.length > 1 ? null : describeCall(call);
+      // `C.bump(c, 2)`: the written first argument is the receiver of the checked `c.bump(2)`
+      const recv = writtenCall(call) !== call ? writtenCall(call).args[0] : null;
+      const described = set.length > 1 ? null : describeCall(call);
+      const tgt = callTarget(call);
+      const recvType = tgt?.k === 'method' && tgt.fn.receiverLocal ? tgt.fn.receiverLocal.type : recv ? exprInfo(recv)?.type : undefined;
+      const sig = described && recv ? withReceiver(described, recvType) : described;
       if (!sig && set.length < 2) return null;
       const sigs = sig ? [sig] : set.map(fnDescribed);
       const pick = sig ? 0 : plausible(set, call, list.active);
@@ -182,6 +187,19 @@ function findCall(items: ast.Item[], text: string, paren: number): ast.ExprOf<'c
 }
 
 interface Described { label: string; params: [number, number][]; variadic: boolean }
+
+/** The signature with the receiver as its first parameter, as `Owner.method(x, …)` is written. */
+function withReceiver(d: Described, t: Type | undefined): Described {
+  const p = `self: ${t ? typeName(t) : '_'}`;
+  const open = d.params.length ? d.params[0][0] : d.label.indexOf('(') + 1;
+  const sep = d.params.length ? ', ' : '';
+  const shift = p.length + sep.length;
+  return {
+    label: d.label.slice(0, open) + p + sep + d.label.slice(open),
+    params: [[open, open + p.length], ...d.params.map(([a, b]): [number, number] => [a + shift, b + shift])],
+    variadic: d.variadic,
+  };
+}
 
 function build(head: string, params: string[], tail: string, variadic = false): Described {
   let label = head + '(';

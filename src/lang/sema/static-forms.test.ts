@@ -53,7 +53,23 @@ describe('editor queries on T.m(x, args…)', () => {
     expect(typeAt('t.vx', src, src.indexOf('push(v'))).toBe('Vec<i32>.push(i32)!');
     expect(typeAt('t.vx', src, src.indexOf('bump(c'))).toBe('fn bump(by: i32)');
   });
-  it('signature help inside the arguments shows the method', () => {
-    expect(signatureAt('t.vx', src, src.indexOf('c, 2);'))?.label).toBe('fn bump(by: i32)');
+  it('signature help shows the method with the written receiver as its first parameter', () => {
+    const onRecv = signatureAt('t.vx', src, src.indexOf('c, 2);'));
+    expect(onRecv?.label).toBe('fn bump(self: &C!, by: i32)');
+    expect(onRecv && onRecv.label.slice(...onRecv.params[onRecv.active])).toBe('self: &C!');
+    const onArg = signatureAt('t.vx', src, src.indexOf('2);'));
+    expect(onArg && onArg.label.slice(...onArg.params[onArg.active])).toBe('by: i32');
+    const builtin = signatureAt('t.vx', src, src.indexOf('7);'));
+    expect(builtin?.label).toBe('Vec<i32>.push(self: Vec<i32>, i32)!');
+    expect(builtin?.active).toBe(1);
+  });
+  it('hover on the written receiver and on the owner type', () => {
+    expect(typeAt('t.vx', src, src.indexOf('c, 2);'))).toBe('let! c: C');
+    expect(typeAt('t.vx', src, src.indexOf('C.bump'))).toMatch(/^struct C \{/);
+    expect(typeAt('t.vx', src, src.indexOf('v, 7'))).toBe('let! v: Vec<i32>');
+  });
+  it('go to definition on the written receiver finds its binding', () => {
+    const d = definitionAt([{ name: 't.vx', text: src }], 't.vx', src.indexOf('c, 2);'));
+    expect(d && src.split('\n')[d.line - 1].slice(d.col - 1, d.endCol - 1)).toBe('c');
   });
 });

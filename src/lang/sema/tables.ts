@@ -128,6 +128,8 @@ export const setCallTarget = <V extends CallTarget | undefined>(e: ast.Expr, v: 
 export const checkedCall = (e: ast.ExprOf<'call'>): ast.ExprOf<'call'> => { const t = currentTables(); return t.callAs.size ? t.callAs.get(e) ?? e : e; };
 /** For generic AST walkers: a node as checked (a call's checked form, else the node). */
 export const checkedNode = <N>(n: N): N => ((n as { kind?: unknown }).kind === 'call' ? checkedCall(n as unknown as ast.ExprOf<'call'>) as unknown as N : n);
+/** The call as written for a call as checked (`C.bump(c, 2)` for `c.bump(2)`), else the call itself. */
+export const writtenCall = (e: ast.ExprOf<'call'>): ast.ExprOf<'call'> => (currentTables().callOrigin.get(e) as ast.ExprOf<'call'> | undefined) ?? e;
 export const setCallAs = (written: ast.ExprOf<'call'>, as: ast.ExprOf<'call'>): void => { const t = currentTables(); t.callAs.set(written, as); t.callOrigin.set(as, written); };
 export const localOf = (n: LocalSite | null | undefined): LocalInfo | undefined => (n ? currentTables().local.get(n) : undefined);
 export const setLocalOf = <V extends LocalInfo | undefined>(n: LocalSite, v: V): V => put(currentTables().local, n, v) as V;
