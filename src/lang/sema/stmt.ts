@@ -11,6 +11,7 @@ import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
 import { clearInfo, lateCollectionType } from './late-types';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { checkMatch, isBareNoneExpr } from './patterns';
+import { siblingResultType } from './sibling-result';
 import { resolveType } from './resolve';
 import { joinNumeric, isNumeric, assignable, hasAnyParam } from './infer';
 import { fnEnv, allContracts } from './collect';
@@ -602,7 +603,8 @@ export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type 
 }
 
 export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null): Type {
-  let result: Type | null = expected ?? noneBranchType(cx, [...e.branches.map((br) => br.body), e.else]);
+  const bodies = [...e.branches.map((br) => br.body), e.else];
+  let result: Type | null = expected ?? noneBranchType(cx, bodies) ?? siblingResultType(cx, bodies.map((b) => ({ node: b, value: b.tail, check: () => checkBlock(cx, b, null) })));
   const tails: [ast.Block, Type][] = [];
   // As for the statement: the bodies are alternative paths, each after the conditions that ran
   // before it (a value moved in one branch is still there in the others; moved after the `if` if
