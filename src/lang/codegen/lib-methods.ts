@@ -79,6 +79,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'insert': return `${rtL('insert')}(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn})`;
       case 'remove': return `${rtL('remove')}(${o}, ${v(0)}, ${s}, ${panicFn})`;
       case 'reserve': return `${o}.reserve(${v(0)}, ${s})`;
+      case 'as_slice': return `$sliceAll(${o}.a)`; // a view of the Vec's own elements, as `&v[..]`
       case 'first': return opt(`${o}.a[0]`);
       case 'last': return opt(`${o}.a[${o}.a.length - 1]`);
       case 'find': return opt(`${rtL('findIn')}(${o}, ${fn(0)})`);

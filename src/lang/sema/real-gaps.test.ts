@@ -36,3 +36,22 @@ describe('Ok/Err branches take their Result type from their siblings (§7.3)', (
     expect(hover(src, 'let r')).toBe('let r: Result');
   });
 });
+
+describe('Vec.as_slice() (§5.2): a `&[T]` view of the Vec that borrows it', () => {
+  it('is a slice, passable where `&[T]` is expected', () => {
+    const src = 'fn sum(xs: &[i32]): i32 { return 0; }\nfn main() {\n    let! v = Vec<i32>();\n    let s = v.as_slice();\n    sum(s);\n    sum(v.as_slice());\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let s')).toBe('let s: &[i32]');
+  });
+  it('holds a shared borrow of the Vec while the slice is used', () => {
+    const push = 'fn main() {\n    let! v = Vec<i32>();\n    let s = v.as_slice();\n    v.push(1);\n    println("{}", s.len());\n}\n';
+    expect(errors(push)).toEqual(['E0161 cannot borrow `v` as mutable because it is also borrowed as immutable']);
+    const after = 'fn main() {\n    let! v = Vec<i32>();\n    let s = v.as_slice();\n    println("{}", s.len());\n    v.push(1);\n}\n';
+    expect(errors(after)).toEqual([]);
+  });
+  it('cannot escape a local Vec, directly or through a binding; through a reference parameter it can', () => {
+    expect(errors('fn f(): &[i32] { let v = Vec<i32>(); return v.as_slice(); }\nfn main() {}\n')).toEqual(['E0160 cannot return reference to local variable `v`']);
+    expect(errors('fn f(): &[i32] { let v = Vec<i32>(); let s = v.as_slice(); return s; }\nfn main() {}\n')).toEqual(['E0160 cannot return reference to local variable `v`']);
+    expect(errors('fn f(v: &Vec<i32>): &[i32] { return v.as_slice(); }\nfn main() {}\n')).toEqual([]);
+  });
+});

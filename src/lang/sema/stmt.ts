@@ -174,6 +174,8 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
       if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, s.init.operand);
+      const view = s.init.kind === 'call' ? sliceViewOf(s.init) : null;
+      if (view && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, view);
       if (s.init.kind === 'closure' && s.pattern.kind === 'name' && localOf(s.pattern) && exprInfo(s.init)?.closure?.inferred) {
         cx.inferredClosures.set(localOf(s.pattern)!, exprInfo(s.init)!.closure!.inferred!);
       }
@@ -478,6 +480,8 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     } else if (value.kind === 'ident' && nameRes(value)?.k === 'local') {
       const held = cx.heldBorrows.get((nameRes(value) as ResOf<'local'>).local);
       if (held) report(value, held);
+    } else if (value.kind === 'call' && sliceViewOf(value)) {
+      report(value, sliceViewOf(value)!);
     } else if (value.kind === 'call' && exprInfo(value)?.type?.k === 'ref') {
       value = checkedCall(value);
       for (const a of value.args) if (a.kind === 'ref' && temporary(a.operand)) reportTemp(a);
@@ -486,6 +490,12 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     }
   };
   check();
+}
+
+/** `v.as_slice()` (§5.2): the Vec it views, whose elements a returned or held slice borrows. */
+function sliceViewOf(call: ast.ExprOf<'call'>): ast.Expr | null {
+  const c = checkedCall(call), t = callTarget(c);
+  return t?.k === 'builtin-method' && t.owner === 'Vec' && t.method === 'as_slice' && c.callee.kind === 'member' ? c.callee.object : null;
 }
 
 /** Run `body` as a closure/go/async body: new fn state, capture level, scope. */
