@@ -35,14 +35,37 @@ function walk(root: unknown, f: (o: Record<string, unknown>) => boolean | 'skip'
 }
 
 /** The collection an initializer constructs without type arguments, or null. */
-function openConstructor(e: ast.Expr): Open | null {
+function openConstructor(e: ast.Expr, cx?: Ctx): Open | null {
   const isOpen = (n: string): n is Open => n === 'Vec' || n === 'Map' || n === 'Set';
   if (e.kind === 'map' && e.entries.length === 0) return 'Map';
+  if (e.kind === 'call' && !e.typeArgs && cx) { const g = genericConstructor(cx, e); if (g) return g; }
   if (e.kind !== 'call' || e.args.length || e.typeArgs) return null;
   const c = e.callee;
   if (c.kind === 'ident' && !c.typeArgs && isOpen(c.name)) return c.name;
   if (c.kind === 'member' && c.name === 'new' && c.object.kind === 'ident' && !c.object.typeArgs && isOpen(c.object.name)) return c.object.name;
   return null;
+}
+
+/** A call of a generic function (`map_new()`, `set_new(16)`) whose result is a Vec, Map or Set
+ *  whose type arguments are type parameters no parameter mentions: open like `Map()`. */
+function genericConstructor(cx: Ctx, e: ast.ExprOf<'call'>): Open | null {
+  const c = e.callee;
+  const f = c.kind === 'ident' && !c.typeArgs ? cx.fns.get(c.name) : undefined;
+  const r = f?.ret;
+  if (!f || !f.typeParams.length || r?.k !== 'builtin' || (r.name !== 'Vec' && r.name !== 'Map' && r.name !== 'Set')) return null;
+  const mentioned = (t: Type, n: string): boolean => {
+    switch (t.k) {
+      case 'param': return t.name === n;
+      case 'enum': case 'struct': case 'builtin': return t.args.some((x) => mentioned(x, n));
+      case 'tuple': return t.elems.some((x) => mentioned(x, n));
+      case 'array': case 'slice': case 'range': return mentioned(t.elem, n);
+      case 'ref': case 'ptr': return mentioned(t.inner, n);
+      case 'fn': return t.params.some((x) => mentioned(x, n)) || mentioned(t.ret, n);
+      default: return false;
+    }
+  };
+  const free = r.args.every((a) => a.k === 'param' && !f.params.some((p) => mentioned(p.type, a.name)));
+  return free ? r.name : null;
 }
 
 /** The type `let NAME = <open constructor>;` takes from the statements after it, or null when the
@@ -52,7 +75,7 @@ export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }
   if (isBareNone(s.init)) return cx.enums.get('Option') ? null : noneType(cx, s.pattern.name, rest, tail); // a program's own Option (§3.7): its own rules
   const ctor = resultConstructor(cx, s.init);
   if (ctor) return resultType(cx, s.pattern.name, ctor, rest);
-  const kind = openConstructor(s.init);
+  const kind = openConstructor(s.init, cx);
   if (!kind) return null;
   const name = s.pattern.name;
   // the first use expects a type (an argument, `return`, an annotated `let`): that one
@@ -150,7 +173,7 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
       const i = args.findIndex(isName);
       if (i < 0) return false;
       const f = c.kind === 'ident' && !c.typeArgs ? cx.fns.get(c.name) : undefined;
-      const pt = f && !f.typeParams.length ? f.params[i]?.type : c.kind === 'member' && !o.typeArgs ? methodParam(cx, c, i) : undefined;
+      const pt = f && !f.typeParams.length ? f.params[i]?.type : f && !o.typeArgs ? genericParam(cx, f, args, i) : c.kind === 'member' && !o.typeArgs ? methodParam(cx, c, i) : undefined;
       if (pt) out = pt.k === 'ref' && args[i].kind === 'ref' ? pt.inner : pt;
       return true;
     }
@@ -171,6 +194,26 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
   });
   const t = out as Type | null;
   return t && t.k !== 'error' ? t : null;
+}
+
+/** Parameter `i` of a generic function, with its type parameters fixed by the other arguments
+ *  (checked silently): `map_insert(&m, "k", 1)` expects `&Map<str, i32>!` for `m`. Undefined
+ *  while any of them stays open (the function's generics decide nothing then). */
+function genericParam(cx: Ctx, f: import('./typed').FnInfo, args: ast.Expr[], i: number): Type | undefined {
+  const p = f.params[i];
+  if (!p || p.variadic || f.params.length !== args.length || f.params.some((x) => x.variadic)) return undefined;
+  const keys = new Set(f.typeParams.map((t) => (t.k === 'param' ? `${t.owner}.${t.name}` : '')));
+  const env = new Map<string, Type>();
+  probe(cx, () => {
+    args.forEach((a, j) => {
+      if (j === i) return;
+      const at = checkExpr(cx, a, null);
+      if (!hasError(at)) unify(f.params[j].type, at, env, keys);
+    });
+  });
+  args.forEach((a, j) => { if (j !== i) clearInfo(a); });
+  const pt = subst(p.type, env);
+  return hasOpen(pt) ? undefined : pt;
 }
 
 /** The type parameter `i` of the method `obj.m(…)` takes, when `obj` already has a type here and

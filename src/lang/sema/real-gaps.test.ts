@@ -55,3 +55,38 @@ describe('Vec.as_slice() (§5.2): a `&[T]` view of the Vec that borrows it', () 
     expect(errors('fn f(v: &Vec<i32>): &[i32] { return v.as_slice(); }\nfn main() {}\n')).toEqual([]);
   });
 });
+
+describe('real free functions (§7.11, §5.3)', () => {
+  const notes = (src: string) => checkSource('t.vx', src).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message} | ${d.notes.join(' | ')}`);
+  it('strlen/strcmp need no extern declaration and are checked like declared ones', () => {
+    expect(errors('fn main() { let n = strlen("abc"); let c: i32 = strcmp("a", "b"); }\n')).toEqual([]);
+    expect(hover('fn main() { let n = strlen("abc"); }\n', 'let n')).toBe('let n: u64');
+    expect(errors('fn main() { let x: i32 = 1; strlen(&x); }\n')).toEqual(['E0136 strlen arg 1: expected *const u8, found &i32']);
+    expect(errors('fn main() { strcmp("a"); }\n')).toEqual(['E0134 `strcmp` takes 2 arguments but 1 was supplied']);
+  });
+  it('a program\'s own strlen, map_len or extern declaration is the one called', () => {
+    const src = 'fn strlen(s: str): bool { return true; }\nextern "C" { fn strcmp(a: *const u8, b: *const u8): i32; }\nfn map_len(x: i32): i32 { return x; }\nfn main() {\n    let a = strlen("x");\n    let b = map_len(2);\n    let c = strcmp("a", "b");\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let a')).toBe('let a: bool');
+    expect(hover(src, 'let b')).toBe('let b: i32');
+  });
+  it('map_*/set_* fix a late Map()/Set()/map_new() through their other arguments', () => {
+    const src = 'fn main() {\n    let! m = Map();\n    map_insert(&m, "k", 2.5);\n    let! s = set_new();\n    set_insert(&s, true);\n    let n = map_new();\n    let l = map_len(&n) + set_len(&s);\n    let g = map_get(&m, "k");\n    let c = set_contains(&s, false);\n    set_remove(&s, true);\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let! m')).toBe('let! m: Map<str, f64>');
+    expect(hover(src, 'let! s')).toBe('let! s: Set<bool>');
+    expect(hover(src, 'let n')).toBe('let n: Map<i32, i32>');
+    expect(hover(src, 'let g')).toBe('let g: f64');
+  });
+  it('a generic function\'s other arguments decide a late Vec too (§7.3)', () => {
+    const src = 'fn add<T>(v: &Vec<T>!, x: T) { v.push(x); }\nfn main() {\n    let! v = Vec();\n    add(&v, "s");\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let! v')).toBe('let! v: Vec<str>');
+  });
+  it('runtime internals are E0100 with what to use instead', () => {
+    for (const n of ['runtime_create', 'runtime_run', 'spawn_async']) expect(notes(`fn main() { ${n}(1); }\n`)[0]).toContain('help: use `async fn` and `block_on(f())` instead');
+    expect(notes('fn main() { async_sleep(1); }\n')[0]).toContain('help: use `await sleep(Duration.from_millis(ms))` instead');
+    expect(notes('fn main() { vex_i64_to_string(1); }\n')[0]).toContain('help: use `x.to_string()` or `i64_to_string(x)` instead');
+    expect(notes('fn main() { vex_map_new(1); }\n')[0]).toMatch(/^E0100 cannot find value `vex_map_new`.*help: use the standard library function or method that does the same instead/);
+  });
+});
