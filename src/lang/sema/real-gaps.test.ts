@@ -90,3 +90,19 @@ describe('real free functions (§7.11, §5.3)', () => {
     expect(notes('fn main() { vex_map_new(1); }\n')[0]).toMatch(/^E0100 cannot find value `vex_map_new`.*help: use the standard library function or method that does the same instead/);
   });
 });
+
+describe('`for x in r` over a shared reference to an iterator with `next()!` (§3.7, §6.2)', () => {
+  const iter = 'struct C impl Iterator { n: i32 }\nfn (c: &C!) next(): Option<i32> { if c.n == 0 { return None; } c.n -= 1; return Some(c.n); }\n';
+  it('is E0111 for a struct iterator and for a bounded type parameter, naming the reference', () => {
+    expect(errors(iter + 'fn f(r: &C) { for x in r { } }\nfn main() {}\n')).toEqual(['E0111 cannot iterate over `r`: its `next()!` advances the iterator, but `r` is a shared reference `&C`']);
+    expect(errors(iter + 'fn f<I: Iterator>(r: &I) { for x in r { } }\nfn main() {}\n')).toEqual(['E0111 cannot iterate over `r`: its `next()!` advances the iterator, but `r` is a shared reference `&I`']);
+    expect(errors(iter + 'fn main() { let! c = C { n: 1 }; for x in &c { } }\n')).toEqual(['E0111 cannot iterate over `c`: its `next()!` advances the iterator, but `c` is a shared reference `&C`']);
+  });
+  it('is fine through `&C!`, `&I!` and an owned `let!`; an immutable `let` stays E0110 (as before)', () => {
+    expect(errors(iter + 'fn f(r: &C!) { for x in r { } }\nfn g<I: Iterator>(r: &I!) { for x in r { } }\nfn main() { let! c = C { n: 1 }; for x in c { } }\n')).toEqual([]);
+    expect(errors(iter + 'fn main() { let c = C { n: 1 }; for x in c { } }\n').map((e) => e.slice(0, 5))).toEqual(['E0110']);
+  });
+  it('a non-mutating next() may be iterated through `&C`', () => {
+    expect(errors('struct K { n: i32 }\nfn (k: &K) next(): Option<i32> { return None; }\nfn f(r: &K) { for x in r { } }\nfn main() {}\n')).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
 import { clearInfo, lateCollectionType } from './late-types';
-import { checkPlace, requireMutablePlace } from './mutability';
+import { checkPlace, reportImmutable, requireMutablePlace } from './mutability';
 import { checkMatch, isBareNoneExpr } from './patterns';
 import { siblingResultType } from './sibling-result';
 import { resolveType } from './resolve';
@@ -338,7 +338,7 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
         const recv = next.receiverType ? derefAll(next.receiverType) : null;
         if (recv?.k === 'struct') recv.args.forEach((a, i) => a.k === 'param' && t.args[i] && env.set(`${a.owner}.${a.name}`, t.args[i]));
         // through a `&T!` the iterator advances in place; an owned one must be a `let!` place
-        if (next.receiver === 'mut-ref' && !(it.k === 'ref' && it.mut)) requireMutablePlace(cx, e, 'iteration with `next()!`');
+        if (next.receiver === 'mut-ref') requireAdvanceable(cx, it, e);
         return subst(next.ret.args[0], env);
       }
     }
@@ -347,7 +347,7 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
       // a parameter bounded by `Iterator` (or a contract with `next()!: Option<…>`): its projection
       const next = boundNext(cx, t);
       if (next) {
-        if (next.mutating && !(it.k === 'ref' && it.mut)) requireMutablePlace(cx, e, 'iteration with `next()!`');
+        if (next.mutating) requireAdvanceable(cx, it, e);
         if (cx.fn) cx.fn.contractCalls.add('next');
         return next.item;
       }
@@ -355,6 +355,19 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
   }
   cx.error(MSG.E0146.typeCannotIterated({ t: fmt(t) }), e.span, { notes: [NOTE.E0146.noteIterateOverRange()] });
   return T.error;
+}
+
+/** `for x in it` with a mutating `next()!` advances `it` in place (§3.7): through a `&T!`, or an
+ *  owned mutable place; a shared reference `&T` cannot be advanced (§6.2, as `r.next()` cannot). */
+function requireAdvanceable(cx: Ctx, it: Type, e: ast.Expr): void {
+  if (it.k === 'ref' && it.mut) return;
+  if (it.k === 'ref') {
+    const name = e.kind === 'ident' ? e.name : e.kind === 'ref' && e.operand.kind === 'ident' ? e.operand.name : 'value';
+    const local = e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : undefined;
+    reportImmutable(cx, { ok: false, name, why: 'ref', local }, e.span, MSG.E0111.iterateSharedRef({ name, t: fmt(it) }));
+    return;
+  }
+  requireMutablePlace(cx, e, 'iteration with `next()!`');
 }
 
 /** `next` of a bounded type parameter's contracts when it returns `Option<X>`: X with the
