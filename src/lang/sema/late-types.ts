@@ -7,7 +7,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, type Type } from './types';
 import { derefAll, structArgsEnv } from './methods';
 import { overloadSet } from './overloads';
-import { unify } from './infer';
+import { assignable, unify } from './infer';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { probe } from './closure-infer';
@@ -173,7 +173,7 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
       const i = args.findIndex(isName);
       if (i < 0) return false;
       const f = c.kind === 'ident' && !c.typeArgs ? cx.fns.get(c.name) : undefined;
-      const pt = f && !f.typeParams.length ? f.params[i]?.type : f && !o.typeArgs ? genericParam(cx, f, args, i) : c.kind === 'member' && !o.typeArgs ? methodParam(cx, c, i) : undefined;
+      const pt = f && !f.typeParams.length ? f.params[i]?.type : f && !o.typeArgs ? genericParam(cx, f, args, i) : c.kind === 'member' && !o.typeArgs ? methodParam(cx, c, args, i) : undefined;
       if (pt) out = pt.k === 'ref' && args[i].kind === 'ref' ? pt.inner : pt;
       return true;
     }
@@ -217,22 +217,36 @@ function genericParam(cx: Ctx, f: import('./typed').FnInfo, args: ast.Expr[], i:
 }
 
 /** The type parameter `i` of the method `obj.m(…)` takes, when `obj` already has a type here and
- *  `m` is its one (non-generic, non-overloaded) user method. */
-function methodParam(cx: Ctx, c: ast.ExprOf<'member'>, i: number): Type | undefined {
+ *  `m` is its user method: the one member of the overload set with this many parameters whose
+ *  other parameters take the other arguments (checked silently), its own type parameters fixed by
+ *  those arguments (`p.put(&v, "s")` with `put<T>(v: &Vec<T>!, x: T)`). Undefined while open. */
+function methodParam(cx: Ctx, c: ast.ExprOf<'member'>, args: ast.Expr[], i: number): Type | undefined {
   let ot: Type | null = null;
   probe(cx, () => { ot = checkExpr(cx, c.object, null); });
   clearInfo(c.object);
   if (!ot) return undefined;
   const t = derefAll(ot);
   const owner = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
-  const set = owner ? overloadSet(cx.methods.get(owner), c.name) : [];
-  const f = set.length === 1 ? set[0] : null;
-  if (!f || f.params[i]?.variadic) return undefined; // the method's own generics stay open: no decision
-  // the receiver's type arguments (inline methods: the struct's; `fn (b: &Box<T>)`: the receiver's own)
-  const env = structArgsEnv(t);
-  if (f.receiverType) unify(f.receiverType.k === 'ref' ? f.receiverType.inner : f.receiverType, t, env, new Set(f.typeParams.map((p) => p.k === 'param' ? `${p.owner}.${p.name}` : '')));
-  const pt = f.params[i] ? subst(f.params[i].type, env) : undefined;
-  return pt && !hasOpen(pt) ? pt : undefined;
+  const set = (owner ? overloadSet(cx.methods.get(owner), c.name) : []).filter((f) => f.params.length === args.length && !f.params.some((p) => p.variadic));
+  if (!set.length) return undefined;
+  let others: (Type | null)[] = [];
+  if (set.length > 1 || set[0].typeParams.length) {
+    probe(cx, () => { others = args.map((a, j) => (j === i ? null : checkExpr(cx, a, null))); });
+    args.forEach((a, j) => { if (j !== i) clearInfo(a); });
+  }
+  const found: Type[] = [];
+  for (const f of set) {
+    // the receiver's type arguments (inline methods: the struct's; `fn (b: &Box<T>)`: the receiver's own)
+    const env = structArgsEnv(t);
+    if (f.receiverType) unify(f.receiverType.k === 'ref' ? f.receiverType.inner : f.receiverType, t, env, new Set(f.typeParams.map((p) => p.k === 'param' ? `${p.owner}.${p.name}` : '')));
+    const own = new Set(f.typeParams.map((p) => (p.k === 'param' ? `${p.owner}.${p.name}` : '')));
+    others.forEach((at, j) => { if (at && !hasError(at)) unify(f.params[j].type, at, env, own); });
+    // an overload whose other parameters do not take the other arguments is not the one called
+    if (set.length > 1 && others.some((at, j) => at && !hasError(at) && !assignable(at, subst(f.params[j].type, env)))) continue;
+    const pt = subst(f.params[i].type, env);
+    if (!hasOpen(pt)) found.push(pt);
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 const hasError = (t: Type): boolean => {

@@ -106,3 +106,24 @@ describe('`for x in r` over a shared reference to an iterator with `next()!` (§
     expect(errors('struct K { n: i32 }\nfn (k: &K) next(): Option<i32> { return None; }\nfn f(r: &K) { for x in r { } }\nfn main() {}\n')).toEqual([]);
   });
 });
+
+describe('late type arguments decided through an overloaded or generic method (§7.3, §7.2)', () => {
+  const P = 'struct P { k: i32 }\nfn (p: &P) take(v: &Vec<i64>) { }\nfn (p: &P) take(v: &Vec<str>, n: i32) { }\nfn (p: &P) put<T>(v: &Vec<T>!, x: T) { v.push(x); }\nfn (p: &P) fill(v: &Vec<f64>!, x: f64) { }\nfn (p: &P) fill(v: &Vec<bool>!, x: bool) { }\n';
+  it('the overload of the call\'s arity, and among those the one the other arguments fit', () => {
+    const src = P + 'fn main() {\n    let p = P { k: 1 };\n    let! a = Vec();\n    p.take(&a);\n    let! b = Vec();\n    p.take(&b, 2);\n    let! d = Vec();\n    p.fill(&d, true);\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let! a')).toBe('let! a: Vec<i64>');
+    expect(hover(src, 'let! b')).toBe('let! b: Vec<str>');
+    expect(hover(src, 'let! d')).toBe('let! d: Vec<bool>');
+  });
+  it('a generic method: its type parameters fixed by the other arguments', () => {
+    const src = P + 'fn main() {\n    let p = P { k: 1 };\n    let! c = Vec();\n    p.put(&c, 2.5);\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let! c')).toBe('let! c: Vec<f64>');
+  });
+  it('two overloads that both fit decide nothing: i32, and the call is checked as usual', () => {
+    const src = 'struct P { k: i32 }\nfn (p: &P) two(v: &Vec<i64>) { }\nfn (p: &P) two(v: &Vec<bool>) { }\nfn main() {\n    let p = P { k: 1 };\n    let! a = Vec();\n    p.two(&a);\n}\n';
+    expect(hover(src, 'let! a')).toBe('let! a: Vec<i32>');
+    expect(errors(src).map((e) => e.slice(0, 5))).toEqual(['E0103']);
+  });
+});
