@@ -127,3 +127,25 @@ describe('late type arguments decided through an overloaded or generic method (ย
     expect(errors(src).map((e) => e.slice(0, 5))).toEqual(['E0103']);
   });
 });
+
+describe('a program\'s own contract with a prelude name (ยง3.7)', () => {
+  it('the names the linker treats as prelude contracts are exactly those the checker declares', async () => {
+    const { PRELUDE_CONTRACT_NAMES, addStdContracts } = await import('./std-contracts');
+    const cx = { contracts: new Map() } as unknown as Parameters<typeof addStdContracts>[0];
+    addStdContracts(cx);
+    expect([...(cx as unknown as { contracts: Map<string, unknown> }).contracts.keys()].sort()).toEqual([...PRELUDE_CONTRACT_NAMES].sort());
+  });
+  it('shadows the prelude one in its own file; primitives do not implement it', () => {
+    const src = 'contract Display { label(): string; }\nstruct Q impl Display { y: i32 }\nfn (q: &Q) label(): string { return "Q"; }\nfn lab<T: Display>(t: T): string { return t.label(); }\nfn main() { lab(Q { y: 1 }); lab(3); }\n';
+    expect(errors(src)).toEqual(['E0128 the type `i32` does not implement contract `Display`']);
+  });
+  it('in the entry tab, other tabs keep the prelude contract', async () => {
+    const { checkAllFiles } = await import('./check-files');
+    const files = [
+      { name: 'main.vx', text: 'import { show_any } from "./util";\ncontract Display { label(): string; }\nstruct Q impl Display { y: i32 }\nfn (q: &Q) label(): string { return "Q"; }\nfn main() { show_any(7); show_any(Q { y: 1 }); }\n' },
+      { name: 'util.vx', text: 'export fn show_any<T: Display>(t: T): string { return t.to_string(); }\n' },
+    ];
+    const ds = checkAllFiles(files, 'main.vx').flatMap((r) => r.diagnostics).filter((d) => d.severity === 'error');
+    expect(ds.map((d) => `${d.code} ${d.message}`)).toEqual(['E0128 the type `Q` does not implement contract `Display`']);
+  });
+});
