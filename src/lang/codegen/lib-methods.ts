@@ -73,7 +73,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     return null;
   }
   if (owner === 'Vec') {
-    const elem = recvT.k === 'builtin' ? derefAll(recvT.args[0]) : null;
+    const elem = recvT.k === 'builtin' ? derefAll(recvT.args[0]) : recvT.k === 'array' || recvT.k === 'slice' ? derefAll(recvT.elem) : null;
     switch (method) {
       case 'set': return `$aset(${o}.a, ${v(0)}, ${h.copyVal(a[1])}, ${s})`;
       case 'insert': return `${rtL('insert')}(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn})`;

@@ -149,3 +149,20 @@ describe('a program\'s own contract with a prelude name (§3.7)', () => {
     expect(ds.map((d) => `${d.code} ${d.message}`)).toEqual(['E0128 the type `Q` does not implement contract `Display`']);
   });
 });
+
+describe('arrays and slices: the read-only Vec methods (§5.2)', () => {
+  it('type like the Vec ones, with the element type', () => {
+    const src = 'fn main() {\n    let a = [1.5, 2.5];\n    let f = a.first();\n    let s = &a[..];\n    let i = s.index_of(2.5);\n    let t = s.reduce(0.0, |x, y| x + y);\n    let j = a.join(",");\n}\n';
+    expect(errors(src)).toEqual([]);
+    expect(hover(src, 'let f')).toBe('let f: Option<f64>');
+    expect(hover(src, 'let i')).toBe('let i: Option<i64>');
+    expect(hover(src, 'let t')).toBe('let t: f64');
+    expect(hover(src, 'let j')).toBe('let j: string');
+  });
+  it('no mutating or Vec-making ones; non-Copy elements are not offered', () => {
+    expect(errors('fn main() { let! a = [1]; a.push(2); }\n')).toEqual(['E0108 no method named `push` found for type `[i32; 1]`']);
+    expect(errors('fn main() { let a = [1]; let m = a.map(|x| x); }\n').map((e) => e.slice(0, 5))).toEqual(['E0108']);
+    expect(errors('fn main() { let a = [String.from("x")]; a.contains(String.from("x")); }\n').map((e) => e.slice(0, 5))).toEqual(['E0108']);
+    expect(errors('fn main() { let a = [1]; a.first()!; }\n').map((e) => e.slice(0, 5))).toEqual(['E0144']);
+  });
+});
