@@ -54,7 +54,8 @@ export function templateHoles(template: string): string[] {
 export function formatMessage(template: string, args: Readonly<Record<string, HoleValue>> = {}): string {
   return template.replace(HOLE, (_, name: string) => {
     if (!Object.hasOwn(args, name)) throw new Error(`message hole {$${name}} has no value`);
-    return String(args[name]);
+    // a standard module's item is `conv·strlen` inside the checker; the program wrote `strlen`
+    return String(args[name]).replace(/[A-Za-z0-9_]+·/g, '');
   });
 }
 

@@ -12,7 +12,7 @@ import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { primKey } from '../sema/extends';
-import { OPTION, RESULT, RUNTIME_STATS } from '../sema/prelude';
+import { OPTION, RESULT, RUNTIME_STATS, SEQ_READ_ONLY } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
@@ -446,6 +446,14 @@ export abstract class CallEmitter extends ExprEmitter {
       if (js) return `(${keeping.res} = ${js})`;
     }
     const o = this.simple(this.tempVal(objE, detachedCall(e) ? null : rt_));
+    // §5.2: an array's or slice's read-only Vec methods run on a view of its elements
+    if ((owner === 'array' || owner === 'slice') && SEQ_READ_ONLY.has(method)) {
+      const els = this.simple(owner === 'array' ? o : `${o}.a.slice(${o}.off, ${o}.off + ${o}.len)`);
+      if (method === 'is_empty') return `(${els}.length === 0)`;
+      if (method === 'contains') return `$contains(${els}, ${this.tempVal(a[0])})`;
+      const view = this.simple(`{ a: ${els}, toArray() { return Array.from(this.a); } }`);
+      return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
+    }
     const arg = (i: number) => this.copyVal(a[i]);
     const some = () => this.m.enumClass(OPTION);
     // compound Map/Set keys are looked up by their canonical string (see runtime VMap)

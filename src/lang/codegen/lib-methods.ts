@@ -73,12 +73,13 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     return null;
   }
   if (owner === 'Vec') {
-    const elem = recvT.k === 'builtin' ? derefAll(recvT.args[0]) : null;
+    const elem = recvT.k === 'builtin' ? derefAll(recvT.args[0]) : recvT.k === 'array' || recvT.k === 'slice' ? derefAll(recvT.elem) : null;
     switch (method) {
       case 'set': return `$aset(${o}.a, ${v(0)}, ${h.copyVal(a[1])}, ${s})`;
       case 'insert': return `${rtL('insert')}(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn})`;
       case 'remove': return `${rtL('remove')}(${o}, ${v(0)}, ${s}, ${panicFn})`;
       case 'reserve': return `${o}.reserve(${v(0)}, ${s})`;
+      case 'as_slice': return `$sliceAll(${o}.a)`; // a view of the Vec's own elements, as `&v[..]`
       case 'first': return opt(`${o}.a[0]`);
       case 'last': return opt(`${o}.a[${o}.a.length - 1]`);
       case 'find': return opt(`${rtL('findIn')}(${o}, ${fn(0)})`);

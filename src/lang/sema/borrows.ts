@@ -56,6 +56,7 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
     if (exprInfo(init)?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
     return { r, borrows: [explicit(init)] };
   }
+  if (init.kind === 'call' && viewOf(init)) return { r, borrows: [viewOf(init)!] };
   if (init.kind === 'call' && exprInfo(init)?.type?.k === 'ref') {
     init = checkedCall(init);
     const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
@@ -66,6 +67,14 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
     return { r, borrows };
   }
   return null;
+}
+
+/** `v.as_slice()` (§5.2) on an owned Vec: a view of its elements that borrows it shared, as `&v[..]`. */
+function viewOf(call: ast.ExprOf<'call'>): Borrow | null {
+  const c = checkedCall(call), t = callTarget(c);
+  if (t?.k !== 'builtin-method' || t.owner !== 'Vec' || t.method !== 'as_slice' || c.callee.kind !== 'member') return null;
+  const ot = exprInfo(c.callee.object)?.type;
+  return ot && ot.k !== 'ref' && ot.k !== 'ptr' ? { operand: c.callee.object, mut: false, span: c.span } : null;
 }
 
 /** Is `st` an assignment of a new value to `r` itself (`r = …;`), which ends r's old borrows? */
@@ -115,6 +124,8 @@ function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
     case 'call': {
       const t = callTarget(e);
       if (t?.k === 'variant' || (e.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(e.callee.name))) { for (const a of e.args) borrowsIn(a, out); break; }
+      const view = viewOf(e);
+      if (view) { out.push(view); break; }
       if (exprInfo(e)?.type?.k !== 'ref') break;
       for (const a of e.args) if (a.kind === 'ref') out.push(explicit(a));
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;

@@ -127,12 +127,15 @@ const promote = (t: Type): Type => {
   return t;
 };
 
+/** A declaration of the prelude's own (`strlen` without `extern`, §7.11): no tab to point a label into. */
+const inStd = (sp: ast.Span): boolean => sp.file.startsWith('<std>');
+
 export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo): Type {
   const name = ext.name;
   const n = e.args.length, fixed = ext.params.length;
   if (ext.variadic ? n < fixed : n !== fixed) {
     cx.error(MSG.E0134.takesArgumentButSupplied({ name, choice: ext.variadic ? 'at least ' : '', fixed, choice2: fixed === 1 ? '' : 's', n, choice3: n === 1 ? 'was' : 'were' }), e.span, {
-      labels: [{ span: ext.decl.span, message: NOTE.E0134.labelDeclaredHere({ name }) }],
+      labels: inStd(ext.decl.span) ? [] : [{ span: ext.decl.span, message: NOTE.E0134.labelDeclaredHere({ name }) }],
     });
   }
   const varargTypes: Type[] = [];
@@ -162,7 +165,7 @@ export function checkExternCall(cx: Ctx, e: ast.ExprOf<'call'>, ext: ExternInfo)
       return;
     }
     cx.error(MSG.E0136.argExpectedFound({ name, i: i + 1, spell: spell(cx, pte, p), t: typeName(t) }), a.span, {
-      labels: [{ span: pte?.span ?? ext.decl.span, message: NOTE.E0136.labelParameterDeclaredHere() }],
+      labels: inStd(ext.decl.span) ? [] : [{ span: pte?.span ?? ext.decl.span, message: NOTE.E0136.labelParameterDeclaredHere() }],
       notes: [NOTE.E0136.noteCArgumentsConvert()],
     });
   });

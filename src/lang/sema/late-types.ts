@@ -7,7 +7,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeSome, type Type } from './types';
 import { derefAll, structArgsEnv } from './methods';
 import { overloadSet } from './overloads';
-import { unify } from './infer';
+import { assignable, unify } from './infer';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { probe } from './closure-infer';
@@ -35,14 +35,37 @@ function walk(root: unknown, f: (o: Record<string, unknown>) => boolean | 'skip'
 }
 
 /** The collection an initializer constructs without type arguments, or null. */
-function openConstructor(e: ast.Expr): Open | null {
+function openConstructor(e: ast.Expr, cx?: Ctx): Open | null {
   const isOpen = (n: string): n is Open => n === 'Vec' || n === 'Map' || n === 'Set';
   if (e.kind === 'map' && e.entries.length === 0) return 'Map';
+  if (e.kind === 'call' && !e.typeArgs && cx) { const g = genericConstructor(cx, e); if (g) return g; }
   if (e.kind !== 'call' || e.args.length || e.typeArgs) return null;
   const c = e.callee;
   if (c.kind === 'ident' && !c.typeArgs && isOpen(c.name)) return c.name;
   if (c.kind === 'member' && c.name === 'new' && c.object.kind === 'ident' && !c.object.typeArgs && isOpen(c.object.name)) return c.object.name;
   return null;
+}
+
+/** A call of a generic function (`map_new()`, `set_new(16)`) whose result is a Vec, Map or Set
+ *  whose type arguments are type parameters no parameter mentions: open like `Map()`. */
+function genericConstructor(cx: Ctx, e: ast.ExprOf<'call'>): Open | null {
+  const c = e.callee;
+  const f = c.kind === 'ident' && !c.typeArgs ? cx.fns.get(c.name) : undefined;
+  const r = f?.ret;
+  if (!f || !f.typeParams.length || r?.k !== 'builtin' || (r.name !== 'Vec' && r.name !== 'Map' && r.name !== 'Set')) return null;
+  const mentioned = (t: Type, n: string): boolean => {
+    switch (t.k) {
+      case 'param': return t.name === n;
+      case 'enum': case 'struct': case 'builtin': return t.args.some((x) => mentioned(x, n));
+      case 'tuple': return t.elems.some((x) => mentioned(x, n));
+      case 'array': case 'slice': case 'range': return mentioned(t.elem, n);
+      case 'ref': case 'ptr': return mentioned(t.inner, n);
+      case 'fn': return t.params.some((x) => mentioned(x, n)) || mentioned(t.ret, n);
+      default: return false;
+    }
+  };
+  const free = r.args.every((a) => a.k === 'param' && !f.params.some((p) => mentioned(p.type, a.name)));
+  return free ? r.name : null;
 }
 
 /** The type `let NAME = <open constructor>;` takes from the statements after it, or null when the
@@ -52,7 +75,7 @@ export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }
   if (isBareNone(s.init)) return cx.enums.get('Option') ? null : noneType(cx, s.pattern.name, rest, tail); // a program's own Option (§3.7): its own rules
   const ctor = resultConstructor(cx, s.init);
   if (ctor) return resultType(cx, s.pattern.name, ctor, rest);
-  const kind = openConstructor(s.init);
+  const kind = openConstructor(s.init, cx);
   if (!kind) return null;
   const name = s.pattern.name;
   // the first use expects a type (an argument, `return`, an annotated `let`): that one
@@ -150,7 +173,7 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
       const i = args.findIndex(isName);
       if (i < 0) return false;
       const f = c.kind === 'ident' && !c.typeArgs ? cx.fns.get(c.name) : undefined;
-      const pt = f && !f.typeParams.length ? f.params[i]?.type : c.kind === 'member' && !o.typeArgs ? methodParam(cx, c, i) : undefined;
+      const pt = f && !f.typeParams.length ? f.params[i]?.type : f && !o.typeArgs ? genericParam(cx, f, args, i) : c.kind === 'member' && !o.typeArgs ? methodParam(cx, c, args, i) : undefined;
       if (pt) out = pt.k === 'ref' && args[i].kind === 'ref' ? pt.inner : pt;
       return true;
     }
@@ -173,23 +196,57 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
   return t && t.k !== 'error' ? t : null;
 }
 
+/** Parameter `i` of a generic function, with its type parameters fixed by the other arguments
+ *  (checked silently): `map_insert(&m, "k", 1)` expects `&Map<str, i32>!` for `m`. Undefined
+ *  while any of them stays open (the function's generics decide nothing then). */
+function genericParam(cx: Ctx, f: import('./typed').FnInfo, args: ast.Expr[], i: number): Type | undefined {
+  const p = f.params[i];
+  if (!p || p.variadic || f.params.length !== args.length || f.params.some((x) => x.variadic)) return undefined;
+  const keys = new Set(f.typeParams.map((t) => (t.k === 'param' ? `${t.owner}.${t.name}` : '')));
+  const env = new Map<string, Type>();
+  probe(cx, () => {
+    args.forEach((a, j) => {
+      if (j === i) return;
+      const at = checkExpr(cx, a, null);
+      if (!hasError(at)) unify(f.params[j].type, at, env, keys);
+    });
+  });
+  args.forEach((a, j) => { if (j !== i) clearInfo(a); });
+  const pt = subst(p.type, env);
+  return hasOpen(pt) ? undefined : pt;
+}
+
 /** The type parameter `i` of the method `obj.m(…)` takes, when `obj` already has a type here and
- *  `m` is its one (non-generic, non-overloaded) user method. */
-function methodParam(cx: Ctx, c: ast.ExprOf<'member'>, i: number): Type | undefined {
+ *  `m` is its user method: the one member of the overload set with this many parameters whose
+ *  other parameters take the other arguments (checked silently), its own type parameters fixed by
+ *  those arguments (`p.put(&v, "s")` with `put<T>(v: &Vec<T>!, x: T)`). Undefined while open. */
+function methodParam(cx: Ctx, c: ast.ExprOf<'member'>, args: ast.Expr[], i: number): Type | undefined {
   let ot: Type | null = null;
   probe(cx, () => { ot = checkExpr(cx, c.object, null); });
   clearInfo(c.object);
   if (!ot) return undefined;
   const t = derefAll(ot);
   const owner = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
-  const set = owner ? overloadSet(cx.methods.get(owner), c.name) : [];
-  const f = set.length === 1 ? set[0] : null;
-  if (!f || f.params[i]?.variadic) return undefined; // the method's own generics stay open: no decision
-  // the receiver's type arguments (inline methods: the struct's; `fn (b: &Box<T>)`: the receiver's own)
-  const env = structArgsEnv(t);
-  if (f.receiverType) unify(f.receiverType.k === 'ref' ? f.receiverType.inner : f.receiverType, t, env, new Set(f.typeParams.map((p) => p.k === 'param' ? `${p.owner}.${p.name}` : '')));
-  const pt = f.params[i] ? subst(f.params[i].type, env) : undefined;
-  return pt && !hasOpen(pt) ? pt : undefined;
+  const set = (owner ? overloadSet(cx.methods.get(owner), c.name) : []).filter((f) => f.params.length === args.length && !f.params.some((p) => p.variadic));
+  if (!set.length) return undefined;
+  let others: (Type | null)[] = [];
+  if (set.length > 1 || set[0].typeParams.length) {
+    probe(cx, () => { others = args.map((a, j) => (j === i ? null : checkExpr(cx, a, null))); });
+    args.forEach((a, j) => { if (j !== i) clearInfo(a); });
+  }
+  const found: Type[] = [];
+  for (const f of set) {
+    // the receiver's type arguments (inline methods: the struct's; `fn (b: &Box<T>)`: the receiver's own)
+    const env = structArgsEnv(t);
+    if (f.receiverType) unify(f.receiverType.k === 'ref' ? f.receiverType.inner : f.receiverType, t, env, new Set(f.typeParams.map((p) => p.k === 'param' ? `${p.owner}.${p.name}` : '')));
+    const own = new Set(f.typeParams.map((p) => (p.k === 'param' ? `${p.owner}.${p.name}` : '')));
+    others.forEach((at, j) => { if (at && !hasError(at)) unify(f.params[j].type, at, env, own); });
+    // an overload whose other parameters do not take the other arguments is not the one called
+    if (set.length > 1 && others.some((at, j) => at && !hasError(at) && !assignable(at, subst(f.params[j].type, env)))) continue;
+    const pt = subst(f.params[i].type, env);
+    if (!hasOpen(pt)) found.push(pt);
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 const hasError = (t: Type): boolean => typeSome(t, (x) => x.k === 'error');

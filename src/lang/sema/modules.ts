@@ -15,6 +15,7 @@ import { expandStdImports, markStdExpanded } from './std-modules';
 import { renameModule, type ModuleScope } from './module-rename';
 export type { ModuleScope } from './module-rename';
 import { MODULE_SEP } from './module-names';
+import { PRELUDE_CONTRACT_NAMES } from './std-contracts';
 import { MSG, NOTE } from '../msg';
 
 export { displayName, MODULE_SEP } from './module-names';
@@ -125,7 +126,12 @@ export function linkProgram(files: readonly ModuleFile[], entry: string): LinkRe
     const where = new Map<string, string>(); // local name -> where it comes from (for E0102)
     const items = parsed.program.items;
     const own = topNames(items);
-    const g = (n: string) => (mod.prefix && n !== 'init' ? `${mod.prefix}${MODULE_SEP}${n}` : n);
+    // §3.7: the entry's own contract with a prelude name (its own `contract Display`) shadows the
+    // prelude one in the entry only: it gets a program-wide name, so the other modules' `Display`
+    // stays the prelude's
+    const shadows = new Set(file === first.name ? items.filter((i) => i.kind === 'contract' && PRELUDE_CONTRACT_NAMES.has(i.name)).map((i) => (i as { name: string }).name) : []);
+    const entryPrefix = shadows.size ? prefixOf(file) : '';
+    const g = (n: string) => (mod.prefix && n !== 'init' ? `${mod.prefix}${MODULE_SEP}${n}` : shadows.has(n) ? `${entryPrefix}${MODULE_SEP}${n}` : n);
     for (const o of own) { scope.names.set(o.name, g(o.name)); where.set(o.name, 'this module'); mod.own.add(o.name); }
 
     // Dependencies first (post-order), so their exports are known here.

@@ -9,6 +9,7 @@ import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
 import { bareVariant } from './shadow';
 import { missingPattern } from './exhaustive';
+import { isBareOkErr, siblingResultType } from './sibling-result';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
@@ -40,9 +41,21 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   const armTypes: [ast.MatchArm, Type][] = [];
   // Arms whose value is a bare `None` are checked after the others, so `Some(..)` arms (or the
   // expected type) give them their type; the arms are alternative paths, so the order is free.
-  const noneArm = (arm: ast.MatchArm) => isBareNoneExpr(armValue(arm.body));
+  const noneArm = (arm: ast.MatchArm) => isBareNoneExpr(armValue(arm.body)) || isBareOkErr(armValue(arm.body));
   let sibling: Type | null = null;
   const order = [...e.arms.filter((a) => !noneArm(a)), ...e.arms.filter(noneArm)];
+  // `Ok(x)`/`Err(e)` arms with no other arm to say the whole Result type: the arms decide together
+  if (valueUsed && !result && order.every(noneArm)) {
+    result = siblingResultType(cx, order.map((arm) => ({ node: arm, value: armValue(arm.body), check: () => {
+      cx.pushScope();
+      try {
+        checkPattern(cx, arm.pattern, subj);
+        const b = arm.body;
+        if (b.kind === 'return' || b.kind === 'break' || b.kind === 'continue') return T.never;
+        return b.kind === 'block' && 'stmts' in b ? checkBlock(cx, b as ast.Block, null) : checkExpr(cx, b as ast.Expr, null);
+      } finally { cx.popScope(); }
+    } })));
+  }
   branches(cx, order.map((arm) => () => checkArm(arm)), true);
   function checkArm(arm: ast.MatchArm): boolean {
     cx.pushScope();
@@ -65,7 +78,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     }
     armTypes.push([arm, t]);
     if (valueUsed && !result && t.k !== 'never') result = t;
-    if (!sibling && t.k === 'enum' && t.info === OPTION) sibling = t;
+    if (!sibling && t.k === 'enum' && (t.info === OPTION || (t.info === RESULT && t.args.every((a) => a.k !== 'error')))) sibling = t;
     cx.popScope();
     return t.k === 'never';
   }

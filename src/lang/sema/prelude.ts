@@ -56,6 +56,7 @@ export function ty(text: string, owner = '', generics: string[] = []): Type {
   };
   const one = (): Type => {
     const t = toks[i++];
+    if (t === '&' && peek() === '[') { i++; const elem = one(); eat(']'); return { k: 'slice', elem, mut: eat('!') }; } // `&[T]`
     if (t === '&') { const inner = one(); return inner.k === 'str' ? inner : { k: 'ref', inner, mut: eat('!') }; }
     if (t === '*') { const inner = one(); return { k: 'ptr', inner, mut: eat('!') }; }
     if (t === '(') { const el = list(')'); return el.length === 0 ? T.unit : el.length === 1 ? el[0] : { k: 'tuple', elems: el }; }
@@ -98,6 +99,9 @@ export interface BuiltinSig {
   blocks?: boolean; // may suspend the calling task
 }
 
+/** Vec methods arrays and slices have too (§5.2), those that make no new Vec. */
+export const SEQ_READ_ONLY: ReadonlySet<string> = new Set(['is_empty', 'first', 'last', 'contains', 'index_of', 'find', 'any', 'all', 'forEach', 'for_each', 'reduce', 'fold', 'join']);
+
 /** `name(params)!: ret` tables; `!` marks a mutating method; `?` after a param makes it optional. */
 const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record<string, string> }> = {
   Vec: {
@@ -110,7 +114,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
       find: '(fn(T): bool): Option<T>', index_of: '(T): Option<i64>', any: '(fn(T): bool): bool', all: '(fn(T): bool): bool',
       'map<U>': '(fn(T): U): Vec<U>', filter: '(fn(T): bool): Vec<T>', forEach: '(fn(T))', for_each: '(fn(T))',
       'reduce<U>': '(U, fn(U, T): U): U', 'fold<U>': '(U, fn(U, T): U): U', sort: '()!', sort_by: '(fn(T, T): i32)!',
-      reverse: '()!', join: '(str): string', clone: '(): Vec<T>',
+      reverse: '()!', join: '(str): string', clone: '(): Vec<T>', as_slice: '(): &[T]',
     },
   },
   String: {

@@ -27,6 +27,12 @@ const OPERATOR_CONTRACTS: [string, string, number, 'self' | 'bool' | 'unit'][] =
   ['BitXorAssign', 'op^=', 1, 'unit'], ['ShlAssign', 'op<<=', 1, 'unit'], ['ShrAssign', 'op>>=', 1, 'unit'],
 ];
 
+/** Names of the contracts addStdContracts declares (§3.7), which a program's own contract may shadow (Allocator and Drop, declared by collect.ts, keep their rules). */
+export const PRELUDE_CONTRACT_NAMES: ReadonlySet<string> = new Set([
+  'Clone', 'Display', 'Debug', 'Eq', 'Ord', 'Hash', 'Default', 'From', 'Into', 'Iterator',
+  ...OPERATOR_CONTRACTS.map((c) => c[0]), 'Callable', 'CallableMut', 'CallableOnce',
+]);
+
 /** Contracts whose completeness is checked by a rule of its own (Ord: compare, cmp or op<). */
 export const MIN_ONE_OF: Record<string, string[]> = { Ord: ['compare', 'cmp', 'op<'] };
 

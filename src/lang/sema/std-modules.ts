@@ -73,6 +73,8 @@ export fn trunc(x: f64): f64 { return x.trunc(); }
 
 // The unsuffixed libm names are exported too (chapter: "Unsuffixed f64 aliases").
 const MATH_ALIASES = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'cbrt', 'pow', 'exp', 'log', 'log2', 'log10', 'hypot'];
+/** The C functions a module exports under their own names (its other extern functions stay private). */
+const EXTERN_EXPORTS: Record<string, string[]> = { math: MATH_ALIASES, conv: ['strlen', 'strcmp'] };
 
 const STRING = `
 export fn len(s: str): u64 { return s.len() as u64; }
@@ -150,7 +152,7 @@ function load(name: string): Loaded {
   const mangle = (n: string) => `${name}·${n}`;
   const exports = new Map<string, string>();
   for (const it of program.items) {
-    if (it.kind === 'extern') { for (const f of it.fns) { if (name === 'math' && MATH_ALIASES.includes(f.name)) exports.set(f.name, mangle(f.name)); f.name = mangle(f.name); } continue; }
+    if (it.kind === 'extern') { for (const f of it.fns) { if (EXTERN_EXPORTS[name]?.includes(f.name)) exports.set(f.name, mangle(f.name)); f.name = mangle(f.name); } continue; }
     if (it.kind === 'fn' && (it.receiver || it.owner)) { if (it.owner && top.has(it.owner.name)) it.owner.name = mangle(it.owner.name); continue; } // a method keeps its name
     if ('name' in it && typeof it.name === 'string') {
       if ((it as { isExport?: boolean }).isExport) exports.set(it.name, mangle(it.name));
@@ -363,11 +365,12 @@ export function stdNamespace(program: ast.Program, alias: string): string | null
 
 /** §5.5: real's free builtins `i32_to_string(v)`, `f64_to_string(v)`, `bool_to_string(v)`… are in
  *  scope without an import: a program that calls one and defines no item of that name gets the
- *  `conv` module's function. */
+ *  `conv` module's function. So do `strlen`/`strcmp` (§7.11) and `map_new`… `set_len` (§5.3). */
+const PRELUDE_FREE = /^(?:[a-z0-9]+_to_string|strlen|strcmp|map_(?:new|insert|get|len)|set_(?:new|insert|contains|remove|len))$/;
 function bindPreludeConversions(program: ast.Program, named: Map<string, string>, added: Set<string>, stdItems: ast.Item[]): void {
   if (program.noConversions) return; // (the walk below is a tenth of a hover's check)
   const wanted = new Set<string>();
-  const own = new Set(program.items.map((i) => ('name' in i && typeof i.name === 'string' ? i.name : '')));
+  const own = new Set(program.items.flatMap((i) => (i.kind === 'extern' ? i.fns.map((f) => f.name) : 'name' in i && typeof i.name === 'string' ? [i.name] : [])));
   // an explicit stack: a program may nest deeper than the JS stack (E0902 is reported later)
   const stack: unknown[] = [program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>'))];
   while (stack.length) {
@@ -375,7 +378,7 @@ function bindPreludeConversions(program: ast.Program, named: Map<string, string>
     if (!n || typeof n !== 'object') continue;
     if (Array.isArray(n)) { for (const x of n) stack.push(x); continue; }
     const o = n as Record<string, unknown>;
-    if (o.kind === 'ident' && typeof o.name === 'string' && /^[a-z0-9]+_to_string$/.test(o.name) && !own.has(o.name) && !named.has(o.name)) wanted.add(o.name);
+    if (o.kind === 'ident' && typeof o.name === 'string' && PRELUDE_FREE.test(o.name) && !own.has(o.name) && !named.has(o.name)) wanted.add(o.name);
     for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') stack.push(o[k]);
   }
   if (!wanted.size) return;

@@ -134,6 +134,18 @@ export fn f64_to_string(v: f64): str { return v.to_string(); }
 export fn bool_to_string(v: bool): str { if v { return "true"; } return "false"; }
 export fn str_to_string(s: str): String { return String.from(s); }
 export fn string_to_str(s: String): str { return s.text(); }
+// chapter 2 §7.11: libc strlen/strcmp through the FFI shim table, as if declared extern "C"
+extern "C" { fn strlen(s: *const u8): usize; fn strcmp(a: *const u8, b: *const u8): i32; }
+// chapter 2 §5.3: real's free functions on Map and Set, the methods under other names
+export fn map_new<K, V>(capacity: i64 = 16): Map<K, V> { return Map<K, V>(); }
+export fn map_insert<K, V>(map: &Map<K, V>!, key: K, value: V) { map.insert(key, value); }
+export fn map_get<K, V>(map: &Map<K, V>, key: K): V { return map.get(key); }
+export fn map_len<K, V>(map: &Map<K, V>): i64 { return map.len(); }
+export fn set_new<T>(capacity: i64 = 16): Set<T> { return Set<T>(); }
+export fn set_insert<T>(set: &Set<T>!, value: T) { set.insert(value); }
+export fn set_contains<T>(set: &Set<T>, value: T): bool { return set.contains(value); }
+export fn set_remove<T>(set: &Set<T>!, value: T) { set.remove(value); }
+export fn set_len<T>(set: &Set<T>): i64 { return set.len(); }
 `;
 
 // HashMap/HashSet share the built-in Map/Set (insertion order); insert/remove report the old value.

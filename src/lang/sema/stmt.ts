@@ -9,8 +9,9 @@ import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
 import { clearInfo, lateCollectionType } from './late-types';
-import { checkPlace, requireMutablePlace } from './mutability';
+import { checkPlace, reportImmutable, requireMutablePlace } from './mutability';
 import { checkMatch, isBareNoneExpr } from './patterns';
+import { siblingResultType } from './sibling-result';
 import { resolveType } from './resolve';
 import { joinNumeric, isNumeric, assignable, hasAnyParam } from './infer';
 import { fnEnv, allContracts } from './collect';
@@ -173,6 +174,8 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
       if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, s.init.operand);
+      const view = s.init.kind === 'call' ? sliceViewOf(s.init) : null;
+      if (view && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, view);
       if (s.init.kind === 'closure' && s.pattern.kind === 'name' && localOf(s.pattern) && exprInfo(s.init)?.closure?.inferred) {
         cx.inferredClosures.set(localOf(s.pattern)!, exprInfo(s.init)!.closure!.inferred!);
       }
@@ -335,7 +338,7 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
         const recv = next.receiverType ? derefAll(next.receiverType) : null;
         if (recv?.k === 'struct') recv.args.forEach((a, i) => a.k === 'param' && t.args[i] && env.set(`${a.owner}.${a.name}`, t.args[i]));
         // through a `&T!` the iterator advances in place; an owned one must be a `let!` place
-        if (next.receiver === 'mut-ref' && !(it.k === 'ref' && it.mut)) requireMutablePlace(cx, e, 'iteration with `next()!`');
+        if (next.receiver === 'mut-ref') requireAdvanceable(cx, it, e);
         return subst(next.ret.args[0], env);
       }
     }
@@ -344,7 +347,7 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
       // a parameter bounded by `Iterator` (or a contract with `next()!: Option<…>`): its projection
       const next = boundNext(cx, t);
       if (next) {
-        if (next.mutating && !(it.k === 'ref' && it.mut)) requireMutablePlace(cx, e, 'iteration with `next()!`');
+        if (next.mutating) requireAdvanceable(cx, it, e);
         if (cx.fn) cx.fn.contractCalls.add('next');
         return next.item;
       }
@@ -352,6 +355,19 @@ export function iterElem(cx: Ctx, it: Type, e: ast.Expr): Type {
   }
   cx.error(MSG.E0146.typeCannotIterated({ t: fmt(t) }), e.span, { notes: [NOTE.E0146.noteIterateOverRange()] });
   return T.error;
+}
+
+/** `for x in it` with a mutating `next()!` advances `it` in place (§3.7): through a `&T!`, or an
+ *  owned mutable place; a shared reference `&T` cannot be advanced (§6.2, as `r.next()` cannot). */
+function requireAdvanceable(cx: Ctx, it: Type, e: ast.Expr): void {
+  if (it.k === 'ref' && it.mut) return;
+  if (it.k === 'ref') {
+    const name = e.kind === 'ident' ? e.name : e.kind === 'ref' && e.operand.kind === 'ident' ? e.operand.name : 'value';
+    const local = e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : undefined;
+    reportImmutable(cx, { ok: false, name, why: 'ref', local }, e.span, MSG.E0111.iterateSharedRef({ name, t: fmt(it) }));
+    return;
+  }
+  requireMutablePlace(cx, e, 'iteration with `next()!`');
 }
 
 /** `next` of a bounded type parameter's contracts when it returns `Option<X>`: X with the
@@ -477,6 +493,8 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     } else if (value.kind === 'ident' && nameRes(value)?.k === 'local') {
       const held = cx.heldBorrows.get((nameRes(value) as ResOf<'local'>).local);
       if (held) report(value, held);
+    } else if (value.kind === 'call' && sliceViewOf(value)) {
+      report(value, sliceViewOf(value)!);
     } else if (value.kind === 'call' && exprInfo(value)?.type?.k === 'ref') {
       value = checkedCall(value);
       for (const a of value.args) if (a.kind === 'ref' && temporary(a.operand)) reportTemp(a);
@@ -485,6 +503,12 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     }
   };
   check();
+}
+
+/** `v.as_slice()` (§5.2): the Vec it views, whose elements a returned or held slice borrows. */
+function sliceViewOf(call: ast.ExprOf<'call'>): ast.Expr | null {
+  const c = checkedCall(call), t = callTarget(c);
+  return t?.k === 'builtin-method' && t.owner === 'Vec' && t.method === 'as_slice' && c.callee.kind === 'member' ? c.callee.object : null;
 }
 
 /** Run `body` as a closure/go/async body: new fn state, capture level, scope. */
@@ -602,7 +626,8 @@ export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type 
 }
 
 export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null): Type {
-  let result: Type | null = expected ?? noneBranchType(cx, [...e.branches.map((br) => br.body), e.else]);
+  const bodies = [...e.branches.map((br) => br.body), e.else];
+  let result: Type | null = expected ?? noneBranchType(cx, bodies) ?? siblingResultType(cx, bodies.map((b) => ({ node: b, value: b.tail, check: () => checkBlock(cx, b, null) })));
   const tails: [ast.Block, Type][] = [];
   // As for the statement: the bodies are alternative paths, each after the conditions that ran
   // before it (a value moved in one branch is still there in the others; moved after the `if` if

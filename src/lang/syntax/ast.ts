@@ -28,8 +28,8 @@ export interface Program {
   noMain: boolean; // #[no_main] before the first item
   noMainSpan?: Span;
   span: Span;
-  /** Set by parse() when the text never spells `_to_string`: no prelude conversion
-   *  (`i32_to_string`…) can be named, so the checker skips looking for one. */
+  /** Set by parse() when the text never spells `_to_string`, `strlen`, `strcmp`, `map_` or `set_`:
+   *  no prelude free function (`i32_to_string`, `map_len`…) can be named, so the checker skips looking for one. */
   noConversions?: true;
 }
 

@@ -1,0 +1,46 @@
+// Chapter 2 §7.3: `Ok(x)` and `Err(e)` leave one type argument of `Result` open. Where they are the
+// values of alternative branches (`if c { Ok(v) } else { Err("bad") }`, match arms) with no
+// expected type, the branches decide it together, the way a bare `None` arm takes its Option type
+// from a `Some(..)` sibling: each branch is checked silently (the real check follows) and the
+// Result argument each one fixes is kept.
+import type * as ast from '../syntax/ast';
+import type { Type } from './types';
+import type { Ctx } from './context';
+import { RESULT } from './prelude';
+import { probe } from './closure-infer';
+import { clearInfo } from './late-types';
+import { shadowing } from './shadow';
+import { exprInfo } from './tables';
+
+/** A bare `Ok(x)` / `Err(e)` (no type arguments written): its Result type comes partly from context. */
+export const isBareOkErr = (e: ast.Expr | null): boolean =>
+  !!e && e.kind === 'call' && e.callee.kind === 'ident' && (e.callee.name === 'Ok' || e.callee.name === 'Err') && !e.callee.typeArgs;
+
+const complete = (t: Type | undefined): t is Extract<Type, { k: 'enum' }> =>
+  !!t && t.k === 'enum' && t.info === RESULT && t.args.every((a) => a.k !== 'error' && a.k !== 'param');
+
+/** One alternative: the node to forget after the silent check, its value expression, and its check. */
+export interface Branch { node: unknown; value: ast.Expr | null; check: () => Type }
+
+/** The prelude `Result` type the branches fix together, or null (not all of it known, or the
+ *  program has its own `enum Result`). Only asked when some branch's value is a bare Ok/Err. */
+export function siblingResultType(cx: Ctx, branches: Branch[]): Type | null {
+  if (!branches.some((b) => isBareOkErr(b.value)) || shadowing(cx, 'Result')) return null;
+  const args: (Type | null)[] = [null, null];
+  let whole: Type | null = null;
+  for (const b of branches) {
+    if (whole) break;
+    probe(cx, () => {
+      const t = b.check();
+      if (complete(t)) { whole = t; return; }
+      const v = b.value;
+      if (!isBareOkErr(v)) return;
+      const got = exprInfo((v as ast.ExprOf<'call'>).callee)?.type;
+      if (got?.k !== 'enum' || got.info !== RESULT) return;
+      got.args.forEach((a, i) => { if (!args[i] && a.k !== 'error' && a.k !== 'param') args[i] = a; });
+    });
+    clearInfo(b.node);
+  }
+  if (whole) return whole;
+  return args[0] && args[1] ? { k: 'enum', info: RESULT, args: [args[0], args[1]] } : null;
+}
