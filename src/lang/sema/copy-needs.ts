@@ -39,10 +39,6 @@ export function noteParamCopy(cx: Ctx, t: Type, span: Span, kind: CopyNeed['kind
   if (!cx.fn || isCopy(t)) return false;
   const ps = copyParams(t);
   if (!ps?.length) return false;
-  // TODO(#14): the standard modules' HashMap/HashSet copy their K/V (insert's `self.get(key)`,
-  // get's `self.inner.get(key)`); until they are rewritten without copies they keep the old
-  // reading (a T value copies), so `HashMap<String, V>` still compiles, as before.
-  if (span.file.startsWith('<std>')) return true;
   let m = copyNeeds.get(cx.fn.info);
   if (!m) copyNeeds.set(cx.fn.info, (m = new Map()));
   for (const p of ps) {

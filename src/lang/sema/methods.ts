@@ -166,7 +166,8 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   // every clone but a number's or a string's is the default clone, checked to be Clone throughout
   if (m.name === 'clone' && call.args.length === 0 && !(t.k === 'int' || t.k === 'float' || t.k === 'str' || (t.k === 'builtin' && t.name === 'String'))) return defaultClone(cx, call, t);
   const owner = builtinOwner(t);
-  const sig = owner ? builtinMethod(owner, m.name) : null;
+  // a `vex_` method is the standard modules' own (prelude.ts): unknown to programs
+  const sig = owner && !(m.name.startsWith('vex_') && !call.span.file.startsWith('<std>')) ? builtinMethod(owner, m.name) : null;
   if (owner && sig) {
     if (sig.mutating) requireMutableReceiver(cx, m, ot, m.name);
     if (call.bang && !sig.mutating) cx.error(MSG.E0144.notMutatingMethodRemove({ owner, mName: m.name }), call.span);
