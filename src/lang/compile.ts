@@ -67,7 +67,7 @@ export function compile(files: SourceFile[], options: CompileOptions = {}): Comp
   } catch (e) {
     if (e instanceof CodegenLimit) {
       // E0901: the program needs unboundedly many generic instances (polymorphic recursion)
-      diagnostics.push(diag(e.msg, e.span ?? new LineMap(file.name, file.text).span(0, 0), { notes: e.notes }));
+      diagnostics.push(...demangle([diag(e.msg, e.span ?? new LineMap(file.name, file.text).span(0, 0), { notes: e.notes })]));
       return { diagnostics, program: null };
     }
     diagnostics.push(codegenFailure(e, new LineMap(file.name, file.text).span(0, 0)));

@@ -66,7 +66,7 @@ export abstract class CallEmitter extends ExprEmitter {
 
   /** Call a function instance, honouring suspendable (generator) and async functions. */
   callInstance(fn: FnInfo, typeArgs: Type[], args: string[], span: ast.Span): string {
-    const inst = this.m.instance(fn, typeArgs);
+    const inst = this.m.instance(fn, typeArgs, span);
     noteCall(this.m, inst);
     if (this.deepTwins?.has(inst.name)) return `(yield ${this.siteCall(span, twinName(inst.name), args)})`;
     const c = this.siteCall(span, inst.name, args);
