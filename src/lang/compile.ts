@@ -9,6 +9,8 @@ import { check } from './sema/check';
 import { generate } from './codegen/module';
 import { CodegenLimit } from './codegen/context';
 import { codegenFailure } from './codegen/failure';
+import { copyNeeds } from './sema/copy-needs';
+import type { CheckedProgram } from './sema/typed';
 
 export interface SourceFile {
   name: string;
@@ -47,6 +49,30 @@ export function demangle(ds: Diagnostic[]): Diagnostic[] {
   return ds;
 }
 
+/** A limit the program ran into while its generic functions were instantiated: E0901 (it needs
+ *  unboundedly many instances: polymorphic recursion), or a generic body that copies a value of a
+ *  type parameter instantiated with a moving type (E0113/E0163, sema/copy-needs.ts). */
+function limitDiagnostic(e: CodegenLimit, file: SourceFile): Diagnostic {
+  return demangle([diag(e.msg, e.span ?? new LineMap(file.name, file.text).span(0, 0), { notes: e.notes })])[0];
+}
+
+/** For the check path (`vex check`, the editor's live diagnostics): what only instantiating the
+ *  generic functions finds, with the diagnostic and span `compile` gives. Instances are found only
+ *  by lowering the bodies that need them (calls, drop and clone glue, contract dispatch), so this
+ *  runs the code generator and throws its output away; a program without a generic function of
+ *  its own and without a recorded copy of a type parameter cannot reach a limit and skips it.
+ *  Anything else codegen would report is left to `compile` (a check never shows internal errors). */
+export function instantiationDiagnostics(prog: CheckedProgram, file: SourceFile): Diagnostic[] {
+  const generic = prog.fns.some((f) => f.generics.length > 0 && (copyNeeds.has(f) || !f.decl?.span.file.startsWith('<std>')));
+  if (!generic || !prog.main) return [];
+  try {
+    generate(prog);
+  } catch (e) {
+    if (e instanceof CodegenLimit) return [limitDiagnostic(e, file)];
+  }
+  return [];
+}
+
 export function compile(files: SourceFile[], options: CompileOptions = {}): CompileResult {
   const file = files.find((f) => f.name === options.entry) ?? files[0];
   if (!file) return { diagnostics: [], program: null };
@@ -66,8 +92,7 @@ export function compile(files: SourceFile[], options: CompileOptions = {}): Comp
     return { diagnostics, program: { js, isLibrary: false, exports: prog.exports, meta } };
   } catch (e) {
     if (e instanceof CodegenLimit) {
-      // E0901: the program needs unboundedly many generic instances (polymorphic recursion)
-      diagnostics.push(diag(e.msg, e.span ?? new LineMap(file.name, file.text).span(0, 0), { notes: e.notes }));
+      diagnostics.push(limitDiagnostic(e, file));
       return { diagnostics, program: null };
     }
     diagnostics.push(codegenFailure(e, new LineMap(file.name, file.text).span(0, 0)));

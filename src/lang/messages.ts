@@ -457,6 +457,8 @@ export const MESSAGES = {
   },
   E0163: {
     genericCopiesOut: '`{$fnName}` takes `{$what}` by value out of a place that keeps owning it, which copies `{$param}`, but `{$param}` is `{$t}` here, which moves',
+    clonesOutUncloneable: '`{$method}()` gives clones of what {$t} holds, but {$elem} cannot be cloned (it holds {$uncloneable})',
+    genericClonesOut: '`{$fnName}` gives out clones of {$what}, but `{$param}` is `{$t}` here, which cannot be cloned (it holds `{$uncloneable}`)',
     cannotMoveValueOut: 'cannot move a value out of a container: `{$infoType}` needs drop and the container still owns it',
     cannotMoveSPart: 'cannot move `{$boundName}`\'s part out: it is bound to a container element (`{$infoType}` needs drop and the container still owns it)',
     cannotMoveOutBound: 'cannot move `{$localName}` out: it is bound to a part of a container element (`{$t}` needs drop and the container still owns it)',
@@ -836,6 +838,7 @@ export const NOTES = {
     helpCloneCloneGet2: 'help: clone it (`.clone()`) to get an owned copy, or borrow the element with `&`',
     helpTakeElementOut: 'help: or take the element out of the container with `remove(i)`, `pop()` or `m.remove(k)`',
     labelKeepsOwningElements: '`{$root}` keeps owning its elements',
+    noteParamCloned: 'note: `{$param}` may be any type: its values are cloned here, so it must be a type that can be cloned',
   },
   E0164: {
     notePolicyCannotInherit: 'note: a policy cannot inherit from itself, directly or through its parents',

@@ -6,7 +6,7 @@ import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned, subst, typeEq } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, type E } from './expr';
-import { cloneJs } from './clone-glue';
+import { cloneJs, cloneIsCopy } from './clone-glue';
 import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
@@ -69,7 +69,7 @@ export abstract class CallEmitter extends ExprEmitter {
 
   /** Call a function instance, honouring suspendable (generator) and async functions. */
   callInstance(fn: FnInfo, typeArgs: Type[], args: string[], span: ast.Span): string {
-    const inst = this.m.instance(fn, typeArgs);
+    const inst = this.m.instance(fn, typeArgs, span);
     noteCall(this.m, inst);
     if (this.deepTwins?.has(inst.name)) return `(yield ${this.siteCall(span, twinName(inst.name), args)})`;
     const c = this.siteCall(span, inst.name, args);
@@ -471,6 +471,18 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Set.remove': if (dk) return `${rtX('$stake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk})`; break;
       case 'Vec.clear': if (dk) return `(${o}.clear(true).forEach(${dk}), undefined)`; break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
+      case 'Map.clear': case 'Set.clear': if (dk || dv) return `${rtX('$mclear')}(${o}, ${dk}, ${dv})`; break;
+      // the standard module collections' own operations (prelude.ts): the key is moved in and consumed
+      case 'Map.vex_put': return `${rtX('$mswap')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${some()}, ${some()}_u1, ${s})`;
+      case 'Map.vex_take': return `${rtX('$mpull')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${some()}, ${some()}_u1)`;
+      case 'Map.vex_cloned': {
+        const vt = ot.k === 'builtin' ? ot.args[1] : undefined;
+        const clone = vt && !cloneIsCopy(this.m, vt) ? `(v, s) => ${cloneJs(this.m, 'v', vt, 's')}` : 'null';
+        return `${rtX('$mclone')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${clone}, ${some()}, ${some()}_u1, ${s})`;
+      }
+      case 'Map.vex_has': case 'Set.vex_has': return `${rtX('$mhas')}(${o}, ${this.val(a[0])}, ${ck}, ${dk})`;
+      case 'Set.vex_add': return `${rtX('$sswap')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${s})`;
+      case 'Set.vex_del': return `${rtX('$spull')}(${o}, ${this.val(a[0])}, ${ck}, ${dk})`;
     }
     switch (`${owner}.${method}`) {
       case 'Clone.clone': return cloneJs(this.m, o, ot, s);

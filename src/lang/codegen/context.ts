@@ -10,6 +10,7 @@ import { copyNeeds } from '../sema/copy-needs';
 import { isCopy } from '../sema/infer';
 import type { Site } from '../../common/program-meta';
 import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
+import { uncloneable } from './clone-glue';
 import { RT } from './rt-names';
 
 /** Nested drops of a recursive type before the rest is queued (codegen/DESIGN.md). */
@@ -23,13 +24,21 @@ export class CodegenLimit extends Error {
 
 /** A generic body that copies a value of a type parameter (sema/copy-needs.ts) instantiated with
  *  a moving type for it: the copy would alias the value (a use after free, a double drop). */
-function copiesMovers(fn: FnInfo, env: ReadonlyMap<string, Type>): void {
+function copiesMovers(m: ModuleCtx, fn: FnInfo, env: ReadonlyMap<string, Type>, at: Span | null): void {
   for (const [key, need] of copyNeeds.get(fn) ?? []) {
-    const t = env.get(key);
+    const t = env.get(key.replace(/#clone$/, ''));
+    // a standard module's body is not the program's text: the error is where the program calls it
+    const span = need.span.file.startsWith('<std>') && at ? at : need.span;
+    if (need.kind === 'clone') {
+      const bad = t && uncloneable(m, t, new Set());
+      if (!t || !bad) continue;
+      const msg = MSG.E0163.genericClonesOut({ fnName: fn.name, what: need.what, param: need.param, t: typeName(t), uncloneable: typeName(bad) });
+      throw new CodegenLimit(msg, span, [NOTE.E0163.noteParamCloned({ param: need.param })]);
+    }
     if (!t || isCopy(t)) continue;
     const args = { fnName: fn.name, what: need.what, param: need.param, t: typeName(t) };
     const msg = need.kind === 'twice' ? MSG.E0113.genericUsesMoved(args) : MSG.E0163.genericCopiesOut(args);
-    throw new CodegenLimit(msg, need.span, [NOTE.E0113.noteParamMoves({ param: need.param })]);
+    throw new CodegenLimit(msg, span, [NOTE.E0113.noteParamMoves({ param: need.param })]);
   }
 }
 
@@ -145,7 +154,7 @@ export class ModuleCtx {
   }
 
   /** The monomorphic instance of `fn` for `typeArgs` (already concrete), queued for emission. */
-  instance(fn: FnInfo, typeArgs: Type[]): Instance {
+  instance(fn: FnInfo, typeArgs: Type[], at: Span | null = null): Instance {
     // Polymorphic recursion (f<T> calling f<Option<T>> or f<(T, T)>) would instantiate forever
     // with ever bigger types: stop at once, before any key or layout of a huge type is built.
     if (typeArgs.some((t) => typeSizeOver(t, MAX_TYPE_SIZE))) {
@@ -169,7 +178,7 @@ export class ModuleCtx {
         if (p && p.k === 'param') env.set(p.owner + '.' + p.name, a);
         else env.set(g, a);
       });
-      copiesMovers(fn, env);
+      copiesMovers(this, fn, env, at);
       const safe = fn.name.replace(/[^A-Za-z0-9_]/g, '_');
       inst = { name: `f${fn.id}_${safe}${this.instances.size}`, fn, typeArgs, env, isGen: fn.mayBlock || fn.isAsync };
       this.instances.set(key, inst);

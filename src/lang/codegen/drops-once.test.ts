@@ -32,15 +32,17 @@ function generate(seed: number): Case {
   const vec: number[] = [];
   let box = next++, gc = next++, x = next++, pa = next++;
   body.push(`let! m = Map<i32, D>();`, `let! v = Vec<D>();`, `let! s = Set<i32>();`, `let! sd = Map<String, D>();`,
-    `let! b = Box(mk(${box}));`, `let g = Gc(mk(${gc}));`, `let! x = mk(${x});`, `let! p = P { a: mk(${pa}), n: 0 };`);
+    `let! b = Box(mk(${box}));`, `let g = Gc(mk(${gc}));`, `let! x = mk(${x});`, `let! p = P { a: mk(${pa}), n: 0 };`,
+    `let! hm = HashMap<i32, D>.new();`);
   const sdMap = new Map<string, number>();
+  const hmap = new Map<number, number>(); // the standard module's HashMap (insert/remove hand the old value out)
   const op = (k: number, code: string, drops: number[], printed: string[] = []) => {
     body.push(`println("op ${k}");`, code);
     expected.push(`op ${k}`, ...printed, ...drops.map((d) => `drop ${d}`));
   };
   for (let k = 0; k < 24; k++) {
     const id = next++;
-    switch (r(13)) {
+    switch (r(16)) {
       case 0: { const key = r(3); const old = map.get(key); map.set(key, id); op(k, `m.insert(${key}, mk(${id}));`, old === undefined ? [] : [old]); break; }
       case 1: { const key = r(3); const old = map.get(key); map.delete(key); op(k, `m.remove(${key});`, old === undefined ? [] : [old]); break; }
       case 2: { vec.push(id); op(k, `v.push(mk(${id}));`, []); break; }
@@ -75,6 +77,10 @@ function generate(seed: number): Case {
         op(k, forms[form], [], printed);
         break;
       }
+      // HashMap: the Option insert/remove return is dropped with the statement; get's clone too
+      case 13: { const key = r(3); const old = hmap.get(key); hmap.set(key, id); op(k, `hm.insert(${key}, mk(${id}));`, old === undefined ? [] : [old]); break; }
+      case 14: { const key = r(3); const old = hmap.get(key); hmap.delete(key); op(k, `hm.remove(${key});`, old === undefined ? [] : [old]); break; }
+      case 15: { const key = r(3); const cur = hmap.get(key); op(k, `println("{}", hm.get(${key}).is_some());`, cur === undefined ? [] : [cur], [String(cur !== undefined)]); break; }
       default: {
         const key = ['a', 'b'][r(2)]; const old = sdMap.get(key); sdMap.set(key, id);
         op(k, `sd.insert(String.from("${key}"), mk(${id}));`, old === undefined ? [] : [old]);
@@ -82,8 +88,8 @@ function generate(seed: number): Case {
     }
   }
   // everything still held is dropped once when main's block ends (order not modelled here)
-  const final = [...map.values(), ...vec, box, x, pa, ...sdMap.values()];
-  const src = `${HEAD}fn main() {\n    {\n${body.map((l) => '        ' + l).join('\n')}\n        println("end");\n    }\n    gc_collect();\n}\n`;
+  const final = [...map.values(), ...vec, box, x, pa, ...sdMap.values(), ...hmap.values()];
+  const src = `import { HashMap } from "collections";\n${HEAD}fn main() {\n    {\n${body.map((l) => '        ' + l).join('\n')}\n        println("end");\n    }\n    gc_collect();\n}\n`;
   return { src, expected: [...expected, 'end'], final: [...final, gc] };
 }
 

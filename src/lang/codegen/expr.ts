@@ -1026,14 +1026,15 @@ function refOfCell(t: Type): boolean {
  *  or hand out the receiver's): fresh, and a temporary receiver is dropped whatever they return. */
 export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 'String.replace', 'String.clone',
   'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone', 'Clone.clone',
-  'str.upper', 'str.lower', 'str.trim', 'str.replace', 'str.to_upper', 'str.to_lower']);
+  'str.upper', 'str.lower', 'str.trim', 'str.replace', 'str.to_upper', 'str.to_lower',
+  'Map.keys', 'Map.values', 'Set.values']); // (these clone what the map holds: lib-methods.ts)
 /** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
 const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
 /** Builtin methods returning a new collection made of the receiver's elements (or a closure's
  *  results): detached when no element on either side owns anything (`nums().map(f).len()`). */
-const SHALLOW = new Set(['Vec.map', 'Vec.filter', 'Map.keys', 'Map.values', 'str.split']);
+const SHALLOW = new Set(['Vec.map', 'Vec.filter', 'str.split']);
 const plainArgs = (t: Type | undefined): boolean =>
   !!t && (t.k === 'str' || (t.k === 'builtin' && t.args.every((a) => a.k === 'int' || a.k === 'float' || a.k === 'bool' || a.k === 'str')));
 export function detachedCall(written: ast.ExprOf<'call'>): boolean {

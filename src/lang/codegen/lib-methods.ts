@@ -8,6 +8,7 @@ import { OPTION, RESULT } from '../sema/prelude';
 import { derefAll, jsStr, roundFloat, wrapSmall, wideK } from './names';
 import type { ModuleCtx } from './context';
 import { RT, rtL } from './rt-names';
+import { cloneJs, cloneIsCopy } from './clone-glue';
 import type { LibFn } from '../../common/rt-contract';
 
 /** What the emitter offers this module (a view of CallEmitter). */
@@ -104,9 +105,13 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
   }
   if (owner === 'Map' || owner === 'Set') {
     switch (method) {
-      case 'keys': return `${rtL('keys')}(${o}, ${layout(retT)})`;
-      case 'values': return `${rtL('values')}(${o}, ${layout(retT)})`;
-      case 'clear': return `(${o}.m.clear(), undefined)`;
+      // clones of what the map holds when that is not Copy (each has one owner)
+      case 'keys': case 'values': {
+        const et = retT.k === 'builtin' ? retT.args[0] : undefined;
+        const clone = et && !cloneIsCopy(h.m, et) ? `, (v, s) => ${cloneJs(h.m, 'v', et, 's')}, ${s}` : '';
+        return `${rtL(method)}(${o}, ${layout(retT)}${clone})`;
+      }
+      case 'clear': return `(${o}.m.clear(), ${o}.ok = null, undefined)`;
       case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${v(0)}) ? ${o}.m.get(${k}) : ${h.copyVal(a[1])})`; }
     }
     return null;

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { StructInfo } from './types';
 import { checkWithCtx } from './check';
 import { linkProgram, displayName, suggestTabs, type ModuleFile } from './modules';
-import { demangle } from '../compile';
+import { demangle, instantiationDiagnostics } from '../compile';
 import { rememberAnalysis } from './analysis';
 import { markStdExpanded } from './std-modules';
 
@@ -34,6 +34,12 @@ export function checkRoot(files: readonly ModuleFile[], root: string, lints: boo
   if (!isModule && rootText !== undefined) rememberAnalysis({ file: root, text: rootText, depNames: linked.linked ? linked.files.filter((n) => n !== root) : null, program: cx.program, cx, scope: linked.linked ? linked.scopes.get(root) ?? null : null }, files);
   const structs = [...cx.structs.values()].map((s) => (s.name.includes('ː') ? { ...s, name: displayName(s.name) } : s));
   const diagnostics = suggestTabs([...linked.diagnostics, ...result.diagnostics], files);
+  // the instantiation limits compile reports (E0901, a generic copy of a moving type), found
+  // only by instantiating: for a complete entry program without other errors
+  const rootFile = files.find((f) => f.name === root);
+  if (!isModule && rootFile && result.program && !program.noMain && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(...instantiationDiagnostics(result.program, rootFile));
+  }
   // Warnings only for programs without errors, like the checker's own lints.
   if (lints && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...linked.unusedImports);
   return { root, files: linked.files, diagnostics: linked.linked ? demangle(diagnostics) : diagnostics, program: parseErrors ? null : result.program, structs, ast: cx.program };

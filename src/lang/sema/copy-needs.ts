@@ -13,8 +13,9 @@ import { isCopy } from './infer';
 export interface CopyNeed {
   /** Where the body copies the value. */
   span: Span;
-  /** 'twice': a local used after it was moved; 'out': taken by value out of a borrowed or owned place. */
-  kind: 'twice' | 'out';
+  /** 'twice': a local used after it was moved; 'out': taken by value out of a borrowed or owned place;
+   *  'clone': cloned out of a place (a Map's `keys()`), an error only for a type that cannot be cloned. */
+  kind: 'twice' | 'out' | 'clone';
   /** The copied local or place, as source text. */
   what: string;
   /** The type parameter's name (`T`). */
@@ -39,10 +40,6 @@ export function noteParamCopy(cx: Ctx, t: Type, span: Span, kind: CopyNeed['kind
   if (!cx.fn || isCopy(t)) return false;
   const ps = copyParams(t);
   if (!ps?.length) return false;
-  // TODO(#14): the standard modules' HashMap/HashSet copy their K/V (insert's `self.get(key)`,
-  // get's `self.inner.get(key)`); until they are rewritten without copies they keep the old
-  // reading (a T value copies), so `HashMap<String, V>` still compiles, as before.
-  if (span.file.startsWith('<std>')) return true;
   let m = copyNeeds.get(cx.fn.info);
   if (!m) copyNeeds.set(cx.fn.info, (m = new Map()));
   for (const p of ps) {
@@ -50,4 +47,26 @@ export function noteParamCopy(cx: Ctx, t: Type, span: Span, kind: CopyNeed['kind
     if (!m.has(key)) m.set(key, { span, kind, what, param: p.name });
   }
   return true;
+}
+
+/** A clone of a value of type `t` made by a built-in operation in the current body (`m.keys()`,
+ *  collections' `get`): recorded per type parameter of `t`, checked at each instantiation
+ *  (codegen/context.ts), where a type that cannot be cloned (an ArenaAllocator, a union) is E0163. */
+export function noteParamClone(cx: Ctx, t: Type, span: Span, what: string): void {
+  if (!cx.fn) return;
+  const ps: Extract<Type, { k: 'param' }>[] = [];
+  paramsIn(t, ps);
+  if (!ps.length) return;
+  let m = copyNeeds.get(cx.fn.info);
+  if (!m) copyNeeds.set(cx.fn.info, (m = new Map()));
+  for (const p of ps) {
+    const key = `${p.owner}.${p.name}#clone`;
+    if (!m.has(key)) m.set(key, { span, kind: 'clone', what, param: p.name });
+  }
+}
+function paramsIn(t: Type, out: Extract<Type, { k: 'param' }>[]): void {
+  if (t.k === 'param') out.push(t);
+  else if (t.k === 'tuple') t.elems.forEach((x) => paramsIn(x, out));
+  else if (t.k === 'array') paramsIn(t.elem, out);
+  else if (t.k === 'builtin' || t.k === 'struct' || t.k === 'enum') t.args.forEach((x) => paramsIn(x, out));
 }

@@ -23,6 +23,7 @@ import * as inferMod from './infer';
 import { ffiUnsafe } from './ffi-check';
 import { needHole } from './closure-infer';
 import { notClone } from './clone-check';
+import { noteParamClone } from './copy-needs';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, nameRes, setCallTarget, setExprInfo } from './tables';
 
@@ -174,7 +175,8 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   // every clone but a number's or a string's is the default clone, checked to be Clone throughout
   if (m.name === 'clone' && call.args.length === 0 && !(t.k === 'int' || t.k === 'float' || t.k === 'str' || (t.k === 'builtin' && t.name === 'String'))) return defaultClone(cx, call, t);
   const owner = builtinOwner(t);
-  const sig = owner ? builtinMethod(owner, m.name) : null;
+  // a `vex_` method is the standard modules' own (prelude.ts): unknown to programs
+  const sig = owner && !(m.name.startsWith('vex_') && !call.span.file.startsWith('<std>')) ? builtinMethod(owner, m.name) : null;
   if (owner && sig) {
     if (sig.mutating) requireMutableReceiver(cx, m, ot, m.name);
     if (call.bang && !sig.mutating) cx.error(MSG.E0144.notMutatingMethodRemove({ owner, mName: m.name }), call.span);
@@ -187,6 +189,13 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
     noteLentClosures(call, owner, m.name);
     if (owner === 'Vec' && m.name === 'sort' && t.k === 'builtin' && t.args[0]) checkSortLends(cx, call.span, t.args[0]);
+    // keys()/values()/collections' get clone what the map holds: a type parameter there must be cloneable
+    const clonedT = t.k !== 'builtin' ? undefined : m.name === 'keys' || (owner === 'Set' && m.name === 'values') ? t.args[0] : m.name === 'values' || m.name === 'vex_cloned' ? t.args[1] : undefined;
+    if (clonedT && (owner === 'Map' || owner === 'Set')) {
+      noteParamClone(cx, clonedT, call.span, `the ${owner === 'Map' && m.name === 'keys' ? 'keys' : 'values'} of a ${fmt(t)}`);
+      const bad = notClone(cx, clonedT, new Set());
+      if (bad && bad.k !== 'param') cx.error(MSG.E0163.clonesOutUncloneable({ method: m.name, t: fmt(t), elem: fmt(clonedT), uncloneable: fmt(bad) }), call.span);
+    }
     // elements handed to a closure stay the Vec's (drops exactly once, E0163)
     if (owner === 'Vec' && t.k === 'builtin' && t.args[0]) checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : 'the Vec', t.args[0], ot.k !== 'ref' && !isPlaceExpr(m.object));
     const ret = builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);

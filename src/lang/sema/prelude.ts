@@ -145,11 +145,17 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
     methods: {
       insert: '(K, V)!', get: '(K): V', contains_key: '(K): bool', remove: '(K)!', len: '(): i64', is_empty: '(): bool',
       keys: '(): Vec<K>', values: '(): Vec<V>', get_or: '(K, V): V', clear: '()!',
+      // the standard module collections' own operations (std-sandbox.ts; not callable elsewhere):
+      // each consumes its key, and moves or clones a value out instead of copying it
+      vex_put: '(K, V)!: Option<V>', vex_take: '(K)!: Option<V>', vex_cloned: '(K): Option<V>', vex_has: '(K): bool',
     },
   },
   Set: {
     statics: { new: '(): Set<T>' },
-    methods: { insert: '(T)!', contains: '(T): bool', remove: '(T)!', len: '(): i64', is_empty: '(): bool', values: '(): Vec<T>', clear: '()!' },
+    methods: {
+      insert: '(T)!', contains: '(T): bool', remove: '(T)!', len: '(): i64', is_empty: '(): bool', values: '(): Vec<T>', clear: '()!',
+      vex_add: '(T)!: bool', vex_del: '(T)!: bool', vex_has: '(T): bool', // collections' own (see Map)
+    },
   },
   Box: { statics: { new: '(T): Box<T>' }, methods: { get: '(): T', set: '(T)!' } },
   Channel: { statics: { new: '(int?): Channel<T>' }, methods: { send: '(T)~', recv: '()~: T' } },
@@ -267,7 +273,8 @@ export function builtinOwner(t: Type): string | null {
 }
 export const builtinMethod = (owner: string, name: string) => TABLE.get(owner)?.methods.get(name) ?? null;
 export const builtinStatic = (owner: string, name: string) => TABLE.get(owner)?.statics.get(name) ?? null;
-export const builtinMethodNames = (owner: string) => [...(TABLE.get(owner)?.methods.keys() ?? [])];
+/** The methods a program may call (the standard modules' own `vex_` ones are left out). */
+export const builtinMethodNames = (owner: string) => [...(TABLE.get(owner)?.methods.keys() ?? [])].filter((n) => !n.startsWith('vex_'));
 export const builtinStaticNames = (owner: string) => [...(TABLE.get(owner)?.statics.keys() ?? [])];
 export const ownerGenerics = (owner: string) => OWNER_GENERICS[owner] ?? [];
 

@@ -149,25 +149,17 @@ export fn set_len<T>(set: &Set<T>): i64 { return set.len(); }
 `;
 
 // HashMap/HashSet share the built-in Map/Set (insertion order); insert/remove report the old value.
+// No key or value is ever copied (a String, Vec or Drop value would then have two owners): each
+// method hands its key to one operation of the built-in (which consumes it), insert and remove
+// move the old value out, and get, keys and values give clones (a number's clone is itself).
 const COLLECTIONS = `
 export struct HashMap<K, V> { inner: Map<K, V> }
 export fn HashMap<K, V>.new(): HashMap<K, V> { return HashMap<K, V> { inner: Map<K, V>() }; }
 export fn new_hashmap<K, V>(): HashMap<K, V> { return HashMap<K, V> { inner: Map<K, V>() }; }
-fn (self: &HashMap<K, V>!) insert(key: K, value: V): Option<V> {
-    let old = self.get(key);
-    self.inner.insert(key, value);
-    return old;
-}
-fn (self: &HashMap<K, V>) get(key: K): Option<V> {
-    if self.inner.contains_key(key) { return Some(self.inner.get(key)); }
-    return None;
-}
-fn (self: &HashMap<K, V>!) remove(key: K): Option<V> {
-    let old = self.get(key);
-    self.inner.remove(key);
-    return old;
-}
-fn (self: &HashMap<K, V>) contains_key(key: K): bool { return self.inner.contains_key(key); }
+fn (self: &HashMap<K, V>!) insert(key: K, value: V): Option<V> { return self.inner.vex_put(key, value); }
+fn (self: &HashMap<K, V>) get(key: K): Option<V> { return self.inner.vex_cloned(key); }
+fn (self: &HashMap<K, V>!) remove(key: K): Option<V> { return self.inner.vex_take(key); }
+fn (self: &HashMap<K, V>) contains_key(key: K): bool { return self.inner.vex_has(key); }
 fn (self: &HashMap<K, V>) len(): i64 { return self.inner.len(); }
 fn (self: &HashMap<K, V>) is_empty(): bool { return self.inner.is_empty(); }
 fn (self: &HashMap<K, V>!) clear() { self.inner.clear(); }
@@ -176,17 +168,9 @@ fn (self: &HashMap<K, V>) values(): Vec<V> { return self.inner.values(); }
 export struct HashSet<T> { inner: Set<T> }
 export fn HashSet<T>.new(): HashSet<T> { return HashSet<T> { inner: Set<T>() }; }
 export fn new_hashset<T>(): HashSet<T> { return HashSet<T> { inner: Set<T>() }; }
-fn (self: &HashSet<T>!) insert(v: T): bool {
-    if self.inner.contains(v) { return false; }
-    self.inner.insert(v);
-    return true;
-}
-fn (self: &HashSet<T>) contains(v: T): bool { return self.inner.contains(v); }
-fn (self: &HashSet<T>!) remove(v: T): bool {
-    if !self.inner.contains(v) { return false; }
-    self.inner.remove(v);
-    return true;
-}
+fn (self: &HashSet<T>!) insert(v: T): bool { return self.inner.vex_add(v); }
+fn (self: &HashSet<T>) contains(v: T): bool { return self.inner.vex_has(v); }
+fn (self: &HashSet<T>!) remove(v: T): bool { return self.inner.vex_del(v); }
 fn (self: &HashSet<T>) len(): i64 { return self.inner.len(); }
 fn (self: &HashSet<T>) is_empty(): bool { return self.inner.is_empty(); }
 fn (self: &HashSet<T>!) clear() { self.inner.clear(); }

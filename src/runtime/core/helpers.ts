@@ -39,6 +39,8 @@ const GenProto = Object.getPrototypeOf(function* () { /* probe */ }).prototype;
 const isGen = (x: unknown) => x != null && typeof x === 'object' && Object.getPrototypeOf(x) !== null && GenProto.isPrototypeOf(x);
 
 type Drop = (v: unknown) => void;
+/** The Option class of the program (`new opt(0, v)` is `Some(v)`). */
+type Opt = new (t: number, v: unknown) => unknown;
 
 /** A bound as the program wrote it (a 64-bit index is printed exactly, never as a double). */
 export function exact(v: number | bigint | undefined, n: number): string {
@@ -206,6 +208,78 @@ export function makeHelpers(rt: Runtime) {
       m.m.delete(c);
       m.ok?.delete(c);
       dk(key);
+    },
+    // The standard module collections' own operations (HashMap/HashSet, sema/std-sandbox.ts): each
+    // consumes the key it is given (dropped with `dk` when the map does not keep it) and moves or
+    // clones a value out, never copies one. `opt(v)` makes `Some(v)`, `none` is `None`.
+    /** `insert` that moves the replaced value out (`Some(old)`) instead of dropping it. */
+    $mswap(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: boolean, dk: Drop | null, opt: Opt, none: unknown, site = -1): unknown {
+      const c = compound ? canonKey(k) : k;
+      if (m.m.has(c)) {
+        const old = m.m.get(c);
+        m.m.set(c, v);
+        if (dk) dk(k); // the map keeps its first key
+        return new opt(0, old);
+      }
+      m.m.set(c, v);
+      if (compound) (m.ok ??= new Map()).set(c, k);
+      m.fit(site);
+      return none;
+    },
+    /** `remove` that moves the value out (`Some(v)`); the stored key and the given one are dropped. */
+    $mpull(m: VMap<unknown, unknown>, k: unknown, compound: boolean, dk: Drop | null, opt: Opt, none: unknown): unknown {
+      const c = compound ? canonKey(k) : k;
+      if (dk) dk(k);
+      if (!m.m.has(c)) return none;
+      const old = m.m.get(c);
+      const key = compound ? m.ok!.get(c) : c;
+      m.m.delete(c);
+      m.ok?.delete(c);
+      if (dk) dk(key);
+      return new opt(0, old);
+    },
+    /** `get`: a clone of the value (`clone` null: the value is Copy), the given key dropped. */
+    $mclone(m: VMap<unknown, unknown>, k: unknown, compound: boolean, dk: Drop | null, clone: ((v: unknown, s: number) => unknown) | null, opt: Opt, none: unknown, site = -1): unknown {
+      const c = compound ? canonKey(k) : k;
+      if (dk) dk(k);
+      if (!m.m.has(c)) return none;
+      const v = m.m.get(c);
+      return new opt(0, clone ? clone(v, site) : v);
+    },
+    /** `contains_key` / `contains` that consumes the key it is given. */
+    $mhas(m: VMap<unknown, unknown> | VSet<unknown>, k: unknown, compound: boolean, dk: Drop | null): boolean {
+      const had = m.m.has(compound ? canonKey(k) : k);
+      if (dk) dk(k);
+      return had;
+    },
+    /** Set `insert` reporting whether the element was new (an equal one there: the given one is dropped). */
+    $sswap(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop | null, site = -1): boolean {
+      const c = compound ? canonKey(k) : k;
+      if (m.m.has(c)) { if (dk) dk(k); return false; }
+      m.m.add(c);
+      if (compound) (m.ok ??= new Map()).set(c, k);
+      m.fit(site);
+      return true;
+    },
+    /** Set `remove` reporting whether it was there; the stored element and the given one are dropped. */
+    $spull(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop | null): boolean {
+      const c = compound ? canonKey(k) : k;
+      if (dk) dk(k);
+      if (!m.m.has(c)) return false;
+      const key = compound ? m.ok!.get(c) : c;
+      m.m.delete(c);
+      m.ok?.delete(c);
+      if (dk) dk(key);
+      return true;
+    },
+    /** `clear()` of a Map/Set: every stored key (and value) dropped once, in insertion order. */
+    $mclear(m: VMap<unknown, unknown> | VSet<unknown>, dk: Drop | null, dv: Drop | null): undefined {
+      const keys = m instanceof VMap ? m.keys() : m.values();
+      const vals = m instanceof VMap && dv ? [...m.m.values()] : [];
+      m.m.clear();
+      m.ok = null;
+      keys.forEach((k, i) => { if (dv && i < vals.length) dv(vals[i]); if (dk) dk(k); });
+      return undefined;
     },
     $range(lo: unknown, hi: unknown, inc: boolean) {
       return { lo, hi, inc };

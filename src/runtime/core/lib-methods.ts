@@ -4,11 +4,14 @@
 // the value, and parse results as { ok } / { err }: the generated code wraps them in the program's
 // own Option/Result classes. Closures are called directly (a closure that blocks is not supported
 // inside these methods).
-import { VVec, catStr } from './collections';
+import { VVec, VMap, VSet, catStr } from './collections';
 import { canon } from './wide';
 
 type Fn = (...a: unknown[]) => unknown;
 type Cmp = (a: unknown, b: unknown) => number;
+type Clone = ((v: unknown, s: number) => unknown) | null;
+/** Each item cloned by `clone` (none: the items are Copy and stand for themselves). */
+const cloned = (items: unknown[], clone: Clone | undefined, site: number) => (clone ? items.map((x) => clone(x, site)) : items);
 
 const enc = new TextEncoder();
 const utf8Len = (s: string) => enc.encode(s).length;
@@ -103,8 +106,11 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
     round: (x: number) => (x < 0 ? -Math.round(-x) : Math.round(x)),
     // ---- Map / Set (keys in insertion order)
-    keys: (m: { m: Map<unknown, unknown> }, esize: number, ealign: number) => vec([...m.m.keys()], esize, ealign),
-    values: (m: { m: Map<unknown, unknown> | Set<unknown> }, esize: number, ealign: number) => vec([...m.m.values()], esize, ealign),
+    // the keys as the program gave them (a compound key is stored under its canonical text), and
+    // each one cloned when the type is not Copy (`clone`): the Vec and the map own their own
+    keys: (m: VMap, esize: number, ealign: number, clone?: Clone, site = -1) => vec(cloned(m.keys(), clone, site), esize, ealign),
+    values: (m: VMap | VSet, esize: number, ealign: number, clone?: Clone, site = -1) =>
+      vec(cloned(m instanceof VSet ? m.values() : [...m.m.values()], clone, site), esize, ealign),
   };
 }
 export type Lib = ReturnType<typeof makeLib>;

@@ -30,9 +30,10 @@ export function genDrops(r: Rng): FuzzCase {
   const cloneOf = (xs: number[]) => { for (const x of xs) { cloned.add(x); ids.push(x + CLONE); } };
   const canClone = (xs: number[]) => xs.every((x) => !cloned.has(x) && x < CLONE);
   let x = fresh();
-  const body: string[] = ['    let! v = Vec<D>();', '    let! m = Map<i32, D>();', `    let! o: Option<D> = None;`, `    let! x = D { id: ${x} };`];
+  const hmap = new Map<number, number>(); // collections' HashMap: insert/remove hand the old value out
+  const body: string[] = ['    let! v = Vec<D>();', '    let! m = Map<i32, D>();', `    let! o: Option<D> = None;`, `    let! x = D { id: ${x} };`, '    let! hm = HashMap<i32, D>.new();'];
   for (let n = r.int(3, 14); n > 0; n--) {
-    switch (r.int(0, 15)) {
+    switch (r.int(0, 17)) {
       case 0: { const id = fresh(); body.push(`    v.push(D { id: ${id} });`); vec.push(id); break; }
       case 1: if (vec.length) { body.push('    v.pop();'); vec.pop(); } break;
       case 2: if (vec.length) { const i = r.int(0, vec.length - 1), id = fresh(); body.push(`    v[${i}] = D { id: ${id} };`); vec[i] = id; } break;
@@ -67,13 +68,23 @@ export function genDrops(r: Rng): FuzzCase {
         cloneOf(made.map((i) => i + CLONE));
         break;
       }
+      case 16: { const k = r.int(0, 3), id = fresh(); body.push(r.bool() ? `    hm.insert(${k}, D { id: ${id} });` : `    let old${n} = hm.insert(${k}, D { id: ${id} });`); hmap.set(k, id); break; }
+      case 17: {
+        // HashMap remove / get (a clone) and the built-in Map's clear / values (clones)
+        const k = r.int(0, 3), form = r.int(0, 3), cur = hmap.get(k);
+        if (form === 0) { body.push(`    hm.remove(${k});`); hmap.delete(k); }
+        else if (form === 1) { if (cur !== undefined && !canClone([cur])) break; body.push(`    { let c = hm.get(${k}); }`); if (cur !== undefined) cloneOf([cur]); }
+        else if (form === 2) { body.push('    m.clear();'); map.clear(); }
+        else { const held = [...map.values()]; if (!canClone(held)) break; body.push('    { let c = m.values(); }'); cloneOf(held); }
+        break;
+      }
       default: if (vec.length) { body.push(`    let taken${n} = v.remove(0);`); vec.shift(); } else body.push(`    mk(${fresh()});`);
     }
   }
   if (r.bool(0.3)) { body.push('    v.clear();'); vec.length = 0; }
   body.push('    println("end");');
   // Gc-held values die when collected: only required not to be dropped twice.
-  return { category: 'drops', text: `${D}fn main() {\n${body.join('\n')}\n}\n`, expect: { exit: 0, dropIds: ids.filter((i) => !gcIds.has(i)) } };
+  return { category: 'drops', text: `import { HashMap } from "collections";\n${D}fn main() {\n${body.join('\n')}\n}\n`, expect: { exit: 0, dropIds: ids.filter((i) => !gcIds.has(i)) } };
 }
 
 export function genGc(r: Rng): FuzzCase {
