@@ -7,6 +7,8 @@ export interface HeapHooks {
   /** Allocate `size` bytes for a collection buffer; returns an address (0 when not accounted). */
   alloc(size: number, align: number, site: number): number;
   free(addr: number, size: number, align: number, site: number): void;
+  /** alloc then free at once (a temporary's buffer: an f-string handed to a call). */
+  tmp(size: number, align: number, site: number): void;
   /** realloc = one allocate plus one deallocate (§6.4). */
   realloc(addr: number, oldSize: number, size: number, align: number, site: number): number;
   /** A buffer of `size` bytes that cannot be had (beyond what the host can hold): fails like a
@@ -17,6 +19,7 @@ export interface HeapHooks {
 export const noHeap: HeapHooks = {
   alloc: () => 0,
   free: () => {},
+  tmp: () => {},
   realloc: () => 0,
   fail: (size) => { throw new RangeError(`memory allocation of ${size} bytes failed`); },
 };
