@@ -9,4 +9,4 @@ export { checkSource } from '../src/lang/sema/check';
 // The worker's own message handler (compile + run with its event listener and batching).
 export { handleMessage } from '../src/worker/handlers';
 // What the UI does with each batch: the packed heap events back into TraceEvents.
-export { withHeapEvents } from '../src/worker/heap-pack';
+export { withHeapEvents, packedBuffers } from '../src/worker/heap-pack';

@@ -35,7 +35,7 @@ const WARMUP = 3; // V8 tiers a program up over its first runs: time the steady 
 const outDir = mkdtempSync(join(tmpdir(), 'vex-bench-'));
 const outFile = join(outDir, 'engine.mjs');
 await build({ entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'engine-entry.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile: outFile, logLevel: 'error' });
-const { compile, run, handleMessage, withHeapEvents, DEFAULT_RUN_OPTIONS, lex, parse, checkSource }: typeof Engine = await import(pathToFileURL(outFile).href);
+const { compile, run, handleMessage, withHeapEvents, packedBuffers, DEFAULT_RUN_OPTIONS, lex, parse, checkSource }: typeof Engine = await import(pathToFileURL(outFile).href);
 rmSync(outDir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -59,7 +59,8 @@ function runWorker(file: string, source: string): { ms: number; compileMs: numbe
   const host = {
     now,
     post(m: FromWorker) {
-      const msg = structuredClone(m); // postMessage copies every message
+      // postMessage copies every message, but transfers a batch's packed heap buffers (worker.ts)
+      const msg = structuredClone(m, { transfer: m.type === 'events' ? packedBuffers(m) : [] });
       if (msg.type === 'compiled') compileMs = msg.compileMs;
       else if (msg.type === 'events') {
         const u0 = now();

@@ -15,8 +15,9 @@ export const RT_MEMBERS = [
   // the call-site stack: `frameSites[i]` is the site frame i is at; `depth` the next free frame
   // index (a function entry takes one); past `depthLimit` an entry calls `overflow()`
   'frameSites', 'depth', 'depthLimit', 'overflow', 'stackBytes', 'frameArray',
-  // recursion deeper than the host stack: from depth `deepFrom`, `deep(twin())` runs heap frames
-  'deepFrom', 'deep',
+  // recursion deeper than the host stack: from depth `deepFrom` (`deepFromLight` for functions with
+  // small frames), `deep(twin())` runs heap frames
+  'deepFrom', 'deepFromLight', 'deep',
   // fuel and call/return events
   'fuel', 'tick', 'charge', 'traceCalls', 'callEvent',
   // panics and unwinding: what the generated catch/finally blocks report
@@ -42,7 +43,7 @@ export const HOST_FNS = [
   'addrOf', 'bfree', 'bnew', 'box', 'boxSet', 'bslot', 'call', 'callStatic', 'cat', 'copyOut', 'cstr',
   'detach', 'dlclose', 'dlopen', 'dlsym', 'elemAddr', 'env', 'ffi', 'fieldAddr', 'gc', 'lm', 'lmPure',
   'load', 'memCell', 'method', 'newString', 'refAddr', 'setAllocator', 'spec', 'stats', 'store',
-  'storeView', 'strByte', 'strSlice', 'take', 'takeAt', 'tmpStr', 'toMem', 'trim', 'unbox',
+  'storeView', 'strByte', 'strSlice', 'take', 'takeAt', 'tmpCat2', 'tmpStr', 'toMem', 'trim', 'unbox',
   'unionGet', 'unionNew', 'utf8Len', 'view', 'writeBack',
 ] as const;
 /** rt.lib: library methods of built-in types (core/lib-methods.ts). */

@@ -9,7 +9,7 @@ import { run } from '../runtime/run';
 import type { TraceEvent } from '../runtime/api';
 import { handleMessage } from './handlers';
 import { EventBatcher } from './batcher';
-import { HeapPacker, withHeapEvents } from './heap-pack';
+import { HeapPacker, packedBuffers, withHeapEvents } from './heap-pack';
 import type { FromWorker } from './protocol';
 import { flagsFor, listCases, SHARED_DIR, OWN_DIR } from '../../tests/conformance-lib';
 
@@ -192,5 +192,38 @@ describe('EventBatcher with heap events', () => {
       { t: 'realloc', from: 4096, to: 8192, oldSize: 8, size: 16, site: null, task: 2 },
     ]);
     expect(p.take()).toBeUndefined();
+  });
+});
+
+describe('packed buffers move to the UI thread without a copy', () => {
+  it('every batch transfers its own buffers (never the packer\'s), and the UI sees the listener\'s trace', () => {
+    const text = `fn main() {
+    let! s = String();
+    for let! i = 0; i < 10000; i++ { s.push(f"{i},"); }
+    let! v: Vec<Box<i32>> = Vec();
+    for let! i = 0; i < 500; i++ { v.push(Box(i)); }
+    println("{} {}", s.len(), v.len());
+}
+`;
+    const trace: TraceEvent[] = [];
+    let batches = 0, t = 0;
+    const post = (m: FromWorker) => {
+      if (m.type !== 'events') return;
+      if (!m.heap) { for (const e of m.trace) trace.push(structuredClone(e)); return; }
+      const buffers = packedBuffers(m);
+      expect(buffers).toHaveLength(9);
+      expect(new Set(buffers).size).toBe(9);
+      const c = structuredClone(m, { transfer: buffers });
+      // the sender's arrays are detached: had one been the packer's, its next event would fail
+      expect(m.heap.a.byteLength).toBe(0);
+      expect(m.heap.pos.byteLength).toBe(0);
+      batches++;
+      for (const e of withHeapEvents(c.trace, c.heap)) trace.push(e);
+    };
+    handleMessage({ type: 'run', id: 1, files: [{ name: 'p.vx', text }], entry: 'p.vx', settings: SETTINGS }, { post, now: () => (t += 10) }, BIG);
+    expect(batches).toBeGreaterThan(1);
+    const want = listenerTrace('p.vx', text);
+    expect(want.filter((e) => e.t === 'alloc').length).toBeGreaterThan(10000);
+    expect(JSON.stringify(trace)).toBe(JSON.stringify(want));
   });
 });

@@ -251,6 +251,15 @@ export class HeapPacker implements HeapSink {
   }
 }
 
+/** The buffers of a message's packed events, to transfer with postMessage instead of copying: each
+ *  is a fresh exact-length copy made by take(), never the packer's own (bench/strbuild's 400,000
+ *  heap events cost more to clone than the program took to run). */
+export function packedBuffers(msg: { heap?: PackedHeap }): ArrayBuffer[] {
+  const h = msg.heap;
+  if (h === undefined) return [];
+  return [h.kind, h.a, h.b, h.c, h.d, h.alloc, h.site, h.task, h.pos].map((x) => x.buffer as ArrayBuffer);
+}
+
 /** One packed heap event as the TraceEvent the runtime emits (same fields, same order). */
 function heapEvent(h: PackedHeap, i: number): TraceEvent {
   const si = h.site[i];

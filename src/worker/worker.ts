@@ -2,10 +2,12 @@
 /// <reference lib="webworker" />
 import { handleMessage } from './handlers';
 import type { FromWorker, ToWorker } from './protocol';
+import { packedBuffers } from './heap-pack';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const host = {
-  post: (m: FromWorker) => scope.postMessage(m),
+  // a batch's packed heap events move to the UI thread without a copy
+  post: (m: FromWorker) => scope.postMessage(m, m.type === 'events' ? packedBuffers(m) : []),
   now: () => performance.now(),
 };
 

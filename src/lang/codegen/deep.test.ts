@@ -4,7 +4,9 @@
 import { describe, it, expect } from 'vitest';
 import { runVex } from './run-helpers.test-util';
 import { compile } from '../compile';
-import { DEEP_MAX } from '../../runtime/core/deep';
+import { DEEP_AT, DEEP_LIGHT_AT, DEEP_MAX } from '../../runtime/core/deep';
+import { frameIsLight } from './deep';
+import { MIXED } from './deep-mixed.test-util';
 import type { RunResult } from '../../runtime/api';
 import { readFileSync, readdirSync } from 'node:fs';
 import { execute } from '../../pipeline/execute';
@@ -369,5 +371,40 @@ describe('every conformance and bench program behaves the same with all recursio
     const b = execute([{ name: 'p.vx', text }], { ...options, deepAt: 0 });
     expect(b.internalError?.message ?? null).toBe(a.internalError?.message ?? null);
     expect(strip(b.result)).toBe(strip(a.result));
+  });
+});
+
+describe('light frames run plain further', () => {
+  it('light functions compare with deepFromLight, heavy ones (cleanup, locals, closures) with deepFrom', () => {
+    expect(DEEP_LIGHT_AT).toBeGreaterThan(DEEP_AT);
+    const out = compile([{ name: 't.vx', text: MIXED(10, 10) }]).program!.js;
+    expect(out).toMatch(/function f\w*light\w*\([^)]*\) \{\nif \(rt\.depth >= rt\.deepFromLight\)/);
+    expect(out).toMatch(/function f\w*heavy\w*\([^)]*\) \{\nif \(rt\.depth >= rt\.deepFrom\)/);
+    expect(frameIsLight('function f(a) {\nlet $r;\nreturn a;\n}', 1)).toBe(true);
+    expect(frameIsLight('function f(a) {\ntry { return a; } finally { g(); }\n}', 1)).toBe(false);
+    expect(frameIsLight('function f(a) {\nconst k = () => a;\nreturn k();\n}', 1)).toBe(false);
+    expect(frameIsLight('function f(a, b, c, d, e, f) {\nreturn a;\n}', 6)).toBe(false);
+    expect(frameIsLight(`function f(a) {\nreturn ${'('.repeat(9)}a${')'.repeat(9)};\n}`, 1)).toBe(false);
+    expect(frameIsLight(`function f(a) {\nreturn a${' + a'.repeat(200)};\n}`, 1)).toBe(false);
+  });
+  it('heavy plain frames, light frames past DEEP_LIGHT_AT, then heavy recursion as heap frames: the host stack holds', () => {
+    // light's first heap frame is at depth DEEP_LIGHT_AT; 20,000 heavy frames follow
+    const src = MIXED(DEEP_LIGHT_AT - DEEP_AT + 2, 20_000);
+    const r = runVex(src, { stackSize: 32 * MiB });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    // every frame a heap frame: the same output and trace
+    const all = runVex(src, { stackSize: 32 * MiB, deepAt: 0 });
+    expect(all.stdout).toBe(r.stdout);
+    expect(all.trace.map(noDeepAt)).toEqual(r.trace.map(noDeepAt));
+  });
+  it('a light recursion past the configured stack is the model overflow report, without a host note', () => {
+    const r = runVex(`fn down(n: i32): i32 { if n == 0 { return 0; } return down(n - 1) + 1; }
+fn main() { println("{}", down(10000000)); }
+`, { stackSize: 4 * MiB });
+    expect(r.exitCode).toBe(134);
+    expect(r.stderr.startsWith(`fatal: stack overflow (stack ${4 * MiB} bytes)\n`)).toBe(true);
+    expect(r.stderr).toContain('  at down (test.vx:1:55)');
+    expect(r.stderr).not.toContain('note:');
   });
 });

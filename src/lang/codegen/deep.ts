@@ -92,9 +92,38 @@ export function recursiveInstances(m: ModuleCtx): Set<string> {
   return out;
 }
 
+/** Longest plain body (JS characters) and deepest bracket nesting of a light frame. */
+const LIGHT_CHARS = 700;
+const LIGHT_NESTING = 8;
+/** Most parameters and declared JS locals (`$f`, `$r` and the Vex locals) of a light frame. */
+const LIGHT_NAMES = 5;
+
+/**
+ * Whether a plain function's host frame is small enough for the later threshold (runtime deep.ts
+ * DEEP_LIGHT_AT). An interpreted V8 frame holds a register per parameter, local and temporary
+ * (measured in Node: 156 bytes for one parameter, 8 more per local or parameter), so the estimate
+ * bounds each: few declared names, a short body (temporaries need text), shallow nesting (the
+ * arguments of nested calls are live at once), no try/finally (defer and Drop cleanup keep
+ * completion registers) and no closures (a context, and their frames sit on top).
+ */
+export function frameIsLight(text: string, params: number): boolean {
+  const body = text.slice(text.indexOf('{') + 1);
+  if (body.length > LIGHT_CHARS || /\bfinally\b|=>|\bfunction\b/.test(body)) return false;
+  let names = params;
+  for (const m of body.matchAll(/\b(?:let|const) ([^;=]*)/g)) names += m[1].split(',').length;
+  if (names > LIGHT_NAMES) return false;
+  let depth = 0, deepest = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 40 || c === 91) deepest = Math.max(deepest, ++depth); // ( [
+    else if (c === 41 || c === 93) depth--;
+  }
+  return deepest <= LIGHT_NESTING;
+}
+
 /** The plain function's first statement: past the threshold, run the call as heap frames. */
-export function deepEntry(plain: string, params: string[]): string {
-  return `if (${RT.depth} >= ${RT.deepFrom}) return ${RT.deep}(${twinName(plain)}(${params.join(', ')}));`;
+export function deepEntry(plain: string, params: string[], light = false): string {
+  return `if (${RT.depth} >= ${light ? RT.deepFromLight : RT.deepFrom}) return ${RT.deep}(${twinName(plain)}(${params.join(', ')}));`;
 }
 
 /**
@@ -122,7 +151,8 @@ export function addDeepTwins(
     if (!twins.has(inst.name)) return;
     const head = /^function ([\w$]+)\(([^)]*)\) \{\n/.exec(texts[i])!;
     const params = head[2].split(',').map((p) => p.trim()).filter(Boolean);
-    texts[i] = head[0] + deepEntry(inst.name, params) + '\n' + texts[i].slice(head[0].length);
+    const light = frameIsLight(texts[i], params.length);
+    texts[i] = head[0] + deepEntry(inst.name, params, light) + '\n' + texts[i].slice(head[0].length);
     out.push(emitTwin(inst, twins));
     // a twin's call through a function value finds the callee's twin here
     out.push(`${inst.name}.$d = ${twinName(inst.name)};`);

@@ -300,6 +300,7 @@ export abstract class ExprEmitter {
         // any string fails as an allocation); one without holes is a literal
         if (!e.parts.some((p) => p.kind === 'hole')) return '(' + (pieces.join(' + ') || '""') + ')';
         const s = this.site(e.span);
+        if (pieces.length === 2) return `${rtH('tmpCat2')}(${pieces[0]}, ${pieces[1]}, ${s})`;
         return `${rtH('tmpStr')}(${rtH('cat')}([${pieces.join(', ')}], ${s}), ${s})`;
       }
       case 'ident': return this.ident(e);
@@ -658,7 +659,7 @@ export abstract class ExprEmitter {
       return roundFloat(x, t.bits);
     }
     // a concatenation is a run-time string like an f-string's (charged; too long fails)
-    if (t.k === 'str' && op === '+') { const s = this.site(span); return `${rtH('tmpStr')}(${rtH('cat')}([${l}, ${r}], ${s}), ${s})`; }
+    if (t.k === 'str' && op === '+') { const s = this.site(span); return `${rtH('tmpCat2')}(${l}, ${r}, ${s})`; }
     if (t.k === 'bool') return `(${l} ${op} ${r})`;
     if (t.k !== 'int') return `(${l} ${op} ${r})`;
     const n = t.name;

@@ -13,6 +13,12 @@ import { VexAbort, VexExit, VexLimit } from './errors';
  *  host stack with plenty to spare; high enough that ordinary recursion never pays for it. */
 export const DEEP_AT = 400;
 
+/** The same threshold for recursive functions whose host frames are small (few locals, no cleanup
+ *  block, no closures: codegen/deep.ts frameIsLight), outside any trampoline. The worst host stack
+ *  is DEEP_AT of the heaviest frames, then light frames up to here, then inside the trampoline
+ *  another DEEP_AT of the heaviest (rt.deep lowers this threshold to DEEP_AT's there). */
+export const DEEP_LIGHT_AT = 1500;
+
 /** Heap frames one trampoline holds at most (64 MiB of the stack model): beyond it the run ends
  *  as a host stack overflow would, before heavy frames could exhaust a worker's memory. */
 export const DEEP_MAX = 1 << 18;

@@ -170,10 +170,15 @@ export function makeHost(rt: Runtime) {
     cat(parts: string[], site: number, sep = ''): string {
       return catStr(parts, site, sep);
     },
+    /** tmpStr(cat([a, b], site), site) without the array (an f-string of two pieces, `str + str`):
+     *  most f-strings are one hole and one text, and the array doubled strbuild's young garbage. */
+    tmpCat2(a: string, b: string, site: number): string {
+      return this.tmpStr((a.length + b.length) * 3 > MAX_STRING_BYTES ? catStr([a, b], site) : a + b, site);
+    },
     tmpStr(s: string, site: number): string {
       const n = utf8Len(s);
       if (n > MAX_STRING_BYTES) heap.fail(n, site);
-      if (n > 0) heap.free(heap.alloc(n, 1, site), n, 1, site);
+      if (n > 0) heap.tmp(n, 1, site);
       return s;
     },
     cstr(s: string): number {

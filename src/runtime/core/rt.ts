@@ -14,7 +14,7 @@ import type { Scheduler } from './scheduler';
 import type { Machine } from './machine';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
-import { DEEP_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
+import { DEEP_AT, DEEP_LIGHT_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
 import { HeapLog } from './heap-log';
 import { FrameArrays } from './frame-arrays';
 import { makeLib } from './lib-methods';
@@ -54,13 +54,18 @@ export class Runtime {
   stackLim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
   deepFrom: number;
+  /** The same for recursive functions with small host frames (codegen/deep.ts frameIsLight): they
+   *  run plain further before the first trampoline, but inside one no further than the others. */
+  deepFromLight: number;
   deep(g: Generator<unknown, unknown, unknown>): unknown {
     // Recursion that re-enters plain code from heap frames (through a closure or a non-recursive
     // function) stays plain for another threshold's worth of frames before the next trampoline:
     // a trampoline per frame would cost more host stack than plain frames do.
-    const from = this.deepFrom;
-    this.deepFrom = this.depth + this.deepStep;
-    try { return runDeep(g, this.seenDeep); } finally { this.deepFrom = from; }
+    // A trampoline that starts far past the threshold (light frames ran plain up to
+    // DEEP_LIGHT_AT, or trampolines nest) has that many plain frames below it: a quarter step.
+    const from = this.deepFrom, light = this.deepFromLight;
+    this.deepFrom = this.deepFromLight = this.depth + (this.depth < 2 * this.deepStep ? this.deepStep : this.deepStep >> 2);
+    try { return runDeep(g, this.seenDeep); } finally { this.deepFrom = from; this.deepFromLight = light; }
   }
   /** The threshold (RunOptions.deepAt): frames per stretch of plain recursion. */
   private readonly deepStep: number;
@@ -109,7 +114,9 @@ export class Runtime {
 
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
-    this.deepFrom = this.deepStep = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : DEEP_AT;
+    const deepAt = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : -1;
+    this.deepFrom = this.deepStep = deepAt >= 0 ? deepAt : DEEP_AT;
+    this.deepFromLight = deepAt >= 0 ? deepAt : DEEP_LIGHT_AT;
     this.depthLimit = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
     this.frameSites = new Int32Array(Math.min(this.depthLimit + 1, CS_MAX));
     this.fitLim();
