@@ -388,6 +388,11 @@ function bindPreludeConversions(program: ast.Program, named: Map<string, string>
   if (used && !added.has('conv')) { added.add('conv'); stdItems.push(...mod.items); }
 }
 
+/** The standard modules that have a source (the no-op prelude modules have none). */
+export const stdModuleList = (): string[] => Object.keys(SOURCES);
+/** A standard module's Vex source (tests read its declarations). */
+export const stdModuleSource = (name: string): string | undefined => SOURCES[name];
+
 /** What a standard module exports: export name -> the checker's name for it (`math·sqrt`, or a
  *  prelude item's own name such as `println`). Empty for an unknown module. */
 export function stdModuleExports(name: string): ReadonlyMap<string, string> {
