@@ -5,6 +5,7 @@ import { overloadSet } from './overloads';
 import type * as ast from '../syntax/ast';
 import { stdNamespace, stdModuleExports } from './std-modules';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
+import { STD_SEP } from './module-names';
 import { analyzeAt, analyzeText, analysisAround } from './analysis';
 import { KEYWORDS } from '../syntax/tokens';
 import { subst, typeName, type Type } from './types';
@@ -75,8 +76,8 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
     };
     visit(program.items);
     visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies
-    // `math·sqrt` is how a standard module's item is named inside the checker; show `math.sqrt`.
-    return displayName((best as { text: string | null } | null)?.text ?? '').replace(/·/g, '.') || null;
+    // `math·sqrt` and `utilːtriple` are how the checker names module items; show `sqrt`, `triple`.
+    return displayName((best as { text: string | null } | null)?.text ?? '') || null;
   } catch {
     return null;
   } finally {
@@ -253,7 +254,7 @@ function moduleItems(cx: Ctx, mod: string): CompletionItem[] {
   // the prelude items it re-exports (`io.println`)
   for (const [label, global] of stdModuleExports(mod)) {
     const item = describeGlobal(cx, global);
-    if (item) out.push({ label, ...item, detail: (item.detail ?? '').replace(/[A-Za-z]+·/g, '') });
+    if (item) out.push({ label, ...item, detail: displayName(item.detail ?? '') });
     else if (isBuiltinFn(global)) out.push({ label, kind: 'function', detail: `builtin ${global}` });
   }
   return out;
@@ -371,7 +372,8 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
   const out: CompletionItem[] = [];
   if (t.k === 'struct') {
     const env = structArgsEnv(t);
-    for (const f of t.info.fields) out.push({ label: f.name, kind: 'field', detail: displayName(typeName(subst(f.type, env))) });
+    // a standard module's struct (`HashMap`) is used through its methods: its fields are its inner workings
+    if (!t.info.name.includes(STD_SEP)) for (const f of t.info.fields) out.push({ label: f.name, kind: 'field', detail: displayName(typeName(subst(f.type, env))) });
   }
   const owner = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
   for (const [key, f] of (owner && cx.methods.get(owner)) || []) {
