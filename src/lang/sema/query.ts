@@ -3,7 +3,7 @@
 // memoizes them across queries), so they work on code with errors. They never throw.
 import { overloadSet } from './overloads';
 import type * as ast from '../syntax/ast';
-import { stdNamespace, stdModuleExports } from './std-modules';
+import { stdNamespace, stdModuleExports, stdModuleName } from './std-modules';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
 import { STD_SEP } from './module-names';
 import { analyzeAt, analyzeText, analysisAround } from './analysis';
@@ -99,6 +99,16 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
     offer(n.span, typeDeclText(cx, n.name as string));
     return;
   }
+  if (n.kind === 'import') { // `import { HashMap, PI } from "…"`: what each standard item is
+    const d = n as unknown as ast.ImportDecl;
+    const exports = d.module.startsWith('.') ? null : stdModuleExports(stdModuleName(d.module));
+    for (const x of exports ? d.names : []) {
+      const g = exports!.get(x.name);
+      const item = g ? describeGlobal(cx, g) : null;
+      offer(x.span, item && (item.kind === 'constant' ? `const ${x.name}: ${item.detail}` : item.detail ?? null));
+    }
+    return;
+  }
   if ((n.kind === 'struct' || n.kind === 'enum') && 'nameSpan' in n) {
     const d = n as unknown as ast.StructDecl;
     offer(d.nameSpan, `${d.kind === 'struct' ? (d.isUnion ? 'union' : 'struct') : 'enum'} ${d.name}`);
@@ -165,6 +175,8 @@ function builtinSigText(owner: string, method: string, recv: Type | undefined, i
 /** Hover text for a type name: the declaration in short form. */
 function typeDeclText(cx: Ctx, name: string): string | null {
   const s = cx.structs.get(name);
+  // a standard module's struct (`HashMap`) is used through its methods: its fields are its inner workings
+  if (s && name.includes(STD_SEP)) return `struct ${name}${s.generics.length ? `<${s.generics.join(', ')}>` : ''}`;
   if (s) return `${s.isUnion ? 'union' : 'struct'} ${name}${s.generics.length ? `<${s.generics.join(', ')}>` : ''} { ${s.fields.map((f) => `${f.name}: ${typeName(f.type)}${f.bitWidth !== null ? ' : ' + f.bitWidth : ''}`).join(', ')} }`;
   const e = cx.enums.get(name);
   if (e) return `enum ${name}${e.generics.length ? `<${e.generics.join(', ')}>` : ''} { ${e.variants.map((v) => v.name + (v.fields.length ? `(${v.fields.map(typeName).join(', ')})` : '')).join(', ')} }`;

@@ -70,6 +70,17 @@ fn main() {
     expect(typeAt('main.vx', SRC, at(SRC, 'fn total', 4))).toBe('fn total(h: &HashMap<String, i32>): i64');
   });
 
+  it('hover on the names of an import says what each standard item is; time\'s sleep is `sleep`', () => {
+    const src = 'import { HashMap } from "collections";\nimport { PI, sqrt } from "math";\nimport { sleep } from "time";\nfn main() {\n    sleep(5);\n}\n';
+    expect(typeAt('main.vx', src, at(src, 'HashMap }', 2))).toBe('struct HashMap<K, V>'); // not its inner field
+    expect(typeAt('main.vx', src, at(src, 'PI,', 1))).toBe('const PI: f64');
+    expect(typeAt('main.vx', src, at(src, 'sqrt }', 1))).toBe('fn sqrt(x: f64): f64');
+    expect(typeAt('main.vx', src, at(src, 'sleep }', 1))).toBe('fn sleep(ns: i64)');
+    expect(typeAt('main.vx', src, at(src, 'sleep(5', 1))).toBe('fn sleep(ns: i64)');
+    const bad = checkSource('main.vx', src.replace('sleep(5)', 'sleep("x")')).diagnostics.map((d) => d.message);
+    expect(bad).toContain('mismatched types: expected `i64`, found `str` (argument 1 of `sleep`)');
+  });
+
   it('signature help: labels and the parameter ranges inside them', () => {
     const sig = (mark: string) => {
       const s = signatureAt('main.vx', SRC, at(SRC, mark, mark.indexOf('(') + 1))!;
