@@ -434,7 +434,7 @@ export abstract class ExprEmitter {
       case 'builtin-const': return String(r.value);
       case 'extern': { // a C function as a value: called with its fixed arguments, linked by its C name (`math·sin` is `sin`)
         const site = this.site(e.span);
-        this.m.ffiSites[site] = { args: r.fn.params.map(typeName), ret: typeName(r.fn.ret) };
+        this.m.ffiSites[site] = { args: r.fn.params.map((p) => displayName(typeName(p))), ret: displayName(typeName(r.fn.ret)) };
         return `((...a) => ${rtH('ffi')}(${jsStr(displayName(r.fn.name))}, a, [], ${site}))`;
       }
       case 'builtin-fn': return unsupported(`builtin ${r.name} as a value`);

@@ -125,4 +125,15 @@ fn main() {
     const bt = e.result!.panic!.backtrace.map((f) => f.fn);
     expect(bt).toEqual(['map_get', 'main']);
   });
+
+  it('the FFI event names the Vex types of a C call as written (a struct of another tab)', () => {
+    const files = [
+      { name: 'main.vx', text: 'import { P } from "./util";\nextern "C" { fn memset(p: *P, c: i32, n: usize): *P; }\nfn main() {\n    let! p = P { x: 1, y: 2 };\n    memset(&p!, 0, 8);\n    println("{}", p.x);\n}\n' },
+      { name: 'util.vx', text: 'export struct P { x: i32, y: i32 }\n' },
+    ];
+    const e = execute(files, { keepTrace: true }, 'main.vx');
+    const ffi = e.result!.trace.find((t) => t.t === 'ffi') as { types: { vex: string[]; retVex: string } } | undefined;
+    expect(ffi?.types.vex).toEqual(['*P', 'i32', 'u64']);
+    expect(ffi?.types.retVex).toBe('*P');
+  });
 });
