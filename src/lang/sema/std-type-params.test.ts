@@ -35,9 +35,9 @@ const ALL = [...new Set(stdModuleList().flatMap((m) => [...typeParamNames(m)]))]
 
 /** Every standard module imported under a namespace, a struct for each type parameter name, and
  *  calls of the generic functions and methods with arguments of other types. */
-function program(names: string[]): string {
+function program(names: string[], others = ''): string {
   const imports = stdModuleList().map((m) => `import * as std_${m} from "${m}";`).join('\n');
-  const structs = names.map((n) => `struct ${n} { tag: i32 }`).join('\n');
+  const structs = names.map((n) => `struct ${n} { tag: i32 }`).join('\n') + others;
   return `${imports}
 import { HashMap, HashSet, new_hashmap } from "collections";
 import { abs, min, max, clamp, sign } from "math";
@@ -76,6 +76,16 @@ describe('standard modules: program types named like their type parameters', () 
     const e = execute([{ name: 'main.vx', text: src }], {}, 'main.vx');
     const out = (e.result?.output ?? []).filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
     expect(out).toBe('1 2 1 true true 1 true 0\n4 1.5 8 10 -1 1\n');
+  });
+
+  it('an enum, a type alias or a contract of such a name leaves them alone too', () => {
+    for (const n of ALL) {
+      for (const decl of [`enum ${n} { A, B }`, `type ${n} = bool;`, `contract ${n} { fn t(self: &Self): i32; }`]) {
+        const src = program(['Tag'], `\n${decl}\n`);
+        const errs = checkSource('main.vx', src).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+        expect({ decl, errs }).toEqual({ decl, errs: [] });
+      }
+    }
   });
 
   it('each name alone (one struct per program) leaves the modules alone too', () => {
