@@ -94,7 +94,7 @@ fn main() {
 
   it('completion after a HashMap lists its methods (not its inner field), described without modules', () => {
     const items = completionsAt('main.vx', SRC, at(SRC, 'h.\n', 2));
-    expect(items.map((c) => c.label)).toEqual(['insert', 'get', 'remove', 'contains_key', 'len', 'is_empty', 'clear', 'keys', 'values']);
+    expect(items.map((c) => c.label)).toEqual(['insert', 'get', 'remove', 'contains_key', 'len', 'is_empty', 'clear', 'keys', 'values', 'debug']);
     expect(items.filter((c) => INNER.test(c.detail ?? ''))).toEqual([]);
   });
 
@@ -120,7 +120,7 @@ fn main() {
     const e = execute([{ name: 'main.vx', text: src }], {}, 'main.vx');
     expect(e.compile.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const out = (e.result?.output ?? []).map((c) => c.text).join('');
-    expect(out).toContain('HashMap<String, i32> / HashMap<String, i32>\nHashMap { inner: {"a": 1} }\n0\n');
+    expect(out).toContain('HashMap<String, i32> / HashMap<String, i32>\n{"a": 1}\n0\n');
     expect(out).not.toMatch(INNER);
     const bt = e.result!.panic!.backtrace.map((f) => f.fn);
     expect(bt).toEqual(['map_get', 'main']);
