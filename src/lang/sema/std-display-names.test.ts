@@ -136,4 +136,15 @@ fn main() {
     expect(ffi?.types.vex).toEqual(['*P', 'i32', 'u64']);
     expect(ffi?.types.retVex).toBe('*P');
   });
+
+  it('nothing a run reports (trace with calls, program tables for the panels) holds an inner name', () => {
+    const files = [
+      { name: 'main.vx', text: 'import { HashMap } from "collections";\nimport { sqrt } from "math";\nimport { twice } from "./util";\nfn main() {\n    let! h = HashMap<String, f64>.new();\n    h.insert(String.from("a"), sqrt(twice(8.0)));\n    println("{:?} {}", h, map_len(&Map<i32, i32>()));\n}\n' },
+      { name: 'util.vx', text: 'export fn twice(x: f64): f64 { return x * 2.0; }\n' },
+    ];
+    const e = execute(files, { keepTrace: true, traceCalls: true }, 'main.vx');
+    expect((e.result?.output ?? []).map((c) => c.text).join('')).toBe('{"a": 4} 0\n');
+    const seen = JSON.stringify(e.result) + JSON.stringify(e.compile.program?.meta);
+    expect(seen.match(/.{0,30}[·ː].{0,30}/g)).toBeNull();
+  });
 });
