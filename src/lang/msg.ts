@@ -6,6 +6,7 @@
 // Holes are written `{$name}` (like Fluent's `{ $name }`): the texts themselves contain `{`/`}`.
 import type { DiagnosticCode } from './codes';
 import { MESSAGES, NOTES } from './messages';
+import { displayName } from './sema/module-names';
 
 declare const fromTable: unique symbol;
 
@@ -55,7 +56,7 @@ export function formatMessage(template: string, args: Readonly<Record<string, Ho
   return template.replace(HOLE, (_, name: string) => {
     if (!Object.hasOwn(args, name)) throw new Error(`message hole {$${name}} has no value`);
     // a standard module's item is `conv·strlen` inside the checker; the program wrote `strlen`
-    return String(args[name]).replace(/[A-Za-z0-9_]+·/g, '');
+    return displayName(String(args[name]));
   });
 }
 

@@ -14,6 +14,7 @@ import { checkWithCtx, type ReplScope } from './sema/check';
 import type { Ctx } from './sema/context';
 import type { LocalInfo } from './sema/typed';
 import { typeName, type Type } from './sema/types';
+import { displayName } from './sema/module-names';
 import { generate } from './codegen/module';
 import type { ReplGen } from './codegen/context';
 import { memBacked } from './codegen/typedesc';
@@ -211,7 +212,7 @@ export class ReplSession {
 
   /** Names of the variables in scope, for front ends (completion, tests). */
   variables(): { name: string; type: string; moved: boolean }[] {
-    return this.visibleVars().map((v) => ({ name: v.name, type: typeName(v.type), moved: v.moved }));
+    return this.visibleVars().map((v) => ({ name: v.name, type: displayName(typeName(v.type)), moved: v.moved }));
   }
 
   /** One input (a complete cell): `:type EXPR`, `:reset`, `:help`, another `:command`, or a cell.

@@ -115,7 +115,7 @@ export abstract class CallEmitter extends ExprEmitter {
           return `[${jsStr(cargKind(vt))}, ${this.val(a)}]`;
         });
         // a string literal is a str the program wrote, passed as a pointer to its bytes
-        this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => (a.kind === 'string' ? 'str' : typeName(this.effType(a)))), ret: typeName(t.fn.ret) };
+        this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => (a.kind === 'string' ? 'str' : displayName(typeName(this.effType(a))))), ret: displayName(typeName(t.fn.ret)) };
         return `(${this.at(e.span)}, ${rtH('ffi')}(${jsStr(cname)}, [${fixed.join(', ')}], [${va.join(', ')}], ${this.site(e.span)}))`;
       }
       case 'value': {
@@ -560,7 +560,7 @@ export abstract class CallEmitter extends ExprEmitter {
         if (!ft || ft.k !== 'fn') return unsupported('symbol<F> without a function type');
         const ps = ft.params.map((p) => jsStr(ctype(p))).join(', ');
         // calls through the symbol are recorded at this site: their Vex types are F's (FFI panel)
-        this.m.ffiSites[s] = { args: ft.params.map((p) => typeName(p)), ret: typeName(ft.ret) };
+        this.m.ffiSites[s] = { args: ft.params.map((p) => displayName(typeName(p))), ret: displayName(typeName(ft.ret)) };
         return `${rtH('dlsym')}(${o}, ${this.val(a[0])}, [${ps}], ${jsStr(ctype(ft.ret))}, ${s}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
       }
       case 'DynamicLib.close': return `${rtH('dlclose')}(${o}, ${s})`;

@@ -5,6 +5,7 @@ import type * as ast from '../syntax/ast';
 import type { Type, IntName } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
+import { displayName } from '../sema/module-names';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
 import { f16round } from '../../common/f16';
@@ -372,7 +373,7 @@ export abstract class ExprEmitter {
         const fnJs = this.closure(e, true);
         return `${rtS('async')}((${fnJs})(), "async block", ${this.site(e.span)})`;
       }
-      case 'typeof': return jsStr(typeName(this.typeOf(e.operand)));
+      case 'typeof': return jsStr(displayName(typeName(this.typeOf(e.operand))));
       case 'error': return unsupported('error expression');
     }
   }
@@ -432,7 +433,11 @@ export abstract class ExprEmitter {
       case 'tls': return `${RT.threadLocals}[${r.index}]`;
       case 'variant': return this.variantValue(this.ty(r.enumType), r.variant);
       case 'builtin-const': return String(r.value);
-      case 'extern': return `((...a) => ${rtH('ffi')}(${jsStr(r.fn.name)}, a, -1))`;
+      case 'extern': { // a C function as a value: called with its fixed arguments, linked by its C name (`math·sin` is `sin`)
+        const site = this.site(e.span);
+        this.m.ffiSites[site] = { args: r.fn.params.map((p) => displayName(typeName(p))), ret: displayName(typeName(r.fn.ret)) };
+        return `((...a) => ${rtH('ffi')}(${jsStr(displayName(r.fn.name))}, a, [], ${site}))`;
+      }
       case 'builtin-fn': return unsupported(`builtin ${r.name} as a value`);
       case 'type': return unsupported('type as a value');
     }

@@ -1,6 +1,7 @@
 // generate(): a checked program -> the JS module body and the runtime tables (meta).
 // The body references only `rt` (hygiene) and returns `$bind(rt)`, which binds a run's runtime
 // and returns the entry points to run().
+import { displayName } from '../sema/module-names';
 import type { CheckedProgram } from '../sema/typed';
 import type { ProgramMeta } from '../../common/program-meta';
 import { ModuleCtx, type Instance, type ReplGen } from './context';
@@ -94,6 +95,6 @@ function generateWith(prog: CheckedProgram, opts: GenerateOptions): { js: string
     `return function $bind($rt) {\nrt = $rt;\n${BIND}\n${libmBind.join('\n')}\nreturn $mod;\n};`,
   ].join('\n');
   const vexNames: Record<string, string> = {};
-  for (const inst of m.instances.values()) vexNames[inst.name] = inst.fn.name;
+  for (const inst of m.instances.values()) vexNames[inst.name] = displayName(inst.fn.name); // a callback's name in the FFI event, as written
   return { js, meta: { sites: m.sites, types: m.tt.types, typeNames: m.tt.names, ffi: { sites: m.ffiSites, fns: vexNames } }, tds };
 }

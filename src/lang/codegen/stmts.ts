@@ -9,6 +9,7 @@ import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
+import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
 import { lentClosures } from '../sema/moves';
 import { frameLocalClosures } from './frame-local-closures';
@@ -842,7 +843,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   else if (fn.receiver) params.push('$self');
   for (const p of fn.params) params.push(p.local ? localName(p.local.name, p.local.id) : `$p_${p.name}`);
   const decl = fn.decl;
-  if (!decl || !decl.body) return `function ${name}() { ${RT.panic}(${jsStr(`${fn.name} has no body`)}, ${site}); }`;
+  if (!decl || !decl.body) return `function ${name}() { ${RT.panic}(${jsStr(`${displayName(fn.name)} has no body`)}, ${site}); }`;
   // address-taken parameters move into simulated memory on entry
   const prologue = fn.params
     .filter((p) => p.local?.addressTaken && memBacked(subst(p.local.type, env)))

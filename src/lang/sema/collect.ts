@@ -263,7 +263,7 @@ function collectFn(cx: Ctx, d: ast.FnDecl, inlineOwner: StructInfo | null, dupVa
     info = newFn(cx, d, `${ownerName}.${d.name}`);
     if (rt.kind === 'named') {
       for (const a of rt.args) {
-        if (a.kind === 'named' && !a.args.length && !a.member && !isKnownType(cx, a.name)) {
+        if (a.kind === 'named' && !a.args.length && !a.member && !isKnownType(cx, a.name, d.span.file)) {
           addGen({ span: a.span, name: a.name, isConst: false, bounds: [] }, info.name);
         }
       }
@@ -332,8 +332,18 @@ function addWhere(generics: Map<string, GenericEntry>, w: ast.WhereClause): void
   }
 }
 
-function isKnownType(cx: Ctx, name: string): boolean {
-  return !!primitive(name) || cx.structs.has(name) || cx.enums.has(name) || cx.aliases.has(name) || isBuiltinName(name) || PRELUDE_TYPE_NAMES.includes(name) || name === 'Self';
+/** Is the type `name` in scope in the file `file`? A module's items join the program under
+ *  program-wide names (`collections·HashMap`, `utilːStack`, the names it imports too); a plain
+ *  name declared in another file is the entry tab's own, which a standard module or another tab
+ *  cannot see: there `K` of `fn (m: &HashMap<K, V>) …` stays a type parameter when the program
+ *  declares a `struct K`. */
+function isKnownType(cx: Ctx, name: string, file: string): boolean {
+  if (primitive(name) || isBuiltinName(name) || PRELUDE_TYPE_NAMES.includes(name) || name === 'Self') return true;
+  const s = cx.structs.get(name), e = cx.enums.get(name), alias = cx.aliases.get(name);
+  if (!s && !e && !alias) return false;
+  const decl = (s ? cx.structDecls.get(s) : e ? e.decl : alias) as { span?: ast.Span } | null | undefined;
+  if (!decl?.span) return true; // the prelude's own (no declaration in any file)
+  return decl.span.file === file || /[·ː]/.test(name);
 }
 
 function register(cx: Ctx, table: Map<string, FnInfo>, d: ast.FnDecl, info: FnInfo): void {

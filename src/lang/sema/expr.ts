@@ -26,6 +26,7 @@ import { fnTypeOf, substIfKnown, unifyInto } from './generics';
 import { bitfieldConstWarn } from './layout-check';
 import { arrayTooLarge } from './layout';
 import { MSG, NOTE } from '../msg';
+import { displayName } from './module-names';
 
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
@@ -252,7 +253,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     case 'typeof': {
       const t = checkExpr(cx, e.operand, null);
       // Inside generic code the name depends on the instance: codegen substitutes then.
-      setExprInfo(e, hasAnyParam(t) ? { type: T.str } : { type: T.str, constValue: typeName(t) });
+      setExprInfo(e, hasAnyParam(t) ? { type: T.str } : { type: T.str, constValue: displayName(typeName(t)) }); // as the program names the type
       return T.str;
     }
     case 'error': return T.error;

@@ -3,8 +3,9 @@
 // memoizes them across queries), so they work on code with errors. They never throw.
 import { overloadSet } from './overloads';
 import type * as ast from '../syntax/ast';
-import { stdNamespace, stdModuleExports } from './std-modules';
+import { stdNamespace, stdModuleExports, stdModuleName } from './std-modules';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
+import { STD_SEP } from './module-names';
 import { analyzeAt, analyzeText, analysisAround } from './analysis';
 import { KEYWORDS } from '../syntax/tokens';
 import { subst, typeName, type Type } from './types';
@@ -75,8 +76,8 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
     };
     visit(program.items);
     visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies
-    // `math·sqrt` is how a standard module's item is named inside the checker; show `math.sqrt`.
-    return displayName((best as { text: string | null } | null)?.text ?? '').replace(/·/g, '.') || null;
+    // `math·sqrt` and `utilːtriple` are how the checker names module items; show `sqrt`, `triple`.
+    return displayName((best as { text: string | null } | null)?.text ?? '') || null;
   } catch {
     return null;
   } finally {
@@ -96,6 +97,16 @@ function describe(cx: Ctx, n: Record<string, unknown> & { span?: ast.Span; kind?
   }
   if (n.kind === 'named' && 'args' in n && typeof n.name === 'string') {
     offer(n.span, typeDeclText(cx, n.name as string));
+    return;
+  }
+  if (n.kind === 'import') { // `import { HashMap, PI } from "…"`: what each standard item is
+    const d = n as unknown as ast.ImportDecl;
+    const exports = d.module.startsWith('.') ? null : stdModuleExports(stdModuleName(d.module));
+    for (const x of exports ? d.names : []) {
+      const g = exports!.get(x.name);
+      const item = g ? describeGlobal(cx, g) : null;
+      offer(x.span, item && (item.kind === 'constant' ? `const ${x.name}: ${item.detail}` : item.detail ?? null));
+    }
     return;
   }
   if ((n.kind === 'struct' || n.kind === 'enum') && 'nameSpan' in n) {
@@ -164,6 +175,8 @@ function builtinSigText(owner: string, method: string, recv: Type | undefined, i
 /** Hover text for a type name: the declaration in short form. */
 function typeDeclText(cx: Ctx, name: string): string | null {
   const s = cx.structs.get(name);
+  // a standard module's struct (`HashMap`) is used through its methods: its fields are its inner workings
+  if (s && name.includes(STD_SEP)) return `struct ${name}${s.generics.length ? `<${s.generics.join(', ')}>` : ''}`;
   if (s) return `${s.isUnion ? 'union' : 'struct'} ${name}${s.generics.length ? `<${s.generics.join(', ')}>` : ''} { ${s.fields.map((f) => `${f.name}: ${typeName(f.type)}${f.bitWidth !== null ? ' : ' + f.bitWidth : ''}`).join(', ')} }`;
   const e = cx.enums.get(name);
   if (e) return `enum ${name}${e.generics.length ? `<${e.generics.join(', ')}>` : ''} { ${e.variants.map((v) => v.name + (v.fields.length ? `(${v.fields.map(typeName).join(', ')})` : '')).join(', ')} }`;
@@ -253,7 +266,7 @@ function moduleItems(cx: Ctx, mod: string): CompletionItem[] {
   // the prelude items it re-exports (`io.println`)
   for (const [label, global] of stdModuleExports(mod)) {
     const item = describeGlobal(cx, global);
-    if (item) out.push({ label, ...item, detail: (item.detail ?? '').replace(/[A-Za-z]+·/g, '') });
+    if (item) out.push({ label, ...item, detail: displayName(item.detail ?? '') });
     else if (isBuiltinFn(global)) out.push({ label, kind: 'function', detail: `builtin ${global}` });
   }
   return out;
@@ -371,7 +384,8 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
   const out: CompletionItem[] = [];
   if (t.k === 'struct') {
     const env = structArgsEnv(t);
-    for (const f of t.info.fields) out.push({ label: f.name, kind: 'field', detail: displayName(typeName(subst(f.type, env))) });
+    // a standard module's struct (`HashMap`) is used through its methods: its fields are its inner workings
+    if (!t.info.name.includes(STD_SEP)) for (const f of t.info.fields) out.push({ label: f.name, kind: 'field', detail: displayName(typeName(subst(f.type, env))) });
   }
   const owner = t.k === 'struct' || t.k === 'enum' ? t.info.name : t.k === 'builtin' ? t.name : null;
   for (const [key, f] of (owner && cx.methods.get(owner)) || []) {

@@ -44,7 +44,7 @@ describe('signatureAt', () => {
     expect(help('fn main() { let f = |a: i32, b: i32| a + b; println("{}", f(1, ‸)); }')).toBe('f(i32, [i32]): i32');
   });
   it('standard-module functions', () => {
-    expect(help('import * as m from "math";\nfn main() { let s = m.max(1, ‸); }')).toBe('fn math.max<T>(a: T, [b: T]): T');
+    expect(help('import * as m from "math";\nfn main() { let s = m.max(1, ‸); }')).toBe('fn max<T>(a: T, [b: T]): T');
   });
   it('an overload set: every member, the picked (or most plausible) one active, the parameter right', () => {
     const ABS = 'fn abs(x: i8): i8 { return x; }\nfn abs(x: f64, scale: f64): f64 { return x * scale; }\nfn abs(s: str): i32 { return 0; }\n';

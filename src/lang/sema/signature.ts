@@ -10,6 +10,7 @@ import type { FnInfo } from './typed';
 import { subst, typeName, type Type } from './types';
 import { BUILTIN_FNS, builtinMethod, builtinStatic, isAnyInt, ownerGenerics } from './prelude';
 import { derefAll } from './methods';
+import { displayName } from './module-names';
 import { type ResOf, callTarget, checkedNode, exprInfo, nameRes, tablesInUse, useTables, writtenCall } from './tables';
 import { overloadSet, contractOverloads } from './overloads';
 import { assignable, isLiteralish, isNumeric } from './infer';
@@ -201,7 +202,10 @@ function withReceiver(d: Described, t: Type | undefined): Described {
   };
 }
 
-function build(head: string, params: string[], tail: string, variadic = false): Described {
+/** The label of a signature; module items are named as the program writes them (`HashMap.insert`,
+ *  `map_len`, `triple`), not by the checker's program-wide names (`collections·HashMap`, `utilːtriple`). */
+function build(rawHead: string, rawParams: string[], rawTail: string, variadic = false): Described {
+  const head = displayName(rawHead), params = rawParams.map(displayName), tail = displayName(rawTail);
   let label = head + '(';
   const spans: [number, number][] = [];
   params.forEach((p, i) => {
@@ -213,11 +217,10 @@ function build(head: string, params: string[], tail: string, variadic = false): 
 }
 
 const ret = (t: Type) => (t.k === 'unit' ? '' : ': ' + typeName(t));
-const clean = (s: string) => s.replace(/·/g, '.');
 
 function fnDescribed(f: FnInfo): Described {
   const d = f.decl;
-  const name = clean(d?.name ?? f.name);
+  const name = d?.name ?? f.name;
   const gs = d?.generics ?? [];
   const gen = gs.length ? `<${gs.map((g) => (g.isConst ? 'const ' : '') + g.name + (g.bounds.length ? ': ' + g.bounds.map((b) => b.name).join(' + ') : '')).join(', ')}>` : '';
   const owner = d?.owner ? `${d.owner.name}.` : '';

@@ -136,6 +136,10 @@ export function stdModuleName(path: string): string {
   return path.replace(/^vex-libs\/std\//, '').replace(/^std\//, '');
 }
 
+/** Items whose source name is not the documented one: time's `sleep(ns)` is `sleep_ns` in its
+ *  source (there `sleep` is the builtin); its inner name `time·sleep` is what users see. */
+const SHOWN_AS: Record<string, Record<string, string>> = { time: { sleep_ns: 'sleep' } };
+
 interface Loaded { items: ast.Item[]; exports: Map<string, string> } // export name -> mangled name
 const cache = new Map<string, Loaded>();
 
@@ -149,7 +153,7 @@ function load(name: string): Loaded {
     else if (it.kind === 'fn' && (it.receiver || it.owner)) continue; // methods are not top-level names
     else if ('name' in it && typeof it.name === 'string') top.add(it.name);
   }
-  const mangle = (n: string) => `${name}·${n}`;
+  const mangle = (n: string) => `${name}·${SHOWN_AS[name]?.[n] ?? n}`;
   const exports = new Map<string, string>();
   for (const it of program.items) {
     if (it.kind === 'extern') { for (const f of it.fns) { if (EXTERN_EXPORTS[name]?.includes(f.name)) exports.set(f.name, mangle(f.name)); f.name = mangle(f.name); } continue; }
@@ -387,6 +391,11 @@ function bindPreludeConversions(program: ast.Program, named: Map<string, string>
   for (const w of wanted) { const m = mod.exports.get(w); if (m) { named.set(w, m); used = true; } }
   if (used && !added.has('conv')) { added.add('conv'); stdItems.push(...mod.items); }
 }
+
+/** The standard modules that have a source (the no-op prelude modules have none). */
+export const stdModuleList = (): string[] => Object.keys(SOURCES);
+/** A standard module's Vex source (tests read its declarations). */
+export const stdModuleSource = (name: string): string | undefined => SOURCES[name];
 
 /** What a standard module exports: export name -> the checker's name for it (`math·sqrt`, or a
  *  prelude item's own name such as `println`). Empty for an unknown module. */

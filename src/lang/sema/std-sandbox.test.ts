@@ -44,6 +44,6 @@ describe('standard modules in the editor', () => {
   it('completion after a HashMap value lists its methods; hover names the type', () => {
     const src = 'import { HashMap } from "collections";\nfn main() {\n    let! m = HashMap<str, i32>.new();\n    m.con\n}\n';
     expect(labels(src, 'm.con')).toEqual(['contains_key']);
-    expect(typeAt('main.vx', src, src.indexOf('let! m') + 5)).toBe('let! m: collections.HashMap<str, i32>');
+    expect(typeAt('main.vx', src, src.indexOf('let! m') + 5)).toBe('let! m: HashMap<str, i32>');
   });
 });

@@ -165,6 +165,8 @@ fn (self: &HashMap<K, V>) is_empty(): bool { return self.inner.is_empty(); }
 fn (self: &HashMap<K, V>!) clear() { self.inner.clear(); }
 fn (self: &HashMap<K, V>) keys(): Vec<K> { return self.inner.keys(); }
 fn (self: &HashMap<K, V>) values(): Vec<V> { return self.inner.values(); }
+// \`{:?}\` shows the entries, as of a Map (not the struct that holds them)
+fn (self: &HashMap<K, V>) debug(): string { return f"{self.inner:?}"; }
 export struct HashSet<T> { inner: Set<T> }
 export fn HashSet<T>.new(): HashSet<T> { return HashSet<T> { inner: Set<T>() }; }
 export fn new_hashset<T>(): HashSet<T> { return HashSet<T> { inner: Set<T>() }; }
@@ -175,6 +177,7 @@ fn (self: &HashSet<T>) len(): i64 { return self.inner.len(); }
 fn (self: &HashSet<T>) is_empty(): bool { return self.inner.is_empty(); }
 fn (self: &HashSet<T>!) clear() { self.inner.clear(); }
 fn (self: &HashSet<T>) values(): Vec<T> { return self.inner.values(); }
+fn (self: &HashSet<T>) debug(): string { return f"{self.inner:?}"; }
 `;
 
 const ENV = `

@@ -6,6 +6,7 @@ import type * as ast from '../syntax/ast';
 import type { Span } from '../span';
 import { analyzeFile } from './references';
 import { fnSignature } from './query';
+import { displayName } from './module-names';
 import type { FnInfo } from './typed';
 import { typeName } from './types';
 import type { Ctx } from './context';
@@ -32,7 +33,7 @@ export function documentSymbols(file: string, text: string): DocSymbol[] {
     const sym = (name: string, kind: SymbolKind, detail: string, range: Span, selection: Span): DocSymbol => ({ name, kind, detail, range, selection, children: [] });
     const fnDetail = (d: ast.FnDecl) => {
       const f = fnInfoOf(d) as FnInfo | undefined;
-      return f ? fnSignature(f).replace(/·/g, '.') : '';
+      return f ? displayName(fnSignature(f)) : '';
     };
     const items = program.items.filter((it) => it.span.file === file);
     for (const it of items) {
