@@ -4,6 +4,7 @@
 import { overloadSet } from './overloads';
 import type * as ast from '../syntax/ast';
 import { stdNamespace, stdModuleExports } from './std-modules';
+import { unprefixVecIter, VEC_ITER_COMPLETION } from './std-veciter';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
 import { analyzeAt, analyzeText, analysisAround } from './analysis';
 import { KEYWORDS } from '../syntax/tokens';
@@ -76,7 +77,7 @@ export function typeAt(file: string, text: string, offset: number, files?: reado
     visit(program.items);
     visit(defaultBodyCopies(cx, file)); // a contract's default bodies are checked on copies
     // `math·sqrt` is how a standard module's item is named inside the checker; show `math.sqrt`.
-    return displayName((best as { text: string | null } | null)?.text ?? '').replace(/·/g, '.') || null;
+    return unprefixVecIter(displayName((best as { text: string | null } | null)?.text ?? '')).replace(/·/g, '.') || null;
   } catch {
     return null;
   } finally {
@@ -379,7 +380,7 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
     // operator methods are reached through their operator, not by name after `.`
     if (isOperatorName(f.decl?.name ?? f.name)) continue;
     const more = overloadSet(cx.methods.get(owner!), key).length - 1;
-    out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: displayName(fnSignature(f)) + (more ? ` (+${more} overload${more === 1 ? '' : 's'})` : '') });
+    out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: unprefixVecIter(displayName(fnSignature(f))) + (more ? ` (+${more} overload${more === 1 ? '' : 's'})` : '') });
   }
   if (t.k === 'param') for (const { method } of boundMethods(cx, t)) if (!isOperatorName(method.name)) out.push({ label: method.name, kind: 'method', detail: displayName(contractMethodText(method)) });
   const bo = builtinOwner(t);
@@ -387,6 +388,8 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
     const sig = builtinMethod(bo, m)!;
     out.push({ label: m, kind: 'method', detail: `${bo}.${m}(${sig.params.map(typeName).join(', ')})${sig.ret.k === 'unit' ? '' : ': ' + typeName(sig.ret)}` });
   }
+  // §5.2 `iter()`: linked only once the program calls it (std-veciter.ts), offered before that
+  if (t.k === 'builtin' && t.name === 'Vec' && !out.some((c) => c.label === 'iter')) out.push({ ...VEC_ITER_COMPLETION });
   if (t.k === 'array' || t.k === 'slice') out.push({ label: 'len', kind: 'method', detail: 'len(): i32' });
   if (t.k === 'ptr') out.push({ label: 'is_null', kind: 'method', detail: 'is_null(): bool' }, { label: 'offset', kind: 'method', detail: 'offset(n): ' + typeName(t) });
   return out;

@@ -8,7 +8,7 @@ import { parse } from '../syntax/parser';
 import { diag, type Diagnostic } from '../diagnostics';
 import { SANDBOX_SOURCES, STD_PRELUDE_EXPORTS } from './std-sandbox';
 import { MSG, NOTE } from '../msg';
-import { VEC_ITER_MODULE, VEC_ITER_SOURCE, wantsVecIter } from './std-veciter';
+import { VEC_ITER_MODULE, VEC_ITER_SOURCE, vecIterItems, wantsVecIter } from './std-veciter';
 
 const MATH = `
 export const PI: f64 = 3.141592653589793;
@@ -244,7 +244,7 @@ export function expandStdImports(program: ast.Program): Expanded {
   bindPreludeConversions(program, named, added, stdItems);
   if (wantsVecIter(program)) { // §5.2 `v.iter()`: the std VecIter and Vec's `iter` method
     const mod = load(VEC_ITER_MODULE);
-    if (!added.has(VEC_ITER_MODULE)) { added.add(VEC_ITER_MODULE); stdItems.push(...mod.items); }
+    if (!added.has(VEC_ITER_MODULE)) { added.add(VEC_ITER_MODULE); stdItems.push(...vecIterItems(mod.items, program)); }
     if (!named.has('VecIter')) named.set('VecIter', mod.exports.get('VecIter')!);
   }
   let items = program.items;

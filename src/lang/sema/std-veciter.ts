@@ -23,6 +23,11 @@ fn (self: &Vec<T>) iter(): VecIter<T> { return VecIter<T> { items: self.clone() 
 /** The internal module's name (not importable: it is not among the standard modules). */
 export const VEC_ITER_MODULE = 'vec';
 
+/** `vec·VecIter` (the checker's name) as the program writes it, in hover and completion texts. */
+export const unprefixVecIter = (s: string): string => s.replace(/\bvec·/g, '');
+/** What completion offers after `v.` on a Vec before the program calls `iter` (then the linked method is listed). */
+export const VEC_ITER_COMPLETION = { label: 'iter', kind: 'method', detail: 'fn iter(): VecIter<T>' } as const;
+
 /** Whether a program may use `iter`/`VecIter` and does not define them itself: a method `iter`
  *  called anywhere or the type `VecIter` named, and no own item `VecIter` or own method `iter`
  *  on Vec (then the user's one is the only one). parse() marks the programs that cannot (noVecIter). */
@@ -34,6 +39,14 @@ export function wantsVecIter(program: ast.Program): boolean {
     if (it.kind === 'fn' && it.name === 'iter' && it.receiver && recvIsVec(it.receiver.type)) return false;
   }
   return true;
+}
+
+/** The linked items; when the program declares its own `contract Iterator` (§3.7 shadowing),
+ *  VecIter does not claim to implement that one (it stays iterable by `for … in` through next()). */
+export function vecIterItems(items: ast.Item[], program: ast.Program): ast.Item[] {
+  const own = program.items.some((i) => i.kind === 'contract' && i.name === 'Iterator' && !i.span.file.startsWith('<std>'));
+  if (!own) return items;
+  return items.map((i) => (i.kind === 'struct' ? { ...i, impls: i.impls.filter((c) => c.name !== 'Iterator') } : i));
 }
 
 function recvIsVec(t: ast.TypeExpr | null | undefined): boolean {
