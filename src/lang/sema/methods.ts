@@ -10,7 +10,7 @@ import type { Ctx, ContractMethod } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { unwrapOutOfRef } from './moves';
 import { callFn, checkArgs, type CallSite } from './generics';
-import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, SEQ_READ_ONLY, type BuiltinSig } from './prelude';
+import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, SEQ_READ_ONLY, SEQ_TO_VEC, type BuiltinSig } from './prelude';
 import { shadowNote } from './shadow';
 import { primMethod } from './extends';
 import { placeMutability, reportImmutable } from './mutability';
@@ -148,7 +148,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       return t.elem;
     }
     // §5.2: the read-only Vec methods (elements of a Copy type: a closure gets copies)
-    const sig = SEQ_READ_ONLY.has(m.name) && inferMod.isCopy(t.elem) ? builtinMethod('Vec', m.name) : null;
+    const sig = (SEQ_READ_ONLY.has(m.name) || SEQ_TO_VEC.has(m.name)) && inferMod.isCopy(t.elem) ? builtinMethod('Vec', m.name) : null;
     if (sig) {
       if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: t.k === 'array' ? 'array' : 'slice', mName: m.name }), call.span);
       setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: m.name });

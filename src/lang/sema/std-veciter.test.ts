@@ -73,3 +73,19 @@ describe('VecIter: running', () => {
     expect(runVex(src).stdout).toBe('ab Some("a") VecIter { items: ["b"] }\n0 0\n');
   });
 });
+
+describe('arrays and slices: map and filter (§5.2)', () => {
+  it('give a Vec of the closure\'s result or of the kept Copy elements, and are offered after `a.`', () => {
+    const src = 'fn main() {\n    let a = [1, 2, 3];\n    let m: Vec<string> = a.map(|x| f"{x}");\n    let s = &a[0..2];\n    let f: Vec<i32> = s.filter(|x| x > 1);\n    a.\n}\n';
+    expect(diags(src.replace('    a.\n', ''))).toEqual([]);
+    const labels = completionsAt('main.vx', src, src.indexOf('a.\n') + 2).map((c) => `${c.label} ${c.detail}`);
+    expect(labels).toEqual(expect.arrayContaining(['map map(fn(i32): U): Vec<U>', 'filter filter(fn(i32): bool): Vec<i32>', 'get get(int): i32', 'len len(): i32']));
+  });
+  it('need Copy elements (a String would have two owners)', () => {
+    expect(diags('fn main() { let a = [String.from("x")]; let n = a.filter(|s: String| true); }\n')).toContain('E0108 no method named `filter` found for type `[String; 1]`');
+  });
+  it('filter makes a working Vec of the array\'s element type and nothing leaks', () => {
+    const src = 'fn work() {\n    let b: [u8; 3] = [1, 200, 3];\n    let! k = b.filter(|x| x > 1);\n    k.push(255);\n    let s = &b[0..2];\n    println("{:?} {:?}", k, s.map(|x| (x as i32) * 2));\n}\nfn main() { let b = runtime_stats(); work(); let e = runtime_stats(); println("{} {}", (e.allocs - b.allocs) - (e.frees - b.frees), e.live_bytes - b.live_bytes); }\n';
+    expect(runVex(src).stdout).toBe('[200, 3, 255] [2, 400]\n0 0\n');
+  });
+});
