@@ -451,9 +451,15 @@ export abstract class CallEmitter extends ExprEmitter {
     }
     const o = this.simple(this.tempVal(objE, detachedCall(e) ? null : rt_));
     // §5.2: an array's or slice's read-only Vec methods run on a view of its elements
-    if ((owner === 'array' || owner === 'slice') && (SEQ_READ_ONLY.has(method) || SEQ_TO_VEC.has(method))) {
+    if ((owner === 'array' || owner === 'slice') && (SEQ_READ_ONLY.has(method) || SEQ_TO_VEC.has(method) || method === 'iter')) {
       const els = this.simple(owner === 'array' ? o : `${o}.a.slice(${o}.off, ${o}.off + ${o}.len)`);
       if (method === 'is_empty') return `(${els}.length === 0)`;
+      if (method === 'iter') { // a VecIter (std-veciter.ts) owning a Vec of copies of the elements
+        const it = this.ty(this.typeOf(e)), seq = derefAll(this.effType(objE));
+        if (it.k !== 'struct' || (seq.k !== 'array' && seq.k !== 'slice')) return unsupported(`${owner}.iter`);
+        const { size, align, kind } = this.vecLayout(seq.elem);
+        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, Array.from(${els}), ${kind}))`;
+      }
       if (method === 'contains') return `$contains(${els}, ${this.tempVal(a[0])})`;
       // filter's new Vec takes the element layout from its receiver: the view carries a Vec's
       const seqT = derefAll(this.effType(objE));

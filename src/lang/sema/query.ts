@@ -394,7 +394,7 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
   if (t.k === 'array' || t.k === 'slice') out.push({ label: 'len', kind: 'method', detail: 'len(): i32' });
   // §5.2: Vec's read-only methods and map/filter, for Copy elements (methods.ts)
   if ((t.k === 'array' || t.k === 'slice') && isCopy(t.elem)) {
-    out.push({ label: 'get', kind: 'method', detail: `get(int): ${typeName(t.elem)}` });
+    out.push({ label: 'get', kind: 'method', detail: `get(int): ${typeName(t.elem)}` }, { ...VEC_ITER_COMPLETION });
     for (const m of [...SEQ_READ_ONLY, ...SEQ_TO_VEC]) {
       const sig = builtinMethod('Vec', m)!;
       const env = new Map([['Vec.T', t.elem]]);

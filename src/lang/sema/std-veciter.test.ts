@@ -89,3 +89,16 @@ describe('arrays and slices: map and filter (§5.2)', () => {
     expect(runVex(src).stdout).toBe('[200, 3, 255] [2, 400]\n0 0\n');
   });
 });
+
+describe('arrays and slices: iter (§5.2)', () => {
+  it('is a VecIter of the element type for Copy elements, offered after `a.`, E0108 for others', () => {
+    const src = 'fn main() {\n    let a = [1, 2];\n    let! it: VecIter<i32> = a.iter();\n    let s = &a[0..1];\n    let n: Option<i32> = s.iter().next();\n    a.\n}\n';
+    expect(diags(src.replace('    a.\n', ''))).toEqual([]);
+    expect(completionsAt('main.vx', src, src.indexOf('a.\n') + 2).filter((c) => c.label === 'iter').map((c) => c.detail)).toEqual(['fn iter(): VecIter<T>']);
+    expect(diags('fn main() { let a = [String.from("x")]; for s in a.iter() { } }\n')).toContain('E0108 no method named `iter` found for type `[String; 1]`');
+  });
+  it('iterates over copies in order and frees them', () => {
+    const src = 'fn work() {\n    let a = [5, 6, 7];\n    let! it = a.iter();\n    let x = it.next();\n    for y in (&a[1..3]).iter() { print("{} ", y); }\n    println("{:?} {:?} {:?}", x, it, a);\n}\nfn main() { let b = runtime_stats(); work(); let e = runtime_stats(); println("{} {}", (e.allocs - b.allocs) - (e.frees - b.frees), e.live_bytes - b.live_bytes); }\n';
+    expect(runVex(src).stdout).toBe('6 7 Some(5) VecIter { items: [6, 7] } [5, 6, 7]\n0 0\n');
+  });
+});

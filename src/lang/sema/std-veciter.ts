@@ -22,6 +22,8 @@ fn (self: &Vec<T>) iter(): VecIter<T> { return VecIter<T> { items: self.clone() 
 
 /** The internal module's name (not importable: it is not among the standard modules). */
 export const VEC_ITER_MODULE = 'vec';
+/** The checker's name of the linked struct (arrays' and slices' `iter()` make one, methods.ts). */
+export const VEC_ITER_STRUCT = `${VEC_ITER_MODULE}·VecIter`;
 
 /** `vec·VecIter` (the checker's name) as the program writes it, in hover and completion texts. */
 export const unprefixVecIter = (s: string): string => s.replace(/\bvec·/g, '');
