@@ -95,7 +95,8 @@ function itemKey(it: ast.Item): string | null {
 function userTypes(t: Type, out = new Set<string>()): Set<string> {
   switch (t.k) {
     case 'struct': case 'enum':
-      if (t.info.decl && !out.has(t.info.name)) out.add(t.info.name);
+      // a standard module's type (`vec·VecIter`) is no cell's item: it cannot be redefined
+      if (t.info.decl && !t.info.name.includes('·') && !out.has(t.info.name)) out.add(t.info.name);
       for (const a of t.args) userTypes(a, out);
       break;
     case 'tuple': for (const e of t.elems) userTypes(e, out); break;
@@ -373,7 +374,9 @@ export class ReplSession {
 
   private checkText(source: string, replScope: ReplScope) {
     const parsed = parse(this.file, source);
-    const { cx, result } = checkWithCtx(parsed.program, { text: source, replScope });
+    // an earlier cell's VecIter (`let! it = v.iter();`) stays a type of the session: always linked
+    const program = parsed.program.noVecIter ? { ...parsed.program, noVecIter: undefined } : parsed.program;
+    const { cx, result } = checkWithCtx(program, { text: source, replScope });
     return { cx, program: cx.program, parseDiags: parsed.diagnostics, result };
   }
 

@@ -12,7 +12,7 @@ import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { primKey } from '../sema/extends';
-import { OPTION, RESULT, RUNTIME_STATS, SEQ_READ_ONLY } from '../sema/prelude';
+import { OPTION, RESULT, RUNTIME_STATS, SEQ_READ_ONLY, SEQ_TO_VEC } from '../sema/prelude';
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
@@ -375,13 +375,17 @@ export abstract class CallEmitter extends ExprEmitter {
     return this.ordered(a, (x) => this.display(x)).join(', " ", ');
   }
 
-  newVec(t: Type): string {
-    const elem = t.k === 'builtin' && t.args[0] ? t.args[0] : null;
+  /** A Vec's element size, alignment and storage kind for elements of type `elem` (none: 8, 8, 0). */
+  vecLayout(elem: Type | null): { size: number; align: number; kind: number } {
     let size = 8, align = 8;
     if (elem) {
       try { const l = this.m.prog.layoutOf(elem); size = l.size || size; align = l.align || align; } catch { /* keep defaults */ }
     }
-    const kind = elem ? vecKind(elem) : 0;
+    return { size, align, kind: elem ? vecKind(elem) : 0 };
+  }
+
+  newVec(t: Type): string {
+    const { size, align, kind } = this.vecLayout(t.k === 'builtin' && t.args[0] ? t.args[0] : null);
     return kind ? `new ${RT.VVec}(${size}, ${align}, undefined, ${kind})` : `new ${RT.VVec}(${size}, ${align})`;
   }
 
@@ -447,11 +451,21 @@ export abstract class CallEmitter extends ExprEmitter {
     }
     const o = this.simple(this.tempVal(objE, detachedCall(e) ? null : rt_));
     // §5.2: an array's or slice's read-only Vec methods run on a view of its elements
-    if ((owner === 'array' || owner === 'slice') && SEQ_READ_ONLY.has(method)) {
+    if ((owner === 'array' || owner === 'slice') && (SEQ_READ_ONLY.has(method) || SEQ_TO_VEC.has(method) || method === 'iter')) {
       const els = this.simple(owner === 'array' ? o : `${o}.a.slice(${o}.off, ${o}.off + ${o}.len)`);
       if (method === 'is_empty') return `(${els}.length === 0)`;
+      if (method === 'iter') { // a VecIter (std-veciter.ts) owning a Vec of copies of the elements
+        const it = this.ty(this.typeOf(e)), seq = derefAll(this.effType(objE));
+        if (it.k !== 'struct' || (seq.k !== 'array' && seq.k !== 'slice')) return unsupported(`${owner}.iter`);
+        const { size, align, kind } = this.vecLayout(seq.elem);
+        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, Array.from(${els}), ${kind}))`;
+      }
       if (method === 'contains') return `$contains(${els}, ${this.tempVal(a[0])})`;
-      const view = this.simple(`{ a: ${els}, toArray() { return Array.from(this.a); } }`);
+      // filter's new Vec takes the element layout from its receiver: the view carries a Vec's
+      const seqT = derefAll(this.effType(objE));
+      const lay = method === 'filter' && (seqT.k === 'array' || seqT.k === 'slice') ? this.vecLayout(seqT.elem) : null;
+      const like = lay ? `esize: ${lay.size}, ealign: ${lay.align}, kind: ${lay.kind}, ` : '';
+      const view = this.simple(`{ ${like}a: ${els}, toArray() { return Array.from(this.a); } }`);
       return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
     }
     const arg = (i: number) => this.copyVal(a[i]);

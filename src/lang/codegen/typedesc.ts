@@ -5,7 +5,10 @@ import type { TD, MemInfo } from '../../common/program-meta';
 import type { Layout } from '../sema/layout';
 
 import { isCellRef } from './names';
-import { displayName } from '../sema/module-names';
+import { displayName as moduleDisplayName } from '../sema/module-names';
+
+/** A type's name as the program wrote it: no tab prefix (`utilːP`), no std module prefix (`vec·VecIter`). */
+const displayName = (s: string): string => moduleDisplayName(s).replace(/[A-Za-z0-9_]+·/g, '');
 
 export class TypeTable {
   readonly types: TD[] = [];

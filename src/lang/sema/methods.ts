@@ -10,7 +10,7 @@ import type { Ctx, ContractMethod } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { unwrapOutOfRef } from './moves';
 import { callFn, checkArgs, type CallSite } from './generics';
-import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, SEQ_READ_ONLY, type BuiltinSig } from './prelude';
+import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, SEQ_READ_ONLY, SEQ_TO_VEC, type BuiltinSig } from './prelude';
 import { shadowNote } from './shadow';
 import { primMethod } from './extends';
 import { placeMutability, reportImmutable } from './mutability';
@@ -20,6 +20,7 @@ import { checkSortLends } from './operators';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
+import { VEC_ITER_STRUCT } from './std-veciter';
 import { ffiUnsafe } from './ffi-check';
 import { needHole } from './closure-infer';
 import { notClone } from './clone-check';
@@ -147,8 +148,15 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'get' });
       return t.elem;
     }
+    // §5.2 `iter()`: a VecIter over copies of the (Copy) elements, as a Vec's (std-veciter.ts)
+    const vecIter = m.name === 'iter' && call.args.length === 0 && inferMod.isCopy(t.elem) ? cx.structs.get(VEC_ITER_STRUCT) : undefined;
+    if (vecIter) {
+      if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: t.k === 'array' ? 'array' : 'slice', mName: m.name }), call.span);
+      setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'iter' });
+      return { k: 'struct', info: vecIter, args: [t.elem] };
+    }
     // §5.2: the read-only Vec methods (elements of a Copy type: a closure gets copies)
-    const sig = SEQ_READ_ONLY.has(m.name) && inferMod.isCopy(t.elem) ? builtinMethod('Vec', m.name) : null;
+    const sig = (SEQ_READ_ONLY.has(m.name) || SEQ_TO_VEC.has(m.name)) && inferMod.isCopy(t.elem) ? builtinMethod('Vec', m.name) : null;
     if (sig) {
       if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: t.k === 'array' ? 'array' : 'slice', mName: m.name }), call.span);
       setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: m.name });

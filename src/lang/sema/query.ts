@@ -4,6 +4,7 @@
 import { overloadSet } from './overloads';
 import type * as ast from '../syntax/ast';
 import { stdNamespace, stdModuleExports, stdModuleName } from './std-modules';
+import { unprefixVecIter, VEC_ITER_COMPLETION } from './std-veciter';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
 import { STD_SEP } from './module-names';
 import { analyzeAt, analyzeText, analysisAround } from './analysis';
@@ -11,8 +12,9 @@ import { KEYWORDS } from '../syntax/tokens';
 import { subst, typeName, type Type } from './types';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Ctx } from './context';
-import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, isBuiltinFn, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt } from './prelude';
+import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, isBuiltinFn, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt, SEQ_READ_ONLY, SEQ_TO_VEC } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
+import { isCopy } from './infer';
 import { operatorUse } from './operator-at';
 import { boundMethods, contractMethod, contractMethodText, defaultBodyCopies } from './contract-at';
 import { isOperatorName } from './collect';
@@ -393,7 +395,7 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
     // operator methods are reached through their operator, not by name after `.`
     if (isOperatorName(f.decl?.name ?? f.name)) continue;
     const more = overloadSet(cx.methods.get(owner!), key).length - 1;
-    out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: displayName(fnSignature(f)) + (more ? ` (+${more} overload${more === 1 ? '' : 's'})` : '') });
+    out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: unprefixVecIter(displayName(fnSignature(f))) + (more ? ` (+${more} overload${more === 1 ? '' : 's'})` : '') });
   }
   if (t.k === 'param') for (const { method } of boundMethods(cx, t)) if (!isOperatorName(method.name)) out.push({ label: method.name, kind: 'method', detail: displayName(contractMethodText(method)) });
   const bo = builtinOwner(t);
@@ -401,7 +403,18 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
     const sig = builtinMethod(bo, m)!;
     out.push({ label: m, kind: 'method', detail: `${bo}.${m}(${sig.params.map(typeName).join(', ')})${sig.ret.k === 'unit' ? '' : ': ' + typeName(sig.ret)}` });
   }
+  // §5.2 `iter()`: linked only once the program calls it (std-veciter.ts), offered before that
+  if (t.k === 'builtin' && t.name === 'Vec' && !out.some((c) => c.label === 'iter')) out.push({ ...VEC_ITER_COMPLETION });
   if (t.k === 'array' || t.k === 'slice') out.push({ label: 'len', kind: 'method', detail: 'len(): i32' });
+  // §5.2: Vec's read-only methods and map/filter, for Copy elements (methods.ts)
+  if ((t.k === 'array' || t.k === 'slice') && isCopy(t.elem)) {
+    out.push({ label: 'get', kind: 'method', detail: `get(int): ${typeName(t.elem)}` }, { ...VEC_ITER_COMPLETION });
+    for (const m of [...SEQ_READ_ONLY, ...SEQ_TO_VEC]) {
+      const sig = builtinMethod('Vec', m)!;
+      const env = new Map([['Vec.T', t.elem]]);
+      out.push({ label: m, kind: 'method', detail: `${m}(${sig.params.map((p) => typeName(subst(p, env))).join(', ')})${sig.ret.k === 'unit' ? '' : ': ' + typeName(subst(sig.ret, env))}` });
+    }
+  }
   if (t.k === 'ptr') out.push({ label: 'is_null', kind: 'method', detail: 'is_null(): bool' }, { label: 'offset', kind: 'method', detail: 'offset(n): ' + typeName(t) });
   return out;
 }

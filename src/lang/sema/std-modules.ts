@@ -8,6 +8,7 @@ import { parse } from '../syntax/parser';
 import { diag, type Diagnostic } from '../diagnostics';
 import { SANDBOX_SOURCES, STD_PRELUDE_EXPORTS } from './std-sandbox';
 import { MSG, NOTE } from '../msg';
+import { VEC_ITER_MODULE, VEC_ITER_SOURCE, vecIterItems, wantsVecIter } from './std-veciter';
 
 const MATH = `
 export const PI: f64 = 3.141592653589793;
@@ -127,6 +128,8 @@ export fn sleep_ns(ns: i64) { if ns > 0 { block_on(sleep(Duration.from_millis((n
 `;
 
 const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: STRING, time: TIME, ...SANDBOX_SOURCES };
+/** Std sources linked when a program uses them, never imported (std-veciter.ts). */
+const LINKED_ONLY: Record<string, string> = { [VEC_ITER_MODULE]: VEC_ITER_SOURCE };
 /** Modules whose import is a no-op (the prelude). */
 const NO_OP = new Set(['core', 'contracts', 'os', 'mem']);
 const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory', 'testing']);
@@ -146,7 +149,7 @@ const cache = new Map<string, Loaded>();
 function load(name: string): Loaded {
   const hit = cache.get(name);
   if (hit) return structuredClone(hit); // each program gets its own nodes (side tables are keyed by node)
-  const { program } = parse(`<std>/${name}.vx`, SOURCES[name]);
+  const { program } = parse(`<std>/${name}.vx`, SOURCES[name] ?? LINKED_ONLY[name]);
   const top = new Set<string>();
   for (const it of program.items) {
     if (it.kind === 'extern') for (const f of it.fns) top.add(f.name);
@@ -243,6 +246,11 @@ export function expandStdImports(program: ast.Program): Expanded {
     if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { named.set(k, v); byName.set(k, whole!); } // `import "math"` binds every export too
   }
   bindPreludeConversions(program, named, added, stdItems);
+  if (wantsVecIter(program)) { // §5.2 `v.iter()`: the std VecIter and Vec's `iter` method
+    const mod = load(VEC_ITER_MODULE);
+    if (!added.has(VEC_ITER_MODULE)) { added.add(VEC_ITER_MODULE); stdItems.push(...vecIterItems(mod.items, program)); }
+    if (!named.has('VecIter')) named.set('VecIter', mod.exports.get('VecIter')!);
+  }
   let items = program.items;
   if (named.size || spaces.size) {
     const use = (local: string, space: boolean) => {

@@ -31,6 +31,8 @@ export interface Program {
   /** Set by parse() when the text never spells `_to_string`, `strlen`, `strcmp`, `map_` or `set_`:
    *  no prelude free function (`i32_to_string`, `map_len`…) can be named, so the checker skips looking for one. */
   noConversions?: true;
+  /** Set by parse() when the text never spells `.iter` or `VecIter`: the std VecIter is not linked (std-veciter.ts). */
+  noVecIter?: true;
 }
 
 export type Item =

@@ -78,6 +78,7 @@ export function parse(file: string, text: string, bodiesAt?: number): ParseResul
     program.noMain = st.noMain;
     if (st.noMainSpan) program.noMainSpan = st.noMainSpan;
     if (!/_to_string|\bstr(?:len|cmp)\b|\bmap_(?:new|insert|get|len)\b|\bset_(?:new|insert|contains|remove|len)\b/.test(text)) program.noConversions = true;
+    if (!/\.\s*iter\b|\bVecIter\b/.test(text)) program.noVecIter = true;
     return { program, diagnostics: finish(p) };
   } catch (e) {
     return { program, diagnostics: [...(p ? finish(p) : []), internalError(file, text, e)] };
