@@ -60,6 +60,9 @@ export abstract class ExprEmitter {
   /** Pattern bindings of a flat box field (context.ts flatBoxes): the local holds the enum object
    *  and this maps it to the field. `*l` works on the field itself; any other use makes a view. */
   readonly flatLocals = new Map<number, number>();
+  /** Captured `let!` Drop locals of an inner block (FnEmitter.pinned): the JS variable, declared
+   *  with the function's, holds a fresh box `{ v }` per binding, so each binding is its own. */
+  readonly boxedLocals = new Set<number>();
 
   constructor(
     readonly m: ModuleCtx,
@@ -419,7 +422,7 @@ export abstract class ExprEmitter {
           const copy = `${rtH('copyOut')}(${this.m.td(lt)}, ${n}.$addr, ${this.site(e.span)})`;
           return flag ? `(${flag} = false, ${copy})` : copy;
         }
-        const v = r.local.replBoxed ? `${n}.v` : n;
+        const v = r.local.replBoxed || this.boxedLocals.has(r.local.id) ? `${n}.v` : n;
         return flag && exprInfo(e)?.moves ? `(${flag} = false, ${v})` : v;
       }
       case 'fn': {
@@ -746,7 +749,7 @@ export abstract class ExprEmitter {
           // a struct in memory (address taken) is written in place: pointers to it and closures
           // holding it see the new value
           if (r.local.addressTaken && this.ty(r.local.type).k === 'struct' && memBacked(this.ty(r.local.type))) return { get: n, set: (v) => `$assignInto(${n}, ${v})` };
-          if (r.local.replBoxed) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
+          if (r.local.replBoxed || this.boxedLocals.has(r.local.id)) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
           if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
           return { get: n, set: (v) => `${n} = ${v}` };
         }
