@@ -422,8 +422,7 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${o}.a.length === 0 ? ${some}_u1 : (${i} = ${which === 'Vec.first' ? '0' : `${o}.a.length - 1`}, ${t} = ${o}.a[${i}], ${o}.a[${i}] = $MV, new ${some}(0, ${t})))`;
       case 'Map.get': {
         const mt = derefAll(this.effType((e.callee as ast.ExprOf<'member'>).object));
-        const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
-        return `(${i} = ${ck ? `$ck(${this.tempVal(e.args[0])})` : this.val(e.args[0])}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
+        return `(${i} = ${this.lookupKey(e.args[0], mt.k === 'builtin' ? mt.args[0] : undefined)}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
       }
       default: return `$take(${o})`; // Box.get: the block is freed, the content is the new owner's
     }
@@ -460,15 +459,16 @@ export abstract class CallEmitter extends ExprEmitter {
     const ot = derefAll(this.effType(objE));
     const ck = (owner === 'Map' || owner === 'Set') && ot.k === 'builtin' && !!ot.args[0] && compoundKey(ot.args[0]);
     // a looked-up key is only read: a temporary made for it is dropped with the statement
-    const key = (i: number) => (ck ? `$ck(${this.tempVal(a[i])})` : this.val(a[i]));
+    const key = (i: number) => this.lookupKey(a[i], ot.k === 'builtin' ? ot.args[0] : undefined);
+    const kt = ot.k === 'builtin' ? ot.args[0] : undefined;
     // container operations that replace or remove a value that needs a drop drop it (exactly once)
     const dropOf = (t: Type | undefined) => (t && this.m.needsDrop(t) ? this.m.dropFn(t) : null);
     const [dk, dv] = ot.k === 'builtin' ? [dropOf(ot.args[0]), dropOf(ot.args[1])] : [null, null];
     switch (`${owner}.${method}`) {
       case 'Map.insert': if (dk || dv) return `${rtX('$mput')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${dv}, ${s})`; break;
-      case 'Map.remove': if (dk || dv) return `${rtX('$mtake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk}, ${dv})`; break;
+      case 'Map.remove': if (dk || dv) return this.consumingKey(a[0], kt, (k) => `${rtX('$mtake')}(${o}, ${k}, ${ck}, ${dk}, ${dv})`); break;
       case 'Set.insert': if (dk) return `${rtX('$sput')}(${o}, ${arg(0)}, ${ck}, ${dk}, ${s})`; break;
-      case 'Set.remove': if (dk) return `${rtX('$stake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk})`; break;
+      case 'Set.remove': if (dk) return this.consumingKey(a[0], kt, (k) => `${rtX('$stake')}(${o}, ${k}, ${ck}, ${dk})`); break;
       case 'Vec.clear': if (dk) return `(${o}.clear(true).forEach(${dk}), undefined)`; break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
       case 'Map.clear': case 'Set.clear': if (dk || dv) return `${rtX('$mclear')}(${o}, ${dk}, ${dv})`; break;

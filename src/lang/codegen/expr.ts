@@ -84,6 +84,26 @@ export abstract class ExprEmitter {
   typeOf(e: E): Type { return this.ty(exprInfo(e)?.type ?? { k: 'error' }); }
   effType(e: E): Type { return this.ty(exprInfo(e)?.coerce ?? exprInfo(e)?.type ?? { k: 'error' }); }
   tmp(): string { const n = `$t${this.temps.length}`; this.temps.push(n); return n; }
+  /** The key of a Map/Set lookup (`get`, `get_or`, `contains_key`, `contains`, `m[k]`): they take
+   *  it by value (§4.5; a later use is E0113). A compound key is looked up by its canonical string.
+   *  A moved place (a named local) is the lookup's own: dropped, once, as soon as that string is
+   *  made (a missing key's panic leaks nothing); a temporary is dropped with the statement.
+   *  `kt`: the map's key type. */
+  lookupKey(e: E, kt: Type | undefined): string {
+    const ck = !!kt && compoundKey(kt);
+    if (kt && this.m.needsDrop(kt) && exprInfo(e)?.moves) {
+      const k = this.tmp(), c = ck ? this.tmp() : k;
+      return `(${k} = ${this.val(e)}, ${ck ? `${c} = $ck(${k}), ` : ''}${this.m.dropFn(kt)}(${k}), ${c})`;
+    }
+    return ck ? `$ck(${this.tempVal(e)})` : this.val(e);
+  }
+  /** `op(k)` for an operation that finds the entry itself (`remove`): a moved key is dropped
+   *  after it, a temporary one with the statement (see lookupKey). */
+  consumingKey(e: E, kt: Type | undefined, op: (k: string) => string): string {
+    if (!kt || !this.m.needsDrop(kt) || !exprInfo(e)?.moves) return op(this.tempVal(e));
+    const k = this.tmp(), r = this.tmp();
+    return `(${k} = ${this.val(e)}, ${r} = ${op(k)}, ${this.m.dropFn(kt)}(${k}), ${r})`;
+  }
   site(span: ast.Span): number { return this.m.site(span, this.fnName); }
   /** `&s.f as *T` / `&a[i] as *T` inside a memory-backed value: base address + C-layout offset. */
   partAddr(o: E, span: ast.Span): string | null {
