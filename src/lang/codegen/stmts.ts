@@ -488,7 +488,10 @@ export class FnEmitter extends CallEmitter {
   }
 
   private loopBody(body: ast.Block, contLabel: string | null, locals: LocalInfo[] = [], owned: Scope['drops'] = []): string {
-    this.loops.push({ scopeDepth: this.scopes.length, contLabel, postDepth: this.postOuter.length });
+    // the loop statement's own temporaries (`for x in make()`: the iterated one) are pending at
+    // postOuter[length] inside the body: they live across iterations, so `break`/`continue` drop
+    // only those of the body's statements (the loop's are dropped after it)
+    this.loops.push({ scopeDepth: this.scopes.length, contLabel, postDepth: this.postOuter.length + 1 });
     const js = this.blockValue(body, null, locals, owned);
     this.loops.pop();
     return js;
@@ -531,10 +534,25 @@ export class FnEmitter extends CallEmitter {
         return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${step}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       const tt = derefAll(this.effType(it));
-      // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop,
-      // unless the body moves the loop variable out (then the elements have new owners)
-      const o = this.simple(l.movedOut ? this.val(it) : this.tempVal(it));
+      // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop.
+      // When the body may move the loop variable out (of a temporary: a named Vec keeps its
+      // elements, E0163), a Vec or array hands each element over: its slot is left MOVED_OUT, the
+      // element is the loop variable's own (dropped at the end of its iteration unless moved),
+      // and the rest (the buffer, elements a `break` left) is dropped after the loop.
+      const lt = this.ty(l.type);
+      const seq = tt.k === 'array' || (tt.k === 'builtin' && tt.name === 'Vec');
+      const o = this.simple(!l.movedOut || seq ? this.tempVal(it) : this.val(it));
       const i = this.tmp();
+      if (l.movedOut && seq && this.m.needsDrop(lt)) {
+        const arr = tt.k === 'array' ? o : `${o}.b`;
+        const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
+        this.allDrops.push(d);
+        this.dropFlags.set(l.id, d.flag);
+        const boxed = this.pin(l, true);
+        const take = this.tmp();
+        return `for (${i} = 0; ${i} < ${tt.k === 'array' ? `${o}.length` : `${o}.n`}; ${i}++) {\n${FUEL}\n${take} = ${arr}[${i}]; ${arr}[${i}] = $MV; ` +
+          `${v} = ${boxed ? `{ v: ${take} }` : take}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
+      }
       const idx = (arr: string, off: string, len: string) =>
         `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null, [l])}\n}`;
       if (tt.k === 'array') return idx(o, '', `${o}.length`);
