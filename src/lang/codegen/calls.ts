@@ -449,7 +449,10 @@ export abstract class CallEmitter extends ExprEmitter {
     if ((owner === 'array' || owner === 'slice') && SEQ_READ_ONLY.has(method)) {
       const els = this.simple(owner === 'array' ? o : `${o}.a.slice(${o}.off, ${o}.off + ${o}.len)`);
       if (method === 'is_empty') return `(${els}.length === 0)`;
-      if (method === 'contains') return `$contains(${els}, ${this.tempVal(a[0])})`;
+      if (method === 'contains') {
+        const st = derefAll(this.effType(objE));
+        return this.consumingKey(a[0], st.k === 'array' || st.k === 'slice' ? st.elem : undefined, (k) => `$contains(${els}, ${k})`);
+      }
       const view = this.simple(`{ a: ${els}, toArray() { return Array.from(this.a); } }`);
       return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
     }
@@ -493,7 +496,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.capacity': return `${o}.cap`;
       case 'Vec.clear': return `(${o}.clear(), undefined)`;
       case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
-      case 'Vec.contains': return `$contains(${o}.a, ${this.tempVal(a[0])})`;
+      // the value looked for is taken by value like a Map key (lookupKey): a moved one is dropped
+      case 'Vec.contains': return this.consumingKey(a[0], kt, (k) => `$contains(${o}.a, ${k})`);
       case 'array.len': return `${o}.length`;
       case 'array.get': return `$aget(${o}, ${this.val(a[0])}, ${s})`;
       case 'slice.get': return `$sget(${o}, ${this.val(a[0])}, ${s})`;
