@@ -426,8 +426,7 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${o}.a.length === 0 ? ${some}_u1 : (${i} = ${which === 'Vec.first' ? '0' : `${o}.a.length - 1`}, ${t} = ${o}.a[${i}], ${o}.a[${i}] = $MV, new ${some}(0, ${t})))`;
       case 'Map.get': {
         const mt = derefAll(this.effType((e.callee as ast.ExprOf<'member'>).object));
-        const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
-        return `(${i} = ${ck ? `$ck(${this.tempVal(e.args[0])})` : this.val(e.args[0])}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
+        return `(${i} = ${this.lookupKey(e.args[0], mt.k === 'builtin' ? mt.args[0] : undefined)}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
       }
       default: return `$take(${o})`; // Box.get: the block is freed, the content is the new owner's
     }
@@ -460,7 +459,10 @@ export abstract class CallEmitter extends ExprEmitter {
         const { size, align, kind } = this.vecLayout(seq.elem);
         return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, Array.from(${els}), ${kind}))`;
       }
-      if (method === 'contains') return `$contains(${els}, ${this.tempVal(a[0])})`;
+      if (method === 'contains') {
+        const st = derefAll(this.effType(objE));
+        return this.consumingKey(a[0], st.k === 'array' || st.k === 'slice' ? st.elem : undefined, (k) => `$contains(${els}, ${k})`);
+      }
       // filter's new Vec takes the element layout from its receiver: the view carries a Vec's
       const seqT = derefAll(this.effType(objE));
       const lay = method === 'filter' && (seqT.k === 'array' || seqT.k === 'slice') ? this.vecLayout(seqT.elem) : null;
@@ -474,15 +476,16 @@ export abstract class CallEmitter extends ExprEmitter {
     const ot = derefAll(this.effType(objE));
     const ck = (owner === 'Map' || owner === 'Set') && ot.k === 'builtin' && !!ot.args[0] && compoundKey(ot.args[0]);
     // a looked-up key is only read: a temporary made for it is dropped with the statement
-    const key = (i: number) => (ck ? `$ck(${this.tempVal(a[i])})` : this.val(a[i]));
+    const key = (i: number) => this.lookupKey(a[i], ot.k === 'builtin' ? ot.args[0] : undefined);
+    const kt = ot.k === 'builtin' ? ot.args[0] : undefined;
     // container operations that replace or remove a value that needs a drop drop it (exactly once)
     const dropOf = (t: Type | undefined) => (t && this.m.needsDrop(t) ? this.m.dropFn(t) : null);
     const [dk, dv] = ot.k === 'builtin' ? [dropOf(ot.args[0]), dropOf(ot.args[1])] : [null, null];
     switch (`${owner}.${method}`) {
       case 'Map.insert': if (dk || dv) return `${rtX('$mput')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${dv}, ${s})`; break;
-      case 'Map.remove': if (dk || dv) return `${rtX('$mtake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk}, ${dv})`; break;
+      case 'Map.remove': if (dk || dv) return this.consumingKey(a[0], kt, (k) => `${rtX('$mtake')}(${o}, ${k}, ${ck}, ${dk}, ${dv})`); break;
       case 'Set.insert': if (dk) return `${rtX('$sput')}(${o}, ${arg(0)}, ${ck}, ${dk}, ${s})`; break;
-      case 'Set.remove': if (dk) return `${rtX('$stake')}(${o}, ${this.tempVal(a[0])}, ${ck}, ${dk})`; break;
+      case 'Set.remove': if (dk) return this.consumingKey(a[0], kt, (k) => `${rtX('$stake')}(${o}, ${k}, ${ck}, ${dk})`); break;
       case 'Vec.clear': if (dk) return `(${o}.clear(true).forEach(${dk}), undefined)`; break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
       case 'Map.clear': case 'Set.clear': if (dk || dv) return `${rtX('$mclear')}(${o}, ${dk}, ${dv})`; break;
@@ -507,7 +510,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.capacity': return `${o}.cap`;
       case 'Vec.clear': return `(${o}.clear(), undefined)`;
       case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
-      case 'Vec.contains': return `$contains(${o}.a, ${this.tempVal(a[0])})`;
+      // the value looked for is taken by value like a Map key (lookupKey): a moved one is dropped
+      case 'Vec.contains': return this.consumingKey(a[0], kt, (k) => `$contains(${o}.a, ${k})`);
       case 'array.len': return `${o}.length`;
       case 'array.get': return `$aget(${o}, ${this.val(a[0])}, ${s})`;
       case 'slice.get': return `$sget(${o}, ${this.val(a[0])}, ${s})`;

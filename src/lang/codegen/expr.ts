@@ -61,6 +61,9 @@ export abstract class ExprEmitter {
   /** Pattern bindings of a flat box field (context.ts flatBoxes): the local holds the enum object
    *  and this maps it to the field. `*l` works on the field itself; any other use makes a view. */
   readonly flatLocals = new Map<number, number>();
+  /** Captured `let!` Drop locals of an inner block (FnEmitter.pinned): the JS variable, declared
+   *  with the function's, holds a fresh box `{ v }` per binding, so each binding is its own. */
+  readonly boxedLocals = new Set<number>();
 
   constructor(
     readonly m: ModuleCtx,
@@ -82,6 +85,26 @@ export abstract class ExprEmitter {
   typeOf(e: E): Type { return this.ty(exprInfo(e)?.type ?? { k: 'error' }); }
   effType(e: E): Type { return this.ty(exprInfo(e)?.coerce ?? exprInfo(e)?.type ?? { k: 'error' }); }
   tmp(): string { const n = `$t${this.temps.length}`; this.temps.push(n); return n; }
+  /** The key of a Map/Set lookup (`get`, `get_or`, `contains_key`, `contains`, `m[k]`): they take
+   *  it by value (§4.5; a later use is E0113). A compound key is looked up by its canonical string.
+   *  A moved place (a named local) is the lookup's own: dropped, once, as soon as that string is
+   *  made (a missing key's panic leaks nothing); a temporary is dropped with the statement.
+   *  `kt`: the map's key type. */
+  lookupKey(e: E, kt: Type | undefined): string {
+    const ck = !!kt && compoundKey(kt);
+    if (kt && this.m.needsDrop(kt) && exprInfo(e)?.moves) {
+      const k = this.tmp(), c = ck ? this.tmp() : k;
+      return `(${k} = ${this.val(e)}, ${ck ? `${c} = $ck(${k}), ` : ''}${this.m.dropFn(kt)}(${k}), ${c})`;
+    }
+    return ck ? `$ck(${this.tempVal(e)})` : this.val(e);
+  }
+  /** `op(k)` for an operation that finds the entry itself (`remove`): a moved key is dropped
+   *  after it, a temporary one with the statement (see lookupKey). */
+  consumingKey(e: E, kt: Type | undefined, op: (k: string) => string): string {
+    if (!kt || !this.m.needsDrop(kt) || !exprInfo(e)?.moves) return op(this.tempVal(e));
+    const k = this.tmp(), r = this.tmp();
+    return `(${k} = ${this.val(e)}, ${r} = ${op(k)}, ${this.m.dropFn(kt)}(${k}), ${r})`;
+  }
   site(span: ast.Span): number { return this.m.site(span, this.fnName); }
   /** `&s.f as *T` / `&a[i] as *T` inside a memory-backed value: base address + C-layout offset. */
   partAddr(o: E, span: ast.Span): string | null {
@@ -421,7 +444,7 @@ export abstract class ExprEmitter {
           const copy = `${rtH('copyOut')}(${this.m.td(lt)}, ${n}.$addr, ${this.site(e.span)})`;
           return flag ? `(${flag} = false, ${copy})` : copy;
         }
-        const v = r.local.replBoxed ? `${n}.v` : n;
+        const v = r.local.replBoxed || this.boxedLocals.has(r.local.id) ? `${n}.v` : n;
         return flag && exprInfo(e)?.moves ? `(${flag} = false, ${v})` : v;
       }
       case 'fn': {
@@ -752,7 +775,7 @@ export abstract class ExprEmitter {
           // a struct in memory (address taken) is written in place: pointers to it and closures
           // holding it see the new value
           if (r.local.addressTaken && this.ty(r.local.type).k === 'struct' && memBacked(this.ty(r.local.type))) return { get: n, set: (v) => `$assignInto(${n}, ${v})` };
-          if (r.local.replBoxed) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
+          if (r.local.replBoxed || this.boxedLocals.has(r.local.id)) return { get: `${n}.v`, set: (v) => `${n}.v = ${v}` };
           if (isCellRef(this.ty(r.local.type))) return { get: `${n}.get()`, set: (v) => `${n}.set(${v})` };
           return { get: n, set: (v) => `${n} = ${v}` };
         }

@@ -22,6 +22,7 @@ export interface LibHost {
   effType(e: ast.Expr): Type;
   displayJs(js: string, t: Type): string;
   tmp(): string;
+  lookupKey(e: ast.Expr, kt: Type | undefined): string;
   userOperator(op: string, l: string, r: string, t: Extract<Type, { k: 'struct' | 'enum' }>, span: ast.Span): string | null;
 }
 
@@ -112,7 +113,8 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
         return `${rtL(method)}(${o}, ${layout(retT)}${clone})`;
       }
       case 'clear': return `(${o}.m.clear(), ${o}.ok = null, undefined)`;
-      case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${v(0)}) ? ${o}.m.get(${k}) : ${h.copyVal(a[1])})`; }
+      // a compound key (a String…) is looked up by its canonical string, like `get`
+      case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${h.lookupKey(a[0], recvT.k === 'builtin' ? recvT.args[0] : undefined)}) ? ${o}.m.get(${k}) : ${h.copyVal(a[1])})`; }
     }
     return null;
   }

@@ -72,7 +72,7 @@ export class FnEmitter extends CallEmitter {
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
     // frame is active, suspended tasks included (runtime/core/gc.ts)
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
-      .map((d) => `${d.flag} && ${localValue(d.local)}`)];
+      .map((d) => `${d.flag} && ${localValue(d.local, this.boxedLocals)}`)];
     let code: string;
     // temporaries of the statement a panic leaves in the middle are dropped first (newest first)
     const temps = this.unwindTemps.slice().reverse().map((d) => d + ';').join('\n');
@@ -87,7 +87,7 @@ export class FnEmitter extends CallEmitter {
       }
       const site = this.frameSite;
       const rev = this.allDrops.slice().reverse();
-      const n = (d: Scope['drops'][number]) => localValue(d.local);
+      const n = (d: Scope['drops'][number]) => localValue(d.local, this.boxedLocals);
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
@@ -217,7 +217,7 @@ export class FnEmitter extends CallEmitter {
       if (l.name.startsWith('$') || l.name === '_') continue;
       const t = this.ty(l.type);
       if (t.k === 'unit') continue;
-      const boxed = (l.addressTaken && memBacked(t) && scalarKind(t)) || l.replBoxed;
+      const boxed = (l.addressTaken && memBacked(t) && scalarKind(t)) || l.replBoxed || this.boxedLocals.has(l.id);
       if (t.k === 'float' && !params && !boxed) continue;
       const n = localName(l.name, l.id);
       let v = n;
@@ -248,7 +248,7 @@ export class FnEmitter extends CallEmitter {
 
   private dropScope(sc: Scope): string {
     // the call site is the local's declaration: a panicking drop's backtrace names this frame there
-    const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; ${RT.frameSites}[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localValue(d.local)}); }`).join('\n');
+    const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; ${RT.frameSites}[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localValue(d.local, this.boxedLocals)}); }`).join('\n');
     return sc.mem ? `${drops}\nif (${sc.mem} >= 0) { ${rtIn('memValues', 'release')}(${sc.mem}); ${sc.mem} = -1; }` : drops;
   }
   /** Drops for every scope being left by break/continue (inner scopes down to the loop's). */
@@ -396,6 +396,7 @@ export class FnEmitter extends CallEmitter {
       this.allDrops.push(d);
       this.scopes[this.scopes.length - 1].drops.push(d);
       this.dropFlags.set(l.id, flag);
+      if (this.scopes.length > 1 && l.captured) this.pinned.add(l.id); // assigned in place: no box
       return `${mark}${name} = ${mem}; ${flag} = true;`;
     }
     // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop)
@@ -405,7 +406,8 @@ export class FnEmitter extends CallEmitter {
       this.allDrops.push(d);
       this.scopes[this.scopes.length - 1].drops.push(d);
       this.dropFlags.set(l.id, flag);
-      return `${name} = ${l.replBoxed ? `{ v: ${init} }` : init}; ${flag} = true;`;
+      const boxed = this.pin(l, this.scopes.length > 1);
+      return `${name} = ${l.replBoxed || boxed ? `{ v: ${init} }` : init}; ${flag} = true;`;
     }
     if (l.replBoxed) return `${this.letKw(l, isLet)}${name} = { v: ${init} };`; // shared with later cells (typed.ts)
     return `${this.letKw(l, isLet)}${name} = ${init};`;
@@ -425,13 +427,13 @@ export class FnEmitter extends CallEmitter {
       if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && this.dropFlags.has((nameRes(s.target) as ResOf<'local'>).local.id)) {
         const l = (nameRes(s.target) as ResOf<'local'>).local;
         const flag = this.dropFlags.get(l.id)!;
-        const n = localValue(l);
+        const n = localValue(l, this.boxedLocals);
         const tmp = this.tmp();
         return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${this.place(s.target).set(tmp)}; ${flag} = true;`;
       }
       // `r = &y;` rebinds a reference variable (a cell flows as the cell); it never writes `*r`
       if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && (nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' && this.typeOf(s.value).k === 'ref') {
-        return `${localValue((nameRes(s.target) as ResOf<'local'>).local)} = ${v};`;
+        return `${localValue((nameRes(s.target) as ResOf<'local'>).local, this.boxedLocals)} = ${v};`;
       }
       return this.assignDropping(s.target, v);
     }
@@ -487,7 +489,10 @@ export class FnEmitter extends CallEmitter {
   }
 
   private loopBody(body: ast.Block, contLabel: string | null, locals: LocalInfo[] = [], owned: Scope['drops'] = []): string {
-    this.loops.push({ scopeDepth: this.scopes.length, contLabel, postDepth: this.postOuter.length });
+    // the loop statement's own temporaries (`for x in make()`: the iterated one) are pending at
+    // postOuter[length] inside the body: they live across iterations, so `break`/`continue` drop
+    // only those of the body's statements (the loop's are dropped after it)
+    this.loops.push({ scopeDepth: this.scopes.length, contLabel, postDepth: this.postOuter.length + 1 });
     const js = this.blockValue(body, null, locals, owned);
     this.loops.pop();
     return js;
@@ -530,10 +535,25 @@ export class FnEmitter extends CallEmitter {
         return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${step}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
       }
       const tt = derefAll(this.effType(it));
-      // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop,
-      // unless the body moves the loop variable out (then the elements have new owners)
-      const o = this.simple(l.movedOut ? this.val(it) : this.tempVal(it));
+      // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop.
+      // When the body may move the loop variable out (of a temporary: a named Vec keeps its
+      // elements, E0163), a Vec or array hands each element over: its slot is left MOVED_OUT, the
+      // element is the loop variable's own (dropped at the end of its iteration unless moved),
+      // and the rest (the buffer, elements a `break` left) is dropped after the loop.
+      const lt = this.ty(l.type);
+      const seq = tt.k === 'array' || (tt.k === 'builtin' && tt.name === 'Vec');
+      const o = this.simple(!l.movedOut || seq ? this.tempVal(it) : this.val(it));
       const i = this.tmp();
+      if (l.movedOut && seq && this.m.needsDrop(lt)) {
+        const arr = tt.k === 'array' ? o : `${o}.b`;
+        const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
+        this.allDrops.push(d);
+        this.dropFlags.set(l.id, d.flag);
+        const boxed = this.pin(l, true);
+        const take = this.tmp();
+        return `for (${i} = 0; ${i} < ${tt.k === 'array' ? `${o}.length` : `${o}.n`}; ${i}++) {\n${FUEL}\n${take} = ${arr}[${i}]; ${arr}[${i}] = $MV; ` +
+          `${v} = ${boxed ? `{ v: ${take} }` : take}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
+      }
       const idx = (arr: string, off: string, len: string) =>
         `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null, [l])}\n}`;
       if (tt.k === 'array') return idx(o, '', `${o}.length`);
@@ -560,7 +580,8 @@ export class FnEmitter extends CallEmitter {
           const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
           this.allDrops.push(d);
           this.dropFlags.set(l.id, d.flag);
-          return `${head}${v} = ${opt}.a0; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
+          const boxed = this.pin(l, true);
+          return `${head}${v} = ${boxed ? `{ v: ${opt}.a0 }` : `${opt}.a0`}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
         }
         return `${head}const ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`;
       }
@@ -601,20 +622,38 @@ export class FnEmitter extends CallEmitter {
       const memo = `$go${this.temps.length}`;
       this.temps.push(memo);
       fnJs = `(${memo} ??= ${fnJs})`;
-    }
+    } else fnJs = this.pinCaptures(fnJs, goInfoOf(s)?.captures);
     return `${this.at(s.span)};\n${rtS('go')}(${fnJs}, true, 262144, ${site}, ${jsStr(taskName(s.body))});`;
   }
   /** Declared at the JS function's level: a parameter, a local of the body's own block, or a
    *  droppable local (declared with the function's). Locals of inner blocks are per block. */
   private fnLevel(l: LocalInfo): boolean {
-    return this.paramLocals.includes(l) || this.dropFlags.has(l.id) || !!this.topHoist?.includes(l);
+    return this.paramLocals.includes(l) || (this.dropFlags.has(l.id) && !this.pinned.has(l.id)) || !!this.topHoist?.includes(l);
+  }
+  /** Locals declared with the function's (they have a drop flag, or are a fn value rooting Gc
+   *  handles) that belong to an inner block: a closure, go or async block capturing one binds
+   *  the binding of its own creation (pinCaptures), else every closure made in a loop would
+   *  share the last iteration's. */
+  private readonly pinned = new Set<number>();
+  /** Registers l as pinned when it is captured and `inner`; a `let!` one is boxed (true). */
+  private pin(l: LocalInfo, inner: boolean): boolean {
+    if (!inner || !l.captured || l.replBoxed) return false;
+    this.pinned.add(l.id);
+    if (l.mut) this.boxedLocals.add(l.id);
+    return l.mut;
+  }
+  /** `js` (a function value capturing `captures`) made inside a function binding the pinned
+   *  captures' current variables (or boxes): writes through a box are still seen both ways. */
+  private pinCaptures(js: string, captures: LocalInfo[] | undefined): string {
+    const ns = (captures ?? []).filter((l) => this.pinned.has(l.id)).map((l) => localName(l.name, l.id));
+    return ns.length ? `((${ns.join(', ')}) => ${js})(${ns.join(', ')})` : js;
   }
 
   // ------------------------------------------------------------ closures
   closure(e: E, forceGen = false): string {
     const ci = exprInfo(e)?.closure;
     if (e.kind === 'async') {
-      return this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), [], this.gcCapsOf(ci?.captures));
+      return this.pinCaptures(this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), [], this.gcCapsOf(ci?.captures)), ci?.captures);
     }
     if (e.kind !== 'closure') return unsupported('closure');
     const params = ci ? ci.params : (e.params.map((p) => localOf(p)).filter(Boolean) as LocalInfo[]);
@@ -630,8 +669,8 @@ export class FnEmitter extends CallEmitter {
     // and keeps its captured by-value arrays alive past the frame's stack model: heap-charged
     const stays = lentClosures.has(e) || (this.root !== null && frameLocalClosures(this.root).has(e));
     const arrays = stays ? [] : (ci?.captures ?? []).map((l) => [l, this.escapedBytes(this.ty(l.type))] as const).filter(([, b]) => b >= ESCAPE_BYTES);
-    if (!arrays.length) return js;
-    return `${rtH('env')}(${js}, [${arrays.map(([l]) => localName(l.name, l.id)).join(', ')}], [${arrays.map(([, b]) => b).join(', ')}], ${this.site(e.span)})`;
+    if (!arrays.length) return this.pinCaptures(js, ci?.captures);
+    return this.pinCaptures(`${rtH('env')}(${js}, [${arrays.map(([l]) => localName(l.name, l.id)).join(', ')}], [${arrays.map(([, b]) => b).join(', ')}], ${this.site(e.span)})`, ci?.captures);
   }
 
   /** Bytes of by-value array data in a value of type t (its whole C size when it holds one), 0
@@ -657,6 +696,7 @@ export class FnEmitter extends CallEmitter {
     em.root = this.root;
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
     for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
+    for (const k of this.boxedLocals) em.boxedLocals.add(k);
     const body = f(em);
     return isGen ? `function* (${params.join(', ')}) {\n${body}\n}` : `((${params.join(', ')}) => {\n${body}\n})`;
   }
@@ -700,6 +740,7 @@ export class FnEmitter extends CallEmitter {
         this.allDrops.push(d);
         sc.drops.push(d);
         this.dropFlags.set(l.id, d.flag);
+        if (l.captured && !l.mut) this.pinned.add(l.id); // (a captured `mut` one is left shared)
         binds.delete(n); // declared with the function's droppable locals
       }
       this.scopes.push(sc);
@@ -898,7 +939,7 @@ function ownedResult(e: E): boolean {
 }
 
 /** A local's value: through its box for a REPL session variable a closure captures (typed.ts). */
-function localValue(l: LocalInfo): string {
+function localValue(l: LocalInfo, boxed: ReadonlySet<number>): string {
   if (l.id < 0) return l.name; // a hidden local: a kept temporary (ExprEmitter.extended)
-  return localName(l.name, l.id) + (l.replBoxed ? '.v' : '');
+  return localName(l.name, l.id) + (l.replBoxed || boxed.has(l.id) ? '.v' : '');
 }
