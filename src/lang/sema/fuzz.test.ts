@@ -39,7 +39,9 @@ const FRAGMENTS = [
 function assertSane(text: string): void {
   const t0 = Date.now();
   const r = checkSource('f.vx', text);
-  expect(Date.now() - t0).toBeLessThan(2000);
+  // a guard against blowups (a check that never ends), not a speed target: bench/check.ts
+  // measures speed; the slowest seed checks in about 0.4 s, but the suite runs beside other work
+  expect(Date.now() - t0).toBeLessThan(10_000);
   for (const d of r.diagnostics) {
     expect(d.message).not.toContain('internal compiler error');
     expect(d.span.start).toBeGreaterThanOrEqual(0);
