@@ -319,7 +319,10 @@ export abstract class ExprEmitter {
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
       case 'fstring': {
-        const pieces = e.parts.map((p) => (p.kind === 'text' ? jsStr(p.text) : this.display(p.expr)));
+        // holes left to right (§3.3): one that hoists statements (`v.pop().unwrap()`) evaluates the
+        // earlier holes into temps first
+        const pieces: string[] = [];
+        for (const p of e.parts) pieces.push(p.kind === 'text' ? jsStr(p.text) : this.after(pieces, () => this.display(p.expr)));
         // a formatted string is a run-time allocation (§6.18), built by rt.host.cat (one longer than
         // any string fails as an allocation); one without holes is a literal
         if (!e.parts.some((p) => p.kind === 'hole')) return '(' + (pieces.join(' + ') || '""') + ')';
