@@ -27,6 +27,14 @@ const CASES: Record<string, { src: string; code: string; line: number }> = {
     src: 'import { HashMap } from "collections";\nstruct H { a: ArenaAllocator }\nfn main() {\n    let! m = HashMap<i32, H>.new();\n    let x = m.get(1);\n}\n',
     code: 'E0163', line: 5,
   },
+  'an operator on a type parameter instantiated with a type without it': {
+    src: 'fn sub<T>(a: T, b: T): T { return a - b; }\nstruct P { x: i32 }\nfn main() {\n    let p = sub(P { x: 1 }, P { x: 2 });\n}\n',
+    code: 'E0125', line: 1,
+  },
+  'a standard module\'s generic function with a type its body cannot handle': {
+    src: 'import { abs } from "math";\nfn main() {\n    println("{}", abs(String.from("a")));\n}\n',
+    code: 'E0125', line: 3,
+  },
 };
 
 const compiled = (src: string) => compile([{ name: 'main.vx', text: src }]).diagnostics.filter((d) => d.severity === 'error');

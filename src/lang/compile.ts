@@ -59,11 +59,12 @@ function limitDiagnostic(e: CodegenLimit, file: SourceFile): Diagnostic {
 /** For the check path (`vex check`, the editor's live diagnostics): what only instantiating the
  *  generic functions finds, with the diagnostic and span `compile` gives. Instances are found only
  *  by lowering the bodies that need them (calls, drop and clone glue, contract dispatch), so this
- *  runs the code generator and throws its output away; a program without a generic function of
- *  its own and without a recorded copy of a type parameter cannot reach a limit and skips it.
- *  Anything else codegen would report is left to `compile` (a check never shows internal errors). */
+ *  runs the code generator and throws its output away; a program without a generic function (its
+ *  own or an imported standard module's: `abs<T>` with a String is an instance error too) cannot
+ *  reach a limit and skips it. Anything else codegen would report is left to `compile` (a check
+ *  never shows internal errors). */
 export function instantiationDiagnostics(prog: CheckedProgram, file: SourceFile): Diagnostic[] {
-  const generic = prog.fns.some((f) => f.generics.length > 0 && (copyNeeds.has(f) || !f.decl?.span.file.startsWith('<std>')));
+  const generic = prog.fns.some((f) => f.generics.length > 0);
   if (!generic || !prog.main) return [];
   try {
     generate(prog);

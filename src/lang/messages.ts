@@ -314,6 +314,7 @@ export const MESSAGES = {
     formatStringPlaceholderBut: 'format string has {$holesLength} placeholder{$choice} but {$argsLength} argument{$choice2} given',
   },
   E0125: {
+    genericOperatorInstance: '`{$fnName}` applies `{$op}` to values of its type parameter, but `{$op}` is not defined for `{$t}`',
     typeCannotDereferenced: 'type {$t} cannot be dereferenced',
     needsChannelTFound: '`<-` needs a `Channel<T>`, found {$t}',
     mustReturnIntegerDefine: '`{$cmpFnName}` must return an integer to define `{$op}`, found {$infoType}',
@@ -714,6 +715,8 @@ export const NOTES = {
     labelArgumentWithoutPlaceholder: 'argument without a placeholder',
   },
   E0125: {
+    noteGenericInstanceChecked: 'note: generic code is checked again for each type it is used with; here `{$param}` is `{$t}`',
+    helpDefineOperatorOrBound: 'help: define `op{$op}` for `{$t}`, or call `{$fnName}` with a number type',
     helpDefineFnSelf: 'help: define `fn (self: &{$derefAll}) op<(other: {$derefAll}): bool`, or `compare` returning an integer (contract `Ord`)',
     helpDefineFnSelf2: 'help: define `fn (self: &{$derefAll}) op[](i: i32): T`',
     helpDefineFnSelf3: 'help: define `fn (self: &{$derefAll}!) op[]=(i: i32, v: T)`',

@@ -81,6 +81,9 @@ export interface Instance {
   typeArgs: Type[];
   env: Map<string, Type>;
   isGen: boolean;
+  /** The call that first asked for this instance (where its instantiation errors point when the
+   *  body is a standard module's, not the program's text). */
+  at: Span | null;
 }
 
 /** A REPL cell compiled as `main` (lang/repl.ts, pipeline/repl.ts): the session's variables live
@@ -98,6 +101,8 @@ export class ModuleCtx {
   private readonly siteIds = new Map<string, number>();
   readonly tt: TypeTable;
   readonly instances = new Map<string, Instance>();
+  /** The instance whose body is being emitted (module.ts), for errors of that instantiation. */
+  emitting: Instance | null = null;
   private readonly instancesOf = new Map<number, number>();
   readonly queue: Instance[] = [];
   readonly classes: string[] = [];
@@ -180,7 +185,7 @@ export class ModuleCtx {
       });
       copiesMovers(this, fn, env, at);
       const safe = fn.name.replace(/[^A-Za-z0-9_]/g, '_');
-      inst = { name: `f${fn.id}_${safe}${this.instances.size}`, fn, typeArgs, env, isGen: fn.mayBlock || fn.isAsync };
+      inst = { name: `f${fn.id}_${safe}${this.instances.size}`, fn, typeArgs, env, isGen: fn.mayBlock || fn.isAsync, at };
       this.instances.set(key, inst);
       this.queue.push(inst);
     }

@@ -18,6 +18,19 @@ import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
 import { RT, rtH, rtS } from './rt-names';
+import { CodegenLimit } from './context';
+import { MSG, NOTE } from '../msg';
+
+/** Operand types a built-in binary operator (not `==`/`!=`) has a meaning for. */
+function builtinOperand(op: string, t: Type): boolean {
+  switch (t.k) {
+    case 'int': case 'float': case 'param': case 'error': case 'never': case 'ptr': return true;
+    case 'bool': return op === '&' || op === '|' || op === '^' || op === '<' || op === '<=' || op === '>' || op === '>=';
+    case 'str': return op === '+' || op === '<' || op === '<=' || op === '>' || op === '>=';
+    case 'builtin': return t.name === 'String' && (op === '<' || op === '<=' || op === '>' || op === '>=');
+    default: return false;
+  }
+}
 
 export type E = ast.Expr;
 
@@ -647,7 +660,23 @@ export abstract class ExprEmitter {
       const viaMethod = this.userOperator(op, l, r, lt, e.span);
       if (viaMethod) return viaMethod;
     }
+    if (op !== '==' && op !== '!=' && !builtinOperand(op, lt)) this.genericOperatorError(e, lt);
     return this.binop(op, l, r, lt, e.span);
+  }
+
+  /** Only an instance of a generic body reaches here with an operand type the operator has no
+   *  meaning for (the checker allows `a - b` on two `T` values, §3.6): a Vex error of that
+   *  instantiation, where the program calls it when the body is a standard module's. */
+  private genericOperatorError(e: ast.ExprOf<'binary'>, t: Type): never {
+    const inst = this.m.emitting;
+    const fnName = displayName(inst?.fn.decl?.name ?? inst?.fn.name ?? 'this function');
+    const param = [...(inst?.env.keys() ?? [])].find((k) => inst!.env.get(k) === t || typeName(inst!.env.get(k)!) === typeName(t));
+    const span = e.span.file.startsWith('<std>') && inst?.at ? inst.at : e.span;
+    const tn = displayName(typeName(t));
+    throw new CodegenLimit(MSG.E0125.genericOperatorInstance({ fnName, op: e.op, t: tn }), span, [
+      ...(param ? [NOTE.E0125.noteGenericInstanceChecked({ param: param.replace(/^.*\./, ''), t: tn })] : []),
+      NOTE.E0125.helpDefineOperatorOrBound({ op: e.op, t: tn, fnName }),
+    ]);
   }
 
   /** A generic body instantiated with a user type (`a < b` with `T: Ord`): its operator method,

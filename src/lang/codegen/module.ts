@@ -66,15 +66,18 @@ function generateWith(prog: CheckedProgram, opts: GenerateOptions): { js: string
   while (m.queue.length) {
     const inst = m.queue.shift()!;
     enterInstance(m, inst);
+    m.emitting = inst;
     fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));
     emitted.push(inst);
   }
   // recursive functions get generator twins for recursion deeper than the host stack (deep.ts)
-  fns.push(...addDeepTwins(m, emitted, fns, (inst, twins) => emitFunction(m, inst.fn, inst.env, twinName(inst.name), false, twins)));
+  fns.push(...addDeepTwins(m, emitted, fns, (inst, twins) => { m.emitting = inst; return emitFunction(m, inst.fn, inst.env, twinName(inst.name), false, twins); }));
   while (m.queue.length) {
     const inst = m.queue.shift()!;
+    m.emitting = inst;
     fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));
   }
+  m.emitting = null;
   const tlsTemps = tlsEm.temps.length ? `let ${tlsEm.temps.join(', ')};\n` : '';
   const libm = [...m.libm];
   // pure libm: the first 64 calls per symbol go through the runtime's recording wrapper (FFI
