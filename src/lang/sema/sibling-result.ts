@@ -4,7 +4,7 @@
 // from a `Some(..)` sibling: each branch is checked silently (the real check follows) and the
 // Result argument each one fixes is kept.
 import type * as ast from '../syntax/ast';
-import type { Type } from './types';
+import { T, type Type } from './types';
 import type { Ctx } from './context';
 import { RESULT } from './prelude';
 import { probe } from './closure-infer';
@@ -42,5 +42,10 @@ export function siblingResultType(cx: Ctx, branches: Branch[]): Type | null {
     clearInfo(b.node);
   }
   if (whole) return whole;
+  // every branch a bare `Ok(..)` (or every one an `Err(..)`): nothing here fixes the other type
+  // argument, which is then `i32` (§7.3: still open at the end → i32)
+  if ((args[0] || args[1]) && branches.every((b) => isBareOkErr(b.value))) {
+    return { k: 'enum', info: RESULT, args: [args[0] ?? T.i32, args[1] ?? T.i32] };
+  }
   return args[0] && args[1] ? { k: 'enum', info: RESULT, args: [args[0], args[1]] } : null;
 }
