@@ -77,8 +77,6 @@ function runWorker(file: string, source: string): { ms: number; compileMs: numbe
   return { ms: now() - t0 - compileMs - uiMs, compileMs, out, outcome, events, uiMs };
 }
 
-const settle = (): void => (globalThis as { gc?: () => void }).gc?.();
-
 const cpu0 = cpuMs();
 const wall0 = wallNow();
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
@@ -111,15 +109,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
     const ws: number[] = [], bs: number[] = [], js: number[] = [], cs: number[] = [], us: number[] = [];
     let wOut = '', bOut = '', jsOut = '', events = 0;
     for (let i = 0; i < RUNS; i++) {
-      // each timed run starts from a collected heap, so one phase's garbage (the UI step's
-      // event objects) is not collected inside the next phase's timing (npm run bench passes --expose-gc)
-      settle();
       const w = runWorker(file, source); ws.push(w.ms); cs.push(w.compileMs); wOut = w.out; events = w.events; us.push(w.uiMs);
       if (w.outcome !== 'exited') note = `worker outcome ${w.outcome}`;
-      settle();
       const b = runBare(); bs.push(b.ms); bOut = b.out;
       if (b.outcome !== 'exited') note = `bare outcome ${b.outcome}: ${b.out.slice(0, 200)}`;
-      settle();
       const j = await runJs(); js.push(j.ms); jsOut = j.out;
     }
     if (!note && bOut !== jsOut) note = `OUTPUT DIFFERS: vex ${JSON.stringify(bOut.slice(-120))} js ${JSON.stringify(jsOut.slice(-120))}`;
@@ -142,7 +135,7 @@ const ok = rows.filter((r) => Number.isFinite(r.worker / r.js));
 const wr = ok.map((r) => r.worker / r.js), br = ok.map((r) => r.bare / r.js);
 console.log(`worker path: geometric mean ratio ${num(geoOf(wr), 2)} (target <= 2); worst ${num(Math.max(...wr), 2)} (target <= 4)`);
 console.log(`bare path:   geometric mean ratio ${num(geoOf(br), 2)}; worst ${num(Math.max(...br), 2)}`);
-console.log(`${ok.length}/${rows.length} benchmarks ran; ${RUNS} runs each after ${WARMUP} warm-ups, medians${typeof (globalThis as { gc?: unknown }).gc === 'function' ? ', heap collected before each timed run' : ' (no --expose-gc: garbage of one phase may be collected in the next)'}; ${num(cpuMs() - cpu0, 0)} ms CPU in ${num(wallNow() - wall0, 0)} ms wall; load average ${load0.map((x) => x.toFixed(2)).join(' ')} at start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at end`);
+console.log(`${ok.length}/${rows.length} benchmarks ran; ${RUNS} runs each after ${WARMUP} warm-ups, medians; ${num(cpuMs() - cpu0, 0)} ms CPU in ${num(wallNow() - wall0, 0)} ms wall; load average ${load0.map((x) => x.toFixed(2)).join(' ')} at start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at end`);
 
 if (frontend) {
   console.log('');
