@@ -11,7 +11,7 @@
 // failed clone leaks nothing.
 import type { Type } from '../sema/types';
 import { subst, typeName } from '../sema/types';
-import { ARENA } from '../sema/prelude';
+import { notCloneWith } from '../sema/clone-check';
 import type { ModuleCtx } from './context';
 import { envOf, typeKey } from './typedesc';
 import { isCellRef } from './names';
@@ -37,29 +37,10 @@ export function cloneIsCopy(m: ModuleCtx, t: Type): boolean {
   }
 }
 
-/** The part of t that cannot be cloned (a resource handle, a union), or null: the same rule as the
- *  checker's (sema/clone-check.ts notClone), for a type known only at an instantiation. */
+/** The part of t that cannot be cloned (a resource handle, a union), or null: the checker's rule
+ *  (sema/clone-check.ts), for a type known only at an instantiation. */
 export function uncloneable(m: ModuleCtx, t: Type, seen: Set<unknown>): Type | null {
-  switch (t.k) {
-    case 'builtin':
-      if (t.name === 'Future' || t.name === 'DynamicLib') return t;
-      if (t.name === 'Gc' || t.name === 'Channel') return null;
-      for (const a of t.args) { const b = uncloneable(m, a, seen); if (b) return b; }
-      return null;
-    case 'tuple': for (const e of t.elems) { const b = uncloneable(m, e, seen); if (b) return b; } return null;
-    case 'array': return uncloneable(m, t.elem, seen);
-    case 'any': return t;
-    case 'struct': case 'enum': {
-      if (t.k === 'struct' && (t.info.isUnion || t.info === ARENA)) return t;
-      if (seen.has(t.info) || userClone(m, t)) return null;
-      seen.add(t.info);
-      const env = envOf(t.info.generics, t.args, t.info.name);
-      const parts = t.k === 'struct' ? t.info.fields.map((f) => f.type) : t.info.variants.flatMap((v) => v.fields);
-      for (const p of parts) { const b = uncloneable(m, subst(p, env), seen); if (b) return b; }
-      return null;
-    }
-    default: return null;
-  }
+  return notCloneWith(t, (s) => !!userClone(m, s), seen);
 }
 
 /** JS for a clone of the value `v` (evaluated once) of type t, allocating at site `s`. */
