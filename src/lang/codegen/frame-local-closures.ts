@@ -5,7 +5,8 @@
 // fresh array must not run out of heap. Every other closure value may escape and is charged.
 import type * as ast from '../syntax/ast';
 import type { LocalInfo } from '../sema/typed';
-import { type ResOf, checkMap, checkedNode, localOf, nameRes } from '../sema/tables';
+import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, localOf, nameRes } from '../sema/tables';
+import { lentClosures } from '../sema/moves';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)
@@ -38,5 +39,37 @@ export function frameLocalClosures(root: object): ReadonlySet<ast.Expr> {
     if (uses.every((u) => u.local !== local || (u.called && u.owner === l.owner))) out.add(l.closure);
   }
   cache.set(root, out);
+  return out;
+}
+
+const keptCache = checkMap<object, ReadonlySet<LocalInfo>>();
+
+/** Locals of `root` captured by a closure that may outlive the frame (not lent to a call, not
+ *  frame-local above). Captures are by reference and "live as long as the closures holding them"
+ *  (chapter 2 §1.3); a function value is Copy, so no drop can see its last copy go: such a local's
+ *  value is kept, not dropped when its scope ends (a block the heap map shows live, never one
+ *  freed while a closure still reads it). */
+export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
+  const hit = keptCache.get(root);
+  if (hit) return hit;
+  const stays = frameLocalClosures(root);
+  const out = new Set<LocalInfo>();
+  // `catch_panic(|| …)` runs its closure during the call, like a lending method
+  const calledNow = new Set<unknown>();
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) walk(x); return; }
+    const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
+    if (o.kind === 'call') {
+      const t = callTarget(o as unknown as ast.ExprOf<'call'>);
+      if (t?.k === 'builtin' && t.name === 'catch_panic') for (const a of (o as unknown as ast.ExprOf<'call'>).args) calledNow.add(a);
+    }
+    if (o.kind === 'closure' && !lentClosures.has(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o)) {
+      for (const l of exprInfo(o as unknown as ast.Expr)?.closure?.captures ?? []) out.add(l);
+    }
+    for (const k of Object.keys(o)) if (!SKIP.has(k)) walk(o[k]);
+  };
+  walk(root);
+  keptCache.set(root, out);
   return out;
 }

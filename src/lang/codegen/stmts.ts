@@ -12,7 +12,7 @@ import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
 import { lentClosures } from '../sema/moves';
-import { frameLocalClosures } from './frame-local-closures';
+import { frameLocalClosures, keptByEscapingClosures } from './frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which
@@ -399,8 +399,9 @@ export class FnEmitter extends CallEmitter {
       if (this.scopes.length > 1 && l.captured) this.pinned.add(l.id); // assigned in place: no box
       return `${mark}${name} = ${mem}; ${flag} = true;`;
     }
-    // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop)
-    if (l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) {
+    // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop);
+    // a value a closure that may outlive the frame captures is kept (keptByEscapingClosures)
+    if ((l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) && !this.keptByClosure(l, t)) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
       this.allDrops.push(d);
@@ -411,6 +412,11 @@ export class FnEmitter extends CallEmitter {
     }
     if (l.replBoxed) return `${this.letKw(l, isLet)}${name} = { v: ${init} };`; // shared with later cells (typed.ts)
     return `${this.letKw(l, isLet)}${name} = ${init};`;
+  }
+  /** A local whose value a closure that may outlive the frame captures: never dropped by the
+   *  frame (Gc-holding values stay roots with their drop, as before). */
+  keptByClosure(l: LocalInfo, t: Type): boolean {
+    return this.root !== null && !this.m.mayHoldGc(t) && keptByEscapingClosures(this.root).has(l);
   }
   /** `let ` in place, or nothing when the block declares the local at its top (stmts). */
   private letKw(l: LocalInfo, isLet: boolean): string {
@@ -899,7 +905,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   if (fn.receiver === 'value' && fn.receiverLocal) owned.unshift(fn.receiverLocal);
   for (const l of owned) {
     const t = subst(l.type, env);
-    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && m.needsDrop(t)) em.dropParam(l, t);
+    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && m.needsDrop(t) && !em.keptByClosure(l, t)) em.dropParam(l, t);
   }
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
