@@ -623,6 +623,8 @@ export const NOTES = {
     helpConvertExplicitly: 'help: convert explicitly: `… as {$to}`',
     helpDereferenceIt: 'help: dereference it: `*…`',
     helpBorrowIt: 'help: borrow it: `&…{$mut}`',
+    helpMutableBindingForMutRef: 'help: `{$name}` is declared with `let`, so `&{$name}` is a shared reference; declare it with `let! {$name}` to lend it mutably',
+    helpTakeMutableReference: 'help: take a mutable reference: `&…!`',
     helpMakeGrowableString: 'help: make a growable string: `String.from(…)`',
     noteClosureParameterInferred: 'note: closure parameter `{$name}` was inferred as `{$t}`',
     labelExpectedBecauseReturnType: 'expected {$t} because of this return type',

@@ -64,8 +64,16 @@ export function coerceExpr(cx: Ctx, e: ast.Expr, from: Type, target: Type, what?
     return true;
   }
   if (a === 'same') return true;
-  cx.error(MSG.E0103.expectedFound({ target: fmt(target), from: fmt(from), choice: what ? ` ${what}` : '' }), e.span, mismatchHelp(from, target));
+  cx.error(MSG.E0103.expectedFound({ target: fmt(target), from: fmt(from), choice: what ? ` ${what}` : '' }), e.span, mutRefHelp(e, from, target) ?? mismatchHelp(from, target));
   return false;
+}
+
+/** `&x` where a `&T!` is expected: §7.4 lends `x` mutably only when it is a mutable place. */
+function mutRefHelp(e: ast.Expr, from: Type, to: Type): { notes: string[] } | null {
+  if (e.kind !== 'ref' || from.k !== 'ref' || from.mut || to.k !== 'ref' || !to.mut || !typeEq(from.inner, to.inner)) return null;
+  const r = e.operand.kind === 'ident' ? nameRes(e.operand) : null;
+  const local = r?.k === 'local' ? (r as ResOf<'local'>).local : null;
+  return { notes: [local && !local.mut ? NOTE.E0103.helpMutableBindingForMutRef({ name: local.name }) : NOTE.E0103.helpTakeMutableReference()] };
 }
 
 /** chapter 2 §7.4: where a raw pointer is expected, a `str` converts to `*u8` (its bytes) and a
