@@ -105,3 +105,21 @@ export async function cursorAt(page: Page, lineNumber: number, column: number): 
     ed.focus();
   }, [lineNumber, column]);
 }
+
+/** Sets the main stack size in the Settings dialog. */
+export async function setStackKiB(page: Page, kib: number): Promise<void> {
+  await page.getByTestId('settings').click();
+  await page.getByLabel('Main stack size (KiB)').fill(String(kib));
+  await page.getByRole('button', { name: 'Save' }).click();
+}
+
+/** Runs the editor's program and expects a clean Vex stack overflow of a `bytes`-byte stack:
+ *  no internal error and no host-stack note. */
+export async function runExpectingOverflow(page: Page, bytes: number): Promise<void> {
+  await page.getByTestId('run').click();
+  const outcome = await waitForOutcome(page, 100_000);
+  expect(outcome).not.toContain('Internal error');
+  const err = await outputLines(page, 'stderr');
+  expect(err).toContain(`fatal: stack overflow (stack ${bytes} bytes)`);
+  expect(err.join('\n')).not.toContain('note:');
+}

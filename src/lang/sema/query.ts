@@ -4,7 +4,7 @@
 import { overloadSet } from './overloads';
 import type * as ast from '../syntax/ast';
 import { stdNamespace, stdModuleExports, stdModuleName } from './std-modules';
-import { unprefixVecIter, VEC_ITER_COMPLETION } from './std-veciter';
+import { VEC_ITER_COMPLETION } from './std-veciter';
 import { displayName, MODULE_SEP, type ModuleFile, type ModuleScope } from './modules';
 import { STD_SEP } from './module-names';
 import { analyzeAt, analyzeText, analysisAround } from './analysis';
@@ -395,7 +395,7 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
     // operator methods are reached through their operator, not by name after `.`
     if (isOperatorName(f.decl?.name ?? f.name)) continue;
     const more = overloadSet(cx.methods.get(owner!), key).length - 1;
-    out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: unprefixVecIter(displayName(fnSignature(f))) + (more ? ` (+${more} overload${more === 1 ? '' : 's'})` : '') });
+    out.push({ label: f.decl?.name ?? f.name, kind: 'method', detail: displayName(fnSignature(f)) + (more ? ` (+${more} overload${more === 1 ? '' : 's'})` : '') });
   }
   if (t.k === 'param') for (const { method } of boundMethods(cx, t)) if (!isOperatorName(method.name)) out.push({ label: method.name, kind: 'method', detail: displayName(contractMethodText(method)) });
   const bo = builtinOwner(t);

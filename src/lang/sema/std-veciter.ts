@@ -26,8 +26,6 @@ export const VEC_ITER_MODULE = 'vec';
 /** The checker's name of the linked struct (arrays' and slices' `iter()` make one, methods.ts). */
 export const VEC_ITER_STRUCT = `${VEC_ITER_MODULE}·VecIter`;
 
-/** `vec·VecIter` (the checker's name) as the program writes it, in hover and completion texts. */
-export const unprefixVecIter = (s: string): string => s.replace(/\bvec·/g, '');
 /** What completion offers after `v.` on a Vec before the program calls `iter` (then the linked method is listed). */
 export const VEC_ITER_COMPLETION = { label: 'iter', kind: 'method', detail: 'fn iter(): VecIter<T>' } as const;
 
