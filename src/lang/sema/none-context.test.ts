@@ -20,7 +20,10 @@ describe('None from context', () => {
     expect(tail.map((d) => d.code)).toEqual(['E0114']);
     expect(tail[0].notes.join('\n')).toContain('write `return match');
   });
-  it('all arms `None` and nothing expected: still cannot infer', () => {
-    expect(codes('fn main() {\n    let o = Some(1);\n    let a = match o { _ => None };\n}\n')).toEqual(['E0130']);
+  it('all arms `None` bound by a `let`: late like a lone `None` (§7.3), so Option<i32> when nothing later decides', () => {
+    expect(codes('fn main() {\n    let o = Some(1);\n    let a = match o { _ => None };\n}\n')).toEqual([]);
+  });
+  it('all arms `None` and nothing expected outside a `let`: still cannot infer', () => {
+    expect(codes('fn main() {\n    let o = Some(1);\n    println("{}", (match o { _ => None }).is_some());\n}\n')).toEqual(['E0130']);
   });
 });
