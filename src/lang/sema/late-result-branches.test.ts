@@ -59,6 +59,15 @@ describe('nested blocks and diverging branches', () => {
   });
 });
 
+describe('in generic functions: the function\'s own type parameters are types', () => {
+  it('a return type with `T` decides the open side; `return Err(..)` takes `T` from it', () => {
+    const src = 'struct Cell<T> { v: T, }\nfn (b: &Cell<T>) get(ok: bool): Result<T, str> {\n    if ok { return Ok(b.v); }\n    return Err("empty");\n}\n'
+      + 'fn f<T>(x: T, c: bool): Result<T, str> {\n    let r = if c { Ok(x) } else { return Err("no"); };\n    return r;\n}\n'
+      + 'fn pick<T, E>(x: T, e: E, c: bool): Result<T, E> {\n    let p = if c { Ok(x) } else { Err(e) };\n    return p;\n}\nfn main() {}\n';
+    expectLets(src, ['let r: Result<T, str>', 'let p: Result<T, E>']);
+  });
+});
+
 describe('Err in every branch, None in every branch', () => {
   it('Err only: a later use decides T, else i32', () => {
     expectLets(main('    let e = if c { Err("e") } else { Err("f") };\n    let f: Result<f64, str> = e;\n    let g = match 1 { 1 => Err(true), _ => Err(false) };\n'),

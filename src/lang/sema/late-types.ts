@@ -183,7 +183,7 @@ function openBranches(cx: Ctx, init: ast.Expr): Type | 'none' | null {
     const l = classifyLeaves(init);
     if (l.other) return;
     if (l.none.length && !l.ok.length && !l.err.length) out = 'none';
-    else if (!l.none.length && !l.ok.length !== !l.err.length && t.k === 'enum' && t.info === RESULT && !hasOpen(t)) out = t;
+    else if (!l.none.length && !l.ok.length !== !l.err.length && t.k === 'enum' && t.info === RESULT && !hasError(t)) out = t; // a generic function's `T` is a type here
   });
   clearInfo(init);
   return out;

@@ -17,8 +17,10 @@ import { classifyLeaves, hasOkErrLeaf, type Leaves } from './branch-leaves';
 export const isBareOkErr = (e: ast.Expr | null): boolean =>
   !!e && e.kind === 'call' && e.callee.kind === 'ident' && (e.callee.name === 'Ok' || e.callee.name === 'Err') && !e.callee.typeArgs;
 
+/** Known: not an error nor Result's own uninstantiated `T`/`E` (a generic function's `T` is a type). */
+const known = (a: Type | undefined): a is Type => !!a && a.k !== 'error' && !(a.k === 'param' && a.owner === RESULT.name);
 const complete = (t: Type | undefined): t is Extract<Type, { k: 'enum' }> =>
-  !!t && t.k === 'enum' && t.info === RESULT && t.args.every((a) => a.k !== 'error' && a.k !== 'param');
+  !!t && t.k === 'enum' && t.info === RESULT && t.args.every(known);
 
 /** One alternative: the node to forget after the silent check, its value expression, and its check. */
 export interface Branch { node: unknown; value: ast.Expr | null; check: () => Type }
@@ -66,7 +68,7 @@ export function leafArgs(leaves: Leaves): [Type | null, Type | null] {
     for (const l of list) {
       const got = exprInfo(l.callee)?.type;
       const a = got?.k === 'enum' && got.info === RESULT ? got.args[side] : undefined;
-      if (!args[side] && a && a.k !== 'error' && a.k !== 'param') args[side] = a;
+      if (!args[side] && known(a)) args[side] = a;
     }
   }
   return args;
