@@ -37,6 +37,10 @@ describe('Ok in every branch: a later use decides E', () => {
     // the lone literal is decided the same way
     expectLets(main('    let r = Ok(1);\n    match r { Ok(v) => println("{}", v), Err(e) => takes_str(e) }\n'), ['let r: Result<i32, str>']);
   });
+  it('decided by `?` in a function returning a Result: its error side', () => {
+    const src = 'fn f(c: bool): Result<i32, str> {\n    let r = if c { Ok(1) } else { Ok(2) };\n    let v = r?;\n    let q = Ok(3);\n    let w = q?;\n    return Ok(v + w);\n}\nfn main() { f(true); }\n';
+    expectLets(src, ['let r: Result<i32, str>', 'let q: Result<i32, str>']);
+  });
   it('nothing decides: E is i32 (§7.3), as for the lone literal', () => {
     expectLets(main('    let r = if c { Ok(1.5) } else { Ok(2.5) };\n    println("{}", r.is_ok());\n'), ['let r: Result<f64, i32>']);
   });

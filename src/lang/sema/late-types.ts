@@ -191,8 +191,9 @@ function openBranches(cx: Ctx, init: ast.Expr): Type | 'none' | null {
 
 /** The type the first later use of `name` expects, when that use says it: an argument of a
  *  non-generic function (`f(v)`, `f(&v)`) or of a user method (`obj.m(v)`), `return name;`,
- *  `let y: T = name;`, `place = name;` (the place's type) or `name = value;` (the value's). Null when the
- *  first use says nothing (or there is none). */
+ *  `let y: T = name;`, `place = name;` (the place's type) or `name = value;` (the value's); for a
+ *  Result also `name?` and a `match name` whose arms use their payloads (a partial Result, the
+ *  undecided side `error`). Null when the first use says nothing (or there is none). */
 function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type | null {
   const isName = (e: unknown): boolean => {
     const x = e as ast.Expr;
@@ -223,6 +224,12 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
     if (o.kind === 'assign' && o.op === '=' && isName(o.target) && (o.target as ast.Expr).kind === 'ident') {
       probe(cx, () => { const t = checkExpr(cx, o.value as ast.Expr, null); out = hasOpen(t) ? partialResult(o.value as ast.Expr) : t; });
       clearInfo(o.value);
+      return true;
+    }
+    // `name?`: the error side is the function's (E0117 otherwise)
+    if (o.kind === 'try' && isName(o.operand)) {
+      const r = cx.fn?.ret;
+      if (r?.k === 'enum' && r.info === RESULT) out = resultOf(T.error, r.args[1]);
       return true;
     }
     if (o.kind === 'match' && isName(o.subject)) { out = armUses(cx, o as unknown as ast.ExprOf<'match'>); return true; }
