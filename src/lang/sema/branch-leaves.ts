@@ -38,6 +38,13 @@ export const hasOkErrLeaf = (e: ast.Expr | null): boolean => !!e && valueLeaves(
 /** Some leaf of `e` is a bare `None`. */
 export const hasNoneLeaf = (e: ast.Expr | null): boolean => !!e && valueLeaves(e).some((l) => !('stmts' in l) && isBareNoneExpr(l));
 
+/** Every leaf of `e` is a bare `None` (`if a { None } else { None }` nested in a branch): it takes
+ *  its Option type from its siblings like a lone `None`. */
+export const onlyNoneLeaves = (e: ast.Expr | null): boolean => {
+  const l = e ? valueLeaves(e) : [];
+  return l.length > 0 && l.every((x) => !('stmts' in x) && isBareNoneExpr(x));
+};
+
 /** The leaves of a checked `e` by kind; `other` when some leaf gives a value that is neither a bare
  *  Ok/Err nor a bare None (leaves that diverge — `panic(..)`, a block ending in `return` — give none). */
 export interface Leaves { ok: ast.ExprOf<'call'>[]; err: ast.ExprOf<'call'>[]; none: ast.Expr[]; other: boolean }

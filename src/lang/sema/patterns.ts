@@ -10,7 +10,7 @@ import { OPTION, RESULT } from './prelude';
 import { bareVariant } from './shadow';
 import { missingPattern } from './exhaustive';
 import { siblingResultType } from './sibling-result';
-import { hasOkErrLeaf } from './branch-leaves';
+import { hasOkErrLeaf, onlyNoneLeaves } from './branch-leaves';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
@@ -42,7 +42,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   const armTypes: [ast.MatchArm, Type][] = [];
   // Arms whose value is a bare `None` are checked after the others, so `Some(..)` arms (or the
   // expected type) give them their type; the arms are alternative paths, so the order is free.
-  const noneArm = (arm: ast.MatchArm) => isBareNoneExpr(armValue(arm.body)) || hasOkErrLeaf(armValue(arm.body));
+  const noneArm = (arm: ast.MatchArm) => onlyNoneLeaves(armValue(arm.body)) || hasOkErrLeaf(armValue(arm.body));
   let sibling: Type | null = null;
   const order = [...e.arms.filter((a) => !noneArm(a)), ...e.arms.filter(noneArm)];
   // `Ok(x)`/`Err(e)` arms (also inside a nested `if`/`match`) with no expected type: the arms decide
