@@ -150,7 +150,10 @@ function variantCall(cx: Ctx, e: ast.ExprOf<'call'>, info: EnumInfo, vi: number,
   const keys = new Set(info.generics.map((g) => `${info.name}.${g}`));
   const env = new Map<string, Type>();
   const given = args ?? (expected?.k === 'enum' && expected.info === info ? expected.args : null);
-  if (given) info.generics.forEach((g, i) => given[i] && given[i].k !== 'param' && env.set(`${info.name}.${g}`, given[i]));
+  // a type parameter in the expected type is open (a generic callee's, being inferred) unless it
+  // is one of the function being checked: `return Err("no")` in `fn f<T>(): Result<T, str>`
+  const ownParam = (t: Type) => t.k === 'param' && [...cx.generics.values()].some((g) => g.type.k === 'param' && g.type.name === t.name && g.type.owner === t.owner);
+  if (given) info.generics.forEach((g, i) => given[i] && (given[i].k !== 'param' || ownParam(given[i])) && env.set(`${info.name}.${g}`, given[i]));
   if (!v.fields.length) cx.error(MSG.E0106.variantTakesNoValues({ infoName: info.name, vName: v.name }), e.span);
   const site: CallSite = { callee: v.name, span: e.span, args: e.args, expected, explicit: null };
   checkArgs(cx, v.fields.map((f, i) => ({ name: `field${i}`, type: f, hasDefault: false })), site, env, keys, `${info.name}.${v.name}`);

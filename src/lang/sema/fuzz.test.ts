@@ -81,6 +81,23 @@ describe('checker fuzz', () => {
   it('parser generators: mutated conformance programs', () => {
     fc.assert(fc.property(mutatedProgramArb(SEEDS, 6), assertSane), { numRuns: 300, seed: 12 });
   });
+  it('branch-valued lets of Ok/Err/None (nested, diverging) with random later uses: checking and compiling never throw', () => {
+    const leaf = fc.constantFrom('Ok(1)', 'Ok(x)', 'Err("e")', 'Err(false)', 'None', 'Some(2.5)', 'panic("p")', '7', 'Ok(None)');
+    const value: fc.Memo<string> = fc.memo((n) => (n <= 1 ? leaf : fc.oneof(
+      leaf,
+      fc.tuple(value(n - 1), value(n - 1), value(n - 1)).map(([a, b, c]) => `if x > 1 { ${a} } elif x > 0 { ${b} } else { ${c} }`),
+      fc.tuple(value(n - 1), value(n - 1)).map(([a, b]) => `match x { 0 => ${a}, _ => { let y = x; ${b} } }`),
+      value(n - 1).map((a) => `if x > 2 { ${a} } else { return; }`),
+    )));
+    const use = fc.constantFrom('let s: Result<i32, str> = r;', 'take(r);', 'look(&r);', 'r = Err("z");', 'r = Some(true);', 'let o: Option<bool> = r;',
+      'match r { Ok(v) => show(v), Err(e) => take_str(e) }', 'match r { Some(v) => take_str(v), None => {} }', 'println("{}", r.is_ok());', 'let r = 3;');
+    const pre = 'fn take(r: Result<i32, String>) {}\nfn look(r: &Result<i64, bool>) {}\nfn show(v: i32) {}\nfn take_str(s: str) {}\n';
+    fc.assert(fc.property(value(4), fc.array(use, { maxLength: 3 }), (v, uses) => {
+      const text = `${pre}fn main() {\n    let x = 2;\n    let! r = ${v};\n    ${uses.join('\n    ')}\n}\n`;
+      assertSane(text);
+      for (const d of compile([{ name: 'f.vx', text }], { entry: 'f.vx' }).diagnostics) expect(d.message).not.toContain('internal compiler error');
+    }), { numRuns: 200, seed: 31 });
+  });
   it('editor queries never throw on broken text', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: SEEDS.length - 1 }), fc.nat(), fc.nat(), (s, a, b) => {
       const text = SEEDS[s].slice(0, a % (SEEDS[s].length + 1)) + '.';

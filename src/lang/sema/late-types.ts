@@ -14,6 +14,8 @@ import { probe } from './closure-infer';
 import { OPTION, RESULT, optionOf, resultOf } from './prelude';
 import { resolveType } from './resolve';
 import { forgetNode } from './tables';
+import { classifyLeaves, hasNoneLeaf, hasOkErrLeaf } from './branch-leaves';
+import { leafArgs } from './sibling-result';
 
 type Open = 'Vec' | 'Map' | 'Set';
 
@@ -74,7 +76,15 @@ export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }
   if (s.type || s.pattern.kind !== 'name') return null;
   if (isBareNone(s.init)) return cx.enums.get('Option') ? null : noneType(cx, s.pattern.name, rest, tail); // a program's own Option (§3.7): its own rules
   const ctor = resultConstructor(cx, s.init);
-  if (ctor) return resultType(cx, s.pattern.name, ctor, rest);
+  if (ctor) return resultType(cx, s.pattern.name, () => literalResult(cx, ctor), rest);
+  // `if`/`match` whose every branch ends in a bare None, or every one in Ok(..) (or Err(..)): open
+  // the same way as the lone literal
+  const branchy = s.init.kind === 'if' || s.init.kind === 'match';
+  if (branchy && hasNoneLeaf(s.init) && !cx.enums.get('Option') && openBranches(cx, s.init) === 'none') return noneType(cx, s.pattern.name, rest, tail);
+  if (branchy && hasOkErrLeaf(s.init) && !cx.enums.get('Result')) {
+    const init = s.init;
+    return resultType(cx, s.pattern.name, () => { const o = openBranches(cx, init); return o && o !== 'none' ? o : null; }, rest);
+  }
   const kind = openConstructor(s.init, cx);
   if (!kind) return null;
   const name = s.pattern.name;
@@ -140,11 +150,21 @@ function resultConstructor(cx: Ctx, e: ast.Expr): { ok: boolean; arg: ast.Expr }
   return { ok: e.callee.name === 'Ok', arg: e.args[0] };
 }
 
-/** `let r = Ok(x);`: the Result type a later use expects, else the payload's type with the other
- *  side `i32` (§7.3: still open at the end of the function). */
-function resultType(cx: Ctx, name: string, c: { ok: boolean; arg: ast.Expr }, rest: readonly ast.Stmt[]): Type | null {
+/** `let r = Ok(x);` (or branches of Ok): the Result type a later use expects, else `own()` — the
+ *  value's own type with the open side `i32` (§7.3: still open at the end of the function) — with
+ *  the sides a later use decides (a `match` arm's use of its binding) in place of those. `own()`
+ *  null: not open after all (no late type). */
+function resultType(cx: Ctx, name: string, own: () => Type | null, rest: readonly ast.Stmt[]): Type | null {
+  const mine = own();
+  if (!mine || mine.k !== 'enum' || mine.info !== RESULT) return null;
   const want = expectedAtUse(cx, name, rest);
-  if (want?.k === 'enum' && want.info === RESULT && !hasOpen(want)) return want;
+  if (want?.k !== 'enum' || want.info !== RESULT) return mine;
+  if (!hasOpen(want)) return want;
+  return resultOf(...(mine.args.map((a, i) => (hasOpen(want.args[i]) ? a : want.args[i])) as [Type, Type]));
+}
+
+/** `Ok(x)` / `Err(e)`: the payload's type, the other side `i32`. */
+function literalResult(cx: Ctx, c: { ok: boolean; arg: ast.Expr }): Type | null {
   let t: Type | null = null;
   probe(cx, () => { const at = checkExpr(cx, c.arg, null); if (at.k !== 'error' && at.k !== 'never') t = at; });
   clearInfo(c.arg);
@@ -153,10 +173,27 @@ function resultType(cx: Ctx, name: string, c: { ok: boolean; arg: ast.Expr }, re
   return resultOf(c.ok ? payload : T.i32, c.ok ? T.i32 : payload);
 }
 
+/** An `if`/`match` (checked silently) whose value-giving leaves are all bare `None` ('none'), or
+ *  all bare `Ok(..)` or all bare `Err(..)`: then its Result type, the open side defaulted to `i32`
+ *  by sibling-result.ts. Null otherwise (a leaf of another kind, Ok beside Err: nothing open). */
+function openBranches(cx: Ctx, init: ast.Expr): Type | 'none' | null {
+  let out: Type | 'none' | null = null;
+  probe(cx, () => {
+    const t = checkExpr(cx, init, null);
+    const l = classifyLeaves(init);
+    if (l.other) return;
+    if (l.none.length && !l.ok.length && !l.err.length) out = 'none';
+    else if (!l.none.length && !l.ok.length !== !l.err.length && t.k === 'enum' && t.info === RESULT && !hasError(t)) out = t; // a generic function's `T` is a type here
+  });
+  clearInfo(init);
+  return out;
+}
+
 /** The type the first later use of `name` expects, when that use says it: an argument of a
  *  non-generic function (`f(v)`, `f(&v)`) or of a user method (`obj.m(v)`), `return name;`,
- *  `let y: T = name;`, `place = name;` (the place's type) or `name = value;` (the value's). Null when the
- *  first use says nothing (or there is none). */
+ *  `let y: T = name;`, `place = name;` (the place's type) or `name = value;` (the value's); for a
+ *  Result also `name?` and a `match name` whose arms use their payloads (a partial Result, the
+ *  undecided side `error`). Null when the first use says nothing (or there is none). */
 function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type | null {
   const isName = (e: unknown): boolean => {
     const x = e as ast.Expr;
@@ -183,17 +220,51 @@ function expectedAtUse(cx: Ctx, name: string, rest: readonly ast.Stmt[]): Type |
       clearInfo(o.target);
       return true;
     }
-    // `name = value;`: the type of the value assigned to the collection variable
+    // `name = value;`: the type of the value assigned to the variable (`r = Err("x")`: the side it fixes)
     if (o.kind === 'assign' && o.op === '=' && isName(o.target) && (o.target as ast.Expr).kind === 'ident') {
-      probe(cx, () => { const t = checkExpr(cx, o.value as ast.Expr, null); if (!hasOpen(t)) out = t; });
+      probe(cx, () => { const t = checkExpr(cx, o.value as ast.Expr, null); out = hasOpen(t) ? partialResult(o.value as ast.Expr) : t; });
       clearInfo(o.value);
       return true;
     }
+    // `name?`: the error side is the function's (E0117 otherwise)
+    if (o.kind === 'try' && isName(o.operand)) {
+      const r = cx.fn?.ret;
+      if (r?.k === 'enum' && r.info === RESULT) out = resultOf(T.error, r.args[1]);
+      return true;
+    }
+    if (o.kind === 'match' && isName(o.subject)) { out = armUses(cx, o as unknown as ast.ExprOf<'match'>); return true; }
     if (o.kind === 'ident' && o.name === name) return true; // another use first: it decides nothing here
     return false;
   });
   const t = out as Type | null;
   return t && t.k !== 'error' ? t : null;
+}
+
+/** A checked value whose leaves are bare Ok/Err (`Err("x")`, branches of them): the Result with
+ *  the sides they fix, an open side `error`; null when they fix none. */
+function partialResult(v: ast.Expr): Type | null {
+  if (!hasOkErrLeaf(v)) return null;
+  const l = classifyLeaves(v);
+  if (l.other || l.none.length) return null;
+  const [ok, err] = leafArgs(l);
+  return ok || err ? resultOf(ok ?? T.error, err ?? T.error) : null;
+}
+
+/** `match name { Ok(v) => …, Err(e) => takes_str(e) }`: the Result (or Option, by `Some(x)`) whose
+ *  sides the first typed uses of the arms' payload bindings expect; an undecided side `error`;
+ *  null when no arm's use decides. */
+function armUses(cx: Ctx, m: ast.ExprOf<'match'>): Type | null {
+  const sides = new Map<string, Type>();
+  for (const arm of m.arms) {
+    const p = arm.pattern;
+    if (p.kind !== 'variant' || p.args?.length !== 1 || p.args[0].kind !== 'binding') continue;
+    const v = p.path[p.path.length - 1];
+    if ((v !== 'Ok' && v !== 'Err' && v !== 'Some') || sides.has(v) || (p.path.length === 2 && p.path[0] !== (v === 'Some' ? 'Option' : 'Result')) || p.path.length > 2) continue;
+    const t = expectedAtUse(cx, p.args[0].name, [arm.guard, arm.body] as unknown as ast.Stmt[]);
+    if (t && !hasOpen(t)) sides.set(v, t);
+  }
+  if (sides.has('Some')) return sides.has('Ok') || sides.has('Err') ? null : optionOf(sides.get('Some')!);
+  return sides.size ? resultOf(sides.get('Ok') ?? T.error, sides.get('Err') ?? T.error) : null;
 }
 
 /** Parameter `i` of a generic function, with its type parameters fixed by the other arguments

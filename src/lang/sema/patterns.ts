@@ -9,7 +9,8 @@ import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
 import { bareVariant } from './shadow';
 import { missingPattern } from './exhaustive';
-import { isBareOkErr, siblingResultType } from './sibling-result';
+import { siblingResultType } from './sibling-result';
+import { hasOkErrLeaf, onlyNoneLeaves } from './branch-leaves';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
@@ -41,11 +42,12 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   const armTypes: [ast.MatchArm, Type][] = [];
   // Arms whose value is a bare `None` are checked after the others, so `Some(..)` arms (or the
   // expected type) give them their type; the arms are alternative paths, so the order is free.
-  const noneArm = (arm: ast.MatchArm) => isBareNoneExpr(armValue(arm.body)) || isBareOkErr(armValue(arm.body));
+  const noneArm = (arm: ast.MatchArm) => onlyNoneLeaves(armValue(arm.body)) || hasOkErrLeaf(armValue(arm.body));
   let sibling: Type | null = null;
   const order = [...e.arms.filter((a) => !noneArm(a)), ...e.arms.filter(noneArm)];
-  // `Ok(x)`/`Err(e)` arms with no other arm to say the whole Result type: the arms decide together
-  if (valueUsed && !result && order.every(noneArm)) {
+  // `Ok(x)`/`Err(e)` arms (also inside a nested `if`/`match`) with no expected type: the arms decide
+  // the whole Result type together (an arm that diverges, `panic(..)`, says nothing)
+  if (valueUsed && !result && order.some((a) => hasOkErrLeaf(armValue(a.body)))) {
     result = siblingResultType(cx, order.map((arm) => ({ node: arm, value: armValue(arm.body), check: () => {
       cx.pushScope();
       try {

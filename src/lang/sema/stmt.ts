@@ -10,8 +10,9 @@ import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
 import { clearInfo, lateCollectionType } from './late-types';
 import { checkPlace, reportImmutable, requireMutablePlace } from './mutability';
-import { checkMatch, isBareNoneExpr } from './patterns';
+import { checkMatch } from './patterns';
 import { siblingResultType } from './sibling-result';
+import { onlyNoneLeaves } from './branch-leaves';
 import { resolveType } from './resolve';
 import { joinNumeric, isNumeric, assignable, hasAnyParam } from './infer';
 import { fnEnv, allContracts } from './collect';
@@ -647,9 +648,9 @@ export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null)
 /** `if c { None } else { Some(x) }` with no expected type: the Option type of the first other
  *  branch, checked silently (its nodes are checked again for real), so `None` gets its type. */
 function noneBranchType(cx: Ctx, bodies: ast.Block[]): Type | null {
-  if (!bodies.some((b) => isBareNoneExpr(b.tail))) return null;
+  if (!bodies.some((b) => onlyNoneLeaves(b.tail))) return null;
   for (const b of bodies) {
-    if (isBareNoneExpr(b.tail)) continue;
+    if (onlyNoneLeaves(b.tail)) continue;
     let t: Type | null = null;
     probe(cx, () => { t = checkBlock(cx, b, null); });
     clearInfo(b);
