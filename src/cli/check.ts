@@ -2,6 +2,7 @@
 // or JSON on stdout with --json). Exit status 1 if any error, else 0; 2 for usage/IO problems.
 import { readFileSync } from 'node:fs';
 import { checkRoot } from '../lang/sema/check-files';
+import { stdSourceText } from '../lang/sema/std-modules';
 import { readModuleFiles } from './module-files';
 import { renderDiagnostic, type Diagnostic } from '../lang/diagnostics';
 import { ioError } from './run';
@@ -54,7 +55,7 @@ export function runCheck(args: string[]): number {
     for (const f of r.files) covered.add(f);
     all.push(...diagnostics);
     const textOf = new Map(sources.map((f) => [f.name, f.text]));
-    if (!json) for (const d of diagnostics) process.stderr.write(renderDiagnostic(d, textOf.get(d.span.file) ?? text) + '\n\n');
+    if (!json) for (const d of diagnostics) process.stderr.write(renderDiagnostic(d, textOf.get(d.span.file) ?? stdSourceText(d.span.file) ?? text) + '\n\n');
   }
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;

@@ -5,6 +5,7 @@ import * as diagnostics from '../lang/diagnostics';
 import type { Diagnostic } from '../lang/diagnostics';
 import { execute, type Execution } from '../pipeline/execute';
 import type { RunOptions } from '../runtime/api';
+import { stdSourceText } from '../lang/sema/std-modules';
 import { parseArgs, parseSize } from './args';
 import { readModuleFiles } from './module-files';
 
@@ -14,7 +15,7 @@ const VALUED = RUN_VALUED_FLAGS;
 export function renderAll(ds: readonly Diagnostic[], sources: Map<string, string>): string {
   const render = (diagnostics as { renderDiagnostic?: (d: Diagnostic, text: string) => string }).renderDiagnostic;
   return ds
-    .map((d) => (render ? render(d, sources.get(d.span.file) ?? '') : `${d.severity}[${d.code}]: ${d.message}\n --> ${d.span.file}:${d.span.line}:${d.span.col}`))
+    .map((d) => (render ? render(d, sources.get(d.span.file) ?? stdSourceText(d.span.file) ?? '') : `${d.severity}[${d.code}]: ${d.message}\n --> ${d.span.file}:${d.span.line}:${d.span.col}`))
     .join('\n') + (ds.length ? '\n' : '');
 }
 

@@ -201,6 +201,7 @@ export const MESSAGES = {
     noOverloadTakes: 'mismatched types: no overload of `{$display}` takes ({$argTypes})',
     matchGuardMustBool: 'mismatched types: a match guard must be `bool`, found {$g}',
     matchArmNoValue: 'mismatched types: match arm has no value, expected {$rt}',
+    ifBranchNoValue: 'mismatched types: this branch of the `if` has no value, expected {$rt}',
     firstAlternativeHere: 'mismatched types: `{$bName}` is {$lType} in the first alternative and {$localType} here',
     caseValueTypeCannot: 'mismatched types: case value of type {$vt} cannot match a {$st} subject',
     expectedNilFunctionReturns: 'mismatched types: expected `nil` (this function returns nothing), found {$t}',

@@ -88,7 +88,7 @@ export function checkCall(cx: Ctx, e: ast.ExprOf<'call'>, expected: Type | null)
         setCallTarget(e, { k: 'builtin', name: c.name });
         return checkBuiltinCall(cx, e, c.name, identArgs ?? explicit, expected);
       }
-      const bare = bareVariant(cx, c.name, expected);
+      const bare = bareVariant(cx, c.name, expected, c.span.file);
       if (bare && 'missing' in bare) {
         missingVariant(cx, c.name, bare.missing, c.span);
         for (const a of e.args) checkExpr(cx, a, null);

@@ -336,7 +336,7 @@ function checkIdent(cx: Ctx, e: ast.ExprOf<'ident'>, expected: Type | null): Typ
     setExprInfo(e, { type: T.i32, constValue: BigInt(BUILTIN_CONSTS[e.name]) });
     return T.i32;
   }
-  const own = e.name === 'None' ? bareVariant(cx, 'None', expected) : null;
+  const own = e.name === 'None' ? bareVariant(cx, 'None', expected, e.span.file) : null;
   if (own && 'missing' in own) { missingVariant(cx, 'None', own.missing, e.span); return T.error; }
   if (own && own.info !== OPTION) {
     // the program's own `enum Option` (§3.7): its unit variant `None`

@@ -3,6 +3,7 @@
 // that stores into it (`v.push(x)`, `s.insert(x)`, `m.insert(k, v)`) fixes them, by the types of
 // those arguments (checked silently). Nothing found: `i32` (real's default), so an unused
 // `let v = Vec();` compiles. The binding is then checked as if it were annotated.
+import { shadowing } from './shadow';
 import type * as ast from '../syntax/ast';
 import { T, subst, typeSome, type Type } from './types';
 import { derefAll, structArgsEnv } from './methods';
@@ -74,14 +75,14 @@ function genericConstructor(cx: Ctx, e: ast.ExprOf<'call'>): Open | null {
  *  initializer is not an open constructor. */
 export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
   if (s.type || s.pattern.kind !== 'name') return null;
-  if (isBareNone(s.init)) return cx.enums.get('Option') ? null : noneType(cx, s.pattern.name, rest, tail); // a program's own Option (§3.7): its own rules
+  if (isBareNone(s.init)) return shadowing(cx, 'Option', s.span.file) ? null : noneType(cx, s.pattern.name, rest, tail); // a program's own Option (§3.7): its own rules
   const ctor = resultConstructor(cx, s.init);
   if (ctor) return resultType(cx, s.pattern.name, () => literalResult(cx, ctor), rest);
   // `if`/`match` whose every branch ends in a bare None, or every one in Ok(..) (or Err(..)): open
   // the same way as the lone literal
   const branchy = s.init.kind === 'if' || s.init.kind === 'match';
-  if (branchy && hasNoneLeaf(s.init) && !cx.enums.get('Option') && openBranches(cx, s.init) === 'none') return noneType(cx, s.pattern.name, rest, tail);
-  if (branchy && hasOkErrLeaf(s.init) && !cx.enums.get('Result')) {
+  if (branchy && hasNoneLeaf(s.init) && !shadowing(cx, 'Option', s.span.file) && openBranches(cx, s.init) === 'none') return noneType(cx, s.pattern.name, rest, tail);
+  if (branchy && hasOkErrLeaf(s.init) && !shadowing(cx, 'Result', s.span.file)) {
     const init = s.init;
     return resultType(cx, s.pattern.name, () => { const o = openBranches(cx, init); return o && o !== 'none' ? o : null; }, rest);
   }
@@ -146,7 +147,7 @@ function noneType(cx: Ctx, name: string, rest: readonly ast.Stmt[], tail: ast.Ex
 function resultConstructor(cx: Ctx, e: ast.Expr): { ok: boolean; arg: ast.Expr } | null {
   if (e.kind !== 'call' || e.typeArgs || e.args.length !== 1 || e.callee.kind !== 'ident' || e.callee.typeArgs) return null;
   if (e.callee.name !== 'Ok' && e.callee.name !== 'Err') return null;
-  if (cx.enums.get('Result')) return null;
+  if (shadowing(cx, 'Result', e.span.file)) return null;
   return { ok: e.callee.name === 'Ok', arg: e.args[0] };
 }
 

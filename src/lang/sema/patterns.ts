@@ -56,7 +56,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
         if (b.kind === 'return' || b.kind === 'break' || b.kind === 'continue') return T.never;
         return b.kind === 'block' && 'stmts' in b ? checkBlock(cx, b as ast.Block, null) : checkExpr(cx, b as ast.Expr, null);
       } finally { cx.popScope(); }
-    } })));
+    } })), e.span.file);
   }
   branches(cx, order.map((arm) => () => checkArm(arm)), true);
   function checkArm(arm: ast.MatchArm): boolean {
@@ -125,10 +125,10 @@ function bindingsOf(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
   return out;
 }
 
-function variantOf(cx: Ctx, path: string[], subj: Type): { info: EnumInfo; index: number; args: Type[] } | null {
+function variantOf(cx: Ctx, path: string[], subj: Type, file: string): { info: EnumInfo; index: number; args: Type[] } | null {
   if (path.length === 1) {
     const n = path[0];
-    const own = bareVariant(cx, n, subj);
+    const own = bareVariant(cx, n, subj, file);
     if (own && 'missing' in own) return null;
     if (own && own.info.decl !== null) return { info: own.info, index: own.index, args: subj.k === 'enum' && subj.info === own.info ? subj.args : own.info.generics.map(() => T.error) };
     if (n === 'Some' || n === 'None') return { info: OPTION, index: n === 'Some' ? 0 : 1, args: subj.k === 'enum' && subj.info === OPTION ? subj.args : [T.error] };
@@ -176,7 +176,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       return;
     }
     case 'variant': {
-      const v = variantOf(cx, p.path, t);
+      const v = variantOf(cx, p.path, t, p.span.file);
       if (!v) {
         if (t.k !== 'error') cx.error(MSG.E0116.noVariant({ path: p.path.join('.'), t: fmt(t) }), p.span, t.k === 'enum' ? { notes: [NOTE.E0116.noteVariants({ variants: t.info.variants.map((x) => '`' + x.name + '`').join(', ') })] } : {});
         for (const a of p.args ?? []) checkPattern(cx, a, T.error);

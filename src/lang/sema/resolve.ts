@@ -1,4 +1,5 @@
 // Type expressions -> semantic types, with generics, `Self`, aliases and prelude names.
+import { shadowing } from './shadow';
 import type * as ast from '../syntax/ast';
 import { T, subst, typeName, type Type, type IntName } from './types';
 import type { Ctx } from './context';
@@ -117,8 +118,8 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     cx.error(MSG.E0141.expectsTypeArgumentFound({ what, want, choice: want === 1 ? '' : 's', argsLength: args.length }), te.span);
     return false;
   };
-  if (name === 'Option' && !cx.enums.has(name)) return arity(1, name) ? { k: 'enum', info: OPTION, args } : T.error;
-  if (name === 'Result' && !cx.enums.has(name)) return arity(2, name) ? { k: 'enum', info: RESULT, args } : T.error;
+  if (name === 'Option' && !shadowing(cx, name, te.span.file)) return arity(1, name) ? { k: 'enum', info: OPTION, args } : T.error;
+  if (name === 'Result' && !shadowing(cx, name, te.span.file)) return arity(2, name) ? { k: 'enum', info: RESULT, args } : T.error;
   if (name === 'RuntimeStats') return { k: 'struct', info: RUNTIME_STATS, args: [] };
   if (name === 'ArenaAllocator') return { k: 'struct', info: ARENA, args: [] };
   if (isBuiltinName(name)) return arity(BUILTIN_GENERICS[name].length, name) ? { k: 'builtin', name, args } : T.error;

@@ -5,24 +5,27 @@
 // Option/Result (an expected type, a match subject) keeps the prelude's variants.
 import type { Ctx } from './context';
 import type { EnumInfo, Type } from './types';
+import type { Span } from '../span';
 import { OPTION, RESULT } from './prelude';
 import { MSG, NOTE } from '../msg';
 
 const FAMILY: Record<string, 'Option' | 'Result'> = { Some: 'Option', None: 'Option', Ok: 'Result', Err: 'Result' };
 
-/** The program's own enum that shadows the prelude `Option`/`Result`, or null. */
-export function shadowing(cx: Ctx, name: 'Option' | 'Result'): EnumInfo | null {
+/** The program's own enum that shadows the prelude `Option`/`Result` in `file`, or null. The
+ *  standard modules (`<std>/…`) are written against the prelude: a program's enum is not theirs. */
+export function shadowing(cx: Ctx, name: 'Option' | 'Result', file: string): EnumInfo | null {
   const e = cx.enums.get(name);
-  return e && e.decl !== null ? e : null;
+  if (!e || !e.decl) return null;
+  return file.startsWith('<std>') && !(e.decl as { span: Span }).span.file.startsWith('<std>') ? null : e;
 }
 
 /** What an unqualified `Some`/`None`/`Ok`/`Err` means here: the prelude variant, the shadowing
  *  enum's variant, or `missing` (the shadowing enum has no such variant). */
-export function bareVariant(cx: Ctx, name: string, context: Type | null): { info: EnumInfo; index: number } | { missing: EnumInfo } | null {
+export function bareVariant(cx: Ctx, name: string, context: Type | null, file: string): { info: EnumInfo; index: number } | { missing: EnumInfo } | null {
   const fam = FAMILY[name];
   if (!fam) return null;
   const prelude = fam === 'Option' ? OPTION : RESULT;
-  const own = shadowing(cx, fam);
+  const own = shadowing(cx, fam, file);
   if (!own || (context?.k === 'enum' && context.info === prelude)) return { info: prelude, index: prelude.variants.findIndex((v) => v.name === name) };
   const i = own.variants.findIndex((v) => v.name === name);
   return i >= 0 ? { info: own, index: i } : { missing: own };

@@ -28,8 +28,8 @@ export interface Branch { node: unknown; value: ast.Expr | null; check: () => Ty
 /** The prelude `Result` type the branches fix together, or null (not all of it known, or the
  *  program has its own `enum Result`). Only asked when some branch ends in a bare Ok/Err (also
  *  through a nested `if`/`match`: its leaves count, not the type it defaulted to on its own). */
-export function siblingResultType(cx: Ctx, branches: Branch[]): Type | null {
-  if (!branches.some((b) => hasOkErrLeaf(b.value)) || shadowing(cx, 'Result')) return null;
+export function siblingResultType(cx: Ctx, branches: Branch[], file: string): Type | null {
+  if (!branches.some((b) => hasOkErrLeaf(b.value)) || shadowing(cx, 'Result', file)) return null;
   const args: (Type | null)[] = [null, null];
   let whole: Type | null = null;
   // every branch that gives a value gives it by bare Ok/Err leaves: the other argument stays open

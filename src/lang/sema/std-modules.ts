@@ -146,6 +146,12 @@ const SHOWN_AS: Record<string, Record<string, string>> = { time: { sleep_ns: 'sl
 interface Loaded { items: ast.Item[]; exports: Map<string, string> } // export name -> mangled name
 const cache = new Map<string, Loaded>();
 
+/** The text of a standard module's file (`<std>/time.vx`), so its diagnostics quote their lines. */
+export function stdSourceText(file: string): string | undefined {
+  const m = /^<std>\/(.+)\.vx$/.exec(file);
+  return m ? SOURCES[m[1]] ?? LINKED_ONLY[m[1]] : undefined;
+}
+
 function load(name: string): Loaded {
   const hit = cache.get(name);
   if (hit) return structuredClone(hit); // each program gets its own nodes (side tables are keyed by node)

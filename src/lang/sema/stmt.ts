@@ -628,7 +628,7 @@ export function checkAsyncBlock(cx: Ctx, e: ast.ExprOf<'async'>, expected: Type 
 
 export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null): Type {
   const bodies = [...e.branches.map((br) => br.body), e.else];
-  let result: Type | null = expected ?? noneBranchType(cx, bodies) ?? siblingResultType(cx, bodies.map((b) => ({ node: b, value: b.tail, check: () => checkBlock(cx, b, null) })));
+  let result: Type | null = expected ?? noneBranchType(cx, bodies) ?? siblingResultType(cx, bodies.map((b) => ({ node: b, value: b.tail, check: () => checkBlock(cx, b, null) })), e.span.file);
   const tails: [ast.Block, Type][] = [];
   // As for the statement: the bodies are alternative paths, each after the conditions that ran
   // before it (a value moved in one branch is still there in the others; moved after the `if` if
@@ -641,7 +641,13 @@ export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null)
   };
   ifChain(cx, e.branches.map((br) => () => condBool(cx, br.cond)), e.branches.map((br) => path(br.body)), path(e.else));
   const rt = result ?? T.never;
-  for (const [b, bt] of tails) if (b.tail && bt.k !== 'never') coerceExpr(cx, b.tail, bt, rt);
+  for (const [b, bt] of tails) {
+    if (bt.k === 'never') continue;
+    if (b.tail) coerceExpr(cx, b.tail, bt, rt);
+    // a branch ending in a statement gives no value: `let r = if c { 1 } else { f(); };` read
+    // `undefined` at run time
+    else if (rt.k !== 'unit' && rt.k !== 'error' && rt.k !== 'never' && !blockDiverges(b)) cx.error(MSG.E0103.ifBranchNoValue({ rt: fmt(rt) }), b.span);
+  }
   return rt;
 }
 
