@@ -1092,7 +1092,8 @@ export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 
 /** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
-const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
+const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get',
+  'array.get', 'array.first', 'array.last', 'array.find', 'slice.get', 'slice.first', 'slice.last', 'slice.find']); // §5.2
 /** Builtin methods returning a new collection made of the receiver's elements (or a closure's
  *  results): detached when no element on either side owns anything (`nums().map(f).len()`). */
 const SHALLOW = new Set(['Vec.map', 'Vec.filter', 'str.split']);
