@@ -248,6 +248,7 @@ export const MESSAGES = {
   E0111: {
     throughSharedRef: 'cannot call mutating method `{$method}` through shared reference `{$name}`',
     onImmutable: 'cannot call mutating method `{$method}` on {$what} `{$name}`',
+    lendsImmutableMutably: 'cannot lend {$place} mutably: `{$fnName}` takes it as `{$target}`',
     iterateSharedRef: 'cannot iterate over `{$name}`: its `next()!` advances the iterator, but `{$name}` is a shared reference {$t}',
   },
   E0112: {
