@@ -149,6 +149,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (m.name === 'get' && call.args.length === 1) {
       const at = checkExpr(cx, call.args[0], T.i64);
       if (at.k !== 'int' && at.k !== 'error') cx.error(MSG.E0103.expectedIntegerIndexFound({ at: fmt(at) }), call.args[0].span);
+      if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: seqOwner, mName: m.name }), call.span);
       setCallTarget(call, { k: 'builtin-method', owner: seqOwner, method: 'get' });
       return t.elem;
     }
