@@ -56,10 +56,11 @@ fn main() {
     let w = words().get(1);
     let f = words().first();
     let l = words().last().unwrap();
-    println("{} {:?} {}", w, f, l);
+    let d = words().find(|s| s.len() == 2);
+    println("{} {:?} {} {:?}", w, f, l, d);
     println("{} {}", words().map(|s| s.len()).len(), words().join(","));
 }
-`)).toBe('yy Some("x") zzz\n3 x,yy,zzz\n');
+`)).toBe('yy Some("x") zzz Some("yy")\n3 x,yy,zzz\n');
   });
 
   it('filter gives a new Vec of clones: the array keeps its own elements', () => {
@@ -124,15 +125,16 @@ describe('iter() over non-Copy elements', () => {
 `)).toBe('a bb ccc \n["a", "bb", "ccc", "bb"] ["a", "bb", "ccc"]\nSome("a") 2\n');
   });
 
-  it('a Vec\'s iter whose moved items leave the loop frees the iterator too', () => {
+  it('a Vec\'s find on a temporary moves the element out; its iter whose items leave the loop is freed', () => {
     expect(balanced(`fn main() {
     let! v = Vec<String>();
     v.push(String.from("p")); v.push(String.from("q"));
     let! w = Vec<String>();
     for x in v.iter() { w.push(x); }
-    println("{:?}", w);
+    let f = w.clone().find(|s| s == "q");
+    println("{:?} {:?}", w, f);
 }
-`)).toBe('["p", "q"]\n');
+`)).toBe('["p", "q"] Some("q")\n');
   });
 });
 
@@ -196,7 +198,7 @@ fn main() {
 }
 `)).toEqual([
       'E0163 cannot move `x` out: it is bound to a part of a container element (`String` is moved, not copied, and the container still owns it)',
-      'E0163 `filter` would give a function elements of type `String` that the slice keeps owning: a function that takes them by value shares them with the Vec',
+      'E0163 `filter` would give a function elements of type `String` that the slice keeps owning: a function that takes them by value shares them with the slice',
     ]);
   });
 

@@ -25,7 +25,7 @@ export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 's
 /** Builtin accessors handing out an element by value (movedOutElement). */
 /** An array's or slice's methods handing out an element it keeps owning (§5.2). */
 const SEQ_ACCESSORS = new Set(['get', 'first', 'last', 'find']);
-const MOVE_OUT_ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Map.get', 'Box.get', 'array.get', 'array.first', 'array.last']);
+const MOVE_OUT_ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Box.get', 'array.get', 'array.first', 'array.last', 'array.find']);
 
 export abstract class CallEmitter extends ExprEmitter {
   /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
@@ -429,6 +429,10 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${a}.length === 0 ? ${some}_u1 : (${i} = ${which.endsWith('first') ? '0' : `${a}.length - 1`}, ${t} = ${a}[${i}], ${a}[${i}] = $MV, new ${some}(0, ${t})))`;
       }
       case 'array.get': return `(${i} = ${this.val(e.args[0])}, ${t} = $aget(${o}, ${i}, ${s}), ${o}[$Number(${i})] = $MV, ${t})`;
+      case 'Vec.find': case 'array.find': { // the first element the predicate accepts
+        const a = which.startsWith('array') ? o : `${o}.a`, f = this.simple(this.val(e.args[0]));
+        return `(${i} = Array.prototype.findIndex.call(${a}, (x) => ${f}(x)), ${i} < 0 ? ${some}_u1 : (${t} = ${a}[${i}], ${a}[${i}] = $MV, new ${some}(0, ${t})))`;
+      }
       case 'Map.get': {
         const mt = derefAll(this.effType((e.callee as ast.ExprOf<'member'>).object));
         return `(${i} = ${this.lookupKey(e.args[0], mt.k === 'builtin' ? mt.args[0] : undefined)}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;

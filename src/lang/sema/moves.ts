@@ -256,7 +256,7 @@ export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: s
   const f = call.args[ad.arg];
   if (f?.kind === 'closure') elementClosures.set(f, ad.params);
   else if (f) {
-    const why = typeNeedsDrop(cx, elem) ? 'drops them a second time' : 'shares them with the Vec';
+    const why = typeNeedsDrop(cx, elem) ? 'drops them a second time' : `shares them with the ${container}`;
     cx.error(MSG.E0163.wouldGiveFunctionElements2({ method, elem: typeName(elem), why, container }), f.span, {
       notes: [NOTE.E0163.helpPassClosureReads()],
     });
