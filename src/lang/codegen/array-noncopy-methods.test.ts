@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { runVex } from './run-helpers.test-util';
 import { compile } from '../compile';
+import { completionsAt } from '../sema/query';
 
 /** Output of a run that must end with every allocation freed. */
 function balanced(src: string): string {
@@ -234,5 +235,13 @@ fn main() { let! v = Vec<H>(); let c = dup(&v); }
 
   it('these methods do not mutate: `!` is E0144', () => {
     expect(errors(`fn main() { ${WORDS} a.first()!; let n = (&a[..]).get(0)!.len(); }\n`).map((e) => e.slice(0, 5))).toEqual(['E0144', 'E0144']);
+  });
+});
+
+describe('editor', () => {
+  it('completion after `a.` on an array of Strings offers the read-only methods with String in them', () => {
+    const src = 'fn main() {\n    let a = [String.from("x")];\n    a.\n}\n';
+    const got = completionsAt('main.vx', src, src.indexOf('a.\n') + 2).filter((c) => ['get', 'filter', 'iter', 'push'].includes(c.label)).map((c) => c.detail);
+    expect(got).toEqual(['get(int): String', 'fn iter(): VecIter<T>', 'filter(fn(String): bool): Vec<String>']);
   });
 });

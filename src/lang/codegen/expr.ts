@@ -1116,7 +1116,7 @@ function freshValue(e: E): boolean {
         if (detachedCall(e)) return true;
         // filter on a Vec that keeps its elements makes clones (calls.ts): the result owns them
         if (t.owner === 'Vec' && t.method === 'filter') return true;
-        // an array's or slice's map/filter/iter copies its (Copy) elements into a new Vec (§5.2)
+        // an array's or slice's map/filter/iter makes a new Vec of results, copies or clones (§5.2)
         if ((t.owner === 'array' || t.owner === 'slice') && (t.method === 'map' || t.method === 'filter' || t.method === 'iter')) return true;
         // a Vec made from a temporary's elements owns them (ownReceiverKeeping drops the others)
         if ((t.owner === 'Vec' && t.method === 'map') && e.callee.kind === 'member') return freshValue(e.callee.object);
