@@ -452,7 +452,13 @@ export abstract class CallEmitter extends ExprEmitter {
     const moveRoot = MOVE_OUT_ACCESSORS.has(`${owner}.${method}`) && this.m.needsDrop(rt_) ? this.moveOutRoot(objE) : null;
     if (moveRoot) return this.movedOutElement(`${owner}.${method}`, this.simple(this.ownedReceiver(moveRoot, objE)), e, s);
     // `words().filter(f)`: the new Vec owns the kept elements, the temporary the others
-    const keeping = owner === 'Vec' && (method === 'map' || method === 'filter') && !detachedCall(e) ? this.ownReceiverKeeping(objE) : null;
+    const keeping = ((owner === 'Vec' && method === 'map') || ((owner === 'Vec' || owner === 'array') && method === 'filter')) && !detachedCall(e) ? this.ownReceiverKeeping(objE) : null;
+    if (keeping && owner === 'array') { // `make_arr().filter(f)`, as a Vec's: the kept elements move into the new Vec
+      const at = derefAll(this.effType(objE));
+      const { size, align, kind } = this.vecLayout(at.k === 'array' ? at.elem : null);
+      const view = this.simple(`{ esize: ${size}, ealign: ${align}, kind: ${kind}, a: ${this.simple(keeping.js)}, toArray() { return Array.from(this.a); } }`);
+      return `(${keeping.res} = ${rtL('filter')}(${view}, ${this.val(a[0])}))`;
+    }
     if (keeping) {
       const js = libMethod(this as unknown as LibHost, e, owner, method, this.simple(keeping.js), s);
       if (js) return `(${keeping.res} = ${js})`;

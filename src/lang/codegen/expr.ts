@@ -559,14 +559,17 @@ export abstract class ExprEmitter {
     const root = freshValue(objE) ? objE : tempRoot(objE, false);
     return root && !this.dropRoots.has(root) ? root : null;
   }
-  /** A temporary Vec receiver of `map`/`filter` whose elements need drop (`words().filter(f)`):
-   *  the result takes the elements it kept; the others and the buffer are dropped at the end of
-   *  the statement. `res` must receive the result. null when objE is not a temporary. */
+  /** A temporary Vec (or array, §5.2) receiver of `map`/`filter` whose elements need drop
+   *  (`words().filter(f)`): the result takes the elements it kept; the others and the buffer are
+   *  dropped at the end of the statement. `res` must receive the result. null when objE is not a
+   *  temporary. */
   ownReceiverKeeping(objE: E): { js: string; res: string } | null {
     const t = derefAll(this.ty(this.typeOf(objE)));
-    if (!freshValue(objE) || this.dropRoots.has(objE) || t.k !== 'builtin' || t.name !== 'Vec' || !this.m.needsDrop(t.args[0])) return null;
+    const el = t.k === 'array' ? t.elem : t.k === 'builtin' && t.name === 'Vec' ? t.args[0] : null;
+    if (!freshValue(objE) || this.dropRoots.has(objE) || !el || !this.m.needsDrop(el)) return null;
     const tmp = this.tmp(), res = this.tmp();
-    const body = `${res} && ${res}.a ? ${tmp}.a.forEach(($x) => ${res}.a.includes($x) || ${this.m.dropFn(t.args[0])}($x)) : ${this.m.dropFn(t)}(${tmp}), ${tmp}.release()`;
+    const [items, release] = t.k === 'array' ? [tmp, ''] : [`${tmp}.a`, `, ${tmp}.release()`]; // an array is its JS array
+    const body = `${res} && ${res}.a ? ${items}.forEach(($x) => ${res}.a.includes($x) || ${this.m.dropFn(el)}($x)) : ${this.m.dropFn(t)}(${tmp})${release}`;
     this.post.push(`(${tmp} !== undefined && (${body}, ${tmp} = undefined))`);
     this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(objE.span)}, ${this.m.td(t)}, "", ${tmp}), ${body}, ${tmp} = undefined))`);
     return { js: `(${tmp} = ${this.val(objE)})`, res };

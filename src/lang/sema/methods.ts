@@ -170,8 +170,10 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       setCallTarget(call, { k: 'builtin-method', owner: seqOwner, method: m.name });
       if (explicit) setExprInfo(call, { type: T.error, typeArgs: explicit });
       noteLentClosures(call, 'Vec', m.name);
-      checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : `the ${seqOwner}`, t.elem, false, seqOwner);
-      if (m.name === 'filter' && !inferMod.isCopy(t.elem)) noteParamClone(cx, t.elem, call.span, `the kept elements of ${fmt(t)}`);
+      // an array temporary gives its kept elements up, as a Vec's (codegen ownReceiverKeeping)
+      const temp = t.k === 'array' && ot.k !== 'ref' && !isPlaceExpr(m.object);
+      checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : `the ${seqOwner}`, t.elem, temp, seqOwner);
+      if (m.name === 'filter' && !temp && !inferMod.isCopy(t.elem)) noteParamClone(cx, t.elem, call.span, `the kept elements of ${fmt(t)}`);
       return builtinCall(cx, sig, `Vec.${m.name}`, site, new Map([['Vec.T', t.elem]]), explicit);
     }
   }
