@@ -172,7 +172,7 @@ export const DIAGNOSTICS = {
     'Bindings made with `let` cannot be assigned after initialisation, and neither can their fields or anything reached through a shared reference `&T`. Making mutation explicit is how Vex keeps aliasing visible. Declare the binding with `let!`, or borrow with `&x!`.',
     main('let total = 10;\ntotal = 15;'), main('let! total = 10;\ntotal = 15;')),
   E0111: E('mutating method called on an immutable binding or `&T`',
-    'A method that takes its receiver as `&T!` (it mutates it, like `push`) is called on a value that may not be mutated. Declare the binding with `let!`, or pass a mutable reference.',
+    'A method that takes its receiver as `&T!` (it mutates it, like `push`) is called on a value that may not be mutated, or such a value is passed as `&x` to a function parameter of type `&T!` (`map_insert(&m, k, v)`): `&x` lends `x` mutably only when `x` may be changed. Declare the binding with `let!`, or pass a mutable reference.',
     main('let items = Vec<i32>.new();\nitems.push(1);'), main('let! items = Vec<i32>.new();\nitems.push(1);')),
   E0112: E('mutable reference to an immutable binding',
     '`&x!` creates a reference through which `x` may be changed, so `x` itself must be mutable. Declare it with `let!`, or take a shared reference `&x` if you only read through it.',

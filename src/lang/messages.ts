@@ -249,6 +249,7 @@ export const MESSAGES = {
   E0111: {
     throughSharedRef: 'cannot call mutating method `{$method}` through shared reference `{$name}`',
     onImmutable: 'cannot call mutating method `{$method}` on {$what} `{$name}`',
+    lendsImmutableMutably: 'cannot lend {$place} mutably: `{$fnName}` takes it as `{$target}`',
     iterateSharedRef: 'cannot iterate over `{$name}`: its `next()!` advances the iterator, but `{$name}` is a shared reference {$t}',
   },
   E0112: {
@@ -470,7 +471,7 @@ export const MESSAGES = {
     cannotMoveSPart2: 'cannot move `{$boundName}`\'s part out: it is bound to a container element ({$ownedWhy})',
     cannotMoveOutBound2: 'cannot move `{$localName}` out: it is bound to a part of a container element ({$ownedWhy})',
     cannotMoveOutClosure2: 'cannot move `{$localName}` out of a closure\'s capture: the closure borrows it and may run more than once (`{$t}` {$why})',
-    wouldGiveFunctionElements2: '`{$method}` would give a function elements of type `{$elem}` that the Vec keeps owning: a function that takes them by value {$why}',
+    wouldGiveFunctionElements2: '`{$method}` would give a function elements of type `{$elem}` that the {$container} keeps owning: a function that takes them by value {$why}',
     cannotMoveOutIndex: 'cannot move out of index of `{$choice}`',
     cannotMoveOutWhich: 'cannot move out of {$what}, which its container keeps owning',
   },

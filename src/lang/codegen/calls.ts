@@ -23,7 +23,9 @@ import { callTarget, checkedCall, exprInfo } from '../sema/tables';
 export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
 
 /** Builtin accessors handing out an element by value (movedOutElement). */
-const MOVE_OUT_ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Map.get', 'Box.get']);
+/** An array's or slice's methods handing out an element it keeps owning (§5.2). */
+const SEQ_ACCESSORS = new Set(['get', 'first', 'last', 'find']);
+const MOVE_OUT_ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Box.get', 'array.get', 'array.first', 'array.last', 'array.find']);
 
 export abstract class CallEmitter extends ExprEmitter {
   /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
@@ -422,8 +424,15 @@ export abstract class CallEmitter extends ExprEmitter {
     const some = this.m.enumClass(OPTION);
     switch (which) {
       case 'Vec.get': return `(${i} = ${this.val(e.args[0])}, ${t} = $aget(${o}.a, ${i}, ${s}), ${o}.a[$Number(${i})] = $MV, ${t})`;
-      case 'Vec.first': case 'Vec.last':
-        return `(${o}.a.length === 0 ? ${some}_u1 : (${i} = ${which === 'Vec.first' ? '0' : `${o}.a.length - 1`}, ${t} = ${o}.a[${i}], ${o}.a[${i}] = $MV, new ${some}(0, ${t})))`;
+      case 'Vec.first': case 'Vec.last': case 'array.first': case 'array.last': {
+        const a = which.startsWith('array') ? o : `${o}.a`; // an array is its JS array of elements
+        return `(${a}.length === 0 ? ${some}_u1 : (${i} = ${which.endsWith('first') ? '0' : `${a}.length - 1`}, ${t} = ${a}[${i}], ${a}[${i}] = $MV, new ${some}(0, ${t})))`;
+      }
+      case 'array.get': return `(${i} = ${this.val(e.args[0])}, ${t} = $aget(${o}, ${i}, ${s}), ${o}[$Number(${i})] = $MV, ${t})`;
+      case 'Vec.find': case 'array.find': { // the first element the predicate accepts
+        const a = which.startsWith('array') ? o : `${o}.a`, f = this.simple(this.val(e.args[0]));
+        return `(${i} = Array.prototype.findIndex.call(${a}, (x) => ${f}(x)), ${i} < 0 ? ${some}_u1 : (${t} = ${a}[${i}], ${a}[${i}] = $MV, new ${some}(0, ${t})))`;
+      }
       case 'Map.get': {
         const mt = derefAll(this.effType((e.callee as ast.ExprOf<'member'>).object));
         return `(${i} = ${this.lookupKey(e.args[0], mt.k === 'builtin' ? mt.args[0] : undefined)}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
@@ -443,31 +452,45 @@ export abstract class CallEmitter extends ExprEmitter {
     const moveRoot = MOVE_OUT_ACCESSORS.has(`${owner}.${method}`) && this.m.needsDrop(rt_) ? this.moveOutRoot(objE) : null;
     if (moveRoot) return this.movedOutElement(`${owner}.${method}`, this.simple(this.ownedReceiver(moveRoot, objE)), e, s);
     // `words().filter(f)`: the new Vec owns the kept elements, the temporary the others
-    const keeping = owner === 'Vec' && (method === 'map' || method === 'filter') && !detachedCall(e) ? this.ownReceiverKeeping(objE) : null;
+    const keeping = ((owner === 'Vec' && method === 'map') || ((owner === 'Vec' || owner === 'array') && method === 'filter')) && !detachedCall(e) ? this.ownReceiverKeeping(objE) : null;
+    if (keeping && owner === 'array') { // `make_arr().filter(f)`, as a Vec's: the kept elements move into the new Vec
+      const at = derefAll(this.effType(objE));
+      const { size, align, kind } = this.vecLayout(at.k === 'array' ? at.elem : null);
+      const view = this.simple(`{ esize: ${size}, ealign: ${align}, kind: ${kind}, a: ${this.simple(keeping.js)}, toArray() { return Array.from(this.a); } }`);
+      return `(${keeping.res} = ${rtL('filter')}(${view}, ${this.val(a[0])}))`;
+    }
     if (keeping) {
       const js = libMethod(this as unknown as LibHost, e, owner, method, this.simple(keeping.js), s);
       if (js) return `(${keeping.res} = ${js})`;
     }
-    const o = this.simple(this.tempVal(objE, detachedCall(e) ? null : rt_));
+    // §5.2: an array's or slice's methods other than its accessors give what shares nothing with
+    // its elements (copies, clones, a closure's results): a temporary receiver is dropped after,
+    // unless the result may hold references (`map(|s| &s)`): then it is kept, as for a Vec
+    const seq = owner === 'array' || owner === 'slice';
+    const o = this.simple(this.tempVal(objE, detachedCall(e) || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_));
     // §5.2: an array's or slice's read-only Vec methods run on a view of its elements
-    if ((owner === 'array' || owner === 'slice') && (SEQ_READ_ONLY.has(method) || SEQ_TO_VEC.has(method) || method === 'iter')) {
+    if (seq && (SEQ_READ_ONLY.has(method) || SEQ_TO_VEC.has(method) || method === 'iter')) {
       const els = this.simple(owner === 'array' ? o : `${o}.a.slice(${o}.off, ${o}.off + ${o}.len)`);
+      const seqT = derefAll(this.effType(objE));
+      const elem = seqT.k === 'array' || seqT.k === 'slice' ? seqT.elem : null;
+      // each element a non-Copy one is given as, where the result owns it: a clone (as Vec's)
+      const cloneEl = elem && !cloneIsCopy(this.m, elem) ? `(x) => ${cloneJs(this.m, 'x', elem, s)}` : null;
       if (method === 'is_empty') return `(${els}.length === 0)`;
       if (method === 'iter') { // a VecIter (std-veciter.ts) owning a Vec of copies of the elements
-        const it = this.ty(this.typeOf(e)), seq = derefAll(this.effType(objE));
-        if (it.k !== 'struct' || (seq.k !== 'array' && seq.k !== 'slice')) return unsupported(`${owner}.iter`);
-        const { size, align, kind } = this.vecLayout(seq.elem);
-        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, Array.from(${els}), ${kind}))`;
+        const it = this.ty(this.typeOf(e));
+        if (it.k !== 'struct' || !elem) return unsupported(`${owner}.iter`);
+        const { size, align, kind } = this.vecLayout(elem);
+        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, ${cloneEl ? `${els}.map(${cloneEl})` : `Array.from(${els})`}, ${kind}))`;
       }
-      if (method === 'contains') {
-        const st = derefAll(this.effType(objE));
-        return this.consumingKey(a[0], st.k === 'array' || st.k === 'slice' ? st.elem : undefined, (k) => `$contains(${els}, ${k})`);
-      }
+      // the value looked for is taken by value, as by Vec's (a moved one is dropped after)
+      if (method === 'contains') return this.consumingKey(a[0], elem ?? undefined, (k) => `$contains(${els}, ${k})`);
       // filter's new Vec takes the element layout from its receiver: the view carries a Vec's
-      const seqT = derefAll(this.effType(objE));
-      const lay = method === 'filter' && (seqT.k === 'array' || seqT.k === 'slice') ? this.vecLayout(seqT.elem) : null;
+      const lay = method === 'filter' && elem ? this.vecLayout(elem) : null;
       const like = lay ? `esize: ${lay.size}, ealign: ${lay.align}, kind: ${lay.kind}, ` : '';
       const view = this.simple(`{ ${like}a: ${els}, toArray() { return Array.from(this.a); } }`);
+      if (method === 'index_of') return this.consumingKey(a[0], elem ?? undefined, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${view}, ${k})) === undefined ? ${this.m.enumClass(OPTION)}_u1 : new ${this.m.enumClass(OPTION)}(0, ${r}))`; });
+      // the kept elements stay the receiver's: the new Vec holds clones of the non-Copy ones
+      if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl})`;
       return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
     }
     const arg = (i: number) => this.copyVal(a[i]);
@@ -512,6 +535,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
       // the value looked for is taken by value like a Map key (lookupKey): a moved one is dropped
       case 'Vec.contains': return this.consumingKey(a[0], kt, (k) => `$contains(${o}.a, ${k})`);
+      case 'Vec.index_of': return this.consumingKey(a[0], kt, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${o}, ${k})) === undefined ? ${some()}_u1 : new ${some()}(0, ${r}))`; });
       case 'array.len': return `${o}.length`;
       case 'array.get': return `$aget(${o}, ${this.val(a[0])}, ${s})`;
       case 'slice.get': return `$sget(${o}, ${this.val(a[0])}, ${s})`;

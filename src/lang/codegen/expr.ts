@@ -559,14 +559,17 @@ export abstract class ExprEmitter {
     const root = freshValue(objE) ? objE : tempRoot(objE, false);
     return root && !this.dropRoots.has(root) ? root : null;
   }
-  /** A temporary Vec receiver of `map`/`filter` whose elements need drop (`words().filter(f)`):
-   *  the result takes the elements it kept; the others and the buffer are dropped at the end of
-   *  the statement. `res` must receive the result. null when objE is not a temporary. */
+  /** A temporary Vec (or array, §5.2) receiver of `map`/`filter` whose elements need drop
+   *  (`words().filter(f)`): the result takes the elements it kept; the others and the buffer are
+   *  dropped at the end of the statement. `res` must receive the result. null when objE is not a
+   *  temporary. */
   ownReceiverKeeping(objE: E): { js: string; res: string } | null {
     const t = derefAll(this.ty(this.typeOf(objE)));
-    if (!freshValue(objE) || this.dropRoots.has(objE) || t.k !== 'builtin' || t.name !== 'Vec' || !this.m.needsDrop(t.args[0])) return null;
+    const el = t.k === 'array' ? t.elem : t.k === 'builtin' && t.name === 'Vec' ? t.args[0] : null;
+    if (!freshValue(objE) || this.dropRoots.has(objE) || !el || !this.m.needsDrop(el)) return null;
     const tmp = this.tmp(), res = this.tmp();
-    const body = `${res} && ${res}.a ? ${tmp}.a.forEach(($x) => ${res}.a.includes($x) || ${this.m.dropFn(t.args[0])}($x)) : ${this.m.dropFn(t)}(${tmp}), ${tmp}.release()`;
+    const [items, release] = t.k === 'array' ? [tmp, ''] : [`${tmp}.a`, `, ${tmp}.release()`]; // an array is its JS array
+    const body = `${res} && ${res}.a ? ${items}.forEach(($x) => ${res}.a.includes($x) || ${this.m.dropFn(el)}($x)) : ${this.m.dropFn(t)}(${tmp})${release}`;
     this.post.push(`(${tmp} !== undefined && (${body}, ${tmp} = undefined))`);
     this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(objE.span)}, ${this.m.td(t)}, "", ${tmp}), ${body}, ${tmp} = undefined))`);
     return { js: `(${tmp} = ${this.val(objE)})`, res };
@@ -1092,7 +1095,8 @@ export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 
 /** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
-const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
+const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get',
+  'array.get', 'array.first', 'array.last', 'array.find', 'slice.get', 'slice.first', 'slice.last', 'slice.find']); // §5.2
 /** Builtin methods returning a new collection made of the receiver's elements (or a closure's
  *  results): detached when no element on either side owns anything (`nums().map(f).len()`). */
 const SHALLOW = new Set(['Vec.map', 'Vec.filter', 'str.split']);
@@ -1115,7 +1119,7 @@ function freshValue(e: E): boolean {
         if (detachedCall(e)) return true;
         // filter on a Vec that keeps its elements makes clones (calls.ts): the result owns them
         if (t.owner === 'Vec' && t.method === 'filter') return true;
-        // an array's or slice's map/filter/iter copies its (Copy) elements into a new Vec (§5.2)
+        // an array's or slice's map/filter/iter makes a new Vec of results, copies or clones (§5.2)
         if ((t.owner === 'array' || t.owner === 'slice') && (t.method === 'map' || t.method === 'filter' || t.method === 'iter')) return true;
         // a Vec made from a temporary's elements owns them (ownReceiverKeeping drops the others)
         if ((t.owner === 'Vec' && t.method === 'map') && e.callee.kind === 'member') return freshValue(e.callee.object);

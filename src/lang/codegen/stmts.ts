@@ -548,7 +548,9 @@ export class FnEmitter extends CallEmitter {
       // and the rest (the buffer, elements a `break` left) is dropped after the loop.
       const lt = this.ty(l.type);
       const seq = tt.k === 'array' || (tt.k === 'builtin' && tt.name === 'Vec');
-      const o = this.simple(!l.movedOut || seq ? this.tempVal(it) : this.val(it));
+      // a user iterator (`v.iter()`) hands each item over by `next()`: what it still holds is its own
+      const handsOver = tt.k === 'struct' || tt.k === 'enum';
+      const o = this.simple(!l.movedOut || seq || handsOver ? this.tempVal(it) : this.val(it));
       const i = this.tmp();
       if (l.movedOut && seq && this.m.needsDrop(lt)) {
         const arr = tt.k === 'array' ? o : `${o}.b`;

@@ -13,6 +13,7 @@ import { fnEnv, allContracts } from './collect';
 import { isSize } from './prelude';
 import { argOk } from './ffi-check';
 import { markAddressTaken } from './ops';
+import { lentImmutably } from './mutability';
 import { MSG, NOTE } from '../msg';
 import { exprInfo, setExprInfo, setNameRes } from './tables';
 
@@ -159,7 +160,7 @@ export function checkArgs(
     } else if (cArgs && target.k === 'ptr' && exprInfo(a)!.type.k === 'ref' && argOk(exprInfo(a)!.type, target)) {
       setExprInfo(a, { ...exprInfo(a)!, coerce: target });
       if (a.kind === 'ref') markAddressTaken(a.operand);
-    } else if (!hasParams(target, keys)) coerceExpr(cx, a, exprInfo(a)!.type, target, `(argument ${i + 1} of \`${name}\`)`);
+    } else if (!hasParams(target, keys) && !lentImmutably(cx, a, target, name)) coerceExpr(cx, a, exprInfo(a)!.type, target, `(argument ${i + 1} of \`${name}\`)`);
     consume(cx, a);
   });
 }

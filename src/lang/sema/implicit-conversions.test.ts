@@ -33,8 +33,11 @@ describe('`&x` for a generic `&T!` parameter', () => {
   it('a mutable place is borrowed mutably (function and method)', () => {
     expect(errors(fns + 'fn main() { let! x = 1; put(&x, 2); let r = R { n: 0 }; let! s = 2.5; r.take(&s); }')).toEqual([]);
   });
-  it('an immutable binding stays a shared borrow: a mismatch', () => {
-    expect(errors(fns + 'fn main() { let x = 1; put(&x, 2); }')[0]).toMatch(/^E0103 mismatched types: expected `&i32!`, found `&i32`/);
+  it('an immutable binding stays a shared borrow: E0111, as for a mutating method', () => {
+    expect(errors(fns + 'fn main() { let x = 1; put(&x, 2); }')).toEqual(['E0111 cannot lend immutable binding `x` mutably: `put` takes it as `&i32!`']);
+  });
+  it('a temporary stays a type mismatch (take `&…!`)', () => {
+    expect(errors(fns + 'fn one(): i32 { return 1; }\nfn main() { put(&one(), 2); }')[0]).toMatch(/^E0103 mismatched types: expected `&i32!`, found `&i32`/);
   });
   it('the borrow is mutable for the borrow checker: a live shared borrow conflicts', () => {
     expect(errors(fns + 'fn main() { let! x = 1; let a = &x; put(&x, 2); println("{}", a); }').some((e) => /^E01\d\d .*borrow/.test(e))).toBe(true);

@@ -20,7 +20,7 @@ import { checkSortLends } from './operators';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
-import { VEC_ITER_STRUCT } from './std-veciter';
+import { VEC_ITER_MODULE, VEC_ITER_STRUCT } from './std-veciter';
 import { ffiUnsafe } from './ffi-check';
 import { needHole } from './closure-infer';
 import { notClone } from './clone-check';
@@ -120,6 +120,8 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   const set = ownerName ? overloadSet(cx.methods.get(ownerName), m.name) : [];
   if (set.length) {
     const f = resolveOverload(cx, set, site, `${ownerName}.${m.name}`);
+    // the linked `Vec.iter` (std-veciter.ts) clones the Vec: its elements must be Clone
+    if (f && m.name === 'iter' && t.k === 'builtin' && t.name === 'Vec' && t.args[0] && f.decl?.span.file === `<std>/${VEC_ITER_MODULE}.vx` && !inferMod.isCopy(t.args[0])) clonesElements(cx, call, t, t.args[0]);
     return f ? userMethodCall(cx, call, m, ot, f, site) : T.error;
   }
   // A struct field holding a function or closure: `s.handler(x)`.
@@ -141,26 +143,37 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'len' });
       return T.i32;
     }
-    // chapter 2 §5.2: arrays and slices have the read-only `get(i)` (a copy of a Copy element)
-    if (m.name === 'get' && call.args.length === 1 && inferMod.isCopy(t.elem)) {
+    const seqOwner = t.k === 'array' ? 'array' : 'slice';
+    // chapter 2 §5.2: arrays and slices have the read-only `get(i)`: the element, as a Vec's
+    // `get` (a Copy one is copied; moving out a non-Copy one is E0163, moves.ts ACCESSORS)
+    if (m.name === 'get' && call.args.length === 1) {
       const at = checkExpr(cx, call.args[0], T.i64);
       if (at.k !== 'int' && at.k !== 'error') cx.error(MSG.E0103.expectedIntegerIndexFound({ at: fmt(at) }), call.args[0].span);
-      setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'get' });
+      if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: seqOwner, mName: m.name }), call.span);
+      setCallTarget(call, { k: 'builtin-method', owner: seqOwner, method: 'get' });
       return t.elem;
     }
-    // §5.2 `iter()`: a VecIter over copies of the (Copy) elements, as a Vec's (std-veciter.ts)
-    const vecIter = m.name === 'iter' && call.args.length === 0 && inferMod.isCopy(t.elem) ? cx.structs.get(VEC_ITER_STRUCT) : undefined;
+    // §5.2 `iter()`: a VecIter over copies of the elements, as a Vec's (std-veciter.ts): a non-Copy
+    // element is cloned into it, so it must be Clone
+    const vecIter = m.name === 'iter' && call.args.length === 0 ? cx.structs.get(VEC_ITER_STRUCT) : undefined;
     if (vecIter) {
-      if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: t.k === 'array' ? 'array' : 'slice', mName: m.name }), call.span);
-      setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: 'iter' });
+      if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: seqOwner, mName: m.name }), call.span);
+      if (!inferMod.isCopy(t.elem)) clonesElements(cx, call, t, t.elem);
+      setCallTarget(call, { k: 'builtin-method', owner: seqOwner, method: 'iter' });
       return { k: 'struct', info: vecIter, args: [t.elem] };
     }
-    // §5.2: the read-only Vec methods (elements of a Copy type: a closure gets copies)
-    const sig = (SEQ_READ_ONLY.has(m.name) || SEQ_TO_VEC.has(m.name)) && inferMod.isCopy(t.elem) ? builtinMethod('Vec', m.name) : null;
+    // §5.2: the read-only Vec methods, with a Vec's rules for the elements: a closure's element
+    // parameter stays the array's (moves.ts checkElementAdaptor), `filter` clones what it keeps
+    const sig = SEQ_READ_ONLY.has(m.name) || SEQ_TO_VEC.has(m.name) ? builtinMethod('Vec', m.name) : null;
     if (sig) {
-      if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: t.k === 'array' ? 'array' : 'slice', mName: m.name }), call.span);
-      setCallTarget(call, { k: 'builtin-method', owner: t.k === 'array' ? 'array' : 'slice', method: m.name });
+      if (call.bang) cx.error(MSG.E0144.notMutatingMethodRemove({ owner: seqOwner, mName: m.name }), call.span);
+      setCallTarget(call, { k: 'builtin-method', owner: seqOwner, method: m.name });
       if (explicit) setExprInfo(call, { type: T.error, typeArgs: explicit });
+      noteLentClosures(call, 'Vec', m.name);
+      // an array temporary gives its kept elements up, as a Vec's (codegen ownReceiverKeeping)
+      const temp = t.k === 'array' && ot.k !== 'ref' && !isPlaceExpr(m.object);
+      checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : `the ${seqOwner}`, t.elem, temp, seqOwner);
+      if (m.name === 'filter' && !temp && !inferMod.isCopy(t.elem)) noteParamClone(cx, t.elem, call.span, `the kept elements of ${fmt(t)}`);
       return builtinCall(cx, sig, `Vec.${m.name}`, site, new Map([['Vec.T', t.elem]]), explicit);
     }
   }
@@ -223,6 +236,14 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   return T.error;
 }
 
+/** `v.iter()` on a Vec, array or slice `t` of non-Copy elements clones each of them: one that
+ *  cannot be cloned is E0163; a type parameter is checked at each instantiation. */
+function clonesElements(cx: Ctx, call: ast.ExprOf<'call'>, t: Type, elem: Type): void {
+  noteParamClone(cx, elem, call.span, `the elements of ${fmt(t)}`);
+  const bad = notClone(cx, elem, new Set());
+  if (bad && bad.k !== 'param') cx.error(MSG.E0163.clonesOutUncloneable({ method: 'iter', t: fmt(t), elem: fmt(elem), uncloneable: fmt(bad) }), call.span);
+}
+
 /** A call of user method `f` on the already checked receiver `m.object` (of type `ot`). */
 export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, ot: Type, f: FnInfo, site: CallSite): Type {
   if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
@@ -247,6 +268,8 @@ function defaultClone(cx: Ctx, call: ast.ExprOf<'call'>, t: Type): Type {
     cx.error(MSG.E0168.typeCannotCloned({ t: fmt(t), why }), call.span, { notes: [NOTE.E0168.noteChapter23({ bad: fmt(bad), what }), NOTE.E0168.helpBorrowInstead()] });
     return T.error;
   }
+  // a type parameter's part is checked where the body is instantiated (copy-needs.ts)
+  noteParamClone(cx, t, call.span, `a value of type ${fmt(t)}`);
   setCallTarget(call, { k: 'builtin-method', owner: 'Clone', method: 'clone' });
   return t;
 }

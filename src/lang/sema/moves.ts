@@ -249,15 +249,15 @@ const elementClosures = checkMap<ast.Expr, number[]>();
  *  a closure literal's element parameters are bound to the elements (moving one out is E0163), a
  *  function given by name or value would own (and drop) elements the Vec still owns (E0163), and
  *  `filter` on a Vec that outlives the call gives the result clones, so its elements must be Clone
- *  (E0163 otherwise). */
-export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean): void {
+ *  (E0163 otherwise). Arrays and slices (§5.2) pass their own `container` word. */
+export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean, container = 'Vec'): void {
   const ad = ELEMENT_ADAPTORS[method];
   if (!ad || copyLike(elem)) return;
   const f = call.args[ad.arg];
   if (f?.kind === 'closure') elementClosures.set(f, ad.params);
   else if (f) {
-    const why = typeNeedsDrop(cx, elem) ? 'drops them a second time' : 'shares them with the Vec';
-    cx.error(MSG.E0163.wouldGiveFunctionElements2({ method, elem: typeName(elem), why }), f.span, {
+    const why = typeNeedsDrop(cx, elem) ? 'drops them a second time' : `shares them with the ${container}`;
+    cx.error(MSG.E0163.wouldGiveFunctionElements2({ method, elem: typeName(elem), why, container }), f.span, {
       notes: [NOTE.E0163.helpPassClosureReads()],
     });
   }
@@ -313,7 +313,7 @@ function containerRoot(e: ast.Expr): ast.Expr {
 function temporaryContainer(e: ast.Expr): boolean {
   const root = containerRoot(e);
   const t = exprInfo(root)?.type;
-  if (!t || t.k === 'ref' || t.k === 'ptr') return false;
+  if (!t || t.k === 'ref' || t.k === 'ptr' || t.k === 'slice') return false; // a slice only borrows its elements
   return root.kind === 'call' || root.kind === 'struct-lit' || root.kind === 'array' || root.kind === 'map';
 }
 
@@ -368,7 +368,8 @@ function isPlacePath(e: ast.Expr): boolean {
 }
 
 /** Builtin accessors that hand out a part the receiver keeps owning. */
-const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get']);
+const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get',
+  'array.get', 'array.first', 'array.last', 'array.find', 'slice.get', 'slice.first', 'slice.last', 'slice.find']); // §5.2
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 
 /** `v[i]`, `v.get(i)`, `m.get(k).unwrap()`, `v.first().unwrap().inner`: a part of an element that

@@ -2,7 +2,7 @@
 // thread-local, or access through `&T!` / `*T!`. Bindings from `let`, parameters and consts are
 // read-only.
 import type * as ast from '../syntax/ast';
-import { T, type Type } from './types';
+import { T, typeEq, typeName, type Type } from './types';
 import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
@@ -108,4 +108,16 @@ export function reportImmutable(cx: Ctx, m: Exclude<PlaceMut, { ok: true }>, spa
     case 'text': notes.push(NOTE.E0110.textIsImmutable()); break;
   }
   cx.error(message, span, { labels, notes });
+}
+
+/** `f(&x)` where f's parameter is `&T!` and `x` is not a mutable place (§7.4 lends `&x` mutably
+ *  only then): E0111, as `x.m()` of a mutating method — the binding, not the types, is at fault.
+ *  True when reported (the caller then reports no type mismatch). */
+export function lentImmutably(cx: Ctx, arg: ast.Expr, target: Type, fnName: string): boolean {
+  const from = exprInfo(arg)?.type;
+  if (arg.kind !== 'ref' || arg.mut || from?.k !== 'ref' || from.mut || target.k !== 'ref' || !target.mut || !typeEq(from.inner, target.inner)) return false;
+  const m = placeMutability(cx, arg.operand);
+  if (m.ok) return false; // a temporary: E0103 says to take `&…!`
+  reportImmutable(cx, m, arg.span, MSG.E0111.lendsImmutableMutably({ place: placeDesc(arg.operand, m), fnName, target: typeName(target) }));
+  return true;
 }

@@ -102,7 +102,7 @@ export interface BuiltinSig {
 /** Vec methods arrays and slices have too (§5.2), those that make no new Vec. */
 export const SEQ_READ_ONLY: ReadonlySet<string> = new Set(['is_empty', 'first', 'last', 'contains', 'index_of', 'find', 'any', 'all', 'forEach', 'for_each', 'reduce', 'fold', 'join']);
 
-/** Vec methods arrays and slices have too (§5.2) that make a new Vec of their (Copy) elements. */
+/** Vec methods arrays and slices have too (§5.2) that make a new Vec (map: of a closure's results, filter: of clones of the kept non-Copy elements). */
 export const SEQ_TO_VEC: ReadonlySet<string> = new Set(['map', 'filter']);
 
 /** `name(params)!: ret` tables; `!` marks a mutating method; `?` after a param makes it optional. */

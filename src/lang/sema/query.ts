@@ -14,7 +14,6 @@ import type { FnInfo, LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { BUILTIN_CONSTS, BUILTIN_FNS, SPECIAL_FNS, isBuiltinFn, builtinMethodNames, builtinOwner, builtinMethod, builtinStatic, builtinStaticNames, PRELUDE_TYPE_NAMES, ownerGenerics, isAnyInt, SEQ_READ_ONLY, SEQ_TO_VEC } from './prelude';
 import { derefAll, structArgsEnv } from './methods';
-import { isCopy } from './infer';
 import { operatorUse } from './operator-at';
 import { boundMethods, contractMethod, contractMethodText, defaultBodyCopies } from './contract-at';
 import { isOperatorName } from './collect';
@@ -406,8 +405,8 @@ function membersOf(cx: Ctx, t0: Type): CompletionItem[] {
   // §5.2 `iter()`: linked only once the program calls it (std-veciter.ts), offered before that
   if (t.k === 'builtin' && t.name === 'Vec' && !out.some((c) => c.label === 'iter')) out.push({ ...VEC_ITER_COMPLETION });
   if (t.k === 'array' || t.k === 'slice') out.push({ label: 'len', kind: 'method', detail: 'len(): i32' });
-  // §5.2: Vec's read-only methods and map/filter, for Copy elements (methods.ts)
-  if ((t.k === 'array' || t.k === 'slice') && isCopy(t.elem)) {
+  // §5.2: Vec's read-only methods and map/filter, for every element type (methods.ts)
+  if (t.k === 'array' || t.k === 'slice') {
     out.push({ label: 'get', kind: 'method', detail: `get(int): ${typeName(t.elem)}` }, { ...VEC_ITER_COMPLETION });
     for (const m of [...SEQ_READ_ONLY, ...SEQ_TO_VEC]) {
       const sig = builtinMethod('Vec', m)!;

@@ -160,11 +160,11 @@ describe('arrays and slices: the read-only Vec methods (§5.2)', () => {
     expect(hover(src, 'let t')).toBe('let t: f64');
     expect(hover(src, 'let j')).toBe('let j: string');
   });
-  it('no mutating ones; non-Copy elements are not offered', () => {
+  it('no mutating ones; non-Copy elements have the read-only ones too', () => {
     expect(errors('fn main() { let! a = [1]; a.push(2); }\n')).toEqual(['E0108 no method named `push` found for type `[i32; 1]`']);
     expect(errors('fn main() { let a = [1]; let m = a.map(|x| x); }\n')).toEqual([]); // map/filter came later (std-veciter.test.ts)
     expect(errors('fn main() { let! a = [1]; a.sort(); }\n').map((e) => e.slice(0, 5))).toEqual(['E0108']);
-    expect(errors('fn main() { let a = [String.from("x")]; a.contains(String.from("x")); }\n').map((e) => e.slice(0, 5))).toEqual(['E0108']);
+    expect(errors('fn main() { let a = [String.from("x")]; a.contains(String.from("x")); }\n')).toEqual([]); // (codegen/array-noncopy-methods.test.ts)
     expect(errors('fn main() { let a = [1]; a.first()!; }\n').map((e) => e.slice(0, 5))).toEqual(['E0144']);
   });
 });
