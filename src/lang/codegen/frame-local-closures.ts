@@ -5,7 +5,7 @@
 // fresh array must not run out of heap. Every other closure value may escape and is charged.
 import type * as ast from '../syntax/ast';
 import type { LocalInfo } from '../sema/typed';
-import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, localOf, nameRes } from '../sema/tables';
+import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from '../sema/tables';
 import { lentClosures } from '../sema/moves';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
@@ -64,12 +64,25 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
       const t = callTarget(o as unknown as ast.ExprOf<'call'>);
       if (t?.k === 'builtin' && t.name === 'catch_panic') for (const a of (o as unknown as ast.ExprOf<'call'>).args) calledNow.add(a);
     }
-    if (o.kind === 'closure' && !lentClosures.has(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o)) {
-      for (const l of exprInfo(o as unknown as ast.Expr)?.closure?.captures ?? []) out.add(l);
-    }
+    // a `go` task and an `async` block may run after the frame ended: they keep theirs too
+    const escaping = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures
+      : o.kind === 'async' || (o.kind === 'closure' && !lentClosures.has(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o))
+        ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
+    // a match binding that views a part of an owned local (sema partOf): the owner is kept
+    for (const c of escaping ?? []) for (let l: LocalInfo | undefined = c; l && !out.has(l); l = l.partOf) out.add(l);
+    if (o.kind === 'for-in') loops.push(o as unknown as Extract<ast.Stmt, { kind: 'for-in' }>);
     for (const k of Object.keys(o)) if (!SKIP.has(k)) walk(o[k]);
   };
+  const loops: Extract<ast.Stmt, { kind: 'for-in' }>[] = [];
   walk(root);
+  // a kept loop variable that views the elements of a named container (`for d in v`): the
+  // container is kept (a temporary one is not dropped: stmts.ts forIn), innermost loops first
+  for (const s of loops.reverse()) {
+    const it = s.iter, l = localOf(s);
+    if (l && out.has(l) && it.kind === 'ident' && nameRes(it)?.k === 'local') {
+      for (let o: LocalInfo | undefined = (nameRes(it) as ResOf<'local'>).local; o && !out.has(o); o = o.partOf) out.add(o);
+    }
+  }
   keptCache.set(root, out);
   return out;
 }
