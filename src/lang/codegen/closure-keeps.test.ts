@@ -186,4 +186,24 @@ fn main() {
 `);
     expect(r.stdout).toBe('got 0\ndrop 0\ngot 1\ndrop 1\ngot 11\ngot 12\ndrop 1\ndrop 2\nfrees=1 live=0\n');
   });
+
+  it('an arm binding viewing a field keeps the struct; a copied binding keeps nothing', () => {
+    const r = runVex(`${D}enum K { N(i32), M }
+struct S { e: E, k: K, tag: D }
+fn main() {
+    let! fs = Vec<fn(): i32>();
+    for i in 0..2 {
+        let s = S{e: E.A(D{n: i}), k: K.N(i + 5), tag: D{n: i + 90}};
+        match s.e { E.A(d) => { fs.push(|| d.n); }, E.B => {} }
+    }
+    for i in 0..2 {
+        let s = S{e: E.B, k: K.N(i + 5), tag: D{n: i + 80}};
+        match s.k { K.N(n) => { fs.push(|| n); }, K.M => {} }
+    }
+    for f in fs { print("{} ", f()); }
+    println("");
+}
+`);
+    expect(r.stdout).toBe('drop 80\ndrop 81\n0 1 5 6 \n');
+  });
 });
