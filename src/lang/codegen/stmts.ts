@@ -568,7 +568,10 @@ export class FnEmitter extends CallEmitter {
       // a loop variable a closure that may outlive the frame captures (keptByClosure) is never
       // dropped, nor the temporary whose element it views (a named one is kept: frame-local-closures.ts)
       const kept = this.keptByClosure(l, lt);
-      const o = this.simple((!l.movedOut || seq) && !kept ? this.tempVal(it) : this.val(it));
+      // (a user iterator hands each item over: a temporary one is dropped after the loop even
+      // when the body moves the items out)
+      const owns = seq || tt.k === 'struct' || tt.k === 'enum';
+      const o = this.simple((!l.movedOut || owns) && !kept ? this.tempVal(it) : this.val(it));
       const i = this.tmp();
       if (l.movedOut && seq && this.m.needsDrop(lt) && !kept) {
         const arr = tt.k === 'array' ? o : `${o}.b`;

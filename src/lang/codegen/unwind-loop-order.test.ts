@@ -123,4 +123,19 @@ fn main() {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('drop 1\ndrop 10\ndrop 2\ndrop 20\ndrop 3\ncaught true\ndrop 151\ndrop 152\ndrop 51\ndrop 52\ndrop 53\ncaught true\nlive=0 allocs=2 frees=2\n');
   });
+
+  it('a temporary user iterator whose items the body moves out is dropped after the loop, and when unwinding', () => {
+    const src = (p: string) => `${D}struct It impl Iterator { i: i32, held: D }
+fn (it: &It!) next(): Option<D> { it.i += 1; if it.i > 3 { return None; } return Some(D{n: it.i}); }
+fn f(d: D) { if d.n == ${p} { panic("boom"); } }
+fn main() {
+    for d in It{i: 0, held: D{n: 99}} { let e = D{n: d.n * 10}; f(d); }
+    println("end");
+}
+`;
+    expect(runVex(src('0')).stdout).toBe('drop 1\ndrop 10\ndrop 2\ndrop 20\ndrop 3\ndrop 30\ndrop 99\nend\n');
+    const r = runVex(src('2'));
+    expect(r.stdout).toBe('drop 1\ndrop 10\ndrop 2\ndrop 20\ndrop 99\n');
+    expect(drops(r.panic!.unwind)).toEqual(['f d@6', 'main e@8', 'main @8']);
+  });
 });
