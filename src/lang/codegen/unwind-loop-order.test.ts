@@ -138,4 +138,18 @@ fn main() {
     expect(r.stdout).toBe('drop 1\ndrop 10\ndrop 2\ndrop 20\ndrop 99\n');
     expect(drops(r.panic!.unwind)).toEqual(['f d@6', 'main e@8', 'main @8']);
   });
+
+  it('a loop variable that owns its element (the body may move it): body locals, it, then the rest', () => {
+    const r = runVex(`${D}fn consume(d: D) { println("consumed {}", d.n); }
+fn main() {
+    for d in mk(0) {
+        let e = D{n: d.n * 10};
+        if d.n == 2 { panic("boom"); }
+        if d.n == 1 { consume(d); }
+    }
+}
+`);
+    expect(r.stdout).toBe('consumed 1\ndrop 1\ndrop 10\ndrop 20\ndrop 2\ndrop 3\n');
+    expect(drops(r.panic!.unwind)).toEqual(['main e@7', 'main d@6', 'main @6']);
+  });
 });
