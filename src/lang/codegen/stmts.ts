@@ -21,8 +21,8 @@ const ESCAPE_BYTES = 256;
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope {
-  /** hidden: a temporary a kept reference borrows (`local.name` is its JS variable; logged unnamed). */
-  /** at: how many temporaries (unwindTemps) were registered before it: a panic drops locals and
+  /** hidden: a temporary a kept reference borrows (`local.name` is its JS variable; logged unnamed).
+   *  at: how many temporaries (unwindTemps) were registered before it: a panic drops locals and
    *  temporaries together in the reverse of that order, innermost first (body, see unwinding). */
   drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean; hidden?: boolean; at?: number }[];
   /** Stack mark taken before this block's first address-taken local (released at block end). */
@@ -144,12 +144,13 @@ export class FnEmitter extends CallEmitter {
     return { loaded, owned, save };
   }
 
-  /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
+  /** Registers a droppable local of the frame (after the temporaries registered so far). */
   private addDrop(d: Scope['drops'][number]): void {
     d.at = this.unwindTemps.length;
     this.allDrops.push(d);
   }
 
+  /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
   dropParam(l: LocalInfo, t: Type): void {
     const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(t), td: this.m.td(t), param: true };
     this.addDrop(d);
