@@ -152,4 +152,18 @@ fn main() {
     expect(r.stdout).toBe('consumed 1\ndrop 1\ndrop 10\ndrop 20\ndrop 2\ndrop 3\n');
     expect(drops(r.panic!.unwind)).toEqual(['main e@7', 'main d@6', 'main @6']);
   });
+
+  it("the frame's defers run first (§6.3), then its drops innermost first", () => {
+    const r = runVex(`${D}fn main() {
+    let before = D{n: 100};
+    defer println("deferred");
+    for d in mk(0) {
+        let e = D{n: d.n * 10};
+        if d.n == 1 { panic("boom"); }
+    }
+}
+`);
+    expect(r.stdout).toBe('deferred\ndrop 10\ndrop 1\ndrop 2\ndrop 3\ndrop 100\n');
+    expect(r.panic!.unwind.map((s) => s.kind)).toEqual(['frame', 'defer', 'drop', 'drop', 'drop', 'leave', 'aborted']);
+  });
 });
