@@ -739,12 +739,27 @@ export class FnEmitter extends CallEmitter {
     // (nor one a closure that may outlive the frame captures: the closure keeps the subject)
     const takes = (l: LocalInfo) => (l.movedOut || this.keptByClosure(l, this.ty(l.type))) && this.m.needsDrop(this.ty(l.type));
     const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !takes(l)));
-    const subj = this.simple(copiesOnly ? this.tempVal(e.subject) : this.val(e.subject));
     // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
     // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
     // a local of the arm with its own drop; other bindings stay views of the owner's parts
     const s = e.subject;
-    const own = s.kind === 'ident' && nameRes(s)?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get((nameRes(s) as ResOf<'local'>).local.id) ?? null : null;
+    let own = s.kind === 'ident' && nameRes(s)?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get((nameRes(s) as ResOf<'local'>).local.id) ?? null : null;
+    // a new value whose parts an arm moves out (`match make() { P(a, b) => use(a) }`) is a
+    // temporary of the statement owned like a local: the parts nobody moved out (b) are dropped
+    // when the statement is done (they were never dropped); one a closure keeps is kept whole
+    const holder = !copiesOnly && own === null && ownedResult(s) && this.effType(s).k !== 'ref' && this.m.needsDrop(st) &&
+      e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
+    let subjJs: string;
+    let clear = `${own} = false;`;
+    if (holder) {
+      const tmp = this.tmp(), fn = this.m.dropFn(st);
+      this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);
+      this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(s.span)}, ${this.m.td(st)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
+      subjJs = `(${tmp} = ${this.val(s)})`;
+      own = tmp;
+      clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
+    } else subjJs = copiesOnly ? this.tempVal(s) : this.val(s);
+    const subj = this.simple(subjJs);
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
     let js = '';
@@ -758,13 +773,17 @@ export class FnEmitter extends CallEmitter {
         if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
       }
       const entry: string[] = [];
+      // a part an or-pattern binding moves out is not taken on entry (one local per
+      // alternative): the arm gives up the whole owner instead (its other parts leak, but
+      // nothing is dropped twice)
+      if (own !== null && orLocals(arm.pattern).some((l) => l.movedOut && this.m.needsDrop(this.ty(l.type)))) entry.push(clear);
       const sc: Scope = { drops: [] };
       for (const bd of bound) {
         const l = bd.local;
         const lt = this.ty(l.type);
-        if (!l.movedOut || l.partOf == null || !this.m.needsDrop(lt)) continue;
+        if (!l.movedOut || (l.partOf == null && !holder) || !this.m.needsDrop(lt)) continue;
         const n = localName(l.name, l.id);
-        if (bd.how === 'whole') entry.push(`${own} = false;`);
+        if (bd.how === 'whole') entry.push(clear);
         else if (bd.how === 'flat') { entry.push(`${n} = $detach(${n}, ${bd.j});`); this.flatLocals.delete(l.id); }
         else entry.push(`${bd.place} = $MV;`);
         const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
@@ -958,6 +977,17 @@ function patternLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
     default: break;
   }
   return out;
+}
+
+/** The locals bound inside an or-pattern of p. */
+function orLocals(p: ast.Pattern): LocalInfo[] {
+  switch (p.kind) {
+    case 'or': return patternLocals(p);
+    case 'variant': return (p.args ?? []).flatMap(orLocals);
+    case 'struct': return p.fields.flatMap((f) => (fieldPattern(f) ? orLocals(fieldPattern(f)!) : []));
+    case 'tuple': case 'array': return p.elems.flatMap(orLocals);
+    default: return [];
+  }
 }
 
 /** A call whose result is a new owned value (not a container's element handed out). */
