@@ -5,8 +5,9 @@
 // fresh array must not run out of heap. Every other closure value may escape and is charged.
 import type * as ast from '../syntax/ast';
 import type { LocalInfo } from '../sema/typed';
-import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, localOf, nameRes } from '../sema/tables';
+import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, goInfoOf, localOf, nameRes } from '../sema/tables';
 import { lentClosures } from '../sema/moves';
+import { isCopy } from '../sema/infer';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)
@@ -64,12 +65,58 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
       const t = callTarget(o as unknown as ast.ExprOf<'call'>);
       if (t?.k === 'builtin' && t.name === 'catch_panic') for (const a of (o as unknown as ast.ExprOf<'call'>).args) calledNow.add(a);
     }
-    if (o.kind === 'closure' && !lentClosures.has(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o)) {
-      for (const l of exprInfo(o as unknown as ast.Expr)?.closure?.captures ?? []) out.add(l);
+    // a `go` task and an `async` block may run after the frame ended: they keep theirs too
+    const escaping = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures
+      : o.kind === 'async' || (o.kind === 'closure' && !lentClosures.has(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o))
+        ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
+    // a match binding that views a part of an owned local (sema partOf): the owner is kept
+    for (const c of escaping ?? []) for (let l: LocalInfo | undefined = c; l && !out.has(l); l = l.partOf) out.add(l);
+    if (o.kind === 'for-in') {
+      const s = o as unknown as Extract<ast.Stmt, { kind: 'for-in' }>;
+      if (localOf(s)) views.push({ binds: [localOf(s)!], of: s.iter });
+    } else if (o.kind === 'match') {
+      const e = o as unknown as ast.ExprOf<'match'>;
+      views.push({ binds: e.arms.flatMap((a) => bindingLocals(a.pattern)), of: e.subject });
     }
     for (const k of Object.keys(o)) if (!SKIP.has(k)) walk(o[k]);
   };
+  // bindings that may view a part of what they iterate or match (`for d in v`, `match s.e`;
+  // a copied one does not)
+  const views: { binds: LocalInfo[]; of: ast.Expr }[] = [];
   walk(root);
+  // a kept one keeps the local that place belongs to (a temporary is not dropped: stmts.ts),
+  // until nothing changes (a kept owner may be a view itself)
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const v of views) {
+      const owner = v.binds.some((l) => out.has(l) && !isCopy(l.type)) ? placeRoot(v.of) : null;
+      for (let l = owner ?? undefined; l && !out.has(l); l = l.partOf) { out.add(l); changed = true; }
+    }
+  }
   keptCache.set(root, out);
+  return out;
+}
+
+/** The local a place expression belongs to (`v`, `s.e`, `t.0`, `v[i]`, `&v`), or null. */
+function placeRoot(e: ast.Expr): LocalInfo | null {
+  for (;;) {
+    if (e.kind === 'ident') return nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+    if (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+    else if (e.kind === 'ref') e = e.operand;
+    else return null;
+  }
+}
+
+/** The locals a pattern binds (any depth). */
+function bindingLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
+  switch (p.kind) {
+    case 'binding': if (localOf(p)) out.push(localOf(p)!); break;
+    case 'variant': for (const a of p.args ?? []) bindingLocals(a, out); break;
+    case 'struct': for (const f of p.fields) { const fp = fieldPattern(f); if (fp) bindingLocals(fp, out); } break;
+    case 'tuple': for (const a of p.elems) bindingLocals(a, out); break;
+    case 'array': for (const a of p.elems) bindingLocals(a, out); if (localOf(p.rest)) out.push(localOf(p.rest)!); break;
+    case 'or': for (const a of p.alts) bindingLocals(a, out); break;
+    default: break;
+  }
   return out;
 }

@@ -21,8 +21,10 @@ const ESCAPE_BYTES = 256;
 
 type StmtOf<K extends ast.Stmt['kind']> = Extract<ast.Stmt, { kind: K }>;
 interface Scope {
-  /** hidden: a temporary a kept reference borrows (`local.name` is its JS variable; logged unnamed). */
-  drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean; hidden?: boolean }[];
+  /** hidden: a temporary a kept reference borrows (`local.name` is its JS variable; logged unnamed).
+   *  at: how many temporaries (unwindTemps) were registered before it: a panic drops locals and
+   *  temporaries together in the reverse of that order, innermost first (body, see unwinding). */
+  drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean; hidden?: boolean; at?: number }[];
   /** Stack mark taken before this block's first address-taken local (released at block end). */
   mem?: string;
 }
@@ -74,8 +76,7 @@ export class FnEmitter extends CallEmitter {
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
       .map((d) => `${d.flag} && ${localValue(d.local, this.boxedLocals)}`)];
     let code: string;
-    // temporaries of the statement a panic leaves in the middle are dropped first (newest first)
-    const temps = this.unwindTemps.slice().reverse().map((d) => d + ';').join('\n');
+    const temps = this.unwindTemps.length > 0;
     // the body's locals first, then the parameters: each rt.recordLocals goes before what was recorded
     const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
@@ -91,7 +92,18 @@ export class FnEmitter extends CallEmitter {
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
-      const logged = rev.map((d) => `if (${d.flag}) { ${d.flag} = false; ${RT.logDrop}($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${d.hidden ? '""' : jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`).join('\n');
+      const logDrop = (d: Scope['drops'][number]) => `if (${d.flag}) { ${d.flag} = false; ${RT.logDrop}($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${d.hidden ? '""' : jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`;
+      // unwinding drops locals and temporaries (each clears itself) in the reverse order of their
+      // registration, which follows nesting: a loop body's locals, then the loop variable, then
+      // the temporary it iterates (`for d in make()`), then what was bound before the loop
+      const steps: string[] = [];
+      let ti = 0;
+      for (const d of this.allDrops) {
+        while (ti < (d.at ?? 0)) steps.push(this.unwindTemps[ti++] + ';');
+        steps.push(logDrop(d));
+      }
+      while (ti < this.unwindTemps.length) steps.push(this.unwindTemps[ti++] + ';');
+      const logged = steps.reverse().join('\n');
       // a REPL cell's stack slots hold session variables: they outlive the cell
       const release = (this.usesMem && !R ? `${rtIn('memValues', 'release')}($mk);\n` : '') + (gcRoots.length ? `${rtIn('gc', 'leave')}($gr);\n` : '');
       if (gcRoots.length) decls.push(`$gr = () => [${gcRoots.join(', ')}]`);
@@ -100,7 +112,7 @@ export class FnEmitter extends CallEmitter {
       // double panic), then the panic propagates — rethrown at the end of `finally`.
       code = `${gcRoots.length ? `${rtIn('gc', 'enter')}($gr);\n` : ''}try {\n${inner}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
         `if ($u === undefined) {\ntry {\nif ($d) ${RT.runDefers}($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}` +
-        `\nif ($u !== undefined && ${RT.leave}($u, ${site})) {\n${temps}\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
+        `\nif ($u !== undefined && ${RT.leave}($u, ${site})) {\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
     } else code = `${params ? this.lvTry(params, inner) : inner}\n${RT.depth} = $f;`;
     return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
   }
@@ -132,10 +144,16 @@ export class FnEmitter extends CallEmitter {
     return { loaded, owned, save };
   }
 
+  /** Registers a droppable local of the frame (after the temporaries registered so far). */
+  private addDrop(d: Scope['drops'][number]): void {
+    d.at = this.unwindTemps.length;
+    this.allDrops.push(d);
+  }
+
   /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
   dropParam(l: LocalInfo, t: Type): void {
     const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(t), td: this.m.td(t), param: true };
-    this.allDrops.push(d);
+    this.addDrop(d);
     this.dropFlags.set(l.id, d.flag);
   }
 
@@ -361,7 +379,7 @@ export class FnEmitter extends CallEmitter {
       for (const x of list) {
         const local: LocalInfo = { id: -1, name: x.name, type: x.t, mut: false, span: x.span, captured: false, addressTaken: false, needsDrop: true };
         const d = { local, flag: x.flag, fn: this.m.dropFn(x.t), td: this.m.td(x.t), hidden: true };
-        this.allDrops.push(d);
+        this.addDrop(d);
         this.scopes[depth].drops.push(d);
       }
     }
@@ -393,7 +411,7 @@ export class FnEmitter extends CallEmitter {
       // a Drop struct in memory is dropped like any droppable local (declared with them)
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td };
-      this.allDrops.push(d);
+      this.addDrop(d);
       this.scopes[this.scopes.length - 1].drops.push(d);
       this.dropFlags.set(l.id, flag);
       if (this.scopes.length > 1 && l.captured) this.pinned.add(l.id); // assigned in place: no box
@@ -404,7 +422,7 @@ export class FnEmitter extends CallEmitter {
     if ((l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) && !this.keptByClosure(l, t)) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
-      this.allDrops.push(d);
+      this.addDrop(d);
       this.scopes[this.scopes.length - 1].drops.push(d);
       this.dropFlags.set(l.id, flag);
       const boxed = this.pin(l, this.scopes.length > 1);
@@ -548,14 +566,18 @@ export class FnEmitter extends CallEmitter {
       // and the rest (the buffer, elements a `break` left) is dropped after the loop.
       const lt = this.ty(l.type);
       const seq = tt.k === 'array' || (tt.k === 'builtin' && tt.name === 'Vec');
-      // a user iterator (`v.iter()`) hands each item over by `next()`: what it still holds is its own
-      const handsOver = tt.k === 'struct' || tt.k === 'enum';
-      const o = this.simple(!l.movedOut || seq || handsOver ? this.tempVal(it) : this.val(it));
+      // a loop variable a closure that may outlive the frame captures (keptByClosure) is never
+      // dropped, nor the temporary whose element it views (a named one is kept: frame-local-closures.ts)
+      const kept = this.keptByClosure(l, lt);
+      // (a user iterator hands each item over: a temporary one is dropped after the loop even
+      // when the body moves the items out)
+      const owns = seq || tt.k === 'struct' || tt.k === 'enum';
+      const o = this.simple((!l.movedOut || owns) && !kept ? this.tempVal(it) : this.val(it));
       const i = this.tmp();
-      if (l.movedOut && seq && this.m.needsDrop(lt)) {
+      if (l.movedOut && seq && this.m.needsDrop(lt) && !kept) {
         const arr = tt.k === 'array' ? o : `${o}.b`;
         const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
-        this.allDrops.push(d);
+        this.addDrop(d);
         this.dropFlags.set(l.id, d.flag);
         const boxed = this.pin(l, true);
         const take = this.tmp();
@@ -582,11 +604,11 @@ export class FnEmitter extends CallEmitter {
         const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `${rtS('drive')}(${inst.name}(${o}))`) : `${inst.name}(${o})`;
         const head = `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\n`;
         const lt = this.ty(l.type);
-        if (this.m.needsDrop(lt)) {
+        if (this.m.needsDrop(lt) && !kept) {
           // each item is the loop variable's own (the iterator handed it over): dropped at the end
           // of its iteration unless the body moves it, like a `let` in the body
           const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
-          this.allDrops.push(d);
+          this.addDrop(d);
           this.dropFlags.set(l.id, d.flag);
           const boxed = this.pin(l, true);
           return `${head}${v} = ${boxed ? `{ v: ${opt}.a0 }` : `${opt}.a0`}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
@@ -714,13 +736,30 @@ export class FnEmitter extends CallEmitter {
     const st = derefAll(this.effType(e.subject));
     // a temporary subject whose bindings only copy or view its parts (none is moved out) is
     // dropped with the statement
-    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !l.movedOut || !this.m.needsDrop(this.ty(l.type))));
-    const subj = this.simple(copiesOnly ? this.tempVal(e.subject) : this.val(e.subject));
+    // (nor one a closure that may outlive the frame captures: the closure keeps the subject)
+    const takes = (l: LocalInfo) => (l.movedOut || this.keptByClosure(l, this.ty(l.type))) && this.m.needsDrop(this.ty(l.type));
+    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !takes(l)));
     // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
     // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
     // a local of the arm with its own drop; other bindings stay views of the owner's parts
     const s = e.subject;
-    const own = s.kind === 'ident' && nameRes(s)?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get((nameRes(s) as ResOf<'local'>).local.id) ?? null : null;
+    let own = s.kind === 'ident' && nameRes(s)?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get((nameRes(s) as ResOf<'local'>).local.id) ?? null : null;
+    // a new value whose parts an arm moves out (`match make() { P(a, b) => use(a) }`) is a
+    // temporary of the statement owned like a local: the parts nobody moved out (b) are dropped
+    // when the statement is done (they were never dropped); one a closure keeps is kept whole
+    const holder = !copiesOnly && own === null && ownedResult(s) && this.effType(s).k !== 'ref' && this.m.needsDrop(st) &&
+      e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
+    let subjJs: string;
+    let clear = `${own} = false;`;
+    if (holder) {
+      const tmp = this.tmp(), fn = this.m.dropFn(st);
+      this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);
+      this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(s.span)}, ${this.m.td(st)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
+      subjJs = `(${tmp} = ${this.val(s)})`;
+      own = tmp;
+      clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
+    } else subjJs = copiesOnly ? this.tempVal(s) : this.val(s);
+    const subj = this.simple(subjJs);
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
     let js = '';
@@ -734,18 +773,22 @@ export class FnEmitter extends CallEmitter {
         if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
       }
       const entry: string[] = [];
+      // a part an or-pattern binding moves out is not taken on entry (one local per
+      // alternative): the arm gives up the whole owner instead (its other parts leak, but
+      // nothing is dropped twice)
+      if (own !== null && orLocals(arm.pattern).some((l) => l.movedOut && this.m.needsDrop(this.ty(l.type)))) entry.push(clear);
       const sc: Scope = { drops: [] };
       for (const bd of bound) {
         const l = bd.local;
         const lt = this.ty(l.type);
-        if (!l.movedOut || l.partOf == null || !this.m.needsDrop(lt)) continue;
+        if (!l.movedOut || (l.partOf == null && !holder) || !this.m.needsDrop(lt)) continue;
         const n = localName(l.name, l.id);
-        if (bd.how === 'whole') entry.push(`${own} = false;`);
+        if (bd.how === 'whole') entry.push(clear);
         else if (bd.how === 'flat') { entry.push(`${n} = $detach(${n}, ${bd.j});`); this.flatLocals.delete(l.id); }
         else entry.push(`${bd.place} = $MV;`);
         const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
         entry.push(`${d.flag} = true;`);
-        this.allDrops.push(d);
+        this.addDrop(d);
         sc.drops.push(d);
         this.dropFlags.set(l.id, d.flag);
         if (l.captured && !l.mut) this.pinned.add(l.id); // (a captured `mut` one is left shared)
@@ -934,6 +977,17 @@ function patternLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
     default: break;
   }
   return out;
+}
+
+/** The locals bound inside an or-pattern of p. */
+function orLocals(p: ast.Pattern): LocalInfo[] {
+  switch (p.kind) {
+    case 'or': return patternLocals(p);
+    case 'variant': return (p.args ?? []).flatMap(orLocals);
+    case 'struct': return p.fields.flatMap((f) => (fieldPattern(f) ? orLocals(fieldPattern(f)!) : []));
+    case 'tuple': case 'array': return p.elems.flatMap(orLocals);
+    default: return [];
+  }
 }
 
 /** A call whose result is a new owned value (not a container's element handed out). */
