@@ -9,25 +9,36 @@ const ALLOC = 0;
 const FREE = 1;
 const REALLOC = 2;
 
-/** Events per chunk: the log grows by chunks of 8,192 events (a few 64 KiB arrays) instead of
+/** Events per chunk: the log grows by chunks of 8,192 events (one 376 KiB buffer) instead of
  *  doubling one set of arrays — no copying, and arrays this size come back from the host's
  *  allocator cheaply where large fresh ones cost a page fault every 4 KiB (bench/bintree: the
  *  doubling to 100,000 events was ~10% of a run). */
 const CHUNK = 8192;
 
+/** One chunk's columns, views into one buffer (one host allocation per chunk, not nine). */
 class Chunk {
-  readonly kind = new Uint8Array(CHUNK);
   // alloc: addr, size, align; free: addr, size; realloc: from, to, oldSize, size (doubles: a Vex
   // Allocator may hand out any address)
-  readonly a = new Float64Array(CHUNK);
-  readonly b = new Float64Array(CHUNK);
-  readonly c = new Float64Array(CHUNK);
-  readonly d = new Float64Array(CHUNK);
-  readonly allocator = new Uint16Array(CHUNK);
-  readonly site = new Int32Array(CHUNK);
-  readonly task = new Int32Array(CHUNK);
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly c: Float64Array;
+  readonly d: Float64Array;
+  readonly site: Int32Array;
+  readonly task: Int32Array;
   /** trace.length when the event happened: the event goes right before that entry. */
-  readonly pos = new Int32Array(CHUNK);
+  readonly pos: Int32Array;
+  readonly allocator: Uint16Array;
+  readonly kind: Uint8Array;
+  constructor() {
+    const buf = new ArrayBuffer(CHUNK * (4 * 8 + 3 * 4 + 2 + 1));
+    let o = 0;
+    const f64 = () => { const x = new Float64Array(buf, o, CHUNK); o += 8 * CHUNK; return x; };
+    const i32 = () => { const x = new Int32Array(buf, o, CHUNK); o += 4 * CHUNK; return x; };
+    this.a = f64(); this.b = f64(); this.c = f64(); this.d = f64();
+    this.site = i32(); this.task = i32(); this.pos = i32();
+    this.allocator = new Uint16Array(buf, o, CHUNK);
+    this.kind = new Uint8Array(buf, o + 2 * CHUNK, CHUNK);
+  }
 }
 
 export class HeapLog {
