@@ -9,7 +9,7 @@ import { run } from '../runtime/run';
 import type { TraceEvent } from '../runtime/api';
 import { handleMessage } from './handlers';
 import { EventBatcher } from './batcher';
-import { HeapPacker, packedBuffers, withHeapEvents } from './heap-pack';
+import { HeapPacker, packedBuffers, withHeapEvents, type PackedHeap } from './heap-pack';
 import type { FromWorker } from './protocol';
 import { flagsFor, listCases, SHARED_DIR, OWN_DIR } from '../../tests/conformance-lib';
 
@@ -211,12 +211,12 @@ describe('packed buffers move to the UI thread without a copy', () => {
       if (m.type !== 'events') return;
       if (!m.heap) { for (const e of m.trace) trace.push(structuredClone(e)); return; }
       const buffers = packedBuffers(m);
-      expect(buffers).toHaveLength(9);
-      expect(new Set(buffers).size).toBe(9);
+      expect(buffers).toHaveLength(m.heap.words.length + 1);
+      expect(new Set(buffers).size).toBe(buffers.length);
       const c = structuredClone(m, { transfer: buffers });
       // the sender's arrays are detached: had one been the packer's, its next event would fail
-      expect(m.heap.a.byteLength).toBe(0);
-      expect(m.heap.pos.byteLength).toBe(0);
+      for (const w of m.heap.words) expect(w.byteLength).toBe(0);
+      expect(m.heap.nums.byteLength).toBe(0);
       batches++;
       for (const e of withHeapEvents(c.trace, c.heap)) trace.push(e);
     };
@@ -225,5 +225,136 @@ describe('packed buffers move to the UI thread without a copy', () => {
     const want = listenerTrace('p.vx', text);
     expect(want.filter((e) => e.t === 'alloc').length).toBeGreaterThan(10000);
     expect(JSON.stringify(trace)).toBe(JSON.stringify(want));
+  });
+});
+
+describe('the packed stream', () => {
+  // Deterministic pseudo-random events: int32 and not-int32 fields (-0, fractions, 2^40, negative
+  // addresses), changing tasks, sites and allocators, object events between them.
+  function events(count: number, seed: number): { items: ({ obj: TraceEvent } | { heap: TraceEvent; site: number })[]; locs: SourceLocLike[] } {
+    let s = seed;
+    const rnd = (n: number) => { s = (s * 1103515245 + 12345) & 0x7fffffff; return s % n; };
+    const nums = [0, -0, 8, 16, 4096, 0.5, 2 ** 40, -16, 2 ** 31, -(2 ** 31), 123456789];
+    const num = () => nums[rnd(nums.length)];
+    const locs: SourceLocLike[] = [{ file: 'a.vx', line: 1, col: 1 }, { file: 'a.vx', line: 2, col: 3 }, { file: 'b.vx', line: 9, col: 2 }];
+    const items: ({ obj: TraceEvent } | { heap: TraceEvent; site: number })[] = [];
+    for (let i = 0; i < count; i++) {
+      const task = [0, 0, 0, 1, 7, 2 ** 33][rnd(6)];
+      const site = rnd(4) - 1;
+      const loc = site < 0 ? null : locs[site];
+      const allocator = ['system', 'system', 'arena'][rnd(3)];
+      switch (rnd(7)) {
+        case 0: items.push({ obj: { t: 'signal', sig: i, action: 'ignored' } }); break;
+        case 1: items.push({ heap: { t: 'alloc', addr: num(), size: num(), align: num(), allocator, site: loc, task }, site }); break;
+        case 2: items.push({ heap: { t: 'free', addr: num(), size: num(), allocator, site: loc, task }, site }); break;
+        case 3: items.push({ heap: { t: 'realloc', from: num(), to: num(), oldSize: num(), size: num(), site: loc, task }, site }); break;
+        case 4: items.push({ heap: { t: 'task-run', task, clock: num() }, site: -1 }); break;
+        case 5: items.push({ heap: { t: 'task-block', task, on: 'recv', clock: num(), site: loc }, site: -1 }); break;
+        default: items.push({ heap: { t: 'task-wake', task, clock: num(), by: num(), cause: 'send' }, site: -1 });
+      }
+    }
+    return { items, locs };
+  }
+  type SourceLocLike = { file: string; line: number; col: number };
+  const feed = (b: EventBatcher, items: ReturnType<typeof events>['items']) => {
+    for (const it of items) {
+      if ('obj' in it) { b.addTrace(it.obj); continue; }
+      const e = it.heap;
+      if (e.t === 'alloc') b.heap.alloc(e.addr, e.size, e.align, e.allocator, it.site, e.task);
+      else if (e.t === 'free') b.heap.free(e.addr, e.size, e.allocator, it.site, e.task);
+      else if (e.t === 'realloc') b.heap.realloc(e.from, e.to, e.oldSize, e.size, it.site, e.task);
+      else expect(b.heap.schedule(e)).toBe(true);
+    }
+  };
+  // Object.is per field: -0 must come back as -0 (JSON would not tell)
+  const same = (a: TraceEvent[], b: TraceEvent[]) => {
+    expect(a.length).toBe(b.length);
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i] as unknown as Record<string, unknown>, y = b[i] as unknown as Record<string, unknown>;
+      expect(Object.keys(x)).toEqual(Object.keys(y));
+      for (const k of Object.keys(x)) {
+        if (typeof x[k] === 'number') expect(Object.is(x[k], y[k]), `${i} ${k}: ${String(x[k])} vs ${String(y[k])}`).toBe(true);
+        else expect(x[k]).toEqual(y[k]);
+      }
+    }
+  };
+
+  it('gives back every field exactly, wide values and -0 included, with tasks and sites', () => {
+    const { items, locs } = events(5000, 7);
+    const b = new EventBatcher(BIG);
+    b.heap.locate = (s) => locs[s] ?? null;
+    feed(b, items);
+    const batch = b.take();
+    same(withHeapEvents(batch.trace, batch.heap), items.map((it) => ('obj' in it ? it.obj : it.heap)));
+  });
+
+  it('keeps the latest contiguous stretch under every cap, wide values and markers included', () => {
+    const { items, locs } = events(3000, 11);
+    const all = items.map((it) => ('obj' in it ? it.obj : it.heap));
+    const isObj = (e: TraceEvent) => e.t === 'signal';
+    for (const [maxTrace, maxHeap] of [[50, 100_000], [100_000, 97], [30, 40], [1, 1], [0, 5], [5, 0]]) {
+      const b = new EventBatcher({ maxChunks: 10, maxLines: 10, maxTrace, maxHeap, runOutputLineLimit: 100 });
+      b.heap.locate = (s) => locs[s] ?? null;
+      feed(b, items);
+      const batch = b.take();
+      const got = withHeapEvents(batch.trace, batch.heap);
+      same(got, all.slice(all.length - got.length));
+      expect(got.filter(isObj).length).toBeLessThanOrEqual(maxTrace);
+      expect(got.filter((e) => !isObj(e)).length).toBeLessThanOrEqual(maxHeap);
+      expect(batch.dropped).toBe(all.length - got.length);
+    }
+  });
+
+  it('trims a long batch in bulk (the stream rewritten) and keeps decoding it exactly', () => {
+    const { items, locs } = events(60_000, 3);
+    const all = items.map((it) => ('obj' in it ? it.obj : it.heap));
+    const b = new EventBatcher({ maxChunks: 10, maxLines: 10, maxTrace: 100_000, maxHeap: 4000, runOutputLineLimit: 100 });
+    b.heap.locate = (s) => locs[s] ?? null;
+    feed(b, items); // over 2 × maxHeap many times: onTick cuts the front
+    const batch = b.take();
+    const got = withHeapEvents(batch.trace, batch.heap);
+    same(got, all.slice(all.length - got.length));
+    expect(batch.heap!.n).toBe(4000);
+  });
+
+  it('writes a Box alloc in 4 words and its free in 3 (int32 fields, same task and position)', () => {
+    const p = new HeapPacker();
+    p.alloc(4096, 8, 8, 'system', 3, 0);
+    const h0 = p.take()!;
+    for (let i = 0; i < 100; i++) { p.alloc(4096 + 32 * i, 8, 8, 'system', 3, 0); p.free(4096 + 32 * i, 8, 'system', -1, 0); }
+    const h = p.take()!;
+    const words = (x: PackedHeap) => x.words.reduce((s, w) => s + w.length, 0);
+    expect(words(h) - 4).toBe(100 * 7); // one POS and one TASK marker (2 words each) first
+    expect(h.nums.length).toBe(0);
+    expect(words(h0)).toBe(4 + 4);
+  });
+
+  it('sends a long batch in chunks it gives up (transferred whole), the last one copied when little used', () => {
+    const p = new HeapPacker();
+    const n = 100_000; // 700,000 words: several chunks
+    for (let i = 0; i < n; i++) { p.alloc(16 * i, 8, 8, 'system', 1, 0); p.free(16 * i, 8, 'system', -1, 0); }
+    const h = p.take()!;
+    expect(h.words.length).toBeGreaterThan(5);
+    expect(new Set(h.words.map((w) => w.buffer)).size).toBe(h.words.length);
+    const back = withHeapEvents([], h);
+    expect(back.length).toBe(2 * n);
+    expect(back[2 * n - 1]).toEqual({ t: 'free', addr: 16 * (n - 1), size: 8, allocator: 'system', site: null, task: 0 });
+    // a small batch: its words are a copy of exactly what it used
+    p.alloc(16, 8, 8, 'system', 1, 0);
+    const small = p.take()!;
+    expect(small.words).toHaveLength(1);
+    expect(small.words[0].buffer.byteLength).toBe(small.words[0].length * 4);
+  });
+
+  it('escapes site codes past 19 bits', () => {
+    const p = new HeapPacker();
+    const n = (1 << 19) + 10;
+    p.locate = (s) => ({ file: 'x.vx', line: s, col: 1 });
+    p.onTick = null;
+    for (let s = 0; s < n; s++) p.free(16, 8, 'system', s, 0);
+    const h = p.take()!;
+    const back = withHeapEvents([], h);
+    expect(back.length).toBe(n);
+    for (const s of [0, (1 << 19) - 3, (1 << 19) - 2, (1 << 19) - 1, n - 1]) expect(back[s]).toEqual({ t: 'free', addr: 16, size: 8, allocator: 'system', site: { file: 'x.vx', line: s, col: 1 }, task: 0 });
   });
 });

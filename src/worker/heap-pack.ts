@@ -7,6 +7,16 @@
 // it the scheduling events); a batch carries them as a PackedHeap beside its object events;
 // withHeapEvents() puts them back as the TraceEvents the runtime emitted, in their places, with the
 // same fields in the same order. The UI's stores and panels see the same events.
+//
+// The events are one stream of int32 words, as few per event as it takes (a Box's alloc is 4
+// words, its free 3: every word written, copied and sent costs on millions of events). Each event
+// is a header word, then its fields: as int32 words, or — when one of them is not an int32 (a Vex
+// Allocator may hand out any address; clocks are numbers) — all of them in the batch's float64
+// side array. An event's trace position and its task are written only when they change, as marker
+// words before it (POS, TASK), so a run of heap events between two object events carries neither.
+// The words are written into chunks of CHUNK words that travel to the UI as they are (transferred,
+// not copied): one big fresh buffer per batch cost a page fault every 4 KiB (bench/bintree's
+// 2 million events: ~50 ms a run); chunks this size come back from the allocator cheaply.
 import type { BlockKind, HeapSink, SourceLoc, TraceEvent, WakeCause } from '../runtime/api';
 
 const ALLOC = 0;
@@ -15,26 +25,29 @@ const REALLOC = 2;
 const TASK_RUN = 3;
 const TASK_BLOCK = 4;
 const TASK_WAKE = 5;
+/** Markers (not events): the next events' trace position / task. */
+const POS = 6;
+const TASK = 7;
+/** Fields after the header, by kind. */
+const FIELDS = [3, 2, 4, 1, 2, 3, 1, 1];
 const BLOCK_KINDS: readonly BlockKind[] = ['await', 'recv', 'send', 'sleep', 'join', 'lock'];
 const WAKE_CAUSES: readonly WakeCause[] = ['send', 'recv', 'timer', 'complete'];
 
-/** A batch's packed events. Event i is kind[i] (0 alloc, 1 free, 2 realloc, 3 task-run,
- *  4 task-block, 5 task-wake) with fields a–d (alloc: addr, size, align; free: addr, size;
- *  realloc: from, to, oldSize, size; task-run: clock; task-block: clock, BLOCK_KINDS index;
- *  task-wake: clock, by, WAKE_CAUSES index), allocator names[alloc[i]], site sites[site[i]]
- *  (-1: null), task[i]; it comes right before the batch's trace[pos[i]] (pos = trace.length:
- *  after every object event). */
+// Header word: kind (3 bits) | wide (1: the fields are in `nums`) | allocator index (8 bits) |
+// site (19 bits: 0 none, code + 1, or SITE_ESC and the code in the next word).
+const WIDE = 8;
+const ALLOC_SHIFT = 4;
+const SITE_SHIFT = 12;
+const SITE_ESC = (1 << 19) - 1;
+
+/** A batch's packed events: `n` events in the chunks of `words` (format above) with their non-int32 fields in
+ *  `nums`, allocator names `names[index]`, sites `sites[code]`. An event comes right before the
+ *  batch's trace[pos] (pos = trace.length when it happened: after every object event). */
 export interface PackedHeap {
   n: number;
-  kind: Uint8Array;
-  a: Float64Array;
-  b: Float64Array;
-  c: Float64Array;
-  d: Float64Array;
-  alloc: Uint8Array;
-  site: Int32Array;
-  task: Int32Array;
-  pos: Int32Array;
+  /** The stream, in chunks (an event never spans two). */
+  words: Int32Array[];
+  nums: Float64Array;
   names: string[];
   sites: (SourceLoc | null)[];
 }
@@ -42,6 +55,60 @@ export interface PackedHeap {
 /** How often (in heap events) the packer calls `onTick`: the worker's chance to flush on time in
  *  code that allocates much between fuel checks. */
 const TICK_EVERY = 4096;
+/** Words one event may take at most (markers included): POS 2, TASK 2, header, site, 4 fields. */
+const MAX_WORDS = 10;
+/** Words per chunk of the stream (256 KiB). */
+const CHUNK = 1 << 16;
+/** Header bits an event keeps when the stream is rewritten (kind and allocator). */
+const KIND_BITS = 7 | (255 << ALLOC_SHIFT);
+
+/** An int32 that is not -0 (a field that can travel as one word and come back the same number). */
+const isWord = (x: number): boolean => (x | 0) === x && (x !== 0 || 1 / x > 0);
+
+/** Reads a stream event by event (`next()` moves to the next one; the fields are its). */
+class Cursor {
+  private ci = 0; // chunk
+  private cur: Int32Array;
+  private w = 0; // next word in cur
+  private f = 0; // next num
+  pos = 0;
+  task = 0;
+  header = 0; // of the current event
+  site = -1; // its site code (-1: none)
+  private fw = 0; // its fields: first word (in cur) or num
+  constructor(private readonly chunks: readonly Int32Array[], private readonly nums: Float64Array) {
+    this.cur = chunks.length > 0 ? chunks[0] : new Int32Array(0);
+  }
+  /** Moves to the next event (consuming the markers before it). */
+  next(): void {
+    for (;;) {
+      while (this.w >= this.cur.length) { this.cur = this.chunks[++this.ci]; this.w = 0; }
+      const words = this.cur;
+      const h = words[this.w];
+      const kind = h & 7;
+      if (kind === POS || kind === TASK) {
+        let v: number;
+        if ((h & WIDE) !== 0) { v = this.nums[this.f++]; this.w++; }
+        else { v = words[this.w + 1]; this.w += 2; }
+        if (kind === POS) this.pos = v; else this.task = v;
+        continue;
+      }
+      this.header = h;
+      this.w++;
+      const sf = h >>> SITE_SHIFT;
+      this.site = sf === 0 ? -1 : sf === SITE_ESC ? words[this.w++] : sf - 1;
+      const n = FIELDS[kind];
+      if ((h & WIDE) !== 0) { this.fw = this.f; this.f += n; }
+      else { this.fw = this.w; this.w += n; }
+      return;
+    }
+  }
+  /** Field j of the current event (0 past its fields). */
+  field(j: number): number {
+    if (j >= FIELDS[this.header & 7]) return 0;
+    return (this.header & WIDE) !== 0 ? this.nums[this.fw + j] : this.cur[this.fw + j];
+  }
+}
 
 export class HeapPacker implements HeapSink {
   locate: ((site: number) => SourceLoc | null) | null = null;
@@ -50,78 +117,92 @@ export class HeapPacker implements HeapSink {
   /** Where the next event goes: the owner's object-trace length (kept current by the batcher). */
   at = 0;
   n = 0;
-  private cap = 0;
-  private kind = new Uint8Array(0);
-  // doubles: a Vex Allocator may hand out any address
-  private a = new Float64Array(0);
-  private b = new Float64Array(0);
-  private c = new Float64Array(0);
-  private d = new Float64Array(0);
-  private allocIx = new Uint8Array(0);
-  private siteId = new Int32Array(0);
-  private taskId = new Int32Array(0);
-  private pos = new Int32Array(0);
+  /** Filled chunks of the stream, then the one being written (`len` words used). */
+  private full: Int32Array[] = [];
+  private words = new Int32Array(CHUNK);
+  private len = 0;
+  private nums = new Float64Array(0);
+  private flen = 0;
+  /** Position and task the stream's last marker set (-1 / NaN: none yet in this stream). */
+  private lastPos = -1;
+  private lastTask = NaN;
   private readonly names: string[] = [];
-  /** task-block sites (already located by the runtime): their siteId is an index here */
-  private blockSites: (SourceLoc | null)[] = [];
   private lastName = '';
   private lastNameIx = -1;
   private sinceTick = 0;
-  // take(): per site id, the batch (stamp) that last saw it and its index in that batch's sites
+  // the batch's sites; a site id's code is found through a stamped table (ids are small: one per
+  // allocating place in the program), not a Map: a tree builder alternates sites on every event
+  private sites: (SourceLoc | null)[] = [];
   private siteStamp = new Int32Array(0);
-  private siteLocal = new Int32Array(0);
-  private batchStamp = 0;
+  private siteCode = new Int32Array(0);
+  private batchStamp = 1;
+  /** task-block sites (already located by the runtime): their codes in this batch */
+  private blockCodes: Map<SourceLoc | null, number> | null = null;
 
   /** Empty, for a new run (the buffers are kept). */
   reset(): void {
-    this.n = 0;
-    this.at = 0;
+    this.clear();
     this.sinceTick = 0;
     this.onTick = null;
     this.locate = null;
     this.names.length = 0;
-    this.blockSites = [];
     this.lastName = '';
     this.lastNameIx = -1;
   }
 
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
-    const i = this.slot(ALLOC, site, task, allocator);
-    this.a[i] = addr; this.b[i] = size; this.c[i] = align;
+    this.tick();
+    const w = this.begin(task);
+    const hk = this.len;
+    const k = this.header(w, hk, ALLOC | this.allocIx(allocator), this.codeOf(site));
+    if (isWord(addr) && isWord(size) && isWord(align)) {
+      w[k] = addr; w[k + 1] = size; w[k + 2] = align;
+      this.len = k + 3;
+    } else {
+      this.len = k;
+      this.wide(w, hk, 3, addr, size, align, 0);
+    }
+    this.n++;
   }
   free(addr: number, size: number, allocator: string, site: number, task: number): void {
-    const i = this.slot(FREE, site, task, allocator);
-    this.a[i] = addr; this.b[i] = size;
+    this.tick();
+    const w = this.begin(task);
+    const hk = this.len;
+    const k = this.header(w, hk, FREE | this.allocIx(allocator), this.codeOf(site));
+    if (isWord(addr) && isWord(size)) {
+      w[k] = addr; w[k + 1] = size;
+      this.len = k + 2;
+    } else {
+      this.len = k;
+      this.wide(w, hk, 2, addr, size, 0, 0);
+    }
+    this.n++;
   }
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
-    const i = this.slot(REALLOC, site, task, null);
-    this.a[i] = from; this.b[i] = to; this.c[i] = oldSize; this.d[i] = size;
+    this.tick();
+    this.event(REALLOC, this.codeOf(site), task, 4, from, to, oldSize, size);
   }
 
   /** Packs a scheduling event the batcher is handed; false when it is not one of the packed
    *  shapes (it then stays an object event). */
   schedule(e: TraceEvent): boolean {
     switch (e.t) {
-      case 'task-run': {
-        const i = this.slot(TASK_RUN, -1, e.task, null);
-        this.a[i] = e.clock;
+      case 'task-run':
+        this.tick();
+        this.event(TASK_RUN, -1, e.task, 1, e.clock, 0, 0, 0);
         return true;
-      }
       case 'task-block': {
         const on = BLOCK_KINDS.indexOf(e.on);
         if (e.site === undefined || on < 0) return false;
-        const i = this.slot(TASK_BLOCK, 0, e.task, null);
-        // (after slot(): a flush in its tick empties blockSites)
-        this.siteId[i] = this.blockSites.length;
-        this.blockSites.push(e.site);
-        this.a[i] = e.clock; this.b[i] = on;
+        this.tick(); // (before the site's code: a flush in it starts a new batch of sites)
+        this.event(TASK_BLOCK, this.codeOfLoc(e.site), e.task, 2, e.clock, on, 0, 0);
         return true;
       }
       case 'task-wake': {
         const cause = e.cause === undefined ? -1 : WAKE_CAUSES.indexOf(e.cause);
         if (e.by === undefined || cause < 0) return false;
-        const i = this.slot(TASK_WAKE, -1, e.task, null);
-        this.a[i] = e.clock; this.b[i] = e.by; this.c[i] = cause;
+        this.tick();
+        this.event(TASK_WAKE, -1, e.task, 3, e.clock, e.by, cause, 0);
         return true;
       }
       default:
@@ -129,20 +210,97 @@ export class HeapPacker implements HeapSink {
     }
   }
 
-  private slot(kind: number, site: number, task: number, allocator: string | null): number {
-    // the tick comes before the slot is taken: a flush in it sees only complete events
+  /** Any event with `nf` fields x0.. (the cold kinds; alloc and free are written inline). `kind`
+   *  may carry allocator bits. */
+  private event(kind: number, code: number, task: number, nf: number, x0: number, x1: number, x2: number, x3: number): void {
+    const w = this.begin(task);
+    const hk = this.len;
+    const k = this.header(w, hk, kind, code);
+    if (isWord(x0) && isWord(x1) && isWord(x2) && isWord(x3)) {
+      w[k] = x0;
+      if (nf > 1) w[k + 1] = x1;
+      if (nf > 2) w[k + 2] = x2;
+      if (nf > 3) w[k + 3] = x3;
+      this.len = k + nf;
+    } else {
+      this.len = k;
+      this.wide(w, hk, nf, x0, x1, x2, x3);
+    }
+    this.n++;
+  }
+
+  // the tick comes before an event is recorded: a flush in it sees only complete events
+  private tick(): void {
     if (++this.sinceTick === TICK_EVERY) {
       this.sinceTick = 0;
       if (this.onTick !== null) this.onTick();
     }
-    const i = this.n++;
-    if (i === this.cap) this.grow();
-    this.kind[i] = kind;
-    this.siteId[i] = site;
-    this.taskId[i] = task;
-    this.pos[i] = this.at;
-    if (allocator !== null) this.allocIx[i] = allocator === this.lastName ? this.lastNameIx : this.nameIndex(allocator);
-    return i;
+  }
+
+  /** Room for one more event, and its position and task markers when they changed. */
+  private begin(task: number): Int32Array {
+    if (this.len + MAX_WORDS > CHUNK) this.nextChunk();
+    const w = this.words;
+    if (this.at !== this.lastPos) {
+      w[this.len] = POS; w[this.len + 1] = this.at;
+      this.len += 2;
+      this.lastPos = this.at;
+    }
+    if (task !== this.lastTask) {
+      if (isWord(task)) { w[this.len] = TASK; w[this.len + 1] = task; this.len += 2; }
+      else { w[this.len++] = TASK | WIDE; this.pushNum(task); }
+      this.lastTask = task;
+    }
+    return w;
+  }
+
+  /** Writes the header (and an escaped site code) at k; returns where the fields go. */
+  private header(w: Int32Array, k: number, h: number, code: number): number {
+    if (code + 1 < SITE_ESC) { w[k] = h | (code + 1) << SITE_SHIFT; return k + 1; }
+    w[k] = h | SITE_ESC << SITE_SHIFT;
+    w[k + 1] = code;
+    return k + 2;
+  }
+
+  /** The event whose header is at hk keeps its fields in `nums`. */
+  private wide(w: Int32Array, hk: number, nf: number, x0: number, x1: number, x2: number, x3: number): void {
+    w[hk] |= WIDE;
+    this.pushNum(x0);
+    if (nf > 1) this.pushNum(x1);
+    if (nf > 2) this.pushNum(x2);
+    if (nf > 3) this.pushNum(x3);
+  }
+
+  /** The allocator's index in the header (names of this run; 8 bits, as the block table's). */
+  private allocIx(name: string): number {
+    return ((name === this.lastName ? this.lastNameIx : this.nameIndex(name)) & 255) << ALLOC_SHIFT;
+  }
+
+  private pushNum(x: number): void {
+    if (this.flen === this.nums.length) {
+      const y = new Float64Array(Math.max(256, this.nums.length * 2));
+      y.set(this.nums);
+      this.nums = y;
+    }
+    this.nums[this.flen++] = x;
+  }
+
+  /** The batch's code of a site id (-1: none). */
+  private codeOf(site: number): number {
+    if (site < 0) return -1;
+    if (site >= this.siteStamp.length) this.growSites(site);
+    if (this.siteStamp[site] !== this.batchStamp) {
+      this.siteStamp[site] = this.batchStamp;
+      this.siteCode[site] = this.sites.length;
+      this.sites.push(this.locate !== null ? this.locate(site) : null);
+    }
+    return this.siteCode[site];
+  }
+  private codeOfLoc(loc: SourceLoc | null): number {
+    const m = (this.blockCodes ??= new Map());
+    let c = m.get(loc);
+    if (c === undefined) { c = this.sites.length; this.sites.push(loc); m.set(loc, c); }
+    return c;
   }
 
   private nameIndex(name: string): number {
@@ -156,122 +314,116 @@ export class HeapPacker implements HeapSink {
     return k;
   }
 
+  /** The stream so far: the filled chunks and the used part of the current one. */
+  private chunks(): Int32Array[] {
+    return this.len > 0 ? [...this.full, this.words.subarray(0, this.len)] : this.full.slice();
+  }
+
   /** Events positioned before object `objects` (pos < objects): how many, pos being non-decreasing. */
   countBefore(objects: number): number {
-    let lo = 0, hi = this.n;
-    while (lo < hi) {
-      const m = (lo + hi) >>> 1;
-      if (this.pos[m] < objects) lo = m + 1;
-      else hi = m;
+    const c = new Cursor(this.chunks(), this.nums);
+    for (let i = 0; i < this.n; i++) {
+      c.next();
+      if (c.pos >= objects) return i;
     }
-    return lo;
+    return this.n;
   }
   /** Position of event i (the object it precedes). */
   posOf(i: number): number {
-    return this.pos[i];
+    const c = new Cursor(this.chunks(), this.nums);
+    for (let j = 0; j <= i; j++) c.next();
+    return c.pos;
   }
 
   /** Drops the first `h` events and shifts the rest's positions down by `k` objects (the owner
-   *  dropped its first k objects; every remaining event has pos >= k). */
+   *  dropped its first k objects; every remaining event has pos >= k). Rare (a batch over its
+   *  cap): the rest of the stream is written again into fresh chunks. */
   dropFront(h: number, k: number): void {
-    const n = this.n - h;
-    if (h > 0) {
-      this.kind.copyWithin(0, h, this.n);
-      this.a.copyWithin(0, h, this.n); this.b.copyWithin(0, h, this.n);
-      this.c.copyWithin(0, h, this.n); this.d.copyWithin(0, h, this.n);
-      this.allocIx.copyWithin(0, h, this.n);
-      this.siteId.copyWithin(0, h, this.n); this.taskId.copyWithin(0, h, this.n);
-      this.pos.copyWithin(0, h, this.n);
+    const total = this.n;
+    const at = this.at;
+    const c = new Cursor(this.chunks(), this.nums.slice(0, this.flen));
+    this.full = [];
+    this.words = new Int32Array(CHUNK);
+    this.len = 0;
+    this.flen = 0;
+    this.n = 0;
+    this.lastPos = -1;
+    this.lastTask = NaN;
+    for (let i = 0; i < total; i++) {
+      c.next();
+      if (i < h) continue;
+      this.at = c.pos - k;
+      this.event(c.header & KIND_BITS, c.site, c.task, FIELDS[c.header & 7], c.field(0), c.field(1), c.field(2), c.field(3));
     }
-    if (k > 0) for (let i = 0; i < n; i++) this.pos[i] -= k;
-    this.n = n;
-    this.at -= k;
+    this.at = at - k;
   }
 
-  /** The pending events as a PackedHeap (exact-length copies; the buffers are reused), then empty. */
+  /** The pending events as a PackedHeap, then empty. The filled chunks go as they are; the last
+   *  one too when it is well used (a fresh one replaces it), else a copy of its used part. */
   take(): PackedHeap | undefined {
     const n = this.n;
     if (n === 0) return undefined;
-    // sites as SourceLocs, one entry per distinct site in this batch; a site id's batch index is
-    // found through a stamped table (ids are small: one per allocating place in the program),
-    // not a Map: a tree builder alternates sites on every event
-    const locate = this.locate;
-    const sites: (SourceLoc | null)[] = [];
-    const site = new Int32Array(n);
-    const stamp = ++this.batchStamp;
-    let blockLocal: Map<SourceLoc | null, number> | null = null;
-    for (let i = 0; i < n; i++) {
-      const s = this.siteId[i];
-      if (s < 0) { site[i] = -1; continue; }
-      if (this.kind[i] === TASK_BLOCK) {
-        const loc = this.blockSites[s];
-        blockLocal ??= new Map();
-        let ix = blockLocal.get(loc);
-        if (ix === undefined) { ix = sites.length; sites.push(loc); blockLocal.set(loc, ix); }
-        site[i] = ix;
-        continue;
-      }
-      if (s >= this.siteStamp.length) this.growSites(s);
-      if (this.siteStamp[s] !== stamp) {
-        this.siteStamp[s] = stamp;
-        this.siteLocal[s] = sites.length;
-        sites.push(locate !== null ? locate(s) : null);
-      }
-      site[i] = this.siteLocal[s];
-    }
-    const out: PackedHeap = {
-      n, site, sites, names: this.names.slice(),
-      kind: this.kind.slice(0, n), a: this.a.slice(0, n), b: this.b.slice(0, n), c: this.c.slice(0, n), d: this.d.slice(0, n),
-      alloc: this.allocIx.slice(0, n), task: this.taskId.slice(0, n), pos: this.pos.slice(0, n),
-    };
-    this.n = 0;
-    this.at = 0;
-    this.blockSites = [];
+    const words = this.full;
+    if (this.len > CHUNK >> 2) {
+      words.push(this.words.subarray(0, this.len));
+      this.words = new Int32Array(CHUNK);
+    } else if (this.len > 0) words.push(this.words.slice(0, this.len));
+    this.full = [];
+    const out: PackedHeap = { n, words, nums: this.nums.slice(0, this.flen), names: this.names.slice(), sites: this.sites };
+    this.clear();
     return out;
+  }
+
+  private clear(): void {
+    this.n = 0;
+    this.full = [];
+    this.len = 0;
+    this.flen = 0;
+    this.at = 0;
+    this.lastPos = -1;
+    this.lastTask = NaN;
+    this.sites = [];
+    this.blockCodes = null;
+    if (++this.batchStamp === 0x7fffffff) { this.batchStamp = 1; this.siteStamp.fill(0); }
   }
 
   private growSites(id: number): void {
     const cap = Math.max(256, id + 1, this.siteStamp.length * 2);
     const st = new Int32Array(cap); st.set(this.siteStamp);
-    const lo = new Int32Array(cap); lo.set(this.siteLocal);
+    const co = new Int32Array(cap); co.set(this.siteCode);
     this.siteStamp = st;
-    this.siteLocal = lo;
+    this.siteCode = co;
   }
 
-  private grow(): void {
-    const cap = Math.max(4096, this.cap * 2);
-    const f64 = (x: Float64Array) => { const y = new Float64Array(cap); y.set(x); return y; };
-    const i32 = (x: Int32Array) => { const y = new Int32Array(cap); y.set(x); return y; };
-    const u8 = (x: Uint8Array) => { const y = new Uint8Array(cap); y.set(x); return y; };
-    this.kind = u8(this.kind);
-    this.a = f64(this.a); this.b = f64(this.b); this.c = f64(this.c); this.d = f64(this.d);
-    this.allocIx = u8(this.allocIx);
-    this.siteId = i32(this.siteId); this.taskId = i32(this.taskId); this.pos = i32(this.pos);
-    this.cap = cap;
+  /** The current chunk is full: it joins the batch, a fresh one takes its place. */
+  private nextChunk(): void {
+    this.full.push(this.words.subarray(0, this.len));
+    this.words = new Int32Array(CHUNK);
+    this.len = 0;
   }
 }
 
 /** The buffers of a message's packed events, to transfer with postMessage instead of copying: each
- *  is a fresh exact-length copy made by take(), never the packer's own (bench/strbuild's 400,000
- *  heap events cost more to clone than the program took to run). */
+ *  is one the packer gave up in take() (bench/strbuild's 400,000 heap events cost more to clone than
+ *  the program took to run). */
 export function packedBuffers(msg: { heap?: PackedHeap }): ArrayBuffer[] {
   const h = msg.heap;
   if (h === undefined) return [];
-  return [h.kind, h.a, h.b, h.c, h.d, h.alloc, h.site, h.task, h.pos].map((x) => x.buffer as ArrayBuffer);
+  return [...h.words.map((w) => w.buffer as ArrayBuffer), h.nums.buffer as ArrayBuffer];
 }
 
-/** One packed heap event as the TraceEvent the runtime emits (same fields, same order). */
-function heapEvent(h: PackedHeap, i: number): TraceEvent {
-  const si = h.site[i];
-  const site = si < 0 ? null : h.sites[si];
-  const task = h.task[i];
-  switch (h.kind[i]) {
-    case ALLOC: return { t: 'alloc', addr: h.a[i], size: h.b[i], align: h.c[i], allocator: h.names[h.alloc[i]], site, task };
-    case FREE: return { t: 'free', addr: h.a[i], size: h.b[i], allocator: h.names[h.alloc[i]], site, task };
-    case REALLOC: return { t: 'realloc', from: h.a[i], to: h.b[i], oldSize: h.c[i], size: h.d[i], site, task };
-    case TASK_RUN: return { t: 'task-run', task, clock: h.a[i] };
-    case TASK_BLOCK: return { t: 'task-block', task, on: BLOCK_KINDS[h.b[i]], clock: h.a[i], site };
-    default: return { t: 'task-wake', task, clock: h.a[i], by: h.b[i], cause: WAKE_CAUSES[h.c[i]] };
+/** The event under the cursor as the TraceEvent the runtime emits (same fields, same order). */
+function heapEvent(h: PackedHeap, c: Cursor): TraceEvent {
+  const site = c.site < 0 ? null : h.sites[c.site];
+  const task = c.task;
+  const hd = c.header;
+  switch (hd & 7) {
+    case ALLOC: return { t: 'alloc', addr: c.field(0), size: c.field(1), align: c.field(2), allocator: h.names[(hd >>> ALLOC_SHIFT) & 255], site, task };
+    case FREE: return { t: 'free', addr: c.field(0), size: c.field(1), allocator: h.names[(hd >>> ALLOC_SHIFT) & 255], site, task };
+    case REALLOC: return { t: 'realloc', from: c.field(0), to: c.field(1), oldSize: c.field(2), size: c.field(3), site, task };
+    case TASK_RUN: return { t: 'task-run', task, clock: c.field(0) };
+    case TASK_BLOCK: return { t: 'task-block', task, on: BLOCK_KINDS[c.field(1)], clock: c.field(0), site };
+    default: return { t: 'task-wake', task, clock: c.field(0), by: c.field(1), cause: WAKE_CAUSES[c.field(2)] };
   }
 }
 
@@ -280,11 +432,13 @@ export function withHeapEvents(trace: TraceEvent[], heap: PackedHeap | undefined
   if (heap === undefined || heap.n === 0) return trace;
   // sized once: pushing millions of events re-grows the array many times over
   const out: TraceEvent[] = new Array(trace.length + heap.n);
+  const c = new Cursor(heap.words, heap.nums);
   let j = 0, k = 0;
   for (let i = 0; i < heap.n; i++) {
-    const p = heap.pos[i];
+    c.next();
+    const p = c.pos;
     while (j < p) out[k++] = trace[j++];
-    out[k++] = heapEvent(heap, i);
+    out[k++] = heapEvent(heap, c);
   }
   while (j < trace.length) out[k++] = trace[j++];
   return out;

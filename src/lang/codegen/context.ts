@@ -361,6 +361,27 @@ export class ModuleCtx {
   }
 
   /**
+   * `if (…) return;` for the values of a recursive enum whose drop does nothing — a variant with
+   * nothing to drop (a leaf), or whose droppable fields are all flat boxes already emptied (a tree
+   * node whose children were moved out by `*l`): they skip the deep-drop bookkeeping (depth count,
+   * try/finally). Empty when every variant may own something else.
+   */
+  private enumOwnsNothing(t: Extract<Type, { k: 'enum' }>): string {
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    const flat = this.flatBoxes(t.info);
+    const conds: string[] = [];
+    t.info.variants.forEach((vr, i) => {
+      const empty: string[] = [];
+      for (let j = 0; j < vr.fields.length; j++) {
+        if (flat[i][j]) empty.push(`v.$b${j} === 0`);
+        else if (this.needsDrop(subst(vr.fields[j], env))) return;
+      }
+      conds.push(empty.length ? `(v.t === ${i} && ${empty.join(' && ')})` : `v.t === ${i}`);
+    });
+    return conds.length ? `if (${conds.join(' || ')}) return; ` : '';
+  }
+
+  /**
    * Per variant, `if (v.t === i) { … }` dropping its fields in order: a flat box's content, then its
    * block (as a VBox's drop would). The field tails[i] (the chain link, enumDropChain) is pushed on
    * `$s` and followed instead.
@@ -475,7 +496,7 @@ export class ModuleCtx {
     // a type that can contain itself (a list as a struct, a tree) may be deep: past DROP_DEEP nested
     // drops the rest waits on rt.dropQueue and the outermost drop runs it (host stack stays bounded)
     const deep = this.recursiveType(t)
-      ? `if (${RT.dropDepth} > ${DROP_DEEP}) { ${RT.dropQueue}.push(${name}, v); return; } ${RT.dropDepth}++; try { ${body.join(' ')} } finally { if (--${RT.dropDepth} === 0 && ${RT.dropQueue}.length !== 0) ${RT.drainDrops}(); }`
+      ? `${t.k === 'enum' ? this.enumOwnsNothing(t) : ''}if (${RT.dropDepth} > ${DROP_DEEP}) { ${RT.dropQueue}.push(${name}, v); return; } ${RT.dropDepth}++; try { ${body.join(' ')} } finally { if (--${RT.dropDepth} === 0 && ${RT.dropQueue}.length !== 0) ${RT.drainDrops}(); }`
       : body.join(' ');
     this.dropDefs.push(`function ${name}(v) { if (v === $MV) return; ${deep} } // drop ${typeName(t)}`);
     return name;

@@ -460,3 +460,33 @@ fn main() {
     expect(r.stdout).toBe('1 3 4 6\n');
   });
 });
+
+describe('drop of a recursive enum that owns nothing', () => {
+  it('returns before the deep-drop bookkeeping for a leaf or a node whose boxes were taken, and drops the rest as before', () => {
+    const src = `enum T {
+    Leaf,
+    Tag(String),
+    Node(Box<T>, Box<T>),
+}
+fn count(t: T): i32 {
+    return match t {
+        T.Leaf => 1,
+        T.Tag(_) => 1,
+        T.Node(l, r) => 1 + count(*l) + count(*r),
+    };
+}
+fn main() {
+    let a = T.Node(Box(T.Tag(String.from("x"))), Box(T.Node(Box(T.Leaf), Box(T.Leaf))));
+    println("{}", count(a));
+    let b = T.Node(Box(T.Tag(String.from("y"))), Box(T.Leaf)); // dropped whole at the end
+}
+`;
+    const r = runVex(src);
+    expect(r.stdout).toBe('5\n');
+    // Leaf and an emptied Node return at once; Tag (a String to drop) does not qualify
+    expect(r.js).toMatch(/if \(v\.t === 0 \|\| \(v\.t === 2 && v\.\$b0 === 0 && v\.\$b1 === 0\)\) return;/);
+    const ev = heapEvents(r.trace);
+    expect(ev.filter((e) => e.t === 'alloc').length).toBe(ev.filter((e) => e.t === 'free').length);
+    expect(r.stats).toMatchObject({ liveBytes: 0 });
+  });
+});

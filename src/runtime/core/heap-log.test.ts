@@ -33,6 +33,30 @@ describe('HeapLog', () => {
     expect(merged[8001]).toEqual(out('4000'));
   });
 
+  it('keeps every event across its chunks (8,192 events each), in order and in place', () => {
+    const log = new HeapLog();
+    const n = 3 * 8192 + 5;
+    for (let i = 0; i < n; i++) {
+      if (i % 3 === 0) log.alloc(i >> 4, 16 * i, 8, 8, i % 2 ? 'arena' : 'system', i, i & 3);
+      else if (i % 3 === 1) log.free(i >> 4, 16 * i, 8, 'system', -1, 0);
+      else log.realloc(i >> 4, 16 * i, 32 * i, 8, 24, i, 1);
+    }
+    const trace = Array.from({ length: (n >> 4) + 2 }, (_, i) => out(String(i)));
+    const merged = log.mergeInto(trace, loc);
+    expect(merged.length).toBe(n + trace.length);
+    // every logged event is there once, in log order, right before trace entry (i >> 4)
+    let seen = 0, objects = 0;
+    for (const e of merged) {
+      if (e.t === 'output') { objects++; continue; }
+      const i = seen++;
+      expect(objects).toBe(i >> 4);
+      if (i % 3 === 0) expect(e).toEqual({ t: 'alloc', addr: 16 * i, size: 8, align: 8, allocator: i % 2 ? 'arena' : 'system', site: loc(i), task: i & 3 });
+      else if (i % 3 === 1) expect(e).toEqual({ t: 'free', addr: 16 * i, size: 8, allocator: 'system', site: null, task: 0 });
+      else expect(e).toEqual({ t: 'realloc', from: 16 * i, to: 32 * i, oldSize: 8, size: 24, site: loc(i), task: 1 });
+    }
+    expect(seen).toBe(n);
+  });
+
   it('returns the trace itself when nothing was logged', () => {
     const t = [out('x')];
     expect(new HeapLog().mergeInto(t, loc)).toBe(t);
