@@ -10,7 +10,11 @@ import { hasParams, unify, isLiteralish } from './infer';
 import { checkExpr, coerceExpr, consume, fmt } from './expr';
 import { resolveType } from './resolve';
 import { fnEnv, allContracts } from './collect';
-import { isSize } from './prelude';
+import { isSize, RESULT } from './prelude';
+import { isBareOkErr } from './sibling-result';
+import { shadowing } from './shadow';
+import { probe } from './closure-infer';
+import { clearInfo } from './late-types';
 import { argOk } from './ffi-check';
 import { markAddressTaken } from './ops';
 import { lentImmutably } from './mutability';
@@ -97,6 +101,19 @@ export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArg
 }
 
 /** Arity (defaults, variadics), argument inference and conversions. */
+/** `wrap(Ok(1))` for `fn wrap<T>(r: Result<T, str>)`: the payload decides its side of the
+ *  parameter (checked silently first), the parameter the other side, as rustc infers it; the whole
+ *  Result type when both are then known, else null (the usual E0130 says what is missing). */
+function openResultArg(cx: Ctx, a: ast.Expr, pt: Type, env: Map<string, Type>, keys: Set<string>): Type | null {
+  if (!isBareOkErr(a) || a.kind !== 'call' || a.args.length !== 1 || pt.k !== 'enum' || pt.info !== RESULT || shadowing(cx, 'Result', a.span.file)) return null;
+  const side = pt.args[(a.callee as { name: string }).name === 'Ok' ? 0 : 1];
+  let payload: Type = T.error;
+  probe(cx, () => { payload = checkExpr(cx, a.args[0], substIfKnown(side, env, keys)); });
+  clearInfo(a.args[0]);
+  if (payload.k !== 'error') unify(side, payload, env, keys);
+  return substIfKnown(pt, env, keys);
+}
+
 export function checkArgs(
   cx: Ctx,
   params: { name: string; type: Type; hasDefault: boolean; variadic?: boolean }[],
@@ -138,7 +155,7 @@ export function checkArgs(
       unify(pt, t, env, keys);
     } else {
       // §7.4: `&x` for a `&T!` parameter borrows a mutable place mutably, T still open here
-      const t = checkExpr(cx, a, pt.k === 'ref' && pt.mut && a.kind === 'ref' ? { k: 'ref', inner: T.error, mut: true } : null);
+      const t = checkExpr(cx, a, pt.k === 'ref' && pt.mut && a.kind === 'ref' ? { k: 'ref', inner: T.error, mut: true } : (openResultArg(cx, a, pt, env, keys) ?? null));
       unify(pt, t, env, keys);
     }
   });

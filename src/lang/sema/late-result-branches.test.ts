@@ -117,3 +117,20 @@ describe('siblings and conflicts', () => {
     }
   });
 });
+
+describe('a bare Ok/Err passed to a generic function', () => {
+  const wrap = 'fn wrap<T>(r: Result<T, str>): i32 { return match r { Ok(_) => 1, Err(_) => 0 }; }\nfn pick<E>(r: Result<i64, E>): i32 { return 0; }\n';
+  it('the payload decides its side, the parameter the other (as rustc infers it)', () => {
+    expect(errors(`${wrap}fn main() {\n    wrap(Ok(1));\n    wrap(Ok("s"));\n    pick(Err(true));\n}\n`)).toEqual([]);
+    // E is `str` from the parameter: a later use wanting another is a mismatch
+    expect(errors(`${wrap}fn main() { wrap(Ok(1)); let r: Result<i32, bool> = Ok(1); }\n`)).toEqual([]);
+  });
+  it('a side nothing decides is still E0130', () => {
+    expect(errors(`${wrap}fn main() { wrap(Err("no")); }\n`)[0]).toMatch(/^E0130 cannot infer type `T` for `wrap`/);
+    expect(errors(`${wrap}fn main() { pick(Ok(2)); }\n`)[0]).toMatch(/^E0130 cannot infer type `E` for `pick`/);
+  });
+  it('a payload of the wrong type is a mismatch, not an inference failure', () => {
+    const two = 'fn both<T>(r: Result<T, str>, t: T) {}\n';
+    expect(errors(`${two}fn main() { both(Ok("s"), 1); }\n`)).toEqual([expect.stringMatching(/^E0103 mismatched types: expected `str`, found/)]);
+  });
+});
