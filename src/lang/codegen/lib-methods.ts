@@ -1,6 +1,7 @@
 // JavaScript for the library methods of built-in types (chapter 2 §5): strings, Vec, Map/Set,
 // Option/Result and numbers. Heavy lifting is in the runtime (`rt.lib`, src/runtime/core/lib-methods.ts);
 // Options and Results are wrapped here in the program's own enum classes.
+import { exprInfo } from '../sema/tables';
 import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import { typeName, isWideInt } from '../sema/types';
@@ -128,7 +129,15 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'Option.or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o} : ${call(f, [])})`; }
       case 'Option.unwrap_or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o}.a0 : ${call(f, [])})`; }
       case 'Result.unwrap_or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o}.a0 : ${call(f, [`${o}.a0`])})`; }
-      case 'Option.filter': { const f = fn(0); return `(${o}.t === 0 && ${call(f, [`${o}.a0`])} ? ${o} : ${none})`; }
+      case 'Option.filter': {
+        const f = fn(0);
+        // a moved receiver (`let p = o.filter(..)`) whose payload is not kept: dropped here
+        const payload = recvT.k === 'enum' ? recvT.args[0] : undefined;
+        const moved = exprInfo((e.callee as ast.ExprOf<'member'>).object)?.moves && payload && h.m.needsDrop(payload);
+        if (!moved) return `(${o}.t === 0 && ${call(f, [`${o}.a0`])} ? ${o} : ${none})`;
+        const t = h.tmp();
+        return `((${t} = ${o}).t !== 0 ? ${none} : ${call(f, [`${t}.a0`])} ? ${t} : (${h.m.dropFn(payload)}(${t}.a0), ${none}))`;
+      }
       case 'Option.ok_or': return `(${o}.t === 0 ? new ${res}(0, ${o}.a0) : new ${res}(1, ${h.copyVal(a[0])}))`;
       case 'Result.map_err': { const f = fn(0); return `(${o}.t === 1 ? new ${res}(1, ${call(f, [`${o}.a0`])}) : ${o})`; }
       case 'Result.ok': return `(${o}.t === 0 ? new ${some}(0, ${o}.a0) : ${none})`;

@@ -9,6 +9,9 @@ import type { FnInfo } from './typed';
 import type { Ctx, ContractMethod } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { unwrapOutOfRef } from './moves';
+
+/** Option/Result methods that call their function with the payload in place. */
+const LENDS_PAYLOAD = new Set(['map', 'and_then', 'filter', 'map_err']);
 import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, SEQ_READ_ONLY, SEQ_TO_VEC, type BuiltinSig } from './prelude';
 import { shadowNote } from './shadow';
@@ -219,6 +222,12 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     }
     // elements handed to a closure stay the Vec's (drops exactly once, E0163)
     if (owner === 'Vec' && t.k === 'builtin' && t.args[0]) checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : 'the Vec', t.args[0], ot.k !== 'ref' && !isPlaceExpr(m.object));
+    // `o.map(f)`: the payload is handed to f in place, the Option keeps owning it (as a Vec its
+    // elements): a function taking it by value would drop it a second time (E0163)
+    if ((owner === 'Option' || owner === 'Result') && t.k === 'enum' && LENDS_PAYLOAD.has(m.name)) {
+      const payload = m.name === 'map_err' ? t.args[1] : t.args[0];
+      if (payload) checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : `the ${owner}`, payload, true, owner);
+    }
     const ret = builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
     if (owner === 'Option' || owner === 'Result') unwrapOutOfRef(cx, m.object, m.name, ret);
     return ret;

@@ -33,6 +33,10 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (e.kind === 'match') { for (const arm of e.arms) consumeArm(cx, arm.body); return; }
   if (e.kind === 'if') { for (const br of e.branches) consumeTail(cx, br.body); consumeTail(cx, e.else); return; }
   if (e.kind === 'block') { consumeTail(cx, e.block); return; }
+  // `let x = q.unwrap()`: the payload moves out of an owned Option/Result, which moves with it
+  // (else q's drop frees x's value a second time); a read (`q.unwrap().n`) stays a view
+  const unwrapped = unwrapOfOwned(e);
+  if (unwrapped && exprInfo(e)?.type && !copyLike(exprInfo(e)!.type)) { consume(cx, unwrapped); return; }
   // a value of a type parameter taken from anywhere but an owned local: a copy (copy-needs.ts)
   if (exprInfo(e)?.type && !ownedLocal(cx, e) && copiedPlace(e) && noteParamCopy(cx, exprInfo(e)!.type, e.span, 'out', elementText(e) ?? placeText(e))) return;
   // an element the container keeps owning (`v.get(i)`, `v[i]`, `m.get(k)`, `v.first()`): taking
@@ -230,7 +234,7 @@ const ELEMENT_ADAPTORS: Record<string, { arg: number; params: number[] }> = {
   find: { arg: 0, params: [0] }, any: { arg: 0, params: [0] }, all: { arg: 0, params: [0] },
   map: { arg: 0, params: [0] }, filter: { arg: 0, params: [0] }, forEach: { arg: 0, params: [0] },
   for_each: { arg: 0, params: [0] }, reduce: { arg: 1, params: [1] }, fold: { arg: 1, params: [1] },
-  sort_by: { arg: 0, params: [0, 1] },
+  sort_by: { arg: 0, params: [0, 1] }, and_then: { arg: 0, params: [0] }, map_err: { arg: 0, params: [0] },
 };
 /** Closure literals given to a builtin method that only calls them during the call (an element
  *  adaptor, Option/Result map...): they cannot outlive their frame (codegen charges nothing for
@@ -371,6 +375,20 @@ function isPlacePath(e: ast.Expr): boolean {
 const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get',
   'array.get', 'array.first', 'array.last', 'array.find', 'slice.get', 'slice.first', 'slice.last', 'slice.find']); // §5.2
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
+
+/** The receiver of `q.unwrap()` (the unwrap family on an Option/Result) when it is a local or a
+ *  field path of one, not an element a container keeps (containerPart) nor a reference. */
+const HANDS_OVER = new Set([...UNWRAPS, 'unwrap_or_default', 'ok_or', 'ok', 'err', 'filter']);
+function unwrapOfOwned(e: ast.Expr): ast.Expr | null {
+  if (e.kind !== 'call') return null;
+  const c = checkedCall(e);
+  if (c.kind !== 'call' || c.callee.kind !== 'member' || callTarget(c)?.k !== 'builtin-method') return null;
+  const t = callTarget(c) as TargetOf<'builtin-method'>;
+  if ((t.owner !== 'Option' && t.owner !== 'Result') || !HANDS_OVER.has(t.method)) return null;
+  const recv = c.callee.object;
+  if (exprInfo(recv)?.type?.k === 'ref' || containerPart(recv)) return null;
+  return recv.kind === 'ident' || ((recv.kind === 'member' || recv.kind === 'tuple-index') && isPlacePath(recv)) ? recv : null;
+}
 
 /** `v[i]`, `v.get(i)`, `m.get(k).unwrap()`, `v.first().unwrap().inner`: a part of an element that
  *  a container (or array) still owns after the read. */
