@@ -28,7 +28,9 @@ interface Scope {
 }
 interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number }
 
-const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++; if (${f} >= ${RT.depthLimit}) ${RT.overflow}(); if (--${RT.fuel} < 0) ${RT.tick}(); if (${RT.traceCalls}) ${RT.callEvent}(${site}, ${f});`;
+// `$FS`: the call-site stack, read once per call (it is never replaced during a run; the
+// module's own `$FS` serves code outside a function frame)
+const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++, $FS = ${RT.frameSites}; if (${f} >= ${RT.depthLimit}) ${RT.overflow}(); if (--${RT.fuel} < 0) ${RT.tick}(); if (${RT.traceCalls}) ${RT.callEvent}(${site}, ${f});`;
 const FUEL = `if (--${RT.fuel} < 0) ${RT.tick}();`;
 
 export class FnEmitter extends CallEmitter {
