@@ -49,8 +49,18 @@ export class Runtime {
   readonly frameSites = new Int32Array(CS_MAX);
   /** The next free frame index: a function entry takes one (`$f = rt.depth++`), its exit resets it. */
   depth = 0;
-  /** What function entries compare the depth with: the model's limit (`stackLim`). */
+  /** The model's limit on frames (`stackLim`). */
   depthLimit: number;
+  /** What function entries compare their frame index with: `depthLimit`, or 0 while call events
+   *  are traced (every entry then goes through enter()). */
+  callGate = 0;
+  /** A function entry at or past `callGate`: what every entry did before (overflow check, the
+   *  entry's step, its call event), in that order. */
+  enter(f: number, site: number): void {
+    if (f >= this.depthLimit) this.overflow();
+    if (--this.fuel < 0) this.tick();
+    if (this.traceCalls) this.callEvent(site, f);
+  }
   stackLim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
   deepFrom: number;
@@ -118,6 +128,7 @@ export class Runtime {
     this.deepFrom = this.deepStep = deepAt >= 0 ? deepAt : DEEP_AT;
     this.deepFromLight = deepAt >= 0 ? deepAt : DEEP_LIGHT_AT;
     this.depthLimit = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
+    this.traceCalls = !!opts.traceCalls;
     this.fitLim();
     this.unlimited = !opts.fuel;
     this.fuelLeft = opts.fuel || Infinity;
@@ -127,7 +138,6 @@ export class Runtime {
     if (this.sink !== null) this.sink.locate = (site) => this.loc(site);
     this.logRoom = opts.keepTrace === false ? 0 : HEAP_TRACE_EVENTS;
     this.heapRoom = opts.onEvent || this.sink !== null ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_EVENTS;
-    this.traceCalls = !!opts.traceCalls;
   }
 
   // ------------------------------------------------------------------ output and trace
@@ -349,6 +359,7 @@ export class Runtime {
    *  array ignores the writes past its end). */
   fitLim(): void {
     this.depthLimit = this.stackLim;
+    this.callGate = this.traceCalls ? 0 : this.stackLim;
   }
 
   /** Fuel chunk spent: account, poll Stop/SIGINT, end the run when the budget is gone. */
