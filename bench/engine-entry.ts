@@ -10,3 +10,5 @@ export { checkSource } from '../src/lang/sema/check';
 export { handleMessage } from '../src/worker/handlers';
 // What the UI does with each batch: the packed heap events back into TraceEvents.
 export { withHeapEvents, packedBuffers } from '../src/worker/heap-pack';
+// What crosses postMessage (worker.ts posts toWire's message; the UI's worker client reads it back).
+export { toWire, fromWire } from '../src/worker/wire';

@@ -3,8 +3,8 @@
 //  - worker: the browser worker's own code (src/worker/handlers.ts: compile, run with its event
 //    listener and batcher, every posted message structured-cloned as postMessage would) — what
 //    users run; the ratio the targets apply to. What the UI thread then does with a batch (its
-//    packed heap events made into TraceEvents: heap-pack.ts withHeapEvents) is timed apart, as
-//    "UI ms": it runs on the other thread, beside the run;
+//    packed events made into TraceEvents: wire.ts fromWire, heap-pack.ts withHeapEvents) is timed
+//    apart, as "UI ms": it runs on the other thread, beside the run;
 //  - bare: run() with no listener (what the CLI and the conformance runner do).
 // Times are CPU time of this process (process.cpuUsage: user + system, GC threads included), not
 // wall time: the machine is shared, and a descheduled process would otherwise be billed for other
@@ -35,7 +35,7 @@ const WARMUP = 3; // V8 tiers a program up over its first runs: time the steady 
 const outDir = mkdtempSync(join(tmpdir(), 'vex-bench-'));
 const outFile = join(outDir, 'engine.mjs');
 await build({ entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'engine-entry.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile: outFile, logLevel: 'error' });
-const { compile, run, handleMessage, withHeapEvents, packedBuffers, DEFAULT_RUN_OPTIONS, lex, parse, checkSource }: typeof Engine = await import(pathToFileURL(outFile).href);
+const { compile, run, handleMessage, withHeapEvents, toWire, fromWire, DEFAULT_RUN_OPTIONS, lex, parse, checkSource }: typeof Engine = await import(pathToFileURL(outFile).href);
 rmSync(outDir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -59,8 +59,12 @@ function runWorker(file: string, source: string): { ms: number; compileMs: numbe
   const host = {
     now,
     post(m: FromWorker) {
-      // postMessage copies every message, but transfers a batch's packed heap buffers (worker.ts)
-      const msg = structuredClone(m, { transfer: m.type === 'events' ? packedBuffers(m) : [] });
+      // postMessage copies every message, but transfers a batch's packed buffers (worker.ts)
+      const w = toWire(m);
+      const wire = structuredClone(w.msg, { transfer: w.transfer });
+      const u0 = now();
+      const msg = fromWire(wire);
+      uiMs += now() - u0;
       if (msg.type === 'compiled') compileMs = msg.compileMs;
       else if (msg.type === 'events') {
         const u0 = now();

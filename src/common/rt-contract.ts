@@ -13,8 +13,9 @@ export const RT_MEMBERS = [
   // helper namespaces: the lists below
   'host', 'lib', 'sched', 'helpers', 'jsBuiltins',
   // the call-site stack: `frameSites[i]` is the site frame i is at; `depth` the next free frame
-  // index (a function entry takes one); past `depthLimit` an entry calls `overflow()`
-  'frameSites', 'depth', 'depthLimit', 'overflow', 'stackBytes', 'frameArray',
+  // index (a function entry takes one); from `callGate` (the depth limit, 0 when call events are
+  // traced) an entry calls `enter()`: the overflow check, its step and its call event
+  'frameSites', 'depth', 'callGate', 'enter', 'stackBytes', 'frameArray',
   // recursion deeper than the host stack: from depth `deepFrom` (`deepFromLight` for functions with
   // small frames), `deep(twin())` runs heap frames
   'deepFrom', 'deepFromLight', 'deep',

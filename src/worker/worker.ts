@@ -2,12 +2,12 @@
 /// <reference lib="webworker" />
 import { handleMessage } from './handlers';
 import type { FromWorker, ToWorker } from './protocol';
-import { packedBuffers } from './heap-pack';
+import { toWire } from './wire';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const host = {
-  // a batch's packed heap events move to the UI thread without a copy
-  post: (m: FromWorker) => scope.postMessage(m, m.type === 'events' ? packedBuffers(m) : []),
+  // a batch's packed events move to the UI thread without a copy (wire.ts)
+  post: (m: FromWorker) => { const w = toWire(m); scope.postMessage(w.msg, w.transfer); },
   now: () => performance.now(),
 };
 

@@ -137,7 +137,7 @@ export abstract class ExprEmitter {
     return null;
   }
   /** Record the call site in this frame before a call that may panic or push frames. */
-  at(span: ast.Span): string { return `${RT.frameSites}[${this.frame}] = ${this.site(span)}`; }
+  at(span: ast.Span): string { return `$FS[${this.frame}] = ${this.site(span)}`; }
 
   /** Left to right (§3.3): emit a later operand; when it hoists statements (`?`, a match or block
    *  value), the earlier operands' JS in `earlier` is evaluated into temps first, so their effects

@@ -23,11 +23,12 @@ const X_BOUND: readonly HelperFn[] = ['$div', '$rem', '$bdiv', '$brem', '$ipow',
   '$bits', '$assignInto', '$unwrapO', '$anyAs', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
 /** rt.host helpers bound as `$name`. */
 const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'takeAt', 'detach'];
-const BOUND = `let rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV;`;
+const BOUND = `let rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV, $FS;`;
 const BIND = `({ ${G_BOUND.join(', ')} } = ${RT.jsBuiltins});
 ({ ${X_BOUND.join(', ')} } = ${RT.helpers});
 ({ ${H_BOUND.map((n) => `${n}: $${n}`).join(', ')} } = ${RT.host});
-$BV = ${RT.VBoxView}; $MV = ${RT.MOVED_OUT};`;
+$BV = ${RT.VBoxView}; $MV = ${RT.MOVED_OUT};
+$FS = ${RT.frameSites};`;
 
 export interface GenerateOptions {
   /** Tables of earlier modules sharing the runtime (REPL cells): new sites and type descriptors

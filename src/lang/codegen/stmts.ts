@@ -30,7 +30,11 @@ interface Scope {
 }
 interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number }
 
-const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++; if (${f} >= ${RT.depthLimit}) ${RT.overflow}(); if (--${RT.fuel} < 0) ${RT.tick}(); if (${RT.traceCalls}) ${RT.callEvent}(${site}, ${f});`;
+// `$FS`: the call-site stack, read once per call (it is never replaced during a run; the
+// module's own `$FS` serves code outside a function frame). Below `callGate` an entry only spends
+// its step; at or past it (a stack overflow, or every entry while call events are traced) enter()
+// does the overflow check, the step and the call event in that order.
+const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++, $FS = ${RT.frameSites}; if (${f} >= ${RT.callGate}) ${RT.enter}(${f}, ${site}); else if (--${RT.fuel} < 0) ${RT.tick}();`;
 const FUEL = `if (--${RT.fuel} < 0) ${RT.tick}();`;
 
 export class FnEmitter extends CallEmitter {

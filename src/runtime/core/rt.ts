@@ -44,13 +44,23 @@ export class Runtime {
   // The members generated code touches are listed, with what each is for, in
   // common/rt-contract.ts RT_MEMBERS (RT_CONTRACT above checks this class provides them).
   // ---- call-site stack: one for every task (the scheduler copies a switched-out task's frames)
-  /** The call site each active frame is at (frame index -> site id), for backtraces. */
-  frameSites: Int32Array;
+  /** The call site each active frame is at (frame index -> site id), for backtraces. Made once at
+   *  its full length and never replaced: generated code reads it once per call (`$FS`). */
+  readonly frameSites = new Int32Array(CS_MAX);
   /** The next free frame index: a function entry takes one (`$f = rt.depth++`), its exit resets it. */
   depth = 0;
-  /** What function entries compare the depth with: the model's limit (`stackLim`), or less while
-   *  `frameSites` is still short — reaching it grows `frameSites`. */
+  /** The model's limit on frames (`stackLim`). */
   depthLimit: number;
+  /** What function entries compare their frame index with: `depthLimit`, or 0 while call events
+   *  are traced (every entry then goes through enter()). */
+  callGate = 0;
+  /** A function entry at or past `callGate`: what every entry did before (overflow check, the
+   *  entry's step, its call event), in that order. */
+  enter(f: number, site: number): void {
+    if (f >= this.depthLimit) this.overflow();
+    if (--this.fuel < 0) this.tick();
+    if (this.traceCalls) this.callEvent(site, f);
+  }
   stackLim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
   deepFrom: number;
@@ -118,7 +128,7 @@ export class Runtime {
     this.deepFrom = this.deepStep = deepAt >= 0 ? deepAt : DEEP_AT;
     this.deepFromLight = deepAt >= 0 ? deepAt : DEEP_LIGHT_AT;
     this.depthLimit = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
-    this.frameSites = new Int32Array(Math.min(this.depthLimit + 1, CS_MAX));
+    this.traceCalls = !!opts.traceCalls;
     this.fitLim();
     this.unlimited = !opts.fuel;
     this.fuelLeft = opts.fuel || Infinity;
@@ -128,7 +138,6 @@ export class Runtime {
     if (this.sink !== null) this.sink.locate = (site) => this.loc(site);
     this.logRoom = opts.keepTrace === false ? 0 : HEAP_TRACE_EVENTS;
     this.heapRoom = opts.onEvent || this.sink !== null ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_EVENTS;
-    this.traceCalls = !!opts.traceCalls;
   }
 
   // ------------------------------------------------------------------ output and trace
@@ -264,7 +273,6 @@ export class Runtime {
   overflow(): void {
     const freed = this.arrays.release(this.taskId, this.depth - 1);
     if (freed) { this.stackLim += freed; this.fitLim(); if (this.depth - 1 < this.depthLimit) return; }
-    if (this.depth - 1 < this.stackLim) return this.growCs();
     this.depth--;
     const frames = this.backtrace(this.frameSites[Math.max(0, Math.min(this.depth - 1, this.frameSites.length - 1))]);
     this.err(`fatal: stack overflow (stack ${this.stackBytes} bytes)\n`);
@@ -347,18 +355,11 @@ export class Runtime {
     this.stackLim = Math.floor(bytes / FRAME_BYTES);
     this.fitLim();
   }
-  /** The frame at index depth-1 has no slot in `frameSites` yet: double it (up to CS_MAX; deeper frames
-   *  are counted by the model but not recorded for backtraces, as before). */
-  private growCs(): void {
-    let n = Math.max(this.frameSites.length, 16);
-    while (n < this.depth && n < CS_MAX) n *= 2;
-    const next = new Int32Array(Math.min(n, CS_MAX));
-    next.set(this.frameSites.subarray(0, Math.min(this.frameSites.length, next.length)));
-    this.frameSites = next;
-    this.fitLim();
-  }
+  /** Frames deeper than CS_MAX are counted by the model but not recorded for backtraces (a typed
+   *  array ignores the writes past its end). */
   fitLim(): void {
-    this.depthLimit = this.frameSites.length >= CS_MAX ? this.stackLim : Math.min(this.stackLim, this.frameSites.length);
+    this.depthLimit = this.stackLim;
+    this.callGate = this.traceCalls ? 0 : this.stackLim;
   }
 
   /** Fuel chunk spent: account, poll Stop/SIGINT, end the run when the budget is gone. */

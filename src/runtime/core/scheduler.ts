@@ -38,11 +38,16 @@ export class Task {
   awaited = false;
   /** Heap-limit bytes this task holds (0 once released). */
   charged = 0;
+  /** Neighbours in the scheduler's list of unfinished tasks (spawn order). */
+  prevLive: Task | null = null;
+  nextLive: Task | null = null;
   constructor(readonly id: number, readonly name: string, public stackBytes: number, tls: unknown[]) {
     this.stackLim = Math.floor(stackBytes / 256);
     this.threadLocals = tls;
   }
   get done(): boolean { return this.state === 'done'; }
+  /** A task awaiting this one (block() puts it on the future's wait list). */
+  push(t: Task): void { addWaiter(this, t); }
 }
 
 /** A timer future (`sleep`) or any future that is not a task. */
@@ -53,13 +58,15 @@ export class TimerFuture {
   value: unknown = undefined;
   /** Tasks awaiting this future (made on first use: most futures have none or one). */
   waiters: Task[] | null = null;
+  push(t: Task): void { addWaiter(this, t); }
 }
 export type Future = Task | TimerFuture;
 
-/** Where a task waiting for `f` goes: most futures get one waiter, so the list starts exactly one
- *  long (an empty array's first push would reserve 17 slots). */
-function waitersOf(f: Future): { push(t: Task): void } {
-  return f.waiters ?? { push: (t: Task) => { f.waiters = [t]; } };
+/** Most futures get one waiter, so the list starts exactly one long (an empty array's first push
+ *  would reserve 17 slots). */
+function addWaiter(f: Future, t: Task): void {
+  if (f.waiters === null) f.waiters = [t];
+  else f.waiters.push(t);
 }
 
 export class Channel {
@@ -81,12 +88,16 @@ export class Scheduler {
   current: Task;
   clock = 0; // virtual milliseconds
   private nextId = 1;
-  /** Pending timers, earliest first; equal times fire in the order they were set. */
-  private timers = new MinHeap<TimerFuture>((x, y) => x.at < y.at || (x.at === y.at && x.seq < y.seq));
+  /** Pending timers: per time, in the order they were set (one list per distinct time, so a
+   *  timer costs O(1) and only a new time O(log n)); the times earliest first. */
+  private readonly timersAt = new Map<number, TimerFuture[]>();
+  private readonly timerTimes = new MinHeap<number>((x, y) => x < y);
   private timerSeq = 0;
   spawned = 0;
-  /** Unfinished tasks (their thread-locals are GC roots); a task leaves the set when it ends. */
-  private readonly live = new Set<Task>();
+  /** Unfinished tasks in spawn order (their thread-locals are GC roots); a task leaves the list
+   *  when it ends. A list through the tasks, not a Set: hashing 100,000 tasks cost more. */
+  private liveFirst: Task | null = null;
+  private liveLast: Task | null = null;
   /** Async tasks whose panic waits in their Future (released tasks included): checked after main. */
   private readonly panickedTasks: Task[] = [];
   tlsInit: () => unknown[] = () => [];
@@ -172,15 +183,26 @@ export class Scheduler {
     t.gen = null;
     t.frames = null;
     t.guards = NO_GUARDS;
-    t.threadLocals = [];
-    this.live.delete(t);
+    t.threadLocals = NO_TLS;
+    this.unlink(t);
+  }
+  private unlink(t: Task): void {
+    const p = t.prevLive, n = t.nextLive;
+    if (p === null && this.liveFirst !== t) return; // not in the list
+    if (p) p.nextLive = n; else this.liveFirst = n;
+    if (n) n.prevLive = p; else this.liveLast = p;
+    t.prevLive = t.nextLive = null;
+  }
+  /** The unfinished tasks, in spawn order. */
+  private *live(): Generator<Task> {
+    for (let t = this.liveFirst; t !== null; t = t.nextLive) yield t;
   }
 
   private newTask(name: string, stackBytes: number, body: Gen, site: number): Task {
     // A task costs memory like a native one: its control block is charged to the heap limit, so
     // spawning without end stops with `memory allocation of N bytes failed`, not a host crash.
     const m = this.rt.machine;
-    if (m) m.guard(site, () => m.sys.chargeHost(TASK_BYTES));
+    if (m) m.guard(site, this.chargeTask);
     this.rt.charge(TASK_STEPS);
     const tls = this.tlsInit();
     // Without thread-locals every task shares one empty slot array (no per-task garbage).
@@ -188,16 +210,20 @@ export class Scheduler {
     t.gen = body;
     t.charged = m ? TASK_BYTES : 0;
     this.spawned++;
-    this.live.add(t);
+    t.prevLive = this.liveLast;
+    if (this.liveLast) this.liveLast.nextLive = t; else this.liveFirst = t;
+    this.liveLast = t;
     this.rt.machine?.stats.taskSpawned();
     this.rt.emit({ t: 'task-spawn', task: t.id, parent: this.current.id, name, stackSize: stackBytes, clock: this.clock, site: this.rt.loc(site) });
     return t;
   }
 
+  private readonly chargeTask = () => this.rt.machine.sys.chargeHost(TASK_BYTES);
+
   /** Thread-locals of every live task (GC roots). */
   allTls(): unknown[] {
     const out: unknown[] = [this.rt.threadLocals];
-    for (const t of this.live) if (t.state !== 'done') out.push(t.threadLocals);
+    for (const t of this.live()) if (t.state !== 'done') out.push(t.threadLocals);
     return out;
   }
 
@@ -224,12 +250,12 @@ export class Scheduler {
 
   /** Fire the earliest timers; false when none is pending. */
   private advance(): boolean {
-    const first = this.timers.peek();
-    if (!first) return false;
-    const at = first.at;
+    const at = this.timerTimes.pop();
+    if (at === undefined) return false;
+    const due = this.timersAt.get(at)!;
+    this.timersAt.delete(at);
     this.clock = Math.max(this.clock, at);
-    while (this.timers.peek()?.at === at) {
-      const fut = this.timers.pop()!;
+    for (const fut of due) {
       fut.done = true;
       this.wakeAll(fut, -1, 'timer');
     }
@@ -290,7 +316,7 @@ export class Scheduler {
   }
   /** The program ends (normally or not): main ends with it; tasks still alive are abandoned. */
   endRun(): void {
-    for (const t of this.live) {
+    for (const t of this.live()) {
       if (t.state === 'done') continue;
       t.state = 'done';
       this.rt.emit({ t: 'task-abandon', task: t.id, clock: this.clock });
@@ -348,7 +374,9 @@ export class Scheduler {
 
   sleep(ms: number): TimerFuture {
     const fut = new TimerFuture(this.clock + Math.max(0, ms), this.timerSeq++);
-    this.timers.push(fut);
+    const due = this.timersAt.get(fut.at);
+    if (due) due.push(fut);
+    else { this.timersAt.set(fut.at, [fut]); this.timerTimes.push(fut.at); }
     return fut;
   }
 
@@ -435,7 +463,7 @@ class AwaitOp extends BlockingOp {
   constructor(private readonly s: Scheduler, private readonly f: Future, private readonly site: number, private readonly join: boolean) { super(); }
   step(): IteratorResult<unknown, unknown> {
     const f = this.f;
-    if (!f.done) return this.s.wait(waitersOf(f), f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
+    if (!f.done) return this.s.wait(f, f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
     return { value: this.s.awaited(f), done: true };
   }
 }

@@ -39,6 +39,31 @@ fn main() {
     expect(ends).toEqual([10, 30]);
   });
 
+  it('timers fire by time, and timers set for the same time in the order they were set', () => {
+    // times set out of order, repeated, and set again while others are pending (from a woken task)
+    const r = runVex(`async fn nap(i: i32, ms: i64): i32 {
+    await sleep(Duration.from_millis(ms));
+    if i % 4 == 0 { await sleep(Duration.from_millis(5)); }
+    print(f"{i}@{ms} ");
+    return i;
+}
+fn main() {
+    let! fs = Vec<Future<i32>>.new();
+    for i in 0..12 { fs.push(nap(i, ((i * 7) % 4 * 5) as i64)); }
+    let! s = 0;
+    for i in 0..12 { s += block_on(fs[i]); }
+    println("{}", s);
+}
+`);
+    // ms: i0 0, i1 15, i2 10, i3 5, i4 0, ...; i % 4 == 0 sleeps 5 more once its first timer fired,
+    // after the timers set for 5 at the start
+    const order = r.stdout.trim().split(' ').slice(0, -1);
+    const key = (w: string) => { const [i, ms] = w.split('@').map(Number); return (i % 4 === 0 ? ms + 5 : ms); };
+    // by firing time, and among equal times by the order the timers were set
+    for (let k = 1; k < order.length; k++) expect(key(order[k - 1]) <= key(order[k]), order.join(' ')).toBe(true);
+    expect(r.stdout).toBe('3@5 7@5 11@5 0@0 4@0 8@0 2@10 6@10 10@10 1@15 5@15 9@15 66\n');
+  });
+
   it('a rendezvous channel serves several blocked senders in order, and releases each one', () => {
     for (const n of [2, 3, 8]) {
       const r = runVex(`fn main() {

@@ -2,6 +2,7 @@
 // (live check, hover, completion) and a run worker that Stop may terminate at any moment.
 import type { CompletionItem, DefinitionLocation, FromWorker, SourceFile, ToWorker, RunSettings } from '../../worker/protocol';
 import type { IntelAnswer, IntelQuery } from '../../worker/intel';
+import { fromWire, type WireMessage } from '../../worker/wire';
 
 export type WorkerFactory = () => Worker;
 
@@ -26,8 +27,8 @@ export class WorkerClient {
 
   start(): void {
     const w = this.factory();
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      const m = e.data;
+    w.onmessage = (e: MessageEvent<WireMessage>) => {
+      const m = fromWire(e.data);
       if ('id' in m) {
         const p = this.pending.get(m.id);
         if (p) {
