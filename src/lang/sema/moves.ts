@@ -387,7 +387,9 @@ function unwrapOfOwned(e: ast.Expr): ast.Expr | null {
   if ((t.owner !== 'Option' && t.owner !== 'Result') || !HANDS_OVER.has(t.method)) return null;
   const recv = c.callee.object;
   if (exprInfo(recv)?.type?.k === 'ref' || containerPart(recv)) return null;
-  return recv.kind === 'ident' || ((recv.kind === 'member' || recv.kind === 'tuple-index') && isPlacePath(recv)) ? recv : null;
+  if (recv.kind === 'ident') return recv;
+  // a field reached through a reference is unwrapOutOfRef's E0175 (said once)
+  return (recv.kind === 'member' || recv.kind === 'tuple-index') && isPlacePath(recv) && !behindRef(recv) ? recv : null;
 }
 
 /** `v[i]`, `v.get(i)`, `m.get(k).unwrap()`, `v.first().unwrap().inner`: a part of an element that
