@@ -4,7 +4,7 @@
 import type * as ast from '../syntax/ast';
 import type { Type, IntName } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
-import { subst, typeName, isWideInt, intBits, intSigned } from '../sema/types';
+import { subst, typeName, isWideInt, intBits, intSigned, typeSome } from '../sema/types';
 import { displayName } from '../sema/module-names';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
@@ -1121,8 +1121,13 @@ function freshValue(e: E): boolean {
         if (t.owner === 'Vec' && t.method === 'filter') return true;
         // an array's or slice's map/filter/iter makes a new Vec of results, copies or clones (§5.2)
         if ((t.owner === 'array' || t.owner === 'slice') && (t.method === 'map' || t.method === 'filter' || t.method === 'iter')) return true;
-        // a Vec made from a temporary's elements owns them (ownReceiverKeeping drops the others)
-        if ((t.owner === 'Vec' && t.method === 'map') && e.callee.kind === 'member') return freshValue(e.callee.object);
+        // a Vec made from a temporary's elements owns them (ownReceiverKeeping drops the others);
+        // from a kept Vec's, it holds the closure's results, which own what they hold (moving an
+        // element out is E0163) unless they may be references (`v.map(|s| &s)`)
+        if ((t.owner === 'Vec' && t.method === 'map') && e.callee.kind === 'member') {
+          const rt = exprInfo(e)?.type;
+          return freshValue(e.callee.object) || (!!rt && !holdsRef(rt) && !typeSome(rt, (x) => x.k === 'param'));
+        }
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;

@@ -694,7 +694,16 @@ export class FnEmitter extends CallEmitter {
     const isGen = forceGen || !!ci?.mayBlock;
     const body = e.body;
     const caps = this.gcCapsOf(ci?.captures);
+    // a closure owns its by-value parameters as a function does (drops them at return unless
+    // moved), except one lent to a builtin that hands it elements or a payload in place
+    const owns = !lentClosures.has(e);
     const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
+      if (owns) {
+        for (const l of params) {
+          const t = em.ty(l.type);
+          if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && em.m.needsDrop(t) && !em.keptByClosure(l, t)) em.dropParam(l, t);
+        }
+      }
       em.paramLocals = params;
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
     }, params.map((p) => localName(p.name, p.id)), caps);
