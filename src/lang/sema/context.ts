@@ -55,6 +55,9 @@ export interface FnState {
   isAsync: boolean;
   closure: ClosureInfo | null; // set inside closures, go bodies and async blocks
   loopDepth: number;
+  /** Per enclosing loop (innermost last): the moves made before a `break`/`continue` of it. Those
+   *  paths leave the statement they are in, so they join at the loop's end, not after an `if`. */
+  loopExits?: { break: Map<LocalInfo, Span>; continue: Map<LocalInfo, Span> }[];
   unsafeDepth: number;
   /** Blocking operations seen directly in this body (await, channel ops, sleep, block_on). */
   blocks: boolean;

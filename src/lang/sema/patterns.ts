@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeName, type Type, type EnumInfo } from './types';
 import type { Ctx } from './context';
 import { checkExpr, coerceExpr, fmt } from './expr';
-import { checkBlock, checkStmt } from './stmt';
+import { checkBlock, checkStmt, blockLeaves } from './stmt';
 import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
 import { bareVariant } from './shadow';
@@ -82,7 +82,8 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     if (valueUsed && !result && t.k !== 'never') result = t;
     if (!sibling && t.k === 'enum' && (t.info === OPTION || (t.info === RESULT && t.args.every((a) => a.k !== 'error')))) sibling = t;
     cx.popScope();
-    return t.k === 'never';
+    // an arm that breaks or continues leaves too: its moves join at the loop (stmt.ts loopExits)
+    return t.k === 'never' || (arm.body.kind === 'block' && 'stmts' in arm.body && blockLeaves(arm.body as ast.Block));
   }
   checkExhaustive(cx, e, subj);
   if (!valueUsed) return armTypes.every(([, t]) => t.k === 'never') && armTypes.length ? T.never : T.unit;

@@ -20,7 +20,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
-import { branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult } from './moves';
+import { type MoveSet, branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult } from './moves';
 import { isPlaceKind } from './ops';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, exprInfo, localOf, nameRes, setExprInfo, setGoInfoOf, setLocalOf, setLoweredOf, checkMap } from './tables';
@@ -187,8 +187,8 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       // each body is an alternative path, after the conditions that ran before it
       const e = s.else;
       ifChain(cx, s.branches.map((br) => () => condBool(cx, br.cond)),
-        s.branches.map((br) => () => { checkBlock(cx, br.body, null); return blockDiverges(br.body); }),
-        e ? () => { checkBlock(cx, e, null); return blockDiverges(e); } : null);
+        s.branches.map((br) => () => { checkBlock(cx, br.body, null); return blockLeaves(br.body); }),
+        e ? () => { checkBlock(cx, e, null); return blockLeaves(e); } : null);
       return;
     }
     case 'while':
@@ -242,9 +242,12 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       }
       return;
     }
-    case 'break': case 'continue':
+    case 'break': case 'continue': {
       if (!cx.fn || cx.fn.loopDepth === 0) cx.error(MSG.E0127.outsideLoop({ sKind: s.kind }), s.span);
+      const exits = cx.fn?.loopExits?.[cx.fn.loopExits.length - 1]?.[s.kind];
+      if (exits) for (const [k, v] of cx.moved) if (!exits.has(k)) exits.set(k, v);
       return;
+    }
     case 'return': return checkReturn(cx, s.value, s.span);
     case 'defer':
       if (s.body.kind === 'block') checkBlock(cx, s.body, null);
@@ -297,11 +300,17 @@ export function isPlaceExpr(e: ast.Expr): boolean {
  *  each time round, so moving it in the body is not a move of a value from outside the loop). */
 function loopBody(cx: Ctx, b: ast.Block, firstLocal = cx.nextLocal): void {
   const before = new Map(cx.moved);
-  if (cx.fn) cx.fn.loopDepth++;
+  const exits = { break: new Map() as MoveSet, continue: new Map() as MoveSet };
+  if (cx.fn) { cx.fn.loopDepth++; (cx.fn.loopExits ??= []).push(exits); }
   checkBlock(cx, b, null);
-  if (cx.fn) cx.fn.loopDepth--;
-  // A value from outside the loop moved in the body is gone on the next iteration.
-  if (!blockDiverges(b)) loopMoves(cx, before, firstLocal);
+  if (cx.fn) { cx.fn.loopDepth--; cx.fn.loopExits!.pop(); }
+  const join = (m: MoveSet) => { for (const [k, v] of m) if (!cx.moved.has(k)) cx.moved.set(k, v); };
+  // A value from outside the loop moved in the body (by its end or before a `continue`) is gone
+  // on the next iteration; one moved before a `break` only after the loop.
+  const reachesEnd = !blockDiverges(b);
+  join(exits.continue);
+  if (reachesEnd || exits.continue.size) loopMoves(cx, before, firstLocal);
+  join(exits.break);
 }
 
 function bindLetPattern(cx: Ctx, p: ast.LetPattern, t: Type, mut: boolean): void {
@@ -667,6 +676,15 @@ function noneBranchType(cx: Ctx, bodies: ast.Block[]): Type | null {
 }
 
 // ------------------------------------------------------------------ divergence
+
+/** Control never reaches the end of b: it diverges, or a `break`/`continue` leaves it (for move
+ *  checking: those paths' moves join at their loop, `loopExits`). */
+export function blockLeaves(b: ast.Block): boolean {
+  const leaves = (s: ast.Stmt): boolean => s.kind === 'break' || s.kind === 'continue' || stmtDiverges(s)
+    || (s.kind === 'if' && s.else !== null && s.branches.every((br) => blockLeaves(br.body)) && blockLeaves(s.else))
+    || (s.kind === 'block' && blockLeaves(s));
+  return b.stmts.some(leaves) || (exprInfo(b.tail)?.type.k === 'never');
+}
 
 export function blockDiverges(b: ast.Block): boolean {
   return b.stmts.some(stmtDiverges) || (exprInfo(b.tail)?.type.k === 'never');
