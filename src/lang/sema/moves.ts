@@ -378,7 +378,7 @@ const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unw
 
 /** The receiver of `q.unwrap()` (the unwrap family on an Option/Result) when it is a local or a
  *  field path of one, not an element a container keeps (containerPart) nor a reference. */
-const HANDS_OVER = new Set([...UNWRAPS, 'unwrap_or_default', 'ok_or', 'ok', 'err', 'filter']);
+const HANDS_OVER = new Set([...UNWRAPS, 'unwrap_or_default', 'ok_or', 'ok', 'err', 'filter', 'or', 'or_else']);
 function unwrapOfOwned(e: ast.Expr): ast.Expr | null {
   if (e.kind !== 'call') return null;
   const c = checkedCall(e);
