@@ -108,7 +108,7 @@ function placeRoot(e: ast.Expr): LocalInfo | null {
 }
 
 /** The locals a pattern binds (any depth). */
-function bindingLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
+export function bindingLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
   switch (p.kind) {
     case 'binding': if (localOf(p)) out.push(localOf(p)!); break;
     case 'variant': for (const a of p.args ?? []) bindingLocals(a, out); break;

@@ -12,7 +12,7 @@ import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
 import { lentClosures } from '../sema/moves';
-import { frameLocalClosures, keptByEscapingClosures } from './frame-local-closures';
+import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from './frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which
@@ -978,19 +978,6 @@ function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
   return out;
 }
 
-/** The locals a pattern binds (any depth). */
-function patternLocals(p: ast.Pattern, out: LocalInfo[] = []): LocalInfo[] {
-  switch (p.kind) {
-    case 'binding': if (localOf(p)) out.push(localOf(p)!); break;
-    case 'variant': for (const a of p.args ?? []) patternLocals(a, out); break;
-    case 'struct': for (const f of p.fields) { const fp = fieldPattern(f); if (fp) patternLocals(fp, out); } break;
-    case 'tuple': for (const a of p.elems) patternLocals(a, out); break;
-    case 'array': for (const a of p.elems) patternLocals(a, out); if (localOf(p.rest)) out.push(localOf(p.rest)!); break;
-    case 'or': for (const a of p.alts) patternLocals(a, out); break;
-    default: break;
-  }
-  return out;
-}
 
 /** The locals bound inside an or-pattern of p. */
 function orLocals(p: ast.Pattern): LocalInfo[] {
