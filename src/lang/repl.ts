@@ -270,9 +270,10 @@ export class ReplSession {
     let src = '\n'; // offset 0 (where earlier cells' moves are placed) is no cell text
     const cellTexts = new Map<number, string>([[this.inputs, text]]);
     const put = (s: string, from?: number, cell = this.inputs) => { if (from !== undefined) segs.push({ at: src.length, from, len: s.length, cell }); src += s; };
-    for (const it of items) { cellTexts.set(it.origin.cell, it.origin.text); put(it.text, it.origin.from, it.origin.cell); put('\n'); }
+    // an item that ended its cell may lack its `;` (parseCell allows it there): restore it
+    for (const it of items) { cellTexts.set(it.origin.cell, it.origin.text); put(it.text, it.origin.from, it.origin.cell); put(/[;}]\s*$/.test(it.text) ? '\n' : ';\n'); }
     put('fn main() {\n');
-    for (const s of parsed.stmts) { put('    '); put(text.slice(s.span.start, s.span.end), s.span.start); put('\n'); }
+    for (const s of parsed.stmts) { const st = text.slice(s.span.start, s.span.end); put('    '); put(st, s.span.start); put(/[;}]\s*$/.test(st) ? '\n' : ';\n'); }
     const tail = parsed.tail;
     if (tail) { put(`    let ${ECHO} = &(`); put(text.slice(tail.span.start, tail.span.end), tail.span.start); put(');\n'); }
     put('}\n');

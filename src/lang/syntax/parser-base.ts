@@ -36,6 +36,9 @@ export class Parser {
   openGroups = 0;
   /** The lexer already reported input running to end of file (unterminated string/comment): stay quiet there. */
   quietAtEof: () => boolean = () => false;
+  /** A REPL cell: the `;` that would end its last item (`import { PI } from "math"`) may be left
+   *  out, as after its last statement. */
+  semiOptionalAtEof = false;
 
   /** Token `i` (absolute index) is at window[i & MASK] while i < pulled. */
   private readonly window: Token[] = new Array<Token>(WINDOW);
@@ -109,6 +112,7 @@ export class Parser {
   /** `;` that must end a statement or declaration: reported at the end of the previous token. */
   expectSemi(code: CodesWith<'expectedSemi'> = 'E0011'): boolean {
     if (this.eat(';')) return true;
+    if (this.semiOptionalAtEof && this.atEof()) return true;
     const t = this.tok;
     const notes = t.kind === '<-' ? ['`<-` is one token (channel receive): write `a < -1` for a comparison']
       : t.kind === '!' && this.prev.kind === 'ident' && (this.peek().kind === '(' || this.peek().kind === '[') ? ['Vex has no macros: call `println(…)`, not `println!(…)`']

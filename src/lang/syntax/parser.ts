@@ -102,6 +102,7 @@ export function parseCell(file: string, text: string, knownStructs?: Iterable<st
   let p: Parser | null = null;
   try {
     p = setup(file, text, knownStructs);
+    p.semiOptionalAtEof = true;
     const st: ItemState = { itemCount: 0, noMain: false, reprC: null };
     const ctx: StmtCtx = { allowTail: true, end: 'eof', tail: null };
     while (!p.atEof() && !ctx.tail) {
