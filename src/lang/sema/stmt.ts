@@ -505,11 +505,22 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
       if (held) report(value, held);
     } else if (value.kind === 'call' && sliceViewOf(value)) {
       report(value, sliceViewOf(value)!);
-    } else if (value.kind === 'call' && exprInfo(value)?.type?.k === 'ref') {
+    } else if (value.kind === 'call' && (exprInfo(value)?.type?.k === 'ref' || exprInfo(value)?.type?.k === 'fn')) {
+      // the result holds the borrows of its reference arguments and receiver (a returned function
+      // value may be a closure that captured them)
       value = checkedCall(value);
-      for (const a of value.args) if (a.kind === 'ref' && temporary(a.operand)) reportTemp(a);
+      for (const a of value.args) if (a.kind === 'ref') { if (temporary(a.operand)) reportTemp(a); else report(a, a.operand); }
       const fnT = callTarget(value);
-      if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && value.callee.kind === 'member' && temporary(value.callee.object)) reportTemp(value.callee.object);
+      if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && value.callee.kind === 'member') {
+        if (temporary(value.callee.object)) reportTemp(value.callee.object);
+        else report(value.callee.object, value.callee.object);
+      }
+    } else if (value.kind === 'closure') {
+      // a closure capturing a reference to a local would read it after the return
+      for (const l of exprInfo(value)?.closure?.captures ?? []) {
+        const held = cx.heldBorrows.get(l);
+        if (held) report(value, held);
+      }
     }
   };
   check();
