@@ -14,6 +14,7 @@ struct P { d: D, n: i32 }
 fn consume(d: D): i32 { return d.id; }
 fn mk(id: i32): D { return D { id: id }; }
 fn dup<T: Clone>(x: &T): T { return x.clone(); }
+fn apply(f: fn(D): i32, d: D): i32 { return f(d); }
 `;
 
 export function genDrops(r: Rng): FuzzCase {
@@ -66,6 +67,36 @@ export function genDrops(r: Rng): FuzzCase {
         body.push(`    { let y = ${shapes[k]}; let c = y.clone(); let c2 = c.clone(); }`);
         cloneOf(made);
         cloneOf(made.map((i) => i + CLONE));
+        break;
+      }
+      case 14: {
+        // an Option/Result payload handed out, lent to a closure, kept or rejected by filter
+        const a = fresh();
+        const forms = [
+          `let q = Some(D { id: ${a} }); let y = q.unwrap();`,
+          `let q = Some(D { id: ${a} }); let y = q.expect("set");`,
+          `let q = Some(D { id: ${a} }); let y = q.ok_or(0);`,
+          `let q = Some(D { id: ${a} }); let y = q.filter(|d| d.id % 2 == 0);`,
+          `let q = Some(D { id: ${a} }); println("{}", q.map(|d| d.id).unwrap());`,
+          `let q = Some(D { id: ${a} }); let y = q.or(None);`,
+          `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.unwrap_err();`,
+          `let e: Result<D, i32> = Ok(D { id: ${a} }); println("{}", e.map_err(|c| c + 1).is_ok());`,
+          `let q = Some(D { id: ${a} }); println("{}", q.unwrap().id);`,
+        ];
+        body.push(`    { ${forms[r.int(0, forms.length - 1)]} }`);
+        break;
+      }
+      case 15: {
+        // a closure owns its by-value parameters; one lent to map reads the elements in place
+        const a = fresh();
+        const forms = [
+          `{ let f = |d: D| d.id; println("{}", f(D { id: ${a} })); }`,
+          `{ let g = |d: D| consume(d); println("{}", g(mk(${a}))); }`,
+          `println("{}", apply(|d: D| d.id * 2, mk(${a})));`,
+          `{ let k = |d: D| d; let kept = k(mk(${a})); }`,
+          `{ let! w = Vec<D>(); w.push(mk(${a})); println("{:?}", w.map(|d| d.id)); }`,
+        ];
+        body.push(`    ${forms[r.int(0, forms.length - 1)]}`);
         break;
       }
       case 16: { const k = r.int(0, 3), id = fresh(); body.push(r.bool() ? `    hm.insert(${k}, D { id: ${id} });` : `    let old${n} = hm.insert(${k}, D { id: ${id} });`); hmap.set(k, id); break; }
