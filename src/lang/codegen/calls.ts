@@ -595,7 +595,15 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${o}.t === 0 ? ${o}.a0 : ${RT.panic}("called unwrap on Err: " + ${msg}, ${s}))`;
       }
       case 'Result.unwrap_err': return `(${o}.t === 1 ? ${o}.a0 : ${RT.panic}("called unwrap_err on Ok", ${s}))`;
-      case 'Option.unwrap_or': case 'Result.unwrap_or': return `(${o}.t === 0 ? ${o}.a0 : ${arg(0)})`;
+      case 'Option.unwrap_or': case 'Result.unwrap_or': {
+        // the default is evaluated first, as any argument (its side effects happen either way),
+        // and dropped when the payload is taken instead
+        const rt_ = derefAll(this.effType(objE));
+        const pt = rt_.k === 'enum' ? rt_.args[0] : null;
+        const t = this.tmp();
+        const drop = pt && this.m.needsDrop(pt) ? `${this.m.dropFn(pt)}(${t}), ` : '';
+        return `(${t} = ${arg(0)}, ${o}.t === 0 ? (${drop}${o}.a0) : ${t})`;
+      }
       case 'DynamicLib.symbol': {
         const rt_ = derefAll(this.typeOf(e));
         const ft = rt_.k === 'enum' ? rt_.args[0] : null;

@@ -83,6 +83,8 @@ export function genDrops(r: Rng): FuzzCase {
           `let e: Result<D, i32> = Ok(D { id: ${a} }); println("{}", e.map_err(|c| c + 1).is_ok());`,
           `let q = Some(D { id: ${a} }); println("{}", q.unwrap().id);`,
         ];
+        // `unwrap_or` evaluates its default either way: both values die
+        if (r.bool(0.2)) { const b = fresh(); body.push(`    { let q: Option<D> = ${r.bool() ? `Some(D { id: ${a} })` : 'None'}; let y = q.unwrap_or(D { id: ${b} }); }`); if (!body[body.length - 1].includes(`Some(D { id: ${a}`)) ids.splice(ids.indexOf(a), 1); break; }
         body.push(`    { ${forms[r.int(0, forms.length - 1)]} }`);
         break;
       }
