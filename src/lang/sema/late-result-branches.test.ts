@@ -134,3 +134,9 @@ describe('a bare Ok/Err passed to a generic function', () => {
     expect(errors(`${two}fn main() { both(Ok("s"), 1); }\n`)).toEqual([expect.stringMatching(/^E0103 mismatched types: expected `str`, found/)]);
   });
 });
+
+describe('a lone None decided by a method on it', () => {
+  it('`q.unwrap_or(x)` gives T, `q.or(o)` the whole Option', () => {
+    expectLets(main('    let q = None;\n    let y = q.unwrap_or(2.5);\n    let w = None;\n    let z = w.or(Some("s"));\n'), ['let q: Option<f64>', 'let w: Option<str>']);
+  });
+});

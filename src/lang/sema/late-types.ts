@@ -140,7 +140,29 @@ function noneType(cx: Ctx, name: string, rest: readonly ast.Stmt[], tail: ast.Ex
   if (found && found.k === 'enum' && found.info === OPTION) return found;
   if (v) return null; // an assignment the probe could not type: the usual E0130 explains
   const want = expectedAtUse(cx, name, rest);
-  return want?.k === 'enum' && want.info === OPTION && !hasOpen(want) ? want : optionOf(T.i32);
+  if (want?.k === 'enum' && want.info === OPTION && !hasOpen(want)) return want;
+  return payloadFromMethod(cx, name, rest, tail) ?? optionOf(T.i32);
+}
+
+/** `q.unwrap_or(x)` / `q.or(o)` on the open `q`: the argument's type says T (as rustc infers it). */
+function payloadFromMethod(cx: Ctx, name: string, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
+  let arg: { e: ast.Expr; whole: boolean } | null = null;
+  walk([rest, tail], (n) => {
+    if (n.kind !== 'call') return false;
+    const o = n as unknown as ast.ExprOf<'call'>, c = o.callee;
+    if (o.args.length !== 1 || c.kind !== 'member' || c.object.kind !== 'ident' || c.object.name !== name || (c.name !== 'unwrap_or' && c.name !== 'or')) return false;
+    arg = { e: o.args[0], whole: c.name === 'or' };
+    return true;
+  });
+  const a = arg as { e: ast.Expr; whole: boolean } | null;
+  if (!a) return null;
+  let t: Type | null = null;
+  probe(cx, () => { t = checkExpr(cx, a.e, null); });
+  clearInfo(a.e);
+  const found = t as Type | null;
+  if (!found || found.k === 'error' || hasOpen(found)) return null;
+  if (a.whole) return found.k === 'enum' && found.info === OPTION ? found : null;
+  return optionOf(found);
 }
 
 /** `Ok(x)` / `Err(e)` of the prelude's Result (not a program's own `enum Result`, §3.7). */
