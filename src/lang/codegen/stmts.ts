@@ -155,7 +155,12 @@ export class FnEmitter extends CallEmitter {
   }
 
   /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
-  dropParam(l: LocalInfo, t: Type): void {
+  /** A by-value parameter (of a function or closure) of type t is the frame's to drop at return,
+   *  unless it is a reference, memory-backed, or kept by a closure that may outlive the frame. */
+  ownParam(l: LocalInfo, t: Type): void {
+    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && this.m.needsDrop(t) && !this.keptByClosure(l, t)) this.dropParam(l, t);
+  }
+  private dropParam(l: LocalInfo, t: Type): void {
     const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(t), td: this.m.td(t), param: true };
     this.addDrop(d);
     this.dropFlags.set(l.id, d.flag);
@@ -699,10 +704,7 @@ export class FnEmitter extends CallEmitter {
     const owns = !lentClosures.has(e);
     const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
       if (owns) {
-        for (const l of params) {
-          const t = em.ty(l.type);
-          if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && em.m.needsDrop(t) && !em.keptByClosure(l, t)) em.dropParam(l, t);
-        }
+        for (const l of params) em.ownParam(l, em.ty(l.type));
       }
       em.paramLocals = params;
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
@@ -961,10 +963,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   if (prologue) em.usesMem = true;
   const owned = fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l);
   if (fn.receiver === 'value' && fn.receiverLocal) owned.unshift(fn.receiverLocal);
-  for (const l of owned) {
-    const t = subst(l.type, env);
-    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && m.needsDrop(t) && !em.keptByClosure(l, t)) em.dropParam(l, t);
-  }
+  for (const l of owned) em.ownParam(l, subst(l.type, env));
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
   const body = em.body(decl.body, null, prologue);

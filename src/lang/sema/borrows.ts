@@ -50,7 +50,7 @@ const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: r
 function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   let r: LocalInfo | null = null, init: ast.Expr;
   if (s.kind === 'let' && s.pattern.kind === 'name' && localOf(s.pattern)) { r = localOf(s.pattern)!; init = s.init; }
-  else if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && ['ref', 'fn'].includes((nameRes(s.target) as ResOf<'local'>).local.type.k)) { r = (nameRes(s.target) as ResOf<'local'>).local; init = s.value; }
+  else if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && ((nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' || (nameRes(s.target) as ResOf<'local'>).local.type.k === 'fn')) { r = (nameRes(s.target) as ResOf<'local'>).local; init = s.value; }
   else return null;
   if (init.kind === 'ref') {
     if (exprInfo(init)?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
