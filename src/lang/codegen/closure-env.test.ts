@@ -93,4 +93,24 @@ describe('closure environments are charged to the heap', () => {
     // 256 KiB once fits a 1 MiB heap; charged per closure, 100 closures would not
     expect(runVex(src(100), { heapLimit: 1 << 20 }).stdout).toBe('100\n');
   });
+
+  it('a closure given to a parameter that cannot outlive the call charges nothing; one that may escape is charged', () => {
+    const src = (callee: string) => `fn apply(f: fn(): i64): i64 { return f() + again(f); }
+fn again(g: fn(): i64): i64 { return g(); }
+fn later(f: fn(): i64): i64 { go { println("{}", f()); }; return 0; }
+fn main() {
+    let! t: i64 = 0;
+    for i in 0..200000 {
+        let a = [1u8; 8192];
+        t += ${callee}(|| a[0] as i64);
+    }
+    println("{}", t);
+}
+`;
+    const lent = runVex(src('apply'), { heapLimit: 1 << 20 });
+    expect(lent.stderr).toBe('');
+    expect(lent.stdout).toBe('400000\n');
+    const escapes = runVex(src('later'), { heapLimit: 1 << 20 });
+    expect(escapes.stderr).toBe('memory allocation of 8192 bytes failed\n');
+  });
 });

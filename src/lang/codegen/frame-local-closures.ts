@@ -1,5 +1,6 @@
 // Closures that cannot outlive their frame: `let f = |…| …;` whose every later mention is a call
-// `f(…)` made by the same function (not from inside another closure, which might escape). Such a
+// `f(…)` made by the same function (not from inside another closure, which might escape), or an
+// argument to a parameter that cannot outlive its call (sema/scoped-params.ts). Such a
 // closure's captured by-value arrays stay on the frame's stack model like the arrays themselves,
 // so it charges nothing to the heap (stmts.ts closure): a loop making one per iteration over a
 // fresh array must not run out of heap. Every other closure value may escape and is charged.
@@ -7,6 +8,7 @@ import type * as ast from '../syntax/ast';
 import type { LocalInfo } from '../sema/typed';
 import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, goInfoOf, localOf, nameRes } from '../sema/tables';
 import { lentClosures } from '../sema/moves';
+import { scopedArgs, scopedClosures } from '../sema/scoped-params';
 import { isCopy } from '../sema/infer';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
@@ -28,7 +30,8 @@ export function frameLocalClosures(root: object): ReadonlySet<ast.Expr> {
       if (s.pattern.kind === 'name' && localOf(s.pattern) && s.init?.kind === 'closure') lets.set(localOf(s.pattern)!, { closure: s.init, owner });
     } else if (o.kind === 'ident') {
       const e = o as unknown as ast.ExprOf<'ident'>;
-      if (nameRes(e)?.k === 'local') uses.push({ local: (nameRes(e) as ResOf<'local'>).local, owner, called: callee === o });
+      // given to a parameter that cannot outlive the call (scoped-params.ts) counts as a call
+      if (nameRes(e)?.k === 'local') uses.push({ local: (nameRes(e) as ResOf<'local'>).local, owner, called: callee === o || scopedArgs.has(e) });
     }
     const inner = o.kind === 'closure' ? o : owner;
     const calleeHere = o.kind === 'call' ? o.callee : null;
@@ -67,7 +70,7 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
     }
     // a `go` task and an `async` block may run after the frame ended: they keep theirs too
     const escaping = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures
-      : o.kind === 'async' || (o.kind === 'closure' && !lentClosures.has(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o))
+      : o.kind === 'async' || (o.kind === 'closure' && !lentClosures.has(o as unknown as ast.Expr) && !scopedClosures.has(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o))
         ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
     // a match binding that views a part of an owned local (sema partOf): the owner is kept
     for (const c of escaping ?? []) for (let l: LocalInfo | undefined = c; l && !out.has(l); l = l.partOf) out.add(l);

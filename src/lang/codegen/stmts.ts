@@ -12,6 +12,7 @@ import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
 import { lentClosures } from '../sema/moves';
+import { scopedClosures } from '../sema/scoped-params';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from './frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
@@ -712,7 +713,7 @@ export class FnEmitter extends CallEmitter {
     // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
     const js = caps.length ? `${rtIn('gc', 'caps')}(${fn}, () => [${caps.join(', ')}])` : fn;
     // and keeps its captured by-value arrays alive past the frame's stack model: heap-charged
-    const stays = lentClosures.has(e) || (this.root !== null && frameLocalClosures(this.root).has(e));
+    const stays = lentClosures.has(e) || scopedClosures.has(e) || (this.root !== null && frameLocalClosures(this.root).has(e));
     const arrays = stays ? [] : (ci?.captures ?? []).map((l) => [l, this.escapedBytes(this.ty(l.type))] as const).filter(([, b]) => b >= ESCAPE_BYTES);
     if (!arrays.length) return this.pinCaptures(js, ci?.captures);
     return this.pinCaptures(`${rtH('env')}(${js}, [${arrays.map(([l]) => localName(l.name, l.id)).join(', ')}], [${arrays.map(([, b]) => b).join(', ')}], ${this.site(e.span)})`, ci?.captures);

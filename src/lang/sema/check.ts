@@ -17,6 +17,7 @@ import { checkFnBody } from './stmt';
 import { expectType } from './expr';
 import { nonConstPart } from './tls-const';
 import { evalConst } from './consts';
+import { computeScopedParams } from './scoped-params';
 import { computeMayBlock } from './callgraph';
 import { checkExternDecls } from './ffi-check';
 import { resolveBitfields } from './layout-check';
@@ -131,6 +132,7 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   checkExportLists(cx);
   checkEntry(cx, opts);
   computeMayBlock(cx);
+  computeScopedParams(cx);
   // Warnings only for programs without errors: they would be noise beside a real problem.
   if (opts.lints && !opts.repl && !cx.replScope && !cx.diags.some((d) => d.severity === 'error')) lintProgram(cx);
 }

@@ -243,6 +243,8 @@ export const lentClosures = checkSet<ast.Expr>();
 const LENDING = new Set(['Vec.find', 'Vec.any', 'Vec.all', 'Vec.map', 'Vec.filter', 'Vec.forEach', 'Vec.for_each',
   'Vec.reduce', 'Vec.fold', 'Vec.sort_by', 'Option.map', 'Option.and_then', 'Option.or_else', 'Option.unwrap_or_else',
   'Option.filter', 'Result.map', 'Result.and_then', 'Result.unwrap_or_else', 'Result.map_err']);
+/** `owner.method` runs a closure it is given during the call only (it keeps no copy). */
+export const isLendingMethod = (owner: string, method: string): boolean => LENDING.has(`${owner}.${method}`);
 export function noteLentClosures(call: ast.ExprOf<'call'>, owner: string, method: string): void {
   if (LENDING.has(`${owner}.${method}`)) for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
 }

@@ -15,6 +15,8 @@ fn consume(d: D): i32 { return d.id; }
 fn mk(id: i32): D { return D { id: id }; }
 fn dup<T: Clone>(x: &T): T { return x.clone(); }
 fn apply(f: fn(D): i32, d: D): i32 { return f(d); }
+fn call(f: fn(): i32): i32 { return f() + again(f); }
+fn again(g: fn(): i32): i32 { return g(); }
 `;
 
 export function genDrops(r: Rng): FuzzCase {
@@ -89,7 +91,8 @@ export function genDrops(r: Rng): FuzzCase {
         break;
       }
       case 15: {
-        // a closure owns its by-value parameters; one lent to map reads the elements in place
+        // a closure owns its by-value parameters; one lent to map reads the elements in place;
+        // one given to a parameter that cannot outlive the call drops its captures with their scope
         const a = fresh();
         const forms = [
           `{ let f = |d: D| d.id; println("{}", f(D { id: ${a} })); }`,
@@ -97,6 +100,7 @@ export function genDrops(r: Rng): FuzzCase {
           `println("{}", apply(|d: D| d.id * 2, mk(${a})));`,
           `{ let k = |d: D| d; let kept = k(mk(${a})); }`,
           `{ let! w = Vec<D>(); w.push(mk(${a})); println("{:?}", w.map(|d| d.id)); }`,
+          `{ let c = mk(${a}); println("{}", call(|| c.id)); }`,
         ];
         body.push(`    ${forms[r.int(0, forms.length - 1)]}`);
         break;
