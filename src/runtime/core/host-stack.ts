@@ -7,46 +7,39 @@
 import { DEEP_AT, DEEP_LIGHT_AT } from './deep';
 
 /** probeHostStack's count in the context the thresholds were sized for: a Chromium 156 dedicated
- *  worker gives 2,265-2,273 at its first run (where the worst mix of e2e/deep-light.spec.ts fits
- *  with about a fifth of the stack to spare); a little less here, so that it keeps them exactly. */
-export const PROBE_REF = 2220;
+ *  worker gives 559-562 at its first probe, 595 once the probe is optimized (the worst mix of
+ *  e2e/deep-light.spec.ts fits there with about a fifth of the stack to spare). A little less
+ *  here, so that such a worker keeps the thresholds exactly. */
+export const PROBE_REF = 550;
 
-/** Below the reference the thresholds shrink in proportion; above it they grow by a fifth less
- *  than the stack did (margin for a first run deeper in the host stack than the probe, and for
- *  frames an engine makes larger than the probe's), never past MAX_SCALE nor below MIN_SCALE. */
+/** The thresholds grow by a fifth less than the stack did (margin for runs that start deeper in
+ *  the host stack than the probe, and for engines whose frames compare differently with the
+ *  probe's), never past MAX_SCALE, and never shrink: they were validated where the stack is
+ *  smallest (a context probing less is some other engine, whose frames compare differently). */
 const MARGIN = 0.8;
-const MIN_SCALE = 0.5;
 const MAX_SCALE = 4;
 
-// A probe frame shaped like the emitted light frame of MIXED's `light` (codegen/deep-mixed.test-util.ts):
-// the same entry checks, locals, try/catch and nested helper calls in the recursive call's
-// arguments, so it counts frames of that size on whatever engine runs it.
-const probe = { depth: 0, deepFrom: Infinity, gate: Infinity, fuel: Infinity, sites: [0] };
-const add = (x: number, y: number, _s: number) => x + y;
-const mul = (x: number, y: number, _s: number) => x * y;
-const rem = (x: number, y: number, _s: number) => x % y;
-function probeFrame(n: number, a: number, b: number): number {
-  if (probe.depth >= probe.deepFrom) return 0;
-  const $f = probe.depth++, $FS = probe.sites; if ($f >= probe.gate) return 0; else if (--probe.fuel < 0) return 0;
-  let $r;
-  try {
-    if (n === 0) return ($r = 0, probe.depth = $f, $r);
-    return ($r = add(probeFrame((n - 1) | 0, rem(add(a, add(mul(b, 3, 0), mul(a, b, 0), 0), 0), 1000, 9), ($FS[0] = 13, rem(add(mul(add(b, 7, 0), add(a, 3, 0), 0), b, 0), 1000, 12))), 1, 0), probe.depth = $f, $r);
-  } catch (e) { if (e === probe) probe.sites.push(n, a, b); throw e; }
+// Frames whose size is the same in every tier: V8 passes arguments on the machine stack, and a
+// spread call pushes all of the array's elements whether the caller is interpreted or optimized.
+// Frames shaped like emitted code would not do: a recursion that gets optimized while it
+// descends counts up to twice as many (Chromium compiles concurrently, at no fixed point).
+const probe = { reached: 0, pad: Array.from({ length: 100 }, (_, i) => i) };
+function probeFrame(n: number): number {
+  probe.reached = n;
+  // @ts-expect-error: the extra arguments are the frame's bulk, not parameters
+  return probeFrame(n + 1, ...probe.pad) + 1;
 }
 
-/** Probe frames that fit on the host stack from here. Only a first call measures interpreted
- *  frames: the engine optimizes probeFrame after it (Chromium's second probe counts twice as many). */
+/** Probe frames that fit on the host stack from here (about 900 bytes each in V8). */
 function probeHostStack(): number {
-  probe.depth = 0;
-  try { probeFrame(1e9, 1, 2); } catch { /* the host stack ran out (RangeError; InternalError in Firefox) */ }
-  return probe.depth;
+  probe.reached = 0;
+  try { probeFrame(1); } catch { /* the host stack ran out (RangeError; InternalError in Firefox) */ }
+  return probe.reached;
 }
 
 /** The factor for the thresholds given a probe count (see MARGIN). */
 export function scaleFor(count: number): number {
-  const r = count / PROBE_REF;
-  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, Math.min(r, Math.max(1, MARGIN * r))));
+  return Math.min(MAX_SCALE, Math.max(1, MARGIN * count / PROBE_REF));
 }
 
 let probed = 0;
