@@ -2,6 +2,8 @@
 // frames take over; in the browser worker (the smallest host stack we run on) the worst mix must
 // still fit: heavy plain frames up to DEEP_AT, light plain frames up to DEEP_LIGHT_AT, then heavy
 // frames again inside the trampoline. Run three times: V8's tiers give frames of different sizes.
+// The worker's host-stack probe (runtime/core/host-stack.ts) keeps the constants there (its count
+// is about PROBE_REF, measured in this worker: scale 1), so these are the thresholds the run uses.
 import { test, expect, openPlayground, setCode, waitForOutcome, outputLines, setStackKiB, runExpectingOverflow } from './fixtures';
 import { MIXED } from '../src/lang/codegen/deep-mixed.test-util';
 import { DEEP_AT, DEEP_LIGHT_AT } from '../src/runtime/core/deep';

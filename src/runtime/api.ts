@@ -18,7 +18,8 @@ export interface RunOptions {
    *  objects (the worker packs them for the UI: src/worker/heap-pack.ts), in the same order
    *  relative to the events `onEvent` gets. */
   heapSink?: HeapSink;
-  /** Vex depth from which recursive functions run as heap frames (tests; default core/deep.ts DEEP_AT). */
+  /** Vex depth from which recursive functions run as heap frames (tests; default core/deep.ts
+   *  DEEP_AT, and DEEP_LIGHT_AT for light frames, scaled to the host stack by core/host-stack.ts). */
   deepAt?: number;
 }
 

@@ -5,7 +5,8 @@ import { DEEP_AT } from '../../runtime/core/deep';
 // DEEP_LIGHT_AT before their first trampoline; the host stack's worst case is a heavy recursion
 // plain up to DEEP_AT, light frames on top up to DEEP_LIGHT_AT, then inside the trampoline
 // another (quarter) stretch of heavy plain frames. MIXED builds exactly that and goes on as heap frames.
-export const MIXED = (lightLevels: number, heavyBottom: number) => `struct Guard impl Drop {
+// `at` is the run's DEEP_AT (scaled to the host stack: runtime/core/host-stack.ts deepThresholds).
+export const MIXED = (lightLevels: number, heavyBottom: number, at = DEEP_AT) => `struct Guard impl Drop {
     depth: i32,
     fn drop()! { if self.depth == -1 { println("never"); } }
 }
@@ -30,6 +31,6 @@ fn light(n: i32, a: i64, b: i64): i64 {
     return light(n - 1, (a + (b * 3 + a * b)) % 1000, ((b + 7) * (a + 3) - b) % 1000) + 1;
 }
 fn main() {
-    println("reached {}", heavy(${DEEP_AT - 2}, 0, ${lightLevels}));
+    println("reached {}", heavy(${at - 2}, 0, ${lightLevels}));
 }
 `;

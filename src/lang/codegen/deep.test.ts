@@ -6,6 +6,7 @@ import { runVex } from './run-helpers.test-util';
 import { compile } from '../compile';
 import { DEEP_AT, DEEP_LIGHT_AT, DEEP_MAX } from '../../runtime/core/deep';
 import { frameIsLight } from './deep';
+import { deepThresholds } from '../../runtime/core/host-stack';
 import { MIXED } from './deep-mixed.test-util';
 import type { RunResult } from '../../runtime/api';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -388,8 +389,9 @@ describe('light frames run plain further', () => {
     expect(frameIsLight(`function f(a) {\nreturn a${' + a'.repeat(200)};\n}`, 1)).toBe(false);
   });
   it('heavy plain frames, light frames past DEEP_LIGHT_AT, then heavy recursion as heap frames: the host stack holds', () => {
-    // light's first heap frame is at depth DEEP_LIGHT_AT; 20,000 heavy frames follow
-    const src = MIXED(DEEP_LIGHT_AT - DEEP_AT + 2, 20_000);
+    // light's first heap frame is at depth DEEP_LIGHT_AT (as scaled here); 20,000 heavy frames follow
+    const { at, lightAt } = deepThresholds();
+    const src = MIXED(lightAt - at + 2, 20_000, at);
     const r = runVex(src, { stackSize: 32 * MiB });
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);

@@ -10,7 +10,9 @@ import { VexAbort, VexExit, VexLimit } from './errors';
 
 /** Vex depth (rt.depth) from which recursive functions run as heap frames. Low enough that the
  *  plain frames below it (heavy ones: locals, defer, Drop, f-strings) fit a browser worker's
- *  host stack with plenty to spare; high enough that ordinary recursion never pays for it. */
+ *  host stack with plenty to spare; high enough that ordinary recursion never pays for it.
+ *  This and DEEP_LIGHT_AT are sized for a Chromium worker's host stack; a run scales both by the
+ *  host stack it finds (host-stack.ts hostStackScale). */
 export const DEEP_AT = 400;
 
 /** The same threshold for recursive functions whose host frames are small (few locals, no cleanup

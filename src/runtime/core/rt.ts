@@ -14,7 +14,8 @@ import type { Scheduler } from './scheduler';
 import type { Machine } from './machine';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
-import { DEEP_AT, DEEP_LIGHT_AT, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
+import { DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
+import { deepThresholds } from './host-stack';
 import { HeapLog } from './heap-log';
 import { FrameArrays } from './frame-arrays';
 import { makeLib } from './lib-methods';
@@ -125,8 +126,9 @@ export class Runtime {
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
     const deepAt = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : -1;
-    this.deepFrom = this.deepStep = deepAt >= 0 ? deepAt : DEEP_AT;
-    this.deepFromLight = deepAt >= 0 ? deepAt : DEEP_LIGHT_AT;
+    const t = deepAt >= 0 ? { at: deepAt, lightAt: deepAt } : deepThresholds();
+    this.deepFrom = this.deepStep = t.at;
+    this.deepFromLight = t.lightAt;
     this.depthLimit = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
     this.traceCalls = !!opts.traceCalls;
     this.fitLim();
