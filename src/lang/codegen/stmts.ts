@@ -788,19 +788,21 @@ export class FnEmitter extends CallEmitter {
         if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
       }
       const entry: string[] = [];
-      // a part an or-pattern binding moves out is not taken on entry (one local per
-      // alternative): the arm gives up the whole owner instead (its other parts leak, but
-      // nothing is dropped twice)
-      if (own !== null && orLocals(arm.pattern).some((l) => l.movedOut && this.m.needsDrop(this.ty(l.type)))) entry.push(clear);
+      // takes a moved-out binding's part out of the owner; an or-pattern's variable from the
+      // alternative that matched (the whole owner where a part cannot be taken alone)
+      const take = (bd: Bound): string => {
+        if (bd.how === 'whole') return clear;
+        if (bd.how === 'place') return `${bd.place} = $MV;`;
+        if (bd.how === 'flat') { this.flatLocals.delete(bd.local.id); return `${localName(bd.local.name, bd.local.id)} = $detach(${localName(bd.local.name, bd.local.id)}, ${bd.j});`; }
+        return bd.alts.map((a, i) => `if (${bd.sel} === ${i}) { ${a ? take(a) : clear} }`).join(' else ');
+      };
       const sc: Scope = { drops: [] };
       for (const bd of bound) {
         const l = bd.local;
         const lt = this.ty(l.type);
         if (!l.movedOut || (l.partOf == null && !holder) || !this.m.needsDrop(lt)) continue;
         const n = localName(l.name, l.id);
-        if (bd.how === 'whole') entry.push(clear);
-        else if (bd.how === 'flat') { entry.push(`${n} = $detach(${n}, ${bd.j});`); this.flatLocals.delete(l.id); }
-        else entry.push(`${bd.place} = $MV;`);
+        entry.push(take(bd));
         const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
         entry.push(`${d.flag} = true;`);
         this.addDrop(d);
@@ -920,7 +922,14 @@ export class FnEmitter extends CallEmitter {
       }
       case 'or': {
         this.orDepth++;
-        const alts = p.alts.map((a) => this.pattern(a, v, t, binds));
+        let alts: string[];
+        if (bound) {
+          // records which alternative matched, so a moved-out variable is taken from its place
+          const sel = this.tmp(), per: Bound[][] = p.alts.map(() => []);
+          alts = p.alts.map((a, i) => `(${this.pattern(a, v, t, binds, per[i], root)} && (${sel} = ${i}, true))`);
+          const locals = [...new Set(per.flat().map((b) => b.local))];
+          for (const l of locals) bound.push({ local: l, how: 'alts', sel, alts: per.map((b) => b.find((x) => x.local === l) ?? null) });
+        } else alts = p.alts.map((a) => this.pattern(a, v, t, binds));
         this.orDepth--;
         return `(${alts.join(' || ')})`;
       }
@@ -935,7 +944,9 @@ import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 type Bound =
   | { local: LocalInfo; how: 'whole' }
   | { local: LocalInfo; how: 'place'; place: string }
-  | { local: LocalInfo; how: 'flat'; j: number };
+  | { local: LocalInfo; how: 'flat'; j: number }
+  /** an or-pattern's variable: `sel` holds the index of the alternative that matched */
+  | { local: LocalInfo; how: 'alts'; sel: string; alts: (Bound | null)[] };
 const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
 
 /** Emit one monomorphic function instance. */
@@ -977,17 +988,6 @@ function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
   return out;
 }
 
-
-/** The locals bound inside an or-pattern of p. */
-function orLocals(p: ast.Pattern): LocalInfo[] {
-  switch (p.kind) {
-    case 'or': return patternLocals(p);
-    case 'variant': return (p.args ?? []).flatMap(orLocals);
-    case 'struct': return p.fields.flatMap((f) => (fieldPattern(f) ? orLocals(fieldPattern(f)!) : []));
-    case 'tuple': case 'array': return p.elems.flatMap(orLocals);
-    default: return [];
-  }
-}
 
 /** A call whose result is a new owned value (not a container's element handed out). */
 function ownedResult(e: E): boolean {
