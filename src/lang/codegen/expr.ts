@@ -1128,6 +1128,11 @@ function freshValue(e: E): boolean {
           const rt = exprInfo(e)?.type;
           return freshValue(e.callee.object) || (!!rt && !holdsRef(rt) && !typeSome(rt, (x) => x.k === 'param'));
         }
+        // `reduce`/`fold` give the accumulator: the initial value or the closure's last result
+        if ((t.owner === 'Vec' || t.owner === 'array' || t.owner === 'slice') && (t.method === 'reduce' || t.method === 'fold')) {
+          const rt = exprInfo(e)?.type;
+          return !!rt && !holdsRef(rt) && !typeSome(rt, (x) => x.k === 'param');
+        }
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;

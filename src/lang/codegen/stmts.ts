@@ -11,7 +11,7 @@ import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
-import { lentClosures } from '../sema/moves';
+import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from './frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
@@ -700,12 +700,10 @@ export class FnEmitter extends CallEmitter {
     const body = e.body;
     const caps = this.gcCapsOf(ci?.captures);
     // a closure owns its by-value parameters as a function does (drops them at return unless
-    // moved), except one lent to a builtin that hands it elements or a payload in place
-    const owns = !lentClosures.has(e);
+    // moved), except the elements or payload a builtin it is lent to hands it in place
+    const lent = lentClosures.has(e), owned = lentOwnedParams.get(e) ?? [];
     const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
-      if (owns) {
-        for (const l of params) em.ownParam(l, em.ty(l.type));
-      }
+      params.forEach((l, i) => { if (!lent || owned.includes(i)) em.ownParam(l, em.ty(l.type)); });
       em.paramLocals = params;
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
     }, params.map((p) => localName(p.name, p.id)), caps);

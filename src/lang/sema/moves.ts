@@ -244,8 +244,15 @@ const LENDING = new Set(['Vec.find', 'Vec.any', 'Vec.all', 'Vec.map', 'Vec.filte
   'Vec.reduce', 'Vec.fold', 'Vec.sort_by', 'Option.map', 'Option.and_then', 'Option.or_else', 'Option.unwrap_or_else',
   'Option.filter', 'Result.map', 'Result.and_then', 'Result.unwrap_or_else', 'Result.map_err']);
 export function noteLentClosures(call: ast.ExprOf<'call'>, owner: string, method: string): void {
-  if (LENDING.has(`${owner}.${method}`)) for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
+  if (!LENDING.has(`${owner}.${method}`)) return;
+  for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
+  // `reduce`/`fold`'s accumulator is not handed in place: it is the closure's own (the initial
+  // value or the previous call's result), dropped unless moved on
+  const f = call.args[1];
+  if ((method === 'reduce' || method === 'fold') && f?.kind === 'closure') lentOwnedParams.set(f, [0]);
 }
+/** Parameters (indices) a lent closure owns all the same. */
+export const lentOwnedParams = checkMap<ast.Expr, number[]>();
 /** Closure literals given to an element adaptor: the indices of their element parameters. */
 const elementClosures = checkMap<ast.Expr, number[]>();
 
