@@ -602,7 +602,13 @@ export abstract class CallEmitter extends ExprEmitter {
         const pt = rt_.k === 'enum' ? rt_.args[0] : null;
         const t = this.tmp();
         const drop = pt && this.m.needsDrop(pt) ? `${this.m.dropFn(pt)}(${t}), ` : '';
-        return `(${t} = ${arg(0)}, ${o}.t === 0 ? (${drop}${o}.a0) : ${t})`;
+        return `(${t} = ${arg(0)}, ${o}.t === 0 ? (${drop}${o}.a0) : ${this.inPlaceDefault(e, t, pt)})`;
+      }
+      case 'Option.unwrap_or_else': case 'Result.unwrap_or_else': {
+        const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
+        if (!this.inPlaceDefaults.has(e)) return js;
+        const rt_ = derefAll(this.effType(objE)), t = this.tmp();
+        return `(${t} = ${js}, ${o}.t === 0 ? ${t} : ${this.inPlaceDefault(e, t, rt_.k === 'enum' ? rt_.args[0] : null)})`;
       }
       case 'DynamicLib.symbol': {
         const rt_ = derefAll(this.typeOf(e));
@@ -630,6 +636,12 @@ export abstract class CallEmitter extends ExprEmitter {
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
           ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
+  }
+
+  /** The default `t` an unwrap gives, owned by the statement when it is read in place. */
+  private inPlaceDefault(e: ast.ExprOf<'call'>, t: string, pt: Type | null): string {
+    const keep = this.inPlaceDefaults.get(e);
+    return keep === undefined || !pt ? t : this.ownTemp(t, pt, e.span, keep);
   }
 
   elemSize(t: Type): number {
