@@ -277,7 +277,7 @@ export const DIAGNOSTICS = {
     '`x[i]` and `for … in x` need an array, slice, `Vec`, string, range or another iterable type. A plain integer is none of these. Iterate over a range (`0..n`) or a collection.',
     main('let x = 5;\nfor i in x { }'), main('let x = 5;\nfor i in 0..x { }')),
   E0160: E('reference to a local escapes its function',
-    'A function returns (or stores somewhere longer-lived) a reference to one of its own locals, or to a temporary value made by the `return` statement (`return &make();`, `return id(&make());`). The local\'s memory is released when the function returns, so the reference would dangle. Return the value itself, or a reference derived from a parameter.',
+    'A function or closure returns (or stores somewhere longer-lived) a reference to one of its own locals or by-value parameters (`|s: String| &s`), to a temporary value made by the `return` statement (`return &make();`, `return id(&make());`), or a closure given to a method of a temporary Vec or array returns a reference to one of its elements (`make_vec().map(|s| &s)`). That memory is released when the function returns (the temporary when its statement is done), so the reference would dangle. Return the value itself, a reference derived from a parameter, or keep the Vec in a variable first.',
     'fn f(): &i32 { let x = 5; return &x; }\nfn main() { }\n', 'fn f(p: &i32): &i32 { return p; }\nfn main() { }\n'),
   E0161: E('borrow conflict',
     'A place is used while a live borrow forbids it: it is read, moved or borrowed while a `&x!` to it is still used later, or changed while a `&x` to it is. Only one writer or many readers may exist at a time. Finish using the borrow before touching the place again.',

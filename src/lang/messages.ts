@@ -446,6 +446,7 @@ export const MESSAGES = {
   E0160: {
     cannotReturnReferenceLocal: 'cannot return reference to local variable `{$lName}`',
     cannotReturnReferenceTemporary: 'cannot return reference to temporary value',
+    cannotReturnReferenceElement: 'cannot return reference to `{$name}`, an element of a temporary {$container}',
   },
   E0161: {
     mutableTwice: 'cannot borrow `{$name}` as mutable more than once at a time',
@@ -818,6 +819,8 @@ export const NOTES = {
     helpReturnOwnedValue: 'help: return an owned value',
     helpTemporaryDroppedWhen: 'help: the temporary is dropped when the function returns: return an owned value, or keep the value in a parameter',
     labelDeclaredDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
+    labelDeclaredDroppedClosureReturns: '`{$name}` is declared here and dropped when the closure returns',
+    helpElementOfTemporary: 'help: the temporary {$container} and its elements are dropped when its statement is done: keep it in a variable first (`let v = …;`), or return an owned value',
   },
   E0161: {
     helpBothReferencesWould: 'help: both references would be live for the whole call; pass one of them, or copy the value out first',

@@ -263,6 +263,8 @@ const elementClosures = checkMap<ast.Expr, number[]>();
  *  (E0163 otherwise). Arrays and slices (§5.2) pass their own `container` word. */
 export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean, container = 'Vec'): void {
   const ad = ELEMENT_ADAPTORS[method];
+  // a temporary Vec's or array's elements die with its statement, whatever their type
+  if (ad && temp && container !== 'Option' && container !== 'Result' && call.args[ad.arg]?.kind === 'closure') tempElementClosures.set(call.args[ad.arg], { params: ad.params, container });
   if (!ad || copyLike(elem)) return;
   const f = call.args[ad.arg];
   if (f?.kind === 'closure') elementClosures.set(f, ad.params);
@@ -281,6 +283,9 @@ export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: s
   }
 }
 
+/** Closure literals given to an element adaptor of a temporary Vec or array: the indices of
+ *  their element parameters (a reference to one must not be returned: E0160). */
+export const tempElementClosures = checkMap<ast.Expr, { params: number[]; container: string }>();
 /** Is the parameter `i` of closure `e` bound to a container element (checkElementAdaptor)? */
 export function elementParam(e: ast.Expr, i: number): boolean {
   return elementClosures.get(e)?.includes(i) ?? false;
