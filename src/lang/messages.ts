@@ -499,6 +499,9 @@ export const MESSAGES = {
   E0176: {
     referencesWhichGoesOut: 'dangling reference: `{$rName}` references `{$xName}`, which goes out of scope here',
     blockSValueReferences: 'dangling reference: the block\'s value references `{$xName}`, which goes out of scope here',
+
+    closureOutlivesBorrow: 'dangling reference: a closure capturing `{$name}` is {$where}, and may outlive the data `{$name}` refers to',
+    taskOutlivesBorrow: 'dangling reference: a `go` task captures `{$name}`, and may outlive the data `{$name}` refers to',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
@@ -882,6 +885,10 @@ export const NOTES = {
     labelDeclaredInBlock: '`{$name}` is declared in this block',
     labelBorrowsHere: '`{$r}` {$how} `{$x}` here',
     labelReferenceUsedAfterBlock: 'the reference is used here, after the block',
+
+    labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
+    labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',
+    helpCaptureOwned: 'help: capture an owned value instead (copy or clone what the closure needs before making it), or return the closure itself as a function value (the call then keeps its reference arguments borrowed)',
   },
   E0185: {
     helpSayWhichOne: 'help: say which one: annotate the result (`let r: {$ret} = …`) or convert an argument with `as`',

@@ -139,7 +139,7 @@ function behindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean } | null {
 }
 
 /** Source-like text of a place (`self.name`, `p.0`, `*r`) for messages. */
-function placeText(e: ast.Expr): string {
+export function placeText(e: ast.Expr): string {
   if (e.kind === 'ident') return e.name;
   if (e.kind === 'member') return `${placeText(e.object)}.${e.name}`;
   if (e.kind === 'tuple-index') return `${placeText(e.object)}.${e.index}`;

@@ -5,6 +5,7 @@ import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, 
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
 import { checkBlockBorrows } from './borrows';
+import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
@@ -111,6 +112,7 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   const tailMatch = !d.body.tail && last?.kind === 'expr' && last.expr.kind === 'match' ? last.expr : null;
   if (tailMatch && f.ret.k !== 'unit') tailMatchHint.set(tailMatch, f.ret);
   const t = checkBlock(cx, d.body, null, false);
+  checkEscapingClosures(cx, f, d.body);
   if (repl) {
     repl.visibleAtEnd = cx.scope.visible();
     repl.movedAtEnd = new Set(cx.moved.keys());
