@@ -449,6 +449,7 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
     // Closure without a declared return type: the first return fixes it.
     st.ret = value ? checkExpr(cx, value, null) : T.unit;
     if (value) consume(cx, value);
+    if (value && st.closure && closureExprs.has(st.closure)) escapingLocal(cx, value, { e: closureExprs.get(st.closure)!, info: st.closure });
     return;
   }
   if (value) {
