@@ -467,7 +467,9 @@ export abstract class CallEmitter extends ExprEmitter {
     // its elements (copies, clones, a closure's results): a temporary receiver is dropped after,
     // unless the result may hold references (`map(|s| &s)`): then it is kept, as for a Vec
     const seq = owner === 'array' || owner === 'slice';
-    const o = this.simple(this.tempVal(objE, detachedCall(e) || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_));
+    // (so do a Vec's reduce/fold: the accumulator is the initial value or the closure's result)
+    const folds = owner === 'Vec' && (method === 'reduce' || method === 'fold') && !holdsRef(rt_);
+    const o = this.simple(this.tempVal(objE, detachedCall(e) || folds || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_));
     // §5.2: an array's or slice's read-only Vec methods run on a view of its elements
     if (seq && (SEQ_READ_ONLY.has(method) || SEQ_TO_VEC.has(method) || method === 'iter')) {
       const els = this.simple(owner === 'array' ? o : `${o}.a.slice(${o}.off, ${o}.off + ${o}.len)`);
