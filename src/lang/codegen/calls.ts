@@ -640,10 +640,11 @@ export abstract class CallEmitter extends ExprEmitter {
     }
   }
 
-  /** The default `t` an unwrap gives, owned by the statement when it is read in place. */
-  private inPlaceDefault(e: ast.ExprOf<'call'>, t: string, pt: Type | null): string {
+  /** The default (`js`, of type t) an unwrap or `get_or` gives, owned by the statement when the
+   *  result is read in place. */
+  inPlaceDefault(e: ast.ExprOf<'call'>, js: string, t: Type | null): string {
     const keep = this.inPlaceDefaults.get(e);
-    return keep === undefined || !pt ? t : this.ownTemp(t, pt, e.span, keep);
+    return keep === undefined || !t ? js : this.ownTemp(js, t, e.span, keep);
   }
 
   elemSize(t: Type): number {

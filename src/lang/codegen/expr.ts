@@ -51,9 +51,9 @@ export abstract class ExprEmitter {
   /** Temporaries to own at their emission (`expr`): each is dropped when its statement is done,
    *  or (true) kept for the value of a `let` that may hold a reference to it (see `extended`). */
   private readonly dropRoots = new Map<E, boolean>();
-  /** `q.unwrap_or(d)` / `q.unwrap_or_else(f)` on a place, read in place (`q.unwrap_or(d).n`):
-   *  the default it may give is a temporary of the statement, dropped when it is done (or kept,
-   *  true, as dropRoots); the payload stays q's. */
+  /** `q.unwrap_or(d)` / `q.unwrap_or_else(f)` on a place, `m.get_or(k, d)`, read in place
+   *  (`q.unwrap_or(d).n`): the default it may give is a temporary of the statement, dropped when
+   *  it is done (or kept, true, as dropRoots); the payload stays q's, the value m's. */
   protected readonly inPlaceDefaults = new Map<E, boolean>();
   /** While emitting the value of a `let` (or an assignment) that may hold a reference: the
    *  temporaries it borrows, which then live as hidden locals of the block (or function) and are
@@ -240,7 +240,7 @@ export abstract class ExprEmitter {
     for (let o: E | null = e; o && o !== root; o = partOf(o)) {
       if (o.kind !== 'call') continue;
       const c = checkedCall(o), t = callTarget(c);
-      if (t?.k === 'builtin-method' && (t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) {
+      if (t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'))) {
         this.inPlaceDefaults.set(c, extend);
         marked.push(c);
       }
