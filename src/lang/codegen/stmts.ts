@@ -352,6 +352,8 @@ export class FnEmitter extends CallEmitter {
   private exprStmt(e: E): string {
     if (e.kind === 'match') return this.matchValue(e, null);
     if (e.kind === 'if') return this.ifValue(e, '$r');
+    // `o.unwrap_or(d);`: read in place, so the default (or a temporary receiver) is dropped
+    if (e.kind === 'call' && givesDefault(e)) return `${this.tempVal(e)};`;
     return `${this.discard(e, this.expr(e))};`;
   }
 
@@ -987,13 +989,20 @@ function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
 }
 
 
+/** `o.unwrap_or(d)`, `o.unwrap_or_else(f)`, `m.get_or(k, d)`: a default may be what it gives. */
+function givesDefault(e: ast.ExprOf<'call'>): boolean {
+  const t = callTarget(e);
+  return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'));
+}
+
 /** A call whose result is a new owned value (not a container's element handed out). */
 function ownedResult(e: E): boolean {
   if (e.kind === 'struct-lit' || e.kind === 'fstring') return true;
   if (e.kind !== 'call') return false;
   const t = callTarget(e);
   if (!t) return false;
-  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || ((t.owner === 'String' || t.owner === 'str') && ['upper', 'lower', 'trim', 'replace', 'to_upper', 'to_lower', 'clone'].includes(t.method));
+  // (reduce/fold: the accumulator, the initial value or the closure's result)
+  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || t.method === 'reduce' || t.method === 'fold' || ((t.owner === 'String' || t.owner === 'str') && ['upper', 'lower', 'trim', 'replace', 'to_upper', 'to_lower', 'clone'].includes(t.method));
   return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';
 }
 
