@@ -15,7 +15,10 @@ fn consume(d: D): i32 { return d.id; }
 fn mk(id: i32): D { return D { id: id }; }
 fn dup<T: Clone>(x: &T): T { return x.clone(); }
 fn apply(f: fn(D): i32, d: D): i32 { return f(d); }
+enum Two { L(D, D), R(D, P) }
 `;
+// a second value made with id `a` (unique: fresh ids stay far below it, clones are id + CLONE)
+const SECOND = 20000;
 
 export function genDrops(r: Rng): FuzzCase {
   let next = 1;
@@ -97,8 +100,17 @@ export function genDrops(r: Rng): FuzzCase {
           `println("{}", apply(|d: D| d.id * 2, mk(${a})));`,
           `{ let k = |d: D| d; let kept = k(mk(${a})); }`,
           `{ let! w = Vec<D>(); w.push(mk(${a})); println("{:?}", w.map(|d| d.id)); }`,
+          // fold's accumulator is the closure's own; a default read in place dies with its statement
+          `{ let! w = Vec<i32>(); w.push(1); w.push(2); let s = w.fold(mk(${a}), |acc, n| if n > 5 { mk(0) } else { acc }); }`,
+          `{ let q: Option<D> = None; println("{}", q.unwrap_or(mk(${a})).id); }`,
+          `println("{}", m.get_or(99, mk(${a})).id);`,
+          // an or-pattern moves one part out; the other dies with the owner
+          `{ let t = Two.L(mk(${a}), mk(${a + SECOND})); println("{}", match t { Two.L(d, _) | Two.R(d, _) => consume(d) }); }`,
+          `{ let t = Two.R(mk(${a}), P { d: mk(${a + SECOND}), n: 0 }); println("{}", match t { Two.L(_, d) | Two.R(_, P { d, n: _ }) => consume(d) }); }`,
         ];
-        body.push(`    ${forms[r.int(0, forms.length - 1)]}`);
+        const k = r.int(0, forms.length - 1);
+        if (forms[k].includes(`${a + SECOND}`)) ids.push(a + SECOND);
+        body.push(`    ${forms[k]}`);
         break;
       }
       case 16: { const k = r.int(0, 3), id = fresh(); body.push(r.bool() ? `    hm.insert(${k}, D { id: ${id} });` : `    let old${n} = hm.insert(${k}, D { id: ${id} });`); hmap.set(k, id); break; }
