@@ -85,6 +85,11 @@ export function genDrops(r: Rng): FuzzCase {
           `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.unwrap_err();`,
           `let e: Result<D, i32> = Ok(D { id: ${a} }); println("{}", e.map_err(|c| c + 1).is_ok());`,
           `let q = Some(D { id: ${a} }); println("{}", q.unwrap().id);`,
+          // a consumed Result drops the payload of the variant the call does not give
+          `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.unwrap_or(0);`,
+          `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.unwrap_or_else(|c| c.id);`,
+          `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.ok();`,
+          `let e: Result<D, i32> = Ok(D { id: ${a} }); let y = e.err();`,
         ];
         // `unwrap_or` evaluates its default either way: both values die
         if (r.bool(0.2)) { const b = fresh(); body.push(`    { let q: Option<D> = ${r.bool() ? `Some(D { id: ${a} })` : 'None'}; let y = q.unwrap_or(D { id: ${b} }); }`); if (!body[body.length - 1].includes(`Some(D { id: ${a}`)) ids.splice(ids.indexOf(a), 1); break; }
