@@ -19,6 +19,10 @@ describe('a closure holding a borrow that escapes (E0176)', () => {
       .toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `h.f`, and may outlive the data `r` refers to']);
     expect(errs(`${N}\nstruct H { f: fn(): i32 }\nfn f(r: &N): i32 { let! h = H{f: || 0}; h.f = || r.n; return (h.f)(); }`)).toEqual([]);
   });
+  it('a slice parameter is a reference too', () => {
+    expect(errs('fn f(s: &[i32], out: &Vec<fn(): i32>!) { out.push(|| s[0]); }'))
+      .toEqual(['E0176 dangling reference: a closure capturing `s` is stored through `out`, and may outlive the data `s` refers to']);
+  });
   it('returned as a function value: accepted (the caller keeps the argument borrowed)', () => {
     expect(errs(`${N}\nfn f(r: &E): fn(): i32 { match r { E.A(x) => return || x.n, E.B(x) => return || 0 } }`)).toEqual([]);
     expect(errs(`${N}\nfn f(r: &N): fn(): i32 { let c = || r.n; return c; }`)).toEqual([]);

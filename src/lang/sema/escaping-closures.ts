@@ -28,7 +28,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   // the caller's data: reached (through references and views) from a reference parameter
   const callers = (l: LocalInfo | null, depth = 0): boolean => {
     if (!l || depth > 16) return false;
-    if (params.has(l)) return l.type.k === 'ref';
+    if (params.has(l)) return l.type.k === 'ref' || l.type.k === 'slice';
     const via = refBound.get(l);
     if (via) return callers(rootLocal(via.ref), depth + 1);
     const held = cx.heldBorrows.get(l);
@@ -39,7 +39,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const borrowOf = (l: LocalInfo): Borrowing | null => {
     const via = refBound.get(l);
     if (via) return { local: l, via: placeText(via.ref), callers: callers(l) };
-    if (l.type.k === 'ref' || cx.heldBorrows.has(l)) return { local: l, via: null, callers: callers(l) };
+    if (l.type.k === 'ref' || l.type.k === 'slice' || cx.heldBorrows.has(l)) return { local: l, via: null, callers: callers(l) };
     return null;
   };
   const captures = (info: ClosureInfo | undefined, callersOnly = false): Borrowing | null => {
