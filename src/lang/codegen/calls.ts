@@ -650,9 +650,9 @@ export abstract class CallEmitter extends ExprEmitter {
     }
   }
 
-  /** `drop(o.a0), ` for a Result receiver `o` (written objE) with variant `tag`, when this call
-   *  consumes it (a moved place, or a temporary the statement does not own: `stmtOwns`) and that variant's
-   *  payload is not what the call gives; '' otherwise. */
+  /** `drop(o.a0), ` for a Result receiver `o` (written objE) in variant `tag`, whose payload the
+   *  call does not give, when the call consumes it (a moved place, or a temporary the statement
+   *  does not own: `stmtOwns`); '' otherwise. */
   private droppedOther(objE: E, o: string, tag: 0 | 1, stmtOwns: boolean): string {
     const t = derefAll(this.effType(objE));
     if (t.k !== 'enum' || t.info !== RESULT || !t.args[tag] || !this.m.needsDrop(t.args[tag])) return '';
