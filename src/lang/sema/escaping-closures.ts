@@ -114,7 +114,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       // (a task borrowing this function's own locals may finish before they go: not decided here)
       case 'go': { const b = captures(goInfoOf(o as unknown as ast.Stmt), true); if (b) report(b, o.span as ast.Span, null); break; }
     }
-    const inner = inClosure || o.kind === 'closure' || o.kind === 'async';
+    const inner = inClosure || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go'; // (their returns are their own)
     for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k], inner);
   };
   visit(body.stmts, false);
