@@ -446,6 +446,7 @@ export const MESSAGES = {
   E0160: {
     cannotReturnReferenceLocal: 'cannot return reference to local variable `{$lName}`',
     cannotReturnReferenceTemporary: 'cannot return reference to temporary value',
+    cannotReturnReferenceElement: 'cannot return reference to `{$name}`, an element of a temporary {$container}',
   },
   E0161: {
     mutableTwice: 'cannot borrow `{$name}` as mutable more than once at a time',
@@ -498,6 +499,9 @@ export const MESSAGES = {
   E0176: {
     referencesWhichGoesOut: 'dangling reference: `{$rName}` references `{$xName}`, which goes out of scope here',
     blockSValueReferences: 'dangling reference: the block\'s value references `{$xName}`, which goes out of scope here',
+
+    closureOutlivesBorrow: 'dangling reference: a closure capturing `{$name}` is {$where}, and may outlive the data `{$name}` refers to',
+    taskOutlivesBorrow: 'dangling reference: a `go` task captures `{$name}`, and may outlive the data `{$name}` refers to',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
@@ -818,6 +822,8 @@ export const NOTES = {
     helpReturnOwnedValue: 'help: return an owned value',
     helpTemporaryDroppedWhen: 'help: the temporary is dropped when the function returns: return an owned value, or keep the value in a parameter',
     labelDeclaredDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
+    labelDeclaredDroppedClosureReturns: '`{$name}` is declared here and dropped when the closure returns',
+    helpElementOfTemporary: 'help: the temporary {$container} and its elements are dropped when its statement is done: keep it in a variable first (`let v = …;`), or return an owned value',
   },
   E0161: {
     helpBothReferencesWould: 'help: both references would be live for the whole call; pass one of them, or copy the value out first',
@@ -879,6 +885,10 @@ export const NOTES = {
     labelDeclaredInBlock: '`{$name}` is declared in this block',
     labelBorrowsHere: '`{$r}` {$how} `{$x}` here',
     labelReferenceUsedAfterBlock: 'the reference is used here, after the block',
+
+    labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
+    labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',
+    helpCaptureOwned: 'help: capture an owned value instead (copy or clone what the closure needs before making it), or return the closure itself as a function value (the call then keeps its reference arguments borrowed)',
   },
   E0185: {
     helpSayWhichOne: 'help: say which one: annotate the result (`let r: {$ret} = …`) or convert an argument with `as`',

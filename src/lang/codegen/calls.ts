@@ -467,7 +467,12 @@ export abstract class CallEmitter extends ExprEmitter {
     // its elements (copies, clones, a closure's results): a temporary receiver is dropped after,
     // unless the result may hold references (`map(|s| &s)`): then it is kept, as for a Vec
     const seq = owner === 'array' || owner === 'slice';
-    const o = this.simple(this.tempVal(objE, detachedCall(e) || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_));
+    // (so do a Vec's reduce/fold: the accumulator is the initial value or the closure's result)
+    const folds = owner === 'Vec' && (method === 'reduce' || method === 'fold') && !holdsRef(rt_);
+    const readsAs = detachedCall(e) || folds || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_;
+    const o = this.simple(this.tempVal(objE, readsAs));
+    // a temporary receiver is the statement's (dropped with it) unless the result may share it
+    const stmtOwns = !readsAs || !this.m.needsDrop(readsAs);
     // §5.2: an array's or slice's read-only Vec methods run on a view of its elements
     if (seq && (SEQ_READ_ONLY.has(method) || SEQ_TO_VEC.has(method) || method === 'iter')) {
       const els = this.simple(owner === 'array' ? o : `${o}.a.slice(${o}.off, ${o}.off + ${o}.len)`);
@@ -602,7 +607,20 @@ export abstract class CallEmitter extends ExprEmitter {
         const pt = rt_.k === 'enum' ? rt_.args[0] : null;
         const t = this.tmp();
         const drop = pt && this.m.needsDrop(pt) ? `${this.m.dropFn(pt)}(${t}), ` : '';
-        return `(${t} = ${arg(0)}, ${o}.t === 0 ? (${drop}${o}.a0) : ${t})`;
+        return `(${t} = ${arg(0)}, ${o}.t === 0 ? (${drop}${o}.a0) : (${this.droppedOther(objE, o, 1, stmtOwns)}${this.inPlaceDefault(e, t, pt)}))`;
+      }
+      case 'Option.unwrap_or_else': case 'Result.unwrap_or_else': {
+        const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
+        const err = this.droppedOther(objE, o, 1, stmtOwns);
+        if (!this.inPlaceDefaults.has(e) && !err) return js;
+        const rt_ = derefAll(this.effType(objE)), t = this.tmp();
+        return `(${t} = ${js}, ${o}.t === 0 ? ${t} : (${err}${this.inPlaceDefault(e, t, rt_.k === 'enum' ? rt_.args[0] : null)}))`;
+      }
+      // the payload of the other variant goes with a consumed receiver
+      case 'Result.ok': case 'Result.err': {
+        const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
+        const other = this.droppedOther(objE, o, method === 'ok' ? 1 : 0, stmtOwns);
+        return other ? `(${o}.t === ${method === 'ok' ? 1 : 0} && (${other}undefined), ${js})` : js;
       }
       case 'DynamicLib.symbol': {
         const rt_ = derefAll(this.typeOf(e));
@@ -630,6 +648,23 @@ export abstract class CallEmitter extends ExprEmitter {
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
           ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
+  }
+
+  /** `drop(o.a0), ` for a Result receiver `o` (written objE) in variant `tag`, whose payload the
+   *  call does not give, when the call consumes it (a moved place, or a temporary the statement
+   *  does not own: `stmtOwns`); '' otherwise. */
+  private droppedOther(objE: E, o: string, tag: 0 | 1, stmtOwns: boolean): string {
+    const t = derefAll(this.effType(objE));
+    if (t.k !== 'enum' || t.info !== RESULT || !t.args[tag] || !this.m.needsDrop(t.args[tag])) return '';
+    const consumed = !!exprInfo(objE)?.moves || (!stmtOwns && this.moveOutRoot(objE) === objE);
+    return consumed ? `${this.m.dropFn(t.args[tag])}(${o}.a0), ` : '';
+  }
+
+  /** The default (`js`, of type t) an unwrap or `get_or` gives, owned by the statement when the
+   *  result is read in place. */
+  inPlaceDefault(e: ast.ExprOf<'call'>, js: string, t: Type | null): string {
+    const keep = this.inPlaceDefaults.get(e);
+    return keep === undefined || !t ? js : this.ownTemp(js, t, e.span, keep);
   }
 
   elemSize(t: Type): number {

@@ -51,6 +51,10 @@ export abstract class ExprEmitter {
   /** Temporaries to own at their emission (`expr`): each is dropped when its statement is done,
    *  or (true) kept for the value of a `let` that may hold a reference to it (see `extended`). */
   private readonly dropRoots = new Map<E, boolean>();
+  /** `q.unwrap_or(d)` / `q.unwrap_or_else(f)` on a place, `m.get_or(k, d)`, read in place
+   *  (`q.unwrap_or(d).n`): the default it may give is a temporary of the statement, dropped when
+   *  it is done (or kept, true, as dropRoots); the payload stays q's, the value m's. */
+  protected readonly inPlaceDefaults = new Map<E, boolean>();
   /** While emitting the value of a `let` (or an assignment) that may hold a reference: the
    *  temporaries it borrows, which then live as hidden locals of the block (or function) and are
    *  dropped with them — never leaked, never dropped while the reference can still be used. */
@@ -227,6 +231,21 @@ export abstract class ExprEmitter {
     if (!root) return this.val(e);
     this.dropRoots.set(root, extend);
     try { return this.val(e); } finally { this.dropRoots.delete(root); }
+  }
+  /** withRoot for a value read in place (`tempRoot(e, true)`): the defaults of the unwraps on
+   *  the way from e to its root (which are not fresh: their receivers are places) are owned by
+   *  the statement too. */
+  private readInPlace(root: E | null, e: E, extend = false): string {
+    const marked: E[] = [];
+    for (let o: E | null = e; o && o !== root; o = partOf(o)) {
+      if (o.kind !== 'call') continue;
+      const c = checkedCall(o), t = callTarget(c);
+      if (t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'))) {
+        this.inPlaceDefaults.set(c, extend);
+        marked.push(c);
+      }
+    }
+    try { return this.withRoot(root, e, extend); } finally { for (const c of marked) this.inPlaceDefaults.delete(c); }
   }
   /** Value of e, reading through `&T!` cells (operands, receivers, printing). */
   val(e: E): string {
@@ -550,7 +569,7 @@ export abstract class ExprEmitter {
     if (result && this.m.needsDrop(result)) return this.val(e);
     const shares = !!result && holdsRef(result);
     // e itself, or the temporary e reads a part of (`mk().name.len()`, `make_vec().get(0).id`)
-    return this.withRoot(freshValue(e) ? e : tempRoot(e, true), e, shares && this.keepTemps);
+    return this.readInPlace(freshValue(e) ? e : tempRoot(e, true), e, shares && this.keepTemps);
   }
   /** The temporary receiver of a builtin accessor whose result needs drop (`make_strs().get(1)`),
    *  when nothing else owns it for this statement: the caller owns it (statement temp) and moves
@@ -946,7 +965,7 @@ export abstract class ExprEmitter {
       // (kept for the block when a `let` holds the reference: `let r = &make();`)
       if (freshValue(operand) && this.m.needsDrop(t)) return this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)), operand.span, this.keepTemps);
       // `&mk().name`: the whole temporary lives until the statement is done
-      return this.withRoot(tempRoot(operand, true), operand, this.keepTemps);
+      return this.readInPlace(tempRoot(operand, true), operand, this.keepTemps);
     }
     if (operand.kind === 'ident' && nameRes(operand)?.k === 'local' && isCellRef(this.ty((nameRes(operand) as ResOf<'local'>).local.type))) {
       return localName((nameRes(operand) as ResOf<'local'>).local.name, (nameRes(operand) as ResOf<'local'>).local.id);
@@ -1128,6 +1147,11 @@ function freshValue(e: E): boolean {
           const rt = exprInfo(e)?.type;
           return freshValue(e.callee.object) || (!!rt && !holdsRef(rt) && !typeSome(rt, (x) => x.k === 'param'));
         }
+        // `reduce`/`fold` give the accumulator: the initial value or the closure's last result
+        if ((t.owner === 'Vec' || t.owner === 'array' || t.owner === 'slice') && (t.method === 'reduce' || t.method === 'fold')) {
+          const rt = exprInfo(e)?.type;
+          return !!rt && !holdsRef(rt) && !typeSome(rt, (x) => x.k === 'param');
+        }
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;
@@ -1174,6 +1198,15 @@ function bodyDetached(b: ast.Block, accept: (e: E) => boolean = detachedExpr): b
   };
   walk(b.stmts);
   return ok;
+}
+/** What e reads a part of in place (tempRoot's step with accessors), null at the end. */
+function partOf(o: E): E | null {
+  if (o.kind === 'member' || o.kind === 'tuple-index') return o.kind === 'member' && o.object.kind === 'ident' && nameRes(o.object)?.k === 'type' ? null : o.object;
+  if (o.kind === 'index') return o.index.kind !== 'range' ? o.object : null;
+  if (o.kind !== 'call' || callTarget(o)?.k !== 'builtin-method') return null;
+  const c = checkedCall(o), t = callTarget(o) as TargetOf<'builtin-method'>;
+  const through = ACCESSORS.has(`${t.owner}.${t.method}`) || ((t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method));
+  return through && c.callee.kind === 'member' ? c.callee.object : null;
 }
 /** The temporary whose part e is (`mk().a.b`; with accessors also `make_vec().get(0).id`), if any. */
 function tempRoot(e: E, accessors: boolean): E | null {

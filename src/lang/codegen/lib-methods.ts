@@ -25,6 +25,7 @@ export interface LibHost {
   tmp(): string;
   lookupKey(e: ast.Expr, kt: Type | undefined): string;
   userOperator(op: string, l: string, r: string, t: Extract<Type, { k: 'struct' | 'enum' }>, span: ast.Span): string | null;
+  inPlaceDefault(e: ast.ExprOf<'call'>, js: string, t: Type | null): string;
 }
 
 const INT_RANGE: Record<string, [string, string]> = {
@@ -115,7 +116,8 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       }
       case 'clear': return `(${o}.m.clear(), ${o}.ok = null, undefined)`;
       // a compound key (a String…) is looked up by its canonical string, like `get`
-      case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${h.lookupKey(a[0], recvT.k === 'builtin' ? recvT.args[0] : undefined)}) ? ${o}.m.get(${k}) : ${h.copyVal(a[1])})`; }
+      // (a default read in place is the statement's temporary: ExprEmitter.inPlaceDefaults)
+      case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${h.lookupKey(a[0], recvT.k === 'builtin' ? recvT.args[0] : undefined)}) ? ${o}.m.get(${k}) : ${h.inPlaceDefault(e, h.copyVal(a[1]), recvT.k === 'builtin' ? recvT.args[1] ?? null : null)})`; }
     }
     return null;
   }

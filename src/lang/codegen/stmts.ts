@@ -11,7 +11,7 @@ import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
-import { lentClosures } from '../sema/moves';
+import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { scopedClosures } from '../sema/scoped-params';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from './frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
@@ -353,6 +353,8 @@ export class FnEmitter extends CallEmitter {
   private exprStmt(e: E): string {
     if (e.kind === 'match') return this.matchValue(e, null);
     if (e.kind === 'if') return this.ifValue(e, '$r');
+    // `o.unwrap_or(d);`: read in place, so the default (or a temporary receiver) is dropped
+    if (e.kind === 'call' && givesDefault(e)) return `${this.tempVal(e)};`;
     return `${this.discard(e, this.expr(e))};`;
   }
 
@@ -701,12 +703,10 @@ export class FnEmitter extends CallEmitter {
     const body = e.body;
     const caps = this.gcCapsOf(ci?.captures);
     // a closure owns its by-value parameters as a function does (drops them at return unless
-    // moved), except one lent to a builtin that hands it elements or a payload in place
-    const owns = !lentClosures.has(e);
+    // moved), except the elements or payload a builtin it is lent to hands it in place
+    const lent = lentClosures.has(e), owned = lentOwnedParams.get(e) ?? [];
     const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
-      if (owns) {
-        for (const l of params) em.ownParam(l, em.ty(l.type));
-      }
+      params.forEach((l, i) => { if (!lent || owned.includes(i)) em.ownParam(l, em.ty(l.type)); });
       em.paramLocals = params;
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
     }, params.map((p) => localName(p.name, p.id)), caps);
@@ -789,19 +789,21 @@ export class FnEmitter extends CallEmitter {
         if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
       }
       const entry: string[] = [];
-      // a part an or-pattern binding moves out is not taken on entry (one local per
-      // alternative): the arm gives up the whole owner instead (its other parts leak, but
-      // nothing is dropped twice)
-      if (own !== null && orLocals(arm.pattern).some((l) => l.movedOut && this.m.needsDrop(this.ty(l.type)))) entry.push(clear);
+      // takes a moved-out binding's part out of the owner; an or-pattern's variable from the
+      // alternative that matched (the whole owner where a part cannot be taken alone)
+      const take = (bd: Bound): string => {
+        if (bd.how === 'whole') return clear;
+        if (bd.how === 'place') return `${bd.place} = $MV;`;
+        if (bd.how === 'flat') { this.flatLocals.delete(bd.local.id); return `${localName(bd.local.name, bd.local.id)} = $detach(${localName(bd.local.name, bd.local.id)}, ${bd.j});`; }
+        return bd.alts.map((a, i) => `if (${bd.sel} === ${i}) { ${a ? take(a) : clear} }`).join(' else ');
+      };
       const sc: Scope = { drops: [] };
       for (const bd of bound) {
         const l = bd.local;
         const lt = this.ty(l.type);
         if (!l.movedOut || (l.partOf == null && !holder) || !this.m.needsDrop(lt)) continue;
         const n = localName(l.name, l.id);
-        if (bd.how === 'whole') entry.push(clear);
-        else if (bd.how === 'flat') { entry.push(`${n} = $detach(${n}, ${bd.j});`); this.flatLocals.delete(l.id); }
-        else entry.push(`${bd.place} = $MV;`);
+        entry.push(take(bd));
         const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
         entry.push(`${d.flag} = true;`);
         this.addDrop(d);
@@ -921,7 +923,14 @@ export class FnEmitter extends CallEmitter {
       }
       case 'or': {
         this.orDepth++;
-        const alts = p.alts.map((a) => this.pattern(a, v, t, binds));
+        let alts: string[];
+        if (bound) {
+          // records which alternative matched, so a moved-out variable is taken from its place
+          const sel = this.tmp(), per: Bound[][] = p.alts.map(() => []);
+          alts = p.alts.map((a, i) => `(${this.pattern(a, v, t, binds, per[i], root)} && (${sel} = ${i}, true))`);
+          const locals = [...new Set(per.flat().map((b) => b.local))];
+          for (const l of locals) bound.push({ local: l, how: 'alts', sel, alts: per.map((b) => b.find((x) => x.local === l) ?? null) });
+        } else alts = p.alts.map((a) => this.pattern(a, v, t, binds));
         this.orDepth--;
         return `(${alts.join(' || ')})`;
       }
@@ -936,7 +945,9 @@ import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 type Bound =
   | { local: LocalInfo; how: 'whole' }
   | { local: LocalInfo; how: 'place'; place: string }
-  | { local: LocalInfo; how: 'flat'; j: number };
+  | { local: LocalInfo; how: 'flat'; j: number }
+  /** an or-pattern's variable: `sel` holds the index of the alternative that matched */
+  | { local: LocalInfo; how: 'alts'; sel: string; alts: (Bound | null)[] };
 const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
 
 /** Emit one monomorphic function instance. */
@@ -979,15 +990,10 @@ function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
 }
 
 
-/** The locals bound inside an or-pattern of p. */
-function orLocals(p: ast.Pattern): LocalInfo[] {
-  switch (p.kind) {
-    case 'or': return patternLocals(p);
-    case 'variant': return (p.args ?? []).flatMap(orLocals);
-    case 'struct': return p.fields.flatMap((f) => (fieldPattern(f) ? orLocals(fieldPattern(f)!) : []));
-    case 'tuple': case 'array': return p.elems.flatMap(orLocals);
-    default: return [];
-  }
+/** `o.unwrap_or(d)`, `o.unwrap_or_else(f)`, `m.get_or(k, d)`: a default may be what it gives. */
+function givesDefault(e: ast.ExprOf<'call'>): boolean {
+  const t = callTarget(e);
+  return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'));
 }
 
 /** A call whose result is a new owned value (not a container's element handed out). */
@@ -996,7 +1002,8 @@ function ownedResult(e: E): boolean {
   if (e.kind !== 'call') return false;
   const t = callTarget(e);
   if (!t) return false;
-  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || ((t.owner === 'String' || t.owner === 'str') && ['upper', 'lower', 'trim', 'replace', 'to_upper', 'to_lower', 'clone'].includes(t.method));
+  // (reduce/fold: the accumulator, the initial value or the closure's result)
+  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || t.method === 'reduce' || t.method === 'fold' || ((t.owner === 'String' || t.owner === 'str') && ['upper', 'lower', 'trim', 'replace', 'to_upper', 'to_lower', 'clone'].includes(t.method));
   return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';
 }
 

@@ -139,7 +139,7 @@ function behindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean } | null {
 }
 
 /** Source-like text of a place (`self.name`, `p.0`, `*r`) for messages. */
-function placeText(e: ast.Expr): string {
+export function placeText(e: ast.Expr): string {
   if (e.kind === 'ident') return e.name;
   if (e.kind === 'member') return `${placeText(e.object)}.${e.name}`;
   if (e.kind === 'tuple-index') return `${placeText(e.object)}.${e.index}`;
@@ -246,8 +246,15 @@ const LENDING = new Set(['Vec.find', 'Vec.any', 'Vec.all', 'Vec.map', 'Vec.filte
 /** `owner.method` runs a closure it is given during the call only (it keeps no copy). */
 export const isLendingMethod = (owner: string, method: string): boolean => LENDING.has(`${owner}.${method}`);
 export function noteLentClosures(call: ast.ExprOf<'call'>, owner: string, method: string): void {
-  if (LENDING.has(`${owner}.${method}`)) for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
+  if (!LENDING.has(`${owner}.${method}`)) return;
+  for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
+  // `reduce`/`fold`'s accumulator is not handed in place: it is the closure's own (the initial
+  // value or the previous call's result), dropped unless moved on
+  const f = call.args[1];
+  if ((method === 'reduce' || method === 'fold') && f?.kind === 'closure') lentOwnedParams.set(f, [0]);
 }
+/** Parameters (indices) a lent closure owns all the same. */
+export const lentOwnedParams = checkMap<ast.Expr, number[]>();
 /** Closure literals given to an element adaptor: the indices of their element parameters. */
 const elementClosures = checkMap<ast.Expr, number[]>();
 
@@ -258,6 +265,8 @@ const elementClosures = checkMap<ast.Expr, number[]>();
  *  (E0163 otherwise). Arrays and slices (§5.2) pass their own `container` word. */
 export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean, container = 'Vec'): void {
   const ad = ELEMENT_ADAPTORS[method];
+  // a temporary Vec's or array's elements die with its statement, whatever their type
+  if (ad && temp && container !== 'Option' && container !== 'Result' && call.args[ad.arg]?.kind === 'closure') tempElementClosures.set(call.args[ad.arg], { params: ad.params, container });
   if (!ad || copyLike(elem)) return;
   const f = call.args[ad.arg];
   if (f?.kind === 'closure') elementClosures.set(f, ad.params);
@@ -276,6 +285,9 @@ export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: s
   }
 }
 
+/** Closure literals given to an element adaptor of a temporary Vec or array: the indices of
+ *  their element parameters (a reference to one must not be returned: E0160). */
+export const tempElementClosures = checkMap<ast.Expr, { params: number[]; container: string }>();
 /** Is the parameter `i` of closure `e` bound to a container element (checkElementAdaptor)? */
 export function elementParam(e: ast.Expr, i: number): boolean {
   return elementClosures.get(e)?.includes(i) ?? false;

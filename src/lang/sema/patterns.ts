@@ -62,7 +62,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   function checkArm(arm: ast.MatchArm): boolean {
     cx.pushScope();
     checkPattern(cx, arm.pattern, subj);
-    if (owner && arm.pattern.kind !== 'or') markParts(arm.pattern, owner);
+    if (owner) markParts(arm.pattern, owner);
     if (borrowedSubject) for (const l of bindingsOf(arm.pattern)) containerBound.add(l);
     else if (viaRef) for (const l of bindingsOf(arm.pattern)) if (!isCopy(l.type)) refBound.set(l, viaRef);
     if (arm.guard) {
@@ -98,8 +98,8 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   return rt;
 }
 
-/** Bindings of non-copy parts of the owner's value (or-patterns bind one local per alternative:
- *  left as they were). */
+/** Bindings of non-copy parts of the owner's value (an or-pattern's variable is a part in every
+ *  alternative: codegen takes it from the alternative that matched). */
 function markParts(p: ast.Pattern, owner: LocalInfo): void {
   switch (p.kind) {
     case 'binding':
@@ -109,6 +109,7 @@ function markParts(p: ast.Pattern, owner: LocalInfo): void {
     case 'struct': for (const f of p.fields) if (fieldPattern(f)) markParts(fieldPattern(f)!, owner); break;
     case 'tuple': for (const e of p.elems) markParts(e, owner); break;
     case 'array': for (const e of p.elems) markParts(e, owner); break;
+    case 'or': for (const a of p.alts) markParts(a, owner); break;
     default: break;
   }
 }

@@ -5,6 +5,7 @@ import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, 
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
 import { checkBlockBorrows } from './borrows';
+import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
@@ -20,7 +21,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
-import { type MoveSet, branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult } from './moves';
+import { type MoveSet, branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult, lentClosures, lentOwnedParams, tempElementClosures } from './moves';
 import { isPlaceKind } from './ops';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, exprInfo, localOf, nameRes, setExprInfo, setGoInfoOf, setLocalOf, setLoweredOf, checkMap } from './tables';
@@ -111,6 +112,7 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   const tailMatch = !d.body.tail && last?.kind === 'expr' && last.expr.kind === 'match' ? last.expr : null;
   if (tailMatch && f.ret.k !== 'unit') tailMatchHint.set(tailMatch, f.ret);
   const t = checkBlock(cx, d.body, null, false);
+  checkEscapingClosures(cx, f, d.body);
   if (repl) {
     repl.visibleAtEnd = cx.scope.visible();
     repl.movedAtEnd = new Set(cx.moved.keys());
@@ -447,6 +449,7 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
     // Closure without a declared return type: the first return fixes it.
     st.ret = value ? checkExpr(cx, value, null) : T.unit;
     if (value) consume(cx, value);
+    if (value && st.closure && closureExprs.has(st.closure)) escapingLocal(cx, value, { e: closureExprs.get(st.closure)!, info: st.closure });
     return;
   }
   if (value) {
@@ -458,6 +461,7 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
     const before = cx.diags.length;
     sink(cx, value, st.ret);
     if (!st.closure) escapingLocal(cx, value);
+    else if (closureExprs.has(st.closure)) escapingLocal(cx, value, { e: closureExprs.get(st.closure)!, info: st.closure });
     // Point at the declared return type when the returned value does not fit it.
     const d = cx.diags[before];
     const retTe = st.closure ? null : st.info.decl?.ret;
@@ -467,10 +471,16 @@ function checkReturn(cx: Ctx, value: ast.Expr | null, span: ast.Span): void {
   }
 }
 
+/** The closure literal of each checked closure body (for the checks of what it returns). */
+const closureExprs = new WeakMap<ClosureInfo, ast.ExprOf<'closure'>>();
+
 /** `return &x` / `return &x.f` / `return r` (r = &x) where x is a local or a by-value parameter:
  *  the reference would outlive its target (chapter 2 §6.5). References through reference
- *  parameters and string literals may be returned. Checked after the value (locals resolved). */
-function escapingLocal(cx: Ctx, value: ast.Expr): void {
+ *  parameters and string literals may be returned. Checked after the value (locals resolved).
+ *  In a closure (`closure`): x is one of its own locals or parameters (a captured variable
+ *  lives on), except an element or payload a builtin lends it in place, which lives on with
+ *  its container — unless that is a temporary Vec or array, dropped with its statement. */
+function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'closure'>; info: ClosureInfo }): void {
   const rootOf = (e: ast.Expr): ast.Expr => {
     let x = e;
     while (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') x = x.object;
@@ -481,8 +491,18 @@ function escapingLocal(cx: Ctx, value: ast.Expr): void {
     if (root.kind !== 'ident' || nameRes(root)?.k !== 'local') return;
     const l = (nameRes(root) as ResOf<'local'>).local;
     if (l.type.k === 'ref' || l.type.k === 'ptr' || l.type.k === 'slice') return; // reached through a reference parameter
+    if (closure) {
+      const { e, info } = closure;
+      if (!info.locals.includes(l) && !info.params.includes(l)) return; // captured: it lives on
+      const i = info.params.indexOf(l), temp = tempElementClosures.get(e);
+      if (i >= 0 && temp?.params.includes(i)) {
+        cx.error(MSG.E0160.cannotReturnReferenceElement({ name: l.name, container: temp.container }), refE.span, { notes: [NOTE.E0160.helpElementOfTemporary({ container: temp.container })] });
+        return;
+      }
+      if (i >= 0 && lentClosures.has(e) && !lentOwnedParams.get(e)?.includes(i)) return; // lent in place
+    }
     cx.error(MSG.E0160.cannotReturnReferenceLocal({ lName: l.name }), refE.span, {
-      labels: [{ span: l.span, message: NOTE.E0160.labelDeclaredDroppedOnReturn({ name: l.name }) }],
+      labels: [{ span: l.span, message: closure ? NOTE.E0160.labelDeclaredDroppedClosureReturns({ name: l.name }) : NOTE.E0160.labelDeclaredDroppedOnReturn({ name: l.name }) }],
       notes: [NOTE.E0160.helpReturnOwnedValue()],
     });
   };
@@ -611,6 +631,7 @@ function paramsInScope(cx: Ctx, t: Type): boolean {
 function closureBody(cx: Ctx, e: ast.ExprOf<'closure'>, paramTypes: Type[], hintRet: Type | null): Type {
   const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
   cx.closureValues.add(info);
+  closureExprs.set(info, e);
   const st = inClosure(cx, info, hintRet, false, () => {
     e.params.forEach((p, i) => {
       setLocalOf(p, declareLocal(cx, p.name, paramTypes[i], false, p.span));
@@ -622,6 +643,7 @@ function closureBody(cx: Ctx, e: ast.ExprOf<'closure'>, paramTypes: Type[], hint
     else bodyT = checkExpr(cx, e.body as ast.Expr, hintRet);
     const bodyExpr = e.body.kind === 'block' && 'stmts' in e.body ? (e.body as ast.Block).tail : (e.body as ast.Expr);
     consumeAdaptorResult(cx, e, bodyExpr);
+    if (bodyExpr) escapingLocal(cx, bodyExpr, { e, info });
     if (hintRet) {
       if (bodyExpr && exprInfo(bodyExpr)) coerceExpr(cx, bodyExpr, bodyT, hintRet);
       else if (bodyT.k !== 'never' && hintRet.k !== 'unit' && hintRet.k !== 'error' && !(e.body.kind === 'block' && 'stmts' in e.body && blockDiverges(e.body as ast.Block))) {

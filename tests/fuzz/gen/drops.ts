@@ -17,7 +17,10 @@ fn dup<T: Clone>(x: &T): T { return x.clone(); }
 fn apply(f: fn(D): i32, d: D): i32 { return f(d); }
 fn call(f: fn(): i32): i32 { return f() + again(f); }
 fn again(g: fn(): i32): i32 { return g(); }
+enum Two { L(D, D), R(D, P) }
 `;
+// a second value made with id `a` (unique: fresh ids stay far below it, clones are id + CLONE)
+const SECOND = 20000;
 
 export function genDrops(r: Rng): FuzzCase {
   let next = 1;
@@ -84,6 +87,11 @@ export function genDrops(r: Rng): FuzzCase {
           `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.unwrap_err();`,
           `let e: Result<D, i32> = Ok(D { id: ${a} }); println("{}", e.map_err(|c| c + 1).is_ok());`,
           `let q = Some(D { id: ${a} }); println("{}", q.unwrap().id);`,
+          // a consumed Result drops the payload of the variant the call does not give
+          `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.unwrap_or(0);`,
+          `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.unwrap_or_else(|c| c.id);`,
+          `let e: Result<i32, D> = Err(D { id: ${a} }); let y = e.ok();`,
+          `let e: Result<D, i32> = Ok(D { id: ${a} }); let y = e.err();`,
         ];
         // `unwrap_or` evaluates its default either way: both values die
         if (r.bool(0.2)) { const b = fresh(); body.push(`    { let q: Option<D> = ${r.bool() ? `Some(D { id: ${a} })` : 'None'}; let y = q.unwrap_or(D { id: ${b} }); }`); if (!body[body.length - 1].includes(`Some(D { id: ${a}`)) ids.splice(ids.indexOf(a), 1); break; }
@@ -101,8 +109,17 @@ export function genDrops(r: Rng): FuzzCase {
           `{ let k = |d: D| d; let kept = k(mk(${a})); }`,
           `{ let! w = Vec<D>(); w.push(mk(${a})); println("{:?}", w.map(|d| d.id)); }`,
           `{ let c = mk(${a}); println("{}", call(|| c.id)); }`,
+          // fold's accumulator is the closure's own; a default read in place dies with its statement
+          `{ let! w = Vec<i32>(); w.push(1); w.push(2); let s = w.fold(mk(${a}), |acc, n| if n > 5 { mk(0) } else { acc }); }`,
+          `{ let q: Option<D> = None; println("{}", q.unwrap_or(mk(${a})).id); }`,
+          `println("{}", m.get_or(99, mk(${a})).id);`,
+          // an or-pattern moves one part out; the other dies with the owner
+          `{ let t = Two.L(mk(${a}), mk(${a + SECOND})); println("{}", match t { Two.L(d, _) | Two.R(d, _) => consume(d) }); }`,
+          `{ let t = Two.R(mk(${a}), P { d: mk(${a + SECOND}), n: 0 }); println("{}", match t { Two.L(_, d) | Two.R(_, P { d, n: _ }) => consume(d) }); }`,
         ];
-        body.push(`    ${forms[r.int(0, forms.length - 1)]}`);
+        const k = r.int(0, forms.length - 1);
+        if (forms[k].includes(`${a + SECOND}`)) ids.push(a + SECOND);
+        body.push(`    ${forms[k]}`);
         break;
       }
       case 16: { const k = r.int(0, 3), id = fresh(); body.push(r.bool() ? `    hm.insert(${k}, D { id: ${id} });` : `    let old${n} = hm.insert(${k}, D { id: ${id} });`); hmap.set(k, id); break; }

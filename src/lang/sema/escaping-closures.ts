@@ -1,0 +1,139 @@
+// Closures that escape their function while holding a borrow (chapter 2 §1.3, §6.4-6.5). A
+// closure captures by reference, so a captured variable lives as long as the closure — but a
+// captured reference (a `&T` local or parameter, a match binding reached through one, a view)
+// does not make what it points to live. Returning such a closure as a function value is fine: the
+// call holds its reference arguments' borrows (borrows.ts heldBy; E0176 where the result outlives
+// them). Storing it where the caller's borrows are not tracked is E0176: through a reference
+// (`out.push(|| x.n)`, `*slot = || x.n`), inside a returned struct/enum/tuple/array, or capturing
+// it in a `go` task, which may run after the data is gone. Runs after the body is checked.
+import type * as ast from '../syntax/ast';
+import type { Ctx } from './context';
+import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
+import { MSG, NOTE } from '../msg';
+import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
+import { placeText, refBound } from './moves';
+
+const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl', 'target']);
+/** Builtin methods that store their arguments in the receiver. */
+const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert']);
+
+/** A captured local that refers to data it does not own, the reference it was reached through
+ *  (null: it is one itself), and whether that data is the caller's (reached through a reference
+ *  parameter) rather than one of this function's locals. */
+interface Borrowing { local: LocalInfo; via: string | null; callers: boolean }
+
+export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): void {
+  const params = new Set<LocalInfo>(fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l));
+  if (fn.receiverLocal) params.add(fn.receiverLocal);
+  // the caller's data: reached (through references and views) from a reference parameter
+  const callers = (l: LocalInfo | null, depth = 0): boolean => {
+    if (!l || depth > 16) return false;
+    if (params.has(l)) return l.type.k === 'ref' || l.type.k === 'slice';
+    const via = refBound.get(l);
+    if (via) return callers(rootLocal(via.ref), depth + 1);
+    const held = cx.heldBorrows.get(l);
+    return held ? callers(rootLocal(held), depth + 1) : false;
+  };
+  // locals holding (or holding a value holding) a closure that captures a borrow
+  const holders = new Map<LocalInfo, Borrowing>();
+  const borrowOf = (l: LocalInfo): Borrowing | null => {
+    const via = refBound.get(l);
+    if (via) return { local: l, via: placeText(via.ref), callers: callers(l) };
+    if (l.type.k === 'ref' || l.type.k === 'slice' || cx.heldBorrows.has(l)) return { local: l, via: null, callers: callers(l) };
+    return null;
+  };
+  const captures = (info: ClosureInfo | undefined, callersOnly = false): Borrowing | null => {
+    for (const l of info?.captures ?? []) { const b = borrowOf(l); if (b && (b.callers || !callersOnly)) return b; }
+    return null;
+  };
+  const local = (e: ast.Expr): LocalInfo | null => (e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null);
+  /** The borrowing closure e is or holds (through literals, variant constructors and holders). */
+  const carried = (e: ast.Expr): Borrowing | null => {
+    e = checkedNode(e);
+    switch (e.kind) {
+      case 'closure': return captures(exprInfo(e)?.closure);
+      case 'ident': { const l = local(e); return l ? holders.get(l) ?? null : null; }
+      case 'struct-lit': for (const f of e.fields) { const b = carried(f.value); if (b) return b; } return null;
+      case 'tuple': case 'array': for (const x of e.elems) { const b = carried(x); if (b) return b; } return null;
+      case 'call': {
+        const t = callTarget(e);
+        if (t?.k !== 'variant' && t?.k !== 'builtin-static') return null;
+        for (const x of e.args) { const b = carried(x); if (b) return b; }
+        return null;
+      }
+      default: return null;
+    }
+  };
+  /** The local a place belongs to when this function owns it (not reached through a reference). */
+  const ownedRoot = (p: ast.Expr): LocalInfo | null => {
+    let o = p;
+    while (o.kind === 'member' || o.kind === 'tuple-index' || o.kind === 'index') {
+      o = o.object;
+      if (exprInfo(o)?.type?.k === 'ref') return null;
+    }
+    const l = local(o);
+    return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) ? l : null;
+  };
+  const report = (b: Borrowing, at: ast.Span, where: string | null) => cx.error(where ? MSG.E0176.closureOutlivesBorrow({ name: b.local.name, where }) : MSG.E0176.taskOutlivesBorrow({ name: b.local.name }), at, {
+    labels: [{ span: b.local.span, message: b.via ? NOTE.E0176.labelBorrowsThrough({ name: b.local.name, via: b.via }) : NOTE.E0176.labelHoldsBorrow({ name: b.local.name }) }],
+    notes: [NOTE.E0176.helpCaptureOwned()],
+  });
+  /** `value` goes into `place` (an assignment target or a storing method's receiver). */
+  const store = (place: ast.Expr, value: ast.Expr) => {
+    const b = carried(value);
+    if (!b) return;
+    const owner = ownedRoot(place);
+    if (owner) { if (!holders.has(owner)) holders.set(owner, b); } else report(b, value.span, `stored through \`${placeText(place)}\``);
+  };
+  const returned = (value: ast.Expr) => {
+    // a closure returned as a function value: the caller holds the borrows (E0176 there)
+    if (value.kind === 'closure' || (local(value) && local(value)!.type.k === 'fn')) return;
+    const b = carried(value);
+    if (b) report(b, value.span, 'returned inside a value');
+  };
+  const visit = (n: unknown, inClosure: boolean): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x, inClosure); return; }
+    const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
+    switch (o.kind) {
+      case 'let': {
+        const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
+        const b = s.init ? carried(s.init) : null;
+        if (b) for (const x of letLocals(s.pattern)) holders.set(x, b);
+        break;
+      }
+      case 'assign': { const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>; if (s.op === '=') store(s.target, s.value); break; }
+      case 'call': {
+        const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
+        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) store(c.callee.object, a);
+        // `go_with_stack(n, f)` spawns f as a `go` does
+        if (t?.k === 'builtin' && t.name === 'go_with_stack') for (const a of c.args) { const b = a.kind === 'closure' ? captures(exprInfo(a)?.closure, true) : null; if (b) report(b, a.span, null); }
+        break;
+      }
+      case 'return': { const v = (o as unknown as { value: ast.Expr | null }).value; if (v && !inClosure) returned(v); break; }
+      // (a task borrowing this function's own locals may finish before they go: not decided here)
+      case 'go': { const b = captures(goInfoOf(o as unknown as ast.Stmt), true); if (b) report(b, o.span as ast.Span, null); break; }
+    }
+    const inner = inClosure || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go'; // (their returns are their own)
+    for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k], inner);
+  };
+  visit(body.stmts, false);
+  if (body.tail) { visit(body.tail, false); returned(body.tail); }
+}
+
+/** The local a place or reference expression starts from (`r`, `self.kind`, `*p`, `&v[i]`). */
+function rootLocal(e: ast.Expr): LocalInfo | null {
+  for (;;) {
+    if (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+    else if (e.kind === 'deref' || e.kind === 'ref') e = e.operand;
+    else break;
+  }
+  return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
+/** The locals a `let` pattern binds. */
+function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
+  if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
+  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
+  return out;
+}
