@@ -28,6 +28,8 @@ export interface HeapSink {
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void;
   free(addr: number, size: number, allocator: string, site: number, task: number): void;
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void;
+  /** alloc, then free of the same block (a temporary's buffer): the same two events. */
+  tmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {

@@ -178,6 +178,25 @@ export class HeapPacker implements HeapSink {
     }
     this.n++;
   }
+  /** alloc then free of the same block (a temporary's buffer, bench/strbuild's 200,000
+   *  f-strings): both events written at once, sharing the tick, markers, site and allocator. */
+  tmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
+    if (!(isWord(addr) && isWord(size) && isWord(align))) {
+      this.alloc(addr, size, align, allocator, site, task);
+      this.free(addr, size, allocator, site, task);
+      return;
+    }
+    this.tick(2);
+    if (this.len + 2 * MAX_WORDS > CHUNK) this.nextChunk();
+    const w = this.begin(task);
+    const ix = this.allocIx(allocator), code = this.codeOf(site);
+    let k = this.header(w, this.len, ALLOC | ix, code);
+    w[k] = addr; w[k + 1] = size; w[k + 2] = align;
+    k = this.header(w, k + 3, FREE | ix, code);
+    w[k] = addr; w[k + 1] = size;
+    this.len = k + 2;
+    this.n += 2;
+  }
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
     this.tick();
     this.event(REALLOC, this.codeOf(site), task, 4, from, to, oldSize, size);
@@ -230,8 +249,8 @@ export class HeapPacker implements HeapSink {
   }
 
   // the tick comes before an event is recorded: a flush in it sees only complete events
-  private tick(): void {
-    if (++this.sinceTick === TICK_EVERY) {
+  private tick(events = 1): void {
+    if ((this.sinceTick += events) >= TICK_EVERY) {
       this.sinceTick = 0;
       if (this.onTick !== null) this.onTick();
     }

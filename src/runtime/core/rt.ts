@@ -185,6 +185,20 @@ export class Runtime {
     else if (this.opts.onEvent) return this.emit({ t: 'realloc', from, to, oldSize, size, site: this.loc(site), task });
     if (this.keepHeapEvent()) this.heapLog.realloc(this.trace.length, from, to, oldSize, size, site, task);
   }
+  /** heapAlloc then heapFree of the same block (a temporary's buffer: allocator and site shared),
+   *  handed to a heap sink in one call. */
+  heapTmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
+    if (this.sink !== null) this.sink.tmp(addr, size, align, allocator, site, task);
+    else if (this.opts.onEvent) {
+      const loc = this.loc(site);
+      this.emit({ t: 'alloc', addr, size, align, allocator, site: loc, task });
+      return this.emit({ t: 'free', addr, size, allocator, site: loc, task });
+    }
+    if (this.keepHeapEvent()) {
+      this.heapLog.alloc(this.trace.length, addr, size, align, allocator, site, task);
+      if (this.keepHeapEvent()) this.heapLog.free(this.trace.length, addr, size, allocator, site, task);
+    }
+  }
   private keepHeapEvent(): boolean {
     if (this.logRoom <= 0) return false;
     this.logRoom--;
