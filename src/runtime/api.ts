@@ -14,6 +14,9 @@ export interface RunOptions {
   /** Receives trace events as they happen (the worker batches them); the result also holds them unless `keepTrace` is false. */
   onEvent?: (e: TraceEvent) => void;
   keepTrace?: boolean;
+  /** false: RunResult.output stays empty (`onEvent` gets every output event; the worker streams
+   *  them, and the run need not hold a second copy of everything printed). */
+  keepOutput?: boolean;
   /** Receives the heap events (alloc, free, realloc) as numbers instead of `onEvent` getting
    *  objects (the worker packs them for the UI: src/worker/heap-pack.ts), in the same order
    *  relative to the events `onEvent` gets. */

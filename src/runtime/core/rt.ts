@@ -124,6 +124,7 @@ export class Runtime {
 
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
+    this.keepOutput = opts.keepOutput !== false;
     const deepAt = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : -1;
     this.deepFrom = this.deepStep = deepAt >= 0 ? deepAt : DEEP_AT;
     this.deepFromLight = deepAt >= 0 ? deepAt : DEEP_LIGHT_AT;
@@ -216,6 +217,8 @@ export class Runtime {
     return () => (done ??= log.mergeInto(trace, (site) => siteLoc(locs, sites, site)));
   }
 
+  /** RunOptions.keepOutput: a listener that streams the output needs no copy of it here. */
+  private readonly keepOutput: boolean;
   write(stream: 'stdout' | 'stderr', text: string): void {
     if (!text) return;
     this.outBytes += text.length;
@@ -225,9 +228,11 @@ export class Runtime {
       this.emit({ t: 'output', stream: 'stderr', text: msg });
       throw new VexLimit('output', msg.trim());
     }
-    const last = this.output[this.output.length - 1];
-    if (last && last.stream === stream) last.text += text;
-    else this.output.push({ stream, text });
+    if (this.keepOutput) {
+      const last = this.output[this.output.length - 1];
+      if (last && last.stream === stream) last.text += text;
+      else this.output.push({ stream, text });
+    }
     this.emit({ t: 'output', stream, text });
   }
   out(text: string): void { this.write('stdout', text); }
