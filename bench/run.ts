@@ -1,15 +1,18 @@
 // `npm run bench`: each Vex benchmark beside its hand-written JS twin, in one process.
 // Two Vex paths are timed:
 //  - worker: the browser worker's own code (src/worker/handlers.ts: compile, run with its event
-//    listener and batcher, every posted message structured-cloned as postMessage would) — what
+//    listener and batcher, every message posted through a MessagePort as worker.ts posts it:
+//    serialized, its packed buffers transferred; the UI side deserializes it) — what
 //    users run; the ratio the targets apply to. What the UI thread then does with a batch (its
 //    packed events made into TraceEvents: wire.ts fromWire, heap-pack.ts withHeapEvents) is timed
-//    apart, as "UI ms": it runs on the other thread, beside the run;
+//    apart, as "UI ms", after the run, with reading the messages off the port: it runs on the
+//    other thread, so neither its time nor its garbage (an object per event) may land in a timed run;
 //  - bare: run() with no listener (what the CLI and the conformance runner do).
 // Times are CPU time of this process (process.cpuUsage: user + system, GC threads included), not
 // wall time: the machine is shared, and a descheduled process would otherwise be billed for other
-// people's work. Warm-up, then alternating timed runs; median per side; ratio = Vex / JS;
-// geometric mean.
+// people's work. The worker's own clock (its flush checks) is performance.now(), as in the
+// browser. Warm-up, then alternating timed runs, each after a full GC (so one side's garbage is
+// not collected in another's run); median per side; ratio = Vex / JS; geometric mean.
 // Then the front end: lex, parse and check a generated 10,000-line program (target < 300 ms).
 // Usage: npm run bench [-- --runs N] [-- NAME...] [-- --no-frontend]
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,11 +20,15 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type * as Engine from './engine-entry';
 import { runFrontendBench } from './frontend';
 import { queryReport } from './queries';
 import type { FromWorker } from '../src/worker/protocol';
+import type { WireMessage } from '../src/worker/wire';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
 const args = process.argv.slice(2);
@@ -40,8 +47,11 @@ rmSync(outDir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const cpuMs = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
-const now = cpuMs; // every timing below, and the worker's clock (its compileMs is CPU time too)
+const now = cpuMs; // every timing below
 const wallNow = () => performance.now();
+// a full collection before each timed run (the flag set at run time: `npm run bench` needs none)
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 const load0 = loadavg();
 
 interface Row { name: string; worker: number; bare: number; js: number; compile: number; events: number; ui: number; note: string }
@@ -49,36 +59,42 @@ const rows: Row[] = [];
 // The UI's default settings (src/ui/state/settings-model.ts); the worker merges them over run()'s defaults.
 const SETTINGS = { stackSize: DEFAULT_RUN_OPTIONS.stackSize, heapLimit: DEFAULT_RUN_OPTIONS.heapLimit, panic: DEFAULT_RUN_OPTIONS.panic, fuel: 300_000_000 };
 
-/** One run through the worker's handler; run ms = handler time minus its reported compile time. */
+const channel = new MessageChannel();
+channel.port1.unref(); channel.port2.unref(); // (read synchronously: they must not keep the process alive)
+/** One run through the worker's handler; run ms = handler CPU time after its 'compiled' message
+ *  (the compile before it is reported apart). The posted messages are kept as the UI thread
+ *  would receive them and read after the timed run. */
 function runWorker(file: string, source: string): { ms: number; compileMs: number; out: string; outcome: string; events: number; uiMs: number } {
-  let out = '';
-  let compileMs = 0;
-  let outcome = '?';
-  let events = 0;
-  let uiMs = 0;
+  let compiledAt = NaN;
   const host = {
-    now,
+    now: wallNow,
     post(m: FromWorker) {
-      // postMessage copies every message, but transfers a batch's packed buffers (worker.ts)
+      if (m.type === 'compiled') compiledAt = now();
+      // as worker.ts posts it: serialized now (a batch's packed buffers transferred), read on the
+      // other side of the channel after the run, as the UI thread would
       const w = toWire(m);
-      const wire = structuredClone(w.msg, { transfer: w.transfer });
-      const u0 = now();
-      const msg = fromWire(wire);
-      uiMs += now() - u0;
-      if (msg.type === 'compiled') compileMs = msg.compileMs;
-      else if (msg.type === 'events') {
-        const u0 = now();
-        events += withHeapEvents(msg.trace, msg.heap).length;
-        uiMs += now() - u0;
-        for (const c of msg.output) { if (c.stream === 'stdout') out += c.text; }
-      }
-      else if (msg.type === 'done') outcome = msg.outcome.kind;
-      else if (msg.type === 'internal-error') outcome = 'internal-error: ' + msg.message;
+      channel.port1.postMessage(w.msg, w.transfer);
     },
   };
+  gc();
   const t0 = now();
   handleMessage({ type: 'run', id: 1, files: [{ name: file, text: source }], entry: file, settings: SETTINGS }, host);
-  return { ms: now() - t0 - compileMs - uiMs, compileMs, out, outcome, events, uiMs };
+  const t1 = now();
+  let out = '';
+  let outcome = '?';
+  let events = 0;
+  const u0 = now(); // (the messages are deserialized as they are received)
+  for (let r = receiveMessageOnPort(channel.port2); r !== undefined; r = receiveMessageOnPort(channel.port2)) {
+    const msg = fromWire(r.message as WireMessage);
+    if (msg.type === 'events') {
+      events += withHeapEvents(msg.trace, msg.heap).length;
+      for (const c of msg.output) { if (c.stream === 'stdout') out += c.text; }
+    }
+    else if (msg.type === 'done') outcome = msg.outcome.kind;
+    else if (msg.type === 'internal-error') outcome = 'internal-error: ' + msg.message;
+  }
+  const uiMs = now() - u0;
+  return { ms: t1 - compiledAt, compileMs: compiledAt - t0, out, outcome, events, uiMs };
 }
 
 const cpu0 = cpuMs();
@@ -96,6 +112,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
   }
   const program = c.program;
   const runBare = () => {
+    gc();
     const t0 = now();
     const r = run(program, { ...DEFAULT_RUN_OPTIONS, ...SETTINGS });
     const ms = now() - t0;
@@ -103,6 +120,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
   };
   const runJs = async () => {
     let out = '';
+    gc();
     const t0 = now();
     await twin.main((s) => { out += s; });
     return { ms: now() - t0, out };
