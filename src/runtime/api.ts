@@ -123,7 +123,7 @@ export type WakeCause = 'send' | 'recv' | 'timer' | 'complete';
 
 /** The trace: one stream of plain-data events; every panel is a view of it. */
 export type TraceEvent =
-  | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent' | 'heapSink'> }
+  | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent' | 'heapSink' | 'keepOutput'> }
   | { t: 'output'; stream: 'stdout' | 'stderr'; text: string }
   | { t: 'call'; fn: string; task: number; depth: number }
   | { t: 'return'; fn: string; task: number; depth: number }
