@@ -90,6 +90,17 @@ describe('two-piece f-strings and str + str (host tmpCat2, no array)', () => {
     expect(l.stdout).toBe(r.stdout);
     expect(show(heard)).toEqual(want);
   });
+  it('the temporary counts in the peak, not in the live bytes', () => {
+    const r = runVex(`fn main() {
+    let! s = String();
+    s.push("abcdefgh");
+    let t = f"{s}{s}{s}";
+    let st = runtime_stats();
+    println("{} allocs={} frees={} live={} peak={}", t.len(), st.allocs, st.frees, st.live_bytes, st.peak_bytes);
+}
+`);
+    expect(r.stdout).toBe('24 allocs=2 frees=1 live=8 peak=32\n');
+  });
   it('a pushed string equal to the last f-string, or pushed after another one, has its own length', () => {
     const r = runVex(`fn main() {
     let! s = String();

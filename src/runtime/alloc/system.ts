@@ -251,9 +251,9 @@ export class SystemAllocator implements Allocator {
     const g1 = (a + Math.max(size, 1) + GRANULE - 1) >>> GRANULE_SHIFT;
     const sh = mem.shadow;
     for (let g = g0; g < g1; g++) sh[g] = -id;
-    mem.forgetAccess(id);
+    // (the access caches name live blocks only: markFreed cleared them of this one)
     this.hidden[id] = 0;
-    this.classCounts[binOf(cs)]++;
+    this.classCounts[(cs >>> GRANULE_SHIFT) - 1]++; // binOf(cs): an exact bin
     const st = this.stats;
     st.allocs++;
     st.frees++;

@@ -158,8 +158,7 @@ export class Machine {
     } catch (e) {
       this.rethrow(e, site);
     }
-    this.stats.alloc(size);
-    this.stats.free(size);
+    this.stats.tmp(size);
     if (this.prof.active) { this.prof.alloc(addr, size, site); this.prof.free(addr, size, site); }
     if (this.rt.heapRoom > 0) this.rt.heapTmp(addr, size, align, a.name, site, task);
   }
