@@ -5,14 +5,16 @@
 //    serialized, its packed buffers transferred; the UI side deserializes it) — what
 //    users run; the ratio the targets apply to. What the UI thread then does with a batch (its
 //    packed events made into TraceEvents: wire.ts fromWire, heap-pack.ts withHeapEvents) is timed
-//    apart, as "UI ms", after the run, with reading the messages off the port: it runs on the
-//    other thread, so neither its time nor its garbage (an object per event) may land in a timed run;
+//    apart, as "UI ms", on one run after the timed ones, with reading the messages off the port:
+//    it runs on the other thread, so neither its time nor its garbage (an object per event) may
+//    land in a timed run;
 //  - bare: run() with no listener (what the CLI and the conformance runner do).
 // Times are CPU time of this process (process.cpuUsage: user + system, GC threads included), not
 // wall time: the machine is shared, and a descheduled process would otherwise be billed for other
 // people's work. The worker's own clock (its flush checks) is performance.now(), as in the
-// browser. Warm-up, then alternating timed runs, each after a full GC (so one side's garbage is
-// not collected in another's run); median per side; ratio = Vex / JS; geometric mean.
+// browser. Warm-up, then alternating timed runs; median per side; ratio = Vex / JS; geometric
+// mean. (No forced GC between runs: a run after one scavenges more often — vecprim bare: 15
+// scavenges instead of 6 over 6 runs, 64 ms a run instead of 25 — which no real run does.)
 // Then the front end: lex, parse and check a generated 10,000-line program (target < 300 ms).
 // Usage: npm run bench [-- --runs N] [-- NAME...] [-- --no-frontend]
 import { readFileSync, readdirSync } from 'node:fs';
@@ -20,8 +22,6 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type * as Engine from './engine-entry';
@@ -49,9 +49,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const cpuMs = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
 const now = cpuMs; // every timing below
 const wallNow = () => performance.now();
-// a full collection before each timed run (the flag set at run time: `npm run bench` needs none)
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const load0 = loadavg();
 
 interface Row { name: string; worker: number; bare: number; js: number; compile: number; events: number; ui: number; note: string }
@@ -62,36 +59,36 @@ const SETTINGS = { stackSize: DEFAULT_RUN_OPTIONS.stackSize, heapLimit: DEFAULT_
 const channel = new MessageChannel();
 channel.port1.unref(); channel.port2.unref(); // (read synchronously: they must not keep the process alive)
 /** One run through the worker's handler; run ms = handler CPU time after its 'compiled' message
- *  (the compile before it is reported apart). The posted messages are kept as the UI thread
- *  would receive them and read after the timed run. */
-function runWorker(file: string, source: string): { ms: number; compileMs: number; out: string; outcome: string; events: number; uiMs: number } {
+ *  (the compile before it is reported apart). The posted messages are read after the timed run,
+ *  as the UI thread would receive them: only their output and outcome, unless `decode`, which
+ *  also makes every event an object as the UI does (timed as UI ms; its garbage, an object per
+ *  event, would otherwise be collected in the timed runs after it). */
+function runWorker(file: string, source: string, decode = false): { ms: number; compileMs: number; out: string; outcome: string; events: number; uiMs: number } {
   let compiledAt = NaN;
   const host = {
     now: wallNow,
     post(m: FromWorker) {
       if (m.type === 'compiled') compiledAt = now();
-      // as worker.ts posts it: serialized now (a batch's packed buffers transferred), read on the
-      // other side of the channel after the run, as the UI thread would
+      // as worker.ts posts it: serialized now (a batch's packed buffers transferred)
       const w = toWire(m);
       channel.port1.postMessage(w.msg, w.transfer);
     },
   };
-  gc();
   const t0 = now();
   handleMessage({ type: 'run', id: 1, files: [{ name: file, text: source }], entry: file, settings: SETTINGS }, host);
   const t1 = now();
   let out = '';
   let outcome = '?';
   let events = 0;
-  const u0 = now(); // (the messages are deserialized as they are received)
+  const u0 = now(); // (a message is deserialized as it is received)
   for (let r = receiveMessageOnPort(channel.port2); r !== undefined; r = receiveMessageOnPort(channel.port2)) {
-    const msg = fromWire(r.message as WireMessage);
-    if (msg.type === 'events') {
-      events += withHeapEvents(msg.trace, msg.heap).length;
-      for (const c of msg.output) { if (c.stream === 'stdout') out += c.text; }
+    const wire = r.message as WireMessage;
+    if (wire.type === 'events') {
+      if (decode) { const msg = fromWire(wire) as typeof wire; events += withHeapEvents(msg.trace, msg.heap).length; }
+      for (const c of wire.output) { if (c.stream === 'stdout') out += c.text; }
     }
-    else if (msg.type === 'done') outcome = msg.outcome.kind;
-    else if (msg.type === 'internal-error') outcome = 'internal-error: ' + msg.message;
+    else if (wire.type === 'done') outcome = wire.outcome.kind;
+    else if (wire.type === 'internal-error') outcome = 'internal-error: ' + wire.message;
   }
   const uiMs = now() - u0;
   return { ms: t1 - compiledAt, compileMs: compiledAt - t0, out, outcome, events, uiMs };
@@ -112,7 +109,6 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
   }
   const program = c.program;
   const runBare = () => {
-    gc();
     const t0 = now();
     const r = run(program, { ...DEFAULT_RUN_OPTIONS, ...SETTINGS });
     const ms = now() - t0;
@@ -120,18 +116,18 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
   };
   const runJs = async () => {
     let out = '';
-    gc();
     const t0 = now();
     await twin.main((s) => { out += s; });
     return { ms: now() - t0, out };
   };
   let note = '';
   try {
-    for (let i = 0; i < WARMUP; i++) { runWorker(file, source); runBare(); await runJs(); }
+    // (the UI's decoding warms up too, but not right before the timed runs: its garbage is collected in the last warm-up)
+    for (let i = 0; i < WARMUP; i++) { runWorker(file, source, i < WARMUP - 1); runBare(); await runJs(); }
     const ws: number[] = [], bs: number[] = [], js: number[] = [], cs: number[] = [], us: number[] = [];
     let wOut = '', bOut = '', jsOut = '', events = 0;
     for (let i = 0; i < RUNS; i++) {
-      const w = runWorker(file, source); ws.push(w.ms); cs.push(w.compileMs); wOut = w.out; events = w.events; us.push(w.uiMs);
+      const w = runWorker(file, source); ws.push(w.ms); cs.push(w.compileMs); wOut = w.out;
       if (w.outcome !== 'exited') note = `worker outcome ${w.outcome}`;
       const b = runBare(); bs.push(b.ms); bOut = b.out;
       if (b.outcome !== 'exited') note = `bare outcome ${b.outcome}: ${b.out.slice(0, 200)}`;
@@ -139,6 +135,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
     }
     if (!note && bOut !== jsOut) note = `OUTPUT DIFFERS: vex ${JSON.stringify(bOut.slice(-120))} js ${JSON.stringify(jsOut.slice(-120))}`;
     if (!note && wOut !== bOut) note = `WORKER OUTPUT DIFFERS: ${JSON.stringify(wOut.slice(-120))}`;
+    // what the UI does with a run's messages, once, after the timed runs
+    const d = runWorker(file, source, true);
+    events = d.events; us.push(d.uiMs);
     rows.push({ name, worker: median(ws), bare: median(bs), js: median(js), compile: median(cs), events, ui: median(us), note });
   } catch (e) {
     rows.push({ name, worker: NaN, bare: NaN, js: NaN, compile: NaN, events: NaN, ui: NaN, note: 'exception: ' + (e as Error).message });
