@@ -340,10 +340,11 @@ describe('the packed stream', () => {
     expect(words(h) - 4).toBe(100 * 7); // one POS and one TASK marker (2 words each) first
     expect(h.nums.length).toBe(0);
     expect(words(h0)).toBe(4 + 4);
-    // a temporary's alloc and free from one tmp() call: the same 7 words
+    // a temporary's alloc and free from one tmp() call: one alloc marked as paired, 4 words
     for (let i = 0; i < 100; i++) p.tmp(4096 + 32 * i, 7, 1, 'system', 3, 0);
     const t = p.take()!;
-    expect(words(t) - 4).toBe(100 * 7);
+    expect(words(t) - 4).toBe(100 * 4);
+    expect(t.n).toBe(200);
     expect(withHeapEvents([], t).slice(0, 2)).toEqual([
       { t: 'alloc', addr: 4096, size: 7, align: 1, allocator: 'system', site: null, task: 0 },
       { t: 'free', addr: 4096, size: 7, allocator: 'system', site: null, task: 0 },
@@ -373,9 +374,16 @@ describe('the packed stream', () => {
     p.locate = (s) => ({ file: 'x.vx', line: s, col: 1 });
     p.onTick = null;
     for (let s = 0; s < n; s++) p.free(16, 8, 'system', s, 0);
+    // paired allocs (HeapSink.tmp) with escaped site codes and small ones: the pair bit is not the site's
+    const late = [n - 1, (1 << 19) - 1, 5];
+    for (const s of late) p.tmp(32, 7, 1, 'system', s, 0);
     const h = p.take()!;
     const back = withHeapEvents([], h);
-    expect(back.length).toBe(n);
+    expect(back.length).toBe(n + 2 * late.length);
+    late.forEach((s, i) => {
+      const site = { file: 'x.vx', line: s, col: 1 };
+      expect(back.slice(n + 2 * i, n + 2 * i + 2)).toEqual([{ t: 'alloc', addr: 32, size: 7, align: 1, allocator: 'system', site, task: 0 }, { t: 'free', addr: 32, size: 7, allocator: 'system', site, task: 0 }]);
+    });
     for (const s of [0, (1 << 19) - 3, (1 << 19) - 2, (1 << 19) - 1, n - 1]) expect(back[s]).toEqual({ t: 'free', addr: 16, size: 8, allocator: 'system', site: { file: 'x.vx', line: s, col: 1 }, task: 0 });
   });
 });
