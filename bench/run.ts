@@ -1,15 +1,20 @@
 // `npm run bench`: each Vex benchmark beside its hand-written JS twin, in one process.
 // Two Vex paths are timed:
 //  - worker: the browser worker's own code (src/worker/handlers.ts: compile, run with its event
-//    listener and batcher, every posted message structured-cloned as postMessage would) — what
+//    listener and batcher, every message posted through a MessagePort as worker.ts posts it:
+//    serialized, its packed buffers transferred; the UI side deserializes it) — what
 //    users run; the ratio the targets apply to. What the UI thread then does with a batch (its
 //    packed events made into TraceEvents: wire.ts fromWire, heap-pack.ts withHeapEvents) is timed
-//    apart, as "UI ms": it runs on the other thread, beside the run;
+//    apart, as "UI ms", on one run after the timed ones, with reading the messages off the port:
+//    it runs on the other thread, so neither its time nor its garbage (an object per event) may
+//    land in a timed run;
 //  - bare: run() with no listener (what the CLI and the conformance runner do).
 // Times are CPU time of this process (process.cpuUsage: user + system, GC threads included), not
 // wall time: the machine is shared, and a descheduled process would otherwise be billed for other
-// people's work. Warm-up, then alternating timed runs; median per side; ratio = Vex / JS;
-// geometric mean.
+// people's work. The worker's own clock (its flush checks) is performance.now(), as in the
+// browser. Warm-up, then alternating timed runs; median per side; ratio = Vex / JS; geometric
+// mean. (No forced GC between runs: a run after one scavenges more often — vecprim bare: 15
+// scavenges instead of 6 over 6 runs, 64 ms a run instead of 25 — which no real run does.)
 // Then the front end: lex, parse and check a generated 10,000-line program (target < 300 ms).
 // Usage: npm run bench [-- --runs N] [-- NAME...] [-- --no-frontend]
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,11 +22,13 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type * as Engine from './engine-entry';
 import { runFrontendBench } from './frontend';
 import { queryReport } from './queries';
 import type { FromWorker } from '../src/worker/protocol';
+import type { WireMessage } from '../src/worker/wire';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
 const args = process.argv.slice(2);
@@ -40,7 +47,7 @@ rmSync(outDir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const cpuMs = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
-const now = cpuMs; // every timing below, and the worker's clock (its compileMs is CPU time too)
+const now = cpuMs; // every timing below
 const wallNow = () => performance.now();
 const load0 = loadavg();
 
@@ -49,36 +56,42 @@ const rows: Row[] = [];
 // The UI's default settings (src/ui/state/settings-model.ts); the worker merges them over run()'s defaults.
 const SETTINGS = { stackSize: DEFAULT_RUN_OPTIONS.stackSize, heapLimit: DEFAULT_RUN_OPTIONS.heapLimit, panic: DEFAULT_RUN_OPTIONS.panic, fuel: 300_000_000 };
 
-/** One run through the worker's handler; run ms = handler time minus its reported compile time. */
-function runWorker(file: string, source: string): { ms: number; compileMs: number; out: string; outcome: string; events: number; uiMs: number } {
-  let out = '';
-  let compileMs = 0;
-  let outcome = '?';
-  let events = 0;
-  let uiMs = 0;
+const channel = new MessageChannel();
+channel.port1.unref(); channel.port2.unref(); // (read synchronously: they must not keep the process alive)
+/** One run through the worker's handler; run ms = handler CPU time after its 'compiled' message
+ *  (the compile before it is reported apart). The posted messages are read after the timed run,
+ *  as the UI thread would receive them: only their output and outcome, unless `decode`, which
+ *  also makes every event an object as the UI does (timed as UI ms; its garbage, an object per
+ *  event, would otherwise be collected in the timed runs after it). */
+function runWorker(file: string, source: string, decode = false): { ms: number; compileMs: number; out: string; outcome: string; events: number; uiMs: number } {
+  let compiledAt = NaN;
   const host = {
-    now,
+    now: wallNow,
     post(m: FromWorker) {
-      // postMessage copies every message, but transfers a batch's packed buffers (worker.ts)
+      if (m.type === 'compiled') compiledAt = now();
+      // as worker.ts posts it: serialized now (a batch's packed buffers transferred)
       const w = toWire(m);
-      const wire = structuredClone(w.msg, { transfer: w.transfer });
-      const u0 = now();
-      const msg = fromWire(wire);
-      uiMs += now() - u0;
-      if (msg.type === 'compiled') compileMs = msg.compileMs;
-      else if (msg.type === 'events') {
-        const u0 = now();
-        events += withHeapEvents(msg.trace, msg.heap).length;
-        uiMs += now() - u0;
-        for (const c of msg.output) { if (c.stream === 'stdout') out += c.text; }
-      }
-      else if (msg.type === 'done') outcome = msg.outcome.kind;
-      else if (msg.type === 'internal-error') outcome = 'internal-error: ' + msg.message;
+      channel.port1.postMessage(w.msg, w.transfer);
     },
   };
   const t0 = now();
   handleMessage({ type: 'run', id: 1, files: [{ name: file, text: source }], entry: file, settings: SETTINGS }, host);
-  return { ms: now() - t0 - compileMs - uiMs, compileMs, out, outcome, events, uiMs };
+  const t1 = now();
+  let out = '';
+  let outcome = '?';
+  let events = 0;
+  const u0 = now(); // (a message is deserialized as it is received)
+  for (let r = receiveMessageOnPort(channel.port2); r !== undefined; r = receiveMessageOnPort(channel.port2)) {
+    const wire = r.message as WireMessage;
+    if (wire.type === 'events') {
+      if (decode) { const msg = fromWire(wire) as typeof wire; events += withHeapEvents(msg.trace, msg.heap).length; }
+      for (const c of wire.output) { if (c.stream === 'stdout') out += c.text; }
+    }
+    else if (wire.type === 'done') outcome = wire.outcome.kind;
+    else if (wire.type === 'internal-error') outcome = 'internal-error: ' + wire.message;
+  }
+  const uiMs = now() - u0;
+  return { ms: t1 - compiledAt, compileMs: compiledAt - t0, out, outcome, events, uiMs };
 }
 
 const cpu0 = cpuMs();
@@ -109,11 +122,12 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
   };
   let note = '';
   try {
-    for (let i = 0; i < WARMUP; i++) { runWorker(file, source); runBare(); await runJs(); }
+    // (the UI's decoding warms up too, but not right before the timed runs: its garbage is collected in the last warm-up)
+    for (let i = 0; i < WARMUP; i++) { runWorker(file, source, i < WARMUP - 1); runBare(); await runJs(); }
     const ws: number[] = [], bs: number[] = [], js: number[] = [], cs: number[] = [], us: number[] = [];
     let wOut = '', bOut = '', jsOut = '', events = 0;
     for (let i = 0; i < RUNS; i++) {
-      const w = runWorker(file, source); ws.push(w.ms); cs.push(w.compileMs); wOut = w.out; events = w.events; us.push(w.uiMs);
+      const w = runWorker(file, source); ws.push(w.ms); cs.push(w.compileMs); wOut = w.out;
       if (w.outcome !== 'exited') note = `worker outcome ${w.outcome}`;
       const b = runBare(); bs.push(b.ms); bOut = b.out;
       if (b.outcome !== 'exited') note = `bare outcome ${b.outcome}: ${b.out.slice(0, 200)}`;
@@ -121,6 +135,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
     }
     if (!note && bOut !== jsOut) note = `OUTPUT DIFFERS: vex ${JSON.stringify(bOut.slice(-120))} js ${JSON.stringify(jsOut.slice(-120))}`;
     if (!note && wOut !== bOut) note = `WORKER OUTPUT DIFFERS: ${JSON.stringify(wOut.slice(-120))}`;
+    // what the UI does with a run's messages, once, after the timed runs
+    const d = runWorker(file, source, true);
+    events = d.events; us.push(d.uiMs);
     rows.push({ name, worker: median(ws), bare: median(bs), js: median(js), compile: median(cs), events, ui: median(us), note });
   } catch (e) {
     rows.push({ name, worker: NaN, bare: NaN, js: NaN, compile: NaN, events: NaN, ui: NaN, note: 'exception: ' + (e as Error).message });

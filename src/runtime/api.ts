@@ -14,6 +14,9 @@ export interface RunOptions {
   /** Receives trace events as they happen (the worker batches them); the result also holds them unless `keepTrace` is false. */
   onEvent?: (e: TraceEvent) => void;
   keepTrace?: boolean;
+  /** false: RunResult.output stays empty (`onEvent` gets every output event; the worker streams
+   *  them, and the run need not hold a second copy of everything printed). */
+  keepOutput?: boolean;
   /** Receives the heap events (alloc, free, realloc) as numbers instead of `onEvent` getting
    *  objects (the worker packs them for the UI: src/worker/heap-pack.ts), in the same order
    *  relative to the events `onEvent` gets. */
@@ -29,6 +32,8 @@ export interface HeapSink {
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void;
   free(addr: number, size: number, allocator: string, site: number, task: number): void;
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void;
+  /** alloc, then free of the same block (a temporary's buffer): the same two events. */
+  tmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
@@ -119,7 +124,7 @@ export type WakeCause = 'send' | 'recv' | 'timer' | 'complete';
 
 /** The trace: one stream of plain-data events; every panel is a view of it. */
 export type TraceEvent =
-  | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent' | 'heapSink'> }
+  | { t: 'start'; version: number; options: Omit<RunOptions, 'pollSignal' | 'onEvent' | 'heapSink' | 'keepOutput'> }
   | { t: 'output'; stream: 'stdout' | 'stderr'; text: string }
   | { t: 'call'; fn: string; task: number; depth: number }
   | { t: 'return'; fn: string; task: number; depth: number }

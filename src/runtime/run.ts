@@ -21,8 +21,9 @@ export function run(program: RunnableProgram, options: Partial<RunOptions> = {})
   const opts: RunOptions = sanitize({ ...DEFAULT_RUN_OPTIONS, ...options });
   const meta = program.meta as ProgramMeta;
   const rt = new Runtime(meta, opts);
-  const { pollSignal: _p, onEvent: _o, heapSink: _h, ...shown } = opts;
-  void _p; void _o; void _h;
+  // (how the events and the output are delivered is not a setting of the run)
+  const { pollSignal: _p, onEvent: _o, heapSink: _h, keepOutput: _k, ...shown } = opts;
+  void _p; void _o; void _h; void _k;
   rt.emit({ t: 'start', version: TRACE_VERSION, options: shown });
   let outcome: Outcome;
   let lib: ReturnType<typeof installLibrary> | null = null;

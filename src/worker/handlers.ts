@@ -124,6 +124,7 @@ function runOnce(msg: Extract<ToWorker, { type: 'run' }>, host: WorkerHost, caps
     ...msg.settings,
     traceCalls: false,
     keepTrace: false,
+    keepOutput: false, // (the batcher has it)
     // heap events as numbers (a tree of Boxes makes millions): packed into each batch
     heapSink: batcher.heap,
     // Called at every fuel chunk, even in a quiet loop: the moment to flush pending output on time.

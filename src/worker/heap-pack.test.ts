@@ -231,13 +231,14 @@ describe('packed buffers move to the UI thread without a copy', () => {
 describe('the packed stream', () => {
   // Deterministic pseudo-random events: int32 and not-int32 fields (-0, fractions, 2^40, negative
   // addresses), changing tasks, sites and allocators, object events between them.
-  function events(count: number, seed: number): { items: ({ obj: TraceEvent } | { heap: TraceEvent; site: number })[]; locs: SourceLocLike[] } {
+  type Item = { obj: TraceEvent } | { heap: TraceEvent; site: number } | { tmp: [TraceEvent, TraceEvent]; site: number };
+  function events(count: number, seed: number): { items: Item[]; locs: SourceLocLike[] } {
     let s = seed;
     const rnd = (n: number) => { s = (s * 1103515245 + 12345) & 0x7fffffff; return s % n; };
     const nums = [0, -0, 8, 16, 4096, 0.5, 2 ** 40, -16, 2 ** 31, -(2 ** 31), 123456789];
     const num = () => nums[rnd(nums.length)];
     const locs: SourceLocLike[] = [{ file: 'a.vx', line: 1, col: 1 }, { file: 'a.vx', line: 2, col: 3 }, { file: 'b.vx', line: 9, col: 2 }];
-    const items: ({ obj: TraceEvent } | { heap: TraceEvent; site: number })[] = [];
+    const items: Item[] = [];
     for (let i = 0; i < count; i++) {
       const task = [0, 0, 0, 1, 7, 2 ** 33][rnd(6)];
       const site = rnd(4) - 1;
@@ -245,7 +246,13 @@ describe('the packed stream', () => {
       const allocator = ['system', 'system', 'arena'][rnd(3)];
       switch (rnd(7)) {
         case 0: items.push({ obj: { t: 'signal', sig: i, action: 'ignored' } }); break;
-        case 1: items.push({ heap: { t: 'alloc', addr: num(), size: num(), align: num(), allocator, site: loc, task }, site }); break;
+        case 1: {
+          const addr = num(), size = num(), align = num();
+          // every third one a temporary's buffer: alloc and free written by one tmp() call
+          if (i % 3 === 0) items.push({ tmp: [{ t: 'alloc', addr, size, align, allocator, site: loc, task }, { t: 'free', addr, size, allocator, site: loc, task }], site });
+          else items.push({ heap: { t: 'alloc', addr, size, align, allocator, site: loc, task }, site });
+          break;
+        }
         case 2: items.push({ heap: { t: 'free', addr: num(), size: num(), allocator, site: loc, task }, site }); break;
         case 3: items.push({ heap: { t: 'realloc', from: num(), to: num(), oldSize: num(), size: num(), site: loc, task }, site }); break;
         case 4: items.push({ heap: { t: 'task-run', task, clock: num() }, site: -1 }); break;
@@ -256,9 +263,15 @@ describe('the packed stream', () => {
     return { items, locs };
   }
   type SourceLocLike = { file: string; line: number; col: number };
-  const feed = (b: EventBatcher, items: ReturnType<typeof events>['items']) => {
+  const flat = (items: Item[]) => items.flatMap((it) => ('obj' in it ? [it.obj] : 'tmp' in it ? it.tmp : [it.heap]));
+  const feed = (b: EventBatcher, items: Item[]) => {
     for (const it of items) {
       if ('obj' in it) { b.addTrace(it.obj); continue; }
+      if ('tmp' in it) {
+        const e = it.tmp[0];
+        if (e.t === 'alloc') b.heap.tmp(e.addr, e.size, e.align, e.allocator, it.site, e.task);
+        continue;
+      }
       const e = it.heap;
       if (e.t === 'alloc') b.heap.alloc(e.addr, e.size, e.align, e.allocator, it.site, e.task);
       else if (e.t === 'free') b.heap.free(e.addr, e.size, e.allocator, it.site, e.task);
@@ -285,12 +298,12 @@ describe('the packed stream', () => {
     b.heap.locate = (s) => locs[s] ?? null;
     feed(b, items);
     const batch = b.take();
-    same(withHeapEvents(batch.trace, batch.heap), items.map((it) => ('obj' in it ? it.obj : it.heap)));
+    same(withHeapEvents(batch.trace, batch.heap), flat(items));
   });
 
   it('keeps the latest contiguous stretch under every cap, wide values and markers included', () => {
     const { items, locs } = events(3000, 11);
-    const all = items.map((it) => ('obj' in it ? it.obj : it.heap));
+    const all = flat(items);
     const isObj = (e: TraceEvent) => e.t === 'signal';
     for (const [maxTrace, maxHeap] of [[50, 100_000], [100_000, 97], [30, 40], [1, 1], [0, 5], [5, 0]]) {
       const b = new EventBatcher({ maxChunks: 10, maxLines: 10, maxTrace, maxHeap, runOutputLineLimit: 100 });
@@ -307,7 +320,7 @@ describe('the packed stream', () => {
 
   it('trims a long batch in bulk (the stream rewritten) and keeps decoding it exactly', () => {
     const { items, locs } = events(60_000, 3);
-    const all = items.map((it) => ('obj' in it ? it.obj : it.heap));
+    const all = flat(items);
     const b = new EventBatcher({ maxChunks: 10, maxLines: 10, maxTrace: 100_000, maxHeap: 4000, runOutputLineLimit: 100 });
     b.heap.locate = (s) => locs[s] ?? null;
     feed(b, items); // over 2 × maxHeap many times: onTick cuts the front
@@ -327,6 +340,15 @@ describe('the packed stream', () => {
     expect(words(h) - 4).toBe(100 * 7); // one POS and one TASK marker (2 words each) first
     expect(h.nums.length).toBe(0);
     expect(words(h0)).toBe(4 + 4);
+    // a temporary's alloc and free from one tmp() call: one alloc marked as paired, 4 words
+    for (let i = 0; i < 100; i++) p.tmp(4096 + 32 * i, 7, 1, 'system', 3, 0);
+    const t = p.take()!;
+    expect(words(t) - 4).toBe(100 * 4);
+    expect(t.n).toBe(200);
+    expect(withHeapEvents([], t).slice(0, 2)).toEqual([
+      { t: 'alloc', addr: 4096, size: 7, align: 1, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 4096, size: 7, allocator: 'system', site: null, task: 0 },
+    ]);
   });
 
   it('sends a long batch in chunks it gives up (transferred whole), the last one copied when little used', () => {
@@ -352,9 +374,16 @@ describe('the packed stream', () => {
     p.locate = (s) => ({ file: 'x.vx', line: s, col: 1 });
     p.onTick = null;
     for (let s = 0; s < n; s++) p.free(16, 8, 'system', s, 0);
+    // paired allocs (HeapSink.tmp) with escaped site codes and small ones: the pair bit is not the site's
+    const late = [n - 1, (1 << 19) - 1, 5];
+    for (const s of late) p.tmp(32, 7, 1, 'system', s, 0);
     const h = p.take()!;
     const back = withHeapEvents([], h);
-    expect(back.length).toBe(n);
+    expect(back.length).toBe(n + 2 * late.length);
+    late.forEach((s, i) => {
+      const site = { file: 'x.vx', line: s, col: 1 };
+      expect(back.slice(n + 2 * i, n + 2 * i + 2)).toEqual([{ t: 'alloc', addr: 32, size: 7, align: 1, allocator: 'system', site, task: 0 }, { t: 'free', addr: 32, size: 7, allocator: 'system', site, task: 0 }]);
+    });
     for (const s of [0, (1 << 19) - 3, (1 << 19) - 2, (1 << 19) - 1, n - 1]) expect(back[s]).toEqual({ t: 'free', addr: 16, size: 8, allocator: 'system', site: { file: 'x.vx', line: s, col: 1 }, task: 0 });
   });
 });

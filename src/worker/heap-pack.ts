@@ -9,7 +9,8 @@
 // same fields in the same order. The UI's stores and panels see the same events.
 //
 // The events are one stream of int32 words, as few per event as it takes (a Box's alloc is 4
-// words, its free 3: every word written, copied and sent costs on millions of events). Each event
+// words, its free 3, a temporary's alloc and free together 4: every word written, copied and sent
+// costs on millions of events). Each event
 // is a header word, then its fields: as int32 words, or — when one of them is not an int32 (a Vex
 // Allocator may hand out any address; clocks are numbers) — all of them in the batch's float64
 // side array. An event's trace position and its task are written only when they change, as marker
@@ -34,11 +35,14 @@ const BLOCK_KINDS: readonly BlockKind[] = ['await', 'recv', 'send', 'sleep', 'jo
 const WAKE_CAUSES: readonly WakeCause[] = ['send', 'recv', 'timer', 'complete'];
 
 // Header word: kind (3 bits) | wide (1: the fields are in `nums`) | allocator index (8 bits) |
-// site (19 bits: 0 none, code + 1, or SITE_ESC and the code in the next word).
+// site (19 bits: 0 none, code + 1, or SITE_ESC and the code in the next word) | pair (1 bit, on
+// an int32 alloc: the free of the same block, allocator, site, task and position comes right
+// after it — a temporary's buffer, HeapSink.tmp — and is not written: two events in 4 words).
 const WIDE = 8;
 const ALLOC_SHIFT = 4;
 const SITE_SHIFT = 12;
 const SITE_ESC = (1 << 19) - 1;
+const PAIR = 1 << 31;
 
 /** A batch's packed events: `n` events in the chunks of `words` (format above) with their non-int32 fields in
  *  `nums`, allocator names `names[index]`, sites `sites[code]`. An event comes right before the
@@ -76,11 +80,18 @@ class Cursor {
   header = 0; // of the current event
   site = -1; // its site code (-1: none)
   private fw = 0; // its fields: first word (in cur) or num
+  private pairFree = false; // the current event is a PAIR alloc: its free comes next
   constructor(private readonly chunks: readonly Int32Array[], private readonly nums: Float64Array) {
     this.cur = chunks.length > 0 ? chunks[0] : new Int32Array(0);
   }
   /** Moves to the next event (consuming the markers before it). */
   next(): void {
+    if (this.pairFree) {
+      // the free of the alloc just read: its addr and size are the alloc's first two fields
+      this.pairFree = false;
+      this.header = (this.header & ~(PAIR | 7)) | FREE;
+      return;
+    }
     for (;;) {
       while (this.w >= this.cur.length) { this.cur = this.chunks[++this.ci]; this.w = 0; }
       const words = this.cur;
@@ -94,8 +105,9 @@ class Cursor {
         continue;
       }
       this.header = h;
+      this.pairFree = (h & PAIR) !== 0;
       this.w++;
-      const sf = h >>> SITE_SHIFT;
+      const sf = (h >>> SITE_SHIFT) & SITE_ESC;
       this.site = sf === 0 ? -1 : sf === SITE_ESC ? words[this.w++] : sf - 1;
       const n = FIELDS[kind];
       if ((h & WIDE) !== 0) { this.fw = this.f; this.f += n; }
@@ -178,6 +190,21 @@ export class HeapPacker implements HeapSink {
     }
     this.n++;
   }
+  /** alloc then free of the same block (a temporary's buffer, bench/strbuild's 200,000
+   *  f-strings): one PAIR alloc, 4 words for both events. */
+  tmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
+    if (!(isWord(addr) && isWord(size) && isWord(align))) {
+      this.alloc(addr, size, align, allocator, site, task);
+      this.free(addr, size, allocator, site, task);
+      return;
+    }
+    this.tick(2);
+    const w = this.begin(task);
+    const k = this.header(w, this.len, ALLOC | PAIR | this.allocIx(allocator), this.codeOf(site));
+    w[k] = addr; w[k + 1] = size; w[k + 2] = align;
+    this.len = k + 3;
+    this.n += 2;
+  }
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
     this.tick();
     this.event(REALLOC, this.codeOf(site), task, 4, from, to, oldSize, size);
@@ -230,8 +257,8 @@ export class HeapPacker implements HeapSink {
   }
 
   // the tick comes before an event is recorded: a flush in it sees only complete events
-  private tick(): void {
-    if (++this.sinceTick === TICK_EVERY) {
+  private tick(events = 1): void {
+    if ((this.sinceTick += events) >= TICK_EVERY) {
       this.sinceTick = 0;
       if (this.onTick !== null) this.onTick();
     }

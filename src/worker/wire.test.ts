@@ -5,6 +5,7 @@ import type { TraceEvent } from '../runtime/api';
 import { handleMessage } from './handlers';
 import type { FromWorker } from './protocol';
 import { fromWire, toWire } from './wire';
+import { EventBatcher, type BatchCaps } from './batcher';
 
 const SETTINGS = { stackSize: 1 << 20, heapLimit: 64 << 20, panic: 'unwind' as const, fuel: 10_000_000 };
 
@@ -81,6 +82,33 @@ describe('the wire between the run worker and the UI', () => {
     const back = fromWire(structuredClone(w.msg, { transfer: w.transfer }));
     expect(JSON.stringify(back)).toBe(before);
     expect(JSON.stringify(m)).toBe(before); // the handler's message is not changed
+  });
+
+  it('sends an output text once when the batch\'s output chunks are exactly its output events\' texts', () => {
+    // the batcher's own batches: chunks and events from the same appends (stderr between stdout runs)
+    const batch = (caps: BatchCaps) => {
+      const b = new EventBatcher(caps);
+      for (let i = 0; i < 300; i++) {
+        b.addTrace({ t: 'output', stream: i % 50 === 7 ? 'stderr' : 'stdout', text: i % 20 === 3 ? `two\nlines ${i}\n` : `line ${i}é\n` });
+        if (i % 13 === 0) b.addTrace({ t: 'task-spawn', task: i, parent: 0, name: 'n' + i, stackSize: 1024, clock: 0.5, site: null });
+      }
+      const m: FromWorker = { type: 'events', id: 1, ...b.take() };
+      return m;
+    };
+    const big = { maxChunks: 1e9, maxLines: 1e9, maxTrace: 1e9, runOutputLineLimit: 1e9 };
+    // under the caps: texts in the chunks only; over them (chunks, lines or events trimmed
+    // differently): each event's own text, as before
+    for (const [caps, once] of [[big, true], [{ ...big, maxLines: 100 }, false], [{ ...big, maxTrace: 100 }, false], [{ ...big, maxChunks: 3 }, false], [{ ...big, maxLines: 100, maxTrace: 60 }, false]] as const) {
+      const m = batch(caps);
+      const before = JSON.stringify(m);
+      const w = toWire(m);
+      if (!('objs' in w.msg)) throw new Error('not packed');
+      expect(w.msg.objs.lens !== undefined, JSON.stringify(caps)).toBe(once);
+      // spawn names only, or the output texts too
+      expect(w.msg.objs.strs.filter((x) => !/^n\d+$/.test(x)).length > 0).toBe(!once);
+      const back = fromWire(structuredClone(w.msg, { transfer: w.transfer }));
+      expect(JSON.stringify(back)).toBe(before);
+    }
   });
 
   it('leaves small batches and other messages as they are', () => {

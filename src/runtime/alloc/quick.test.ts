@@ -100,3 +100,58 @@ describe('quick lists and owned blocks', () => {
     expect(sys.stats).toMatchObject({ frees: 2, liveBytes: 0, liveBlocks: 0 });
   });
 });
+
+describe('tmpOwned: a temporary buffer allocated and freed at once', () => {
+  type Step = ['tmp', number, number] | ['box'] | ['unbox'] | ['own', number] | ['drop'];
+  /** The allocator's whole state: block records, shadow, stats, lists, flags. */
+  function snapshot(mem: Memory, sys: SystemAllocator) {
+    const b = mem.blocks;
+    const cols = [b.start, b.size, b.align, b.kind, b.state, b.allocator, b.allocSite, b.freeSite, b.allocTask, b.freeTask].map((c) => [...c.slice(0, 64)]);
+    const x = sys as unknown as Record<string, unknown>;
+    return { cols, live: b.live, shadow: [...mem.shadow.slice(0, 4096)], stats: { ...sys.stats }, classes: [...sys.classCounts], lastId: sys.lastId,
+      quick: JSON.stringify(x.quick), boxQuick: JSON.stringify(x.boxQuick), quickBytes: x.quickBytes, freeStart: [...(x.freeStart as Uint8Array).slice(0, 4096)], top: sys.top };
+  }
+  /** Runs the steps with tmpOwned, or with the allocOwned + freeOwnedId pair it stands for. */
+  function replay(steps: Step[], fused: boolean) {
+    const mem = new Memory({ limit: 1 << 20 });
+    const sys = new SystemAllocator(mem);
+    const boxes: [number, number][] = [], owned: [number, number, number][] = [];
+    const addrs: number[] = [];
+    steps.forEach((s, i) => {
+      const site = 100 + i, task = i % 3;
+      if (s[0] === 'tmp') {
+        if (fused) addrs.push(sys.tmpOwned(s[1], s[2], site, task));
+        else { const a = sys.allocOwned(s[1], s[2], site, task); sys.freeOwnedId(sys.lastId, a, s[1], site, task); addrs.push(a); }
+      } else if (s[0] === 'box') { boxes.push([sys.allocBox(site, task), sys.lastId]); }
+      else if (s[0] === 'unbox') { const [a, id] = boxes.shift()!; sys.freeBox(id, a, site, task); }
+      else if (s[0] === 'own') { owned.push([sys.allocOwned(s[1], 1, site, task), sys.lastId, s[1]]); }
+      else { const [a, id, n] = owned.shift()!; sys.freeOwnedId(id, a, n, site, task); }
+    });
+    return { addrs, state: snapshot(mem, sys) };
+  }
+
+  it('leaves the allocator exactly as the alloc/free pair does: records, shadow, stats, lists', () => {
+    const steps: Step[] = [
+      ['tmp', 7, 1], ['tmp', 7, 1], ['tmp', 20, 1], ['tmp', 3, 1], ['tmp', 20, 1], // empty list, then its record
+      ['box'], ['box'], ['unbox'], ['unbox'], ['tmp', 6, 1], ['tmp', 6, 1], // a Box's record from boxQuick
+      ['own', 40], ['tmp', 40, 1], ['drop'], ['tmp', 40, 1], ['tmp', 48, 1], ['tmp', 33, 16], // a quick-sized chunk in use
+      ['tmp', 200, 1], ['tmp', 200, 1], ['tmp', 5000, 1], ['tmp', 5, 32], ['tmp', 5, 32], ['own', 6], ['tmp', 6, 1], ['drop'],
+    ];
+    const fused = replay(steps, true), pair = replay(steps, false);
+    expect(fused.addrs).toEqual(pair.addrs);
+    expect(fused.state).toEqual(pair.state);
+    expect(fused.state.stats).toMatchObject({ allocs: 21, frees: 21, liveBytes: 0, liveBlocks: 0 });
+  });
+
+  it('the temporary block reports use-after-free with its sites; the peak counts it', () => {
+    const mem = new Memory({ limit: 1 << 20 });
+    const sys = new SystemAllocator(mem);
+    sys.tmpOwned(7, 1, 1, 0);
+    const a = sys.tmpOwned(9, 1, 5, 2); // the same record, taken from the quick list
+    expect(() => mem.loadI32Checked(a, 7)).toThrow(/^use-after-free/);
+    const id = mem.shadow[a >>> 4];
+    expect(id).toBeLessThan(0);
+    expect([mem.blocks.size[-id], mem.blocks.allocSite[-id], mem.blocks.freeSite[-id], mem.blocks.allocTask[-id], mem.blocks.freeTask[-id]]).toEqual([9, 5, 5, 2, 2]);
+    expect(sys.stats).toMatchObject({ allocs: 2, frees: 2, liveBytes: 0, peakBytes: 9 });
+  });
+});

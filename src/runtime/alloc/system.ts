@@ -221,6 +221,46 @@ export class SystemAllocator implements Allocator {
   }
   /** Block id of the last allocOwned (lets a buffer free by id, without a shadow lookup). */
   lastId = 0;
+  /**
+   * allocOwned then freeOwnedId of the same block (a temporary String's buffer); returns its
+   * address. When the chunk's quick list has a record, that pair pops it, revives it and pushes
+   * it back freed: the net change is written here directly — the record's new size, align and
+   * sites, its granules marked freed, the stats — leaving the lists, the free-start flags and the
+   * quick bytes as they were (strbuild: the pair was a quarter of an f-string push).
+   */
+  tmpOwned(size: number, align: number, site: number, task: number): number {
+    const cs = chunkFor(size);
+    const q = cs <= QUICK_MAX && align <= GRANULE ? this.quick[cs >>> GRANULE_SHIFT] : null;
+    if (q === null || q.length === 0) {
+      const a = this.allocOwned(size, align, site, task);
+      this.freeOwnedId(this.lastId, a, size, site, task);
+      return a;
+    }
+    const id = q[q.length - 1];
+    const mem = this.mem;
+    const b = mem.blocks;
+    b.size[id] = size;
+    b.align[id] = align;
+    b.allocator[id] = this.systemIdx;
+    b.allocSite[id] = site;
+    b.allocTask[id] = task;
+    b.freeSite[id] = site;
+    b.freeTask[id] = task;
+    const a = b.start[id];
+    const g0 = a >>> GRANULE_SHIFT;
+    const g1 = (a + Math.max(size, 1) + GRANULE - 1) >>> GRANULE_SHIFT;
+    const sh = mem.shadow;
+    for (let g = g0; g < g1; g++) sh[g] = -id;
+    // (the access caches name live blocks only: markFreed cleared them of this one)
+    this.hidden[id] = 0;
+    this.classCounts[(cs >>> GRANULE_SHIFT) - 1]++; // binOf(cs): an exact bin
+    const st = this.stats;
+    st.allocs++;
+    st.frees++;
+    if (st.liveBytes + size > st.peakBytes) st.peakBytes = st.liveBytes + size;
+    this.lastId = id;
+    return a;
+  }
   /** freeOwned for a block whose id the caller kept from allocOwned (`lastId`). */
   freeOwnedId(id: number, addr: number, size: number, site: number, task: number): void {
     const b = this.mem.blocks;

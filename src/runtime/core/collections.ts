@@ -202,6 +202,16 @@ export function catStr(parts: readonly string[], site = -1, sep = '', head = '',
   return head + parts.join(sep) + tail;
 }
 
+/** The last temporary string the host sized (an f-string's text, host.tmpStr) and its UTF-8
+ *  length: `s.push(f"{i},")` appends it without scanning it a second time. A string equal to it
+ *  has the same length, so an equal one (not the same object) is right too. Short ones only: the
+ *  note keeps the text alive. */
+let lastTmp = '';
+let lastTmpLen = 0;
+export function noteTmpLen(s: string, n: number): void {
+  if (s.length <= 256) { lastTmp = s; lastTmpLen = n; }
+}
+
 /** String: growable UTF-8 text. The JS string holds the text; `cap` tracks the simulated buffer. */
 export class VString {
   cap = 0;
@@ -218,7 +228,7 @@ export class VString {
     }
   }
   append(t: string, site = -1): void {
-    const n = this.blen + utf8Len(t);
+    const n = this.blen + (t === lastTmp ? lastTmpLen : utf8Len(t));
     if (n > MAX_STRING_BYTES) heap.fail(Math.max(n, this.cap * 2), site);
     this.s += t;
     this.blen = n;

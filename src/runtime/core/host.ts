@@ -2,7 +2,7 @@
 // runtime-library entry points (alloc/free, signals, heap profile...).
 import type { Runtime } from './rt';
 import { exact, exactEnd } from './helpers';
-import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap, MAX_STRING_BYTES, catStr } from './collections';
+import { VString, VBox, VBoxForeign, type VBoxView, utf8Len, utf8Bytes, strFromBytes, heap, MAX_STRING_BYTES, catStr, noteTmpLen } from './collections';
 import { formatSpec, type ScalarKind } from '../format/spec';
 import { ArenaAllocator } from '../alloc/arena';
 import { LIBM_FNS } from '../ffi/libm';
@@ -179,6 +179,7 @@ export function makeHost(rt: Runtime) {
       const n = utf8Len(s);
       if (n > MAX_STRING_BYTES) heap.fail(n, site);
       if (n > 0) heap.tmp(n, 1, site);
+      noteTmpLen(s, n);
       return s;
     },
     cstr(s: string): number {

@@ -146,25 +146,21 @@ export class Machine {
     if (this.rt.heapRoom > 0) this.rt.heapFree(addr, size, label, site, task);
   }
   /** bufAlloc then bufFree of the same block (a temporary String's buffer): the same allocator
-   *  state, statistics and events, without looking the block up again (strbuild: the pair was
-   *  most of an f-string's cost). */
+   *  state, statistics and events (an alloc, then its free), in one step each (strbuild: the pair
+   *  was most of an f-string's cost). */
   bufTmp(size: number, align: number, site: number): void {
     const a = this.current;
     if (a !== this.sys) { this.bufFree(this.bufAlloc(size, align, site), size, site); return; }
     const task = this.rt.taskId;
     let addr: number;
     try {
-      addr = this.sys.allocOwned(size, align, site, task);
+      addr = this.sys.tmpOwned(size, align, site, task);
     } catch (e) {
       this.rethrow(e, site);
     }
-    this.stats.alloc(size);
-    if (this.prof.active) this.prof.alloc(addr, size, site);
-    if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, size, align, a.name, site, task);
-    this.sys.freeOwnedId(this.sys.lastId, addr, size, site, task);
-    this.stats.free(size);
-    if (this.prof.active) this.prof.free(addr, size, site);
-    if (this.rt.heapRoom > 0) this.rt.heapFree(addr, size, 'system', site, task);
+    this.stats.tmp(size);
+    if (this.prof.active) { this.prof.alloc(addr, size, site); this.prof.free(addr, size, site); }
+    if (this.rt.heapRoom > 0) this.rt.heapTmp(addr, size, align, a.name, site, task);
   }
   bufRealloc(addr: number, oldSize: number, size: number, align: number, site: number): number {
     if (addr === 0) return this.bufAlloc(size, align, site);

@@ -125,6 +125,7 @@ export class Runtime {
 
   constructor(readonly meta: ProgramMeta, readonly opts: RunOptions) {
     this.stackBytes = opts.stackSize;
+    this.keepOutput = opts.keepOutput !== false;
     const deepAt = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : -1;
     const t = deepAt >= 0 ? { at: deepAt, lightAt: deepAt } : deepThresholds();
     this.deepFrom = this.deepStep = t.at;
@@ -187,6 +188,20 @@ export class Runtime {
     else if (this.opts.onEvent) return this.emit({ t: 'realloc', from, to, oldSize, size, site: this.loc(site), task });
     if (this.keepHeapEvent()) this.heapLog.realloc(this.trace.length, from, to, oldSize, size, site, task);
   }
+  /** heapAlloc then heapFree of the same block (a temporary's buffer: allocator and site shared),
+   *  handed to a heap sink in one call. */
+  heapTmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
+    if (this.sink !== null) this.sink.tmp(addr, size, align, allocator, site, task);
+    else if (this.opts.onEvent) {
+      const loc = this.loc(site);
+      this.emit({ t: 'alloc', addr, size, align, allocator, site: loc, task });
+      return this.emit({ t: 'free', addr, size, allocator, site: loc, task });
+    }
+    if (this.keepHeapEvent()) {
+      this.heapLog.alloc(this.trace.length, addr, size, align, allocator, site, task);
+      if (this.keepHeapEvent()) this.heapLog.free(this.trace.length, addr, size, allocator, site, task);
+    }
+  }
   private keepHeapEvent(): boolean {
     if (this.logRoom <= 0) return false;
     this.logRoom--;
@@ -204,6 +219,8 @@ export class Runtime {
     return () => (done ??= log.mergeInto(trace, (site) => siteLoc(locs, sites, site)));
   }
 
+  /** RunOptions.keepOutput: a listener that streams the output needs no copy of it here. */
+  private readonly keepOutput: boolean;
   write(stream: 'stdout' | 'stderr', text: string): void {
     if (!text) return;
     this.outBytes += text.length;
@@ -213,9 +230,11 @@ export class Runtime {
       this.emit({ t: 'output', stream: 'stderr', text: msg });
       throw new VexLimit('output', msg.trim());
     }
-    const last = this.output[this.output.length - 1];
-    if (last && last.stream === stream) last.text += text;
-    else this.output.push({ stream, text });
+    if (this.keepOutput) {
+      const last = this.output[this.output.length - 1];
+      if (last && last.stream === stream) last.text += text;
+      else this.output.push({ stream, text });
+    }
     this.emit({ t: 'output', stream, text });
   }
   out(text: string): void { this.write('stdout', text); }

@@ -22,6 +22,13 @@ export class RuntimeStats {
     this.liveBytes -= size;
   }
 
+  /** alloc(size) then free(size): a temporary's buffer. */
+  tmp(size: number): void {
+    this.allocs++;
+    this.frees++;
+    if (this.liveBytes + size > this.peakBytes) this.peakBytes = this.liveBytes + size;
+  }
+
   /** A realloc counts as one allocation plus one free. */
   realloc(oldSize: number, newSize: number): void {
     this.allocs++;
