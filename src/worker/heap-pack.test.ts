@@ -317,21 +317,34 @@ describe('the packed stream', () => {
     expect(batch.heap!.n).toBe(4000);
   });
 
-  it('writes a Box alloc in 4 words and its free in 3 (int32 fields, same task and position)', () => {
+  it('writes a Box alloc and its free in 2 words each (header and address; same task and position)', () => {
     const p = new HeapPacker();
     p.alloc(4096, 8, 8, 'system', 3, 0);
     const h0 = p.take()!;
     for (let i = 0; i < 100; i++) { p.alloc(4096 + 32 * i, 8, 8, 'system', 3, 0); p.free(4096 + 32 * i, 8, 'system', -1, 0); }
     const h = p.take()!;
     const words = (x: PackedHeap) => x.words.reduce((s, w) => s + w.length, 0);
-    expect(words(h) - 4).toBe(100 * 7); // one POS and one TASK marker (2 words each) first
+    expect(words(h) - 4).toBe(100 * 4); // one POS and one TASK marker (2 words each) first
     expect(h.nums.length).toBe(0);
-    expect(words(h0)).toBe(4 + 4);
+    expect(words(h0)).toBe(4 + 2);
+    // other sizes and alignments keep their fields; the box events decode to the same objects
+    p.alloc(64, 8, 16, 'system', 3, 0); p.alloc(96, 16, 8, 'system', 3, 0); p.free(64, 16, 'system', 3, 0);
+    p.alloc(128, 8, 8, 'arena', -1, 5); p.free(128, 8, 'arena', 3, 5); p.alloc(0.5, 8, 8, 'system', 3, 0);
+    const mixed = p.take()!;
+    expect(words(mixed)).toBe(4 + 4 + 4 + 3 + 2 + 2 + 2 + 2 + 1); // (markers: POS, TASK 0, TASK 5, TASK 0)
+    expect(withHeapEvents([], mixed)).toEqual([
+      { t: 'alloc', addr: 64, size: 8, align: 16, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: 96, size: 16, align: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 64, size: 16, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: 128, size: 8, align: 8, allocator: 'arena', site: null, task: 5 },
+      { t: 'free', addr: 128, size: 8, allocator: 'arena', site: null, task: 5 },
+      { t: 'alloc', addr: 0.5, size: 8, align: 8, allocator: 'system', site: null, task: 0 },
+    ]);
   });
 
   it('sends a long batch in chunks it gives up (transferred whole), the last one copied when little used', () => {
     const p = new HeapPacker();
-    const n = 100_000; // 700,000 words: several chunks
+    const n = 100_000; // 400,000 words: several chunks
     for (let i = 0; i < n; i++) { p.alloc(16 * i, 8, 8, 'system', 1, 0); p.free(16 * i, 8, 'system', -1, 0); }
     const h = p.take()!;
     expect(h.words.length).toBeGreaterThan(5);

@@ -8,8 +8,9 @@
 // withHeapEvents() puts them back as the TraceEvents the runtime emitted, in their places, with the
 // same fields in the same order. The UI's stores and panels see the same events.
 //
-// The events are one stream of int32 words, as few per event as it takes (a Box's alloc is 4
-// words, its free 3: every word written, copied and sent costs on millions of events). Each event
+// The events are one stream of int32 words, as few per event as it takes (a Box's alloc and its
+// free are 2 words each, header and address: every word written, copied and sent costs on millions
+// of events). Each event
 // is a header word, then its fields: as int32 words, or — when one of them is not an int32 (a Vex
 // Allocator may hand out any address; clocks are numbers) — all of them in the batch's float64
 // side array. An event's trace position and its task are written only when they change, as marker
@@ -34,11 +35,15 @@ const BLOCK_KINDS: readonly BlockKind[] = ['await', 'recv', 'send', 'sleep', 'jo
 const WAKE_CAUSES: readonly WakeCause[] = ['send', 'recv', 'timer', 'complete'];
 
 // Header word: kind (3 bits) | wide (1: the fields are in `nums`) | allocator index (8 bits) |
-// site (19 bits: 0 none, code + 1, or SITE_ESC and the code in the next word).
+// site (19 bits: 0 none, code + 1, or SITE_ESC and the code in the next word) | box (bit 31: an
+// alloc of 8 bytes aligned 8 or a free of 8 bytes, its one field the address: the rest implied).
 const WIDE = 8;
 const ALLOC_SHIFT = 4;
 const SITE_SHIFT = 12;
 const SITE_ESC = (1 << 19) - 1;
+const BOX = 1 << 31;
+/** A Box block's size and alignment (the fields a BOX event leaves out). */
+const BOX_BYTES = 8;
 
 /** A batch's packed events: `n` events in the chunks of `words` (format above) with their non-int32 fields in
  *  `nums`, allocator names `names[index]`, sites `sites[code]`. An event comes right before the
@@ -59,7 +64,7 @@ const TICK_EVERY = 4096;
 const MAX_WORDS = 10;
 /** Words per chunk of the stream (256 KiB). */
 const CHUNK = 1 << 16;
-/** Header bits an event keeps when the stream is rewritten (kind and allocator). */
+/** Header bits an event keeps when the stream is rewritten (kind and allocator; and BOX). */
 const KIND_BITS = 7 | (255 << ALLOC_SHIFT);
 
 /** An int32 that is not -0 (a field that can travel as one word and come back the same number). */
@@ -95,9 +100,9 @@ class Cursor {
       }
       this.header = h;
       this.w++;
-      const sf = h >>> SITE_SHIFT;
+      const sf = (h >>> SITE_SHIFT) & SITE_ESC;
       this.site = sf === 0 ? -1 : sf === SITE_ESC ? words[this.w++] : sf - 1;
-      const n = FIELDS[kind];
+      const n = h < 0 ? 1 : FIELDS[kind];
       if ((h & WIDE) !== 0) { this.fw = this.f; this.f += n; }
       else { this.fw = this.w; this.w += n; }
       return;
@@ -106,6 +111,7 @@ class Cursor {
   /** Field j of the current event (0 past its fields). */
   field(j: number): number {
     if (j >= FIELDS[this.header & 7]) return 0;
+    if (this.header < 0 && j > 0) return BOX_BYTES; // (a BOX event's size and align)
     return (this.header & WIDE) !== 0 ? this.nums[this.fw + j] : this.cur[this.fw + j];
   }
 }
@@ -155,7 +161,11 @@ export class HeapPacker implements HeapSink {
     const w = this.begin(task);
     const hk = this.len;
     const k = this.header(w, hk, ALLOC | this.allocIx(allocator), this.codeOf(site));
-    if (isWord(addr) && isWord(size) && isWord(align)) {
+    if (size === BOX_BYTES && align === BOX_BYTES && isWord(addr)) {
+      w[hk] |= BOX;
+      w[k] = addr;
+      this.len = k + 1;
+    } else if (isWord(addr) && isWord(size) && isWord(align)) {
       w[k] = addr; w[k + 1] = size; w[k + 2] = align;
       this.len = k + 3;
     } else {
@@ -169,7 +179,11 @@ export class HeapPacker implements HeapSink {
     const w = this.begin(task);
     const hk = this.len;
     const k = this.header(w, hk, FREE | this.allocIx(allocator), this.codeOf(site));
-    if (isWord(addr) && isWord(size)) {
+    if (size === BOX_BYTES && isWord(addr)) {
+      w[hk] |= BOX;
+      w[k] = addr;
+      this.len = k + 1;
+    } else if (isWord(addr) && isWord(size)) {
       w[k] = addr; w[k + 1] = size;
       this.len = k + 2;
     } else {
@@ -353,7 +367,8 @@ export class HeapPacker implements HeapSink {
       c.next();
       if (i < h) continue;
       this.at = c.pos - k;
-      this.event(c.header & KIND_BITS, c.site, c.task, FIELDS[c.header & 7], c.field(0), c.field(1), c.field(2), c.field(3));
+      const box = c.header < 0; // (a BOX event stays one: its one field)
+      this.event(c.header & (KIND_BITS | BOX), c.site, c.task, box ? 1 : FIELDS[c.header & 7], c.field(0), c.field(1), c.field(2), c.field(3));
     }
     this.at = at - k;
   }
