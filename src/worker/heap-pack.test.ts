@@ -317,21 +317,30 @@ describe('the packed stream', () => {
     expect(batch.heap!.n).toBe(4000);
   });
 
-  it('writes a Box alloc and its free in 2 words each (header and address; same task and position)', () => {
+  it('writes a Box alloc and its free in 1 word each (2 when a field does not fit; same task and position)', () => {
     const p = new HeapPacker();
     p.alloc(4096, 8, 8, 'system', 3, 0);
     const h0 = p.take()!;
     for (let i = 0; i < 100; i++) { p.alloc(4096 + 32 * i, 8, 8, 'system', 3, 0); p.free(4096 + 32 * i, 8, 'system', -1, 0); }
     const h = p.take()!;
     const words = (x: PackedHeap) => x.words.reduce((s, w) => s + w.length, 0);
-    expect(words(h) - 4).toBe(100 * 4); // one POS and one TASK marker (2 words each) first
+    expect(words(h) - 4).toBe(100 * 2); // one POS and one TASK marker (2 words each) first
     expect(h.nums.length).toBe(0);
-    expect(words(h0)).toBe(4 + 2);
-    // other sizes and alignments keep their fields; the box events decode to the same objects
-    p.alloc(64, 8, 16, 'system', 3, 0); p.alloc(96, 16, 8, 'system', 3, 0); p.free(64, 16, 'system', 3, 0);
-    p.alloc(128, 8, 8, 'arena', -1, 5); p.free(128, 8, 'arena', 3, 5); p.alloc(0.5, 8, 8, 'system', 3, 0);
+    expect(words(h0)).toBe(4 + 1);
+    // other sizes and alignments keep their fields; a Box event whose allocator is not the batch's
+    // first, whose site code is past 14 or whose address is not a multiple of 16 below 2^30 takes
+    // 2 words; every one decodes to the same object
+    p.locate = (s) => ({ file: 'a.vx', line: s, col: 1 });
+    p.alloc(64, 8, 16, 'system', -1, 0); p.alloc(96, 16, 8, 'system', -1, 0); p.free(64, 16, 'system', -1, 0);
+    p.alloc(128, 8, 8, 'arena', -1, 5); p.free(128, 8, 'arena', -1, 5); p.alloc(0.5, 8, 8, 'system', -1, 0);
+    p.alloc(136, 8, 8, 'system', -1, 0); p.free(2 ** 30, 8, 'system', -1, 0); p.free(-16, 8, 'system', -1, 0);
+    p.alloc(-0, 8, 8, 'system', -1, 0); p.free(2 ** 30 - 16, 8, 'system', -1, 0);
+    for (let s = 0; s < 16; s++) p.alloc(160, 8, 8, 'system', 100 + s, 0);
     const mixed = p.take()!;
-    expect(words(mixed)).toBe(4 + 4 + 4 + 3 + 2 + 2 + 2 + 2 + 1); // (markers: POS, TASK 0, TASK 5, TASK 0)
+    // markers POS, TASK 0 (4); 4 + 4 + 3; TASK 5 and two 2-word Box events; TASK 0, 0.5 (a header, its
+    // fields in nums), 136, 2^30, -16; -0 (nums); 2^30 - 16 (1); 15 sites in SHORT words, the 16th not
+    expect(words(mixed)).toBe(4 + 4 + 4 + 3 + 2 + 2 + 2 + 2 + 1 + 2 + 2 + 2 + 1 + 1 + 15 + 2);
+    const at = (s: number | null) => (s === null ? null : { file: 'a.vx', line: s, col: 1 });
     expect(withHeapEvents([], mixed)).toEqual([
       { t: 'alloc', addr: 64, size: 8, align: 16, allocator: 'system', site: null, task: 0 },
       { t: 'alloc', addr: 96, size: 16, align: 8, allocator: 'system', site: null, task: 0 },
@@ -339,12 +348,19 @@ describe('the packed stream', () => {
       { t: 'alloc', addr: 128, size: 8, align: 8, allocator: 'arena', site: null, task: 5 },
       { t: 'free', addr: 128, size: 8, allocator: 'arena', site: null, task: 5 },
       { t: 'alloc', addr: 0.5, size: 8, align: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: 136, size: 8, align: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 2 ** 30, size: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: -16, size: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: -0, size: 8, align: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 2 ** 30 - 16, size: 8, allocator: 'system', site: null, task: 0 },
+      ...Array.from({ length: 16 }, (_, s) => ({ t: 'alloc', addr: 160, size: 8, align: 8, allocator: 'system', site: at(100 + s), task: 0 })),
     ]);
+    expect(Object.is((withHeapEvents([], mixed)[9] as { addr: number }).addr, -0)).toBe(true);
   });
 
   it('sends a long batch in chunks it gives up (transferred whole), the last one copied when little used', () => {
     const p = new HeapPacker();
-    const n = 100_000; // 400,000 words: several chunks
+    const n = 200_000; // 400,000 words: several chunks
     for (let i = 0; i < n; i++) { p.alloc(16 * i, 8, 8, 'system', 1, 0); p.free(16 * i, 8, 'system', -1, 0); }
     const h = p.take()!;
     expect(h.words.length).toBeGreaterThan(5);
@@ -359,15 +375,15 @@ describe('the packed stream', () => {
     expect(small.words[0].buffer.byteLength).toBe(small.words[0].length * 4);
   });
 
-  it('escapes site codes past 19 bits', () => {
+  it('escapes site codes past 18 bits', () => {
     const p = new HeapPacker();
-    const n = (1 << 19) + 10;
+    const n = (1 << 19) + 10; // (past 2^18 and 2^19)
     p.locate = (s) => ({ file: 'x.vx', line: s, col: 1 });
     p.onTick = null;
     for (let s = 0; s < n; s++) p.free(16, 8, 'system', s, 0);
     const h = p.take()!;
     const back = withHeapEvents([], h);
     expect(back.length).toBe(n);
-    for (const s of [0, (1 << 19) - 3, (1 << 19) - 2, (1 << 19) - 1, n - 1]) expect(back[s]).toEqual({ t: 'free', addr: 16, size: 8, allocator: 'system', site: { file: 'x.vx', line: s, col: 1 }, task: 0 });
+    for (const s of [0, 14, 15, (1 << 18) - 3, (1 << 18) - 2, (1 << 18) - 1, (1 << 19) - 3, (1 << 19) - 2, (1 << 19) - 1, n - 1]) expect(back[s]).toEqual({ t: 'free', addr: 16, size: 8, allocator: 'system', site: { file: 'x.vx', line: s, col: 1 }, task: 0 });
   });
 });

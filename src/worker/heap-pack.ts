@@ -8,9 +8,9 @@
 // withHeapEvents() puts them back as the TraceEvents the runtime emitted, in their places, with the
 // same fields in the same order. The UI's stores and panels see the same events.
 //
-// The events are one stream of int32 words, as few per event as it takes (a Box's alloc and its
-// free are 2 words each, header and address: every word written, copied and sent costs on millions
-// of events). Each event
+// The events are one stream of int32 words, as few per event as it takes (a Box's alloc or free
+// is usually 1 word: every word written, copied and sent costs on millions of events; the fresh
+// pages of the chunks holding them were most of what bench/bintree's 2 million events cost). Each event
 // is a header word, then its fields: as int32 words, or — when one of them is not an int32 (a Vex
 // Allocator may hand out any address; clocks are numbers) — all of them in the batch's float64
 // side array. An event's trace position and its task are written only when they change, as marker
@@ -35,13 +35,29 @@ const BLOCK_KINDS: readonly BlockKind[] = ['await', 'recv', 'send', 'sleep', 'jo
 const WAKE_CAUSES: readonly WakeCause[] = ['send', 'recv', 'timer', 'complete'];
 
 // Header word: kind (3 bits) | wide (1: the fields are in `nums`) | allocator index (8 bits) |
-// site (19 bits: 0 none, code + 1, or SITE_ESC and the code in the next word) | box (bit 31: an
+// site (18 bits: 0 none, code + 1, or SITE_ESC and the code in the next word) | box (bit 30: an
 // alloc of 8 bytes aligned 8 or a free of 8 bytes, its one field the address: the rest implied).
+// A word with bit 31 set is a whole Box event (SHORT): bit 30 free (else alloc), bits 26-29 the
+// site (0 none, else code + 1 <= 15), bits 0-25 the address / 16 (a multiple of 16 below 2^30);
+// its allocator is the batch's first name.
+/** An int32 that is not -0 (a field that can travel as one word and come back the same number). */
+const isWord = (x: number): boolean => (x | 0) === x && (x !== 0 || 1 / x > 0);
 const WIDE = 8;
 const ALLOC_SHIFT = 4;
 const SITE_SHIFT = 12;
-const SITE_ESC = (1 << 19) - 1;
-const BOX = 1 << 31;
+const SITE_ESC = (1 << 18) - 1;
+const BOX = 1 << 30;
+const SHORT = 1 << 31;
+const SHORT_FREE = 1 << 30;
+const SHORT_SITE_SHIFT = 26;
+/** Site codes a SHORT word can hold (code + 1 in 4 bits). */
+const SHORT_SITES = 15;
+/** A SHORT word's address: addr / 16 in its low 26 bits. */
+const SHORT_ADDR = (1 << 26) - 1;
+/** Whether a Box event's fields fit a SHORT word (allocator index 0, a small site code, an
+ *  address that is a multiple of 16 below 2^30 and not -0). */
+const shortBox = (ix: number, code: number, addr: number): boolean =>
+  ix === 0 && code < SHORT_SITES && (addr & 15) === 0 && addr >= 0 && addr <= SHORT_ADDR * 16 && isWord(addr);
 /** A Box block's size and alignment (the fields a BOX event leaves out). */
 const BOX_BYTES = 8;
 
@@ -67,9 +83,6 @@ const CHUNK = 1 << 16;
 /** Header bits an event keeps when the stream is rewritten (kind and allocator; and BOX). */
 const KIND_BITS = 7 | (255 << ALLOC_SHIFT);
 
-/** An int32 that is not -0 (a field that can travel as one word and come back the same number). */
-const isWord = (x: number): boolean => (x | 0) === x && (x !== 0 || 1 / x > 0);
-
 /** Reads a stream event by event (`next()` moves to the next one; the fields are its). */
 class Cursor {
   private ci = 0; // chunk
@@ -78,9 +91,10 @@ class Cursor {
   private f = 0; // next num
   pos = 0;
   task = 0;
-  header = 0; // of the current event
+  header = 0; // of the current event (a SHORT word's as the 2-word BOX form's, allocator 0)
   site = -1; // its site code (-1: none)
   private fw = 0; // its fields: first word (in cur) or num
+  private addr = 0; // a BOX event's address
   constructor(private readonly chunks: readonly Int32Array[], private readonly nums: Float64Array) {
     this.cur = chunks.length > 0 ? chunks[0] : new Int32Array(0);
   }
@@ -90,6 +104,13 @@ class Cursor {
       while (this.w >= this.cur.length) { this.cur = this.chunks[++this.ci]; this.w = 0; }
       const words = this.cur;
       const h = words[this.w];
+      if (h < 0) { // SHORT
+        this.header = ((h & SHORT_FREE) !== 0 ? FREE : ALLOC) | BOX;
+        this.site = ((h >>> SHORT_SITE_SHIFT) & 15) - 1;
+        this.addr = (h & SHORT_ADDR) * 16;
+        this.w++;
+        return;
+      }
       const kind = h & 7;
       if (kind === POS || kind === TASK) {
         let v: number;
@@ -102,7 +123,8 @@ class Cursor {
       this.w++;
       const sf = (h >>> SITE_SHIFT) & SITE_ESC;
       this.site = sf === 0 ? -1 : sf === SITE_ESC ? words[this.w++] : sf - 1;
-      const n = h < 0 ? 1 : FIELDS[kind];
+      if ((h & BOX) !== 0) { this.addr = words[this.w++]; return; }
+      const n = FIELDS[kind];
       if ((h & WIDE) !== 0) { this.fw = this.f; this.f += n; }
       else { this.fw = this.w; this.w += n; }
       return;
@@ -111,7 +133,7 @@ class Cursor {
   /** Field j of the current event (0 past its fields). */
   field(j: number): number {
     if (j >= FIELDS[this.header & 7]) return 0;
-    if (this.header < 0 && j > 0) return BOX_BYTES; // (a BOX event's size and align)
+    if ((this.header & BOX) !== 0) return j === 0 ? this.addr : BOX_BYTES; // (its size and align)
     return (this.header & WIDE) !== 0 ? this.nums[this.fw + j] : this.cur[this.fw + j];
   }
 }
@@ -160,7 +182,14 @@ export class HeapPacker implements HeapSink {
     this.tick();
     const w = this.begin(task);
     const hk = this.len;
-    const k = this.header(w, hk, ALLOC | this.allocIx(allocator), this.codeOf(site));
+    const ix = this.allocIx(allocator), code = this.codeOf(site);
+    if (size === BOX_BYTES && align === BOX_BYTES && shortBox(ix, code, addr)) {
+      w[hk] = SHORT | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+      this.len = hk + 1;
+      this.n++;
+      return;
+    }
+    const k = this.header(w, hk, ALLOC | ix, code);
     if (size === BOX_BYTES && align === BOX_BYTES && isWord(addr)) {
       w[hk] |= BOX;
       w[k] = addr;
@@ -178,7 +207,14 @@ export class HeapPacker implements HeapSink {
     this.tick();
     const w = this.begin(task);
     const hk = this.len;
-    const k = this.header(w, hk, FREE | this.allocIx(allocator), this.codeOf(site));
+    const ix = this.allocIx(allocator), code = this.codeOf(site);
+    if (size === BOX_BYTES && shortBox(ix, code, addr)) {
+      w[hk] = SHORT | SHORT_FREE | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+      this.len = hk + 1;
+      this.n++;
+      return;
+    }
+    const k = this.header(w, hk, FREE | ix, code);
     if (size === BOX_BYTES && isWord(addr)) {
       w[hk] |= BOX;
       w[k] = addr;
@@ -367,7 +403,7 @@ export class HeapPacker implements HeapSink {
       c.next();
       if (i < h) continue;
       this.at = c.pos - k;
-      const box = c.header < 0; // (a BOX event stays one: its one field)
+      const box = (c.header & BOX) !== 0; // (a BOX event stays one, its one field; SHORT or not)
       this.event(c.header & (KIND_BITS | BOX), c.site, c.task, box ? 1 : FIELDS[c.header & 7], c.field(0), c.field(1), c.field(2), c.field(3));
     }
     this.at = at - k;
