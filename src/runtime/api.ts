@@ -28,6 +28,9 @@ export interface HeapSink {
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void;
   free(addr: number, size: number, allocator: string, site: number, task: number): void;
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void;
+  /** A system Box block's event: alloc(addr, 8, 8, 'system', …) when `freed` is 0, else
+   *  free(addr, 8, 'system', …) (the hottest events: a tree of Boxes makes millions). */
+  box(freed: 0 | 1, addr: number, site: number, task: number): void;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {

@@ -358,6 +358,31 @@ describe('the packed stream', () => {
     expect(Object.is((withHeapEvents([], mixed)[9] as { addr: number }).addr, -0)).toBe(true);
   });
 
+  it('box() writes exactly what alloc/free of an 8-byte system block write (ticks, markers, new sites, any address)', () => {
+    const a = new HeapPacker(), b = new HeapPacker();
+    const ticks = [0, 0];
+    a.onTick = () => { ticks[0]++; }; b.onTick = () => { ticks[1]++; };
+    a.locate = b.locate = (s) => ({ file: 'a.vx', line: s, col: 1 });
+    let s = 5;
+    const rnd = (n: number) => { s = (s * 1103515245 + 12345) & 0x7fffffff; return s % n; };
+    const addrs = [16, 4096, 2 ** 30 - 16, 2 ** 30, 24, -16, 0, -0, 0.5, 2 ** 40];
+    for (let i = 0; i < 150_000; i++) {
+      const r = rnd(100);
+      const task = r < 2 ? 3 : 0;
+      if (r === 99) { a.at++; b.at++; continue; } // an object event in between: a POS marker
+      if (r === 98) { a.alloc(64, 24, 8, 'arena', 1, task); b.alloc(64, 24, 8, 'arena', 1, task); continue; }
+      const addr = rnd(10) < 8 ? 16 * rnd(1 << 20) : addrs[rnd(addrs.length)];
+      const site = rnd(4) === 0 ? -1 : rnd(20) * 7;
+      if (rnd(2) === 0) { a.alloc(addr, 8, 8, 'system', site, task); b.box(0, addr, site, task); }
+      else { a.free(addr, 8, 'system', site, task); b.box(1, addr, site, task); }
+      if (i % 40_000 === 39_999) expect(b.take()).toEqual(a.take());
+    }
+    const ha = a.take()!, hb = b.take()!;
+    expect(hb).toEqual(ha);
+    expect(ticks[1]).toBe(ticks[0]);
+    expect(ticks[0]).toBeGreaterThan(30);
+  });
+
   it('sends a long batch in chunks it gives up (transferred whole), the last one copied when little used', () => {
     const p = new HeapPacker();
     const n = 200_000; // 400,000 words: several chunks

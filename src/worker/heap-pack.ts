@@ -178,6 +178,23 @@ export class HeapPacker implements HeapSink {
     this.lastNameIx = -1;
   }
 
+  /** alloc(addr, 8, 8, 'system', …) (freed 0) or free(addr, 8, 'system', …) (freed 1), the same
+   *  words; the common case — no tick due, no marker, room in the chunk, 'system' the batch's first
+   *  allocator, a site already coded, a SHORT word — without the general path's steps. */
+  box(freed: 0 | 1, addr: number, site: number, task: number): void {
+    if (this.sinceTick < TICK_EVERY - 1 && this.len + MAX_WORDS <= CHUNK && this.at === this.lastPos && task === this.lastTask && this.names.length !== 0 && this.names[0] === 'system') {
+      const code = site < 0 ? -1 : site < this.siteStamp.length && this.siteStamp[site] === this.batchStamp ? this.siteCode[site] : SHORT_SITES;
+      if (code < SHORT_SITES && (addr & 15) === 0 && addr >= 0 && addr <= SHORT_ADDR * 16 && isWord(addr)) {
+        this.sinceTick++;
+        this.words[this.len++] = SHORT | (freed === 0 ? 0 : SHORT_FREE) | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+        this.n++;
+        return;
+      }
+    }
+    if (freed === 0) this.alloc(addr, BOX_BYTES, BOX_BYTES, 'system', site, task);
+    else this.free(addr, BOX_BYTES, 'system', site, task);
+  }
+
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
     this.tick();
     const w = this.begin(task);
