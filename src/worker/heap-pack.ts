@@ -9,8 +9,7 @@
 // same fields in the same order. The UI's stores and panels see the same events.
 //
 // The events are one stream of int32 words, as few per event as it takes (a Box's alloc or free
-// is usually 1 word: every word written, copied and sent costs on millions of events; the fresh
-// pages of the chunks holding them were most of what bench/bintree's 2 million events cost). Each event
+// is usually 1 word: every word written, copied, sent and read back costs on millions of events). Each event
 // is a header word, then its fields: as int32 words, or — when one of them is not an int32 (a Vex
 // Allocator may hand out any address; clocks are numbers) — all of them in the batch's float64
 // side array. An event's trace position and its task are written only when they change, as marker
