@@ -34,6 +34,9 @@ export interface HeapSink {
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void;
   /** alloc, then free of the same block (a temporary's buffer): the same two events. */
   tmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void;
+  /** A system Box block's event: alloc(addr, 8, 8, 'system', …) when `freed` is 0, else
+   *  free(addr, 8, 'system', …) (the hottest events: a tree of Boxes makes millions). */
+  box(freed: 0 | 1, addr: number, site: number, task: number): void;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {

@@ -330,16 +330,16 @@ describe('the packed stream', () => {
     expect(batch.heap!.n).toBe(4000);
   });
 
-  it('writes a Box alloc in 4 words and its free in 3 (int32 fields, same task and position)', () => {
+  it('writes a Box alloc and its free in 1 word each (2 when a field does not fit; same task and position)', () => {
     const p = new HeapPacker();
     p.alloc(4096, 8, 8, 'system', 3, 0);
     const h0 = p.take()!;
     for (let i = 0; i < 100; i++) { p.alloc(4096 + 32 * i, 8, 8, 'system', 3, 0); p.free(4096 + 32 * i, 8, 'system', -1, 0); }
     const h = p.take()!;
     const words = (x: PackedHeap) => x.words.reduce((s, w) => s + w.length, 0);
-    expect(words(h) - 4).toBe(100 * 7); // one POS and one TASK marker (2 words each) first
+    expect(words(h) - 4).toBe(100 * 2); // one POS and one TASK marker (2 words each) first
     expect(h.nums.length).toBe(0);
-    expect(words(h0)).toBe(4 + 4);
+    expect(words(h0)).toBe(4 + 1);
     // a temporary's alloc and free from one tmp() call: one alloc marked as paired, 4 words
     for (let i = 0; i < 100; i++) p.tmp(4096 + 32 * i, 7, 1, 'system', 3, 0);
     const t = p.take()!;
@@ -349,11 +349,65 @@ describe('the packed stream', () => {
       { t: 'alloc', addr: 4096, size: 7, align: 1, allocator: 'system', site: null, task: 0 },
       { t: 'free', addr: 4096, size: 7, allocator: 'system', site: null, task: 0 },
     ]);
+    // other sizes and alignments keep their fields; a Box event whose allocator is not the batch's
+    // first, whose site code is past 14 or whose address is not a multiple of 16 below 2^30 takes
+    // 2 words; every one decodes to the same object
+    p.locate = (s) => ({ file: 'a.vx', line: s, col: 1 });
+    p.alloc(64, 8, 16, 'system', -1, 0); p.alloc(96, 16, 8, 'system', -1, 0); p.free(64, 16, 'system', -1, 0);
+    p.alloc(128, 8, 8, 'arena', -1, 5); p.free(128, 8, 'arena', -1, 5); p.alloc(0.5, 8, 8, 'system', -1, 0);
+    p.alloc(136, 8, 8, 'system', -1, 0); p.free(2 ** 30, 8, 'system', -1, 0); p.free(-16, 8, 'system', -1, 0);
+    p.alloc(-0, 8, 8, 'system', -1, 0); p.free(2 ** 30 - 16, 8, 'system', -1, 0);
+    for (let s = 0; s < 16; s++) p.alloc(160, 8, 8, 'system', 100 + s, 0);
+    const mixed = p.take()!;
+    // markers POS, TASK 0 (4); 4 + 4 + 3; TASK 5 and two 2-word Box events; TASK 0, 0.5 (a header, its
+    // fields in nums), 136, 2^30, -16; -0 (nums); 2^30 - 16 (1); 15 sites in SHORT words, the 16th not
+    expect(words(mixed)).toBe(4 + 4 + 4 + 3 + 2 + 2 + 2 + 2 + 1 + 2 + 2 + 2 + 1 + 1 + 15 + 2);
+    const at = (s: number | null) => (s === null ? null : { file: 'a.vx', line: s, col: 1 });
+    expect(withHeapEvents([], mixed)).toEqual([
+      { t: 'alloc', addr: 64, size: 8, align: 16, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: 96, size: 16, align: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 64, size: 16, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: 128, size: 8, align: 8, allocator: 'arena', site: null, task: 5 },
+      { t: 'free', addr: 128, size: 8, allocator: 'arena', site: null, task: 5 },
+      { t: 'alloc', addr: 0.5, size: 8, align: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: 136, size: 8, align: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 2 ** 30, size: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: -16, size: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: -0, size: 8, align: 8, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 2 ** 30 - 16, size: 8, allocator: 'system', site: null, task: 0 },
+      ...Array.from({ length: 16 }, (_, s) => ({ t: 'alloc', addr: 160, size: 8, align: 8, allocator: 'system', site: at(100 + s), task: 0 })),
+    ]);
+    expect(Object.is((withHeapEvents([], mixed)[9] as { addr: number }).addr, -0)).toBe(true);
+  });
+
+  it('box() writes exactly what alloc/free of an 8-byte system block write (ticks, markers, new sites, any address)', () => {
+    const a = new HeapPacker(), b = new HeapPacker();
+    const ticks = [0, 0];
+    a.onTick = () => { ticks[0]++; }; b.onTick = () => { ticks[1]++; };
+    a.locate = b.locate = (s) => ({ file: 'a.vx', line: s, col: 1 });
+    let s = 5;
+    const rnd = (n: number) => { s = (s * 1103515245 + 12345) & 0x7fffffff; return s % n; };
+    const addrs = [16, 4096, 2 ** 30 - 16, 2 ** 30, 24, -16, 0, -0, 0.5, 2 ** 40];
+    for (let i = 0; i < 150_000; i++) {
+      const r = rnd(100);
+      const task = r < 2 ? 3 : 0;
+      if (r === 99) { a.at++; b.at++; continue; } // an object event in between: a POS marker
+      if (r === 98) { a.alloc(64, 24, 8, 'arena', 1, task); b.alloc(64, 24, 8, 'arena', 1, task); continue; }
+      const addr = rnd(10) < 8 ? 16 * rnd(1 << 20) : addrs[rnd(addrs.length)];
+      const site = rnd(4) === 0 ? -1 : rnd(20) * 7;
+      if (rnd(2) === 0) { a.alloc(addr, 8, 8, 'system', site, task); b.box(0, addr, site, task); }
+      else { a.free(addr, 8, 'system', site, task); b.box(1, addr, site, task); }
+      if (i % 40_000 === 39_999) expect(b.take()).toEqual(a.take());
+    }
+    const ha = a.take()!, hb = b.take()!;
+    expect(hb).toEqual(ha);
+    expect(ticks[1]).toBe(ticks[0]);
+    expect(ticks[0]).toBeGreaterThan(30);
   });
 
   it('sends a long batch in chunks it gives up (transferred whole), the last one copied when little used', () => {
     const p = new HeapPacker();
-    const n = 100_000; // 700,000 words: several chunks
+    const n = 200_000; // 400,000 words: several chunks
     for (let i = 0; i < n; i++) { p.alloc(16 * i, 8, 8, 'system', 1, 0); p.free(16 * i, 8, 'system', -1, 0); }
     const h = p.take()!;
     expect(h.words.length).toBeGreaterThan(5);
@@ -368,14 +422,14 @@ describe('the packed stream', () => {
     expect(small.words[0].buffer.byteLength).toBe(small.words[0].length * 4);
   });
 
-  it('escapes site codes past 19 bits', () => {
+  it('escapes site codes past 17 bits', () => {
     const p = new HeapPacker();
-    const n = (1 << 19) + 10;
+    const n = (1 << 19) + 10; // (past 2^17, 2^18 and 2^19)
     p.locate = (s) => ({ file: 'x.vx', line: s, col: 1 });
     p.onTick = null;
     for (let s = 0; s < n; s++) p.free(16, 8, 'system', s, 0);
     // paired allocs (HeapSink.tmp) with escaped site codes and small ones: the pair bit is not the site's
-    const late = [n - 1, (1 << 19) - 1, 5];
+    const late = [n - 1, (1 << 19) - 1, (1 << 17) - 1, 5];
     for (const s of late) p.tmp(32, 7, 1, 'system', s, 0);
     const h = p.take()!;
     const back = withHeapEvents([], h);
@@ -384,6 +438,6 @@ describe('the packed stream', () => {
       const site = { file: 'x.vx', line: s, col: 1 };
       expect(back.slice(n + 2 * i, n + 2 * i + 2)).toEqual([{ t: 'alloc', addr: 32, size: 7, align: 1, allocator: 'system', site, task: 0 }, { t: 'free', addr: 32, size: 7, allocator: 'system', site, task: 0 }]);
     });
-    for (const s of [0, (1 << 19) - 3, (1 << 19) - 2, (1 << 19) - 1, n - 1]) expect(back[s]).toEqual({ t: 'free', addr: 16, size: 8, allocator: 'system', site: { file: 'x.vx', line: s, col: 1 }, task: 0 });
+    for (const s of [0, 14, 15, (1 << 17) - 3, (1 << 17) - 2, (1 << 17) - 1, (1 << 18) - 1, (1 << 19) - 3, (1 << 19) - 2, (1 << 19) - 1, n - 1]) expect(back[s]).toEqual({ t: 'free', addr: 16, size: 8, allocator: 'system', site: { file: 'x.vx', line: s, col: 1 }, task: 0 });
   });
 });

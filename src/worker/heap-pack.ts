@@ -8,9 +8,9 @@
 // withHeapEvents() puts them back as the TraceEvents the runtime emitted, in their places, with the
 // same fields in the same order. The UI's stores and panels see the same events.
 //
-// The events are one stream of int32 words, as few per event as it takes (a Box's alloc is 4
-// words, its free 3, a temporary's alloc and free together 4: every word written, copied and sent
-// costs on millions of events). Each event
+// The events are one stream of int32 words, as few per event as it takes (a Box's alloc or free
+// is usually 1 word, a temporary's alloc and free together 4: every word written, copied, sent and
+// read back costs on millions of events). Each event
 // is a header word, then its fields: as int32 words, or — when one of them is not an int32 (a Vex
 // Allocator may hand out any address; clocks are numbers) — all of them in the batch's float64
 // side array. An event's trace position and its task are written only when they change, as marker
@@ -35,14 +35,35 @@ const BLOCK_KINDS: readonly BlockKind[] = ['await', 'recv', 'send', 'sleep', 'jo
 const WAKE_CAUSES: readonly WakeCause[] = ['send', 'recv', 'timer', 'complete'];
 
 // Header word: kind (3 bits) | wide (1: the fields are in `nums`) | allocator index (8 bits) |
-// site (19 bits: 0 none, code + 1, or SITE_ESC and the code in the next word) | pair (1 bit, on
+// site (17 bits: 0 none, code + 1, or SITE_ESC and the code in the next word) | pair (bit 29, on
 // an int32 alloc: the free of the same block, allocator, site, task and position comes right
-// after it — a temporary's buffer, HeapSink.tmp — and is not written: two events in 4 words).
+// after it — a temporary's buffer, HeapSink.tmp — and is not written: two events in 4 words) |
+// box (bit 30: an alloc of 8 bytes aligned 8 or a free of 8 bytes, its one field the address:
+// the rest implied).
+// A word with bit 31 set is a whole Box event (SHORT): bit 30 free (else alloc), bits 26-29 the
+// site (0 none, else code + 1 <= 15), bits 0-25 the address / 16 (a multiple of 16 below 2^30);
+// its allocator is the batch's first name.
+/** An int32 that is not -0 (a field that can travel as one word and come back the same number). */
+const isWord = (x: number): boolean => (x | 0) === x && (x !== 0 || 1 / x > 0);
 const WIDE = 8;
 const ALLOC_SHIFT = 4;
 const SITE_SHIFT = 12;
-const SITE_ESC = (1 << 19) - 1;
-const PAIR = 1 << 31;
+const SITE_ESC = (1 << 17) - 1;
+const PAIR = 1 << 29;
+const BOX = 1 << 30;
+const SHORT = 1 << 31;
+const SHORT_FREE = 1 << 30;
+const SHORT_SITE_SHIFT = 26;
+/** Site codes a SHORT word can hold (code + 1 in 4 bits). */
+const SHORT_SITES = 15;
+/** A SHORT word's address: addr / 16 in its low 26 bits. */
+const SHORT_ADDR = (1 << 26) - 1;
+/** Whether a Box event's fields fit a SHORT word (allocator index 0, a small site code, an
+ *  address that is a multiple of 16 below 2^30 and not -0). */
+const shortBox = (ix: number, code: number, addr: number): boolean =>
+  ix === 0 && code < SHORT_SITES && (addr & 15) === 0 && addr >= 0 && addr <= SHORT_ADDR * 16 && isWord(addr);
+/** A Box block's size and alignment (the fields a BOX event leaves out). */
+const BOX_BYTES = 8;
 
 /** A batch's packed events: `n` events in the chunks of `words` (format above) with their non-int32 fields in
  *  `nums`, allocator names `names[index]`, sites `sites[code]`. An event comes right before the
@@ -63,11 +84,8 @@ const TICK_EVERY = 4096;
 const MAX_WORDS = 10;
 /** Words per chunk of the stream (256 KiB). */
 const CHUNK = 1 << 16;
-/** Header bits an event keeps when the stream is rewritten (kind and allocator). */
+/** Header bits an event keeps when the stream is rewritten (kind and allocator; and BOX). */
 const KIND_BITS = 7 | (255 << ALLOC_SHIFT);
-
-/** An int32 that is not -0 (a field that can travel as one word and come back the same number). */
-const isWord = (x: number): boolean => (x | 0) === x && (x !== 0 || 1 / x > 0);
 
 /** Reads a stream event by event (`next()` moves to the next one; the fields are its). */
 class Cursor {
@@ -77,10 +95,11 @@ class Cursor {
   private f = 0; // next num
   pos = 0;
   task = 0;
-  header = 0; // of the current event
+  header = 0; // of the current event (a SHORT word's as the 2-word BOX form's, allocator 0)
   site = -1; // its site code (-1: none)
   private fw = 0; // its fields: first word (in cur) or num
   private pairFree = false; // the current event is a PAIR alloc: its free comes next
+  private addr = 0; // a BOX event's address
   constructor(private readonly chunks: readonly Int32Array[], private readonly nums: Float64Array) {
     this.cur = chunks.length > 0 ? chunks[0] : new Int32Array(0);
   }
@@ -96,6 +115,13 @@ class Cursor {
       while (this.w >= this.cur.length) { this.cur = this.chunks[++this.ci]; this.w = 0; }
       const words = this.cur;
       const h = words[this.w];
+      if (h < 0) { // SHORT
+        this.header = ((h & SHORT_FREE) !== 0 ? FREE : ALLOC) | BOX;
+        this.site = ((h >>> SHORT_SITE_SHIFT) & 15) - 1;
+        this.addr = (h & SHORT_ADDR) * 16;
+        this.w++;
+        return;
+      }
       const kind = h & 7;
       if (kind === POS || kind === TASK) {
         let v: number;
@@ -109,6 +135,7 @@ class Cursor {
       this.w++;
       const sf = (h >>> SITE_SHIFT) & SITE_ESC;
       this.site = sf === 0 ? -1 : sf === SITE_ESC ? words[this.w++] : sf - 1;
+      if ((h & BOX) !== 0) { this.addr = words[this.w++]; return; }
       const n = FIELDS[kind];
       if ((h & WIDE) !== 0) { this.fw = this.f; this.f += n; }
       else { this.fw = this.w; this.w += n; }
@@ -118,6 +145,7 @@ class Cursor {
   /** Field j of the current event (0 past its fields). */
   field(j: number): number {
     if (j >= FIELDS[this.header & 7]) return 0;
+    if ((this.header & BOX) !== 0) return j === 0 ? this.addr : BOX_BYTES; // (its size and align)
     return (this.header & WIDE) !== 0 ? this.nums[this.fw + j] : this.cur[this.fw + j];
   }
 }
@@ -162,12 +190,40 @@ export class HeapPacker implements HeapSink {
     this.lastNameIx = -1;
   }
 
+  /** alloc(addr, 8, 8, 'system', …) (freed 0) or free(addr, 8, 'system', …) (freed 1), the same
+   *  words; the common case — no tick due, no marker, room in the chunk, 'system' the batch's first
+   *  allocator, a site already coded, a SHORT word — without the general path's steps. */
+  box(freed: 0 | 1, addr: number, site: number, task: number): void {
+    if (this.sinceTick < TICK_EVERY - 1 && this.len + MAX_WORDS <= CHUNK && this.at === this.lastPos && task === this.lastTask && this.names.length !== 0 && this.names[0] === 'system') {
+      const code = site < 0 ? -1 : site < this.siteStamp.length && this.siteStamp[site] === this.batchStamp ? this.siteCode[site] : SHORT_SITES;
+      if (code < SHORT_SITES && (addr & 15) === 0 && addr >= 0 && addr <= SHORT_ADDR * 16 && isWord(addr)) {
+        this.sinceTick++;
+        this.words[this.len++] = SHORT | (freed === 0 ? 0 : SHORT_FREE) | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+        this.n++;
+        return;
+      }
+    }
+    if (freed === 0) this.alloc(addr, BOX_BYTES, BOX_BYTES, 'system', site, task);
+    else this.free(addr, BOX_BYTES, 'system', site, task);
+  }
+
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
     this.tick();
     const w = this.begin(task);
     const hk = this.len;
-    const k = this.header(w, hk, ALLOC | this.allocIx(allocator), this.codeOf(site));
-    if (isWord(addr) && isWord(size) && isWord(align)) {
+    const ix = this.allocIx(allocator), code = this.codeOf(site);
+    if (size === BOX_BYTES && align === BOX_BYTES && shortBox(ix, code, addr)) {
+      w[hk] = SHORT | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+      this.len = hk + 1;
+      this.n++;
+      return;
+    }
+    const k = this.header(w, hk, ALLOC | ix, code);
+    if (size === BOX_BYTES && align === BOX_BYTES && isWord(addr)) {
+      w[hk] |= BOX;
+      w[k] = addr;
+      this.len = k + 1;
+    } else if (isWord(addr) && isWord(size) && isWord(align)) {
       w[k] = addr; w[k + 1] = size; w[k + 2] = align;
       this.len = k + 3;
     } else {
@@ -180,8 +236,19 @@ export class HeapPacker implements HeapSink {
     this.tick();
     const w = this.begin(task);
     const hk = this.len;
-    const k = this.header(w, hk, FREE | this.allocIx(allocator), this.codeOf(site));
-    if (isWord(addr) && isWord(size)) {
+    const ix = this.allocIx(allocator), code = this.codeOf(site);
+    if (size === BOX_BYTES && shortBox(ix, code, addr)) {
+      w[hk] = SHORT | SHORT_FREE | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+      this.len = hk + 1;
+      this.n++;
+      return;
+    }
+    const k = this.header(w, hk, FREE | ix, code);
+    if (size === BOX_BYTES && isWord(addr)) {
+      w[hk] |= BOX;
+      w[k] = addr;
+      this.len = k + 1;
+    } else if (isWord(addr) && isWord(size)) {
       w[k] = addr; w[k + 1] = size;
       this.len = k + 2;
     } else {
@@ -380,7 +447,8 @@ export class HeapPacker implements HeapSink {
       c.next();
       if (i < h) continue;
       this.at = c.pos - k;
-      this.event(c.header & KIND_BITS, c.site, c.task, FIELDS[c.header & 7], c.field(0), c.field(1), c.field(2), c.field(3));
+      const box = (c.header & BOX) !== 0; // (a BOX event stays one, its one field; SHORT or not)
+      this.event(c.header & (KIND_BITS | BOX), c.site, c.task, box ? 1 : FIELDS[c.header & 7], c.field(0), c.field(1), c.field(2), c.field(3));
     }
     this.at = at - k;
   }

@@ -41,6 +41,36 @@ describe('quick lists and owned blocks', () => {
     expect(sys.allocOwned(8, 8, 5, 0)).toBe(p);
   });
 
+  it('allocBox with nothing to revive makes what allocOwned(8, 8) makes: chunk, record, shadow, footers, stats', () => {
+    // the same requests on two heaps, Boxes by allocBox on one and allocOwned(8, 8) on the other:
+    // fresh chunks off the top, chunks from the free bins (after frees), and the heap running out
+    const run = (box: boolean) => {
+      const mem = new Memory({ limit: 1 << 19 });
+      const sys = new SystemAllocator(mem, { quarantine: 0 });
+      const got: (number | string)[] = [];
+      const live: number[] = [];
+      for (let i = 0; i < 12_000; i++) {
+        try {
+          if (i % 97 === 50) { const big = sys.allocOwned(200, 8, 3, 0); got.push(big); sys.freeOwned(big, 200, 4, 0); continue; }
+          if (i % 41 === 40) { for (let k = 0; k < 3 && live.length > 0; k++) sys.freeOwned(live.pop()!, 8, 9, 1); if (i % 3 === 0) sys.flushQuarantine(); continue; }
+          const a = box ? sys.allocBox(i % 7, i % 3) : sys.allocOwned(8, 8, i % 7, i % 3);
+          got.push(a, sys.lastId);
+          live.push(a);
+        } catch (e) {
+          got.push(String(e instanceof Error ? e.message : (e as { message: string }).message));
+        }
+      }
+      const b = mem.blocks, n = 12_000;
+      const cols = [b.start, b.size, b.align, b.kind, b.state, b.allocator, b.allocSite, b.freeSite, b.allocTask, b.freeTask].map((c) => Array.from(c.subarray(0, n)));
+      const own = sys as unknown as { hidden: Uint8Array; chunkOf: Int32Array; freeStart: Uint8Array };
+      cols.push(Array.from(own.hidden.subarray(0, n)), Array.from(own.chunkOf.subarray(0, n)), Array.from(own.freeStart.subarray(0, sys.top >>> 4)));
+      return { got, cols, shadow: Array.from(mem.shadow.subarray(0, sys.top >>> 4)), bytes: Array.from(mem.u8.subarray(0, sys.top)), segs: sys.segments(), stats: { ...sys.stats }, classes: Array.from(sys.classCounts), top: sys.top };
+    };
+    const viaBox = run(true), viaOwned = run(false);
+    expect(viaBox.got.filter((x) => typeof x === 'string').length).toBeGreaterThan(0); // it ran out
+    expect(viaBox).toEqual(viaOwned);
+  });
+
   it('allocBox/freeBox: a Box block is revived from the quick list with its new site and task, stats kept', () => {
     const mem = new Memory({ limit: 1 << 20 });
     const sys = new SystemAllocator(mem);

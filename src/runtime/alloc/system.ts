@@ -284,7 +284,7 @@ export class SystemAllocator implements Allocator {
       id = bq.pop()!;
     } else {
       const q = this.quick[BOX_CHUNK >>> GRANULE_SHIFT];
-      if (q.length === 0) return this.allocOwned(8, 8, site, task);
+      if (q.length === 0) return this.freeChunkBytes < BOX_CHUNK ? this.boxFromTop(site, task) : this.allocOwned(8, 8, site, task);
       id = q.pop()!;
       b.size[id] = 8;
       b.align[id] = 8;
@@ -302,6 +302,27 @@ export class SystemAllocator implements Allocator {
     b.allocTask[id] = task;
     b.live++;
     this.mem.shadow[g] = id; // 8 bytes: one granule
+    this.classCounts[BOX_BIN]++;
+    const st = this.stats;
+    st.allocs++;
+    st.liveBytes += 8;
+    st.liveBlocks++;
+    if (st.liveBytes > st.peakBytes) st.peakBytes = st.liveBytes;
+    this.lastId = id;
+    return a;
+  }
+  /** allocOwned(8, 8) when no freed chunk can hold a Box (nothing quick, too few free bytes; a
+   *  fresh heap: every Box of a first tree): the same chunk off the top and the same record as
+   *  carve() and registerBlock() make, without the general path's steps. */
+  private boxFromTop(site: number, task: number): number {
+    const a = this.fromTop(BOX_CHUNK, GRANULE);
+    if (a < 0) return this.allocOwned(8, 8, site, task); // the wilderness is used up: flush, retry or report
+    const mem = this.mem;
+    const id = mem.blocks.create(a, 8, 8, KIND_HEAP, this.systemIdx, site, task);
+    mem.shadow[a >>> GRANULE_SHIFT] = id; // (a is granule-aligned: 8 bytes, one granule)
+    if (id >= this.chunkOf.length) this.growIds(id);
+    this.chunkOf[id] = BOX_CHUNK;
+    this.hidden[id] = 0;
     this.classCounts[BOX_BIN]++;
     const st = this.stats;
     st.allocs++;

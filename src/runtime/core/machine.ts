@@ -214,7 +214,7 @@ export class Machine {
     }
     this.stats.alloc(8);
     if (this.prof.active) this.prof.alloc(addr, 8, site);
-    if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, 8, 8, 'system', site, task);
+    if (this.rt.heapRoom > 0) this.rt.heapBox(0, addr, site, task);
     return addr;
   }
   freeBox(b: VBox | VBoxView, site: number): void {
@@ -230,7 +230,7 @@ export class Machine {
     }
     this.stats.free(8);
     if (this.prof.active) this.prof.free(addr, 8, site);
-    if (this.rt.heapRoom > 0) this.rt.heapFree(addr, 8, 'system', site, task);
+    if (this.rt.heapRoom > 0) this.rt.heapBox(1, addr, site, task);
   }
 
   newArena(cap: number, site: number): ArenaAllocator {
