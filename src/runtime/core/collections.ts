@@ -14,8 +14,6 @@ export interface HeapHooks {
   /** A buffer of `size` bytes that cannot be had (beyond what the host can hold): fails like a
    *  native allocation of that size. */
   fail(size: number | bigint, site: number): never;
-  /** The run's Vec storage (typedPool): the typed arrays made during it, for later runs. */
-  typed?: ArrayBufferView[];
 }
 
 export const noHeap: HeapHooks = {
@@ -46,43 +44,6 @@ type Typed = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Ui
  *  plain and ~25-45 ms typed; Vecs of 5,000 cost the same either way (bench/programs/vecprim.vx:
  *  ~160 ms plain, ~22 ms typed). */
 export const VEC_TYPED_AT = 1024;
-
-/** Typed arrays of finished runs, by kind and length, for later runs' Vecs to grow into: a Vec
- *  doubling to a million elements made ten arrays, and their allocation, zeroing and first-touch
- *  page faults were ~10% of vecprim's run. A Vec reads only elements it wrote (below `n`), so what
- *  an array held before is never seen. An array joins the pool when its run is over (Machine
- *  release: nothing of the run is used after it), never while a Vec of the run may still hold it. */
-export const typedPool = {
-  /** At most this many bytes are kept, and at most this many tracked per run (a run's arrays stay
-   *  reachable until it ends: not the big ones). */
-  MAX_BYTES: 32 << 20,
-  MAX_ONE: 8 << 20,
-  bytes: 0,
-  free: new Map<number, ArrayBufferView[]>(),
-  key: (kind: number, len: number) => len * 16 + kind,
-  take(kind: number, len: number): ArrayBufferView | undefined {
-    const l = this.free.get(this.key(kind, len));
-    const t = l?.pop();
-    if (t) this.bytes -= t.byteLength;
-    return t;
-  },
-  made(t: Typed): void {
-    const run = heap.typed;
-    if (run && t.byteLength <= this.MAX_ONE) run.push(t);
-  },
-  /** The run is over: its arrays may serve the next runs. */
-  keep(run: ArrayBufferView[]): void {
-    for (const t of run) {
-      if (this.bytes + t.byteLength > this.MAX_BYTES) continue;
-      const k = this.key(VEC_KINDS.findIndex((c) => c !== null && t instanceof c), (t as Typed).length);
-      let l = this.free.get(k);
-      if (!l) this.free.set(k, (l = []));
-      l.push(t);
-      this.bytes += t.byteLength;
-    }
-    run.length = 0;
-  },
-};
 
 /** Vec<T>: `b` holds the elements (`n` of them) and `cap` tracks the simulated buffer, which grows
  *  0 -> 4 -> 8 -> 16 ... (§4.5). `b` is a plain JS array of exactly `n` elements, or, for a Vec of
@@ -176,8 +137,7 @@ export class VVec<T = unknown> {
     if (!Array.isArray(b) && b.length >= cap) return;
     let t: Typed;
     try {
-      t = (typedPool.take(this.kind, cap) as Typed | undefined) ?? new VEC_KINDS[this.kind]!(cap);
-      typedPool.made(t);
+      t = new VEC_KINDS[this.kind]!(cap);
     } catch {
       // the host cannot give that much at once (a big reserve): stay, or go back to, a plain array
       if (!Array.isArray(b)) { this.b = Array.from(b.subarray(0, this.n)) as T[]; this.vw = null; }

@@ -3,7 +3,7 @@
 // Collections report their buffers here through HeapHooks; raw alloc/free/realloc come here too.
 import type { RunOptions } from '../api';
 import type { Runtime } from './rt';
-import { setHeapHooks, typedPool, VBox, VBoxForeign, type VBoxView } from './collections';
+import { setHeapHooks, VBox, VBoxForeign, type VBoxView } from './collections';
 import { VexAbort, VexLimit } from './errors';
 import { Memory } from '../memory/memory';
 import { SystemAllocator } from '../alloc/system';
@@ -33,10 +33,7 @@ export class Machine {
   release(): void {
     this.sys.recycle();
     this.mem.release();
-    typedPool.keep(this.typed);
   }
-  /** The typed arrays this run's Vecs made (collections.ts typedPool). */
-  readonly typed: ArrayBufferView[] = [];
 
   /** Turn a memory/allocator fault into the Vex outcome it stands for. */
   fault(f: VexFault, site: number): never {
@@ -322,7 +319,6 @@ export function installLibrary(rt: Runtime, opts: RunOptions): LibraryHandle {
     tmp: (size, align, site) => m.bufTmp(size, align, site),
     realloc: (addr, old, size, align, site) => m.bufRealloc(addr, old, size, align, site),
     fail: (size, site) => m.fault(oomFault(size), site),
-    typed: m.typed,
   });
   return {
     machine: m,
