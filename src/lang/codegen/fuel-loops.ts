@@ -23,14 +23,16 @@ export function setFuelBatching(on: boolean): boolean {
 export const FUEL = `if (--${RT.fuel} < 0) ${RT.tick}();`;
 
 const STRINGS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
-// Calls loop code may make: they never charge fuel nor run Vex code (bounds and division panics,
-// the recorded locals of a panic, arithmetic helpers, pure libm, a Vec's push, a struct or enum
-// value's constructor).
+// Calls loop code may make: they never charge fuel nor run Vex code (bounds panics, the recorded
+// locals of a panic, the JS builtins and 64-bit arithmetic bound once per program, pure libm, a
+// Vec's push, a struct or enum value's constructor). Not the helpers each run binds anew ($div,
+// $rem, $brem, $aget...: rt.helpers): pure too, but a batched loop calling them ran i64arith at
+// 95-100 ms instead of 65 once other programs had run in the process (its main deoptimized
+// every run: `wrong call target`).
 const PURE_CALLS = new Set<string>([
   RT.outOfBounds, RT.wantsLocals, RT.recordLocals,
   '$imul', '$fround', '$f16round', '$asI', '$asU', '$floor', '$Number', '$BigInt',
   '$wadd', '$wsub', '$wmul', '$wneg', '$wnot', '$wand', '$wor', '$wxor', '$wshl', '$wshr', '$wnum', '$wcnt', '$winc',
-  '$div', '$rem', '$bdiv', '$brem', '$ipow', '$f2i', '$aget', '$aset', '$agetn', '$asetn',
 ]);
 const NOT_CALLS = new Set(['if', 'catch', 'return', 'typeof', 'void', 'in', 'of', 'instanceof', 'case', 'throw', 'else', 'delete']);
 const CALL = /(\bnew\s+)?([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(/g;
