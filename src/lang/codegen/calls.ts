@@ -531,7 +531,13 @@ export abstract class CallEmitter extends ExprEmitter {
     }
     switch (`${owner}.${method}`) {
       case 'Clone.clone': return cloneJs(this.m, o, ot, s);
-      case 'Vec.push': return `${o}.push(${arg(0)}, ${s})`;
+      case 'Vec.push': {
+        if (ot.k !== 'builtin' || !ot.args[0] || vecKind(ot.args[0]) === 0) return `${o}.push(${arg(0)}, ${s})`;
+        // a typed Vec with room (b is typed only from VEC_TYPED_AT on; a plain b holds exactly n):
+        // the store inline, its feedback this site's own; growth and plain arrays go to push()
+        const x = this.tmp();
+        return `(${x} = ${arg(0)}, ${o}.n < ${o}.cap && ${o}.n < ${o}.b.length ? (${o}.b[${o}.n++] = ${x}, undefined) : ${o}.push(${x}, ${s}))`;
+      }
       case 'Vec.get': return `$aget(${o}.a, ${this.val(a[0])}, ${s})`;
       case 'Vec.len': return `${o}.n`;
       case 'Vec.is_empty': return `(${o}.n === 0)`;

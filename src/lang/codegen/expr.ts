@@ -770,8 +770,10 @@ export abstract class ExprEmitter {
           if (n === 'i32') return `$imul(${l}, ${r})`;
           if (n === 'u32') return `($imul(${l}, ${r}) >>> 0)`;
           return wrapSmall(`${l} * ${r}`, n);
-        case '/': return wrapSmall(`$div(${l}, ${r}, ${s})`, n);
-        case '%': return `$rem(${l}, ${r}, ${s})`;
+        // a literal divisor is never 0: the operator inline, with feedback of its own (the shared
+        // $div/$rem see every program's operands, f64-like ones included: a float modulus each)
+        case '/': return wrapSmall(NONZERO_LIT.test(r) ? `${l} / ${r}` : `$div(${l}, ${r}, ${s})`, n);
+        case '%': return NONZERO_LIT.test(r) ? `(${l} % ${r})` : `$rem(${l}, ${r}, ${s})`;
         case '&': case '|': case '^': return n === 'u32' ? `((${l} ${op} ${r}) >>> 0)` : `(${l} ${op} ${r})`;
         case '<<': return wrapSmall(`${l} << (${r} & ${mask})`, n);
         case '>>': return intSigned(n) ? `(${l} >> (${r} & ${mask}))` : `(${l} >>> (${r} & ${mask}))`;
@@ -1284,3 +1286,5 @@ export function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
     default: return false;
   }
 }
+/** A positive integer literal as emitted (a divisor that needs no zero check). */
+const NONZERO_LIT = /^[1-9]\d*$/;

@@ -36,7 +36,6 @@ interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number
 // its step; at or past it (a stack overflow, or every entry while call events are traced) enter()
 // does the overflow check, the step and the call event in that order.
 const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++, $FS = ${RT.frameSites}; if (${f} >= ${RT.callGate}) ${RT.enter}(${f}, ${site}); else if (--${RT.fuel} < 0) ${RT.tick}();`;
-const FUEL = `if (--${RT.fuel} < 0) ${RT.tick}();`;
 
 export class FnEmitter extends CallEmitter {
   private scopes: Scope[] = [];
@@ -568,7 +567,9 @@ export class FnEmitter extends CallEmitter {
         const lo = this.val(it.lo);
         const hi = this.simple(this.val(it.hi));
         const step = isWide(t) && t.k === 'int' ? `$winc(${v})` : `${v} + 1`;
-        return `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${step}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
+        const body = this.loopBody(s.body, null, [l]);
+        const batched = isWide(t) ? null : batchedRange(v, lo, hi, !!it.inclusive, body, ++this.labelN);
+        return batched ?? `for (let ${v} = ${lo}; ${v} ${it.inclusive ? '<=' : '<'} ${hi}; ${v} = ${step}) {\n${FUEL}\n${body}\n}`;
       }
       const tt = derefAll(this.effType(it));
       // `for x in make()`: the iterated temporary is dropped (with its elements) after the loop.
@@ -940,6 +941,7 @@ export class FnEmitter extends CallEmitter {
 
 import { subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
+import { FUEL, batchedRange } from './fuel-loops';
 
 /** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
 type Bound =

@@ -151,7 +151,8 @@ export class SystemAllocator implements Allocator {
     if (this.onFree) this.onFree(addr, size, site, task);
   }
 
-  realloc(addr: number, newSize: number, site: number, task: number): number {
+  /** `copy` false: a runtime-owned buffer (reallocOwned), whose contents live in JS. */
+  realloc(addr: number, newSize: number, site: number, task: number, copy = true): number {
     if (addr === 0) return this.alloc(newSize, 16, site, task);
     const id = this.userBlock(addr, site, 'realloc');
     const b = this.mem.blocks;
@@ -177,7 +178,7 @@ export class SystemAllocator implements Allocator {
       this.mem.resizeBlock(id, newSize, Math.max(oldChunk, need) - GRANULE);
     } else {
       to = this.allocBlock(newSize, align, b.allocator[id], site, task);
-      this.mem.copy(to, addr, Math.min(oldSize, newSize));
+      if (copy) this.mem.copy(to, addr, Math.min(oldSize, newSize));
       this.freeBlock(id, site, task);
     }
     const st = this.stats;

@@ -47,6 +47,9 @@ export class Memory {
   /** The addressable size: [0, end). The buffer may be larger (a reused one): bytes beyond `end`
    *  are zero and not part of the address space until ensure() moves `end`. */
   private end: number;
+  /** The highest end ever asked of ensure(): nothing at or above it was ever written (every write
+   *  lands in a block or chunk the allocator carved below it), so release() zeroes only below it. */
+  private used = 0;
 
   // Last-hit caches for checked accesses: [lo, hi) of a live block. Writes have their own cache
   // because static blocks are readable but not writable.
@@ -91,14 +94,16 @@ export class Memory {
   release(): void {
     this.blocks.recycle();
     if (this.buffer.byteLength > SPARE_MAX || (spare !== null && spare.buffer.byteLength >= this.buffer.byteLength)) return;
-    this.u8.fill(0, 0, this.end);
-    this.shadow.fill(0, 0, this.end >>> GRANULE_SHIFT);
+    const used = Math.min(this.used, this.end);
+    this.u8.fill(0, 0, used);
+    this.shadow.fill(0, 0, (used + GRANULE - 1) >>> GRANULE_SHIFT);
     spare = { buffer: this.buffer, shadow: this.shadow };
     this.end = 0; // any later access faults rather than reading the next run's memory
   }
 
   /** Makes [0, end) addressable, growing by doubling (copying); false when over the limit. */
   ensure(end: number): boolean {
+    if (end > this.used) this.used = end;
     const cur = this.end;
     if (end <= cur) return true;
     if (end > this.limit) return false;
