@@ -773,7 +773,8 @@ export abstract class ExprEmitter {
         // a literal divisor is never 0: the operator inline, with feedback of its own (the shared
         // $div/$rem see every program's operands, f64-like ones included: a float modulus each)
         case '/': return wrapSmall(NONZERO_LIT.test(r) ? `${l} / ${r}` : `$div(${l}, ${r}, ${s})`, n);
-        case '%': return NONZERO_LIT.test(r) ? `(${l} % ${r})` : `$rem(${l}, ${r}, ${s})`;
+        // (`| 0`: an integer has no -0, which JS's % gives for a negative dividend: -4 % 2)
+        case '%': return NONZERO_LIT.test(r) ? (intSigned(n) ? `((${l} % ${r}) | 0)` : `(${l} % ${r})`) : `$rem(${l}, ${r}, ${s})`;
         case '&': case '|': case '^': return n === 'u32' ? `((${l} ${op} ${r}) >>> 0)` : `(${l} ${op} ${r})`;
         case '<<': return wrapSmall(`${l} << (${r} & ${mask})`, n);
         case '>>': return intSigned(n) ? `(${l} >> (${r} & ${mask}))` : `(${l} >>> (${r} & ${mask}))`;

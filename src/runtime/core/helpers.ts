@@ -59,7 +59,7 @@ export function makeHelpers(rt: Runtime) {
     },
     $rem(a: number, b: number, s: number): number {
       if (b === 0) rt.divz(s);
-      return a % b;
+      return a % b + 0; // (+ 0: an integer has no -0; JS's -4 % 2 is -0)
     },
     $bdiv(a: W.Wide, b: W.Wide, s: number, k: number): W.Wide {
       if (b === 0 || b === 0n) rt.divz(s);
