@@ -303,6 +303,10 @@ export class SystemAllocator implements Allocator {
     b.allocTask[id] = task;
     b.live++;
     this.mem.shadow[g] = id; // 8 bytes: one granule
+    return this.countBox(id, a);
+  }
+  /** A new live Box block `id` at `a`, counted as allocOwned counts it. */
+  private countBox(id: number, a: number): number {
     this.classCounts[BOX_BIN]++;
     const st = this.stats;
     st.allocs++;
@@ -324,14 +328,7 @@ export class SystemAllocator implements Allocator {
     if (id >= this.chunkOf.length) this.growIds(id);
     this.chunkOf[id] = BOX_CHUNK;
     this.hidden[id] = 0;
-    this.classCounts[BOX_BIN]++;
-    const st = this.stats;
-    st.allocs++;
-    st.liveBytes += 8;
-    st.liveBlocks++;
-    if (st.liveBytes > st.peakBytes) st.peakBytes = st.liveBytes;
-    this.lastId = id;
-    return a;
+    return this.countBox(id, a);
   }
   /**
    * freeBox of the block starting at addr, found by its granule's shadow entry. A live 8-byte heap
