@@ -10,6 +10,7 @@ import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, 
 import { lentClosures } from '../sema/moves';
 import { scopedArgs, scopedClosures } from '../sema/scoped-params';
 import { isCopy } from '../sema/infer';
+import type { Type } from '../sema/types';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)
@@ -74,7 +75,14 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
         ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
     // a match binding that views a part of an owned local (sema partOf): the owner is kept
     for (const c of escaping ?? []) for (let l: LocalInfo | undefined = c; l && !out.has(l); l = l.partOf) out.add(l);
-    if (o.kind === 'for-in') {
+    if (o.kind === 'let') {
+      const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
+      if (s.init) for (const l of letLocals(s.pattern)) sources(l).push(s.init);
+    } else if (o.kind === 'assign') {
+      const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>;
+      const l = s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' ? (nameRes(s.target) as ResOf<'local'>).local : null;
+      if (l) sources(l).push(s.value);
+    } else if (o.kind === 'for-in') {
       const s = o as unknown as Extract<ast.Stmt, { kind: 'for-in' }>;
       if (localOf(s)) views.push({ binds: [localOf(s)!], of: s.iter });
     } else if (o.kind === 'match') {
@@ -86,6 +94,9 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
   // bindings that may view a part of what they iterate or match (`for d in v`, `match s.e`;
   // a copied one does not)
   const views: { binds: LocalInfo[]; of: ast.Expr }[] = [];
+  // every value a local is given (`let r = &v;`, `r = &w;`, `let f = mk(&e);`)
+  const given = new Map<LocalInfo, ast.Expr[]>();
+  const sources = (l: LocalInfo) => { let a = given.get(l); if (!a) given.set(l, (a = [])); return a; };
   walk(root);
   // a kept one keeps the local that place belongs to (a temporary is not dropped: stmts.ts),
   // until nothing changes (a kept owner may be a view itself)
@@ -95,8 +106,49 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
       const owner = v.binds.some((l) => out.has(l) && !isCopy(l.type)) ? placeRoot(v.of) : null;
       for (let l = owner ?? undefined; l && !out.has(l); l = l.partOf) { out.add(l); changed = true; }
     }
+    // a kept value that may hold a borrow keeps what it may borrow from: a `go` task reading
+    // `r = &v` must not see v dropped when v's block ends first (every local mentioned in a value
+    // r was given: `&v.items[i]`, `r2 = r`, `mk(&e)`)
+    for (const l of [...out]) {
+      if (!mayBorrow(l.type)) continue;
+      for (const e of given.get(l) ?? []) for (const m of mentioned(e)) {
+        for (let x: LocalInfo | undefined = m; x && !out.has(x); x = x.partOf) { out.add(x); changed = true; }
+      }
+    }
   }
   keptCache.set(root, out);
+  return out;
+}
+
+/** Can a value of type t hold a reference (a function value may capture one)? */
+function mayBorrow(t: Type, seen = new Set<unknown>()): boolean {
+  switch (t.k) {
+    case 'ref': case 'slice': case 'fn': return true;
+    case 'tuple': return t.elems.some((x) => mayBorrow(x, seen));
+    case 'array': return mayBorrow(t.elem, seen);
+    case 'builtin': return t.args.some((x) => mayBorrow(x, seen));
+    case 'struct': case 'enum':
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.args.some((x) => mayBorrow(x, seen)) || (t.k === 'struct' && t.info.fields.some((f) => mayBorrow(f.type, seen)));
+    default: return false;
+  }
+}
+
+/** The locals an expression mentions. */
+function mentioned(e: unknown, out: LocalInfo[] = []): LocalInfo[] {
+  if (!e || typeof e !== 'object') return out;
+  if (Array.isArray(e)) { for (const x of e) mentioned(x, out); return out; }
+  const o = checkedNode(e) as Record<string, unknown> & { kind?: string };
+  if (o.kind === 'ident' && nameRes(o as unknown as ast.ExprOf<'ident'>)?.k === 'local') out.push((nameRes(o as unknown as ast.ExprOf<'ident'>) as ResOf<'local'>).local);
+  for (const k of Object.keys(o)) if (!SKIP.has(k)) mentioned(o[k], out);
+  return out;
+}
+
+/** The locals a `let` pattern binds. */
+function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
+  if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
+  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
   return out;
 }
 
