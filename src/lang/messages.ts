@@ -502,6 +502,7 @@ export const MESSAGES = {
 
     closureOutlivesBorrow: 'dangling reference: a closure capturing `{$name}` is {$where}, and may outlive the data `{$name}` refers to',
     taskOutlivesBorrow: 'dangling reference: a `go` task captures `{$name}`, and may outlive the data `{$name}` refers to',
+    calleeKeepsBorrow: 'dangling reference: `{$callee}` may keep this function value after the call, and it holds a borrow of `{$name}`',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
@@ -888,6 +889,8 @@ export const NOTES = {
 
     labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
     labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',
+    labelParamMayOutlive: '`{$param}` may outlive the call: the function stores it, returns it or uses it in a closure or task',
+    helpPassOwnedFunction: 'help: pass a closure that captures owned values (clone what it needs first), or change `{$callee}` to only call `{$param}`',
     helpCaptureOwned: 'help: capture an owned value instead (copy or clone what the closure needs before making it), or return the closure itself as a function value (the call then keeps its reference arguments borrowed)',
   },
   E0185: {

@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { MSG, NOTE, type Message } from '../msg';
-import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkSet, refIsMut } from './tables';
+import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import type { Type } from './types';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
@@ -45,7 +45,7 @@ const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: r
 
 /** The borrows a statement makes `r` hold (chapter 2 §6.4): `let r = &x…;` / `r = &x…;`,
  *  `let r = pick(&a, &b);` (a call returning a reference holds its reference arguments' borrows)
- *  and `let r = p.name_ref();` (a method with a `&T`/`&T!` receiver returning a reference holds
+ *  `let fut = get(&v);` (an `async fn`'s Future keeps its arguments) and `let r = p.name_ref();` (a method with a `&T`/`&T!` receiver returning a reference holds
  *  the receiver's borrow too). */
 function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   let r: LocalInfo | null = null, init: ast.Expr;
@@ -58,7 +58,7 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   }
   if (init.kind === 'call' && viewOf(init)) return { r, borrows: [viewOf(init)!] };
   // a function value a call returns may be a closure that captured its reference arguments
-  if (init.kind === 'call' && (exprInfo(init)?.type?.k === 'ref' || exprInfo(init)?.type?.k === 'fn')) {
+  if (init.kind === 'call' && holdsArgs(exprInfo(init)?.type)) {
     init = checkedCall(init);
     const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
     const t = callTarget(init), rt = t?.k === 'method' ? t.fn.receiverType : null;
@@ -94,14 +94,19 @@ interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; 
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
-/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? */
+/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? A
+ *  function value may: a closure that captured one (`mk(&e)`). */
+/** A call's value that may hold its reference arguments' borrows: a reference, a function value
+ *  (a closure that captured them) or a Future (an `async fn`'s parameters live in it). */
+export const holdsArgs = (t: Type | undefined) => t?.k === 'ref' || t?.k === 'fn' || (t?.k === 'builtin' && t.name === 'Future');
+
 function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
   if (!t) return false;
   switch (t.k) {
-    case 'ref': case 'slice': return true;
+    case 'ref': case 'slice': case 'fn': return true;
     case 'tuple': return t.elems.some((x) => holdsRef(x, seen));
     case 'array': return holdsRef(t.elem, seen);
-    case 'builtin': return t.args.some((x) => holdsRef(x, seen));
+    case 'builtin': return t.name === 'Future' || t.args.some((x) => holdsRef(x, seen));
     case 'struct': case 'enum':
       if (seen.has(t.info)) return false;
       seen.add(t.info);
@@ -118,6 +123,7 @@ function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
   if (e.kind === 'call') e = checkedCall(e);
   switch (e.kind) {
     case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(explicit(e)); break;
+    case 'ident': if (nameRes(e)?.k === 'local') out.push(...(heldLocals.get((nameRes(e) as ResOf<'local'>).local) ?? [])); break;
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
     case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
     case 'if': for (const b of [...e.branches.map((x) => x.body), e.else]) borrowsIn(b?.tail ?? undefined, out); break;
@@ -127,7 +133,8 @@ function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
       if (t?.k === 'variant' || (e.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(e.callee.name))) { for (const a of e.args) borrowsIn(a, out); break; }
       const view = viewOf(e);
       if (view) { out.push(view); break; }
-      if (exprInfo(e)?.type?.k !== 'ref') break;
+      // a reference or function value a call returns holds its reference arguments' borrows
+      if (!holdsArgs(exprInfo(e)?.type)) break;
       for (const a of e.args) if (a.kind === 'ref') out.push(explicit(a));
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
       if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });
@@ -198,7 +205,11 @@ function valueBranches(cx: Ctx, n: unknown, used: boolean): void {
   for (const k in o) if (walk(o, k)) valueBranches(cx, o[k], !(o.kind === 'expr' && k === 'expr'));
 }
 
+/** The borrows a `let r = …;` of this block makes r hold (heldBy), for a later `v.push(r)`. */
+const heldLocals = checkMap<LocalInfo, Borrow[]>();
+
 function danglingReferences(cx: Ctx, b: ast.Block): void {
+  for (const s of b.stmts) if (s.kind === 'let') { const h = heldBy(s); if (h) heldLocals.set(h.r, h.borrows); }
   for (const s of b.stmts) valueBranches(cx, s, s.kind !== 'expr');
   valueBranches(cx, b.tail, true);
   let pending = pendingDangling.get(cx);

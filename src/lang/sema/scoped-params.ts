@@ -11,8 +11,9 @@
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
-import { callTarget, checkSet, checkedNode, nameRes, type ResOf } from './tables';
-import { isLendingMethod } from './moves';
+import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, localOf, nameRes, type ResOf } from './tables';
+import { isLendingMethod, placeText } from './moves';
+import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
 export const scopedClosures = checkSet<ast.Expr>();
@@ -32,6 +33,7 @@ export function computeScopedParams(cx: Ctx): void {
   }
   const uses: Use[] = [];
   const args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[] = [];
+  given = new Map();
   for (const f of cx.allFns) if (f.decl?.body) walk(f.decl.body, false, uses, args);
   const scoped = new Set(params.keys());
   const lentBy = (call: ast.ExprOf<'call'> | null, index: number): boolean => {
@@ -53,6 +55,7 @@ export function computeScopedParams(cx: Ctx): void {
       changed = true;
     }
   }
+  if (cx.borrowCheck) for (const a of args) keptBorrow(cx, a.arg, a.call, a.index, scoped);
   for (const a of args) {
     if (!lentBy(a.call, a.index)) continue;
     if (a.arg.kind === 'closure') scopedClosures.add(a.arg);
@@ -60,10 +63,55 @@ export function computeScopedParams(cx: Ctx): void {
   }
 }
 
+/** Values given to function-typed locals (`let f = mk(&e);`, `f = …;`). */
+let given = new Map<LocalInfo, ast.Expr[]>();
+
+/** A borrow a function value carries: a call returning it given a reference (`mk(&e)`, `mk(r)`,
+ *  `p.getter()` with a `&T` receiver — the result may be a closure that captured it), or a local
+ *  given such a value. Returns what is borrowed, as written. */
+function carried(e: ast.Expr, depth = 0): string | null {
+  e = checkedNode(e) as ast.Expr;
+  if (depth > 8) return null;
+  if (e.kind === 'ident' && nameRes(e)?.k === 'local') {
+    for (const v of given.get((nameRes(e) as ResOf<'local'>).local) ?? []) { const b = carried(v, depth + 1); if (b) return b; }
+    return null;
+  }
+  if (e.kind !== 'call' || exprInfo(e)?.type?.k !== 'fn') return null;
+  const c = checkedCall(e), t = callTarget(c);
+  const refLike = (x: ast.Expr) => { const k = exprInfo(x)?.type?.k; return k === 'ref' || k === 'slice'; };
+  for (const a of c.args) if (refLike(a) && exprInfo(a)?.coerce?.k !== 'ptr') return placeText(a.kind === 'ref' ? a.operand : a);
+  if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') return placeText(c.callee.object);
+  return null;
+}
+
+/** A borrow-carrying function value given to a function-typed parameter that may outlive the call
+ *  (not scoped: stored, returned, captured): the callee may call it after the borrowed data is
+ *  gone, and its type cannot say so, so it is E0176 here (chapter 2 §6.5). */
+function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number, scoped: Set<LocalInfo>): void {
+  const t = callTarget(call);
+  if (t?.k !== 'fn' && t?.k !== 'method') return;
+  const p = t.fn.params[index];
+  if (!p?.local || p.type.k !== 'fn' || p.variadic || scoped.has(p.local)) return;
+  const name = carried(arg);
+  if (!name) return;
+  const callee = t.fn.name, param = p.local.name;
+  cx.error(MSG.E0176.calleeKeepsBorrow({ callee, name }), arg.span, {
+    labels: [{ span: p.local.span, message: NOTE.E0176.labelParamMayOutlive({ param }) }],
+    notes: [NOTE.E0176.helpPassOwnedFunction({ callee, param })],
+  });
+}
+
 function walk(n: unknown, nested: boolean, uses: Use[], args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[], at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false): void {
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const x of n) walk(x, nested, uses, args); return; }
   const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
+  if (o.kind === 'let' || o.kind === 'assign') {
+    const s = o as unknown as Extract<ast.Stmt, { kind: 'let' | 'assign' }>;
+    const l = s.kind === 'let' ? (s.pattern.kind === 'name' ? localOf(s.pattern) : null)
+      : s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' ? (nameRes(s.target) as ResOf<'local'>).local : null;
+    const v = s.kind === 'let' ? s.init : s.value;
+    if (l && v && l.type.k === 'fn') { const a = given.get(l) ?? []; a.push(v); given.set(l, a); }
+  }
   if (o.kind === 'ident') {
     const r = nameRes(o as unknown as ast.ExprOf<'ident'>);
     if (r?.k === 'local') uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1 });

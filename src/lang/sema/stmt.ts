@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
-import { checkBlockBorrows } from './borrows';
+import { checkBlockBorrows, holdsArgs as heldArgs } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
@@ -525,9 +525,9 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
       if (held) report(value, held);
     } else if (value.kind === 'call' && sliceViewOf(value)) {
       report(value, sliceViewOf(value)!);
-    } else if (value.kind === 'call' && (exprInfo(value)?.type?.k === 'ref' || exprInfo(value)?.type?.k === 'fn')) {
+    } else if (value.kind === 'call' && heldArgs(exprInfo(value)?.type)) {
       // the result holds the borrows of its reference arguments and receiver (a returned function
-      // value may be a closure that captured them)
+      // value may be a closure that captured them, a Future an `async fn`'s parameters)
       value = checkedCall(value);
       for (const a of value.args) if (a.kind === 'ref') { if (temporary(a.operand)) reportTemp(a); else report(a, a.operand); }
       const fnT = callTarget(value);
