@@ -8,6 +8,7 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
+import { refBound } from './moves';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import type { Type } from './types';
@@ -150,6 +151,26 @@ function localIn(br: Borrow, scope: ast.Span): LocalInfo | null {
   return x && x.type.k !== 'ref' && x.type.k !== 'ptr' && within(x.span, scope) ? x : null;
 }
 
+/** The iterated place of each `for` binding met so far (its elements are viewed in place). */
+const loopIter = checkMap<LocalInfo, ast.Expr>();
+
+/** The owned local whose drop ends the data a borrow points into: the borrowed local itself, or
+ *  for a loop binding (`&y` of `for y in w.items`) what it iterates, through a reference local
+ *  to what that reference was bound to (`let r = &b;`). Null: reached through a parameter. */
+function ownerOf(cx: Ctx, br: Borrow): LocalInfo | null {
+  let x = rootLocal(br.operand);
+  for (let depth = 0; x && depth < 8; depth++) {
+    const iter = loopIter.get(x);
+    if (iter) { x = rootLocal(iter.kind === 'ref' ? iter.operand : iter); continue; }
+    if (x.partOf) { x = x.partOf; continue; }
+    const via = refBound.get(x);
+    if (via) { x = rootLocal(via.ref.kind === 'ref' ? via.ref.operand : via.ref); continue; }
+    if (x.type.k === 'ref' || x.type.k === 'slice') { const held = cx.heldBorrows.get(x); x = held ? rootLocal(held) : null; continue; }
+    return x.type.k === 'ptr' ? null : x;
+  }
+  return null;
+}
+
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
 function storedOutside(s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
   const outer = (l: LocalInfo | null): l is LocalInfo => !!l && !within(l.span, b.span);
@@ -222,6 +243,32 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       if (x) pending.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
   }
+  // a store in a nested block (`if c { v.push(&x); }`, a loop body) of a local of this block that
+  // the nested block does not declare (those are its own: checked when it is); a loop binding
+  // stands for what it iterates (`for y in w { v.push(&y); }` borrows w's elements)
+  const nested = (n: unknown, inner: ast.Block | null): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const y of n) nested(y, inner); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async') return; // they run later, if at all
+    const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
+    if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
+    if (Array.isArray(o.stmts)) {
+      // (a local of a block between b and this one is that block's: reported once, by it)
+      const top = inner ?? (o as unknown as ast.Block);
+      for (const st of (o as unknown as ast.Block).stmts) {
+        const held = storedOutside(st, b);
+        for (const br of held?.borrows ?? []) {
+          const x = ownerOf(cx, br);
+          if (x && within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
+        }
+      }
+      inner = top;
+    }
+    for (const k in o) if (walk(o, k)) nested(o[k], inner);
+  };
+  nested(b.stmts, null);
+  nested(b.tail, null);
   if (!pending.length) return;
   b.stmts.forEach((s, i) => {
     const mine = pending!.filter((d) => d.scope !== b.span && within(d.scope, s.span));

@@ -1,0 +1,50 @@
+// Values that hold a borrow without being references (issue #14, second round): a function value a
+// call returns (`mk(&e)`), an `async fn`'s Future (`get(&e)`), a function value given to a
+// parameter the callee keeps, and references to loop bindings stored from a nested block. Each
+// rule with a program it rejects and the nearest one it must accept.
+import { describe, it, expect } from 'vitest';
+import { checkSource } from './check';
+
+const errs = (body: string) => checkSource('t.vx', `struct D { n: i32 }
+struct H { f: fn(): i32 }
+fn mk(d: &D): fn(): i32 { return || d.n; }
+async fn get(d: &D): i32 { return d.n; }
+fn keep(out: &Vec<fn(): i32>!, f: fn(): i32) { out.push(f); }
+fn call(f: fn(): i32): i32 { return f(); }
+fn main() { ${body} }
+`).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+
+describe('a function value or Future holding a borrow, stored past the borrowed local (E0176)', () => {
+  it('pushed into an outer Vec, directly or through a local', () => {
+    expect(errs('let! fs = Vec<fn(): i32>(); { let e = D{n: 1}; fs.push(mk(&e)); } fs[0]();')).toEqual([dangling('fs', 'e')]);
+    expect(errs('let! fs = Vec<fn(): i32>(); { let e = D{n: 1}; let f = mk(&e); fs.push(f); } fs[0]();')).toEqual([dangling('fs', 'e')]);
+    expect(errs('let e = D{n: 1}; let! fs = Vec<fn(): i32>(); { fs.push(mk(&e)); } fs[0]();')).toEqual([]);
+  });
+  it('assigned to an outer field', () => {
+    expect(errs('let! h = H{f: || 0}; { let e = D{n: 1}; h.f = mk(&e); } h.f();')).toEqual([dangling('h', 'e')]);
+    expect(errs('let! h = H{f: || 0}; { let e = D{n: 1}; h.f = mk(&e); h.f(); }')).toEqual([]);
+  });
+  it("an async fn's Future", () => {
+    expect(errs('let! fs = Vec<Future<i32>>(); { let e = D{n: 1}; fs.push(get(&e)); } for f in fs { block_on(f); }')).toEqual([dangling('fs', 'e')]);
+    expect(errs('let! fs = Vec<Future<i32>>(); { let e = D{n: 1}; fs.push(get(&e)); for f in fs { block_on(f); } }')).toEqual([]);
+  });
+});
+
+describe('a borrow-holding function value given to a parameter the callee keeps (E0176)', () => {
+  it('rejected when the parameter escapes, accepted when the callee only calls it', () => {
+    expect(errs('let! fs = Vec<fn(): i32>(); let e = D{n: 1}; keep(&fs!, mk(&e));'))
+      .toEqual(['E0176 dangling reference: `keep` may keep this function value after the call, and it holds a borrow of `e`']);
+    expect(errs('let e = D{n: 1}; let f = mk(&e); call(f); call(mk(&e));')).toEqual([]);
+    expect(errs('let! fs = Vec<fn(): i32>(); keep(&fs!, || 1);')).toEqual([]);
+  });
+});
+
+describe('a reference stored from a nested block (E0176)', () => {
+  it('inside an if, and to a loop binding (through a reference to what it iterates)', () => {
+    expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; if true { rs.push(&e); } } rs.len();')).toEqual([dangling('rs', 'e')]);
+    expect(errs('let! rs = Vec<&D>(); { let! v = Vec<D>(); v.push(D{n: 1}); let r = &v; for y in r { rs.push(&y); } } rs.len();')).toEqual([dangling('rs', 'v')]);
+    expect(errs('let! v = Vec<D>(); v.push(D{n: 1}); let! rs = Vec<&D>(); { let r = &v; for y in r { rs.push(&y); } } rs.len();')).toEqual([]);
+    expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; if true { rs.push(&e); } rs.len(); }')).toEqual([]);
+  });
+});
