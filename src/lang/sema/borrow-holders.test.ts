@@ -5,7 +5,8 @@
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 
-const errs = (body: string) => checkSource('t.vx', `struct D { n: i32 }
+const errs = (body: string, items = '') => checkSource('t.vx', `struct D { n: i32 }
+${items}
 struct H { f: fn(): i32 }
 fn mk(d: &D): fn(): i32 { return || d.n; }
 async fn get(d: &D): i32 { return d.n; }
@@ -37,6 +38,13 @@ describe('a borrow-holding function value given to a parameter the callee keeps 
       .toEqual(['E0176 dangling reference: `keep` may keep this function value after the call, and it holds a borrow of `e`']);
     expect(errs('let e = D{n: 1}; let f = mk(&e); call(f); call(mk(&e));')).toEqual([]);
     expect(errs('let! fs = Vec<fn(): i32>(); keep(&fs!, || 1);')).toEqual([]);
+  });
+  it("a closure capturing the caller's data through a reference parameter: rejected when kept", () => {
+    expect(errs('', 'fn g(r: &D, out: &Vec<fn(): i32>!) { keep(out, || r.n); }'))
+      .toEqual(['E0176 dangling reference: `keep` may keep this function value after the call, and it holds a borrow of `r`']);
+    expect(errs('', 'fn g(r: &D, out: &Vec<fn(): i32>!) { let c = || r.n; keep(out, c); }'))
+      .toEqual(['E0176 dangling reference: `keep` may keep this function value after the call, and it holds a borrow of `r`']);
+    expect(errs('', 'fn g(r: &D): i32 { return call(|| r.n); }\nfn h(r: &D, out: &Vec<fn(): i32>!) { let n = r.n; keep(out, || n); }')).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, localOf, nameRes, type ResOf } from './tables';
-import { isLendingMethod, placeText } from './moves';
+import { isLendingMethod, placeText, refBound } from './moves';
 import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
@@ -34,7 +34,13 @@ export function computeScopedParams(cx: Ctx): void {
   const uses: Use[] = [];
   const args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[] = [];
   given = new Map();
-  for (const f of cx.allFns) if (f.decl?.body) walk(f.decl.body, false, uses, args);
+  const argFn = new Map<ast.Expr, FnInfo>();
+  for (const f of cx.allFns) {
+    if (!f.decl?.body) continue;
+    const from = args.length;
+    walk(f.decl.body, false, uses, args);
+    for (const a of args.slice(from)) argFn.set(a.arg, f);
+  }
   const scoped = new Set(params.keys());
   const lentBy = (call: ast.ExprOf<'call'> | null, index: number): boolean => {
     if (!call) return false;
@@ -55,7 +61,7 @@ export function computeScopedParams(cx: Ctx): void {
       changed = true;
     }
   }
-  if (cx.borrowCheck) for (const a of args) keptBorrow(cx, a.arg, a.call, a.index, scoped);
+  if (cx.borrowCheck) for (const a of args) keptBorrow(cx, a.arg, a.call, a.index, scoped, argFn.get(a.arg));
   for (const a of args) {
     if (!lentBy(a.call, a.index)) continue;
     if (a.arg.kind === 'closure') scopedClosures.add(a.arg);
@@ -67,13 +73,19 @@ export function computeScopedParams(cx: Ctx): void {
 let given = new Map<LocalInfo, ast.Expr[]>();
 
 /** A borrow a function value carries: a call returning it given a reference (`mk(&e)`, `mk(r)`,
- *  `p.getter()` with a `&T` receiver — the result may be a closure that captured it), or a local
- *  given such a value. Returns what is borrowed, as written. */
-function carried(e: ast.Expr, depth = 0): string | null {
+ *  `p.getter()` with a `&T` receiver — the result may be a closure that captured it), a closure
+ *  capturing a reference to the caller's data (a reference parameter of `fn`, or a binding
+ *  reached through one: this function's own locals such a closure keeps alive instead, codegen
+ *  keptByEscapingClosures), or a local given such a value. Returns what is borrowed, as written. */
+function carried(cx: Ctx, e: ast.Expr, fn: FnInfo | undefined, depth = 0): string | null {
   e = checkedNode(e) as ast.Expr;
   if (depth > 8) return null;
   if (e.kind === 'ident' && nameRes(e)?.k === 'local') {
-    for (const v of given.get((nameRes(e) as ResOf<'local'>).local) ?? []) { const b = carried(v, depth + 1); if (b) return b; }
+    for (const v of given.get((nameRes(e) as ResOf<'local'>).local) ?? []) { const b = carried(cx, v, fn, depth + 1); if (b) return b; }
+    return null;
+  }
+  if (e.kind === 'closure') {
+    for (const l of exprInfo(e)?.closure?.captures ?? []) if (fn && callersData(cx, fn, l)) return l.name;
     return null;
   }
   if (e.kind !== 'call' || exprInfo(e)?.type?.k !== 'fn') return null;
@@ -84,15 +96,35 @@ function carried(e: ast.Expr, depth = 0): string | null {
   return null;
 }
 
+/** Does local l of fn refer to its caller's data (a reference parameter, or reached through one)? */
+function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boolean {
+  if (!l || depth > 16) return false;
+  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
+  const via = refBound.get(l);
+  if (via) return callersData(cx, fn, rootOf(via.ref), depth + 1);
+  const held = cx.heldBorrows.get(l);
+  return held ? callersData(cx, fn, rootOf(held), depth + 1) : false;
+}
+
+/** The local a place or reference expression starts from. */
+function rootOf(e: ast.Expr): LocalInfo | null {
+  for (;;) {
+    if (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+    else if (e.kind === 'deref' || e.kind === 'ref') e = e.operand;
+    else break;
+  }
+  return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
 /** A borrow-carrying function value given to a function-typed parameter that may outlive the call
  *  (not scoped: stored, returned, captured): the callee may call it after the borrowed data is
  *  gone, and its type cannot say so, so it is E0176 here (chapter 2 §6.5). */
-function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number, scoped: Set<LocalInfo>): void {
+function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number, scoped: Set<LocalInfo>, fn: FnInfo | undefined): void {
   const t = callTarget(call);
   if (t?.k !== 'fn' && t?.k !== 'method') return;
   const p = t.fn.params[index];
   if (!p?.local || p.type.k !== 'fn' || p.variadic || scoped.has(p.local)) return;
-  const name = carried(arg);
+  const name = carried(cx, arg, fn);
   if (!name) return;
   const callee = t.fn.name, param = p.local.name;
   cx.error(MSG.E0176.calleeKeepsBorrow({ callee, name }), arg.span, {
