@@ -500,7 +500,7 @@ export const MESSAGES = {
     referencesWhichGoesOut: 'dangling reference: `{$rName}` references `{$xName}`, which goes out of scope here',
     blockSValueReferences: 'dangling reference: the block\'s value references `{$xName}`, which goes out of scope here',
 
-    closureOutlivesBorrow: 'dangling reference: a closure capturing `{$name}` is {$where}, and may outlive the data `{$name}` refers to',
+    closureOutlivesBorrow: 'dangling reference: {$what} capturing `{$name}` is {$where}, and may outlive the data `{$name}` refers to',
     taskOutlivesBorrow: 'dangling reference: a `go` task captures `{$name}`, and may outlive the data `{$name}` refers to',
     calleeKeepsBorrow: 'dangling reference: `{$callee}` may keep this function value after the call, and it holds a borrow of `{$name}`',
   },

@@ -20,7 +20,7 @@ const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.
 /** A captured local that refers to data it does not own, the reference it was reached through
  *  (null: it is one itself), and whether that data is the caller's (reached through a reference
  *  parameter) rather than one of this function's locals. */
-interface Borrowing { local: LocalInfo; via: string | null; callers: boolean }
+interface Borrowing { local: LocalInfo; via: string | null; callers: boolean; what?: string }
 
 export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): void {
   const params = new Set<LocalInfo>(fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l));
@@ -52,6 +52,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     e = checkedNode(e);
     switch (e.kind) {
       case 'closure': return captures(exprInfo(e)?.closure);
+      case 'async': { const b = captures(exprInfo(e)?.closure); return b && { ...b, what: 'an `async` block' }; } // its Future holds them
       case 'ident': { const l = local(e); return l ? holders.get(l) ?? null : null; }
       case 'struct-lit': for (const f of e.fields) { const b = carried(f.value); if (b) return b; } return null;
       case 'tuple': case 'array': for (const x of e.elems) { const b = carried(x); if (b) return b; } return null;
@@ -74,7 +75,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     const l = local(o);
     return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) ? l : null;
   };
-  const report = (b: Borrowing, at: ast.Span, where: string | null) => cx.error(where ? MSG.E0176.closureOutlivesBorrow({ name: b.local.name, where }) : MSG.E0176.taskOutlivesBorrow({ name: b.local.name }), at, {
+  const report = (b: Borrowing, at: ast.Span, where: string | null) => cx.error(where ? MSG.E0176.closureOutlivesBorrow({ what: b.what ?? 'a closure', name: b.local.name, where }) : MSG.E0176.taskOutlivesBorrow({ name: b.local.name }), at, {
     labels: [{ span: b.local.span, message: b.via ? NOTE.E0176.labelBorrowsThrough({ name: b.local.name, via: b.via }) : NOTE.E0176.labelHoldsBorrow({ name: b.local.name }) }],
     notes: [NOTE.E0176.helpCaptureOwned()],
   });
