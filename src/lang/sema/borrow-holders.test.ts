@@ -32,6 +32,20 @@ describe('a function value or Future holding a borrow, stored past the borrowed 
   });
 });
 
+describe('a value holding a borrow-holding function value (E0176, E0160)', () => {
+  const W = 'fn wrap(d: &D): H { return H{f: mk(d)}; }';
+  it('a call returning a struct with one holds its reference arguments', () => {
+    expect(errs('let! h = H{f: || 0}; { let e = D{n: 1}; h = wrap(&e); } h.f();', W)).toEqual([dangling('h', 'e')]);
+    expect(errs('let e = D{n: 1}; let! h = H{f: || 0}; { h = wrap(&e); } h.f();', W)).toEqual([]);
+  });
+  it('returned inside a struct, an Option or a tuple built from a local: rejected; from a reference parameter: accepted', () => {
+    expect(errs('', 'fn f(): H { let e = D{n: 3}; return H{f: mk(&e)}; }')).toEqual(['E0160 cannot return reference to local variable `e`']);
+    expect(errs('', 'fn f(): Option<fn(): i32> { let e = D{n: 3}; return Some(mk(&e)); }')).toEqual(['E0160 cannot return reference to local variable `e`']);
+    expect(errs('', 'fn f(): (i32, Future<i32>) { let e = D{n: 3}; return (1, get(&e)); }')).toEqual(['E0160 cannot return reference to local variable `e`']);
+    expect(errs('', 'fn f(d: &D): (H, Option<fn(): i32>) { return (H{f: mk(d)}, Some(mk(d))); }')).toEqual([]);
+  });
+});
+
 describe('a borrow-holding function value given to a parameter the callee keeps (E0176)', () => {
   it('rejected when the parameter escapes, accepted when the callee only calls it', () => {
     expect(errs('let! fs = Vec<fn(): i32>(); let e = D{n: 1}; keep(&fs!, mk(&e));'))

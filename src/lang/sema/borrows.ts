@@ -98,10 +98,11 @@ const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.s
 /** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? A
  *  function value may: a closure that captured one (`mk(&e)`). */
 /** A call's value that may hold its reference arguments' borrows: a reference, a function value
- *  (a closure that captured them) or a Future (an `async fn`'s parameters live in it). */
-export const holdsArgs = (t: Type | undefined) => t?.k === 'ref' || t?.k === 'fn' || (t?.k === 'builtin' && t.name === 'Future');
+ *  (a closure that captured them), a Future (an `async fn`'s parameters live in it), or a value
+ *  holding one (`H{f: mk(d)}` returned by `wrap(&e)`). */
+export const holdsArgs = (t: Type | undefined) => holdsRef(t);
 
-function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
+export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
   if (!t) return false;
   switch (t.k) {
     case 'ref': case 'slice': case 'fn': return true;
@@ -111,7 +112,7 @@ function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
     case 'struct': case 'enum':
       if (seen.has(t.info)) return false;
       seen.add(t.info);
-      return t.args.some((x) => holdsRef(x, seen)) || (t.k === 'struct' ? t.info.fields.some((f) => holdsRef(f.type, seen)) : false);
+      return t.args.some((x) => holdsRef(x, seen)) || (t.k === 'struct' ? t.info.fields.some((f) => holdsRef(f.type, seen)) : t.info.variants.some((v) => v.fields.some((f) => holdsRef(f, seen))));
     default: return false;
   }
 }
