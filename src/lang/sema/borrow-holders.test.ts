@@ -62,6 +62,16 @@ describe('a borrow-holding function value given to a parameter the callee keeps 
   });
 });
 
+describe('a function given a mutable borrow of an outer holder and a borrow (E0176)', () => {
+  const P = 'fn put(out: &Vec<&D>!, d: &D) { out.push(d); }\nfn keepg<F>(out: &Vec<F>!, f: F) { out.push(f); }';
+  it('may store the borrow there, a reference or a borrow-holding function value', () => {
+    expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; put(&rs!, &e); } rs.len();', P)).toEqual([dangling('rs', 'e')]);
+    expect(errs('let! gs = Vec<fn(): i32>(); { let e = D{n: 1}; keepg(&gs!, mk(&e)); } gs.len();', P)).toEqual([dangling('gs', 'e')]);
+    expect(errs('let e = D{n: 1}; let! rs = Vec<&D>(); { put(&rs!, &e); } rs.len();', P)).toEqual([]);
+    expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; put(&rs!, &e); rs.len(); }', P)).toEqual([]);
+  });
+});
+
 describe('a reference stored from a nested block (E0176)', () => {
   it('inside an if, and to a loop binding (through a reference to what it iterates)', () => {
     expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; if true { rs.push(&e); } } rs.len();')).toEqual([dangling('rs', 'e')]);

@@ -188,8 +188,13 @@ function storedOutside(s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borr
     const c = sc, t = callTarget(c), callee = sc.callee;
     const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating : false;
     const h = rootLocal(callee.object);
-    if (!mutating || !outer(h) || !holdsRef(h.type)) return null;
-    return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
+    if (mutating && outer(h) && holdsRef(h.type)) return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
+  }
+  // `put(&v!, &x)`: a function given a mutable borrow of a holder may store its other arguments'
+  // borrows there (their types cannot say it does not)
+  for (const a of sc?.args ?? []) {
+    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : null;
+    if (outer(h) && holdsRef(h.type)) return { r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' };
   }
   return null;
 }
