@@ -87,8 +87,10 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     if (owner) { if (!holders.has(owner)) holders.set(owner, b); } else report(b, value.span, `stored through \`${placeText(place)}\``);
   };
   const returned = (value: ast.Expr) => {
-    // a closure returned as a function value: the caller holds the borrows (E0176 there)
-    if (value.kind === 'closure' || (local(value) && local(value)!.type.k === 'fn')) return;
+    // a closure returned as a function value, an async block as its Future: the caller holds the
+    // borrows (E0176 there)
+    const k = local(value)?.type;
+    if (value.kind === 'closure' || value.kind === 'async' || k?.k === 'fn' || (k?.k === 'builtin' && k.name === 'Future')) return;
     const b = carried(value);
     if (b) report(b, value.span, 'returned inside a value');
   };

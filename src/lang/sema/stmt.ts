@@ -539,8 +539,8 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
         if (temporary(c.callee.object)) reportTemp(c.callee.object);
         else report(c.callee.object, c.callee.object);
       }
-    } else if (value.kind === 'closure') {
-      // a closure capturing a reference to a local would read it after the return
+    } else if (value.kind === 'closure' || value.kind === 'async') {
+      // a closure (an async block's Future) capturing a reference to a local would read it after the return
       for (const l of exprInfo(value)?.closure?.captures ?? []) {
         const held = cx.heldBorrows.get(l);
         if (held) report(value, held);
