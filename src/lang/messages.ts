@@ -502,6 +502,7 @@ export const MESSAGES = {
 
     closureOutlivesBorrow: 'dangling reference: {$what} capturing `{$name}` is {$where}, and may outlive the data `{$name}` refers to',
     taskOutlivesBorrow: 'dangling reference: a `go` task captures `{$name}`, and may outlive the data `{$name}` refers to',
+    storedThroughParam: 'dangling reference: a borrow of `{$name}` is stored through `{$place}`, which outlives `{$name}`',
     calleeKeepsBorrow: 'dangling reference: `{$callee}` may keep this function value after the call, and it holds a borrow of `{$name}`',
   },
   E0185: {
@@ -889,6 +890,8 @@ export const NOTES = {
 
     labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
     labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',
+    labelDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
+    helpStoreOwned: 'help: store an owned value (clone it), or take `{$name}` as a reference parameter so it outlives the call',
     labelParamMayOutlive: '`{$param}` may outlive the call: the function stores it, returns it or uses it in a closure or task',
     helpPassOwnedFunction: 'help: pass a closure that captures owned values (clone what it needs first), or change `{$callee}` to only call `{$param}`',
     helpCaptureOwned: 'help: capture an owned value instead (copy or clone what the closure needs before making it), or return the closure itself as a function value (the call then keeps its reference arguments borrowed)',

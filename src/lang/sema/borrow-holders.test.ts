@@ -72,6 +72,20 @@ describe('a function given a mutable borrow of an outer holder and a borrow (E01
   });
 });
 
+describe("a borrow of the function's own data stored through a reference parameter (E0176)", () => {
+  const msg = (x: string, p: string) => `E0176 dangling reference: a borrow of \`${x}\` is stored through \`${p}\`, which outlives \`${x}\``;
+  const B = 'struct Bag { items: Vec<D> }\nfn put(out: &Vec<&D>!, d: &D) { out.push(d); }';
+  it('a local, a by-value parameter, a loop binding over a reference to a local; through a method or a call', () => {
+    expect(errs('', `${B}\nfn f(out: &Vec<&D>!) { let b = D{n: 1}; out.push(&b); }`)).toEqual([msg('b', 'out')]);
+    expect(errs('', `${B}\nfn f(out: &Vec<&D>!, d: D) { put(out, &d); }`)).toEqual([msg('d', 'out')]);
+    expect(errs('', `${B}\nfn f(out: &Vec<&D>!) { let b = Bag{items: Vec<D>()}; let r = &b; for x in r.items { out.push(&x); } }`)).toEqual([msg('b', 'out')]);
+    expect(errs('', `${B}\nfn f(out: &Vec<fn(): i32>!) { let b = D{n: 1}; out.push(mk(&b)); }`)).toEqual([msg('b', 'out')]);
+  });
+  it("the caller's data: accepted", () => {
+    expect(errs('', `${B}\nfn f(out: &Vec<&D>!, d: &D, g: &Bag) { out.push(d); put(out, d); for x in g.items { out.push(&x); } }`)).toEqual([]);
+  });
+});
+
 describe('a reference stored from a nested block (E0176)', () => {
   it('inside an if, and to a loop binding (through a reference to what it iterates)', () => {
     expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; if true { rs.push(&e); } } rs.len();')).toEqual([dangling('rs', 'e')]);

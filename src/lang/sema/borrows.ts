@@ -41,7 +41,7 @@ function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
 }
 
 /** A borrow a holder keeps: the borrowed place, whether it is mutable, where it was made. */
-interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
+export interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
 const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: refIsMut(e), span: e.span });
 
 /** The borrows a statement makes `r` hold (chapter 2 §6.4): `let r = &x…;` / `r = &x…;`,
@@ -120,7 +120,7 @@ export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolea
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
-function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
+export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
   if (!e) return out;
   if (e.kind === 'call') e = checkedCall(e);
   switch (e.kind) {
@@ -158,7 +158,7 @@ const loopIter = checkMap<LocalInfo, ast.Expr>();
 /** The owned local whose drop ends the data a borrow points into: the borrowed local itself, or
  *  for a loop binding (`&y` of `for y in w.items`) what it iterates, through a reference local
  *  to what that reference was bound to (`let r = &b;`). Null: reached through a parameter. */
-function ownerOf(cx: Ctx, br: Borrow): LocalInfo | null {
+export function ownerOf(cx: Ctx, br: Borrow): LocalInfo | null {
   let x = rootLocal(br.operand);
   for (let depth = 0; x && depth < 8; depth++) {
     const iter = loopIter.get(x);

@@ -12,6 +12,9 @@ import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
 import { placeText, refBound } from './moves';
+import { borrowsIn, ownerOf } from './borrows';
+
+const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl', 'target']);
 /** Builtin methods that store their arguments in the receiver. */
@@ -79,8 +82,25 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     labels: [{ span: b.local.span, message: b.via ? NOTE.E0176.labelBorrowsThrough({ name: b.local.name, via: b.via }) : NOTE.E0176.labelHoldsBorrow({ name: b.local.name }) }],
     notes: [NOTE.E0176.helpCaptureOwned()],
   });
+  /** A borrow of this function's own data stored through a reference parameter (`out.push(&b)`,
+   *  `out.push(&x)` of `for x in r.items` with `r = &b`, `*slot = H{f: mk(&b)}`): it outlives b. */
+  const storedThroughParam = (place: ast.Expr, value: ast.Expr) => {
+    const root = rootLocal(place);
+    if (!root || !params.has(root) || root.type.k !== 'ref') return;
+    for (const br of borrowsIn(value)) {
+      const x = ownerOf(cx, br);
+      if (!x || x.type.k === 'ref' || x.type.k === 'slice' || x.type.k === 'ptr') continue;
+      if (!within(x.span, body.span) && !params.has(x)) continue;
+      cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
+        labels: [{ span: x.span, message: NOTE.E0176.labelDroppedOnReturn({ name: x.name }) }],
+        notes: [NOTE.E0176.helpStoreOwned({ name: x.name })],
+      });
+      return;
+    }
+  };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   const store = (place: ast.Expr, value: ast.Expr) => {
+    if (!ownedRoot(place)) storedThroughParam(place, value);
     const b = carried(value);
     if (!b) return;
     const owner = ownedRoot(place);
@@ -109,6 +129,12 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'call': {
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
         if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) store(c.callee.object, a);
+        // a user method given a mutable receiver may keep its arguments there too
+        else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && !ownedRoot(c.callee.object)) for (const a of c.args) storedThroughParam(c.callee.object, a);
+        // and so may a function given a mutable reference parameter (`put(out, &b)`)
+        if (t?.k === 'fn' || t?.k === 'method') {
+          for (const a of c.args) { const at = local(a)?.type; if (at?.k === 'ref' && at.mut) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
+        }
         // `go_with_stack(n, f)` spawns f as a `go` does
         if (t?.k === 'builtin' && t.name === 'go_with_stack') for (const a of c.args) { const b = a.kind === 'closure' ? captures(exprInfo(a)?.closure, true) : null; if (b) report(b, a.span, null); }
         break;
