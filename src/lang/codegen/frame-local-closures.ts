@@ -10,7 +10,8 @@ import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, 
 import { lentClosures } from '../sema/moves';
 import { scopedArgs, scopedClosures } from '../sema/scoped-params';
 import { isCopy } from '../sema/infer';
-import type { Type } from '../sema/types';
+import { holdsRef } from '../sema/borrows';
+import { letLocals } from '../sema/escaping-closures';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)
@@ -110,7 +111,7 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
     // `r = &v` must not see v dropped when v's block ends first (every local mentioned in a value
     // r was given: `&v.items[i]`, `r2 = r`, `mk(&e)`)
     for (const l of [...out]) {
-      if (!mayBorrow(l.type)) continue;
+      if (!holdsRef(l.type)) continue;
       for (const e of given.get(l) ?? []) for (const m of mentioned(e)) {
         for (let x: LocalInfo | undefined = m; x && !out.has(x); x = x.partOf) { out.add(x); changed = true; }
       }
@@ -120,21 +121,6 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
   return out;
 }
 
-/** Can a value of type t hold a reference (a function value may capture one)? */
-function mayBorrow(t: Type, seen = new Set<unknown>()): boolean {
-  switch (t.k) {
-    case 'ref': case 'slice': case 'fn': return true;
-    case 'tuple': return t.elems.some((x) => mayBorrow(x, seen));
-    case 'array': return mayBorrow(t.elem, seen);
-    case 'builtin': return t.args.some((x) => mayBorrow(x, seen));
-    case 'struct': case 'enum':
-      if (seen.has(t.info)) return false;
-      seen.add(t.info);
-      return t.args.some((x) => mayBorrow(x, seen)) || (t.k === 'struct' && t.info.fields.some((f) => mayBorrow(f.type, seen)));
-    default: return false;
-  }
-}
-
 /** The locals an expression mentions. */
 function mentioned(e: unknown, out: LocalInfo[] = []): LocalInfo[] {
   if (!e || typeof e !== 'object') return out;
@@ -142,13 +128,6 @@ function mentioned(e: unknown, out: LocalInfo[] = []): LocalInfo[] {
   const o = checkedNode(e) as Record<string, unknown> & { kind?: string };
   if (o.kind === 'ident' && nameRes(o as unknown as ast.ExprOf<'ident'>)?.k === 'local') out.push((nameRes(o as unknown as ast.ExprOf<'ident'>) as ResOf<'local'>).local);
   for (const k of Object.keys(o)) if (!SKIP.has(k)) mentioned(o[k], out);
-  return out;
-}
-
-/** The locals a `let` pattern binds. */
-function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
-  if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
-  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
   return out;
 }
 

@@ -5,7 +5,9 @@
 // call holds its reference arguments' borrows (borrows.ts heldBy; E0176 where the result outlives
 // them). Storing it where the caller's borrows are not tracked is E0176: through a reference
 // (`out.push(|| x.n)`, `*slot = || x.n`), inside a returned struct/enum/tuple/array, or capturing
-// it in a `go` task, which may run after the data is gone. Runs after the body is checked.
+// it in a `go` task, which may run after the data is gone; an `async` block's Future likewise.
+// Also E0176: a borrow of this function's own data stored through a reference parameter
+// (`out.push(&b)`, `put(out, &b)`). Runs after the body is checked.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
@@ -161,7 +163,7 @@ function rootLocal(e: ast.Expr): LocalInfo | null {
 }
 
 /** The locals a `let` pattern binds. */
-function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
+export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
   if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
   else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
   return out;

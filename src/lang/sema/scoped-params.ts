@@ -8,6 +8,8 @@
 // function counted as escaping and kept its captures to the end of the run.
 // Greatest fixpoint: a parameter starts scoped and loses it when a mention escapes, including by
 // flowing into a parameter that lost it (recursion through scoped parameters stays scoped).
+// A parameter that is not scoped may outlive its call, and its type cannot say what a function
+// value borrows: giving it one that holds a borrow is E0176 at the call (keptBorrow).
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
