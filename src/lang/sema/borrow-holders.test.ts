@@ -86,6 +86,15 @@ describe("a borrow of the function's own data stored through a reference paramet
   });
 });
 
+describe('a generic parameter a task captures, given a borrow (E0176)', () => {
+  const L = 'fn later<T>(x: T, ch: Channel<i64>) { go { let k = ch.recv(); println("{} {:?}", k, x); }; }\nfn now<T>(x: T) { let f = || x; f(); }';
+  it('rejected for a reference argument, accepted for an owned one or a callee without a task', () => {
+    expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(&e.n, ch);', L))
+      .toEqual(['E0176 dangling reference: `later` hands `x` to a task that may outlive the call, and this argument borrows `e.n`']);
+    expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(e.n, ch); now(&e);', L)).toEqual([]);
+  });
+});
+
 describe('a reference stored from a nested block (E0176)', () => {
   it('inside an if, and to a loop binding (through a reference to what it iterates)', () => {
     expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; if true { rs.push(&e); } } rs.len();')).toEqual([dangling('rs', 'e')]);

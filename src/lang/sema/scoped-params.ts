@@ -13,7 +13,9 @@
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
-import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, localOf, nameRes, type ResOf } from './tables';
+import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
+import { holdsRef } from './borrows';
+import type { Type } from './types';
 import { isLendingMethod, placeText, refBound } from './moves';
 import { MSG, NOTE } from '../msg';
 
@@ -63,7 +65,7 @@ export function computeScopedParams(cx: Ctx): void {
       changed = true;
     }
   }
-  if (cx.borrowCheck) for (const a of args) keptBorrow(cx, a.arg, a.call, a.index, scoped, argFn.get(a.arg));
+  if (cx.borrowCheck) for (const a of args) { keptBorrow(cx, a.arg, a.call, a.index, scoped, argFn.get(a.arg)); taskKeepsArg(cx, a.arg, a.call, a.index); }
   for (const a of args) {
     if (!lentBy(a.call, a.index)) continue;
     if (a.arg.kind === 'closure') scopedClosures.add(a.arg);
@@ -132,6 +134,45 @@ function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: num
   cx.error(MSG.E0176.calleeKeepsBorrow({ callee, name }), arg.span, {
     labels: [{ span: p.local.span, message: NOTE.E0176.labelParamMayOutlive({ param }) }],
     notes: [NOTE.E0176.helpPassOwnedFunction({ callee, param })],
+  });
+}
+
+/** The parameters of `f` a `go` task or an `async` block of its body captures, with where. */
+const taskCaptures = new WeakMap<FnInfo, Map<LocalInfo, ast.Span>>();
+function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
+  let out = taskCaptures.get(f);
+  if (out) return out;
+  taskCaptures.set(f, (out = new Map()));
+  const params = new Set(f.params.map((p) => p.local));
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x); return; }
+    const o = checkedNode(n) as Record<string, unknown> & { kind?: string; span?: ast.Span };
+    const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
+    for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
+    for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k]);
+  };
+  if (f.decl?.body) visit(f.decl.body);
+  return out;
+}
+
+const mentionsParam = (t: Type): boolean => t.k === 'param' || (t.k === 'tuple' ? t.elems.some(mentionsParam) : t.k === 'array' || t.k === 'slice' || t.k === 'ref' ? mentionsParam(t.k === 'array' || t.k === 'slice' ? t.elem : t.inner) : (t.k === 'builtin' || t.k === 'struct' || t.k === 'enum') ? t.args.some(mentionsParam) : false);
+
+/** A generic function's parameter (of a type parameter's type) captured by a `go` task or an
+ *  `async` block outlives the call; its body was checked for every `T`, so a `T` that is a
+ *  reference (`later(&e.n, ch)`) is checked here: E0176, as a task capturing a reference is. */
+function taskKeepsArg(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number): void {
+  const t = callTarget(call);
+  if (t?.k !== 'fn' && t?.k !== 'method') return;
+  const p = t.fn.params[index];
+  // (a parameter whose own type holds a reference was checked in the body: escaping-closures.ts)
+  if (!p?.local || !mentionsParam(p.type) || holdsRef(p.type) || !holdsRef(exprInfo(arg)?.type)) return;
+  const at = capturedByTasks(t.fn).get(p.local);
+  if (!at) return;
+  const callee = t.fn.name, param = p.local.name, name = placeText(arg.kind === 'ref' ? arg.operand : arg);
+  cx.error(MSG.E0176.taskKeepsGenericArg({ callee, param, name }), arg.span, {
+    labels: [{ span: at, message: NOTE.E0176.labelCapturedByTask({ param }) }],
+    notes: [NOTE.E0176.helpPassOwnedArgument({ name })],
   });
 }
 
