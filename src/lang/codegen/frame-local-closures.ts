@@ -108,11 +108,11 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
       for (let l = owner ?? undefined; l && !out.has(l); l = l.partOf) { out.add(l); changed = true; }
     }
     // a kept value that may hold a borrow keeps what it may borrow from: a `go` task reading
-    // `r = &v` must not see v dropped when v's block ends first (every local mentioned in a value
-    // r was given: `&v.items[i]`, `r2 = r`, `mk(&e)`)
+    // `r = &v` must not see v dropped when v's block ends first (every value r was given:
+    // `&v.items[i]`, `r2 = r`, `mk(&e)`, `v.as_slice()`)
     for (const l of [...out]) {
       if (!holdsRef(l.type)) continue;
-      for (const e of given.get(l) ?? []) for (const m of mentioned(e)) {
+      for (const e of given.get(l) ?? []) for (const m of borrowedFrom(e)) {
         for (let x: LocalInfo | undefined = m; x && !out.has(x); x = x.partOf) { out.add(x); changed = true; }
       }
     }
@@ -121,13 +121,29 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
   return out;
 }
 
-/** The locals an expression mentions. */
-function mentioned(e: unknown, out: LocalInfo[] = []): LocalInfo[] {
+/** The locals a value may borrow from: the places of its `&p` (`&v.items[i]` → v), locals that
+ *  hold borrows themselves (`r2 = r`, `f = g`), and the receivers of method calls whose result may
+ *  hold one (`v.first_ref()`, `v.as_slice()`). A closure literal is left out: it escapes and keeps
+ *  its own captures. */
+function borrowedFrom(e: unknown, out: LocalInfo[] = []): LocalInfo[] {
   if (!e || typeof e !== 'object') return out;
-  if (Array.isArray(e)) { for (const x of e) mentioned(x, out); return out; }
+  if (Array.isArray(e)) { for (const x of e) borrowedFrom(x, out); return out; }
   const o = checkedNode(e) as Record<string, unknown> & { kind?: string };
-  if (o.kind === 'ident' && nameRes(o as unknown as ast.ExprOf<'ident'>)?.k === 'local') out.push((nameRes(o as unknown as ast.ExprOf<'ident'>) as ResOf<'local'>).local);
-  for (const k of Object.keys(o)) if (!SKIP.has(k)) mentioned(o[k], out);
+  switch (o.kind) {
+    case 'closure': return out;
+    case 'ref': { const r = placeRoot((o as unknown as ast.ExprOf<'ref'>).operand); if (r) out.push(r); return out; }
+    case 'ident': {
+      const n = nameRes(o as unknown as ast.ExprOf<'ident'>);
+      if (n?.k === 'local' && holdsRef((n as ResOf<'local'>).local.type)) out.push((n as ResOf<'local'>).local);
+      return out;
+    }
+    case 'call': {
+      const c = o as unknown as ast.ExprOf<'call'>;
+      if (c.callee.kind === 'member' && holdsRef(exprInfo(c)?.type)) { const r = placeRoot(c.callee.object); if (r) out.push(r); }
+      break;
+    }
+  }
+  for (const k of Object.keys(o)) if (!SKIP.has(k)) borrowedFrom(o[k], out);
   return out;
 }
 
