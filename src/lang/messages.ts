@@ -500,8 +500,11 @@ export const MESSAGES = {
     referencesWhichGoesOut: 'dangling reference: `{$rName}` references `{$xName}`, which goes out of scope here',
     blockSValueReferences: 'dangling reference: the block\'s value references `{$xName}`, which goes out of scope here',
 
-    closureOutlivesBorrow: 'dangling reference: a closure capturing `{$name}` is {$where}, and may outlive the data `{$name}` refers to',
+    closureOutlivesBorrow: 'dangling reference: {$what} capturing `{$name}` is {$where}, and may outlive the data `{$name}` refers to',
     taskOutlivesBorrow: 'dangling reference: a `go` task captures `{$name}`, and may outlive the data `{$name}` refers to',
+    storedThroughParam: 'dangling reference: a borrow of `{$name}` is stored through `{$place}`, which outlives `{$name}`',
+    taskKeepsGenericArg: 'dangling reference: `{$callee}` hands `{$param}` to a task that may outlive the call, and this argument borrows `{$name}`',
+    calleeKeepsBorrow: 'dangling reference: `{$callee}` may keep this function value after the call, and it holds a borrow of `{$name}`',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
@@ -888,6 +891,12 @@ export const NOTES = {
 
     labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
     labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',
+    labelDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
+    helpStoreOwned: 'help: store an owned value (clone it), or take `{$name}` as a reference parameter so it outlives the call',
+    labelCapturedByTask: '`{$param}` is captured here by a `go` task or an `async` block',
+    helpPassOwnedArgument: 'help: pass an owned value (clone it), so the task does not read `{$name}` after it is dropped',
+    labelParamMayOutlive: '`{$param}` may outlive the call: the function stores it, returns it or uses it in a closure or task',
+    helpPassOwnedFunction: 'help: pass a closure that captures owned values (clone what it needs first), or change `{$callee}` to only call `{$param}`',
     helpCaptureOwned: 'help: capture an owned value instead (copy or clone what the closure needs before making it), or return the closure itself as a function value (the call then keeps its reference arguments borrowed)',
   },
   E0185: {

@@ -10,6 +10,8 @@ import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, 
 import { lentClosures } from '../sema/moves';
 import { scopedArgs, scopedClosures } from '../sema/scoped-params';
 import { isCopy } from '../sema/infer';
+import { holdsRef } from '../sema/borrows';
+import { letLocals } from '../sema/escaping-closures';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)
@@ -74,7 +76,14 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
         ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
     // a match binding that views a part of an owned local (sema partOf): the owner is kept
     for (const c of escaping ?? []) for (let l: LocalInfo | undefined = c; l && !out.has(l); l = l.partOf) out.add(l);
-    if (o.kind === 'for-in') {
+    if (o.kind === 'let') {
+      const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
+      if (s.init) for (const l of letLocals(s.pattern)) sources(l).push(s.init);
+    } else if (o.kind === 'assign') {
+      const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>;
+      const l = s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' ? (nameRes(s.target) as ResOf<'local'>).local : null;
+      if (l) sources(l).push(s.value);
+    } else if (o.kind === 'for-in') {
       const s = o as unknown as Extract<ast.Stmt, { kind: 'for-in' }>;
       if (localOf(s)) views.push({ binds: [localOf(s)!], of: s.iter });
     } else if (o.kind === 'match') {
@@ -86,6 +95,9 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
   // bindings that may view a part of what they iterate or match (`for d in v`, `match s.e`;
   // a copied one does not)
   const views: { binds: LocalInfo[]; of: ast.Expr }[] = [];
+  // every value a local is given (`let r = &v;`, `r = &w;`, `let f = mk(&e);`)
+  const given = new Map<LocalInfo, ast.Expr[]>();
+  const sources = (l: LocalInfo) => { let a = given.get(l); if (!a) given.set(l, (a = [])); return a; };
   walk(root);
   // a kept one keeps the local that place belongs to (a temporary is not dropped: stmts.ts),
   // until nothing changes (a kept owner may be a view itself)
@@ -95,8 +107,43 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
       const owner = v.binds.some((l) => out.has(l) && !isCopy(l.type)) ? placeRoot(v.of) : null;
       for (let l = owner ?? undefined; l && !out.has(l); l = l.partOf) { out.add(l); changed = true; }
     }
+    // a kept value that may hold a borrow keeps what it may borrow from: a `go` task reading
+    // `r = &v` must not see v dropped when v's block ends first (every value r was given:
+    // `&v.items[i]`, `r2 = r`, `mk(&e)`, `v.as_slice()`)
+    for (const l of [...out]) {
+      if (!holdsRef(l.type)) continue;
+      for (const e of given.get(l) ?? []) for (const m of borrowedFrom(e)) {
+        for (let x: LocalInfo | undefined = m; x && !out.has(x); x = x.partOf) { out.add(x); changed = true; }
+      }
+    }
   }
   keptCache.set(root, out);
+  return out;
+}
+
+/** The locals a value may borrow from: the places of its `&p` (`&v.items[i]` → v), locals that
+ *  hold borrows themselves (`r2 = r`, `f = g`), and the receivers of method calls whose result may
+ *  hold one (`v.first_ref()`, `v.as_slice()`). A closure literal is left out: it escapes and keeps
+ *  its own captures. */
+function borrowedFrom(e: unknown, out: LocalInfo[] = []): LocalInfo[] {
+  if (!e || typeof e !== 'object') return out;
+  if (Array.isArray(e)) { for (const x of e) borrowedFrom(x, out); return out; }
+  const o = checkedNode(e) as Record<string, unknown> & { kind?: string };
+  switch (o.kind) {
+    case 'closure': return out;
+    case 'ref': { const r = placeRoot((o as unknown as ast.ExprOf<'ref'>).operand); if (r) out.push(r); return out; }
+    case 'ident': {
+      const n = nameRes(o as unknown as ast.ExprOf<'ident'>);
+      if (n?.k === 'local' && holdsRef((n as ResOf<'local'>).local.type)) out.push((n as ResOf<'local'>).local);
+      return out;
+    }
+    case 'call': {
+      const c = o as unknown as ast.ExprOf<'call'>;
+      if (c.callee.kind === 'member' && holdsRef(exprInfo(c)?.type)) { const r = placeRoot(c.callee.object); if (r) out.push(r); }
+      break;
+    }
+  }
+  for (const k of Object.keys(o)) if (!SKIP.has(k)) borrowedFrom(o[k], out);
   return out;
 }
 

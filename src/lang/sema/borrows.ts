@@ -8,8 +8,9 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
+import { refBound } from './moves';
 import { MSG, NOTE, type Message } from '../msg';
-import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkSet, refIsMut } from './tables';
+import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import type { Type } from './types';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
@@ -40,12 +41,12 @@ function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
 }
 
 /** A borrow a holder keeps: the borrowed place, whether it is mutable, where it was made. */
-interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
+export interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
 const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: refIsMut(e), span: e.span });
 
 /** The borrows a statement makes `r` hold (chapter 2 §6.4): `let r = &x…;` / `r = &x…;`,
  *  `let r = pick(&a, &b);` (a call returning a reference holds its reference arguments' borrows)
- *  and `let r = p.name_ref();` (a method with a `&T`/`&T!` receiver returning a reference holds
+ *  `let fut = get(&v);` (an `async fn`'s Future keeps its arguments) and `let r = p.name_ref();` (a method with a `&T`/`&T!` receiver returning a reference holds
  *  the receiver's borrow too). */
 function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   let r: LocalInfo | null = null, init: ast.Expr;
@@ -58,7 +59,7 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   }
   if (init.kind === 'call' && viewOf(init)) return { r, borrows: [viewOf(init)!] };
   // a function value a call returns may be a closure that captured its reference arguments
-  if (init.kind === 'call' && (exprInfo(init)?.type?.k === 'ref' || exprInfo(init)?.type?.k === 'fn')) {
+  if (init.kind === 'call' && holdsArgs(exprInfo(init)?.type)) {
     init = checkedCall(init);
     const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
     const t = callTarget(init), rt = t?.k === 'method' ? t.fn.receiverType : null;
@@ -94,18 +95,24 @@ interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; 
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
-/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? */
-function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
+/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? A
+ *  function value may: a closure that captured one (`mk(&e)`). */
+/** A call's value that may hold its reference arguments' borrows: a reference, a function value
+ *  (a closure that captured them), a Future (an `async fn`'s parameters live in it), or a value
+ *  holding one (`H{f: mk(d)}` returned by `wrap(&e)`). */
+export const holdsArgs = (t: Type | undefined) => holdsRef(t);
+
+export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
   if (!t) return false;
   switch (t.k) {
-    case 'ref': case 'slice': return true;
+    case 'ref': case 'slice': case 'fn': return true;
     case 'tuple': return t.elems.some((x) => holdsRef(x, seen));
     case 'array': return holdsRef(t.elem, seen);
-    case 'builtin': return t.args.some((x) => holdsRef(x, seen));
+    case 'builtin': return t.name === 'Future' || t.args.some((x) => holdsRef(x, seen));
     case 'struct': case 'enum':
       if (seen.has(t.info)) return false;
       seen.add(t.info);
-      return t.args.some((x) => holdsRef(x, seen)) || (t.k === 'struct' ? t.info.fields.some((f) => holdsRef(f.type, seen)) : false);
+      return t.args.some((x) => holdsRef(x, seen)) || (t.k === 'struct' ? t.info.fields.some((f) => holdsRef(f.type, seen)) : t.info.variants.some((v) => v.fields.some((f) => holdsRef(f, seen))));
     default: return false;
   }
 }
@@ -113,11 +120,12 @@ function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
-function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
+export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
   if (!e) return out;
   if (e.kind === 'call') e = checkedCall(e);
   switch (e.kind) {
     case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(explicit(e)); break;
+    case 'ident': if (nameRes(e)?.k === 'local') out.push(...(heldLocals.get((nameRes(e) as ResOf<'local'>).local) ?? [])); break;
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
     case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
     case 'if': for (const b of [...e.branches.map((x) => x.body), e.else]) borrowsIn(b?.tail ?? undefined, out); break;
@@ -127,7 +135,8 @@ function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
       if (t?.k === 'variant' || (e.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(e.callee.name))) { for (const a of e.args) borrowsIn(a, out); break; }
       const view = viewOf(e);
       if (view) { out.push(view); break; }
-      if (exprInfo(e)?.type?.k !== 'ref') break;
+      // a reference or function value a call returns holds its reference arguments' borrows
+      if (!holdsArgs(exprInfo(e)?.type)) break;
       for (const a of e.args) if (a.kind === 'ref') out.push(explicit(a));
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
       if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });
@@ -141,6 +150,26 @@ function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[] {
 function localIn(br: Borrow, scope: ast.Span): LocalInfo | null {
   const x = rootLocal(br.operand);
   return x && x.type.k !== 'ref' && x.type.k !== 'ptr' && within(x.span, scope) ? x : null;
+}
+
+/** The iterated place of each `for` binding met so far (its elements are viewed in place). */
+const loopIter = checkMap<LocalInfo, ast.Expr>();
+
+/** The owned local whose drop ends the data a borrow points into: the borrowed local itself, or
+ *  for a loop binding (`&y` of `for y in w.items`) what it iterates, through a reference local
+ *  to what that reference was bound to (`let r = &b;`). Null: reached through a parameter. */
+export function ownerOf(cx: Ctx, br: Borrow): LocalInfo | null {
+  let x = rootLocal(br.operand);
+  for (let depth = 0; x && depth < 8; depth++) {
+    const iter = loopIter.get(x);
+    if (iter) { x = rootLocal(iter.kind === 'ref' ? iter.operand : iter); continue; }
+    if (x.partOf) { x = x.partOf; continue; }
+    const via = refBound.get(x);
+    if (via) { x = rootLocal(via.ref.kind === 'ref' ? via.ref.operand : via.ref); continue; }
+    if (x.type.k === 'ref' || x.type.k === 'slice') { const held = cx.heldBorrows.get(x); x = held ? rootLocal(held) : null; continue; }
+    return x.type.k === 'ptr' ? null : x;
+  }
+  return null;
 }
 
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
@@ -159,8 +188,13 @@ function storedOutside(s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borr
     const c = sc, t = callTarget(c), callee = sc.callee;
     const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating : false;
     const h = rootLocal(callee.object);
-    if (!mutating || !outer(h) || !holdsRef(h.type)) return null;
-    return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
+    if (mutating && outer(h) && holdsRef(h.type)) return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
+  }
+  // `put(&v!, &x)`: a function given a mutable borrow of a holder may store its other arguments'
+  // borrows there (their types cannot say it does not)
+  for (const a of sc?.args ?? []) {
+    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : null;
+    if (outer(h) && holdsRef(h.type)) return { r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' };
   }
   return null;
 }
@@ -198,7 +232,11 @@ function valueBranches(cx: Ctx, n: unknown, used: boolean): void {
   for (const k in o) if (walk(o, k)) valueBranches(cx, o[k], !(o.kind === 'expr' && k === 'expr'));
 }
 
+/** The borrows a `let r = …;` of this block makes r hold (heldBy), for a later `v.push(r)`. */
+const heldLocals = checkMap<LocalInfo, Borrow[]>();
+
 function danglingReferences(cx: Ctx, b: ast.Block): void {
+  for (const s of b.stmts) if (s.kind === 'let') { const h = heldBy(s); if (h) heldLocals.set(h.r, h.borrows); }
   for (const s of b.stmts) valueBranches(cx, s, s.kind !== 'expr');
   valueBranches(cx, b.tail, true);
   let pending = pendingDangling.get(cx);
@@ -211,6 +249,32 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       if (x) pending.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
   }
+  // a store in a nested block (`if c { v.push(&x); }`, a loop body) of a local of this block that
+  // the nested block does not declare (those are its own: checked when it is); a loop binding
+  // stands for what it iterates (`for y in w { v.push(&y); }` borrows w's elements)
+  const nested = (n: unknown, inner: ast.Block | null): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const y of n) nested(y, inner); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async') return; // they run later, if at all
+    const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
+    if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
+    if (Array.isArray(o.stmts)) {
+      // (a local of a block between b and this one is that block's: reported once, by it)
+      const top = inner ?? (o as unknown as ast.Block);
+      for (const st of (o as unknown as ast.Block).stmts) {
+        const held = storedOutside(st, b);
+        for (const br of held?.borrows ?? []) {
+          const x = ownerOf(cx, br);
+          if (x && within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
+        }
+      }
+      inner = top;
+    }
+    for (const k in o) if (walk(o, k)) nested(o[k], inner);
+  };
+  nested(b.stmts, null);
+  nested(b.tail, null);
   if (!pending.length) return;
   b.stmts.forEach((s, i) => {
     const mine = pending!.filter((d) => d.scope !== b.span && within(d.scope, s.span));

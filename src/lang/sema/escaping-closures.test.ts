@@ -19,6 +19,16 @@ describe('a closure holding a borrow that escapes (E0176)', () => {
       .toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `h.f`, and may outlive the data `r` refers to']);
     expect(errs(`${N}\nstruct H { f: fn(): i32 }\nfn f(r: &N): i32 { let! h = H{f: || 0}; h.f = || r.n; return (h.f)(); }`)).toEqual([]);
   });
+  it("an async block: its Future holds what it captures", () => {
+    expect(errs(`${N}\nfn f(r: &N, out: &Vec<Future<i32>>!) { out.push(async { r.n }); }`))
+      .toEqual(['E0176 dangling reference: an `async` block capturing `r` is stored through `out`, and may outlive the data `r` refers to']);
+    expect(errs(`${N}\nfn f(r: &N): Vec<Future<i32>> { let! v = Vec<Future<i32>>(); v.push(async { r.n }); return v; }`))
+      .toEqual(['E0176 dangling reference: an `async` block capturing `r` is returned inside a value, and may outlive the data `r` refers to']);
+    expect(errs(`${N}\nfn f(r: &N, out: &Vec<Future<i32>>!) { let n = r.n; out.push(async { n }); }`)).toEqual([]);
+    // returned as the Future itself: the caller holds the borrow; capturing a local's borrow: E0160
+    expect(errs(`${N}\nfn f(r: &N): Future<i32> { return async { r.n }; }`)).toEqual([]);
+    expect(errs(`${N}\nfn f(): Future<i32> { let n = N{n: 1}; let r = &n; return async { r.n }; }`)).toEqual(['E0160 cannot return reference to local variable `n`']);
+  });
   it('a slice parameter is a reference too', () => {
     expect(errs('fn f(s: &[i32], out: &Vec<fn(): i32>!) { out.push(|| s[0]); }'))
       .toEqual(['E0176 dangling reference: a closure capturing `s` is stored through `out`, and may outlive the data `s` refers to']);

@@ -5,13 +5,18 @@
 // call holds its reference arguments' borrows (borrows.ts heldBy; E0176 where the result outlives
 // them). Storing it where the caller's borrows are not tracked is E0176: through a reference
 // (`out.push(|| x.n)`, `*slot = || x.n`), inside a returned struct/enum/tuple/array, or capturing
-// it in a `go` task, which may run after the data is gone. Runs after the body is checked.
+// it in a `go` task, which may run after the data is gone; an `async` block's Future likewise.
+// Also E0176: a borrow of this function's own data stored through a reference parameter
+// (`out.push(&b)`, `put(out, &b)`). Runs after the body is checked.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
 import { placeText, refBound } from './moves';
+import { borrowsIn, ownerOf } from './borrows';
+
+const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl', 'target']);
 /** Builtin methods that store their arguments in the receiver. */
@@ -20,7 +25,7 @@ const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.
 /** A captured local that refers to data it does not own, the reference it was reached through
  *  (null: it is one itself), and whether that data is the caller's (reached through a reference
  *  parameter) rather than one of this function's locals. */
-interface Borrowing { local: LocalInfo; via: string | null; callers: boolean }
+interface Borrowing { local: LocalInfo; via: string | null; callers: boolean; what?: string }
 
 export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): void {
   const params = new Set<LocalInfo>(fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l));
@@ -52,6 +57,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     e = checkedNode(e);
     switch (e.kind) {
       case 'closure': return captures(exprInfo(e)?.closure);
+      case 'async': { const b = captures(exprInfo(e)?.closure); return b && { ...b, what: 'an `async` block' }; } // its Future holds them
       case 'ident': { const l = local(e); return l ? holders.get(l) ?? null : null; }
       case 'struct-lit': for (const f of e.fields) { const b = carried(f.value); if (b) return b; } return null;
       case 'tuple': case 'array': for (const x of e.elems) { const b = carried(x); if (b) return b; } return null;
@@ -74,20 +80,39 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     const l = local(o);
     return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) ? l : null;
   };
-  const report = (b: Borrowing, at: ast.Span, where: string | null) => cx.error(where ? MSG.E0176.closureOutlivesBorrow({ name: b.local.name, where }) : MSG.E0176.taskOutlivesBorrow({ name: b.local.name }), at, {
+  const report = (b: Borrowing, at: ast.Span, where: string | null) => cx.error(where ? MSG.E0176.closureOutlivesBorrow({ what: b.what ?? 'a closure', name: b.local.name, where }) : MSG.E0176.taskOutlivesBorrow({ name: b.local.name }), at, {
     labels: [{ span: b.local.span, message: b.via ? NOTE.E0176.labelBorrowsThrough({ name: b.local.name, via: b.via }) : NOTE.E0176.labelHoldsBorrow({ name: b.local.name }) }],
     notes: [NOTE.E0176.helpCaptureOwned()],
   });
+  /** A borrow of this function's own data stored through a reference parameter (`out.push(&b)`,
+   *  `out.push(&x)` of `for x in r.items` with `r = &b`, `*slot = H{f: mk(&b)}`): it outlives b. */
+  const storedThroughParam = (place: ast.Expr, value: ast.Expr) => {
+    const root = rootLocal(place);
+    if (!root || !params.has(root) || root.type.k !== 'ref') return;
+    for (const br of borrowsIn(value)) {
+      const x = ownerOf(cx, br);
+      if (!x || x.type.k === 'ref' || x.type.k === 'slice' || x.type.k === 'ptr') continue;
+      if (!within(x.span, body.span) && !params.has(x)) continue;
+      cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
+        labels: [{ span: x.span, message: NOTE.E0176.labelDroppedOnReturn({ name: x.name }) }],
+        notes: [NOTE.E0176.helpStoreOwned({ name: x.name })],
+      });
+      return;
+    }
+  };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   const store = (place: ast.Expr, value: ast.Expr) => {
+    if (!ownedRoot(place)) storedThroughParam(place, value);
     const b = carried(value);
     if (!b) return;
     const owner = ownedRoot(place);
     if (owner) { if (!holders.has(owner)) holders.set(owner, b); } else report(b, value.span, `stored through \`${placeText(place)}\``);
   };
   const returned = (value: ast.Expr) => {
-    // a closure returned as a function value: the caller holds the borrows (E0176 there)
-    if (value.kind === 'closure' || (local(value) && local(value)!.type.k === 'fn')) return;
+    // a closure returned as a function value, an async block as its Future: the caller holds the
+    // borrows (E0176 there)
+    const k = local(value)?.type;
+    if (value.kind === 'closure' || value.kind === 'async' || k?.k === 'fn' || (k?.k === 'builtin' && k.name === 'Future')) return;
     const b = carried(value);
     if (b) report(b, value.span, 'returned inside a value');
   };
@@ -106,6 +131,12 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'call': {
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
         if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) store(c.callee.object, a);
+        // a user method given a mutable receiver may keep its arguments there too
+        else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && !ownedRoot(c.callee.object)) for (const a of c.args) storedThroughParam(c.callee.object, a);
+        // and so may a function given a mutable reference parameter (`put(out, &b)`)
+        if (t?.k === 'fn' || t?.k === 'method') {
+          for (const a of c.args) { const at = local(a)?.type; if (at?.k === 'ref' && at.mut) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
+        }
         // `go_with_stack(n, f)` spawns f as a `go` does
         if (t?.k === 'builtin' && t.name === 'go_with_stack') for (const a of c.args) { const b = a.kind === 'closure' ? captures(exprInfo(a)?.closure, true) : null; if (b) report(b, a.span, null); }
         break;
@@ -132,7 +163,7 @@ function rootLocal(e: ast.Expr): LocalInfo | null {
 }
 
 /** The locals a `let` pattern binds. */
-function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
+export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
   if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
   else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
   return out;

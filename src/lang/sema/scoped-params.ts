@@ -8,11 +8,16 @@
 // function counted as escaping and kept its captures to the end of the run.
 // Greatest fixpoint: a parameter starts scoped and loses it when a mention escapes, including by
 // flowing into a parameter that lost it (recursion through scoped parameters stays scoped).
+// A parameter that is not scoped may outlive its call, and its type cannot say what a function
+// value borrows: giving it one that holds a borrow is E0176 at the call (keptBorrow).
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
-import { callTarget, checkSet, checkedNode, nameRes, type ResOf } from './tables';
-import { isLendingMethod } from './moves';
+import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
+import { holdsRef } from './borrows';
+import type { Type } from './types';
+import { isLendingMethod, placeText, refBound } from './moves';
+import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
 export const scopedClosures = checkSet<ast.Expr>();
@@ -32,7 +37,14 @@ export function computeScopedParams(cx: Ctx): void {
   }
   const uses: Use[] = [];
   const args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[] = [];
-  for (const f of cx.allFns) if (f.decl?.body) walk(f.decl.body, false, uses, args);
+  given = new Map();
+  const argFn = new Map<ast.Expr, FnInfo>();
+  for (const f of cx.allFns) {
+    if (!f.decl?.body) continue;
+    const from = args.length;
+    walk(f.decl.body, false, uses, args);
+    for (const a of args.slice(from)) argFn.set(a.arg, f);
+  }
   const scoped = new Set(params.keys());
   const lentBy = (call: ast.ExprOf<'call'> | null, index: number): boolean => {
     if (!call) return false;
@@ -53,6 +65,7 @@ export function computeScopedParams(cx: Ctx): void {
       changed = true;
     }
   }
+  if (cx.borrowCheck) for (const a of args) { keptBorrow(cx, a.arg, a.call, a.index, scoped, argFn.get(a.arg)); taskKeepsArg(cx, a.arg, a.call, a.index); }
   for (const a of args) {
     if (!lentBy(a.call, a.index)) continue;
     if (a.arg.kind === 'closure') scopedClosures.add(a.arg);
@@ -60,10 +73,120 @@ export function computeScopedParams(cx: Ctx): void {
   }
 }
 
+/** Values given to function-typed locals (`let f = mk(&e);`, `f = …;`). */
+let given = new Map<LocalInfo, ast.Expr[]>();
+
+/** A borrow a function value carries: a call returning it given a reference (`mk(&e)`, `mk(r)`,
+ *  `p.getter()` with a `&T` receiver — the result may be a closure that captured it), a closure
+ *  capturing a reference to the caller's data (a reference parameter of `fn`, or a binding
+ *  reached through one: this function's own locals such a closure keeps alive instead, codegen
+ *  keptByEscapingClosures), or a local given such a value. Returns what is borrowed, as written. */
+function carried(cx: Ctx, e: ast.Expr, fn: FnInfo | undefined, depth = 0): string | null {
+  e = checkedNode(e) as ast.Expr;
+  if (depth > 8) return null;
+  if (e.kind === 'ident' && nameRes(e)?.k === 'local') {
+    for (const v of given.get((nameRes(e) as ResOf<'local'>).local) ?? []) { const b = carried(cx, v, fn, depth + 1); if (b) return b; }
+    return null;
+  }
+  if (e.kind === 'closure') {
+    for (const l of exprInfo(e)?.closure?.captures ?? []) if (fn && callersData(cx, fn, l)) return l.name;
+    return null;
+  }
+  if (e.kind !== 'call' || exprInfo(e)?.type?.k !== 'fn') return null;
+  const c = checkedCall(e), t = callTarget(c);
+  const refLike = (x: ast.Expr) => { const k = exprInfo(x)?.type?.k; return k === 'ref' || k === 'slice'; };
+  for (const a of c.args) if (refLike(a) && exprInfo(a)?.coerce?.k !== 'ptr') return placeText(a.kind === 'ref' ? a.operand : a);
+  if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') return placeText(c.callee.object);
+  return null;
+}
+
+/** Does local l of fn refer to its caller's data (a reference parameter, or reached through one)? */
+function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boolean {
+  if (!l || depth > 16) return false;
+  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
+  const via = refBound.get(l);
+  if (via) return callersData(cx, fn, rootOf(via.ref), depth + 1);
+  const held = cx.heldBorrows.get(l);
+  return held ? callersData(cx, fn, rootOf(held), depth + 1) : false;
+}
+
+/** The local a place or reference expression starts from. */
+function rootOf(e: ast.Expr): LocalInfo | null {
+  for (;;) {
+    if (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+    else if (e.kind === 'deref' || e.kind === 'ref') e = e.operand;
+    else break;
+  }
+  return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
+/** A borrow-carrying function value given to a function-typed parameter that may outlive the call
+ *  (not scoped: stored, returned, captured): the callee may call it after the borrowed data is
+ *  gone, and its type cannot say so, so it is E0176 here (chapter 2 §6.5). */
+function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number, scoped: Set<LocalInfo>, fn: FnInfo | undefined): void {
+  const t = callTarget(call);
+  if (t?.k !== 'fn' && t?.k !== 'method') return;
+  const p = t.fn.params[index];
+  if (!p?.local || p.type.k !== 'fn' || p.variadic || scoped.has(p.local)) return;
+  const name = carried(cx, arg, fn);
+  if (!name) return;
+  const callee = t.fn.name, param = p.local.name;
+  cx.error(MSG.E0176.calleeKeepsBorrow({ callee, name }), arg.span, {
+    labels: [{ span: p.local.span, message: NOTE.E0176.labelParamMayOutlive({ param }) }],
+    notes: [NOTE.E0176.helpPassOwnedFunction({ callee, param })],
+  });
+}
+
+/** The parameters of `f` a `go` task or an `async` block of its body captures, with where. */
+const taskCaptures = new WeakMap<FnInfo, Map<LocalInfo, ast.Span>>();
+function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
+  let out = taskCaptures.get(f);
+  if (out) return out;
+  taskCaptures.set(f, (out = new Map()));
+  const params = new Set(f.params.map((p) => p.local));
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x); return; }
+    const o = checkedNode(n) as Record<string, unknown> & { kind?: string; span?: ast.Span };
+    const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
+    for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
+    for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k]);
+  };
+  if (f.decl?.body) visit(f.decl.body);
+  return out;
+}
+
+const mentionsParam = (t: Type): boolean => t.k === 'param' || (t.k === 'tuple' ? t.elems.some(mentionsParam) : t.k === 'array' || t.k === 'slice' || t.k === 'ref' ? mentionsParam(t.k === 'array' || t.k === 'slice' ? t.elem : t.inner) : (t.k === 'builtin' || t.k === 'struct' || t.k === 'enum') ? t.args.some(mentionsParam) : false);
+
+/** A generic function's parameter (of a type parameter's type) captured by a `go` task or an
+ *  `async` block outlives the call; its body was checked for every `T`, so a `T` that is a
+ *  reference (`later(&e.n, ch)`) is checked here: E0176, as a task capturing a reference is. */
+function taskKeepsArg(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number): void {
+  const t = callTarget(call);
+  if (t?.k !== 'fn' && t?.k !== 'method') return;
+  const p = t.fn.params[index];
+  // (a parameter whose own type holds a reference was checked in the body: escaping-closures.ts)
+  if (!p?.local || !mentionsParam(p.type) || holdsRef(p.type) || !holdsRef(exprInfo(arg)?.type)) return;
+  const at = capturedByTasks(t.fn).get(p.local);
+  if (!at) return;
+  const callee = t.fn.name, param = p.local.name, name = placeText(arg.kind === 'ref' ? arg.operand : arg);
+  cx.error(MSG.E0176.taskKeepsGenericArg({ callee, param, name }), arg.span, {
+    labels: [{ span: at, message: NOTE.E0176.labelCapturedByTask({ param }) }],
+    notes: [NOTE.E0176.helpPassOwnedArgument({ name })],
+  });
+}
+
 function walk(n: unknown, nested: boolean, uses: Use[], args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[], at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false): void {
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const x of n) walk(x, nested, uses, args); return; }
   const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
+  if (o.kind === 'let' || o.kind === 'assign') {
+    const s = o as unknown as Extract<ast.Stmt, { kind: 'let' | 'assign' }>;
+    const l = s.kind === 'let' ? (s.pattern.kind === 'name' ? localOf(s.pattern) : null)
+      : s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' ? (nameRes(s.target) as ResOf<'local'>).local : null;
+    const v = s.kind === 'let' ? s.init : s.value;
+    if (l && v && l.type.k === 'fn') { const a = given.get(l) ?? []; a.push(v); given.set(l, a); }
+  }
   if (o.kind === 'ident') {
     const r = nameRes(o as unknown as ast.ExprOf<'ident'>);
     if (r?.k === 'local') uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1 });

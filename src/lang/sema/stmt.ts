@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
-import { checkBlockBorrows } from './borrows';
+import { checkBlockBorrows, holdsArgs as heldArgs } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
@@ -516,7 +516,8 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
   const reportTemp = (refE: ast.Expr) => cx.error(MSG.E0160.cannotReturnReferenceTemporary(), refE.span, {
     notes: [NOTE.E0160.helpTemporaryDroppedWhen()],
   });
-  const check = () => {
+  // (value: the returned expression or a part of a struct, tuple, array or variant it builds)
+  const check = (value: ast.Expr): void => {
     if (value.kind === 'ref') {
       if (temporary(value.operand)) reportTemp(value);
       else report(value, value.operand);
@@ -525,25 +526,32 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
       if (held) report(value, held);
     } else if (value.kind === 'call' && sliceViewOf(value)) {
       report(value, sliceViewOf(value)!);
-    } else if (value.kind === 'call' && (exprInfo(value)?.type?.k === 'ref' || exprInfo(value)?.type?.k === 'fn')) {
+    } else if (value.kind === 'call' && heldArgs(exprInfo(value)?.type)) {
       // the result holds the borrows of its reference arguments and receiver (a returned function
-      // value may be a closure that captured them)
-      value = checkedCall(value);
-      for (const a of value.args) if (a.kind === 'ref') { if (temporary(a.operand)) reportTemp(a); else report(a, a.operand); }
-      const fnT = callTarget(value);
-      if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && value.callee.kind === 'member') {
-        if (temporary(value.callee.object)) reportTemp(value.callee.object);
-        else report(value.callee.object, value.callee.object);
+      // value may be a closure that captured them, a Future an `async fn`'s parameters)
+      const c = checkedCall(value), fnT = callTarget(c);
+      const builds = fnT?.k === 'variant' || (c.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(c.callee.name));
+      for (const a of c.args) {
+        if (a.kind === 'ref') { if (temporary(a.operand)) reportTemp(a); else report(a, a.operand); }
+        else if (builds) check(a);
       }
-    } else if (value.kind === 'closure') {
-      // a closure capturing a reference to a local would read it after the return
+      if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') {
+        if (temporary(c.callee.object)) reportTemp(c.callee.object);
+        else report(c.callee.object, c.callee.object);
+      }
+    } else if (value.kind === 'closure' || value.kind === 'async') {
+      // a closure (an async block's Future) capturing a reference to a local would read it after the return
       for (const l of exprInfo(value)?.closure?.captures ?? []) {
         const held = cx.heldBorrows.get(l);
         if (held) report(value, held);
       }
+    } else if (value.kind === 'struct-lit') {
+      for (const f of value.fields) check(f.value);
+    } else if (value.kind === 'tuple' || value.kind === 'array') {
+      for (const x of value.elems) check(x);
     }
   };
-  check();
+  check(value);
 }
 
 /** `v.as_slice()` (§5.2): the Vec it views, whose elements a returned or held slice borrows. */
