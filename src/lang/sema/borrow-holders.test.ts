@@ -103,3 +103,37 @@ describe('a reference stored from a nested block (E0176)', () => {
     expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; if true { rs.push(&e); } rs.len(); }')).toEqual([]);
   });
 });
+
+describe('a holder reached through a mutable reference local (E0176)', () => {
+  const K = 'fn keepT<T>(x: T, out: &Vec<T>!) { let o = out; o.push(x); }';
+  it('stores into what the reference borrows: directly or through a generic callee', () => {
+    expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; let w = &rs!; w.push(&e); } rs.len();', K)).toEqual([dangling('rs', 'e')]);
+    expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; let w = &rs!; keepT(&e, w); } rs.len();', K)).toEqual([dangling('rs', 'e')]);
+    expect(errs('let! rs = Vec<&D>(); let w = &rs!; { let e = D{n: 1}; keepT(&e, w); } rs.len();', K)).toEqual([dangling('rs', 'e')]);
+    expect(errs('let e = D{n: 1}; let! rs = Vec<&D>(); { let w = &rs!; w.push(&e); keepT(&e, w); } rs.len();', K)).toEqual([]);
+  });
+});
+
+describe('a channel keeps what is sent on it (E0176)', () => {
+  const L = 'fn later<T>(x: T, ch: Channel<fn(): T>) { ch.send(|| x); }';
+  it('a borrow sent on an outer channel, or given to a callee that may send it (in a closure)', () => {
+    expect(errs('let ch = Channel<&D>(4); { let e = D{n: 1}; ch.send(&e); } ch.recv();', L)).toEqual([dangling('ch', 'e')]);
+    expect(errs('let ch = Channel<fn(): &D>(4); { let e = D{n: 1}; later(&e, ch); } ch.recv();', L)).toEqual([dangling('ch', 'e')]);
+    expect(errs('let ch = Channel<&D>(4); { let e = D{n: 1}; ch.send(&e); ch.recv(); }', L)).toEqual([]);
+    expect(errs('let e = D{n: 1}; let ch = Channel<fn(): &D>(4); { later(&e, ch); } ch.recv();', L)).toEqual([]);
+  });
+  it('a channel parameter is shared with the caller: what is sent on it outlives the call', () => {
+    expect(errs('', 'fn g(r: &D, ch: Channel<fn(): i32>) { ch.send(|| r.n); }')).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `ch`, and may outlive the data `r` refers to']);
+    expect(errs('', 'fn g(ch: Channel<&D>) { let b = D{n: 1}; ch.send(&b); }')).toEqual(['E0176 dangling reference: a borrow of `b` is stored through `ch`, which outlives `b`']);
+    expect(errs('', 'fn g(r: &D, ch: Channel<i32>, fs: Channel<fn(): i32>) { ch.send(r.n); let n = r.n; fs.send(|| n); }')).toEqual([]);
+  });
+});
+
+describe('a method that keeps its function argument, given one holding a borrow (E0176)', () => {
+  const R = 'struct Reg { fs: Vec<fn(): i32> }\nfn (r: &Reg!) on(f: fn(): i32) { r.fs.push(f); }';
+  it('is reported once where the borrowed local goes out of scope, else by the call', () => {
+    expect(errs('let! reg = Reg{fs: Vec<fn(): i32>()}; { let e = D{n: 1}; reg.on(mk(&e)); } reg.fs.len();', R)).toEqual([dangling('reg', 'e')]);
+    expect(errs('let e = D{n: 1}; let! reg = Reg{fs: Vec<fn(): i32>()}; reg.on(mk(&e));', R))
+      .toEqual(['E0176 dangling reference: `Reg.on` may keep this function value after the call, and it holds a borrow of `e`']);
+  });
+});

@@ -14,13 +14,13 @@ import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
 import { placeText, refBound } from './moves';
-import { borrowsIn, ownerOf } from './borrows';
+import { borrowsIn, isChannel, ownerOf } from './borrows';
 
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl', 'target']);
 /** Builtin methods that store their arguments in the receiver. */
-const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert']);
+const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert', 'Channel.send']);
 
 /** A captured local that refers to data it does not own, the reference it was reached through
  *  (null: it is one itself), and whether that data is the caller's (reached through a reference
@@ -30,6 +30,9 @@ interface Borrowing { local: LocalInfo; via: string | null; callers: boolean; wh
 export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): void {
   const params = new Set<LocalInfo>(fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l));
   if (fn.receiverLocal) params.add(fn.receiverLocal);
+  // a reference parameter, or a channel parameter (a handle shared with the caller): what is
+  // stored through it outlives the call
+  const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isChannel(l.type));
   // the caller's data: reached (through references and views) from a reference parameter
   const callers = (l: LocalInfo | null, depth = 0): boolean => {
     if (!l || depth > 16) return false;
@@ -78,7 +81,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       if (exprInfo(o)?.type?.k === 'ref') return null;
     }
     const l = local(o);
-    return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) ? l : null;
+    return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) && !sharedParam(l) ? l : null;
   };
   const report = (b: Borrowing, at: ast.Span, where: string | null) => cx.error(where ? MSG.E0176.closureOutlivesBorrow({ what: b.what ?? 'a closure', name: b.local.name, where }) : MSG.E0176.taskOutlivesBorrow({ name: b.local.name }), at, {
     labels: [{ span: b.local.span, message: b.via ? NOTE.E0176.labelBorrowsThrough({ name: b.local.name, via: b.via }) : NOTE.E0176.labelHoldsBorrow({ name: b.local.name }) }],
@@ -88,7 +91,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
    *  `out.push(&x)` of `for x in r.items` with `r = &b`, `*slot = H{f: mk(&b)}`): it outlives b. */
   const storedThroughParam = (place: ast.Expr, value: ast.Expr) => {
     const root = rootLocal(place);
-    if (!root || !params.has(root) || root.type.k !== 'ref') return;
+    if (!sharedParam(root)) return;
     for (const br of borrowsIn(value)) {
       const x = ownerOf(cx, br);
       if (!x || x.type.k === 'ref' || x.type.k === 'slice' || x.type.k === 'ptr') continue;
@@ -135,7 +138,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && !ownedRoot(c.callee.object)) for (const a of c.args) storedThroughParam(c.callee.object, a);
         // and so may a function given a mutable reference parameter (`put(out, &b)`)
         if (t?.k === 'fn' || t?.k === 'method') {
-          for (const a of c.args) { const at = local(a)?.type; if (at?.k === 'ref' && at.mut) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
+          for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isChannel(at)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         if (t?.k === 'builtin' && t.name === 'go_with_stack') for (const a of c.args) { const b = a.kind === 'closure' ? captures(exprInfo(a)?.closure, true) : null; if (b) report(b, a.span, null); }

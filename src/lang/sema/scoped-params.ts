@@ -14,7 +14,7 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
-import { holdsRef } from './borrows';
+import { borrowsIn, danglingReported, holdsRef } from './borrows';
 import type { Type } from './types';
 import { isLendingMethod, placeText, refBound } from './moves';
 import { MSG, NOTE } from '../msg';
@@ -129,7 +129,8 @@ function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: num
   const p = t.fn.params[index];
   if (!p?.local || p.type.k !== 'fn' || p.variadic || scoped.has(p.local)) return;
   const name = carried(cx, arg, fn);
-  if (!name) return;
+  // (already reported where the borrowed local goes out of scope: `reg.on(mk(&e))` in a block)
+  if (!name || borrowsIn(arg).some(danglingReported)) return;
   const callee = t.fn.name, param = p.local.name;
   cx.error(MSG.E0176.calleeKeepsBorrow({ callee, name }), arg.span, {
     labels: [{ span: p.local.span, message: NOTE.E0176.labelParamMayOutlive({ param }) }],
