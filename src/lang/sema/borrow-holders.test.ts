@@ -137,3 +137,12 @@ describe('a method that keeps its function argument, given one holding a borrow 
       .toEqual(['E0176 dangling reference: `Reg.on` may keep this function value after the call, and it holds a borrow of `e`']);
   });
 });
+
+describe('a borrow stored in a thread_local (E0176)', () => {
+  const T = 'thread_local let! tfs: Vec<fn(): i32> = Vec();';
+  it('outlives every local: rejected for a borrow of a local or a closure capturing a reference parameter', () => {
+    expect(errs('{ let e = D{n: 1}; tfs.push(mk(&e)); } tfs[0]();', T)).toEqual(['E0176 dangling reference: a borrow of `e` is stored through `tfs`, which outlives `e`']);
+    expect(errs('', `${T}\nfn g(r: &D) { tfs.push(|| r.n); }`)).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `tfs`, and may outlive the data `r` refers to']);
+    expect(errs('tfs.push(|| 1); tfs[0]();', `${T}\nfn g(r: &D) { let n = r.n; tfs.push(|| n); }`)).toEqual([]);
+  });
+});

@@ -6,8 +6,9 @@
 // them). Storing it where the caller's borrows are not tracked is E0176: through a reference
 // (`out.push(|| x.n)`, `*slot = || x.n`), inside a returned struct/enum/tuple/array, or capturing
 // it in a `go` task, which may run after the data is gone; an `async` block's Future likewise.
-// Also E0176: a borrow of this function's own data stored through a reference parameter
-// (`out.push(&b)`, `put(out, &b)`). Runs after the body is checked.
+// Also E0176: a borrow of this function's own data stored through a reference or channel parameter
+// (`out.push(&b)`, `put(out, &b)`, `ch.send(&b)`) or into a `thread_local`. Runs after the body is
+// checked.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
@@ -90,8 +91,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   /** A borrow of this function's own data stored through a reference parameter (`out.push(&b)`,
    *  `out.push(&x)` of `for x in r.items` with `r = &b`, `*slot = H{f: mk(&b)}`): it outlives b. */
   const storedThroughParam = (place: ast.Expr, value: ast.Expr) => {
-    const root = rootLocal(place);
-    if (!sharedParam(root)) return;
+    if (!sharedParam(rootLocal(place)) && !isThreadLocal(place)) return;
     for (const br of borrowsIn(value)) {
       const x = ownerOf(cx, br);
       if (!x || x.type.k === 'ref' || x.type.k === 'slice' || x.type.k === 'ptr') continue;
@@ -163,6 +163,12 @@ function rootLocal(e: ast.Expr): LocalInfo | null {
     else break;
   }
   return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
+/** Is the place part of a `thread_local` (which outlives every local of its task)? */
+function isThreadLocal(e: ast.Expr): boolean {
+  while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+  return e.kind === 'ident' && nameRes(e)?.k === 'tls';
 }
 
 /** The locals a `let` pattern binds. */
