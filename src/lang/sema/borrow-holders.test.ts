@@ -146,3 +146,12 @@ describe('a borrow stored in a thread_local (E0176)', () => {
     expect(errs('tfs.push(|| 1); tfs[0]();', `${T}\nfn g(r: &D) { let n = r.n; tfs.push(|| n); }`)).toEqual([]);
   });
 });
+
+describe('a generic parameter captured by a closure go_with_stack spawns (E0176)', () => {
+  const S = 'fn later<T>(x: T, ch: Channel<i64>) { go_with_stack(65536, || { let k = ch.recv(); println("{} {:?}", k, x); }); }';
+  it('is kept by the task, as by a `go` block', () => {
+    expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(&e.n, ch);', S))
+      .toEqual(['E0176 dangling reference: `later` hands `x` to a task that may outlive the call, and this argument borrows `e.n`']);
+    expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(e.n, ch);', S)).toEqual([]);
+  });
+});

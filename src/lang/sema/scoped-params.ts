@@ -149,12 +149,21 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x); return; }
     const o = checkedNode(n) as Record<string, unknown> & { kind?: string; span?: ast.Span };
-    const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
+    // (`go_with_stack(n, || …)` spawns its closure as a `go` does)
+    const spawned = o.kind === 'call' ? spawnedClosure(o as unknown as ast.ExprOf<'call'>) : null;
+    const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' || spawned ? exprInfo((spawned ?? o) as unknown as ast.Expr)?.closure?.captures : undefined;
     for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
     for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k]);
   };
   if (f.decl?.body) visit(f.decl.body);
   return out;
+}
+
+/** The closure literal a `go_with_stack(n, || …)` call spawns, if it is one. */
+function spawnedClosure(c: ast.ExprOf<'call'>): ast.Expr | null {
+  const t = callTarget(checkedCall(c));
+  if (t?.k !== 'builtin' || t.name !== 'go_with_stack') return null;
+  return checkedCall(c).args.find((a) => a.kind === 'closure') ?? null;
 }
 
 const mentionsParam = (t: Type): boolean => t.k === 'param' || (t.k === 'tuple' ? t.elems.some(mentionsParam) : t.k === 'array' || t.k === 'slice' || t.k === 'ref' ? mentionsParam(t.k === 'array' || t.k === 'slice' ? t.elem : t.inner) : (t.k === 'builtin' || t.k === 'struct' || t.k === 'enum') ? t.args.some(mentionsParam) : false);
