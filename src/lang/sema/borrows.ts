@@ -175,10 +175,12 @@ export function ownerOf(cx: Ctx, br: Borrow): LocalInfo | null {
 /** A channel is a shared handle: what is sent on any copy of it is kept by all of them. */
 export const isChannel = (t: Type | undefined) => t?.k === 'builtin' && t.name === 'Channel';
 
-/** Borrows that `checkBlockBorrows` reported as stored past their referent (E0176), by the span of
- *  the borrow: a call's own check (scoped-params keptBorrow) does not report them again. */
+/** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
+ *  escaping-closures.ts), by the span of the borrow: a call's own check (scoped-params keptBorrow)
+ *  does not report them again. */
 const reportedDangling = checkSet<ast.Span>();
 export const danglingReported = (br: Borrow) => reportedDangling.has(br.span);
+export const markDangling = (br: Borrow) => reportedDangling.add(br.span);
 
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
 function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
