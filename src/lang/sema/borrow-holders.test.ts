@@ -149,6 +149,12 @@ describe('a borrow stored in a thread_local (E0176)', () => {
     expect(errs('', `${T}\nfn g(r: &D) { tfs.push(|| r.n); }`)).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `tfs`, and may outlive the data `r` refers to']);
     expect(errs('tfs.push(|| 1); tfs[0]();', `${T}\nfn g(r: &D) { let n = r.n; tfs.push(|| n); }`)).toEqual([]);
   });
+  it("a reference to the caller's data, or a function value a call made from one: rejected; a copy: accepted", () => {
+    const R = `${T}\nthread_local let! trs: Vec<&D> = Vec();`;
+    const msg = (p: string) => `E0176 dangling reference: \`r\` refers to the caller's data, and is stored in the thread_local \`${p}\`, which may outlive it`;
+    expect(errs('', `${R}\nfn g(r: &D) { tfs.push(mk(r)); trs.push(r); }`)).toEqual([msg('tfs'), msg('trs')]);
+    expect(errs('', `${R}\nfn g(r: &D) { let n = r.n; tfs.push(|| n); let o = Some(r); o.unwrap(); }`)).toEqual([]);
+  });
 });
 
 describe('a generic parameter captured by a closure go_with_stack spawns (E0176)', () => {

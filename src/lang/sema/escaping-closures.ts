@@ -15,7 +15,7 @@ import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
 import { placeText, refBound } from './moves';
-import { borrowsIn, isChannel, markDangling, ownerOf } from './borrows';
+import { borrowsIn, holdsRef, isChannel, markDangling, ownerOf } from './borrows';
 
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
@@ -105,8 +105,36 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     }
   };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
+  /** A reference to the caller's data that `e` is or holds (`r`, `&r.n`, `Some(r)`, `mk(r)`):
+   *  only stores into a thread_local are its caller's to not see (a reference parameter it can). */
+  const callersRef = (e: ast.Expr): LocalInfo | null => {
+    e = checkedNode(e);
+    switch (e.kind) {
+      case 'ident': { const l = local(e), k = l?.type.k; return l && (k === 'ref' || k === 'slice') && callers(l) ? l : null; }
+      case 'ref': { const l = rootLocal(e.operand); return l && callers(l) ? l : null; }
+      case 'struct-lit': for (const f of e.fields) { const l = callersRef(f.value); if (l) return l; } return null;
+      case 'tuple': case 'array': for (const x of e.elems) { const l = callersRef(x); if (l) return l; } return null;
+      case 'call': {
+        // a variant or Some/Ok/Err holds its arguments; a call returning a value that holds a
+        // reference (a closure, a Future) may hold its reference arguments and `&T` receiver
+        if (!holdsRef(exprInfo(e)?.type)) return null;
+        const t = callTarget(e);
+        for (const a of e.args) { const l = callersRef(a); if (l) return l; }
+        return t?.k === 'method' && t.fn.receiverType?.k === 'ref' && e.callee.kind === 'member' ? callersRef(e.callee.object) : null;
+      }
+      default: return null;
+    }
+  };
   const store = (place: ast.Expr, value: ast.Expr) => {
     if (!ownedRoot(place)) storedThroughParam(place, value);
+    const mine = isThreadLocal(place) ? callersRef(value) : null;
+    if (mine) {
+      cx.error(MSG.E0176.storedInThreadLocal({ name: mine.name, place: placeText(place) }), value.span, {
+        labels: [{ span: mine.span, message: NOTE.E0176.labelHoldsBorrow({ name: mine.name }) }],
+        notes: [NOTE.E0176.helpStoreOwnedCopy({ name: mine.name })],
+      });
+      return;
+    }
     const b = carried(value);
     if (!b) return;
     const owner = ownedRoot(place);
