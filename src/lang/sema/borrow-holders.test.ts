@@ -136,6 +136,9 @@ describe('a method that keeps its function argument, given one holding a borrow 
     expect(errs('let e = D{n: 1}; let! reg = Reg{fs: Vec<fn(): i32>()}; reg.on(mk(&e));', R))
       .toEqual(['E0176 dangling reference: `Reg.on` may keep this function value after the call, and it holds a borrow of `e`']);
   });
+  it('a borrow of a nested block\'s local stored through a reference parameter used after the block: once', () => {
+    expect(errs('', 'fn f(out: &Vec<&D>!) { { let e = D{n: 1}; out.push(&e); } out.len(); }')).toEqual([dangling('out', 'e')]);
+  });
   it('a borrow of the own data given through a reference parameter to a callee that keeps it: once', () => {
     expect(errs('', 'fn g(out: &Vec<fn(): i32>!) { let b = D{n: 1}; keep(out, mk(&b)); }'))
       .toEqual(['E0176 dangling reference: a borrow of `b` is stored through `out`, which outlives `b`']);

@@ -15,7 +15,7 @@ import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
 import { placeText, refBound } from './moves';
-import { borrowsIn, holdsRef, isChannel, markDangling, ownerOf } from './borrows';
+import { borrowsIn, danglingReported, holdsRef, isChannel, markDangling, ownerOf } from './borrows';
 
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
@@ -96,6 +96,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       const x = ownerOf(cx, br);
       if (!x || x.type.k === 'ref' || x.type.k === 'slice' || x.type.k === 'ptr') continue;
       if (!within(x.span, body.span) && !params.has(x)) continue;
+      if (danglingReported(br)) return; // (where its block ends: `{ let e = …; out.push(&e); } out.len();`)
       markDangling(br);
       cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
         labels: [{ span: x.span, message: NOTE.E0176.labelDroppedOnReturn({ name: x.name }) }],
