@@ -125,6 +125,7 @@ describe('a channel keeps what is sent on it (E0176)', () => {
   it('a channel parameter is shared with the caller: what is sent on it outlives the call', () => {
     expect(errs('', 'fn g(r: &D, ch: Channel<fn(): i32>) { ch.send(|| r.n); }')).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `ch`, and may outlive the data `r` refers to']);
     expect(errs('', 'fn g(ch: Channel<&D>) { let b = D{n: 1}; ch.send(&b); }')).toEqual(['E0176 dangling reference: a borrow of `b` is stored through `ch`, which outlives `b`']);
+    expect(errs('', 'struct S { ch: Channel<&D> }\nfn g(s: S) { let b = D{n: 1}; s.ch.send(&b); }')).toEqual(['E0176 dangling reference: a borrow of `b` is stored through `s.ch`, which outlives `b`']);
     expect(errs('', 'fn g(r: &D, ch: Channel<i32>, fs: Channel<fn(): i32>) { ch.send(r.n); let n = r.n; fs.send(|| n); }')).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   // a reference parameter, or a channel parameter (a handle shared with the caller): what is
   // stored through it outlives the call
   const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isChannel(l.type));
+  // (also a channel that is part of a by-value parameter: `s.ch.send(&b)`)
+  const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isChannel(exprInfo(p)?.type)); };
   // the caller's data: reached (through references and views) from a reference parameter
   const callers = (l: LocalInfo | null, depth = 0): boolean => {
     if (!l || depth > 16) return false;
@@ -82,7 +84,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       if (exprInfo(o)?.type?.k === 'ref') return null;
     }
     const l = local(o);
-    return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) && !sharedParam(l) ? l : null;
+    return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) && !sharedPlace(p) ? l : null;
   };
   const report = (b: Borrowing, at: ast.Span, where: string | null) => cx.error(where ? MSG.E0176.closureOutlivesBorrow({ what: b.what ?? 'a closure', name: b.local.name, where }) : MSG.E0176.taskOutlivesBorrow({ name: b.local.name }), at, {
     labels: [{ span: b.local.span, message: b.via ? NOTE.E0176.labelBorrowsThrough({ name: b.local.name, via: b.via }) : NOTE.E0176.labelHoldsBorrow({ name: b.local.name }) }],
@@ -91,7 +93,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   /** A borrow of this function's own data stored through a reference parameter (`out.push(&b)`,
    *  `out.push(&x)` of `for x in r.items` with `r = &b`, `*slot = H{f: mk(&b)}`): it outlives b. */
   const storedThroughParam = (place: ast.Expr, value: ast.Expr) => {
-    if (!sharedParam(rootLocal(place)) && !isThreadLocal(place)) return;
+    if (!sharedPlace(place) && !isThreadLocal(place)) return;
     for (const br of borrowsIn(value)) {
       const x = ownerOf(cx, br);
       if (!x || x.type.k === 'ref' || x.type.k === 'slice' || x.type.k === 'ptr') continue;
@@ -168,7 +170,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && !ownedRoot(c.callee.object)) for (const a of c.args) storedThroughParam(c.callee.object, a);
         // and so may a function given a mutable reference parameter (`put(out, &b)`)
         if (t?.k === 'fn' || t?.k === 'method') {
-          for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isChannel(at)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
+          for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isChannel(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         if (t?.k === 'builtin' && t.name === 'go_with_stack') for (const a of c.args) { const b = a.kind === 'closure' ? captures(exprInfo(a)?.closure, true) : null; if (b) report(b, a.span, null); }
