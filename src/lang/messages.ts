@@ -505,6 +505,7 @@ export const MESSAGES = {
     storedThroughParam: 'dangling reference: a borrow of `{$name}` is stored through `{$place}`, which outlives `{$name}`',
     taskKeepsGenericArg: 'dangling reference: `{$callee}` hands `{$param}` to a task that may outlive the call, and this argument borrows `{$name}`',
     calleeKeepsBorrow: 'dangling reference: `{$callee}` may keep this function value after the call, and it holds a borrow of `{$name}`',
+    storedInThreadLocal: 'dangling reference: `{$name}` refers to the caller\'s data, and is stored in the thread_local `{$place}`, which may outlive it',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
@@ -893,6 +894,7 @@ export const NOTES = {
     labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',
     labelDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     helpStoreOwned: 'help: store an owned value (clone it), or take `{$name}` as a reference parameter so it outlives the call',
+    helpStoreOwnedCopy: 'help: store an owned value (clone or copy what `{$name}` refers to)',
     labelCapturedByTask: '`{$param}` is captured here by a `go` task or an `async` block',
     helpPassOwnedArgument: 'help: pass an owned value (clone it), so the task does not read `{$name}` after it is dropped',
     labelParamMayOutlive: '`{$param}` may outlive the call: the function stores it, returns it or uses it in a closure or task',

@@ -103,3 +103,69 @@ describe('a reference stored from a nested block (E0176)', () => {
     expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; if true { rs.push(&e); } rs.len(); }')).toEqual([]);
   });
 });
+
+describe('a holder reached through a mutable reference local (E0176)', () => {
+  const K = 'fn keepT<T>(x: T, out: &Vec<T>!) { let o = out; o.push(x); }';
+  it('stores into what the reference borrows: directly or through a generic callee', () => {
+    expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; let w = &rs!; w.push(&e); } rs.len();', K)).toEqual([dangling('rs', 'e')]);
+    expect(errs('let! rs = Vec<&D>(); { let e = D{n: 1}; let w = &rs!; keepT(&e, w); } rs.len();', K)).toEqual([dangling('rs', 'e')]);
+    expect(errs('let! rs = Vec<&D>(); let w = &rs!; { let e = D{n: 1}; keepT(&e, w); } rs.len();', K)).toEqual([dangling('rs', 'e')]);
+    expect(errs('let e = D{n: 1}; let! rs = Vec<&D>(); { let w = &rs!; w.push(&e); keepT(&e, w); } rs.len();', K)).toEqual([]);
+  });
+});
+
+describe('a channel keeps what is sent on it (E0176)', () => {
+  const L = 'fn later<T>(x: T, ch: Channel<fn(): T>) { ch.send(|| x); }';
+  it('a borrow sent on an outer channel, or given to a callee that may send it (in a closure)', () => {
+    expect(errs('let ch = Channel<&D>(4); { let e = D{n: 1}; ch.send(&e); } ch.recv();', L)).toEqual([dangling('ch', 'e')]);
+    expect(errs('let ch = Channel<fn(): &D>(4); { let e = D{n: 1}; later(&e, ch); } ch.recv();', L)).toEqual([dangling('ch', 'e')]);
+    expect(errs('let ch = Channel<&D>(4); { let e = D{n: 1}; ch.send(&e); ch.recv(); }', L)).toEqual([]);
+    expect(errs('let e = D{n: 1}; let ch = Channel<fn(): &D>(4); { later(&e, ch); } ch.recv();', L)).toEqual([]);
+  });
+  it('a channel parameter is shared with the caller: what is sent on it outlives the call', () => {
+    expect(errs('', 'fn g(r: &D, ch: Channel<fn(): i32>) { ch.send(|| r.n); }')).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `ch`, and may outlive the data `r` refers to']);
+    expect(errs('', 'fn g(ch: Channel<&D>) { let b = D{n: 1}; ch.send(&b); }')).toEqual(['E0176 dangling reference: a borrow of `b` is stored through `ch`, which outlives `b`']);
+    expect(errs('', 'struct S { ch: Channel<&D> }\nfn g(s: S) { let b = D{n: 1}; s.ch.send(&b); }')).toEqual(['E0176 dangling reference: a borrow of `b` is stored through `s.ch`, which outlives `b`']);
+    expect(errs('', 'fn g(r: &D, ch: Channel<i32>, fs: Channel<fn(): i32>) { ch.send(r.n); let n = r.n; fs.send(|| n); }')).toEqual([]);
+  });
+});
+
+describe('a method that keeps its function argument, given one holding a borrow (E0176)', () => {
+  const R = 'struct Reg { fs: Vec<fn(): i32> }\nfn (r: &Reg!) on(f: fn(): i32) { r.fs.push(f); }';
+  it('is reported once where the borrowed local goes out of scope, else by the call', () => {
+    expect(errs('let! reg = Reg{fs: Vec<fn(): i32>()}; { let e = D{n: 1}; reg.on(mk(&e)); } reg.fs.len();', R)).toEqual([dangling('reg', 'e')]);
+    expect(errs('let e = D{n: 1}; let! reg = Reg{fs: Vec<fn(): i32>()}; reg.on(mk(&e));', R))
+      .toEqual(['E0176 dangling reference: `Reg.on` may keep this function value after the call, and it holds a borrow of `e`']);
+  });
+  it('a borrow of a nested block\'s local stored through a reference parameter used after the block: once', () => {
+    expect(errs('', 'fn f(out: &Vec<&D>!) { { let e = D{n: 1}; out.push(&e); } out.len(); }')).toEqual([dangling('out', 'e')]);
+  });
+  it('a borrow of the own data given through a reference parameter to a callee that keeps it: once', () => {
+    expect(errs('', 'fn g(out: &Vec<fn(): i32>!) { let b = D{n: 1}; keep(out, mk(&b)); }'))
+      .toEqual(['E0176 dangling reference: a borrow of `b` is stored through `out`, which outlives `b`']);
+  });
+});
+
+describe('a borrow stored in a thread_local (E0176)', () => {
+  const T = 'thread_local let! tfs: Vec<fn(): i32> = Vec();';
+  it('outlives every local: rejected for a borrow of a local or a closure capturing a reference parameter', () => {
+    expect(errs('{ let e = D{n: 1}; tfs.push(mk(&e)); } tfs[0]();', T)).toEqual(['E0176 dangling reference: a borrow of `e` is stored through `tfs`, which outlives `e`']);
+    expect(errs('', `${T}\nfn g(r: &D) { tfs.push(|| r.n); }`)).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `tfs`, and may outlive the data `r` refers to']);
+    expect(errs('tfs.push(|| 1); tfs[0]();', `${T}\nfn g(r: &D) { let n = r.n; tfs.push(|| n); }`)).toEqual([]);
+  });
+  it("a reference to the caller's data, or a function value a call made from one: rejected; a copy: accepted", () => {
+    const R = `${T}\nthread_local let! trs: Vec<&D> = Vec();`;
+    const msg = (p: string) => `E0176 dangling reference: \`r\` refers to the caller's data, and is stored in the thread_local \`${p}\`, which may outlive it`;
+    expect(errs('', `${R}\nfn g(r: &D) { tfs.push(mk(r)); trs.push(r); }`)).toEqual([msg('tfs'), msg('trs')]);
+    expect(errs('', `${R}\nfn g(r: &D) { let n = r.n; tfs.push(|| n); let o = Some(r); o.unwrap(); }`)).toEqual([]);
+  });
+});
+
+describe('a generic parameter captured by a closure go_with_stack spawns (E0176)', () => {
+  const S = 'fn later<T>(x: T, ch: Channel<i64>) { go_with_stack(65536, || { let k = ch.recv(); println("{} {:?}", k, x); }); }';
+  it('is kept by the task, as by a `go` block', () => {
+    expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(&e.n, ch);', S))
+      .toEqual(['E0176 dangling reference: `later` hands `x` to a task that may outlive the call, and this argument borrows `e.n`']);
+    expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(e.n, ch);', S)).toEqual([]);
+  });
+});

@@ -172,28 +172,48 @@ export function ownerOf(cx: Ctx, br: Borrow): LocalInfo | null {
   return null;
 }
 
+/** A channel is a shared handle: what is sent on any copy of it is kept by all of them. */
+export const isChannel = (t: Type | undefined) => t?.k === 'builtin' && t.name === 'Channel';
+
+/** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
+ *  escaping-closures.ts), by the span of the borrow: a call's own check (scoped-params keptBorrow)
+ *  does not report them again. */
+const reportedDangling = checkSet<ast.Span>();
+export const danglingReported = (br: Borrow) => reportedDangling.has(br.span);
+export const markDangling = (br: Borrow) => reportedDangling.add(br.span);
+
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
-function storedOutside(s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
+function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
   const outer = (l: LocalInfo | null): l is LocalInfo => !!l && !within(l.span, b.span);
+  // a holder reached through a reference local stands for what that reference borrows
+  // (`let w = &v!; w.push(&x);`, `keep(&x, w)`), when it is known
+  const holder = (e: ast.Expr): LocalInfo | null => {
+    const l = rootLocal(e);
+    return l?.type.k === 'ref' ? ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l : l;
+  };
   if (s.kind === 'assign' && s.op === '=') {
     const held = heldBy(s);
     if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
-    const h = rootLocal(s.target);
+    const h = holder(s.target);
     if (!outer(h) || !holdsRef(h.type)) return null;
     return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
   }
   const sc = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
   if (sc && sc.callee.kind === 'member') {
-    // `v.push(&x)`, `m.insert(k, &x)`, `h.set(&x)`: a mutating method of a container of references
+    // `v.push(&x)`, `m.insert(k, &x)`, `h.set(&x)`: a mutating method of a container of references;
+    // `ch.send(&x)`: a channel keeps what is sent until it is received
     const c = sc, t = callTarget(c), callee = sc.callee;
-    const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating : false;
-    const h = rootLocal(callee.object);
+    const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating || (t.owner === 'Channel' && t.method === 'send') : false;
+    const h = holder(callee.object);
     if (mutating && outer(h) && holdsRef(h.type)) return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
   }
   // `put(&v!, &x)`: a function given a mutable borrow of a holder may store its other arguments'
-  // borrows there (their types cannot say it does not)
+  // borrows there (their types cannot say it does not): also through a mutable reference local
+  // (`put(w, &x)`), and a channel it may send them on, or a closure capturing them (`later(&x, ch)`
+  // with `fn later<T>(x: T, ch: Channel<fn(): T>) { ch.send(|| x); }`)
   for (const a of sc?.args ?? []) {
-    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : null;
+    const at = exprInfo(a)?.type;
+    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isChannel(at) ? rootLocal(a) : null;
     if (outer(h) && holdsRef(h.type)) return { r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' };
   }
   return null;
@@ -242,7 +262,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
   for (const s of b.stmts) {
-    const held = storedOutside(s, b);
+    const held = storedOutside(cx, s, b);
     if (!held) continue;
     for (const br of held.borrows) {
       const x = localIn(br, b.span);
@@ -263,7 +283,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       // (a local of a block between b and this one is that block's: reported once, by it)
       const top = inner ?? (o as unknown as ast.Block);
       for (const st of (o as unknown as ast.Block).stmts) {
-        const held = storedOutside(st, b);
+        const held = storedOutside(cx, st, b);
         for (const br of held?.borrows ?? []) {
           const x = ownerOf(cx, br);
           if (x && within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
@@ -286,6 +306,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r); if (use) break; }
       if (!use) continue;
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
+      reportedDangling.add(d.at);
       cx.error(MSG.E0176.referencesWhichGoesOut({ rName: d.r.name, xName: d.x.name }), closing, {
         labels: [
           { span: d.at, message: NOTE.E0176.labelBorrowsHere({ r: d.r.name, how: d.how, x: d.x.name }) },

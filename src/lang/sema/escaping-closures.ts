@@ -6,21 +6,22 @@
 // them). Storing it where the caller's borrows are not tracked is E0176: through a reference
 // (`out.push(|| x.n)`, `*slot = || x.n`), inside a returned struct/enum/tuple/array, or capturing
 // it in a `go` task, which may run after the data is gone; an `async` block's Future likewise.
-// Also E0176: a borrow of this function's own data stored through a reference parameter
-// (`out.push(&b)`, `put(out, &b)`). Runs after the body is checked.
+// Also E0176: a borrow of this function's own data stored through a reference or channel parameter
+// (`out.push(&b)`, `put(out, &b)`, `ch.send(&b)`) or into a `thread_local`. Runs after the body is
+// checked.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
 import { placeText, refBound } from './moves';
-import { borrowsIn, ownerOf } from './borrows';
+import { borrowsIn, danglingReported, holdsRef, isChannel, markDangling, ownerOf } from './borrows';
 
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl', 'target']);
 /** Builtin methods that store their arguments in the receiver. */
-const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert']);
+const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert', 'Channel.send']);
 
 /** A captured local that refers to data it does not own, the reference it was reached through
  *  (null: it is one itself), and whether that data is the caller's (reached through a reference
@@ -30,6 +31,11 @@ interface Borrowing { local: LocalInfo; via: string | null; callers: boolean; wh
 export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): void {
   const params = new Set<LocalInfo>(fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l));
   if (fn.receiverLocal) params.add(fn.receiverLocal);
+  // a reference parameter, or a channel parameter (a handle shared with the caller): what is
+  // stored through it outlives the call
+  const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isChannel(l.type));
+  // (also a channel that is part of a by-value parameter: `s.ch.send(&b)`)
+  const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isChannel(exprInfo(p)?.type)); };
   // the caller's data: reached (through references and views) from a reference parameter
   const callers = (l: LocalInfo | null, depth = 0): boolean => {
     if (!l || depth > 16) return false;
@@ -78,7 +84,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       if (exprInfo(o)?.type?.k === 'ref') return null;
     }
     const l = local(o);
-    return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) ? l : null;
+    return l && l.type.k !== 'ref' && l.type.k !== 'ptr' && !refBound.has(l) && !sharedPlace(p) ? l : null;
   };
   const report = (b: Borrowing, at: ast.Span, where: string | null) => cx.error(where ? MSG.E0176.closureOutlivesBorrow({ what: b.what ?? 'a closure', name: b.local.name, where }) : MSG.E0176.taskOutlivesBorrow({ name: b.local.name }), at, {
     labels: [{ span: b.local.span, message: b.via ? NOTE.E0176.labelBorrowsThrough({ name: b.local.name, via: b.via }) : NOTE.E0176.labelHoldsBorrow({ name: b.local.name }) }],
@@ -87,12 +93,13 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   /** A borrow of this function's own data stored through a reference parameter (`out.push(&b)`,
    *  `out.push(&x)` of `for x in r.items` with `r = &b`, `*slot = H{f: mk(&b)}`): it outlives b. */
   const storedThroughParam = (place: ast.Expr, value: ast.Expr) => {
-    const root = rootLocal(place);
-    if (!root || !params.has(root) || root.type.k !== 'ref') return;
+    if (!sharedPlace(place) && !isThreadLocal(place)) return;
     for (const br of borrowsIn(value)) {
       const x = ownerOf(cx, br);
       if (!x || x.type.k === 'ref' || x.type.k === 'slice' || x.type.k === 'ptr') continue;
       if (!within(x.span, body.span) && !params.has(x)) continue;
+      if (danglingReported(br)) return; // (where its block ends: `{ let e = …; out.push(&e); } out.len();`)
+      markDangling(br);
       cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
         labels: [{ span: x.span, message: NOTE.E0176.labelDroppedOnReturn({ name: x.name }) }],
         notes: [NOTE.E0176.helpStoreOwned({ name: x.name })],
@@ -101,8 +108,36 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     }
   };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
+  /** A reference to the caller's data that `e` is or holds (`r`, `&r.n`, `Some(r)`, `mk(r)`):
+   *  only stores into a thread_local are its caller's to not see (a reference parameter it can). */
+  const callersRef = (e: ast.Expr): LocalInfo | null => {
+    e = checkedNode(e);
+    switch (e.kind) {
+      case 'ident': { const l = local(e), k = l?.type.k; return l && (k === 'ref' || k === 'slice') && callers(l) ? l : null; }
+      case 'ref': { const l = rootLocal(e.operand); return l && callers(l) ? l : null; }
+      case 'struct-lit': for (const f of e.fields) { const l = callersRef(f.value); if (l) return l; } return null;
+      case 'tuple': case 'array': for (const x of e.elems) { const l = callersRef(x); if (l) return l; } return null;
+      case 'call': {
+        // a variant or Some/Ok/Err holds its arguments; a call returning a value that holds a
+        // reference (a closure, a Future) may hold its reference arguments and `&T` receiver
+        if (!holdsRef(exprInfo(e)?.type)) return null;
+        const t = callTarget(e);
+        for (const a of e.args) { const l = callersRef(a); if (l) return l; }
+        return t?.k === 'method' && t.fn.receiverType?.k === 'ref' && e.callee.kind === 'member' ? callersRef(e.callee.object) : null;
+      }
+      default: return null;
+    }
+  };
   const store = (place: ast.Expr, value: ast.Expr) => {
     if (!ownedRoot(place)) storedThroughParam(place, value);
+    const mine = isThreadLocal(place) ? callersRef(value) : null;
+    if (mine) {
+      cx.error(MSG.E0176.storedInThreadLocal({ name: mine.name, place: placeText(place) }), value.span, {
+        labels: [{ span: mine.span, message: NOTE.E0176.labelHoldsBorrow({ name: mine.name }) }],
+        notes: [NOTE.E0176.helpStoreOwnedCopy({ name: mine.name })],
+      });
+      return;
+    }
     const b = carried(value);
     if (!b) return;
     const owner = ownedRoot(place);
@@ -135,7 +170,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && !ownedRoot(c.callee.object)) for (const a of c.args) storedThroughParam(c.callee.object, a);
         // and so may a function given a mutable reference parameter (`put(out, &b)`)
         if (t?.k === 'fn' || t?.k === 'method') {
-          for (const a of c.args) { const at = local(a)?.type; if (at?.k === 'ref' && at.mut) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
+          for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isChannel(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         if (t?.k === 'builtin' && t.name === 'go_with_stack') for (const a of c.args) { const b = a.kind === 'closure' ? captures(exprInfo(a)?.closure, true) : null; if (b) report(b, a.span, null); }
@@ -160,6 +195,12 @@ function rootLocal(e: ast.Expr): LocalInfo | null {
     else break;
   }
   return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
+/** Is the place part of a `thread_local` (which outlives every local of its task)? */
+function isThreadLocal(e: ast.Expr): boolean {
+  while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+  return e.kind === 'ident' && nameRes(e)?.k === 'tls';
 }
 
 /** The locals a `let` pattern binds. */

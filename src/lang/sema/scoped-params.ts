@@ -14,7 +14,7 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
-import { holdsRef } from './borrows';
+import { borrowsIn, danglingReported, holdsRef } from './borrows';
 import type { Type } from './types';
 import { isLendingMethod, placeText, refBound } from './moves';
 import { MSG, NOTE } from '../msg';
@@ -129,7 +129,8 @@ function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: num
   const p = t.fn.params[index];
   if (!p?.local || p.type.k !== 'fn' || p.variadic || scoped.has(p.local)) return;
   const name = carried(cx, arg, fn);
-  if (!name) return;
+  // (already reported where the borrowed local goes out of scope: `reg.on(mk(&e))` in a block)
+  if (!name || borrowsIn(arg).some(danglingReported)) return;
   const callee = t.fn.name, param = p.local.name;
   cx.error(MSG.E0176.calleeKeepsBorrow({ callee, name }), arg.span, {
     labels: [{ span: p.local.span, message: NOTE.E0176.labelParamMayOutlive({ param }) }],
@@ -148,12 +149,21 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x); return; }
     const o = checkedNode(n) as Record<string, unknown> & { kind?: string; span?: ast.Span };
-    const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
+    // (`go_with_stack(n, || …)` spawns its closure as a `go` does)
+    const spawned = o.kind === 'call' ? spawnedClosure(o as unknown as ast.ExprOf<'call'>) : null;
+    const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' || spawned ? exprInfo((spawned ?? o) as unknown as ast.Expr)?.closure?.captures : undefined;
     for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
     for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k]);
   };
   if (f.decl?.body) visit(f.decl.body);
   return out;
+}
+
+/** The closure literal a `go_with_stack(n, || …)` call spawns, if it is one. */
+function spawnedClosure(c: ast.ExprOf<'call'>): ast.Expr | null {
+  const t = callTarget(checkedCall(c));
+  if (t?.k !== 'builtin' || t.name !== 'go_with_stack') return null;
+  return checkedCall(c).args.find((a) => a.kind === 'closure') ?? null;
 }
 
 const mentionsParam = (t: Type): boolean => t.k === 'param' || (t.k === 'tuple' ? t.elems.some(mentionsParam) : t.k === 'array' || t.k === 'slice' || t.k === 'ref' ? mentionsParam(t.k === 'array' || t.k === 'slice' ? t.elem : t.inner) : (t.k === 'builtin' || t.k === 'struct' || t.k === 'enum') ? t.args.some(mentionsParam) : false);
