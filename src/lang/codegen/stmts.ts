@@ -791,11 +791,13 @@ export class FnEmitter extends CallEmitter {
       }
       const entry: string[] = [];
       // takes a moved-out binding's part out of the owner; an or-pattern's variable from the
-      // alternative that matched (the whole owner where a part cannot be taken alone)
+      // alternative that matched
       const take = (bd: Bound): string => {
         if (bd.how === 'whole') return clear;
         if (bd.how === 'place') return `${bd.place} = $MV;`;
-        if (bd.how === 'flat') { this.flatLocals.delete(bd.local.id); return `${localName(bd.local.name, bd.local.id)} = $detach(${localName(bd.local.name, bd.local.id)}, ${bd.j});`; }
+        const n = localName(bd.local.name, bd.local.id);
+        if (bd.how === 'flat') { this.flatLocals.delete(bd.local.id); return `${n} = $detach(${n}, ${bd.j});`; }
+        if (bd.how === 'view') return `${n} = $detach(${n}.o, ${n}.j);`;
         return bd.alts.map((a, i) => `if (${bd.sel} === ${i}) { ${a ? take(a) : clear} }`).join(' else ');
       };
       const sc: Scope = { drops: [] };
@@ -867,15 +869,21 @@ export class FnEmitter extends CallEmitter {
         const flat = this.m.flatBoxes(t.info)[i];
         (p.args ?? []).forEach((sub, j) => {
           const ft = vr.fields[j] ? substEnv(vr.fields[j], env) : { k: 'error' } as Type;
-          // a flat box field: a plain binding holds the enum object (flatLocals); other patterns
-          // see a view sharing the enum's box (collections.ts VBoxView)
-          // (not inside an or-pattern: one local there may stand for different fields)
-          if (flat[j] && this.orDepth === 0 && sub.kind === 'binding' && localOf(sub) && !localOf(sub)!.mut && this.variantIndex(ft, sub.name) < 0) {
-            const n = localName(localOf(sub)!.name, localOf(sub)!.id);
+          // a binding of a flat box field holds the enum object (flatLocals), or in an or-pattern
+          // (one local there may stand for different fields) or `mut`, a view sharing the enum's
+          // box (collections.ts VBoxView); either becomes a box of its own if the arm moves it out
+          const bl = flat[j] && sub.kind === 'binding' && this.variantIndex(ft, sub.name) < 0 ? localOf(sub) : undefined;
+          if (bl) {
+            const n = localName(bl.name, bl.id);
             binds.add(n);
-            this.flatLocals.set(localOf(sub)!.id, j);
-            bound?.push({ local: localOf(sub)!, how: 'flat', j });
-            parts.push(`(${n} = ${v}, true)`);
+            if (this.orDepth === 0 && !bl.mut) {
+              this.flatLocals.set(bl.id, j);
+              bound?.push({ local: bl, how: 'flat', j });
+              parts.push(`(${n} = ${v}, true)`);
+            } else {
+              bound?.push({ local: bl, how: 'view' });
+              parts.push(`(${n} = new $BV(${v}, ${j}), true)`);
+            }
             return;
           }
           const sp = flat[j] ? this.pattern(sub, `new $BV(${v}, ${j})`, ft, binds) : this.pattern(sub, `${v}.a${j}`, ft, binds, bound);
@@ -948,6 +956,8 @@ type Bound =
   | { local: LocalInfo; how: 'whole' }
   | { local: LocalInfo; how: 'place'; place: string }
   | { local: LocalInfo; how: 'flat'; j: number }
+  /** a flat box field bound as a view (collections.ts VBoxView: in an or-pattern, or `mut`) */
+  | { local: LocalInfo; how: 'view' }
   /** an or-pattern's variable: `sel` holds the index of the alternative that matched */
   | { local: LocalInfo; how: 'alts'; sel: string; alts: (Bound | null)[] };
 const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
