@@ -895,6 +895,7 @@ export const NOTES = {
     labelDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     helpStoreOwned: 'help: store an owned value (clone it), or take `{$name}` as a reference parameter so it outlives the call',
     helpStoreOwnedCopy: 'help: store an owned value (clone or copy what `{$name}` refers to)',
+    helpStoreOwnedThreadLocal: 'help: store an owned value (clone `{$name}`): a thread-local outlives the locals of every function',
     labelCapturedByTask: '`{$param}` is captured here by a `go` task or an `async` block',
     helpPassOwnedArgument: 'help: pass an owned value (clone it), so the task does not read `{$name}` after it is dropped',
     labelParamMayOutlive: '`{$param}` may outlive the call: the function stores it, returns it or uses it in a closure or task',

@@ -153,6 +153,12 @@ describe('a borrow stored in a thread_local (E0176)', () => {
     expect(errs('', `${T}\nfn g(r: &D) { tfs.push(|| r.n); }`)).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `tfs`, and may outlive the data `r` refers to']);
     expect(errs('tfs.push(|| 1); tfs[0]();', `${T}\nfn g(r: &D) { let n = r.n; tfs.push(|| n); }`)).toEqual([]);
   });
+  it('helps with an owned value, not a reference parameter (a thread-local outlives every call)', () => {
+    const helps = (body: string, items: string) => checkSource('t.vx', `struct D { n: i32 }\nfn mk(d: &D): fn(): i32 { return || d.n; }\n${items}\nfn main() { ${body} }\n`)
+      .diagnostics.flatMap((d) => d.notes ?? []).map((n) => (typeof n === 'string' ? n : JSON.stringify(n))).filter((n) => n.startsWith('help'));
+    expect(helps('{ let e = D{n: 1}; tfs.push(mk(&e)); }', T)).toEqual(['help: store an owned value (clone `e`): a thread-local outlives the locals of every function']);
+    expect(helps('', 'fn g(out: &Vec<fn(): i32>!) { let e = D{n: 1}; out.push(mk(&e)); }')).toEqual(['help: store an owned value (clone it), or take `e` as a reference parameter so it outlives the call']);
+  });
   it("a reference to the caller's data, or a function value a call made from one: rejected; a copy: accepted", () => {
     const R = `${T}\nthread_local let! trs: Vec<&D> = Vec();`;
     const msg = (p: string) => `E0176 dangling reference: \`r\` refers to the caller's data, and is stored in the thread_local \`${p}\`, which may outlive it`;

@@ -102,7 +102,8 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       markDangling(br);
       cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
         labels: [{ span: x.span, message: NOTE.E0176.labelDroppedOnReturn({ name: x.name }) }],
-        notes: [NOTE.E0176.helpStoreOwned({ name: x.name })],
+        // (a reference parameter outlives the call, never a thread-local)
+        notes: [isThreadLocal(place) ? NOTE.E0176.helpStoreOwnedThreadLocal({ name: x.name }) : NOTE.E0176.helpStoreOwned({ name: x.name })],
       });
       return;
     }
