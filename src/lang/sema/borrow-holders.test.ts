@@ -122,6 +122,11 @@ describe('a channel keeps what is sent on it (E0176)', () => {
     expect(errs('let ch = Channel<&D>(4); { let e = D{n: 1}; ch.send(&e); ch.recv(); }', L)).toEqual([]);
     expect(errs('let e = D{n: 1}; let ch = Channel<fn(): &D>(4); { later(&e, ch); } ch.recv();', L)).toEqual([]);
   });
+  it('a copy of a channel is the same channel: sent on one, received through the other', () => {
+    expect(errs('let ch = Channel<&D>(4); let ch2 = ch; { let e = D{n: 1}; ch2.send(&e); } ch.recv();', L)).toEqual([dangling('ch2', 'e')]);
+    expect(errs('let ch = Channel<&D>(4); let ch2 = ch; { let e = D{n: 1}; ch.send(&e); } ch2.recv();', L)).toEqual([dangling('ch', 'e')]);
+    expect(errs('let ch = Channel<&D>(4); let ch2 = ch; { let e = D{n: 1}; ch2.send(&e); ch.recv(); }', L)).toEqual([]);
+  });
   it('a channel parameter is shared with the caller: what is sent on it outlives the call', () => {
     expect(errs('', 'fn g(r: &D, ch: Channel<fn(): i32>) { ch.send(|| r.n); }')).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `ch`, and may outlive the data `r` refers to']);
     expect(errs('', 'fn g(ch: Channel<&D>) { let b = D{n: 1}; ch.send(&b); }')).toEqual(['E0176 dangling reference: a borrow of `b` is stored through `ch`, which outlives `b`']);

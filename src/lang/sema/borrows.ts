@@ -26,14 +26,17 @@ function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
 }
 
 /** The last mention of local `r` in `n` (an ident resolved to it), or null. */
-function lastMention(n: unknown, r: LocalInfo): ast.Span | null {
+function lastMention(n: unknown, r: LocalInfo, copies?: ReadonlySet<LocalInfo>): ast.Span | null {
   let found: ast.Span | null = null;
   const visit = (x: unknown): void => {
     if (!x || typeof x !== 'object') return;
     if (Array.isArray(x)) { for (const y of x) visit(y); return; }
     const o = checkedNode(x) as Record<string, unknown>;
     const id = o as unknown as ast.ExprOf<'ident'>;
-    if (o.kind === 'ident' && nameRes(id)?.k === 'local' && (nameRes(id) as ResOf<'local'>).local === r) found = o.span as ast.Span;
+    if (o.kind === 'ident' && nameRes(id)?.k === 'local') {
+      const l = (nameRes(id) as ResOf<'local'>).local;
+      if (l === r || copies?.has(l)) found = o.span as ast.Span;
+    }
     for (const k in o) if (walk(o, k)) visit(o[k]);
   };
   visit(n);
@@ -175,6 +178,21 @@ export function ownerOf(cx: Ctx, br: Borrow): LocalInfo | null {
 /** A channel is a shared handle: what is sent on any copy of it is kept by all of them. */
 export const isChannel = (t: Type | undefined) => t?.k === 'builtin' && t.name === 'Channel';
 
+/** The copies of a channel handle (`let ch2 = ch;`), a class per channel: what is sent on one is
+ *  received through any of them, so a use of any is a use of what they hold. */
+const channelCopies = checkMap<LocalInfo, Set<LocalInfo>>();
+/** After `s` is checked: note `let to = from;` of a channel. */
+export function noteChannelCopy(s: ast.Stmt): void {
+  if (s.kind !== 'let' || s.pattern.kind !== 'name') return;
+  const to = localOf(s.pattern), init = checkedNode(s.init);
+  const from = init.kind === 'ident' && nameRes(init)?.k === 'local' ? (nameRes(init) as ResOf<'local'>).local : null;
+  if (!to || !from || !isChannel(to.type)) return;
+  const cls = channelCopies.get(from) ?? new Set([from]);
+  cls.add(to);
+  channelCopies.set(from, cls);
+  channelCopies.set(to, cls);
+}
+
 /** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
  *  escaping-closures.ts), by the span of the borrow: a call's own check (scoped-params keptBorrow)
  *  does not report them again. */
@@ -303,7 +321,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const stop = after.findIndex((st) => reassigns(st, d.r));
       let use: ast.Span | null = null;
-      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r); if (use) break; }
+      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, channelCopies.get(d.r)); if (use) break; }
       if (!use) continue;
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       reportedDangling.add(d.at);
