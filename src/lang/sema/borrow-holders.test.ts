@@ -180,3 +180,15 @@ describe('a generic parameter captured by a closure go_with_stack spawns (E0176)
     expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(e.n, ch);', S)).toEqual([]);
   });
 });
+
+describe('a reference a call returns, from its only reference argument', () => {
+  const G = 'fn get_mut(v: &Vec<&D>!): &Vec<&D>! { return v; }\nfn first(v: &Vec<i32>): &i32 { return &v[0]; }\nfn pick(a: &i32, b: &i32): &i32 { return a; }';
+  it('stands for that argument: a store through it, or returning it, is checked as for the argument', () => {
+    expect(errs('let! v = Vec<&D>(); let w = get_mut(&v!); { let e = D{n: 1}; w.push(&e); } v.len();', G)).toEqual([dangling('v', 'e')]);
+    expect(errs('let e = D{n: 1}; let! v = Vec<&D>(); let w = get_mut(&v!); { w.push(&e); } v.len();', G)).toEqual([]);
+    expect(errs('', `${G}\nfn f(): &i32 { let! v = Vec<i32>(); v.push(1); let r = first(&v); return r; }`)).toEqual(['E0160 cannot return reference to local variable `v`']);
+    expect(errs('', `${G}\nfn f(v: &Vec<i32>): &i32 { let r = first(v); return r; }`)).toEqual([]);
+    // two candidates: which one the result borrows is not known here (nothing new is reported)
+    expect(errs('', `${G}\nfn f(x: &i32): i32 { let a = 1; let r = pick(&a, x); return *r; }`)).toEqual([]);
+  });
+});

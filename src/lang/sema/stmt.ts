@@ -180,6 +180,10 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, s.init.operand);
       const view = s.init.kind === 'call' ? sliceViewOf(s.init) : null;
       if (view && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, view);
+      // `let w = get_mut(&v!);`: a returned reference borrows from its only reference argument
+      // (or `&T` receiver), so w stands for v where that matters (holders, returns, captures)
+      const from = s.init.kind === 'call' && !view && t.k === 'ref' ? soleBorrowedArg(s.init) : null;
+      if (from && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, from);
       if (s.init.kind === 'closure' && s.pattern.kind === 'name' && localOf(s.pattern) && exprInfo(s.init)?.closure?.inferred) {
         cx.inferredClosures.set(localOf(s.pattern)!, exprInfo(s.init)!.closure!.inferred!);
       }
@@ -759,4 +763,14 @@ function hasBreak(stmts: ast.Stmt[]): boolean {
       default: return false;
     }
   });
+}
+
+/** The place a call's returned reference can only borrow from: its one reference argument's
+ *  operand, or the object of a method with a `&T`/`&T!` receiver when it has no such argument;
+ *  null when there are several candidates (or none). */
+function soleBorrowedArg(call: ast.ExprOf<'call'>): ast.Expr | null {
+  const c = checkedCall(call), t = callTarget(c);
+  const places: ast.Expr[] = c.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map((a) => a.operand);
+  if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member' && exprInfo(c.callee.object)?.type?.k !== 'ref') places.push(c.callee.object);
+  return places.length === 1 ? places[0] : null;
 }
