@@ -158,6 +158,11 @@ describe('a borrow stored in a thread_local (E0176)', () => {
     expect(errs('', `${T}\nfn g(r: &D) { tfs.push(|| r.n); }`)).toEqual(['E0176 dangling reference: a closure capturing `r` is stored through `tfs`, and may outlive the data `r` refers to']);
     expect(errs('tfs.push(|| 1); tfs[0]();', `${T}\nfn g(r: &D) { let n = r.n; tfs.push(|| n); }`)).toEqual([]);
   });
+  it("through a user method with a mutable receiver, which may keep its arguments there", () => {
+    const R = 'struct Reg { rs: Vec<&D>, n: i32 }\nfn (g: &Reg!) add(r: &D) { g.rs.push(r); }\nfn (g: &Reg!) count(n: i32) { g.n += n; }\nthread_local let! treg: Reg = Reg { rs: Vec<&D>(), n: 0 };';
+    expect(errs('', `${R}\nfn g(r: &D) { treg.add(r); }`)).toEqual(["E0176 dangling reference: `r` refers to the caller's data, and is stored in the thread_local `treg`, which may outlive it"]);
+    expect(errs('', `${R}\nfn g(r: &D) { treg.count(r.n); }`)).toEqual([]);
+  });
   it('helps with an owned value, not a reference parameter (a thread-local outlives every call)', () => {
     const helps = (body: string, items: string) => checkSource('t.vx', `struct D { n: i32 }\nfn mk(d: &D): fn(): i32 { return || d.n; }\n${items}\nfn main() { ${body} }\n`)
       .diagnostics.flatMap((d) => d.notes ?? []).map((n) => (typeof n === 'string' ? n : JSON.stringify(n))).filter((n) => n.startsWith('help'));

@@ -168,7 +168,10 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
         if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) store(c.callee.object, a);
         // a user method given a mutable receiver may keep its arguments there too
-        else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && !ownedRoot(c.callee.object)) for (const a of c.args) storedThroughParam(c.callee.object, a);
+        // (a thread_local's may keep the caller's references too: checked as a store into it)
+        else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && !ownedRoot(c.callee.object)) {
+          for (const a of c.args) { if (isThreadLocal(c.callee.object)) store(c.callee.object, a); else storedThroughParam(c.callee.object, a); }
+        }
         // and so may a function given a mutable reference parameter (`put(out, &b)`)
         if (t?.k === 'fn' || t?.k === 'method') {
           for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isChannel(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
