@@ -184,6 +184,14 @@ describe('a generic parameter captured by a closure go_with_stack spawns (E0176)
       .toEqual(['E0176 dangling reference: `later` hands `x` to a task that may outlive the call, and this argument borrows `e.n`']);
     expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(e.n, ch);', S)).toEqual([]);
   });
+  it('also when the closure is bound by a let first (`let g = || …; go_with_stack(n, g)`)', () => {
+    const L = 'fn later<T>(x: T, ch: Channel<i64>) { let g = || { let k = ch.recv(); println("{} {:?}", k, x); }; go_with_stack(65536, g); }';
+    expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(&e.n, ch);', L))
+      .toEqual(['E0176 dangling reference: `later` hands `x` to a task that may outlive the call, and this argument borrows `e.n`']);
+    expect(errs('let ch = Channel<i64>(0); let e = D{n: 1}; later(e.n, ch);', L)).toEqual([]);
+    const P = 'fn spawnr(r: &D) { let g = || { println("{}", r.n); }; go_with_stack(65536, g); }\nfn spawnn(r: &D) { let n = r.n; let g = || { println("{}", n); }; go_with_stack(65536, g); }';
+    expect(errs('', P)).toEqual(['E0176 dangling reference: a `go` task captures `r`, and may outlive the data `r` refers to']);
+  });
 });
 
 describe('a reference a call returns, from its only reference argument', () => {

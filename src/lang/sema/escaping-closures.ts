@@ -152,6 +152,8 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     const b = carried(value);
     if (b) report(b, value.span, 'returned inside a value');
   };
+  /** `let f = |…| …;` of this body: the literal f stands for */
+  const letClosures = new Map<LocalInfo, ast.Expr>();
   const visit = (n: unknown, inClosure: boolean): void => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x, inClosure); return; }
@@ -159,6 +161,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     switch (o.kind) {
       case 'let': {
         const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
+        if (s.pattern.kind === 'name' && s.init?.kind === 'closure' && localOf(s.pattern)) letClosures.set(localOf(s.pattern)!, s.init);
         const b = s.init ? carried(s.init) : null;
         if (b) for (const x of letLocals(s.pattern)) holders.set(x, b);
         break;
@@ -177,7 +180,14 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
           for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isChannel(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
-        if (t?.k === 'builtin' && t.name === 'go_with_stack') for (const a of c.args) { const b = a.kind === 'closure' ? captures(exprInfo(a)?.closure, true) : null; if (b) report(b, a.span, null); }
+        // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
+        if (t?.k === 'builtin' && t.name === 'go_with_stack') {
+          for (const a of c.args) {
+            const lit = a.kind === 'closure' ? a : a.kind === 'ident' ? letClosures.get(local(a)!) : undefined;
+            const b = lit ? captures(exprInfo(lit)?.closure, true) : null;
+            if (b) report(b, a.span, null);
+          }
+        }
         break;
       }
       case 'return': { const v = (o as unknown as { value: ast.Expr | null }).value; if (v && !inClosure) returned(v); break; }

@@ -145,12 +145,17 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
   if (out) return out;
   taskCaptures.set(f, (out = new Map()));
   const params = new Set(f.params.map((p) => p.local));
+  const lets = new Map<LocalInfo, ast.Expr>(); // `let g = |…| …;`: the literal g stands for
   const visit = (n: unknown): void => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x); return; }
     const o = checkedNode(n) as Record<string, unknown> & { kind?: string; span?: ast.Span };
+    if (o.kind === 'let') {
+      const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
+      if (s.pattern.kind === 'name' && s.init?.kind === 'closure' && localOf(s.pattern)) lets.set(localOf(s.pattern)!, s.init);
+    }
     // (`go_with_stack(n, || …)` spawns its closure as a `go` does)
-    const spawned = o.kind === 'call' ? spawnedClosure(o as unknown as ast.ExprOf<'call'>) : null;
+    const spawned = o.kind === 'call' ? spawnedClosure(o as unknown as ast.ExprOf<'call'>, lets) : null;
     const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' || spawned ? exprInfo((spawned ?? o) as unknown as ast.Expr)?.closure?.captures : undefined;
     for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
     for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k]);
@@ -159,11 +164,16 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
   return out;
 }
 
-/** The closure literal a `go_with_stack(n, || …)` call spawns, if it is one. */
-function spawnedClosure(c: ast.ExprOf<'call'>): ast.Expr | null {
+/** The closure literal a `go_with_stack(n, f)` call spawns: written there, or bound by a `let`. */
+function spawnedClosure(c: ast.ExprOf<'call'>, lets: ReadonlyMap<LocalInfo, ast.Expr>): ast.Expr | null {
   const t = callTarget(checkedCall(c));
   if (t?.k !== 'builtin' || t.name !== 'go_with_stack') return null;
-  return checkedCall(c).args.find((a) => a.kind === 'closure') ?? null;
+  for (const a of checkedCall(c).args) {
+    if (a.kind === 'closure') return a;
+    const l = a.kind === 'ident' && nameRes(a)?.k === 'local' ? lets.get((nameRes(a) as ResOf<'local'>).local) : undefined;
+    if (l) return l;
+  }
+  return null;
 }
 
 const mentionsParam = (t: Type): boolean => t.k === 'param' || (t.k === 'tuple' ? t.elems.some(mentionsParam) : t.k === 'array' || t.k === 'slice' || t.k === 'ref' ? mentionsParam(t.k === 'array' || t.k === 'slice' ? t.elem : t.inner) : (t.k === 'builtin' || t.k === 'struct' || t.k === 'enum') ? t.args.some(mentionsParam) : false);
