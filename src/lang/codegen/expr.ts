@@ -239,8 +239,8 @@ export abstract class ExprEmitter {
     const marked: E[] = [];
     for (let o: E | null = e; o && o !== root; o = partOf(o)) {
       if (o.kind !== 'call') continue;
-      const c = checkedCall(o), t = callTarget(c);
-      if (t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'))) {
+      const c = checkedCall(o);
+      if (givesDefault(c)) {
         this.inPlaceDefaults.set(c, extend);
         marked.push(c);
       }
@@ -1201,6 +1201,11 @@ function bodyDetached(b: ast.Block, accept: (e: E) => boolean = detachedExpr): b
   };
   walk(b.stmts);
   return ok;
+}
+/** `o.unwrap_or(d)`, `o.unwrap_or_else(f)`, `m.get_or(k, d)`: a default may be what it gives. */
+export function givesDefault(e: ast.ExprOf<'call'>): boolean {
+  const t = callTarget(e);
+  return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'));
 }
 /** What e reads a part of in place (tempRoot's step with accessors), null at the end. */
 function partOf(o: E): E | null {

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, holdsRef, type E } from './expr';
+import { unsupported, holdsRef, givesDefault, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
@@ -1002,11 +1002,6 @@ function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
 }
 
 
-/** `o.unwrap_or(d)`, `o.unwrap_or_else(f)`, `m.get_or(k, d)`: a default may be what it gives. */
-function givesDefault(e: ast.ExprOf<'call'>): boolean {
-  const t = callTarget(e);
-  return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'));
-}
 
 /** A call whose result is a new owned value (not a container's element handed out). */
 function ownedResult(e: E): boolean {

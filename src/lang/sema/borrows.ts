@@ -98,13 +98,14 @@ interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; 
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
-/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? A
- *  function value may: a closure that captured one (`mk(&e)`). */
 /** A call's value that may hold its reference arguments' borrows: a reference, a function value
  *  (a closure that captured them), a Future (an `async fn`'s parameters live in it), or a value
  *  holding one (`H{f: mk(d)}` returned by `wrap(&e)`). */
 export const holdsArgs = (t: Type | undefined) => holdsRef(t);
 
+/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? A
+ *  function value may (a closure that captured one: `mk(&e)`), and a Future may (an `async fn`'s
+ *  reference parameters). */
 export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
   if (!t) return false;
   switch (t.k) {

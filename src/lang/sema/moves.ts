@@ -243,11 +243,13 @@ export const lentClosures = checkSet<ast.Expr>();
 const LENDING = new Set(['Vec.find', 'Vec.any', 'Vec.all', 'Vec.map', 'Vec.filter', 'Vec.forEach', 'Vec.for_each',
   'Vec.reduce', 'Vec.fold', 'Vec.sort_by', 'Option.map', 'Option.and_then', 'Option.or_else', 'Option.unwrap_or_else',
   'Option.filter', 'Result.map', 'Result.and_then', 'Result.unwrap_or_else', 'Result.map_err']);
-/** `owner.method` runs a closure it is given during the call only (it keeps no copy). */
-export const isLendingMethod = (owner: string, method: string): boolean => LENDING.has(`${owner}.${method}`);
+/** `owner.method` runs a closure it is given as argument `index` during the call only (it keeps
+ *  no copy). Not reduce/fold's initial accumulator: the call may give that value back. */
+export const lendsArg = (owner: string, method: string, index: number): boolean =>
+  LENDING.has(`${owner}.${method}`) && !(index === 0 && (method === 'reduce' || method === 'fold'));
 export function noteLentClosures(call: ast.ExprOf<'call'>, owner: string, method: string): void {
   if (!LENDING.has(`${owner}.${method}`)) return;
-  for (const a of call.args) if (a.kind === 'closure') lentClosures.add(a);
+  call.args.forEach((a, i) => { if (a.kind === 'closure' && lendsArg(owner, method, i)) lentClosures.add(a); });
   // `reduce`/`fold`'s accumulator is not handed in place: it is the closure's own (the initial
   // value or the previous call's result), dropped unless moved on
   const f = call.args[1];

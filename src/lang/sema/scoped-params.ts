@@ -16,7 +16,7 @@ import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
 import { borrowsIn, danglingReported, holdsRef } from './borrows';
 import type { Type } from './types';
-import { isLendingMethod, placeText, refBound } from './moves';
+import { lendsArg, placeText, refBound } from './moves';
 import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
@@ -51,7 +51,7 @@ export function computeScopedParams(cx: Ctx): void {
     const t = callTarget(call);
     if (!t) return false;
     if (t.k === 'builtin') return t.name === 'catch_panic';
-    if (t.k === 'builtin-method') return isLendingMethod(t.owner, t.method);
+    if (t.k === 'builtin-method') return lendsArg(t.owner, t.method, index);
     if (t.k !== 'fn' && t.k !== 'method') return false;
     const p = t.fn.params[index]?.local;
     return !!p && scoped.has(p);
