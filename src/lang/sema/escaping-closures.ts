@@ -202,7 +202,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
 }
 
 /** The local a place or reference expression starts from (`r`, `self.kind`, `*p`, `&v[i]`). */
-function rootLocal(e: ast.Expr): LocalInfo | null {
+export function rootLocal(e: ast.Expr): LocalInfo | null {
   for (;;) {
     if (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
     else if (e.kind === 'deref' || e.kind === 'ref') e = e.operand;

@@ -15,6 +15,7 @@ import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
 import { borrowsIn, danglingReported, holdsRef } from './borrows';
+import { rootLocal } from './escaping-closures';
 import type { Type } from './types';
 import { lendsArg, placeText, refBound } from './moves';
 import { MSG, NOTE } from '../msg';
@@ -105,20 +106,11 @@ function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boole
   if (!l || depth > 16) return false;
   if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
   const via = refBound.get(l);
-  if (via) return callersData(cx, fn, rootOf(via.ref), depth + 1);
+  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1);
   const held = cx.heldBorrows.get(l);
-  return held ? callersData(cx, fn, rootOf(held), depth + 1) : false;
+  return held ? callersData(cx, fn, rootLocal(held), depth + 1) : false;
 }
 
-/** The local a place or reference expression starts from. */
-function rootOf(e: ast.Expr): LocalInfo | null {
-  for (;;) {
-    if (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
-    else if (e.kind === 'deref' || e.kind === 'ref') e = e.operand;
-    else break;
-  }
-  return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
-}
 
 /** A borrow-carrying function value given to a function-typed parameter that may outlive the call
  *  (not scoped: stored, returned, captured): the callee may call it after the borrowed data is
