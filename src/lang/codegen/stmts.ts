@@ -13,6 +13,7 @@ import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { scopedClosures } from '../sema/scoped-params';
+import { fieldPathOwner } from '../sema/patterns';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from './frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
@@ -761,13 +762,22 @@ export class FnEmitter extends CallEmitter {
     // a local of the arm with its own drop; other bindings stay views of the owner's parts
     const s = e.subject;
     let own = s.kind === 'ident' && nameRes(s)?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get((nameRes(s) as ResOf<'local'>).local.id) ?? null : null;
+    // a field path of an owned local (`match w.e`; sema fieldPathOwner): a binding moved out takes
+    // its part out of that place, and a binding of the whole subject moves the field out (the
+    // owner's drop skips what holds MOVED_OUT)
+    let fieldPlace: string | null = null;
+    if (own === null && this.effType(s).k !== 'ref') {
+      const fo = fieldPathOwner(s);
+      const place = fo && this.dropFlags.has(fo.id) ? this.val(s) : null;
+      if (place !== null && /^[\w$]+(\.[\w$]+|\[\d+\])+$/.test(place)) { own = this.dropFlags.get(fo!.id)!; fieldPlace = place; }
+    }
     // a new value whose parts an arm moves out (`match make() { P(a, b) => use(a) }`) is a
     // temporary of the statement owned like a local: the parts nobody moved out (b) are dropped
     // when the statement is done (they were never dropped); one a closure keeps is kept whole
     const holder = !copiesOnly && own === null && ownedResult(s) && this.effType(s).k !== 'ref' && this.m.needsDrop(st) &&
       e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
     let subjJs: string;
-    let clear = `${own} = false;`;
+    let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${own} = false;`;
     if (holder) {
       const tmp = this.tmp(), fn = this.m.dropFn(st);
       this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);

@@ -461,7 +461,7 @@ export function checkNotMoved(cx: Ctx, local: LocalInfo, use: Span): void {
 }
 
 /** `p.a.0` rooted at a local: the local and the path (`a.0`), or null. */
-function fieldPath(e: ast.Expr): { root: LocalInfo; path: string } | null {
+export function fieldPath(e: ast.Expr): { root: LocalInfo; path: string } | null {
   const parts: string[] = [];
   let o = e;
   while (o.kind === 'member' || o.kind === 'tuple-index') {
@@ -475,7 +475,7 @@ function fieldPath(e: ast.Expr): { root: LocalInfo; path: string } | null {
 /** A moved field path is tracked in `cx.moved` like a local (branches, loops and joins treat the
  *  keys alike): one stable stand-in per (local, path), named `p.a` in messages. */
 const fieldKeys = new WeakMap<LocalInfo, Map<string, LocalInfo>>();
-function fieldKey(root: LocalInfo, path: string): LocalInfo {
+export function fieldKey(root: LocalInfo, path: string): LocalInfo {
   let m = fieldKeys.get(root);
   if (!m) fieldKeys.set(root, (m = new Map()));
   let k = m.get(path);

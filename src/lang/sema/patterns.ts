@@ -14,9 +14,9 @@ import { hasOkErrLeaf, onlyNoneLeaves } from './branch-leaves';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
-import { branches, containerBound, containerPart, refBound, subjectBehindRef } from './moves';
+import { branches, containerBound, containerPart, fieldKey, fieldPath, refBound, subjectBehindRef } from './moves';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs } from './tables';
+import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs, exprInfo } from './tables';
 
 /** The value expression an arm (or a tail-value block) ends in, or null. */
 export function armValue(b: ast.Expr | ast.Block | ast.Stmt): ast.Expr | null {
@@ -35,7 +35,12 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   const st = checkExpr(cx, e.subject, null);
   const subj = derefAll(st);
   // matching an owned local by value: its non-copy bindings are parts of it (moves.ts consume)
-  const owner = e.subject.kind === 'ident' && nameRes(e.subject)?.k === 'local' && st.k !== 'ref' && st.k !== 'ptr' ? (nameRes(e.subject) as ResOf<'local'>).local : null;
+  // (and matching a field path of one, `match w.e`: a binding moved out moves that field out, as
+  // `let z = w.e;` does: the path's stand-in in cx.moved, moves.ts fieldKey)
+  const fieldOwner = st.k === 'ref' || st.k === 'ptr' ? null : fieldPathOwner(e.subject);
+  const owner = st.k === 'ref' || st.k === 'ptr' ? null
+    : e.subject.kind === 'ident' && nameRes(e.subject)?.k === 'local' ? (nameRes(e.subject) as ResOf<'local'>).local
+    : fieldOwner ? fieldKey(fieldOwner, fieldPath(e.subject)!.path) : null;
   const borrowedSubject = containerPart(e.subject);
   const viaRef = subjectBehindRef(e.subject);
   let result: Type | null = valueUsed ? expected : null;
@@ -100,6 +105,22 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
 
 /** Bindings of non-copy parts of the owner's value (an or-pattern's variable is a part in every
  *  alternative: codegen takes it from the alternative that matched). */
+/** The local a field path of plain structs and tuples (`w.e`, `w.p.0`) is part of: null through
+ *  a reference, pointer, Box, union, index or call, and for a local whose address is taken (it
+ *  lives in simulated memory: codegen reads a copy of its fields). */
+export function fieldPathOwner(e: ast.Expr): LocalInfo | null {
+  if (e.kind !== 'member' && e.kind !== 'tuple-index') return null;
+  let o: ast.Expr = e;
+  while (o.kind === 'member' || o.kind === 'tuple-index') {
+    o = o.object;
+    const t = exprInfo(o)?.type;
+    if (!t || !((t.k === 'struct' && !t.info.isUnion) || t.k === 'tuple')) return null;
+  }
+  if (o.kind !== 'ident' || nameRes(o)?.k !== 'local') return null;
+  const l = (nameRes(o) as ResOf<'local'>).local;
+  return l.addressTaken || l.type.k === 'ref' || l.type.k === 'ptr' ? null : l;
+}
+
 function markParts(p: ast.Pattern, owner: LocalInfo): void {
   switch (p.kind) {
     case 'binding':
