@@ -1011,7 +1011,7 @@ export abstract class ExprEmitter {
     let o = movesOut ? this.withRoot(tempRoot(e, false), e.object) : this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
     if (ps) { o = `${rtH('view')}(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
-    if (ot.k === 'builtin' && ot.name === 'Box') return `${o}.v.f_${e.name}`;
+    if (ot.k === 'builtin' && ot.name === 'Box') return exprInfo(e)?.moves ? this.moveOut(this.simple(`${o}.v`), `.f_${e.name}`) : `${o}.v.f_${e.name}`;
     if (ot.k === 'struct' && ot.info.isUnion) return `${rtH('unionGet')}(${o}, ${jsStr(e.name)})`;
     if (exprInfo(e)?.moves && ot.k === 'struct' && !ot.info.isUnion) return this.moveOut(this.simple(o), `.f_${e.name}`);
     return `${o}.f_${e.name}`;

@@ -207,7 +207,10 @@ function ownedPath(e: ast.Expr): boolean {
   while (o.kind === 'member' || o.kind === 'tuple-index') {
     o = o.object;
     const t = exprInfo(o)?.type;
-    if (!t || (t.k !== 'struct' && t.k !== 'tuple') || (t.k === 'struct' && t.info.isUnion)) return false;
+    // (a Box's field is reached through the Box it owns: `b.e` of `b: Box<W>`)
+    const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : null;
+    const boxed = !!inner && ((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple');
+    if (!t || ((t.k !== 'struct' && t.k !== 'tuple') && !boxed) || (t.k === 'struct' && t.info.isUnion)) return false;
   }
   if (o.kind === 'ident') return nameRes(o)?.k === 'local';
   return o.kind === 'call' || o.kind === 'struct-lit';

@@ -105,8 +105,8 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
 
 /** Bindings of non-copy parts of the owner's value (an or-pattern's variable is a part in every
  *  alternative: codegen takes it from the alternative that matched). */
-/** The local a field path of plain structs and tuples (`w.e`, `w.p.0`) is part of: null through
- *  a reference, pointer, Box, union, index or call, and for a local whose address is taken (it
+/** The local a field path of plain structs and tuples (`w.e`, `w.p.0`, `b.e` of `b: Box<W>`) is
+ *  part of: null through a reference, pointer, union, index or call, and for a local whose address is taken (it
  *  lives in simulated memory: codegen reads a copy of its fields). */
 export function fieldPathOwner(e: ast.Expr): LocalInfo | null {
   if (e.kind !== 'member' && e.kind !== 'tuple-index') return null;
@@ -114,7 +114,8 @@ export function fieldPathOwner(e: ast.Expr): LocalInfo | null {
   while (o.kind === 'member' || o.kind === 'tuple-index') {
     o = o.object;
     const t = exprInfo(o)?.type;
-    if (!t || !((t.k === 'struct' && !t.info.isUnion) || t.k === 'tuple')) return null;
+    const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : t; // (a field of a Box's struct)
+    if (!inner || !((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple')) return null;
   }
   if (o.kind !== 'ident' || nameRes(o)?.k !== 'local') return null;
   const l = (nameRes(o) as ResOf<'local'>).local;
