@@ -493,7 +493,7 @@ export abstract class CallEmitter extends ExprEmitter {
       const lay = method === 'filter' && elem ? this.vecLayout(elem) : null;
       const like = lay ? `esize: ${lay.size}, ealign: ${lay.align}, kind: ${lay.kind}, ` : '';
       const view = this.simple(`{ ${like}a: ${els}, toArray() { return Array.from(this.a); } }`);
-      if (method === 'index_of') return this.consumingKey(a[0], elem ?? undefined, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${view}, ${k})) === undefined ? ${this.m.enumClass(OPTION)}_u1 : new ${this.m.enumClass(OPTION)}(0, ${r}))`; });
+      if (method === 'index_of') return this.indexOf(view, a[0], elem ?? undefined);
       // the kept elements stay the receiver's: the new Vec holds clones of the non-Copy ones
       if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl})`;
       return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
@@ -546,7 +546,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
       // the value looked for is taken by value like a Map key (lookupKey): a moved one is dropped
       case 'Vec.contains': return this.consumingKey(a[0], kt, (k) => `$contains(${o}.a, ${k})`);
-      case 'Vec.index_of': return this.consumingKey(a[0], kt, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${o}, ${k})) === undefined ? ${some()}_u1 : new ${some()}(0, ${r}))`; });
+      case 'Vec.index_of': return this.indexOf(o, a[0], kt);
       case 'array.len': return `${o}.length`;
       case 'array.get': return `$aget(${o}, ${this.val(a[0])}, ${s})`;
       case 'slice.get': return `$sget(${o}, ${this.val(a[0])}, ${s})`;
@@ -654,6 +654,13 @@ export abstract class CallEmitter extends ExprEmitter {
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
           ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
+  }
+
+  /** `index_of(key)` on `seq` (a Vec, or the view of an array's elements): Some(index) or None;
+   *  the key is taken by value, as by `contains` (a moved one is dropped after). */
+  private indexOf(seq: string, key: E, elem: Type | undefined): string {
+    const some = this.m.enumClass(OPTION);
+    return this.consumingKey(key, elem, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${seq}, ${k})) === undefined ? ${some}_u1 : new ${some}(0, ${r}))`; });
   }
 
   /** `drop(o.a0), ` for a Result receiver `o` (written objE) in variant `tag`, whose payload the

@@ -1147,13 +1147,11 @@ function freshValue(e: E): boolean {
         // from a kept Vec's, it holds the closure's results, which own what they hold (moving an
         // element out is E0163) unless they may be references (`v.map(|s| &s)`)
         if ((t.owner === 'Vec' && t.method === 'map') && e.callee.kind === 'member') {
-          const rt = exprInfo(e)?.type;
-          return freshValue(e.callee.object) || (!!rt && !holdsRef(rt) && !typeSome(rt, (x) => x.k === 'param'));
+          return freshValue(e.callee.object) || ownsWhatItHolds(e);
         }
         // `reduce`/`fold` give the accumulator: the initial value or the closure's last result
         if ((t.owner === 'Vec' || t.owner === 'array' || t.owner === 'slice') && (t.method === 'reduce' || t.method === 'fold')) {
-          const rt = exprInfo(e)?.type;
-          return !!rt && !holdsRef(rt) && !typeSome(rt, (x) => x.k === 'param');
+          return ownsWhatItHolds(e);
         }
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
@@ -1202,36 +1200,32 @@ function bodyDetached(b: ast.Block, accept: (e: E) => boolean = detachedExpr): b
   walk(b.stmts);
   return ok;
 }
+/** A result type that cannot share anything with where it came from: no reference in it, and no
+ *  type parameter that might be one. */
+function ownsWhatItHolds(e: E): boolean {
+  const rt = exprInfo(e)?.type;
+  return !!rt && !holdsRef(rt) && !typeSome(rt, (x) => x.k === 'param');
+}
 /** `o.unwrap_or(d)`, `o.unwrap_or_else(f)`, `m.get_or(k, d)`: a default may be what it gives. */
 export function givesDefault(e: ast.ExprOf<'call'>): boolean {
   const t = callTarget(e);
   return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'));
 }
-/** What e reads a part of in place (tempRoot's step with accessors), null at the end. */
-function partOf(o: E): E | null {
+/** What e reads a part of in place (a field; with `accessors` also an element read by index
+ *  `make_vec()[0].id`, an accessor's or an unwrap's receiver `make_vec().get(0).id`), or null. */
+function partOf(o: E, accessors = true): E | null {
   if (o.kind === 'member' || o.kind === 'tuple-index') return o.kind === 'member' && o.object.kind === 'ident' && nameRes(o.object)?.k === 'type' ? null : o.object;
+  if (!accessors) return null;
   if (o.kind === 'index') return o.index.kind !== 'range' ? o.object : null;
-  if (o.kind !== 'call' || callTarget(o)?.k !== 'builtin-method') return null;
+  if (o.kind !== 'call' || callTarget(o)?.k !== 'builtin-method' || o.callee.kind !== 'member') return null;
   const c = checkedCall(o), t = callTarget(o) as TargetOf<'builtin-method'>;
   const through = ACCESSORS.has(`${t.owner}.${t.method}`) || ((t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method));
   return through && c.callee.kind === 'member' ? c.callee.object : null;
 }
 /** The temporary whose part e is (`mk().a.b`; with accessors also `make_vec().get(0).id`), if any. */
 function tempRoot(e: E, accessors: boolean): E | null {
-  let o = e;
-  for (;;) {
-    if (o.kind === 'member' || o.kind === 'tuple-index') {
-      if (o.kind === 'member' && o.object.kind === 'ident' && nameRes(o.object)?.k === 'type') return null;
-      o = o.object;
-    } else if (accessors && o.kind === 'index' && o.index.kind !== 'range') {
-      o = o.object; // `make_vec()[0].id`, `make_map()["k"].len()`: an element read in place
-    } else if (accessors && o.kind === 'call' && callTarget(o)?.k === 'builtin-method' && o.callee.kind === 'member' &&
-      (ACCESSORS.has(`${(callTarget(o) as TargetOf<'builtin-method'>).owner}.${(callTarget(o) as TargetOf<'builtin-method'>).method}`) || (((callTarget(o) as TargetOf<'builtin-method'>).owner === 'Option' || (callTarget(o) as TargetOf<'builtin-method'>).owner === 'Result') && UNWRAPS.has((callTarget(o) as TargetOf<'builtin-method'>).method)))) {
-      o = checkedCall(o);
-      o = (o as ast.ExprOf<'call'>).callee.kind === 'member' ? ((o as ast.ExprOf<'call'>).callee as ast.ExprOf<'member'>).object : o;
-    } else return null;
-    if (freshValue(o)) return o;
-  }
+  for (let o = partOf(e, accessors); o; o = partOf(o, accessors)) if (freshValue(o)) return o;
+  return null;
 }
 
 export function isPlace(e: E): boolean {

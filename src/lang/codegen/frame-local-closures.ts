@@ -7,8 +7,7 @@
 import type * as ast from '../syntax/ast';
 import type { LocalInfo } from '../sema/typed';
 import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, goInfoOf, localOf, nameRes } from '../sema/tables';
-import { lentClosures } from '../sema/moves';
-import { scopedArgs, scopedClosures } from '../sema/scoped-params';
+import { lentForCall, scopedArgs } from '../sema/scoped-params';
 import { isCopy } from '../sema/infer';
 import { holdsRef } from '../sema/borrows';
 import { letLocals } from '../sema/escaping-closures';
@@ -72,7 +71,7 @@ export function keptByEscapingClosures(root: object): ReadonlySet<LocalInfo> {
     }
     // a `go` task and an `async` block may run after the frame ended: they keep theirs too
     const escaping = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures
-      : o.kind === 'async' || (o.kind === 'closure' && !lentClosures.has(o as unknown as ast.Expr) && !scopedClosures.has(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o))
+      : o.kind === 'async' || (o.kind === 'closure' && !lentForCall(o as unknown as ast.Expr) && !stays.has(o as unknown as ast.Expr) && !calledNow.has(o))
         ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
     // a match binding that views a part of an owned local (sema partOf): the owner is kept
     for (const c of escaping ?? []) for (let l: LocalInfo | undefined = c; l && !out.has(l); l = l.partOf) out.add(l);

@@ -12,7 +12,7 @@ import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
-import { scopedClosures } from '../sema/scoped-params';
+import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from './frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
@@ -155,12 +155,12 @@ export class FnEmitter extends CallEmitter {
     this.allDrops.push(d);
   }
 
-  /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
   /** A by-value parameter (of a function or closure) of type t is the frame's to drop at return,
    *  unless it is a reference, memory-backed, or kept by a closure that may outlive the frame. */
   ownParam(l: LocalInfo, t: Type): void {
     if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && this.m.needsDrop(t) && !this.keptByClosure(l, t)) this.dropParam(l, t);
   }
+  /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
   private dropParam(l: LocalInfo, t: Type): void {
     const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(t), td: this.m.td(t), param: true };
     this.addDrop(d);
@@ -715,7 +715,7 @@ export class FnEmitter extends CallEmitter {
     // a closure value that outlives its frame keeps what it captured reachable (gc.ts `$gc`)
     const js = caps.length ? `${rtIn('gc', 'caps')}(${fn}, () => [${caps.join(', ')}])` : fn;
     // and keeps its captured by-value arrays alive past the frame's stack model: heap-charged
-    const stays = lentClosures.has(e) || scopedClosures.has(e) || (this.root !== null && frameLocalClosures(this.root).has(e));
+    const stays = lentForCall(e) || (this.root !== null && frameLocalClosures(this.root).has(e));
     const arrays = stays ? [] : (ci?.captures ?? []).map((l) => [l, this.escapedBytes(this.ty(l.type))] as const).filter(([, b]) => b >= ESCAPE_BYTES);
     if (!arrays.length) return this.pinCaptures(js, ci?.captures);
     return this.pinCaptures(`${rtH('env')}(${js}, [${arrays.map(([l]) => localName(l.name, l.id)).join(', ')}], [${arrays.map(([, b]) => b).join(', ')}], ${this.site(e.span)})`, ci?.captures);
@@ -765,8 +765,10 @@ export class FnEmitter extends CallEmitter {
     // a field path of an owned local (`match w.e`; sema fieldPathOwner): a binding moved out takes
     // its part out of that place, and a binding of the whole subject moves the field out (the
     // owner's drop skips what holds MOVED_OUT)
+    // (only when an arm moves something out; the place must be a plain property chain, not a
+    // cell or view val() reads through)
     let fieldPlace: string | null = null;
-    if (own === null && this.effType(s).k !== 'ref') {
+    if (own === null && !copiesOnly && this.effType(s).k !== 'ref') {
       const fo = fieldPathOwner(s);
       const place = fo && this.dropFlags.has(fo.id) ? this.val(s) : null;
       if (place !== null && /^[\w$]+(\.[\w$]+|\[\d+\])+$/.test(place)) { own = this.dropFlags.get(fo!.id)!; fieldPlace = place; }
@@ -785,7 +787,7 @@ export class FnEmitter extends CallEmitter {
       subjJs = `(${tmp} = ${this.val(s)})`;
       own = tmp;
       clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
-    } else subjJs = copiesOnly ? this.tempVal(s) : this.val(s);
+    } else subjJs = fieldPlace ?? (copiesOnly ? this.tempVal(s) : this.val(s));
     const subj = this.simple(subjJs);
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
@@ -1010,8 +1012,6 @@ function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
   else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
   return out;
 }
-
-
 
 /** A call whose result is a new owned value (not a container's element handed out). */
 function ownedResult(e: E): boolean {

@@ -17,11 +17,14 @@ import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, loc
 import { borrowsIn, danglingReported, holdsRef } from './borrows';
 import { rootLocal } from './escaping-closures';
 import type { Type } from './types';
-import { lendsArg, placeText, refBound } from './moves';
+import { lendsArg, lentClosures, placeText, refBound } from './moves';
 import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
 export const scopedClosures = checkSet<ast.Expr>();
+/** A closure literal that runs only during the call it is given to: lent to a builtin method
+ *  (moves.ts lentClosures) or to a scoped parameter. */
+export const lentForCall = (e: ast.Expr): boolean => lentClosures.has(e) || scopedClosures.has(e);
 /** Idents `f` given as such an argument (`g(f)` of a `let f = |…| …`): a use that does not escape. */
 export const scopedArgs = checkSet<ast.Expr>();
 
