@@ -62,7 +62,7 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   }
   if (init.kind === 'call' && viewOf(init)) return { r, borrows: [viewOf(init)!] };
   // a function value a call returns may be a closure that captured its reference arguments
-  if (init.kind === 'call' && holdsArgs(exprInfo(init)?.type)) {
+  if (init.kind === 'call' && holdsRef(exprInfo(init)?.type)) {
     init = checkedCall(init);
     const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
     const t = callTarget(init), rt = t?.k === 'method' ? t.fn.receiverType : null;
@@ -98,14 +98,10 @@ interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; 
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
 const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
-/** A call's value that may hold its reference arguments' borrows: a reference, a function value
- *  (a closure that captured them), a Future (an `async fn`'s parameters live in it), or a value
- *  holding one (`H{f: mk(d)}` returned by `wrap(&e)`). */
-export const holdsArgs = (t: Type | undefined) => holdsRef(t);
-
-/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? A
- *  function value may (a closure that captured one: `mk(&e)`), and a Future may (an `async fn`'s
- *  reference parameters). */
+/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it, and a
+ *  call returning it may hold its reference arguments' borrows)? A function value may (a closure
+ *  that captured one: `mk(&e)`), a Future may (an `async fn`'s reference parameters), and so may a
+ *  value holding one (`H{f: mk(d)}` returned by `wrap(&e)`). */
 export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
   if (!t) return false;
   switch (t.k) {
@@ -140,7 +136,7 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       const view = viewOf(e);
       if (view) { out.push(view); break; }
       // a reference or function value a call returns holds its reference arguments' borrows
-      if (!holdsArgs(exprInfo(e)?.type)) break;
+      if (!holdsRef(exprInfo(e)?.type)) break;
       for (const a of e.args) if (a.kind === 'ref') out.push(explicit(a));
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
       if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });
