@@ -36,15 +36,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isChannel(l.type));
   // (also a channel that is part of a by-value parameter: `s.ch.send(&b)`)
   const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isChannel(exprInfo(p)?.type)); };
-  // the caller's data: reached (through references and views) from a reference parameter
-  const callers = (l: LocalInfo | null, depth = 0): boolean => {
-    if (!l || depth > 16) return false;
-    if (params.has(l)) return l.type.k === 'ref' || l.type.k === 'slice';
-    const via = refBound.get(l);
-    if (via) return callers(rootLocal(via.ref), depth + 1);
-    const held = cx.heldBorrows.get(l);
-    return held ? callers(rootLocal(held), depth + 1) : false;
-  };
+  const callers = (l: LocalInfo | null): boolean => callersData(cx, fn, l);
   // locals holding (or holding a value holding) a closure that captures a borrow
   const holders = new Map<LocalInfo, Borrowing>();
   const borrowOf = (l: LocalInfo): Borrowing | null => {
@@ -199,6 +191,17 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   };
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
+}
+
+/** Does local l of fn refer to its caller's data: a reference parameter (or `&self`), or reached
+ *  from one through references and views? */
+export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boolean {
+  if (!l || depth > 16) return false;
+  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
+  const via = refBound.get(l);
+  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1);
+  const held = cx.heldBorrows.get(l);
+  return held ? callersData(cx, fn, rootLocal(held), depth + 1) : false;
 }
 
 /** The local a place or reference expression starts from (`r`, `self.kind`, `*p`, `&v[i]`). */

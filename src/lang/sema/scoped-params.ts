@@ -15,9 +15,9 @@ import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
 import { borrowsIn, danglingReported, holdsRef } from './borrows';
-import { rootLocal } from './escaping-closures';
+import { callersData } from './escaping-closures';
 import type { Type } from './types';
-import { lendsArg, placeText, refBound } from './moves';
+import { lendsArg, placeText } from './moves';
 import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
@@ -99,16 +99,6 @@ function carried(cx: Ctx, e: ast.Expr, fn: FnInfo | undefined, depth = 0): strin
   for (const a of c.args) if (refLike(a) && exprInfo(a)?.coerce?.k !== 'ptr') return placeText(a.kind === 'ref' ? a.operand : a);
   if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') return placeText(c.callee.object);
   return null;
-}
-
-/** Does local l of fn refer to its caller's data (a reference parameter, or reached through one)? */
-function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boolean {
-  if (!l || depth > 16) return false;
-  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
-  const via = refBound.get(l);
-  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1);
-  const held = cx.heldBorrows.get(l);
-  return held ? callersData(cx, fn, rootLocal(held), depth + 1) : false;
 }
 
 
