@@ -96,7 +96,8 @@ const reassigns = (st: unknown, r: LocalInfo): boolean => {
  *  used after the block. */
 interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; how: string }
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
-const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
+/** Does span a lie inside span b? */
+export const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
 /** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it, and a
  *  call returning it may hold its reference arguments' borrows)? A function value may (a closure

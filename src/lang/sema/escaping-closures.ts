@@ -15,9 +15,7 @@ import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
 import { placeText, refBound } from './moves';
-import { borrowsIn, danglingReported, holdsRef, isChannel, markDangling, ownerOf } from './borrows';
-
-const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
+import { borrowsIn, danglingReported, holdsRef, isChannel, markDangling, ownerOf, within } from './borrows';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl', 'target']);
 /** Builtin methods that store their arguments in the receiver. */
