@@ -98,7 +98,6 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       return;
     }
   };
-  /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   /** A reference to the caller's data that `e` is or holds (`r`, `&r.n`, `Some(r)`, `mk(r)`):
    *  only stores into a thread_local are its caller's to not see (a reference parameter it can). */
   const callersRef = (e: ast.Expr): LocalInfo | null => {
@@ -119,6 +118,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       default: return null;
     }
   };
+  /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   const store = (place: ast.Expr, value: ast.Expr) => {
     if (!ownedRoot(place)) storedThroughParam(place, value);
     const mine = isThreadLocal(place) ? callersRef(value) : null;

@@ -9,9 +9,6 @@ import type { FnInfo } from './typed';
 import type { Ctx, ContractMethod } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { unwrapOutOfRef } from './moves';
-
-/** Option/Result methods that call their function with the payload in place. */
-const LENDS_PAYLOAD = new Set(['map', 'and_then', 'filter', 'map_err']);
 import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, SEQ_READ_ONLY, SEQ_TO_VEC, type BuiltinSig } from './prelude';
 import { shadowNote } from './shadow';
@@ -30,6 +27,9 @@ import { notClone } from './clone-check';
 import { noteParamClone } from './copy-needs';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, nameRes, setCallTarget, setExprInfo } from './tables';
+
+/** Option/Result methods that call their function with the payload in place. */
+const LENDS_PAYLOAD = new Set(['map', 'and_then', 'filter', 'map_err']);
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;

@@ -103,8 +103,6 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   return rt;
 }
 
-/** Bindings of non-copy parts of the owner's value (an or-pattern's variable is a part in every
- *  alternative: codegen takes it from the alternative that matched). */
 /** The local a field path of plain structs and tuples (`w.e`, `w.p.0`, `b.e` of `b: Box<W>`) is
  *  part of: null through a reference, pointer, union, index or call, and for a local whose address is taken (it
  *  lives in simulated memory: codegen reads a copy of its fields). */
@@ -122,6 +120,8 @@ export function fieldPathOwner(e: ast.Expr): LocalInfo | null {
   return l.addressTaken || l.type.k === 'ref' || l.type.k === 'ptr' ? null : l;
 }
 
+/** Bindings of non-copy parts of the owner's value (an or-pattern's variable is a part in every
+ *  alternative: codegen takes it from the alternative that matched). */
 function markParts(p: ast.Pattern, owner: LocalInfo): void {
   switch (p.kind) {
     case 'binding':
