@@ -118,6 +118,10 @@ export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolea
   }
 }
 
+/** A (checked) call that builds an enum value holding its arguments: a variant or `Some`/`Ok`/`Err`. */
+export const buildsVariant = (c: ast.ExprOf<'call'>): boolean =>
+  callTarget(c)?.k === 'variant' || (c.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(c.callee.name));
+
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
@@ -133,7 +137,7 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
     case 'match': for (const a of e.arms) borrowsIn('stmts' in a.body ? (a.body.tail ?? undefined) : (a.body.kind === 'return' || a.body.kind === 'break' || a.body.kind === 'continue' ? undefined : a.body as ast.Expr), out); break;
     case 'call': {
       const t = callTarget(e);
-      if (t?.k === 'variant' || (e.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(e.callee.name))) { for (const a of e.args) borrowsIn(a, out); break; }
+      if (buildsVariant(e)) { for (const a of e.args) borrowsIn(a, out); break; }
       const view = viewOf(e);
       if (view) { out.push(view); break; }
       // a reference or function value a call returns holds its reference arguments' borrows
