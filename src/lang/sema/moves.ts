@@ -200,17 +200,20 @@ export function subjectBehindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean; su
   return via && { ...via, subject: e };
 }
 
+/** A value whose fields are its own parts: a struct (not a union) or tuple, or a Box of one (a
+ *  Box's field is reached through the Box that owns it: `b.e` of `b: Box<W>`). */
+export function ownsFields(t: Type | undefined): boolean {
+  const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : t;
+  return !!inner && ((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple');
+}
+
 /** `a.b.0.c` rooted at a local that owns its value or at a temporary (`mk().a`: the rest of the
- *  temporary is dropped with its statement) — a struct/tuple path, no reference or Box. */
+ *  temporary is dropped with its statement) — a struct/tuple path (or through a Box), no reference. */
 function ownedPath(e: ast.Expr): boolean {
   let o: ast.Expr = e;
   while (o.kind === 'member' || o.kind === 'tuple-index') {
     o = o.object;
-    const t = exprInfo(o)?.type;
-    // (a Box's field is reached through the Box it owns: `b.e` of `b: Box<W>`)
-    const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : null;
-    const boxed = !!inner && ((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple');
-    if (!t || ((t.k !== 'struct' && t.k !== 'tuple') && !boxed) || (t.k === 'struct' && t.info.isUnion)) return false;
+    if (!ownsFields(exprInfo(o)?.type)) return false;
   }
   if (o.kind === 'ident') return nameRes(o)?.k === 'local';
   return o.kind === 'call' || o.kind === 'struct-lit';

@@ -14,7 +14,7 @@ import { hasOkErrLeaf, onlyNoneLeaves } from './branch-leaves';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
-import { branches, containerBound, containerPart, fieldKey, fieldPath, refBound, subjectBehindRef } from './moves';
+import { branches, containerBound, containerPart, fieldKey, fieldPath, ownsFields, refBound, subjectBehindRef } from './moves';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs, exprInfo } from './tables';
 
@@ -111,9 +111,7 @@ export function fieldPathOwner(e: ast.Expr): LocalInfo | null {
   let o: ast.Expr = e;
   while (o.kind === 'member' || o.kind === 'tuple-index') {
     o = o.object;
-    const t = exprInfo(o)?.type;
-    const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : t; // (a field of a Box's struct)
-    if (!inner || !((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple')) return null;
+    if (!ownsFields(exprInfo(o)?.type)) return null;
   }
   if (o.kind !== 'ident' || nameRes(o)?.k !== 'local') return null;
   const l = (nameRes(o) as ResOf<'local'>).local;
