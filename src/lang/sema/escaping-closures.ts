@@ -218,7 +218,7 @@ function isThreadLocal(e: ast.Expr): boolean {
   return e.kind === 'ident' && nameRes(e)?.k === 'tls';
 }
 
-/** The locals a `let` pattern binds. */
+/** The locals a `let` pattern binds, in order (also codegen's). */
 export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
   if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
   else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
