@@ -43,6 +43,14 @@ function lastMention(n: unknown, r: LocalInfo, copies?: ReadonlySet<LocalInfo>):
   return found;
 }
 
+/** The local a statement gives a whole new value, and that value: `let x = v;` (a name pattern)
+ *  or `x = v;`. */
+export function boundLocal(s: ast.Stmt): { local: LocalInfo; value: ast.Expr } | null {
+  if (s.kind === 'let') { const l = s.pattern.kind === 'name' ? localOf(s.pattern) : null; return l ? { local: l, value: s.init } : null; }
+  if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local') return { local: (nameRes(s.target) as ResOf<'local'>).local, value: s.value };
+  return null;
+}
+
 /** A borrow a holder keeps: the borrowed place, whether it is mutable, where it was made. */
 export interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
 const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: refIsMut(e), span: e.span });
@@ -52,10 +60,10 @@ const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: r
  *  `let fut = get(&v);` (an `async fn`'s Future keeps its arguments) and `let r = p.name_ref();` (a method with a `&T`/`&T!` receiver returning a reference holds
  *  the receiver's borrow too). */
 function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
-  let r: LocalInfo | null = null, init: ast.Expr;
-  if (s.kind === 'let' && s.pattern.kind === 'name' && localOf(s.pattern)) { r = localOf(s.pattern)!; init = s.init; }
-  else if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && ((nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' || (nameRes(s.target) as ResOf<'local'>).local.type.k === 'fn')) { r = (nameRes(s.target) as ResOf<'local'>).local; init = s.value; }
-  else return null;
+  const bound = boundLocal(s);
+  if (!bound || (s.kind === 'assign' && bound.local.type.k !== 'ref' && bound.local.type.k !== 'fn')) return null;
+  const r = bound.local;
+  let init = bound.value;
   if (init.kind === 'ref') {
     if (exprInfo(init)?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
     return { r, borrows: [explicit(init)] };

@@ -14,7 +14,7 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
-import { borrowsIn, danglingReported, holdsRef } from './borrows';
+import { borrowsIn, boundLocal, danglingReported, holdsRef } from './borrows';
 import { callersData } from './escaping-closures';
 import type { Type } from './types';
 import { lendsArg, placeText } from './moves';
@@ -182,13 +182,8 @@ function walk(n: unknown, nested: boolean, uses: Use[], args: { arg: ast.Expr; c
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const x of n) walk(x, nested, uses, args); return; }
   const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
-  if (o.kind === 'let' || o.kind === 'assign') {
-    const s = o as unknown as Extract<ast.Stmt, { kind: 'let' | 'assign' }>;
-    const l = s.kind === 'let' ? (s.pattern.kind === 'name' ? localOf(s.pattern) : null)
-      : s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' ? (nameRes(s.target) as ResOf<'local'>).local : null;
-    const v = s.kind === 'let' ? s.init : s.value;
-    if (l && v && l.type.k === 'fn') { const a = given.get(l) ?? []; a.push(v); given.set(l, a); }
-  }
+  const bound = o.kind === 'let' || o.kind === 'assign' ? boundLocal(o as unknown as ast.Stmt) : null;
+  if (bound && bound.local.type.k === 'fn') { const a = given.get(bound.local) ?? []; a.push(bound.value); given.set(bound.local, a); }
   if (o.kind === 'ident') {
     const r = nameRes(o as unknown as ast.ExprOf<'ident'>);
     if (r?.k === 'local') uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1 });
