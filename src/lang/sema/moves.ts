@@ -271,7 +271,7 @@ const elementClosures = checkMap<ast.Expr, number[]>();
  *  function given by name or value would own (and drop) elements the Vec still owns (E0163), and
  *  `filter` on a Vec that outlives the call gives the result clones, so its elements must be Clone
  *  (E0163 otherwise). Arrays and slices (§5.2) pass their own `container` word. */
-export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean, container = 'Vec'): void {
+export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, receiver: ast.Expr, elem: Type, temp: boolean, container = 'Vec'): void {
   const ad = ELEMENT_ADAPTORS[method];
   // a temporary Vec's or array's elements die with its statement, whatever their type
   if (ad && temp && container !== 'Option' && container !== 'Result' && call.args[ad.arg]?.kind === 'closure') tempElementClosures.set(call.args[ad.arg], { params: ad.params, container });
@@ -287,6 +287,7 @@ export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: s
   // filter on a Vec that keeps its elements gives the result clones of the kept ones (codegen)
   const uncloneable = method === 'filter' && !temp ? notClone(cx, elem, new Set()) : null;
   if (uncloneable) {
+    const vecName = receiver.kind === 'ident' ? `\`${receiver.name}\`` : `the ${container}`;
     cx.error(MSG.E0163.filterWouldPutElements({ vecName, elem: typeName(elem), uncloneable: typeName(uncloneable) }), call.span, {
       notes: [NOTE.E0163.helpFilterVecYou()],
     });
