@@ -14,6 +14,7 @@ import { compoundKey } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
+import { letLocals } from '../sema/escaping-closures';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from './frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
@@ -1006,12 +1007,6 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }
 
-/** The locals a `let` pattern binds, in order. */
-function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
-  if (p.kind === 'name' && localOf(p)) out.push(localOf(p)!);
-  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
-  return out;
-}
 
 /** A call whose result is a new owned value (not a container's element handed out). */
 function ownedResult(e: E): boolean {

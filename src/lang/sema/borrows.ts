@@ -43,6 +43,14 @@ function lastMention(n: unknown, r: LocalInfo, copies?: ReadonlySet<LocalInfo>):
   return found;
 }
 
+/** The local a statement gives a whole new value, and that value: `let x = v;` (a name pattern)
+ *  or `x = v;`. */
+export function boundLocal(s: ast.Stmt): { local: LocalInfo; value: ast.Expr } | null {
+  if (s.kind === 'let') { const l = s.pattern.kind === 'name' ? localOf(s.pattern) : null; return l ? { local: l, value: s.init } : null; }
+  if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local') return { local: (nameRes(s.target) as ResOf<'local'>).local, value: s.value };
+  return null;
+}
+
 /** A borrow a holder keeps: the borrowed place, whether it is mutable, where it was made. */
 export interface Borrow { operand: ast.Expr; mut: boolean; span: ast.Span }
 const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: refIsMut(e), span: e.span });
@@ -52,17 +60,17 @@ const explicit = (e: ast.ExprOf<'ref'>): Borrow => ({ operand: e.operand, mut: r
  *  `let fut = get(&v);` (an `async fn`'s Future keeps its arguments) and `let r = p.name_ref();` (a method with a `&T`/`&T!` receiver returning a reference holds
  *  the receiver's borrow too). */
 function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
-  let r: LocalInfo | null = null, init: ast.Expr;
-  if (s.kind === 'let' && s.pattern.kind === 'name' && localOf(s.pattern)) { r = localOf(s.pattern)!; init = s.init; }
-  else if (s.kind === 'assign' && s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && ((nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' || (nameRes(s.target) as ResOf<'local'>).local.type.k === 'fn')) { r = (nameRes(s.target) as ResOf<'local'>).local; init = s.value; }
-  else return null;
+  const bound = boundLocal(s);
+  if (!bound || (s.kind === 'assign' && bound.local.type.k !== 'ref' && bound.local.type.k !== 'fn')) return null;
+  const r = bound.local;
+  let init = bound.value;
   if (init.kind === 'ref') {
     if (exprInfo(init)?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
     return { r, borrows: [explicit(init)] };
   }
   if (init.kind === 'call' && viewOf(init)) return { r, borrows: [viewOf(init)!] };
   // a function value a call returns may be a closure that captured its reference arguments
-  if (init.kind === 'call' && holdsArgs(exprInfo(init)?.type)) {
+  if (init.kind === 'call' && holdsRef(exprInfo(init)?.type)) {
     init = checkedCall(init);
     const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
     const t = callTarget(init), rt = t?.k === 'method' ? t.fn.receiverType : null;
@@ -96,16 +104,13 @@ const reassigns = (st: unknown, r: LocalInfo): boolean => {
  *  used after the block. */
 interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; how: string }
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
-const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
+/** Does span a lie inside span b? */
+export const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
 
-/** A call's value that may hold its reference arguments' borrows: a reference, a function value
- *  (a closure that captured them), a Future (an `async fn`'s parameters live in it), or a value
- *  holding one (`H{f: mk(d)}` returned by `wrap(&e)`). */
-export const holdsArgs = (t: Type | undefined) => holdsRef(t);
-
-/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it)? A
- *  function value may (a closure that captured one: `mk(&e)`), and a Future may (an `async fn`'s
- *  reference parameters). */
+/** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it, and a
+ *  call returning it may hold its reference arguments' borrows)? A function value may (a closure
+ *  that captured one: `mk(&e)`), a Future may (an `async fn`'s reference parameters), and so may a
+ *  value holding one (`H{f: mk(d)}` returned by `wrap(&e)`). */
 export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
   if (!t) return false;
   switch (t.k) {
@@ -120,6 +125,10 @@ export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolea
     default: return false;
   }
 }
+
+/** A (checked) call that builds an enum value holding its arguments: a variant or `Some`/`Ok`/`Err`. */
+export const buildsVariant = (c: ast.ExprOf<'call'>): boolean =>
+  callTarget(c)?.k === 'variant' || (c.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(c.callee.name));
 
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
@@ -136,11 +145,11 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
     case 'match': for (const a of e.arms) borrowsIn('stmts' in a.body ? (a.body.tail ?? undefined) : (a.body.kind === 'return' || a.body.kind === 'break' || a.body.kind === 'continue' ? undefined : a.body as ast.Expr), out); break;
     case 'call': {
       const t = callTarget(e);
-      if (t?.k === 'variant' || (e.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(e.callee.name))) { for (const a of e.args) borrowsIn(a, out); break; }
+      if (buildsVariant(e)) { for (const a of e.args) borrowsIn(a, out); break; }
       const view = viewOf(e);
       if (view) { out.push(view); break; }
       // a reference or function value a call returns holds its reference arguments' borrows
-      if (!holdsArgs(exprInfo(e)?.type)) break;
+      if (!holdsRef(exprInfo(e)?.type)) break;
       for (const a of e.args) if (a.kind === 'ref') out.push(explicit(a));
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
       if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });

@@ -15,11 +15,11 @@ import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
 import { placeText, refBound } from './moves';
-import { borrowsIn, danglingReported, holdsRef, isChannel, markDangling, ownerOf } from './borrows';
+import { borrowsIn, danglingReported, holdsRef, isChannel, markDangling, ownerOf, within } from './borrows';
 
-const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
-
-const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl', 'target']);
+// (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
+const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
+const skip = (o: { kind?: string }, k: string) => SKIP.has(k) || (k === 'target' && o.kind === 'call');
 /** Builtin methods that store their arguments in the receiver. */
 const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert', 'Channel.send']);
 
@@ -36,15 +36,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isChannel(l.type));
   // (also a channel that is part of a by-value parameter: `s.ch.send(&b)`)
   const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isChannel(exprInfo(p)?.type)); };
-  // the caller's data: reached (through references and views) from a reference parameter
-  const callers = (l: LocalInfo | null, depth = 0): boolean => {
-    if (!l || depth > 16) return false;
-    if (params.has(l)) return l.type.k === 'ref' || l.type.k === 'slice';
-    const via = refBound.get(l);
-    if (via) return callers(rootLocal(via.ref), depth + 1);
-    const held = cx.heldBorrows.get(l);
-    return held ? callers(rootLocal(held), depth + 1) : false;
-  };
+  const callers = (l: LocalInfo | null): boolean => callersData(cx, fn, l);
   // locals holding (or holding a value holding) a closure that captures a borrow
   const holders = new Map<LocalInfo, Borrowing>();
   const borrowOf = (l: LocalInfo): Borrowing | null => {
@@ -108,7 +100,6 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       return;
     }
   };
-  /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   /** A reference to the caller's data that `e` is or holds (`r`, `&r.n`, `Some(r)`, `mk(r)`):
    *  only stores into a thread_local are its caller's to not see (a reference parameter it can). */
   const callersRef = (e: ast.Expr): LocalInfo | null => {
@@ -129,6 +120,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       default: return null;
     }
   };
+  /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   const store = (place: ast.Expr, value: ast.Expr) => {
     if (!ownedRoot(place)) storedThroughParam(place, value);
     const mine = isThreadLocal(place) ? callersRef(value) : null;
@@ -195,10 +187,21 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'go': { const b = captures(goInfoOf(o as unknown as ast.Stmt), true); if (b) report(b, o.span as ast.Span, null); break; }
     }
     const inner = inClosure || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go'; // (their returns are their own)
-    for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k], inner);
+    for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
   };
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
+}
+
+/** Does local l of fn refer to its caller's data: a reference parameter (or `&self`), or reached
+ *  from one through references and views? */
+export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boolean {
+  if (!l || depth > 16) return false;
+  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
+  const via = refBound.get(l);
+  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1);
+  const held = cx.heldBorrows.get(l);
+  return held ? callersData(cx, fn, rootLocal(held), depth + 1) : false;
 }
 
 /** The local a place or reference expression starts from (`r`, `self.kind`, `*p`, `&v[i]`). */
@@ -217,7 +220,7 @@ function isThreadLocal(e: ast.Expr): boolean {
   return e.kind === 'ident' && nameRes(e)?.k === 'tls';
 }
 
-/** The locals a `let` pattern binds. */
+/** The locals a `let` pattern binds, in order (also codegen's). */
 export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
   if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
   else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);

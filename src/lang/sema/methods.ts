@@ -9,9 +9,6 @@ import type { FnInfo } from './typed';
 import type { Ctx, ContractMethod } from './context';
 import { checkExpr, consume, fmt, requireUnsafe } from './expr';
 import { unwrapOutOfRef } from './moves';
-
-/** Option/Result methods that call their function with the payload in place. */
-const LENDS_PAYLOAD = new Set(['map', 'and_then', 'filter', 'map_err']);
 import { callFn, checkArgs, type CallSite } from './generics';
 import { builtinMethod, builtinOwner, isAnyInt, ownerGenerics, SEQ_READ_ONLY, SEQ_TO_VEC, type BuiltinSig } from './prelude';
 import { shadowNote } from './shadow';
@@ -30,6 +27,9 @@ import { notClone } from './clone-check';
 import { noteParamClone } from './copy-needs';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, nameRes, setCallTarget, setExprInfo } from './tables';
+
+/** Option/Result methods that call their function with the payload in place. */
+const LENDS_PAYLOAD = new Set(['map', 'and_then', 'filter', 'map_err']);
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
@@ -175,7 +175,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       noteLentClosures(call, 'Vec', m.name);
       // an array temporary gives its kept elements up, as a Vec's (codegen ownReceiverKeeping)
       const temp = t.k === 'array' && ot.k !== 'ref' && !isPlaceExpr(m.object);
-      checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : `the ${seqOwner}`, t.elem, temp, seqOwner);
+      checkElementAdaptor(cx, call, m.name, m.object, t.elem, temp, seqOwner);
       if (m.name === 'filter' && !temp && !inferMod.isCopy(t.elem)) noteParamClone(cx, t.elem, call.span, `the kept elements of ${fmt(t)}`);
       return builtinCall(cx, sig, `Vec.${m.name}`, site, new Map([['Vec.T', t.elem]]), explicit);
     }
@@ -221,12 +221,12 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
       if (bad && bad.k !== 'param') cx.error(MSG.E0163.clonesOutUncloneable({ method: m.name, t: fmt(t), elem: fmt(clonedT), uncloneable: fmt(bad) }), call.span);
     }
     // elements handed to a closure stay the Vec's (drops exactly once, E0163)
-    if (owner === 'Vec' && t.k === 'builtin' && t.args[0]) checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : 'the Vec', t.args[0], ot.k !== 'ref' && !isPlaceExpr(m.object));
+    if (owner === 'Vec' && t.k === 'builtin' && t.args[0]) checkElementAdaptor(cx, call, m.name, m.object, t.args[0], ot.k !== 'ref' && !isPlaceExpr(m.object));
     // `o.map(f)`: the payload is handed to f in place, the Option keeps owning it (as a Vec its
     // elements): a function taking it by value would drop it a second time (E0163)
     if ((owner === 'Option' || owner === 'Result') && t.k === 'enum' && LENDS_PAYLOAD.has(m.name)) {
       const payload = m.name === 'map_err' ? t.args[1] : t.args[0];
-      if (payload) checkElementAdaptor(cx, call, m.name, m.object.kind === 'ident' ? `\`${m.object.name}\`` : `the ${owner}`, payload, true, owner);
+      if (payload) checkElementAdaptor(cx, call, m.name, m.object, payload, true, owner);
     }
     const ret = builtinCall(cx, sig, `${owner}.${m.name}`, site, env, explicit);
     if (owner === 'Option' || owner === 'Result') unwrapOutOfRef(cx, m.object, m.name, ret);

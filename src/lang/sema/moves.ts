@@ -200,17 +200,20 @@ export function subjectBehindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean; su
   return via && { ...via, subject: e };
 }
 
+/** A value whose fields are its own parts: a struct (not a union) or tuple, or a Box of one (a
+ *  Box's field is reached through the Box that owns it: `b.e` of `b: Box<W>`). */
+export function ownsFields(t: Type | undefined): boolean {
+  const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : t;
+  return !!inner && ((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple');
+}
+
 /** `a.b.0.c` rooted at a local that owns its value or at a temporary (`mk().a`: the rest of the
- *  temporary is dropped with its statement) — a struct/tuple path, no reference or Box. */
+ *  temporary is dropped with its statement) — a struct/tuple path (or through a Box), no reference. */
 function ownedPath(e: ast.Expr): boolean {
   let o: ast.Expr = e;
   while (o.kind === 'member' || o.kind === 'tuple-index') {
     o = o.object;
-    const t = exprInfo(o)?.type;
-    // (a Box's field is reached through the Box it owns: `b.e` of `b: Box<W>`)
-    const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : null;
-    const boxed = !!inner && ((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple');
-    if (!t || ((t.k !== 'struct' && t.k !== 'tuple') && !boxed) || (t.k === 'struct' && t.info.isUnion)) return false;
+    if (!ownsFields(exprInfo(o)?.type)) return false;
   }
   if (o.kind === 'ident') return nameRes(o)?.k === 'local';
   return o.kind === 'call' || o.kind === 'struct-lit';
@@ -268,7 +271,7 @@ const elementClosures = checkMap<ast.Expr, number[]>();
  *  function given by name or value would own (and drop) elements the Vec still owns (E0163), and
  *  `filter` on a Vec that outlives the call gives the result clones, so its elements must be Clone
  *  (E0163 otherwise). Arrays and slices (§5.2) pass their own `container` word. */
-export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, vecName: string, elem: Type, temp: boolean, container = 'Vec'): void {
+export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: string, receiver: ast.Expr, elem: Type, temp: boolean, container = 'Vec'): void {
   const ad = ELEMENT_ADAPTORS[method];
   // a temporary Vec's or array's elements die with its statement, whatever their type
   if (ad && temp && container !== 'Option' && container !== 'Result' && call.args[ad.arg]?.kind === 'closure') tempElementClosures.set(call.args[ad.arg], { params: ad.params, container });
@@ -284,6 +287,7 @@ export function checkElementAdaptor(cx: Ctx, call: ast.ExprOf<'call'>, method: s
   // filter on a Vec that keeps its elements gives the result clones of the kept ones (codegen)
   const uncloneable = method === 'filter' && !temp ? notClone(cx, elem, new Set()) : null;
   if (uncloneable) {
+    const vecName = receiver.kind === 'ident' ? `\`${receiver.name}\`` : `the ${container}`;
     cx.error(MSG.E0163.filterWouldPutElements({ vecName, elem: typeName(elem), uncloneable: typeName(uncloneable) }), call.span, {
       notes: [NOTE.E0163.helpFilterVecYou()],
     });

@@ -14,7 +14,7 @@ import { hasOkErrLeaf, onlyNoneLeaves } from './branch-leaves';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
-import { branches, containerBound, containerPart, fieldKey, fieldPath, refBound, subjectBehindRef } from './moves';
+import { branches, containerBound, containerPart, fieldKey, fieldPath, ownsFields, refBound, subjectBehindRef } from './moves';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs, exprInfo } from './tables';
 
@@ -103,8 +103,6 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   return rt;
 }
 
-/** Bindings of non-copy parts of the owner's value (an or-pattern's variable is a part in every
- *  alternative: codegen takes it from the alternative that matched). */
 /** The local a field path of plain structs and tuples (`w.e`, `w.p.0`, `b.e` of `b: Box<W>`) is
  *  part of: null through a reference, pointer, union, index or call, and for a local whose address is taken (it
  *  lives in simulated memory: codegen reads a copy of its fields). */
@@ -113,15 +111,15 @@ export function fieldPathOwner(e: ast.Expr): LocalInfo | null {
   let o: ast.Expr = e;
   while (o.kind === 'member' || o.kind === 'tuple-index') {
     o = o.object;
-    const t = exprInfo(o)?.type;
-    const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : t; // (a field of a Box's struct)
-    if (!inner || !((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple')) return null;
+    if (!ownsFields(exprInfo(o)?.type)) return null;
   }
   if (o.kind !== 'ident' || nameRes(o)?.k !== 'local') return null;
   const l = (nameRes(o) as ResOf<'local'>).local;
   return l.addressTaken || l.type.k === 'ref' || l.type.k === 'ptr' ? null : l;
 }
 
+/** Bindings of non-copy parts of the owner's value (an or-pattern's variable is a part in every
+ *  alternative: codegen takes it from the alternative that matched). */
 function markParts(p: ast.Pattern, owner: LocalInfo): void {
   switch (p.kind) {
     case 'binding':

@@ -14,10 +14,10 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
-import { borrowsIn, danglingReported, holdsRef } from './borrows';
-import { rootLocal } from './escaping-closures';
+import { borrowsIn, boundLocal, danglingReported, holdsRef } from './borrows';
+import { callersData } from './escaping-closures';
 import type { Type } from './types';
-import { lendsArg, lentClosures, placeText, refBound } from './moves';
+import { lendsArg, lentClosures, placeText } from './moves';
 import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
@@ -28,7 +28,9 @@ export const lentForCall = (e: ast.Expr): boolean => lentClosures.has(e) || scop
 /** Idents `f` given as such an argument (`g(f)` of a `let f = |…| …`): a use that does not escape. */
 export const scopedArgs = checkSet<ast.Expr>();
 
-const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
+// (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
+const SKIP = new Set(['info', 'res', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
+const skip = (o: { kind?: string }, k: string) => SKIP.has(k) || (k === 'target' && o.kind === 'call');
 
 /** Where a mention of a local sits: called, passed as argument `index` of `call`, or anything else. */
 type Use = { local: LocalInfo; nested: boolean; callee: boolean; call: ast.ExprOf<'call'> | null; index: number };
@@ -104,16 +106,6 @@ function carried(cx: Ctx, e: ast.Expr, fn: FnInfo | undefined, depth = 0): strin
   return null;
 }
 
-/** Does local l of fn refer to its caller's data (a reference parameter, or reached through one)? */
-function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boolean {
-  if (!l || depth > 16) return false;
-  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
-  const via = refBound.get(l);
-  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1);
-  const held = cx.heldBorrows.get(l);
-  return held ? callersData(cx, fn, rootLocal(held), depth + 1) : false;
-}
-
 
 /** A borrow-carrying function value given to a function-typed parameter that may outlive the call
  *  (not scoped: stored, returned, captured): the callee may call it after the borrowed data is
@@ -153,7 +145,7 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
     const spawned = o.kind === 'call' ? spawnedClosure(o as unknown as ast.ExprOf<'call'>, lets) : null;
     const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' || spawned ? exprInfo((spawned ?? o) as unknown as ast.Expr)?.closure?.captures : undefined;
     for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
-    for (const k of Object.keys(o)) if (!SKIP.has(k)) visit(o[k]);
+    for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k]);
   };
   if (f.decl?.body) visit(f.decl.body);
   return out;
@@ -195,13 +187,8 @@ function walk(n: unknown, nested: boolean, uses: Use[], args: { arg: ast.Expr; c
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const x of n) walk(x, nested, uses, args); return; }
   const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
-  if (o.kind === 'let' || o.kind === 'assign') {
-    const s = o as unknown as Extract<ast.Stmt, { kind: 'let' | 'assign' }>;
-    const l = s.kind === 'let' ? (s.pattern.kind === 'name' ? localOf(s.pattern) : null)
-      : s.op === '=' && s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' ? (nameRes(s.target) as ResOf<'local'>).local : null;
-    const v = s.kind === 'let' ? s.init : s.value;
-    if (l && v && l.type.k === 'fn') { const a = given.get(l) ?? []; a.push(v); given.set(l, a); }
-  }
+  const bound = o.kind === 'let' || o.kind === 'assign' ? boundLocal(o as unknown as ast.Stmt) : null;
+  if (bound && bound.local.type.k === 'fn') { const a = given.get(bound.local) ?? []; a.push(bound.value); given.set(bound.local, a); }
   if (o.kind === 'ident') {
     const r = nameRes(o as unknown as ast.ExprOf<'ident'>);
     if (r?.k === 'local') uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1 });
@@ -218,5 +205,5 @@ function walk(n: unknown, nested: boolean, uses: Use[], args: { arg: ast.Expr; c
   }
   // a closure, task or async block may run after the call: a mention inside it escapes
   const inner = nested || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go';
-  for (const k of Object.keys(o)) if (!SKIP.has(k)) walk(o[k], inner, uses, args);
+  for (const k of Object.keys(o)) if (!skip(o, k)) walk(o[k], inner, uses, args);
 }

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
-import { checkBlockBorrows, holdsArgs as heldArgs, noteChannelCopy } from './borrows';
+import { buildsVariant, checkBlockBorrows, holdsRef, noteChannelCopy } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
@@ -531,11 +531,11 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
       if (held) report(value, held);
     } else if (value.kind === 'call' && sliceViewOf(value)) {
       report(value, sliceViewOf(value)!);
-    } else if (value.kind === 'call' && heldArgs(exprInfo(value)?.type)) {
+    } else if (value.kind === 'call' && holdsRef(exprInfo(value)?.type)) {
       // the result holds the borrows of its reference arguments and receiver (a returned function
       // value may be a closure that captured them, a Future an `async fn`'s parameters)
       const c = checkedCall(value), fnT = callTarget(c);
-      const builds = fnT?.k === 'variant' || (c.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(c.callee.name));
+      const builds = buildsVariant(c);
       for (const a of c.args) {
         if (a.kind === 'ref') { if (temporary(a.operand)) reportTemp(a); else report(a, a.operand); }
         else if (builds) check(a);
