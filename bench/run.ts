@@ -124,8 +124,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
   try {
     // (the UI's decoding warms up too, but not right before the timed runs: its garbage is collected in the last warm-up)
     for (let i = 0; i < WARMUP; i++) { runWorker(file, source, i < WARMUP - 1); runBare(); await runJs(); }
-    const ws: number[] = [], bs: number[] = [], js: number[] = [], cs: number[] = [], us: number[] = [];
-    let wOut = '', bOut = '', jsOut = '', events = 0;
+    const ws: number[] = [], bs: number[] = [], js: number[] = [], cs: number[] = [];
+    let wOut = '', bOut = '', jsOut = '';
     for (let i = 0; i < RUNS; i++) {
       const w = runWorker(file, source); ws.push(w.ms); cs.push(w.compileMs); wOut = w.out;
       if (w.outcome !== 'exited') note = `worker outcome ${w.outcome}`;
@@ -137,8 +137,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.vx')).sort()) {
     if (!note && wOut !== bOut) note = `WORKER OUTPUT DIFFERS: ${JSON.stringify(wOut.slice(-120))}`;
     // what the UI does with a run's messages, once, after the timed runs
     const d = runWorker(file, source, true);
-    events = d.events; us.push(d.uiMs);
-    rows.push({ name, worker: median(ws), bare: median(bs), js: median(js), compile: median(cs), events, ui: median(us), note });
+    rows.push({ name, worker: median(ws), bare: median(bs), js: median(js), compile: median(cs), events: d.events, ui: d.uiMs, note });
   } catch (e) {
     rows.push({ name, worker: NaN, bare: NaN, js: NaN, compile: NaN, events: NaN, ui: NaN, note: 'exception: ' + (e as Error).message });
   }

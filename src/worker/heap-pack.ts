@@ -62,6 +62,9 @@ const SHORT_ADDR = (1 << 26) - 1;
  *  address that is a multiple of 16 below 2^30 and not -0). */
 const shortBox = (ix: number, code: number, addr: number): boolean =>
   ix === 0 && code < SHORT_SITES && (addr & 15) === 0 && addr >= 0 && addr <= SHORT_ADDR * 16 && isWord(addr);
+/** The SHORT word of a Box alloc (freed 0) or free (freed 1) whose fields fit (shortBox). */
+const shortWord = (freed: 0 | 1, code: number, addr: number): number =>
+  SHORT | (freed === 0 ? 0 : SHORT_FREE) | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
 /** A Box block's size and alignment (the fields a BOX event leaves out). */
 const BOX_BYTES = 8;
 
@@ -196,9 +199,9 @@ export class HeapPacker implements HeapSink {
   box(freed: 0 | 1, addr: number, site: number, task: number): void {
     if (this.sinceTick < TICK_EVERY - 1 && this.len + MAX_WORDS <= CHUNK && this.at === this.lastPos && task === this.lastTask && this.names.length !== 0 && this.names[0] === 'system') {
       const code = site < 0 ? -1 : site < this.siteStamp.length && this.siteStamp[site] === this.batchStamp ? this.siteCode[site] : SHORT_SITES;
-      if (code < SHORT_SITES && (addr & 15) === 0 && addr >= 0 && addr <= SHORT_ADDR * 16 && isWord(addr)) {
+      if (shortBox(0, code, addr)) {
         this.sinceTick++;
-        this.words[this.len++] = SHORT | (freed === 0 ? 0 : SHORT_FREE) | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+        this.words[this.len++] = shortWord(freed, code, addr);
         this.n++;
         return;
       }
@@ -213,7 +216,7 @@ export class HeapPacker implements HeapSink {
     const hk = this.len;
     const ix = this.allocIx(allocator), code = this.codeOf(site);
     if (size === BOX_BYTES && align === BOX_BYTES && shortBox(ix, code, addr)) {
-      w[hk] = SHORT | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+      w[hk] = shortWord(0, code, addr);
       this.len = hk + 1;
       this.n++;
       return;
@@ -238,7 +241,7 @@ export class HeapPacker implements HeapSink {
     const hk = this.len;
     const ix = this.allocIx(allocator), code = this.codeOf(site);
     if (size === BOX_BYTES && shortBox(ix, code, addr)) {
-      w[hk] = SHORT | SHORT_FREE | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
+      w[hk] = shortWord(1, code, addr);
       this.len = hk + 1;
       this.n++;
       return;

@@ -254,7 +254,7 @@ export class SystemAllocator implements Allocator {
     for (let g = g0; g < g1; g++) sh[g] = -id;
     // (the access caches name live blocks only: markFreed cleared them of this one)
     this.hidden[id] = 0;
-    this.classCounts[(cs >>> GRANULE_SHIFT) - 1]++; // binOf(cs): an exact bin
+    this.classCounts[binOf(cs)]++;
     const st = this.stats;
     st.allocs++;
     st.frees++;

@@ -50,8 +50,8 @@ export class Runtime {
   readonly frameSites = new Int32Array(CS_MAX);
   /** The next free frame index: a function entry takes one (`$f = rt.depth++`), its exit resets it. */
   depth = 0;
-  /** The model's limit on frames (`stackLim`). */
-  depthLimit: number;
+  /** The model's limit on frames (the current task's `stackLim`). */
+  get depthLimit(): number { return this.stackLim; }
   /** What function entries compare their frame index with: `depthLimit`, or 0 while call events
    *  are traced (every entry then goes through enter()). */
   callGate = 0;
@@ -130,7 +130,7 @@ export class Runtime {
     const t = deepAt >= 0 ? { at: deepAt, lightAt: deepAt } : deepThresholds();
     this.deepFrom = this.deepStep = t.at;
     this.deepFromLight = t.lightAt;
-    this.depthLimit = this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
+    this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
     this.traceCalls = !!opts.traceCalls;
     this.fitLim();
     this.unlimited = !opts.fuel;
@@ -390,10 +390,9 @@ export class Runtime {
     this.stackLim = Math.floor(bytes / FRAME_BYTES);
     this.fitLim();
   }
-  /** Frames deeper than CS_MAX are counted by the model but not recorded for backtraces (a typed
-   *  array ignores the writes past its end). */
+  /** `callGate` again after `stackLim` changed. (Frames deeper than CS_MAX are counted by the model
+   *  but not recorded for backtraces: `frameSites` ignores the writes past its end.) */
   fitLim(): void {
-    this.depthLimit = this.stackLim;
     this.callGate = this.traceCalls ? 0 : this.stackLim;
   }
 
@@ -671,8 +670,7 @@ export class Runtime {
     }
   }
   caught(e: VexPanic, site: number, sp: number): void {
-    this.depth = sp; // the frames below sp are intact in `frameSites` (a grown one copied them)
-    this.fitLim();
+    this.depth = sp; // the frames below sp are intact in `frameSites`
     this.unwinding = null;
     this.unwindDepth = -1;
     this.passFrames(e, sp);

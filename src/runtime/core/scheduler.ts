@@ -53,8 +53,9 @@ export class Task {
 /** A timer future (`sleep`) or any future that is not a task. */
 export class TimerFuture {
   done = false;
-  /** When it fires (virtual ms) and its order among timers set for the same time. */
-  constructor(readonly at: number, readonly seq: number) {}
+  /** When it fires (virtual ms; timers set for the same time fire in the order they were set:
+   *  Scheduler.timersAt). */
+  constructor(readonly at: number) {}
   value: unknown = undefined;
   /** Tasks awaiting this future (made on first use: most futures have none or one). */
   waiters: Task[] | null = null;
@@ -92,7 +93,6 @@ export class Scheduler {
    *  timer costs O(1) and only a new time O(log n)); the times earliest first. */
   private readonly timersAt = new Map<number, TimerFuture[]>();
   private readonly timerTimes = new MinHeap<number>((x, y) => x < y);
-  private timerSeq = 0;
   spawned = 0;
   /** Unfinished tasks in spawn order (their thread-locals are GC roots); a task leaves the list
    *  when it ends. A list through the tasks, not a Set: hashing 100,000 tasks cost more. */
@@ -373,7 +373,7 @@ export class Scheduler {
   }
 
   sleep(ms: number): TimerFuture {
-    const fut = new TimerFuture(this.clock + Math.max(0, ms), this.timerSeq++);
+    const fut = new TimerFuture(this.clock + Math.max(0, ms));
     const due = this.timersAt.get(fut.at);
     if (due) due.push(fut);
     else { this.timersAt.set(fut.at, [fut]); this.timerTimes.push(fut.at); }
