@@ -37,7 +37,7 @@ interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number
 // module's own `$FS` serves code outside a function frame). Below `callGate` an entry only spends
 // its step; at or past it (a stack overflow, or every entry while call events are traced) enter()
 // does the overflow check, the step and the call event in that order.
-const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++, $FS = ${RT.frameSites}; if (${f} >= ${RT.callGate}) ${RT.enter}(${f}, ${site}); else if (--${RT.fuel} < 0) ${RT.tick}();`;
+const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++, $FS = ${RT.frameSites}; if (${f} >= ${RT.callGate}) ${RT.enter}(${f}, ${site}); else ${FUEL}`;
 
 export class FnEmitter extends CallEmitter {
   private scopes: Scope[] = [];
