@@ -827,6 +827,7 @@ export const NOTES = {
     helpTemporaryDroppedWhen: 'help: the temporary is dropped when the function returns: return an owned value, or keep the value in a parameter',
     labelDeclaredDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     labelDeclaredDroppedClosureReturns: '`{$name}` is declared here and dropped when the closure returns',
+    labelStoredHere: 'a reference is stored into `{$name}` here',
     helpElementOfTemporary: 'help: the temporary {$container} and its elements are dropped when its statement is done: keep it in a variable first (`let v = …;`), or return an owned value',
   },
   E0161: {

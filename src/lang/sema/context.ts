@@ -123,7 +123,7 @@ export class Ctx {
   readonly primExtends = new Map<string, Set<string>>();
   readonly primMethods = new Map<string, { fn: FnInfo; contract: string }>();
   /** `let r = &x…;`: the place each reference binding borrows (for `return r`, §6.5). */
-  readonly heldBorrows = new Map<LocalInfo, ast.Expr>();
+  readonly heldBorrows = new Map<LocalInfo, ast.Expr[]>();
   /** Closure probes in progress: nested closures then keep their holes (no probe of their own). */
   probing = 0;
   closureBinding: import('./closure-infer').ClosureBinding | null = null;
