@@ -27,6 +27,11 @@ describe('a call with several reference arguments borrows from each (§6.4)', ()
     expect(errs('', 'fn f(p: &D): &D { let a = D{n: 1}; let r = &a; let q = pick(r, p); return q; }')).toEqual([local('a')]);
     expect(errs('', 'fn f(p: &D, o: &D): &D { let r = o; let q = pick(r, p); return q; }')).toEqual([]);
   });
+  it('a reference local given one in a nested block (`o = r;` with `r = pick(&a, &b)` or `&b`), used after it (E0176)', () => {
+    expect(errs('let a = D{n: 1}; let! o = &a; { let b = D{n: 9}; let r = pick(&a, &b); o = r; } println("{}", o.n);')).toEqual([dangling('o', 'b')]);
+    expect(errs('let a = D{n: 1}; let! o = &a; { let b = D{n: 9}; let r = &b; o = r; } println("{}", o.n);')).toEqual([dangling('o', 'b')]);
+    expect(errs('let a = D{n: 1}; let b = D{n: 9}; let! o = &a; { let r = pick(&a, &b); o = r; } println("{}", o.n);')).toEqual([]);
+  });
   it("a go task reading it may outlive the caller's part (`pick(p, &b)`)", () => {
     const T = (read: string) => `fn f(p: &D, ch: Channel<i32>) { let b = D{n: 2}; let r = pick(p, &b); ${read} }`;
     expect(errs('', T('go { ch.recv(); println("{}", r.n); };'))).toEqual([task('r')]);
@@ -57,6 +62,11 @@ describe('copies of shared handles (Channel, Gc) share what is stored through th
     expect(errs('let a = D{n: 1}; let g = Gc(&a); { let e = D{n: 7}; g.set(&e); } println("{}", g.get().n);')).toEqual([dangling('g', 'e')]);
     expect(errs('let a = D{n: 1}; let g = Gc(&a); let g2 = g; { let e = D{n: 7}; g2.set(&e); } println("{}", g.get().n);')).toEqual([dangling('g2', 'e')]);
     expect(errs('let a = D{n: 1}; let e = D{n: 7}; let g = Gc(&a); let g2 = g; { g2.set(&e); } println("{}", g.get().n);')).toEqual([]);
+  });
+  it("a Gc parameter is shared with the caller: a borrow of the function's own data set through it outlives the call", () => {
+    expect(errs('', 'fn put(g: Gc<&D>) { let e = D{n: 7}; g.set(&e); }'))
+      .toEqual(['E0176 dangling reference: a borrow of `e` is stored through `g`, which outlives `e`']);
+    expect(errs('', 'fn put(g: Gc<&D>, p: &D) { g.set(p); }')).toEqual([]);
   });
 });
 

@@ -253,7 +253,8 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   if (s.kind === 'assign' && s.op === '=') {
     const held = heldBy(s);
     if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
-    const h = holder(s.target);
+    // (`o = r;` gives the reference local o itself a new value: o is the holder, not what it pointed to)
+    const h = s.target.kind === 'ident' ? rootLocal(s.target) : holder(s.target);
     if (!outer(h) || !holdsRef(h.type)) return null;
     return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
   }

@@ -7,9 +7,14 @@
 // (codegen frame-local-closures.ts, stmts.ts closure). Without this, every closure given to a user
 // function counted as escaping and kept its captures to the end of the run.
 // Greatest fixpoint: a parameter starts scoped and loses it when a mention escapes, including by
-// flowing into a parameter that lost it (recursion through scoped parameters stays scoped).
+// flowing into a parameter that lost it (recursion through scoped parameters stays scoped). A
+// mention inside a `let g = |…| …;` closure stays while g does (g is a candidate too: every use a
+// call). An `async fn`'s parameter is scoped only at a call awaited where it is made
+// (`block_on(apply(f, 5))`): its Future holds it until then.
 // A parameter that is not scoped may outlive its call, and its type cannot say what a function
-// value borrows: giving it one that holds a borrow is E0176 at the call (keptBorrow).
+// value borrows: giving it one that holds a borrow is E0176 at the call (keptBorrow) — unless it
+// is only returned as it is (`fn id(f) { return f; }`): then the call's result holds the borrow,
+// and the caller traces it as any call result's (borrows.ts borrowsIn, stmt.ts placesIn).
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
