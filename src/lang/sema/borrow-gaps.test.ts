@@ -27,6 +27,11 @@ describe('a call with several reference arguments borrows from each (§6.4)', ()
     expect(errs('', 'fn f(p: &D): &D { let a = D{n: 1}; let r = &a; let q = pick(r, p); return q; }')).toEqual([local('a')]);
     expect(errs('', 'fn f(p: &D, o: &D): &D { let r = o; let q = pick(r, p); return q; }')).toEqual([]);
   });
+  it("a `&T` receiver that is a reference itself borrows the caller's data (`p.longer(&b)`)", () => {
+    const M = 'struct L { n: i32, fn (self: &L) longer(o: &L): &L { if o.n > self.n { return o; } return self; } }';
+    expect(errs('', `${M}\nfn f(p: &L, ch: Channel<i32>) { let b = L{n: 2}; let r = p.longer(&b); go { ch.recv(); println("{}", r.n); }; }`)).toEqual([task('r')]);
+    expect(errs('', `${M}\nfn f(p: &L, ch: Channel<i32>) { let b = L{n: 2}; let n = p.longer(&b).n; go { ch.recv(); println("{}", n); }; }`)).toEqual([]);
+  });
   it('a reference local given one in a nested block (`o = r;` with `r = pick(&a, &b)` or `&b`), used after it (E0176)', () => {
     expect(errs('let a = D{n: 1}; let! o = &a; { let b = D{n: 9}; let r = pick(&a, &b); o = r; } println("{}", o.n);')).toEqual([dangling('o', 'b')]);
     expect(errs('let a = D{n: 1}; let! o = &a; { let b = D{n: 9}; let r = &b; o = r; } println("{}", o.n);')).toEqual([dangling('o', 'b')]);

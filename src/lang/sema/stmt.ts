@@ -802,6 +802,10 @@ function borrowedPlaces(cx: Ctx, call: ast.ExprOf<'call'>, out: ast.Expr[] = [])
     if (a.kind === 'ref') { if (exprInfo(a)?.coerce?.k !== 'ptr') out.push(a.operand); continue; }
     if (holdsRef(exprInfo(a)?.type)) placesIn(cx, a, out);
   }
-  if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member' && exprInfo(c.callee.object)?.type?.k !== 'ref') out.push(c.callee.object);
+  if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') {
+    const o = c.callee.object;
+    // (a receiver that is a reference itself: what it borrows, `p.longer(&b)` with `p: &D`)
+    if (exprInfo(o)?.type?.k !== 'ref') out.push(o); else placesIn(cx, o, out);
+  }
   return out;
 }
