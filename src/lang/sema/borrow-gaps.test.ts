@@ -55,6 +55,12 @@ describe('a value built or filled with a borrow of a local, returned (E0160)', (
     expect(errs('', 'fn f(p: &D): Gc<&D> { let e = D{n: 1}; let g = Gc(p); g.set(&e); return g; }')).toEqual([local('e')]);
     expect(errs('', 'fn f(p: &D): Vec<&D> { let! v = Vec<&D>(); v.push(p); return v; }')).toEqual([]);
   });
+  it('a callee given a mutable borrow of it (`put(&v!, &e)`), a store after the return in a loop', () => {
+    const put = 'fn put(v: &Vec<&D>!, d: &D) { v.push(d); }';
+    expect(errs('', `${put}\nfn f(): Vec<&D> { let e = D{n: 1}; let! v = Vec<&D>(); put(&v!, &e); return v; }`)).toEqual([local('e')]);
+    expect(errs('', `${put}\nfn f(p: &D): Vec<&D> { let! v = Vec<&D>(); put(&v!, p); return v; }`)).toEqual([]);
+    expect(errs('', 'fn f(): Vec<&D> { let e = D{n: 1}; let! v = Vec<&D>(); let! i = 0; loop { if i == 1 { return v; } v.push(&e); i += 1; } }')).toEqual([local('e')]);
+  });
 });
 
 describe('copies of shared handles (Channel, Gc) share what is stored through them', () => {

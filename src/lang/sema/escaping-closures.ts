@@ -13,7 +13,7 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
+import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { placeText, refBound } from './moves';
 import { borrowsIn, danglingReported, holdsRef, isShared, markDangling, ownersOf, within } from './borrows';
 
@@ -153,15 +153,19 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       if (x && !danglingReported(br)) { filled.set(owner, { x, at: br.span }); return; }
     }
   };
-  const returned = (value: ast.Expr) => {
-    const f = local(value) ? filled.get(local(value)!) : undefined;
-    if (f) {
-      cx.error(MSG.E0160.cannotReturnReferenceLocal({ lName: f.x.name }), value.span, {
+  // (checked after the walk: a store in a loop may come after the return in the text)
+  const returnedLocals: ast.Expr[] = [];
+  const filledReturns = () => {
+    for (const value of returnedLocals) {
+      const f = filled.get(local(value)!);
+      if (f) cx.error(MSG.E0160.cannotReturnReferenceLocal({ lName: f.x.name }), value.span, {
         labels: [{ span: f.at, message: NOTE.E0160.labelStoredHere({ name: local(value)!.name }) }, { span: f.x.span, message: NOTE.E0160.labelDeclaredDroppedOnReturn({ name: f.x.name }) }],
         notes: [NOTE.E0160.helpReturnOwnedValue()],
       });
-      return;
     }
+  };
+  const returned = (value: ast.Expr) => {
+    if (local(value)) returnedLocals.push(value);
     // a closure returned as a function value, an async block as its Future: the caller holds the
     // borrows (E0176 there)
     // (also one a branch gives: `if c { || x.n } else { … }`)
@@ -197,6 +201,11 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         // and so may a function given a mutable reference parameter (`put(out, &b)`)
         if (t?.k === 'fn' || t?.k === 'method') {
           for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isShared(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
+          // (a mutable borrow of an owned local, `put(&v!, &e)`, may fill it: returning v returns e)
+          for (const a of c.args) {
+            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : null;
+            if (o) for (const v of c.args) if (v !== a) fill(o, v);
+          }
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
@@ -222,6 +231,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   };
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
+  filledReturns();
 }
 
 /** A task that cannot suspend runs to its end when spawned (§4.6: `go` runs the new task until it
