@@ -69,6 +69,10 @@ describe('copies of shared handles (Channel, Gc) share what is stored through th
     expect(errs('let ch = Channel<&D>(4); let! c2 = Channel<&D>(1); c2 = ch; { let e = D{n: 7}; c2.send(&e); } println("{}", ch.recv().n);')).toEqual([dangling('c2', 'e')]);
     expect(errs('let ch = Channel<&D>(4); let! c2 = Channel<&D>(1); { let e = D{n: 7}; c2.send(&e); } c2 = ch; println("{}", ch.recv().n);')).toEqual([]);
   });
+  it('a channel pushed into a Vec: sent through its element, received through the original', () => {
+    expect(errs('let ch = Channel<&D>(4); let! cs = Vec<Channel<&D>>(); cs.push(ch); { let e = D{n: 7}; cs[0].send(&e); } println("{}", ch.recv().n);')).toEqual([dangling('cs', 'e')]);
+    expect(errs('let ch = Channel<&D>(4); let! cs = Vec<Channel<&D>>(); cs.push(ch); let e = D{n: 7}; { cs[0].send(&e); } println("{}", ch.recv().n);')).toEqual([]);
+  });
   it('a Gc set in a block, directly or through a copy', () => {
     expect(errs('let a = D{n: 1}; let g = Gc(&a); { let e = D{n: 7}; g.set(&e); } println("{}", g.get().n);')).toEqual([dangling('g', 'e')]);
     expect(errs('let a = D{n: 1}; let g = Gc(&a); let g2 = g; { let e = D{n: 7}; g2.set(&e); } println("{}", g.get().n);')).toEqual([dangling('g2', 'e')]);

@@ -202,6 +202,7 @@ function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
   if (isShared(t)) return true;
   if (t.k === 'tuple') return t.elems.some((x) => holdsShared(x, seen));
   if (t.k === 'array') return holdsShared(t.elem, seen);
+  if (t.k === 'builtin') return t.args.some((x) => holdsShared(x, seen)); // (`Vec<Channel<&T>>`)
   if (t.k !== 'struct' || seen.has(t.info)) return false;
   seen.add(t.info);
   return t.info.fields.some((f) => holdsShared(f.type, seen));
@@ -223,9 +224,12 @@ function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
 }
 /** After `s` is checked: join the holder a statement copies a shared handle into with its source. */
 export function noteChannelCopy(s: ast.Stmt): void {
-  const bound = boundLocal(s);
+  // (also into a container: `chans.push(ch)`, `m.insert(k, ch)`)
+  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
+  const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
+  const bound = into ? { local: into, value: null } : boundLocal(s);
   if (!bound || !holdsShared(bound.local.type)) return;
-  for (const from of handleSources(bound.value)) {
+  for (const from of bound.value ? handleSources(bound.value) : c!.args.flatMap((a) => handleSources(a))) {
     const to = bound.local;
     if (from === to) continue;
     const a = channelCopies.get(from) ?? new Set([from]), b = channelCopies.get(to) ?? new Set([to]);
