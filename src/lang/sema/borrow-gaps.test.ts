@@ -93,6 +93,21 @@ describe('a closure returned inside a value an `if`/`match` gives (E0176)', () =
   });
 });
 
+describe('a borrow of a temporary stored into a holder that outlives the statement (E0176)', () => {
+  const tmp = (place: string) => `E0176 dangling reference: a borrow of a temporary is stored into \`${place}\`, which outlives this statement`;
+  const items = 'fn mkd(n: i32): D { return D{n: n}; }\nasync fn get(d: &D): i32 { return d.n; }\nfn put(v: &Vec<&D>!, d: &D) { v.push(d); }\nfn show(n: &i32!, d: &D) { *n += d.n; }';
+  it('pushed, directly, through a call returning it, or as a Future holding it', () => {
+    expect(errs('let! v = Vec<&D>(); v.push(&mkd(1)); println("{}", v[0].n);', items)).toEqual([tmp('v')]);
+    expect(errs('let! v = Vec<&D>(); v.push(pick(&mkd(1), &mkd(2))); println("{}", v[0].n);', items)).toEqual([tmp('v')]);
+    expect(errs('let! fs = Vec<Future<i32>>(); fs.push(get(&mkd(1))); block_on(fs[0]);', items)).toEqual([tmp('fs')]);
+    expect(errs('let! v = Vec<&D>(); let t = mkd(1); v.push(&t); println("{}", v[0].n);', items)).toEqual([]);
+  });
+  it('given to a callee with a mutable borrow of a holder of references', () => {
+    expect(errs('let! v = Vec<&D>(); put(&v!, &mkd(1)); println("{}", v[0].n);', items)).toEqual([tmp('v')]);
+    expect(errs('let! n = 0; show(&n!, &mkd(1)); println("{}", n);', items)).toEqual([]);
+  });
+});
+
 describe('safe programs accepted', () => {
   it('a function value returned as it is given (`id(mk(&e))`) holds what it borrows', () => {
     expect(errs('let e = D{n: 3}; println("{} {}", id(mk(&e))(), call(id(mk(&e))));')).toEqual([]);

@@ -125,6 +125,17 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       default: return null;
     }
   };
+  /** A borrow of a temporary (`&mk(5)`, `id(&mk(5))`) stored by a call into `place` (a storing
+   *  method's receiver, or what a callee is given a mutable borrow of): the temporary is dropped
+   *  when the statement is done (chapter 2 §6.4), the holder outlives it (a `let` or assignment
+   *  keeps its own temporaries instead: codegen keepingTemps). */
+  const storedTemporary = (place: ast.Expr, value: ast.Expr) => {
+    // (only a holder whose type can keep a reference: `show(&n!, &mk(5))` with `n: i32` cannot)
+    const pt = exprInfo(place)?.type;
+    if (!holdsRef(pt?.k === 'ref' ? pt.inner : pt)) return;
+    const br = borrowsIn(value).find((b) => temporaryPlace(b.operand));
+    if (br) cx.error(MSG.E0176.temporaryStored({ place: placeText(place) }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
+  };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   const store = (place: ast.Expr, value: ast.Expr) => {
     if (!ownedRoot(place)) storedThroughParam(place, value);
@@ -191,7 +202,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'assign': { const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>; if (s.op === '=') store(s.target, s.value); break; }
       case 'call': {
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
-        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) store(c.callee.object, a);
+        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { store(c.callee.object, a); storedTemporary(c.callee.object, a); }
         // a user method given a mutable receiver may keep its arguments there too
         // (a thread_local's may keep the caller's references too: checked as a store into it)
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && ownedRoot(c.callee.object)) { for (const a of c.args) fill(ownedRoot(c.callee.object)!, a); }
@@ -206,6 +217,10 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
             const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : null;
             if (o) for (const v of c.args) if (v !== a) fill(o, v);
           }
+          // (what it may keep there must outlive the statement: `put(&v!, &mk(5))`, `h.add(&mk(5))`)
+          const holder = t.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' ? c.callee.object
+            : c.args.find((a) => (a.kind === 'ref' && refIsMut(a)) || (exprInfo(a)?.type?.k === 'ref' && (exprInfo(a)!.type as { mut?: boolean }).mut) || isShared(exprInfo(a)?.type));
+          if (holder) for (const v of c.args) if (v !== holder) storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v);
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
@@ -278,6 +293,13 @@ export function rootLocal(e: ast.Expr): LocalInfo | null {
     else break;
   }
   return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
+/** Is the place part of a temporary: a value a call or literal makes, not a reference itself? */
+function temporaryPlace(e: ast.Expr): boolean {
+  while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+  const t = exprInfo(e)?.type;
+  return (e.kind === 'call' || e.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
 }
 
 /** Is the place part of a `thread_local` (which outlives every local of its task)? */
