@@ -124,6 +124,13 @@ describe('safe programs accepted', () => {
     expect(errs('', `${stash}\nfn f(p: &D, out: &Vec<fn(): i32>!) { stash(|| p.n, out); }`))
       .toEqual(['E0176 dangling reference: `stash` may keep this function value after the call, and it holds a borrow of `p`']);
   });
+  it('a parameter captured by a closure literal lent to its call (a lending builtin method, a scoped parameter)', () => {
+    const sum = 'fn sum_by(v: &Vec<i32>, f: fn(i32): i32): i32 { let! s = 0; v.for_each(|x| { s += f(x); }); return s; }\nfn twice2(f: fn(): i32): i32 { return call(|| f() + f()); }';
+    expect(errs('', `${sum}\nfn f(p: &D, v: &Vec<i32>): i32 { return sum_by(v, |x| x * p.n) + twice2(|| p.n); }`)).toEqual([]);
+    const keeps = 'fn keeps(f: fn(): i32, out: &Vec<fn(): i32>!) { out.push(id(|| f())); }';
+    expect(errs('', `${keeps}\nfn f(p: &D, out: &Vec<fn(): i32>!) { keeps(|| p.n, out); }`))
+      .toEqual(['E0176 dangling reference: `keeps` may keep this function value after the call, and it holds a borrow of `p`']);
+  });
   it("an `async fn`'s function parameter, its call awaited at once", () => {
     const apply = 'async fn apply(f: fn(i32): i32, n: i32): i32 { return f(n); }';
     expect(errs('', `${apply}\nfn f(p: &D): i32 { return block_on(apply(|x| x + p.n, 5)); }`)).toEqual([]);

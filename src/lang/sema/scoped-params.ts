@@ -9,7 +9,8 @@
 // Greatest fixpoint: a parameter starts scoped and loses it when a mention escapes, including by
 // flowing into a parameter that lost it (recursion through scoped parameters stays scoped). A
 // mention inside a `let g = |…| …;` closure stays while g does (g is a candidate too: every use a
-// call). An `async fn`'s parameter is scoped only at a call awaited where it is made
+// call), and one inside a closure literal lent to its call (a builtin that lends it, a scoped
+// parameter) while that lending holds. An `async fn`'s parameter is scoped only at a call awaited where it is made
 // (`block_on(apply(f, 5))`): its Future holds it until then.
 // A parameter that is not scoped may outlive its call, and its type cannot say what a function
 // value borrows: giving it one that holds a borrow is E0176 at the call (keptBorrow) — unless it
@@ -39,7 +40,10 @@ const skip = (o: { kind?: string }, k: string) => SKIP.has(k) || (k === 'target'
 
 /** Where a mention of a local sits: called, passed as argument `index` of `call`, returned as it
  *  is, or anything else; inside which `let g = |…| …;` closures (`vias`, innermost last). */
-type Use = { local: LocalInfo; nested: boolean; callee: boolean; call: ast.ExprOf<'call'> | null; index: number; returned: boolean; vias: LocalInfo[]; node: object };
+type Use = { local: LocalInfo; nested: boolean; callee: boolean; call: ast.ExprOf<'call'> | null; index: number; returned: boolean; vias: Via[]; node: object };
+/** A closure a mention sits in that stays while: a let-bound one's local is scoped, or a literal
+ *  argument is lent by its call (`v.for_each(|x| f(x))`, `call(|| f())` with a scoped parameter). */
+type Via = LocalInfo | { call: ast.ExprOf<'call'>; index: number };
 /** The walk's place: inside a closure, task or async block that may outlive the call (`nested`),
  *  inside let-bound closures (`vias`), and the calls awaited where they are made (`now`). */
 interface Walk { uses: Use[]; args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[]; now: Set<unknown>; letClosures: Set<LocalInfo> }
@@ -78,7 +82,7 @@ export function computeScopedParams(cx: Ctx): void {
     const p = t.fn.params[index]?.local;
     return !!p && scoped.has(p) && (!t.fn.isAsync || w.now.has(call));
   };
-  const stays = (u: Use) => !u.nested && u.vias.every((v) => scoped.has(v)) && (u.callee || lentBy(u.call, u.index));
+  const stays = (u: Use) => !u.nested && u.vias.every((v) => ('call' in v ? lentBy(v.call, v.index) : scoped.has(v))) && (u.callee || lentBy(u.call, u.index));
   for (let changed = true; changed;) {
     changed = false;
     for (const u of uses) {
@@ -210,7 +214,7 @@ function taskKeepsArg(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: n
   });
 }
 
-function walk(n: unknown, nested: boolean, vias: LocalInfo[], w: Walk, at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false): void {
+function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false): void {
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const x of n) walk(x, nested, vias, w); return; }
   const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
@@ -228,7 +232,9 @@ function walk(n: unknown, nested: boolean, vias: LocalInfo[], w: Walk, at: { cal
     walk(c.callee, nested, vias, w, null, true);
     c.args.forEach((a, index) => {
       w.args.push({ arg: a, call: c, index });
-      walk(a, nested, vias, w, { call: c, index });
+      const lit = checkedNode(a) as unknown as Record<string, unknown>;
+      if (lit.kind === 'closure' && !nested) { for (const k of Object.keys(lit)) if (!skip(lit, k)) walk(lit[k], nested, [...vias, { call: c, index }], w); }
+      else walk(a, nested, vias, w, { call: c, index });
     });
     return;
   }
