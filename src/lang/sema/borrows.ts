@@ -63,7 +63,7 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   const bound = boundLocal(s);
   if (!bound || (s.kind === 'assign' && bound.local.type.k !== 'ref' && bound.local.type.k !== 'fn')) return null;
   const r = bound.local;
-  let init = bound.value;
+  const init = bound.value;
   if (init.kind === 'ref') {
     if (exprInfo(init)?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
     return { r, borrows: [explicit(init)] };
