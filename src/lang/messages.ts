@@ -506,6 +506,7 @@ export const MESSAGES = {
     taskKeepsGenericArg: 'dangling reference: `{$callee}` hands `{$param}` to a task that may outlive the call, and this argument borrows `{$name}`',
     calleeKeepsBorrow: 'dangling reference: `{$callee}` may keep this function value after the call, and it holds a borrow of `{$name}`',
     storedInThreadLocal: 'dangling reference: `{$name}` refers to the caller\'s data, and is stored in the thread_local `{$place}`, which may outlive it',
+    temporaryStored: 'dangling reference: a borrow of a temporary is stored into `{$place}`, which outlives this statement',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
@@ -827,6 +828,7 @@ export const NOTES = {
     helpTemporaryDroppedWhen: 'help: the temporary is dropped when the function returns: return an owned value, or keep the value in a parameter',
     labelDeclaredDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     labelDeclaredDroppedClosureReturns: '`{$name}` is declared here and dropped when the closure returns',
+    labelStoredHere: 'a reference is stored into `{$name}` here',
     helpElementOfTemporary: 'help: the temporary {$container} and its elements are dropped when its statement is done: keep it in a variable first (`let v = …;`), or return an owned value',
   },
   E0161: {
@@ -900,6 +902,7 @@ export const NOTES = {
     helpPassOwnedArgument: 'help: pass an owned value (clone it), so the task does not read `{$name}` after it is dropped',
     labelParamMayOutlive: '`{$param}` may outlive the call: the function stores it, returns it or uses it in a closure or task',
     helpPassOwnedFunction: 'help: pass a closure that captures owned values (clone what it needs first), or change `{$callee}` to only call `{$param}`',
+    helpKeepTemporary: 'help: the temporary is dropped when its statement is done: keep it in a variable first (`let t = …;`) and store a borrow of that, or store an owned value',
     helpCaptureOwned: 'help: capture an owned value instead (copy or clone what the closure needs before making it), or return the closure itself as a function value (the call then keeps its reference arguments borrowed)',
   },
   E0185: {

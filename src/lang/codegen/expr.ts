@@ -11,6 +11,7 @@ import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSm
 import { f16round } from '../../common/f16';
 import { envOf, scalarKind, memBacked } from './typedesc';
 import { type ResOf, type TargetOf, callTarget, checkedCall, exprInfo, nameRes, refIsMut } from '../sema/tables';
+import { holdsRef as semaHoldsRef } from '../sema/borrows';
 
 /** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
@@ -1264,27 +1265,8 @@ function inlineSet(a: string, i: string, v: string, s: number): string | null {
   return `((${i} >>> 0) < ${a}.length ? (${a}[${i}] = ${v}) : ${RT.outOfBounds}(${i}, ${a}.length, ${s}))`;
 }
 
-/** Can a value of this type hold a reference (so a temporary it borrowed must outlive it)? */
-export function holdsRef(t: Type, seen = new Set<unknown>()): boolean {
-  switch (t.k) {
-    case 'ref': case 'ptr': case 'fn': case 'slice': return true;
-    case 'tuple': return t.elems.some((e) => holdsRef(e, seen));
-    case 'array': return holdsRef(t.elem, seen);
-    case 'builtin': return t.args.some((a) => holdsRef(a, seen));
-    case 'struct': {
-      if (t.args.some((a) => holdsRef(a, seen))) return true;
-      if (seen.has(t.info)) return false;
-      seen.add(t.info);
-      return t.info.fields.some((f) => holdsRef(f.type, seen));
-    }
-    case 'enum': {
-      if (t.args.some((a) => holdsRef(a, seen))) return true;
-      if (seen.has(t.info)) return false;
-      seen.add(t.info);
-      return t.info.variants.some((v) => v.fields.some((f) => holdsRef(f, seen)));
-    }
-    default: return false;
-  }
-}
+/** Can a value of this type hold a reference or pointer (so a temporary it borrowed must outlive
+ *  it)? The checker's predicate with raw pointers counted (sema/borrows.ts holdsRef). */
+export const holdsRef = (t: Type): boolean => semaHoldsRef(t, true);
 /** A positive integer literal as emitted (a divisor that needs no zero check). */
 const NONZERO_LIT = /^[1-9]\d*$/;

@@ -63,22 +63,15 @@ function heldBy(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] } | null {
   const bound = boundLocal(s);
   if (!bound || (s.kind === 'assign' && bound.local.type.k !== 'ref' && bound.local.type.k !== 'fn')) return null;
   const r = bound.local;
-  let init = bound.value;
+  const init = bound.value;
   if (init.kind === 'ref') {
     if (exprInfo(init)?.coerce?.k === 'ptr') return null; // `let p: *T = &x;` (§7.4): a raw pointer holds no borrow
     return { r, borrows: [explicit(init)] };
   }
   if (init.kind === 'call' && viewOf(init)) return { r, borrows: [viewOf(init)!] };
-  // a function value a call returns may be a closure that captured its reference arguments
-  if (init.kind === 'call' && holdsRef(exprInfo(init)?.type)) {
-    init = checkedCall(init);
-    const borrows = init.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map(explicit);
-    const t = callTarget(init), rt = t?.k === 'method' ? t.fn.receiverType : null;
-    if (rt?.k === 'ref' && init.callee.kind === 'member' && exprInfo(init.callee.object)?.type?.k !== 'ref') {
-      borrows.unshift({ operand: init.callee.object, mut: rt.mut, span: init.callee.span });
-    }
-    return { r, borrows };
-  }
+  // a value a call returns (a reference, a closure that captured them, a Future) holds the
+  // borrows of its reference arguments and `&T` receiver, through nested calls (`id(mk(&e))`)
+  if (init.kind === 'call' && holdsRef(exprInfo(init)?.type)) return { r, borrows: borrowsIn(init) };
   return null;
 }
 
@@ -110,18 +103,24 @@ export const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start
 /** Does a value of type `t` hold a reference somewhere (so a borrow can be stored in it, and a
  *  call returning it may hold its reference arguments' borrows)? A function value may (a closure
  *  that captured one: `mk(&e)`), a Future may (an `async fn`'s reference parameters), and so may a
- *  value holding one (`H{f: mk(d)}` returned by `wrap(&e)`). */
-export function holdsRef(t: Type | undefined, seen = new Set<unknown>()): boolean {
+ *  value holding one (`H{f: mk(d)}` returned by `wrap(&e)`). One predicate for the checker and
+ *  codegen (which keeps a temporary alive while such a value may point into it, §6.4): they differ
+ *  only in raw pointers, which hold no borrow (§7.4) but do point into memory, so `pointers`
+ *  counts them for codegen. */
+export function holdsRef(t: Type | undefined, pointers = false, seen = new Set<unknown>()): boolean {
   if (!t) return false;
+  const h = (x: Type) => holdsRef(x, pointers, seen);
   switch (t.k) {
     case 'ref': case 'slice': case 'fn': return true;
-    case 'tuple': return t.elems.some((x) => holdsRef(x, seen));
-    case 'array': return holdsRef(t.elem, seen);
-    case 'builtin': return t.name === 'Future' || t.args.some((x) => holdsRef(x, seen));
+    case 'ptr': return pointers;
+    case 'tuple': return t.elems.some(h);
+    case 'array': return h(t.elem);
+    case 'builtin': return t.name === 'Future' || t.args.some(h);
     case 'struct': case 'enum':
+      if (t.args.some(h)) return true;
       if (seen.has(t.info)) return false;
       seen.add(t.info);
-      return t.args.some((x) => holdsRef(x, seen)) || (t.k === 'struct' ? t.info.fields.some((f) => holdsRef(f.type, seen)) : t.info.variants.some((v) => v.fields.some((f) => holdsRef(f, seen))));
+      return t.k === 'struct' ? t.info.fields.some((f) => h(f.type)) : t.info.variants.some((v) => v.fields.some(h));
     default: return false;
   }
 }
@@ -148,9 +147,10 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       if (buildsVariant(e)) { for (const a of e.args) borrowsIn(a, out); break; }
       const view = viewOf(e);
       if (view) { out.push(view); break; }
-      // a reference or function value a call returns holds its reference arguments' borrows
+      // a reference or function value a call returns holds its reference arguments' borrows:
+      // every one (`pick(&a, &b)`), also those an argument holds (`id(mk(&e))`, `pick(r, &b)`)
       if (!holdsRef(exprInfo(e)?.type)) break;
-      for (const a of e.args) if (a.kind === 'ref') out.push(explicit(a));
+      for (const a of e.args) if (holdsRef(exprInfo(a)?.type)) borrowsIn(a, out);
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
       if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });
       break;
@@ -168,39 +168,74 @@ function localIn(br: Borrow, scope: ast.Span): LocalInfo | null {
 /** The iterated place of each `for` binding met so far (its elements are viewed in place). */
 const loopIter = checkMap<LocalInfo, ast.Expr>();
 
-/** The owned local whose drop ends the data a borrow points into: the borrowed local itself, or
+/** The owned locals whose drop ends the data a borrow points into: the borrowed local itself, or
  *  for a loop binding (`&y` of `for y in w.items`) what it iterates, through a reference local
- *  to what that reference was bound to (`let r = &b;`). Null: reached through a parameter. */
-export function ownerOf(cx: Ctx, br: Borrow): LocalInfo | null {
-  let x = rootLocal(br.operand);
-  for (let depth = 0; x && depth < 8; depth++) {
-    const iter = loopIter.get(x);
-    if (iter) { x = rootLocal(iter.kind === 'ref' ? iter.operand : iter); continue; }
-    if (x.partOf) { x = x.partOf; continue; }
-    const via = refBound.get(x);
-    if (via) { x = rootLocal(via.ref.kind === 'ref' ? via.ref.operand : via.ref); continue; }
-    if (x.type.k === 'ref' || x.type.k === 'slice') { const held = cx.heldBorrows.get(x); x = held ? rootLocal(held) : null; continue; }
-    return x.type.k === 'ptr' ? null : x;
-  }
-  return null;
+ *  to what that reference was bound to (`let r = &b;`, every place of `let r = pick(&a, &b);`).
+ *  Empty: reached through a parameter. */
+export function ownersOf(cx: Ctx, br: Borrow): LocalInfo[] {
+  const out: LocalInfo[] = [];
+  const from = (start: LocalInfo | null, depth: number): void => {
+    let x = start;
+    for (; x && depth < 8; depth++) {
+      const iter = loopIter.get(x);
+      if (iter) { x = rootLocal(iter.kind === 'ref' ? iter.operand : iter); continue; }
+      if (x.partOf) { x = x.partOf; continue; }
+      const via = refBound.get(x);
+      if (via) { x = rootLocal(via.ref.kind === 'ref' ? via.ref.operand : via.ref); continue; }
+      if (x.type.k === 'ref' || x.type.k === 'slice') { for (const h of cx.heldBorrows.get(x) ?? []) from(rootLocal(h), depth + 1); return; }
+      if (x.type.k !== 'ptr' && !out.includes(x)) out.push(x);
+      return;
+    }
+  };
+  from(rootLocal(br.operand), 0);
+  return out;
+}
+/** The first of ownersOf (the one a holder reached through a reference stands for). */
+export const ownerOf = (cx: Ctx, br: Borrow): LocalInfo | null => ownersOf(cx, br)[0] ?? null;
+
+/** A handle whose copies share their contents (§6.3: `Channel`, and `Gc` §6.16): what is stored
+ *  through one copy (`ch.send(&x)`, `g.set(&x)`) is read through every other. */
+export const isShared = (t: Type | undefined) => t?.k === 'builtin' && (t.name === 'Channel' || t.name === 'Gc');
+/** Does a value of type t contain a shared handle (`S{ch: Channel<&T>}`, `(g, 1)`)? */
+function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
+  if (!t) return false;
+  if (isShared(t)) return true;
+  if (t.k === 'tuple') return t.elems.some((x) => holdsShared(x, seen));
+  if (t.k === 'array') return holdsShared(t.elem, seen);
+  if (t.k === 'builtin') return t.args.some((x) => holdsShared(x, seen)); // (`Vec<Channel<&T>>`)
+  if (t.k !== 'struct' || seen.has(t.info)) return false;
+  seen.add(t.info);
+  return t.info.fields.some((f) => holdsShared(f.type, seen));
 }
 
-/** A channel is a shared handle: what is sent on any copy of it is kept by all of them. */
-export const isChannel = (t: Type | undefined) => t?.k === 'builtin' && t.name === 'Channel';
-
-/** The copies of a channel handle (`let ch2 = ch;`), a class per channel: what is sent on one is
- *  received through any of them, so a use of any is a use of what they hold. */
+/** The copies of shared handles (`let ch2 = ch;`, `ch2 = ch;`, `let s = S{ch: ch};`,
+ *  `let c = s.ch;`), a class of locals per handle: what is stored through one is read through any
+ *  of them, so a use of any is a use of what they hold. */
 const channelCopies = checkMap<LocalInfo, Set<LocalInfo>>();
-/** After `s` is checked: note `let to = from;` of a channel. */
+/** The locals whose shared handles a value copies (as written: a local, a part of one, a literal). */
+function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
+  e = checkedNode(e);
+  if (e.kind === 'ident' || e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') {
+    const l = rootLocal(e);
+    if (l && holdsShared(exprInfo(e)?.type)) out.push(l);
+  } else if (e.kind === 'struct-lit') for (const f of e.fields) handleSources(f.value, out);
+  else if (e.kind === 'tuple' || e.kind === 'array') for (const x of e.elems) handleSources(x, out);
+  return out;
+}
+/** After `s` is checked: join the holder a statement copies a shared handle into with its source. */
 export function noteChannelCopy(s: ast.Stmt): void {
-  if (s.kind !== 'let' || s.pattern.kind !== 'name') return;
-  const to = localOf(s.pattern), init = checkedNode(s.init);
-  const from = init.kind === 'ident' && nameRes(init)?.k === 'local' ? (nameRes(init) as ResOf<'local'>).local : null;
-  if (!to || !from || !isChannel(to.type)) return;
-  const cls = channelCopies.get(from) ?? new Set([from]);
-  cls.add(to);
-  channelCopies.set(from, cls);
-  channelCopies.set(to, cls);
+  // (also into a container: `chans.push(ch)`, `m.insert(k, ch)`)
+  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
+  const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
+  const bound = into ? { local: into, value: null } : boundLocal(s);
+  if (!bound || !holdsShared(bound.local.type)) return;
+  for (const from of bound.value ? handleSources(bound.value) : c!.args.flatMap((a) => handleSources(a))) {
+    const to = bound.local;
+    if (from === to) continue;
+    const a = channelCopies.get(from) ?? new Set([from]), b = channelCopies.get(to) ?? new Set([to]);
+    for (const l of b) a.add(l);
+    for (const l of a) channelCopies.set(l, a);
+  }
 }
 
 /** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
@@ -222,16 +257,17 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   if (s.kind === 'assign' && s.op === '=') {
     const held = heldBy(s);
     if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
-    const h = holder(s.target);
+    // (`o = r;` gives the reference local o itself a new value: o is the holder, not what it pointed to)
+    const h = s.target.kind === 'ident' ? rootLocal(s.target) : holder(s.target);
     if (!outer(h) || !holdsRef(h.type)) return null;
     return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
   }
   const sc = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
   if (sc && sc.callee.kind === 'member') {
     // `v.push(&x)`, `m.insert(k, &x)`, `h.set(&x)`: a mutating method of a container of references;
-    // `ch.send(&x)`: a channel keeps what is sent until it is received
+    // `ch.send(&x)`: a channel keeps what is sent until it is received; `g.set(&x)` a Gc its value
     const c = sc, t = callTarget(c), callee = sc.callee;
-    const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating || (t.owner === 'Channel' && t.method === 'send') : false;
+    const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating || (t.owner === 'Channel' && t.method === 'send') || (t.owner === 'Gc' && t.method === 'set') : false;
     const h = holder(callee.object);
     if (mutating && outer(h) && holdsRef(h.type)) return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
   }
@@ -241,7 +277,7 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   // with `fn later<T>(x: T, ch: Channel<fn(): T>) { ch.send(|| x); }`)
   for (const a of sc?.args ?? []) {
     const at = exprInfo(a)?.type;
-    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isChannel(at) ? rootLocal(a) : null;
+    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? rootLocal(a) : null;
     if (outer(h) && holdsRef(h.type)) return { r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' };
   }
   return null;
@@ -312,9 +348,8 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const top = inner ?? (o as unknown as ast.Block);
       for (const st of (o as unknown as ast.Block).stmts) {
         const held = storedOutside(cx, st, b);
-        for (const br of held?.borrows ?? []) {
-          const x = ownerOf(cx, br);
-          if (x && within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
+        for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
+          if (within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
         }
       }
       inner = top;

@@ -19,6 +19,7 @@ import { nonConstPart } from './tls-const';
 import { evalConst } from './consts';
 import { computeScopedParams } from './scoped-params';
 import { computeMayBlock } from './callgraph';
+import { checkBlockingTasks } from './escaping-closures';
 import { checkExternDecls } from './ffi-check';
 import { resolveBitfields } from './layout-check';
 import { computeLayout } from './layout';
@@ -132,6 +133,7 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   checkExportLists(cx);
   checkEntry(cx, opts);
   computeMayBlock(cx);
+  checkBlockingTasks(cx);
   computeScopedParams(cx);
   // Warnings only for programs without errors: they would be noise beside a real problem.
   if (opts.lints && !opts.repl && !cx.replScope && !cx.diags.some((d) => d.severity === 'error')) lintProgram(cx);

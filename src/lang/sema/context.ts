@@ -122,8 +122,9 @@ export class Ctx {
    *  functions their default bodies became (`i32.show`). */
   readonly primExtends = new Map<string, Set<string>>();
   readonly primMethods = new Map<string, { fn: FnInfo; contract: string }>();
-  /** `let r = &x…;`: the place each reference binding borrows (for `return r`, §6.5). */
-  readonly heldBorrows = new Map<LocalInfo, ast.Expr>();
+  /** `let r = &x…;`, `let r = pick(&a, &b);`, `let h = H{r: &e};`: the places a binding holding
+   *  borrows borrows (for `return r`, §6.5, and what a reference local stands for). */
+  readonly heldBorrows = new Map<LocalInfo, ast.Expr[]>();
   /** Closure probes in progress: nested closures then keep their holes (no probe of their own). */
   probing = 0;
   closureBinding: import('./closure-infer').ClosureBinding | null = null;

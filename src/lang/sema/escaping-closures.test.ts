@@ -38,9 +38,20 @@ describe('a closure holding a borrow that escapes (E0176)', () => {
     expect(errs(`${N}\nfn f(r: &N): fn(): i32 { let c = || r.n; return c; }`)).toEqual([]);
   });
   it('a go task capturing a reference parameter: rejected; one borrowing its own locals: left alone', () => {
-    expect(errs(`${N}\nfn f(r: &N) { go { println("{}", r.n); }; }`))
+    expect(errs(`${N}\nfn f(r: &N, ch: Channel<i32>) { go { ch.recv(); println("{}", r.n); }; }`))
       .toEqual(['E0176 dangling reference: a `go` task captures `r`, and may outlive the data `r` refers to']);
     expect(errs(`${N}\nfn f() { let n = N{n: 1}; let r = &n; go { println("{}", r.n); }; }`)).toEqual([]);
+  });
+  it('a task that cannot block finishes when spawned (§4.6): it may read a reference parameter', () => {
+    expect(errs(`${N}\nfn f(r: &N) { go { println("{}", r.n); }; }`)).toEqual([]);
+    // (it may block through a call, or through a function value it calls)
+    expect(errs(`${N}\nfn wait(ch: Channel<i32>) { ch.recv(); }\nfn f(r: &N, ch: Channel<i32>) { go { wait(ch); println("{}", r.n); }; }`))
+      .toEqual(['E0176 dangling reference: a `go` task captures `r`, and may outlive the data `r` refers to']);
+  });
+  it('a go task capturing a closure that captured a reference parameter (`let g = || r.n; go { g(); }`)', () => {
+    expect(errs(`${N}\nfn f(r: &N, ch: Channel<i32>) { let g = || r.n; go { ch.recv(); println("{}", g()); }; }`))
+      .toEqual(['E0176 dangling reference: a `go` task captures `r`, and may outlive the data `r` refers to']);
+    expect(errs(`${N}\nfn f(r: &N, ch: Channel<i32>) { let n = r.n; let g = || n; go { ch.recv(); println("{}", g()); }; }`)).toEqual([]);
   });
 });
 

@@ -6,22 +6,22 @@
 // them). Storing it where the caller's borrows are not tracked is E0176: through a reference
 // (`out.push(|| x.n)`, `*slot = || x.n`), inside a returned struct/enum/tuple/array, or capturing
 // it in a `go` task, which may run after the data is gone; an `async` block's Future likewise.
-// Also E0176: a borrow of this function's own data stored through a reference or channel parameter
+// Also E0176: a borrow of this function's own data stored through a reference, channel or Gc parameter
 // (`out.push(&b)`, `put(out, &b)`, `ch.send(&b)`) or into a `thread_local`. Runs after the body is
 // checked.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes } from './tables';
+import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { placeText, refBound } from './moves';
-import { borrowsIn, danglingReported, holdsRef, isChannel, markDangling, ownerOf, within } from './borrows';
+import { borrowsIn, danglingReported, holdsRef, isShared, markDangling, ownersOf, within } from './borrows';
 
 // (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 const skip = (o: { kind?: string }, k: string) => SKIP.has(k) || (k === 'target' && o.kind === 'call');
 /** Builtin methods that store their arguments in the receiver. */
-const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert', 'Channel.send']);
+const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert', 'Channel.send', 'Gc.set']);
 
 /** A captured local that refers to data it does not own, the reference it was reached through
  *  (null: it is one itself), and whether that data is the caller's (reached through a reference
@@ -31,11 +31,11 @@ interface Borrowing { local: LocalInfo; via: string | null; callers: boolean; wh
 export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): void {
   const params = new Set<LocalInfo>(fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l));
   if (fn.receiverLocal) params.add(fn.receiverLocal);
-  // a reference parameter, or a channel parameter (a handle shared with the caller): what is
+  // a reference parameter, or a channel or Gc parameter (a handle shared with the caller): what is
   // stored through it outlives the call
-  const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isChannel(l.type));
-  // (also a channel that is part of a by-value parameter: `s.ch.send(&b)`)
-  const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isChannel(exprInfo(p)?.type)); };
+  const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isShared(l.type));
+  // (also a shared handle that is part of a by-value parameter: `s.ch.send(&b)`)
+  const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isShared(exprInfo(p)?.type)); };
   const callers = (l: LocalInfo | null): boolean => callersData(cx, fn, l);
   // locals holding (or holding a value holding) a closure that captures a borrow
   const holders = new Map<LocalInfo, Borrowing>();
@@ -46,7 +46,8 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     return null;
   };
   const captures = (info: ClosureInfo | undefined, callersOnly = false): Borrowing | null => {
-    for (const l of info?.captures ?? []) { const b = borrowOf(l); if (b && (b.callers || !callersOnly)) return b; }
+    // (a captured closure that captured one holds it too: `let g = || *p; go { g(); };`)
+    for (const l of info?.captures ?? []) { const b = borrowOf(l) ?? holders.get(l); if (b && (b.callers || !callersOnly)) return b; }
     return null;
   };
   const local = (e: ast.Expr): LocalInfo | null => (e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null);
@@ -59,9 +60,13 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'ident': { const l = local(e); return l ? holders.get(l) ?? null : null; }
       case 'struct-lit': for (const f of e.fields) { const b = carried(f.value); if (b) return b; } return null;
       case 'tuple': case 'array': for (const x of e.elems) { const b = carried(x); if (b) return b; } return null;
+      // the value of a branch or arm (`if c { S{f: || x.n} } else { … }`)
+      case 'if': case 'match': for (const v of branchValues(e)) { const b = carried(v); if (b) return b; } return null;
       case 'call': {
+        // (a variant holds its arguments; a function returning a function value may return the
+        // one it is given: `id(|| x.n)`, scoped-params passedBack)
         const t = callTarget(e);
-        if (t?.k !== 'variant' && t?.k !== 'builtin-static') return null;
+        if (t?.k !== 'variant' && t?.k !== 'builtin-static' && !((t?.k === 'fn' || t?.k === 'method') && holdsRef(exprInfo(e)?.type))) return null;
         for (const x of e.args) { const b = carried(x); if (b) return b; }
         return null;
       }
@@ -87,9 +92,9 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const storedThroughParam = (place: ast.Expr, value: ast.Expr) => {
     if (!sharedPlace(place) && !isThreadLocal(place)) return;
     for (const br of borrowsIn(value)) {
-      const x = ownerOf(cx, br);
-      if (!x || x.type.k === 'ref' || x.type.k === 'slice' || x.type.k === 'ptr') continue;
-      if (!within(x.span, body.span) && !params.has(x)) continue;
+      // (every local it may borrow: `pick(a, &b)` borrows b)
+      const x = ownersOf(cx, br).find((o) => o.type.k !== 'ref' && o.type.k !== 'slice' && (within(o.span, body.span) || params.has(o)));
+      if (!x) continue;
       if (danglingReported(br)) return; // (where its block ends: `{ let e = …; out.push(&e); } out.len();`)
       markDangling(br);
       cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
@@ -120,6 +125,17 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       default: return null;
     }
   };
+  /** A borrow of a temporary (`&mk(5)`, `id(&mk(5))`) stored by a call into `place` (a storing
+   *  method's receiver, or what a callee is given a mutable borrow of): the temporary is dropped
+   *  when the statement is done (chapter 2 §6.4), the holder outlives it (a `let` or assignment
+   *  keeps its own temporaries instead: codegen keepingTemps). */
+  const storedTemporary = (place: ast.Expr, value: ast.Expr) => {
+    // (only a holder whose type can keep a reference: `show(&n!, &mk(5))` with `n: i32` cannot)
+    const pt = exprInfo(place)?.type;
+    if (!holdsRef(pt?.k === 'ref' ? pt.inner : pt)) return;
+    const br = borrowsIn(value).find((b) => temporaryPlace(b.operand));
+    if (br) cx.error(MSG.E0176.temporaryStored({ place: placeText(place) }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
+  };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   const store = (place: ast.Expr, value: ast.Expr) => {
     if (!ownedRoot(place)) storedThroughParam(place, value);
@@ -131,15 +147,40 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       });
       return;
     }
+    const owned = ownedRoot(place);
+    if (owned) fill(owned, value);
     const b = carried(value);
     if (!b) return;
     const owner = ownedRoot(place);
     if (owner) { if (!holders.has(owner)) holders.set(owner, b); } else report(b, value.span, `stored through \`${placeText(place)}\``);
   };
+  /** Owned locals given a borrow of this function's own data by a store (`v.push(&e)`,
+   *  `g.set(&e)`, `h.r = &e`): returning one returns the reference (E0160). */
+  const filled = new Map<LocalInfo, { x: LocalInfo; at: ast.Span }>();
+  const fill = (owner: LocalInfo, value: ast.Expr) => {
+    if (filled.has(owner)) return;
+    for (const br of borrowsIn(value)) {
+      const x = ownersOf(cx, br).find((o) => o !== owner && o.type.k !== 'ref' && o.type.k !== 'slice' && (within(o.span, body.span) || params.has(o)));
+      if (x && !danglingReported(br)) { filled.set(owner, { x, at: br.span }); return; }
+    }
+  };
+  // (checked after the walk: a store in a loop may come after the return in the text)
+  const returnedLocals: ast.Expr[] = [];
+  const filledReturns = () => {
+    for (const value of returnedLocals) {
+      const f = filled.get(local(value)!);
+      if (f) cx.error(MSG.E0160.cannotReturnReferenceLocal({ lName: f.x.name }), value.span, {
+        labels: [{ span: f.at, message: NOTE.E0160.labelStoredHere({ name: local(value)!.name }) }, { span: f.x.span, message: NOTE.E0160.labelDeclaredDroppedOnReturn({ name: f.x.name }) }],
+        notes: [NOTE.E0160.helpReturnOwnedValue()],
+      });
+    }
+  };
   const returned = (value: ast.Expr) => {
+    if (local(value)) returnedLocals.push(value);
     // a closure returned as a function value, an async block as its Future: the caller holds the
     // borrows (E0176 there)
-    const k = local(value)?.type;
+    // (also one a branch gives: `if c { || x.n } else { … }`)
+    const k = exprInfo(value)?.type ?? local(value)?.type;
     if (value.kind === 'closure' || value.kind === 'async' || k?.k === 'fn' || (k?.k === 'builtin' && k.name === 'Future')) return;
     const b = carried(value);
     if (b) report(b, value.span, 'returned inside a value');
@@ -161,36 +202,66 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'assign': { const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>; if (s.op === '=') store(s.target, s.value); break; }
       case 'call': {
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
-        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) store(c.callee.object, a);
+        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { store(c.callee.object, a); storedTemporary(c.callee.object, a); }
         // a user method given a mutable receiver may keep its arguments there too
         // (a thread_local's may keep the caller's references too: checked as a store into it)
+        else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && ownedRoot(c.callee.object)) { for (const a of c.args) fill(ownedRoot(c.callee.object)!, a); }
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && !ownedRoot(c.callee.object)) {
           for (const a of c.args) { if (isThreadLocal(c.callee.object)) store(c.callee.object, a); else storedThroughParam(c.callee.object, a); }
         }
         // and so may a function given a mutable reference parameter (`put(out, &b)`)
         if (t?.k === 'fn' || t?.k === 'method') {
-          for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isChannel(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
+          for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isShared(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
+          // (a mutable borrow of an owned local, `put(&v!, &e)`, may fill it: returning v returns e)
+          for (const a of c.args) {
+            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : null;
+            if (o) for (const v of c.args) if (v !== a) fill(o, v);
+          }
+          // (what it may keep there must outlive the statement: `put(&v!, &mk(5))`, `h.add(&mk(5))`)
+          const holder = t.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' ? c.callee.object
+            : c.args.find((a) => (a.kind === 'ref' && refIsMut(a)) || (exprInfo(a)?.type?.k === 'ref' && (exprInfo(a)!.type as { mut?: boolean }).mut) || isShared(exprInfo(a)?.type));
+          if (holder) for (const v of c.args) if (v !== holder) storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v);
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
         if (t?.k === 'builtin' && t.name === 'go_with_stack') {
           for (const a of c.args) {
             const lit = a.kind === 'closure' ? a : a.kind === 'ident' ? letClosures.get(local(a)!) : undefined;
-            const b = lit ? captures(exprInfo(lit)?.closure, true) : null;
-            if (b) report(b, a.span, null);
+            const info = lit ? exprInfo(lit)?.closure : undefined, b = captures(info, true);
+            if (b) laterIfBlocks(cx, info!, () => report(b, a.span, null));
           }
         }
         break;
       }
       case 'return': { const v = (o as unknown as { value: ast.Expr | null }).value; if (v && !inClosure) returned(v); break; }
       // (a task borrowing this function's own locals may finish before they go: not decided here)
-      case 'go': { const b = captures(goInfoOf(o as unknown as ast.Stmt), true); if (b) report(b, o.span as ast.Span, null); break; }
+      case 'go': {
+        const info = goInfoOf(o as unknown as ast.Stmt), b = captures(info, true);
+        if (b) laterIfBlocks(cx, info!, () => report(b, o.span as ast.Span, null));
+        break;
+      }
     }
     const inner = inClosure || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go'; // (their returns are their own)
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
   };
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
+  filledReturns();
+}
+
+/** A task that cannot suspend runs to its end when spawned (§4.6: `go` runs the new task until it
+ *  finishes or blocks), so it cannot outlive what it borrows: its report waits for mayBlock
+ *  (callgraph.ts, computed after every body is checked) and is made only if the task may block. */
+const taskChecks = new WeakMap<Ctx, { info: ClosureInfo; run: () => void }[]>();
+function laterIfBlocks(cx: Ctx, info: ClosureInfo, run: () => void): void {
+  let a = taskChecks.get(cx);
+  if (!a) taskChecks.set(cx, (a = []));
+  a.push({ info, run });
+}
+/** After computeMayBlock: report the borrowing tasks that may block. */
+export function checkBlockingTasks(cx: Ctx): void {
+  for (const t of taskChecks.get(cx) ?? []) if (t.info.mayBlock) t.run();
+  taskChecks.delete(cx);
 }
 
 /** Does local l of fn refer to its caller's data: a reference parameter (or `&self`), or reached
@@ -200,8 +271,18 @@ export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0)
   if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
   const via = refBound.get(l);
   if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1);
-  const held = cx.heldBorrows.get(l);
-  return held ? callersData(cx, fn, rootLocal(held), depth + 1) : false;
+  return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, rootLocal(h), depth + 1));
+}
+
+/** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */
+export function branchValues(e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] {
+  const out: ast.Expr[] = [];
+  if (e.kind === 'if') { for (const b of [...e.branches.map((x) => x.body), e.else]) if (b?.tail) out.push(b.tail); return out; }
+  for (const a of e.arms) {
+    if ('stmts' in a.body) { if (a.body.tail) out.push(a.body.tail); }
+    else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') out.push(a.body as ast.Expr);
+  }
+  return out;
 }
 
 /** The local a place or reference expression starts from (`r`, `self.kind`, `*p`, `&v[i]`). */
@@ -212,6 +293,13 @@ export function rootLocal(e: ast.Expr): LocalInfo | null {
     else break;
   }
   return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
+/** Is the place part of a temporary: a value a call or literal makes, not a reference itself? */
+function temporaryPlace(e: ast.Expr): boolean {
+  while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+  const t = exprInfo(e)?.type;
+  return (e.kind === 'call' || e.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
 }
 
 /** Is the place part of a `thread_local` (which outlives every local of its task)? */

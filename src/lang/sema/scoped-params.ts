@@ -7,9 +7,15 @@
 // (codegen frame-local-closures.ts, stmts.ts closure). Without this, every closure given to a user
 // function counted as escaping and kept its captures to the end of the run.
 // Greatest fixpoint: a parameter starts scoped and loses it when a mention escapes, including by
-// flowing into a parameter that lost it (recursion through scoped parameters stays scoped).
+// flowing into a parameter that lost it (recursion through scoped parameters stays scoped). A
+// mention inside a `let g = |…| …;` closure stays while g does (g is a candidate too: every use a
+// call), and one inside a closure literal lent to its call (a builtin that lends it, a scoped
+// parameter) while that lending holds. An `async fn`'s parameter is scoped only at a call awaited where it is made
+// (`block_on(apply(f, 5))`): its Future holds it until then.
 // A parameter that is not scoped may outlive its call, and its type cannot say what a function
-// value borrows: giving it one that holds a borrow is E0176 at the call (keptBorrow).
+// value borrows: giving it one that holds a borrow is E0176 at the call (keptBorrow) — unless it
+// is only returned as it is (`fn id(f) { return f; }`): then the call's result holds the borrow,
+// and the caller traces it as any call result's (borrows.ts borrowsIn, stmt.ts placesIn).
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
@@ -32,26 +38,40 @@ export const scopedArgs = checkSet<ast.Expr>();
 const SKIP = new Set(['info', 'res', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const skip = (o: { kind?: string }, k: string) => SKIP.has(k) || (k === 'target' && o.kind === 'call');
 
-/** Where a mention of a local sits: called, passed as argument `index` of `call`, or anything else. */
-type Use = { local: LocalInfo; nested: boolean; callee: boolean; call: ast.ExprOf<'call'> | null; index: number };
+/** Where a mention of a local sits: called, passed as argument `index` of `call`, returned as it
+ *  is, or anything else; inside which `let g = |…| …;` closures (`vias`, innermost last). */
+type Use = { local: LocalInfo; nested: boolean; callee: boolean; call: ast.ExprOf<'call'> | null; index: number; returned: boolean; vias: Via[]; node: object };
+/** A closure a mention sits in that stays while: a let-bound one's local is scoped, or a literal
+ *  argument is lent by its call (`v.for_each(|x| f(x))`, `call(|| f())` with a scoped parameter). */
+type Via = LocalInfo | { call: ast.ExprOf<'call'>; index: number };
+/** The walk's place: inside a closure, task or async block that may outlive the call (`nested`),
+ *  inside let-bound closures (`vias`), and the calls awaited where they are made (`now`). */
+interface Walk { uses: Use[]; args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[]; now: Set<unknown>; letClosures: Set<LocalInfo> }
 
 export function computeScopedParams(cx: Ctx): void {
   const params = new Map<LocalInfo, FnInfo>();
   for (const f of cx.allFns) {
-    if (!f.decl || f.isAsync || f.isExternC) continue;
+    if (!f.decl || f.isExternC) continue;
     for (const p of f.params) if (p.local && p.type.k === 'fn' && !p.variadic) params.set(p.local, f);
   }
-  const uses: Use[] = [];
-  const args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[] = [];
+  const w: Walk = { uses: [], args: [], now: new Set(), letClosures: new Set() };
+  const { uses, args } = w;
   given = new Map();
   const argFn = new Map<ast.Expr, FnInfo>();
   for (const f of cx.allFns) {
     if (!f.decl?.body) continue;
     const from = args.length;
-    walk(f.decl.body, false, uses, args);
+    walk(f.decl.body, false, [], w);
+    // (the body's value is returned as it is)
+    const tail = f.decl.body.tail ? checkedNode(f.decl.body.tail) : null;
+    if (tail?.kind === 'ident') for (const u of uses) if (u.node === tail && !u.nested && !u.vias.length) u.returned = true;
     for (const a of args.slice(from)) argFn.set(a.arg, f);
   }
-  const scoped = new Set(params.keys());
+  // a parameter, or a let-bound closure (`let g = || f();` whose every use is a call: what it
+  // captures is used only while it runs, chapter 2 §1.3)
+  const scoped = new Set([...params.keys(), ...w.letClosures]);
+  // An `async fn`'s Future holds its parameters until it is done: a fn parameter its body only
+  // calls is scoped only at a call awaited where it is made (`block_on(apply(f, 5))`, `await …`).
   const lentBy = (call: ast.ExprOf<'call'> | null, index: number): boolean => {
     if (!call) return false;
     const t = callTarget(call);
@@ -60,18 +80,25 @@ export function computeScopedParams(cx: Ctx): void {
     if (t.k === 'builtin-method') return lendsArg(t.owner, t.method, index);
     if (t.k !== 'fn' && t.k !== 'method') return false;
     const p = t.fn.params[index]?.local;
-    return !!p && scoped.has(p);
+    return !!p && scoped.has(p) && (!t.fn.isAsync || w.now.has(call));
   };
+  const stays = (u: Use) => !u.nested && u.vias.every((v) => ('call' in v ? lentBy(v.call, v.index) : scoped.has(v))) && (u.callee || lentBy(u.call, u.index));
   for (let changed = true; changed;) {
     changed = false;
     for (const u of uses) {
-      if (!scoped.has(u.local)) continue;
-      if (!u.nested && (u.callee || lentBy(u.call, u.index))) continue;
+      if (!scoped.has(u.local) || stays(u)) continue;
       scoped.delete(u.local);
       changed = true;
     }
   }
-  if (cx.borrowCheck) for (const a of args) { keptBorrow(cx, a.arg, a.call, a.index, scoped, argFn.get(a.arg)); taskKeepsArg(cx, a.arg, a.call, a.index); }
+  // A parameter that only stays or is returned as it is (`fn id(f) { return f; }`): the call's
+  // result holds what the argument borrows, which the caller traces (borrows.ts borrowsIn)
+  const passedBack = new Set([...params.keys()].filter((p) => !scoped.has(p) && !params.get(p)!.isAsync));
+  for (const u of uses) if (passedBack.has(u.local) && !stays(u) && !(u.returned && !u.nested && !u.vias.length)) passedBack.delete(u.local);
+  for (const p of passedBack) scoped.add(p);
+  const kept = (p: LocalInfo, call: ast.ExprOf<'call'>) => !scoped.has(p) || (params.get(p)?.isAsync === true && !w.now.has(call));
+  if (cx.borrowCheck) for (const a of args) { keptBorrow(cx, a.arg, a.call, a.index, kept, argFn.get(a.arg)); taskKeepsArg(cx, a.arg, a.call, a.index); }
+  for (const p of passedBack) scoped.delete(p); // (its argument is not lent: it may live on in the result)
   for (const a of args) {
     if (!lentBy(a.call, a.index)) continue;
     if (a.arg.kind === 'closure') scopedClosures.add(a.arg);
@@ -102,6 +129,8 @@ function carried(cx: Ctx, e: ast.Expr, fn: FnInfo | undefined, depth = 0): strin
   const c = checkedCall(e), t = callTarget(c);
   const refLike = (x: ast.Expr) => { const k = exprInfo(x)?.type?.k; return k === 'ref' || k === 'slice'; };
   for (const a of c.args) if (refLike(a) && exprInfo(a)?.coerce?.k !== 'ptr') return placeText(a.kind === 'ref' ? a.operand : a);
+  // (and what a function value argument carries: `id(mk(&e))` returns what it is given)
+  for (const a of c.args) if (!refLike(a) && holdsRef(exprInfo(a)?.type)) { const b = carried(cx, a, fn, depth + 1); if (b) return b; }
   if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') return placeText(c.callee.object);
   return null;
 }
@@ -110,11 +139,11 @@ function carried(cx: Ctx, e: ast.Expr, fn: FnInfo | undefined, depth = 0): strin
 /** A borrow-carrying function value given to a function-typed parameter that may outlive the call
  *  (not scoped: stored, returned, captured): the callee may call it after the borrowed data is
  *  gone, and its type cannot say so, so it is E0176 here (chapter 2 §6.5). */
-function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number, scoped: Set<LocalInfo>, fn: FnInfo | undefined): void {
+function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number, kept: (p: LocalInfo, call: ast.ExprOf<'call'>) => boolean, fn: FnInfo | undefined): void {
   const t = callTarget(call);
   if (t?.k !== 'fn' && t?.k !== 'method') return;
   const p = t.fn.params[index];
-  if (!p?.local || p.type.k !== 'fn' || p.variadic || scoped.has(p.local)) return;
+  if (!p?.local || p.type.k !== 'fn' || p.variadic || !kept(p.local, call)) return;
   const name = carried(cx, arg, fn);
   // (already reported where the borrowed local goes out of scope: `reg.on(mk(&e))` in a block)
   if (!name || borrowsIn(arg).some(danglingReported)) return;
@@ -143,7 +172,9 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
     }
     // (`go_with_stack(n, || …)` spawns its closure as a `go` does)
     const spawned = o.kind === 'call' ? spawnedClosure(o as unknown as ast.ExprOf<'call'>, lets) : null;
-    const caps = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt)?.captures : o.kind === 'async' || spawned ? exprInfo((spawned ?? o) as unknown as ast.Expr)?.closure?.captures : undefined;
+    // (a task that cannot block finishes when spawned, inside the call: escaping-closures laterIfBlocks)
+    const task = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt) : spawned ? exprInfo(spawned)?.closure : undefined;
+    const caps = task ? (task.mayBlock ? task.captures : undefined) : o.kind === 'async' ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
     for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k]);
   };
@@ -183,27 +214,50 @@ function taskKeepsArg(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: n
   });
 }
 
-function walk(n: unknown, nested: boolean, uses: Use[], args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[], at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false): void {
+function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false): void {
   if (!n || typeof n !== 'object') return;
-  if (Array.isArray(n)) { for (const x of n) walk(x, nested, uses, args); return; }
+  if (Array.isArray(n)) { for (const x of n) walk(x, nested, vias, w); return; }
   const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
   const bound = o.kind === 'let' || o.kind === 'assign' ? boundLocal(o as unknown as ast.Stmt) : null;
   if (bound && bound.local.type.k === 'fn') { const a = given.get(bound.local) ?? []; a.push(bound.value); given.set(bound.local, a); }
   if (o.kind === 'ident') {
     const r = nameRes(o as unknown as ast.ExprOf<'ident'>);
-    if (r?.k === 'local') uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1 });
+    if (r?.k === 'local') w.uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1, returned: false, vias, node: o });
     return;
   }
   if (o.kind === 'call') {
-    const c = o as unknown as ast.ExprOf<'call'>;
-    walk(c.callee, nested, uses, args, null, true);
+    const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
+    // `block_on(apply(f, 5))`: the Future is done before the statement goes on
+    if (t?.k === 'builtin' && t.name === 'block_on' && c.args[0]) w.now.add(checkedNode(c.args[0]));
+    walk(c.callee, nested, vias, w, null, true);
     c.args.forEach((a, index) => {
-      args.push({ arg: a, call: c, index });
-      walk(a, nested, uses, args, { call: c, index });
+      w.args.push({ arg: a, call: c, index });
+      const lit = checkedNode(a) as unknown as Record<string, unknown>;
+      if (lit.kind === 'closure' && !nested) { for (const k of Object.keys(lit)) if (!skip(lit, k)) walk(lit[k], nested, [...vias, { call: c, index }], w); }
+      else walk(a, nested, vias, w, { call: c, index });
     });
+    return;
+  }
+  if (o.kind === 'await') w.now.add(checkedNode((o as unknown as ast.ExprOf<'await'>).operand));
+  if (o.kind === 'return' && !nested && !vias.length) {
+    const v = (o as unknown as { value: ast.Expr | null }).value, id = v ? checkedNode(v) : null;
+    if (id?.kind === 'ident') {
+      const from = w.uses.length;
+      walk(id, nested, vias, w);
+      for (const u of w.uses.slice(from)) u.returned = true;
+      return;
+    }
+  }
+  // `let g = |…| …;`: its body's mentions stay as long as g does (computeScopedParams)
+  const ls = o.kind === 'let' ? o as unknown as Extract<ast.Stmt, { kind: 'let' }> : null;
+  const g = ls?.pattern.kind === 'name' && ls.init?.kind === 'closure' ? localOf(ls.pattern) : null;
+  if (g && !nested) {
+    w.letClosures.add(g);
+    const lit = checkedNode(ls!.init) as unknown as Record<string, unknown>;
+    for (const k of Object.keys(lit)) if (!skip(lit, k)) walk(lit[k], nested, [...vias, g], w);
     return;
   }
   // a closure, task or async block may run after the call: a mention inside it escapes
   const inner = nested || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go';
-  for (const k of Object.keys(o)) if (!skip(o, k)) walk(o[k], inner, uses, args);
+  for (const k of Object.keys(o)) if (!skip(o, k)) walk(o[k], inner, vias, w);
 }

@@ -47,3 +47,9 @@ describe('a shadowing enum Option', () => {
     expect(errors('enum Option { A }\nenum Option { B }\nfn main() {}')).toEqual(['E0102 the type name `Option` is defined more than once']);
   });
 });
+
+describe('a call of a name Object.prototype has (`constructor()`)', () => {
+  it('is an unknown value, not a prelude variant (it was an internal compiler error)', () => {
+    expect(errors('fn main() { println("{}", constructor()); }')).toEqual(['E0100 cannot find value `constructor` in this scope']);
+  });
+});

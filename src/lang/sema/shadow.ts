@@ -22,7 +22,7 @@ export function shadowing(cx: Ctx, name: 'Option' | 'Result', file: string): Enu
 /** What an unqualified `Some`/`None`/`Ok`/`Err` means here: the prelude variant, the shadowing
  *  enum's variant, or `missing` (the shadowing enum has no such variant). */
 export function bareVariant(cx: Ctx, name: string, context: Type | null, file: string): { info: EnumInfo; index: number } | { missing: EnumInfo } | null {
-  const fam = FAMILY[name];
+  const fam = Object.hasOwn(FAMILY, name) ? FAMILY[name] : null; // (not an Object.prototype name: `constructor()`)
   if (!fam) return null;
   const prelude = fam === 'Option' ? OPTION : RESULT;
   const own = shadowing(cx, fam, file);

@@ -5,7 +5,7 @@ import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, 
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
 import { buildsVariant, checkBlockBorrows, holdsRef, noteChannelCopy } from './borrows';
-import { checkEscapingClosures } from './escaping-closures';
+import { branchValues, checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
@@ -177,13 +177,15 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
-      if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, s.init.operand);
+      if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [s.init.operand]);
       const view = s.init.kind === 'call' ? sliceViewOf(s.init) : null;
-      if (view && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, view);
-      // `let w = get_mut(&v!);`: a returned reference borrows from its only reference argument
-      // (or `&T` receiver), so w stands for v where that matters (holders, returns, captures)
-      const from = s.init.kind === 'call' && !view && t.k === 'ref' ? soleBorrowedArg(s.init) : null;
-      if (from && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, from);
+      if (view && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [view]);
+      // `let w = get_mut(&v!);`, `let r = pick(&a, &b);`, `let g = mk(&e);`: a value a call returns
+      // that may hold a reference borrows from every reference argument (or `&T` receiver), so w
+      // stands for them where that matters (holders, returns, captures)
+      // (so does one built holding them: `let h = H{r: &e};`, `let r2 = r;`)
+      const from = s.init.kind !== 'ref' && !view && holdsRef(t) ? placesIn(cx, s.init) : [];
+      if (from.length && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, from);
       if (s.init.kind === 'closure' && s.pattern.kind === 'name' && localOf(s.pattern) && exprInfo(s.init)?.closure?.inferred) {
         cx.inferredClosures.set(localOf(s.pattern)!, exprInfo(s.init)!.closure!.inferred!);
       }
@@ -521,14 +523,19 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
   const reportTemp = (refE: ast.Expr) => cx.error(MSG.E0160.cannotReturnReferenceTemporary(), refE.span, {
     notes: [NOTE.E0160.helpTemporaryDroppedWhen()],
   });
+  // a value holding several borrows (`let r = pick(&a, &b);`): one report, for the first local
+  const reportFirst = (refE: ast.Expr, held: readonly ast.Expr[] | undefined): boolean => {
+    const before = cx.diags.length;
+    for (const h of held ?? []) { report(refE, h); if (cx.diags.length > before) return true; }
+    return false;
+  };
   // (value: the returned expression or a part of a struct, tuple, array or variant it builds)
   const check = (value: ast.Expr): void => {
     if (value.kind === 'ref') {
       if (temporary(value.operand)) reportTemp(value);
       else report(value, value.operand);
     } else if (value.kind === 'ident' && nameRes(value)?.k === 'local') {
-      const held = cx.heldBorrows.get((nameRes(value) as ResOf<'local'>).local);
-      if (held) report(value, held);
+      reportFirst(value, cx.heldBorrows.get((nameRes(value) as ResOf<'local'>).local));
     } else if (value.kind === 'call' && sliceViewOf(value)) {
       report(value, sliceViewOf(value)!);
     } else if (value.kind === 'call' && holdsRef(exprInfo(value)?.type)) {
@@ -538,7 +545,8 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
       const builds = buildsVariant(c);
       for (const a of c.args) {
         if (a.kind === 'ref') { if (temporary(a.operand)) reportTemp(a); else report(a, a.operand); }
-        else if (builds) check(a);
+        // (and those an argument holds: `pick(r, &b)` with `r = &a`, `id(mk(&e))`)
+        else if (builds || holdsRef(exprInfo(a)?.type)) check(a);
       }
       if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') {
         if (temporary(c.callee.object)) reportTemp(c.callee.object);
@@ -546,10 +554,7 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
       }
     } else if (value.kind === 'closure' || value.kind === 'async') {
       // a closure (an async block's Future) capturing a reference to a local would read it after the return
-      for (const l of exprInfo(value)?.closure?.captures ?? []) {
-        const held = cx.heldBorrows.get(l);
-        if (held) report(value, held);
-      }
+      for (const l of exprInfo(value)?.closure?.captures ?? []) if (reportFirst(value, cx.heldBorrows.get(l))) break;
     } else if (value.kind === 'struct-lit') {
       for (const f of value.fields) check(f.value);
     } else if (value.kind === 'tuple' || value.kind === 'array') {
@@ -765,12 +770,42 @@ function hasBreak(stmts: ast.Stmt[]): boolean {
   });
 }
 
-/** The place a call's returned reference can only borrow from: its one reference argument's
- *  operand, or the object of a method with a `&T`/`&T!` receiver when it has no such argument;
- *  null when there are several candidates (or none). */
-function soleBorrowedArg(call: ast.ExprOf<'call'>): ast.Expr | null {
+/** The places a value may borrow: `&p`, what a local it copies borrows, the parts of a literal
+ *  or variant it builds, a branch's value, a call's result (borrowedPlaces). */
+function placesIn(cx: Ctx, e: ast.Expr, out: ast.Expr[] = []): ast.Expr[] {
+  if (e.kind === 'call') e = checkedCall(e);
+  switch (e.kind) {
+    case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(e.operand); break;
+    case 'ident': {
+      const l = nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+      const held = l ? cx.heldBorrows.get(l) : undefined;
+      if (held) out.push(...held); else if (l && (l.type.k === 'ref' || l.type.k === 'slice')) out.push(e);
+      break;
+    }
+    case 'struct-lit': for (const f of e.fields) placesIn(cx, f.value, out); break;
+    case 'tuple': case 'array': for (const x of e.elems) placesIn(cx, x, out); break;
+    case 'if': case 'match': for (const v of branchValues(e)) placesIn(cx, v, out); break;
+    case 'call':
+      if (buildsVariant(e)) for (const a of e.args) placesIn(cx, a, out);
+      else if (holdsRef(exprInfo(e)?.type)) borrowedPlaces(cx, e, out);
+      break;
+  }
+  return out;
+}
+
+/** The places a call's result may borrow (§6.4): its `&p` arguments, what its reference and
+ *  borrow-holding local arguments borrow, those of a nested call whose result may hold a reference
+ *  (`id(mk(&e))`), and an owned `&T` receiver. */
+function borrowedPlaces(cx: Ctx, call: ast.ExprOf<'call'>, out: ast.Expr[] = []): ast.Expr[] {
   const c = checkedCall(call), t = callTarget(c);
-  const places: ast.Expr[] = c.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref').map((a) => a.operand);
-  if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member' && exprInfo(c.callee.object)?.type?.k !== 'ref') places.push(c.callee.object);
-  return places.length === 1 ? places[0] : null;
+  for (const a of c.args) {
+    if (a.kind === 'ref') { if (exprInfo(a)?.coerce?.k !== 'ptr') out.push(a.operand); continue; }
+    if (holdsRef(exprInfo(a)?.type)) placesIn(cx, a, out);
+  }
+  if (t?.k === 'method' && t.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') {
+    const o = c.callee.object;
+    // (a receiver that is a reference itself: what it borrows, `p.longer(&b)` with `p: &D`)
+    if (exprInfo(o)?.type?.k !== 'ref') out.push(o); else placesIn(cx, o, out);
+  }
+  return out;
 }
