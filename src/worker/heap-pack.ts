@@ -162,7 +162,12 @@ export class HeapPacker implements HeapSink {
   onTick: (() => void) | null = null;
   /** Where the next event goes: the owner's object-trace length (kept current by the batcher). */
   at = 0;
-  n = 0;
+  /** Events in the stream (box()'s fast path counts them when the stream is next touched). */
+  get n(): number {
+    this.settle();
+    return this.nEv;
+  }
+  private nEv = 0;
   /** Filled chunks of the stream, then the one being written (`len` words used). */
   private full: Int32Array[] = [];
   private words = new Int32Array(CHUNK);
@@ -191,6 +196,7 @@ export class HeapPacker implements HeapSink {
   // next general Box event rearms it). `boxTpl[site + 1]`: SHORT | site bits for a site coded in
   // this batch with a code a SHORT word holds (site -1 always), else 0.
   private boxEnd = 0;
+  private fastFrom = 0;
   private boxTpl = Int32Array.of(SHORT, ...new Array<number>(63).fill(0)); // [0]: site -1's, code -1
   private tplSet: number[] = [];
 
@@ -212,17 +218,27 @@ export class HeapPacker implements HeapSink {
     if (this.len < this.boxEnd && task === this.lastTask && this.at === this.lastPos) {
       const t = this.boxTpl[site + 1]; // (undefined past the table: not < 0)
       if (t < 0 && (addr | 0) === addr && (addr & SHORT_ADDR_OUT) === 0 && addr !== 0) {
-        this.sinceTick++;
         this.words[this.len++] = t | (freed === 0 ? 0 : SHORT_FREE) | addr >>> 4;
-        this.n++;
-        return;
+        return; // (counted in nEv and sinceTick by settle(): one word each since fastFrom)
       }
     }
+    this.settle();
     this.boxSlow(freed, addr, site, task);
     this.rearmBox(site);
   }
+  /** Counts the fast path's events (the words since fastFrom) and ends its stretch: the first
+   *  thing whatever else touches the stream does. */
+  private settle(): void {
+    if (this.boxEnd !== 0) {
+      const k = this.len - this.fastFrom;
+      this.nEv += k;
+      this.sinceTick += k;
+      this.boxEnd = 0;
+    }
+  }
   /** Sets the fast path's bound for the stream as it is now, and `site`'s template. */
   private rearmBox(site: number): void {
+    this.fastFrom = this.len;
     this.boxEnd = this.names.length !== 0 && this.names[0] === 'system' ? Math.min(CHUNK - MAX_WORDS + 1, this.len + TICK_EVERY - 1 - this.sinceTick) : 0;
     if (site >= 0 && site < this.siteStamp.length && this.siteStamp[site] === this.batchStamp && this.siteCode[site] < SHORT_SITES) {
       if (site + 1 >= this.boxTpl.length) {
@@ -241,7 +257,7 @@ export class HeapPacker implements HeapSink {
       if (shortBox(0, code, addr)) {
         this.sinceTick++;
         this.words[this.len++] = shortWord(freed, code, addr);
-        this.n++;
+        this.nEv++;
         return;
       }
     }
@@ -250,7 +266,7 @@ export class HeapPacker implements HeapSink {
   }
 
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
-    this.boxEnd = 0;
+    this.settle();
     this.tick();
     const w = this.begin(task);
     const hk = this.len;
@@ -258,7 +274,7 @@ export class HeapPacker implements HeapSink {
     if (size === BOX_BYTES && align === BOX_BYTES && shortBox(ix, code, addr)) {
       w[hk] = shortWord(0, code, addr);
       this.len = hk + 1;
-      this.n++;
+      this.nEv++;
       return;
     }
     const k = this.header(w, hk, ALLOC | ix, code);
@@ -273,10 +289,10 @@ export class HeapPacker implements HeapSink {
       this.len = k;
       this.wide(w, hk, 3, addr, size, align, 0);
     }
-    this.n++;
+    this.nEv++;
   }
   free(addr: number, size: number, allocator: string, site: number, task: number): void {
-    this.boxEnd = 0;
+    this.settle();
     this.tick();
     const w = this.begin(task);
     const hk = this.len;
@@ -284,7 +300,7 @@ export class HeapPacker implements HeapSink {
     if (size === BOX_BYTES && shortBox(ix, code, addr)) {
       w[hk] = shortWord(1, code, addr);
       this.len = hk + 1;
-      this.n++;
+      this.nEv++;
       return;
     }
     const k = this.header(w, hk, FREE | ix, code);
@@ -299,12 +315,12 @@ export class HeapPacker implements HeapSink {
       this.len = k;
       this.wide(w, hk, 2, addr, size, 0, 0);
     }
-    this.n++;
+    this.nEv++;
   }
   /** alloc then free of the same block (a temporary's buffer, bench/strbuild's 200,000
    *  f-strings): one PAIR alloc, 4 words for both events. */
   tmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
-    this.boxEnd = 0;
+    this.settle();
     if (!(isWord(addr) && isWord(size) && isWord(align))) {
       this.alloc(addr, size, align, allocator, site, task);
       this.free(addr, size, allocator, site, task);
@@ -315,10 +331,10 @@ export class HeapPacker implements HeapSink {
     const k = this.header(w, this.len, ALLOC | PAIR | this.allocIx(allocator), this.codeOf(site));
     w[k] = addr; w[k + 1] = size; w[k + 2] = align;
     this.len = k + 3;
-    this.n += 2;
+    this.nEv += 2;
   }
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
-    this.boxEnd = 0;
+    this.settle();
     this.tick();
     this.event(REALLOC, this.codeOf(site), task, 4, from, to, oldSize, size);
   }
@@ -326,7 +342,7 @@ export class HeapPacker implements HeapSink {
   /** Packs a scheduling event the batcher is handed; false when it is not one of the packed
    *  shapes (it then stays an object event). */
   schedule(e: TraceEvent): boolean {
-    this.boxEnd = 0;
+    this.settle();
     switch (e.t) {
       case 'task-run':
         this.tick();
@@ -367,7 +383,7 @@ export class HeapPacker implements HeapSink {
       this.len = k;
       this.wide(w, hk, nf, x0, x1, x2, x3);
     }
-    this.n++;
+    this.nEv++;
   }
 
   // the tick comes before an event is recorded: a flush in it sees only complete events
@@ -462,15 +478,17 @@ export class HeapPacker implements HeapSink {
 
   /** Events positioned before object `objects` (pos < objects): how many, pos being non-decreasing. */
   countBefore(objects: number): number {
+    this.settle();
     const c = new Cursor(this.chunks(), this.nums);
-    for (let i = 0; i < this.n; i++) {
+    for (let i = 0; i < this.nEv; i++) {
       c.next();
       if (c.pos >= objects) return i;
     }
-    return this.n;
+    return this.nEv;
   }
   /** Position of event i (the object it precedes). */
   posOf(i: number): number {
+    this.settle();
     const c = new Cursor(this.chunks(), this.nums);
     for (let j = 0; j <= i; j++) c.next();
     return c.pos;
@@ -480,15 +498,15 @@ export class HeapPacker implements HeapSink {
    *  dropped its first k objects; every remaining event has pos >= k). Rare (a batch over its
    *  cap): the rest of the stream is written again into fresh chunks. */
   dropFront(h: number, k: number): void {
-    this.boxEnd = 0;
-    const total = this.n;
+    this.settle();
+    const total = this.nEv;
     const at = this.at;
     const c = new Cursor(this.chunks(), this.nums.slice(0, this.flen));
     this.full = [];
     this.words = new Int32Array(CHUNK);
     this.len = 0;
     this.flen = 0;
-    this.n = 0;
+    this.nEv = 0;
     this.lastPos = -1;
     this.lastTask = NaN;
     for (let i = 0; i < total; i++) {
@@ -504,7 +522,8 @@ export class HeapPacker implements HeapSink {
   /** The pending events as a PackedHeap, then empty. The filled chunks go as they are; the last
    *  one too when it is well used (a fresh one replaces it), else a copy of its used part. */
   take(): PackedHeap | undefined {
-    const n = this.n;
+    this.settle();
+    const n = this.nEv;
     if (n === 0) return undefined;
     const words = this.full;
     if (this.len > CHUNK >> 2) {
@@ -518,10 +537,10 @@ export class HeapPacker implements HeapSink {
   }
 
   private clear(): void {
-    this.boxEnd = 0;
+    this.settle();
     for (const i of this.tplSet) this.boxTpl[i] = 0; // (the sites' codes were this batch's)
     this.tplSet.length = 0;
-    this.n = 0;
+    this.nEv = 0;
     this.full = [];
     this.len = 0;
     this.flen = 0;
