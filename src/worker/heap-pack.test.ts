@@ -405,6 +405,56 @@ describe('the packed stream', () => {
     expect(ticks[0]).toBeGreaterThan(30);
   });
 
+  it('box() stays exact whatever else touches the stream between Box events (its one-word fast path re-checks)', () => {
+    // the same events on two packers, Boxes by box() on one, by alloc/free on the other, mixed with
+    // every other call that moves the stream: tmp, realloc, scheduling events, takes (new site
+    // codes), dropFront (the stream rewritten), resets with another first allocator (no SHORT
+    // words), many sites (codes past what a SHORT word holds), task and position changes
+    const a = new HeapPacker(), b = new HeapPacker();
+    a.locate = b.locate = (s) => ({ file: 'a.vx', line: s, col: 1 });
+    const ticks = [0, 0];
+    a.onTick = () => { ticks[0]++; }; b.onTick = () => { ticks[1]++; };
+    let s = 11;
+    const rnd = (n: number) => { s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff; return (s >>> 8) % n; };
+    const both = (f: (p: HeapPacker) => void) => { f(a); f(b); };
+    for (let i = 0; i < 120_000; i++) {
+      const r = rnd(1000);
+      const task = r < 5 ? 2 : 0;
+      if (r === 999) { both((p) => p.at++); continue; }
+      const other = rnd(300); // (drawn once for both packers)
+      if (r === 998) { both((p) => p.tmp(32, 40, 8, 'system', other, task)); continue; }
+      if (r === 997) { both((p) => p.realloc(32, 64, 8, 16, other, task)); continue; }
+      if (r === 996) { both((p) => p.schedule({ t: 'task-run', task, clock: i })); continue; }
+      if (r === 995) { expect(b.take()).toEqual(a.take()); continue; }
+      if (r === 994 && a.n > 10) { const h = rnd(a.n); both((p) => p.dropFront(h, 0)); continue; }
+      if (r === 993 && other < 100) { // (rarer: ticks come every 4,096 events since the last reset)
+        expect(b.take()).toEqual(a.take());
+        expect(ticks[1]).toBe(ticks[0]);
+        both((p) => { p.reset(); p.locate = (x) => ({ file: 'a.vx', line: x, col: 1 }); p.onTick = () => { ticks[p === a ? 0 : 1]++; }; });
+        if (rnd(2) === 0) both((p) => p.alloc(48, 24, 8, 'arena', 1, 0)); // 'system' not first: no SHORT words
+        a.alloc(4096, 8, 8, 'system', -1, 0); b.box(0, 4096, -1, 0);
+        continue;
+      }
+      const addr = rnd(20) === 0 ? [0, -16, 2 ** 30, 24][rnd(4)] : 16 * (1 + rnd(1 << 20));
+      const site = rnd(5) === 0 ? -1 : rnd(40) === 0 ? 64 + rnd(300) : rnd(20);
+      if (rnd(2) === 0) { a.alloc(addr, 8, 8, 'system', site, task); b.box(0, addr, site, task); }
+      else { a.free(addr, 8, 'system', site, task); b.box(1, addr, site, task); }
+    }
+    expect(b.take()).toEqual(a.take());
+    expect(ticks[1]).toBe(ticks[0]);
+    expect(ticks[0]).toBeGreaterThan(5);
+    // long runs of Box events only, around a stream rewritten shorter: a tick still every 4,096
+    const a2 = new HeapPacker(), b2 = new HeapPacker();
+    const t2 = [0, 0];
+    a2.onTick = () => { t2[0]++; }; b2.onTick = () => { t2[1]++; };
+    const run = (n: number) => { for (let i = 0; i < n; i++) { a2.free(16 * (i + 1), 8, 'system', 3, 0); b2.box(1, 16 * (i + 1), 3, 0); } };
+    run(5000);
+    a2.dropFront(4500, 0); b2.dropFront(4500, 0);
+    run(9000);
+    expect(b2.take()).toEqual(a2.take());
+    expect(t2).toEqual([3, 3]);
+  });
+
   it('sends a long batch in chunks it gives up (transferred whole), the last one copied when little used', () => {
     const p = new HeapPacker();
     const n = 200_000; // 400,000 words: several chunks

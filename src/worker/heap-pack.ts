@@ -67,6 +67,9 @@ const shortWord = (freed: 0 | 1, code: number, addr: number): number =>
   SHORT | (freed === 0 ? 0 : SHORT_FREE) | (code + 1) << SHORT_SITE_SHIFT | addr >>> 4;
 /** A Box block's size and alignment (the fields a BOX event leaves out). */
 const BOX_BYTES = 8;
+/** Address bits a SHORT word cannot hold (below 16, from 2^30): an address with none of them set
+ *  is a multiple of 16 in [0, 2^30). */
+const SHORT_ADDR_OUT = 0xc000000f | 0;
 
 /** A batch's packed events: `n` events in the chunks of `words` (format above) with their non-int32 fields in
  *  `nums`, allocator names `names[index]`, sites `sites[code]`. An event comes right before the
@@ -159,7 +162,12 @@ export class HeapPacker implements HeapSink {
   onTick: (() => void) | null = null;
   /** Where the next event goes: the owner's object-trace length (kept current by the batcher). */
   at = 0;
-  n = 0;
+  /** Events in the stream (box()'s fast path counts them when the stream is next touched). */
+  get n(): number {
+    this.settle();
+    return this.nEv;
+  }
+  private nEv = 0;
   /** Filled chunks of the stream, then the one being written (`len` words used). */
   private full: Int32Array[] = [];
   private words = new Int32Array(CHUNK);
@@ -181,6 +189,16 @@ export class HeapPacker implements HeapSink {
   private batchStamp = 1;
   /** task-block sites (already located by the runtime): their codes in this batch */
   private blockCodes: Map<SourceLoc | null, number> | null = null;
+  // box()'s fast path: a Box event is one SHORT word made from a per-site template while the
+  // stream is in a state where that is all its general path would write. `boxEnd`: the fast path
+  // may write while len < boxEnd (its bound on room in the chunk and on events before the next
+  // tick, computed by rearmBox(); 0 — none — after anything else touches the stream, until the
+  // next general Box event rearms it). `boxTpl[site + 1]`: SHORT | site bits for a site coded in
+  // this batch with a code a SHORT word holds (site -1 always), else 0.
+  private boxEnd = 0;
+  private fastFrom = 0;
+  private boxTpl = Int32Array.of(SHORT, ...new Array<number>(63).fill(0)); // [0]: site -1's, code -1
+  private tplSet: number[] = [];
 
   /** Empty, for a new run (the buffers are kept). */
   reset(): void {
@@ -197,12 +215,49 @@ export class HeapPacker implements HeapSink {
    *  words; the common case — no tick due, no marker, room in the chunk, 'system' the batch's first
    *  allocator, a site already coded, a SHORT word — without the general path's steps. */
   box(freed: 0 | 1, addr: number, site: number, task: number): void {
+    if (this.len < this.boxEnd && task === this.lastTask && this.at === this.lastPos) {
+      const t = this.boxTpl[site + 1]; // (undefined past the table: not < 0)
+      if (t < 0 && (addr | 0) === addr && (addr & SHORT_ADDR_OUT) === 0 && addr !== 0) {
+        this.words[this.len++] = t | (freed === 0 ? 0 : SHORT_FREE) | addr >>> 4;
+        return; // (counted in nEv and sinceTick by settle(): one word each since fastFrom)
+      }
+    }
+    this.settle();
+    this.boxSlow(freed, addr, site, task);
+    this.rearmBox(site);
+  }
+  /** Counts the fast path's events (the words since fastFrom) and ends its stretch: the first
+   *  thing whatever else touches the stream does. */
+  private settle(): void {
+    if (this.boxEnd !== 0) {
+      const k = this.len - this.fastFrom;
+      this.nEv += k;
+      this.sinceTick += k;
+      this.boxEnd = 0;
+    }
+  }
+  /** Sets the fast path's bound for the stream as it is now, and `site`'s template. */
+  private rearmBox(site: number): void {
+    this.fastFrom = this.len;
+    this.boxEnd = this.names.length !== 0 && this.names[0] === 'system' ? Math.min(CHUNK - MAX_WORDS + 1, this.len + TICK_EVERY - 1 - this.sinceTick) : 0;
+    if (site >= 0 && site < this.siteStamp.length && this.siteStamp[site] === this.batchStamp && this.siteCode[site] < SHORT_SITES) {
+      if (site + 1 >= this.boxTpl.length) {
+        const t = new Int32Array(Math.max(site + 2, this.boxTpl.length * 2));
+        t.set(this.boxTpl);
+        this.boxTpl = t;
+      }
+      if (this.boxTpl[site + 1] === 0) this.tplSet.push(site + 1);
+      this.boxTpl[site + 1] = shortWord(0, this.siteCode[site], 0);
+    }
+  }
+  /** box() in general: the conditions checked one by one, else alloc() or free(). */
+  private boxSlow(freed: 0 | 1, addr: number, site: number, task: number): void {
     if (this.sinceTick < TICK_EVERY - 1 && this.len + MAX_WORDS <= CHUNK && this.at === this.lastPos && task === this.lastTask && this.names.length !== 0 && this.names[0] === 'system') {
       const code = site < 0 ? -1 : site < this.siteStamp.length && this.siteStamp[site] === this.batchStamp ? this.siteCode[site] : SHORT_SITES;
       if (shortBox(0, code, addr)) {
         this.sinceTick++;
         this.words[this.len++] = shortWord(freed, code, addr);
-        this.n++;
+        this.nEv++;
         return;
       }
     }
@@ -211,6 +266,7 @@ export class HeapPacker implements HeapSink {
   }
 
   alloc(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
+    this.settle();
     this.tick();
     const w = this.begin(task);
     const hk = this.len;
@@ -218,7 +274,7 @@ export class HeapPacker implements HeapSink {
     if (size === BOX_BYTES && align === BOX_BYTES && shortBox(ix, code, addr)) {
       w[hk] = shortWord(0, code, addr);
       this.len = hk + 1;
-      this.n++;
+      this.nEv++;
       return;
     }
     const k = this.header(w, hk, ALLOC | ix, code);
@@ -233,9 +289,10 @@ export class HeapPacker implements HeapSink {
       this.len = k;
       this.wide(w, hk, 3, addr, size, align, 0);
     }
-    this.n++;
+    this.nEv++;
   }
   free(addr: number, size: number, allocator: string, site: number, task: number): void {
+    this.settle();
     this.tick();
     const w = this.begin(task);
     const hk = this.len;
@@ -243,7 +300,7 @@ export class HeapPacker implements HeapSink {
     if (size === BOX_BYTES && shortBox(ix, code, addr)) {
       w[hk] = shortWord(1, code, addr);
       this.len = hk + 1;
-      this.n++;
+      this.nEv++;
       return;
     }
     const k = this.header(w, hk, FREE | ix, code);
@@ -258,11 +315,12 @@ export class HeapPacker implements HeapSink {
       this.len = k;
       this.wide(w, hk, 2, addr, size, 0, 0);
     }
-    this.n++;
+    this.nEv++;
   }
   /** alloc then free of the same block (a temporary's buffer, bench/strbuild's 200,000
    *  f-strings): one PAIR alloc, 4 words for both events. */
   tmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
+    this.settle();
     if (!(isWord(addr) && isWord(size) && isWord(align))) {
       this.alloc(addr, size, align, allocator, site, task);
       this.free(addr, size, allocator, site, task);
@@ -273,9 +331,10 @@ export class HeapPacker implements HeapSink {
     const k = this.header(w, this.len, ALLOC | PAIR | this.allocIx(allocator), this.codeOf(site));
     w[k] = addr; w[k + 1] = size; w[k + 2] = align;
     this.len = k + 3;
-    this.n += 2;
+    this.nEv += 2;
   }
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
+    this.settle();
     this.tick();
     this.event(REALLOC, this.codeOf(site), task, 4, from, to, oldSize, size);
   }
@@ -283,6 +342,7 @@ export class HeapPacker implements HeapSink {
   /** Packs a scheduling event the batcher is handed; false when it is not one of the packed
    *  shapes (it then stays an object event). */
   schedule(e: TraceEvent): boolean {
+    this.settle();
     switch (e.t) {
       case 'task-run':
         this.tick();
@@ -323,7 +383,7 @@ export class HeapPacker implements HeapSink {
       this.len = k;
       this.wide(w, hk, nf, x0, x1, x2, x3);
     }
-    this.n++;
+    this.nEv++;
   }
 
   // the tick comes before an event is recorded: a flush in it sees only complete events
@@ -418,15 +478,17 @@ export class HeapPacker implements HeapSink {
 
   /** Events positioned before object `objects` (pos < objects): how many, pos being non-decreasing. */
   countBefore(objects: number): number {
+    this.settle();
     const c = new Cursor(this.chunks(), this.nums);
-    for (let i = 0; i < this.n; i++) {
+    for (let i = 0; i < this.nEv; i++) {
       c.next();
       if (c.pos >= objects) return i;
     }
-    return this.n;
+    return this.nEv;
   }
   /** Position of event i (the object it precedes). */
   posOf(i: number): number {
+    this.settle();
     const c = new Cursor(this.chunks(), this.nums);
     for (let j = 0; j <= i; j++) c.next();
     return c.pos;
@@ -436,14 +498,15 @@ export class HeapPacker implements HeapSink {
    *  dropped its first k objects; every remaining event has pos >= k). Rare (a batch over its
    *  cap): the rest of the stream is written again into fresh chunks. */
   dropFront(h: number, k: number): void {
-    const total = this.n;
+    this.settle();
+    const total = this.nEv;
     const at = this.at;
     const c = new Cursor(this.chunks(), this.nums.slice(0, this.flen));
     this.full = [];
     this.words = new Int32Array(CHUNK);
     this.len = 0;
     this.flen = 0;
-    this.n = 0;
+    this.nEv = 0;
     this.lastPos = -1;
     this.lastTask = NaN;
     for (let i = 0; i < total; i++) {
@@ -459,7 +522,8 @@ export class HeapPacker implements HeapSink {
   /** The pending events as a PackedHeap, then empty. The filled chunks go as they are; the last
    *  one too when it is well used (a fresh one replaces it), else a copy of its used part. */
   take(): PackedHeap | undefined {
-    const n = this.n;
+    this.settle();
+    const n = this.nEv;
     if (n === 0) return undefined;
     const words = this.full;
     if (this.len > CHUNK >> 2) {
@@ -473,7 +537,10 @@ export class HeapPacker implements HeapSink {
   }
 
   private clear(): void {
-    this.n = 0;
+    this.settle();
+    for (const i of this.tplSet) this.boxTpl[i] = 0; // (the sites' codes were this batch's)
+    this.tplSet.length = 0;
+    this.nEv = 0;
     this.full = [];
     this.len = 0;
     this.flen = 0;

@@ -131,6 +131,41 @@ describe('quick lists and owned blocks', () => {
   });
 });
 
+describe('Box counters folded lazily', () => {
+  it('stats and size classes read at any moment are what counting every Box at once gives', () => {
+    // the same steps on two heaps: Boxes by allocBox/freeBoxAt (counted lazily) or by
+    // allocOwned(8, 8)/freeOwned (counted at once), mixed with other blocks; the counters are read
+    // at random moments (a read folds what is pending), peaks included
+    const run = (lazy: boolean) => {
+      const mem = new Memory({ limit: 1 << 22 });
+      const sys = new SystemAllocator(mem);
+      let s = 7;
+      const rnd = (n: number) => { s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff; return (s >>> 8) % n; };
+      const boxes: number[] = [], others: [number, number][] = [];
+      const seen: unknown[] = [];
+      for (let i = 0; i < 20_000; i++) {
+        const r = rnd(100);
+        // runs of Box allocations or frees (the peak moves inside a run), other blocks between
+        const grow = Math.floor(i / 700) % 2 === 0;
+        if (r < 60) {
+          if (grow || boxes.length === 0) boxes.push(lazy ? sys.allocBox(1, 0) : sys.allocOwned(8, 8, 1, 0));
+          else { const a = boxes.splice(rnd(boxes.length), 1)[0]; if (lazy) sys.freeBoxAt(a, 2, 0); else sys.freeOwned(a, 8, 2, 0); }
+        } else if (r < 70) { const n = 1 + rnd(300); others.push([sys.allocOwned(n, 8, 3, 0), n]); }
+        else if (r < 78 && others.length > 0) { const [a, n] = others.splice(rnd(others.length), 1)[0]; sys.freeOwned(a, n, 4, 0); }
+        else if (r < 82) others.push([sys.allocOwned(8, 16, 5, 0), 8]); // an 8-byte block not made by the Box path
+        else if (r < 85) sys.tmpOwned(1 + rnd(100), 1, 6, 0);
+        else if (r < 87) seen.push({ ...sys.stats }, Array.from(sys.classCounts));
+        else if (r === 87) seen.push(sys.sizeClasses(), sys.freeBytes());
+      }
+      seen.push({ ...sys.stats }, Array.from(sys.classCounts));
+      return seen;
+    };
+    const lazy = run(true), eager = run(false);
+    expect(lazy.length).toBeGreaterThan(500);
+    expect(lazy).toEqual(eager);
+  });
+});
+
 describe('tmpOwned: a temporary buffer allocated and freed at once', () => {
   type Step = ['tmp', number, number] | ['box'] | ['unbox'] | ['own', number] | ['drop'];
   /** The allocator's whole state: block records, shadow, stats, lists, flags. */
@@ -139,7 +174,7 @@ describe('tmpOwned: a temporary buffer allocated and freed at once', () => {
     const cols = [b.start, b.size, b.align, b.kind, b.state, b.allocator, b.allocSite, b.freeSite, b.allocTask, b.freeTask].map((c) => [...c.slice(0, 64)]);
     const x = sys as unknown as Record<string, unknown>;
     return { cols, live: b.live, shadow: [...mem.shadow.slice(0, 4096)], stats: { ...sys.stats }, classes: [...sys.classCounts], lastId: sys.lastId,
-      quick: JSON.stringify(x.quick), boxQuick: JSON.stringify(x.boxQuick), quickBytes: x.quickBytes, freeStart: [...(x.freeStart as Uint8Array).slice(0, 4096)], top: sys.top };
+      quick: JSON.stringify(x.quick), boxQuick: JSON.stringify(Array.from((x.boxQ as Int32Array).subarray(0, x.boxQLen as number))), quickBytes: x.quickBytes, freeStart: [...(x.freeStart as Uint8Array).slice(0, 4096)], top: sys.top };
   }
   /** Runs the steps with tmpOwned, or with the allocOwned + freeOwnedId pair it stands for. */
   function replay(steps: Step[], fused: boolean) {

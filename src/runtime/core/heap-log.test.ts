@@ -23,6 +23,24 @@ describe('HeapLog', () => {
     ]);
   });
 
+  it('box() gives back what alloc/free of an 8-byte system block give (same fields, same order), across chunks', () => {
+    // two logs with the same events, Boxes by box() on one, by alloc/free on the other, with other
+    // allocators' events and the trace entries between them
+    const a = new HeapLog(), b = new HeapLog();
+    let pos = 0;
+    for (let i = 0; i < 20_000; i++) {
+      if (i % 7 === 3) pos++;
+      const addr = 16 * (i + 1) + (i % 1000 === 0 ? 2 ** 33 : 0), site = i % 5 === 0 ? -1 : i % 11, task = i % 97 === 0 ? 2 : 0;
+      if (i % 13 === 0) { a.alloc(pos, 64, 24, 8, 'arena', site, task); b.alloc(pos, 64, 24, 8, 'arena', site, task); continue; }
+      if (i % 2 === 0) { a.alloc(pos, addr, 8, 8, 'system', site, task); b.box(pos, 0, addr, site, task); }
+      else { a.free(pos, addr, 8, 'system', site, task); b.box(pos, 1, addr, site, task); }
+    }
+    const trace = Array.from({ length: pos + 1 }, (_, i) => out(String(i)));
+    const want = a.mergeInto(trace, loc);
+    expect(JSON.stringify(b.mergeInto(trace, loc))).toBe(JSON.stringify(want)); // (keys in order too)
+    expect(want.filter((e) => e.t === 'free').length).toBeGreaterThan(9000);
+  });
+
   it('grows past its first capacity and keeps every event', () => {
     const log = new HeapLog();
     for (let i = 0; i < 5000; i++) log.alloc(i, 16 * i, 8, 8, 'system', i, 0);

@@ -8,6 +8,9 @@ import type { SourceLoc, TraceEvent } from '../api';
 const ALLOC = 0;
 const FREE = 1;
 const REALLOC = 2;
+/** A system Box block's alloc / free (8 bytes, align 8, 'system'): only its address is written. */
+const BOX_ALLOC = 3;
+const BOX_FREE = 4;
 
 /** Events per chunk: the log grows by chunks of 8,192 events (one 376 KiB buffer) instead of
  *  doubling one set of arrays — no copying, and arrays this size come back from the host's
@@ -60,6 +63,12 @@ export class HeapLog {
     c.a[i] = addr; c.b[i] = size;
     c.allocator[i] = this.nameIndex(allocator);
   }
+  /** alloc(pos, addr, 8, 8, 'system', …) (freed 0) or free(pos, addr, 8, 'system', …) (freed 1),
+   *  writing two columns fewer (the first 100,000 of bench/bintree's Box events are kept). */
+  box(pos: number, freed: 0 | 1, addr: number, site: number, task: number): void {
+    const i = this.slot(freed === 0 ? BOX_ALLOC : BOX_FREE, pos, site, task);
+    this.cur!.a[i] = addr;
+  }
   realloc(pos: number, from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
     const i = this.slot(REALLOC, pos, site, task);
     const c = this.cur!;
@@ -87,6 +96,8 @@ export class HeapLog {
     switch (c.kind[i]) {
       case ALLOC: return { t: 'alloc', addr: c.a[i], size: c.b[i], align: c.c[i], allocator: this.names[c.allocator[i]], site, task };
       case FREE: return { t: 'free', addr: c.a[i], size: c.b[i], allocator: this.names[c.allocator[i]], site, task };
+      case BOX_ALLOC: return { t: 'alloc', addr: c.a[i], size: 8, align: 8, allocator: 'system', site, task };
+      case BOX_FREE: return { t: 'free', addr: c.a[i], size: 8, allocator: 'system', site, task };
       default: return { t: 'realloc', from: c.a[i], to: c.b[i], oldSize: c.c[i], size: c.d[i], site, task };
     }
   }

@@ -186,16 +186,13 @@ export class Runtime {
   /** heapAlloc(addr, 8, 8, 'system', …) (freed 0) or heapFree(addr, 8, 'system', …) (freed 1)
    *  of a system Box block, straight to a heap sink's box(). */
   heapBox(freed: 0 | 1, addr: number, site: number, task: number): void {
-    if (this.sink === null) {
+    if (this.sink !== null) this.sink.box(freed, addr, site, task);
+    else if (this.opts.onEvent) {
       if (freed === 0) this.heapAlloc(addr, 8, 8, 'system', site, task);
       else this.heapFree(addr, 8, 'system', site, task);
       return;
     }
-    this.sink.box(freed, addr, site, task);
-    if (this.keepHeapEvent()) {
-      if (freed === 0) this.heapLog.alloc(this.trace.length, addr, 8, 8, 'system', site, task);
-      else this.heapLog.free(this.trace.length, addr, 8, 'system', site, task);
-    }
+    if (this.keepHeapEvent()) this.heapLog.box(this.trace.length, freed, addr, site, task);
   }
   heapRealloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
     if (this.sink !== null) this.sink.realloc(from, to, oldSize, size, site, task);
