@@ -212,6 +212,8 @@ function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
  *  `let c = s.ch;`), a class of locals per handle: what is stored through one is read through any
  *  of them, so a use of any is a use of what they hold. */
 const channelCopies = checkMap<LocalInfo, Set<LocalInfo>>();
+/** The locals sharing a handle with l (l included). */
+export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => channelCopies.get(l) ?? new Set([l]);
 /** The locals whose shared handles a value copies (as written: a local, a part of one, a literal). */
 function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
   e = checkedNode(e);
@@ -220,6 +222,12 @@ function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
     if (l && holdsShared(exprInfo(e)?.type)) out.push(l);
   } else if (e.kind === 'struct-lit') for (const f of e.fields) handleSources(f.value, out);
   else if (e.kind === 'tuple' || e.kind === 'array') for (const x of e.elems) handleSources(x, out);
+  // a call returning a handle may return (a copy of) one it is given: `dup(ch)`, `s.get()`,
+  // `Some(ch)`; its type cannot say it does not
+  else if (e.kind === 'call' && holdsShared(exprInfo(e)?.type)) {
+    for (const a of e.args) handleSources(a, out);
+    if (e.callee.kind === 'member' && callTarget(e)?.k !== 'builtin-static') handleSources(e.callee.object, out);
+  }
   return out;
 }
 /** After `s` is checked: join the holder a statement copies a shared handle into with its source. */

@@ -14,8 +14,8 @@ import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
-import { placeText, refBound } from './moves';
-import { borrowsIn, danglingReported, holdsRef, isShared, markDangling, ownersOf, within } from './borrows';
+import { lentClosures, placeText, refBound } from './moves';
+import { borrowsIn, danglingReported, handleCopies, holdsRef, isShared, markDangling, ownersOf, within } from './borrows';
 
 // (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
@@ -33,10 +33,15 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   if (fn.receiverLocal) params.add(fn.receiverLocal);
   // a reference parameter, or a channel or Gc parameter (a handle shared with the caller): what is
   // stored through it outlives the call
-  const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isShared(l.type));
+  const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && ((params.has(l) && (l.type.k === 'ref' || isShared(l.type))) || sharedCopy(l));
+  // (a local copy of a parameter's handle: `let c2 = ch;`, `let c2 = dup(ch);`)
+  const sharedCopy = (l: LocalInfo): boolean => isShared(l.type) && [...handleCopies(l)].some((c) => c !== l && params.has(c));
   // (also a shared handle that is part of a by-value parameter: `s.ch.send(&b)`)
   const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isShared(exprInfo(p)?.type)); };
-  const callers = (l: LocalInfo | null): boolean => callersData(cx, fn, l);
+  // (a closure's reference parameter is its caller's data as well: any call may give it a
+  // borrow of a local that is dropped right after, `f(&e)` in a block)
+  const closureParams = new Map<LocalInfo, ast.Span>();
+  const callers = (l: LocalInfo | null): boolean => callersData(cx, fn, l, 0, closureParams);
   // locals holding (or holding a value holding) a closure that captures a borrow
   const holders = new Map<LocalInfo, Borrowing>();
   const borrowOf = (l: LocalInfo): Borrowing | null => {
@@ -136,8 +141,25 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     const br = borrowsIn(value).find((b) => temporaryPlace(b.operand));
     if (br) cx.error(MSG.E0176.temporaryStored({ place: placeText(place) }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
   };
+  /** A closure's reference parameter (or a value holding it) stored into a holder the closure
+   *  does not declare (a captured local, a parameter): a call `f(&e)` in a block leaves the holder
+   *  pointing at the dropped e, and the call cannot tell (chapter 2 §1.3: the holder outlives the
+   *  call). The closures `visit` is inside, innermost last. */
+  const open: ast.Span[] = [];
+  const storedClosureParam = (place: ast.Expr, value: ast.Expr): boolean => {
+    const p = callersRef(value), at = p ? closureParams.get(p) : undefined, h = rootLocal(place);
+    if (!p || !at || !open.some((c) => within(at, c))) return false;
+    const c = open.find((x) => within(at, x))!;
+    if (h && within(h.span, c)) return false;
+    cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: placeText(place) }), value.span, {
+      labels: [{ span: p.span, message: NOTE.E0176.labelClosureParamBorrow({ name: p.name }) }],
+      notes: [NOTE.E0176.helpStoreOwnedCopy({ name: p.name })],
+    });
+    return true;
+  };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   const store = (place: ast.Expr, value: ast.Expr) => {
+    if (storedClosureParam(place, value)) return;
     if (!ownedRoot(place)) storedThroughParam(place, value);
     const mine = isThreadLocal(place) ? callersRef(value) : null;
     if (mine) {
@@ -242,7 +264,11 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       }
     }
     const inner = inClosure || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go'; // (their returns are their own)
+    const lit = o.kind === 'closure' ? exprInfo(o as unknown as ast.Expr)?.closure : undefined;
+    // (a builtin method lending its closure gives it the receiver's own elements: `v.for_each(|x| …)`)
+    if (lit && !lentClosures.has(o as unknown as ast.Expr)) { for (const l of lit.params) closureParams.set(l, l.span); open.push(o.span as ast.Span); }
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
+    if (lit && !lentClosures.has(o as unknown as ast.Expr)) open.pop();
   };
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
@@ -266,12 +292,12 @@ export function checkBlockingTasks(cx: Ctx): void {
 
 /** Does local l of fn refer to its caller's data: a reference parameter (or `&self`), or reached
  *  from one through references and views? */
-export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boolean {
+export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0, closureParams?: ReadonlyMap<LocalInfo, unknown>): boolean {
   if (!l || depth > 16) return false;
-  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
+  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l || closureParams?.has(l)) return l.type.k === 'ref' || l.type.k === 'slice';
   const via = refBound.get(l);
-  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1);
-  return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, rootLocal(h), depth + 1));
+  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1, closureParams);
+  return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, rootLocal(h), depth + 1, closureParams));
 }
 
 /** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */

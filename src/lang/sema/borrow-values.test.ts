@@ -1,0 +1,65 @@
+// Borrow gaps of issue #14, fourth round: calls through fn values and closures (whose target the
+// checker cannot see), and shared handles a function returns. A rule with the program it rejects
+// and the nearest one it must accept.
+import { describe, it, expect } from 'vitest';
+import { checkSource } from './check';
+
+const errs = (body: string, items = '') => checkSource('t.vx', `struct D { n: i32 }
+fn mk(d: &D): fn(): i32 { return || d.n; }
+fn spawn(f: fn(): i32, ch: Channel<i32>) { go { ch.recv(); println("{}", f()); }; }
+fn apply(f: fn(): i32): i32 { return f(); }
+fn dup(c: Channel<&D>): Channel<&D> { return c; }
+${items}
+fn main() { ${body} }
+`).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+const task = (x: string) => `E0176 dangling reference: a \`go\` task captures \`${x}\`, and may outlive the data \`${x}\` refers to`;
+const through = (x: string, p: string) => `E0176 dangling reference: a borrow of \`${x}\` is stored through \`${p}\`, which outlives \`${x}\``;
+const valueKeeps = (f: string, x: string) => `E0176 dangling reference: the function \`${f}\` holds may keep this function value after the call, and it holds a borrow of \`${x}\``;
+
+describe('a call through a fn value may keep a fn-typed argument (its type cannot say it only calls it)', () => {
+  it('a local given a function that keeps its parameter, a struct field, an element', () => {
+    const ch = 'let ch = Channel<i32>(1);';
+    expect(errs(`${ch} let s = spawn; { let e = D{n: 7}; s(mk(&e), ch); } ch.send(1);`)).toEqual([valueKeeps('s', 'e')]);
+    expect(errs(`${ch} let h = H{f: spawn}; { let e = D{n: 7}; h.f(mk(&e), ch); } ch.send(1);`, 'struct H { f: fn(fn(): i32, Channel<i32>) }')).toEqual([valueKeeps('h.f', 'e')]);
+    expect(errs(`${ch} let fs = [spawn]; { let e = D{n: 7}; fs[0](mk(&e), ch); } ch.send(1);`)).toEqual([valueKeeps('fs[…]', 'e')]);
+  });
+  it('accepted: a value given only functions or closures that call it, or an argument holding no borrow', () => {
+    expect(errs('let a = apply; let e = D{n: 7}; println("{}", a(mk(&e)));')).toEqual([]);
+    expect(errs('let a = |f: fn(): i32| f(); let e = D{n: 7}; println("{}", a(mk(&e)));')).toEqual([]);
+    expect(errs('let ch = Channel<i32>(1); let s = spawn; s(|| 5, ch); ch.send(1);')).toEqual([]);
+  });
+  it('a generic function made a value with a reference for a parameter its task keeps', () => {
+    const later = 'fn later<T>(x: T, ch: Channel<i32>) { go { ch.recv(); println("{}", x); }; }';
+    expect(errs('let ch = Channel<i32>(1); let f: fn(&i32, Channel<i32>) = later; { let e = 7; f(&e, ch); } ch.send(1);', later))
+      .toEqual(['E0176 dangling reference: `later` hands `x` to a task that may outlive the call, and as this value `x` may be a borrow']);
+    expect(errs('let ch = Channel<i32>(1); let f: fn(i32, Channel<i32>) = later; { let e = 7; f(e, ch); } ch.send(1);', later)).toEqual([]);
+  });
+});
+
+describe("a closure's reference parameter is its caller's data", () => {
+  it('captured by a go task that may block', () => {
+    expect(errs('let ch = Channel<i32>(1); let f = |d: &D| { go { ch.recv(); println("{}", d.n); }; }; { let e = D{n: 7}; f(&e); } ch.send(1);')).toEqual([task('d')]);
+    expect(errs('let ch = Channel<i32>(1); let f = |d: &D| { let n = d.n; go { ch.recv(); println("{}", n); }; }; { let e = D{n: 7}; f(&e); } ch.send(1);')).toEqual([]);
+  });
+  it('stored into a holder the closure captures (a Vec, a channel)', () => {
+    expect(errs('let! v = Vec<&D>(); let f = |d: &D| { v.push(d); }; { let e = D{n: 7}; f(&e); } println("{}", v[0].n);')).toEqual([through('d', 'v')]);
+    expect(errs('let ch = Channel<&D>(4); let f = |d: &D| { ch.send(d); }; { let e = D{n: 7}; f(&e); } println("{}", ch.recv().n);')).toEqual([through('d', 'ch')]);
+    expect(errs('let! v = Vec<i32>(); let f = |d: &D| { v.push(d.n); }; { let e = D{n: 7}; f(&e); } println("{}", v[0]);')).toEqual([]);
+    expect(errs('let f = |d: &D| { let! w = Vec<&D>(); w.push(d); println("{}", w.len()); }; let e = D{n: 7}; f(&e);')).toEqual([]);
+  });
+});
+
+describe('a shared handle a function returns is a copy of the one it is given', () => {
+  it('`dup(ch)`, `s.get()`: sent through the copy, received through the original', () => {
+    expect(errs('let ch = Channel<&D>(4); let c2 = dup(ch); { let e = D{n: 7}; c2.send(&e); } println("{}", ch.recv().n);')).toEqual([dangling('c2', 'e')]);
+    const S = 'struct S { ch: Channel<&D>, fn (self: &S) get(): Channel<&D> { return self.ch; } }';
+    expect(errs('let ch = Channel<&D>(4); let s = S{ch: ch}; let c2 = s.get(); { let e = D{n: 7}; c2.send(&e); } println("{}", ch.recv().n);', S)).toEqual([dangling('c2', 'e')]);
+    expect(errs('let ch = Channel<&D>(4); let c2 = dup(ch); let e = D{n: 7}; { c2.send(&e); } println("{}", ch.recv().n);')).toEqual([]);
+  });
+  it("a function's local copy of a handle parameter: a borrow of its own local sent through it", () => {
+    expect(errs('', 'fn f(ch: Channel<&D>) { let c2 = ch; let e = D{n: 1}; c2.send(&e); }')).toEqual([through('e', 'c2')]);
+    expect(errs('', 'fn f(ch: Channel<&D>) { let c2 = dup(ch); let e = D{n: 1}; c2.send(&e); }')).toEqual([through('e', 'c2')]);
+    expect(errs('', 'fn f(ch: Channel<&D>, p: &D) { let c2 = dup(ch); c2.send(p); }')).toEqual([]);
+  });
+});
