@@ -63,3 +63,24 @@ describe('a shared handle a function returns is a copy of the one it is given', 
     expect(errs('', 'fn f(ch: Channel<&D>, p: &D) { let c2 = dup(ch); c2.send(p); }')).toEqual([]);
   });
 });
+
+describe('relaxed: what a holder keeps is replaced later in the same block (straight-line code)', () => {
+  it('a Gc set again, a reference local given a new value, with reads between', () => {
+    expect(errs('let a = D{n: 1}; let g = Gc(&a); { let e = D{n: 7}; g.set(&e); println("{}", g.get().n); g.set(&a); } println("{}", g.get().n);')).toEqual([]);
+    expect(errs('let a = D{n: 1}; let! o = &a; { let e = D{n: 7}; o = &e; println("{}", o.n); o = &a; } println("{}", o.n);')).toEqual([]);
+  });
+  it('rejected: an exit between, the old value taken out or set again', () => {
+    expect(errs('let a = D{n: 1}; let! o = &a; let! i = 0; while i < 2 { let e = D{n: 7}; o = &e; if i == 1 { break; } o = &a; i += 1; } println("{}", o.n);')).toEqual([dangling('o', 'e')]);
+    expect(errs('let a = D{n: 1}; let g = Gc(&a); let! h = &a; { let e = D{n: 7}; g.set(&e); h = g.get(); g.set(&a); } println("{}", g.get().n);')).toEqual([dangling('g', 'e')]);
+    expect(errs('let a = D{n: 1}; let g = Gc(&a); { let e = D{n: 7}; g.set(&e); g.set(g.get()); } println("{}", g.get().n);')).toEqual([dangling('g', 'e')]);
+    expect(errs('let a = D{n: 1}; let g = Gc(&a); let g2 = g; { let e = D{n: 7}; g2.set(&e); g.set(&a); } println("{}", g.get().n);')).toEqual([dangling('g2', 'e')]);
+  });
+});
+
+describe('relaxed: an `async` block a generic callee runs where it is made', () => {
+  it('`block_on(async { … })` does not outlive the call; a Future sent on does', () => {
+    expect(errs('{ let e = 5; show(&e); }', 'fn show<T>(x: T) { block_on(async { println("{}", x); }); }')).toEqual([]);
+    expect(errs('let ch = Channel<Future<()>>(1); { let e = 5; show(&e, ch); } block_on(ch.recv());', 'fn show<T>(x: T, ch: Channel<Future<()>>) { ch.send(async { println("{}", x); }); }'))
+      .toEqual(['E0176 dangling reference: `show` hands `x` to a task that may outlive the call, and this argument borrows `e`', dangling('ch', 'e')]);
+  });
+});

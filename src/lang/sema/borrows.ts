@@ -291,6 +291,73 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   return null;
 }
 
+/** Does statement `st` leave its block early (`break`, `continue`, `return`, `?`), or give local
+ *  `r` a new value (`r = …;`)? Closures are skipped: their exits are their own. */
+function exitsOrRebinds(st: unknown, r: LocalInfo): boolean {
+  let hit = false;
+  const visit = (x: unknown): void => {
+    if (hit || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async') return;
+    if (o.kind === 'break' || o.kind === 'continue' || o.kind === 'return' || o.kind === 'try' || reassigns(o, r)) { hit = true; return; }
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(st);
+  return hit;
+}
+
+/** Does every mention of r (or a copy of its handle) in `st` only read a value holding no
+ *  reference out of it (`o.n`, `g.get().n`, `o.len()`)? Then nothing in `st` keeps what r holds. */
+function onlyReads(st: unknown, r: LocalInfo): boolean {
+  const copies = channelCopies.get(r) ?? new Set([r]);
+  let ok = true;
+  const visit = (x: unknown, up: Record<string, unknown>[]): void => {
+    if (!ok || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y, up); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' && copies.has((nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local)) {
+      // climb through places and calls it is the receiver of, to a value holding no reference
+      let child: unknown = o;
+      for (let k = up.length - 1; ; k--) {
+        const a = up[k];
+        const through = a && ((a.kind === 'member' || a.kind === 'tuple-index' || a.kind === 'index') && a.object === child
+          || a.kind === 'call' && checkedCall(a as unknown as ast.ExprOf<'call'>).callee === child || a.kind === 'deref' && a.operand === child);
+        if (!through) { ok = false; return; }
+        const t = exprInfo(a as unknown as ast.Expr)?.type;
+        if (t && !holdsRef(t)) return;
+        child = a;
+      }
+    }
+    const next = [...up, o];
+    for (const k in o) if (walk(o, k)) visit(o[k], next);
+  };
+  visit(st, []);
+  return ok;
+}
+
+/** Is what statement `stmts[i]` stored into holder `r` replaced, before its block can end, by a
+ *  later statement of the same block: a reference local given a new value (`o = &e; … o = &a;`),
+ *  a Gc local set again (`g.set(&e); … g.set(&a);`: a Gc holds one value)? Only straight-line
+ *  code: no statement between may leave the block, give r another handle, or take out of r
+ *  anything but a value holding no reference (`h = g.get();` would keep e). */
+function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo): boolean {
+  const s = stmts[i];
+  const gcSet = (st: ast.Stmt): boolean => {
+    const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null, t = c ? callTarget(c) : null;
+    return !!c && t?.k === 'builtin-method' && t.owner === 'Gc' && t.method === 'set' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && rootLocal(c.callee.object) === r;
+  };
+  const ref = r.type.k === 'ref' && s.kind === 'assign' && reassigns(s, r);
+  if (!ref && !gcSet(s)) return false;
+  for (let k = i + 1; k < stmts.length; k++) {
+    // (the new value may not be the old one again: `g.set(g.get())`, `o = pick(o, &a)`)
+    const st = stmts[k];
+    if (ref ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
+    if (exitsOrRebinds(stmts[k], r) || !onlyReads(stmts[k], r)) return false;
+  }
+  return false;
+}
+
 /** `b` is the value of an `if` branch or `match` arm: its tail must not borrow its own locals. */
 function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): void {
   for (const br of borrowsIn(b.tail ?? undefined)) {
@@ -333,14 +400,14 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   valueBranches(cx, b.tail, true);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
-  for (const s of b.stmts) {
+  b.stmts.forEach((s, i) => {
     const held = storedOutside(cx, s, b);
-    if (!held) continue;
+    if (!held || replacedLater(b.stmts, i, held.r)) return;
     for (const br of held.borrows) {
       const x = localIn(br, b.span);
-      if (x) pending.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
+      if (x) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
-  }
+  });
   // a store in a nested block (`if c { v.push(&x); }`, a loop body) of a local of this block that
   // the nested block does not declare (those are its own: checked when it is); a loop binding
   // stands for what it iterates (`for y in w { v.push(&y); }` borrows w's elements)
@@ -354,12 +421,14 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     if (Array.isArray(o.stmts)) {
       // (a local of a block between b and this one is that block's: reported once, by it)
       const top = inner ?? (o as unknown as ast.Block);
-      for (const st of (o as unknown as ast.Block).stmts) {
+      const stmts = (o as unknown as ast.Block).stmts;
+      stmts.forEach((st, i) => {
         const held = storedOutside(cx, st, b);
+        if (held && replacedLater(stmts, i, held.r)) return;
         for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
           if (within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
         }
-      }
+      });
       inner = top;
     }
     for (const k in o) if (walk(o, k)) nested(o[k], inner);

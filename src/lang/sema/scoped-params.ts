@@ -201,6 +201,7 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
   taskCaptures.set(f, (out = new Map()));
   const params = new Set(f.params.map((p) => p.local));
   const lets = new Map<LocalInfo, ast.Expr>(); // `let g = |…| …;`: the literal g stands for
+  const now = new Set<unknown>();
   const visit = (n: unknown): void => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x); return; }
@@ -213,7 +214,11 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
     const spawned = o.kind === 'call' ? spawnedClosure(o as unknown as ast.ExprOf<'call'>, lets) : null;
     // (a task that cannot block finishes when spawned, inside the call: escaping-closures laterIfBlocks)
     const task = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt) : spawned ? exprInfo(spawned)?.closure : undefined;
-    const caps = task ? (task.mayBlock ? task.captures : undefined) : o.kind === 'async' ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
+    // (an `async` block run where it is made, `block_on(async { … })`, `await async { … }`, is done
+    // before the call returns)
+    if (o.kind === 'call') { const c = checkedCall(o as unknown as ast.ExprOf<'call'>), ct = callTarget(c); if (ct?.k === 'builtin' && ct.name === 'block_on' && c.args[0]) now.add(checkedNode(c.args[0])); }
+    if (o.kind === 'await') now.add(checkedNode((o as unknown as ast.ExprOf<'await'>).operand));
+    const caps = task ? (task.mayBlock ? task.captures : undefined) : o.kind === 'async' && !now.has(o) ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
     for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k]);
   };
