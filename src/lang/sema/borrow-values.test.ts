@@ -3,6 +3,7 @@
 // and the nearest one it must accept.
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
+import { checkAllFiles } from './check-files';
 
 const errs = (body: string, items = '') => checkSource('t.vx', `struct D { n: i32 }
 fn mk(d: &D): fn(): i32 { return || d.n; }
@@ -64,6 +65,15 @@ describe('a shared handle a function returns is a copy of the one it is given', 
   });
 });
 
+describe('a holder given a value read out of another holder reaches what that one holds', () => {
+  it('`h = g.get();`, `out.push(v[0]);` in the block, the reader used after it (E0176)', () => {
+    expect(errs('let a = D{n: 1}; let g = Gc(&a); let! h = &a; { let e = D{n: 7}; g.set(&e); h = g.get(); } println("{}", h.n);')).toEqual([dangling('g', 'e')]);
+    expect(errs('let! v = Vec<&D>(); let! out = Vec<&D>(); { let e = D{n: 7}; v.push(&e); out.push(v[0]); } println("{}", out[0].n);')).toEqual([dangling('v', 'e')]);
+    expect(errs('let a = D{n: 1}; let g = Gc(&a); let! h = &a; let e = D{n: 7}; { g.set(&e); h = g.get(); } println("{}", h.n);')).toEqual([]);
+    expect(errs('let a = D{n: 1}; let g = Gc(&a); let! n = 0; { let e = D{n: 7}; g.set(&e); n = g.get().n; } println("{}", n);')).toEqual([]);
+  });
+});
+
 describe('relaxed: what a holder keeps is replaced later in the same block (straight-line code)', () => {
   it('a Gc set again, a reference local given a new value, with reads between', () => {
     expect(errs('let a = D{n: 1}; let g = Gc(&a); { let e = D{n: 7}; g.set(&e); println("{}", g.get().n); g.set(&a); } println("{}", g.get().n);')).toEqual([]);
@@ -82,5 +92,16 @@ describe('relaxed: an `async` block a generic callee runs where it is made', () 
     expect(errs('{ let e = 5; show(&e); }', 'fn show<T>(x: T) { block_on(async { println("{}", x); }); }')).toEqual([]);
     expect(errs('let ch = Channel<Future<()>>(1); { let e = 5; show(&e, ch); } block_on(ch.recv());', 'fn show<T>(x: T, ch: Channel<Future<()>>) { ch.send(async { println("{}", x); }); }'))
       .toEqual(['E0176 dangling reference: `show` hands `x` to a task that may outlive the call, and this argument borrows `e`', dangling('ch', 'e')]);
+  });
+});
+
+describe("the editor's live diagnostics are the full check's", () => {
+  // (the editor's partial check, bodiesAt, answers hovers and completions only: its diagnostics
+  // are never shown, so the go-task reports that wait for mayBlock come from this check)
+  it('a task capturing a reference parameter is reported only when it may block', () => {
+    const prog = (body: string) => [{ name: 'main.vx', text: `struct D { n: i32 }\nfn f(d: &D, ch: Channel<i32>) { go { ${body} println("{}", d.n); }; }\nfn main() { let ch = Channel<i32>(1); let e = D{n: 1}; f(&e, ch); ch.send(1); }\n` }];
+    const codes = (body: string) => checkAllFiles(prog(body), 'main.vx').flatMap((r) => r.diagnostics).filter((d) => d.severity === 'error').map((d) => d.code);
+    expect(codes('ch.recv();')).toEqual(['E0176']);
+    expect(codes('')).toEqual([]);
   });
 });

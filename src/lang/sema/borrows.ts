@@ -246,6 +246,41 @@ export function noteChannelCopy(s: ast.Stmt): void {
   }
 }
 
+/** Holders given a value read out of another (`h = g.get();`, `h = v[0];`, `out.push(v[0])`):
+ *  what that one holds now may be reached through them too, so a use of a reader is a use of it. */
+const readers = checkMap<LocalInfo, Set<LocalInfo>>();
+/** The local a value is read out of: through places and the receivers of calls (`g.get().r`). */
+function readSource(e: ast.Expr): LocalInfo | null {
+  let x = checkedNode(e);
+  for (;;) {
+    if (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index') x = checkedNode(x.object);
+    else if (x.kind === 'deref') x = checkedNode(x.operand);
+    else if (x.kind === 'call' && x.callee.kind === 'member') x = checkedNode(x.callee.object);
+    else break;
+  }
+  return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
+}
+/** After `s` is checked: note the holders it gives a value read out of another holder. */
+export function noteReads(s: ast.Stmt): void {
+  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
+  const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
+  const to = into ?? boundLocal(s)?.local;
+  if (!to || !holdsRef(to.type)) return;
+  for (const v of into ? c!.args : [boundLocal(s)!.value]) {
+    const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
+    if (!from || from === to || !holdsRef(from.type)) continue;
+    const set = readers.get(from) ?? new Set();
+    set.add(to);
+    readers.set(from, set);
+  }
+}
+/** The locals a use of which reaches what holder r holds: its handle's copies and their readers. */
+function reaching(r: LocalInfo): Set<LocalInfo> {
+  const out = new Set(channelCopies.get(r) ?? [r]);
+  for (const l of [...out]) for (const x of readers.get(l) ?? []) out.add(x);
+  return out;
+}
+
 /** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
  *  escaping-closures.ts), by the span of the borrow: a call's own check (scoped-params keptBorrow)
  *  does not report them again. */
@@ -443,7 +478,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const stop = after.findIndex((st) => reassigns(st, d.r));
       let use: ast.Span | null = null;
-      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, channelCopies.get(d.r)); if (use) break; }
+      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, reaching(d.r)); if (use) break; }
       if (!use) continue;
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       reportedDangling.add(d.at);
