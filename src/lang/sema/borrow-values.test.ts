@@ -105,3 +105,13 @@ describe("the editor's live diagnostics are the full check's", () => {
     expect(codes('')).toEqual([]);
   });
 });
+
+describe('relaxed: a temporary a callee cannot store into the holder it is given (its types say so)', () => {
+  const tmp = (place: string) => `E0176 dangling reference: a borrow of a temporary is stored into \`${place}\`, which outlives this statement`;
+  const items = 'struct E { s: String }\nfn mkd(n: i32): D { return D{n: n}; }\nfn sum(v: &Vec<&E>!, d: &D) { println("{} {}", v.len(), d.n); }\nfn put(v: &Vec<&i32>!, d: &D) { v.push(&d.n); }\nfn run(v: &Vec<fn(): i32>!, d: &D) { println("{}", d.n); }';
+  it('a holder of references to another type is accepted; to a part of it, or of functions, is not', () => {
+    expect(errs('let! v = Vec<&E>(); sum(&v!, &mkd(1)); println("{}", v.len());', items)).toEqual([]);
+    expect(errs('let! v = Vec<&i32>(); put(&v!, &mkd(1)); println("{}", v.len());', items)).toEqual([tmp('v')]);
+    expect(errs('let! v = Vec<fn(): i32>(); run(&v!, &mkd(1)); println("{}", v.len());', items)).toEqual([tmp('v')]);
+  });
+});

@@ -12,6 +12,7 @@
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
+import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
@@ -138,7 +139,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     // (only a holder whose type can keep a reference: `show(&n!, &mk(5))` with `n: i32` cannot)
     const pt = exprInfo(place)?.type;
     if (!holdsRef(pt?.k === 'ref' ? pt.inner : pt)) return;
-    const br = borrowsIn(value).find((b) => temporaryPlace(b.operand));
+    const br = borrowsIn(value).find((b) => temporaryPlace(b.operand) && mayHoldPartOf(pt?.k === 'ref' ? pt.inner : pt!, exprInfo(b.operand)?.type));
     if (br) cx.error(MSG.E0176.temporaryStored({ place: placeText(place) }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
   };
   /** A closure's reference parameter (or a value holding it) stored into a holder the closure
@@ -319,6 +320,47 @@ export function rootLocal(e: ast.Expr): LocalInfo | null {
     else break;
   }
   return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
+/** Can a value of type `holder` keep a reference into a value of type `t` (what a callee given
+ *  both could store there)? Only through a reference or slice whose target is `t` or one of its
+ *  owned parts (a field, an element: `&d.n` is an `&i32`), or through what its type cannot
+ *  describe: a function value or Future (capturing one), a type parameter, a raw pointer. */
+function mayHoldPartOf(holder: Type, t: Type | undefined): boolean {
+  if (!t) return true;
+  const parts: Type[] = [];
+  let open = false;
+  const part = (x: Type, depth: number): void => {
+    if (open || depth > 8 || parts.some((p) => typeEq(p, x))) return;
+    if (x.k === 'param' || x.k === 'any' || x.k === 'error') { open = true; return; }
+    parts.push(x);
+    if (x.k === 'tuple') for (const e of x.elems) part(e, depth + 1);
+    else if (x.k === 'array') part(x.elem, depth + 1);
+    else if (x.k === 'builtin') for (const a of x.args) part(a, depth + 1);
+    else if (x.k === 'struct') { for (const a of x.args) part(a, depth + 1); for (const f of x.info.fields) part(f.type, depth + 1); }
+    else if (x.k === 'enum') { for (const a of x.args) part(a, depth + 1); for (const v of x.info.variants) for (const f of v.fields) part(f, depth + 1); }
+  };
+  part(t, 0);
+  if (open) return true;
+  const seen = new Set<unknown>();
+  const keeps = (h: Type, depth: number): boolean => {
+    if (depth > 8) return true;
+    switch (h.k) {
+      case 'fn': case 'param': case 'any': case 'error': case 'ptr': return true;
+      case 'ref': return parts.some((p) => typeEq(p, h.inner)) || keeps(h.inner, depth + 1);
+      case 'slice': return parts.some((p) => typeEq(p, h.elem) || (p.k === 'builtin' && p.args.some((a) => typeEq(a, h.elem)))) || keeps(h.elem, depth + 1);
+      case 'tuple': return h.elems.some((e) => keeps(e, depth + 1));
+      case 'array': return keeps(h.elem, depth + 1);
+      case 'builtin': return h.name === 'Future' || h.args.some((a) => keeps(a, depth + 1));
+      case 'struct': case 'enum':
+        if (h.args.some((a) => keeps(a, depth + 1))) return true;
+        if (seen.has(h.info)) return false;
+        seen.add(h.info);
+        return h.k === 'struct' ? h.info.fields.some((f) => keeps(f.type, depth + 1)) : h.info.variants.some((v) => v.fields.some((f) => keeps(f, depth + 1)));
+      default: return false;
+    }
+  };
+  return keeps(holder, 0);
 }
 
 /** Is the place part of a temporary: a value a call or literal makes, not a reference itself? */
