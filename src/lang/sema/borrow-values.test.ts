@@ -79,6 +79,10 @@ describe('relaxed: what a holder keeps is replaced later in the same block (stra
     expect(errs('let a = D{n: 1}; let g = Gc(&a); { let e = D{n: 7}; g.set(&e); println("{}", g.get().n); g.set(&a); } println("{}", g.get().n);')).toEqual([]);
     expect(errs('let a = D{n: 1}; let! o = &a; { let e = D{n: 7}; o = &e; println("{}", o.n); o = &a; } println("{}", o.n);')).toEqual([]);
   });
+  it('a Gc returned after it is set again (E0160 only while it may hold the local)', () => {
+    expect(errs('', 'fn f(p: &D): Gc<&D> { let e = D{n: 1}; let g = Gc(p); g.set(&e); println("{}", g.get().n); g.set(p); return g; }')).toEqual([]);
+    expect(errs('', 'fn f(p: &D, c: bool): Gc<&D> { let e = D{n: 1}; let g = Gc(p); g.set(&e); if c { return g; } g.set(p); return g; }')).toEqual(['E0160 cannot return reference to local variable `e`', 'E0160 cannot return reference to local variable `e`']);
+  });
   it('rejected: an exit between, the old value taken out or set again', () => {
     expect(errs('let a = D{n: 1}; let! o = &a; let! i = 0; while i < 2 { let e = D{n: 7}; o = &e; if i == 1 { break; } o = &a; i += 1; } println("{}", o.n);')).toEqual([dangling('o', 'e')]);
     expect(errs('let a = D{n: 1}; let g = Gc(&a); let! h = &a; { let e = D{n: 7}; g.set(&e); h = g.get(); g.set(&a); } println("{}", g.get().n);')).toEqual([dangling('g', 'e')]);

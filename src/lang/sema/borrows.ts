@@ -376,7 +376,7 @@ function onlyReads(st: unknown, r: LocalInfo): boolean {
  *  a Gc local set again (`g.set(&e); … g.set(&a);`: a Gc holds one value)? Only straight-line
  *  code: no statement between may leave the block, give r another handle, or take out of r
  *  anything but a value holding no reference (`h = g.get();` would keep e). */
-function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo): boolean {
+export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo): boolean {
   const s = stmts[i];
   const gcSet = (st: ast.Stmt): boolean => {
     const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null, t = c ? callTarget(c) : null;

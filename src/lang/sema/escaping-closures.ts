@@ -14,9 +14,9 @@ import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
 import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
+import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
-import { borrowsIn, danglingReported, handleCopies, holdsRef, isShared, markDangling, ownersOf, within } from './borrows';
+import { borrowsIn, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, within } from './borrows';
 
 // (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
@@ -180,8 +180,23 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   /** Owned locals given a borrow of this function's own data by a store (`v.push(&e)`,
    *  `g.set(&e)`, `h.r = &e`): returning one returns the reference (E0160). */
   const filled = new Map<LocalInfo, { x: LocalInfo; at: ast.Span }>();
+  // (a Gc set again later in the same block, straight-line, holds the later value: borrows.ts replacedLater)
+  const replaced = new Set<unknown>();
+  const blocks = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const y of n) blocks(y); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (Array.isArray(o.stmts)) (o.stmts as ast.Stmt[]).forEach((st, i) => {
+      const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
+      const g = c?.callee.kind === 'member' ? local(c.callee.object) : null;
+      if (g && replacedLater(o.stmts as ast.Stmt[], i, g)) replaced.add(c);
+    });
+    for (const k of Object.keys(o)) if (!skip(o, k)) blocks(o[k]);
+  };
+  blocks(body);
+  let filling = true;
   const fill = (owner: LocalInfo, value: ast.Expr) => {
-    if (filled.has(owner)) return;
+    if (filled.has(owner) || !filling) return;
     for (const br of borrowsIn(value)) {
       const x = ownersOf(cx, br).find((o) => o !== owner && o.type.k !== 'ref' && o.type.k !== 'slice' && (within(o.span, body.span) || params.has(o)));
       if (x && !danglingReported(br)) { filled.set(owner, { x, at: br.span }); return; }
@@ -225,7 +240,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'assign': { const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>; if (s.op === '=') store(s.target, s.value); break; }
       case 'call': {
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
-        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { store(c.callee.object, a); storedTemporary(c.callee.object, a); }
+        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { filling = !replaced.has(c); store(c.callee.object, a); filling = true; storedTemporary(c.callee.object, a); }
         // a user method given a mutable receiver may keep its arguments there too
         // (a thread_local's may keep the caller's references too: checked as a store into it)
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && ownedRoot(c.callee.object)) { for (const a of c.args) fill(ownedRoot(c.callee.object)!, a); }
