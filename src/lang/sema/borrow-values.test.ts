@@ -46,6 +46,9 @@ describe("a closure's reference parameter is its caller's data", () => {
   it('stored into a holder the closure captures (a Vec, a channel)', () => {
     expect(errs('let! v = Vec<&D>(); let f = |d: &D| { v.push(d); }; { let e = D{n: 7}; f(&e); } println("{}", v[0].n);')).toEqual([through('d', 'v')]);
     expect(errs('let ch = Channel<&D>(4); let f = |d: &D| { ch.send(d); }; { let e = D{n: 7}; f(&e); } println("{}", ch.recv().n);')).toEqual([through('d', 'ch')]);
+    expect(errs('let! fs = Vec<fn(): i32>(); let f = |d: &D| { fs.push(|| d.n); }; { let e = D{n: 7}; f(&e); } println("{}", fs[0]());')).toEqual([through('d', 'fs')]);
+    expect(errs('let! fs = Vec<fn(): i32>(); let f = |d: &D| { let x = &d.n; fs.push(|| *x); }; { let e = D{n: 7}; f(&e); } println("{}", fs[0]());')).toEqual([through('d', 'fs')]);
+    expect(errs('let! fs = Vec<fn(): i32>(); let f = |d: &D| { let n = d.n; fs.push(|| n); }; { let e = D{n: 7}; f(&e); } println("{}", fs[0]());')).toEqual([]);
     expect(errs('let! v = Vec<i32>(); let f = |d: &D| { v.push(d.n); }; { let e = D{n: 7}; f(&e); } println("{}", v[0]);')).toEqual([]);
     expect(errs('let f = |d: &D| { let! w = Vec<&D>(); w.push(d); println("{}", w.len()); }; let e = D{n: 7}; f(&e);')).toEqual([]);
   });

@@ -147,8 +147,17 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
    *  pointing at the dropped e, and the call cannot tell (chapter 2 §1.3: the holder outlives the
    *  call). The closures `visit` is inside, innermost last. */
   const open: ast.Span[] = [];
+  /** The closure parameter a local refers through (`x` of `let x = &d.n;`), or null. */
+  const paramBehind = (l: LocalInfo | null, depth = 0): LocalInfo | null => {
+    if (!l || depth > 16 || closureParams.has(l)) return l && closureParams.has(l) ? l : null;
+    const via = refBound.get(l);
+    if (via) return paramBehind(rootLocal(via.ref), depth + 1);
+    for (const h of cx.heldBorrows.get(l) ?? []) { const p = paramBehind(rootLocal(h), depth + 1); if (p) return p; }
+    return null;
+  };
   const storedClosureParam = (place: ast.Expr, value: ast.Expr): boolean => {
-    const p = callersRef(value), at = p ? closureParams.get(p) : undefined, h = rootLocal(place);
+    // (also a closure capturing it: `fs.push(|| d.n)`)
+    const p = paramBehind(callersRef(value) ?? carried(value)?.local ?? null), at = p ? closureParams.get(p) : undefined, h = rootLocal(place);
     if (!p || !at || !open.some((c) => within(at, c))) return false;
     const c = open.find((x) => within(at, x))!;
     if (h && within(h.span, c)) return false;
