@@ -896,6 +896,7 @@ export const NOTES = {
 
     labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
     labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',
+    labelClosureParamDropped: '`{$name}` is a parameter of the closure, dropped when the closure returns',
     labelClosureParamBorrow: '`{$name}` is a parameter of the closure: a call may give it a borrow of data dropped right after',
     labelDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     helpStoreOwned: 'help: store an owned value (clone it), or take `{$name}` as a reference parameter so it outlives the call',

@@ -54,6 +54,19 @@ describe("a closure's reference parameter is its caller's data", () => {
   });
 });
 
+describe("a borrow of a closure's by-value parameter, or of its reference parameter through a callee, stored outside it", () => {
+  it('`|x: D| out.push(&x)` (also lent to a builtin: the loop form is checked against the Vec instead)', () => {
+    expect(errs('let! out = Vec<&D>(); let f = |x: D| { out.push(&x); }; f(D{n: 1}); println("{}", out[0].n);')).toEqual([through('x', 'out')]);
+    expect(errs('let! out = Vec<&D>(); let! v = Vec<D>(); v.push(D{n: 3}); v.for_each(|x| out.push(&x)); println("{}", out[0].n);')).toEqual([through('x', 'out')]);
+    expect(errs('let! out = Vec<&D>(); let! v = Vec<D>(); v.push(D{n: 3}); for x in v { out.push(&x); } println("{}", out[0].n);')).toEqual([]);
+  });
+  it('`put(&v!, d)` of a captured v', () => {
+    const put = 'fn put(v: &Vec<&D>!, d: &D) { v.push(d); }';
+    expect(errs('let! v = Vec<&D>(); let f = |d: &D| { put(&v!, d); }; { let e = D{n: 7}; f(&e); } println("{}", v[0].n);', put)).toEqual([through('d', 'v')]);
+    expect(errs('let f = |d: &D| { let! w = Vec<&D>(); put(&w!, d); println("{}", w.len()); }; { let e = D{n: 7}; f(&e); }', put)).toEqual([]);
+  });
+});
+
 describe('a shared handle a function returns is a copy of the one it is given', () => {
   it('`dup(ch)`, `s.get()`: sent through the copy, received through the original', () => {
     expect(errs('let ch = Channel<&D>(4); let c2 = dup(ch); { let e = D{n: 7}; c2.send(&e); } println("{}", ch.recv().n);')).toEqual([dangling('c2', 'e')]);

@@ -147,6 +147,8 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
    *  pointing at the dropped e, and the call cannot tell (chapter 2 §1.3: the holder outlives the
    *  call). The closures `visit` is inside, innermost last. */
   const open: ast.Span[] = [];
+  /** The by-value parameters of every closure (also one a builtin lends), with the closure's span. */
+  const ownedParams = new Map<LocalInfo, ast.Span>();
   /** The closure parameter a local refers through (`x` of `let x = &d.n;`), or null. */
   const paramBehind = (l: LocalInfo | null, depth = 0): LocalInfo | null => {
     if (!l || depth > 16 || closureParams.has(l)) return l && closureParams.has(l) ? l : null;
@@ -156,8 +158,20 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     return null;
   };
   const storedClosureParam = (place: ast.Expr, value: ast.Expr): boolean => {
+    const h = rootLocal(place);
+    // a borrow of a by-value parameter (`|x: D| out.push(&x)`): x is dropped when the call returns
+    for (const br of borrowsIn(value)) for (const x of ownersOf(cx, br)) {
+      const c = ownedParams.get(x);
+      if (!c || (h && within(h.span, c)) || danglingReported(br)) continue;
+      markDangling(br);
+      cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
+        labels: [{ span: x.span, message: NOTE.E0176.labelClosureParamDropped({ name: x.name }) }],
+        notes: [NOTE.E0176.helpStoreOwned({ name: x.name })],
+      });
+      return true;
+    }
     // (also a closure capturing it: `fs.push(|| d.n)`)
-    const p = paramBehind(callersRef(value) ?? carried(value)?.local ?? null), at = p ? closureParams.get(p) : undefined, h = rootLocal(place);
+    const p = paramBehind(callersRef(value) ?? carried(value)?.local ?? null), at = p ? closureParams.get(p) : undefined;
     if (!p || !at || !open.some((c) => within(at, c))) return false;
     const c = open.find((x) => within(at, x))!;
     if (h && within(h.span, c)) return false;
@@ -267,7 +281,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
           // (what it may keep there must outlive the statement: `put(&v!, &mk(5))`, `h.add(&mk(5))`)
           const holder = t.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' ? c.callee.object
             : c.args.find((a) => (a.kind === 'ref' && refIsMut(a)) || (exprInfo(a)?.type?.k === 'ref' && (exprInfo(a)!.type as { mut?: boolean }).mut) || isShared(exprInfo(a)?.type));
-          if (holder) for (const v of c.args) if (v !== holder) storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v);
+          if (holder) for (const v of c.args) if (v !== holder) { storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v); storedClosureParam(holder.kind === 'ref' ? holder.operand : holder, v); }
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
@@ -292,6 +306,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     const lit = o.kind === 'closure' ? exprInfo(o as unknown as ast.Expr)?.closure : undefined;
     // (a builtin method lending its closure gives it the receiver's own elements: `v.for_each(|x| …)`)
     if (lit && !lentClosures.has(o as unknown as ast.Expr)) { for (const l of lit.params) closureParams.set(l, l.span); open.push(o.span as ast.Span); }
+    if (lit) for (const l of lit.params) if (l.type.k !== 'ref' && l.type.k !== 'slice' && l.type.k !== 'ptr') ownedParams.set(l, o.span as ast.Span);
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
     if (lit && !lentClosures.has(o as unknown as ast.Expr)) open.pop();
   };
