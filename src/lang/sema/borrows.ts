@@ -212,6 +212,8 @@ function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
  *  `let c = s.ch;`), a class of locals per handle: what is stored through one is read through any
  *  of them, so a use of any is a use of what they hold. */
 const channelCopies = checkMap<LocalInfo, Set<LocalInfo>>();
+/** The locals sharing a handle with l (l included). */
+export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => channelCopies.get(l) ?? new Set([l]);
 /** The locals whose shared handles a value copies (as written: a local, a part of one, a literal). */
 function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
   e = checkedNode(e);
@@ -220,6 +222,12 @@ function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
     if (l && holdsShared(exprInfo(e)?.type)) out.push(l);
   } else if (e.kind === 'struct-lit') for (const f of e.fields) handleSources(f.value, out);
   else if (e.kind === 'tuple' || e.kind === 'array') for (const x of e.elems) handleSources(x, out);
+  // a call returning a handle may return (a copy of) one it is given: `dup(ch)`, `s.get()`,
+  // `Some(ch)`; its type cannot say it does not
+  else if (e.kind === 'call' && holdsShared(exprInfo(e)?.type)) {
+    for (const a of e.args) handleSources(a, out);
+    if (e.callee.kind === 'member' && callTarget(e)?.k !== 'builtin-static') handleSources(e.callee.object, out);
+  }
   return out;
 }
 /** After `s` is checked: join the holder a statement copies a shared handle into with its source. */
@@ -236,6 +244,41 @@ export function noteChannelCopy(s: ast.Stmt): void {
     for (const l of b) a.add(l);
     for (const l of a) channelCopies.set(l, a);
   }
+}
+
+/** Holders given a value read out of another (`h = g.get();`, `h = v[0];`, `out.push(v[0])`):
+ *  what that one holds now may be reached through them too, so a use of a reader is a use of it. */
+const readers = checkMap<LocalInfo, Set<LocalInfo>>();
+/** The local a value is read out of: through places and the receivers of calls (`g.get().r`). */
+function readSource(e: ast.Expr): LocalInfo | null {
+  let x = checkedNode(e);
+  for (;;) {
+    if (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index') x = checkedNode(x.object);
+    else if (x.kind === 'deref') x = checkedNode(x.operand);
+    else if (x.kind === 'call' && x.callee.kind === 'member') x = checkedNode(x.callee.object);
+    else break;
+  }
+  return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
+}
+/** After `s` is checked: note the holders it gives a value read out of another holder. */
+export function noteReads(s: ast.Stmt): void {
+  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
+  const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
+  const to = into ?? boundLocal(s)?.local;
+  if (!to || !holdsRef(to.type)) return;
+  for (const v of into ? c!.args : [boundLocal(s)!.value]) {
+    const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
+    if (!from || from === to || !holdsRef(from.type)) continue;
+    const set = readers.get(from) ?? new Set();
+    set.add(to);
+    readers.set(from, set);
+  }
+}
+/** The locals a use of which reaches what holder r holds: its handle's copies and their readers. */
+function reaching(r: LocalInfo): Set<LocalInfo> {
+  const out = new Set(channelCopies.get(r) ?? [r]);
+  for (const l of [...out]) for (const x of readers.get(l) ?? []) out.add(x);
+  return out;
 }
 
 /** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
@@ -283,6 +326,73 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   return null;
 }
 
+/** Does statement `st` leave its block early (`break`, `continue`, `return`, `?`), or give local
+ *  `r` a new value (`r = …;`)? Closures are skipped: their exits are their own. */
+function exitsOrRebinds(st: unknown, r: LocalInfo): boolean {
+  let hit = false;
+  const visit = (x: unknown): void => {
+    if (hit || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async') return;
+    if (o.kind === 'break' || o.kind === 'continue' || o.kind === 'return' || o.kind === 'try' || reassigns(o, r)) { hit = true; return; }
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(st);
+  return hit;
+}
+
+/** Does every mention of r (or a copy of its handle) in `st` only read a value holding no
+ *  reference out of it (`o.n`, `g.get().n`, `o.len()`)? Then nothing in `st` keeps what r holds. */
+function onlyReads(st: unknown, r: LocalInfo): boolean {
+  const copies = channelCopies.get(r) ?? new Set([r]);
+  let ok = true;
+  const visit = (x: unknown, up: Record<string, unknown>[]): void => {
+    if (!ok || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y, up); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' && copies.has((nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local)) {
+      // climb through places and calls it is the receiver of, to a value holding no reference
+      let child: unknown = o;
+      for (let k = up.length - 1; ; k--) {
+        const a = up[k];
+        const through = a && ((a.kind === 'member' || a.kind === 'tuple-index' || a.kind === 'index') && a.object === child
+          || a.kind === 'call' && checkedCall(a as unknown as ast.ExprOf<'call'>).callee === child || a.kind === 'deref' && a.operand === child);
+        if (!through) { ok = false; return; }
+        const t = exprInfo(a as unknown as ast.Expr)?.type;
+        if (t && !holdsRef(t)) return;
+        child = a;
+      }
+    }
+    const next = [...up, o];
+    for (const k in o) if (walk(o, k)) visit(o[k], next);
+  };
+  visit(st, []);
+  return ok;
+}
+
+/** Is what statement `stmts[i]` stored into holder `r` replaced, before its block can end, by a
+ *  later statement of the same block: a reference local given a new value (`o = &e; … o = &a;`),
+ *  a Gc local set again (`g.set(&e); … g.set(&a);`: a Gc holds one value)? Only straight-line
+ *  code: no statement between may leave the block, give r another handle, or take out of r
+ *  anything but a value holding no reference (`h = g.get();` would keep e). */
+export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo): boolean {
+  const s = stmts[i];
+  const gcSet = (st: ast.Stmt): boolean => {
+    const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null, t = c ? callTarget(c) : null;
+    return !!c && t?.k === 'builtin-method' && t.owner === 'Gc' && t.method === 'set' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && rootLocal(c.callee.object) === r;
+  };
+  const ref = r.type.k === 'ref' && s.kind === 'assign' && reassigns(s, r);
+  if (!ref && !gcSet(s)) return false;
+  for (let k = i + 1; k < stmts.length; k++) {
+    // (the new value may not be the old one again: `g.set(g.get())`, `o = pick(o, &a)`)
+    const st = stmts[k];
+    if (ref ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
+    if (exitsOrRebinds(stmts[k], r) || !onlyReads(stmts[k], r)) return false;
+  }
+  return false;
+}
+
 /** `b` is the value of an `if` branch or `match` arm: its tail must not borrow its own locals. */
 function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): void {
   for (const br of borrowsIn(b.tail ?? undefined)) {
@@ -325,14 +435,14 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   valueBranches(cx, b.tail, true);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
-  for (const s of b.stmts) {
+  b.stmts.forEach((s, i) => {
     const held = storedOutside(cx, s, b);
-    if (!held) continue;
+    if (!held || replacedLater(b.stmts, i, held.r)) return;
     for (const br of held.borrows) {
       const x = localIn(br, b.span);
-      if (x) pending.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
+      if (x) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
-  }
+  });
   // a store in a nested block (`if c { v.push(&x); }`, a loop body) of a local of this block that
   // the nested block does not declare (those are its own: checked when it is); a loop binding
   // stands for what it iterates (`for y in w { v.push(&y); }` borrows w's elements)
@@ -346,12 +456,14 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     if (Array.isArray(o.stmts)) {
       // (a local of a block between b and this one is that block's: reported once, by it)
       const top = inner ?? (o as unknown as ast.Block);
-      for (const st of (o as unknown as ast.Block).stmts) {
+      const stmts = (o as unknown as ast.Block).stmts;
+      stmts.forEach((st, i) => {
         const held = storedOutside(cx, st, b);
+        if (held && replacedLater(stmts, i, held.r)) return;
         for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
           if (within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
         }
-      }
+      });
       inner = top;
     }
     for (const k in o) if (walk(o, k)) nested(o[k], inner);
@@ -366,7 +478,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const stop = after.findIndex((st) => reassigns(st, d.r));
       let use: ast.Span | null = null;
-      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, channelCopies.get(d.r)); if (use) break; }
+      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, reaching(d.r)); if (use) break; }
       if (!use) continue;
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       reportedDangling.add(d.at);

@@ -12,10 +12,11 @@
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { ClosureInfo, FnInfo, LocalInfo } from './typed';
+import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, callTarget, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
-import { placeText, refBound } from './moves';
-import { borrowsIn, danglingReported, holdsRef, isShared, markDangling, ownersOf, within } from './borrows';
+import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
+import { lentClosures, placeText, refBound } from './moves';
+import { borrowsIn, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, within } from './borrows';
 
 // (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
@@ -33,10 +34,15 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   if (fn.receiverLocal) params.add(fn.receiverLocal);
   // a reference parameter, or a channel or Gc parameter (a handle shared with the caller): what is
   // stored through it outlives the call
-  const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && params.has(l) && (l.type.k === 'ref' || isShared(l.type));
+  const sharedParam = (l: LocalInfo | null): l is LocalInfo => !!l && ((params.has(l) && (l.type.k === 'ref' || isShared(l.type))) || sharedCopy(l));
+  // (a local copy of a parameter's handle: `let c2 = ch;`, `let c2 = dup(ch);`)
+  const sharedCopy = (l: LocalInfo): boolean => isShared(l.type) && [...handleCopies(l)].some((c) => c !== l && params.has(c));
   // (also a shared handle that is part of a by-value parameter: `s.ch.send(&b)`)
   const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isShared(exprInfo(p)?.type)); };
-  const callers = (l: LocalInfo | null): boolean => callersData(cx, fn, l);
+  // (a closure's reference parameter is its caller's data as well: any call may give it a
+  // borrow of a local that is dropped right after, `f(&e)` in a block)
+  const closureParams = new Map<LocalInfo, ast.Span>();
+  const callers = (l: LocalInfo | null): boolean => callersData(cx, fn, l, 0, closureParams);
   // locals holding (or holding a value holding) a closure that captures a borrow
   const holders = new Map<LocalInfo, Borrowing>();
   const borrowOf = (l: LocalInfo): Borrowing | null => {
@@ -133,11 +139,51 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     // (only a holder whose type can keep a reference: `show(&n!, &mk(5))` with `n: i32` cannot)
     const pt = exprInfo(place)?.type;
     if (!holdsRef(pt?.k === 'ref' ? pt.inner : pt)) return;
-    const br = borrowsIn(value).find((b) => temporaryPlace(b.operand));
+    const br = borrowsIn(value).find((b) => temporaryPlace(b.operand) && mayHoldPartOf(pt?.k === 'ref' ? pt.inner : pt!, exprInfo(b.operand)?.type));
     if (br) cx.error(MSG.E0176.temporaryStored({ place: placeText(place) }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
+  };
+  /** A closure's reference parameter (or a value holding it) stored into a holder the closure
+   *  does not declare (a captured local, a parameter): a call `f(&e)` in a block leaves the holder
+   *  pointing at the dropped e, and the call cannot tell (chapter 2 §1.3: the holder outlives the
+   *  call). The closures `visit` is inside, innermost last. */
+  const open: ast.Span[] = [];
+  /** The by-value parameters of every closure (also one a builtin lends), with the closure's span. */
+  const ownedParams = new Map<LocalInfo, ast.Span>();
+  /** The closure parameter a local refers through (`x` of `let x = &d.n;`), or null. */
+  const paramBehind = (l: LocalInfo | null, depth = 0): LocalInfo | null => {
+    if (!l || depth > 16 || closureParams.has(l)) return l && closureParams.has(l) ? l : null;
+    const via = refBound.get(l);
+    if (via) return paramBehind(rootLocal(via.ref), depth + 1);
+    for (const h of cx.heldBorrows.get(l) ?? []) { const p = paramBehind(rootLocal(h), depth + 1); if (p) return p; }
+    return null;
+  };
+  const storedClosureParam = (place: ast.Expr, value: ast.Expr): boolean => {
+    const h = rootLocal(place);
+    // a borrow of a by-value parameter (`|x: D| out.push(&x)`): x is dropped when the call returns
+    for (const br of borrowsIn(value)) for (const x of ownersOf(cx, br)) {
+      const c = ownedParams.get(x);
+      if (!c || (h && within(h.span, c)) || danglingReported(br)) continue;
+      markDangling(br);
+      cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
+        labels: [{ span: x.span, message: NOTE.E0176.labelClosureParamDropped({ name: x.name }) }],
+        notes: [NOTE.E0176.helpStoreOwned({ name: x.name })],
+      });
+      return true;
+    }
+    // (also a closure capturing it: `fs.push(|| d.n)`)
+    const p = paramBehind(callersRef(value) ?? carried(value)?.local ?? null), at = p ? closureParams.get(p) : undefined;
+    if (!p || !at || !open.some((c) => within(at, c))) return false;
+    const c = open.find((x) => within(at, x))!;
+    if (h && within(h.span, c)) return false;
+    cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: placeText(place) }), value.span, {
+      labels: [{ span: p.span, message: NOTE.E0176.labelClosureParamBorrow({ name: p.name }) }],
+      notes: [NOTE.E0176.helpStoreOwnedCopy({ name: p.name })],
+    });
+    return true;
   };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
   const store = (place: ast.Expr, value: ast.Expr) => {
+    if (storedClosureParam(place, value)) return;
     if (!ownedRoot(place)) storedThroughParam(place, value);
     const mine = isThreadLocal(place) ? callersRef(value) : null;
     if (mine) {
@@ -157,8 +203,23 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   /** Owned locals given a borrow of this function's own data by a store (`v.push(&e)`,
    *  `g.set(&e)`, `h.r = &e`): returning one returns the reference (E0160). */
   const filled = new Map<LocalInfo, { x: LocalInfo; at: ast.Span }>();
+  // (a Gc set again later in the same block, straight-line, holds the later value: borrows.ts replacedLater)
+  const replaced = new Set<unknown>();
+  const blocks = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const y of n) blocks(y); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (Array.isArray(o.stmts)) (o.stmts as ast.Stmt[]).forEach((st, i) => {
+      const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
+      const g = c?.callee.kind === 'member' ? local(c.callee.object) : null;
+      if (g && replacedLater(o.stmts as ast.Stmt[], i, g)) replaced.add(c);
+    });
+    for (const k of Object.keys(o)) if (!skip(o, k)) blocks(o[k]);
+  };
+  blocks(body);
+  let filling = true;
   const fill = (owner: LocalInfo, value: ast.Expr) => {
-    if (filled.has(owner)) return;
+    if (filled.has(owner) || !filling) return;
     for (const br of borrowsIn(value)) {
       const x = ownersOf(cx, br).find((o) => o !== owner && o.type.k !== 'ref' && o.type.k !== 'slice' && (within(o.span, body.span) || params.has(o)));
       if (x && !danglingReported(br)) { filled.set(owner, { x, at: br.span }); return; }
@@ -202,7 +263,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'assign': { const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>; if (s.op === '=') store(s.target, s.value); break; }
       case 'call': {
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
-        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { store(c.callee.object, a); storedTemporary(c.callee.object, a); }
+        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { filling = !replaced.has(c); store(c.callee.object, a); filling = true; storedTemporary(c.callee.object, a); }
         // a user method given a mutable receiver may keep its arguments there too
         // (a thread_local's may keep the caller's references too: checked as a store into it)
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && ownedRoot(c.callee.object)) { for (const a of c.args) fill(ownedRoot(c.callee.object)!, a); }
@@ -220,7 +281,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
           // (what it may keep there must outlive the statement: `put(&v!, &mk(5))`, `h.add(&mk(5))`)
           const holder = t.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' ? c.callee.object
             : c.args.find((a) => (a.kind === 'ref' && refIsMut(a)) || (exprInfo(a)?.type?.k === 'ref' && (exprInfo(a)!.type as { mut?: boolean }).mut) || isShared(exprInfo(a)?.type));
-          if (holder) for (const v of c.args) if (v !== holder) storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v);
+          if (holder) for (const v of c.args) if (v !== holder) { storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v); storedClosureParam(holder.kind === 'ref' ? holder.operand : holder, v); }
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
@@ -242,7 +303,12 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       }
     }
     const inner = inClosure || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go'; // (their returns are their own)
+    const lit = o.kind === 'closure' ? exprInfo(o as unknown as ast.Expr)?.closure : undefined;
+    // (a builtin method lending its closure gives it the receiver's own elements: `v.for_each(|x| …)`)
+    if (lit && !lentClosures.has(o as unknown as ast.Expr)) { for (const l of lit.params) closureParams.set(l, l.span); open.push(o.span as ast.Span); }
+    if (lit) for (const l of lit.params) if (l.type.k !== 'ref' && l.type.k !== 'slice' && l.type.k !== 'ptr') ownedParams.set(l, o.span as ast.Span);
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
+    if (lit && !lentClosures.has(o as unknown as ast.Expr)) open.pop();
   };
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
@@ -266,12 +332,12 @@ export function checkBlockingTasks(cx: Ctx): void {
 
 /** Does local l of fn refer to its caller's data: a reference parameter (or `&self`), or reached
  *  from one through references and views? */
-export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0): boolean {
+export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0, closureParams?: ReadonlyMap<LocalInfo, unknown>): boolean {
   if (!l || depth > 16) return false;
-  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l) return l.type.k === 'ref' || l.type.k === 'slice';
+  if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l || closureParams?.has(l)) return l.type.k === 'ref' || l.type.k === 'slice';
   const via = refBound.get(l);
-  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1);
-  return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, rootLocal(h), depth + 1));
+  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1, closureParams);
+  return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, rootLocal(h), depth + 1, closureParams));
 }
 
 /** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */
@@ -293,6 +359,47 @@ export function rootLocal(e: ast.Expr): LocalInfo | null {
     else break;
   }
   return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+}
+
+/** Can a value of type `holder` keep a reference into a value of type `t` (what a callee given
+ *  both could store there)? Only through a reference or slice whose target is `t` or one of its
+ *  owned parts (a field, an element: `&d.n` is an `&i32`), or through what its type cannot
+ *  describe: a function value or Future (capturing one), a type parameter, a raw pointer. */
+function mayHoldPartOf(holder: Type, t: Type | undefined): boolean {
+  if (!t) return true;
+  const parts: Type[] = [];
+  let open = false;
+  const part = (x: Type, depth: number): void => {
+    if (open || depth > 8 || parts.some((p) => typeEq(p, x))) return;
+    if (x.k === 'param' || x.k === 'any' || x.k === 'error') { open = true; return; }
+    parts.push(x);
+    if (x.k === 'tuple') for (const e of x.elems) part(e, depth + 1);
+    else if (x.k === 'array') part(x.elem, depth + 1);
+    else if (x.k === 'builtin') for (const a of x.args) part(a, depth + 1);
+    else if (x.k === 'struct') { for (const a of x.args) part(a, depth + 1); for (const f of x.info.fields) part(f.type, depth + 1); }
+    else if (x.k === 'enum') { for (const a of x.args) part(a, depth + 1); for (const v of x.info.variants) for (const f of v.fields) part(f, depth + 1); }
+  };
+  part(t, 0);
+  if (open) return true;
+  const seen = new Set<unknown>();
+  const keeps = (h: Type, depth: number): boolean => {
+    if (depth > 8) return true;
+    switch (h.k) {
+      case 'fn': case 'param': case 'any': case 'error': case 'ptr': return true;
+      case 'ref': return parts.some((p) => typeEq(p, h.inner)) || keeps(h.inner, depth + 1);
+      case 'slice': return parts.some((p) => typeEq(p, h.elem) || (p.k === 'builtin' && p.args.some((a) => typeEq(a, h.elem)))) || keeps(h.elem, depth + 1);
+      case 'tuple': return h.elems.some((e) => keeps(e, depth + 1));
+      case 'array': return keeps(h.elem, depth + 1);
+      case 'builtin': return h.name === 'Future' || h.args.some((a) => keeps(a, depth + 1));
+      case 'struct': case 'enum':
+        if (h.args.some((a) => keeps(a, depth + 1))) return true;
+        if (seen.has(h.info)) return false;
+        seen.add(h.info);
+        return h.k === 'struct' ? h.info.fields.some((f) => keeps(f.type, depth + 1)) : h.info.variants.some((v) => v.fields.some((f) => keeps(f, depth + 1)));
+      default: return false;
+    }
+  };
+  return keeps(holder, 0);
 }
 
 /** Is the place part of a temporary: a value a call or literal makes, not a reference itself? */

@@ -46,7 +46,7 @@ type Use = { local: LocalInfo; nested: boolean; callee: boolean; call: ast.ExprO
 type Via = LocalInfo | { call: ast.ExprOf<'call'>; index: number };
 /** The walk's place: inside a closure, task or async block that may outlive the call (`nested`),
  *  inside let-bound closures (`vias`), and the calls awaited where they are made (`now`). */
-interface Walk { uses: Use[]; args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[]; now: Set<unknown>; letClosures: Set<LocalInfo> }
+interface Walk { fnValues: ast.ExprOf<'ident'>[]; uses: Use[]; args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[]; now: Set<unknown>; letClosures: Set<LocalInfo> }
 
 export function computeScopedParams(cx: Ctx): void {
   const params = new Map<LocalInfo, FnInfo>();
@@ -54,7 +54,7 @@ export function computeScopedParams(cx: Ctx): void {
     if (!f.decl || f.isExternC) continue;
     for (const p of f.params) if (p.local && p.type.k === 'fn' && !p.variadic) params.set(p.local, f);
   }
-  const w: Walk = { uses: [], args: [], now: new Set(), letClosures: new Set() };
+  const w: Walk = { fnValues: [], uses: [], args: [], now: new Set(), letClosures: new Set() };
   const { uses, args } = w;
   given = new Map();
   const argFn = new Map<ast.Expr, FnInfo>();
@@ -97,7 +97,31 @@ export function computeScopedParams(cx: Ctx): void {
   for (const u of uses) if (passedBack.has(u.local) && !stays(u) && !(u.returned && !u.nested && !u.vias.length)) passedBack.delete(u.local);
   for (const p of passedBack) scoped.add(p);
   const kept = (p: LocalInfo, call: ast.ExprOf<'call'>) => !scoped.has(p) || (params.get(p)?.isAsync === true && !w.now.has(call));
-  if (cx.borrowCheck) for (const a of args) { keptBorrow(cx, a.arg, a.call, a.index, kept, argFn.get(a.arg)); taskKeepsArg(cx, a.arg, a.call, a.index); }
+  // A call through a fn value (`let f = spawn; f(mk(&e))`, `s.f(…)`, `v[i](…)`): its type cannot say
+  // whether a fn-typed parameter is kept, so it is, unless the value is a local only ever given
+  // functions that keep none (a fn item whose parameter is scoped, a closure literal whose
+  // parameter it only calls).
+  const onlyCalled = (p: LocalInfo) => uses.every((u) => u.local !== p || (u.callee && !u.nested));
+  const valueKeeps = (call: ast.ExprOf<'call'>, index: number): boolean => {
+    const callee = checkedNode(call.callee);
+    const l = callee.kind === 'ident' && nameRes(callee)?.k === 'local' ? (nameRes(callee) as ResOf<'local'>).local : null;
+    const vals = l ? given.get(l) : undefined;
+    if (!vals?.length) return true; // (only a let or an assignment gives a local its value)
+    return !vals.every((v) => {
+      const x = checkedNode(v);
+      if (x.kind === 'closure') { const p = exprInfo(x)?.closure?.params[index]; return !!p && onlyCalled(p); }
+      const r = x.kind === 'ident' ? nameRes(x) : undefined;
+      const f = r?.k === 'fn' ? (r as ResOf<'fn'>).fn : undefined;
+      const p = f?.params[index]?.local;
+      return !!p && !kept(p, call);
+    });
+  };
+  if (cx.borrowCheck) for (const a of args) {
+    keptBorrow(cx, a.arg, a.call, a.index, kept, argFn.get(a.arg));
+    taskKeepsArg(cx, a.arg, a.call, a.index);
+    keptThroughValue(cx, a.arg, a.call, a.index, valueKeeps, argFn.get(a.arg));
+  }
+  if (cx.borrowCheck) for (const v of w.fnValues) taskKeepsValueArg(cx, v);
   for (const p of passedBack) scoped.delete(p); // (its argument is not lent: it may live on in the result)
   for (const a of args) {
     if (!lentBy(a.call, a.index)) continue;
@@ -154,6 +178,21 @@ function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: num
   });
 }
 
+/** A borrow-carrying function value given to a fn-typed parameter of a call through a fn value
+ *  that may keep it (valueKeeps): E0176, as keptBorrow. */
+function keptThroughValue(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number, keeps: (c: ast.ExprOf<'call'>, i: number) => boolean, fn: FnInfo | undefined): void {
+  if (callTarget(call)?.k !== 'value') return;
+  const ft = exprInfo(call.callee)?.type;
+  if (ft?.k !== 'fn' || ft.params[index]?.k !== 'fn') return;
+  const name = carried(cx, arg, fn);
+  if (!name || borrowsIn(arg).some(danglingReported) || !keeps(call, index)) return;
+  const c = checkedNode(call.callee), callee = c.kind === 'index' ? `${placeText(c.object)}[…]` : placeText(c);
+  cx.error(MSG.E0176.valueKeepsBorrow({ callee, name }), arg.span, {
+    labels: [{ span: call.callee.span, message: NOTE.E0176.labelCalleeUnknown({ callee }) }],
+    notes: [NOTE.E0176.helpPassOwnedClosure()],
+  });
+}
+
 /** The parameters of `f` a `go` task or an `async` block of its body captures, with where. */
 const taskCaptures = new WeakMap<FnInfo, Map<LocalInfo, ast.Span>>();
 function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
@@ -162,6 +201,7 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
   taskCaptures.set(f, (out = new Map()));
   const params = new Set(f.params.map((p) => p.local));
   const lets = new Map<LocalInfo, ast.Expr>(); // `let g = |…| …;`: the literal g stands for
+  const now = new Set<unknown>();
   const visit = (n: unknown): void => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x); return; }
@@ -174,7 +214,11 @@ function capturedByTasks(f: FnInfo): Map<LocalInfo, ast.Span> {
     const spawned = o.kind === 'call' ? spawnedClosure(o as unknown as ast.ExprOf<'call'>, lets) : null;
     // (a task that cannot block finishes when spawned, inside the call: escaping-closures laterIfBlocks)
     const task = o.kind === 'go' ? goInfoOf(o as unknown as ast.Stmt) : spawned ? exprInfo(spawned)?.closure : undefined;
-    const caps = task ? (task.mayBlock ? task.captures : undefined) : o.kind === 'async' ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
+    // (an `async` block run where it is made, `block_on(async { … })`, `await async { … }`, is done
+    // before the call returns)
+    if (o.kind === 'call') { const c = checkedCall(o as unknown as ast.ExprOf<'call'>), ct = callTarget(c); if (ct?.k === 'builtin' && ct.name === 'block_on' && c.args[0]) now.add(checkedNode(c.args[0])); }
+    if (o.kind === 'await') now.add(checkedNode((o as unknown as ast.ExprOf<'await'>).operand));
+    const caps = task ? (task.mayBlock ? task.captures : undefined) : o.kind === 'async' && !now.has(o) ? exprInfo(o as unknown as ast.Expr)?.closure?.captures : undefined;
     for (const l of caps ?? []) if (params.has(l) && !out!.has(l)) out!.set(l, o.span!);
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k]);
   };
@@ -214,6 +258,25 @@ function taskKeepsArg(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: n
   });
 }
 
+/** A generic function made a value whose type parameter is a reference (`let f: fn(&D, …) =
+ *  later;`) where a task it spawns captures that parameter: a call through the value cannot be
+ *  checked as taskKeepsArg checks a direct one, so the value is E0176 where it is made. */
+function taskKeepsValueArg(cx: Ctx, v: ast.ExprOf<'ident'>): void {
+  const f = (nameRes(v) as ResOf<'fn'>).fn, vt = exprInfo(v)?.type;
+  if (vt?.k !== 'fn') return;
+  f.params.some((p, i) => {
+    if (!p.local || !mentionsParam(p.type) || holdsRef(p.type) || !holdsRef(vt.params[i])) return false;
+    const at = capturedByTasks(f).get(p.local);
+    if (!at) return false;
+    const param = p.local.name;
+    cx.error(MSG.E0176.taskKeepsGenericValue({ callee: f.name, param }), v.span, {
+      labels: [{ span: at, message: NOTE.E0176.labelCapturedByTask({ param }) }],
+      notes: [NOTE.E0176.helpInstantiateOwned({ param })],
+    });
+    return true; // (one report per value)
+  });
+}
+
 function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false): void {
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const x of n) walk(x, nested, vias, w); return; }
@@ -222,6 +285,7 @@ function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast
   if (bound && bound.local.type.k === 'fn') { const a = given.get(bound.local) ?? []; a.push(bound.value); given.set(bound.local, a); }
   if (o.kind === 'ident') {
     const r = nameRes(o as unknown as ast.ExprOf<'ident'>);
+    if (r?.k === 'fn' && !callee) w.fnValues.push(o as unknown as ast.ExprOf<'ident'>);
     if (r?.k === 'local') w.uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1, returned: false, vias, node: o });
     return;
   }
