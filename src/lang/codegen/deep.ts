@@ -1,9 +1,9 @@
 // Deep recursion without the host stack (DESIGN.md "Deep recursion"): the call graph between
 // function instances, its recursive strongly connected components, and the generator "deep twin"
 // every (non-suspendable) member of such a component gets. The plain version stays the hot path
-// with one compare at entry; past the threshold it hands over to the twin run by rt.deep.
+// with one compare at entry (shared with the call gate: entry.ts); past the threshold it hands over to the twin run by rt.deep.
 import type { ModuleCtx, Instance } from './context';
-import { RT } from './rt-names';
+import { deepEntryLine, withoutRestart } from './entry';
 
 interface Graph {
   current: string | null;
@@ -121,11 +121,6 @@ export function frameIsLight(text: string, params: number): boolean {
   return deepest <= LIGHT_NESTING;
 }
 
-/** The plain function's first statement: past the threshold, run the call as heap frames. */
-export function deepEntry(plain: string, params: string[], light = false): string {
-  return `if (${RT.depth} >= ${light ? RT.deepFromLight : RT.deepFrom}) return ${RT.deep}(${twinName(plain)}(${params.join(', ')}));`;
-}
-
 /**
  * After every instance was emitted: give each recursive, non-suspendable instance a twin and the
  * entry check. `texts[i]` is the plain JS of `emitted[i]`; `emitTwin` emits the generator twin
@@ -151,8 +146,8 @@ export function addDeepTwins(
     if (!twins.has(inst.name)) return;
     const head = /^function ([\w$]+)\(([^)]*)\) \{\n/.exec(texts[i])!;
     const params = head[2].split(',').map((p) => p.trim()).filter(Boolean);
-    const light = frameIsLight(texts[i], params.length);
-    texts[i] = head[0] + deepEntry(inst.name, params, light) + '\n' + texts[i].slice(head[0].length);
+    const light = frameIsLight(withoutRestart(texts[i]), params.length);
+    texts[i] = deepEntryLine(texts[i], `${twinName(inst.name)}(${params.join(', ')})`, light);
     out.push(emitTwin(inst, twins));
     // a twin's call through a function value finds the callee's twin here
     out.push(`${inst.name}.$d = ${twinName(inst.name)};`);

@@ -36,8 +36,7 @@ interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number
 // `$FS`: the call-site stack, read once per call (it is never replaced during a run; the
 // module's own `$FS` serves code outside a function frame). Below `callGate` an entry only spends
 // its step; at or past it (a stack overflow, or every entry while call events are traced) enter()
-// does the overflow check, the step and the call event in that order.
-const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++, $FS = ${RT.frameSites}; if (${f} >= ${RT.callGate}) ${RT.enter}(${f}, ${site}); else ${FUEL}`;
+// does the overflow check, the step and the call event in that order (entry.ts).
 
 export class FnEmitter extends CallEmitter {
   private scopes: Scope[] = [];
@@ -57,6 +56,8 @@ export class FnEmitter extends CallEmitter {
   paramLocals: LocalInfo[] = [];
   /** The function's body (closures' emitters share it): which closures stay in the frame. */
   root: object | null = null;
+  /** A plain function instance's call of itself (entry.ts: a spent fuel chunk restarts the call). */
+  restart: string | null = null;
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
     super(m, env, fnName, isGen, '$f');
@@ -120,7 +121,7 @@ export class FnEmitter extends CallEmitter {
         `if ($u === undefined) {\ntry {\nif ($d) ${RT.runDefers}($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}` +
         `\nif ($u !== undefined && ${RT.leave}($u, ${site})) {\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
     } else code = `${params ? this.lvTry(params, inner) : inner}\n${RT.depth} = $f;`;
-    return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
+    return `${entryLine(this.frameSite, this.restart)}\nlet ${decls.join(', ')};\n${code}`;
   }
 
   /** A REPL cell's session variables: loaded into their locals with the other declarations (so
@@ -963,6 +964,7 @@ export class FnEmitter extends CallEmitter {
 import { subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 import { FUEL, batchedRange } from './fuel-loops';
+import { entryLine } from './entry';
 
 /** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
 type Bound =
@@ -1003,6 +1005,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   for (const l of owned) em.ownParam(l, subst(l.type, env));
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
+  if (!isGen && !deepTwins) em.restart = `${name}(${params.join(', ')})`;
   const body = em.body(decl.body, null, prologue);
   return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }
