@@ -103,12 +103,12 @@ const LIGHT_NAMES = 5;
  * DEEP_LIGHT_AT). An interpreted V8 frame holds a register per parameter, local and temporary
  * (measured in Node: 156 bytes for one parameter, 8 more per local or parameter), so the estimate
  * bounds each: few declared names, a short body (temporaries need text), shallow nesting (the
- * arguments of nested calls are live at once), no try/finally (defer and Drop cleanup keep
- * completion registers) and no closures (a context, and their frames sit on top).
+ * arguments of nested calls are live at once), no defer or Drop cleanup (it keeps completion
+ * registers, or `$u` and the flags when it runs after the body) and no closures (a context, and their frames sit on top).
  */
 export function frameIsLight(text: string, params: number): boolean {
   const body = text.slice(text.indexOf('{') + 1);
-  if (body.length > LIGHT_CHARS || /\bfinally\b|=>|\bfunction\b/.test(body)) return false;
+  if (body.length > LIGHT_CHARS || /\bfinally\b|\$u\b|=>|\bfunction\b/.test(body)) return false; // ($u: cleanup without finally, stmts.ts inlineExit)
   let names = params;
   for (const m of body.matchAll(/\b(?:let|const) ([^;=]*)/g)) names += m[1].split(',').length;
   if (names > LIGHT_NAMES) return false;

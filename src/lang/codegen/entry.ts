@@ -7,7 +7,7 @@
 //    returns the function's own call again, which redoes the entry with the new chunk;
 //  - a recursive function's depth check for heap frames (deep.ts) shares the compare with the
 //    call gate (`gate`/`gateLight` = the lower of the two), and the twin returns from inside.
-// fib -13% instructions, deeprec -9%: var bindings (module.ts) and these two together.
+// fib -12% instructions per run, deeprec -6%: var bindings (module.ts) and these two together.
 import { RT } from './rt-names';
 import { FUEL } from './fuel-loops';
 
