@@ -131,8 +131,9 @@ export class FnEmitter extends CallEmitter {
         // inlineExit: a plain function leaves its body by `break` (returnJs) and runs the
         // cleanup after it, with no `finally` (cachegrind: bintree's check -2.5% instructions).
         // Every path is the finally's: a secondary exception in the catch is dropped as the
-        // finally's rethrow of $u dropped it.
-        code = `${enter}try {\n${EXIT}: {\n${pickReturns(inner, true)}\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
+        // finally's rethrow of $u dropped it; falling off the end returns undefined (an `if`
+        // statement may have written $r).
+        code = `${enter}try {\n${EXIT}: {\n${pickReturns(inner, true)}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
           `${RT.depth} = $f + 1;\nif ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}\n` +
           `if ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\nreturn $r;`;
       } else {
