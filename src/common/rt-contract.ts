@@ -17,10 +17,11 @@ export const RT_MEMBERS = [
   // traced) an entry calls `enter()`: the overflow check, its step and its call event
   'frameSites', 'depth', 'callGate', 'enter', 'stackBytes', 'frameArray',
   // recursion deeper than the host stack: from depth `deepFrom` (`deepFromLight` for functions with
-  // small frames), `deep(twin())` runs heap frames
-  'deepFrom', 'deepFromLight', 'deep',
-  // fuel and call/return events
-  'fuel', 'tick', 'charge', 'traceCalls', 'callEvent',
+  // small frames), `deep(twin())` runs heap frames; a recursive entry compares with `gate`
+  // (`gateLight`), the lower of the call gate and that depth, and from there calls `enterDeep()`
+  'deepFrom', 'deepFromLight', 'deep', 'gate', 'gateLight', 'enterDeep',
+  // fuel and call/return events; `tickAt`: the tick of an entry that restarts its call (entry.ts)
+  'fuel', 'tick', 'tickAt', 'charge', 'traceCalls', 'callEvent',
   // panics and unwinding: what the generated catch/finally blocks report
   'panic', 'outOfBounds', 'catchPanic', 'seen', 'leave', 'endFrame', 'runDefers', 'logDrop',
   'recordLocals', 'wantsLocals', 'movedLocal',

@@ -344,7 +344,8 @@ describe('generated code', () => {
 fn sq(x: i32): i32 { return x * x; }
 fn main() { println("{}", fib(10) + sq(2)); }
 `);
-    expect(out.match(/rt\.depth >= rt\.deepFrom/g)).toHaveLength(1);
+    // (the entry's one compare is shared with the call gate: entry.ts)
+    expect(out.match(/if \(\$f >= rt\.gate(Light)?\) \{ if \(rt\.enterDeep\(/g)).toHaveLength(1);
     expect(out).toMatch(/function\* f\w*fib\w*\$deep\(/);
     expect(out).not.toMatch(/sq\w*\$deep/);
     expect(out).not.toContain('yield*');
@@ -379,8 +380,8 @@ describe('light frames run plain further', () => {
   it('light functions compare with deepFromLight, heavy ones (cleanup, locals, closures) with deepFrom', () => {
     expect(DEEP_LIGHT_AT).toBeGreaterThan(DEEP_AT);
     const out = compile([{ name: 't.vx', text: MIXED(10, 10) }]).program!.js;
-    expect(out).toMatch(/function f\w*light\w*\([^)]*\) \{\nif \(rt\.depth >= rt\.deepFromLight\)/);
-    expect(out).toMatch(/function f\w*heavy\w*\([^)]*\) \{\nif \(rt\.depth >= rt\.deepFrom\)/);
+    expect(out).toMatch(/function f\w*light\w*\([^)]*\) \{\nconst \$f = [^;]*; if \(\$f >= rt\.gateLight\) \{ if \(rt\.enterDeep\(\$f, \d+, true\)\)/);
+    expect(out).toMatch(/function f\w*heavy\w*\([^)]*\) \{\nconst \$f = [^;]*; if \(\$f >= rt\.gate\) \{ if \(rt\.enterDeep\(\$f, \d+, false\)\)/);
     expect(frameIsLight('function f(a) {\nlet $r;\nreturn a;\n}', 1)).toBe(true);
     expect(frameIsLight('function f(a) {\ntry { return a; } finally { g(); }\n}', 1)).toBe(false);
     expect(frameIsLight('function f(a) {\nconst k = () => a;\nreturn k();\n}', 1)).toBe(false);

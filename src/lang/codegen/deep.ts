@@ -1,9 +1,9 @@
 // Deep recursion without the host stack (DESIGN.md "Deep recursion"): the call graph between
 // function instances, its recursive strongly connected components, and the generator "deep twin"
 // every (non-suspendable) member of such a component gets. The plain version stays the hot path
-// with one compare at entry; past the threshold it hands over to the twin run by rt.deep.
+// with one compare at entry (shared with the call gate: entry.ts); past the threshold it hands over to the twin run by rt.deep.
 import type { ModuleCtx, Instance } from './context';
-import { RT } from './rt-names';
+import { deepEntryLine, withoutRestart } from './entry';
 
 interface Graph {
   current: string | null;
@@ -103,12 +103,12 @@ const LIGHT_NAMES = 5;
  * DEEP_LIGHT_AT). An interpreted V8 frame holds a register per parameter, local and temporary
  * (measured in Node: 156 bytes for one parameter, 8 more per local or parameter), so the estimate
  * bounds each: few declared names, a short body (temporaries need text), shallow nesting (the
- * arguments of nested calls are live at once), no try/finally (defer and Drop cleanup keep
- * completion registers) and no closures (a context, and their frames sit on top).
+ * arguments of nested calls are live at once), no defer or Drop cleanup (it keeps completion
+ * registers, or `$u` and the flags when it runs after the body) and no closures (a context, and their frames sit on top).
  */
 export function frameIsLight(text: string, params: number): boolean {
   const body = text.slice(text.indexOf('{') + 1);
-  if (body.length > LIGHT_CHARS || /\bfinally\b|=>|\bfunction\b/.test(body)) return false;
+  if (body.length > LIGHT_CHARS || /\bfinally\b|\$u\b|=>|\bfunction\b/.test(body)) return false; // ($u: cleanup without finally, stmts.ts inlineExit)
   let names = params;
   for (const m of body.matchAll(/\b(?:let|const) ([^;=]*)/g)) names += m[1].split(',').length;
   if (names > LIGHT_NAMES) return false;
@@ -119,11 +119,6 @@ export function frameIsLight(text: string, params: number): boolean {
     else if (c === 41 || c === 93) depth--;
   }
   return deepest <= LIGHT_NESTING;
-}
-
-/** The plain function's first statement: past the threshold, run the call as heap frames. */
-export function deepEntry(plain: string, params: string[], light = false): string {
-  return `if (${RT.depth} >= ${light ? RT.deepFromLight : RT.deepFrom}) return ${RT.deep}(${twinName(plain)}(${params.join(', ')}));`;
 }
 
 /**
@@ -151,8 +146,8 @@ export function addDeepTwins(
     if (!twins.has(inst.name)) return;
     const head = /^function ([\w$]+)\(([^)]*)\) \{\n/.exec(texts[i])!;
     const params = head[2].split(',').map((p) => p.trim()).filter(Boolean);
-    const light = frameIsLight(texts[i], params.length);
-    texts[i] = head[0] + deepEntry(inst.name, params, light) + '\n' + texts[i].slice(head[0].length);
+    const light = frameIsLight(withoutRestart(texts[i]), params.length);
+    texts[i] = deepEntryLine(texts[i], `${twinName(inst.name)}(${params.join(', ')})`, light);
     out.push(emitTwin(inst, twins));
     // a twin's call through a function value finds the callee's twin here
     out.push(`${inst.name}.$d = ${twinName(inst.name)};`);

@@ -122,7 +122,7 @@ fn main() {
     // line comments (`// drop Map<str, i32>` after a drop function) name no identifiers
     const code = js.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/\/[^\n]*/g, '').replace(/\.\s*[A-Za-z_$][\w$]*/g, '').replace(/[A-Za-z_$][\w$]*\s*:(?!:)/g, '');
     const words = new Set(code.match(/[A-Za-z_$][\w$]*/g));
-    const JS_WORDS = new Set('const let function return if else for while break continue new class constructor this try catch finally throw true false null undefined typeof instanceof of in use strict yield void Object freeze'.split(' '));
+    const JS_WORDS = new Set('const let var function return if else for while break continue new class constructor this try catch finally throw true false null undefined typeof instanceof of in use strict yield void Object freeze'.split(' '));
     const bad = [...words].filter((w) => !JS_WORDS.has(w) && w !== 'rt' && !/^(\$|v_|f\d|S_|E_|a\d|t$|i$|v$|x$)/.test(w));
     expect(bad).toEqual([]);
   });

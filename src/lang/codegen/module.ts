@@ -23,7 +23,7 @@ const X_BOUND: readonly HelperFn[] = ['$div', '$rem', '$bdiv', '$brem', '$ipow',
   '$bits', '$assignInto', '$unwrapO', '$anyAs', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
 /** rt.host helpers bound as `$name`. */
 const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'takeAt', 'detach'];
-const BOUND = `let rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV, $FS;`;
+const BOUND = `var rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV, $FS;`;
 const BIND = `({ ${G_BOUND.join(', ')} } = ${RT.jsBuiltins});
 ({ ${X_BOUND.join(', ')} } = ${RT.helpers});
 ({ ${H_BOUND.map((n) => `${n}: $${n}`).join(', ')} } = ${RT.host});
@@ -84,7 +84,7 @@ function generateWith(prog: CheckedProgram, opts: GenerateOptions): { js: string
   // pure libm: the first 64 calls per symbol go through the runtime's recording wrapper (FFI
   // panel), later ones straight to the JS function (a direct call in the steady state)
   const libmDefs = libm.map((n) =>
-    `let $lmk_${n} = 0, $lmt_${n}, $lmf_${n};\nfunction $lm_${n}(x, y) { return ++$lmk_${n} <= 64 ? $lmt_${n}(x, y) : $lmf_${n}(x, y); }`);
+    `var $lmk_${n} = 0, $lmt_${n}, $lmf_${n};\nfunction $lm_${n}(x, y) { return ++$lmk_${n} <= 64 ? $lmt_${n}(x, y) : $lmf_${n}(x, y); }`);
   // the counter keeps counting past 64: the runtime reads the true totals at exit
   const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = ${rtH('lm')}.${n}; $lmf_${n} = ${rtH('lmPure')}.${n}; ${RT.ffiFastCounts}.${n} = () => $lmk_${n};`);
   const js = [

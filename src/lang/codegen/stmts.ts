@@ -33,11 +33,15 @@ interface Scope {
 }
 interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number }
 
+/** The label a plain function's body is left by when it has cleanup (returnJs, body). */
+const EXIT = '$x';
+/** returnJs's texts carry both forms (`\x01return …\x02{ …; break $x; }\x03`): keep one. */
+const pickReturns = (js: string, inline: boolean) => js.replace(/\x01([^\x02]*)\x02([^\x03]*)\x03/g, (_m, ret: string, leave: string) => (inline ? leave : ret));
+
 // `$FS`: the call-site stack, read once per call (it is never replaced during a run; the
 // module's own `$FS` serves code outside a function frame). Below `callGate` an entry only spends
 // its step; at or past it (a stack overflow, or every entry while call events are traced) enter()
-// does the overflow check, the step and the call event in that order.
-const ENTRY = (f: string, site: number) => `const ${f} = ${RT.depth}++, $FS = ${RT.frameSites}; if (${f} >= ${RT.callGate}) ${RT.enter}(${f}, ${site}); else ${FUEL}`;
+// does the overflow check, the step and the call event in that order (entry.ts).
 
 export class FnEmitter extends CallEmitter {
   private scopes: Scope[] = [];
@@ -57,6 +61,10 @@ export class FnEmitter extends CallEmitter {
   paramLocals: LocalInfo[] = [];
   /** The function's body (closures' emitters share it): which closures stay in the frame. */
   root: object | null = null;
+  /** A plain function instance's call of itself (entry.ts: a spent fuel chunk restarts the call). */
+  restart: string | null = null;
+  /** Defer bodies being emitted (arrows: their returns stay `return`s, see returnJs). */
+  private inDefer = 0;
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
     super(m, env, fnName, isGen, '$f');
@@ -116,11 +124,25 @@ export class FnEmitter extends CallEmitter {
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
       // double panic), then the panic propagates — rethrown at the end of `finally`.
-      code = `${gcRoots.length ? `${rtIn('gc', 'enter')}($gr);\n` : ''}try {\n${inner}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
-        `if ($u === undefined) {\ntry {\nif ($d) ${RT.runDefers}($d, undefined, ${site});\n${plain}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}` +
-        `\nif ($u !== undefined && ${RT.leave}($u, ${site})) {\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
-    } else code = `${params ? this.lvTry(params, inner) : inner}\n${RT.depth} = $f;`;
-    return `${ENTRY('$f', this.frameSite)}\nlet ${decls.join(', ')};\n${code}`;
+      const enter = gcRoots.length ? `${rtIn('gc', 'enter')}($gr);\n` : '';
+      const normal = `if ($d) ${RT.runDefers}($d, undefined, ${site});\n${plain}`;
+      const unwind = `if (${RT.leave}($u, ${site})) {\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}`;
+      if (this.restart && !R) {
+        // inlineExit: a plain function leaves its body by `break` (returnJs) and runs the
+        // cleanup after it, with no `finally` (cachegrind: bintree's check -2.5% instructions).
+        // Every path is the finally's: a secondary exception in the catch is dropped as the
+        // finally's rethrow of $u dropped it; falling off the end returns undefined (an `if`
+        // statement may have written $r).
+        code = `${enter}try {\n${EXIT}: {\n${pickReturns(inner, true)}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
+          `${RT.depth} = $f + 1;\nif ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}\n` +
+          `if ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\nreturn $r;`;
+      } else {
+        code = `${enter}try {\n${pickReturns(inner, false)}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
+          `if ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}` +
+          `\nif ($u !== undefined && ${RT.leave}($u, ${site})) {\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
+      }
+    } else code = `${params ? this.lvTry(params, pickReturns(inner, false)) : pickReturns(inner, false)}\n${RT.depth} = $f;`;
+    return `${entryLine(this.frameSite, this.restart)}\nlet ${decls.join(', ')};\n${code}`;
   }
 
   /** A REPL cell's session variables: loaded into their locals with the other declarations (so
@@ -172,8 +194,12 @@ export class FnEmitter extends CallEmitter {
     // borrowed temporaries pending in the statements being left are dropped once the value is
     // taken (they stay pending for the path that does not return, e.g. past a `?`)
     const post = this.pendingDrops(0).map((d) => d + ', ').join('');
-    if (value === null || value === 'undefined') return `${post ? post.slice(0, -2) + '; ' : ''}${RT.depth} = $f; return;`;
-    return `return ($r = ${value}, ${post}${RT.depth} = $f, $r);`;
+    const unit = value === null || value === 'undefined';
+    const ret = unit ? `${post ? post.slice(0, -2) + '; ' : ''}${RT.depth} = $f; return;` : `return ($r = ${value}, ${post}${RT.depth} = $f, $r);`;
+    if (!this.restart || this.inDefer > 0) return ret;
+    // both forms until body() knows whether the frame has cleanup (inlineExit)
+    const leave = unit ? `{ ${post ? post.slice(0, -2) + '; ' : ''}break ${EXIT}; }` : `{ $r = ${value}${post ? ', ' + post.slice(0, -2) : ''}; break ${EXIT}; }`;
+    return `\x01${ret}\x02${leave}\x03`;
   }
 
   withPre(f: () => string): string {
@@ -341,7 +367,9 @@ export class FnEmitter extends CallEmitter {
         // a defer body is an arrow function: no `yield` in it, even in a deep twin
         const twins = this.deepTwins;
         this.deepTwins = null;
+        this.inDefer++;
         const body = s.body.kind === 'block' ? this.blockValue(s.body, null) : this.stmt(s.body);
+        this.inDefer--;
         this.deepTwins = twins;
         const at = this.m.site(s.span, this.fnName);
         return `($d || ($d = [])).push(() => ${body.startsWith('{') ? body : `{ ${body} }`}, ${at});`;
@@ -963,6 +991,7 @@ export class FnEmitter extends CallEmitter {
 import { subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 import { FUEL, batchedRange } from './fuel-loops';
+import { entryLine } from './entry';
 
 /** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
 type Bound =
@@ -1003,6 +1032,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   for (const l of owned) em.ownParam(l, subst(l.type, env));
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
+  if (!isGen && !deepTwins) em.restart = `${name}(${params.join(', ')})`;
   const body = em.body(decl.body, null, prologue);
   return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
 }

@@ -62,6 +62,31 @@ export class Runtime {
     if (--this.fuel < 0) this.tick();
     if (this.traceCalls) this.callEvent(site, f);
   }
+  /** A recursive function's entry at or past its gate (`gate`/`gateLight`: the lower of callGate
+   *  and the heap-frame threshold; codegen/entry.ts). True: past the threshold, the frame index is
+   *  given back and the caller runs its twin as heap frames (`deep`); else the entry as below the
+   *  threshold: enter(), or only its step. */
+  enterDeep(f: number, site: number, light: boolean): boolean {
+    if (f >= (light ? this.deepFromLight : this.deepFrom)) { this.depth = f; return true; }
+    if (f >= this.callGate) this.enter(f, site);
+    else if (--this.fuel < 0) this.tick();
+    return false;
+  }
+  /** An entry whose step spent the chunk (frame f taken, fuel below 0): the tick, as at any step;
+   *  then the entry is undone and the generated code calls the function again (entry.ts), so the
+   *  step is spent once, from the new chunk. */
+  tickAt(f: number): void {
+    this.tick();
+    this.fuel++;
+    this.depth = f;
+  }
+  /** min(callGate, deepFrom) and min(callGate, deepFromLight): one compare at a recursive entry. */
+  gate = 0;
+  gateLight = 0;
+  private fitGates(): void {
+    this.gate = Math.min(this.callGate, this.deepFrom);
+    this.gateLight = Math.min(this.callGate, this.deepFromLight);
+  }
   stackLim: number;
   /** Depth from which recursive functions run as heap frames, and their trampoline (deep.ts). */
   deepFrom: number;
@@ -76,7 +101,8 @@ export class Runtime {
     // DEEP_LIGHT_AT, or trampolines nest) has that many plain frames below it: a quarter step.
     const from = this.deepFrom, light = this.deepFromLight;
     this.deepFrom = this.deepFromLight = this.depth + (this.depth < 2 * this.deepStep ? this.deepStep : this.deepStep >> 2);
-    try { return runDeep(g, this.seenDeep); } finally { this.deepFrom = from; this.deepFromLight = light; }
+    this.fitGates();
+    try { return runDeep(g, this.seenDeep); } finally { this.deepFrom = from; this.deepFromLight = light; this.fitGates(); }
   }
   /** The threshold (RunOptions.deepAt): frames per stretch of plain recursion. */
   private readonly deepStep: number;
@@ -391,6 +417,7 @@ export class Runtime {
    *  but not recorded for backtraces: `frameSites` ignores the writes past its end.) */
   fitLim(): void {
     this.callGate = this.traceCalls ? 0 : this.stackLim;
+    this.fitGates();
   }
 
   /** Fuel chunk spent: account, poll Stop/SIGINT, end the run when the budget is gone. */
