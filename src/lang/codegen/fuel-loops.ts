@@ -92,7 +92,7 @@ export function pureCond(js: string): boolean {
  * `$m`, and gives back what it did not use when the loop ends (the condition fails, break,
  * return, a panic in the body). As in batchedRange, no tick can happen inside a batch: each comes
  * at the step it comes at when each iteration pays (after the condition read true). `body` has
- * no loop of its own. (vecprim's `while`: ~1.5% fewer instructions a run, cachegrind.)
+ * no loop of its own.
  */
 export function batchedWhile(cond: string, body: string, k: number): string | null {
   if (!batching || !fuelFree(body) || !pureCond(cond)) return null;
