@@ -24,8 +24,6 @@ export class Machine {
   private readonly blocks = new Map<number, BlockRec>();
   /** Typed Vec storage this run no longer uses: spare for the next runs once this one is over. */
   readonly retiredTyped = new RetiredTyped();
-  /** Whether retired storage is kept (installLibrary's `spares`). */
-  keepsSpares = false;
 
   constructor(private readonly rt: Runtime, opts: RunOptions) {
     this.mem = new Memory({ limit: opts.heapLimit });
@@ -311,30 +309,21 @@ export interface LibraryHandle {
   stats(): { allocs: number; frees: number; peakBytes: number; liveBytes: number };
 }
 
-/** The machine the collections' heap hooks charge: the last one installed (collections.ts `heap`
- *  is one for the process too). */
-let hooked: Machine | null = null;
-/** One hooks object, with the same functions, for every run: the runtime's code that calls them
- *  (VString.append, VVec.grow, host.tmpStr...) and the programs that inline it keep their optimized
- *  code from one run to the next (new closures each run made it deoptimize every run: wrong call
- *  target, then run unoptimized until it was compiled again). */
-const HOOKS = {
-  alloc: (size: number, align: number, site: number) => hooked!.bufAlloc(size, align, site),
-  free: (addr: number, size: number, _align: number, site: number) => hooked!.bufFree(addr, size, site),
-  tmp: (size: number, align: number, site: number) => hooked!.bufTmp(size, align, site),
-  realloc: (addr: number, old: number, size: number, align: number, site: number) => hooked!.bufRealloc(addr, old, size, align, site),
-  fail: (size: number | bigint, site: number): never => hooked!.fault(oomFault(size), site),
-  retire: (t: Parameters<RetiredTyped['add']>[0]) => { if (hooked!.keepsSpares) hooked!.retiredTyped.add(t); },
-};
-
 /** `spares`: the caller releases the machine when the run is over (run()), so the Vec storage the
- *  run retires may serve later runs (a REPL's machine lives on: it keeps none). */
+ *  run retires may serve later runs (a REPL's machine lives on: it keeps none). The hooks are new
+ *  closures each run: one stable set (charging a module-level current machine) spared strbuild's
+ *  and vecprim's first runs their deoptimizations but cost wordcount 2.5% a run (cachegrind). */
 export function installLibrary(rt: Runtime, opts: RunOptions, spares = false): LibraryHandle {
   const m = new Machine(rt, opts);
   rt.machine = m;
-  m.keepsSpares = spares;
-  hooked = m;
-  setHeapHooks(HOOKS);
+  setHeapHooks({
+    alloc: (size, align, site) => m.bufAlloc(size, align, site),
+    free: (addr, size, _align, site) => m.bufFree(addr, size, site),
+    tmp: (size, align, site) => m.bufTmp(size, align, site),
+    realloc: (addr, old, size, align, site) => m.bufRealloc(addr, old, size, align, site),
+    fail: (size, site) => m.fault(oomFault(size), site),
+    retire: spares ? (t) => m.retiredTyped.add(t) : undefined,
+  });
   return {
     machine: m,
     resetStats() { m.stats.reset(); },
