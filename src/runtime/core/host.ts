@@ -41,25 +41,6 @@ function makeLibmFast(rt: Runtime): Record<string, (x: number, y: number) => num
   return out;
 }
 
-// The string builders generated code calls most (f-strings, prints) read no run state: one
-// function each for every run, so a program's optimized code that calls them stays valid from one
-// run to the next (a new closure per run made its main deoptimize every run: wrong call target).
-
-/** Text built from program-sized pieces (f-string holes, `+`, print arguments): a result past
- *  the longest string fails as an allocation of its size (collections.ts catStr). (`cat`) */
-/** tmpStr(cat([a, b], site), site) without the array (an f-string of two pieces, `str + str`):
- *  most f-strings are one hole and one text, and the array doubled strbuild's young garbage. */
-function tmpCat2(a: string, b: string, site: number): string {
-  return tmpStr((a.length + b.length) * 3 > MAX_STRING_BYTES ? catStr([a, b], site) : a + b, site);
-}
-function tmpStr(s: string, site: number): string {
-  const n = utf8Len(s);
-  if (n > MAX_STRING_BYTES) heap.fail(n, site);
-  if (n > 0) heap.tmp(n, 1, site);
-  noteTmpLen(s, n);
-  return s;
-}
-
 export function makeHost(rt: Runtime) {
   let sandbox: Sandbox | null = null; // env and files of this run (std modules env/fs/path)
   const dec = new TextDecoder();
@@ -184,9 +165,23 @@ export function makeHost(rt: Runtime) {
       }
       return f;
     },
-    cat: catStr,
-    tmpCat2,
-    tmpStr,
+    /** Text built from program-sized pieces (f-string holes, `+`, print arguments): a result past
+     *  the longest string fails as an allocation of its size (collections.ts catStr). */
+    cat(parts: string[], site: number, sep = ''): string {
+      return catStr(parts, site, sep);
+    },
+    /** tmpStr(cat([a, b], site), site) without the array (an f-string of two pieces, `str + str`):
+     *  most f-strings are one hole and one text, and the array doubled strbuild's young garbage. */
+    tmpCat2(a: string, b: string, site: number): string {
+      return this.tmpStr((a.length + b.length) * 3 > MAX_STRING_BYTES ? catStr([a, b], site) : a + b, site);
+    },
+    tmpStr(s: string, site: number): string {
+      const n = utf8Len(s);
+      if (n > MAX_STRING_BYTES) heap.fail(n, site);
+      if (n > 0) heap.tmp(n, 1, site);
+      noteTmpLen(s, n);
+      return s;
+    },
     cstr(s: string): number {
       return rt.machine.guard(-1, () => rt.machine.mem.internCString(s));
     },

@@ -310,9 +310,7 @@ export interface LibraryHandle {
 }
 
 /** `spares`: the caller releases the machine when the run is over (run()), so the Vec storage the
- *  run retires may serve later runs (a REPL's machine lives on: it keeps none). The hooks are new
- *  closures each run: one stable set (charging a module-level current machine) spared strbuild's
- *  and vecprim's first runs their deoptimizations but cost wordcount 2.5% a run (cachegrind). */
+ *  run retires may serve later runs (a REPL's machine lives on: it keeps none). */
 export function installLibrary(rt: Runtime, opts: RunOptions, spares = false): LibraryHandle {
   const m = new Machine(rt, opts);
   rt.machine = m;
