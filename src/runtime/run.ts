@@ -28,7 +28,7 @@ export function run(program: RunnableProgram, options: Partial<RunOptions> = {})
   let outcome: Outcome;
   let lib: ReturnType<typeof installLibrary> | null = null;
   try {
-    lib = installLibrary(rt, opts, true);
+    lib = installLibrary(rt, opts);
     if (program.isLibrary) {
       outcome = { kind: 'exited', code: 0 };
     } else {

@@ -14,9 +14,6 @@ export interface HeapHooks {
   /** A buffer of `size` bytes that cannot be had (beyond what the host can hold): fails like a
    *  native allocation of that size. */
   fail(size: number | bigint, site: number): never;
-  /** A Vec's typed storage it no longer uses (outgrown or dropped): kept for the runs after this
-   *  one (SpareTyped). */
-  retire?(t: Typed): void;
 }
 
 export const noHeap: HeapHooks = {
@@ -41,45 +38,6 @@ export const MAX_VEC_ELEMS = 1 << 24;
 /** Typed array constructors by element kind (common/vec-kinds.ts; 0: a plain JS array for good). */
 export const VEC_KINDS = [null, Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array] as const;
 type Typed = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
-
-/** Bytes of typed Vec storage kept for later runs (and held by one run's retired list). */
-export const SPARE_TYPED_MAX = 64 << 20;
-/** Typed storage of ended runs, by kind and length, for the next runs' Vecs: a run's Vecs grow
- *  through the same sizes each time, and fresh typed arrays cost their pages (bench/vecprim:
- *  ~24 MB of growth, ~4 ms of a ~28 ms run). */
-const spareTyped = new Map<number, Typed[]>();
-let spareTypedBytes = 0;
-const typedKey = (kind: number, len: number) => len * 16 + kind;
-function takeSpareTyped(kind: number, len: number): Typed | undefined {
-  const l = spareTyped.get(typedKey(kind, len));
-  const t = l?.pop();
-  if (t !== undefined) spareTypedBytes -= t.byteLength;
-  return t;
-}
-/** One run's retired typed storage (a Machine's). It becomes spare only when the run is over
- *  (`donate`, from Machine.release): within the run a missed move or a stale view may still read
- *  it, after the run nothing does. A Set: storage retired twice is kept once. */
-export class RetiredTyped {
-  private readonly set = new Set<Typed>();
-  /** (read by tests) */
-  bytes = 0;
-  add(t: Typed): void {
-    if (this.bytes + t.byteLength > SPARE_TYPED_MAX || this.set.has(t)) return;
-    this.set.add(t);
-    this.bytes += t.byteLength;
-  }
-  donate(): void {
-    for (const t of this.set) {
-      if (spareTypedBytes + t.byteLength > SPARE_TYPED_MAX) break;
-      const k = typedKey(VEC_KINDS.indexOf(t.constructor as never), t.length);
-      const l = spareTyped.get(k);
-      if (l) l.push(t); else spareTyped.set(k, [t]);
-      spareTypedBytes += t.byteLength;
-    }
-    this.set.clear();
-    this.bytes = 0;
-  }
-}
 /** Capacity from which a Vec of a typed kind moves its elements into a typed array. Measured
  *  (CPU, 2 cores, loaded): 20,000 short-lived Vecs of 8-100 i32 took ~120 ms as plain arrays and
  *  ~190 ms with this at 64 (each typed array costs an allocation); 40 Vecs of 60,000 took ~230 ms
@@ -177,10 +135,8 @@ export class VVec<T = unknown> {
     if (this.kind === 0 || cap < VEC_TYPED_AT) return;
     const b = this.b;
     if (!Array.isArray(b) && b.length >= cap) return;
-    let t: Typed | undefined = takeSpareTyped(this.kind, cap);
-    // (a spare holds an earlier run's elements: zeroed past the copied ones, as a fresh one is)
-    if (t !== undefined) t.fill(0, this.n);
-    else try {
+    let t: Typed;
+    try {
       t = new VEC_KINDS[this.kind]!(cap);
     } catch {
       // the host cannot give that much at once (a big reserve): stay, or go back to, a plain array
@@ -189,7 +145,7 @@ export class VVec<T = unknown> {
       return;
     }
     if (Array.isArray(b)) { for (let i = 0; i < this.n; i++) t[i] = b[i] as number; }
-    else { t.set(b.subarray(0, this.n)); heap.retire?.(b); }
+    else t.set(b.subarray(0, this.n));
     this.b = t;
     this.vw = null;
   }
@@ -212,10 +168,7 @@ export class VVec<T = unknown> {
   /** Free the buffer (the Vec was dropped or went out of scope for good). */
   release(site = -1): void {
     // accounting only: the elements stay readable if a missed move keeps using the Vec
-    if (this.cap) {
-      heap.free(this.addr, this.cap * this.esize, this.ealign, site);
-      if (!Array.isArray(this.b)) heap.retire?.(this.b);
-    }
+    if (this.cap) heap.free(this.addr, this.cap * this.esize, this.ealign, site);
     this.cap = 0;
     this.addr = 0;
   }

@@ -3,7 +3,7 @@
 // Collections report their buffers here through HeapHooks; raw alloc/free/realloc come here too.
 import type { RunOptions } from '../api';
 import type { Runtime } from './rt';
-import { setHeapHooks, VBox, VBoxForeign, RetiredTyped, type VBoxView } from './collections';
+import { setHeapHooks, VBox, VBoxForeign, type VBoxView } from './collections';
 import { VexAbort, VexLimit } from './errors';
 import { Memory } from '../memory/memory';
 import { SystemAllocator } from '../alloc/system';
@@ -22,8 +22,6 @@ export class Machine {
   readonly prof = new HeapProfiler();
   current: Allocator;
   private readonly blocks = new Map<number, BlockRec>();
-  /** Typed Vec storage this run no longer uses: spare for the next runs once this one is over. */
-  readonly retiredTyped = new RetiredTyped();
 
   constructor(private readonly rt: Runtime, opts: RunOptions) {
     this.mem = new Memory({ limit: opts.heapLimit });
@@ -35,7 +33,6 @@ export class Machine {
   release(): void {
     this.sys.recycle();
     this.mem.release();
-    this.retiredTyped.donate();
   }
 
   /** Turn a memory/allocator fault into the Vex outcome it stands for. */
@@ -309,9 +306,7 @@ export interface LibraryHandle {
   stats(): { allocs: number; frees: number; peakBytes: number; liveBytes: number };
 }
 
-/** `spares`: the caller releases the machine when the run is over (run()), so the Vec storage the
- *  run retires may serve later runs (a REPL's machine lives on: it keeps none). */
-export function installLibrary(rt: Runtime, opts: RunOptions, spares = false): LibraryHandle {
+export function installLibrary(rt: Runtime, opts: RunOptions): LibraryHandle {
   const m = new Machine(rt, opts);
   rt.machine = m;
   setHeapHooks({
@@ -320,7 +315,6 @@ export function installLibrary(rt: Runtime, opts: RunOptions, spares = false): L
     tmp: (size, align, site) => m.bufTmp(size, align, site),
     realloc: (addr, old, size, align, site) => m.bufRealloc(addr, old, size, align, site),
     fail: (size, site) => m.fault(oomFault(size), site),
-    retire: spares ? (t) => m.retiredTyped.add(t) : undefined,
   });
   return {
     machine: m,
