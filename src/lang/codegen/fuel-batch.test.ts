@@ -4,7 +4,7 @@ import { describe, expect, it, afterEach } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runVex } from './run-helpers.test-util';
-import { setFuelBatching, fuelFree } from './fuel-loops';
+import { setFuelBatching, fuelFree, pureCond } from './fuel-loops';
 import { compile } from '../compile';
 import { run } from '../../runtime/run';
 import { flagsFor, OWN_DIR, SHARED_DIR } from '../../../tests/conformance-lib';
@@ -112,7 +112,7 @@ fn main() {
     println("{}", s);
 }
 `);
-    expect(nested.js.match(new RegExp(BATCHED.source, 'g'))).toHaveLength(1);
+    expect(nested.js.match(new RegExp(BATCHED.source, 'g'))).toHaveLength(2); // `for j` and the `while`
     expect(nested.batched).toEqual(nested.plain);
   });
 
@@ -151,6 +151,90 @@ fn main() {
     expect(fuelFree('x = "f1_g(" + y;')).toBe(true);
     for (const js of ['x = f1_g(y);', '$drop0(v);', 'x = v_f_3(y);', 'x = (yield* f());', 'for (;;) {}', 'x = () => 1;', 'x = (g)(1);', 'rt.host.cat(["a"], 1);', 'x = new rt.VVec(4, 4);', 'if (--rt.fuel < 0) rt.tick();']) {
       expect(fuelFree(js), js).toBe(false);
+    }
+  });
+});
+
+const BATCHED_WHILE = /let \$m\d+ = 0;\ntry \{\n\$b\d+: for/;
+const WHILE = (setup: string, loop: string) => `fn main() {
+    let! v = Vec<i32>.new();
+    for i in 0..100 { v.push(i); }
+    let! s = 0;
+    let! i = 0;
+    ${setup}
+    ${loop}
+    println("s {} i {}", s, i);
+}
+`;
+
+describe('batched while and loop fuel', () => {
+  it('counts the same steps as a while loop charging each iteration, up, down and empty', () => {
+    for (const [setup, loop] of [
+      ['', 'while i < 1000 { s += i % 7; i += 1; }'],
+      ['i = 99;', 'while i >= 0 { if v[i] > s { s = v[i]; } i -= 1; }'],
+      ['i = 5;', 'while i < 5 { s += 1; }'],
+      ['', 'while s < 12345 && i != 70000 { s = (s + i) % 20000; i += 1; }'],
+    ]) {
+      const r = both(WHILE(setup, loop));
+      expect(r.js, loop).toMatch(BATCHED_WHILE);
+      expect(r.plainJs).not.toMatch(BATCHED_WHILE);
+      expect(r.batched, loop).toEqual(r.plain);
+    }
+    expect(both(WHILE('', 'while i < 1000 { s += i % 7; i += 1; }')).batched.stdout).toBe('s 2997 i 1000\n');
+  });
+
+  it('gives back the unused iterations on break, continue, return and a panic in the body', () => {
+    for (const loop of [
+      'while i < 1000 { i += 1; if i == 37 { break; } s += 1; }',
+      'while i < 1000 { i += 1; if i % 3 == 0 { continue; } s += 1; }',
+      'while i < 1000 { i += 1; if i == 500 { return; } s += 1; }',
+      'while i < 1000 { s += v[i]; i += 1; }',
+      'loop { i += 1; if i > 700 { break; } s += i % 3; }',
+      'loop { i += 1; s += v[i * 2]; }',
+    ]) {
+      const r = both(WHILE('', loop));
+      expect(r.js, loop).toMatch(BATCHED_WHILE);
+      expect(r.batched, loop).toEqual(r.plain);
+    }
+  });
+
+  it('stops at exactly N steps for every N through a run, and across fuel chunks', () => {
+    const src = WHILE('', `while i < 6 {
+        let! j = 0;
+        i += 1;
+        let k = i * 3;
+        while j < k { s += j; j += 1; }
+        println("{} {}", i, s);
+    }`);
+    const total = both(src).plain.steps;
+    expect(both(src).js).toMatch(BATCHED_WHILE);
+    for (let n = 1; n <= total + 1; n++) {
+      const r = both(src, { fuel: n });
+      expect(r.batched, `fuel ${n}`).toEqual(r.plain);
+    }
+    const long = WHILE('', 'loop { s = (s + i) % 1000; i += 1; if i == 300000 { break; } }');
+    for (const n of [65_535, 65_536, 65_537, 131_072, 131_075, 200_000]) {
+      const r = both(long, { fuel: n });
+      expect(r.batched.outcome, `fuel ${n}`).toMatchObject({ kind: 'limit', limit: 'fuel' });
+      expect(r.batched, `fuel ${n}`).toEqual(r.plain);
+      expect(r.batched.steps).toBe(n);
+    }
+    const whole = both(long);
+    expect(whole.batched).toEqual(whole.plain);
+  });
+
+  it('leaves a while loop whose condition could panic, call or change something to charge each iteration', () => {
+    for (const loop of ['while v[i] < 50 { i += 1; }', 'while v[i] >= 0 { i += 1; }', 'while v.pop().is_some() { i += 1; }', 'while f(i) { i += 1; }']) {
+      const r = both(WHILE('', loop).replace('fn main', 'fn f(x: i32): bool { return x < 20; }\nfn main'));
+      expect(r.js, loop).not.toMatch(BATCHED_WHILE);
+      expect(r.batched, loop).toEqual(r.plain);
+    }
+  });
+
+  it('knows which conditions may be read again', () => {
+    for (const js of ['(v_i_7 >= 0)', 'true', '((v_i_1 < v_n_2) && (v_s_3 !== 5))', 'v_v_1.n > 0', 'x == "a(b"']) expect(pureCond(js), js).toBe(true);
+    for (const js of ['(v_i_1 = 3)', 'v_i_1++ < 3', '--v_i_1 > 0', 'f1_g(v_i_1)', '((v_i_7 >>> 0) < v_a_2.n ? v_a_2.b[v_i_7] : rt.outOfBounds(v_i_7, v_a_2.n, 20)) > 0', 'new E_Option_0(1)', 'x += 1', '(() => 1)', '`a`', '(--rt.fuel < 0)']) {
+      expect(pureCond(js), js).toBe(false);
     }
   });
 });

@@ -75,3 +75,32 @@ export function batchedRange(v: string, lo: string, hi: string, inclusive: boole
     `${e} = ${v} + ${n};\nfor (; ${v} < ${e} && ${cond}; ${v} = ${v} + 1) {\n${b}\n}\n` +
     `${F} += ${e} - ${v}; ${e} = ${v};\n}\n} finally { if (${e} > ${v}) ${F} += ${e} - ${v} - 1; }\n}`;
 }
+
+/** Whether a loop condition may be read again at the same state with nothing to see, and cannot
+ *  throw (a panic in the condition, before the iteration's step, would be given back one step
+ *  short): no assignment, increment, call (a bounds check's panic included), `new`,
+ *  `yield`/`await`, closure or template. Comparisons of locals, fields and literals are. */
+export function pureCond(js: string): boolean {
+  const t = js.replace(STRINGS, '""');
+  return !/(?:^|[^=!<>])=(?!=)|\+\+|--|\b(?:new|delete|yield|await|function|class)\b|`|[\w$\])]\s*\(/.test(t) && !t.includes(RT.fuel);
+}
+
+/**
+ * `while (cond) { charge; body }` (`cond` 'true' for `loop`) as batches of prepaid iterations, or
+ * null when the body may spend fuel or `cond` is not pure (it is read once more per batch). The
+ * count is not known: a batch pays for all the chunk holds, counts the paid iterations down in
+ * `$m`, and gives back what it did not use when the loop ends (the condition fails, break,
+ * return, a panic in the body). As in batchedRange, no tick can happen inside a batch: each comes
+ * at the step it comes at when each iteration pays (after the condition read true). `body` has
+ * no loop of its own.
+ */
+export function batchedWhile(cond: string, body: string, k: number): string | null {
+  if (!batching || !fuelFree(body) || !pureCond(cond)) return null;
+  const label = `$b${k}`, m = `$m${k}`;
+  const b = body.replace(new RegExp(`${STRINGS.source}|\\bbreak;`, 'g'), (x) => (x === 'break;' ? `break ${label};` : x));
+  const F = RT.fuel;
+  return `{\nlet ${m} = 0;\ntry {\n${label}: for (;;) {\nif (!(${cond})) break;\n` +
+    `if (${F} > 0) { ${m} = ${F}; ${F} = 0; } else { ${FUEL} ${m} = 1; }\n` +
+    `for (; ${m} > 0 && (${cond}); ${m}--) {\n${b}\n}\n` +
+    `${F} += ${m}; ${m} = 0;\n}\n} finally { if (${m} > 0) ${F} += ${m} - 1; }\n}`;
+}

@@ -564,10 +564,16 @@ export class FnEmitter extends CallEmitter {
   }
 
   private loop(cond: E | null, body: ast.Block): string {
-    if (!cond) return `for (;;) {\n${FUEL}\n${this.loopBody(body, null)}\n}`;
+    if (!cond) {
+      const b = this.loopBody(body, null);
+      return batchedWhile('true', b, ++this.labelN) ?? `for (;;) {\n${FUEL}\n${b}\n}`;
+    }
     let [pre, c, drops] = this.condJs(cond);
     if (drops) { const t = this.tmp(); pre = [...pre, `${t} = ${c};`, drops]; c = t; }
-    if (!pre.length) return `while (${c}) {\n${FUEL}\n${this.loopBody(body, null)}\n}`;
+    if (!pre.length) {
+      const b = this.loopBody(body, null);
+      return batchedWhile(c, b, ++this.labelN) ?? `while (${c}) {\n${FUEL}\n${b}\n}`;
+    }
     return `for (;;) {\n${pre.join('\n')}\nif (!(${c})) break;\n${FUEL}\n${this.loopBody(body, null)}\n}`;
   }
 
@@ -990,7 +996,7 @@ export class FnEmitter extends CallEmitter {
 
 import { subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
-import { FUEL, batchedRange } from './fuel-loops';
+import { FUEL, batchedRange, batchedWhile } from './fuel-loops';
 import { entryLine } from './entry';
 
 /** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
