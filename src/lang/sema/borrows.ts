@@ -211,9 +211,9 @@ function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
 /** The copies of shared handles (`let ch2 = ch;`, `ch2 = ch;`, `let s = S{ch: ch};`,
  *  `let c = s.ch;`), a class of locals per handle: what is stored through one is read through any
  *  of them, so a use of any is a use of what they hold. */
-const channelCopies = checkMap<LocalInfo, Set<LocalInfo>>();
+const sharedCopies = checkMap<LocalInfo, Set<LocalInfo>>();
 /** The locals sharing a handle with l (l included). */
-export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => channelCopies.get(l) ?? new Set([l]);
+export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => sharedCopies.get(l) ?? new Set([l]);
 /** The locals whose shared handles a value copies (as written: a local, a part of one, a literal). */
 function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
   e = checkedNode(e);
@@ -230,19 +230,26 @@ function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
   }
   return out;
 }
-/** After `s` is checked: join the holder a statement copies a shared handle into with its source. */
-export function noteChannelCopy(s: ast.Stmt): void {
-  // (also into a container: `chans.push(ch)`, `m.insert(k, ch)`)
+/** The local a statement gives values to and those values: a `let`/assignment's bound local
+ *  (boundLocal), or the container a mutating builtin method stores its arguments in
+ *  (`chans.push(ch)`, `m.insert(k, ch)`, `out.push(v[0])`). */
+function givenTo(s: ast.Stmt): { to: LocalInfo; values: readonly ast.Expr[] } | null {
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
   const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
-  const bound = into ? { local: into, value: null } : boundLocal(s);
-  if (!bound || !holdsShared(bound.local.type)) return;
-  for (const from of bound.value ? handleSources(bound.value) : c!.args.flatMap((a) => handleSources(a))) {
-    const to = bound.local;
+  if (into) return { to: into, values: c!.args };
+  const bound = boundLocal(s);
+  return bound ? { to: bound.local, values: [bound.value] } : null;
+}
+/** After `s` is checked: join the holder a statement copies a shared handle into with its source. */
+export function noteHandleCopies(s: ast.Stmt): void {
+  const g = givenTo(s);
+  if (!g || !holdsShared(g.to.type)) return;
+  const to = g.to;
+  for (const from of g.values.flatMap((v) => handleSources(v))) {
     if (from === to) continue;
-    const a = channelCopies.get(from) ?? new Set([from]), b = channelCopies.get(to) ?? new Set([to]);
+    const a = sharedCopies.get(from) ?? new Set([from]), b = sharedCopies.get(to) ?? new Set([to]);
     for (const l of b) a.add(l);
-    for (const l of a) channelCopies.set(l, a);
+    for (const l of a) sharedCopies.set(l, a);
   }
 }
 
@@ -262,11 +269,10 @@ function readSource(e: ast.Expr): LocalInfo | null {
 }
 /** After `s` is checked: note the holders it gives a value read out of another holder. */
 export function noteReads(s: ast.Stmt): void {
-  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
-  const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
-  const to = into ?? boundLocal(s)?.local;
-  if (!to || !holdsRef(to.type)) return;
-  for (const v of into ? c!.args : [boundLocal(s)!.value]) {
+  const g = givenTo(s);
+  if (!g || !holdsRef(g.to.type)) return;
+  const to = g.to;
+  for (const v of g.values) {
     const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
     if (!from || from === to || !holdsRef(from.type)) continue;
     const set = readers.get(from) ?? new Set();
@@ -276,7 +282,7 @@ export function noteReads(s: ast.Stmt): void {
 }
 /** The locals a use of which reaches what holder r holds: its handle's copies and their readers. */
 function reaching(r: LocalInfo): Set<LocalInfo> {
-  const out = new Set(channelCopies.get(r) ?? [r]);
+  const out = new Set(handleCopies(r));
   for (const l of [...out]) for (const x of readers.get(l) ?? []) out.add(x);
   return out;
 }
@@ -345,7 +351,7 @@ function exitsOrRebinds(st: unknown, r: LocalInfo): boolean {
 /** Does every mention of r (or a copy of its handle) in `st` only read a value holding no
  *  reference out of it (`o.n`, `g.get().n`, `o.len()`)? Then nothing in `st` keeps what r holds. */
 function onlyReads(st: unknown, r: LocalInfo): boolean {
-  const copies = channelCopies.get(r) ?? new Set([r]);
+  const copies = handleCopies(r);
   let ok = true;
   const visit = (x: unknown, up: Record<string, unknown>[]): void => {
     if (!ok || !x || typeof x !== 'object') return;
