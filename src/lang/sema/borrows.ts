@@ -370,8 +370,9 @@ function onlyReads(st: unknown, r: LocalInfo): boolean {
         child = a;
       }
     }
-    const next = [...up, o];
-    for (const k in o) if (walk(o, k)) visit(o[k], next);
+    up.push(o);
+    for (const k in o) if (walk(o, k)) visit(o[k], up);
+    up.pop();
   };
   visit(st, []);
   return ok;
@@ -484,7 +485,8 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const stop = after.findIndex((st) => reassigns(st, d.r));
       let use: ast.Span | null = null;
-      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, reaching(d.r)); if (use) break; }
+      const through = reaching(d.r);
+      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, through); if (use) break; }
       if (!use) continue;
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       reportedDangling.add(d.at);

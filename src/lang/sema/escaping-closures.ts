@@ -204,19 +204,13 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
    *  `g.set(&e)`, `h.r = &e`): returning one returns the reference (E0160). */
   const filled = new Map<LocalInfo, { x: LocalInfo; at: ast.Span }>();
   // (a Gc set again later in the same block, straight-line, holds the later value: borrows.ts replacedLater)
+  // (noted for each block as `visit` enters it, before the calls of its statements are met)
   const replaced = new Set<unknown>();
-  const blocks = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const y of n) blocks(y); return; }
-    const o = checkedNode(n) as Record<string, unknown>;
-    if (Array.isArray(o.stmts)) (o.stmts as ast.Stmt[]).forEach((st, i) => {
-      const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
-      const g = c?.callee.kind === 'member' ? local(c.callee.object) : null;
-      if (g && replacedLater(o.stmts as ast.Stmt[], i, g)) replaced.add(c);
-    });
-    for (const k of Object.keys(o)) if (!skip(o, k)) blocks(o[k]);
-  };
-  blocks(body);
+  const noteReplaced = (stmts: ast.Stmt[]) => stmts.forEach((st, i) => {
+    const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
+    const g = c?.callee.kind === 'member' ? local(c.callee.object) : null;
+    if (g && replacedLater(stmts, i, g)) replaced.add(c);
+  });
   let filling = true;
   const fill = (owner: LocalInfo, value: ast.Expr) => {
     if (filled.has(owner) || !filling) return;
@@ -252,6 +246,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x, inClosure); return; }
     const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
+    if (Array.isArray(o.stmts)) noteReplaced(o.stmts as ast.Stmt[]);
     switch (o.kind) {
       case 'let': {
         const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
@@ -310,6 +305,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
     if (lit && !lentClosures.has(o as unknown as ast.Expr)) open.pop();
   };
+  noteReplaced(body.stmts);
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
   filledReturns();
