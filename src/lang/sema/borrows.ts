@@ -129,6 +129,25 @@ export function holdsRef(t: Type | undefined, pointers = false, seen = new Set<u
 export const buildsVariant = (c: ast.ExprOf<'call'>): boolean =>
   callTarget(c)?.k === 'variant' || (c.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(c.callee.name));
 
+/** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */
+export function branchValues(e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] {
+  const out: ast.Expr[] = [];
+  if (e.kind === 'if') { for (const b of [...e.branches.map((x) => x.body), e.else]) if (b?.tail) out.push(b.tail); return out; }
+  for (const a of e.arms) {
+    if ('stmts' in a.body) { if (a.body.tail) out.push(a.body.tail); }
+    else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') out.push(a.body as ast.Expr);
+  }
+  return out;
+}
+
+/** Is the place part of a temporary (chapter 2 §6.4: dropped when its statement is done): a value
+ *  a call or literal makes, not a reference itself? */
+export function temporaryPlace(e: ast.Expr): boolean {
+  while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+  const t = exprInfo(e)?.type;
+  return (e.kind === 'call' || e.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
+}
+
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
@@ -140,8 +159,7 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
     case 'ident': if (nameRes(e)?.k === 'local') out.push(...(heldLocals.get((nameRes(e) as ResOf<'local'>).local) ?? [])); break;
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
     case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
-    case 'if': for (const b of [...e.branches.map((x) => x.body), e.else]) borrowsIn(b?.tail ?? undefined, out); break;
-    case 'match': for (const a of e.arms) borrowsIn('stmts' in a.body ? (a.body.tail ?? undefined) : (a.body.kind === 'return' || a.body.kind === 'break' || a.body.kind === 'continue' ? undefined : a.body as ast.Expr), out); break;
+    case 'if': case 'match': for (const v of branchValues(e)) borrowsIn(v, out); break;
     case 'call': {
       const t = callTarget(e);
       if (buildsVariant(e)) { for (const a of e.args) borrowsIn(a, out); break; }

@@ -16,7 +16,7 @@ import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
-import { borrowsIn, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, within } from './borrows';
+import { borrowsIn, branchValues, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
 // (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
@@ -336,17 +336,6 @@ export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0,
   return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, rootLocal(h), depth + 1, closureParams));
 }
 
-/** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */
-export function branchValues(e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] {
-  const out: ast.Expr[] = [];
-  if (e.kind === 'if') { for (const b of [...e.branches.map((x) => x.body), e.else]) if (b?.tail) out.push(b.tail); return out; }
-  for (const a of e.arms) {
-    if ('stmts' in a.body) { if (a.body.tail) out.push(a.body.tail); }
-    else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') out.push(a.body as ast.Expr);
-  }
-  return out;
-}
-
 /** The local a place or reference expression starts from (`r`, `self.kind`, `*p`, `&v[i]`). */
 export function rootLocal(e: ast.Expr): LocalInfo | null {
   for (;;) {
@@ -396,13 +385,6 @@ function mayHoldPartOf(holder: Type, t: Type | undefined): boolean {
     }
   };
   return keeps(holder, 0);
-}
-
-/** Is the place part of a temporary: a value a call or literal makes, not a reference itself? */
-function temporaryPlace(e: ast.Expr): boolean {
-  while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
-  const t = exprInfo(e)?.type;
-  return (e.kind === 'call' || e.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
 }
 
 /** Is the place part of a `thread_local` (which outlives every local of its task)? */
