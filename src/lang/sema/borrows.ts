@@ -251,17 +251,22 @@ function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
 /** The local a statement gives values to and those values: a `let`/assignment's bound local
  *  (boundLocal), or the container a mutating builtin method stores its arguments in
  *  (`chans.push(ch)`, `m.insert(k, ch)`, `out.push(v[0])`). */
-function givenTo(s: ast.Stmt): { to: LocalInfo; values: readonly ast.Expr[] } | null {
+type Given = { to: LocalInfo; values: readonly ast.Expr[] };
+function givenTo(s: ast.Stmt): Given | null {
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
   const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
   if (into) return { to: into, values: c!.args };
   const bound = boundLocal(s);
   return bound ? { to: bound.local, values: [bound.value] } : null;
 }
-/** After `s` is checked: join the holder a statement copies a shared handle into with its source. */
-export function noteHandleCopies(s: ast.Stmt): void {
+/** After `s` is checked (checkBlock): note the handle copies and reads it makes. */
+export function noteGiven(s: ast.Stmt): void {
   const g = givenTo(s);
-  if (!g || !holdsShared(g.to.type)) return;
+  if (g) { noteHandleCopies(g); noteReads(g); }
+}
+/** Join the holder a statement copies a shared handle into with its source. */
+function noteHandleCopies(g: Given): void {
+  if (!holdsShared(g.to.type)) return;
   const to = g.to;
   for (const from of g.values.flatMap((v) => handleSources(v))) {
     if (from === to) continue;
@@ -285,10 +290,9 @@ function readSource(e: ast.Expr): LocalInfo | null {
   }
   return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
 }
-/** After `s` is checked: note the holders it gives a value read out of another holder. */
-export function noteReads(s: ast.Stmt): void {
-  const g = givenTo(s);
-  if (!g || !holdsRef(g.to.type)) return;
+/** Note the holder a statement gives a value read out of another holder. */
+function noteReads(g: Given): void {
+  if (!holdsRef(g.to.type)) return;
   const to = g.to;
   for (const v of g.values) {
     const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;

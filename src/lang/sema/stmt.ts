@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
-import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteHandleCopies, noteReads, temporaryPlace } from './borrows';
+import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteGiven, temporaryPlace } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
@@ -151,7 +151,7 @@ export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope =
     const late = s.kind === 'let' ? lateCollectionType(cx, s, b.stmts.slice(i + 1), b.tail) : null;
     if (late) lateTypes.set(s, late);
     checkStmt(cx, s);
-    if (cx.borrowCheck) { noteHandleCopies(s); noteReads(s); }
+    if (cx.borrowCheck) noteGiven(s);
     if (stmtDiverges(s)) diverged = true;
   }
   let t: Type = T.unit;
