@@ -209,7 +209,7 @@ export function ownersOf(cx: Ctx, br: Borrow): LocalInfo[] {
   return out;
 }
 /** The first of ownersOf (the one a holder reached through a reference stands for). */
-export const ownerOf = (cx: Ctx, br: Borrow): LocalInfo | null => ownersOf(cx, br)[0] ?? null;
+const ownerOf = (cx: Ctx, br: Borrow): LocalInfo | null => ownersOf(cx, br)[0] ?? null;
 
 /** A handle whose copies share their contents (§6.3: `Channel`, and `Gc` §6.16): what is stored
  *  through one copy (`ch.send(&x)`, `g.set(&x)`) is read through every other. */
