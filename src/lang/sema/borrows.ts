@@ -316,15 +316,19 @@ const reportedDangling = checkSet<ast.Span>();
 export const danglingReported = (br: Borrow) => reportedDangling.has(br.span);
 export const markDangling = (br: Borrow) => reportedDangling.add(br.span);
 
+/** The local a store through place e fills: a holder reached through a reference local stands for
+ *  what that reference borrows (`let w = &v!; w.push(&x);`, `keep(&x, w)`), when it is known. */
+function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
+  const l = rootLocal(e);
+  return l?.type.k === 'ref' ? ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l : l;
+}
+
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
 function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
+  // (runs for every statement of every block enclosing it: only an assignment or a call stores)
+  if (s.kind !== 'assign' && !(s.kind === 'expr' && s.expr.kind === 'call')) return null;
   const outer = (l: LocalInfo | null): l is LocalInfo => !!l && !within(l.span, b.span);
-  // a holder reached through a reference local stands for what that reference borrows
-  // (`let w = &v!; w.push(&x);`, `keep(&x, w)`), when it is known
-  const holder = (e: ast.Expr): LocalInfo | null => {
-    const l = rootLocal(e);
-    return l?.type.k === 'ref' ? ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l : l;
-  };
+  const holder = (e: ast.Expr) => holderOf(cx, e);
   if (s.kind === 'assign' && s.op === '=') {
     const held = heldBy(s);
     if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
