@@ -129,6 +129,25 @@ export function holdsRef(t: Type | undefined, pointers = false, seen = new Set<u
 export const buildsVariant = (c: ast.ExprOf<'call'>): boolean =>
   callTarget(c)?.k === 'variant' || (c.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(c.callee.name));
 
+/** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */
+export function branchValues(e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] {
+  const out: ast.Expr[] = [];
+  if (e.kind === 'if') { for (const b of [...e.branches.map((x) => x.body), e.else]) if (b?.tail) out.push(b.tail); return out; }
+  for (const a of e.arms) {
+    if ('stmts' in a.body) { if (a.body.tail) out.push(a.body.tail); }
+    else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') out.push(a.body as ast.Expr);
+  }
+  return out;
+}
+
+/** Is the place part of a temporary (chapter 2 §6.4: dropped when its statement is done): a value
+ *  a call or literal makes, not a reference itself? */
+export function temporaryPlace(e: ast.Expr): boolean {
+  while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
+  const t = exprInfo(e)?.type;
+  return (e.kind === 'call' || e.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
+}
+
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
@@ -140,8 +159,7 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
     case 'ident': if (nameRes(e)?.k === 'local') out.push(...(heldLocals.get((nameRes(e) as ResOf<'local'>).local) ?? [])); break;
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
     case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
-    case 'if': for (const b of [...e.branches.map((x) => x.body), e.else]) borrowsIn(b?.tail ?? undefined, out); break;
-    case 'match': for (const a of e.arms) borrowsIn('stmts' in a.body ? (a.body.tail ?? undefined) : (a.body.kind === 'return' || a.body.kind === 'break' || a.body.kind === 'continue' ? undefined : a.body as ast.Expr), out); break;
+    case 'if': case 'match': for (const v of branchValues(e)) borrowsIn(v, out); break;
     case 'call': {
       const t = callTarget(e);
       if (buildsVariant(e)) { for (const a of e.args) borrowsIn(a, out); break; }
@@ -191,7 +209,7 @@ export function ownersOf(cx: Ctx, br: Borrow): LocalInfo[] {
   return out;
 }
 /** The first of ownersOf (the one a holder reached through a reference stands for). */
-export const ownerOf = (cx: Ctx, br: Borrow): LocalInfo | null => ownersOf(cx, br)[0] ?? null;
+const ownerOf = (cx: Ctx, br: Borrow): LocalInfo | null => ownersOf(cx, br)[0] ?? null;
 
 /** A handle whose copies share their contents (§6.3: `Channel`, and `Gc` §6.16): what is stored
  *  through one copy (`ch.send(&x)`, `g.set(&x)`) is read through every other. */
@@ -211,9 +229,9 @@ function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
 /** The copies of shared handles (`let ch2 = ch;`, `ch2 = ch;`, `let s = S{ch: ch};`,
  *  `let c = s.ch;`), a class of locals per handle: what is stored through one is read through any
  *  of them, so a use of any is a use of what they hold. */
-const channelCopies = checkMap<LocalInfo, Set<LocalInfo>>();
+const sharedCopies = checkMap<LocalInfo, Set<LocalInfo>>();
 /** The locals sharing a handle with l (l included). */
-export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => channelCopies.get(l) ?? new Set([l]);
+export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => sharedCopies.get(l) ?? new Set([l]);
 /** The locals whose shared handles a value copies (as written: a local, a part of one, a literal). */
 function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
   e = checkedNode(e);
@@ -230,19 +248,31 @@ function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
   }
   return out;
 }
-/** After `s` is checked: join the holder a statement copies a shared handle into with its source. */
-export function noteChannelCopy(s: ast.Stmt): void {
-  // (also into a container: `chans.push(ch)`, `m.insert(k, ch)`)
+/** The local a statement gives values to and those values: a `let`/assignment's bound local
+ *  (boundLocal), or the container a mutating builtin method stores its arguments in
+ *  (`chans.push(ch)`, `m.insert(k, ch)`, `out.push(v[0])`). */
+type Given = { to: LocalInfo; values: readonly ast.Expr[] };
+function givenTo(s: ast.Stmt): Given | null {
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
   const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
-  const bound = into ? { local: into, value: null } : boundLocal(s);
-  if (!bound || !holdsShared(bound.local.type)) return;
-  for (const from of bound.value ? handleSources(bound.value) : c!.args.flatMap((a) => handleSources(a))) {
-    const to = bound.local;
+  if (into) return { to: into, values: c!.args };
+  const bound = boundLocal(s);
+  return bound ? { to: bound.local, values: [bound.value] } : null;
+}
+/** After `s` is checked (checkBlock): note the handle copies and reads it makes. */
+export function noteGiven(s: ast.Stmt): void {
+  const g = givenTo(s);
+  if (g) { noteHandleCopies(g); noteReads(g); }
+}
+/** Join the holder a statement copies a shared handle into with its source. */
+function noteHandleCopies(g: Given): void {
+  if (!holdsShared(g.to.type)) return;
+  const to = g.to;
+  for (const from of g.values.flatMap((v) => handleSources(v))) {
     if (from === to) continue;
-    const a = channelCopies.get(from) ?? new Set([from]), b = channelCopies.get(to) ?? new Set([to]);
+    const a = sharedCopies.get(from) ?? new Set([from]), b = sharedCopies.get(to) ?? new Set([to]);
     for (const l of b) a.add(l);
-    for (const l of a) channelCopies.set(l, a);
+    for (const l of a) sharedCopies.set(l, a);
   }
 }
 
@@ -260,13 +290,11 @@ function readSource(e: ast.Expr): LocalInfo | null {
   }
   return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
 }
-/** After `s` is checked: note the holders it gives a value read out of another holder. */
-export function noteReads(s: ast.Stmt): void {
-  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
-  const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
-  const to = into ?? boundLocal(s)?.local;
-  if (!to || !holdsRef(to.type)) return;
-  for (const v of into ? c!.args : [boundLocal(s)!.value]) {
+/** Note the holder a statement gives a value read out of another holder. */
+function noteReads(g: Given): void {
+  if (!holdsRef(g.to.type)) return;
+  const to = g.to;
+  for (const v of g.values) {
     const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
     if (!from || from === to || !holdsRef(from.type)) continue;
     const set = readers.get(from) ?? new Set();
@@ -276,7 +304,7 @@ export function noteReads(s: ast.Stmt): void {
 }
 /** The locals a use of which reaches what holder r holds: its handle's copies and their readers. */
 function reaching(r: LocalInfo): Set<LocalInfo> {
-  const out = new Set(channelCopies.get(r) ?? [r]);
+  const out = new Set(handleCopies(r));
   for (const l of [...out]) for (const x of readers.get(l) ?? []) out.add(x);
   return out;
 }
@@ -288,15 +316,19 @@ const reportedDangling = checkSet<ast.Span>();
 export const danglingReported = (br: Borrow) => reportedDangling.has(br.span);
 export const markDangling = (br: Borrow) => reportedDangling.add(br.span);
 
+/** The local a store through place e fills: a holder reached through a reference local stands for
+ *  what that reference borrows (`let w = &v!; w.push(&x);`, `keep(&x, w)`), when it is known. */
+function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
+  const l = rootLocal(e);
+  return l?.type.k === 'ref' ? ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l : l;
+}
+
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
 function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
+  // (runs for every statement of every block enclosing it: only an assignment or a call stores)
+  if (s.kind !== 'assign' && !(s.kind === 'expr' && s.expr.kind === 'call')) return null;
   const outer = (l: LocalInfo | null): l is LocalInfo => !!l && !within(l.span, b.span);
-  // a holder reached through a reference local stands for what that reference borrows
-  // (`let w = &v!; w.push(&x);`, `keep(&x, w)`), when it is known
-  const holder = (e: ast.Expr): LocalInfo | null => {
-    const l = rootLocal(e);
-    return l?.type.k === 'ref' ? ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l : l;
-  };
+  const holder = (e: ast.Expr) => holderOf(cx, e);
   if (s.kind === 'assign' && s.op === '=') {
     const held = heldBy(s);
     if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
@@ -345,7 +377,7 @@ function exitsOrRebinds(st: unknown, r: LocalInfo): boolean {
 /** Does every mention of r (or a copy of its handle) in `st` only read a value holding no
  *  reference out of it (`o.n`, `g.get().n`, `o.len()`)? Then nothing in `st` keeps what r holds. */
 function onlyReads(st: unknown, r: LocalInfo): boolean {
-  const copies = channelCopies.get(r) ?? new Set([r]);
+  const copies = handleCopies(r);
   let ok = true;
   const visit = (x: unknown, up: Record<string, unknown>[]): void => {
     if (!ok || !x || typeof x !== 'object') return;
@@ -364,8 +396,9 @@ function onlyReads(st: unknown, r: LocalInfo): boolean {
         child = a;
       }
     }
-    const next = [...up, o];
-    for (const k in o) if (walk(o, k)) visit(o[k], next);
+    up.push(o);
+    for (const k in o) if (walk(o, k)) visit(o[k], up);
+    up.pop();
   };
   visit(st, []);
   return ok;
@@ -478,7 +511,8 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const stop = after.findIndex((st) => reassigns(st, d.r));
       let use: ast.Span | null = null;
-      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, reaching(d.r)); if (use) break; }
+      const through = reaching(d.r);
+      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, through); if (use) break; }
       if (!use) continue;
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       reportedDangling.add(d.at);

@@ -16,7 +16,7 @@ import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
-import { borrowsIn, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, within } from './borrows';
+import { borrowsIn, branchValues, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
 // (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
@@ -204,19 +204,13 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
    *  `g.set(&e)`, `h.r = &e`): returning one returns the reference (E0160). */
   const filled = new Map<LocalInfo, { x: LocalInfo; at: ast.Span }>();
   // (a Gc set again later in the same block, straight-line, holds the later value: borrows.ts replacedLater)
+  // (noted for each block as `visit` enters it, before the calls of its statements are met)
   const replaced = new Set<unknown>();
-  const blocks = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const y of n) blocks(y); return; }
-    const o = checkedNode(n) as Record<string, unknown>;
-    if (Array.isArray(o.stmts)) (o.stmts as ast.Stmt[]).forEach((st, i) => {
-      const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
-      const g = c?.callee.kind === 'member' ? local(c.callee.object) : null;
-      if (g && replacedLater(o.stmts as ast.Stmt[], i, g)) replaced.add(c);
-    });
-    for (const k of Object.keys(o)) if (!skip(o, k)) blocks(o[k]);
-  };
-  blocks(body);
+  const noteReplaced = (stmts: ast.Stmt[]) => stmts.forEach((st, i) => {
+    const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
+    const g = c?.callee.kind === 'member' ? local(c.callee.object) : null;
+    if (g && replacedLater(stmts, i, g)) replaced.add(c);
+  });
   let filling = true;
   const fill = (owner: LocalInfo, value: ast.Expr) => {
     if (filled.has(owner) || !filling) return;
@@ -252,6 +246,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x, inClosure); return; }
     const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
+    if (Array.isArray(o.stmts)) noteReplaced(o.stmts as ast.Stmt[]);
     switch (o.kind) {
       case 'let': {
         const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;
@@ -310,6 +305,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
     if (lit && !lentClosures.has(o as unknown as ast.Expr)) open.pop();
   };
+  noteReplaced(body.stmts);
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
   filledReturns();
@@ -338,17 +334,6 @@ export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0,
   const via = refBound.get(l);
   if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1, closureParams);
   return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, rootLocal(h), depth + 1, closureParams));
-}
-
-/** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */
-export function branchValues(e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] {
-  const out: ast.Expr[] = [];
-  if (e.kind === 'if') { for (const b of [...e.branches.map((x) => x.body), e.else]) if (b?.tail) out.push(b.tail); return out; }
-  for (const a of e.arms) {
-    if ('stmts' in a.body) { if (a.body.tail) out.push(a.body.tail); }
-    else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') out.push(a.body as ast.Expr);
-  }
-  return out;
 }
 
 /** The local a place or reference expression starts from (`r`, `self.kind`, `*p`, `&v[i]`). */
@@ -400,13 +385,6 @@ function mayHoldPartOf(holder: Type, t: Type | undefined): boolean {
     }
   };
   return keeps(holder, 0);
-}
-
-/** Is the place part of a temporary: a value a call or literal makes, not a reference itself? */
-function temporaryPlace(e: ast.Expr): boolean {
-  while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
-  const t = exprInfo(e)?.type;
-  return (e.kind === 'call' || e.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
 }
 
 /** Is the place part of a `thread_local` (which outlives every local of its task)? */

@@ -4,8 +4,8 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
-import { buildsVariant, checkBlockBorrows, holdsRef, noteChannelCopy, noteReads } from './borrows';
-import { branchValues, checkEscapingClosures } from './escaping-closures';
+import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteGiven, temporaryPlace } from './borrows';
+import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
 import { checkExpr, coerceExpr, consume, expectType, fmt, sink } from './expr';
@@ -151,7 +151,7 @@ export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope =
     const late = s.kind === 'let' ? lateCollectionType(cx, s, b.stmts.slice(i + 1), b.tail) : null;
     if (late) lateTypes.set(s, late);
     checkStmt(cx, s);
-    if (cx.borrowCheck) { noteChannelCopy(s); noteReads(s); }
+    if (cx.borrowCheck) noteGiven(s);
     if (stmtDiverges(s)) diverged = true;
   }
   let t: Type = T.unit;
@@ -513,13 +513,7 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
       notes: [NOTE.E0160.helpReturnOwnedValue()],
     });
   };
-  // a temporary (a call's or a literal's value) dies with the return statement (chapter 2 §6.4:
-  // a call returning a reference holds the borrows of its reference arguments and receiver)
-  const temporary = (target: ast.Expr): boolean => {
-    const root = rootOf(target);
-    const t = exprInfo(root)?.type;
-    return (root.kind === 'call' || root.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
-  };
+  // a temporary (temporaryPlace: a call's or a literal's value) dies with the return statement
   const reportTemp = (refE: ast.Expr) => cx.error(MSG.E0160.cannotReturnReferenceTemporary(), refE.span, {
     notes: [NOTE.E0160.helpTemporaryDroppedWhen()],
   });
@@ -532,7 +526,7 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
   // (value: the returned expression or a part of a struct, tuple, array or variant it builds)
   const check = (value: ast.Expr): void => {
     if (value.kind === 'ref') {
-      if (temporary(value.operand)) reportTemp(value);
+      if (temporaryPlace(value.operand)) reportTemp(value);
       else report(value, value.operand);
     } else if (value.kind === 'ident' && nameRes(value)?.k === 'local') {
       reportFirst(value, cx.heldBorrows.get((nameRes(value) as ResOf<'local'>).local));
@@ -544,12 +538,12 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
       const c = checkedCall(value), fnT = callTarget(c);
       const builds = buildsVariant(c);
       for (const a of c.args) {
-        if (a.kind === 'ref') { if (temporary(a.operand)) reportTemp(a); else report(a, a.operand); }
+        if (a.kind === 'ref') { if (temporaryPlace(a.operand)) reportTemp(a); else report(a, a.operand); }
         // (and those an argument holds: `pick(r, &b)` with `r = &a`, `id(mk(&e))`)
         else if (builds || holdsRef(exprInfo(a)?.type)) check(a);
       }
       if (fnT?.k === 'method' && fnT.fn.receiverType?.k === 'ref' && c.callee.kind === 'member') {
-        if (temporary(c.callee.object)) reportTemp(c.callee.object);
+        if (temporaryPlace(c.callee.object)) reportTemp(c.callee.object);
         else report(c.callee.object, c.callee.object);
       }
     } else if (value.kind === 'closure' || value.kind === 'async') {
