@@ -144,3 +144,23 @@ describe('safe programs accepted', () => {
       .toEqual(['E0176 dangling reference: `later` hands `x` to a task that may outlive the call, and this argument borrows `x`']);
   });
 });
+
+describe('stores the block walk did not see (lead, fifth round)', () => {
+  const V = 'let! v = Vec.new<&D>(); let k = 1;';
+  it("a match arm's value that stores (`1 => v.push(&x),`), and an arm block's tail (`{ …; v.push(&x) }`)", () => {
+    expect(errs(`${V} { let x = D{n: 4}; match k { 1 => v.push(&x), _ => {} } } println("{}", v[0].n);`)).toEqual([dangling('v', 'x')]);
+    expect(errs(`${V} match k { 1 => { let x = D{n: 4}; v.push(&x) }, _ => {} } println("{}", v[0].n);`)).toEqual([dangling('v', 'x')]);
+    expect(errs(`${V} let x = D{n: 4}; { match k { 1 => v.push(&x), _ => {} } } println("{}", v[0].n);`)).toEqual([]);
+    expect(errs(`${V} let x = D{n: 4}; match k { 1 => { v.push(&x) }, _ => {} } println("{}", v[0].n);`)).toEqual([]);
+  });
+  const C = 'let ch = Channel.new<&D>(4);';
+  it('a copy of a channel declared in the block stores into the one outside it (`let c2 = ch;`, a match binding, a loop variable)', () => {
+    expect(errs(`${C} { let x = D{n: 4}; let c2 = ch; c2.send(&x); } println("{}", ch.recv().n);`)).toEqual([dangling('ch', 'x')]);
+    expect(errs(`${C} let o = Some(ch); { let x = D{n: 4}; match o { Some(c) => c.send(&x), None => {} } } println("{}", ch.recv().n);`)).toEqual([dangling('ch', 'x')]);
+    expect(errs(`${C} let! cs = Vec.new<Channel<&D>>(); cs.push(ch); { let x = D{n: 4}; for c in cs { c.send(&x); } } println("{}", ch.recv().n);`)).toEqual([dangling('ch', 'x')]);
+    expect(errs(`${C} let x = D{n: 4}; { let c2 = ch; c2.send(&x); } println("{}", ch.recv().n);`)).toEqual([]);
+    expect(errs(`${C} let x = D{n: 4}; let o = Some(ch); { match o { Some(c) => c.send(&x), None => {} } } println("{}", ch.recv().n);`)).toEqual([]);
+    // a channel of its own in the block: what it keeps dies with it
+    expect(errs(`{ let c3 = Channel.new<&D>(1); let x = D{n: 4}; c3.send(&x); println("{}", c3.recv().n); }`)).toEqual([]);
+  });
+});

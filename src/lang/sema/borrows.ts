@@ -214,16 +214,19 @@ const ownerOf = (cx: Ctx, br: Borrow): LocalInfo | null => ownersOf(cx, br)[0] ?
 /** A handle whose copies share their contents (§6.3: `Channel`, and `Gc` §6.16): what is stored
  *  through one copy (`ch.send(&x)`, `g.set(&x)`) is read through every other. */
 export const isShared = (t: Type | undefined) => t?.k === 'builtin' && (t.name === 'Channel' || t.name === 'Gc');
-/** Does a value of type t contain a shared handle (`S{ch: Channel<&T>}`, `(g, 1)`)? */
+/** Does a value of type t contain a shared handle (`S{ch: Channel<&T>}`, `(g, 1)`, `Some(ch)`)? */
 function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
   if (!t) return false;
   if (isShared(t)) return true;
-  if (t.k === 'tuple') return t.elems.some((x) => holdsShared(x, seen));
-  if (t.k === 'array') return holdsShared(t.elem, seen);
-  if (t.k === 'builtin') return t.args.some((x) => holdsShared(x, seen)); // (`Vec<Channel<&T>>`)
-  if (t.k !== 'struct' || seen.has(t.info)) return false;
+  const h = (x: Type) => holdsShared(x, seen);
+  if (t.k === 'tuple') return t.elems.some(h);
+  if (t.k === 'array') return h(t.elem);
+  if (t.k === 'builtin') return t.args.some(h); // (`Vec<Channel<&T>>`)
+  if (t.k !== 'struct' && t.k !== 'enum') return false;
+  if (t.args.some(h)) return true;
+  if (seen.has(t.info)) return false;
   seen.add(t.info);
-  return t.info.fields.some((f) => holdsShared(f.type, seen));
+  return t.k === 'struct' ? t.info.fields.some((f) => h(f.type)) : t.info.variants.some((v) => v.fields.some(h));
 }
 
 /** The copies of shared handles (`let ch2 = ch;`, `ch2 = ch;`, `let s = S{ch: ch};`,
@@ -263,6 +266,11 @@ function givenTo(s: ast.Stmt): Given | null {
 export function noteGiven(s: ast.Stmt): void {
   const g = givenTo(s);
   if (g) { noteHandleCopies(g); noteReads(g); }
+}
+/** Bindings of a value (a `match` arm's pattern on it, a `for` loop's variable over it) hold
+ *  copies of the shared handles it holds (`match o { Some(c) => c.send(&x) }`, `for c in cs`). */
+export function noteBoundCopies(from: ast.Expr, bound: readonly LocalInfo[]): void {
+  for (const to of bound) noteHandleCopies({ to, values: [from] });
 }
 /** Join the holder a statement copies a shared handle into with its source. */
 function noteHandleCopies(g: Given): void {
@@ -328,7 +336,14 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   // (runs for every statement of every block enclosing it: only an assignment or a call stores)
   if (s.kind !== 'assign' && !(s.kind === 'expr' && s.expr.kind === 'call')) return null;
   const outer = (l: LocalInfo | null): l is LocalInfo => !!l && !within(l.span, b.span);
-  const holder = (e: ast.Expr) => holderOf(cx, e);
+  // a holder of shared handles declared inside b stores into its copies outside b too
+  // (`let c2 = ch; c2.send(&x);`, `match o { Some(c) => c.send(&x) }`, `for c in cs { … }`)
+  const holder = (e: ast.Expr): LocalInfo | null => {
+    const h = holderOf(cx, e);
+    if (!h || !holdsShared(h.type) || outer(h)) return h;
+    for (const c of handleCopies(h)) if (outer(c)) return c;
+    return h;
+  };
   if (s.kind === 'assign' && s.op === '=') {
     const held = heldBy(s);
     if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
@@ -352,7 +367,7 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   // with `fn later<T>(x: T, ch: Channel<fn(): T>) { ch.send(|| x); }`)
   for (const a of sc?.args ?? []) {
     const at = exprInfo(a)?.type;
-    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? rootLocal(a) : null;
+    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? holder(a) : null;
     if (outer(h) && holdsRef(h.type)) return { r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' };
   }
   return null;
@@ -462,20 +477,27 @@ function valueBranches(cx: Ctx, n: unknown, used: boolean): void {
 /** The borrows a `let r = …;` of this block makes r hold (heldBy), for a later `v.push(r)`. */
 const heldLocals = checkMap<LocalInfo, Borrow[]>();
 
+/** Match arm bodies that are statements, not values. */
+const STMT_BODIES = new Set(['return', 'break', 'continue']);
+/** A value in statement position (storedOutside reads statements). */
+const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
+
 function danglingReferences(cx: Ctx, b: ast.Block): void {
   for (const s of b.stmts) if (s.kind === 'let') { const h = heldBy(s); if (h) heldLocals.set(h.r, h.borrows); }
   for (const s of b.stmts) valueBranches(cx, s, s.kind !== 'expr');
   valueBranches(cx, b.tail, true);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
-  b.stmts.forEach((s, i) => {
+  const direct = (s: ast.Stmt, i: number): void => { // (i: s's index, -1 for the tail)
     const held = storedOutside(cx, s, b);
-    if (!held || replacedLater(b.stmts, i, held.r)) return;
+    if (!held || (i >= 0 && replacedLater(b.stmts, i, held.r))) return;
     for (const br of held.borrows) {
       const x = localIn(br, b.span);
       if (x) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
-  });
+  };
+  b.stmts.forEach(direct);
+  if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
   // a store in a nested block (`if c { v.push(&x); }`, a loop body) of a local of this block that
   // the nested block does not declare (those are its own: checked when it is); a loop binding
   // stands for what it iterates (`for y in w { v.push(&y); }` borrows w's elements)
@@ -498,6 +520,16 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
         }
       });
       inner = top;
+    }
+    // a store that is a value, not a statement: a match arm's (`1 => v.push(&x),`) or a block's
+    // tail (`1 => { v.push(&x) }`)
+    const values = o.kind === 'match' ? (o as unknown as ast.ExprOf<'match'>).arms.map((a) => a.body).filter((x): x is ast.Expr => !('stmts' in x) && !STMT_BODIES.has(x.kind))
+      : Array.isArray(o.stmts) && o.tail ? [o.tail as ast.Expr] : [];
+    for (const v of values) {
+      const held = storedOutside(cx, asStmt(v), b);
+      for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
+        if (within(x.span, b.span) && !(inner && within(x.span, inner.span))) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
+      }
     }
     for (const k in o) if (walk(o, k)) nested(o[k], inner);
   };

@@ -15,6 +15,7 @@ import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
 import { branches, containerBound, containerPart, fieldKey, fieldPath, ownsFields, refBound, subjectBehindRef } from './moves';
+import { noteBoundCopies } from './borrows';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs, exprInfo } from './tables';
 
@@ -68,6 +69,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     cx.pushScope();
     checkPattern(cx, arm.pattern, subj);
     if (owner) markParts(arm.pattern, owner);
+    if (cx.borrowCheck) noteBoundCopies(e.subject, bindingsOf(arm.pattern));
     if (borrowedSubject) for (const l of bindingsOf(arm.pattern)) containerBound.add(l);
     else if (viaRef) for (const l of bindingsOf(arm.pattern)) if (!isCopy(l.type)) refBound.set(l, viaRef);
     if (arm.guard) {

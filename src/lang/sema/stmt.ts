@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
-import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteGiven, temporaryPlace } from './borrows';
+import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, temporaryPlace } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
@@ -219,6 +219,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
       const over = derefAll(it);
       const container = over.k === 'array' || over.k === 'slice' || (over.k === 'builtin' && ['Vec', 'Set', 'Map'].includes(over.name));
       if (container && isPlaceExpr(s.iter)) containerBound.add(localOf(s)!);
+      if (cx.borrowCheck) noteBoundCopies(s.iter, [localOf(s)!]);
       loopBody(cx, s.body, iterationLocal);
       cx.popScope();
       return;
