@@ -4,6 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, type Hole } from './types';
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
+import { checkDeferScope } from './defer-scope';
 import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, temporaryPlace } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
@@ -262,6 +263,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
     case 'defer':
       if (s.body.kind === 'block') checkBlock(cx, s.body, null);
       else checkStmt(cx, s.body);
+      if (cx.borrowCheck) checkDeferScope(cx, s);
       return;
     case 'go': {
       const info: ClosureInfo = { params: [], ret: T.unit, locals: [], captures: [], mayBlock: false };
