@@ -153,6 +153,12 @@ describe('stores the block walk did not see (lead, fifth round)', () => {
     expect(errs(`${V} let x = D{n: 4}; { match k { 1 => v.push(&x), _ => {} } } println("{}", v[0].n);`)).toEqual([]);
     expect(errs(`${V} let x = D{n: 4}; match k { 1 => { v.push(&x) }, _ => {} } println("{}", v[0].n);`)).toEqual([]);
   });
+  it('a `switch` case is a block: a store in it, and a local of it stored outside it', () => {
+    expect(errs(`${V} { let x = D{n: 4}; switch k { case 1: v.push(&x); default: println("no"); } } println("{}", v[0].n);`)).toEqual([dangling('v', 'x')]);
+    expect(errs(`${V} switch k { case 1: let x = D{n: 4}; v.push(&x); default: println("no"); } println("{}", v[0].n);`)).toEqual([dangling('v', 'x')]);
+    expect(errs(`${V} switch k { case 1: let x = D{n: 4}; println("{}", x.n); default: println("no"); } println("{}", v.len());`)).toEqual([]);
+    expect(errs(`${V} let x = D{n: 4}; switch k { case 1: v.push(&x); default: println("no"); } println("{}", v[0].n);`)).toEqual([]);
+  });
   const C = 'let ch = Channel.new<&D>(4);';
   it('a copy of a channel declared in the block stores into the one outside it (`let c2 = ch;`, a match binding, a loop variable)', () => {
     expect(errs(`${C} { let x = D{n: 4}; let c2 = ch; c2.send(&x); } println("{}", ch.recv().n);`)).toEqual([dangling('ch', 'x')]);

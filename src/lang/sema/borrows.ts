@@ -9,6 +9,7 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { refBound } from './moves';
+import { caseBlock } from './case-block';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import type { Type } from './types';
@@ -506,6 +507,13 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     if (Array.isArray(n)) { for (const y of n) nested(y, inner); return; }
     const o = checkedNode(n) as Record<string, unknown>;
     if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async') return; // they run later, if at all
+    if (o.kind === 'switch') { // (its cases are blocks: stmt.ts caseBlock)
+      const sw = o as unknown as Extract<ast.Stmt, { kind: 'switch' }>;
+      nested(sw.subject, inner);
+      for (const c of sw.cases) nested(caseBlock(c), inner);
+      if (sw.default) nested(caseBlock(sw.default), inner);
+      return;
+    }
     const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
     if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
     if (Array.isArray(o.stmts)) {

@@ -5,6 +5,7 @@ import { T, subst, typeEq, typeName, type Type, type StructInfo, type EnumInfo, 
 import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
 import { checkDeferScope } from './defer-scope';
+import { caseBlock } from './case-block';
 import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, temporaryPlace } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
@@ -242,15 +243,9 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
             cx.error(MSG.E0103.caseValueTypeCannot({ vt: fmt(vt), st: fmt(st) }), v.span);
           }
         }
-        cx.pushScope();
-        for (const x of c.body) checkStmt(cx, x);
-        cx.popScope();
+        checkBlock(cx, caseBlock(c), null);
       }
-      if (s.default) {
-        cx.pushScope();
-        for (const x of s.default.body) checkStmt(cx, x);
-        cx.popScope();
-      }
+      if (s.default) checkBlock(cx, caseBlock(s.default), null);
       return;
     }
     case 'break': case 'continue': {
