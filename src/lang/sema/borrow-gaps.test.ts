@@ -159,6 +159,12 @@ describe('stores the block walk did not see (lead, fifth round)', () => {
     expect(errs(`${V} switch k { case 1: let x = D{n: 4}; println("{}", x.n); default: println("no"); } println("{}", v.len());`)).toEqual([]);
     expect(errs(`${V} let x = D{n: 4}; switch k { case 1: v.push(&x); default: println("no"); } println("{}", v[0].n);`)).toEqual([]);
   });
+  it("a closure's store into a captured holder counts where the closure is made (`let f = || v.push(&x); f();`)", () => {
+    expect(errs(`${V} { let x = D{n: 4}; let f = || v.push(&x); f(); } println("{}", v[0].n);`)).toEqual([dangling('v', 'x')]);
+    expect(errs(`${V} { let x = D{n: 4}; let f = || { v.push(&x); }; f(); } println("{}", v[0].n);`)).toEqual([dangling('v', 'x')]);
+    expect(errs(`${V} let x = D{n: 4}; { let f = || v.push(&x); f(); } println("{}", v[0].n);`)).toEqual([]);
+    expect(errs(`${V} { let x = D{n: 4}; let f = || println("{}", x.n); f(); } println("{}", v.len());`)).toEqual([]);
+  });
   const C = 'let ch = Channel.new<&D>(4);';
   it('a copy of a channel declared in the block stores into the one outside it (`let c2 = ch;`, a match binding, a loop variable)', () => {
     expect(errs(`${C} { let x = D{n: 4}; let c2 = ch; c2.send(&x); } println("{}", ch.recv().n);`)).toEqual([dangling('ch', 'x')]);

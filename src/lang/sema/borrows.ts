@@ -506,7 +506,9 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const y of n) nested(y, inner); return; }
     const o = checkedNode(n) as Record<string, unknown>;
-    if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async') return; // they run later, if at all
+    if (o.kind === 'go' || o.kind === 'async') return; // they run later, if at all (their captures are kept)
+    // a closure's stores happen when it is called, and a call can come only after it was made:
+    // checked as if made where it is (`let f = || v.push(&x); f();` stores a borrow of x in v)
     if (o.kind === 'switch') { // (its cases are blocks: stmt.ts caseBlock)
       const sw = o as unknown as Extract<ast.Stmt, { kind: 'switch' }>;
       nested(sw.subject, inner);
@@ -531,8 +533,10 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     }
     // a store that is a value, not a statement: a match arm's (`1 => v.push(&x),`) or a block's
     // tail (`1 => { v.push(&x) }`)
+    const cb = o.kind === 'closure' ? (o as unknown as ast.ExprOf<'closure'>).body : null;
     const values = o.kind === 'match' ? (o as unknown as ast.ExprOf<'match'>).arms.map((a) => a.body).filter((x): x is ast.Expr => !('stmts' in x) && !STMT_BODIES.has(x.kind))
-      : Array.isArray(o.stmts) && o.tail ? [o.tail as ast.Expr] : [];
+      : Array.isArray(o.stmts) && o.tail ? [o.tail as ast.Expr]
+      : cb && !('stmts' in cb) ? [cb] : [];
     for (const v of values) {
       const held = storedOutside(cx, asStmt(v), b);
       for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
