@@ -509,7 +509,7 @@ export const MESSAGES = {
     valueKeepsBorrow: 'dangling reference: the function `{$callee}` holds may keep this function value after the call, and it holds a borrow of `{$name}`',
     storedInThreadLocal: 'dangling reference: `{$name}` refers to the caller\'s data, and is stored in the thread_local `{$place}`, which may outlive it',
     temporaryStored: 'dangling reference: a borrow of a temporary is stored into `{$place}`, which outlives this statement',
-    deferUsesBlockLocal: 'dangling reference: this `defer` runs when the function returns, but `{$name}` is dropped at the end of its block, before that',
+    deferUsesBlockLocal: 'dangling reference: this `defer` runs when the function returns, but `{$name}` goes out of scope at the end of its block, before that',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
