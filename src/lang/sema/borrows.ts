@@ -16,7 +16,7 @@ import type { Type } from './types';
 
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
-const walk = (o: Record<string, unknown>, k: string) => !SKIP.has(k) && !(k === 'target' && o.kind === 'call');
+export const walk = (o: Record<string, unknown>, k: string) => !SKIP.has(k) && !(k === 'target' && o.kind === 'call');
 
 function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
   let x = e;

@@ -6,11 +6,9 @@
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
-import { holdsRef, ownersOf, within } from './borrows';
+import { holdsRef, ownersOf, walk, within } from './borrows';
 import { type ResOf, checkedNode, nameRes } from './tables';
 import { MSG, NOTE } from '../msg';
-
-const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl', 'target']);
 
 /** A reference local whose every referent is a parameter or a local of the function's outermost
  *  block (declared outside `top`): what it points to is still there when the defer runs. */
@@ -45,6 +43,6 @@ export function checkDeferScope(cx: Ctx, d: Extract<ast.Stmt, { kind: 'defer' }>
         });
       }
     }
-    for (const k in o) if (!SKIP.has(k)) stack.push(o[k]);
+    for (const k in o) if (walk(o, k)) stack.push(o[k]);
   }
 }
