@@ -166,6 +166,30 @@ describe('Box counters folded lazily', () => {
   });
 });
 
+describe('boxQ: freed Box chunks kept apart from the quick lists', () => {
+  it('show in segments() and freeBytes() as quick-listed chunks do, though not flagged in freeStart', () => {
+    // the same Boxes freed into boxQ (freeBoxAt) or onto the 32-byte quick list (freeOwned)
+    const run = (viaBoxQ: boolean) => {
+      const mem = new Memory({ limit: 1 << 20 });
+      const sys = new SystemAllocator(mem, { quarantine: 0 });
+      const boxes = Array.from({ length: 40 }, (_, i) => sys.allocBox(i, 0));
+      sys.allocOwned(100, 8, 99, 0); // a fence: the freed chunks are not at the top
+      const seen: unknown[] = [];
+      for (const i of [3, 4, 5, 17, 30, 39, 0]) {
+        if (viaBoxQ) sys.freeBoxAt(boxes[i], 50 + i, 0);
+        else sys.freeOwned(boxes[i], 8, 50 + i, 0);
+        seen.push(sys.segments(), sys.freeBytes());
+      }
+      seen.push(sys.allocBox(7, 0), sys.allocBox(8, 0), sys.segments(), sys.freeBytes());
+      return seen;
+    };
+    const viaBoxQ = run(true);
+    expect(viaBoxQ).toEqual(run(false));
+    const segs = viaBoxQ[viaBoxQ.length - 2] as { state: string; size: number; block: number }[];
+    expect(segs.filter((x) => x.state === 'free').map((x) => [x.size, x.block])).toEqual([[32, 0], [32, 0], [32, 0], [32, 0], [32, 0]]);
+  });
+});
+
 describe('tmpOwned: a temporary buffer allocated and freed at once', () => {
   type Step = ['tmp', number, number] | ['box'] | ['unbox'] | ['own', number] | ['drop'];
   /** The allocator's whole state: block records, shadow, stats, lists, flags. */

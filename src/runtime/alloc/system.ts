@@ -71,9 +71,16 @@ export class SystemAllocator implements Allocator {
   private boxIn = 0;
   private boxOut = 0;
   private boxHigh = 0;
+  /** Told what each fold adds (runtime_stats counts system Boxes from these same counters). */
+  onBoxFold: ((allocs: number, frees: number, high: number) => void) | null = null;
+  /** Takes the Box counters in now (anything counting heap use reads them first). */
+  foldBoxes(): void {
+    if (this.boxIn !== 0 || this.boxOut !== 0) this.fold();
+  }
   private fold(): void {
     const st = this.st;
     const n = this.boxIn, m = this.boxOut;
+    if (this.onBoxFold !== null) this.onBoxFold(n, m, this.boxHigh);
     // the peak as counting each Box allocation would have moved it (liveBytes changed only by
     // Boxes since; no allocation, no comparison)
     const peak = st.liveBytes + 8 * this.boxHigh;
@@ -97,7 +104,8 @@ export class SystemAllocator implements Allocator {
   private hostBytes = 0;
   /** First chunk address (one sentinel granule after heapBase holds an "in use" footer). */
   readonly heapStart: number;
-  /** 1 where a free chunk starts, 1 + size/16 where a quick-list chunk starts (per granule). */
+  /** 1 where a free chunk starts, 1 + size/16 where a quick-list chunk starts (per granule); 0 for
+   *  boxQ's chunks (only segments() would read their flag: it asks boxQ instead). */
   private freeStart: Uint8Array;
   private freeChunkBytes = 0;
   private readonly bins: number[][] = [];
@@ -106,7 +114,8 @@ export class SystemAllocator implements Allocator {
   private readonly quick: number[][] = [[], [], [], [], []];
   /** The 32-byte quick list's records freed by freeBox: still size 8, align 8, system, not hidden,
    *  chunk 32, so allocBox revives them writing only state, sites and shadow (fewer cache lines per
-   *  Box). Counted in quickBytes and flushed/taken like quick[2]. */
+   *  Box). Flushed/taken like quick[2]; their bytes are BOX_CHUNK * boxQLen, neither in quickBytes
+   *  nor flagged in freeStart (two writes fewer per Box, a million Boxes a run in bench/bintree). */
   private boxQ = new Int32Array(1024);
   /** boxQ's used length: a stack of ids in a typed array that only grows (an Array popped down
    *  from a tree's 131,072 ids was trimmed and grown, copied, again every round: bench/bintree). */
@@ -304,45 +313,48 @@ export class SystemAllocator implements Allocator {
     }
     this.releaseOwned(id, size, site, task);
   }
-  /**
-   * allocOwned(8, 8) for a Box, with its quick-list hit inlined: a freed 32-byte chunk's record is
-   * revived in place (the same fields reviveBlock writes; the chunk, kind and start are unchanged).
-   */
-  allocBox(site: number, task: number): number {
+  // Box blocks: a million a run in bench/bintree. takeBox/dropBox are the hot paths, kept small so
+  // that they inline into the generated code's callers (V8 inlines by bytecode size, under a budget
+  // per function); they answer 0/false where the cold paths below must serve.
+  /** A Box block from boxQ (a record freeBox left: size, align, allocator, kind, chunk and hidden
+   *  are already a Box's; freeSite/freeTask are read only while it is freed), or 0. */
+  takeBox(site: number, task: number): number {
+    if (this.boxQLen === 0) return 0;
+    const id = this.boxQ[--this.boxQLen];
     const b = this.mem.blocks;
-    let id: number;
-    if (this.boxQLen !== 0) {
-      // a record freeBox left: size, align, allocator, kind, chunk and hidden are already a Box's;
-      // freeSite/freeTask are read only while the block is freed (blockFault), so they stay
-      id = this.boxQ[--this.boxQLen];
-    } else {
-      const q = this.quick[BOX_CHUNK >>> GRANULE_SHIFT];
-      if (q.length === 0) return this.freeChunkBytes < BOX_CHUNK ? this.boxFromTop(site, task) : this.allocOwned(8, 8, site, task);
-      id = q.pop()!;
-      b.size[id] = 8;
-      b.align[id] = 8;
-      b.allocator[id] = this.systemIdx;
-      b.freeSite[id] = -1;
-      b.freeTask[id] = -1;
-      this.hidden[id] = 0;
-    }
     const a = b.start[id];
-    const g = a >>> GRANULE_SHIFT;
-    this.freeStart[g] = 0;
-    this.quickBytes -= BOX_CHUNK;
     b.state[id] = STATE_LIVE;
     b.allocSite[id] = site;
     b.allocTask[id] = task;
     b.live++;
-    this.mem.shadow[g] = id; // 8 bytes: one granule
-    return this.countBox(id, a);
-  }
-  /** A new live Box block `id` at `a`, counted as allocOwned counts it. */
-  private countBox(id: number, a: number): number {
+    this.mem.shadow[a >>> GRANULE_SHIFT] = id; // 8 bytes: one granule
     const net = ++this.boxIn - this.boxOut;
     if (net > this.boxHigh) this.boxHigh = net;
-    this.lastId = id;
     return a;
+  }
+  /** allocOwned(8, 8) for a Box: takeBox, else a 32-byte quick-list record made a Box's (then
+   *  taken as takeBox takes it), else a new chunk. */
+  allocBox(site: number, task: number): number {
+    const a = this.takeBox(site, task);
+    if (a !== 0) {
+      this.lastId = this.mem.shadow[a >>> GRANULE_SHIFT]; // (takeBox leaves lastId alone)
+      return a;
+    }
+    const q = this.quick[BOX_CHUNK >>> GRANULE_SHIFT];
+    if (q.length === 0) return this.freeChunkBytes < BOX_CHUNK ? this.boxFromTop(site, task) : this.allocOwned(8, 8, site, task);
+    const b = this.mem.blocks;
+    const id = q.pop()!;
+    this.freeStart[b.start[id] >>> GRANULE_SHIFT] = 0;
+    this.quickBytes -= BOX_CHUNK;
+    b.size[id] = 8;
+    b.align[id] = 8;
+    b.allocator[id] = this.systemIdx;
+    b.freeSite[id] = -1;
+    b.freeTask[id] = -1;
+    this.hidden[id] = 0;
+    this.boxQ[this.boxQLen++] = id; // (boxQ was empty: there is room)
+    this.lastId = id;
+    return this.takeBox(site, task);
   }
   /** allocOwned(8, 8) when no freed chunk can hold a Box (nothing quick, too few free bytes; a
    *  fresh heap: every Box of a first tree): the same chunk off the top and the same record as
@@ -356,21 +368,27 @@ export class SystemAllocator implements Allocator {
     if (id >= this.chunkOf.length) this.growIds(id);
     this.chunkOf[id] = BOX_CHUNK;
     this.hidden[id] = 0;
-    return this.countBox(id, a);
+    const net = ++this.boxIn - this.boxOut;
+    if (net > this.boxHigh) this.boxHigh = net;
+    this.lastId = id;
+    return a;
   }
   /**
-   * freeBox of the block starting at addr, found by its granule's shadow entry. A live 8-byte heap
-   * block owns exactly one granule, so when addr is granule-aligned that block starts at addr, and
-   * its chunk is 32 (alloc and in-place realloc keep chunk = chunkFor(size)): it may enter boxQ.
+   * Frees the live Box block starting at addr, found by its granule's shadow entry, into boxQ; false
+   * (nothing done) when addr is not one. A live 8-byte heap block owns exactly one granule, so
+   * when addr is granule-aligned that block starts at addr, and its chunk is 32 (alloc and
+   * in-place realloc keep chunk = chunkFor(size)): it may enter boxQ.
    */
-  freeBoxAt(addr: number, site: number, task: number): void {
+  dropBox(addr: number, site: number, task: number): boolean {
     const id = this.mem.shadow[addr >>> GRANULE_SHIFT];
     const b = this.mem.blocks;
-    if ((addr & (GRANULE - 1)) !== 0 || !(id > 0) || b.state[id] !== STATE_LIVE || b.kind[id] !== KIND_HEAP || b.size[id] !== 8) {
-      this.freeOwned(addr, 8, site, task); // not a live Box block: the usual checks report it
-      return;
-    }
+    if ((addr & (GRANULE - 1)) !== 0 || !(id > 0) || b.state[id] !== STATE_LIVE || b.kind[id] !== KIND_HEAP || b.size[id] !== 8) return false;
     this.freeBoxRecord(id, addr, site, task);
+    return true;
+  }
+  /** freeBox of the block starting at addr: dropBox, else the usual checks report what it is. */
+  freeBoxAt(addr: number, site: number, task: number): void {
+    if (!this.dropBox(addr, site, task)) this.freeOwned(addr, 8, site, task);
   }
   /** freeOwnedId(id, addr, 8) for a Box: markFreed + release inlined (the record goes to boxQ). */
   freeBox(id: number, addr: number, site: number, task: number): void {
@@ -392,10 +410,8 @@ export class SystemAllocator implements Allocator {
     const g = addr >>> GRANULE_SHIFT;
     mem.shadow[g] = -id;
     mem.forgetAccess(id);
-    this.freeStart[g] = 1 + (BOX_CHUNK >>> GRANULE_SHIFT);
     if (this.boxQLen === this.boxQ.length) this.growBoxQ();
     this.boxQ[this.boxQLen++] = id;
-    this.quickBytes += BOX_CHUNK;
     this.boxOut++;
   }
   /** The common end of freeOwned/freeOwnedId: mark the block freed, return its chunk, count it. */
@@ -493,6 +509,7 @@ export class SystemAllocator implements Allocator {
   segments(max = 10_000): { start: number; size: number; state: 'live' | 'quarantined' | 'free' | 'runtime'; block: number }[] {
     const out: { start: number; size: number; state: 'live' | 'quarantined' | 'free' | 'runtime'; block: number }[] = [];
     const mem = this.mem;
+    const boxQ = new Set(this.boxQ.subarray(0, this.boxQLen));
     let a = this.heapStart;
     while (a < this.top && out.length < max) {
       let size: number;
@@ -512,6 +529,7 @@ export class SystemAllocator implements Allocator {
         if (block === 0 || mem.blocks.start[block] !== a) break; // not a chunk boundary: stop
         size = this.chunkOf[block];
         state = s > 0 ? 'live' : 'quarantined';
+        if (s < 0 && boxQ.has(block)) { state = 'free'; block = 0; } // (as a quick chunk shows)
       }
       if (!(size > 0)) break;
       out.push({ start: a, size, state, block });
@@ -535,8 +553,10 @@ export class SystemAllocator implements Allocator {
       while (q === null ? this.boxQLen !== 0 : q.length !== 0) {
         const id = q === null ? this.boxQ[--this.boxQLen] : q.pop()!;
         const a = this.mem.blocks.start[id];
-        this.freeStart[a >>> GRANULE_SHIFT] = 0;
-        this.quickBytes -= cs;
+        if (q !== null) {
+          this.freeStart[a >>> GRANULE_SHIFT] = 0;
+          this.quickBytes -= cs;
+        }
         this.mem.retireBlock(id);
         this.addFree(a, cs);
       }
@@ -545,7 +565,7 @@ export class SystemAllocator implements Allocator {
 
   /** Bytes in free chunks plus the wilderness (for tests and the Memory panel). */
   freeBytes(): number {
-    return this.mem.limit - this.hostBytes - this.top + this.freeChunkBytes + this.quickBytes;
+    return this.mem.limit - this.hostBytes - this.top + this.freeChunkBytes + this.quickBytes + BOX_CHUNK * this.boxQLen;
   }
 
   // ---- internals ----
@@ -627,7 +647,7 @@ export class SystemAllocator implements Allocator {
     const q = this.quick[cs >>> GRANULE_SHIFT];
     let id: number;
     if (q.length !== 0) id = q.pop()!;
-    else if (cs === BOX_CHUNK && this.boxQLen !== 0) id = this.boxQ[--this.boxQLen]; // (the caller revives the whole record)
+    else if (cs === BOX_CHUNK && this.boxQLen !== 0) return this.boxQ[--this.boxQLen]; // (the caller revives the whole record)
     else return 0;
     this.freeStart[this.mem.blocks.start[id] >>> GRANULE_SHIFT] = 0;
     this.quickBytes -= cs;
@@ -638,7 +658,7 @@ export class SystemAllocator implements Allocator {
   private carve(cs: number, align: number, size: number): number {
     let a = this.takeFree(cs, align);
     if (a < 0) a = this.fromTop(cs, align);
-    if (a < 0 && (this.qCount > 0 || this.quickBytes > 0)) {
+    if (a < 0 && (this.qCount > 0 || this.quickBytes > 0 || this.boxQLen > 0)) {
       this.flushQuarantine();
       a = this.takeFree(cs, align);
       if (a < 0) a = this.fromTop(cs, align);

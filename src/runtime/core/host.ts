@@ -129,6 +129,7 @@ export function makeHost(rt: Runtime) {
     spec: (spec: string, kind: ScalarKind, v: unknown) => formatSpec(spec, kind, v),
     stats(): number[] { // u64 counts: numbers, the canonical form of a safe integer (wide.ts)
       const s = rt.machine.stats;
+      s.sync();
       return [s.allocs, s.frees, s.liveBytes, s.peakBytes, s.tasksSpawned, s.gcCollections];
     },
     strByte(s: string, i: number | bigint, site: number): number {

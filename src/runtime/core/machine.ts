@@ -27,6 +27,10 @@ export class Machine {
     this.mem = new Memory({ limit: opts.heapLimit });
     this.sys = new SystemAllocator(this.mem);
     this.current = this.sys;
+    // runtime_stats counts system Boxes from the allocator's own Box counters (one count per Box)
+    const sys = this.sys, stats = this.stats;
+    sys.onBoxFold = (n, m, high) => stats.addBoxes(n, m, high);
+    stats.sync = () => sys.foldBoxes();
   }
 
   /** The run is over: its memory's buffers go to the next run (zeroed). Nothing may use them after. */
@@ -198,11 +202,32 @@ export class Machine {
   }
   /** A Box block for a flat enum field: its address, negated when another allocator serves it. */
   newBoxSlot(site: number): number {
+    // the hot path (sys.takeBox) is kept small enough to inline into generated code
+    if (this.current === this.sys) {
+      const task = this.rt.taskId;
+      const a = this.sys.takeBox(site, task);
+      if (a !== 0) {
+        if (this.prof.active || this.rt.heapRoom > 0) this.boxSeen(0, a, site, task);
+        return a;
+      }
+    }
     return this.current !== this.sys ? -this.bufAlloc(8, 8, site) : this.newBoxAddr(site);
   }
   freeBoxSlot(slot: number, site: number): void {
-    if (slot > 0) this.freeBoxAddr(slot, site);
-    else if (slot < 0) this.bufFree(-slot, 8, site);
+    if (slot > 0) {
+      const task = this.rt.taskId;
+      if (this.sys.dropBox(slot, site, task)) {
+        if (this.prof.active || this.rt.heapRoom > 0) this.boxSeen(1, slot, site, task);
+      } else this.freeBoxAddr(slot, site);
+    } else if (slot < 0) this.bufFree(-slot, 8, site);
+  }
+  /** A system Box block allocated (freed 0) or freed (1): profiled and traced. */
+  private boxSeen(freed: 0 | 1, addr: number, site: number, task: number): void {
+    if (this.prof.active) {
+      if (freed === 0) this.prof.alloc(addr, 8, site);
+      else this.prof.free(addr, 8, site);
+    }
+    if (this.rt.heapRoom > 0) this.rt.heapBox(freed, addr, site, task);
   }
   /** A system Box block (8 bytes), counted, profiled and traced. */
   private newBoxAddr(site: number): number {
@@ -214,9 +239,8 @@ export class Machine {
     } catch (e) {
       return this.rethrow(e, site);
     }
-    this.stats.alloc(8);
-    if (this.prof.active) this.prof.alloc(addr, 8, site);
-    if (this.rt.heapRoom > 0) this.rt.heapBox(0, addr, site, task);
+    // (counted in runtime_stats through sys's Box counters: stats.sync)
+    this.boxSeen(0, addr, site, task);
     return addr;
   }
   freeBox(b: VBox | VBoxView, site: number): void {
@@ -230,9 +254,7 @@ export class Machine {
     } catch (e) {
       this.rethrow(e, site);
     }
-    this.stats.free(8);
-    if (this.prof.active) this.prof.free(addr, 8, site);
-    if (this.rt.heapRoom > 0) this.rt.heapBox(1, addr, site, task);
+    this.boxSeen(1, addr, site, task);
   }
 
   newArena(cap: number, site: number): ArenaAllocator {
@@ -321,6 +343,7 @@ export function installLibrary(rt: Runtime, opts: RunOptions): LibraryHandle {
     resetStats() { m.stats.reset(); },
     stats: () => {
       const s = m.stats;
+      s.sync();
       return { allocs: s.allocs, frees: s.frees, peakBytes: s.peakBytes, liveBytes: s.liveBytes };
     },
   };
