@@ -1,8 +1,10 @@
 // `npx tsx bench/wire-hash.ts [--filter TEXT] [--fuel N]`: a hash of every message the run worker
 // posts (src/worker/handlers.ts, as worker.ts serializes it: toWire) for each bench program and
-// each single-file conformance program (with its .flags), and of the events the UI decodes from
-// them (fromWire + withHeapEvents). For changes to the heap-event path (rt.heapBox, HeapPacker):
-// run before and after and diff the outputs; the UI must receive the very same messages
+// each single-file conformance program, shared and own (with its .flags), and of the events the
+// UI decodes from them (fromWire + withHeapEvents). For changes to the heap-event path
+// (rt.heapBox, HeapPacker) or to what generated code does on exits and panics (output, trace,
+// panic, unwind steps): run before and after and diff the outputs; the UI must receive the very
+// same messages
 // (--dump FILE --dump-only NAME: one program's decoded events as JSON lines, to see where).
 // The worker's clock is a counter (one ms per reading), so batches are cut at the same events
 // whatever the machine's speed; timing fields are derived from it, hence deterministic too.
@@ -15,7 +17,7 @@ import { toWire, fromWire } from '../src/worker/wire';
 import { withHeapEvents } from '../src/worker/heap-pack';
 import { DEFAULT_RUN_OPTIONS } from '../src/runtime/api';
 import type { FromWorker } from '../src/worker/protocol';
-import { flagsFor, OWN_DIR } from '../tests/conformance-lib';
+import { flagsFor, OWN_DIR, SHARED_DIR } from '../tests/conformance-lib';
 
 const args = process.argv.slice(2);
 const fi = args.indexOf('--filter');
@@ -30,7 +32,7 @@ const dumpOnly = args.indexOf('--dump-only') >= 0 ? args[args.indexOf('--dump-on
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
 const files = [
   ...readdirSync(benchDir).filter((f) => f.endsWith('.vx')).sort().map((f) => join(benchDir, f)),
-  ...(existsSync(OWN_DIR) ? readdirSync(OWN_DIR).filter((f) => f.endsWith('.vx')).sort().map((f) => join(OWN_DIR, f)) : []),
+  ...[SHARED_DIR, OWN_DIR].flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.vx')).sort().map((f) => join(d, f)) : [])),
 ].filter((p) => !filter || p.includes(filter));
 
 /** Feeds a value to the hash in a canonical form: what a receiver can observe (keys in order,
