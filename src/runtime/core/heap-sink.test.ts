@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { compile } from '../../lang/compile';
 import { run } from '../run';
 import { HEAP_TRACE_EVENTS } from '../../common/limits';
-import type { HeapSink, TraceEvent } from '../api';
+import type { HeapSink, SourceLoc, TraceEvent } from '../api';
 
 const TREE = `enum Tree { Leaf, Node(Box<Tree>, Box<Tree>) }
 fn build(d: i32): Tree { if d == 0 { return Tree.Leaf; } return Tree.Node(Box(build(d - 1)), Box(build(d - 1))); }
@@ -14,7 +14,7 @@ fn main() { println("{}", check(build(15))); }`;
 
 /** Records the events as the TraceEvent fields they stand for (Box events as alloc/free). */
 class Recorder implements HeapSink {
-  locate: ((site: number) => unknown) | null = null;
+  locate: ((site: number) => SourceLoc | null) | null = null;
   events: string[] = [];
   alloc(addr: number, size: number, align: number, allocator: string) { this.events.push(`alloc ${addr} ${size} ${align} ${allocator}`); }
   free(addr: number, size: number, allocator: string) { this.events.push(`free ${addr} ${size} ${allocator}`); }
@@ -28,7 +28,7 @@ describe('heap sink with a kept trace', () => {
   it('the sink gets every Box event past the kept trace cap; the trace keeps the first ones', () => {
     const c = compile([{ name: 'main.vx', text: TREE }]);
     const sink = new Recorder();
-    const r = run(c.program!, { heapSink: sink as HeapSink, onEvent: () => {} });
+    const r = run(c.program!, { heapSink: sink, onEvent: () => {} });
     expect(r.outcome.kind).toBe('exited');
     // 2^15 - 1 nodes: two Boxes each, each allocated and freed
     const boxes = sink.events.filter((e) => e.endsWith(' system') && e.includes(' 8 '));
