@@ -215,13 +215,15 @@ export class HeapPacker implements HeapSink {
    *  words; the common case — no tick due, no marker, room in the chunk, 'system' the batch's first
    *  allocator, a site already coded, a SHORT word — without the general path's steps. */
   box(freed: 0 | 1, addr: number, site: number, task: number): void {
-    if (this.len < this.boxEnd && task === this.lastTask && this.at === this.lastPos) {
-      const t = this.boxTpl[site + 1]; // (undefined past the table: not < 0)
-      if (t < 0 && (addr | 0) === addr && (addr & SHORT_ADDR_OUT) === 0 && addr !== 0) {
-        this.words[this.len++] = t | (freed === 0 ? 0 : SHORT_FREE) | addr >>> 4;
-        return; // (counted in nEv and sinceTick by settle(): one word each since fastFrom)
-      }
-    }
+    const t = this.boxTpl[site + 1]; // (undefined past the table: not < 0)
+    // (kept small, the rest in boxGeneral: what the hottest allocation paths call or inline)
+    if (this.len < this.boxEnd && t < 0 && task === this.lastTask && this.at === this.lastPos && (addr & SHORT_ADDR_OUT) === 0 && (addr | 0) === addr && addr !== 0) {
+      // (freed << 30: SHORT_FREE for a free) counted in nEv and sinceTick by settle(): one word
+      // each since fastFrom
+      this.words[this.len++] = t | freed << 30 | addr >>> 4;
+    } else this.boxGeneral(freed, addr, site, task);
+  }
+  private boxGeneral(freed: 0 | 1, addr: number, site: number, task: number): void {
     this.settle();
     this.boxSlow(freed, addr, site, task);
     this.rearmBox(site);

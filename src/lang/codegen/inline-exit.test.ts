@@ -108,3 +108,49 @@ fn main() { println("{}", f(1, 4)); }
     expect(view(plain)).toEqual(view(twins));
   });
 });
+
+describe('a function consuming its by-value parameter (bench/bintree check)', () => {
+  // the parameter's drop at exit: nothing left of it once both boxes are taken, a box left when
+  // an arm takes one; a panic before the match (all of `t` dropped while unwinding) or in the
+  // first call of the arm (the box not yet taken is dropped, logged)
+  const src = TAG + `enum Tree { Leaf, Node(Box<Tree>, Box<Tree>) }
+fn build(d: i32): Tree { if d == 0 { return Tree.Leaf; } return Tree.Node(Box(build(d - 1)), Box(build(d - 1))); }
+fn check(t: Tree, bad: i32): i32 {
+    if bad == 0 { panic("bad"); }
+    return match t {
+        Tree.Leaf => 1,
+        Tree.Node(l, r) => 1 + check(*l, bad - 1) + check(*r, bad - 1),
+    };
+}
+fn half(t: Tree, tag: Tag): i32 {
+    return match t {
+        Tree.Leaf => 0,
+        Tree.Node(l, _) => check(*l, 100),
+    };
+}
+fn main() {
+    println("{}", check(build(3), 100));
+    println("{}", half(build(3), Tag { name: "h" }));
+    let r = catch_panic(|| check(build(3), 2));
+    println("caught {}", r.is_err());
+    println("{}", check(build(3), 3));
+}
+`;
+  it('leaves through the normal exit with no defer code and unwinds as the try/finally twins do', () => {
+    const plain = runVex(src);
+    const check = plain.js.slice(plain.js.search(/function f\d+_check\d*\(/));
+    const body = check.slice(0, check.indexOf('\n}\n'));
+    expect(body).not.toMatch(/\$d\b|runDefers|finally/);
+    expect(plain.stdout).toBe(['15', 'drop h', '7', 'caught true', ''].join('\n'));
+    expect(plain.stderr).toMatch(/^panic: bad/);
+    const steps = plain.panic!.unwind.map((s) => s.kind + ('fn' in s ? ' ' + s.fn : '') + (s.kind === 'drop' ? ' ' + s.value : ''));
+    // the panicking frame drops all of `t`, each caller the box it had not yet taken... or none
+    // the panicking frame drops all of `t`; each caller drops what is left of its `t` (the box
+    // its second call would have taken)
+    expect(steps).toEqual([...Array(4).fill(['frame check', 'drop check t', 'leave check']).flat(), 'frame main', 'leave main', 'aborted']);
+    expect(plain.panic!.backtrace.map((b) => `${b.fn}:${b.loc?.line}`)).toEqual(['check:8', 'check:11', 'check:11', 'check:11', 'main:25']);
+    const twins = runVex(src, { deepAt: 0 });
+    expect(twins.js).toMatch(/function\* f\d+_check\d*\$deep\(/);
+    expect(view(plain)).toEqual(view(twins));
+  });
+});

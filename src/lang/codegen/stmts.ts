@@ -94,7 +94,8 @@ export class FnEmitter extends CallEmitter {
     // the body's locals first, then the parameters: each rt.recordLocals goes before what was recorded
     const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
-      decls.push('$d = null', '$u');
+      // `$d`: the frame's defers (a frame without `defer` has none to run)
+      decls.push(...(this.usesDefer ? ['$d = null'] : []), '$u');
       if (this.usesMem) decls.push(`$mk = ${rtIn('memValues', 'mark')}()`);
       for (const d of this.allDrops) {
         if (d.param) decls.push(`${d.flag} = true`);
@@ -125,21 +126,25 @@ export class FnEmitter extends CallEmitter {
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
       // double panic), then the panic propagates — rethrown at the end of `finally`.
       const enter = gcRoots.length ? `${rtIn('gc', 'enter')}($gr);\n` : '';
-      const normal = `if ($d) ${RT.runDefers}($d, undefined, ${site});\n${plain}`;
-      const unwind = `if (${RT.leave}($u, ${site})) {\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}`;
+      const defers = (u: string) => (this.usesDefer ? `if ($d) ${RT.runDefers}($d, ${u}, ${site});\n` : '');
+      const normal = `${defers('undefined')}${plain}`;
+      const unwind = `if (${RT.leave}($u, ${site})) {\n${defers('$u')}${logged}\n${RT.endFrame}($u, ${site});\n}`;
       if (this.restart && !R) {
         // inlineExit: a plain function leaves its body by `break` (returnJs) and runs the
         // cleanup after it, with no `finally` (cachegrind: bintree's check -2.5% instructions).
         // Every path is the finally's: a secondary exception in the catch is dropped as the
         // finally's rethrow of $u dropped it; falling off the end returns undefined (an `if`
         // statement may have written $r).
+        // The normal exit returns from inside its own branch: the unwinding code after it is
+        // only reached with $u set (no test of $u left on the way out).
+        const cleanup = normal ? `try {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\nif ($u === undefined) {\n${release}${RT.depth} = $f;\nreturn $r;\n}\n` : `${release}${RT.depth} = $f;\nreturn $r;\n`;
         code = `${enter}try {\n${EXIT}: {\n${pickReturns(inner, true)}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
-          `${RT.depth} = $f + 1;\nif ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}\n` +
-          `if ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\nreturn $r;`;
+          `${RT.depth} = $f + 1;\nif ($u === undefined) {\n${cleanup}}\n` +
+          `${unwind}\n${release}${RT.depth} = $f;\nthrow $u;`;
       } else {
         code = `${enter}try {\n${pickReturns(inner, false)}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
           `if ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}` +
-          `\nif ($u !== undefined && ${RT.leave}($u, ${site})) {\nif ($d) ${RT.runDefers}($d, $u, ${site});\n${logged}\n${RT.endFrame}($u, ${site});\n}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
+          `\nif ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
       }
     } else code = `${params ? this.lvTry(params, pickReturns(inner, false)) : pickReturns(inner, false)}\n${RT.depth} = $f;`;
     return `${entryLine(this.frameSite, this.restart)}\nlet ${decls.join(', ')};\n${code}`;

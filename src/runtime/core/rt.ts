@@ -166,6 +166,7 @@ export class Runtime {
     this.sink = opts.heapSink ?? null;
     if (this.sink !== null) this.sink.locate = (site) => this.loc(site);
     this.logRoom = opts.keepTrace === false ? 0 : HEAP_TRACE_EVENTS;
+    this.boxSink = this.logRoom === 0 ? this.sink : null;
     this.heapRoom = opts.onEvent || this.sink !== null ? Infinity : opts.keepTrace === false ? -Infinity : HEAP_TRACE_EVENTS;
   }
 
@@ -178,6 +179,8 @@ export class Runtime {
   private readonly sink: HeapSink | null;
   /** Heap events the kept trace may still take (its cap). */
   private logRoom: number;
+  /** The heap sink once the kept trace takes no more events (logRoom 0): heapBox's one call. */
+  private boxSink: HeapSink | null;
   /** Heap events pushed as objects into the kept trace of a run with a listener (capped too). */
   private heapEvents = 0;
   /** Events beyond the caps are not kept in RunResult.trace (a listener still sees them all). */
@@ -212,6 +215,12 @@ export class Runtime {
   /** heapAlloc(addr, 8, 8, 'system', …) (freed 0) or heapFree(addr, 8, 'system', …) (freed 1)
    *  of a system Box block, straight to a heap sink's box(). */
   heapBox(freed: 0 | 1, addr: number, site: number, task: number): void {
+    // the worker's case alone first: a call this small is inlined where a Box is made or freed
+    if (this.boxSink !== null) return this.boxSink.box(freed, addr, site, task);
+    this.heapBoxKept(freed, addr, site, task);
+  }
+  /** heapBox with a kept trace still taking events, or without a heap sink. */
+  private heapBoxKept(freed: 0 | 1, addr: number, site: number, task: number): void {
     if (this.sink !== null) this.sink.box(freed, addr, site, task);
     else if (this.opts.onEvent) {
       if (freed === 0) this.heapAlloc(addr, 8, 8, 'system', site, task);
@@ -241,7 +250,7 @@ export class Runtime {
   }
   private keepHeapEvent(): boolean {
     if (this.logRoom <= 0) return false;
-    this.logRoom--;
+    if (--this.logRoom === 0) this.boxSink = this.sink;
     if (this.sink === null) this.heapRoom--;
     return true;
   }
