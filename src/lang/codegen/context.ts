@@ -284,6 +284,27 @@ export class ModuleCtx {
     }
   }
 
+  /** Can dropping a value of type t run user code (a `drop()` somewhere inside, or a Gc/`any`
+   *  whose content may hold one)? Such a drop gets a call site, so a panic in it names the frame
+   *  where the value was declared rather than the frame's last call. */
+  dropRunsUser(t: Type, seen = new Set<unknown>()): boolean {
+    switch (t.k) {
+      case 'struct': case 'enum': {
+        if (t.k === 'struct' && t.info.implsDrop) return true;
+        if (seen.has(t.info)) return false;
+        seen.add(t.info);
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        const parts = t.k === 'struct' ? t.info.fields.map((f) => f.type) : t.info.variants.flatMap((v) => v.fields);
+        return parts.some((p) => this.dropRunsUser(subst(p, env), seen));
+      }
+      case 'tuple': return t.elems.some((e) => this.dropRunsUser(e, seen));
+      case 'array': return this.dropRunsUser(t.elem, seen);
+      case 'builtin': return t.name === 'Gc' || t.args.some((a) => this.dropRunsUser(a, seen));
+      case 'any': return true;
+      default: return false;
+    }
+  }
+
   private readonly gcHolders = new Map<string, boolean>();
   private gcUsedMemo: boolean | null = null;
   /** Does the program name `Gc` anywhere? Only then can a fn value capture a Gc handle. */

@@ -105,7 +105,10 @@ export class FnEmitter extends CallEmitter {
       const rev = this.allDrops.slice().reverse();
       const n = (d: Scope['drops'][number]) => localValue(d.local, this.boxedLocals);
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
-      const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${d.fn}(${n(d)}); }`).join('\n');
+      // a drop that can run user code gets its local's declaration as the call site (as a block's
+      // drops do): a panic in it names this frame there, not at the frame's last call
+      const at = (d: Scope['drops'][number]) => (this.m.dropRunsUser(this.ty(d.local.type)) ? `${RT.frameSites}[$f] = ${this.m.site(d.local.span, this.fnName)}; ` : '');
+      const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${at(d)}${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
       const logDrop = (d: Scope['drops'][number]) => `if (${d.flag}) { ${d.flag} = false; ${RT.logDrop}($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${d.hidden ? '""' : jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`;
       // unwinding drops locals and temporaries (each clears itself) in the reverse order of their
@@ -124,7 +127,9 @@ export class FnEmitter extends CallEmitter {
       if (gcRoots.length) decls.push(`$gr = () => [${gcRoots.join(', ')}]`);
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
-      // double panic), then the panic propagates — rethrown at the end of `finally`.
+      // double panic), then the panic propagates — rethrown at the end of `finally`. Its catch
+      // puts the depth back to this frame's (the drop or defer that threw left its own), so the
+      // unwinding logs this frame under its own name.
       const enter = gcRoots.length ? `${rtIn('gc', 'enter')}($gr);\n` : '';
       const defers = (u: string) => (this.usesDefer ? `if ($d) ${RT.runDefers}($d, ${u}, ${site});\n` : '');
       const normal = `${defers('undefined')}${plain}`;
@@ -137,13 +142,13 @@ export class FnEmitter extends CallEmitter {
         // statement may have written $r).
         // The normal exit returns from inside its own branch: the unwinding code after it is
         // only reached with $u set (no test of $u left on the way out).
-        const cleanup = normal ? `try {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\nif ($u === undefined) {\n${release}${RT.depth} = $f;\nreturn $r;\n}\n` : `${release}${RT.depth} = $f;\nreturn $r;\n`;
+        const cleanup = normal ? `try {\n${normal}\n} catch ($e) { ${RT.depth} = $f + 1; $u = $e; ${RT.seen}($e); }\nif ($u === undefined) {\n${release}${RT.depth} = $f;\nreturn $r;\n}\n` : `${release}${RT.depth} = $f;\nreturn $r;\n`;
         code = `${enter}try {\n${EXIT}: {\n${pickReturns(inner, true)}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
           `${RT.depth} = $f + 1;\nif ($u === undefined) {\n${cleanup}}\n` +
           `${unwind}\n${release}${RT.depth} = $f;\nthrow $u;`;
       } else {
         code = `${enter}try {\n${pickReturns(inner, false)}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
-          `if ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); }\n}` +
+          `if ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { ${RT.depth} = $f + 1; $u = $e; ${RT.seen}($e); }\n}` +
           `\nif ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
       }
     } else code = `${params ? this.lvTry(params, pickReturns(inner, false)) : pickReturns(inner, false)}\n${RT.depth} = $f;`;

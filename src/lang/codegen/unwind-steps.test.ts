@@ -92,3 +92,29 @@ fn main() {
     expect(pair).toMatchObject({ value: '', shown: 'Pair { a: D { id: 2 }, b: D { id: 3 } }', loc: { line: 16, col: 23 } });
   });
 });
+
+describe('a drop at a function exit that panics', () => {
+  // The frame's line is the dropped local's declaration, as for a block's drops: before, the
+  // frame kept the site of its last call (`helper(3)`), a line that had nothing to do with it.
+  const src = `struct D impl Drop { n: i32, fn drop()! { if self.n == 2 { panic("bad drop"); } println("drop {}", self.n); } }
+fn helper(x: i32): i32 { return x * 2; }
+fn work() {
+    let a = D { n: 1 };
+    let b = D { n: 2 };
+    println("{}", helper(3));
+}
+fn main() {
+    work();
+}`;
+  it('names the frame at the local being dropped, in the backtrace and the unwind steps', () => {
+    const r = runVex(src);
+    expect(r.exitCode).toBe(134);
+    expect(r.panic!.backtrace.map((f) => `${f.fn}@${f.loc?.line}:${f.loc?.col}`)).toEqual(['D.drop@1:60', 'work@5:9', 'main@9:5']);
+    expect(show(r.panic!.unwind)).toEqual([
+      'frame D.drop@1', 'leave D.drop',
+      'frame work@5', 'drop work a: D@4', 'leave work',
+      'frame main@9', 'leave main',
+      'aborted: panic not caught: the program exits with status 134',
+    ]);
+  });
+});
