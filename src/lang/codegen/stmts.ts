@@ -128,8 +128,8 @@ export class FnEmitter extends CallEmitter {
       // A panic in a defer or drop on the normal exit path turns the rest of the cleanup into
       // unwinding (§6.3): the remaining defers and drops still run (logged; a further panic is a
       // double panic), then the panic propagates — rethrown at the end of `finally`. Its catch
-      // puts the depth back to this frame's (the drop or defer that threw left its own), so the
-      // unwinding logs this frame under its own name.
+      // puts the depth back to this frame's once `seen` has looked at it (the drop or defer that
+      // threw left its own), so the unwinding logs this frame under its own name.
       const enter = gcRoots.length ? `${rtIn('gc', 'enter')}($gr);\n` : '';
       const defers = (u: string) => (this.usesDefer ? `if ($d) ${RT.runDefers}($d, ${u}, ${site});\n` : '');
       const normal = `${defers('undefined')}${plain}`;
@@ -142,13 +142,13 @@ export class FnEmitter extends CallEmitter {
         // statement may have written $r).
         // The normal exit returns from inside its own branch: the unwinding code after it is
         // only reached with $u set (no test of $u left on the way out).
-        const cleanup = normal ? `try {\n${normal}\n} catch ($e) { ${RT.depth} = $f + 1; $u = $e; ${RT.seen}($e); }\nif ($u === undefined) {\n${release}${RT.depth} = $f;\nreturn $r;\n}\n` : `${release}${RT.depth} = $f;\nreturn $r;\n`;
+        const cleanup = normal ? `try {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${RT.depth} = $f + 1; }\nif ($u === undefined) {\n${release}${RT.depth} = $f;\nreturn $r;\n}\n` : `${release}${RT.depth} = $f;\nreturn $r;\n`;
         code = `${enter}try {\n${EXIT}: {\n${pickReturns(inner, true)}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
           `${RT.depth} = $f + 1;\nif ($u === undefined) {\n${cleanup}}\n` +
           `${unwind}\n${release}${RT.depth} = $f;\nthrow $u;`;
       } else {
         code = `${enter}try {\n${pickReturns(inner, false)}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
-          `if ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { ${RT.depth} = $f + 1; $u = $e; ${RT.seen}($e); }\n}` +
+          `if ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${RT.depth} = $f + 1; }\n}` +
           `\nif ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
       }
     } else code = `${params ? this.lvTry(params, pickReturns(inner, false)) : pickReturns(inner, false)}\n${RT.depth} = $f;`;
