@@ -947,6 +947,20 @@ export abstract class ExprEmitter {
   }
 
   refTo(operand: E, mut: boolean): string {
+    // `&r!` of a place holding a reference (`&&T!`): a cell over that place, so `*w = &y` makes r
+    // refer to y (not a write into what r refers to)
+    if (mut && this.ty(this.typeOf(operand)).k === 'ref') {
+      const res = operand.kind === 'ident' ? nameRes(operand) : undefined;
+      if (res?.k === 'local') {
+        const n = localName(res.local.name, res.local.id);
+        const v = res.local.replBoxed || this.boxedLocals.has(res.local.id) ? `${n}.v` : n;
+        return `${RT.cell}(() => ${v}, ($v) => { ${v} = $v; })`;
+      }
+      if (isPlace(operand) && operand.kind !== 'deref') {
+        const p = this.place(operand);
+        return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+      }
+    }
     const t = derefAll(this.typeOf(operand));
     // `&r` of a reference that is a cell (`r: &i32!`, a field `p.r`): that same cell
     if (!mut && refOfCell(this.effType(operand))) return this.expr(operand);
