@@ -9,14 +9,13 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { refBound } from './moves';
-import { caseBlock } from './case-block';
+import { type Scope, forEachScope, scopesOf, walkKey } from './scopes';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import type { Type } from './types';
 
-const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
-export const walk = (o: Record<string, unknown>, k: string) => !SKIP.has(k) && !(k === 'target' && o.kind === 'call');
+export const walk = walkKey;
 
 function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
   let x = e;
@@ -131,15 +130,8 @@ export const buildsVariant = (c: ast.ExprOf<'call'>): boolean =>
   callTarget(c)?.k === 'variant' || (c.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(c.callee.name));
 
 /** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */
-export function branchValues(e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] {
-  const out: ast.Expr[] = [];
-  if (e.kind === 'if') { for (const b of [...e.branches.map((x) => x.body), e.else]) if (b?.tail) out.push(b.tail); return out; }
-  for (const a of e.arms) {
-    if ('stmts' in a.body) { if (a.body.tail) out.push(a.body.tail); }
-    else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') out.push(a.body as ast.Expr);
-  }
-  return out;
-}
+export const branchValues = (e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] =>
+  scopesOf(e).flatMap((s) => (s.value ? [s.value] : []));
 
 /** Is the place part of a temporary (chapter 2 §6.4: dropped when its statement is done): a value
  *  a call or literal makes, not a reference itself? */
@@ -442,12 +434,13 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
   return false;
 }
 
-/** `b` is the value of an `if` branch or `match` arm: its tail must not borrow its own locals. */
-function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): void {
-  for (const br of borrowsIn(b.tail ?? undefined)) {
-    const x = localIn(br, b.span) ?? (bindings ? localIn(br, bindings) : null);
+/** `s` is the value of an `if` branch or `match` arm: its value must not borrow its own locals
+ *  (those of its block, or an arm's bindings). */
+function valueBlockEscapes(cx: Ctx, s: Scope): void {
+  for (const br of borrowsIn(s.value ?? undefined)) {
+    const x = localIn(br, s.span) ?? (s.bindings ? localIn(br, s.bindings) : null);
     if (!x) continue;
-    const closing = { ...b.span, start: b.span.end - 1, col: b.span.endCol - 1, line: b.span.endLine };
+    const closing = { ...s.span, start: s.span.end - 1, col: s.span.endCol - 1, line: s.span.endLine };
     cx.error(MSG.E0176.blockSValueReferences({ xName: x.name }), closing, {
       labels: [{ span: br.span, message: NOTE.E0176.labelBlockValueBorrows({ name: x.name }) }, { span: x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: x.name }) }],
       notes: [NOTE.E0176.helpDeclareBeforeIf({ xName: x.name })],
@@ -456,37 +449,26 @@ function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): vo
   }
 }
 
-/** The `if`/`match` expressions in `n` whose value is used (not an expression statement), without
- *  entering blocks: their own statements are checked when those blocks are. */
-function valueBranches(cx: Ctx, n: unknown, used: boolean): void {
-  if (!n || typeof n !== 'object') return;
-  if (Array.isArray(n)) { for (const y of n) valueBranches(cx, y, true); return; }
-  const o = checkedNode(n) as Record<string, unknown>;
-  if (Array.isArray(o.stmts)) return; // a block
-  if (o.kind === 'closure') return;
-  const e = o as unknown as ast.Expr;
-  if (used && e.kind === 'if') for (const b of [...e.branches.map((x) => x.body), e.else]) if (b) valueBlockEscapes(cx, b, null);
-  if (used && e.kind === 'match') {
-    for (const a of e.arms) {
-      if ('stmts' in a.body) valueBlockEscapes(cx, a.body, a.pattern.span);
-      else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') valueBlockEscapes(cx, { stmts: [], tail: a.body as ast.Expr, span: a.body.span } as unknown as ast.Block, a.pattern.span);
-    }
-  }
-  for (const k in o) if (walk(o, k)) valueBranches(cx, o[k], !(o.kind === 'expr' && k === 'expr'));
+/** The `if`/`match` expressions of a block's statements and value whose value is used (not an
+ *  expression statement's), without entering blocks or closures: their own statements are
+ *  checked when those blocks are (an arm's value alone, `=> if …`, is this block's). */
+function valueBranches(cx: Ctx, b: ast.Block): void {
+  const unused = new Set<unknown>();
+  forEachScope([b.stmts, b.tail], (s) => !s.block && s.kind !== 'closure', (o) => {
+    if (o.kind === 'expr') unused.add(checkedNode(o.expr)); // (an expression statement)
+    if ((o.kind === 'if' || o.kind === 'match') && !unused.has(o)) for (const s of scopesOf(o)) valueBlockEscapes(cx, s);
+  });
 }
 
 /** The borrows a `let r = …;` of this block makes r hold (heldBy), for a later `v.push(r)`. */
 const heldLocals = checkMap<LocalInfo, Borrow[]>();
 
-/** Match arm bodies that are statements, not values. */
-const STMT_BODIES = new Set(['return', 'break', 'continue']);
 /** A value in statement position (storedOutside reads statements). */
 const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
 
 function danglingReferences(cx: Ctx, b: ast.Block): void {
   for (const s of b.stmts) if (s.kind === 'let') { const h = heldBy(s); if (h) heldLocals.set(h.r, h.borrows); }
-  for (const s of b.stmts) valueBranches(cx, s, s.kind !== 'expr');
-  valueBranches(cx, b.tail, true);
+  valueBranches(cx, b);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
   const direct = (s: ast.Stmt, i: number): void => { // (i: s's index, -1 for the tail)
@@ -499,54 +481,33 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   };
   b.stmts.forEach(direct);
   if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
-  // a store in a nested block (`if c { v.push(&x); }`, a loop body) of a local of this block that
-  // the nested block does not declare (those are its own: checked when it is); a loop binding
-  // stands for what it iterates (`for y in w { v.push(&y); }` borrows w's elements)
-  const nested = (n: unknown, inner: ast.Block | null): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const y of n) nested(y, inner); return; }
-    const o = checkedNode(n) as Record<string, unknown>;
-    if (o.kind === 'go' || o.kind === 'async') return; // they run later, if at all (their captures are kept)
-    // a closure's stores happen when it is called, and a call can come only after it was made:
-    // checked as if made where it is (`let f = || v.push(&x); f();` stores a borrow of x in v)
-    if (o.kind === 'switch') { // (its cases are blocks: stmt.ts caseBlock)
-      const sw = o as unknown as Extract<ast.Stmt, { kind: 'switch' }>;
-      nested(sw.subject, inner);
-      for (const c of sw.cases) nested(caseBlock(c), inner);
-      if (sw.default) nested(caseBlock(sw.default), inner);
-      return;
+  // a store in a nested scope (`if c { v.push(&x); }`, a loop body, a match arm's value
+  // `1 => v.push(&x),`, a block's tail, a closure's body) of a local of this block that the nested
+  // block does not declare (those are its own: checked when it is); a loop binding stands for what
+  // it iterates (`for y in w { v.push(&y); }` borrows w's elements). A closure's stores happen when
+  // it is called, and a call can come only after it was made: checked as if made where it is
+  // (`let f = || v.push(&x); f();` stores a borrow of x in v). `go` and `async` bodies are not:
+  // they run later, if at all (their captures are kept).
+  // (a local of a block between b and a scope is that block's: reported once, by it; `tops`
+  // holds the outermost block of each scope's path from b)
+  const tops = new Map<Scope, Scope | null>();
+  const check = (st: ast.Stmt, top: Scope | null, stmts: readonly ast.Stmt[] | null, i: number): void => {
+    const held = storedOutside(cx, st, b);
+    if (!held || (stmts && replacedLater(stmts, i, held.r))) return;
+    for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
+      if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
+  };
+  forEachScope([b.stmts, b.tail], (s, outer) => {
+    if (s.kind === 'go' || s.kind === 'async') return false;
+    const top = (outer && tops.get(outer)) ?? (s.block ? s : null);
+    tops.set(s, top);
+    s.stmts.forEach((st, i) => check(st, top, s.stmts, i));
+    if (s.value) check(asStmt(s.value), top, null, -1);
+  }, (o) => {
     const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
     if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
-    if (Array.isArray(o.stmts)) {
-      // (a local of a block between b and this one is that block's: reported once, by it)
-      const top = inner ?? (o as unknown as ast.Block);
-      const stmts = (o as unknown as ast.Block).stmts;
-      stmts.forEach((st, i) => {
-        const held = storedOutside(cx, st, b);
-        if (held && replacedLater(stmts, i, held.r)) return;
-        for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
-          if (within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
-        }
-      });
-      inner = top;
-    }
-    // a store that is a value, not a statement: a match arm's (`1 => v.push(&x),`) or a block's
-    // tail (`1 => { v.push(&x) }`)
-    const cb = o.kind === 'closure' ? (o as unknown as ast.ExprOf<'closure'>).body : null;
-    const values = o.kind === 'match' ? (o as unknown as ast.ExprOf<'match'>).arms.map((a) => a.body).filter((x): x is ast.Expr => !('stmts' in x) && !STMT_BODIES.has(x.kind))
-      : Array.isArray(o.stmts) && o.tail ? [o.tail as ast.Expr]
-      : cb && !('stmts' in cb) ? [cb] : [];
-    for (const v of values) {
-      const held = storedOutside(cx, asStmt(v), b);
-      for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
-        if (within(x.span, b.span) && !(inner && within(x.span, inner.span))) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
-      }
-    }
-    for (const k in o) if (walk(o, k)) nested(o[k], inner);
-  };
-  nested(b.stmts, null);
-  nested(b.tail, null);
+  });
   if (!pending.length) return;
   b.stmts.forEach((s, i) => {
     const mine = pending!.filter((d) => d.scope !== b.span && within(d.scope, s.span));
