@@ -1,0 +1,42 @@
+// Issue #14, the walk round: holes found where a borrow walk did not look (a function value in a
+// part of an argument; syntax positions), each with the program it rejects and the nearest one it
+// must accept.
+import { describe, it, expect } from 'vitest';
+import { checkSource } from './check';
+
+const errs = (body: string, items = '') => checkSource('t.vx', `struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }
+struct H { n: i32, f: fn(): i32 }
+struct W { h: H }
+fn mk(d: &D): fn(): i32 { return || d.n; }
+fn call(f: fn(): i32): i32 { return f(); }
+${items}
+fn main() { ${body} }
+`).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+const kept = (callee: string, x: string) => `E0176 dangling reference: \`${callee}\` may keep this function value after the call, and it holds a borrow of \`${x}\``;
+
+describe('a function value in a part of an argument (a field, a tuple element, a payload)', () => {
+  const later = 'fn later(ch: Channel<i64>, h: H) { go { let k = ch.recv(); println("{} {}", k, h.f()); }; }';
+  const laterT = 'fn later_t(ch: Channel<i64>, t: (i32, fn(): i32)) { go { let k = ch.recv(); println("{}", k + (t.1)()); }; }';
+  const laterO = 'fn later_o(ch: Channel<i64>, o: Option<fn(): i32>) { go { let k = ch.recv(); match o { Some(f) => println("{}", k + f()), None => {} } }; }';
+  const laterW = 'fn later_w(ch: Channel<i64>, w: W) { let h = w.h; go { let k = ch.recv(); println("{}", k + h.f()); }; }';
+  it('given to a parameter the callee keeps (a task captures it) is E0176, as a function value given directly is', () => {
+    const ch = 'let ch = Channel<i64>(0);';
+    expect(errs(`${ch} { let e = D{n: 2}; later(ch, H { n: 1, f: mk(&e) }); } ch.send(1);`, later)).toEqual([kept('later', 'e')]);
+    expect(errs(`${ch} { let e = D{n: 2}; later_t(ch, (1, mk(&e))); } ch.send(1);`, laterT)).toEqual([kept('later_t', 'e')]);
+    expect(errs(`${ch} { let e = D{n: 2}; later_o(ch, Some(mk(&e))); } ch.send(1);`, laterO)).toEqual([kept('later_o', 'e')]);
+    expect(errs(`${ch} { let e = D{n: 2}; later_w(ch, W { h: H { n: 1, f: mk(&e) } }); } ch.send(1);`, laterW)).toEqual([kept('later_w', 'e')]);
+    // (through a local given the struct)
+    expect(errs(`${ch} { let e = D{n: 2}; let h = H { n: 1, f: mk(&e) }; later(ch, h); } ch.send(1);`, later)).toEqual([kept('later', 'e')]);
+  });
+  it('the nearest accepted programs: a callee that only reads, calls or lends the parts, or matches them into bindings it only calls', () => {
+    const useH = 'fn use_h(h: H): i32 { let a = h.f(); let b = call(h.f); return a + b + h.n; }';
+    const useO = 'fn use_o(o: Option<fn(): i32>): i32 { return match o { Some(f) => f(), None => 0 }; }';
+    const useT = 'fn use_t(t: (i32, fn(): i32)): i32 { return (t.1)() + t.0; }';
+    const pass = 'fn pass(h: H): i32 { return use_h(h); }';
+    const items = [useH, useO, useT, pass].join('\n');
+    expect(errs('{ let e = D{n: 7}; use_h(H { n: 1, f: mk(&e) }); use_o(Some(mk(&e))); use_t((1, mk(&e))); pass(H { n: 2, f: mk(&e) }); }', items)).toEqual([]);
+    // (a closure capturing a local keeps that local alive: nothing dangles)
+    const later = 'fn later(ch: Channel<i64>, h: H) { go { let k = ch.recv(); println("{} {}", k, h.f()); }; }';
+    expect(errs('let ch = Channel<i64>(0); { let e = D{n: 2}; later(ch, H { n: 1, f: || e.n }); } ch.send(1);', later)).toEqual([]);
+  });
+});
