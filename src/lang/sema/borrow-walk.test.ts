@@ -40,3 +40,22 @@ describe('a function value in a part of an argument (a field, a tuple element, a
     expect(errs('let ch = Channel<i64>(0); { let e = D{n: 2}; later(ch, H { n: 1, f: || e.n }); } ch.send(1);', later)).toEqual([]);
   });
 });
+
+describe('a store by a call inside an expression (a condition, a guard, a let\'s value, an argument, an operand)', () => {
+  const put = 'fn put(v: &Vec<&D>!, x: &D): bool { v.push(x); return true; }';
+  const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+  const inBlock = [
+    'while put(&v!, &x) { break; }', 'if put(&v!, &x) { println("in"); }', 'let b = put(&v!, &x);', 'let _ = put(&v!, &x);',
+    'match k { n if put(&v!, &x) => println("{}", n), _ => {} }', 'println("{}", put(&v!, &x));', 'let c = k > 0 && put(&v!, &x);',
+    'let t = (put(&v!, &x), 1);', 'for i in 0..1 { if put(&v!, &x) { println("{}", i); } }',
+  ];
+  it('stores a borrow of a block\'s local into an outer holder: E0176 where the block ends and the holder is used after', () => {
+    for (const st of inBlock) expect(errs(`let! v: Vec<&D> = Vec.new(); let k = 1; { let x = D{n: 1}; ${st} } println("{}", v[0].n);`, put), st).toEqual([dangling('v', 'x')]);
+  });
+  it('the nearest accepted programs: the local outlives the holder\'s uses, or the holder is not used after the block', () => {
+    for (const st of inBlock) {
+      expect(errs(`let! v: Vec<&D> = Vec.new(); let k = 1; let x = D{n: 1}; { ${st} } println("{}", v[0].n);`, put), st).toEqual([]);
+      expect(errs(`let! v: Vec<&D> = Vec.new(); let k = 1; { let x = D{n: 1}; ${st} println("{}", v[0].n); }`, put), st).toEqual([]);
+    }
+  });
+});

@@ -479,8 +479,11 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       if (x) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
   };
-  b.stmts.forEach(direct);
-  if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
+  // (the calls checked as statements or values: every other call is checked where it is met)
+  const asStmts = new Set<unknown>();
+  const statement = (st: ast.Stmt | null) => { if (st?.kind === 'expr') asStmts.add(checkedNode(st.expr)); };
+  b.stmts.forEach((st, i) => { statement(st); direct(st, i); });
+  if (b.tail) { asStmts.add(checkedNode(b.tail)); direct(asStmt(b.tail), -1); } // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
   // a store in a nested scope (`if c { v.push(&x); }`, a loop body, a match arm's value
   // `1 => v.push(&x),`, a block's tail, a closure's body) of a local of this block that the nested
   // block does not declare (those are its own: checked when it is); a loop binding stands for what
@@ -502,11 +505,17 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     if (s.kind === 'go' || s.kind === 'async') return false;
     const top = (outer && tops.get(outer)) ?? (s.block ? s : null);
     tops.set(s, top);
-    s.stmts.forEach((st, i) => check(st, top, s.stmts, i));
-    if (s.value) check(asStmt(s.value), top, null, -1);
-  }, (o) => {
+    s.stmts.forEach((st, i) => { statement(st); check(st, top, s.stmts, i); });
+    if (s.value) { asStmts.add(checkedNode(s.value)); check(asStmt(s.value), top, null, -1); }
+  }, (o, at) => {
     const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
     if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
+    // a store by a call inside an expression: a condition, a guard, a `let`'s value, an argument
+    // (`if put(&v!, &x) {}`, `let ok = put(&v!, &x);`, `n if put(&v!, &x) =>`)
+    if (o.kind === 'call' && !asStmts.has(o)) {
+      const c = asStmt(o as unknown as ast.Expr);
+      if (at) check(c, tops.get(at) ?? null, null, -1); else direct(c, -1);
+    }
   });
   if (!pending.length) return;
   b.stmts.forEach((s, i) => {
