@@ -59,3 +59,28 @@ describe('a store by a call inside an expression (a condition, a guard, a let\'s
     }
   });
 });
+
+describe('a reference reached through a value that holds it (a binding, a tuple, an if/match value, a field reference)', () => {
+  const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+  const W = 'struct WV { v: &Vec<&D>! }';
+  // each stores a reference to `$` (x in the rejected program, the outer a in the accepted one) into v
+  const stores = [
+    'match Some(&$) { Some(r) => v.push(r), None => {} }', 'for r in [&$] { v.push(r); }', 'let (r, _) = (&$, 1); v.push(r);',
+    'let r = if k > 0 { &$ } else { &$ }; v.push(r);', 'let r = match k { _ => &$ }; v.push(r);', 'let o = Some(&$); match o { Some(r) => v.push(r), None => {} }',
+    'let p = (&$, 2); v.push(p.0);', 'let w = WV { v: &v! }; w.v.push(&$);',
+  ];
+  const pre = 'let! v: Vec<&D> = Vec.new(); let k = 1; let a = D{n: 100};';
+  it('stored into a holder used after the block: E0176', () => {
+    for (const st of stores) expect(errs(`${pre} { let x = D{n: 1}; ${st.replaceAll('$', 'x')} } println("{}", v[0].n);`, W), st).toEqual([dangling('v', 'x')]);
+  });
+  it('the nearest accepted programs: the same value holding a reference to an outer local', () => {
+    for (const st of stores) expect(errs(`${pre} { let x = D{n: 1}; ${st.replaceAll('$', 'a')} println("{}", x.n); } println("{}", v[0].n);`, W), st).toEqual([]);
+    // (tuple elements are told apart)
+    expect(errs(`${pre} { let x = D{n: 1}; let (r, q) = (&a, &x); v.push(r); println("{}", q.n); } println("{}", v[0].n);`)).toEqual([]);
+  });
+  it('a holder used after an enclosing block, not the block around the store', () => {
+    expect(errs('let! v: Vec<&D> = Vec.new(); { let k = 1; { let x = D{n: 1}; v.push(&x); } println("{}", k); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
+    // (given a new value in between: nothing dangles)
+    expect(errs('let! v: Vec<&D> = Vec.new(); { { let x = D{n: 1}; v.push(&x); } v = Vec.new(); } println("{}", v.len());')).toEqual([]);
+  });
+});

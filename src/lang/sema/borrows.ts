@@ -141,6 +141,7 @@ export function temporaryPlace(e: ast.Expr): boolean {
   return (e.kind === 'call' || e.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
 }
 
+let borrowDepth = 0;
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
@@ -149,7 +150,19 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
   if (e.kind === 'call') e = checkedCall(e);
   switch (e.kind) {
     case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(explicit(e)); break;
-    case 'ident': if (nameRes(e)?.k === 'local') out.push(...(heldLocals.get((nameRes(e) as ResOf<'local'>).local) ?? [])); break;
+    case 'ident': {
+      if (nameRes(e)?.k !== 'local') break;
+      const l = (nameRes(e) as ResOf<'local'>).local, from = boundFrom.get(l);
+      out.push(...(heldLocals.get(l) ?? []));
+      if (from && borrowDepth < 8) { borrowDepth++; try { borrowsIn(from, out); } finally { borrowDepth--; } }
+      break;
+    }
+    // (a part of a holder holds what the holder does: `p.0` of `let p = (&x, 2);`)
+    case 'member': case 'tuple-index': case 'index': {
+      const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
+      if (l && l.type.k !== 'ref') out.push(...(heldLocals.get(l) ?? []));
+      break;
+    }
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
     case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
     case 'if': case 'match': for (const v of branchValues(e)) borrowsIn(v, out); break;
@@ -264,7 +277,11 @@ export function noteGiven(s: ast.Stmt): void {
  *  copies of the shared handles it holds (`match o { Some(c) => c.send(&x) }`, `for c in cs`). */
 export function noteBoundCopies(from: ast.Expr, bound: readonly LocalInfo[]): void {
   for (const to of bound) noteHandleCopies({ to, values: [from] });
+  // (and hold what it holds: `match Some(&x) { Some(r) => … }`, `for r in [&x]`)
+  for (const to of bound) if (holdsRef(to.type)) boundFrom.set(to, from);
 }
+/** The value a match or loop binding holding a reference was bound out of (its borrows are its). */
+const boundFrom = checkMap<LocalInfo, ast.Expr>();
 /** Join the holder a statement copies a shared handle into with its source. */
 function noteHandleCopies(g: Given): void {
   if (!holdsShared(g.to.type)) return;
@@ -321,7 +338,16 @@ export const markDangling = (br: Borrow) => reportedDangling.add(br.span);
  *  what that reference borrows (`let w = &v!; w.push(&x);`, `keep(&x, w)`), when it is known. */
 function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
   const l = rootLocal(e);
-  return l?.type.k === 'ref' ? ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l : l;
+  if (l?.type.k === 'ref') return ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l;
+  // (a place reached through a reference part of a local, `w.v.push(&x)` with `let w = W{v: &v!};`:
+  // what that local's mutable borrows point to)
+  for (let x = e; l && (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index'); x = x.object) {
+    if (exprInfo(x)?.type?.k !== 'ref') continue;
+    const to = (heldLocals.get(l) ?? []).filter((br) => br.mut).flatMap((br) => ownersOf(cx, br));
+    if (to.length === 1) return to[0];
+    break;
+  }
+  return l;
 }
 
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
@@ -463,20 +489,44 @@ function valueBranches(cx: Ctx, b: ast.Block): void {
 /** The borrows a `let r = …;` of this block makes r hold (heldBy), for a later `v.push(r)`. */
 const heldLocals = checkMap<LocalInfo, Borrow[]>();
 
+/** The borrows a `let` makes each local it binds hold: heldBy's, and any value holding a reference
+ *  (`let r = if c { &x } else { &a };`, `let p = (&x, 2);`, `let o = match k { … };`); a tuple
+ *  pattern's locals hold the elements' (`let (r, n) = (&x, 1);`), or all of the value's. */
+function heldByLet(s: Extract<ast.Stmt, { kind: 'let' }>): { r: LocalInfo; borrows: Borrow[] }[] {
+  const h = heldBy(s);
+  if (h) return [h];
+  const out: { r: LocalInfo; borrows: Borrow[] }[] = [];
+  const bind = (p: ast.LetPattern, v: ast.Expr | null, all: ast.Expr): void => {
+    if (p.kind === 'name') {
+      const l = localOf(p), e = v ?? all;
+      if (l && holdsRef(l.type) && e.kind !== 'closure' && e.kind !== 'async') out.push({ r: l, borrows: borrowsIn(e) });
+    } else if (p.kind === 'tuple') {
+      const t = v && checkedNode(v).kind === 'tuple' ? (checkedNode(v) as ast.ExprOf<'tuple'>).elems : null;
+      p.elems.forEach((q, i) => bind(q, t && t.length === p.elems.length ? t[i] : null, t && t.length === p.elems.length ? t[i] : all));
+    }
+  };
+  bind(s.pattern, s.init, s.init);
+  return out;
+}
+
+/** After a `let` is checked: note the borrows its locals hold (a store of a block nested after it
+ *  through them, `w.v.push(&x)`, is checked before this block is). */
+export function noteLetHolds(s: Extract<ast.Stmt, { kind: 'let' }>): void {
+  for (const h of heldByLet(s)) heldLocals.set(h.r, h.borrows);
+}
+
 /** A value in statement position (storedOutside reads statements). */
 const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
 
 function danglingReferences(cx: Ctx, b: ast.Block): void {
-  for (const s of b.stmts) if (s.kind === 'let') { const h = heldBy(s); if (h) heldLocals.set(h.r, h.borrows); }
   valueBranches(cx, b);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
   const direct = (s: ast.Stmt, i: number): void => { // (i: s's index, -1 for the tail)
     const held = storedOutside(cx, s, b);
     if (!held || (i >= 0 && replacedLater(b.stmts, i, held.r))) return;
-    for (const br of held.borrows) {
-      const x = localIn(br, b.span);
-      if (x) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
+    for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
+      if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
     }
   };
   // (the calls checked as statements or values: every other call is checked where it is met)
@@ -518,16 +568,24 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     }
   });
   if (!pending.length) return;
+  const keep: Dangling[] = [];
   b.stmts.forEach((s, i) => {
     const mine = pending!.filter((d) => d.scope !== b.span && within(d.scope, s.span));
+    const told = new Set<string>();
     for (const d of mine) {
       pending!.splice(pending!.indexOf(d), 1);
+      // (one report per holder and local: `r = if c { &x } else { &x };` borrows x twice)
+      const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const stop = after.findIndex((st) => reassigns(st, d.r));
       let use: ast.Span | null = null;
       const through = reaching(d.r);
       for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, through); if (use) break; }
-      if (!use) continue;
+      // (a holder declared outside b, not given a new value in it, may be used after an enclosing
+      // block: that one checks it, `{ { let x = …; v.push(&x); } … } v[0]`)
+      if (!use && stop < 0 && !within(d.r.span, b.span)) keep.push(d);
+      if (!use || told.has(key)) continue;
+      told.add(key);
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       reportedDangling.add(d.at);
       cx.error(MSG.E0176.referencesWhichGoesOut({ rName: d.r.name, xName: d.x.name }), closing, {
@@ -540,6 +598,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       });
     }
   });
+  pending.push(...keep);
 }
 
 export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {

@@ -6,7 +6,7 @@ import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
 import { checkDeferScope } from './defer-scope';
 import { caseBlock } from './case-block';
-import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, temporaryPlace } from './borrows';
+import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, noteLetHolds, temporaryPlace } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
@@ -179,6 +179,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
+      if (cx.borrowCheck && cx.probing === 0) noteLetHolds(s);
       if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [s.init.operand]);
       const view = s.init.kind === 'call' ? sliceViewOf(s.init) : null;
       if (view && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [view]);
