@@ -84,3 +84,31 @@ describe('a reference reached through a value that holds it (a binding, a tuple,
     expect(errs('let! v: Vec<&D> = Vec.new(); { { let x = D{n: 1}; v.push(&x); } v = Vec.new(); } println("{}", v.len());')).toEqual([]);
   });
 });
+
+describe('a local holder filled in the block, then moved or read into an outer one', () => {
+  const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+  const S = 'struct S { v: Vec<&D> }';
+  // [outer holder declaration, what the block does with `inner` (filled with a borrow of $), a read of the outer holder]
+  const cases: [string, string, string, string][] = [
+    ['vv', 'let! vv: Vec<Vec<&D>> = Vec.new();', 'vv.push(inner);', 'vv[0][0].n'],
+    ['o', 'let! o: Option<&D> = None;', 'o = Some(inner[0]);', 'o.unwrap().n'],
+    ['v', 'let! v: Vec<&D> = Vec.new();', 'for r in inner { v.push(r); }', 'v[0].n'],
+    ['t', 'let! t: (i32, Vec<&D>) = (0, Vec.new());', 't = (1, inner);', 't.1[0].n'],
+    ['m', 'let! m: Map<i32, Vec<&D>> = Map.new();', 'm.insert(1, inner);', 'm[1][0].n'],
+    ['v', 'let! v: Vec<&D> = Vec.new();', 'v = inner;', 'v[0].n'],
+  ];
+  const fill = (x: string) => `let! inner: Vec<&D> = Vec.new(); inner.push(&${x});`;
+  it('carries the borrows it was given: E0176', () => {
+    for (const [r, decl, st, read] of cases) expect(errs(`let a = D{n: 100}; ${decl} { let x = D{n: 1}; ${fill('x')} ${st} } println("{}", ${read});`), st).toEqual([dangling(r, 'x')]);
+    expect(errs('let! ss: Vec<S> = Vec.new(); { let x = D{n: 1}; let! s = S { v: Vec.new() }; s.v.push(&x); ss.push(s); } println("{}", ss[0].v[0].n);', S)).toEqual([dangling('ss', 'x')]);
+  });
+  it('the nearest accepted programs: filled with a borrow of an outer local, or filled again with one first', () => {
+    for (const [, decl, st, read] of cases) expect(errs(`let a = D{n: 100}; ${decl} { let x = D{n: 1}; ${fill('a')} ${st} println("{}", x.n); } println("{}", ${read});`), st).toEqual([]);
+    expect(errs('let a = D{n: 100}; let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let! inner: Vec<&D> = Vec.new(); inner.push(&x); inner = Vec.new(); inner.push(&a); v = inner; } println("{}", v[0].n);')).toEqual([]);
+  });
+  it('a call of a closure returning a reference into what it captured holds a borrow of it', () => {
+    expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let g = || &x; v.push(g()); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
+    expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let q = &x; let f = || q; v.push(f()); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
+    expect(errs('let! v: Vec<&D> = Vec.new(); let a = D{n: 2}; { let x = D{n: 1}; let g = || &a; v.push(g()); println("{}", x.n); } println("{}", v[0].n);')).toEqual([]);
+  });
+});

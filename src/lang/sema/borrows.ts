@@ -142,6 +142,26 @@ export function temporaryPlace(e: ast.Expr): boolean {
 }
 
 let borrowDepth = 0;
+/** `let g = |…| …;`: the literal g stands for. */
+const letClosures = checkMap<LocalInfo, ast.ExprOf<'closure'>>();
+/** What a closure's result may point into: each captured local (a mention of it in the body),
+ *  or what a captured reference holds. */
+function captureBorrows(c: ast.ExprOf<'closure'>): Borrow[] {
+  const caps = new Set(exprInfo(c)?.closure?.captures ?? []), out: Borrow[] = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object' || !caps.size) return;
+    if (Array.isArray(n)) { for (const y of n) visit(y); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    const l = o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' ? (nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local : null;
+    if (l && caps.delete(l)) {
+      if (l.type.k === 'ref' || l.type.k === 'slice' || holdsRef(l.type)) borrowsIn(o as unknown as ast.Expr, out);
+      else out.push({ operand: o as unknown as ast.Expr, mut: false, span: o.span as ast.Span });
+    }
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(c.body);
+  return out;
+}
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
@@ -175,6 +195,9 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       // every one (`pick(&a, &b)`), also those an argument holds (`id(mk(&e))`, `pick(r, &b)`)
       if (!holdsRef(exprInfo(e)?.type)) break;
       for (const a of e.args) if (holdsRef(exprInfo(a)?.type)) borrowsIn(a, out);
+      // (a call of a `let g = || …;` closure may return a reference into what it captured: `|| &x`)
+      const g = t?.k === 'value' && e.callee.kind === 'ident' && nameRes(e.callee)?.k === 'local' ? letClosures.get((nameRes(e.callee) as ResOf<'local'>).local) : undefined;
+      if (g) out.push(...captureBorrows(g));
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
       if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });
       break;
@@ -272,6 +295,24 @@ function givenTo(s: ast.Stmt): Given | null {
 export function noteGiven(s: ast.Stmt): void {
   const g = givenTo(s);
   if (g) { noteHandleCopies(g); noteReads(g); }
+  noteFills(s);
+}
+/** A local holder given borrows by a statement holds them from then on (heldLocals): stored into
+ *  (`inner.push(&x)`, `s.v.push(&x)`, `h.add(&x)` with a `self!` method, `t.0 = &x`) they add to
+ *  what it held; a new value (`w = …;`) replaces it. Moving or reading it into another holder
+ *  (`vv.push(inner)`, `o = Some(inner[0])`) then carries them (borrowsIn). */
+function noteFills(s: ast.Stmt): void {
+  const add = (l: LocalInfo | null, values: readonly ast.Expr[], replace: boolean) => {
+    if (!l || l.type.k === 'ref' || l.type.k === 'ptr' || !holdsRef(l.type)) return;
+    const brs = values.flatMap((v) => borrowsIn(v));
+    if (replace) heldLocals.set(l, brs);
+    else if (brs.length) heldLocals.set(l, [...(heldLocals.get(l) ?? []), ...brs]);
+  };
+  if (s.kind === 'assign' && s.op === '=') { add(rootLocal(s.target), [s.value], s.target.kind === 'ident'); return; }
+  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
+  if (!c || c.callee.kind !== 'member') return;
+  const stores = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' && !!builtinMethod(t.owner, t.method)?.mutating;
+  if (stores) add(rootLocal(c.callee.object), c.args, false);
 }
 /** Bindings of a value (a `match` arm's pattern on it, a `for` loop's variable over it) hold
  *  copies of the shared handles it holds (`match o { Some(c) => c.send(&x) }`, `for c in cs`). */
@@ -513,6 +554,8 @@ function heldByLet(s: Extract<ast.Stmt, { kind: 'let' }>): { r: LocalInfo; borro
  *  through them, `w.v.push(&x)`, is checked before this block is). */
 export function noteLetHolds(s: Extract<ast.Stmt, { kind: 'let' }>): void {
   for (const h of heldByLet(s)) heldLocals.set(h.r, h.borrows);
+  const g = s.pattern.kind === 'name' && s.init.kind === 'closure' ? localOf(s.pattern) : null;
+  if (g) letClosures.set(g, s.init as ast.ExprOf<'closure'>);
 }
 
 /** A value in statement position (storedOutside reads statements). */
@@ -584,7 +627,8 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       // (a holder declared outside b, not given a new value in it, may be used after an enclosing
       // block: that one checks it, `{ { let x = …; v.push(&x); } … } v[0]`)
       if (!use && stop < 0 && !within(d.r.span, b.span)) keep.push(d);
-      if (!use || told.has(key)) continue;
+      // (and one per borrow made: `v.push(&e); out.push(v[0]);` is reported for v)
+      if (!use || told.has(key) || reportedDangling.has(d.at)) continue;
       told.add(key);
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       reportedDangling.add(d.at);
