@@ -896,6 +896,7 @@ export const NOTES = {
     labelDeclaredInBlock: '`{$name}` is declared in this block',
     labelBorrowsHere: '`{$r}` {$how} `{$x}` here',
     labelReferenceUsedAfterBlock: 'the reference is used here, after the block',
+    labelReferenceUsedNextIteration: 'the reference is used here, in the next iteration of the loop',
 
     labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
     labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',

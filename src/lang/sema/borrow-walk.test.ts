@@ -112,3 +112,21 @@ describe('a local holder filled in the block, then moved or read into an outer o
     expect(errs('let! v: Vec<&D> = Vec.new(); let a = D{n: 2}; { let x = D{n: 1}; let g = || &a; v.push(g()); println("{}", x.n); } println("{}", v[0].n);')).toEqual([]);
   });
 });
+
+describe('a store in a loop of a local of its body, into a holder from outside the loop', () => {
+  const next = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+  const v = 'let! v: Vec<&D> = Vec.new();';
+  it('the holder used in the next iteration (before the store, after it, in the condition): E0176', () => {
+    expect(errs(`${v} for i in 0..2 { let x = D{n: i}; if i == 1 { println("{}", v[0].n); } v.push(&x); }`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} for i in 0..2 { let x = D{n: i}; v.push(&x); println("{}", v[0].n); }`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} let! i = 0; while i < 2 { let x = D{n: i}; if i == 1 { println("{}", v[0].n); } v.push(&x); i += 1; }`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} loop { let x = D{n: 8}; if v.len() > 0 { println("{}", v[0].n); break; } v.push(&x); }`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} while v.len() < 2 || v[0].n > 5 { let x = D{n: 1}; v.push(&x); }`)).toEqual([next('v', 'x')]);
+  });
+  it('the nearest accepted programs: the holder emptied or replaced first in each iteration, or declared in the loop', () => {
+    expect(errs(`${v} for i in 0..2 { v.clear(); let x = D{n: i}; v.push(&x); println("{}", v[0].n); }`)).toEqual([]);
+    expect(errs(`${v} for i in 0..2 { v = Vec.new(); let x = D{n: i}; v.push(&x); println("{}", v[0].n); }`)).toEqual([]);
+    expect(errs('for i in 0..2 { let! w: Vec<&D> = Vec.new(); let x = D{n: i}; w.push(&x); println("{}", w[0].n); }')).toEqual([]);
+    expect(errs(`${v} let x = D{n: 1}; for i in 0..2 { println("{}", v.len()); v.push(&x); }`)).toEqual([]);
+  });
+});

@@ -25,13 +25,35 @@ function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
   return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
 }
 
-/** The last mention of local `r` in `n` (an ident resolved to it), or null. */
-function lastMention(n: unknown, r: LocalInfo, copies?: ReadonlySet<LocalInfo>): ast.Span | null {
+const LOOPS = new Set(['while', 'loop', 'for-in', 'for-c']);
+type LoopStmt = Extract<ast.Stmt, { kind: 'while' | 'loop' | 'for-in' | 'for-c' }>;
+/** A use of holder r in the next iteration of loop s, in the order it runs (a `for`'s step, the
+ *  condition, the body's statements), before the body gives r a new value or clears it (`r =
+ *  …;`, `r.clear();`); mentions inside `site` (the store itself) are not uses. */
+function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, site: ast.Span): ast.Span | null {
+  const first: unknown[] = s.kind === 'for-c' ? [s.post, s.cond] : s.kind === 'while' ? [s.cond] : [];
+  for (const n of first) { const m = lastMention(n, r, through, site); if (m) return m; }
+  for (const st of [...s.body.stmts, s.body.tail]) {
+    if (reassigns(st, r) || clears(st, r)) return null;
+    const m = lastMention(st, r, through, site);
+    if (m) return m;
+  }
+  return null;
+}
+/** `r.clear();` on a collection local r. */
+function clears(st: unknown, r: LocalInfo): boolean {
+  const t = st as ast.Stmt | undefined;
+  const c = t?.kind === 'expr' && t.expr.kind === 'call' ? checkedCall(t.expr) : null, k = c ? callTarget(c) : null;
+  return !!c && k?.k === 'builtin-method' && k.method === 'clear' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && nameRes(c.callee.object)?.k === 'local' && (nameRes(c.callee.object) as ResOf<'local'>).local === r;
+}
+/** The last mention of local `r` in `n` (an ident resolved to it; not inside span `except`), or null. */
+function lastMention(n: unknown, r: LocalInfo, copies?: ReadonlySet<LocalInfo>, except?: ast.Span): ast.Span | null {
   let found: ast.Span | null = null;
   const visit = (x: unknown): void => {
     if (!x || typeof x !== 'object') return;
     if (Array.isArray(x)) { for (const y of x) visit(y); return; }
     const o = checkedNode(x) as Record<string, unknown>;
+    if (except && o.span && within(o.span as ast.Span, except)) return;
     const id = o as unknown as ast.ExprOf<'ident'>;
     if (o.kind === 'ident' && nameRes(id)?.k === 'local') {
       const l = (nameRes(id) as ResOf<'local'>).local;
@@ -95,7 +117,7 @@ const reassigns = (st: unknown, r: LocalInfo): boolean => {
  *  `v.push(&x);`, `o = Some(&x);`). A block whose value is a reference to its own local
  *  (`if c { let x = 5; &x } else { … }`, a match arm) is reported at once: its value is always
  *  used after the block. */
-interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; how: string }
+interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; how: string; site: ast.Span }
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
 /** Does span a lie inside span b? */
 export const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
@@ -569,7 +591,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     const held = storedOutside(cx, s, b);
     if (!held || (i >= 0 && replacedLater(b.stmts, i, held.r))) return;
     for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
-      if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
+      if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
     }
   };
   // (the calls checked as statements or values: every other call is checked where it is met)
@@ -591,7 +613,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     const held = storedOutside(cx, st, b);
     if (!held || (stmts && replacedLater(stmts, i, held.r))) return;
     for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
-      if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
+      if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: st.span });
     }
   };
   forEachScope([b.stmts, b.tail], (s, outer) => {
@@ -624,6 +646,10 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       let use: ast.Span | null = null;
       const through = reaching(d.r);
       for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, through); if (use) break; }
+      // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
+      // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
+      const again = !use && LOOPS.has(s.kind) && !within(d.r.span, s.span) ? carriedUse(s as LoopStmt, d.r, through, d.site) : null;
+      if (again) use = again;
       // (a holder declared outside b, not given a new value in it, may be used after an enclosing
       // block: that one checks it, `{ { let x = …; v.push(&x); } … } v[0]`)
       if (!use && stop < 0 && !within(d.r.span, b.span)) keep.push(d);
@@ -636,7 +662,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
         labels: [
           { span: d.at, message: NOTE.E0176.labelBorrowsHere({ r: d.r.name, how: d.how, x: d.x.name }) },
           { span: d.x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: d.x.name }) },
-          { span: use, message: NOTE.E0176.labelReferenceUsedAfterBlock() },
+          { span: use, message: again ? NOTE.E0176.labelReferenceUsedNextIteration() : NOTE.E0176.labelReferenceUsedAfterBlock() },
         ],
         notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name })],
       });
