@@ -130,3 +130,15 @@ describe('a store in a loop of a local of its body, into a holder from outside t
     expect(errs(`${v} let x = D{n: 1}; for i in 0..2 { println("{}", v.len()); v.push(&x); }`)).toEqual([]);
   });
 });
+
+describe('a builtin method gives back what its receiver holds', () => {
+  const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+  for (const get of ['ov.unwrap()', 'ov.map(|r| r).unwrap()', 'ws.get(0)']) {
+    it(`\`o = Some(${get})\``, () => {
+      const pre = 'let a = D{n: 100}; let! o: Option<&D> = None;';
+      const mk = (y: string) => `let ov = Some(&${y}); let! ws: Vec<&D> = Vec.new(); ws.push(&${y});`;
+      expect(errs(`${pre} { let x = D{n: 1}; ${mk('x')} o = Some(${get}); } println("{}", o.unwrap().n);`)).toEqual([dangling('o', 'x')]);
+      expect(errs(`${pre} { let x = D{n: 1}; ${mk('a')} o = Some(${get}); println("{}", x.n); } println("{}", o.unwrap().n);`)).toEqual([]);
+    });
+  }
+});

@@ -222,6 +222,8 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       if (g) out.push(...captureBorrows(g));
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
       if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });
+      // (a builtin method gives back what its receiver holds: `o.unwrap()`, `o.map(|r| r)`, `v.get(0)`)
+      if (t?.k === 'builtin-method' && m.kind === 'member' && holdsRef(exprInfo(m.object)?.type)) borrowsIn(m.object, out);
       break;
     }
   }
