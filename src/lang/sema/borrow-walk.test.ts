@@ -25,6 +25,13 @@ describe('a function value in a part of an argument (a field, a tuple element, a
     expect(errs(`${ch} { let e = D{n: 2}; later_t(ch, (1, mk(&e))); } ch.send(1);`, laterT)).toEqual([kept('later_t', 'e')]);
     expect(errs(`${ch} { let e = D{n: 2}; later_o(ch, Some(mk(&e))); } ch.send(1);`, laterO)).toEqual([kept('later_o', 'e')]);
     expect(errs(`${ch} { let e = D{n: 2}; later_w(ch, W { h: H { n: 1, f: mk(&e) } }); } ch.send(1);`, laterW)).toEqual([kept('later_w', 'e')]);
+    // (through a local given the struct, a Vec filled with it, a branch's value, a match binding)
+    const laterV = 'fn later_v(ch: Channel<i64>, hs: Vec<H>) { go { let k = ch.recv(); println("{} {}", k, hs[0].f()); }; }';
+    const laterF = 'fn later_f(ch: Channel<i64>, f: fn(): i32) { go { let k = ch.recv(); println("{} {}", k, f()); }; }';
+    expect(errs(`${ch} { let e = D{n: 2}; let! hs: Vec<H> = Vec.new(); hs.push(H { n: 1, f: mk(&e) }); later_v(ch, hs); } ch.send(1);`, laterV)).toEqual([kept('later_v', 'e')]);
+    expect(errs(`${ch} { let e = D{n: 2}; let f = if e.n > 0 { mk(&e) } else { mk(&e) }; later_f(ch, f); } ch.send(1);`, laterF)).toEqual([kept('later_f', 'e')]);
+    expect(errs(`${ch} { let e = D{n: 2}; let o = Some(mk(&e)); match o { Some(f) => later_f(ch, f), None => {} } } ch.send(1);`, laterF)).toEqual([kept('later_f', 'e')]);
+    expect(errs(`${ch} { let e = D{n: 2}; later(ch, if e.n > 0 { H { n: 1, f: mk(&e) } } else { H { n: 2, f: mk(&e) } }); } ch.send(1);`, later)).toEqual([kept('later', 'e')]);
     // (through a local given the struct)
     expect(errs(`${ch} { let e = D{n: 2}; let h = H { n: 1, f: mk(&e) }; later(ch, h); } ch.send(1);`, later)).toEqual([kept('later', 'e')]);
   });
@@ -35,6 +42,8 @@ describe('a function value in a part of an argument (a field, a tuple element, a
     const pass = 'fn pass(h: H): i32 { return use_h(h); }';
     const items = [useH, useO, useT, pass].join('\n');
     expect(errs('{ let e = D{n: 7}; use_h(H { n: 1, f: mk(&e) }); use_o(Some(mk(&e))); use_t((1, mk(&e))); pass(H { n: 2, f: mk(&e) }); }', items)).toEqual([]);
+    const useV = 'fn use_v(hs: Vec<H>): i32 { return hs[0].f(); }';
+    expect(errs('{ let e = D{n: 7}; let! hs: Vec<H> = Vec.new(); hs.push(H { n: 1, f: mk(&e) }); use_v(hs); let o = Some(mk(&e)); match o { Some(f) => call(f), None => 0 }; }', useV)).toEqual([]);
     // (a closure capturing a local keeps that local alive: nothing dangles)
     const later = 'fn later(ch: Channel<i64>, h: H) { go { let k = ch.recv(); println("{} {}", k, h.f()); }; }';
     expect(errs('let ch = Channel<i64>(0); { let e = D{n: 2}; later(ch, H { n: 1, f: || e.n }); } ch.send(1);', later)).toEqual([]);

@@ -25,10 +25,11 @@ import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
-import { borrowsIn, boundLocal, buildsVariant, danglingReported, holdsRef } from './borrows';
+import { borrowsIn, boundLocal, branchValues, buildsVariant, danglingReported, holdsRef } from './borrows';
 import { callersData } from './escaping-closures';
 import type { Type } from './types';
 import { lendsArg, lentClosures, placeText } from './moves';
+import { builtinMethod } from './prelude';
 import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
@@ -186,8 +187,10 @@ export function computeScopedParams(cx: Ctx): void {
   }
 }
 
-/** Values given to function-typed locals (`let f = mk(&e);`, `f = …;`). */
+/** Values given to locals holding function values (`let f = mk(&e);`, `f = …;`, `hs.push(h)`,
+ *  a match binding: its subject). */
 let given = new Map<LocalInfo, ast.Expr[]>();
+const giveTo = (l: LocalInfo, v: ast.Expr) => { const a = given.get(l) ?? []; a.push(v); given.set(l, a); };
 
 /** A borrow a function value carries: a call returning it given a reference (`mk(&e)`, `mk(r)`,
  *  `p.getter()` with a `&T` receiver — the result may be a closure that captured it), a closure
@@ -205,6 +208,10 @@ function carried(cx: Ctx, e: ast.Expr, fn: FnInfo | undefined, depth = 0): strin
     for (const l of exprInfo(e)?.closure?.captures ?? []) if (fn && callersData(cx, fn, l)) return l.name;
     return null;
   }
+  // (a branch's value: `if c { mk(&e) } else { … }`)
+  if (e.kind === 'if' || e.kind === 'match') { for (const v of branchValues(e)) { const b = carried(cx, v, fn, depth + 1); if (b) return b; } return null; }
+  // (a value holding function values in parts: what they carry, `Some(mk(&e))`)
+  if (holdsFnPart(exprInfo(e)?.type)) { for (const p of fnParts(e)) { const b = p !== e ? carried(cx, p, fn, depth + 1) : null; if (b) return b; } return null; }
   if (e.kind !== 'call' || exprInfo(e)?.type?.k !== 'fn') return null;
   const c = checkedCall(e), t = callTarget(c);
   const refLike = (x: ast.Expr) => { const k = exprInfo(x)?.type?.k; return k === 'ref' || k === 'slice'; };
@@ -243,6 +250,7 @@ function fnParts(e: ast.Expr, out: ast.Expr[] = [], depth = 0): ast.Expr[] {
   if (e.kind === 'struct-lit') for (const f of e.fields) fnParts(f.value, out, depth + 1);
   else if (e.kind === 'tuple' || e.kind === 'array') for (const x of e.elems) fnParts(x, out, depth + 1);
   else if (e.kind === 'call' && buildsVariant(e)) for (const x of e.args) fnParts(x, out, depth + 1);
+  else if (e.kind === 'if' || e.kind === 'match') for (const x of branchValues(e)) fnParts(x, out, depth + 1);
   else if (e.kind === 'ident' && nameRes(e)?.k === 'local') for (const v of given.get((nameRes(e) as ResOf<'local'>).local) ?? []) fnParts(v, out, depth + 1);
   return out;
 }
@@ -370,7 +378,7 @@ function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast
   if (Array.isArray(n)) { for (const x of n) walk(x, nested, vias, w); return; }
   const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
   const bound = o.kind === 'let' || o.kind === 'assign' ? boundLocal(o as unknown as ast.Stmt) : null;
-  if (bound && holdsFn(bound.local.type)) { const a = given.get(bound.local) ?? []; a.push(bound.value); given.set(bound.local, a); }
+  if (bound && holdsFn(bound.local.type)) giveTo(bound.local, bound.value);
   if (o.kind === 'ident') {
     const r = nameRes(o as unknown as ast.ExprOf<'ident'>);
     if (r?.k === 'fn' && !callee) w.fnValues.push(o as unknown as ast.ExprOf<'ident'>);
@@ -388,7 +396,7 @@ function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast
   if (o.kind === 'match' || o.kind === 'for-in') {
     const subject = o.kind === 'match' ? (o as unknown as ast.ExprOf<'match'>).subject : (o as unknown as Extract<ast.Stmt, { kind: 'for-in' }>).iter;
     const binds = o.kind === 'match' ? patternLocals((o as unknown as ast.ExprOf<'match'>).arms.map((a) => a.pattern)) : [localOf(o as unknown as ast.Stmt)].filter((l): l is LocalInfo => !!l);
-    for (const l of binds) w.binds.add(l);
+    for (const l of binds) { w.binds.add(l); if (holdsFn(l.type)) giveTo(l, subject); } // (a binding holds a part of its subject)
     walk(subject, nested, vias, w, null, false, placeIn(subject, { binds }));
     for (const k of Object.keys(o)) if (!skip(o, k) && o[k] !== subject) walk(o[k], nested, vias, w);
     return;
@@ -397,6 +405,10 @@ function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast
     const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
     // `block_on(apply(f, 5))`: the Future is done before the statement goes on
     if (t?.k === 'builtin' && t.name === 'block_on' && c.args[0]) w.now.add(checkedNode(c.args[0]));
+    // (a collection local given function values: `hs.push(H { f: mk(&e) })`)
+    const into = t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating && c.callee.kind === 'member' ? checkedNode(c.callee.object) : null;
+    const holder = into?.kind === 'ident' && nameRes(into)?.k === 'local' ? (nameRes(into) as ResOf<'local'>).local : null;
+    if (holder && holdsFn(holder.type)) for (const a of c.args) giveTo(holder, a);
     // (a function value called; the receiver of a method call)
     const callee = checkedNode(c.callee);
     if (callee.kind === 'member' && t?.k !== 'value') walk(callee.object, nested, vias, w, null, false, placeIn(callee.object, { receiverOf: c }));
