@@ -832,6 +832,7 @@ export const NOTES = {
     labelDeclaredDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     labelDeclaredDroppedClosureReturns: '`{$name}` is declared here and dropped when the closure returns',
     labelStoredHere: 'a reference is stored into `{$name}` here',
+    labelBorrowedHere: '`{$name}` is borrowed here',
     helpElementOfTemporary: 'help: the temporary {$container} and its elements are dropped when its statement is done: keep it in a variable first (`let v = …;`), or return an owned value',
   },
   E0161: {

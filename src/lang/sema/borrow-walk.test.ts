@@ -151,3 +151,18 @@ describe('a builtin method gives back what its receiver holds', () => {
     });
   }
 });
+
+describe('a returned value holding a borrow of the function\'s own local, however it holds it (E0160)', () => {
+  const local = (x: string) => `E0160 cannot return reference to local variable \`${x}\``;
+  const rets = [
+    'match Some(&$) { Some(r) => { return r; }, None => {} } return a;', 'let! w: Vec<&D> = Vec.new(); w.push(&$); return w[0];',
+    'let g = || &$; return g();', 'let o = Some(&$); return o.unwrap();', 'let p = (&$, 1); return p.0;', 'for r in [&$] { return r; } return a;',
+  ];
+  it('rejected when it points into a local', () => {
+    for (const body of rets) expect(errs('', `fn f(a: &D): &D { let x = D{n: 1}; ${body.replaceAll('$', 'x')} }`), body).toEqual([local('x')]);
+    expect(errs('', 'struct HR { r: &D }\nfn f(a: &D): HR { let x = D{n: 1}; let! w: Vec<&D> = Vec.new(); w.push(&x); return HR { r: w[0] }; }')).toEqual([local('x')]);
+  });
+  it('the nearest accepted programs: the same through the caller\'s reference', () => {
+    for (const body of rets) expect(errs('', `fn f(a: &D): &D { let x = D{n: 1}; println("{}", x.n); ${body.replaceAll('&$', 'a')} }`), body).toEqual([]);
+  });
+});
