@@ -166,3 +166,11 @@ describe('a returned value holding a borrow of the function\'s own local, howeve
     for (const body of rets) expect(errs('', `fn f(a: &D): &D { let x = D{n: 1}; println("{}", x.n); ${body.replaceAll('&$', 'a')} }`), body).toEqual([]);
   });
 });
+
+describe('a reference local given a new value through a mutable reference to it', () => {
+  const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+  it('`*w = &x;` with `w = &r!`: r references x (E0176 when r is used after x\'s block)', () => {
+    expect(errs('let a = D{n: 1}; let! r: &D = &a; { let x = D{n: 2}; let w = &r!; *w = &x; } println("{}", r.n);')).toEqual([dangling('r', 'x')]);
+    expect(errs('let a = D{n: 1}; let b = D{n: 3}; let! r: &D = &a; { let x = D{n: 2}; let w = &r!; *w = &b; println("{}", x.n); } println("{}", r.n);')).toEqual([]);
+  });
+});

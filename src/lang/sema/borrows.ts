@@ -415,6 +415,12 @@ function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
   return l;
 }
 
+/** The local a reference local points to (`r` of `let w = &r!;`), when it is one place. */
+function pointee(cx: Ctx, e: ast.Expr): LocalInfo | null {
+  const w = rootLocal(e), held = w && w.type.k === 'ref' && e.kind === 'ident' ? cx.heldBorrows.get(w) ?? [] : [];
+  return held.length === 1 ? rootLocal(held[0]) : null;
+}
+
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
 function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
   // (runs for every statement of every block enclosing it: only an assignment or a call stores)
@@ -432,7 +438,8 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
     const held = heldBy(s);
     if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
     // (`o = r;` gives the reference local o itself a new value: o is the holder, not what it pointed to)
-    const h = s.target.kind === 'ident' ? rootLocal(s.target) : holder(s.target);
+    // (`*w = &x;` with `w = &r!`: the reference local r is given a new value)
+    const h = s.target.kind === 'ident' ? rootLocal(s.target) : s.target.kind === 'deref' ? pointee(cx, s.target.operand) : holder(s.target);
     if (!outer(h) || !holdsRef(h.type)) return null;
     return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
   }
