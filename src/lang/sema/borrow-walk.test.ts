@@ -174,3 +174,13 @@ describe('a reference local given a new value through a mutable reference to it'
     expect(errs('let a = D{n: 1}; let b = D{n: 3}; let! r: &D = &a; { let x = D{n: 2}; let w = &r!; *w = &b; println("{}", x.n); } println("{}", r.n);')).toEqual([]);
   });
 });
+
+describe('two borrows of one place in one call, in a closure whose body is a value', () => {
+  it('`|| two(&x!, &x)` is E0161 as the same call in a block body is', () => {
+    const two = 'fn two(a: &i32!, b: &i32) { *a = *a + *b; }';
+    const e = 'E0161 cannot borrow `x` as immutable because it is also borrowed as mutable';
+    expect(errs('let! x = 1; let f = || two(&x!, &x); f();', two)).toEqual([e]);
+    expect(errs('let! x = 1; let f = || { two(&x!, &x); }; f();', two)).toEqual([e]);
+    expect(errs('let! x = 1; let y = 2; let f = || two(&x!, &y); f();', two)).toEqual([]);
+  });
+});

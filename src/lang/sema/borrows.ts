@@ -744,7 +744,8 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
     if (!v || typeof v !== 'object') return;
     if (Array.isArray(v)) { for (const y of v) visit(y); return; }
     const o = checkedNode(v) as Record<string, unknown>;
-    if (o.kind === 'closure') return; // its body's statements are checked as a block of their own
+    // (a closure's block body is checked as a block of its own; a value alone, `|| f(&x!, &x)`, here)
+    if (o.kind === 'closure' && scopesOf(o)[0]?.block) return;
     if (o.kind === 'call' && !seenCalls.has(o)) {
       seenCalls.add(o);
       const c = o as unknown as ast.ExprOf<'call'>;
