@@ -326,17 +326,17 @@ export function noteGiven(s: ast.Stmt): void {
  *  what it held; a new value (`w = …;`) replaces it. Moving or reading it into another holder
  *  (`vv.push(inner)`, `o = Some(inner[0])`) then carries them (borrowsIn). */
 function noteFills(s: ast.Stmt): void {
-  const add = (l: LocalInfo | null, values: readonly ast.Expr[], replace: boolean) => {
-    if (!l || l.type.k === 'ref' || l.type.k === 'ptr' || !holdsRef(l.type)) return;
-    const brs = values.flatMap((v) => borrowsIn(v));
-    if (replace) heldLocals.set(l, brs);
-    else if (brs.length) heldLocals.set(l, [...(heldLocals.get(l) ?? []), ...brs]);
-  };
-  if (s.kind === 'assign' && s.op === '=') { add(rootLocal(s.target), [s.value], s.target.kind === 'ident'); return; }
+  if (s.kind === 'assign' && s.op === '=') { fillLocal(rootLocal(s.target), [s.value], s.target.kind === 'ident'); return; }
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
   if (!c || c.callee.kind !== 'member') return;
   const stores = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' && !!builtinMethod(t.owner, t.method)?.mutating;
-  if (stores) add(rootLocal(c.callee.object), c.args, false);
+  if (stores) fillLocal(rootLocal(c.callee.object), c.args, false);
+}
+function fillLocal(l: LocalInfo | null, values: readonly ast.Expr[], replace: boolean): void {
+  if (!l || l.type.k === 'ref' || l.type.k === 'ptr' || !holdsRef(l.type)) return;
+  const brs = values.flatMap((v) => borrowsIn(v));
+  if (replace) heldLocals.set(l, brs);
+  else if (brs.length) heldLocals.set(l, [...(heldLocals.get(l) ?? []), ...brs]);
 }
 /** Bindings of a value (a `match` arm's pattern on it, a `for` loop's variable over it) hold
  *  copies of the shared handles it holds (`match o { Some(c) => c.send(&x) }`, `for c in cs`). */
@@ -551,10 +551,9 @@ function valueBlockEscapes(cx: Ctx, s: Scope): void {
  *  expression statement's), without entering blocks or closures: their own statements are
  *  checked when those blocks are (an arm's value alone, `=> if …`, is this block's). */
 function valueBranches(cx: Ctx, b: ast.Block): void {
-  const unused = new Set<unknown>();
-  forEachScope([b.stmts, b.tail], (s) => !s.block && s.kind !== 'closure', (o) => {
-    if (o.kind === 'expr') unused.add(checkedNode(o.expr)); // (an expression statement)
-    if ((o.kind === 'if' || o.kind === 'match') && !unused.has(o)) for (const s of scopesOf(o)) valueBlockEscapes(cx, s);
+  forEachScope([b.stmts, b.tail], (s) => !s.block && s.kind !== 'closure', (o, _, up) => {
+    // (not an expression statement's)
+    if ((o.kind === 'if' || o.kind === 'match') && up?.kind !== 'expr') for (const s of scopesOf(o)) valueBlockEscapes(cx, s);
   });
 }
 
@@ -568,17 +567,28 @@ function heldByLet(s: Extract<ast.Stmt, { kind: 'let' }>): { r: LocalInfo; borro
   const h = heldBy(s);
   if (h) return [h];
   const out: { r: LocalInfo; borrows: Borrow[] }[] = [];
-  const bind = (p: ast.LetPattern, v: ast.Expr | null, all: ast.Expr): void => {
-    if (p.kind === 'name') {
-      const l = localOf(p), e = v ?? all;
-      if (l && holdsRef(l.type) && e.kind !== 'closure' && e.kind !== 'async') out.push({ r: l, borrows: borrowsIn(e) });
-    } else if (p.kind === 'tuple') {
-      const t = v && checkedNode(v).kind === 'tuple' ? (checkedNode(v) as ast.ExprOf<'tuple'>).elems : null;
-      p.elems.forEach((q, i) => bind(q, t && t.length === p.elems.length ? t[i] : null, t && t.length === p.elems.length ? t[i] : all));
-    }
-  };
-  bind(s.pattern, s.init, s.init);
+  if (s.pattern.kind !== 'wild') bindHeld(s.pattern, s.init, s.init, out);
   return out;
+}
+function bindHeld(p: ast.LetPattern, v: ast.Expr | null, all: ast.Expr, out: { r: LocalInfo; borrows: Borrow[] }[]): void {
+  if (p.kind === 'name') {
+    const l = localOf(p), e = v ?? all;
+    if (l && holdsRef(l.type) && e.kind !== 'closure' && e.kind !== 'async') out.push({ r: l, borrows: borrowsIn(e) });
+  } else if (p.kind === 'tuple') {
+    const t = v && checkedNode(v).kind === 'tuple' ? (checkedNode(v) as ast.ExprOf<'tuple'>).elems : null;
+    const same = !!t && t.length === p.elems.length;
+    p.elems.forEach((q, i) => bindHeld(q, same ? t![i] : null, same ? t![i] : all, out));
+  }
+}
+
+/** Can call `c` store a borrow into a holder anywhere (storedOutside with every local outside the
+ *  block)? Asked once per call: the walks of every block around it meet it again. */
+const storing = checkMap<object, boolean>();
+const NOWHERE = { stmts: [], tail: null, span: { file: '', start: -1, end: -1, line: 0, col: 0, endLine: 0, endCol: 0 } } as unknown as ast.Block;
+function mayStore(cx: Ctx, c: object): boolean {
+  let m = storing.get(c);
+  if (m === undefined) storing.set(c, (m = storedOutside(cx, asStmt(c as ast.Expr), NOWHERE) !== null));
+  return m;
 }
 
 /** After a `let` is checked: note the borrows its locals hold (a store of a block nested after it
@@ -603,11 +613,8 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
     }
   };
-  // (the calls checked as statements or values: every other call is checked where it is met)
-  const asStmts = new Set<unknown>();
-  const statement = (st: ast.Stmt | null) => { if (st?.kind === 'expr') asStmts.add(checkedNode(st.expr)); };
-  b.stmts.forEach((st, i) => { statement(st); direct(st, i); });
-  if (b.tail) { asStmts.add(checkedNode(b.tail)); direct(asStmt(b.tail), -1); } // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
+  b.stmts.forEach(direct);
+  if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
   // a store in a nested scope (`if c { v.push(&x); }`, a loop body, a match arm's value
   // `1 => v.push(&x),`, a block's tail, a closure's body) of a local of this block that the nested
   // block does not declare (those are its own: checked when it is); a loop binding stands for what
@@ -619,6 +626,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   // holds the outermost block of each scope's path from b)
   const tops = new Map<Scope, Scope | null>();
   const check = (st: ast.Stmt, top: Scope | null, stmts: readonly ast.Stmt[] | null, i: number): void => {
+    if (st.kind === 'expr' && st.expr.kind === 'call' && !mayStore(cx, checkedNode(st.expr))) return;
     const held = storedOutside(cx, st, b);
     if (!held || (stmts && replacedLater(stmts, i, held.r))) return;
     for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
@@ -629,14 +637,15 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     if (s.kind === 'go' || s.kind === 'async') return false;
     const top = (outer && tops.get(outer)) ?? (s.block ? s : null);
     tops.set(s, top);
-    s.stmts.forEach((st, i) => { statement(st); check(st, top, s.stmts, i); });
-    if (s.value) { asStmts.add(checkedNode(s.value)); check(asStmt(s.value), top, null, -1); }
-  }, (o, at) => {
+    s.stmts.forEach((st, i) => check(st, top, s.stmts, i));
+    if (s.value) check(asStmt(s.value), top, null, -1);
+  }, (o, at, up) => {
     const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
     if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
     // a store by a call inside an expression: a condition, a guard, a `let`'s value, an argument
     // (`if put(&v!, &x) {}`, `let ok = put(&v!, &x);`, `n if put(&v!, &x) =>`)
-    if (o.kind === 'call' && !asStmts.has(o)) {
+    // (not one checked as a statement or a scope's value)
+    if (o.kind === 'call' && up && up.kind !== 'expr' && mayStore(cx, o)) {
       const c = asStmt(o as unknown as ast.Expr);
       if (at) check(c, tops.get(at) ?? null, null, -1); else direct(c, -1);
     }

@@ -60,9 +60,16 @@ type Via = LocalInfo | { call: ast.ExprOf<'call'>; index: number };
 interface Walk { fnValues: ast.ExprOf<'ident'>[]; uses: Use[]; args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[]; now: Set<unknown>; letClosures: Set<LocalInfo>; binds: Set<LocalInfo> }
 
 /** Does a value of type t hold a function value (or a Future) in a part, not being one itself? */
-export function holdsFnPart(t: Type | undefined, seen = new Set<unknown>()): boolean {
+const fnParted = new WeakMap<Type, boolean>();
+export function holdsFnPart(t: Type | undefined): boolean {
   if (!t || t.k === 'fn') return false;
-  const h = (x: Type): boolean => x.k === 'fn' || (x.k === 'builtin' && x.name === 'Future') || holdsFnPart(x, seen);
+  let m = fnParted.get(t);
+  if (m === undefined) fnParted.set(t, (m = fnPartIn(t, new Set())));
+  return m;
+}
+function fnPartIn(t: Type | undefined, seen: Set<unknown>): boolean {
+  if (!t || t.k === 'fn') return false;
+  const h = (x: Type): boolean => x.k === 'fn' || (x.k === 'builtin' && x.name === 'Future') || fnPartIn(x, seen);
   switch (t.k) {
     case 'tuple': return t.elems.some(h);
     case 'array': return h(t.elem);

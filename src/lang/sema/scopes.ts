@@ -40,36 +40,48 @@ const STMT_ARMS = new Set(['return', 'break', 'continue']);
 
 type Kind = ast.Stmt['kind'] | ast.ExprKind;
 type N = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- each entry reads its own kind's fields
-/** The scopes each kind of node holds directly (null: none). Exhaustive by type: every statement
- *  and expression kind is listed. */
-const SCOPES: { [K in Kind]: ((n: N) => Scope[]) | null } = {
+/** For each kind of node holding scopes: its scopes, and its own syntax outside them (an `if`'s
+ *  conditions, a loop's iterated value or condition, a match's subject and arms' patterns and
+ *  guards, a closure's parameters); null for a kind holding none. Exhaustive by type: every
+ *  statement and expression kind is listed. */
+type Entry = { scopes: (n: N) => Scope[]; parts: (n: N) => unknown[] } | null;
+const none = (): unknown[] => [];
+const SCOPES: { [K in Kind]: Entry } = {
   // statements
-  block: (n) => (isBlock(n) ? [ofBlock('block', n, n)] : [ofBlock('block', n, n.block)]), // (a block statement, or an expression holding one)
-  if: (n) => [...n.branches.map((b: { body: ast.Block }) => ofBlock('branch', n, b.body)), ...(n.else ? [ofBlock('branch', n, n.else)] : [])],
-  while: (n) => [ofBlock('loop', n, n.body)],
-  loop: (n) => [ofBlock('loop', n, n.body)],
-  'for-in': (n) => [ofBlock('loop', n, n.body)],
-  'for-c': (n) => [ofBlock('loop', n, n.body)],
-  switch: (n) => [...n.cases, ...(n.default ? [n.default] : [])].map((c) => ofBlock('case', n, caseBlock(c))),
-  defer: (n) => [ofBody('defer', n, n.body, null, true)],
-  go: (n) => [ofBody('go', n, n.body)],
-  unsafe: (n) => [ofBlock('unsafe', n, n.body)],
+  // (a block statement, or an expression holding one)
+  block: { scopes: (n) => [isBlock(n) ? ofBlock('block', n, n) : ofBlock('block', n, n.block)], parts: none },
+  if: { scopes: (n) => [...n.branches.map((b: { body: ast.Block }) => ofBlock('branch', n, b.body)), ...(n.else ? [ofBlock('branch', n, n.else)] : [])], parts: (n) => n.branches.map((b: { cond: ast.Expr }) => b.cond) },
+  while: { scopes: (n) => [ofBlock('loop', n, n.body)], parts: (n) => [n.cond] },
+  loop: { scopes: (n) => [ofBlock('loop', n, n.body)], parts: none },
+  'for-in': { scopes: (n) => [ofBlock('loop', n, n.body)], parts: (n) => [n.iter] },
+  'for-c': { scopes: (n) => [ofBlock('loop', n, n.body)], parts: (n) => [n.init, n.cond, n.post] },
+  switch: { scopes: (n) => [...n.cases, ...(n.default ? [n.default] : [])].map((c) => ofBlock('case', n, caseBlock(c))), parts: (n) => [n.subject, ...n.cases.map((c: { values: ast.Expr[] }) => c.values)] },
+  defer: { scopes: (n) => [ofBody('defer', n, n.body, null, true)], parts: none },
+  go: { scopes: (n) => [ofBody('go', n, n.body)], parts: none },
+  unsafe: { scopes: (n) => [ofBlock('unsafe', n, n.body)], parts: none },
   let: null, assign: null, break: null, continue: null, return: null, expr: null, error: null,
   // expressions
-  match: (n) => n.arms.map((a: ast.MatchArm) => ofBody('arm', n, a.body, a.pattern.span, STMT_ARMS.has(a.body.kind))),
-  closure: (n) => [ofBody('closure', n, n.body)],
-  async: (n) => [ofBlock('async', n, n.body)],
+  match: { scopes: (n) => n.arms.map((a: ast.MatchArm) => ofBody('arm', n, a.body, a.pattern.span, STMT_ARMS.has(a.body.kind))), parts: (n) => [n.subject, ...n.arms.map((a: ast.MatchArm) => [a.pattern, a.guard])] },
+  closure: { scopes: (n) => [ofBody('closure', n, n.body)], parts: (n) => [n.params, n.ret] },
+  async: { scopes: (n) => [ofBlock('async', n, n.body)], parts: none },
   int: null, float: null, string: null, fstring: null, bool: null, nil: null, ident: null, tuple: null, array: null,
   'array-repeat': null, map: null, unary: null, postfix: null, binary: null, range: null, cast: null, ref: null,
   deref: null, recv: null, await: null, try: null, member: null, 'tuple-index': null, index: null, call: null,
   'struct-lit': null, typeof: null,
 };
+const EMPTY: Scope[] = [];
+/** (scopes are made once per node: the walks meet a node once per block around it) */
+const made = new WeakMap<object, Scope[]>();
+const ENTRIES = new Map<unknown, Entry>(Object.entries(SCOPES).filter(([, e]) => e));
+const entryOf = (n: unknown): Entry => ENTRIES.get((n as { kind?: string }).kind) ?? null;
 
 /** The scopes node `n` holds directly (a function body is not a node's: see bodyScope). */
-export function scopesOf(n: unknown): Scope[] {
-  const k = (n as { kind?: string } | null)?.kind;
-  const f = k && Object.prototype.hasOwnProperty.call(SCOPES, k) ? SCOPES[k as Kind] : null;
-  return f ? f(n) : [];
+export function scopesOf(n: unknown): readonly Scope[] {
+  const e = entryOf(n);
+  if (!e) return EMPTY;
+  let s = made.get(n as object);
+  if (!s) made.set(n as object, (s = e.scopes(n)));
+  return s;
 }
 
 /** A function's body as a scope. */
@@ -79,40 +91,24 @@ export const bodyScope = (fn: object, body: ast.Block): Scope => ofBlock('fn-bod
 const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 export const walkKey = (o: Record<string, unknown>, k: string) => !SKIP.has(k) && !(k === 'target' && o.kind === 'call');
 
-/** The syntax of a scope's owner that is not in its scopes (an `if`'s conditions, a loop's
- *  iterated value, a match's subject and guards, a closure's parameters), given to `visit`. */
-function ownParts(o: Record<string, unknown>, scopes: readonly Scope[], visit: (x: unknown) => void): void {
-  const inScope = new Set<unknown>();
-  for (const s of scopes) { inScope.add(s.block); inScope.add(s.value); for (const st of s.stmts) inScope.add(st); }
-  const skip = (x: unknown) => inScope.has(x) || (Array.isArray(x) && x.length > 0 && x.every((y) => inScope.has(y)));
-  const go = (x: unknown): void => {
-    if (!x || typeof x !== 'object' || skip(x)) return;
-    if (Array.isArray(x)) { for (const y of x) go(y); return; }
-    const r = x as Record<string, unknown>;
-    // (the parts of a node that are not nodes themselves: an if's branches, a match's arms, a switch's cases)
-    if (r !== o && typeof r.kind === 'string') { visit(r); return; }
-    for (const k in r) if (walkKey(r, k)) go(r[k]);
-  };
-  go(o);
-}
-
 /**
  * Walk `root` (a node, a statement list, a scope's parts) and call `enter` for every scope inside
  * it, outermost first, with the scope around it (`outer`, null at the root); `enter` returning
  * false skips the scope's contents. `node` (optional) sees every node outside the skipped scopes,
- * scopes' owners included, before their scopes are entered. Calls are walked as checked
+ * scopes' owners included, before their scopes are entered, with the node holding it (null for a
+ * scope's statement or value, or the root's). Calls are walked as checked
  * (`asChecked`: the identity for a tree not checked yet).
  */
-export function forEachScope(root: unknown, enter: (s: Scope, outer: Scope | null) => boolean | void, node?: (o: Record<string, unknown>, outer: Scope | null) => void, outer: Scope | null = null, asChecked: <T>(n: T) => T = checkedNode): void {
-  const visit = (n: unknown, at: Scope | null): void => {
+export function forEachScope(root: unknown, enter: (s: Scope, outer: Scope | null) => boolean | void, node?: (o: Record<string, unknown>, outer: Scope | null, parent: Record<string, unknown> | null) => void, outer: Scope | null = null, asChecked: <T>(n: T) => T = checkedNode): void {
+  const visit = (n: unknown, at: Scope | null, parent: Record<string, unknown> | null): void => {
     if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const y of n) visit(y, at); return; }
-    const o = asChecked(n) as Record<string, unknown>;
-    node?.(o, at);
-    const scopes = scopesOf(o);
-    if (!scopes.length) { for (const k in o) if (walkKey(o, k)) visit(o[k], at); return; }
-    ownParts(o, scopes, (x) => visit(x, at));
-    for (const s of scopes) if (enter(s, at) !== false) { visit(s.stmts, s); visit(s.value, s); }
+    if (Array.isArray(n)) { for (const y of n) visit(y, at, parent); return; }
+    const o = ((n as { kind?: string }).kind === 'call' ? asChecked(n) : n) as Record<string, unknown>;
+    if (node) node(o, at, parent);
+    const e = ENTRIES.get(o.kind);
+    if (!e) { for (const k in o) if (k !== 'span' && walkKey(o, k)) visit(o[k], at, o); return; }
+    visit(e.parts(o), at, o);
+    for (const s of scopesOf(o)) if (enter(s, at) !== false) { visit(s.stmts, s, null); visit(s.value, s, null); }
   };
-  visit(root, outer);
+  visit(root, outer, null);
 }
