@@ -86,6 +86,9 @@ describe('a reference reached through a value that holds it (a binding, a tuple,
     for (const st of stores) expect(errs(`${pre} { let x = D{n: 1}; ${st.replaceAll('$', 'a')} println("{}", x.n); } println("{}", v[0].n);`, W), st).toEqual([]);
     // (tuple elements are told apart)
     expect(errs(`${pre} { let x = D{n: 1}; let (r, q) = (&a, &x); v.push(r); println("{}", q.n); } println("{}", v[0].n);`)).toEqual([]);
+    expect(errs(`${pre} { let x = D{n: 1}; let p = (&a, &x); v.push(p.0); println("{}", p.1.n); } println("{}", v[0].n);`)).toEqual([]);
+    // (until the tuple is given something else)
+    expect(errs(`${pre} { let x = D{n: 1}; let! p = (&a, &a); p.0 = &x; v.push(p.0); } println("{}", v[0].n);`)).toEqual(['E0176 dangling reference: `v` references `x`, which goes out of scope here']);
   });
   it('a holder used after an enclosing block, not the block around the store', () => {
     expect(errs('let! v: Vec<&D> = Vec.new(); { let k = 1; { let x = D{n: 1}; v.push(&x); } println("{}", k); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);

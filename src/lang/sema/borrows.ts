@@ -202,7 +202,10 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
     // (a part of a holder holds what the holder does: `p.0` of `let p = (&x, 2);`)
     case 'member': case 'tuple-index': case 'index': {
       const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
-      if (l && l.type.k !== 'ref') out.push(...(heldLocals.get(l) ?? []));
+      // (an element of a tuple a `let` bound to a literal holds that element's: `p.0` of `let p = (&a, &x);`)
+      const ti = e.kind === 'tuple-index' && e.object.kind === 'ident' ? e.index : -1, parts = l && ti >= 0 ? tupleParts.get(l) : undefined;
+      if (parts && parts[ti]) out.push(...parts[ti]);
+      else if (l && l.type.k !== 'ref') out.push(...(heldLocals.get(l) ?? []));
       break;
     }
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
@@ -334,6 +337,7 @@ function noteFills(s: ast.Stmt): void {
 }
 function fillLocal(l: LocalInfo | null, values: readonly ast.Expr[], replace: boolean): void {
   if (!l || l.type.k === 'ref' || l.type.k === 'ptr' || !holdsRef(l.type)) return;
+  tupleParts.delete(l); // (its elements are no longer told apart: what it holds is all of them)
   const brs = values.flatMap((v) => borrowsIn(v));
   if (replace) heldLocals.set(l, brs);
   else if (brs.length) heldLocals.set(l, [...(heldLocals.get(l) ?? []), ...brs]);
@@ -570,10 +574,14 @@ function heldByLet(s: Extract<ast.Stmt, { kind: 'let' }>): { r: LocalInfo; borro
   if (s.pattern.kind !== 'wild') bindHeld(s.pattern, s.init, s.init, out);
   return out;
 }
+/** The borrows of each element of a tuple a `let` bound to a tuple literal (`let p = (&a, &x);`). */
+const tupleParts = checkMap<LocalInfo, Borrow[][]>();
 function bindHeld(p: ast.LetPattern, v: ast.Expr | null, all: ast.Expr, out: { r: LocalInfo; borrows: Borrow[] }[]): void {
   if (p.kind === 'name') {
     const l = localOf(p), e = v ?? all;
     if (l && holdsRef(l.type) && e.kind !== 'closure' && e.kind !== 'async') out.push({ r: l, borrows: borrowsIn(e) });
+    const t = l && holdsRef(l.type) ? checkedNode(e) : null;
+    if (t?.kind === 'tuple') tupleParts.set(l!, t.elems.map((x) => borrowsIn(x)));
   } else if (p.kind === 'tuple') {
     const t = v && checkedNode(v).kind === 'tuple' ? (checkedNode(v) as ast.ExprOf<'tuple'>).elems : null;
     const same = !!t && t.length === p.elems.length;
