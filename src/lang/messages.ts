@@ -509,7 +509,7 @@ export const MESSAGES = {
     valueKeepsBorrow: 'dangling reference: the function `{$callee}` holds may keep this function value after the call, and it holds a borrow of `{$name}`',
     storedInThreadLocal: 'dangling reference: `{$name}` refers to the caller\'s data, and is stored in the thread_local `{$place}`, which may outlive it',
     temporaryStored: 'dangling reference: a borrow of a temporary is stored into `{$place}`, which outlives this statement',
-    deferUsesBlockLocal: 'dangling reference: this `defer` runs when the function returns, but `{$name}` goes out of scope at the end of its block, before that',
+    deferUsesBlockLocal: 'dangling reference: this `defer` runs when the {$what} returns, but `{$name}` goes out of scope at the end of its block, before that',
   },
   E0185: {
     ambiguousCallMatch: 'ambiguous call to `{$display}`: {$names} {$choice} match',
@@ -832,6 +832,7 @@ export const NOTES = {
     labelDeclaredDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     labelDeclaredDroppedClosureReturns: '`{$name}` is declared here and dropped when the closure returns',
     labelStoredHere: 'a reference is stored into `{$name}` here',
+    labelBorrowedHere: '`{$name}` is borrowed here',
     helpElementOfTemporary: 'help: the temporary {$container} and its elements are dropped when its statement is done: keep it in a variable first (`let v = …;`), or return an owned value',
   },
   E0161: {
@@ -889,13 +890,14 @@ export const NOTES = {
   },
   E0176: {
     helpDeclareSameBlock: 'help: declare `{$xName}` in the same block as `{$rName}` (or outside it), or copy the value out instead of keeping a reference',
-    helpDeferAtTop: 'help: `defer` runs at function exit (not block exit): write the code at the end of the block instead, or declare `{$name}` in the function\'s outermost block',
-    labelDeclaredInBlockDropped: '`{$name}` is declared here, in a block that ends before the function does',
+    helpDeferAtTop: 'help: `defer` runs at {$what} exit (not block exit): write the code at the end of the block instead, or declare `{$name}` in the {$what}\'s outermost block',
+    labelDeclaredInBlockDropped: '`{$name}` is declared here, in a block that ends before the {$what} does',
     helpDeclareBeforeIf: 'help: declare `{$xName}` before the `if`/`match` (or further out), or make the value a copy instead of a reference',
     labelBlockValueBorrows: 'the block\'s value borrows `{$name}` here',
     labelDeclaredInBlock: '`{$name}` is declared in this block',
     labelBorrowsHere: '`{$r}` {$how} `{$x}` here',
     labelReferenceUsedAfterBlock: 'the reference is used here, after the block',
+    labelReferenceUsedNextIteration: 'the reference is used here, in the next iteration of the loop',
 
     labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
     labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',

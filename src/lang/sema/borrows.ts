@@ -9,14 +9,13 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { refBound } from './moves';
-import { caseBlock } from './case-block';
+import { type Scope, forEachScope, scopesOf, walkKey } from './scopes';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import type { Type } from './types';
 
-const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
-export const walk = (o: Record<string, unknown>, k: string) => !SKIP.has(k) && !(k === 'target' && o.kind === 'call');
+export const walk = walkKey;
 
 function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
   let x = e;
@@ -26,13 +25,35 @@ function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
   return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
 }
 
-/** The last mention of local `r` in `n` (an ident resolved to it), or null. */
-function lastMention(n: unknown, r: LocalInfo, copies?: ReadonlySet<LocalInfo>): ast.Span | null {
+const LOOPS = new Set(['while', 'loop', 'for-in', 'for-c']);
+type LoopStmt = Extract<ast.Stmt, { kind: 'while' | 'loop' | 'for-in' | 'for-c' }>;
+/** A use of holder r in the next iteration of loop s, in the order it runs (a `for`'s step, the
+ *  condition, the body's statements), before the body gives r a new value or clears it (`r =
+ *  …;`, `r.clear();`); mentions inside `site` (the store itself) are not uses. */
+function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, site: ast.Span): ast.Span | null {
+  const first: unknown[] = s.kind === 'for-c' ? [s.post, s.cond] : s.kind === 'while' ? [s.cond] : [];
+  for (const n of first) { const m = lastMention(n, r, through, site); if (m) return m; }
+  for (const st of [...s.body.stmts, s.body.tail]) {
+    if (reassigns(st, r) || clears(st, r)) return null;
+    const m = lastMention(st, r, through, site);
+    if (m) return m;
+  }
+  return null;
+}
+/** `r.clear();` on a collection local r. */
+function clears(st: unknown, r: LocalInfo): boolean {
+  const t = st as ast.Stmt | undefined;
+  const c = t?.kind === 'expr' && t.expr.kind === 'call' ? checkedCall(t.expr) : null, k = c ? callTarget(c) : null;
+  return !!c && k?.k === 'builtin-method' && k.method === 'clear' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && nameRes(c.callee.object)?.k === 'local' && (nameRes(c.callee.object) as ResOf<'local'>).local === r;
+}
+/** The last mention of local `r` in `n` (an ident resolved to it; not inside span `except`), or null. */
+function lastMention(n: unknown, r: LocalInfo, copies?: ReadonlySet<LocalInfo>, except?: ast.Span): ast.Span | null {
   let found: ast.Span | null = null;
   const visit = (x: unknown): void => {
     if (!x || typeof x !== 'object') return;
     if (Array.isArray(x)) { for (const y of x) visit(y); return; }
     const o = checkedNode(x) as Record<string, unknown>;
+    if (except && o.span && within(o.span as ast.Span, except)) return;
     const id = o as unknown as ast.ExprOf<'ident'>;
     if (o.kind === 'ident' && nameRes(id)?.k === 'local') {
       const l = (nameRes(id) as ResOf<'local'>).local;
@@ -96,7 +117,7 @@ const reassigns = (st: unknown, r: LocalInfo): boolean => {
  *  `v.push(&x);`, `o = Some(&x);`). A block whose value is a reference to its own local
  *  (`if c { let x = 5; &x } else { … }`, a match arm) is reported at once: its value is always
  *  used after the block. */
-interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; how: string }
+interface Dangling { r: LocalInfo; x: LocalInfo; at: ast.Span; scope: ast.Span; how: string; site: ast.Span }
 const pendingDangling = new WeakMap<Ctx, Dangling[]>();
 /** Does span a lie inside span b? */
 export const within = (a: ast.Span, b: ast.Span) => a.file === b.file && a.start >= b.start && a.end <= b.end;
@@ -131,15 +152,8 @@ export const buildsVariant = (c: ast.ExprOf<'call'>): boolean =>
   callTarget(c)?.k === 'variant' || (c.callee.kind === 'ident' && ['Some', 'Ok', 'Err'].includes(c.callee.name));
 
 /** The values an `if`'s branches or a `match`'s arms give (their tails; an arm's expression). */
-export function branchValues(e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] {
-  const out: ast.Expr[] = [];
-  if (e.kind === 'if') { for (const b of [...e.branches.map((x) => x.body), e.else]) if (b?.tail) out.push(b.tail); return out; }
-  for (const a of e.arms) {
-    if ('stmts' in a.body) { if (a.body.tail) out.push(a.body.tail); }
-    else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') out.push(a.body as ast.Expr);
-  }
-  return out;
-}
+export const branchValues = (e: ast.ExprOf<'if'> | ast.ExprOf<'match'>): ast.Expr[] =>
+  scopesOf(e).flatMap((s) => (s.value ? [s.value] : []));
 
 /** Is the place part of a temporary (chapter 2 §6.4: dropped when its statement is done): a value
  *  a call or literal makes, not a reference itself? */
@@ -149,6 +163,27 @@ export function temporaryPlace(e: ast.Expr): boolean {
   return (e.kind === 'call' || e.kind === 'struct-lit') && !!t && t.k !== 'ref' && t.k !== 'ptr' && t.k !== 'slice' && t.k !== 'str';
 }
 
+let borrowDepth = 0;
+/** `let g = |…| …;`: the literal g stands for. */
+const letClosures = checkMap<LocalInfo, ast.ExprOf<'closure'>>();
+/** What a closure's result may point into: each captured local (a mention of it in the body),
+ *  or what a captured reference holds. */
+function captureBorrows(c: ast.ExprOf<'closure'>): Borrow[] {
+  const caps = new Set(exprInfo(c)?.closure?.captures ?? []), out: Borrow[] = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object' || !caps.size) return;
+    if (Array.isArray(n)) { for (const y of n) visit(y); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    const l = o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' ? (nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local : null;
+    if (l && caps.delete(l)) {
+      if (l.type.k === 'ref' || l.type.k === 'slice' || holdsRef(l.type)) borrowsIn(o as unknown as ast.Expr, out);
+      else out.push({ operand: o as unknown as ast.Expr, mut: false, span: o.span as ast.Span });
+    }
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(c.body);
+  return out;
+}
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
@@ -157,7 +192,22 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
   if (e.kind === 'call') e = checkedCall(e);
   switch (e.kind) {
     case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(explicit(e)); break;
-    case 'ident': if (nameRes(e)?.k === 'local') out.push(...(heldLocals.get((nameRes(e) as ResOf<'local'>).local) ?? [])); break;
+    case 'ident': {
+      if (nameRes(e)?.k !== 'local') break;
+      const l = (nameRes(e) as ResOf<'local'>).local, from = boundFrom.get(l);
+      out.push(...(heldLocals.get(l) ?? []));
+      if (from && borrowDepth < 8) { borrowDepth++; try { borrowsIn(from, out); } finally { borrowDepth--; } }
+      break;
+    }
+    // (a part of a holder holds what the holder does: `p.0` of `let p = (&x, 2);`)
+    case 'member': case 'tuple-index': case 'index': {
+      const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
+      // (an element of a tuple a `let` bound to a literal holds that element's: `p.0` of `let p = (&a, &x);`)
+      const ti = e.kind === 'tuple-index' && e.object.kind === 'ident' ? e.index : -1, parts = l && ti >= 0 ? tupleParts.get(l) : undefined;
+      if (parts && parts[ti]) out.push(...parts[ti]);
+      else if (l && l.type.k !== 'ref') out.push(...(heldLocals.get(l) ?? []));
+      break;
+    }
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
     case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
     case 'if': case 'match': for (const v of branchValues(e)) borrowsIn(v, out); break;
@@ -170,8 +220,13 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       // every one (`pick(&a, &b)`), also those an argument holds (`id(mk(&e))`, `pick(r, &b)`)
       if (!holdsRef(exprInfo(e)?.type)) break;
       for (const a of e.args) if (holdsRef(exprInfo(a)?.type)) borrowsIn(a, out);
+      // (a call of a `let g = || …;` closure may return a reference into what it captured: `|| &x`)
+      const g = t?.k === 'value' && e.callee.kind === 'ident' && nameRes(e.callee)?.k === 'local' ? letClosures.get((nameRes(e.callee) as ResOf<'local'>).local) : undefined;
+      if (g) out.push(...captureBorrows(g));
       const rt = t?.k === 'method' ? t.fn.receiverType : null, m = e.callee;
       if (rt?.k === 'ref' && m.kind === 'member' && exprInfo(m.object)?.type?.k !== 'ref') out.push({ operand: m.object, mut: rt.mut, span: m.span });
+      // (a builtin method gives back what its receiver holds: `o.unwrap()`, `o.map(|r| r)`, `v.get(0)`)
+      if (t?.k === 'builtin-method' && m.kind === 'member' && holdsRef(exprInfo(m.object)?.type)) borrowsIn(m.object, out);
       break;
     }
   }
@@ -267,12 +322,35 @@ function givenTo(s: ast.Stmt): Given | null {
 export function noteGiven(s: ast.Stmt): void {
   const g = givenTo(s);
   if (g) { noteHandleCopies(g); noteReads(g); }
+  noteFills(s);
+}
+/** A local holder given borrows by a statement holds them from then on (heldLocals): stored into
+ *  (`inner.push(&x)`, `s.v.push(&x)`, `h.add(&x)` with a `self!` method, `t.0 = &x`) they add to
+ *  what it held; a new value (`w = …;`) replaces it. Moving or reading it into another holder
+ *  (`vv.push(inner)`, `o = Some(inner[0])`) then carries them (borrowsIn). */
+function noteFills(s: ast.Stmt): void {
+  if (s.kind === 'assign' && s.op === '=') { fillLocal(rootLocal(s.target), [s.value], s.target.kind === 'ident'); return; }
+  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
+  if (!c || c.callee.kind !== 'member') return;
+  const stores = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' && !!builtinMethod(t.owner, t.method)?.mutating;
+  if (stores) fillLocal(rootLocal(c.callee.object), c.args, false);
+}
+function fillLocal(l: LocalInfo | null, values: readonly ast.Expr[], replace: boolean): void {
+  if (!l || l.type.k === 'ref' || l.type.k === 'ptr' || !holdsRef(l.type)) return;
+  tupleParts.delete(l); // (its elements are no longer told apart: what it holds is all of them)
+  const brs = values.flatMap((v) => borrowsIn(v));
+  if (replace) heldLocals.set(l, brs);
+  else if (brs.length) heldLocals.set(l, [...(heldLocals.get(l) ?? []), ...brs]);
 }
 /** Bindings of a value (a `match` arm's pattern on it, a `for` loop's variable over it) hold
  *  copies of the shared handles it holds (`match o { Some(c) => c.send(&x) }`, `for c in cs`). */
 export function noteBoundCopies(from: ast.Expr, bound: readonly LocalInfo[]): void {
   for (const to of bound) noteHandleCopies({ to, values: [from] });
+  // (and hold what it holds: `match Some(&x) { Some(r) => … }`, `for r in [&x]`)
+  for (const to of bound) if (holdsRef(to.type)) boundFrom.set(to, from);
 }
+/** The value a match or loop binding holding a reference was bound out of (its borrows are its). */
+const boundFrom = checkMap<LocalInfo, ast.Expr>();
 /** Join the holder a statement copies a shared handle into with its source. */
 function noteHandleCopies(g: Given): void {
   if (!holdsShared(g.to.type)) return;
@@ -329,7 +407,22 @@ export const markDangling = (br: Borrow) => reportedDangling.add(br.span);
  *  what that reference borrows (`let w = &v!; w.push(&x);`, `keep(&x, w)`), when it is known. */
 function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
   const l = rootLocal(e);
-  return l?.type.k === 'ref' ? ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l : l;
+  if (l?.type.k === 'ref') return ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l;
+  // (a place reached through a reference part of a local, `w.v.push(&x)` with `let w = W{v: &v!};`:
+  // what that local's mutable borrows point to)
+  for (let x = e; l && (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index'); x = x.object) {
+    if (exprInfo(x)?.type?.k !== 'ref') continue;
+    const to = (heldLocals.get(l) ?? []).filter((br) => br.mut).flatMap((br) => ownersOf(cx, br));
+    if (to.length === 1) return to[0];
+    break;
+  }
+  return l;
+}
+
+/** The local a reference local points to (`r` of `let w = &r!;`), when it is one place. */
+function pointee(cx: Ctx, e: ast.Expr): LocalInfo | null {
+  const w = rootLocal(e), held = w && w.type.k === 'ref' && e.kind === 'ident' ? cx.heldBorrows.get(w) ?? [] : [];
+  return held.length === 1 ? rootLocal(held[0]) : null;
 }
 
 /** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
@@ -349,7 +442,8 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
     const held = heldBy(s);
     if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
     // (`o = r;` gives the reference local o itself a new value: o is the holder, not what it pointed to)
-    const h = s.target.kind === 'ident' ? rootLocal(s.target) : holder(s.target);
+    // (`*w = &x;` with `w = &r!`: the reference local r is given a new value)
+    const h = s.target.kind === 'ident' ? rootLocal(s.target) : s.target.kind === 'deref' ? pointee(cx, s.target.operand) : holder(s.target);
     if (!outer(h) || !holdsRef(h.type)) return null;
     return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
   }
@@ -442,12 +536,13 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
   return false;
 }
 
-/** `b` is the value of an `if` branch or `match` arm: its tail must not borrow its own locals. */
-function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): void {
-  for (const br of borrowsIn(b.tail ?? undefined)) {
-    const x = localIn(br, b.span) ?? (bindings ? localIn(br, bindings) : null);
+/** `s` is the value of an `if` branch or `match` arm: its value must not borrow its own locals
+ *  (those of its block, or an arm's bindings). */
+function valueBlockEscapes(cx: Ctx, s: Scope): void {
+  for (const br of borrowsIn(s.value ?? undefined)) {
+    const x = localIn(br, s.span) ?? (s.bindings ? localIn(br, s.bindings) : null);
     if (!x) continue;
-    const closing = { ...b.span, start: b.span.end - 1, col: b.span.endCol - 1, line: b.span.endLine };
+    const closing = { ...s.span, start: s.span.end - 1, col: s.span.endCol - 1, line: s.span.endLine };
     cx.error(MSG.E0176.blockSValueReferences({ xName: x.name }), closing, {
       labels: [{ span: br.span, message: NOTE.E0176.labelBlockValueBorrows({ name: x.name }) }, { span: x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: x.name }) }],
       notes: [NOTE.E0176.helpDeclareBeforeIf({ xName: x.name })],
@@ -456,120 +551,150 @@ function valueBlockEscapes(cx: Ctx, b: ast.Block, bindings: ast.Span | null): vo
   }
 }
 
-/** The `if`/`match` expressions in `n` whose value is used (not an expression statement), without
- *  entering blocks: their own statements are checked when those blocks are. */
-function valueBranches(cx: Ctx, n: unknown, used: boolean): void {
-  if (!n || typeof n !== 'object') return;
-  if (Array.isArray(n)) { for (const y of n) valueBranches(cx, y, true); return; }
-  const o = checkedNode(n) as Record<string, unknown>;
-  if (Array.isArray(o.stmts)) return; // a block
-  if (o.kind === 'closure') return;
-  const e = o as unknown as ast.Expr;
-  if (used && e.kind === 'if') for (const b of [...e.branches.map((x) => x.body), e.else]) if (b) valueBlockEscapes(cx, b, null);
-  if (used && e.kind === 'match') {
-    for (const a of e.arms) {
-      if ('stmts' in a.body) valueBlockEscapes(cx, a.body, a.pattern.span);
-      else if (a.body.kind !== 'return' && a.body.kind !== 'break' && a.body.kind !== 'continue') valueBlockEscapes(cx, { stmts: [], tail: a.body as ast.Expr, span: a.body.span } as unknown as ast.Block, a.pattern.span);
-    }
-  }
-  for (const k in o) if (walk(o, k)) valueBranches(cx, o[k], !(o.kind === 'expr' && k === 'expr'));
+/** The `if`/`match` expressions of a block's statements and value whose value is used (not an
+ *  expression statement's), without entering blocks or closures: their own statements are
+ *  checked when those blocks are (an arm's value alone, `=> if …`, is this block's). */
+function valueBranches(cx: Ctx, b: ast.Block): void {
+  forEachScope([b.stmts, b.tail], (s) => !s.block && s.kind !== 'closure', (o, _, up) => {
+    // (not an expression statement's)
+    if ((o.kind === 'if' || o.kind === 'match') && up?.kind !== 'expr') for (const s of scopesOf(o)) valueBlockEscapes(cx, s);
+  });
 }
 
 /** The borrows a `let r = …;` of this block makes r hold (heldBy), for a later `v.push(r)`. */
 const heldLocals = checkMap<LocalInfo, Borrow[]>();
 
-/** Match arm bodies that are statements, not values. */
-const STMT_BODIES = new Set(['return', 'break', 'continue']);
+/** The borrows a `let` makes each local it binds hold: heldBy's, and any value holding a reference
+ *  (`let r = if c { &x } else { &a };`, `let p = (&x, 2);`, `let o = match k { … };`); a tuple
+ *  pattern's locals hold the elements' (`let (r, n) = (&x, 1);`), or all of the value's. */
+function heldByLet(s: Extract<ast.Stmt, { kind: 'let' }>): { r: LocalInfo; borrows: Borrow[] }[] {
+  const h = heldBy(s);
+  if (h) return [h];
+  const out: { r: LocalInfo; borrows: Borrow[] }[] = [];
+  if (s.pattern.kind !== 'wild') bindHeld(s.pattern, s.init, s.init, out);
+  return out;
+}
+/** The borrows of each element of a tuple a `let` bound to a tuple literal (`let p = (&a, &x);`). */
+const tupleParts = checkMap<LocalInfo, Borrow[][]>();
+function bindHeld(p: ast.LetPattern, v: ast.Expr | null, all: ast.Expr, out: { r: LocalInfo; borrows: Borrow[] }[]): void {
+  if (p.kind === 'name') {
+    const l = localOf(p), e = v ?? all;
+    if (l && holdsRef(l.type) && e.kind !== 'closure' && e.kind !== 'async') out.push({ r: l, borrows: borrowsIn(e) });
+    const t = l && holdsRef(l.type) ? checkedNode(e) : null;
+    if (t?.kind === 'tuple') tupleParts.set(l!, t.elems.map((x) => borrowsIn(x)));
+  } else if (p.kind === 'tuple') {
+    const t = v && checkedNode(v).kind === 'tuple' ? (checkedNode(v) as ast.ExprOf<'tuple'>).elems : null;
+    const same = !!t && t.length === p.elems.length;
+    p.elems.forEach((q, i) => bindHeld(q, same ? t![i] : null, same ? t![i] : all, out));
+  }
+}
+
+/** Can call `c` store a borrow into a holder anywhere (storedOutside with every local outside the
+ *  block)? Asked once per call: the walks of every block around it meet it again. */
+const storing = checkMap<object, boolean>();
+const NOWHERE = { stmts: [], tail: null, span: { file: '', start: -1, end: -1, line: 0, col: 0, endLine: 0, endCol: 0 } } as unknown as ast.Block;
+function mayStore(cx: Ctx, c: object): boolean {
+  let m = storing.get(c);
+  if (m === undefined) storing.set(c, (m = storedOutside(cx, asStmt(c as ast.Expr), NOWHERE) !== null));
+  return m;
+}
+
+/** After a `let` is checked: note the borrows its locals hold (a store of a block nested after it
+ *  through them, `w.v.push(&x)`, is checked before this block is). */
+export function noteLetHolds(s: Extract<ast.Stmt, { kind: 'let' }>): void {
+  for (const h of heldByLet(s)) heldLocals.set(h.r, h.borrows);
+  const g = s.pattern.kind === 'name' && s.init.kind === 'closure' ? localOf(s.pattern) : null;
+  if (g) letClosures.set(g, s.init as ast.ExprOf<'closure'>);
+}
+
 /** A value in statement position (storedOutside reads statements). */
 const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
 
 function danglingReferences(cx: Ctx, b: ast.Block): void {
-  for (const s of b.stmts) if (s.kind === 'let') { const h = heldBy(s); if (h) heldLocals.set(h.r, h.borrows); }
-  for (const s of b.stmts) valueBranches(cx, s, s.kind !== 'expr');
-  valueBranches(cx, b.tail, true);
+  valueBranches(cx, b);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
   const direct = (s: ast.Stmt, i: number): void => { // (i: s's index, -1 for the tail)
     const held = storedOutside(cx, s, b);
     if (!held || (i >= 0 && replacedLater(b.stmts, i, held.r))) return;
-    for (const br of held.borrows) {
-      const x = localIn(br, b.span);
-      if (x) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how });
+    for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
+      if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
     }
   };
   b.stmts.forEach(direct);
   if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
-  // a store in a nested block (`if c { v.push(&x); }`, a loop body) of a local of this block that
-  // the nested block does not declare (those are its own: checked when it is); a loop binding
-  // stands for what it iterates (`for y in w { v.push(&y); }` borrows w's elements)
-  const nested = (n: unknown, inner: ast.Block | null): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const y of n) nested(y, inner); return; }
-    const o = checkedNode(n) as Record<string, unknown>;
-    if (o.kind === 'go' || o.kind === 'async') return; // they run later, if at all (their captures are kept)
-    // a closure's stores happen when it is called, and a call can come only after it was made:
-    // checked as if made where it is (`let f = || v.push(&x); f();` stores a borrow of x in v)
-    if (o.kind === 'switch') { // (its cases are blocks: stmt.ts caseBlock)
-      const sw = o as unknown as Extract<ast.Stmt, { kind: 'switch' }>;
-      nested(sw.subject, inner);
-      for (const c of sw.cases) nested(caseBlock(c), inner);
-      if (sw.default) nested(caseBlock(sw.default), inner);
-      return;
+  // a store in a nested scope (`if c { v.push(&x); }`, a loop body, a match arm's value
+  // `1 => v.push(&x),`, a block's tail, a closure's body) of a local of this block that the nested
+  // block does not declare (those are its own: checked when it is); a loop binding stands for what
+  // it iterates (`for y in w { v.push(&y); }` borrows w's elements). A closure's stores happen when
+  // it is called, and a call can come only after it was made: checked as if made where it is
+  // (`let f = || v.push(&x); f();` stores a borrow of x in v). `go` and `async` bodies are not:
+  // they run later, if at all (their captures are kept).
+  // (a local of a block between b and a scope is that block's: reported once, by it; `tops`
+  // holds the outermost block of each scope's path from b)
+  const tops = new Map<Scope, Scope | null>();
+  const check = (st: ast.Stmt, top: Scope | null, stmts: readonly ast.Stmt[] | null, i: number): void => {
+    if (st.kind === 'expr' && st.expr.kind === 'call' && !mayStore(cx, checkedNode(st.expr))) return;
+    const held = storedOutside(cx, st, b);
+    if (!held || (stmts && replacedLater(stmts, i, held.r))) return;
+    for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
+      if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: st.span });
     }
+  };
+  forEachScope([b.stmts, b.tail], (s, outer) => {
+    if (s.kind === 'go' || s.kind === 'async') return false;
+    const top = (outer && tops.get(outer)) ?? (s.block ? s : null);
+    tops.set(s, top);
+    s.stmts.forEach((st, i) => check(st, top, s.stmts, i));
+    if (s.value) check(asStmt(s.value), top, null, -1);
+  }, (o, at, up) => {
     const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
     if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
-    if (Array.isArray(o.stmts)) {
-      // (a local of a block between b and this one is that block's: reported once, by it)
-      const top = inner ?? (o as unknown as ast.Block);
-      const stmts = (o as unknown as ast.Block).stmts;
-      stmts.forEach((st, i) => {
-        const held = storedOutside(cx, st, b);
-        if (held && replacedLater(stmts, i, held.r)) return;
-        for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
-          if (within(x.span, b.span) && !within(x.span, top.span)) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
-        }
-      });
-      inner = top;
+    // a store by a call inside an expression: a condition, a guard, a `let`'s value, an argument
+    // (`if put(&v!, &x) {}`, `let ok = put(&v!, &x);`, `n if put(&v!, &x) =>`)
+    // (not one checked as a statement or a scope's value)
+    if (o.kind === 'call' && up && up.kind !== 'expr' && mayStore(cx, o)) {
+      const c = asStmt(o as unknown as ast.Expr);
+      if (at) check(c, tops.get(at) ?? null, null, -1); else direct(c, -1);
     }
-    // a store that is a value, not a statement: a match arm's (`1 => v.push(&x),`) or a block's
-    // tail (`1 => { v.push(&x) }`)
-    const cb = o.kind === 'closure' ? (o as unknown as ast.ExprOf<'closure'>).body : null;
-    const values = o.kind === 'match' ? (o as unknown as ast.ExprOf<'match'>).arms.map((a) => a.body).filter((x): x is ast.Expr => !('stmts' in x) && !STMT_BODIES.has(x.kind))
-      : Array.isArray(o.stmts) && o.tail ? [o.tail as ast.Expr]
-      : cb && !('stmts' in cb) ? [cb] : [];
-    for (const v of values) {
-      const held = storedOutside(cx, asStmt(v), b);
-      for (const br of held?.borrows ?? []) for (const x of ownersOf(cx, br)) {
-        if (within(x.span, b.span) && !(inner && within(x.span, inner.span))) pending!.push({ r: held!.r, x, at: br.span, scope: b.span, how: held!.how });
-      }
-    }
-    for (const k in o) if (walk(o, k)) nested(o[k], inner);
-  };
-  nested(b.stmts, null);
-  nested(b.tail, null);
+  });
   if (!pending.length) return;
+  const keep: Dangling[] = [];
   b.stmts.forEach((s, i) => {
     const mine = pending!.filter((d) => d.scope !== b.span && within(d.scope, s.span));
+    const told = new Set<string>();
     for (const d of mine) {
       pending!.splice(pending!.indexOf(d), 1);
+      // (one report per holder and local: `r = if c { &x } else { &x };` borrows x twice)
+      const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const stop = after.findIndex((st) => reassigns(st, d.r));
       let use: ast.Span | null = null;
       const through = reaching(d.r);
       for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, through); if (use) break; }
-      if (!use) continue;
+      // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
+      // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
+      const again = !use && LOOPS.has(s.kind) && !within(d.r.span, s.span) ? carriedUse(s as LoopStmt, d.r, through, d.site) : null;
+      if (again) use = again;
+      // (a holder declared outside b, not given a new value in it, may be used after an enclosing
+      // block: that one checks it, `{ { let x = …; v.push(&x); } … } v[0]`)
+      if (!use && stop < 0 && !within(d.r.span, b.span)) keep.push(d);
+      // (and one per borrow made: `v.push(&e); out.push(v[0]);` is reported for v)
+      if (!use || told.has(key) || reportedDangling.has(d.at)) continue;
+      told.add(key);
       const closing = { ...d.scope, start: d.scope.end - 1, col: d.scope.endCol - 1, line: d.scope.endLine };
       reportedDangling.add(d.at);
       cx.error(MSG.E0176.referencesWhichGoesOut({ rName: d.r.name, xName: d.x.name }), closing, {
         labels: [
           { span: d.at, message: NOTE.E0176.labelBorrowsHere({ r: d.r.name, how: d.how, x: d.x.name }) },
           { span: d.x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: d.x.name }) },
-          { span: use, message: NOTE.E0176.labelReferenceUsedAfterBlock() },
+          { span: use, message: again ? NOTE.E0176.labelReferenceUsedNextIteration() : NOTE.E0176.labelReferenceUsedAfterBlock() },
         ],
         notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name })],
       });
     }
   });
+  pending.push(...keep);
 }
 
 export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
@@ -636,7 +761,8 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
     if (!v || typeof v !== 'object') return;
     if (Array.isArray(v)) { for (const y of v) visit(y); return; }
     const o = checkedNode(v) as Record<string, unknown>;
-    if (o.kind === 'closure') return; // its body's statements are checked as a block of their own
+    // (a closure's block body is checked as a block of its own; a value alone, `|| f(&x!, &x)`, here)
+    if (o.kind === 'closure' && scopesOf(o)[0]?.block) return;
     if (o.kind === 'call' && !seenCalls.has(o)) {
       seenCalls.add(o);
       const c = o as unknown as ast.ExprOf<'call'>;

@@ -24,4 +24,22 @@ describe('a defer in a nested block (base §3: defers run at function exit)', ()
     expect(errs('{ defer { let y = D{n: 2}; println("{}", y.n); } }')).toEqual([]);
     expect(errs('let f = || { let x = D{n: 1}; defer println("{}", x.n); }; f();')).toEqual([]);
   });
+  // a closure's, task's or async block's defer runs at its exit (codegen: its own defer list), after
+  // the locals of a block nested in it were dropped
+  const lateIn = (what: string, x: string) => `E0176 dangling reference: this \`defer\` runs when the ${what} returns, but \`${x}\` goes out of scope at the end of its block, before that`;
+  it('in a closure, `go` or `async` body, using a local of a block nested in it is E0176', () => {
+    expect(errs('let f = || { { let d = D{n: 3}; defer println("{}", d.n); } println("end"); }; f();')).toEqual([lateIn('closure', 'd')]);
+    expect(errs('let f = |k: i32| if k > 0 { let d = D{n: k}; defer println("{}", d.n); } else {}; f(1);')).toEqual([lateIn('closure', 'd')]);
+    expect(errs('let f = || { for i in 0..2 { let d = D{n: i}; defer println("{}", d.n); } }; f();')).toEqual([lateIn('closure', 'd')]);
+    expect(errs('let ch = Channel<i32>(0); go { { let d = D{n: 4}; defer println("{}", d.n); } ch.send(1); }; ch.recv();')).toEqual([lateIn('task', 'd')]);
+    expect(errs('let a = async { { let d = D{n: 5}; defer println("{}", d.n); } 1 }; block_on(a);')).toEqual([lateIn('`async` block', 'd')]);
+    // (a closure inside a closure: the inner one's exit)
+    expect(errs('let f = || { let g = || { { let d = D{n: 6}; defer println("{}", d.n); } }; g(); }; f();')).toEqual([lateIn('closure', 'd')]);
+  });
+  it('the nearest accepted programs: the closure\'s own outermost locals, its captures, Copy values', () => {
+    expect(errs('let o = D{n: 1}; { let m = D{n: 2}; let f = || { let t = D{n: 3}; { let x = 5; defer println("{} {} {} {}", t.n, m.n, o.n, x); } }; f(); }')).toEqual([]);
+    expect(errs('let ch = Channel<i32>(0); go { let d = D{n: 4}; { defer println("{}", d.n); } ch.send(1); }; ch.recv();')).toEqual([]);
+    // (a defer of a block in the function, a closure inside that block: the closure's own)
+    expect(errs('{ let d = D{n: 1}; let f = || { defer println("{}", d.n); }; f(); }')).toEqual([]);
+  });
 });

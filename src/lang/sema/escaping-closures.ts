@@ -18,9 +18,10 @@ import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, l
 import { lentClosures, placeText, refBound } from './moves';
 import { borrowsIn, branchValues, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
+import { scopesOf, walkKey } from './scopes';
+
 // (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
-const SKIP = new Set(['span', 'info', 'res', 'local', 'nameSpan', 'lowered', 'variant', 'resolved', 'decl']);
-const skip = (o: { kind?: string }, k: string) => SKIP.has(k) || (k === 'target' && o.kind === 'call');
+const skip = (o: Record<string, unknown>, k: string) => !walkKey(o, k);
 /** Builtin methods that store their arguments in the receiver. */
 const STORES = new Set(['Vec.push', 'Vec.insert', 'Vec.set', 'Map.insert', 'Set.insert', 'Channel.send', 'Gc.set']);
 
@@ -246,7 +247,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x, inClosure); return; }
     const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
-    if (Array.isArray(o.stmts)) noteReplaced(o.stmts as ast.Stmt[]);
+    for (const s of scopesOf(o)) noteReplaced(s.stmts as ast.Stmt[]); // (a switch case's too; a block's again when it is met: a set)
     switch (o.kind) {
       case 'let': {
         const s = o as unknown as Extract<ast.Stmt, { kind: 'let' }>;

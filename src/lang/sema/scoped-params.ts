@@ -16,14 +16,20 @@
 // value borrows: giving it one that holds a borrow is E0176 at the call (keptBorrow) — unless it
 // is only returned as it is (`fn id(f) { return f; }`): then the call's result holds the borrow,
 // and the caller traces it as any call result's (borrows.ts borrowsIn, stmt.ts placesIn).
+// A by-value parameter holding function values in its parts (`h: H` with `f: fn(): i32`, a tuple,
+// an Option) is kept likewise unless each mention only reads a part holding none (`h.n`), calls
+// one (`h.f()`), lends it to a scoped parameter, calls a builtin method on it that gives none
+// back, or matches it into bindings that are themselves scoped: giving it a borrowing function
+// value (`run(H { f: mk(&e) })`) is then E0176 at that value (keptPartBorrow).
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
-import { borrowsIn, boundLocal, danglingReported, holdsRef } from './borrows';
+import { borrowsIn, boundLocal, branchValues, buildsVariant, danglingReported, holdsRef } from './borrows';
 import { callersData } from './escaping-closures';
 import type { Type } from './types';
 import { lendsArg, lentClosures, placeText } from './moves';
+import { builtinMethod } from './prelude';
 import { MSG, NOTE } from '../msg';
 
 /** Closure literals (and let-bound closure locals' uses) given to a scoped parameter. */
@@ -40,13 +46,43 @@ const skip = (o: { kind?: string }, k: string) => SKIP.has(k) || (k === 'target'
 
 /** Where a mention of a local sits: called, passed as argument `index` of `call`, returned as it
  *  is, or anything else; inside which `let g = |…| …;` closures (`vias`, innermost last). */
-type Use = { local: LocalInfo; nested: boolean; callee: boolean; call: ast.ExprOf<'call'> | null; index: number; returned: boolean; vias: Via[]; node: object };
+type Use = { local: LocalInfo; nested: boolean; callee: boolean; call: ast.ExprOf<'call'> | null; index: number; returned: boolean; vias: Via[]; node: object; at: Place | null };
+/** The place a mention is the root of (`h.f` of `h`, `h.fs[0]`) and what is done with it: called
+ *  (a function value), the receiver of a method call, matched or iterated into bindings, or an
+ *  argument (`arg`); null when it is none of those (stored, bound, returned…). */
+type Place = { place: ast.Expr; arg: { call: ast.ExprOf<'call'>; index: number } | null; calleeOf: ast.ExprOf<'call'> | null; receiverOf: ast.ExprOf<'call'> | null; binds: LocalInfo[] | null };
+const placeIn = (place: ast.Expr, x: Partial<Place> = {}): Place => ({ place, arg: null, calleeOf: null, receiverOf: null, binds: null, ...x });
 /** A closure a mention sits in that stays while: a let-bound one's local is scoped, or a literal
  *  argument is lent by its call (`v.for_each(|x| f(x))`, `call(|| f())` with a scoped parameter). */
 type Via = LocalInfo | { call: ast.ExprOf<'call'>; index: number };
 /** The walk's place: inside a closure, task or async block that may outlive the call (`nested`),
  *  inside let-bound closures (`vias`), and the calls awaited where they are made (`now`). */
-interface Walk { fnValues: ast.ExprOf<'ident'>[]; uses: Use[]; args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[]; now: Set<unknown>; letClosures: Set<LocalInfo> }
+interface Walk { fnValues: ast.ExprOf<'ident'>[]; uses: Use[]; args: { arg: ast.Expr; call: ast.ExprOf<'call'>; index: number }[]; now: Set<unknown>; letClosures: Set<LocalInfo>; binds: Set<LocalInfo> }
+
+/** Does a value of type t hold a function value (or a Future) in a part, not being one itself? */
+const fnParted = new WeakMap<Type, boolean>();
+export function holdsFnPart(t: Type | undefined): boolean {
+  if (!t || t.k === 'fn') return false;
+  let m = fnParted.get(t);
+  if (m === undefined) fnParted.set(t, (m = fnPartIn(t, new Set())));
+  return m;
+}
+function fnPartIn(t: Type | undefined, seen: Set<unknown>): boolean {
+  if (!t || t.k === 'fn') return false;
+  const h = (x: Type): boolean => x.k === 'fn' || (x.k === 'builtin' && x.name === 'Future') || fnPartIn(x, seen);
+  switch (t.k) {
+    case 'tuple': return t.elems.some(h);
+    case 'array': return h(t.elem);
+    case 'builtin': return t.name !== 'Future' && t.args.some(h);
+    case 'struct': case 'enum':
+      if (t.args.some(h)) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.k === 'struct' ? t.info.fields.some((f) => h(f.type)) : t.info.variants.some((v) => v.fields.some(h));
+    default: return false;
+  }
+}
+const holdsFn = (t: Type | undefined) => t?.k === 'fn' || holdsFnPart(t);
 
 export function computeScopedParams(cx: Ctx): void {
   const params = new Map<LocalInfo, FnInfo>();
@@ -54,7 +90,10 @@ export function computeScopedParams(cx: Ctx): void {
     if (!f.decl || f.isExternC) continue;
     for (const p of f.params) if (p.local && p.type.k === 'fn' && !p.variadic) params.set(p.local, f);
   }
-  const w: Walk = { fnValues: [], uses: [], args: [], now: new Set(), letClosures: new Set() };
+  // (by-value parameters holding function values in their parts)
+  const parts = new Map<LocalInfo, FnInfo>();
+  for (const f of cx.allFns) if (f.decl && !f.isExternC) for (const p of f.params) if (p.local && !p.variadic && holdsFnPart(p.type)) parts.set(p.local, f);
+  const w: Walk = { fnValues: [], uses: [], args: [], now: new Set(), letClosures: new Set(), binds: new Set() };
   const { uses, args } = w;
   given = new Map();
   const argFn = new Map<ast.Expr, FnInfo>();
@@ -70,6 +109,10 @@ export function computeScopedParams(cx: Ctx): void {
   // a parameter, or a let-bound closure (`let g = || f();` whose every use is a call: what it
   // captures is used only while it runs, chapter 2 §1.3)
   const scoped = new Set([...params.keys(), ...w.letClosures]);
+  // (and the parameters holding function values in parts, with the bindings a match or loop takes
+  // out of a place: `match h.o { Some(f) => f() }` keeps no more than f does)
+  const partScoped = new Set([...parts.keys()]);
+  for (const l of w.binds) if (l.type.k === 'fn') scoped.add(l); else if (holdsFnPart(l.type)) partScoped.add(l);
   // An `async fn`'s Future holds its parameters until it is done: a fn parameter its body only
   // calls is scoped only at a call awaited where it is made (`block_on(apply(f, 5))`, `await …`).
   const lentBy = (call: ast.ExprOf<'call'> | null, index: number): boolean => {
@@ -82,14 +125,33 @@ export function computeScopedParams(cx: Ctx): void {
     const p = t.fn.params[index]?.local;
     return !!p && scoped.has(p) && (!t.fn.isAsync || w.now.has(call));
   };
-  const stays = (u: Use) => !u.nested && u.vias.every((v) => ('call' in v ? lentBy(v.call, v.index) : scoped.has(v))) && (u.callee || lentBy(u.call, u.index));
+  const inPlace = (u: Use) => !u.nested && u.vias.every((v) => ('call' in v ? lentBy(v.call, v.index) : scoped.has(v)));
+  const stays = (u: Use) => inPlace(u) && (u.callee || lentBy(u.call, u.index));
+  // (a part given to a parameter that keeps none of it: a scoped fn parameter, a scoped one holding parts)
+  const partLent = (call: ast.ExprOf<'call'>, index: number): boolean => {
+    if (lentBy(call, index)) return true;
+    const t = callTarget(call), p = t?.k === 'fn' || t?.k === 'method' ? t.fn.params[index]?.local : undefined;
+    return !!p && partScoped.has(p) && !(t as { fn: FnInfo }).fn.isAsync;
+  };
+  const partStays = (u: Use): boolean => {
+    if (!inPlace(u)) return false;
+    const a = u.at;
+    if (!a || !holdsFn(exprInfo(a.place)?.type)) return !!a || !holdsFn(u.local.type);
+    if (a.calleeOf) return callTarget(a.calleeOf)?.k === 'value';
+    if (a.receiverOf) { const c = checkedCall(a.receiverOf); return callTarget(c)?.k === 'builtin-method' && !holdsFn(exprInfo(c)?.type); }
+    if (a.binds) return a.binds.every((l) => !holdsFn(l.type) || scoped.has(l) || partScoped.has(l));
+    return !!a.arg && partLent(a.arg.call, a.arg.index);
+  };
   for (let changed = true; changed;) {
     changed = false;
     for (const u of uses) {
-      if (!scoped.has(u.local) || stays(u)) continue;
-      scoped.delete(u.local);
-      changed = true;
+      if (scoped.has(u.local) && !stays(u)) { scoped.delete(u.local); changed = true; }
+      if (partScoped.has(u.local) && !partStays(u)) { partScoped.delete(u.local); changed = true; }
     }
+  }
+  // (one only returned as it is, `fn id(h: H): H { return h; }`: the caller traces the result)
+  for (const p of parts.keys()) {
+    if (!partScoped.has(p) && !parts.get(p)!.isAsync && uses.every((u) => u.local !== p || partStays(u) || (u.returned && !u.nested && !u.vias.length))) partScoped.add(p);
   }
   // A parameter that only stays or is returned as it is (`fn id(f) { return f; }`): the call's
   // result holds what the argument borrows, which the caller traces (borrows.ts borrowsIn)
@@ -116,8 +178,10 @@ export function computeScopedParams(cx: Ctx): void {
       return !!p && !kept(p, call);
     });
   };
+  const partKept = (p: LocalInfo, call: ast.ExprOf<'call'>) => parts.has(p) && (!partScoped.has(p) || (parts.get(p)!.isAsync && !w.now.has(call)));
   if (cx.borrowCheck) for (const a of args) {
     keptBorrow(cx, a.arg, a.call, a.index, kept, argFn.get(a.arg));
+    keptPartBorrow(cx, a.arg, a.call, a.index, partKept, argFn.get(a.arg));
     taskKeepsArg(cx, a.arg, a.call, a.index);
     keptThroughValue(cx, a.arg, a.call, a.index, valueKeeps, argFn.get(a.arg));
   }
@@ -130,8 +194,10 @@ export function computeScopedParams(cx: Ctx): void {
   }
 }
 
-/** Values given to function-typed locals (`let f = mk(&e);`, `f = …;`). */
+/** Values given to locals holding function values (`let f = mk(&e);`, `f = …;`, `hs.push(h)`,
+ *  a match binding: its subject). */
 let given = new Map<LocalInfo, ast.Expr[]>();
+const giveTo = (l: LocalInfo, v: ast.Expr) => { const a = given.get(l) ?? []; a.push(v); given.set(l, a); };
 
 /** A borrow a function value carries: a call returning it given a reference (`mk(&e)`, `mk(r)`,
  *  `p.getter()` with a `&T` receiver — the result may be a closure that captured it), a closure
@@ -149,6 +215,10 @@ function carried(cx: Ctx, e: ast.Expr, fn: FnInfo | undefined, depth = 0): strin
     for (const l of exprInfo(e)?.closure?.captures ?? []) if (fn && callersData(cx, fn, l)) return l.name;
     return null;
   }
+  // (a branch's value: `if c { mk(&e) } else { … }`)
+  if (e.kind === 'if' || e.kind === 'match') { for (const v of branchValues(e)) { const b = carried(cx, v, fn, depth + 1); if (b) return b; } return null; }
+  // (a value holding function values in parts: what they carry, `Some(mk(&e))`)
+  if (holdsFnPart(exprInfo(e)?.type)) { for (const p of fnParts(e)) { const b = p !== e ? carried(cx, p, fn, depth + 1) : null; if (b) return b; } return null; }
   if (e.kind !== 'call' || exprInfo(e)?.type?.k !== 'fn') return null;
   const c = checkedCall(e), t = callTarget(c);
   const refLike = (x: ast.Expr) => { const k = exprInfo(x)?.type?.k; return k === 'ref' || k === 'slice'; };
@@ -176,6 +246,39 @@ function keptBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: num
     labels: [{ span: p.local.span, message: NOTE.E0176.labelParamMayOutlive({ param }) }],
     notes: [NOTE.E0176.helpPassOwnedFunction({ callee, param })],
   });
+}
+
+/** The function values a value holds in its parts, as written: a struct literal's fields, a
+ *  tuple's or array's elements, a variant's payload, through locals given such values. */
+function fnParts(e: ast.Expr, out: ast.Expr[] = [], depth = 0): ast.Expr[] {
+  e = checkedNode(e);
+  if (depth > 8) return out;
+  if (exprInfo(e)?.type?.k === 'fn') { out.push(e); return out; }
+  if (e.kind === 'struct-lit') for (const f of e.fields) fnParts(f.value, out, depth + 1);
+  else if (e.kind === 'tuple' || e.kind === 'array') for (const x of e.elems) fnParts(x, out, depth + 1);
+  else if (e.kind === 'call' && buildsVariant(e)) for (const x of e.args) fnParts(x, out, depth + 1);
+  else if (e.kind === 'if' || e.kind === 'match') for (const x of branchValues(e)) fnParts(x, out, depth + 1);
+  else if (e.kind === 'ident' && nameRes(e)?.k === 'local') for (const v of given.get((nameRes(e) as ResOf<'local'>).local) ?? []) fnParts(v, out, depth + 1);
+  return out;
+}
+
+/** A borrow-carrying function value in a part of an argument (`run(H { f: mk(&e) })`) given to a
+ *  parameter holding function values that may outlive the call: E0176, as keptBorrow. */
+function keptPartBorrow(cx: Ctx, arg: ast.Expr, call: ast.ExprOf<'call'>, index: number, kept: (p: LocalInfo, call: ast.ExprOf<'call'>) => boolean, fn: FnInfo | undefined): void {
+  const t = callTarget(call);
+  if (t?.k !== 'fn' && t?.k !== 'method') return;
+  const p = t.fn.params[index];
+  if (!p?.local || p.variadic || !kept(p.local, call) || borrowsIn(arg).some(danglingReported)) return;
+  for (const part of fnParts(arg)) {
+    const name = carried(cx, part, fn);
+    if (!name) continue;
+    const callee = t.fn.name, param = p.local.name;
+    cx.error(MSG.E0176.calleeKeepsBorrow({ callee, name }), part.span, {
+      labels: [{ span: p.local.span, message: NOTE.E0176.labelParamMayOutlive({ param }) }],
+      notes: [NOTE.E0176.helpPassOwnedFunction({ callee, param })],
+    });
+    return;
+  }
 }
 
 /** A borrow-carrying function value given to a fn-typed parameter of a call through a fn value
@@ -277,23 +380,46 @@ function taskKeepsValueArg(cx: Ctx, v: ast.ExprOf<'ident'>): void {
   });
 }
 
-function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false): void {
+function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast.ExprOf<'call'>; index: number } | null = null, callee = false, place: Place | null = null): void {
   if (!n || typeof n !== 'object') return;
   if (Array.isArray(n)) { for (const x of n) walk(x, nested, vias, w); return; }
   const o = checkedNode(n) as Record<string, unknown> & { kind?: string };
   const bound = o.kind === 'let' || o.kind === 'assign' ? boundLocal(o as unknown as ast.Stmt) : null;
-  if (bound && bound.local.type.k === 'fn') { const a = given.get(bound.local) ?? []; a.push(bound.value); given.set(bound.local, a); }
+  if (bound && holdsFn(bound.local.type)) giveTo(bound.local, bound.value);
   if (o.kind === 'ident') {
     const r = nameRes(o as unknown as ast.ExprOf<'ident'>);
     if (r?.k === 'fn' && !callee) w.fnValues.push(o as unknown as ast.ExprOf<'ident'>);
-    if (r?.k === 'local') w.uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1, returned: false, vias, node: o });
+    if (r?.k === 'local') w.uses.push({ local: (r as ResOf<'local'>).local, nested, callee, call: at?.call ?? null, index: at?.index ?? -1, returned: false, vias, node: o, at: place ?? (at ? placeIn(o as unknown as ast.Expr, { arg: at }) : null) });
+    return;
+  }
+  // (a part of a place: the mention's place is the outermost one, with what is done with it)
+  if (o.kind === 'member' || o.kind === 'tuple-index' || o.kind === 'index') {
+    const p = o as unknown as ast.ExprOf<'member'> | ast.ExprOf<'index'>;
+    walk(p.object, nested, vias, w, null, false, place ?? placeIn(p, { arg: at }));
+    if (p.kind === 'index') walk(p.index, nested, vias, w);
+    return;
+  }
+  // (a place matched or iterated: its bindings hold its parts)
+  if (o.kind === 'match' || o.kind === 'for-in') {
+    const subject = o.kind === 'match' ? (o as unknown as ast.ExprOf<'match'>).subject : (o as unknown as Extract<ast.Stmt, { kind: 'for-in' }>).iter;
+    const binds = o.kind === 'match' ? patternLocals((o as unknown as ast.ExprOf<'match'>).arms.map((a) => a.pattern)) : [localOf(o as unknown as ast.Stmt)].filter((l): l is LocalInfo => !!l);
+    for (const l of binds) { w.binds.add(l); if (holdsFn(l.type)) giveTo(l, subject); } // (a binding holds a part of its subject)
+    walk(subject, nested, vias, w, null, false, placeIn(subject, { binds }));
+    for (const k of Object.keys(o)) if (!skip(o, k) && o[k] !== subject) walk(o[k], nested, vias, w);
     return;
   }
   if (o.kind === 'call') {
     const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
     // `block_on(apply(f, 5))`: the Future is done before the statement goes on
     if (t?.k === 'builtin' && t.name === 'block_on' && c.args[0]) w.now.add(checkedNode(c.args[0]));
-    walk(c.callee, nested, vias, w, null, true);
+    // (a collection local given function values: `hs.push(H { f: mk(&e) })`)
+    const into = t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating && c.callee.kind === 'member' ? checkedNode(c.callee.object) : null;
+    const holder = into?.kind === 'ident' && nameRes(into)?.k === 'local' ? (nameRes(into) as ResOf<'local'>).local : null;
+    if (holder && holdsFn(holder.type)) for (const a of c.args) giveTo(holder, a);
+    // (a function value called; the receiver of a method call)
+    const callee = checkedNode(c.callee);
+    if (callee.kind === 'member' && t?.k !== 'value') walk(callee.object, nested, vias, w, null, false, placeIn(callee.object, { receiverOf: c }));
+    else walk(c.callee, nested, vias, w, null, true, placeIn(c.callee, { calleeOf: c }));
     c.args.forEach((a, index) => {
       w.args.push({ arg: a, call: c, index });
       const lit = checkedNode(a) as unknown as Record<string, unknown>;
@@ -324,4 +450,19 @@ function walk(n: unknown, nested: boolean, vias: Via[], w: Walk, at: { call: ast
   // a closure, task or async block may run after the call: a mention inside it escapes
   const inner = nested || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go';
   for (const k of Object.keys(o)) if (!skip(o, k)) walk(o[k], inner, vias, w);
+}
+
+/** The locals patterns bind (a binding, a struct field's shorthand, an array's rest). */
+function patternLocals(ps: readonly ast.Pattern[]): LocalInfo[] {
+  const out: LocalInfo[] = [];
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+    const l = localOf(x as ast.Pattern);
+    if (l && !out.includes(l)) out.push(l);
+    const o = x as Record<string, unknown>;
+    for (const k in o) if (k !== 'span' && k !== 'value') visit(o[k]);
+  };
+  visit(ps);
+  return out;
 }

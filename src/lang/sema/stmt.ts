@@ -6,7 +6,7 @@ import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
 import { checkDeferScope } from './defer-scope';
 import { caseBlock } from './case-block';
-import { branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, temporaryPlace } from './borrows';
+import { borrowsIn, branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, noteLetHolds, ownersOf, temporaryPlace, within } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
@@ -179,6 +179,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
+      if (cx.borrowCheck && cx.probing === 0) noteLetHolds(s);
       if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [s.init.operand]);
       const view = s.init.kind === 'call' ? sliceViewOf(s.init) : null;
       if (view && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [view]);
@@ -553,7 +554,23 @@ function escapingLocal(cx: Ctx, value: ast.Expr, closure?: { e: ast.ExprOf<'clos
       for (const x of value.elems) check(x);
     }
   };
+  const before = cx.diags.length;
   check(value);
+  // the borrows the value holds however it holds them (a match binding, a tuple's part, a local
+  // Vec it was pushed into, a closure's result, `o.unwrap()`: borrows.ts borrowsIn), when they
+  // point into a local of this function
+  const decl = cx.fn?.info.decl;
+  if (closure || !decl || !cx.borrowCheck || cx.diags.length > before) return;
+  // (an owned local returned as it is, filled with borrows: escaping-closures.ts filledReturns)
+  if (value.kind === 'ident' && nameRes(value)?.k === 'local' && (nameRes(value) as ResOf<'local'>).local.type.k !== 'ref') return;
+  for (const br of borrowsIn(value)) for (const x of ownersOf(cx, br)) {
+    if (!within(x.span, decl.span) || x.type.k === 'ref' || x.type.k === 'ptr' || x.type.k === 'slice') continue;
+    cx.error(MSG.E0160.cannotReturnReferenceLocal({ lName: x.name }), value.span, {
+      labels: [{ span: br.span, message: NOTE.E0160.labelBorrowedHere({ name: x.name }) }, { span: x.span, message: NOTE.E0160.labelDeclaredDroppedOnReturn({ name: x.name }) }],
+      notes: [NOTE.E0160.helpReturnOwnedValue()],
+    });
+    return;
+  }
 }
 
 /** `v.as_slice()` (§5.2): the Vec it views, whose elements a returned or held slice borrows. */
