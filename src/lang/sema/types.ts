@@ -130,6 +130,15 @@ export function typeEq(a: Type, b: Type): boolean {
 const listEq = (a: Type[], b: Type[]) => a.length === b.length && a.every((t, i) => typeEq(t, b[i]));
 
 /** Source-form name, as `typeof` prints it: i32, Vec<i32>, [i32; 3], (i32, bool), &T!, fn(i32): i32. */
+/** A reference's or pointer's target as written after `&`/`*`: in parentheses when it is itself a
+ *  reference or pointer and a `!` is involved — `&&i32!` would read either as `&(&i32)!` or as
+ *  `&(&i32!)` (a message once said "expected `&&i32!`, found `&&i32!`"). */
+function pointee(t: Type & { inner: Type; mut: boolean }): string {
+  const inner = typeName(t.inner);
+  const i = t.inner;
+  return (i.k === 'ref' || i.k === 'ptr') && (t.mut || i.mut) ? `(${inner})` : inner;
+}
+
 export function typeName(t: Type): string {
   switch (t.k) {
     case 'int': return t.name;
@@ -142,8 +151,8 @@ export function typeName(t: Type): string {
     case 'tuple': return '(' + t.elems.map(typeName).join(', ') + (t.elems.length === 1 ? ',)' : ')');
     case 'array': return `[${typeName(t.elem)}; ${t.len}]`;
     case 'slice': return `&[${typeName(t.elem)}]` + (t.mut ? '!' : '');
-    case 'ref': return '&' + typeName(t.inner) + (t.mut ? '!' : '');
-    case 'ptr': return '*' + typeName(t.inner) + (t.mut ? '!' : '');
+    case 'ref': return '&' + pointee(t) + (t.mut ? '!' : '');
+    case 'ptr': return '*' + pointee(t) + (t.mut ? '!' : '');
     case 'fn': return `fn(${t.params.map(typeName).join(', ')})` + (t.ret.k === 'unit' ? '' : ': ' + typeName(t.ret));
     case 'builtin': return t.name + targs(t.args);
     case 'param': return t.name;
