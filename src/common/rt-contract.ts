@@ -44,7 +44,7 @@ export const RT_MEMBER_CALLS = {
 export const HOST_FNS = [
   'addrOf', 'bfree', 'bnew', 'box', 'boxSet', 'bslot', 'call', 'callStatic', 'cat', 'copyOut', 'cstr',
   'detach', 'dlclose', 'dlopen', 'dlsym', 'elemAddr', 'env', 'ffi', 'fieldAddr', 'gc', 'lm', 'lmPure',
-  'load', 'memCell', 'method', 'newString', 'refAddr', 'setAllocator', 'spec', 'stats', 'store',
+  'load', 'memCell', 'method', 'newString', 'pushCat2', 'refAddr', 'setAllocator', 'spec', 'stats', 'store',
   'storeView', 'strByte', 'strSlice', 'take', 'takeAt', 'tmpCat2', 'tmpStr', 'toMem', 'trim', 'unbox',
   'unionGet', 'unionNew', 'utf8Len', 'view', 'writeBack',
 ] as const;

@@ -472,6 +472,83 @@ describe('the packed stream', () => {
     expect(small.words[0].buffer.byteLength).toBe(small.words[0].length * 4);
   });
 
+  const words = (x: PackedHeap) => x.words.reduce((n, w) => n + w.length, 0);
+  it('writes a temporary that repeats the last one but for its size in 1 word (bench/strbuild)', () => {
+    const p = new HeapPacker();
+    for (let i = 1; i <= 100; i++) p.tmp(4096, i, 1, 'system', 3, 0);
+    const h = p.take()!;
+    // POS and TASK markers (4), the first pair in full (4), then 1 word a pair
+    expect(words(h)).toBe(4 + 4 + 99);
+    expect(h.n).toBe(200);
+    const back = withHeapEvents([], h);
+    expect(back.slice(196)).toEqual([
+      { t: 'alloc', addr: 4096, size: 99, align: 1, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 4096, size: 99, allocator: 'system', site: null, task: 0 },
+      { t: 'alloc', addr: 4096, size: 100, align: 1, allocator: 'system', site: null, task: 0 },
+      { t: 'free', addr: 4096, size: 100, allocator: 'system', site: null, task: 0 },
+    ]);
+    // another block, site, alignment, allocator, task or position: the pair in full again
+    p.tmp(4096, 5, 1, 'system', 3, 0); p.tmp(4096, 6, 1, 'system', 3, 0); // (a new batch: in full, then 1)
+    p.tmp(4112, 5, 1, 'system', 3, 0); p.tmp(4112, 5, 1, 'system', 4, 0); p.tmp(4112, 5, 8, 'system', 4, 0);
+    p.tmp(4112, 5, 8, 'arena', 4, 0); p.tmp(4112, 5, 8, 'arena', 4, 1); p.at++; p.tmp(4112, 5, 8, 'arena', 4, 1);
+    p.tmp(4112, 5, 8, 'arena', 4, 1); // (the one repeat)
+    const h2 = p.take()!;
+    // markers and the pair in full, a repeat; five in full and a TASK marker; POS and one in full; a repeat
+    expect(words(h2)).toBe(4 + 4 + 1 + 4 * 5 + 2 + 2 + 4 + 1);
+  });
+
+  it('decodes repeated temporaries exactly between every other event, through takes, trims and rewrites', () => {
+    let s = 17;
+    const rnd = (n: number) => { s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff; return (s >>> 8) % n; };
+    const locs = [{ file: 'a.vx', line: 1, col: 1 }, { file: 'a.vx', line: 2, col: 3 }];
+    const loc = (site: number) => (site < 0 ? null : locs[site] ?? { file: 'z.vx', line: site, col: 1 });
+    // sizes a REPEAT word holds and ones it does not (-0, 0, fractions, 2^26, negative)
+    const sizes = [1, 2, 3, 7, 100, 2 ** 26 - 1, 2 ** 26, 0, -0, 0.5, -3];
+    const items: Item[] = [];
+    let task = 0;
+    let prev = { addr: 32, align: 1, site: 1, allocator: 'system' };
+    for (let i = 0; i < 40_000; i++) {
+      const r = rnd(100);
+      if (r < 3) { task = [0, 0, 1, 2 ** 33][rnd(4)]; continue; }
+      if (r < 6) { items.push({ obj: { t: 'signal', sig: i, action: 'ignored' } }); continue; }
+      const site = [-1, 0, 1, 1, 1, 1 << 18][rnd(6)];
+      const allocator = rnd(20) === 0 ? 'arena' : 'system';
+      if (r < 12) { items.push({ heap: { t: 'alloc', addr: 16 * rnd(9), size: 8, align: 8, allocator, site: loc(site), task }, site }); continue; }
+      if (r < 15) { items.push({ heap: { t: 'free', addr: 16 * rnd(9), size: 24, allocator, site: loc(site), task }, site }); continue; }
+      // mostly the last temporary's block, site and allocator again (a loop of f-strings)
+      if (rnd(20) === 0) prev = { addr: rnd(8) === 0 ? [0, -0, 0.5][rnd(3)] : [32, 48][rnd(2)], align: rnd(5) === 0 ? [8, 0, -0][rnd(3)] : 1, site, allocator };
+      const { addr, align } = prev;
+      const size = rnd(4) === 0 ? sizes[rnd(sizes.length)] : 1 + rnd(7);
+      items.push({ tmp: [{ t: 'alloc', addr, size, align, allocator: prev.allocator, site: loc(prev.site), task }, { t: 'free', addr, size, allocator: prev.allocator, site: loc(prev.site), task }], site: prev.site });
+    }
+    const all = flat(items);
+    // one batch; batches taken every few thousand items; trimmed batches (the stream rewritten)
+    const b = new EventBatcher(BIG);
+    b.heap.locate = loc;
+    feed(b, items);
+    const one = b.take();
+    same(withHeapEvents(one.trace, one.heap), all);
+    expect(words(one.heap!)).toBeLessThan(one.heap!.n); // (the repeats are there)
+    const c = new EventBatcher(BIG);
+    c.heap.locate = loc;
+    const got: TraceEvent[] = [];
+    for (let k = 0; k < items.length; k += 3001) {
+      feed(c, items.slice(k, k + 3001));
+      const t = c.take();
+      got.push(...withHeapEvents(t.trace, t.heap));
+    }
+    same(got, all);
+    for (const maxHeap of [5000, 777, 3]) {
+      const d = new EventBatcher({ maxChunks: 10, maxLines: 10, maxTrace: 100_000, maxHeap, runOutputLineLimit: 100 });
+      d.heap.locate = loc;
+      feed(d, items);
+      const t = d.take();
+      const last = withHeapEvents(t.trace, t.heap);
+      same(last, all.slice(all.length - last.length));
+      expect(t.heap!.n).toBe(maxHeap);
+    }
+  });
+
   it('escapes site codes past 17 bits', () => {
     const p = new HeapPacker();
     const n = (1 << 19) + 10; // (past 2^17, 2^18 and 2^19)

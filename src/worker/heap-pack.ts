@@ -9,8 +9,9 @@
 // same fields in the same order. The UI's stores and panels see the same events.
 //
 // The events are one stream of int32 words, as few per event as it takes (a Box's alloc or free
-// is usually 1 word, a temporary's alloc and free together 4: every word written, copied, sent and
-// read back costs on millions of events). Each event
+// is usually 1 word, a temporary's alloc and free together 4, or 1 when they repeat the last
+// temporary's block but for its size: every word written, copied, sent and read back costs on
+// millions of events). Each event
 // is a header word, then its fields: as int32 words, or — when one of them is not an int32 (a Vex
 // Allocator may hand out any address; clocks are numbers) — all of them in the batch's float64
 // side array. An event's trace position and its task are written only when they change, as marker
@@ -70,6 +71,15 @@ const BOX_BYTES = 8;
 /** Address bits a SHORT word cannot hold (below 16, from 2^30): an address with none of them set
  *  is a multiple of 16 in [0, 2^30). */
 const SHORT_ADDR_OUT = 0xc000000f | 0;
+// A REPEAT word (ALLOC | PAIR | BOX, a combination no other event has; bits 3-28 a size below
+// 2^26) is a temporary's alloc and free again (HeapSink.tmp): the address, alignment, allocator
+// and site of the stream's previous PAIR alloc, this size, the current position and task. A loop
+// of f-strings reuses one block (bench/strbuild: 200,000 pairs, 1 word each instead of 4).
+const REPEAT = ALLOC | PAIR | BOX;
+const REPEAT_MASK = (7 | PAIR | BOX | SHORT) | 0;
+const REPEAT_SHIFT = 3;
+/** The largest size a REPEAT word holds. */
+const REPEAT_SIZE = (1 << 26) - 1;
 
 /** A batch's packed events: `n` events in the chunks of `words` (format above) with their non-int32 fields in
  *  `nums`, allocator names `names[index]`, sites `sites[code]`. An event comes right before the
@@ -106,6 +116,14 @@ class Cursor {
   private fw = 0; // its fields: first word (in cur) or num
   private pairFree = false; // the current event is a PAIR alloc: its free comes next
   private addr = 0; // a BOX event's address
+  // the last PAIR alloc's header (kind and allocator), site, address and alignment: what a REPEAT
+  // word leaves out; `rep`: the current event is a REPEAT (its fields these and `repSize`)
+  private rep = false;
+  private pairHeader = 0;
+  private pairSite = -1;
+  private pairAddr = 0;
+  private pairAlign = 0;
+  private repSize = 0;
   constructor(private readonly chunks: readonly Int32Array[], private readonly nums: Float64Array) {
     this.cur = chunks.length > 0 ? chunks[0] : new Int32Array(0);
   }
@@ -117,6 +135,7 @@ class Cursor {
       this.header = (this.header & ~(PAIR | 7)) | FREE;
       return;
     }
+    this.rep = false;
     for (;;) {
       while (this.w >= this.cur.length) { this.cur = this.chunks[++this.ci]; this.w = 0; }
       const words = this.cur;
@@ -125,6 +144,15 @@ class Cursor {
         this.header = ((h & SHORT_FREE) !== 0 ? FREE : ALLOC) | BOX;
         this.site = ((h >>> SHORT_SITE_SHIFT) & 15) - 1;
         this.addr = (h & SHORT_ADDR) * 16;
+        this.w++;
+        return;
+      }
+      if ((h & REPEAT_MASK) === REPEAT) {
+        this.header = this.pairHeader;
+        this.site = this.pairSite;
+        this.repSize = (h >>> REPEAT_SHIFT) & REPEAT_SIZE;
+        this.rep = true;
+        this.pairFree = true;
         this.w++;
         return;
       }
@@ -145,12 +173,19 @@ class Cursor {
       const n = FIELDS[kind];
       if ((h & WIDE) !== 0) { this.fw = this.f; this.f += n; }
       else { this.fw = this.w; this.w += n; }
+      if ((h & PAIR) !== 0) { // (never wide: tmp() writes its wide ones as an alloc and a free)
+        this.pairHeader = h & (KIND_BITS | PAIR);
+        this.pairSite = this.site;
+        this.pairAddr = words[this.fw];
+        this.pairAlign = words[this.fw + 2];
+      }
       return;
     }
   }
   /** Field j of the current event (0 past its fields). */
   field(j: number): number {
     if (j >= FIELDS[this.header & 7]) return 0;
+    if (this.rep) return j === 0 ? this.pairAddr : j === 1 ? this.repSize : this.pairAlign;
     if ((this.header & BOX) !== 0) return j === 0 ? this.addr : BOX_BYTES; // (its size and align)
     return (this.header & WIDE) !== 0 ? this.nums[this.fw + j] : this.cur[this.fw + j];
   }
@@ -199,6 +234,12 @@ export class HeapPacker implements HeapSink {
   private fastFrom = 0;
   private boxTpl = Int32Array.of(SHORT, ...new Array<number>(63).fill(0)); // [0]: site -1's, code -1
   private tplSet: number[] = [];
+  // tmp()'s REPEAT word: the stream's last PAIR alloc (none after a take or a rewrite: `pairOk`)
+  private pairOk = false;
+  private pairAddr = 0;
+  private pairAlign = 0;
+  private pairSite = 0;
+  private pairName = '';
 
   /** Empty, for a new run (the buffers are kept). */
   reset(): void {
@@ -320,9 +361,18 @@ export class HeapPacker implements HeapSink {
     this.nEv++;
   }
   /** alloc then free of the same block (a temporary's buffer, bench/strbuild's 200,000
-   *  f-strings): one PAIR alloc, 4 words for both events. */
+   *  f-strings): one PAIR alloc, 4 words for both events; 1 word (REPEAT) when only the size differs
+   *  from the last one's and no marker or tick is due. */
   tmp(addr: number, size: number, align: number, allocator: string, site: number, task: number): void {
     this.settle();
+    if (addr === this.pairAddr && site === this.pairSite && align === this.pairAlign && allocator === this.pairName && this.pairOk
+      && task === this.lastTask && this.at === this.lastPos && size > 0 && size <= REPEAT_SIZE && (size | 0) === size
+      && this.sinceTick + 2 < TICK_EVERY && this.len + MAX_WORDS <= CHUNK && (addr !== 0 || 1 / addr > 0) && (align !== 0 || 1 / align > 0)) {
+      this.sinceTick += 2;
+      this.words[this.len++] = REPEAT | size << REPEAT_SHIFT;
+      this.nEv += 2;
+      return;
+    }
     if (!(isWord(addr) && isWord(size) && isWord(align))) {
       this.alloc(addr, size, align, allocator, site, task);
       this.free(addr, size, allocator, site, task);
@@ -334,6 +384,8 @@ export class HeapPacker implements HeapSink {
     w[k] = addr; w[k + 1] = size; w[k + 2] = align;
     this.len = k + 3;
     this.nEv += 2;
+    this.pairOk = true;
+    this.pairAddr = addr; this.pairAlign = align; this.pairSite = site; this.pairName = allocator;
   }
   realloc(from: number, to: number, oldSize: number, size: number, site: number, task: number): void {
     this.settle();
@@ -511,6 +563,7 @@ export class HeapPacker implements HeapSink {
     this.nEv = 0;
     this.lastPos = -1;
     this.lastTask = NaN;
+    this.pairOk = false; // (the rewrite has no PAIR alloc)
     for (let i = 0; i < total; i++) {
       c.next();
       if (i < h) continue;
@@ -549,6 +602,7 @@ export class HeapPacker implements HeapSink {
     this.at = 0;
     this.lastPos = -1;
     this.lastTask = NaN;
+    this.pairOk = false;
     this.sites = [];
     this.blockCodes = null;
     if (++this.batchStamp === 0x7fffffff) { this.batchStamp = 1; this.siteStamp.fill(0); }

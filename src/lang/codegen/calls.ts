@@ -553,7 +553,16 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'slice.len': return `${o}.len`;
       case 'String.len': return `${o}.blen`;
       case 'String.capacity': return `${o}.cap`; // the simulated buffer's size in bytes
-      case 'String.push': return `${o}.append(${this.val(a[0])}, ${s})`;
+      case 'String.push': {
+        // `s.push(f"{i},")`: a two-piece f-string made, sized, traced and appended by one host call
+        // (its length measured once, not noted for append to find: bench/strbuild's loop)
+        const x = a[0];
+        if (x.kind === 'fstring' && x.parts.length === 2 && x.parts.some((p) => p.kind === 'hole') && this.plainExpr(x) && !isCellRef(this.typeOf(x))) {
+          const [p0, p1] = this.fstringPieces(x);
+          return `${rtH('pushCat2')}(${o}, ${p0}, ${p1}, ${this.site(x.span)}, ${s})`;
+        }
+        return `${o}.append(${this.val(x)}, ${s})`;
+      }
       case 'String.text': return `${o}.s`;
       case 'String.clone': return `$newString(${o}.s, ${s})`;
       case 'String.is_empty': return `(${o}.s.length === 0)`;

@@ -248,6 +248,18 @@ export abstract class ExprEmitter {
     }
     try { return this.withRoot(root, e, extend); } finally { for (const c of marked) this.inPlaceDefaults.delete(c); }
   }
+  /** An f-string's pieces (one per part), holes left to right (§3.3): one that hoists statements
+   *  (`v.pop().unwrap()`) evaluates the earlier holes into temps first. */
+  protected fstringPieces(e: Extract<E, { kind: 'fstring' }>): string[] {
+    const pieces: string[] = [];
+    for (const p of e.parts) pieces.push(p.kind === 'text' ? jsStr(p.text) : this.after(pieces, () => this.display(p.expr)));
+    return pieces;
+  }
+  /** Whether e is emitted as it is (no coercion, operator method or temporary drop around it). */
+  protected plainExpr(e: E): boolean {
+    const i = exprInfo(e);
+    return !i?.coerce && !i?.lowered && !this.dropRoots.has(e);
+  }
   /** Value of e, reading through `&T!` cells (operands, receivers, printing). */
   val(e: E): string {
     const js = this.expr(e);
@@ -352,10 +364,7 @@ export abstract class ExprEmitter {
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
       case 'fstring': {
-        // holes left to right (§3.3): one that hoists statements (`v.pop().unwrap()`) evaluates the
-        // earlier holes into temps first
-        const pieces: string[] = [];
-        for (const p of e.parts) pieces.push(p.kind === 'text' ? jsStr(p.text) : this.after(pieces, () => this.display(p.expr)));
+        const pieces = this.fstringPieces(e);
         // a formatted string is a run-time allocation (§6.18), built by rt.host.cat (one longer than
         // any string fails as an allocation); one without holes is a literal
         if (!e.parts.some((p) => p.kind === 'hole')) return '(' + (pieces.join(' + ') || '""') + ')';

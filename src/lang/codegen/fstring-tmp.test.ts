@@ -90,6 +90,45 @@ describe('two-piece f-strings and str + str (host tmpCat2, no array)', () => {
     expect(l.stdout).toBe(r.stdout);
     expect(show(heard)).toEqual(want);
   });
+  it('s.push(f"…") of two pieces is one host call (pushCat2) with the same failures and order', () => {
+    const big = runVex(`fn main() {
+    let! half = "x";
+    for i in 0..26 { half = half + half; }
+    let! s = String();
+    s.push(f"{half}{half}");
+    println("{}", s.len());
+    s.push(f"{half}!");
+    println("unreachable");
+}
+`, { heapLimit: 1 << 30 });
+    expect(big.js).toContain('rt.host.pushCat2(');
+    expect(big.stdout).toBe(`${MAX_STRING_BYTES}\n`);
+    // the String's own growth past the longest string fails as before (append's size: twice its buffer)
+    expect(big.stderr).toContain(`memory allocation of ${2 * MAX_STRING_BYTES} bytes failed`);
+    const huge = runVex(`fn main() {
+    let! half = "x";
+    for i in 0..26 { half = half + half; }
+    let t = f"{half}{half}";
+    let! s = String();
+    s.push(f"{t}!");
+}
+`, { heapLimit: 1 << 30 });
+    expect(huge.stderr).toContain(`memory allocation of ${MAX_STRING_BYTES + 1} bytes failed`);
+    // holes left to right, a hoisting hole after another, a receiver and a cell reference; three pieces stay as before
+    const r = runVex(`fn add(s: &String!, v: &Vec<i32>!) { s.push(f"{v.len()}{v.pop().unwrap()}"); }
+fn main() {
+    let! v = Vec<i32>.new();
+    v.push(7); v.push(8);
+    let! s = String();
+    add(&s!, &v!);
+    s.push(f"-{v.pop().unwrap()}");
+    s.push(f"[{s.len()}]x");
+    println("{}", s);
+}
+`);
+    expect(r.stdout).toBe('28-7[4]x\n');
+    expect(r.js.match(/rt\.host\.pushCat2\(/g)?.length).toBe(2);
+  });
   it('the temporary counts in the peak, not in the live bytes', () => {
     const r = runVex(`fn main() {
     let! s = String();

@@ -228,7 +228,11 @@ export class VString {
     }
   }
   append(t: string, site = -1): void {
-    const n = this.blen + (t === lastTmp ? lastTmpLen : utf8Len(t));
+    this.appendSized(t, t === lastTmp ? lastTmpLen : utf8Len(t), site);
+  }
+  /** append(t) when t's UTF-8 length `tn` is known. */
+  appendSized(t: string, tn: number, site = -1): void {
+    const n = this.blen + tn;
     if (n > MAX_STRING_BYTES) heap.fail(Math.max(n, this.cap * 2), site);
     this.s += t;
     this.blen = n;

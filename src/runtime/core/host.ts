@@ -176,6 +176,16 @@ export function makeHost(rt: Runtime) {
     tmpCat2(a: string, b: string, site: number): string {
       return this.tmpStr((a.length + b.length) * 3 > MAX_STRING_BYTES ? catStr([a, b], site) : a + b, site);
     },
+    /** `str.push(tmpCat2(a, b, site), pushSite)` without noting the temporary's length for append
+     *  (a store of the string into a long-lived slot, a write barrier each push): the same
+     *  temporary, events and append. */
+    pushCat2(str: VString, a: string, b: string, site: number, pushSite: number): void {
+      const s = (a.length + b.length) * 3 > MAX_STRING_BYTES ? catStr([a, b], site) : a + b;
+      const n = utf8Len(s);
+      if (n > MAX_STRING_BYTES) heap.fail(n, site);
+      if (n > 0) heap.tmp(n, 1, site);
+      str.appendSized(s, n, pushSite);
+    },
     tmpStr(s: string, site: number): string {
       const n = utf8Len(s);
       if (n > MAX_STRING_BYTES) heap.fail(n, site);
