@@ -12,7 +12,7 @@ import { refBound } from './moves';
 import { type Scope, forEachScope, scopesOf, walkKey } from './scopes';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
-import type { Type } from './types';
+import { somePart, type Type } from './types';
 
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
 export const walk = walkKey;
@@ -135,15 +135,8 @@ export function holdsRef(t: Type | undefined, pointers = false, seen = new Set<u
   switch (t.k) {
     case 'ref': case 'slice': case 'fn': return true;
     case 'ptr': return pointers;
-    case 'tuple': return t.elems.some(h);
-    case 'array': return h(t.elem);
-    case 'builtin': return t.name === 'Future' || t.args.some(h);
-    case 'struct': case 'enum':
-      if (t.args.some(h)) return true;
-      if (seen.has(t.info)) return false;
-      seen.add(t.info);
-      return t.k === 'struct' ? t.info.fields.some((f) => h(f.type)) : t.info.variants.some((v) => v.fields.some(h));
-    default: return false;
+    case 'builtin': return t.name === 'Future' || somePart(t, h, seen);
+    default: return somePart(t, h, seen);
   }
 }
 

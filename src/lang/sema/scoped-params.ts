@@ -27,7 +27,7 @@ import type { FnInfo, LocalInfo } from './typed';
 import { callTarget, checkSet, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, type ResOf } from './tables';
 import { borrowsIn, boundLocal, branchValues, buildsVariant, danglingReported, holdsRef } from './borrows';
 import { callersData } from './escaping-closures';
-import type { Type } from './types';
+import { somePart, type Type } from './types';
 import { lendsArg, lentClosures, placeText } from './moves';
 import { builtinMethod } from './prelude';
 import { MSG, NOTE } from '../msg';
@@ -68,19 +68,8 @@ export function holdsFnPart(t: Type | undefined): boolean {
   return m;
 }
 function fnPartIn(t: Type | undefined, seen: Set<unknown>): boolean {
-  if (!t || t.k === 'fn') return false;
-  const h = (x: Type): boolean => x.k === 'fn' || (x.k === 'builtin' && x.name === 'Future') || fnPartIn(x, seen);
-  switch (t.k) {
-    case 'tuple': return t.elems.some(h);
-    case 'array': return h(t.elem);
-    case 'builtin': return t.name !== 'Future' && t.args.some(h);
-    case 'struct': case 'enum':
-      if (t.args.some(h)) return true;
-      if (seen.has(t.info)) return false;
-      seen.add(t.info);
-      return t.k === 'struct' ? t.info.fields.some((f) => h(f.type)) : t.info.variants.some((v) => v.fields.some(h));
-    default: return false;
-  }
+  if (!t || t.k === 'fn' || (t.k === 'builtin' && t.name === 'Future')) return false;
+  return somePart(t, (x) => x.k === 'fn' || (x.k === 'builtin' && x.name === 'Future') || fnPartIn(x, seen), seen);
 }
 const holdsFn = (t: Type | undefined) => t?.k === 'fn' || holdsFnPart(t);
 

@@ -130,6 +130,23 @@ export function typeEq(a: Type, b: Type): boolean {
 const listEq = (a: Type[], b: Type[]) => a.length === b.length && a.every((t, i) => typeEq(t, b[i]));
 
 /** Source-form name, as `typeof` prints it: i32, Vec<i32>, [i32; 3], (i32, bool), &T!, fn(i32): i32. */
+/** Does a part of t satisfy h — a tuple's elements, an array's element, type arguments, a
+ *  struct's fields, an enum's payloads (each struct or enum visited once: `seen`)? h is asked of
+ *  the parts, not of t; the type walks of the borrow rules share this shape. */
+export function somePart(t: Type, h: (x: Type) => boolean, seen: Set<unknown>): boolean {
+  switch (t.k) {
+    case 'tuple': return t.elems.some(h);
+    case 'array': return h(t.elem);
+    case 'builtin': return t.args.some(h);
+    case 'struct': case 'enum':
+      if (t.args.some(h)) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      return t.k === 'struct' ? t.info.fields.some((f) => h(f.type)) : t.info.variants.some((v) => v.fields.some(h));
+    default: return false;
+  }
+}
+
 /** A reference's or pointer's target as written after `&`/`*`: in parentheses when it is itself a
  *  reference or pointer and a `!` is involved — `&&i32!` would read either as `&(&i32)!` or as
  *  `&(&i32!)` (a message once said "expected `&&i32!`, found `&&i32!`"). */
