@@ -362,6 +362,10 @@ export const DIAGNOSTICS = {
     'A struct lists a contract in its `impl` but does not define one of its methods that has no default body. Real Vex never checks this; the playground warns, and it becomes error E0129 where the struct must satisfy a bound on the contract. Define the method.',
     'contract Named { name(): str; }\nstruct P impl Named { x: i32 }\nfn main() { println("{}", P { x: 1 }.x); }\n',
     'contract Named { name(): str; }\nstruct P impl Named { x: i32 }\nfn (p: &P) name(): str { return "p"; }\nfn main() { println("{}", P { x: 1 }.x); }\n'),
+  W0113: W('a value with a `drop()` kept by a closure that may escape',
+    'A local whose drop runs user code (a `Drop` impl inside it) is captured by a closure that may outlive the block: it is stored, returned, copied or given to a parameter that may keep it. Captured values live as long as the closures holding them (§1.3), and a function value is Copy (§1.4), so no drop can see its last copy go: the value is kept and its `drop()` never runs. Only call the closure in the block (or give it to a parameter that does not keep it), or move the value out before the closure is made.',
+    'struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }\nfn keep(f: fn(): i32, fs: &Vec<fn(): i32>!) { fs.push(f); }\nfn main() {\n    let! fs: Vec<fn(): i32> = Vec.new();\n    let d = D { n: 1 };\n    keep(|| d.n, &fs!);\n    println("{}", fs.len());\n}\n',
+    'struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }\nfn main() {\n    let d = D { n: 1 };\n    let f = || d.n;\n    println("{}", f());\n}\n'),
   // ---- failures of the compiler itself (diagnostics.ts, codegen/failure.ts, compile.ts)
   E0900: E('construct not supported by the code generator yet',
     'The program checks, but the code generator does not yet handle one of its constructs (the message names it). This is a gap in the playground, not an error in your program. Rewrite that part with a simpler construct, and report it.',

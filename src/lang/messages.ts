@@ -570,6 +570,9 @@ export const MESSAGES = {
     implicitConversionI32: 'implicit conversion of {$from} to `i32`',
     implicitConversionI322: 'implicit conversion of `{$infoName}` to `i32`',
   },
+  W0113: {
+    keptByClosure: '`{$name}` is kept by a closure that may outlive its block: its `drop()` will not run',
+  },
   W0112: {
     doesNotImplementMethod: '`{$infoName}` does not implement method `{$mName}` required by contract `{$cName}`',
     doesNotImplementStatic: '`{$infoName}` does not implement static method `{$mName}` required by contract `{$cName}`',
@@ -962,6 +965,10 @@ export const NOTES = {
   W0111: {
     helpWriteI32: 'help: write `as i32`',
     helpWriteIndexMatch: 'help: write the index `{$index}`, or match on a `{$infoName}`',
+  },
+  W0113: {
+    noteFunctionValuesCopy: 'note: captured values live as long as the closures holding them, and a function value is Copy, so no drop can tell when its last copy is gone (§1.3, §1.4)',
+    helpCallHere: 'help: for `{$name}` to be dropped at the end of its block, only call the closure there, or give it to a parameter that does not keep it',
   },
   W0112: {
     helpDefineFn: 'help: define `fn {$infoName}.{$mName}(…)`',

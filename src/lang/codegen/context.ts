@@ -3,7 +3,7 @@
 import { displayName } from '../sema/module-names';
 import type { CheckedProgram, FnInfo, LocalInfo } from '../sema/typed';
 import type { Type, StructInfo, EnumInfo } from '../sema/types';
-import { subst, typeName, typeSome } from '../sema/types';
+import { dropRunsUser, subst, typeName, typeSome } from '../sema/types';
 import type { Span } from '../span';
 import { MSG, NOTE, type Message } from '../msg';
 import { copyNeeds } from '../sema/copy-needs';
@@ -284,25 +284,10 @@ export class ModuleCtx {
     }
   }
 
-  /** Can dropping a value of type t run user code (a `drop()` somewhere inside, or a Gc/`any`
-   *  whose content may hold one)? Such a drop gets a call site, so a panic in it names the frame
-   *  where the value was declared rather than the frame's last call. */
-  dropRunsUser(t: Type, seen = new Set<unknown>()): boolean {
-    switch (t.k) {
-      case 'struct': case 'enum': {
-        if (t.k === 'struct' && t.info.implsDrop) return true;
-        if (seen.has(t.info)) return false;
-        seen.add(t.info);
-        const env = envOf(t.info.generics, t.args, t.info.name);
-        const parts = t.k === 'struct' ? t.info.fields.map((f) => f.type) : t.info.variants.flatMap((v) => v.fields);
-        return parts.some((p) => this.dropRunsUser(subst(p, env), seen));
-      }
-      case 'tuple': return t.elems.some((e) => this.dropRunsUser(e, seen));
-      case 'array': return this.dropRunsUser(t.elem, seen);
-      case 'builtin': return t.name === 'Gc' || t.args.some((a) => this.dropRunsUser(a, seen));
-      case 'any': return true;
-      default: return false;
-    }
+  /** Can dropping a value of type t run user code? (Such a drop gets a call site, so a panic in it
+   *  names the frame where the value was declared rather than the frame's last call.) */
+  dropRunsUser(t: Type): boolean {
+    return dropRunsUser(t);
   }
 
   private readonly gcHolders = new Map<string, boolean>();

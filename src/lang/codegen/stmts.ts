@@ -15,7 +15,7 @@ import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
 import { letLocals } from '../sema/escaping-closures';
-import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from './frame-local-closures';
+import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from '../sema/frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which

@@ -1,6 +1,6 @@
 // Builds the runtime type-descriptor table (common/program-meta.ts) from checker types.
 import type { Type } from '../sema/types';
-import { typeName } from '../sema/types';
+import { envOf, typeName } from '../sema/types';
 import type { TD, MemInfo } from '../../common/program-meta';
 import type { Layout } from '../sema/layout';
 
@@ -106,15 +106,7 @@ export class TypeTable {
 }
 
 import { subst } from '../sema/types';
-export function envOf(generics: string[], args: Type[], owner: string): Map<string, Type> {
-  const env = new Map<string, Type>();
-  generics.forEach((g, i) => {
-    if (args[i]) {
-      env.set(owner + '.' + g, args[i]);
-    }
-  });
-  return env;
-}
+export { envOf };
 /** Substitute struct/enum generics; falls back to plain names (prelude Option<T> uses owner "Option"). */
 export function substT(t: Type, env: Map<string, Type>): Type {
   return subst(t, env);

@@ -72,3 +72,28 @@ describe('unused imports (W0108)', () => {
     expect(w8('import "std/io";\n' + use('1'))).toEqual([]);
   });
 });
+
+describe('W0113: a value with a drop() kept by a closure that may escape', () => {
+  const kept = (src: string) => checkSource('t.vx', src, { lints: true }).diagnostics.filter((d) => d.code === 'W0113').map((d) => `${d.message} @${d.span.line}`);
+  const D = 'struct D impl Drop { n: i32, fn drop()! { println("drop {}", self.n); } }\nstruct P { n: i32 }';
+  it('warns exactly for the locals the run keeps (stored, copied, returned), not for one only called or lent', () => {
+    const src = `${D}
+fn keep(f: fn(): i32, fs: &Vec<fn(): i32>!) { fs.push(f); }
+fn call(f: fn(): i32): i32 { return f(); }
+fn mk(n: i32): fn(): i32 { let r = D { n: n }; return || r.n; }
+fn main() {
+    let! fs: Vec<fn(): i32> = Vec.new();
+    { let a = D { n: 1 }; let f = || a.n; keep(f, &fs!); }
+    { let b = D { n: 2 }; let f = || b.n; println("{}", call(f)); }
+    { let c = D { n: 3 }; let f = || c.n; let g = f; println("{}", g()); }
+    { let e = D { n: 4 }; println("{}", call(|| e.n)); }
+    { let p = P { n: 5 }; fs.push(|| p.n); }
+    println("{} {}", fs.len(), mk(6)());
+}`;
+    expect(kept(src)).toEqual([
+      '`r` is kept by a closure that may outlive its block: its `drop()` will not run @5',
+      '`a` is kept by a closure that may outlive its block: its `drop()` will not run @8',
+      '`c` is kept by a closure that may outlive its block: its `drop()` will not run @10',
+    ]);
+  });
+});

@@ -5,7 +5,8 @@
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
-import { typeName } from './types';
+import { dropRunsUser, typeName } from './types';
+import { keptByEscapingClosures } from './frame-local-closures';
 import { stdImportBindings } from './std-modules';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, fnInfoOf, localOf, nameRes, refIsMut } from './tables';
@@ -85,6 +86,22 @@ export function lintProgram(cx: Ctx): void {
     cx.warn(MSG.W0107.functionNeverCalled({ dName: d.name }), d.nameSpan, {
       notes: [NOTE.W0107.helpIfIntentionalPrefix({ dName: d.name })],
     });
+  }
+  lintKeptDrops(cx);
+}
+
+/** A local whose drop runs user code, captured by a closure that may outlive its frame (W0113):
+ *  the value is kept for the closure and its `drop()` never runs (frame-local-closures.ts). */
+function lintKeptDrops(cx: Ctx): void {
+  for (const f of cx.allFns) {
+    const body = f.decl?.body;
+    if (!body || f.decl!.span.file !== cx.program.file) continue;
+    for (const l of keptByEscapingClosures(body)) {
+      if (l.partOf || !dropRunsUser(l.type)) continue;
+      cx.warn(MSG.W0113.keptByClosure({ name: l.name }), l.span, {
+        notes: [NOTE.W0113.noteFunctionValuesCopy(), NOTE.W0113.helpCallHere({ name: l.name })],
+      });
+    }
   }
 }
 

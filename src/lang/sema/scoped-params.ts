@@ -4,7 +4,7 @@
 // returned, bound, captured by a closure, a `go` task or an `async` block. A closure literal passed
 // there is then lent, like one passed to Vec.map: it cannot outlive the statement that makes it,
 // so what it captures is dropped when its scope ends and its captured arrays cost no heap
-// (codegen frame-local-closures.ts, stmts.ts closure). Without this, every closure given to a user
+// (sema/frame-local-closures.ts, codegen/stmts.ts closure). Without this, every closure given to a user
 // function counted as escaping and kept its captures to the end of the run.
 // Greatest fixpoint: a parameter starts scoped and loses it when a mention escapes, including by
 // flowing into a parameter that lost it (recursion through scoped parameters stays scoped). A

@@ -130,6 +130,36 @@ export function typeEq(a: Type, b: Type): boolean {
 const listEq = (a: Type[], b: Type[]) => a.length === b.length && a.every((t, i) => typeEq(t, b[i]));
 
 /** Source-form name, as `typeof` prints it: i32, Vec<i32>, [i32; 3], (i32, bool), &T!, fn(i32): i32. */
+/** The substitution for a generic struct's or enum's fields: its parameters (keyed `Owner.T`) to
+ *  the type arguments. */
+export function envOf(generics: string[], args: Type[], owner: string): Map<string, Type> {
+  const env = new Map<string, Type>();
+  generics.forEach((g, i) => {
+    if (args[i]) env.set(owner + '.' + g, args[i]);
+  });
+  return env;
+}
+
+/** Can dropping a value of type t run user code: a `drop()` somewhere inside, or a Gc or `any`
+ *  whose content may hold one? */
+export function dropRunsUser(t: Type, seen = new Set<unknown>()): boolean {
+  switch (t.k) {
+    case 'struct': case 'enum': {
+      if (t.k === 'struct' && t.info.implsDrop) return true;
+      if (seen.has(t.info)) return false;
+      seen.add(t.info);
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      const parts = t.k === 'struct' ? t.info.fields.map((f) => f.type) : t.info.variants.flatMap((v) => v.fields);
+      return parts.some((p) => dropRunsUser(subst(p, env), seen));
+    }
+    case 'tuple': return t.elems.some((e) => dropRunsUser(e, seen));
+    case 'array': return dropRunsUser(t.elem, seen);
+    case 'builtin': return t.name === 'Gc' || t.args.some((a) => dropRunsUser(a, seen));
+    case 'any': return true;
+    default: return false;
+  }
+}
+
 /** Does a part of t satisfy h — a tuple's elements, an array's element, type arguments, a
  *  struct's fields, an enum's payloads (each struct or enum visited once: `seen`)? h is asked of
  *  the parts, not of t; the type walks of the borrow rules share this shape. */

@@ -5,12 +5,12 @@
 // so it charges nothing to the heap (stmts.ts closure): a loop making one per iteration over a
 // fresh array must not run out of heap. Every other closure value may escape and is charged.
 import type * as ast from '../syntax/ast';
-import type { LocalInfo } from '../sema/typed';
-import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, goInfoOf, localOf, nameRes } from '../sema/tables';
-import { lentForCall, scopedArgs } from '../sema/scoped-params';
-import { isCopy } from '../sema/infer';
-import { holdsRef } from '../sema/borrows';
-import { letLocals } from '../sema/escaping-closures';
+import type { LocalInfo } from './typed';
+import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, goInfoOf, localOf, nameRes } from './tables';
+import { lentForCall, scopedArgs } from './scoped-params';
+import { isCopy } from './infer';
+import { holdsRef } from './borrows';
+import { letLocals } from './escaping-closures';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)
