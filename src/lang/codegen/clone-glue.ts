@@ -13,7 +13,8 @@ import type { Type } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import { notCloneWith } from '../sema/clone-check';
 import type { ModuleCtx } from './context';
-import { envOf, typeKey } from './typedesc';
+import { typeKey } from './typedesc';
+import { envOf } from '../sema/types';
 import { isCellRef } from './names';
 import { RT, rtS } from './rt-names';
 

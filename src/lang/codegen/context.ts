@@ -3,13 +3,14 @@
 import { displayName } from '../sema/module-names';
 import type { CheckedProgram, FnInfo, LocalInfo } from '../sema/typed';
 import type { Type, StructInfo, EnumInfo } from '../sema/types';
-import { dropRunsUser, subst, typeName, typeSome } from '../sema/types';
+import { subst, typeName, typeSome } from '../sema/types';
 import type { Span } from '../span';
 import { MSG, NOTE, type Message } from '../msg';
 import { copyNeeds } from '../sema/copy-needs';
 import { isCopy } from '../sema/infer';
 import type { Site } from '../../common/program-meta';
-import { TypeTable, typeKey, envOf, isFlatBoxField } from './typedesc';
+import { TypeTable, typeKey, isFlatBoxField } from './typedesc';
+import { envOf } from '../sema/types';
 import { uncloneable } from './clone-glue';
 import { RT } from './rt-names';
 
@@ -282,12 +283,6 @@ export class ModuleCtx {
       case 'any': return true; // the box drops its content with the drop it carries
       default: return false;
     }
-  }
-
-  /** Can dropping a value of type t run user code? (Such a drop gets a call site, so a panic in it
-   *  names the frame where the value was declared rather than the frame's last call.) */
-  dropRunsUser(t: Type): boolean {
-    return dropRunsUser(t);
   }
 
   private readonly gcHolders = new Map<string, boolean>();

@@ -9,7 +9,8 @@ import { displayName } from '../sema/module-names';
 import type { ModuleCtx } from './context';
 import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
 import { f16round } from '../../common/f16';
-import { envOf, scalarKind, memBacked } from './typedesc';
+import { scalarKind, memBacked } from './typedesc';
+import { envOf } from '../sema/types';
 import { type ResOf, type TargetOf, callTarget, checkedCall, exprInfo, nameRes, refIsMut } from '../sema/tables';
 import { holdsRef as semaHoldsRef } from '../sema/borrows';
 

@@ -107,7 +107,7 @@ export class FnEmitter extends CallEmitter {
       // normal exit: no logging calls; unwinding: every step is logged for the Panic panel
       // a drop that can run user code gets its local's declaration as the call site (as a block's
       // drops do): a panic in it names this frame there, not at the frame's last call
-      const at = (d: Scope['drops'][number]) => (this.m.dropRunsUser(this.ty(d.local.type)) ? `${RT.frameSites}[$f] = ${this.m.site(d.local.span, this.fnName)}; ` : '');
+      const at = (d: Scope['drops'][number]) => (dropRunsUser(this.ty(d.local.type)) ? `${RT.frameSites}[$f] = ${this.m.site(d.local.span, this.fnName)}; ` : '');
       const plain = rev.filter((d) => !session.owned.has(d.local.id)).map((d) => `if (${d.flag}) { ${d.flag} = false; ${at(d)}${d.fn}(${n(d)}); }`).join('\n');
       // each logged drop points at the local's declaration
       const logDrop = (d: Scope['drops'][number]) => `if (${d.flag}) { ${d.flag} = false; ${RT.logDrop}($u, ${this.m.site(d.local.span, this.fnName)}, ${d.td}, ${d.hidden ? '""' : jsStr(d.local.name)}, ${n(d)}); ${d.fn}(${n(d)}); }`;
@@ -1004,7 +1004,7 @@ export class FnEmitter extends CallEmitter {
   }
 }
 
-import { subst } from '../sema/types';
+import { dropRunsUser, subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 import { FUEL, batchedRange, batchedWhile } from './fuel-loops';
 import { entryLine } from './entry';

@@ -106,7 +106,6 @@ export class TypeTable {
 }
 
 import { subst } from '../sema/types';
-export { envOf };
 /** Substitute struct/enum generics; falls back to plain names (prelude Option<T> uses owner "Option"). */
 export function substT(t: Type, env: Map<string, Type>): Type {
   return subst(t, env);

@@ -41,6 +41,18 @@ function makeLibmFast(rt: Runtime): Record<string, (x: number, y: number) => num
   return out;
 }
 
+/** a + b, or the failure a string past the limit gives (catStr). */
+function cat2(a: string, b: string, site: number): string {
+  return (a.length + b.length) * 3 > MAX_STRING_BYTES ? catStr([a, b], site) : a + b;
+}
+/** A temporary string's heap buffer, allocated and freed at once (§6.18): its UTF-8 length. */
+function tmpBuffer(s: string, site: number): number {
+  const n = utf8Len(s);
+  if (n > MAX_STRING_BYTES) heap.fail(n, site);
+  if (n > 0) heap.tmp(n, 1, site);
+  return n;
+}
+
 export function makeHost(rt: Runtime) {
   let sandbox: Sandbox | null = null; // env and files of this run (std modules env/fs/path)
   const dec = new TextDecoder();
@@ -174,23 +186,17 @@ export function makeHost(rt: Runtime) {
     /** tmpStr(cat([a, b], site), site) without the array (an f-string of two pieces, `str + str`):
      *  most f-strings are one hole and one text, and the array doubled strbuild's young garbage. */
     tmpCat2(a: string, b: string, site: number): string {
-      return this.tmpStr((a.length + b.length) * 3 > MAX_STRING_BYTES ? catStr([a, b], site) : a + b, site);
+      return this.tmpStr(cat2(a, b, site), site);
     },
     /** `str.push(tmpCat2(a, b, site), pushSite)` without noting the temporary's length for append
      *  (a store of the string into a long-lived slot, a write barrier each push): the same
      *  temporary, events and append. */
     pushCat2(str: VString, a: string, b: string, site: number, pushSite: number): void {
-      const s = (a.length + b.length) * 3 > MAX_STRING_BYTES ? catStr([a, b], site) : a + b;
-      const n = utf8Len(s);
-      if (n > MAX_STRING_BYTES) heap.fail(n, site);
-      if (n > 0) heap.tmp(n, 1, site);
-      str.appendSized(s, n, pushSite);
+      const s = cat2(a, b, site);
+      str.appendSized(s, tmpBuffer(s, site), pushSite);
     },
     tmpStr(s: string, site: number): string {
-      const n = utf8Len(s);
-      if (n > MAX_STRING_BYTES) heap.fail(n, site);
-      if (n > 0) heap.tmp(n, 1, site);
-      noteTmpLen(s, n);
+      noteTmpLen(s, tmpBuffer(s, site));
       return s;
     },
     cstr(s: string): number {
