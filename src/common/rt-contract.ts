@@ -45,7 +45,7 @@ export const HOST_FNS = [
   'addrOf', 'bfree', 'bnew', 'box', 'boxSet', 'bslot', 'call', 'callStatic', 'cat', 'copyOut', 'cstr',
   'detach', 'dlclose', 'dlopen', 'dlsym', 'elemAddr', 'env', 'ffi', 'fieldAddr', 'gc', 'lm', 'lmPure',
   'load', 'memCell', 'method', 'newString', 'pushCat2', 'refAddr', 'setAllocator', 'spec', 'stats', 'store',
-  'storeView', 'strByte', 'strSlice', 'take', 'takeAt', 'tmpCat2', 'tmpStr', 'toMem', 'trim', 'unbox',
+  'storeView', 'strByte', 'strSlice', 'take', 'tmpCat2', 'tmpStr', 'toMem', 'trim', 'unbox',
   'unionGet', 'unionNew', 'utf8Len', 'view', 'writeBack',
 ] as const;
 /** rt.lib: library methods of built-in types (core/lib-methods.ts). */

@@ -1008,7 +1008,11 @@ export abstract class ExprEmitter {
     if (fj !== undefined && o.kind === 'ident' && nameRes(o)?.k === 'local') {
       // `*l` on a flat box binding: the enum's field, without a view
       const n = localName((nameRes(o) as ResOf<'local'>).local.name, (nameRes(o) as ResOf<'local'>).local.id);
-      return exprInfo(e)?.moves ? `$takeAt(${n}, ${fj})` : `${n}.a${fj}`;
+      if (!exprInfo(e)?.moves) return `${n}.a${fj}`;
+      // moving out: free the block, zero the slot, give the content (written out here rather
+      // than a host call with a switch on j: bintree's check() does this twice per node)
+      const b = `${n}.$b${fj}`;
+      return `(${b} === 0 ? ${n}.a${fj} : ($bfree(${b}), ${b} = 0, ${n}.a${fj}))`;
     }
     const ot = this.effType(e.operand);
     const v = this.expr(e.operand);

@@ -22,7 +22,7 @@ const X_BOUND: readonly HelperFn[] = ['$div', '$rem', '$bdiv', '$brem', '$ipow',
   '$asetn', '$sget', '$sset', '$mget', '$copy', '$repeat', '$mapOf', '$range', '$slice', '$subslice', '$sliceAll', '$eq',
   '$bits', '$assignInto', '$unwrapO', '$anyAs', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
 /** rt.host helpers bound as `$name`. */
-const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'takeAt', 'detach'];
+const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'detach'];
 const BOUND = `var rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV, $FS;`;
 const BIND = `({ ${G_BOUND.join(', ')} } = ${RT.jsBuiltins});
 ({ ${X_BOUND.join(', ')} } = ${RT.helpers});

@@ -197,7 +197,7 @@ describe('tmpOwned: a temporary buffer allocated and freed at once', () => {
     const b = mem.blocks;
     const cols = [b.start, b.size, b.align, b.kind, b.state, b.allocator, b.allocSite, b.freeSite, b.allocTask, b.freeTask].map((c) => [...c.slice(0, 64)]);
     const x = sys as unknown as Record<string, unknown>;
-    return { cols, live: b.live, shadow: [...mem.shadow.slice(0, 4096)], stats: { ...sys.stats }, classes: [...sys.classCounts], lastId: sys.lastId,
+    return { cols, live: b.liveCount(), shadow: [...mem.shadow.slice(0, 4096)], stats: { ...sys.stats }, classes: [...sys.classCounts], lastId: sys.lastId,
       quick: JSON.stringify(x.quick), boxQuick: JSON.stringify(Array.from((x.boxQ as Int32Array).subarray(0, x.boxQLen as number))), quickBytes: x.quickBytes, freeStart: [...(x.freeStart as Uint8Array).slice(0, 4096)], top: sys.top };
   }
   /** Runs the steps with tmpOwned, or with the allocOwned + freeOwnedId pair it stands for. */

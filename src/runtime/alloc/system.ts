@@ -326,7 +326,6 @@ export class SystemAllocator implements Allocator {
     b.state[id] = STATE_LIVE;
     b.allocSite[id] = site;
     b.allocTask[id] = task;
-    b.live++;
     this.mem.shadow[a >>> GRANULE_SHIFT] = id; // 8 bytes: one granule
     const net = ++this.boxIn - this.boxOut;
     if (net > this.boxHigh) this.boxHigh = net;
@@ -404,7 +403,6 @@ export class SystemAllocator implements Allocator {
     const mem = this.mem;
     const b = mem.blocks;
     b.state[id] = STATE_FREED;
-    b.live--;
     b.freeSite[id] = site;
     b.freeTask[id] = task;
     const g = addr >>> GRANULE_SHIFT;

@@ -78,18 +78,6 @@ export function makeHost(rt: Runtime) {
       b.addr = 0;
       return slot;
     },
-    /** `*l` moving out of a flat box field J of enum object o: as take() on its view. */
-    takeAt(o: Record<string, unknown>, j: number): unknown {
-      switch (j) {
-        case 0: if (o.$b0 !== 0) { rt.machine.freeBoxSlot(o.$b0 as number, -1); o.$b0 = 0; } return o.a0;
-        case 1: if (o.$b1 !== 0) { rt.machine.freeBoxSlot(o.$b1 as number, -1); o.$b1 = 0; } return o.a1;
-        default: {
-          const key = '$b' + j;
-          if (o[key] !== 0) { rt.machine.freeBoxSlot(o[key] as number, -1); o[key] = 0; }
-          return o['a' + j];
-        }
-      }
-    },
     /** A flat box binding moved out of its (owned) enum: a VBox now owns the block; the field
      *  keeps its content for display but no block (the enum's drop skips it). */
     detach(o: Record<string, unknown>, j: number): VBox {

@@ -38,7 +38,6 @@ export class BlockTable {
   private next = 1; // id 0 means "no block"
   private freeIds = new Int32Array(256);
   private freeIdCount = 0;
-  live = 0;
 
   constructor() {
     const s = spare;
@@ -55,6 +54,13 @@ export class BlockTable {
     for (const c of [this.start, this.size, this.align, this.kind, this.state, this.allocator, this.allocSite, this.freeSite, this.allocTask, this.freeTask]) c.fill(0, 0, n);
     spare = { start: this.start, size: this.size, align: this.align, kind: this.kind, state: this.state, allocator: this.allocator, allocSite: this.allocSite, freeSite: this.freeSite, allocTask: this.allocTask, freeTask: this.freeTask };
     this.next = 1;
+  }
+
+  /** How many records are live: a scan (tests and diagnostics; the hot paths keep no count). */
+  liveCount(): number {
+    let n = 0;
+    for (let id = 1; id < this.next; id++) if (this.state[id] === STATE_LIVE) n++;
+    return n;
   }
 
   allocatorIndex(name: string): number {
@@ -77,7 +83,6 @@ export class BlockTable {
     this.freeSite[id] = -1;
     this.allocTask[id] = task;
     this.freeTask[id] = -1;
-    this.live++;
   }
 
   create(start: number, size: number, align: number, kind: number, allocator: number, site: number, task: number): number {
@@ -94,7 +99,6 @@ export class BlockTable {
   }
 
   release(id: number): void {
-    if (this.state[id] === STATE_LIVE) this.live--;
     this.state[id] = STATE_UNUSED;
     if (this.freeIdCount === this.freeIds.length) {
       const n = new Int32Array(this.freeIds.length * 2);

@@ -174,7 +174,7 @@ describe('StackRegions', () => {
       if (i === 0) top = sys.top;
     }
     expect(sys.top).toBe(top);
-    expect(mem.blocks.live).toBeLessThan(10);
+    expect(mem.blocks.liveCount()).toBeLessThan(10);
   });
 
   it('gives each address-taken local its own block and poisons popped frames', () => {

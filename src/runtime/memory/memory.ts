@@ -382,7 +382,6 @@ export class Memory {
   markFreed(id: number, site: number, task: number): void {
     const b = this.blocks;
     b.state[id] = STATE_FREED;
-    b.live--;
     b.freeSite[id] = site;
     b.freeTask[id] = task;
     const a = b.start[id];
