@@ -27,6 +27,9 @@ export const RT_MEMBERS = [
   'recordLocals', 'wantsLocals', 'movedLocal',
   // drops of recursive types nested past a limit wait in `dropQueue` (`dropDepth`: the nesting)
   'dropDepth', 'dropQueue', 'drainDrops',
+  // a panic of one drop in a sequence (a struct's fields, a Vec's elements) is held while the
+  // rest still run: each value is dropped once (context.ts dropSteps)
+  'dropFault', 'dropEach',
   // values: memory-backed values, GC roots, reference cells, thread-locals, REPL variables
   'memValues', 'gc', 'cell', 'threadLocals', 'replSlots',
   // output, formatting, the libm fast path's counters

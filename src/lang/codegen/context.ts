@@ -10,7 +10,8 @@ import { copyNeeds } from '../sema/copy-needs';
 import { isCopy } from '../sema/infer';
 import type { Site } from '../../common/program-meta';
 import { TypeTable, typeKey, isFlatBoxField } from './typedesc';
-import { envOf } from '../sema/types';
+import { envOf, dropRunsUser } from '../sema/types';
+import { dropSteps, HELD, type DropStep } from './drop-steps';
 import { uncloneable } from './clone-glue';
 import { RT } from './rt-names';
 
@@ -355,10 +356,11 @@ export class ModuleCtx {
     });
     if (tails.every((j) => j < 0)) return null;
     const slots = new Set(tails.filter((j) => j >= 0));
-    const arms = this.enumDropArms(t, tails);
+    const { arms, guarded: held } = this.enumDropArms(t, tails);
     const free = [...slots].map((j) => `case ${j}: $bfree(o.$b${j}); o.$b${j} = 0; break;`).join(' ');
-    return `let $s = null; for (;;) { let next = null; ${arms.join(' ')} if (next === null || next === $MV) break; v = next; } ` +
-      `if ($s !== null) for (let k = $s.length - 2; k >= 0; k -= 2) { const o = $s[k]; switch ($s[k + 1]) { ${free} } }`;
+    return `${held ? `let ${HELD}; ` : ''}let $s = null; for (;;) { let next = null; ${arms.join(' ')} if (next === null || next === $MV) break; v = next; } ` +
+      `if ($s !== null) for (let k = $s.length - 2; k >= 0; k -= 2) { const o = $s[k]; switch ($s[k + 1]) { ${free} } }` +
+      (held ? ` if (${HELD} !== undefined) throw ${HELD};` : '');
   }
 
   /**
@@ -387,22 +389,32 @@ export class ModuleCtx {
    * block (as a VBox's drop would). The field tails[i] (the chain link, enumDropChain) is pushed on
    * `$s` and followed instead.
    */
-  private enumDropArms(t: Extract<Type, { k: 'enum' }>, tails: number[]): string[] {
+  private enumDropArms(t: Extract<Type, { k: 'enum' }>, tails: number[]): { arms: string[]; guarded: boolean } {
     const env = envOf(t.info.generics, t.args, t.info.name);
     const flat = this.flatBoxes(t.info);
-    return t.info.variants.map((vr, i) => {
-      const parts = vr.fields.map((f, j) => {
+    const chained = tails.some((j) => j >= 0);
+    let guarded = false;
+    const arms = t.info.variants.map((vr, i) => {
+      const steps: DropStep[] = [];
+      vr.fields.forEach((f, j) => {
         const ft = subst(f, env);
-        if (j === tails[i]) return `if (v.$b${j} !== 0) { ($s || ($s = [])).push(v, ${j}); next = v.a${j}; }`;
-        if (flat[i][j]) {
+        if (j === tails[i]) steps.push({ js: `if (v.$b${j} !== 0) { ($s || ($s = [])).push(v, ${j}); next = v.a${j}; }`, user: false });
+        else if (flat[i][j]) {
+          // a flat box: its content, then its block (freed even when the content's drop panics)
           const ct = ft.k === 'builtin' ? ft.args[0] : undefined;
-          const inner = ct && this.needsDrop(ct) ? `${this.dropFn(ct)}(v.a${j}); ` : '';
-          return `if (v.$b${j} !== 0) { ${inner}$bfree(v.$b${j}); v.$b${j} = 0; }`;
-        }
-        return this.needsDrop(ft) ? `${this.dropFn(ft)}(v.a${j});` : '';
-      }).join(' ');
+          if (!(ct && this.needsDrop(ct))) steps.push({ js: `if (v.$b${j} !== 0) { $bfree(v.$b${j}); v.$b${j} = 0; }`, user: false });
+          else if (!dropRunsUser(ct)) steps.push({ js: `if (v.$b${j} !== 0) { ${this.dropFn(ct)}(v.a${j}); $bfree(v.$b${j}); v.$b${j} = 0; }`, user: false });
+          else {
+            steps.push({ js: `if (v.$b${j} !== 0) { try { ${this.dropFn(ct)}(v.a${j}); } finally { $bfree(v.$b${j}); v.$b${j} = 0; } }`, user: true });
+          }
+        } else if (this.needsDrop(ft)) steps.push({ js: `${this.dropFn(ft)}(v.a${j});`, user: dropRunsUser(ft) });
+      });
+      // in a chain the held panic waits for the rest of the chain (enumDropChain throws it)
+      const parts = dropSteps(steps, !chained);
+      if (chained && steps.some((x) => x.user)) guarded = true;
       return parts.trim() ? `if (v.t === ${i}) { ${parts} }` : '';
     }).filter(Boolean);
+    return { arms, guarded };
   }
 
   /** Can a value of type t contain another value of type t (through fields, boxes, collections)? */
@@ -438,61 +450,64 @@ export class ModuleCtx {
     if (hit) return hit;
     const name = `$drop${this.dropFns.size}`;
     this.dropFns.set(key, name);
-    const body: string[] = [];
+    const steps: DropStep[] = [];
+    const step = (js: string, user: boolean, each?: string) => steps.push({ js, user, each });
+    const dropOf = (x: Type, v: string, each?: string) => step(`${this.dropFn(x)}(${v});`, dropRunsUser(x), each);
     switch (t.k) {
       case 'struct': {
         if (t.info.implsDrop) {
           const m = this.methods.get(t.info)?.get('drop');
-          if (m) body.push(`${this.instance(m, t.args).name}(v);`);
+          if (m) step(`${this.instance(m, t.args).name}(v);`, true);
         }
         const env = envOf(t.info.generics, t.args, t.info.name);
         for (const f of t.info.fields) {
           const ft = subst(f.type, env);
-          if (this.needsDrop(ft)) body.push(`${this.dropFn(ft)}(v.f_${f.name});`);
+          if (this.needsDrop(ft)) dropOf(ft, `v.f_${f.name}`);
         }
         break;
       }
       case 'enum': {
         const chain = this.enumDropChain(t);
-        body.push(chain ?? this.enumDropArms(t, t.info.variants.map(() => -1)).join(' '));
+        step(chain ?? this.enumDropArms(t, t.info.variants.map(() => -1)).arms.join(' '), false);
         break;
       }
       case 'tuple':
-        t.elems.forEach((e, i) => { if (this.needsDrop(e)) body.push(`${this.dropFn(e)}(v[${i}]);`); });
+        t.elems.forEach((e, i) => { if (this.needsDrop(e)) dropOf(e, `v[${i}]`); });
         break;
       case 'array':
-        body.push(`for (let i = 0; i < v.length; i++) ${this.dropFn(t.elem)}(v[i]);`);
+        dropOf(t.elem, 'v[i]', 'for (let i = 0; i < v.length; i++)');
         break;
       case 'builtin':
         // a released buffer means this value was already dropped (moved-out contents are dropped
         // by their new owner): stop, so nested drops stay linear
         if (t.name === 'Vec') {
-          body.push('if (v.cap === 0) return;');
-          if (this.needsDrop(t.args[0])) body.push(`for (let i = 0; i < v.a.length; i++) ${this.dropFn(t.args[0])}(v.a[i]);`);
-          body.push('v.release();');
-        } else if (t.name === 'String') body.push('v.release();');
+          step('if (v.cap === 0) return;', false);
+          if (this.needsDrop(t.args[0])) dropOf(t.args[0], 'v.a[i]', 'for (let i = 0; i < v.a.length; i++)');
+          step('v.release();', false);
+        } else if (t.name === 'String') step('v.release();', false);
         // a Gc handle owns nothing: the collector finds its roots (runtime/core/gc.ts)
         else if (t.name === 'Box') {
-          body.push('if (v.addr === 0) return;');
-          if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
-          body.push('$unbox(v);');
+          step('if (v.addr === 0) return;', false);
+          if (this.needsDrop(t.args[0])) dropOf(t.args[0], 'v.v');
+          step('$unbox(v);', false);
         }
         else if (t.name === 'Map') {
-          body.push('if (v.cap === 0 && v.m.size === 0) return;');
-          if (this.needsDrop(t.args[1])) body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
-          if (this.needsDrop(t.args[0])) body.push(`for (const k of v.keys()) ${this.dropFn(t.args[0])}(k);`);
-          body.push('v.release();');
+          step('if (v.cap === 0 && v.m.size === 0) return;', false);
+          if (this.needsDrop(t.args[1])) dropOf(t.args[1], 'x', 'for (const x of v.m.values())');
+          if (this.needsDrop(t.args[0])) dropOf(t.args[0], 'k', 'for (const k of v.keys())');
+          step('v.release();', false);
         } else if (t.name === 'Set') {
-          if (this.needsDrop(t.args[0])) body.push(`for (const k of v.values()) ${this.dropFn(t.args[0])}(k);`);
-          body.push('v.release();');
+          if (this.needsDrop(t.args[0])) dropOf(t.args[0], 'k', 'for (const k of v.values())');
+          step('v.release();', false);
         }
         break;
       case 'any':
-        body.push('if (v.d !== null) v.d(v.v);');
+        step('if (v.d !== null) v.d(v.v);', true);
         break;
       default:
         break;
     }
+    const body = [dropSteps(steps)];
     // a value moved out of its owner by a pattern binding leaves MOVED_OUT there (stmts.ts pattern)
     // a type that can contain itself (a list as a struct, a tree) may be deep: past DROP_DEEP nested
     // drops the rest waits on rt.dropQueue and the outermost drop runs it (host stack stays bounded)

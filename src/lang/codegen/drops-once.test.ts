@@ -57,9 +57,12 @@ function generate(seed: number): Case {
       case 8: { const old = x; x = id; op(k, `{ let rr = &x!; *rr = mk(${id}); }`, [old]); break; }
       case 9: { const old = pa; pa = id; op(k, `p.a = mk(${id});`, [old]); break; }
       case 10: {
-        const form = r(4);
-        const code = [`println("{}", mk(${id}).id);`, `println("{}", id_of(&mk(${id})));`, `match mk(${id}) { D { id } => println("{}", id) }`, `mk(${id});`][form];
-        op(k, code, [id], form === 3 ? [] : [String(id)]);
+        // owned temporaries: a call's result, and tuple and array literals holding one
+        const form = r(11);
+        const code = [`println("{}", mk(${id}).id);`, `println("{}", id_of(&mk(${id})));`, `match mk(${id}) { D { id } => println("{}", id) }`, `mk(${id});`,
+          `(mk(${id}), 7);`, `[mk(${id})];`, `println("{}", (mk(${id}), 1).0.id);`, `match (mk(${id}), 2) { (d, n) => println("{}", d.id + n) }`,
+          `println("{}", id_of(&(mk(${id}), 3).0));`, `Some(mk(${id})).unwrap();`, `(mk(${id}), 4).1;`][form];
+        op(k, code, [id], [3, 4, 5, 9, 10].includes(form) ? [] : [String(form === 7 ? id + 2 : id)]);
         break;
       }
       case 11: {

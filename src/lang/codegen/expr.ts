@@ -224,9 +224,17 @@ export abstract class ExprEmitter {
     }
     const tmp = this.tmp();
     const fn = this.m.dropFn(t);
-    this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);
-    this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
+    this.dropTempAtEnd(tmp, (x) => `${fn}(${x})`, span, t);
     return `(${tmp} = ${js})`;
+  }
+  /** The drop of temporary `tmp` when the statement is done, and when unwinding out of it (a
+   *  logged step). The temp is cleared before `drop(x)` runs: a drop that panics has dropped its
+   *  value (the unwind must not drop it again, a double panic). */
+  dropTempAtEnd(tmp: string, drop: (x: string) => string, span: ast.Span, t: Type): void {
+    const x = this.tmp();
+    const take = `${x} = ${tmp}, ${tmp} = undefined, ${drop(x)}`;
+    this.post.push(`(${tmp} !== undefined && (${take}))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${take}))`);
   }
   /** Emit e with `root` (a temporary inside it) owned by the statement (kept, with `extend`). */
   private withRoot(root: E | null, e: E, extend = false): string {
@@ -598,10 +606,11 @@ export abstract class ExprEmitter {
     const el = t.k === 'array' ? t.elem : t.k === 'builtin' && t.name === 'Vec' ? t.args[0] : null;
     if (!freshValue(objE) || this.dropRoots.has(objE) || !el || !this.m.needsDrop(el)) return null;
     const tmp = this.tmp(), res = this.tmp();
-    const [items, release] = t.k === 'array' ? [tmp, ''] : [`${tmp}.a`, `, ${tmp}.release()`]; // an array is its JS array
-    const body = `${res} && ${res}.a ? ${items}.forEach(($x) => ${res}.a.includes($x) || ${this.m.dropFn(el)}($x)) : ${this.m.dropFn(t)}(${tmp})${release}`;
-    this.post.push(`(${tmp} !== undefined && (${body}, ${tmp} = undefined))`);
-    this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(objE.span)}, ${this.m.td(t)}, "", ${tmp}), ${body}, ${tmp} = undefined))`);
+    const body = (v: string) => {
+      const [items, release] = t.k === 'array' ? [v, ''] : [`${v}.a`, `, ${v}.release()`]; // an array is its JS array
+      return `${res} && ${res}.a ? ${RT.dropEach}(${items}.filter(($x) => !${res}.a.includes($x)), ${this.m.dropFn(el)}) : ${this.m.dropFn(t)}(${v})${release}`;
+    };
+    this.dropTempAtEnd(tmp, body, objE.span, t);
     return { js: `(${tmp} = ${this.val(objE)})`, res };
   }
   /** The receiver's JS with `root` owned by the statement. */
@@ -984,7 +993,10 @@ export abstract class ExprEmitter {
         const p = this.place(operand);
         return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
       }
-      return `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${this.val(operand)})`;
+      // (a borrowed temporary that needs dropping, `&(mk(1), mk(2))`: dropped when the statement
+      // is done, or kept for the block by a `let`, as below)
+      const v = freshValue(operand) && this.m.needsDrop(t) ? this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)), operand.span, this.keepTemps) : this.val(operand);
+      return `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${v})`;
     }
     // `&c[a..b]` / `&c[a..b]!`: a view on the elements (writes through it reach c)
     if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);
@@ -1160,9 +1172,10 @@ export function detachedCall(written: ast.ExprOf<'call'>): boolean {
   if (DETACHED.has(key)) return true;
   return SHALLOW.has(key) && e.callee.kind === 'member' && plainArgs(exprInfo(e)?.type) && plainArgs(derefAll(exprInfo(e.callee.object)?.type ?? { k: 'error' }));
 }
-function freshValue(e: E): boolean {
+export function freshValue(e: E): boolean {
   switch (e.kind) {
-    case 'struct-lit': case 'fstring': return true;
+    // (a tuple or array literal owns its elements: each was made for it or moved into it)
+    case 'struct-lit': case 'fstring': case 'tuple': case 'array': return true;
     case 'call': {
       const t = callTarget(e);
       e = checkedCall(e);
@@ -1252,7 +1265,7 @@ function partOf(o: E, accessors = true): E | null {
   return through && c.callee.kind === 'member' ? c.callee.object : null;
 }
 /** The temporary whose part e is (`mk().a.b`; with accessors also `make_vec().get(0).id`), if any. */
-function tempRoot(e: E, accessors: boolean): E | null {
+export function tempRoot(e: E, accessors: boolean): E | null {
   for (let o = partOf(e, accessors); o; o = partOf(o, accessors)) if (freshValue(o)) return o;
   return null;
 }

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, holdsRef, givesDefault, type E } from './expr';
+import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
@@ -394,13 +394,17 @@ export class FnEmitter extends CallEmitter {
     if (e.kind === 'if') return this.ifValue(e, '$r');
     // `o.unwrap_or(d);`: read in place, so the default (or a temporary receiver) is dropped
     if (e.kind === 'call' && givesDefault(e)) return `${this.tempVal(e)};`;
+    // `(mk(1), mk(2)).1;`, `mk_pair().a;`: a part of a temporary, read in place; the whole
+    // temporary is dropped with the statement
+    if ((e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') && tempRoot(e, false)) return `${this.tempVal(e)};`;
     return `${this.discard(e, this.expr(e))};`;
   }
 
-  /** A value nobody takes (`make();`, `v.pop();`, `let _ = make();`) is dropped at once. */
+  /** A value nobody takes (`make();`, `v.pop();`, `let _ = make();`, `Some(make()).unwrap();`)
+   *  is dropped at once. */
   private discard(e: E, js: string): string {
     const t = this.ty(this.typeOf(e));
-    if (t.k === 'ref' || !this.m.needsDrop(t) || !ownedResult(e)) return js;
+    if (t.k === 'ref' || !this.m.needsDrop(t) || !(ownedResult(e) || freshValue(e))) return js;
     return `${this.m.dropFn(t)}(${js})`;
   }
 
@@ -827,8 +831,7 @@ export class FnEmitter extends CallEmitter {
     let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${own} = false;`;
     if (holder) {
       const tmp = this.tmp(), fn = this.m.dropFn(st);
-      this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);
-      this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(s.span)}, ${this.m.td(st)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
+      this.dropTempAtEnd(tmp, (x) => `${fn}(${x})`, s.span, st);
       subjJs = `(${tmp} = ${this.val(s)})`;
       own = tmp;
       clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
@@ -1056,7 +1059,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
 
 /** A call whose result is a new owned value (not a container's element handed out). */
 function ownedResult(e: E): boolean {
-  if (e.kind === 'struct-lit' || e.kind === 'fstring') return true;
+  if (e.kind === 'struct-lit' || e.kind === 'fstring' || e.kind === 'tuple' || e.kind === 'array') return true;
   if (e.kind !== 'call') return false;
   const t = callTarget(e);
   if (!t) return false;

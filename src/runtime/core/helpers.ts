@@ -51,6 +51,14 @@ export function exactEnd(v: number | bigint | undefined, n: number, inc: boolean
 }
 
 export function makeHelpers(rt: Runtime) {
+  /** f(a) then g(b) (either may be null), g run even when f panics (rt.dropFault). */
+  const drop2 = (f: Drop | null, a: unknown, g: Drop | null, b: unknown): void => {
+    if (f === null || g === null) { if (f) f(a); else if (g) g(b); return; }
+    let held: unknown;
+    try { f(a); } catch (e) { held = rt.dropFault(held, e); }
+    g(b);
+    if (held !== undefined) throw held;
+  };
   const num = (i: number | bigint) => (typeof i === 'bigint' ? Number(i) : i);
   const h = {
     $div(a: number, b: number, s: number): number {
@@ -173,8 +181,7 @@ export function makeHelpers(rt: Runtime) {
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
-        if (dv) dv(old);
-        if (dk) dk(k);
+        drop2(dv, old, dk, k);
         return;
       }
       m.m.set(c, v);
@@ -189,8 +196,7 @@ export function makeHelpers(rt: Runtime) {
       const key = compound ? m.ok!.get(c) : c;
       m.m.delete(c);
       m.ok?.delete(c);
-      if (dv) dv(old);
-      if (dk) dk(key);
+      drop2(dv, old, dk, key);
     },
     /** `s.insert(x)` of an element that needs a drop: x is dropped when an equal one is there. */
     $sput(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop, site = -1): void {
@@ -278,7 +284,12 @@ export function makeHelpers(rt: Runtime) {
       const vals = m instanceof VMap && dv ? [...m.m.values()] : [];
       m.m.clear();
       m.ok = null;
-      keys.forEach((k, i) => { if (dv && i < vals.length) dv(vals[i]); if (dk) dk(k); });
+      // every entry dropped even when one drop panics (rt.dropFault)
+      let held: unknown;
+      keys.forEach((k, i) => {
+        try { drop2(dv && i < vals.length ? dv : null, vals[i], dk, k); } catch (e) { held = rt.dropFault(held, e); }
+      });
+      if (held !== undefined) throw held;
       return undefined;
     },
     $range(lo: unknown, hi: unknown, inc: boolean) {

@@ -643,12 +643,35 @@ export class Runtime {
     if (this.draining) return;
     this.draining = true;
     const q = this.dropQueue;
+    let held: unknown;
     try {
-      for (let i = 0; i < q.length; i += 2) (q[i] as (v: unknown) => void)(q[i + 1]);
+      // (the queue grows while it runs: a queued drop queues the parts nested past the limit)
+      for (let i = 0; i < q.length; i += 2) {
+        try { (q[i] as (v: unknown) => void)(q[i + 1]); } catch (e) { held = this.dropFault(held, e); }
+      }
     } finally {
       q.length = 0;
       this.draining = false;
     }
+    if (held !== undefined) throw held;
+  }
+  /**
+   * A drop among several panicked (drop glue, a container's operation): the panic is held while
+   * the others still run, so each value is dropped once; it goes on after the last (another
+   * panic among them aborts: a panic while unwinding). Anything else — an abort, a limit, an
+   * internal error — goes on at once.
+   */
+  dropFault(held: unknown, e: unknown): unknown {
+    if (!(e instanceof VexPanic)) throw e;
+    return held === undefined ? e : held;
+  }
+  /** `drop(x)` for each x, every one run even when one panics (dropFault). */
+  dropEach<T>(xs: Iterable<T>, drop: (v: T) => void): void {
+    let held: unknown;
+    for (const x of xs) {
+      try { drop(x); } catch (e) { held = this.dropFault(held, e); }
+    }
+    if (held !== undefined) throw held;
   }
 
   logDrop(u: unknown, site: number, td: number, name = '', v?: unknown): void {
@@ -689,12 +712,17 @@ export class Runtime {
   /** catch_panic(f): Ok(f()) or Err(msg). `mk(tag, payload)` builds the Result (0 = Ok, 1 = Err). */
   catchPanic<R>(f: () => unknown, site: number, mk: (tag: number, v: unknown) => R): R {
     const sp = this.depth;
+    // a catch_panic inside a drop or defer run by an unwind: catching its own panic leaves that
+    // unwind going on (a later panic of the same cleanup still aborts)
+    const outer = this.unwinding, outerDepth = this.unwindDepth;
     this.guards = [...this.guards, 'catch'];
     try {
       return mk(0, f());
     } catch (e) {
       if (e instanceof VexPanic) {
         this.caught(e, site, sp);
+        this.unwinding = outer;
+        this.unwindDepth = outerDepth;
         return mk(1, e.message);
       }
       throw e;
