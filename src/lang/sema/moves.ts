@@ -216,7 +216,7 @@ function ownedPath(e: ast.Expr): boolean {
     if (!ownsFields(exprInfo(o)?.type)) return false;
   }
   if (o.kind === 'ident') return nameRes(o)?.k === 'local';
-  return o.kind === 'call' || o.kind === 'struct-lit';
+  return o.kind === 'call' || o.kind === 'struct-lit' || o.kind === 'tuple';
 }
 
 /** Is l declared outside a closure expression (a callable value, not a `go`/async block) that
