@@ -16,7 +16,6 @@ import { OPTION, RESULT, RUNTIME_STATS, SEQ_READ_ONLY, SEQ_TO_VEC } from '../sem
 import { compoundKey } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
-import type { Held } from './expr';
 import { vecKindOf } from '../../common/vec-kinds';
 import { callTarget, checkedCall, exprInfo } from '../sema/tables';
 
@@ -48,8 +47,6 @@ export abstract class CallEmitter extends ExprEmitter {
   userArgs(fn: FnInfo, args: E[]): string[] {
     const out: string[] = [];
     const ps = fn.params;
-    // the callee owns its by-value arguments: one held while a later one runs (after())
-    const hold: Held = { owned: [], flags: [] };
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
       if (p.variadic) {
@@ -57,19 +54,14 @@ export abstract class CallEmitter extends ExprEmitter {
         // are the statement's temporaries, dropped when it ends
         const st = this.ty(p.type), et = st.k === 'slice' ? st.elem : st;
         out.push(`new ${RT.VSlice}([${args.slice(i).map((a) => this.ownTemp(this.copyVal(a), et, a.span)).join(', ')}], 0, ${args.length - i})`);
-        this.releaseHeld(out, hold);
         return out;
       }
-      if (i < args.length) {
-        const pt = this.ty(p.type);
-        out.push(this.after(out, () => this.argFor(args[i], pt), hold));
-        hold.owned.push(isCellRef(pt) ? null : { t: pt, span: args[i].span });
-      } else if (p.hasDefault) {
+      if (i < args.length) out.push(this.after(out, () => this.argFor(args[i], this.ty(p.type))));
+      else if (p.hasDefault) {
         const d = fn.decl?.params.find((dp) => dp.name === p.name)?.default;
         out.push(d ? this.expr(d) : 'undefined');
       } else out.push('undefined');
     }
-    this.releaseHeld(out, hold);
     return out;
   }
   argFor(a: E, pt: Type): string {
@@ -229,11 +221,8 @@ export abstract class CallEmitter extends ExprEmitter {
       recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) || !holdsRef(resT) ? null : resT) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
-    // a receiver taken by value (`self`) is held like an argument while they run
     const rs = [recv];
-    const recvHold: Held = { owned: [rtype && rtype.k !== 'ref' ? { t: this.ty(rtype), span: obj.span } : null], flags: [] };
-    const args = this.after(rs, () => this.userArgs(fn, e.args), recvHold);
-    this.releaseHeld(args, recvHold);
+    const args = this.after(rs, () => this.userArgs(fn, e.args));
     return this.callInstance(fn, typeArgs, [rs[0], ...args], e.span);
   }
 

@@ -39,10 +39,6 @@ export type E = ast.Expr;
 export class CodegenError extends Error {}
 export const unsupported = (what: string): never => { throw new CodegenError(`codegen: unsupported ${what}`); };
 
-/** The operands an aggregate being emitted owns, in order (after(), releaseHeld()): their types,
- *  and the flags of those held in hidden locals until it has them all. */
-export interface Held { owned: ({ t: Type; span: ast.Span } | null)[]; flags: string[] }
-
 export abstract class ExprEmitter {
   pre: string[] = [];
   /** Drops of temporaries borrowed by the statement being emitted (`f(&make())`): JS expressions
@@ -151,27 +147,15 @@ export abstract class ExprEmitter {
 
   /** Left to right (§3.3): emit a later operand; when it hoists statements (`?`, a match or block
    *  value), the earlier operands' JS in `earlier` is evaluated into temps first, so their effects
-   *  (calls, panics) still come before the later operand's. `hold`: the operands the aggregate
-   *  being built will own (Held); a hoisted one that needs drop waits in a hidden droppable local
-   *  until the aggregate has them all (releaseHeld), so an early exit (`?`) or a panic of a later
-   *  operand drops it instead of leaking it. */
-  after<R>(earlier: string[], f: () => R, hold: Held | null = null): R {
+   *  (calls, panics) still come before the later operand's. */
+  after<R>(earlier: string[], f: () => R): R {
     const saved = this.pre;
     this.pre = [];
     let js: R, pre: string[];
     try { js = f(); } finally { pre = this.pre; this.pre = saved; }
     if (pre.length) {
       for (let i = 0; i < earlier.length; i++) {
-        // (a temp, a held operand's local, a literal: evaluated already, or nothing to evaluate)
-        if (/^(\$t\d+|\$h\d+|-?\d[\w.]*|true|false|null|undefined|"[^"\\]*")$/.test(earlier[i])) continue;
-        const owned = hold?.owned[i];
-        const h = owned && owned.t.k !== 'ref' && this.m.needsDrop(owned.t) ? this.holdLocal(owned.t, owned.span) : null;
-        if (h) {
-          this.pre.push(`${h.name} = ${earlier[i]}; ${h.flag} = true;`);
-          earlier[i] = h.name;
-          hold!.flags.push(h.flag);
-          continue;
-        }
+        if (/^(\$t\d+|-?\d[\w.]*|true|false|null|undefined|"[^"\\]*")$/.test(earlier[i])) continue;
         const t = this.tmp();
         this.pre.push(`${t} = ${earlier[i]};`);
         earlier[i] = t;
@@ -180,25 +164,10 @@ export abstract class ExprEmitter {
     }
     return js;
   }
-  /** A hidden droppable local of the innermost block (a held operand: after()), or null where
-   *  there is none (no function body being emitted: the operand is a plain temp, as before). */
-  protected holdLocal(t: Type, span: ast.Span): { name: string; flag: string } | null { void t; void span; return null; }
-  /** The aggregate takes its held operands once the last one has run: their flags are cleared
-   *  there (in `out`'s last operand), so its drop is the only one. */
-  releaseHeld(out: string[], hold: Held): void {
-    if (!hold.flags.length || !out.length) return;
-    const s = this.tmp(), k = out.length - 1;
-    out[k] = `(${s} = ${out[k]}, ${hold.flags.map((f) => `${f} = false`).join(', ')}, ${s})`;
-  }
-  /** Each of es in source order (after()); `owns`: the result owns them (a tuple, an array). */
-  ordered(es: E[], f: (e: E) => string, owns = false): string[] {
+  /** Each of es in source order (after()). */
+  ordered(es: E[], f: (e: E) => string): string[] {
     const out: string[] = [];
-    const hold: Held | null = owns ? { owned: [], flags: [] } : null;
-    for (const e of es) {
-      out.push(this.after(out, () => f(e), hold));
-      hold?.owned.push({ t: this.effType(e), span: e.span });
-    }
-    if (hold) this.releaseHeld(out, hold);
+    for (const e of es) out.push(this.after(out, () => f(e)));
     return out;
   }
 
@@ -413,8 +382,8 @@ export abstract class ExprEmitter {
         return `${rtH('tmpStr')}(${rtH('cat')}([${pieces.join(', ')}], ${s}), ${s})`;
       }
       case 'ident': return this.ident(e);
-      case 'tuple': return e.elems.length ? `[${this.ordered(e.elems, (x) => this.copyVal(x), true).join(', ')}]` : 'undefined';
-      case 'array': return `[${this.ordered(e.elems, (x) => this.copyVal(x), true).join(', ')}]`;
+      case 'tuple': return e.elems.length ? `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]` : 'undefined';
+      case 'array': return `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]`;
       case 'array-repeat': {
         const v = this.copyVal(e.value);
         const n = this.val(e.count);
@@ -1152,22 +1121,12 @@ export abstract class ExprEmitter {
     const declOrder = t.info.fields.map((f) => f.name);
     const sameOrder = order.join(',') === declOrder.join(',');
     const done: string[] = [];
-    const hold: Held = { owned: [], flags: [] };
     for (const f of e.fields) {
-      let js = this.after(done, () => this.copyVal(f.value), hold);
-      hold.owned.push({ t: this.effType(f.value), span: f.value.span });
+      let js = this.after(done, () => this.copyVal(f.value));
       const fd = t.info.fields.find((x) => x.name === f.name);
       if (fd?.bitWidth) js = `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})`;
-      if (sameOrder || /^[\w$."]+$/.test(js)) { done.push(js); continue; }
-      // evaluated now, constructed later: one that needs drop is held until then (after())
-      const ft = this.effType(f.value);
-      const h = ft.k !== 'ref' && this.m.needsDrop(ft) ? this.holdLocal(ft, f.value.span) : null;
-      if (!h) { done.push(this.simple(js)); continue; }
-      this.pre.push(`${h.name} = ${js}; ${h.flag} = true;`);
-      hold.flags.push(h.flag);
-      done.push(h.name);
+      done.push(sameOrder || /^[\w$."]+$/.test(js) ? js : this.simple(js));
     }
-    this.releaseHeld(done, hold);
     e.fields.forEach((f, i) => vals.set(f.name, done[i]));
     if (t.info.isUnion) return `${rtH('unionNew')}(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
     return `new ${cls}(${declOrder.map((n) => vals.get(n) ?? 'undefined').join(', ')})`;

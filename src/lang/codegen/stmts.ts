@@ -182,20 +182,6 @@ export class FnEmitter extends CallEmitter {
     return { loaded, owned, save };
   }
 
-  /** A held operand (ExprEmitter.after): a hidden droppable local of the innermost block, dropped
-   *  there (or by an unwind) unless the aggregate took it (its flag cleared). */
-  protected override holdLocal(t: Type, span: ast.Span): { name: string; flag: string } | null {
-    if (!this.scopes.length || this.replMain) return null;
-    const n = ++this.heldN;
-    const name = `$h${n}`, flag = `$hf${n}`;
-    const local: LocalInfo = { id: -1, name, type: t, mut: false, span, captured: false, addressTaken: false, needsDrop: true };
-    const d = { local, flag, fn: this.m.dropFn(t), td: this.m.td(t), hidden: true };
-    this.addDrop(d);
-    this.scopes[this.scopes.length - 1].drops.push(d);
-    return { name, flag };
-  }
-  private heldN = 0;
-
   /** Registers a droppable local of the frame (after the temporaries registered so far). */
   private addDrop(d: Scope['drops'][number]): void {
     d.at = this.unwindTemps.length;
