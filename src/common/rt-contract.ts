@@ -27,6 +27,8 @@ export const RT_MEMBERS = [
   'recordLocals', 'wantsLocals', 'movedLocal',
   // drops of recursive types nested past a limit wait in `dropQueue` (`dropDepth`: the nesting)
   'dropDepth', 'dropQueue', 'drainDrops',
+  // drop glue that goes on past a part whose drop panicked keeps that panic (or rethrows the rest)
+  'dropPanic',
   // values: memory-backed values, GC roots, reference cells, thread-locals, REPL variables
   'memValues', 'gc', 'cell', 'threadLocals', 'replSlots',
   // output, formatting, the libm fast path's counters
@@ -64,7 +66,7 @@ export const HELPER_FNS = [
   '$contains', '$copy', '$div', '$eq', '$f2i', '$ipow', '$mapOf', '$mdel', '$mget', '$mput',
   '$mset', '$mtake', '$range', '$rem', '$repeat', '$sadd', '$sdel', '$sget', '$slice', '$sliceAll',
   '$sput', '$sset', '$stake', '$subslice', '$unwrapO', '$anyAs',
-  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear',
+  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear', '$dropAll',
 ] as const;
 /** rt.jsBuiltins: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [

@@ -514,7 +514,9 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Map.remove': if (dk || dv) return this.consumingKey(a[0], kt, (k) => `${rtX('$mtake')}(${o}, ${k}, ${ck}, ${dk}, ${dv})`); break;
       case 'Set.insert': if (dk) return `${rtX('$sput')}(${o}, ${arg(0)}, ${ck}, ${dk}, ${s})`; break;
       case 'Set.remove': if (dk) return this.consumingKey(a[0], kt, (k) => `${rtX('$stake')}(${o}, ${k}, ${ck}, ${dk})`); break;
-      case 'Vec.clear': if (dk) return `(${o}.clear(true).forEach(${dk}), undefined)`; break;
+      case 'Vec.clear': if (dk) return `${rtX('$dropAll')}(${o}.clear(true), ${dk})`; break;
+      // the replaced element is dropped after the store (a panicking drop leaves the new one owned)
+      case 'Vec.set': if (dk) { const i = this.tmp(), x = this.tmp(), old = this.tmp(); return `(${i} = ${this.val(a[0])}, ${x} = ${arg(1)}, ${old} = $aget(${o}.a, ${i}, ${s}), $aset(${o}.a, ${i}, ${x}, ${s}), ${dk}(${old}), undefined)`; } break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
       case 'Map.clear': case 'Set.clear': if (dk || dv) return `${rtX('$mclear')}(${o}, ${dk}, ${dv})`; break;
       // the standard module collections' own operations (prelude.ts): the key is moved in and consumed

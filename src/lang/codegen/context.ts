@@ -17,6 +17,27 @@ import { RT } from './rt-names';
 /** Nested drops of a recursive type before the rest is queued (codegen/DESIGN.md). */
 const DROP_DEEP = 200;
 
+// Drop glue goes on past a part whose drop panics (Rust's): the value's other parts are still
+// dropped — while unwinding, so a second panic aborts (rt.panic) — then the first panic goes on.
+// `rt.dropPanic` keeps a panic and rethrows anything else (aborts and limits skip cleanup).
+const keep = `catch ($e) { $u = ${RT.dropPanic}($e); }`;
+/** Loop over `len` elements `i`, going on after the one whose drop panicked. */
+const eachElem = (len: string, drop: string): string =>
+  `for (let i = 0; i < ${len}; i++) { try { for (; i < ${len}; i++) ${drop}; } ${keep} }`;
+/** Drop each value of an iterable (a Map's values or keys, a Set's elements). */
+const eachOf = (iter: string, drop: string): string =>
+  `for (const $i = ${iter}[Symbol.iterator]();;) { const $n = $i.next(); if ($n.done) break; try { ${drop}($n.value); } ${keep} }`;
+/** The parts in order (early `return`s for a dropped buffer first), each dropper but the last
+ *  kept from stopping the rest; the first panic rethrown at the end. */
+function goesOn(parts: string[]): string {
+  const early = (p: string) => /^if \(v\.(cap|addr) === 0\) return;$/.test(p);
+  const droppers = parts.filter((p) => !early(p));
+  if (droppers.length <= 1 && !droppers.some((p) => p.includes(keep))) return parts.join(' ');
+  const last = parts.length - 1;
+  const out = parts.map((p, i) => (early(p) || i === last || p.includes(keep) ? p : `try { ${p} } ${keep}`));
+  return `let $u; ${out.join(' ')} if ($u !== undefined) throw $u;`;
+}
+
 /** Raised when monomorphization does not terminate. */
 /** A limit of code generation the program itself ran into (a Vex diagnostic, not our bug). */
 export class CodegenLimit extends Error {
@@ -400,8 +421,8 @@ export class ModuleCtx {
           return `if (v.$b${j} !== 0) { ${inner}$bfree(v.$b${j}); v.$b${j} = 0; }`;
         }
         return this.needsDrop(ft) ? `${this.dropFn(ft)}(v.a${j});` : '';
-      }).join(' ');
-      return parts.trim() ? `if (v.t === ${i}) { ${parts} }` : '';
+      }).filter(Boolean);
+      return parts.length ? `if (v.t === ${i}) { ${goesOn(parts)} }` : '';
     }).filter(Boolean);
   }
 
@@ -461,14 +482,14 @@ export class ModuleCtx {
         t.elems.forEach((e, i) => { if (this.needsDrop(e)) body.push(`${this.dropFn(e)}(v[${i}]);`); });
         break;
       case 'array':
-        body.push(`for (let i = 0; i < v.length; i++) ${this.dropFn(t.elem)}(v[i]);`);
+        body.push(eachElem('v.length', `${this.dropFn(t.elem)}(v[i])`));
         break;
       case 'builtin':
         // a released buffer means this value was already dropped (moved-out contents are dropped
         // by their new owner): stop, so nested drops stay linear
         if (t.name === 'Vec') {
           body.push('if (v.cap === 0) return;');
-          if (this.needsDrop(t.args[0])) body.push(`for (let i = 0; i < v.a.length; i++) ${this.dropFn(t.args[0])}(v.a[i]);`);
+          if (this.needsDrop(t.args[0])) body.push(eachElem('v.a.length', `${this.dropFn(t.args[0])}(v.a[i])`));
           body.push('v.release();');
         } else if (t.name === 'String') body.push('v.release();');
         // a Gc handle owns nothing: the collector finds its roots (runtime/core/gc.ts)
@@ -479,11 +500,11 @@ export class ModuleCtx {
         }
         else if (t.name === 'Map') {
           body.push('if (v.cap === 0 && v.m.size === 0) return;');
-          if (this.needsDrop(t.args[1])) body.push(`for (const x of v.m.values()) ${this.dropFn(t.args[1])}(x);`);
-          if (this.needsDrop(t.args[0])) body.push(`for (const k of v.keys()) ${this.dropFn(t.args[0])}(k);`);
+          if (this.needsDrop(t.args[1])) body.push(eachOf('v.m.values()', this.dropFn(t.args[1])));
+          if (this.needsDrop(t.args[0])) body.push(eachOf('v.keys()', this.dropFn(t.args[0])));
           body.push('v.release();');
         } else if (t.name === 'Set') {
-          if (this.needsDrop(t.args[0])) body.push(`for (const k of v.values()) ${this.dropFn(t.args[0])}(k);`);
+          if (this.needsDrop(t.args[0])) body.push(eachOf('v.values()', this.dropFn(t.args[0])));
           body.push('v.release();');
         }
         break;
@@ -496,9 +517,10 @@ export class ModuleCtx {
     // a value moved out of its owner by a pattern binding leaves MOVED_OUT there (stmts.ts pattern)
     // a type that can contain itself (a list as a struct, a tree) may be deep: past DROP_DEEP nested
     // drops the rest waits on rt.dropQueue and the outermost drop runs it (host stack stays bounded)
+    const glue = goesOn(body);
     const deep = this.recursiveType(t)
-      ? `${t.k === 'enum' ? this.enumOwnsNothing(t) : ''}if (${RT.dropDepth} > ${DROP_DEEP}) { ${RT.dropQueue}.push(${name}, v); return; } ${RT.dropDepth}++; try { ${body.join(' ')} } finally { if (--${RT.dropDepth} === 0 && ${RT.dropQueue}.length !== 0) ${RT.drainDrops}(); }`
-      : body.join(' ');
+      ? `${t.k === 'enum' ? this.enumOwnsNothing(t) : ''}if (${RT.dropDepth} > ${DROP_DEEP}) { ${RT.dropQueue}.push(${name}, v); return; } ${RT.dropDepth}++; try { ${glue} } finally { if (--${RT.dropDepth} === 0 && ${RT.dropQueue}.length !== 0) ${RT.drainDrops}(); }`
+      : glue;
     this.dropDefs.push(`function ${name}(v) { if (v === $MV) return; ${deep} } // drop ${typeName(t)}`);
     return name;
   }

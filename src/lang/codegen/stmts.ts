@@ -498,13 +498,14 @@ export class FnEmitter extends CallEmitter {
     const tt = derefAll(this.typeOf(s.target));
     if (s.op === '=') {
       const v = this.copyVal(s.value);
-      // Reassigning a live Drop local drops the old value first.
+      // Reassigning a live Drop local drops the old value first; the store is in a `finally`, so a
+      // drop that panics (caught) leaves the new value owned and the old one dropped once (Rust's).
       if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && this.dropFlags.has((nameRes(s.target) as ResOf<'local'>).local.id)) {
         const l = (nameRes(s.target) as ResOf<'local'>).local;
         const flag = this.dropFlags.get(l.id)!;
         const n = localValue(l, this.boxedLocals);
         const tmp = this.tmp();
-        return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${this.place(s.target).set(tmp)}; ${flag} = true;`;
+        return `${tmp} = ${v};\ntry { if (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n}); } finally { ${this.place(s.target).set(tmp)}; ${flag} = true; }`;
       }
       // `r = &y;` rebinds a reference variable (a cell flows as the cell); it never writes `*r`
       if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && (nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' && this.typeOf(s.value).k === 'ref') {
@@ -519,7 +520,10 @@ export class FnEmitter extends CallEmitter {
   }
 
   /** `place = v` where the place's old value needs a drop (a field, an element, a map entry,
-   *  `*r` of a reference): v is evaluated first, then the old value is dropped exactly once. */
+   *  `*r` of a reference): v is evaluated first, then the old value is read (an index out of range
+   *  panics here), dropped exactly once and v stored (in a `finally`: a drop that panics leaves v in
+   *  the place, as Rust's assignment; storing first would not do: a struct behind a reference is
+   *  written in place, so its old value must be dropped before). */
   private assignDropping(target: E, v: string): string {
     const tt = this.ty(this.typeOf(target));
     const drop = this.m.needsDrop(tt) ? this.m.dropFn(tt) : null;
@@ -534,8 +538,8 @@ export class FnEmitter extends CallEmitter {
     const droppable = drop && (target.kind === 'member' || target.kind === 'tuple-index' || target.kind === 'index' ||
       (target.kind === 'deref' && this.effType(target.operand).k === 'ref'));
     if (!droppable) return `${p.set(v)};`;
-    const t = this.tmp();
-    return `${t} = ${v};\n${drop}(${p.get});\n${p.set(t)};`;
+    const t = this.tmp(), old = this.tmp();
+    return `${t} = ${v};\n${old} = ${p.get};\ntry { ${drop}(${old}); } finally { ${p.set(t)}; }`;
   }
 
   private ifStmt(s: StmtOf<'if'>): string {

@@ -651,6 +651,13 @@ export class Runtime {
     }
   }
 
+  /** Drop glue whose part panicked: the panic is kept while the value's other parts are dropped
+   *  (a panic among them aborts: this one is unwinding). Aborts and limits go on at once. */
+  dropPanic(e: unknown): VexPanic {
+    if (e instanceof VexPanic) return e;
+    throw e;
+  }
+
   logDrop(u: unknown, site: number, td: number, name = '', v?: unknown): void {
     if (u instanceof VexPanic) u.info.unwind.push({ kind: 'drop', fn: this.siteFn(site), value: name, type: this.meta.typeNames[td] ?? '?', loc: this.loc(site), shown: this.shortDebug(v, td) });
   }
