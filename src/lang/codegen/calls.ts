@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned, subst, typeEq } from '../sema/types';
-import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, type E } from './expr';
+import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, type E, type Operands } from './expr';
 import { cloneJs, cloneIsCopy } from './clone-glue';
 import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
@@ -43,9 +43,9 @@ export abstract class CallEmitter extends ExprEmitter {
     return `${callee}(${this.withSite(span, args).join(', ')})`;
   }
 
-  /** Arguments for a user function's declared parameters: defaults, variadics, copies. */
-  userArgs(fn: FnInfo, args: E[]): string[] {
-    const out: string[] = [];
+  /** Arguments for a user function's declared parameters: defaults, variadics, copies (after the
+   *  operands in `ops` already: a method's receiver). */
+  userArgs(fn: FnInfo, args: E[], ops: Operands = operands()): string[] {
     const ps = fn.params;
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
@@ -53,16 +53,17 @@ export abstract class CallEmitter extends ExprEmitter {
         // the callee only borrows them (`xs: ...T` is a `&[T]`): arguments that own something
         // are the statement's temporaries, dropped when it ends
         const st = this.ty(p.type), et = st.k === 'slice' ? st.elem : st;
-        out.push(`new ${RT.VSlice}([${args.slice(i).map((a) => this.ownTemp(this.copyVal(a), et, a.span)).join(', ')}], 0, ${args.length - i})`);
-        return out;
+        this.takeOperand(ops, () => `new ${RT.VSlice}([${args.slice(i).map((a) => this.ownTemp(this.copyVal(a), et, a.span)).join(', ')}], 0, ${args.length - i})`, null);
+        return this.settle(ops);
       }
-      if (i < args.length) out.push(this.after(out, () => this.argFor(args[i], this.ty(p.type))));
+      const pt = this.ty(p.type);
+      if (i < args.length) this.takeOperand(ops, () => this.argFor(args[i], pt), isCellRef(pt) ? null : { t: this.effType(args[i]), span: args[i].span });
       else if (p.hasDefault) {
         const d = fn.decl?.params.find((dp) => dp.name === p.name)?.default;
-        out.push(d ? this.expr(d) : 'undefined');
-      } else out.push('undefined');
+        this.takeOperand(ops, () => (d ? this.expr(d) : 'undefined'), null);
+      } else this.takeOperand(ops, () => 'undefined', null);
     }
-    return out;
+    return this.settle(ops);
   }
   argFor(a: E, pt: Type): string {
     if (isCellRef(pt)) return this.expr(a);
@@ -221,9 +222,10 @@ export abstract class CallEmitter extends ExprEmitter {
       recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) || !holdsRef(resT) ? null : resT) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
-    const rs = [recv];
-    const args = this.after(rs, () => this.userArgs(fn, e.args));
-    return this.callInstance(fn, typeArgs, [rs[0], ...args], e.span);
+    // a by-value receiver is the first operand the callee takes
+    const ot = this.effType(obj);
+    const ops: Operands = { js: [recv], owns: [rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null], leaves: [false], held: [null] };
+    return this.callInstance(fn, typeArgs, this.userArgs(fn, e.args, ops), e.span);
   }
 
   // ------------------------------------------------------------ builtin functions

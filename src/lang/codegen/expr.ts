@@ -39,6 +39,15 @@ export type E = ast.Expr;
 export class CodegenError extends Error {}
 export const unsupported = (what: string): never => { throw new CodegenError(`codegen: unsupported ${what}`); };
 
+/** Operands being emitted for a consumer (ExprEmitter.takeOperand/settle). */
+export interface Operands {
+  js: string[];
+  owns: ({ t: Type; span: ast.Span } | null)[];
+  leaves: boolean[];
+  held: ({ tmp: string; js: string; post: string; postList: string[]; unwind: string } | null)[];
+}
+export const operands = (): Operands => ({ js: [], owns: [], leaves: [], held: [] });
+
 export abstract class ExprEmitter {
   pre: string[] = [];
   /** Drops of temporaries borrowed by the statement being emitted (`f(&make())`): JS expressions
@@ -153,6 +162,7 @@ export abstract class ExprEmitter {
     this.pre = [];
     let js: R, pre: string[];
     try { js = f(); } finally { pre = this.pre; this.pre = saved; }
+    this.hoisted = pre.length > 0;
     if (pre.length) {
       for (let i = 0; i < earlier.length; i++) {
         if (/^(\$t\d+|-?\d[\w.]*|true|false|null|undefined|"[^"\\]*")$/.test(earlier[i])) continue;
@@ -169,6 +179,54 @@ export abstract class ExprEmitter {
     const out: string[] = [];
     for (const e of es) out.push(this.after(out, () => f(e)));
     return out;
+  }
+  /** Set by after(): the operand it emitted hoisted statements. */
+  private hoisted = false;
+  /** Operands a consumer takes (call arguments, a literal's fields), emitted left to right with
+   *  after() into `ops`; `owns` is what operand i gives the consumer that needs a drop (null: a
+   *  copy, a reference, nothing owned). An owned operand is in flight until the consumer has them
+   *  all: before a later operand is emitted it is held in a temp that is one of the statement's
+   *  temporaries, so a later operand that leaves (`take(d, parse()?)`: its exit is emitted with
+   *  the pending drops) or panics (`P { a: mk(), b: boom() }`) drops it on the way out (it
+   *  leaked); settle() clears the temps once all are made. */
+  takeOperand(ops: Operands, f: () => string, owns: { t: Type; span: ast.Span } | null): void {
+    for (let i = 0; i < ops.js.length; i++) {
+      const o = ops.owns[i];
+      if (!o || ops.held[i]) continue;
+      const tmp = this.tmp(), fn = this.m.dropFn(o.t);
+      const post = `(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`;
+      const unwind = `(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(o.span)}, ${this.m.td(o.t)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`;
+      this.post.push(post);
+      this.unwindTemps.push(unwind);
+      ops.held[i] = { tmp, js: ops.js[i], post, postList: this.post, unwind };
+      ops.js[i] = `(${tmp} = ${ops.js[i]})`;
+    }
+    const js = this.after(ops.js, f);
+    ops.js.push(js);
+    ops.owns.push(owns && owns.t.k !== 'ref' && this.m.needsDrop(owns.t) ? owns : null);
+    ops.held.push(null);
+    // it may leave the statement: it hoisted statements (`?`, a match's `return`) or calls
+    ops.leaves.push(this.hoisted || js.includes('('));
+  }
+  /** The operands' JS: the held ones cleared after the last is made, or let go when nothing
+   *  after them may leave (their temp and drops removed). */
+  settle(ops: Operands): string[] {
+    const js = ops.js, clears: string[] = [];
+    ops.held.forEach((h, i) => {
+      if (!h) return;
+      if (ops.leaves.slice(i + 1).some(Boolean)) { clears.push(`${h.tmp} = undefined`); return; }
+      h.postList.splice(h.postList.indexOf(h.post), 1);
+      this.unwindTemps.splice(this.unwindTemps.indexOf(h.unwind), 1);
+      js[i] = h.js; // not spilled: only an operand that hoisted (leaves) makes after() spill
+    });
+    if (clears.length) { const l = this.tmp(); js[js.length - 1] = `(${l} = ${js[js.length - 1]}, ${clears.join(', ')}, ${l})`; }
+    return js;
+  }
+  /** A tuple's or array literal's elements. */
+  private elements(es: E[]): string[] {
+    const ops = operands();
+    for (const x of es) this.takeOperand(ops, () => this.copyVal(x), { t: this.effType(x), span: x.span });
+    return this.settle(ops);
   }
 
   /** Emit `f` collecting the statements it pushes. */
@@ -374,8 +432,8 @@ export abstract class ExprEmitter {
         return `${rtH('tmpStr')}(${rtH('cat')}([${pieces.join(', ')}], ${s}), ${s})`;
       }
       case 'ident': return this.ident(e);
-      case 'tuple': return e.elems.length ? `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]` : 'undefined';
-      case 'array': return `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]`;
+      case 'tuple': return e.elems.length ? `[${this.elements(e.elems).join(', ')}]` : 'undefined';
+      case 'array': return `[${this.elements(e.elems).join(', ')}]`;
       case 'array-repeat': {
         const v = this.copyVal(e.value);
         const n = this.val(e.count);
@@ -536,16 +594,22 @@ export abstract class ExprEmitter {
     const cls = this.m.enumClass(t.info);
     if (!args.length && !t.info.variants[variant].fields.length) return `${cls}_u${variant}`;
     const flat = this.m.flatBoxes(t.info)[variant];
-    const fields = args.map((a, j) => {
-      if (!flat[j]) return { a: this.copyVal(a) };
+    const ops = operands(), slots: (string | undefined)[] = [];
+    args.forEach((a, j) => {
+      if (!flat[j]) { this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span }); return; }
       // `Box(x)` written straight into the field: no VBox at all; any other Box value is unpacked
       // (its block moves into the field; the VBox is left empty)
       if (a.kind === 'call' && callTarget(a)?.k === 'builtin-static' && (callTarget(a) as TargetOf<'builtin-static'>).owner === 'Box' && (callTarget(a) as TargetOf<'builtin-static'>).method === 'new') {
-        return { a: this.copyVal(a.args[0]), b: `$bnew(${this.site(a.span)})` };
+        slots[j] = `$bnew(${this.site(a.span)})`;
+        this.takeOperand(ops, () => this.copyVal(a.args[0]), { t: this.effType(a.args[0]), span: a.span });
+        return;
       }
       const tmp = this.tmp();
-      return { a: `(${tmp} = ${this.copyVal(a)}).v`, b: `$bslot(${tmp})` };
+      slots[j] = `$bslot(${tmp})`;
+      this.takeOperand(ops, () => `(${tmp} = ${this.copyVal(a)}).v`, null);
     });
+    const js = this.settle(ops);
+    const fields = args.map((_, j) => (slots[j] === undefined ? { a: js[j] } : { a: js[j], b: slots[j] }));
     return `new ${cls}(${this.m.enumArgs(t.info, variant, fields)})`;
   }
   variantIndex(t: Type, name: string): number {
@@ -1108,13 +1172,17 @@ export abstract class ExprEmitter {
     const order = e.fields.map((f) => f.name);
     const declOrder = t.info.fields.map((f) => f.name);
     const sameOrder = order.join(',') === declOrder.join(',');
-    const done: string[] = [];
+    const ops = operands();
     for (const f of e.fields) {
-      let js = this.after(done, () => this.copyVal(f.value));
       const fd = t.info.fields.find((x) => x.name === f.name);
-      if (fd?.bitWidth) js = `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})`;
-      done.push(sameOrder || /^[\w$."]+$/.test(js) ? js : this.simple(js));
+      this.takeOperand(ops, () => {
+        const js = this.copyVal(f.value);
+        return fd?.bitWidth ? `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})` : js;
+      }, { t: this.effType(f.value), span: f.value.span });
     }
+    const done = this.settle(ops);
+    // constructed in declaration order: a field written earlier is evaluated first, into a temp
+    if (!sameOrder) for (let i = 0; i < done.length; i++) if (!/^[\w$."]+$/.test(done[i])) done[i] = this.simple(done[i]);
     e.fields.forEach((f, i) => vals.set(f.name, done[i]));
     if (t.info.isUnion) return `${rtH('unionNew')}(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
     return `new ${cls}(${declOrder.map((n) => vals.get(n) ?? 'undefined').join(', ')})`;
