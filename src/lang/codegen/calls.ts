@@ -473,6 +473,14 @@ export abstract class CallEmitter extends ExprEmitter {
     const folds = owner === 'Vec' && (method === 'reduce' || method === 'fold') && !holdsRef(rt_);
     const readsAs = detachedCall(e) || folds || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_;
     const o = this.simple(this.tempVal(objE, readsAs));
+    const pins = this.pinArgs(a);
+    try { return this.builtinMethodOn(e, owner, method, o, readsAs, seq); } finally { this.unpin(pins); }
+  }
+  private builtinMethodOn(e: ast.ExprOf<'call'>, owner: string, method: string, o: string, readsAs: Type | null, seq: boolean): string {
+    const objE = (e.callee as ast.ExprOf<'member'>).object;
+    const a = e.args;
+    const s = this.site(e.span);
+    const rt_ = this.ty(this.typeOf(e));
     // a temporary receiver is the statement's (dropped with it) unless the result may share it
     const stmtOwns = !readsAs || !this.m.needsDrop(readsAs);
     // §5.2: an array's or slice's read-only Vec methods run on a view of its elements

@@ -222,6 +222,33 @@ export abstract class ExprEmitter {
     if (clears.length) { const l = this.tmp(); js[js.length - 1] = `(${l} = ${js[js.length - 1]}, ${clears.join(', ')}, ${l})`; }
     return js;
   }
+  /** Raw JS of arguments already evaluated into temps (pinArgs). */
+  private readonly pinnedArgs = new Map<E, string>();
+  /** A builtin call's arguments up to the last one after the first that hoists statements
+   *  (`m.insert(key(), v()?)`) are evaluated first, in order, into temps its JS reads where it
+   *  needs them (else the hoisted statements ran before the earlier arguments). One that owns
+   *  something is in flight meanwhile (as in takeOperand). Returns the pins to drop after. */
+  pinArgs(args: readonly E[]): E[] {
+    let last = -1;
+    args.forEach((x, i) => { if (i > 0 && hoists(x)) last = i; });
+    if (last < 0) return [];
+    const held: string[] = [];
+    for (let i = 0; i <= last; i++) {
+      const x = args[i], t = this.tmp();
+      this.pre.push(`${t} = ${this.raw(x)};`);
+      this.pinnedArgs.set(x, t);
+      const xt = this.typeOf(x);
+      if (i === last || xt.k === 'ref' || !this.m.needsDrop(xt) || !(exprInfo(x)?.moves || freshValue(x))) continue;
+      const h = this.tmp(), fn = this.m.dropFn(xt);
+      this.pre.push(`${h} = ${t};`);
+      this.post.push(`(${h} !== undefined && (${fn}(${h}), ${h} = undefined))`);
+      this.unwindTemps.push(`(${h} !== undefined && (${RT.logDrop}($u, ${this.site(x.span)}, ${this.m.td(xt)}, "", ${h}), ${fn}(${h}), ${h} = undefined))`);
+      held.push(h);
+    }
+    for (const h of held) this.pre.push(`${h} = undefined;`);
+    return args.slice(0, last + 1);
+  }
+  unpin(es: E[]): void { for (const x of es) this.pinnedArgs.delete(x); }
   /** A tuple's or array literal's elements. */
   private elements(es: E[]): string[] {
     const ops = operands();
@@ -412,6 +439,8 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ the expression switch
   raw(e: E): string {
+    const pin = this.pinnedArgs.get(e);
+    if (pin !== undefined) return pin;
     if (exprInfo(e)?.lowered) return this.expr(exprInfo(e)!.lowered!); // an overloaded operator (sema/operators.ts)
     switch (e.kind) {
       case 'int': {
@@ -1194,6 +1223,23 @@ export abstract class ExprEmitter {
     this.pre.push(`${t} = ${v};\nif (${t}.t !== 0) { ${this.returnJs(t)} }`); // Err, None, or a later variant (§7.9)
     return `${t}.a0`;
   }
+}
+
+/** Does emitting e hoist statements (`?`, a match, `if` or block value) outside a closure? */
+function hoists(e: E): boolean {
+  let found = false;
+  const seen = new Set<object>();
+  const walk = (x: unknown): void => {
+    if (found || x === null || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
+    const k = (x as { kind?: unknown }).kind;
+    if (k === 'closure' || k === 'async') return; // their statements are their own
+    if (k === 'try' || k === 'match' || k === 'if' || k === 'block') { found = true; return; }
+    for (const [key, y] of Object.entries(x)) if (key !== 'span' && key !== 'info' && key !== 'res') walk(y);
+  };
+  walk(e);
+  return found;
 }
 
 /** A reference (to references…) to a reference that is a cell: its JS value is that cell. */
