@@ -414,7 +414,7 @@ export class FnEmitter extends CallEmitter {
     // temporaries it borrowed (they are not dropped with the statement)
     const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.extending(this.scopes.length - 1, () => this.copyVal(s.init)));
     this.discardInit = s.pattern.kind === 'wild' ? s.init : null;
-    try { return this.bindPattern(s.pattern, init, true); } finally { this.discardInit = null; }
+    try { return this.bindPattern(s.pattern, init, true, this.ty(this.effType(s.init))); } finally { this.discardInit = null; }
   }
 
   /** Emit f collecting the temporaries a kept reference borrows (ownTemp's `extend`); each
@@ -436,11 +436,15 @@ export class FnEmitter extends CallEmitter {
     }
   }
 
-  private bindPattern(p: ast.LetPattern, init: string, isLet: boolean): string {
+  /** `vt`: the type of the value bound (of this part of it, in a tuple pattern). */
+  private bindPattern(p: ast.LetPattern, init: string, isLet: boolean, vt: Type | null = null, part = false): string {
+    // a part of a tuple the pattern does not bind (`let (_, c) = pair();`) is the statement's:
+    // dropped now (it leaked; the whole value moved into the pattern)
+    if (p.kind === 'wild' && part) return vt && vt.k !== 'ref' && this.m.needsDrop(vt) ? `${this.m.dropFn(vt)}(${init});` : `${init};`;
     if (p.kind === 'wild') return `${this.discardLet(init)};`;
     if (p.kind === 'tuple') {
       const t = this.tmp();
-      return `${t} = ${init};\n` + p.elems.map((el, i) => this.bindPattern(el, `${t}[${i}]`, isLet)).join('\n');
+      return `${t} = ${init};\n` + p.elems.map((el, i) => this.bindPattern(el, `${t}[${i}]`, isLet, vt?.k === 'tuple' ? vt.elems[i] : null, true)).join('\n');
     }
     const l = localOf(p);
     if (!l) return unsupported(`binding ${p.name} without local info`);
