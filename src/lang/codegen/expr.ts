@@ -249,6 +249,17 @@ export abstract class ExprEmitter {
     return args.slice(0, last + 1);
   }
   unpin(es: E[]): void { for (const x of es) this.pinnedArgs.delete(x); }
+  /** e made once into a temp that every emission of it reads (a node the lowering shares). */
+  pinExpr(e: E): E[] {
+    const js = this.raw(e);
+    if (/^[\w$."]+$/.test(js)) return []; // a plain read: emitted again as it is
+    const t = this.tmp();
+    this.pre.push(`${t} = ${js};`);
+    this.pinnedArgs.set(e, t);
+    return [e];
+  }
+  /** e's raw JS is `js` (a place already made). */
+  pinRaw(e: E, js: string): E[] { this.pinnedArgs.set(e, js); return [e]; }
   /** A tuple's or array literal's elements. */
   private elements(es: E[]): string[] {
     const ops = operands();

@@ -349,7 +349,7 @@ export class FnEmitter extends CallEmitter {
     switch (s.kind) {
       case 'let': return this.withPre(() => this.letStmt(s));
       case 'assign':
-        if (loweredOf(s)) return this.stmt(loweredOf(s)!); // an overloaded operator (sema/operators.ts)
+        if (loweredOf(s)) return this.compoundThroughOp(s, loweredOf(s)!); // an overloaded operator (sema/operators.ts)
         return this.keepingTemps(holdsRef(this.typeOf(s.value)), () => this.extending(0, () => this.withPre(() => this.assign(s))));
       case 'expr': return this.withPre(() => this.exprStmt(s.expr));
       case 'block': return this.blockValue(s, null);
@@ -496,6 +496,35 @@ export class FnEmitter extends CallEmitter {
     if (!isLet || !this.hoist) return 'let ';
     this.hoist.push(l);
     return '';
+  }
+
+  /** An assignment sema lowered to operator methods: `a[i] OP= v` to `a.op[]=(i, a[i] OP v)`,
+   *  `a OP= b` to `a = a OP b` (its read side a copy of the target). Each evaluates the target's
+   *  parts once (a call in the index or the object ran twice): the shared index is made first,
+   *  the copy reads the place the assignment writes. */
+  private compoundThroughOp(s: StmtOf<'assign'>, low: ast.Stmt): string {
+    if (s.op === '=') return this.stmt(low);
+    if (low.kind === 'expr' && s.target.kind === 'index') {
+      const index = s.target.index;
+      return this.withPre(() => {
+        const pins = this.pinExpr(index);
+        try { return this.exprStmt(low.expr); } finally { this.unpin(pins); }
+      });
+    }
+    if (low.kind !== 'assign' || low.value.kind !== 'binary' || low.target.kind === 'ident') return this.stmt(low);
+    const read = low.value.left, target = low.target;
+    const tt = this.ty(this.typeOf(target));
+    // (a Map entry is read first, so its key is there: the place's set replaces it)
+    return this.withPre(() => {
+      const p = this.place(target);
+      const pins = this.pinRaw(read, p.get);
+      try {
+        const v = this.copyVal(low.value);
+        if (!this.m.needsDrop(tt)) return `${p.set(v)};`;
+        const t = this.tmp(), old = this.tmp();
+        return `${t} = ${v};\n${old} = ${p.get};\ntry { ${this.m.dropFn(tt)}(${old}); } finally { ${p.set(t)}; }`;
+      } finally { this.unpin(pins); }
+    });
   }
 
   private assign(s: StmtOf<'assign'>): string {
