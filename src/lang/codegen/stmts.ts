@@ -548,6 +548,14 @@ export class FnEmitter extends CallEmitter {
     }
     const p = this.place(s.target);
     const op = s.op.slice(0, -1);
+    const vt = derefAll(this.effType(s.value));
+    if (s.op === '+=' && (vt.k === 'str' || (vt.k === 'builtin' && vt.name === 'String'))) {
+      // text: a String operand is read as its text (a temporary one dropped with the statement);
+      // a String target appends in place (it was made a JS string: an internal error)
+      const text = vt.k === 'str' ? this.val(s.value) : `${this.tempVal(s.value)}.s`;
+      if (tt.k === 'builtin' && tt.name === 'String') return `${p.get}.append(${text}, ${this.site(s.span)});`;
+      return `${p.set(this.binop(op, p.get, text, tt, s.span))};`;
+    }
     const rv = this.val(s.value);
     return `${p.set(this.binop(op, p.get, rv, tt, s.span))};`;
   }
