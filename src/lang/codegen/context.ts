@@ -300,7 +300,8 @@ export class ModuleCtx {
       case 'array': return this.needsDrop(t.elem, seen);
       // Vec/String/Box buffers live in the simulated heap: dropping frees them (stats, profile)
       // Map/Set tables too (their entries are accounted like a Vec buffer)
-      case 'builtin': return t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || t.name === 'Map' || t.name === 'Set';
+      // a Future owns the value its task gives, until an await takes it
+      case 'builtin': return t.name === 'Future' ? !!t.args[0] && this.needsDrop(t.args[0], seen) : t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || t.name === 'Map' || t.name === 'Set';
       case 'any': return true; // the box drops its content with the drop it carries
       default: return false;
     }
@@ -498,6 +499,7 @@ export class ModuleCtx {
           if (this.needsDrop(t.args[0])) body.push(`${this.dropFn(t.args[0])}(v.v);`);
           body.push('$unbox(v);');
         }
+        else if (t.name === 'Future' && t.args[0]) body.push(`v.dropWith(${this.dropFn(t.args[0])});`);
         else if (t.name === 'Map') {
           body.push('if (v.cap === 0 && v.m.size === 0) return;');
           if (this.needsDrop(t.args[1])) body.push(eachOf('v.m.values()', this.dropFn(t.args[1])));
