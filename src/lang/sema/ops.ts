@@ -34,8 +34,8 @@ export function checkIncDec(cx: Ctx, e: ast.ExprOf<'unary'> | ast.ExprOf<'postfi
 
 export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
   if (e.op === '++' || e.op === '--') return checkIncDec(cx, e);
-  if (e.op === '-' && e.operand.kind === 'int' && !e.operand.suffix) {
-    // A negative literal: range-check the negated value (`let x: i8 = -128;`).
+  if (e.op === '-' && e.operand.kind === 'int') {
+    // A negative literal: range-check the negated value (`let x: i8 = -128;`, `-128i8`).
     const t = checkInt(cx, e.operand, expected?.k === 'float' || expected?.k === 'int' ? expected : null, -e.operand.value);
     setExprInfo(e.operand, { type: t, constValue: t.k === 'float' ? Number(e.operand.value) : e.operand.value });
     setExprInfo(e, { type: t, constValue: t.k === 'float' ? -Number(e.operand.value) : -e.operand.value });
