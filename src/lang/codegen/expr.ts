@@ -1162,8 +1162,8 @@ export abstract class ExprEmitter {
     const s = this.site(e.span);
     if (e.index.kind === 'range') {
       const o = this.simple(this.val(e.object));
-      const lo = e.index.lo ? this.val(e.index.lo) : 'undefined';
-      const hi = e.index.hi ? this.val(e.index.hi) : 'undefined';
+      const r = e.index, bounds = [r.lo ? this.val(r.lo) : 'undefined'];
+      const hi = r.hi ? this.after(bounds, () => this.val(r.hi!)) : 'undefined', lo = bounds[0];
       if (ot.k === 'str') return `${rtH('strSlice')}(${o}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
       if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strSlice')}(${o}.s, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
       const base = ot.k === 'builtin' ? `${o}.a` : ot.k === 'slice' ? o : o;
@@ -1180,8 +1180,9 @@ export abstract class ExprEmitter {
       const a = ot.k === 'array' ? o : `${o}.a`;
       return `(${i} = ${key}, ${t} = $aget(${a}, ${i}, ${s}), ${a}[$Number(${i})] = $MV, ${t})`;
     }
-    const o = this.val(e.object);
-    const i = this.val(e.index);
+    // object, then index (made first when the index hoists statements: `mk()[f()?]`)
+    const os = [this.val(e.object)];
+    const i = this.after(os, () => this.val(e.index)), o = os[0];
     if (ot.k === 'str') return `${rtH('strByte')}(${o}, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strByte')}(${o}.s, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;
