@@ -109,13 +109,14 @@ export abstract class CallEmitter extends ExprEmitter {
         const cname = displayName(t.fn.name).replace(/^[^·]*·/, ''); // a module's extern `math·sin` / `utilːsin` links `sin`
         if (!t.fn.variadic && LIBM_FAST.has(cname) && t.fn.params.every((p) => p.k === 'float')) {
           this.m.libm.add(cname);
-          return `$lm_${cname}(${e.args.map((a) => this.val(a)).join(', ')})`;
+          return `$lm_${cname}(${this.ordered(e.args, (a) => this.val(a)).join(', ')})`;
         }
         const nFixed = t.fn.params.length;
-        const fixed = e.args.slice(0, nFixed).map((a) => this.val(a));
+        const all = this.ordered(e.args, (a) => this.val(a));
+        const fixed = all.slice(0, nFixed);
         const va = e.args.slice(nFixed).map((a, i) => {
           const vt = derefAll(t.varargTypes[i] ? this.ty(t.varargTypes[i]) : this.effType(a));
-          return `[${jsStr(cargKind(vt))}, ${this.val(a)}]`;
+          return `[${jsStr(cargKind(vt))}, ${all[nFixed + i]}]`;
         });
         // a string literal is a str the program wrote, passed as a pointer to its bytes
         this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => (a.kind === 'string' ? 'str' : displayName(typeName(this.effType(a))))), ret: displayName(typeName(t.fn.ret)) };
@@ -123,8 +124,10 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'value': {
         noteIndirectCall(this.m);
-        const f = this.val(e.callee);
-        const args = e.args.map((a) => this.copyVal(a));
+        // the callee, then the arguments, left to right (each made first when a later one hoists)
+        const ops: Operands = { js: [this.val(e.callee)], owns: [null], leaves: [false], held: [null] };
+        for (const a of e.args) this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span });
+        const [f, ...args] = this.settle(ops);
         if (this.deepTwins) {
           // in a deep twin: a function with a twin (deep.ts) runs as heap frames too
           const fv = this.simple(f);
