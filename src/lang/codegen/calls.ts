@@ -233,6 +233,11 @@ export abstract class CallEmitter extends ExprEmitter {
 
   // ------------------------------------------------------------ builtin functions
   builtin(e: ast.ExprOf<'call'>, name: string): string {
+    // arguments left to right when a later one hoists statements (pinArgs, as builtin methods')
+    const pins = this.pinArgs(e.args);
+    try { return this.builtinOf(e, name); } finally { this.unpin(pins); }
+  }
+  private builtinOf(e: ast.ExprOf<'call'>, name: string): string {
     const a = e.args;
     const s = this.site(e.span);
     switch (name) {
