@@ -534,7 +534,10 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Set.remove': if (dk) return this.consumingKey(a[0], kt, (k) => `${rtX('$stake')}(${o}, ${k}, ${ck}, ${dk})`); break;
       case 'Vec.clear': if (dk) return `${rtX('$dropAll')}(${o}.clear(true), ${dk})`; break;
       // the replaced element is dropped after the store (a panicking drop leaves the new one owned)
-      case 'Vec.set': if (dk) { const i = this.tmp(), x = this.tmp(), old = this.tmp(); return `(${i} = ${this.val(a[0])}, ${x} = ${arg(1)}, ${old} = $aget(${o}.a, ${i}, ${s}), $aset(${o}.a, ${i}, ${x}, ${s}), ${dk}(${old}), undefined)`; } break;
+      case 'Vec.set': if (dk) { // (the new element is held while the index is checked: dropped if it fails)
+        const i = this.tmp(), x = this.tmp(), old = this.tmp(), h = this.heldTemp(ot.k === 'builtin' ? ot.args[0] : ot, e.span);
+        return `(${i} = ${this.val(a[0])}, ${h} = ${x} = ${arg(1)}, ${old} = $aget(${o}.a, ${i}, ${s}), ${h} = undefined, $aset(${o}.a, ${i}, ${x}, ${s}), ${dk}(${old}), undefined)`;
+      } break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
       case 'Map.clear': case 'Set.clear': if (dk || dv) return `${rtX('$mclear')}(${o}, ${dk}, ${dv})`; break;
       // the standard module collections' own operations (prelude.ts): the key is moved in and consumed

@@ -180,6 +180,17 @@ export abstract class ExprEmitter {
     for (const e of es) out.push(this.after(out, () => f(e)));
     return out;
   }
+  /** The unwinding cleanup of temp `tmp` holding a `t` (idempotent: it clears the temp). */
+  unwindDrop(tmp: string, t: Type, span: ast.Span): string {
+    return `(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`;
+  }
+  /** A temp that holds a value of type t only while a panic may end the statement (the caller
+   *  clears it once the value is taken): unwinding drops it. */
+  heldTemp(t: Type, span: ast.Span): string {
+    const h = this.tmp();
+    this.unwindTemps.push(this.unwindDrop(h, t, span));
+    return h;
+  }
   /** Set by after(): the operand it emitted hoisted statements. */
   private hoisted = false;
   /** Operands a consumer takes (call arguments, a literal's fields), emitted left to right with
@@ -195,7 +206,7 @@ export abstract class ExprEmitter {
       if (!o || ops.held[i]) continue;
       const tmp = this.tmp(), fn = this.m.dropFn(o.t);
       const post = `(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`;
-      const unwind = `(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(o.span)}, ${this.m.td(o.t)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`;
+      const unwind = this.unwindDrop(tmp, o.t, o.span);
       this.post.push(post);
       this.unwindTemps.push(unwind);
       ops.held[i] = { tmp, js: ops.js[i], post, postList: this.post, unwind };
@@ -242,7 +253,7 @@ export abstract class ExprEmitter {
       const h = this.tmp(), fn = this.m.dropFn(xt);
       this.pre.push(`${h} = ${t};`);
       this.post.push(`(${h} !== undefined && (${fn}(${h}), ${h} = undefined))`);
-      this.unwindTemps.push(`(${h} !== undefined && (${RT.logDrop}($u, ${this.site(x.span)}, ${this.m.td(xt)}, "", ${h}), ${fn}(${h}), ${h} = undefined))`);
+      this.unwindTemps.push(this.unwindDrop(h, xt, x.span));
       held.push(h);
     }
     for (const h of held) this.pre.push(`${h} = undefined;`);

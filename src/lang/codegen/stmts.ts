@@ -579,8 +579,9 @@ export class FnEmitter extends CallEmitter {
     const droppable = drop && (target.kind === 'member' || target.kind === 'tuple-index' || target.kind === 'index' ||
       (target.kind === 'deref' && this.effType(target.operand).k === 'ref'));
     if (!droppable) return `${p.set(v)};`;
-    const t = this.tmp(), old = this.tmp();
-    return `${t} = ${v};\n${old} = ${p.get};\ntry { ${drop}(${old}); } finally { ${p.set(t)}; }`;
+    // while the old value is read (an index out of range panics) the new one is held: dropped then
+    const t = this.tmp(), old = this.tmp(), h = this.heldTemp(tt, target.span);
+    return `${h} = ${t} = ${v};\n${old} = ${p.get};\n${h} = undefined;\ntry { ${drop}(${old}); } finally { ${p.set(t)}; }`;
   }
 
   private ifStmt(s: StmtOf<'if'>): string {
