@@ -29,13 +29,14 @@ const eachOf = (iter: string, drop: string): string =>
   `for (const $i = ${iter}[Symbol.iterator]();;) { const $n = $i.next(); if ($n.done) break; try { ${drop}($n.value); } ${keep} }`;
 /** The parts in order (early `return`s for a dropped buffer first), each dropper but the last
  *  kept from stopping the rest; the first panic rethrown at the end. */
-function goesOn(parts: string[]): string {
+function goesOn(parts: string[], outer = false): string {
   const early = (p: string) => /^if \(v\.(cap|addr) === 0\) return;$/.test(p);
   const droppers = parts.filter((p) => !early(p));
   if (droppers.length <= 1 && !droppers.some((p) => p.includes(keep))) return parts.join(' ');
   const last = parts.length - 1;
   const out = parts.map((p, i) => (early(p) || i === last || p.includes(keep) ? p : `try { ${p} } ${keep}`));
-  return `let $u; ${out.join(' ')} if ($u !== undefined) throw $u;`;
+  // `outer`: inside an enum's drop chain, whose loop declares `$u` and rethrows after the chain
+  return outer ? out.join(' ') : `let $u; ${out.join(' ')} if ($u !== undefined) throw $u;`;
 }
 
 /** Raised when monomorphization does not terminate. */
@@ -379,8 +380,9 @@ export class ModuleCtx {
     const slots = new Set(tails.filter((j) => j >= 0));
     const arms = this.enumDropArms(t, tails);
     const free = [...slots].map((j) => `case ${j}: $bfree(o.$b${j}); o.$b${j} = 0; break;`).join(' ');
-    return `let $s = null; for (;;) { let next = null; ${arms.join(' ')} if (next === null || next === $MV) break; v = next; } ` +
-      `if ($s !== null) for (let k = $s.length - 2; k >= 0; k -= 2) { const o = $s[k]; switch ($s[k + 1]) { ${free} } }`;
+    // a link whose other parts' drop panics still leads on: the chain is dropped to its end
+    return `let $u, $s = null; for (;;) { let next = null; ${arms.join(' ')} if (next === null || next === $MV) break; v = next; } ` +
+      `if ($s !== null) for (let k = $s.length - 2; k >= 0; k -= 2) { const o = $s[k]; switch ($s[k + 1]) { ${free} } } if ($u !== undefined) throw $u;`;
   }
 
   /**
@@ -410,6 +412,7 @@ export class ModuleCtx {
    * `$s` and followed instead.
    */
   private enumDropArms(t: Extract<Type, { k: 'enum' }>, tails: number[]): string[] {
+    const chained = tails.some((j) => j >= 0);
     const env = envOf(t.info.generics, t.args, t.info.name);
     const flat = this.flatBoxes(t.info);
     return t.info.variants.map((vr, i) => {
@@ -423,7 +426,7 @@ export class ModuleCtx {
         }
         return this.needsDrop(ft) ? `${this.dropFn(ft)}(v.a${j});` : '';
       }).filter(Boolean);
-      return parts.length ? `if (v.t === ${i}) { ${goesOn(parts)} }` : '';
+      return parts.length ? `if (v.t === ${i}) { ${goesOn(parts, chained)} }` : '';
     }).filter(Boolean);
   }
 
@@ -519,7 +522,7 @@ export class ModuleCtx {
     // a value moved out of its owner by a pattern binding leaves MOVED_OUT there (stmts.ts pattern)
     // a type that can contain itself (a list as a struct, a tree) may be deep: past DROP_DEEP nested
     // drops the rest waits on rt.dropQueue and the outermost drop runs it (host stack stays bounded)
-    const glue = goesOn(body);
+    const glue = t.k === 'enum' ? body.join(' ') : goesOn(body); // (an enum's arms or chain go on themselves)
     const deep = this.recursiveType(t)
       ? `${t.k === 'enum' ? this.enumOwnsNothing(t) : ''}if (${RT.dropDepth} > ${DROP_DEEP}) { ${RT.dropQueue}.push(${name}, v); return; } ${RT.dropDepth}++; try { ${glue} } finally { if (--${RT.dropDepth} === 0 && ${RT.dropQueue}.length !== 0) ${RT.drainDrops}(); }`
       : glue;

@@ -643,12 +643,19 @@ export class Runtime {
     if (this.draining) return;
     this.draining = true;
     const q = this.dropQueue;
+    // a queued drop that panics does not stop the rest (drop glue goes on: codegen context.ts)
+    let u: VexPanic | undefined;
     try {
-      for (let i = 0; i < q.length; i += 2) (q[i] as (v: unknown) => void)(q[i + 1]);
+      for (let i = 0; i < q.length; i += 2) {
+        try {
+          for (; i < q.length; i += 2) (q[i] as (v: unknown) => void)(q[i + 1]);
+        } catch (e) { u = this.dropPanic(e); }
+      }
     } finally {
       q.length = 0;
       this.draining = false;
     }
+    if (u !== undefined) throw u;
   }
 
   /** Drop glue whose part panicked: the panic is kept while the value's other parts are dropped
