@@ -586,6 +586,10 @@ export abstract class CallEmitter extends ExprEmitter {
         }
         return `${o}.append(${this.val(x)}, ${s})`;
       }
+      case 'String.pushChar': { // a surrogate or a value past U+10FFFF is no code point
+        const c = this.tmp();
+        return `((${c} = ${this.val(a[0])}) > 0x10FFFF || (${c} >= 0xD800 && ${c} <= 0xDFFF) ? ${RT.panic}("invalid code point: " + ${c}, ${s}) : ${o}.append(String.fromCodePoint(${c}), ${s}))`;
+      }
       case 'String.text': return `${o}.s`;
       case 'String.clone': return `$newString(${o}.s, ${s})`;
       case 'String.is_empty': return `(${o}.s.length === 0)`;
