@@ -28,8 +28,8 @@ export const RT_MEMBERS = [
   // drops of recursive types nested past a limit wait in `dropQueue` (`dropDepth`: the nesting)
   'dropDepth', 'dropQueue', 'drainDrops',
   // a panic of one drop in a sequence (a struct's fields, a Vec's elements) is held while the
-  // rest still run: each value is dropped once (context.ts dropSteps)
-  'dropFault', 'dropEach',
+  // rest still run: each value is dropped once (context.ts dropSteps, helpers' dropEach)
+  'dropFault',
   // values: memory-backed values, GC roots, reference cells, thread-locals, REPL variables
   'memValues', 'gc', 'cell', 'threadLocals', 'replSlots',
   // output, formatting, the libm fast path's counters
@@ -67,7 +67,7 @@ export const HELPER_FNS = [
   '$contains', '$copy', '$div', '$eq', '$f2i', '$ipow', '$mapOf', '$mdel', '$mget', '$mput',
   '$mset', '$mtake', '$range', '$rem', '$repeat', '$sadd', '$sdel', '$sget', '$slice', '$sliceAll',
   '$sput', '$sset', '$stake', '$subslice', '$unwrapO', '$anyAs',
-  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear',
+  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear', '$dropAll',
 ] as const;
 /** rt.jsBuiltins: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [

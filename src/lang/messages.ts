@@ -18,6 +18,7 @@ export const MESSAGES = {
   },
   E0004: {
     malformedUnicodeEscapeExpected: 'malformed unicode escape: expected `\\u` followed by 4 hex digits',
+    surrogateEscape: '`\\u{$hex}` is a UTF-16 surrogate, not a code point: a string cannot hold it',
     unknownEscapeSequence: 'unknown escape sequence `\\{$choice}`',
   },
   E0005: {

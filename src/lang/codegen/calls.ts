@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned, subst, typeEq } from '../sema/types';
-import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, type E } from './expr';
+import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, type E, type Operands } from './expr';
 import { cloneJs, cloneIsCopy } from './clone-glue';
 import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
@@ -43,9 +43,9 @@ export abstract class CallEmitter extends ExprEmitter {
     return `${callee}(${this.withSite(span, args).join(', ')})`;
   }
 
-  /** Arguments for a user function's declared parameters: defaults, variadics, copies. */
-  userArgs(fn: FnInfo, args: E[]): string[] {
-    const out: string[] = [];
+  /** Arguments for a user function's declared parameters: defaults, variadics, copies (after the
+   *  operands in `ops` already: a method's receiver). */
+  userArgs(fn: FnInfo, args: E[], ops: Operands = operands()): string[] {
     const ps = fn.params;
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
@@ -53,16 +53,17 @@ export abstract class CallEmitter extends ExprEmitter {
         // the callee only borrows them (`xs: ...T` is a `&[T]`): arguments that own something
         // are the statement's temporaries, dropped when it ends
         const st = this.ty(p.type), et = st.k === 'slice' ? st.elem : st;
-        out.push(`new ${RT.VSlice}([${args.slice(i).map((a) => this.ownTemp(this.copyVal(a), et, a.span)).join(', ')}], 0, ${args.length - i})`);
-        return out;
+        this.takeOperand(ops, () => `new ${RT.VSlice}([${args.slice(i).map((a) => this.ownTemp(this.copyVal(a), et, a.span)).join(', ')}], 0, ${args.length - i})`, null);
+        return this.settle(ops);
       }
-      if (i < args.length) out.push(this.after(out, () => this.argFor(args[i], this.ty(p.type))));
+      const pt = this.ty(p.type);
+      if (i < args.length) this.takeOperand(ops, () => this.argFor(args[i], pt), isCellRef(pt) ? null : { t: this.effType(args[i]), span: args[i].span });
       else if (p.hasDefault) {
         const d = fn.decl?.params.find((dp) => dp.name === p.name)?.default;
-        out.push(d ? this.expr(d) : 'undefined');
-      } else out.push('undefined');
+        this.takeOperand(ops, () => (d ? this.expr(d) : 'undefined'), null);
+      } else this.takeOperand(ops, () => 'undefined', null);
     }
-    return out;
+    return this.settle(ops);
   }
   argFor(a: E, pt: Type): string {
     if (isCellRef(pt)) return this.expr(a);
@@ -108,13 +109,14 @@ export abstract class CallEmitter extends ExprEmitter {
         const cname = displayName(t.fn.name).replace(/^[^·]*·/, ''); // a module's extern `math·sin` / `utilːsin` links `sin`
         if (!t.fn.variadic && LIBM_FAST.has(cname) && t.fn.params.every((p) => p.k === 'float')) {
           this.m.libm.add(cname);
-          return `$lm_${cname}(${e.args.map((a) => this.val(a)).join(', ')})`;
+          return `$lm_${cname}(${this.ordered(e.args, (a) => this.val(a)).join(', ')})`;
         }
         const nFixed = t.fn.params.length;
-        const fixed = e.args.slice(0, nFixed).map((a) => this.val(a));
+        const all = this.ordered(e.args, (a) => this.val(a));
+        const fixed = all.slice(0, nFixed);
         const va = e.args.slice(nFixed).map((a, i) => {
           const vt = derefAll(t.varargTypes[i] ? this.ty(t.varargTypes[i]) : this.effType(a));
-          return `[${jsStr(cargKind(vt))}, ${this.val(a)}]`;
+          return `[${jsStr(cargKind(vt))}, ${all[nFixed + i]}]`;
         });
         // a string literal is a str the program wrote, passed as a pointer to its bytes
         this.m.ffiSites[this.site(e.span)] = { args: e.args.map((a) => (a.kind === 'string' ? 'str' : displayName(typeName(this.effType(a))))), ret: displayName(typeName(t.fn.ret)) };
@@ -122,8 +124,10 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'value': {
         noteIndirectCall(this.m);
-        const f = this.val(e.callee);
-        const args = e.args.map((a) => this.copyVal(a));
+        // the callee, then the arguments, left to right (each made first when a later one hoists)
+        const ops: Operands = { js: [this.val(e.callee)], owns: [null], leaves: [false], held: [null] };
+        for (const a of e.args) this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span });
+        const [f, ...args] = this.settle(ops);
         if (this.deepTwins) {
           // in a deep twin: a function with a twin (deep.ts) runs as heap frames too
           const fv = this.simple(f);
@@ -221,13 +225,19 @@ export abstract class CallEmitter extends ExprEmitter {
       recv = rtype && rtype.k === 'ref' ? this.tempVal(obj, returnsDetached(fn) || !holdsRef(resT) ? null : resT) : this.val(obj);
       if (rtype && rtype.k !== 'ref' && derefAll(rtype).k === 'array') recv = `$copy(${recv})`;
     }
-    const rs = [recv];
-    const args = this.after(rs, () => this.userArgs(fn, e.args));
-    return this.callInstance(fn, typeArgs, [rs[0], ...args], e.span);
+    // a by-value receiver is the first operand the callee takes
+    const ot = this.effType(obj);
+    const ops: Operands = { js: [recv], owns: [rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null], leaves: [false], held: [null] };
+    return this.callInstance(fn, typeArgs, this.userArgs(fn, e.args, ops), e.span);
   }
 
   // ------------------------------------------------------------ builtin functions
   builtin(e: ast.ExprOf<'call'>, name: string): string {
+    // arguments left to right when a later one hoists statements (pinArgs, as builtin methods')
+    const pins = this.pinArgs(e.args);
+    try { return this.builtinOf(e, name); } finally { this.unpin(pins); }
+  }
+  private builtinOf(e: ast.ExprOf<'call'>, name: string): string {
     const a = e.args;
     const s = this.site(e.span);
     switch (name) {
@@ -471,6 +481,14 @@ export abstract class CallEmitter extends ExprEmitter {
     const folds = owner === 'Vec' && (method === 'reduce' || method === 'fold') && !holdsRef(rt_);
     const readsAs = detachedCall(e) || folds || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_;
     const o = this.simple(this.tempVal(objE, readsAs));
+    const pins = this.pinArgs(a);
+    try { return this.builtinMethodOn(e, owner, method, o, readsAs, seq); } finally { this.unpin(pins); }
+  }
+  private builtinMethodOn(e: ast.ExprOf<'call'>, owner: string, method: string, o: string, readsAs: Type | null, seq: boolean): string {
+    const objE = (e.callee as ast.ExprOf<'member'>).object;
+    const a = e.args;
+    const s = this.site(e.span);
+    const rt_ = this.ty(this.typeOf(e));
     // a temporary receiver is the statement's (dropped with it) unless the result may share it
     const stmtOwns = !readsAs || !this.m.needsDrop(readsAs);
     // §5.2: an array's or slice's read-only Vec methods run on a view of its elements
@@ -514,7 +532,12 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Map.remove': if (dk || dv) return this.consumingKey(a[0], kt, (k) => `${rtX('$mtake')}(${o}, ${k}, ${ck}, ${dk}, ${dv})`); break;
       case 'Set.insert': if (dk) return `${rtX('$sput')}(${o}, ${arg(0)}, ${ck}, ${dk}, ${s})`; break;
       case 'Set.remove': if (dk) return this.consumingKey(a[0], kt, (k) => `${rtX('$stake')}(${o}, ${k}, ${ck}, ${dk})`); break;
-      case 'Vec.clear': if (dk) return `(${RT.dropEach}(${o}.clear(true), ${dk}), undefined)`; break;
+      case 'Vec.clear': if (dk) return `${rtX('$dropAll')}(${o}.clear(true), ${dk})`; break;
+      // the replaced element is dropped after the store (a panicking drop leaves the new one owned)
+      case 'Vec.set': if (dk) { // (the new element is held while the index is checked: dropped if it fails)
+        const i = this.tmp(), x = this.tmp(), old = this.tmp(), h = this.heldTemp(ot.k === 'builtin' ? ot.args[0] : ot, e.span);
+        return `(${i} = ${this.val(a[0])}, ${h} = ${x} = ${arg(1)}, ${old} = $aget(${o}.a, ${i}, ${s}), ${h} = undefined, $aset(${o}.a, ${i}, ${x}, ${s}), ${dk}(${old}), undefined)`;
+      } break;
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
       case 'Map.clear': case 'Set.clear': if (dk || dv) return `${rtX('$mclear')}(${o}, ${dk}, ${dv})`; break;
       // the standard module collections' own operations (prelude.ts): the key is moved in and consumed
@@ -562,6 +585,10 @@ export abstract class CallEmitter extends ExprEmitter {
           return `${rtH('pushCat2')}(${o}, ${p0}, ${p1}, ${this.site(x.span)}, ${s})`;
         }
         return `${o}.append(${this.val(x)}, ${s})`;
+      }
+      case 'String.pushChar': { // a surrogate or a value past U+10FFFF is no code point
+        const c = this.tmp();
+        return `((${c} = ${this.val(a[0])}) > 0x10FFFF || (${c} >= 0xD800 && ${c} <= 0xDFFF) ? ${RT.panic}("invalid code point: " + ${c}, ${s}) : ${o}.append(String.fromCodePoint(${c}), ${s}))`;
       }
       case 'String.text': return `${o}.s`;
       case 'String.clone': return `$newString(${o}.s, ${s})`;

@@ -280,7 +280,8 @@ export class ModuleCtx {
       case 'array': return this.needsDrop(t.elem, seen);
       // Vec/String/Box buffers live in the simulated heap: dropping frees them (stats, profile)
       // Map/Set tables too (their entries are accounted like a Vec buffer)
-      case 'builtin': return t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || t.name === 'Map' || t.name === 'Set';
+      // a Future owns the value its task gives, until an await takes it
+      case 'builtin': return t.name === 'Future' ? !!t.args[0] && this.needsDrop(t.args[0], seen) : t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || t.name === 'Map' || t.name === 'Set';
       case 'any': return true; // the box drops its content with the drop it carries
       default: return false;
     }
@@ -491,6 +492,8 @@ export class ModuleCtx {
           if (this.needsDrop(t.args[0])) dropOf(t.args[0], 'v.v');
           step('$unbox(v);', false);
         }
+        // (a Future's drop runs its value's when its task has ended, or when it ends)
+        else if (t.name === 'Future' && t.args[0]) step(`v.dropWith(${this.dropFn(t.args[0])});`, dropRunsUser(t.args[0]));
         else if (t.name === 'Map') {
           step('if (v.cap === 0 && v.m.size === 0) return;', false);
           if (this.needsDrop(t.args[1])) dropOf(t.args[1], 'x', 'for (const x of v.m.values())');
@@ -507,13 +510,13 @@ export class ModuleCtx {
       default:
         break;
     }
-    const body = [dropSteps(steps)];
+    const glue = dropSteps(steps);
     // a value moved out of its owner by a pattern binding leaves MOVED_OUT there (stmts.ts pattern)
     // a type that can contain itself (a list as a struct, a tree) may be deep: past DROP_DEEP nested
     // drops the rest waits on rt.dropQueue and the outermost drop runs it (host stack stays bounded)
     const deep = this.recursiveType(t)
-      ? `${t.k === 'enum' ? this.enumOwnsNothing(t) : ''}if (${RT.dropDepth} > ${DROP_DEEP}) { ${RT.dropQueue}.push(${name}, v); return; } ${RT.dropDepth}++; try { ${body.join(' ')} } finally { if (--${RT.dropDepth} === 0 && ${RT.dropQueue}.length !== 0) ${RT.drainDrops}(); }`
-      : body.join(' ');
+      ? `${t.k === 'enum' ? this.enumOwnsNothing(t) : ''}if (${RT.dropDepth} > ${DROP_DEEP}) { ${RT.dropQueue}.push(${name}, v); return; } ${RT.dropDepth}++; try { ${glue} } finally { if (--${RT.dropDepth} === 0 && ${RT.dropQueue}.length !== 0) ${RT.drainDrops}(); }`
+      : glue;
     this.dropDefs.push(`function ${name}(v) { if (v === $MV) return; ${deep} } // drop ${typeName(t)}`);
     return name;
   }

@@ -19,7 +19,7 @@ const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === '
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
-import { RT, rtH, rtS } from './rt-names';
+import { RT, rtH, rtS, rtX } from './rt-names';
 import { CodegenLimit } from './context';
 import { MSG, NOTE } from '../msg';
 
@@ -38,6 +38,15 @@ export type E = ast.Expr;
 
 export class CodegenError extends Error {}
 export const unsupported = (what: string): never => { throw new CodegenError(`codegen: unsupported ${what}`); };
+
+/** Operands being emitted for a consumer (ExprEmitter.takeOperand/settle). */
+export interface Operands {
+  js: string[];
+  owns: ({ t: Type; span: ast.Span } | null)[];
+  leaves: boolean[];
+  held: ({ tmp: string; js: string; post: string; postList: string[]; unwind: string } | null)[];
+}
+export const operands = (): Operands => ({ js: [], owns: [], leaves: [], held: [] });
 
 export abstract class ExprEmitter {
   pre: string[] = [];
@@ -153,6 +162,7 @@ export abstract class ExprEmitter {
     this.pre = [];
     let js: R, pre: string[];
     try { js = f(); } finally { pre = this.pre; this.pre = saved; }
+    this.hoisted = pre.length > 0;
     if (pre.length) {
       for (let i = 0; i < earlier.length; i++) {
         if (/^(\$t\d+|-?\d[\w.]*|true|false|null|undefined|"[^"\\]*")$/.test(earlier[i])) continue;
@@ -169,6 +179,103 @@ export abstract class ExprEmitter {
     const out: string[] = [];
     for (const e of es) out.push(this.after(out, () => f(e)));
     return out;
+  }
+  /** The unwinding cleanup of temp `tmp` holding a `t` (idempotent: it clears the temp). */
+  unwindDrop(tmp: string, t: Type, span: ast.Span): string {
+    return `(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`;
+  }
+  /** A temp that holds a value of type t only while a panic may end the statement (the caller
+   *  clears it once the value is taken): unwinding drops it. */
+  heldTemp(t: Type, span: ast.Span): string {
+    const h = this.tmp();
+    this.unwindTemps.push(this.unwindDrop(h, t, span));
+    return h;
+  }
+  /** Set by after(): the operand it emitted hoisted statements. */
+  private hoisted = false;
+  /** Operands a consumer takes (call arguments, a literal's fields), emitted left to right with
+   *  after() into `ops`; `owns` is what operand i gives the consumer that needs a drop (null: a
+   *  copy, a reference, nothing owned). An owned operand is in flight until the consumer has them
+   *  all: before a later operand is emitted it is held in a temp that is one of the statement's
+   *  temporaries, so a later operand that leaves (`take(d, parse()?)`: its exit is emitted with
+   *  the pending drops) or panics (`P { a: mk(), b: boom() }`) drops it on the way out (it
+   *  leaked); settle() clears the temps once all are made. */
+  takeOperand(ops: Operands, f: () => string, owns: { t: Type; span: ast.Span } | null): void {
+    for (let i = 0; i < ops.js.length; i++) {
+      const o = ops.owns[i];
+      if (!o || ops.held[i]) continue;
+      const tmp = this.tmp(), fn = this.m.dropFn(o.t);
+      const post = `(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`;
+      const unwind = this.unwindDrop(tmp, o.t, o.span);
+      this.post.push(post);
+      this.unwindTemps.push(unwind);
+      ops.held[i] = { tmp, js: ops.js[i], post, postList: this.post, unwind };
+      ops.js[i] = `(${tmp} = ${ops.js[i]})`;
+    }
+    const js = this.after(ops.js, f);
+    ops.js.push(js);
+    ops.owns.push(owns && owns.t.k !== 'ref' && this.m.needsDrop(owns.t) ? owns : null);
+    ops.held.push(null);
+    // it may leave the statement: it hoisted statements (`?`, a match's `return`) or calls
+    ops.leaves.push(this.hoisted || js.includes('('));
+  }
+  /** The operands' JS: the held ones cleared after the last is made, or let go when nothing
+   *  after them may leave (their temp and drops removed). */
+  settle(ops: Operands): string[] {
+    const js = ops.js, clears: string[] = [];
+    ops.held.forEach((h, i) => {
+      if (!h) return;
+      if (ops.leaves.slice(i + 1).some(Boolean)) { clears.push(`${h.tmp} = undefined`); return; }
+      h.postList.splice(h.postList.indexOf(h.post), 1);
+      this.unwindTemps.splice(this.unwindTemps.indexOf(h.unwind), 1);
+      js[i] = h.js; // not spilled: only an operand that hoisted (leaves) makes after() spill
+    });
+    if (clears.length) { const l = this.tmp(); js[js.length - 1] = `(${l} = ${js[js.length - 1]}, ${clears.join(', ')}, ${l})`; }
+    return js;
+  }
+  /** Raw JS of arguments already evaluated into temps (pinArgs). */
+  private readonly pinnedArgs = new Map<E, string>();
+  /** A builtin call's arguments up to the last one after the first that hoists statements
+   *  (`m.insert(key(), v()?)`) are evaluated first, in order, into temps its JS reads where it
+   *  needs them (else the hoisted statements ran before the earlier arguments). One that owns
+   *  something is in flight meanwhile (as in takeOperand). Returns the pins to drop after. */
+  pinArgs(args: readonly E[]): E[] {
+    let last = -1;
+    args.forEach((x, i) => { if (i > 0 && hoists(x)) last = i; });
+    if (last < 0) return [];
+    const held: string[] = [];
+    for (let i = 0; i <= last; i++) {
+      const x = args[i], t = this.tmp();
+      this.pre.push(`${t} = ${this.raw(x)};`);
+      this.pinnedArgs.set(x, t);
+      const xt = this.typeOf(x);
+      if (i === last || xt.k === 'ref' || !this.m.needsDrop(xt) || !(exprInfo(x)?.moves || freshValue(x))) continue;
+      const h = this.tmp(), fn = this.m.dropFn(xt);
+      this.pre.push(`${h} = ${t};`);
+      this.post.push(`(${h} !== undefined && (${fn}(${h}), ${h} = undefined))`);
+      this.unwindTemps.push(this.unwindDrop(h, xt, x.span));
+      held.push(h);
+    }
+    for (const h of held) this.pre.push(`${h} = undefined;`);
+    return args.slice(0, last + 1);
+  }
+  unpin(es: E[]): void { for (const x of es) this.pinnedArgs.delete(x); }
+  /** e made once into a temp that every emission of it reads (a node the lowering shares). */
+  pinExpr(e: E): E[] {
+    const js = this.raw(e);
+    if (/^[\w$."]+$/.test(js)) return []; // a plain read: emitted again as it is
+    const t = this.tmp();
+    this.pre.push(`${t} = ${js};`);
+    this.pinnedArgs.set(e, t);
+    return [e];
+  }
+  /** e's raw JS is `js` (a place already made). */
+  pinRaw(e: E, js: string): E[] { this.pinnedArgs.set(e, js); return [e]; }
+  /** A tuple's or array literal's elements. */
+  private elements(es: E[]): string[] {
+    const ops = operands();
+    for (const x of es) this.takeOperand(ops, () => this.copyVal(x), { t: this.effType(x), span: x.span });
+    return this.settle(ops);
   }
 
   /** Emit `f` collecting the statements it pushes. */
@@ -362,6 +469,8 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ the expression switch
   raw(e: E): string {
+    const pin = this.pinnedArgs.get(e);
+    if (pin !== undefined) return pin;
     if (exprInfo(e)?.lowered) return this.expr(exprInfo(e)!.lowered!); // an overloaded operator (sema/operators.ts)
     switch (e.kind) {
       case 'int': {
@@ -382,8 +491,8 @@ export abstract class ExprEmitter {
         return `${rtH('tmpStr')}(${rtH('cat')}([${pieces.join(', ')}], ${s}), ${s})`;
       }
       case 'ident': return this.ident(e);
-      case 'tuple': return e.elems.length ? `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]` : 'undefined';
-      case 'array': return `[${this.ordered(e.elems, (x) => this.copyVal(x)).join(', ')}]`;
+      case 'tuple': return e.elems.length ? `[${this.elements(e.elems).join(', ')}]` : 'undefined';
+      case 'array': return `[${this.elements(e.elems).join(', ')}]`;
       case 'array-repeat': {
         const v = this.copyVal(e.value);
         const n = this.val(e.count);
@@ -544,16 +653,22 @@ export abstract class ExprEmitter {
     const cls = this.m.enumClass(t.info);
     if (!args.length && !t.info.variants[variant].fields.length) return `${cls}_u${variant}`;
     const flat = this.m.flatBoxes(t.info)[variant];
-    const fields = args.map((a, j) => {
-      if (!flat[j]) return { a: this.copyVal(a) };
+    const ops = operands(), slots: (string | undefined)[] = [];
+    args.forEach((a, j) => {
+      if (!flat[j]) { this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span }); return; }
       // `Box(x)` written straight into the field: no VBox at all; any other Box value is unpacked
       // (its block moves into the field; the VBox is left empty)
       if (a.kind === 'call' && callTarget(a)?.k === 'builtin-static' && (callTarget(a) as TargetOf<'builtin-static'>).owner === 'Box' && (callTarget(a) as TargetOf<'builtin-static'>).method === 'new') {
-        return { a: this.copyVal(a.args[0]), b: `$bnew(${this.site(a.span)})` };
+        slots[j] = `$bnew(${this.site(a.span)})`;
+        this.takeOperand(ops, () => this.copyVal(a.args[0]), { t: this.effType(a.args[0]), span: a.span });
+        return;
       }
       const tmp = this.tmp();
-      return { a: `(${tmp} = ${this.copyVal(a)}).v`, b: `$bslot(${tmp})` };
+      slots[j] = `$bslot(${tmp})`;
+      this.takeOperand(ops, () => `(${tmp} = ${this.copyVal(a)}).v`, null);
     });
+    const js = this.settle(ops);
+    const fields = args.map((_, j) => (slots[j] === undefined ? { a: js[j] } : { a: js[j], b: slots[j] }));
     return `new ${cls}(${this.m.enumArgs(t.info, variant, fields)})`;
   }
   variantIndex(t: Type, name: string): number {
@@ -608,7 +723,7 @@ export abstract class ExprEmitter {
     const tmp = this.tmp(), res = this.tmp();
     const body = (v: string) => {
       const [items, release] = t.k === 'array' ? [v, ''] : [`${v}.a`, `, ${v}.release()`]; // an array is its JS array
-      return `${res} && ${res}.a ? ${RT.dropEach}(${items}.filter(($x) => !${res}.a.includes($x)), ${this.m.dropFn(el)}) : ${this.m.dropFn(t)}(${v})${release}`;
+      return `${res} && ${res}.a ? ${rtX('$dropAll')}(${items}.filter(($x) => !${res}.a.includes($x)), ${this.m.dropFn(el)}) : ${this.m.dropFn(t)}(${v})${release}`;
     };
     this.dropTempAtEnd(tmp, body, objE.span, t);
     return { js: `(${tmp} = ${this.val(objE)})`, res };
@@ -1070,8 +1185,8 @@ export abstract class ExprEmitter {
     const s = this.site(e.span);
     if (e.index.kind === 'range') {
       const o = this.simple(this.val(e.object));
-      const lo = e.index.lo ? this.val(e.index.lo) : 'undefined';
-      const hi = e.index.hi ? this.val(e.index.hi) : 'undefined';
+      const r = e.index, bounds = [r.lo ? this.val(r.lo) : 'undefined'];
+      const hi = r.hi ? this.after(bounds, () => this.val(r.hi!)) : 'undefined', lo = bounds[0];
       if (ot.k === 'str') return `${rtH('strSlice')}(${o}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
       if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strSlice')}(${o}.s, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
       const base = ot.k === 'builtin' ? `${o}.a` : ot.k === 'slice' ? o : o;
@@ -1088,8 +1203,9 @@ export abstract class ExprEmitter {
       const a = ot.k === 'array' ? o : `${o}.a`;
       return `(${i} = ${key}, ${t} = $aget(${a}, ${i}, ${s}), ${a}[$Number(${i})] = $MV, ${t})`;
     }
-    const o = this.val(e.object);
-    const i = this.val(e.index);
+    // object, then index (made first when the index hoists statements: `mk()[f()?]`)
+    const os = [this.val(e.object)];
+    const i = this.after(os, () => this.val(e.index)), o = os[0];
     if (ot.k === 'str') return `${rtH('strByte')}(${o}, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strByte')}(${o}.s, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;
@@ -1120,13 +1236,17 @@ export abstract class ExprEmitter {
     const order = e.fields.map((f) => f.name);
     const declOrder = t.info.fields.map((f) => f.name);
     const sameOrder = order.join(',') === declOrder.join(',');
-    const done: string[] = [];
+    const ops = operands();
     for (const f of e.fields) {
-      let js = this.after(done, () => this.copyVal(f.value));
       const fd = t.info.fields.find((x) => x.name === f.name);
-      if (fd?.bitWidth) js = `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})`;
-      done.push(sameOrder || /^[\w$."]+$/.test(js) ? js : this.simple(js));
+      this.takeOperand(ops, () => {
+        const js = this.copyVal(f.value);
+        return fd?.bitWidth ? `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})` : js;
+      }, { t: this.effType(f.value), span: f.value.span });
     }
+    const done = this.settle(ops);
+    // constructed in declaration order: a field written earlier is evaluated first, into a temp
+    if (!sameOrder) for (let i = 0; i < done.length; i++) if (!/^[\w$."]+$/.test(done[i])) done[i] = this.simple(done[i]);
     e.fields.forEach((f, i) => vals.set(f.name, done[i]));
     if (t.info.isUnion) return `${rtH('unionNew')}(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
     return `new ${cls}(${declOrder.map((n) => vals.get(n) ?? 'undefined').join(', ')})`;
@@ -1138,6 +1258,23 @@ export abstract class ExprEmitter {
     this.pre.push(`${t} = ${v};\nif (${t}.t !== 0) { ${this.returnJs(t)} }`); // Err, None, or a later variant (§7.9)
     return `${t}.a0`;
   }
+}
+
+/** Does emitting e hoist statements (`?`, a match, `if` or block value) outside a closure? */
+function hoists(e: E): boolean {
+  let found = false;
+  const seen = new Set<object>();
+  const walk = (x: unknown): void => {
+    if (found || x === null || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
+    const k = (x as { kind?: unknown }).kind;
+    if (k === 'closure' || k === 'async') return; // their statements are their own
+    if (k === 'try' || k === 'match' || k === 'if' || k === 'block') { found = true; return; }
+    for (const [key, y] of Object.entries(x)) if (key !== 'span' && key !== 'info' && key !== 'res') walk(y);
+  };
+  walk(e);
+  return found;
 }
 
 /** A reference (to references…) to a reference that is a cell: its JS value is that cell. */

@@ -80,7 +80,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     const elem = recvT.k === 'builtin' ? derefAll(recvT.args[0]) : recvT.k === 'array' || recvT.k === 'slice' ? derefAll(recvT.elem) : null;
     switch (method) {
       case 'set': return `$aset(${o}.a, ${v(0)}, ${h.copyVal(a[1])}, ${s})`;
-      case 'insert': return `${rtL('insert')}(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn})`;
+      case 'insert': return `${rtL('insert')}(${o}, ${v(0)}, ${h.copyVal(a[1])}, ${s}, ${panicFn}${elem && h.m.needsDrop(elem) ? `, ${h.m.dropFn(elem)}` : ''})`;
       case 'remove': return `${rtL('remove')}(${o}, ${v(0)}, ${s}, ${panicFn})`;
       case 'reserve': return `${o}.reserve(${v(0)}, ${s})`;
       case 'as_slice': return `$sliceAll(${o}.a)`; // a view of the Vec's own elements, as `&v[..]`
@@ -90,7 +90,10 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'index_of': return opt(`${rtL('indexOf')}(${o}, ${v(0)})`);
       case 'any': case 'all': case 'filter': return `${rtL(method as LibFn)}(${o}, ${fn(0)})`;
       case 'forEach': case 'for_each': return `${rtL('forEach')}(${o}, ${fn(0)})`;
-      case 'map': return `${rtL('map')}(${o}, ${fn(0)}, ${layout(retT)})`;
+      case 'map': {
+        const out = retT.k === 'builtin' ? retT.args[0] : undefined; // a result made before a panic is dropped
+        return `${rtL('map')}(${o}, ${fn(0)}, ${layout(retT)}${out && h.m.needsDrop(out) ? `, ${h.m.dropFn(out)}` : ''})`;
+      }
       case 'reduce': case 'fold': return `${rtL('reduce')}(${o}, ${h.copyVal(a[0])}, ${fn(1)})`;
       case 'sort_by': return `${rtL('sortBy')}(${o}, ${fn(0)})`;
       case 'reverse': return `${rtL('reverse')}(${o})`;

@@ -349,7 +349,7 @@ export class FnEmitter extends CallEmitter {
     switch (s.kind) {
       case 'let': return this.withPre(() => this.letStmt(s));
       case 'assign':
-        if (loweredOf(s)) return this.stmt(loweredOf(s)!); // an overloaded operator (sema/operators.ts)
+        if (loweredOf(s)) return this.compoundThroughOp(s, loweredOf(s)!); // an overloaded operator (sema/operators.ts)
         return this.keepingTemps(holdsRef(this.typeOf(s.value)), () => this.extending(0, () => this.withPre(() => this.assign(s))));
       case 'expr': return this.withPre(() => this.exprStmt(s.expr));
       case 'block': return this.blockValue(s, null);
@@ -418,7 +418,7 @@ export class FnEmitter extends CallEmitter {
     // temporaries it borrowed (they are not dropped with the statement)
     const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.extending(this.scopes.length - 1, () => this.copyVal(s.init)));
     this.discardInit = s.pattern.kind === 'wild' ? s.init : null;
-    try { return this.bindPattern(s.pattern, init, true); } finally { this.discardInit = null; }
+    try { return this.bindPattern(s.pattern, init, true, this.ty(this.effType(s.init))); } finally { this.discardInit = null; }
   }
 
   /** Emit f collecting the temporaries a kept reference borrows (ownTemp's `extend`); each
@@ -440,11 +440,15 @@ export class FnEmitter extends CallEmitter {
     }
   }
 
-  private bindPattern(p: ast.LetPattern, init: string, isLet: boolean): string {
+  /** `vt`: the type of the value bound (of this part of it, in a tuple pattern). */
+  private bindPattern(p: ast.LetPattern, init: string, isLet: boolean, vt: Type | null = null, part = false): string {
+    // a part of a tuple the pattern does not bind (`let (_, c) = pair();`) is the statement's:
+    // dropped now (it leaked; the whole value moved into the pattern)
+    if (p.kind === 'wild' && part) return vt && vt.k !== 'ref' && this.m.needsDrop(vt) ? `${this.m.dropFn(vt)}(${init});` : `${init};`;
     if (p.kind === 'wild') return `${this.discardLet(init)};`;
     if (p.kind === 'tuple') {
       const t = this.tmp();
-      return `${t} = ${init};\n` + p.elems.map((el, i) => this.bindPattern(el, `${t}[${i}]`, isLet)).join('\n');
+      return `${t} = ${init};\n` + p.elems.map((el, i) => this.bindPattern(el, `${t}[${i}]`, isLet, vt?.k === 'tuple' ? vt.elems[i] : null, true)).join('\n');
     }
     const l = localOf(p);
     if (!l) return unsupported(`binding ${p.name} without local info`);
@@ -498,17 +502,47 @@ export class FnEmitter extends CallEmitter {
     return '';
   }
 
+  /** An assignment sema lowered to operator methods: `a[i] OP= v` to `a.op[]=(i, a[i] OP v)`,
+   *  `a OP= b` to `a = a OP b` (its read side a copy of the target). Each evaluates the target's
+   *  parts once (a call in the index or the object ran twice): the shared index is made first,
+   *  the copy reads the place the assignment writes. */
+  private compoundThroughOp(s: StmtOf<'assign'>, low: ast.Stmt): string {
+    if (s.op === '=') return this.stmt(low);
+    if (low.kind === 'expr' && s.target.kind === 'index') {
+      const index = s.target.index;
+      return this.withPre(() => {
+        const pins = this.pinExpr(index);
+        try { return this.exprStmt(low.expr); } finally { this.unpin(pins); }
+      });
+    }
+    if (low.kind !== 'assign' || low.value.kind !== 'binary' || low.target.kind === 'ident') return this.stmt(low);
+    const read = low.value.left, target = low.target;
+    const tt = this.ty(this.typeOf(target));
+    // (a Map entry is read first, so its key is there: the place's set replaces it)
+    return this.withPre(() => {
+      const p = this.place(target);
+      const pins = this.pinRaw(read, p.get);
+      try {
+        const v = this.copyVal(low.value);
+        if (!this.m.needsDrop(tt)) return `${p.set(v)};`;
+        const t = this.tmp(), old = this.tmp();
+        return `${t} = ${v};\n${old} = ${p.get};\ntry { ${this.m.dropFn(tt)}(${old}); } finally { ${p.set(t)}; }`;
+      } finally { this.unpin(pins); }
+    });
+  }
+
   private assign(s: StmtOf<'assign'>): string {
     const tt = derefAll(this.typeOf(s.target));
     if (s.op === '=') {
       const v = this.copyVal(s.value);
-      // Reassigning a live Drop local drops the old value first.
+      // Reassigning a live Drop local drops the old value first; the store is in a `finally`, so a
+      // drop that panics (caught) leaves the new value owned and the old one dropped once (Rust's).
       if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && this.dropFlags.has((nameRes(s.target) as ResOf<'local'>).local.id)) {
         const l = (nameRes(s.target) as ResOf<'local'>).local;
         const flag = this.dropFlags.get(l.id)!;
         const n = localValue(l, this.boxedLocals);
         const tmp = this.tmp();
-        return `${tmp} = ${v};\nif (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n});\n${this.place(s.target).set(tmp)}; ${flag} = true;`;
+        return `${tmp} = ${v};\ntry { if (${flag}) ${this.m.dropFn(this.ty(l.type))}(${n}); } finally { ${this.place(s.target).set(tmp)}; ${flag} = true; }`;
       }
       // `r = &y;` rebinds a reference variable (a cell flows as the cell); it never writes `*r`
       if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local' && (nameRes(s.target) as ResOf<'local'>).local.type.k === 'ref' && this.typeOf(s.value).k === 'ref') {
@@ -518,12 +552,23 @@ export class FnEmitter extends CallEmitter {
     }
     const p = this.place(s.target);
     const op = s.op.slice(0, -1);
+    const vt = derefAll(this.effType(s.value));
+    if (s.op === '+=' && (vt.k === 'str' || (vt.k === 'builtin' && vt.name === 'String'))) {
+      // text: a String operand is read as its text (a temporary one dropped with the statement);
+      // a String target appends in place (it was made a JS string: an internal error)
+      const text = vt.k === 'str' ? this.val(s.value) : `${this.tempVal(s.value)}.s`;
+      if (tt.k === 'builtin' && tt.name === 'String') return `${p.get}.append(${text}, ${this.site(s.span)});`;
+      return `${p.set(this.binop(op, p.get, text, tt, s.span))};`;
+    }
     const rv = this.val(s.value);
     return `${p.set(this.binop(op, p.get, rv, tt, s.span))};`;
   }
 
   /** `place = v` where the place's old value needs a drop (a field, an element, a map entry,
-   *  `*r` of a reference): v is evaluated first, then the old value is dropped exactly once. */
+   *  `*r` of a reference): v is evaluated first, then the old value is read (an index out of range
+   *  panics here), dropped exactly once and v stored (in a `finally`: a drop that panics leaves v in
+   *  the place, as Rust's assignment; storing first would not do: a struct behind a reference is
+   *  written in place, so its old value must be dropped before). */
   private assignDropping(target: E, v: string): string {
     const tt = this.ty(this.typeOf(target));
     const drop = this.m.needsDrop(tt) ? this.m.dropFn(tt) : null;
@@ -538,8 +583,9 @@ export class FnEmitter extends CallEmitter {
     const droppable = drop && (target.kind === 'member' || target.kind === 'tuple-index' || target.kind === 'index' ||
       (target.kind === 'deref' && this.effType(target.operand).k === 'ref'));
     if (!droppable) return `${p.set(v)};`;
-    const t = this.tmp();
-    return `${t} = ${v};\n${drop}(${p.get});\n${p.set(t)};`;
+    // while the old value is read (an index out of range panics) the new one is held: dropped then
+    const t = this.tmp(), old = this.tmp(), h = this.heldTemp(tt, target.span);
+    return `${h} = ${t} = ${v};\n${old} = ${p.get};\n${h} = undefined;\ntry { ${drop}(${old}); } finally { ${p.set(t)}; }`;
   }
 
   private ifStmt(s: StmtOf<'if'>): string {

@@ -14,6 +14,7 @@ import { markAddressTaken } from './ops';
 import { computeLayout, typeTooLarge } from './layout';
 import { MSG, NOTE } from '../msg';
 import { exprInfo, setExprInfo } from './tables';
+import { consume } from './moves';
 
 
 const BLOCKING = new Set(['sleep', 'block_on']);
@@ -135,6 +136,8 @@ export function checkBuiltinCall(cx: Ctx, e: ast.ExprOf<'call'>, name: string, t
     case 'block_on': {
       if (!arity(1)) { rest(0); return T.error; }
       const t = checkExpr(cx, args[0], expected ? { k: 'builtin', name: 'Future', args: [expected] } : null);
+      // the Future is used up (moved, not Copy): awaiting it again handed its value out twice
+      consume(cx, args[0]);
       if (t.k === 'builtin' && t.name === 'Future') return t.args[0];
       if (t.k !== 'error') cx.error(MSG.E0103.blockExpectsFutureT({ t: fmt(t) }), args[0].span);
       return T.error;

@@ -220,6 +220,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
     }
     case 'await': {
       const t = checkExpr(cx, e.operand, null);
+      consume(cx, e.operand); // the Future is used up (as block_on's)
       if (!cx.fn || !cx.fn.isAsync) cx.error(MSG.E0118.awaitOnlyAllowedInside(), e.span, { notes: [NOTE.E0118.helpSynchronousCodeUse()] });
       if (cx.fn) cx.fn.blocks = true;
       if (t.k === 'builtin' && t.name === 'Future') return t.args[0];

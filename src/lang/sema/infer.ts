@@ -29,7 +29,9 @@ export function isCopy(t: Type): boolean {
     case 'enum': return t.info.variants.every((v) => v.fields.length === 0);
     case 'tuple': return t.elems.every(isCopy);
     case 'array': return isCopy(t.elem);
-    case 'builtin': return !['String', 'Vec', 'Map', 'Set', 'Box'].includes(t.name);
+    // a Future hands out its value once awaited: one of a moving type is itself moved (awaiting a
+    // copy again handed the same value out twice, dropped twice)
+    case 'builtin': return t.name === 'Future' ? !!t.args[0] && isCopy(t.args[0]) : !['String', 'Vec', 'Map', 'Set', 'Box'].includes(t.name);
     case 'any': return false; // it owns its content
     // a type parameter may be instantiated with a struct, String, Vec…: a generic body moves its
     // values like those (the language has no `Copy` bound to promise otherwise)

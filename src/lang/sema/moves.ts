@@ -341,6 +341,7 @@ function temporaryContainer(e: ast.Expr): boolean {
   const root = containerRoot(e);
   const t = exprInfo(root)?.type;
   if (!t || t.k === 'ref' || t.k === 'ptr' || t.k === 'slice') return false; // a slice only borrows its elements
+  if (t.k === 'builtin' && t.name === 'Gc') return false; // a temporary handle shares its object
   return root.kind === 'call' || root.kind === 'struct-lit' || root.kind === 'array' || root.kind === 'map';
 }
 
@@ -394,8 +395,9 @@ function isPlacePath(e: ast.Expr): boolean {
   return e.kind === 'ident';
 }
 
-/** Builtin accessors that hand out a part the receiver keeps owning. */
-const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get',
+/** Builtin accessors that hand out a part the receiver keeps owning (a Gc's object is every
+ *  handle's: `g.get()` by value would give it a second owner, dropped twice, written through). */
+const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get', 'Gc.get',
   'array.get', 'array.first', 'array.last', 'array.find', 'slice.get', 'slice.first', 'slice.last', 'slice.find']); // §5.2
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 

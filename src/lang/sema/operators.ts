@@ -274,7 +274,8 @@ export function assignOverload(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>
   if (tgt.kind === 'index') {
     const ot = checkExpr(cx, tgt.object, null);
     const owner = ownerOf(ot);
-    if (!owner) return null;
+    // an element of a built-in container (`vs[i] += d` on a Vec of a user type): `a = a + b` below
+    if (!owner) return s.op === '=' ? null : opFallback(cx, s, tgt);
     const setter = overloads(cx.methods.get(owner), 'op[]=', 2)[0];
     if (!setter) {
       cx.error(MSG.E0125.cannotAssignThroughIndex({ derefAll: fmt(derefAll(ot)) }), tgt.span, { notes: [NOTE.E0125.helpDefineFnSelf3({ derefAll: typeName(derefAll(ot)) })] });
@@ -288,8 +289,15 @@ export function assignOverload(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>
     const call = methodCall(cx, tgt.object, ot, setter, [tgt.index, value], s.span, null);
     return { kind: 'expr', span: s.span, expr: call } as ast.Stmt;
   }
-  if (s.op === '=' || s.op === '<<=' || s.op === '>>=') return null;
+  if (s.op === '=') return null;
   if (!['ident', 'member', 'tuple-index', 'deref'].includes(tgt.kind)) return null;
+  return opFallback(cx, s, tgt);
+}
+
+/** `a OP= b` on a user type: `op OP=` on the target, else `a = a OP b` (codegen evaluates the
+ *  target's place once: stmts.ts compoundThroughOp). Null: built-in assignment applies. */
+function opFallback(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>, tgt: ast.Expr): ast.Stmt | null {
+  if (s.op === '<<=' || s.op === '>>=') return null;
   // Peek at the target's type without reporting (the target is checked as a place below or by the caller).
   let tt: Type = T.error;
   if (tgt.kind === 'ident') tt = cx.scope.lookup(tgt.name)?.local.type ?? T.error;

@@ -34,8 +34,8 @@ export function checkIncDec(cx: Ctx, e: ast.ExprOf<'unary'> | ast.ExprOf<'postfi
 
 export function checkUnary(cx: Ctx, e: ast.ExprOf<'unary'>, expected: Type | null): Type {
   if (e.op === '++' || e.op === '--') return checkIncDec(cx, e);
-  if (e.op === '-' && e.operand.kind === 'int' && !e.operand.suffix) {
-    // A negative literal: range-check the negated value (`let x: i8 = -128;`).
+  if (e.op === '-' && e.operand.kind === 'int') {
+    // A negative literal: range-check the negated value (`let x: i8 = -128;`, `-128i8`).
     const t = checkInt(cx, e.operand, expected?.k === 'float' || expected?.k === 'int' ? expected : null, -e.operand.value);
     setExprInfo(e.operand, { type: t, constValue: t.k === 'float' ? Number(e.operand.value) : e.operand.value });
     setExprInfo(e, { type: t, constValue: t.k === 'float' ? -Number(e.operand.value) : -e.operand.value });
@@ -253,8 +253,21 @@ export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
   // Pointers made from references: the referent must live in simulated memory.
   if (to.k === 'ptr' && e.expr.kind === 'ref') {
     const rt = derefType(exprInfo(e.expr.operand)?.type);
-    if (rt && !inMemory(rt)) {
-      cx.error(MSG.E0126.cannotTakeAddressValue({ rt: fmt(rt) }), e.span, {
+    // a part's address is inside its whole (the local that becomes memory-backed): each value on
+    // the way must have a C layout too (`&q.p` of a struct holding a String, `&v[0]` of a Vec
+    // were a run-time panic); through a reference, the referent is whatever the caller has
+    const outside = (x: ast.Expr): Type | null => {
+      while (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index') {
+        const ot = exprInfo(x.object)?.type;
+        if (!ot || ot.k === 'ref' || ot.k === 'ptr') return null;
+        if (!inMemory(ot)) return ot;
+        x = x.object;
+      }
+      return null;
+    };
+    const bad = rt && !inMemory(rt) ? rt : outside(e.expr.operand);
+    if (bad) {
+      cx.error(MSG.E0126.cannotTakeAddressValue({ rt: fmt(bad) }), e.span, {
         notes: [NOTE.E0126.noteOnlyCLayout()],
       });
       return to;

@@ -130,6 +130,7 @@ const MEMBERS: Record<string, { statics: Record<string, string>; methods: Record
       split: '(str): Vec<string>', find: '(str): Option<i64>', substr: '(int, int): string', bytes: '(): Vec<u8>',
       'parse<P>': '(): Result<P, string>', to_string: '(): string',
       to_upper: '(): String', to_lower: '(): String', push_str: '(str)!', clear: '()!', capacity: '(): i64',
+      pushChar: '(u32)!', // chapter 2 §5.1 [real]: appends a code point's UTF-8
     },
   },
   str: {

@@ -103,6 +103,12 @@ describe('lexer: strings, f-strings, tags', () => {
     expect(codes('"\\0"')).toEqual(['E0004']);
   });
 
+  it('joins a surrogate pair and rejects a lone surrogate (no UTF-8 for it: it read as U+FFFD)', () => {
+    expect(kinds('"<\\uD83D\\uDE00>"')).toEqual(['string(<\u{1F600}>)']);
+    expect(codes('"\\uD800"')).toEqual(['E0004']);
+    expect(codes('"\\uDE00\\uD83D"')).toEqual(['E0004', 'E0004']);
+  });
+
   it('reports an unterminated string and still ends with eof', () => {
     const r = lex('t.vx', 'let s = "abc');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E0003']);

@@ -310,7 +310,16 @@ class Lexer {
       case 117: { // \uXXXX
         let hex = '';
         while (hex.length < 4 && this.pos < this.end && isHex(src.charCodeAt(this.pos))) hex += src[this.pos++];
-        if (hex.length === 4) return String.fromCharCode(parseInt(hex, 16));
+        const cp = parseInt(hex, 16);
+        if (hex.length === 4 && cp >= 0xd800 && cp <= 0xdfff) {
+          // a code point past U+FFFF is written as a pair (`\uD83D\uDE00`); a lone surrogate has no
+          // UTF-8 (it became U+FFFD's bytes)
+          const low = /^\\u[dD][c-fC-F][0-9a-fA-F]{2}/.exec(src.slice(this.pos, this.pos + 6));
+          if (cp <= 0xdbff && low) { this.pos += 6; return String.fromCharCode(cp, parseInt(low[0].slice(2), 16)); }
+          this.report(MSG.E0004.surrogateEscape({ hex }), this.spanFrom(start, sLine, sCol));
+          return '';
+        }
+        if (hex.length === 4) return String.fromCharCode(cp);
         this.report(MSG.E0004.malformedUnicodeEscapeExpected(), this.spanFrom(start, sLine, sCol));
         return '';
       }

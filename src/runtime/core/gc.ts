@@ -73,11 +73,20 @@ export class GcHeap {
       else { g.freed = true; dead.push(g); }
     }
     this.all = kept;
-    for (const g of dead) {
-      if (g.addr) this.rt.machine.gcFree(g.addr);
-      if (g.drop) g.drop(g.v);
+    // a drop that panics does not stop the others (as a value's drop glue: the panic is kept while
+    // they run, so a second one aborts), then it goes on; every dead object is freed once
+    let u: unknown;
+    for (let i = 0; i < dead.length; i++) {
+      try {
+        for (; i < dead.length; i++) {
+          const g = dead[i];
+          if (g.addr) this.rt.machine.gcFree(g.addr);
+          if (g.drop) g.drop(g.v);
+        }
+      } catch (e) { u = this.rt.dropFault(u, e); }
     }
     this.rt.machine.stats.gcCollected();
+    if (u !== undefined) throw u;
     return dead.length;
   }
 }

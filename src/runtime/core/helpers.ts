@@ -51,15 +51,16 @@ export function exactEnd(v: number | bigint | undefined, n: number, inc: boolean
 }
 
 export function makeHelpers(rt: Runtime) {
-  /** f(a) then g(b) (either may be null), g run even when f panics (rt.dropFault). */
-  const drop2 = (f: Drop | null, a: unknown, g: Drop | null, b: unknown): void => {
-    if (f === null || g === null) { if (f) f(a); else if (g) g(b); return; }
-    let held: unknown;
-    try { f(a); } catch (e) { held = rt.dropFault(held, e); }
-    g(b);
-    if (held !== undefined) throw held;
-  };
   const num = (i: number | bigint) => (typeof i === 'bigint' ? Number(i) : i);
+  /** Run the drops `fs[i](xs[i])` (a null drop is skipped) in order, going on past one that panics
+   *  (while that panic unwinds, so a second aborts), then rethrow it: as Rust's drop glue. */
+  const dropEach = (n: number, f: (i: number) => void): void => {
+    let u: unknown;
+    for (let i = 0; i < n; i++) {
+      try { for (; i < n; i++) f(i); } catch (e) { u = rt.dropFault(u, e); }
+    }
+    if (u !== undefined) throw u;
+  };
   const h = {
     $div(a: number, b: number, s: number): number {
       if (b === 0) rt.divz(s);
@@ -181,7 +182,7 @@ export function makeHelpers(rt: Runtime) {
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
-        drop2(dv, old, dk, k);
+        dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(k); });
         return;
       }
       m.m.set(c, v);
@@ -196,7 +197,7 @@ export function makeHelpers(rt: Runtime) {
       const key = compound ? m.ok!.get(c) : c;
       m.m.delete(c);
       m.ok?.delete(c);
-      drop2(dv, old, dk, key);
+      dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(key); });
     },
     /** `s.insert(x)` of an element that needs a drop: x is dropped when an equal one is there. */
     $sput(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop, site = -1): void {
@@ -284,12 +285,15 @@ export function makeHelpers(rt: Runtime) {
       const vals = m instanceof VMap && dv ? [...m.m.values()] : [];
       m.m.clear();
       m.ok = null;
-      // every entry dropped even when one drop panics (rt.dropFault)
-      let held: unknown;
-      keys.forEach((k, i) => {
-        try { drop2(dv && i < vals.length ? dv : null, vals[i], dk, k); } catch (e) { held = rt.dropFault(held, e); }
+      dropEach(keys.length * 2, (j) => {
+        const i = j >> 1;
+        if (j & 1) { if (dk) dk(keys[i]); } else if (dv && i < vals.length) dv(vals[i]);
       });
-      if (held !== undefined) throw held;
+      return undefined;
+    },
+    /** Drop every element of xs (a cleared Vec's), going on past one whose drop panics. */
+    $dropAll(xs: unknown[], d: Drop): undefined {
+      dropEach(xs.length, (i) => d(xs[i]));
       return undefined;
     },
     $range(lo: unknown, hi: unknown, inc: boolean) {

@@ -92,8 +92,12 @@ export function makeHost(rt: Runtime) {
     /** `*b = v` (and `b.set(v)`): drop the old content, or give a box emptied by a move a new
      *  block, then store v. */
     boxSet(b: VBox | VBoxView, v: unknown, site: number, drop: ((x: unknown) => void) | null): void {
-      if (b.addr !== 0) { if (drop !== null) drop(b.v); }
-      else b.addr = rt.machine.reboxAddr(b.foreign, site);
+      if (b.addr === 0) b.addr = rt.machine.reboxAddr(b.foreign, site);
+      else if (drop !== null) {
+        // a drop that panics (caught) still leaves v in the box: the old content is dropped once
+        try { drop(b.v); } finally { b.v = v; }
+        return;
+      }
       b.v = v;
     },
     unbox(b: VBox | VBoxView): void {

@@ -6,6 +6,13 @@
 // inside these methods).
 import { VVec, VMap, VSet, catStr } from './collections';
 import { canon } from './wide';
+import { VexPanic } from './errors';
+
+/** A panic out of `f` first drops what `drop` names (values the call owned: made results, the
+ *  element being inserted), while it unwinds; aborts and limits skip cleanup. */
+function dropping<R>(f: () => R, drop: () => void): R {
+  try { return f(); } catch (e) { if (e instanceof VexPanic) drop(); throw e; }
+}
 
 type Fn = (...a: unknown[]) => unknown;
 type Cmp = (a: unknown, b: unknown) => number;
@@ -63,9 +70,9 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
       return { ok: Number(kind.slice(1)) >= 64 ? canon(v) : Number(v) };
     },
     // ---- Vec
-    insert(v: VVec, i: bigint | number, x: unknown, site: number, panic: (m: string, s: number) => never): void {
+    insert(v: VVec, i: bigint | number, x: unknown, site: number, panic: (m: string, s: number) => never, drop?: (x: unknown) => void): void {
       const n = Number(i);
-      if (n < 0 || n > v.n) panic(`insertion index (is ${i}) should be <= len (is ${v.n})`, site);
+      if (n < 0 || n > v.n) dropping(() => panic(`insertion index (is ${i}) should be <= len (is ${v.n})`, site), () => drop?.(x));
       if (v.n === v.cap) v.grow(site);
       v.splice(n, 0, x);
     },
@@ -84,7 +91,11 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
       return undefined;
     },
     // (a typed Vec's `a` is a typed array, whose map/filter would keep its element type)
-    map: (v: VVec, f: Fn, esize: number, ealign: number) => vec(v.toArray().map((x) => f(x)), esize, ealign),
+    /** `drop`: of a result that needs one (a closure that panics midway: those made are dropped) */
+    map: (v: VVec, f: Fn, esize: number, ealign: number, drop?: (x: unknown) => void) => {
+      const out: unknown[] = [];
+      return dropping(() => { for (const x of v.toArray()) out.push(f(x)); return vec(out, esize, ealign); }, () => { if (drop) for (const y of out) drop(y); });
+    },
     /** `copy`: the kept elements are cloned (the receiver keeps its own, codegen calls.ts) */
     filter: (v: VVec, f: Fn, copy?: Fn) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? kept.map(copy) : kept, v.esize, v.ealign, v.kind); },
     any: (v: VVec, f: Fn) => { for (const x of v.a) if (f(x)) return true; return false; },

@@ -643,17 +643,19 @@ export class Runtime {
     if (this.draining) return;
     this.draining = true;
     const q = this.dropQueue;
-    let held: unknown;
+    // a queued drop that panics does not stop the rest (drop glue goes on: codegen context.ts)
+    let u: unknown;
     try {
-      // (the queue grows while it runs: a queued drop queues the parts nested past the limit)
       for (let i = 0; i < q.length; i += 2) {
-        try { (q[i] as (v: unknown) => void)(q[i + 1]); } catch (e) { held = this.dropFault(held, e); }
+        try {
+          for (; i < q.length; i += 2) (q[i] as (v: unknown) => void)(q[i + 1]);
+        } catch (e) { u = this.dropFault(u, e); }
       }
     } finally {
       q.length = 0;
       this.draining = false;
     }
-    if (held !== undefined) throw held;
+    if (u !== undefined) throw u;
   }
   /**
    * A drop among several panicked (drop glue, a container's operation): the panic is held while
@@ -664,14 +666,6 @@ export class Runtime {
   dropFault(held: unknown, e: unknown): unknown {
     if (!(e instanceof VexPanic)) throw e;
     return held === undefined ? e : held;
-  }
-  /** `drop(x)` for each x, every one run even when one panics (dropFault). */
-  dropEach<T>(xs: Iterable<T>, drop: (v: T) => void): void {
-    let held: unknown;
-    for (const x of xs) {
-      try { drop(x); } catch (e) { held = this.dropFault(held, e); }
-    }
-    if (held !== undefined) throw held;
   }
 
   logDrop(u: unknown, site: number, td: number, name = '', v?: unknown): void {

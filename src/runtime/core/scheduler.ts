@@ -36,6 +36,8 @@ export class Task {
   /** An async fn's task that panicked: the panic waits in its Future for an awaiter. */
   panicked: VexPanic | null = null;
   awaited = false;
+  /** Set when its Future was dropped before the task ended: the value is dropped when it comes. */
+  dropValue: ((v: unknown) => void) | null = null;
   /** Heap-limit bytes this task holds (0 once released). */
   charged = 0;
   /** Neighbours in the scheduler's list of unfinished tasks (spawn order). */
@@ -46,6 +48,15 @@ export class Task {
     this.threadLocals = tls;
   }
   get done(): boolean { return this.state === 'done'; }
+  /** Its Future's drop (generated, for a value that needs one): nobody will take the value, so it
+   *  is dropped now, or when the task ends (it was never dropped). */
+  dropWith(d: (v: unknown) => void): void {
+    if (!this.done) { this.dropValue = d; return; }
+    if (this.panicked !== null) return;
+    const v = this.value;
+    this.value = undefined;
+    d(v);
+  }
   /** A task awaiting this one (block() puts it on the future's wait list). */
   push(t: Task): void { addWaiter(this, t); }
 }
@@ -174,6 +185,8 @@ export class Scheduler {
     this.rt.emit({ t: 'task-end', task: t.id, clock: this.clock });
     this.wakeAll(t, t.id, 'complete');
     this.release(t);
+    const d = t.dropValue;
+    if (d !== null) { t.dropValue = null; t.value = undefined; d(v); } // its Future is gone
   }
 
   /** A finished task keeps only its result (it is the Future others await): its generator,
