@@ -344,6 +344,7 @@ export function noteBoundCopies(from: ast.Expr, bound: readonly LocalInfo[]): vo
 }
 /** The value a match or loop binding holding a reference was bound out of (its borrows are its). */
 const boundFrom = checkMap<LocalInfo, ast.Expr>();
+export const boundSource = (l: LocalInfo): ast.Expr | undefined => boundFrom.get(l);
 /** Join the holder a statement copies a shared handle into with its source. */
 function noteHandleCopies(g: Given): void {
   if (!holdsShared(g.to.type)) return;

@@ -16,7 +16,7 @@ import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
-import { borrowsIn, branchValues, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
+import { borrowsIn, boundLocal, boundSource, branchValues, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
 import { scopesOf, walkKey } from './scopes';
 
@@ -112,22 +112,40 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       return;
     }
   };
+  /** The values `let`s and assignments give each local holding a reference (anywhere in the body). */
+  const valuesOf = new Map<LocalInfo, ast.Expr[]>();
   /** A reference to the caller's data that `e` is or holds (`r`, `&r.n`, `Some(r)`, `mk(r)`):
    *  only stores into a thread_local are its caller's to not see (a reference parameter it can). */
-  const callersRef = (e: ast.Expr): LocalInfo | null => {
+  const callersRef = (e: ast.Expr, depth = 0): LocalInfo | null => {
     e = checkedNode(e);
+    if (depth > 8) return null;
     switch (e.kind) {
-      case 'ident': { const l = local(e), k = l?.type.k; return l && (k === 'ref' || k === 'slice') && callers(l) ? l : null; }
+      case 'ident': {
+        const l = local(e), k = l?.type.k;
+        if (!l) return null;
+        if (k === 'ref' || k === 'slice') return callers(l) ? l : null;
+        // (a local given such a value: `let g = h.f;`, a match binding of `h.o`)
+        if (!holdsRef(l.type)) return null;
+        for (const v of [...(valuesOf.get(l) ?? []), ...(boundSource(l) ? [boundSource(l)!] : [])]) { const r = callersRef(v, depth + 1); if (r) return r; }
+        return null;
+      }
       case 'ref': { const l = rootLocal(e.operand); return l && callers(l) ? l : null; }
-      case 'struct-lit': for (const f of e.fields) { const l = callersRef(f.value); if (l) return l; } return null;
-      case 'tuple': case 'array': for (const x of e.elems) { const l = callersRef(x); if (l) return l; } return null;
+      // a part read through a reference to the caller's data that may itself hold a reference or
+      // a function value borrowing it (`h.f` of `h: &H`, `*pf`)
+      case 'member': case 'tuple-index': case 'index': case 'deref': {
+        const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
+        return l && callers(l) ? l : null;
+      }
+      case 'if': case 'match': for (const v of branchValues(e)) { const l = callersRef(v, depth + 1); if (l) return l; } return null;
+      case 'struct-lit': for (const f of e.fields) { const l = callersRef(f.value, depth + 1); if (l) return l; } return null;
+      case 'tuple': case 'array': for (const x of e.elems) { const l = callersRef(x, depth + 1); if (l) return l; } return null;
       case 'call': {
         // a variant or Some/Ok/Err holds its arguments; a call returning a value that holds a
         // reference (a closure, a Future) may hold its reference arguments and `&T` receiver
         if (!holdsRef(exprInfo(e)?.type)) return null;
         const t = callTarget(e);
-        for (const a of e.args) { const l = callersRef(a); if (l) return l; }
-        return t?.k === 'method' && t.fn.receiverType?.k === 'ref' && e.callee.kind === 'member' ? callersRef(e.callee.object) : null;
+        for (const a of e.args) { const l = callersRef(a, depth + 1); if (l) return l; }
+        return t?.k === 'method' && t.fn.receiverType?.k === 'ref' && e.callee.kind === 'member' ? callersRef(e.callee.object, depth + 1) : null;
       }
       default: return null;
     }
@@ -307,6 +325,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     if (lit && !lentClosures.has(o as unknown as ast.Expr)) open.pop();
   };
   noteReplaced(body.stmts);
+  noteValues(body, valuesOf);
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
   filledReturns();
@@ -392,6 +411,19 @@ function mayHoldPartOf(holder: Type, t: Type | undefined): boolean {
 function isThreadLocal(e: ast.Expr): boolean {
   while (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
   return e.kind === 'ident' && nameRes(e)?.k === 'tls';
+}
+
+/** Note the value each `let x = v;` / `x = v;` of the body gives a local whose type holds a reference. */
+function noteValues(body: ast.Block, out: Map<LocalInfo, ast.Expr[]>): void {
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    const b = o.kind === 'let' || o.kind === 'assign' ? boundLocal(o as unknown as ast.Stmt) : null;
+    if (b && holdsRef(b.local.type)) out.set(b.local, [...(out.get(b.local) ?? []), b.value]);
+    for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k]);
+  };
+  visit(body);
 }
 
 /** The locals a `let` pattern binds, in order (also codegen's). */
