@@ -32,13 +32,56 @@ type LoopStmt = Extract<ast.Stmt, { kind: 'while' | 'loop' | 'for-in' | 'for-c' 
  *  …;`, `r.clear();`); mentions inside `site` (the store itself) are not uses. */
 function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, site: ast.Span): ast.Span | null {
   const first: unknown[] = s.kind === 'for-c' ? [s.post, s.cond] : s.kind === 'while' ? [s.cond] : [];
-  for (const n of first) { const m = lastMention(n, r, through, site); if (m) return m; }
-  for (const st of [...s.body.stmts, s.body.tail]) {
-    if (reassigns(st, r) || clears(st, r)) return null;
+  return firstUse([...first, ...s.body.stmts, s.body.tail], first.length, r, through, site);
+}
+/** The use of holder r (or a local in `through`) that the nodes (statements from index `from`)
+ *  make first, in order, before a statement gives r a new value or clears it: a mention that
+ *  reads nothing r holds (`v.len()`, weakRead) is one only if no such reset follows. */
+function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through: ReadonlySet<LocalInfo>, site?: ast.Span): ast.Span | null {
+  let weak: ast.Span | null = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const st = nodes[i];
+    if (i >= from && (reassigns(st, r) || clears(st, r))) return null;
     const m = lastMention(st, r, through, site);
-    if (m) return m;
+    if (!m) continue;
+    if (!weakReads(st, through, site)) return m;
+    weak ??= m;
   }
-  return null;
+  return weak;
+}
+/** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
+const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err']);
+/** Does every mention of a local in `ls` in `st` (outside span `except`) read only a value holding
+ *  no reference out of the holder itself, through none of its references: a count (`v.len()`,
+ *  `o.is_some()`), a field or element of an owned part (`h.n`, `t.0`, `arr[0].n` of `[S; 2]`)? */
+function weakReads(st: unknown, ls: ReadonlySet<LocalInfo>, except?: ast.Span): boolean {
+  let ok = true;
+  const visit = (x: unknown, up: Record<string, unknown>[]): void => {
+    if (!ok || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y, up); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (except && o.span && within(o.span as ast.Span, except)) return;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' && ls.has((nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local)) {
+      let child: unknown = o;
+      for (let k = up.length - 1; ; k--) {
+        const a = up[k];
+        if (a?.kind === 'member' && a.object === child && up[k - 1]?.kind === 'call') {
+          const c = checkedCall(up[k - 1] as unknown as ast.ExprOf<'call'>), t = callTarget(c);
+          if ((c.callee as unknown) === a && t?.k === 'builtin-method' && COUNTS.has(t.method)) return;
+        }
+        const place = a && (a.kind === 'member' || a.kind === 'tuple-index' || a.kind === 'index') && a.object === child;
+        const t = place ? exprInfo(a as unknown as ast.Expr)?.type : undefined;
+        if (!t || t.k === 'ref' || t.k === 'slice' || t.k === 'ptr' || t.k === 'fn') { ok = false; return; }
+        if (!holdsRef(t)) return;
+        child = a;
+      }
+    }
+    up.push(o);
+    for (const k in o) if (walk(o, k)) visit(o[k], up);
+    up.pop();
+  };
+  visit(st, []);
+  return ok;
 }
 /** `r.clear();` on a collection local r. */
 function clears(st: unknown, r: LocalInfo): boolean {
@@ -662,10 +705,9 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       // (one report per holder and local: `r = if c { &x } else { &x };` borrows x twice)
       const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-      const stop = after.findIndex((st) => reassigns(st, d.r));
-      let use: ast.Span | null = null;
+      const stop = after.findIndex((st) => reassigns(st, d.r) || clears(st, d.r));
       const through = reaching(d.r);
-      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, through); if (use) break; }
+      let use = firstUse(after, 0, d.r, through);
       // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
       // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
       const again = !use && LOOPS.has(s.kind) && !within(d.r.span, s.span) ? carriedUse(s as LoopStmt, d.r, through, d.site) : null;
