@@ -118,6 +118,25 @@ describe('a local holder filled in the block, then moved or read into an outer o
     for (const [, decl, st, read] of cases) expect(errs(`let a = D{n: 100}; ${decl} { let x = D{n: 1}; ${fill('a')} ${st} println("{}", x.n); } println("{}", ${read});`), st).toEqual([]);
     expect(errs('let a = D{n: 100}; let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let! inner: Vec<&D> = Vec.new(); inner.push(&x); inner = Vec.new(); inner.push(&a); v = inner; } println("{}", v[0].n);')).toEqual([]);
   });
+  it("a let-bound closure's call holds only the borrows its result values carry, not every capture's", () => {
+    const pre = 'let! v: Vec<&D> = Vec.new(); let a = D{n: 2};';
+    const post = '} println("{}", v[0].n);';
+    // accepted: x is only read inside, the result points into a or the argument
+    expect(errs(`${pre} { let x = D{n: 1}; let g = || { println("{}", x.n); &a }; v.push(g()); ${post}`)).toEqual([]);
+    expect(errs(`${pre} { let x = D{n: 1}; let g = |d: &D| { println("{}", x.n); d }; v.push(g(&a)); ${post}`)).toEqual([]);
+    expect(errs(`${pre} { let x = D{n: 1}; let g = || if x.n > 0 { &a } else { &a }; v.push(g()); ${post}`)).toEqual([]);
+    // rejected: a result value points into x (the value, a branch, a return, a local bound to it, a deref)
+    for (const g of ['|| { println("{}", a.n); &x }', '|| if a.n > 0 { &x } else { &a }', '|| { if a.n > 0 { return &x; } &a }', '|| { let r = &x; r }', '|| { let r1 = &x; let rr = &r1; *rr }', '|d: &D| { if d.n > 0 { return d; } &x }']) {
+      expect(errs(`${pre} { let x = D{n: 1}; let g = ${g}; v.push(g(${g.startsWith('|d') ? '&a' : ''})); ${post}`), g).toEqual([dangling('v', 'x')]);
+    }
+    // (a closure returning a function value may return one capturing any capture)
+    expect(errs('let! fs: Vec<fn(): i32> = Vec.new(); { let x = D{n: 1}; let r = &x; let g = || { println("{}", 1); || r.n }; fs.push(g()); } println("{}", fs[0]());')).toEqual([dangling('fs', 'x')]);
+  });
+  it('a value read through a reference to a reference holds what that one holds (`*rr`)', () => {
+    expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let r1 = &x; let rr = &r1; v.push(*rr); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
+    expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let r1 = &x; let rr = &r1; let r = *rr; v.push(r); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
+    expect(errs('let! v: Vec<&D> = Vec.new(); let a = D{n: 2}; { let x = D{n: 1}; let r1 = &a; let rr = &r1; v.push(*rr); println("{}", x.n); } println("{}", v[0].n);')).toEqual([]);
+  });
   it('a call of a closure returning a reference into what it captured holds a borrow of it', () => {
     expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let g = || &x; v.push(g()); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
     expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let q = &x; let f = || q; v.push(f()); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);

@@ -202,10 +202,19 @@ export function temporaryPlace(e: ast.Expr): boolean {
 let borrowDepth = 0;
 /** `let g = |…| …;`: the literal g stands for. */
 const letClosures = checkMap<LocalInfo, ast.ExprOf<'closure'>>();
-/** What a closure's result may point into: each captured local (a mention of it in the body),
- *  or what a captured reference holds. */
+/** What a closure's result may point into: the borrows its result values carry (its value or
+ *  tail, what its `return`s and `?`s give back) that are not its own locals' or parameters' (its
+ *  arguments' are the call's). A closure returning a function value or a Future may return one
+ *  capturing any of its captures: then each captured local it mentions, or what a captured
+ *  reference holds. */
 function captureBorrows(c: ast.ExprOf<'closure'>): Borrow[] {
-  const caps = new Set(exprInfo(c)?.closure?.captures ?? []), out: Borrow[] = [];
+  const info = exprInfo(c)?.closure, caps = new Set(info?.captures ?? []), out: Borrow[] = [];
+  if (!caps.size) return out;
+  if (!holdsFnValue(info!.ret)) {
+    const own = (br: Borrow) => { const l = rootLocal(br.operand); return !!l && within(l.span, c.span); };
+    for (const v of resultValues(c)) for (const br of borrowsIn(v)) if (!own(br)) out.push(br);
+    return out;
+  }
   const visit = (n: unknown): void => {
     if (!n || typeof n !== 'object' || !caps.size) return;
     if (Array.isArray(n)) { for (const y of n) visit(y); return; }
@@ -218,6 +227,27 @@ function captureBorrows(c: ast.ExprOf<'closure'>): Borrow[] {
     for (const k in o) if (walk(o, k)) visit(o[k]);
   };
   visit(c.body);
+  return out;
+}
+/** Does a value of type t hold a function value or a Future (which may capture anything)? */
+const holdsFnValue = (t: Type | undefined, seen = new Set<unknown>()): boolean =>
+  !!t && (t.k === 'fn' || (t.k === 'builtin' && t.name === 'Future') || somePart(t, (x) => holdsFnValue(x, seen), seen));
+/** The values a closure's call gives back: its body's value, its `return`s' and the operands of
+ *  its `?`s (their None/Err), not those of closures, tasks or async blocks inside it. */
+function resultValues(c: ast.ExprOf<'closure'>): ast.Expr[] {
+  const out: ast.Expr[] = [];
+  const body = c.body as ast.Block | ast.Expr;
+  if (Array.isArray((body as ast.Block).stmts)) { if ((body as ast.Block).tail) out.push((body as ast.Block).tail!); } else out.push(body as ast.Expr);
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const y of n) visit(y); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (o.kind === 'closure' || o.kind === 'async' || o.kind === 'go') return;
+    if (o.kind === 'return' && o.value) out.push(o.value as ast.Expr);
+    if (o.kind === 'try') out.push(o.operand as ast.Expr);
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(body);
   return out;
 }
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
@@ -245,6 +275,15 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       break;
     }
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
+    // (a value read through a reference holds what the referenced place holds: `*rr` with
+    // `rr = &r`, `r = &x`; and what comes out of an Option or Result, a Future, a channel)
+    case 'deref': case 'try': case 'await': case 'recv': {
+      if (!holdsRef(exprInfo(e)?.type) || borrowDepth >= 8) break;
+      const from = borrowsIn(e.operand);
+      out.push(...from);
+      if (e.kind === 'deref') { borrowDepth++; try { for (const br of from) borrowsIn(br.operand, out); } finally { borrowDepth--; } }
+      break;
+    }
     case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
     case 'if': case 'match': for (const v of branchValues(e)) borrowsIn(v, out); break;
     case 'call': {
