@@ -226,3 +226,37 @@ describe('two borrows of one place in one call, in a closure whose body is a val
     expect(errs('let! x = 1; let y = 2; let f = || two(&x!, &y); f();', two)).toEqual([]);
   });
 });
+
+describe('what a holder holds where it is read (flow): stores after the read, in a loop, in a closure', () => {
+  const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+  const pre = 'let a = D{n: 5}; let! v: Vec<&D> = Vec.new(); v.push(&a); let! o: Option<&D> = None;';
+  const post = 'println("{}", o.unwrap().n);';
+  it('accepted: the holder read before the store, in straight-line code (it is not used after the block)', () => {
+    expect(errs(`${pre} { let x = D{n: 2}; o = Some(v[0]); v.push(&x); } ${post}`)).toEqual([]);
+    expect(errs('let a = D{n: 5}; let g = Gc(&a); let! h: &D = &a; { let x = D{n: 2}; h = g.get(); g.set(&x); } println("{}", h.n);')).toEqual([]);
+    // (given a whole new value first in each iteration, before the read)
+    expect(errs(`${pre} { let x = D{n: 2}; for i in 0..2 { v = Vec.new(); v.push(&a); o = Some(v[0]); v.push(&x); } } ${post}`)).toEqual([]);
+  });
+  it('rejected: read after the store, or before it in a loop, or in a closure called after it', () => {
+    expect(errs(`${pre} { let x = D{n: 2}; v.push(&x); o = Some(v[1]); } ${post}`)).toEqual([dangling('o', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 2}; for i in 0..2 { if i == 1 { o = Some(v[1]); } v.push(&x); } } ${post}`)).toEqual([dangling('o', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 2}; let f = || { o = Some(v[1]); }; v.push(&x); f(); } ${post}`)).toEqual([dangling('o', 'x')]);
+    expect(errs('let a = D{n: 5}; let g = Gc(&a); let! h: &D = &a; { let x = D{n: 2}; for i in 0..2 { h = g.get(); g.set(&x); } } println("{}", h.n);')).toEqual([dangling('h', 'x')]);
+  });
+  it('rejected: a store through a callee given `&v!` or through a reference to v, then a read', () => {
+    const put = 'fn put(v: &Vec<&D>!, d: &D) { v.push(d); }';
+    expect(errs(`${pre} { let x = D{n: 2}; put(&v!, &x); o = Some(v[1]); } ${post}`, put)).toEqual([dangling('o', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 2}; let w = &v!; w.push(&x); o = Some(v[1]); } ${post}`)).toEqual([dangling('o', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 2}; let w = &v!; w.push(&a); o = Some(v[1]); println("{}", x.n); } ${post}`)).toEqual([]);
+  });
+  it('a whole new value replaces what the holder held only where it runs before the read on every path', () => {
+    const inner = (body: string) => `let! v2: Vec<&D> = Vec.new(); let c = v2.len() > 5; { let x = D{n: 1}; let a = D{n: 2}; let! inner: Vec<&D> = Vec.new(); ${body} } println("{}", v2[0].n);`;
+    expect(errs(inner('inner.push(&x); inner = Vec.new(); inner.push(&a); v2 = inner;'))).toEqual([dangling('v2', 'a')]);
+    expect(errs(inner('inner.push(&x); if c { inner = Vec.new(); } v2 = inner;'))).toEqual([dangling('v2', 'x')]);
+    expect(errs(inner('for i in 0..1 { inner.push(&x); v2 = inner; inner = Vec.new(); }'))).toEqual([dangling('v2', 'x')]);
+    expect(errs(inner('let f = || inner.push(&x); inner = Vec.new(); f(); v2 = inner;'))).toEqual([dangling('v2', 'x')]);
+  });
+  it('a store as a match arm\'s value fills the holder too', () => {
+    expect(errs('let! v2: Vec<&D> = Vec.new(); { let x = D{n: 1}; let! inner: Vec<&D> = Vec.new(); match x.n { 1 => inner.push(&x), _ => {} } v2 = inner; } println("{}", v2[0].n);')).toEqual([dangling('v2', 'x')]);
+  });
+});

@@ -261,7 +261,7 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
     case 'ident': {
       if (nameRes(e)?.k !== 'local') break;
       const l = (nameRes(e) as ResOf<'local'>).local, from = boundFrom.get(l);
-      out.push(...(heldLocals.get(l) ?? []));
+      heldAt(l, e.span, out);
       if (from && borrowDepth < 8) { borrowDepth++; try { borrowsIn(from, out); } finally { borrowDepth--; } }
       break;
     }
@@ -270,8 +270,9 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
       // (an element of a tuple a `let` bound to a literal holds that element's: `p.0` of `let p = (&a, &x);`)
       const ti = e.kind === 'tuple-index' && e.object.kind === 'ident' ? e.index : -1, parts = l && ti >= 0 ? tupleParts.get(l) : undefined;
-      if (parts && parts[ti]) out.push(...parts[ti]);
-      else if (l && l.type.k !== 'ref') out.push(...(heldLocals.get(l) ?? []));
+      // (until a store into it that reaches here: then what it holds is all of them)
+      if (parts && parts[ti] && fillsAt(l!, e.span).every((f) => f.isLet)) borrowsIn(parts[ti], out);
+      else if (l && l.type.k !== 'ref') heldAt(l, e.span, out);
       break;
     }
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
@@ -393,29 +394,119 @@ function givenTo(s: ast.Stmt): Given | null {
   const bound = boundLocal(s);
   return bound ? { to: bound.local, values: [bound.value] } : null;
 }
-/** After `s` is checked (checkBlock): note the handle copies and reads it makes. */
-export function noteGiven(s: ast.Stmt): void {
+/** After `s` (statement i of `list`) is checked (checkBlock): note the handle copies, reads and
+ *  stores it makes. */
+export function noteGiven(cx: Ctx, s: ast.Stmt, list: readonly ast.Stmt[] | null, i: number): void {
+  noted.add(s);
+  if (s.kind === 'expr') noted.add(checkedNode(s.expr));
   const g = givenTo(s);
-  if (g) { noteHandleCopies(g); noteReads(g); }
-  noteFills(s);
+  if (g) { noteHandleCopies(g); noteReads(cx, g, s.span); }
+  noteFills(cx, s, list, i);
 }
-/** A local holder given borrows by a statement holds them from then on (heldLocals): stored into
- *  (`inner.push(&x)`, `s.v.push(&x)`, `h.add(&x)` with a `self!` method, `t.0 = &x`) they add to
- *  what it held; a new value (`w = …;`) replaces it. Moving or reading it into another holder
- *  (`vv.push(inner)`, `o = Some(inner[0])`) then carries them (borrowsIn). */
-function noteFills(s: ast.Stmt): void {
-  if (s.kind === 'assign' && s.op === '=') { fillLocal(rootLocal(s.target), [s.value], s.target.kind === 'ident'); return; }
-  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
-  if (!c || c.callee.kind !== 'member') return;
-  const stores = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' && !!builtinMethod(t.owner, t.method)?.mutating;
-  if (stores) fillLocal(rootLocal(c.callee.object), c.args, false);
+/** Statements and calls whose stores are noted (noteGiven, or collectFills for those no block
+ *  lists: a match arm's value, a call inside an expression, a `for` step). */
+const noted = checkSet<object>();
+
+/** Where a function's code may run again or later than its place in the text says: loops
+ *  (with their conditions and steps) and closure bodies run repeatedly, and closure, `go`,
+ *  `async` and `defer` bodies run after the statements that follow them. */
+interface Regions { cyclic: ast.Span[]; deferred: ast.Span[] }
+const regionsOf = new WeakMap<object, Regions>();
+function regions(cx: Ctx): Regions | null {
+  const body = cx.fn?.info.decl?.body;
+  if (!body) return null;
+  let r = regionsOf.get(body);
+  if (r) return r;
+  regionsOf.set(body, (r = { cyclic: [], deferred: [] }));
+  const rr = r;
+  forEachScope([body.stmts, body.tail], (sc) => {
+    const span = (sc.owner as { span?: ast.Span }).span ?? sc.span;
+    if (sc.kind === 'loop' || sc.kind === 'closure') rr.cyclic.push(span);
+    if (sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer') rr.deferred.push(span);
+  }, undefined, null, (n) => n);
+  return r;
 }
-function fillLocal(l: LocalInfo | null, values: readonly ast.Expr[], replace: boolean): void {
-  if (!l || l.type.k === 'ref' || l.type.k === 'ptr' || !holdsRef(l.type)) return;
-  tupleParts.delete(l); // (its elements are no longer told apart: what it holds is all of them)
-  const brs = values.flatMap((v) => borrowsIn(v));
-  if (replace) heldLocals.set(l, brs);
-  else if (brs.length) heldLocals.set(l, [...(heldLocals.get(l) ?? []), ...brs]);
+/** May code at span `q` have run before code at span `p` runs (in a run of their function)? */
+function mayPrecede(q: ast.Span, p: ast.Span, r: Regions | null): boolean {
+  if (q.end <= p.start || !r) return true;
+  return r.cyclic.some((c) => within(q, c) && within(p, c)) || r.deferred.some((d) => within(p, d));
+}
+
+/** What a local holder is given, and where: its `let`, a whole new value (`w = …;`, statement
+ *  `index` of `list`), a store into it (`inner.push(&x)`, `s.v.push(&x)`, `h.add(&x)` with a
+ *  `self!` method, `t.0 = &x`, `put(&inner!, &x)`, through `let w = &inner!;`). Its borrows are
+ *  read where a mention of the holder needs them (heldAt), so a store later in a loop is seen. */
+interface Fill { at: ast.Span; get: () => Borrow[]; isLet: boolean; list: readonly ast.Stmt[] | null; index: number; regions: Regions | null }
+const fillsOf = checkMap<LocalInfo, Fill[]>();
+function addFill(l: LocalInfo | null, f: Fill, whole = f.isLet): void {
+  // (a store through a reference local is one into what it points to: holderOf; a whole new
+  // value is the local's own, `r = &x;`)
+  if (!l || (!holdsRef(l.type) && !f.isLet) || (!whole && l.type.k === 'ref')) return;
+  const a = fillsOf.get(l);
+  if (a) a.push(f); else fillsOf.set(l, [f]);
+}
+function noteFills(cx: Ctx, s: ast.Stmt, list: readonly ast.Stmt[] | null, i: number): void {
+  if (s.kind === 'assign' && s.op === '=') {
+    const whole = s.target.kind === 'ident';
+    addFill(whole ? rootLocal(s.target) : holderOf(cx, s.target), { at: s.span, get: () => borrowsIn(s.value), isLet: false, list: whole ? list : null, index: i, regions: regions(cx) }, whole);
+  } else if (s.kind === 'expr' && s.expr.kind === 'call') noteCallFills(cx, checkedCall(s.expr));
+}
+/** A call storing into a holder: a mutating method of it (also `ch.send`, `g.set`), or a call
+ *  given a mutable borrow of it, or its shared handle, with the values it may keep. */
+function noteCallFills(cx: Ctx, c: ast.ExprOf<'call'>): void {
+  const t = callTarget(c), r = regions(cx);
+  const fill = (h: LocalInfo | null, values: readonly ast.Expr[]) => addFill(h, { at: c.span, get: () => values.flatMap((v) => borrowsIn(v)), isLet: false, list: null, index: -1, regions: r });
+  if (c.callee.kind === 'member') {
+    const stores = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' && (!!builtinMethod(t.owner, t.method)?.mutating || (t.owner === 'Channel' && t.method === 'send') || (t.owner === 'Gc' && t.method === 'set'));
+    if (stores) fill(holderOf(cx, c.callee.object), c.args);
+  }
+  for (const a of c.args) {
+    const at = exprInfo(a)?.type;
+    const h = a.kind === 'ref' && refIsMut(a) ? holderOf(cx, a.operand) : (at?.k === 'ref' && at.mut) || isShared(at) ? holderOf(cx, a) : null;
+    if (h) fill(h, c.args.filter((x) => x !== a));
+  }
+}
+/** Note the stores of a block's nested syntax that no checked block listed (a match arm's value,
+ *  a call inside a condition or an argument, a closure's value, a `for` step). */
+const collected = checkSet<ast.Block>();
+function collectFills(cx: Ctx, b: ast.Block): void {
+  collected.add(b);
+  forEachScope([b.stmts, b.tail], (sc) => !(sc.block && collected.has(sc.block)), (o) => {
+    if ((o.kind !== 'call' && o.kind !== 'assign') || noted.has(o)) return;
+    noted.add(o);
+    if (o.kind === 'assign') noteFills(cx, o as unknown as ast.Stmt, null, -1);
+    else noteCallFills(cx, o as unknown as ast.ExprOf<'call'>);
+  });
+}
+/** The fills of holder l that may have happened when code at span p runs and are not replaced
+ *  before it by a whole new value: its `let` (a fill before it in the text was a previous
+ *  instance's, in a loop), or `l = …;` in a statement list before p's statement in it — unless the
+ *  fill comes between them, or runs in a closure or task made elsewhere that may run between. */
+function fillsAt(l: LocalInfo, p: ast.Span): Fill[] {
+  const fs = fillsOf.get(l) ?? [];
+  const killed = (f: Fill): boolean => fs.some((g) => {
+    if (g === f) return false;
+    if (g.isLet) return f.at.start < g.at.start;
+    if (!g.list || !g.regions) return false;
+    const kp = g.list.findIndex((st, k) => k > g.index && within(p, st.span));
+    if (kp < 0) return false;
+    const d = g.regions?.deferred ?? [];
+    if (d.some((x) => within(x, g.list![kp].span) && within(p, x))) return false;
+    for (let k = g.index + 1; k <= kp; k++) if (within(f.at, g.list[k].span)) return false;
+    return !d.some((x) => within(f.at, x) && !within(g.at, x));
+  });
+  return fs.filter((f) => mayPrecede(f.at, p, f.regions) && !killed(f));
+}
+/** The borrows holder l holds when code at span p runs (fillsAt). */
+const reading = new Set<Fill>();
+function heldAt(l: LocalInfo, p: ast.Span, out: Borrow[] = []): Borrow[] {
+  for (const f of fillsAt(l, p)) {
+    // (a fill reached again through its own value, `w = f(w)` in a loop: its borrows are being gathered)
+    if (reading.has(f)) continue;
+    reading.add(f);
+    try { out.push(...f.get()); } finally { reading.delete(f); }
+  }
+  return out;
 }
 /** Bindings of a value (a `match` arm's pattern on it, a `for` loop's variable over it) hold
  *  copies of the shared handles it holds (`match o { Some(c) => c.send(&x) }`, `for c in cs`). */
@@ -441,7 +532,7 @@ function noteHandleCopies(g: Given): void {
 
 /** Holders given a value read out of another (`h = g.get();`, `h = v[0];`, `out.push(v[0])`):
  *  what that one holds now may be reached through them too, so a use of a reader is a use of it. */
-const readers = checkMap<LocalInfo, Set<LocalInfo>>();
+const readers = checkMap<LocalInfo, { to: LocalInfo; at: ast.Span; regions: Regions | null }[]>();
 /** The local a value is read out of: through places and the receivers of calls (`g.get().r`). */
 function readSource(e: ast.Expr): LocalInfo | null {
   let x = checkedNode(e);
@@ -454,21 +545,22 @@ function readSource(e: ast.Expr): LocalInfo | null {
   return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
 }
 /** Note the holder a statement gives a value read out of another holder. */
-function noteReads(g: Given): void {
+function noteReads(cx: Ctx, g: Given, at: ast.Span): void {
   if (!holdsRef(g.to.type)) return;
   const to = g.to;
   for (const v of g.values) {
     const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
     if (!from || from === to || !holdsRef(from.type)) continue;
-    const set = readers.get(from) ?? new Set();
-    set.add(to);
-    readers.set(from, set);
+    const a = readers.get(from) ?? [];
+    a.push({ to, at, regions: regions(cx) });
+    readers.set(from, a);
   }
 }
-/** The locals a use of which reaches what holder r holds: its handle's copies and their readers. */
-function reaching(r: LocalInfo): Set<LocalInfo> {
+/** The locals a use of which reaches what holder r was given at `site`: its handle's copies and
+ *  their readers that may read after that store (`h = g.get();` before `g.set(&x);` does not). */
+function reaching(r: LocalInfo, site?: ast.Span): Set<LocalInfo> {
   const out = new Set(handleCopies(r));
-  for (const l of [...out]) for (const x of readers.get(l) ?? []) out.add(x);
+  for (const l of [...out]) for (const x of readers.get(l) ?? []) if (!site || mayPrecede(site, x.at, x.regions)) out.add(x.to);
   return out;
 }
 
@@ -488,7 +580,7 @@ function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
   // what that local's mutable borrows point to)
   for (let x = e; l && (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index'); x = x.object) {
     if (exprInfo(x)?.type?.k !== 'ref') continue;
-    const to = (heldLocals.get(l) ?? []).filter((br) => br.mut).flatMap((br) => ownersOf(cx, br));
+    const to = heldAt(l, e.span).filter((br) => br.mut).flatMap((br) => ownersOf(cx, br));
     if (to.length === 1) return to[0];
     break;
   }
@@ -637,8 +729,6 @@ function valueBranches(cx: Ctx, b: ast.Block): void {
   });
 }
 
-/** The borrows a `let r = …;` of this block makes r hold (heldBy), for a later `v.push(r)`. */
-const heldLocals = checkMap<LocalInfo, Borrow[]>();
 
 /** The borrows a `let` makes each local it binds hold: heldBy's, and any value holding a reference
  *  (`let r = if c { &x } else { &a };`, `let p = (&x, 2);`, `let o = match k { … };`); a tuple
@@ -651,13 +741,13 @@ function heldByLet(s: Extract<ast.Stmt, { kind: 'let' }>): { r: LocalInfo; borro
   return out;
 }
 /** The borrows of each element of a tuple a `let` bound to a tuple literal (`let p = (&a, &x);`). */
-const tupleParts = checkMap<LocalInfo, Borrow[][]>();
+const tupleParts = checkMap<LocalInfo, ast.Expr[]>();
 function bindHeld(p: ast.LetPattern, v: ast.Expr | null, all: ast.Expr, out: { r: LocalInfo; borrows: Borrow[] }[]): void {
   if (p.kind === 'name') {
     const l = localOf(p), e = v ?? all;
     if (l && holdsRef(l.type) && e.kind !== 'closure' && e.kind !== 'async') out.push({ r: l, borrows: borrowsIn(e) });
     const t = l && holdsRef(l.type) ? checkedNode(e) : null;
-    if (t?.kind === 'tuple') tupleParts.set(l!, t.elems.map((x) => borrowsIn(x)));
+    if (t?.kind === 'tuple') tupleParts.set(l!, t.elems);
   } else if (p.kind === 'tuple') {
     const t = v && checkedNode(v).kind === 'tuple' ? (checkedNode(v) as ast.ExprOf<'tuple'>).elems : null;
     const same = !!t && t.length === p.elems.length;
@@ -677,8 +767,9 @@ function mayStore(cx: Ctx, c: object): boolean {
 
 /** After a `let` is checked: note the borrows its locals hold (a store of a block nested after it
  *  through them, `w.v.push(&x)`, is checked before this block is). */
-export function noteLetHolds(s: Extract<ast.Stmt, { kind: 'let' }>): void {
-  for (const h of heldByLet(s)) heldLocals.set(h.r, h.borrows);
+export function noteLetHolds(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>): void {
+  const r = regions(cx);
+  for (const h of heldByLet(s)) addFill(h.r, { at: s.span, get: () => heldByLet(s).find((x) => x.r === h.r)?.borrows ?? [], isLet: true, list: null, index: -1, regions: r });
   const g = s.pattern.kind === 'name' && s.init.kind === 'closure' ? localOf(s.pattern) : null;
   if (g) letClosures.set(g, s.init as ast.ExprOf<'closure'>);
 }
@@ -687,6 +778,7 @@ export function noteLetHolds(s: Extract<ast.Stmt, { kind: 'let' }>): void {
 const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
 
 function danglingReferences(cx: Ctx, b: ast.Block): void {
+  collectFills(cx, b);
   valueBranches(cx, b);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
@@ -745,7 +837,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const stop = after.findIndex((st) => reassigns(st, d.r) || clears(st, d.r));
-      const through = reaching(d.r);
+      const through = reaching(d.r, d.site);
       let use = firstUse(after, 0, d.r, through);
       // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
       // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
