@@ -403,7 +403,7 @@ export function noteGiven(cx: Ctx, s: ast.Stmt, list: readonly ast.Stmt[] | null
   if (g) { noteHandleCopies(g); noteReads(cx, g, s.span); }
   noteFills(cx, s, list, i);
 }
-/** Statements and calls whose stores are noted (noteGiven, or collectFills for those no block
+/** Statements and calls whose stores are noted (noteGiven, or noteStore for those no block
  *  lists: a match arm's value, a call inside an expression, a `for` step). */
 const noted = checkSet<object>();
 
@@ -412,9 +412,13 @@ const noted = checkSet<object>();
  *  `async` and `defer` bodies run after the statements that follow them. */
 interface Regions { cyclic: ast.Span[]; deferred: ast.Span[] }
 const regionsOf = new WeakMap<object, Regions>();
-function regions(cx: Ctx): Regions | null {
+/** The regions of the function being checked, made when first asked (a read before a store in
+ *  the text needs none). */
+function regions(cx: Ctx): () => Regions | null {
   const body = cx.fn?.info.decl?.body;
-  if (!body) return null;
+  return () => (body ? regionsIn(body) : null);
+}
+function regionsIn(body: ast.Block): Regions {
   let r = regionsOf.get(body);
   if (r) return r;
   regionsOf.set(body, (r = { cyclic: [], deferred: [] }));
@@ -427,8 +431,10 @@ function regions(cx: Ctx): Regions | null {
   return r;
 }
 /** May code at span `q` have run before code at span `p` runs (in a run of their function)? */
-function mayPrecede(q: ast.Span, p: ast.Span, r: Regions | null): boolean {
-  if (q.end <= p.start || !r) return true;
+function mayPrecede(q: ast.Span, p: ast.Span, regs: () => Regions | null): boolean {
+  if (q.end <= p.start) return true;
+  const r = regs();
+  if (!r) return true;
   return r.cyclic.some((c) => within(q, c) && within(p, c)) || r.deferred.some((d) => within(p, d));
 }
 
@@ -436,7 +442,7 @@ function mayPrecede(q: ast.Span, p: ast.Span, r: Regions | null): boolean {
  *  `index` of `list`), a store into it (`inner.push(&x)`, `s.v.push(&x)`, `h.add(&x)` with a
  *  `self!` method, `t.0 = &x`, `put(&inner!, &x)`, through `let w = &inner!;`). Its borrows are
  *  read where a mention of the holder needs them (heldAt), so a store later in a loop is seen. */
-interface Fill { at: ast.Span; get: () => Borrow[]; isLet: boolean; list: readonly ast.Stmt[] | null; index: number; regions: Regions | null }
+interface Fill { at: ast.Span; get: () => Borrow[]; isLet: boolean; list: readonly ast.Stmt[] | null; index: number; regions: () => Regions | null }
 const fillsOf = checkMap<LocalInfo, Fill[]>();
 function addFill(l: LocalInfo | null, f: Fill, whole = f.isLet): void {
   // (a store through a reference local is one into what it points to: holderOf; a whole new
@@ -466,17 +472,12 @@ function noteCallFills(cx: Ctx, c: ast.ExprOf<'call'>): void {
     if (h) fill(h, c.args.filter((x) => x !== a));
   }
 }
-/** Note the stores of a block's nested syntax that no checked block listed (a match arm's value,
- *  a call inside a condition or an argument, a closure's value, a `for` step). */
-const collected = checkSet<ast.Block>();
-function collectFills(cx: Ctx, b: ast.Block): void {
-  collected.add(b);
-  forEachScope([b.stmts, b.tail], (sc) => !(sc.block && collected.has(sc.block)), (o) => {
-    if ((o.kind !== 'call' && o.kind !== 'assign') || noted.has(o)) return;
-    noted.add(o);
-    if (o.kind === 'assign') noteFills(cx, o as unknown as ast.Stmt, null, -1);
-    else noteCallFills(cx, o as unknown as ast.ExprOf<'call'>);
-  });
+/** Note the stores of syntax no checked block lists (a match arm's value, a call inside a
+ *  condition or an argument, a closure's value, a `for` step): met by danglingReferences' walk. */
+function noteStore(cx: Ctx, o: Record<string, unknown>): void {
+  noted.add(o);
+  if (o.kind === 'assign') noteFills(cx, o as unknown as ast.Stmt, null, -1);
+  else noteCallFills(cx, o as unknown as ast.ExprOf<'call'>);
 }
 /** The fills of holder l that may have happened when code at span p runs and are not replaced
  *  before it by a whole new value: its `let` (a fill before it in the text was a previous
@@ -487,10 +488,11 @@ function fillsAt(l: LocalInfo, p: ast.Span): Fill[] {
   const killed = (f: Fill): boolean => fs.some((g) => {
     if (g === f) return false;
     if (g.isLet) return f.at.start < g.at.start;
-    if (!g.list || !g.regions) return false;
+    if (!g.list) return false;
     const kp = g.list.findIndex((st, k) => k > g.index && within(p, st.span));
-    if (kp < 0) return false;
-    const d = g.regions?.deferred ?? [];
+    const r = kp < 0 ? null : g.regions();
+    if (!r) return false;
+    const d = r.deferred;
     if (d.some((x) => within(x, g.list![kp].span) && within(p, x))) return false;
     for (let k = g.index + 1; k <= kp; k++) if (within(f.at, g.list[k].span)) return false;
     return !d.some((x) => within(f.at, x) && !within(g.at, x));
@@ -532,7 +534,7 @@ function noteHandleCopies(g: Given): void {
 
 /** Holders given a value read out of another (`h = g.get();`, `h = v[0];`, `out.push(v[0])`):
  *  what that one holds now may be reached through them too, so a use of a reader is a use of it. */
-const readers = checkMap<LocalInfo, { to: LocalInfo; at: ast.Span; regions: Regions | null }[]>();
+const readers = checkMap<LocalInfo, { to: LocalInfo; at: ast.Span; regions: () => Regions | null }[]>();
 /** The local a value is read out of: through places and the receivers of calls (`g.get().r`). */
 function readSource(e: ast.Expr): LocalInfo | null {
   let x = checkedNode(e);
@@ -778,8 +780,6 @@ export function noteLetHolds(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>): vo
 const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
 
 function danglingReferences(cx: Ctx, b: ast.Block): void {
-  collectFills(cx, b);
-  valueBranches(cx, b);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
   const direct = (s: ast.Stmt, i: number): void => { // (i: s's index, -1 for the tail)
@@ -789,8 +789,6 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
     }
   };
-  b.stmts.forEach(direct);
-  if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
   // a store in a nested scope (`if c { v.push(&x); }`, a loop body, a match arm's value
   // `1 => v.push(&x),`, a block's tail, a closure's body) of a local of this block that the nested
   // block does not declare (those are its own: checked when it is); a loop binding stands for what
@@ -801,6 +799,8 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   // (a local of a block between b and a scope is that block's: reported once, by it; `tops`
   // holds the outermost block of each scope's path from b)
   const tops = new Map<Scope, Scope | null>();
+  // (checked after the walk has noted every store of b: a read sees those after it in a loop)
+  const later: (() => void)[] = [];
   const check = (st: ast.Stmt, top: Scope | null, stmts: readonly ast.Stmt[] | null, i: number): void => {
     if (st.kind === 'expr' && st.expr.kind === 'call' && !mayStore(cx, checkedNode(st.expr))) return;
     const held = storedOutside(cx, st, b);
@@ -813,19 +813,26 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
     if (s.kind === 'go' || s.kind === 'async') return false;
     const top = (outer && tops.get(outer)) ?? (s.block ? s : null);
     tops.set(s, top);
-    s.stmts.forEach((st, i) => check(st, top, s.stmts, i));
-    if (s.value) check(asStmt(s.value), top, null, -1);
+    later.push(() => {
+      s.stmts.forEach((st, i) => check(st, top, s.stmts, i));
+      if (s.value) check(asStmt(s.value), top, null, -1);
+    });
   }, (o, at, up) => {
+    if ((o.kind === 'call' || o.kind === 'assign') && !noted.has(o)) noteStore(cx, o);
     const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
     if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
     // a store by a call inside an expression: a condition, a guard, a `let`'s value, an argument
     // (`if put(&v!, &x) {}`, `let ok = put(&v!, &x);`, `n if put(&v!, &x) =>`)
     // (not one checked as a statement or a scope's value)
     if (o.kind === 'call' && up && up.kind !== 'expr' && mayStore(cx, o)) {
-      const c = asStmt(o as unknown as ast.Expr);
-      if (at) check(c, tops.get(at) ?? null, null, -1); else direct(c, -1);
+      const c = asStmt(o as unknown as ast.Expr), top = at ? tops.get(at) ?? null : null;
+      later.push(() => { if (at) check(c, top, null, -1); else direct(c, -1); });
     }
   });
+  valueBranches(cx, b);
+  b.stmts.forEach(direct);
+  if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
+  for (const f of later) f();
   if (!pending.length) return;
   const keep: Dangling[] = [];
   b.stmts.forEach((s, i) => {
