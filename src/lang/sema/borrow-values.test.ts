@@ -107,6 +107,22 @@ describe('relaxed: what a holder keeps is replaced later in the same block (stra
   });
 });
 
+describe('relaxed: a Gc filled through a function it is the only holder given, then set again (straight-line code)', () => {
+  const F = 'fn fill(g: Gc<&D>, d: &D) { g.set(d); }\nfn fill2(g: Gc<&D>, h: Gc<&D>, d: &D) { g.set(d); h.set(d); }';
+  const pre = 'let a = D{n: 1}; let g = Gc(&a); let c = a.n > 0;';
+  it('accepted: set again before the block ends, or before it is returned', () => {
+    expect(errs(`${pre} { let x = D{n: 7}; fill(g, &x); g.set(&a); } println("{}", g.get().n);`, F)).toEqual([]);
+    expect(errs('', `${F}\nfn f(p: &D): Gc<&D> { let e = D{n: 1}; let g = Gc(p); fill(g, &e); g.set(p); return g; }`)).toEqual([]);
+  });
+  it('rejected: not set again on every path, the old value read out between, another holder given too, returned while filled', () => {
+    expect(errs(`${pre} { let x = D{n: 7}; fill(g, &x); } println("{}", g.get().n);`, F)).toEqual([dangling('g', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 7}; fill(g, &x); if c { g.set(&a); } } println("{}", g.get().n);`, F)).toEqual([dangling('g', 'x')]);
+    expect(errs(`${pre} let! h = &a; { let x = D{n: 7}; fill(g, &x); h = g.get(); g.set(&a); } println("{}", h.n);`, F)).toEqual([dangling('g', 'x')]);
+    expect(errs(`${pre} let g2 = Gc(&a); { let x = D{n: 7}; fill2(g, g2, &x); g.set(&a); } println("{}", g2.get().n);`, F)).toEqual([dangling('g2', 'x')]);
+    expect(errs('', `${F}\nfn f(p: &D): Gc<&D> { let e = D{n: 1}; let g = Gc(p); fill(g, &e); return g; }`)).toEqual(['E0160 cannot return reference to local variable `e`']);
+  });
+});
+
 describe('relaxed: an `async` block a generic callee runs where it is made', () => {
   it('`block_on(async { … })` does not outlive the call; a Future sent on does', () => {
     expect(errs('{ let e = 5; show(&e); }', 'fn show<T>(x: T) { block_on(async { println("{}", x); }); }')).toEqual([]);

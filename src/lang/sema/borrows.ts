@@ -595,10 +595,13 @@ function pointee(cx: Ctx, e: ast.Expr): LocalInfo | null {
   return held.length === 1 ? rootLocal(held[0]) : null;
 }
 
-/** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
-function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
+/** A holder a statement stores borrows into. */
+type Stored = { r: LocalInfo; borrows: Borrow[]; how: string };
+/** Statement `s` of block `b` stores a borrow into holders declared outside `b`: each holder and
+ *  the borrows (a call given two, `fill2(g, h, &x)`, may store into both). */
+function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
   // (runs for every statement of every block enclosing it: only an assignment or a call stores)
-  if (s.kind !== 'assign' && !(s.kind === 'expr' && s.expr.kind === 'call')) return null;
+  if (s.kind !== 'assign' && !(s.kind === 'expr' && s.expr.kind === 'call')) return [];
   const outer = (l: LocalInfo | null): l is LocalInfo => !!l && !within(l.span, b.span);
   // a holder of shared handles declared inside b stores into its copies outside b too
   // (`let c2 = ch; c2.send(&x);`, `match o { Some(c) => c.send(&x) }`, `for c in cs { … }`)
@@ -610,13 +613,14 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   };
   if (s.kind === 'assign' && s.op === '=') {
     const held = heldBy(s);
-    if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
+    if (held) return outer(held.r) ? [{ ...held, how: 'borrows' }] : [];
     // (`o = r;` gives the reference local o itself a new value: o is the holder, not what it pointed to)
     // (`*w = &x;` with `w = &r!`: the reference local r is given a new value)
     const h = s.target.kind === 'ident' ? rootLocal(s.target) : s.target.kind === 'deref' ? pointee(cx, s.target.operand) : holder(s.target);
-    if (!outer(h) || !holdsRef(h.type)) return null;
-    return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
+    if (!outer(h) || !holdsRef(h.type)) return [];
+    return [{ r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' }];
   }
+  const out: Stored[] = [];
   const sc = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
   if (sc && sc.callee.kind === 'member') {
     // `v.push(&x)`, `m.insert(k, &x)`, `h.set(&x)`: a mutating method of a container of references;
@@ -624,7 +628,7 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
     const c = sc, t = callTarget(c), callee = sc.callee;
     const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating || (t.owner === 'Channel' && t.method === 'send') || (t.owner === 'Gc' && t.method === 'set') : false;
     const h = holder(callee.object);
-    if (mutating && outer(h) && holdsRef(h.type)) return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
+    if (mutating && outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' });
   }
   // `put(&v!, &x)`: a function given a mutable borrow of a holder may store its other arguments'
   // borrows there (their types cannot say it does not): also through a mutable reference local
@@ -633,9 +637,9 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   for (const a of sc?.args ?? []) {
     const at = exprInfo(a)?.type;
     const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? holder(a) : null;
-    if (outer(h) && holdsRef(h.type)) return { r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' };
+    if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' });
   }
-  return null;
+  return out;
 }
 
 /** Does statement `st` leave its block early (`break`, `continue`, `return`, `?`), or give local
@@ -696,7 +700,8 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
     return !!c && t?.k === 'builtin-method' && t.owner === 'Gc' && t.method === 'set' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && rootLocal(c.callee.object) === r;
   };
   const ref = r.type.k === 'ref' && s.kind === 'assign' && reassigns(s, r);
-  if (!ref && !gcSet(s)) return false;
+  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
+  if (!ref && !gcSet(s) && !(c && gcFilledBy(c) === r)) return false;
   for (let k = i + 1; k < stmts.length; k++) {
     // (the new value may not be the old one again: `g.set(g.get())`, `o = pick(o, &a)`)
     const st = stmts[k];
@@ -704,6 +709,17 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
     if (exitsOrRebinds(stmts[k], r) || !onlyReads(stmts[k], r)) return false;
   }
   return false;
+}
+
+/** The Gc local a function call may store its arguments' borrows into when it is the only
+ *  holder it is given (`fill(g, &x)` with `g: Gc<&D>`): one value, which `g.set(…)` replaces. */
+export function gcFilledBy(c: ast.ExprOf<'call'>): LocalInfo | null {
+  const t = callTarget(c);
+  if (t?.k !== 'fn') return null;
+  const holders = c.args.filter((a) => { const at = exprInfo(a)?.type; return (a.kind === 'ref' && refIsMut(a)) || (at?.k === 'ref' && at.mut) || holdsShared(at); });
+  const a = holders.length === 1 ? checkedNode(holders[0]) : null;
+  const l = a?.kind === 'ident' && nameRes(a)?.k === 'local' ? (nameRes(a) as ResOf<'local'>).local : null;
+  return l && l.type.k === 'builtin' && l.type.name === 'Gc' ? l : null;
 }
 
 /** `s` is the value of an `if` branch or `match` arm: its value must not borrow its own locals
@@ -763,7 +779,7 @@ const storing = checkMap<object, boolean>();
 const NOWHERE = { stmts: [], tail: null, span: { file: '', start: -1, end: -1, line: 0, col: 0, endLine: 0, endCol: 0 } } as unknown as ast.Block;
 function mayStore(cx: Ctx, c: object): boolean {
   let m = storing.get(c);
-  if (m === undefined) storing.set(c, (m = storedOutside(cx, asStmt(c as ast.Expr), NOWHERE) !== null));
+  if (m === undefined) storing.set(c, (m = storedOutside(cx, asStmt(c as ast.Expr), NOWHERE).length > 0));
   return m;
 }
 
@@ -783,10 +799,11 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
   const direct = (s: ast.Stmt, i: number): void => { // (i: s's index, -1 for the tail)
-    const held = storedOutside(cx, s, b);
-    if (!held || (i >= 0 && replacedLater(b.stmts, i, held.r))) return;
-    for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
-      if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
+    for (const held of storedOutside(cx, s, b)) {
+      if (i >= 0 && replacedLater(b.stmts, i, held.r)) continue;
+      for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
+        if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
+      }
     }
   };
   // a store in a nested scope (`if c { v.push(&x); }`, a loop body, a match arm's value
@@ -803,10 +820,11 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   const later: (() => void)[] = [];
   const check = (st: ast.Stmt, top: Scope | null, stmts: readonly ast.Stmt[] | null, i: number): void => {
     if (st.kind === 'expr' && st.expr.kind === 'call' && !mayStore(cx, checkedNode(st.expr))) return;
-    const held = storedOutside(cx, st, b);
-    if (!held || (stmts && replacedLater(stmts, i, held.r))) return;
-    for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
-      if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: st.span });
+    for (const held of storedOutside(cx, st, b)) {
+      if (stmts && replacedLater(stmts, i, held.r)) continue;
+      for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
+        if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: st.span });
+      }
     }
   };
   forEachScope([b.stmts, b.tail], (s, outer) => {

@@ -16,7 +16,7 @@ import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
-import { borrowsIn, boundLocal, boundSource, branchValues, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
+import { borrowsIn, boundLocal, boundSource, branchValues, gcFilledBy, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
 import { scopesOf, walkKey } from './scopes';
 
@@ -227,7 +227,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const replaced = new Set<unknown>();
   const noteReplaced = (stmts: ast.Stmt[]) => stmts.forEach((st, i) => {
     const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
-    const g = c?.callee.kind === 'member' ? local(c.callee.object) : null;
+    const g = c?.callee.kind === 'member' ? local(c.callee.object) : c ? gcFilledBy(c) : null;
     if (g && replacedLater(stmts, i, g)) replaced.add(c);
   });
   let filling = true;
@@ -287,9 +287,10 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         // and so may a function given a mutable reference parameter (`put(out, &b)`)
         if (t?.k === 'fn' || t?.k === 'method') {
           for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isShared(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
-          // (a mutable borrow of an owned local, `put(&v!, &e)`, may fill it: returning v returns e)
+          // (a mutable borrow of an owned local, `put(&v!, &e)`, or its shared handle, `fill(g, &e)`,
+          // may fill it: returning v returns e; unless a Gc is set again after, borrows.ts replacedLater)
           for (const a of c.args) {
-            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : null;
+            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : isShared(exprInfo(a)?.type) && !replaced.has(c) ? ownedRoot(a) : null;
             if (o) for (const v of c.args) if (v !== a) fill(o, v);
           }
           // (what it may keep there must outlive the statement: `put(&v!, &mk(5))`, `h.add(&mk(5))`)
