@@ -180,6 +180,16 @@ describe('a store in a loop of a local of its body, into a holder from outside t
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } println("{}", v[0].n); v.clear();`)).toEqual([next('v', 'x')]);
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } if a.n > 0 { v.clear(); } println("{}", v.len());`)).toEqual([next('v', 'x')]);
   });
+  it('emptied or given a whole new value later in the block, straight-line, with only reads between: accepted', () => {
+    const a = 'let a = D{n: 9};';
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); println("{}", v[0].n); v.clear(); } v.push(&a); println("{}", v[0].n);`)).toEqual([]);
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); v = Vec.new(); } println("{}", v.len());`)).toEqual([]);
+    expect(errs(`let! o: Option<&D> = None; ${a} { let x = D{n: 1}; o = Some(&x); println("{}", o.unwrap().n); o = None; } println("{}", o.is_none());`)).toEqual([]);
+    // (rejected: emptied on one path only, a reference kept out of it between, a shared handle's copies)
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); if a.n > 0 { v.clear(); } } println("{}", v.len());`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} let! o: Option<&D> = None; { let x = D{n: 1}; v.push(&x); o = Some(v[0]); v.clear(); } println("{}", o.unwrap().n);`)).toEqual([next('o', 'x')]);
+    expect(errs(`${v} ${a} let! i = 0; while i < 2 { let x = D{n: 1}; v.push(&x); if i == 1 { break; } v.clear(); i += 1; } println("{}", v.len());`)).toEqual([next('v', 'x')]);
+  });
 });
 
 describe('a builtin method gives back what its receiver holds', () => {

@@ -202,6 +202,7 @@ export function temporaryPlace(e: ast.Expr): boolean {
 let borrowDepth = 0;
 /** `let g = |…| …;`: the literal g stands for. */
 const letClosures = checkMap<LocalInfo, ast.ExprOf<'closure'>>();
+export const letClosureOf = (l: LocalInfo): ast.ExprOf<'closure'> | undefined => letClosures.get(l);
 /** What a closure's result may point into: the borrows its result values carry (its value or
  *  tail, what its `return`s and `?`s give back) that are not its own locals' or parameters' (its
  *  arguments' are the call's). A closure returning a function value or a Future may return one
@@ -634,6 +635,14 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
   // borrows there (their types cannot say it does not): also through a mutable reference local
   // (`put(w, &x)`), and a channel it may send them on, or a closure capturing them (`later(&x, ch)`
   // with `fn later<T>(x: T, ch: Channel<fn(): T>) { ch.send(|| x); }`)
+  // `put(&x)` of `let put = |d: &D| v.push(d);`: the closure may store its arguments' borrows in
+  // the holders its body stores into (escaping-closures.ts lets it store its parameters there
+  // only while every use of put is such a call)
+  const g = sc && sc.callee.kind === 'ident' && callTarget(sc)?.k === 'value' && nameRes(sc.callee)?.k === 'local' ? letClosures.get((nameRes(sc.callee) as ResOf<'local'>).local) : undefined;
+  if (g && sc!.args.length) for (const h0 of closureStoresInto(cx, g)) {
+    const h = !holdsShared(h0.type) || outer(h0) ? h0 : [...handleCopies(h0)].find(outer) ?? h0;
+    if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: sc!.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' });
+  }
   for (const a of sc?.args ?? []) {
     const at = exprInfo(a)?.type;
     const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? holder(a) : null;
@@ -701,11 +710,14 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
   };
   const ref = r.type.k === 'ref' && s.kind === 'assign' && reassigns(s, r);
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
-  if (!ref && !gcSet(s) && !(c && gcFilledBy(c) === r)) return false;
+  // (a holder of its own, not a handle shared with copies: emptied or given a whole new value)
+  const owned = !ref && r.type.k !== 'ref' && !holdsShared(r.type);
+  if (!ref && !owned && !gcSet(s) && !(c && gcFilledBy(c) === r)) return false;
   for (let k = i + 1; k < stmts.length; k++) {
     // (the new value may not be the old one again: `g.set(g.get())`, `o = pick(o, &a)`)
     const st = stmts[k];
-    if (ref ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
+    if (owned && clears(st, r)) return true;
+    if (ref || owned ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
     if (exitsOrRebinds(stmts[k], r) || !onlyReads(stmts[k], r)) return false;
   }
   return false;
@@ -790,6 +802,55 @@ export function noteLetHolds(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>): vo
   for (const h of heldByLet(s)) addFill(h.r, { at: s.span, get: () => heldByLet(s).find((x) => x.r === h.r)?.borrows ?? [], isLet: true, list: null, index: -1, regions: r });
   const g = s.pattern.kind === 'name' && s.init.kind === 'closure' ? localOf(s.pattern) : null;
   if (g) letClosures.set(g, s.init as ast.ExprOf<'closure'>);
+}
+
+/** The holders a closure's body (its tasks' too) stores what its parameters refer to into, that
+ *  it does not declare: a store whose value holds a reference and mentions a parameter, or a local
+ *  given one (`let r = &d.n;`, a holder of its own filled with one, a binding matched out of one). */
+const closureHolders = checkMap<object, LocalInfo[]>();
+export function closureStoresInto(cx: Ctx, c: ast.ExprOf<'closure'>): LocalInfo[] {
+  let hs = closureHolders.get(c);
+  if (hs) return hs;
+  closureHolders.set(c, (hs = []));
+  const out = hs, inside = { stmts: [], tail: null, span: c.span } as unknown as ast.Block;
+  const sts: ast.Stmt[] = [];
+  const scopes = scopesOf(c);
+  for (const sc of scopes) { sts.push(...sc.stmts); if (sc.value) sts.push(asStmt(sc.value)); }
+  forEachScope(scopes.map((sc) => [sc.stmts, sc.value]), (sc) => {
+    sts.push(...sc.stmts);
+    if (sc.value) sts.push(asStmt(sc.value));
+  }, (o, _, up) => { if (o.kind === 'call' && up && up.kind !== 'expr') sts.push(asStmt(o as unknown as ast.Expr)); });
+  const tainted = new Set((exprInfo(c)?.closure?.params ?? []).filter((p) => holdsRef(p.type)));
+  const mentions = (v: unknown, depth = 0): boolean => {
+    if (!v || typeof v !== 'object' || depth > 8) return false;
+    if (Array.isArray(v)) return v.some((x) => mentions(x, depth));
+    const o = checkedNode(v) as Record<string, unknown>;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local') {
+      const l = (nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local, from = boundFrom.get(l);
+      return tainted.has(l) || (!!from && mentions(from, depth + 1));
+    }
+    for (const k in o) if (walk(o, k) && mentions(o[k], depth)) return true;
+    return false;
+  };
+  const carries = (vs: readonly ast.Expr[]) => vs.some((v) => holdsRef(exprInfo(v)?.type) && mentions(v));
+  const valuesOf = (st: ast.Stmt): readonly ast.Expr[] => st.kind === 'assign' ? [st.value] : st.kind === 'let' ? [st.init] : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : [];
+  // (the closure's own locals given one, until nothing changes: a loop may fill one after its use)
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const st of sts) {
+      if (!carries(valuesOf(st))) continue;
+      const to = st.kind === 'let' ? letLocals(st.pattern) : storedOutside(cx, st, NOWHERE).map((h) => h.r);
+      for (const l of to) if (within(l.span, c.span) && holdsRef(l.type) && !tainted.has(l)) { tainted.add(l); changed = true; }
+    }
+  }
+  for (const st of sts) if (carries(valuesOf(st))) for (const h of storedOutside(cx, st, inside)) if (!out.includes(h.r)) out.push(h.r);
+  return out;
+}
+/** The locals a `let` pattern binds, in order (also codegen's). */
+export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
+  if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
+  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
+  return out;
 }
 
 /** A value in statement position (storedOutside reads statements). */

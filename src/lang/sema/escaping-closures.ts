@@ -16,7 +16,7 @@ import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
-import { borrowsIn, boundLocal, boundSource, branchValues, gcFilledBy, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
+import { borrowsIn, boundLocal, boundSource, branchValues, closureStoresInto, gcFilledBy, letLocals, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
 import { scopesOf, walkKey } from './scopes';
 
@@ -166,6 +166,8 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
    *  pointing at the dropped e, and the call cannot tell (chapter 2 §1.3: the holder outlives the
    *  call). The closures `visit` is inside, innermost last. */
   const open: ast.Span[] = [];
+  /** The closure literals `open` holds the spans of. */
+  const openLits: ast.Expr[] = [];
   /** The by-value parameters of every closure (also one a builtin lends), with the closure's span. */
   const ownedParams = new Map<LocalInfo, ast.Span>();
   /** The closure parameter a local refers through (`x` of `let x = &d.n;`), or null. */
@@ -176,14 +178,17 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     for (const h of cx.heldBorrows.get(l) ?? []) { const p = paramBehind(rootLocal(h), depth + 1); if (p) return p; }
     return null;
   };
-  const storedClosureParam = (place: ast.Expr, value: ast.Expr): boolean => {
-    const h = rootLocal(place);
+  const storedClosureParam = (place: ast.Expr, value: ast.Expr, into?: LocalInfo): boolean => {
+    // (`into`: a holder a let-bound closure called here stores into: `put(y)` of `|d| v.push(d)`)
+    const h = into ?? rootLocal(place);
+    const owned = into ? into.type.k !== 'ref' && !refBound.has(into) && !sharedParam(into) : !!ownedRoot(place);
+    const text = into ? into.name : placeText(place);
     // a borrow of a by-value parameter (`|x: D| out.push(&x)`): x is dropped when the call returns
     for (const br of borrowsIn(value)) for (const x of ownersOf(cx, br)) {
       const c = ownedParams.get(x);
       if (!c || (h && within(h.span, c)) || danglingReported(br)) continue;
       markDangling(br);
-      cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
+      cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: text }), br.span, {
         labels: [{ span: x.span, message: NOTE.E0176.labelClosureParamDropped({ name: x.name }) }],
         notes: [NOTE.E0176.helpStoreOwned({ name: x.name })],
       });
@@ -194,7 +199,12 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     if (!p || !at || !open.some((c) => within(at, c))) return false;
     const c = open.find((x) => within(at, x))!;
     if (h && within(h.span, c)) return false;
-    cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: placeText(place) }), value.span, {
+    // (a `let g = |d: &D| v.push(d);` only ever called, storing into an owned local of this body:
+    // each call `g(&x)` is checked as a store of its arguments into v, borrows.ts storedOutside)
+    const lit = openLits.find((l) => exprInfo(l)?.closure?.params.includes(p));
+    const g = lit ? [...letClosures].find(([, e]) => e === lit)?.[0] : undefined;
+    if (g && calledOnly.get(g) && h && owned && within(h.span, body.span) && !params.has(h)) return false;
+    cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: text }), value.span, {
       labels: [{ span: p.span, message: NOTE.E0176.labelClosureParamBorrow({ name: p.name }) }],
       notes: [NOTE.E0176.helpStoreOwnedCopy({ name: p.name })],
     });
@@ -298,6 +308,13 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
             : c.args.find((a) => (a.kind === 'ref' && refIsMut(a)) || (exprInfo(a)?.type?.k === 'ref' && (exprInfo(a)!.type as { mut?: boolean }).mut) || isShared(exprInfo(a)?.type));
           if (holder) for (const v of c.args) if (v !== holder) { storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v); storedClosureParam(holder.kind === 'ref' ? holder.operand : holder, v); }
         }
+        // (a call of a let-bound closure storing into an owned local: what it is given may be kept there)
+        const gl = c.callee.kind === 'ident' ? local(c.callee) : null, glit = gl && calledOnly.get(gl) ? letClosures.get(gl) : undefined;
+        if (glit?.kind === 'closure') for (const h of closureStoresInto(cx, glit)) {
+          if (h.type.k !== 'ref' && !refBound.has(h) && !params.has(h) && within(h.span, body.span)) for (const a of c.args) fill(h, a);
+          // (its argument may be a parameter of a closure around the call: that one stores it too)
+          for (const a of c.args) if (storedClosureParam(a, a, h)) break;
+        }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
         if (t?.k === 'builtin' && t.name === 'go_with_stack') {
@@ -320,13 +337,14 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     const inner = inClosure || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go'; // (their returns are their own)
     const lit = o.kind === 'closure' ? exprInfo(o as unknown as ast.Expr)?.closure : undefined;
     // (a builtin method lending its closure gives it the receiver's own elements: `v.for_each(|x| …)`)
-    if (lit && !lentClosures.has(o as unknown as ast.Expr)) { for (const l of lit.params) closureParams.set(l, l.span); open.push(o.span as ast.Span); }
+    if (lit && !lentClosures.has(o as unknown as ast.Expr)) { for (const l of lit.params) closureParams.set(l, l.span); open.push(o.span as ast.Span); openLits.push(o as unknown as ast.Expr); }
     if (lit) for (const l of lit.params) if (l.type.k !== 'ref' && l.type.k !== 'slice' && l.type.k !== 'ptr') ownedParams.set(l, o.span as ast.Span);
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
-    if (lit && !lentClosures.has(o as unknown as ast.Expr)) open.pop();
+    if (lit && !lentClosures.has(o as unknown as ast.Expr)) { open.pop(); openLits.pop(); }
   };
   noteReplaced(body.stmts);
   noteValues(body, valuesOf);
+  const calledOnly = onlyCalledLocals(body);
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
   filledReturns();
@@ -427,9 +445,20 @@ function noteValues(body: ast.Block, out: Map<LocalInfo, ast.Expr[]>): void {
   visit(body);
 }
 
-/** The locals a `let` pattern binds, in order (also codegen's). */
-export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
-  if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
-  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
+/** For each local mentioned in the body: is every mention the callee of a call (`g(…)`)? */
+function onlyCalledLocals(body: ast.Block): Map<LocalInfo, boolean> {
+  const out = new Map<LocalInfo, boolean>();
+  const visit = (n: unknown, callee: boolean): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x, false); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local') {
+      const l = (nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local;
+      out.set(l, (out.get(l) ?? true) && callee);
+      return;
+    }
+    for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], o.kind === 'call' && k === 'callee');
+  };
+  visit(body, false);
   return out;
 }
