@@ -61,6 +61,8 @@ describe("a closure's reference parameter is its caller's data", () => {
     expect(errs(`${q} let q = |y: &D| put(y); { let e = D{n: 7}; q(&a); println("{}", e.n); } println("{}", v[0].n);`)).toEqual([]);
     expect(errs(`${q} let q = |y: &D| put(y); { let e = D{n: 7}; q(&e); } println("{}", v[0].n);`)).toEqual([dangling('v', 'e')]);
     expect(errs(`${q} let! fs = Vec<fn(&D)>(); fs.push(|y: &D| put(y)); { let e = D{n: 7}; fs[0](&e); } println("{}", v[0].n);`)).toEqual([through('y', 'v')]);
+    // (a temporary given to it is dropped after the statement)
+    expect(errs(`${q} put(&D{n: 4}); println("{}", v[0].n);`)).toEqual(['E0176 dangling reference: a borrow of a temporary is stored into `v`, which outlives this statement']);
     // (an owned copy stored: no call stores its argument)
     expect(errs('let! fs = Vec<fn(): i32>(); let f = |d: &D| { let n = d.n; fs.push(|| n); }; { let e = D{n: 7}; f(&e); } println("{}", fs[0]());')).toEqual([]);
     expect(errs('let! fs = Vec<fn(): i32>(); let f = |d: &D| { fs.push(|| d.n); }; { let e = D{n: 7}; f(&e); } println("{}", fs[0]());')).toEqual([dangling('fs', 'e')]);

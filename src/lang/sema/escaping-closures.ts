@@ -154,12 +154,12 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
    *  method's receiver, or what a callee is given a mutable borrow of): the temporary is dropped
    *  when the statement is done (chapter 2 §6.4), the holder outlives it (a `let` or assignment
    *  keeps its own temporaries instead: codegen keepingTemps). */
-  const storedTemporary = (place: ast.Expr, value: ast.Expr) => {
+  const storedTemporary = (place: ast.Expr | LocalInfo, value: ast.Expr) => {
     // (only a holder whose type can keep a reference: `show(&n!, &mk(5))` with `n: i32` cannot)
-    const pt = exprInfo(place)?.type;
+    const pt = 'kind' in place ? exprInfo(place)?.type : place.type;
     if (!holdsRef(pt?.k === 'ref' ? pt.inner : pt)) return;
     const br = borrowsIn(value).find((b) => temporaryPlace(b.operand) && mayHoldPartOf(pt?.k === 'ref' ? pt.inner : pt!, exprInfo(b.operand)?.type));
-    if (br) cx.error(MSG.E0176.temporaryStored({ place: placeText(place) }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
+    if (br) cx.error(MSG.E0176.temporaryStored({ place: 'kind' in place ? placeText(place) : place.name }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
   };
   /** A closure's reference parameter (or a value holding it) stored into a holder the closure
    *  does not declare (a captured local, a parameter): a call `f(&e)` in a block leaves the holder
@@ -314,6 +314,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
           if (h.type.k !== 'ref' && !refBound.has(h) && !params.has(h) && within(h.span, body.span)) for (const a of c.args) fill(h, a);
           // (its argument may be a parameter of a closure around the call: that one stores it too)
           for (const a of c.args) if (storedClosureParam(a, a, h)) break;
+          for (const a of c.args) storedTemporary(h, a); // (`put(&mk(4))`: the temporary is dropped after the statement)
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
