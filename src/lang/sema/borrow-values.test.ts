@@ -142,6 +142,29 @@ describe('relaxed: a Gc filled through a function it is the only holder given, t
   });
 });
 
+describe('relaxed: a channel of this function drained where it was sent to (balanced send/recv statements of one list)', () => {
+  const pre = 'let a = D{n: 9}; let ch = Channel<&D>(4);';
+  const T = 'fn take(c: Channel<&D>) { }';
+  it('accepted: everything sent in the block received before it ends, the channel used by nothing else', () => {
+    expect(errs(`${pre} { let x = D{n: 1}; ch.send(&x); let r = ch.recv(); println("{}", r.n); } ch.send(&a); println("{}", ch.recv().n);`)).toEqual([]);
+    expect(errs(`${pre} { let x = D{n: 1}; ch.send(&a); ch.send(&x); let r = ch.recv(); println("{}", ch.recv().n); } ch.send(&a); println("{}", (<-ch).n);`)).toEqual([]);
+    expect(errs(`${pre} for i in 0..2 { let x = D{n: i}; ch.send(&x); println("{}", ch.recv().n); } ch.send(&a); println("{}", ch.recv().n);`)).toEqual([]);
+  });
+  it('rejected: not received, or something sent before (first in, first out), an exit between, a handle given, copied or captured, the value kept', () => {
+    const cases: [string, string][] = [
+      ['{ let x = D{n: 1}; ch.send(&x); } println("{}", ch.recv().n);', 'ch'],
+      ['ch.send(&a); { let x = D{n: 1}; ch.send(&x); let r = ch.recv(); } println("{}", ch.recv().n);', 'ch'],
+      ['{ let x = D{n: 1}; ch.send(&x); ch.send(&a); let r = ch.recv(); } println("{}", ch.recv().n);', 'ch'],
+      ['{ let x = D{n: 1}; ch.send(&x); if a.n > 9 { return; } let r = ch.recv(); } println("{}", ch.recv().n);', 'ch'],
+      ['take(ch); { let x = D{n: 1}; ch.send(&x); let r = ch.recv(); } ch.send(&a);', 'ch'],
+      ['let c2 = ch; { let x = D{n: 1}; ch.send(&x); let r = ch.recv(); } println("{}", c2.recv().n);', 'ch'],
+      ['go { ch.recv(); }; { let x = D{n: 1}; ch.send(&x); let r = ch.recv(); } ch.send(&a);', 'ch'],
+      ['let! o: Option<&D> = None; { let x = D{n: 1}; ch.send(&x); o = Some(ch.recv()); } println("{}", o.unwrap().n);', 'o'],
+    ];
+    for (const [body, r] of cases) expect(errs(`${pre} ${body}`, T), body).toEqual([dangling(r, 'x')]);
+  });
+});
+
 describe('relaxed: an `async` block a generic callee runs where it is made', () => {
   it('`block_on(async { … })` does not outlive the call; a Future sent on does', () => {
     expect(errs('{ let e = 5; show(&e); }', 'fn show<T>(x: T) { block_on(async { println("{}", x); }); }')).toEqual([]);

@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { refBound } from './moves';
-import { type Scope, forEachScope, scopesOf, walkKey } from './scopes';
+import { type Scope, forEachScope, partsOf, scopesOf, walkKey } from './scopes';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import { somePart, type Type } from './types';
@@ -702,8 +702,10 @@ function onlyReads(st: unknown, r: LocalInfo): boolean {
  *  a Gc local set again (`g.set(&e); … g.set(&a);`: a Gc holds one value)? Only straight-line
  *  code: no statement between may leave the block, give r another handle, or take out of r
  *  anything but a value holding no reference (`h = g.get();` would keep e). */
-export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo): boolean {
+export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo, body?: ast.Block | null): boolean {
   const s = stmts[i];
+  // (a channel only ever sent to and received from in balanced pairs: drained before its list ends)
+  if (body && channelOp(s, r.name) === 'send' && drainedChannel(body, r)) return true;
   const gcSet = (st: ast.Stmt): boolean => {
     const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null, t = c ? callTarget(c) : null;
     return !!c && t?.k === 'builtin-method' && t.owner === 'Gc' && t.method === 'set' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && rootLocal(c.callee.object) === r;
@@ -721,6 +723,92 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
     if (exitsOrRebinds(stmts[k], r) || !onlyReads(stmts[k], r)) return false;
   }
   return false;
+}
+
+/** A statement that only sends on channel local `name` (`ch.send(v);`) or only receives from it
+ *  once (`let y = ch.recv();`, `println("{}", (<-ch).n);`): read as written (a later statement of
+ *  the function may not be checked yet), any local of that name counts. */
+function channelOp(st: ast.Stmt, name: string): 'send' | 'recv' | null {
+  const named = (e: ast.Expr): boolean => { const x = checkedNode(e); return x.kind === 'ident' && x.name === name; };
+  const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedNode(st.expr) : null;
+  if (c?.kind === 'call' && c.callee.kind === 'member' && c.callee.name === 'send' && named(c.callee.object) && !mentionsName(c.args, name)) return 'send';
+  let n = 0, recv = false;
+  const visit = (x: unknown, up: Record<string, unknown> | null, inner: boolean): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y, up, inner); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'ident' && o.name === name) {
+      n++;
+      if (!inner && up?.kind === 'recv') recv = true;
+      if (!inner && up?.kind === 'member' && up.name === 'recv') recv = true;
+      return;
+    }
+    const deeper = inner || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer';
+    for (const k in o) if (walk(o, k)) visit(o[k], o, deeper);
+  };
+  visit(st, null, false);
+  // (`ch.recv` must be called: `let f = ch.recv;` is no receive)
+  return n === 1 && recv && !mentionsCallee(st, name) ? 'recv' : null;
+}
+/** Does `n` mention a local named `name`? */
+function mentionsName(n: unknown, name: string): boolean {
+  if (!n || typeof n !== 'object') return false;
+  if (Array.isArray(n)) return n.some((y) => mentionsName(y, name));
+  const o = checkedNode(n) as Record<string, unknown>;
+  if (o.kind === 'ident' && o.name === name) return true;
+  for (const k in o) if (walk(o, k) && mentionsName(o[k], name)) return true;
+  return false;
+}
+/** Is `ch.recv` (of a local named `name`) used other than called with no arguments? */
+function mentionsCallee(n: unknown, name: string): boolean {
+  let bad = false, calls = 0, members = 0;
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'call') { const c = o as unknown as ast.ExprOf<'call'>; if (c.callee.kind === 'member' && c.callee.name === 'recv' && mentionsName(c.callee.object, name)) { calls++; if (c.args.length) bad = true; } }
+    if (o.kind === 'member' && o.name === 'recv' && mentionsName(o.object, name)) members++;
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(n);
+  return bad || members !== calls;
+}
+/** Is channel local r private to this body and drained wherever it is filled: declared here (not
+ *  a parameter, no other handle to it), never captured, given, copied or stored, and in every
+ *  statement list its send statements are matched by later receive statements of the list
+ *  (balanced, as parentheses) with nothing between that leaves the list or holds lists using it?
+ *  Then it is empty where each such list starts and ends (first in, first out): what was sent is
+ *  out of it before the block ends. */
+const drained = checkMap<LocalInfo, boolean>();
+function drainedChannel(body: ast.Block, r: LocalInfo): boolean {
+  let d = drained.get(r);
+  if (d !== undefined) return d;
+  const t = r.type;
+  if (t.k !== 'builtin' || t.name !== 'Channel' || !within(r.span, body.span) || handleCopies(r).size > 1 || r.partOf) d = false;
+  else {
+    const name = r.name;
+    const list = (stmts: readonly ast.Stmt[], value: ast.Expr | null): boolean => {
+      let depth = 0;
+      for (const st of stmts) {
+        const op = channelOp(st, name);
+        if (op === 'send') { depth++; continue; }
+        if (op === 'recv') { if (depth-- === 0) return false; continue; }
+        if (depth > 0 && exitsOrRebinds(st, r)) return false;
+        if (!mentionsName(st, name)) continue;
+        // (a statement holding lists, each balanced, nothing else mentioning it, only while the
+        // channel is empty: a receive inside would take what this list sent before it)
+        if (depth > 0) return false;
+        const e = st.kind === 'expr' ? st.expr : st;
+        const scopes = scopesOf(e);
+        if (!scopes.length || scopes.some((sc) => sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer')) return false;
+        if (mentionsName(partsOf(e), name) || !scopes.every((sc) => list(sc.stmts, sc.value))) return false;
+      }
+      return depth === 0 && !mentionsName(value, name);
+    };
+    d = list(body.stmts, body.tail);
+  }
+  drained.set(r, d);
+  return d;
 }
 
 /** The Gc local a function call may store its arguments' borrows into when it is the only
@@ -861,7 +949,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   if (!pending) pendingDangling.set(cx, (pending = []));
   const direct = (s: ast.Stmt, i: number): void => { // (i: s's index, -1 for the tail)
     for (const held of storedOutside(cx, s, b)) {
-      if (i >= 0 && replacedLater(b.stmts, i, held.r)) continue;
+      if (i >= 0 && replacedLater(b.stmts, i, held.r, cx.fn?.info.decl?.body)) continue;
       for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
         if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
       }
@@ -882,7 +970,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   const check = (st: ast.Stmt, top: Scope | null, stmts: readonly ast.Stmt[] | null, i: number): void => {
     if (st.kind === 'expr' && st.expr.kind === 'call' && !mayStore(cx, checkedNode(st.expr))) return;
     for (const held of storedOutside(cx, st, b)) {
-      if (stmts && replacedLater(stmts, i, held.r)) continue;
+      if (stmts && replacedLater(stmts, i, held.r, cx.fn?.info.decl?.body)) continue;
       for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
         if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: st.span });
       }
