@@ -160,8 +160,11 @@ describe('relaxed: a channel of this function drained where it was sent to (bala
       ['let c2 = ch; { let x = D{n: 1}; ch.send(&x); let r = ch.recv(); } println("{}", c2.recv().n);', 'ch'],
       ['go { ch.recv(); }; { let x = D{n: 1}; ch.send(&x); let r = ch.recv(); } ch.send(&a);', 'ch'],
       ['let! o: Option<&D> = None; { let x = D{n: 1}; ch.send(&x); o = Some(ch.recv()); } println("{}", o.unwrap().n);', 'o'],
+      // (a receive from another channel of the same name)
+      ['{ let x = D{n: 1}; ch.send(&x); let ch = filled(); let r = ch.recv(); } ch.send(&a); println("{}", ch.recv().n);', 'ch'],
     ];
-    for (const [body, r] of cases) expect(errs(`${pre} ${body}`, T), body).toEqual([dangling(r, 'x')]);
+    const F = `${T}\nfn filled(): Channel<i32> { let c = Channel<i32>(1); c.send(5); return c; }`;
+    for (const [body, r] of cases) expect(errs(`${pre} ${body}`, F), body).toEqual([dangling(r, 'x')]);
   });
 });
 

@@ -784,7 +784,7 @@ function drainedChannel(body: ast.Block, r: LocalInfo): boolean {
   let d = drained.get(r);
   if (d !== undefined) return d;
   const t = r.type;
-  if (t.k !== 'builtin' || t.name !== 'Channel' || !within(r.span, body.span) || handleCopies(r).size > 1 || r.partOf) d = false;
+  if (t.k !== 'builtin' || t.name !== 'Channel' || !within(r.span, body.span) || handleCopies(r).size > 1 || r.partOf || declaresAgain(body, r)) d = false;
   else {
     const name = r.name;
     const list = (stmts: readonly ast.Stmt[], value: ast.Expr | null): boolean => {
@@ -809,6 +809,20 @@ function drainedChannel(body: ast.Block, r: LocalInfo): boolean {
   }
   drained.set(r, d);
   return d;
+}
+
+/** Does the body name anything else r's name (a local, binding or parameter that would shadow it,
+ *  a field: read as written, conservatively)? Then a mention by name may not be r's. */
+function declaresAgain(body: ast.Block, r: LocalInfo): boolean {
+  const visit = (x: unknown): boolean => {
+    if (!x || typeof x !== 'object') return false;
+    if (Array.isArray(x)) return x.some(visit);
+    const o = x as Record<string, unknown>;
+    if (o.name === r.name && o.kind !== 'ident' && o.kind !== 'member' && (o.span as ast.Span | undefined)?.start !== r.span.start && (o.nameSpan as ast.Span | undefined)?.start !== r.span.start) return true;
+    for (const k in o) if (k !== 'span' && k !== 'nameSpan' && walk(o, k) && visit(o[k])) return true;
+    return false;
+  };
+  return visit(body);
 }
 
 /** The Gc local a function call may store its arguments' borrows into when it is the only
