@@ -179,6 +179,12 @@ describe('a store in a loop of a local of its body, into a holder from outside t
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } println("{}", v.len());`)).toEqual([next('v', 'x')]);
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } println("{}", v[0].n); v.clear();`)).toEqual([next('v', 'x')]);
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } if a.n > 0 { v.clear(); } println("{}", v.len());`)).toEqual([next('v', 'x')]);
+    // (a new value made of the old one keeps what it held: before, \`v = idv(v);\` ended it)
+    const idv = 'fn idv(v: Vec<&D>): Vec<&D> { return v; }';
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } v = idv(v); println("{}", v[0].n);`, idv)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} ${a} for i in 0..2 { println("{}", v.len()); v = idv(v); let x = D{n: i}; v.push(&x); }`, idv)).toEqual([next('v', 'x')]);
+    const mkv = `${idv}\nfn mkv(n: i64): Vec<&D> { let! w: Vec<&D> = Vec.new(); println("{}", n); return w; }`;
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } v = mkv(v.len()); v.push(&a); println("{}", v[0].n);`, mkv)).toEqual([]);
   });
   it('emptied or given a whole new value later in the block, straight-line, with only reads between: accepted', () => {
     const a = 'let a = D{n: 9};';

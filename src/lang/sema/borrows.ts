@@ -41,7 +41,7 @@ function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through
   let weak: ast.Span | null = null;
   for (let i = 0; i < nodes.length; i++) {
     const st = nodes[i];
-    if (i >= from && (reassigns(st, r) || clears(st, r))) return null;
+    if (i >= from && resets(st, r, through)) return null;
     const m = lastMention(st, r, through, site);
     if (!m) continue;
     if (!weakReads(st, through, site)) return m;
@@ -49,6 +49,10 @@ function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through
   }
   return weak;
 }
+/** Does statement `st` end what holder r held: `r.clear();`, or `r = v;` with a value that keeps
+ *  nothing r holds (`v = id(v);` keeps it all)? */
+const resets = (st: unknown, r: LocalInfo, through: ReadonlySet<LocalInfo>): boolean =>
+  clears(st, r) || (reassigns(st, r) && weakReads((st as Extract<ast.Stmt, { kind: 'assign' }>).value, through));
 /** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
 const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err']);
 /** Does every mention of a local in `ls` in `st` (outside span `except`) read only a value holding
@@ -1024,8 +1028,8 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       // (one report per holder and local: `r = if c { &x } else { &x };` borrows x twice)
       const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-      const stop = after.findIndex((st) => reassigns(st, d.r) || clears(st, d.r));
       const through = reaching(d.r, d.site);
+      const stop = after.findIndex((st) => resets(st, d.r, through));
       let use = firstUse(after, 0, d.r, through);
       // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
       // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
