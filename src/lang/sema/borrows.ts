@@ -41,7 +41,7 @@ function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through
   let weak: ast.Span | null = null;
   for (let i = 0; i < nodes.length; i++) {
     const st = nodes[i];
-    if (i >= from && resets(st, r, through)) return null;
+    if (i >= from && resets(st, r)) return null;
     const m = lastMention(st, r, through, site);
     if (!m) continue;
     if (!weakReads(st, through, site)) return m;
@@ -50,9 +50,11 @@ function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through
   return weak;
 }
 /** Does statement `st` end what holder r held: `r.clear();`, or `r = v;` with a value that keeps
- *  nothing r holds (`v = id(v);` keeps it all)? */
-const resets = (st: unknown, r: LocalInfo, through: ReadonlySet<LocalInfo>): boolean =>
-  clears(st, r) || (reassigns(st, r) && weakReads((st as Extract<ast.Stmt, { kind: 'assign' }>).value, through));
+ *  nothing of r (`v = id(v);` keeps it all)? */
+const resets = (st: unknown, r: LocalInfo): boolean =>
+  clears(st, r) || (reassigns(st, r) && weakReads((st as Extract<ast.Stmt, { kind: 'assign' }>).value, new Set([r]))
+    // (a shared handle given another: its copies still hold the old one's contents)
+    && !(holdsShared(r.type) && sharedBesides(r, st as ast.Stmt)));
 /** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
 const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err']);
 /** Does every mention of a local in `ls` in `st` (outside span `except`) read only a value holding
@@ -370,6 +372,20 @@ function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
  *  `let c = s.ch;`), a class of locals per handle: what is stored through one is read through any
  *  of them, so a use of any is a use of what they hold. */
 const sharedCopies = checkMap<LocalInfo, Set<LocalInfo>>();
+/** Each copy made, and the statement making it (null: a match or loop binding). */
+const copyEdges = checkMap<LocalInfo, { a: LocalInfo; b: LocalInfo; at: ast.Span | null }[]>();
+/** Does l share its handle with another local other than through the copies statement `st` makes
+ *  (`c2 = ch;` gives c2 ch's handle: its old one is shared only if copied before, `let c3 = c2;`)? */
+function sharedBesides(l: LocalInfo, st: ast.Stmt): boolean {
+  const seen = new Set([l]), todo = [l];
+  for (let x = todo.pop(); x; x = todo.pop()) {
+    for (const e of copyEdges.get(x) ?? []) {
+      const y = e.a === x ? e.b : e.a;
+      if (e.at !== st.span && !seen.has(y)) { seen.add(y); todo.push(y); }
+    }
+  }
+  return seen.size > 1;
+}
 /** The locals sharing a handle with l (l included). */
 export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => sharedCopies.get(l) ?? new Set([l]);
 /** The locals whose shared handles a value copies (as written: a local, a part of one, a literal). */
@@ -405,7 +421,7 @@ export function noteGiven(cx: Ctx, s: ast.Stmt, list: readonly ast.Stmt[] | null
   noted.add(s);
   if (s.kind === 'expr') noted.add(checkedNode(s.expr));
   const g = givenTo(s);
-  if (g) { noteHandleCopies(g); noteReads(cx, g, s.span); }
+  if (g) { noteHandleCopies(g, s.span); noteReads(cx, g, s.span); }
   noteFills(cx, s, list, i);
 }
 /** Statements and calls whose stores are noted (noteGiven, or noteStore for those no block
@@ -526,11 +542,13 @@ export function noteBoundCopies(from: ast.Expr, bound: readonly LocalInfo[]): vo
 const boundFrom = checkMap<LocalInfo, ast.Expr>();
 export const boundSource = (l: LocalInfo): ast.Expr | undefined => boundFrom.get(l);
 /** Join the holder a statement copies a shared handle into with its source. */
-function noteHandleCopies(g: Given): void {
+function noteHandleCopies(g: Given, at: ast.Span | null = null): void {
   if (!holdsShared(g.to.type)) return;
   const to = g.to;
   for (const from of g.values.flatMap((v) => handleSources(v))) {
     if (from === to) continue;
+    const e = { a: from, b: to, at };
+    for (const l of [from, to]) { const es = copyEdges.get(l); if (es) es.push(e); else copyEdges.set(l, [e]); }
     const a = sharedCopies.get(from) ?? new Set([from]), b = sharedCopies.get(to) ?? new Set([to]);
     for (const l of b) a.add(l);
     for (const l of a) sharedCopies.set(l, a);
@@ -1029,7 +1047,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const through = reaching(d.r, d.site);
-      const stop = after.findIndex((st) => resets(st, d.r, through));
+      const stop = after.findIndex((st) => resets(st, d.r));
       let use = firstUse(after, 0, d.r, through);
       // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
       // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
