@@ -179,6 +179,8 @@ describe('a store in a loop of a local of its body, into a holder from outside t
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } println("{}", v.len());`)).toEqual([next('v', 'x')]);
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } println("{}", v[0].n); v.clear();`)).toEqual([next('v', 'x')]);
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } if a.n > 0 { v.clear(); } println("{}", v.len());`)).toEqual([next('v', 'x')]);
+    // (a Vec of channels emptied: a copy of the channel still holds what was sent)
+    expect(errs('let ch = Channel<&D>(4); let! cs: Vec<Channel<&D>> = Vec.new(); cs.push(ch); { let e = D{n: 7}; cs[0].send(&e); } cs.clear(); println("{}", ch.recv().n);')).toEqual([next('cs', 'e')]);
     // (a new value made of the old one keeps what it held: before, \`v = idv(v);\` ended it)
     const idv = 'fn idv(v: Vec<&D>): Vec<&D> { return v; }';
     expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } v = idv(v); println("{}", v[0].n);`, idv)).toEqual([next('v', 'x')]);

@@ -52,9 +52,9 @@ function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through
 /** Does statement `st` end what holder r held: `r.clear();`, or `r = v;` with a value that keeps
  *  nothing of r (`v = id(v);` keeps it all)? */
 const resets = (st: unknown, r: LocalInfo): boolean =>
-  clears(st, r) || (reassigns(st, r) && weakReads((st as Extract<ast.Stmt, { kind: 'assign' }>).value, new Set([r]))
-    // (a shared handle given another: its copies still hold the old one's contents)
-    && !(holdsShared(r.type) && sharedBesides(r, st as ast.Stmt)));
+  (clears(st, r) || (reassigns(st, r) && weakReads((st as Extract<ast.Stmt, { kind: 'assign' }>).value, new Set([r]))))
+    // (shared handles given another or emptied out: their copies still hold the old contents)
+    && !(holdsShared(r.type) && sharedBesides(r, st as ast.Stmt));
 /** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
 const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err']);
 /** Does every mention of a local in `ls` in `st` (outside span `except`) read only a value holding
