@@ -113,7 +113,10 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     }
   };
   /** The values `let`s and assignments give each local holding a reference (anywhere in the body). */
-  const valuesOf = new Map<LocalInfo, ast.Expr[]>();
+  // (walked for when first needed: most bodies never ask)
+  let values: Map<LocalInfo, ast.Expr[]> | null = null, called: Map<LocalInfo, boolean> | null = null;
+  const valuesOf = (l: LocalInfo) => (values ??= noteValues(body)).get(l);
+  const calledOnly = (l: LocalInfo) => (called ??= onlyCalledLocals(body)).get(l);
   /** A reference to the caller's data that `e` is or holds (`r`, `&r.n`, `Some(r)`, `mk(r)`):
    *  only stores into a thread_local are its caller's to not see (a reference parameter it can). */
   const callersRef = (e: ast.Expr, depth = 0): LocalInfo | null => {
@@ -126,7 +129,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         if (k === 'ref' || k === 'slice') return callers(l) ? l : null;
         // (a local given such a value: `let g = h.f;`, a match binding of `h.o`)
         if (!holdsRef(l.type)) return null;
-        for (const v of [...(valuesOf.get(l) ?? []), ...(boundSource(l) ? [boundSource(l)!] : [])]) { const r = callersRef(v, depth + 1); if (r) return r; }
+        for (const v of [...(valuesOf(l) ?? []), ...(boundSource(l) ? [boundSource(l)!] : [])]) { const r = callersRef(v, depth + 1); if (r) return r; }
         return null;
       }
       case 'ref': { const l = rootLocal(e.operand); return l && callers(l) ? l : null; }
@@ -203,7 +206,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     // each call `g(&x)` is checked as a store of its arguments into v, borrows.ts storedOutside)
     const lit = openLits.find((l) => exprInfo(l)?.closure?.params.includes(p));
     const g = lit ? [...letClosures].find(([, e]) => e === lit)?.[0] : undefined;
-    if (g && calledOnly.get(g) && h && owned && within(h.span, body.span) && !params.has(h)) return false;
+    if (g && calledOnly(g) && h && owned && within(h.span, body.span) && !params.has(h)) return false;
     cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: text }), value.span, {
       labels: [{ span: p.span, message: NOTE.E0176.labelClosureParamBorrow({ name: p.name }) }],
       notes: [NOTE.E0176.helpStoreOwnedCopy({ name: p.name })],
@@ -309,7 +312,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
           if (holder) for (const v of c.args) if (v !== holder) { storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v); storedClosureParam(holder.kind === 'ref' ? holder.operand : holder, v); }
         }
         // (a call of a let-bound closure storing into an owned local: what it is given may be kept there)
-        const gl = c.callee.kind === 'ident' ? local(c.callee) : null, glit = gl && calledOnly.get(gl) ? letClosures.get(gl) : undefined;
+        const gl = c.callee.kind === 'ident' ? local(c.callee) : null, glit = gl && letClosures.has(gl) && calledOnly(gl) ? letClosures.get(gl) : undefined;
         if (glit?.kind === 'closure') for (const h of closureStoresInto(cx, glit)) {
           if (h.type.k !== 'ref' && !refBound.has(h) && !params.has(h) && within(h.span, body.span)) for (const a of c.args) fill(h, a);
           // (its argument may be a parameter of a closure around the call: that one stores it too)
@@ -344,8 +347,6 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     if (lit && !lentClosures.has(o as unknown as ast.Expr)) { open.pop(); openLits.pop(); }
   };
   noteReplaced(body.stmts);
-  noteValues(body, valuesOf);
-  const calledOnly = onlyCalledLocals(body);
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
   filledReturns();
@@ -434,7 +435,8 @@ function isThreadLocal(e: ast.Expr): boolean {
 }
 
 /** Note the value each `let x = v;` / `x = v;` of the body gives a local whose type holds a reference. */
-function noteValues(body: ast.Block, out: Map<LocalInfo, ast.Expr[]>): void {
+function noteValues(body: ast.Block): Map<LocalInfo, ast.Expr[]> {
+  const out = new Map<LocalInfo, ast.Expr[]>();
   const visit = (n: unknown): void => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) { for (const x of n) visit(x); return; }
@@ -444,6 +446,7 @@ function noteValues(body: ast.Block, out: Map<LocalInfo, ast.Expr[]>): void {
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k]);
   };
   visit(body);
+  return out;
 }
 
 /** For each local mentioned in the body: is every mention the callee of a call (`g(…)`)? */
