@@ -225,6 +225,11 @@ describe('a returned value holding a borrow of the function\'s own local, howeve
   it('the nearest accepted programs: the same through the caller\'s reference', () => {
     for (const body of rets) expect(errs('', `fn f(a: &D): &D { let x = D{n: 1}; println("{}", x.n); ${body.replaceAll('&$', 'a')} }`), body).toEqual([]);
   });
+  it('a holder filled by a store that is a match arm\'s value, then read into the returned local', () => {
+    const f = (y: string) => `fn f(k: i32, a: &D): &D { let x = D{n: 1}; let! w: Vec<&D> = Vec.new(); w.push(a); match k { 1 => w.push(&${y}), _ => {} } let r = w[1]; println("{}", x.n); return r; }`;
+    expect(errs('', f('x'))).toEqual([local('x')]);
+    expect(errs('', f('a').replace('&a)', 'a)'))).toEqual([]);
+  });
 });
 
 describe('a reference local given a new value through a mutable reference to it', () => {

@@ -419,10 +419,17 @@ function givenTo(s: ast.Stmt): Given | null {
  *  stores it makes. */
 export function noteGiven(cx: Ctx, s: ast.Stmt, list: readonly ast.Stmt[] | null, i: number): void {
   noted.add(s);
-  if (s.kind === 'expr') noted.add(checkedNode(s.expr));
   const g = givenTo(s);
   if (g) { noteHandleCopies(g, s.span); noteReads(cx, g, s.span); }
-  noteFills(cx, s, list, i);
+  if (s.kind === 'expr' && s.expr.kind === 'call') noteCallStore(cx, s.expr);
+  else noteFills(cx, s, list, i);
+}
+/** After call `e` is checked: note what it stores (once). */
+export function noteCallStore(cx: Ctx, e: ast.Expr): void {
+  const c = checkedNode(e);
+  if (noted.has(c) || c.kind !== 'call') return;
+  noted.add(c);
+  noteCallFills(cx, c);
 }
 /** Statements and calls whose stores are noted (noteGiven, or noteStore for those no block
  *  lists: a match arm's value, a call inside an expression, a `for` step). */
