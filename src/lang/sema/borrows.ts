@@ -733,6 +733,7 @@ function onlyReads(st: unknown, r: LocalInfo): boolean {
  *  anything but a value holding no reference (`h = g.get();` would keep e). */
 export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo, body?: ast.Block | null): boolean {
   const s = stmts[i];
+  if (!holdsRef(r.type)) return false; // (it holds no borrow to replace)
   // (a channel only ever sent to and received from in balanced pairs: drained before its list ends)
   if (body && channelOp(s, r.name) === 'send' && drainedChannel(body, r)) return true;
   const gcSet = (st: ast.Stmt): boolean => {
@@ -858,7 +859,8 @@ function declaresAgain(body: ast.Block, r: LocalInfo): boolean {
  *  holder it is given (`fill(g, &x)` with `g: Gc<&D>`): one value, which `g.set(…)` replaces. */
 export function gcFilledBy(c: ast.ExprOf<'call'>): LocalInfo | null {
   const t = callTarget(c);
-  if (t?.k !== 'fn') return null;
+  // (cheap first: a Gc local among the arguments)
+  if (t?.k !== 'fn' || !c.args.some((a) => { const at = a.kind === 'ident' ? exprInfo(a)?.type : undefined; return at?.k === 'builtin' && at.name === 'Gc'; })) return null;
   const holders = c.args.filter((a) => { const at = exprInfo(a)?.type; return (a.kind === 'ref' && refIsMut(a)) || (at?.k === 'ref' && at.mut) || holdsShared(at); });
   const a = holders.length === 1 ? checkedNode(holders[0]) : null;
   const l = a?.kind === 'ident' && nameRes(a)?.k === 'local' ? (nameRes(a) as ResOf<'local'>).local : null;
