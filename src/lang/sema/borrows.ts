@@ -470,12 +470,15 @@ function mayPrecede(q: ast.Span, p: ast.Span, regs: () => Regions | null): boole
  *  `index` of `list`), a store into it (`inner.push(&x)`, `s.v.push(&x)`, `h.add(&x)` with a
  *  `self!` method, `t.0 = &x`, `put(&inner!, &x)`, through `let w = &inner!;`). Its borrows are
  *  read where a mention of the holder needs them (heldAt), so a store later in a loop is seen. */
+/** Counts what is noted (fills, bindings, closures): a memo of a fill's borrows is good while it stays. */
+const noteGen = { n: 0 };
 interface Fill { at: ast.Span; get: () => Borrow[]; isLet: boolean; list: readonly ast.Stmt[] | null; index: number; regions: () => Regions | null }
 const fillsOf = checkMap<LocalInfo, Fill[]>();
 function addFill(l: LocalInfo | null, f: Fill, whole = f.isLet): void {
   // (a store through a reference local is one into what it points to: holderOf; a whole new
   // value is the local's own, `r = &x;`)
   if (!l || (!holdsRef(l.type) && !f.isLet) || (!whole && l.type.k === 'ref')) return;
+  noteGen.n++;
   const a = fillsOf.get(l);
   if (a) a.push(f); else fillsOf.set(l, [f]);
 }
@@ -529,18 +532,29 @@ function fillsAt(l: LocalInfo, p: ast.Span): Fill[] {
 }
 /** The borrows holder l holds when code at span p runs (fillsAt). */
 const reading = new Set<Fill>();
+/** What a fill gives, while nothing new was noted since (`noteGen`): kept for one read made
+ *  outside any other (inside one, a fill reached again was skipped, so its result is partial). */
+const memo = new WeakMap<Fill, { gen: number; borrows: Borrow[] }>();
 function heldAt(l: LocalInfo, p: ast.Span, out: Borrow[] = []): Borrow[] {
   for (const f of fillsAt(l, p)) {
     // (a fill reached again through its own value, `w = f(w)` in a loop: its borrows are being gathered)
     if (reading.has(f)) continue;
+    const m = memo.get(f);
+    if (m && m.gen === noteGen.n) { out.push(...m.borrows); continue; }
+    const top = reading.size === 0 && borrowDepth === 0;
     reading.add(f);
-    try { out.push(...f.get()); } finally { reading.delete(f); }
+    try {
+      const brs = f.get();
+      if (top) memo.set(f, { gen: noteGen.n, borrows: brs });
+      out.push(...brs);
+    } finally { reading.delete(f); }
   }
   return out;
 }
 /** Bindings of a value (a `match` arm's pattern on it, a `for` loop's variable over it) hold
  *  copies of the shared handles it holds (`match o { Some(c) => c.send(&x) }`, `for c in cs`). */
 export function noteBoundCopies(from: ast.Expr, bound: readonly LocalInfo[]): void {
+  noteGen.n++;
   for (const to of bound) noteHandleCopies({ to, values: [from] });
   // (and hold what it holds: `match Some(&x) { Some(r) => … }`, `for r in [&x]`)
   for (const to of bound) if (holdsRef(to.type)) boundFrom.set(to, from);
@@ -931,6 +945,7 @@ function mayStore(cx: Ctx, c: object): boolean {
 /** After a `let` is checked: note the borrows its locals hold (a store of a block nested after it
  *  through them, `w.v.push(&x)`, is checked before this block is). */
 export function noteLetHolds(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>): void {
+  noteGen.n++;
   const r = regions(cx);
   for (const h of heldByLet(s)) addFill(h.r, { at: s.span, get: () => heldByLet(s).find((x) => x.r === h.r)?.borrows ?? [], isLet: true, list: null, index: -1, regions: r });
   const g = s.pattern.kind === 'name' && s.init.kind === 'closure' ? localOf(s.pattern) : null;
