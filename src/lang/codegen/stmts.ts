@@ -14,7 +14,7 @@ import { compoundKey } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
-import { letLocals } from '../sema/escaping-closures';
+import { letLocals } from '../sema/borrows';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from '../sema/frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 

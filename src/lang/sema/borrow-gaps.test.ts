@@ -68,6 +68,8 @@ describe('copies of shared handles (Channel, Gc) share what is stored through th
     expect(errs('let ch = Channel<&D>(4); let s = (ch, 1); { let e = D{n: 7}; s.0.send(&e); } println("{}", ch.recv().n);')).toEqual([dangling('s', 'e')]);
     expect(errs('let ch = Channel<&D>(4); let! c2 = Channel<&D>(1); c2 = ch; { let e = D{n: 7}; c2.send(&e); } println("{}", ch.recv().n);')).toEqual([dangling('c2', 'e')]);
     expect(errs('let ch = Channel<&D>(4); let! c2 = Channel<&D>(1); { let e = D{n: 7}; c2.send(&e); } c2 = ch; println("{}", ch.recv().n);')).toEqual([]);
+    // (given another handle after the block: a copy made before still holds the old one's contents)
+    expect(errs('let! c2 = Channel<&D>(4); let c3 = c2; { let e = D{n: 7}; c2.send(&e); } c2 = Channel<&D>(1); println("{}", c3.recv().n);')).toEqual([dangling('c2', 'e')]);
   });
   it('a channel pushed into a Vec: sent through its element, received through the original', () => {
     expect(errs('let ch = Channel<&D>(4); let! cs = Vec<Channel<&D>>(); cs.push(ch); { let e = D{n: 7}; cs[0].send(&e); } println("{}", ch.recv().n);')).toEqual([dangling('cs', 'e')]);

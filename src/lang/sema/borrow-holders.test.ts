@@ -177,6 +177,20 @@ describe('a borrow stored in a thread_local (E0176)', () => {
   });
 });
 
+describe("a function value read out of the caller's data, stored in a thread_local (E0176)", () => {
+  const H = "struct HF { f: fn(): i32, n: i32, o: Option<fn(): i32> }\nthread_local let! tf: Option<fn(): i32> = None;\nthread_local let! tn: i32 = 0;";
+  const msg = "E0176 dangling reference: `h` refers to the caller's data, and is stored in the thread_local `tf`, which may outlive it";
+  it('copied out of a field through `h: &HF` (directly, through a local, a match binding): rejected, the value may be `mk(&e)` of a dropped e', () => {
+    expect(errs('', `${H}\nfn run(h: &HF) { tf = Some(h.f); }`)).toEqual([msg]);
+    expect(errs('', `${H}\nfn run(h: &HF) { let g = h.f; tf = Some(g); }`)).toEqual([msg]);
+    expect(errs('', `${H}\nfn run(h: &HF) { match h.o { Some(f) => { tf = Some(f); }, None => {} } }`)).toEqual([msg]);
+    expect(errs('', `${H}\nfn run(h: &HF, c: bool) { tf = if c { Some(h.f) } else { None }; }`)).toEqual([msg]);
+  });
+  it('the nearest accepted programs: the field called or a value holding no reference read, a closure of its own stored', () => {
+    expect(errs('', `${H}\nfn run(h: &HF) { tn = h.n + (h.f)(); let n = h.n; tf = Some(|| n); }`)).toEqual([]);
+  });
+});
+
 describe('a generic parameter captured by a closure go_with_stack spawns (E0176)', () => {
   const S = 'fn later<T>(x: T, ch: Channel<i64>) { go_with_stack(65536, || { let k = ch.recv(); println("{} {:?}", k, x); }); }';
   it('is kept by the task, as by a `go` block', () => {

@@ -118,6 +118,25 @@ describe('a local holder filled in the block, then moved or read into an outer o
     for (const [, decl, st, read] of cases) expect(errs(`let a = D{n: 100}; ${decl} { let x = D{n: 1}; ${fill('a')} ${st} println("{}", x.n); } println("{}", ${read});`), st).toEqual([]);
     expect(errs('let a = D{n: 100}; let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let! inner: Vec<&D> = Vec.new(); inner.push(&x); inner = Vec.new(); inner.push(&a); v = inner; } println("{}", v[0].n);')).toEqual([]);
   });
+  it("a let-bound closure's call holds only the borrows its result values carry, not every capture's", () => {
+    const pre = 'let! v: Vec<&D> = Vec.new(); let a = D{n: 2};';
+    const post = '} println("{}", v[0].n);';
+    // accepted: x is only read inside, the result points into a or the argument
+    expect(errs(`${pre} { let x = D{n: 1}; let g = || { println("{}", x.n); &a }; v.push(g()); ${post}`)).toEqual([]);
+    expect(errs(`${pre} { let x = D{n: 1}; let g = |d: &D| { println("{}", x.n); d }; v.push(g(&a)); ${post}`)).toEqual([]);
+    expect(errs(`${pre} { let x = D{n: 1}; let g = || if x.n > 0 { &a } else { &a }; v.push(g()); ${post}`)).toEqual([]);
+    // rejected: a result value points into x (the value, a branch, a return, a local bound to it, a deref)
+    for (const g of ['|| { println("{}", a.n); &x }', '|| if a.n > 0 { &x } else { &a }', '|| { if a.n > 0 { return &x; } &a }', '|| { let r = &x; r }', '|| { let r1 = &x; let rr = &r1; *rr }', '|d: &D| { if d.n > 0 { return d; } &x }']) {
+      expect(errs(`${pre} { let x = D{n: 1}; let g = ${g}; v.push(g(${g.startsWith('|d') ? '&a' : ''})); ${post}`), g).toEqual([dangling('v', 'x')]);
+    }
+    // (a closure returning a function value may return one capturing any capture)
+    expect(errs('let! fs: Vec<fn(): i32> = Vec.new(); { let x = D{n: 1}; let r = &x; let g = || { println("{}", 1); || r.n }; fs.push(g()); } println("{}", fs[0]());')).toEqual([dangling('fs', 'x')]);
+  });
+  it('a value read through a reference to a reference holds what that one holds (`*rr`)', () => {
+    expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let r1 = &x; let rr = &r1; v.push(*rr); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
+    expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let r1 = &x; let rr = &r1; let r = *rr; v.push(r); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
+    expect(errs('let! v: Vec<&D> = Vec.new(); let a = D{n: 2}; { let x = D{n: 1}; let r1 = &a; let rr = &r1; v.push(*rr); println("{}", x.n); } println("{}", v[0].n);')).toEqual([]);
+  });
   it('a call of a closure returning a reference into what it captured holds a borrow of it', () => {
     expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let g = || &x; v.push(g()); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
     expect(errs('let! v: Vec<&D> = Vec.new(); { let x = D{n: 1}; let q = &x; let f = || q; v.push(f()); } println("{}", v[0].n);')).toEqual([dangling('v', 'x')]);
@@ -140,6 +159,44 @@ describe('a store in a loop of a local of its body, into a holder from outside t
     expect(errs(`${v} for i in 0..2 { v = Vec.new(); let x = D{n: i}; v.push(&x); println("{}", v[0].n); }`)).toEqual([]);
     expect(errs('for i in 0..2 { let! w: Vec<&D> = Vec.new(); let x = D{n: i}; w.push(&x); println("{}", w[0].n); }')).toEqual([]);
     expect(errs(`${v} let x = D{n: 1}; for i in 0..2 { println("{}", v.len()); v.push(&x); }`)).toEqual([]);
+  });
+  it('accepted: before the reset, mentions that read nothing the holder keeps (a count, a field holding no reference)', () => {
+    expect(errs(`${v} for i in 0..2 { println("{}", v.len()); v.clear(); let x = D{n: i}; v.push(&x); println("{}", v[0].n); }`)).toEqual([]);
+    expect(errs(`${v} let! i = 0; while i < 2 && v.is_empty() { v = Vec.new(); let x = D{n: i}; v.push(&x); i += 1; }`)).toEqual([]);
+    expect(errs('let! o: Option<&D> = None; for i in 0..2 { if o.is_some() { println("again"); } o = None; let x = D{n: i}; o = Some(&x); }')).toEqual([]);
+    const S = 'struct S { n: i32, v: Vec<&D> }';
+    expect(errs(`let! s = S { n: 0, v: Vec.new() }; for i in 0..2 { println("{} {}", s.n, s.v.len()); s = S { n: i, v: Vec.new() }; let x = D{n: i}; s.v.push(&x); }`, S)).toEqual([]);
+  });
+  it('still rejected: a read through a kept reference before the reset, no reset, a reset in a branch', () => {
+    expect(errs(`${v} for i in 0..2 { if i > 0 { println("{}", v[0].n); } v.clear(); let x = D{n: i}; v.push(&x); }`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} for i in 0..2 { println("{}", v.len()); let x = D{n: i}; v.push(&x); }`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} for i in 0..2 { println("{}", v.len()); if i == 0 { v.clear(); } let x = D{n: i}; v.push(&x); }`)).toEqual([next('v', 'x')]);
+    expect(errs('let! o: Option<&D> = None; for i in 0..2 { if o.is_some() { println("{}", o.unwrap().n); } o = None; let x = D{n: i}; o = Some(&x); }')).toEqual([next('o', 'x')]);
+  });
+  it('after the block in straight-line code likewise: a count, then a reset, is not a use; a count with no reset after it is', () => {
+    const a = 'let a = D{n: 9};';
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } println("{}", v.len()); v.clear(); v.push(&a); println("{}", v[0].n);`)).toEqual([]);
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } println("{}", v.len());`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } println("{}", v[0].n); v.clear();`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } if a.n > 0 { v.clear(); } println("{}", v.len());`)).toEqual([next('v', 'x')]);
+    // (a Vec of channels emptied: a copy of the channel still holds what was sent)
+    expect(errs('let ch = Channel<&D>(4); let! cs: Vec<Channel<&D>> = Vec.new(); cs.push(ch); { let e = D{n: 7}; cs[0].send(&e); } cs.clear(); println("{}", ch.recv().n);')).toEqual([next('cs', 'e')]);
+    // (a new value made of the old one keeps what it held: before, \`v = idv(v);\` ended it)
+    const idv = 'fn idv(v: Vec<&D>): Vec<&D> { return v; }';
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } v = idv(v); println("{}", v[0].n);`, idv)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} ${a} for i in 0..2 { println("{}", v.len()); v = idv(v); let x = D{n: i}; v.push(&x); }`, idv)).toEqual([next('v', 'x')]);
+    const mkv = `${idv}\nfn mkv(n: i64): Vec<&D> { let! w: Vec<&D> = Vec.new(); println("{}", n); return w; }`;
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); } v = mkv(v.len()); v.push(&a); println("{}", v[0].n);`, mkv)).toEqual([]);
+  });
+  it('emptied or given a whole new value later in the block, straight-line, with only reads between: accepted', () => {
+    const a = 'let a = D{n: 9};';
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); println("{}", v[0].n); v.clear(); } v.push(&a); println("{}", v[0].n);`)).toEqual([]);
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); v = Vec.new(); } println("{}", v.len());`)).toEqual([]);
+    expect(errs(`let! o: Option<&D> = None; ${a} { let x = D{n: 1}; o = Some(&x); println("{}", o.unwrap().n); o = None; } println("{}", o.is_none());`)).toEqual([]);
+    // (rejected: emptied on one path only, a reference kept out of it between, a shared handle's copies)
+    expect(errs(`${v} ${a} { let x = D{n: 1}; v.push(&x); if a.n > 0 { v.clear(); } } println("{}", v.len());`)).toEqual([next('v', 'x')]);
+    expect(errs(`${v} let! o: Option<&D> = None; { let x = D{n: 1}; v.push(&x); o = Some(v[0]); v.clear(); } println("{}", o.unwrap().n);`)).toEqual([next('o', 'x')]);
+    expect(errs(`${v} ${a} let! i = 0; while i < 2 { let x = D{n: 1}; v.push(&x); if i == 1 { break; } v.clear(); i += 1; } println("{}", v.len());`)).toEqual([next('v', 'x')]);
   });
 });
 
@@ -168,6 +225,11 @@ describe('a returned value holding a borrow of the function\'s own local, howeve
   it('the nearest accepted programs: the same through the caller\'s reference', () => {
     for (const body of rets) expect(errs('', `fn f(a: &D): &D { let x = D{n: 1}; println("{}", x.n); ${body.replaceAll('&$', 'a')} }`), body).toEqual([]);
   });
+  it('a holder filled by a store that is a match arm\'s value, then read into the returned local', () => {
+    const f = (y: string) => `fn f(k: i32, a: &D): &D { let x = D{n: 1}; let! w: Vec<&D> = Vec.new(); w.push(a); match k { 1 => w.push(&${y}), _ => {} } let r = w[1]; println("{}", x.n); return r; }`;
+    expect(errs('', f('x'))).toEqual([local('x')]);
+    expect(errs('', f('a').replace('&a)', 'a)'))).toEqual([]);
+  });
 });
 
 describe('a reference local given a new value through a mutable reference to it', () => {
@@ -185,5 +247,39 @@ describe('two borrows of one place in one call, in a closure whose body is a val
     expect(errs('let! x = 1; let f = || two(&x!, &x); f();', two)).toEqual([e]);
     expect(errs('let! x = 1; let f = || { two(&x!, &x); }; f();', two)).toEqual([e]);
     expect(errs('let! x = 1; let y = 2; let f = || two(&x!, &y); f();', two)).toEqual([]);
+  });
+});
+
+describe('what a holder holds where it is read (flow): stores after the read, in a loop, in a closure', () => {
+  const dangling = (r: string, x: string) => `E0176 dangling reference: \`${r}\` references \`${x}\`, which goes out of scope here`;
+  const pre = 'let a = D{n: 5}; let! v: Vec<&D> = Vec.new(); v.push(&a); let! o: Option<&D> = None;';
+  const post = 'println("{}", o.unwrap().n);';
+  it('accepted: the holder read before the store, in straight-line code (it is not used after the block)', () => {
+    expect(errs(`${pre} { let x = D{n: 2}; o = Some(v[0]); v.push(&x); } ${post}`)).toEqual([]);
+    expect(errs('let a = D{n: 5}; let g = Gc(&a); let! h: &D = &a; { let x = D{n: 2}; h = g.get(); g.set(&x); } println("{}", h.n);')).toEqual([]);
+    // (given a whole new value first in each iteration, before the read)
+    expect(errs(`${pre} { let x = D{n: 2}; for i in 0..2 { v = Vec.new(); v.push(&a); o = Some(v[0]); v.push(&x); } } ${post}`)).toEqual([]);
+  });
+  it('rejected: read after the store, or before it in a loop, or in a closure called after it', () => {
+    expect(errs(`${pre} { let x = D{n: 2}; v.push(&x); o = Some(v[1]); } ${post}`)).toEqual([dangling('o', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 2}; for i in 0..2 { if i == 1 { o = Some(v[1]); } v.push(&x); } } ${post}`)).toEqual([dangling('o', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 2}; let f = || { o = Some(v[1]); }; v.push(&x); f(); } ${post}`)).toEqual([dangling('o', 'x')]);
+    expect(errs('let a = D{n: 5}; let g = Gc(&a); let! h: &D = &a; { let x = D{n: 2}; for i in 0..2 { h = g.get(); g.set(&x); } } println("{}", h.n);')).toEqual([dangling('h', 'x')]);
+  });
+  it('rejected: a store through a callee given `&v!` or through a reference to v, then a read', () => {
+    const put = 'fn put(v: &Vec<&D>!, d: &D) { v.push(d); }';
+    expect(errs(`${pre} { let x = D{n: 2}; put(&v!, &x); o = Some(v[1]); } ${post}`, put)).toEqual([dangling('o', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 2}; let w = &v!; w.push(&x); o = Some(v[1]); } ${post}`)).toEqual([dangling('o', 'x')]);
+    expect(errs(`${pre} { let x = D{n: 2}; let w = &v!; w.push(&a); o = Some(v[1]); println("{}", x.n); } ${post}`)).toEqual([]);
+  });
+  it('a whole new value replaces what the holder held only where it runs before the read on every path', () => {
+    const inner = (body: string) => `let! v2: Vec<&D> = Vec.new(); let c = v2.len() > 5; { let x = D{n: 1}; let a = D{n: 2}; let! inner: Vec<&D> = Vec.new(); ${body} } println("{}", v2[0].n);`;
+    expect(errs(inner('inner.push(&x); inner = Vec.new(); inner.push(&a); v2 = inner;'))).toEqual([dangling('v2', 'a')]);
+    expect(errs(inner('inner.push(&x); if c { inner = Vec.new(); } v2 = inner;'))).toEqual([dangling('v2', 'x')]);
+    expect(errs(inner('for i in 0..1 { inner.push(&x); v2 = inner; inner = Vec.new(); }'))).toEqual([dangling('v2', 'x')]);
+    expect(errs(inner('let f = || inner.push(&x); inner = Vec.new(); f(); v2 = inner;'))).toEqual([dangling('v2', 'x')]);
+  });
+  it('a store as a match arm\'s value fills the holder too', () => {
+    expect(errs('let! v2: Vec<&D> = Vec.new(); { let x = D{n: 1}; let! inner: Vec<&D> = Vec.new(); match x.n { 1 => inner.push(&x), _ => {} } v2 = inner; } println("{}", v2[0].n);')).toEqual([dangling('v2', 'x')]);
   });
 });

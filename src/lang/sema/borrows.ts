@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import type { LocalInfo } from './typed';
 import { builtinMethod } from './prelude';
 import { refBound } from './moves';
-import { type Scope, forEachScope, scopesOf, walkKey } from './scopes';
+import { type Scope, forEachScope, partsOf, scopesOf, walkKey } from './scopes';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import { somePart, type Type } from './types';
@@ -32,13 +32,62 @@ type LoopStmt = Extract<ast.Stmt, { kind: 'while' | 'loop' | 'for-in' | 'for-c' 
  *  …;`, `r.clear();`); mentions inside `site` (the store itself) are not uses. */
 function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, site: ast.Span): ast.Span | null {
   const first: unknown[] = s.kind === 'for-c' ? [s.post, s.cond] : s.kind === 'while' ? [s.cond] : [];
-  for (const n of first) { const m = lastMention(n, r, through, site); if (m) return m; }
-  for (const st of [...s.body.stmts, s.body.tail]) {
-    if (reassigns(st, r) || clears(st, r)) return null;
+  return firstUse([...first, ...s.body.stmts, s.body.tail], first.length, r, through, site);
+}
+/** The use of holder r (or a local in `through`) that the nodes (statements from index `from`)
+ *  make first, in order, before a statement gives r a new value or clears it: a mention that
+ *  reads nothing r holds (`v.len()`, weakRead) is one only if no such reset follows. */
+function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through: ReadonlySet<LocalInfo>, site?: ast.Span): ast.Span | null {
+  let weak: ast.Span | null = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const st = nodes[i];
+    if (i >= from && resets(st, r)) return null;
     const m = lastMention(st, r, through, site);
-    if (m) return m;
+    if (!m) continue;
+    if (!weakReads(st, through, site)) return m;
+    weak ??= m;
   }
-  return null;
+  return weak;
+}
+/** Does statement `st` end what holder r held: `r.clear();`, or `r = v;` with a value that keeps
+ *  nothing of r (`v = id(v);` keeps it all)? */
+const resets = (st: unknown, r: LocalInfo): boolean =>
+  (clears(st, r) || (reassigns(st, r) && weakReads((st as Extract<ast.Stmt, { kind: 'assign' }>).value, new Set([r]))))
+    // (shared handles given another or emptied out: their copies still hold the old contents)
+    && !(holdsShared(r.type) && sharedBesides(r, st as ast.Stmt));
+/** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
+const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err']);
+/** Does every mention of a local in `ls` in `st` (outside span `except`) read only a value holding
+ *  no reference out of the holder itself, through none of its references: a count (`v.len()`,
+ *  `o.is_some()`), a field or element of an owned part (`h.n`, `t.0`, `arr[0].n` of `[S; 2]`)? */
+function weakReads(st: unknown, ls: ReadonlySet<LocalInfo>, except?: ast.Span): boolean {
+  let ok = true;
+  const visit = (x: unknown, up: Record<string, unknown>[]): void => {
+    if (!ok || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y, up); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (except && o.span && within(o.span as ast.Span, except)) return;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' && ls.has((nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local)) {
+      let child: unknown = o;
+      for (let k = up.length - 1; ; k--) {
+        const a = up[k];
+        if (a?.kind === 'member' && a.object === child && up[k - 1]?.kind === 'call') {
+          const c = checkedCall(up[k - 1] as unknown as ast.ExprOf<'call'>), t = callTarget(c);
+          if ((c.callee as unknown) === a && t?.k === 'builtin-method' && COUNTS.has(t.method)) return;
+        }
+        const place = a && (a.kind === 'member' || a.kind === 'tuple-index' || a.kind === 'index') && a.object === child;
+        const t = place ? exprInfo(a as unknown as ast.Expr)?.type : undefined;
+        if (!t || t.k === 'ref' || t.k === 'slice' || t.k === 'ptr' || t.k === 'fn') { ok = false; return; }
+        if (!holdsRef(t)) return;
+        child = a;
+      }
+    }
+    up.push(o);
+    for (const k in o) if (walk(o, k)) visit(o[k], up);
+    up.pop();
+  };
+  visit(st, []);
+  return ok;
 }
 /** `r.clear();` on a collection local r. */
 function clears(st: unknown, r: LocalInfo): boolean {
@@ -159,10 +208,20 @@ export function temporaryPlace(e: ast.Expr): boolean {
 let borrowDepth = 0;
 /** `let g = |…| …;`: the literal g stands for. */
 const letClosures = checkMap<LocalInfo, ast.ExprOf<'closure'>>();
-/** What a closure's result may point into: each captured local (a mention of it in the body),
- *  or what a captured reference holds. */
+export const letClosureOf = (l: LocalInfo): ast.ExprOf<'closure'> | undefined => letClosures.get(l);
+/** What a closure's result may point into: the borrows its result values carry (its value or
+ *  tail, what its `return`s and `?`s give back) that are not its own locals' or parameters' (its
+ *  arguments' are the call's). A closure returning a function value or a Future may return one
+ *  capturing any of its captures: then each captured local it mentions, or what a captured
+ *  reference holds. */
 function captureBorrows(c: ast.ExprOf<'closure'>): Borrow[] {
-  const caps = new Set(exprInfo(c)?.closure?.captures ?? []), out: Borrow[] = [];
+  const info = exprInfo(c)?.closure, caps = new Set(info?.captures ?? []), out: Borrow[] = [];
+  if (!caps.size) return out;
+  if (!holdsFnValue(info!.ret)) {
+    const own = (br: Borrow) => { const l = rootLocal(br.operand); return !!l && within(l.span, c.span); };
+    for (const v of resultValues(c)) for (const br of borrowsIn(v)) if (!own(br)) out.push(br);
+    return out;
+  }
   const visit = (n: unknown): void => {
     if (!n || typeof n !== 'object' || !caps.size) return;
     if (Array.isArray(n)) { for (const y of n) visit(y); return; }
@@ -177,6 +236,27 @@ function captureBorrows(c: ast.ExprOf<'closure'>): Borrow[] {
   visit(c.body);
   return out;
 }
+/** Does a value of type t hold a function value or a Future (which may capture anything)? */
+const holdsFnValue = (t: Type | undefined, seen = new Set<unknown>()): boolean =>
+  !!t && (t.k === 'fn' || (t.k === 'builtin' && t.name === 'Future') || somePart(t, (x) => holdsFnValue(x, seen), seen));
+/** The values a closure's call gives back: its body's value, its `return`s' and the operands of
+ *  its `?`s (their None/Err), not those of closures, tasks or async blocks inside it. */
+function resultValues(c: ast.ExprOf<'closure'>): ast.Expr[] {
+  const out: ast.Expr[] = [];
+  const body = c.body as ast.Block | ast.Expr;
+  if (Array.isArray((body as ast.Block).stmts)) { if ((body as ast.Block).tail) out.push((body as ast.Block).tail!); } else out.push(body as ast.Expr);
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const y of n) visit(y); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (o.kind === 'closure' || o.kind === 'async' || o.kind === 'go') return;
+    if (o.kind === 'return' && o.value) out.push(o.value as ast.Expr);
+    if (o.kind === 'try') out.push(o.operand as ast.Expr);
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(body);
+  return out;
+}
 /** The borrows a value carries into where it is stored: `&x…`, inside `Some(…)`/variants, struct
  *  literals, tuples and arrays, the reference arguments (and `&T` receiver) of a call returning a
  *  reference, and the values of `if`/`match` branches. */
@@ -188,7 +268,7 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
     case 'ident': {
       if (nameRes(e)?.k !== 'local') break;
       const l = (nameRes(e) as ResOf<'local'>).local, from = boundFrom.get(l);
-      out.push(...(heldLocals.get(l) ?? []));
+      heldAt(l, e.span, out);
       if (from && borrowDepth < 8) { borrowDepth++; try { borrowsIn(from, out); } finally { borrowDepth--; } }
       break;
     }
@@ -197,11 +277,21 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
       // (an element of a tuple a `let` bound to a literal holds that element's: `p.0` of `let p = (&a, &x);`)
       const ti = e.kind === 'tuple-index' && e.object.kind === 'ident' ? e.index : -1, parts = l && ti >= 0 ? tupleParts.get(l) : undefined;
-      if (parts && parts[ti]) out.push(...parts[ti]);
-      else if (l && l.type.k !== 'ref') out.push(...(heldLocals.get(l) ?? []));
+      // (until a store into it that reaches here: then what it holds is all of them)
+      if (parts && parts[ti] && fillsAt(l!, e.span).every((f) => f.isLet)) borrowsIn(parts[ti], out);
+      else if (l && l.type.k !== 'ref') heldAt(l, e.span, out);
       break;
     }
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
+    // (a value read through a reference holds what the referenced place holds: `*rr` with
+    // `rr = &r`, `r = &x`; and what comes out of an Option or Result, a Future, a channel)
+    case 'deref': case 'try': case 'await': case 'recv': {
+      if (!holdsRef(exprInfo(e)?.type) || borrowDepth >= 8) break;
+      const from = borrowsIn(e.operand);
+      out.push(...from);
+      if (e.kind === 'deref') { borrowDepth++; try { for (const br of from) borrowsIn(br.operand, out); } finally { borrowDepth--; } }
+      break;
+    }
     case 'struct-lit': for (const f of e.fields) borrowsIn(f.value, out); break;
     case 'if': case 'match': for (const v of branchValues(e)) borrowsIn(v, out); break;
     case 'call': {
@@ -282,6 +372,20 @@ function holdsShared(t: Type | undefined, seen = new Set<unknown>()): boolean {
  *  `let c = s.ch;`), a class of locals per handle: what is stored through one is read through any
  *  of them, so a use of any is a use of what they hold. */
 const sharedCopies = checkMap<LocalInfo, Set<LocalInfo>>();
+/** Each copy made, and the statement making it (null: a match or loop binding). */
+const copyEdges = checkMap<LocalInfo, { a: LocalInfo; b: LocalInfo; at: ast.Span | null }[]>();
+/** Does l share its handle with another local other than through the copies statement `st` makes
+ *  (`c2 = ch;` gives c2 ch's handle: its old one is shared only if copied before, `let c3 = c2;`)? */
+function sharedBesides(l: LocalInfo, st: ast.Stmt): boolean {
+  const seen = new Set([l]), todo = [l];
+  for (let x = todo.pop(); x; x = todo.pop()) {
+    for (const e of copyEdges.get(x) ?? []) {
+      const y = e.a === x ? e.b : e.a;
+      if (e.at !== st.span && !seen.has(y)) { seen.add(y); todo.push(y); }
+    }
+  }
+  return seen.size > 1;
+}
 /** The locals sharing a handle with l (l included). */
 export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => sharedCopies.get(l) ?? new Set([l]);
 /** The locals whose shared handles a value copies (as written: a local, a part of one, a literal). */
@@ -311,45 +415,161 @@ function givenTo(s: ast.Stmt): Given | null {
   const bound = boundLocal(s);
   return bound ? { to: bound.local, values: [bound.value] } : null;
 }
-/** After `s` is checked (checkBlock): note the handle copies and reads it makes. */
-export function noteGiven(s: ast.Stmt): void {
+/** After `s` (statement i of `list`) is checked (checkBlock): note the handle copies, reads and
+ *  stores it makes. */
+export function noteGiven(cx: Ctx, s: ast.Stmt, list: readonly ast.Stmt[] | null, i: number): void {
+  noted.add(s);
   const g = givenTo(s);
-  if (g) { noteHandleCopies(g); noteReads(g); }
-  noteFills(s);
+  if (g) { noteHandleCopies(g, s.span); noteReads(cx, g, s.span); }
+  if (s.kind === 'expr' && s.expr.kind === 'call') noteCallStore(cx, s.expr);
+  else noteFills(cx, s, list, i);
 }
-/** A local holder given borrows by a statement holds them from then on (heldLocals): stored into
- *  (`inner.push(&x)`, `s.v.push(&x)`, `h.add(&x)` with a `self!` method, `t.0 = &x`) they add to
- *  what it held; a new value (`w = …;`) replaces it. Moving or reading it into another holder
- *  (`vv.push(inner)`, `o = Some(inner[0])`) then carries them (borrowsIn). */
-function noteFills(s: ast.Stmt): void {
-  if (s.kind === 'assign' && s.op === '=') { fillLocal(rootLocal(s.target), [s.value], s.target.kind === 'ident'); return; }
-  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
-  if (!c || c.callee.kind !== 'member') return;
-  const stores = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' && !!builtinMethod(t.owner, t.method)?.mutating;
-  if (stores) fillLocal(rootLocal(c.callee.object), c.args, false);
+/** After call `e` is checked: note what it stores (once). */
+export function noteCallStore(cx: Ctx, e: ast.Expr): void {
+  const c = checkedNode(e);
+  if (noted.has(c) || c.kind !== 'call') return;
+  noted.add(c);
+  noteCallFills(cx, c);
 }
-function fillLocal(l: LocalInfo | null, values: readonly ast.Expr[], replace: boolean): void {
-  if (!l || l.type.k === 'ref' || l.type.k === 'ptr' || !holdsRef(l.type)) return;
-  tupleParts.delete(l); // (its elements are no longer told apart: what it holds is all of them)
-  const brs = values.flatMap((v) => borrowsIn(v));
-  if (replace) heldLocals.set(l, brs);
-  else if (brs.length) heldLocals.set(l, [...(heldLocals.get(l) ?? []), ...brs]);
+/** Statements and calls whose stores are noted (noteGiven, or noteStore for those no block
+ *  lists: a match arm's value, a call inside an expression, a `for` step). */
+const noted = checkSet<object>();
+
+/** Where a function's code may run again or later than its place in the text says: loops
+ *  (with their conditions and steps) and closure bodies run repeatedly, and closure, `go`,
+ *  `async` and `defer` bodies run after the statements that follow them. */
+interface Regions { cyclic: ast.Span[]; deferred: ast.Span[] }
+const regionsOf = new WeakMap<object, Regions>();
+/** The regions of the function being checked, made when first asked (a read before a store in
+ *  the text needs none). */
+function regions(cx: Ctx): () => Regions | null {
+  const body = cx.fn?.info.decl?.body;
+  return () => (body ? regionsIn(body) : null);
+}
+function regionsIn(body: ast.Block): Regions {
+  let r = regionsOf.get(body);
+  if (r) return r;
+  regionsOf.set(body, (r = { cyclic: [], deferred: [] }));
+  const rr = r;
+  forEachScope([body.stmts, body.tail], (sc) => {
+    const span = (sc.owner as { span?: ast.Span }).span ?? sc.span;
+    if (sc.kind === 'loop' || sc.kind === 'closure') rr.cyclic.push(span);
+    if (sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer') rr.deferred.push(span);
+  }, undefined, null, (n) => n);
+  return r;
+}
+/** May code at span `q` have run before code at span `p` runs (in a run of their function)? */
+function mayPrecede(q: ast.Span, p: ast.Span, regs: () => Regions | null): boolean {
+  if (q.end <= p.start) return true;
+  const r = regs();
+  if (!r) return true;
+  return r.cyclic.some((c) => within(q, c) && within(p, c)) || r.deferred.some((d) => within(p, d));
+}
+
+/** What a local holder is given, and where: its `let`, a whole new value (`w = …;`, statement
+ *  `index` of `list`), a store into it (`inner.push(&x)`, `s.v.push(&x)`, `h.add(&x)` with a
+ *  `self!` method, `t.0 = &x`, `put(&inner!, &x)`, through `let w = &inner!;`). Its borrows are
+ *  read where a mention of the holder needs them (heldAt), so a store later in a loop is seen. */
+/** Counts what is noted (fills, bindings, closures): a memo of a fill's borrows is good while it stays. */
+const noteGen = { n: 0 };
+interface Fill { at: ast.Span; get: () => Borrow[]; isLet: boolean; list: readonly ast.Stmt[] | null; index: number; regions: () => Regions | null }
+const fillsOf = checkMap<LocalInfo, Fill[]>();
+function addFill(l: LocalInfo | null, f: Fill, whole = f.isLet): void {
+  // (a store through a reference local is one into what it points to: holderOf; a whole new
+  // value is the local's own, `r = &x;`)
+  if (!l || (!holdsRef(l.type) && !f.isLet) || (!whole && l.type.k === 'ref')) return;
+  noteGen.n++;
+  const a = fillsOf.get(l);
+  if (a) a.push(f); else fillsOf.set(l, [f]);
+}
+function noteFills(cx: Ctx, s: ast.Stmt, list: readonly ast.Stmt[] | null, i: number): void {
+  if (s.kind === 'assign' && s.op === '=') {
+    const whole = s.target.kind === 'ident';
+    addFill(whole ? rootLocal(s.target) : holderOf(cx, s.target), { at: s.span, get: () => borrowsIn(s.value), isLet: false, list: whole ? list : null, index: i, regions: regions(cx) }, whole);
+  } else if (s.kind === 'expr' && s.expr.kind === 'call') noteCallFills(cx, checkedCall(s.expr));
+}
+/** A call storing into a holder: a mutating method of it (also `ch.send`, `g.set`), or a call
+ *  given a mutable borrow of it, or its shared handle, with the values it may keep. */
+function noteCallFills(cx: Ctx, c: ast.ExprOf<'call'>): void {
+  const t = callTarget(c), r = regions(cx);
+  const fill = (h: LocalInfo | null, values: readonly ast.Expr[]) => addFill(h, { at: c.span, get: () => values.flatMap((v) => borrowsIn(v)), isLet: false, list: null, index: -1, regions: r });
+  if (c.callee.kind === 'member') {
+    const stores = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' && (!!builtinMethod(t.owner, t.method)?.mutating || (t.owner === 'Channel' && t.method === 'send') || (t.owner === 'Gc' && t.method === 'set'));
+    if (stores) fill(holderOf(cx, c.callee.object), c.args);
+  }
+  for (const a of c.args) {
+    const at = exprInfo(a)?.type;
+    const h = a.kind === 'ref' && refIsMut(a) ? holderOf(cx, a.operand) : (at?.k === 'ref' && at.mut) || isShared(at) ? holderOf(cx, a) : null;
+    if (h) fill(h, c.args.filter((x) => x !== a));
+  }
+}
+/** Note the stores of syntax no checked block lists (a match arm's value, a call inside a
+ *  condition or an argument, a closure's value, a `for` step): met by danglingReferences' walk. */
+function noteStore(cx: Ctx, o: Record<string, unknown>): void {
+  noted.add(o);
+  if (o.kind === 'assign') noteFills(cx, o as unknown as ast.Stmt, null, -1);
+  else noteCallFills(cx, o as unknown as ast.ExprOf<'call'>);
+}
+/** The fills of holder l that may have happened when code at span p runs and are not replaced
+ *  before it by a whole new value: its `let` (a fill before it in the text was a previous
+ *  instance's, in a loop), or `l = …;` in a statement list before p's statement in it — unless the
+ *  fill comes between them, or runs in a closure or task made elsewhere that may run between. */
+function fillsAt(l: LocalInfo, p: ast.Span): Fill[] {
+  const fs = fillsOf.get(l) ?? [];
+  const killed = (f: Fill): boolean => fs.some((g) => {
+    if (g === f) return false;
+    if (g.isLet) return f.at.start < g.at.start;
+    if (!g.list) return false;
+    const kp = g.list.findIndex((st, k) => k > g.index && within(p, st.span));
+    const r = kp < 0 ? null : g.regions();
+    if (!r) return false;
+    const d = r.deferred;
+    if (d.some((x) => within(x, g.list![kp].span) && within(p, x))) return false;
+    for (let k = g.index + 1; k <= kp; k++) if (within(f.at, g.list[k].span)) return false;
+    return !d.some((x) => within(f.at, x) && !within(g.at, x));
+  });
+  return fs.filter((f) => mayPrecede(f.at, p, f.regions) && !killed(f));
+}
+/** The borrows holder l holds when code at span p runs (fillsAt). */
+const reading = new Set<Fill>();
+/** What a fill gives, while nothing new was noted since (`noteGen`): kept for one read made
+ *  outside any other (inside one, a fill reached again was skipped, so its result is partial). */
+const memo = new WeakMap<Fill, { gen: number; borrows: Borrow[] }>();
+function heldAt(l: LocalInfo, p: ast.Span, out: Borrow[] = []): Borrow[] {
+  for (const f of fillsAt(l, p)) {
+    // (a fill reached again through its own value, `w = f(w)` in a loop: its borrows are being gathered)
+    if (reading.has(f)) continue;
+    const m = memo.get(f);
+    if (m && m.gen === noteGen.n) { out.push(...m.borrows); continue; }
+    const top = reading.size === 0 && borrowDepth === 0;
+    reading.add(f);
+    try {
+      const brs = f.get();
+      if (top) memo.set(f, { gen: noteGen.n, borrows: brs });
+      out.push(...brs);
+    } finally { reading.delete(f); }
+  }
+  return out;
 }
 /** Bindings of a value (a `match` arm's pattern on it, a `for` loop's variable over it) hold
  *  copies of the shared handles it holds (`match o { Some(c) => c.send(&x) }`, `for c in cs`). */
 export function noteBoundCopies(from: ast.Expr, bound: readonly LocalInfo[]): void {
+  noteGen.n++;
   for (const to of bound) noteHandleCopies({ to, values: [from] });
   // (and hold what it holds: `match Some(&x) { Some(r) => … }`, `for r in [&x]`)
   for (const to of bound) if (holdsRef(to.type)) boundFrom.set(to, from);
 }
 /** The value a match or loop binding holding a reference was bound out of (its borrows are its). */
 const boundFrom = checkMap<LocalInfo, ast.Expr>();
+export const boundSource = (l: LocalInfo): ast.Expr | undefined => boundFrom.get(l);
 /** Join the holder a statement copies a shared handle into with its source. */
-function noteHandleCopies(g: Given): void {
+function noteHandleCopies(g: Given, at: ast.Span | null = null): void {
   if (!holdsShared(g.to.type)) return;
   const to = g.to;
   for (const from of g.values.flatMap((v) => handleSources(v))) {
     if (from === to) continue;
+    const e = { a: from, b: to, at };
+    for (const l of [from, to]) { const es = copyEdges.get(l); if (es) es.push(e); else copyEdges.set(l, [e]); }
     const a = sharedCopies.get(from) ?? new Set([from]), b = sharedCopies.get(to) ?? new Set([to]);
     for (const l of b) a.add(l);
     for (const l of a) sharedCopies.set(l, a);
@@ -358,7 +578,7 @@ function noteHandleCopies(g: Given): void {
 
 /** Holders given a value read out of another (`h = g.get();`, `h = v[0];`, `out.push(v[0])`):
  *  what that one holds now may be reached through them too, so a use of a reader is a use of it. */
-const readers = checkMap<LocalInfo, Set<LocalInfo>>();
+const readers = checkMap<LocalInfo, { to: LocalInfo; at: ast.Span; regions: () => Regions | null }[]>();
 /** The local a value is read out of: through places and the receivers of calls (`g.get().r`). */
 function readSource(e: ast.Expr): LocalInfo | null {
   let x = checkedNode(e);
@@ -371,21 +591,22 @@ function readSource(e: ast.Expr): LocalInfo | null {
   return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
 }
 /** Note the holder a statement gives a value read out of another holder. */
-function noteReads(g: Given): void {
+function noteReads(cx: Ctx, g: Given, at: ast.Span): void {
   if (!holdsRef(g.to.type)) return;
   const to = g.to;
   for (const v of g.values) {
     const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
     if (!from || from === to || !holdsRef(from.type)) continue;
-    const set = readers.get(from) ?? new Set();
-    set.add(to);
-    readers.set(from, set);
+    const a = readers.get(from) ?? [];
+    a.push({ to, at, regions: regions(cx) });
+    readers.set(from, a);
   }
 }
-/** The locals a use of which reaches what holder r holds: its handle's copies and their readers. */
-function reaching(r: LocalInfo): Set<LocalInfo> {
+/** The locals a use of which reaches what holder r was given at `site`: its handle's copies and
+ *  their readers that may read after that store (`h = g.get();` before `g.set(&x);` does not). */
+function reaching(r: LocalInfo, site?: ast.Span): Set<LocalInfo> {
   const out = new Set(handleCopies(r));
-  for (const l of [...out]) for (const x of readers.get(l) ?? []) out.add(x);
+  for (const l of [...out]) for (const x of readers.get(l) ?? []) if (!site || mayPrecede(site, x.at, x.regions)) out.add(x.to);
   return out;
 }
 
@@ -405,7 +626,7 @@ function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
   // what that local's mutable borrows point to)
   for (let x = e; l && (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index'); x = x.object) {
     if (exprInfo(x)?.type?.k !== 'ref') continue;
-    const to = (heldLocals.get(l) ?? []).filter((br) => br.mut).flatMap((br) => ownersOf(cx, br));
+    const to = heldAt(l, e.span).filter((br) => br.mut).flatMap((br) => ownersOf(cx, br));
     if (to.length === 1) return to[0];
     break;
   }
@@ -418,10 +639,13 @@ function pointee(cx: Ctx, e: ast.Expr): LocalInfo | null {
   return held.length === 1 ? rootLocal(held[0]) : null;
 }
 
-/** Statement `s` of block `b` stores a borrow into a holder declared outside `b`: the holder and the borrows. */
-function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borrows: Borrow[]; how: string } | null {
+/** A holder a statement stores borrows into. */
+type Stored = { r: LocalInfo; borrows: Borrow[]; how: string };
+/** Statement `s` of block `b` stores a borrow into holders declared outside `b`: each holder and
+ *  the borrows (a call given two, `fill2(g, h, &x)`, may store into both). */
+function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
   // (runs for every statement of every block enclosing it: only an assignment or a call stores)
-  if (s.kind !== 'assign' && !(s.kind === 'expr' && s.expr.kind === 'call')) return null;
+  if (s.kind !== 'assign' && !(s.kind === 'expr' && s.expr.kind === 'call')) return [];
   const outer = (l: LocalInfo | null): l is LocalInfo => !!l && !within(l.span, b.span);
   // a holder of shared handles declared inside b stores into its copies outside b too
   // (`let c2 = ch; c2.send(&x);`, `match o { Some(c) => c.send(&x) }`, `for c in cs { … }`)
@@ -433,13 +657,14 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
   };
   if (s.kind === 'assign' && s.op === '=') {
     const held = heldBy(s);
-    if (held) return outer(held.r) ? { ...held, how: 'borrows' } : null;
+    if (held) return outer(held.r) ? [{ ...held, how: 'borrows' }] : [];
     // (`o = r;` gives the reference local o itself a new value: o is the holder, not what it pointed to)
     // (`*w = &x;` with `w = &r!`: the reference local r is given a new value)
     const h = s.target.kind === 'ident' ? rootLocal(s.target) : s.target.kind === 'deref' ? pointee(cx, s.target.operand) : holder(s.target);
-    if (!outer(h) || !holdsRef(h.type)) return null;
-    return { r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' };
+    if (!outer(h) || !holdsRef(h.type)) return [];
+    return [{ r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' }];
   }
+  const out: Stored[] = [];
   const sc = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
   if (sc && sc.callee.kind === 'member') {
     // `v.push(&x)`, `m.insert(k, &x)`, `h.set(&x)`: a mutating method of a container of references;
@@ -447,18 +672,26 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): { r: LocalInfo; borr
     const c = sc, t = callTarget(c), callee = sc.callee;
     const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating || (t.owner === 'Channel' && t.method === 'send') || (t.owner === 'Gc' && t.method === 'set') : false;
     const h = holder(callee.object);
-    if (mutating && outer(h) && holdsRef(h.type)) return { r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' };
+    if (mutating && outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: c.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' });
   }
   // `put(&v!, &x)`: a function given a mutable borrow of a holder may store its other arguments'
   // borrows there (their types cannot say it does not): also through a mutable reference local
   // (`put(w, &x)`), and a channel it may send them on, or a closure capturing them (`later(&x, ch)`
   // with `fn later<T>(x: T, ch: Channel<fn(): T>) { ch.send(|| x); }`)
+  // `put(&x)` of `let put = |d: &D| v.push(d);`: the closure may store its arguments' borrows in
+  // the holders its body stores into (escaping-closures.ts lets it store its parameters there
+  // only while every use of put is such a call)
+  const g = sc && sc.callee.kind === 'ident' && callTarget(sc)?.k === 'value' && nameRes(sc.callee)?.k === 'local' ? letClosures.get((nameRes(sc.callee) as ResOf<'local'>).local) : undefined;
+  if (g && sc!.args.length) for (const h0 of closureStoresInto(cx, g)) {
+    const h = !holdsShared(h0.type) || outer(h0) ? h0 : [...handleCopies(h0)].find(outer) ?? h0;
+    if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: sc!.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' });
+  }
   for (const a of sc?.args ?? []) {
     const at = exprInfo(a)?.type;
     const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? holder(a) : null;
-    if (outer(h) && holdsRef(h.type)) return { r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' };
+    if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' });
   }
-  return null;
+  return out;
 }
 
 /** Does statement `st` leave its block early (`break`, `continue`, `return`, `?`), or give local
@@ -512,21 +745,140 @@ function onlyReads(st: unknown, r: LocalInfo): boolean {
  *  a Gc local set again (`g.set(&e); … g.set(&a);`: a Gc holds one value)? Only straight-line
  *  code: no statement between may leave the block, give r another handle, or take out of r
  *  anything but a value holding no reference (`h = g.get();` would keep e). */
-export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo): boolean {
+export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInfo, body?: ast.Block | null): boolean {
   const s = stmts[i];
+  if (!holdsRef(r.type)) return false; // (it holds no borrow to replace)
+  // (a channel only ever sent to and received from in balanced pairs: drained before its list ends)
+  if (body && channelOp(s, r.name) === 'send' && drainedChannel(body, r)) return true;
   const gcSet = (st: ast.Stmt): boolean => {
     const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null, t = c ? callTarget(c) : null;
     return !!c && t?.k === 'builtin-method' && t.owner === 'Gc' && t.method === 'set' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && rootLocal(c.callee.object) === r;
   };
   const ref = r.type.k === 'ref' && s.kind === 'assign' && reassigns(s, r);
-  if (!ref && !gcSet(s)) return false;
+  const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
+  // (a holder of its own, not a handle shared with copies: emptied or given a whole new value)
+  const owned = !ref && r.type.k !== 'ref' && !holdsShared(r.type);
+  if (!ref && !owned && !gcSet(s) && !(c && gcFilledBy(c) === r)) return false;
   for (let k = i + 1; k < stmts.length; k++) {
     // (the new value may not be the old one again: `g.set(g.get())`, `o = pick(o, &a)`)
     const st = stmts[k];
-    if (ref ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
+    if (owned && clears(st, r)) return true;
+    if (ref || owned ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
     if (exitsOrRebinds(stmts[k], r) || !onlyReads(stmts[k], r)) return false;
   }
   return false;
+}
+
+/** A statement that only sends on channel local `name` (`ch.send(v);`) or only receives from it
+ *  once (`let y = ch.recv();`, `println("{}", (<-ch).n);`): read as written (a later statement of
+ *  the function may not be checked yet), any local of that name counts. */
+function channelOp(st: ast.Stmt, name: string): 'send' | 'recv' | null {
+  const named = (e: ast.Expr): boolean => { const x = checkedNode(e); return x.kind === 'ident' && x.name === name; };
+  const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedNode(st.expr) : null;
+  if (c?.kind === 'call' && c.callee.kind === 'member' && c.callee.name === 'send' && named(c.callee.object) && !mentionsName(c.args, name)) return 'send';
+  let n = 0, recv = false;
+  const visit = (x: unknown, up: Record<string, unknown> | null, inner: boolean): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y, up, inner); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'ident' && o.name === name) {
+      n++;
+      if (!inner && up?.kind === 'recv') recv = true;
+      if (!inner && up?.kind === 'member' && up.name === 'recv') recv = true;
+      return;
+    }
+    const deeper = inner || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer';
+    for (const k in o) if (walk(o, k)) visit(o[k], o, deeper);
+  };
+  visit(st, null, false);
+  // (`ch.recv` must be called: `let f = ch.recv;` is no receive)
+  return n === 1 && recv && !mentionsCallee(st, name) ? 'recv' : null;
+}
+/** Does `n` mention a local named `name`? */
+function mentionsName(n: unknown, name: string): boolean {
+  if (!n || typeof n !== 'object') return false;
+  if (Array.isArray(n)) return n.some((y) => mentionsName(y, name));
+  const o = checkedNode(n) as Record<string, unknown>;
+  if (o.kind === 'ident' && o.name === name) return true;
+  for (const k in o) if (walk(o, k) && mentionsName(o[k], name)) return true;
+  return false;
+}
+/** Is `ch.recv` (of a local named `name`) used other than called with no arguments? */
+function mentionsCallee(n: unknown, name: string): boolean {
+  let bad = false, calls = 0, members = 0;
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'call') { const c = o as unknown as ast.ExprOf<'call'>; if (c.callee.kind === 'member' && c.callee.name === 'recv' && mentionsName(c.callee.object, name)) { calls++; if (c.args.length) bad = true; } }
+    if (o.kind === 'member' && o.name === 'recv' && mentionsName(o.object, name)) members++;
+    for (const k in o) if (walk(o, k)) visit(o[k]);
+  };
+  visit(n);
+  return bad || members !== calls;
+}
+/** Is channel local r private to this body and drained wherever it is filled: declared here (not
+ *  a parameter, no other handle to it), never captured, given, copied or stored, and in every
+ *  statement list its send statements are matched by later receive statements of the list
+ *  (balanced, as parentheses) with nothing between that leaves the list or holds lists using it?
+ *  Then it is empty where each such list starts and ends (first in, first out): what was sent is
+ *  out of it before the block ends. */
+const drained = checkMap<LocalInfo, boolean>();
+function drainedChannel(body: ast.Block, r: LocalInfo): boolean {
+  let d = drained.get(r);
+  if (d !== undefined) return d;
+  const t = r.type;
+  if (t.k !== 'builtin' || t.name !== 'Channel' || !within(r.span, body.span) || handleCopies(r).size > 1 || r.partOf || declaresAgain(body, r)) d = false;
+  else {
+    const name = r.name;
+    const list = (stmts: readonly ast.Stmt[], value: ast.Expr | null): boolean => {
+      let depth = 0;
+      for (const st of stmts) {
+        const op = channelOp(st, name);
+        if (op === 'send') { depth++; continue; }
+        if (op === 'recv') { if (depth-- === 0) return false; continue; }
+        if (depth > 0 && exitsOrRebinds(st, r)) return false;
+        if (!mentionsName(st, name)) continue;
+        // (a statement holding lists, each balanced, nothing else mentioning it, only while the
+        // channel is empty: a receive inside would take what this list sent before it)
+        if (depth > 0) return false;
+        const e = st.kind === 'expr' ? st.expr : st;
+        const scopes = scopesOf(e);
+        if (!scopes.length || scopes.some((sc) => sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer')) return false;
+        if (mentionsName(partsOf(e), name) || !scopes.every((sc) => list(sc.stmts, sc.value))) return false;
+      }
+      return depth === 0 && !mentionsName(value, name);
+    };
+    d = list(body.stmts, body.tail);
+  }
+  drained.set(r, d);
+  return d;
+}
+
+/** Does the body name anything else r's name (a local, binding or parameter that would shadow it,
+ *  a field: read as written, conservatively)? Then a mention by name may not be r's. */
+function declaresAgain(body: ast.Block, r: LocalInfo): boolean {
+  const visit = (x: unknown): boolean => {
+    if (!x || typeof x !== 'object') return false;
+    if (Array.isArray(x)) return x.some(visit);
+    const o = x as Record<string, unknown>;
+    if (o.name === r.name && o.kind !== 'ident' && o.kind !== 'member' && (o.span as ast.Span | undefined)?.start !== r.span.start && (o.nameSpan as ast.Span | undefined)?.start !== r.span.start) return true;
+    for (const k in o) if (k !== 'span' && k !== 'nameSpan' && walk(o, k) && visit(o[k])) return true;
+    return false;
+  };
+  return visit(body);
+}
+
+/** The Gc local a function call may store its arguments' borrows into when it is the only
+ *  holder it is given (`fill(g, &x)` with `g: Gc<&D>`): one value, which `g.set(…)` replaces. */
+export function gcFilledBy(c: ast.ExprOf<'call'>): LocalInfo | null {
+  const t = callTarget(c);
+  // (cheap first: a Gc local among the arguments)
+  if (t?.k !== 'fn' || !c.args.some((a) => { const at = a.kind === 'ident' ? exprInfo(a)?.type : undefined; return at?.k === 'builtin' && at.name === 'Gc'; })) return null;
+  const holders = c.args.filter((a) => { const at = exprInfo(a)?.type; return (a.kind === 'ref' && refIsMut(a)) || (at?.k === 'ref' && at.mut) || holdsShared(at); });
+  const a = holders.length === 1 ? checkedNode(holders[0]) : null;
+  const l = a?.kind === 'ident' && nameRes(a)?.k === 'local' ? (nameRes(a) as ResOf<'local'>).local : null;
+  return l && l.type.k === 'builtin' && l.type.name === 'Gc' ? l : null;
 }
 
 /** `s` is the value of an `if` branch or `match` arm: its value must not borrow its own locals
@@ -554,8 +906,6 @@ function valueBranches(cx: Ctx, b: ast.Block): void {
   });
 }
 
-/** The borrows a `let r = …;` of this block makes r hold (heldBy), for a later `v.push(r)`. */
-const heldLocals = checkMap<LocalInfo, Borrow[]>();
 
 /** The borrows a `let` makes each local it binds hold: heldBy's, and any value holding a reference
  *  (`let r = if c { &x } else { &a };`, `let p = (&x, 2);`, `let o = match k { … };`); a tuple
@@ -568,13 +918,13 @@ function heldByLet(s: Extract<ast.Stmt, { kind: 'let' }>): { r: LocalInfo; borro
   return out;
 }
 /** The borrows of each element of a tuple a `let` bound to a tuple literal (`let p = (&a, &x);`). */
-const tupleParts = checkMap<LocalInfo, Borrow[][]>();
+const tupleParts = checkMap<LocalInfo, ast.Expr[]>();
 function bindHeld(p: ast.LetPattern, v: ast.Expr | null, all: ast.Expr, out: { r: LocalInfo; borrows: Borrow[] }[]): void {
   if (p.kind === 'name') {
     const l = localOf(p), e = v ?? all;
     if (l && holdsRef(l.type) && e.kind !== 'closure' && e.kind !== 'async') out.push({ r: l, borrows: borrowsIn(e) });
     const t = l && holdsRef(l.type) ? checkedNode(e) : null;
-    if (t?.kind === 'tuple') tupleParts.set(l!, t.elems.map((x) => borrowsIn(x)));
+    if (t?.kind === 'tuple') tupleParts.set(l!, t.elems);
   } else if (p.kind === 'tuple') {
     const t = v && checkedNode(v).kind === 'tuple' ? (checkedNode(v) as ast.ExprOf<'tuple'>).elems : null;
     const same = !!t && t.length === p.elems.length;
@@ -588,34 +938,83 @@ const storing = checkMap<object, boolean>();
 const NOWHERE = { stmts: [], tail: null, span: { file: '', start: -1, end: -1, line: 0, col: 0, endLine: 0, endCol: 0 } } as unknown as ast.Block;
 function mayStore(cx: Ctx, c: object): boolean {
   let m = storing.get(c);
-  if (m === undefined) storing.set(c, (m = storedOutside(cx, asStmt(c as ast.Expr), NOWHERE) !== null));
+  if (m === undefined) storing.set(c, (m = storedOutside(cx, asStmt(c as ast.Expr), NOWHERE).length > 0));
   return m;
 }
 
 /** After a `let` is checked: note the borrows its locals hold (a store of a block nested after it
  *  through them, `w.v.push(&x)`, is checked before this block is). */
-export function noteLetHolds(s: Extract<ast.Stmt, { kind: 'let' }>): void {
-  for (const h of heldByLet(s)) heldLocals.set(h.r, h.borrows);
+export function noteLetHolds(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>): void {
+  noteGen.n++;
+  const r = regions(cx);
+  for (const h of heldByLet(s)) addFill(h.r, { at: s.span, get: () => heldByLet(s).find((x) => x.r === h.r)?.borrows ?? [], isLet: true, list: null, index: -1, regions: r });
   const g = s.pattern.kind === 'name' && s.init.kind === 'closure' ? localOf(s.pattern) : null;
   if (g) letClosures.set(g, s.init as ast.ExprOf<'closure'>);
+}
+
+/** The holders a closure's body (its tasks' too) stores what its parameters refer to into, that
+ *  it does not declare: a store whose value holds a reference and mentions a parameter, or a local
+ *  given one (`let r = &d.n;`, a holder of its own filled with one, a binding matched out of one). */
+const closureHolders = checkMap<object, LocalInfo[]>();
+export function closureStoresInto(cx: Ctx, c: ast.ExprOf<'closure'>): LocalInfo[] {
+  let hs = closureHolders.get(c);
+  if (hs) return hs;
+  closureHolders.set(c, (hs = []));
+  const out = hs, inside = { stmts: [], tail: null, span: c.span } as unknown as ast.Block;
+  const sts: ast.Stmt[] = [];
+  const scopes = scopesOf(c);
+  for (const sc of scopes) { sts.push(...sc.stmts); if (sc.value) sts.push(asStmt(sc.value)); }
+  forEachScope(scopes.map((sc) => [sc.stmts, sc.value]), (sc) => {
+    sts.push(...sc.stmts);
+    if (sc.value) sts.push(asStmt(sc.value));
+  }, (o, _, up) => { if (o.kind === 'call' && up && up.kind !== 'expr') sts.push(asStmt(o as unknown as ast.Expr)); });
+  const tainted = new Set((exprInfo(c)?.closure?.params ?? []).filter((p) => holdsRef(p.type)));
+  const mentions = (v: unknown, depth = 0): boolean => {
+    if (!v || typeof v !== 'object' || depth > 8) return false;
+    if (Array.isArray(v)) return v.some((x) => mentions(x, depth));
+    const o = checkedNode(v) as Record<string, unknown>;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local') {
+      const l = (nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local, from = boundFrom.get(l);
+      return tainted.has(l) || (!!from && mentions(from, depth + 1));
+    }
+    for (const k in o) if (walk(o, k) && mentions(o[k], depth)) return true;
+    return false;
+  };
+  const carries = (vs: readonly ast.Expr[]) => vs.some((v) => holdsRef(exprInfo(v)?.type) && mentions(v));
+  const valuesOf = (st: ast.Stmt): readonly ast.Expr[] => st.kind === 'assign' ? [st.value] : st.kind === 'let' ? [st.init] : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : [];
+  // (the closure's own locals given one, until nothing changes: a loop may fill one after its use)
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const st of sts) {
+      if (!carries(valuesOf(st))) continue;
+      const to = st.kind === 'let' ? letLocals(st.pattern) : storedOutside(cx, st, NOWHERE).map((h) => h.r);
+      for (const l of to) if (within(l.span, c.span) && holdsRef(l.type) && !tainted.has(l)) { tainted.add(l); changed = true; }
+    }
+  }
+  for (const st of sts) if (carries(valuesOf(st))) for (const h of storedOutside(cx, st, inside)) if (!out.includes(h.r)) out.push(h.r);
+  return out;
+}
+/** The locals a `let` pattern binds, in order (also codegen's). */
+export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
+  if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
+  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
+  return out;
 }
 
 /** A value in statement position (storedOutside reads statements). */
 const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
 
 function danglingReferences(cx: Ctx, b: ast.Block): void {
-  valueBranches(cx, b);
   let pending = pendingDangling.get(cx);
   if (!pending) pendingDangling.set(cx, (pending = []));
   const direct = (s: ast.Stmt, i: number): void => { // (i: s's index, -1 for the tail)
-    const held = storedOutside(cx, s, b);
-    if (!held || (i >= 0 && replacedLater(b.stmts, i, held.r))) return;
-    for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
-      if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
+    for (const held of storedOutside(cx, s, b)) {
+      if (i >= 0 && replacedLater(b.stmts, i, held.r, cx.fn?.info.decl?.body)) continue;
+      for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
+        if (within(x.span, b.span)) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: s.span });
+      }
     }
   };
-  b.stmts.forEach(direct);
-  if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
   // a store in a nested scope (`if c { v.push(&x); }`, a loop body, a match arm's value
   // `1 => v.push(&x),`, a block's tail, a closure's body) of a local of this block that the nested
   // block does not declare (those are its own: checked when it is); a loop binding stands for what
@@ -626,31 +1025,41 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
   // (a local of a block between b and a scope is that block's: reported once, by it; `tops`
   // holds the outermost block of each scope's path from b)
   const tops = new Map<Scope, Scope | null>();
+  // (checked after the walk has noted every store of b: a read sees those after it in a loop)
+  const later: (() => void)[] = [];
   const check = (st: ast.Stmt, top: Scope | null, stmts: readonly ast.Stmt[] | null, i: number): void => {
     if (st.kind === 'expr' && st.expr.kind === 'call' && !mayStore(cx, checkedNode(st.expr))) return;
-    const held = storedOutside(cx, st, b);
-    if (!held || (stmts && replacedLater(stmts, i, held.r))) return;
-    for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
-      if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: st.span });
+    for (const held of storedOutside(cx, st, b)) {
+      if (stmts && replacedLater(stmts, i, held.r, cx.fn?.info.decl?.body)) continue;
+      for (const br of held.borrows) for (const x of ownersOf(cx, br)) {
+        if (within(x.span, b.span) && !(top && within(x.span, top.span))) pending!.push({ r: held.r, x, at: br.span, scope: b.span, how: held.how, site: st.span });
+      }
     }
   };
   forEachScope([b.stmts, b.tail], (s, outer) => {
     if (s.kind === 'go' || s.kind === 'async') return false;
     const top = (outer && tops.get(outer)) ?? (s.block ? s : null);
     tops.set(s, top);
-    s.stmts.forEach((st, i) => check(st, top, s.stmts, i));
-    if (s.value) check(asStmt(s.value), top, null, -1);
+    later.push(() => {
+      s.stmts.forEach((st, i) => check(st, top, s.stmts, i));
+      if (s.value) check(asStmt(s.value), top, null, -1);
+    });
   }, (o, at, up) => {
+    if ((o.kind === 'call' || o.kind === 'assign') && !noted.has(o)) noteStore(cx, o);
     const fl = o.kind === 'for-in' ? o as unknown as Extract<ast.Stmt, { kind: 'for-in' }> : null;
     if (fl && localOf(fl)) loopIter.set(localOf(fl)!, fl.iter);
     // a store by a call inside an expression: a condition, a guard, a `let`'s value, an argument
     // (`if put(&v!, &x) {}`, `let ok = put(&v!, &x);`, `n if put(&v!, &x) =>`)
     // (not one checked as a statement or a scope's value)
     if (o.kind === 'call' && up && up.kind !== 'expr' && mayStore(cx, o)) {
-      const c = asStmt(o as unknown as ast.Expr);
-      if (at) check(c, tops.get(at) ?? null, null, -1); else direct(c, -1);
+      const c = asStmt(o as unknown as ast.Expr), top = at ? tops.get(at) ?? null : null;
+      later.push(() => { if (at) check(c, top, null, -1); else direct(c, -1); });
     }
   });
+  valueBranches(cx, b);
+  b.stmts.forEach(direct);
+  if (b.tail) direct(asStmt(b.tail), -1); // (a match arm's `{ …; v.push(&x) }`: nothing follows it)
+  for (const f of later) f();
   if (!pending.length) return;
   const keep: Dangling[] = [];
   b.stmts.forEach((s, i) => {
@@ -661,10 +1070,9 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       // (one report per holder and local: `r = if c { &x } else { &x };` borrows x twice)
       const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-      const stop = after.findIndex((st) => reassigns(st, d.r));
-      let use: ast.Span | null = null;
-      const through = reaching(d.r);
-      for (const st of stop < 0 ? after : after.slice(0, stop)) { use = lastMention(st, d.r, through); if (use) break; }
+      const through = reaching(d.r, d.site);
+      const stop = after.findIndex((st) => resets(st, d.r));
+      let use = firstUse(after, 0, d.r, through);
       // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
       // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
       const again = !use && LOOPS.has(s.kind) && !within(d.r.span, s.span) ? carriedUse(s as LoopStmt, d.r, through, d.site) : null;

@@ -16,7 +16,7 @@ import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
-import { borrowsIn, branchValues, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
+import { borrowsIn, boundLocal, boundSource, branchValues, closureStoresInto, gcFilledBy, letLocals, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
 import { scopesOf, walkKey } from './scopes';
 
@@ -112,22 +112,43 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       return;
     }
   };
+  /** The values `let`s and assignments give each local holding a reference (anywhere in the body). */
+  // (walked for when first needed: most bodies never ask)
+  let values: Map<LocalInfo, ast.Expr[]> | null = null, called: Map<LocalInfo, boolean> | null = null;
+  const valuesOf = (l: LocalInfo) => (values ??= noteValues(body)).get(l);
+  const calledOnly = (l: LocalInfo) => (called ??= onlyCalledLocals(body)).get(l);
   /** A reference to the caller's data that `e` is or holds (`r`, `&r.n`, `Some(r)`, `mk(r)`):
    *  only stores into a thread_local are its caller's to not see (a reference parameter it can). */
-  const callersRef = (e: ast.Expr): LocalInfo | null => {
+  const callersRef = (e: ast.Expr, depth = 0): LocalInfo | null => {
     e = checkedNode(e);
+    if (depth > 8) return null;
     switch (e.kind) {
-      case 'ident': { const l = local(e), k = l?.type.k; return l && (k === 'ref' || k === 'slice') && callers(l) ? l : null; }
+      case 'ident': {
+        const l = local(e), k = l?.type.k;
+        if (!l) return null;
+        if (k === 'ref' || k === 'slice') return callers(l) ? l : null;
+        // (a local given such a value: `let g = h.f;`, a match binding of `h.o`)
+        if (!holdsRef(l.type)) return null;
+        for (const v of [...(valuesOf(l) ?? []), ...(boundSource(l) ? [boundSource(l)!] : [])]) { const r = callersRef(v, depth + 1); if (r) return r; }
+        return null;
+      }
       case 'ref': { const l = rootLocal(e.operand); return l && callers(l) ? l : null; }
-      case 'struct-lit': for (const f of e.fields) { const l = callersRef(f.value); if (l) return l; } return null;
-      case 'tuple': case 'array': for (const x of e.elems) { const l = callersRef(x); if (l) return l; } return null;
+      // a part read through a reference to the caller's data that may itself hold a reference or
+      // a function value borrowing it (`h.f` of `h: &H`, `*pf`)
+      case 'member': case 'tuple-index': case 'index': case 'deref': {
+        const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
+        return l && callers(l) ? l : null;
+      }
+      case 'if': case 'match': for (const v of branchValues(e)) { const l = callersRef(v, depth + 1); if (l) return l; } return null;
+      case 'struct-lit': for (const f of e.fields) { const l = callersRef(f.value, depth + 1); if (l) return l; } return null;
+      case 'tuple': case 'array': for (const x of e.elems) { const l = callersRef(x, depth + 1); if (l) return l; } return null;
       case 'call': {
         // a variant or Some/Ok/Err holds its arguments; a call returning a value that holds a
         // reference (a closure, a Future) may hold its reference arguments and `&T` receiver
         if (!holdsRef(exprInfo(e)?.type)) return null;
         const t = callTarget(e);
-        for (const a of e.args) { const l = callersRef(a); if (l) return l; }
-        return t?.k === 'method' && t.fn.receiverType?.k === 'ref' && e.callee.kind === 'member' ? callersRef(e.callee.object) : null;
+        for (const a of e.args) { const l = callersRef(a, depth + 1); if (l) return l; }
+        return t?.k === 'method' && t.fn.receiverType?.k === 'ref' && e.callee.kind === 'member' ? callersRef(e.callee.object, depth + 1) : null;
       }
       default: return null;
     }
@@ -136,18 +157,20 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
    *  method's receiver, or what a callee is given a mutable borrow of): the temporary is dropped
    *  when the statement is done (chapter 2 §6.4), the holder outlives it (a `let` or assignment
    *  keeps its own temporaries instead: codegen keepingTemps). */
-  const storedTemporary = (place: ast.Expr, value: ast.Expr) => {
+  const storedTemporary = (place: ast.Expr | LocalInfo, value: ast.Expr) => {
     // (only a holder whose type can keep a reference: `show(&n!, &mk(5))` with `n: i32` cannot)
-    const pt = exprInfo(place)?.type;
+    const pt = 'kind' in place ? exprInfo(place)?.type : place.type;
     if (!holdsRef(pt?.k === 'ref' ? pt.inner : pt)) return;
     const br = borrowsIn(value).find((b) => temporaryPlace(b.operand) && mayHoldPartOf(pt?.k === 'ref' ? pt.inner : pt!, exprInfo(b.operand)?.type));
-    if (br) cx.error(MSG.E0176.temporaryStored({ place: placeText(place) }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
+    if (br) cx.error(MSG.E0176.temporaryStored({ place: 'kind' in place ? placeText(place) : place.name }), br.span, { notes: [NOTE.E0176.helpKeepTemporary()] });
   };
   /** A closure's reference parameter (or a value holding it) stored into a holder the closure
    *  does not declare (a captured local, a parameter): a call `f(&e)` in a block leaves the holder
    *  pointing at the dropped e, and the call cannot tell (chapter 2 §1.3: the holder outlives the
    *  call). The closures `visit` is inside, innermost last. */
   const open: ast.Span[] = [];
+  /** The closure literals `open` holds the spans of. */
+  const openLits: ast.Expr[] = [];
   /** The by-value parameters of every closure (also one a builtin lends), with the closure's span. */
   const ownedParams = new Map<LocalInfo, ast.Span>();
   /** The closure parameter a local refers through (`x` of `let x = &d.n;`), or null. */
@@ -158,14 +181,17 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     for (const h of cx.heldBorrows.get(l) ?? []) { const p = paramBehind(rootLocal(h), depth + 1); if (p) return p; }
     return null;
   };
-  const storedClosureParam = (place: ast.Expr, value: ast.Expr): boolean => {
-    const h = rootLocal(place);
+  const storedClosureParam = (place: ast.Expr, value: ast.Expr, into?: LocalInfo): boolean => {
+    // (`into`: a holder a let-bound closure called here stores into: `put(y)` of `|d| v.push(d)`)
+    const h = into ?? rootLocal(place);
+    const owned = into ? into.type.k !== 'ref' && !refBound.has(into) && !sharedParam(into) : !!ownedRoot(place);
+    const text = into ? into.name : placeText(place);
     // a borrow of a by-value parameter (`|x: D| out.push(&x)`): x is dropped when the call returns
     for (const br of borrowsIn(value)) for (const x of ownersOf(cx, br)) {
       const c = ownedParams.get(x);
       if (!c || (h && within(h.span, c)) || danglingReported(br)) continue;
       markDangling(br);
-      cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: placeText(place) }), br.span, {
+      cx.error(MSG.E0176.storedThroughParam({ name: x.name, place: text }), br.span, {
         labels: [{ span: x.span, message: NOTE.E0176.labelClosureParamDropped({ name: x.name }) }],
         notes: [NOTE.E0176.helpStoreOwned({ name: x.name })],
       });
@@ -176,7 +202,12 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     if (!p || !at || !open.some((c) => within(at, c))) return false;
     const c = open.find((x) => within(at, x))!;
     if (h && within(h.span, c)) return false;
-    cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: placeText(place) }), value.span, {
+    // (a `let g = |d: &D| v.push(d);` only ever called, storing into an owned local of this body:
+    // each call `g(&x)` is checked as a store of its arguments into v, borrows.ts storedOutside)
+    const lit = openLits.find((l) => exprInfo(l)?.closure?.params.includes(p));
+    const g = lit ? [...letClosures].find(([, e]) => e === lit)?.[0] : undefined;
+    if (g && calledOnly(g) && h && owned && within(h.span, body.span) && !params.has(h)) return false;
+    cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: text }), value.span, {
       labels: [{ span: p.span, message: NOTE.E0176.labelClosureParamBorrow({ name: p.name }) }],
       notes: [NOTE.E0176.helpStoreOwnedCopy({ name: p.name })],
     });
@@ -209,7 +240,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const replaced = new Set<unknown>();
   const noteReplaced = (stmts: ast.Stmt[]) => stmts.forEach((st, i) => {
     const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
-    const g = c?.callee.kind === 'member' ? local(c.callee.object) : null;
+    const g = c?.callee.kind === 'member' ? local(c.callee.object) : c ? gcFilledBy(c) : null;
     if (g && replacedLater(stmts, i, g)) replaced.add(c);
   });
   let filling = true;
@@ -269,15 +300,24 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         // and so may a function given a mutable reference parameter (`put(out, &b)`)
         if (t?.k === 'fn' || t?.k === 'method') {
           for (const a of c.args) { const at = local(a)?.type; if ((at?.k === 'ref' && at.mut) || isShared(exprInfo(a)?.type)) for (const v of c.args) if (v !== a) storedThroughParam(a, v); }
-          // (a mutable borrow of an owned local, `put(&v!, &e)`, may fill it: returning v returns e)
+          // (a mutable borrow of an owned local, `put(&v!, &e)`, or its shared handle, `fill(g, &e)`,
+          // may fill it: returning v returns e; unless a Gc is set again after, borrows.ts replacedLater)
           for (const a of c.args) {
-            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : null;
+            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : isShared(exprInfo(a)?.type) && !replaced.has(c) ? ownedRoot(a) : null;
             if (o) for (const v of c.args) if (v !== a) fill(o, v);
           }
           // (what it may keep there must outlive the statement: `put(&v!, &mk(5))`, `h.add(&mk(5))`)
           const holder = t.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' ? c.callee.object
             : c.args.find((a) => (a.kind === 'ref' && refIsMut(a)) || (exprInfo(a)?.type?.k === 'ref' && (exprInfo(a)!.type as { mut?: boolean }).mut) || isShared(exprInfo(a)?.type));
           if (holder) for (const v of c.args) if (v !== holder) { storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v); storedClosureParam(holder.kind === 'ref' ? holder.operand : holder, v); }
+        }
+        // (a call of a let-bound closure storing into an owned local: what it is given may be kept there)
+        const gl = c.callee.kind === 'ident' ? local(c.callee) : null, glit = gl && letClosures.has(gl) && calledOnly(gl) ? letClosures.get(gl) : undefined;
+        if (glit?.kind === 'closure') for (const h of closureStoresInto(cx, glit)) {
+          if (h.type.k !== 'ref' && !refBound.has(h) && !params.has(h) && within(h.span, body.span)) for (const a of c.args) fill(h, a);
+          // (its argument may be a parameter of a closure around the call: that one stores it too)
+          for (const a of c.args) if (storedClosureParam(a, a, h)) break;
+          for (const a of c.args) storedTemporary(h, a); // (`put(&mk(4))`: the temporary is dropped after the statement)
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
@@ -301,10 +341,10 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     const inner = inClosure || o.kind === 'closure' || o.kind === 'async' || o.kind === 'go'; // (their returns are their own)
     const lit = o.kind === 'closure' ? exprInfo(o as unknown as ast.Expr)?.closure : undefined;
     // (a builtin method lending its closure gives it the receiver's own elements: `v.for_each(|x| …)`)
-    if (lit && !lentClosures.has(o as unknown as ast.Expr)) { for (const l of lit.params) closureParams.set(l, l.span); open.push(o.span as ast.Span); }
+    if (lit && !lentClosures.has(o as unknown as ast.Expr)) { for (const l of lit.params) closureParams.set(l, l.span); open.push(o.span as ast.Span); openLits.push(o as unknown as ast.Expr); }
     if (lit) for (const l of lit.params) if (l.type.k !== 'ref' && l.type.k !== 'slice' && l.type.k !== 'ptr') ownedParams.set(l, o.span as ast.Span);
     for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], inner);
-    if (lit && !lentClosures.has(o as unknown as ast.Expr)) open.pop();
+    if (lit && !lentClosures.has(o as unknown as ast.Expr)) { open.pop(); openLits.pop(); }
   };
   noteReplaced(body.stmts);
   visit(body.stmts, false);
@@ -394,9 +434,35 @@ function isThreadLocal(e: ast.Expr): boolean {
   return e.kind === 'ident' && nameRes(e)?.k === 'tls';
 }
 
-/** The locals a `let` pattern binds, in order (also codegen's). */
-export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[] {
-  if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
-  else if (p.kind === 'tuple') for (const e of p.elems) letLocals(e, out);
+/** Note the value each `let x = v;` / `x = v;` of the body gives a local whose type holds a reference. */
+function noteValues(body: ast.Block): Map<LocalInfo, ast.Expr[]> {
+  const out = new Map<LocalInfo, ast.Expr[]>();
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    const b = o.kind === 'let' || o.kind === 'assign' ? boundLocal(o as unknown as ast.Stmt) : null;
+    if (b && holdsRef(b.local.type)) out.set(b.local, [...(out.get(b.local) ?? []), b.value]);
+    for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k]);
+  };
+  visit(body);
+  return out;
+}
+
+/** For each local mentioned in the body: is every mention the callee of a call (`g(…)`)? */
+function onlyCalledLocals(body: ast.Block): Map<LocalInfo, boolean> {
+  const out = new Map<LocalInfo, boolean>();
+  const visit = (n: unknown, callee: boolean): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x, false); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local') {
+      const l = (nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local;
+      out.set(l, (out.get(l) ?? true) && callee);
+      return;
+    }
+    for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], o.kind === 'call' && k === 'callee');
+  };
+  visit(body, false);
   return out;
 }

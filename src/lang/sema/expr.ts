@@ -27,6 +27,7 @@ import { bitfieldConstWarn } from './layout-check';
 import { arrayTooLarge } from './layout';
 import { MSG, NOTE } from '../msg';
 import { displayName } from './module-names';
+import { noteCallStore } from './borrows';
 
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
@@ -247,7 +248,11 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       return T.error;
     }
     case 'index': return checkIndex(cx, e);
-    case 'call': return checkCall(cx, e, expected);
+    case 'call': {
+      const t = checkCall(cx, e, expected);
+      if (cx.borrowCheck && cx.probing === 0) noteCallStore(cx, e); // (a store where it is: an argument, a condition, an arm's value)
+      return t;
+    }
     case 'struct-lit': return checkStructLit(cx, e, expected);
     case 'closure': return checkClosure(cx, e, expected);
     case 'match': return checkMatch(cx, e, expected, true);

@@ -9,8 +9,7 @@ import type { LocalInfo } from './typed';
 import { type ResOf, callTarget, checkMap, checkedNode, exprInfo, fieldPattern, goInfoOf, localOf, nameRes } from './tables';
 import { lentForCall, scopedArgs } from './scoped-params';
 import { isCopy } from './infer';
-import { holdsRef } from './borrows';
-import { letLocals } from './escaping-closures';
+import { holdsRef, letLocals } from './borrows';
 
 const SKIP = new Set(['info', 'res', 'target', 'local', 'variant', 'resolved', 'span', 'nameSpan', 'moduleSpan', 'decl']);
 const cache = checkMap<object, ReadonlySet<ast.Expr>>(); // (per check: it reads the check's resolutions)

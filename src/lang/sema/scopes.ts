@@ -84,6 +84,10 @@ export function scopesOf(n: unknown): readonly Scope[] {
   return s;
 }
 
+/** A scope-holding node's own syntax outside its scopes (an `if`'s conditions, a loop's iterated
+ *  value…); empty for a node holding none. */
+export const partsOf = (n: unknown): unknown[] => entryOf(n)?.parts(n) ?? [];
+
 /** A function's body as a scope. */
 export const bodyScope = (fn: object, body: ast.Block): Scope => ofBlock('fn-body', fn, body);
 

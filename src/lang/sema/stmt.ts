@@ -153,7 +153,7 @@ export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope =
     const late = s.kind === 'let' ? lateCollectionType(cx, s, b.stmts.slice(i + 1), b.tail) : null;
     if (late) lateTypes.set(s, late);
     checkStmt(cx, s);
-    if (cx.borrowCheck) noteGiven(s);
+    if (cx.borrowCheck) noteGiven(cx, s, b.stmts, i);
     if (stmtDiverges(s)) diverged = true;
   }
   let t: Type = T.unit;
@@ -179,7 +179,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
-      if (cx.borrowCheck && cx.probing === 0) noteLetHolds(s);
+      if (cx.borrowCheck && cx.probing === 0) noteLetHolds(cx, s);
       if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [s.init.operand]);
       const view = s.init.kind === 'call' ? sliceViewOf(s.init) : null;
       if (view && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [view]);
