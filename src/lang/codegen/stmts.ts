@@ -873,8 +873,8 @@ export class FnEmitter extends CallEmitter {
     let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${own} = false;`;
     if (holder) {
       const tmp = this.tmp(), fn = this.m.dropFn(st);
-      this.post.push(`(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`);
-      this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(s.span)}, ${this.m.td(st)}, "", ${tmp}), ${fn}(${tmp}), ${tmp} = undefined))`);
+      this.post.push(this.postDrop(tmp, fn));
+      this.unwindTemps.push(this.unwindDrop(tmp, st, s.span));
       subjJs = `(${tmp} = ${this.val(s)})`;
       own = tmp;
       clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
