@@ -182,7 +182,12 @@ export abstract class ExprEmitter {
   }
   /** The unwinding cleanup of temp `tmp` holding a `t` (idempotent: it clears the temp). */
   unwindDrop(tmp: string, t: Type, span: ast.Span): string {
-    return `(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${this.m.dropFn(t)}(${tmp}), ${tmp} = undefined))`;
+    return `(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${this.m.dropFn(t)}(${tmp}, ${tmp} = undefined)))`;
+  }
+  /** The drop of temp `tmp` when its statement is done: the temp is cleared before the drop runs
+   *  (`fn(tmp, tmp = undefined)`), so a drop that panics is not run again by the unwinding. */
+  postDrop(tmp: string, fn: string): string {
+    return `(${tmp} !== undefined && ${fn}(${tmp}, ${tmp} = undefined))`;
   }
   /** A temp that holds a value of type t only while a panic may end the statement (the caller
    *  clears it once the value is taken): unwinding drops it. */
@@ -205,7 +210,7 @@ export abstract class ExprEmitter {
       const o = ops.owns[i];
       if (!o || ops.held[i]) continue;
       const tmp = this.tmp(), fn = this.m.dropFn(o.t);
-      const post = `(${tmp} !== undefined && (${fn}(${tmp}), ${tmp} = undefined))`;
+      const post = this.postDrop(tmp, fn);
       const unwind = this.unwindDrop(tmp, o.t, o.span);
       this.post.push(post);
       this.unwindTemps.push(unwind);
@@ -252,7 +257,7 @@ export abstract class ExprEmitter {
       if (i === last || xt.k === 'ref' || !this.m.needsDrop(xt) || !(exprInfo(x)?.moves || freshValue(x))) continue;
       const h = this.tmp(), fn = this.m.dropFn(xt);
       this.pre.push(`${h} = ${t};`);
-      this.post.push(`(${h} !== undefined && (${fn}(${h}), ${h} = undefined))`);
+      this.post.push(this.postDrop(h, fn));
       this.unwindTemps.push(this.unwindDrop(h, xt, x.span));
       held.push(h);
     }
@@ -327,21 +332,14 @@ export abstract class ExprEmitter {
       this.extended.push({ name, flag, t, span });
       // an assignment in a loop made one already: dropped once the new one exists (the
       // reference moves on to the new one)
-      return `(${v} = ${js}, ${flag} && ${this.m.dropFn(t)}(${name}), ${name} = ${v}, ${flag} = true, ${v})`;
+      // (its flag down first: a drop that panics is not run again by the unwinding)
+      return `(${v} = ${js}, ${flag} && (${flag} = false, ${this.m.dropFn(t)}(${name})), ${name} = ${v}, ${flag} = true, ${v})`;
     }
     const tmp = this.tmp();
     const fn = this.m.dropFn(t);
-    this.dropTempAtEnd(tmp, (x) => `${fn}(${x})`, span, t);
+    this.post.push(this.postDrop(tmp, fn));
+    this.unwindTemps.push(this.unwindDrop(tmp, t, span));
     return `(${tmp} = ${js})`;
-  }
-  /** The drop of temporary `tmp` when the statement is done, and when unwinding out of it (a
-   *  logged step). The temp is cleared before `drop(x)` runs: a drop that panics has dropped its
-   *  value (the unwind must not drop it again, a double panic). */
-  dropTempAtEnd(tmp: string, drop: (x: string) => string, span: ast.Span, t: Type): void {
-    const x = this.tmp();
-    const take = `${x} = ${tmp}, ${tmp} = undefined, ${drop(x)}`;
-    this.post.push(`(${tmp} !== undefined && (${take}))`);
-    this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(span)}, ${this.m.td(t)}, "", ${tmp}), ${take}))`);
   }
   /** Emit e with `root` (a temporary inside it) owned by the statement (kept, with `extend`). */
   private withRoot(root: E | null, e: E, extend = false): string {
@@ -720,12 +718,13 @@ export abstract class ExprEmitter {
     const t = derefAll(this.ty(this.typeOf(objE)));
     const el = t.k === 'array' ? t.elem : t.k === 'builtin' && t.name === 'Vec' ? t.args[0] : null;
     if (!freshValue(objE) || this.dropRoots.has(objE) || !el || !this.m.needsDrop(el)) return null;
-    const tmp = this.tmp(), res = this.tmp();
-    const body = (v: string) => {
-      const [items, release] = t.k === 'array' ? [v, ''] : [`${v}.a`, `, ${v}.release()`]; // an array is its JS array
-      return `${res} && ${res}.a ? ${rtX('$dropAll')}(${items}.filter(($x) => !${res}.a.includes($x)), ${this.m.dropFn(el)}) : ${this.m.dropFn(t)}(${v})${release}`;
-    };
-    this.dropTempAtEnd(tmp, body, objE.span, t);
+    const tmp = this.tmp(), res = this.tmp(), k = this.tmp();
+    const [items, release] = t.k === 'array' ? [k, ''] : [`${k}.a`, `, ${k}.release()`]; // an array is its JS array
+    // (read into k and the temp cleared first: a drop that panics is not run again by the unwinding;
+    // the elements not kept are each dropped even when one panics)
+    const body = `${k} = ${tmp}, ${tmp} = undefined, ${res} && ${res}.a ? ${rtX('$dropAll')}(${items}.filter(($x) => !${res}.a.includes($x)), ${this.m.dropFn(el)}) : ${this.m.dropFn(t)}(${k})${release}`;
+    this.post.push(`(${tmp} !== undefined && (${body}))`);
+    this.unwindTemps.push(`(${tmp} !== undefined && (${RT.logDrop}($u, ${this.site(objE.span)}, ${this.m.td(t)}, "", ${tmp}), ${body}))`);
     return { js: `(${tmp} = ${this.val(objE)})`, res };
   }
   /** The receiver's JS with `root` owned by the statement. */

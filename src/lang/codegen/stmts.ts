@@ -877,7 +877,8 @@ export class FnEmitter extends CallEmitter {
     let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${own} = false;`;
     if (holder) {
       const tmp = this.tmp(), fn = this.m.dropFn(st);
-      this.dropTempAtEnd(tmp, (x) => `${fn}(${x})`, s.span, st);
+      this.post.push(this.postDrop(tmp, fn));
+      this.unwindTemps.push(this.unwindDrop(tmp, st, s.span));
       subjJs = `(${tmp} = ${this.val(s)})`;
       own = tmp;
       clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it

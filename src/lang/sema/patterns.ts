@@ -64,6 +64,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
       } finally { cx.popScope(); }
     } })), e.span.file);
   }
+  const leavingArms = new Set<ast.MatchArm>();
   branches(cx, order.map((arm) => () => checkArm(arm)), true);
   function checkArm(arm: ast.MatchArm): boolean {
     cx.pushScope();
@@ -86,7 +87,10 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
       t = b.kind === 'block' && 'stmts' in b ? checkBlock(cx, b as ast.Block, want) : checkExpr(cx, b as ast.Expr, want);
     }
     armTypes.push([arm, t]);
-    if (valueUsed && !result && t.k !== 'never') result = t;
+    // an arm block that breaks or continues (`1 => { continue; }`) gives no value and needs none
+    const leaves = arm.body.kind === 'block' && 'stmts' in arm.body && !(arm.body as ast.Block).tail && blockLeaves(arm.body as ast.Block);
+    if (leaves) leavingArms.add(arm);
+    if (valueUsed && !result && t.k !== 'never' && !leaves) result = t;
     if (!sibling && t.k === 'enum' && (t.info === OPTION || (t.info === RESULT && t.args.every((a) => a.k !== 'error')))) sibling = t;
     cx.popScope();
     // an arm that breaks or continues leaves too: its moves join at the loop (stmt.ts loopExits)
@@ -98,7 +102,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
   for (const [arm, t] of armTypes) {
     const body = arm.body;
     const tailExpr = body.kind === 'block' && 'stmts' in body ? (body as ast.Block).tail : body.kind === 'return' || body.kind === 'break' || body.kind === 'continue' ? null : (body as ast.Expr);
-    if (t.k === 'never') continue;
+    if (t.k === 'never' || leavingArms.has(arm)) continue;
     if (tailExpr) coerceExpr(cx, tailExpr, t, rt);
     else if (rt.k !== 'unit' && rt.k !== 'error') cx.error(MSG.E0103.matchArmNoValue({ rt: fmt(rt) }), arm.span);
   }

@@ -702,16 +702,17 @@ export function checkIfExpr(cx: Ctx, e: ast.ExprOf<'if'>, expected: Type | null)
   // As for the statement: the bodies are alternative paths, each after the conditions that ran
   // before it (a value moved in one branch is still there in the others; moved after the `if` if
   // any branch moved it)
+  // a branch that leaves (`return`, `break`, `continue`, a panic) gives no value and needs none
   const path = (b: ast.Block) => () => {
     const t = checkBlock(cx, b, result);
     tails.push([b, t]);
-    if (!result && t.k !== 'never') result = t;
+    if (!result && t.k !== 'never' && !blockLeaves(b)) result = t;
     return blockDiverges(b);
   };
   ifChain(cx, e.branches.map((br) => () => condBool(cx, br.cond)), e.branches.map((br) => path(br.body)), path(e.else));
   const rt = result ?? T.never;
   for (const [b, bt] of tails) {
-    if (bt.k === 'never') continue;
+    if (bt.k === 'never' || (!b.tail && blockLeaves(b))) continue;
     if (b.tail) coerceExpr(cx, b.tail, bt, rt);
     // a branch ending in a statement gives no value: `let r = if c { 1 } else { f(); };` read
     // `undefined` at run time
