@@ -9,6 +9,17 @@ const errs = (body: string, items = '') => diags(body, items).map((d) => d.messa
 const codes = (items: string) => checkSource('t.vx', `${items}\nfn main() { }\n`).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
 
 describe('borrow rules of §6.4', () => {
+  it("a borrow of a Box's content or of what an accessor reads in place is a borrow of its owner", () => {
+    const P = 'struct P impl Drop { x: i32, fn drop()! { println("drop {}", self.x); } }';
+    // each read a value the assignment or set had dropped
+    expect(errs('let! b = Box(P { x: 1 }); let r = &*b; *b = P { x: 2 }; println("{}", r.x);', P)).toEqual(['cannot assign to `b` because it is borrowed']);
+    expect(errs('let! b = Box(P { x: 1 }); let r = &*b; b.set(P { x: 2 }); println("{}", r.x);', P)).toEqual(['cannot borrow `b` as mutable because it is also borrowed as immutable']);
+    expect(errs('let! b = Box(P { x: 1 }); let r = &b.get(); b.set(P { x: 2 }); println("{}", r.x);', P)).toEqual(['cannot borrow `b` as mutable because it is also borrowed as immutable']);
+    expect(errs('let! o = Some(P { x: 1 }); let r = &o.unwrap(); o = None; println("{}", r.x);', P)).toEqual(['cannot assign to `o` because it is borrowed']);
+    // the nearest accepted: the borrow's last use before the change, a Copy payload (a copy)
+    expect(errs('let! b = Box(P { x: 1 }); let r = &*b; println("{}", r.x); *b = P { x: 2 }; println("{}", b.x);', P)).toEqual([]);
+    expect(errs('let! o = Some(5); let r = &o.unwrap(); o = None; println("{}", *r);')).toEqual([]);
+  });
   it('moving a value while a shared borrow of it is live, not after its last use', () => {
     expect(errs('let s = String.from("a"); let r = &s; let t = s; println("{} {}", r, t);')).toEqual(['cannot move `s` because it is borrowed']);
     expect(errs('let s = String.from("a"); let r = &s; println("{}", r); let t = s; println("{}", t);')).toEqual([]);

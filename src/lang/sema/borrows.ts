@@ -13,16 +13,30 @@ import { type Scope, forEachScope, partsOf, scopesOf, walkKey } from './scopes';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import { somePart, type Type } from './types';
+import { isCopy } from './infer';
 
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
 export const walk = walkKey;
 
 function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
   let x = e;
-  if (!x) return null;
-  while (x && (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index')) x = x.object;
-  if (!x) return null;
+  for (;;) {
+    if (!x) return null;
+    if (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') x = x.object;
+    // `*b` of a Box is a part of b, as is what an accessor reads in place (`b.get()`,
+    // `o.unwrap()` of a value that is not Copy: codegen gives the content itself, not a copy)
+    else if (x.kind === 'deref' && isBox(exprInfo(x.operand)?.type)) x = x.operand;
+    else if (x.kind === 'call' && x.callee.kind === 'member' && readsInPlace(x)) x = x.callee.object;
+    else break;
+  }
   return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
+}
+const isBox = (t: Type | undefined): boolean => t?.k === 'builtin' && t.name === 'Box';
+/** Builtin methods whose result is a part of their receiver, read where it is. */
+const IN_PLACE = new Set(['Box.get', 'Option.unwrap', 'Option.expect', 'Result.unwrap', 'Result.expect']);
+function readsInPlace(c: ast.ExprOf<'call'>): boolean {
+  const t = callTarget(checkedCall(c)), rt = exprInfo(c)?.type;
+  return t?.k === 'builtin-method' && IN_PLACE.has(`${t.owner}.${t.method}`) && !!rt && !isCopy(rt);
 }
 
 const LOOPS = new Set(['while', 'loop', 'for-in', 'for-c']);
