@@ -523,6 +523,7 @@ export const MESSAGES = {
     polymorphicRecursionSize: 'polymorphic recursion: generic function `{$name}` calls itself with ever bigger type arguments (more than {$max} parts), so it would need infinitely many instances; make the recursive call use the same type parameters',
     polymorphicRecursionDepth: 'polymorphic recursion: generic function `{$name}` calls itself with ever bigger type arguments (nested more than {$max} levels deep), so it would need infinitely many instances; make the recursive call use the same type parameters',
     tooManyInstances: 'generic function `{$name}` needs more than {$max} instances (polymorphic recursion?)',
+    typeArgumentTooBig: 'generic function `{$name}` would be instantiated with a type argument of more than {$max} parts: the generic calls leading here make it bigger at each step; pass a smaller type (or a reference) along the chain',
   },
   E0902: {
     programNestedTooDeeply: 'this program is nested too deeply to {$what} (for example a chain of thousands of operators); split it into smaller expressions',

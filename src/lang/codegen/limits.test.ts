@@ -61,6 +61,16 @@ fn main() { println("{}", nest(1, 3)); }
     expect(d.span.line).toBe(1);
   });
 
+  it('a chain of generic calls growing a type (no recursion) is not called polymorphic recursion', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 30; i++) lines.push(`fn g${i}<T>(x: T): i32 { return g${i + 1}((x, x)); }`);
+    const c = compile([{ name: 'chain.vx', text: `${lines.join('\n')}\nfn g30<T>(x: T): i32 { return 1; }\nfn main() { println("{}", g0(1)); }\n` }]);
+    const d = c.diagnostics.find((x) => x.severity === 'error')!;
+    expect(d.code).toBe('E0901');
+    expect(d.message).not.toContain('recursion');
+    expect(d.message).toContain('`g12` would be instantiated with a type argument of more than 4096 parts');
+  });
+
   it('ordinary generic code with many instances still compiles', () => {
     let src = 'fn id<T>(x: T): T { return x; }\nstruct W<T> { v: T }\nfn main() {\n    let! s = 0;\n';
     // nested but finite: W<W<...<i32>>> 20 deep
