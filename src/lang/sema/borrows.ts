@@ -75,33 +75,41 @@ const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is
  *  no reference out of the holder itself, through none of its references: a count (`v.len()`,
  *  `o.is_some()`), a field or element of an owned part (`h.n`, `t.0`, `arr[0].n` of `[S; 2]`)? */
 function weakReads(st: unknown, ls: ReadonlySet<LocalInfo>, except?: ast.Span): boolean {
-  let ok = true;
+  return everyMention(st, ls, (o, up) => {
+    let child: unknown = o;
+    for (let k = up.length - 1; ; k--) {
+      const a = up[k];
+      if (a?.kind === 'member' && a.object === child && up[k - 1]?.kind === 'call') {
+        const c = checkedCall(up[k - 1] as unknown as ast.ExprOf<'call'>), t = callTarget(c);
+        if ((c.callee as unknown) === a && t?.k === 'builtin-method' && COUNTS.has(t.method)) return true;
+      }
+      const place = a && (a.kind === 'member' || a.kind === 'tuple-index' || a.kind === 'index') && a.object === child;
+      const t = place ? exprInfo(a as unknown as ast.Expr)?.type : undefined;
+      if (!t || t.k === 'ref' || t.k === 'slice' || t.k === 'ptr' || t.k === 'fn') return false;
+      if (!holdsRef(t)) return true;
+      child = a;
+    }
+  }, except);
+}
+/** Does `ok(mention, ancestors)` hold for every mention of a local in `ls` in `st` (outside span
+ *  `except`)? The ancestors are the nodes above the mention, outermost first. */
+function everyMention(st: unknown, ls: ReadonlySet<LocalInfo>, ok: (o: Record<string, unknown>, up: Record<string, unknown>[]) => boolean, except?: ast.Span): boolean {
+  let all = true;
   const visit = (x: unknown, up: Record<string, unknown>[]): void => {
-    if (!ok || !x || typeof x !== 'object') return;
+    if (!all || !x || typeof x !== 'object') return;
     if (Array.isArray(x)) { for (const y of x) visit(y, up); return; }
     const o = checkedNode(x) as Record<string, unknown>;
     if (except && o.span && within(o.span as ast.Span, except)) return;
     if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' && ls.has((nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local)) {
-      let child: unknown = o;
-      for (let k = up.length - 1; ; k--) {
-        const a = up[k];
-        if (a?.kind === 'member' && a.object === child && up[k - 1]?.kind === 'call') {
-          const c = checkedCall(up[k - 1] as unknown as ast.ExprOf<'call'>), t = callTarget(c);
-          if ((c.callee as unknown) === a && t?.k === 'builtin-method' && COUNTS.has(t.method)) return;
-        }
-        const place = a && (a.kind === 'member' || a.kind === 'tuple-index' || a.kind === 'index') && a.object === child;
-        const t = place ? exprInfo(a as unknown as ast.Expr)?.type : undefined;
-        if (!t || t.k === 'ref' || t.k === 'slice' || t.k === 'ptr' || t.k === 'fn') { ok = false; return; }
-        if (!holdsRef(t)) return;
-        child = a;
-      }
+      if (!ok(o, up)) all = false;
+      return;
     }
     up.push(o);
     for (const k in o) if (walk(o, k)) visit(o[k], up);
     up.pop();
   };
   visit(st, []);
-  return ok;
+  return all;
 }
 /** `r.clear();` on a collection local r. */
 function clears(st: unknown, r: LocalInfo): boolean {
@@ -727,31 +735,19 @@ function exitsOrRebinds(st: unknown, r: LocalInfo): boolean {
 /** Does every mention of r (or a copy of its handle) in `st` only read a value holding no
  *  reference out of it (`o.n`, `g.get().n`, `o.len()`)? Then nothing in `st` keeps what r holds. */
 function onlyReads(st: unknown, r: LocalInfo): boolean {
-  const copies = handleCopies(r);
-  let ok = true;
-  const visit = (x: unknown, up: Record<string, unknown>[]): void => {
-    if (!ok || !x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) visit(y, up); return; }
-    const o = checkedNode(x) as Record<string, unknown>;
-    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' && copies.has((nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local)) {
-      // climb through places and calls it is the receiver of, to a value holding no reference
-      let child: unknown = o;
-      for (let k = up.length - 1; ; k--) {
-        const a = up[k];
-        const through = a && ((a.kind === 'member' || a.kind === 'tuple-index' || a.kind === 'index') && a.object === child
-          || a.kind === 'call' && checkedCall(a as unknown as ast.ExprOf<'call'>).callee === child || a.kind === 'deref' && a.operand === child);
-        if (!through) { ok = false; return; }
-        const t = exprInfo(a as unknown as ast.Expr)?.type;
-        if (t && !holdsRef(t)) return;
-        child = a;
-      }
+  return everyMention(st, handleCopies(r), (o, up) => {
+    // climb through places and calls it is the receiver of, to a value holding no reference
+    let child: unknown = o;
+    for (let k = up.length - 1; ; k--) {
+      const a = up[k];
+      const through = a && ((a.kind === 'member' || a.kind === 'tuple-index' || a.kind === 'index') && a.object === child
+        || a.kind === 'call' && checkedCall(a as unknown as ast.ExprOf<'call'>).callee === child || a.kind === 'deref' && a.operand === child);
+      if (!through) return false;
+      const t = exprInfo(a as unknown as ast.Expr)?.type;
+      if (t && !holdsRef(t)) return true;
+      child = a;
     }
-    up.push(o);
-    for (const k in o) if (walk(o, k)) visit(o[k], up);
-    up.pop();
-  };
-  visit(st, []);
-  return ok;
+  });
 }
 
 /** Is what statement `stmts[i]` stored into holder `r` replaced, before its block can end, by a
