@@ -53,15 +53,15 @@ export abstract class CallEmitter extends ExprEmitter {
         // the callee only borrows them (`xs: ...T` is a `&[T]`): arguments that own something
         // are the statement's temporaries, dropped when it ends
         const st = this.ty(p.type), et = st.k === 'slice' ? st.elem : st;
-        this.takeOperand(ops, () => `new ${RT.VSlice}([${args.slice(i).map((a) => this.ownTemp(this.copyVal(a), et, a.span)).join(', ')}], 0, ${args.length - i})`, null);
+        this.takeOperand(ops, () => `new ${RT.VSlice}([${args.slice(i).map((a) => this.ownTemp(this.copyVal(a), et, a.span)).join(', ')}], 0, ${args.length - i})`, null, args.slice(i));
         return this.settle(ops);
       }
       const pt = this.ty(p.type);
-      if (i < args.length) this.takeOperand(ops, () => this.argFor(args[i], pt), isCellRef(pt) ? null : { t: this.effType(args[i]), span: args[i].span });
+      if (i < args.length) this.takeOperand(ops, () => this.argFor(args[i], pt), isCellRef(pt) ? null : { t: this.effType(args[i]), span: args[i].span }, [args[i]]);
       else if (p.hasDefault) {
         const d = fn.decl?.params.find((dp) => dp.name === p.name)?.default;
-        this.takeOperand(ops, () => (d ? this.expr(d) : 'undefined'), null);
-      } else this.takeOperand(ops, () => 'undefined', null);
+        this.takeOperand(ops, () => (d ? this.expr(d) : 'undefined'), null, d ? [d] : []);
+      } else this.takeOperand(ops, () => 'undefined', null, []);
     }
     return this.settle(ops);
   }
@@ -126,7 +126,7 @@ export abstract class CallEmitter extends ExprEmitter {
         noteIndirectCall(this.m);
         // the callee, then the arguments, left to right (each made first when a later one hoists)
         const ops: Operands = { js: [this.val(e.callee)], owns: [null], leaves: [false], held: [null] };
-        for (const a of e.args) this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span });
+        for (const a of e.args) this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span }, [a]);
         const [f, ...args] = this.settle(ops);
         if (this.deepTwins) {
           // in a deep twin: a function with a twin (deep.ts) runs as heap frames too

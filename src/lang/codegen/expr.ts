@@ -204,8 +204,9 @@ export abstract class ExprEmitter {
    *  all: before a later operand is emitted it is held in a temp that is one of the statement's
    *  temporaries, so a later operand that leaves (`take(d, parse()?)`: its exit is emitted with
    *  the pending drops) or panics (`P { a: mk(), b: boom() }`) drops it on the way out (it
-   *  leaked); settle() clears the temps once all are made. */
-  takeOperand(ops: Operands, f: () => string, owns: { t: Type; span: ast.Span } | null): void {
+   *  leaked); settle() clears the temps once all are made. `src`: the expressions the operand is
+   *  made of, to tell whether it may leave (cannotLeave). */
+  takeOperand(ops: Operands, f: () => string, owns: { t: Type; span: ast.Span } | null, src: readonly E[]): void {
     for (let i = 0; i < ops.js.length; i++) {
       const o = ops.owns[i];
       if (!o || ops.held[i]) continue;
@@ -221,8 +222,8 @@ export abstract class ExprEmitter {
     ops.js.push(js);
     ops.owns.push(owns && owns.t.k !== 'ref' && this.m.needsDrop(owns.t) ? owns : null);
     ops.held.push(null);
-    // it may leave the statement: it hoisted statements (`?`, a match's `return`) or calls
-    ops.leaves.push(this.hoisted || js.includes('('));
+    // it may leave the statement: it hoisted statements (`?`, a match's `return`) or may panic
+    ops.leaves.push(this.hoisted || src.some((e) => !cannotLeave(e)));
   }
   /** The operands' JS: the held ones cleared after the last is made, or let go when nothing
    *  after them may leave (their temp and drops removed). */
@@ -279,7 +280,7 @@ export abstract class ExprEmitter {
   /** A tuple's or array literal's elements. */
   private elements(es: E[]): string[] {
     const ops = operands();
-    for (const x of es) this.takeOperand(ops, () => this.copyVal(x), { t: this.effType(x), span: x.span });
+    for (const x of es) this.takeOperand(ops, () => this.copyVal(x), { t: this.effType(x), span: x.span }, [x]);
     return this.settle(ops);
   }
 
@@ -653,17 +654,17 @@ export abstract class ExprEmitter {
     const flat = this.m.flatBoxes(t.info)[variant];
     const ops = operands(), slots: (string | undefined)[] = [];
     args.forEach((a, j) => {
-      if (!flat[j]) { this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span }); return; }
+      if (!flat[j]) { this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span }, [a]); return; }
       // `Box(x)` written straight into the field: no VBox at all; any other Box value is unpacked
       // (its block moves into the field; the VBox is left empty)
       if (a.kind === 'call' && callTarget(a)?.k === 'builtin-static' && (callTarget(a) as TargetOf<'builtin-static'>).owner === 'Box' && (callTarget(a) as TargetOf<'builtin-static'>).method === 'new') {
         slots[j] = `$bnew(${this.site(a.span)})`;
-        this.takeOperand(ops, () => this.copyVal(a.args[0]), { t: this.effType(a.args[0]), span: a.span });
+        this.takeOperand(ops, () => this.copyVal(a.args[0]), { t: this.effType(a.args[0]), span: a.span }, [a.args[0]]);
         return;
       }
       const tmp = this.tmp();
       slots[j] = `$bslot(${tmp})`;
-      this.takeOperand(ops, () => `(${tmp} = ${this.copyVal(a)}).v`, null);
+      this.takeOperand(ops, () => `(${tmp} = ${this.copyVal(a)}).v`, null, [a]);
     });
     const js = this.settle(ops);
     const fields = args.map((_, j) => (slots[j] === undefined ? { a: js[j] } : { a: js[j], b: slots[j] }));
@@ -1241,7 +1242,7 @@ export abstract class ExprEmitter {
       this.takeOperand(ops, () => {
         const js = this.copyVal(f.value);
         return fd?.bitWidth ? `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})` : js;
-      }, { t: this.effType(f.value), span: f.value.span });
+      }, { t: this.effType(f.value), span: f.value.span }, [f.value]);
     }
     const done = this.settle(ops);
     // constructed in declaration order: a field written earlier is evaluated first, into a temp
@@ -1308,6 +1309,28 @@ export function detachedCall(written: ast.ExprOf<'call'>): boolean {
   if (DETACHED.has(key)) return true;
   return SHALLOW.has(key) && e.callee.kind === 'member' && plainArgs(exprInfo(e)?.type) && plainArgs(derefAll(exprInfo(e.callee.object)?.type ?? { k: 'error' }));
 }
+/** Can evaluating e neither panic nor leave the statement? A literal, a local, a part of one, a
+ *  reference to one, a cast, and arithmetic or a comparison of numbers or bools other than `/`
+ *  and `%` (an overloaded operator is a call), made of such: anything else may (a call, an index,
+ *  `?`, a match or block value, a formatted string). Conservative: false when unsure. */
+export function cannotLeave(e: E): boolean {
+  switch (e.kind) {
+    case 'int': case 'float': case 'string': case 'bool': case 'nil': return true;
+    case 'ident': return nameRes(e)?.k === 'local';
+    case 'member': case 'tuple-index': return cannotLeave(e.object);
+    case 'ref': return cannotLeave(e.operand);
+    case 'cast': return primitive(exprInfo(e.expr)?.type) && cannotLeave(e.expr);
+    case 'unary': return primitive(exprInfo(e.operand)?.type) && cannotLeave(e.operand);
+    case 'binary':
+      return e.op !== '/' && e.op !== '%' && primitive(exprInfo(e.left)?.type) && primitive(exprInfo(e.right)?.type) &&
+        cannotLeave(e.left) && cannotLeave(e.right);
+    case 'tuple': case 'array': return e.elems.every(cannotLeave);
+    case 'struct-lit': return e.fields.every((f) => cannotLeave(f.value));
+    default: return false;
+  }
+}
+const primitive = (t: Type | undefined): boolean => t?.k === 'int' || t?.k === 'float' || t?.k === 'bool';
+
 export function freshValue(e: E): boolean {
   switch (e.kind) {
     // (a tuple or array literal owns its elements: each was made for it or moved into it)
