@@ -19,6 +19,7 @@ import { nonConstPart } from './tls-const';
 import { evalConst } from './consts';
 import { computeScopedParams } from './scoped-params';
 import { computeMayBlock } from './callgraph';
+import { propagateAddressTaken } from './address-through';
 import { checkBlockingTasks } from './escaping-closures';
 import { checkExternDecls } from './ffi-check';
 import { resolveBitfields } from './layout-check';
@@ -133,6 +134,7 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   checkExportLists(cx);
   checkEntry(cx, opts);
   computeMayBlock(cx);
+  propagateAddressTaken(cx);
   checkBlockingTasks(cx);
   computeScopedParams(cx);
   // Warnings only for programs without errors: they would be noise beside a real problem.
