@@ -135,6 +135,9 @@ export class Parser {
     this.errorCount++;
     if (this.lastErrorAt === this.pos) return; // cascade from the same spot
     if (this.cur.kind === 'eof' && this.quietAtEof()) return;
+    // past the nesting limit a subtree was skipped without knowing where its construct ended: what
+    // follows is most likely a cascade of that (E0018 alone already stops the program)
+    if (this.tooDeepReported) return;
     this.lastErrorAt = this.pos;
     this.rep.add(diag(message, span, extra));
   }

@@ -489,6 +489,10 @@ describe('robustness', () => {
       expect(r.diagnostics.map((d) => d.code)).toContain('E0018');
     }
   });
+  it('past the nesting limit only E0018 is reported, not the cascade of the skipped construct', () => {
+    const src = `fn main() {\n    let x = 1;\n    ${'if x > 0 { '.repeat(500)}println("deep");${' }'.repeat(500)}\n}\n`;
+    expect(within(src).diagnostics.map((d) => d.code)).toEqual(['E0018']);
+  });
   it('a 1 MB file parses', () => {
     const unit = 'fn f(a: i32): i32 {\n    let! s = 0;\n    for i in 0..a { s += i * 2; }\n    return s;\n}\n';
     const src = unit.repeat(Math.ceil(1_000_000 / unit.length)).replace(/fn f\(/g, () => 'fn f(');
