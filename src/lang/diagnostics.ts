@@ -57,10 +57,14 @@ export function renderDiagnostic(d: Diagnostic, sourceText: string): string {
     if (prev && ln > prev + 1) out.push(`${pad} ...`);
     prev = ln;
     const text = lines[ln - 1] ?? '';
-    out.push(`${String(ln).padStart(width)} | ${text}`);
-    for (const m of marks.filter((x) => x.span.line === ln).sort((a, b) => a.span.col - b.span.col)) {
-      const start = Math.max(1, m.span.col);
-      const endCol = m.span.endLine === ln ? m.span.endCol : text.length + 1;
+    const here = marks.filter((x) => x.span.line === ln).sort((a, b) => a.span.col - b.span.col);
+    const endOf = (m: (typeof marks)[number]) => (m.span.endLine === ln ? m.span.endCol : text.length + 1);
+    const w = lineWindow(text, Math.max(1, here[0].span.col));
+    out.push(`${String(ln).padStart(width)} | ${w.shown}`);
+    for (const m of here) {
+      // (columns of the window: a mark reaching past either end is cut there)
+      const start = Math.max(1, Math.max(1, m.span.col) - w.shift);
+      const endCol = Math.min(endOf(m) - w.shift, w.shown.length + 1);
       const len = Math.max(1, endCol - start);
       const ch = m.primary ? '^' : '-';
       const msg = m.primary ? '' : ` ${m.message}`;
@@ -72,6 +76,19 @@ export function renderDiagnostic(d: Diagnostic, sourceText: string): string {
     out.push(`${pad} = ${m ? `${m[1]}: ${m[2]}` : `note: ${n}`}`);
   }
   return out.join('\n');
+}
+
+/** Longest source line shown whole; a longer one (minified or generated code) is shown as a
+ *  window around its marks, cut ends written `...`, as rustc does. */
+const LINE_MAX = 120;
+/** The part of `text` shown for marks starting at column `lo` (1-based), and how many columns the
+ *  shown text is shifted left (a mark's column minus shift is its column there). */
+export function lineWindow(text: string, lo: number): { shown: string; shift: number } {
+  if (text.length <= LINE_MAX) return { shown: text, shift: 0 };
+  const from = Math.max(0, Math.min(lo - 1 - 20, text.length - LINE_MAX));
+  const to = Math.min(text.length, from + LINE_MAX); // (a mark longer than the window is cut)
+  const head = from > 0 ? '...' : '';
+  return { shown: head + text.slice(from, to) + (to < text.length ? '...' : ''), shift: from - head.length };
 }
 
 // ---- failures of the compiler itself, kept apart from the codes of the user's mistakes:
