@@ -754,6 +754,7 @@ export const NOTES = {
   },
   E0126: {
     noteOnlyCLayout: 'note: only C-layout data lives in simulated memory: numbers, bool, raw pointers, and arrays and structs of them',
+    noteCalleeTakesAddress: 'note: `{$fn}` takes the address of what this reference points to',
     noteNilNoValue: 'note: `nil` and `!` have no value to box',
   },
   E0128: {

@@ -4,12 +4,30 @@
 // `fn via(r: &P!) { poke(r); }`) is address-taken too, so codegen keeps it memory-backed. Before,
 // the callee's cast panicked at run time ("not supported yet") unless the caller had taken an
 // address itself. Runs after every body is checked (markAddressTaken set the callees' flags), to
-// a fixed point: passing one on makes the passer's parameter address-taken in turn.
+// a fixed point: passing one on makes the passer's parameter address-taken in turn. A part of a
+// value that cannot live in memory (`poke(&v[0]!)`, a Vec element) is E0126 at the call.
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
-import { callTarget, checkedCall, checkedNode, nameRes, type ResOf } from './tables';
+import { callTarget, checkedCall, checkedNode, exprInfo, nameRes, type ResOf } from './tables';
+import { inMemory } from './ops';
+import type { Type } from './types';
+import { fmt } from './expr';
+import { MSG, NOTE } from '../msg';
 import { walkKey } from './scopes';
+
+/** A value on the way from a reference argument's root to its place that cannot live in
+ *  simulated memory (`&v[0]!` of a Vec, `&q.p!` of a struct holding a String), or null. */
+function outsideMemory(e: ast.Expr): Type | null {
+  let x: ast.Expr = e.kind === 'ref' ? e.operand : e;
+  while (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') {
+    const ot = exprInfo(x.object)?.type;
+    if (!ot || ot.k === 'ref' || ot.k === 'ptr') return null;
+    if (!inMemory(ot)) return ot;
+    x = x.object;
+  }
+  return null;
+}
 
 /** The local a reference argument reaches: `&a`, `&a.f!`, `&a[i]`, or a reference local `r`. */
 function argRoot(e: ast.Expr): LocalInfo | null {
@@ -19,12 +37,12 @@ function argRoot(e: ast.Expr): LocalInfo | null {
 }
 
 /** The parameter locals a call's arguments are given to (receiver first for a method). */
-function paramPairs(c: ast.ExprOf<'call'>): [LocalInfo | null | undefined, ast.Expr][] {
+function paramPairs(c: ast.ExprOf<'call'>): [LocalInfo | null | undefined, ast.Expr, FnInfo][] {
   const t = callTarget(c);
   const fn: FnInfo | undefined = t?.k === 'fn' || t?.k === 'method' ? t.fn : undefined;
   if (!fn?.decl) return [];
-  const out: [LocalInfo | null | undefined, ast.Expr][] = c.args.map((a, i) => [fn.params[i]?.local, a]);
-  if (t?.k === 'method' && c.callee.kind === 'member') out.push([fn.receiverLocal, c.callee.object]);
+  const out: [LocalInfo | null | undefined, ast.Expr, FnInfo][] = c.args.map((a, i) => [fn.params[i]?.local, a, fn]);
+  if (t?.k === 'method' && c.callee.kind === 'member') out.push([fn.receiverLocal, c.callee.object, fn]);
   return out;
 }
 
@@ -44,11 +62,24 @@ export function propagateAddressTaken(cx: Ctx): void {
     for (const p of f.params) if (p.local) params.add(p.local);
     if (f.receiverLocal) params.add(f.receiverLocal);
   }
+  const told = new Set<ast.Expr>();
   for (let changed = true; changed;) {
     changed = false;
     for (const c of calls) {
-      for (const [p, a] of paramPairs(c)) {
+      for (const [p, a, fn] of paramPairs(c)) {
         if (!p?.addressTaken || p.type.k !== 'ref') continue;
+        // a part of a value that cannot live in memory: the callee's cast could only fail at run
+        // time ("not supported yet"), so it is E0126 here, as the cast itself is (ops.ts)
+        const bad = outsideMemory(a);
+        if (bad) {
+          if (!told.has(a)) {
+            told.add(a);
+            cx.error(MSG.E0126.cannotTakeAddressValue({ rt: fmt(bad) }), a.span, {
+              notes: [NOTE.E0126.noteCalleeTakesAddress({ fn: fn.name }), NOTE.E0126.noteOnlyCLayout()],
+            });
+          }
+          continue;
+        }
         const root = argRoot(a);
         if (!root || root.addressTaken || (root.type.k === 'ref' && !params.has(root))) continue;
         root.addressTaken = true;

@@ -294,7 +294,7 @@ function derefType(t: Type | undefined): Type | undefined {
   return t;
 }
 /** Can a value of this type have an address (live in simulated memory with a C layout)? */
-function inMemory(t: Type): boolean {
+export function inMemory(t: Type): boolean {
   switch (t.k) {
     case 'float': return true; // f16 too: binary16, 2 bytes
     case 'int': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
