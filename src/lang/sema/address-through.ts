@@ -9,25 +9,11 @@
 import type * as ast from '../syntax/ast';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
-import { callTarget, checkedCall, checkedNode, exprInfo, nameRes, type ResOf } from './tables';
-import { inMemory } from './ops';
-import type { Type } from './types';
+import { callTarget, checkedCall, checkedNode, nameRes, type ResOf } from './tables';
+import { outsideMemory } from './ops';
 import { fmt } from './expr';
 import { MSG, NOTE } from '../msg';
 import { walkKey } from './scopes';
-
-/** A value on the way from a reference argument's root to its place that cannot live in
- *  simulated memory (`&v[0]!` of a Vec, `&q.p!` of a struct holding a String), or null. */
-function outsideMemory(e: ast.Expr): Type | null {
-  let x: ast.Expr = e.kind === 'ref' ? e.operand : e;
-  while (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') {
-    const ot = exprInfo(x.object)?.type;
-    if (!ot || ot.k === 'ref' || ot.k === 'ptr') return null;
-    if (!inMemory(ot)) return ot;
-    x = x.object;
-  }
-  return null;
-}
 
 /** The local a reference argument reaches: `&a`, `&a.f!`, `&a[i]`, or a reference local `r`. */
 function argRoot(e: ast.Expr): LocalInfo | null {
@@ -70,7 +56,7 @@ export function propagateAddressTaken(cx: Ctx): void {
         if (!p?.addressTaken || p.type.k !== 'ref') continue;
         // a part of a value that cannot live in memory: the callee's cast could only fail at run
         // time ("not supported yet"), so it is E0126 here, as the cast itself is (ops.ts)
-        const bad = outsideMemory(a);
+        const bad = outsideMemory(a.kind === 'ref' ? a.operand : a);
         if (bad) {
           if (!told.has(a)) {
             told.add(a);

@@ -253,19 +253,7 @@ export function checkCast(cx: Ctx, e: ast.ExprOf<'cast'>): Type {
   // Pointers made from references: the referent must live in simulated memory.
   if (to.k === 'ptr' && e.expr.kind === 'ref') {
     const rt = derefType(exprInfo(e.expr.operand)?.type);
-    // a part's address is inside its whole (the local that becomes memory-backed): each value on
-    // the way must have a C layout too (`&q.p` of a struct holding a String, `&v[0]` of a Vec
-    // were a run-time panic); through a reference, the referent is whatever the caller has
-    const outside = (x: ast.Expr): Type | null => {
-      while (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index') {
-        const ot = exprInfo(x.object)?.type;
-        if (!ot || ot.k === 'ref' || ot.k === 'ptr') return null;
-        if (!inMemory(ot)) return ot;
-        x = x.object;
-      }
-      return null;
-    };
-    const bad = rt && !inMemory(rt) ? rt : outside(e.expr.operand);
+    const bad = rt && !inMemory(rt) ? rt : outsideMemory(e.expr.operand);
     if (bad) {
       cx.error(MSG.E0126.cannotTakeAddressValue({ rt: fmt(bad) }), e.span, {
         notes: [NOTE.E0126.noteOnlyCLayout()],
@@ -294,7 +282,7 @@ function derefType(t: Type | undefined): Type | undefined {
   return t;
 }
 /** Can a value of this type have an address (live in simulated memory with a C layout)? */
-export function inMemory(t: Type): boolean {
+function inMemory(t: Type): boolean {
   switch (t.k) {
     case 'float': return true; // f16 too: binary16, 2 bytes
     case 'int': case 'bool': case 'ptr': case 'error': case 'slice': case 'str': case 'param': return true;
@@ -302,6 +290,19 @@ export function inMemory(t: Type): boolean {
     case 'struct': return t.info.fields.every((f) => f.type.k === 'param' || inMemory(f.type));
     default: return false;
   }
+}
+
+/** A part's address is inside its whole (the local that becomes memory-backed): the value on the
+ *  way from place `x` to its root that cannot have a C layout (`&q.p` of a struct holding a String,
+ *  `&v[0]` of a Vec), or null. Through a reference the referent is whatever the caller has. */
+export function outsideMemory(x: ast.Expr): Type | null {
+  while (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index') {
+    const ot = exprInfo(x.object)?.type;
+    if (!ot || ot.k === 'ref' || ot.k === 'ptr') return null;
+    if (!inMemory(ot)) return ot;
+    x = x.object;
+  }
+  return null;
 }
 
 export function markAddressTaken(e: ast.Expr): void {
