@@ -46,6 +46,9 @@ interface SessionVar {
   boxed: boolean; // the stored value is a box `{ v }` (a captured variable of another type)
   slot: number;
   deps: Map<string, string>; // user types it mentions -> their item text when it was stored
+  /** Hidden by a later binding of the same name: no cell can name it, but its value lives on
+   *  until `:reset` (the session is one block: a shadowed binding is dropped at its end). */
+  shadowed: boolean;
 }
 
 /** A cell compiled and ready to run once; `commit` tells the session how the run ended. */
@@ -59,11 +62,21 @@ export interface CompiledCell {
   commit(outcome: 'ok' | 'panic'): void;
 }
 
+/** `:reset`: the session's block ends. `end` drops the values it still owns (every live
+ *  binding, shadowed ones included, in reverse declaration order, as at a block's end); run once
+ *  on the old machine before the fresh one replaces it. null when there is nothing to drop. */
+export interface ResetStep {
+  kind: 'reset';
+  end: { js: string; meta: ProgramMeta } | null;
+  /** What kept `end` from compiling (an internal error of the toolchain: reported, not hidden). */
+  diagnostics: Diagnostic[];
+}
+
 export type ReplStep =
   | CompiledCell
   | { kind: 'error'; diagnostics: Diagnostic[] }
   | { kind: 'type'; text: string | null; diagnostics: Diagnostic[] }
-  | { kind: 'reset' }
+  | ResetStep
   | { kind: 'help'; text: string }
   | { kind: 'unknown-command'; name: string };
 
@@ -72,7 +85,7 @@ export const REPL_HELP = [
   'A cell ending in an expression without `;` echoes its value. A cell may span several lines:',
   'it is complete when its brackets balance.',
   '  :type EXPR   print the type of EXPR (nothing runs)',
-  '  :reset       forget every item and variable (a fresh machine)',
+  '  :reset       end the session: its values are dropped, every item and variable forgotten (a fresh machine)',
   '  :help        this text',
 ].join('\n');
 
@@ -173,6 +186,23 @@ function topLevelReturn(node: unknown): Span | null {
   return null;
 }
 
+/** A cell's program text: the session's items (each from the cell that defined it), then what
+ *  the caller puts; `segs` remember where each cell's text went. */
+class Layout {
+  readonly segs: Segment[] = [];
+  src = '\n'; // offset 0 (where earlier cells' moves are placed) is no cell text
+  readonly cellTexts: Map<number, string>;
+  constructor(private readonly cell: number, text: string, items: readonly ItemEntry[]) {
+    this.cellTexts = new Map([[cell, text]]);
+    // an item that ended its cell may lack its `;` (parseCell allows it there): restore it
+    for (const it of items) { this.cellTexts.set(it.origin.cell, it.origin.text); this.put(it.text, it.origin.from, it.origin.cell); this.put(/[;}]\s*$/.test(it.text) ? '\n' : ';\n'); }
+  }
+  readonly put = (s: string, from?: number, cell = this.cell): void => {
+    if (from !== undefined) this.segs.push({ at: this.src.length, from, len: s.length, cell });
+    this.src += s;
+  };
+}
+
 /** Call sites the cell's module added (ids from `from`) point at the program text: move them to
  *  the cell (or earlier cell, for items) their code came from. */
 function mapSites(sites: ProgramMeta['sites'], from: number, src: string, segs: Segment[], texts: Map<number, string>): void {
@@ -222,7 +252,11 @@ export class ReplSession {
     this.file = cellFile(++this.inputs);
     const m = /^\s*:([A-Za-z]+)\s*([\s\S]*)$/.exec(text);
     if (m) {
-      if (m[1] === 'reset') { this.reset(); return { kind: 'reset' }; }
+      if (m[1] === 'reset') {
+        const step = this.endSession(base);
+        this.reset();
+        return step;
+      }
       if (m[1] === 'help') return { kind: 'help', text: REPL_HELP };
       if (m[1] === 'type') return this.typeOf(m[2], text.length - m[2].length, text);
       return { kind: 'unknown-command', name: m[1] };
@@ -266,17 +300,15 @@ export class ReplSession {
     }
 
     // Lay the program out, remembering where the cell's own text went.
-    const segs: Segment[] = [];
-    let src = '\n'; // offset 0 (where earlier cells' moves are placed) is no cell text
-    const cellTexts = new Map<number, string>([[this.inputs, text]]);
-    const put = (s: string, from?: number, cell = this.inputs) => { if (from !== undefined) segs.push({ at: src.length, from, len: s.length, cell }); src += s; };
-    // an item that ended its cell may lack its `;` (parseCell allows it there): restore it
-    for (const it of items) { cellTexts.set(it.origin.cell, it.origin.text); put(it.text, it.origin.from, it.origin.cell); put(/[;}]\s*$/.test(it.text) ? '\n' : ';\n'); }
+    const layout = new Layout(this.inputs, text, items);
+    const { segs, cellTexts } = layout;
+    const put = layout.put;
     put('fn main() {\n');
     for (const s of parsed.stmts) { const st = text.slice(s.span.start, s.span.end); put('    '); put(st, s.span.start); put(/[;}]\s*$/.test(st) ? '\n' : ';\n'); }
     const tail = parsed.tail;
     if (tail) { put(`    let ${ECHO} = &(`); put(text.slice(tail.span.start, tail.span.end), tail.span.start); put(');\n'); }
     put('}\n');
+    const src = layout.src;
 
     const itemText = new Map(items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]));
     const vars = this.visibleVars(itemText);
@@ -338,13 +370,15 @@ export class ReplSession {
         // variables hidden by a redefined type stay (for explainHidden), still hidden
         const next: SessionVar[] = this.vars.filter((v) => !vars.includes(v));
         declared.forEach((l, i) => {
-          if (!l || !visible.has(l)) return; // shadowed by a new binding of the cell
+          if (!l) return;
+          // shadowed by a new binding of the cell: kept (unnamed) for `:reset` to drop
+          if (!visible.has(l)) { if (!movedAtEnd.has(l)) next.push({ ...vars[i], moved: false, shadowed: true }); return; }
           next.push({ ...vars[i], moved: movedAtEnd.has(l), mem: vars[i].mem || l.addressTaken && memBacked(l.type), boxed: vars[i].boxed || !!l.replBoxed });
         });
         for (const e of store) {
           if (e.local === echoLocal) continue;
           const l = e.local;
-          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), boxed: !!l.replBoxed, slot: e.slot, deps: deps(l.type) });
+          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), boxed: !!l.replBoxed, slot: e.slot, deps: deps(l.type), shadowed: false });
         }
         this.vars = next;
       },
@@ -362,7 +396,34 @@ export class ReplSession {
 
   /** Variables still usable: a redefined struct or enum hides the variables of its old type. */
   private visibleVars(itemText = new Map(this.items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]))): SessionVar[] {
-    return this.vars.filter((v) => [...v.deps].every(([n, t]) => itemText.get(n) === t));
+    return this.vars.filter((v) => !v.shadowed && [...v.deps].every(([n, t]) => itemText.get(n) === t));
+  }
+
+  /** The end of the session's block (`:reset`): a program whose `main` loads every value the
+   *  session still owns — visible or shadowed, not moved — and drops them at its end in reverse
+   *  declaration order (slot order is declaration order). A value whose type was redefined is
+   *  left alone: its `drop()` is the old definition's, no longer in the program. */
+  private endSession(base: ProgramMeta): ResetStep {
+    const itemText = new Map(this.items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]));
+    const vars = this.vars.filter((v) => !v.moved && [...v.deps].every(([n, t]) => itemText.get(n) === t)).sort((a, b) => a.slot - b.slot);
+    if (vars.length === 0) return { kind: 'reset', end: null, diagnostics: [] };
+    const scope = this.scope(vars);
+    const layout = new Layout(this.inputs, ':reset', this.items);
+    // the session's variables are declared at offset 0: their drops are the `:reset` input's
+    layout.segs.unshift({ at: 0, from: 0, len: 0, cell: this.inputs });
+    layout.put('fn main() {\n}\n');
+    const { result } = this.checkText(layout.src, scope);
+    const declared = scope.declared ?? [];
+    const span = new LineMap(this.file, ':reset').span(0, 0);
+    if (!result.program || declared.some((l) => !l)) return { kind: 'reset', end: null, diagnostics: [codegenFailure(new Error('the session\'s values could not be dropped'), span)] };
+    const load: ReplGen['load'] = vars.map((v, i) => ({ local: declared[i]!, slot: v.slot, moved: false, wasMem: v.mem, wasBoxed: v.boxed }));
+    try {
+      const gen = generate(result.program, { base, repl: { load, store: [], end: true } });
+      mapSites(gen.meta.sites, base.sites.length, layout.src, layout.segs, layout.cellTexts);
+      return { kind: 'reset', end: { js: gen.js, meta: gen.meta }, diagnostics: [] };
+    } catch (e) {
+      return { kind: 'reset', end: null, diagnostics: [codegenFailure(e, span)] };
+    }
   }
 
   private scope(vars = this.visibleVars()): ReplScope {

@@ -86,19 +86,35 @@ export class ReplEngine {
       return this.internal(e);
     }
     switch (step.kind) {
-      case 'reset':
+      case 'reset': {
+        // the session's block ends: what it still owns is dropped on the old machine first
+        if (!step.end) {
+          this.boot();
+          const bad = step.diagnostics.length !== 0;
+          return result('reset', !bad, { diagnostics: step.diagnostics });
+        }
+        const r = this.runCell(step.end.js, step.end.meta, null);
         this.boot();
-        return result('reset', true);
+        return result('reset', r.outcome.kind === 'exited', { output: r.output, outcome: r.outcome, panic: r.panic });
+      }
       case 'help': return result('help', true, { text: step.text });
       case 'unknown-command': return result('unknown-command', false, { text: `unknown command :${step.name} (try :help)` });
       case 'type': return result('type', step.text !== null, { text: step.text, diagnostics: step.diagnostics });
       case 'error': return result('error', false, { diagnostics: step.diagnostics });
       case 'cell': break;
     }
+    const r = this.runCell(step.js, step.meta, step.echo);
+    const ok = r.outcome.kind === 'exited';
+    step.commit(ok ? 'ok' : 'panic');
+    return result('ran', ok, { output: r.output, echo: r.echo, diagnostics: step.diagnostics, outcome: r.outcome, panic: r.panic });
+  }
+
+  /** Runs a compiled cell's module once on the live machine. */
+  private runCell(js: string, meta: ProgramMeta, echoAt: { slot: number; td: number } | null): { output: OutputChunk[]; echo: string | null; outcome: Outcome; panic: PanicInfo | null } {
     // the cell's tables extend the session's (ids of earlier cells stay valid)
-    this.meta.sites.push(...step.meta.sites.slice(this.meta.sites.length));
-    this.meta.types.push(...step.meta.types.slice(this.meta.types.length));
-    this.meta.typeNames.push(...step.meta.typeNames.slice(this.meta.typeNames.length));
+    this.meta.sites.push(...meta.sites.slice(this.meta.sites.length));
+    this.meta.types.push(...meta.types.slice(this.meta.types.length));
+    this.meta.typeNames.push(...meta.typeNames.slice(this.meta.typeNames.length));
     const rt = this.rt;
     const mark = this.outputMark();
     rt.uncaught = null;
@@ -106,17 +122,17 @@ export class ReplEngine {
     let outcome: Outcome;
     let echo: string | null = null;
     try {
-      const mod = (new Function(step.js)() as (rt: Runtime) => ProgramModule)(rt);
+      const mod = (new Function(js)() as (rt: Runtime) => ProgramModule)(rt);
       const fresh = mod.tlsInit(); // thread-locals declared by this cell start with their initializer
       for (let i = rt.threadLocals.length; i < fresh.length; i++) rt.threadLocals.push(fresh[i]);
       this.S.current.state = 'running';
       this.S.runMain(mod.main!, mod.mainIsGen);
-      if (step.echo) {
+      if (echoAt) {
         // the echo borrows its value: a borrowed scalar arrives as a cell over its place
-        const held = rt.replSlots[step.echo.slot];
+        const held = rt.replSlots[echoAt.slot];
         const v = held instanceof Cell ? held.get() : held;
-        rt.replSlots[step.echo.slot] = undefined;
-        echo = rt.fmt.fmt(v, step.echo.td);
+        rt.replSlots[echoAt.slot] = undefined;
+        echo = rt.fmt.fmt(v, echoAt.td);
         rt.out(echo + '\n');
       }
       outcome = { kind: 'exited', code: 0 };
@@ -125,8 +141,7 @@ export class ReplEngine {
     }
     this.settle();
     const ok = outcome.kind === 'exited';
-    step.commit(ok ? 'ok' : 'panic');
-    return result('ran', ok, { output: this.outputSince(mark), echo, diagnostics: step.diagnostics, outcome, panic: ok ? null : rt.uncaught });
+    return { output: this.outputSince(mark), echo, outcome, panic: ok ? null : rt.uncaught };
   }
 
   /** A panic ends its cell, not the session; anything else is classified as a run would be. */

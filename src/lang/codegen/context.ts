@@ -95,6 +95,9 @@ export interface Instance {
 export interface ReplGen {
   load: { local: LocalInfo; slot: number; moved: boolean; wasMem: boolean; wasBoxed: boolean }[];
   store: { local: LocalInfo; slot: number }[];
+  /** The session's end (`:reset`): the loaded values are main's own, dropped at its end in
+   *  reverse load order, and nothing is written back. */
+  end?: boolean;
 }
 
 export class ModuleCtx {

@@ -172,11 +172,16 @@ export class FnEmitter extends CallEmitter {
       }
       if (l.replBoxed && !e.wasBoxed) v = `{ v: ${v} }`;
       decls.push(`${n} = ${v}`);
-      if (this.m.needsDrop(t)) {
+      if (!this.m.needsDrop(t)) {
+        // (nothing to drop)
+      } else if (R.end && !e.moved) {
+        this.dropParam(l, t); // owned by this main, like a parameter: live on entry
+        continue;
+      } else {
         decls.push(`$l${l.id} = ${!e.moved}`);
         this.dropFlags.set(l.id, `$l${l.id}`);
       }
-      save += `${RT.replSlots}[${e.slot}] = ${n};\n`;
+      if (!R.end) save += `${RT.replSlots}[${e.slot}] = ${n};\n`;
     }
     for (const e of R.store) owned.add(e.local.id);
     return { loaded, owned, save };
