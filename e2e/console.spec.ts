@@ -75,7 +75,10 @@ test('cells run once in a live session: echo without moving, multi-line, :type, 
   await input.press('ArrowDown');
   await expect(input).toHaveValue('');
 
-  await cell(page, ':reset');
+  // :reset ends the session's block: what it still owns is dropped, shown in the :reset cell
+  await cell(page, 'struct Bye impl Drop { n: i32, fn drop()! { println("bye {}", self.n); } }');
+  await cell(page, 'let b1 = Bye { n: 1 }; let b2 = Bye { n: 2 };');
+  await expect((await cell(page, ':reset')).getByTestId('console-stdout')).toHaveText('bye 2\nbye 1');
   await expect((await cell(page, 'xs')).getByTestId('console-diag')).toContainText('cannot find value `xs`');
 });
 

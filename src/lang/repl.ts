@@ -327,7 +327,9 @@ export class ReplSession {
     let nextSlot = this.nextSlot;
     let echoLocal: LocalInfo | null = null;
     const store: ReplGen['store'] = [];
-    for (const l of [...visible].reverse()) { // declaration order
+    // slots in declaration order (local ids grow as locals are declared): `:reset` drops in
+    // reverse slot order
+    for (const l of [...visible].sort((a, b) => a.id - b.id)) {
       if (loadedIds.has(l.id)) continue;
       if (l.name === ECHO) echoLocal = l;
       store.push({ local: l, slot: nextSlot++ });
