@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, type E } from './expr';
+import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, partsTempRoot, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
@@ -984,6 +984,13 @@ export class FnEmitter extends CallEmitter {
     const holder = own === null && ownedResult(s) && this.effType(s).k !== 'ref' && this.m.needsDrop(st) &&
       (!copiesOnly || e.arms.some((arm) => patternLocals(arm.pattern).some(ownsPart))) &&
       e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
+    // a part of a temporary (`opt().unwrap()`, `mk_pair().0`): the statement owns the temporary
+    // (read in place, dropped when the statement is done) and the arms' by-value bindings take
+    // their parts out of it, as a new value's (not a binding of the whole subject: it stays a view)
+    const wholeBinds = (p: ast.Pattern): boolean => { p = checkedPattern(p); return p.kind === 'or' ? p.alts.some(wholeBinds) : p.kind === 'binding' && !!localOf(p) && !(bindingVariant(p) != null && this.variantIndex(st, p.name) >= 0); };
+    const inPlace = !holder && own === null && this.effType(s).k !== 'ref' && this.m.needsDrop(st) && partsTempRoot(s) !== null &&
+      e.arms.some((arm) => patternLocals(arm.pattern).some(ownsPart)) && e.arms.every((arm) => !wholeBinds(arm.pattern)) &&
+      e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
     let subjJs: string;
     let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${own} = false;`;
     if (holder) {
@@ -993,14 +1000,14 @@ export class FnEmitter extends CallEmitter {
       subjJs = `(${tmp} = ${this.val(s)})`;
       own = tmp;
       clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
-    } else subjJs = fieldPlace ?? (copiesOnly ? this.tempVal(s) : this.val(s));
+    } else subjJs = fieldPlace ?? (copiesOnly || inPlace ? this.tempVal(s) : this.val(s));
     const subj = this.simple(subjJs);
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
     let js = '';
     for (const arm of e.arms) {
       const bound: Bound[] = [];
-      const test = this.pattern(arm.pattern, subj, st, binds, own !== null ? bound : null, true);
+      const test = this.pattern(arm.pattern, subj, st, binds, own !== null || inPlace ? bound : null, true);
       // the guard sees the bindings as the test made them; its temporaries go once it is decided
       let guard: [string[], string] | null = null;
       if (arm.guard) {
@@ -1022,11 +1029,11 @@ export class FnEmitter extends CallEmitter {
       // an arm that moves a binding out of an owned local moves the local (sema: partOf): there
       // every by-value binding is the arm's, like a temporary's (the owner keeps the parts no
       // binding takes until its own scope ends); elsewhere bindings of a local are views of it
-      const takesAll = holder || bound.some((bd) => bd.local.movedOut && bd.local.partOf != null && ownsPart(bd.local));
+      const takesAll = holder || inPlace || bound.some((bd) => bd.local.movedOut && bd.local.partOf != null && ownsPart(bd.local));
       for (const bd of bound) {
         const l = bd.local;
         const lt = this.ty(l.type);
-        if (!takesAll || (l.partOf == null && !holder) || !this.m.needsDrop(lt) || (!l.movedOut && this.keptByClosure(l, lt))) continue;
+        if (!takesAll || (l.partOf == null && !holder && !inPlace) || !this.m.needsDrop(lt) || (!l.movedOut && this.keptByClosure(l, lt))) continue;
         const n = localName(l.name, l.id);
         entry.push(take(bd));
         const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
