@@ -691,6 +691,8 @@ export const NOTES = {
     helpMoveCopyMade: 'help: move a copy made inside the loop, pass a reference `&…`, or `break` after moving it',
     labelValueMovedHere: 'value moved here',
     labelMovedHere: '`{$name}` moved here',
+    labelTakenByArm: '`{$name}` takes this part out of `{$owner}` when the arm is entered (the arm moves a binding out)',
+    helpUseArmBindings: 'help: use the arm\'s bindings instead of `{$owner}`, or match on `&{$owner}` and clone what you move',
     labelDeclaredOutsideLoop: '`{$name}` declared here, outside the loop',
   },
   E0114: {

@@ -40,6 +40,7 @@ export function run(program: RunnableProgram, options: Partial<RunOptions> = {})
       for (const init of mod.inits) init();
       lib.resetStats(); // runtime_stats() counters are all zero when main starts (§6.18)
       const ret = mod.main ? S.runMain(mod.main, mod.mainIsGen) : 0;
+      S.dropBuffered();
       outcome = { kind: 'exited', code: typeof ret === 'number' ? ret : 0 };
     }
   } catch (e) {

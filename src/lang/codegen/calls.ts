@@ -418,7 +418,12 @@ export abstract class CallEmitter extends ExprEmitter {
         return `${rtH('gc')}(${this.copyVal(a[0])}, ${s}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
       }
       case 'DynamicLib.open': return `${rtH('dlopen')}(${this.val(a[0])}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
-      case 'Channel.new': return `new ${RT.Channel}(${a.length ? `$Number(${this.val(a[0])})` : '0'})`;
+      case 'Channel.new': {
+        // an element type that needs drop: what is still buffered when the run ends is dropped
+        const cap = a.length ? `$Number(${this.val(a[0])})` : '0';
+        const et = t.k === 'builtin' ? t.args[0] : null;
+        return et && this.m.needsDrop(et) ? `${rtS('channel')}(${cap}, ${this.m.dropFn(et)})` : `new ${RT.Channel}(${cap})`;
+      }
       case 'Duration.from_secs': return `($Number(${this.val(a[0])}) * 1000)`;
       case 'Duration.from_millis': return `$Number(${this.val(a[0])})`;
       default:

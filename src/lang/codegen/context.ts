@@ -13,7 +13,7 @@ import { TypeTable, typeKey, isFlatBoxField } from './typedesc';
 import { envOf, dropRunsUser } from '../sema/types';
 import { dropSteps, HELD, type DropStep } from './drop-steps';
 import { uncloneable } from './clone-glue';
-import { RT } from './rt-names';
+import { RT, rtS } from './rt-names';
 
 /** Nested drops of a recursive type before the rest is queued (codegen/DESIGN.md). */
 const DROP_DEEP = 200;
@@ -463,7 +463,9 @@ export class ModuleCtx {
       case 'struct': {
         if (t.info.implsDrop) {
           const m = this.methods.get(t.info)?.get('drop');
-          if (m) step(`${this.instance(m, t.args).name}(v);`, true);
+          // a drop() that blocks (a channel operation) is a generator: plain glue drives it
+          const inst = m ? this.instance(m, t.args) : null;
+          if (inst) step(inst.isGen ? `${rtS('drive')}(${inst.name}(v));` : `${inst.name}(v);`, true);
         }
         const env = envOf(t.info.generics, t.args, t.info.name);
         for (const f of t.info.fields) {

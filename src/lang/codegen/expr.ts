@@ -1423,6 +1423,19 @@ function partOf(o: E, accessors = true): E | null {
   const through = ACCESSORS.has(`${t.owner}.${t.method}`) || ((t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method));
   return through && c.callee.kind === 'member' ? c.callee.object : null;
 }
+/** The temporary a match subject is a part of through fields, tuple elements and unwraps
+ *  (`mk().a.0`, `opt().unwrap()`), whose parts an arm can take out in place (MOVED_OUT left in
+ *  their slots, which the temporary's drop skips), or null. */
+export function partsTempRoot(e: E): E | null {
+  for (let o: E = e; ;) {
+    const call = o.kind === 'call' ? callTarget(o) : null;
+    const step = o.kind === 'member' || o.kind === 'tuple-index' || (call?.k === 'builtin-method' && (call.owner === 'Option' || call.owner === 'Result') && (call.method === 'unwrap' || call.method === 'expect' || call.method === 'unwrap_err'));
+    const next = step ? partOf(o) : null;
+    if (!next) return null;
+    if (freshValue(next)) return next;
+    o = next;
+  }
+}
 /** The temporary whose part e is (`mk().a.b`; with accessors also `make_vec().get(0).id`), if any. */
 export function tempRoot(e: E, accessors: boolean): E | null {
   for (let o = partOf(e, accessors); o; o = partOf(o, accessors)) if (freshValue(o)) return o;

@@ -1,6 +1,7 @@
 // Matching by value moves the parts an arm binds out of the subject; what nobody moved out is
 // still dropped, exactly once: the rest of a temporary subject when the statement is done (it
 // leaked), and with an or-pattern moving a part out, never twice (the owner was dropped whole).
+// The bindings of a temporary are the arm's locals: dropped at its end, in reverse order (§3.5).
 import { describe, it, expect } from 'vitest';
 import { runVex } from './run-helpers.test-util';
 
@@ -22,7 +23,7 @@ fn main() {
     println("live={}", st.live_bytes);
 }
 `);
-    expect(r.stdout).toBe('consumed 1\ndrop 1\ndrop 2\nafter\nkept 1\ndrop 1\ndrop 2\nafter\nlive=0\n');
+    expect(r.stdout).toBe('consumed 1\ndrop 1\ndrop 2\nafter\nkept 1\ndrop 2\ndrop 1\nafter\nlive=0\n');
   });
 
   it('a whole binding moved out of a temporary takes all of it; in a loop each iteration drops its own', () => {
@@ -35,7 +36,7 @@ fn main() {
     }
 }
 `);
-    expect(r.stdout).toBe('moved\ndrop 1\ndrop 11\nconsumed 5\ndrop 5\ndrop 15\niter 0\ndrop 6\ndrop 16\niter 1\n');
+    expect(r.stdout).toBe('moved\ndrop 1\ndrop 11\nconsumed 5\ndrop 5\ndrop 15\niter 0\ndrop 16\ndrop 6\niter 1\n');
   });
 
   it('a panic in the arm drops the moved-out binding and the rest of the temporary once', () => {
@@ -45,7 +46,7 @@ fn main() {
 }
 `);
     expect(r.exitCode).toBe(134);
-    expect(r.stdout).toBe('drop 3\ndrop 1\ndrop 2\n');
+    expect(r.stdout).toBe('drop 3\ndrop 2\ndrop 1\n');
   });
 
   it('an or-pattern binding moved out: nothing is dropped twice', () => {

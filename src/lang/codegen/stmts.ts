@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, type E } from './expr';
+import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, partsTempRoot, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
@@ -30,6 +30,10 @@ interface Scope {
   drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean; hidden?: boolean; at?: number }[];
   /** Stack mark taken before this block's first address-taken local (released at block end). */
   mem?: string;
+  /** postOuter's length when the scope began: the temporaries pending at that index and below are
+   *  of statements enclosing it (dropped after its locals when a jump leaves both), those above
+   *  of statements inside it. */
+  post?: number;
 }
 interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number }
 
@@ -37,6 +41,11 @@ interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number
 const EXIT = '$x';
 /** returnJs's texts carry both forms (`\x01return …\x02{ …; break $x; }\x03`): keep one. */
 const pickReturns = (js: string, inline: boolean) => js.replace(/\x01([^\x02]*)\x02([^\x03]*)\x03/g, (_m, ret: string, leave: string) => (inline ? leave : ret));
+/** returnJs's texts for a return leaving scopes nested in a statement with pending temporaries
+ *  (`\x04nested…\x05plain…\x06`): the first drops those scopes' locals before the temporaries
+ *  (innermost first, as a block end would), the second leaves every local to the exit, after the
+ *  defers (§3.5): kept when the function has a `defer`. */
+const pickNested = (js: string, defers: boolean) => js.replace(/\x04([^\x05]*)\x05([^\x06]*)\x06/g, (_m, nested: string, plain: string) => (defers ? plain : nested));
 
 // `$FS`: the call-site stack, read once per call (it is never replaced during a run; the
 // module's own `$FS` serves code outside a function frame). Below `callGate` an entry only spends
@@ -73,7 +82,7 @@ export class FnEmitter extends CallEmitter {
   // ------------------------------------------------------------ function bodies
   /** The JS body (inside `{}`) of a function or closure. */
   body(block: ast.Block | null, exprBody: E | null, prologue = ''): string {
-    this.scopes.push({ drops: [] });
+    this.scopes.push({ drops: [], post: this.postOuter.length });
     const decls: string[] = ['$r'];
     const R = this.replMain;
     const session = this.replSession(R, decls); // before the statements: they use its drop flags
@@ -82,6 +91,7 @@ export class FnEmitter extends CallEmitter {
     if (block) inner += this.stmts(block.stmts, () => block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '', top);
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
+    inner = pickNested(inner, this.usesDefer);
     decls.push(...top.decls);
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
     if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => `${RT.replSlots}[${e.slot}] = ${localName(e.local.name, e.local.id)};`).join('\n');
@@ -206,6 +216,30 @@ export class FnEmitter extends CallEmitter {
   }
 
   returnJs(value: string | null): string {
+    // a return from scopes nested in statements with pending temporaries (a match arm's bindings
+    // and the rest of the matched temporary): the scopes' locals go first, as the block ends
+    // would drop them, then the temporaries, then the function's exit does the rest
+    const order = this.inDefer > 0 ? null : this.nestedOrder(this.nestedFrom(), 0);
+    if (order) {
+      const drops = order.join('\n');
+      const unit = value === null || value === 'undefined';
+      const ret = unit ? `${drops}\n${RT.depth} = $f; return;` : `$r = ${value};\n${drops}\n${RT.depth} = $f; return $r;`;
+      const nested = !this.restart ? `{\n${ret}\n}` : `\x01{\n${ret}\n}\x02{\n${unit ? '' : `$r = ${value};\n`}${drops}\nbreak ${EXIT};\n}\x03`;
+      return `\x04${nested}\x05${this.plainReturn(value)}\x06`;
+    }
+    return this.plainReturn(value);
+  }
+  /** The outermost scope nested in a statement with pending temporaries (nestedOrder's depth for
+   *  a return: the scopes outside every such statement are left to the function's exit). */
+  private nestedFrom(): number {
+    let lmin = -1;
+    for (let j = 0; j <= this.postOuter.length && lmin < 0; j++) if ((j === this.postOuter.length ? this.post : this.postOuter[j]).length) lmin = j;
+    if (lmin < 0) return this.scopes.length;
+    let i = this.scopes.length;
+    while (i > 0 && (this.scopes[i - 1].post ?? 0) >= lmin) i--;
+    return i;
+  }
+  private plainReturn(value: string | null): string {
     // borrowed temporaries pending in the statements being left are dropped once the value is
     // taken (they stay pending for the path that does not return, e.g. past a `?`)
     const post = this.pendingDrops(0).map((d) => d + ', ').join('');
@@ -307,7 +341,7 @@ export class FnEmitter extends CallEmitter {
   /** `owned`: drops of values bound just before the block that belong to it (a `for` variable
    *  that owns each item a user iterator gives: dropped at the end of every iteration). */
   blockValue(b: ast.Block, target: string | null, locals: LocalInfo[] = [], owned: Scope['drops'] = []): string {
-    this.scopes.push({ drops: [...owned] });
+    this.scopes.push({ drops: [...owned], post: this.postOuter.length });
     let js = this.stmts(b.stmts, () => b.tail ? this.withPre(() => (target ? `${target} = ${this.copyVal(b.tail!)};` : `${this.expr(b.tail!)};`)) : '');
     const rec = this.recordLocals(locals);
     if (rec) js = this.lvTry(rec, js);
@@ -320,6 +354,36 @@ export class FnEmitter extends CallEmitter {
     // the call site is the local's declaration: a panicking drop's backtrace names this frame there
     const drops = sc.drops.slice().reverse().map((d) => `if (${d.flag}) { ${d.flag} = false; ${RT.frameSites}[$f] = ${this.m.site(d.local.span, this.fnName)}; ${d.fn}(${localValue(d.local, this.boxedLocals)}); }`).join('\n');
     return sc.mem ? `${drops}\nif (${sc.mem} >= 0) { ${rtIn('memValues', 'release')}(${sc.mem}); ${sc.mem} = -1; }` : drops;
+  }
+  /** The drops of a jump leaving the scopes down to `depth` and the statements' temporaries
+   *  pending from postOuter[from] inwards: innermost first, a scope's locals before the
+   *  temporaries of the statement it is nested in (a match arm's bindings before what remains of
+   *  the matched temporary). */
+  private leaving(depth: number, from: number): string {
+    const order = this.nestedOrder(depth, from);
+    return order ? order.map((x) => x + '\n').join('') : this.tempDrops(from) + this.dropsUntil(depth);
+  }
+  /** The leaving order as statements (see leaving), or null when it is the plain one (every
+   *  temporary first, then the scopes' locals: no scope with drops inside a pending statement). */
+  private nestedOrder(depth: number, from: number): string[] | null {
+    const level = (i: number) => (i === this.postOuter.length ? this.post : this.postOuter[i]);
+    let needed = false;
+    for (let i = depth; i < this.scopes.length && !needed; i++) {
+      const sc = this.scopes[i];
+      if (!sc.drops.length) continue;
+      for (let j = from; j <= Math.min(sc.post ?? -1, this.postOuter.length); j++) if (level(j).length) { needed = true; break; }
+    }
+    if (!needed) return null;
+    const out: string[] = [];
+    let lv = this.postOuter.length;
+    const temps = (downTo: number) => { for (; lv >= downTo; lv--) out.push(...level(lv).slice().reverse().map((d) => d + ';')); };
+    for (let i = this.scopes.length - 1; i >= depth; i--) {
+      temps(Math.max(from, (this.scopes[i].post ?? 0) + 1));
+      const d = this.dropScope(this.scopes[i]);
+      if (d) out.push(d);
+    }
+    temps(from);
+    return out;
   }
   /** Drops for every scope being left by break/continue (inner scopes down to the loop's). */
   private dropsUntil(depth: number): string {
@@ -352,7 +416,7 @@ export class FnEmitter extends CallEmitter {
 
   private stmtJs(s: ast.Stmt): string {
     switch (s.kind) {
-      case 'let': return this.withPre(() => this.letStmt(s));
+      case 'let': return this.withPre(() => this.letKeepingRest(s) ?? this.letStmt(s));
       case 'assign':
         if (loweredOf(s)) return this.compoundThroughOp(s, loweredOf(s)!); // an overloaded operator (sema/operators.ts)
         return this.keepingTemps(holdsRef(this.typeOf(s.value)), () => this.extending(0, () => this.withPre(() => this.assign(s))));
@@ -367,11 +431,11 @@ export class FnEmitter extends CallEmitter {
       case 'switch': return this.switchStmt(s);
       case 'break': {
         const l = this.loops[this.loops.length - 1];
-        return `${l ? this.tempDrops(l.postDepth) + this.dropsUntil(l.scopeDepth) : ''}break;`;
+        return `${l ? this.leaving(l.scopeDepth, l.postDepth) : ''}break;`;
       }
       case 'continue': {
         const l = this.loops[this.loops.length - 1];
-        return `${l ? this.tempDrops(l.postDepth) + this.dropsUntil(l.scopeDepth) : ''}${l?.contLabel ? `break ${l.contLabel};` : 'continue;'}`;
+        return `${l ? this.leaving(l.scopeDepth, l.postDepth) : ''}${l?.contLabel ? `break ${l.contLabel};` : 'continue;'}`;
       }
       case 'return': {
         const v = s.value;
@@ -424,6 +488,48 @@ export class FnEmitter extends CallEmitter {
     const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.extending(this.scopes.length - 1, () => this.copyVal(s.init)));
     this.discardInit = s.pattern.kind === 'wild' ? s.init : null;
     try { return this.bindPattern(s.pattern, init, true, this.ty(this.effType(s.init))); } finally { this.discardInit = null; }
+  }
+
+  /** `let (a, (_, b)) = t;` of an owned local t (or of a field path of one, `w.pair`) whose
+   *  unbound parts need drop: the bindings take their parts out of t (MOVED_OUT left in their
+   *  places) and t keeps the rest until its own scope ends (§3.5, Rust's partial move); null when
+   *  the init is not such a place (a temporary's unbound parts go with the statement: bindPattern). */
+  private letKeepingRest(s: StmtOf<'let'>): string | null {
+    const vt = this.ty(this.effType(s.init));
+    if (s.pattern.kind !== 'tuple' || vt.k !== 'tuple' || !this.m.needsDrop(vt)) return null;
+    const place = this.ownedPlace(s.init);
+    if (place === null) return null;
+    const keeps = (p: ast.LetPattern, t: Type): boolean =>
+      p.kind === 'wild' ? this.m.needsDrop(t) : p.kind === 'tuple' && t.k === 'tuple' && p.elems.some((el, i) => keeps(el, t.elems[i]));
+    if (!keeps(s.pattern, vt)) return null;
+    const tmp = this.tmp();
+    const bytes = this.m.prog.layoutOf(vt).size;
+    const out = [`${tmp} = ${bytes >= 256 ? `$copy(${place}, ${this.site(s.init.span)}, ${bytes})` : `$copy(${place})`};`];
+    const walk = (p: ast.LetPattern, from: string, at: string, t: Type): void => {
+      if (p.kind === 'wild') return;
+      if (p.kind === 'tuple') { if (t.k === 'tuple') p.elems.forEach((el, i) => walk(el, `${from}[${i}]`, `${at}[${i}]`, t.elems[i])); return; }
+      out.push(this.bindPattern(p, from, true, t, true));
+      if (this.m.needsDrop(t)) out.push(`${at} = $MV;`);
+    };
+    walk(s.pattern, tmp, place, vt);
+    return out.join('\n');
+  }
+
+  /** The JS place of an owned local (one with a drop flag) or of a plain field path of one
+   *  (struct fields and tuple elements, no Box, cell or memory-backed value on the way); null
+   *  otherwise. Reading it moves nothing. */
+  private ownedPlace(e: E): string | null {
+    if (e.kind === 'member' || e.kind === 'tuple-index') {
+      const ot = this.ty(this.effType(e.object));
+      if (ot.k !== 'tuple' && ot.k !== 'struct') return null;
+      const o = this.ownedPlace(e.object);
+      return o === null ? null : e.kind === 'member' ? `${o}.f_${e.name}` : `${o}[${e.index}]`;
+    }
+    if (e.kind !== 'ident' || nameRes(e)?.k !== 'local') return null;
+    const l = (nameRes(e) as ResOf<'local'>).local;
+    const t = this.ty(l.type);
+    if (t.k === 'ref' || l.addressTaken || !this.dropFlags.has(l.id)) return null;
+    return localValue(l, this.boxedLocals);
   }
 
   /** Emit f collecting the temporaries a kept reference borrows (ownTemp's `extend`); each
@@ -876,7 +982,19 @@ export class FnEmitter extends CallEmitter {
     // a new value whose parts an arm moves out (`match make() { P(a, b) => use(a) }`) is a
     // temporary of the statement owned like a local: the parts nobody moved out (b) are dropped
     // when the statement is done (they were never dropped); one a closure keeps is kept whole
-    const holder = !copiesOnly && own === null && ownedResult(s) && this.effType(s).k !== 'ref' && this.m.needsDrop(st) &&
+    // By-value bindings of such a temporary are the arm's locals (§3.5, as Rust's): each is taken
+    // out of it when the arm is entered and dropped at the arm's end, in reverse declaration
+    // order; the parts no binding takes are dropped when the statement is done
+    const ownsPart = (l: LocalInfo) => this.m.needsDrop(this.ty(l.type));
+    const holder = own === null && ownedResult(s) && this.effType(s).k !== 'ref' && this.m.needsDrop(st) &&
+      (!copiesOnly || e.arms.some((arm) => patternLocals(arm.pattern).some(ownsPart))) &&
+      e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
+    // a part of a temporary (`opt().unwrap()`, `mk_pair().0`): the statement owns the temporary
+    // (read in place, dropped when the statement is done) and the arms' by-value bindings take
+    // their parts out of it, as a new value's (not a binding of the whole subject: it stays a view)
+    const wholeBinds = (p: ast.Pattern): boolean => { p = checkedPattern(p); return p.kind === 'or' ? p.alts.some(wholeBinds) : p.kind === 'binding' && !!localOf(p) && !(bindingVariant(p) != null && this.variantIndex(st, p.name) >= 0); };
+    const inPlace = !holder && own === null && this.effType(s).k !== 'ref' && this.m.needsDrop(st) && partsTempRoot(s) !== null &&
+      e.arms.some((arm) => patternLocals(arm.pattern).some(ownsPart)) && e.arms.every((arm) => !wholeBinds(arm.pattern)) &&
       e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
     let subjJs: string;
     let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${own} = false;`;
@@ -887,14 +1005,14 @@ export class FnEmitter extends CallEmitter {
       subjJs = `(${tmp} = ${this.val(s)})`;
       own = tmp;
       clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
-    } else subjJs = fieldPlace ?? (copiesOnly ? this.tempVal(s) : this.val(s));
+    } else subjJs = fieldPlace ?? (copiesOnly || inPlace ? this.tempVal(s) : this.val(s));
     const subj = this.simple(subjJs);
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
     let js = '';
     for (const arm of e.arms) {
       const bound: Bound[] = [];
-      const test = this.pattern(arm.pattern, subj, st, binds, own !== null ? bound : null, true);
+      const test = this.pattern(arm.pattern, subj, st, binds, own !== null || inPlace ? bound : null, true);
       // the guard sees the bindings as the test made them; its temporaries go once it is decided
       let guard: [string[], string] | null = null;
       if (arm.guard) {
@@ -912,11 +1030,15 @@ export class FnEmitter extends CallEmitter {
         if (bd.how === 'view') return `${n} = $detach(${n}.o, ${n}.j);`;
         return bd.alts.map((a, i) => `if (${bd.sel} === ${i}) { ${a ? take(a) : clear} }`).join(' else ');
       };
-      const sc: Scope = { drops: [] };
+      const sc: Scope = { drops: [], post: this.postOuter.length };
+      // an arm that moves a binding out of an owned local moves the local (sema: partOf): there
+      // every by-value binding is the arm's, like a temporary's (the owner keeps the parts no
+      // binding takes until its own scope ends); elsewhere bindings of a local are views of it
+      const takesAll = holder || inPlace || bound.some((bd) => bd.local.movedOut && bd.local.partOf != null && ownsPart(bd.local));
       for (const bd of bound) {
         const l = bd.local;
         const lt = this.ty(l.type);
-        if (!l.movedOut || (l.partOf == null && !holder) || !this.m.needsDrop(lt)) continue;
+        if (!takesAll || (l.partOf == null && !holder && !inPlace) || !this.m.needsDrop(lt) || (!l.movedOut && this.keptByClosure(l, lt))) continue;
         const n = localName(l.name, l.id);
         entry.push(take(bd));
         const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };

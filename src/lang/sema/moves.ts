@@ -26,6 +26,9 @@ export const lentOperands = new WeakSet<ast.Expr>();
  *  operator call moved them, which E0113 says (the operator itself names no call). */
 export const operatorMoves = new WeakMap<Span, string>();
 
+/** Where a match binding that is a part of an owned local (partOf) was first moved out. */
+export const partMovedAt = new WeakMap<LocalInfo, Span>();
+
 /** Mark a by-value use of a non-copy local as a move. */
 export function consume(cx: Ctx, e: ast.Expr): void {
   if (lentOperands.has(e)) return;
@@ -122,6 +125,7 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     l.movedOut = true;
     // a match binding moved out moves that part out of its owner: the owner is not whole any more
     if (l.partOf && (l.partOf.revived ?? 0) === (l.partOfRevived ?? 0)) cx.moved.set(l.partOf, e.span);
+    if (l.partOf && !partMovedAt.has(l)) partMovedAt.set(l, e.span);
   }
 }
 

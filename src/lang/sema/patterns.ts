@@ -14,8 +14,9 @@ import { hasOkErrLeaf, onlyNoneLeaves } from './branch-leaves';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
-import { branches, containerBound, containerPart, fieldKey, fieldPath, ownsFields, refBound, subjectBehindRef } from './moves';
+import { branches, containerBound, containerPart, fieldKey, fieldPath, ownsFields, partMovedAt, refBound, subjectBehindRef } from './moves';
 import { noteBoundCopies } from './borrows';
+import { forEachScope } from './scopes';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs, exprInfo } from './tables';
 
@@ -86,6 +87,7 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
       const want = valueUsed ? result : noneArm(arm) ? hint ?? sibling : null;
       t = b.kind === 'block' && 'stmts' in b ? checkBlock(cx, b as ast.Block, want) : checkExpr(cx, b as ast.Expr, want);
     }
+    if (owner) checkOwnerUsesInArm(cx, arm, e.subject, owner);
     armTypes.push([arm, t]);
     // an arm block that breaks or continues (`1 => { continue; }`) gives no value and needs none
     const leaves = arm.body.kind === 'block' && 'stmts' in arm.body && !(arm.body as ast.Block).tail && blockLeaves(arm.body as ast.Block);
@@ -136,6 +138,62 @@ function markParts(p: ast.Pattern, owner: LocalInfo): void {
     case 'tuple': for (const e of p.elems) markParts(e, owner); break;
     case 'array': for (const e of p.elems) markParts(e, owner); break;
     case 'or': for (const a of p.alts) markParts(a, owner); break;
+    default: break;
+  }
+}
+
+/** An arm that moves a binding out of the matched local takes every by-value binding's part of
+ *  it when entered (codegen matchValue: they are the arm's locals, dropped at its end, §3.5): a
+ *  use of the local in the arm (not an assignment to it) reaching such a part reads a value no
+ *  longer there (rustc: use of partially moved value). */
+function checkOwnerUsesInArm(cx: Ctx, arm: ast.MatchArm, subject: ast.Expr, owner: LocalInfo): void {
+  const root = subject.kind === 'ident' ? (nameRes(subject) as ResOf<'local'>).local : fieldPath(subject)?.root;
+  if (!root) return;
+  const base = subject.kind === 'ident' ? [] : fieldPath(subject)!.path.split('.');
+  const paths = new Map<LocalInfo, string[]>();
+  partPaths(arm.pattern, base, paths);
+  const taken = [...paths].filter(([l]) => l.partOf === owner && typeNeedsDrop(cx, l.type));
+  if (!taken.some(([l]) => l.movedOut)) return;
+  // (a use after the move is moves.ts's use after move)
+  const movedAt = Math.min(...taken.map(([l]) => partMovedAt.get(l)?.start ?? Infinity));
+  const overlaps = (a: string[], b: string[]) => a.every((x, i) => i >= b.length || b[i] === x);
+  // (a use after the local is assigned a new value in the arm reads the new value)
+  let assigned = Infinity;
+  forEachScope(arm.body, () => true, (o) => {
+    const t = o.kind === 'assign' && (o as { op: string }).op === '=' ? (o as unknown as { target: ast.Expr }).target : null;
+    if (t && t.kind === 'ident' && nameRes(t)?.k === 'local' && (nameRes(t) as ResOf<'local'>).local === root) assigned = Math.min(assigned, t.span.start);
+  });
+  let reported = false;
+  forEachScope(arm.body, () => true, (o, _at, parent) => {
+    if (reported || (o.kind !== 'ident' && o.kind !== 'member' && o.kind !== 'tuple-index')) return;
+    const x = o as unknown as ast.Expr;
+    if (parent && (parent.kind === 'member' || parent.kind === 'tuple-index') && parent.object === o) return; // not the whole path
+    if (parent && parent.kind === 'assign' && parent.target === o) return; // a new value for the place
+    // a method call reads its receiver (the path without the method's name)
+    const read = parent && parent.kind === 'call' && parent.callee === o && x.kind === 'member' ? x.object : x;
+    const fp = read.kind === 'ident' ? (nameRes(read)?.k === 'local' ? { root: (nameRes(read) as ResOf<'local'>).local, path: '' } : null) : fieldPath(read);
+    if (!fp || fp.root !== root || x.span.start > assigned || x.span.start >= movedAt) return;
+    const path = fp.path ? fp.path.split('.') : [];
+    const hit = taken.find(([, p]) => overlaps(path, p));
+    if (!hit) return;
+    reported = true;
+    cx.error(MSG.E0113.usePartiallyMovedValue({ localName: root.name }), x.span, {
+      labels: [{ span: hit[0].span, message: NOTE.E0113.labelTakenByArm({ name: hit[0].name, owner: root.name }) }],
+      notes: [NOTE.E0113.helpUseArmBindings({ owner: root.name })],
+    });
+  });
+}
+
+/** Each binding's path in the matched value (field names, tuple indices); through a variant, the
+ *  enum's own path (its payload is no field path). */
+function partPaths(p: ast.Pattern, at: string[], out: Map<LocalInfo, string[]>, inVariant = false): void {
+  switch (p.kind) {
+    case 'binding': if (localOf(p)) out.set(localOf(p)!, at); break;
+    case 'variant': for (const a of p.args ?? []) partPaths(a, at, out, true); break;
+    case 'struct': for (const f of p.fields) if (fieldPattern(f)) partPaths(fieldPattern(f)!, inVariant ? at : [...at, f.name], out, inVariant); break;
+    case 'tuple': p.elems.forEach((e, i) => partPaths(e, inVariant ? at : [...at, String(i)], out, inVariant)); break;
+    case 'array': for (const e of p.elems) partPaths(e, at, out, true); break;
+    case 'or': for (const a of p.alts) partPaths(a, at, out, inVariant); break;
     default: break;
   }
 }

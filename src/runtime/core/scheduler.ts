@@ -92,6 +92,10 @@ export class Channel {
   /** Values taken so far (rendezvous senders wait for their value to be taken). */
   taken = 0;
   sent = 0;
+  /** The element type's drop glue, for a type that needs drop (Scheduler.channel), and the
+   *  channel's creation number: what is still buffered when the run ends is dropped (dropBuffered). */
+  drop: ((v: unknown) => void) | null = null;
+  seq = 0;
   constructor(readonly cap: number) {}
 }
 
@@ -242,6 +246,8 @@ export class Scheduler {
 
   // ---------------------------------------------------------------- blocking and waking
   private block(q: { push(t: Task): void } | null, on: BlockKind, site: number): void {
+    // (after main: no task is left to wake it, dropBuffered)
+    if (this.closing) this.rt.panic(on === 'send' ? 'send on a channel nobody receives from any more: main has returned' : on === 'recv' ? 'receive from an empty channel nobody sends to any more: main has returned' : 'blocking after main returned: no task is left to wake it', site);
     const me = this.current;
     me.state = 'blocked';
     if (q) q.push(me);
@@ -394,6 +400,43 @@ export class Scheduler {
   }
 
   // ---------------------------------------------------------------- channels
+  private chanSeq = 0;
+  /** Channels with drop glue holding buffered values (put adds one, taking its last removes it). */
+  private readonly buffered = new Set<Channel>();
+  /** While dropBuffered runs: an operation that would wait panics instead. */
+  private closing = false;
+  /** `Channel(cap)` of an element type that needs drop (codegen passes its drop glue). */
+  channel(cap: number, drop: (v: unknown) => void): Channel {
+    const ch = new Channel(cap);
+    ch.drop = drop;
+    ch.seq = ++this.chanSeq;
+    return ch;
+  }
+  /**
+   * When main has returned normally and the tasks are drained (run.ts; not after a panic or
+   * `exit()`): the values still buffered in channels are dropped, channel by channel in creation
+   * order, FIFO within one (after main's own locals: our choice, README "Drops"). Channel handles are
+   * shared, so no handle owns the buffer; Rust drops it with the last handle, which at main's end
+   * is this order for the channels main made. A drop that sends buffers its value as usual (it is
+   * dropped in its channel's turn; a channel already done gets another); a `recv` takes a value
+   * still buffered; an operation that would wait panics (block), since no task is left to wake it.
+   * A panic in a drop is held while the rest still run (another aborts: §6.3), then goes on.
+   */
+  dropBuffered(): void {
+    if (this.buffered.size === 0) return;
+    this.closing = true;
+    let held: unknown;
+    while (this.buffered.size) {
+      for (const ch of [...this.buffered].sort((a, b) => a.seq - b.seq)) {
+        while (ch.buf.length) {
+          const v = ch.buf.shift();
+          if (ch.buf.length === 0) this.buffered.delete(ch);
+          try { ch.drop!(v); } catch (e) { held = this.rt.dropFault(held, e); }
+        }
+      }
+    }
+    if (held !== undefined) throw held;
+  }
   send(ch: Channel, v: unknown, site = -1): Op {
     return new SendOp(this, ch, v, site);
   }
@@ -409,6 +452,7 @@ export class Scheduler {
    *  it served (values are taken in FIFO order, so the first waiting one is the one just served). */
   taken(ch: Channel): unknown {
     const v = ch.buf.shift();
+    if (ch.drop !== null && ch.buf.length === 0) this.buffered.delete(ch);
     ch.taken++;
     const s = ch.sendq.shift();
     if (s) this.wake(s, this.current.id, 'recv');
@@ -419,6 +463,7 @@ export class Scheduler {
   /** A sender's value went into `ch`: wake the first waiting receiver; the send's ticket. */
   put(ch: Channel, v: unknown): number {
     ch.buf.push(v);
+    if (ch.drop !== null && ch.buf.length === 1) this.buffered.add(ch);
     const ticket = ++ch.sent;
     const r = ch.recvq.shift();
     if (r) this.wake(r, this.current.id, 'send');
