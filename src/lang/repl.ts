@@ -374,7 +374,7 @@ export class ReplSession {
         declared.forEach((l, i) => {
           if (!l) return;
           // shadowed by a new binding of the cell: kept (unnamed) for `:reset` to drop
-          if (!visible.has(l)) { if (!movedAtEnd.has(l)) next.push({ ...vars[i], moved: false, shadowed: true }); return; }
+          if (!visible.has(l)) { next.push({ ...vars[i], moved: movedAtEnd.has(l), shadowed: true }); return; }
           next.push({ ...vars[i], moved: movedAtEnd.has(l), mem: vars[i].mem || l.addressTaken && memBacked(l.type), boxed: vars[i].boxed || !!l.replBoxed });
         });
         for (const e of store) {
@@ -402,12 +402,13 @@ export class ReplSession {
   }
 
   /** The end of the session's block (`:reset`): a program whose `main` loads every value the
-   *  session still owns — visible or shadowed, not moved — and drops them at its end in reverse
+   *  session may still own — visible or shadowed — and drops the live ones at its end in reverse
    *  declaration order (slot order is declaration order). A value whose type was redefined is
    *  left alone: its `drop()` is the old definition's, no longer in the program. */
   private endSession(base: ProgramMeta): ResetStep {
     const itemText = new Map(this.items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]));
-    const vars = this.vars.filter((v) => !v.moved && [...v.deps].every(([n, t]) => itemText.get(n) === t)).sort((a, b) => a.slot - b.slot);
+    // (moved ones too: their drop flags, kept by the runtime, say what they still own)
+    const vars = this.vars.filter((v) => [...v.deps].every(([n, t]) => itemText.get(n) === t)).sort((a, b) => a.slot - b.slot);
     if (vars.length === 0) return { kind: 'reset', end: null, diagnostics: [] };
     const scope = this.scope(vars);
     const layout = new Layout(this.inputs, ':reset', this.items);

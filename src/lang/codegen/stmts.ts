@@ -27,7 +27,7 @@ interface Scope {
   /** hidden: a temporary a kept reference borrows (`local.name` is its JS variable; logged unnamed).
    *  at: how many temporaries (unwindTemps) were registered before it: a panic drops locals and
    *  temporaries together in the reverse of that order, innermost first (body, see unwinding). */
-  drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean; hidden?: boolean; at?: number }[];
+  drops: { local: LocalInfo; flag: string; fn: string; td: number; param?: boolean; hidden?: boolean; at?: number; live?: string }[];
   /** Stack mark taken before this block's first address-taken local (released at block end). */
   mem?: string;
   /** postOuter's length when the scope began: the temporaries pending at that index and below are
@@ -94,7 +94,10 @@ export class FnEmitter extends CallEmitter {
     inner = pickNested(inner, this.usesDefer);
     decls.push(...top.decls);
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
-    if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => `${RT.replSlots}[${e.slot}] = ${localName(e.local.name, e.local.id)};`).join('\n');
+    if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => {
+      const flag = this.dropFlags.get(e.local.id);
+      return `${RT.replSlots}[${e.slot}] = ${localName(e.local.name, e.local.id)};${flag ? ` ${RT.replLive}[${e.slot}] = ${flag};` : ''}`;
+    }).join('\n');
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
     // frame is active, suspended tasks included (runtime/core/gc.ts)
     const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
@@ -108,7 +111,7 @@ export class FnEmitter extends CallEmitter {
       decls.push(...(this.usesDefer ? ['$d = null'] : []), '$u');
       if (this.usesMem) decls.push(`$mk = ${rtIn('memValues', 'mark')}()`);
       for (const d of this.allDrops) {
-        if (d.param) decls.push(`${d.flag} = true`);
+        if (d.param) decls.push(`${d.flag} = ${d.live ?? 'true'}`);
         else decls.push(`${d.flag} = false`, d.hidden ? d.local.name : localName(d.local.name, d.local.id));
       }
       const site = this.frameSite;
@@ -166,8 +169,9 @@ export class FnEmitter extends CallEmitter {
   }
 
   /** A REPL cell's session variables: loaded into their locals with the other declarations (so
-   *  the finally block can write them back), with a liveness flag when they need dropping (an
-   *  assignment drops the old value) but never dropped by the cell. */
+   *  the finally block can write them back), with their drop flag when they need dropping (an
+   *  assignment drops the old value; written back too) but never dropped by the cell — except
+   *  by the session's end (`:reset`), whose main owns them all. */
   private replSession(R: ModuleCtx['repl'], decls: string[]): { loaded: Set<number>; owned: Set<number>; save: string } {
     const loaded = new Set<number>(), owned = new Set<number>();
     if (!R) return { loaded, owned, save: '' };
@@ -182,16 +186,20 @@ export class FnEmitter extends CallEmitter {
       }
       if (l.replBoxed && !e.wasBoxed) v = `{ v: ${v} }`;
       decls.push(`${n} = ${v}`);
-      if (!this.m.needsDrop(t)) {
-        // (nothing to drop)
-      } else if (R.end && !e.moved) {
-        this.dropParam(l, t); // owned by this main, like a parameter: live on entry
+      // its drop flag as the last cell left it (a binding the checker calls moved may still own
+      // parts: `let (a, _) = t;` leaves t its `_` part)
+      const live = `${RT.replLive}[${e.slot}] === true`;
+      if (R.end) {
+        // owned by this main, like a parameter, and dropped at its end when live
+        if (this.m.needsDrop(t)) this.dropParam(l, t, live);
         continue;
-      } else {
-        decls.push(`$l${l.id} = ${!e.moved}`);
-        this.dropFlags.set(l.id, `$l${l.id}`);
       }
-      if (!R.end) save += `${RT.replSlots}[${e.slot}] = ${n};\n`;
+      save += `${RT.replSlots}[${e.slot}] = ${n};\n`;
+      if (this.m.needsDrop(t)) {
+        decls.push(`$l${l.id} = ${live}`);
+        this.dropFlags.set(l.id, `$l${l.id}`);
+        save += `${RT.replLive}[${e.slot}] = $l${l.id};\n`;
+      }
     }
     for (const e of R.store) owned.add(e.local.id);
     return { loaded, owned, save };
@@ -209,8 +217,8 @@ export class FnEmitter extends CallEmitter {
     if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && this.m.needsDrop(t) && !this.keptByClosure(l, t)) this.dropParam(l, t);
   }
   /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
-  private dropParam(l: LocalInfo, t: Type): void {
-    const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(t), td: this.m.td(t), param: true };
+  private dropParam(l: LocalInfo, t: Type, live?: string): void {
+    const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(t), td: this.m.td(t), param: true, live };
     this.addDrop(d);
     this.dropFlags.set(l.id, d.flag);
   }

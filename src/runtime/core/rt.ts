@@ -146,6 +146,9 @@ export class Runtime {
   readonly gc = new GcHeap(this);
   /** REPL session variables between cells (codegen ReplGen; pipeline/repl.ts). */
   readonly replSlots: unknown[] = [];
+  /** A REPL slot's drop flag when its cell ended (true: the value is live and owned, so `:reset`
+   *  drops it; a maybe-moved binding is decided by what the cell's run did). */
+  readonly replLive: boolean[] = [];
   /** The current task's thread-locals (swapped by the scheduler). */
   threadLocals: unknown[] = [];
 
