@@ -7,8 +7,7 @@ import type { FnInfo } from '../sema/typed';
 import { subst, typeName, isWideInt, intBits, intSigned, typeSome } from '../sema/types';
 import { displayName } from '../sema/module-names';
 import type { ModuleCtx } from './context';
-import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
-import { f16round } from '../../common/f16';
+import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat, roundFloatValue } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { envOf } from '../sema/types';
 import { type ResOf, type TargetOf, callTarget, checkedCall, exprInfo, nameRes, refIsMut } from '../sema/tables';
@@ -476,7 +475,7 @@ export abstract class ExprEmitter {
         const t = this.typeOf(e);
         return intLit(exprInfo(e)?.constValue != null && typeof exprInfo(e)!.constValue! !== 'boolean' && typeof exprInfo(e)!.constValue! !== 'string' ? (exprInfo(e)!.constValue! as bigint) : e.value, t);
       }
-      case 'float': { const bits = this.typeOf(e).k === 'float' ? (this.typeOf(e) as { bits: number }).bits : 64; return numLit(bits === 32 ? Math.fround(e.value) : bits === 16 ? f16round(e.value) : e.value); }
+      case 'float': { const bits = this.typeOf(e).k === 'float' ? (this.typeOf(e) as { bits: number }).bits : 64; return numLit(roundFloatValue(e.value, bits)); }
       case 'string': return jsStr(e.value);
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
@@ -633,7 +632,7 @@ export abstract class ExprEmitter {
     if (typeof v === 'string') return jsStr(v);
     if (typeof v === 'boolean') return String(v);
     if (t.k === 'int') return intLit(v as bigint, t);
-    return numLit(Number(v));
+    return numLit(t.k === 'float' ? roundFloatValue(Number(v), t.bits) : Number(v));
   }
 
   /** A unit variant value, or a constructor function for a data variant used as a value. */
