@@ -1334,6 +1334,8 @@ export function freshValue(e: E): boolean {
   switch (e.kind) {
     // (a tuple or array literal owns its elements: each was made for it or moved into it)
     case 'struct-lit': case 'fstring': case 'tuple': case 'array': return true;
+    // `o?` takes its operand by value (sema consumes it): the payload is the expression's own
+    case 'try': return true;
     case 'call': {
       const t = callTarget(e);
       e = checkedCall(e);
