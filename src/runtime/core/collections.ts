@@ -1,6 +1,7 @@
 // Runtime representations of the prelude library types (§4.5). Generated code calls these methods
 // directly (the checker resolved the receiver type). Buffers are accounted in the simulated heap
 // through `HeapHooks` so allocation statistics and the heap profile see what a C runtime would.
+import { Channel } from './scheduler';
 
 /** How collections report their buffers to the allocator (set by the runtime at start). */
 export interface HeapHooks {
@@ -333,6 +334,7 @@ export function canonKey(v: unknown): string {
   if (isBox(v)) return 'B' + canonKey(v.v);
   // a Gc handle is a key by identity (its block address), like `==` (§6.16: a shared handle)
   if (v instanceof VGc) return 'G' + v.addr;
+  if (v instanceof Channel) return 'C' + v.id; // so is a Channel handle (never printed)
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
   const o = v as Record<string, unknown>;
   // the keys of one map have one type: field names and values identify a value wherever it lives

@@ -3,6 +3,7 @@
 import type { Runtime } from './rt';
 import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox, fieldKeys } from './collections';
 import { formatG } from './format-value';
+import { Channel } from './scheduler';
 import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
 import * as W from './wide';
@@ -318,7 +319,10 @@ export function makeHelpers(rt: Runtime) {
     },
     /** Structural equality of compound values. */
     $eq(a: unknown, b: unknown): boolean {
-      if (a === b) return true;
+      // one object is equal to itself only field by field: a NaN in it is unequal to itself (§5.2
+      // `==` is structural), so `t == t` and `t == copy_of_t` agree; a Gc or Channel handle is
+      // its identity
+      if (a === b && (typeof a !== 'object' || a === null || a instanceof VGc || a instanceof Channel)) return true;
       if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
       if (a instanceof VString && b instanceof VString) return a.s === b.s;
       if (a instanceof VVec && b instanceof VVec) {
@@ -334,7 +338,7 @@ export function makeHelpers(rt: Runtime) {
         return true;
       }
       if (isBox(a) && isBox(b)) return h.$eq(a.v, b.v); // contents, not block addresses
-      if (a instanceof VGc || b instanceof VGc) return false; // handles: equal when the same object
+      if (a instanceof VGc || b instanceof VGc || a instanceof Channel || b instanceof Channel) return false; // handles: equal when the same object
       // one class per declaration; a REPL session has one module per cell, each with its own
       // class of the same declaration under the same name (codegen context.ts names them); a
       // memory-backed struct (address taken) equals a plain one with the same fields

@@ -92,8 +92,11 @@ export class Channel {
   /** Values taken so far (rendezvous senders wait for their value to be taken). */
   taken = 0;
   sent = 0;
+  /** Its identity as a Map/Set key (canonKey): a Channel handle compares by identity, as a Gc's. */
+  readonly id = ++channelIds;
   constructor(readonly cap: number) {}
 }
+let channelIds = 0;
 
 export class Scheduler {
   readonly ready = new Fifo<Task>();
