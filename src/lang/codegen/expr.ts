@@ -1334,8 +1334,10 @@ export function freshValue(e: E): boolean {
   switch (e.kind) {
     // (a tuple or array literal owns its elements: each was made for it or moved into it)
     case 'struct-lit': case 'fstring': case 'tuple': case 'array': return true;
-    // `o?` takes its operand by value (sema consumes it): the payload is the expression's own
+    // `o?` takes its operand by value (sema consumes it): the payload is the expression's own;
     case 'try': return true;
+    // so does `o ?? d` (both operands by value): the payload or the default is its own
+    case 'binary': return e.op === '??';
     case 'call': {
       const t = callTarget(e);
       e = checkedCall(e);

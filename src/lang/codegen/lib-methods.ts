@@ -130,7 +130,13 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     switch (`${owner}.${method}`) {
       case 'Option.map': case 'Result.map': { const f = fn(0); return `(${o}.t === 0 ? ${ok(call(f, [`${o}.a0`]))} : ${isOpt ? none : o})`; }
       case 'Option.and_then': case 'Result.and_then': { const f = fn(0); return `(${o}.t === 0 ? ${call(f, [`${o}.a0`])} : ${isOpt ? none : o})`; }
-      case 'Option.or': return `(${o}.t === 0 ? ${o} : ${v(0)})`;
+      // an argument is evaluated whichever variant the receiver is (its side effects happen either
+      // way, as `unwrap_or`'s default), and dropped when the receiver's value is given instead
+      case 'Option.or': {
+        const t = h.tmp();
+        const drop = h.m.needsDrop(recvT) ? `${h.m.dropFn(recvT)}(${t}), ` : '';
+        return `(${t} = ${v(0)}, ${o}.t === 0 ? (${drop}${o}) : ${t})`;
+      }
       case 'Option.or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o} : ${call(f, [])})`; }
       case 'Option.unwrap_or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o}.a0 : ${call(f, [])})`; }
       case 'Result.unwrap_or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o}.a0 : ${call(f, [`${o}.a0`])})`; }
@@ -143,7 +149,11 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
         const t = h.tmp();
         return `((${t} = ${o}).t !== 0 ? ${none} : ${call(f, [`${t}.a0`])} ? ${t} : (${h.m.dropFn(payload)}(${t}.a0), ${none}))`;
       }
-      case 'Option.ok_or': return `(${o}.t === 0 ? new ${res}(0, ${o}.a0) : new ${res}(1, ${h.copyVal(a[0])}))`;
+      case 'Option.ok_or': {
+        const t = h.tmp(), et = derefAll(h.typeOf(a[0]));
+        const drop = h.m.needsDrop(et) ? `${h.m.dropFn(et)}(${t}), ` : '';
+        return `(${t} = ${h.copyVal(a[0])}, ${o}.t === 0 ? (${drop}new ${res}(0, ${o}.a0)) : new ${res}(1, ${t}))`;
+      }
       case 'Result.map_err': { const f = fn(0); return `(${o}.t === 1 ? new ${res}(1, ${call(f, [`${o}.a0`])}) : ${o})`; }
       case 'Result.ok': return `(${o}.t === 0 ? new ${some}(0, ${o}.a0) : ${none})`;
       case 'Result.err': return `(${o}.t === 1 ? new ${some}(0, ${o}.a0) : ${none})`;
