@@ -658,6 +658,25 @@ export abstract class CallEmitter extends ExprEmitter {
         const rt_ = derefAll(this.effType(objE)), t = this.tmp();
         return `(${t} = ${js}, ${o}.t === 0 ? ${t} : (${err}${this.inPlaceDefault(e, t, rt_.k === 'enum' ? rt_.args[0] : null)}))`;
       }
+      // a payload lent to the closure (§5.4, as a Vec's elements to map's) is dropped after the call
+      // when the receiver is consumed (a temporary: `mk().map(f)`); the other variant is handed
+      // on as it is (`Err(e).map(f)` is the receiver itself)
+      case 'Option.map': case 'Result.map': case 'Option.and_then': case 'Result.and_then': case 'Result.map_err': {
+        const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
+        const tag = method === 'map_err' ? 1 : 0;
+        const lent = this.droppedOther(objE, o, tag, stmtOwns, true);
+        if (!lent) return js;
+        const t = this.tmp();
+        return `(${t} = ${js}, ${o}.t === ${tag} && (${lent}undefined), ${t})`;
+      }
+      // a temporary whose payload filter does not keep: dropped (a moved place: lib-methods.ts)
+      case 'Option.filter': {
+        const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
+        const lent = exprInfo(objE)?.moves ? '' : this.droppedOther(objE, o, 0, stmtOwns, true);
+        if (!lent) return js;
+        const t = this.tmp();
+        return `(${t} = ${js}, ${o}.t === 0 && ${t} !== ${o} && (${lent}undefined), ${t})`;
+      }
       // the payload of the other variant goes with a consumed receiver
       case 'Result.ok': case 'Result.err': {
         const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
@@ -702,9 +721,9 @@ export abstract class CallEmitter extends ExprEmitter {
   /** `drop(o.a0), ` for a Result receiver `o` (written objE) in variant `tag`, whose payload the
    *  call does not give, when the call consumes it (a moved place, or a temporary the statement
    *  does not own: `stmtOwns`); '' otherwise. */
-  private droppedOther(objE: E, o: string, tag: 0 | 1, stmtOwns: boolean): string {
+  private droppedOther(objE: E, o: string, tag: 0 | 1, stmtOwns: boolean, option = false): string {
     const t = derefAll(this.effType(objE));
-    if (t.k !== 'enum' || t.info !== RESULT || !t.args[tag] || !this.m.needsDrop(t.args[tag])) return '';
+    if (t.k !== 'enum' || (t.info !== RESULT && !(option && t.info === OPTION)) || !t.args[tag] || !this.m.needsDrop(t.args[tag])) return '';
     const consumed = !!exprInfo(objE)?.moves || (!stmtOwns && this.moveOutRoot(objE) === objE);
     return consumed ? `${this.m.dropFn(t.args[tag])}(${o}.a0), ` : '';
   }
