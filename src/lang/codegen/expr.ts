@@ -1331,6 +1331,9 @@ export function cannotLeave(e: E): boolean {
 const primitive = (t: Type | undefined): boolean => t?.k === 'int' || t?.k === 'float' || t?.k === 'bool';
 
 export function freshValue(e: E): boolean {
+  // an overloaded operator (`a + b`, `v[i]`, `-a`) is a call of its operator method
+  const lowered = exprInfo(e)?.lowered;
+  if (lowered) return freshValue(lowered);
   switch (e.kind) {
     // (a tuple or array literal owns its elements: each was made for it or moved into it)
     case 'struct-lit': case 'fstring': case 'tuple': case 'array': return true;

@@ -427,7 +427,8 @@ function unwrapOfOwned(e: ast.Expr): ast.Expr | null {
 /** `v[i]`, `v.get(i)`, `m.get(k).unwrap()`, `v.first().unwrap().inner`: a part of an element that
  *  a container (or array) still owns after the read. */
 export function containerPart(e: ast.Expr): boolean {
-  if (e.kind === 'index') return e.index.kind !== 'range';
+  // (an overloaded `a[i]` is a call of `op[]`: what it returns by value is its own)
+  if (e.kind === 'index') return e.index.kind !== 'range' && !exprInfo(e)?.lowered;
   if (e.kind === 'member' || e.kind === 'tuple-index') return containerPart(e.object);
   if (e.kind === 'call') e = checkedCall(e);
   if (e.kind !== 'call' || callTarget(e)?.k !== 'builtin-method' || e.callee.kind !== 'member') return false;
