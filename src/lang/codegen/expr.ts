@@ -1363,11 +1363,20 @@ export function freshValue(e: E): boolean {
         return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
       }
       const k = t?.k;
-      return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static';
+      // (a function value's result is owned too: a closure cannot hand out what it captured, E0163)
+      return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static' || k === 'value';
     }
+    // an `if`/`match`/block value is fresh when whichever branch runs gives a fresh value (one
+    // giving a place, `if c { a } else { b }`, is a view of it)
+    case 'if': return e.branches.every((b) => freshTail(b.body)) && freshTail(e.else);
+    case 'match': return e.arms.every((a) => a.body.kind === 'return' || a.body.kind === 'break' || a.body.kind === 'continue' ||
+      ('stmts' in a.body ? freshTail(a.body) : freshValue(a.body)));
+    case 'block': return freshTail(e.block);
     default: return false;
   }
 }
+/** A block's value is fresh (a block without a tail value gives none: it diverges). */
+const freshTail = (b: ast.Block | null): boolean => !b?.tail || freshValue(b.tail);
 /** Does every value this user function returns come out of an expression that shares nothing
  *  with its arguments (an f-string, `String.from(…)`, a DETACHED builtin method, a new empty
  *  collection)? Then a temporary receiver of a `&self` call can be dropped whatever it returns
