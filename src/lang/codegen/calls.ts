@@ -601,7 +601,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'String.lower': return `$newString(${o}.s.toLowerCase(), ${s})`;
       case 'String.trim': return `$newString(${rtH('trim')}(${o}.s), ${s})`;
       // replace can multiply the length: built by rt.host.cat (too long fails as an allocation)
-      case 'String.replace': return `$newString(${rtH('cat')}(${o}.s.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
+      case 'String.replace': return `$newString(${rtH('cat')}(${rtL('replaceParts')}(${o}.s, ${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.len': return `${rtH('utf8Len')}(${o})`;
       case 'str.as_ptr': return `${rtH('cstr')}(${o})`;
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
@@ -611,7 +611,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.upper': return `$newString(${o}.toUpperCase(), ${s})`;
       case 'str.lower': return `$newString(${o}.toLowerCase(), ${s})`;
       case 'str.trim': return `$newString(${rtH('trim')}(${o}), ${s})`;
-      case 'str.replace': return `$newString(${rtH('cat')}(${o}.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
+      case 'str.replace': return `$newString(${rtH('cat')}(${rtL('replaceParts')}(${o}, ${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
       case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;

@@ -44,6 +44,9 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     // ---- strings
     chars: (s: string) => [...s].length,
     split: (s: string, sep: string, esize: number, ealign: number) => vec(sep === '' ? [...s] : s.split(sep), esize, ealign),
+    /** The pieces `replace(old, new)` joins with `new`: an empty `old` matches before and after
+     *  every code point (`"ab".replace("", "-")` is `-a-b-`), never inside a UTF-8 sequence. */
+    replaceParts: (s: string, old: string): string[] => (old === '' ? ['', ...s, ''] : s.split(old)),
     find(s: string, sub: string): number | undefined {
       const i = s.indexOf(sub);
       return i < 0 ? undefined : utf8Len(s.slice(0, i));
