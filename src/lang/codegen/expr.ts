@@ -749,7 +749,7 @@ export abstract class ExprEmitter {
     if (spec === '?') return `${RT.debug}(${v}, ${this.m.td(t)})`;
     const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
     if (!kind) return this.display(e);
-    return `${rtH('spec')}(${jsStr(spec)}, ${jsStr(kind)}, ${v})`;
+    return `${rtH('spec')}(${jsStr(spec)}, ${jsStr(kind)}, ${v}, ${this.site(e.span)})`;
   }
 
   // ------------------------------------------------------------ operators

@@ -130,7 +130,9 @@ export function makeHost(rt: Runtime) {
       if (!h.open) rt.panic(`library closed twice: ${h.lib.name}`, site);
       h.open = false;
     },
-    spec: (spec: string, kind: ScalarKind, v: unknown) => formatSpec(spec, kind, v),
+    /** `{:spec}` text; a refused spec (`{:.N}` past the precision limit) panics at the argument's
+     *  site, in the frame that prints (catchable, unwinding its defers and drops). */
+    spec: (spec: string, kind: ScalarKind, v: unknown, site: number) => rt.machine.guard(site, () => formatSpec(spec, kind, v)),
     stats(): number[] { // u64 counts: numbers, the canonical form of a safe integer (wide.ts)
       const s = rt.machine.stats;
       s.sync();
