@@ -291,7 +291,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'sleep': return `${rtS('sleep')}(${this.val(a[0])})`;
       case 'vex_clock_ns': return `$wnum($floor(${rtS('clock')} * 1000000))`;
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
-      case 'string_with_capacity': return `$newString("", ${s}).reserve($Number(${this.val(a[0])}), ${s})`;
+      case 'string_with_capacity': return `$newString("", ${s}).reserve(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
       case 'set_allocator': case 'set_global_allocator': {
         const at = derefAll(this.effType(a[0]));
@@ -409,7 +409,7 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (`${owner}.${method}`) {
       case 'Vec.new': return this.newVec(t);
       case 'String.new': case 'String.from': return `$newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
-      case 'String.withCapacity': case 'String.with_capacity': return `$newString("", ${s}).reserve($Number(${this.val(a[0])}), ${s})`;
+      case 'String.withCapacity': case 'String.with_capacity': return `$newString("", ${s}).reserve(${this.val(a[0])}, ${s})`;
       case 'Map.new': return `new ${RT.VMap}(${this.tableEntry(t).join(', ')})`;
       case 'Set.new': return `new ${RT.VSet}(${this.tableEntry(t).join(', ')})`;
       case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;

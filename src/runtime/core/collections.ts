@@ -244,8 +244,9 @@ export class VString {
     }
   }
   /** `String.withCapacity(n)`: the buffer holds at least n bytes before the next growth. */
-  reserve(n: number, site = -1): this {
-    if (n > MAX_STRING_BYTES) heap.fail(n, site);
+  reserve(n: number | bigint, site = -1): this {
+    if (n > MAX_STRING_BYTES) heap.fail(n, site); // (a 64-bit request fails with its exact size)
+    n = Number(n);
     if (n > this.cap) {
       this.addr = this.cap === 0 ? heap.alloc(n, 1, site) : heap.realloc(this.addr, this.cap, n, 1, site);
       this.cap = n;
