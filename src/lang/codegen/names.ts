@@ -2,6 +2,7 @@
 import type { Type, IntName } from '../sema/types';
 import { isWideInt } from '../sema/types';
 import { f16round } from '../../common/f16';
+import { wideToFloat } from '../../common/ints';
 
 /** JS identifier for a Vex local: never collides with JS globals or our own `$` names. */
 export const localName = (name: string, id: number) => `v_${name}_${id}`;
@@ -14,7 +15,7 @@ export const intName = (t: Type): IntName | null => (t.k === 'int' ? t.name : nu
 
 /** Literal of an integer value for type t. */
 export function intLit(v: bigint | number, t: Type): string {
-  if (t.k === 'float') return numLit(roundFloatValue(Number(v), t.bits));
+  if (t.k === 'float') return numLit(typeof v === 'bigint' ? wideToFloat(v, t.bits, (n) => roundFloatValue(n, t.bits)) : roundFloatValue(v, t.bits));
   const n = Number(v);
   // 64/128-bit: a number while safe, a BigInt beyond (runtime/core/wide.ts, the canonical form)
   if (isWide(t) && !Number.isSafeInteger(n)) return `${BigInt(v)}n`;

@@ -8,7 +8,7 @@ import { checkExpr, expectType } from './expr';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS } from './prelude';
 import { MSG, NOTE } from '../msg';
-import { floatToIntSaturating } from '../../common/ints';
+import { floatToIntSaturating, wideToFloat } from '../../common/ints';
 import { f16round } from '../../common/f16';
 import { type ResOf, exprInfo, nameRes, setExprInfo, setNameRes } from './tables';
 
@@ -62,10 +62,16 @@ function roundFloat(n: number, bits: number): number {
   return bits === 32 ? Math.fround(n) : bits === 16 ? f16round(n) : n;
 }
 
+/** An integer as a float of `bits`, rounded once (an integer literal typed f32, `x as f32`). */
+export function floatOfInt(v: bigint, bits: number): number {
+  return wideToFloat(v, bits, (n) => roundFloat(n, bits));
+}
+
 function coerceConst(v: ConstValue, t: Type): ConstValue {
   if (t.k === 'int' && typeof v === 'bigint') return wrapInt(v, t.name);
   // a float constant is its type's value: f32/f16 results are rounded as run time arithmetic is
-  if (t.k === 'float' && (typeof v === 'bigint' || typeof v === 'number')) return roundFloat(Number(v), t.bits);
+  if (t.k === 'float' && typeof v === 'bigint') return floatOfInt(v, t.bits);
+  if (t.k === 'float' && typeof v === 'number') return roundFloat(v, t.bits);
   return v;
 }
 
@@ -99,7 +105,7 @@ export function foldConst(e: ast.Expr): ConstValue | undefined {
     return target ? coerceConst(v, target) : v;
   };
   switch (e.kind) {
-    case 'int': return asType(t?.k === 'float' ? Number(e.value) : e.value);
+    case 'int': return asType(e.value); // (typed float: coerceConst rounds it once)
     case 'float': return asType(e.value);
     case 'string': return e.value;
     case 'bool': return e.value;
@@ -125,7 +131,7 @@ export function foldConst(e: ast.Expr): ConstValue | undefined {
         if (typeof v === 'boolean') return v ? 1n : 0n;
         if (typeof v === 'number') return floatToIntSaturating(v, t.name);
       }
-      if (t.k === 'float') return typeof v === 'bigint' || typeof v === 'number' ? roundFloat(Number(v), t.bits) : undefined;
+      if (t.k === 'float') return typeof v === 'bigint' ? floatOfInt(v, t.bits) : typeof v === 'number' ? roundFloat(v, t.bits) : undefined;
       if (t.k === 'bool' && typeof v === 'boolean') return v;
       return undefined;
     }

@@ -12,7 +12,7 @@ import { attachDisplay } from './std-contracts';
 import { type ResOf, exprInfo, nameRes, refIsMut, setExprInfo, setMutBorrow, setNameRes } from './tables';
 
 export { consume };
-import { intFits, evalConst } from './consts';
+import { intFits, evalConst, floatOfInt } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
 import { bareVariant, missingVariant, shadowNote } from './shadow';
@@ -286,7 +286,7 @@ export function checkInt(cx: Ctx, e: ast.Expr, expected: Type | null, value: big
   if (e.kind === 'int' && e.suffix) t = { k: 'int', name: e.suffix as never };
   else if (expected?.k === 'int') t = expected;
   else if (expected?.k === 'float') {
-    setExprInfo(e, { type: expected, constValue: Number(value) });
+    setExprInfo(e, { type: expected, constValue: floatOfInt(value, expected.bits) });
     return expected;
   } else t = defaultIntType(value);
   if (t.k === 'int' && !intFits(value, t.name)) {

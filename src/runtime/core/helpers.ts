@@ -7,7 +7,7 @@ import { Channel } from './scheduler';
 import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
 import * as W from './wide';
-import type { IntName } from '../../common/ints';
+import { type IntName, wideToFloat } from '../../common/ints';
 import { f16round } from '../../common/f16';
 
 export const jsBuiltins = {
@@ -85,6 +85,11 @@ export function makeHelpers(rt: Runtime) {
     },
     $f2i(x: number, n: IntName) {
       return castToInt(x, n, true);
+    },
+    /** A 64/128-bit integer `as f32`/`as f16`: rounded once (a safe number is exact in an f64). */
+    $i2f(x: number | bigint, bits: number): number {
+      const r = bits === 32 ? Math.fround : f16round;
+      return typeof x === 'bigint' ? wideToFloat(x, bits, r) : r(x);
     },
     $aget<T>(a: T[], i: number | bigint, s: number): T {
       const k = num(i);
