@@ -313,7 +313,7 @@ export abstract class ExprEmitter {
         this.dropRoots.delete(e);
         return this.convert(this.ownTemp(js, from, e.span, extend), from, to);
       }
-      js = this.convert(js, this.typeOf(e), to);
+      js = this.convert(js, this.typeOf(e), to, this.site(e.span));
     }
     const extend = this.dropRoots.get(e);
     if (extend !== undefined) { this.dropRoots.delete(e); js = this.ownTemp(js, this.ty(this.typeOf(e)), e.span, extend); }
@@ -422,7 +422,8 @@ export abstract class ExprEmitter {
     return `(${a} = ${rtH('refAddr')}(${td}, ${v}, ${s}))`;
   }
 
-  convert(js: string, from: Type, to: Type): string {
+  /** `site`: where a Vec made of an array literal is allocated (the heap profile's line). */
+  convert(js: string, from: Type, to: Type, site = -1): string {
     if (to.k === 'any' && from.k !== 'any') return this.boxAny(js, from);
     if (from.k === 'int' && to.k === 'int') {
       return js; // a <= 32-bit number is already the canonical form of the wider value
@@ -443,7 +444,7 @@ export abstract class ExprEmitter {
     if (from.k === 'array' && to.k === 'builtin' && to.name === 'Vec') { // §7.4: an array literal as a Vec (a fresh JS array)
       let size = 8, align = 8;
       try { const l = this.m.prog.layoutOf(to.args[0]); size = l.size || size; align = l.align || align; } catch { /* keep defaults, as newVec */ }
-      return `new ${RT.VVec}(${size}, ${align}, ${js})`;
+      return `new ${RT.VVec}(${size}, ${align}, ${js}, 0, ${site})`;
     }
     if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice') return `$sliceAll(${js})`;
     return js;
@@ -810,7 +811,7 @@ export abstract class ExprEmitter {
     }
     if (op === '+' && lt.k === 'builtin' && lt.name === 'Vec') { // chapter 2 §2.2.1: a new Vec of both (Copy elements)
       const a = this.tmp();
-      return `(${a} = ${l}, new ${RT.VVec}(${a}.esize, ${a}.ealign, ${a}.a.concat(${r}.a)))`;
+      return `(${a} = ${l}, new ${RT.VVec}(${a}.esize, ${a}.ealign, ${a}.a.concat(${r}.a), 0, ${this.site(e.span)}))`;
     }
     if (lt.k === 'struct' || lt.k === 'enum') {
       const viaMethod = this.userOperator(op, l, r, lt, e.span);

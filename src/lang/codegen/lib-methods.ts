@@ -60,10 +60,10 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'ends_with': return `${S}.endsWith(${v(0)})`;
       case 'to_upper': return `$newString(${S}.toUpperCase(), ${s})`;
       case 'to_lower': return `$newString(${S}.toLowerCase(), ${s})`;
-      case 'split': return `${rtL('split')}(${S}, ${v(0)}, ${layout(retT)})`;
+      case 'split': return `${rtL('split')}(${S}, ${v(0)}, ${layout(retT)}, ${s})`;
       case 'find': return opt(`${rtL('find')}(${S}, ${v(0)})`);
       case 'substr': return `${rtL('substr')}(${S}, ${v(0)}, ${v(1)})`;
-      case 'bytes': return `${rtL('bytes')}(${S})`;
+      case 'bytes': return `${rtL('bytes')}(${S}, ${s})`;
       case 'to_string': case 'text': case 'clone': return S;
       case 'push_str': return `${o}.append(${v(0)}, ${s})`;
       case 'parse': {
@@ -88,11 +88,12 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'last': return opt(`${o}.a[${o}.a.length - 1]`);
       case 'find': return opt(`${rtL('findIn')}(${o}, ${fn(0)})`);
       case 'index_of': return opt(`${rtL('indexOf')}(${o}, ${v(0)})`);
-      case 'any': case 'all': case 'filter': return `${rtL(method as LibFn)}(${o}, ${fn(0)})`;
+      case 'any': case 'all': return `${rtL(method as LibFn)}(${o}, ${fn(0)})`;
+      case 'filter': return `${rtL('filter')}(${o}, ${fn(0)}, undefined, ${s})`;
       case 'forEach': case 'for_each': return `${rtL('forEach')}(${o}, ${fn(0)})`;
       case 'map': {
         const out = retT.k === 'builtin' ? retT.args[0] : undefined; // a result made before a panic is dropped
-        return `${rtL('map')}(${o}, ${fn(0)}, ${layout(retT)}${out && h.m.needsDrop(out) ? `, ${h.m.dropFn(out)}` : ''})`;
+        return `${rtL('map')}(${o}, ${fn(0)}, ${layout(retT)}, ${out && h.m.needsDrop(out) ? h.m.dropFn(out) : 'undefined'}, ${s})`;
       }
       case 'reduce': case 'fold': return `${rtL('reduce')}(${o}, ${h.copyVal(a[0])}, ${fn(1)})`;
       case 'sort_by': return `${rtL('sortBy')}(${o}, ${fn(0)})`;
@@ -114,7 +115,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       // clones of what the map holds when that is not Copy (each has one owner)
       case 'keys': case 'values': {
         const et = retT.k === 'builtin' ? retT.args[0] : undefined;
-        const clone = et && !cloneIsCopy(h.m, et) ? `, (v, s) => ${cloneJs(h.m, 'v', et, 's')}, ${s}` : '';
+        const clone = et && !cloneIsCopy(h.m, et) ? `, (v, s) => ${cloneJs(h.m, 'v', et, 's')}, ${s}` : `, undefined, ${s}`;
         return `${rtL(method)}(${o}, ${layout(retT)}${clone})`;
       }
       case 'clear': return `(${o}.m.clear(), ${o}.ok = null, undefined)`;

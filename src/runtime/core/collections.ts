@@ -58,12 +58,13 @@ export class VVec<T = unknown> {
   addr = 0;
   /** The typed storage's cached view of `n` elements (`a`). */
   private vw: Typed | null = null;
-  constructor(readonly esize: number, readonly ealign: number, items?: T[], public kind = 0) {
+  /** `site`: where a Vec made with its elements is allocated (the heap profile's line). */
+  constructor(readonly esize: number, readonly ealign: number, items?: T[], public kind = 0, site = -1) {
     this.b = items ?? [];
     this.n = this.b.length;
     if (items && items.length) {
       this.cap = items.length;
-      this.addr = heap.alloc(this.cap * esize, ealign, -1);
+      this.addr = heap.alloc(this.cap * esize, ealign, site);
       this.store(this.cap);
     }
   }

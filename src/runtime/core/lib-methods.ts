@@ -39,11 +39,12 @@ function byteToIndex(s: string, b: number): number {
 export const natural: Cmp = (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
 
 export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
-  const vec = <T>(items: T[], esize: number, ealign: number, kind = 0) => new VVec<T>(esize, ealign, items, kind);
+  // (`site`: the call's, so the heap profile names the line that made the Vec)
+  const vec = <T>(items: T[], esize: number, ealign: number, kind = 0, site = -1) => new VVec<T>(esize, ealign, items, kind, site);
   return {
     // ---- strings
     chars: (s: string) => [...s].length,
-    split: (s: string, sep: string, esize: number, ealign: number) => vec(sep === '' ? [...s] : s.split(sep), esize, ealign),
+    split: (s: string, sep: string, esize: number, ealign: number, site = -1) => vec(sep === '' ? [...s] : s.split(sep), esize, ealign, 0, site),
     /** The pieces `replace(old, new)` joins with `new`: an empty `old` matches before and after
      *  every code point (`"ab".replace("", "-")` is `-a-b-`), never inside a UTF-8 sequence. */
     replaceParts: (s: string, old: string): string[] => (old === '' ? ['', ...s, ''] : s.split(old)),
@@ -56,7 +57,7 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
       const b = byteToIndex(s, Number(start) + Number(len));
       return s.slice(a, b);
     },
-    bytes: (s: string) => vec([...enc.encode(s)], 1, 1),
+    bytes: (s: string, site = -1) => vec([...enc.encode(s)], 1, 1, 0, site),
     /** `parse<T>`: integer (exact, range-checked), float or bool; { err } names the input and type. */
     parse(s: string, kind: string, min: bigint | null, max: bigint | null): { ok?: unknown; err?: string } {
       const bad = { err: `cannot parse ${JSON.stringify(s)} as ${kind}` };
@@ -95,12 +96,12 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     },
     // (a typed Vec's `a` is a typed array, whose map/filter would keep its element type)
     /** `drop`: of a result that needs one (a closure that panics midway: those made are dropped) */
-    map: (v: VVec, f: Fn, esize: number, ealign: number, drop?: (x: unknown) => void) => {
+    map: (v: VVec, f: Fn, esize: number, ealign: number, drop?: (x: unknown) => void, site = -1) => {
       const out: unknown[] = [];
-      return dropping(() => { for (const x of v.toArray()) out.push(f(x)); return vec(out, esize, ealign); }, () => { if (drop) for (const y of out) drop(y); });
+      return dropping(() => { for (const x of v.toArray()) out.push(f(x)); return vec(out, esize, ealign, 0, site); }, () => { if (drop) for (const y of out) drop(y); });
     },
     /** `copy`: the kept elements are cloned (the receiver keeps its own, codegen calls.ts) */
-    filter: (v: VVec, f: Fn, copy?: Fn) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? kept.map(copy) : kept, v.esize, v.ealign, v.kind); },
+    filter: (v: VVec, f: Fn, copy?: Fn, site = -1) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? kept.map(copy) : kept, v.esize, v.ealign, v.kind, site); },
     any: (v: VVec, f: Fn) => { for (const x of v.a) if (f(x)) return true; return false; },
     all: (v: VVec, f: Fn) => { for (const x of v.a) if (!f(x)) return false; return true; },
     forEach(v: VVec, f: Fn): void { for (const x of v.a) f(x); },
@@ -122,9 +123,9 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     // ---- Map / Set (keys in insertion order)
     // the keys as the program gave them (a compound key is stored under its canonical text), and
     // each one cloned when the type is not Copy (`clone`): the Vec and the map own their own
-    keys: (m: VMap, esize: number, ealign: number, clone?: Clone, site = -1) => vec(cloned(m.keys(), clone, site), esize, ealign),
+    keys: (m: VMap, esize: number, ealign: number, clone?: Clone, site = -1) => vec(cloned(m.keys(), clone, site), esize, ealign, 0, site),
     values: (m: VMap | VSet, esize: number, ealign: number, clone?: Clone, site = -1) =>
-      vec(cloned(m instanceof VSet ? m.values() : [...m.m.values()], clone, site), esize, ealign),
+      vec(cloned(m instanceof VSet ? m.values() : [...m.m.values()], clone, site), esize, ealign, 0, site),
   };
 }
 export type Lib = ReturnType<typeof makeLib>;
