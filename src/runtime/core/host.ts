@@ -53,6 +53,10 @@ function tmpBuffer(s: string, site: number): number {
   return n;
 }
 
+/** Linux signal numbers (1..64); SIGKILL (9) and SIGSTOP (19) cannot be caught or ignored. */
+const validSignal = (sig: number): boolean => Number.isInteger(sig) && sig >= 1 && sig <= 64;
+const catchable = (sig: number): boolean => validSignal(sig) && sig !== 9 && sig !== 19;
+
 export function makeHost(rt: Runtime) {
   let sandbox: Sandbox | null = null; // env and files of this run (std modules env/fs/path)
   const dec = new TextDecoder();
@@ -293,10 +297,18 @@ export function makeHost(rt: Runtime) {
         case 'heap_profile_stop': m.prof.stop(); return undefined;
         case 'heap_profile_report': rt.out(m.prof.report((s) => rt.meta.sites[s]?.line ?? 0)); return undefined;
         case 'gc_collect': return rt.gc.collect(rt.sched ? rt.sched.allTls() : [rt.threadLocals]);
-        case 'raise': rt.raiseSignal(n(0), site); return 0;
-        case 'signal_ignore': rt.signals.set(n(0), 'ignore'); return undefined;
+        // C's rules (§6.7): raise of a number that is no signal fails (-1, errno EINVAL) and 0
+        // (the null signal) does nothing; SIGKILL and SIGSTOP keep their default action
+        case 'raise': {
+          const sig = n(0);
+          if (sig === 0) return 0;
+          if (!validSignal(sig)) return -1;
+          rt.raiseSignal(sig, site);
+          return 0;
+        }
+        case 'signal_ignore': if (catchable(n(0))) rt.signals.set(n(0), 'ignore'); return undefined;
         case 'signal_default': rt.signals.delete(n(0)); return undefined;
-        case 'signal': rt.signals.set(n(0), args[1] as (s: number) => void); return undefined;
+        case 'signal': if (catchable(n(0))) rt.signals.set(n(0), args[1] as (s: number) => void); return undefined;
         case 'vex_eprint': rt.err(String(args[0])); return undefined;
         case 'assume': return rt.panic('assumption violated', site);
         case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': return bitIntrinsic(name, args[0] as number | bigint, n(1), !!args[2]);
