@@ -30,8 +30,10 @@ export fn format_f32(v: f32): String { return String.from(v.to_string()); }
 export fn format_f64(v: f64): String { return String.from(v.to_string()); }
 export fn format_bool(v: bool): String { if v { return String.from("true"); } return String.from("false"); }
 export fn format_string(s: str): String { return String.from(s); }
-export fn format_f32_prec(v: f32, p: i32): String { return String.from(vex_sandbox("fmt.fixed", (v as f64).to_string(), p.to_string())); }
-export fn format_f64_prec(v: f64, p: i32): String { return String.from(vex_sandbox("fmt.fixed", v.to_string(), p.to_string())); }
+// ({:.p} of the value itself: its bits go to the formatter, as its \`{}\` text keeps 6 digits)
+fn f64_bits(v: f64): string { let! x = v; let p = &x! as *u64; unsafe { return (*p).to_string(); } }
+export fn format_f32_prec(v: f32, p: i32): String { return String.from(vex_sandbox("fmt.fixed", f64_bits(v as f64), p.to_string())); }
+export fn format_f64_prec(v: f64, p: i32): String { return String.from(vex_sandbox("fmt.fixed", f64_bits(v), p.to_string())); }
 fn fill_of(fill: u8, n: i64): string {
     let c = vex_sandbox("fmt.chr", fill.to_string(), "");
     let! out = String.new();
