@@ -186,9 +186,10 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     switch (method) {
       case 'to_string': return `$g(${o})`;
       case 'clone': return o;
-      case 'abs': return `(${o} < 0 ? -${o} : ${o})`;
-      case 'min': { const b = h.tmp(); return `(${o} < (${b} = ${v(0)}) ? ${o} : ${b})`; }
-      case 'max': { const b = h.tmp(); return `(${o} > (${b} = ${v(0)}) ? ${o} : ${b})`; }
+      // as C's fabs (the sign of -0.0 cleared), fmin and fmax (a NaN operand gives the other one)
+      case 'abs': return `(${o} <= 0 ? 0 - ${o} : ${o})`;
+      case 'min': { const b = h.tmp(); return `(${o} < (${b} = ${v(0)}) || ${b} !== ${b} ? ${o} : ${b})`; }
+      case 'max': { const b = h.tmp(); return `(${o} > (${b} = ${v(0)}) || ${b} !== ${b} ? ${o} : ${b})`; }
       case 'clamp': { const lo = h.tmp(), hi = h.tmp(); return `(${o} < (${lo} = ${v(0)}) ? ${lo} : ${o} > (${hi} = ${v(1)}) ? ${hi} : ${o})`; }
       case 'pow': return r(`(${o} ** ${v(0)})`);
       case 'sqrt': case 'floor': case 'ceil': case 'round': case 'trunc': return r(`${rtL(method as LibFn)}(${o})`);

@@ -27,9 +27,22 @@ export fn min<T>(a: T, b: T): T { if b < a { return b; } return a; }
 export fn max<T>(a: T, b: T): T { if a < b { return b; } return a; }
 export fn clamp<T>(x: T, lo: T, hi: T): T { if x < lo { return lo; } if hi < x { return hi; } return x; }
 export fn sign<T>(x: T): i32 { let z = x - x; if x < z { return -1; } if z < x { return 1; } return 0; }
+// floats on their own: \`x - x\` is NaN for an infinity, so the generic forms took abs(-inf) = -inf
+// and sign(inf) = 0; fabs also clears the sign of -0.0
+export fn abs(x: f64): f64 { return x.abs(); }
+export fn abs(x: f32): f32 { return x.abs(); }
+export fn sign(x: f64): i32 { if x < 0.0 { return -1; } if x > 0.0 { return 1; } return 0; }
+export fn sign(x: f32): i32 { if x < 0.0 { return -1; } if x > 0.0 { return 1; } return 0; }
 export fn gcd(a: i64, b: i64): i64 { let! x = a.abs(); let! y = b.abs(); while y != 0 { let t = x % y; x = y; y = t; } return x; }
 export fn lcm(a: i64, b: i64): i64 { if a == 0 || b == 0 { return 0; } return (a / gcd(a, b) * b).abs(); }
-export fn pow_int(base: i64, n: i64): i64 { let! r: i64 = 1; let! i: i64 = 0; while i < n { r = r * base; i += 1; } return r; }
+// (by squaring: the same wrapping product in O(log n) steps; n <= 0 gives 1, as before)
+export fn pow_int(base: i64, n: i64): i64 {
+    let! r: i64 = 1;
+    let! b = base;
+    let! k = n;
+    while k > 0 { if k % 2 == 1 { r = r * b; } b = b * b; k = k / 2; }
+    return r;
+}
 export fn factorial(n: i32): i64 { let! r: i64 = 1; for i in 2..(n + 1) { r = r * (i as i64); } return r; }
 export fn sin_f64(x: f64): f64 { return sin(x); }
 export fn cos_f64(x: f64): f64 { return cos(x); }
