@@ -55,7 +55,7 @@ export const HOST_FNS = [
 export const LIB_FNS = [
   'all', 'any', 'bytes', 'ceil', 'chars', 'filter', 'find', 'findIn', 'floor',
   'forEach', 'indexOf', 'insert', 'join', 'keys', 'map', 'natural', 'parse', 'reduce', 'remove',
-  'replaceParts', 'reverse', 'round', 'sort', 'sortBy', 'split', 'sqrt', 'substr', 'trunc', 'values',
+  'replaceParts', 'reverse', 'round', 'sort', 'sortBy', 'split', 'sqrt', 'strCmp', 'substr', 'trunc', 'values',
 ] as const;
 /** rt.sched: the scheduler (core/scheduler.ts). */
 export const SCHED_FNS = [

@@ -18,7 +18,7 @@ const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === '
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
-import { RT, rtH, rtS, rtX } from './rt-names';
+import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { CodegenLimit } from './context';
 import { MSG, NOTE } from '../msg';
 
@@ -867,7 +867,9 @@ export abstract class ExprEmitter {
         return op === '==' ? eq : `!${eq}`;
       }
       case '<': case '<=': case '>': case '>=':
-        if (t.k === 'builtin' && t.name === 'String') return `(${l}.s ${op} ${r}.s)`;
+        // strings in code point (UTF-8 byte) order, not JS's UTF-16 order
+        if (t.k === 'builtin' && t.name === 'String') return `(${rtL('strCmp')}(${l}.s, ${r}.s) ${op} 0)`;
+        if (t.k === 'str') return `(${rtL('strCmp')}(${l}, ${r}) ${op} 0)`;
         return `(${l} ${op} ${r})`;
     }
     if (t.k === 'float') {

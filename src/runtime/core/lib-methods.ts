@@ -35,8 +35,25 @@ function byteToIndex(s: string, b: number): number {
   return s.length;
 }
 
+/** Strings in code point order, which is UTF-8 byte order (C's strcmp): JS's `<` compares UTF-16
+ *  units, which puts a character past U+FFFF (a surrogate pair) before U+E000..U+FFFF. */
+export function strCmp(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) { // surrogates above U+E000..U+FFFF
+      x = x < 0xe000 ? x + 0x2000 : x - 0x800;
+      y = y < 0xe000 ? y + 0x2000 : y - 0x800;
+    }
+    return x < y ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
 /** Default ordering of numbers, BigInts and strings (stable sort, `Ord` of the built-ins). */
-export const natural: Cmp = (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
+export const natural: Cmp = (a, b) => (typeof a === 'string' && typeof b === 'string' ? strCmp(a, b) :
+  (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
 
 export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
   // (`site`: the call's, so the heap profile names the line that made the Vec)
@@ -117,6 +134,7 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     reverse(v: VVec): void { v.setAll(v.toArray().reverse()); },
     join: (v: VVec, sep: string, show: (x: unknown) => string, site = -1) => catStr(v.toArray().map(show), site, sep),
     natural,
+    strCmp,
     // ---- floats (§5.5): round half away from zero, like C's round()
     sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
     round: (x: number) => (x < 0 ? -Math.round(-x) : Math.round(x)),
