@@ -14,6 +14,7 @@ import { compoundKey } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
+import { undecidedMatches } from '../sema/exhaustive';
 import { letLocals } from '../sema/borrows';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from '../sema/frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
@@ -936,6 +937,8 @@ export class FnEmitter extends CallEmitter {
       js += `if (${test}) {\n${inner}\n}\n`;
     }
     const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
+    // (a match too large to check for exhaustiveness: a value no arm matches is a panic)
+    if (undecidedMatches.has(e)) js += `${RT.panic}("no arm of this match matches the value (the match was too large to check that its arms cover every value)", ${this.site(e.span)});\n`;
     return `${label}: {\n${decl}${js}}`;
   }
 
