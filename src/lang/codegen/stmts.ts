@@ -732,10 +732,12 @@ export class FnEmitter extends CallEmitter {
   private switchStmt(s: StmtOf<'switch'>): string {
     return this.withPre(() => {
       const st = derefAll(this.effType(s.subject));
-      const subj = this.simple(this.val(s.subject));
+      // cases compare with `==`, which lends its operands: a temporary subject or case value is
+      // dropped with the statement (they leaked)
+      const subj = this.simple(this.tempVal(s.subject));
       let js = '';
       s.cases.forEach((c, i) => {
-        const conds = c.values.map((v) => this.eq(subj, this.val(v), st)).join(' || ');
+        const conds = c.values.map((v) => this.eq(subj, this.tempVal(v), st)).join(' || ');
         js += `${i ? ' else ' : ''}if (${conds}) {\n${this.scoped(c.body)}\n}`;
       });
       if (s.default) js += `${s.cases.length ? ' else ' : ''}{\n${this.scoped(s.default.body)}\n}`;
