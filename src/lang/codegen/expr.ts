@@ -998,12 +998,16 @@ export abstract class ExprEmitter {
       case 'index': {
         const ot = derefAll(this.effType(e.object));
         const o = this.simple(this.val(e.object));
-        const i = this.simple(this.val(e.index));
         const s = this.site(e.span);
         if (ot.k === 'builtin' && ot.name === 'Map') {
-          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `($mset(${o}, ${i}, ${v}), ${o}.fit(${s}))` };
+          // the key is looked up (`m[k] += 1`; a key `=` stores is consumed by assignDropping when
+          // it needs drop): a temporary one is the statement's, and an entry there keeps its own
+          // key object (replacing it lost the stored key and gave the map the caller's)
+          const i = this.simple(this.tempVal(e.index));
+          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `${rtX('$mput')}(${o}, ${i}, ${v}, true, null, null, ${s})` };
           return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `(${o}.m.set(${i}, ${v}), ${o}.fit(${s}))` };
         }
+        const i = this.simple(this.val(e.index));
         const n = this.numIndex(e.index) ? 'n' : '';
         if (n && ot.k === 'builtin' && ot.name === 'Vec') {
           // o and i are plain here (simple()); a value that is not is evaluated first, into a temporary
@@ -1207,7 +1211,9 @@ export abstract class ExprEmitter {
     }
     // object, then index (made first when the index hoists statements: `mk()[f()?]`)
     const os = [this.val(e.object)];
-    const i = this.after(os, () => this.val(e.index)), o = os[0];
+    // (a Map's key is only looked up: a temporary one is dropped with the statement)
+    const isMap = ot.k === 'builtin' && ot.name === 'Map';
+    const i = this.after(os, () => (isMap ? this.tempVal(e.index) : this.val(e.index))), o = os[0];
     if (ot.k === 'str') return `${rtH('strByte')}(${o}, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strByte')}(${o}.s, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;

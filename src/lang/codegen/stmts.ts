@@ -574,10 +574,11 @@ export class FnEmitter extends CallEmitter {
     const tt = this.ty(this.typeOf(target));
     const drop = this.m.needsDrop(tt) ? this.m.dropFn(tt) : null;
     const tgtType = target.kind === 'index' || target.kind === 'deref' ? derefAll(this.effType(target.kind === 'index' ? target.object : target.operand)) : null;
-    if (drop && target.kind === 'index' && tgtType?.k === 'builtin' && tgtType.name === 'Map') {
+    // (a key that needs drop too: the map keeps its own key and the one given is dropped)
+    const kd = tgtType?.k === 'builtin' && tgtType.name === 'Map' && tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
+    if ((drop || kd) && target.kind === 'index' && tgtType?.k === 'builtin' && tgtType.name === 'Map') {
       const o = this.simple(this.val(target.object));
       const ck = !!tgtType.args[0] && compoundKey(tgtType.args[0]);
-      const kd = tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
       return `${rtX('$mput')}(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop}, ${this.site(target.span)});`;
     }
     const p = this.place(target);
