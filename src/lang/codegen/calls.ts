@@ -665,9 +665,13 @@ export abstract class CallEmitter extends ExprEmitter {
         const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
         const tag = method === 'map_err' ? 1 : 0;
         const lent = this.droppedOther(objE, o, tag, stmtOwns, true);
-        if (!lent) return js;
+        // a Result read in place from a place receiver (`r.map(f).unwrap().n`): a new one is the
+        // statement's temporary, the receiver given back (the other variant) stays the place's
+        const inPlace = owner === 'Result' && this.inPlaceDefaults.has(e);
+        if (!lent && !inPlace) return js;
         const t = this.tmp();
-        return `(${t} = ${js}, ${o}.t === ${tag} && (${lent}undefined), ${t})`;
+        const own = inPlace ? `${t} === ${o} ? ${t} : ${this.inPlaceDefault(e, t, derefAll(this.typeOf(e)))}` : t;
+        return `(${t} = ${js}, ${lent ? `${o}.t === ${tag} && (${lent}undefined), ` : ''}${own})`;
       }
       // a temporary whose payload filter does not keep: dropped (a moved place: lib-methods.ts)
       case 'Option.filter': {

@@ -1302,6 +1302,8 @@ export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 
   'Map.keys', 'Map.values', 'Set.values']); // (these clone what the map holds: lib-methods.ts)
 /** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
+/** Option/Result methods giving the receiver, a new value made of its payload, or the argument. */
+const COMBINATORS = new Set(['map', 'map_err', 'and_then', 'or', 'or_else', 'filter', 'ok_or', 'ok', 'err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
 const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get',
   'array.get', 'array.first', 'array.last', 'array.find', 'slice.get', 'slice.first', 'slice.last', 'slice.find']); // §5.2
@@ -1369,7 +1371,13 @@ export function freshValue(e: E): boolean {
         if ((t.owner === 'Vec' || t.owner === 'array' || t.owner === 'slice') && (t.method === 'reduce' || t.method === 'fold')) {
           return ownsWhatItHolds(e);
         }
-        return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
+        // Option.map/and_then give a new Option (the closure's value) or None; the other Option and
+        // Result methods may give the receiver itself (`Err(e).map(f)`) or what it holds: fresh
+        // when the receiver is
+        if (t.owner === 'Option' && (t.method === 'map' || t.method === 'and_then')) return true;
+        // (a receiver the call consumes, a moved place, is given up too)
+        return (t.owner === 'Option' || t.owner === 'Result') && (UNWRAPS.has(t.method) || COMBINATORS.has(t.method)) && e.callee.kind === 'member' &&
+          (freshValue(e.callee.object) || (COMBINATORS.has(t.method) && !!exprInfo(e.callee.object)?.moves));
       }
       const k = t?.k;
       // (a function value's result is owned too: a closure cannot hand out what it captured, E0163)
@@ -1434,7 +1442,9 @@ function ownsWhatItHolds(e: E): boolean {
 /** `o.unwrap_or(d)`, `o.unwrap_or_else(f)`, `m.get_or(k, d)`: a default may be what it gives. */
 export function givesDefault(e: ast.ExprOf<'call'>): boolean {
   const t = callTarget(e);
-  return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'));
+  return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or') ||
+    // (a new Ok/Err, unless it gives its receiver back: `r.map(f)` of an Err place)
+    (t.owner === 'Result' && (t.method === 'map' || t.method === 'map_err' || t.method === 'and_then')));
 }
 /** What e reads a part of in place (a field; with `accessors` also an element read by index
  *  `make_vec()[0].id`, an accessor's or an unwrap's receiver `make_vec().get(0).id`), or null. */
@@ -1442,6 +1452,8 @@ function partOf(o: E, accessors = true): E | null {
   if (o.kind === 'member' || o.kind === 'tuple-index') return o.kind === 'member' && o.object.kind === 'ident' && nameRes(o.object)?.k === 'type' ? null : o.object;
   if (!accessors) return null;
   if (o.kind === 'index') return o.index.kind !== 'range' ? o.object : null;
+  // `*b` reads a Box's content in place, as `b.get()` (`(*Box(mk())).n`: the Box is the temporary)
+  if (o.kind === 'deref') { const bt = exprInfo(o.operand)?.type; return bt?.k === 'builtin' && bt.name === 'Box' ? o.operand : null; }
   if (o.kind !== 'call' || callTarget(o)?.k !== 'builtin-method' || o.callee.kind !== 'member') return null;
   const c = checkedCall(o), t = callTarget(o) as TargetOf<'builtin-method'>;
   const through = ACCESSORS.has(`${t.owner}.${t.method}`) || ((t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method));
