@@ -1299,7 +1299,8 @@ function refOfCell(t: Type): boolean {
 export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 'String.replace', 'String.clone',
   'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone', 'Clone.clone',
   'str.upper', 'str.lower', 'str.trim', 'str.replace', 'str.to_upper', 'str.to_lower',
-  'Map.keys', 'Map.values', 'Set.values']); // (these clone what the map holds: lib-methods.ts)
+  'Map.keys', 'Map.values', 'Set.values', // (these clone what the map holds: lib-methods.ts)
+  'Channel.recv']); // (a received value: the channel gave it up)
 /** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
 /** Option/Result methods giving the receiver, a new value made of its payload, or the argument. */
@@ -1352,6 +1353,8 @@ export function freshValue(e: E): boolean {
     case 'try': return true;
     // so does `o ?? d` (both operands by value): the payload or the default is its own
     case 'binary': return e.op === '??';
+    // a received value is the receiver's: the channel gave it up (`<-ch;` dropped nothing)
+    case 'recv': return true;
     case 'call': {
       const t = callTarget(e);
       e = checkedCall(e);
