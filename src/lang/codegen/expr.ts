@@ -1353,8 +1353,9 @@ export function freshValue(e: E): boolean {
     case 'try': return true;
     // so does `o ?? d` (both operands by value): the payload or the default is its own
     case 'binary': return e.op === '??';
-    // a received value is the receiver's: the channel gave it up (`<-ch;` dropped nothing)
-    case 'recv': return true;
+    // a received value is the receiver's: the channel gave it up (`<-ch;` dropped nothing); an
+    // awaited one is what the future's task returned
+    case 'recv': case 'await': return true;
     case 'call': {
       const t = callTarget(e);
       e = checkedCall(e);
@@ -1383,6 +1384,8 @@ export function freshValue(e: E): boolean {
           (freshValue(e.callee.object) || (COMBINATORS.has(t.method) && !!exprInfo(e.callee.object)?.moves));
       }
       const k = t?.k;
+      // (block_on and catch_panic give what the future or the closure returned, or Err(message))
+      if (k === 'builtin') return (t as TargetOf<'builtin'>).name === 'block_on' || (t as TargetOf<'builtin'>).name === 'catch_panic';
       // (a function value's result is owned too: a closure cannot hand out what it captured, E0163)
       return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static' || k === 'value';
     }
