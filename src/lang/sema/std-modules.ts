@@ -102,6 +102,11 @@ export fn to_upper(s: str): String { return String.from(s.to_upper()); }
 export fn to_lower(s: str): String { return String.from(s.to_lower()); }
 export fn trim(s: str): String { return String.from(s.trim()); }
 export fn replace(s: str, old: str, new_: str): String { return String.from(s.replace(old, new_)); }
+export fn from_cstr(p: *u8): str { return vex_mem_text(p, 0, true); }
+export fn from_utf8(p: *u8, n: u64): Result<str, str> {
+    if !vex_mem_utf8(p, n) { return Err("invalid UTF-8"); }
+    return Ok(vex_mem_text(p, n, false));
+}
 `;
 
 // Durations are i64 nanoseconds on the virtual clock (base §6.2); wall time starts 2025-01-01T00:00:00Z.

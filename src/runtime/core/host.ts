@@ -53,6 +53,7 @@ function tmpBuffer(s: string, site: number): number {
   return n;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** Linux signal numbers (1..64); SIGKILL (9) and SIGSTOP (19) cannot be caught or ignored. */
 const validSignal = (sig: number): boolean => Number.isInteger(sig) && sig >= 1 && sig <= 64;
 const catchable = (sig: number): boolean => validSignal(sig) && sig !== 9 && sig !== 19;
@@ -310,6 +311,17 @@ export function makeHost(rt: Runtime) {
         case 'signal_default': rt.signals.delete(n(0)); return undefined;
         case 'signal': if (catchable(n(0))) rt.signals.set(n(0), args[1] as (s: number) => void); return undefined;
         case 'vex_eprint': rt.err(String(args[0])); return undefined;
+        // string.from_cstr / from_utf8 (chapter 2 §4.7): the bytes read checked (a live block),
+        // up to the NUL or `len` of them
+        case 'vex_mem_text': case 'vex_mem_utf8': {
+          const mem = m.mem, p = n(0);
+          return m.guard(site, () => {
+            const len = name === 'vex_mem_text' && args[2] ? mem.cstringLengthChecked(p, site) : size(1);
+            mem.check(p, len, false, site);
+            if (name === 'vex_mem_text') return mem.readString(p, len);
+            try { strictUtf8.decode(mem.bytes(p, len)); return true; } catch { return false; }
+          });
+        }
         case 'assume': return rt.panic('assumption violated', site);
         case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': return bitIntrinsic(name, args[0] as number | bigint, n(1), !!args[2]);
         case 'vex_exit': throw new VexExit(n(0)); // process.exit: no defers, no drops (§4.7)
