@@ -20,7 +20,8 @@ import { vecKindOf } from '../../common/vec-kinds';
 import { callTarget, checkedCall, exprInfo } from '../sema/tables';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
-export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
+export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot',
+  'asin', 'acos', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'exp2', 'log2', 'copysign', 'erf', 'erfc', 'tgamma', 'lgamma']);
 
 /** Builtin accessors handing out an element by value (movedOutElement). */
 /** An array's or slice's methods handing out an element it keeps owning (§5.2). */

@@ -21,6 +21,8 @@ extern "C" {
     fn atan(x: f64): f64; fn atan2(y: f64, x: f64): f64; fn sinh(x: f64): f64; fn cosh(x: f64): f64; fn tanh(x: f64): f64;
     fn exp(x: f64): f64; fn exp2(x: f64): f64; fn log(x: f64): f64; fn log2(x: f64): f64; fn log10(x: f64): f64;
     fn pow(x: f64, y: f64): f64; fn cbrt(x: f64): f64; fn hypot(x: f64, y: f64): f64; fn fmod(x: f64, y: f64): f64;
+    fn asinh(x: f64): f64; fn acosh(x: f64): f64; fn atanh(x: f64): f64; fn copysign(x: f64, y: f64): f64;
+    fn erf(x: f64): f64; fn erfc(x: f64): f64; fn tgamma(x: f64): f64; fn lgamma(x: f64): f64;
 }
 export fn abs<T>(x: T): T { let z = x - x; if x < z { return z - x; } return x; }
 export fn min<T>(a: T, b: T): T { if b < a { return b; } return a; }
@@ -68,6 +70,23 @@ export fn round_f64(x: f64): f64 { return x.round(); }
 export fn trunc_f64(x: f64): f64 { return x.trunc(); }
 export fn hypot_f64(x: f64, y: f64): f64 { return hypot(x, y); }
 export fn fmod_f64(x: f64, y: f64): f64 { return fmod(x, y); }
+export fn asinh_f64(x: f64): f64 { return asinh(x); }
+export fn acosh_f64(x: f64): f64 { return acosh(x); }
+export fn atanh_f64(x: f64): f64 { return atanh(x); }
+export fn copysign_f64(x: f64, y: f64): f64 { return copysign(x, y); }
+export fn erf_f64(x: f64): f64 { return erf(x); }
+export fn erfc_f64(x: f64): f64 { return erfc(x); }
+export fn gamma_f64(x: f64): f64 { return tgamma(x); }
+export fn lgamma_f64(x: f64): f64 { return lgamma(x); }
+// f32 forms: computed in f64, rounded once to f32 (as C's sinf etc. are, to within their error)
+export fn sin_f32(x: f32): f32 { return sin(x as f64) as f32; }
+export fn cos_f32(x: f32): f32 { return cos(x as f64) as f32; }
+export fn tan_f32(x: f32): f32 { return tan(x as f64) as f32; }
+export fn sqrt_f32(x: f32): f32 { return x.sqrt(); }
+export fn pow_f32(x: f32, y: f32): f32 { return pow(x as f64, y as f64) as f32; }
+export fn ceil_f32(x: f32): f32 { return x.ceil(); }
+export fn floor_f32(x: f32): f32 { return x.floor(); }
+export fn round_f32(x: f32): f32 { return x.round(); }
 export fn abs_i32(x: i32): i32 { return x.abs(); }
 export fn abs_i64(x: i64): i64 { return x.abs(); }
 export fn abs_f32(x: f32): f32 { return x.abs(); }
@@ -76,6 +95,7 @@ export fn is_nan(x: f64): bool { return x.is_nan(); }
 export fn is_inf(x: f64): bool { return !x.is_nan() && (x - x).is_nan(); }
 export fn is_finite(x: f64): bool { return !(x - x).is_nan(); }
 export fn lerp(a: f64, b: f64, t: f64): f64 { return a + (b - a) * t; }
+export fn lerp(a: f32, b: f32, t: f32): f32 { return a + (b - a) * t; }
 export fn degrees(r: f64): f64 { return r * 180.0 / PI; }
 export fn radians(d: f64): f64 { return d * PI / 180.0; }
 export fn sqrt(x: f64): f64 { return x.sqrt(); }
