@@ -104,7 +104,13 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'variant': return this.newVariant(this.ty(t.enumType), t.variant, e.args);
       case 'builtin': return this.builtin(e, t.name);
-      case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
+      case 'builtin-method': {
+        // a builtin that calls back into Vex (`v.map(f)`, `o.and_then(f)`): its site is this
+        // frame's call site, so a panic in the callback has this line in its backtrace (the
+        // frame's last call before it was shown)
+        const js = this.builtinMethod(e, t.owner, t.method);
+        return e.args.some((a) => derefAll(this.effType(a)).k === 'fn') ? `(${this.at(e.span)}, ${js})` : js;
+      }
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
       case 'extern': {
         const cname = displayName(t.fn.name).replace(/^[^·]*·/, ''); // a module's extern `math·sin` / `utilːsin` links `sin`
