@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
-import { typeName, isWideInt, intBits, intSigned, subst, typeEq } from '../sema/types';
+import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, type E, type Operands } from './expr';
 import { cloneJs, cloneIsCopy } from './clone-glue';
 import { isCopy } from '../sema/infer';
@@ -108,8 +108,11 @@ export abstract class CallEmitter extends ExprEmitter {
         // a builtin that calls back into Vex (`v.map(f)`, `o.and_then(f)`): its site is this
         // frame's call site, so a panic in the callback has this line in its backtrace (the
         // frame's last call before it was shown)
+        // (so does one on a container whose values' drop runs user code: `v.clear()`, `m.remove(k)`)
         const js = this.builtinMethod(e, t.owner, t.method);
-        return e.args.some((a) => derefAll(this.effType(a)).k === 'fn') ? `(${this.at(e.span)}, ${js})` : js;
+        const callsBack = e.args.some((a) => derefAll(this.effType(a)).k === 'fn') ||
+          (e.callee.kind === 'member' && dropRunsUser(derefAll(this.effType(e.callee.object))));
+        return callsBack ? `(${this.at(e.span)}, ${js})` : js;
       }
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
       case 'extern': {
