@@ -533,6 +533,12 @@ export class FnEmitter extends CallEmitter {
   }
 
   private assign(s: StmtOf<'assign'>): string {
+    // an old value whose drop runs user code: this line is the frame's site while it runs (a
+    // panic in that drop named the frame's previous call)
+    const js = this.assignValue(s);
+    return s.op === '=' && dropRunsUser(this.ty(this.typeOf(s.target))) ? `${this.at(s.span)};\n${js}` : js;
+  }
+  private assignValue(s: StmtOf<'assign'>): string {
     const tt = derefAll(this.typeOf(s.target));
     if (s.op === '=') {
       const v = this.copyVal(s.value);
