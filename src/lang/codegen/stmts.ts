@@ -192,7 +192,8 @@ export class FnEmitter extends CallEmitter {
   /** A by-value parameter (of a function or closure) of type t is the frame's to drop at return,
    *  unless it is a reference, memory-backed, or kept by a closure that may outlive the frame. */
   ownParam(l: LocalInfo, t: Type): void {
-    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && this.m.needsDrop(t) && !this.keptByClosure(l, t)) this.dropParam(l, t);
+    // (one that may hold a Gc handle is a root of the frame too, its drop a no-op if nothing else)
+    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && (this.m.needsDrop(t) || this.m.mayHoldGc(t)) && !this.keptByClosure(l, t)) this.dropParam(l, t);
   }
   /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
   private dropParam(l: LocalInfo, t: Type): void {
@@ -477,9 +478,11 @@ export class FnEmitter extends CallEmitter {
       if (this.scopes.length > 1 && l.captured) this.pinned.add(l.id); // assigned in place: no box
       return `${mark}${name} = ${mem}; ${flag} = true;`;
     }
-    // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop);
-    // a value a closure that may outlive the frame captures is kept (keptByEscapingClosures)
-    if ((l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) && !this.keptByClosure(l, t)) {
+    // a value that may hold a Gc handle is a root like a droppable local (a no-op drop): a fn
+    // value capturing one, and a struct, tuple or Option holding such fn values (they were not
+    // roots: the Gc was collected while the closure could still reach it); a value a closure
+    // that may outlive the frame captures is kept (keptByEscapingClosures)
+    if ((l.needsDrop || this.m.needsDrop(t) || this.m.mayHoldGc(t)) && !this.keptByClosure(l, t)) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
       this.addDrop(d);
