@@ -745,13 +745,22 @@ export class FnEmitter extends CallEmitter {
       // cases compare with `==`, which lends its operands: a temporary subject or case value is
       // dropped with the statement (they leaked)
       const subj = this.simple(this.tempVal(s.subject));
+      // cases are tried in order: a value's hoisted statements (`case g()?`) run only when the
+      // values before it did not match (they all ran before the switch)
+      const label = this.m.uid('$sw');
       let js = '';
-      s.cases.forEach((c, i) => {
-        const conds = c.values.map((v) => this.eq(subj, this.tempVal(v), st)).join(' || ');
-        js += `${i ? ' else ' : ''}if (${conds}) {\n${this.scoped(c.body)}\n}`;
-      });
-      if (s.default) js += `${s.cases.length ? ' else ' : ''}{\n${this.scoped(s.default.body)}\n}`;
-      return js;
+      for (const c of s.cases) {
+        const hit = this.tmp();
+        let test = `${hit} = false;\n`;
+        c.values.forEach((v, j) => {
+          const [pre, eq] = this.capture(() => this.eq(subj, this.tempVal(v), st));
+          const step = `${pre.length ? pre.join('\n') + '\n' : ''}${hit} = ${eq};`;
+          test += j ? `if (!${hit}) {\n${step}\n}\n` : step + '\n';
+        });
+        js += `${test}if (${hit}) {\n${this.scoped(c.body)}\nbreak ${label};\n}\n`;
+      }
+      if (s.default) js += `{\n${this.scoped(s.default.body)}\n}\n`;
+      return `${label}: {\n${js}}`;
     });
   }
   private scoped(list: ast.Stmt[]): string {
