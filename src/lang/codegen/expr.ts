@@ -1356,6 +1356,8 @@ export function freshValue(e: E): boolean {
     // a received value is the receiver's: the channel gave it up (`<-ch;` dropped nothing); an
     // awaited one is what the future's task returned
     case 'recv': case 'await': return true;
+    // `(v.remove(0) as D)`: the value an `any` held, taken out of a new one
+    case 'cast': return freshValue(e.expr);
     case 'call': {
       const t = callTarget(e);
       e = checkedCall(e);
