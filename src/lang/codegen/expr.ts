@@ -939,7 +939,11 @@ export abstract class ExprEmitter {
     const p = this.place(place);
     if (step) { // a user type's `op++`/`op--`: store the call's result (sema/operators.ts incDecOverload)
       const old = this.tmp(), nv = this.tmp();
-      return prefix ? `(${nv} = ${this.expr(step)}, ${p.set(nv)}, ${nv})` : `(${old} = ${p.get}, ${nv} = ${this.expr(step)}, ${p.set(nv)}, ${old})`;
+      if (!prefix) return `(${old} = ${p.get}, ${nv} = ${this.expr(step)}, ${p.set(nv)}, ${old})`; // the old value moves out (freshValue)
+      // `++a` is `a = a.op++()`: the value it replaces is dropped, as an assignment's (it leaked)
+      const t = this.ty(derefAll(this.typeOf(place)));
+      if (!this.m.needsDrop(t)) return `(${nv} = ${this.expr(step)}, ${p.set(nv)}, ${nv})`;
+      return `(${nv} = ${this.expr(step)}, ${old} = ${p.get}, ${p.set(nv)}, ${this.m.dropFn(t)}(${old}), ${nv})`;
     }
     const t = derefAll(this.typeOf(place));
     const one = '1';
@@ -1356,6 +1360,8 @@ export function freshValue(e: E): boolean {
     // a received value is the receiver's: the channel gave it up (`<-ch;` dropped nothing); an
     // awaited one is what the future's task returned
     case 'recv': case 'await': return true;
+    // `a++` of a user type gives the value `op++` replaced: it moved out of the place
+    case 'postfix': return !!exprInfo(e)?.step;
     // `(v.remove(0) as D)`: the value an `any` held, taken out of a new one
     case 'cast': return freshValue(e.expr);
     case 'call': {
