@@ -23,7 +23,7 @@ export const RT_MEMBERS = [
   // fuel and call/return events; `tickAt`: the tick of an entry that restarts its call (entry.ts)
   'fuel', 'tick', 'tickAt', 'charge', 'traceCalls', 'callEvent',
   // panics and unwinding: what the generated catch/finally blocks report
-  'panic', 'outOfBounds', 'catchPanic', 'seen', 'leave', 'endFrame', 'runDefers', 'logDrop',
+  'panic', 'outOfBounds', 'catchPanic', 'seen', 'leave', 'endFrame', 'runDefers', 'addDefer', 'logDrop',
   'recordLocals', 'wantsLocals', 'movedLocal',
   // drops of recursive types nested past a limit wait in `dropQueue` (`dropDepth`: the nesting)
   'dropDepth', 'dropQueue', 'drainDrops',

@@ -384,7 +384,7 @@ export class FnEmitter extends CallEmitter {
         this.inDefer--;
         this.deepTwins = twins;
         const at = this.m.site(s.span, this.fnName);
-        return `($d || ($d = [])).push(() => ${body.startsWith('{') ? body : `{ ${body} }`}, ${at});`;
+        return `$d = ${RT.addDefer}($d, () => ${body.startsWith('{') ? body : `{ ${body} }`}, ${at});`;
       }
       case 'go': return this.withPre(() => this.goStmt(s));
       case 'error': return unsupported('error statement');
