@@ -23,7 +23,7 @@ export const RT_MEMBERS = [
   // fuel and call/return events; `tickAt`: the tick of an entry that restarts its call (entry.ts)
   'fuel', 'tick', 'tickAt', 'charge', 'traceCalls', 'callEvent',
   // panics and unwinding: what the generated catch/finally blocks report
-  'panic', 'outOfBounds', 'catchPanic', 'seen', 'leave', 'endFrame', 'runDefers', 'logDrop',
+  'panic', 'outOfBounds', 'catchPanic', 'seen', 'leave', 'endFrame', 'runDefers', 'addDefer', 'logDrop',
   'recordLocals', 'wantsLocals', 'movedLocal',
   // drops of recursive types nested past a limit wait in `dropQueue` (`dropDepth`: the nesting)
   'dropDepth', 'dropQueue', 'drainDrops',
@@ -55,7 +55,7 @@ export const HOST_FNS = [
 export const LIB_FNS = [
   'all', 'any', 'bytes', 'ceil', 'chars', 'filter', 'find', 'findIn', 'floor',
   'forEach', 'indexOf', 'insert', 'join', 'keys', 'map', 'natural', 'parse', 'reduce', 'remove',
-  'reverse', 'round', 'sort', 'sortBy', 'split', 'sqrt', 'substr', 'trunc', 'values',
+  'replaceParts', 'reverse', 'round', 'sort', 'sortBy', 'split', 'sqrt', 'strCmp', 'substr', 'trunc', 'values',
 ] as const;
 /** rt.sched: the scheduler (core/scheduler.ts). */
 export const SCHED_FNS = [
@@ -67,7 +67,7 @@ export const HELPER_FNS = [
   '$contains', '$copy', '$div', '$eq', '$f2i', '$ipow', '$mapOf', '$mdel', '$mget', '$mput',
   '$mset', '$mtake', '$range', '$rem', '$repeat', '$sadd', '$sdel', '$sget', '$slice', '$sliceAll',
   '$sput', '$sset', '$stake', '$subslice', '$unwrapO', '$anyAs',
-  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear', '$dropAll',
+  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear', '$dropAll', '$i2f',
 ] as const;
 /** rt.jsBuiltins: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
-import { typeName, isWideInt, intBits, intSigned, subst, typeEq } from '../sema/types';
+import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, type E, type Operands } from './expr';
 import { cloneJs, cloneIsCopy } from './clone-glue';
 import { isCopy } from '../sema/infer';
@@ -20,7 +20,8 @@ import { vecKindOf } from '../../common/vec-kinds';
 import { callTarget, checkedCall, exprInfo } from '../sema/tables';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
-export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot']);
+export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot',
+  'asin', 'acos', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'exp2', 'log2', 'copysign', 'erf', 'erfc', 'tgamma', 'lgamma']);
 
 /** Builtin accessors handing out an element by value (movedOutElement). */
 /** An array's or slice's methods handing out an element it keeps owning (§5.2). */
@@ -103,7 +104,16 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'variant': return this.newVariant(this.ty(t.enumType), t.variant, e.args);
       case 'builtin': return this.builtin(e, t.name);
-      case 'builtin-method': return this.builtinMethod(e, t.owner, t.method);
+      case 'builtin-method': {
+        // a builtin that calls back into Vex (`v.map(f)`, `o.and_then(f)`): its site is this
+        // frame's call site, so a panic in the callback has this line in its backtrace (the
+        // frame's last call before it was shown)
+        // (so does one on a container whose values' drop runs user code: `v.clear()`, `m.remove(k)`)
+        const js = this.builtinMethod(e, t.owner, t.method);
+        const callsBack = e.args.some((a) => derefAll(this.effType(a)).k === 'fn') ||
+          (e.callee.kind === 'member' && dropRunsUser(derefAll(this.effType(e.callee.object))));
+        return callsBack ? `(${this.at(e.span)}, ${js})` : js;
+      }
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
       case 'extern': {
         const cname = displayName(t.fn.name).replace(/^[^·]*·/, ''); // a module's extern `math·sin` / `utilːsin` links `sin`
@@ -291,7 +301,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'sleep': return `${rtS('sleep')}(${this.val(a[0])})`;
       case 'vex_clock_ns': return `$wnum($floor(${rtS('clock')} * 1000000))`;
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
-      case 'string_with_capacity': return `$newString("", ${s}).reserve($Number(${this.val(a[0])}), ${s})`;
+      case 'string_with_capacity': return `$newString("", ${s}).reserve(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
       case 'set_allocator': case 'set_global_allocator': {
         const at = derefAll(this.effType(a[0]));
@@ -409,7 +419,7 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (`${owner}.${method}`) {
       case 'Vec.new': return this.newVec(t);
       case 'String.new': case 'String.from': return `$newString(${a.length ? this.val(a[0]) : '""'}, ${s})`;
-      case 'String.withCapacity': case 'String.with_capacity': return `$newString("", ${s}).reserve($Number(${this.val(a[0])}), ${s})`;
+      case 'String.withCapacity': case 'String.with_capacity': return `$newString("", ${s}).reserve(${this.val(a[0])}, ${s})`;
       case 'Map.new': return `new ${RT.VMap}(${this.tableEntry(t).join(', ')})`;
       case 'Set.new': return `new ${RT.VSet}(${this.tableEntry(t).join(', ')})`;
       case 'Box.new': return `$box(${this.copyVal(a[0])}, ${s})`;
@@ -472,7 +482,7 @@ export abstract class CallEmitter extends ExprEmitter {
       const at = derefAll(this.effType(objE));
       const { size, align, kind } = this.vecLayout(at.k === 'array' ? at.elem : null);
       const view = this.simple(`{ esize: ${size}, ealign: ${align}, kind: ${kind}, a: ${this.simple(keeping.js)}, toArray() { return Array.from(this.a); } }`);
-      return `(${keeping.res} = ${rtL('filter')}(${view}, ${this.val(a[0])}))`;
+      return `(${keeping.res} = ${rtL('filter')}(${view}, ${this.val(a[0])}, undefined, ${s}))`;
     }
     if (keeping) {
       const js = libMethod(this as unknown as LibHost, e, owner, method, this.simple(keeping.js), s);
@@ -508,7 +518,7 @@ export abstract class CallEmitter extends ExprEmitter {
         const it = this.ty(this.typeOf(e));
         if (it.k !== 'struct' || !elem) return unsupported(`${owner}.iter`);
         const { size, align, kind } = this.vecLayout(elem);
-        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, ${cloneEl ? `${els}.map(${cloneEl})` : `Array.from(${els})`}, ${kind}))`;
+        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, ${cloneEl ? `${els}.map(${cloneEl})` : `Array.from(${els})`}, ${kind}, ${s}))`;
       }
       // the value looked for is taken by value, as by Vec's (a moved one is dropped after)
       if (method === 'contains') return this.consumingKey(a[0], elem ?? undefined, (k) => `$contains(${els}, ${k})`);
@@ -518,7 +528,7 @@ export abstract class CallEmitter extends ExprEmitter {
       const view = this.simple(`{ ${like}a: ${els}, toArray() { return Array.from(this.a); } }`);
       if (method === 'index_of') return this.indexOf(view, a[0], elem ?? undefined);
       // the kept elements stay the receiver's: the new Vec holds clones of the non-Copy ones
-      if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl})`;
+      if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl}, ${s})`;
       return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
     }
     const arg = (i: number) => this.copyVal(a[i]);
@@ -606,7 +616,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'String.lower': return `$newString(${o}.s.toLowerCase(), ${s})`;
       case 'String.trim': return `$newString(${rtH('trim')}(${o}.s), ${s})`;
       // replace can multiply the length: built by rt.host.cat (too long fails as an allocation)
-      case 'String.replace': return `$newString(${rtH('cat')}(${o}.s.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
+      case 'String.replace': return `$newString(${rtH('cat')}(${rtL('replaceParts')}(${o}.s, ${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.len': return `${rtH('utf8Len')}(${o})`;
       case 'str.as_ptr': return `${rtH('cstr')}(${o})`;
       case 'str.contains': return `${o}.includes(${this.val(a[0])})`;
@@ -616,7 +626,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.upper': return `$newString(${o}.toUpperCase(), ${s})`;
       case 'str.lower': return `$newString(${o}.toLowerCase(), ${s})`;
       case 'str.trim': return `$newString(${rtH('trim')}(${o}), ${s})`;
-      case 'str.replace': return `$newString(${rtH('cat')}(${o}.split(${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
+      case 'str.replace': return `$newString(${rtH('cat')}(${rtL('replaceParts')}(${o}, ${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
       case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;
@@ -663,6 +673,29 @@ export abstract class CallEmitter extends ExprEmitter {
         const rt_ = derefAll(this.effType(objE)), t = this.tmp();
         return `(${t} = ${js}, ${o}.t === 0 ? ${t} : (${err}${this.inPlaceDefault(e, t, rt_.k === 'enum' ? rt_.args[0] : null)}))`;
       }
+      // a payload lent to the closure (§5.4, as a Vec's elements to map's) is dropped after the call
+      // when the receiver is consumed (a temporary: `mk().map(f)`); the other variant is handed
+      // on as it is (`Err(e).map(f)` is the receiver itself)
+      case 'Option.map': case 'Result.map': case 'Option.and_then': case 'Result.and_then': case 'Result.map_err': {
+        const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
+        const tag = method === 'map_err' ? 1 : 0;
+        const lent = this.droppedOther(objE, o, tag, stmtOwns, true);
+        // a Result read in place from a place receiver (`r.map(f).unwrap().n`): a new one is the
+        // statement's temporary, the receiver given back (the other variant) stays the place's
+        const inPlace = owner === 'Result' && this.inPlaceDefaults.has(e);
+        if (!lent && !inPlace) return js;
+        const t = this.tmp();
+        const own = inPlace ? `${t} === ${o} ? ${t} : ${this.inPlaceDefault(e, t, derefAll(this.typeOf(e)))}` : t;
+        return `(${t} = ${js}, ${lent ? `${o}.t === ${tag} && (${lent}undefined), ` : ''}${own})`;
+      }
+      // a temporary whose payload filter does not keep: dropped (a moved place: lib-methods.ts)
+      case 'Option.filter': {
+        const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
+        const lent = exprInfo(objE)?.moves ? '' : this.droppedOther(objE, o, 0, stmtOwns, true);
+        if (!lent) return js;
+        const t = this.tmp();
+        return `(${t} = ${js}, ${o}.t === 0 && ${t} !== ${o} && (${lent}undefined), ${t})`;
+      }
       // the payload of the other variant goes with a consumed receiver
       case 'Result.ok': case 'Result.err': {
         const js = libMethod(this as unknown as LibHost, e, owner, method, o, s) ?? unsupported(`${owner}.${method}`);
@@ -690,7 +723,7 @@ export abstract class CallEmitter extends ExprEmitter {
         // holds clones of the kept elements that move (need drop, or a struct that could be
         // changed in place), so each object has one owner and nothing is shared
         if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && (this.m.needsDrop(rt_.args[0]) || !isCopy(rt_.args[0]))) {
-          return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)})`;
+          return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)}, ${s})`;
         }
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
           ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
@@ -707,9 +740,9 @@ export abstract class CallEmitter extends ExprEmitter {
   /** `drop(o.a0), ` for a Result receiver `o` (written objE) in variant `tag`, whose payload the
    *  call does not give, when the call consumes it (a moved place, or a temporary the statement
    *  does not own: `stmtOwns`); '' otherwise. */
-  private droppedOther(objE: E, o: string, tag: 0 | 1, stmtOwns: boolean): string {
+  private droppedOther(objE: E, o: string, tag: 0 | 1, stmtOwns: boolean, option = false): string {
     const t = derefAll(this.effType(objE));
-    if (t.k !== 'enum' || t.info !== RESULT || !t.args[tag] || !this.m.needsDrop(t.args[tag])) return '';
+    if (t.k !== 'enum' || (t.info !== RESULT && !(option && t.info === OPTION)) || !t.args[tag] || !this.m.needsDrop(t.args[tag])) return '';
     const consumed = !!exprInfo(objE)?.moves || (!stmtOwns && this.moveOutRoot(objE) === objE);
     return consumed ? `${this.m.dropFn(t.args[tag])}(${o}.a0), ` : '';
   }

@@ -3,7 +3,7 @@
 import type { Type, IntName } from '../sema/types';
 import { isWideInt } from '../sema/types';
 import { jsStr, isWide, roundFloat, wrapInt, wrapWide } from './names';
-import { rtH } from './rt-names';
+import { rtH, rtX } from './rt-names';
 
 /** JS for casting the value `v` of type `from` (references already stripped) to `to`. */
 export function emitCast(v: string, from: Type, to: Type, site: () => number): string {
@@ -28,6 +28,8 @@ export function emitCast(v: string, from: Type, to: Type, site: () => number): s
   }
   if (to.k === 'float') {
     let x = v;
+    // (to f32/f16 rounded once: through an f64 first rounds twice)
+    if (from.k === 'int' && isWideInt(from.name) && to.bits < 64) return `${rtX('$i2f')}(${v}, ${to.bits})`;
     if (from.k === 'int' && isWideInt(from.name)) x = `$Number(${v})`;
     else if (from.k === 'bool') x = `(${v} ? 1 : 0)`;
     return roundFloat(x, to.bits);

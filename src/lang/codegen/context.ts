@@ -336,6 +336,7 @@ export class ModuleCtx {
       case 'array': r = this.mayHoldGc(t.elem); break;
       case 'builtin': r = t.name === 'Gc' || t.args.some((a) => this.mayHoldGc(a)); break;
       case 'fn': r = this.gcUsed; break; // a closure's captures (gc.ts follows `$gc`)
+      case 'any': r = this.gcUsed; break; // whatever it boxed (it was no root: its Gc was collected)
       default: r = false;
     }
     this.gcHolders.set(key, r);

@@ -7,8 +7,7 @@ import type { FnInfo } from '../sema/typed';
 import { subst, typeName, isWideInt, intBits, intSigned, typeSome } from '../sema/types';
 import { displayName } from '../sema/module-names';
 import type { ModuleCtx } from './context';
-import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat } from './names';
-import { f16round } from '../../common/f16';
+import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat, roundFloatValue } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { envOf } from '../sema/types';
 import { type ResOf, type TargetOf, callTarget, checkedCall, exprInfo, nameRes, refIsMut } from '../sema/tables';
@@ -19,7 +18,7 @@ const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === '
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
-import { RT, rtH, rtS, rtX } from './rt-names';
+import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { CodegenLimit } from './context';
 import { MSG, NOTE } from '../msg';
 
@@ -314,7 +313,7 @@ export abstract class ExprEmitter {
         this.dropRoots.delete(e);
         return this.convert(this.ownTemp(js, from, e.span, extend), from, to);
       }
-      js = this.convert(js, this.typeOf(e), to);
+      js = this.convert(js, this.typeOf(e), to, this.site(e.span));
     }
     const extend = this.dropRoots.get(e);
     if (extend !== undefined) { this.dropRoots.delete(e); js = this.ownTemp(js, this.ty(this.typeOf(e)), e.span, extend); }
@@ -423,7 +422,8 @@ export abstract class ExprEmitter {
     return `(${a} = ${rtH('refAddr')}(${td}, ${v}, ${s}))`;
   }
 
-  convert(js: string, from: Type, to: Type): string {
+  /** `site`: where a Vec made of an array literal is allocated (the heap profile's line). */
+  convert(js: string, from: Type, to: Type, site = -1): string {
     if (to.k === 'any' && from.k !== 'any') return this.boxAny(js, from);
     if (from.k === 'int' && to.k === 'int') {
       return js; // a <= 32-bit number is already the canonical form of the wider value
@@ -444,7 +444,7 @@ export abstract class ExprEmitter {
     if (from.k === 'array' && to.k === 'builtin' && to.name === 'Vec') { // §7.4: an array literal as a Vec (a fresh JS array)
       let size = 8, align = 8;
       try { const l = this.m.prog.layoutOf(to.args[0]); size = l.size || size; align = l.align || align; } catch { /* keep defaults, as newVec */ }
-      return `new ${RT.VVec}(${size}, ${align}, ${js})`;
+      return `new ${RT.VVec}(${size}, ${align}, ${js}, 0, ${site})`;
     }
     if (from.k === 'ref' && from.inner.k === 'array' && to.k === 'slice') return `$sliceAll(${js})`;
     return js;
@@ -476,7 +476,7 @@ export abstract class ExprEmitter {
         const t = this.typeOf(e);
         return intLit(exprInfo(e)?.constValue != null && typeof exprInfo(e)!.constValue! !== 'boolean' && typeof exprInfo(e)!.constValue! !== 'string' ? (exprInfo(e)!.constValue! as bigint) : e.value, t);
       }
-      case 'float': { const bits = this.typeOf(e).k === 'float' ? (this.typeOf(e) as { bits: number }).bits : 64; return numLit(bits === 32 ? Math.fround(e.value) : bits === 16 ? f16round(e.value) : e.value); }
+      case 'float': { const bits = this.typeOf(e).k === 'float' ? (this.typeOf(e) as { bits: number }).bits : 64; return numLit(roundFloatValue(e.value, bits)); }
       case 'string': return jsStr(e.value);
       case 'bool': return e.value ? 'true' : 'false';
       case 'nil': return 'undefined';
@@ -633,7 +633,7 @@ export abstract class ExprEmitter {
     if (typeof v === 'string') return jsStr(v);
     if (typeof v === 'boolean') return String(v);
     if (t.k === 'int') return intLit(v as bigint, t);
-    return numLit(Number(v));
+    return numLit(t.k === 'float' ? roundFloatValue(Number(v), t.bits) : Number(v));
   }
 
   /** A unit variant value, or a constructor function for a data variant used as a value. */
@@ -750,7 +750,7 @@ export abstract class ExprEmitter {
     if (spec === '?') return `${RT.debug}(${v}, ${this.m.td(t)})`;
     const kind = t.k === 'int' ? t.name : t.k === 'float' ? (t.bits === 32 ? 'f32' : 'f64') : null;
     if (!kind) return this.display(e);
-    return `${rtH('spec')}(${jsStr(spec)}, ${jsStr(kind)}, ${v})`;
+    return `${rtH('spec')}(${jsStr(spec)}, ${jsStr(kind)}, ${v}, ${this.site(e.span)})`;
   }
 
   // ------------------------------------------------------------ operators
@@ -811,7 +811,7 @@ export abstract class ExprEmitter {
     }
     if (op === '+' && lt.k === 'builtin' && lt.name === 'Vec') { // chapter 2 §2.2.1: a new Vec of both (Copy elements)
       const a = this.tmp();
-      return `(${a} = ${l}, new ${RT.VVec}(${a}.esize, ${a}.ealign, ${a}.a.concat(${r}.a)))`;
+      return `(${a} = ${l}, new ${RT.VVec}(${a}.esize, ${a}.ealign, ${a}.a.concat(${r}.a), 0, ${this.site(e.span)}))`;
     }
     if (lt.k === 'struct' || lt.k === 'enum') {
       const viaMethod = this.userOperator(op, l, r, lt, e.span);
@@ -867,7 +867,9 @@ export abstract class ExprEmitter {
         return op === '==' ? eq : `!${eq}`;
       }
       case '<': case '<=': case '>': case '>=':
-        if (t.k === 'builtin' && t.name === 'String') return `(${l}.s ${op} ${r}.s)`;
+        // strings in code point (UTF-8 byte) order, not JS's UTF-16 order
+        if (t.k === 'builtin' && t.name === 'String') return `(${rtL('strCmp')}(${l}.s, ${r}.s) ${op} 0)`;
+        if (t.k === 'str') return `(${rtL('strCmp')}(${l}, ${r}) ${op} 0)`;
         return `(${l} ${op} ${r})`;
     }
     if (t.k === 'float') {
@@ -937,7 +939,11 @@ export abstract class ExprEmitter {
     const p = this.place(place);
     if (step) { // a user type's `op++`/`op--`: store the call's result (sema/operators.ts incDecOverload)
       const old = this.tmp(), nv = this.tmp();
-      return prefix ? `(${nv} = ${this.expr(step)}, ${p.set(nv)}, ${nv})` : `(${old} = ${p.get}, ${nv} = ${this.expr(step)}, ${p.set(nv)}, ${old})`;
+      if (!prefix) return `(${old} = ${p.get}, ${nv} = ${this.expr(step)}, ${p.set(nv)}, ${old})`; // the old value moves out (freshValue)
+      // `++a` is `a = a.op++()`: the value it replaces is dropped, as an assignment's (it leaked)
+      const t = this.ty(derefAll(this.typeOf(place)));
+      if (!this.m.needsDrop(t)) return `(${nv} = ${this.expr(step)}, ${p.set(nv)}, ${nv})`;
+      return `(${nv} = ${this.expr(step)}, ${old} = ${p.get}, ${p.set(nv)}, ${this.m.dropFn(t)}(${old}), ${nv})`;
     }
     const t = derefAll(this.typeOf(place));
     const one = '1';
@@ -996,12 +1002,16 @@ export abstract class ExprEmitter {
       case 'index': {
         const ot = derefAll(this.effType(e.object));
         const o = this.simple(this.val(e.object));
-        const i = this.simple(this.val(e.index));
         const s = this.site(e.span);
         if (ot.k === 'builtin' && ot.name === 'Map') {
-          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `($mset(${o}, ${i}, ${v}), ${o}.fit(${s}))` };
+          // the key is looked up (`m[k] += 1`; a key `=` stores is consumed by assignDropping when
+          // it needs drop): a temporary one is the statement's, and an entry there keeps its own
+          // key object (replacing it lost the stored key and gave the map the caller's)
+          const i = this.simple(this.tempVal(e.index));
+          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `${rtX('$mput')}(${o}, ${i}, ${v}, true, null, null, ${s})` };
           return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `(${o}.m.set(${i}, ${v}), ${o}.fit(${s}))` };
         }
+        const i = this.simple(this.val(e.index));
         const n = this.numIndex(e.index) ? 'n' : '';
         if (n && ot.k === 'builtin' && ot.name === 'Vec') {
           // o and i are plain here (simple()); a value that is not is evaluated first, into a temporary
@@ -1205,7 +1215,9 @@ export abstract class ExprEmitter {
     }
     // object, then index (made first when the index hoists statements: `mk()[f()?]`)
     const os = [this.val(e.object)];
-    const i = this.after(os, () => this.val(e.index)), o = os[0];
+    // (a Map's key is only looked up: a temporary one is dropped with the statement)
+    const isMap = ot.k === 'builtin' && ot.name === 'Map';
+    const i = this.after(os, () => (isMap ? this.tempVal(e.index) : this.val(e.index))), o = os[0];
     if (ot.k === 'str') return `${rtH('strByte')}(${o}, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strByte')}(${o}.s, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;
@@ -1291,9 +1303,12 @@ function refOfCell(t: Type): boolean {
 export const DETACHED = new Set(['String.upper', 'String.lower', 'String.trim', 'String.replace', 'String.clone',
   'String.to_upper', 'String.to_lower', 'String.split', 'String.bytes', 'Vec.pop', 'Vec.remove', 'Vec.clone', 'Clone.clone',
   'str.upper', 'str.lower', 'str.trim', 'str.replace', 'str.to_upper', 'str.to_lower',
-  'Map.keys', 'Map.values', 'Set.values']); // (these clone what the map holds: lib-methods.ts)
+  'Map.keys', 'Map.values', 'Set.values', // (these clone what the map holds: lib-methods.ts)
+  'Channel.recv']); // (a received value: the channel gave it up)
 /** Option/Result methods handing out the receiver's content by value: fresh when the receiver is. */
 const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_err']);
+/** Option/Result methods giving the receiver, a new value made of its payload, or the argument. */
+const COMBINATORS = new Set(['map', 'map_err', 'and_then', 'or', 'or_else', 'filter', 'ok_or', 'ok', 'err']);
 /** Builtin accessors handing out a part of what the receiver owns (`v.get(i)`, `m.get(k)`). */
 const ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Map.get_or', 'Box.get',
   'array.get', 'array.first', 'array.last', 'array.find', 'slice.get', 'slice.first', 'slice.last', 'slice.find']); // §5.2
@@ -1332,9 +1347,23 @@ export function cannotLeave(e: E): boolean {
 const primitive = (t: Type | undefined): boolean => t?.k === 'int' || t?.k === 'float' || t?.k === 'bool';
 
 export function freshValue(e: E): boolean {
+  // an overloaded operator (`a + b`, `v[i]`, `-a`) is a call of its operator method
+  const lowered = exprInfo(e)?.lowered;
+  if (lowered) return freshValue(lowered);
   switch (e.kind) {
     // (a tuple or array literal owns its elements: each was made for it or moved into it)
     case 'struct-lit': case 'fstring': case 'tuple': case 'array': return true;
+    // `o?` takes its operand by value (sema consumes it): the payload is the expression's own;
+    case 'try': return true;
+    // so does `o ?? d` (both operands by value): the payload or the default is its own
+    case 'binary': return e.op === '??';
+    // a received value is the receiver's: the channel gave it up (`<-ch;` dropped nothing); an
+    // awaited one is what the future's task returned
+    case 'recv': case 'await': return true;
+    // `a++` of a user type gives the value `op++` replaced: it moved out of the place
+    case 'postfix': return !!exprInfo(e)?.step;
+    // `(v.remove(0) as D)`: the value an `any` held, taken out of a new one
+    case 'cast': return freshValue(e.expr);
     case 'call': {
       const t = callTarget(e);
       e = checkedCall(e);
@@ -1354,14 +1383,31 @@ export function freshValue(e: E): boolean {
         if ((t.owner === 'Vec' || t.owner === 'array' || t.owner === 'slice') && (t.method === 'reduce' || t.method === 'fold')) {
           return ownsWhatItHolds(e);
         }
-        return (t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method) && e.callee.kind === 'member' && freshValue(e.callee.object);
+        // Option.map/and_then give a new Option (the closure's value) or None; the other Option and
+        // Result methods may give the receiver itself (`Err(e).map(f)`) or what it holds: fresh
+        // when the receiver is
+        if (t.owner === 'Option' && (t.method === 'map' || t.method === 'and_then')) return true;
+        // (a receiver the call consumes, a moved place, is given up too)
+        return (t.owner === 'Option' || t.owner === 'Result') && (UNWRAPS.has(t.method) || COMBINATORS.has(t.method)) && e.callee.kind === 'member' &&
+          (freshValue(e.callee.object) || (COMBINATORS.has(t.method) && !!exprInfo(e.callee.object)?.moves));
       }
       const k = t?.k;
-      return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static';
+      // (block_on and catch_panic give what the future or the closure returned, or Err(message))
+      if (k === 'builtin') return (t as TargetOf<'builtin'>).name === 'block_on' || (t as TargetOf<'builtin'>).name === 'catch_panic';
+      // (a function value's result is owned too: a closure cannot hand out what it captured, E0163)
+      return k === 'fn' || k === 'method' || k === 'contract-method' || k === 'variant' || k === 'builtin-static' || k === 'value';
     }
+    // an `if`/`match`/block value is fresh when whichever branch runs gives a fresh value (one
+    // giving a place, `if c { a } else { b }`, is a view of it)
+    case 'if': return e.branches.every((b) => freshTail(b.body)) && freshTail(e.else);
+    case 'match': return e.arms.every((a) => a.body.kind === 'return' || a.body.kind === 'break' || a.body.kind === 'continue' ||
+      ('stmts' in a.body ? freshTail(a.body) : freshValue(a.body)));
+    case 'block': return freshTail(e.block);
     default: return false;
   }
 }
+/** A block's value is fresh (a block without a tail value gives none: it diverges). */
+const freshTail = (b: ast.Block | null): boolean => !b?.tail || freshValue(b.tail);
 /** Does every value this user function returns come out of an expression that shares nothing
  *  with its arguments (an f-string, `String.from(…)`, a DETACHED builtin method, a new empty
  *  collection)? Then a temporary receiver of a `&self` call can be dropped whatever it returns
@@ -1410,7 +1456,9 @@ function ownsWhatItHolds(e: E): boolean {
 /** `o.unwrap_or(d)`, `o.unwrap_or_else(f)`, `m.get_or(k, d)`: a default may be what it gives. */
 export function givesDefault(e: ast.ExprOf<'call'>): boolean {
   const t = callTarget(e);
-  return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or'));
+  return t?.k === 'builtin-method' && (((t.owner === 'Option' || t.owner === 'Result') && (t.method === 'unwrap_or' || t.method === 'unwrap_or_else')) || (t.owner === 'Map' && t.method === 'get_or') ||
+    // (a new Ok/Err, unless it gives its receiver back: `r.map(f)` of an Err place)
+    (t.owner === 'Result' && (t.method === 'map' || t.method === 'map_err' || t.method === 'and_then')));
 }
 /** What e reads a part of in place (a field; with `accessors` also an element read by index
  *  `make_vec()[0].id`, an accessor's or an unwrap's receiver `make_vec().get(0).id`), or null. */
@@ -1418,6 +1466,8 @@ function partOf(o: E, accessors = true): E | null {
   if (o.kind === 'member' || o.kind === 'tuple-index') return o.kind === 'member' && o.object.kind === 'ident' && nameRes(o.object)?.k === 'type' ? null : o.object;
   if (!accessors) return null;
   if (o.kind === 'index') return o.index.kind !== 'range' ? o.object : null;
+  // `*b` reads a Box's content in place, as `b.get()` (`(*Box(mk())).n`: the Box is the temporary)
+  if (o.kind === 'deref') { const bt = exprInfo(o.operand)?.type; return bt?.k === 'builtin' && bt.name === 'Box' ? o.operand : null; }
   if (o.kind !== 'call' || callTarget(o)?.k !== 'builtin-method' || o.callee.kind !== 'member') return null;
   const c = checkedCall(o), t = callTarget(o) as TargetOf<'builtin-method'>;
   const through = ACCESSORS.has(`${t.owner}.${t.method}`) || ((t.owner === 'Option' || t.owner === 'Result') && UNWRAPS.has(t.method));

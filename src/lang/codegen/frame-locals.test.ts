@@ -105,8 +105,8 @@ fn main() {
     expect(r.exitCode).toBe(134);
     const f = frames(r.panic);
     expect(f[0]).toBe('closure in main: n: i32 = 4, doubled: i32 = 8');
-    expect(f[1]).toBe('apply: f: fn(i32): i32 = fn, v: i32 = 4');
-    expect(f[2]).toBe('main: limit: i32 = 3, check: fn(i32): i32 = fn');
+    expect(f[1]).toBe('apply: f: fn(i32): i32 = <fn>, v: i32 = 4');
+    expect(f[2]).toBe('main: limit: i32 = 3, check: fn(i32): i32 = <fn>');
   });
 
   it('moved values: a String moved out shows as moved, the live one is dropped and shown', () => {

@@ -60,10 +60,10 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'ends_with': return `${S}.endsWith(${v(0)})`;
       case 'to_upper': return `$newString(${S}.toUpperCase(), ${s})`;
       case 'to_lower': return `$newString(${S}.toLowerCase(), ${s})`;
-      case 'split': return `${rtL('split')}(${S}, ${v(0)}, ${layout(retT)})`;
+      case 'split': return `${rtL('split')}(${S}, ${v(0)}, ${layout(retT)}, ${s})`;
       case 'find': return opt(`${rtL('find')}(${S}, ${v(0)})`);
       case 'substr': return `${rtL('substr')}(${S}, ${v(0)}, ${v(1)})`;
-      case 'bytes': return `${rtL('bytes')}(${S})`;
+      case 'bytes': return `${rtL('bytes')}(${S}, ${s})`;
       case 'to_string': case 'text': case 'clone': return S;
       case 'push_str': return `${o}.append(${v(0)}, ${s})`;
       case 'parse': {
@@ -88,11 +88,12 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'last': return opt(`${o}.a[${o}.a.length - 1]`);
       case 'find': return opt(`${rtL('findIn')}(${o}, ${fn(0)})`);
       case 'index_of': return opt(`${rtL('indexOf')}(${o}, ${v(0)})`);
-      case 'any': case 'all': case 'filter': return `${rtL(method as LibFn)}(${o}, ${fn(0)})`;
+      case 'any': case 'all': return `${rtL(method as LibFn)}(${o}, ${fn(0)})`;
+      case 'filter': return `${rtL('filter')}(${o}, ${fn(0)}, undefined, ${s})`;
       case 'forEach': case 'for_each': return `${rtL('forEach')}(${o}, ${fn(0)})`;
       case 'map': {
         const out = retT.k === 'builtin' ? retT.args[0] : undefined; // a result made before a panic is dropped
-        return `${rtL('map')}(${o}, ${fn(0)}, ${layout(retT)}${out && h.m.needsDrop(out) ? `, ${h.m.dropFn(out)}` : ''})`;
+        return `${rtL('map')}(${o}, ${fn(0)}, ${layout(retT)}, ${out && h.m.needsDrop(out) ? h.m.dropFn(out) : 'undefined'}, ${s})`;
       }
       case 'reduce': case 'fold': return `${rtL('reduce')}(${o}, ${h.copyVal(a[0])}, ${fn(1)})`;
       case 'sort_by': return `${rtL('sortBy')}(${o}, ${fn(0)})`;
@@ -114,7 +115,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       // clones of what the map holds when that is not Copy (each has one owner)
       case 'keys': case 'values': {
         const et = retT.k === 'builtin' ? retT.args[0] : undefined;
-        const clone = et && !cloneIsCopy(h.m, et) ? `, (v, s) => ${cloneJs(h.m, 'v', et, 's')}, ${s}` : '';
+        const clone = et && !cloneIsCopy(h.m, et) ? `, (v, s) => ${cloneJs(h.m, 'v', et, 's')}, ${s}` : `, undefined, ${s}`;
         return `${rtL(method)}(${o}, ${layout(retT)}${clone})`;
       }
       case 'clear': return `(${o}.m.clear(), ${o}.ok = null, undefined)`;
@@ -130,7 +131,13 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     switch (`${owner}.${method}`) {
       case 'Option.map': case 'Result.map': { const f = fn(0); return `(${o}.t === 0 ? ${ok(call(f, [`${o}.a0`]))} : ${isOpt ? none : o})`; }
       case 'Option.and_then': case 'Result.and_then': { const f = fn(0); return `(${o}.t === 0 ? ${call(f, [`${o}.a0`])} : ${isOpt ? none : o})`; }
-      case 'Option.or': return `(${o}.t === 0 ? ${o} : ${v(0)})`;
+      // an argument is evaluated whichever variant the receiver is (its side effects happen either
+      // way, as `unwrap_or`'s default), and dropped when the receiver's value is given instead
+      case 'Option.or': {
+        const t = h.tmp();
+        const drop = h.m.needsDrop(recvT) ? `${h.m.dropFn(recvT)}(${t}), ` : '';
+        return `(${t} = ${v(0)}, ${o}.t === 0 ? (${drop}${o}) : ${t})`;
+      }
       case 'Option.or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o} : ${call(f, [])})`; }
       case 'Option.unwrap_or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o}.a0 : ${call(f, [])})`; }
       case 'Result.unwrap_or_else': { const f = fn(0); return `(${o}.t === 0 ? ${o}.a0 : ${call(f, [`${o}.a0`])})`; }
@@ -143,7 +150,11 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
         const t = h.tmp();
         return `((${t} = ${o}).t !== 0 ? ${none} : ${call(f, [`${t}.a0`])} ? ${t} : (${h.m.dropFn(payload)}(${t}.a0), ${none}))`;
       }
-      case 'Option.ok_or': return `(${o}.t === 0 ? new ${res}(0, ${o}.a0) : new ${res}(1, ${h.copyVal(a[0])}))`;
+      case 'Option.ok_or': {
+        const t = h.tmp(), et = derefAll(h.typeOf(a[0]));
+        const drop = h.m.needsDrop(et) ? `${h.m.dropFn(et)}(${t}), ` : '';
+        return `(${t} = ${h.copyVal(a[0])}, ${o}.t === 0 ? (${drop}new ${res}(0, ${o}.a0)) : new ${res}(1, ${t}))`;
+      }
       case 'Result.map_err': { const f = fn(0); return `(${o}.t === 1 ? new ${res}(1, ${call(f, [`${o}.a0`])}) : ${o})`; }
       case 'Result.ok': return `(${o}.t === 0 ? new ${some}(0, ${o}.a0) : ${none})`;
       case 'Result.err': return `(${o}.t === 1 ? new ${some}(0, ${o}.a0) : ${none})`;
@@ -175,9 +186,10 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
     switch (method) {
       case 'to_string': return `$g(${o})`;
       case 'clone': return o;
-      case 'abs': return `(${o} < 0 ? -${o} : ${o})`;
-      case 'min': { const b = h.tmp(); return `(${o} < (${b} = ${v(0)}) ? ${o} : ${b})`; }
-      case 'max': { const b = h.tmp(); return `(${o} > (${b} = ${v(0)}) ? ${o} : ${b})`; }
+      // as C's fabs (the sign of -0.0 cleared), fmin and fmax (a NaN operand gives the other one)
+      case 'abs': return `(${o} <= 0 ? 0 - ${o} : ${o})`;
+      case 'min': { const b = h.tmp(); return `(${o} < (${b} = ${v(0)}) || ${b} !== ${b} ? ${o} : ${b})`; }
+      case 'max': { const b = h.tmp(); return `(${o} > (${b} = ${v(0)}) || ${b} !== ${b} ? ${o} : ${b})`; }
       case 'clamp': { const lo = h.tmp(), hi = h.tmp(); return `(${o} < (${lo} = ${v(0)}) ? ${lo} : ${o} > (${hi} = ${v(1)}) ? ${hi} : ${o})`; }
       case 'pow': return r(`(${o} ** ${v(0)})`);
       case 'sqrt': case 'floor': case 'ceil': case 'round': case 'trunc': return r(`${rtL(method as LibFn)}(${o})`);

@@ -1,6 +1,8 @@
 // Small pure helpers shared by the emitters: name mangling, JS literals, type predicates.
 import type { Type, IntName } from '../sema/types';
 import { isWideInt } from '../sema/types';
+import { f16round } from '../../common/f16';
+import { wideToFloat } from '../../common/ints';
 
 /** JS identifier for a Vex local: never collides with JS globals or our own `$` names. */
 export const localName = (name: string, id: number) => `v_${name}_${id}`;
@@ -13,11 +15,15 @@ export const intName = (t: Type): IntName | null => (t.k === 'int' ? t.name : nu
 
 /** Literal of an integer value for type t. */
 export function intLit(v: bigint | number, t: Type): string {
-  if (t.k === 'float') return numLit(Number(v));
+  if (t.k === 'float') return numLit(typeof v === 'bigint' ? wideToFloat(v, t.bits, (n) => roundFloatValue(n, t.bits)) : roundFloatValue(v, t.bits));
   const n = Number(v);
   // 64/128-bit: a number while safe, a BigInt beyond (runtime/core/wide.ts, the canonical form)
   if (isWide(t) && !Number.isSafeInteger(n)) return `${BigInt(v)}n`;
   return n < 0 ? `(${n})` : String(n);
+}
+/** A float constant rounded to its type (an integer literal typed `f32` is rounded as at run time). */
+export function roundFloatValue(n: number, bits: number): number {
+  return bits === 32 ? Math.fround(n) : bits === 16 ? f16round(n) : n;
 }
 export function numLit(n: number): string {
   if (Number.isNaN(n)) return '(0/0)';

@@ -14,6 +14,7 @@ import { compoundKey } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
+import { undecidedMatches } from '../sema/exhaustive';
 import { letLocals } from '../sema/borrows';
 import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from '../sema/frame-local-closures';
 import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
@@ -214,7 +215,8 @@ export class FnEmitter extends CallEmitter {
   /** A by-value parameter (of a function or closure) of type t is the frame's to drop at return,
    *  unless it is a reference, memory-backed, or kept by a closure that may outlive the frame. */
   ownParam(l: LocalInfo, t: Type): void {
-    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && this.m.needsDrop(t) && !this.keptByClosure(l, t)) this.dropParam(l, t);
+    // (one that may hold a Gc handle is a root of the frame too, its drop a no-op if nothing else)
+    if (t.k !== 'ref' && t.k !== 'ptr' && !l.addressTaken && (this.m.needsDrop(t) || this.m.mayHoldGc(t)) && !this.keptByClosure(l, t)) this.dropParam(l, t);
   }
   /** A by-value parameter that needs dropping: owned by this call, dropped at exit unless moved. */
   private dropParam(l: LocalInfo, t: Type, live?: string): void {
@@ -459,7 +461,7 @@ export class FnEmitter extends CallEmitter {
         this.inDefer--;
         this.deepTwins = twins;
         const at = this.m.site(s.span, this.fnName);
-        return `($d || ($d = [])).push(() => ${body.startsWith('{') ? body : `{ ${body} }`}, ${at});`;
+        return `$d = ${RT.addDefer}($d, () => ${body.startsWith('{') ? body : `{ ${body} }`}, ${at});`;
       }
       case 'go': return this.withPre(() => this.goStmt(s));
       case 'error': return unsupported('error statement');
@@ -595,9 +597,11 @@ export class FnEmitter extends CallEmitter {
       if (this.scopes.length > 1 && l.captured) this.pinned.add(l.id); // assigned in place: no box
       return `${mark}${name} = ${mem}; ${flag} = true;`;
     }
-    // a fn value that may capture a Gc handle is a root like a droppable local (a no-op drop);
-    // a value a closure that may outlive the frame captures is kept (keptByEscapingClosures)
-    if ((l.needsDrop || this.m.needsDrop(t) || (t.k === 'fn' && this.m.mayHoldGc(t))) && !this.keptByClosure(l, t)) {
+    // a value that may hold a Gc handle is a root like a droppable local (a no-op drop): a fn
+    // value capturing one, and a struct, tuple or Option holding such fn values (they were not
+    // roots: the Gc was collected while the closure could still reach it); a value a closure
+    // that may outlive the frame captures is kept (keptByEscapingClosures)
+    if ((l.needsDrop || this.m.needsDrop(t) || this.m.mayHoldGc(t)) && !this.keptByClosure(l, t)) {
       const flag = `$l${l.id}`;
       const d = { local: l, flag, fn: this.m.dropFn(t), td: this.m.td(t) };
       this.addDrop(d);
@@ -651,6 +655,12 @@ export class FnEmitter extends CallEmitter {
   }
 
   private assign(s: StmtOf<'assign'>): string {
+    // an old value whose drop runs user code: this line is the frame's site while it runs (a
+    // panic in that drop named the frame's previous call)
+    const js = this.assignValue(s);
+    return s.op === '=' && dropRunsUser(this.ty(this.typeOf(s.target))) ? `${this.at(s.span)};\n${js}` : js;
+  }
+  private assignValue(s: StmtOf<'assign'>): string {
     const tt = derefAll(this.typeOf(s.target));
     if (s.op === '=') {
       const v = this.copyVal(s.value);
@@ -692,10 +702,11 @@ export class FnEmitter extends CallEmitter {
     const tt = this.ty(this.typeOf(target));
     const drop = this.m.needsDrop(tt) ? this.m.dropFn(tt) : null;
     const tgtType = target.kind === 'index' || target.kind === 'deref' ? derefAll(this.effType(target.kind === 'index' ? target.object : target.operand)) : null;
-    if (drop && target.kind === 'index' && tgtType?.k === 'builtin' && tgtType.name === 'Map') {
+    // (a key that needs drop too: the map keeps its own key and the one given is dropped)
+    const kd = tgtType?.k === 'builtin' && tgtType.name === 'Map' && tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
+    if ((drop || kd) && target.kind === 'index' && tgtType?.k === 'builtin' && tgtType.name === 'Map') {
       const o = this.simple(this.val(target.object));
       const ck = !!tgtType.args[0] && compoundKey(tgtType.args[0]);
-      const kd = tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
       return `${rtX('$mput')}(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop}, ${this.site(target.span)});`;
     }
     const p = this.place(target);
@@ -850,14 +861,25 @@ export class FnEmitter extends CallEmitter {
   private switchStmt(s: StmtOf<'switch'>): string {
     return this.withPre(() => {
       const st = derefAll(this.effType(s.subject));
-      const subj = this.simple(this.val(s.subject));
+      // cases compare with `==`, which lends its operands: a temporary subject or case value is
+      // dropped with the statement (they leaked)
+      const subj = this.simple(this.tempVal(s.subject));
+      // cases are tried in order: a value's hoisted statements (`case g()?`) run only when the
+      // values before it did not match (they all ran before the switch)
+      const label = this.m.uid('$sw');
       let js = '';
-      s.cases.forEach((c, i) => {
-        const conds = c.values.map((v) => this.eq(subj, this.val(v), st)).join(' || ');
-        js += `${i ? ' else ' : ''}if (${conds}) {\n${this.scoped(c.body)}\n}`;
-      });
-      if (s.default) js += `${s.cases.length ? ' else ' : ''}{\n${this.scoped(s.default.body)}\n}`;
-      return js;
+      for (const c of s.cases) {
+        const hit = this.tmp();
+        let test = `${hit} = false;\n`;
+        c.values.forEach((v, j) => {
+          const [pre, eq] = this.capture(() => this.eq(subj, this.tempVal(v), st));
+          const step = `${pre.length ? pre.join('\n') + '\n' : ''}${hit} = ${eq};`;
+          test += j ? `if (!${hit}) {\n${step}\n}\n` : step + '\n';
+        });
+        js += `${test}if (${hit}) {\n${this.scoped(c.body)}\nbreak ${label};\n}\n`;
+      }
+      if (s.default) js += `{\n${this.scoped(s.default.body)}\n}\n`;
+      return `${label}: {\n${js}}`;
     });
   }
   private scoped(list: ast.Stmt[]): string {
@@ -1071,6 +1093,8 @@ export class FnEmitter extends CallEmitter {
       js += `if (${test}) {\n${inner}\n}\n`;
     }
     const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
+    // (a match too large to check for exhaustiveness: a value no arm matches is a panic)
+    if (undecidedMatches.has(e)) js += `${RT.panic}("no arm of this match matches the value (the match was too large to check that its arms cover every value)", ${this.site(e.span)});\n`;
     return `${label}: {\n${decl}${js}}`;
   }
 

@@ -72,7 +72,7 @@ describe('standard modules in the editor', () => {
     const { typeAt, completionsAt } = await import('./query');
     const src = 'import * as m from "math";\nimport { PI } from "math";\nfn main() {\n    let r = m.sqrt(PI);\n    let x = m.sq\n}\n';
     expect(typeAt('main.vx', src, src.indexOf('m.sqrt') + 2)).toBe('fn sqrt(x: f64): f64');
-    expect(completionsAt('main.vx', src, src.indexOf('m.sq\n') + 4).map((c) => c.label)).toEqual(['sqrt_f64', 'sqrt']);
+    expect(completionsAt('main.vx', src, src.indexOf('m.sq\n') + 4).map((c) => c.label)).toEqual(['sqrt_f64', 'sqrt_f32', 'sqrt']);
     const src2 = 'import { PI } from "math";\nfn main() {\n    let y = P\n}\n';
     const labels = completionsAt('main.vx', src2, src2.indexOf('= P') + 3).map((c) => c.label);
     expect(labels).toContain('PI');

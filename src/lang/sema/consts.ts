@@ -8,6 +8,8 @@ import { checkExpr, expectType } from './expr';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS } from './prelude';
 import { MSG, NOTE } from '../msg';
+import { floatToIntSaturating, wideToFloat } from '../../common/ints';
+import { f16round } from '../../common/f16';
 import { type ResOf, exprInfo, nameRes, setExprInfo, setNameRes } from './tables';
 
 /** Wrap an integer to the range of its type (two's complement), as run time arithmetic does. */
@@ -56,9 +58,20 @@ export function evalConst(cx: Ctx, c: ConstEntry, use?: ast.Span): void {
   }
 }
 
+function roundFloat(n: number, bits: number): number {
+  return bits === 32 ? Math.fround(n) : bits === 16 ? f16round(n) : n;
+}
+
+/** An integer as a float of `bits`, rounded once (an integer literal typed f32, `x as f32`). */
+export function floatOfInt(v: bigint, bits: number): number {
+  return wideToFloat(v, bits, (n) => roundFloat(n, bits));
+}
+
 function coerceConst(v: ConstValue, t: Type): ConstValue {
   if (t.k === 'int' && typeof v === 'bigint') return wrapInt(v, t.name);
-  if (t.k === 'float' && typeof v === 'bigint') return Number(v);
+  // a float constant is its type's value: f32/f16 results are rounded as run time arithmetic is
+  if (t.k === 'float' && typeof v === 'bigint') return floatOfInt(v, t.bits);
+  if (t.k === 'float' && typeof v === 'number') return roundFloat(v, t.bits);
   return v;
 }
 
@@ -92,8 +105,8 @@ export function foldConst(e: ast.Expr): ConstValue | undefined {
     return target ? coerceConst(v, target) : v;
   };
   switch (e.kind) {
-    case 'int': return asType(t?.k === 'float' ? Number(e.value) : e.value);
-    case 'float': return e.value;
+    case 'int': return asType(e.value); // (typed float: coerceConst rounds it once)
+    case 'float': return asType(e.value);
     case 'string': return e.value;
     case 'bool': return e.value;
     case 'nil': return null;
@@ -116,9 +129,9 @@ export function foldConst(e: ast.Expr): ConstValue | undefined {
       if (t.k === 'int') {
         if (typeof v === 'bigint') return wrapInt(v, t.name);
         if (typeof v === 'boolean') return v ? 1n : 0n;
-        if (typeof v === 'number') return Number.isNaN(v) ? 0n : wrapInt(BigInt(Math.trunc(Math.max(-1e300, Math.min(1e300, v)))), t.name);
+        if (typeof v === 'number') return floatToIntSaturating(v, t.name);
       }
-      if (t.k === 'float') return typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? (t.bits === 32 ? Math.fround(v) : v) : undefined;
+      if (t.k === 'float') return typeof v === 'bigint' ? floatOfInt(v, t.bits) : typeof v === 'number' ? roundFloat(v, t.bits) : undefined;
       if (t.k === 'bool' && typeof v === 'boolean') return v;
       return undefined;
     }
@@ -165,6 +178,7 @@ function foldBinary(op: ast.BinaryOp, a: ConstValue | undefined, b: ConstValue |
       case '-': return x - y;
       case '*': return x * y;
       case '/': return x / y;
+      case '%': return x % y; // C fmod, as at run time
       case '**': return x ** y;
       case '==': return x === y;
       case '!=': return x !== y;

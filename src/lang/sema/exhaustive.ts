@@ -2,19 +2,26 @@
 // matrix): `Some(Some(x)), Some(None), None` is exhaustive; `Some(Some(x)), None` is not, and the
 // witness `Some(None)` says what is missing. Enums, bool and tuples have finitely many
 // constructors; every other type (ints, strings, structs, arrays) is covered only by an
-// irrefutable pattern. A step budget bounds the work on hostile input (then: assume exhaustive).
+// irrefutable pattern. A step budget bounds the work on hostile input: then the match is taken
+// as exhaustive and recorded in `undecidedMatches`, where codegen adds a panic for a value no arm
+// matches (it fell out of the match with no value: `undefined` reached the program).
 import type * as ast from '../syntax/ast';
 import { subst, type Type } from './types';
 import { OPTION, RESULT } from './prelude';
-import { bindingVariant, resolvedOf } from './tables';
+import { bindingVariant, checkSet, resolvedOf } from './tables';
+
+/** missingPattern's answer when its budget ran out before it could decide. */
+export const UNDECIDED = '\u0000undecided';
+/** Matches whose exhaustiveness was not decided (codegen: a value no arm matches panics). */
+export const undecidedMatches = checkSet<ast.Expr>();
 
 type Row = ast.Pattern[];
 interface Ctor { key: string; fields: Type[]; show: (subs: string[]) => string }
 
 const WILD: ast.Pattern = { kind: 'wild', span: { file: '', start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 } };
 
-/** A pattern that is missing from `arms` (as Vex source, e.g. `Some(None)`), or null when the
- *  arms cover every value of `t`. `irrefutable` decides which patterns match everything. */
+/** A pattern that is missing from `arms` (as Vex source, e.g. `Some(None)`), null when the arms
+ *  cover every value of `t`, or UNDECIDED. `irrefutable` decides which patterns match everything. */
 export function missingPattern(arms: ast.Pattern[], t: Type, irrefutable: (p: ast.Pattern) => boolean): string | null {
   let budget = 20_000;
   const isWild = (p: ast.Pattern) => p.kind !== 'or' && irrefutable(p);
@@ -42,6 +49,7 @@ export function missingPattern(arms: ast.Pattern[], t: Type, irrefutable: (p: as
     return null;
   };
   const m = missing(arms.map((p) => [p]), [t]);
+  if (budget < 0) return UNDECIDED;
   return m ? m[0] : null;
 }
 

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, typeName, typeEq, subst, type Type } from './types';
 import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
-import { consume, checkNotMoved, checkFieldNotMoved, checkNotPartlyMoved, pathRoots } from './moves';
+import { consume, movesOut, checkNotMoved, checkFieldNotMoved, checkNotPartlyMoved, pathRoots } from './moves';
 import { fillHole, needHole } from './closure-infer';
 import { indexOverload } from './operators';
 import { fnValueOf } from './overloads';
@@ -12,7 +12,7 @@ import { attachDisplay } from './std-contracts';
 import { type ResOf, exprInfo, nameRes, refIsMut, setExprInfo, setMutBorrow, setNameRes } from './tables';
 
 export { consume };
-import { intFits, evalConst } from './consts';
+import { intFits, evalConst, floatOfInt } from './consts';
 import { resolveType } from './resolve';
 import { BUILTIN_CONSTS, OPTION, isBuiltinFn, isBuiltinName, optionOf } from './prelude';
 import { bareVariant, missingVariant, shadowNote } from './shadow';
@@ -286,7 +286,7 @@ export function checkInt(cx: Ctx, e: ast.Expr, expected: Type | null, value: big
   if (e.kind === 'int' && e.suffix) t = { k: 'int', name: e.suffix as never };
   else if (expected?.k === 'int') t = expected;
   else if (expected?.k === 'float') {
-    setExprInfo(e, { type: expected, constValue: Number(value) });
+    setExprInfo(e, { type: expected, constValue: floatOfInt(value, expected.bits) });
     return expected;
   } else t = defaultIntType(value);
   if (t.k === 'int' && !intFits(value, t.name)) {
@@ -453,12 +453,18 @@ function checkArray(cx: Ctx, e: ast.ExprOf<'array'>, expected: Type | null): Typ
 function checkTry(cx: Ctx, e: ast.ExprOf<'try'>): Type {
   const t = checkExpr(cx, e.operand, null);
   if (t.k === 'error') return T.error;
-  // chapter 2 §7.9: `?` on an Option, or on a user enum whose first variant has one payload, in a
-  // function returning that same type: the first variant's payload, else the value is returned
+  // `o?` takes its operand by value: the payload moves out, or the whole value is returned (a
+  // named Option/Result left owning it would be dropped as well: twice); one made only of Copy
+  // parts is copied
+  if (movesOut(t)) consume(cx, e.operand);
+  // chapter 2 §7.9: `?` on an Option in a function returning any Option (the None it returns has
+  // no payload), or on a user enum whose first variant has one payload in a function returning
+  // that same type: the first variant's payload, else the value is returned
   const shaped = t.k === 'enum' && (t.info === OPTION || (t.info.decl !== null && t.info.variants[0]?.fields.length === 1 && t.info.variants.length > 1));
   if (shaped) {
     const ret = cx.fn?.ret;
-    if (!ret || !typeEq(ret, t)) {
+    const fits = ret && (t.info === OPTION ? ret.k === 'enum' && ret.info === OPTION : typeEq(ret, t));
+    if (!fits) {
       cx.error(MSG.E0117.needsEnclosingFunctionReturn({ t: fmt(t) }), e.span, { notes: [ret ? NOTE.E0117.noteFunctionReturns({ ret: fmt(ret) }) : NOTE.E0117.noteReturnsEarlyValue({ variantsName: t.info.variants[0].name })] });
     }
     return subst(t.info.variants[0].fields[0], new Map(t.info.generics.map((g, i) => [`${t.info.name}.${g}`, t.args[i]])));

@@ -9,7 +9,7 @@ import type * as ast from '../syntax/ast';
 import type { Span } from '../span';
 import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
-import { isCopy } from './infer';
+import { isCopy, hasAnyParam } from './infer';
 import { typeName, type Type } from './types';
 import { typeNeedsDrop } from './stmt';
 import { notClone } from './clone-check';
@@ -38,8 +38,9 @@ export function consume(cx: Ctx, e: ast.Expr): void {
   if (e.kind === 'block') { consumeTail(cx, e.block); return; }
   // `let x = q.unwrap()`: the payload moves out of an owned Option/Result, which moves with it
   // (else q's drop frees x's value a second time); a read (`q.unwrap().n`) stays a view
+  // (a payload of a type parameter moves as `T` does in a generic body: it may be a struct)
   const unwrapped = unwrapOfOwned(e);
-  if (unwrapped && exprInfo(e)?.type && !copyLike(exprInfo(e)!.type)) { consume(cx, unwrapped); return; }
+  if (unwrapped && exprInfo(e)?.type && movesOut(exprInfo(e)!.type)) { consume(cx, unwrapped); return; }
   // a value of a type parameter taken from anywhere but an owned local: a copy (copy-needs.ts)
   if (exprInfo(e)?.type && !ownedLocal(cx, e) && copiedPlace(e) && noteParamCopy(cx, exprInfo(e)!.type, e.span, 'out', elementText(e) ?? placeText(e))) return;
   // an element the container keeps owning (`v.get(i)`, `v[i]`, `m.get(k)`, `v.first()`): taking
@@ -312,6 +313,12 @@ export function consumeAdaptorResult(cx: Ctx, _closure: ast.Expr, result: ast.Ex
   if (result) consume(cx, result);
 }
 
+/** A value of type `t` taken out of its owner leaves the owner nothing to drop only when it copies:
+ *  not when it is (or holds) a type parameter, which may be instantiated with a struct. */
+export function movesOut(t: Type): boolean {
+  return !copyLike(t) || hasAnyParam(t);
+}
+
 /** Copy, or an enum made only of such parts (`Option<i32>`): a value taken out of a container
  *  shares nothing with it that can change in place (enum payloads cannot be assigned). */
 export function copyLike(t: Type, seen = new Set<unknown>()): boolean {
@@ -424,7 +431,8 @@ function unwrapOfOwned(e: ast.Expr): ast.Expr | null {
 /** `v[i]`, `v.get(i)`, `m.get(k).unwrap()`, `v.first().unwrap().inner`: a part of an element that
  *  a container (or array) still owns after the read. */
 export function containerPart(e: ast.Expr): boolean {
-  if (e.kind === 'index') return e.index.kind !== 'range';
+  // (an overloaded `a[i]` is a call of `op[]`: what it returns by value is its own)
+  if (e.kind === 'index') return e.index.kind !== 'range' && !exprInfo(e)?.lowered;
   if (e.kind === 'member' || e.kind === 'tuple-index') return containerPart(e.object);
   if (e.kind === 'call') e = checkedCall(e);
   if (e.kind !== 'call' || callTarget(e)?.k !== 'builtin-method' || e.callee.kind !== 'member') return false;

@@ -10,6 +10,7 @@ import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
 import { holeOf, fillHole, markHole } from './closure-infer';
 import { binaryOverload, freeOverload, unaryOverload, incDecOverload } from './operators';
+import { movesOut } from './moves';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, nameRes, setExprInfo } from './tables';
 
@@ -99,6 +100,10 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
     }
     const r = checkExpr(cx, e.right, l.args[0]);
     coerceExpr(cx, e.right, r, l.args[0]);
+    // `o ?? d` takes both by value: the payload moves out of `o` (left owning it, a named Option
+    // would drop it again), or the default is the result
+    if (movesOut(l)) consume(cx, e.left);
+    consume(cx, e.right);
     return l.args[0];
   }
   if (op === '<<' || op === '>>') {

@@ -8,7 +8,7 @@ import { checkBlock, checkStmt, blockLeaves } from './stmt';
 import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
 import { bareVariant } from './shadow';
-import { missingPattern } from './exhaustive';
+import { missingPattern, UNDECIDED, undecidedMatches } from './exhaustive';
 import { siblingResultType } from './sibling-result';
 import { hasOkErrLeaf, onlyNoneLeaves } from './branch-leaves';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
@@ -457,7 +457,8 @@ function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
     const missing = t.info.variants.map((v, i) => ({ v, i })).filter(({ i }) => !mentioned.has(i));
     if (!missing.length) {
       const w = missingPattern(arms.map((a) => a.pattern), t, irrefutable);
-      if (w) notCovered('`' + w + '`');
+      if (w === UNDECIDED) undecidedMatches.add(e);
+      else if (w) notCovered('`' + w + '`');
       return;
     }
     {
@@ -483,7 +484,8 @@ function checkExhaustive(cx: Ctx, e: ast.ExprOf<'match'>, t: Type): void {
     return;
   }
   const w = missingPattern(arms.map((a) => a.pattern), t, irrefutable);
-  if (w) notCovered('`' + w + '`');
+  if (w === UNDECIDED) undecidedMatches.add(e);
+  else if (w) notCovered('`' + w + '`');
 }
 
 /** Slices and Vecs have any length: `[]`, `[x]` and `[x, y, ...rest]` together cover every

@@ -297,6 +297,8 @@ export const BUILTIN_FNS: Record<string, string> = {
   vex_clock_ns: '(): u64', // the virtual clock in ns (used by the standard module "time")
   // the sandbox behind the standard modules io/fmt/env/fs/process (chapter 2 §4.7), one run's state
   vex_eprint: '(str)', vex_exit: '(i32): never', vex_sandbox: '(str, str, str): str',
+  // bytes in simulated memory as text (string.from_cstr / from_utf8): up to a NUL, or len of them
+  vex_mem_text: '(*u8, u64, bool): str', vex_mem_utf8: '(*u8, u64): bool',
 };
 /** Builtins checked by hand in builtins.ts (formats, generics, callbacks, value-or-type args). */
 export const SPECIAL_FNS = [

@@ -21,15 +21,30 @@ extern "C" {
     fn atan(x: f64): f64; fn atan2(y: f64, x: f64): f64; fn sinh(x: f64): f64; fn cosh(x: f64): f64; fn tanh(x: f64): f64;
     fn exp(x: f64): f64; fn exp2(x: f64): f64; fn log(x: f64): f64; fn log2(x: f64): f64; fn log10(x: f64): f64;
     fn pow(x: f64, y: f64): f64; fn cbrt(x: f64): f64; fn hypot(x: f64, y: f64): f64; fn fmod(x: f64, y: f64): f64;
+    fn asinh(x: f64): f64; fn acosh(x: f64): f64; fn atanh(x: f64): f64; fn copysign(x: f64, y: f64): f64;
+    fn erf(x: f64): f64; fn erfc(x: f64): f64; fn tgamma(x: f64): f64; fn lgamma(x: f64): f64;
 }
 export fn abs<T>(x: T): T { let z = x - x; if x < z { return z - x; } return x; }
 export fn min<T>(a: T, b: T): T { if b < a { return b; } return a; }
 export fn max<T>(a: T, b: T): T { if a < b { return b; } return a; }
 export fn clamp<T>(x: T, lo: T, hi: T): T { if x < lo { return lo; } if hi < x { return hi; } return x; }
 export fn sign<T>(x: T): i32 { let z = x - x; if x < z { return -1; } if z < x { return 1; } return 0; }
+// floats on their own: \`x - x\` is NaN for an infinity, so the generic forms took abs(-inf) = -inf
+// and sign(inf) = 0; fabs also clears the sign of -0.0
+export fn abs(x: f64): f64 { return x.abs(); }
+export fn abs(x: f32): f32 { return x.abs(); }
+export fn sign(x: f64): i32 { if x < 0.0 { return -1; } if x > 0.0 { return 1; } return 0; }
+export fn sign(x: f32): i32 { if x < 0.0 { return -1; } if x > 0.0 { return 1; } return 0; }
 export fn gcd(a: i64, b: i64): i64 { let! x = a.abs(); let! y = b.abs(); while y != 0 { let t = x % y; x = y; y = t; } return x; }
 export fn lcm(a: i64, b: i64): i64 { if a == 0 || b == 0 { return 0; } return (a / gcd(a, b) * b).abs(); }
-export fn pow_int(base: i64, n: i64): i64 { let! r: i64 = 1; let! i: i64 = 0; while i < n { r = r * base; i += 1; } return r; }
+// (by squaring: the same wrapping product in O(log n) steps; n <= 0 gives 1, as before)
+export fn pow_int(base: i64, n: i64): i64 {
+    let! r: i64 = 1;
+    let! b = base;
+    let! k = n;
+    while k > 0 { if k % 2 == 1 { r = r * b; } b = b * b; k = k / 2; }
+    return r;
+}
 export fn factorial(n: i32): i64 { let! r: i64 = 1; for i in 2..(n + 1) { r = r * (i as i64); } return r; }
 export fn sin_f64(x: f64): f64 { return sin(x); }
 export fn cos_f64(x: f64): f64 { return cos(x); }
@@ -55,6 +70,23 @@ export fn round_f64(x: f64): f64 { return x.round(); }
 export fn trunc_f64(x: f64): f64 { return x.trunc(); }
 export fn hypot_f64(x: f64, y: f64): f64 { return hypot(x, y); }
 export fn fmod_f64(x: f64, y: f64): f64 { return fmod(x, y); }
+export fn asinh_f64(x: f64): f64 { return asinh(x); }
+export fn acosh_f64(x: f64): f64 { return acosh(x); }
+export fn atanh_f64(x: f64): f64 { return atanh(x); }
+export fn copysign_f64(x: f64, y: f64): f64 { return copysign(x, y); }
+export fn erf_f64(x: f64): f64 { return erf(x); }
+export fn erfc_f64(x: f64): f64 { return erfc(x); }
+export fn gamma_f64(x: f64): f64 { return tgamma(x); }
+export fn lgamma_f64(x: f64): f64 { return lgamma(x); }
+// f32 forms: computed in f64, rounded once to f32 (as C's sinf etc. are, to within their error)
+export fn sin_f32(x: f32): f32 { return sin(x as f64) as f32; }
+export fn cos_f32(x: f32): f32 { return cos(x as f64) as f32; }
+export fn tan_f32(x: f32): f32 { return tan(x as f64) as f32; }
+export fn sqrt_f32(x: f32): f32 { return x.sqrt(); }
+export fn pow_f32(x: f32, y: f32): f32 { return pow(x as f64, y as f64) as f32; }
+export fn ceil_f32(x: f32): f32 { return x.ceil(); }
+export fn floor_f32(x: f32): f32 { return x.floor(); }
+export fn round_f32(x: f32): f32 { return x.round(); }
 export fn abs_i32(x: i32): i32 { return x.abs(); }
 export fn abs_i64(x: i64): i64 { return x.abs(); }
 export fn abs_f32(x: f32): f32 { return x.abs(); }
@@ -63,6 +95,7 @@ export fn is_nan(x: f64): bool { return x.is_nan(); }
 export fn is_inf(x: f64): bool { return !x.is_nan() && (x - x).is_nan(); }
 export fn is_finite(x: f64): bool { return !(x - x).is_nan(); }
 export fn lerp(a: f64, b: f64, t: f64): f64 { return a + (b - a) * t; }
+export fn lerp(a: f32, b: f32, t: f32): f32 { return a + (b - a) * t; }
 export fn degrees(r: f64): f64 { return r * 180.0 / PI; }
 export fn radians(d: f64): f64 { return d * PI / 180.0; }
 export fn sqrt(x: f64): f64 { return x.sqrt(); }
@@ -89,6 +122,11 @@ export fn to_upper(s: str): String { return String.from(s.to_upper()); }
 export fn to_lower(s: str): String { return String.from(s.to_lower()); }
 export fn trim(s: str): String { return String.from(s.trim()); }
 export fn replace(s: str, old: str, new_: str): String { return String.from(s.replace(old, new_)); }
+export fn from_cstr(p: *u8): str { return vex_mem_text(p, 0, true); }
+export fn from_utf8(p: *u8, n: u64): Result<str, str> {
+    if !vex_mem_utf8(p, n) { return Err("invalid UTF-8"); }
+    return Ok(vex_mem_text(p, n, false));
+}
 `;
 
 // Durations are i64 nanoseconds on the virtual clock (base §6.2); wall time starts 2025-01-01T00:00:00Z.

@@ -30,8 +30,10 @@ export fn format_f32(v: f32): String { return String.from(v.to_string()); }
 export fn format_f64(v: f64): String { return String.from(v.to_string()); }
 export fn format_bool(v: bool): String { if v { return String.from("true"); } return String.from("false"); }
 export fn format_string(s: str): String { return String.from(s); }
-export fn format_f32_prec(v: f32, p: i32): String { return String.from(vex_sandbox("fmt.fixed", (v as f64).to_string(), p.to_string())); }
-export fn format_f64_prec(v: f64, p: i32): String { return String.from(vex_sandbox("fmt.fixed", v.to_string(), p.to_string())); }
+// ({:.p} of the value itself: its bits go to the formatter, as its \`{}\` text keeps 6 digits)
+fn f64_bits(v: f64): string { let! x = v; let p = &x! as *u64; unsafe { return (*p).to_string(); } }
+export fn format_f32_prec(v: f32, p: i32): String { return String.from(vex_sandbox("fmt.fixed", f64_bits(v as f64), p.to_string())); }
+export fn format_f64_prec(v: f64, p: i32): String { return String.from(vex_sandbox("fmt.fixed", f64_bits(v), p.to_string())); }
 fn fill_of(fill: u8, n: i64): string {
     let c = vex_sandbox("fmt.chr", fill.to_string(), "");
     let! out = String.new();
@@ -89,37 +91,44 @@ export fn u64_to_str(v: u64): str { return v.to_string(); }
 export fn f64_to_str(v: f64): str { return v.to_string(); }
 export fn f32_to_str(v: f32): str { return v.to_string(); }
 // Digits of \`s\` in \`base\` (2..36, an optional sign); Err names the input like str.parse does.
-export fn parse_i64(s: str, base: i32): Result<i64, string> {
+// The magnitude is gathered in an i128 and checked against the type's range (Go's ParseInt and
+// ParseUint: a value out of range is an error, never wrapped); past 2^64 it stops growing.
+fn parse_sign_mag(s: str, base: i32, ty: str): Result<(bool, i128), string> {
     if base < 2 || base > 36 { return Err(f"invalid base {base}"); }
     let t = s.trim();
     let bs = t.bytes();
     let! i: i64 = 0;
     let! neg = false;
     if bs.len() > 0 && (bs[0] == 45 || bs[0] == 43) { neg = bs[0] == 45; i = 1; }
-    if i >= bs.len() { return Err(f"cannot parse \\"{s}\\" as i64"); }
-    let! v: i64 = 0;
+    if i >= bs.len() { return Err(f"cannot parse \\"{s}\\" as {ty}"); }
+    let! v: i128 = 0;
     while i < bs.len() {
-        let c = bs[i] as i64;
-        let! d: i64 = 99;
+        let c = bs[i] as i128;
+        let! d: i128 = 99;
         if c >= 48 && c <= 57 { d = c - 48; } else if c >= 97 && c <= 122 { d = c - 87; } else if c >= 65 && c <= 90 { d = c - 55; }
-        if d >= (base as i64) { return Err(f"cannot parse \\"{s}\\" as i64"); }
-        v = v * (base as i64) + d;
+        if d >= (base as i128) { return Err(f"cannot parse \\"{s}\\" as {ty}"); }
+        v = v * (base as i128) + d;
+        if v > 18446744073709551616 { v = 18446744073709551616; }
         i += 1;
     }
-    if neg { return Ok(0 - v); }
-    return Ok(v);
+    return Ok((neg, v));
+}
+export fn parse_i64(s: str, base: i32): Result<i64, string> {
+    let (neg, v) = parse_sign_mag(s, base, "i64")?;
+    if neg && v <= 9223372036854775808 { return Ok((0 - v) as i64); }
+    if !neg && v <= 9223372036854775807 { return Ok(v as i64); }
+    return Err(f"cannot parse \\"{s}\\" as i64");
 }
 export fn parse_i32(s: str, base: i32): Result<i32, string> {
-    let r = parse_i64(s, base);
-    if r.is_err() { return Err(f"cannot parse \\"{s}\\" as i32"); }
-    let v = r.unwrap();
-    if v < -2147483648 || v > 2147483647 { return Err(f"cannot parse \\"{s}\\" as i32"); }
-    return Ok(v as i32);
+    let (neg, v) = parse_sign_mag(s, base, "i32")?;
+    if neg && v <= 2147483648 { return Ok((0 - v) as i32); }
+    if !neg && v <= 2147483647 { return Ok(v as i32); }
+    return Err(f"cannot parse \\"{s}\\" as i32");
 }
 export fn parse_u64(s: str, base: i32): Result<u64, string> {
-    let r = parse_i64(s, base);
-    if r.is_err() || r.unwrap() < 0 { return Err(f"cannot parse \\"{s}\\" as u64"); }
-    return Ok(r.unwrap() as u64);
+    let (neg, v) = parse_sign_mag(s, base, "u64")?;
+    if (!neg || v == 0) && v <= 18446744073709551615 { return Ok(v as u64); }
+    return Err(f"cannot parse \\"{s}\\" as u64");
 }
 export fn parse_f64(s: str): Result<f64, string> { return s.trim().parse<f64>(); }
 `;

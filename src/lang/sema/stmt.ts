@@ -425,6 +425,9 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
     if (ot?.k === 'struct' && ot.info.isUnion) requireUnsafe(cx, s.target.span, `reading union field \`${s.target.name}\``);
   }
   if (s.op === '=') {
+    // `m[k] = v` stores k as insert does (it stayed the caller's too: dropped twice)
+    const mt = s.target.kind === 'index' && exprInfo(s.target.object) ? derefAll(exprInfo(s.target.object)!.type) : null;
+    if (s.target.kind === 'index' && mt?.k === 'builtin' && mt.name === 'Map') consume(cx, s.target.index);
     sink(cx, s.value, tt);
     if (s.target.kind === 'ident' && nameRes(s.target)?.k === 'local') revive(cx, (nameRes(s.target) as ResOf<'local'>).local);
     else reviveField(cx, s.target);

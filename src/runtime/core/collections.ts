@@ -1,6 +1,7 @@
 // Runtime representations of the prelude library types (§4.5). Generated code calls these methods
 // directly (the checker resolved the receiver type). Buffers are accounted in the simulated heap
 // through `HeapHooks` so allocation statistics and the heap profile see what a C runtime would.
+import { Channel } from './scheduler';
 
 /** How collections report their buffers to the allocator (set by the runtime at start). */
 export interface HeapHooks {
@@ -57,12 +58,13 @@ export class VVec<T = unknown> {
   addr = 0;
   /** The typed storage's cached view of `n` elements (`a`). */
   private vw: Typed | null = null;
-  constructor(readonly esize: number, readonly ealign: number, items?: T[], public kind = 0) {
+  /** `site`: where a Vec made with its elements is allocated (the heap profile's line). */
+  constructor(readonly esize: number, readonly ealign: number, items?: T[], public kind = 0, site = -1) {
     this.b = items ?? [];
     this.n = this.b.length;
     if (items && items.length) {
       this.cap = items.length;
-      this.addr = heap.alloc(this.cap * esize, ealign, -1);
+      this.addr = heap.alloc(this.cap * esize, ealign, site);
       this.store(this.cap);
     }
   }
@@ -243,8 +245,9 @@ export class VString {
     }
   }
   /** `String.withCapacity(n)`: the buffer holds at least n bytes before the next growth. */
-  reserve(n: number, site = -1): this {
-    if (n > MAX_STRING_BYTES) heap.fail(n, site);
+  reserve(n: number | bigint, site = -1): this {
+    if (n > MAX_STRING_BYTES) heap.fail(n, site); // (a 64-bit request fails with its exact size)
+    n = Number(n);
     if (n > this.cap) {
       this.addr = this.cap === 0 ? heap.alloc(n, 1, site) : heap.realloc(this.addr, this.cap, n, 1, site);
       this.cap = n;
@@ -333,6 +336,7 @@ export function canonKey(v: unknown): string {
   if (isBox(v)) return 'B' + canonKey(v.v);
   // a Gc handle is a key by identity (its block address), like `==` (§6.16: a shared handle)
   if (v instanceof VGc) return 'G' + v.addr;
+  if (v instanceof Channel) return 'C' + v.id; // so is a Channel handle (never printed)
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
   const o = v as Record<string, unknown>;
   // the keys of one map have one type: field names and values identify a value wherever it lives

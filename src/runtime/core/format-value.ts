@@ -60,7 +60,7 @@ export class ValueFormatter {
       }
       case 'ref': return this.fmt(t.cell && v instanceof Cell ? v.get() : v, t.inner, nested);
       case 'ptr': return '0x' + (typeof v === 'bigint' ? v : BigInt(v as number)).toString(16);
-      case 'fn': return 'fn';
+      case 'fn': return '<fn>'; // (chapter 2 §1.4)
       case 'any': { const a = v as { t: number; v: unknown }; return this.fmt(a.v, a.t, nested); }
       case 'other': return t.name;
     }

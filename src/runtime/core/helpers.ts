@@ -3,10 +3,11 @@
 import type { Runtime } from './rt';
 import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox, fieldKeys } from './collections';
 import { formatG } from './format-value';
+import { Channel } from './scheduler';
 import { oomFault } from '../memory/fault';
 import { castToInt, ipow as ipowRaw } from './ints';
 import * as W from './wide';
-import type { IntName } from '../../common/ints';
+import { type IntName, wideToFloat } from '../../common/ints';
 import { f16round } from '../../common/f16';
 
 export const jsBuiltins = {
@@ -43,6 +44,40 @@ type Drop = (v: unknown) => void;
 type Opt = new (t: number, v: unknown) => unknown;
 
 /** A bound as the program wrote it (a 64-bit index is printed exactly, never as a double). */
+/** One pair of `==` (§2.2 structural): false when they differ here; their parts go on `todo`. */
+function eqStep(a: unknown, b: unknown, todo: unknown[]): boolean {
+  // one object is equal to itself only field by field: a NaN in it is unequal to itself (§5.2
+  // `==` is structural), so `t == t` and `t == copy_of_t` agree; a Gc or Channel handle is its
+  // identity
+  if (a === b && (typeof a !== 'object' || a === null || a instanceof VGc || a instanceof Channel)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (a instanceof VString && b instanceof VString) return a.s === b.s;
+  if (a instanceof VVec && b instanceof VVec) {
+    if (a.n !== b.n) return false;
+    const x = a.a, y = b.a;
+    for (let i = 0; i < x.length; i++) todo.push(x[i], y[i]);
+    return true;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) todo.push(a[i], b[i]);
+    return true;
+  }
+  if (a instanceof VSlice && b instanceof VSlice) {
+    if (a.len !== b.len) return false;
+    for (let i = 0; i < a.len; i++) todo.push(a.a[a.off + i], b.a[b.off + i]);
+    return true;
+  }
+  if (isBox(a) && isBox(b)) { todo.push(a.v, b.v); return true; } // contents, not block addresses
+  if (a instanceof VGc || b instanceof VGc || a instanceof Channel || b instanceof Channel) return false; // handles: equal when the same object
+  // one class per declaration; a REPL session has one module per cell, each with its own class of
+  // the same declaration under the same name (codegen context.ts names them); a memory-backed
+  // struct (address taken) equals a plain one with the same fields
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) && a.constructor.name !== b.constructor.name && !('$fields' in (a as object)) && !('$fields' in (b as object))) return false;
+  for (const k of fieldKeys(a as object)) todo.push((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
+  return true;
+}
+
 export function exact(v: number | bigint | undefined, n: number): string {
   return typeof v === 'bigint' ? String(v) : String(n);
 }
@@ -84,6 +119,11 @@ export function makeHelpers(rt: Runtime) {
     },
     $f2i(x: number, n: IntName) {
       return castToInt(x, n, true);
+    },
+    /** A 64/128-bit integer `as f32`/`as f16`: rounded once (a safe number is exact in an f64). */
+    $i2f(x: number | bigint, bits: number): number {
+      const r = bits === 32 ? Math.fround : f16round;
+      return typeof x === 'bigint' ? wideToFloat(x, bits, r) : r(x);
     },
     $aget<T>(a: T[], i: number | bigint, s: number): T {
       const k = num(i);
@@ -318,29 +358,15 @@ export function makeHelpers(rt: Runtime) {
     },
     /** Structural equality of compound values. */
     $eq(a: unknown, b: unknown): boolean {
-      if (a === b) return true;
-      if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-      if (a instanceof VString && b instanceof VString) return a.s === b.s;
-      if (a instanceof VVec && b instanceof VVec) {
-        if (a.n !== b.n) return false;
-        const x = a.a, y = b.a;
-        for (let i = 0; i < x.length; i++) if (!h.$eq(x[i], y[i])) return false;
-        return true;
+      if (typeof a !== 'object' || a === null) return a === b;
+      // compound values pair by pair from an explicit stack: a 100,000-link list compares without
+      // host recursion, as its clone and drop do (it overflowed the host stack at a few thousand)
+      const todo: unknown[] = [a, b];
+      while (todo.length) {
+        const y = todo.pop(), x = todo.pop();
+        if (!eqStep(x, y, todo)) return false;
       }
-      if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => h.$eq(x, b[i]));
-      if (a instanceof VSlice && b instanceof VSlice) {
-        if (a.len !== b.len) return false;
-        for (let i = 0; i < a.len; i++) if (!h.$eq(a.a[a.off + i], b.a[b.off + i])) return false;
-        return true;
-      }
-      if (isBox(a) && isBox(b)) return h.$eq(a.v, b.v); // contents, not block addresses
-      if (a instanceof VGc || b instanceof VGc) return false; // handles: equal when the same object
-      // one class per declaration; a REPL session has one module per cell, each with its own
-      // class of the same declaration under the same name (codegen context.ts names them); a
-      // memory-backed struct (address taken) equals a plain one with the same fields
-      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) && a.constructor.name !== b.constructor.name && !('$fields' in (a as object)) && !('$fields' in (b as object))) return false;
-      const ka = fieldKeys(a as object);
-      return ka.every((k) => h.$eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+      return true;
     },
     /** Keep the low `w` bits of a bitfield write (sign-extended for signed fields). */
     $bits(v: number, w: number, signed: boolean): number {

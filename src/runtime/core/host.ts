@@ -53,6 +53,11 @@ function tmpBuffer(s: string, site: number): number {
   return n;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** Linux signal numbers (1..64); SIGKILL (9) and SIGSTOP (19) cannot be caught or ignored. */
+const validSignal = (sig: number): boolean => Number.isInteger(sig) && sig >= 1 && sig <= 64;
+const catchable = (sig: number): boolean => validSignal(sig) && sig !== 9 && sig !== 19;
+
 export function makeHost(rt: Runtime) {
   let sandbox: Sandbox | null = null; // env and files of this run (std modules env/fs/path)
   const dec = new TextDecoder();
@@ -130,7 +135,9 @@ export function makeHost(rt: Runtime) {
       if (!h.open) rt.panic(`library closed twice: ${h.lib.name}`, site);
       h.open = false;
     },
-    spec: (spec: string, kind: ScalarKind, v: unknown) => formatSpec(spec, kind, v),
+    /** `{:spec}` text; a refused spec (`{:.N}` past the precision limit) panics at the argument's
+     *  site, in the frame that prints (catchable, unwinding its defers and drops). */
+    spec: (spec: string, kind: ScalarKind, v: unknown, site: number) => rt.machine.guard(site, () => formatSpec(spec, kind, v)),
     stats(): number[] { // u64 counts: numbers, the canonical form of a safe integer (wide.ts)
       const s = rt.machine.stats;
       s.sync();
@@ -291,11 +298,30 @@ export function makeHost(rt: Runtime) {
         case 'heap_profile_stop': m.prof.stop(); return undefined;
         case 'heap_profile_report': rt.out(m.prof.report((s) => rt.meta.sites[s]?.line ?? 0)); return undefined;
         case 'gc_collect': return rt.gc.collect(rt.sched ? rt.sched.allTls() : [rt.threadLocals]);
-        case 'raise': rt.raiseSignal(n(0), site); return 0;
-        case 'signal_ignore': rt.signals.set(n(0), 'ignore'); return undefined;
+        // C's rules (§6.7): raise of a number that is no signal fails (-1, errno EINVAL) and 0
+        // (the null signal) does nothing; SIGKILL and SIGSTOP keep their default action
+        case 'raise': {
+          const sig = n(0);
+          if (sig === 0) return 0;
+          if (!validSignal(sig)) return -1;
+          rt.raiseSignal(sig, site);
+          return 0;
+        }
+        case 'signal_ignore': if (catchable(n(0))) rt.signals.set(n(0), 'ignore'); return undefined;
         case 'signal_default': rt.signals.delete(n(0)); return undefined;
-        case 'signal': rt.signals.set(n(0), args[1] as (s: number) => void); return undefined;
+        case 'signal': if (catchable(n(0))) rt.signals.set(n(0), args[1] as (s: number) => void); return undefined;
         case 'vex_eprint': rt.err(String(args[0])); return undefined;
+        // string.from_cstr / from_utf8 (chapter 2 §4.7): the bytes read checked (a live block),
+        // up to the NUL or `len` of them
+        case 'vex_mem_text': case 'vex_mem_utf8': {
+          const mem = m.mem, p = n(0);
+          return m.guard(site, () => {
+            const len = name === 'vex_mem_text' && args[2] ? mem.cstringLengthChecked(p, site) : size(1);
+            mem.check(p, len, false, site);
+            if (name === 'vex_mem_text') return mem.readString(p, len);
+            try { strictUtf8.decode(mem.bytes(p, len)); return true; } catch { return false; }
+          });
+        }
         case 'assume': return rt.panic('assumption violated', site);
         case 'ctlz': case 'cttz': case 'ctpop': case 'bswap': case 'bitreverse': return bitIntrinsic(name, args[0] as number | bigint, n(1), !!args[2]);
         case 'vex_exit': throw new VexExit(n(0)); // process.exit: no defers, no drops (§4.7)

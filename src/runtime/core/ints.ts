@@ -1,7 +1,7 @@
 // Integer semantics of §3.5 for the JS representations codegen uses: numbers for <= 32 bits;
 // 64/128 bits as a number while safe, a BigInt beyond (wide.ts has their operations). Generated code inlines the common wrapping ops; these helpers carry the
 // rarer and checked ones (shift masking, `**`, casts).
-import type { IntName } from '../../common/ints';
+import { type IntName, floatToIntSaturating } from '../../common/ints';
 import { canon } from './wide';
 
 export const bitsOf = (n: IntName) => Number(n.slice(1));
@@ -32,18 +32,7 @@ export function castToInt(v: number | bigint | boolean, to: IntName, fromFloat: 
   if (typeof v === 'boolean') big = v ? 1n : 0n;
   else if (typeof v === 'bigint') big = v;
   else if (fromFloat) {
-    // float -> int: truncate toward zero, saturate, NaN -> 0 (§4.2)
-    if (Number.isNaN(v)) return 0;
-    const b = bitsOf(to), s = signedOf(to);
-    const min = s ? -(2n ** BigInt(b - 1)) : 0n;
-    const max = s ? 2n ** BigInt(b - 1) - 1n : 2n ** BigInt(b) - 1n;
-    if (v === Infinity) big = max;
-    else if (v === -Infinity) big = min;
-    else {
-      big = BigInt(Math.trunc(v));
-      if (big < min) big = min;
-      if (big > max) big = max;
-    }
+    big = floatToIntSaturating(v, to);
     return wide ? canon(big) : Number(big);
   } else {
     if (!wide) return wrapNum(v, to);

@@ -35,15 +35,36 @@ function byteToIndex(s: string, b: number): number {
   return s.length;
 }
 
+/** Strings in code point order, which is UTF-8 byte order (C's strcmp): JS's `<` compares UTF-16
+ *  units, which puts a character past U+FFFF (a surrogate pair) before U+E000..U+FFFF. */
+export function strCmp(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) { // surrogates above U+E000..U+FFFF
+      x = x < 0xe000 ? x + 0x2000 : x - 0x800;
+      y = y < 0xe000 ? y + 0x2000 : y - 0x800;
+    }
+    return x < y ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
 /** Default ordering of numbers, BigInts and strings (stable sort, `Ord` of the built-ins). */
-export const natural: Cmp = (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
+export const natural: Cmp = (a, b) => (typeof a === 'string' && typeof b === 'string' ? strCmp(a, b) :
+  (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
 
 export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
-  const vec = <T>(items: T[], esize: number, ealign: number, kind = 0) => new VVec<T>(esize, ealign, items, kind);
+  // (`site`: the call's, so the heap profile names the line that made the Vec)
+  const vec = <T>(items: T[], esize: number, ealign: number, kind = 0, site = -1) => new VVec<T>(esize, ealign, items, kind, site);
   return {
     // ---- strings
     chars: (s: string) => [...s].length,
-    split: (s: string, sep: string, esize: number, ealign: number) => vec(sep === '' ? [...s] : s.split(sep), esize, ealign),
+    split: (s: string, sep: string, esize: number, ealign: number, site = -1) => vec(sep === '' ? [...s] : s.split(sep), esize, ealign, 0, site),
+    /** The pieces `replace(old, new)` joins with `new`: an empty `old` matches before and after
+     *  every code point (`"ab".replace("", "-")` is `-a-b-`), never inside a UTF-8 sequence. */
+    replaceParts: (s: string, old: string): string[] => (old === '' ? ['', ...s, ''] : s.split(old)),
     find(s: string, sub: string): number | undefined {
       const i = s.indexOf(sub);
       return i < 0 ? undefined : utf8Len(s.slice(0, i));
@@ -53,7 +74,7 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
       const b = byteToIndex(s, Number(start) + Number(len));
       return s.slice(a, b);
     },
-    bytes: (s: string) => vec([...enc.encode(s)], 1, 1),
+    bytes: (s: string, site = -1) => vec([...enc.encode(s)], 1, 1, 0, site),
     /** `parse<T>`: integer (exact, range-checked), float or bool; { err } names the input and type. */
     parse(s: string, kind: string, min: bigint | null, max: bigint | null): { ok?: unknown; err?: string } {
       const bad = { err: `cannot parse ${JSON.stringify(s)} as ${kind}` };
@@ -92,12 +113,12 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     },
     // (a typed Vec's `a` is a typed array, whose map/filter would keep its element type)
     /** `drop`: of a result that needs one (a closure that panics midway: those made are dropped) */
-    map: (v: VVec, f: Fn, esize: number, ealign: number, drop?: (x: unknown) => void) => {
+    map: (v: VVec, f: Fn, esize: number, ealign: number, drop?: (x: unknown) => void, site = -1) => {
       const out: unknown[] = [];
-      return dropping(() => { for (const x of v.toArray()) out.push(f(x)); return vec(out, esize, ealign); }, () => { if (drop) for (const y of out) drop(y); });
+      return dropping(() => { for (const x of v.toArray()) out.push(f(x)); return vec(out, esize, ealign, 0, site); }, () => { if (drop) for (const y of out) drop(y); });
     },
     /** `copy`: the kept elements are cloned (the receiver keeps its own, codegen calls.ts) */
-    filter: (v: VVec, f: Fn, copy?: Fn) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? kept.map(copy) : kept, v.esize, v.ealign, v.kind); },
+    filter: (v: VVec, f: Fn, copy?: Fn, site = -1) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? kept.map(copy) : kept, v.esize, v.ealign, v.kind, site); },
     any: (v: VVec, f: Fn) => { for (const x of v.a) if (f(x)) return true; return false; },
     all: (v: VVec, f: Fn) => { for (const x of v.a) if (!f(x)) return false; return true; },
     forEach(v: VVec, f: Fn): void { for (const x of v.a) f(x); },
@@ -113,15 +134,16 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     reverse(v: VVec): void { v.setAll(v.toArray().reverse()); },
     join: (v: VVec, sep: string, show: (x: unknown) => string, site = -1) => catStr(v.toArray().map(show), site, sep),
     natural,
+    strCmp,
     // ---- floats (§5.5): round half away from zero, like C's round()
     sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
     round: (x: number) => (x < 0 ? -Math.round(-x) : Math.round(x)),
     // ---- Map / Set (keys in insertion order)
     // the keys as the program gave them (a compound key is stored under its canonical text), and
     // each one cloned when the type is not Copy (`clone`): the Vec and the map own their own
-    keys: (m: VMap, esize: number, ealign: number, clone?: Clone, site = -1) => vec(cloned(m.keys(), clone, site), esize, ealign),
+    keys: (m: VMap, esize: number, ealign: number, clone?: Clone, site = -1) => vec(cloned(m.keys(), clone, site), esize, ealign, 0, site),
     values: (m: VMap | VSet, esize: number, ealign: number, clone?: Clone, site = -1) =>
-      vec(cloned(m instanceof VSet ? m.values() : [...m.m.values()], clone, site), esize, ealign),
+      vec(cloned(m instanceof VSet ? m.values() : [...m.m.values()], clone, site), esize, ealign, 0, site),
   };
 }
 export type Lib = ReturnType<typeof makeLib>;

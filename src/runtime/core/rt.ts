@@ -41,6 +41,9 @@ const FRAME_BYTES = 256;
 /** Longest call-site stack kept for backtraces (frames deeper than that are still counted). */
 const CS_MAX = 1 << 16;
 
+/** Bytes a pending `defer` holds against the heap limit (Go's `_defer` record is about this size). */
+const DEFER_RECORD_BYTES = 48;
+
 export class Runtime {
   // The members generated code touches are listed, with what each is for, in
   // common/rt-contract.ts RT_MEMBERS (RT_CONTRACT above checks this class provides them).
@@ -632,8 +635,17 @@ export class Runtime {
       const f = d[i] as () => void, at = d[i + 1] as number;
       if (u instanceof VexPanic) u.info.unwind.push({ kind: 'defer', fn: this.siteFn(site), loc: this.loc(at) });
       d.length = i;
+      this.machine.sys.releaseHost(DEFER_RECORD_BYTES);
       f();
     }
+  }
+  /** A `defer` registers its closure with the frame (`d`, made on the first): a pending defer is a
+   *  record on the heap, as Go's are, charged to the heap limit until it runs, so `loop { defer … }`
+   *  ends with `memory allocation of N bytes failed` (it grew the host heap until Node crashed). */
+  addDefer(d: (number | (() => void))[] | null, f: () => void, at: number): (number | (() => void))[] {
+    this.machine.guard(at, () => this.machine.sys.chargeHost(DEFER_RECORD_BYTES));
+    (d ??= []).push(f, at);
+    return d;
   }
   /** `site` is the dropped local's declaration; `frameSite` names the function. */
   // ---- deep drops: nesting of the drops of recursive types, and what waits past the limit

@@ -4,7 +4,9 @@
 // the builtin `vex_sandbox(op, a, b): str`; booleans come back as "1"/"0". A few pure text helpers
 // of fmt/path are ops here too (the exact `{:.N}` and `{:?}` text of the runtime's formatter).
 import { formatDebugString } from '../format/spec';
-import { formatFixed } from '../format/float';
+import { formatFixed, MAX_PRECISION } from '../format/float';
+
+const bits = new DataView(new ArrayBuffer(8));
 
 export class Sandbox {
   private readonly env = new Map<string, string>();
@@ -42,7 +44,10 @@ export class Sandbox {
       case 'path.dirname': { const i = a.lastIndexOf('/'); return i < 0 ? '.' : i === 0 ? '/' : a.slice(0, i); }
       case 'path.basename': return a.slice(a.lastIndexOf('/') + 1);
       case 'path.extension': { const base = a.slice(a.lastIndexOf('/') + 1), i = base.lastIndexOf('.'); return i <= 0 ? '' : base.slice(i + 1); }
-      case 'fmt.fixed': return formatFixed(Number(a), Math.max(0, Math.min(100, Number(b) | 0)));
+      case 'fmt.fixed': { // a: the f64's bits (decimal u64), b: the precision
+        bits.setBigUint64(0, BigInt(a));
+        return formatFixed(bits.getFloat64(0), Math.max(0, Math.min(MAX_PRECISION, Number(b) | 0)));
+      }
       case 'time.parse_duration': return parseDuration(a);
       case 'fmt.chr': return String.fromCharCode(Number(a) & 255);
       case 'fmt.escape': return formatDebugString(a).slice(1, -1);

@@ -96,8 +96,11 @@ export class Channel {
    *  channel's creation number: what is still buffered when the run ends is dropped (dropBuffered). */
   drop: ((v: unknown) => void) | null = null;
   seq = 0;
+  /** Its identity as a Map/Set key (canonKey): a Channel handle compares by identity, as a Gc's. */
+  readonly id = ++channelIds;
   constructor(readonly cap: number) {}
 }
+let channelIds = 0;
 
 export class Scheduler {
   readonly ready = new Fifo<Task>();
