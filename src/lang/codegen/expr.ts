@@ -1082,12 +1082,35 @@ export abstract class ExprEmitter {
     return 'u8';
   }
 
-  /** Evaluate once into a temp unless already a plain name. */
+  /** Evaluate once into a temp unless already a plain name (or a number literal); while a
+   *  reference's place is made (`frozen`), names too: see cellOver. */
   simple(js: string): string {
-    if (/^[\w$]+$/.test(js)) return js;
+    if (this.frozen ? /^-?\d+$/.test(js) : /^[\w$]+$/.test(js)) return js;
     const t = this.tmp();
     this.pre.push(`${t} = ${js};`);
+    if (this.frozen) this.frozen.push(t);
     return t;
+  }
+  /** The temps holding the containers and indices of the place a reference is being made to. */
+  private frozen: string[] | null = null;
+  /** A reference (a cell) to a place that is not a variable itself (`&v[i]`, `&p.x`, `&m[k]`):
+   *  its containers and indices are evaluated once, when the reference is made, and the place is
+   *  read once then (Rust checks bounds and keys at the borrow). The cell closes over those values
+   *  (parameters of the function that makes it: a temp of the frame is written again by the next
+   *  iteration); it read `v[i]` with i's value at each read (`let r = &v[i]; i = 2; *r` read v[2]). */
+  private cellOver(operand: E): string {
+    if (operand.kind === 'ident') {
+      const p = this.place(operand);
+      return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+    }
+    const was = this.frozen;
+    const names: string[] = [];
+    this.frozen = names;
+    let p: { get: string; set: (v: string) => string };
+    try { p = this.place(operand); } finally { this.frozen = was; }
+    const cell = `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+    const ps = names.join(', ');
+    return `((${ps}) => (${p.get}, ${cell}))(${ps})`;
   }
 
   refTo(operand: E, mut: boolean): string {
@@ -1100,10 +1123,7 @@ export abstract class ExprEmitter {
         const v = res.local.replBoxed || this.boxedLocals.has(res.local.id) ? `${n}.v` : n;
         return `${RT.cell}(() => ${v}, ($v) => { ${v} = $v; })`;
       }
-      if (isPlace(operand) && operand.kind !== 'deref') {
-        const p = this.place(operand);
-        return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
-      }
+      if (isPlace(operand) && operand.kind !== 'deref') return this.cellOver(operand);
     }
     const t = derefAll(this.typeOf(operand));
     // `&r` of a reference that is a cell (`r: &i32!`, a field `p.r`): that same cell
@@ -1115,8 +1135,10 @@ export abstract class ExprEmitter {
         return localName((nameRes(operand) as ResOf<'local'>).local.name, (nameRes(operand) as ResOf<'local'>).local.id);
       }
       if (isPlace(operand)) {
-        const p = this.place(operand);
-        return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+        // `&mk().n`: the temporary the place is in is owned as `&mk().name`'s is below (it leaked)
+        const root = tempRoot(operand, true);
+        if (root) this.dropRoots.set(root, this.keepTemps);
+        try { return this.cellOver(operand); } finally { if (root) this.dropRoots.delete(root); }
       }
       // (a borrowed temporary that needs dropping, `&(mk(1), mk(2))`: dropped when the statement
       // is done, or kept for the block by a `let`, as below)
@@ -1135,8 +1157,7 @@ export abstract class ExprEmitter {
     if (operand.kind === 'ident' && nameRes(operand)?.k === 'local' && isCellRef(this.ty((nameRes(operand) as ResOf<'local'>).local.type))) {
       return localName((nameRes(operand) as ResOf<'local'>).local.name, (nameRes(operand) as ResOf<'local'>).local.id);
     }
-    const p = this.place(operand);
-    return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
+    return this.cellOver(operand);
   }
 
   deref(e: ast.ExprOf<'deref'>): string {

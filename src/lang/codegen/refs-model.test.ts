@@ -250,7 +250,51 @@ function generateRebind(seed: number): { src: string; out: string } {
   return { src: `async fn main() {\n${lines.map((l) => '    ' + l).join('\n')}\n}\n`, out: out.map((l) => l + '\n').join('') };
 }
 
+// References to elements and fields whose index is a variable: the model's reference is the place
+// as it was when the reference was made (Rust evaluates `&v[k]` once, bounds included); the index
+// variable, the other elements and the struct's other fields change afterwards.
+function generateIndexed(seed: number): { src: string; out: string } {
+  const r = rng(seed);
+  const xs = [0, 0, 0, 0], ys = [0, 0, 0];
+  const p = { a: 0, b: 0 };
+  let k = 0;
+  const refs: { get: () => number; set: ((v: number) => void) | null }[] = [];
+  const lines = ['let! xs = Vec<i32>.new();', 'xs.push(0); xs.push(0); xs.push(0); xs.push(0);', 'let! ys = [0, 0, 0];', 'let! p = P { a: 0, b: 0 };', 'let! k = 0;'];
+  const out: string[] = [];
+  for (let n = 0; n < 30; n++) {
+    const c = r(1000);
+    switch (r(8)) {
+      case 0: k = r(3); lines.push(`k = ${k};`); break;
+      case 1: { const at = k, mut = r(2) === 1; lines.push(`let r${refs.length} = &xs[k]${mut ? '!' : ''};`); refs.push({ get: () => xs[at], set: mut ? (v) => { xs[at] = v; } : null }); break; }
+      case 2: { const at = k, mut = r(2) === 1; lines.push(`let r${refs.length} = &ys[k]${mut ? '!' : ''};`); refs.push({ get: () => ys[at], set: mut ? (v) => { ys[at] = v; } : null }); break; }
+      case 3: { const f = r(2) ? 'a' : 'b'; lines.push(`let r${refs.length} = &p.${f}!;`); refs.push({ get: () => p[f], set: (v) => { p[f] = v; } }); break; }
+      case 4: { const i = r(4); xs[i] = c; lines.push(`xs[${i}] = ${c};`); break; }
+      case 5: { const i = r(3); ys[i] = c; lines.push(`ys[${i}] = ${c};`); break; }
+      case 6: { const w = refs.map((x, i) => [x, i] as const).filter(([x]) => x.set); if (w.length) { const [x, i] = w[r(w.length)]; x.set!(c); lines.push(`*r${i} = ${c};`); } break; }
+      default: if (refs.length) { const i = r(refs.length); out.push(String(refs[i].get())); lines.push(`println("{}", *r${i});`); }
+    }
+  }
+  // references made in a loop, kept past it: each is its own iteration's element
+  lines.push('let! rs = Vec<&i32>.new();', 'for j in 0..4 { rs.push(&xs[j]); }', 'for q in rs { println("{}", *q); }');
+  for (const x of xs) out.push(String(x));
+  return { src: `struct P { a: i32, b: i32 }\nfn main() {\n${lines.map((l) => '    ' + l).join('\n')}\n}\n`, out: out.map((l) => l + '\n').join('') };
+}
+
 describe('references alias their place (model of places)', () => {
+  it('generated programs over references to elements and fields whose index variable changes afterwards', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const g = generateIndexed(seed);
+      const r = runVex(g.src, {}, NO_BORROWCK);
+      expect(r.stdout, g.src).toBe(g.out);
+    }
+  });
+
+  it('&v[i] checks its bounds when the reference is made (Rust), and panics once', () => {
+    const r = runVex('fn main() {\n    let v = Vec<i32>.new();\n    let r = &v[3];\n    println("made");\n    println("{}", *r);\n}\n');
+    expect(r.stdout).toBe('');
+    expect(r.stderr.match(/panic: index out of bounds/g)).toHaveLength(1);
+  });
+
   it('generated programs over references to Strings (variables, fields, Vec elements)', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const g = generateStrings(seed);
