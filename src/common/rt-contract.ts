@@ -31,7 +31,7 @@ export const RT_MEMBERS = [
   // rest still run: each value is dropped once (context.ts dropSteps, helpers' dropEach)
   'dropFault',
   // values: memory-backed values, GC roots, reference cells, thread-locals, REPL variables
-  'memValues', 'gc', 'cell', 'threadLocals', 'replSlots', 'replLive',
+  'memValues', 'gc', 'cell', 'threadLocals', 'replSlots', 'replLive', 'replEcho',
   // output, formatting, the libm fast path's counters
   'out', 'show', 'debug', 'ffiFastCounts',
   // value classes generated code constructs or compares with

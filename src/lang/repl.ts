@@ -56,8 +56,8 @@ export interface CompiledCell {
   kind: 'cell';
   js: string;
   meta: ProgramMeta;
-  /** Slot and type descriptor of the echoed value, or null when nothing is echoed. */
-  echo: { slot: number; td: number } | null;
+  /** The slot where the echo's text is left (rt.replEcho), or null when nothing is echoed. */
+  echo: { slot: number } | null;
   diagnostics: Diagnostic[]; // warnings, mapped into the cell
   commit(outcome: 'ok' | 'panic'): void;
 }
@@ -350,7 +350,7 @@ export class ReplSession {
     const echoes = !!echoType && echoType.k !== 'unit' && echoType.k !== 'never' && echoType.k !== 'error';
     let gen: ReturnType<typeof generate>;
     try {
-      gen = generate(result.program, { base, repl: { load, store }, tdsOf: echoes ? [echoType!] : [] });
+      gen = generate(result.program, { base, repl: { load, store, echo: echoes ? echoLocal : null } });
     } catch (e) {
       return { kind: 'error', diagnostics: [codegenFailure(e, new LineMap(this.file, text).span(0, 0))] };
     }
@@ -358,7 +358,7 @@ export class ReplSession {
     const echoSlot = store.find((e) => e.local === echoLocal)?.slot ?? -1;
     return {
       kind: 'cell', js: gen.js, meta: gen.meta, diagnostics,
-      echo: echoes ? { slot: echoSlot, td: gen.tds[0] } : null,
+      echo: echoes ? { slot: echoSlot } : null,
       commit: (outcome) => {
         this.nextSlot = nextSlot;
         if (outcome === 'panic') {

@@ -110,7 +110,7 @@ export class ReplEngine {
   }
 
   /** Runs a compiled cell's module once on the live machine. */
-  private runCell(js: string, meta: ProgramMeta, echoAt: { slot: number; td: number } | null): { output: OutputChunk[]; echo: string | null; outcome: Outcome; panic: PanicInfo | null } {
+  private runCell(js: string, meta: ProgramMeta, echoAt: { slot: number } | null): { output: OutputChunk[]; echo: string | null; outcome: Outcome; panic: PanicInfo | null } {
     // the cell's tables extend the session's (ids of earlier cells stay valid)
     this.meta.sites.push(...meta.sites.slice(this.meta.sites.length));
     this.meta.types.push(...meta.types.slice(this.meta.types.length));
@@ -128,12 +128,9 @@ export class ReplEngine {
       this.S.current.state = 'running';
       this.S.runMain(mod.main!, mod.mainIsGen);
       if (echoAt) {
-        // the echo borrows its value: a borrowed scalar arrives as a cell over its place
-        const held = rt.replSlots[echoAt.slot];
-        const v = held instanceof Cell ? held.get() : held;
+        // printed by the cell itself (rt.replEcho), before its temporaries were dropped
+        echo = rt.replSlots[echoAt.slot] as string;
         rt.replSlots[echoAt.slot] = undefined;
-        echo = rt.fmt.fmt(v, echoAt.td);
-        rt.out(echo + '\n');
       }
       outcome = { kind: 'exited', code: 0 };
     } catch (e) {

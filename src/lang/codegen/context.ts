@@ -98,6 +98,9 @@ export interface ReplGen {
   /** The session's end (`:reset`): the loaded values are main's own, dropped at its end in
    *  reverse load order, and nothing is written back. */
   end?: boolean;
+  /** The echo's local (`let __repl_echo = &(EXPR);`), when the cell echoes: formatted and printed
+   *  at the end of main (rt.replEcho), so the temporaries EXPR borrowed are dropped after it. */
+  echo?: LocalInfo | null;
 }
 
 export class ModuleCtx {

@@ -96,6 +96,10 @@ export class FnEmitter extends CallEmitter {
     decls.push(...top.decls);
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
     if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => {
+      if (e.local === R.echo) {
+        const t = this.ty(e.local.type);
+        return `${RT.replEcho}(${localName(e.local.name, e.local.id)}, ${this.m.td(t.k === 'ref' ? t.inner : t)}, ${e.slot});`;
+      }
       const flag = this.dropFlags.get(e.local.id);
       return `${RT.replSlots}[${e.slot}] = ${localName(e.local.name, e.local.id)};${flag ? ` ${RT.replLive}[${e.slot}] = ${flag};` : ''}`;
     }).join('\n');
@@ -492,10 +496,16 @@ export class FnEmitter extends CallEmitter {
     return this.discardInit ? this.discard(this.discardInit, js) : js;
   }
 
+  /** Emitting a REPL cell's echo `let` (its borrowed temporaries are main's: dropped at its end). */
+  private echoLet = false;
   private letStmt(s: StmtOf<'let'>): string {
     // `let r = &make();`, `let r = id(&make());`: a value that may hold a reference keeps the
     // temporaries it borrowed (they are not dropped with the statement)
-    const init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.extending(this.scopes.length - 1, () => this.copyVal(s.init)));
+    this.echoLet = !!this.replMain?.echo && s.pattern.kind === 'name' && localOf(s.pattern) === this.replMain.echo;
+    let init: string;
+    try {
+      init = this.keepingTemps(holdsRef(this.typeOf(s.init)), () => this.extending(this.scopes.length - 1, () => this.copyVal(s.init)));
+    } finally { this.echoLet = false; }
     this.discardInit = s.pattern.kind === 'wild' ? s.init : null;
     try { return this.bindPattern(s.pattern, init, true, this.ty(this.effType(s.init))); } finally { this.discardInit = null; }
   }
@@ -545,11 +555,11 @@ export class FnEmitter extends CallEmitter {
   /** Emit f collecting the temporaries a kept reference borrows (ownTemp's `extend`); each
    *  becomes a hidden local of scope `depth` (declared before the binding, so dropped after
    *  it, in reverse order; logged as a temporary when unwinding). Not in a REPL cell, whose
-   *  variables outlive it: there they are kept, as before. */
+   *  variables outlive it: there they are kept — but for the echo's, done with at the cell's end. */
   private extending<R>(depth: number, f: () => R): R {
     const was = this.extended;
     const list: NonNullable<typeof was> = [];
-    this.extended = this.replMain ? null : list;
+    this.extended = this.replMain && !this.echoLet ? null : list;
     try { return f(); } finally {
       this.extended = was;
       for (const x of list) {

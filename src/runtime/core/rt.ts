@@ -774,6 +774,14 @@ export class Runtime {
   // ------------------------------------------------------------------ formatting
   /** `{}` of a value with type descriptor td. */
   show(v: unknown, td: number): string { return this.fmt.fmt(v, td); }
+  /** A REPL cell's echo, at the end of its main (before the cell's temporaries are dropped): the
+   *  borrowed value (a borrowed scalar arrives as a cell over its place) formatted, printed, and
+   *  its text left in the echo's slot for the session. */
+  replEcho(v: unknown, td: number, slot: number): void {
+    const s = this.fmt.fmt(v instanceof Cell ? v.get() : v, td);
+    this.replSlots[slot] = s;
+    this.out(s + '\n');
+  }
   debug(v: unknown, td: number): string { return this.fmt.debug(v, td); }
 
   cell<T>(get: () => T, set: (v: T) => void): Cell<T> { return new Cell(get, set); }
