@@ -55,7 +55,7 @@ function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through
   let weak: ast.Span | null = null;
   for (let i = 0; i < nodes.length; i++) {
     const st = nodes[i];
-    if (i >= from && resets(st, r)) return null;
+    if (i >= from && resetsAll(st, r, through)) return null;
     const m = lastMention(st, r, through, site);
     if (!m) continue;
     if (!weakReads(st, through, site)) return m;
@@ -69,6 +69,25 @@ const resets = (st: unknown, r: LocalInfo): boolean =>
   (clears(st, r) || (reassigns(st, r) && weakReads((st as Extract<ast.Stmt, { kind: 'assign' }>).value, new Set([r]))))
     // (shared handles given another or emptied out: their copies still hold the old contents)
     && !(holdsShared(r.type) && sharedBesides(r, st as ast.Stmt));
+/** Does statement `st` end what holder r held on every path through it, before any mention of r
+ *  (or a local in `through`) that reads what it holds: a reset (resets), or a block, an `if` with
+ *  an `else` or a `match` each of whose scopes does so before it may leave (`{ v.clear(); }`,
+ *  `if c { v.clear(); } else { v = Vec.new(); }`, `match k { 0 => v.clear(), _ => { v = Vec.new(); } }`)? */
+function resetsAll(st: unknown, r: LocalInfo, through: ReadonlySet<LocalInfo>): boolean {
+  if (resets(st, r)) return true;
+  const t = st as ast.Stmt | undefined;
+  const e = (t?.kind === 'expr' ? t.expr : t) as { kind?: string; else?: unknown } | undefined;
+  if (!e || !(e.kind === 'block' || e.kind === 'unsafe' || (e.kind === 'if' && e.else) || e.kind === 'match')) return false;
+  const scopes = scopesOf(e);
+  if (!scopes.length || !weakReads(partsOf(e), through)) return false;
+  return scopes.every((sc) => {
+    for (const x of sc.stmts) {
+      if (resetsAll(x, r, through)) return true;
+      if (exitsOrRebinds(x, r) || !weakReads(x, through)) return false;
+    }
+    return !!sc.value && resetsAll(asStmt(sc.value), r, through);
+  });
+}
 /** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
 const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err']);
 /** Does every mention of a local in `ls` in `st` (outside span `except`) read only a value holding
@@ -286,7 +305,14 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
   if (!e) return out;
   if (e.kind === 'call') e = checkedCall(e);
   switch (e.kind) {
-    case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(explicit(e)); break;
+    case 'ref': {
+      if (exprInfo(e)?.coerce?.k === 'ptr') break;
+      out.push(explicit(e));
+      // (a reference to a place holding references reaches what it holds: `cp(&v, &out!)` may
+      // copy v's elements into out, `first(&v)` return one)
+      if (holdsRef(exprInfo(e.operand)?.type) && borrowDepth < 8) { borrowDepth++; try { borrowsIn(e.operand, out); } finally { borrowDepth--; } }
+      break;
+    }
     case 'ident': {
       if (nameRes(e)?.k !== 'local') break;
       const l = (nameRes(e) as ResOf<'local'>).local, from = boundFrom.get(l);
@@ -302,6 +328,12 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       // (until a store into it that reaches here: then what it holds is all of them)
       if (parts && parts[ti] && fillsAt(l!, e.span).every((f) => f.isLet)) borrowsIn(parts[ti], out);
       else if (l && l.type.k !== 'ref') heldAt(l, e.span, out);
+      // (a part read through a reference local holds what the place it points to holds: `w[0]`
+      // with `let w = &v;`, not a borrow of v itself)
+      else if (l && borrowDepth < 8) {
+        borrowDepth++;
+        try { for (const br of heldAt(l, e.span, [])) if (holdsRef(exprInfo(br.operand)?.type)) borrowsIn(br.operand, out); } finally { borrowDepth--; }
+      }
       break;
     }
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
@@ -718,14 +750,14 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
 
 /** Does statement `st` leave its block early (`break`, `continue`, `return`, `?`), or give local
  *  `r` a new value (`r = …;`)? Closures are skipped: their exits are their own. */
-function exitsOrRebinds(st: unknown, r: LocalInfo): boolean {
+function exitsOrRebinds(st: unknown, r: LocalInfo | null): boolean {
   let hit = false;
   const visit = (x: unknown): void => {
     if (hit || !x || typeof x !== 'object') return;
     if (Array.isArray(x)) { for (const y of x) visit(y); return; }
     const o = checkedNode(x) as Record<string, unknown>;
     if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async') return;
-    if (o.kind === 'break' || o.kind === 'continue' || o.kind === 'return' || o.kind === 'try' || reassigns(o, r)) { hit = true; return; }
+    if (o.kind === 'break' || o.kind === 'continue' || o.kind === 'return' || o.kind === 'try' || (r && reassigns(o, r))) { hit = true; return; }
     for (const k in o) if (walk(o, k)) visit(o[k]);
   };
   visit(st);
@@ -768,13 +800,17 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
   // (a holder of its own, not a handle shared with copies: emptied or given a whole new value)
   const owned = !ref && r.type.k !== 'ref' && !holdsShared(r.type);
-  if (!ref && !owned && !gcSet(s) && !(c && gcFilledBy(c) === r)) return false;
+  if (!ref && !owned && !gcSet(s) && !(c && gcFilledBy(c).includes(r))) return false;
   for (let k = i + 1; k < stmts.length; k++) {
     // (the new value may not be the old one again: `g.set(g.get())`, `o = pick(o, &a)`)
     const st = stmts[k];
     if (owned && clears(st, r)) return true;
     if (ref || owned ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
-    if (exitsOrRebinds(stmts[k], r) || !onlyReads(stmts[k], r)) return false;
+    // (emptied or given a new value on every path through a block or branches: `{ v.clear(); }`)
+    if ((ref || owned) && resetsAll(st, r, new Set([r]))) return true;
+    // (what a statement of an owned holder's reads out of it into a holder outside the block is
+    // that holder's store, checked as one: `o = Some(v[0]);`, `cp(&v, &out!);`)
+    if (exitsOrRebinds(stmts[k], r) || (!owned && !onlyReads(stmts[k], r))) return false;
   }
   return false;
 }
@@ -879,17 +915,24 @@ function declaresAgain(body: ast.Block, r: LocalInfo): boolean {
   return visit(body);
 }
 
-/** The Gc local a function call may store its arguments' borrows into when it is the only
- *  holder it is given (`fill(g, &x)` with `g: Gc<&D>`): one value, which `g.set(…)` replaces. */
-export function gcFilledBy(c: ast.ExprOf<'call'>): LocalInfo | null {
+/** The Gc locals a function call may store its arguments' borrows into when they are the only
+ *  holders it is given (`fill(g, &x)`, `fill2(g, g2, &x)` with `g: Gc<&D>`): each holds one
+ *  value, which `g.set(…)` replaces. Empty when it is given any other holder. */
+export function gcFilledBy(c: ast.ExprOf<'call'>): LocalInfo[] {
   const t = callTarget(c);
   // (cheap first: a Gc local among the arguments)
-  if (t?.k !== 'fn' || !c.args.some((a) => { const at = a.kind === 'ident' ? exprInfo(a)?.type : undefined; return at?.k === 'builtin' && at.name === 'Gc'; })) return null;
-  const holders = c.args.filter((a) => { const at = exprInfo(a)?.type; return (a.kind === 'ref' && refIsMut(a)) || (at?.k === 'ref' && at.mut) || holdsShared(at); });
-  const a = holders.length === 1 ? checkedNode(holders[0]) : null;
-  const l = a?.kind === 'ident' && nameRes(a)?.k === 'local' ? (nameRes(a) as ResOf<'local'>).local : null;
-  return l && l.type.k === 'builtin' && l.type.name === 'Gc' ? l : null;
+  if (t?.k !== 'fn' || !c.args.some((a) => { const at = a.kind === 'ident' ? exprInfo(a)?.type : undefined; return at?.k === 'builtin' && at.name === 'Gc'; })) return NO_LOCALS;
+  const out: LocalInfo[] = [];
+  for (const h of c.args) {
+    const at = exprInfo(h)?.type;
+    if (!((h.kind === 'ref' && refIsMut(h)) || (at?.k === 'ref' && at.mut) || holdsShared(at))) continue;
+    const a = checkedNode(h), l = a.kind === 'ident' && nameRes(a)?.k === 'local' ? (nameRes(a) as ResOf<'local'>).local : null;
+    if (!l || l.type.k !== 'builtin' || l.type.name !== 'Gc') return NO_LOCALS;
+    out.push(l);
+  }
+  return out;
 }
+const NO_LOCALS: LocalInfo[] = [];
 
 /** `s` is the value of an `if` branch or `match` arm: its value must not borrow its own locals
  *  (those of its block, or an arm's bindings). */
@@ -1081,7 +1124,10 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const through = reaching(d.r, d.site);
-      const stop = after.findIndex((st) => resets(st, d.r));
+      const stop = after.findIndex((st) => resetsAll(st, d.r, through));
+      // (a statement before the reset may leave the block, `if c { break; } v.clear();`: the
+      // holder keeps x past the enclosing blocks, checked by them as if never reset)
+      const leaves = after.findIndex((st) => exitsOrRebinds(st, null));
       let use = firstUse(after, 0, d.r, through);
       // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
       // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
@@ -1089,7 +1135,7 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       if (again) use = again;
       // (a holder declared outside b, not given a new value in it, may be used after an enclosing
       // block: that one checks it, `{ { let x = …; v.push(&x); } … } v[0]`)
-      if (!use && stop < 0 && !within(d.r.span, b.span)) keep.push(d);
+      if (!use && (stop < 0 || (leaves >= 0 && leaves <= stop)) && !within(d.r.span, b.span)) keep.push(d);
       // (and one per borrow made: `v.push(&e); out.push(v[0]);` is reported for v)
       if (!use || told.has(key) || reportedDangling.has(d.at)) continue;
       told.add(key);

@@ -237,12 +237,14 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const filled = new Map<LocalInfo, { x: LocalInfo; at: ast.Span }>();
   // (a Gc set again later in the same block, straight-line, holds the later value: borrows.ts replacedLater)
   // (noted for each block as `visit` enters it, before the calls of its statements are met)
-  const replaced = new Set<unknown>();
+  // (each call's holders set again: `fill2(g, g2, &e); g.set(p); g2.set(p);` replaces both)
+  const replaced = new Map<unknown, Set<LocalInfo>>();
   const noteReplaced = (stmts: ast.Stmt[]) => stmts.forEach((st, i) => {
     const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
-    const g = c?.callee.kind === 'member' ? local(c.callee.object) : c ? gcFilledBy(c) : null;
-    if (g && replacedLater(stmts, i, g)) replaced.add(c);
+    const gs = c?.callee.kind === 'member' ? [local(c.callee.object)] : c ? gcFilledBy(c) : [];
+    for (const g of gs) if (g && replacedLater(stmts, i, g)) { const s = replaced.get(c) ?? new Set(); s.add(g); replaced.set(c, s); }
   });
+  const isReplaced = (c: unknown, a: ast.Expr | null) => { const l = a && local(a); return !!l && !!replaced.get(c)?.has(l); };
   let filling = true;
   const fill = (owner: LocalInfo, value: ast.Expr) => {
     if (filled.has(owner) || !filling) return;
@@ -290,7 +292,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'assign': { const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>; if (s.op === '=') store(s.target, s.value); break; }
       case 'call': {
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
-        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { filling = !replaced.has(c); store(c.callee.object, a); filling = true; storedTemporary(c.callee.object, a); }
+        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { filling = !isReplaced(c, c.callee.object); store(c.callee.object, a); filling = true; storedTemporary(c.callee.object, a); }
         // a user method given a mutable receiver may keep its arguments there too
         // (a thread_local's may keep the caller's references too: checked as a store into it)
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && ownedRoot(c.callee.object)) { for (const a of c.args) fill(ownedRoot(c.callee.object)!, a); }
@@ -303,7 +305,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
           // (a mutable borrow of an owned local, `put(&v!, &e)`, or its shared handle, `fill(g, &e)`,
           // may fill it: returning v returns e; unless a Gc is set again after, borrows.ts replacedLater)
           for (const a of c.args) {
-            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : isShared(exprInfo(a)?.type) && !replaced.has(c) ? ownedRoot(a) : null;
+            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : isShared(exprInfo(a)?.type) && !isReplaced(c, a) ? ownedRoot(a) : null;
             if (o) for (const v of c.args) if (v !== a) fill(o, v);
           }
           // (what it may keep there must outlive the statement: `put(&v!, &mk(5))`, `h.add(&mk(5))`)
