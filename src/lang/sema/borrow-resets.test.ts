@@ -77,3 +77,22 @@ describe('a call filling several Gc holders, each set again after it (straight-l
     expect(unchecked(`${pre} { let x = D{n: 1}; fill2(g, g2, &x); g.set(&a); } println("read {}", g2.get().n);`, F)).toContain('drop 1\nread -1');
   });
 });
+
+describe('a held borrow ends where the reference local is given a new value in a nested block or on every branch (E0161)', () => {
+  const pre = 'let a = D{n: 9}; let! xs: Vec<D> = Vec.new(); xs.push(D{n: 1}); let! r = &xs[0]; println("{}", r.n);';
+  const assign = 'E0161 cannot assign to `xs` because it is borrowed';
+  it('accepted: `{ r = &a; }`, both branches, a read of r before the assignment in the block', () => {
+    expect(errs(`${pre} { r = &a; } xs = Vec.new(); println("{}", r.n);`)).toEqual([]);
+    expect(errs(`${pre} if a.n > 0 { r = &a; } else { r = &a; } xs = Vec.new(); println("{}", r.n);`)).toEqual([]);
+    expect(errs(`${pre} { println("{}", r.n); r = &a; } xs = Vec.new(); println("{}", r.n);`)).toEqual([]);
+  });
+  it('rejected: given a new value on one branch only, or the borrow copied into another local first (`q = r;`)', () => {
+    expect(errs(`${pre} if a.n > 10 { r = &a; } xs = Vec.new(); println("{}", r.n);`)).toEqual([assign]);
+    expect(unchecked(`${pre} if a.n > 10 { r = &a; } xs = Vec.new(); println("read {}", r.n);`)).toContain('drop 1\nread -1');
+    // (before, an assignment `q = r;` did not share r's borrow as `let q = r;` does: accepted, and it read the dropped element)
+    expect(errs(`${pre} let! q = &a; { q = r; r = &a; } xs = Vec.new(); println("{}", q.n);`)).toEqual([assign]);
+    expect(errs(`${pre} let! q = &a; q = r; xs = Vec.new(); println("{}", q.n);`)).toEqual([assign]);
+    expect(errs(`${pre} let q = r; r = &a; xs = Vec.new(); println("{}", q.n);`)).toEqual([assign]);
+    expect(unchecked(`${pre} let! q = &a; q = r; xs = Vec.new(); println("read {}", q.n);`)).toContain('drop 1\nread -1');
+  });
+});

@@ -73,8 +73,8 @@ const resets = (st: unknown, r: LocalInfo): boolean =>
  *  (or a local in `through`) that reads what it holds: a reset (resets), or a block, an `if` with
  *  an `else` or a `match` each of whose scopes does so before it may leave (`{ v.clear(); }`,
  *  `if c { v.clear(); } else { v = Vec.new(); }`, `match k { 0 => v.clear(), _ => { v = Vec.new(); } }`)? */
-function resetsAll(st: unknown, r: LocalInfo, through: ReadonlySet<LocalInfo>): boolean {
-  if (resets(st, r)) return true;
+function resetsAll(st: unknown, r: LocalInfo, through: ReadonlySet<LocalInfo>, isReset: (st: unknown, r: LocalInfo) => boolean = resets): boolean {
+  if (isReset(st, r)) return true;
   const t = st as ast.Stmt | undefined;
   const e = (t?.kind === 'expr' ? t.expr : t) as { kind?: string; else?: unknown } | undefined;
   if (!e || !(e.kind === 'block' || e.kind === 'unsafe' || (e.kind === 'if' && e.else) || e.kind === 'match')) return false;
@@ -82,10 +82,10 @@ function resetsAll(st: unknown, r: LocalInfo, through: ReadonlySet<LocalInfo>): 
   if (!scopes.length || !weakReads(partsOf(e), through)) return false;
   return scopes.every((sc) => {
     for (const x of sc.stmts) {
-      if (resetsAll(x, r, through)) return true;
+      if (resetsAll(x, r, through, isReset)) return true;
       if (exitsOrRebinds(x, r) || !weakReads(x, through)) return false;
     }
-    return !!sc.value && resetsAll(asStmt(sc.value), r, through);
+    return !!sc.value && resetsAll(asStmt(sc.value), r, through, isReset);
   });
 }
 /** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
@@ -933,6 +933,7 @@ export function gcFilledBy(c: ast.ExprOf<'call'>): LocalInfo[] {
   return out;
 }
 const NO_LOCALS: LocalInfo[] = [];
+const NO_READS: ReadonlySet<LocalInfo> = new Set();
 
 /** `s` is the value of an `if` branch or `match` arm: its value must not borrow its own locals
  *  (those of its block, or an arm's bindings). */
@@ -1171,21 +1172,35 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
       // It ends where `r` is given a new value (`r = &y;`).
       let end = -1, lastUse: ast.Span | null = null;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-      const stop = after.findIndex((st) => reassigns(st, r));
-      const rest = stop < 0 ? after : after.slice(0, stop);
+      // (or in a nested block or on every branch, `{ r = &y; }`: that statement is the borrow's
+      // last, as a whole, its uses of r before the assignment included; what follows it cannot
+      // use the old borrow)
+      const stop = after.findIndex((st) => reassigns(st, r) || resetsAll(st, r, NO_READS, reassigns));
+      const rest = stop < 0 ? after : after.slice(0, reassigns(after[stop], r) ? stop : stop + 1);
+      // (also a local given it by an assignment, `q = r;`, and either in a nested block: each
+      // shares r's borrows, as `let q = r;` does)
       const holders = [r];
-      rest.forEach((st) => {
-        const t = st as ast.Stmt | undefined;
-        if (t?.kind !== 'let' || t.pattern.kind !== 'name' || !localOf(t.pattern)) return;
-        const k = localOf(t.pattern)!.type.k;
-        if ((t.init.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(t.init, h))) holders.push(localOf(t.pattern)!);
-      });
-      rest.forEach((st, k) => {
-        for (const h of holders) { const m = lastMention(st, h); if (m) { end = k; lastUse = m; } }
+      const bound = (o: Record<string, unknown>): void => {
+        const t = o as unknown as ast.Stmt, b = t.kind === 'let' || t.kind === 'assign' ? boundLocal(t) : null;
+        if (!b || holders.includes(b.local)) return;
+        const k = b.local.type.k;
+        if ((b.value.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(b.value, h))) holders.push(b.local);
+      };
+      const visit = (x: unknown): void => {
+        if (!x || typeof x !== 'object') return;
+        if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+        const o = checkedNode(x) as Record<string, unknown>;
+        if (o.kind === 'let' || o.kind === 'assign') bound(o);
+        for (const key in o) if (walk(o, key)) visit(o[key]);
+      };
+      rest.forEach(visit);
+      // (a local given r's borrow keeps it past r's new value: `let q = r; r = &y; … q`)
+      after.forEach((st, k) => {
+        for (const h of holders) { const m = h === r && k >= rest.length ? null : lastMention(st, h); if (m) { end = k; lastUse = m; } }
       });
       if (end < 0 || !lastUse) continue;
       for (let k = 0; k <= end; k++) {
-        const hit = conflict(rest[k], x, r, mut);
+        const hit = conflict(after[k], x, r, mut);
         if (hit) {
           cx.error(hit.message, hit.span, {
             labels: [{ span: created, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: lastUse, message: NOTE.E0161.labelBorrowLaterUsedHere() }],
