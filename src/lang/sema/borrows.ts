@@ -556,6 +556,8 @@ function noteCallFills(cx: Ctx, c: ast.ExprOf<'call'>): void {
     const h = a.kind === 'ref' && refIsMut(a) ? holderOf(cx, a.operand) : (at?.k === 'ref' && at.mut) || isShared(at) ? holderOf(cx, a) : null;
     if (h) fill(h, c.args.filter((x) => x !== a));
   }
+  // (a closure run by the call stores what it is given where it stores its parameters: `put(&x)`)
+  for (const run of closuresRun(c)) if (run.args.length) for (const h of closureStoresInto(cx, run.lit)) fill(h, run.args);
 }
 /** Note the stores of syntax no checked block lists (a match arm's value, a call inside a
  *  condition or an argument, a closure's value, a `for` step): met by danglingReferences' walk. */
@@ -735,16 +737,68 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
   // `put(&x)` of `let put = |d: &D| v.push(d);`: the closure may store its arguments' borrows in
   // the holders its body stores into (escaping-closures.ts lets it store its parameters there
   // only while every use of put is such a call)
-  const g = sc && sc.callee.kind === 'ident' && callTarget(sc)?.k === 'value' && nameRes(sc.callee)?.k === 'local' ? letClosures.get((nameRes(sc.callee) as ResOf<'local'>).local) : undefined;
-  if (g && sc!.args.length) for (const h0 of closureStoresInto(cx, g)) {
-    const h = !holdsShared(h0.type) || outer(h0) ? h0 : [...handleCopies(h0)].find(outer) ?? h0;
-    if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: sc!.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' });
+  // A closure given to a function (`apply(put, &x)`, `each(&v, |d| out.push(d))`) may be called
+  // there with its other arguments: stored likewise (escaping-closures.ts lets its parameter be
+  // stored only when the callee calls it with nothing but its caller's data)
+  // A closure's own stores of what its captured holders hold (`|| { o = Some(v[0]); }`) happen
+  // where it is called, with what they hold then
+  for (const run of closuresRun(sc)) {
+    if (run.args.length) for (const h0 of closureStoresInto(cx, run.lit)) {
+      const h = !holdsShared(h0.type) || outer(h0) ? h0 : [...handleCopies(h0)].find(outer) ?? h0;
+      if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: run.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' });
+    }
+    if (running.has(run.lit)) continue;
+    running.add(run.lit);
+    try {
+      for (const f of bodyStores(run.lit)) for (const h of storedOutside(cx, f.st, b)) {
+        if (!within(h.r.span, run.lit.span) && !(f.list && replacedLater(f.list, f.index, h.r))) out.push(h);
+      }
+    } finally { running.delete(run.lit); }
   }
   for (const a of sc?.args ?? []) {
     const at = exprInfo(a)?.type;
     const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? holder(a) : null;
     if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' });
   }
+  return out;
+}
+
+/** The closures call `c` may run and the arguments it gives them: a let-bound closure it calls
+ *  (`put(&x)`), a closure literal or let-bound closure given to a function (`apply(put, &x)`:
+ *  with the call's other arguments). */
+function closuresRun(c: ast.ExprOf<'call'> | null): { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] {
+  if (!c) return [];
+  const t = callTarget(c), out: { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] = [];
+  const letLit = (e: ast.Expr): ast.ExprOf<'closure'> | undefined => { const x = checkedNode(e); return x.kind === 'ident' && nameRes(x)?.k === 'local' ? letClosures.get((nameRes(x) as ResOf<'local'>).local) : undefined; };
+  const g = t?.k === 'value' ? letLit(c.callee) : undefined;
+  if (g) out.push({ lit: g, args: c.args });
+  if (t?.k === 'fn' || t?.k === 'method') for (const a of c.args) {
+    const x = checkedNode(a), lit = x.kind === 'closure' ? x : letLit(x);
+    if (lit) out.push({ lit, args: c.args.filter((y) => y !== a) });
+  }
+  return out;
+}
+/** Closures whose body stores are being gathered (one calling itself through another). */
+const running = new Set<object>();
+/** The statements of a closure's body that may store (assignments and calls), with their list
+ *  and index there (null: a scope's value, or a call inside an expression). */
+type BodyStore = { st: ast.Stmt; list: readonly ast.Stmt[] | null; index: number };
+const bodyStoresOf = checkMap<object, BodyStore[]>();
+function bodyStores(c: ast.ExprOf<'closure'>): BodyStore[] {
+  let out = bodyStoresOf.get(c);
+  if (out) return out;
+  const acc: BodyStore[] = [];
+  bodyStoresOf.set(c, (out = acc));
+  const mays = (st: ast.Stmt) => st.kind === 'assign' || (st.kind === 'expr' && st.expr.kind === 'call');
+  const add = (sc: Scope) => {
+    sc.stmts.forEach((st, i) => { if (mays(st)) acc.push({ st, list: sc.stmts, index: i }); });
+    if (sc.value && sc.value.kind === 'call') acc.push({ st: asStmt(sc.value), list: null, index: -1 });
+  };
+  const scopes = scopesOf(c);
+  for (const sc of scopes) add(sc);
+  forEachScope(scopes.map((sc) => [sc.stmts, sc.value]), (sc) => { if (sc.kind === 'go' || sc.kind === 'async') return false; add(sc); }, (o, _, up) => {
+    if ((o.kind === 'call' && up && up.kind !== 'expr') || (o.kind === 'assign' && up)) acc.push({ st: asStmt(o as unknown as ast.Expr), list: null, index: -1 });
+  });
   return out;
 }
 
