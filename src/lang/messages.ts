@@ -912,6 +912,7 @@ export const NOTES = {
     labelDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     helpStoreOwned: 'help: store an owned value (clone it), or take `{$name}` as a reference parameter so it outlives the call',
     helpStoreOwnedCopy: 'help: store an owned value (clone or copy what `{$name}` refers to)',
+    helpClosureCalledWithCallersData: 'help: or only call the closure here, or give it to a function that calls it with nothing but data its caller gave it (not a borrow of its own local): then `{$name}` outlives the holder where it is called',
     helpStoreOwnedThreadLocal: 'help: store an owned value (clone `{$name}`): a thread-local outlives the locals of every function',
     labelCapturedByTask: '`{$param}` is captured here by a `go` task or an `async` block',
     helpPassOwnedArgument: 'help: pass an owned value (clone it), so the task does not read `{$name}` after it is dropped',

@@ -115,3 +115,23 @@ describe('a let-bound closure stores where it is called (holes found while relax
     expect(errs(`${pre} let put = |d: &D| v.push(d); { let x = D{n: 1}; put(&a); o = Some(v[0]); println("{}", x.n); } println("{}", o.unwrap().n);`)).toEqual([]);
   });
 });
+
+describe('a closure storing its reference parameter, given to a function (not only called)', () => {
+  const apply = 'fn apply(f: fn(&D), d: &D) { f(d); }\nfn apply3(f: fn(&D), d: &D) { apply(f, d); }\nfn each(v: &Vec<&D>, f: fn(&D)) { for d in v { f(d); } }';
+  const own = 'fn apply2(f: fn(&D)) { let t = D{n: 5}; f(&t); }\nfn later(f: fn(&D), d: &D) { let g = f; g(d); }';
+  const param = (p: string, h: string) => `E0176 dangling reference: a borrow of \`${p}\` is stored through \`${h}\`, which outlives \`${p}\``;
+  it('accepted: the function calls it only with its caller\'s data (its reference parameters, what they hold, through another such function)', () => {
+    expect(errs(`${v} let f = |d: &D| v.push(d); apply(f, &a); apply3(f, &a); println("{}", v[0].n);`, apply)).toEqual([]);
+    expect(errs(`${v} v.push(&a); let! out: Vec<&D> = Vec.new(); each(&v, |d: &D| out.push(d)); println("{}", out[0].n);`, apply)).toEqual([]);
+  });
+  it('checked at the call as a store of the call\'s other arguments (E0176, E0160)', () => {
+    expect(errs(`${v} let f = |d: &D| v.push(d); { let x = D{n: 1}; apply(f, &x); } println("{}", v[0].n);`, apply)).toEqual([dangling('v', 'x')]);
+    expect(errs(`${v} { let x = D{n: 1}; apply(|d: &D| v.push(d), &x); } println("{}", v[0].n);`, apply)).toEqual([dangling('v', 'x')]);
+    expect(errs('', `${apply}\nfn keep(d: &D): Vec<&D> { let! v: Vec<&D> = Vec.new(); let e = D{n: 3}; apply(|r: &D| v.push(r), &e); return v; }`)).toEqual(['E0160 cannot return reference to local variable `e`']);
+  });
+  it('rejected: a function calling it with a borrow of its own local, or doing more than call it', () => {
+    expect(errs(`${v} let f = |d: &D| v.push(d); apply2(f); println("{}", v[0].n);`, own)).toEqual([param('d', 'v')]);
+    expect(errs(`${v} let f = |d: &D| v.push(d); later(f, &a); println("{}", v[0].n);`, own)).toEqual([param('d', 'v')]);
+    expect(unchecked(`${v} let f = |d: &D| v.push(d); apply2(f); println("read {}", v[0].n);`, own)).toContain('drop 5\nread -1');
+  });
+});

@@ -766,7 +766,7 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
 /** The closures call `c` may run and the arguments it gives them: a let-bound closure it calls
  *  (`put(&x)`), a closure literal or let-bound closure given to a function (`apply(put, &x)`:
  *  with the call's other arguments). */
-function closuresRun(c: ast.ExprOf<'call'> | null): { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] {
+export function closuresRun(c: ast.ExprOf<'call'> | null): { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] {
   if (!c) return [];
   const t = callTarget(c), out: { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] = [];
   const letLit = (e: ast.Expr): ast.ExprOf<'closure'> | undefined => { const x = checkedNode(e); return x.kind === 'ident' && nameRes(x)?.k === 'local' ? letClosures.get((nameRes(x) as ResOf<'local'>).local) : undefined; };
