@@ -135,3 +135,29 @@ describe('a closure storing its reference parameter, given to a function (not on
     expect(unchecked(`${v} let f = |d: &D| v.push(d); apply2(f); println("read {}", v[0].n);`, own)).toContain('drop 5\nread -1');
   });
 });
+
+describe('a drained channel (sends matched by later receives in each statement list)', () => {
+  const ch = 'let ch = Channel<&D>(4); let a = D{n: 9};';
+  const drained = '{ let x = D{n: 1}; ch.send(&x); let y = ch.recv(); println("{}", y.n); }';
+  it('accepted: captured by a let-bound closure only called, whose body is balanced; two receives in one tuple', () => {
+    expect(errs(`${ch} ${drained} let f = || { ch.send(&a); println("{}", ch.recv().n); }; f();`)).toEqual([]);
+    expect(errs(`${ch} let f = || { ch.send(&a); let z = ch.recv(); println("{}", z.n); }; { let x = D{n: 1}; ch.send(&x); f(); let y = ch.recv(); println("{}", y.n); } f();`)).toEqual([]);
+    expect(errs(`${ch} { let x = D{n: 1}; let y = D{n: 2}; ch.send(&x); ch.send(&y); let (p, q) = (ch.recv(), ch.recv()); println("{} {}", p.n, q.n); } ch.send(&a); println("{}", ch.recv().n);`)).toEqual([]);
+  });
+  it('rejected: a closure that receives what was left, or sends without receiving; a receive on one path only (each read the dropped x)', () => {
+    const left = `${ch} { let x = D{n: 1}; ch.send(&x); } let f = || { ch.send(&a); let z = ch.recv(); println("read {}", z.n); };`;
+    expect(errs(`${left} f();`)).toEqual([dangling('ch', 'x')]);
+    expect(unchecked(`${left} f();`)).toContain('drop 1\nread -1');
+    expect(errs(`${ch} ${drained} let f = |d: &D| ch.send(d); f(&a); println("{}", ch.recv().n);`)).toEqual([dangling('ch', 'x')]);
+    // (before, a receive in a branch or after `&&` counted as made: accepted)
+    const branch = (recv: string) => `${ch} { let x = D{n: 1}; ch.send(&x); ${recv} } ch.send(&a); println("read {}", ch.recv().n);`;
+    expect(errs(branch('let y = if a.n > 100 { ch.recv() } else { &a }; println("{}", y.n);'))).toEqual([dangling('ch', 'x')]);
+    expect(errs(branch('let b = a.n > 100 && ch.recv().n > 0; println("{}", b);'))).toEqual([dangling('ch', 'x')]);
+    expect(unchecked(branch('let y = if a.n > 100 { ch.recv() } else { &a }; println("{}", y.n);'))).toContain('drop 1\nread -1');
+  });
+  it('rejected: a closure capturing a holder, called after the block (it read the dropped x)', () => {
+    const f = 'let! v: Vec<&D> = Vec.new(); let f = || println("read {}", v[0].n); { let x = D{n: 1}; v.push(&x); } f();';
+    expect(errs(f)).toEqual([dangling('v', 'x')]);
+    expect(unchecked(f)).toContain('drop 1\nread -1');
+  });
+});

@@ -651,6 +651,9 @@ function noteReads(cx: Ctx, g: Given, at: ast.Span): void {
   if (!holdsRef(g.to.type)) return;
   const to = g.to;
   for (const v of g.values) {
+    // (a closure reads what it captures when it is called, wherever that is: `let f = || v[0].n;`)
+    const lit = checkedNode(v);
+    if (lit.kind === 'closure') for (const c of exprInfo(lit)?.closure?.captures ?? []) if (c !== to) { const a = capturers.get(c) ?? []; a.push(to); capturers.set(c, a); }
     const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
     if (!from || from === to || !holdsRef(from.type)) continue;
     const a = readers.get(from) ?? [];
@@ -663,8 +666,14 @@ function noteReads(cx: Ctx, g: Given, at: ast.Span): void {
 function reaching(r: LocalInfo, site?: ast.Span): Set<LocalInfo> {
   const out = new Set(handleCopies(r));
   for (const l of [...out]) for (const x of readers.get(l) ?? []) if (!site || mayPrecede(site, x.at, x.regions)) out.add(x.to);
+  // (and the holders of closures capturing any of them, through closures capturing those: a
+  // call reads what the capture holds then)
+  const todo = [...out];
+  for (let l = todo.pop(); l; l = todo.pop()) for (const g of capturers.get(l) ?? []) if (!out.has(g)) { out.add(g); todo.push(g); }
   return out;
 }
+/** The locals given a closure capturing a local (`let f = || v[0].n;`, `fs.push(|| v.len())`). */
+const capturers = checkMap<LocalInfo, LocalInfo[]>();
 
 /** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
  *  escaping-closures.ts), by the span of the borrow: a call's own check (scoped-params keptBorrow)
@@ -869,30 +878,48 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
   return false;
 }
 
-/** A statement that only sends on channel local `name` (`ch.send(v);`) or only receives from it
- *  once (`let y = ch.recv();`, `println("{}", (<-ch).n);`): read as written (a later statement of
- *  the function may not be checked yet), any local of that name counts. */
-function channelOp(st: ast.Stmt, name: string): 'send' | 'recv' | null {
+/** A statement that only sends on channel local `name` (`ch.send(v);`), or only receives from it,
+ *  how many times (`let y = ch.recv();`, `println("{}", (<-ch).n);`, `let (p, q) = (ch.recv(),
+ *  ch.recv());`): each receive on every path through it, none in a branch, a loop or the right of
+ *  `&&`/`||`, and nothing in it that may leave first. Read as written (a later statement of the
+ *  function may not be checked yet), any local of that name counts. */
+function channelOp(st: ast.Stmt, name: string): 'send' | number | null {
   const named = (e: ast.Expr): boolean => { const x = checkedNode(e); return x.kind === 'ident' && x.name === name; };
   const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedNode(st.expr) : null;
   if (c?.kind === 'call' && c.callee.kind === 'member' && c.callee.name === 'send' && named(c.callee.object) && !mentionsName(c.args, name)) return 'send';
-  let n = 0, recv = false;
-  const visit = (x: unknown, up: Record<string, unknown> | null, inner: boolean): void => {
+  let n = 0, recvs = 0;
+  const visit = (x: unknown, up: Record<string, unknown> | null, maybe: boolean): void => {
     if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) visit(y, up, inner); return; }
+    if (Array.isArray(x)) { for (const y of x) visit(y, up, maybe); return; }
     const o = checkedNode(x) as Record<string, unknown>;
     if (o.kind === 'ident' && o.name === name) {
       n++;
-      if (!inner && up?.kind === 'recv') recv = true;
-      if (!inner && up?.kind === 'member' && up.name === 'recv') recv = true;
+      if (!maybe && (up?.kind === 'recv' || (up?.kind === 'member' && up.name === 'recv'))) recvs++;
       return;
     }
-    const deeper = inner || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer';
+    // (code that may run later, never, or more than once)
+    const deeper = maybe || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer' || scopesOf(o).length > 0
+      || (o.kind === 'binary' && (o.op === '&&' || o.op === '||'));
     for (const k in o) if (walk(o, k)) visit(o[k], o, deeper);
   };
   visit(st, null, false);
   // (`ch.recv` must be called: `let f = ch.recv;` is no receive)
-  return n === 1 && recv && !mentionsCallee(st, name) ? 'recv' : null;
+  return n > 0 && recvs === n && !mentionsCallee(st, name) && !exitsOrRebinds(st, null) ? n : null;
+}
+/** Is every mention of a local named `name` in `n` the callee of a call, made where it is (not
+ *  in a closure, task, `async` block or `defer`)? */
+function onlyCalledByName(n: unknown, name: string): boolean {
+  let ok = true;
+  const visit = (x: unknown, up: Record<string, unknown> | null, later: boolean): void => {
+    if (!ok || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y, up, later); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'ident' && o.name === name) { ok = !later && up?.kind === 'call' && checkedNode(up.callee) === (o as unknown); return; }
+    const deeper = later || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer';
+    for (const k in o) if (walk(o, k)) visit(o[k], o, deeper);
+  };
+  visit(n, null, false);
+  return ok;
 }
 /** Does `n` mention a local named `name`? */
 function mentionsName(n: unknown, name: string): boolean {
@@ -936,12 +963,22 @@ function drainedChannel(body: ast.Block, r: LocalInfo): boolean {
       for (const st of stmts) {
         const op = channelOp(st, name);
         if (op === 'send') { depth++; continue; }
-        if (op === 'recv') { if (depth-- === 0) return false; continue; }
+        if (typeof op === 'number') { if (depth < op) return false; depth -= op; continue; }
         if (depth > 0 && exitsOrRebinds(st, r)) return false;
         if (!mentionsName(st, name)) continue;
         // (a statement holding lists, each balanced, nothing else mentioning it, only while the
         // channel is empty: a receive inside would take what this list sent before it)
         if (depth > 0) return false;
+        // (also `let f = || …;` whose body is balanced, f only ever called, not in a closure or
+        // task: each call leaves the channel as it found it; what the body receives and keeps is
+        // checked where it is called)
+        const lt = st.kind === 'let' ? st as Extract<ast.Stmt, { kind: 'let' }> : null;
+        const lit = lt && lt.pattern.kind === 'name' && checkedNode(lt.init).kind === 'closure' ? checkedNode(lt.init) : null;
+        if (lit && lt!.pattern.kind === 'name') {
+          const f = { name: lt!.pattern.name, span: lt!.pattern.span } as LocalInfo;
+          if (mentionsName(partsOf(lit), name) || declaresAgain(body, f) || !onlyCalledByName(body, f.name) || !scopesOf(lit).every((sc) => list(sc.stmts, sc.value))) return false;
+          continue;
+        }
         const e = st.kind === 'expr' ? st.expr : st;
         const scopes = scopesOf(e);
         if (!scopes.length || scopes.some((sc) => sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer')) return false;
