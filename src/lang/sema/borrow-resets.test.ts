@@ -161,3 +161,16 @@ describe('a drained channel (sends matched by later receives in each statement l
     expect(unchecked(f)).toContain('drop 1\nread -1');
   });
 });
+
+describe('the E0176 report for a holder that is only counted or emptied on one path', () => {
+  it('points at the mention where it still holds the reference and says how to end it', () => {
+    const d = checkSource('t.vx', src(`${v} { let x = D{n: 1}; v.push(&x); } if a.n > 0 { v.clear(); } println("{}", v.len());`)).diagnostics.filter((x) => x.severity === 'error');
+    expect(d.map((x) => x.labels.at(-1)?.message)).toEqual(['`v` still holds the reference here: it is not emptied or given a new value on every path before']);
+    // (the count after the branch, not the clear inside it)
+    expect(src(`${v} { let x = D{n: 1}; v.push(&x); } if a.n > 0 { v.clear(); } println("{}", v.len());`).split('\n')[d[0].labels.at(-1)!.span.line - 1].slice(d[0].labels.at(-1)!.span.col - 1)).toMatch(/^v\.len\(\)/);
+    expect(d[0].notes).toContain('help: or empty `v` or give it a new value (`v.clear();`, `v = …;`) on every path between the end of the block and this use');
+    // (a read through it keeps the old label)
+    const r = checkSource('t.vx', src(`${v} { let x = D{n: 1}; v.push(&x); } println("{}", v[0].n);`)).diagnostics.filter((x) => x.severity === 'error');
+    expect(r.map((x) => x.labels.at(-1)?.message)).toEqual(['the reference is used here, after the block']);
+  });
+});

@@ -44,24 +44,27 @@ type LoopStmt = Extract<ast.Stmt, { kind: 'while' | 'loop' | 'for-in' | 'for-c' 
 /** A use of holder r in the next iteration of loop s, in the order it runs (a `for`'s step, the
  *  condition, the body's statements), before the body gives r a new value or clears it (`r =
  *  …;`, `r.clear();`); mentions inside `site` (the store itself) are not uses. */
-function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, site: ast.Span): ast.Span | null {
+function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, site: ast.Span): Use | null {
   const first: unknown[] = s.kind === 'for-c' ? [s.post, s.cond] : s.kind === 'while' ? [s.cond] : [];
   return firstUse([...first, ...s.body.stmts, s.body.tail], first.length, r, through, site);
 }
 /** The use of holder r (or a local in `through`) that the nodes (statements from index `from`)
  *  make first, in order, before a statement gives r a new value or clears it: a mention that
  *  reads nothing r holds (`v.len()`, weakRead) is one only if no such reset follows. */
-function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through: ReadonlySet<LocalInfo>, site?: ast.Span): ast.Span | null {
+/** A use of a holder: where, and whether it reads nothing the holder keeps (the holder still
+ *  holds the reference there, never reset on every path after it). */
+type Use = { at: ast.Span; weak: boolean };
+function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through: ReadonlySet<LocalInfo>, site?: ast.Span): Use | null {
   let weak: ast.Span | null = null;
   for (let i = 0; i < nodes.length; i++) {
     const st = nodes[i];
     if (i >= from && resetsAll(st, r, through)) return null;
     const m = lastMention(st, r, through, site);
     if (!m) continue;
-    if (!weakReads(st, through, site)) return m;
-    weak ??= m;
+    if (!weakReads(st, through, site)) return { at: m, weak: false };
+    weak = m; // (the last: where it is still held, `if c { v.clear(); } v.len()`)
   }
-  return weak;
+  return weak && { at: weak, weak: true };
 }
 /** Does statement `st` end what holder r held: `r.clear();`, or `r = v;` with a value that keeps
  *  nothing of r (`v = id(v);` keeps it all)? */
@@ -88,8 +91,9 @@ function resetsAll(st: unknown, r: LocalInfo, through: ReadonlySet<LocalInfo>, i
     return !!sc.value && resetsAll(asStmt(sc.value), r, through, isReset);
   });
 }
-/** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
-const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err']);
+/** Builtin methods that read neither the references a collection or Option holds nor what they
+ *  point to (`clear` drops them unread). */
+const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err', 'clear']);
 /** Does every mention of a local in `ls` in `st` (outside span `except`) read only a value holding
  *  no reference out of the holder itself, through none of its references: a count (`v.len()`,
  *  `o.is_some()`), a field or element of an owned part (`h.n`, `t.0`, `arr[0].n` of `[S; 2]`)? */
@@ -1237,9 +1241,10 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
         labels: [
           { span: d.at, message: NOTE.E0176.labelBorrowsHere({ r: d.r.name, how: d.how, x: d.x.name }) },
           { span: d.x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: d.x.name }) },
-          { span: use, message: again ? NOTE.E0176.labelReferenceUsedNextIteration() : NOTE.E0176.labelReferenceUsedAfterBlock() },
+          { span: use.at, message: use.weak ? NOTE.E0176.labelStillHolds({ rName: d.r.name }) : again ? NOTE.E0176.labelReferenceUsedNextIteration() : NOTE.E0176.labelReferenceUsedAfterBlock() },
         ],
-        notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name })],
+        // (a holder of its own can be emptied or given a new value first; a shared handle's copies keep theirs)
+        notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name }), ...(holdsShared(d.r.type) ? [] : [NOTE.E0176.helpResetFirst({ rName: d.r.name })])],
       });
     }
   });
