@@ -904,6 +904,7 @@ export const NOTES = {
     labelBorrowsHere: '`{$r}` {$how} `{$x}` here',
     labelReferenceUsedAfterBlock: 'the reference is used here, after the block',
     labelReferenceUsedNextIteration: 'the reference is used here, in the next iteration of the loop',
+    labelDropReads: '`{$rName}` is dropped here (or earlier, when emptied or given a new value), and the `drop` of what it holds may read the reference',
     labelStillHolds: '`{$rName}` still holds the reference here: it is not emptied or given a new value on every path before',
     helpResetFirst: 'help: or empty `{$rName}` or give it a new value (`{$rName}.clear();`, `{$rName} = …;`) on every path between the end of the block and this use',
 

@@ -174,3 +174,17 @@ describe('the E0176 report for a holder that is only counted or emptied on one p
     expect(r.map((x) => x.labels.at(-1)?.message)).toEqual(['the reference is used here, after the block']);
   });
 });
+
+describe('a holder whose drop reads what it keeps (a type with `impl Drop` holding a reference)', () => {
+  const H = 'struct H impl Drop { r: &D, fn drop()! { println("H reads {}", self.r.n); } }';
+  it('rejected when it outlives the referent, used after the block or not (its drop reads the dropped x)', () => {
+    const body = 'let! v: Vec<H> = Vec.new(); { let x = D{n: 1}; v.push(H{r: &x}); } println("end");';
+    expect(errs(body, H)).toEqual([dangling('v', 'x')]);
+    expect(errs('let! o: Option<H> = None; { let x = D{n: 1}; o = Some(H{r: &x}); } o = None;', H)).toEqual([dangling('o', 'x')]);
+    expect(unchecked(body, H)).toContain('drop 1\nend\nH reads -1');
+  });
+  it('accepted: emptied or given a new value while the referent lives, or a referent that outlives it', () => {
+    expect(errs('let! v: Vec<H> = Vec.new(); { let x = D{n: 1}; v.push(H{r: &x}); v.clear(); } println("end");', H)).toEqual([]);
+    expect(errs('let a = D{n: 9}; let! v: Vec<H> = Vec.new(); { let x = D{n: 1}; v.push(H{r: &a}); println("{}", x.n); } println("end");', H)).toEqual([]);
+  });
+});

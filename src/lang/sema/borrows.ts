@@ -1150,6 +1150,14 @@ export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[]
   return out;
 }
 
+/** Does dropping a value of type t run a `drop` that may read a reference it holds: is a part of
+ *  it a struct with `impl Drop` whose type holds one (`H { r: &D }`, `Vec<H>`, `Option<H>`)? */
+function dropReads(t: Type | undefined, seen = new Set<unknown>()): boolean {
+  if (!t) return false;
+  if (t.k === 'struct' && t.info.implsDrop && holdsRef(t)) return true;
+  return somePart(t, (x) => dropReads(x, seen), seen);
+}
+
 /** A value in statement position (storedOutside reads statements). */
 const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
 
@@ -1229,6 +1237,11 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
       const again = !use && LOOPS.has(s.kind) && !within(d.r.span, s.span) ? carriedUse(s as LoopStmt, d.r, through, d.site) : null;
       if (again) use = again;
+      // (a holder whose drop reads what it keeps, a value of a type with `impl Drop` holding a
+      // reference, reads x when it is dropped at the end of its own block: so does emptying it or
+      // giving it a new value, and a move only puts that off)
+      const dropAt = !use && within(d.r.span, b.span) && dropReads(d.r.type) ? { ...b.span, start: b.span.end - 1, col: b.span.endCol - 1, line: b.span.endLine } : null;
+      if (dropAt) use = { at: dropAt, weak: false };
       // (a holder declared outside b, not given a new value in it, may be used after an enclosing
       // block: that one checks it, `{ { let x = …; v.push(&x); } … } v[0]`)
       if (!use && (stop < 0 || (leaves >= 0 && leaves <= stop)) && !within(d.r.span, b.span)) keep.push(d);
@@ -1241,10 +1254,10 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
         labels: [
           { span: d.at, message: NOTE.E0176.labelBorrowsHere({ r: d.r.name, how: d.how, x: d.x.name }) },
           { span: d.x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: d.x.name }) },
-          { span: use.at, message: use.weak ? NOTE.E0176.labelStillHolds({ rName: d.r.name }) : again ? NOTE.E0176.labelReferenceUsedNextIteration() : NOTE.E0176.labelReferenceUsedAfterBlock() },
+          { span: use.at, message: dropAt ? NOTE.E0176.labelDropReads({ rName: d.r.name }) : use.weak ? NOTE.E0176.labelStillHolds({ rName: d.r.name }) : again ? NOTE.E0176.labelReferenceUsedNextIteration() : NOTE.E0176.labelReferenceUsedAfterBlock() },
         ],
         // (a holder of its own can be emptied or given a new value first; a shared handle's copies keep theirs)
-        notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name }), ...(holdsShared(d.r.type) ? [] : [NOTE.E0176.helpResetFirst({ rName: d.r.name })])],
+        notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name }), ...(holdsShared(d.r.type) || dropAt ? [] : [NOTE.E0176.helpResetFirst({ rName: d.r.name })])],
       });
     }
   });
