@@ -181,6 +181,7 @@ describe('a holder whose drop reads what it keeps (a type with `impl Drop` holdi
     const body = 'let! v: Vec<H> = Vec.new(); { let x = D{n: 1}; v.push(H{r: &x}); } println("end");';
     expect(errs(body, H)).toEqual([dangling('v', 'x')]);
     expect(errs('let! o: Option<H> = None; { let x = D{n: 1}; o = Some(H{r: &x}); } o = None;', H)).toEqual([dangling('o', 'x')]);
+    expect(errs('let! v: Vec<H> = Vec.new(); { { let x = D{n: 1}; v.push(H{r: &x}); } v.clear(); } println("end");', H)).toEqual([dangling('v', 'x')]);
     expect(unchecked(body, H)).toContain('drop 1\nend\nH reads -1');
   });
   it('accepted: emptied or given a new value while the referent lives, or a referent that outlives it', () => {

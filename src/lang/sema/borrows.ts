@@ -1244,7 +1244,8 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       if (dropAt) use = { at: dropAt, weak: false };
       // (a holder declared outside b, not given a new value in it, may be used after an enclosing
       // block: that one checks it, `{ { let x = …; v.push(&x); } … } v[0]`)
-      if (!use && (stop < 0 || (leaves >= 0 && leaves <= stop)) && !within(d.r.span, b.span)) keep.push(d);
+      // (nor does a reset end it for a holder whose drop reads it: emptying it runs that drop)
+      if (!use && (stop < 0 || (leaves >= 0 && leaves <= stop) || dropReads(d.r.type)) && !within(d.r.span, b.span)) keep.push(d);
       // (and one per borrow made: `v.push(&e); out.push(v[0]);` is reported for v)
       if (!use || told.has(key) || reportedDangling.has(d.at)) continue;
       told.add(key);
