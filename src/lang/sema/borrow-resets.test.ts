@@ -86,6 +86,16 @@ describe('a held borrow ends where the reference local is given a new value in a
     expect(errs(`${pre} if a.n > 0 { r = &a; } else { r = &a; } xs = Vec.new(); println("{}", r.n);`)).toEqual([]);
     expect(errs(`${pre} { println("{}", r.n); r = &a; } xs = Vec.new(); println("{}", r.n);`)).toEqual([]);
   });
+  it('accepted: given a new value in a loop body, after its read there (the next iterations read the new one)', () => {
+    expect(errs(`${pre} for i in 0..2 { println("{}", r.n); r = &a; xs = Vec.new(); }`)).toEqual([]);
+    expect(errs(`${pre} let! i = 0; while i < 2 { println("{}", r.n); r = &a; xs = Vec.new(); i += 1; } println("{}", r.n);`)).toEqual([]);
+  });
+  it('rejected in a loop: the change before the new value, after the loop (it may not have run), or through a copy', () => {
+    expect(errs(`${pre} for i in 0..2 { xs = Vec.new(); println("{}", r.n); r = &a; }`)).toEqual([assign]);
+    expect(unchecked(`${pre} for i in 0..2 { xs = Vec.new(); println("read {}", r.n); r = &a; }`)).toContain('drop 1\nread -1');
+    expect(errs(`${pre} for i in 0..2 { println("{}", r.n); r = &a; } xs = Vec.new(); println("{}", r.n);`)).toEqual([assign]);
+    expect(errs(`${pre} for i in 0..2 { let q = r; r = &a; xs = Vec.new(); println("{}", q.n); }`)).toEqual([assign]);
+  });
   it('rejected: given a new value on one branch only, or the borrow copied into another local first (`q = r;`)', () => {
     expect(errs(`${pre} if a.n > 10 { r = &a; } xs = Vec.new(); println("{}", r.n);`)).toEqual([assign]);
     expect(unchecked(`${pre} if a.n > 10 { r = &a; } xs = Vec.new(); println("read {}", r.n);`)).toContain('drop 1\nread -1');

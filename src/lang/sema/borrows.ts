@@ -1310,7 +1310,7 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
       });
       if (end < 0 || !lastUse) continue;
       for (let k = 0; k <= end; k++) {
-        const hit = conflict(after[k], x, r, mut);
+        const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut);
         if (hit) {
           cx.error(hit.message, hit.span, {
             labels: [{ span: created, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: lastUse, message: NOTE.E0161.labelBorrowLaterUsedHere() }],
@@ -1320,6 +1320,18 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
       }
     }
   });
+}
+
+/** A loop whose body gives r a new value in a statement of its own (`for … { read(r); r = &y;
+ *  x = 3; }`): after that statement, in this iteration and the next ones, r holds no borrow it
+ *  held before the loop; so the loop's conditions and the body up to it are all the old borrow
+ *  can meet, when no other local holding r's borrows is mentioned in the loop. Else null. */
+function loopPrefix(st: unknown, r: LocalInfo, holders: readonly LocalInfo[]): unknown[] | null {
+  const l = st as ast.Stmt | undefined;
+  if (!l || !LOOPS.has(l.kind)) return null;
+  const body = (l as LoopStmt).body, j = body.stmts.findIndex((x) => reassigns(x, r));
+  if (j < 0 || holders.some((h) => h !== r && lastMention(st, h))) return null;
+  return [partsOf(l), body.stmts.slice(0, j)];
 }
 
 /** `for e in v { … }` over a collection place borrows `v` (shared) for the whole loop: the body
