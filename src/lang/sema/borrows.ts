@@ -48,12 +48,13 @@ function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, 
   const first: unknown[] = s.kind === 'for-c' ? [s.post, s.cond] : s.kind === 'while' ? [s.cond] : [];
   return firstUse([...first, ...s.body.stmts, s.body.tail], first.length, r, through, site);
 }
-/** The use of holder r (or a local in `through`) that the nodes (statements from index `from`)
- *  make first, in order, before a statement gives r a new value or clears it: a mention that
- *  reads nothing r holds (`v.len()`, weakRead) is one only if no such reset follows. */
 /** A use of a holder: where, and whether it reads nothing the holder keeps (the holder still
  *  holds the reference there, never reset on every path after it). */
 type Use = { at: ast.Span; weak: boolean };
+/** The use of holder r (or a local in `through`) that the nodes (statements from index `from`)
+ *  make first, in order, before a statement gives r a new value or clears it (on every path:
+ *  resetsAll): a mention that reads nothing r holds (`v.len()`, weakRead) is one only if no such
+ *  reset follows, and then the last such. */
 function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through: ReadonlySet<LocalInfo>, site?: ast.Span): Use | null {
   let weak: ast.Span | null = null;
   for (let i = 0; i < nodes.length; i++) {
@@ -98,6 +99,7 @@ const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is
  *  no reference out of the holder itself, through none of its references: a count (`v.len()`,
  *  `o.is_some()`), a field or element of an owned part (`h.n`, `t.0`, `arr[0].n` of `[S; 2]`)? */
 function weakReads(st: unknown, ls: ReadonlySet<LocalInfo>, except?: ast.Span): boolean {
+  if (!ls.size) return true;
   return everyMention(st, ls, (o, up) => {
     let child: unknown = o;
     for (let k = up.length - 1; ; k--) {
@@ -780,17 +782,20 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
  *  (`put(&x)`), a closure literal or let-bound closure given to a function (`apply(put, &x)`:
  *  with the call's other arguments). */
 export function closuresRun(c: ast.ExprOf<'call'> | null): { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] {
-  if (!c) return [];
-  const t = callTarget(c), out: { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] = [];
-  const letLit = (e: ast.Expr): ast.ExprOf<'closure'> | undefined => { const x = checkedNode(e); return x.kind === 'ident' && nameRes(x)?.k === 'local' ? letClosures.get((nameRes(x) as ResOf<'local'>).local) : undefined; };
-  const g = t?.k === 'value' ? letLit(c.callee) : undefined;
-  if (g) out.push({ lit: g, args: c.args });
-  if (t?.k === 'fn' || t?.k === 'method') for (const a of c.args) {
-    const x = checkedNode(a), lit = x.kind === 'closure' ? x : letLit(x);
-    if (lit) out.push({ lit, args: c.args.filter((y) => y !== a) });
+  // (asked for every call: cheap tests first, a closure literal or a local of a function type)
+  const t = c ? callTarget(c) : null;
+  if (!c || !t || (t.k !== 'value' && t.k !== 'fn' && t.k !== 'method')) return NO_RUNS;
+  let out: { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] | null = null;
+  const letLit = (e: ast.Expr): ast.ExprOf<'closure'> | undefined => e.kind === 'ident' && nameRes(e)?.k === 'local' ? letClosures.get((nameRes(e) as ResOf<'local'>).local) : undefined;
+  const g = t.k === 'value' ? letLit(c.callee) : undefined;
+  if (g) (out ??= []).push({ lit: g, args: c.args });
+  if (t.k === 'fn' || t.k === 'method') for (const a of c.args) {
+    const lit = a.kind === 'closure' ? a : a.kind === 'ident' && exprInfo(a)?.type?.k === 'fn' ? letLit(a) : undefined;
+    if (lit) (out ??= []).push({ lit, args: c.args.filter((y) => y !== a) });
   }
-  return out;
+  return out ?? NO_RUNS;
 }
+const NO_RUNS: { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] = [];
 /** Closures whose body stores are being gathered (one calling itself through another). */
 const running = new Set<object>();
 /** The statements of a closure's body that may store (assignments and calls), with their list
@@ -875,8 +880,8 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
     if (ref || owned ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
     // (emptied or given a new value on every path through a block or branches: `{ v.clear(); }`)
     if ((ref || owned) && resetsAll(st, r, new Set([r]))) return true;
-    // (what a statement of an owned holder's reads out of it into a holder outside the block is
-    // that holder's store, checked as one: `o = Some(v[0]);`, `cp(&v, &out!);`)
+    // (between them, what a statement reads out of an owned holder into a holder outside the
+    // block is that holder's own store, checked as one: `o = Some(v[0]);`, `cp(&v, &out!);`)
     if (exitsOrRebinds(stmts[k], r) || (!owned && !onlyReads(stmts[k], r))) return false;
   }
   return false;
