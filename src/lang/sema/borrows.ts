@@ -659,7 +659,7 @@ function noteReads(cx: Ctx, g: Given, at: ast.Span): void {
   for (const v of g.values) {
     // (a closure reads what it captures when it is called, wherever that is: `let f = || v[0].n;`)
     const lit = checkedNode(v);
-    if (lit.kind === 'closure') for (const c of exprInfo(lit)?.closure?.captures ?? []) if (c !== to) { const a = capturers.get(c) ?? []; a.push(to); capturers.set(c, a); }
+    if (lit.kind === 'closure') for (const c of exprInfo(lit)?.closure?.captures ?? []) if (c !== to) { const a = capturers.get(c) ?? []; a.push(to); capturers.set(c, a); capturing.add(to); }
     const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
     if (!from || from === to || !holdsRef(from.type)) continue;
     const a = readers.get(from) ?? [];
@@ -672,14 +672,20 @@ function noteReads(cx: Ctx, g: Given, at: ast.Span): void {
 function reaching(r: LocalInfo, site?: ast.Span): Set<LocalInfo> {
   const out = new Set(handleCopies(r));
   for (const l of [...out]) for (const x of readers.get(l) ?? []) if (!site || mayPrecede(site, x.at, x.regions)) out.add(x.to);
-  // (and the holders of closures capturing any of them, through closures capturing those: a
-  // call reads what the capture holds then)
+  // (and the holders of closures capturing any of them, through closures capturing those and
+  // copies of them, `let g = f;`: a call reads what the capture holds then)
   const todo = [...out];
-  for (let l = todo.pop(); l; l = todo.pop()) for (const g of capturers.get(l) ?? []) if (!out.has(g)) { out.add(g); todo.push(g); }
+  for (let l = todo.pop(); l; l = todo.pop()) {
+    for (const g of capturers.get(l) ?? []) if (!out.has(g)) { out.add(g); todo.push(g); }
+    if (!capturing.has(l)) continue;
+    for (const x of readers.get(l) ?? []) if (!out.has(x.to)) { out.add(x.to); capturing.add(x.to); todo.push(x.to); }
+  }
   return out;
 }
 /** The locals given a closure capturing a local (`let f = || v[0].n;`, `fs.push(|| v.len())`). */
 const capturers = checkMap<LocalInfo, LocalInfo[]>();
+/** Locals given such a closure (or a copy of one): their readers hold it too. */
+const capturing = checkSet<LocalInfo>();
 
 /** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
  *  escaping-closures.ts), by the span of the borrow: a call's own check (scoped-params keptBorrow)
