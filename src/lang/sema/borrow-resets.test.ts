@@ -170,8 +170,9 @@ describe('a drained channel (sends matched by later receives in each statement l
     expect(errs(f)).toEqual([dangling('v', 'x')]);
     expect(unchecked(f)).toContain('drop 1\nread -1');
     // (through a copy of the closure, a closure calling it, a Vec of closures)
-    expect(errs(f.replace('f();', 'let g = f; g();').replace('let f', 'let f').replace('{ let x', 'let g0 = f; { let x').replace('let g = f; g();', 'g0();'))).toEqual([dangling('v', 'x')]);
-    expect(errs(f.replace('{ let x', 'let h = || f(); { let x').replace('} f();', '} h();'))).toEqual([dangling('v', 'x')]);
+    const pre = 'let! v: Vec<&D> = Vec.new(); let f = || println("{}", v[0].n);', block = '{ let x = D{n: 1}; v.push(&x); }';
+    expect(errs(`${pre} let g = f; ${block} g();`)).toEqual([dangling('v', 'x')]);
+    expect(errs(`${pre} let h = || f(); ${block} h();`)).toEqual([dangling('v', 'x')]);
     expect(errs('let! v: Vec<&D> = Vec.new(); let! fs: Vec<fn()> = Vec.new(); fs.push(|| println("{}", v[0].n)); { let x = D{n: 1}; v.push(&x); } fs[0]();')).toEqual([dangling('v', 'x')]);
   });
 });
