@@ -128,7 +128,7 @@ describe('a let-bound closure stores where it is called (holes found while relax
 
 describe('a closure storing its reference parameter, given to a function (not only called)', () => {
   const apply = 'fn apply(f: fn(&D), d: &D) { f(d); }\nfn apply3(f: fn(&D), d: &D) { apply(f, d); }\nfn each(v: &Vec<&D>, f: fn(&D)) { for d in v { f(d); } }';
-  const own = 'fn apply2(f: fn(&D)) { let t = D{n: 5}; f(&t); }\nfn later(f: fn(&D), d: &D) { let g = f; g(d); }';
+  const own = 'fn apply2(f: fn(&D)) { let t = D{n: 5}; f(&t); }\nfn later(f: fn(&D), d: &D) { let g = f; g(d); }\nfn via(f: fn(&D)) { let t = D{n: 6}; relay(f, &t); }\nfn relay(f: fn(&D), d: &D) { if d.n > 100 { via(f); } f(d); }';
   const param = (p: string, h: string) => `E0176 dangling reference: a borrow of \`${p}\` is stored through \`${h}\`, which outlives \`${p}\``;
   it('accepted: the function calls it only with its caller\'s data (its reference parameters, what they hold, through another such function)', () => {
     expect(errs(`${v} let f = |d: &D| v.push(d); apply(f, &a); apply3(f, &a); println("{}", v[0].n);`, apply)).toEqual([]);
@@ -142,6 +142,9 @@ describe('a closure storing its reference parameter, given to a function (not on
   it('rejected: a function calling it with a borrow of its own local, or doing more than call it', () => {
     expect(errs(`${v} let f = |d: &D| v.push(d); apply2(f); println("{}", v[0].n);`, own)).toEqual([param('d', 'v')]);
     expect(errs(`${v} let f = |d: &D| v.push(d); later(f, &a); println("{}", v[0].n);`, own)).toEqual([param('d', 'v')]);
+    // (given on with a borrow of the function's own local, through a cycle of calls)
+    expect(errs(`${v} let f = |d: &D| v.push(d); via(f); println("{}", v[0].n);`, own)).toEqual([param('d', 'v')]);
+    expect(errs(`${v} let f = |d: &D| v.push(d); relay(f, &a); println("{}", v[0].n);`, own)).toEqual([param('d', 'v')]);
     expect(unchecked(`${v} let f = |d: &D| v.push(d); apply2(f); println("read {}", v[0].n);`, own)).toContain('drop 5\nread -1');
   });
 });

@@ -414,7 +414,8 @@ function callsWithCallersData(cx: Ctx, f: FnInfo, index: number, seen = new Set<
       const c = up?.kind === 'call' && !inner ? checkedCall(up as unknown as ast.ExprOf<'call'>) : null;
       const i = c ? c.args.findIndex((a) => checkedNode(a) === (o as unknown)) : -1;
       if (c && (c.callee as unknown) === o) ok = c.args.every((a) => fromCaller(a));
-      else if (c && i >= 0) { const t = callTarget(c); ok = (t?.k === 'fn' || t?.k === 'method') && callsWithCallersData(cx, t.fn, i, seen); }
+      // (given on to another such function with nothing but this one's caller's data beside it)
+      else if (c && i >= 0) { const t = callTarget(c); ok = (t?.k === 'fn' || t?.k === 'method') && c.args.every((a, k) => k === i || fromCaller(a)) && callsWithCallersData(cx, t.fn, i, seen); }
       else ok = false;
       return;
     }
