@@ -906,6 +906,9 @@ export const NOTES = {
     labelBorrowsHere: '`{$r}` {$how} `{$x}` here',
     labelReferenceUsedAfterBlock: 'the reference is used here, after the block',
     labelReferenceUsedNextIteration: 'the reference is used here, in the next iteration of the loop',
+    labelDropReads: '`{$rName}` is dropped here (or earlier, when emptied or given a new value), and the `drop` of what it holds may read the reference',
+    labelStillHolds: '`{$rName}` still holds the reference here: it is not emptied or given a new value on every path before',
+    helpResetFirst: 'help: or empty `{$rName}` or give it a new value (`{$rName}.clear();`, `{$rName} = …;`) on every path between the end of the block and this use',
 
     labelBorrowsThrough: '`{$name}` refers to data borrowed through `{$via}`',
     labelHoldsBorrow: '`{$name}` is a reference: what it refers to may be dropped first',
@@ -914,6 +917,7 @@ export const NOTES = {
     labelDroppedOnReturn: '`{$name}` is declared here and dropped when the function returns',
     helpStoreOwned: 'help: store an owned value (clone it), or take `{$name}` as a reference parameter so it outlives the call',
     helpStoreOwnedCopy: 'help: store an owned value (clone or copy what `{$name}` refers to)',
+    helpClosureCalledWithCallersData: 'help: or only call the closure here, or give it to a function that calls it with nothing but data its caller gave it (not a borrow of its own local): then `{$name}` outlives the holder where it is called',
     helpStoreOwnedThreadLocal: 'help: store an owned value (clone `{$name}`): a thread-local outlives the locals of every function',
     labelCapturedByTask: '`{$param}` is captured here by a `go` task or an `async` block',
     helpPassOwnedArgument: 'help: pass an owned value (clone it), so the task does not read `{$name}` after it is dropped',

@@ -44,24 +44,28 @@ type LoopStmt = Extract<ast.Stmt, { kind: 'while' | 'loop' | 'for-in' | 'for-c' 
 /** A use of holder r in the next iteration of loop s, in the order it runs (a `for`'s step, the
  *  condition, the body's statements), before the body gives r a new value or clears it (`r =
  *  …;`, `r.clear();`); mentions inside `site` (the store itself) are not uses. */
-function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, site: ast.Span): ast.Span | null {
+function carriedUse(s: LoopStmt, r: LocalInfo, through: ReadonlySet<LocalInfo>, site: ast.Span): Use | null {
   const first: unknown[] = s.kind === 'for-c' ? [s.post, s.cond] : s.kind === 'while' ? [s.cond] : [];
   return firstUse([...first, ...s.body.stmts, s.body.tail], first.length, r, through, site);
 }
+/** A use of a holder: where, and whether it reads nothing the holder keeps (the holder still
+ *  holds the reference there, never reset on every path after it). */
+type Use = { at: ast.Span; weak: boolean };
 /** The use of holder r (or a local in `through`) that the nodes (statements from index `from`)
- *  make first, in order, before a statement gives r a new value or clears it: a mention that
- *  reads nothing r holds (`v.len()`, weakRead) is one only if no such reset follows. */
-function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through: ReadonlySet<LocalInfo>, site?: ast.Span): ast.Span | null {
+ *  make first, in order, before a statement gives r a new value or clears it (on every path:
+ *  resetsAll): a mention that reads nothing r holds (`v.len()`, weakRead) is one only if no such
+ *  reset follows, and then the last such. */
+function firstUse(nodes: readonly unknown[], from: number, r: LocalInfo, through: ReadonlySet<LocalInfo>, site?: ast.Span): Use | null {
   let weak: ast.Span | null = null;
   for (let i = 0; i < nodes.length; i++) {
     const st = nodes[i];
-    if (i >= from && resets(st, r)) return null;
+    if (i >= from && resetsAll(st, r, through)) return null;
     const m = lastMention(st, r, through, site);
     if (!m) continue;
-    if (!weakReads(st, through, site)) return m;
-    weak ??= m;
+    if (!weakReads(st, through, site)) return { at: m, weak: false };
+    weak = m; // (the last: where it is still held, `if c { v.clear(); } v.len()`)
   }
-  return weak;
+  return weak && { at: weak, weak: true };
 }
 /** Does statement `st` end what holder r held: `r.clear();`, or `r = v;` with a value that keeps
  *  nothing of r (`v = id(v);` keeps it all)? */
@@ -69,12 +73,33 @@ const resets = (st: unknown, r: LocalInfo): boolean =>
   (clears(st, r) || (reassigns(st, r) && weakReads((st as Extract<ast.Stmt, { kind: 'assign' }>).value, new Set([r]))))
     // (shared handles given another or emptied out: their copies still hold the old contents)
     && !(holdsShared(r.type) && sharedBesides(r, st as ast.Stmt));
-/** Builtin methods that read neither the references a collection or Option holds nor what they point to. */
-const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err']);
+/** Does statement `st` end what holder r held on every path through it, before any mention of r
+ *  (or a local in `through`) that reads what it holds: a reset (resets), or a block, an `if` with
+ *  an `else` or a `match` each of whose scopes does so before it may leave (`{ v.clear(); }`,
+ *  `if c { v.clear(); } else { v = Vec.new(); }`, `match k { 0 => v.clear(), _ => { v = Vec.new(); } }`)? */
+function resetsAll(st: unknown, r: LocalInfo, through: ReadonlySet<LocalInfo>, isReset: (st: unknown, r: LocalInfo) => boolean = resets): boolean {
+  if (isReset(st, r)) return true;
+  const t = st as ast.Stmt | undefined;
+  const e = (t?.kind === 'expr' ? t.expr : t) as { kind?: string; else?: unknown } | undefined;
+  if (!e || !(e.kind === 'block' || e.kind === 'unsafe' || (e.kind === 'if' && e.else) || e.kind === 'match')) return false;
+  const scopes = scopesOf(e);
+  if (!scopes.length || !weakReads(partsOf(e), through)) return false;
+  return scopes.every((sc) => {
+    for (const x of sc.stmts) {
+      if (resetsAll(x, r, through, isReset)) return true;
+      if (exitsOrRebinds(x, r) || !weakReads(x, through)) return false;
+    }
+    return !!sc.value && resetsAll(asStmt(sc.value), r, through, isReset);
+  });
+}
+/** Builtin methods that read neither the references a collection or Option holds nor what they
+ *  point to (`clear` drops them unread). */
+const COUNTS = new Set(['len', 'is_empty', 'capacity', 'is_some', 'is_none', 'is_ok', 'is_err', 'clear']);
 /** Does every mention of a local in `ls` in `st` (outside span `except`) read only a value holding
  *  no reference out of the holder itself, through none of its references: a count (`v.len()`,
  *  `o.is_some()`), a field or element of an owned part (`h.n`, `t.0`, `arr[0].n` of `[S; 2]`)? */
 function weakReads(st: unknown, ls: ReadonlySet<LocalInfo>, except?: ast.Span): boolean {
+  if (!ls.size) return true;
   return everyMention(st, ls, (o, up) => {
     let child: unknown = o;
     for (let k = up.length - 1; ; k--) {
@@ -286,7 +311,14 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
   if (!e) return out;
   if (e.kind === 'call') e = checkedCall(e);
   switch (e.kind) {
-    case 'ref': if (exprInfo(e)?.coerce?.k !== 'ptr') out.push(explicit(e)); break;
+    case 'ref': {
+      if (exprInfo(e)?.coerce?.k === 'ptr') break;
+      out.push(explicit(e));
+      // (a reference to a place holding references reaches what it holds: `cp(&v, &out!)` may
+      // copy v's elements into out, `first(&v)` return one)
+      if (holdsRef(exprInfo(e.operand)?.type) && borrowDepth < 8) { borrowDepth++; try { borrowsIn(e.operand, out); } finally { borrowDepth--; } }
+      break;
+    }
     case 'ident': {
       if (nameRes(e)?.k !== 'local') break;
       const l = (nameRes(e) as ResOf<'local'>).local, from = boundFrom.get(l);
@@ -302,6 +334,12 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
       // (until a store into it that reaches here: then what it holds is all of them)
       if (parts && parts[ti] && fillsAt(l!, e.span).every((f) => f.isLet)) borrowsIn(parts[ti], out);
       else if (l && l.type.k !== 'ref') heldAt(l, e.span, out);
+      // (a part read through a reference local holds what the place it points to holds: `w[0]`
+      // with `let w = &v;`, not a borrow of v itself)
+      else if (l && borrowDepth < 8) {
+        borrowDepth++;
+        try { for (const br of heldAt(l, e.span, [])) if (holdsRef(exprInfo(br.operand)?.type)) borrowsIn(br.operand, out); } finally { borrowDepth--; }
+      }
       break;
     }
     case 'tuple': case 'array': for (const x of e.elems) borrowsIn(x, out); break;
@@ -524,6 +562,8 @@ function noteCallFills(cx: Ctx, c: ast.ExprOf<'call'>): void {
     const h = a.kind === 'ref' && refIsMut(a) ? holderOf(cx, a.operand) : (at?.k === 'ref' && at.mut) || isShared(at) ? holderOf(cx, a) : null;
     if (h) fill(h, c.args.filter((x) => x !== a));
   }
+  // (a closure run by the call stores what it is given where it stores its parameters: `put(&x)`)
+  for (const run of closuresRun(c)) if (run.args.length) for (const h of closureStoresInto(cx, run.lit)) fill(h, run.args);
 }
 /** Note the stores of syntax no checked block lists (a match arm's value, a call inside a
  *  condition or an argument, a closure's value, a `for` step): met by danglingReferences' walk. */
@@ -617,6 +657,9 @@ function noteReads(cx: Ctx, g: Given, at: ast.Span): void {
   if (!holdsRef(g.to.type)) return;
   const to = g.to;
   for (const v of g.values) {
+    // (a closure reads what it captures when it is called, wherever that is: `let f = || v[0].n;`)
+    const lit = checkedNode(v);
+    if (lit.kind === 'closure') for (const c of exprInfo(lit)?.closure?.captures ?? []) if (c !== to) { const a = capturers.get(c) ?? []; a.push(to); capturers.set(c, a); capturing.add(to); }
     const from = holdsRef(exprInfo(v)?.type) ? readSource(v) : null;
     if (!from || from === to || !holdsRef(from.type)) continue;
     const a = readers.get(from) ?? [];
@@ -629,8 +672,20 @@ function noteReads(cx: Ctx, g: Given, at: ast.Span): void {
 function reaching(r: LocalInfo, site?: ast.Span): Set<LocalInfo> {
   const out = new Set(handleCopies(r));
   for (const l of [...out]) for (const x of readers.get(l) ?? []) if (!site || mayPrecede(site, x.at, x.regions)) out.add(x.to);
+  // (and the holders of closures capturing any of them, through closures capturing those and
+  // copies of them, `let g = f;`: a call reads what the capture holds then)
+  const todo = [...out];
+  for (let l = todo.pop(); l; l = todo.pop()) {
+    for (const g of capturers.get(l) ?? []) if (!out.has(g)) { out.add(g); todo.push(g); }
+    if (!capturing.has(l)) continue;
+    for (const x of readers.get(l) ?? []) if (!out.has(x.to)) { out.add(x.to); capturing.add(x.to); todo.push(x.to); }
+  }
   return out;
 }
+/** The locals given a closure capturing a local (`let f = || v[0].n;`, `fs.push(|| v.len())`). */
+const capturers = checkMap<LocalInfo, LocalInfo[]>();
+/** Locals given such a closure (or a copy of one): their readers hold it too. */
+const capturing = checkSet<LocalInfo>();
 
 /** Borrows reported as stored past their referent (E0176: here, or stored through a parameter in
  *  escaping-closures.ts), by the span of the borrow: a call's own check (scoped-params keptBorrow)
@@ -703,10 +758,23 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
   // `put(&x)` of `let put = |d: &D| v.push(d);`: the closure may store its arguments' borrows in
   // the holders its body stores into (escaping-closures.ts lets it store its parameters there
   // only while every use of put is such a call)
-  const g = sc && sc.callee.kind === 'ident' && callTarget(sc)?.k === 'value' && nameRes(sc.callee)?.k === 'local' ? letClosures.get((nameRes(sc.callee) as ResOf<'local'>).local) : undefined;
-  if (g && sc!.args.length) for (const h0 of closureStoresInto(cx, g)) {
-    const h = !holdsShared(h0.type) || outer(h0) ? h0 : [...handleCopies(h0)].find(outer) ?? h0;
-    if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: sc!.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' });
+  // A closure given to a function (`apply(put, &x)`, `each(&v, |d| out.push(d))`) may be called
+  // there with its other arguments: stored likewise (escaping-closures.ts lets its parameter be
+  // stored only when the callee calls it with nothing but its caller's data)
+  // A closure's own stores of what its captured holders hold (`|| { o = Some(v[0]); }`) happen
+  // where it is called, with what they hold then
+  for (const run of closuresRun(sc)) {
+    if (run.args.length) for (const h0 of closureStoresInto(cx, run.lit)) {
+      const h = !holdsShared(h0.type) || outer(h0) ? h0 : [...handleCopies(h0)].find(outer) ?? h0;
+      if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: run.args.flatMap((a) => borrowsIn(a)), how: 'is given a reference to' });
+    }
+    if (running.has(run.lit)) continue;
+    running.add(run.lit);
+    try {
+      for (const f of bodyStores(run.lit)) for (const h of storedOutside(cx, f.st, b)) {
+        if (!within(h.r.span, run.lit.span) && !(f.list && replacedLater(f.list, f.index, h.r))) out.push(h);
+      }
+    } finally { running.delete(run.lit); }
   }
   for (const a of sc?.args ?? []) {
     const at = exprInfo(a)?.type;
@@ -716,16 +784,58 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
   return out;
 }
 
+/** The closures call `c` may run and the arguments it gives them: a let-bound closure it calls
+ *  (`put(&x)`), a closure literal or let-bound closure given to a function (`apply(put, &x)`:
+ *  with the call's other arguments). */
+export function closuresRun(c: ast.ExprOf<'call'> | null): { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] {
+  // (asked for every call: cheap tests first, a closure literal or a local of a function type)
+  const t = c ? callTarget(c) : null;
+  if (!c || !t || (t.k !== 'value' && t.k !== 'fn' && t.k !== 'method')) return NO_RUNS;
+  let out: { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] | null = null;
+  const letLit = (e: ast.Expr): ast.ExprOf<'closure'> | undefined => e.kind === 'ident' && nameRes(e)?.k === 'local' ? letClosures.get((nameRes(e) as ResOf<'local'>).local) : undefined;
+  const g = t.k === 'value' ? letLit(c.callee) : undefined;
+  if (g) (out ??= []).push({ lit: g, args: c.args });
+  if (t.k === 'fn' || t.k === 'method') for (const a of c.args) {
+    const lit = a.kind === 'closure' ? a : a.kind === 'ident' && exprInfo(a)?.type?.k === 'fn' ? letLit(a) : undefined;
+    if (lit) (out ??= []).push({ lit, args: c.args.filter((y) => y !== a) });
+  }
+  return out ?? NO_RUNS;
+}
+const NO_RUNS: { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] = [];
+/** Closures whose body stores are being gathered (one calling itself through another). */
+const running = new Set<object>();
+/** The statements of a closure's body that may store (assignments and calls), with their list
+ *  and index there (null: a scope's value, or a call inside an expression). */
+type BodyStore = { st: ast.Stmt; list: readonly ast.Stmt[] | null; index: number };
+const bodyStoresOf = checkMap<object, BodyStore[]>();
+function bodyStores(c: ast.ExprOf<'closure'>): BodyStore[] {
+  let out = bodyStoresOf.get(c);
+  if (out) return out;
+  const acc: BodyStore[] = [];
+  bodyStoresOf.set(c, (out = acc));
+  const mays = (st: ast.Stmt) => st.kind === 'assign' || (st.kind === 'expr' && st.expr.kind === 'call');
+  const add = (sc: Scope) => {
+    sc.stmts.forEach((st, i) => { if (mays(st)) acc.push({ st, list: sc.stmts, index: i }); });
+    if (sc.value && sc.value.kind === 'call') acc.push({ st: asStmt(sc.value), list: null, index: -1 });
+  };
+  const scopes = scopesOf(c);
+  for (const sc of scopes) add(sc);
+  forEachScope(scopes.map((sc) => [sc.stmts, sc.value]), (sc) => { if (sc.kind === 'go' || sc.kind === 'async') return false; add(sc); }, (o, _, up) => {
+    if ((o.kind === 'call' && up && up.kind !== 'expr') || (o.kind === 'assign' && up)) acc.push({ st: asStmt(o as unknown as ast.Expr), list: null, index: -1 });
+  });
+  return out;
+}
+
 /** Does statement `st` leave its block early (`break`, `continue`, `return`, `?`), or give local
  *  `r` a new value (`r = …;`)? Closures are skipped: their exits are their own. */
-function exitsOrRebinds(st: unknown, r: LocalInfo): boolean {
+function exitsOrRebinds(st: unknown, r: LocalInfo | null): boolean {
   let hit = false;
   const visit = (x: unknown): void => {
     if (hit || !x || typeof x !== 'object') return;
     if (Array.isArray(x)) { for (const y of x) visit(y); return; }
     const o = checkedNode(x) as Record<string, unknown>;
     if (o.kind === 'closure' || o.kind === 'go' || o.kind === 'async') return;
-    if (o.kind === 'break' || o.kind === 'continue' || o.kind === 'return' || o.kind === 'try' || reassigns(o, r)) { hit = true; return; }
+    if (o.kind === 'break' || o.kind === 'continue' || o.kind === 'return' || o.kind === 'try' || (r && reassigns(o, r))) { hit = true; return; }
     for (const k in o) if (walk(o, k)) visit(o[k]);
   };
   visit(st);
@@ -768,41 +878,63 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
   // (a holder of its own, not a handle shared with copies: emptied or given a whole new value)
   const owned = !ref && r.type.k !== 'ref' && !holdsShared(r.type);
-  if (!ref && !owned && !gcSet(s) && !(c && gcFilledBy(c) === r)) return false;
+  if (!ref && !owned && !gcSet(s) && !(c && gcFilledBy(c).includes(r))) return false;
   for (let k = i + 1; k < stmts.length; k++) {
     // (the new value may not be the old one again: `g.set(g.get())`, `o = pick(o, &a)`)
     const st = stmts[k];
     if (owned && clears(st, r)) return true;
     if (ref || owned ? reassigns(st, r) : gcSet(st)) return onlyReads(st.kind === 'assign' ? st.value : st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr).args : null, r);
-    if (exitsOrRebinds(stmts[k], r) || !onlyReads(stmts[k], r)) return false;
+    // (emptied or given a new value on every path through a block or branches: `{ v.clear(); }`)
+    if ((ref || owned) && resetsAll(st, r, new Set([r]))) return true;
+    // (between them, what a statement reads out of an owned holder into a holder outside the
+    // block is that holder's own store, checked as one: `o = Some(v[0]);`, `cp(&v, &out!);`)
+    if (exitsOrRebinds(stmts[k], r) || (!owned && !onlyReads(stmts[k], r))) return false;
   }
   return false;
 }
 
-/** A statement that only sends on channel local `name` (`ch.send(v);`) or only receives from it
- *  once (`let y = ch.recv();`, `println("{}", (<-ch).n);`): read as written (a later statement of
- *  the function may not be checked yet), any local of that name counts. */
-function channelOp(st: ast.Stmt, name: string): 'send' | 'recv' | null {
+/** A statement that only sends on channel local `name` (`ch.send(v);`), or only receives from it,
+ *  how many times (`let y = ch.recv();`, `println("{}", (<-ch).n);`, `let (p, q) = (ch.recv(),
+ *  ch.recv());`): each receive on every path through it, none in a branch, a loop or the right of
+ *  `&&`/`||`, and nothing in it that may leave first. Read as written (a later statement of the
+ *  function may not be checked yet), any local of that name counts. */
+function channelOp(st: ast.Stmt, name: string): 'send' | number | null {
   const named = (e: ast.Expr): boolean => { const x = checkedNode(e); return x.kind === 'ident' && x.name === name; };
   const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedNode(st.expr) : null;
   if (c?.kind === 'call' && c.callee.kind === 'member' && c.callee.name === 'send' && named(c.callee.object) && !mentionsName(c.args, name)) return 'send';
-  let n = 0, recv = false;
-  const visit = (x: unknown, up: Record<string, unknown> | null, inner: boolean): void => {
+  let n = 0, recvs = 0;
+  const visit = (x: unknown, up: Record<string, unknown> | null, maybe: boolean): void => {
     if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) visit(y, up, inner); return; }
+    if (Array.isArray(x)) { for (const y of x) visit(y, up, maybe); return; }
     const o = checkedNode(x) as Record<string, unknown>;
     if (o.kind === 'ident' && o.name === name) {
       n++;
-      if (!inner && up?.kind === 'recv') recv = true;
-      if (!inner && up?.kind === 'member' && up.name === 'recv') recv = true;
+      if (!maybe && (up?.kind === 'recv' || (up?.kind === 'member' && up.name === 'recv'))) recvs++;
       return;
     }
-    const deeper = inner || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer';
+    // (code that may run later, never, or more than once)
+    const deeper = maybe || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer' || scopesOf(o).length > 0
+      || (o.kind === 'binary' && (o.op === '&&' || o.op === '||'));
     for (const k in o) if (walk(o, k)) visit(o[k], o, deeper);
   };
   visit(st, null, false);
   // (`ch.recv` must be called: `let f = ch.recv;` is no receive)
-  return n === 1 && recv && !mentionsCallee(st, name) ? 'recv' : null;
+  return n > 0 && recvs === n && !mentionsCallee(st, name) && !exitsOrRebinds(st, null) ? n : null;
+}
+/** Is every mention of a local named `name` in `n` the callee of a call, made where it is (not
+ *  in a closure, task, `async` block or `defer`)? */
+function onlyCalledByName(n: unknown, name: string): boolean {
+  let ok = true;
+  const visit = (x: unknown, up: Record<string, unknown> | null, later: boolean): void => {
+    if (!ok || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y, up, later); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    if (o.kind === 'ident' && o.name === name) { ok = !later && up?.kind === 'call' && checkedNode(up.callee) === (o as unknown); return; }
+    const deeper = later || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer';
+    for (const k in o) if (walk(o, k)) visit(o[k], o, deeper);
+  };
+  visit(n, null, false);
+  return ok;
 }
 /** Does `n` mention a local named `name`? */
 function mentionsName(n: unknown, name: string): boolean {
@@ -846,12 +978,22 @@ function drainedChannel(body: ast.Block, r: LocalInfo): boolean {
       for (const st of stmts) {
         const op = channelOp(st, name);
         if (op === 'send') { depth++; continue; }
-        if (op === 'recv') { if (depth-- === 0) return false; continue; }
+        if (typeof op === 'number') { if (depth < op) return false; depth -= op; continue; }
         if (depth > 0 && exitsOrRebinds(st, r)) return false;
         if (!mentionsName(st, name)) continue;
         // (a statement holding lists, each balanced, nothing else mentioning it, only while the
         // channel is empty: a receive inside would take what this list sent before it)
         if (depth > 0) return false;
+        // (also `let f = || …;` whose body is balanced, f only ever called, not in a closure or
+        // task: each call leaves the channel as it found it; what the body receives and keeps is
+        // checked where it is called)
+        const lt = st.kind === 'let' ? st as Extract<ast.Stmt, { kind: 'let' }> : null;
+        const lit = lt && lt.pattern.kind === 'name' && checkedNode(lt.init).kind === 'closure' ? checkedNode(lt.init) : null;
+        if (lit && lt!.pattern.kind === 'name') {
+          const f = { name: lt!.pattern.name, span: lt!.pattern.span } as LocalInfo;
+          if (mentionsName(partsOf(lit), name) || declaresAgain(body, f) || !onlyCalledByName(body, f.name) || !scopesOf(lit).every((sc) => list(sc.stmts, sc.value))) return false;
+          continue;
+        }
         const e = st.kind === 'expr' ? st.expr : st;
         const scopes = scopesOf(e);
         if (!scopes.length || scopes.some((sc) => sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer')) return false;
@@ -879,17 +1021,25 @@ function declaresAgain(body: ast.Block, r: LocalInfo): boolean {
   return visit(body);
 }
 
-/** The Gc local a function call may store its arguments' borrows into when it is the only
- *  holder it is given (`fill(g, &x)` with `g: Gc<&D>`): one value, which `g.set(…)` replaces. */
-export function gcFilledBy(c: ast.ExprOf<'call'>): LocalInfo | null {
+/** The Gc locals a function call may store its arguments' borrows into when they are the only
+ *  holders it is given (`fill(g, &x)`, `fill2(g, g2, &x)` with `g: Gc<&D>`): each holds one
+ *  value, which `g.set(…)` replaces. Empty when it is given any other holder. */
+export function gcFilledBy(c: ast.ExprOf<'call'>): LocalInfo[] {
   const t = callTarget(c);
   // (cheap first: a Gc local among the arguments)
-  if (t?.k !== 'fn' || !c.args.some((a) => { const at = a.kind === 'ident' ? exprInfo(a)?.type : undefined; return at?.k === 'builtin' && at.name === 'Gc'; })) return null;
-  const holders = c.args.filter((a) => { const at = exprInfo(a)?.type; return (a.kind === 'ref' && refIsMut(a)) || (at?.k === 'ref' && at.mut) || holdsShared(at); });
-  const a = holders.length === 1 ? checkedNode(holders[0]) : null;
-  const l = a?.kind === 'ident' && nameRes(a)?.k === 'local' ? (nameRes(a) as ResOf<'local'>).local : null;
-  return l && l.type.k === 'builtin' && l.type.name === 'Gc' ? l : null;
+  if (t?.k !== 'fn' || !c.args.some((a) => { const at = a.kind === 'ident' ? exprInfo(a)?.type : undefined; return at?.k === 'builtin' && at.name === 'Gc'; })) return NO_LOCALS;
+  const out: LocalInfo[] = [];
+  for (const h of c.args) {
+    const at = exprInfo(h)?.type;
+    if (!((h.kind === 'ref' && refIsMut(h)) || (at?.k === 'ref' && at.mut) || holdsShared(at))) continue;
+    const a = checkedNode(h), l = a.kind === 'ident' && nameRes(a)?.k === 'local' ? (nameRes(a) as ResOf<'local'>).local : null;
+    if (!l || l.type.k !== 'builtin' || l.type.name !== 'Gc') return NO_LOCALS;
+    out.push(l);
+  }
+  return out;
 }
+const NO_LOCALS: LocalInfo[] = [];
+const NO_READS: ReadonlySet<LocalInfo> = new Set();
 
 /** `s` is the value of an `if` branch or `match` arm: its value must not borrow its own locals
  *  (those of its block, or an arm's bindings). */
@@ -1011,6 +1161,14 @@ export function letLocals(p: ast.LetPattern, out: LocalInfo[] = []): LocalInfo[]
   return out;
 }
 
+/** Does dropping a value of type t run a `drop` that may read a reference it holds: is a part of
+ *  it a struct with `impl Drop` whose type holds one (`H { r: &D }`, `Vec<H>`, `Option<H>`)? */
+function dropReads(t: Type | undefined, seen = new Set<unknown>()): boolean {
+  if (!t) return false;
+  if (t.k === 'struct' && t.info.implsDrop && holdsRef(t)) return true;
+  return somePart(t, (x) => dropReads(x, seen), seen);
+}
+
 /** A value in statement position (storedOutside reads statements). */
 const asStmt = (e: ast.Expr): ast.Stmt => ({ kind: 'expr', expr: e, span: e.span }) as unknown as ast.Stmt;
 
@@ -1081,15 +1239,24 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
       const key = `${d.r.id}:${d.x.span.start}:${d.scope.start}`;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
       const through = reaching(d.r, d.site);
-      const stop = after.findIndex((st) => resets(st, d.r));
+      const stop = after.findIndex((st) => resetsAll(st, d.r, through));
+      // (a statement before the reset may leave the block, `if c { break; } v.clear();`: the
+      // holder keeps x past the enclosing blocks, checked by them as if never reset)
+      const leaves = after.findIndex((st) => exitsOrRebinds(st, null));
       let use = firstUse(after, 0, d.r, through);
       // (in a loop, a holder from outside it used anywhere in it but the store itself is used in
       // the next iteration, after the local's block ended: `for … { let x = …; read(v); v.push(&x); }`)
       const again = !use && LOOPS.has(s.kind) && !within(d.r.span, s.span) ? carriedUse(s as LoopStmt, d.r, through, d.site) : null;
       if (again) use = again;
+      // (a holder whose drop reads what it keeps, a value of a type with `impl Drop` holding a
+      // reference, reads x when it is dropped at the end of its own block: so does emptying it or
+      // giving it a new value, and a move only puts that off)
+      const dropAt = !use && within(d.r.span, b.span) && dropReads(d.r.type) ? { ...b.span, start: b.span.end - 1, col: b.span.endCol - 1, line: b.span.endLine } : null;
+      if (dropAt) use = { at: dropAt, weak: false };
       // (a holder declared outside b, not given a new value in it, may be used after an enclosing
       // block: that one checks it, `{ { let x = …; v.push(&x); } … } v[0]`)
-      if (!use && stop < 0 && !within(d.r.span, b.span)) keep.push(d);
+      // (nor does a reset end it for a holder whose drop reads it: emptying it runs that drop)
+      if (!use && (stop < 0 || (leaves >= 0 && leaves <= stop) || dropReads(d.r.type)) && !within(d.r.span, b.span)) keep.push(d);
       // (and one per borrow made: `v.push(&e); out.push(v[0]);` is reported for v)
       if (!use || told.has(key) || reportedDangling.has(d.at)) continue;
       told.add(key);
@@ -1099,9 +1266,10 @@ function danglingReferences(cx: Ctx, b: ast.Block): void {
         labels: [
           { span: d.at, message: NOTE.E0176.labelBorrowsHere({ r: d.r.name, how: d.how, x: d.x.name }) },
           { span: d.x.span, message: NOTE.E0176.labelDeclaredInBlock({ name: d.x.name }) },
-          { span: use, message: again ? NOTE.E0176.labelReferenceUsedNextIteration() : NOTE.E0176.labelReferenceUsedAfterBlock() },
+          { span: use.at, message: dropAt ? NOTE.E0176.labelDropReads({ rName: d.r.name }) : use.weak ? NOTE.E0176.labelStillHolds({ rName: d.r.name }) : again ? NOTE.E0176.labelReferenceUsedNextIteration() : NOTE.E0176.labelReferenceUsedAfterBlock() },
         ],
-        notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name })],
+        // (a holder of its own can be emptied or given a new value first; a shared handle's copies keep theirs)
+        notes: [NOTE.E0176.helpDeclareSameBlock({ xName: d.x.name, rName: d.r.name }), ...(holdsShared(d.r.type) || dropAt ? [] : [NOTE.E0176.helpResetFirst({ rName: d.r.name })])],
       });
     }
   });
@@ -1125,21 +1293,35 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
       // It ends where `r` is given a new value (`r = &y;`).
       let end = -1, lastUse: ast.Span | null = null;
       const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-      const stop = after.findIndex((st) => reassigns(st, r));
-      const rest = stop < 0 ? after : after.slice(0, stop);
+      // (or in a nested block or on every branch, `{ r = &y; }`: that statement is the borrow's
+      // last, as a whole, its uses of r before the assignment included; what follows it cannot
+      // use the old borrow)
+      const stop = after.findIndex((st) => reassigns(st, r) || resetsAll(st, r, NO_READS, reassigns));
+      const rest = stop < 0 ? after : after.slice(0, reassigns(after[stop], r) ? stop : stop + 1);
+      // (also a local given it by an assignment, `q = r;`, and either in a nested block: each
+      // shares r's borrows, as `let q = r;` does)
       const holders = [r];
-      rest.forEach((st) => {
-        const t = st as ast.Stmt | undefined;
-        if (t?.kind !== 'let' || t.pattern.kind !== 'name' || !localOf(t.pattern)) return;
-        const k = localOf(t.pattern)!.type.k;
-        if ((t.init.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(t.init, h))) holders.push(localOf(t.pattern)!);
-      });
-      rest.forEach((st, k) => {
-        for (const h of holders) { const m = lastMention(st, h); if (m) { end = k; lastUse = m; } }
+      const bound = (o: Record<string, unknown>): void => {
+        const t = o as unknown as ast.Stmt, b = t.kind === 'let' || t.kind === 'assign' ? boundLocal(t) : null;
+        if (!b || holders.includes(b.local)) return;
+        const k = b.local.type.k;
+        if ((b.value.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(b.value, h))) holders.push(b.local);
+      };
+      const visit = (x: unknown): void => {
+        if (!x || typeof x !== 'object') return;
+        if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+        const o = checkedNode(x) as Record<string, unknown>;
+        if (o.kind === 'let' || o.kind === 'assign') bound(o);
+        for (const key in o) if (walk(o, key)) visit(o[key]);
+      };
+      rest.forEach(visit);
+      // (a local given r's borrow keeps it past r's new value: `let q = r; r = &y; … q`)
+      after.forEach((st, k) => {
+        for (const h of holders) { const m = h === r && k >= rest.length ? null : lastMention(st, h); if (m) { end = k; lastUse = m; } }
       });
       if (end < 0 || !lastUse) continue;
       for (let k = 0; k <= end; k++) {
-        const hit = conflict(rest[k], x, r, mut);
+        const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut);
         if (hit) {
           cx.error(hit.message, hit.span, {
             labels: [{ span: created, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: lastUse, message: NOTE.E0161.labelBorrowLaterUsedHere() }],
@@ -1149,6 +1331,18 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
       }
     }
   });
+}
+
+/** A loop whose body gives r a new value in a statement of its own (`for … { read(r); r = &y;
+ *  x = 3; }`): after that statement, in this iteration and the next ones, r holds no borrow it
+ *  held before the loop; so the loop's conditions and the body up to it are all the old borrow
+ *  can meet, when no other local holding r's borrows is mentioned in the loop. Else null. */
+function loopPrefix(st: unknown, r: LocalInfo, holders: readonly LocalInfo[]): unknown[] | null {
+  const l = st as ast.Stmt | undefined;
+  if (!l || !LOOPS.has(l.kind)) return null;
+  const body = (l as LoopStmt).body, j = body.stmts.findIndex((x) => reassigns(x, r));
+  if (j < 0 || holders.some((h) => h !== r && lastMention(st, h))) return null;
+  return [partsOf(l), body.stmts.slice(0, j)];
 }
 
 /** `for e in v { … }` over a collection place borrows `v` (shared) for the whole loop: the body

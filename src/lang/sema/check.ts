@@ -20,7 +20,7 @@ import { evalConst } from './consts';
 import { computeScopedParams } from './scoped-params';
 import { computeMayBlock } from './callgraph';
 import { propagateAddressTaken } from './address-through';
-import { checkBlockingTasks } from './escaping-closures';
+import { checkBlockingTasks, checkLentClosures } from './escaping-closures';
 import { checkExternDecls } from './ffi-check';
 import { resolveBitfields } from './layout-check';
 import { computeLayout } from './layout';
@@ -136,6 +136,7 @@ function runChecks(cx: Ctx, opts: CheckOptions): void {
   computeMayBlock(cx);
   propagateAddressTaken(cx);
   checkBlockingTasks(cx);
+  checkLentClosures(cx);
   computeScopedParams(cx);
   // Warnings only for programs without errors: they would be noise beside a real problem.
   if (opts.lints && !opts.repl && !cx.replScope && !cx.diags.some((d) => d.severity === 'error')) lintProgram(cx);

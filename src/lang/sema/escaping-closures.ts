@@ -16,7 +16,7 @@ import { type Type, typeEq } from './types';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, goInfoOf, localOf, nameRes, refIsMut } from './tables';
 import { lentClosures, placeText, refBound } from './moves';
-import { borrowsIn, boundLocal, boundSource, branchValues, closureStoresInto, gcFilledBy, letLocals, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
+import { borrowsIn, boundLocal, boundSource, branchValues, closureStoresInto, closuresRun, gcFilledBy, letLocals, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
 import { scopesOf, walkKey } from './scopes';
 
@@ -181,6 +181,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     for (const h of cx.heldBorrows.get(l) ?? []) { const p = paramBehind(rootLocal(h), depth + 1); if (p) return p; }
     return null;
   };
+  const lentTo = (lit: ast.ExprOf<'closure'>, g: LocalInfo | null) => lentToIn(body, lit, g);
   const storedClosureParam = (place: ast.Expr, value: ast.Expr, into?: LocalInfo): boolean => {
     // (`into`: a holder a let-bound closure called here stores into: `put(y)` of `|d| v.push(d)`)
     const h = into ?? rootLocal(place);
@@ -206,11 +207,17 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
     // each call `g(&x)` is checked as a store of its arguments into v, borrows.ts storedOutside)
     const lit = openLits.find((l) => exprInfo(l)?.closure?.params.includes(p));
     const g = lit ? [...letClosures].find(([, e]) => e === lit)?.[0] : undefined;
-    if (g && calledOnly(g) && h && owned && within(h.span, body.span) && !params.has(h)) return false;
-    cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: text }), value.span, {
+    const mine = !!h && owned && within(h.span, body.span) && !params.has(h);
+    if (g && calledOnly(g) && mine) return false;
+    const err = () => cx.error(MSG.E0176.storedThroughParam({ name: p.name, place: text }), value.span, {
       labels: [{ span: p.span, message: NOTE.E0176.labelClosureParamBorrow({ name: p.name }) }],
-      notes: [NOTE.E0176.helpStoreOwnedCopy({ name: p.name })],
+      notes: [NOTE.E0176.helpStoreOwnedCopy({ name: p.name }), NOTE.E0176.helpClosureCalledWithCallersData({ name: p.name })],
     });
+    // (also one given to functions, each calling it with nothing but its own caller's data,
+    // `apply(put, &e)`: decided when every body is checked, checkLentClosures)
+    const lent = mine && lit ? lentTo(lit as ast.ExprOf<'closure'>, g ?? null) : null;
+    if (lent) { laterUnlessLent(cx, lent, err); return false; }
+    err();
     return true;
   };
   /** `value` goes into `place` (an assignment target or a storing method's receiver). */
@@ -237,12 +244,14 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const filled = new Map<LocalInfo, { x: LocalInfo; at: ast.Span }>();
   // (a Gc set again later in the same block, straight-line, holds the later value: borrows.ts replacedLater)
   // (noted for each block as `visit` enters it, before the calls of its statements are met)
-  const replaced = new Set<unknown>();
+  // (each call's holders set again: `fill2(g, g2, &e); g.set(p); g2.set(p);` replaces both)
+  const replaced = new Map<unknown, Set<LocalInfo>>();
   const noteReplaced = (stmts: ast.Stmt[]) => stmts.forEach((st, i) => {
     const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null;
-    const g = c?.callee.kind === 'member' ? local(c.callee.object) : c ? gcFilledBy(c) : null;
-    if (g && replacedLater(stmts, i, g)) replaced.add(c);
+    const gs = c?.callee.kind === 'member' ? [local(c.callee.object)] : c ? gcFilledBy(c) : [];
+    for (const g of gs) if (g && replacedLater(stmts, i, g)) { const s = replaced.get(c) ?? new Set(); s.add(g); replaced.set(c, s); }
   });
+  const isReplaced = (c: unknown, a: ast.Expr | null) => { const l = a && local(a); return !!l && !!replaced.get(c)?.has(l); };
   let filling = true;
   const fill = (owner: LocalInfo, value: ast.Expr) => {
     if (filled.has(owner) || !filling) return;
@@ -290,7 +299,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
       case 'assign': { const s = o as unknown as Extract<ast.Stmt, { kind: 'assign' }>; if (s.op === '=') store(s.target, s.value); break; }
       case 'call': {
         const c = o as unknown as ast.ExprOf<'call'>, t = callTarget(c);
-        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { filling = !replaced.has(c); store(c.callee.object, a); filling = true; storedTemporary(c.callee.object, a); }
+        if (t?.k === 'builtin-method' && STORES.has(`${t.owner}.${t.method}`) && c.callee.kind === 'member') for (const a of c.args) { filling = !isReplaced(c, c.callee.object); store(c.callee.object, a); filling = true; storedTemporary(c.callee.object, a); }
         // a user method given a mutable receiver may keep its arguments there too
         // (a thread_local's may keep the caller's references too: checked as a store into it)
         else if (t?.k === 'method' && t.fn.receiver === 'mut-ref' && c.callee.kind === 'member' && ownedRoot(c.callee.object)) { for (const a of c.args) fill(ownedRoot(c.callee.object)!, a); }
@@ -303,7 +312,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
           // (a mutable borrow of an owned local, `put(&v!, &e)`, or its shared handle, `fill(g, &e)`,
           // may fill it: returning v returns e; unless a Gc is set again after, borrows.ts replacedLater)
           for (const a of c.args) {
-            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : isShared(exprInfo(a)?.type) && !replaced.has(c) ? ownedRoot(a) : null;
+            const o = a.kind === 'ref' && refIsMut(a) ? ownedRoot(a.operand) : isShared(exprInfo(a)?.type) && !isReplaced(c, a) ? ownedRoot(a) : null;
             if (o) for (const v of c.args) if (v !== a) fill(o, v);
           }
           // (what it may keep there must outlive the statement: `put(&v!, &mk(5))`, `h.add(&mk(5))`)
@@ -312,12 +321,12 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
           if (holder) for (const v of c.args) if (v !== holder) { storedTemporary(holder.kind === 'ref' ? holder.operand : holder, v); storedClosureParam(holder.kind === 'ref' ? holder.operand : holder, v); }
         }
         // (a call of a let-bound closure storing into an owned local: what it is given may be kept there)
-        const gl = c.callee.kind === 'ident' ? local(c.callee) : null, glit = gl && letClosures.has(gl) && calledOnly(gl) ? letClosures.get(gl) : undefined;
-        if (glit?.kind === 'closure') for (const h of closureStoresInto(cx, glit)) {
-          if (h.type.k !== 'ref' && !refBound.has(h) && !params.has(h) && within(h.span, body.span)) for (const a of c.args) fill(h, a);
+        // (and a closure given to a function, run there with the call's other arguments: `apply(put, &e)`)
+        for (const run of closuresRun(c)) for (const h of closureStoresInto(cx, run.lit)) {
+          if (h.type.k !== 'ref' && !refBound.has(h) && !params.has(h) && within(h.span, body.span)) for (const a of run.args) fill(h, a);
           // (its argument may be a parameter of a closure around the call: that one stores it too)
-          for (const a of c.args) if (storedClosureParam(a, a, h)) break;
-          for (const a of c.args) storedTemporary(h, a); // (`put(&mk(4))`: the temporary is dropped after the statement)
+          for (const a of run.args) if (storedClosureParam(a, a, h)) break;
+          for (const a of run.args) storedTemporary(h, a); // (`put(&mk(4))`: the temporary is dropped after the statement)
         }
         // `go_with_stack(n, f)` spawns f as a `go` does
         // (a closure literal, or one a `let` bound: `let f = || …; go_with_stack(n, f)`)
@@ -350,6 +359,85 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   visit(body.stmts, false);
   if (body.tail) { visit(body.tail, false); returned(body.tail); }
   filledReturns();
+}
+
+/** The calls of a closure literal, or of the local g a `let` bound it to, that are not calls of
+ *  it (each must be an argument to a function's fn-typed parameter: the function and its index),
+ *  or null when one is anything else. */
+function lentToIn(body: ast.Block, lit: ast.ExprOf<'closure'>, g: LocalInfo | null): { fn: FnInfo; index: number }[] | null {
+  const out: { fn: FnInfo; index: number }[] = [];
+  let bad = false;
+  const given = (c: ast.ExprOf<'call'>, i: number) => {
+    const t = callTarget(c), f = t?.k === 'fn' || t?.k === 'method' ? t.fn : null;
+    if (f?.decl?.body && f.params[i]?.type.k === 'fn') out.push({ fn: f, index: i }); else bad = true;
+  };
+  const visit = (n: unknown, up: Record<string, unknown> | null): void => {
+    if (bad || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x, up); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (o === (lit as unknown) || (g && o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' && (nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local === g)) {
+      if (o === (lit as unknown) && g) return; // (its `let`)
+      const c = up?.kind === 'call' ? checkedCall(up as unknown as ast.ExprOf<'call'>) : null;
+      const i = c ? c.args.findIndex((a) => checkedNode(a) === (o as unknown)) : -1;
+      if (c && (c.callee as unknown) === o && o !== (lit as unknown)) return;
+      if (c && i >= 0) given(c, i); else bad = true;
+      return;
+    }
+    for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], o);
+  };
+  visit(body, null);
+  return bad || !out.length ? null : out;
+}
+/** Does fn f call its fn-typed parameter `index` only with its caller's data (every mention a call
+ *  of it whose reference arguments reach only f's reference parameters, or an argument to another
+ *  function's such parameter; never inside a closure, task or `async` block)? Then a closure given
+ *  there is called with what the call gives f, which the caller checks. */
+function callsWithCallersData(cx: Ctx, f: FnInfo, index: number, seen = new Set<string>()): boolean {
+  const p = f.params[index]?.local, body = f.decl?.body;
+  if (!p || !body || f.isAsync) return false;
+  const key = `${f.name}:${f.decl!.span.start}:${index}`;
+  if (seen.has(key)) return true; // (recursion through it: each call on the way is judged)
+  seen.add(key);
+  const fromCaller = (e: ast.Expr, depth = 0): boolean => {
+    const x = checkedNode(e);
+    if (!holdsRef(exprInfo(x)?.type)) return true;
+    if (depth > 8 || !['ref', 'ident', 'member', 'index', 'tuple-index', 'deref'].includes(x.kind)) return false;
+    const l = rootLocal(x), from = l ? boundSource(l) : undefined;
+    return !!l && (callersData(cx, f, l) || (!!from && fromCaller(from, depth + 1)));
+  };
+  let ok = true;
+  const visit = (n: unknown, up: Record<string, unknown> | null, inner: boolean): void => {
+    if (!ok || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) visit(x, up, inner); return; }
+    const o = checkedNode(n) as Record<string, unknown>;
+    if (o.kind === 'ident' && nameRes(o as unknown as ast.Expr)?.k === 'local' && (nameRes(o as unknown as ast.Expr) as ResOf<'local'>).local === p) {
+      const c = up?.kind === 'call' && !inner ? checkedCall(up as unknown as ast.ExprOf<'call'>) : null;
+      const i = c ? c.args.findIndex((a) => checkedNode(a) === (o as unknown)) : -1;
+      if (c && (c.callee as unknown) === o) ok = c.args.every((a) => fromCaller(a));
+      // (given on to another such function with nothing but this one's caller's data beside it)
+      else if (c && i >= 0) { const t = callTarget(c); ok = (t?.k === 'fn' || t?.k === 'method') && c.args.every((a, k) => k === i || fromCaller(a)) && callsWithCallersData(cx, t.fn, i, seen); }
+      else ok = false;
+      return;
+    }
+    const deeper = inner || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer';
+    for (const k of Object.keys(o)) if (!skip(o, k)) visit(o[k], o, deeper);
+  };
+  visit(body, null, false);
+  return ok;
+}
+/** Closure-parameter stores whose report waits until every body is checked. */
+const lentChecks = new WeakMap<Ctx, { given: { fn: FnInfo; index: number }[]; report: () => void }[]>();
+function laterUnlessLent(cx: Ctx, given: { fn: FnInfo; index: number }[], report: () => void): void {
+  let a = lentChecks.get(cx);
+  if (!a) lentChecks.set(cx, (a = []));
+  a.push({ given, report });
+}
+/** After every body is checked: report the closures storing their reference parameter that are
+ *  given to a function calling them with its own data (`let t = D{…}; f(&t);`). */
+export function checkLentClosures(cx: Ctx): void {
+  // (not with borrow checking off: engine tests run what it would reject)
+  if (cx.borrowCheck) for (const l of lentChecks.get(cx) ?? []) if (!l.given.every((g) => callsWithCallersData(cx, g.fn, g.index))) l.report();
+  lentChecks.delete(cx);
 }
 
 /** A task that cannot suspend runs to its end when spawned (§4.6: `go` runs the new task until it
