@@ -62,6 +62,8 @@ export class FnEmitter extends CallEmitter {
   private readonly blockMarks: string[] = [];
   /** Captured outer locals able to hold a Gc handle (a closure or task body roots them). */
   gcCaps: string[] = [];
+  /** Temps the collector must see while they hold a value (a matched temporary): cleared after. */
+  private gcTemps: string[] = [];
   /** Memory-backed locals (address-taken) were created: their slots are released on exit. */
   usesMem = false;
   private labelN = 0;
@@ -105,7 +107,7 @@ export class FnEmitter extends CallEmitter {
     }).join('\n');
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
     // frame is active, suspended tasks included (runtime/core/gc.ts)
-    const gcRoots = [...this.gcCaps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
+    const gcRoots = [...this.gcCaps, ...this.gcTemps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
       .map((d) => `${d.flag} && ${localValue(d.local, this.boxedLocals)}`)];
     let code: string;
     const temps = this.unwindTemps.length > 0;
@@ -1047,6 +1049,10 @@ export class FnEmitter extends CallEmitter {
       clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
     } else subjJs = fieldPlace ?? (copiesOnly || inPlace ? this.tempVal(s) : this.val(s));
     const subj = this.simple(subjJs);
+    // a matched temporary that may hold a Gc handle is a root while the arms run (a binding of
+    // it, a closure capturing a Gc, was no root: gc_collect() in the arm dropped what it reached)
+    const gcTemp = /^\$t\d+$/.test(subj) && this.m.mayHoldGc(st);
+    if (gcTemp) this.gcTemps.push(subj);
     const label = `$m${++this.labelN}`;
     const binds = new Set<string>();
     let js = '';
@@ -1105,7 +1111,7 @@ export class FnEmitter extends CallEmitter {
     const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
     // (a match too large to check for exhaustiveness: a value no arm matches is a panic)
     if (undecidedMatches.has(e)) js += `${RT.panic}("no arm of this match matches the value (the match was too large to check that its arms cover every value)", ${this.site(e.span)});\n`;
-    return `${label}: {\n${decl}${js}}`;
+    return `${label}: {\n${decl}${js}}${gcTemp ? `\n${subj} = undefined;` : ''}`;
   }
 
   /** Boolean JS expression testing `p` against `v` (of type t), assigning bindings as it goes. */
