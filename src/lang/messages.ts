@@ -465,6 +465,7 @@ export const MESSAGES = {
     clonesOutUncloneable: '`{$method}()` gives clones of what {$t} holds, but {$elem} cannot be cloned (it holds {$uncloneable})',
     genericClonesOut: '`{$fnName}` gives out clones of {$what}, but `{$param}` is `{$t}` here, which cannot be cloned (it holds `{$uncloneable}`)',
     cannotMoveValueOut: 'cannot move a value out of a container: `{$infoType}` needs drop and the container still owns it',
+    cannotMoveStepped: 'cannot move the value `{$op}{$place}` gives: it is `{$place}`\'s new value, and `{$place}` still owns it (`{$t}` moves)',
     cannotMoveSPart: 'cannot move `{$boundName}`\'s part out: it is bound to a container element (`{$infoType}` needs drop and the container still owns it)',
     cannotMoveOutBound: 'cannot move `{$localName}` out: it is bound to a part of a container element (`{$t}` needs drop and the container still owns it)',
     cannotMoveOutClosure: 'cannot move `{$localName}` out of a closure\'s capture: the closure borrows it and may run more than once (`{$t}` needs drop)',
@@ -857,6 +858,7 @@ export const NOTES = {
   },
   E0163: {
     helpBorrowVI: 'help: borrow it with `&v[i]` (or read only its fields), or take it out with `remove(i)`, `pop()` or `m.remove(k)`',
+    helpStepThenUse: 'help: step it first, then use the variable: `{$op}{$place};` and `{$place}` (or `{$place}.clone()` for a copy of its own)',
     helpUseReferenceClone: 'help: use it by reference, clone it (`.clone()`), or take the element out first with `remove(i)` or `pop()`',
     helpUseReferenceTake: 'help: use it by reference, or take the element out first with `remove(i)`, `pop()` or `m.remove(k)`',
     helpPassValueClosure: 'help: pass the value to the closure as a parameter, use it by reference, or move it in a `go` block',

@@ -32,6 +32,13 @@ export const partMovedAt = new WeakMap<LocalInfo, Span>();
 /** Mark a by-value use of a non-copy local as a move. */
 export function consume(cx: Ctx, e: ast.Expr): void {
   if (lentOperands.has(e)) return;
+  // `++a` (an `op++` type) gives a's new value, which a keeps: taken by value it would have two
+  // owners (`let b = ++a;` made b and a one object, dropped twice)
+  if (e.kind === 'unary' && (e.op === '++' || e.op === '--') && exprInfo(e)?.type && !isCopy(exprInfo(e)!.type)) {
+    const place = placeText(e.operand) ?? 'a';
+    cx.error(MSG.E0163.cannotMoveStepped({ op: e.op, place, t: typeName(exprInfo(e)!.type) }), e.span, { notes: [NOTE.E0163.helpStepThenUse({ op: e.op, place })] });
+    return;
+  }
   // a match, if or block used by value hands over the value of whichever arm runs: its tail moves
   if (e.kind === 'match') { for (const arm of e.arms) consumeArm(cx, arm.body); return; }
   if (e.kind === 'if') { for (const br of e.branches) consumeTail(cx, br.body); consumeTail(cx, e.else); return; }
