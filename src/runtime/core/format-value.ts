@@ -5,13 +5,37 @@ import { VVec, VString, VMap, VSet, VBox, VSlice, Cell, MOVED_OUT, VGc, catStr }
 import { formatG } from '../format/float';
 export { formatG };
 
+/** A piece of text, a value still to format, or (td -1) the end of a Gc's content. */
+type Item = string | { v: unknown; td: number; nested: boolean };
+
 export class ValueFormatter {
   constructor(private readonly types: TD[]) {}
   /** Gc objects being formatted (outer calls): a cycle back to one prints `<cycle>`. */
   private readonly open = new Set<unknown>();
 
-  /** `{}` of a value of descriptor `td`; `nested` quotes strings (inside compound values). */
+  /** `{}` of a value of descriptor `td`; `nested` quotes strings (inside compound values). A
+   *  compound value is walked with a stack of its own (a 5,000-link list overflowed the host
+   *  stack, reported as a stack overflow of the program), its text built once at the end. */
   fmt(v: unknown, td: number, nested = false): string {
+    const leaf = this.leaf(v, td, nested);
+    if (leaf !== null) return leaf;
+    const out: string[] = [];
+    const stack: Item[] = [{ v, td, nested }];
+    while (stack.length !== 0) {
+      const it = stack.pop()!;
+      if (typeof it === 'string') out.push(it);
+      else if (it.td < 0) this.open.delete(it.v); // the end of a Gc's content
+      else {
+        const s = this.leaf(it.v, it.td, it.nested);
+        if (s !== null) out.push(s);
+        else this.open1(it.v, it.td, it.nested, out, stack);
+      }
+    }
+    return catStr(out, -1);
+  }
+
+  /** The text of a value that holds no other value, or null. */
+  private leaf(v: unknown, td: number, nested: boolean): string | null {
     if (v === MOVED_OUT) return '<moved>';
     const t = this.types[td];
     switch (t.k) {
@@ -21,48 +45,67 @@ export class ValueFormatter {
       case 'str': return nested ? quote(v as string) : (v as string);
       case 'string': return nested ? quote((v as VString).s) : (v as VString).s;
       case 'unit': case 'never': return 'nil';
+      case 'struct': return t.isUnion ? t.name + ' { .. }' : t.fields.length ? null : t.name + ' {}';
+      case 'enum': { const vr = t.variants[(v as { t: number }).t]; return vr.fields.length ? null : t.prelude ? vr.name : t.name + '.' + vr.name; }
+      case 'gc': return this.open.has(v) ? '<cycle>' : null;
+      case 'ptr': return '0x' + (typeof v === 'bigint' ? v : BigInt(v as number)).toString(16);
+      case 'fn': return '<fn>'; // (chapter 2 §1.4)
+      case 'other': return t.name;
+      default: return null;
+    }
+  }
+
+  /** Opens a compound value: its head goes out now; its parts, separators and tail onto the stack
+   *  (last first, so the first part is formatted next). */
+  private open1(v: unknown, td: number, nested: boolean, out: string[], stack: Item[]): void {
+    const t = this.types[td];
+    const parts = (head: string, items: Item[], sep: string, tail: string) => {
+      out.push(head);
+      stack.push(tail);
+      for (let i = items.length - 1; i >= 0; i--) {
+        stack.push(items[i]);
+        if (i > 0) stack.push(sep);
+      }
+    };
+    switch (t.k) {
       case 'struct': {
-        if (t.isUnion) return t.name + ' { .. }';
         const obj = v as Record<string, unknown>;
-        if (!t.fields.length) return t.name + ' {}';
-        return catStr(t.fields.map((f) => catStr([f.name, this.fmt(obj['f_' + f.name], f.td, true)], -1, ': ')), -1, ', ', t.name + ' { ', ' }');
+        const items: Item[] = [];
+        t.fields.forEach((f, i) => { items.push(f.name + ': '); items.push({ v: obj['f_' + f.name], td: f.td, nested: true }); if (i + 1 < t.fields.length) items.push(', '); });
+        return parts(t.name + ' { ', items, '', ' }');
       }
       case 'enum': {
         const e = v as { t: number; [k: string]: unknown };
         const vr = t.variants[e.t];
-        const head = t.prelude ? vr.name : t.name + '.' + vr.name;
-        if (!vr.fields.length) return head;
-        return catStr(vr.fields.map((f, i) => this.fmt(e['a' + i], f, true)), -1, ', ', head + '(', ')');
+        return parts((t.prelude ? vr.name : t.name + '.' + vr.name) + '(', vr.fields.map((f, i) => ({ v: e['a' + i], td: f, nested: true })), ', ', ')');
       }
       case 'tuple': {
         const a = v as unknown[];
-        return catStr(t.elems.map((e, i) => this.fmt(a[i], e, true)), -1, ', ', '(', t.elems.length === 1 ? ',)' : ')');
+        return parts('(', t.elems.map((e, i) => ({ v: a[i], td: e, nested: true })), ', ', t.elems.length === 1 ? ',)' : ')');
       }
-      case 'array': return this.list(v as unknown[], 0, (v as unknown[]).length, t.elem);
-      case 'vec': return this.list((v as VVec).a, 0, (v as VVec).n, t.elem);
-      case 'slice': { const s = v as VSlice; return this.list(s.a, s.off, s.len, t.elem); }
+      case 'array': return this.list(v as unknown[], 0, (v as unknown[]).length, t.elem, parts);
+      case 'vec': return this.list((v as VVec).a, 0, (v as VVec).n, t.elem, parts);
+      case 'slice': { const s = v as VSlice; return this.list(s.a, s.off, s.len, t.elem, parts); }
       case 'map': {
         const vm = v as VMap;
-        const parts: string[] = [];
-        for (const [k, x] of vm.m) parts.push(catStr([this.fmt(vm.ok ? vm.ok.get(k) : k, t.key, true), this.fmt(x, t.val, true)], -1, ': '));
-        return catStr(parts, -1, ', ', '{', '}');
+        const items: Item[] = [];
+        let first = true;
+        for (const [k, x] of vm.m) {
+          if (!first) items.push(', ');
+          first = false;
+          items.push({ v: vm.ok ? vm.ok.get(k) : k, td: t.key, nested: true }, ': ', { v: x, td: t.val, nested: true });
+        }
+        return parts('{', items, '', '}');
       }
-      case 'set': {
-        const parts: string[] = [];
-        for (const k of (v as VSet).values()) parts.push(this.fmt(k, t.elem, true));
-        return catStr(parts, -1, ', ', '{', '}');
-      }
-      case 'box': return this.fmt((v as VBox).v, t.elem, nested);
-      case 'gc': {
-        if (this.open.has(v)) return '<cycle>';
+      case 'set': return parts('{', (v as VSet).values().map((k) => ({ v: k, td: t.elem, nested: true })), ', ', '}');
+      case 'box': stack.push({ v: (v as VBox).v, td: t.elem, nested }); return;
+      case 'gc':
         this.open.add(v);
-        try { return this.fmt((v as VGc).v, t.elem, nested); } finally { this.open.delete(v); }
-      }
-      case 'ref': return this.fmt(t.cell && v instanceof Cell ? v.get() : v, t.inner, nested);
-      case 'ptr': return '0x' + (typeof v === 'bigint' ? v : BigInt(v as number)).toString(16);
-      case 'fn': return '<fn>'; // (chapter 2 §1.4)
-      case 'any': { const a = v as { t: number; v: unknown }; return this.fmt(a.v, a.t, nested); }
-      case 'other': return t.name;
+        stack.push({ v, td: -1, nested }, { v: (v as VGc).v, td: t.elem, nested });
+        return;
+      case 'ref': stack.push({ v: t.cell && v instanceof Cell ? v.get() : v, td: t.inner, nested }); return;
+      case 'any': { const a = v as { t: number; v: unknown }; stack.push({ v: a.v, td: a.t, nested }); return; }
+      default: out.push(String(v));
     }
   }
 
@@ -76,10 +119,10 @@ export class ValueFormatter {
     return this.fmt(v, td);
   }
 
-  private list(a: ArrayLike<unknown>, off: number, len: number, elem: number): string {
-    const parts: string[] = [];
-    for (let i = 0; i < len; i++) parts.push(this.fmt(a[off + i], elem, true));
-    return catStr(parts, -1, ', ', '[', ']');
+  private list(a: ArrayLike<unknown>, off: number, len: number, elem: number, parts: (head: string, items: Item[], sep: string, tail: string) => void): void {
+    const items: Item[] = new Array(len);
+    for (let i = 0; i < len; i++) items[i] = { v: a[off + i], td: elem, nested: true };
+    parts('[', items, ', ', ']');
   }
 }
 
