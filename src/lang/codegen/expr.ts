@@ -1215,7 +1215,10 @@ export abstract class ExprEmitter {
     const ot = derefAll(this.effType(e.object));
     const s = this.site(e.span);
     if (e.index.kind === 'range') {
-      const o = this.simple(this.val(e.object));
+      // a slice of a temporary (`mkv()[0..1][0].n`): the statement owns the temporary (kept for
+      // the block when a `let` keeps the slice); it leaked
+      const owned = freshValue(e.object) && !this.dropRoots.has(e.object) && this.m.needsDrop(ot);
+      const o = this.simple(owned ? this.ownTemp(this.val(e.object), ot, e.object.span, this.keepTemps) : this.val(e.object));
       const r = e.index, bounds = [r.lo ? this.val(r.lo) : 'undefined'];
       const hi = r.hi ? this.after(bounds, () => this.val(r.hi!)) : 'undefined', lo = bounds[0];
       if (ot.k === 'str') return `${rtH('strSlice')}(${o}, ${lo}, ${hi}, ${e.index.inclusive}, ${s})`;
