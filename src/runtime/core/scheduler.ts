@@ -249,8 +249,7 @@ export class Scheduler {
 
   // ---------------------------------------------------------------- blocking and waking
   private block(q: { push(t: Task): void } | null, on: BlockKind, site: number): void {
-    // (after main: no task is left to wake it, dropBuffered)
-    if (this.closing) this.rt.panic(on === 'send' ? 'send on a channel nobody receives from any more: main has returned' : on === 'recv' ? 'receive from an empty channel nobody sends to any more: main has returned' : 'blocking after main returned: no task is left to wake it', site);
+    if (this.closing) this.blockAfterMain(on, site); // (kept out of line: block is hot and inlined)
     const me = this.current;
     me.state = 'blocked';
     if (q) q.push(me);
@@ -400,6 +399,11 @@ export class Scheduler {
     if (due) due.push(fut);
     else { this.timersAt.set(fut.at, [fut]); this.timerTimes.push(fut.at); }
     return fut;
+  }
+
+  /** An operation that would wait after main returned (dropBuffered): no task is left to wake it. */
+  private blockAfterMain(on: BlockKind, site: number): never {
+    return this.rt.panic(on === 'send' ? 'send on a channel nobody receives from any more: main has returned' : on === 'recv' ? 'receive from an empty channel nobody sends to any more: main has returned' : 'blocking after main returned: no task is left to wake it', site);
   }
 
   // ---------------------------------------------------------------- channels
