@@ -199,7 +199,7 @@ export function makeHost(rt: Runtime) {
       return s;
     },
     cstr(s: string): number {
-      return rt.machine.guard(-1, () => rt.machine.mem.internCString(s));
+      return rt.machine.cstr(s, -1);
     },
     addrOf(v: unknown, site: number): number {
       const a = v != null && typeof v === 'object' ? (v as { $addr?: number }).$addr : undefined;
@@ -277,8 +277,8 @@ export function makeHost(rt: Runtime) {
           rt.emit({ t: 'ffi', fn, args: as, ret, task, id, types, loc: rt.loc(site), ...(callbacks ? { callbacks } : {}) });
         },
       };
-      const fixed = args.map((a) => (typeof a === 'string' ? m.mem.internCString(a) : typeof a === 'boolean' ? (a ? 1 : 0) : a));
-      const va: CArg[] = varargs.map(([kind, v]) => ({ kind, value: typeof v === 'string' ? m.mem.internCString(v) : typeof v === 'boolean' ? (v ? 1 : 0) : (v as number | bigint) }));
+      const fixed = args.map((a) => (typeof a === 'string' ? m.cstr(a, site) : typeof a === 'boolean' ? (a ? 1 : 0) : a));
+      const va: CArg[] = varargs.map(([kind, v]) => ({ kind, value: typeof v === 'string' ? m.cstr(v, site) : typeof v === 'boolean' ? (v ? 1 : 0) : (v as number | bigint) }));
       const r = m.guard(site, () => callShim(ctx, name, fixed, va));
       return typeof r === 'bigint' ? canon(r) : r;
     },

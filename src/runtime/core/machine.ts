@@ -5,7 +5,7 @@ import type { RunOptions } from '../api';
 import type { Runtime } from './rt';
 import { setHeapHooks, VBox, VBoxForeign, type VBoxView } from './collections';
 import { VexAbort, VexLimit } from './errors';
-import { Memory } from '../memory/memory';
+import { Memory, cBytes } from '../memory/memory';
 import { SystemAllocator } from '../alloc/system';
 import { ArenaAllocator } from '../alloc/arena';
 import { reallocVia, type Allocator } from '../alloc/allocator';
@@ -276,6 +276,26 @@ export class Machine {
     if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, size, align, a.name, site, task);
     return addr;
   }
+  /** C strings placed in the heap once the static segment was full (cstr), by text. */
+  private readonly heapCStrings = new Map<string, number>();
+  /**
+   * A NUL-terminated copy of `s` where C code reads it (a `str` given as `*u8`): interned in the
+   * static segment (identical texts share one address), and once that is full, in a block of the
+   * heap the runtime owns, kept for the run as a static one is and charged to the heap limit (a
+   * loop handing 8,192 distinct strings to C ended with 'static segment exhausted').
+   */
+  cstr(s: string, site: number): number {
+    const a = this.mem.tryInternCString(s);
+    if (a >= 0) return a;
+    const hit = this.heapCStrings.get(s);
+    if (hit !== undefined) return hit;
+    const bytes = cBytes(s);
+    const p = this.guard(site, () => this.sys.allocHidden(bytes.length, 1, 'system', site, this.rt.taskId));
+    this.mem.writeBytes(p, bytes);
+    this.heapCStrings.set(s, p);
+    return p;
+  }
+
   /** A Gc handle's block: a system buffer, traced as the Gc heap's ('gc'). */
   gcAlloc(site: number): number {
     return this.bufAlloc(16, 8, site, 'gc');

@@ -465,17 +465,23 @@ export class Memory {
   // ---- static segment ----
   /** Interns bytes as a read-only static block; identical contents share one address. */
   internBytes(bytes: Uint8Array): number {
+    const a = this.tryInternBytes(bytes);
+    if (a < 0) {
+      const f = new VexFault('oom', `static segment exhausted (${this.staticEnd - this.staticBase} bytes)`, false);
+      f.size = bytes.length;
+      throw f;
+    }
+    return a;
+  }
+  /** internBytes, or -1 when the static segment has no room for them. */
+  tryInternBytes(bytes: Uint8Array): number {
     let key = 'b';
     for (let i = 0; i < bytes.length; i++) key += String.fromCharCode(bytes[i]);
     const hit = this.interned.get(key);
     if (hit !== undefined) return hit;
     const a = this.staticTop;
     const end = roundUp(a + Math.max(bytes.length, 1), GRANULE) + GRANULE; // + a redzone granule
-    if (end > this.staticEnd || !this.ensure(end)) {
-      const f = new VexFault('oom', `static segment exhausted (${this.staticEnd - this.staticBase} bytes)`, false);
-      f.size = bytes.length;
-      throw f;
-    }
+    if (end > this.staticEnd || !this.ensure(end)) return -1;
     this.u8.set(bytes, a);
     this.staticTop = end;
     this.registerBlock(a, bytes.length, 1, KIND_STATIC, 0, -1, -1);
@@ -485,13 +491,15 @@ export class Memory {
 
   /** A NUL-terminated UTF-8 copy of s in the static segment. */
   internCString(s: string): number {
+    const a = this.tryInternCString(s);
+    return a >= 0 ? a : this.internBytes(cBytes(s)); // (no room: its fault)
+  }
+  /** internCString, or -1 when the static segment has no room (Machine.cstr places it then). */
+  tryInternCString(s: string): number {
     const hit = this.interned.get('c' + s);
     if (hit !== undefined) return hit;
-    const enc = utf8.encode(s);
-    const withNul = new Uint8Array(enc.length + 1);
-    withNul.set(enc);
-    const a = this.internBytes(withNul);
-    this.interned.set('c' + s, a);
+    const a = this.tryInternBytes(cBytes(s));
+    if (a >= 0) this.interned.set('c' + s, a);
     return a;
   }
 
@@ -500,6 +508,14 @@ export class Memory {
     const enc = utf8.encode(s);
     return { addr: this.internBytes(enc), len: enc.length };
   }
+}
+
+/** s as C reads it: its UTF-8 bytes and a NUL. */
+export function cBytes(s: string): Uint8Array {
+  const enc = utf8.encode(s);
+  const withNul = new Uint8Array(enc.length + 1);
+  withNul.set(enc);
+  return withNul;
 }
 
 export function roundUp(n: number, a: number): number {
