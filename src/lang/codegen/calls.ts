@@ -135,7 +135,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'value': {
         noteIndirectCall(this.m);
         // the callee, then the arguments, left to right (each made first when a later one hoists)
-        const ops: Operands = { js: [this.val(e.callee)], owns: [null], leaves: [false], held: [null] };
+        const ops: Operands = { js: [this.val(e.callee)], owns: [null], leaves: [false], held: [null], gc: [false] };
         for (const a of e.args) this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span }, [a]);
         const [f, ...args] = this.settle(ops);
         if (this.deepTwins) {
@@ -237,7 +237,7 @@ export abstract class CallEmitter extends ExprEmitter {
     }
     // a by-value receiver is the first operand the callee takes
     const ot = this.effType(obj);
-    const ops: Operands = { js: [recv], owns: [rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null], leaves: [false], held: [null] };
+    const ops: Operands = { js: [recv], owns: [rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null], leaves: [false], held: [null], gc: [rtype !== null && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.mayHoldGc(ot)] };
     return this.callInstance(fn, typeArgs, this.userArgs(fn, e.args, ops), e.span);
   }
 

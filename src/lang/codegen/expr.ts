@@ -44,11 +44,17 @@ export interface Operands {
   owns: ({ t: Type; span: ast.Span } | null)[];
   leaves: boolean[];
   held: ({ tmp: string; js: string; post: string; postList: string[]; unwind: string } | null)[];
+  /** Per operand: it may hold a Gc handle (true), or the temp that roots it while later operands
+   *  that may collect are made (string), or neither (false). */
+  gc: (boolean | string)[];
 }
-export const operands = (): Operands => ({ js: [], owns: [], leaves: [], held: [] });
+export const operands = (): Operands => ({ js: [], owns: [], leaves: [], held: [], gc: [] });
 
 export abstract class ExprEmitter {
   pre: string[] = [];
+  /** Temps the collector must see while they hold a value (a matched temporary, an operand in
+   *  flight): the frame's GC roots read them (stmts.ts body), cleared after use. */
+  protected gcTemps: string[] = [];
   /** Drops of temporaries borrowed by the statement being emitted (`f(&make())`): JS expressions
    *  run when the statement is done (withPre), or before a `return` leaves (returnJs). */
   post: string[] = [];
@@ -206,6 +212,15 @@ export abstract class ExprEmitter {
    *  leaked); settle() clears the temps once all are made. `src`: the expressions the operand is
    *  made of, to tell whether it may leave (cannotLeave). */
   takeOperand(ops: Operands, f: () => string, owns: { t: Type; span: ast.Span } | null, src: readonly E[]): void {
+    // an operand that may hold a Gc handle is a GC root while a later one that may run code (a
+    // gc_collect() somewhere) is made: `take(Gc(N { … }), collect_now())` collected the first
+    if (src.some((e) => !cannotLeave(e))) for (let i = 0; i < ops.js.length; i++) {
+      if (ops.gc[i] !== true) continue;
+      const tmp = this.tmp();
+      this.gcTemps.push(tmp);
+      ops.gc[i] = tmp;
+      ops.js[i] = `(${tmp} = ${ops.js[i]})`;
+    }
     for (let i = 0; i < ops.js.length; i++) {
       const o = ops.owns[i];
       if (!o || ops.held[i]) continue;
@@ -221,6 +236,7 @@ export abstract class ExprEmitter {
     ops.js.push(js);
     ops.owns.push(owns && owns.t.k !== 'ref' && this.m.needsDrop(owns.t) ? owns : null);
     ops.held.push(null);
+    ops.gc.push(!!owns && owns.t.k !== 'ref' && this.m.mayHoldGc(this.ty(owns.t)));
     // it may leave the statement: it hoisted statements (`?`, a match's `return`) or may panic
     ops.leaves.push(this.hoisted || src.some((e) => !cannotLeave(e)));
   }
@@ -228,6 +244,7 @@ export abstract class ExprEmitter {
    *  after them may leave (their temp and drops removed). */
   settle(ops: Operands): string[] {
     const js = ops.js, clears: string[] = [];
+    for (const g of ops.gc) if (typeof g === 'string') clears.push(`${g} = undefined`);
     ops.held.forEach((h, i) => {
       if (!h) return;
       if (ops.leaves.slice(i + 1).some(Boolean)) { clears.push(`${h.tmp} = undefined`); return; }

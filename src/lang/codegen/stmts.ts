@@ -62,8 +62,6 @@ export class FnEmitter extends CallEmitter {
   private readonly blockMarks: string[] = [];
   /** Captured outer locals able to hold a Gc handle (a closure or task body roots them). */
   gcCaps: string[] = [];
-  /** Temps the collector must see while they hold a value (a matched temporary): cleared after. */
-  private gcTemps: string[] = [];
   /** Memory-backed locals (address-taken) were created: their slots are released on exit. */
   usesMem = false;
   private labelN = 0;
