@@ -28,7 +28,28 @@ export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 's
 const SEQ_ACCESSORS = new Set(['get', 'first', 'last', 'find']);
 const MOVE_OUT_ACCESSORS = new Set(['Vec.get', 'Vec.first', 'Vec.last', 'Vec.find', 'Map.get', 'Box.get', 'array.get', 'array.first', 'array.last', 'array.find']);
 
+/** Methods a builtin may call on the values it holds (`contains`, `sort`, `max`, `clone`). */
+const USER_OPS = ['op==', 'op!=', 'op<', 'op<=', 'op>', 'op>=', 'clone'];
+
 export abstract class CallEmitter extends ExprEmitter {
+  /** Does t hold values of a user type with its own ==, ordering or clone() (user code a builtin
+   *  method on t may run)? `seen`: types on the way. */
+  protected userOps(t: Type, seen: Set<Type>): boolean {
+    if (seen.has(t)) return false;
+    seen.add(t);
+    switch (t.k) {
+      case 'struct': case 'enum': {
+        const ms = this.m.methods.get(t.info);
+        return !!ms && USER_OPS.some((n) => ms.has(n));
+      }
+      case 'tuple': return t.elems.some((x) => this.userOps(x, seen));
+      case 'array': case 'slice': return this.userOps(t.elem, seen);
+      case 'builtin': return t.args.some((x) => this.userOps(x, seen));
+      case 'ref': return this.userOps(t.inner, seen);
+      default: return false;
+    }
+  }
+
   /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
   deepTwins: ReadonlySet<string> | null = null;
   /** Emit args, writing the call site right before the call happens (after the args ran). */
@@ -110,8 +131,10 @@ export abstract class CallEmitter extends ExprEmitter {
         // frame's last call before it was shown)
         // (so does one on a container whose values' drop runs user code: `v.clear()`, `m.remove(k)`)
         const js = this.builtinMethod(e, t.owner, t.method);
+        // (and one on values whose ==, ordering or clone() is user code: `v.contains(x)`, `v.sort()`)
+        const recv = e.callee.kind === 'member' ? derefAll(this.effType(e.callee.object)) : null;
         const callsBack = e.args.some((a) => derefAll(this.effType(a)).k === 'fn') ||
-          (e.callee.kind === 'member' && dropRunsUser(derefAll(this.effType(e.callee.object))));
+          (recv !== null && (dropRunsUser(recv) || this.userOps(recv, new Set())));
         return callsBack ? `(${this.at(e.span)}, ${js})` : js;
       }
       case 'builtin-static': return this.builtinStatic(e, t.owner, t.method);
@@ -521,12 +544,12 @@ export abstract class CallEmitter extends ExprEmitter {
         return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, ${cloneEl ? `${els}.map(${cloneEl})` : `Array.from(${els})`}, ${kind}, ${s}))`;
       }
       // the value looked for is taken by value, as by Vec's (a moved one is dropped after)
-      if (method === 'contains') return this.consumingKey(a[0], elem ?? undefined, (k) => `$contains(${els}, ${k})`);
+      if (method === 'contains') return this.consumingKey(a[0], elem ?? undefined, (k) => `$contains(${els}, ${k}${this.userEq(elem, e.span)})`);
       // filter's new Vec takes the element layout from its receiver: the view carries a Vec's
       const lay = method === 'filter' && elem ? this.vecLayout(elem) : null;
       const like = lay ? `esize: ${lay.size}, ealign: ${lay.align}, kind: ${lay.kind}, ` : '';
       const view = this.simple(`{ ${like}a: ${els}, toArray() { return Array.from(this.a); } }`);
-      if (method === 'index_of') return this.indexOf(view, a[0], elem ?? undefined);
+      if (method === 'index_of') return this.indexOf(view, a[0], elem ?? undefined, e.span);
       // the kept elements stay the receiver's: the new Vec holds clones of the non-Copy ones
       if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl}, ${s})`;
       return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
@@ -583,8 +606,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.clear': return `(${o}.clear(), undefined)`;
       case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
       // the value looked for is taken by value like a Map key (lookupKey): a moved one is dropped
-      case 'Vec.contains': return this.consumingKey(a[0], kt, (k) => `$contains(${o}.a, ${k})`);
-      case 'Vec.index_of': return this.indexOf(o, a[0], kt);
+      case 'Vec.contains': return this.consumingKey(a[0], kt, (k) => `$contains(${o}.a, ${k}${this.userEq(kt, e.span)})`);
+      case 'Vec.index_of': return this.indexOf(o, a[0], kt, e.span);
       case 'array.len': return `${o}.length`;
       case 'array.get': return `$aget(${o}, ${this.val(a[0])}, ${s})`;
       case 'slice.get': return `$sget(${o}, ${this.val(a[0])}, ${s})`;
@@ -732,9 +755,17 @@ export abstract class CallEmitter extends ExprEmitter {
 
   /** `index_of(key)` on `seq` (a Vec, or the view of an array's elements): Some(index) or None;
    *  the key is taken by value, as by `contains` (a moved one is dropped after). */
-  private indexOf(seq: string, key: E, elem: Type | undefined): string {
+  private indexOf(seq: string, key: E, elem: Type | undefined, span: ast.Span): string {
     const some = this.m.enumClass(OPTION);
-    return this.consumingKey(key, elem, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${seq}, ${k})) === undefined ? ${some}_u1 : new ${some}(0, ${r}))`; });
+    return this.consumingKey(key, elem, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${seq}, ${k}${this.userEq(elem, span)})) === undefined ? ${some}_u1 : new ${some}(0, ${r}))`; });
+  }
+  /** `, (x, y) => x == y` through the element type's own `op==` (`contains` and `index_of` compare
+   *  as `==` does: they compared fields), or '' for the structural comparison. */
+  private userEq(elem: Type | null | undefined, span: ast.Span): string {
+    const t = elem ? derefAll(elem) : null;
+    if (!t || (t.k !== 'struct' && t.k !== 'enum')) return '';
+    const eq = this.userOperator('==', 'x', 'y', t, span);
+    return eq ? `, (x, y) => ${eq}` : '';
   }
 
   /** `drop(o.a0), ` for a Result receiver `o` (written objE) in variant `tag`, whose payload the

@@ -395,8 +395,10 @@ export function makeHelpers(rt: Runtime) {
       if (o.t === 0) return o.a0;
       return rt.panic('called unwrap on None', s);
     },
-    $contains(a: unknown[], x: unknown): boolean {
+    /** `eq`: the element type's own `==` (element on the left, as Rust's `contains`). */
+    $contains(a: unknown[], x: unknown, eq?: (x: unknown, y: unknown) => boolean): boolean {
       rt.charge(a.length >>> 4);
+      if (eq) { for (const y of a) if (eq(y, x)) return true; return false; }
       for (const y of a) if (h.$eq(x, y)) return true;
       return false;
     },

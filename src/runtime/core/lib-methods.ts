@@ -102,9 +102,10 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
       if (n < 0 || n >= v.n) panic(`removal index (is ${i}) should be < len (is ${v.n})`, site);
       return v.splice(n, 1);
     },
-    indexOf(v: VVec, x: unknown): number | undefined {
+    /** `userEq`: the element type's own `==` (codegen userEq). */
+    indexOf(v: VVec, x: unknown, userEq?: (x: unknown, y: unknown) => boolean): number | undefined {
       const a = v.a;
-      for (let i = 0; i < a.length; i++) if (eq(a[i], x)) return i;
+      for (let i = 0; i < a.length; i++) if (userEq ? userEq(a[i], x) : eq(a[i], x)) return i;
       return undefined;
     },
     findIn(v: VVec, f: Fn): unknown {
