@@ -67,6 +67,24 @@ export class ValueFormatter {
         if (i > 0) stack.push(sep);
       }
     };
+    // (a list of values holding no others, the common case, is written out at once: no item
+    // object per element, 1.6-2x slower for a 300,000-element Vec)
+    const list = (a: ArrayLike<unknown>, off: number, len: number, elem: number) => {
+      const texts: string[] = [];
+      let i = 0;
+      for (; i < len; i++) {
+        const s = this.leaf(a[off + i], elem, true);
+        if (s === null) break;
+        texts.push(s);
+      }
+      if (i === len) { out.push(catStr(texts, -1, ', ', '[', ']')); return; }
+      out.push(catStr(texts, -1, ', ', '['));
+      stack.push(']');
+      for (let j = len - 1; j >= i; j--) {
+        stack.push({ v: a[off + j], td: elem, nested: true });
+        if (j > 0) stack.push(', ');
+      }
+    };
     switch (t.k) {
       case 'struct': {
         const obj = v as Record<string, unknown>;
@@ -83,9 +101,9 @@ export class ValueFormatter {
         const a = v as unknown[];
         return parts('(', t.elems.map((e, i) => ({ v: a[i], td: e, nested: true })), ', ', t.elems.length === 1 ? ',)' : ')');
       }
-      case 'array': return this.list(v as unknown[], 0, (v as unknown[]).length, t.elem, parts);
-      case 'vec': return this.list((v as VVec).a, 0, (v as VVec).n, t.elem, parts);
-      case 'slice': { const s = v as VSlice; return this.list(s.a, s.off, s.len, t.elem, parts); }
+      case 'array': return list(v as unknown[], 0, (v as unknown[]).length, t.elem);
+      case 'vec': return list((v as VVec).a, 0, (v as VVec).n, t.elem);
+      case 'slice': { const s = v as VSlice; return list(s.a, s.off, s.len, t.elem); }
       case 'map': {
         const vm = v as VMap;
         const items: Item[] = [];
@@ -119,11 +137,6 @@ export class ValueFormatter {
     return this.fmt(v, td);
   }
 
-  private list(a: ArrayLike<unknown>, off: number, len: number, elem: number, parts: (head: string, items: Item[], sep: string, tail: string) => void): void {
-    const items: Item[] = new Array(len);
-    for (let i = 0; i < len; i++) items[i] = { v: a[off + i], td: elem, nested: true };
-    parts('[', items, ', ', ']');
-  }
 }
 
 export function quote(s: string): string {
