@@ -465,6 +465,7 @@ export const MESSAGES = {
     clonesOutUncloneable: '`{$method}()` gives clones of what {$t} holds, but {$elem} cannot be cloned (it holds {$uncloneable})',
     genericClonesOut: '`{$fnName}` gives out clones of {$what}, but `{$param}` is `{$t}` here, which cannot be cloned (it holds `{$uncloneable}`)',
     cannotMoveValueOut: 'cannot move a value out of a container: `{$infoType}` needs drop and the container still owns it',
+    cannotMoveOutOfDrop: 'cannot move `{$place}` out of a value of type `{$owner}`, which implements `Drop`: its `drop()` reads all of it',
     cannotMoveStepped: 'cannot move the value `{$op}{$place}` gives: it is `{$place}`\'s new value, and `{$place}` still owns it (`{$t}` moves)',
     cannotMoveSPart: 'cannot move `{$boundName}`\'s part out: it is bound to a container element (`{$infoType}` needs drop and the container still owns it)',
     cannotMoveOutBound: 'cannot move `{$localName}` out: it is bound to a part of a container element (`{$t}` needs drop and the container still owns it)',
@@ -858,6 +859,7 @@ export const NOTES = {
   },
   E0163: {
     helpBorrowVI: 'help: borrow it with `&v[i]` (or read only its fields), or take it out with `remove(i)`, `pop()` or `m.remove(k)`',
+    helpDropOwnerPart: 'help: borrow the part (`&…`), clone it (`.clone()`), or give the type a method that takes it out (replacing it with another value)',
     helpStepThenUse: 'help: step it first, then use the variable: `{$op}{$place};` and `{$place}` (or `{$place}.clone()` for a copy of its own)',
     helpUseReferenceClone: 'help: use it by reference, clone it (`.clone()`), or take the element out first with `remove(i)` or `pop()`',
     helpUseReferenceTake: 'help: use it by reference, or take the element out first with `remove(i)`, `pop()` or `m.remove(k)`',

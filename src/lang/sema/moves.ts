@@ -29,6 +29,16 @@ export const operatorMoves = new WeakMap<Span, string>();
 /** Where a match binding that is a part of an owned local (partOf) was first moved out. */
 export const partMovedAt = new WeakMap<LocalInfo, Span>();
 
+/** The type implementing Drop that a field path passes through (`w.pair.0` of a `W impl Drop`),
+ *  or null: a part of such a value cannot be moved out. */
+function dropOwnerOnPath(e: ast.Expr): Type | null {
+  for (let o: ast.Expr = e; o.kind === 'member' || o.kind === 'tuple-index'; o = o.object) {
+    const t = exprInfo(o.object)?.type;
+    if (t?.k === 'struct' && t.info.implsDrop) return t;
+  }
+  return null;
+}
+
 /** Mark a by-value use of a non-copy local as a move. */
 export function consume(cx: Ctx, e: ast.Expr): void {
   if (lentOperands.has(e)) return;
@@ -85,6 +95,12 @@ export function consume(cx: Ctx, e: ast.Expr): void {
         });
         return;
       }
+      // a part of a value whose type implements Drop stays its: that drop() reads it (rustc E0509)
+      const dropper = dropOwnerOnPath(e);
+      if (dropper) {
+        cx.error(MSG.E0163.cannotMoveOutOfDrop({ place: placeText(e) ?? 'the part', owner: typeName(dropper) }), e.span, { notes: [NOTE.E0163.helpDropOwnerPart()] });
+        return;
+      }
       setExprInfo(e, { ...exprInfo(e)!, moves: true });
       // the field is gone until it is assigned again: a second read is a use after move
       const fp = fieldPath(e);
@@ -124,6 +140,12 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     cx.error(MSG.E0163.cannotMoveOutClosure2({ localName: (nameRes(e) as ResOf<'local'>).local.name, t: typeName(t), why }), e.span, {
       notes: [NOTE.E0163.helpCloneClonePass({ localName: (nameRes(e) as ResOf<'local'>).local.name })],
     });
+    return;
+  }
+  // a match binding of a part of a value whose type implements Drop (`W { pair } => take(pair)`)
+  const owner = (nameRes(e) as ResOf<'local'>).local.partOf;
+  if (owner && owner.type.k === 'struct' && owner.type.info.implsDrop) {
+    cx.error(MSG.E0163.cannotMoveOutOfDrop({ place: (nameRes(e) as ResOf<'local'>).local.name, owner: typeName(owner.type) }), e.span, { notes: [NOTE.E0163.helpDropOwnerPart()] });
     return;
   }
   setExprInfo(e, { ...exprInfo(e)!, moves: true });

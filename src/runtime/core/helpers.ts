@@ -43,7 +43,6 @@ type Drop = (v: unknown) => void;
 /** The Option class of the program (`new opt(0, v)` is `Some(v)`). */
 type Opt = new (t: number, v: unknown) => unknown;
 
-/** A bound as the program wrote it (a 64-bit index is printed exactly, never as a double). */
 /** One pair of `==` (§2.2 structural): false when they differ here; their parts go on `todo`. */
 function eqStep(a: unknown, b: unknown, todo: unknown[]): boolean {
   // one object is equal to itself only field by field: a NaN in it is unequal to itself (§5.2
@@ -78,6 +77,7 @@ function eqStep(a: unknown, b: unknown, todo: unknown[]): boolean {
   return true;
 }
 
+/** A bound as the program wrote it (a 64-bit index is printed exactly, never as a double). */
 export function exact(v: number | bigint | undefined, n: number): string {
   return typeof v === 'bigint' ? String(v) : String(n);
 }
