@@ -12,7 +12,10 @@ const main = (body: string, items = '') => `${items}\nfn main() {\n${body}\n}\n`
 describe('op++ / op--', () => {
   const C = 'struct C { n: i32 }\nfn (c: &C) op++(): C { return C { n: c.n + 1 }; }\n';
   it('prefix and postfix lower to the method and keep the operand type', () => {
-    expect(errors(main('let! c = C { n: 0 };\nlet a = c++;\nlet b = ++c;\nprintln("{} {}", a.n, b.n);', C))).toEqual([]);
+    expect(errors(main('let! c = C { n: 0 };\nlet a = c++;\nlet b = (++c).n;\nprintln("{} {}", a.n, b);', C))).toEqual([]);
+  });
+  it('the value `++c` gives is c\'s own: taken by value it is E0163 (two owners of one value)', () => {
+    expect(errors(main('let! c = C { n: 0 };\nlet b = ++c;\nprintln("{}", b.n);', C))).toEqual(['E0163 cannot move the value `++c` gives: it is `c`\'s new value, and `c` still owns it (`C` moves)']);
   });
   it('needs a mutable place, and a type without the method names it', () => {
     expect(errors(main('let c = C { n: 0 };\nc++;', C))[0]).toMatch(/^E0110 /);
