@@ -22,7 +22,7 @@ import { isObjectLike } from './codegen/names';
 import type { ProgramMeta } from '../common/program-meta';
 import { codegenFailure } from './codegen/failure';
 import { MSG, NOTE } from './msg';
-import { exprInfo, withTables } from './sema/tables';
+import { exprInfo, localOf, withTables } from './sema/tables';
 
 const ECHO = '__repl_echo';
 
@@ -186,6 +186,18 @@ function topLevelReturn(node: unknown): Span | null {
   return null;
 }
 
+/** The locals the `let` statements directly in a cell's `main` bind (nested blocks' end there). */
+function topLets(program: ast.Program): LocalInfo[] {
+  const main = program.items.find((it): it is ast.FnDecl => it.kind === 'fn' && it.name === 'main' && !it.receiver && !it.owner);
+  const out: LocalInfo[] = [];
+  const bind = (p: ast.LetPattern): void => {
+    if (p.kind === 'tuple') p.elems.forEach(bind);
+    else if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
+  };
+  for (const st of main?.body?.stmts ?? []) if (st.kind === 'let') bind(st.pattern);
+  return out;
+}
+
 /** A cell's program text: the session's items (each from the cell that defined it), then what
  *  the caller puts; `segs` remember where each cell's text went. */
 class Layout {
@@ -327,9 +339,13 @@ export class ReplSession {
     let nextSlot = this.nextSlot;
     let echoLocal: LocalInfo | null = null;
     const store: ReplGen['store'] = [];
+    // the cell's own top-level bindings: the visible ones, and those a later `let` of the cell
+    // shadows (kept by the session, unnamed, for `:reset`, as one from an earlier cell is: the
+    // session is one block; they were dropped when the cell ended)
+    const shadowedHere = new Set(withTables(cx.tables, () => topLets(program)).filter((l) => !visible.has(l)));
     // slots in declaration order (local ids grow as locals are declared): `:reset` drops in
     // reverse slot order
-    for (const l of [...visible].sort((a, b) => a.id - b.id)) {
+    for (const l of [...visible, ...shadowedHere].sort((a, b) => a.id - b.id)) {
       if (loadedIds.has(l.id)) continue;
       if (l.name === ECHO) echoLocal = l;
       store.push({ local: l, slot: nextSlot++ });
@@ -380,7 +396,7 @@ export class ReplSession {
         for (const e of store) {
           if (e.local === echoLocal) continue;
           const l = e.local;
-          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), boxed: !!l.replBoxed, slot: e.slot, deps: deps(l.type), shadowed: false });
+          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), boxed: !!l.replBoxed, slot: e.slot, deps: deps(l.type), shadowed: shadowedHere.has(l) });
         }
         this.vars = next;
       },
