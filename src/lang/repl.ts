@@ -186,6 +186,12 @@ function topLevelReturn(node: unknown): Span | null {
   return null;
 }
 
+/** The session's user types by name: their item texts. */
+const typeTexts = (items: readonly ItemEntry[]): Map<string, string> =>
+  new Map(items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]));
+/** Is every user type v's type mentions still defined as it was when v was stored? */
+const typesKept = (v: SessionVar, itemText: Map<string, string>): boolean => [...v.deps].every(([n, t]) => itemText.get(n) === t);
+
 /** The locals the `let` statements directly in a cell's `main` bind (nested blocks' end there). */
 function topLets(program: ast.Program): LocalInfo[] {
   const main = program.items.find((it): it is ast.FnDecl => it.kind === 'fn' && it.name === 'main' && !it.receiver && !it.owner);
@@ -322,7 +328,7 @@ export class ReplSession {
     put('}\n');
     const src = layout.src;
 
-    const itemText = new Map(items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]));
+    const itemText = typeTexts(items);
     const vars = this.visibleVars(itemText);
     const scope = this.scope(vars);
     const { cx, program, parseDiags, result } = this.checkText(src, scope);
@@ -413,8 +419,8 @@ export class ReplSession {
   }
 
   /** Variables still usable: a redefined struct or enum hides the variables of its old type. */
-  private visibleVars(itemText = new Map(this.items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]))): SessionVar[] {
-    return this.vars.filter((v) => !v.shadowed && [...v.deps].every(([n, t]) => itemText.get(n) === t));
+  private visibleVars(itemText = typeTexts(this.items)): SessionVar[] {
+    return this.vars.filter((v) => !v.shadowed && typesKept(v, itemText));
   }
 
   /** The end of the session's block (`:reset`): a program whose `main` loads every value the
@@ -422,9 +428,9 @@ export class ReplSession {
    *  declaration order (slot order is declaration order). A value whose type was redefined is
    *  left alone: its `drop()` is the old definition's, no longer in the program. */
   private endSession(base: ProgramMeta): ResetStep {
-    const itemText = new Map(this.items.filter((i) => i.key?.startsWith('type ')).map((i) => [i.key!.slice(5), i.text]));
+    const itemText = typeTexts(this.items);
     // (moved ones too: their drop flags, kept by the runtime, say what they still own)
-    const vars = this.vars.filter((v) => [...v.deps].every(([n, t]) => itemText.get(n) === t)).sort((a, b) => a.slot - b.slot);
+    const vars = this.vars.filter((v) => typesKept(v, itemText)).sort((a, b) => a.slot - b.slot);
     if (vars.length === 0) return { kind: 'reset', end: null, diagnostics: [] };
     const scope = this.scope(vars);
     const layout = new Layout(this.inputs, ':reset', this.items);
