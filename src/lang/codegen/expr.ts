@@ -1000,8 +1000,11 @@ export abstract class ExprEmitter {
       case 'member': {
         let ot = derefAll(this.effType(e.object));
         const ps = ptrToCStruct(ot);
-        const o = this.simple(ps ? `${rtH('view')}(${this.m.td(ps)}, ${this.val(e.object)}, ${this.site(e.span)})` : this.val(e.object));
+        let o = this.simple(ps ? `${rtH('view')}(${this.m.td(ps)}, ${this.val(e.object)}, ${this.site(e.span)})` : this.val(e.object));
         if (ps) ot = ps;
+        // a field through a Box (`b.next` of `b: &Box<S>`), as member() reads it: the place is in
+        // the box's content (it was looked up on the box itself: `cur = &b.next` read undefined)
+        if (ot.k === 'builtin' && ot.name === 'Box' && ot.args[0]) { o = `${o}.v`; ot = derefAll(ot.args[0]); }
         if (ot.k === 'struct') {
           const f = ot.info.fields.find((x) => x.name === e.name);
           if (f?.bitWidth) {
