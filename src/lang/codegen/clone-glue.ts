@@ -17,6 +17,7 @@ import { typeKey } from './typedesc';
 import { envOf } from '../sema/types';
 import { isCellRef } from './names';
 import { RT, rtS } from './rt-names';
+import { OPTION } from '../sema/prelude';
 
 const made = new WeakMap<ModuleCtx, Map<string, string>>();
 
@@ -83,6 +84,18 @@ function cloneBody(m: ModuleCtx, t: Type): string {
     case 'struct': {
       const env = envOf(t.info.generics, t.args, t.info.name);
       const fs = t.info.fields.map((f) => ({ js: `v.f_${f.name}`, t: subst(f.type, env) }));
+      const chain = structChain(m, t, fs.map((f) => f.t));
+      if (chain >= 0) {
+        // a list of structs (`next: Option<Box<Self>>`) is cloned link by link in a loop, as an
+        // enum list is: a long chain needs no host frames (a 50,000-link list overflowed them)
+        const opt = m.enumClass(OPTION);
+        const parts = fs.map((f, i) => (i === chain ? `${opt}_u1` : c(f.js, f.t)));
+        const link = `v.f_${t.info.fields[chain].name}`;
+        return 'let head = null, prev = null; for (;;) { ' +
+          `const node = new ${m.structClass(t.info)}(${parts.join(', ')}); ` +
+          `if (prev === null) head = node; else prev.f_${t.info.fields[chain].name} = new ${opt}(${m.enumArgs(OPTION, 0, [{ a: '$box(node, s)' }])}); ` +
+          `const nx = ${link}; if (nx.t !== 0) return head; prev = node; v = nx.a0.v; }`;
+      }
       // fields in declaration order; a failure drops the fields already cloned
       const names = fs.map((_, i) => `f${i}`);
       const steps = fs.map((f, i) => `const f${i} = ${c(f.js, f.t)};`);
@@ -188,6 +201,16 @@ function cloneBody(m: ModuleCtx, t: Type): string {
     }
     default: return 'return v;';
   }
+}
+
+/** The field of struct t holding the rest of a list (`next: Option<Box<T>>`, the only one), when
+ *  cloning no other part can run user code (a failure midway would leave a half-linked clone),
+ *  else -1. */
+function structChain(m: ModuleCtx, t: Extract<Type, { k: 'struct' }>, fields: Type[]): number {
+  const key = typeKey(t);
+  const links = fields.map((f, i) => (f.k === 'enum' && f.info === OPTION && f.args[0]?.k === 'builtin' && f.args[0].name === 'Box' && f.args[0].args[0] && typeKey(f.args[0].args[0]) === key ? i : -1)).filter((i) => i >= 0);
+  if (links.length !== 1) return -1;
+  return fields.some((f, i) => i !== links[0] && runsUser(m, f, new Set([key]))) ? -1 : links[0];
 }
 
 /** Can cloning a value of t run a user-written clone() (which may panic)? `seen`: types on the way. */
