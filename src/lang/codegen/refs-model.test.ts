@@ -256,14 +256,17 @@ function generateRebind(seed: number): { src: string; out: string } {
 function generateIndexed(seed: number): { src: string; out: string } {
   const r = rng(seed);
   const xs = [0, 0, 0, 0], ys = [0, 0, 0];
-  const p = { a: 0, b: 0 };
+  const p = { a: 0, b: 0 }, bx = { a: 0, b: 0 };
   let k = 0;
   const refs: { get: () => number; set: ((v: number) => void) | null }[] = [];
-  const lines = ['let! xs = Vec<i32>.new();', 'xs.push(0); xs.push(0); xs.push(0); xs.push(0);', 'let! ys = [0, 0, 0];', 'let! p = P { a: 0, b: 0 };', 'let! k = 0;'];
+  const lines = ['let! xs = Vec<i32>.new();', 'xs.push(0); xs.push(0); xs.push(0); xs.push(0);', 'let! ys = [0, 0, 0];', 'let! p = P { a: 0, b: 0 };', 'let! bx = Box(P { a: 0, b: 0 });', 'let! k = 0;'];
   const out: string[] = [];
   for (let n = 0; n < 30; n++) {
     const c = r(1000);
-    switch (r(8)) {
+    switch (r(10)) {
+      // a field through a Box: a place in the box's content
+      case 8: { const f = r(2) ? 'a' : 'b'; bx[f] = c; lines.push(`bx.${f} = ${c};`); break; }
+      case 9: { const f = r(2) ? 'a' : 'b'; lines.push(`let r${refs.length} = &bx.${f}!;`); refs.push({ get: () => bx[f], set: (v) => { bx[f] = v; } }); break; }
       case 0: k = r(3); lines.push(`k = ${k};`); break;
       case 1: { const at = k, mut = r(2) === 1; lines.push(`let r${refs.length} = &xs[k]${mut ? '!' : ''};`); refs.push({ get: () => xs[at], set: mut ? (v) => { xs[at] = v; } : null }); break; }
       case 2: { const at = k, mut = r(2) === 1; lines.push(`let r${refs.length} = &ys[k]${mut ? '!' : ''};`); refs.push({ get: () => ys[at], set: mut ? (v) => { ys[at] = v; } : null }); break; }
@@ -281,7 +284,7 @@ function generateIndexed(seed: number): { src: string; out: string } {
 }
 
 describe('references alias their place (model of places)', () => {
-  it('generated programs over references to elements and fields whose index variable changes afterwards', () => {
+  it('generated programs over references to elements, fields and fields through a Box, whose index variable changes afterwards', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const g = generateIndexed(seed);
       const r = runVex(g.src, {}, NO_BORROWCK);
