@@ -62,6 +62,10 @@ fn main() {
     }
   });
 
+  it('a name a namespace does not export: one error, naming the module by its path', () => {
+    const src = 'import * as st from "string";\nfn main() {\n    let x = st.bogus(1) + 2;\n    println("{}", st.nope);\n}\n';
+    expect(checkSource('main.vx', src).diagnostics.map((d) => d.message)).toEqual(['`bogus` is not exported by "string"', '`nope` is not exported by "string"']);
+  });
   it('hover names the function and the types without their module', () => {
     expect(typeAt('main.vx', SRC, at(SRC, 'map_len', 2))).toBe('fn map_len<K, V>(map: &Map<K, V>): i64');
     expect(typeAt('main.vx', SRC, at(SRC, 'let! h', 5))).toBe('let! h: HashMap<String, i32>');

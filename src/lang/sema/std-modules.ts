@@ -277,6 +277,7 @@ export function expandStdImports(program: ast.Program): Expanded {
     if (!added.has(name)) { added.add(name); stdItems.push(...mod.items); }
     const whole: StdImportBinding | null = it.names.length ? null : { item: it, name: null, used: false };
     if (whole) bindings.push(whole);
+    exportsPath.set(mod.exports, it.module);
     if (it.star) { spaces.set(it.star, mod.exports); bySpace.set(it.star, whole!); }
     else if (!it.names.length) { const ns = name.split('/').pop()!; spaces.set(ns, mod.exports); bySpace.set(ns, whole!); }
     for (const n of it.names) {
@@ -325,6 +326,9 @@ const WALKED = (o: Record<string, unknown>) => Object.keys(o).filter((k) => k !=
  *  path to a rewritten one are copied, the rest shared). Scope-aware: a parameter, `let`, loop
  *  variable, closure parameter or match binding of the same name shadows the import from its
  *  declaration to the end of its scope, and its uses are left alone. */
+/** A standard module's exports -> the path the program imported it by (for messages). */
+const exportsPath = new WeakMap<Map<string, string>, string>();
+
 function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string, Map<string, string>>, diags: Diagnostic[], use: (local: string, space: boolean) => void, scopes: Set<string>[] = []): unknown {
   if (!n || typeof n !== 'object') return n;
   const walk = (x: unknown) => rewriteUser(x, named, spaces, diags, use, scopes);
@@ -379,8 +383,12 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
     if (space) {
       const m = space.get(o.name as string);
       use((obj as ast.ExprOf<'ident'>).name, true);
-      if (!m) diags.push(diag(MSG.E0140.notExported({ name: o.name as string, path: (obj as ast.ExprOf<'ident'>).name }), o.nameSpan as ast.Span));
-      else return { span: o.span, kind: 'ident', name: m, typeArgs: null };
+      // (not exported: an error expression, so the checker does not go on to look `st` up as a value)
+      if (!m) {
+        diags.push(diag(MSG.E0140.notExported({ name: o.name as string, path: exportsPath.get(space) ?? (obj as ast.ExprOf<'ident'>).name }), o.nameSpan as ast.Span));
+        return { span: o.span, kind: 'error' };
+      }
+      return { span: o.span, kind: 'ident', name: m, typeArgs: null };
     }
   }
   let r = o;
