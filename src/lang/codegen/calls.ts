@@ -453,9 +453,10 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'DynamicLib.open': return `${rtH('dlopen')}(${this.val(a[0])}, (t, v) => new ${this.m.enumClass(RESULT)}(t, v))`;
       case 'Channel.new': {
         // an element type that needs drop: what is still buffered when the run ends is dropped
+        // (the scheduler numbers its channels: their identity as Map keys)
         const cap = a.length ? `$Number(${this.val(a[0])})` : '0';
         const et = t.k === 'builtin' ? t.args[0] : null;
-        return et && this.m.needsDrop(et) ? `${rtS('channel')}(${cap}, ${this.m.dropFn(et)})` : `new ${RT.Channel}(${cap})`;
+        return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
       }
       case 'Duration.from_secs': return `($Number(${this.val(a[0])}) * 1000)`;
       case 'Duration.from_millis': return `$Number(${this.val(a[0])})`;

@@ -336,7 +336,7 @@ export function canonKey(v: unknown): string {
   if (isBox(v)) return 'B' + canonKey(v.v);
   // a Gc handle is a key by identity (its block address), like `==` (§6.16: a shared handle)
   if (v instanceof VGc) return 'G' + v.addr;
-  if (v instanceof Channel) return 'C' + v.id; // so is a Channel handle (never printed)
+  if (v instanceof Channel) return 'C' + v.seq; // so is a Channel handle (never printed)
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
   const o = v as Record<string, unknown>;
   // the keys of one map have one type: field names and values identify a value wherever it lives

@@ -92,15 +92,14 @@ export class Channel {
   /** Values taken so far (rendezvous senders wait for their value to be taken). */
   taken = 0;
   sent = 0;
-  /** The element type's drop glue, for a type that needs drop (Scheduler.channel), and the
-   *  channel's creation number: what is still buffered when the run ends is dropped (dropBuffered). */
+  /** The element type's drop glue, for a type that needs drop (Scheduler.channel): what is still
+   *  buffered when the run ends is dropped (dropBuffered). */
   drop: ((v: unknown) => void) | null = null;
+  /** Its creation number in the run (Scheduler.channel): dropBuffered's order, and its identity as
+   *  a Map/Set key (canonKey: a Channel handle compares by identity, as a Gc's). */
   seq = 0;
-  /** Its identity as a Map/Set key (canonKey): a Channel handle compares by identity, as a Gc's. */
-  readonly id = ++channelIds;
   constructor(readonly cap: number) {}
 }
-let channelIds = 0;
 
 export class Scheduler {
   readonly ready = new Fifo<Task>();
@@ -412,8 +411,8 @@ export class Scheduler {
   private readonly buffered = new Set<Channel>();
   /** While dropBuffered runs: an operation that would wait panics instead. */
   private closing = false;
-  /** `Channel(cap)` of an element type that needs drop (codegen passes its drop glue). */
-  channel(cap: number, drop: (v: unknown) => void): Channel {
+  /** `Channel(cap)`: numbered in the run; `drop`, the element type's drop glue when it needs one. */
+  channel(cap: number, drop: ((v: unknown) => void) | null): Channel {
     const ch = new Channel(cap);
     ch.drop = drop;
     ch.seq = ++this.chanSeq;
