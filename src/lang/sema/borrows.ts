@@ -803,7 +803,7 @@ export function closuresRun(c: ast.ExprOf<'call'> | null): { lit: ast.ExprOf<'cl
 }
 const NO_RUNS: { lit: ast.ExprOf<'closure'>; args: readonly ast.Expr[] }[] = [];
 /** Closures whose body stores are being gathered (one calling itself through another). */
-const running = new Set<object>();
+const running = checkSet<object>();
 /** The statements of a closure's body that may store (assignments and calls), with their list
  *  and index there (null: a scope's value, or a call inside an expression). */
 type BodyStore = { st: ast.Stmt; list: readonly ast.Stmt[] | null; index: number };
