@@ -980,7 +980,7 @@ export abstract class ExprEmitter {
 
   // ------------------------------------------------------------ places, refs, members
   /** A place: JS expression to read it and a function producing a JS expression writing it. */
-  place(e: E): { get: string; set: (v: string) => string } {
+  place(e: E, frozen: string[] | null = null): { get: string; set: (v: string) => string } {
     switch (e.kind) {
       case 'ident': {
         const r = nameRes(e);
@@ -1000,7 +1000,7 @@ export abstract class ExprEmitter {
       case 'member': {
         let ot = derefAll(this.effType(e.object));
         const ps = ptrToCStruct(ot);
-        let o = this.simple(ps ? `${rtH('view')}(${this.m.td(ps)}, ${this.val(e.object)}, ${this.site(e.span)})` : this.val(e.object));
+        let o = this.hold(frozen, ps ? `${rtH('view')}(${this.m.td(ps)}, ${this.val(e.object)}, ${this.site(e.span)})` : this.val(e.object));
         if (ps) ot = ps;
         // a field through a Box (`b.next` of `b: &Box<S>`), as member() reads it: the place is in
         // the box's content (it was looked up on the box itself: `cur = &b.next` read undefined)
@@ -1016,22 +1016,22 @@ export abstract class ExprEmitter {
         return { get: `${o}.f_${e.name}`, set: (v) => `${o}.f_${e.name} = ${v}` };
       }
       case 'tuple-index': {
-        const o = this.simple(this.val(e.object));
+        const o = this.hold(frozen, this.val(e.object));
         return { get: `${o}[${e.index}]`, set: (v) => `${o}[${e.index}] = ${v}` };
       }
       case 'index': {
         const ot = derefAll(this.effType(e.object));
-        const o = this.simple(this.val(e.object));
+        const o = this.hold(frozen, this.val(e.object));
         const s = this.site(e.span);
         if (ot.k === 'builtin' && ot.name === 'Map') {
           // the key is looked up (`m[k] += 1`; a key `=` stores is consumed by assignDropping when
           // it needs drop): a temporary one is the statement's, and an entry there keeps its own
           // key object (replacing it lost the stored key and gave the map the caller's)
-          const i = this.simple(this.tempVal(e.index));
+          const i = this.hold(frozen, this.tempVal(e.index));
           if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `${rtX('$mput')}(${o}, ${i}, ${v}, true, null, null, ${s})` };
           return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `(${o}.m.set(${i}, ${v}), ${o}.fit(${s}))` };
         }
-        const i = this.simple(this.val(e.index));
+        const i = this.hold(frozen, this.val(e.index));
         const n = this.numIndex(e.index) ? 'n' : '';
         if (n && ot.k === 'builtin' && ot.name === 'Vec') {
           // o and i are plain here (simple()); a value that is not is evaluated first, into a temporary
@@ -1049,7 +1049,7 @@ export abstract class ExprEmitter {
       }
       case 'deref': {
         const ot = this.effType(e.operand);
-        const o = this.simple(this.expr(e.operand));
+        const o = this.hold(frozen, this.expr(e.operand));
         if (isCellRef(ot)) return { get: `${o}.get()`, set: (v) => `${o}.set(${v})` };
         if (ot.k === 'builtin' && ot.name === 'Box') return { get: `${o}.v`, set: (v) => this.boxSet(o, v, ot, this.site(e.span)) };
         if (ot.k === 'ptr' && ptrToCStruct(ot)) {
@@ -1102,17 +1102,23 @@ export abstract class ExprEmitter {
     return 'u8';
   }
 
-  /** Evaluate once into a temp unless already a plain name (or a number literal); while a
-   *  reference's place is made (`frozen`), names too: see cellOver. */
+  /** Evaluate once into a temp unless already a plain name. */
   simple(js: string): string {
-    if (this.frozen ? /^-?\d+$/.test(js) : /^[\w$]+$/.test(js)) return js;
+    if (/^[\w$]+$/.test(js)) return js;
     const t = this.tmp();
     this.pre.push(`${t} = ${js};`);
-    if (this.frozen) this.frozen.push(t);
     return t;
   }
-  /** The temps holding the containers and indices of the place a reference is being made to. */
-  private frozen: string[] | null = null;
+  /** A part of a place (a container, an index) as simple() makes it; for a reference's place
+   *  (`frozen`: cellOver) a name too is read into a temp then, listed in `frozen`. */
+  private hold(frozen: string[] | null, js: string): string {
+    if (!frozen) return this.simple(js);
+    if (/^-?\d+$/.test(js)) return js;
+    const t = this.tmp();
+    this.pre.push(`${t} = ${js};`);
+    frozen.push(t);
+    return t;
+  }
   /** A reference (a cell) to a place that is not a variable itself (`&v[i]`, `&p.x`, `&m[k]`):
    *  its containers and indices are evaluated once, when the reference is made, and the place is
    *  read once then (Rust checks bounds and keys at the borrow). The cell closes over those values
@@ -1123,11 +1129,8 @@ export abstract class ExprEmitter {
       const p = this.place(operand);
       return `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
     }
-    const was = this.frozen;
     const names: string[] = [];
-    this.frozen = names;
-    let p: { get: string; set: (v: string) => string };
-    try { p = this.place(operand); } finally { this.frozen = was; }
+    const p = this.place(operand, names);
     const cell = `${RT.cell}(() => ${p.get}, ($v) => { ${p.set('$v')}; })`;
     const ps = names.join(', ');
     return `((${ps}) => (${p.get}, ${cell}))(${ps})`;
