@@ -292,6 +292,12 @@ describe('references alias their place (model of places)', () => {
     }
   });
 
+  it('a frame local whose value cannot be read (a reference to an element gone) is shown empty in the Panic panel, not panicked on again', () => {
+    // (the borrow checker rejects this program: with it off, the read through r panics)
+    const r = runVex('fn main() {\n    let! v = Vec<i32>.new();\n    v.push(1);\n    let r = &v[0];\n    v.clear();\n    println("{}", *r);\n}\n', {}, NO_BORROWCK);
+    expect(r.stderr.match(/panic:/g)).toHaveLength(1);
+    expect(r.exitCode).toBe(134);
+  });
   it('&v[i] checks its bounds when the reference is made (Rust), and panics once', () => {
     const r = runVex('fn main() {\n    let v = Vec<i32>.new();\n    let r = &v[3];\n    println("made");\n    println("{}", *r);\n}\n');
     expect(r.stdout).toBe('');

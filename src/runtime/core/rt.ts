@@ -44,6 +44,9 @@ const CS_MAX = 1 << 16;
 /** Bytes a pending `defer` holds against the heap limit (Go's `_defer` record is about this size). */
 const DEFER_RECORD_BYTES = 48;
 
+/** What rt.panic throws while a value is only being shown (shortDebug): caught there. */
+const UNREADABLE = { unreadable: true };
+
 export class Runtime {
   // The members generated code touches are listed, with what each is for, in
   // common/rt-contract.ts RT_MEMBERS (RT_CONTRACT above checks this class provides them).
@@ -487,6 +490,10 @@ export class Runtime {
 
   // ------------------------------------------------------------------ panics
   panic(msg: string, site: number): never {
+    // a value shown for the Panic panel (shortDebug) read a place that panics (a reference to an
+    // element no longer there): no panic of the program's, nothing printed (it printed a second
+    // `panic:` line and, while unwinding, aborted)
+    if (this.quietReads > 0) throw UNREADABLE;
     const backtrace = this.backtrace(site);
     const info: PanicInfo = { message: msg, location: this.loc(site), backtrace, unwind: [], task: this.taskId };
     const p = new VexPanic(msg, info);
@@ -689,14 +696,19 @@ export class Runtime {
   /** `{:?}` of a value being dropped, cut to 60 characters ('' when it cannot be shown). */
   private shortDebug(v: unknown, td: number, typed = false): string {
     if (v === undefined) return '';
+    this.quietReads++;
     try {
       // beside its type (typed), an integer reads as `10`, not `{:?}`'s `i32(10)`
       const s = typed && this.meta.types[td]?.k === 'int' ? this.fmt.fmt(v, td) : this.debug(v, td);
       return s.length > 60 ? s.slice(0, 59) + '…' : s;
     } catch {
       return '';
+    } finally {
+      this.quietReads--;
     }
   }
+  /** Inside shortDebug: a panic is the value's being unreadable, not the program's. */
+  private quietReads = 0;
 
   // ---- foreign calls: ids for recorded crossings, open calls (for callbacks), true counts
   ffiSeq = 0;
