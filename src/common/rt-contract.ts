@@ -35,7 +35,7 @@ export const RT_MEMBERS = [
   // output, formatting, the libm fast path's counters
   'out', 'show', 'debug', 'ffiFastCounts',
   // value classes generated code constructs or compares with
-  'VVec', 'VMap', 'VSet', 'VSlice', 'VBoxView', 'MOVED_OUT', 'Channel',
+  'VVec', 'VMap', 'VSet', 'VSlice', 'VBoxView', 'MOVED_OUT',
 ] as const;
 /** Methods generated code calls on Runtime members: `rt.memValues.mark()` (codegen rtIn). */
 export const RT_MEMBER_CALLS = {

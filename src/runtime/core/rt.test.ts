@@ -138,7 +138,7 @@ return { main, mainIsGen: false, inits: [], tlsInit: () => [] };`;
     const js = `
 const S = rt.sched;
 function main() {
-  const ch = new rt.Channel(0);
+  const ch = S.channel(0, null);
   S.go(function* () { rt.out("t1 waits\\n"); const v = yield* S.recv(ch); rt.out("t1 got " + v + "\\n"); }, true, 262144, 0);
   rt.out("main sends\\n");
   S.drive(S.send(ch, 7));

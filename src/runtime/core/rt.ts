@@ -9,7 +9,6 @@ import { ValueFormatter } from './format-value';
 import { Cell, VVec, VMap, VSet, VSlice, VBoxView, MOVED_OUT } from './collections';
 import { jsBuiltins, makeHelpers } from './helpers';
 import { makeHost } from './host';
-import { Channel } from './scheduler';
 import type { Scheduler } from './scheduler';
 import type { Machine } from './machine';
 import { MemValues } from './membacked';
@@ -145,7 +144,6 @@ export class Runtime {
   readonly VSlice = VSlice;
   readonly VBoxView = VBoxView;
   readonly MOVED_OUT = MOVED_OUT;
-  readonly Channel = Channel;
   sched!: Scheduler;
   machine!: Machine;
   readonly memValues = new MemValues(this);
