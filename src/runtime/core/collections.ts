@@ -263,10 +263,6 @@ export class VString {
   }
 }
 
-/** Map<K, V> in insertion order. Keys are JS primitives (numbers, BigInts, strings, booleans). */
-/** Map<K, V> in insertion order. Primitive keys (numbers, BigInts, strings, booleans, unit enum
- *  values) are used as-is; compound keys (String, structs, tuples...) are stored under a canonical
- *  string `canonKey(k)`, with the original key kept in `ok` for iteration and printing. */
 /** The largest Map/Set table, in entries. A host Map/Set holds at most 2^24 (V8) and the entry is
  *  stored before the table grows, so a table that would double past 2^23 fails like an allocation
  *  of that table, whatever the heap limit: the host's own limit is never reached. */
@@ -293,6 +289,10 @@ class Table {
   }
 }
 
+/** Map<K, V> in insertion order. Primitive keys (integers, BigInts, strs, booleans, unit enum
+ *  values) are used as-is; compound keys (String, structs, tuples..., and floats for NaN) are
+ *  stored under a canonical string `canonKey(k)`, with the original key kept in `ok` for
+ *  iteration and printing (codegen/keys.ts compoundKey decides). */
 export class VMap<K = unknown, V = unknown> extends Table {
   m = new Map<K, V>();
   ok: Map<unknown, unknown> | null = null;
@@ -321,10 +321,16 @@ export function fieldKeys(o: object): string[] {
   return f ?? Object.keys(o).filter((k) => k[0] !== '$');
 }
 
-/** A canonical string for a compound value used as a map/set key (structural equality). */
+/** Keys made for NaN so far: each is new, so no key holding a NaN equals another. */
+let nanKeys = 0;
+
+/** A canonical string for a compound value used as a map/set key: equal as `==` says exactly when
+ *  their strings are equal. `==` says NaN ≠ NaN, so a key holding a NaN is a string never made
+ *  before: inserting it adds an entry, looking it up finds none (Go's maps do the same); `0.0`
+ *  and `-0.0` are one key. */
 export function canonKey(v: unknown): string {
   switch (typeof v) {
-    case 'number': return 'n' + (Object.is(v, -0) ? '0' : String(v));
+    case 'number': return v !== v ? 'N' + nanKeys++ : 'n' + (Object.is(v, -0) ? '0' : String(v));
     case 'bigint': return 'b' + v;
     case 'string': return 's' + JSON.stringify(v);
     case 'boolean': return v ? 'T' : 'F';

@@ -198,7 +198,8 @@ export function makeHelpers(rt: Runtime) {
     $mset(m: VMap<unknown, unknown>, k: unknown, v: unknown): void {
       const c = canonKey(k);
       m.m.set(c, v);
-      (m.ok ??= new Map()).set(c, k);
+      const ok = (m.ok ??= new Map());
+      if (!ok.has(c)) ok.set(c, k); // an equal key is there: the map keeps its first (0.0, not -0.0)
     },
     $mdel(m: VMap<unknown, unknown>, k: unknown): void {
       const c = canonKey(k);
@@ -208,7 +209,8 @@ export function makeHelpers(rt: Runtime) {
     $sadd(m: VSet<unknown>, k: unknown): void {
       const c = canonKey(k);
       m.m.add(c);
-      (m.ok ??= new Map()).set(c, k);
+      const ok = (m.ok ??= new Map());
+      if (!ok.has(c)) ok.set(c, k);
     },
     $sdel(m: VSet<unknown>, k: unknown): void {
       const c = canonKey(k);
