@@ -13,31 +13,10 @@ import { type Scope, forEachScope, partsOf, scopesOf, walkKey } from './scopes';
 import { MSG, NOTE, type Message } from '../msg';
 import { type ResOf, callTarget, checkedCall, checkedNode, exprInfo, localOf, nameRes, checkMap, checkSet, refIsMut } from './tables';
 import { somePart, type Type } from './types';
-import { isCopy } from './infer';
+import { ownerLocal } from './place-roots';
 
 /** Keys to walk: annotations are skipped, and a call's `target` (a FnInfo, not syntax). */
 export const walk = walkKey;
-
-function rootLocal(e: ast.Expr | undefined): LocalInfo | null {
-  let x = e;
-  for (;;) {
-    if (!x) return null;
-    if (x.kind === 'member' || x.kind === 'index' || x.kind === 'tuple-index') x = x.object;
-    // `*b` of a Box is a part of b, as is what an accessor reads in place (`b.get()`,
-    // `o.unwrap()` of a value that is not Copy: codegen gives the content itself, not a copy)
-    else if (x.kind === 'deref' && isBox(exprInfo(x.operand)?.type)) x = x.operand;
-    else if (x.kind === 'call' && x.callee.kind === 'member' && readsInPlace(x)) x = x.callee.object;
-    else break;
-  }
-  return x.kind === 'ident' && nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
-}
-const isBox = (t: Type | undefined): boolean => t?.k === 'builtin' && t.name === 'Box';
-/** Builtin methods whose result is a part of their receiver, read where it is. */
-const IN_PLACE = new Set(['Box.get', 'Option.unwrap', 'Option.expect', 'Result.unwrap', 'Result.expect']);
-function readsInPlace(c: ast.ExprOf<'call'>): boolean {
-  const t = callTarget(checkedCall(c)), rt = exprInfo(c)?.type;
-  return t?.k === 'builtin-method' && IN_PLACE.has(`${t.owner}.${t.method}`) && !!rt && !isCopy(rt);
-}
 
 const LOOPS = new Set(['while', 'loop', 'for-in', 'for-c']);
 type LoopStmt = Extract<ast.Stmt, { kind: 'while' | 'loop' | 'for-in' | 'for-c' }>;
@@ -265,7 +244,7 @@ function captureBorrows(c: ast.ExprOf<'closure'>): Borrow[] {
   const info = exprInfo(c)?.closure, caps = new Set(info?.captures ?? []), out: Borrow[] = [];
   if (!caps.size) return out;
   if (!holdsFnValue(info!.ret)) {
-    const own = (br: Borrow) => { const l = rootLocal(br.operand); return !!l && within(l.span, c.span); };
+    const own = (br: Borrow) => { const l = ownerLocal(br.operand); return !!l && within(l.span, c.span); };
     for (const v of resultValues(c)) for (const br of borrowsIn(v)) if (!own(br)) out.push(br);
     return out;
   }
@@ -328,7 +307,7 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
     }
     // (a part of a holder holds what the holder does: `p.0` of `let p = (&x, 2);`)
     case 'member': case 'tuple-index': case 'index': {
-      const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
+      const l = holdsRef(exprInfo(e)?.type) ? ownerLocal(e) : null;
       // (an element of a tuple a `let` bound to a literal holds that element's: `p.0` of `let p = (&a, &x);`)
       const ti = e.kind === 'tuple-index' && e.object.kind === 'ident' ? e.index : -1, parts = l && ti >= 0 ? tupleParts.get(l) : undefined;
       // (until a store into it that reaches here: then what it holds is all of them)
@@ -378,7 +357,7 @@ export function borrowsIn(e: ast.Expr | undefined, out: Borrow[] = []): Borrow[]
 
 /** A local the borrow points into that lives in `scope` (not itself a reference or a pointer). */
 function localIn(br: Borrow, scope: ast.Span): LocalInfo | null {
-  const x = rootLocal(br.operand);
+  const x = ownerLocal(br.operand);
   return x && x.type.k !== 'ref' && x.type.k !== 'ptr' && within(x.span, scope) ? x : null;
 }
 
@@ -395,16 +374,16 @@ export function ownersOf(cx: Ctx, br: Borrow): LocalInfo[] {
     let x = start;
     for (; x && depth < 8; depth++) {
       const iter = loopIter.get(x);
-      if (iter) { x = rootLocal(iter.kind === 'ref' ? iter.operand : iter); continue; }
+      if (iter) { x = ownerLocal(iter.kind === 'ref' ? iter.operand : iter); continue; }
       if (x.partOf) { x = x.partOf; continue; }
       const via = refBound.get(x);
-      if (via) { x = rootLocal(via.ref.kind === 'ref' ? via.ref.operand : via.ref); continue; }
-      if (x.type.k === 'ref' || x.type.k === 'slice') { for (const h of cx.heldBorrows.get(x) ?? []) from(rootLocal(h), depth + 1); return; }
+      if (via) { x = ownerLocal(via.ref.kind === 'ref' ? via.ref.operand : via.ref); continue; }
+      if (x.type.k === 'ref' || x.type.k === 'slice') { for (const h of cx.heldBorrows.get(x) ?? []) from(ownerLocal(h), depth + 1); return; }
       if (x.type.k !== 'ptr' && !out.includes(x)) out.push(x);
       return;
     }
   };
-  from(rootLocal(br.operand), 0);
+  from(ownerLocal(br.operand), 0);
   return out;
 }
 /** The first of ownersOf (the one a holder reached through a reference stands for). */
@@ -452,7 +431,7 @@ export const handleCopies = (l: LocalInfo): ReadonlySet<LocalInfo> => sharedCopi
 function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
   e = checkedNode(e);
   if (e.kind === 'ident' || e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') {
-    const l = rootLocal(e);
+    const l = ownerLocal(e);
     if (l && holdsShared(exprInfo(e)?.type)) out.push(l);
   } else if (e.kind === 'struct-lit') for (const f of e.fields) handleSources(f.value, out);
   else if (e.kind === 'tuple' || e.kind === 'array') for (const x of e.elems) handleSources(x, out);
@@ -470,7 +449,7 @@ function handleSources(e: ast.Expr, out: LocalInfo[] = []): LocalInfo[] {
 type Given = { to: LocalInfo; values: readonly ast.Expr[] };
 function givenTo(s: ast.Stmt): Given | null {
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null, t = c ? callTarget(c) : null;
-  const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? rootLocal(c.callee.object) : null;
+  const into = c && c.callee.kind === 'member' && t?.k === 'builtin-method' && builtinMethod(t.owner, t.method)?.mutating ? ownerLocal(c.callee.object) : null;
   if (into) return { to: into, values: c!.args };
   const bound = boundLocal(s);
   return bound ? { to: bound.local, values: [bound.value] } : null;
@@ -545,7 +524,7 @@ function addFill(l: LocalInfo | null, f: Fill, whole = f.isLet): void {
 function noteFills(cx: Ctx, s: ast.Stmt, list: readonly ast.Stmt[] | null, i: number): void {
   if (s.kind === 'assign' && s.op === '=') {
     const whole = s.target.kind === 'ident';
-    addFill(whole ? rootLocal(s.target) : holderOf(cx, s.target), { at: s.span, get: () => borrowsIn(s.value), isLet: false, list: whole ? list : null, index: i, regions: regions(cx) }, whole);
+    addFill(whole ? ownerLocal(s.target) : holderOf(cx, s.target), { at: s.span, get: () => borrowsIn(s.value), isLet: false, list: whole ? list : null, index: i, regions: regions(cx) }, whole);
   } else if (s.kind === 'expr' && s.expr.kind === 'call') noteCallFills(cx, checkedCall(s.expr));
 }
 /** A call storing into a holder: a mutating method of it (also `ch.send`, `g.set`), or a call
@@ -697,7 +676,7 @@ export const markDangling = (br: Borrow) => reportedDangling.add(br.span);
 /** The local a store through place e fills: a holder reached through a reference local stands for
  *  what that reference borrows (`let w = &v!; w.push(&x);`, `keep(&x, w)`), when it is known. */
 function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
-  const l = rootLocal(e);
+  const l = ownerLocal(e);
   if (l?.type.k === 'ref') return ownerOf(cx, { operand: e, mut: true, span: e.span }) ?? l;
   // (a place reached through a reference part of a local, `w.v.push(&x)` with `let w = W{v: &v!};`:
   // what that local's mutable borrows point to)
@@ -712,8 +691,8 @@ function holderOf(cx: Ctx, e: ast.Expr): LocalInfo | null {
 
 /** The local a reference local points to (`r` of `let w = &r!;`), when it is one place. */
 function pointee(cx: Ctx, e: ast.Expr): LocalInfo | null {
-  const w = rootLocal(e), held = w && w.type.k === 'ref' && e.kind === 'ident' ? cx.heldBorrows.get(w) ?? [] : [];
-  return held.length === 1 ? rootLocal(held[0]) : null;
+  const w = ownerLocal(e), held = w && w.type.k === 'ref' && e.kind === 'ident' ? cx.heldBorrows.get(w) ?? [] : [];
+  return held.length === 1 ? ownerLocal(held[0]) : null;
 }
 
 /** A holder a statement stores borrows into. */
@@ -737,7 +716,7 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
     if (held) return outer(held.r) ? [{ ...held, how: 'borrows' }] : [];
     // (`o = r;` gives the reference local o itself a new value: o is the holder, not what it pointed to)
     // (`*w = &x;` with `w = &r!`: the reference local r is given a new value)
-    const h = s.target.kind === 'ident' ? rootLocal(s.target) : s.target.kind === 'deref' ? pointee(cx, s.target.operand) : holder(s.target);
+    const h = s.target.kind === 'ident' ? ownerLocal(s.target) : s.target.kind === 'deref' ? pointee(cx, s.target.operand) : holder(s.target);
     if (!outer(h) || !holdsRef(h.type)) return [];
     return [{ r: h, borrows: borrowsIn(s.value), how: 'is given a reference to' }];
   }
@@ -778,7 +757,7 @@ function storedOutside(cx: Ctx, s: ast.Stmt, b: ast.Block): Stored[] {
   }
   for (const a of sc?.args ?? []) {
     const at = exprInfo(a)?.type;
-    const h = a.kind === 'ref' && refIsMut(a) ? rootLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? holder(a) : null;
+    const h = a.kind === 'ref' && refIsMut(a) ? ownerLocal(a.operand) : at?.k === 'ref' && at.mut ? holder(a) : isShared(at) ? holder(a) : null;
     if (outer(h) && holdsRef(h.type)) out.push({ r: h, borrows: sc!.args.filter((x) => x !== a).flatMap((x) => borrowsIn(x)), how: 'is given a reference to' });
   }
   return out;
@@ -872,7 +851,7 @@ export function replacedLater(stmts: readonly ast.Stmt[], i: number, r: LocalInf
   if (body && channelOp(s, r.name) === 'send' && drainedChannel(body, r)) return true;
   const gcSet = (st: ast.Stmt): boolean => {
     const c = st.kind === 'expr' && st.expr.kind === 'call' ? checkedCall(st.expr) : null, t = c ? callTarget(c) : null;
-    return !!c && t?.k === 'builtin-method' && t.owner === 'Gc' && t.method === 'set' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && rootLocal(c.callee.object) === r;
+    return !!c && t?.k === 'builtin-method' && t.owner === 'Gc' && t.method === 'set' && c.callee.kind === 'member' && c.callee.object.kind === 'ident' && ownerLocal(c.callee.object) === r;
   };
   const ref = r.type.k === 'ref' && s.kind === 'assign' && reassigns(s, r);
   const c = s.kind === 'expr' && s.expr.kind === 'call' ? checkedCall(s.expr) : null;
@@ -1285,7 +1264,7 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
     if (!held) return;
     const { r } = held;
     for (const borrow of held.borrows) {
-      const x = rootLocal(borrow.operand);
+      const x = ownerLocal(borrow.operand);
       if (!x || x === r) continue;
       const mut = borrow.mut, created = borrow.span;
       // Where the borrow is last used: through `r`, or through a closure or reference bound from
@@ -1348,7 +1327,7 @@ function loopPrefix(st: unknown, r: LocalInfo, holders: readonly LocalInfo[]): u
 /** `for e in v { … }` over a collection place borrows `v` (shared) for the whole loop: the body
  *  may not change, move or mutably borrow it (chapter 2 §6.4). */
 function loopBorrow(cx: Ctx, s: Extract<ast.Stmt, { kind: 'for-in' }>): void {
-  const x = rootLocal(s.iter);
+  const x = ownerLocal(s.iter);
   const t = exprInfo(s.iter)?.type;
   if (!x || !t || !(t.k === 'array' || t.k === 'slice' || (t.k === 'builtin' && ['Vec', 'Map', 'Set', 'String'].includes(t.name)))) return;
   const hit = conflict(s.body, x, null, false);
@@ -1373,9 +1352,9 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
       const c = o as unknown as ast.ExprOf<'call'>;
       const refs = c.args.filter((a): a is ast.ExprOf<'ref'> => a.kind === 'ref');
       outer: for (let j = 1; j < refs.length; j++) {
-        const xj = rootLocal(refs[j].operand);
+        const xj = ownerLocal(refs[j].operand);
         for (let k = 0; k < j; k++) {
-          if (!xj || rootLocal(refs[k].operand) !== xj || (!refIsMut(refs[j]) && !refIsMut(refs[k]))) continue;
+          if (!xj || ownerLocal(refs[k].operand) !== xj || (!refIsMut(refs[j]) && !refIsMut(refs[k]))) continue;
           const first = refs[k], name = xj.name;
           const message = first.mut && refs[j].mut ? MSG.E0161.mutableTwice({ name }) : first.mut ? MSG.E0161.immutableWhileMutable({ name }) : MSG.E0161.mutableWhileImmutable({ name });
           cx.error(message, refs[j].span, {
@@ -1399,13 +1378,13 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
     if (out || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) { for (const y of v) visit(y); return; }
     const o = checkedNode(v) as Record<string, unknown> & { kind?: string; span?: ast.Span };
-    if (o.kind === 'ref' && 'operand' in o && rootLocal((o as unknown as ast.ExprOf<'ref'>).operand) === x) {
+    if (o.kind === 'ref' && 'operand' in o && ownerLocal((o as unknown as ast.ExprOf<'ref'>).operand) === x) {
       const m = refIsMut(o as unknown as ast.ExprOf<'ref'>);
       if (mutBorrow) out = { message: m ? MSG.E0161.mutableTwice({ name }) : MSG.E0161.immutableWhileMutable({ name }), span: o.span! };
       else if (m) out = { message: MSG.E0161.mutableWhileImmutable({ name }), span: o.span! };
       return;
     }
-    if (o.kind === 'assign' && rootLocal((o as Extract<ast.Stmt, { kind: 'assign' }>).target) === x) {
+    if (o.kind === 'assign' && ownerLocal((o as Extract<ast.Stmt, { kind: 'assign' }>).target) === x) {
       out = { message: MSG.E0161.assignBorrowed({ name }), span: (o as Extract<ast.Stmt, { kind: 'assign' }>).target.span };
       return;
     }
@@ -1413,7 +1392,7 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
       const c = o as unknown as ast.ExprOf<'call'>;
       const t = callTarget(c);
       const mutating = t?.k === 'method' ? t.fn.receiver === 'mut-ref' : t?.k === 'builtin-method' ? !!builtinMethod(t.owner, t.method)?.mutating : false;
-      if (mutating && c.callee.kind === 'member' && rootLocal(c.callee.object) === x) {
+      if (mutating && c.callee.kind === 'member' && ownerLocal(c.callee.object) === x) {
         out = { message: MSG.E0161.mutableWhileImmutable({ name }), span: c.span };
         return;
       }

@@ -19,6 +19,7 @@ import { lentClosures, placeText, refBound } from './moves';
 import { borrowsIn, boundLocal, boundSource, branchValues, closureStoresInto, closuresRun, gcFilledBy, letLocals, danglingReported, handleCopies, holdsRef, isShared, replacedLater, markDangling, ownersOf, temporaryPlace, within } from './borrows';
 
 import { scopesOf, walkKey } from './scopes';
+import { placeRoot } from './place-roots';
 
 // (a call's `target` is its FnInfo, not syntax; an assignment's `target` is walked)
 const skip = (o: Record<string, unknown>, k: string) => !walkKey(o, k);
@@ -39,7 +40,7 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   // (a local copy of a parameter's handle: `let c2 = ch;`, `let c2 = dup(ch);`)
   const sharedCopy = (l: LocalInfo): boolean => isShared(l.type) && [...handleCopies(l)].some((c) => c !== l && params.has(c));
   // (also a shared handle that is part of a by-value parameter: `s.ch.send(&b)`)
-  const sharedPlace = (p: ast.Expr): boolean => { const l = rootLocal(p); return sharedParam(l) || (!!l && params.has(l) && isShared(exprInfo(p)?.type)); };
+  const sharedPlace = (p: ast.Expr): boolean => { const l = placeRoot(p); return sharedParam(l) || (!!l && params.has(l) && isShared(exprInfo(p)?.type)); };
   // (a closure's reference parameter is its caller's data as well: any call may give it a
   // borrow of a local that is dropped right after, `f(&e)` in a block)
   const closureParams = new Map<LocalInfo, ast.Span>();
@@ -132,11 +133,11 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
         for (const v of [...(valuesOf(l) ?? []), ...(boundSource(l) ? [boundSource(l)!] : [])]) { const r = callersRef(v, depth + 1); if (r) return r; }
         return null;
       }
-      case 'ref': { const l = rootLocal(e.operand); return l && callers(l) ? l : null; }
+      case 'ref': { const l = placeRoot(e.operand); return l && callers(l) ? l : null; }
       // a part read through a reference to the caller's data that may itself hold a reference or
       // a function value borrowing it (`h.f` of `h: &H`, `*pf`)
       case 'member': case 'tuple-index': case 'index': case 'deref': {
-        const l = holdsRef(exprInfo(e)?.type) ? rootLocal(e) : null;
+        const l = holdsRef(exprInfo(e)?.type) ? placeRoot(e) : null;
         return l && callers(l) ? l : null;
       }
       case 'if': case 'match': for (const v of branchValues(e)) { const l = callersRef(v, depth + 1); if (l) return l; } return null;
@@ -177,14 +178,14 @@ export function checkEscapingClosures(cx: Ctx, fn: FnInfo, body: ast.Block): voi
   const paramBehind = (l: LocalInfo | null, depth = 0): LocalInfo | null => {
     if (!l || depth > 16 || closureParams.has(l)) return l && closureParams.has(l) ? l : null;
     const via = refBound.get(l);
-    if (via) return paramBehind(rootLocal(via.ref), depth + 1);
-    for (const h of cx.heldBorrows.get(l) ?? []) { const p = paramBehind(rootLocal(h), depth + 1); if (p) return p; }
+    if (via) return paramBehind(placeRoot(via.ref), depth + 1);
+    for (const h of cx.heldBorrows.get(l) ?? []) { const p = paramBehind(placeRoot(h), depth + 1); if (p) return p; }
     return null;
   };
   const lentTo = (lit: ast.ExprOf<'closure'>, g: LocalInfo | null) => lentToIn(body, lit, g);
   const storedClosureParam = (place: ast.Expr, value: ast.Expr, into?: LocalInfo): boolean => {
     // (`into`: a holder a let-bound closure called here stores into: `put(y)` of `|d| v.push(d)`)
-    const h = into ?? rootLocal(place);
+    const h = into ?? placeRoot(place);
     const owned = into ? into.type.k !== 'ref' && !refBound.has(into) && !sharedParam(into) : !!ownedRoot(place);
     const text = into ? into.name : placeText(place);
     // a borrow of a by-value parameter (`|x: D| out.push(&x)`): x is dropped when the call returns
@@ -402,7 +403,7 @@ function callsWithCallersData(cx: Ctx, f: FnInfo, index: number, seen = new Set<
     const x = checkedNode(e);
     if (!holdsRef(exprInfo(x)?.type)) return true;
     if (depth > 8 || !['ref', 'ident', 'member', 'index', 'tuple-index', 'deref'].includes(x.kind)) return false;
-    const l = rootLocal(x), from = l ? boundSource(l) : undefined;
+    const l = placeRoot(x), from = l ? boundSource(l) : undefined;
     return !!l && (callersData(cx, f, l) || (!!from && fromCaller(from, depth + 1)));
   };
   let ok = true;
@@ -461,18 +462,8 @@ export function callersData(cx: Ctx, fn: FnInfo, l: LocalInfo | null, depth = 0,
   if (!l || depth > 16) return false;
   if (fn.params.some((p) => p.local === l) || fn.receiverLocal === l || closureParams?.has(l)) return l.type.k === 'ref' || l.type.k === 'slice';
   const via = refBound.get(l);
-  if (via) return callersData(cx, fn, rootLocal(via.ref), depth + 1, closureParams);
-  return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, rootLocal(h), depth + 1, closureParams));
-}
-
-/** The local a place or reference expression starts from (`r`, `self.kind`, `*p`, `&v[i]`). */
-export function rootLocal(e: ast.Expr): LocalInfo | null {
-  for (;;) {
-    if (e.kind === 'member' || e.kind === 'tuple-index' || e.kind === 'index') e = e.object;
-    else if (e.kind === 'deref' || e.kind === 'ref') e = e.operand;
-    else break;
-  }
-  return e.kind === 'ident' && nameRes(e)?.k === 'local' ? (nameRes(e) as ResOf<'local'>).local : null;
+  if (via) return callersData(cx, fn, placeRoot(via.ref), depth + 1, closureParams);
+  return (cx.heldBorrows.get(l) ?? []).some((h) => callersData(cx, fn, placeRoot(h), depth + 1, closureParams));
 }
 
 /** Can a value of type `holder` keep a reference into a value of type `t` (what a callee given

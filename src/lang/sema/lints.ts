@@ -7,6 +7,7 @@ import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import { dropRunsUser, typeName } from './types';
 import { keptByEscapingClosures } from './frame-local-closures';
+import { placeRoot } from './place-roots';
 import { stdImportBindings } from './std-modules';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, fnInfoOf, localOf, nameRes, refIsMut } from './tables';
@@ -31,15 +32,6 @@ export function lintProgram(cx: Ctx): void {
   const usedLocals = new Set<LocalInfo>();
   const usedFns = new Set<FnInfo>();
   const mutated = new Set<LocalInfo>();
-  const rootLocal = (e: ast.Expr): LocalInfo | null => {
-    let x: ast.Expr = e;
-    for (;;) {
-      if (x.kind === 'ident') return nameRes(x)?.k === 'local' ? (nameRes(x) as ResOf<'local'>).local : null;
-      if (x.kind === 'member' || x.kind === 'tuple-index' || x.kind === 'index') x = x.object;
-      else if (x.kind === 'deref' || x.kind === 'unary' || x.kind === 'postfix' || x.kind === 'ref') x = x.operand;
-      else return null;
-    }
-  };
   const fnBodies = cx.program.items.filter((it): it is ast.FnDecl => it.kind === 'fn');
   walk(cx.program.items, (n) => {
     const node = n as ast.Expr | ast.Stmt | ast.Block;
@@ -56,9 +48,9 @@ export function lintProgram(cx: Ctx): void {
         names(node.pattern);
         break;
       }
-      case 'assign': { const l = rootLocal(node.target); if (l) mutated.add(l); break; }
-      case 'postfix': case 'unary': { const l = rootLocal(node.operand); if (l) mutated.add(l); break; }
-      case 'ref': if (refIsMut(node)) { const l = rootLocal(node.operand); if (l) mutated.add(l); } break;
+      case 'assign': { const l = placeRoot(node.target, true); if (l) mutated.add(l); break; }
+      case 'postfix': case 'unary': { const l = placeRoot(node.operand, true); if (l) mutated.add(l); break; }
+      case 'ref': if (refIsMut(node)) { const l = placeRoot(node.operand, true); if (l) mutated.add(l); } break;
       case 'block': if ('stmts' in node) lintUnreachable(cx, node.stmts); break;
       case 'expr': lintUnusedResult(cx, node); break;
     }
