@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser } from '../sema/types';
-import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, type E, type Operands } from './expr';
+import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, operandsAfter, type E, type Operands } from './expr';
 import { cloneJs, cloneIsCopy } from './clone-glue';
 import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
@@ -158,7 +158,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'value': {
         noteIndirectCall(this.m);
         // the callee, then the arguments, left to right (each made first when a later one hoists)
-        const ops: Operands = { js: [this.val(e.callee)], owns: [null], leaves: [false], held: [null], gc: [false] };
+        const ops = operandsAfter(this.val(e.callee), null, false);
         for (const a of e.args) this.takeOperand(ops, () => this.copyVal(a), { t: this.effType(a), span: a.span }, [a]);
         const [f, ...args] = this.settle(ops);
         if (this.deepTwins) {
@@ -260,7 +260,7 @@ export abstract class CallEmitter extends ExprEmitter {
     }
     // a by-value receiver is the first operand the callee takes
     const ot = this.effType(obj);
-    const ops: Operands = { js: [recv], owns: [rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null], leaves: [false], held: [null], gc: [rtype !== null && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.mayHoldGc(ot)] };
+    const ops = operandsAfter(recv, rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null, rtype !== null && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.mayHoldGc(ot));
     return this.callInstance(fn, typeArgs, this.userArgs(fn, e.args, ops), e.span);
   }
 

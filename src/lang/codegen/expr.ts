@@ -47,8 +47,21 @@ export interface Operands {
   /** Per operand: it may hold a Gc handle (true), or the temp that roots it while later operands
    *  that may collect are made (string), or neither (false). */
   gc: (boolean | string)[];
+  /** Indices of the operands still to be held (owned) or rooted (Gc) when a later one is made:
+   *  each is visited once, so a literal of n elements is emitted in O(n), not O(n²). */
+  toHold: number[];
+  toRoot: number[];
 }
-export const operands = (): Operands => ({ js: [], owns: [], leaves: [], held: [], gc: [] });
+/** Remove the given entries from a list in place (one pass). */
+function removeAll(list: string[], gone: ReadonlySet<string>): void {
+  let n = 0;
+  for (const x of list) if (!gone.has(x)) list[n++] = x;
+  list.length = n;
+}
+export const operands = (): Operands => ({ js: [], owns: [], leaves: [], held: [], gc: [], toHold: [], toRoot: [] });
+/** Operands that start with one already made (a callee, a by-value receiver), which cannot leave. */
+export const operandsAfter = (js: string, owns: { t: Type; span: ast.Span } | null, gc: boolean): Operands =>
+  ({ js: [js], owns: [owns], leaves: [false], held: [null], gc: [gc], toHold: owns ? [0] : [], toRoot: gc ? [0] : [] });
 
 export abstract class ExprEmitter {
   pre: string[] = [];
@@ -214,16 +227,18 @@ export abstract class ExprEmitter {
   takeOperand(ops: Operands, f: () => string, owns: { t: Type; span: ast.Span } | null, src: readonly E[]): void {
     // an operand that may hold a Gc handle is a GC root while a later one that may run code (a
     // gc_collect() somewhere) is made: `take(Gc(N { … }), collect_now())` collected the first
-    if (src.some((e) => !cannotLeave(e))) for (let i = 0; i < ops.js.length; i++) {
-      if (ops.gc[i] !== true) continue;
-      const tmp = this.tmp();
-      this.gcTemps.push(tmp);
-      ops.gc[i] = tmp;
-      ops.js[i] = `(${tmp} = ${ops.js[i]})`;
+    const mayLeave = src.some((e) => !cannotLeave(e));
+    if (mayLeave && ops.toRoot.length) {
+      for (const i of ops.toRoot) {
+        const tmp = this.tmp();
+        this.gcTemps.push(tmp);
+        ops.gc[i] = tmp;
+        ops.js[i] = `(${tmp} = ${ops.js[i]})`;
+      }
+      ops.toRoot.length = 0;
     }
-    for (let i = 0; i < ops.js.length; i++) {
-      const o = ops.owns[i];
-      if (!o || ops.held[i]) continue;
+    for (const i of ops.toHold) {
+      const o = ops.owns[i]!;
       const tmp = this.tmp(), fn = this.m.dropFn(o.t);
       const post = this.postDrop(tmp, fn);
       const unwind = this.unwindDrop(tmp, o.t, o.span);
@@ -232,26 +247,39 @@ export abstract class ExprEmitter {
       ops.held[i] = { tmp, js: ops.js[i], post, postList: this.post, unwind };
       ops.js[i] = `(${tmp} = ${ops.js[i]})`;
     }
+    ops.toHold.length = 0;
     const js = this.after(ops.js, f);
+    const i = ops.js.length;
     ops.js.push(js);
-    ops.owns.push(owns && owns.t.k !== 'ref' && this.m.needsDrop(owns.t) ? owns : null);
+    const owned = owns && owns.t.k !== 'ref' && this.m.needsDrop(owns.t) ? owns : null;
+    ops.owns.push(owned);
+    if (owned) ops.toHold.push(i);
     ops.held.push(null);
-    ops.gc.push(!!owns && owns.t.k !== 'ref' && this.m.mayHoldGc(this.ty(owns.t)));
+    const gc = !!owns && owns.t.k !== 'ref' && this.m.mayHoldGc(this.ty(owns.t));
+    ops.gc.push(gc);
+    if (gc) ops.toRoot.push(i);
     // it may leave the statement: it hoisted statements (`?`, a match's `return`) or may panic
-    ops.leaves.push(this.hoisted || src.some((e) => !cannotLeave(e)));
+    ops.leaves.push(this.hoisted || mayLeave);
   }
   /** The operands' JS: the held ones cleared after the last is made, or let go when nothing
    *  after them may leave (their temp and drops removed). */
   settle(ops: Operands): string[] {
     const js = ops.js, clears: string[] = [];
     for (const g of ops.gc) if (typeof g === 'string') clears.push(`${g} = undefined`);
+    const lastLeaves = ops.leaves.lastIndexOf(true);
+    const letGo = new Map<string[], Set<string>>(), unwinds = new Set<string>();
     ops.held.forEach((h, i) => {
       if (!h) return;
-      if (ops.leaves.slice(i + 1).some(Boolean)) { clears.push(`${h.tmp} = undefined`); return; }
-      h.postList.splice(h.postList.indexOf(h.post), 1);
-      this.unwindTemps.splice(this.unwindTemps.indexOf(h.unwind), 1);
+      if (i < lastLeaves) { clears.push(`${h.tmp} = undefined`); return; }
+      let posts = letGo.get(h.postList);
+      if (!posts) letGo.set(h.postList, (posts = new Set()));
+      posts.add(h.post);
+      unwinds.add(h.unwind);
       js[i] = h.js; // not spilled: only an operand that hoisted (leaves) makes after() spill
     });
+    // their drops removed in one pass each (the texts name distinct temps)
+    for (const [list, posts] of letGo) removeAll(list, posts);
+    if (unwinds.size) removeAll(this.unwindTemps, unwinds);
     if (clears.length) { const l = this.tmp(); js[js.length - 1] = `(${l} = ${js[js.length - 1]}, ${clears.join(', ')}, ${l})`; }
     return js;
   }
