@@ -15,7 +15,8 @@
 // browser. Warm-up, then alternating timed runs; median per side; ratio = Vex / JS; geometric
 // mean. (No forced GC between runs: a run after one scavenges more often — vecprim bare: 15
 // scavenges instead of 6 over 6 runs, 64 ms a run instead of 25 — which no real run does.)
-// Then the front end: lex, parse and check a generated 10,000-line program (target < 300 ms).
+// Then the front end: lex, parse and check a generated 10,000-line program (target < 300 ms),
+// editor queries, and compile-time scaling of flat programs (bench/scaling.ts: ratio < 6).
 // Usage: npm run bench [-- --runs N] [-- NAME...] [-- --no-frontend]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -27,6 +28,7 @@ import { build } from 'esbuild';
 import type * as Engine from './engine-entry';
 import { runFrontendBench } from './frontend';
 import { queryReport } from './queries';
+import { scalingReport } from './scaling';
 import type { FromWorker } from '../src/worker/protocol';
 import type { WireMessage } from '../src/worker/wire';
 
@@ -167,4 +169,6 @@ if (frontend) {
   for (const line of await runFrontendBench(bundled)) console.log(line);
   console.log('');
   for (const line of queryReport()) console.log(line);
+  console.log('');
+  for (const line of scalingReport(compile)) console.log(line);
 }

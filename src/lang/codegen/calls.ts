@@ -475,12 +475,12 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.get': return `(${i} = ${this.val(e.args[0])}, ${t} = $aget(${o}.a, ${i}, ${s}), ${o}.a[$Number(${i})] = $MV, ${t})`;
       case 'Vec.first': case 'Vec.last': case 'array.first': case 'array.last': {
         const a = which.startsWith('array') ? o : `${o}.a`; // an array is its JS array of elements
-        return `(${a}.length === 0 ? ${some}_u1 : (${i} = ${which.endsWith('first') ? '0' : `${a}.length - 1`}, ${t} = ${a}[${i}], ${a}[${i}] = $MV, new ${some}(0, ${t})))`;
+        return `(${a}.length === 0 ? ${this.m.unitVariant(OPTION, 1)} : (${i} = ${which.endsWith('first') ? '0' : `${a}.length - 1`}, ${t} = ${a}[${i}], ${a}[${i}] = $MV, new ${some}(0, ${t})))`;
       }
       case 'array.get': return `(${i} = ${this.val(e.args[0])}, ${t} = $aget(${o}, ${i}, ${s}), ${o}[$Number(${i})] = $MV, ${t})`;
       case 'Vec.find': case 'array.find': { // the first element the predicate accepts
         const a = which.startsWith('array') ? o : `${o}.a`, f = this.simple(this.val(e.args[0]));
-        return `(${i} = Array.prototype.findIndex.call(${a}, (x) => ${f}(x)), ${i} < 0 ? ${some}_u1 : (${t} = ${a}[${i}], ${a}[${i}] = $MV, new ${some}(0, ${t})))`;
+        return `(${i} = Array.prototype.findIndex.call(${a}, (x) => ${f}(x)), ${i} < 0 ? ${this.m.unitVariant(OPTION, 1)} : (${t} = ${a}[${i}], ${a}[${i}] = $MV, new ${some}(0, ${t})))`;
       }
       case 'Map.get': {
         const mt = derefAll(this.effType((e.callee as ast.ExprOf<'member'>).object));
@@ -580,12 +580,12 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
       case 'Map.clear': case 'Set.clear': if (dk || dv) return `${rtX('$mclear')}(${o}, ${dk}, ${dv})`; break;
       // the standard module collections' own operations (prelude.ts): the key is moved in and consumed
-      case 'Map.vex_put': return `${rtX('$mswap')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${some()}, ${some()}_u1, ${s})`;
-      case 'Map.vex_take': return `${rtX('$mpull')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${some()}, ${some()}_u1)`;
+      case 'Map.vex_put': return `${rtX('$mswap')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${some()}, ${this.m.unitVariant(OPTION, 1)}, ${s})`;
+      case 'Map.vex_take': return `${rtX('$mpull')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${some()}, ${this.m.unitVariant(OPTION, 1)})`;
       case 'Map.vex_cloned': {
         const vt = ot.k === 'builtin' ? ot.args[1] : undefined;
         const clone = vt && !cloneIsCopy(this.m, vt) ? `(v, s) => ${cloneJs(this.m, 'v', vt, 's')}` : 'null';
-        return `${rtX('$mclone')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${clone}, ${some()}, ${some()}_u1, ${s})`;
+        return `${rtX('$mclone')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${clone}, ${some()}, ${this.m.unitVariant(OPTION, 1)}, ${s})`;
       }
       case 'Map.vex_has': case 'Set.vex_has': return `${rtX('$mhas')}(${o}, ${this.val(a[0])}, ${ck}, ${dk})`;
       case 'Set.vex_add': return `${rtX('$sswap')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${s})`;
@@ -605,7 +605,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Vec.is_empty': return `(${o}.n === 0)`;
       case 'Vec.capacity': return `${o}.cap`;
       case 'Vec.clear': return `(${o}.clear(), undefined)`;
-      case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${some()}_u1)`;
+      case 'Vec.pop': return `(${o}.n ? new ${some()}(0, ${o}.pop()) : ${this.m.unitVariant(OPTION, 1)})`;
       // the value looked for is taken by value like a Map key (lookupKey): a moved one is dropped
       case 'Vec.contains': return this.consumingKey(a[0], kt, (k) => `$contains(${o}.a, ${k}${this.userEq(kt, e.span)})`);
       case 'Vec.index_of': return this.indexOf(o, a[0], kt, e.span);
@@ -758,7 +758,7 @@ export abstract class CallEmitter extends ExprEmitter {
    *  the key is taken by value, as by `contains` (a moved one is dropped after). */
   private indexOf(seq: string, key: E, elem: Type | undefined, span: ast.Span): string {
     const some = this.m.enumClass(OPTION);
-    return this.consumingKey(key, elem, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${seq}, ${k}${this.userEq(elem, span)})) === undefined ? ${some}_u1 : new ${some}(0, ${r}))`; });
+    return this.consumingKey(key, elem, (k) => { const r = this.tmp(); return `((${r} = ${rtL('indexOf')}(${seq}, ${k}${this.userEq(elem, span)})) === undefined ? ${this.m.unitVariant(OPTION, 1)} : new ${some}(0, ${r}))`; });
   }
   /** `, (x, y) => x == y` through the element type's own `op==` (`contains` and `index_of` compare
    *  as `==` does: they compared fields), or '' for the structural comparison. */

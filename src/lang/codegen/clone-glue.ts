@@ -89,7 +89,7 @@ function cloneBody(m: ModuleCtx, t: Type): string {
         // a list of structs (`next: Option<Box<Self>>`) is cloned link by link in a loop, as an
         // enum list is: a long chain needs no host frames (a 50,000-link list overflowed them)
         const opt = m.enumClass(OPTION);
-        const parts = fs.map((f, i) => (i === chain ? `${opt}_u1` : c(f.js, f.t)));
+        const parts = fs.map((f, i) => (i === chain ? m.unitVariant(OPTION, 1) : c(f.js, f.t)));
         const link = `v.f_${t.info.fields[chain].name}`;
         return 'let head = null, prev = null; for (;;) { ' +
           `const node = new ${m.structClass(t.info)}(${parts.join(', ')}); ` +

@@ -218,8 +218,7 @@ export class ModuleCtx {
     if (!n) {
       n = `E_${info.name}_${this.enumNames.size}`;
       this.enumNames.set(info, n);
-      const arity = Math.max(0, ...info.variants.map((v) => v.fields.length));
-      const slots = this.flatSlots(info);
+      const { arity, slots } = this.shape(info);
       // field J is `aJ`; a field holding a flat Box in some variant also has its slot `$bJ`
       const ps: string[] = [];
       const body: string[] = ['this.t = t;'];
@@ -229,12 +228,21 @@ export class ModuleCtx {
         if (slots.has(j)) { ps.push('b' + j); body.push(`this.$b${j} = b${j};`); }
       }
       this.classes.push(`class ${n} { constructor(t${ps.map((p) => ', ' + p).join('')}) { ${body.join(' ')} } }`);
-      info.variants.forEach((v, i) => {
-        if (!v.fields.length) this.classes.push(`const ${n}_u${i} = Object.freeze(new ${n}(${this.enumArgs(info, i, [])}));`);
-      });
     }
     return n;
   }
+  /** The shared value of a unit variant, a module constant made when first used: each constant
+   *  is a register of the module's function, so one per variant of an enum of 150,000 variants
+   *  overflowed the host stack before main. */
+  unitVariant(info: EnumInfo, i: number): string {
+    const n = this.enumClass(info), name = `${n}_u${i}`;
+    if (!this.unitsMade.has(name)) {
+      this.unitsMade.add(name);
+      this.classes.push(`const ${name} = Object.freeze(new ${n}(${this.enumArgs(info, i, [])}));`);
+    }
+    return name;
+  }
+  private readonly unitsMade = new Set<string>();
 
   /**
    * Per variant and field: is the field declared `Box<…>`? Such a field is stored flat: the
@@ -249,16 +257,25 @@ export class ModuleCtx {
     return f;
   }
   private readonly flat = new Map<EnumInfo, boolean[][]>();
-  flatSlots(info: EnumInfo): Set<number> {
-    const s = new Set<number>();
-    for (const v of this.flatBoxes(info)) v.forEach((b, j) => { if (b) s.add(j); });
-    return s;
+  /** The fields with a slot in some variant, and the class's arity (memoized: asked per variant). */
+  flatSlots(info: EnumInfo): Set<number> { return this.shape(info).slots; }
+  private shape(info: EnumInfo): { arity: number; slots: Set<number> } {
+    let sh = this.shapes.get(info);
+    if (!sh) {
+      const slots = new Set<number>();
+      for (const v of this.flatBoxes(info)) v.forEach((b, j) => { if (b) slots.add(j); });
+      let arity = 0;
+      for (const v of info.variants) arity = Math.max(arity, v.fields.length);
+      sh = { arity, slots };
+      this.shapes.set(info, sh);
+    }
+    return sh;
   }
+  private readonly shapes = new Map<EnumInfo, { arity: number; slots: Set<number> }>();
   /** Constructor arguments after the tag: each field's value and, where the class has one, its
    *  slot (0 when this variant keeps no box there). */
   enumArgs(info: EnumInfo, variant: number, fields: { a: string; b?: string }[]): string {
-    const arity = Math.max(0, ...info.variants.map((v) => v.fields.length));
-    const slots = this.flatSlots(info);
+    const { arity, slots } = this.shape(info);
     if (slots.size === 0) return [String(variant), ...fields.map((f) => f.a)].join(', ');
     const out = [String(variant)];
     for (let j = 0; j < arity; j++) {

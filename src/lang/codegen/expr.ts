@@ -21,6 +21,7 @@ import { noteValueUse } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { CodegenLimit } from './context';
 import { MSG, NOTE } from '../msg';
+import { fieldNamed } from '../sema/field-named';
 
 /** Operand types a built-in binary operator (not `==`/`!=`) has a meaning for. */
 function builtinOperand(op: string, t: Type): boolean {
@@ -157,7 +158,7 @@ export abstract class ExprEmitter {
     if (o.kind === 'member') {
       const st = derefAll(this.effType(o.object));
       if (st.k !== 'struct') return null;
-      const f = this.m.prog.layoutOf(st).fields.find((x) => x.name === o.name);
+      const f = fieldNamed(this.m.prog.layoutOf(st).fields, o.name);
       if (!f || f.bitWidth != null) return null;
       return `${rtH('fieldAddr')}(${this.val(o.object)}, ${f.offset}, ${this.site(span)})`;
     }
@@ -686,7 +687,7 @@ export abstract class ExprEmitter {
     if (t.k !== 'enum') return unsupported('variant of a non-enum');
     const cls = this.m.enumClass(t.info);
     const v = t.info.variants[variant];
-    if (!v.fields.length) return `${cls}_u${variant}`;
+    if (!v.fields.length) return this.m.unitVariant(t.info, variant);
     const ps = v.fields.map((_, i) => '$' + i);
     const flat = this.m.flatBoxes(t.info)[variant];
     const fields = ps.map((p, j) => (flat[j] ? { a: `${p}.v`, b: `$bslot(${p})` } : { a: p }));
@@ -695,7 +696,7 @@ export abstract class ExprEmitter {
   newVariant(t: Type, variant: number, args: E[]): string {
     if (t.k !== 'enum') return unsupported('variant of a non-enum');
     const cls = this.m.enumClass(t.info);
-    if (!args.length && !t.info.variants[variant].fields.length) return `${cls}_u${variant}`;
+    if (!args.length && !t.info.variants[variant].fields.length) return this.m.unitVariant(t.info, variant);
     const flat = this.m.flatBoxes(t.info)[variant];
     const ops = operands(), slots: (string | undefined)[] = [];
     args.forEach((a, j) => {
@@ -1034,7 +1035,7 @@ export abstract class ExprEmitter {
         // the box's content (it was looked up on the box itself: `cur = &b.next` read undefined)
         if (ot.k === 'builtin' && ot.name === 'Box' && ot.args[0]) { o = `${o}.v`; ot = derefAll(ot.args[0]); }
         if (ot.k === 'struct') {
-          const f = ot.info.fields.find((x) => x.name === e.name);
+          const f = fieldNamed(ot.info.fields, e.name);
           if (f?.bitWidth) {
             const w = f.bitWidth;
             const signed = f.type.k === 'int' && intSigned(f.type.name);
@@ -1325,7 +1326,7 @@ export abstract class ExprEmitter {
     const sameOrder = order.join(',') === declOrder.join(',');
     const ops = operands();
     for (const f of e.fields) {
-      const fd = t.info.fields.find((x) => x.name === f.name);
+      const fd = fieldNamed(t.info.fields, f.name);
       this.takeOperand(ops, () => {
         const js = this.copyVal(f.value);
         return fd?.bitWidth ? `$bits(${js}, ${fd.bitWidth}, ${fd.type.k === 'int' && intSigned(fd.type.name)})` : js;

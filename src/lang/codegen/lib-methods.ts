@@ -38,7 +38,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
   const a = e.args;
   const v = (i: number) => h.val(a[i]);
   const some = h.m.enumClass(OPTION), res = h.m.enumClass(RESULT);
-  const none = `${some}_u1`;
+  const none = h.m.unitVariant(OPTION, 1);
   const opt = (js: string) => { const t = h.tmp(); return `((${t} = ${js}) === undefined ? ${none} : new ${some}(0, ${t}))`; };
   const call = (f: string, args: string[]) => (h.isGen ? `(yield* $callv(${f}(${args.join(', ')})))` : `${f}(${args.join(', ')})`);
   const fn = (i: number) => { const t = h.tmp(); h.pre.push(`${t} = ${v(i)};`); return t; };

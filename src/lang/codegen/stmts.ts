@@ -1175,7 +1175,7 @@ export class FnEmitter extends CallEmitter {
         if (t.k !== 'struct') return unsupported('struct pattern');
         const parts: string[] = [];
         for (const f of p.fields) {
-          const fd = t.info.fields.find((x) => x.name === f.name);
+          const fd = fieldNamed(t.info.fields, f.name);
           const env = new Map<string, Type>();
           t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
           const ft = fd ? substEnv(fd.type, env) : ({ k: 'error' } as Type);
@@ -1231,6 +1231,7 @@ import { dropRunsUser, subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 import { FUEL, batchedRange, batchedWhile } from './fuel-loops';
 import { entryLine } from './entry';
+import { fieldNamed } from '../sema/field-named';
 
 /** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
 type Bound =

@@ -40,7 +40,7 @@ export class TypeTable {
     if (t.k === 'struct') {
       const env = envOf(t.info.generics, t.args, t.info.name);
       mi.fields = l.fields.map((f) => {
-        const fd = t.info.fields.find((x) => x.name === f.name);
+        const fd = fieldNamed(t.info.fields, f.name);
         const out: NonNullable<MemInfo['fields']>[number] = { name: f.name, offset: f.offset, td: fd ? this.id(substT(fd.type, env)) : 0 };
         if (f.bitWidth != null) { out.bitOffset = f.bitOffset ?? 0; out.bitWidth = f.bitWidth; out.unitSize = f.unitSize ?? f.size; out.signed = !!f.signed; }
         return out;
@@ -106,6 +106,7 @@ export class TypeTable {
 }
 
 import { subst } from '../sema/types';
+import { fieldNamed } from '../sema/field-named';
 /** Substitute struct/enum generics; falls back to plain names (prelude Option<T> uses owner "Option"). */
 export function substT(t: Type, env: Map<string, Type>): Type {
   return subst(t, env);

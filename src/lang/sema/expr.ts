@@ -28,6 +28,7 @@ import { arrayTooLarge } from './layout';
 import { MSG, NOTE } from '../msg';
 import { displayName } from './module-names';
 import { noteCallStore } from './borrows';
+import { fieldNamed } from './field-named';
 
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
@@ -529,7 +530,7 @@ function noBitfieldAddress(cx: Ctx, e: ast.Expr): void {
   const ot = exprInfo(e.object) ? derefAll(exprInfo(e.object)!.type) : null;
   if (ot?.k === 'struct') {
     const d = cx.structDecls.get(ot.info);
-    const f = d?.fields.find((x) => x.name === e.name);
+    const f = (d ? fieldNamed(d.fields, e.name) : undefined);
     if (f?.bitWidth) cx.error(MSG.E0133.cannotTakeAddressBitfield({ eName: e.name }), e.span, { labels: [{ span: f.span, message: NOTE.E0133.labelBitfieldDeclaredHere() }], notes: [NOTE.E0133.noteBitfieldMayStart()] });
   }
 }
@@ -562,7 +563,7 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
   const seen = new Set<string>();
   const decl = cx.structDecls.get(info);
   for (const f of e.fields) {
-    const fd = info.fields.find((x) => x.name === f.name);
+    const fd = fieldNamed(info.fields, f.name);
     if (!fd) {
       cx.error(MSG.E0107.structNoField({ infoName: info.name, fName: f.name }), f.span, { notes: [NOTE.E0107.noteFields({ fields: info.fields.map((x) => '`' + x.name + '`').join(', ') })] });
       checkExpr(cx, f.value, null);

@@ -38,10 +38,15 @@ export function frameLocalClosures(root: object): ReadonlySet<ast.Expr> {
     for (const k of Object.keys(o)) if (!SKIP.has(k)) walk(o[k], inner, calleeHere);
   };
   walk(root, null, null);
-  const out = new Set<ast.Expr>();
-  for (const [local, l] of lets) {
-    if (uses.every((u) => u.local !== local || (u.called && u.owner === l.owner))) out.add(l.closure);
+  // a let's closure stays in the frame when every use of its local calls it where it was made
+  // (per local, not over every use for every let: a body of thousands of closures)
+  const strayed = new Set<LocalInfo>();
+  for (const u of uses) {
+    const l = lets.get(u.local);
+    if (l && !(u.called && u.owner === l.owner)) strayed.add(u.local);
   }
+  const out = new Set<ast.Expr>();
+  for (const [local, l] of lets) if (!strayed.has(local)) out.add(l.closure);
   cache.set(root, out);
   return out;
 }

@@ -72,25 +72,26 @@ function genericConstructor(cx: Ctx, e: ast.ExprOf<'call'>): Open | null {
 }
 
 /** The type `let NAME = <open constructor>;` takes from the statements after it, or null when the
- *  initializer is not an open constructor. */
-export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>, rest: readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
+ *  initializer is not an open constructor. `restOf` gives the block's statements after s (asked
+ *  only by a let that may take its type late: slicing them at every `let` was quadratic). */
+export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }>, restOf: () => readonly ast.Stmt[], tail: ast.Expr | null): Type | null {
   if (s.type || s.pattern.kind !== 'name') return null;
-  if (isBareNone(s.init)) return shadowing(cx, 'Option', s.span.file) ? null : noneType(cx, s.pattern.name, rest, tail); // a program's own Option (§3.7): its own rules
+  if (isBareNone(s.init)) return shadowing(cx, 'Option', s.span.file) ? null : noneType(cx, s.pattern.name, restOf(), tail); // a program's own Option (§3.7): its own rules
   const ctor = resultConstructor(cx, s.init);
-  if (ctor) return resultType(cx, s.pattern.name, () => literalResult(cx, ctor), rest);
+  if (ctor) return resultType(cx, s.pattern.name, () => literalResult(cx, ctor), restOf());
   // `if`/`match` whose every branch ends in a bare None, or every one in Ok(..) (or Err(..)): open
   // the same way as the lone literal
   const branchy = s.init.kind === 'if' || s.init.kind === 'match';
-  if (branchy && hasNoneLeaf(s.init) && !shadowing(cx, 'Option', s.span.file) && openBranches(cx, s.init) === 'none') return noneType(cx, s.pattern.name, rest, tail);
+  if (branchy && hasNoneLeaf(s.init) && !shadowing(cx, 'Option', s.span.file) && openBranches(cx, s.init) === 'none') return noneType(cx, s.pattern.name, restOf(), tail);
   if (branchy && hasOkErrLeaf(s.init) && !shadowing(cx, 'Result', s.span.file)) {
     const init = s.init;
-    return resultType(cx, s.pattern.name, () => { const o = openBranches(cx, init); return o && o !== 'none' ? o : null; }, rest);
+    return resultType(cx, s.pattern.name, () => { const o = openBranches(cx, init); return o && o !== 'none' ? o : null; }, restOf());
   }
   const kind = openConstructor(s.init, cx);
   if (!kind) return null;
   const name = s.pattern.name;
   // the first use expects a type (an argument, `return`, an annotated `let`): that one
-  const first = expectedAtUse(cx, name, rest);
+  const first = expectedAtUse(cx, name, restOf());
   if (first?.k === 'builtin' && first.name === kind && !hasOpen(first)) return first;
   const want = kind === 'Map' ? 2 : 1;
   let found: ast.Expr[] | null = null;
@@ -107,7 +108,7 @@ export function lateCollectionType(cx: Ctx, s: Extract<ast.Stmt, { kind: 'let' }
     }
     return false;
   };
-  walk([rest, tail], visit);
+  walk([restOf(), tail], visit);
   const args: Type[] = [];
   let partly = false;
   for (let i = 0; i < want; i++) {

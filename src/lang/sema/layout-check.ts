@@ -8,6 +8,7 @@ import { derefAll } from './methods';
 import { foldConst } from './consts';
 import { MSG, NOTE } from '../msg';
 import { exprInfo } from './tables';
+import { fieldNamed } from './field-named';
 
 export function resolveBitfields(cx: Ctx): void {
   for (const [info, d] of cx.structDecls) {
@@ -47,7 +48,7 @@ export function bitfieldOf(cx: Ctx, target: ast.Expr): { name: string; width: nu
   if (target.kind !== 'member') return null;
   const ot = exprInfo(target.object) ? derefAll(exprInfo(target.object)!.type) : null;
   if (ot?.k !== 'struct') return null;
-  const f = ot.info.fields.find((x) => x.name === target.name);
+  const f = fieldNamed(ot.info.fields, target.name);
   return f && f.bitWidth !== null ? { name: f.name, width: f.bitWidth } : null;
 }
 

@@ -5,6 +5,7 @@ import type * as ast from '../syntax/ast';
 import type { StructInfo } from './types';
 import { typeName } from './types';
 import { computeLayout } from './layout';
+import { fieldNamed } from './field-named';
 
 export interface CLayoutField {
   name: string;
@@ -37,7 +38,7 @@ export function describeLayouts(structs: Iterable<StructInfo>): CLayout[] {
     try {
       const l = computeLayout({ k: 'struct', info: s, args: [] });
       const fields: CLayoutField[] = l.fields.map((f) => {
-        const decl = s.fields.find((x) => x.name === f.name);
+        const decl = fieldNamed(s.fields, f.name);
         const o: CLayoutField = { name: f.name, type: decl ? typeName(decl.type) : '?', offset: f.offset, size: f.size };
         if (f.bitWidth !== undefined) { o.bitOffset = f.bitOffset; o.bitWidth = f.bitWidth; }
         return o;

@@ -62,8 +62,9 @@ export function computeLayout(t: Type): Layout {
       const env = new Map<string, Type>();
       t.info.generics.forEach((g, i) => t.args[i] && env.set(`${t.info.name}.${g}`, t.args[i]));
       const payloads = t.info.variants.map((v) => aggregate(v.fields.map((f, i) => ({ name: String(i), type: substType(f, env), bitWidth: null })), false));
-      const size = Math.max(0, ...payloads.map((p) => p.size));
-      const align = Math.max(4, ...payloads.map((p) => p.align));
+      // (reduce, not a spread: an enum may have more variants than a call has room for arguments)
+      const size = payloads.reduce((m, p) => Math.max(m, p.size), 0);
+      const align = payloads.reduce((m, p) => Math.max(m, p.align), 4);
       const off = roundUp(4, align);
       return { size: roundUp(off + size, align), align, fields: [{ name: 'tag', offset: 0, size: 4 }, { name: 'payload', offset: off, size }] };
     }

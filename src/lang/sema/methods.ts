@@ -27,6 +27,7 @@ import { notClone } from './clone-check';
 import { noteParamClone } from './copy-needs';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, nameRes, setCallTarget, setExprInfo } from './tables';
+import { fieldNamed } from './field-named';
 
 /** Option/Result methods that call their function with the payload in place. */
 const LENDS_PAYLOAD = new Set(['map', 'and_then', 'filter', 'map_err']);
@@ -79,7 +80,7 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
   }
   if (t.k === 'error') { needHole(t, e.nameSpan); return T.error; }
   if (t.k === 'struct') {
-    const f = t.info.fields.find((x) => x.name === e.name);
+    const f = fieldNamed(t.info.fields, e.name);
     if (f) {
       if (t.info.isUnion && !write) requireUnsafe(cx, e.span, `reading union field \`${e.name}\``);
       return subst(f.type, structArgsEnv(t));
@@ -129,7 +130,7 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
   }
   // A struct field holding a function or closure: `s.handler(x)`.
   if (t.k === 'struct') {
-    const fld = t.info.fields.find((x) => x.name === m.name);
+    const fld = fieldNamed(t.info.fields, m.name);
     if (fld) {
       const ft = subst(fld.type, structArgsEnv(t));
       setExprInfo(m, { type: ft });

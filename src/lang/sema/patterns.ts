@@ -19,6 +19,7 @@ import { noteBoundCopies } from './borrows';
 import { forEachScope } from './scopes';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, bindingVariant, localOf, nameRes, resolvedOf, setBindingVariant, setLocalOf, setResolvedOf, fieldPattern, setShorthand, checkSet, setPatternAs, exprInfo } from './tables';
+import { fieldNamed } from './field-named';
 
 /** The value expression an arm (or a tail-value block) ends in, or null. */
 export function armValue(b: ast.Expr | ast.Block | ast.Stmt): ast.Expr | null {
@@ -300,7 +301,7 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
       }
       const env = structArgsEnv(s);
       for (const f of p.fields) {
-        const fd = s.info.fields.find((x) => x.name === f.name);
+        const fd = fieldNamed(s.info.fields, f.name);
         if (!fd) cx.error(MSG.E0107.structNoField({ infoName: p.name, fName: f.name }), f.span);
         const ft = fd ? subst(fd.type, env) : T.error;
         // Shorthand `{ x }` stands for `{ x: x }`: the binding node lives in the tables (fieldPattern).

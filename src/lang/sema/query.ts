@@ -18,6 +18,7 @@ import { operatorUse } from './operator-at';
 import { boundMethods, contractMethod, contractMethodText, defaultBodyCopies } from './contract-at';
 import { isOperatorName } from './collect';
 import { type LocalSite, callTarget, checkedNode, exprInfo, localOf, nameRes, shorthandBindings, tablesInUse, useTables } from './tables';
+import { fieldNamed } from './field-named';
 
 /** One completion the editor offers (the worker protocol carries it unchanged). */
 export interface CompletionItem {
@@ -373,7 +374,7 @@ function memberItems(cx: Ctx, chain: string[], offset: number): CompletionItem[]
   }
   for (const name of rest) {
     const d = derefAll(t);
-    const f = d.k === 'struct' ? d.info.fields.find((x) => x.name === name) : undefined;
+    const f = d.k === 'struct' ? fieldNamed(d.info.fields, name) : undefined;
     if (!f || d.k !== 'struct') return [];
     t = subst(f.type, structArgsEnv(d));
   }

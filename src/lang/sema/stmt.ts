@@ -150,7 +150,7 @@ export function checkBlock(cx: Ctx, b: ast.Block, expected: Type | null, scope =
     if (s.kind === 'let' && s.init.kind === 'closure' && s.pattern.kind === 'name') {
       cx.closureBinding = { init: s.init, name: s.pattern.name, rest: b.stmts, from: i + 1, tail: b.tail };
     }
-    const late = s.kind === 'let' ? lateCollectionType(cx, s, b.stmts.slice(i + 1), b.tail) : null;
+    const late = s.kind === 'let' ? lateCollectionType(cx, s, () => b.stmts.slice(i + 1), b.tail) : null;
     if (late) lateTypes.set(s, late);
     checkStmt(cx, s);
     if (cx.borrowCheck) noteGiven(cx, s, b.stmts, i);

@@ -11,6 +11,7 @@ import type { FnInfo } from './typed';
 import { typeName } from './types';
 import type { Ctx } from './context';
 import { fnInfoOf, tablesInUse, useTables } from './tables';
+import { fieldNamed } from './field-named';
 
 export type SymbolKind = 'function' | 'method' | 'struct' | 'enum' | 'contract' | 'field' | 'variant' | 'constant' | 'type' | 'variable';
 
@@ -42,7 +43,7 @@ export function documentSymbols(file: string, text: string): DocSymbol[] {
           const s = sym(it.name, 'struct', it.isUnion ? 'union' : 'struct', it.span, it.nameSpan);
           const info = cx.structs.get(it.name);
           for (const f of it.fields) {
-            const t = info?.fields.find((x) => x.name === f.name)?.type;
+            const t = (info ? fieldNamed(info.fields, f.name)?.type : undefined);
             s.children.push(sym(f.name, 'field', t ? typeName(t) : '', f.span, f.nameSpan));
           }
           for (const m of it.methods) s.children.push(sym(m.name, 'method', fnDetail(m), m.span, m.nameSpan));

@@ -38,7 +38,7 @@ export function layoutPicture(l: CLayout): LayoutPicture {
     ? l.fields.map((f) => ({ label: f.name, segments: withPadding([{ kind: 'field' as const, name: f.name, type: f.type, offset: 0, size: f.size }], l.size) }))
     : [{ label: 'fields', segments: withPadding(structSegments(l), l.size) }];
   const padding = l.kind === 'union'
-    ? Math.max(0, l.size - Math.max(0, ...l.fields.map((f) => f.size)))
+    ? Math.max(0, l.size - l.fields.reduce((m, f) => Math.max(m, f.size), 0))
     : lanes[0].segments.filter((s) => s.kind === 'padding').reduce((n, s) => n + s.size, 0);
   const what = l.kind === 'union' ? `${l.fields.length} overlaid members` : `${l.fields.length} fields`;
   return {
