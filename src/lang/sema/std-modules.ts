@@ -8,6 +8,7 @@ import { parse } from '../syntax/parser';
 import { diag, type Diagnostic } from '../diagnostics';
 import { SANDBOX_SOURCES, STD_PRELUDE_EXPORTS } from './std-sandbox';
 import { MSG, NOTE } from '../msg';
+import { TIME, TIME_HIDDEN_FIELDS } from './std-time';
 import { VEC_ITER_MODULE, VEC_ITER_SOURCE, vecIterItems, wantsVecIter } from './std-veciter';
 
 const MATH = `
@@ -129,42 +130,6 @@ export fn from_utf8(p: *u8, n: u64): Result<str, str> {
 }
 `;
 
-// Durations are i64 nanoseconds on the virtual clock (base §6.2); wall time starts 2025-01-01T00:00:00Z.
-const TIME = `
-export const NANOSECOND: i64 = 1;
-export const MICROSECOND: i64 = 1000;
-export const MILLISECOND: i64 = 1000000;
-export const SECOND: i64 = 1000000000;
-export const MINUTE: i64 = 60000000000;
-export const HOUR: i64 = 3600000000000;
-export const DAY: i64 = 86400000000000;
-const EPOCH_2025_NS: i64 = 1735689600000000000;
-// A Time is a point on the virtual clock in ns since the run started (an i64, so it is copied).
-export type Time = i64;
-export fn monotonic_now(): u64 { return vex_clock_ns(); }
-export fn now(): Time { return vex_clock_ns() as i64; }
-export fn since(t: Time): i64 { return (vex_clock_ns() as i64) - t; }
-export fn until(t: Time): i64 { return t - (vex_clock_ns() as i64); }
-export fn sub(t: Time, u: Time): i64 { return t - u; }
-export fn add(t: Time, d: i64): Time { return t + d; }
-export fn compare(a: Time, b: Time): i32 { if a < b { return -1; } if b < a { return 1; } return 0; }
-export fn before(a: Time, b: Time): bool { return a < b; }
-export fn after(a: Time, b: Time): bool { return b < a; }
-export fn equal(a: Time, b: Time): bool { return a == b; }
-export fn unix_milli(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000000; }
-export fn unix_micro(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000; }
-// An Instant is a wall-clock point: ns since 1970-01-01T00:00:00Z.
-export type Instant = i64;
-export fn unix(sec: i64, nsec: i32): Instant { return sec * SECOND + (nsec as i64); }
-// Go syntax: a sequence of decimal numbers with units ns us µs ms s m h ("1h2m3.5s", "-1.5h").
-export fn parse_duration(s: str): Result<i64, String> {
-    let r = vex_sandbox("time.parse_duration", s, "");
-    if r.starts_with("E") { return Err(String.from(f"time: invalid duration \\"{s}\\"")); }
-    return Ok(r.parse<i64>().unwrap());
-}
-export fn sleep_ns(ns: i64) { if ns > 0 { block_on(sleep(Duration.from_millis((ns / 1000000) as u64))); } }
-`;
-
 const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: STRING, time: TIME, ...SANDBOX_SOURCES };
 /** Std sources linked when a program uses them, never imported (std-veciter.ts). */
 const LINKED_ONLY: Record<string, string> = { [VEC_ITER_MODULE]: VEC_ITER_SOURCE };
@@ -211,6 +176,7 @@ function load(name: string): Loaded {
     }
   }
   renameRefs(program.items, (n) => (top.has(n) ? mangle(n) : null));
+  if (name === 'time') hideFields(program.items, TIME_HIDDEN_FIELDS);
   if (name === 'time') exports.set('sleep', mangle('sleep_ns')); // `sleep` inside the module is the builtin
   for (const p of STD_PRELUDE_EXPORTS[name] ?? []) exports.set(p, p); // `import { println } from "io"`: the builtin itself
   const loaded = { items: program.items, exports };
@@ -228,6 +194,17 @@ function renameRefs(n: unknown, to: (name: string) => string | null): void {
     if (r) o.name = r;
   }
   for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') renameRefs(o[k], to);
+}
+
+/** Fields no user can name (`·clock_ns`): those of the module's value types (std-time.ts). */
+function hideFields(n: unknown, hidden: ReadonlySet<string>): void {
+  if (!n || typeof n !== 'object') return;
+  if (Array.isArray(n)) { for (const x of n) hideFields(x, hidden); return; }
+  const o = n as Record<string, unknown>;
+  if (o.kind === 'struct' && Array.isArray(o.fields)) for (const f of o.fields as { name: string }[]) if (hidden.has(f.name)) f.name = `·${f.name}`;
+  if (o.kind === 'struct-lit') for (const f of o.fields as { name: string }[]) if (hidden.has(f.name)) f.name = `·${f.name}`;
+  if (o.kind === 'member' && hidden.has(o.name as string)) o.name = `·${o.name}`;
+  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') hideFields(o[k], hidden);
 }
 
 const expanded = new WeakMap<ast.Program, Expanded>();
