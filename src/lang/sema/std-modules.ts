@@ -135,7 +135,7 @@ const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: S
 const LINKED_ONLY: Record<string, string> = { [VEC_ITER_MODULE]: VEC_ITER_SOURCE };
 /** Modules whose import is a no-op (the prelude). */
 const NO_OP = new Set(['core', 'contracts', 'os', 'mem']);
-const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory', 'testing']);
+const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory']);
 
 /** `std/math`, `vex-libs/std/math` and `math` name the same module. */
 export function stdModuleName(path: string): string {
