@@ -207,6 +207,9 @@ function hideFields(n: unknown, hidden: ReadonlySet<string>): void {
   for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') hideFields(o[k], hidden);
 }
 
+/** Marks a name two whole-module imports bind to different items: `\0"math"\0time`. */
+const AMBIGUOUS = '\0';
+
 const expanded = new WeakMap<ast.Program, Expanded>();
 /** The module linker (modules.ts) expands each module's standard imports itself. */
 export const markStdExpanded = (program: ast.Program): void => { expanded.set(program, { program, diagnostics: [] }); };
@@ -240,6 +243,11 @@ export function expandStdImports(program: ast.Program): Expanded {
   const byName = new Map<string, StdImportBinding>(); // local name -> its import
   const bySpace = new Map<string, StdImportBinding>(); // namespace -> its import
   importBindings.set(program, bindings);
+  // `import "time"` binds every export unqualified, but not over the program's own items, and two
+  // such imports binding one name to different items make its use E0102 (AMBIGUOUS)
+  const user = program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>') && !(i.kind === 'fn' && (i.receiver || i.owner)));
+  const own = new Set(user.flatMap((i) => (i.kind === 'extern' ? i.fns.map((f) => f.name) : 'name' in i && typeof i.name === 'string' ? [i.name] : [])));
+  const bareFrom = new Map<string, string>(); // a name a whole-module import bound -> that module's path
   for (const it of program.items) {
     if (it.kind !== 'import') continue;
     const name = stdModuleName(it.module);
@@ -261,11 +269,17 @@ export function expandStdImports(program: ast.Program): Expanded {
       const m = mod.exports.get(n.name);
       if (!m) { diags.push(diag(MSG.E0140.notExported({ name: n.name, path: it.module }), n.span, { notes: [NOTE.E0140.noteExports2({ name, keys: [...mod.exports.keys()].slice(0, 12).join(', ') })] })); continue; }
       named.set(n.alias ?? n.name, m);
+      bareFrom.delete(n.alias ?? n.name);
       const b: StdImportBinding = { item: it, name: n, used: false };
       bindings.push(b);
       byName.set(n.alias ?? n.name, b);
     }
-    if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { named.set(k, v); byName.set(k, whole!); } // `import "math"` binds every export too
+    if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { // `import "math"` binds every export too
+      const prev = named.get(k);
+      if (own.has(k) || (prev !== undefined && !bareFrom.has(k))) continue; // the program's item or a named import wins
+      if (prev !== undefined && prev !== v) { named.set(k, AMBIGUOUS + bareFrom.get(k) + AMBIGUOUS + it.module); continue; }
+      named.set(k, v); bareFrom.set(k, it.module); byName.set(k, whole!);
+    }
   }
   bindPreludeConversions(program, named, added, stdItems);
   if (wantsVecIter(program)) { // §5.2 `v.iter()`: the std VecIter and Vec's `iter` method
@@ -369,9 +383,14 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
     }
   }
   let r = o;
+  if (o.kind === 'ident' && typeof o.name === 'string' && named.get(o.name)?.startsWith(AMBIGUOUS) && !shadowed(o.name)) {
+    const [, was, from] = named.get(o.name)!.split(AMBIGUOUS);
+    diags.push(diag(MSG.E0102.imported({ local: o.name, was: `"${was}"`, from }), o.span as ast.Span, { notes: [NOTE.E0102.helpRenameOneThem({ local: o.name, from })] }));
+    return { span: o.span, kind: 'error' };
+  }
   if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name) && !shadowed(o.name)) { use(o.name, false); r = { ...o, name: named.get(o.name)! }; }
   // a type or struct literal naming an imported type (`let m: HashMap<K, V>`, `HashMap { … }`); types are never shadowed by locals
-  if ((o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string' && named.has(o.name)) { use(o.name, false); r = { ...o, name: named.get(o.name)! }; }
+  if ((o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string' && named.has(o.name) && !named.get(o.name)!.startsWith(AMBIGUOUS)) { use(o.name, false); r = { ...o, name: named.get(o.name)! }; }
   return mapKeys(r, WALKED(r), walk);
 }
 
