@@ -1,7 +1,7 @@
 // Standard modules of chapter 2 §4.7 beyond math/string/time, written in Vex like those (see
 // std-modules.ts for how they are linked): io and fmt (text), strconv and conv (numbers <-> text),
-// collections (HashMap/HashSet over the built-in Map/Set), and the sandboxed env, fs, path and
-// process. The sandbox is the builtin `vex_sandbox(op, a, b): str` (runtime/core/sandbox.ts):
+// collections (HashMap/HashSet over the built-in Map/Set), testing, and the sandboxed env, fs,
+// path and process. The sandbox is the builtin `vex_sandbox(op, a, b): str` (runtime/core/sandbox.ts):
 // an environment table and an in-memory file system that last one run and never touch the host.
 
 /** Names a module exports that are the prelude's own items (`import { println } from "io"`,

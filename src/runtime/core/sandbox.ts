@@ -2,7 +2,8 @@
 // that starts empty and an in-memory file system holding an empty `/tmp`. Both live for one run
 // and never touch the host. The standard modules env/fs/path (written in Vex) reach them through
 // the builtin `vex_sandbox(op, a, b): str`; booleans come back as "1"/"0". A few pure text helpers
-// of fmt/path are ops here too (the exact `{:.N}` and `{:?}` text of the runtime's formatter).
+// of fmt/path are ops here too (the exact `{:.N}` and `{:?}` text of the runtime's formatter), and
+// time's calendar, layouts and durations (time-go.ts).
 import { formatDebugString } from '../format/spec';
 import { formatFixed, MAX_PRECISION } from '../format/float';
 import { civil, format, parse, parseDuration } from './time-go';
