@@ -6,8 +6,8 @@
 // (runtime/core/time-go.ts) through `vex_sandbox`.
 
 /** Time, Instant and Location are values (as Go's are): copied, never moved, although structs
- *  move (§6.3). Sound because no one can change one in place: their fields are hidden (renamed
- *  to `·name`, which no user can write) and the module never assigns them. */
+ *  move (§6.3). A copy out of a place is field by field (codegen copyVal, as for tuples), and
+ *  their fields are private: renamed to `·name`, which no user can write. */
 export const STD_VALUE_STRUCTS: ReadonlySet<string> = new Set(['time·Time', 'time·Instant', 'time·Location']);
 /** A struct whose fields no user can name (they start with `·`); its name as users see it. */
 export const hiddenFields = (info: { fields: { name: string }[] }): boolean => info.fields.some((f) => f.name.startsWith('·'));
