@@ -656,6 +656,7 @@ export const NOTES = {
   },
   E0107: {
     helpMakeOneNew: 'help: make one with `{$eName}.new()` or `{$eName}<…>()`',
+    helpUseModule: 'help: make and read it with the functions of the module "{$module}"',
     noteFields: 'note: fields are {$fields}',
     noteAvailableFields: 'note: available fields: {$fields}',
   },

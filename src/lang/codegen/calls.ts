@@ -321,8 +321,10 @@ export abstract class CallEmitter extends ExprEmitter {
         return `(${this.at(e.span)}, ${rtS('go')}(${fjs}, ${isGen}, $Number(${bytes}), ${s}, ${jsStr(taskName(a[1]))}))`;
       }
       case 'block_on': return this.block_(`${rtS('await')}(${this.val(a[0])}, ${s}, true)`);
-      case 'sleep': return `${rtS('sleep')}(${this.val(a[0])})`;
-      case 'vex_clock_ns': return `$wnum($floor(${rtS('clock')} * 1000000))`;
+      case 'sleep': return `${rtS('sleep')}($Number(${this.val(a[0])}) / 1000000)`; // the clock counts ms
+      // (rounded: a clock advanced by fractions of a ms, time.sleep's ns, is a sum of those in floats)
+      case 'vex_clock_ns': return `$wnum($floor(${rtS('clock')} * 1000000 + 0.5))`;
+      case 'vex_duration_ns': return `${rtH('dur')}(${this.val(a[0])}, 1, "from_nanos", ${s})`;
       case 'string_from': return `$newString(${this.val(a[0])}, ${s})`;
       case 'string_with_capacity': return `$newString("", ${s}).reserve(${this.val(a[0])}, ${s})`;
       case 'vec_new': return this.newVec(derefAll(this.typeOf(e)));
@@ -458,8 +460,9 @@ export abstract class CallEmitter extends ExprEmitter {
         const et = t.k === 'builtin' ? t.args[0] : null;
         return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
       }
-      case 'Duration.from_secs': return `($Number(${this.val(a[0])}) * 1000)`;
-      case 'Duration.from_millis': return `$Number(${this.val(a[0])})`;
+      // a Duration is its exact nanoseconds, a u64 (number while safe, else BigInt)
+      case 'Duration.from_secs': return `${rtH('dur')}(${this.val(a[0])}, 1000000000, "from_secs", ${s})`;
+      case 'Duration.from_millis': return `${rtH('dur')}(${this.val(a[0])}, 1000000, "from_millis", ${s})`;
       default:
         return `${rtH('callStatic')}(${jsStr(owner + '.' + method)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
@@ -668,8 +671,8 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Gc.set': return `(${o}.v = ${arg(0)}, undefined)`;
       case 'Channel.send': return this.block_(`${rtS('send')}(${o}, ${arg(0)}, ${s})`);
       case 'Channel.recv': return this.block_(`${rtS('recv')}(${o}, ${s})`);
-      case 'Duration.as_millis': return `$asI(64, ${o})`;
-      case 'Duration.as_secs': return `$wnum($floor(${o} / 1000))`;
+      case 'Duration.as_millis': return `${rtH('durAs')}(${o}, 1000000)`;
+      case 'Duration.as_secs': return `${rtH('durAs')}(${o}, 1000000000)`;
       case 'Option.is_some': case 'Result.is_ok': return `(${o}.t === 0)`;
       case 'Option.is_none': case 'Result.is_err': return `(${o}.t === 1)`;
       case 'Option.unwrap': return `$unwrapO(${o}, ${s})`;

@@ -19,6 +19,8 @@ import { emitCast } from './casts';
 import { compoundKey } from './keys';
 import { noteValueUse } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
+import { isCopy } from '../sema/infer';
+import { cloneJs } from './clone-glue';
 import { CodegenLimit } from './context';
 import { MSG, NOTE } from '../msg';
 import { fieldNamed } from '../sema/field-named';
@@ -443,6 +445,9 @@ export abstract class ExprEmitter {
       const bytes = this.m.prog.layoutOf(t).size;
       return bytes >= 256 ? `$copy(${js}, ${this.site(e.span)}, ${bytes})` : `$copy(${js})`;
     }
+    // a struct that is a value (time's Instant, sema isCopy): a copy of its fields, since a
+    // write through a reference (`*r = x`) changes the object in place
+    if (t.k === 'struct' && isCopy(t) && isPlace(e)) return cloneJs(this.m, js, t, this.site(e.span));
     return js;
   }
 

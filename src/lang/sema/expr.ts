@@ -9,6 +9,7 @@ import { fillHole, needHole } from './closure-infer';
 import { indexOverload } from './operators';
 import { fnValueOf } from './overloads';
 import { attachDisplay } from './std-contracts';
+import { hiddenFields, shownName } from './std-time';
 import { type ResOf, exprInfo, nameRes, refIsMut, setExprInfo, setMutBorrow, setNameRes } from './tables';
 
 export { consume };
@@ -546,6 +547,11 @@ function checkStructLit(cx: Ctx, e: ast.ExprOf<'struct-lit'>, expected: Type | n
       return T.error;
     }
     cx.error(MSG.E0101.cannotFindStruct({ eName: e.name }), e.nameSpan);
+    return T.error;
+  }
+  if (hiddenFields(info) && !e.span.file.startsWith('<std>')) { // a standard module's value type (time's Instant): made by its functions
+    for (const f of e.fields) checkExpr(cx, f.value, null);
+    cx.error(MSG.E0107.fieldsPrivate({ eName: shownName(info.name) }), e.nameSpan, { notes: [NOTE.E0107.helpUseModule({ module: info.name.split('·')[0] })] });
     return T.error;
   }
   let args: Type[];

@@ -3,6 +3,7 @@
 import type * as ast from '../syntax/ast';
 import { T, intBits, intSigned, typeEq, typeSome, type Type, type IntName } from './types';
 import { intFits } from './consts';
+import { STD_VALUE_STRUCTS } from './std-time';
 
 /** Default type of an unsuffixed integer literal: i32, else i64, else i128. */
 export function defaultIntType(v: bigint): Type {
@@ -25,7 +26,7 @@ export function isLiteralish(e: ast.Expr): boolean {
 /** Types whose values are copied, not moved (§3.5). Unknown generic params count as copy. */
 export function isCopy(t: Type): boolean {
   switch (t.k) {
-    case 'struct': return false;
+    case 'struct': return STD_VALUE_STRUCTS.has(t.info.name); // time's Time/Instant/Location (std-time.ts)
     case 'enum': return t.info.variants.every((v) => v.fields.length === 0);
     case 'tuple': return t.elems.every(isCopy);
     case 'array': return isCopy(t.elem);

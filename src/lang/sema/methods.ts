@@ -21,6 +21,7 @@ import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
 import { VEC_ITER_MODULE, VEC_ITER_STRUCT } from './std-veciter';
+import { hiddenFields, shownName } from './std-time';
 import { ffiUnsafe } from './ffi-check';
 import { needHole } from './closure-infer';
 import { notClone } from './clone-check';
@@ -87,6 +88,10 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
     }
   }
   const hasMethod = !!findMethodName(cx, t, e.name);
+  if (!hasMethod && t.k === 'struct' && hiddenFields(t.info)) {
+    cx.error(MSG.E0107.fieldsPrivate({ eName: shownName(t.info.name) }), e.nameSpan, { notes: [NOTE.E0107.helpUseModule({ module: t.info.name.split('·')[0] })] });
+    return T.error;
+  }
   cx.error(hasMethod ? MSG.E0106.methodMustCalled({ eName: e.name, fmtPath: fmtPath(e) }) : MSG.E0107.typeNoField({ t: fmt(t), index: e.name }), e.nameSpan, fieldNotes(t, hasMethod ? NOTE.E0106 : NOTE.E0107));
   return T.error;
 }

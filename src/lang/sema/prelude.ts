@@ -295,6 +295,7 @@ export const BUILTIN_FNS: Record<string, string> = {
   string_with_capacity: '(int): String',
   panic: '(str): never', unreachable: '(): never',
   vex_clock_ns: '(): u64', // the virtual clock in ns (used by the standard module "time")
+  vex_duration_ns: '(i64): Duration', // time.sleep's Duration of a (positive) count of ns
   // the sandbox behind the standard modules io/fmt/env/fs/process (chapter 2 §4.7), one run's state
   vex_eprint: '(str)', vex_exit: '(i32): never', vex_sandbox: '(str, str, str): str',
   // bytes in simulated memory as text (string.from_cstr / from_utf8): up to a NUL, or len of them

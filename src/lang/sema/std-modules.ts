@@ -8,6 +8,7 @@ import { parse } from '../syntax/parser';
 import { diag, type Diagnostic } from '../diagnostics';
 import { SANDBOX_SOURCES, STD_PRELUDE_EXPORTS } from './std-sandbox';
 import { MSG, NOTE } from '../msg';
+import { TIME, TIME_HIDDEN_FIELDS } from './std-time';
 import { VEC_ITER_MODULE, VEC_ITER_SOURCE, vecIterItems, wantsVecIter } from './std-veciter';
 
 const MATH = `
@@ -129,48 +130,12 @@ export fn from_utf8(p: *u8, n: u64): Result<str, str> {
 }
 `;
 
-// Durations are i64 nanoseconds on the virtual clock (base §6.2); wall time starts 2025-01-01T00:00:00Z.
-const TIME = `
-export const NANOSECOND: i64 = 1;
-export const MICROSECOND: i64 = 1000;
-export const MILLISECOND: i64 = 1000000;
-export const SECOND: i64 = 1000000000;
-export const MINUTE: i64 = 60000000000;
-export const HOUR: i64 = 3600000000000;
-export const DAY: i64 = 86400000000000;
-const EPOCH_2025_NS: i64 = 1735689600000000000;
-// A Time is a point on the virtual clock in ns since the run started (an i64, so it is copied).
-export type Time = i64;
-export fn monotonic_now(): u64 { return vex_clock_ns(); }
-export fn now(): Time { return vex_clock_ns() as i64; }
-export fn since(t: Time): i64 { return (vex_clock_ns() as i64) - t; }
-export fn until(t: Time): i64 { return t - (vex_clock_ns() as i64); }
-export fn sub(t: Time, u: Time): i64 { return t - u; }
-export fn add(t: Time, d: i64): Time { return t + d; }
-export fn compare(a: Time, b: Time): i32 { if a < b { return -1; } if b < a { return 1; } return 0; }
-export fn before(a: Time, b: Time): bool { return a < b; }
-export fn after(a: Time, b: Time): bool { return b < a; }
-export fn equal(a: Time, b: Time): bool { return a == b; }
-export fn unix_milli(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000000; }
-export fn unix_micro(t: Time): i64 { return (EPOCH_2025_NS + t) / 1000; }
-// An Instant is a wall-clock point: ns since 1970-01-01T00:00:00Z.
-export type Instant = i64;
-export fn unix(sec: i64, nsec: i32): Instant { return sec * SECOND + (nsec as i64); }
-// Go syntax: a sequence of decimal numbers with units ns us µs ms s m h ("1h2m3.5s", "-1.5h").
-export fn parse_duration(s: str): Result<i64, String> {
-    let r = vex_sandbox("time.parse_duration", s, "");
-    if r.starts_with("E") { return Err(String.from(f"time: invalid duration \\"{s}\\"")); }
-    return Ok(r.parse<i64>().unwrap());
-}
-export fn sleep_ns(ns: i64) { if ns > 0 { block_on(sleep(Duration.from_millis((ns / 1000000) as u64))); } }
-`;
-
 const SOURCES: Record<string, string> = { math: MATH, string: STRING, strings: STRING, time: TIME, ...SANDBOX_SOURCES };
 /** Std sources linked when a program uses them, never imported (std-veciter.ts). */
 const LINKED_ONLY: Record<string, string> = { [VEC_ITER_MODULE]: VEC_ITER_SOURCE };
 /** Modules whose import is a no-op (the prelude). */
 const NO_OP = new Set(['core', 'contracts', 'os', 'mem']);
-const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory', 'testing']);
+const SANDBOXED = new Set(['http', 'net', 'db', 'crypto', 'compress', 'regex', 'json', 'encoding', 'sync', 'cmd', 'memory']);
 
 /** `std/math`, `vex-libs/std/math` and `math` name the same module. */
 export function stdModuleName(path: string): string {
@@ -211,6 +176,7 @@ function load(name: string): Loaded {
     }
   }
   renameRefs(program.items, (n) => (top.has(n) ? mangle(n) : null));
+  if (name === 'time') hideFields(program.items, TIME_HIDDEN_FIELDS);
   if (name === 'time') exports.set('sleep', mangle('sleep_ns')); // `sleep` inside the module is the builtin
   for (const p of STD_PRELUDE_EXPORTS[name] ?? []) exports.set(p, p); // `import { println } from "io"`: the builtin itself
   const loaded = { items: program.items, exports };
@@ -229,6 +195,20 @@ function renameRefs(n: unknown, to: (name: string) => string | null): void {
   }
   for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') renameRefs(o[k], to);
 }
+
+/** Fields no user can name (`·clock_ns`): those of the module's value types (std-time.ts). */
+function hideFields(n: unknown, hidden: ReadonlySet<string>): void {
+  if (!n || typeof n !== 'object') return;
+  if (Array.isArray(n)) { for (const x of n) hideFields(x, hidden); return; }
+  const o = n as Record<string, unknown>;
+  if (o.kind === 'struct' && Array.isArray(o.fields)) for (const f of o.fields as { name: string }[]) if (hidden.has(f.name)) f.name = `·${f.name}`;
+  if (o.kind === 'struct-lit') for (const f of o.fields as { name: string }[]) if (hidden.has(f.name)) f.name = `·${f.name}`;
+  if (o.kind === 'member' && hidden.has(o.name as string)) o.name = `·${o.name}`;
+  for (const k in o) if (k !== 'span' && k !== 'info' && k !== 'res') hideFields(o[k], hidden);
+}
+
+/** Marks a name two whole-module imports bind to different items: `\0"math"\0time`. */
+const AMBIGUOUS = '\0';
 
 const expanded = new WeakMap<ast.Program, Expanded>();
 /** The module linker (modules.ts) expands each module's standard imports itself. */
@@ -263,6 +243,11 @@ export function expandStdImports(program: ast.Program): Expanded {
   const byName = new Map<string, StdImportBinding>(); // local name -> its import
   const bySpace = new Map<string, StdImportBinding>(); // namespace -> its import
   importBindings.set(program, bindings);
+  // `import "time"` binds every export unqualified, but not over the program's own items, and two
+  // such imports binding one name to different items make its use E0102 (AMBIGUOUS)
+  const user = program.items.filter((i) => !(i as { span: ast.Span }).span.file.startsWith('<std>') && !(i.kind === 'fn' && (i.receiver || i.owner)));
+  const own = new Set(user.flatMap((i) => (i.kind === 'extern' ? i.fns.map((f) => f.name) : 'name' in i && typeof i.name === 'string' ? [i.name] : [])));
+  const bareFrom = new Map<string, string>(); // a name a whole-module import bound -> that module's path
   for (const it of program.items) {
     if (it.kind !== 'import') continue;
     const name = stdModuleName(it.module);
@@ -284,11 +269,17 @@ export function expandStdImports(program: ast.Program): Expanded {
       const m = mod.exports.get(n.name);
       if (!m) { diags.push(diag(MSG.E0140.notExported({ name: n.name, path: it.module }), n.span, { notes: [NOTE.E0140.noteExports2({ name, keys: [...mod.exports.keys()].slice(0, 12).join(', ') })] })); continue; }
       named.set(n.alias ?? n.name, m);
+      bareFrom.delete(n.alias ?? n.name);
       const b: StdImportBinding = { item: it, name: n, used: false };
       bindings.push(b);
       byName.set(n.alias ?? n.name, b);
     }
-    if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { named.set(k, v); byName.set(k, whole!); } // `import "math"` binds every export too
+    if (!it.names.length && !it.star) for (const [k, v] of mod.exports) { // `import "math"` binds every export too
+      const prev = named.get(k);
+      if (own.has(k) || (prev !== undefined && !bareFrom.has(k))) continue; // the program's item or a named import wins
+      if (prev !== undefined && prev !== v) { named.set(k, AMBIGUOUS + bareFrom.get(k) + AMBIGUOUS + it.module); continue; }
+      named.set(k, v); bareFrom.set(k, it.module); byName.set(k, whole!);
+    }
   }
   bindPreludeConversions(program, named, added, stdItems);
   if (wantsVecIter(program)) { // §5.2 `v.iter()`: the std VecIter and Vec's `iter` method
@@ -392,9 +383,14 @@ function rewriteUser(n: unknown, named: Map<string, string>, spaces: Map<string,
     }
   }
   let r = o;
+  if (o.kind === 'ident' && typeof o.name === 'string' && named.get(o.name)?.startsWith(AMBIGUOUS) && !shadowed(o.name)) {
+    const [, was, from] = named.get(o.name)!.split(AMBIGUOUS);
+    diags.push(diag(MSG.E0102.imported({ local: o.name, was: `"${was}"`, from }), o.span as ast.Span, { notes: [NOTE.E0102.helpRenameOneThem({ local: o.name, from })] }));
+    return { span: o.span, kind: 'error' };
+  }
   if (o.kind === 'ident' && typeof o.name === 'string' && named.has(o.name) && !shadowed(o.name)) { use(o.name, false); r = { ...o, name: named.get(o.name)! }; }
   // a type or struct literal naming an imported type (`let m: HashMap<K, V>`, `HashMap { … }`); types are never shadowed by locals
-  if ((o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string' && named.has(o.name)) { use(o.name, false); r = { ...o, name: named.get(o.name)! }; }
+  if ((o.kind === 'named' || o.kind === 'struct-lit') && typeof o.name === 'string' && named.has(o.name) && !named.get(o.name)!.startsWith(AMBIGUOUS)) { use(o.name, false); r = { ...o, name: named.get(o.name)! }; }
   return mapKeys(r, WALKED(r), walk);
 }
 

@@ -1,7 +1,7 @@
 // Standard modules of chapter 2 §4.7 beyond math/string/time, written in Vex like those (see
 // std-modules.ts for how they are linked): io and fmt (text), strconv and conv (numbers <-> text),
-// collections (HashMap/HashSet over the built-in Map/Set), and the sandboxed env, fs, path and
-// process. The sandbox is the builtin `vex_sandbox(op, a, b): str` (runtime/core/sandbox.ts):
+// collections (HashMap/HashSet over the built-in Map/Set), testing, and the sandboxed env, fs,
+// path and process. The sandbox is the builtin `vex_sandbox(op, a, b): str` (runtime/core/sandbox.ts):
 // an environment table and an in-memory file system that last one run and never touch the host.
 
 /** Names a module exports that are the prelude's own items (`import { println } from "io"`,
@@ -9,6 +9,7 @@
 export const STD_PRELUDE_EXPORTS: Record<string, string[]> = {
   io: ['print', 'println'],
   fmt: ['print', 'println', 'Display', 'Debug'],
+  testing: ['assert_eq'],
   core: ['Vec', 'Option', 'Result', 'Iterator', 'Display', 'Debug', 'Clone', 'Eq', 'Ord', 'Hash', 'Default', 'Drop', 'Box', 'Map', 'Set', 'String'],
 };
 
@@ -233,6 +234,23 @@ export fn ppid(): i32 { return 0; }
 export fn command(cmd: str): i32 { return 127; }
 `;
 
+// Real's testing module (vex-libs/std/testing/src/lib.vx): the lines it prints, to stdout, are
+// "[PASS] name", "[FAIL] name: msg", "[SKIP] name: msg" and "[LOG] msg". assert_eq is the
+// builtin (base §5.3); assert_ne is its counterpart, a panic with the same shape of message.
+const TESTING = `
+export struct TestContext { name: String, failed: bool, skipped: bool }
+export fn run_test(name: String): TestContext { return TestContext { name: name, failed: false, skipped: false }; }
+export fn pass_test(name: String) { println(f"[PASS] {name}"); }
+export fn fail_test(name: String, msg: String) { println(f"[FAIL] {name}: {msg}"); }
+fn (self: &TestContext!) report_error(msg: String) { self.failed = true; println(f"[FAIL] {self.name}: {msg}"); }
+fn (self: &TestContext!) skip(msg: String) { self.skipped = true; println(f"[SKIP] {self.name}: {msg}"); }
+fn (self: &TestContext) log(msg: String) { println(f"[LOG] {msg}"); }
+fn (self: &TestContext) is_failed(): bool { return self.failed; }
+export fn assert_ne<T>(left: T, right: T) {
+    if left == right { panic(f"assertion failed: left != right (left: {left}, right: {right})"); }
+}
+`;
+
 export const SANDBOX_SOURCES: Record<string, string> = {
-  io: IO, fmt: FMT, strconv: STRCONV, conv: CONV, collections: COLLECTIONS, env: ENV, fs: FS, path: PATH, process: PROCESS,
+  testing: TESTING, io: IO, fmt: FMT, strconv: STRCONV, conv: CONV, collections: COLLECTIONS, env: ENV, fs: FS, path: PATH, process: PROCESS,
 };

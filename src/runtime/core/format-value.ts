@@ -89,7 +89,8 @@ export class ValueFormatter {
       case 'struct': {
         const obj = v as Record<string, unknown>;
         const items: Item[] = [];
-        t.fields.forEach((f, i) => { items.push(f.name + ': '); items.push({ v: obj['f_' + f.name], td: f.td, nested: true }); if (i + 1 < t.fields.length) items.push(', '); });
+        // (a standard module's private field, `·unix_sec`, prints under the name it was written with)
+        t.fields.forEach((f, i) => { items.push((f.name[0] === '·' ? f.name.slice(1) : f.name) + ': '); items.push({ v: obj['f_' + f.name], td: f.td, nested: true }); if (i + 1 < t.fields.length) items.push(', '); });
         return parts(t.name + ' { ', items, '', ' }');
       }
       case 'enum': {

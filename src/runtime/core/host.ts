@@ -16,6 +16,8 @@ import { VexExit } from './errors';
 import { Sandbox } from './sandbox';
 import { canon } from './wide';
 
+const U64_MAX = (1n << 64n) - 1n;
+
 
 /** Pure libm functions called directly by generated code: the hot path of numeric code. The first
  *  64 calls of each symbol are recorded as ffi events for the FFI panel; later calls go to
@@ -116,6 +118,16 @@ export function makeHost(rt: Runtime) {
       return b.v;
     },
     gc: (v: unknown, site: number, drop: ((v: unknown) => void) | null = null) => rt.gc.make(v, drop, site),
+    /** A Duration (exact u64 nanoseconds) of `n` units of `unit` ns; past u64 it panics, as an
+     *  integer conversion that cannot be represented does (Rust's `overflow in Duration::new`). */
+    dur(n: number | bigint, unit: number, what: string, site: number): number | bigint {
+      if (typeof n === 'number' && n >= 0 && n * unit <= Number.MAX_SAFE_INTEGER) return n * unit;
+      const ns = BigInt(n) * BigInt(unit);
+      if (ns < 0n || ns > U64_MAX) rt.panic(`overflow in Duration.${what}`, site);
+      return canon(ns);
+    },
+    /** A Duration in whole `unit`s (as_secs, as_millis): exact. */
+    durAs: (d: number | bigint, unit: number): number | bigint => (typeof d === 'number' ? Math.floor(d / unit) : canon(d / BigInt(unit))),
     /** DynamicLib.open(path): Ok(lib) or Err(message) (§6.8). */
     dlopen(path: string, mk: (t: number, v: unknown) => unknown): unknown {
       const r = openLibrary(path);

@@ -2,11 +2,14 @@
 // that starts empty and an in-memory file system holding an empty `/tmp`. Both live for one run
 // and never touch the host. The standard modules env/fs/path (written in Vex) reach them through
 // the builtin `vex_sandbox(op, a, b): str`; booleans come back as "1"/"0". A few pure text helpers
-// of fmt/path are ops here too (the exact `{:.N}` and `{:?}` text of the runtime's formatter).
+// of fmt/path are ops here too (the exact `{:.N}` and `{:?}` text of the runtime's formatter), and
+// time's calendar, layouts and durations (time-go.ts).
 import { formatDebugString } from '../format/spec';
 import { formatFixed, MAX_PRECISION } from '../format/float';
+import { civil, format, parse, parseDuration } from './time-go';
 
 const bits = new DataView(new ArrayBuffer(8));
+const utf8 = new TextEncoder(), utf8d = new TextDecoder();
 
 export class Sandbox {
   private readonly env = new Map<string, string>();
@@ -49,6 +52,16 @@ export class Sandbox {
         return formatFixed(bits.getFloat64(0), Math.max(0, Math.min(MAX_PRECISION, Number(b) | 0)));
       }
       case 'time.parse_duration': return parseDuration(a);
+      case 'time.civil': { const c = civil(BigInt(a)); return [c.year, c.month, c.day, c.hour, c.minute, c.second, c.weekday, c.yearday].join(' '); }
+      case 'time.format': { // a: "SEC NSEC OFFSET ZONE", b: the layout
+        const [sec, nsec, offset] = a.split(' ', 3);
+        return format(BigInt(sec), Number(nsec), Number(offset), a.split(' ').slice(3).join(' '), b);
+      }
+      case 'time.parse': { // a: the layout, b: "OFFSET ZONE_BYTES ZONE" then the value
+        const m = /^(-?\d+) (\d+) /.exec(b)!;
+        const rest = utf8.encode(b.slice(m[0].length)), n = Number(m[2]);
+        return parse(a, utf8d.decode(rest.subarray(n)), Number(m[1]), utf8d.decode(rest.subarray(0, n)));
+      }
       case 'fmt.chr': return String.fromCharCode(Number(a) & 255);
       case 'fmt.escape': return formatDebugString(a).slice(1, -1);
       default: return '';
@@ -78,13 +91,3 @@ export function normalize(p: string): string {
 /** Relative paths are relative to `/` (the sandbox has no other working directory). */
 const norm = (p: string): string => normalize(p.startsWith('/') ? p : '/' + p);
 const parent = (p: string): string => (p.lastIndexOf('/') <= 0 ? '/' : p.slice(0, p.lastIndexOf('/')));
-
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-/** Go's time.ParseDuration: the nanoseconds as decimal text, or "E" when `s` is not a duration. */
-export function parseDuration(s: string): string {
-  const m = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+|0)$/.exec(s);
-  if (!m) return 'E';
-  let ns = 0;
-  for (const [, num, unit] of m[2].matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) ns += Number(num) * UNIT_NS[unit];
-  return (BigInt(Math.round(ns)) * (m[1] === '-' ? -1n : 1n)).toString();
-}
