@@ -489,6 +489,8 @@ export const MESSAGES = {
   E0169: {
     arrayTooLarge: 'array `[{$elem}; {$len}]` is too large: {$bytes} bytes; the limit of one object is {$limit} bytes (2^53 - 1)',
     typeTooLarge: 'type `{$type}` is too large: more than {$limit} bytes; the limit of one object is {$limit} bytes (2^53 - 1)',
+    typeTooComplex: 'the type of this expression is too large to check: written out it has more than {$limit} parts',
+    aliasTooComplex: 'type alias `{$name}` is too large to check: written out it has more than {$limit} parts',
   },
   E0173: {
     notVariantProgramS: '`{$name}` is not a variant of `{$ownName}`: this program\'s own `enum {$ownName}` replaces the prelude one',
@@ -883,6 +885,10 @@ export const NOTES = {
     helpWriteOwnClone: 'help: write its own `clone()`, or remove `Clone`',
     noteChapter23: 'note: {$bad} {$what} (chapter 2 §3.7)',
     helpBorrowInstead: 'help: borrow it with `&` instead',
+  },
+  E0169: {
+    noteSharedParts: 'note: each use of a name whose type is large copies that type into the new one, so a few lines can double it again and again',
+    helpUseStruct: 'help: give the parts a struct type of their own, or keep them in an array or a Vec',
   },
   E0173: {
     noteVariants: 'note: its variants are {$variants}',

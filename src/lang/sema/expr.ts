@@ -30,6 +30,7 @@ import { MSG, NOTE } from '../msg';
 import { displayName } from './module-names';
 import { noteCallStore } from './borrows';
 import { fieldNamed } from './field-named';
+import { MAX_TYPE_NODES, typeTooBig } from './type-size';
 
 export const fmt = (t: Type) => '`' + typeName(t) + '`';
 
@@ -41,7 +42,14 @@ function set(e: ast.Expr, type: Type): Type {
 
 /** Check an expression; `expected` only guides literal typing and inference (no error). */
 export function checkExpr(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
-  return set(e, checkInner(cx, e, expected));
+  const t = checkInner(cx, e, expected);
+  // a tuple of names or a generic call's result is where a type can outgrow its source (type-size.ts)
+  const big = e.kind === 'tuple' || e.kind === 'call' ? typeTooBig(t) : null;
+  if (big) {
+    if (big === 'report') cx.error(MSG.E0169.typeTooComplex({ limit: MAX_TYPE_NODES }), e.span, { notes: [NOTE.E0169.noteSharedParts(), NOTE.E0169.helpUseStruct()] });
+    return set(e, T.error);
+  }
+  return set(e, t);
 }
 
 /** Check an expression that must convert to `target`; reports a mismatch. Returns `target`. */

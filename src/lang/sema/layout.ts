@@ -27,8 +27,22 @@ export interface Layout {
 // - a union's size is its largest field rounded up to its largest alignment.
 
 const cache = new WeakMap<object, Layout>();
+/** Layouts of compound types by type object: a type's parts are shared, so a generic struct
+ *  nested through aliases (`type A2 = P<A1>;`, P holding two T) was laid out 2^n times. */
+const byType = new WeakMap<Type, Layout>();
 
 export function computeLayout(t: Type): Layout {
+  if (t.k === 'tuple' || t.k === 'struct' || t.k === 'enum' || t.k === 'array') {
+    const hit = byType.get(t);
+    if (hit) return hit;
+    const l = layoutOf(t);
+    byType.set(t, l);
+    return l;
+  }
+  return layoutOf(t);
+}
+
+function layoutOf(t: Type): Layout {
   switch (t.k) {
     case 'int': { const s = intBits(t.name) / 8; return { size: s, align: s, fields: [] }; }
     case 'float': return { size: t.bits / 8, align: t.bits / 8, fields: [] };

@@ -9,7 +9,8 @@ import { arrayTooLarge } from './layout';
 import { inferAssoc } from './assoc-infer';
 import { MSG, NOTE } from '../msg';
 import { implementsContract } from './generics';
-import { exprInfo } from './tables';
+import { checkMap, exprInfo } from './tables';
+import { MAX_TYPE_NODES, typeTooBig } from './type-size';
 
 const PTR_U8: Type = { k: 'ptr', inner: T.u8, mut: false };
 const INTS = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'u8', 'u16', 'u32', 'u64', 'u128']);
@@ -76,6 +77,7 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
   const name = te.name;
   if (te.member) {
     // Self.Item / T.Item: an associated type.
+    contextReads++;
     const base = name === 'Self' ? cx.selfType : cx.generics.get(name)?.type ?? null;
     if (base && base.k === 'struct') {
       const t = cx.assocTypes.get(base.info.name)?.get(te.member) ?? inferAssoc(cx, base.info, te.member);
@@ -88,10 +90,11 @@ function resolveNamed(cx: Ctx, te: Extract<ast.TypeExpr, { kind: 'named' }>): Ty
     return T.error;
   }
   const g = cx.generics.get(name);
-  if (g) return g.type;
+  if (g) { contextReads++; return g.type; }
   const bare = bareAssoc(cx, name);
-  if (bare) return bare;
+  if (bare) { contextReads++; return bare; }
   if (name === 'Self') {
+    contextReads++;
     if (cx.selfType) return cx.selfType;
     cx.error(MSG.E0101.selfOnlyAvailableInside(), te.span);
     return T.error;
@@ -148,17 +151,31 @@ function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.Type
     return T.error;
   }
   checkAliasBounds(cx, al, args, te);
-  const saved = cx.generics;
+  // an alias without parameters whose body read nothing of the place it is used at (a generic,
+  // Self) is one type: resolved once (`type T2 = (T1, T1);` resolved T1 twice, T60 2^60 times)
+  const closed = !al.generics.length;
+  const hit = closed ? closedAliases.get(al) : undefined;
+  if (hit) return hit;
+  const saved = cx.generics, reads = contextReads;
   cx.generics = new Map(saved);
   al.generics.forEach((g, i) => cx.generics.set(g.name, { type: args[i], bounds: [] }));
   aliasBusy.add(al);
   try {
-    return resolveType(cx, al.type);
+    let t = resolveType(cx, al.type);
+    const big = typeTooBig(t);
+    if (big === 'report') cx.error(MSG.E0169.aliasTooComplex({ name: al.name, limit: MAX_TYPE_NODES }), te.span, { notes: [NOTE.E0169.noteSharedParts(), NOTE.E0169.helpUseStruct()] });
+    if (big) t = T.error;
+    if (closed && contextReads === reads) closedAliases.set(al, t);
+    return t;
   } finally {
     aliasBusy.delete(al);
     cx.generics = saved;
   }
 }
+const closedAliases = checkMap<ast.TypeAliasDecl, Type>();
+/** Counts resolutions that depended on where a type is written (a generic in scope, Self, an
+ *  associated type): an alias whose body made none is cached. */
+let contextReads = 0;
 
 /** §3.6: an alias's bounds (`type V<T: C>`, `where T: C`) are checked where it is used. */
 function checkAliasBounds(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.TypeExpr): void {
