@@ -171,8 +171,9 @@ export class ModuleCtx {
     // Polymorphic recursion (f<T> calling f<Option<T>> or f<(T, T)>) would instantiate forever
     // with ever bigger types: stop at once, before any key or layout of a huge type is built.
     if (typeArgs.some((t) => typeSizeOver(t, MAX_TYPE_SIZE))) {
-      // (a first instance of fn is no recursion of it: a chain of generic calls grew the type)
-      const msg = this.instancesOf.get(fn.id) ? MSG.E0901.polymorphicRecursionSize : MSG.E0901.typeArgumentTooBig;
+      // recursion only when fn's own body asks (`dup(dup(…(1)))` nested makes instances of dup
+      // from main: a chain of generic calls grew the type, which the other text says)
+      const msg = this.emitting?.fn === fn ? MSG.E0901.polymorphicRecursionSize : MSG.E0901.typeArgumentTooBig;
       throw new CodegenLimit(msg({ name: fn.name, max: MAX_TYPE_SIZE }), fn.decl?.span ?? null);
     }
     const key = `${fn.id}<${typeArgs.map(typeKey).join(',')}>`;

@@ -93,7 +93,8 @@ export function callFn(cx: Ctx, f: FnInfo, site: CallSite): { ret: Type; typeArg
   ret = subst(ret, env);
   const typeArgs = f.typeParams.map((p) => env.get(keyOf(p)) ?? T.error);
   const missing = f.typeParams.filter((p) => !env.has(keyOf(p)));
-  if (missing.length) {
+  // an argument already in error binds nothing: its own error said why
+  if (missing.length && !site.args.some((a) => { const t = exprInfo(a)?.type; return t?.k === 'error' && !t.hole; })) {
     cx.error(MSG.E0130.cannotInferType2({ missing: missing.map((m) => '`' + (m as { name: string }).name + '`').join(', '), fName: f.name }), site.span, { notes: [NOTE.E0130.helpGiveExplicitlyE({ fName: f.name, missing: missing.map(() => 'i32').join(', ') })] });
   }
   checkBounds(cx, f, typeArgs, site.span);
