@@ -300,12 +300,14 @@ export function checkInt(cx: Ctx, e: ast.Expr, expected: Type | null, value: big
     return expected;
   } else t = defaultIntType(value);
   if (t.k === 'int' && !intFits(value, t.name)) {
+    // the value as written in the message, its middle elided past 40 digits (the span shows it all)
+    const digits = String(value), shown = digits.length > 40 ? `${digits.slice(0, 20)}…${digits.slice(-8)} (${digits.length} digits)` : digits;
     if (e.kind === 'int' && !e.suffix && expected?.k === 'int') {
-      cx.error(MSG.E0104.literalOutRange({ value, t: fmt(t) }), e.span);
+      cx.error(MSG.E0104.literalOutRange({ value: shown, t: fmt(t) }), e.span);
     } else if (e.kind === 'int' && e.suffix) {
-      cx.error(MSG.E0104.literalOutRange({ value, t: fmt(t) }), e.span);
+      cx.error(MSG.E0104.literalOutRange({ value: shown, t: fmt(t) }), e.span);
     } else if (!intFits(value, 'i128') && !intFits(value, 'u128')) {
-      cx.error(MSG.E0104.integerLiteralTooLarge({ value }), e.span);
+      cx.error(MSG.E0104.integerLiteralTooLarge({ value: shown }), e.span);
     }
   }
   setExprInfo(e, { type: t, constValue: value });
