@@ -59,7 +59,7 @@ export const LIB_FNS = [
 ] as const;
 /** rt.sched: the scheduler (core/scheduler.ts). */
 export const SCHED_FNS = [
-  'async', 'await', 'channel', 'clock', 'drive', 'go', 'recv', 'send', 'sleep',
+  'async', 'await', 'channel', 'clock', 'deep', 'drive', 'go', 'recv', 'send', 'sleep', 'spawn',
 ] as const;
 /** rt.helpers: checked helpers (core/helpers.ts). */
 export const HELPER_FNS = [

@@ -98,7 +98,7 @@ export abstract class CallEmitter extends ExprEmitter {
     noteCall(this.m, inst);
     if (this.deepTwins?.has(inst.name)) return `(yield ${this.siteCall(span, twinName(inst.name), args)})`;
     const c = this.siteCall(span, inst.name, args);
-    if (fn.isAsync) return `${rtS('async')}(${c}, ${jsStr(displayName(fn.name))}, ${this.site(span)})`;
+    if (fn.isAsync) return this.startAsync(c, jsStr(displayName(fn.name)), span);
     if (inst.isGen) return this.isGen ? `(yield* ${c})` : `${rtS('drive')}(${c})`;
     return c;
   }

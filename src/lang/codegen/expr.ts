@@ -573,11 +573,20 @@ export abstract class ExprEmitter {
       case 'block': { const t = this.tmp(); this.pre.push(this.blockValue(e.block, t)); return t; }
       case 'async': {
         const fnJs = this.closure(e, true);
-        return `${rtS('async')}((${fnJs})(), "async block", ${this.site(e.span)})`;
+        return this.startAsync(`(${fnJs})()`, '"async block"', e.span);
       }
       case 'typeof': return jsStr(displayName(typeName(this.typeOf(e.operand))));
       case 'error': return unsupported('error expression');
     }
+  }
+
+  /** An async fn's or block's Task, started now (eager): in suspendable code the driver starts it
+   *  (scheduler.ts spawn/resume), so deep async recursion stays off the host stack. */
+  startAsync(genJs: string, name: string, span: ast.Span): string {
+    const site = this.site(span);
+    if (!this.isGen) return `${rtS('async')}(${genJs}, ${name}, ${site})`;
+    const g = this.tmp();
+    return `(${g} = ${genJs}, ${rtS('deep')} ? (yield ${rtS('spawn')}(${g}, ${name}, ${site})) : ${rtS('async')}(${g}, ${name}, ${site}))`;
   }
 
   /** A blocking helper generator: `yield*` in suspendable code, a nested scheduler loop elsewhere. */

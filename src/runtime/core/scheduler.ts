@@ -4,7 +4,8 @@
 // runs the other tasks in a nested loop until the caller is woken.
 import type { Runtime } from './rt';
 import type { BlockKind, WakeCause } from '../api';
-import { VexAbort, VexPanic } from './errors';
+import { VexAbort, VexExit, VexLimit, VexPanic } from './errors';
+import { OVERFLOW_LOCALS } from './deep';
 import { Fifo, MinHeap } from './queue';
 import { ASYNC_GUARDS, NO_GUARDS, type Guard } from './guards';
 
@@ -15,6 +16,10 @@ export type Op = Iterator<unknown, unknown, unknown>;
 export const TASK_BYTES = 512;
 /** Fuel a spawn costs: an endless spawning loop ends at the fuel limit like any other loop. */
 const TASK_STEPS = 16;
+/** Nested resume loops (scheduler.resume) from which async calls in suspendable code are started
+ *  by the innermost loop instead of another nested one: shallow ones, the common case, take the
+ *  cheaper nested path (a yield to the loop and back costs a generator switch per call). */
+export const ASYNC_NEST = 8;
 /** Fuel a context switch costs (an async loop that only awaits still burns fuel). */
 const SWITCH_STEPS = 1;
 const NO_TLS: unknown[] = [];
@@ -121,6 +126,8 @@ export class Scheduler {
 
   constructor(private readonly rt: Runtime) {
     this.current = new Task(0, 'main', rt.stackBytes, []);
+    this.nestAt = rt.opts.asyncNest ?? ASYNC_NEST;
+    this.deep = this.nestAt <= 0;
   }
 
   // ---------------------------------------------------------------- context switching
@@ -144,18 +151,86 @@ export class Scheduler {
     else if (f) { const cs = rt.frameSites; for (let i = 0; i < f.length; i++) cs[i] = f[i]; }
   }
 
-  /** Run task `t` until it finishes or blocks, then come back to the current task. */
+  /** Nested resume loops on the host stack (a task starting another at an async call, or a go). */
+  private nest = 0;
+  private readonly nestAt: number;
+  /** Set past ASYNC_NEST nested loops: suspendable code then yields the Task of an async call
+   *  (`spawn`) for the innermost loop to start, instead of a nested loop (`async`). */
+  deep = false;
+
+  /**
+   * Run task `t` until it finishes or blocks, then come back to the current task. An async fn
+   * called in a running task starts at once (eager, §6.2): in a nested resume (`async`), or, once
+   * ASYNC_NEST loops are nested, in this one: suspendable code yields the callee's new Task
+   * (`spawn`), this loop runs it, then resumes the caller with it, so a chain of async calls (deep
+   * async recursion) takes no host frames per level. The order of switches, trace events and
+   * exceptions is the same either way.
+   */
   private resume(t: Task): void {
-    this.rt.charge(SWITCH_STEPS);
-    const prev = this.current;
-    this.save(prev);
-    this.load(t);
-    this.current = t;
-    t.state = 'running';
-    this.rt.emit({ t: 'task-run', task: t.id, clock: this.clock });
+    const base = this.current;
+    this.switchIn(t, base);
+    this.deep = ++this.nest >= this.nestAt;
+    try {
+      this.run(t, base);
+    } finally {
+      this.deep = --this.nest >= this.nestAt;
+    }
+  }
+  /** resume's loop: `t` was switched in from `base`. */
+  private run(t: Task, base: Task): void {
+    let prev = base;
+    let callers: Task[] | null = null; // the tasks whose async call started `t`, outermost first
+    let input: unknown = undefined;
+    let failed = false;
+    for (;;) {
+      let c: Task | null;
+      try {
+        c = this.step(t, prev, failed, input);
+      } catch (e) {
+        // `t` ended with an exception: its caller's async call raises it (as a nested resume's would)
+        if (callers === null || !callers.length) throw e;
+        if (e instanceof VexAbort || e instanceof VexLimit || e instanceof VexExit) {
+          // run-ending (no cleanup runs for it): leave the callers at once, as deep.ts runDeep does
+          // (a stack overflow is still seen by the innermost few, to record their locals)
+          for (let k = 0; e instanceof VexAbort && e.overflow && k < OVERFLOW_LOCALS && callers.length; k++) {
+            const p = callers.pop()!; // (loaded: it is `prev`)
+            try { p.gen!.throw(e); } catch { /* it rethrows */ }
+            this.current = callers.length ? callers[callers.length - 1] : base;
+            this.load(this.current);
+          }
+          this.load(base);
+          this.current = base;
+          throw e;
+        }
+        input = e;
+        failed = true;
+        t = callers.pop()!;
+        prev = callers.length ? callers[callers.length - 1] : base;
+        continue;
+      }
+      failed = false;
+      if (c !== null) {
+        // `t` called an async fn: `c` runs now (switched in), and `t` goes on when it ends or blocks
+        (callers ??= []).push(t);
+        prev = t;
+        t = c;
+        input = undefined;
+        continue;
+      }
+      if (callers === null || !callers.length) return;
+      // the caller goes on with the Future its async call made
+      input = t;
+      t = callers.pop()!;
+      prev = callers.length ? callers[callers.length - 1] : base;
+    }
+  }
+  /** Run `t` (switched in from `prev`) until it ends, blocks or starts an async call: `v` is sent
+   *  (thrown when `failed`) to where it stopped. The new task of an async call, switched in, or null
+   *  when `t` ended or blocked and `prev` is back. */
+  private step(t: Task, prev: Task, failed: boolean, v: unknown): Task | null {
     let r: IteratorResult<unknown, unknown>;
     try {
-      r = t.gen!.next();
+      r = failed ? t.gen!.throw(v) : t.gen!.next(v);
     } catch (e) {
       this.save(t);
       this.load(prev);
@@ -166,7 +241,7 @@ export class Scheduler {
         t.panicked = e;
         this.panickedTasks.push(t);
         this.finish(t, undefined);
-        return;
+        return null;
       }
       // An uncaught panic in a task ends the whole program (its message was printed when raised).
       if (e instanceof VexPanic) {
@@ -175,12 +250,31 @@ export class Scheduler {
       }
       throw e;
     }
+    if (!r.done && r.value instanceof Task) {
+      const c = r.value;
+      try {
+        this.switchIn(c, t);
+      } catch (e) {
+        return this.step(t, prev, true, e); // (its fuel charge, before any switching: raised in `t`)
+      }
+      return c;
+    }
     this.save(t);
     this.load(prev);
     this.current = prev;
     if (r.done) this.finish(t, r.value);
     // control is back with a task that was running when it handed over (go, an async call)
     if (prev.state === 'running') this.rt.emit({ t: 'task-run', task: prev.id, clock: this.clock });
+    return null;
+  }
+  /** Switch from the running task `prev` to `t`. */
+  private switchIn(t: Task, prev: Task): void {
+    this.rt.charge(SWITCH_STEPS);
+    this.save(prev);
+    this.load(t);
+    this.current = t;
+    t.state = 'running';
+    this.rt.emit({ t: 'task-run', task: t.id, clock: this.clock });
   }
 
   private finish(t: Task, v: unknown): void {
@@ -312,10 +406,23 @@ export class Scheduler {
   /** Drive a suspendable computation from plain code (a blocking call outside a generator). */
   drive<R>(g: Op): R {
     const me = this.current;
+    let r = g.next();
     for (;;) {
-      const r = g.next();
       if (r.done) return r.value as R;
+      if (r.value instanceof Task) {
+        // an async fn called in `g` (spawn): it starts now, then `g` goes on with its Future
+        const c = r.value;
+        try {
+          this.resume(c);
+        } catch (e) {
+          r = g.throw!(e);
+          continue;
+        }
+        r = g.next(c);
+        continue;
+      }
       this.waitInPlace(me);
+      r = g.next();
     }
   }
 
@@ -363,9 +470,15 @@ export class Scheduler {
 
   /** Calling an async fn: run its body until the first await that must wait; the task is the Future. */
   async(gen: Gen, name: string, site: number): Task {
+    const t = this.spawn(gen, name, site);
+    this.resume(t);
+    return t;
+  }
+  /** The same call in suspendable code, which yields the Task for its driver (resume or drive) to
+   *  start: `(yield S.spawn(gen, name, site))` is the Future. */
+  spawn(gen: Gen, name: string, site: number): Task {
     const t = this.newTask(name, 256 * 1024, gen, site);
     t.guards = ASYNC_GUARDS;
-    this.resume(t);
     return t;
   }
 
