@@ -51,8 +51,9 @@ export class Runtime {
   // common/rt-contract.ts RT_MEMBERS (RT_CONTRACT above checks this class provides them).
   // ---- call-site stack: one for every task (the scheduler copies a switched-out task's frames)
   /** The call site each active frame is at (frame index -> site id), for backtraces. Made once at
-   *  its full length and never replaced: generated code reads it once per call (`$FS`). */
-  readonly frameSites = new Int32Array(CS_MAX);
+   *  its full length and never replaced: generated code reads it once per call (`$FS`). -1: none
+   *  recorded (a backtrace shows `?`; 0 is a real site, the first one the program has). */
+  readonly frameSites = new Int32Array(CS_MAX).fill(-1);
   /** The next free frame index: a function entry takes one (`$f = rt.depth++`), its exit resets it. */
   depth = 0;
   /** The model's limit on frames (the current task's `stackLim`). */

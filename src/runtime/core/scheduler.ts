@@ -149,6 +149,7 @@ export class Scheduler {
     const f = t.frames;
     if (typeof f === 'number') rt.frameSites[0] = f;
     else if (f) { const cs = rt.frameSites; for (let i = 0; i < f.length; i++) cs[i] = f[i]; }
+    else rt.frameSites[0] = -1; // a task that has made no call yet: not the last task's first frame
   }
 
   /** Nested resume loops on the host stack (a task starting another at an async call, or a go). */
@@ -487,9 +488,10 @@ export class Scheduler {
     if (f instanceof Task) f.awaited = true;
     return new AwaitOp(this, f, site, join);
   }
-  /** The end of an await: the awaited task's panic goes on in the awaiter, else its value. */
-  awaited(f: Future): unknown {
-    if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, this.rt.frameSites[this.rt.depth - 1] ?? -1);
+  /** The end of an await at `site`: the awaited task's panic goes on in the awaiter (its backtrace
+   *  goes on at the await), else its value. */
+  awaited(f: Future, site: number): unknown {
+    if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, site >= 0 ? site : this.rt.frameSites[this.rt.depth - 1] ?? -1);
     return f.value;
   }
 
@@ -641,6 +643,6 @@ class AwaitOp extends BlockingOp {
   step(): IteratorResult<unknown, unknown> {
     const f = this.f;
     if (!f.done) return this.s.wait(f, f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
-    return { value: this.s.awaited(f), done: true };
+    return { value: this.s.awaited(f, this.site), done: true };
   }
 }
