@@ -27,6 +27,8 @@ export const RT_MEMBERS = [
   'recordLocals', 'wantsLocals', 'movedLocal',
   // drops of recursive types nested past a limit wait in `dropQueue` (`dropDepth`: the nesting)
   'dropDepth', 'dropQueue', 'drainDrops',
+  // clones of recursive types nested past `cloneFrom` run as heap frames (`cloneDepth`: the nesting)
+  'cloneDepth', 'cloneFrom', 'cloneDeep',
   // a panic of one drop in a sequence (a struct's fields, a Vec's elements) is held while the
   // rest still run: each value is dropped once (context.ts dropSteps, helpers' dropEach)
   'dropFault',

@@ -58,8 +58,51 @@ function cloneFn(m: ModuleCtx, t: Type): string {
   if (hit) return hit;
   const name = `$clone${fns.size}`;
   fns.set(key, name);
-  m.dropDefs.push(`function ${name}(v, s) { ${cloneBody(m, t)} } // clone ${typeName(t)}`);
+  if (!glueRecursive(m, t)) {
+    m.dropDefs.push(`function ${name}(v, s) { ${cloneBody(m, t)} } // clone ${typeName(t)}`);
+    return name;
+  }
+  // A type whose glue calls itself (a list or tree, through any types): past rt.cloneFrom nested
+  // calls (runtime/core/deep.ts CLONE_DEEP) a clone goes on in its generator twin `${name}$g`,
+  // the same body with its clones of recursive parts yielded as heap frames (deep.ts runDeep):
+  // the same order of clones and allocations, and a failure midway drops what was made as here.
+  const twin = (x: string, et: Type) => (glueRecursive(m, et) ? `(yield ${cloneFn(m, et)}$g(${x}, s))` : cloneJs(m, x, et, 's'));
+  m.dropDefs.push(`function ${name}(v, s) { if (${RT.cloneDepth} >= ${RT.cloneFrom}) return ${RT.cloneDeep}(${name}$g(v, s)); ${RT.cloneDepth}++; try { ${cloneBody(m, t)} } finally { ${RT.cloneDepth}--; } } // clone ${typeName(t)}`);
+  m.dropDefs.push(`function* ${name}$g(v, s) { ${cloneBody(m, t, twin)} } // clone ${typeName(t)}, heap frames`);
   return name;
+}
+
+/** The types whose glue t's glue calls (none for a Copy type or one with its own clone()). */
+function glueParts(m: ModuleCtx, t: Type): Type[] {
+  if (cloneIsCopy(m, t) || userClone(m, t)) return [];
+  switch (t.k) {
+    case 'struct': { const env = envOf(t.info.generics, t.args, t.info.name); return t.info.fields.map((f) => subst(f.type, env)); }
+    case 'enum': { const env = envOf(t.info.generics, t.args, t.info.name); return t.info.variants.flatMap((v) => v.fields.map((f) => subst(f, env))); }
+    case 'tuple': return t.elems;
+    case 'array': return [t.elem];
+    case 'builtin': return t.name === 'Box' || t.name === 'Vec' || t.name === 'Map' || t.name === 'Set' ? t.args : [];
+    default: return [];
+  }
+}
+const recursive = new WeakMap<ModuleCtx, Map<string, boolean>>();
+/** Does t's clone glue reach its own again (through other types' glue, not through user code)? */
+function glueRecursive(m: ModuleCtx, t: Type): boolean {
+  let memo = recursive.get(m);
+  if (!memo) recursive.set(m, (memo = new Map()));
+  const key = typeKey(t);
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const seen = new Set<string>();
+  const reaches = (u: Type): boolean => glueParts(m, u).some((p) => {
+    const k = typeKey(p);
+    if (k === key) return true;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return reaches(p);
+  });
+  const r = reaches(t);
+  memo.set(key, r);
+  return r;
 }
 
 /** `out` filled by `fill`; if a part's clone throws, the parts already in `out` are dropped. */
@@ -68,8 +111,8 @@ function guarded(m: ModuleCtx, elem: Type, fill: string, dropOut: string, onFail
   return `try { ${fill} } catch (e) { ${dropOut} ${onFail} throw e; }`;
 }
 
-function cloneBody(m: ModuleCtx, t: Type): string {
-  const c = (x: string, et: Type) => cloneJs(m, x, et, 's');
+/** `c`: the JS cloning a part (the twin's yields its recursive parts). */
+function cloneBody(m: ModuleCtx, t: Type, c = (x: string, et: Type) => cloneJs(m, x, et, 's')): string {
   const drop = (et: Type) => m.dropFn(et);
   const user = userClone(m, t);
   if (user && (t.k === 'struct' || t.k === 'enum')) {
