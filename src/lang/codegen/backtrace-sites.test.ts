@@ -27,7 +27,7 @@ fn main() {
     }
   });
 
-  it('a host stack overflow in a recursive user clone() reached through the clone glue names its frames', () => {
+  it('the host-overflow report of a recursive user clone() reached through the clone glue names its frames', () => {
     const r = runVex(`struct Node impl Clone {
     v: i32,
     next: Option<Box<Node>>,

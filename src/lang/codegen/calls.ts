@@ -7,7 +7,7 @@ import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser, envOf } from '../sema/types';
 import { typeKey } from './typedesc';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, type E, type Operands } from './expr';
-import { cloneJs, cloneIsCopy } from './clone-glue';
+import { cloneJs, cloneIsCopy, cloneInTwin, glueUserClones } from './clone-glue';
 import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
@@ -59,8 +59,14 @@ export abstract class CallEmitter extends ExprEmitter {
   /** `x.clone()` of the value `v` through the clone glue: a call of the user's clone() when some
    *  part of t has one, so this frame's call site is recorded (its backtrace line) as for a call. */
   private cloneCall(e: ast.ExprOf<'call'>, v: string, t: Type): string {
-    const js = cloneJs(this.m, v, t, this.site(e.span));
+    const js = this.cloneOf(v, t, this.site(e.span));
     return this.userOps(t, new Set()) ? `(${this.at(e.span)}, ${js})` : js;
+  }
+  /** The clone of `v`: the glue's calls of user clone()s are this function's calls (a recursive
+   *  clone() through Option/Box/Vec gets a twin, deep.ts), made as heap frames in a twin. */
+  private cloneOf(v: string, t: Type, site: number): string {
+    for (const inst of glueUserClones(this.m, t)) noteCall(this.m, inst);
+    return (this.deepTwins && cloneInTwin(this.m, v, t, site, this.deepTwins)) || cloneJs(this.m, v, t, site);
   }
 
   /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
@@ -605,7 +611,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Set.vex_del': return `${rtX('$spull')}(${o}, ${this.val(a[0])}, ${ck}, ${dk})`;
     }
     switch (`${owner}.${method}`) {
-      case 'Clone.clone': return cloneJs(this.m, o, ot, s);
+      case 'Clone.clone': return this.cloneOf(o, ot, s);
       case 'Vec.push': {
         if (ot.k !== 'builtin' || !ot.args[0] || vecKind(ot.args[0]) === 0) return `${o}.push(${arg(0)}, ${s})`;
         // a typed Vec with room (b is typed only from VEC_TYPED_AT on; a plain b holds exactly n):
