@@ -638,6 +638,9 @@ export abstract class ExprEmitter {
       case 'fn': {
         const inst = this.m.instance(r.fn, r.typeArgs.map((t) => this.ty(t)));
         noteValueUse(this.m, inst);
+        // an async fn as a value starts its task when called, as a direct call does (its site
+        // here: the call's is not known to the value); its generator alone would run inline
+        if (r.fn.isAsync) return `((...a) => ${rtS('async')}(${inst.name}(...a), ${jsStr(displayName(r.fn.name))}, ${this.site(e.span)}))`;
         return inst.name;
       }
       case 'const': return this.constLit(r.value, this.ty(r.type));
