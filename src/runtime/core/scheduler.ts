@@ -16,9 +16,10 @@ export type Op = Iterator<unknown, unknown, unknown>;
 export const TASK_BYTES = 512;
 /** Fuel a spawn costs: an endless spawning loop ends at the fuel limit like any other loop. */
 const TASK_STEPS = 16;
-/** Nested resume loops (scheduler.resume) from which async calls in suspendable code are started
- *  by the innermost loop instead of another nested one: shallow ones, the common case, take the
- *  cheaper nested path (a yield to the loop and back costs a generator switch per call). */
+/** Nested async starts (Scheduler.async: a task's resume inside its caller's) from which async
+ *  calls in suspendable code are started by the loop running the caller instead (resume/chain):
+ *  shallow ones, the common case, take the cheaper nested path (a yield to the loop and back costs
+ *  a generator switch per call). */
 export const ASYNC_NEST = 8;
 /** Fuel a context switch costs (an async loop that only awaits still burns fuel). */
 const SWITCH_STEPS = 1;
@@ -152,121 +153,132 @@ export class Scheduler {
     else rt.frameSites[0] = -1; // a task that has made no call yet: not the last task's first frame
   }
 
-  /** Nested resume loops on the host stack (a task starting another at an async call, or a go). */
+  /** Nested starts of async calls on the host stack (`async` inside a task's resume). */
   private nest = 0;
   private readonly nestAt: number;
-  /** Set past ASYNC_NEST nested loops: suspendable code then yields the Task of an async call
-   *  (`spawn`) for the innermost loop to start, instead of a nested loop (`async`). */
+  /** Set past ASYNC_NEST nested starts: suspendable code then yields the Task of an async call
+   *  (`spawn`) for the loop running it to start, instead of a nested start (`async`). */
   deep = false;
 
   /**
    * Run task `t` until it finishes or blocks, then come back to the current task. An async fn
    * called in a running task starts at once (eager, §6.2): in a nested resume (`async`), or, once
-   * ASYNC_NEST loops are nested, in this one: suspendable code yields the callee's new Task
-   * (`spawn`), this loop runs it, then resumes the caller with it, so a chain of async calls (deep
-   * async recursion) takes no host frames per level. The order of switches, trace events and
-   * exceptions is the same either way.
+   * ASYNC_NEST starts are nested, in this one: suspendable code yields the callee's new Task
+   * (`spawn`) and `chain` runs it, then resumes the caller with it, so a chain of async calls
+   * (deep async recursion) takes no host frames per level. The order of switches, trace events
+   * and exceptions is the same either way.
    */
   private resume(t: Task): void {
-    const base = this.current;
-    this.switchIn(t, base);
-    this.deep = ++this.nest >= this.nestAt;
-    try {
-      this.run(t, base);
-    } finally {
-      this.deep = --this.nest >= this.nestAt;
-    }
-  }
-  /** resume's loop: `t` was switched in from `base`. */
-  private run(t: Task, base: Task): void {
-    let prev = base;
-    let callers: Task[] | null = null; // the tasks whose async call started `t`, outermost first
-    let input: unknown = undefined;
-    let failed = false;
-    for (;;) {
-      let c: Task | null;
-      try {
-        c = this.step(t, prev, failed, input);
-      } catch (e) {
-        // `t` ended with an exception: its caller's async call raises it (as a nested resume's would)
-        if (callers === null || !callers.length) throw e;
-        if (e instanceof VexAbort || e instanceof VexLimit || e instanceof VexExit) {
-          // run-ending (no cleanup runs for it): leave the callers at once, as deep.ts runDeep does
-          // (a stack overflow is still seen by the innermost few, to record their locals)
-          for (let k = 0; e instanceof VexAbort && e.overflow && k < OVERFLOW_LOCALS && callers.length; k++) {
-            const p = callers.pop()!; // (loaded: it is `prev`)
-            try { p.gen!.throw(e); } catch { /* it rethrows */ }
-            this.current = callers.length ? callers[callers.length - 1] : base;
-            this.load(this.current);
-          }
-          this.load(base);
-          this.current = base;
-          throw e;
-        }
-        input = e;
-        failed = true;
-        t = callers.pop()!;
-        prev = callers.length ? callers[callers.length - 1] : base;
-        continue;
-      }
-      failed = false;
-      if (c !== null) {
-        // `t` called an async fn: `c` runs now (switched in), and `t` goes on when it ends or blocks
-        (callers ??= []).push(t);
-        prev = t;
-        t = c;
-        input = undefined;
-        continue;
-      }
-      if (callers === null || !callers.length) return;
-      // the caller goes on with the Future its async call made
-      input = t;
-      t = callers.pop()!;
-      prev = callers.length ? callers[callers.length - 1] : base;
-    }
-  }
-  /** Run `t` (switched in from `prev`) until it ends, blocks or starts an async call: `v` is sent
-   *  (thrown when `failed`) to where it stopped. The new task of an async call, switched in, or null
-   *  when `t` ended or blocked and `prev` is back. */
-  private step(t: Task, prev: Task, failed: boolean, v: unknown): Task | null {
+    const prev = this.current;
+    this.switchIn(t, prev);
     let r: IteratorResult<unknown, unknown>;
     try {
-      r = failed ? t.gen!.throw(v) : t.gen!.next(v);
+      r = t.gen!.next();
     } catch (e) {
-      this.save(t);
-      this.load(prev);
-      this.current = prev;
-      // An async fn's panic completes its Future with the panic: re-raised where it is awaited.
-      if (e instanceof VexPanic && t.guards[0] === 'async') {
-        this.rt.endUnwind();
-        t.panicked = e;
-        this.panickedTasks.push(t);
-        this.finish(t, undefined);
-        return null;
-      }
-      // An uncaught panic in a task ends the whole program (its message was printed when raised).
-      if (e instanceof VexPanic) {
-        this.rt.finishUncaught(e, `panic not caught in task ${t.id}: the program exits with status 134`);
-        throw new VexAbort(134, `panic in task ${t.id}`, 'panicked');
-      }
-      throw e;
+      this.ended(t, prev, e);
+      return;
     }
-    if (!r.done && r.value instanceof Task) {
-      const c = r.value;
-      try {
-        this.switchIn(c, t);
-      } catch (e) {
-        return this.step(t, prev, true, e); // (its fuel charge, before any switching: raised in `t`)
-      }
-      return c;
-    }
+    if (!r.done && r.value instanceof Task) return this.chain(t, prev, r.value);
     this.save(t);
     this.load(prev);
     this.current = prev;
     if (r.done) this.finish(t, r.value);
     // control is back with a task that was running when it handed over (go, an async call)
     if (prev.state === 'running') this.rt.emit({ t: 'task-run', task: prev.id, clock: this.clock });
-    return null;
+  }
+  /** `t` (switched in from `prev`) ended with exception `e`: back to `prev`. An async fn's panic
+   *  completes its Future (returns); anything else goes on (thrown) where `t` was started. */
+  private ended(t: Task, prev: Task, e: unknown): void {
+    this.save(t);
+    this.load(prev);
+    this.current = prev;
+    // An async fn's panic completes its Future with the panic: re-raised where it is awaited.
+    if (e instanceof VexPanic && t.guards[0] === 'async') {
+      this.rt.endUnwind();
+      t.panicked = e;
+      this.panickedTasks.push(t);
+      this.finish(t, undefined);
+      return;
+    }
+    // An uncaught panic in a task ends the whole program (its message was printed when raised).
+    if (e instanceof VexPanic) {
+      this.rt.finishUncaught(e, `panic not caught in task ${t.id}: the program exits with status 134`);
+      throw new VexAbort(134, `panic in task ${t.id}`, 'panicked');
+    }
+    throw e;
+  }
+  /** resume's loop once `t0` (switched in from `base`) yielded the Task `c0` of an async call. */
+  private chain(t0: Task, base: Task, c0: Task): void {
+    const callers: Task[] = []; // the tasks whose async call started `t`, outermost first
+    let t = t0, prev = base;
+    let start: Task | null = c0; // a Task `t` yielded: it starts now, `t` goes on when it ends or blocks
+    let input: unknown = undefined;
+    let failed = false;
+    for (;;) {
+      if (start !== null) {
+        const c = start;
+        start = null;
+        try {
+          this.switchIn(c, t);
+          callers.push(t);
+          prev = t;
+          t = c;
+          input = undefined;
+        } catch (e) {
+          input = e; // (the switch's fuel charge, before any switching: raised in `t`)
+          failed = true;
+        }
+      }
+      let r: IteratorResult<unknown, unknown>;
+      try {
+        r = failed ? t.gen!.throw(input) : t.gen!.next(input);
+      } catch (e) {
+        failed = false;
+        let raised = true;
+        try {
+          this.ended(t, prev, e);
+          raised = false;
+        } catch (x) {
+          input = x;
+        }
+        if (!callers.length) {
+          if (raised) throw input;
+          return;
+        }
+        if (!raised) input = t; // its Future holds the panic: the caller goes on with it
+        else if (input instanceof VexAbort || input instanceof VexLimit || input instanceof VexExit) {
+          // run-ending (no cleanup runs for it): leave the callers at once, as deep.ts runDeep does
+          // (a stack overflow is still seen by the innermost few, to record their locals)
+          for (let k = 0; input instanceof VexAbort && input.overflow && k < OVERFLOW_LOCALS && callers.length; k++) {
+            const p = callers.pop()!; // (loaded: it is `prev`)
+            try { p.gen!.throw(input); } catch { /* it rethrows */ }
+            this.current = callers.length ? callers[callers.length - 1] : base;
+            this.load(this.current);
+          }
+          this.load(base);
+          this.current = base;
+          throw input;
+        } else failed = true; // the caller's async call raises it, as a nested resume's would
+        t = callers.pop()!;
+        prev = callers.length ? callers[callers.length - 1] : base;
+        continue;
+      }
+      failed = false;
+      if (!r.done && r.value instanceof Task) {
+        start = r.value;
+        continue;
+      }
+      this.save(t);
+      this.load(prev);
+      this.current = prev;
+      if (r.done) this.finish(t, r.value);
+      if (prev.state === 'running') this.rt.emit({ t: 'task-run', task: prev.id, clock: this.clock });
+      if (!callers.length) return;
+      // the caller goes on with the Future its async call made
+      input = t;
+      t = callers.pop()!;
+      prev = callers.length ? callers[callers.length - 1] : base;
+    }
   }
   /** Switch from the running task `prev` to `t`. */
   private switchIn(t: Task, prev: Task): void {
@@ -472,7 +484,12 @@ export class Scheduler {
   /** Calling an async fn: run its body until the first await that must wait; the task is the Future. */
   async(gen: Gen, name: string, site: number): Task {
     const t = this.spawn(gen, name, site);
-    this.resume(t);
+    this.deep = ++this.nest >= this.nestAt;
+    try {
+      this.resume(t);
+    } finally {
+      this.deep = --this.nest >= this.nestAt;
+    }
     return t;
   }
   /** The same call in suspendable code, which yields the Task for its driver (resume or drive) to
