@@ -27,6 +27,8 @@ export const RT_MEMBERS = [
   'recordLocals', 'wantsLocals', 'movedLocal',
   // drops of recursive types nested past a limit wait in `dropQueue` (`dropDepth`: the nesting)
   'dropDepth', 'dropQueue', 'drainDrops',
+  // clones of recursive types nested past `cloneFrom` run as heap frames (`cloneDepth`: the nesting)
+  'cloneDepth', 'cloneFrom', 'cloneDeep',
   // a panic of one drop in a sequence (a struct's fields, a Vec's elements) is held while the
   // rest still run: each value is dropped once (context.ts dropSteps, helpers' dropEach)
   'dropFault',
@@ -59,7 +61,7 @@ export const LIB_FNS = [
 ] as const;
 /** rt.sched: the scheduler (core/scheduler.ts). */
 export const SCHED_FNS = [
-  'async', 'await', 'channel', 'clock', 'drive', 'go', 'recv', 'send', 'sleep',
+  'async', 'await', 'channel', 'clock', 'deep', 'drive', 'go', 'recv', 'send', 'sleep', 'spawn',
 ] as const;
 /** rt.helpers: checked helpers (core/helpers.ts). */
 export const HELPER_FNS = [

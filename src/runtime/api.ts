@@ -24,6 +24,9 @@ export interface RunOptions {
   /** Vex depth from which recursive functions run as heap frames (tests; default core/deep.ts
    *  DEEP_AT, and DEEP_LIGHT_AT for light frames, scaled to the host stack by core/host-stack.ts). */
   deepAt?: number;
+  /** Nested task loops from which async calls in suspendable code are started by the innermost
+   *  loop (tests; default core/scheduler.ts ASYNC_NEST). */
+  asyncNest?: number;
 }
 
 /** See RunOptions.heapSink. `site` is a site id: the run sets `locate` to turn one into a SourceLoc. */

@@ -4,9 +4,10 @@ import type * as ast from '../syntax/ast';
 import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
-import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser } from '../sema/types';
+import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser, envOf } from '../sema/types';
+import { typeKey } from './typedesc';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, operandsAfter, type E, type Operands } from './expr';
-import { cloneJs, cloneIsCopy } from './clone-glue';
+import { cloneJs, cloneIsCopy, cloneInTwin, glueUserClones } from './clone-glue';
 import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
 import { taskName } from './task-name';
@@ -34,13 +35,18 @@ const USER_OPS = ['op==', 'op!=', 'op<', 'op<=', 'op>', 'op>=', 'clone'];
 export abstract class CallEmitter extends ExprEmitter {
   /** Does t hold values of a user type with its own ==, ordering or clone() (user code a builtin
    *  method on t may run)? `seen`: types on the way. */
-  protected userOps(t: Type, seen: Set<Type>): boolean {
-    if (seen.has(t)) return false;
-    seen.add(t);
+  protected userOps(t: Type, seen: Set<string>): boolean {
+    const key = typeKey(t);
+    if (seen.has(key)) return false;
+    seen.add(key);
     switch (t.k) {
       case 'struct': case 'enum': {
         const ms = this.m.methods.get(t.info);
-        return !!ms && USER_OPS.some((n) => ms.has(n));
+        if (ms && USER_OPS.some((n) => ms.has(n))) return true;
+        // the derived ones run the parts' (`Option<P>`, a struct with a `P` field)
+        const env = envOf(t.info.generics, t.args, t.info.name);
+        const parts = t.k === 'struct' ? t.info.fields.map((f) => f.type) : t.info.variants.flatMap((v) => v.fields);
+        return parts.some((p) => this.userOps(subst(p, env), seen));
       }
       case 'tuple': return t.elems.some((x) => this.userOps(x, seen));
       case 'array': case 'slice': return this.userOps(t.elem, seen);
@@ -48,6 +54,19 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'ref': return this.userOps(t.inner, seen);
       default: return false;
     }
+  }
+
+  /** `x.clone()` of the value `v` through the clone glue: a call of the user's clone() when some
+   *  part of t has one, so this frame's call site is recorded (its backtrace line) as for a call. */
+  private cloneCall(e: ast.ExprOf<'call'>, v: string, t: Type): string {
+    const js = this.cloneOf(v, t, this.site(e.span));
+    return this.userOps(t, new Set()) ? `(${this.at(e.span)}, ${js})` : js;
+  }
+  /** The clone of `v`: the glue's calls of user clone()s are this function's calls (a recursive
+   *  clone() through Option/Box/Vec gets a twin, deep.ts), made as heap frames in a twin. */
+  private cloneOf(v: string, t: Type, site: number): string {
+    for (const inst of glueUserClones(this.m, t)) noteCall(this.m, inst);
+    return (this.deepTwins && cloneInTwin(this.m, v, t, site, this.deepTwins)) || cloneJs(this.m, v, t, site);
   }
 
   /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
@@ -98,7 +117,7 @@ export abstract class CallEmitter extends ExprEmitter {
     noteCall(this.m, inst);
     if (this.deepTwins?.has(inst.name)) return `(yield ${this.siteCall(span, twinName(inst.name), args)})`;
     const c = this.siteCall(span, inst.name, args);
-    if (fn.isAsync) return `${rtS('async')}(${c}, ${jsStr(displayName(fn.name))}, ${this.site(span)})`;
+    if (fn.isAsync) return this.startAsync(c, jsStr(displayName(fn.name)), span);
     if (inst.isGen) return this.isGen ? `(yield* ${c})` : `${rtS('drive')}(${c})`;
     return c;
   }
@@ -119,7 +138,7 @@ export abstract class CallEmitter extends ExprEmitter {
         if (rt.k !== 'struct' && rt.k !== 'enum') return this.builtinContractMethod(e, t.method, rt);
         const f = t.sig ? this.overloadFor(rt, t.contract, t.method, t.sig) : this.m.methods.get(rt.info)?.get(t.method);
         // `Clone`'s default body: a type that lists `impl Clone` without writing `clone()`
-        if (!f && t.method === 'clone') return cloneJs(this.m, this.val(e.callee.object), rt, this.site(e.span));
+        if (!f && t.method === 'clone') return this.cloneCall(e, this.val(e.callee.object), rt);
         if (!f) return unsupported(`method ${t.method} of ${typeName(rt)}`);
         return this.methodCall(e, f, t.sig ? this.methodTypeArgs(f, rt.args, e.args) : rt.args);
       }
@@ -227,7 +246,7 @@ export abstract class CallEmitter extends ExprEmitter {
     switch (method) {
       case 'to_string': return this.displayJs(v, t);
       case 'debug': return `${RT.debug}(${v}, ${this.m.td(t)})`;
-      case 'clone': return cloneJs(this.m, v, t, this.site(e.span));
+      case 'clone': return this.cloneCall(e, v, t);
       case 'compare': case 'cmp': {
         const a = this.tmp(), b = this.tmp();
         this.pre.push(`${a} = ${v}; ${b} = ${arg()};`);
@@ -595,7 +614,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Set.vex_del': return `${rtX('$spull')}(${o}, ${this.val(a[0])}, ${ck}, ${dk})`;
     }
     switch (`${owner}.${method}`) {
-      case 'Clone.clone': return cloneJs(this.m, o, ot, s);
+      case 'Clone.clone': return this.cloneOf(o, ot, s);
       case 'Vec.push': {
         if (ot.k !== 'builtin' || !ot.args[0] || vecKind(ot.args[0]) === 0) return `${o}.push(${arg(0)}, ${s})`;
         // a typed Vec with room (b is typed only from VEC_TYPED_AT on; a plain b holds exactly n):

@@ -12,7 +12,8 @@
 import type { Type } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import { notCloneWith } from '../sema/clone-check';
-import type { ModuleCtx } from './context';
+import type { Instance, ModuleCtx } from './context';
+import { twinName } from './deep';
 import { typeKey } from './typedesc';
 import { envOf } from '../sema/types';
 import { isCellRef } from './names';
@@ -58,8 +59,90 @@ function cloneFn(m: ModuleCtx, t: Type): string {
   if (hit) return hit;
   const name = `$clone${fns.size}`;
   fns.set(key, name);
-  m.dropDefs.push(`function ${name}(v, s) { ${cloneBody(m, t)} } // clone ${typeName(t)}`);
+  if (!glueRecursive(m, t)) {
+    m.dropDefs.push(`function ${name}(v, s) { ${cloneBody(m, t)} } // clone ${typeName(t)}`);
+    return name;
+  }
+  // A type whose glue calls itself (a list or tree, through any types): past rt.cloneFrom nested
+  // calls (runtime/core/deep.ts CLONE_DEEP) a clone goes on in its generator twin `${name}$g`,
+  // the same body with its clones of recursive parts yielded as heap frames (deep.ts runDeep):
+  // the same order of clones and allocations, and a failure midway drops what was made as here.
+  const twin = (x: string, et: Type) => (glueRecursive(m, et) ? `(yield ${cloneFn(m, et)}$g(${x}, s))` : cloneJs(m, x, et, 's'));
+  m.dropDefs.push(`function ${name}(v, s) { if (${RT.cloneDepth} >= ${RT.cloneFrom}) return ${RT.cloneDeep}(${name}$g(v, s)); ${RT.cloneDepth}++; try { ${cloneBody(m, t)} } finally { ${RT.cloneDepth}--; } } // clone ${typeName(t)}`);
+  m.dropDefs.push(`function* ${name}$g(v, s) { ${cloneBody(m, t, twin)} } // clone ${typeName(t)}, heap frames`);
   return name;
+}
+
+/** The user clone() instances t's glue calls, through any glue (not through user code): the
+ *  calls a `.clone()` of t makes, for the call graph (deep.ts noteCall). */
+export function glueUserClones(m: ModuleCtx, t: Type): Instance[] {
+  const out = new Map<string, Instance>();
+  const seen = new Set<string>();
+  const walk = (u: Type): void => {
+    const k = typeKey(u);
+    if (seen.has(k)) return;
+    seen.add(k);
+    const user = userClone(m, u);
+    if (user && (u.k === 'struct' || u.k === 'enum')) {
+      const inst = m.instance(user, u.args);
+      out.set(inst.name, inst);
+      return;
+    }
+    for (const p of glueParts(m, u)) walk(p);
+  };
+  walk(t);
+  return [...out.values()];
+}
+
+const userTwinGlue = new WeakMap<ModuleCtx, Set<string>>();
+/** In a deep twin (deep.ts): the clone of `v` when t's glue reaches a user clone() that has a twin
+ *  (a recursive clone() cloning its own kind through Option/Box/Vec…): a yield of the glue's
+ *  generator `$cloneN$u`, whose calls of such clones yield their twins, so the recursion runs as
+ *  heap frames throughout (its Vex frames, and so its stack overflow, as plain calls'). Else null. */
+export function cloneInTwin(m: ModuleCtx, v: string, t: Type, s: number | string, twins: ReadonlySet<string>): string | null {
+  if (!glueUserClones(m, t).some((i) => twins.has(i.name))) return null;
+  const name = `${cloneFn(m, t)}$u`;
+  let made = userTwinGlue.get(m);
+  if (!made) userTwinGlue.set(m, (made = new Set()));
+  if (!made.has(name)) {
+    made.add(name);
+    const c = (x: string, et: Type) => cloneInTwin(m, x, et, 's', twins) ?? cloneJs(m, x, et, 's');
+    m.dropDefs.push(`function* ${name}(v, s) { ${cloneBody(m, t, c, twins)} } // clone ${typeName(t)}, heap frames of user clone()s`);
+  }
+  return `(yield ${name}(${v}, ${s}))`;
+}
+
+/** The types whose glue t's glue calls (none for a Copy type or one with its own clone()). */
+function glueParts(m: ModuleCtx, t: Type): Type[] {
+  if (cloneIsCopy(m, t) || userClone(m, t)) return [];
+  switch (t.k) {
+    case 'struct': { const env = envOf(t.info.generics, t.args, t.info.name); return t.info.fields.map((f) => subst(f.type, env)); }
+    case 'enum': { const env = envOf(t.info.generics, t.args, t.info.name); return t.info.variants.flatMap((v) => v.fields.map((f) => subst(f, env))); }
+    case 'tuple': return t.elems;
+    case 'array': return [t.elem];
+    case 'builtin': return t.name === 'Box' || t.name === 'Vec' || t.name === 'Map' || t.name === 'Set' ? t.args : [];
+    default: return [];
+  }
+}
+const recursive = new WeakMap<ModuleCtx, Map<string, boolean>>();
+/** Does t's clone glue reach its own again (through other types' glue, not through user code)? */
+function glueRecursive(m: ModuleCtx, t: Type): boolean {
+  let memo = recursive.get(m);
+  if (!memo) recursive.set(m, (memo = new Map()));
+  const key = typeKey(t);
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const seen = new Set<string>();
+  const reaches = (u: Type): boolean => glueParts(m, u).some((p) => {
+    const k = typeKey(p);
+    if (k === key) return true;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return reaches(p);
+  });
+  const r = reaches(t);
+  memo.set(key, r);
+  return r;
 }
 
 /** `out` filled by `fill`; if a part's clone throws, the parts already in `out` are dropped. */
@@ -68,8 +151,9 @@ function guarded(m: ModuleCtx, elem: Type, fill: string, dropOut: string, onFail
   return `try { ${fill} } catch (e) { ${dropOut} ${onFail} throw e; }`;
 }
 
-function cloneBody(m: ModuleCtx, t: Type): string {
-  const c = (x: string, et: Type) => cloneJs(m, x, et, 's');
+/** `c`: the JS cloning a part (the twin's yields its recursive parts); `twins`: in a deep twin's
+ *  glue (cloneInTwin), the user clone()s with twins, called as heap frames. */
+function cloneBody(m: ModuleCtx, t: Type, c = (x: string, et: Type) => cloneJs(m, x, et, 's'), twins?: ReadonlySet<string>): string {
   const drop = (et: Type) => m.dropFn(et);
   const user = userClone(m, t);
   if (user && (t.k === 'struct' || t.k === 'enum')) {
@@ -77,6 +161,7 @@ function cloneBody(m: ModuleCtx, t: Type): string {
     const rtype = user.receiverType ? subst(user.receiverType, envOf(t.info.generics, t.args, t.info.name)) : null;
     // a shared receiver of a scalar-like type (an enum) is a cell of its own, as methodCall makes
     const recv = rtype && isCellRef(rtype) ? `${RT.cell}(() => v, ($v) => { v = $v; })` : 'v';
+    if (twins?.has(inst.name)) return `return (yield ${twinName(inst.name)}(${recv}));`;
     const call = `${inst.name}(${recv})`;
     return `return ${inst.isGen ? `${rtS('drive')}(${call})` : call};`;
   }

@@ -199,6 +199,61 @@ describe('plain frames and heap frames are indistinguishable', () => {
     expect(ev.info.unwind.length).toBe(121 * 4 + 3);
     expect(ev.info.backtrace.length).toBeGreaterThan(10);
   });
+  it('clone glue of lists through other types as heap frames: clones, allocations, a failure midway', () => {
+    // (deepAt sets the clone glue's limit too: runtime/core/rt.ts cloneFrom)
+    const r = same(`struct Item impl Clone, Drop {
+    v: i32,
+    s: String,
+    fn clone(): Item { if self.v == 77 { panic("no 77"); } println("clone {}", self.v); return Item { v: self.v, s: self.s.clone() }; }
+    fn drop()! { println("drop {}", self.v); }
+}
+struct Node { item: Item, next: Option<Box<(i32, Link)>> }
+struct Link { n: Node }
+fn build(k: i32, bad: i32): Node {
+    let! h = Node { item: Item { v: 0, s: "0" }, next: None };
+    for i in 1..k { h = Node { item: Item { v: if i == bad { 77 } else { i }, s: f"{i}" }, next: Some(Box((i, Link { n: h }))) }; }
+    return h;
+}
+fn main() {
+    let a = build(60, -1);
+    let c = a.clone();
+    println("{}", a == c);
+    let b = build(60, 20);
+    let r = catch_panic(|| { let x = b.clone(); x.item.v });
+    println("{}", r.unwrap_err());
+}
+`);
+    expect(r.stdout).toContain('true\n');
+    expect(r.stdout).toContain('no 77\n');
+  });
+  it('a recursive clone() through Option/Box/Vec (its calls of itself go through the clone glue)', () => {
+    const r = same(`struct Tree impl Clone, Drop {
+    v: i32,
+    kids: Vec<Tree>,
+    next: Option<Box<Tree>>,
+    fn clone(): Tree {
+        if self.v == 1000 { panic("no 1000"); }
+        return Tree { v: self.v, kids: self.kids.clone(), next: self.next.clone() };
+    }
+    fn drop()! { if self.v % 10 == 0 { println("drop {}", self.v); } }
+}
+fn build(k: i32, bad: i32): Tree {
+    let! h = Tree { v: 0, kids: Vec.new(), next: None };
+    for i in 1..k { h = Tree { v: if i == bad { 1000 } else { i }, kids: [Tree { v: -i, kids: Vec.new(), next: None }], next: Some(Box(h)) }; }
+    return h;
+}
+fn main() {
+    let a = build(50, -1);
+    let c = a.clone();
+    println("{}", c.v);
+    let b = build(50, 20);
+    let r = catch_panic(|| { let x = b.clone(); x.v });
+    println("{}", r.unwrap_err());
+}
+`);
+    expect(r.stdout).toContain('49\n');
+    expect(r.stdout).toContain('no 1000\n');
+  });
   it('an uncaught panic (aborted unwinding) and its backtrace', () => {
     const r = same(PANIC_AT(90).replace('catch_panic(|| down(0, 90))', 'Ok(down(0, 90))').replace('let r =', 'let r: Result<i32, string> ='));
     expect(r.exitCode).toBe(134);

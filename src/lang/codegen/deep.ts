@@ -104,11 +104,14 @@ const LIGHT_NAMES = 5;
  * (measured in Node: 156 bytes for one parameter, 8 more per local or parameter), so the estimate
  * bounds each: few declared names, a short body (temporaries need text), shallow nesting (the
  * arguments of nested calls are live at once), no defer or Drop cleanup (it keeps completion
- * registers, or `$u` and the flags when it runs after the body) and no closures (a context, and their frames sit on top).
+ * registers, or `$u` and the flags when it runs after the body), no closures (a context, and their frames sit on top)
+ * and no clone glue calls (a recursive clone() through Option/Box: a few glue frames a level).
  */
 export function frameIsLight(text: string, params: number): boolean {
   const body = text.slice(text.indexOf('{') + 1);
-  if (body.length > LIGHT_CHARS || /\bfinally\b|\$u\b|=>|\bfunction\b/.test(body)) return false; // ($u: cleanup without finally, stmts.ts inlineExit)
+  // ($u: cleanup without finally, stmts.ts inlineExit; $cloneN: clone glue, whose calls of a user
+  // clone() add host frames to each level of a recursion through it)
+  if (body.length > LIGHT_CHARS || /\bfinally\b|\$u\b|=>|\bfunction\b|\$clone\d/.test(body)) return false;
   let names = params;
   for (const m of body.matchAll(/\b(?:let|const) ([^;=]*)/g)) names += m[1].split(',').length;
   if (names > LIGHT_NAMES) return false;

@@ -607,11 +607,20 @@ export abstract class ExprEmitter {
       case 'block': { const t = this.tmp(); this.pre.push(this.blockValue(e.block, t)); return t; }
       case 'async': {
         const fnJs = this.closure(e, true);
-        return `${rtS('async')}((${fnJs})(), "async block", ${this.site(e.span)})`;
+        return this.startAsync(`(${fnJs})()`, '"async block"', e.span);
       }
       case 'typeof': return jsStr(displayName(typeName(this.typeOf(e.operand))));
       case 'error': return unsupported('error expression');
     }
+  }
+
+  /** An async fn's or block's Task, started now (eager): in suspendable code the driver starts it
+   *  (scheduler.ts spawn/resume), so deep async recursion stays off the host stack. */
+  startAsync(genJs: string, name: string, span: ast.Span): string {
+    const site = this.site(span);
+    if (!this.isGen) return `${rtS('async')}(${genJs}, ${name}, ${site})`;
+    const g = this.tmp();
+    return `(${g} = ${genJs}, ${rtS('deep')} ? (yield ${rtS('spawn')}(${g}, ${name}, ${site})) : ${rtS('async')}(${g}, ${name}, ${site}))`;
   }
 
   /** A blocking helper generator: `yield*` in suspendable code, a nested scheduler loop elsewhere. */
@@ -663,6 +672,9 @@ export abstract class ExprEmitter {
       case 'fn': {
         const inst = this.m.instance(r.fn, r.typeArgs.map((t) => this.ty(t)));
         noteValueUse(this.m, inst);
+        // an async fn as a value starts its task when called, as a direct call does (its site
+        // here: the call's is not known to the value); its generator alone would run inline
+        if (r.fn.isAsync) return `((...a) => ${rtS('async')}(${inst.name}(...a), ${jsStr(displayName(r.fn.name))}, ${this.site(e.span)}))`;
         return inst.name;
       }
       case 'const': return this.constLit(r.value, this.ty(r.type));

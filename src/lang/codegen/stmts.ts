@@ -43,9 +43,9 @@ const EXIT = '$x';
 /** returnJs's texts carry both forms (`\x01return …\x02{ …; break $x; }\x03`): keep one. */
 const pickReturns = (js: string, inline: boolean) => js.replace(/\x01([^\x02]*)\x02([^\x03]*)\x03/g, (_m, ret: string, leave: string) => (inline ? leave : ret));
 /** returnJs's texts for a return leaving scopes nested in a statement with pending temporaries
- *  (`\x04nested…\x05plain…\x06`): the first drops those scopes' locals before the temporaries
- *  (innermost first, as a block end would), the second leaves every local to the exit, after the
- *  defers (§3.5): kept when the function has a `defer`. */
+ *  (`\x04nested…\x05deferred…\x06`): the first drops those scopes' locals before the temporaries
+ *  (innermost first, as a block end would), the second runs the frame's defers first (§3.5),
+ *  then the same drops: kept when the function has a `defer`. */
 const pickNested = (js: string, defers: boolean) => js.replace(/\x04([^\x05]*)\x05([^\x06]*)\x06/g, (_m, nested: string, plain: string) => (defers ? plain : nested));
 
 // `$FS`: the call-site stack, read once per call (it is never replaced during a run; the
@@ -235,11 +235,15 @@ export class FnEmitter extends CallEmitter {
     // would drop them, then the temporaries, then the function's exit does the rest
     const order = this.inDefer > 0 ? null : this.nestedOrder(this.nestedFrom(), 0);
     if (order) {
-      const drops = order.join('\n');
       const unit = value === null || value === 'undefined';
-      const ret = unit ? `${drops}\n${RT.depth} = $f; return;` : `$r = ${value};\n${drops}\n${RT.depth} = $f; return $r;`;
-      const nested = !this.restart ? `{\n${ret}\n}` : `\x01{\n${ret}\n}\x02{\n${unit ? '' : `$r = ${value};\n`}${drops}\nbreak ${EXIT};\n}\x03`;
-      return `\x04${nested}\x05${this.plainReturn(value)}\x06`;
+      const form = (drops: string) => {
+        const ret = unit ? `${drops}\n${RT.depth} = $f; return;` : `$r = ${value};\n${drops}\n${RT.depth} = $f; return $r;`;
+        return !this.restart ? `{\n${ret}\n}` : `\x01{\n${ret}\n}\x02{\n${unit ? '' : `$r = ${value};\n`}${drops}\nbreak ${EXIT};\n}\x03`;
+      };
+      // in a function with a `defer` (§3.5): its defers first (run here, once: runDefers empties
+      // the list), then the same order; the locals outside the statement are the exit's
+      const drops = order.join('\n');
+      return `\x04${form(drops)}\x05${form(`if ($d) ${RT.runDefers}($d, undefined, ${this.frameSite});\n${drops}`)}\x06`;
     }
     return this.plainReturn(value);
   }

@@ -21,6 +21,10 @@ export const DEEP_AT = 400;
  *  another DEEP_AT of the heaviest (rt.deep lowers this threshold to DEEP_AT's there). */
 export const DEEP_LIGHT_AT = 1500;
 
+/** Nested clone-glue calls of recursive types on the host stack before the rest of a clone runs as
+ *  heap frames (codegen clone-glue.ts; a link of a list through other types is a few calls). */
+export const CLONE_DEEP = 400;
+
 /** Heap frames one trampoline holds at most (64 MiB of the stack model): beyond it the run ends
  *  as a host stack overflow would, before heavy frames could exhaust a worker's memory. */
 export const DEEP_MAX = 1 << 18;

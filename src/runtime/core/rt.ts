@@ -13,7 +13,7 @@ import type { Scheduler } from './scheduler';
 import type { Machine } from './machine';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
-import { DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
+import { CLONE_DEEP, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
 import { deepThresholds } from './host-stack';
 import { HeapLog } from './heap-log';
 import { FrameArrays } from './frame-arrays';
@@ -51,8 +51,9 @@ export class Runtime {
   // common/rt-contract.ts RT_MEMBERS (RT_CONTRACT above checks this class provides them).
   // ---- call-site stack: one for every task (the scheduler copies a switched-out task's frames)
   /** The call site each active frame is at (frame index -> site id), for backtraces. Made once at
-   *  its full length and never replaced: generated code reads it once per call (`$FS`). */
-  readonly frameSites = new Int32Array(CS_MAX);
+   *  its full length and never replaced: generated code reads it once per call (`$FS`). -1: none
+   *  recorded (a backtrace shows `?`; 0 is a real site, the first one the program has). */
+  readonly frameSites = new Int32Array(CS_MAX).fill(-1);
   /** The next free frame index: a function entry takes one (`$f = rt.depth++`), its exit resets it. */
   depth = 0;
   /** The model's limit on frames (the current task's `stackLim`). */
@@ -162,6 +163,7 @@ export class Runtime {
     const deepAt = opts.deepAt !== undefined && opts.deepAt >= 0 ? opts.deepAt : -1;
     const t = deepAt >= 0 ? { at: deepAt, lightAt: deepAt } : deepThresholds();
     this.deepFrom = this.deepStep = t.at;
+    this.cloneFrom = deepAt >= 0 ? deepAt : CLONE_DEEP;
     this.deepFromLight = t.lightAt;
     this.stackLim = Math.floor(opts.stackSize / FRAME_BYTES);
     this.traceCalls = !!opts.traceCalls;
@@ -651,6 +653,18 @@ export class Runtime {
     this.machine.guard(at, () => this.machine.sys.chargeHost(DEFER_RECORD_BYTES));
     (d ??= []).push(f, at);
     return d;
+  }
+  // ---- deep clones: nesting of the clone glue of recursive types (codegen clone-glue.ts)
+  /** Nested clone-glue calls of recursive types on the host stack, and its limit (RunOptions.deepAt
+   *  in tests). */
+  cloneDepth = 0;
+  readonly cloneFrom: number;
+  /** Past the limit, a clone goes on as the glue's generator twin, its nested clones heap frames
+   *  (deep.ts runDeep); plain glue called inside (through a user clone()) starts counting again. */
+  cloneDeep(g: Generator<unknown, unknown, unknown>): unknown {
+    const d = this.cloneDepth;
+    this.cloneDepth = 0;
+    try { return runDeep(g, this.seenDeep); } finally { this.cloneDepth = d; }
   }
   /** `site` is the dropped local's declaration; `frameSite` names the function. */
   // ---- deep drops: nesting of the drops of recursive types, and what waits past the limit

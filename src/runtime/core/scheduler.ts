@@ -4,7 +4,8 @@
 // runs the other tasks in a nested loop until the caller is woken.
 import type { Runtime } from './rt';
 import type { BlockKind, WakeCause } from '../api';
-import { VexAbort, VexPanic } from './errors';
+import { VexAbort, VexExit, VexLimit, VexPanic } from './errors';
+import { OVERFLOW_LOCALS } from './deep';
 import { Fifo, MinHeap } from './queue';
 import { ASYNC_GUARDS, NO_GUARDS, type Guard } from './guards';
 
@@ -15,6 +16,11 @@ export type Op = Iterator<unknown, unknown, unknown>;
 export const TASK_BYTES = 512;
 /** Fuel a spawn costs: an endless spawning loop ends at the fuel limit like any other loop. */
 const TASK_STEPS = 16;
+/** Nested async starts (Scheduler.async: a task's resume inside its caller's) from which async
+ *  calls in suspendable code are started by the loop running the caller instead (resume/chain):
+ *  shallow ones, the common case, take the cheaper nested path (a yield to the loop and back costs
+ *  a generator switch per call). */
+export const ASYNC_NEST = 8;
 /** Fuel a context switch costs (an async loop that only awaits still burns fuel). */
 const SWITCH_STEPS = 1;
 const NO_TLS: unknown[] = [];
@@ -121,6 +127,8 @@ export class Scheduler {
 
   constructor(private readonly rt: Runtime) {
     this.current = new Task(0, 'main', rt.stackBytes, []);
+    this.nestAt = rt.opts.asyncNest ?? ASYNC_NEST;
+    this.deep = this.nestAt <= 0;
   }
 
   // ---------------------------------------------------------------- context switching
@@ -142,45 +150,144 @@ export class Scheduler {
     const f = t.frames;
     if (typeof f === 'number') rt.frameSites[0] = f;
     else if (f) { const cs = rt.frameSites; for (let i = 0; i < f.length; i++) cs[i] = f[i]; }
+    else rt.frameSites[0] = -1; // a task that has made no call yet: not the last task's first frame
   }
 
-  /** Run task `t` until it finishes or blocks, then come back to the current task. */
+  /** Nested starts of async calls on the host stack (`async` inside a task's resume). */
+  private nest = 0;
+  private readonly nestAt: number;
+  /** Set past ASYNC_NEST nested starts: suspendable code then yields the Task of an async call
+   *  (`spawn`) for the loop running it to start, instead of a nested start (`async`). */
+  deep = false;
+
+  /**
+   * Run task `t` until it finishes or blocks, then come back to the current task. An async fn
+   * called in a running task starts at once (eager, §6.2): in a nested resume (`async`), or, once
+   * ASYNC_NEST starts are nested, in this one: suspendable code yields the callee's new Task
+   * (`spawn`) and `chain` runs it, then resumes the caller with it, so a chain of async calls
+   * (deep async recursion) takes no host frames per level. The order of switches, trace events
+   * and exceptions is the same either way.
+   */
   private resume(t: Task): void {
-    this.rt.charge(SWITCH_STEPS);
     const prev = this.current;
-    this.save(prev);
-    this.load(t);
-    this.current = t;
-    t.state = 'running';
-    this.rt.emit({ t: 'task-run', task: t.id, clock: this.clock });
+    this.switchIn(t, prev);
     let r: IteratorResult<unknown, unknown>;
     try {
       r = t.gen!.next();
     } catch (e) {
-      this.save(t);
-      this.load(prev);
-      this.current = prev;
-      // An async fn's panic completes its Future with the panic: re-raised where it is awaited.
-      if (e instanceof VexPanic && t.guards[0] === 'async') {
-        this.rt.endUnwind();
-        t.panicked = e;
-        this.panickedTasks.push(t);
-        this.finish(t, undefined);
-        return;
-      }
-      // An uncaught panic in a task ends the whole program (its message was printed when raised).
-      if (e instanceof VexPanic) {
-        this.rt.finishUncaught(e, `panic not caught in task ${t.id}: the program exits with status 134`);
-        throw new VexAbort(134, `panic in task ${t.id}`, 'panicked');
-      }
-      throw e;
+      this.ended(t, prev, e);
+      return;
     }
+    if (!r.done && r.value instanceof Task) return this.chain(t, prev, r.value);
     this.save(t);
     this.load(prev);
     this.current = prev;
     if (r.done) this.finish(t, r.value);
     // control is back with a task that was running when it handed over (go, an async call)
     if (prev.state === 'running') this.rt.emit({ t: 'task-run', task: prev.id, clock: this.clock });
+  }
+  /** `t` (switched in from `prev`) ended with exception `e`: back to `prev`. An async fn's panic
+   *  completes its Future (returns); anything else goes on (thrown) where `t` was started. */
+  private ended(t: Task, prev: Task, e: unknown): void {
+    this.save(t);
+    this.load(prev);
+    this.current = prev;
+    // An async fn's panic completes its Future with the panic: re-raised where it is awaited.
+    if (e instanceof VexPanic && t.guards[0] === 'async') {
+      this.rt.endUnwind();
+      t.panicked = e;
+      this.panickedTasks.push(t);
+      this.finish(t, undefined);
+      return;
+    }
+    // An uncaught panic in a task ends the whole program (its message was printed when raised).
+    if (e instanceof VexPanic) {
+      this.rt.finishUncaught(e, `panic not caught in task ${t.id}: the program exits with status 134`);
+      throw new VexAbort(134, `panic in task ${t.id}`, 'panicked');
+    }
+    throw e;
+  }
+  /** resume's loop once `t0` (switched in from `base`) yielded the Task `c0` of an async call. */
+  private chain(t0: Task, base: Task, c0: Task): void {
+    const callers: Task[] = []; // the tasks whose async call started `t`, outermost first
+    let t = t0, prev = base;
+    let start: Task | null = c0; // a Task `t` yielded: it starts now, `t` goes on when it ends or blocks
+    let input: unknown = undefined;
+    let failed = false;
+    for (;;) {
+      if (start !== null) {
+        const c = start;
+        start = null;
+        try {
+          this.switchIn(c, t);
+          callers.push(t);
+          prev = t;
+          t = c;
+          input = undefined;
+        } catch (e) {
+          input = e; // (the switch's fuel charge, before any switching: raised in `t`)
+          failed = true;
+        }
+      }
+      let r: IteratorResult<unknown, unknown>;
+      try {
+        r = failed ? t.gen!.throw(input) : t.gen!.next(input);
+      } catch (e) {
+        failed = false;
+        let raised = true;
+        try {
+          this.ended(t, prev, e);
+          raised = false;
+        } catch (x) {
+          input = x;
+        }
+        if (!callers.length) {
+          if (raised) throw input;
+          return;
+        }
+        if (!raised) input = t; // its Future holds the panic: the caller goes on with it
+        else if (input instanceof VexAbort || input instanceof VexLimit || input instanceof VexExit) {
+          // run-ending (no cleanup runs for it): leave the callers at once, as deep.ts runDeep does
+          // (a stack overflow is still seen by the innermost few, to record their locals)
+          for (let k = 0; input instanceof VexAbort && input.overflow && k < OVERFLOW_LOCALS && callers.length; k++) {
+            const p = callers.pop()!; // (loaded: it is `prev`)
+            try { p.gen!.throw(input); } catch { /* it rethrows */ }
+            this.current = callers.length ? callers[callers.length - 1] : base;
+            this.load(this.current);
+          }
+          this.load(base);
+          this.current = base;
+          throw input;
+        } else failed = true; // the caller's async call raises it, as a nested resume's would
+        t = callers.pop()!;
+        prev = callers.length ? callers[callers.length - 1] : base;
+        continue;
+      }
+      failed = false;
+      if (!r.done && r.value instanceof Task) {
+        start = r.value;
+        continue;
+      }
+      this.save(t);
+      this.load(prev);
+      this.current = prev;
+      if (r.done) this.finish(t, r.value);
+      if (prev.state === 'running') this.rt.emit({ t: 'task-run', task: prev.id, clock: this.clock });
+      if (!callers.length) return;
+      // the caller goes on with the Future its async call made
+      input = t;
+      t = callers.pop()!;
+      prev = callers.length ? callers[callers.length - 1] : base;
+    }
+  }
+  /** Switch from the running task `prev` to `t`. */
+  private switchIn(t: Task, prev: Task): void {
+    this.rt.charge(SWITCH_STEPS);
+    this.save(prev);
+    this.load(t);
+    this.current = t;
+    t.state = 'running';
+    this.rt.emit({ t: 'task-run', task: t.id, clock: this.clock });
   }
 
   private finish(t: Task, v: unknown): void {
@@ -312,10 +419,23 @@ export class Scheduler {
   /** Drive a suspendable computation from plain code (a blocking call outside a generator). */
   drive<R>(g: Op): R {
     const me = this.current;
+    let r = g.next();
     for (;;) {
-      const r = g.next();
       if (r.done) return r.value as R;
+      if (r.value instanceof Task) {
+        // an async fn called in `g` (spawn): it starts now, then `g` goes on with its Future
+        const c = r.value;
+        try {
+          this.resume(c);
+        } catch (e) {
+          r = g.throw!(e);
+          continue;
+        }
+        r = g.next(c);
+        continue;
+      }
       this.waitInPlace(me);
+      r = g.next();
     }
   }
 
@@ -363,9 +483,20 @@ export class Scheduler {
 
   /** Calling an async fn: run its body until the first await that must wait; the task is the Future. */
   async(gen: Gen, name: string, site: number): Task {
+    const t = this.spawn(gen, name, site);
+    this.deep = ++this.nest >= this.nestAt;
+    try {
+      this.resume(t);
+    } finally {
+      this.deep = --this.nest >= this.nestAt;
+    }
+    return t;
+  }
+  /** The same call in suspendable code, which yields the Task for its driver (resume or drive) to
+   *  start: `(yield S.spawn(gen, name, site))` is the Future. */
+  spawn(gen: Gen, name: string, site: number): Task {
     const t = this.newTask(name, 256 * 1024, gen, site);
     t.guards = ASYNC_GUARDS;
-    this.resume(t);
     return t;
   }
 
@@ -374,9 +505,10 @@ export class Scheduler {
     if (f instanceof Task) f.awaited = true;
     return new AwaitOp(this, f, site, join);
   }
-  /** The end of an await: the awaited task's panic goes on in the awaiter, else its value. */
-  awaited(f: Future): unknown {
-    if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, this.rt.frameSites[this.rt.depth - 1] ?? -1);
+  /** The end of an await at `site`: the awaited task's panic goes on in the awaiter (its backtrace
+   *  goes on at the await), else its value. */
+  awaited(f: Future, site: number): unknown {
+    if (f instanceof Task && f.panicked) this.rt.repanic(f.panicked, site >= 0 ? site : this.rt.frameSites[this.rt.depth - 1] ?? -1);
     return f.value;
   }
 
@@ -528,6 +660,6 @@ class AwaitOp extends BlockingOp {
   step(): IteratorResult<unknown, unknown> {
     const f = this.f;
     if (!f.done) return this.s.wait(f, f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
-    return { value: this.s.awaited(f), done: true };
+    return { value: this.s.awaited(f, this.site), done: true };
   }
 }
