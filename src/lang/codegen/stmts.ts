@@ -75,6 +75,8 @@ export class FnEmitter extends CallEmitter {
   restart: string | null = null;
   /** Defer bodies being emitted (arrows: their returns stay `return`s, see returnJs). */
   private inDefer = 0;
+  /** The result may hold a Gc handle: `$r` is a root while the exit's defers and drops run. */
+  retGc = false;
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
     super(m, env, fnName, isGen, '$f');
@@ -109,6 +111,9 @@ export class FnEmitter extends CallEmitter {
       .map((d) => `${d.flag} && ${localValue(d.local, this.boxedLocals)}`)];
     let code: string;
     const temps = this.unwindTemps.length > 0;
+    // the value being returned is in flight while the exit's defers, drops and temporaries' drops
+    // run: one of them calling gc_collect() freed it (`let c = C {…}; return Gc(…);`)
+    if (this.retGc && (this.usesDefer || this.allDrops.length || temps)) gcRoots.push('$r');
     // the body's locals first, then the parameters: each rt.recordLocals goes before what was recorded
     const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
@@ -943,7 +948,9 @@ export class FnEmitter extends CallEmitter {
   closure(e: E, forceGen = false): string {
     const ci = exprInfo(e)?.closure;
     if (e.kind === 'async') {
-      return this.pinCaptures(this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), [], this.gcCapsOf(ci?.captures)), ci?.captures);
+      const fut = this.ty(this.effType(e));
+      const retGc = fut.k === 'builtin' && fut.args.length > 0 && this.m.mayHoldGc(fut.args[0]);
+      return this.pinCaptures(this.nested(`async block in ${this.fnName}`, true, (em) => { em.retGc = retGc; return em.body(e.body, null); }, [], this.gcCapsOf(ci?.captures)), ci?.captures);
     }
     if (e.kind !== 'closure') return unsupported('closure');
     const params = ci ? ci.params : (e.params.map((p) => localOf(p)).filter(Boolean) as LocalInfo[]);
@@ -953,7 +960,9 @@ export class FnEmitter extends CallEmitter {
     // a closure owns its by-value parameters as a function does (drops them at return unless
     // moved), except the elements or payload a builtin it is lent to hands it in place
     const lent = lentClosures.has(e), owned = lentOwnedParams.get(e) ?? [];
+    const ft = this.ty(this.effType(e));
     const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
+      em.retGc = ft.k === 'fn' && this.m.mayHoldGc(ft.ret);
       params.forEach((l, i) => { if (!lent || owned.includes(i)) em.ownParam(l, em.ty(l.type)); });
       em.paramLocals = params;
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
@@ -1270,6 +1279,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   if (fn.receiver === 'value' && fn.receiverLocal) owned.unshift(fn.receiverLocal);
   for (const l of owned) em.ownParam(l, subst(l.type, env));
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
+  em.retGc = m.mayHoldGc(subst(fn.ret, env));
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
   if (!isGen && !deepTwins) em.restart = `${name}(${params.join(', ')})`;
   const body = em.body(decl.body, null, prologue);
