@@ -523,7 +523,16 @@ export abstract class ExprEmitter {
         const mt = this.typeOf(e);
         const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
         const [es, ea] = this.tableEntry(mt);
-        return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
+        // keys and values are operands the map takes: an owned one made before a later one that
+        // panics is dropped (`{"a": D {…}, "b": boom()}` leaked it), a Gc one is a root meanwhile
+        const ops = operands();
+        for (const en of e.entries) {
+          this.takeOperand(ops, () => this.val(en.key), { t: this.effType(en.key), span: en.key.span }, [en.key]);
+          this.takeOperand(ops, () => this.copyVal(en.value), { t: this.effType(en.value), span: en.value.span }, [en.value]);
+        }
+        const js = this.settle(ops), pairs: string[] = [];
+        for (let i = 0; i < js.length; i += 2) pairs.push(`[${js[i]}, ${js[i + 1]}]`);
+        return `$mapOf([${pairs.join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
       }
       case 'unary': return this.unary(e);
       case 'postfix': return this.incDec(e.operand, e.op, false, exprInfo(e)?.step);
