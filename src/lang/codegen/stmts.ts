@@ -107,7 +107,7 @@ export class FnEmitter extends CallEmitter {
     }).join('\n');
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
     // frame is active, suspended tasks included (runtime/core/gc.ts)
-    const gcRoots = [...this.gcCaps, ...this.gcTemps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
+    const gcRoots = [...this.gcCaps, ...this.gcTemps, ...session.gc, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
       .map((d) => `${d.flag} && ${localValue(d.local, this.boxedLocals)}`)];
     let code: string;
     const temps = this.unwindTemps.length > 0;
@@ -182,9 +182,9 @@ export class FnEmitter extends CallEmitter {
    *  the finally block can write them back), with their drop flag when they need dropping (an
    *  assignment drops the old value; written back too) but never dropped by the cell — except
    *  by the session's end (`:reset`), whose main owns them all. */
-  private replSession(R: ModuleCtx['repl'], decls: string[]): { loaded: Set<number>; owned: Set<number>; save: string } {
-    const loaded = new Set<number>(), owned = new Set<number>();
-    if (!R) return { loaded, owned, save: '' };
+  private replSession(R: ModuleCtx['repl'], decls: string[]): { loaded: Set<number>; owned: Set<number>; save: string; gc: string[] } {
+    const loaded = new Set<number>(), owned = new Set<number>(), gc: string[] = [];
+    if (!R) return { loaded, owned, save: '', gc };
     let save = '';
     for (const e of R.load) {
       const l = e.local, n = localName(l.name, l.id), t = this.ty(l.type);
@@ -196,6 +196,12 @@ export class FnEmitter extends CallEmitter {
       }
       if (l.replBoxed && !e.wasBoxed) v = `{ v: ${v} }`;
       decls.push(`${n} = ${v}`);
+      // a GC root while the cell runs (its slot, a root between cells, is emptied until the cell
+      // writes it back: the value it held is no root once the cell assigns another)
+      if (this.m.mayHoldGc(t)) {
+        gc.push(localValue(l, this.boxedLocals));
+        if (!R.end) decls.push(`$gs${e.slot} = ${RT.replSlots}[${e.slot}] = undefined`);
+      }
       // its drop flag as the last cell left it (a binding the checker calls moved may still own
       // parts: `let (a, _) = t;` leaves t its `_` part)
       const live = `${RT.replLive}[${e.slot}] === true`;
@@ -212,7 +218,7 @@ export class FnEmitter extends CallEmitter {
       }
     }
     for (const e of R.store) owned.add(e.local.id);
-    return { loaded, owned, save };
+    return { loaded, owned, save, gc };
   }
 
   /** Registers a droppable local of the frame (after the temporaries registered so far). */
