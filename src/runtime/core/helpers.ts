@@ -68,6 +68,18 @@ function eqStep(a: unknown, b: unknown, todo: unknown[]): boolean {
     return true;
   }
   if (isBox(a) && isBox(b)) { todo.push(a.v, b.v); return true; } // contents, not block addresses
+  // maps and sets: the same keys (their canonical forms), each with equal values, in any order
+  // (they compared their tables' fields: block addresses, so two equal maps were unequal)
+  if (a instanceof VMap && b instanceof VMap) {
+    if (a.m.size !== b.m.size) return false;
+    for (const [k, v] of a.m) { if (!b.m.has(k)) return false; todo.push(v, b.m.get(k)); }
+    return true;
+  }
+  if (a instanceof VSet && b instanceof VSet) {
+    if (a.m.size !== b.m.size) return false;
+    for (const k of a.m) if (!b.m.has(k)) return false;
+    return true;
+  }
   if (a instanceof VGc || b instanceof VGc || a instanceof Channel || b instanceof Channel) return false; // handles: equal when the same object
   // one class per declaration; a REPL session has one module per cell, each with its own class of
   // the same declaration under the same name (codegen context.ts names them); a memory-backed
