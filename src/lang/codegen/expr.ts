@@ -866,9 +866,13 @@ export abstract class ExprEmitter {
    *  or the comparison derived from `op<` / `compare` (the checker lowers the non-generic cases). */
   userOperator(op: string, l: string, r: string, t: Extract<Type, { k: 'struct' | 'enum' }>, span: ast.Span): string | null {
     const ms = this.m.methods.get(t.info);
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    // a shared reference to an enum (or another scalar-like type) is a cell, as methodCall passes
+    // it: the operands here are values (an enum's `op==(y: &K)` read `x.get()` of a plain value)
+    const pass = (x: string, pt: Type | null | undefined) => (pt && isCellRef(subst(pt, env)) ? `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${x})` : x);
     const call = (name: string, a: string, b: string) => {
       const f = ms?.get(name);
-      return f && f.params.length === 1 ? this.callInstance(f, t.args, [a, b], span) : null;
+      return f && f.params.length === 1 ? this.callInstance(f, t.args, [pass(a, f.receiverType), pass(b, f.params[0].type)], span) : null;
     };
     const direct = call('op' + op, l, r);
     if (direct) return direct;
