@@ -67,7 +67,7 @@ export const HELPER_FNS = [
   '$contains', '$copy', '$div', '$eq', '$f2i', '$ipow', '$mapOf', '$mdel', '$mget', '$mput',
   '$mset', '$mtake', '$range', '$rem', '$repeat', '$sadd', '$sdel', '$sget', '$slice', '$sliceAll',
   '$sput', '$sset', '$stake', '$subslice', '$unwrapO', '$anyAs',
-  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear', '$dropAll', '$i2f',
+  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear', '$dropAll', '$i2f', '$eqWith',
 ] as const;
 /** rt.jsBuiltins: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [

@@ -6,6 +6,7 @@ import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser } from '../sema/types';
 import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, type E, type Operands } from './expr';
+import { eqGlueJs } from './eq-glue';
 import { cloneJs, cloneIsCopy } from './clone-glue';
 import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
@@ -764,9 +765,12 @@ export abstract class CallEmitter extends ExprEmitter {
    *  as `==` does: they compared fields), or '' for the structural comparison. */
   private userEq(elem: Type | null | undefined, span: ast.Span): string {
     const t = elem ? derefAll(elem) : null;
-    if (!t || (t.k !== 'struct' && t.k !== 'enum')) return '';
-    const eq = this.userOperator('==', 'x', 'y', t, span);
-    return eq ? `, (x, y) => ${eq}` : '';
+    if (!t) return '';
+    const eq = t.k === 'struct' || t.k === 'enum' ? this.userOperator('==', 'x', 'y', t, span) : null;
+    if (eq) return `, (x, y) => ${eq}`;
+    // (an element holding such values: `Vec<Option<K>>.contains`)
+    const glue = eqGlueJs(this.m, 'x', 'y', t);
+    return glue ? `, (x, y) => ${glue}` : '';
   }
 
   /** `drop(o.a0), ` for a Result receiver `o` (written objE) in variant `tag`, whose payload the

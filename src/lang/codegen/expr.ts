@@ -17,6 +17,7 @@ import { holdsRef as semaHoldsRef } from '../sema/borrows';
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
+import { eqGlueJs } from './eq-glue';
 import { noteValueUse } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { CodegenLimit } from './context';
@@ -952,6 +953,9 @@ export abstract class ExprEmitter {
   }
 
   eq(l: string, r: string, t: Type): string {
+    // a value holding (or being) one with its own op== compares that part through it
+    const glue = eqGlueJs(this.m, l, r, t);
+    if (glue) return glue;
     switch (t.k) {
       // `==` on 64/128-bit values: a number and a BigInt of one value compare equal
       case 'int': if (isWideInt(t.name)) return `(${l} == ${r})`; return `(${l} === ${r})`;

@@ -407,6 +407,16 @@ export function makeHelpers(rt: Runtime) {
       if (o.t === 0) return o.a0;
       return rt.panic('called unwrap on None', s);
     },
+    /** `a == b` through generated glue (codegen eq-glue.ts): each step compares a pair and may
+     *  push more (glue, x, y) triples; they are taken in order until one differs. */
+    $eqWith(f: (a: unknown, b: unknown, q: unknown[]) => boolean, a: unknown, b: unknown): boolean {
+      const q: unknown[] = [f, a, b];
+      while (q.length) {
+        const y = q.pop(), x = q.pop(), g = q.pop() as typeof f;
+        if (!g(x, y, q)) return false;
+      }
+      return true;
+    },
     /** `eq`: the element type's own `==` (element on the left, as Rust's `contains`). */
     $contains(a: unknown[], x: unknown, eq?: (x: unknown, y: unknown) => boolean): boolean {
       rt.charge(a.length >>> 4);
