@@ -457,7 +457,9 @@ export abstract class CallEmitter extends ExprEmitter {
         // (the scheduler numbers its channels: their identity as Map keys)
         const cap = a.length ? `$Number(${this.val(a[0])})` : '0';
         const et = t.k === 'builtin' ? t.args[0] : null;
-        return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
+        // (and its element size: the slots of a buffer that grows big are charged to the heap limit)
+        const esize = this.vecLayout(et).size;
+        return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'}${esize !== 8 ? `, ${esize}` : ''})`;
       }
       case 'Duration.from_secs': return `($Number(${this.val(a[0])}) * 1000)`;
       case 'Duration.from_millis': return `$Number(${this.val(a[0])})`;
