@@ -5,7 +5,7 @@ import { libMethod, type LibHost } from './lib-methods';
 import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser } from '../sema/types';
-import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, type E, type Operands } from './expr';
+import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, isPlace, type E, type Operands } from './expr';
 import { eqGlueJs } from './eq-glue';
 import { cloneJs, cloneIsCopy } from './clone-glue';
 import { isCopy } from '../sema/infer';
@@ -261,7 +261,10 @@ export abstract class CallEmitter extends ExprEmitter {
     }
     // a by-value receiver is the first operand the callee takes
     const ot = this.effType(obj);
-    const ops: Operands = { js: [recv], owns: [rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null], leaves: [false], held: [null], gc: [rtype !== null && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.mayHoldGc(ot)] };
+    // (a borrowed receiver made by the call, `mkh().peek(collect())`, is a GC root while the
+    // arguments are made as a by-value one is: the collection freed what it held)
+    const gcRecv = rtype !== null && (rtype.k !== 'ref' ? ot.k !== 'ref' && this.m.mayHoldGc(ot) : !isCellRef(rtype) && !isPlace(obj) && this.m.mayHoldGc(derefAll(ot)));
+    const ops: Operands = { js: [recv], owns: [rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null], leaves: [false], held: [null], gc: [gcRecv] };
     return this.callInstance(fn, typeArgs, this.userArgs(fn, e.args, ops), e.span);
   }
 
@@ -496,6 +499,19 @@ export abstract class CallEmitter extends ExprEmitter {
   builtinMethod(e: ast.ExprOf<'call'>, owner: string, method: string): string {
     if (e.callee.kind !== 'member') return unsupported('builtin method shape');
     const objE = e.callee.object;
+    // a receiver made by the call that may hold a Gc handle is a GC root while the method runs:
+    // its arguments or the closure it calls may collect (`mk().map(|g| { gc_collect(); … })`
+    // freed the elements not yet visited)
+    if (isPlace(objE) || !this.m.mayHoldGc(derefAll(this.effType(objE)))) return this.builtinMethodRecv(e, owner, method);
+    const g = this.tmp(), r = this.tmp();
+    this.gcTemps.push(g);
+    this.pinRaw(objE, `(${g} = ${this.raw(objE)})`);
+    try {
+      return `(${r} = ${this.builtinMethodRecv(e, owner, method)}, ${g} = undefined, ${r})`;
+    } finally { this.unpin([objE]); }
+  }
+  private builtinMethodRecv(e: ast.ExprOf<'call'>, owner: string, method: string): string {
+    const objE = (e.callee as ast.ExprOf<'member'>).object;
     const a = e.args;
     const s = this.site(e.span);
     const rt_ = this.ty(this.typeOf(e));

@@ -970,6 +970,8 @@ export class FnEmitter extends CallEmitter {
     const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
       em.retGc = ft.k === 'fn' && this.m.mayHoldGc(ft.ret);
       params.forEach((l, i) => { if (!lent || owned.includes(i)) em.ownParam(l, em.ty(l.type)); });
+      // an element or payload lent in place is a GC root of the closure's frame all the same
+      if (lent) params.forEach((l, i) => { if (!owned.includes(i) && !l.addressTaken && this.m.mayHoldGc(em.ty(l.type))) em.gcCaps.push(localName(l.name, l.id)); });
       em.paramLocals = params;
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
     }, params.map((p) => localName(p.name, p.id)), caps);
