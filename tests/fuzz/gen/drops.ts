@@ -145,7 +145,8 @@ export function genGc(r: Rng): FuzzCase {
   const n = r.int(2, 6);
   const vals = Array.from({ length: n }, (_, i) => i * 10);
   // qs holds Gc<Q>s made where a collection runs while they are in flight (returned through a
-  // frame whose drop or defer collects, map/tuple literal operands, a closure's result): all stay
+  // frame whose drop or defer collects, map/tuple literal operands, a closure's result, receivers
+  // made by the call: a borrowed one, a builtin's whose closure collects): all stay
   // reachable to the end, so a `q dropped` line is a root missed
   const body: string[] = ['    let! ns = Vec<Gc<Node>>();', '    let! qs = Vec<Gc<Q>>();'];
   for (let i = 0; i < n; i++) body.push(`    ns.push(Gc(Node { val: ${vals[i]}, next: None, r: R { id: ${i} } }));`);
@@ -157,7 +158,9 @@ export function genGc(r: Rng): FuzzCase {
   for (let k = r.int(3, 14); k > 0; k--) {
     const i = r.int(0, len - 1), j = r.int(0, len - 1);
     const q = qs;
-    switch (r.int(0, 12)) {
+    switch (r.int(0, 14)) {
+      case 13: body.push(`    qs.push(QH { g: Gc(Q { v: ${k} }) }.peek(col()));`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
+      case 14: body.push(`    { let vv = mkqv(${k}).map(|g| { col(); return g; }); qs.push(vv[0]); qs.push(vv[1]); }`, `    println("q {}", qs[${q}].get().v + qs[${q + 1}].get().v);`); out.push(`q ${2 * k + 1}`); qs += 2; break;
       case 9: body.push(`    qs.push(${r.pick(['viaDrop', 'viaDefer'])}(${k}));`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
       case 10: body.push(`    { let m = { 1: Gc(Q { v: ${k} }), 2: viaDrop(${k + 1}) }; qs.push(m[1]); qs.push(m[2]); }`, `    println("q {}", qs[${q}].get().v + qs[${q + 1}].get().v);`); out.push(`q ${2 * k + 1}`); qs += 2; break;
       case 11: body.push(`    { let f = || { let c = Col { k: 0 }; return Gc(Q { v: ${k} }); }; qs.push(f()); }`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
@@ -186,6 +189,9 @@ struct Col impl Drop { k: i32, fn drop()! { gc_collect(); } }
 fn viaDrop(v: i32): Gc<Q> { let c = Col { k: v }; return Gc(Q { v: v }); }
 fn viaDefer(v: i32): Gc<Q> { defer gc_collect(); return Gc(Q { v: v }); }
 fn col(): i32 { return gc_collect() as i32 * 0; }
+struct QH { g: Gc<Q> }
+fn (h: &QH) peek(k: i32): Gc<Q> { return h.g; }
+fn mkqv(v: i32): Vec<Gc<Q>> { let! w = Vec<Gc<Q>>(); w.push(Gc(Q { v: v })); w.push(Gc(Q { v: v + 1 })); return w; }
 `;
   return { category: 'gc', text: `${decl}fn main() {\n${body.join('\n')}\n}\n`, expect: { stdout: out.map((l) => l + '\n').join(''), exit: 0 } };
 }
