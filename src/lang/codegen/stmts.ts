@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, partsTempRoot, type E } from './expr';
+import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, partsTempRoot, isPlace, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
@@ -833,6 +833,11 @@ export class FnEmitter extends CallEmitter {
       // when the body moves the items out)
       const owns = seq || tt.k === 'struct' || tt.k === 'enum';
       const o = this.simple((!l.movedOut || owns) && !kept ? this.tempVal(it) : this.val(it));
+      // a temporary iterated that may hold Gc handles is a GC root while the loop runs: a
+      // collection in the body freed the elements not yet visited (`for g in make() { … }`)
+      const gcIt = !isPlace(it) && this.m.mayHoldGc(tt) ? this.tmp() : null;
+      if (gcIt) this.gcTemps.push(gcIt);
+      const rooted = (js: string) => (gcIt ? `${gcIt} = ${o};\n${js}\n${gcIt} = undefined;` : js);
       const i = this.tmp();
       if (l.movedOut && seq && this.m.needsDrop(lt) && !kept) {
         const arr = tt.k === 'array' ? o : `${o}.b`;
@@ -841,17 +846,17 @@ export class FnEmitter extends CallEmitter {
         this.dropFlags.set(l.id, d.flag);
         const boxed = this.pin(l, true);
         const take = this.tmp();
-        return `for (${i} = 0; ${i} < ${tt.k === 'array' ? `${o}.length` : `${o}.n`}; ${i}++) {\n${FUEL}\n${take} = ${arr}[${i}]; ${arr}[${i}] = $MV; ` +
-          `${v} = ${boxed ? `{ v: ${take} }` : take}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
+        return rooted(`for (${i} = 0; ${i} < ${tt.k === 'array' ? `${o}.length` : `${o}.n`}; ${i}++) {\n${FUEL}\n${take} = ${arr}[${i}]; ${arr}[${i}] = $MV; ` +
+          `${v} = ${boxed ? `{ v: ${take} }` : take}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`);
       }
       const idx = (arr: string, off: string, len: string) =>
         `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null, [l])}\n}`;
-      if (tt.k === 'array') return idx(o, '', `${o}.length`);
-      if (tt.k === 'slice') return idx(`${o}.a`, `${o}.off + `, `${o}.len`);
-      if (tt.k === 'builtin' && tt.name === 'Vec') return idx(`${o}.b`, '', `${o}.n`);
+      if (tt.k === 'array') return rooted(idx(o, '', `${o}.length`));
+      if (tt.k === 'slice') return rooted(idx(`${o}.a`, `${o}.off + `, `${o}.len`));
+      if (tt.k === 'builtin' && tt.name === 'Vec') return rooted(idx(`${o}.b`, '', `${o}.n`));
       if (tt.k === 'builtin' && (tt.name === 'Map' || tt.name === 'Set')) {
         const ks = this.tmp();
-        return `${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`);
+        return rooted(`${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`));
       }
       if (tt.k === 'range') {
         return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${tt.elem.k === 'int' && isWide(tt.elem) ? `$winc(${v})` : `${v} + 1`}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
@@ -861,6 +866,8 @@ export class FnEmitter extends CallEmitter {
         if (!next) return unsupported(`for-in over ${tt.info.name}`);
         const inst = this.m.instance(next, tt.args);
         const opt = this.tmp();
+        // (the item it handed over, held in opt while the body runs, is a root too)
+        if (this.m.mayHoldGc(this.ty(l.type)) && !l.addressTaken) this.gcTemps.push(opt);
         const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `${rtS('drive')}(${inst.name}(${o}))`) : `${inst.name}(${o})`;
         const head = `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\n`;
         const lt = this.ty(l.type);
@@ -871,9 +878,9 @@ export class FnEmitter extends CallEmitter {
           this.addDrop(d);
           this.dropFlags.set(l.id, d.flag);
           const boxed = this.pin(l, true);
-          return `${head}${v} = ${boxed ? `{ v: ${opt}.a0 }` : `${opt}.a0`}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
+          return rooted(`${head}${v} = ${boxed ? `{ v: ${opt}.a0 }` : `${opt}.a0`}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`);
         }
-        return `${head}const ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`;
+        return rooted(`${head}const ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`);
       }
       return unsupported(`for-in over this value`);
     });
