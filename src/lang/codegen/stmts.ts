@@ -977,8 +977,13 @@ export class FnEmitter extends CallEmitter {
     const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
       em.retGc = ft.k === 'fn' && this.m.mayHoldGc(ft.ret);
       params.forEach((l, i) => { if (!lent || owned.includes(i)) em.ownParam(l, em.ty(l.type)); });
-      // an element or payload lent in place is a GC root of the closure's frame all the same
-      if (lent) params.forEach((l, i) => { if (!owned.includes(i) && !l.addressTaken && this.m.mayHoldGc(em.ty(l.type))) em.gcCaps.push(localName(l.name, l.id)); });
+      // an element or payload lent in place is a GC root of the closure's frame all the same, as
+      // is what a reference parameter points to (emitFunction)
+      params.forEach((l, i) => {
+        const t = em.ty(l.type);
+        const view = lent && !owned.includes(i) ? t : t.k === 'ref' ? t.inner : null;
+        if (view && !l.addressTaken && this.m.mayHoldGc(view)) em.gcCaps.push(localName(l.name, l.id));
+      });
       em.paramLocals = params;
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
     }, params.map((p) => localName(p.name, p.id)), caps);
@@ -1010,7 +1015,7 @@ export class FnEmitter extends CallEmitter {
 
   private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[], gcCaps: string[] = []): string {
     const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
-    em.gcCaps = gcCaps;
+    em.gcCaps = [...gcCaps]; // (its own: the closure value's getter reads the captures only)
     em.root = this.root;
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
     for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
@@ -1293,6 +1298,14 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   const owned = fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l);
   if (fn.receiver === 'value' && fn.receiverLocal) owned.unshift(fn.receiverLocal);
   for (const l of owned) em.ownParam(l, subst(l.type, env));
+  // a reference parameter is a GC root of the frame too: what it points to may have no other
+  // root now (a drop()'s self, which its owner let go before dropping it: a gc_collect() in the
+  // drop freed the Gc objects self held, and the drop then read them)
+  const refs = [...(fn.receiverLocal ? [fn.receiverLocal] : []), ...fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l)];
+  for (const l of refs) {
+    const t = subst(l.type, env);
+    if (t.k === 'ref' && !(l.addressTaken && memBacked(t)) && m.mayHoldGc(t.inner)) em.gcCaps.push(localName(l.name, l.id));
+  }
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
   em.retGc = m.mayHoldGc(subst(fn.ret, env));
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
