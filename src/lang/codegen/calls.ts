@@ -539,7 +539,7 @@ export abstract class CallEmitter extends ExprEmitter {
     const folds = owner === 'Vec' && (method === 'reduce' || method === 'fold') && !holdsRef(rt_);
     const readsAs = detachedCall(e) || folds || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_;
     const o = this.simple(this.tempVal(objE, readsAs));
-    const pins = this.pinArgs(a);
+    const pins = this.pinArgs(a, true);
     try { return this.builtinMethodOn(e, owner, method, o, readsAs, seq); } finally { this.unpin(pins); }
   }
   private builtinMethodOn(e: ast.ExprOf<'call'>, owner: string, method: string, o: string, readsAs: Type | null, seq: boolean): string {

@@ -262,9 +262,13 @@ export abstract class ExprEmitter {
    *  (`m.insert(key(), v()?)`) are evaluated first, in order, into temps its JS reads where it
    *  needs them (else the hoisted statements ran before the earlier arguments). One that owns
    *  something is in flight meanwhile (as in takeOperand). Returns the pins to drop after. */
-  pinArgs(args: readonly E[]): E[] {
+  pinArgs(args: readonly E[], panics = false): E[] {
     let last = -1;
     args.forEach((x, i) => { if (i > 0 && hoists(x)) last = i; });
+    // `panics`: also up to a later argument that may panic after an owned one (`m.insert(k(),
+    // boom())`): the owned one is then a temporary the unwinding drops (it leaked)
+    const owned = (x: E) => { const xt = this.typeOf(x); return xt.k !== 'ref' && this.m.needsDrop(xt) && !!(exprInfo(x)?.moves || freshValue(x)); };
+    if (panics && last < 0) args.forEach((x, i) => { if (i > 0 && !cannotLeave(x) && args.slice(0, i).some(owned)) last = i; });
     if (last < 0) return [];
     const held: string[] = [];
     for (let i = 0; i <= last; i++) {
@@ -272,7 +276,7 @@ export abstract class ExprEmitter {
       this.pre.push(`${t} = ${this.raw(x)};`);
       this.pinnedArgs.set(x, t);
       const xt = this.typeOf(x);
-      if (i === last || xt.k === 'ref' || !this.m.needsDrop(xt) || !(exprInfo(x)?.moves || freshValue(x))) continue;
+      if (i === last || !owned(x)) continue;
       const h = this.tmp(), fn = this.m.dropFn(xt);
       this.pre.push(`${h} = ${t};`);
       this.post.push(this.postDrop(h, fn));
