@@ -53,7 +53,7 @@ export const HOST_FNS = [
 ] as const;
 /** rt.lib: library methods of built-in types (core/lib-methods.ts). */
 export const LIB_FNS = [
-  'all', 'any', 'bytes', 'ceil', 'chars', 'filter', 'find', 'findIn', 'floor',
+  'all', 'any', 'bytes', 'ceil', 'chars', 'cloned', 'filter', 'find', 'findIn', 'floor',
   'forEach', 'indexOf', 'insert', 'join', 'keys', 'map', 'natural', 'parse', 'reduce', 'remove',
   'replaceParts', 'reverse', 'round', 'sort', 'sortBy', 'split', 'sqrt', 'strCmp', 'substr', 'trunc', 'values',
 ] as const;

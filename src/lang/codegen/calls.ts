@@ -561,7 +561,9 @@ export abstract class CallEmitter extends ExprEmitter {
         const it = this.ty(this.typeOf(e));
         if (it.k !== 'struct' || !elem) return unsupported(`${owner}.iter`);
         const { size, align, kind } = this.vecLayout(elem);
-        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, ${cloneEl ? `${els}.map(${cloneEl})` : `Array.from(${els})`}, ${kind}, ${s}))`;
+        // (a clone that panics drops the clones made before it)
+        const copies = cloneEl ? `${rtL('cloned')}(Array.from(${els}), ${cloneEl}, ${s}${this.m.needsDrop(elem) ? `, ${this.m.dropFn(elem)}` : ''})` : `Array.from(${els})`;
+        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, ${copies}, ${kind}, ${s}))`;
       }
       // the value looked for is taken by value, as by Vec's (a moved one is dropped after)
       if (method === 'contains') return this.consumingKey(a[0], elem ?? undefined, (k) => `$contains(${els}, ${k}${this.userEq(elem, e.span)})`);
@@ -571,7 +573,7 @@ export abstract class CallEmitter extends ExprEmitter {
       const view = this.simple(`{ ${like}a: ${els}, toArray() { return Array.from(this.a); } }`);
       if (method === 'index_of') return this.indexOf(view, a[0], elem ?? undefined, e.span);
       // the kept elements stay the receiver's: the new Vec holds clones of the non-Copy ones
-      if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl}, ${s})`;
+      if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl}, ${s}${elem && this.m.needsDrop(elem) ? `, ${this.m.dropFn(elem)}` : ''})`;
       return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
     }
     const arg = (i: number) => this.copyVal(a[i]);
@@ -766,7 +768,7 @@ export abstract class CallEmitter extends ExprEmitter {
         // holds clones of the kept elements that move (need drop, or a struct that could be
         // changed in place), so each object has one owner and nothing is shared
         if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && (this.m.needsDrop(rt_.args[0]) || !isCopy(rt_.args[0]))) {
-          return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)}, ${s})`;
+          return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)}, ${s}${this.m.needsDrop(rt_.args[0]) ? `, ${this.m.dropFn(rt_.args[0])}` : ''})`;
         }
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
           ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
