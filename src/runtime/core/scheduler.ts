@@ -243,6 +243,8 @@ export class Scheduler {
 
   private readonly chargeTask = () => this.rt.machine.sys.chargeHost(TASK_BYTES);
 
+  /** Values of sends waiting for room in a full channel (GC roots: in no buffer or frame yet). */
+  readonly pendingSends = new Set<{ readonly v: unknown }>();
   /** Thread-locals of every live task (GC roots). */
   allTls(): unknown[] {
     const out: unknown[] = [this.rt.threadLocals];
@@ -532,11 +534,17 @@ class RecvOp extends BlockingOp {
 }
 class SendOp extends BlockingOp {
   private ticket = -1; // set once the value is in the buffer
-  constructor(private readonly s: Scheduler, private readonly ch: Channel, private readonly v: unknown, private readonly site: number) { super(); }
+  private pending = false; // in Scheduler.pendingSends
+  constructor(private readonly s: Scheduler, private readonly ch: Channel, readonly v: unknown, private readonly site: number) { super(); }
   step(): IteratorResult<unknown, unknown> {
     const ch = this.ch;
     if (this.ticket < 0) {
-      if (ch.buf.length >= Math.max(ch.cap, 1)) return this.s.wait(ch.sendq, 'send', this.site);
+      if (ch.buf.length >= Math.max(ch.cap, 1)) {
+        // the value waits with this op only: a GC root meanwhile (gc_collect freed it)
+        if (!this.pending) { this.pending = true; this.s.pendingSends.add(this); }
+        return this.s.wait(ch.sendq, 'send', this.site);
+      }
+      if (this.pending) { this.pending = false; this.s.pendingSends.delete(this); }
       if (ch.buf.length >= ch.room) this.s.grow(ch, this.site);
       this.ticket = this.s.put(ch, this.v);
     }
