@@ -245,6 +245,15 @@ export class Scheduler {
 
   /** Values of sends waiting for room in a full channel (GC roots: in no buffer or frame yet). */
   readonly pendingSends = new Set<{ readonly v: unknown }>();
+  /** Awaits of futures not yet done (GC roots: the value of one whose task has ended). */
+  readonly pendingAwaits = new Set<{ readonly f: { value: unknown } }>();
+  /** Values in flight in blocked operations: GC roots (host.ts gc_collect). */
+  inFlight(): unknown[] {
+    const out: unknown[] = [];
+    for (const o of this.pendingSends) out.push(o.v);
+    for (const o of this.pendingAwaits) out.push(o.f.value);
+    return out;
+  }
   /** Thread-locals of every live task (GC roots). */
   allTls(): unknown[] {
     const out: unknown[] = [this.rt.threadLocals];
@@ -554,10 +563,18 @@ class SendOp extends BlockingOp {
   }
 }
 class AwaitOp extends BlockingOp {
-  constructor(private readonly s: Scheduler, private readonly f: Future, private readonly site: number, private readonly join: boolean) { super(); }
+  private pending = false; // in Scheduler.pendingAwaits
+  constructor(private readonly s: Scheduler, readonly f: Future, private readonly site: number, private readonly join: boolean) { super(); }
   step(): IteratorResult<unknown, unknown> {
     const f = this.f;
-    if (!f.done) return this.s.wait(f, f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
+    if (!f.done) {
+      // the future may be held by this op only (`block_on(start())`): once its task ends, its
+      // value is a GC root until the awaiter resumes (a task running meanwhile collected it)
+      if (f instanceof TimerFuture) return this.s.wait(f, 'sleep', this.site);
+      if (!this.pending) { this.pending = true; this.s.pendingAwaits.add(this); }
+      return this.s.wait(f, this.join ? 'join' : 'await', this.site);
+    }
+    if (this.pending) { this.pending = false; this.s.pendingAwaits.delete(this); }
     return { value: this.s.awaited(f), done: true };
   }
 }
