@@ -853,6 +853,7 @@ export const NOTES = {
     labelBorrowCreatedByLoop: 'borrow created here, by the loop',
     labelBorrowUsedByNextIteration: 'borrow later used here, by the next iteration',
     labelBorrowUsedByCall: 'borrow later used here, by the call',
+    noteReplSessionBorrow: 'note: `{$r}` keeps its borrow of `{$x}` for the session, since a later cell may use it: give `{$r}` a new value first, or `:reset`',
   },
   E0162: {
     helpBreakCycleReference: 'help: break the cycle with a reference, `Box<…>`, `Vec<…>` or `Option<Box<…>>`',
