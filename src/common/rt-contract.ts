@@ -55,7 +55,7 @@ export const HOST_FNS = [
 ] as const;
 /** rt.lib: library methods of built-in types (core/lib-methods.ts). */
 export const LIB_FNS = [
-  'all', 'any', 'bytes', 'ceil', 'chars', 'filter', 'find', 'findIn', 'floor',
+  'all', 'any', 'bytes', 'ceil', 'chars', 'cloned', 'filter', 'find', 'findIn', 'floor',
   'forEach', 'indexOf', 'insert', 'join', 'keys', 'map', 'natural', 'parse', 'reduce', 'remove',
   'replaceParts', 'reverse', 'round', 'sort', 'sortBy', 'split', 'sqrt', 'strCmp', 'substr', 'trunc', 'values',
 ] as const;
@@ -69,7 +69,7 @@ export const HELPER_FNS = [
   '$contains', '$copy', '$div', '$eq', '$f2i', '$ipow', '$mapOf', '$mdel', '$mget', '$mput',
   '$mset', '$mtake', '$range', '$rem', '$repeat', '$sadd', '$sdel', '$sget', '$slice', '$sliceAll',
   '$sput', '$sset', '$stake', '$subslice', '$unwrapO', '$anyAs',
-  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear', '$dropAll', '$i2f',
+  '$mswap', '$mpull', '$mclone', '$mhas', '$sswap', '$spull', '$mclear', '$dropAll', '$i2f', '$eqWith',
 ] as const;
 /** rt.jsBuiltins: JS builtins bound once per run (core/helpers.ts jsBuiltins). */
 export const JS_BUILTINS = [

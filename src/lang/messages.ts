@@ -856,6 +856,7 @@ export const NOTES = {
     labelBorrowCreatedByLoop: 'borrow created here, by the loop',
     labelBorrowUsedByNextIteration: 'borrow later used here, by the next iteration',
     labelBorrowUsedByCall: 'borrow later used here, by the call',
+    noteReplSessionBorrow: 'note: `{$r}` keeps its borrow of `{$x}` for the session, since a later cell may use it: give `{$r}` a new value first, or `:reset`',
   },
   E0162: {
     helpBreakCycleReference: 'help: break the cycle with a reference, `Box<…>`, `Vec<…>` or `Option<Box<…>>`',
@@ -863,6 +864,7 @@ export const NOTES = {
   E0163: {
     helpBorrowVI: 'help: borrow it with `&v[i]` (or read only its fields), or take it out with `remove(i)`, `pop()` or `m.remove(k)`',
     helpDropOwnerPart: 'help: borrow the part (`&…`), clone it (`.clone()`), or give the type a method that takes it out (replacing it with another value)',
+    noteNewValueBindingTakes: 'note: the matched value is a new one (not a variable\'s), so each by-value binding takes its part when the arm is entered',
     helpStepThenUse: 'help: step it first, then use the variable: `{$op}{$place};` and `{$place}` (or `{$place}.clone()` for a copy of its own)',
     helpUseReferenceClone: 'help: use it by reference, clone it (`.clone()`), or take the element out first with `remove(i)` or `pop()`',
     helpUseReferenceTake: 'help: use it by reference, or take the element out first with `remove(i)`, `pop()` or `m.remove(k)`',

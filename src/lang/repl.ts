@@ -18,11 +18,11 @@ import { displayName } from './sema/module-names';
 import { generate } from './codegen/module';
 import type { ReplGen } from './codegen/context';
 import { memBacked } from './codegen/typedesc';
-import { isObjectLike } from './codegen/names';
+import { isCellRef, isObjectLike } from './codegen/names';
 import type { ProgramMeta } from '../common/program-meta';
 import { codegenFailure } from './codegen/failure';
 import { MSG, NOTE } from './msg';
-import { exprInfo, localOf, withTables } from './sema/tables';
+import { exprInfo, localOf, nameRes, withTables } from './sema/tables';
 
 const ECHO = '__repl_echo';
 
@@ -49,6 +49,9 @@ interface SessionVar {
   /** Hidden by a later binding of the same name: no cell can name it, but its value lives on
    *  until `:reset` (the session is one block: a shadowed binding is dropped at its end). */
   shadowed: boolean;
+  /** The session variables (by slot) it holds a borrow of: later cells may not leave it dangling
+   *  (sema/borrows.ts replSessionBorrows). */
+  borrows?: { slot: number; mut: boolean }[];
 }
 
 /** A cell compiled and ready to run once; `commit` tells the session how the run ended. */
@@ -201,6 +204,32 @@ function topLets(program: ast.Program): LocalInfo[] {
     else if (p.kind === 'name') { const l = localOf(p); if (l) out.push(l); }
   };
   for (const st of main?.body?.stmts ?? []) if (st.kind === 'let') bind(st.pattern);
+  return out;
+}
+
+/** Locals of the cell's main that a reference which is a cell points into (`&n!`, `&o`): in a
+ *  session they live in memory or a box, as captured ones do, so such a reference kept by a
+ *  session variable reaches the value later cells see (it wrote the cell's own copy: `let m =
+ *  &n!;` then `*m += 1;` in a later cell left n as it was). */
+function cellRefRoots(program: ast.Program): Set<LocalInfo> {
+  const main = program.items.find((it): it is ast.FnDecl => it.kind === 'fn' && it.name === 'main' && !it.receiver && !it.owner);
+  const out = new Set<LocalInfo>();
+  const seen = new Set<object>();
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x)) { x.forEach(visit); return; }
+    const o = x as { kind?: string };
+    if (o.kind === 'ref') {
+      const e = o as ast.ExprOf<'ref'>, t = exprInfo(e)?.type;
+      let b: ast.Expr = e.operand;
+      while (b.kind === 'member' || b.kind === 'tuple-index') b = b.object;
+      const r = b.kind === 'ident' ? nameRes(b) : null;
+      if (t && isCellRef(t) && r?.k === 'local' && !isObjectLike(r.local.type)) out.add(r.local);
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'span') visit(v);
+  };
+  visit(main?.body);
   return out;
 }
 
@@ -362,9 +391,10 @@ export class ReplSession {
     // structs, ...) lives in a box for the same reason: a closure captures by reference (there is
     // no `move`), so after `name = String.from("new")` in a later cell it sees the new value —
     // and so does a reference variable, which `r = &y;` re-points.
+    const refRoots = withTables(cx.tables, () => cellRefRoots(program));
     for (const e of [...load, ...store]) {
       const l = e.local;
-      if (!l.captured || l.name === ECHO) continue;
+      if ((!l.captured && !refRoots.has(l)) || l.name === ECHO) continue;
       if (memBacked(l.type)) l.addressTaken = true;
       else l.replBoxed = true;
     }
@@ -391,18 +421,28 @@ export class ReplSession {
         }
         this.items = items;
         const deps = (t: Type) => new Map([...userTypes(t)].map((n) => [n, itemText.get(n) ?? '']));
+        // the borrows the session's variables hold now, by slot
+        const slotOf = new Map<LocalInfo, number>();
+        declared.forEach((l, i) => { if (l) slotOf.set(l, vars[i].slot); });
+        for (const e of store) slotOf.set(e.local, e.slot);
+        const borrowsOf = new Map<number, { slot: number; mut: boolean }[]>();
+        for (const b of scope.borrowsAtEnd ?? []) {
+          const r = slotOf.get(b.r), of = slotOf.get(b.of);
+          if (r === undefined || of === undefined) continue;
+          borrowsOf.set(r, [...(borrowsOf.get(r) ?? []), { slot: of, mut: b.mut }]);
+        }
         // variables hidden by a redefined type stay (for explainHidden), still hidden
         const next: SessionVar[] = this.vars.filter((v) => !vars.includes(v));
         declared.forEach((l, i) => {
           if (!l) return;
           // shadowed by a new binding of the cell: kept (unnamed) for `:reset` to drop
-          if (!visible.has(l)) { next.push({ ...vars[i], moved: movedAtEnd.has(l), shadowed: true }); return; }
-          next.push({ ...vars[i], moved: movedAtEnd.has(l), mem: vars[i].mem || l.addressTaken && memBacked(l.type), boxed: vars[i].boxed || !!l.replBoxed });
+          if (!visible.has(l)) { next.push({ ...vars[i], moved: movedAtEnd.has(l), shadowed: true, borrows: [] }); return; }
+          next.push({ ...vars[i], moved: movedAtEnd.has(l), mem: vars[i].mem || l.addressTaken && memBacked(l.type), boxed: vars[i].boxed || !!l.replBoxed, borrows: borrowsOf.get(vars[i].slot) ?? [] });
         });
         for (const e of store) {
           if (e.local === echoLocal) continue;
           const l = e.local;
-          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), boxed: !!l.replBoxed, slot: e.slot, deps: deps(l.type), shadowed: shadowedHere.has(l) });
+          next.push({ name: l.name, type: l.type, mut: l.mut, moved: movedAtEnd.has(l), mem: l.addressTaken && memBacked(l.type), boxed: !!l.replBoxed, slot: e.slot, deps: deps(l.type), shadowed: shadowedHere.has(l), borrows: shadowedHere.has(l) ? [] : borrowsOf.get(e.slot) ?? [] });
         }
         this.vars = next;
       },
@@ -452,7 +492,11 @@ export class ReplSession {
   }
 
   private scope(vars = this.visibleVars()): ReplScope {
-    return { vars: vars.map((v) => ({ name: v.name, type: (cx: Ctx) => retype(cx, v.type), mut: v.mut, moved: v.moved, addressTaken: v.mem, boxed: v.boxed })) };
+    const borrows: NonNullable<ReplScope['borrows']> = [];
+    vars.forEach((v, r) => {
+      for (const b of v.borrows ?? []) { const of = vars.findIndex((x) => x.slot === b.slot); if (of >= 0) borrows.push({ r, of, mut: b.mut }); }
+    });
+    return { vars: vars.map((v) => ({ name: v.name, type: (cx: Ctx) => retype(cx, v.type), mut: v.mut, moved: v.moved, addressTaken: v.mem, boxed: v.boxed })), borrows };
   }
 
   private itemsText(): string {

@@ -6,7 +6,8 @@ import type { Type } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import { typeName, isWideInt, intBits, intSigned, subst, typeEq, dropRunsUser, envOf } from '../sema/types';
 import { typeKey } from './typedesc';
-import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, operandsAfter, type E, type Operands } from './expr';
+import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, operands, operandsAfter, isPlace, type E, type Operands } from './expr';
+import { eqGlueJs } from './eq-glue';
 import { cloneJs, cloneIsCopy, cloneInTwin, glueUserClones } from './clone-glue';
 import { isCopy } from '../sema/infer';
 import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
@@ -279,7 +280,10 @@ export abstract class CallEmitter extends ExprEmitter {
     }
     // a by-value receiver is the first operand the callee takes
     const ot = this.effType(obj);
-    const ops = operandsAfter(recv, rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null, rtype !== null && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.mayHoldGc(ot));
+    // (a borrowed receiver made by the call, `mkh().peek(collect())`, is a GC root while the
+    // arguments are made as a by-value one is: the collection freed what it held)
+    const gcRecv = rtype !== null && (rtype.k !== 'ref' ? ot.k !== 'ref' && this.m.mayHoldGc(ot) : !isCellRef(rtype) && !isPlace(obj) && this.m.mayHoldGc(derefAll(ot)));
+    const ops = operandsAfter(recv, rtype && rtype.k !== 'ref' && ot.k !== 'ref' && this.m.needsDrop(ot) ? { t: ot, span: obj.span } : null, gcRecv);
     return this.callInstance(fn, typeArgs, this.userArgs(fn, e.args, ops), e.span);
   }
 
@@ -477,7 +481,9 @@ export abstract class CallEmitter extends ExprEmitter {
         // (the scheduler numbers its channels: their identity as Map keys)
         const cap = a.length ? `$Number(${this.val(a[0])})` : '0';
         const et = t.k === 'builtin' ? t.args[0] : null;
-        return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'})`;
+        // (and its element size: the slots of a buffer that grows big are charged to the heap limit)
+        const esize = this.vecLayout(et).size;
+        return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'}${esize !== 8 ? `, ${esize}` : ''})`;
       }
       // a Duration is its exact nanoseconds, a u64 (number while safe, else BigInt)
       case 'Duration.from_secs': return `${rtH('dur')}(${this.val(a[0])}, 1000000000, "from_secs", ${s})`;
@@ -515,6 +521,19 @@ export abstract class CallEmitter extends ExprEmitter {
   builtinMethod(e: ast.ExprOf<'call'>, owner: string, method: string): string {
     if (e.callee.kind !== 'member') return unsupported('builtin method shape');
     const objE = e.callee.object;
+    // a receiver made by the call that may hold a Gc handle is a GC root while the method runs:
+    // its arguments or the closure it calls may collect (`mk().map(|g| { gc_collect(); … })`
+    // freed the elements not yet visited)
+    if (isPlace(objE) || !this.m.mayHoldGc(derefAll(this.effType(objE)))) return this.builtinMethodRecv(e, owner, method);
+    const g = this.tmp(), r = this.tmp();
+    this.gcTemps.push(g);
+    this.pinRaw(objE, `(${g} = ${this.raw(objE)})`);
+    try {
+      return `(${r} = ${this.builtinMethodRecv(e, owner, method)}, ${g} = undefined, ${r})`;
+    } finally { this.unpin([objE]); }
+  }
+  private builtinMethodRecv(e: ast.ExprOf<'call'>, owner: string, method: string): string {
+    const objE = (e.callee as ast.ExprOf<'member'>).object;
     const a = e.args;
     const s = this.site(e.span);
     const rt_ = this.ty(this.typeOf(e));
@@ -542,7 +561,7 @@ export abstract class CallEmitter extends ExprEmitter {
     const folds = owner === 'Vec' && (method === 'reduce' || method === 'fold') && !holdsRef(rt_);
     const readsAs = detachedCall(e) || folds || (seq && !SEQ_ACCESSORS.has(method) && !holdsRef(rt_)) ? null : rt_;
     const o = this.simple(this.tempVal(objE, readsAs));
-    const pins = this.pinArgs(a);
+    const pins = this.pinArgs(a, true);
     try { return this.builtinMethodOn(e, owner, method, o, readsAs, seq); } finally { this.unpin(pins); }
   }
   private builtinMethodOn(e: ast.ExprOf<'call'>, owner: string, method: string, o: string, readsAs: Type | null, seq: boolean): string {
@@ -564,7 +583,9 @@ export abstract class CallEmitter extends ExprEmitter {
         const it = this.ty(this.typeOf(e));
         if (it.k !== 'struct' || !elem) return unsupported(`${owner}.iter`);
         const { size, align, kind } = this.vecLayout(elem);
-        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, ${cloneEl ? `${els}.map(${cloneEl})` : `Array.from(${els})`}, ${kind}, ${s}))`;
+        // (a clone that panics drops the clones made before it)
+        const copies = cloneEl ? `${rtL('cloned')}(Array.from(${els}), ${cloneEl}, ${s}${this.m.needsDrop(elem) ? `, ${this.m.dropFn(elem)}` : ''})` : `Array.from(${els})`;
+        return `new ${this.m.structClass(it.info)}(new ${RT.VVec}(${size}, ${align}, ${copies}, ${kind}, ${s}))`;
       }
       // the value looked for is taken by value, as by Vec's (a moved one is dropped after)
       if (method === 'contains') return this.consumingKey(a[0], elem ?? undefined, (k) => `$contains(${els}, ${k}${this.userEq(elem, e.span)})`);
@@ -574,7 +595,7 @@ export abstract class CallEmitter extends ExprEmitter {
       const view = this.simple(`{ ${like}a: ${els}, toArray() { return Array.from(this.a); } }`);
       if (method === 'index_of') return this.indexOf(view, a[0], elem ?? undefined, e.span);
       // the kept elements stay the receiver's: the new Vec holds clones of the non-Copy ones
-      if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl}, ${s})`;
+      if (method === 'filter' && cloneEl) return `${rtL('filter')}(${view}, ${this.val(a[0])}, ${cloneEl}, ${s}${elem && this.m.needsDrop(elem) ? `, ${this.m.dropFn(elem)}` : ''})`;
       return libMethod(this as unknown as LibHost, e, 'Vec', method, view, s) ?? unsupported(`${owner}.${method}`);
     }
     const arg = (i: number) => this.copyVal(a[i]);
@@ -769,7 +790,7 @@ export abstract class CallEmitter extends ExprEmitter {
         // holds clones of the kept elements that move (need drop, or a struct that could be
         // changed in place), so each object has one owner and nothing is shared
         if (owner === 'Vec' && method === 'filter' && rt_.k === 'builtin' && rt_.args[0] && (this.m.needsDrop(rt_.args[0]) || !isCopy(rt_.args[0]))) {
-          return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)}, ${s})`;
+          return `${rtL('filter')}(${o}, ${this.val(a[0])}, (x) => ${cloneJs(this.m, 'x', rt_.args[0], s)}, ${s}${this.m.needsDrop(rt_.args[0]) ? `, ${this.m.dropFn(rt_.args[0])}` : ''})`;
         }
         return libMethod(this as unknown as LibHost, e, owner, method, o, s)
           ?? `${rtH('method')}(${jsStr(owner + '.' + method)}, ${o}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
@@ -786,9 +807,12 @@ export abstract class CallEmitter extends ExprEmitter {
    *  as `==` does: they compared fields), or '' for the structural comparison. */
   private userEq(elem: Type | null | undefined, span: ast.Span): string {
     const t = elem ? derefAll(elem) : null;
-    if (!t || (t.k !== 'struct' && t.k !== 'enum')) return '';
-    const eq = this.userOperator('==', 'x', 'y', t, span);
-    return eq ? `, (x, y) => ${eq}` : '';
+    if (!t) return '';
+    const eq = t.k === 'struct' || t.k === 'enum' ? this.userOperator('==', 'x', 'y', t, span) : null;
+    if (eq) return `, (x, y) => ${eq}`;
+    // (an element holding such values: `Vec<Option<K>>.contains`)
+    const glue = eqGlueJs(this.m, 'x', 'y', t);
+    return glue ? `, (x, y) => ${glue}` : '';
   }
 
   /** `drop(o.a0), ` for a Result receiver `o` (written objE) in variant `tag`, whose payload the

@@ -287,27 +287,29 @@ export class ModuleCtx {
   }
 
   /** Does a value of type t need dropping (Drop impl directly or through fields/elements)? */
-  needsDrop(t: Type, seen = new Set<unknown>()): boolean {
+  /** `gc`: a Gc handle counts (its drop is a no-op, but a local with a drop is a GC root of its
+   *  frame); without it, whether the drop releases anything. */
+  needsDrop(t: Type, seen = new Set<unknown>(), gc = true): boolean {
     switch (t.k) {
       case 'struct': {
         if (t.info.implsDrop) return true;
         if (seen.has(t.info)) return false;
         seen.add(t.info);
         const env = envOf(t.info.generics, t.args, t.info.name);
-        return t.info.fields.some((f) => this.needsDrop(subst(f.type, env), seen));
+        return t.info.fields.some((f) => this.needsDrop(subst(f.type, env), seen, gc));
       }
       case 'enum': {
         if (seen.has(t.info)) return false;
         seen.add(t.info);
         const env = envOf(t.info.generics, t.args, t.info.name);
-        return t.info.variants.some((v) => v.fields.some((f) => this.needsDrop(subst(f, env), seen)));
+        return t.info.variants.some((v) => v.fields.some((f) => this.needsDrop(subst(f, env), seen, gc)));
       }
-      case 'tuple': return t.elems.some((e) => this.needsDrop(e, seen));
-      case 'array': return this.needsDrop(t.elem, seen);
+      case 'tuple': return t.elems.some((e) => this.needsDrop(e, seen, gc));
+      case 'array': return this.needsDrop(t.elem, seen, gc);
       // Vec/String/Box buffers live in the simulated heap: dropping frees them (stats, profile)
       // Map/Set tables too (their entries are accounted like a Vec buffer)
       // a Future owns the value its task gives, until an await takes it
-      case 'builtin': return t.name === 'Future' ? !!t.args[0] && this.needsDrop(t.args[0], seen) : t.name === 'Gc' || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || t.name === 'Map' || t.name === 'Set';
+      case 'builtin': return t.name === 'Future' ? !!t.args[0] && this.needsDrop(t.args[0], seen, gc) : (gc && t.name === 'Gc') || t.name === 'Vec' || t.name === 'String' || t.name === 'Box' || t.name === 'Map' || t.name === 'Set';
       case 'any': return true; // the box drops its content with the drop it carries
       default: return false;
     }
@@ -522,7 +524,9 @@ export class ModuleCtx {
           step('$unbox(v);', false);
         }
         // (a Future's drop runs its value's when its task has ended, or when it ends)
-        else if (t.name === 'Future' && t.args[0]) step(`v.dropWith(${this.dropFn(t.args[0])});`, dropRunsUser(t.args[0]));
+        // (not when the value's drop releases nothing: a Future of Gc handles is Copy, and dropping
+        // one copy discarded the value another was to await)
+        else if (t.name === 'Future' && t.args[0] && this.needsDrop(t.args[0], new Set(), false)) step(`v.dropWith(${this.dropFn(t.args[0])});`, dropRunsUser(t.args[0]));
         else if (t.name === 'Map') {
           step('if (v.cap === 0 && v.m.size === 0) return;', false);
           if (this.needsDrop(t.args[1])) dropOf(t.args[1], 'x', 'for (const x of v.m.values())');

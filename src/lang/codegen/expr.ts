@@ -17,6 +17,7 @@ import { holdsRef as semaHoldsRef } from '../sema/borrows';
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
 import { emitCast } from './casts';
 import { compoundKey } from './keys';
+import { eqGlueJs } from './eq-glue';
 import { noteValueUse } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { isCopy } from '../sema/infer';
@@ -292,9 +293,13 @@ export abstract class ExprEmitter {
    *  (`m.insert(key(), v()?)`) are evaluated first, in order, into temps its JS reads where it
    *  needs them (else the hoisted statements ran before the earlier arguments). One that owns
    *  something is in flight meanwhile (as in takeOperand). Returns the pins to drop after. */
-  pinArgs(args: readonly E[]): E[] {
+  pinArgs(args: readonly E[], panics = false): E[] {
     let last = -1;
     args.forEach((x, i) => { if (i > 0 && hoists(x)) last = i; });
+    // `panics`: also up to a later argument that may panic after an owned one (`m.insert(k(),
+    // boom())`): the owned one is then a temporary the unwinding drops (it leaked)
+    const owned = (x: E) => { const xt = this.typeOf(x); return xt.k !== 'ref' && this.m.needsDrop(xt) && !!(exprInfo(x)?.moves || freshValue(x)); };
+    if (panics && last < 0) args.forEach((x, i) => { if (i > 0 && !cannotLeave(x) && args.slice(0, i).some(owned)) last = i; });
     if (last < 0) return [];
     const held: string[] = [];
     for (let i = 0; i <= last; i++) {
@@ -302,7 +307,7 @@ export abstract class ExprEmitter {
       this.pre.push(`${t} = ${this.raw(x)};`);
       this.pinnedArgs.set(x, t);
       const xt = this.typeOf(x);
-      if (i === last || xt.k === 'ref' || !this.m.needsDrop(xt) || !(exprInfo(x)?.moves || freshValue(x))) continue;
+      if (i === last || !owned(x)) continue;
       const h = this.tmp(), fn = this.m.dropFn(xt);
       this.pre.push(`${h} = ${t};`);
       this.post.push(this.postDrop(h, fn));
@@ -557,7 +562,16 @@ export abstract class ExprEmitter {
         const mt = this.typeOf(e);
         const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
         const [es, ea] = this.tableEntry(mt);
-        return `$mapOf([${e.entries.map((en) => `[${this.val(en.key)}, ${this.copyVal(en.value)}]`).join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
+        // keys and values are operands the map takes: an owned one made before a later one that
+        // panics is dropped (`{"a": D {…}, "b": boom()}` leaked it), a Gc one is a root meanwhile
+        const ops = operands();
+        for (const en of e.entries) {
+          this.takeOperand(ops, () => this.val(en.key), { t: this.effType(en.key), span: en.key.span }, [en.key]);
+          this.takeOperand(ops, () => this.copyVal(en.value), { t: this.effType(en.value), span: en.value.span }, [en.value]);
+        }
+        const js = this.settle(ops), pairs: string[] = [];
+        for (let i = 0; i < js.length; i += 2) pairs.push(`[${js[i]}, ${js[i + 1]}]`);
+        return `$mapOf([${pairs.join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
       }
       case 'unary': return this.unary(e);
       case 'postfix': return this.incDec(e.operand, e.op, false, exprInfo(e)?.step);
@@ -903,9 +917,13 @@ export abstract class ExprEmitter {
    *  or the comparison derived from `op<` / `compare` (the checker lowers the non-generic cases). */
   userOperator(op: string, l: string, r: string, t: Extract<Type, { k: 'struct' | 'enum' }>, span: ast.Span): string | null {
     const ms = this.m.methods.get(t.info);
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    // a shared reference to an enum (or another scalar-like type) is a cell, as methodCall passes
+    // it: the operands here are values (an enum's `op==(y: &K)` read `x.get()` of a plain value)
+    const pass = (x: string, pt: Type | null | undefined) => (pt && isCellRef(subst(pt, env)) ? `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${x})` : x);
     const call = (name: string, a: string, b: string) => {
       const f = ms?.get(name);
-      return f && f.params.length === 1 ? this.callInstance(f, t.args, [a, b], span) : null;
+      return f && f.params.length === 1 ? this.callInstance(f, t.args, [pass(a, f.receiverType), pass(b, f.params[0].type)], span) : null;
     };
     const direct = call('op' + op, l, r);
     if (direct) return direct;
@@ -985,6 +1003,9 @@ export abstract class ExprEmitter {
   }
 
   eq(l: string, r: string, t: Type): string {
+    // a value holding (or being) one with its own op== compares that part through it
+    const glue = eqGlueJs(this.m, l, r, t);
+    if (glue) return glue;
     switch (t.k) {
       // `==` on 64/128-bit values: a number and a BigInt of one value compare equal
       case 'int': if (isWideInt(t.name)) return `(${l} == ${r})`; return `(${l} === ${r})`;

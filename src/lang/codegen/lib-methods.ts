@@ -115,7 +115,8 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       // clones of what the map holds when that is not Copy (each has one owner)
       case 'keys': case 'values': {
         const et = retT.k === 'builtin' ? retT.args[0] : undefined;
-        const clone = et && !cloneIsCopy(h.m, et) ? `, (v, s) => ${cloneJs(h.m, 'v', et, 's')}, ${s}` : `, undefined, ${s}`;
+        // (a clone that panics drops the clones made before it)
+        const clone = et && !cloneIsCopy(h.m, et) ? `, (v, s) => ${cloneJs(h.m, 'v', et, 's')}, ${s}${h.m.needsDrop(et) ? `, ${h.m.dropFn(et)}` : ''}` : `, undefined, ${s}`;
         return `${rtL(method)}(${o}, ${layout(retT)}${clone})`;
       }
       case 'clear': return `(${o}.m.clear(), ${o}.ok = null, undefined)`;

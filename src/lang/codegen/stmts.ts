@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, partsTempRoot, type E } from './expr';
+import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, partsTempRoot, isPlace, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
@@ -75,6 +75,8 @@ export class FnEmitter extends CallEmitter {
   restart: string | null = null;
   /** Defer bodies being emitted (arrows: their returns stay `return`s, see returnJs). */
   private inDefer = 0;
+  /** The result may hold a Gc handle: `$r` is a root while the exit's defers and drops run. */
+  retGc = false;
 
   constructor(m: ModuleCtx, env: Map<string, Type>, fnName: string, isGen: boolean, private readonly frameSite: number) {
     super(m, env, fnName, isGen, '$f');
@@ -105,10 +107,13 @@ export class FnEmitter extends CallEmitter {
     }).join('\n');
     // locals able to hold a Gc handle (and captured ones) are the collector's roots while this
     // frame is active, suspended tasks included (runtime/core/gc.ts)
-    const gcRoots = [...this.gcCaps, ...this.gcTemps, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
+    const gcRoots = [...this.gcCaps, ...this.gcTemps, ...session.gc, ...this.allDrops.filter((d) => this.m.mayHoldGc(this.ty(d.local.type)))
       .map((d) => `${d.flag} && ${localValue(d.local, this.boxedLocals)}`)];
     let code: string;
     const temps = this.unwindTemps.length > 0;
+    // the value being returned is in flight while the exit's defers, drops and temporaries' drops
+    // run: one of them calling gc_collect() freed it (`let c = C {…}; return Gc(…);`)
+    if (this.retGc && (this.usesDefer || this.allDrops.length || temps)) gcRoots.push('$r');
     // the body's locals first, then the parameters: each rt.recordLocals goes before what was recorded
     const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
     if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
@@ -177,9 +182,9 @@ export class FnEmitter extends CallEmitter {
    *  the finally block can write them back), with their drop flag when they need dropping (an
    *  assignment drops the old value; written back too) but never dropped by the cell — except
    *  by the session's end (`:reset`), whose main owns them all. */
-  private replSession(R: ModuleCtx['repl'], decls: string[]): { loaded: Set<number>; owned: Set<number>; save: string } {
-    const loaded = new Set<number>(), owned = new Set<number>();
-    if (!R) return { loaded, owned, save: '' };
+  private replSession(R: ModuleCtx['repl'], decls: string[]): { loaded: Set<number>; owned: Set<number>; save: string; gc: string[] } {
+    const loaded = new Set<number>(), owned = new Set<number>(), gc: string[] = [];
+    if (!R) return { loaded, owned, save: '', gc };
     let save = '';
     for (const e of R.load) {
       const l = e.local, n = localName(l.name, l.id), t = this.ty(l.type);
@@ -191,6 +196,12 @@ export class FnEmitter extends CallEmitter {
       }
       if (l.replBoxed && !e.wasBoxed) v = `{ v: ${v} }`;
       decls.push(`${n} = ${v}`);
+      // a GC root while the cell runs (its slot, a root between cells, is emptied until the cell
+      // writes it back: the value it held is no root once the cell assigns another)
+      if (this.m.mayHoldGc(t)) {
+        gc.push(localValue(l, this.boxedLocals));
+        if (!R.end) decls.push(`$gs${e.slot} = ${RT.replSlots}[${e.slot}] = undefined`);
+      }
       // its drop flag as the last cell left it (a binding the checker calls moved may still own
       // parts: `let (a, _) = t;` leaves t its `_` part)
       const live = `${RT.replLive}[${e.slot}] === true`;
@@ -207,7 +218,7 @@ export class FnEmitter extends CallEmitter {
       }
     }
     for (const e of R.store) owned.add(e.local.id);
-    return { loaded, owned, save };
+    return { loaded, owned, save, gc };
   }
 
   /** Registers a droppable local of the frame (after the temporaries registered so far). */
@@ -826,6 +837,11 @@ export class FnEmitter extends CallEmitter {
       // when the body moves the items out)
       const owns = seq || tt.k === 'struct' || tt.k === 'enum';
       const o = this.simple((!l.movedOut || owns) && !kept ? this.tempVal(it) : this.val(it));
+      // a temporary iterated that may hold Gc handles is a GC root while the loop runs: a
+      // collection in the body freed the elements not yet visited (`for g in make() { … }`)
+      const gcIt = !isPlace(it) && this.m.mayHoldGc(tt) ? this.tmp() : null;
+      if (gcIt) this.gcTemps.push(gcIt);
+      const rooted = (js: string) => (gcIt ? `${gcIt} = ${o};\n${js}\n${gcIt} = undefined;` : js);
       const i = this.tmp();
       if (l.movedOut && seq && this.m.needsDrop(lt) && !kept) {
         const arr = tt.k === 'array' ? o : `${o}.b`;
@@ -834,17 +850,17 @@ export class FnEmitter extends CallEmitter {
         this.dropFlags.set(l.id, d.flag);
         const boxed = this.pin(l, true);
         const take = this.tmp();
-        return `for (${i} = 0; ${i} < ${tt.k === 'array' ? `${o}.length` : `${o}.n`}; ${i}++) {\n${FUEL}\n${take} = ${arr}[${i}]; ${arr}[${i}] = $MV; ` +
-          `${v} = ${boxed ? `{ v: ${take} }` : take}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
+        return rooted(`for (${i} = 0; ${i} < ${tt.k === 'array' ? `${o}.length` : `${o}.n`}; ${i}++) {\n${FUEL}\n${take} = ${arr}[${i}]; ${arr}[${i}] = $MV; ` +
+          `${v} = ${boxed ? `{ v: ${take} }` : take}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`);
       }
       const idx = (arr: string, off: string, len: string) =>
         `for (${i} = 0; ${i} < ${len}; ${i}++) {\n${FUEL}\nconst ${v} = ${arr}[${off}${i}];\n${this.loopBody(s.body, null, [l])}\n}`;
-      if (tt.k === 'array') return idx(o, '', `${o}.length`);
-      if (tt.k === 'slice') return idx(`${o}.a`, `${o}.off + `, `${o}.len`);
-      if (tt.k === 'builtin' && tt.name === 'Vec') return idx(`${o}.b`, '', `${o}.n`);
+      if (tt.k === 'array') return rooted(idx(o, '', `${o}.length`));
+      if (tt.k === 'slice') return rooted(idx(`${o}.a`, `${o}.off + `, `${o}.len`));
+      if (tt.k === 'builtin' && tt.name === 'Vec') return rooted(idx(`${o}.b`, '', `${o}.n`));
       if (tt.k === 'builtin' && (tt.name === 'Map' || tt.name === 'Set')) {
         const ks = this.tmp();
-        return `${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`);
+        return rooted(`${ks} = ${o}.${tt.name === 'Map' ? 'keys' : 'values'}();\n` + idx(ks, '', `${ks}.length`));
       }
       if (tt.k === 'range') {
         return `for (let ${v} = ${o}.lo; ${o}.inc ? ${v} <= ${o}.hi : ${v} < ${o}.hi; ${v} = ${tt.elem.k === 'int' && isWide(tt.elem) ? `$winc(${v})` : `${v} + 1`}) {\n${FUEL}\n${this.loopBody(s.body, null, [l])}\n}`;
@@ -854,6 +870,8 @@ export class FnEmitter extends CallEmitter {
         if (!next) return unsupported(`for-in over ${tt.info.name}`);
         const inst = this.m.instance(next, tt.args);
         const opt = this.tmp();
+        // (the item it handed over, held in opt while the body runs, is a root too)
+        if (this.m.mayHoldGc(this.ty(l.type)) && !l.addressTaken) this.gcTemps.push(opt);
         const call = inst.isGen ? (this.isGen ? `(yield* ${inst.name}(${o}))` : `${rtS('drive')}(${inst.name}(${o}))`) : `${inst.name}(${o})`;
         const head = `for (;;) {\n${FUEL}\n${opt} = (${this.at(s.span)}, ${call});\nif (${opt}.t !== 0) break;\n`;
         const lt = this.ty(l.type);
@@ -864,9 +882,9 @@ export class FnEmitter extends CallEmitter {
           this.addDrop(d);
           this.dropFlags.set(l.id, d.flag);
           const boxed = this.pin(l, true);
-          return `${head}${v} = ${boxed ? `{ v: ${opt}.a0 }` : `${opt}.a0`}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`;
+          return rooted(`${head}${v} = ${boxed ? `{ v: ${opt}.a0 }` : `${opt}.a0`}; ${d.flag} = true;\n${this.loopBody(s.body, null, [l], [d])}\n}`);
         }
-        return `${head}const ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`;
+        return rooted(`${head}const ${v} = ${opt}.a0;\n${this.loopBody(s.body, null, [l])}\n}`);
       }
       return unsupported(`for-in over this value`);
     });
@@ -947,7 +965,9 @@ export class FnEmitter extends CallEmitter {
   closure(e: E, forceGen = false): string {
     const ci = exprInfo(e)?.closure;
     if (e.kind === 'async') {
-      return this.pinCaptures(this.nested(`async block in ${this.fnName}`, true, (em) => em.body(e.body, null), [], this.gcCapsOf(ci?.captures)), ci?.captures);
+      const fut = this.ty(this.effType(e));
+      const retGc = fut.k === 'builtin' && fut.args.length > 0 && this.m.mayHoldGc(fut.args[0]);
+      return this.pinCaptures(this.nested(`async block in ${this.fnName}`, true, (em) => { em.retGc = retGc; return em.body(e.body, null); }, [], this.gcCapsOf(ci?.captures)), ci?.captures);
     }
     if (e.kind !== 'closure') return unsupported('closure');
     const params = ci ? ci.params : (e.params.map((p) => localOf(p)).filter(Boolean) as LocalInfo[]);
@@ -957,8 +977,17 @@ export class FnEmitter extends CallEmitter {
     // a closure owns its by-value parameters as a function does (drops them at return unless
     // moved), except the elements or payload a builtin it is lent to hands it in place
     const lent = lentClosures.has(e), owned = lentOwnedParams.get(e) ?? [];
+    const ft = this.ty(this.effType(e));
     const fn = this.nested(`closure in ${this.fnName}`, isGen, (em) => {
+      em.retGc = ft.k === 'fn' && this.m.mayHoldGc(ft.ret);
       params.forEach((l, i) => { if (!lent || owned.includes(i)) em.ownParam(l, em.ty(l.type)); });
+      // an element or payload lent in place is a GC root of the closure's frame all the same, as
+      // is what a reference parameter points to (emitFunction)
+      params.forEach((l, i) => {
+        const t = em.ty(l.type);
+        const view = lent && !owned.includes(i) ? t : t.k === 'ref' ? t.inner : null;
+        if (view && !l.addressTaken && this.m.mayHoldGc(view)) em.gcCaps.push(localName(l.name, l.id));
+      });
       em.paramLocals = params;
       return body.kind === 'block' && 'stmts' in body ? em.body(body as ast.Block, null) : em.body(null, body as E);
     }, params.map((p) => localName(p.name, p.id)), caps);
@@ -990,7 +1019,7 @@ export class FnEmitter extends CallEmitter {
 
   private nested(name: string, isGen: boolean, f: (em: FnEmitter) => string, params: string[], gcCaps: string[] = []): string {
     const em = new FnEmitter(this.m, this.env, name, isGen, this.m.site(null, name));
-    em.gcCaps = gcCaps;
+    em.gcCaps = [...gcCaps]; // (its own: the closure value's getter reads the captures only)
     em.root = this.root;
     for (const [k, v] of this.dropFlags) em.dropFlags.set(k, v);
     for (const [k, v] of this.flatLocals) em.flatLocals.set(k, v);
@@ -1274,7 +1303,16 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   const owned = fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l);
   if (fn.receiver === 'value' && fn.receiverLocal) owned.unshift(fn.receiverLocal);
   for (const l of owned) em.ownParam(l, subst(l.type, env));
+  // a reference parameter is a GC root of the frame too: what it points to may have no other
+  // root now (a drop()'s self, which its owner let go before dropping it: a gc_collect() in the
+  // drop freed the Gc objects self held, and the drop then read them)
+  const refs = [...(fn.receiverLocal ? [fn.receiverLocal] : []), ...fn.params.map((p) => p.local).filter((l): l is LocalInfo => !!l)];
+  for (const l of refs) {
+    const t = subst(l.type, env);
+    if (t.k === 'ref' && !(l.addressTaken && memBacked(t)) && m.mayHoldGc(t.inner)) em.gcCaps.push(localName(l.name, l.id));
+  }
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
+  em.retGc = m.mayHoldGc(subst(fn.ret, env));
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
   if (!isGen && !deepTwins) em.restart = `${name}(${params.join(', ')})`;
   const body = em.body(decl.body, null, prologue);

@@ -1411,3 +1411,56 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
   void r;
   return out;
 }
+
+/** A borrow a REPL session variable holds (§6.17): `r` borrows `of`. */
+export interface SessionBorrow { r: LocalInfo; of: LocalInfo; mut: boolean }
+
+/**
+ * A REPL cell (§6.17): a session variable holding a reference keeps its borrow for the session,
+ * since a later cell may use it. So a statement of the cell that would leave it dangling is an
+ * error, as if the borrow were used at the cell's end: assigning, moving or calling a mutating
+ * method on what it borrows (the rules of a shared borrow, for a mutable one too: reading the
+ * place beside it aliases, which references do). `held`: the borrows of earlier cells' variables;
+ * the cell's own top-level `let r = &x…;` / `r = &x…;` of a variable it keeps (`kept`) add theirs,
+ * checked after r's last mention in the cell (the block's own check covers up to it). A variable
+ * given a new value at the top level drops its old borrows. Returns the borrows kept at the end.
+ * (`v.clear()` in a later cell while `let r = &v[0];` lived on made `r` read a dropped value.)
+ */
+export function replSessionBorrows(cx: Ctx, body: ast.Block, held: readonly SessionBorrow[], kept: ReadonlySet<LocalInfo>): SessionBorrow[] {
+  const stmts: unknown[] = [...body.stmts, body.tail];
+  type Live = SessionBorrow & { from: number; created: ast.Span | null };
+  let live: Live[] = held.map((h) => ({ ...h, from: 0, created: null }));
+  const reported = new Set<number>();
+  stmts.forEach((st, i) => {
+    for (const b of live) {
+      // (a statement giving r a new value ends its old borrow: `r = &x!;` is fine)
+      if (i < b.from || reported.has(i) || reassigns(st, b.r)) continue;
+      const hit = conflict(st, b.of, b.r, false);
+      if (!hit) continue;
+      reported.add(i);
+      cx.error(hit.message, hit.span, {
+        labels: b.created ? [{ span: b.created, message: NOTE.E0161.labelBorrowCreatedHere() }] : [],
+        notes: [NOTE.E0161.noteReplSessionBorrow({ r: b.r.name, x: b.of.name })],
+      });
+    }
+    const s = st as ast.Stmt | null;
+    if (!s || i >= body.stmts.length) return;
+    // a holder a `let` of its name shadows can no longer be named: its borrows end
+    if (s.kind === 'let' && s.pattern.kind === 'name') { const n = s.pattern.name, l = localOf(s.pattern); live = live.filter((b) => b.r.name !== n || b.r === l); }
+    const bound = boundLocal(s);
+    if (!bound || !kept.has(bound.local)) return;
+    const r = bound.local;
+    // a new value: the old borrows end; `let q = r;` shares r's
+    live = live.filter((b) => b.r !== r);
+    const fromR = bound.value.kind === 'ident' && nameRes(bound.value)?.k === 'local' ? (nameRes(bound.value) as ResOf<'local'>).local : null;
+    const shared = fromR ? live.filter((b) => b.r === fromR).map((b) => ({ ...b, r })) : [];
+    // (checked after r's last mention in this cell: the block's own check covers up to it)
+    let last = i;
+    for (let k = i + 1; k < stmts.length; k++) if (lastMention(stmts[k], r)) last = k;
+    const made = (heldBy(s)?.borrows ?? []).map((br) => ({ br, x: ownerLocal(br.operand) }))
+      .filter((e): e is { br: Borrow; x: LocalInfo } => !!e.x && e.x !== r)
+      .map((e) => ({ r, of: e.x, mut: e.br.mut, from: last + 1, created: e.br.span }));
+    live.push(...shared.map((b) => ({ ...b, from: last + 1 })), ...made);
+  });
+  return live.filter((b) => kept.has(b.r) && kept.has(b.of)).map(({ r, of, mut }) => ({ r, of, mut }));
+}

@@ -9,6 +9,7 @@ import { T, typeName, type Type, type StructInfo } from './types';
 import type { CheckResult, CheckedProgram, FnInfo, LocalInfo } from './typed';
 import { Ctx } from './context';
 import { withTables } from './tables';
+import type { SessionBorrow } from './borrows';
 import { collect, checkImpls } from './collect';
 import { checkPolicies } from './policies';
 import { checkOperatorDecls } from './operators';
@@ -56,6 +57,11 @@ export interface ReplScope {
   declared?: (LocalInfo | null)[];
   visibleAtEnd?: LocalInfo[];
   movedAtEnd?: Set<LocalInfo>;
+  /** Borrows session variables hold from earlier cells (indices into vars: `r` borrows `of`),
+   *  and, filled by the checker, the ones they hold at the cell's end (borrows.ts
+   *  replSessionBorrows). */
+  borrows?: { r: number; of: number; mut: boolean }[];
+  borrowsAtEnd?: SessionBorrow[];
 }
 
 /** Check a parsed program; returns the checker's own diagnostics and, if none is an error, the

@@ -15,6 +15,10 @@ const cases: [string, string, string | null][] = [
   ['guard not counted', M('let o: Option<i32> = None; match o { Some(x) if x > 0 => println("a"), None => println("b"), }'), 'Some'],
   ['int payload', M('let o: Option<i32> = None; match o { Some(1) => println("a"), None => println("b"), }'), 'Some(_)'],
   ['result', M('let r: Result<i32, str> = Ok(1); match r { Ok(v) => println("{}", v), Err(e) => println("{}", e), }'), null],
+  // a struct is one constructor: its refutable field patterns are covered together
+  ['struct fields ok', M('let w = W { inner: Some(1), k: true }; match w { W { inner: Some(x), k } => println("{}", x), W { inner: None, k: _ } => println("n"), }', 'struct W { inner: Option<i32>, k: bool }'), null],
+  ['struct fields missing', M('let w = W { inner: Some(1), k: true }; match w { W { inner: Some(x), k: true } => println("{}", x), W { inner: None, k } => println("n"), }', 'struct W { inner: Option<i32>, k: bool }'), 'W { inner: Some(_), k: false }'],
+  ['generic struct in a variant', M('let e = E.X(P<i32> { a: None }); match e { E.X(P { a: Some(v) }) => println("{}", v), E.X(P { a: None }) => println("n"), E.Y => println("y"), }', 'struct P<T> { a: Option<T> }\nenum E { X(P<i32>), Y }'), null],
   ['top-level missing variant message', M('let c = Color.Red; match c { Color.Red => println("r"), }', 'enum Color { Red, Green, Blue }'), 'Color.Green'],
 ];
 

@@ -1,14 +1,14 @@
 // Match exhaustiveness through nested patterns (the classic "usefulness" recursion over a pattern
 // matrix): `Some(Some(x)), Some(None), None` is exhaustive; `Some(Some(x)), None` is not, and the
-// witness `Some(None)` says what is missing. Enums, bool and tuples have finitely many
-// constructors; every other type (ints, strings, structs, arrays) is covered only by an
-// irrefutable pattern. A step budget bounds the work on hostile input: then the match is taken
+// witness `Some(None)` says what is missing. Enums, bool, tuples and structs have finitely many
+// constructors (a struct one, its fields the sub-patterns); every other type (ints, strings,
+// arrays) is covered only by an irrefutable pattern. A step budget bounds the work on hostile input: then the match is taken
 // as exhaustive and recorded in `undecidedMatches`, where codegen adds a panic for a value no arm
 // matches (it fell out of the match with no value: `undefined` reached the program).
 import type * as ast from '../syntax/ast';
 import { subst, type Type } from './types';
 import { OPTION, RESULT } from './prelude';
-import { bindingVariant, checkSet, resolvedOf } from './tables';
+import { bindingVariant, checkSet, fieldPattern, resolvedOf } from './tables';
 
 /** missingPattern's answer when its budget ran out before it could decide. */
 export const UNDECIDED = '\u0000undecided';
@@ -16,7 +16,7 @@ export const UNDECIDED = '\u0000undecided';
 export const undecidedMatches = checkSet<ast.Expr>();
 
 type Row = ast.Pattern[];
-interface Ctor { key: string; fields: Type[]; show: (subs: string[]) => string }
+interface Ctor { key: string; fields: Type[]; show: (subs: string[]) => string; names?: string[] }
 
 const WILD: ast.Pattern = { kind: 'wild', span: { file: '', start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 } };
 
@@ -73,6 +73,18 @@ function ctorsOf(t: Type): Ctor[] | null {
       show: (s) => (prelude ? v.name : `${info.name}.${v.name}`) + (v.fields.length ? `(${s.join(', ')})` : ''),
     }));
   }
+  if (t.k === 'struct' && !t.info.isUnion) {
+    // one constructor: `W { inner: Some(x), .. }` and `W { inner: None, .. }` cover W together
+    const info = t.info;
+    const env = new Map<string, Type>();
+    info.generics.forEach((g, i) => { if (t.args[i]) env.set(`${info.name}.${g}`, t.args[i]); });
+    return [{
+      key: 'struct:' + info.name,
+      fields: info.fields.map((f) => subst(f.type, env)),
+      names: info.fields.map((f) => f.name),
+      show: (s) => `${info.name} { ${info.fields.map((f, i) => `${f.name}: ${s[i]}`).join(', ')} }`,
+    }];
+  }
   return null;
 }
 
@@ -94,6 +106,16 @@ function specialize(p: ast.Pattern, c: Ctor): ast.Pattern[] | null {
       return p.value.kind === 'bool' && c.key === String(p.value.value) ? [] : null;
     case 'tuple':
       return c.key === 'tuple' ? pad(p.elems) : null;
+    case 'struct': {
+      // fields left out match anything
+      if (!c.names) return null;
+      const subs = c.fields.map(() => WILD);
+      for (const f of p.fields) {
+        const i = c.names.indexOf(f.name), fp = fieldPattern(f);
+        if (i >= 0 && fp) subs[i] = fp;
+      }
+      return subs;
+    }
     default:
       return null;
   }

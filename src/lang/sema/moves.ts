@@ -28,6 +28,9 @@ export const operatorMoves = new WeakMap<Span, string>();
 
 /** Where a match binding that is a part of an owned local (partOf) was first moved out. */
 export const partMovedAt = new WeakMap<LocalInfo, Span>();
+/** A match binding bound inside a struct pattern of a type implementing Drop (`Some(W { d })`):
+ *  that type. Moving it out would take a part that W's drop() still reads (rustc E0509). */
+export const dropPartOf = new WeakMap<LocalInfo, Type>();
 
 /** The type implementing Drop that a field path passes through (`w.pair.0` of a `W impl Drop`),
  *  or null: a part of such a value cannot be moved out. */
@@ -143,9 +146,11 @@ export function consume(cx: Ctx, e: ast.Expr): void {
     return;
   }
   // a match binding of a part of a value whose type implements Drop (`W { pair } => take(pair)`)
-  const owner = (nameRes(e) as ResOf<'local'>).local.partOf;
-  if (owner && owner.type.k === 'struct' && owner.type.info.implsDrop) {
-    cx.error(MSG.E0163.cannotMoveOutOfDrop({ place: (nameRes(e) as ResOf<'local'>).local.name, owner: typeName(owner.type) }), e.span, { notes: [NOTE.E0163.helpDropOwnerPart()] });
+  // (also one bound deeper inside such a value: `Some(W { d }) => take(d)` of an Option<W>)
+  const bound = (nameRes(e) as ResOf<'local'>).local, owner = bound.partOf;
+  const dropper = owner && owner.type.k === 'struct' && owner.type.info.implsDrop ? owner.type : dropPartOf.get(bound);
+  if (dropper) {
+    cx.error(MSG.E0163.cannotMoveOutOfDrop({ place: bound.name, owner: typeName(dropper) }), e.span, { notes: [NOTE.E0163.helpDropOwnerPart()] });
     return;
   }
   setExprInfo(e, { ...exprInfo(e)!, moves: true });

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast';
 import { T, subst, typeName, type Type, type EnumInfo } from './types';
 import type { Ctx } from './context';
 import { checkExpr, coerceExpr, fmt } from './expr';
-import { checkBlock, checkStmt, blockLeaves } from './stmt';
+import { checkBlock, checkStmt, blockLeaves, isPlaceExpr } from './stmt';
 import { derefAll, structArgsEnv } from './methods';
 import { OPTION, RESULT } from './prelude';
 import { bareVariant } from './shadow';
@@ -14,7 +14,7 @@ import { hasOkErrLeaf, onlyNoneLeaves } from './branch-leaves';
 import { assignable, isCopy, isNumeric, joinNumeric } from './infer';
 import type { LocalInfo } from './typed';
 import { typeNeedsDrop } from './stmt';
-import { branches, containerBound, containerPart, fieldKey, fieldPath, ownsFields, partMovedAt, refBound, subjectBehindRef } from './moves';
+import { branches, containerBound, containerPart, dropPartOf, fieldKey, fieldPath, ownsFields, partMovedAt, refBound, subjectBehindRef } from './moves';
 import { noteBoundCopies } from './borrows';
 import { forEachScope } from './scopes';
 import { MSG, NOTE } from '../msg';
@@ -72,6 +72,15 @@ export function checkMatch(cx: Ctx, e: ast.ExprOf<'match'>, expected: Type | nul
     cx.pushScope();
     checkPattern(cx, arm.pattern, subj);
     if (owner) markParts(arm.pattern, owner);
+    // matching a new value, every by-value binding is the arm's (codegen takes its part when the
+    // arm is entered): one inside a value whose type implements Drop takes a part of it whose
+    // drop() then read what was already dropped (rustc E0509)
+    else if (!borrowedSubject && !viaRef && st.k !== 'ref' && st.k !== 'ptr' && !isPlaceExpr(e.subject)) {
+      for (const l of bindingsOf(arm.pattern)) {
+        const d = dropPartOf.get(l);
+        if (d) cx.error(MSG.E0163.cannotMoveOutOfDrop({ place: l.name, owner: typeName(d) }), l.span, { notes: [NOTE.E0163.noteNewValueBindingTakes(), NOTE.E0163.helpDropOwnerPart()] });
+      }
+    }
     if (cx.borrowCheck) noteBoundCopies(e.subject, bindingsOf(arm.pattern));
     if (borrowedSubject) for (const l of bindingsOf(arm.pattern)) containerBound.add(l);
     else if (viaRef) for (const l of bindingsOf(arm.pattern)) if (!isCopy(l.type)) refBound.set(l, viaRef);
@@ -307,6 +316,12 @@ export function checkPattern(cx: Ctx, p: ast.Pattern, t: Type): void {
         // Shorthand `{ x }` stands for `{ x: x }`: the binding node lives in the tables (fieldPattern).
         if (!fieldPattern(f)) setShorthand(f, { kind: 'binding', span: f.span, name: f.name });
         checkPattern(cx, fieldPattern(f)!, ft);
+      }
+      // its non-copy bindings are parts its drop() reads: they may not be moved out (moves.ts)
+      if (s.info.implsDrop) {
+        const inner = new Map<string, LocalInfo>();
+        for (const f of p.fields) if (fieldPattern(f)) bindingLocals(fieldPattern(f)!, inner);
+        for (const l of inner.values()) if (!isCopy(l.type) && !dropPartOf.has(l)) dropPartOf.set(l, s);
       }
       return;
     }

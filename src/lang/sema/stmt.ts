@@ -6,7 +6,7 @@ import { probe, laterUses, settleHole, fillHole } from './closure-infer';
 import { assignOverload } from './operators';
 import { checkDeferScope } from './defer-scope';
 import { caseBlock } from './case-block';
-import { borrowsIn, branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, noteLetHolds, ownersOf, temporaryPlace, within } from './borrows';
+import { borrowsIn, branchValues, buildsVariant, checkBlockBorrows, holdsRef, noteBoundCopies, noteGiven, noteLetHolds, ownersOf, replSessionBorrows, temporaryPlace, within } from './borrows';
 import { checkEscapingClosures } from './escaping-closures';
 import type { FnInfo, ClosureInfo, LocalInfo } from './typed';
 import type { Ctx, FnState } from './context';
@@ -118,6 +118,12 @@ export function checkFnBody(cx: Ctx, f: FnInfo): void {
   if (repl) {
     repl.visibleAtEnd = cx.scope.visible();
     repl.movedAtEnd = new Set(cx.moved.keys());
+    if (cx.borrowCheck && cx.probing === 0) {
+      const declared = repl.declared ?? [];
+      const held = (repl.borrows ?? []).flatMap((b) => { const r = declared[b.r], of = declared[b.of]; return r && of ? [{ r, of, mut: b.mut }] : []; });
+      const kept = new Set([...declared.filter((l): l is LocalInfo => !!l), ...repl.visibleAtEnd]);
+      repl.borrowsAtEnd = replSessionBorrows(cx, d.body, held, kept);
+    }
   }
   if (f.ret.k !== 'unit' && f.ret.k !== 'error' && t.k !== 'never' && !blockDiverges(d.body)) {
     const what = f.ret.k === 'never' ? 'is declared `!` (never returns)' : `must return a value of type ${fmt(f.ret)}`;

@@ -344,6 +344,9 @@ export function canonKey(v: unknown): string {
   if (v instanceof VGc) return 'G' + v.addr;
   if (v instanceof Channel) return 'C' + v.seq; // so is a Channel handle (never printed)
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
+  // a map or set key is its entries in any order (its table's fields are a block address)
+  if (v instanceof VMap) return 'M{' + [...v.m].map(([k, x]) => canonKey(k) + ':' + canonKey(x)).sort().join(',') + '}';
+  if (v instanceof VSet) return 'S{' + [...v.m].map((k) => canonKey(k)).sort().join(',') + '}';
   const o = v as Record<string, unknown>;
   // the keys of one map have one type: field names and values identify a value wherever it lives
   return '{' + fieldKeys(o).map((k) => k + ':' + canonKey(o[k])).join(',') + '}';

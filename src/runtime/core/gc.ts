@@ -1,7 +1,8 @@
 // The optional GC of §6.16. Roots are found, not counted: every active frame (of every task,
 // suspended ones included) that has locals able to hold a Gc handle registers a getter of those
 // locals in `frames` on entry and removes it on exit (codegen: stmts.ts `body`). gc_collect marks
-// from those getters, thread-locals and everything reachable from them — through Vec, Map, Set,
+// from those getters, thread-locals, a REPL session's variables (rt.replSlots), values in blocked
+// sends and awaits (Scheduler.inFlight) and everything reachable from them — through Vec, Map, Set,
 // Option/Result/enums, structs, tuples, arrays, Box, other Gc objects and closures' captures
 // (`$gc` on a closure value) — then frees and drops the rest, cycles included.
 import type { Runtime } from './rt';

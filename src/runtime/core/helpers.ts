@@ -68,6 +68,18 @@ function eqStep(a: unknown, b: unknown, todo: unknown[]): boolean {
     return true;
   }
   if (isBox(a) && isBox(b)) { todo.push(a.v, b.v); return true; } // contents, not block addresses
+  // maps and sets: the same keys (their canonical forms), each with equal values, in any order
+  // (they compared their tables' fields: block addresses, so two equal maps were unequal)
+  if (a instanceof VMap && b instanceof VMap) {
+    if (a.m.size !== b.m.size) return false;
+    for (const [k, v] of a.m) { if (!b.m.has(k)) return false; todo.push(v, b.m.get(k)); }
+    return true;
+  }
+  if (a instanceof VSet && b instanceof VSet) {
+    if (a.m.size !== b.m.size) return false;
+    for (const k of a.m) if (!b.m.has(k)) return false;
+    return true;
+  }
   if (a instanceof VGc || b instanceof VGc || a instanceof Channel || b instanceof Channel) return false; // handles: equal when the same object
   // one class per declaration; a REPL session has one module per cell, each with its own class of
   // the same declaration under the same name (codegen context.ts names them); a memory-backed
@@ -396,6 +408,16 @@ export function makeHelpers(rt: Runtime) {
     $unwrapO(o: { t: number; a0: unknown }, s: number): unknown {
       if (o.t === 0) return o.a0;
       return rt.panic('called unwrap on None', s);
+    },
+    /** `a == b` through generated glue (codegen eq-glue.ts): each step compares a pair and may
+     *  push more (glue, x, y) triples; they are taken in order until one differs. */
+    $eqWith(f: (a: unknown, b: unknown, q: unknown[]) => boolean, a: unknown, b: unknown): boolean {
+      const q: unknown[] = [f, a, b];
+      while (q.length) {
+        const y = q.pop(), x = q.pop(), g = q.pop() as typeof f;
+        if (!g(x, y, q)) return false;
+      }
+      return true;
     },
     /** `eq`: the element type's own `==` (element on the left, as Rust's `contains`). */
     $contains(a: unknown[], x: unknown, eq?: (x: unknown, y: unknown) => boolean): boolean {

@@ -309,7 +309,9 @@ export function makeHost(rt: Runtime) {
         case 'heap_profile_start': m.prof.start(); return undefined;
         case 'heap_profile_stop': m.prof.stop(); return undefined;
         case 'heap_profile_report': rt.out(m.prof.report((s) => rt.meta.sites[s]?.line ?? 0)); return undefined;
-        case 'gc_collect': return rt.gc.collect(rt.sched ? rt.sched.allTls() : [rt.threadLocals]);
+        // (a REPL session's variables live in replSlots between cells, values in blocked sends
+        // and awaits in their ops: roots too)
+        case 'gc_collect': return rt.gc.collect([...(rt.sched ? [...rt.sched.allTls(), rt.sched.inFlight()] : [rt.threadLocals]), rt.replSlots]);
         // C's rules (§6.7): raise of a number that is no signal fails (-1, errno EINVAL) and 0
         // (the null signal) does nothing; SIGKILL and SIGSTOP keep their default action
         case 'raise': {

@@ -17,8 +17,13 @@ function dropping<R>(f: () => R, drop: () => void): R {
 type Fn = (...a: unknown[]) => unknown;
 type Cmp = (a: unknown, b: unknown) => number;
 type Clone = ((v: unknown, s: number) => unknown) | null;
-/** Each item cloned by `clone` (none: the items are Copy and stand for themselves). */
-const cloned = (items: unknown[], clone: Clone | undefined, site: number) => (clone ? items.map((x) => clone(x, site)) : items);
+/** Each item cloned by `clone` (none: the items are Copy and stand for themselves); a clone that
+ *  panics drops the clones already made (`drop`, for a type that needs one: they leaked). */
+export function cloned(items: unknown[], clone: Clone | undefined, site: number, drop?: ((v: unknown) => void) | null): unknown[] {
+  if (!clone) return items;
+  const out: unknown[] = [];
+  return dropping(() => { for (const x of items) out.push(clone(x, site)); return out; }, () => { if (drop) for (const y of out) drop(y); });
+}
 
 const enc = new TextEncoder();
 const utf8Len = (s: string) => enc.encode(s).length;
@@ -119,7 +124,8 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
       return dropping(() => { for (const x of v.toArray()) out.push(f(x)); return vec(out, esize, ealign, 0, site); }, () => { if (drop) for (const y of out) drop(y); });
     },
     /** `copy`: the kept elements are cloned (the receiver keeps its own, codegen calls.ts) */
-    filter: (v: VVec, f: Fn, copy?: Fn, site = -1) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? kept.map(copy) : kept, v.esize, v.ealign, v.kind, site); },
+    cloned,
+    filter: (v: VVec, f: Fn, copy?: Fn, site = -1, drop?: (x: unknown) => void) => { const kept = v.toArray().filter((x) => f(x)); return vec(copy ? cloned(kept, copy, site, drop) : kept, v.esize, v.ealign, v.kind, site); },
     any: (v: VVec, f: Fn) => { for (const x of v.a) if (f(x)) return true; return false; },
     all: (v: VVec, f: Fn) => { for (const x of v.a) if (!f(x)) return false; return true; },
     forEach(v: VVec, f: Fn): void { for (const x of v.a) f(x); },
@@ -142,9 +148,9 @@ export function makeLib(eq: (a: unknown, b: unknown) => boolean) {
     // ---- Map / Set (keys in insertion order)
     // the keys as the program gave them (a compound key is stored under its canonical text), and
     // each one cloned when the type is not Copy (`clone`): the Vec and the map own their own
-    keys: (m: VMap, esize: number, ealign: number, clone?: Clone, site = -1) => vec(cloned(m.keys(), clone, site), esize, ealign, 0, site),
-    values: (m: VMap | VSet, esize: number, ealign: number, clone?: Clone, site = -1) =>
-      vec(cloned(m instanceof VSet ? m.values() : [...m.m.values()], clone, site), esize, ealign, 0, site),
+    keys: (m: VMap, esize: number, ealign: number, clone?: Clone, site = -1, drop?: (x: unknown) => void) => vec(cloned(m.keys(), clone, site, drop), esize, ealign, 0, site),
+    values: (m: VMap | VSet, esize: number, ealign: number, clone?: Clone, site = -1, drop?: (x: unknown) => void) =>
+      vec(cloned(m instanceof VSet ? m.values() : [...m.m.values()], clone, site, drop), esize, ealign, 0, site),
   };
 }
 export type Lib = ReturnType<typeof makeLib>;

@@ -104,8 +104,12 @@ export class Channel {
   /** Its creation number in the run (Scheduler.channel): dropBuffered's order, and its identity as
    *  a Map/Set key (canonKey: a Channel handle compares by identity, as a Gc's). */
   seq = 0;
-  constructor(readonly cap: number) {}
+  /** Buffer slots made so far (grow): past FREE_SLOTS they are charged to the heap limit. */
+  room = 0;
+  constructor(readonly cap: number, readonly esize = 8) {}
 }
+/** Buffer slots of a channel that cost nothing (part of the channel, as its handle is). */
+const FREE_SLOTS = 4;
 
 export class Scheduler {
   readonly ready = new Fifo<Task>();
@@ -346,6 +350,17 @@ export class Scheduler {
 
   private readonly chargeTask = () => this.rt.machine.sys.chargeHost(TASK_BYTES);
 
+  /** Values of sends waiting for room in a full channel (GC roots: in no buffer or frame yet). */
+  readonly pendingSends = new Set<{ readonly v: unknown }>();
+  /** Awaits of futures not yet done (GC roots: the value of one whose task has ended). */
+  readonly pendingAwaits = new Set<{ readonly f: { value: unknown } }>();
+  /** Values in flight in blocked operations: GC roots (host.ts gc_collect). */
+  inFlight(): unknown[] {
+    const out: unknown[] = [];
+    for (const o of this.pendingSends) out.push(o.v);
+    for (const o of this.pendingAwaits) out.push(o.f.value);
+    return out;
+  }
   /** Thread-locals of every live task (GC roots). */
   allTls(): unknown[] {
     const out: unknown[] = [this.rt.threadLocals];
@@ -544,8 +559,8 @@ export class Scheduler {
   /** While dropBuffered runs: an operation that would wait panics instead. */
   private closing = false;
   /** `Channel(cap)`: numbered in the run; `drop`, the element type's drop glue when it needs one. */
-  channel(cap: number, drop: ((v: unknown) => void) | null): Channel {
-    const ch = new Channel(cap);
+  channel(cap: number, drop: ((v: unknown) => void) | null, esize = 8): Channel {
+    const ch = new Channel(cap, esize);
     ch.drop = drop;
     ch.seq = ++this.chanSeq;
     return ch;
@@ -586,10 +601,27 @@ export class Scheduler {
     this.block(q, on, site);
     return SUSPEND;
   }
+  /** A channel's buffer is memory as a Vec's is: its slots past FREE_SLOTS are charged to the
+   *  heap limit as it grows (doubling, up to its capacity) and released when it drains, so a
+   *  `Channel(2_000_000_000)` filled without end fails as an allocation does (it ended in a host
+   *  out-of-memory). */
+  grow(ch: Channel, site: number): void {
+    const room = Math.max(ch.buf.length + 1, Math.min(ch.room ? ch.room * 2 : FREE_SLOTS, Math.max(ch.cap, 1)));
+    const add = (Math.max(room, FREE_SLOTS) - Math.max(ch.room, FREE_SLOTS)) * ch.esize;
+    const m = this.rt.machine;
+    if (add > 0 && m) m.guard(site, () => m.sys.chargeHost(add));
+    ch.room = room;
+  }
+  private drained(ch: Channel): void {
+    const m = this.rt.machine;
+    if (m) m.sys.releaseHost((ch.room - FREE_SLOTS) * ch.esize);
+    ch.room = FREE_SLOTS;
+  }
   /** A receiver took `ch`'s first value: wake a sender waiting for room and the rendezvous sender
    *  it served (values are taken in FIFO order, so the first waiting one is the one just served). */
   taken(ch: Channel): unknown {
     const v = ch.buf.shift();
+    if (ch.room > FREE_SLOTS && ch.buf.length === 0) this.drained(ch);
     if (ch.drop !== null && ch.buf.length === 0) this.buffered.delete(ch);
     ch.taken++;
     const s = ch.sendq.shift();
@@ -643,11 +675,18 @@ class RecvOp extends BlockingOp {
 }
 class SendOp extends BlockingOp {
   private ticket = -1; // set once the value is in the buffer
-  constructor(private readonly s: Scheduler, private readonly ch: Channel, private readonly v: unknown, private readonly site: number) { super(); }
+  private pending = false; // in Scheduler.pendingSends
+  constructor(private readonly s: Scheduler, private readonly ch: Channel, readonly v: unknown, private readonly site: number) { super(); }
   step(): IteratorResult<unknown, unknown> {
     const ch = this.ch;
     if (this.ticket < 0) {
-      if (ch.buf.length >= Math.max(ch.cap, 1)) return this.s.wait(ch.sendq, 'send', this.site);
+      if (ch.buf.length >= Math.max(ch.cap, 1)) {
+        // the value waits with this op only: a GC root meanwhile (gc_collect freed it)
+        if (!this.pending) { this.pending = true; this.s.pendingSends.add(this); }
+        return this.s.wait(ch.sendq, 'send', this.site);
+      }
+      if (this.pending) { this.pending = false; this.s.pendingSends.delete(this); }
+      if (ch.buf.length >= ch.room) this.s.grow(ch, this.site);
       this.ticket = this.s.put(ch, this.v);
     }
     // rendezvous: wait until a receiver took our value
@@ -656,10 +695,18 @@ class SendOp extends BlockingOp {
   }
 }
 class AwaitOp extends BlockingOp {
-  constructor(private readonly s: Scheduler, private readonly f: Future, private readonly site: number, private readonly join: boolean) { super(); }
+  private pending = false; // in Scheduler.pendingAwaits
+  constructor(private readonly s: Scheduler, readonly f: Future, private readonly site: number, private readonly join: boolean) { super(); }
   step(): IteratorResult<unknown, unknown> {
     const f = this.f;
-    if (!f.done) return this.s.wait(f, f instanceof TimerFuture ? 'sleep' : this.join ? 'join' : 'await', this.site);
+    if (!f.done) {
+      // the future may be held by this op only (`block_on(start())`): once its task ends, its
+      // value is a GC root until the awaiter resumes (a task running meanwhile collected it)
+      if (f instanceof TimerFuture) return this.s.wait(f, 'sleep', this.site);
+      if (!this.pending) { this.pending = true; this.s.pendingAwaits.add(this); }
+      return this.s.wait(f, this.join ? 'join' : 'await', this.site);
+    }
+    if (this.pending) { this.pending = false; this.s.pendingAwaits.delete(this); }
     return { value: this.s.awaited(f, this.site), done: true };
   }
 }

@@ -1,5 +1,6 @@
 // Chapter 2's constructs together, against a JS model: a user contract with an associated type
-// and a default method, operator methods (`op+ op- op== op[]`), a user iterator in `for … in`,
+// and a default method, operator methods (`op+ op- op== op[]`; collections, Options and tuples
+// of a type with its own op== compared through it), a user iterator in `for … in`,
 // `T.default()` through a bound, closures without annotations (called, and passed to a
 // function) and a standard-module import.
 import type { Rng } from './rng';
@@ -29,6 +30,8 @@ fn (s: &Steps!) next(): Option<i64> {
     s.cur += s.step;
     return Some(v);
 }
+struct Tag { id: i64, note: i64 }
+fn (a: &Tag) op==(b: &Tag): bool { return a.id == b.id; }
 fn fresh<T: Default>(): T { return T.default(); }
 fn apply(f: fn(i64): i64, x: i64): i64 { return f(x); }`;
 
@@ -37,7 +40,9 @@ export function genContracts(r: Rng): FuzzCase {
   const out: string[] = [];
   for (let n = r.int(2, 10); n > 0; n--) {
     const a = r.int(-40, 40), b = r.int(-40, 40), c = r.int(-40, 40), d = r.int(-40, 40);
-    switch (r.int(0, 7)) {
+    switch (r.int(0, 8)) {
+      // values holding a type with its own op== compare through it (not field by field)
+      case 8: body.push(`    { let! v1 = Vec<Tag>(); v1.push(Tag { id: ${L(a)}, note: ${L(b)} }); let! v2 = Vec<Tag>(); v2.push(Tag { id: ${L(c)}, note: ${L(d)} }); println("{} {} {}", v1 == v2, Some(Tag { id: ${L(a)}, note: 1 }) == Some(Tag { id: ${L(c)}, note: 2 }), (Tag { id: ${L(a)}, note: 0 }, ${L(b)}) == (Tag { id: ${L(c)}, note: 9 }, ${L(b)})); }`); out.push(`${a === c} ${a === c} ${a === c}`); break;
       case 0: body.push(`    println("{}", Sq { k: ${L(a)} }.twice());`); out.push(String(2 * a * a)); break;
       case 1: body.push(`    { let p = V2 { x: ${L(a)}, y: ${L(b)} } + V2 { x: ${L(c)}, y: ${L(d)} }; println("{} {}", p[0], p[1]); }`); out.push(`${a + c} ${b + d}`); break;
       case 2: body.push(`    println("{}", -V2 { x: ${L(a)}, y: ${L(b)} } == V2 { x: ${L(c)}, y: ${L(d)} });`); out.push(String(-a === c && -b === d)); break;

@@ -144,15 +144,30 @@ export function genDrops(r: Rng): FuzzCase {
 export function genGc(r: Rng): FuzzCase {
   const n = r.int(2, 6);
   const vals = Array.from({ length: n }, (_, i) => i * 10);
-  const body: string[] = ['    let! ns = Vec<Gc<Node>>();'];
+  // qs holds Gc<Q>s made where a collection runs while they are in flight (returned through a
+  // frame whose drop or defer collects, map/tuple literal operands, a closure's result, receivers
+  // made by the call: a borrowed one, a builtin's whose closure collects; a send blocked on a full
+  // channel, a future whose task ended before its awaiter resumed): all stay
+  // reachable to the end, so a `q dropped` line is a root missed
+  const body: string[] = ['    let! ns = Vec<Gc<Node>>();', '    let! qs = Vec<Gc<Q>>();'];
   for (let i = 0; i < n; i++) body.push(`    ns.push(Gc(Node { val: ${vals[i]}, next: None, r: R { id: ${i} } }));`);
   const out: string[] = [];
   let len = n;
   body.push('    let! root = ns[0];');
   let rootVal = 0;
+  let qs = 0;
   for (let k = r.int(3, 14); k > 0; k--) {
     const i = r.int(0, len - 1), j = r.int(0, len - 1);
-    switch (r.int(0, 8)) {
+    const q = qs;
+    switch (r.int(0, 16)) {
+      case 15: body.push(`    { let! ch: Channel<Gc<Q>> = Channel(1); go { ch.send(Gc(Q { v: ${k} })); ch.send(Gc(Q { v: ${k + 1} })); }; col(); qs.push(<-ch); qs.push(<-ch); }`, `    println("q {}", qs[${q}].get().v + qs[${q + 1}].get().v);`); out.push(`q ${2 * k + 1}`); qs += 2; break;
+      case 16: body.push(`    qs.push(block_on(qstart(${k})));`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
+      case 13: body.push(`    qs.push(QH { g: Gc(Q { v: ${k} }) }.peek(col()));`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
+      case 14: body.push(`    { let vv = mkqv(${k}).map(|g| { col(); return g; }); qs.push(vv[0]); qs.push(vv[1]); }`, `    println("q {}", qs[${q}].get().v + qs[${q + 1}].get().v);`); out.push(`q ${2 * k + 1}`); qs += 2; break;
+      case 9: body.push(`    qs.push(${r.pick(['viaDrop', 'viaDefer'])}(${k}));`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
+      case 10: body.push(`    { let m = { 1: Gc(Q { v: ${k} }), 2: viaDrop(${k + 1}) }; qs.push(m[1]); qs.push(m[2]); }`, `    println("q {}", qs[${q}].get().v + qs[${q + 1}].get().v);`); out.push(`q ${2 * k + 1}`); qs += 2; break;
+      case 11: body.push(`    { let f = || { let c = Col { k: 0 }; return Gc(Q { v: ${k} }); }; qs.push(f()); }`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
+      case 12: body.push(`    { let t = (Gc(Q { v: ${k} }), col()); qs.push(t.0); }`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
       case 0: body.push(`    ns[${i}].set(Node { val: ${k}, next: Some(ns[${j}]), r: R { id: ${100 + k} } });`); vals[i] = k; if (i === 0 && rootVal !== -1) rootVal = k; break;
       case 1: body.push('    gc_collect();'); break;
       case 2: body.push(`    println("{}", ns[${i}].get().val);`); out.push(String(vals[i])); break;
@@ -172,6 +187,17 @@ export function genGc(r: Rng): FuzzCase {
     fn drop()! { print(""); }
 }
 struct Node { val: i32, next: Option<Gc<Node>>, r: R }
+struct Q impl Drop { v: i32, fn drop()! { println("q dropped {}", self.v); } }
+struct Col impl Drop { k: i32, fn drop()! { gc_collect(); } }
+fn viaDrop(v: i32): Gc<Q> { let c = Col { k: v }; return Gc(Q { v: v }); }
+fn viaDefer(v: i32): Gc<Q> { defer gc_collect(); return Gc(Q { v: v }); }
+fn col(): i32 { return gc_collect() as i32 * 0; }
+struct QH { g: Gc<Q> }
+fn (h: &QH) peek(k: i32): Gc<Q> { return h.g; }
+async fn qmk(v: i32): Gc<Q> { await sleep(Duration.from_millis(1)); return Gc(Q { v: v }); }
+async fn qcol(): i32 { await sleep(Duration.from_millis(1)); return col(); }
+fn qstart(v: i32): Future<Gc<Q>> { let f = qmk(v); let c = qcol(); return f; }
+fn mkqv(v: i32): Vec<Gc<Q>> { let! w = Vec<Gc<Q>>(); w.push(Gc(Q { v: v })); w.push(Gc(Q { v: v + 1 })); return w; }
 `;
   return { category: 'gc', text: `${decl}fn main() {\n${body.join('\n')}\n}\n`, expect: { stdout: out.map((l) => l + '\n').join(''), exit: 0 } };
 }

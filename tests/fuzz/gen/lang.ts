@@ -12,7 +12,22 @@ export function genCollections(r: Rng): FuzzCase {
   let str = '';
   for (let n = r.int(3, 20); n > 0; n--) {
     const a = r.int(-5, 5), b = r.int(-100, 100);
-    switch (r.int(0, 11)) {
+    switch (r.int(0, 13)) {
+      // == on maps and sets: the same entries in another order, or one entry more
+      case 12: {
+        const extra = r.bool(0.3) && !m.has(a);
+        const ins = [...m].reverse().map(([k, x]) => `m2.insert(${L(k)}, ${L(x)});`).concat(extra ? [`m2.insert(${L(a)}, 0);`] : []);
+        body.push(`    { let! m2 = Map<i64, i64>(); ${ins.join(' ')} println("{} {}", m == m2, m == m.clone()); }`);
+        out.push(`${!extra} true`);
+        break;
+      }
+      case 13: {
+        const extra = r.bool(0.3) && !s.has(a);
+        const ins = [...s].reverse().map((k) => `s2.insert(${L(k)});`).concat(extra ? [`s2.insert(${L(a)});`] : []);
+        body.push(`    { let! s2: Set<i64> = Set(); ${ins.join(' ')} println("{}", s == s2); }`);
+        out.push(String(!extra));
+        break;
+      }
       case 0: body.push(`    v.push(${L(b)});`); v.push(b); break;
       case 1: body.push('    println("{}", v.pop());'); out.push(v.length ? `Some(${v.pop()})` : 'None'); break;
       case 2: body.push('    println("{} {}", v.len(), v);'); out.push(`${v.length} [${v.join(', ')}]`); break;

@@ -1,0 +1,125 @@
+// `==` of a value whose type holds a struct or enum with its own `op==` (chapter 2 §2.2, §3.7
+// Eq): a Vec, array, slice, tuple, Option/Result, Box, Map's values, or a struct or enum without
+// its own `==`, compares such parts through their `op==`, as Rust's derived and std PartialEq
+// do — the runtime's structural `$eq` compared their fields (`vs == ws` was false while every
+// `vs[i] == ws[i]`). One generated JS function per type, `$eqgN(a, b, q)`, made on demand like
+// the drop and clone glue: it compares what it can at once and pushes the other parts onto q as
+// (glue, a, b) triples that `$eqWith` takes in order, so a long list compares in a loop, without
+// a host frame per link. Types with no such part keep `$eq`.
+import type { Type } from '../sema/types';
+import { subst, typeName, envOf } from '../sema/types';
+import type { FnInfo } from '../sema/typed';
+import type { ModuleCtx } from './context';
+import { typeKey } from './typedesc';
+import { isCellRef } from './names';
+import { RT, rtS, rtX } from './rt-names';
+
+const made = new WeakMap<ModuleCtx, Map<string, string>>();
+const holding = new WeakMap<ModuleCtx, Map<string, boolean>>();
+
+/** The type's own `op==` (one parameter), if it has one. */
+function ownEq(m: ModuleCtx, t: Type): FnInfo | null {
+  if (t.k !== 'struct' && t.k !== 'enum') return null;
+  const f = m.methods.get(t.info)?.get('op==');
+  return f && f.params.length === 1 ? f : null;
+}
+
+/** Does a value of type t hold (or is it) a value compared by its type's own `op==`? Map keys and
+ *  Set elements are left out: they are found by their canonical form. */
+export function holdsUserEq(m: ModuleCtx, t: Type): boolean {
+  let memo = holding.get(m);
+  if (!memo) holding.set(m, (memo = new Map()));
+  const key = typeKey(t);
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  memo.set(key, false); // a recursive type holds one, if at all, through another path
+  let r: boolean;
+  switch (t.k) {
+    case 'struct': {
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      r = !!ownEq(m, t) || (!t.info.isUnion && t.info.fields.some((f) => holdsUserEq(m, subst(f.type, env))));
+      break;
+    }
+    case 'enum': {
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      r = !!ownEq(m, t) || t.info.variants.some((v) => v.fields.some((f) => holdsUserEq(m, subst(f, env))));
+      break;
+    }
+    case 'tuple': r = t.elems.some((e) => holdsUserEq(m, e)); break;
+    case 'array': case 'slice': r = holdsUserEq(m, t.elem); break;
+    case 'builtin':
+      r = (t.name === 'Vec' || t.name === 'Box') && !!t.args[0] && holdsUserEq(m, t.args[0]) ||
+        (t.name === 'Map' && !!t.args[1] && holdsUserEq(m, t.args[1]));
+      break;
+    default: r = false;
+  }
+  memo.set(key, r);
+  return r;
+}
+
+/** JS for `l == r` of type t through the glue, or null when t holds no user `op==`. */
+export function eqGlueJs(m: ModuleCtx, l: string, r: string, t: Type): string | null {
+  return holdsUserEq(m, t) ? `${rtX('$eqWith')}(${eqFn(m, t)}, ${l}, ${r})` : null;
+}
+
+function eqFn(m: ModuleCtx, t: Type): string {
+  let fns = made.get(m);
+  if (!fns) made.set(m, (fns = new Map()));
+  const key = typeKey(t);
+  const hit = fns.get(key);
+  if (hit) return hit;
+  const name = `$eqg${fns.size}`;
+  fns.set(key, name);
+  m.dropDefs.push(`function ${name}(a, b, q) { ${eqBody(m, t)} } // == ${typeName(t)}`);
+  return name;
+}
+
+/** Statements comparing parts x and y of type pt: at once (`$eq`) or pushed onto q. Parts are
+ *  listed first to last; the pushes are emitted last to first, so q gives them back in order. */
+function parts(m: ModuleCtx, ps: { x: string; y: string; t: Type }[]): string {
+  const now = ps.filter((p) => !holdsUserEq(m, p.t)).map((p) => `if (!$eq(${p.x}, ${p.y})) return false;`);
+  const later = ps.filter((p) => holdsUserEq(m, p.t)).reverse().map((p) => `q.push(${eqFn(m, p.t)}, ${p.x}, ${p.y});`);
+  return [...now, ...later].join(' ');
+}
+
+function eqBody(m: ModuleCtx, t: Type): string {
+  const own = ownEq(m, t);
+  if (own && (t.k === 'struct' || t.k === 'enum')) {
+    const inst = m.instance(own, t.args);
+    const env = envOf(t.info.generics, t.args, t.info.name);
+    // a shared reference to an enum is a cell (as methodCall passes it)
+    const pass = (x: string, pt: Type | null | undefined) => (pt && isCellRef(subst(pt, env)) ? `${RT.cell}(() => ${x}, ($v) => { ${x} = $v; })` : x);
+    const call = `${inst.name}(${pass('a', own.receiverType)}, ${pass('b', own.params[0].type)})`;
+    return `return ${inst.isGen ? `${rtS('drive')}(${call})` : call};`;
+  }
+  switch (t.k) {
+    case 'struct': {
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      return `${parts(m, t.info.fields.map((f) => ({ x: `a.f_${f.name}`, y: `b.f_${f.name}`, t: subst(f.type, env) })))} return true;`;
+    }
+    case 'enum': {
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      const flat = m.flatBoxes(t.info);
+      const arms = t.info.variants.map((v, i) => {
+        if (!v.fields.length) return '';
+        // a box stored flat in the enum holds its content in the payload slot
+        const ps = v.fields.map((f, j) => {
+          const ft = subst(f, env);
+          return { x: `a.a${j}`, y: `b.a${j}`, t: flat[i][j] && ft.k === 'builtin' && ft.args[0] ? ft.args[0] : ft };
+        });
+        return `case ${i}: { ${parts(m, ps)} return true; }`;
+      }).join(' ');
+      return `if (a.t !== b.t) return false; switch (a.t) { ${arms} } return true;`;
+    }
+    case 'tuple': return `${parts(m, t.elems.map((e, i) => ({ x: `a[${i}]`, y: `b[${i}]`, t: e })))} return true;`;
+    case 'array': return `if (a.length !== b.length) return false; for (let i = a.length - 1; i >= 0; i--) q.push(${eqFn(m, t.elem)}, a[i], b[i]); return true;`;
+    case 'slice': return `if (a.len !== b.len) return false; for (let i = a.len - 1; i >= 0; i--) q.push(${eqFn(m, t.elem)}, a.a[a.off + i], b.a[b.off + i]); return true;`;
+    case 'builtin':
+      if (t.name === 'Vec') return `if (a.n !== b.n) return false; for (let i = a.n - 1; i >= 0; i--) q.push(${eqFn(m, t.args[0])}, a.a[i], b.a[i]); return true;`;
+      if (t.name === 'Box') return `q.push(${eqFn(m, t.args[0])}, a.v, b.v); return true;`;
+      // (its values in insertion order, as a Vec's elements)
+      if (t.name === 'Map') return `if (a.m.size !== b.m.size) return false; const e = [...a.m]; for (let i = e.length - 1; i >= 0; i--) { const k = e[i][0]; if (!b.m.has(k)) return false; q.push(${eqFn(m, t.args[1])}, e[i][1], b.m.get(k)); } return true;`;
+      return 'return $eq(a, b);';
+    default: return 'return $eq(a, b);';
+  }
+}
