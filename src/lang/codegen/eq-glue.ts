@@ -32,29 +32,45 @@ export function holdsUserEq(m: ModuleCtx, t: Type): boolean {
   const key = typeKey(t);
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
-  memo.set(key, false); // a recursive type holds one, if at all, through another path
-  let r: boolean;
-  switch (t.k) {
-    case 'struct': {
-      const env = envOf(t.info.generics, t.args, t.info.name);
-      r = !!ownEq(m, t) || (!t.info.isUnion && t.info.fields.some((f) => holdsUserEq(m, subst(f.type, env))));
-      break;
-    }
-    case 'enum': {
-      const env = envOf(t.info.generics, t.args, t.info.name);
-      r = !!ownEq(m, t) || t.info.variants.some((v) => v.fields.some((f) => holdsUserEq(m, subst(f, env))));
-      break;
-    }
-    case 'tuple': r = t.elems.some((e) => holdsUserEq(m, e)); break;
-    case 'array': case 'slice': r = holdsUserEq(m, t.elem); break;
-    case 'builtin':
-      r = (t.name === 'Vec' || t.name === 'Box') && !!t.args[0] && holdsUserEq(m, t.args[0]) ||
-        (t.name === 'Map' && !!t.args[1] && holdsUserEq(m, t.args[1]));
-      break;
-    default: r = false;
+  // whether any type reachable through parts (a recursive type reaches itself) has its own op==:
+  // a search over the part graph, so no answer is fixed while another is still open (an answer
+  // kept from inside a cycle made B's `next: Option<Box<B>>` compare structurally when it came
+  // before B's `k: K`)
+  const seen = new Set<string>(), work: Type[] = [t];
+  let r = false;
+  while (work.length && !r) {
+    const x = work.pop()!;
+    const k = typeKey(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const known = memo.get(k);
+    if (known !== undefined) { r = known; continue; }
+    if (ownEq(m, x)) r = true;
+    else work.push(...eqParts(x));
   }
   memo.set(key, r);
   return r;
+}
+
+/** The part types `==` of a t compares (Map keys and Set elements left out, as above). */
+function eqParts(t: Type): Type[] {
+  switch (t.k) {
+    case 'struct': {
+      if (t.info.isUnion) return [];
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      return t.info.fields.map((f) => subst(f.type, env));
+    }
+    case 'enum': {
+      const env = envOf(t.info.generics, t.args, t.info.name);
+      return t.info.variants.flatMap((v) => v.fields.map((f) => subst(f, env)));
+    }
+    case 'tuple': return t.elems;
+    case 'array': case 'slice': return [t.elem];
+    case 'builtin':
+      if ((t.name === 'Vec' || t.name === 'Box') && t.args[0]) return [t.args[0]];
+      return t.name === 'Map' && t.args[1] ? [t.args[1]] : [];
+    default: return [];
+  }
 }
 
 /** JS for `l == r` of type t through the glue, or null when t holds no user `op==`. */

@@ -13,6 +13,7 @@ import { overloadSet, nextOverloadKey, sameSignature, contractOverloads } from '
 import { PRELUDE_TYPE_NAMES, isBuiltinName, isBuiltinFn, BUILTIN_CONSTS, ty } from './prelude';
 import { MSG, NOTE } from '../msg';
 import { setFnInfoOf } from './tables';
+import { forgetLayouts } from './layout';
 
 /** Generic env and Self type of each function, used again when its body is checked. */
 export const fnEnv = (cx: Ctx, f: FnInfo) => cx.fnEnv.get(f);
@@ -141,6 +142,9 @@ export function collect(cx: Ctx): void {
       });
     }
   }
+
+  // every struct has its fields now: layouts made before (array size checks) may have seen none
+  forgetLayouts();
 
   // Pass 3: functions, methods, externs, consts, thread-locals.
   const values = new Map<string, ast.Span>();

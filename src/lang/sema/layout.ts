@@ -26,10 +26,17 @@ export interface Layout {
 //   ordinary fields and bitfields share units; a zero-width bitfield closes the current unit;
 // - a union's size is its largest field rounded up to its largest alignment.
 
-const cache = new WeakMap<object, Layout>();
+let cache = new WeakMap<object, Layout>();
 /** Layouts of compound types by type object: a type's parts are shared, so a generic struct
  *  nested through aliases (`type A2 = P<A1>;`, P holding two T) was laid out 2^n times. */
-const byType = new WeakMap<Type, Layout>();
+let byType = new WeakMap<Type, Layout>();
+/** Forget every layout: one computed while the program's fields were being collected (an array
+ *  field's size check, collect.ts pass 2) may have seen a struct declared later with no fields
+ *  yet, and laid it out as empty. */
+export function forgetLayouts(): void {
+  cache = new WeakMap();
+  byType = new WeakMap();
+}
 
 export function computeLayout(t: Type): Layout {
   if (t.k === 'tuple' || t.k === 'struct' || t.k === 'enum' || t.k === 'array') {

@@ -151,13 +151,15 @@ function resolveAlias(cx: Ctx, al: ast.TypeAliasDecl, args: Type[], te: ast.Type
     return T.error;
   }
   checkAliasBounds(cx, al, args, te);
-  // an alias without parameters whose body read nothing of the place it is used at (a generic,
-  // Self) is one type: resolved once (`type T2 = (T1, T1);` resolved T1 twice, T60 2^60 times)
+  // An alias is a top-level item: its body sees its own parameters, not the generics in scope
+  // where it is used (`type A = T;` names the struct T inside `fn f<T>` too). So one without
+  // parameters whose body read nothing of the place it is used at (Self, an associated type) is
+  // one type: resolved once (`type T2 = (T1, T1);` resolved T1 twice, T60 2^60 times).
   const closed = !al.generics.length;
   const hit = closed ? closedAliases.get(al) : undefined;
   if (hit) return hit;
   const saved = cx.generics, reads = contextReads;
-  cx.generics = new Map(saved);
+  cx.generics = new Map();
   al.generics.forEach((g, i) => cx.generics.set(g.name, { type: args[i], bounds: [] }));
   aliasBusy.add(al);
   try {
