@@ -15,20 +15,30 @@ export class ValueFormatter {
 
   /** `{}` of a value of descriptor `td`; `nested` quotes strings (inside compound values). A
    *  compound value is walked with a stack of its own (a 5,000-link list overflowed the host
-   *  stack, reported as a stack overflow of the program), its text built once at the end. */
-  fmt(v: unknown, td: number, nested = false): string {
+   *  stack, reported as a stack overflow of the program), its text built once at the end.
+   *  `limit`: stop once the text is longer (its start is all a caller that cuts it needs: the
+   *  Panic panel showed a 10,000-link list in each of 10,000 frames, quadratic time and memory). */
+  fmt(v: unknown, td: number, nested = false, limit = Infinity): string {
     const leaf = this.leaf(v, td, nested);
     if (leaf !== null) return leaf;
     const out: string[] = [];
     const stack: Item[] = [{ v, td, nested }];
+    let len = 0, counted = 0;
     while (stack.length !== 0) {
+      if (limit !== Infinity) {
+        for (; counted < out.length; counted++) len += out[counted].length;
+        if (len > limit) {
+          for (const it of stack) if (typeof it !== 'string' && it.td < 0) this.open.delete(it.v);
+          break;
+        }
+      }
       const it = stack.pop()!;
       if (typeof it === 'string') out.push(it);
       else if (it.td < 0) this.open.delete(it.v); // the end of a Gc's content
       else {
         const s = this.leaf(it.v, it.td, it.nested);
         if (s !== null) out.push(s);
-        else this.open1(it.v, it.td, it.nested, out, stack);
+        else this.open1(it.v, it.td, it.nested, out, stack, limit);
       }
     }
     return catStr(out, -1);
@@ -57,7 +67,7 @@ export class ValueFormatter {
 
   /** Opens a compound value: its head goes out now; its parts, separators and tail onto the stack
    *  (last first, so the first part is formatted next). */
-  private open1(v: unknown, td: number, nested: boolean, out: string[], stack: Item[]): void {
+  private open1(v: unknown, td: number, nested: boolean, out: string[], stack: Item[], limit: number): void {
     const t = this.types[td];
     const parts = (head: string, items: Item[], sep: string, tail: string) => {
       out.push(head);
@@ -71,11 +81,12 @@ export class ValueFormatter {
     // object per element, 1.6-2x slower for a 300,000-element Vec)
     const list = (a: ArrayLike<unknown>, off: number, len: number, elem: number) => {
       const texts: string[] = [];
-      let i = 0;
+      let i = 0, chars = 0;
       for (; i < len; i++) {
         const s = this.leaf(a[off + i], elem, true);
         if (s === null) break;
         texts.push(s);
+        if ((chars += s.length + 2) > limit) { out.push(catStr(texts, -1, ', ', '[')); return; } // cut (fmt's limit)
       }
       if (i === len) { out.push(catStr(texts, -1, ', ', '[', ']')); return; }
       out.push(catStr(texts, -1, ', ', '['));
@@ -129,13 +140,13 @@ export class ValueFormatter {
   }
 
   /** `{:?}`: small signed ints as `i32(42)`, `string`-typed values quoted, the rest like `{}`. */
-  debug(v: unknown, td: number): string {
+  debug(v: unknown, td: number, limit = Infinity): string {
     const t = this.types[td];
     if (t.k === 'int' && (t.name === 'i8' || t.name === 'i16' || t.name === 'i32')) return `${t.name}(${v})`;
     if (t.k === 'str' && t.spelled === 'string') return quote(v as string);
     if (t.k === 'string') return quote((v as VString).s);
-    if (t.k === 'any') return this.debug((v as { v: unknown }).v, (v as { t: number }).t);
-    return this.fmt(v, td);
+    if (t.k === 'any') return this.debug((v as { v: unknown }).v, (v as { t: number }).t, limit);
+    return this.fmt(v, td, false, limit);
   }
 
 }

@@ -711,7 +711,8 @@ export class Runtime {
     this.quietReads++;
     try {
       // beside its type (typed), an integer reads as `10`, not `{:?}`'s `i32(10)`
-      const s = typed && this.meta.types[td]?.k === 'int' ? this.fmt.fmt(v, td) : this.debug(v, td);
+      // (formatted only as far as shown: the rest of a long list in every frame was quadratic)
+      const s = typed && this.meta.types[td]?.k === 'int' ? this.fmt.fmt(v, td) : this.fmt.debug(v, td, 60);
       return s.length > 60 ? s.slice(0, 59) + '…' : s;
     } catch {
       return '';
