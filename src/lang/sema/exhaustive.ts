@@ -74,7 +74,7 @@ function ctorsOf(t: Type): Ctor[] | null {
     }));
   }
   if (t.k === 'struct' && !t.info.isUnion) {
-    // one constructor: `W { inner: Some(x), .. }` and `W { inner: None, .. }` cover W together
+    // one constructor: `W { inner: Some(x), k }` and `W { inner: None, k }` cover W together
     const info = t.info;
     const env = new Map<string, Type>();
     info.generics.forEach((g, i) => { if (t.args[i]) env.set(`${info.name}.${g}`, t.args[i]); });
