@@ -486,8 +486,11 @@ export abstract class CallEmitter extends ExprEmitter {
         return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'}${esize !== 8 ? `, ${esize}` : ''})`;
       }
       // a Duration is its exact nanoseconds, a u64 (number while safe, else BigInt)
-      case 'Duration.from_secs': return `${rtH('dur')}(${this.val(a[0])}, 1000000000, "from_secs", ${s})`;
-      case 'Duration.from_millis': return `${rtH('dur')}(${this.val(a[0])}, 1000000, "from_millis", ${s})`;
+      // (the common case, a small count, multiplied in place; the host call checks the rest)
+      case 'Duration.from_secs': case 'Duration.from_millis': {
+        const t = this.tmp(), unit = method === 'from_secs' ? 1e9 : 1e6;
+        return `(typeof (${t} = ${this.val(a[0])}) === 'number' && ${t} >= 0 && ${t} <= ${Math.floor(Number.MAX_SAFE_INTEGER / unit)} ? ${t} * ${unit} : ${rtH('dur')}(${t}, ${unit}, "${method}", ${s}))`;
+      }
       default:
         return `${rtH('callStatic')}(${jsStr(owner + '.' + method)}, [${a.map((x) => this.expr(x)).join(', ')}], ${s})`;
     }
