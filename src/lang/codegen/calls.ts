@@ -343,7 +343,7 @@ export abstract class CallEmitter extends ExprEmitter {
         const isGen = !!exprInfo(a[1])?.closure?.mayBlock;
         return `(${this.at(e.span)}, ${rtS('go')}(${fjs}, ${isGen}, $Number(${bytes}), ${s}, ${jsStr(taskName(a[1]))}))`;
       }
-      case 'block_on': return this.block_(`${rtS('await')}(${this.val(a[0])}, ${s}, true)`);
+      case 'block_on': return this.block_(`${rtS('await')}(${this.val(a[0])}, ${s}, true${this.awaitRoots(a[0])})`);
       case 'sleep': return `${rtS('sleep')}($Number(${this.val(a[0])}) / 1000000)`; // the clock counts ms
       // (rounded: a clock advanced by fractions of a ms, time.sleep's ns, is a sum of those in floats)
       case 'vex_clock_ns': return `$wnum($floor(${rtS('clock')} * 1000000 + 0.5))`;
@@ -482,8 +482,8 @@ export abstract class CallEmitter extends ExprEmitter {
         const cap = a.length ? `$Number(${this.val(a[0])})` : '0';
         const et = t.k === 'builtin' ? t.args[0] : null;
         // (and its element size: the slots of a buffer that grows big are charged to the heap limit)
-        const esize = this.vecLayout(et).size;
-        return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'}${esize !== 8 ? `, ${esize}` : ''})`;
+        const esize = this.vecLayout(et).size, roots = !et || this.m.mayHoldGc(et);
+        return `${rtS('channel')}(${cap}, ${et && this.m.needsDrop(et) ? this.m.dropFn(et) : 'null'}${esize !== 8 || !roots ? `, ${esize}` : ''}${roots ? '' : ', false'})`;
       }
       // a Duration is its exact nanoseconds, a u64 (number while safe, else BigInt)
       // (the common case, a small count, multiplied in place; the host call checks the rest)

@@ -342,25 +342,35 @@ export class ModuleCtx {
     const key = typeKey(t);
     const hit = this.gcHolders.get(key);
     if (hit !== undefined) return hit;
-    this.gcHolders.set(key, false); // a recursive type reaches a Gc, if at all, through another path
-    let r: boolean;
-    switch (t.k) {
-      case 'struct': {
-        const env = envOf(t.info.generics, t.args, t.info.name);
-        r = t.info.fields.some((f) => this.mayHoldGc(subst(f.type, env)));
-        break;
+    // a search over the part graph (a recursive type reaches itself): no answer is fixed while
+    // another is still open (a provisional false kept for Option<Box<B>> inside B made it no root
+    // when B's Gc field came after its link)
+    const seen = new Set<string>(), work: Type[] = [t];
+    let r = false;
+    while (work.length && !r) {
+      const x = work.pop()!;
+      const k = typeKey(x);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const known = this.gcHolders.get(k);
+      if (known !== undefined) { r = known; continue; }
+      switch (x.k) {
+        case 'struct': {
+          const env = envOf(x.info.generics, x.args, x.info.name);
+          for (const f of x.info.fields) work.push(subst(f.type, env));
+          break;
+        }
+        case 'enum': {
+          const env = envOf(x.info.generics, x.args, x.info.name);
+          for (const v of x.info.variants) for (const f of v.fields) work.push(subst(f, env));
+          break;
+        }
+        case 'tuple': work.push(...x.elems); break;
+        case 'array': work.push(x.elem); break;
+        case 'builtin': if (x.name === 'Gc') r = true; else work.push(...x.args); break;
+        case 'fn': r = this.gcUsed; break; // a closure's captures (gc.ts follows `$gc`)
+        case 'any': r = this.gcUsed; break; // whatever it boxed (it was no root: its Gc was collected)
       }
-      case 'enum': {
-        const env = envOf(t.info.generics, t.args, t.info.name);
-        r = t.info.variants.some((v) => v.fields.some((f) => this.mayHoldGc(subst(f, env))));
-        break;
-      }
-      case 'tuple': r = t.elems.some((e) => this.mayHoldGc(e)); break;
-      case 'array': r = this.mayHoldGc(t.elem); break;
-      case 'builtin': r = t.name === 'Gc' || t.args.some((a) => this.mayHoldGc(a)); break;
-      case 'fn': r = this.gcUsed; break; // a closure's captures (gc.ts follows `$gc`)
-      case 'any': r = this.gcUsed; break; // whatever it boxed (it was no root: its Gc was collected)
-      default: r = false;
     }
     this.gcHolders.set(key, r);
     return r;

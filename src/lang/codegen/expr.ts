@@ -605,7 +605,7 @@ export abstract class ExprEmitter {
       case 'ref': return this.typeOf(e).k === 'str' ? this.val(e.operand) : this.refTo(e.operand, refIsMut(e));
       case 'deref': return this.deref(e);
       case 'recv': return this.block_(`${rtS('recv')}(${this.val(e.operand)}, ${this.site(e.span)})`);
-      case 'await': return this.block_(`${rtS('await')}(${this.val(e.operand)}, ${this.site(e.span)})`);
+      case 'await': return this.block_(`${rtS('await')}(${this.val(e.operand)}, ${this.site(e.span)}${this.awaitRoots(e.operand, true)})`);
       case 'try': return this.tryOp(e);
       case 'member': return this.member(e);
       case 'tuple-index': {
@@ -638,6 +638,15 @@ export abstract class ExprEmitter {
   }
 
   /** A blocking helper generator: `yield*` in suspendable code, a nested scheduler loop elsewhere. */
+  /** rt.sched.await's trailing arguments for future f: none while its value may hold Gc handles
+   *  (a GC root from its task's end until the awaiter resumes); else `roots` false (and `join`,
+   *  when the call has not written it), which spares the bookkeeping per await. */
+  awaitRoots(f: E, addJoin = false): string {
+    const t = this.typeOf(f);
+    const vt = t.k === 'builtin' && t.name === 'Future' ? t.args[0] : null;
+    if (!vt || this.m.mayHoldGc(vt)) return '';
+    return addJoin ? ', false, false' : ', false';
+  }
   block_(genJs: string): string {
     return this.isGen ? `(yield* ${genJs})` : `${rtS('drive')}(${genJs})`;
   }

@@ -106,7 +106,9 @@ export class Channel {
   seq = 0;
   /** Buffer slots made so far (grow): past FREE_SLOTS they are charged to the heap limit. */
   room = 0;
-  constructor(readonly cap: number, readonly esize = 8) {}
+  /** `roots`: its values may hold Gc handles, so one waiting in a blocked send is a GC root
+   *  (codegen knows the element type; a channel of numbers skips that bookkeeping per send). */
+  constructor(readonly cap: number, readonly esize = 8, readonly roots = true) {}
 }
 /** Buffer slots of a channel that cost nothing (part of the channel, as its handle is). */
 const FREE_SLOTS = 4;
@@ -515,10 +517,12 @@ export class Scheduler {
     return t;
   }
 
-  /** `await f` (or `block_on(f)` with join): a timer future is a sleep. */
-  await(f: Future, site = -1, join = false): Op {
+  /** `await f` (or `block_on(f)` with join): a timer future is a sleep. `roots`: the value may
+   *  hold Gc handles (codegen knows its type), so it is a GC root between the task's end and the
+   *  awaiter's resuming. */
+  await(f: Future, site = -1, join = false, roots = true): Op {
     if (f instanceof Task) f.awaited = true;
-    return new AwaitOp(this, f, site, join);
+    return new AwaitOp(this, f, site, join, roots);
   }
   /** The end of an await at `site`: the awaited task's panic goes on in the awaiter (its backtrace
    *  goes on at the await), else its value. */
@@ -559,8 +563,8 @@ export class Scheduler {
   /** While dropBuffered runs: an operation that would wait panics instead. */
   private closing = false;
   /** `Channel(cap)`: numbered in the run; `drop`, the element type's drop glue when it needs one. */
-  channel(cap: number, drop: ((v: unknown) => void) | null, esize = 8): Channel {
-    const ch = new Channel(cap, esize);
+  channel(cap: number, drop: ((v: unknown) => void) | null, esize = 8, roots = true): Channel {
+    const ch = new Channel(cap, esize, roots);
     ch.drop = drop;
     ch.seq = ++this.chanSeq;
     return ch;
@@ -682,7 +686,7 @@ class SendOp extends BlockingOp {
     if (this.ticket < 0) {
       if (ch.buf.length >= Math.max(ch.cap, 1)) {
         // the value waits with this op only: a GC root meanwhile (gc_collect freed it)
-        if (!this.pending) { this.pending = true; this.s.pendingSends.add(this); }
+        if (!this.pending && ch.roots) { this.pending = true; this.s.pendingSends.add(this); }
         return this.s.wait(ch.sendq, 'send', this.site);
       }
       if (this.pending) { this.pending = false; this.s.pendingSends.delete(this); }
@@ -696,14 +700,14 @@ class SendOp extends BlockingOp {
 }
 class AwaitOp extends BlockingOp {
   private pending = false; // in Scheduler.pendingAwaits
-  constructor(private readonly s: Scheduler, readonly f: Future, private readonly site: number, private readonly join: boolean) { super(); }
+  constructor(private readonly s: Scheduler, readonly f: Future, private readonly site: number, private readonly join: boolean, private readonly roots: boolean) { super(); }
   step(): IteratorResult<unknown, unknown> {
     const f = this.f;
     if (!f.done) {
       // the future may be held by this op only (`block_on(start())`): once its task ends, its
       // value is a GC root until the awaiter resumes (a task running meanwhile collected it)
       if (f instanceof TimerFuture) return this.s.wait(f, 'sleep', this.site);
-      if (!this.pending) { this.pending = true; this.s.pendingAwaits.add(this); }
+      if (!this.pending && this.roots) { this.pending = true; this.s.pendingAwaits.add(this); }
       return this.s.wait(f, this.join ? 'join' : 'await', this.site);
     }
     if (this.pending) { this.pending = false; this.s.pendingAwaits.delete(this); }
