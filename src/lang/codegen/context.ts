@@ -14,6 +14,8 @@ import { envOf, dropRunsUser } from '../sema/types';
 import { dropSteps, HELD, type DropStep } from './drop-steps';
 import { uncloneable } from './clone-glue';
 import { RT, rtS } from './rt-names';
+import { somePartHas, memberTypes } from './part-search';
+import { typeChildren } from '../sema/type-size';
 
 /** Nested drops of a recursive type before the rest is queued (codegen/DESIGN.md). */
 const DROP_DEEP = 200;
@@ -49,18 +51,13 @@ const MAX_TYPE_DEPTH = 48;
 /** Distinct instances of one generic function (a fan-out of polymorphic recursion). */
 const MAX_INSTANCES_PER_FN = 20_000;
 
+/** Kinds that are one level deep even with no children (`Vec` with no arguments yet, `()`). */
+const COMPOUND = new Set<Type['k']>(['struct', 'enum', 'builtin', 'tuple', 'array', 'slice', 'range', 'ref', 'ptr', 'fn']);
 /** Nesting depth of a type, counting stops once it passes `limit` (huge types stay cheap). */
 export function typeDepth(t: Type, limit: number): number {
   if (limit < 0) return 1;
-  let inner: Type[];
-  switch (t.k) {
-    case 'struct': case 'enum': case 'builtin': inner = t.args; break;
-    case 'tuple': inner = t.elems; break;
-    case 'array': case 'slice': case 'range': inner = [t.elem]; break;
-    case 'ref': case 'ptr': inner = [t.inner]; break;
-    case 'fn': inner = [...t.params, t.ret]; break;
-    default: return 0;
-  }
+  const inner = typeChildren(t);
+  if (!inner.length && !COMPOUND.has(t.k)) return 0;
   let d = 0;
   for (const x of inner) {
     d = Math.max(d, typeDepth(x, limit - 1));
@@ -339,41 +336,17 @@ export class ModuleCtx {
   /** Can a value of type t hold a Gc handle (directly or inside fields, elements, boxes)? Locals of
    *  such types are the collector's roots (runtime/core/gc.ts). */
   mayHoldGc(t: Type): boolean {
-    const key = typeKey(t);
-    const hit = this.gcHolders.get(key);
-    if (hit !== undefined) return hit;
-    // a search over the part graph (a recursive type reaches itself): no answer is fixed while
-    // another is still open (a provisional false kept for Option<Box<B>> inside B made it no root
-    // when B's Gc field came after its link)
-    const seen = new Set<string>(), work: Type[] = [t];
-    let r = false;
-    while (work.length && !r) {
-      const x = work.pop()!;
-      const k = typeKey(x);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const known = this.gcHolders.get(k);
-      if (known !== undefined) { r = known; continue; }
+    return somePartHas(t, this.gcHolders, (x) => {
       switch (x.k) {
-        case 'struct': {
-          const env = envOf(x.info.generics, x.args, x.info.name);
-          for (const f of x.info.fields) work.push(subst(f.type, env));
-          break;
-        }
-        case 'enum': {
-          const env = envOf(x.info.generics, x.args, x.info.name);
-          for (const v of x.info.variants) for (const f of v.fields) work.push(subst(f, env));
-          break;
-        }
-        case 'tuple': work.push(...x.elems); break;
-        case 'array': work.push(x.elem); break;
-        case 'builtin': if (x.name === 'Gc') r = true; else work.push(...x.args); break;
-        case 'fn': r = this.gcUsed; break; // a closure's captures (gc.ts follows `$gc`)
-        case 'any': r = this.gcUsed; break; // whatever it boxed (it was no root: its Gc was collected)
+        case 'struct': case 'enum': return memberTypes(x);
+        case 'tuple': return x.elems;
+        case 'array': return [x.elem];
+        case 'builtin': return x.name === 'Gc' || x.args;
+        case 'fn': return this.gcUsed || []; // a closure's captures (gc.ts follows `$gc`)
+        case 'any': return this.gcUsed || []; // whatever it boxed (it was no root: its Gc was collected)
+        default: return [];
       }
-    }
-    this.gcHolders.set(key, r);
-    return r;
+    });
   }
 
   /**

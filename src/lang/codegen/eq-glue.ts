@@ -11,6 +11,7 @@ import { subst, typeName, envOf } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
 import type { ModuleCtx } from './context';
 import { typeKey } from './typedesc';
+import { somePartHas, memberTypes } from './part-search';
 import { isCellRef } from './names';
 import { RT, rtS, rtX } from './rt-names';
 
@@ -29,41 +30,14 @@ function ownEq(m: ModuleCtx, t: Type): FnInfo | null {
 export function holdsUserEq(m: ModuleCtx, t: Type): boolean {
   let memo = holding.get(m);
   if (!memo) holding.set(m, (memo = new Map()));
-  const key = typeKey(t);
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit;
-  // whether any type reachable through parts (a recursive type reaches itself) has its own op==:
-  // a search over the part graph, so no answer is fixed while another is still open (an answer
-  // kept from inside a cycle made B's `next: Option<Box<B>>` compare structurally when it came
-  // before B's `k: K`)
-  const seen = new Set<string>(), work: Type[] = [t];
-  let r = false;
-  while (work.length && !r) {
-    const x = work.pop()!;
-    const k = typeKey(x);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    const known = memo.get(k);
-    if (known !== undefined) { r = known; continue; }
-    if (ownEq(m, x)) r = true;
-    else work.push(...eqParts(x));
-  }
-  memo.set(key, r);
-  return r;
+  return somePartHas(t, memo, (x) => (ownEq(m, x) ? true : eqParts(x)));
 }
 
 /** The part types `==` of a t compares (Map keys and Set elements left out, as above). */
-function eqParts(t: Type): Type[] {
+function eqParts(t: Type): readonly Type[] {
   switch (t.k) {
-    case 'struct': {
-      if (t.info.isUnion) return [];
-      const env = envOf(t.info.generics, t.args, t.info.name);
-      return t.info.fields.map((f) => subst(f.type, env));
-    }
-    case 'enum': {
-      const env = envOf(t.info.generics, t.args, t.info.name);
-      return t.info.variants.flatMap((v) => v.fields.map((f) => subst(f, env)));
-    }
+    case 'struct': return t.info.isUnion ? [] : memberTypes(t);
+    case 'enum': return memberTypes(t);
     case 'tuple': return t.elems;
     case 'array': case 'slice': return [t.elem];
     case 'builtin':

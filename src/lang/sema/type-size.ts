@@ -16,17 +16,21 @@ const nodes = new WeakMap<Type, number>();
  *  node so that it costs the number of distinct nodes. */
 export function typeNodes(t: Type): number { return Math.abs(count(t)); }
 
+/** The types a type is written with (type arguments, elements, pointee, signature). */
+export function typeChildren(t: Type): readonly Type[] {
+  switch (t.k) {
+    case 'struct': case 'enum': case 'builtin': return t.args;
+    case 'tuple': return t.elems;
+    case 'array': case 'slice': case 'range': return [t.elem];
+    case 'ref': case 'ptr': return [t.inner];
+    case 'fn': return [...t.params, t.ret];
+    default: return [];
+  }
+}
+
 function count(t: Type): number {
   if (t.k === 'error') return -1;
-  let kids: readonly Type[];
-  switch (t.k) {
-    case 'struct': case 'enum': case 'builtin': kids = t.args; break;
-    case 'tuple': kids = t.elems; break;
-    case 'array': case 'slice': case 'range': kids = [t.elem]; break;
-    case 'ref': case 'ptr': kids = [t.inner]; break;
-    case 'fn': kids = [...t.params, t.ret]; break;
-    default: return 1;
-  }
+  const kids = typeChildren(t);
   if (!kids.length) return 1;
   const hit = nodes.get(t);
   if (hit !== undefined) return hit;
