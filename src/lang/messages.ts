@@ -633,6 +633,9 @@ export const NOTES = {
     labelPreviousDeclaration: 'previous declaration here',
   },
   E0103: {
+    noteSameName: 'note: both are written `{$name}`: the expected one is {$expected}, this one is {$found}',
+    labelKindParam: 'the type parameter `{$name}` of `{$owner}`',
+    labelKindNamed: 'the {$kind} `{$name}`',
     helpPassAllocWhere: 'help: pass `&alloc!` where `alloc` is a `let!` binding',
     noteNewTaskCalls: 'note: the new task calls it with no arguments',
     helpCaptureValuesInstead: 'help: capture the values instead: `go_with_stack(size, || work(n))`',

@@ -103,6 +103,11 @@ const addressable = (t: Type): boolean =>
 /** A hint for the most common mismatches. */
 function mismatchHelp(from: Type, to: Type): { notes?: string[] } {
   const n = (s: string) => ({ notes: [s] });
+  // `expected T, found T`: a struct and a type parameter (or two such) that print alike
+  if (typeName(from) === typeName(to)) {
+    const expected = kindOf(to), found = kindOf(from);
+    if (expected !== found) return n(NOTE.E0103.noteSameName({ name: typeName(to), expected, found }));
+  }
   if (to.k === 'enum' && to.info === OPTION && assignable(from, to.args[0])) return n(NOTE.E0103.helpWrapSome());
   if (to.k === 'enum' && to.info.name === 'Result' && to.info.decl === null && assignable(from, to.args[0])) return n(NOTE.E0103.helpWrapOk());
   if (from.k === 'int' && to.k === 'int') return n(NOTE.E0103.helpConvertExplicitlySignedness({ to: typeName(to) }));
@@ -111,6 +116,16 @@ function mismatchHelp(from: Type, to: Type): { notes?: string[] } {
   if (to.k === 'ref' && assignable(from, to.inner)) return n(NOTE.E0103.helpBorrowIt({ mut: to.mut ? '!' : '' }));
   if (from.k === 'str' && to.k === 'builtin' && to.name === 'String') return n(NOTE.E0103.helpMakeGrowableString());
   return {};
+}
+
+/** What a named type is, for telling apart two that print alike. */
+function kindOf(t: Type): string {
+  switch (t.k) {
+    case 'param': return t.owner ? NOTE.E0103.labelKindParam({ name: t.name, owner: t.owner }) : NOTE.E0103.labelKindNamed({ kind: 'type parameter', name: t.name });
+    case 'struct': return NOTE.E0103.labelKindNamed({ kind: t.info.isUnion ? 'union' : 'struct', name: t.info.name });
+    case 'enum': return NOTE.E0103.labelKindNamed({ kind: 'enum', name: t.info.name });
+    default: return '`' + typeName(t) + '`';
+  }
 }
 
 /** A value flowing into a new owner (let, argument, field, return): check, convert and move. */
