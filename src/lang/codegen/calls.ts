@@ -10,7 +10,7 @@ import { ExprEmitter, unsupported, detachedCall, returnsDetached, holdsRef, oper
 import { eqGlueJs } from './eq-glue';
 import { cloneJs, cloneIsCopy, cloneInTwin, glueUserClones } from './clone-glue';
 import { isCopy } from '../sema/infer';
-import { jsStr, isCellRef, isObjectLike, derefAll } from './names';
+import { jsStr, isCellRef, isObjectLike, derefAll, cellOfValue } from './names';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { primKey } from '../sema/extends';
@@ -268,7 +268,7 @@ export abstract class CallEmitter extends ExprEmitter {
     if (rtype && isCellRef(rtype)) {
       // a shared receiver lives for the call only: a cell of its value (`~Dir.North` has no place)
       recv = isCellRef(this.effType(obj)) ? this.expr(obj)
-        : rtype.k === 'ref' && !rtype.mut ? `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${this.val(obj)})`
+        : rtype.k === 'ref' && !rtype.mut ? cellOfValue(this.val(obj))
         : this.refTo(obj, true);
     } else {
       // a borrowing receiver made by the call itself (`make().name_len()`) is a temporary

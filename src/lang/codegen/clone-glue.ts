@@ -16,7 +16,7 @@ import type { Instance, ModuleCtx } from './context';
 import { twinName } from './deep';
 import { typeKey } from './typedesc';
 import { envOf } from '../sema/types';
-import { isCellRef } from './names';
+import { isCellRef, cellOverPlace } from './names';
 import { RT, rtS } from './rt-names';
 import { OPTION } from '../sema/prelude';
 
@@ -160,7 +160,7 @@ function cloneBody(m: ModuleCtx, t: Type, c = (x: string, et: Type) => cloneJs(m
     const inst = m.instance(user, t.args);
     const rtype = user.receiverType ? subst(user.receiverType, envOf(t.info.generics, t.args, t.info.name)) : null;
     // a shared receiver of a scalar-like type (an enum) is a cell of its own, as methodCall makes
-    const recv = rtype && isCellRef(rtype) ? `${RT.cell}(() => v, ($v) => { v = $v; })` : 'v';
+    const recv = rtype && isCellRef(rtype) ? cellOverPlace('v') : 'v';
     if (twins?.has(inst.name)) return `return (yield ${twinName(inst.name)}(${recv}));`;
     const call = `${inst.name}(${recv})`;
     return `return ${inst.isGen ? `${rtS('drive')}(${call})` : call};`;

@@ -12,8 +12,8 @@ import type { FnInfo } from '../sema/typed';
 import type { ModuleCtx } from './context';
 import { typeKey } from './typedesc';
 import { somePartHas, memberTypes } from './part-search';
-import { isCellRef } from './names';
-import { RT, rtS, rtX } from './rt-names';
+import { isCellRef, cellOverPlace } from './names';
+import { rtS, rtX } from './rt-names';
 
 const made = new WeakMap<ModuleCtx, Map<string, string>>();
 const holding = new WeakMap<ModuleCtx, Map<string, boolean>>();
@@ -78,7 +78,7 @@ function eqBody(m: ModuleCtx, t: Type): string {
     const inst = m.instance(own, t.args);
     const env = envOf(t.info.generics, t.args, t.info.name);
     // a shared reference to an enum is a cell (as methodCall passes it)
-    const pass = (x: string, pt: Type | null | undefined) => (pt && isCellRef(subst(pt, env)) ? `${RT.cell}(() => ${x}, ($v) => { ${x} = $v; })` : x);
+    const pass = (x: string, pt: Type | null | undefined) => (pt && isCellRef(subst(pt, env)) ? cellOverPlace(x) : x);
     const call = `${inst.name}(${pass('a', own.receiverType)}, ${pass('b', own.params[0].type)})`;
     return `return ${inst.isGen ? `${rtS('drive')}(${call})` : call};`;
   }

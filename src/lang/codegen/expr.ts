@@ -7,7 +7,7 @@ import type { FnInfo } from '../sema/typed';
 import { subst, typeName, isWideInt, intBits, intSigned, typeSome } from '../sema/types';
 import { displayName } from '../sema/module-names';
 import type { ModuleCtx } from './context';
-import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat, roundFloatValue } from './names';
+import { jsStr, intLit, numLit, isWide, isCellRef, isObjectLike, wrapInt, wrapSmall, wrapWide, wideK, localName, derefAll, roundFloat, roundFloatValue, cellOverPlace, cellOfValue } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { envOf } from '../sema/types';
 import { type ResOf, type TargetOf, callTarget, checkedCall, exprInfo, nameRes, refIsMut } from '../sema/tables';
@@ -929,7 +929,7 @@ export abstract class ExprEmitter {
     const env = envOf(t.info.generics, t.args, t.info.name);
     // a shared reference to an enum (or another scalar-like type) is a cell, as methodCall passes
     // it: the operands here are values (an enum's `op==(y: &K)` read `x.get()` of a plain value)
-    const pass = (x: string, pt: Type | null | undefined) => (pt && isCellRef(subst(pt, env)) ? `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${x})` : x);
+    const pass = (x: string, pt: Type | null | undefined) => (pt && isCellRef(subst(pt, env)) ? cellOfValue(x) : x);
     const call = (name: string, a: string, b: string) => {
       const f = ms?.get(name);
       return f && f.params.length === 1 ? this.callInstance(f, t.args, [pass(a, f.receiverType), pass(b, f.params[0].type)], span) : null;
@@ -1220,7 +1220,7 @@ export abstract class ExprEmitter {
       if (res?.k === 'local') {
         const n = localName(res.local.name, res.local.id);
         const v = res.local.replBoxed || this.boxedLocals.has(res.local.id) ? `${n}.v` : n;
-        return `${RT.cell}(() => ${v}, ($v) => { ${v} = $v; })`;
+        return cellOverPlace(v);
       }
       if (isPlace(operand) && operand.kind !== 'deref') return this.cellOver(operand);
     }
@@ -1242,7 +1242,7 @@ export abstract class ExprEmitter {
       // (a borrowed temporary that needs dropping, `&(mk(1), mk(2))`: dropped when the statement
       // is done, or kept for the block by a `let`, as below)
       const v = freshValue(operand) && this.m.needsDrop(t) ? this.ownTemp(this.val(operand), this.ty(this.typeOf(operand)), operand.span, this.keepTemps) : this.val(operand);
-      return `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${v})`;
+      return cellOfValue(v);
     }
     // `&c[a..b]` / `&c[a..b]!`: a view on the elements (writes through it reach c)
     if (operand.kind === 'index' && operand.index.kind === 'range') return this.val(operand);

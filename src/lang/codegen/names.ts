@@ -3,6 +3,7 @@ import type { Type, IntName } from '../sema/types';
 import { isWideInt } from '../sema/types';
 import { f16round } from '../../common/f16';
 import { wideToFloat } from '../../common/ints';
+import { RT } from './rt-names';
 
 /** JS identifier for a Vex local: never collides with JS globals or our own `$` names. */
 export const localName = (name: string, id: number) => `v_${name}_${id}`;
@@ -80,3 +81,9 @@ export function wrapWide(js: string, n: IntName): string {
   return n[0] === 'i' ? `$asI(${bits}, ${js})` : `$asU(${bits}, ${js})`;
 }
 export const wrapInt = (js: string, n: IntName) => (isWideInt(n) ? wrapWide(js, n) : wrapSmall(js, n));
+
+/** JS of a cell (a shared reference to a scalar-like value) over the assignable JS place `place`:
+ *  reads and writes go to it. */
+export const cellOverPlace = (place: string): string => `${RT.cell}(() => ${place}, ($v) => { ${place} = $v; })`;
+/** JS of a cell of its own holding the value of `js` (a value that is no place, or a copy). */
+export const cellOfValue = (js: string): string => `(($c) => ${RT.cell}(() => $c, ($v) => { $c = $v; }))(${js})`;
