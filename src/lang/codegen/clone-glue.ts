@@ -17,6 +17,7 @@ import { twinName } from './deep';
 import { typeKey } from './typedesc';
 import { envOf } from '../sema/types';
 import { isCellRef, cellOverPlace } from './names';
+import { memberTypes } from './part-search';
 import { RT, rtS } from './rt-names';
 import { OPTION } from '../sema/prelude';
 
@@ -116,8 +117,7 @@ export function cloneInTwin(m: ModuleCtx, v: string, t: Type, s: number | string
 function glueParts(m: ModuleCtx, t: Type): Type[] {
   if (cloneIsCopy(m, t) || userClone(m, t)) return [];
   switch (t.k) {
-    case 'struct': { const env = envOf(t.info.generics, t.args, t.info.name); return t.info.fields.map((f) => subst(f.type, env)); }
-    case 'enum': { const env = envOf(t.info.generics, t.args, t.info.name); return t.info.variants.flatMap((v) => v.fields.map((f) => subst(f, env))); }
+    case 'struct': case 'enum': return memberTypes(t);
     case 'tuple': return t.elems;
     case 'array': return [t.elem];
     case 'builtin': return t.name === 'Box' || t.name === 'Vec' || t.name === 'Map' || t.name === 'Set' ? t.args : [];
