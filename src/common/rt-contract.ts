@@ -65,7 +65,7 @@ export const SCHED_FNS = [
 ] as const;
 /** rt.helpers: checked helpers (core/helpers.ts). */
 export const HELPER_FNS = [
-  '$aget', '$agetn', '$aset', '$asetn', '$assignInto', '$bdiv', '$bits', '$brem', '$callv', '$ck',
+  '$aget', '$agetn', '$aset', '$asetn', '$assignInto', '$bdiv', '$bits', '$brem', '$callv', '$ck', '$ckm',
   '$contains', '$copy', '$div', '$eq', '$f2i', '$ipow', '$mapOf', '$mdel', '$mget', '$mput',
   '$mset', '$mtake', '$range', '$rem', '$repeat', '$sadd', '$sdel', '$sget', '$slice', '$sliceAll',
   '$sput', '$sset', '$stake', '$subslice', '$unwrapO', '$anyAs',

@@ -15,7 +15,7 @@ import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
 import { primKey } from '../sema/extends';
 import { OPTION, RESULT, RUNTIME_STATS, SEQ_READ_ONLY, SEQ_TO_VEC } from '../sema/prelude';
-import { compoundKey } from './keys';
+import { keyArg } from './keys';
 import { noteCall, noteIndirectCall, twinName } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { vecKindOf } from '../../common/vec-kinds';
@@ -515,7 +515,7 @@ export abstract class CallEmitter extends ExprEmitter {
       }
       case 'Map.get': {
         const mt = derefAll(this.effType((e.callee as ast.ExprOf<'member'>).object));
-        return `(${i} = ${this.lookupKey(e.args[0], mt.k === 'builtin' ? mt.args[0] : undefined)}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
+        return `(${i} = ${this.lookupKey(e.args[0], mt.k === 'builtin' ? mt.args[0] : undefined, o)}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
       }
       default: return `$take(${o})`; // Box.get: the block is freed, the content is the new owner's
     }
@@ -605,9 +605,10 @@ export abstract class CallEmitter extends ExprEmitter {
     const some = () => this.m.enumClass(OPTION);
     // compound Map/Set keys are looked up by their canonical string (see runtime VMap)
     const ot = derefAll(this.effType(objE));
-    const ck = (owner === 'Map' || owner === 'Set') && ot.k === 'builtin' && !!ot.args[0] && compoundKey(ot.args[0]);
+    const ck = (owner === 'Map' || owner === 'Set') && ot.k === 'builtin' ? keyArg(this.m, ot.args[0]) : 'false';
+    const byOps = ck === 'false' || ck === 'true' ? '' : `, ${ck}`; // (keys.ts: a user op==)
     // a looked-up key is only read: a temporary made for it is dropped with the statement
-    const key = (i: number) => this.lookupKey(a[i], ot.k === 'builtin' ? ot.args[0] : undefined);
+    const key = (i: number) => this.lookupKey(a[i], ot.k === 'builtin' ? ot.args[0] : undefined, o);
     const kt = ot.k === 'builtin' ? ot.args[0] : undefined;
     // container operations that replace or remove a value that needs a drop drop it (exactly once)
     const dropOf = (t: Type | undefined) => (t && this.m.needsDrop(t) ? this.m.dropFn(t) : null);
@@ -698,15 +699,15 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'str.trim': return `$newString(${rtH('trim')}(${o}), ${s})`;
       case 'str.replace': return `$newString(${rtH('cat')}(${rtL('replaceParts')}(${o}, ${this.val(a[0])}), ${s}, ${this.val(a[1])}), ${s})`;
       case 'str.is_empty': return `(${o}.length === 0)`;
-      case 'Map.insert': return ck ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
+      case 'Map.insert': return ck !== 'false' ? `($mset(${o}, ${this.val(a[0])}, ${arg(1)}${byOps}), ${o}.fit(${s}))` : `(${o}.m.set(${this.val(a[0])}, ${arg(1)}), ${o}.fit(${s}))`;
       case 'Map.get': return `$mget(${o}, ${key(0)}, ${s})`;
       case 'Map.contains_key': return `${o}.m.has(${key(0)})`;
-      case 'Map.remove': return ck ? `$mdel(${o}, ${this.val(a[0])})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
+      case 'Map.remove': return ck !== 'false' ? `$mdel(${o}, ${this.val(a[0])}${byOps})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
       case 'Map.len': return `${o}.m.size`;
       case 'Map.is_empty': return `(${o}.m.size === 0)`;
-      case 'Set.insert': return ck ? `($sadd(${o}, ${this.val(a[0])}), ${o}.fit(${s}))` : `(${o}.m.add(${this.val(a[0])}), ${o}.fit(${s}))`;
+      case 'Set.insert': return ck !== 'false' ? `($sadd(${o}, ${this.val(a[0])}${byOps}), ${o}.fit(${s}))` : `(${o}.m.add(${this.val(a[0])}), ${o}.fit(${s}))`;
       case 'Set.contains': return `${o}.m.has(${key(0)})`;
-      case 'Set.remove': return ck ? `$sdel(${o}, ${this.val(a[0])})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
+      case 'Set.remove': return ck !== 'false' ? `$sdel(${o}, ${this.val(a[0])}${byOps})` : `(${o}.m.delete(${this.val(a[0])}), undefined)`;
       case 'Set.len': return `${o}.m.size`;
       case 'Set.is_empty': return `(${o}.m.size === 0)`;
       case 'Box.get': case 'Gc.get': return `${o}.v`;

@@ -1,5 +1,5 @@
 // `==` of a value whose type holds a struct or enum with its own `op==` (chapter 2 §2.2, §3.7
-// Eq): a Vec, array, slice, tuple, Option/Result, Box, Map's values, or a struct or enum without
+// Eq): a Vec, array, slice, tuple, Option/Result, Box, Map, Set, or a struct or enum without
 // its own `==`, compares such parts through their `op==`, as Rust's derived and std PartialEq
 // do — the runtime's structural `$eq` compared their fields (`vs == ws` was false while every
 // `vs[i] == ws[i]`). One generated JS function per type, `$eqgN(a, b, q)`, made on demand like
@@ -14,6 +14,7 @@ import { typeKey } from './typedesc';
 import { somePartHas, memberTypes } from './part-search';
 import { isCellRef, cellOverPlace } from './names';
 import { rtS, rtX } from './rt-names';
+import { keyArg, lookupKeyJs } from './keys';
 
 const made = new WeakMap<ModuleCtx, Map<string, string>>();
 const holding = new WeakMap<ModuleCtx, Map<string, boolean>>();
@@ -25,15 +26,14 @@ function ownEq(m: ModuleCtx, t: Type): FnInfo | null {
   return f && f.params.length === 1 ? f : null;
 }
 
-/** Does a value of type t hold (or is it) a value compared by its type's own `op==`? Map keys and
- *  Set elements are left out: they are found by their canonical form. */
+/** Does a value of type t hold (or is it) a value compared by its type's own `op==`? */
 export function holdsUserEq(m: ModuleCtx, t: Type): boolean {
   let memo = holding.get(m);
   if (!memo) holding.set(m, (memo = new Map()));
   return somePartHas(t, memo, (x) => (ownEq(m, x) ? true : eqParts(x)));
 }
 
-/** The part types `==` of a t compares (Map keys and Set elements left out, as above). */
+/** The part types `==` of a t compares. */
 function eqParts(t: Type): readonly Type[] {
   switch (t.k) {
     case 'struct': return t.info.isUnion ? [] : memberTypes(t);
@@ -41,8 +41,8 @@ function eqParts(t: Type): readonly Type[] {
     case 'tuple': return t.elems;
     case 'array': case 'slice': return [t.elem];
     case 'builtin':
-      if ((t.name === 'Vec' || t.name === 'Box') && t.args[0]) return [t.args[0]];
-      return t.name === 'Map' && t.args[1] ? [t.args[1]] : [];
+      if ((t.name === 'Vec' || t.name === 'Box' || t.name === 'Set') && t.args[0]) return [t.args[0]];
+      return t.name === 'Map' && t.args[0] && t.args[1] ? [t.args[0], t.args[1]] : [];
     default: return [];
   }
 }
@@ -107,8 +107,14 @@ function eqBody(m: ModuleCtx, t: Type): string {
     case 'builtin':
       if (t.name === 'Vec') return `if (a.n !== b.n) return false; for (let i = a.n - 1; i >= 0; i--) q.push(${eqFn(m, t.args[0])}, a.a[i], b.a[i]); return true;`;
       if (t.name === 'Box') return `q.push(${eqFn(m, t.args[0])}, a.v, b.v); return true;`;
-      // (its values in insertion order, as a Vec's elements)
-      if (t.name === 'Map') return `if (a.m.size !== b.m.size) return false; const e = [...a.m]; for (let i = e.length - 1; i >= 0; i--) { const k = e[i][0]; if (!b.m.has(k)) return false; q.push(${eqFn(m, t.args[1])}, e[i][1], b.m.get(k)); } return true;`;
+      // (its values in insertion order, as a Vec's elements); each of a's keys is looked up in b as
+      // the program would (keys.ts: a key holding a NaN is found in no map, one with a user op== by it)
+      if (t.name === 'Map' || t.name === 'Set') {
+        const stored = keyArg(m, t.args[0]) === 'false' ? 'c' : 'a.ok.get(c)';
+        const k = lookupKeyJs(m, 'b', stored, t.args[0]);
+        if (t.name === 'Set') return `if (a.m.size !== b.m.size) return false; for (const c of a.m) if (!b.m.has(${k})) return false; return true;`;
+        return `if (a.m.size !== b.m.size) return false; const e = [...a.m]; for (let i = e.length - 1; i >= 0; i--) { const c = e[i][0], k = ${k}; if (!b.m.has(k)) return false; ${parts(m, [{ x: 'e[i][1]', y: 'b.m.get(k)', t: t.args[1] }])} } return true;`;
+      }
       return 'return $eq(a, b);';
     default: return 'return $eq(a, b);';
   }

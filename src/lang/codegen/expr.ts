@@ -16,7 +16,7 @@ import { holdsRef as semaHoldsRef } from '../sema/borrows';
 /** The C struct or union a raw pointer points to: accessed through a checked view of its bytes. */
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
 import { emitCast } from './casts';
-import { compoundKey } from './keys';
+import { keyArg, lookupKeyJs } from './keys';
 import { eqGlueJs } from './eq-glue';
 import { noteValueUse } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
@@ -139,14 +139,14 @@ export abstract class ExprEmitter {
    *  it by value (§4.5; a later use is E0113). A compound key is looked up by its canonical string.
    *  A moved place (a named local) is the lookup's own: dropped, once, as soon as that string is
    *  made (a missing key's panic leaks nothing); a temporary is dropped with the statement.
-   *  `kt`: the map's key type. */
-  lookupKey(e: E, kt: Type | undefined): string {
-    const ck = !!kt && compoundKey(kt);
+   *  `kt`: the map's key type; `o`: the map or set (a simple expression: see keys.ts). */
+  lookupKey(e: E, kt: Type | undefined, o: string): string {
+    const ck = keyArg(this.m, kt) !== 'false';
     if (kt && this.m.needsDrop(kt) && exprInfo(e)?.moves) {
       const k = this.tmp(), c = ck ? this.tmp() : k;
-      return `(${k} = ${this.val(e)}, ${ck ? `${c} = $ck(${k}), ` : ''}${this.m.dropFn(kt)}(${k}), ${c})`;
+      return `(${k} = ${this.val(e)}, ${ck ? `${c} = ${lookupKeyJs(this.m, o, k, kt)}, ` : ''}${this.m.dropFn(kt)}(${k}), ${c})`;
     }
-    return ck ? `$ck(${this.tempVal(e)})` : this.val(e);
+    return ck ? lookupKeyJs(this.m, o, this.tempVal(e), kt) : this.val(e);
   }
   /** `op(k)` for an operation that finds the entry itself (`remove`): a moved key is dropped
    *  after it, a temporary one with the statement (see lookupKey). */
@@ -560,7 +560,7 @@ export abstract class ExprEmitter {
       }
       case 'map': {
         const mt = this.typeOf(e);
-        const ck = mt.k === 'builtin' && !!mt.args[0] && compoundKey(mt.args[0]);
+        const ck = keyArg(this.m, mt.k === 'builtin' ? mt.args[0] : undefined);
         const [es, ea] = this.tableEntry(mt);
         // keys and values are operands the map takes: an owned one made before a later one that
         // panics is dropped (`{"a": D {…}, "b": boom()}` leaked it), a Gc one is a root meanwhile
@@ -1104,7 +1104,8 @@ export abstract class ExprEmitter {
           // it needs drop): a temporary one is the statement's, and an entry there keeps its own
           // key object (replacing it lost the stored key and gave the map the caller's)
           const i = this.hold(frozen, this.tempVal(e.index));
-          if (ot.args[0] && compoundKey(ot.args[0])) return { get: `$mget(${o}, $ck(${i}), ${s})`, set: (v) => `${rtX('$mput')}(${o}, ${i}, ${v}, true, null, null, ${s})` };
+          const ck = keyArg(this.m, ot.args[0]);
+          if (ck !== 'false') return { get: `$mget(${o}, ${lookupKeyJs(this.m, o, i, ot.args[0])}, ${s})`, set: (v) => `${rtX('$mput')}(${o}, ${i}, ${v}, ${ck}, null, null, ${s})` };
           return { get: `$mget(${o}, ${i}, ${s})`, set: (v) => `(${o}.m.set(${i}, ${v}), ${o}.fit(${s}))` };
         }
         const i = this.hold(frozen, this.val(e.index));
@@ -1331,7 +1332,7 @@ export abstract class ExprEmitter {
       ? this.moveOutRoot(e.object) : null;
     if (moveRoot) {
       const o = this.simple(this.withRoot(moveRoot, e.object)), i = this.tmp(), t = this.tmp();
-      const key = ot.k === 'builtin' && ot.name === 'Map' && ot.args[0] && compoundKey(ot.args[0]) ? `$ck(${this.tempVal(e.index)})` : this.val(e.index);
+      const key = ot.k === 'builtin' && ot.name === 'Map' ? lookupKeyJs(this.m, o, this.tempVal(e.index), ot.args[0]) : this.val(e.index);
       if (ot.k === 'builtin' && ot.name === 'Map') return `(${i} = ${key}, ${t} = $mget(${o}, ${i}, ${s}), ${o}.m.set(${i}, $MV), ${t})`;
       const a = ot.k === 'array' ? o : `${o}.a`;
       return `(${i} = ${key}, ${t} = $aget(${a}, ${i}, ${s}), ${a}[$Number(${i})] = $MV, ${t})`;
@@ -1343,7 +1344,7 @@ export abstract class ExprEmitter {
     const i = this.after(os, () => (isMap ? this.tempVal(e.index) : this.val(e.index))), o = os[0];
     if (ot.k === 'str') return `${rtH('strByte')}(${o}, ${i}, ${s})`;
     if (ot.k === 'builtin' && ot.name === 'String') return `${rtH('strByte')}(${o}.s, ${i}, ${s})`;
-    if (ot.k === 'builtin' && ot.name === 'Map') return ot.args[0] && compoundKey(ot.args[0]) ? `$mget(${o}, $ck(${i}), ${s})` : `$mget(${o}, ${i}, ${s})`;
+    if (ot.k === 'builtin' && ot.name === 'Map') return `$mget(${o}, ${lookupKeyJs(this.m, o, i, ot.args[0])}, ${s})`;
     const n = this.numIndex(e.index) ? 'n' : '';
     if (n && ot.k === 'builtin' && ot.name === 'Vec') {
       if (PLAIN_INDEX.test(i) && /^[\w$]+$/.test(o)) return vecGet(o, i, s);

@@ -23,7 +23,7 @@ export interface LibHost {
   effType(e: ast.Expr): Type;
   displayJs(js: string, t: Type): string;
   tmp(): string;
-  lookupKey(e: ast.Expr, kt: Type | undefined): string;
+  lookupKey(e: ast.Expr, kt: Type | undefined, o: string): string;
   userOperator(op: string, l: string, r: string, t: Extract<Type, { k: 'struct' | 'enum' }>, span: ast.Span): string | null;
   inPlaceDefault(e: ast.ExprOf<'call'>, js: string, t: Type | null): string;
 }
@@ -122,7 +122,7 @@ export function libMethod(h: LibHost, e: ast.ExprOf<'call'>, owner: string, meth
       case 'clear': return `(${o}.m.clear(), ${o}.ok = null, undefined)`;
       // a compound key (a String…) is looked up by its canonical string, like `get`
       // (a default read in place is the statement's temporary: ExprEmitter.inPlaceDefaults)
-      case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${h.lookupKey(a[0], recvT.k === 'builtin' ? recvT.args[0] : undefined)}) ? ${o}.m.get(${k}) : ${h.inPlaceDefault(e, h.copyVal(a[1]), recvT.k === 'builtin' ? recvT.args[1] ?? null : null)})`; }
+      case 'get_or': { const k = h.tmp(); return `(${o}.m.has(${k} = ${h.lookupKey(a[0], recvT.k === 'builtin' ? recvT.args[0] : undefined, o)}) ? ${o}.m.get(${k}) : ${h.inPlaceDefault(e, h.copyVal(a[1]), recvT.k === 'builtin' ? recvT.args[1] ?? null : null)})`; }
     }
     return null;
   }

@@ -20,7 +20,7 @@ const G_BOUND: readonly JsBuiltin[] = ['$BigInt', '$Number', '$imul', '$fround',
   '$wadd', '$wsub', '$wmul', '$wneg', '$wnot', '$wand', '$wor', '$wxor', '$wshl', '$wshr', '$wnum', '$wcnt', '$winc'];
 const X_BOUND: readonly HelperFn[] = ['$div', '$rem', '$bdiv', '$brem', '$ipow', '$f2i', '$aget', '$aset', '$agetn',
   '$asetn', '$sget', '$sset', '$mget', '$copy', '$repeat', '$mapOf', '$range', '$slice', '$subslice', '$sliceAll', '$eq',
-  '$bits', '$assignInto', '$unwrapO', '$anyAs', '$contains', '$callv', '$ck', '$mset', '$mdel', '$sadd', '$sdel'];
+  '$bits', '$assignInto', '$unwrapO', '$anyAs', '$contains', '$callv', '$ck', '$ckm', '$mset', '$mdel', '$sadd', '$sdel'];
 /** rt.host helpers bound as `$name`. */
 const H_BOUND: readonly HostFn[] = ['box', 'unbox', 'take', 'newString', 'bnew', 'bslot', 'bfree', 'detach'];
 const BOUND = `var rt, ${[...G_BOUND, ...X_BOUND, ...H_BOUND.map((n) => '$' + n)].join(', ')}, $BV, $MV, $FS;`;

@@ -10,7 +10,7 @@ import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
 import { displayName } from '../sema/module-names';
-import { compoundKey } from './keys';
+import { keyArg } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
 import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
@@ -731,7 +731,7 @@ export class FnEmitter extends CallEmitter {
     const kd = tgtType?.k === 'builtin' && tgtType.name === 'Map' && tgtType.args[0] && this.m.needsDrop(tgtType.args[0]) ? this.m.dropFn(tgtType.args[0]) : null;
     if ((drop || kd) && target.kind === 'index' && tgtType?.k === 'builtin' && tgtType.name === 'Map') {
       const o = this.simple(this.val(target.object));
-      const ck = !!tgtType.args[0] && compoundKey(tgtType.args[0]);
+      const ck = keyArg(this.m, tgtType.args[0]);
       return `${rtX('$mput')}(${o}, ${this.val(target.index)}, ${v}, ${ck}, ${kd}, ${drop}, ${this.site(target.span)});`;
     }
     const p = this.place(target);

@@ -296,6 +296,8 @@ class Table {
 export class VMap<K = unknown, V = unknown> extends Table {
   m = new Map<K, V>();
   ok: Map<unknown, unknown> | null = null;
+  /** Keys compared by a user `op==` (classKey): stored keys by the canonical form of their hash. */
+  byHash: Map<string, string[]> | null = null;
   /** After an insert: grow the table if the entries no longer fit. */
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   /** Original keys in insertion order. */
@@ -307,6 +309,7 @@ export class VMap<K = unknown, V = unknown> extends Table {
 export class VSet<T = unknown> extends Table {
   m = new Set<T>();
   ok: Map<unknown, unknown> | null = null;
+  byHash: Map<string, string[]> | null = null;
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   values(): unknown[] {
     return this.ok ? [...this.m].map((k) => this.ok!.get(k)) : [...this.m];
@@ -321,8 +324,11 @@ export function fieldKeys(o: object): string[] {
   return f ?? Object.keys(o).filter((k) => k[0] !== '$');
 }
 
-/** Keys made for NaN so far: each is new, so no key holding a NaN equals another. */
+/** Keys made for NaN so far: each is new, so no key holding a NaN equals another. Their mark
+ *  \x01 appears in no other canonical text (JSON escapes control characters), so a map holding
+ *  one is found unequal to every map, its clone included (`$eq`). */
 let nanKeys = 0;
+export const holdsNaN = (c: unknown): boolean => typeof c === 'string' && c.includes('\x01');
 
 /** A canonical string for a compound value used as a map/set key: equal as `==` says exactly when
  *  their strings are equal. `==` says NaN ≠ NaN, so a key holding a NaN is a string never made
@@ -330,7 +336,7 @@ let nanKeys = 0;
  *  and `-0.0` are one key. */
 export function canonKey(v: unknown): string {
   switch (typeof v) {
-    case 'number': return v !== v ? 'N' + nanKeys++ : 'n' + (Object.is(v, -0) ? '0' : String(v));
+    case 'number': return v !== v ? '\x01' + nanKeys++ : 'n' + (Object.is(v, -0) ? '0' : String(v));
     case 'bigint': return 'b' + v;
     case 'string': return 's' + JSON.stringify(v);
     case 'boolean': return v ? 'T' : 'F';
@@ -350,6 +356,40 @@ export function canonKey(v: unknown): string {
   const o = v as Record<string, unknown>;
   // the keys of one map have one type: field names and values identify a value wherever it lives
   return '{' + fieldKeys(o).map((k) => k + ':' + canonKey(o[k])).join(',') + '}';
+}
+
+/** How a key type holding a user `op==` is found (codegen/keys.ts): its `==`, and its own `hash()`
+ *  when it has one (without one every key is in one bucket: found by `==` alone, in linear time). */
+export interface KeyOps { eq(a: unknown, b: unknown): boolean; hash: ((k: unknown) => unknown) | null }
+let classIds = 0;
+
+/** The stored key of k in m (a key type with a user `op==`, Eq §3.7): the id of the stored key
+ *  that `==` k among those with k's hash, else a new id (kept in its bucket when `add`: the caller
+ *  stores it). A bucket forgets ids no longer in m as it is searched; a clone of m rebuilds its
+ *  buckets from its keys on first use. */
+export function classKey(m: VMap | VSet, k: unknown, ops: KeyOps, add: boolean): string {
+  const hashOf = (x: unknown) => (ops.hash ? canonKey(ops.hash(x)) : '');
+  const h = hashOf(k);
+  let byHash = m.byHash;
+  if (!byHash) {
+    byHash = m.byHash = new Map();
+    if (m.ok) for (const [id, x] of m.ok) bucket(byHash, hashOf(x)).push(id as string);
+  }
+  const ids = byHash.get(h);
+  if (ids) {
+    let w = 0;
+    for (const id of ids) if (m.m.has(id as never)) ids[w++] = id;
+    ids.length = w;
+    for (const id of ids) if (ops.eq(m.ok!.get(id), k)) return id;
+  }
+  const id = '\x02' + classIds++;
+  if (add) bucket(byHash, h).push(id);
+  return id;
+}
+function bucket(byHash: Map<string, string[]>, h: string): string[] {
+  let b = byHash.get(h);
+  if (!b) byHash.set(h, (b = []));
+  return b;
 }
 
 /** Box<T>: the value plus the address of its 8-byte system heap block. Two fields: a tree of boxes

@@ -1,7 +1,7 @@
 // Small helpers generated code binds once as locals (`rt.jsBuiltins`, `rt.helpers`): JS builtins it may use
 // (generated code never names a global) and checked operations that are too big to inline.
 import type { Runtime } from './rt';
-import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, isBox, fieldKeys } from './collections';
+import { VMap, VSet, VSlice, VVec, VString, VGc, canonKey, classKey, holdsNaN, isBox, fieldKeys, type KeyOps } from './collections';
 import { formatG } from './format-value';
 import { Channel } from './scheduler';
 import { oomFault } from '../memory/fault';
@@ -69,15 +69,17 @@ function eqStep(a: unknown, b: unknown, todo: unknown[]): boolean {
   }
   if (isBox(a) && isBox(b)) { todo.push(a.v, b.v); return true; } // contents, not block addresses
   // maps and sets: the same keys (their canonical forms), each with equal values, in any order
-  // (they compared their tables' fields: block addresses, so two equal maps were unequal)
+  // (they compared their tables' fields: block addresses, so two equal maps were unequal); a key
+  // holding a NaN is found by no lookup, so a map holding one equals no map, its clone included
+  // (Rust's HashMap == looks each key up the same way)
   if (a instanceof VMap && b instanceof VMap) {
     if (a.m.size !== b.m.size) return false;
-    for (const [k, v] of a.m) { if (!b.m.has(k)) return false; todo.push(v, b.m.get(k)); }
+    for (const [k, v] of a.m) { if (holdsNaN(k) || !b.m.has(k)) return false; todo.push(v, b.m.get(k)); }
     return true;
   }
   if (a instanceof VSet && b instanceof VSet) {
     if (a.m.size !== b.m.size) return false;
-    for (const k of a.m) if (!b.m.has(k)) return false;
+    for (const k of a.m) if (holdsNaN(k) || !b.m.has(k)) return false;
     return true;
   }
   if (a instanceof VGc || b instanceof VGc || a instanceof Channel || b instanceof Channel) return false; // handles: equal when the same object
@@ -95,6 +97,13 @@ export function exact(v: number | bigint | undefined, n: number): string {
 }
 export function exactEnd(v: number | bigint | undefined, n: number, inc: boolean): string {
   return typeof v === 'bigint' ? String(inc ? v + 1n : v) : String(n);
+}
+
+/** How a Map/Set finds its keys (codegen/keys.ts keyArg): false, the JS value itself; true, its
+ *  canonical text (canonKey); a KeyOps, by the key type's user `op==` (classKey). */
+export type KeyMode = boolean | KeyOps;
+function keyOf(m: VMap | VSet, k: unknown, mode: KeyMode, add: boolean): unknown {
+  return mode === false ? k : mode === true ? canonKey(k) : classKey(m, k, mode, add);
 }
 
 export function makeHelpers(rt: Runtime) {
@@ -196,43 +205,45 @@ export function makeHelpers(rt: Runtime) {
       for (let i = 0; i < n; i++) out[i] = Array.isArray(v) ? h.$copy(v) : v;
       return out;
     },
-    $mapOf<K, V>(entries: [K, V][], compound = false, esize = 8, ealign = 8, site = -1): VMap<K, V> {
+    $mapOf<K, V>(entries: [K, V][], compound: KeyMode = false, esize = 8, ealign = 8, site = -1): VMap<K, V> {
       const m = new VMap<K, V>(esize, ealign);
       for (const [k, v] of entries) {
-        if (compound) h.$mset(m, k, v);
+        if (compound) h.$mset(m, k, v, compound);
         else m.m.set(k, v);
       }
       m.fit(site);
       return m;
     },
     $ck: canonKey,
-    /** Insert/remove with a compound key (see VMap). */
-    $mset(m: VMap<unknown, unknown>, k: unknown, v: unknown): void {
-      const c = canonKey(k);
+    /** The stored key of a lookup in m whose key type holds a user `op==` (classKey). */
+    $ckm: (m: VMap | VSet, k: unknown, ops: KeyOps): string => classKey(m, k, ops, false),
+    /** Insert/remove with a compound key (see VMap); `ops` for a key type with a user `op==`. */
+    $mset(m: VMap<unknown, unknown>, k: unknown, v: unknown, ops: KeyMode = true): void {
+      const c = keyOf(m, k, ops, true);
       m.m.set(c, v);
       const ok = (m.ok ??= new Map());
       if (!ok.has(c)) ok.set(c, k); // an equal key is there: the map keeps its first (0.0, not -0.0)
     },
-    $mdel(m: VMap<unknown, unknown>, k: unknown): void {
-      const c = canonKey(k);
+    $mdel(m: VMap<unknown, unknown>, k: unknown, ops: KeyMode = true): void {
+      const c = keyOf(m, k, ops, false);
       m.m.delete(c);
       m.ok?.delete(c);
     },
-    $sadd(m: VSet<unknown>, k: unknown): void {
-      const c = canonKey(k);
+    $sadd(m: VSet<unknown>, k: unknown, ops: KeyMode = true): void {
+      const c = keyOf(m, k, ops, true);
       m.m.add(c);
       const ok = (m.ok ??= new Map());
       if (!ok.has(c)) ok.set(c, k);
     },
-    $sdel(m: VSet<unknown>, k: unknown): void {
-      const c = canonKey(k);
+    $sdel(m: VSet<unknown>, k: unknown, ops: KeyMode = true): void {
+      const c = keyOf(m, k, ops, false);
       m.m.delete(c);
       m.ok?.delete(c);
     },
     /** `m.insert(k, v)` whose key or value needs a drop: a replaced value is dropped, and the new
      *  key too when an equal one is already there (the map keeps its first key, as Rust's does). */
-    $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: boolean, dk: Drop | null, dv: Drop | null, site = -1): void {
-      const c = compound ? canonKey(k) : k;
+    $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null, site = -1): void {
+      const c = keyOf(m, k, compound, true);
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
@@ -244,8 +255,8 @@ export function makeHelpers(rt: Runtime) {
       m.fit(site); // a new entry: the table is charged like any other Map's
     },
     /** `m.remove(k)` whose key or value needs a drop: the stored key and value are dropped. */
-    $mtake(m: VMap<unknown, unknown>, k: unknown, compound: boolean, dk: Drop | null, dv: Drop | null): void {
-      const c = compound ? canonKey(k) : k;
+    $mtake(m: VMap<unknown, unknown>, k: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null): void {
+      const c = keyOf(m, k, compound, false);
       if (!m.m.has(c)) return;
       const old = m.m.get(c);
       const key = compound ? m.ok!.get(c) : c;
@@ -254,16 +265,16 @@ export function makeHelpers(rt: Runtime) {
       dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(key); });
     },
     /** `s.insert(x)` of an element that needs a drop: x is dropped when an equal one is there. */
-    $sput(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop, site = -1): void {
-      const c = compound ? canonKey(k) : k;
+    $sput(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop, site = -1): void {
+      const c = keyOf(m, k, compound, true);
       if (m.m.has(c)) { dk(k); return; }
       m.m.add(c);
       if (compound) (m.ok ??= new Map()).set(c, k);
       m.fit(site);
     },
     /** `s.remove(x)` of an element that needs a drop: the stored element is dropped. */
-    $stake(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop): void {
-      const c = compound ? canonKey(k) : k;
+    $stake(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop): void {
+      const c = keyOf(m, k, compound, false);
       if (!m.m.has(c)) return;
       const key = compound ? m.ok!.get(c) : c;
       m.m.delete(c);
@@ -274,8 +285,8 @@ export function makeHelpers(rt: Runtime) {
     // consumes the key it is given (dropped with `dk` when the map does not keep it) and moves or
     // clones a value out, never copies one. `opt(v)` makes `Some(v)`, `none` is `None`.
     /** `insert` that moves the replaced value out (`Some(old)`) instead of dropping it. */
-    $mswap(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: boolean, dk: Drop | null, opt: Opt, none: unknown, site = -1): unknown {
-      const c = compound ? canonKey(k) : k;
+    $mswap(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, opt: Opt, none: unknown, site = -1): unknown {
+      const c = keyOf(m, k, compound, true);
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
@@ -288,8 +299,8 @@ export function makeHelpers(rt: Runtime) {
       return none;
     },
     /** `remove` that moves the value out (`Some(v)`); the stored key and the given one are dropped. */
-    $mpull(m: VMap<unknown, unknown>, k: unknown, compound: boolean, dk: Drop | null, opt: Opt, none: unknown): unknown {
-      const c = compound ? canonKey(k) : k;
+    $mpull(m: VMap<unknown, unknown>, k: unknown, compound: KeyMode, dk: Drop | null, opt: Opt, none: unknown): unknown {
+      const c = keyOf(m, k, compound, false);
       if (dk) dk(k);
       if (!m.m.has(c)) return none;
       const old = m.m.get(c);
@@ -300,22 +311,22 @@ export function makeHelpers(rt: Runtime) {
       return new opt(0, old);
     },
     /** `get`: a clone of the value (`clone` null: the value is Copy), the given key dropped. */
-    $mclone(m: VMap<unknown, unknown>, k: unknown, compound: boolean, dk: Drop | null, clone: ((v: unknown, s: number) => unknown) | null, opt: Opt, none: unknown, site = -1): unknown {
-      const c = compound ? canonKey(k) : k;
+    $mclone(m: VMap<unknown, unknown>, k: unknown, compound: KeyMode, dk: Drop | null, clone: ((v: unknown, s: number) => unknown) | null, opt: Opt, none: unknown, site = -1): unknown {
+      const c = keyOf(m, k, compound, false);
       if (dk) dk(k);
       if (!m.m.has(c)) return none;
       const v = m.m.get(c);
       return new opt(0, clone ? clone(v, site) : v);
     },
     /** `contains_key` / `contains` that consumes the key it is given. */
-    $mhas(m: VMap<unknown, unknown> | VSet<unknown>, k: unknown, compound: boolean, dk: Drop | null): boolean {
-      const had = m.m.has(compound ? canonKey(k) : k);
+    $mhas(m: VMap<unknown, unknown> | VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null): boolean {
+      const had = m.m.has(keyOf(m, k, compound, false));
       if (dk) dk(k);
       return had;
     },
     /** Set `insert` reporting whether the element was new (an equal one there: the given one is dropped). */
-    $sswap(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop | null, site = -1): boolean {
-      const c = compound ? canonKey(k) : k;
+    $sswap(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null, site = -1): boolean {
+      const c = keyOf(m, k, compound, true);
       if (m.m.has(c)) { if (dk) dk(k); return false; }
       m.m.add(c);
       if (compound) (m.ok ??= new Map()).set(c, k);
@@ -323,8 +334,8 @@ export function makeHelpers(rt: Runtime) {
       return true;
     },
     /** Set `remove` reporting whether it was there; the stored element and the given one are dropped. */
-    $spull(m: VSet<unknown>, k: unknown, compound: boolean, dk: Drop | null): boolean {
-      const c = compound ? canonKey(k) : k;
+    $spull(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null): boolean {
+      const c = keyOf(m, k, compound, false);
       if (dk) dk(k);
       if (!m.m.has(c)) return false;
       const key = compound ? m.ok!.get(c) : c;
