@@ -4,8 +4,12 @@
 // from those getters, thread-locals, a REPL session's variables (rt.replSlots), values in blocked
 // sends and awaits (Scheduler.inFlight) and everything reachable from them — through Vec, Map, Set,
 // Option/Result/enums, structs, tuples, arrays, Box, other Gc objects and closures' captures
-// (`$gc` on a closure value) — then frees and drops the rest, cycles included.
+// (`$gc` on a closure value) — then frees and drops the rest, cycles included. A drop that stores
+// a handle to an object of the same collection where the program reaches it (resurrection: Java
+// keeps such an object, Go runs finalizers a cycle early) would leave it reading a dropped value:
+// the collection marks again after such drops and aborts as a use-after-free if one is reached.
 import type { Runtime } from './rt';
+import { VexFault } from '../memory/fault';
 import { VGc, VVec, VMap, VSet, VBox, VBoxView, VSlice, Cell } from './collections';
 
 type Roots = () => unknown[];
@@ -27,19 +31,36 @@ export class GcHeap {
   /** A closure value that captured locals able to hold Gc handles: the tracer follows `$gc`. */
   caps<F extends object>(f: F, r: Roots): F { (f as { $gc?: Roots }).$gc = r; return f; }
 
-  collect(extraRoots: unknown[]): number {
+  /** `site`: the gc_collect call, named when a drop resurrects a collected object. */
+  collect(extraRoots: unknown[], site = -1): number {
     // a drop run by this collection that calls gc_collect again finds nothing new to do
     if (this.collecting) return 0;
     this.collecting = true;
     try {
-      return this.sweep(this.mark(extraRoots));
+      const dead = this.sweep(this.mark(extraRoots).marked);
+      if (dead.some((g) => g.drop)) this.noneResurrected(extraRoots, site);
+      this.rt.machine.stats.gcCollected();
+      if (this.dropPanic !== undefined) { const u = this.dropPanic; this.dropPanic = undefined; throw u; }
+      return dead.length;
     } finally {
       this.collecting = false;
     }
   }
 
-  private mark(extraRoots: unknown[]): Set<VGc> {
+  /** After drops ran: a collected object the program reaches again is a use-after-free. */
+  private noneResurrected(extraRoots: unknown[], site: number): void {
+    const back = this.mark(extraRoots).reachedFreed;
+    if (!back.length) return;
+    const g = back[0], mem = this.rt.machine.mem;
+    const msg = 'use-after-free: a drop() run by gc_collect stored a handle to an object that collection freed, where the program can still reach it';
+    const id = g.addr ? mem.blockStartingAt(g.addr) : 0;
+    const f = id && !mem.isLive(id) ? mem.blockFault('use-after-free', msg, id, g.addr, 16, site) : Object.assign(new VexFault('use-after-free', msg, false), { accessSite: site });
+    this.rt.machine.fault(f, site);
+  }
+
+  private mark(extraRoots: unknown[]): { marked: Set<VGc>; reachedFreed: VGc[] } {
     const marked = new Set<VGc>();
+    const reachedFreed: VGc[] = [];
     const seen = new Set<unknown>();
     const stack: unknown[] = [...extraRoots];
     for (const r of this.frames) for (const x of r()) stack.push(x);
@@ -49,7 +70,7 @@ export class GcHeap {
       if (x === null || (typeof x !== 'object' && typeof x !== 'function') || seen.has(x)) continue;
       seen.add(x);
       if (typeof x === 'function') { const r = (x as { $gc?: Roots }).$gc; if (r) pushAll(r()); continue; }
-      if (x instanceof VGc) { if (!x.freed) { marked.add(x); stack.push(x.v); } continue; }
+      if (x instanceof VGc) { if (!x.freed) { marked.add(x); stack.push(x.v); } else reachedFreed.push(x); continue; }
       if (x instanceof VVec) { if (Array.isArray(x.b)) pushAll(x.b); continue; } // typed storage holds numbers
       if (x instanceof VMap) { for (const [k, v] of x.m) stack.push(k, v); if (x.ok) pushAll(x.ok.values()); continue; }
       if (x instanceof VSet) { pushAll(x.values()); continue; }
@@ -59,12 +80,12 @@ export class GcHeap {
       if (Array.isArray(x)) { pushAll(x); continue; }
       for (const k of Object.keys(x)) stack.push((x as Record<string, unknown>)[k]);
     }
-    return marked;
+    return { marked, reachedFreed };
   }
 
   /** Frees the unmarked objects that existed when marking began; objects a drop allocates now
    *  are left for the next collection (a drop that allocates must not make it collect forever). */
-  private sweep(marked: Set<VGc>): number {
+  private sweep(marked: Set<VGc>): VGc[] {
     const before = this.all;
     const dead: VGc[] = [];
     const kept: VGc[] = [];
@@ -86,8 +107,8 @@ export class GcHeap {
         }
       } catch (e) { u = this.rt.dropFault(u, e); }
     }
-    this.rt.machine.stats.gcCollected();
-    if (u !== undefined) throw u;
-    return dead.length;
+    this.dropPanic = u; // thrown once the collection is checked (collect)
+    return dead;
   }
+  private dropPanic: unknown = undefined;
 }

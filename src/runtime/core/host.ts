@@ -311,7 +311,7 @@ export function makeHost(rt: Runtime) {
         case 'heap_profile_report': rt.out(m.prof.report((s) => rt.meta.sites[s]?.line ?? 0)); return undefined;
         // (a REPL session's variables live in replSlots between cells, values in blocked sends
         // and awaits in their ops: roots too)
-        case 'gc_collect': return rt.gc.collect([...(rt.sched ? [...rt.sched.allTls(), rt.sched.inFlight()] : [rt.threadLocals]), rt.replSlots]);
+        case 'gc_collect': return rt.gc.collect([...(rt.sched ? [...rt.sched.allTls(), rt.sched.inFlight()] : [rt.threadLocals]), rt.replSlots], site);
         // C's rules (§6.7): raise of a number that is no signal fails (-1, errno EINVAL) and 0
         // (the null signal) does nothing; SIGKILL and SIGSTOP keep their default action
         case 'raise': {
