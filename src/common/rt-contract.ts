@@ -48,7 +48,7 @@ export const RT_MEMBER_CALLS = {
 /** rt.host: builtins that are not hot (core/host.ts). */
 export const HOST_FNS = [
   'addrOf', 'bfree', 'bnew', 'box', 'boxSet', 'bslot', 'call', 'callStatic', 'cat', 'copyOut', 'cstr',
-  'detach', 'dlclose', 'dlopen', 'dur', 'durAs', 'dlsym', 'elemAddr', 'env', 'ffi', 'fieldAddr', 'gc', 'lm', 'lmPure',
+  'detach', 'dlclose', 'dlopen', 'dropArena', 'dur', 'durAs', 'dlsym', 'elemAddr', 'env', 'ffi', 'fieldAddr', 'gc', 'lm', 'lmPure',
   'load', 'memCell', 'method', 'newString', 'pushCat2', 'refAddr', 'setAllocator', 'spec', 'stats', 'store',
   'storeView', 'strByte', 'strSlice', 'take', 'tmpCat2', 'tmpStr', 'toMem', 'trim', 'unbox',
   'unionGet', 'unionNew', 'utf8Len', 'view', 'writeBack',

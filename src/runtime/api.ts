@@ -138,9 +138,10 @@ export type TraceEvent =
   | { t: 'free'; addr: number; size: number; allocator: string; site: SourceLoc | null; task: number }
   | { t: 'realloc'; from: number; to: number; oldSize: number; size: number; site: SourceLoc | null; task: number }
   // An arena's region [base, base + capacity): 'new' when ArenaAllocator.new made it, 'reset' when
-  // its bump pointer went back to base (its blocks are gone). Its blocks are the 'alloc' events
-  // with allocator 'arena' inside the region; the bump pointer is the end of the last one.
-  | { t: 'arena'; op: 'new' | 'reset'; base: number; capacity: number; site: SourceLoc | null; task: number }
+  // its bump pointer went back to base (its blocks are gone), 'release' when the arena value was
+  // dropped (the region and its blocks are gone). Its blocks are the 'alloc' events with
+  // allocator 'arena' inside the region; the bump pointer is the end of the last one.
+  | { t: 'arena'; op: 'new' | 'reset' | 'release'; base: number; capacity: number; site: SourceLoc | null; task: number }
   | { t: 'panic'; info: PanicInfo; caught: boolean }
   // Tasks (v2): `name` is the spawned/async fn (`go block`, `async block` otherwise) and `site`
   // where it was spawned; `task-run` marks the task that now holds the CPU (the one it took it

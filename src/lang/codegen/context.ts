@@ -13,9 +13,10 @@ import { TypeTable, typeKey, isFlatBoxField } from './typedesc';
 import { envOf, dropRunsUser } from '../sema/types';
 import { dropSteps, HELD, type DropStep } from './drop-steps';
 import { uncloneable } from './clone-glue';
-import { RT, rtS } from './rt-names';
+import { RT, rtH, rtS } from './rt-names';
 import { somePartHas, memberTypes } from './part-search';
 import { typeChildren } from '../sema/type-size';
+import { ARENA } from '../sema/prelude';
 
 /** Nested drops of a recursive type before the rest is queued (codegen/DESIGN.md). */
 const DROP_DEEP = 200;
@@ -473,6 +474,7 @@ export class ModuleCtx {
           // a drop() that blocks (a channel operation) is a generator: plain glue drives it
           const inst = m ? this.instance(m, t.args) : null;
           if (inst) step(inst.isGen ? `${rtS('drive')}(${inst.name}(v));` : `${inst.name}(v);`, true);
+          if (t.info === ARENA) step(`${rtH('dropArena')}(v);`, false);
         }
         const env = envOf(t.info.generics, t.args, t.info.name);
         for (const f of t.info.fields) {

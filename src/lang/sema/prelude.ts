@@ -31,7 +31,8 @@ export const RUNTIME_STATS: StructInfo = {
   fields: ['allocs', 'frees', 'live_bytes', 'peak_bytes', 'tasks_spawned', 'gc_collections'].map((name) => ({ name, type: u64, bitWidth: null })),
 };
 export const ARENA: StructInfo = {
-  name: 'ArenaAllocator', isUnion: false, generics: [], implsDrop: false, contracts: ['Allocator'], decl: null, fields: [],
+  // dropping it gives its region back (runtime machine.releaseArena)
+  name: 'ArenaAllocator', isUnion: false, generics: [], implsDrop: true, contracts: ['Allocator'], decl: null, fields: [],
 };
 
 export const BUILTIN_GENERICS: Record<BuiltinName, string[]> = {

@@ -1,6 +1,7 @@
 // The prelude ArenaAllocator (vex-language §6.4): a bump allocator over one block obtained from the
 // system allocator. deallocate does nothing; running out of space is the catchable panic
-// `arena exhausted`. Sub-blocks are not tracked individually by the shadow map: checked accesses
+// `arena exhausted`. Dropping the arena value gives that block back (release); an allocation from
+// it afterwards (another task still had it installed) is a use-after-free. Sub-blocks are not tracked individually by the shadow map: checked accesses
 // are bounded by the arena's backing block.
 
 import { isPowerOfTwo, type Allocator } from './allocator';
@@ -31,7 +32,12 @@ export class ArenaAllocator implements Allocator {
     const cur = this.base + this.used;
     const start = Math.ceil(cur / align) * align;
     const end = start + size;
-    if (this.released || end > this.base + this.capacity) {
+    if (this.released) {
+      const f = new VexFault('use-after-free', `use-after-free: allocation of ${size} bytes from an ArenaAllocator that was dropped`, false);
+      f.accessSite = site;
+      throw f;
+    }
+    if (end > this.base + this.capacity) {
       const f = new VexFault('arena-exhausted', 'arena exhausted', true);
       f.size = size;
       f.accessSite = site;
@@ -47,7 +53,7 @@ export class ArenaAllocator implements Allocator {
     // A bump allocator frees everything at once, in release().
   }
 
-  /** Gives the backing block back to the system allocator (when the arena value is dropped). */
+  /** Gives the backing block back to the system allocator (the arena value is dropped). */
   release(site: number, task: number): void {
     if (this.released) return;
     this.released = true;

@@ -155,6 +155,10 @@ export function makeHost(rt: Runtime) {
       s.sync();
       return [s.allocs, s.frees, s.liveBytes, s.peakBytes, s.tasksSpawned, s.gcCollections];
     },
+    /** An ArenaAllocator value's drop (codegen drop glue): its region is given back. */
+    dropArena(a: unknown): void {
+      if (a instanceof ArenaAllocator) rt.machine.releaseArena(a, -1);
+    },
     strByte(s: string, i: number | bigint, site: number): number {
       const b = utf8Bytes(s);
       const k = Number(i);

@@ -268,6 +268,13 @@ export class Machine {
     a.reset();
     this.rt.emit({ t: 'arena', op: 'reset', base: a.base, capacity: a.capacity, site: this.rt.loc(site), task: this.rt.taskId });
   }
+  /** The arena value is dropped: its region goes back to the system allocator, and its blocks
+   *  with it. A task that has it installed goes back to the system allocator. */
+  releaseArena(a: ArenaAllocator, site: number): void {
+    if (this.current === a) this.current = this.sys;
+    a.release(site, this.rt.taskId);
+    this.rt.emit({ t: 'arena', op: 'release', base: a.base, capacity: a.capacity, site: this.rt.loc(site), task: this.rt.taskId });
+  }
   /** `arena.allocate(size, align)` called directly: a block of the arena like any other (traced, so
    *  the heap map's bump pointer is right), though not counted in runtime_stats. */
   arenaAllocate(a: ArenaAllocator, size: number, align: number, site: number): number {

@@ -13,8 +13,8 @@ export const NEVER = 0x7fffffff;
  *  bytes plus its 16-byte redzone), not free space a program could get back. */
 export const OVERHEAD_MAX = 31;
 
-export const END_NONE = 0, END_FREE = 1, END_REALLOC = 2, END_RESET = 3;
-export const EV_ALLOC = 0, EV_FREE = 1, EV_REALLOC = 2, EV_RESET = 3;
+export const END_NONE = 0, END_FREE = 1, END_REALLOC = 2, END_RESET = 3, END_RELEASE = 4;
+export const EV_ALLOC = 0, EV_FREE = 1, EV_REALLOC = 2, EV_RESET = 3, EV_RELEASE = 4;
 
 export interface ArenaInfo {
   id: number; // 1, 2, … in creation order
@@ -24,6 +24,7 @@ export interface ArenaInfo {
   site: SourceLoc | null;
   task: number;
   resets: number[]; // trace indexes of its resets
+  releasedAt: number; // trace index of its 'arena release' (the value was dropped), NEVER if none
 }
 
 export interface HeapIndex {
@@ -142,7 +143,7 @@ export function indexHeap(trace: readonly TraceEvent[]): HeapIndex {
       }
       case 'arena': {
         if (e.op === 'new') {
-          const a: ArenaInfo = { id: arenas.length + 1, base: e.base, capacity: e.capacity, createdAt: i, site: e.site, task: e.task, resets: [] };
+          const a: ArenaInfo = { id: arenas.length + 1, base: e.base, capacity: e.capacity, createdAt: i, site: e.site, task: e.task, resets: [], releasedAt: NEVER };
           arenas.push(a);
           arenaOpen.set(a, new Set());
           let j = arenasByBase.length;
@@ -151,9 +152,12 @@ export function indexHeap(trace: readonly TraceEvent[]): HeapIndex {
         } else {
           const a = regionOf(e.base);
           if (!a) break;
-          a.resets.push(i);
-          for (const k of [...arenaOpen.get(a)!]) end(i, addr[k], END_RESET);
-          record(i, EV_RESET);
+          const release = e.op === 'release';
+          if (release) a.releasedAt = i; else a.resets.push(i);
+          for (const k of [...arenaOpen.get(a)!]) end(i, addr[k], release ? END_RELEASE : END_RESET);
+          record(i, release ? EV_RELEASE : EV_RESET);
+          // a later arena may be given the same region
+          if (release) arenasByBase.splice(arenasByBase.indexOf(a), 1);
         }
         break;
       }
@@ -260,6 +264,9 @@ export function heapAtFull(h: HeapIndex, position: number, maxCells = 2000): Hea
   return buildState(h, fullSnapshot(h, position), maxCells);
 }
 
+/** Is the arena there after events [0, p): made, and not yet dropped? */
+const arenaAt = (a: ArenaInfo, p: number): boolean => a.createdAt < p && !(a.releasedAt < p);
+
 function fullSnapshot(h: HeapIndex, position: number): Snapshot {
   const p = Math.max(0, Math.min(h.length, position));
   const { addr, size, from, to, byAddr, arena } = h;
@@ -294,7 +301,7 @@ function fullSnapshot(h: HeapIndex, position: number): Snapshot {
   const arenas: ArenaState[] = [];
   for (let a = 0; a < A; a++) {
     const info = h.arenas[a];
-    if (info.createdAt >= p) continue;
+    if (!arenaAt(info, p)) continue;
     arenas.push({ info, index: a, used: used[a], resets: resets[a], blocks: arenaLive[a] });
   }
   return { p, liveIdx, L, lo, hi, arenas, liveBytes, perAlloc };
@@ -318,7 +325,7 @@ export function snapshotFromLive(h: HeapIndex, p: number, live: ArrayLike<number
   const arenas: ArenaState[] = [];
   for (let a = 0; a < A; a++) {
     const info = h.arenas[a];
-    if (info.createdAt >= p) continue;
+    if (!arenaAt(info, p)) continue;
     let resets = 0;
     for (const r of info.resets) if (r < p) resets++;
     arenas.push({ info, index: a, used: used(a), resets, blocks: arenaLive[a] });
@@ -426,7 +433,7 @@ export function liveSeries(h: HeapIndex, n: number): LiveSeries {
       if (k === EV_ALLOC) bk.allocs++;
       else if (k === EV_FREE) bk.frees++;
       else if (k === EV_REALLOC) { bk.allocs++; bk.frees++; }
-      else resets.push(h.evPos[e] + 1);
+      else if (k === EV_RESET) resets.push(h.evPos[e] + 1);
       if (live < bk.min) bk.min = live;
       if (live > bk.max) bk.max = live;
       e++;

@@ -54,8 +54,8 @@ export function summarizeMemory(trace: readonly TraceEvent[]): MemorySummary {
   };
   for (const e of trace) {
     if (e.t === 'arena') {
-      if (e.op === 'reset') for (const b of [...live.values()]) {
-        // a reset ends every block of that arena: its bytes are handed out again
+      if (e.op !== 'new') for (const b of [...live.values()]) {
+        // a reset ends every block of that arena (its bytes are handed out again), as its drop does
         if (b.allocator === 'arena' && b.addr >= e.base && b.addr < e.base + e.capacity) { liveBytes -= b.size; live.delete(b.addr); }
       }
     } else if (e.t === 'alloc') alloc(e.addr, e.size, e.allocator, e.site);
