@@ -11,6 +11,10 @@ async function runLesson(page: Page, id: string) {
   await page.getByRole('tab', { name: 'Memory' }).click();
 }
 
+/** The trace position just before the arena value's drop (its region goes then, main's end). */
+const beforeArenaDrop = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __vexStores: { useRun: { getState(): { trace: { t: string; op?: string }[] } } } }).__vexStores.useRun.getState().trace.findIndex((e) => e.t === 'arena' && e.op === 'release'));
+
 const setPosition = (page: Page, p: number | null) =>
   page.evaluate((v) => (window as unknown as { __vexStores: { useScrub: { getState(): { setPosition(p: number | null): void } } } }).__vexStores.useScrub.getState().setPosition(v), p);
 
@@ -31,7 +35,7 @@ async function hoverABlock(page: Page): Promise<{ x: number; y: number; text: st
   throw new Error('no block with a site on the map');
 }
 
-test('allocators lesson: heap map by allocator, arena with bump pointer, chart with peak and reset, leaks', async ({ page }) => {
+test('allocators lesson: heap map by allocator, arena with bump pointer until its drop, chart with peak and reset, no leaks', async ({ page }) => {
   await runLesson(page, 'allocators');
   const map = page.getByRole('group', { name: 'Heap map' });
   await expect(map).toBeVisible();
@@ -39,19 +43,25 @@ test('allocators lesson: heap map by allocator, arena with bump pointer, chart w
   await expect(legend).toContainText('Counting (Vex allocator)');
   await expect(legend).toContainText('system allocator');
   await expect(legend).toContainText('free space');
+  // main's end drops the arena: its region and its block are gone at the end of the run
+  await expect(page.getByRole('img', { name: /arena #1/ })).toHaveCount(0);
+  const drop = await beforeArenaDrop(page);
+  expect(drop).toBeGreaterThan(0);
+  await setPosition(page, drop);
   await expect(page.getByRole('img', { name: /arena #1 at 0x[0-9a-f]+: 16 B of 32 B used, 1 live blocks, 1 resets/ })).toBeVisible();
+  await setPosition(page, null);
   const chart = page.getByRole('img', { name: 'Live heap over time' });
   await expect(chart).toBeVisible();
   await expect(chart.getByTestId('chart-peak')).toContainText('peak');
   await expect(chart.getByTestId('chart-reset')).toHaveCount(1);
-  const leaks = page.getByRole('table', { name: 'Leaks at exit' });
-  await expect(leaks).toContainText('arena');
-  await expect(leaks).toContainText('main.vx:63');
+  await expect(page.getByText('Everything was freed.')).toBeVisible();
+  await setPosition(page, drop);
   await screenshot(page, 'heapmap-allocators');
 });
 
 test('hovering a block tells its address, size, site, task and age; clicking reveals the line', async ({ page }) => {
   await runLesson(page, 'allocators');
+  await setPosition(page, await beforeArenaDrop(page)); // (at the end everything was freed)
   const hit = await hoverABlock(page);
   expect(hit.text).toMatch(/block at 0x[0-9a-f]+, \d+ B/);
   expect(hit.text).toMatch(/by main/);
@@ -70,32 +80,36 @@ test('hovering a block tells its address, size, site, task and age; clicking rev
   await expect(page.getByRole('tooltip')).toContainText(/free space at 0x[0-9a-f]+, 48 B/);
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tooltip')).toContainText(/Counting block at 0x[0-9a-f]+, 64 B/);
-  await expect(page.getByRole('tooltip')).toContainText('allocated at main.vx:37');
+  await expect(page.getByRole('tooltip')).toContainText('allocated at main.vx:40');
   await page.keyboard.press('Enter');
-  await expect.poll(() => highlightedLine(page)).toBe(37);
+  await expect.poll(() => highlightedLine(page)).toBe(40);
 });
 
 test('the scrub position changes the map and moves the chart cursor', async ({ page }) => {
   await runLesson(page, 'allocators');
   const heading = page.locator('h3', { hasText: 'Heap map' });
   await expect(heading).toContainText(/at event (\d[\d,]*) of \1/);
+  // late in the run, before main's end frees everything
+  const late = await beforeArenaDrop(page);
+  await setPosition(page, late);
+  await expect(heading).toContainText(`at event ${late.toLocaleString('en-US')} of`);
   const canvas = page.getByRole('group', { name: 'Heap map' }).locator('canvas');
-  const cellsAtEnd = Number(await canvas.getAttribute('data-cells'));
+  const cellsLate = Number(await canvas.getAttribute('data-cells'));
   const cursor = page.getByTestId('chart-cursor');
-  const xAtEnd = Number(await cursor.getAttribute('x1'));
+  const xLate = Number(await cursor.getAttribute('x1'));
 
   await setPosition(page, 2); // after the start and the Vec's first buffer
   await expect(heading).toContainText('at event 2 of');
   await expect(heading).toContainText('1 live blocks, 32 B');
-  await expect.poll(async () => Number(await cursor.getAttribute('x1'))).toBeLessThan(xAtEnd);
+  await expect.poll(async () => Number(await cursor.getAttribute('x1'))).toBeLessThan(xLate);
   await expect(page.getByRole('list', { name: 'Heap map legend' })).toContainText('Counting (Vex allocator) 1 live, 32 B');
-  expect(Number(await canvas.getAttribute('data-cells'))).not.toBe(cellsAtEnd);
+  expect(Number(await canvas.getAttribute('data-cells'))).not.toBe(cellsLate);
   await expect(page.getByRole('img', { name: /arena #1/ })).toHaveCount(0); // not made yet
   await screenshot(page, 'heapmap-scrubbed');
 
   await setPosition(page, 0);
   await expect(heading).toContainText('0 live blocks, 0 B');
-  await setPosition(page, null);
+  await setPosition(page, await beforeArenaDrop(page));
   await expect(page.getByRole('img', { name: /arena #1/ })).toBeVisible();
 });
 

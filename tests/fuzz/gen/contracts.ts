@@ -1,6 +1,6 @@
 // Chapter 2's constructs together, against a JS model: a user contract with an associated type
 // and a default method, operator methods (`op+ op- op== op[]`; collections, Options and tuples
-// of a type with its own op== compared through it), a user iterator in `for … in`,
+// of a type with its own op== compared through it, Map keys found by it), a user iterator in `for … in`,
 // `T.default()` through a bound, closures without annotations (called, and passed to a
 // function) and a standard-module import.
 import type { Rng } from './rng';
@@ -40,7 +40,18 @@ export function genContracts(r: Rng): FuzzCase {
   const out: string[] = [];
   for (let n = r.int(2, 10); n > 0; n--) {
     const a = r.int(-40, 40), b = r.int(-40, 40), c = r.int(-40, 40), d = r.int(-40, 40);
-    switch (r.int(0, 8)) {
+    switch (r.int(0, 9)) {
+      // Map keys with their own op== are found by it: Tag's == reads only its id
+      case 9: {
+        const ks = Array.from({ length: r.int(1, 5) }, () => ({ id: r.int(0, 3), note: r.int(-9, 9), v: r.int(-40, 40) }));
+        const q = r.int(0, 3), q2 = r.int(0, 3);
+        const model = new Map<number, { note: number; v: number }>();
+        for (const k of ks) { const had = model.get(k.id); model.set(k.id, { note: had ? had.note : k.note, v: k.v }); }
+        const ins = ks.map((k) => `m.insert(Tag { id: ${k.id}, note: ${L(k.note)} }, ${L(k.v)});`).join(' ');
+        body.push(`    { let! m = Map<Tag, i64>(); ${ins} println("{} {} {} {}", m.len(), m.get_or(Tag { id: ${q}, note: 0 }, 0 - 1), m.contains_key(Tag { id: ${q2}, note: 5 }), m.keys()[0].note); }`);
+        out.push(`${model.size} ${model.get(q)?.v ?? -1} ${model.has(q2)} ${[...model.values()][0].note}`);
+        break;
+      }
       // values holding a type with its own op== compare through it (not field by field)
       case 8: body.push(`    { let! v1 = Vec<Tag>(); v1.push(Tag { id: ${L(a)}, note: ${L(b)} }); let! v2 = Vec<Tag>(); v2.push(Tag { id: ${L(c)}, note: ${L(d)} }); println("{} {} {}", v1 == v2, Some(Tag { id: ${L(a)}, note: 1 }) == Some(Tag { id: ${L(c)}, note: 2 }), (Tag { id: ${L(a)}, note: 0 }, ${L(b)}) == (Tag { id: ${L(c)}, note: 9 }, ${L(b)})); }`); out.push(`${a === c} ${a === c} ${a === c}`); break;
       case 0: body.push(`    println("{}", Sq { k: ${L(a)} }.twice());`); out.push(String(2 * a * a)); break;
