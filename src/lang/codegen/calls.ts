@@ -627,7 +627,7 @@ export abstract class CallEmitter extends ExprEmitter {
       case 'Gc.set': if (dk) { const t = this.tmp(); return `(${t} = ${o}.v, ${o}.v = ${arg(0)}, ${dk}(${t}), undefined)`; } break;
       case 'Map.clear': case 'Set.clear': if (dk || dv) return `${rtX('$mclear')}(${o}, ${dk}, ${dv})`; break;
       // the standard module collections' own operations (prelude.ts): the key is moved in and consumed
-      case 'Map.vex_put': return `${rtX('$mswap')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${some()}, ${this.m.unitVariant(OPTION, 1)}, ${s})`;
+      case 'Map.vex_put': return `${rtX('$mswap')}(${o}, ${this.val(a[0])}, ${arg(1)}, ${ck}, ${dk}, ${dv}, ${some()}, ${this.m.unitVariant(OPTION, 1)}, ${s})`;
       case 'Map.vex_take': return `${rtX('$mpull')}(${o}, ${this.val(a[0])}, ${ck}, ${dk}, ${some()}, ${this.m.unitVariant(OPTION, 1)})`;
       case 'Map.vex_cloned': {
         const vt = ot.k === 'builtin' ? ot.args[1] : undefined;

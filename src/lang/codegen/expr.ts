@@ -17,7 +17,7 @@ import { holdsRef as semaHoldsRef } from '../sema/borrows';
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
 import { emitCast } from './casts';
 import { keyArg, lookupKeyJs } from './keys';
-import { eqGlueJs } from './eq-glue';
+import { eqGlueJs, holdsUserEq } from './eq-glue';
 import { noteValueUse } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { isCopy } from '../sema/infer';
@@ -144,7 +144,9 @@ export abstract class ExprEmitter {
     const ck = keyArg(this.m, kt) !== 'false';
     if (kt && this.m.needsDrop(kt) && exprInfo(e)?.moves) {
       const k = this.tmp(), c = ck ? this.tmp() : k;
-      return `(${k} = ${this.val(e)}, ${ck ? `${c} = ${lookupKeyJs(this.m, o, k, kt)}, ` : ''}${this.m.dropFn(kt)}(${k}), ${c})`;
+      // (a key type's own op== may panic meanwhile: the key is held, dropped by the unwinding)
+      const h = holdsUserEq(this.m, kt) ? this.heldTemp(kt, e.span) : null;
+      return `(${h ? `${h} = ` : ''}${k} = ${this.val(e)}, ${ck ? `${c} = ${lookupKeyJs(this.m, o, k, kt)}, ` : ''}${h ? `${h} = undefined, ` : ''}${this.m.dropFn(kt)}(${k}), ${c})`;
     }
     return ck ? lookupKeyJs(this.m, o, this.tempVal(e), kt) : this.val(e);
   }
@@ -153,7 +155,9 @@ export abstract class ExprEmitter {
   consumingKey(e: E, kt: Type | undefined, op: (k: string) => string): string {
     if (!kt || !this.m.needsDrop(kt) || !exprInfo(e)?.moves) return op(this.tempVal(e));
     const k = this.tmp(), r = this.tmp();
-    return `(${k} = ${this.val(e)}, ${r} = ${op(k)}, ${this.m.dropFn(kt)}(${k}), ${r})`;
+    // (as in lookupKey: op may run the key type's own op==, which may panic)
+    const h = holdsUserEq(this.m, kt) ? this.heldTemp(kt, e.span) : null;
+    return `(${h ? `${h} = ` : ''}${k} = ${this.val(e)}, ${r} = ${op(k)}, ${h ? `${h} = undefined, ` : ''}${this.m.dropFn(kt)}(${k}), ${r})`;
   }
   site(span: ast.Span): number { return this.m.site(span, this.fnName); }
   /** `&s.f as *T` / `&a[i] as *T` inside a memory-backed value: base address + C-layout offset. */
@@ -571,7 +575,9 @@ export abstract class ExprEmitter {
         }
         const js = this.settle(ops), pairs: string[] = [];
         for (let i = 0; i < js.length; i += 2) pairs.push(`[${js[i]}, ${js[i + 1]}]`);
-        return `$mapOf([${pairs.join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)})`;
+        // (keys or values that need a drop: a repeated key and the value it replaces are dropped)
+        const [dk, dv] = mt.k === 'builtin' ? [mt.args[0], mt.args[1]].map((x) => (x && this.m.needsDrop(x) ? this.m.dropFn(x) : null)) : [null, null];
+        return `$mapOf([${pairs.join(', ')}], ${ck}, ${es}, ${ea}, ${this.site(e.span)}${dk || dv ? `, ${dk}, ${dv}` : ''})`;
       }
       case 'unary': return this.unary(e);
       case 'postfix': return this.incDec(e.operand, e.op, false, exprInfo(e)?.step);

@@ -141,3 +141,59 @@ describe('NaN keys and ==', () => {
 }`)).toEqual(['true', 'false 2', 'true', 'false']);
   });
 });
+
+describe('a key type\'s op== that panics, and repeated literal keys: every key and value dropped once', () => {
+  const KV = `struct K impl Drop {
+    x: i32,
+    fn drop()! { println("dk{}", self.x); }
+}
+fn (a: &K) op==(o: &K): bool { if o.x == 7 || a.x == 7 { panic("eq7"); } return a.x == o.x; }
+struct V impl Drop {
+    x: i32,
+    fn drop()! { println("dv{}", self.x); }
+}
+`;
+  const once = (stdout: string, names: string[]) => {
+    for (const n of names) expect(stdout.split('\n').filter((l) => l === n), `${n} in ${stdout}`).toHaveLength(1);
+  };
+
+  it('insert, Set insert, remove, contains_key and get_or of a moved key, and the standard HashMap', () => {
+    const r = runVex(`import { HashMap } from "collections";
+${KV}fn main() {
+    let! m = Map<K, V>();
+    m.insert(K { x: 1 }, V { x: 1 });
+    println(catch_panic(|| { m.insert(K { x: 7 }, V { x: 7 }); }).is_err());
+    let! s = Set<K>();
+    s.insert(K { x: 2 });
+    println(catch_panic(|| { s.insert(K { x: 70 + 7 - 70 }); }).is_err());
+    println(catch_panic(|| { let k = K { x: 7 }; m.remove(k); }).is_err());
+    println(catch_panic(|| { let k = K { x: 7 }; println(m.contains_key(k)); }).is_err());
+    println(catch_panic(|| { let k = K { x: 7 }; s.remove(k); }).is_err());
+    let! h = HashMap<K, V>.new();
+    h.insert(K { x: 3 }, V { x: 3 });
+    println(catch_panic(|| { h.insert(K { x: 7 }, V { x: 8 }); }).is_err());
+    println(m.len(), s.len(), h.len());
+}`);
+    expect(r.exitCode).toBe(0);
+    // each failed operation drops what it was given (K7 and V7, the Set's K7, the three moved
+    // lookup keys, the HashMap's K7 and V8) before catch_panic returns; the maps keep theirs
+    expect(r.stdout).toBe('dk7\ndv7\ntrue\n' + 'dk7\ntrue\n'.repeat(4) + 'dk7\ndv8\ntrue\n1 1 1\ndv3\ndk3\ndk2\ndv1\ndk1\n');
+  });
+
+  it('a map literal: a repeated key and the value it replaces are dropped; a panicking op== drops all of it', () => {
+    const r = runVex(`${KV}fn main() {
+    let m = {"a": V { x: 1 }, "b": V { x: 2 }, "a": V { x: 3 }};
+    println(m.len(), m["a"].x);
+    let n = {K { x: 4 }: V { x: 4 }, K { x: 4 }: V { x: 5 }};
+    println(n.len());
+    println(catch_panic(|| { let p = {K { x: 6 }: V { x: 6 }, K { x: 7 }: V { x: 7 }, K { x: 9 }: V { x: 9 }}; }).is_err());
+}`);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('2 3\n');
+    once(r.stdout, ['dv1', 'dv2', 'dv3', 'dv4', 'dv5', 'dk6', 'dv6', 'dk7', 'dv7', 'dk9', 'dv9']);
+    // the literal's second K4 is dropped at once with the value it replaced, the first kept (the
+    // map keeps its first key) until n's drop
+    expect(r.stdout).toContain('2 3\ndv4\ndk4\n1\n');
+    expect(r.stdout.split('\n').filter((l) => l === 'dk4')).toHaveLength(2);
+  });
+});

@@ -117,6 +117,18 @@ export function makeHelpers(rt: Runtime) {
     }
     if (u !== undefined) throw u;
   };
+  /** keyOf for an operation that was given k (and v) to keep or consume: a key type's own op==
+   *  may panic, and then `give` drops what the operation was given (nothing else would). */
+  const keyTaking = (m: VMap | VSet, k: unknown, mode: KeyMode, add: boolean, give: () => void): unknown => {
+    if (typeof mode !== 'object') return keyOf(m, k, mode, add);
+    try {
+      return keyOf(m, k, mode, add);
+    } catch (e) {
+      let u = e;
+      try { give(); } catch (e2) { u = rt.dropFault(u, e2); }
+      throw u;
+    }
+  };
   const h = {
     $div(a: number, b: number, s: number): number {
       if (b === 0) rt.divz(s);
@@ -205,11 +217,33 @@ export function makeHelpers(rt: Runtime) {
       for (let i = 0; i < n; i++) out[i] = Array.isArray(v) ? h.$copy(v) : v;
       return out;
     },
-    $mapOf<K, V>(entries: [K, V][], compound: KeyMode = false, esize = 8, ealign = 8, site = -1): VMap<K, V> {
+    /** A map literal. With drops (`dk`/`dv`), a repeated key is dropped and the value it replaces
+     *  too, as insert does; a key's op== that panics drops the map so far and the entries left. */
+    $mapOf<K, V>(entries: [K, V][], compound: KeyMode = false, esize = 8, ealign = 8, site = -1, dk: Drop | null = null, dv: Drop | null = null): VMap<K, V> {
       const m = new VMap<K, V>(esize, ealign);
-      for (const [k, v] of entries) {
-        if (compound) h.$mset(m, k, v, compound);
-        else m.m.set(k, v);
+      if (dk || dv) {
+        let i = 0;
+        const rest = () => dropEach(2 + (entries.length - i - 1) * 2, (j) => {
+          const [k, v] = entries[i + (j >> 1)];
+          if (j & 1) { if (dv) dv(v); } else if (dk) dk(k);
+        });
+        for (; i < entries.length; i++) {
+          const [k, v] = entries[i];
+          const c = keyTaking(m as VMap, k, compound, true, () => { try { rest(); } finally { h.$mclear(m as VMap, dk, dv); } });
+          if (m.m.has(c as K)) {
+            const old = m.m.get(c as K);
+            m.m.set(c as K, v);
+            dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(k); });
+          } else {
+            m.m.set(c as K, v);
+            if (compound) (m.ok ??= new Map()).set(c, k);
+          }
+        }
+      } else {
+        for (const [k, v] of entries) {
+          if (compound) h.$mset(m, k, v, compound);
+          else m.m.set(k, v);
+        }
       }
       m.fit(site);
       return m;
@@ -243,7 +277,7 @@ export function makeHelpers(rt: Runtime) {
     /** `m.insert(k, v)` whose key or value needs a drop: a replaced value is dropped, and the new
      *  key too when an equal one is already there (the map keeps its first key, as Rust's does). */
     $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null, site = -1): void {
-      const c = keyOf(m, k, compound, true);
+      const c = keyTaking(m, k, compound, true, () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); }));
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
@@ -266,7 +300,7 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `s.insert(x)` of an element that needs a drop: x is dropped when an equal one is there. */
     $sput(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop, site = -1): void {
-      const c = keyOf(m, k, compound, true);
+      const c = keyTaking(m, k, compound, true, () => dk(k));
       if (m.m.has(c)) { dk(k); return; }
       m.m.add(c);
       if (compound) (m.ok ??= new Map()).set(c, k);
@@ -285,8 +319,8 @@ export function makeHelpers(rt: Runtime) {
     // consumes the key it is given (dropped with `dk` when the map does not keep it) and moves or
     // clones a value out, never copies one. `opt(v)` makes `Some(v)`, `none` is `None`.
     /** `insert` that moves the replaced value out (`Some(old)`) instead of dropping it. */
-    $mswap(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, opt: Opt, none: unknown, site = -1): unknown {
-      const c = keyOf(m, k, compound, true);
+    $mswap(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null, opt: Opt, none: unknown, site = -1): unknown {
+      const c = keyTaking(m, k, compound, true, () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); }));
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
@@ -300,7 +334,7 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `remove` that moves the value out (`Some(v)`); the stored key and the given one are dropped. */
     $mpull(m: VMap<unknown, unknown>, k: unknown, compound: KeyMode, dk: Drop | null, opt: Opt, none: unknown): unknown {
-      const c = keyOf(m, k, compound, false);
+      const c = keyTaking(m, k, compound, false, () => { if (dk) dk(k); });
       if (dk) dk(k);
       if (!m.m.has(c)) return none;
       const old = m.m.get(c);
@@ -312,7 +346,7 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `get`: a clone of the value (`clone` null: the value is Copy), the given key dropped. */
     $mclone(m: VMap<unknown, unknown>, k: unknown, compound: KeyMode, dk: Drop | null, clone: ((v: unknown, s: number) => unknown) | null, opt: Opt, none: unknown, site = -1): unknown {
-      const c = keyOf(m, k, compound, false);
+      const c = keyTaking(m, k, compound, false, () => { if (dk) dk(k); });
       if (dk) dk(k);
       if (!m.m.has(c)) return none;
       const v = m.m.get(c);
@@ -320,13 +354,13 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `contains_key` / `contains` that consumes the key it is given. */
     $mhas(m: VMap<unknown, unknown> | VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null): boolean {
-      const had = m.m.has(keyOf(m, k, compound, false));
+      const had = m.m.has(keyTaking(m, k, compound, false, () => { if (dk) dk(k); }));
       if (dk) dk(k);
       return had;
     },
     /** Set `insert` reporting whether the element was new (an equal one there: the given one is dropped). */
     $sswap(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null, site = -1): boolean {
-      const c = keyOf(m, k, compound, true);
+      const c = keyTaking(m, k, compound, true, () => { if (dk) dk(k); });
       if (m.m.has(c)) { if (dk) dk(k); return false; }
       m.m.add(c);
       if (compound) (m.ok ??= new Map()).set(c, k);
@@ -335,7 +369,7 @@ export function makeHelpers(rt: Runtime) {
     },
     /** Set `remove` reporting whether it was there; the stored element and the given one are dropped. */
     $spull(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null): boolean {
-      const c = keyOf(m, k, compound, false);
+      const c = keyTaking(m, k, compound, false, () => { if (dk) dk(k); });
       if (dk) dk(k);
       if (!m.m.has(c)) return false;
       const key = compound ? m.ok!.get(c) : c;
