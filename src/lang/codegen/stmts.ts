@@ -9,6 +9,7 @@ import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
+import { hasOwnDefer } from './own-defer';
 import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
@@ -40,13 +41,6 @@ interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number
 
 /** The label a plain function's body is left by when it has cleanup (returnJs, body). */
 const EXIT = '$x';
-/** returnJs's texts carry both forms (`\x01return …\x02{ …; break $x; }\x03`): keep one. */
-const pickReturns = (js: string, inline: boolean) => js.replace(/\x01([^\x02]*)\x02([^\x03]*)\x03/g, (_m, ret: string, leave: string) => (inline ? leave : ret));
-/** returnJs's texts for a return leaving scopes nested in a statement with pending temporaries
- *  (`\x04nested…\x05deferred…\x06`): the first drops those scopes' locals before the temporaries
- *  (innermost first, as a block end would), the second runs the frame's defers first (§3.5),
- *  then the same drops: kept when the function has a `defer`. */
-const pickNested = (js: string, defers: boolean) => js.replace(/\x04([^\x05]*)\x05([^\x06]*)\x06/g, (_m, nested: string, plain: string) => (defers ? plain : nested));
 
 // `$FS`: the call-site stack, read once per call (it is never replaced during a run; the
 // module's own `$FS` serves code outside a function frame). Below `callGate` an entry only spends
@@ -57,7 +51,10 @@ export class FnEmitter extends CallEmitter {
   private scopes: Scope[] = [];
   private loops: Loop[] = [];
   private allDrops: Scope['drops'] = [];
+  /** The body has a `defer` of its own (own-defer.ts: found before the body is emitted). */
   private usesDefer = false;
+  /** `defer` statements emitted (body() checks the scan found the same). */
+  private defersEmitted = 0;
   /** Stack marks of inner blocks with address-taken locals (Scope.mem). */
   private readonly blockMarks: string[] = [];
   /** Captured outer locals able to hold a Gc handle (a closure or task body roots them). */
@@ -73,6 +70,16 @@ export class FnEmitter extends CallEmitter {
   root: object | null = null;
   /** A plain function instance's call of itself (entry.ts: a spent fuel chunk restarts the call). */
   restart: string | null = null;
+  /** Whether a plain function instance's returns leave by `break $x` to the cleanup after the
+   *  body (inlineExit, body()): so exactly when the finished frame has cleanup. null while that
+   *  is not known (the body's first emission): each return then takes the form the cleanup found
+   *  so far asks for, and body() sets `exitRedo` when the finished frame asks for the other one
+   *  (emitFunction emits the body again, decided). */
+  inlineExit: boolean | null = null;
+  /** The forms returns took while inlineExit was undecided (true: `break $x`). */
+  private readonly exitGuesses = new Set<boolean>();
+  /** Set by body(): the inlineExit a return guessed wrong, to emit the body again with. */
+  exitRedo: boolean | null = null;
   /** Defer bodies being emitted (arrows: their returns stay `return`s, see returnJs). */
   private inDefer = 0;
   /** The result may hold a Gc handle: `$r` is a root while the exit's defers and drops run. */
@@ -86,6 +93,7 @@ export class FnEmitter extends CallEmitter {
   /** The JS body (inside `{}`) of a function or closure. */
   body(block: ast.Block | null, exprBody: E | null, prologue = ''): string {
     this.scopes.push({ drops: [], post: this.postOuter.length });
+    this.usesDefer = hasOwnDefer(block ?? exprBody!);
     const decls: string[] = ['$r'];
     const R = this.replMain;
     const session = this.replSession(R, decls); // before the statements: they use its drop flags
@@ -94,7 +102,7 @@ export class FnEmitter extends CallEmitter {
     if (block) inner += this.stmts(block.stmts, () => block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '', top);
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
-    inner = pickNested(inner, this.usesDefer);
+    if (this.usesDefer !== this.defersEmitted > 0) throw new Error(`internal: the defer scan of ${this.fnName} disagrees with its emission`);
     decls.push(...top.decls);
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
     if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => {
@@ -116,7 +124,10 @@ export class FnEmitter extends CallEmitter {
     if (this.retGc && (this.usesDefer || this.allDrops.length || temps)) gcRoots.push('$r');
     // the body's locals first, then the parameters: each rt.recordLocals goes before what was recorded
     const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
-    if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
+    const cleanup = this.hasCleanup();
+    const inline = !!this.restart && !R && cleanup;
+    if (this.inlineExit === null && this.exitGuesses.has(!inline)) this.exitRedo = inline;
+    if (cleanup) {
       // `$d`: the frame's defers (a frame without `defer` has none to run)
       decls.push(...(this.usesDefer ? ['$d = null'] : []), '$u');
       if (this.usesMem) decls.push(`$mk = ${rtIn('memValues', 'mark')}()`);
@@ -157,7 +168,7 @@ export class FnEmitter extends CallEmitter {
       const defers = (u: string) => (this.usesDefer ? `if ($d) ${RT.runDefers}($d, ${u}, ${site});\n` : '');
       const normal = `${defers('undefined')}${plain}`;
       const unwind = `if (${RT.leave}($u, ${site})) {\n${defers('$u')}${logged}\n${RT.endFrame}($u, ${site});\n}`;
-      if (this.restart && !R) {
+      if (inline) {
         // inlineExit: a plain function leaves its body by `break` (returnJs) and runs the
         // cleanup after it, with no `finally` (cachegrind: bintree's check -2.5% instructions).
         // Every path is the finally's: a secondary exception in the catch is dropped as the
@@ -166,15 +177,15 @@ export class FnEmitter extends CallEmitter {
         // The normal exit returns from inside its own branch: the unwinding code after it is
         // only reached with $u set (no test of $u left on the way out).
         const cleanup = normal ? `try {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${RT.depth} = $f + 1; }\nif ($u === undefined) {\n${release}${RT.depth} = $f;\nreturn $r;\n}\n` : `${release}${RT.depth} = $f;\nreturn $r;\n`;
-        code = `${enter}try {\n${EXIT}: {\n${pickReturns(inner, true)}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
+        code = `${enter}try {\n${EXIT}: {\n${inner}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
           `${RT.depth} = $f + 1;\nif ($u === undefined) {\n${cleanup}}\n` +
           `${unwind}\n${release}${RT.depth} = $f;\nthrow $u;`;
       } else {
-        code = `${enter}try {\n${pickReturns(inner, false)}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
+        code = `${enter}try {\n${inner}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
           `if ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${RT.depth} = $f + 1; }\n}` +
           `\nif ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
       }
-    } else code = `${params ? this.lvTry(params, pickReturns(inner, false)) : pickReturns(inner, false)}\n${RT.depth} = $f;`;
+    } else code = `${params ? this.lvTry(params, inner) : inner}\n${RT.depth} = $f;`;
     return `${entryLine(this.frameSite, this.restart)}\nlet ${decls.join(', ')};\n${code}`;
   }
 
@@ -247,16 +258,25 @@ export class FnEmitter extends CallEmitter {
     const order = this.inDefer > 0 ? null : this.nestedOrder(this.nestedFrom(), 0);
     if (order) {
       const unit = value === null || value === 'undefined';
-      const form = (drops: string) => {
-        const ret = unit ? `${drops}\n${RT.depth} = $f; return;` : `$r = ${value};\n${drops}\n${RT.depth} = $f; return $r;`;
-        return !this.restart ? `{\n${ret}\n}` : `\x01{\n${ret}\n}\x02{\n${unit ? '' : `$r = ${value};\n`}${drops}\nbreak ${EXIT};\n}\x03`;
-      };
       // in a function with a `defer` (§3.5): its defers first (run here, once: runDefers empties
       // the list), then the same order; the locals outside the statement are the exit's
-      const drops = order.join('\n');
-      return `\x04${form(drops)}\x05${form(`if ($d) ${RT.runDefers}($d, undefined, ${this.frameSite});\n${drops}`)}\x06`;
+      const drops = (this.usesDefer ? `if ($d) ${RT.runDefers}($d, undefined, ${this.frameSite});\n` : '') + order.join('\n');
+      if (this.restart && this.leavesByBreak()) return `{\n${unit ? '' : `$r = ${value};\n`}${drops}\nbreak ${EXIT};\n}`;
+      return `{\n${unit ? `${drops}\n${RT.depth} = $f; return;` : `$r = ${value};\n${drops}\n${RT.depth} = $f; return $r;`}\n}`;
     }
     return this.plainReturn(value);
+  }
+  /** Whether a return of a plain function instance leaves by `break $x` (see inlineExit). */
+  private leavesByBreak(): boolean {
+    if (this.inlineExit !== null) return this.inlineExit;
+    const guess = !this.replMain && this.hasCleanup();
+    this.exitGuesses.add(guess);
+    return guess;
+  }
+  /** The frame has cleanup to run after its body: defers, drops, stack slots to release, a REPL
+   *  session to write back, GC roots, temporaries to drop when unwinding. */
+  private hasCleanup(): boolean {
+    return this.usesDefer || this.allDrops.length > 0 || this.usesMem || !!this.replMain || this.gcCaps.length > 0 || this.gcTemps.length > 0 || this.unwindTemps.length > 0;
   }
   /** The outermost scope nested in a statement with pending temporaries (nestedOrder's depth for
    *  a return: the scopes outside every such statement are left to the function's exit). */
@@ -274,10 +294,8 @@ export class FnEmitter extends CallEmitter {
     const post = this.pendingDrops(0).map((d) => d + ', ').join('');
     const unit = value === null || value === 'undefined';
     const ret = unit ? `${post ? post.slice(0, -2) + '; ' : ''}${RT.depth} = $f; return;` : `return ($r = ${value}, ${post}${RT.depth} = $f, $r);`;
-    if (!this.restart || this.inDefer > 0) return ret;
-    // both forms until body() knows whether the frame has cleanup (inlineExit)
-    const leave = unit ? `{ ${post ? post.slice(0, -2) + '; ' : ''}break ${EXIT}; }` : `{ $r = ${value}${post ? ', ' + post.slice(0, -2) : ''}; break ${EXIT}; }`;
-    return `\x01${ret}\x02${leave}\x03`;
+    if (!this.restart || this.inDefer > 0 || !this.leavesByBreak()) return ret;
+    return unit ? `{ ${post ? post.slice(0, -2) + '; ' : ''}break ${EXIT}; }` : `{ $r = ${value}${post ? ', ' + post.slice(0, -2) : ''}; break ${EXIT}; }`;
   }
 
   withPre(f: () => string): string {
@@ -471,7 +489,7 @@ export class FnEmitter extends CallEmitter {
         return this.keepingTemps(!!v && holdsRef(this.typeOf(v)), () => this.withPre(() => this.returnJs(v ? this.copyVal(v) : null)));
       }
       case 'defer': {
-        this.usesDefer = true;
+        this.defersEmitted++;
         // a defer body is an arrow function: no `yield` in it, even in a deep twin
         const twins = this.deepTwins;
         this.deepTwins = null;
@@ -1280,16 +1298,36 @@ const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
 /** Emit one monomorphic function instance. */
 export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean, deepTwins?: ReadonlySet<string>): string {
   const site = m.site(fn.decl?.span ?? null, fn.name);
-  const em = new FnEmitter(m, env, fn.name, isGen, site);
-  if (fn.decl?.body) em.root = fn.decl.body;
-  // a deep twin (deep.ts): a generator whose calls into recursive instances yield their twins
-  if (deepTwins) em.deepTwins = deepTwins;
+  const decl = fn.decl;
+  if (!decl || !decl.body) return `function ${name}() { ${RT.panic}(${jsStr(`${displayName(fn.name)} has no body`)}, ${site}); }`;
   const params: string[] = [];
   if (fn.receiver && fn.receiverLocal) params.push(localName(fn.receiverLocal.name, fn.receiverLocal.id));
   else if (fn.receiver) params.push('$self');
   for (const p of fn.params) params.push(p.local ? localName(p.local.name, p.local.id) : `$p_${p.name}`);
-  const decl = fn.decl;
-  if (!decl || !decl.body) return `function ${name}() { ${RT.panic}(${jsStr(`${displayName(fn.name)} has no body`)}, ${site}); }`;
+  const restart = !isGen && !deepTwins ? `${name}(${params.join(', ')})` : null;
+  const mark = m.uidMark;
+  const emit = (inlineExit: boolean | null): { em: FnEmitter; body: string } => {
+    const { em, prologue } = instanceEmitter(m, fn, env, site, isGen, deepTwins);
+    em.restart = restart;
+    em.inlineExit = inlineExit;
+    return { em, body: em.body(decl.body!, null, prologue) };
+  };
+  const wrap = (body: string) => `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
+  const first = emit(null);
+  if (first.em.exitRedo === null) return wrap(first.body);
+  // a return before the frame's first cleanup guessed its exit form wrong (FnEmitter.inlineExit):
+  // rare (7 of 1,973 instances with a return over the conformance corpus), so emit again, decided
+  m.rewindUids(mark);
+  return wrap(emit(first.em.exitRedo).body);
+}
+
+/** The emitter of a function instance's body, its parameters set up: owned ones dropped at exit,
+ *  GC roots, and the prologue moving address-taken ones into simulated memory. */
+function instanceEmitter(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, site: number, isGen: boolean, deepTwins?: ReadonlySet<string>): { em: FnEmitter; prologue: string } {
+  const em = new FnEmitter(m, env, fn.name, isGen, site);
+  if (fn.decl?.body) em.root = fn.decl.body;
+  // a deep twin (deep.ts): a generator whose calls into recursive instances yield their twins
+  if (deepTwins) em.deepTwins = deepTwins;
   // address-taken parameters move into simulated memory on entry
   const prologue = fn.params
     .filter((p) => p.local?.addressTaken && memBacked(subst(p.local.type, env)))
@@ -1314,11 +1352,8 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
   em.retGc = m.mayHoldGc(subst(fn.ret, env));
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
-  if (!isGen && !deepTwins) em.restart = `${name}(${params.join(', ')})`;
-  const body = em.body(decl.body, null, prologue);
-  return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
+  return { em, prologue };
 }
-
 
 /** A call whose result is a new owned value (not a container's element handed out). */
 function ownedResult(e: E): boolean {
