@@ -4,12 +4,14 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, partsTempRoot, isPlace, type E } from './expr';
+import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, isPlace, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
 import { hasOwnDefer } from './own-defer';
+import { type Bound, pattern } from './match-patterns';
+import { armTakesAll, copiesOnly, holdsNewValue, isArmLocal, ownedLocalFlag, ownedResult, takesPartsInPlace } from './match-subject';
 import { displayName } from '../sema/module-names';
 import { compoundKey } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
@@ -17,8 +19,8 @@ import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
 import { undecidedMatches } from '../sema/exhaustive';
 import { letLocals } from '../sema/borrows';
-import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from '../sema/frame-local-closures';
-import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
+import { frameLocalClosures, keptByEscapingClosures } from '../sema/frame-local-closures';
+import { type ResOf, exprInfo, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which
  *  a by-value array takes a share of the frame's stack model: runtime frame-arrays.ts). */
@@ -1047,234 +1049,109 @@ export class FnEmitter extends CallEmitter {
   }
 
   // ------------------------------------------------------------ match
+  /** A match (match-subject.ts decides how it holds the subject and which bindings are locals
+   *  of their arm): each arm an `if` in a labelled block it leaves by `break`. */
   matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
-    const st = derefAll(this.effType(e.subject));
-    // a temporary subject whose bindings only copy or view its parts (none is moved out) is
-    // dropped with the statement
-    // (nor one a closure that may outlive the frame captures: the closure keeps the subject)
-    const takes = (l: LocalInfo) => (l.movedOut || this.keptByClosure(l, this.ty(l.type))) && this.m.needsDrop(this.ty(l.type));
-    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !takes(l)));
-    // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
-    // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
-    // a local of the arm with its own drop; other bindings stay views of the owner's parts
+    const subject = this.matchSubject(e);
+    const label = `$m${++this.labelN}`;
+    const binds = new Set<string>();
+    let js = '';
+    for (const arm of e.arms) js += this.matchArm(arm, subject, binds, label, target);
+    const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
+    // (a match too large to check for exhaustiveness: a value no arm matches is a panic)
+    if (undecidedMatches.has(e)) js += `${RT.panic}("no arm of this match matches the value (the match was too large to check that its arms cover every value)", ${this.site(e.span)});\n`;
+    return `${label}: {\n${decl}${js}}${subject.gcTemp ? `\n${subject.js} = undefined;` : ''}`;
+  }
+
+  /** The subject's JS and who owns its parts while the arms run (match-subject.ts). */
+  private matchSubject(e: ast.ExprOf<'match'>): MatchedSubject {
     const s = e.subject;
-    let own = s.kind === 'ident' && nameRes(s)?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get((nameRes(s) as ResOf<'local'>).local.id) ?? null : null;
+    const st = derefAll(this.effType(s));
+    const copies = copiesOnly(this, e);
+    let owner = ownedLocalFlag(this, s);
     // a field path of an owned local (`match w.e`; sema fieldPathOwner): a binding moved out takes
     // its part out of that place, and a binding of the whole subject moves the field out (the
     // owner's drop skips what holds MOVED_OUT)
     // (only when an arm moves something out; the place must be a plain property chain, not a
     // cell or view val() reads through)
     let fieldPlace: string | null = null;
-    if (own === null && !copiesOnly && this.effType(s).k !== 'ref') {
+    if (owner === null && !copies && this.effType(s).k !== 'ref') {
       const fo = fieldPathOwner(s);
       const place = fo && this.dropFlags.has(fo.id) ? this.val(s) : null;
-      if (place !== null && /^[\w$]+(\.[\w$]+|\[\d+\])+$/.test(place)) { own = this.dropFlags.get(fo!.id)!; fieldPlace = place; }
+      if (place !== null && /^[\w$]+(\.[\w$]+|\[\d+\])+$/.test(place)) { owner = this.dropFlags.get(fo!.id)!; fieldPlace = place; }
     }
-    // a new value whose parts an arm moves out (`match make() { P(a, b) => use(a) }`) is a
-    // temporary of the statement owned like a local: the parts nobody moved out (b) are dropped
-    // when the statement is done (they were never dropped); one a closure keeps is kept whole
-    // By-value bindings of such a temporary are the arm's locals (§3.5, as Rust's): each is taken
-    // out of it when the arm is entered and dropped at the arm's end, in reverse declaration
-    // order; the parts no binding takes are dropped when the statement is done
-    const ownsPart = (l: LocalInfo) => this.m.needsDrop(this.ty(l.type));
-    const holder = own === null && ownedResult(s) && this.effType(s).k !== 'ref' && this.m.needsDrop(st) &&
-      (!copiesOnly || e.arms.some((arm) => patternLocals(arm.pattern).some(ownsPart))) &&
-      e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
-    // a part of a temporary (`opt().unwrap()`, `mk_pair().0`): the statement owns the temporary
-    // (read in place, dropped when the statement is done) and the arms' by-value bindings take
-    // their parts out of it, as a new value's (not a binding of the whole subject: it stays a view)
-    const wholeBinds = (p: ast.Pattern): boolean => { p = checkedPattern(p); return p.kind === 'or' ? p.alts.some(wholeBinds) : p.kind === 'binding' && !!localOf(p) && !(bindingVariant(p) != null && this.variantIndex(st, p.name) >= 0); };
-    const inPlace = !holder && own === null && this.effType(s).k !== 'ref' && this.m.needsDrop(st) && partsTempRoot(s) !== null &&
-      e.arms.some((arm) => patternLocals(arm.pattern).some(ownsPart)) && e.arms.every((arm) => !wholeBinds(arm.pattern)) &&
-      e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
+    const holder = owner === null && holdsNewValue(this, e, st, copies);
+    const inPlace = !holder && owner === null && takesPartsInPlace(this, e, st);
     let subjJs: string;
-    let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${own} = false;`;
+    // what a binding of the whole subject does to its owner: it takes all of it
+    let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${owner} = false;`;
     if (holder) {
       const tmp = this.tmp(), fn = this.m.dropFn(st);
       this.post.push(this.postDrop(tmp, fn));
       this.unwindTemps.push(this.unwindDrop(tmp, st, s.span));
       subjJs = `(${tmp} = ${this.val(s)})`;
-      own = tmp;
-      clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
-    } else subjJs = fieldPlace ?? (copiesOnly || inPlace ? this.tempVal(s) : this.val(s));
-    const subj = this.simple(subjJs);
+      owner = tmp;
+      clear = `${tmp} = undefined;`;
+    } else subjJs = fieldPlace ?? (copies || inPlace ? this.tempVal(s) : this.val(s));
+    const js = this.simple(subjJs);
     // a matched temporary that may hold a Gc handle is a root while the arms run (a binding of
     // it, a closure capturing a Gc, was no root: gc_collect() in the arm dropped what it reached)
-    const gcTemp = /^\$t\d+$/.test(subj) && this.m.mayHoldGc(st);
-    if (gcTemp) this.gcTemps.push(subj);
-    const label = `$m${++this.labelN}`;
-    const binds = new Set<string>();
-    let js = '';
-    for (const arm of e.arms) {
-      const bound: Bound[] = [];
-      const test = this.pattern(arm.pattern, subj, st, binds, own !== null || inPlace ? bound : null, true);
-      // the guard sees the bindings as the test made them; its temporaries go once it is decided
-      let guard: [string[], string] | null = null;
-      if (arm.guard) {
-        const [gpre, g, gdrops] = this.condJs(arm.guard);
-        if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
-      }
-      const entry: string[] = [];
-      // takes a moved-out binding's part out of the owner; an or-pattern's variable from the
-      // alternative that matched
-      const take = (bd: Bound): string => {
-        if (bd.how === 'whole') return clear;
-        if (bd.how === 'place') return `${bd.place} = $MV;`;
-        const n = localName(bd.local.name, bd.local.id);
-        if (bd.how === 'flat') { this.flatLocals.delete(bd.local.id); return `${n} = $detach(${n}, ${bd.j});`; }
-        if (bd.how === 'view') return `${n} = $detach(${n}.o, ${n}.j);`;
-        return bd.alts.map((a, i) => `if (${bd.sel} === ${i}) { ${a ? take(a) : clear} }`).join(' else ');
-      };
-      const sc: Scope = { drops: [], post: this.postOuter.length };
-      // an arm that moves a binding out of an owned local moves the local (sema: partOf): there
-      // every by-value binding is the arm's, like a temporary's (the owner keeps the parts no
-      // binding takes until its own scope ends); elsewhere bindings of a local are views of it
-      const takesAll = holder || inPlace || bound.some((bd) => bd.local.movedOut && bd.local.partOf != null && ownsPart(bd.local));
-      for (const bd of bound) {
-        const l = bd.local;
-        const lt = this.ty(l.type);
-        if (!takesAll || (l.partOf == null && !holder && !inPlace) || !this.m.needsDrop(lt) || (!l.movedOut && this.keptByClosure(l, lt))) continue;
-        const n = localName(l.name, l.id);
-        entry.push(take(bd));
-        const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
-        entry.push(`${d.flag} = true;`);
-        this.addDrop(d);
-        sc.drops.push(d);
-        this.dropFlags.set(l.id, d.flag);
-        if (l.captured && !l.mut) this.pinned.add(l.id); // (a captured `mut` one is left shared)
-        binds.delete(n); // declared with the function's droppable locals
-      }
-      this.scopes.push(sc);
-      let body: string;
-      const b = arm.body;
-      if (b.kind === 'return') body = this.withPre(() => this.returnJs(b.value ? this.copyVal(b.value) : null));
-      else if (b.kind === 'break' || b.kind === 'continue') body = this.stmt(b as ast.Stmt);
-      else if (b.kind === 'block' && 'stmts' in b) body = this.blockValue(b as ast.Block, target);
-      else body = this.withPre(() => (target ? `${target} = ${this.copyVal(b as E)};` : this.exprStmt(b as E)));
-      const armDrops = this.dropScope(sc);
-      this.scopes.pop();
-      let inner = `${entry.length ? entry.join(' ') + '\n' : ''}${body}\n${armDrops ? armDrops + '\n' : ''}break ${label};`;
-      if (guard) inner = `${guard[0].join('\n')}\nif (${guard[1]}) {\n${inner}\n}`;
-      js += `if (${test}) {\n${inner}\n}\n`;
-    }
-    const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
-    // (a match too large to check for exhaustiveness: a value no arm matches is a panic)
-    if (undecidedMatches.has(e)) js += `${RT.panic}("no arm of this match matches the value (the match was too large to check that its arms cover every value)", ${this.site(e.span)});\n`;
-    return `${label}: {\n${decl}${js}}${gcTemp ? `\n${subj} = undefined;` : ''}`;
+    const gcTemp = /^\$t\d+$/.test(js) && this.m.mayHoldGc(st);
+    if (gcTemp) this.gcTemps.push(js);
+    return { js, st, owned: owner !== null || inPlace, tempOwned: holder || inPlace, clear, gcTemp };
   }
 
-  /** Boolean JS expression testing `p` against `v` (of type t), assigning bindings as it goes. */
-  private orDepth = 0;
-  /** `bound` (matching an owned value): collects each binding and where it was taken from. */
-  pattern(p: ast.Pattern, v: string, t: Type, binds: Set<string>, bound: Bound[] | null = null, root = false): string {
-    p = checkedPattern(p);
-    t = derefAll(t);
-    switch (p.kind) {
-      case 'wild': return 'true';
-      case 'literal': {
-        const lit = this.val(p.value);
-        if (t.k === 'builtin' && t.name === 'String') return `(${v}.s === ${lit})`;
-        return `(${v} === ${lit})`;
-      }
-      case 'binding': {
-        const vi = bindingVariant(p) != null ? this.variantIndex(t, p.name) : -1;
-        if (vi >= 0) return `(${v}.t === ${vi})`;
-        if (!localOf(p)) {
-          const i = this.variantIndex(t, p.name);
-          if (i >= 0) return `(${v}.t === ${i})`;
-          return unsupported(`pattern binding ${p.name}`);
-        }
-        const n = localName(localOf(p)!.name, localOf(p)!.id);
-        binds.add(n);
-        bound?.push(root ? { local: localOf(p)!, how: 'whole' } : { local: localOf(p)!, how: 'place', place: v });
-        return `(${n} = ${v}, true)`;
-      }
-      case 'variant': {
-        const name = p.path[p.path.length - 1];
-        const i = this.variantIndex(t, name);
-        if (i < 0 || t.k !== 'enum') return unsupported(`variant pattern ${p.path.join('.')}`);
-        const vr = t.info.variants[i];
-        const env = new Map<string, Type>();
-        t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
-        const parts = [`${v}.t === ${i}`];
-        const flat = this.m.flatBoxes(t.info)[i];
-        (p.args ?? []).forEach((sub, j) => {
-          const ft = vr.fields[j] ? substEnv(vr.fields[j], env) : { k: 'error' } as Type;
-          // a binding of a flat box field holds the enum object (flatLocals), or in an or-pattern
-          // (one local there may stand for different fields) or `mut`, a view sharing the enum's
-          // box (collections.ts VBoxView); either becomes a box of its own if the arm moves it out
-          const bl = flat[j] && sub.kind === 'binding' && this.variantIndex(ft, sub.name) < 0 ? localOf(sub) : undefined;
-          if (bl) {
-            const n = localName(bl.name, bl.id);
-            binds.add(n);
-            if (this.orDepth === 0 && !bl.mut) {
-              this.flatLocals.set(bl.id, j);
-              bound?.push({ local: bl, how: 'flat', j });
-              parts.push(`(${n} = ${v}, true)`);
-            } else {
-              bound?.push({ local: bl, how: 'view' });
-              parts.push(`(${n} = new $BV(${v}, ${j}), true)`);
-            }
-            return;
-          }
-          const sp = flat[j] ? this.pattern(sub, `new $BV(${v}, ${j})`, ft, binds) : this.pattern(sub, `${v}.a${j}`, ft, binds, bound);
-          if (sp !== 'true') parts.push(sp);
-        });
-        return `(${parts.join(' && ')})`;
-      }
-      case 'struct': {
-        if (t.k !== 'struct') return unsupported('struct pattern');
-        const parts: string[] = [];
-        for (const f of p.fields) {
-          const fd = fieldNamed(t.info.fields, f.name);
-          const env = new Map<string, Type>();
-          t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
-          const ft = fd ? substEnv(fd.type, env) : ({ k: 'error' } as Type);
-          const fp = fieldPattern(f);
-          if (fp) {
-            const sp = this.pattern(fp, `${v}.f_${f.name}`, ft, binds, bound);
-            if (sp !== 'true') parts.push(sp);
-          }
-        }
-        return parts.length ? `(${parts.join(' && ')})` : 'true';
-      }
-      case 'tuple': {
-        if (t.k !== 'tuple') return unsupported('tuple pattern');
-        const parts = p.elems.map((el, i) => this.pattern(el, `${v}[${i}]`, t.elems[i], binds, bound)).filter((x) => x !== 'true');
-        return parts.length ? `(${parts.join(' && ')})` : 'true';
-      }
-      case 'array': {
-        const et = t.k === 'array' ? t.elem : t.k === 'slice' ? t.elem : t.k === 'builtin' ? t.args[0] : ({ k: 'error' } as Type);
-        // a slice is a view (VSlice: a, off, len); arrays and a Vec's elements are plain storage
-        const n = p.elems.length;
-        const arr = t.k === 'builtin' || t.k === 'slice' ? `${v}.a` : v;
-        const off = t.k === 'slice' ? `${v}.off + ` : '';
-        const len = t.k === 'slice' ? `${v}.len` : `${arr}.length`;
-        const parts = [p.rest ? `${len} >= ${n}` : `${len} === ${n}`];
-        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${off}${i}]`, et, binds, bound); if (sp !== 'true') parts.push(sp); });
-        // `...rest` borrows the remaining elements as a slice (nothing moves out)
-        const rest = p.rest ? localOf(p.rest) : undefined;
-        if (rest) {
-          const rn = localName(rest.name, rest.id);
-          binds.add(rn);
-          parts.push(`(${rn} = new ${RT.VSlice}(${arr}, ${off}${n}, ${len} - ${n}), true)`);
-        }
-        return `(${parts.join(' && ')})`;
-      }
-      case 'or': {
-        this.orDepth++;
-        let alts: string[];
-        if (bound) {
-          // records which alternative matched, so a moved-out variable is taken from its place
-          const sel = this.tmp(), per: Bound[][] = p.alts.map(() => []);
-          alts = p.alts.map((a, i) => `(${this.pattern(a, v, t, binds, per[i], root)} && (${sel} = ${i}, true))`);
-          const locals = [...new Set(per.flat().map((b) => b.local))];
-          for (const l of locals) bound.push({ local: l, how: 'alts', sel, alts: per.map((b) => b.find((x) => x.local === l) ?? null) });
-        } else alts = p.alts.map((a) => this.pattern(a, v, t, binds));
-        this.orDepth--;
-        return `(${alts.join(' || ')})`;
-      }
+  /** One arm: its test, guard, the bindings it takes out of the subject (its own locals, dropped
+   *  at its end) and its body. */
+  private matchArm(arm: ast.MatchArm, subject: MatchedSubject, binds: Set<string>, label: string, target: string | null): string {
+    const bound: Bound[] = [];
+    const test = pattern(this, arm.pattern, subject.js, subject.st, binds, subject.owned ? bound : null, true);
+    // the guard sees the bindings as the test made them; its temporaries go once it is decided
+    let guard: [string[], string] | null = null;
+    if (arm.guard) {
+      const [gpre, g, gdrops] = this.condJs(arm.guard);
+      if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
     }
+    const entry: string[] = [];
+    const sc: Scope = { drops: [], post: this.postOuter.length };
+    const takesAll = armTakesAll(this, subject.tempOwned, bound);
+    for (const bd of bound) {
+      const l = bd.local;
+      if (!isArmLocal(this, l, takesAll, subject.tempOwned)) continue;
+      const lt = this.ty(l.type);
+      const n = localName(l.name, l.id);
+      entry.push(this.takeOut(bd, subject.clear));
+      const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
+      entry.push(`${d.flag} = true;`);
+      this.addDrop(d);
+      sc.drops.push(d);
+      this.dropFlags.set(l.id, d.flag);
+      if (l.captured && !l.mut) this.pinned.add(l.id); // (a captured `mut` one is left shared)
+      binds.delete(n); // declared with the function's droppable locals
+    }
+    this.scopes.push(sc);
+    let body: string;
+    const b = arm.body;
+    if (b.kind === 'return') body = this.withPre(() => this.returnJs(b.value ? this.copyVal(b.value) : null));
+    else if (b.kind === 'break' || b.kind === 'continue') body = this.stmt(b as ast.Stmt);
+    else if (b.kind === 'block' && 'stmts' in b) body = this.blockValue(b as ast.Block, target);
+    else body = this.withPre(() => (target ? `${target} = ${this.copyVal(b as E)};` : this.exprStmt(b as E)));
+    const armDrops = this.dropScope(sc);
+    this.scopes.pop();
+    let inner = `${entry.length ? entry.join(' ') + '\n' : ''}${body}\n${armDrops ? armDrops + '\n' : ''}break ${label};`;
+    if (guard) inner = `${guard[0].join('\n')}\nif (${guard[1]}) {\n${inner}\n}`;
+    return `if (${test}) {\n${inner}\n}\n`;
+  }
+
+  /** Takes a binding's part out of the subject's owner (`clear`: a binding of the whole subject
+   *  takes all of it); an or-pattern's variable from the alternative that matched. */
+  private takeOut(bd: Bound, clear: string): string {
+    if (bd.how === 'whole') return clear;
+    if (bd.how === 'place') return `${bd.place} = $MV;`;
+    const n = localName(bd.local.name, bd.local.id);
+    if (bd.how === 'flat') { this.flatLocals.delete(bd.local.id); return `${n} = $detach(${n}, ${bd.j});`; }
+    if (bd.how === 'view') return `${n} = $detach(${n}.o, ${n}.j);`;
+    return bd.alts.map((a, i) => `if (${bd.sel} === ${i}) { ${a ? this.takeOut(a, clear) : clear} }`).join(' else ');
   }
 }
 
@@ -1282,18 +1159,20 @@ import { dropRunsUser, subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 import { FUEL, batchedRange, batchedWhile } from './fuel-loops';
 import { entryLine } from './entry';
-import { fieldNamed } from '../sema/field-named';
 
-/** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
-type Bound =
-  | { local: LocalInfo; how: 'whole' }
-  | { local: LocalInfo; how: 'place'; place: string }
-  | { local: LocalInfo; how: 'flat'; j: number }
-  /** a flat box field bound as a view (collections.ts VBoxView: in an or-pattern, or `mut`) */
-  | { local: LocalInfo; how: 'view' }
-  /** an or-pattern's variable: `sel` holds the index of the alternative that matched */
-  | { local: LocalInfo; how: 'alts'; sel: string; alts: (Bound | null)[] };
-const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
+/** A match's subject as its arms see it (matchSubject). */
+interface MatchedSubject {
+  js: string;
+  st: Type;
+  /** Someone owns its parts (a local, a field path's local, a temporary): arms collect bindings. */
+  owned: boolean;
+  /** The statement owns it (a new value held, or the temporary it is part of, read in place). */
+  tempOwned: boolean;
+  /** What a binding of the whole subject does to its owner. */
+  clear: string;
+  /** It is a temporary that may hold a Gc handle: a GC root while the arms run. */
+  gcTemp: boolean;
+}
 
 /** Emit one monomorphic function instance. */
 export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean, deepTwins?: ReadonlySet<string>): string {
@@ -1353,17 +1232,6 @@ function instanceEmitter(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, site:
   em.retGc = m.mayHoldGc(subst(fn.ret, env));
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
   return { em, prologue };
-}
-
-/** A call whose result is a new owned value (not a container's element handed out). */
-function ownedResult(e: E): boolean {
-  if (e.kind === 'struct-lit' || e.kind === 'fstring' || e.kind === 'tuple' || e.kind === 'array') return true;
-  if (e.kind !== 'call') return false;
-  const t = callTarget(e);
-  if (!t) return false;
-  // (reduce/fold: the accumulator, the initial value or the closure's result)
-  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || t.method === 'reduce' || t.method === 'fold' || ((t.owner === 'String' || t.owner === 'str') && ['upper', 'lower', 'trim', 'replace', 'to_upper', 'to_lower', 'clone'].includes(t.method));
-  return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';
 }
 
 /** A local's value: through its box for a REPL session variable a closure captures (typed.ts). */
