@@ -94,6 +94,10 @@ export class FnEmitter extends CallEmitter {
   // ------------------------------------------------------------ function bodies
   /** The JS body (inside `{}`) of a function or closure. */
   body(block: ast.Block | null, exprBody: E | null, prologue = ''): string {
+    return `${entryLine(this.frameSite, this.restart)}\n${this.bodyAfterEntry(block, exprBody, prologue)}`;
+  }
+  /** The body after its entry line (a function instance's entry is rendered later: FnJs). */
+  bodyAfterEntry(block: ast.Block | null, exprBody: E | null, prologue = ''): string {
     this.scopes.push({ drops: [], post: this.postOuter.length });
     this.usesDefer = hasOwnDefer(block ?? exprBody!);
     const decls: string[] = ['$r'];
@@ -188,7 +192,7 @@ export class FnEmitter extends CallEmitter {
           `\nif ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
       }
     } else code = `${params ? this.lvTry(params, inner) : inner}\n${RT.depth} = $f;`;
-    return `${entryLine(this.frameSite, this.restart)}\nlet ${decls.join(', ')};\n${code}`;
+    return `let ${decls.join(', ')};\n${code}`;
   }
 
   /** A REPL cell's session variables: loaded into their locals with the other declarations (so
@@ -1158,7 +1162,7 @@ export class FnEmitter extends CallEmitter {
 import { dropRunsUser, subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 import { FUEL, batchedRange, batchedWhile } from './fuel-loops';
-import { entryLine } from './entry';
+import { entryLine, type DeepGate } from './entry';
 
 /** A match's subject as its arms see it (matchSubject). */
 interface MatchedSubject {
@@ -1174,11 +1178,21 @@ interface MatchedSubject {
   gcTemp: boolean;
 }
 
+/** A function instance's JS, its entry line rendered last: the call graph, known once every
+ *  instance is emitted, tells whether it is recursive (deep.ts gives those a heap-frame gate). */
+export interface FnJs {
+  name: string;
+  params: string[];
+  /** The function's text; `deep`: with the heap-frame gate; `noRestart`: with the entry's plain
+   *  fuel tick (what deep.ts frameIsLight measures). */
+  text(opts?: { deep?: DeepGate; noRestart?: boolean }): string;
+}
+
 /** Emit one monomorphic function instance. */
-export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean, deepTwins?: ReadonlySet<string>): string {
+export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean, deepTwins?: ReadonlySet<string>): FnJs {
   const site = m.site(fn.decl?.span ?? null, fn.name);
   const decl = fn.decl;
-  if (!decl || !decl.body) return `function ${name}() { ${RT.panic}(${jsStr(`${displayName(fn.name)} has no body`)}, ${site}); }`;
+  if (!decl || !decl.body) return { name, params: [], text: () => `function ${name}() { ${RT.panic}(${jsStr(`${displayName(fn.name)} has no body`)}, ${site}); }` };
   const params: string[] = [];
   if (fn.receiver && fn.receiverLocal) params.push(localName(fn.receiverLocal.name, fn.receiverLocal.id));
   else if (fn.receiver) params.push('$self');
@@ -1189,15 +1203,18 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
     const { em, prologue } = instanceEmitter(m, fn, env, site, isGen, deepTwins);
     em.restart = restart;
     em.inlineExit = inlineExit;
-    return { em, body: em.body(decl.body!, null, prologue) };
+    return { em, body: em.bodyAfterEntry(decl.body!, null, prologue) };
   };
-  const wrap = (body: string) => `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
   const first = emit(null);
-  if (first.em.exitRedo === null) return wrap(first.body);
+  let body = first.body;
   // a return before the frame's first cleanup guessed its exit form wrong (FnEmitter.inlineExit):
   // rare (7 of 1,973 instances with a return over the conformance corpus), so emit again, decided
-  m.rewindUids(mark);
-  return wrap(emit(first.em.exitRedo).body);
+  if (first.em.exitRedo !== null) {
+    m.rewindUids(mark);
+    body = emit(first.em.exitRedo).body;
+  }
+  const head = `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {`;
+  return { name, params, text: (o = {}) => `${head}\n${entryLine(site, o.noRestart ? null : restart, o.deep ?? null)}\n${body}\n}` };
 }
 
 /** The emitter of a function instance's body, its parameters set up: owned ones dropped at exit,
