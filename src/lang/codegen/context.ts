@@ -147,6 +147,11 @@ export class ModuleCtx {
   uid(prefix: string): string {
     return `${prefix}${++this.n}`;
   }
+  /** The uid counter, and setting it back: a function body emitted again (stmts.ts emitFunction)
+   *  gets the labels its first emission had. Everything else a body registers here is keyed
+   *  (sites, types, instances, glue), so the first emission left it as one emission would. */
+  get uidMark(): number { return this.n; }
+  rewindUids(mark: number): void { this.n = mark; }
 
   site(span: Span | null | undefined, fn: string): number {
     const file = span?.file ?? '?', line = span?.line ?? 0, col = span?.col ?? 0;

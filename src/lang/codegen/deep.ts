@@ -3,7 +3,7 @@
 // every (non-suspendable) member of such a component gets. The plain version stays the hot path
 // with one compare at entry (shared with the call gate: entry.ts); past the threshold it hands over to the twin run by rt.deep.
 import type { ModuleCtx, Instance } from './context';
-import { deepEntryLine, withoutRestart } from './entry';
+import type { FnJs } from './stmts';
 
 interface Graph {
   current: string | null;
@@ -125,35 +125,31 @@ export function frameIsLight(text: string, params: number): boolean {
 }
 
 /**
- * After every instance was emitted: give each recursive, non-suspendable instance a twin and the
- * entry check. `texts[i]` is the plain JS of `emitted[i]`; `emitTwin` emits the generator twin
- * (calls to instances in the set as `yield twin(...)`). Returns the twins' JS.
+ * After every instance was emitted: each instance's text, a recursive, non-suspendable one with
+ * the heap-frame gate at its entry, followed by the twins. `fns[i]` is the JS of `emitted[i]`;
+ * `emitTwin` emits the generator twin (calls to instances in the set as `yield twin(...)`).
  */
-export function addDeepTwins(
+export function withDeepTwins(
   m: ModuleCtx,
   emitted: Instance[],
-  texts: string[],
+  fns: FnJs[],
   emitTwin: (inst: Instance, twins: ReadonlySet<string>) => string,
 ): string[] {
   const rec = recursiveInstances(m);
   const twins = new Set<string>();
   for (const inst of emitted) if (rec.has(inst.name) && !inst.isGen && !inst.fn.isAsync && inst.fn.decl?.body) twins.add(inst.name);
+  const texts: string[] = [];
   const out: string[] = [];
   graph(m).current = null;
   emitted.forEach((inst, i) => {
-    if (!twins.has(inst.name)) return;
-    const head = /^function ([\w$]+)\(([^)]*)\) \{\n/.exec(texts[i]);
-    if (!head || head[1] !== inst.name) return void twins.delete(inst.name);
-  });
-  emitted.forEach((inst, i) => {
-    if (!twins.has(inst.name)) return;
-    const head = /^function ([\w$]+)\(([^)]*)\) \{\n/.exec(texts[i])!;
-    const params = head[2].split(',').map((p) => p.trim()).filter(Boolean);
-    const light = frameIsLight(withoutRestart(texts[i]), params.length);
-    texts[i] = deepEntryLine(texts[i], `${twinName(inst.name)}(${params.join(', ')})`, light);
+    const f = fns[i];
+    if (!twins.has(inst.name)) return void texts.push(f.text());
+    // (measured without the fuel restart, as before the restart existed)
+    const light = frameIsLight(f.text({ noRestart: true }), f.params.length);
+    texts.push(f.text({ deep: { twinCall: `${twinName(inst.name)}(${f.params.join(', ')})`, light } }));
     out.push(emitTwin(inst, twins));
     // a twin's call through a function value finds the callee's twin here
     out.push(`${inst.name}.$d = ${twinName(inst.name)};`);
   });
-  return out;
+  return [...texts, ...out];
 }

@@ -11,28 +11,18 @@
 import { RT } from './rt-names';
 import { FUEL } from './fuel-loops';
 
+/** The heap-frame gate of a recursive instance with a generator twin (deep.ts): from the lower
+ *  of the call gate and the heap-frame threshold (`gateLight` for a light frame), `enterDeep`
+ *  decides; past the threshold the call runs as heap frames (`rt.deep(twin(...))`) before
+ *  anything of the entry happened. */
+export interface DeepGate { twinCall: string; light: boolean }
+
 /** `restart`: the function's own call with its parameters (a plain, non-generator function
  *  instance), or null (closures, generators, deep twins: the tick joins the body). */
-export function entryLine(site: number, restart: string | null): string {
+export function entryLine(site: number, restart: string | null, deep: DeepGate | null = null): string {
   const fuel = restart ? `if (--${RT.fuel} < 0) return (${RT.tickAt}($f), ${restart});` : FUEL;
-  return `const $f = ${RT.depth}++, $FS = ${RT.frameSites}; if ($f >= ${RT.callGate}) ${RT.enter}($f, ${site}); else ${fuel}`;
-}
-
-/** The same entry of a recursive function with a generator twin (deep.ts): from the lower of the
- *  call gate and the heap-frame threshold, `enterDeep` decides; past the threshold the call runs
- *  as heap frames (`rt.deep(twin(...))`) before anything of the entry happened. */
-export function deepEntryLine(text: string, twinCall: string, light: boolean): string {
-  const gate = new RegExp(`if \\(\\$f >= ${RT.callGate.replace('.', '\\.')}\\) ${RT.enter.replace('.', '\\.')}\\(\\$f, (\\d+)\\); else `);
-  const m = gate.exec(text);
-  if (!m) throw new Error('deepEntryLine: no entry gate');
-  const deep = `if ($f >= ${light ? RT.gateLight : RT.gate}) { if (${RT.enterDeep}($f, ${m[1]}, ${light})) return ${RT.deep}(${twinCall}); } else `;
-  return text.slice(0, m.index) + deep + text.slice(m.index + m[0].length);
-}
-
-/** The text without the fuel restart (what deep.ts frameIsLight measured before it existed). */
-export function withoutRestart(text: string): string {
-  const i = text.indexOf(`return (${RT.tickAt}($f), `);
-  if (i < 0) return text;
-  const end = text.indexOf(');', i);
-  return text.slice(0, i) + `${RT.tick}();` + text.slice(end + 2);
+  const gate = deep
+    ? `if ($f >= ${deep.light ? RT.gateLight : RT.gate}) { if (${RT.enterDeep}($f, ${site}, ${deep.light})) return ${RT.deep}(${deep.twinCall}); }`
+    : `if ($f >= ${RT.callGate}) ${RT.enter}($f, ${site});`;
+  return `const $f = ${RT.depth}++, $FS = ${RT.frameSites}; ${gate} else ${fuel}`;
 }

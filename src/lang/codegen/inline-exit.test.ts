@@ -93,6 +93,17 @@ describe('cleanup after the body (no finally)', () => {
     expect(view(plain)).toEqual(view(twins));
   });
 
+  it('leaves by break from a return emitted before the frame had cleanup (the body emitted again)', () => {
+    const js = runVex(SRC).js;
+    // opt's first return comes before its first Drop local: only the finished frame tells that
+    // it leaves by `break $x` (FnEmitter.inlineExit); no return skips the cleanup
+    const start = js.search(/function f\d+_opt\d*\(/);
+    const body = js.slice(start, js.indexOf('\n}\n', start));
+    expect(body).toMatch(/if \(\(v_k_\d+ > 0\)\) \{\n\{ \$r = [^;]*; break \$x; \}/);
+    expect(body).not.toMatch(/return \(\$r = /);
+    expect(js).not.toMatch(/[\x00-\x08\x0e-\x1f]/); // no control characters left in the text
+  });
+
   it('records the locals and parameters of a frame a panic passes', () => {
     const src = TAG + `fn f(k: i32, n: i32): i32 {
     if k > 0 { return f(k - 1, n); }

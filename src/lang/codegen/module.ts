@@ -6,8 +6,8 @@ import type { CheckedProgram } from '../sema/typed';
 import type { ProgramMeta } from '../../common/program-meta';
 import { ModuleCtx, type Instance, type ReplGen } from './context';
 import type { Type } from '../sema/types';
-import { addDeepTwins, enterInstance, twinName } from './deep';
-import { FnEmitter, emitFunction } from './stmts';
+import { withDeepTwins, enterInstance, twinName } from './deep';
+import { FnEmitter, emitFunction, type FnJs } from './stmts';
 import { OPTION, RESULT } from '../sema/prelude';
 import { RT, rtH } from './rt-names';
 import type { HelperFn, HostFn, JsBuiltin } from '../../common/rt-contract';
@@ -62,21 +62,21 @@ function generateWith(prog: CheckedProgram, opts: GenerateOptions): { js: string
     .slice()
     .sort((a, b) => a.index - b.index)
     .map((t) => tlsEm.withPre(() => tlsEm.copyVal(t.decl.init)));
-  const fns: string[] = [];
+  const plain: FnJs[] = [];
   const emitted: Instance[] = [];
   while (m.queue.length) {
     const inst = m.queue.shift()!;
     enterInstance(m, inst);
     m.emitting = inst;
-    fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));
+    plain.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));
     emitted.push(inst);
   }
   // recursive functions get generator twins for recursion deeper than the host stack (deep.ts)
-  fns.push(...addDeepTwins(m, emitted, fns, (inst, twins) => { m.emitting = inst; return emitFunction(m, inst.fn, inst.env, twinName(inst.name), false, twins); }));
+  const fns = withDeepTwins(m, emitted, plain, (inst, twins) => { m.emitting = inst; return emitFunction(m, inst.fn, inst.env, twinName(inst.name), false, twins).text(); });
   while (m.queue.length) {
     const inst = m.queue.shift()!;
     m.emitting = inst;
-    fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen));
+    fns.push(emitFunction(m, inst.fn, inst.env, inst.name, inst.isGen).text());
   }
   m.emitting = null;
   const tlsTemps = tlsEm.temps.length ? `let ${tlsEm.temps.join(', ')};\n` : '';

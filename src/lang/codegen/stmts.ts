@@ -4,11 +4,14 @@ import type * as ast from '../syntax/ast';
 import type { Type } from '../sema/types';
 import type { LocalInfo, FnInfo } from '../sema/typed';
 import { CallEmitter } from './calls';
-import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, partsTempRoot, isPlace, type E } from './expr';
+import { unsupported, holdsRef, givesDefault, freshValue, tempRoot, isPlace, type E } from './expr';
 import type { ModuleCtx } from './context';
 import { localName, derefAll, isWide, jsStr, isCellRef } from './names';
 import { scalarKind, memBacked } from './typedesc';
 import { taskName } from './task-name';
+import { hasOwnDefer } from './own-defer';
+import { type Bound, pattern } from './match-patterns';
+import { armTakesAll, copiesOnly, holdsNewValue, isArmLocal, ownedLocalFlag, ownedResult, takesPartsInPlace } from './match-subject';
 import { displayName } from '../sema/module-names';
 import { keyArg } from './keys';
 import { lentClosures, lentOwnedParams } from '../sema/moves';
@@ -16,8 +19,8 @@ import { lentForCall } from '../sema/scoped-params';
 import { fieldPathOwner } from '../sema/patterns';
 import { undecidedMatches } from '../sema/exhaustive';
 import { letLocals } from '../sema/borrows';
-import { frameLocalClosures, keptByEscapingClosures, bindingLocals as patternLocals } from '../sema/frame-local-closures';
-import { type ResOf, bindingVariant, callTarget, checkedPattern, exprInfo, fieldPattern, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
+import { frameLocalClosures, keptByEscapingClosures } from '../sema/frame-local-closures';
+import { type ResOf, exprInfo, goInfoOf, localOf, loweredOf, nameRes } from '../sema/tables';
 
 /** Captured arrays at least this big are charged when a closure keeps them (the size from which
  *  a by-value array takes a share of the frame's stack model: runtime frame-arrays.ts). */
@@ -40,13 +43,6 @@ interface Loop { scopeDepth: number; contLabel: string | null; postDepth: number
 
 /** The label a plain function's body is left by when it has cleanup (returnJs, body). */
 const EXIT = '$x';
-/** returnJs's texts carry both forms (`\x01return …\x02{ …; break $x; }\x03`): keep one. */
-const pickReturns = (js: string, inline: boolean) => js.replace(/\x01([^\x02]*)\x02([^\x03]*)\x03/g, (_m, ret: string, leave: string) => (inline ? leave : ret));
-/** returnJs's texts for a return leaving scopes nested in a statement with pending temporaries
- *  (`\x04nested…\x05deferred…\x06`): the first drops those scopes' locals before the temporaries
- *  (innermost first, as a block end would), the second runs the frame's defers first (§3.5),
- *  then the same drops: kept when the function has a `defer`. */
-const pickNested = (js: string, defers: boolean) => js.replace(/\x04([^\x05]*)\x05([^\x06]*)\x06/g, (_m, nested: string, plain: string) => (defers ? plain : nested));
 
 // `$FS`: the call-site stack, read once per call (it is never replaced during a run; the
 // module's own `$FS` serves code outside a function frame). Below `callGate` an entry only spends
@@ -57,7 +53,10 @@ export class FnEmitter extends CallEmitter {
   private scopes: Scope[] = [];
   private loops: Loop[] = [];
   private allDrops: Scope['drops'] = [];
+  /** The body has a `defer` of its own (own-defer.ts: found before the body is emitted). */
   private usesDefer = false;
+  /** `defer` statements emitted (body() checks the scan found the same). */
+  private defersEmitted = 0;
   /** Stack marks of inner blocks with address-taken locals (Scope.mem). */
   private readonly blockMarks: string[] = [];
   /** Captured outer locals able to hold a Gc handle (a closure or task body roots them). */
@@ -73,6 +72,16 @@ export class FnEmitter extends CallEmitter {
   root: object | null = null;
   /** A plain function instance's call of itself (entry.ts: a spent fuel chunk restarts the call). */
   restart: string | null = null;
+  /** Whether a plain function instance's returns leave by `break $x` to the cleanup after the
+   *  body (inlineExit, body()): so exactly when the finished frame has cleanup. null while that
+   *  is not known (the body's first emission): each return then takes the form the cleanup found
+   *  so far asks for, and body() sets `exitRedo` when the finished frame asks for the other one
+   *  (emitFunction emits the body again, decided). */
+  inlineExit: boolean | null = null;
+  /** The forms returns took while inlineExit was undecided (true: `break $x`). */
+  private readonly exitGuesses = new Set<boolean>();
+  /** Set by body(): the inlineExit a return guessed wrong, to emit the body again with. */
+  exitRedo: boolean | null = null;
   /** Defer bodies being emitted (arrows: their returns stay `return`s, see returnJs). */
   private inDefer = 0;
   /** The result may hold a Gc handle: `$r` is a root while the exit's defers and drops run. */
@@ -85,7 +94,12 @@ export class FnEmitter extends CallEmitter {
   // ------------------------------------------------------------ function bodies
   /** The JS body (inside `{}`) of a function or closure. */
   body(block: ast.Block | null, exprBody: E | null, prologue = ''): string {
+    return `${entryLine(this.frameSite, this.restart)}\n${this.bodyAfterEntry(block, exprBody, prologue)}`;
+  }
+  /** The body after its entry line (a function instance's entry is rendered later: FnJs). */
+  bodyAfterEntry(block: ast.Block | null, exprBody: E | null, prologue = ''): string {
     this.scopes.push({ drops: [], post: this.postOuter.length });
+    this.usesDefer = hasOwnDefer(block ?? exprBody!);
     const decls: string[] = ['$r'];
     const R = this.replMain;
     const session = this.replSession(R, decls); // before the statements: they use its drop flags
@@ -94,7 +108,7 @@ export class FnEmitter extends CallEmitter {
     if (block) inner += this.stmts(block.stmts, () => block.tail ? this.withPre(() => this.returnJs(this.copyVal(block.tail!))) : '', top);
     else inner += this.withPre(() => this.returnJs(this.copyVal(exprBody!)));
     this.scopes.pop();
-    inner = pickNested(inner, this.usesDefer);
+    if (this.usesDefer !== this.defersEmitted > 0) throw new Error(`internal: the defer scan of ${this.fnName} disagrees with its emission`);
     decls.push(...top.decls);
     decls.push(...this.temps, ...this.blockMarks.map((n) => `${n} = -1`));
     if (R) inner += '\n' + R.store.filter((e) => !session.loaded.has(e.local.id)).map((e) => {
@@ -116,7 +130,10 @@ export class FnEmitter extends CallEmitter {
     if (this.retGc && (this.usesDefer || this.allDrops.length || temps)) gcRoots.push('$r');
     // the body's locals first, then the parameters: each rt.recordLocals goes before what was recorded
     const params = [top.rec, this.recordLocals(this.paramLocals, true)].filter(Boolean).join(' ');
-    if (this.usesDefer || this.allDrops.length || this.usesMem || R || gcRoots.length || temps) {
+    const cleanup = this.hasCleanup();
+    const inline = !!this.restart && !R && cleanup;
+    if (this.inlineExit === null && this.exitGuesses.has(!inline)) this.exitRedo = inline;
+    if (cleanup) {
       // `$d`: the frame's defers (a frame without `defer` has none to run)
       decls.push(...(this.usesDefer ? ['$d = null'] : []), '$u');
       if (this.usesMem) decls.push(`$mk = ${rtIn('memValues', 'mark')}()`);
@@ -157,7 +174,7 @@ export class FnEmitter extends CallEmitter {
       const defers = (u: string) => (this.usesDefer ? `if ($d) ${RT.runDefers}($d, ${u}, ${site});\n` : '');
       const normal = `${defers('undefined')}${plain}`;
       const unwind = `if (${RT.leave}($u, ${site})) {\n${defers('$u')}${logged}\n${RT.endFrame}($u, ${site});\n}`;
-      if (this.restart && !R) {
+      if (inline) {
         // inlineExit: a plain function leaves its body by `break` (returnJs) and runs the
         // cleanup after it, with no `finally` (cachegrind: bintree's check -2.5% instructions).
         // Every path is the finally's: a secondary exception in the catch is dropped as the
@@ -166,16 +183,16 @@ export class FnEmitter extends CallEmitter {
         // The normal exit returns from inside its own branch: the unwinding code after it is
         // only reached with $u set (no test of $u left on the way out).
         const cleanup = normal ? `try {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${RT.depth} = $f + 1; }\nif ($u === undefined) {\n${release}${RT.depth} = $f;\nreturn $r;\n}\n` : `${release}${RT.depth} = $f;\nreturn $r;\n`;
-        code = `${enter}try {\n${EXIT}: {\n${pickReturns(inner, true)}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
+        code = `${enter}try {\n${EXIT}: {\n${inner}\n$r = undefined;\n}\n} catch ($e) { $u = $e; try { ${RT.seen}($e); ${params} } catch {} }\n` +
           `${RT.depth} = $f + 1;\nif ($u === undefined) {\n${cleanup}}\n` +
           `${unwind}\n${release}${RT.depth} = $f;\nthrow $u;`;
       } else {
-        code = `${enter}try {\n${pickReturns(inner, false)}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
+        code = `${enter}try {\n${inner}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${params ? params + ' ' : ''}throw $e; } finally {\n${session.save}${RT.depth} = $f + 1;\n` +
           `if ($u === undefined) {\ntry {\n${normal}\n} catch ($e) { $u = $e; ${RT.seen}($e); ${RT.depth} = $f + 1; }\n}` +
           `\nif ($u !== undefined && ${unwind.slice(4)}\n${release}${RT.depth} = $f;\nif ($u !== undefined) throw $u;\n}`;
       }
-    } else code = `${params ? this.lvTry(params, pickReturns(inner, false)) : pickReturns(inner, false)}\n${RT.depth} = $f;`;
-    return `${entryLine(this.frameSite, this.restart)}\nlet ${decls.join(', ')};\n${code}`;
+    } else code = `${params ? this.lvTry(params, inner) : inner}\n${RT.depth} = $f;`;
+    return `let ${decls.join(', ')};\n${code}`;
   }
 
   /** A REPL cell's session variables: loaded into their locals with the other declarations (so
@@ -247,16 +264,25 @@ export class FnEmitter extends CallEmitter {
     const order = this.inDefer > 0 ? null : this.nestedOrder(this.nestedFrom(), 0);
     if (order) {
       const unit = value === null || value === 'undefined';
-      const form = (drops: string) => {
-        const ret = unit ? `${drops}\n${RT.depth} = $f; return;` : `$r = ${value};\n${drops}\n${RT.depth} = $f; return $r;`;
-        return !this.restart ? `{\n${ret}\n}` : `\x01{\n${ret}\n}\x02{\n${unit ? '' : `$r = ${value};\n`}${drops}\nbreak ${EXIT};\n}\x03`;
-      };
       // in a function with a `defer` (§3.5): its defers first (run here, once: runDefers empties
       // the list), then the same order; the locals outside the statement are the exit's
-      const drops = order.join('\n');
-      return `\x04${form(drops)}\x05${form(`if ($d) ${RT.runDefers}($d, undefined, ${this.frameSite});\n${drops}`)}\x06`;
+      const drops = (this.usesDefer ? `if ($d) ${RT.runDefers}($d, undefined, ${this.frameSite});\n` : '') + order.join('\n');
+      if (this.restart && this.leavesByBreak()) return `{\n${unit ? '' : `$r = ${value};\n`}${drops}\nbreak ${EXIT};\n}`;
+      return `{\n${unit ? `${drops}\n${RT.depth} = $f; return;` : `$r = ${value};\n${drops}\n${RT.depth} = $f; return $r;`}\n}`;
     }
     return this.plainReturn(value);
+  }
+  /** Whether a return of a plain function instance leaves by `break $x` (see inlineExit). */
+  private leavesByBreak(): boolean {
+    if (this.inlineExit !== null) return this.inlineExit;
+    const guess = !this.replMain && this.hasCleanup();
+    this.exitGuesses.add(guess);
+    return guess;
+  }
+  /** The frame has cleanup to run after its body: defers, drops, stack slots to release, a REPL
+   *  session to write back, GC roots, temporaries to drop when unwinding. */
+  private hasCleanup(): boolean {
+    return this.usesDefer || this.allDrops.length > 0 || this.usesMem || !!this.replMain || this.gcCaps.length > 0 || this.gcTemps.length > 0 || this.unwindTemps.length > 0;
   }
   /** The outermost scope nested in a statement with pending temporaries (nestedOrder's depth for
    *  a return: the scopes outside every such statement are left to the function's exit). */
@@ -274,10 +300,8 @@ export class FnEmitter extends CallEmitter {
     const post = this.pendingDrops(0).map((d) => d + ', ').join('');
     const unit = value === null || value === 'undefined';
     const ret = unit ? `${post ? post.slice(0, -2) + '; ' : ''}${RT.depth} = $f; return;` : `return ($r = ${value}, ${post}${RT.depth} = $f, $r);`;
-    if (!this.restart || this.inDefer > 0) return ret;
-    // both forms until body() knows whether the frame has cleanup (inlineExit)
-    const leave = unit ? `{ ${post ? post.slice(0, -2) + '; ' : ''}break ${EXIT}; }` : `{ $r = ${value}${post ? ', ' + post.slice(0, -2) : ''}; break ${EXIT}; }`;
-    return `\x01${ret}\x02${leave}\x03`;
+    if (!this.restart || this.inDefer > 0 || !this.leavesByBreak()) return ret;
+    return unit ? `{ ${post ? post.slice(0, -2) + '; ' : ''}break ${EXIT}; }` : `{ $r = ${value}${post ? ', ' + post.slice(0, -2) : ''}; break ${EXIT}; }`;
   }
 
   withPre(f: () => string): string {
@@ -471,7 +495,7 @@ export class FnEmitter extends CallEmitter {
         return this.keepingTemps(!!v && holdsRef(this.typeOf(v)), () => this.withPre(() => this.returnJs(v ? this.copyVal(v) : null)));
       }
       case 'defer': {
-        this.usesDefer = true;
+        this.defersEmitted++;
         // a defer body is an arrow function: no `yield` in it, even in a deep twin
         const twins = this.deepTwins;
         this.deepTwins = null;
@@ -1029,267 +1053,177 @@ export class FnEmitter extends CallEmitter {
   }
 
   // ------------------------------------------------------------ match
+  /** A match (match-subject.ts decides how it holds the subject and which bindings are locals
+   *  of their arm): each arm an `if` in a labelled block it leaves by `break`. */
   matchValue(e: ast.ExprOf<'match'>, target: string | null): string {
-    const st = derefAll(this.effType(e.subject));
-    // a temporary subject whose bindings only copy or view its parts (none is moved out) is
-    // dropped with the statement
-    // (nor one a closure that may outlive the frame captures: the closure keeps the subject)
-    const takes = (l: LocalInfo) => (l.movedOut || this.keptByClosure(l, this.ty(l.type))) && this.m.needsDrop(this.ty(l.type));
-    const copiesOnly = e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !takes(l)));
-    // matching an owned local (it has a drop flag) by value: a binding moved out in its arm
-    // (sema: partOf, movedOut) takes its part out of the owner when the arm is entered and is then
-    // a local of the arm with its own drop; other bindings stay views of the owner's parts
+    const subject = this.matchSubject(e);
+    const label = `$m${++this.labelN}`;
+    const binds = new Set<string>();
+    let js = '';
+    for (const arm of e.arms) js += this.matchArm(arm, subject, binds, label, target);
+    const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
+    // (a match too large to check for exhaustiveness: a value no arm matches is a panic)
+    if (undecidedMatches.has(e)) js += `${RT.panic}("no arm of this match matches the value (the match was too large to check that its arms cover every value)", ${this.site(e.span)});\n`;
+    return `${label}: {\n${decl}${js}}${subject.gcTemp ? `\n${subject.js} = undefined;` : ''}`;
+  }
+
+  /** The subject's JS and who owns its parts while the arms run (match-subject.ts). */
+  private matchSubject(e: ast.ExprOf<'match'>): MatchedSubject {
     const s = e.subject;
-    let own = s.kind === 'ident' && nameRes(s)?.k === 'local' && this.effType(s).k !== 'ref' ? this.dropFlags.get((nameRes(s) as ResOf<'local'>).local.id) ?? null : null;
+    const st = derefAll(this.effType(s));
+    const copies = copiesOnly(this, e);
+    let owner = ownedLocalFlag(this, s);
     // a field path of an owned local (`match w.e`; sema fieldPathOwner): a binding moved out takes
     // its part out of that place, and a binding of the whole subject moves the field out (the
     // owner's drop skips what holds MOVED_OUT)
     // (only when an arm moves something out; the place must be a plain property chain, not a
     // cell or view val() reads through)
     let fieldPlace: string | null = null;
-    if (own === null && !copiesOnly && this.effType(s).k !== 'ref') {
+    if (owner === null && !copies && this.effType(s).k !== 'ref') {
       const fo = fieldPathOwner(s);
       const place = fo && this.dropFlags.has(fo.id) ? this.val(s) : null;
-      if (place !== null && /^[\w$]+(\.[\w$]+|\[\d+\])+$/.test(place)) { own = this.dropFlags.get(fo!.id)!; fieldPlace = place; }
+      if (place !== null && /^[\w$]+(\.[\w$]+|\[\d+\])+$/.test(place)) { owner = this.dropFlags.get(fo!.id)!; fieldPlace = place; }
     }
-    // a new value whose parts an arm moves out (`match make() { P(a, b) => use(a) }`) is a
-    // temporary of the statement owned like a local: the parts nobody moved out (b) are dropped
-    // when the statement is done (they were never dropped); one a closure keeps is kept whole
-    // By-value bindings of such a temporary are the arm's locals (§3.5, as Rust's): each is taken
-    // out of it when the arm is entered and dropped at the arm's end, in reverse declaration
-    // order; the parts no binding takes are dropped when the statement is done
-    const ownsPart = (l: LocalInfo) => this.m.needsDrop(this.ty(l.type));
-    const holder = own === null && ownedResult(s) && this.effType(s).k !== 'ref' && this.m.needsDrop(st) &&
-      (!copiesOnly || e.arms.some((arm) => patternLocals(arm.pattern).some(ownsPart))) &&
-      e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
-    // a part of a temporary (`opt().unwrap()`, `mk_pair().0`): the statement owns the temporary
-    // (read in place, dropped when the statement is done) and the arms' by-value bindings take
-    // their parts out of it, as a new value's (not a binding of the whole subject: it stays a view)
-    const wholeBinds = (p: ast.Pattern): boolean => { p = checkedPattern(p); return p.kind === 'or' ? p.alts.some(wholeBinds) : p.kind === 'binding' && !!localOf(p) && !(bindingVariant(p) != null && this.variantIndex(st, p.name) >= 0); };
-    const inPlace = !holder && own === null && this.effType(s).k !== 'ref' && this.m.needsDrop(st) && partsTempRoot(s) !== null &&
-      e.arms.some((arm) => patternLocals(arm.pattern).some(ownsPart)) && e.arms.every((arm) => !wholeBinds(arm.pattern)) &&
-      e.arms.every((arm) => patternLocals(arm.pattern).every((l) => !this.keptByClosure(l, this.ty(l.type))));
+    const holder = owner === null && holdsNewValue(this, e, st, copies);
+    const inPlace = !holder && owner === null && takesPartsInPlace(this, e, st);
     let subjJs: string;
-    let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${own} = false;`;
+    // what a binding of the whole subject does to its owner: it takes all of it
+    let clear = fieldPlace !== null ? `${fieldPlace} = $MV;` : `${owner} = false;`;
     if (holder) {
       const tmp = this.tmp(), fn = this.m.dropFn(st);
       this.post.push(this.postDrop(tmp, fn));
       this.unwindTemps.push(this.unwindDrop(tmp, st, s.span));
       subjJs = `(${tmp} = ${this.val(s)})`;
-      own = tmp;
-      clear = `${tmp} = undefined;`; // a whole binding moved out takes all of it
-    } else subjJs = fieldPlace ?? (copiesOnly || inPlace ? this.tempVal(s) : this.val(s));
-    const subj = this.simple(subjJs);
+      owner = tmp;
+      clear = `${tmp} = undefined;`;
+    } else subjJs = fieldPlace ?? (copies || inPlace ? this.tempVal(s) : this.val(s));
+    const js = this.simple(subjJs);
     // a matched temporary that may hold a Gc handle is a root while the arms run (a binding of
     // it, a closure capturing a Gc, was no root: gc_collect() in the arm dropped what it reached)
-    const gcTemp = /^\$t\d+$/.test(subj) && this.m.mayHoldGc(st);
-    if (gcTemp) this.gcTemps.push(subj);
-    const label = `$m${++this.labelN}`;
-    const binds = new Set<string>();
-    let js = '';
-    for (const arm of e.arms) {
-      const bound: Bound[] = [];
-      const test = this.pattern(arm.pattern, subj, st, binds, own !== null || inPlace ? bound : null, true);
-      // the guard sees the bindings as the test made them; its temporaries go once it is decided
-      let guard: [string[], string] | null = null;
-      if (arm.guard) {
-        const [gpre, g, gdrops] = this.condJs(arm.guard);
-        if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
-      }
-      const entry: string[] = [];
-      // takes a moved-out binding's part out of the owner; an or-pattern's variable from the
-      // alternative that matched
-      const take = (bd: Bound): string => {
-        if (bd.how === 'whole') return clear;
-        if (bd.how === 'place') return `${bd.place} = $MV;`;
-        const n = localName(bd.local.name, bd.local.id);
-        if (bd.how === 'flat') { this.flatLocals.delete(bd.local.id); return `${n} = $detach(${n}, ${bd.j});`; }
-        if (bd.how === 'view') return `${n} = $detach(${n}.o, ${n}.j);`;
-        return bd.alts.map((a, i) => `if (${bd.sel} === ${i}) { ${a ? take(a) : clear} }`).join(' else ');
-      };
-      const sc: Scope = { drops: [], post: this.postOuter.length };
-      // an arm that moves a binding out of an owned local moves the local (sema: partOf): there
-      // every by-value binding is the arm's, like a temporary's (the owner keeps the parts no
-      // binding takes until its own scope ends); elsewhere bindings of a local are views of it
-      const takesAll = holder || inPlace || bound.some((bd) => bd.local.movedOut && bd.local.partOf != null && ownsPart(bd.local));
-      for (const bd of bound) {
-        const l = bd.local;
-        const lt = this.ty(l.type);
-        if (!takesAll || (l.partOf == null && !holder && !inPlace) || !this.m.needsDrop(lt) || (!l.movedOut && this.keptByClosure(l, lt))) continue;
-        const n = localName(l.name, l.id);
-        entry.push(take(bd));
-        const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
-        entry.push(`${d.flag} = true;`);
-        this.addDrop(d);
-        sc.drops.push(d);
-        this.dropFlags.set(l.id, d.flag);
-        if (l.captured && !l.mut) this.pinned.add(l.id); // (a captured `mut` one is left shared)
-        binds.delete(n); // declared with the function's droppable locals
-      }
-      this.scopes.push(sc);
-      let body: string;
-      const b = arm.body;
-      if (b.kind === 'return') body = this.withPre(() => this.returnJs(b.value ? this.copyVal(b.value) : null));
-      else if (b.kind === 'break' || b.kind === 'continue') body = this.stmt(b as ast.Stmt);
-      else if (b.kind === 'block' && 'stmts' in b) body = this.blockValue(b as ast.Block, target);
-      else body = this.withPre(() => (target ? `${target} = ${this.copyVal(b as E)};` : this.exprStmt(b as E)));
-      const armDrops = this.dropScope(sc);
-      this.scopes.pop();
-      let inner = `${entry.length ? entry.join(' ') + '\n' : ''}${body}\n${armDrops ? armDrops + '\n' : ''}break ${label};`;
-      if (guard) inner = `${guard[0].join('\n')}\nif (${guard[1]}) {\n${inner}\n}`;
-      js += `if (${test}) {\n${inner}\n}\n`;
-    }
-    const decl = binds.size ? `let ${[...binds].join(', ')};\n` : '';
-    // (a match too large to check for exhaustiveness: a value no arm matches is a panic)
-    if (undecidedMatches.has(e)) js += `${RT.panic}("no arm of this match matches the value (the match was too large to check that its arms cover every value)", ${this.site(e.span)});\n`;
-    return `${label}: {\n${decl}${js}}${gcTemp ? `\n${subj} = undefined;` : ''}`;
+    const gcTemp = /^\$t\d+$/.test(js) && this.m.mayHoldGc(st);
+    if (gcTemp) this.gcTemps.push(js);
+    return { js, st, owned: owner !== null || inPlace, tempOwned: holder || inPlace, clear, gcTemp };
   }
 
-  /** Boolean JS expression testing `p` against `v` (of type t), assigning bindings as it goes. */
-  private orDepth = 0;
-  /** `bound` (matching an owned value): collects each binding and where it was taken from. */
-  pattern(p: ast.Pattern, v: string, t: Type, binds: Set<string>, bound: Bound[] | null = null, root = false): string {
-    p = checkedPattern(p);
-    t = derefAll(t);
-    switch (p.kind) {
-      case 'wild': return 'true';
-      case 'literal': {
-        const lit = this.val(p.value);
-        if (t.k === 'builtin' && t.name === 'String') return `(${v}.s === ${lit})`;
-        return `(${v} === ${lit})`;
-      }
-      case 'binding': {
-        const vi = bindingVariant(p) != null ? this.variantIndex(t, p.name) : -1;
-        if (vi >= 0) return `(${v}.t === ${vi})`;
-        if (!localOf(p)) {
-          const i = this.variantIndex(t, p.name);
-          if (i >= 0) return `(${v}.t === ${i})`;
-          return unsupported(`pattern binding ${p.name}`);
-        }
-        const n = localName(localOf(p)!.name, localOf(p)!.id);
-        binds.add(n);
-        bound?.push(root ? { local: localOf(p)!, how: 'whole' } : { local: localOf(p)!, how: 'place', place: v });
-        return `(${n} = ${v}, true)`;
-      }
-      case 'variant': {
-        const name = p.path[p.path.length - 1];
-        const i = this.variantIndex(t, name);
-        if (i < 0 || t.k !== 'enum') return unsupported(`variant pattern ${p.path.join('.')}`);
-        const vr = t.info.variants[i];
-        const env = new Map<string, Type>();
-        t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
-        const parts = [`${v}.t === ${i}`];
-        const flat = this.m.flatBoxes(t.info)[i];
-        (p.args ?? []).forEach((sub, j) => {
-          const ft = vr.fields[j] ? substEnv(vr.fields[j], env) : { k: 'error' } as Type;
-          // a binding of a flat box field holds the enum object (flatLocals), or in an or-pattern
-          // (one local there may stand for different fields) or `mut`, a view sharing the enum's
-          // box (collections.ts VBoxView); either becomes a box of its own if the arm moves it out
-          const bl = flat[j] && sub.kind === 'binding' && this.variantIndex(ft, sub.name) < 0 ? localOf(sub) : undefined;
-          if (bl) {
-            const n = localName(bl.name, bl.id);
-            binds.add(n);
-            if (this.orDepth === 0 && !bl.mut) {
-              this.flatLocals.set(bl.id, j);
-              bound?.push({ local: bl, how: 'flat', j });
-              parts.push(`(${n} = ${v}, true)`);
-            } else {
-              bound?.push({ local: bl, how: 'view' });
-              parts.push(`(${n} = new $BV(${v}, ${j}), true)`);
-            }
-            return;
-          }
-          const sp = flat[j] ? this.pattern(sub, `new $BV(${v}, ${j})`, ft, binds) : this.pattern(sub, `${v}.a${j}`, ft, binds, bound);
-          if (sp !== 'true') parts.push(sp);
-        });
-        return `(${parts.join(' && ')})`;
-      }
-      case 'struct': {
-        if (t.k !== 'struct') return unsupported('struct pattern');
-        const parts: string[] = [];
-        for (const f of p.fields) {
-          const fd = fieldNamed(t.info.fields, f.name);
-          const env = new Map<string, Type>();
-          t.info.generics.forEach((g, j) => { if (t.args[j]) env.set(t.info.name + '.' + g, t.args[j]); });
-          const ft = fd ? substEnv(fd.type, env) : ({ k: 'error' } as Type);
-          const fp = fieldPattern(f);
-          if (fp) {
-            const sp = this.pattern(fp, `${v}.f_${f.name}`, ft, binds, bound);
-            if (sp !== 'true') parts.push(sp);
-          }
-        }
-        return parts.length ? `(${parts.join(' && ')})` : 'true';
-      }
-      case 'tuple': {
-        if (t.k !== 'tuple') return unsupported('tuple pattern');
-        const parts = p.elems.map((el, i) => this.pattern(el, `${v}[${i}]`, t.elems[i], binds, bound)).filter((x) => x !== 'true');
-        return parts.length ? `(${parts.join(' && ')})` : 'true';
-      }
-      case 'array': {
-        const et = t.k === 'array' ? t.elem : t.k === 'slice' ? t.elem : t.k === 'builtin' ? t.args[0] : ({ k: 'error' } as Type);
-        // a slice is a view (VSlice: a, off, len); arrays and a Vec's elements are plain storage
-        const n = p.elems.length;
-        const arr = t.k === 'builtin' || t.k === 'slice' ? `${v}.a` : v;
-        const off = t.k === 'slice' ? `${v}.off + ` : '';
-        const len = t.k === 'slice' ? `${v}.len` : `${arr}.length`;
-        const parts = [p.rest ? `${len} >= ${n}` : `${len} === ${n}`];
-        p.elems.forEach((el, i) => { const sp = this.pattern(el, `${arr}[${off}${i}]`, et, binds, bound); if (sp !== 'true') parts.push(sp); });
-        // `...rest` borrows the remaining elements as a slice (nothing moves out)
-        const rest = p.rest ? localOf(p.rest) : undefined;
-        if (rest) {
-          const rn = localName(rest.name, rest.id);
-          binds.add(rn);
-          parts.push(`(${rn} = new ${RT.VSlice}(${arr}, ${off}${n}, ${len} - ${n}), true)`);
-        }
-        return `(${parts.join(' && ')})`;
-      }
-      case 'or': {
-        this.orDepth++;
-        let alts: string[];
-        if (bound) {
-          // records which alternative matched, so a moved-out variable is taken from its place
-          const sel = this.tmp(), per: Bound[][] = p.alts.map(() => []);
-          alts = p.alts.map((a, i) => `(${this.pattern(a, v, t, binds, per[i], root)} && (${sel} = ${i}, true))`);
-          const locals = [...new Set(per.flat().map((b) => b.local))];
-          for (const l of locals) bound.push({ local: l, how: 'alts', sel, alts: per.map((b) => b.find((x) => x.local === l) ?? null) });
-        } else alts = p.alts.map((a) => this.pattern(a, v, t, binds));
-        this.orDepth--;
-        return `(${alts.join(' || ')})`;
-      }
+  /** One arm: its test, guard, the bindings it takes out of the subject (its own locals, dropped
+   *  at its end) and its body. */
+  private matchArm(arm: ast.MatchArm, subject: MatchedSubject, binds: Set<string>, label: string, target: string | null): string {
+    const bound: Bound[] = [];
+    const test = pattern(this, arm.pattern, subject.js, subject.st, binds, subject.owned ? bound : null, true);
+    // the guard sees the bindings as the test made them; its temporaries go once it is decided
+    let guard: [string[], string] | null = null;
+    if (arm.guard) {
+      const [gpre, g, gdrops] = this.condJs(arm.guard);
+      if (gdrops) { const t = this.tmp(); guard = [[...gpre, `${t} = ${g};`, gdrops], t]; } else guard = [gpre, g];
     }
+    const entry: string[] = [];
+    const sc: Scope = { drops: [], post: this.postOuter.length };
+    const takesAll = armTakesAll(this, subject.tempOwned, bound);
+    for (const bd of bound) {
+      const l = bd.local;
+      if (!isArmLocal(this, l, takesAll, subject.tempOwned)) continue;
+      const lt = this.ty(l.type);
+      const n = localName(l.name, l.id);
+      entry.push(this.takeOut(bd, subject.clear));
+      const d = { local: l, flag: `$l${l.id}`, fn: this.m.dropFn(lt), td: this.m.td(lt) };
+      entry.push(`${d.flag} = true;`);
+      this.addDrop(d);
+      sc.drops.push(d);
+      this.dropFlags.set(l.id, d.flag);
+      if (l.captured && !l.mut) this.pinned.add(l.id); // (a captured `mut` one is left shared)
+      binds.delete(n); // declared with the function's droppable locals
+    }
+    this.scopes.push(sc);
+    let body: string;
+    const b = arm.body;
+    if (b.kind === 'return') body = this.withPre(() => this.returnJs(b.value ? this.copyVal(b.value) : null));
+    else if (b.kind === 'break' || b.kind === 'continue') body = this.stmt(b as ast.Stmt);
+    else if (b.kind === 'block' && 'stmts' in b) body = this.blockValue(b as ast.Block, target);
+    else body = this.withPre(() => (target ? `${target} = ${this.copyVal(b as E)};` : this.exprStmt(b as E)));
+    const armDrops = this.dropScope(sc);
+    this.scopes.pop();
+    let inner = `${entry.length ? entry.join(' ') + '\n' : ''}${body}\n${armDrops ? armDrops + '\n' : ''}break ${label};`;
+    if (guard) inner = `${guard[0].join('\n')}\nif (${guard[1]}) {\n${inner}\n}`;
+    return `if (${test}) {\n${inner}\n}\n`;
+  }
+
+  /** Takes a binding's part out of the subject's owner (`clear`: a binding of the whole subject
+   *  takes all of it); an or-pattern's variable from the alternative that matched. */
+  private takeOut(bd: Bound, clear: string): string {
+    if (bd.how === 'whole') return clear;
+    if (bd.how === 'place') return `${bd.place} = $MV;`;
+    const n = localName(bd.local.name, bd.local.id);
+    if (bd.how === 'flat') { this.flatLocals.delete(bd.local.id); return `${n} = $detach(${n}, ${bd.j});`; }
+    if (bd.how === 'view') return `${n} = $detach(${n}.o, ${n}.j);`;
+    return bd.alts.map((a, i) => `if (${bd.sel} === ${i}) { ${a ? this.takeOut(a, clear) : clear} }`).join(' else ');
   }
 }
 
 import { dropRunsUser, subst } from '../sema/types';
 import { RT, rtH, rtIn, rtS, rtX } from './rt-names';
 import { FUEL, batchedRange, batchedWhile } from './fuel-loops';
-import { entryLine } from './entry';
-import { fieldNamed } from '../sema/field-named';
+import { entryLine, type DeepGate } from './entry';
 
-/** A match binding and where its value was taken from (matchValue moves parts out on arm entry). */
-type Bound =
-  | { local: LocalInfo; how: 'whole' }
-  | { local: LocalInfo; how: 'place'; place: string }
-  | { local: LocalInfo; how: 'flat'; j: number }
-  /** a flat box field bound as a view (collections.ts VBoxView: in an or-pattern, or `mut`) */
-  | { local: LocalInfo; how: 'view' }
-  /** an or-pattern's variable: `sel` holds the index of the alternative that matched */
-  | { local: LocalInfo; how: 'alts'; sel: string; alts: (Bound | null)[] };
-const substEnv = (t: Type, env: Map<string, Type>) => subst(t, env);
+/** A match's subject as its arms see it (matchSubject). */
+interface MatchedSubject {
+  js: string;
+  st: Type;
+  /** Someone owns its parts (a local, a field path's local, a temporary): arms collect bindings. */
+  owned: boolean;
+  /** The statement owns it (a new value held, or the temporary it is part of, read in place). */
+  tempOwned: boolean;
+  /** What a binding of the whole subject does to its owner. */
+  clear: string;
+  /** It is a temporary that may hold a Gc handle: a GC root while the arms run. */
+  gcTemp: boolean;
+}
+
+/** A function instance's JS, its entry line rendered last: the call graph, known once every
+ *  instance is emitted, tells whether it is recursive (deep.ts gives those a heap-frame gate). */
+export interface FnJs {
+  name: string;
+  params: string[];
+  /** The function's text; `deep`: with the heap-frame gate; `noRestart`: with the entry's plain
+   *  fuel tick (what deep.ts frameIsLight measures). */
+  text(opts?: { deep?: DeepGate; noRestart?: boolean }): string;
+}
 
 /** Emit one monomorphic function instance. */
-export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean, deepTwins?: ReadonlySet<string>): string {
+export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, name: string, isGen: boolean, deepTwins?: ReadonlySet<string>): FnJs {
   const site = m.site(fn.decl?.span ?? null, fn.name);
-  const em = new FnEmitter(m, env, fn.name, isGen, site);
-  if (fn.decl?.body) em.root = fn.decl.body;
-  // a deep twin (deep.ts): a generator whose calls into recursive instances yield their twins
-  if (deepTwins) em.deepTwins = deepTwins;
+  const decl = fn.decl;
+  if (!decl || !decl.body) return { name, params: [], text: () => `function ${name}() { ${RT.panic}(${jsStr(`${displayName(fn.name)} has no body`)}, ${site}); }` };
   const params: string[] = [];
   if (fn.receiver && fn.receiverLocal) params.push(localName(fn.receiverLocal.name, fn.receiverLocal.id));
   else if (fn.receiver) params.push('$self');
   for (const p of fn.params) params.push(p.local ? localName(p.local.name, p.local.id) : `$p_${p.name}`);
-  const decl = fn.decl;
-  if (!decl || !decl.body) return `function ${name}() { ${RT.panic}(${jsStr(`${displayName(fn.name)} has no body`)}, ${site}); }`;
+  const restart = !isGen && !deepTwins ? `${name}(${params.join(', ')})` : null;
+  const mark = m.uidMark;
+  const emit = (inlineExit: boolean | null): { em: FnEmitter; body: string } => {
+    const { em, prologue } = instanceEmitter(m, fn, env, site, isGen, deepTwins);
+    em.restart = restart;
+    em.inlineExit = inlineExit;
+    return { em, body: em.bodyAfterEntry(decl.body!, null, prologue) };
+  };
+  const first = emit(null);
+  let body = first.body;
+  // a return before the frame's first cleanup guessed its exit form wrong (FnEmitter.inlineExit):
+  // rare (7 of 1,973 instances with a return over the conformance corpus), so emit again, decided
+  if (first.em.exitRedo !== null) {
+    m.rewindUids(mark);
+    body = emit(first.em.exitRedo).body;
+  }
+  const head = `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {`;
+  return { name, params, text: (o = {}) => `${head}\n${entryLine(site, o.noRestart ? null : restart, o.deep ?? null)}\n${body}\n}` };
+}
+
+/** The emitter of a function instance's body, its parameters set up: owned ones dropped at exit,
+ *  GC roots, and the prologue moving address-taken ones into simulated memory. */
+function instanceEmitter(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, site: number, isGen: boolean, deepTwins?: ReadonlySet<string>): { em: FnEmitter; prologue: string } {
+  const em = new FnEmitter(m, env, fn.name, isGen, site);
+  if (fn.decl?.body) em.root = fn.decl.body;
+  // a deep twin (deep.ts): a generator whose calls into recursive instances yield their twins
+  if (deepTwins) em.deepTwins = deepTwins;
   // address-taken parameters move into simulated memory on entry
   const prologue = fn.params
     .filter((p) => p.local?.addressTaken && memBacked(subst(p.local.type, env)))
@@ -1314,21 +1248,7 @@ export function emitFunction(m: ModuleCtx, fn: FnInfo, env: Map<string, Type>, n
   if (m.repl && fn === m.prog.main) em.replMain = m.repl;
   em.retGc = m.mayHoldGc(subst(fn.ret, env));
   em.paramLocals = fn.receiverLocal ? [fn.receiverLocal, ...owned.filter((l) => l !== fn.receiverLocal)] : owned;
-  if (!isGen && !deepTwins) em.restart = `${name}(${params.join(', ')})`;
-  const body = em.body(decl.body, null, prologue);
-  return `function${isGen || deepTwins ? '*' : ''} ${name}(${params.join(', ')}) {\n${body}\n}`;
-}
-
-
-/** A call whose result is a new owned value (not a container's element handed out). */
-function ownedResult(e: E): boolean {
-  if (e.kind === 'struct-lit' || e.kind === 'fstring' || e.kind === 'tuple' || e.kind === 'array') return true;
-  if (e.kind !== 'call') return false;
-  const t = callTarget(e);
-  if (!t) return false;
-  // (reduce/fold: the accumulator, the initial value or the closure's result)
-  if (t.k === 'builtin-method') return (t.owner === 'Vec' && t.method === 'pop') || t.method === 'clone' || t.method === 'reduce' || t.method === 'fold' || ((t.owner === 'String' || t.owner === 'str') && ['upper', 'lower', 'trim', 'replace', 'to_upper', 'to_lower', 'clone'].includes(t.method));
-  return t.k === 'fn' || t.k === 'method' || t.k === 'contract-method' || t.k === 'variant' || t.k === 'builtin-static' || t.k === 'value';
+  return { em, prologue };
 }
 
 /** A local's value: through its box for a REPL session variable a closure captures (typed.ts). */
