@@ -106,6 +106,8 @@ export abstract class ExprEmitter {
   /** The current statement's temporaries' drops, newest first (reverse order of creation). */
   postJs(): string { return this.post.slice().reverse().map((d) => d + ';').join('\n'); }
   readonly temps: string[] = [];
+  /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
+  deepTwins: ReadonlySet<string> | null = null;
   /** Liveness flags of Drop locals (cleared when the value is moved out). */
   readonly dropFlags = new Map<number, string>();
   /** Pattern bindings of a flat box field (context.ts flatBoxes): the local holds the enum object
@@ -628,13 +630,14 @@ export abstract class ExprEmitter {
     }
   }
 
-  /** An async fn's or block's Task, started now (eager): in suspendable code the driver starts it
-   *  (scheduler.ts spawn/resume), so deep async recursion stays off the host stack. */
+  /** An async fn's or block's Task, started now (eager): in suspendable code, or in a deep twin,
+   *  the driver starts it (scheduler.ts spawn/startFrame, chain), so deep async recursion stays off
+   *  the host stack. */
   startAsync(genJs: string, name: string, span: ast.Span): string {
     const site = this.site(span);
-    if (!this.isGen) return `${rtS('async')}(${genJs}, ${name}, ${site})`;
+    if (!this.isGen && !this.deepTwins) return `${rtS('async')}(${genJs}, ${name}, ${site})`;
     const g = this.tmp();
-    return `(${g} = ${genJs}, ${rtS('deep')} ? (yield ${rtS('spawn')}(${g}, ${name}, ${site})) : ${rtS('async')}(${g}, ${name}, ${site}))`;
+    return `(${g} = ${genJs}, ${rtS('deep')} ? (yield ${rtS(this.isGen ? 'spawn' : 'startFrame')}(${g}, ${name}, ${site})) : ${rtS('async')}(${g}, ${name}, ${site}))`;
   }
 
   /** A blocking helper generator: `yield*` in suspendable code, a nested scheduler loop elsewhere. */
@@ -697,7 +700,7 @@ export abstract class ExprEmitter {
         noteValueUse(this.m, inst);
         // an async fn as a value starts its task when called, as a direct call does (its site
         // here: the call's is not known to the value); its generator alone would run inline
-        if (r.fn.isAsync) return `((...a) => ${rtS('async')}(${inst.name}(...a), ${jsStr(displayName(r.fn.name))}, ${this.site(e.span)}))`;
+        if (r.fn.isAsync) return `${rtS('asyncFn')}(${inst.name}, ${jsStr(displayName(r.fn.name))}, ${this.site(e.span)})`;
         return inst.name;
       }
       case 'const': return this.constLit(r.value, this.ty(r.type));
