@@ -1366,7 +1366,7 @@ export abstract class ExprEmitter {
   structLit(e: ast.ExprOf<'struct-lit'>): string {
     const t = this.typeOf(e);
     if (t.k !== 'struct') return unsupported('struct literal of a non-struct type');
-    const cls = this.m.structClass(t.info);
+    this.m.structClass(t.info); // (its class first, before those its fields' values make)
     const env = envOf(t.info.generics, t.args, t.info.name);
     void env;
     // evaluate in source order, construct in declaration order
@@ -1387,7 +1387,7 @@ export abstract class ExprEmitter {
     if (!sameOrder) for (let i = 0; i < done.length; i++) if (!/^[\w$."]+$/.test(done[i])) done[i] = this.simple(done[i]);
     e.fields.forEach((f, i) => vals.set(f.name, done[i]));
     if (t.info.isUnion) return `${rtH('unionNew')}(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
-    return `new ${cls}(${declOrder.map((n) => vals.get(n) ?? 'undefined').join(', ')})`;
+    return this.m.newStruct(t.info, declOrder.map((n) => vals.get(n) ?? 'undefined'));
   }
 
   tryOp(e: ast.ExprOf<'try'>): string {
