@@ -133,6 +133,32 @@ fn main() {
 `;
 
 describe('async calls through fn values and plain functions', () => {
+  it('fuel running out, a stack overflow, exit() and a panic in plain frames between async calls', () => {
+    const chain = (bottom: string, pre = '') => `${pre}fn rec(n: i64): i64 { if n == 0 { return 0; } return rec(n - 1) + 1; }
+fn p(n: i64): Future<i64> {
+    defer println("p defer {}", n);
+    if n == 0 { ${bottom} }
+    return down(n);
+}
+async fn down(n: i64): i64 {
+    defer println("defer {}", n);
+    let f = p;
+    if n % 2 == 0 { return await p(n - 1) + 1; }
+    return await f(n - 1) + 1;
+}
+fn main() { println("{}", block_on(down(20))); }
+`;
+    expect(same(chain('let! i = 0; while true { i += 1; }'), { fuel: 100_000 }).exitCode).toBe(137);
+    const so = same(chain('rec(100000);'));
+    expect(so.stderr).toContain('fatal: stack overflow');
+    expect(so.stderr).not.toContain('host JavaScript stack');
+    const ex = same(chain('exit(3);', 'import { exit } from "process";\n'));
+    expect([ex.exitCode, ex.stdout]).toEqual([3, '']);
+    const pa = same(chain('panic("in p");'));
+    expect(pa.stdout).toMatch(/^p defer 0\ndefer 1\np defer 1\ndefer 2\n/);
+    expect(pa.stderr).toContain('panic: in p');
+  });
+
   it('output, drops, defers, panics and the task timeline are those of nested starts', () => {
     const r = same(VALUES);
     expect(r.stdout).toContain('caught thirteen\n');
