@@ -5,7 +5,7 @@
 import type { Runtime } from './rt';
 import type { BlockKind, WakeCause } from '../api';
 import { VexAbort, VexExit, VexLimit, VexPanic } from './errors';
-import { OVERFLOW_LOCALS } from './deep';
+import { DEEP_MAX, DeepLimit, OVERFLOW_LOCALS } from './deep';
 import { Fifo, MinHeap } from './queue';
 import { ASYNC_GUARDS, NO_GUARDS, type Guard } from './guards';
 
@@ -225,15 +225,21 @@ export class Scheduler {
     const owners: Task[] = [t0];
     let input: unknown = undefined;
     let failed = false;
+    let twins = 0; // twin frames in `gens`: at most DEEP_MAX, as on deep.ts runDeep's stack
     for (;;) {
       if (y !== null) {
         const v = y, o = owners[owners.length - 1];
         y = null;
         input = undefined;
         const c = v instanceof Task ? v : v instanceof StartFrame ? v.task : null;
-        if (c === null) {
+        if (c === null && twins >= DEEP_MAX) {
+          input = new DeepLimit(); // the callee never starts: the overflow is its caller's
+          this.rt.seen(input);
+          failed = true;
+        } else if (c === null) {
           gens.push(v as Op); // a twin frame: a call in the same task
           owners.push(o);
+          twins++;
         } else {
           try {
             this.switchIn(c, o);
@@ -255,6 +261,7 @@ export class Scheduler {
         gens.pop();
         owners.pop();
         if (!root) {
+          twins--;
           // a twin frame ended with an exception (its finally already ran): its caller gets it
           if (e instanceof VexAbort || e instanceof VexLimit || e instanceof VexExit) this.leave(gens, owners, base, e);
           input = e;
@@ -286,6 +293,7 @@ export class Scheduler {
       gens.pop();
       owners.pop();
       if (!root) {
+        twins--;
         input = r.value; // a twin frame returned (twin frames never block)
         continue;
       }
