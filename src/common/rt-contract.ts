@@ -61,7 +61,8 @@ export const LIB_FNS = [
 ] as const;
 /** rt.sched: the scheduler (core/scheduler.ts). */
 export const SCHED_FNS = [
-  'async', 'await', 'channel', 'clock', 'deep', 'drive', 'go', 'recv', 'send', 'sleep', 'spawn',
+  'async', 'asyncFn', 'await', 'channel', 'clock', 'deep', 'drive', 'go', 'recv', 'send', 'sleep', 'spawn',
+  'startFrame',
 ] as const;
 /** rt.helpers: checked helpers (core/helpers.ts). */
 export const HELPER_FNS = [

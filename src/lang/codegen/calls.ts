@@ -16,10 +16,12 @@ import { displayName } from '../sema/module-names';
 import { primKey } from '../sema/extends';
 import { OPTION, RESULT, RUNTIME_STATS, SEQ_READ_ONLY, SEQ_TO_VEC } from '../sema/prelude';
 import { keyArg } from './keys';
-import { noteCall, noteIndirectCall, twinName } from './deep';
+import { markCall, noteCall, noteIndirectCall, twinName, unmarked } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { vecKindOf } from '../../common/vec-kinds';
 import { callTarget, checkedCall, exprInfo } from '../sema/tables';
+
+const isFuture = (t: Type): boolean => t.k === 'builtin' && t.name === 'Future';
 
 /** Pure libm functions taking and returning doubles: called through `$lm` without a context. */
 export const LIBM_FAST: ReadonlySet<string> = new Set(['sqrt', 'cbrt', 'pow', 'sin', 'cos', 'tan', 'atan', 'atan2', 'exp', 'log', 'log10', 'floor', 'ceil', 'fabs', 'fmod', 'round', 'trunc', 'hypot',
@@ -70,8 +72,6 @@ export abstract class CallEmitter extends ExprEmitter {
     return (this.deepTwins && cloneInTwin(this.m, v, t, site, this.deepTwins)) || cloneJs(this.m, v, t, site);
   }
 
-  /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
-  deepTwins: ReadonlySet<string> | null = null;
   /** Emit args, writing the call site right before the call happens (after the args ran). */
   private withSite(span: ast.Span, args: string[]): string[] {
     const at = this.at(span);
@@ -120,7 +120,30 @@ export abstract class CallEmitter extends ExprEmitter {
     const c = this.siteCall(span, inst.name, args);
     if (fn.isAsync) return this.startAsync(c, jsStr(displayName(fn.name)), span);
     if (inst.isGen) return this.isGen ? `(yield* ${c})` : `${rtS('drive')}(${c})`;
+    if (this.isGen && fn.decl?.body) return markCall(this.m, inst.name, c, this.deepForm(span, inst.name, args, false));
     return c;
+  }
+  /** In suspendable code, a call of `plain` that past ASYNC_NEST nested async starts yields the
+   *  generator its twin makes instead, for the scheduler to run as a heap frame (scheduler.ts
+   *  chain): a recursion through async fns and plain functions stays off the host stack. Through
+   *  a fn value (`value`: `plain` is the callee's JS), the value's `$d` makes what is yielded: a
+   *  twin's generator, or an async fn's StartFrame (scheduler.ts asyncFn). The arguments are
+   *  written twice: the yielding branch's without marks (calls in them are plain there), so the
+   *  text does not double with each enclosing such call. */
+  private deepForm(span: ast.Span, plain: string, args: string[], value: boolean): string {
+    let pre = '';
+    const hold = (a: string) => {
+      if (/^[\w$]+$/.test(a)) return a;
+      const t = this.tmp();
+      pre += `${t} = ${a}, `;
+      return t;
+    };
+    const f = value ? hold(plain) : plain;
+    if (value) args = args.map(hold);
+    const deep = value ? `${rtS('deep')} && ${f}.$d` : rtS('deep');
+    const twin = value ? `${f}.$d` : twinName(plain);
+    const call = this.siteCall(span, f, args);
+    return `(${pre}${deep} ? (yield ${this.siteCall(span, twin, args.map(unmarked))}) : ${value ? `(yield* $callv(${call}))` : call})`;
   }
 
   call(written: ast.ExprOf<'call'>): string {
@@ -187,6 +210,8 @@ export abstract class CallEmitter extends ExprEmitter {
           return `(${fv}.$d ? (yield ${this.siteCall(e.span, `${fv}.$d`, args)}) : ${this.siteCall(e.span, fv, args)})`;
         }
         const fv = /^[\w$.]+$/.test(f) ? f : `(${f})`;
+        // an async fn value, or a recursive plain function's, which may start one (deepForm)
+        if (this.isGen && isFuture(this.typeOf(e))) return this.deepForm(e.span, f, args, true);
         const c = this.siteCall(e.span, fv, args);
         return this.isGen ? `(yield* $callv(${c}))` : c;
       }

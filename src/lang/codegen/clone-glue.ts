@@ -12,7 +12,7 @@
 import type { Type } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import { notCloneWith } from '../sema/clone-check';
-import type { Instance, ModuleCtx } from './context';
+import { WIDE_STRUCT, type Instance, type ModuleCtx } from './context';
 import { twinName } from './deep';
 import { typeKey } from './typedesc';
 import { envOf } from '../sema/types';
@@ -177,19 +177,27 @@ function cloneBody(m: ModuleCtx, t: Type, c = (x: string, et: Type) => cloneJs(m
         const parts = fs.map((f, i) => (i === chain ? m.unitVariant(OPTION, 1) : c(f.js, f.t)));
         const link = `v.f_${t.info.fields[chain].name}`;
         return 'let head = null, prev = null; for (;;) { ' +
-          `const node = new ${m.structClass(t.info)}(${parts.join(', ')}); ` +
+          `const node = ${m.newStruct(t.info, parts)}; ` +
           `if (prev === null) head = node; else prev.f_${t.info.fields[chain].name} = new ${opt}(${m.enumArgs(OPTION, 0, [{ a: '$box(node, s)' }])}); ` +
           `const nx = ${link}; if (nx.t !== 0) return head; prev = node; v = nx.a0.v; }`;
       }
       // fields in declaration order; a failure drops the fields already cloned
       const names = fs.map((_, i) => `f${i}`);
-      const steps = fs.map((f, i) => `const f${i} = ${c(f.js, f.t)};`);
+      const parts = fs.map((f) => c(f.js, f.t));
+      const steps = parts.map((x, i) => `const f${i} = ${x};`);
+      if (fs.length > WIDE_STRUCT) {
+        // into the one array a wide struct's class takes (context.ts newStruct), in one `try`
+        const fill = parts.map((x) => `$fs.push(${x});`).join(' ');
+        const undo = fs.map((f, i) => (m.needsDrop(f.t) ? `if ($fs.length > ${i}) ${drop(f.t)}($fs[${i}]);` : '')).filter((x) => x).join(' ');
+        return `const $fs = []; ${undo ? `try { ${fill} } catch (e) { ${undo} throw e; }` : fill} return new ${m.structClass(t.info)}($fs);`;
+      }
       const body: string[] = [];
+      const earlier: string[] = [];
       fs.forEach((f, i) => {
-        const earlier = fs.slice(0, i).filter((g) => m.needsDrop(g.t)).map((g) => `${drop(g.t)}(f${fs.indexOf(g)});`);
+        if (i > 0 && m.needsDrop(fs[i - 1].t)) earlier.push(`${drop(fs[i - 1].t)}(f${i - 1});`);
         body.push(earlier.length && !cloneIsCopy(m, f.t) ? `let f${i}; try { f${i} = ${c(f.js, f.t)}; } catch (e) { ${earlier.join(' ')} throw e; }` : steps[i]);
       });
-      return `${body.join(' ')} return new ${m.structClass(t.info)}(${names.join(', ')});`;
+      return `${body.join(' ')} return ${m.newStruct(t.info, names)};`;
     }
     case 'enum': {
       const env = envOf(t.info.generics, t.args, t.info.name);

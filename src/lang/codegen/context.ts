@@ -101,6 +101,10 @@ export interface ReplGen {
   echo?: LocalInfo | null;
 }
 
+/** Fields from which a struct's class takes one array of them rather than a parameter each: a JS
+ *  call passes its arguments on the host stack (a struct of 40,000 fields overflowed it when made). */
+export const WIDE_STRUCT = 1000;
+
 export class ModuleCtx {
   readonly sites: Site[] = [];
   repl: ReplGen | null = null;
@@ -212,9 +216,16 @@ export class ModuleCtx {
       n = `S_${info.name}_${this.structNames.size}`;
       this.structNames.set(info, n);
       const fs = info.fields.map((f) => 'f_' + f.name);
-      this.classes.push(`class ${n} { constructor(${fs.map((_, i) => '$' + i).join(', ')}) { ${fs.map((f, i) => `this.${f} = $${i};`).join(' ')} } }`);
+      // (a wide struct's constructor takes one array of its fields: newStruct)
+      const wide = fs.length > WIDE_STRUCT;
+      this.classes.push(`class ${n} { constructor(${wide ? '$' : fs.map((_, i) => '$' + i).join(', ')}) { ${fs.map((f, i) => `this.${f} = $${wide ? `[${i}]` : i};`).join(' ')} } }`);
     }
     return n;
+  }
+  /** A new struct value from its fields' JS, in declaration order. */
+  newStruct(info: StructInfo, fields: string[]): string {
+    const n = this.structClass(info);
+    return fields.length > WIDE_STRUCT ? `new ${n}([${fields.join(', ')}])` : `new ${n}(${fields.join(', ')})`;
   }
 
   enumClass(info: EnumInfo): string {

@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { runVex } from './run-helpers.test-util';
 import { compile } from '../compile';
-import { DEEP_AT, DEEP_LIGHT_AT, DEEP_MAX } from '../../runtime/core/deep';
+import { CLONE_FRAME_BYTES, CLONE_FRAMES_CHUNK, DEEP_AT, DEEP_LIGHT_AT, DEEP_MAX } from '../../runtime/core/deep';
 import { frameIsLight } from './deep';
 import { deepThresholds } from '../../runtime/core/host-stack';
 import { MIXED } from './deep-mixed.test-util';
@@ -322,6 +322,22 @@ describe('beyond the host stack', () => {
     expect(r.stderr).toContain('  at dive (test.vx:11:12)');
     expect(r.stderr).toContain(`note: the host JavaScript stack and its extension for deep recursion (${DEEP_MAX} heap frames) ran out at depth`);
     expect(r.stdout).toBe('');
+  });
+  it('a clone has no frame cap: 300,000 links through other types at a large heap, the heap limit at a small one', () => {
+    const list = (n: number) => `struct A { v: i32, next: Option<Box<ALink>> }
+struct ALink { n: A }
+fn main() {
+    let! h = A { v: 0, next: None };
+    for i in 1..${n} { h = A { v: i, next: Some(Box(ALink { n: h })) }; }
+    println("built");
+    let c = h.clone();
+    println("{} {}", c.v, c == h);
+}
+`;
+    const r = runVex(list(300_000), { heapLimit: 1 << 30 });
+    expect([r.stderr, r.stdout, r.exitCode]).toEqual(['', 'built\n299999 true\n', 0]);
+    const lim = runVex(list(300_000));
+    expect([lim.stderr, lim.stdout, lim.exitCode]).toEqual([`memory allocation of ${CLONE_FRAMES_CHUNK * CLONE_FRAME_BYTES} bytes failed\n`, 'built\n', 134]);
   });
   it('recursion through a function value runs as heap frames like direct recursion', () => {
     const r = runVex(`fn step(n: i32): i32 {

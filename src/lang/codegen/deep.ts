@@ -12,11 +12,13 @@ interface Graph {
   asValues: Set<string>;
   /** Instances that call through a function value. */
   indirect: Set<string>;
+  /** Calls from suspendable code that may be calls of twins (markCall): the callee, the JS if it is. */
+  marked: { callee: string; deep: string }[];
 }
 const graphs = new WeakMap<ModuleCtx, Graph>();
 function graph(m: ModuleCtx): Graph {
   let g = graphs.get(m);
-  if (!g) graphs.set(m, (g = { current: null, edges: new Map(), asValues: new Set(), indirect: new Set() }));
+  if (!g) graphs.set(m, (g = { current: null, edges: new Map(), asValues: new Set(), indirect: new Set(), marked: [] }));
   return g;
 }
 
@@ -42,6 +44,37 @@ export function noteCall(m: ModuleCtx, callee: Instance): void {
   let s = g.edges.get(g.current);
   if (!s) g.edges.set(g.current, (s = new Set()));
   s.add(callee.name);
+}
+
+/** Marks around a call whose JS depends on whether its callee gets a twin (known once every
+ *  instance is emitted): a comment, so the text between them is the plain call to any reader. */
+const MARK = '\u0001';
+const MARKED = new RegExp(`/\\*${MARK}<(\\d+)\\*/([\\s\\S]*?)/\\*${MARK}\\1>\\*/`, 'g');
+
+/**
+ * A direct call of the plain instance `callee` from suspendable code (`plain`, its JS): if the
+ * callee gets a twin, past ASYNC_NEST nested async starts (rt.sched.deep) the call yields the twin's
+ * generator for the scheduler to run as a heap frame of the task (scheduler.ts chain), so a
+ * recursion through async fns and plain functions stays off the host stack; `deep` is that JS.
+ * Returns `plain` between marks; resolveMarked picks one of the two.
+ */
+export function markCall(m: ModuleCtx, callee: string, plain: string, deep: string): string {
+  const g = graph(m);
+  g.marked.push({ callee, deep });
+  const id = g.marked.length - 1;
+  return `/*${MARK}<${id}*/${plain}/*${MARK}${id}>*/`;
+}
+/** `js` with its marked calls plain. */
+const MARKS = new RegExp(`/\\*${MARK}(?:<\\d+|\\d+>)\\*/`, 'g');
+export const unmarked = (js: string): string => (js.includes(MARK) ? js.replace(MARKS, '') : js);
+/** `js` with each marked call resolved: the twin's call where its callee has one (`twins`). */
+export function resolveMarked(m: ModuleCtx, js: string, twins: ReadonlySet<string>): string {
+  if (!js.includes(MARK)) return js;
+  const { marked } = graph(m);
+  return js.replace(MARKED, (_, id: string, plain: string) => {
+    const c = marked[Number(id)];
+    return resolveMarked(m, twins.has(c.callee) ? c.deep : plain, twins);
+  });
 }
 
 export const twinName = (plain: string): string => `${plain}$deep`;
@@ -134,7 +167,7 @@ export function withDeepTwins(
   emitted: Instance[],
   fns: FnJs[],
   emitTwin: (inst: Instance, twins: ReadonlySet<string>) => string,
-): string[] {
+): { twins: ReadonlySet<string>; js: string[] } {
   const rec = recursiveInstances(m);
   const twins = new Set<string>();
   for (const inst of emitted) if (rec.has(inst.name) && !inst.isGen && !inst.fn.isAsync && inst.fn.decl?.body) twins.add(inst.name);
@@ -151,5 +184,5 @@ export function withDeepTwins(
     // a twin's call through a function value finds the callee's twin here
     out.push(`${inst.name}.$d = ${twinName(inst.name)};`);
   });
-  return [...texts, ...out];
+  return { twins, js: [...texts, ...out] };
 }

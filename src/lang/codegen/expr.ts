@@ -106,6 +106,8 @@ export abstract class ExprEmitter {
   /** The current statement's temporaries' drops, newest first (reverse order of creation). */
   postJs(): string { return this.post.slice().reverse().map((d) => d + ';').join('\n'); }
   readonly temps: string[] = [];
+  /** In a deep twin (deep.ts): the instances with twins, called as `yield twin(...)`. */
+  deepTwins: ReadonlySet<string> | null = null;
   /** Liveness flags of Drop locals (cleared when the value is moved out). */
   readonly dropFlags = new Map<number, string>();
   /** Pattern bindings of a flat box field (context.ts flatBoxes): the local holds the enum object
@@ -634,13 +636,14 @@ export abstract class ExprEmitter {
     }
   }
 
-  /** An async fn's or block's Task, started now (eager): in suspendable code the driver starts it
-   *  (scheduler.ts spawn/resume), so deep async recursion stays off the host stack. */
+  /** An async fn's or block's Task, started now (eager): in suspendable code, or in a deep twin,
+   *  the driver starts it (scheduler.ts spawn/startFrame, chain), so deep async recursion stays off
+   *  the host stack. */
   startAsync(genJs: string, name: string, span: ast.Span): string {
     const site = this.site(span);
-    if (!this.isGen) return `${rtS('async')}(${genJs}, ${name}, ${site})`;
+    if (!this.isGen && !this.deepTwins) return `${rtS('async')}(${genJs}, ${name}, ${site})`;
     const g = this.tmp();
-    return `(${g} = ${genJs}, ${rtS('deep')} ? (yield ${rtS('spawn')}(${g}, ${name}, ${site})) : ${rtS('async')}(${g}, ${name}, ${site}))`;
+    return `(${g} = ${genJs}, ${rtS('deep')} ? (yield ${rtS(this.isGen ? 'spawn' : 'startFrame')}(${g}, ${name}, ${site})) : ${rtS('async')}(${g}, ${name}, ${site}))`;
   }
 
   /** A blocking helper generator: `yield*` in suspendable code, a nested scheduler loop elsewhere. */
@@ -703,7 +706,7 @@ export abstract class ExprEmitter {
         noteValueUse(this.m, inst);
         // an async fn as a value starts its task when called, as a direct call does (its site
         // here: the call's is not known to the value); its generator alone would run inline
-        if (r.fn.isAsync) return `((...a) => ${rtS('async')}(${inst.name}(...a), ${jsStr(displayName(r.fn.name))}, ${this.site(e.span)}))`;
+        if (r.fn.isAsync) return `${rtS('asyncFn')}(${inst.name}, ${jsStr(displayName(r.fn.name))}, ${this.site(e.span)})`;
         return inst.name;
       }
       case 'const': return this.constLit(r.value, this.ty(r.type));
@@ -1370,7 +1373,7 @@ export abstract class ExprEmitter {
   structLit(e: ast.ExprOf<'struct-lit'>): string {
     const t = this.typeOf(e);
     if (t.k !== 'struct') return unsupported('struct literal of a non-struct type');
-    const cls = this.m.structClass(t.info);
+    this.m.structClass(t.info); // (its class first, before those its fields' values make)
     const env = envOf(t.info.generics, t.args, t.info.name);
     void env;
     // evaluate in source order, construct in declaration order
@@ -1391,7 +1394,7 @@ export abstract class ExprEmitter {
     if (!sameOrder) for (let i = 0; i < done.length; i++) if (!/^[\w$."]+$/.test(done[i])) done[i] = this.simple(done[i]);
     e.fields.forEach((f, i) => vals.set(f.name, done[i]));
     if (t.info.isUnion) return `${rtH('unionNew')}(${this.m.td(t)}, ${jsStr(order[0])}, ${vals.get(order[0])})`;
-    return `new ${cls}(${declOrder.map((n) => vals.get(n) ?? 'undefined').join(', ')})`;
+    return this.m.newStruct(t.info, declOrder.map((n) => vals.get(n) ?? 'undefined'));
   }
 
   tryOp(e: ast.ExprOf<'try'>): string {

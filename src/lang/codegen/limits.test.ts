@@ -135,4 +135,30 @@ ${reads}    println("{} {}", t, s.g${n >> 1});
     for (let i = 0; i < n; i++) t += i * (i % 3);
     expect(r.stdout).toBe(`${t} ${n >> 1}\n`);
   });
+
+  // Its class takes one array of fields past WIDE_STRUCT (context.ts newStruct): a parameter each
+  // overflowed the host stack at the literal and the clone glue's `new`
+  it('a struct of 50,000 fields: made, cloned, compared; a clone failing midway drops what it made', { timeout: 30_000 }, () => {
+    const n = 50_000;
+    const ty = (i: number) => (i % 10_000 === 0 ? 'Item' : i % 1000 === 0 ? 'String' : 'i64');
+    const val = (i: number) => (i % 10_000 === 0 ? `Item { v: ${i} }` : i % 1000 === 0 ? `"s${i}"` : `${i}`);
+    const decl = Array.from({ length: n }, (_, i) => `    g${i}: ${ty(i)},\n`).join('');
+    const lit = Array.from({ length: n }, (_, i) => `g${i}: ${val(i)}`).join(', ');
+    const r = runVex(`struct Item impl Clone, Drop {
+    v: i64,
+    fn clone(): Item { if self.v == 30000 { panic(f"no clone of {self.v}"); } return Item { v: self.v + 1 }; }
+    fn drop()! { println("drop {}", self.v); }
+}
+struct Big impl Clone {
+${decl}}
+fn main() {
+    let b = Big { ${lit} };
+    println("{} {} {}", b.g1, b.g${n - 1}, b.g${n - 1000});
+    let r = catch_panic(|| { let c = b.clone(); c.g1 });
+    println("{}", r.unwrap_err());
+}
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`1 ${n - 1} s${n - 1000}\ndrop 1\ndrop 10001\ndrop 20001\nno clone of 30000\ndrop 0\ndrop 10000\ndrop 20000\ndrop 30000\ndrop 40000\n`);
+  });
 });

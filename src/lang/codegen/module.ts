@@ -6,7 +6,7 @@ import type { CheckedProgram } from '../sema/typed';
 import type { ProgramMeta } from '../../common/program-meta';
 import { ModuleCtx, type Instance, type ReplGen } from './context';
 import type { Type } from '../sema/types';
-import { withDeepTwins, enterInstance, twinName } from './deep';
+import { withDeepTwins, enterInstance, resolveMarked, twinName } from './deep';
 import { FnEmitter, emitFunction, type FnJs } from './stmts';
 import { OPTION, RESULT } from '../sema/prelude';
 import { RT, rtH } from './rt-names';
@@ -72,7 +72,8 @@ function generateWith(prog: CheckedProgram, opts: GenerateOptions): { js: string
     emitted.push(inst);
   }
   // recursive functions get generator twins for recursion deeper than the host stack (deep.ts)
-  const fns = withDeepTwins(m, emitted, plain, (inst, twins) => { m.emitting = inst; return emitFunction(m, inst.fn, inst.env, twinName(inst.name), false, twins).text(); });
+  const deep = withDeepTwins(m, emitted, plain, (inst, twins) => { m.emitting = inst; return emitFunction(m, inst.fn, inst.env, twinName(inst.name), false, twins).text(); });
+  const fns = deep.js;
   while (m.queue.length) {
     const inst = m.queue.shift()!;
     m.emitting = inst;
@@ -87,7 +88,8 @@ function generateWith(prog: CheckedProgram, opts: GenerateOptions): { js: string
     `var $lmk_${n} = 0, $lmt_${n}, $lmf_${n};\nfunction $lm_${n}(x, y) { return ++$lmk_${n} <= 64 ? $lmt_${n}(x, y) : $lmf_${n}(x, y); }`);
   // the counter keeps counting past 64: the runtime reads the true totals at exit
   const libmBind = libm.map((n) => `$lmk_${n} = 0; $lmt_${n} = ${rtH('lm')}.${n}; $lmf_${n} = ${rtH('lmPure')}.${n}; ${RT.ffiFastCounts}.${n} = () => $lmk_${n};`);
-  const js = [
+  // (a suspendable function's calls of plain ones that got twins: deep.ts markCall)
+  const js = resolveMarked(m, [
     '"use strict";',
     BOUND,
     ...libmDefs,
@@ -97,7 +99,7 @@ function generateWith(prog: CheckedProgram, opts: GenerateOptions): { js: string
     `function $tlsInit() {\nconst $f = 0;\n${tlsTemps}return [${tlsVals.join(', ')}];\n}`,
     `const $mod = { main: ${main ? main.name : 'null'}, mainIsGen: ${main ? main.isGen : false}, inits: [${inits.map((i) => i.name).join(', ')}], tlsInit: $tlsInit };`,
     `return function $bind($rt) {\nrt = $rt;\n${BIND}\n${libmBind.join('\n')}\nreturn $mod;\n};`,
-  ].join('\n');
+  ].join('\n'), deep.twins);
   const vexNames: Record<string, string> = {};
   for (const inst of m.instances.values()) vexNames[inst.name] = displayName(inst.fn.name); // a callback's name in the FFI event, as written
   return { js, meta: { sites: m.sites, types: m.tt.types, typeNames: m.tt.names, ffi: { sites: m.ffiSites, fns: vexNames } }, tds };

@@ -40,13 +40,23 @@ export class DeepLimit extends RangeError {
   }
 }
 
+/** Heap frames of a clone (rt.cloneDeep) past DEEP_MAX charged to the heap limit at a time, and
+ *  the bytes each is charged: a clone's frames are not Vex calls, so no stack size bounds them
+ *  (the first DEEP_MAX are free, as a stack of the UI's largest size is; a suspended generator
+ *  holds ~150-200 bytes of host memory, 256 is a frame of the stack model). */
+export const CLONE_FRAMES_CHUNK = 1024;
+export const CLONE_FRAME_BYTES = 256;
+
 /** Drive a twin generator and everything it calls to completion; its return value, or its
- *  exception (Vex panics and aborts, host errors) as if it had been a plain call. */
-export function runDeep(first: Generator<unknown, unknown, unknown>, seen?: (e: unknown) => void): unknown {
+ *  exception (Vex panics and aborts, host errors) as if it had been a plain call. `grow`, when
+ *  given, replaces the DEEP_MAX limit: it is called each time the heap frames reach DEEP_MAX and
+ *  then another CLONE_FRAMES_CHUNK (it may throw, as DeepLimit is, into the frame making the call). */
+export function runDeep(first: Generator<unknown, unknown, unknown>, seen?: (e: unknown) => void, grow?: () => void): unknown {
   const stack: Generator<unknown, unknown, unknown>[] = [first];
   let value: unknown = undefined;
   let error: unknown = undefined;
   let failed = false;
+  let peak = DEEP_MAX; // frames from which the next are charged (grow)
   for (;;) {
     const top = stack[stack.length - 1];
     let r: IteratorResult<unknown, unknown>;
@@ -79,7 +89,18 @@ export function runDeep(first: Generator<unknown, unknown, unknown>, seen?: (e: 
       if (!stack.length) return r.value;
       value = r.value;
     } else {
-      if (stack.length >= DEEP_MAX) {
+      if (grow !== undefined) {
+        if (stack.length >= peak) {
+          peak += CLONE_FRAMES_CHUNK;
+          try {
+            grow();
+          } catch (e) {
+            error = e; // the callee never starts: its caller gets the failure at the call
+            failed = true;
+            continue;
+          }
+        }
+      } else if (stack.length >= DEEP_MAX) {
         // the callee never starts: its caller gets the overflow at the call, as with the host stack
         error = new DeepLimit();
         seen?.(error); // the report's depth and frames are those of this moment

@@ -13,7 +13,7 @@ import type { Scheduler } from './scheduler';
 import type { Machine } from './machine';
 import { MemValues } from './membacked';
 import { GcHeap } from './gc';
-import { CLONE_DEEP, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
+import { CLONE_DEEP, CLONE_FRAME_BYTES, CLONE_FRAMES_CHUNK, DEEP_MAX, DeepLimit, OVERFLOW_LOCALS, runDeep } from './deep';
 import { deepThresholds } from './host-stack';
 import { HeapLog } from './heap-log';
 import { FrameArrays } from './frame-arrays';
@@ -664,7 +664,15 @@ export class Runtime {
   cloneDeep(g: Generator<unknown, unknown, unknown>): unknown {
     const d = this.cloneDepth;
     this.cloneDepth = 0;
-    try { return runDeep(g, this.seenDeep); } finally { this.cloneDepth = d; }
+    // its frames are charged to the heap limit as they grow (no stack size bounds a clone's
+    // nesting), released when it ends: a clone too deep for the heap fails as an allocation does
+    const m = this.machine as Machine | undefined;
+    let held = 0;
+    const grow = m && (() => {
+      m.guard(-1, () => m.sys.chargeHost(CLONE_FRAMES_CHUNK * CLONE_FRAME_BYTES));
+      held += CLONE_FRAMES_CHUNK * CLONE_FRAME_BYTES;
+    });
+    try { return runDeep(g, this.seenDeep, grow); } finally { this.cloneDepth = d; if (held) m!.sys.releaseHost(held); }
   }
   /** `site` is the dropped local's declaration; `frameSite` names the function. */
   // ---- deep drops: nesting of the drops of recursive types, and what waits past the limit

@@ -5,7 +5,7 @@
 import type { Runtime } from './rt';
 import type { BlockKind, WakeCause } from '../api';
 import { VexAbort, VexExit, VexLimit, VexPanic } from './errors';
-import { OVERFLOW_LOCALS } from './deep';
+import { DEEP_MAX, DeepLimit, OVERFLOW_LOCALS } from './deep';
 import { Fifo, MinHeap } from './queue';
 import { ASYNC_GUARDS, NO_GUARDS, type Guard } from './guards';
 
@@ -184,7 +184,7 @@ export class Scheduler {
       this.ended(t, prev, e);
       return;
     }
-    if (!r.done && r.value instanceof Task) return this.chain(t, prev, r.value);
+    if (!r.done && typeof r.value === 'object' && r.value !== null) return this.chain(t, prev, r.value);
     this.save(t);
     this.load(prev);
     this.current = prev;
@@ -213,33 +213,62 @@ export class Scheduler {
     }
     throw e;
   }
-  /** resume's loop once `t0` (switched in from `base`) yielded the Task `c0` of an async call. */
-  private chain(t0: Task, base: Task, c0: Task): void {
-    const callers: Task[] = []; // the tasks whose async call started `t`, outermost first
-    let t = t0, prev = base;
-    let start: Task | null = c0; // a Task `t` yielded: it starts now, `t` goes on when it ends or blocks
+  /** resume's loop once `t0` (switched in from `base`) yielded `y`: the Task of an async call
+   *  (`spawn`) or a StartFrame to start, or the generator of a deep twin (codegen deep.ts: a call of
+   *  a recursive plain function from suspendable code), which runs here as a heap frame of the task
+   *  that called it. `gens` are the frames, innermost last, `owners` the task each belongs to (a
+   *  task's own generator, then the twin frames it called, then the next task it started...); the
+   *  innermost one's owner is the current task. Only a task's own generator can block: twin frames
+   *  run plain code, whose blocking operations nest (drive). */
+  private chain(t0: Task, base: Task, y: object | null): void {
+    const gens: Op[] = [t0.gen!];
+    const owners: Task[] = [t0];
     let input: unknown = undefined;
     let failed = false;
+    let twins = 0; // twin frames in `gens`: at most DEEP_MAX, as on deep.ts runDeep's stack
     for (;;) {
-      if (start !== null) {
-        const c = start;
-        start = null;
-        try {
-          this.switchIn(c, t);
-          callers.push(t);
-          prev = t;
-          t = c;
-          input = undefined;
-        } catch (e) {
-          input = e; // (the switch's fuel charge, before any switching: raised in `t`)
+      if (y !== null) {
+        const v = y, o = owners[owners.length - 1];
+        y = null;
+        input = undefined;
+        const c = v instanceof Task ? v : v instanceof StartFrame ? v.task : null;
+        if (c === null && twins >= DEEP_MAX) {
+          input = new DeepLimit(); // the callee never starts: the overflow is its caller's
+          this.rt.seen(input);
           failed = true;
+        } else if (c === null) {
+          gens.push(v as Op); // a twin frame: a call in the same task
+          owners.push(o);
+          twins++;
+        } else {
+          try {
+            this.switchIn(c, o);
+            gens.push(c.gen!);
+            owners.push(c);
+          } catch (e) {
+            input = e; // (the switch's fuel charge, before any switching: raised in `o`)
+            failed = true;
+          }
         }
       }
+      const g = gens[gens.length - 1], t = owners[owners.length - 1];
+      const root = g === t.gen;
       let r: IteratorResult<unknown, unknown>;
       try {
-        r = failed ? t.gen!.throw(input) : t.gen!.next(input);
+        r = failed ? g.throw!(input) : g.next(input);
       } catch (e) {
         failed = false;
+        gens.pop();
+        owners.pop();
+        if (!root) {
+          twins--;
+          // a twin frame ended with an exception (its finally already ran): its caller gets it
+          if (e instanceof VexAbort || e instanceof VexLimit || e instanceof VexExit) this.leave(gens, owners, base, e);
+          input = e;
+          failed = true;
+          continue;
+        }
+        const prev = owners.length ? owners[owners.length - 1] : base;
         let raised = true;
         try {
           this.ended(t, prev, e);
@@ -247,44 +276,53 @@ export class Scheduler {
         } catch (x) {
           input = x;
         }
-        if (!callers.length) {
+        if (!gens.length) {
           if (raised) throw input;
           return;
         }
         if (!raised) input = t; // its Future holds the panic: the caller goes on with it
-        else if (input instanceof VexAbort || input instanceof VexLimit || input instanceof VexExit) {
-          // run-ending (no cleanup runs for it): leave the callers at once, as deep.ts runDeep does
-          // (a stack overflow is still seen by the innermost few, to record their locals)
-          for (let k = 0; input instanceof VexAbort && input.overflow && k < OVERFLOW_LOCALS && callers.length; k++) {
-            const p = callers.pop()!; // (loaded: it is `prev`)
-            try { p.gen!.throw(input); } catch { /* it rethrows */ }
-            this.current = callers.length ? callers[callers.length - 1] : base;
-            this.load(this.current);
-          }
-          this.load(base);
-          this.current = base;
-          throw input;
-        } else failed = true; // the caller's async call raises it, as a nested resume's would
-        t = callers.pop()!;
-        prev = callers.length ? callers[callers.length - 1] : base;
+        else if (input instanceof VexAbort || input instanceof VexLimit || input instanceof VexExit) this.leave(gens, owners, base, input);
+        else failed = true; // the caller's async call raises it, as a nested resume's would
         continue;
       }
       failed = false;
-      if (!r.done && r.value instanceof Task) {
-        start = r.value;
+      if (!r.done && typeof r.value === 'object' && r.value !== null) {
+        y = r.value;
         continue;
       }
+      gens.pop();
+      owners.pop();
+      if (!root) {
+        twins--;
+        input = r.value; // a twin frame returned (twin frames never block)
+        continue;
+      }
+      const prev = owners.length ? owners[owners.length - 1] : base;
       this.save(t);
       this.load(prev);
       this.current = prev;
       if (r.done) this.finish(t, r.value);
       if (prev.state === 'running') this.rt.emit({ t: 'task-run', task: prev.id, clock: this.clock });
-      if (!callers.length) return;
-      // the caller goes on with the Future its async call made
-      input = t;
-      t = callers.pop()!;
-      prev = callers.length ? callers[callers.length - 1] : base;
+      if (!gens.length) return;
+      input = t; // the caller goes on with the Future its async call made
     }
+  }
+  /** A run-ending exception `e` (no cleanup runs for it) raised in chain's frames: leave them at
+   *  once, as deep.ts runDeep does (a stack overflow is still seen by the innermost few, to record
+   *  their locals); the current task is the innermost frame's owner. */
+  private leave(gens: Op[], owners: Task[], base: Task, e: VexAbort | VexLimit | VexExit): never {
+    for (let k = 0; e instanceof VexAbort && e.overflow && k < OVERFLOW_LOCALS && gens.length; k++) {
+      const g = gens.pop()!, o = owners.pop()!;
+      try { g.throw!(e); } catch { /* it rethrows */ }
+      const below = owners.length ? owners[owners.length - 1] : base;
+      if (below !== o) {
+        this.current = below;
+        this.load(below);
+      }
+    }
+    this.load(base);
+    this.current = base;
+    throw e;
   }
   /** Switch from the running task `prev` to `t`. */
   private switchIn(t: Task, prev: Task): void {
@@ -451,6 +489,18 @@ export class Scheduler {
         r = g.next(c);
         continue;
       }
+      if (typeof r.value === 'object' && r.value !== null) {
+        // a deep twin's frame or a StartFrame (see chain): run on a trampoline of its own
+        let v: unknown;
+        try {
+          v = this.rt.deep(r.value as Gen);
+        } catch (e) {
+          r = g.throw!(e);
+          continue;
+        }
+        r = g.next(v);
+        continue;
+      }
       this.waitInPlace(me);
       r = g.next();
     }
@@ -508,6 +558,30 @@ export class Scheduler {
       this.deep = --this.nest >= this.nestAt;
     }
     return t;
+  }
+  /** `async` of a Task already spawned (a StartFrame run as a frame by deep.ts runDeep). */
+  startNested(t: Task): Task {
+    this.deep = ++this.nest >= this.nestAt;
+    try {
+      this.resume(t);
+    } finally {
+      this.deep = --this.nest >= this.nestAt;
+    }
+    return t;
+  }
+  /** The same call in a deep twin (or through an async fn value), which yields this for whatever
+   *  runs its frames to start: chain starts it in its loop, runDeep by running it (`startNested`). */
+  startFrame(gen: Gen, name: string, site: number): StartFrame {
+    return new StartFrame(this, this.spawn(gen, name, site));
+  }
+  /** An async fn as a value (`g(...args)` is its generator): calling it starts its task as a
+   *  direct call does; its `$d` (what a call through a value in a deep twin or, past ASYNC_NEST,
+   *  in suspendable code yields, as it yields a recursive plain function's twin) makes the
+   *  StartFrame instead. `site` is where the value was taken (the call's is not known to it). */
+  asyncFn(g: (...a: unknown[]) => Gen, name: string, site: number): (...a: unknown[]) => Task {
+    const f = (...a: unknown[]) => this.async(g(...a), name, site);
+    (f as { $d?: unknown }).$d = (...a: unknown[]) => this.startFrame(g(...a), name, site);
+    return f;
   }
   /** The same call in suspendable code, which yields the Task for its driver (resume or drive) to
    *  start: `(yield S.spawn(gen, name, site))` is the Future. */
@@ -643,6 +717,16 @@ export class Scheduler {
     if (r) this.wake(r, this.current.id, 'send');
     return ticket;
   }
+}
+
+/** An async call whose Task is spawned, to be started by what runs the frame that yields it
+ *  (Scheduler.startFrame). To a trampoline that knows no tasks (deep.ts runDeep) it is a frame
+ *  whose one step is the nested start. */
+export class StartFrame implements Iterator<unknown, unknown, unknown> {
+  constructor(private readonly s: Scheduler, readonly task: Task) {}
+  next(): IteratorResult<unknown, unknown> { return { value: this.s.startNested(this.task), done: true }; }
+  throw(e: unknown): IteratorResult<unknown, unknown> { throw e; }
+  return(value?: unknown): IteratorResult<unknown, unknown> { return { value, done: true }; }
 }
 
 // The blocking operations as small hand-written iterators rather than generator methods: suspended
