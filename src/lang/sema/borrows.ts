@@ -1260,56 +1260,80 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
   b.stmts.forEach((s, i) => {
     temporaryConflicts(cx, s);
     if (s.kind === 'for-in') loopBorrow(cx, s);
-    const held = heldBy(s);
-    if (!held) return;
-    const { r } = held;
-    for (const borrow of held.borrows) {
-      const x = ownerLocal(borrow.operand);
-      if (!x || x === r) continue;
-      const mut = borrow.mut, created = borrow.span;
-      // Where the borrow is last used: through `r`, or through a closure or reference bound from
-      // it later in the block (`let c = || … r …;`, `let q: &T = r;`), which holds it as well.
-      // It ends where `r` is given a new value (`r = &y;`).
-      let end = -1, lastUse: ast.Span | null = null;
-      const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-      // (or in a nested block or on every branch, `{ r = &y; }`: that statement is the borrow's
-      // last, as a whole, its uses of r before the assignment included; what follows it cannot
-      // use the old borrow)
-      const stop = after.findIndex((st) => reassigns(st, r) || resetsAll(st, r, NO_READS, reassigns));
-      const rest = stop < 0 ? after : after.slice(0, reassigns(after[stop], r) ? stop : stop + 1);
-      // (also a local given it by an assignment, `q = r;`, and either in a nested block: each
-      // shares r's borrows, as `let q = r;` does)
-      const holders = [r];
-      const bound = (o: Record<string, unknown>): void => {
-        const t = o as unknown as ast.Stmt, b = t.kind === 'let' || t.kind === 'assign' ? boundLocal(t) : null;
-        if (!b || holders.includes(b.local)) return;
-        const k = b.local.type.k;
-        if ((b.value.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(b.value, h))) holders.push(b.local);
-      };
-      const visit = (x: unknown): void => {
-        if (!x || typeof x !== 'object') return;
-        if (Array.isArray(x)) { for (const y of x) visit(y); return; }
-        const o = checkedNode(x) as Record<string, unknown>;
-        if (o.kind === 'let' || o.kind === 'assign') bound(o);
-        for (const key in o) if (walk(o, key)) visit(o[key]);
-      };
-      rest.forEach(visit);
-      // (a local given r's borrow keeps it past r's new value: `let q = r; r = &y; … q`)
-      after.forEach((st, k) => {
-        for (const h of holders) { const m = h === r && k >= rest.length ? null : lastMention(st, h); if (m) { end = k; lastUse = m; } }
-      });
-      if (end < 0 || !lastUse) continue;
-      for (let k = 0; k <= end; k++) {
-        const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut);
-        if (hit) {
-          cx.error(hit.message, hit.span, {
-            labels: [{ span: created, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: lastUse, message: NOTE.E0161.labelBorrowLaterUsedHere() }],
-          });
-          return; // one report per statement
-        }
-      }
-    }
+    for (const held of heldAll(s)) if (heldConflict(cx, b, i, held)) return; // one report per statement
   });
+}
+
+/** The borrows a statement makes each local it gives a value hold: a `let`'s (heldByLet: any value
+ *  holding a reference, a tuple, struct, array or variant holding one, `let (a, r) = t;`), and
+ *  `r = …;` of a local whose type holds a reference (`t = (0, &v[1]);`). */
+function heldAll(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
+  if (s.kind === 'let') return heldByLet(s);
+  const h = heldBy(s);
+  if (h) return [h];
+  const bound = s.kind === 'assign' ? boundLocal(s) : null;
+  return bound && holdsRef(bound.local.type) ? [{ r: bound.local, borrows: borrowsIn(bound.value) }] : [];
+}
+
+/** Report the first use, while held's borrows are live, of what one of them borrows that the
+ *  borrow forbids (statement i of b made them). Whether one was reported. */
+/** Conflicts reported (E0161), by span: one several holders meet (`let q = r;` in a nested block
+ *  holds r's borrow too) is reported once. */
+const toldConflicts = checkSet<ast.Span>();
+function heldConflict(cx: Ctx, b: ast.Block, i: number, held: { r: LocalInfo; borrows: Borrow[] }): boolean {
+  const { r } = held;
+  for (const borrow of held.borrows) {
+    const x = ownerLocal(borrow.operand);
+    if (!x || x === r) continue;
+    const mut = borrow.mut, created = borrow.span;
+    // Where the borrow is last used: through `r`, or through a closure or a value holding a
+    // reference bound from it later in the block (`let c = || … r …;`, `let q: &T = r;`,
+    // `let (n, q) = t;`), which holds it as well. It ends where `r` is given a new value (`r = &y;`).
+    let end = -1, lastUse: ast.Span | null = null;
+    const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
+    // (or in a nested block or on every branch, `{ r = &y; }`: that statement is the borrow's
+    // last, as a whole, its uses of r before the assignment included; what follows it cannot
+    // use the old borrow)
+    const stop = after.findIndex((st) => reassigns(st, r) || resetsAll(st, r, NO_READS, reassigns));
+    const rest = stop < 0 ? after : after.slice(0, reassigns(after[stop], r) ? stop : stop + 1);
+    // (also a local given it by an assignment, `q = r;`, and either in a nested block: each
+    // shares r's borrows, as `let q = r;` does)
+    const holders = [r];
+    const bound = (o: Record<string, unknown>): void => {
+      const t = o as unknown as ast.Stmt;
+      const to = t.kind === 'let' ? letLocals(t.pattern).map((local) => ({ local, value: t.init })) : t.kind === 'assign' && boundLocal(t) ? [boundLocal(t)!] : [];
+      for (const bl of to) {
+        if (holders.includes(bl.local)) continue;
+        const k = bl.local.type.k;
+        if ((bl.value.kind === 'closure' || k === 'ref' || k === 'fn' || holdsRef(bl.local.type)) && holders.some((h) => lastMention(bl.value, h))) holders.push(bl.local);
+      }
+    };
+    const visit = (x: unknown): void => {
+      if (!x || typeof x !== 'object') return;
+      if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+      const o = checkedNode(x) as Record<string, unknown>;
+      if (o.kind === 'let' || o.kind === 'assign') bound(o);
+      for (const key in o) if (walk(o, key)) visit(o[key]);
+    };
+    rest.forEach(visit);
+    // (a local given r's borrow keeps it past r's new value: `let q = r; r = &y; … q`)
+    after.forEach((st, k) => {
+      for (const h of holders) { const m = h === r && k >= rest.length ? null : lastMention(st, h); if (m) { end = k; lastUse = m; } }
+    });
+    if (end < 0 || !lastUse) continue;
+    for (let k = 0; k <= end; k++) {
+      const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut);
+      if (!hit) continue;
+      if (!toldConflicts.has(hit.span)) {
+        toldConflicts.add(hit.span);
+        cx.error(hit.message, hit.span, {
+          labels: [{ span: created, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: lastUse, message: NOTE.E0161.labelBorrowLaterUsedHere() }],
+        });
+      }
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A loop whose body gives r a new value in a statement of its own (`for … { read(r); r = &y;
@@ -1446,21 +1470,26 @@ export function replSessionBorrows(cx: Ctx, body: ast.Block, held: readonly Sess
     const s = st as ast.Stmt | null;
     if (!s || i >= body.stmts.length) return;
     // a holder a `let` of its name shadows can no longer be named: its borrows end
-    if (s.kind === 'let' && s.pattern.kind === 'name') { const n = s.pattern.name, l = localOf(s.pattern); live = live.filter((b) => b.r.name !== n || b.r === l); }
+    const lets = s.kind === 'let' ? letLocals(s.pattern) : [];
+    for (const l of lets) live = live.filter((b) => b.r.name !== l.name || b.r === l);
     const bound = boundLocal(s);
-    if (!bound || !kept.has(bound.local)) return;
-    const r = bound.local;
-    // a new value: the old borrows end; `let q = r;` shares r's
-    live = live.filter((b) => b.r !== r);
-    const fromR = bound.value.kind === 'ident' && nameRes(bound.value)?.k === 'local' ? (nameRes(bound.value) as ResOf<'local'>).local : null;
-    const shared = fromR ? live.filter((b) => b.r === fromR).map((b) => ({ ...b, r })) : [];
-    // (checked after r's last mention in this cell: the block's own check covers up to it)
-    let last = i;
-    for (let k = i + 1; k < stmts.length; k++) if (lastMention(stmts[k], r)) last = k;
-    const made = (heldBy(s)?.borrows ?? []).map((br) => ({ br, x: ownerLocal(br.operand) }))
-      .filter((e): e is { br: Borrow; x: LocalInfo } => !!e.x && e.x !== r)
-      .map((e) => ({ r, of: e.x, mut: e.br.mut, from: last + 1, created: e.br.span }));
-    live.push(...shared.map((b) => ({ ...b, from: last + 1 })), ...made);
+    const value = s.kind === 'let' ? s.init : bound?.value;
+    const held = heldAll(s);
+    for (const r of s.kind === 'let' ? lets : bound ? [bound.local] : []) {
+      if (!kept.has(r) || !value) continue;
+      // a new value: the old borrows end; `let q = r;`, `let (n, q) = t;`, `let q = t.1;` share
+      // what the holders they read hold
+      const before = live.filter((b) => b.r !== r);
+      const shared = holdsRef(r.type) ? before.filter((b) => lastMention(value, b.r)).map((b) => ({ ...b, r })) : [];
+      live = before;
+      // (checked after r's last mention in this cell: the block's own check covers up to it)
+      let last = i;
+      for (let k = i + 1; k < stmts.length; k++) if (lastMention(stmts[k], r)) last = k;
+      const made = (held.find((h) => h.r === r)?.borrows ?? []).map((br) => ({ br, x: ownerLocal(br.operand) }))
+        .filter((e): e is { br: Borrow; x: LocalInfo } => !!e.x && e.x !== r)
+        .map((e) => ({ r, of: e.x, mut: e.br.mut, from: last + 1, created: e.br.span }));
+      live.push(...shared.map((b) => ({ ...b, from: last + 1 })), ...made);
+    }
   });
   return live.filter((b) => kept.has(b.r) && kept.has(b.of)).map(({ r, of, mut }) => ({ r, of, mut }));
 }

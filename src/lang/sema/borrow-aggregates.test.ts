@@ -1,0 +1,54 @@
+// Issue #14: a reference held inside an aggregate value (a tuple, a struct literal's field, an
+// array, a variant's payload, nested, returned by a function, destructured, assigned) keeps its
+// borrow as a plain reference does: a conflicting change of what it borrows is E0161 while the
+// holder is used later, and fine once it is not (NLL). `let t = (1, &v[0]); v.clear();` printed
+// the dropped element.
+import { describe, it, expect } from 'vitest';
+import { checkSource } from './check';
+
+const pre = `struct N { n: i32 }
+struct H { r: &N, k: i32 }
+enum E { A(&N), B }
+fn pair(x: &N): (i32, &N) { return (1, x); }
+`;
+const program = (body: string) => `${pre}fn main() { let! v = Vec<N>(); v.push(N { n: 1 }); v.push(N { n: 2 }); let w = N { n: 5 }; let c = v.len() > 1; ${body} }`;
+const errs = (body: string) => checkSource('t.vx', program(body)).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+const E0161 = 'E0161 cannot borrow `v` as mutable because it is also borrowed as immutable';
+
+/** [name, statements making the holder, an expression reading the reference through it] */
+const CASES: [string, string, string][] = [
+  ['tuple', 'let t = (1, &v[0]);', 't.1.n'],
+  ['struct literal field', 'let h = H { r: &v[0], k: 1 };', 'h.r.n'],
+  ['array literal', 'let a = [&v[0], &v[1]];', 'a[0].n'],
+  ['enum payload', 'let e = E.A(&v[0]);', 'match e { E.A(r) => r.n, E.B => 0 }'],
+  ['nested tuple and array', 'let t = (1, (2, [&v[0]]));', 't.1.1[0].n'],
+  ['Some inside a tuple', 'let t = (Some(&v[0]), 1);', 't.0.unwrap().n'],
+  ['struct inside a tuple', 'let t = (H { r: &v[0], k: 1 }, 2);', 't.0.r.n'],
+  ['tuple a function returns', 'let t = pair(&v[0]);', 't.1.n'],
+  ['destructured', 'let t = (1, &v[0]); let (a, b) = t;', 'b.n'],
+  ['destructured literal', 'let (a, b) = (1, &v[0]);', 'b.n'],
+  ['copied', 'let t = (1, &v[0]); let q = t;', 'q.1.n'],
+  ['element read out', 'let t = (1, &v[0]); let r = t.1;', 'r.n'],
+  ['assigned', 'let! t = (0, &w); t = (0, &v[1]);', 't.1.n'],
+  ['if value', 'let t = if c { (1, &v[0]) } else { (2, &v[1]) };', 't.1.n'],
+  ['reference if value', 'let r = if c { &v[0] } else { &w };', 'r.n'],
+];
+
+describe('a reference inside an aggregate keeps its borrow (E0161)', () => {
+  for (const [name, mk, use] of CASES) {
+    it(`${name}: rejected when used after v.clear(), accepted when not`, () => {
+      expect(errs(`${mk} v.clear(); println("{}", ${use});`)).toEqual([E0161]);
+      expect(errs(`${mk} println("{}", ${use}); v.clear();`)).toEqual([]);
+    });
+  }
+  it('a holder given a new value no longer keeps the old borrow', () => {
+    expect(errs('let! t = (0, &v[0]); t = (0, &w); v.clear(); println("{}", t.1.n);')).toEqual([]);
+    expect(errs('let! t = (0, &v[0]); if c { t = (0, &w); } else { t = (1, &w); } v.clear(); println("{}", t.1.n);')).toEqual([]);
+  });
+  it('a destructured part holding no reference is no use of the borrow', () => {
+    expect(errs('let (n, r) = (1, &v[0]); v.clear(); println("{}", n);')).toEqual([]);
+  });
+  it('a conflict several holders meet is reported once', () => {
+    expect(errs('let t = (1, &v[0]); let q = t; let (a, b) = q; v.clear(); println("{}", b.n + q.1.n + t.1.n);')).toEqual([E0161]);
+  });
+});
