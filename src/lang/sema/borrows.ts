@@ -1421,6 +1421,11 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
         return;
       }
     }
+    // (a part moved out of it, `let a = s.a;`, `*b` of a Box: the borrow would read it there)
+    if (!mutBorrow && (o.kind === 'member' || o.kind === 'tuple-index' || o.kind === 'deref') && exprInfo(o as unknown as ast.Expr)?.moves && ownerLocal(o as unknown as ast.Expr) === x) {
+      out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };
+      return;
+    }
     if (!mutBorrow && o.kind === 'ident' && nameRes((o as unknown as ast.ExprOf<'ident'>))?.k === 'local' && (nameRes((o as unknown as ast.ExprOf<'ident'>)) as { local: LocalInfo }).local === x && exprInfo((o as unknown as ast.ExprOf<'ident'>))?.moves) {
       out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };
       return;

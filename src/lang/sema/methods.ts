@@ -46,7 +46,7 @@ export function structArgsEnv(t: Type): Map<string, Type> {
 
 /** `a.b` not in callee position. `write` is set for assignment targets (no union-read check). */
 export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | null, write: boolean): Type {
-  if (e.object.kind === 'ident') pathRoots.add(e.object); // `p.a` reads a part of p, not all of it
+  pathRoots.add(e.object); // `p.a` reads a part of p, not all of it (also `s.p.a` of s.p)
   const path = typePathOf(cx, e.object);
   if (path) {
     const pt = path.type;
