@@ -11,6 +11,7 @@ import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { isCopy, hasAnyParam } from './infer';
 import { typeName, type Type } from './types';
+import { unboxAll } from './methods';
 import { typeNeedsDrop } from './stmt';
 import { notClone } from './clone-check';
 import { MSG, NOTE } from '../msg';
@@ -36,7 +37,8 @@ export const dropPartOf = new WeakMap<LocalInfo, Type>();
  *  or null: a part of such a value cannot be moved out. */
 function dropOwnerOnPath(e: ast.Expr): Type | null {
   for (let o: ast.Expr = e; o.kind === 'member' || o.kind === 'tuple-index'; o = o.object) {
-    const t = exprInfo(o.object)?.type;
+    // (a field of a boxed struct is the struct's: `b.g` of a Box<W>, at any depth)
+    const t = o.kind === 'member' && exprInfo(o.object)?.type ? unboxAll(exprInfo(o.object)!.type) : exprInfo(o.object)?.type;
     if (t?.k === 'struct' && t.info.implsDrop) return t;
   }
   return null;
@@ -242,7 +244,8 @@ export function subjectBehindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean; su
 /** A value whose fields are its own parts: a struct (not a union) or tuple, or a Box of one (a
  *  Box's field is reached through the Box that owns it: `b.e` of `b: Box<W>`). */
 export function ownsFields(t: Type | undefined): boolean {
-  const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : t;
+  let inner = t;
+  while (inner?.k === 'builtin' && inner.name === 'Box') inner = inner.args[0]; // (every level: `bb.g` of a Box<Box<S>>)
   return !!inner && ((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple');
 }
 
