@@ -2,7 +2,8 @@
 // array, a variant's payload, nested, returned by a function, destructured, assigned) keeps its
 // borrow as a plain reference does: a conflicting change of what it borrows is E0161 while the
 // holder is used later, and fine once it is not (NLL). `let t = (1, &v[0]); v.clear();` printed
-// the dropped element.
+// the dropped element; so did a borrow stored into a holder (`vs.push(&v[0]);`, `h.r = &v[0];`)
+// or given to one in a nested block (`if c { r = &v[0]; }`).
 import { describe, it, expect } from 'vitest';
 import { checkSource } from './check';
 
@@ -32,6 +33,16 @@ const CASES: [string, string, string][] = [
   ['assigned', 'let! t = (0, &w); t = (0, &v[1]);', 't.1.n'],
   ['if value', 'let t = if c { (1, &v[0]) } else { (2, &v[1]) };', 't.1.n'],
   ['reference if value', 'let r = if c { &v[0] } else { &w };', 'r.n'],
+  ['match value', 'let t = match 1 { 1 => (1, &v[0]), _ => (2, &w) };', 't.1.n'],
+  // stored into a holder, also from a nested block
+  ['struct field stored', 'let! h = H { r: &w, k: 1 }; h.r = &v[0];', 'h.r.n'],
+  ['tuple element stored', 'let! t = (1, &w); t.1 = &v[0];', 't.1.n'],
+  ['array element stored', 'let! a = [&w, &w]; a[0] = &v[0];', 'a[0].n'],
+  ['pushed', 'let! vs = Vec<&N>(); vs.push(&v[0]);', 'vs[0].n'],
+  ['assigned in a block', 'let! t = (1, &w); { t = (2, &v[0]); }', 't.1.n'],
+  ['reference assigned on a branch', 'let! r = &w; if c { r = &v[0]; }', 'r.n'],
+  ['pushed on a branch', 'let! vs = Vec<&N>(); if c { vs.push(&v[0]); }', 'vs[0].n'],
+  ['pushed in a loop', 'let! vs = Vec<&N>(); for i in 0..2 { vs.push(&v[i]); }', 'vs[0].n'],
 ];
 
 describe('a reference inside an aggregate keeps its borrow (E0161)', () => {

@@ -1260,7 +1260,7 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
   b.stmts.forEach((s, i) => {
     temporaryConflicts(cx, s);
     if (s.kind === 'for-in') loopBorrow(cx, s);
-    for (const held of heldAll(s)) if (heldConflict(cx, b, i, held)) return; // one report per statement
+    for (const held of [...heldAll(s), ...storedIn(cx, s), ...nestedStores(cx, s)]) if (heldConflict(cx, b, i, held)) return; // one report per statement
   });
 }
 
@@ -1273,6 +1273,29 @@ function heldAll(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
   if (h) return [h];
   const bound = s.kind === 'assign' ? boundLocal(s) : null;
   return bound && holdsRef(bound.local.type) ? [{ r: bound.local, borrows: borrowsIn(bound.value) }] : [];
+}
+/** The borrows a statement stores into a holder it does not give a whole new value (storedOutside:
+ *  `vs.push(&v[0]);`, `h.r = &v[0];`, `t.1 = &x;`, `put(&vs!, &x);`): the holder keeps them. */
+function storedIn(cx: Ctx, s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
+  if (s.kind === 'assign' ? s.op !== '=' || s.target.kind === 'ident' : !(s.kind === 'expr' && s.expr.kind === 'call' && mayStore(cx, checkedNode(s.expr)))) return [];
+  return storedOutside(cx, s, NOWHERE);
+}
+/** The borrows statements in scopes nested in `s` (a branch, a block, a loop body, a match arm;
+ *  not a closure, task or `defer` body, which run elsewhere) give or store into holders declared
+ *  outside s (`if c { r = &v[0]; }`, `{ vs.push(&v[0]); }`): they hold them after s as well (each
+ *  nested block checks the rest of itself). A loop body's store meeting a change in the next
+ *  iteration is not seen here. */
+function nestedStores(cx: Ctx, s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
+  const e = s.kind === 'expr' ? s.expr : s;
+  if (!scopesOf(e).length) return [];
+  const out: { r: LocalInfo; borrows: Borrow[] }[] = [];
+  const add = (st: ast.Stmt) => { for (const h of [...heldAll(st), ...storedIn(cx, st)]) if (!within(h.r.span, s.span)) out.push(h); };
+  forEachScope(e, (sc) => {
+    if (sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer') return false;
+    for (const st of sc.stmts) add(st);
+    if (sc.value?.kind === 'call' || (sc.value as { kind?: string } | null)?.kind === 'assign') add(asStmt(sc.value!));
+  });
+  return out;
 }
 
 /** Report the first use, while held's borrows are live, of what one of them borrows that the
