@@ -56,6 +56,16 @@ describe('a reference inside an aggregate keeps its borrow (E0161)', () => {
     expect(errs('let! t = (0, &v[0]); t = (0, &w); v.clear(); println("{}", t.1.n);')).toEqual([]);
     expect(errs('let! t = (0, &v[0]); if c { t = (0, &w); } else { t = (1, &w); } v.clear(); println("{}", t.1.n);')).toEqual([]);
   });
+  it('a store in a loop body holds its borrow into the next iteration, up to the holder\'s first use there', () => {
+    const loop = (body: string) => errs(`let! r = &w; let! vs = Vec<&N>(); for i in 0..2 { ${body} } println("{} {}", r.n, vs.len());`);
+    expect(loop('v.clear(); println("{}", r.n); v.push(N { n: i }); r = &v[0];')).toEqual([E0161]);
+    expect(loop('v.clear(); if vs.len() > 0 { println("{}", vs[0].n); } v.push(N { n: i }); vs.push(&v[0]);')).toEqual([E0161]);
+    expect(loop('v.push(N { n: i }); vs.push(&v[0]);')).toEqual([E0161]);
+    // (accepted: the holder read before the change, or given a new value before its next use)
+    expect(errs('let! r = &w; for i in 0..2 { println("{}", r.n); v.clear(); v.push(N { n: i }); r = &v[0]; }')).toEqual([]);
+    expect(errs('let! r = &w; for i in 0..2 { r = &w; v.clear(); v.push(N { n: i }); println("{}", r.n); r = &v[0]; }')).toEqual([]);
+    expect(errs('let! vs = Vec<&N>(); for i in 0..2 { vs.push(&v[0]); } println("{}", vs[1].n);')).toEqual([]);
+  });
   it('a destructured part holding no reference is no use of the borrow', () => {
     expect(errs('let (n, r) = (1, &v[0]); v.clear(); println("{}", n);')).toEqual([]);
   });

@@ -1260,7 +1260,9 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
   b.stmts.forEach((s, i) => {
     temporaryConflicts(cx, s);
     if (s.kind === 'for-in') loopBorrow(cx, s);
-    for (const held of [...heldAll(s), ...storedIn(cx, s), ...nestedStores(cx, s)]) if (heldConflict(cx, b, i, held)) return; // one report per statement
+    // (one report per statement)
+    for (const held of [...heldAll(s), ...storedIn(cx, s)]) if (heldConflict(cx, b, i, held)) return;
+    for (const held of nestedStores(cx, s)) if (heldConflict(cx, b, i, held) || held.loops.some((l) => carriedConflict(cx, l, held))) return;
   });
 }
 
@@ -1285,17 +1287,56 @@ function storedIn(cx: Ctx, s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
  *  outside s (`if c { r = &v[0]; }`, `{ vs.push(&v[0]); }`): they hold them after s as well (each
  *  nested block checks the rest of itself). A loop body's store meeting a change in the next
  *  iteration is not seen here. */
-function nestedStores(cx: Ctx, s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
+type NestedStore = { r: LocalInfo; borrows: Borrow[]; loops: LoopStmt[] };
+function nestedStores(cx: Ctx, s: ast.Stmt): NestedStore[] {
   const e = s.kind === 'expr' ? s.expr : s;
   if (!scopesOf(e).length) return [];
-  const out: { r: LocalInfo; borrows: Borrow[] }[] = [];
-  const add = (st: ast.Stmt) => { for (const h of [...heldAll(st), ...storedIn(cx, st)]) if (!within(h.r.span, s.span)) out.push(h); };
-  forEachScope(e, (sc) => {
+  const out: NestedStore[] = [];
+  // (the loops around each scope, up to s: a store there may meet a change in a next iteration)
+  const loopsOf = new Map<Scope, LoopStmt[]>();
+  forEachScope(e, (sc, outer) => {
     if (sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer') return false;
+    const around = outer ? loopsOf.get(outer) ?? [] : [];
+    const loops = LOOPS.has((sc.owner as { kind?: string }).kind ?? '') && sc.block === (sc.owner as LoopStmt).body ? [...around, sc.owner as LoopStmt] : around;
+    loopsOf.set(sc, loops);
+    const add = (st: ast.Stmt) => { for (const h of [...heldAll(st), ...storedIn(cx, st)]) if (!within(h.r.span, s.span)) out.push({ ...h, loops }); };
     for (const st of sc.stmts) add(st);
     if (sc.value?.kind === 'call' || (sc.value as { kind?: string } | null)?.kind === 'assign') add(asStmt(sc.value!));
   });
   return out;
+}
+/** A store in loop l into a holder declared outside it, whose borrow the next iteration still
+ *  holds where it first uses the holder before giving it a new value (`for … { v.clear();
+ *  println(r.n); r = &v[0]; }`, `for … { v.push(…); vs.push(&v[0]); }`): report a change of what
+ *  it borrows before that use (E0161). Whether one was reported. */
+function carriedConflict(cx: Ctx, l: LoopStmt, held: NestedStore): boolean {
+  const first: unknown[] = l.kind === 'for-c' ? [l.post, l.cond] : l.kind === 'while' ? [l.cond] : [];
+  const nodes: unknown[] = [...first, ...l.body.stmts, l.body.tail];
+  // (any mention is a use, as for heldConflict; a new value for the holder on every path first ends it)
+  let k = -1, at: ast.Span | null = null;
+  for (let i = 0; i < nodes.length && k < 0; i++) {
+    const n = nodes[i], value = reassigns(n, held.r) ? (n as Extract<ast.Stmt, { kind: 'assign' }>).value : null;
+    if (i >= first.length && !(value && lastMention(value, held.r)) && resetsAll(n, held.r, NO_READS, reassigns)) return false;
+    at = lastMention(value ?? n, held.r);
+    if (at) k = i;
+  }
+  if (k < 0 || !at) return false;
+  const use = { at };
+  for (const br of held.borrows) {
+    const x = ownerLocal(br.operand);
+    // (a local of the loop is a new one in the next iteration)
+    if (!x || x === held.r || within(x.span, l.span)) continue;
+    const hit = conflict(nodes.slice(0, k + 1), x, held.r, br.mut);
+    if (!hit) continue;
+    if (!toldConflicts.has(hit.span)) {
+      toldConflicts.add(hit.span);
+      cx.error(hit.message, hit.span, {
+        labels: [{ span: br.span, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: use.at, message: NOTE.E0161.labelBorrowUsedByNextIteration() }],
+      });
+    }
+    return true;
+  }
+  return false;
 }
 
 /** Report the first use, while held's borrows are live, of what one of them borrows that the
