@@ -1559,6 +1559,14 @@ export function replSessionBorrows(cx: Ctx, body: ast.Block, held: readonly Sess
         .map((e) => ({ r, of: e.x, mut: e.br.mut, from: last + 1, created: e.br.span }));
       live.push(...shared.map((b) => ({ ...b, from: last + 1 })), ...made);
     }
+    // a borrow stored into a kept holder (`vs.push(&v[0]);`, `t.1 = &x;`, also in a nested block)
+    // is kept with what it held
+    for (const h of [...storedIn(cx, s), ...nestedStores(cx, s)]) {
+      if (!kept.has(h.r)) continue;
+      let last = i;
+      for (let k = i + 1; k < stmts.length; k++) if (lastMention(stmts[k], h.r)) last = k;
+      for (const br of h.borrows) { const x = ownerLocal(br.operand); if (x && x !== h.r) live.push({ r: h.r, of: x, mut: br.mut, from: last + 1, created: br.span }); }
+    }
   });
   return live.filter((b) => kept.has(b.r) && kept.has(b.of)).map(({ r, of, mut }) => ({ r, of, mut }));
 }
