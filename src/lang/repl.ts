@@ -220,7 +220,8 @@ function cellRefRoots(program: ast.Program): Set<LocalInfo> {
     seen.add(x);
     if (Array.isArray(x)) { x.forEach(visit); return; }
     const o = x as { kind?: string };
-    if (o.kind === 'ref') {
+    // (an expression's, not a type's: `Vec<&N>()` holds the type `&N`, also of kind 'ref')
+    if (o.kind === 'ref' && 'operand' in o) {
       const e = o as ast.ExprOf<'ref'>, t = exprInfo(e)?.type;
       let b: ast.Expr = e.operand;
       while (b.kind === 'member' || b.kind === 'tuple-index') b = b.object;

@@ -92,3 +92,34 @@ describe('isCellComplete', () => {
     expect(isCellComplete('x)')).toBe(true);
   });
 });
+
+describe('a session variable holding a reference inside a value keeps its borrow (§6.17, issue #14)', () => {
+  const session = (...cells: string[]) => {
+    const e = new ReplEngine();
+    e.eval('struct N { n: i32 }');
+    e.eval('let! v = Vec<N>(); v.push(N { n: 1 }); let w = N { n: 3 };');
+    for (const c of cells) expect(e.eval(c).ok).toBe(true);
+    return e.eval('v.clear();');
+  };
+  it('a tuple, destructured, or an element read out of it: v.clear() in a later cell is E0161', () => {
+    for (const cells of [['let t = (1, &v[0]);'], ['let (n, r) = (1, &v[0]);'], ['let t = (1, &v[0]);', 'let (n, r) = t;', 'let t = 0;'], ['let t = (1, &v[0]);', 'let r = t.1;', 'let t = 0;']]) {
+      const r = session(...cells);
+      expect(r.ok).toBe(false);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['E0161']);
+    }
+  });
+  it('a borrow stored into a session holder, also in a nested block: E0161 in a later cell', () => {
+    for (const cells of [['let! vs = Vec<&N>();', 'vs.push(&v[0]);'], ['let! vs = Vec<&N>();', 'if true { vs.push(&v[0]); }'], ['let! t = (1, &w);', 't.1 = &v[0];'], ['let! r = &w;', 'if true { r = &v[0]; }']]) {
+      const r = session(...cells);
+      expect(r.ok).toBe(false);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['E0161']);
+    }
+    // (accepted: what it stores borrows something else, or the holder was given a new value)
+    expect(session('let! vs = Vec<&N>();', 'vs.push(&w);').ok).toBe(true);
+    expect(session('let! vs = Vec<&N>();', 'vs.push(&v[0]);', 'vs = Vec<&N>();').ok).toBe(true);
+  });
+  it('accepted: given a new value, or only a part holding no reference kept', () => {
+    expect(session('let! t = (1, &v[0]);', 't = (2, &w);').ok).toBe(true);
+    expect(session('let t = (1, &v[0]);', 'let n = t.0;', 'let t = 0;').ok).toBe(true);
+  });
+});

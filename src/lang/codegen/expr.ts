@@ -1089,7 +1089,7 @@ export abstract class ExprEmitter {
         if (ps) ot = ps;
         // a field through a Box (`b.next` of `b: &Box<S>`), as member() reads it: the place is in
         // the box's content (it was looked up on the box itself: `cur = &b.next` read undefined)
-        if (ot.k === 'builtin' && ot.name === 'Box' && ot.args[0]) { o = `${o}.v`; ot = derefAll(ot.args[0]); }
+        while (ot.k === 'builtin' && ot.name === 'Box' && ot.args[0]) { o = `${o}.v`; ot = derefAll(ot.args[0]); }
         if (ot.k === 'struct') {
           const f = fieldNamed(ot.info.fields, e.name);
           if (f?.bitWidth) {
@@ -1307,7 +1307,11 @@ export abstract class ExprEmitter {
     let o = movesOut ? this.withRoot(tempRoot(e, false), e.object) : this.tempVal(e.object, this.ty(this.typeOf(e)));
     const ps = ptrToCStruct(ot);
     if (ps) { o = `${rtH('view')}(${this.m.td(ps)}, ${o}, ${this.site(e.span)})`; ot = ps; } // `p.f` through *S
-    if (ot.k === 'builtin' && ot.name === 'Box') return exprInfo(e)?.moves ? this.moveOut(this.simple(`${o}.v`), `.f_${e.name}`) : `${o}.v.f_${e.name}`;
+    if (ot.k === 'builtin' && ot.name === 'Box') {
+      // (through every level: `bb.f` of a Box<Box<S>>)
+      for (; ot.k === 'builtin' && ot.name === 'Box' && ot.args[0]; ot = derefAll(ot.args[0])) o = `${o}.v`;
+      return exprInfo(e)?.moves ? this.moveOut(this.simple(o), `.f_${e.name}`) : `${o}.f_${e.name}`;
+    }
     if (ot.k === 'struct' && ot.info.isUnion) return `${rtH('unionGet')}(${o}, ${jsStr(e.name)})`;
     if (exprInfo(e)?.moves && ot.k === 'struct' && !ot.info.isUnion) return this.moveOut(this.simple(o), `.f_${e.name}`);
     return `${o}.f_${e.name}`;

@@ -549,18 +549,18 @@ export class FnEmitter extends CallEmitter {
     try { return this.bindPattern(s.pattern, init, true, this.ty(this.effType(s.init))); } finally { this.discardInit = null; }
   }
 
-  /** `let (a, (_, b)) = t;` of an owned local t (or of a field path of one, `w.pair`) whose
-   *  unbound parts need drop: the bindings take their parts out of t (MOVED_OUT left in their
-   *  places) and t keeps the rest until its own scope ends (§3.5, Rust's partial move); null when
-   *  the init is not such a place (a temporary's unbound parts go with the statement: bindPattern). */
+  /** `let (a, (_, b)) = t;` of an owned local t (or of a field path of one, `w.pair`) of a type
+   *  that needs drop: the bindings take their parts out of t (MOVED_OUT left in their places) and
+   *  t keeps the rest until its own scope ends (§3.5, Rust's partial move; also when nothing is
+   *  left, `let (a, b) = t;`: the checker lets a moved part be given a new value, `t.0 = …;`, which
+   *  t then owns, sema/moves.ts partMoveByLet); null when the init is not such a place (a
+   *  temporary's unbound parts go with the statement: bindPattern). */
   private letKeepingRest(s: StmtOf<'let'>): string | null {
     const vt = this.ty(this.effType(s.init));
     if (s.pattern.kind !== 'tuple' || vt.k !== 'tuple' || !this.m.needsDrop(vt)) return null;
-    const place = this.ownedPlace(s.init);
+    // (a local a closure keeps has no drop flag: its parts are taken out alike)
+    const place = this.ownedPlace(s.init, true);
     if (place === null) return null;
-    const keeps = (p: ast.LetPattern, t: Type): boolean =>
-      p.kind === 'wild' ? this.m.needsDrop(t) : p.kind === 'tuple' && t.k === 'tuple' && p.elems.some((el, i) => keeps(el, t.elems[i]));
-    if (!keeps(s.pattern, vt)) return null;
     const tmp = this.tmp();
     const bytes = this.m.prog.layoutOf(vt).size;
     const out = [`${tmp} = ${bytes >= 256 ? `$copy(${place}, ${this.site(s.init.span)}, ${bytes})` : `$copy(${place})`};`];
@@ -577,17 +577,17 @@ export class FnEmitter extends CallEmitter {
   /** The JS place of an owned local (one with a drop flag) or of a plain field path of one
    *  (struct fields and tuple elements, no Box, cell or memory-backed value on the way); null
    *  otherwise. Reading it moves nothing. */
-  private ownedPlace(e: E): string | null {
+  private ownedPlace(e: E, flagless = false): string | null {
     if (e.kind === 'member' || e.kind === 'tuple-index') {
       const ot = this.ty(this.effType(e.object));
       if (ot.k !== 'tuple' && ot.k !== 'struct') return null;
-      const o = this.ownedPlace(e.object);
+      const o = this.ownedPlace(e.object, flagless);
       return o === null ? null : e.kind === 'member' ? `${o}.f_${e.name}` : `${o}[${e.index}]`;
     }
     if (e.kind !== 'ident' || nameRes(e)?.k !== 'local') return null;
     const l = (nameRes(e) as ResOf<'local'>).local;
     const t = this.ty(l.type);
-    if (t.k === 'ref' || l.addressTaken || !this.dropFlags.has(l.id)) return null;
+    if (t.k === 'ref' || l.addressTaken || (!flagless && !this.dropFlags.has(l.id))) return null;
     return localValue(l, this.boxedLocals);
   }
 

@@ -1260,56 +1260,144 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
   b.stmts.forEach((s, i) => {
     temporaryConflicts(cx, s);
     if (s.kind === 'for-in') loopBorrow(cx, s);
-    const held = heldBy(s);
-    if (!held) return;
-    const { r } = held;
-    for (const borrow of held.borrows) {
-      const x = ownerLocal(borrow.operand);
-      if (!x || x === r) continue;
-      const mut = borrow.mut, created = borrow.span;
-      // Where the borrow is last used: through `r`, or through a closure or reference bound from
-      // it later in the block (`let c = || … r …;`, `let q: &T = r;`), which holds it as well.
-      // It ends where `r` is given a new value (`r = &y;`).
-      let end = -1, lastUse: ast.Span | null = null;
-      const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
-      // (or in a nested block or on every branch, `{ r = &y; }`: that statement is the borrow's
-      // last, as a whole, its uses of r before the assignment included; what follows it cannot
-      // use the old borrow)
-      const stop = after.findIndex((st) => reassigns(st, r) || resetsAll(st, r, NO_READS, reassigns));
-      const rest = stop < 0 ? after : after.slice(0, reassigns(after[stop], r) ? stop : stop + 1);
-      // (also a local given it by an assignment, `q = r;`, and either in a nested block: each
-      // shares r's borrows, as `let q = r;` does)
-      const holders = [r];
-      const bound = (o: Record<string, unknown>): void => {
-        const t = o as unknown as ast.Stmt, b = t.kind === 'let' || t.kind === 'assign' ? boundLocal(t) : null;
-        if (!b || holders.includes(b.local)) return;
-        const k = b.local.type.k;
-        if ((b.value.kind === 'closure' || k === 'ref' || k === 'fn') && holders.some((h) => lastMention(b.value, h))) holders.push(b.local);
-      };
-      const visit = (x: unknown): void => {
-        if (!x || typeof x !== 'object') return;
-        if (Array.isArray(x)) { for (const y of x) visit(y); return; }
-        const o = checkedNode(x) as Record<string, unknown>;
-        if (o.kind === 'let' || o.kind === 'assign') bound(o);
-        for (const key in o) if (walk(o, key)) visit(o[key]);
-      };
-      rest.forEach(visit);
-      // (a local given r's borrow keeps it past r's new value: `let q = r; r = &y; … q`)
-      after.forEach((st, k) => {
-        for (const h of holders) { const m = h === r && k >= rest.length ? null : lastMention(st, h); if (m) { end = k; lastUse = m; } }
-      });
-      if (end < 0 || !lastUse) continue;
-      for (let k = 0; k <= end; k++) {
-        const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut);
-        if (hit) {
-          cx.error(hit.message, hit.span, {
-            labels: [{ span: created, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: lastUse, message: NOTE.E0161.labelBorrowLaterUsedHere() }],
-          });
-          return; // one report per statement
-        }
-      }
-    }
+    // (one report per statement)
+    for (const held of [...heldAll(s), ...storedIn(cx, s)]) if (heldConflict(cx, b, i, held)) return;
+    for (const held of nestedStores(cx, s)) if (heldConflict(cx, b, i, held) || held.loops.some((l) => carriedConflict(cx, l, held))) return;
   });
+}
+
+/** The borrows a statement makes each local it gives a value hold: a `let`'s (heldByLet: any value
+ *  holding a reference, a tuple, struct, array or variant holding one, `let (a, r) = t;`), and
+ *  `r = …;` of a local whose type holds a reference (`t = (0, &v[1]);`). */
+function heldAll(s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
+  if (s.kind === 'let') return heldByLet(s);
+  const h = heldBy(s);
+  if (h) return [h];
+  const bound = s.kind === 'assign' ? boundLocal(s) : null;
+  return bound && holdsRef(bound.local.type) ? [{ r: bound.local, borrows: borrowsIn(bound.value) }] : [];
+}
+/** The borrows a statement stores into a holder it does not give a whole new value (storedOutside:
+ *  `vs.push(&v[0]);`, `h.r = &v[0];`, `t.1 = &x;`, `put(&vs!, &x);`): the holder keeps them. */
+function storedIn(cx: Ctx, s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
+  if (s.kind === 'assign' ? s.op !== '=' || s.target.kind === 'ident' : !(s.kind === 'expr' && s.expr.kind === 'call' && mayStore(cx, checkedNode(s.expr)))) return [];
+  return storedOutside(cx, s, NOWHERE);
+}
+/** The borrows statements in scopes nested in `s` (a branch, a block, a loop body, a match arm;
+ *  not a closure, task or `defer` body, which run elsewhere) give or store into holders declared
+ *  outside s (`if c { r = &v[0]; }`, `{ vs.push(&v[0]); }`): they hold them after s as well (each
+ *  nested block checks the rest of itself). A loop body's store meeting a change in the next
+ *  iteration is not seen here. */
+type NestedStore = { r: LocalInfo; borrows: Borrow[]; loops: LoopStmt[] };
+function nestedStores(cx: Ctx, s: ast.Stmt): NestedStore[] {
+  const e = s.kind === 'expr' ? s.expr : s;
+  if (!scopesOf(e).length) return [];
+  const out: NestedStore[] = [];
+  // (the loops around each scope, up to s: a store there may meet a change in a next iteration)
+  const loopsOf = new Map<Scope, LoopStmt[]>();
+  forEachScope(e, (sc, outer) => {
+    if (sc.kind === 'closure' || sc.kind === 'go' || sc.kind === 'async' || sc.kind === 'defer') return false;
+    const around = outer ? loopsOf.get(outer) ?? [] : [];
+    const loops = LOOPS.has((sc.owner as { kind?: string }).kind ?? '') && sc.block === (sc.owner as LoopStmt).body ? [...around, sc.owner as LoopStmt] : around;
+    loopsOf.set(sc, loops);
+    const add = (st: ast.Stmt) => { for (const h of [...heldAll(st), ...storedIn(cx, st)]) if (!within(h.r.span, s.span)) out.push({ ...h, loops }); };
+    for (const st of sc.stmts) add(st);
+    if (sc.value?.kind === 'call' || (sc.value as { kind?: string } | null)?.kind === 'assign') add(asStmt(sc.value!));
+  });
+  return out;
+}
+/** A store in loop l into a holder declared outside it, whose borrow the next iteration still
+ *  holds where it first uses the holder before giving it a new value (`for … { v.clear();
+ *  println(r.n); r = &v[0]; }`, `for … { v.push(…); vs.push(&v[0]); }`): report a change of what
+ *  it borrows before that use (E0161). Whether one was reported. */
+function carriedConflict(cx: Ctx, l: LoopStmt, held: NestedStore): boolean {
+  const first: unknown[] = l.kind === 'for-c' ? [l.post, l.cond] : l.kind === 'while' ? [l.cond] : [];
+  const nodes: unknown[] = [...first, ...l.body.stmts, l.body.tail];
+  // (any mention is a use, as for heldConflict; a new value for the holder on every path first ends it)
+  let k = -1, at: ast.Span | null = null;
+  for (let i = 0; i < nodes.length && k < 0; i++) {
+    const n = nodes[i], value = reassigns(n, held.r) ? (n as Extract<ast.Stmt, { kind: 'assign' }>).value : null;
+    if (i >= first.length && !(value && lastMention(value, held.r)) && resetsAll(n, held.r, NO_READS, reassigns)) return false;
+    at = lastMention(value ?? n, held.r);
+    if (at) k = i;
+  }
+  if (k < 0 || !at) return false;
+  const use = { at };
+  for (const br of held.borrows) {
+    const x = ownerLocal(br.operand);
+    // (a local of the loop is a new one in the next iteration)
+    if (!x || x === held.r || within(x.span, l.span)) continue;
+    const hit = conflict(nodes.slice(0, k + 1), x, held.r, br.mut);
+    if (!hit) continue;
+    if (!toldConflicts.has(hit.span)) {
+      toldConflicts.add(hit.span);
+      cx.error(hit.message, hit.span, {
+        labels: [{ span: br.span, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: use.at, message: NOTE.E0161.labelBorrowUsedByNextIteration() }],
+      });
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Report the first use, while held's borrows are live, of what one of them borrows that the
+ *  borrow forbids (statement i of b made them). Whether one was reported. */
+/** Conflicts reported (E0161), by span: one several holders meet (`let q = r;` in a nested block
+ *  holds r's borrow too) is reported once. */
+const toldConflicts = checkSet<ast.Span>();
+function heldConflict(cx: Ctx, b: ast.Block, i: number, held: { r: LocalInfo; borrows: Borrow[] }): boolean {
+  const { r } = held;
+  for (const borrow of held.borrows) {
+    const x = ownerLocal(borrow.operand);
+    if (!x || x === r) continue;
+    const mut = borrow.mut, created = borrow.span;
+    // Where the borrow is last used: through `r`, or through a closure or a value holding a
+    // reference bound from it later in the block (`let c = || … r …;`, `let q: &T = r;`,
+    // `let (n, q) = t;`), which holds it as well. It ends where `r` is given a new value (`r = &y;`).
+    let end = -1, lastUse: ast.Span | null = null;
+    const after: unknown[] = [...b.stmts.slice(i + 1), b.tail];
+    // (or in a nested block or on every branch, `{ r = &y; }`: that statement is the borrow's
+    // last, as a whole, its uses of r before the assignment included; what follows it cannot
+    // use the old borrow)
+    const stop = after.findIndex((st) => reassigns(st, r) || resetsAll(st, r, NO_READS, reassigns));
+    const rest = stop < 0 ? after : after.slice(0, reassigns(after[stop], r) ? stop : stop + 1);
+    // (also a local given it by an assignment, `q = r;`, and either in a nested block: each
+    // shares r's borrows, as `let q = r;` does)
+    const holders = [r];
+    const bound = (o: Record<string, unknown>): void => {
+      const t = o as unknown as ast.Stmt;
+      const to = t.kind === 'let' ? letLocals(t.pattern).map((local) => ({ local, value: t.init })) : t.kind === 'assign' && boundLocal(t) ? [boundLocal(t)!] : [];
+      for (const bl of to) {
+        if (holders.includes(bl.local)) continue;
+        const k = bl.local.type.k;
+        if ((bl.value.kind === 'closure' || k === 'ref' || k === 'fn' || holdsRef(bl.local.type)) && holders.some((h) => lastMention(bl.value, h))) holders.push(bl.local);
+      }
+    };
+    const visit = (x: unknown): void => {
+      if (!x || typeof x !== 'object') return;
+      if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+      const o = checkedNode(x) as Record<string, unknown>;
+      if (o.kind === 'let' || o.kind === 'assign') bound(o);
+      for (const key in o) if (walk(o, key)) visit(o[key]);
+    };
+    rest.forEach(visit);
+    // (a local given r's borrow keeps it past r's new value: `let q = r; r = &y; … q`)
+    after.forEach((st, k) => {
+      for (const h of holders) { const m = h === r && k >= rest.length ? null : lastMention(st, h); if (m) { end = k; lastUse = m; } }
+    });
+    if (end < 0 || !lastUse) continue;
+    for (let k = 0; k <= end; k++) {
+      const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut);
+      if (!hit) continue;
+      if (!toldConflicts.has(hit.span)) {
+        toldConflicts.add(hit.span);
+        cx.error(hit.message, hit.span, {
+          labels: [{ span: created, message: NOTE.E0161.labelBorrowCreatedHere() }, { span: lastUse, message: NOTE.E0161.labelBorrowLaterUsedHere() }],
+        });
+      }
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A loop whose body gives r a new value in a statement of its own (`for … { read(r); r = &y;
@@ -1397,6 +1485,11 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
         return;
       }
     }
+    // (a part moved out of it, `let a = s.a;`, `*b` of a Box: the borrow would read it there)
+    if (!mutBorrow && (o.kind === 'member' || o.kind === 'tuple-index' || o.kind === 'deref') && exprInfo(o as unknown as ast.Expr)?.moves && ownerLocal(o as unknown as ast.Expr) === x) {
+      out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };
+      return;
+    }
     if (!mutBorrow && o.kind === 'ident' && nameRes((o as unknown as ast.ExprOf<'ident'>))?.k === 'local' && (nameRes((o as unknown as ast.ExprOf<'ident'>)) as { local: LocalInfo }).local === x && exprInfo((o as unknown as ast.ExprOf<'ident'>))?.moves) {
       out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };
       return;
@@ -1446,21 +1539,34 @@ export function replSessionBorrows(cx: Ctx, body: ast.Block, held: readonly Sess
     const s = st as ast.Stmt | null;
     if (!s || i >= body.stmts.length) return;
     // a holder a `let` of its name shadows can no longer be named: its borrows end
-    if (s.kind === 'let' && s.pattern.kind === 'name') { const n = s.pattern.name, l = localOf(s.pattern); live = live.filter((b) => b.r.name !== n || b.r === l); }
+    const lets = s.kind === 'let' ? letLocals(s.pattern) : [];
+    for (const l of lets) live = live.filter((b) => b.r.name !== l.name || b.r === l);
     const bound = boundLocal(s);
-    if (!bound || !kept.has(bound.local)) return;
-    const r = bound.local;
-    // a new value: the old borrows end; `let q = r;` shares r's
-    live = live.filter((b) => b.r !== r);
-    const fromR = bound.value.kind === 'ident' && nameRes(bound.value)?.k === 'local' ? (nameRes(bound.value) as ResOf<'local'>).local : null;
-    const shared = fromR ? live.filter((b) => b.r === fromR).map((b) => ({ ...b, r })) : [];
-    // (checked after r's last mention in this cell: the block's own check covers up to it)
-    let last = i;
-    for (let k = i + 1; k < stmts.length; k++) if (lastMention(stmts[k], r)) last = k;
-    const made = (heldBy(s)?.borrows ?? []).map((br) => ({ br, x: ownerLocal(br.operand) }))
-      .filter((e): e is { br: Borrow; x: LocalInfo } => !!e.x && e.x !== r)
-      .map((e) => ({ r, of: e.x, mut: e.br.mut, from: last + 1, created: e.br.span }));
-    live.push(...shared.map((b) => ({ ...b, from: last + 1 })), ...made);
+    const value = s.kind === 'let' ? s.init : bound?.value;
+    const held = heldAll(s);
+    for (const r of s.kind === 'let' ? lets : bound ? [bound.local] : []) {
+      if (!kept.has(r) || !value) continue;
+      // a new value: the old borrows end; `let q = r;`, `let (n, q) = t;`, `let q = t.1;` share
+      // what the holders they read hold
+      const before = live.filter((b) => b.r !== r);
+      const shared = holdsRef(r.type) ? before.filter((b) => lastMention(value, b.r)).map((b) => ({ ...b, r })) : [];
+      live = before;
+      // (checked after r's last mention in this cell: the block's own check covers up to it)
+      let last = i;
+      for (let k = i + 1; k < stmts.length; k++) if (lastMention(stmts[k], r)) last = k;
+      const made = (held.find((h) => h.r === r)?.borrows ?? []).map((br) => ({ br, x: ownerLocal(br.operand) }))
+        .filter((e): e is { br: Borrow; x: LocalInfo } => !!e.x && e.x !== r)
+        .map((e) => ({ r, of: e.x, mut: e.br.mut, from: last + 1, created: e.br.span }));
+      live.push(...shared.map((b) => ({ ...b, from: last + 1 })), ...made);
+    }
+    // a borrow stored into a kept holder (`vs.push(&v[0]);`, `t.1 = &x;`, also in a nested block)
+    // is kept with what it held
+    for (const h of [...storedIn(cx, s), ...nestedStores(cx, s)]) {
+      if (!kept.has(h.r)) continue;
+      let last = i;
+      for (let k = i + 1; k < stmts.length; k++) if (lastMention(stmts[k], h.r)) last = k;
+      for (const br of h.borrows) { const x = ownerLocal(br.operand); if (x && x !== h.r) live.push({ r: h.r, of: x, mut: br.mut, from: last + 1, created: br.span }); }
+    }
   });
   return live.filter((b) => kept.has(b.r) && kept.has(b.of)).map(({ r, of, mut }) => ({ r, of, mut }));
 }

@@ -260,7 +260,7 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
       return t;
     }
     case 'tuple-index': {
-      if (e.object.kind === 'ident') pathRoots.add(e.object);
+      pathRoots.add(e.object); // (`t.0` reads a part of t, not all of it)
       const t = derefAll(checkExpr(cx, e.object, null));
       checkFieldNotMoved(cx, e);
       if (t.k === 'tuple') {

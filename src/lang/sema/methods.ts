@@ -27,7 +27,7 @@ import { needHole } from './closure-infer';
 import { notClone } from './clone-check';
 import { noteParamClone } from './copy-needs';
 import { MSG, NOTE } from '../msg';
-import { type ResOf, exprInfo, nameRes, setCallTarget, setExprInfo } from './tables';
+import { type ResOf, exprInfo, nameRes, setCallAs, setCallTarget, setExprInfo, withInfo, writtenCall } from './tables';
 import { fieldNamed } from './field-named';
 
 /** Option/Result methods that call their function with the payload in place. */
@@ -35,6 +35,13 @@ const LENDS_PAYLOAD = new Set(['map', 'and_then', 'filter', 'map_err']);
 
 export function derefAll(t: Type): Type {
   while (t.k === 'ref') t = t.inner;
+  return t;
+}
+/** What fields are read through: the content of a Box, as many levels as there are (`bb.f` of a
+ *  `Box<Box<S>>`, `&Box<&Box<S>>`), references read through on the way. */
+export function unboxAll(t: Type): Type {
+  t = derefAll(t);
+  while (t.k === 'builtin' && t.name === 'Box' && t.args[0]) t = derefAll(t.args[0]);
   return t;
 }
 
@@ -46,7 +53,7 @@ export function structArgsEnv(t: Type): Map<string, Type> {
 
 /** `a.b` not in callee position. `write` is set for assignment targets (no union-read check). */
 export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | null, write: boolean): Type {
-  if (e.object.kind === 'ident') pathRoots.add(e.object); // `p.a` reads a part of p, not all of it
+  pathRoots.add(e.object); // `p.a` reads a part of p, not all of it (also `s.p.a` of s.p)
   const path = typePathOf(cx, e.object);
   if (path) {
     const pt = path.type;
@@ -73,8 +80,7 @@ export function checkMember(cx: Ctx, e: ast.ExprOf<'member'>, expected: Type | n
     return T.error;
   }
   const ot = checkExpr(cx, e.object, null);
-  let t = derefAll(ot);
-  if (t.k === 'builtin' && t.name === 'Box') t = derefAll(t.args[0]); // fields read through a Box
+  let t = unboxAll(ot); // fields read through a Box
   if (t.k === 'ptr') {
     requireUnsafe(cx, e.span, 'access through a raw pointer');
     t = t.inner;
@@ -111,10 +117,28 @@ function findMethodName(cx: Ctx, t: Type, name: string): boolean {
   return !!(bo && builtinMethod(bo, name));
 }
 
+/** `bb.m(…)` of a Box (or a reference to one) with m no method of Box itself: the method of its
+ *  content, through every level and reference, as Rust's auto-deref: checked as `(**bb).m(…)`
+ *  (tables: callAs; its `*`s are synthesized, typed here: bb is checked already). Null when m is
+ *  Box's own (`get`, `set`, `clone`, a user method on Box). */
+function throughBoxes(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, ot: Type, expected: Type | null): Type | null {
+  if (builtinMethod('Box', m.name) || m.name === 'clone' || overloadSet(cx.methods.get('Box'), m.name).length || writtenCall(call) !== call) return null;
+  let obj: ast.Expr = m.object, ty = ot;
+  while (ty.k === 'ref' || (ty.k === 'builtin' && ty.name === 'Box' && ty.args[0])) {
+    ty = ty.k === 'ref' ? ty.inner : ty.args[0];
+    obj = withInfo({ kind: 'deref', span: m.object.span, operand: obj } as ast.ExprOf<'deref'>, { type: ty });
+  }
+  const member: ast.ExprOf<'member'> = { ...m, object: obj };
+  const as: ast.ExprOf<'call'> = { ...call, callee: member };
+  setCallAs(call, as);
+  return checkMethodCall(cx, as, member, expected, ty);
+}
+
 /** `obj.m(args)` where obj is a value. */
-export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, expected: Type | null): Type {
-  const ot = checkExpr(cx, m.object, null);
+export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, expected: Type | null, known?: Type): Type {
+  const ot = known ?? checkExpr(cx, m.object, null);
   const t = derefAll(ot);
+  if (!known && t.k === 'builtin' && t.name === 'Box') { const c = throughBoxes(cx, call, m, ot, expected); if (c) return c; }
   const explicit = call.typeArgs ? call.typeArgs.map((a) => resolveType(cx, a)) : null;
   const site: CallSite = { callee: m.name, span: call.span, args: call.args, expected, explicit, receiver: t };
   if (t.k === 'error') {

@@ -11,6 +11,7 @@ import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { isCopy, hasAnyParam } from './infer';
 import { typeName, type Type } from './types';
+import { unboxAll } from './methods';
 import { typeNeedsDrop } from './stmt';
 import { notClone } from './clone-check';
 import { MSG, NOTE } from '../msg';
@@ -36,7 +37,8 @@ export const dropPartOf = new WeakMap<LocalInfo, Type>();
  *  or null: a part of such a value cannot be moved out. */
 function dropOwnerOnPath(e: ast.Expr): Type | null {
   for (let o: ast.Expr = e; o.kind === 'member' || o.kind === 'tuple-index'; o = o.object) {
-    const t = exprInfo(o.object)?.type;
+    // (a field of a boxed struct is the struct's: `b.g` of a Box<W>, at any depth)
+    const t = o.kind === 'member' && exprInfo(o.object)?.type ? unboxAll(exprInfo(o.object)!.type) : exprInfo(o.object)?.type;
     if (t?.k === 'struct' && t.info.implsDrop) return t;
   }
   return null;
@@ -242,7 +244,8 @@ export function subjectBehindRef(e: ast.Expr): { ref: ast.Expr; mut: boolean; su
 /** A value whose fields are its own parts: a struct (not a union) or tuple, or a Box of one (a
  *  Box's field is reached through the Box that owns it: `b.e` of `b: Box<W>`). */
 export function ownsFields(t: Type | undefined): boolean {
-  const inner = t?.k === 'builtin' && t.name === 'Box' ? t.args[0] : t;
+  let inner = t;
+  while (inner?.k === 'builtin' && inner.name === 'Box') inner = inner.args[0]; // (every level: `bb.g` of a Box<Box<S>>)
   return !!inner && ((inner.k === 'struct' && !inner.info.isUnion) || inner.k === 'tuple');
 }
 
@@ -538,12 +541,21 @@ export function fieldKey(root: LocalInfo, path: string): LocalInfo {
   return k;
 }
 
+/** Places given a whole new value (`t.0 = v;`, `s.a = v;`): no read of what was there, so a part
+ *  moved out of them may be given one. */
+export const newValueTargets = checkSet<ast.Expr>();
+
 /** Report a read of a field path (`p.a`) moved out before (once per move). */
 export function checkFieldNotMoved(cx: Ctx, e: ast.Expr): void {
+  if (newValueTargets.has(e)) return;
   const fp = fieldPath(e);
   const key = fp && fieldKeys.get(fp.root)?.get(fp.path);
   const moved = key && cx.moved.get(key);
-  if (!key || !moved) return;
+  if (!key || !moved) {
+    // (read whole, not as the start of a longer path: a part inside it moved out, `s.pair.0`)
+    if (fp && !pathRoots.has(e)) checkInnerNotMoved(cx, e, fp.root, fp.path);
+    return;
+  }
   cx.error(MSG.E0113.useMovedValue({ localName: key.name }), e.span, {
     labels: [{ span: moved, message: NOTE.E0113.labelValueMovedHere() }],
     notes: [NOTE.E0113.noteFieldWasMoved({ rootName: fp!.root.name }), NOTE.E0113.helpBorrowInsteadMoving()],
@@ -567,6 +579,48 @@ export function checkNotPartlyMoved(cx: Ctx, e: ast.Expr, local: LocalInfo): voi
     cx.moved.delete(k);
     return;
   }
+}
+
+/** Report a read of field path `path` of root while a path inside it is moved out (once per move). */
+function checkInnerNotMoved(cx: Ctx, e: ast.Expr, root: LocalInfo, path: string): void {
+  for (const [p, k] of fieldKeys.get(root) ?? []) {
+    const at = p.startsWith(path + '.') ? cx.moved.get(k) : undefined;
+    if (!at) continue;
+    const name = `${root.name}.${path}`;
+    cx.error(MSG.E0113.usePartiallyMovedValue({ localName: name }), e.span, {
+      labels: [{ span: at, message: NOTE.E0113.labelMovedHere({ name: k.name }) }],
+      notes: [NOTE.E0113.helpAssignNewValue({ kName: k.name })],
+    });
+    cx.moved.delete(k);
+    return;
+  }
+}
+
+/** `let (x, _) = t;` of an owned tuple place (a local, or a field path of one, not reached
+ *  through a reference): the bindings take their parts out of t and t keeps the rest (codegen
+ *  letKeepingRest leaves MOVED_OUT in their places), as rustc's partial move. So t is moved in
+ *  those parts only (consume moved all of it): `t.1` may still be read, a moved part given a new
+ *  value (`t.0 = …;`), and t read whole once every moved part has one. Not in a REPL cell, whose
+ *  session variables keep the whole move. */
+export function partMoveByLet(cx: Ctx, p: ast.LetPattern, init: ast.Expr): void {
+  const t = exprInfo(init)?.type;
+  if (p.kind !== 'tuple' || t?.k !== 'tuple' || cx.level !== 0 || cx.replScope || !exprInfo(init)?.moves) return;
+  const local = init.kind === 'ident' && nameRes(init)?.k === 'local' ? (nameRes(init) as ResOf<'local'>).local : null;
+  const fp = local ? { root: local, path: '' } : fieldPath(init);
+  if (!fp || fp.root.type.k === 'ref' || fp.root.partOf || (init.kind !== 'ident' && behindRef(init))) return;
+  const key = local ?? fieldKey(fp.root, fp.path);
+  const at = cx.moved.get(key);
+  if (!at) return;
+  const parts: string[] = [];
+  const walk = (q: ast.LetPattern, qt: Type, path: string): void => {
+    if (q.kind === 'name') { if (!isCopy(qt)) parts.push(path); }
+    else if (q.kind === 'tuple' && qt.k === 'tuple') q.elems.forEach((x, i) => walk(x, qt.elems[i] ?? qt, path ? `${path}.${i}` : String(i)));
+    else if (q.kind === 'tuple') parts.push(path); // (a type error: the whole, as before)
+  };
+  walk(p, t, fp.path);
+  cx.moved.delete(key);
+  if (local) local.movedOut = false;
+  for (const path of parts) if (path) cx.moved.set(fieldKey(fp.root, path), at);
 }
 
 /** A field path was assigned a new value: it and the paths inside it are usable again. */

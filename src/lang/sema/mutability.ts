@@ -7,6 +7,7 @@ import type { LocalInfo } from './typed';
 import type { Ctx } from './context';
 import { checkExpr } from './expr';
 import { checkMember } from './methods';
+import { checkFieldNotMoved } from './moves';
 import { MSG, NOTE, type Message } from '../msg';
 import { derefAll } from './methods';
 import { exprInfo, nameRes, setExprInfo, setNameRes } from './tables';
@@ -22,6 +23,8 @@ export function checkPlace(cx: Ctx, e: ast.Expr): Type {
     } else t = checkExpr(cx, e, null);
   } else if (e.kind === 'member') {
     t = checkMember(cx, e, null, true);
+    // (`s.a += …`, `&s.a!` read what is there: a moved part is gone; `s.a = …` does not, newValueTargets)
+    checkFieldNotMoved(cx, e);
   } else t = checkExpr(cx, e, null);
   setExprInfo(e, { ...(exprInfo(e) ?? {}), type: t });
   return t;

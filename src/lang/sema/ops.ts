@@ -135,6 +135,12 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   // Generic code compares `a: T` with `rb: &T` the same either way round: the reference is read.
   if (CMP.has(op) && r.k === 'ref' && l.k === 'param' && typeEq(derefParam(r), l)) r = readAs(e.right, l);
   else if (CMP.has(op) && l.k === 'ref' && r.k === 'param' && typeEq(derefParam(l), r)) l = readAs(e.left, r);
+  // and two references to it compare what they point to, as Rust's `PartialOrd for &T`: `a < b`
+  // with `a, b: &T` (E0125 `<` is not defined for `&T` before)
+  else if (CMP.has(op) && l.k === 'ref' && r.k === 'ref' && derefParam(l).k === 'param' && typeEq(derefParam(l), derefParam(r))) {
+    l = readAs(e.left, derefParam(l));
+    r = readAs(e.right, derefParam(r));
+  }
   if (l.k === 'error' || r.k === 'error') return CMP.has(op) ? T.bool : T.error;
   // text with text: a String operand reads as `str` (`s.trim() + "!"`, `s.upper() == "A"`) when
   // the other is a `str`, and two Strings add or compare (by content, §5.1) as texts

@@ -10,7 +10,7 @@ import { analyzeText } from './analysis';
 import type { Ctx } from './context';
 import type { FnInfo, LocalInfo } from './typed';
 import type { Type, StructInfo, EnumInfo } from './types';
-import { derefAll } from './methods';
+import { derefAll, unboxAll } from './methods';
 import { bindingVariant, callTarget, checkedNode, exprInfo, fnInfoOf, nameRes, resolvedOf, shorthandBindings, withTables } from './tables';
 
 export interface SourceText { name: string; text: string }
@@ -224,8 +224,7 @@ function occurrencesIn(a: Analyzed): Occurrence[] {
           if (vi >= 0) add(variantKey(ot.info, vi), e.nameSpan);
           break;
         }
-        let st = ot ? derefAll(ot) : null;
-        if (st?.k === 'builtin' && st.name === 'Box') st = derefAll(st.args[0]);
+        let st = ot ? unboxAll(ot) : null;
         if (st?.k === 'ptr') st = derefAll(st.inner);
         if (st?.k === 'struct') add(fieldKey(st.info, e.name), e.nameSpan);
         break;

@@ -23,7 +23,7 @@ import { derefAll } from './methods';
 import { bitfieldConstWarn, bitfieldOf } from './layout-check';
 import { requireUnsafe } from './expr';
 import { OPTION } from './prelude';
-import { type MoveSet, branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult, lentClosures, lentOwnedParams, tempElementClosures } from './moves';
+import { type MoveSet, branches, ifChain, revive, reviveField, loopMoves, containerBound, elementParam, consumeAdaptorResult, lentClosures, lentOwnedParams, tempElementClosures, newValueTargets, partMoveByLet } from './moves';
 import { isPlaceKind } from './ops';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, callTarget, checkedCall, exprInfo, localOf, nameRes, setExprInfo, setGoInfoOf, setLocalOf, setLoweredOf, checkMap } from './tables';
@@ -185,6 +185,7 @@ export function checkStmt(cx: Ctx, s: ast.Stmt): void {
         }
       }
       bindLetPattern(cx, s.pattern, t, s.mut);
+      partMoveByLet(cx, s.pattern, s.init);
       if (cx.borrowCheck && cx.probing === 0) noteLetHolds(cx, s);
       if (s.init.kind === 'ref' && s.pattern.kind === 'name' && localOf(s.pattern)) cx.heldBorrows.set(localOf(s.pattern)!, [s.init.operand]);
       const view = s.init.kind === 'call' ? sliceViewOf(s.init) : null;
@@ -422,6 +423,7 @@ function checkAssign(cx: Ctx, s: Extract<ast.Stmt, { kind: 'assign' }>): void {
     if (low.kind === 'assign') checkAssign(cx, low); // `a = a + b`; calls are checked already
     return;
   }
+  if (s.op === '=' && (s.target.kind === 'tuple-index' || s.target.kind === 'member')) newValueTargets.add(s.target);
   const tt = checkPlace(cx, s.target);
   const valid = isPlaceKind(s.target);
   if (!valid) cx.error(MSG.E0131.invalidLeftHandSide(), s.target.span);
