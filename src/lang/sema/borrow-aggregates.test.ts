@@ -43,6 +43,9 @@ const CASES: [string, string, string][] = [
   ['reference assigned on a branch', 'let! r = &w; if c { r = &v[0]; }', 'r.n'],
   ['pushed on a branch', 'let! vs = Vec<&N>(); if c { vs.push(&v[0]); }', 'vs[0].n'],
   ['pushed in a loop', 'let! vs = Vec<&N>(); for i in 0..2 { vs.push(&v[i]); }', 'vs[0].n'],
+  // a loop binding views v's element in place: a reference to it borrows v
+  ['loop binding pushed', 'let! vs = Vec<&N>(); for x in v { vs.push(&x); }', 'vs[0].n'],
+  ['loop binding stored on a branch', 'let! r = &w; for x in v { if x.n > 1 { r = &x; } }', 'r.n'],
 ];
 
 describe('a reference inside an aggregate keeps its borrow (E0161)', () => {

@@ -364,6 +364,17 @@ function localIn(br: Borrow, scope: ast.Span): LocalInfo | null {
 /** The iterated place of each `for` binding met so far (its elements are viewed in place). */
 const loopIter = checkMap<LocalInfo, ast.Expr>();
 
+/** The local whose change a borrow of x meets: x, or for a loop binding viewing elements in place
+ *  (`&y` of `for y in v`, held past the loop) what it iterates (`v.clear()` ends that element). */
+function viewedOwner(x: LocalInfo | null): LocalInfo | null {
+  for (let d = 0; x && d < 8; d++) {
+    const iter = loopIter.get(x);
+    if (!iter) return x;
+    x = ownerLocal(iter.kind === 'ref' ? iter.operand : iter);
+  }
+  return x;
+}
+
 /** The owned locals whose drop ends the data a borrow points into: the borrowed local itself, or
  *  for a loop binding (`&y` of `for y in w.items`) what it iterates, through a reference local
  *  to what that reference was bound to (`let r = &b;`, every place of `let r = pick(&a, &b);`).
@@ -1323,7 +1334,7 @@ function carriedConflict(cx: Ctx, l: LoopStmt, held: NestedStore): boolean {
   if (k < 0 || !at) return false;
   const use = { at };
   for (const br of held.borrows) {
-    const x = ownerLocal(br.operand);
+    const x = viewedOwner(ownerLocal(br.operand));
     // (a local of the loop is a new one in the next iteration)
     if (!x || x === held.r || within(x.span, l.span)) continue;
     const hit = conflict(nodes.slice(0, k + 1), x, held.r, br.mut);
@@ -1347,7 +1358,7 @@ const toldConflicts = checkSet<ast.Span>();
 function heldConflict(cx: Ctx, b: ast.Block, i: number, held: { r: LocalInfo; borrows: Borrow[] }): boolean {
   const { r } = held;
   for (const borrow of held.borrows) {
-    const x = ownerLocal(borrow.operand);
+    const x = viewedOwner(ownerLocal(borrow.operand));
     if (!x || x === r) continue;
     const mut = borrow.mut, created = borrow.span;
     // Where the borrow is last used: through `r`, or through a closure or a value holding a
