@@ -11,6 +11,7 @@ const pre = `struct N { n: i32 }
 struct H { r: &N, k: i32 }
 enum E { A(&N), B }
 fn pair(x: &N): (i32, &N) { return (1, x); }
+fn put(vs: &Vec<&N>!, r: &N): bool { vs.push(r); return true; }
 `;
 const program = (body: string) => `${pre}fn main() { let! v = Vec<N>(); v.push(N { n: 1 }); v.push(N { n: 2 }); let w = N { n: 5 }; let c = v.len() > 1; ${body} }`;
 const errs = (body: string) => checkSource('t.vx', program(body)).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
@@ -46,6 +47,10 @@ const CASES: [string, string, string][] = [
   // a loop binding views v's element in place: a reference to it borrows v
   ['loop binding pushed', 'let! vs = Vec<&N>(); for x in v { vs.push(&x); }', 'vs[0].n'],
   ['loop binding stored on a branch', 'let! r = &w; for x in v { if x.n > 1 { r = &x; } }', 'r.n'],
+  // stored by a call inside an expression
+  ['stored by a call in a let', 'let! vs = Vec<&N>(); let ok = put(&vs!, &v[0]);', 'vs[0].n'],
+  ['stored by a call in a condition', 'let! vs = Vec<&N>(); if put(&vs!, &v[0]) { }', 'vs[0].n'],
+  ['stored by a call in a nested let', 'let! vs = Vec<&N>(); if c { let ok = put(&vs!, &v[0]); }', 'vs[0].n'],
 ];
 
 describe('a reference inside an aggregate keeps its borrow (E0161)', () => {

@@ -1272,7 +1272,7 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
     temporaryConflicts(cx, s);
     if (s.kind === 'for-in') loopBorrow(cx, s);
     // (one report per statement)
-    for (const held of [...heldAll(s), ...storedIn(cx, s)]) if (heldConflict(cx, b, i, held)) return;
+    for (const held of [...heldAll(s), ...storedIn(cx, s), ...callStoresIn(cx, s)]) if (heldConflict(cx, b, i, held)) return;
     for (const held of nestedStores(cx, s)) if (heldConflict(cx, b, i, held) || held.loops.some((l) => carriedConflict(cx, l, held))) return;
   });
 }
@@ -1293,6 +1293,25 @@ function storedIn(cx: Ctx, s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
   if (s.kind === 'assign' ? s.op !== '=' || s.target.kind === 'ident' : !(s.kind === 'expr' && s.expr.kind === 'call' && mayStore(cx, checkedNode(s.expr)))) return [];
   return storedOutside(cx, s, NOWHERE);
 }
+/** The stores of calls inside a statement's own expressions (not the statement itself, not in a
+ *  nested scope, which is checked as its own statements): `let ok = put(&vs!, &x);`,
+ *  `if put(&vs!, &x) { … }`, an argument or a condition. */
+function callStoresIn(cx: Ctx, s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] {
+  const out: { r: LocalInfo; borrows: Borrow[] }[] = [];
+  const self = s.kind === 'expr' ? s.expr : null;
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+    const o = checkedNode(x) as Record<string, unknown>;
+    // (a block, closure, task or defer body is a scope of its own)
+    if (Array.isArray(o.stmts) || o.kind === 'closure' || o.kind === 'go' || o.kind === 'async' || o.kind === 'defer') return;
+    if (o.kind === 'call' && o !== (self as unknown) && mayStore(cx, o)) out.push(...storedOutside(cx, asStmt(o as unknown as ast.Expr), NOWHERE));
+    for (const key in o) if (walk(o, key)) visit(o[key]);
+  };
+  visit(s);
+  return out;
+}
+
 /** The borrows statements in scopes nested in `s` (a branch, a block, a loop body, a match arm;
  *  not a closure, task or `defer` body, which run elsewhere) give or store into holders declared
  *  outside s (`if c { r = &v[0]; }`, `{ vs.push(&v[0]); }`): they hold them after s as well (each
@@ -1310,7 +1329,7 @@ function nestedStores(cx: Ctx, s: ast.Stmt): NestedStore[] {
     const around = outer ? loopsOf.get(outer) ?? [] : [];
     const loops = LOOPS.has((sc.owner as { kind?: string }).kind ?? '') && sc.block === (sc.owner as LoopStmt).body ? [...around, sc.owner as LoopStmt] : around;
     loopsOf.set(sc, loops);
-    const add = (st: ast.Stmt) => { for (const h of [...heldAll(st), ...storedIn(cx, st)]) if (!within(h.r.span, s.span)) out.push({ ...h, loops }); };
+    const add = (st: ast.Stmt) => { for (const h of [...heldAll(st), ...storedIn(cx, st), ...callStoresIn(cx, st)]) if (!within(h.r.span, s.span)) out.push({ ...h, loops }); };
     for (const st of sc.stmts) add(st);
     if (sc.value?.kind === 'call' || (sc.value as { kind?: string } | null)?.kind === 'assign') add(asStmt(sc.value!));
   });
