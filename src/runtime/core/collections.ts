@@ -298,6 +298,8 @@ export class VMap<K = unknown, V = unknown> extends Table {
   ok: Map<unknown, unknown> | null = null;
   /** Keys compared by a user `op==` (classKey): stored keys by the canonical form of their hash. */
   byHash: Map<string, string[]> | null = null;
+  /** Ids classKey has added to byHash (a search run by op== adding one is seen). */
+  keyAdds = 0;
   /** After an insert: grow the table if the entries no longer fit. */
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   /** Original keys in insertion order. */
@@ -310,6 +312,7 @@ export class VSet<T = unknown> extends Table {
   m = new Set<T>();
   ok: Map<unknown, unknown> | null = null;
   byHash: Map<string, string[]> | null = null;
+  keyAdds = 0;
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   values(): unknown[] {
     return this.ok ? [...this.m].map((k) => this.ok!.get(k)) : [...this.m];
@@ -366,24 +369,31 @@ let classIds = 0;
 /** The stored key of k in m (a key type with a user `op==`, Eq §3.7): the id of the stored key
  *  that `==` k among those with k's hash, else a new id (kept in its bucket when `add`: the caller
  *  stores it). A bucket forgets ids no longer in m as it is searched; a clone of m rebuilds its
- *  buckets from its keys on first use. */
+ *  buckets from its keys on first use. op== and hash() are the program's code and may change m
+ *  itself (a thread_local map): a search compares a snapshot of the bucket, skips keys removed
+ *  meanwhile (it read a missing key: an internal error), and when keys were added meanwhile, one
+ *  of which may `==` k, an insert searches again (it stored a second equal key). */
 export function classKey(m: VMap | VSet, k: unknown, ops: KeyOps, add: boolean): string {
   const hashOf = (x: unknown) => (ops.hash ? canonKey(ops.hash(x)) : '');
   const h = hashOf(k);
-  let byHash = m.byHash;
-  if (!byHash) {
-    byHash = m.byHash = new Map();
-    if (m.ok) for (const [id, x] of m.ok) bucket(byHash, hashOf(x)).push(id as string);
+  if (!m.byHash) {
+    const built = new Map<string, string[]>();
+    if (m.ok) for (const [id, x] of [...m.ok]) bucket(built, hashOf(x)).push(id as string);
+    m.byHash ??= built; // (a hash() that used m meanwhile built them, and may have added since)
   }
-  const ids = byHash.get(h);
-  if (ids) {
+  const byHash = m.byHash;
+  for (;;) {
+    const ids = byHash.get(h);
+    if (!ids) break;
     let w = 0;
     for (const id of ids) if (m.m.has(id as never)) ids[w++] = id;
     ids.length = w;
-    for (const id of ids) if (ops.eq(m.ok!.get(id), k)) return id;
+    const adds = m.keyAdds;
+    for (const id of ids.slice()) if (m.m.has(id as never) && ops.eq(m.ok!.get(id), k)) return id;
+    if (!add || m.keyAdds === adds) break;
   }
   const id = '\x02' + classIds++;
-  if (add) bucket(byHash, h).push(id);
+  if (add) { bucket(byHash, h).push(id); m.keyAdds++; }
   return id;
 }
 function bucket(byHash: Map<string, string[]>, h: string): string[] {
