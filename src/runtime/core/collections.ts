@@ -298,8 +298,10 @@ export class VMap<K = unknown, V = unknown> extends Table {
   ok: Map<unknown, unknown> | null = null;
   /** Keys compared by a user `op==` (classKey): stored keys by the canonical form of their hash. */
   byHash: Map<string, string[]> | null = null;
-  /** Ids classKey has added to byHash (a search run by op== adding one is seen). */
+  /** Ids classKey has added to byHash (a search run by op== adding one is seen), and how many
+   *  byHash holds (removed keys' included, until swept). */
   keyAdds = 0;
+  bucketIds = 0;
   /** After an insert: grow the table if the entries no longer fit. */
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   /** Original keys in insertion order. */
@@ -313,6 +315,7 @@ export class VSet<T = unknown> extends Table {
   ok: Map<unknown, unknown> | null = null;
   byHash: Map<string, string[]> | null = null;
   keyAdds = 0;
+  bucketIds = 0;
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   values(): unknown[] {
     return this.ok ? [...this.m].map((k) => this.ok!.get(k)) : [...this.m];
@@ -378,23 +381,41 @@ export function classKey(m: VMap | VSet, k: unknown, ops: KeyOps, add: boolean):
   const h = hashOf(k);
   if (!m.byHash) {
     const built = new Map<string, string[]>();
-    if (m.ok) for (const [id, x] of [...m.ok]) bucket(built, hashOf(x)).push(id as string);
-    m.byHash ??= built; // (a hash() that used m meanwhile built them, and may have added since)
+    let n = 0;
+    if (m.ok) for (const [id, x] of [...m.ok]) { bucket(built, hashOf(x)).push(id as string); n++; }
+    // (a hash() that used m meanwhile built them, and may have added since)
+    if (!m.byHash) { m.byHash = built; m.bucketIds = n; }
   }
   const byHash = m.byHash;
   for (;;) {
     const ids = byHash.get(h);
     if (!ids) break;
-    let w = 0;
-    for (const id of ids) if (m.m.has(id as never)) ids[w++] = id;
-    ids.length = w;
+    const w = keepLive(m, ids);
+    if (w === 0) byHash.delete(h);
     const adds = m.keyAdds;
     for (const id of ids.slice()) if (m.m.has(id as never) && ops.eq(m.ok!.get(id), k)) return id;
     if (!add || m.keyAdds === adds) break;
   }
   const id = '\x02' + classIds++;
-  if (add) { bucket(byHash, h).push(id); m.keyAdds++; }
+  if (add) {
+    // ids of removed keys wait in their buckets until searched: when they are most of them, all
+    // buckets are swept (keys removed under hashes never looked up again held host memory: a loop
+    // inserting and removing distinct keys grew without bound); before the new id goes in, which
+    // the caller has yet to store
+    if (m.bucketIds >= 2 * m.m.size + 64) for (const [b, xs] of byHash) if (keepLive(m, xs) === 0) byHash.delete(b);
+    bucket(byHash, h).push(id);
+    m.keyAdds++;
+    m.bucketIds++;
+  }
   return id;
+}
+/** Drops the ids no longer in m from a bucket (in place): how many are left. */
+function keepLive(m: VMap | VSet, ids: string[]): number {
+  let w = 0;
+  for (const id of ids) if (m.m.has(id as never)) ids[w++] = id;
+  m.bucketIds -= ids.length - w;
+  ids.length = w;
+  return w;
 }
 function bucket(byHash: Map<string, string[]>, h: string): string[] {
   let b = byHash.get(h);
