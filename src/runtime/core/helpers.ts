@@ -471,13 +471,21 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `a == b` through generated glue (codegen eq-glue.ts): each step compares a pair and may
      *  push more (glue, x, y) triples; they are taken in order until one differs. */
-    $eqWith(f: (a: unknown, b: unknown, q: unknown[]) => boolean, a: unknown, b: unknown): boolean {
+    $eqWith(f: (a: unknown, b: unknown, q: unknown[]) => boolean, a: unknown, b: unknown, gc = false): boolean {
       const q: unknown[] = [f, a, b];
-      while (q.length) {
-        const y = q.pop(), x = q.pop(), g = q.pop() as typeof f;
-        if (!g(x, y, q)) return false;
-      }
-      return true;
+      const run = () => {
+        while (q.length) {
+          const y = q.pop(), x = q.pop(), g = q.pop() as typeof f;
+          if (!g(x, y, q)) return false;
+        }
+        return true;
+      };
+      if (!gc) return run();
+      // an op== is the program's code: one calling gc_collect() freed the parts of an operand
+      // not yet compared when it was a temporary (`mk() == v`: the next element's Gc was read freed)
+      const held = () => [a, b];
+      rt.gc.enter(held);
+      try { return run(); } finally { rt.gc.leave(held); }
     },
     /** `eq`: the element type's own `==` (element on the left, as Rust's `contains`). */
     $contains(a: unknown[], x: unknown, eq?: (x: unknown, y: unknown) => boolean): boolean {
