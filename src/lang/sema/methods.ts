@@ -267,6 +267,11 @@ function clonesElements(cx: Ctx, call: ast.ExprOf<'call'>, t: Type, elem: Type):
 
 /** A call of user method `f` on the already checked receiver `m.object` (of type `ot`). */
 export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, ot: Type, f: FnInfo, site: CallSite): Type {
+  // the standard HashMap/HashSet keep their keys in a Map/Set from generic code (std-sandbox.ts):
+  // the key type's checks are made here, at the program's call (checkEqLends)
+  const recvT = derefAll(ot);
+  if (recvT.k === 'struct' && /(^|·)Hash(Map|Set)$/.test(recvT.info.name) && recvT.args[0] && !KEYLESS.has(m.name)
+    && (recvT.info.decl as { span?: ast.Span } | null)?.span?.file.startsWith('<std>')) checkEqLends(cx, call.span, recvT.args[0], fmt(recvT));
   if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
   if (call.bang && f.receiver !== 'mut-ref') cx.error(MSG.E0144.notMutatingMethodRemove2({ fName: f.name }), call.span);
   const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';
