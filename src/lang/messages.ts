@@ -334,6 +334,7 @@ export const MESSAGES = {
     cannotApplyElementsWould: 'cannot apply `+` to {$l} and {$l}: the elements would be shared by three vectors',
     cannotShift: 'cannot shift {$tt} by {$vt}',
     comparisonWouldDrop: '`{$op}` lends its operands, but `{$method}` takes {$t} by value and would drop it',
+    keyWouldDrop: 'a {$owner} lends its keys, but `{$method}` takes {$t} by value and would drop it',
   },
   E0126: {
     cannotCast: 'cannot cast {$from} as {$to}',

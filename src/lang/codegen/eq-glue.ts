@@ -49,7 +49,8 @@ function eqParts(t: Type): readonly Type[] {
 
 /** JS for `l == r` of type t through the glue, or null when t holds no user `op==`. */
 export function eqGlueJs(m: ModuleCtx, l: string, r: string, t: Type): string | null {
-  return holdsUserEq(m, t) ? `${rtX('$eqWith')}(${eqFn(m, t)}, ${l}, ${r})` : null;
+  // (operands that may hold a Gc handle are GC roots while the comparison runs op== methods)
+  return holdsUserEq(m, t) ? `${rtX('$eqWith')}(${eqFn(m, t)}, ${l}, ${r}${m.mayHoldGc(t) ? ', true' : ''})` : null;
 }
 
 function eqFn(m: ModuleCtx, t: Type): string {

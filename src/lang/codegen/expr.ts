@@ -831,7 +831,8 @@ export abstract class ExprEmitter {
       case 'float': return `$g(${js})`;
       case 'bool': return `(${js} ? "true" : "false")`;
       case 'str': return js;
-      case 'unit': return '"nil"';
+      // the value is evaluated all the same: `println(s.insert(x))` runs the insert
+      case 'unit': return /^[\w$]+$/.test(js) ? '"nil"' : `(${js}, "nil")`;
       case 'builtin': if (t.name === 'String') return `${js}.s`; break;
     }
     return `${RT.show}(${js}, ${this.m.td(t)})`;

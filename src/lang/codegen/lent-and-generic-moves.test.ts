@@ -52,6 +52,39 @@ fn main() { let! v = Vec<P>(); v.push(${mk('a')}); v.sort(); }`)[0]).toMatch(/^E
   });
 });
 
+describe('parts and keys compared through a by-value op== or hash() are lent too', () => {
+  // `==` of a Vec or tuple, contains/index_of, and Map/Set keys call the parts' own op== (and a
+  // key type's hash()): one taking an owning value by value dropped the container's value, which
+  // was then dropped again at the container's end
+  const cases: [string, string, RegExp][] = [
+    ['fn (a: P) op==(o: &P): bool { return true; }', 'let! v = Vec<P>(); v.push(MK); let! w = Vec<P>(); println(v == w);', /^E0125 `==` lends its operands, but `op==` takes `P` by value/],
+    ['fn (a: &P) op==(o: P): bool { return true; }', 'let t = (MK, 1); let u = (MK, 1); println(t != u);', /^E0125 `==` lends its operands, but `op==` takes `P` by value/],
+    ['fn (a: &P) op==(o: P): bool { return true; }', 'let! v = Vec<P>(); println(v.contains(MK));', /^E0125 `==` lends its operands/],
+    ['fn (a: &P) op==(o: P): bool { return true; }', 'let! m = Map<P, i32>(); m.insert(MK, 1);', /^E0125 a `Map<P, i32>` lends its keys, but `op==` takes `P` by value/],
+    ['fn (a: &P) op==(o: &P): bool { return true; }\nfn (a: P) hash(): u64 { return 1; }', 'let! s = Set<P>(); s.insert(MK);', /^E0125 a `Set<P>` lends its keys, but `hash` takes `P` by value/],
+    ['fn (a: &P) op==(o: &P): bool { return true; }\nfn (a: P) hash(): u64 { return 1; }', 'let m = {MK: 1};', /^E0125 a `Map<P, i32>` lends its keys, but `hash`/],
+    ['fn (a: &P) op==(o: P): bool { return true; }', 'let! m = Map<Option<P>, i32>(); println(m[None]);', /^E0125 a `Map<Option<P>, i32>` lends its keys, but `op==`/],
+  ];
+  // (the standard HashMap keeps its keys in a Map from generic code: checked at the program's call)
+  cases.push(['fn (a: &P) op==(o: P): bool { return true; }', 'let! h = HashMap<P, i32>.new(); h.insert(MK, 1);', /^E0125 a `HashMap<P, i32>` lends its keys, but `op==`/]);
+  for (const [decl, body, want] of cases) {
+    it(body, () => {
+      const errs = errors(`import { HashMap } from "collections";\n${D}${decl}\nfn main() { ${body.replaceAll('MK', mk('a'))} }`);
+      expect(errs).toHaveLength(1);
+      expect(errs[0]).toMatch(want);
+    });
+  }
+  it('plain data may still be taken by value, and a Map method that touches no key is no error', () => {
+    expect(runVex(`struct Q { x: i32 }
+fn (a: Q) op==(o: Q): bool { return a.x == o.x; }
+fn (a: Q) hash(): u64 { return a.x as u64; }
+fn main() { let! m = Map<Q, i32>(); m.insert(Q { x: 1 }, 1); m[Q { x: 1 }] += 1; let! v = Vec<Q>(); v.push(Q { x: 1 }); println(m[Q { x: 1 }], v.contains(Q { x: 1 }), v == v); }`).stdout).toBe('2 true true\n');
+    expect(errors(`${D}fn (a: &P) op==(o: P): bool { return true; }
+fn count(m: &Map<P, i32>) { println(m.len(), m.is_empty()); }
+fn main() { }`)).toEqual([]);
+  });
+});
+
 describe('a by-value arithmetic operand moves', () => {
   it('using it again is E0113 with a note naming the operator method', () => {
     const c = compile([{ name: 't.vx', text: `${D}fn (a: &P) op+(o: P): P { return ${mk('s')}; }

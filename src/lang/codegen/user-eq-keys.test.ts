@@ -196,4 +196,27 @@ ${KV}fn main() {
     expect(r.stdout).toContain('2 3\ndv4\ndk4\n1\n');
     expect(r.stdout.split('\n').filter((l) => l === 'dk4')).toHaveLength(2);
   });
+
+  it('an op== that changes the map it is looked up in (a thread_local map) reads no missing key and stores no second equal key', () => {
+    // op== is the program's code: removing a key later in the bucket being searched made the
+    // search read it (an internal error); inserting an equal key left the insert's search unaware
+    expect(out(`struct K { n: i32 }
+thread_local let! M: Map<K, i32> = Map<K, i32>();
+thread_local let! ARM: i32 = 0;
+fn (a: &K) op==(o: &K): bool {
+    if ARM == 1 { ARM = 0; M.remove(K { n: 2 }); }
+    if ARM == 2 { ARM = 0; M.insert(K { n: 4 }, 40); }
+    return a.n == o.n;
+}
+fn main() {
+    M.insert(K { n: 1 }, 1);
+    M.insert(K { n: 2 }, 2);
+    ARM = 1;
+    M.insert(K { n: 3 }, 3);
+    println("{:?}", M);
+    ARM = 2;
+    M.insert(K { n: 4 }, 4);
+    println("{:?}", M);
+}`)).toEqual(['{K { n: 1 }: 1, K { n: 3 }: 3}', '{K { n: 1 }: 1, K { n: 3 }: 3, K { n: 4 }: 4}']);
+  });
 });

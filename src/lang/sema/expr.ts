@@ -6,7 +6,7 @@ import type { Ctx } from './context';
 import { assignable, defaultIntType, joinNumeric, isNumeric, hasAnyParam } from './infer';
 import { consume, movesOut, checkNotMoved, checkFieldNotMoved, checkNotPartlyMoved, pathRoots } from './moves';
 import { fillHole, needHole } from './closure-infer';
-import { indexOverload } from './operators';
+import { indexOverload, checkEqLends } from './operators';
 import { fnValueOf } from './overloads';
 import { attachDisplay } from './std-contracts';
 import { hiddenFields, shownName } from './std-time';
@@ -184,7 +184,9 @@ function checkInner(cx: Ctx, e: ast.Expr, expected: Type | null): Type {
         cx.error(MSG.E0130.cannotInferTypeEmpty(), e.span);
         return T.error;
       }
-      return { k: 'builtin', name: 'Map', args: [kt, vt] };
+      const mt: Type = { k: 'builtin', name: 'Map', args: [kt, vt] };
+      checkEqLends(cx, e.span, kt, fmt(mt));
+      return mt;
     }
     case 'unary': return checkUnary(cx, e, expected);
     case 'postfix': return checkIncDec(cx, e);
@@ -517,6 +519,7 @@ function checkIndex(cx: Ctx, e: ast.ExprOf<'index'>): Type {
   if (t.k === 'struct' || t.k === 'enum') return indexOverload(cx, e, ot) ?? T.error;
   if (t.k === 'builtin' && t.name === 'Map') {
     expectType(cx, e.index, t.args[0]);
+    checkEqLends(cx, e.span, t.args[0], fmt(t));
     return t.args[1];
   }
   const it = checkExpr(cx, e.index, null);

@@ -16,7 +16,7 @@ import { primMethod } from './extends';
 import { placeMutability, reportImmutable } from './mutability';
 import { resolveType } from './resolve';
 import { overloadSet, resolveOverload, contractOverloads } from './overloads';
-import { checkSortLends } from './operators';
+import { checkSortLends, checkEqLends } from './operators';
 import { typePathOf } from './calls';
 import { allContracts } from './collect';
 import * as inferMod from './infer';
@@ -28,6 +28,9 @@ import { notClone } from './clone-check';
 import { noteParamClone } from './copy-needs';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, nameRes, setCallAs, setCallTarget, setExprInfo, withInfo, writtenCall } from './tables';
+
+/** Map/Set methods that neither compare nor hash keys (checkEqLends). */
+const KEYLESS = new Set(['len', 'is_empty', 'keys', 'values', 'iter', 'clear', 'clone', 'capacity']);
 import { fieldNamed } from './field-named';
 
 /** Option/Result methods that call their function with the payload in place. */
@@ -243,6 +246,9 @@ export function checkMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf
     if (owner === 'DynamicLib' && m.name === 'symbol' && explicit?.[0]) checkSymbolType(cx, explicit[0], call.span);
     noteLentClosures(call, owner, m.name);
     if (owner === 'Vec' && m.name === 'sort' && t.k === 'builtin' && t.args[0]) checkSortLends(cx, call.span, t.args[0]);
+    if ((owner === 'Map' || owner === 'Set') && t.k === 'builtin' && t.args[0] && !KEYLESS.has(m.name)) checkEqLends(cx, call.span, t.args[0], fmt(t));
+    const elemT = t.k === 'array' || t.k === 'slice' ? t.elem : t.k === 'builtin' && t.name === 'Vec' ? t.args[0] : undefined;
+    if (elemT && (m.name === 'contains' || m.name === 'index_of')) checkEqLends(cx, call.span, elemT, null);
     // keys()/values()/collections' get clone what the map holds: a type parameter there must be cloneable
     const clonedT = t.k !== 'builtin' ? undefined : m.name === 'keys' || (owner === 'Set' && m.name === 'values') ? t.args[0] : m.name === 'values' || m.name === 'vex_cloned' ? t.args[1] : undefined;
     if (clonedT && (owner === 'Map' || owner === 'Set')) {
@@ -285,6 +291,11 @@ function clonesElements(cx: Ctx, call: ast.ExprOf<'call'>, t: Type, elem: Type):
 
 /** A call of user method `f` on the already checked receiver `m.object` (of type `ot`). */
 export function userMethodCall(cx: Ctx, call: ast.ExprOf<'call'>, m: ast.ExprOf<'member'>, ot: Type, f: FnInfo, site: CallSite): Type {
+  // the standard HashMap/HashSet keep their keys in a Map/Set from generic code (std-sandbox.ts):
+  // the key type's checks are made here, at the program's call (checkEqLends)
+  const recvT = derefAll(ot);
+  if (recvT.k === 'struct' && /(^|·)Hash(Map|Set)$/.test(recvT.info.name) && recvT.args[0] && !KEYLESS.has(m.name)
+    && (recvT.info.decl as { span?: ast.Span } | null)?.span?.file.startsWith('<std>')) checkEqLends(cx, call.span, recvT.args[0], fmt(recvT));
   if (f.receiver === 'mut-ref') requireMutableReceiver(cx, m, ot, m.name);
   if (call.bang && f.receiver !== 'mut-ref') cx.error(MSG.E0144.notMutatingMethodRemove2({ fName: f.name }), call.span);
   const autoRef = f.receiver === 'value' ? (ot.k === 'ref' ? 'deref' : 'none') : ot.k === 'ref' ? 'none' : 'ref';

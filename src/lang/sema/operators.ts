@@ -5,7 +5,7 @@
 // the left operand has no matching method (`2 * v`). The checked call is stored as the node's
 // `info.lowered`; codegen emits it instead of the operator.
 import type * as ast from '../syntax/ast';
-import { T, typeName, type Type } from './types';
+import { T, typeName, subst, envOf, type Type } from './types';
 import type { Ctx } from './context';
 import type { FnInfo } from './typed';
 import { checkExpr, fmt } from './expr';
@@ -112,6 +112,47 @@ export function checkSortLends(cx: Ctx, span: ast.Span, elem: Type): void {
   if (!f || plainData(elem)) return;
   if (f.receiver === 'value') lendError(cx, span, f, '<', 'self', elem);
   else if (f.params[0].type.k !== 'ref') lendError(cx, span, f, '<', f.params[0].name, f.params[0].type);
+}
+
+/** `==` of a compound value compares its parts through their types' own `op==` (codegen
+ *  eq-glue.ts), and a Map or Set finds a key by its type's `op==` and `hash()` (keys.ts): the parts
+ *  and keys stay their owners', so none of those methods may take a value that owns memory or has
+ *  `drop()` by value (it dropped the owner's value, dropped again at the owner's end). `key`: t is
+ *  the key type of `keyOf` (its own hash() is called too). One error per site. */
+export function checkEqLends(cx: Ctx, span: ast.Span, t: Type, keyOf: string | null): void {
+  const seen = new Set<string>();
+  const err = (f: FnInfo, what: string, x: Type): true => {
+    if (keyOf) {
+      cx.error(MSG.E0125.keyWouldDrop({ owner: keyOf, method: f.decl?.name ?? f.name, t: fmt(x) }), span, {
+        notes: [NOTE.E0125.helpTakeByReference({ what, t: typeName(x) })],
+      });
+    } else lendError(cx, span, f, '==', what, x);
+    return true;
+  };
+  const byValue = (f: FnInfo, x: Type): boolean =>
+    f.receiver === 'value' ? err(f, 'self', x) : f.params[0] && f.params[0].type.k !== 'ref' ? err(f, f.params[0].name, f.params[0].type) : false;
+  const walk = (x: Type, top: boolean): boolean => {
+    const key = typeName(x);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (x.k === 'struct' || x.k === 'enum') {
+      const table = cx.methods.get(x.info.name);
+      const hash = top && keyOf ? table?.get('hash') : undefined;
+      if (hash && hash.params.length === 0 && hash.receiver === 'value' && !plainData(x)) return err(hash, 'self', x);
+      const own = overloads(table, 'op==', 1)[0];
+      if (own) return !plainData(x) && byValue(own, x);
+      const env = envOf(x.info.generics, x.args, x.info.name);
+      const parts = x.k === 'struct' ? (x.info.isUnion ? [] : x.info.fields.map((f) => f.type)) : x.info.variants.flatMap((v) => v.fields);
+      return parts.some((p) => walk(subst(p, env), false));
+    }
+    switch (x.k) {
+      case 'tuple': return x.elems.some((p) => walk(p, false));
+      case 'array': case 'slice': return walk(x.elem, false);
+      case 'builtin': return x.args.some((p) => walk(p, false));
+      default: return false;
+    }
+  };
+  walk(derefAll(t), true);
 }
 
 /** Build and check `recv.name(args)` for method `f` on the checked receiver. */

@@ -9,7 +9,7 @@ import { resolveType } from './resolve';
 import { checkPlace, requireMutablePlace } from './mutability';
 import { OPTION } from './prelude';
 import { holeOf, fillHole, markHole } from './closure-infer';
-import { binaryOverload, freeOverload, unaryOverload, incDecOverload } from './operators';
+import { binaryOverload, freeOverload, unaryOverload, incDecOverload, checkEqLends } from './operators';
 import { movesOut } from './moves';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, nameRes, setExprInfo } from './tables';
@@ -189,7 +189,8 @@ export function checkBinary(cx: Ctx, e: ast.ExprOf<'binary'>, expected: Type | n
   }
   const ok = assignable(r, l) || assignable(l, r);
   if (!ok) cx.error(MSG.E0125.cannotCompare({ l: fmt(l), r: fmt(r) }), e.span);
-  else if (op !== '==' && op !== '!=' && !(l.k === 'str' || l.k === 'ptr' || l.k === 'bool' || l.k === 'param')) {
+  else if (op === '==' || op === '!=') checkEqLends(cx, e.span, l, null);
+  else if (!(l.k === 'str' || l.k === 'ptr' || l.k === 'bool' || l.k === 'param')) {
     cx.error(MSG.E0125.notDefined({ op, derefAll: fmt(l) }), e.span);
   }
   return T.bool;

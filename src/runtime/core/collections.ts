@@ -298,6 +298,10 @@ export class VMap<K = unknown, V = unknown> extends Table {
   ok: Map<unknown, unknown> | null = null;
   /** Keys compared by a user `op==` (classKey): stored keys by the canonical form of their hash. */
   byHash: Map<string, string[]> | null = null;
+  /** Ids classKey has added to byHash (a search run by op== adding one is seen), and how many
+   *  byHash holds (removed keys' included, until swept). */
+  keyAdds = 0;
+  bucketIds = 0;
   /** After an insert: grow the table if the entries no longer fit. */
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   /** Original keys in insertion order. */
@@ -310,6 +314,8 @@ export class VSet<T = unknown> extends Table {
   m = new Set<T>();
   ok: Map<unknown, unknown> | null = null;
   byHash: Map<string, string[]> | null = null;
+  keyAdds = 0;
+  bucketIds = 0;
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
   values(): unknown[] {
     return this.ok ? [...this.m].map((k) => this.ok!.get(k)) : [...this.m];
@@ -366,25 +372,50 @@ let classIds = 0;
 /** The stored key of k in m (a key type with a user `op==`, Eq §3.7): the id of the stored key
  *  that `==` k among those with k's hash, else a new id (kept in its bucket when `add`: the caller
  *  stores it). A bucket forgets ids no longer in m as it is searched; a clone of m rebuilds its
- *  buckets from its keys on first use. */
+ *  buckets from its keys on first use. op== and hash() are the program's code and may change m
+ *  itself (a thread_local map): a search compares a snapshot of the bucket, skips keys removed
+ *  meanwhile (it read a missing key: an internal error), and when keys were added meanwhile, one
+ *  of which may `==` k, an insert searches again (it stored a second equal key). */
 export function classKey(m: VMap | VSet, k: unknown, ops: KeyOps, add: boolean): string {
   const hashOf = (x: unknown) => (ops.hash ? canonKey(ops.hash(x)) : '');
   const h = hashOf(k);
-  let byHash = m.byHash;
-  if (!byHash) {
-    byHash = m.byHash = new Map();
-    if (m.ok) for (const [id, x] of m.ok) bucket(byHash, hashOf(x)).push(id as string);
+  if (!m.byHash) {
+    const built = new Map<string, string[]>();
+    let n = 0;
+    if (m.ok) for (const [id, x] of [...m.ok]) { bucket(built, hashOf(x)).push(id as string); n++; }
+    // (a hash() that used m meanwhile built them, and may have added since)
+    if (!m.byHash) { m.byHash = built; m.bucketIds = n; }
   }
-  const ids = byHash.get(h);
-  if (ids) {
-    let w = 0;
-    for (const id of ids) if (m.m.has(id as never)) ids[w++] = id;
-    ids.length = w;
-    for (const id of ids) if (ops.eq(m.ok!.get(id), k)) return id;
+  const byHash = m.byHash;
+  for (;;) {
+    const ids = byHash.get(h);
+    if (!ids) break;
+    const w = keepLive(m, ids);
+    if (w === 0) byHash.delete(h);
+    const adds = m.keyAdds;
+    for (const id of ids.slice()) if (m.m.has(id as never) && ops.eq(m.ok!.get(id), k)) return id;
+    if (!add || m.keyAdds === adds) break;
   }
   const id = '\x02' + classIds++;
-  if (add) bucket(byHash, h).push(id);
+  if (add) {
+    // ids of removed keys wait in their buckets until searched: when they are most of them, all
+    // buckets are swept (keys removed under hashes never looked up again held host memory: a loop
+    // inserting and removing distinct keys grew without bound); before the new id goes in, which
+    // the caller has yet to store
+    if (m.bucketIds >= 2 * m.m.size + 64) for (const [b, xs] of byHash) if (keepLive(m, xs) === 0) byHash.delete(b);
+    bucket(byHash, h).push(id);
+    m.keyAdds++;
+    m.bucketIds++;
+  }
   return id;
+}
+/** Drops the ids no longer in m from a bucket (in place): how many are left. */
+function keepLive(m: VMap | VSet, ids: string[]): number {
+  let w = 0;
+  for (const id of ids) if (m.m.has(id as never)) ids[w++] = id;
+  m.bucketIds -= ids.length - w;
+  ids.length = w;
+  return w;
 }
 function bucket(byHash: Map<string, string[]>, h: string): string[] {
   let b = byHash.get(h);

@@ -102,9 +102,6 @@ export function exactEnd(v: number | bigint | undefined, n: number, inc: boolean
 /** How a Map/Set finds its keys (codegen/keys.ts keyArg): false, the JS value itself; true, its
  *  canonical text (canonKey); a KeyOps, by the key type's user `op==` (classKey). */
 export type KeyMode = boolean | KeyOps;
-function keyOf(m: VMap | VSet, k: unknown, mode: KeyMode, add: boolean): unknown {
-  return mode === false ? k : mode === true ? canonKey(k) : classKey(m, k, mode, add);
-}
 
 export function makeHelpers(rt: Runtime) {
   const num = (i: number | bigint) => (typeof i === 'bigint' ? Number(i) : i);
@@ -117,12 +114,21 @@ export function makeHelpers(rt: Runtime) {
     }
     if (u !== undefined) throw u;
   };
+  /** The stored key of k in m. A key type's own op== and hash() are the program's code: while
+   *  they run, what the operation holds in flight (m, k, a value v being inserted) is a GC root
+   *  (one calling gc_collect() freed the value an insert was given, and the map then held it). */
+  const keyOf = (m: VMap | VSet, k: unknown, mode: KeyMode, add: boolean, v?: unknown): unknown => {
+    if (typeof mode !== 'object') return mode ? canonKey(k) : k;
+    const held = () => [m, k, v];
+    rt.gc.enter(held);
+    try { return classKey(m, k, mode, add); } finally { rt.gc.leave(held); }
+  };
   /** keyOf for an operation that was given k (and v) to keep or consume: a key type's own op==
    *  may panic, and then `give` drops what the operation was given (nothing else would). */
-  const keyTaking = (m: VMap | VSet, k: unknown, mode: KeyMode, add: boolean, give: () => void): unknown => {
+  const keyTaking = (m: VMap | VSet, k: unknown, mode: KeyMode, add: boolean, give: () => void, v?: unknown): unknown => {
     if (typeof mode !== 'object') return keyOf(m, k, mode, add);
     try {
-      return keyOf(m, k, mode, add);
+      return keyOf(m, k, mode, add, v);
     } catch (e) {
       let u = e;
       try { give(); } catch (e2) { u = rt.dropFault(u, e2); }
@@ -221,39 +227,48 @@ export function makeHelpers(rt: Runtime) {
      *  too, as insert does; a key's op== that panics drops the map so far and the entries left. */
     $mapOf<K, V>(entries: [K, V][], compound: KeyMode = false, esize = 8, ealign = 8, site = -1, dk: Drop | null = null, dv: Drop | null = null): VMap<K, V> {
       const m = new VMap<K, V>(esize, ealign);
-      if (dk || dv) {
-        let i = 0;
-        const rest = () => dropEach(2 + (entries.length - i - 1) * 2, (j) => {
-          const [k, v] = entries[i + (j >> 1)];
-          if (j & 1) { if (dv) dv(v); } else if (dk) dk(k);
-        });
-        for (; i < entries.length; i++) {
-          const [k, v] = entries[i];
-          const c = keyTaking(m as VMap, k, compound, true, () => { try { rest(); } finally { h.$mclear(m as VMap, dk, dv); } });
-          if (m.m.has(c as K)) {
-            const old = m.m.get(c as K);
-            m.m.set(c as K, v);
-            dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(k); });
-          } else {
-            m.m.set(c as K, v);
-            if (compound) (m.ok ??= new Map()).set(c, k);
+      const fill = () => {
+        if (dk || dv) {
+          let i = 0;
+          const rest = () => dropEach(2 + (entries.length - i - 1) * 2, (j) => {
+            const [k, v] = entries[i + (j >> 1)];
+            if (j & 1) { if (dv) dv(v); } else if (dk) dk(k);
+          });
+          for (; i < entries.length; i++) {
+            const [k, v] = entries[i];
+            const c = keyTaking(m as VMap, k, compound, true, () => { try { rest(); } finally { h.$mclear(m as VMap, dk, dv); } });
+            if (m.m.has(c as K)) {
+              const old = m.m.get(c as K);
+              m.m.set(c as K, v);
+              dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(k); });
+            } else {
+              m.m.set(c as K, v);
+              if (compound) (m.ok ??= new Map()).set(c, k);
+            }
+          }
+        } else {
+          for (const [k, v] of entries) {
+            if (compound) h.$mset(m, k, v, compound);
+            else m.m.set(k, v);
           }
         }
-      } else {
-        for (const [k, v] of entries) {
-          if (compound) h.$mset(m, k, v, compound);
-          else m.m.set(k, v);
-        }
+      };
+      if (typeof compound !== 'object') fill();
+      else {
+        // the map so far and the entries left are GC roots while a key's op== or hash() runs
+        const held = () => [m, entries];
+        rt.gc.enter(held);
+        try { fill(); } finally { rt.gc.leave(held); }
       }
       m.fit(site);
       return m;
     },
     $ck: canonKey,
     /** The stored key of a lookup in m whose key type holds a user `op==` (classKey). */
-    $ckm: (m: VMap | VSet, k: unknown, ops: KeyOps): string => classKey(m, k, ops, false),
+    $ckm: (m: VMap | VSet, k: unknown, ops: KeyOps): string => keyOf(m, k, ops, false) as string,
     /** Insert/remove with a compound key (see VMap); `ops` for a key type with a user `op==`. */
     $mset(m: VMap<unknown, unknown>, k: unknown, v: unknown, ops: KeyMode = true): void {
-      const c = keyOf(m, k, ops, true);
+      const c = keyOf(m, k, ops, true, v);
       m.m.set(c, v);
       const ok = (m.ok ??= new Map());
       if (!ok.has(c)) ok.set(c, k); // an equal key is there: the map keeps its first (0.0, not -0.0)
@@ -277,7 +292,7 @@ export function makeHelpers(rt: Runtime) {
     /** `m.insert(k, v)` whose key or value needs a drop: a replaced value is dropped, and the new
      *  key too when an equal one is already there (the map keeps its first key, as Rust's does). */
     $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null, site = -1): void {
-      const c = keyTaking(m, k, compound, true, () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); }));
+      const c = keyTaking(m, k, compound, true, () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); }), v);
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
@@ -320,7 +335,7 @@ export function makeHelpers(rt: Runtime) {
     // clones a value out, never copies one. `opt(v)` makes `Some(v)`, `none` is `None`.
     /** `insert` that moves the replaced value out (`Some(old)`) instead of dropping it. */
     $mswap(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null, opt: Opt, none: unknown, site = -1): unknown {
-      const c = keyTaking(m, k, compound, true, () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); }));
+      const c = keyTaking(m, k, compound, true, () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); }), v);
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
@@ -456,13 +471,21 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `a == b` through generated glue (codegen eq-glue.ts): each step compares a pair and may
      *  push more (glue, x, y) triples; they are taken in order until one differs. */
-    $eqWith(f: (a: unknown, b: unknown, q: unknown[]) => boolean, a: unknown, b: unknown): boolean {
+    $eqWith(f: (a: unknown, b: unknown, q: unknown[]) => boolean, a: unknown, b: unknown, gc = false): boolean {
       const q: unknown[] = [f, a, b];
-      while (q.length) {
-        const y = q.pop(), x = q.pop(), g = q.pop() as typeof f;
-        if (!g(x, y, q)) return false;
-      }
-      return true;
+      const run = () => {
+        while (q.length) {
+          const y = q.pop(), x = q.pop(), g = q.pop() as typeof f;
+          if (!g(x, y, q)) return false;
+        }
+        return true;
+      };
+      if (!gc) return run();
+      // an op== is the program's code: one calling gc_collect() freed the parts of an operand
+      // not yet compared when it was a temporary (`mk() == v`: the next element's Gc was read freed)
+      const held = () => [a, b];
+      rt.gc.enter(held);
+      try { return run(); } finally { rt.gc.leave(held); }
     },
     /** `eq`: the element type's own `==` (element on the left, as Rust's `contains`). */
     $contains(a: unknown[], x: unknown, eq?: (x: unknown, y: unknown) => boolean): boolean {

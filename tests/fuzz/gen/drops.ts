@@ -147,7 +147,8 @@ export function genGc(r: Rng): FuzzCase {
   // qs holds Gc<Q>s made where a collection runs while they are in flight (returned through a
   // frame whose drop or defer collects, map/tuple literal operands, a closure's result, receivers
   // made by the call: a borrowed one, a builtin's whose closure collects; a send blocked on a full
-  // channel, a future whose task ended before its awaiter resumed): all stay
+  // channel, a future whose task ended before its awaiter resumed; values a Map insert or literal
+  // holds while its key type's own hash()/op== collects): all stay
   // reachable to the end, so a `q dropped` line is a root missed
   const body: string[] = ['    let! ns = Vec<Gc<Node>>();', '    let! qs = Vec<Gc<Q>>();'];
   for (let i = 0; i < n; i++) body.push(`    ns.push(Gc(Node { val: ${vals[i]}, next: None, r: R { id: ${i} } }));`);
@@ -159,7 +160,15 @@ export function genGc(r: Rng): FuzzCase {
   for (let k = r.int(3, 14); k > 0; k--) {
     const i = r.int(0, len - 1), j = r.int(0, len - 1);
     const q = qs;
-    switch (r.int(0, 16)) {
+    switch (r.int(0, 17)) {
+      case 17: {
+        const [make, n2] = r.pick([
+          [`let! cm = Map<CK, Gc<Q>>(); cm.insert(CK { n: 1 }, Gc(Q { v: ${k} })); cm[CK { n: 2 }] = Gc(Q { v: ${k + 1} });`, 2],
+          [`let cm = {CK { n: 1 }: Gc(Q { v: ${k} }), CK { n: 3 }: viaDrop(${k + 1})};`, 3],
+        ] as const);
+        body.push(`    { ${make} qs.push(cm[CK { n: 1 }]); qs.push(cm[CK { n: ${n2} }]); }`, `    println("q {}", qs[${q}].get().v + qs[${q + 1}].get().v);`);
+        out.push(`q ${2 * k + 1}`); qs += 2; break;
+      }
       case 15: body.push(`    { let! ch: Channel<Gc<Q>> = Channel(1); go { ch.send(Gc(Q { v: ${k} })); ch.send(Gc(Q { v: ${k + 1} })); }; col(); qs.push(<-ch); qs.push(<-ch); }`, `    println("q {}", qs[${q}].get().v + qs[${q + 1}].get().v);`); out.push(`q ${2 * k + 1}`); qs += 2; break;
       case 16: body.push(`    qs.push(block_on(qstart(${k})));`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
       case 13: body.push(`    qs.push(QH { g: Gc(Q { v: ${k} }) }.peek(col()));`, `    println("q {}", qs[${q}].get().v);`); out.push(`q ${k}`); qs += 1; break;
@@ -192,6 +201,9 @@ struct Col impl Drop { k: i32, fn drop()! { gc_collect(); } }
 fn viaDrop(v: i32): Gc<Q> { let c = Col { k: v }; return Gc(Q { v: v }); }
 fn viaDefer(v: i32): Gc<Q> { defer gc_collect(); return Gc(Q { v: v }); }
 fn col(): i32 { return gc_collect() as i32 * 0; }
+struct CK { n: i32 }
+fn (a: &CK) op==(o: &CK): bool { col(); return a.n == o.n; }
+fn (a: &CK) hash(): u64 { col(); return (a.n % 2) as u64; }
 struct QH { g: Gc<Q> }
 fn (h: &QH) peek(k: i32): Gc<Q> { return h.g; }
 async fn qmk(v: i32): Gc<Q> { await sleep(Duration.from_millis(1)); return Gc(Q { v: v }); }
