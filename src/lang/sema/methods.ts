@@ -28,10 +28,10 @@ import { notClone } from './clone-check';
 import { noteParamClone } from './copy-needs';
 import { MSG, NOTE } from '../msg';
 import { type ResOf, exprInfo, nameRes, setCallAs, setCallTarget, setExprInfo, withInfo, writtenCall } from './tables';
+import { fieldNamed } from './field-named';
 
 /** Map/Set methods that neither compare nor hash keys (checkEqLends). */
 const KEYLESS = new Set(['len', 'is_empty', 'keys', 'values', 'iter', 'clear', 'clone', 'capacity']);
-import { fieldNamed } from './field-named';
 
 /** Option/Result methods that call their function with the payload in place. */
 const LENDS_PAYLOAD = new Set(['map', 'and_then', 'filter', 'map_err']);
