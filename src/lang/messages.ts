@@ -335,6 +335,7 @@ export const MESSAGES = {
     cannotShift: 'cannot shift {$tt} by {$vt}',
     comparisonWouldDrop: '`{$op}` lends its operands, but `{$method}` takes {$t} by value and would drop it',
     keyWouldDrop: 'a {$owner} lends its keys, but `{$method}` takes {$t} by value and would drop it',
+    genericEqWouldDrop: '`{$fnName}` compares or hashes values of its type parameter, but `{$method}` takes {$t} by value and would drop it',
   },
   E0126: {
     cannotCast: 'cannot cast {$from} as {$to}',

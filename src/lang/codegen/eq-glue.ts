@@ -15,6 +15,10 @@ import { somePartHas, memberTypes } from './part-search';
 import { isCellRef, cellOverPlace } from './names';
 import { rtS, rtX } from './rt-names';
 import { keyArg, lookupKeyJs } from './keys';
+import { CodegenLimit } from './context';
+import { plainData } from '../sema/operators';
+import { displayName } from '../sema/module-names';
+import { MSG, NOTE } from '../msg';
 
 const made = new WeakMap<ModuleCtx, Map<string, string>>();
 const holding = new WeakMap<ModuleCtx, Map<string, boolean>>();
@@ -73,9 +77,27 @@ function parts(m: ModuleCtx, ps: { x: string; y: string; t: Type }[]): string {
   return [...now, ...later].join(' ');
 }
 
+/** A comparison or hash in a generic instance reaching `f` (`op==` or `hash()`) of t that takes
+ *  an owning value by value: it would drop a value the container keeps (a double drop). The
+ *  checker rejects such a call where it sees the type (E0125, operators.ts checkEqLends); a
+ *  generic body sees only `T`, so each instance is checked here, as copies are (context.ts). */
+export function lendsByValue(m: ModuleCtx, t: Type, f: FnInfo): void {
+  const byValue = f.receiver === 'value' ? 'self' : f.params[0] && f.params[0].type.k !== 'ref' ? f.params[0].name : null;
+  if (!byValue || plainData(t)) return;
+  const inst = m.emitting;
+  const fnName = displayName(inst?.fn.decl?.name ?? inst?.fn.name ?? 'this function');
+  const tn = displayName(typeName(t));
+  const param = inst ? [...inst.env.keys()].find((k) => typeName(inst.env.get(k)!) === typeName(t)) : undefined;
+  throw new CodegenLimit(MSG.E0125.genericEqWouldDrop({ fnName, method: f.decl?.name ?? f.name, t: tn }), inst?.at ?? f.decl?.span ?? null, [
+    ...(param ? [NOTE.E0125.noteGenericInstanceChecked({ param: param.replace(/^.*\./, ''), t: tn })] : []),
+    NOTE.E0125.helpTakeByReference({ what: byValue, t: tn }),
+  ]);
+}
+
 function eqBody(m: ModuleCtx, t: Type): string {
   const own = ownEq(m, t);
   if (own && (t.k === 'struct' || t.k === 'enum')) {
+    lendsByValue(m, t, own);
     const inst = m.instance(own, t.args);
     const env = envOf(t.info.generics, t.args, t.info.name);
     // a shared reference to an enum is a cell (as methodCall passes it)

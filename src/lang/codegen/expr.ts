@@ -17,7 +17,7 @@ import { holdsRef as semaHoldsRef } from '../sema/borrows';
 const ptrToCStruct = (t: Type): Type | null => (t.k === 'ptr' && t.inner.k === 'struct' && memBacked(t.inner) ? t.inner : null);
 import { emitCast } from './casts';
 import { keyArg, lookupKeyJs } from './keys';
-import { eqGlueJs, holdsUserEq } from './eq-glue';
+import { eqGlueJs, holdsUserEq, lendsByValue } from './eq-glue';
 import { noteValueUse } from './deep';
 import { RT, rtH, rtL, rtS, rtX } from './rt-names';
 import { isCopy } from '../sema/infer';
@@ -25,6 +25,9 @@ import { cloneJs } from './clone-glue';
 import { CodegenLimit } from './context';
 import { MSG, NOTE } from '../msg';
 import { fieldNamed } from '../sema/field-named';
+
+/** Operators that lend both operands to the method that defines them. */
+const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 /** Operand types a built-in binary operator (not `==`/`!=`) has a meaning for. */
 function builtinOperand(op: string, t: Type): boolean {
@@ -942,7 +945,11 @@ export abstract class ExprEmitter {
     const pass = (x: string, pt: Type | null | undefined) => (pt && isCellRef(subst(pt, env)) ? cellOfValue(x) : x);
     const call = (name: string, a: string, b: string) => {
       const f = ms?.get(name);
-      return f && f.params.length === 1 ? this.callInstance(f, t.args, [pass(a, f.receiverType), pass(b, f.params[0].type)], span) : null;
+      if (!f || f.params.length !== 1) return null;
+      // (a comparison lends its operands: an instance of generic code reaching one that takes an
+      // owning value by value is E0125, as the checker says of direct ones)
+      if (COMPARISONS.has(op)) lendsByValue(this.m, t, f);
+      return this.callInstance(f, t.args, [pass(a, f.receiverType), pass(b, f.params[0].type)], span);
     };
     const direct = call('op' + op, l, r);
     if (direct) return direct;

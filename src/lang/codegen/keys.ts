@@ -5,7 +5,7 @@
 import type { Type } from '../sema/types';
 import { envOf, subst, typeName } from '../sema/types';
 import type { ModuleCtx } from './context';
-import { eqGlueJs, holdsUserEq } from './eq-glue';
+import { eqGlueJs, holdsUserEq, lendsByValue } from './eq-glue';
 import { typeKey } from './typedesc';
 import { isCellRef, cellOverPlace } from './names';
 import { rtS } from './rt-names';
@@ -48,6 +48,7 @@ function hashJs(m: ModuleCtx, t: Type): string {
   if (t.k !== 'struct' && t.k !== 'enum') return 'null';
   const f = m.methods.get(t.info)?.get('hash');
   if (!f || f.params.length !== 0) return 'null';
+  lendsByValue(m, t, f);
   const inst = m.instance(f, t.args);
   const env = envOf(t.info.generics, t.args, t.info.name);
   // a shared reference to an enum is a cell (as methodCall passes it)

@@ -85,6 +85,35 @@ fn main() { }`)).toEqual([]);
   });
 });
 
+describe('generic code comparing or hashing T through a by-value op== or hash() of an owning T', () => {
+  // the checker sees only `T` in a generic body: each instance is checked (eq-glue.ts
+  // lendsByValue); `same(&v, &w)` with such a P dropped each compared element twice
+  const cases: [string, string, string][] = [
+    ['fn (a: &P) op==(o: P): bool { return true; }', 'fn same<T>(a: &Vec<T>, b: &Vec<T>): bool { return a == b; }', 'let! v = Vec<P>(); v.push(MK); let! w = Vec<P>(); w.push(MK); println(same(&v, &w));'],
+    ['fn (a: P) op==(o: &P): bool { return true; }', 'fn has<T>(v: &Vec<T>, x: T): bool { return v.contains(x); }', 'let! v = Vec<P>(); v.push(MK); println(has(&v, MK));'],
+    ['fn (a: &P) op==(o: P): bool { return true; }', 'fn put<T>(m: &Map<T, i32>!, k: T) { m.insert(k, 1); }', 'let! m = Map<P, i32>(); put(&m!, MK); put(&m!, MK);'],
+    ['fn (a: &P) op==(o: &P): bool { return true; }\nfn (a: P) hash(): u64 { return 1; }', 'fn add<T>(s: &Set<T>!, k: T) { s.insert(k); }', 'let! s = Set<P>(); add(&s!, MK);'],
+    ['fn (a: &P) op<(o: P): bool { return true; }\nfn (a: &P) op==(o: &P): bool { return true; }', 'fn less<T>(a: &T, b: &T): bool { return a < b; }', 'let! v = Vec<P>(); v.push(MK); v.push(MK); println(less(&v[0], &v[1]));'],
+    ['fn (a: &P) op<(o: P): bool { return true; }\nfn (a: &P) op==(o: &P): bool { return true; }', 'fn order<T>(v: &Vec<T>!) { v.sort(); }', 'let! v = Vec<P>(); v.push(MK); order(&v!);'],
+    // reached only through another generic function
+    ['fn (a: &P) op==(o: P): bool { return true; }', 'fn same<T>(a: &Vec<T>, b: &Vec<T>): bool { return a == b; }\nfn outer<U>(a: &Vec<U>): bool { return same(a, a); }', 'let! v = Vec<P>(); v.push(MK); println(outer(&v));'],
+  ];
+  for (const [decl, fns, body] of cases) {
+    it(fns.split('\n').pop()!, () => {
+      const errs = errors(`${D}${decl}\n${fns}\nfn main() { ${body.replaceAll('MK', mk('a'))} }`);
+      expect(errs).toHaveLength(1);
+      expect(errs[0]).toMatch(/^E0125 `\w+` compares or hashes values of its type parameter, but `(op==|op<|hash)` takes P by value and would drop it/);
+    });
+  }
+  it('plain data, or a by-reference op==, through generic code runs', () => {
+    expect(runVex(`struct Q { x: i32 }
+fn (a: Q) op==(o: Q): bool { return a.x == o.x; }
+${D}fn (a: &P) op==(o: &P): bool { return a.name == o.name; }
+fn same<T>(a: &Vec<T>, b: &Vec<T>): bool { return a == b; }
+fn main() { let! v = Vec<Q>(); v.push(Q { x: 1 }); let! p = Vec<P>(); p.push(${mk('a')}); println(same(&v, &v), same(&p, &p)); }`).stdout).toBe('true true\ndrop a\n');
+  });
+});
+
 describe('a by-value arithmetic operand moves', () => {
   it('using it again is E0113 with a note naming the operator method', () => {
     const c = compile([{ name: 't.vx', text: `${D}fn (a: &P) op+(o: P): P { return ${mk('s')}; }

@@ -57,7 +57,7 @@ function pick(cx: Ctx, fs: FnInfo[], arg: ast.Expr | null, argIndex = 0): FnInfo
 
 /** Copy data, or structs/enums of it without `drop()`: nothing for a by-value callee to free, so
  *  lending one (passing it without a move) cannot drop it twice. */
-function plainData(t: Type, seen = new Set<unknown>()): boolean {
+export function plainData(t: Type, seen = new Set<unknown>()): boolean {
   if (isCopy(t) || t.k === 'param') return true; // a field's `T`: its argument is checked itself
   if (t.k === 'tuple' || t.k === 'array') return (t.k === 'tuple' ? t.elems : [t.elem]).every((x) => plainData(x, seen));
   if (t.k !== 'struct' && t.k !== 'enum') return false;
