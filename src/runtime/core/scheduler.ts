@@ -550,14 +550,7 @@ export class Scheduler {
 
   /** Calling an async fn: run its body until the first await that must wait; the task is the Future. */
   async(gen: Gen, name: string, site: number): Task {
-    const t = this.spawn(gen, name, site);
-    this.deep = ++this.nest >= this.nestAt;
-    try {
-      this.resume(t);
-    } finally {
-      this.deep = --this.nest >= this.nestAt;
-    }
-    return t;
+    return this.startNested(this.spawn(gen, name, site));
   }
   /** `async` of a Task already spawned (a StartFrame run as a frame by deep.ts runDeep). */
   startNested(t: Task): Task {
