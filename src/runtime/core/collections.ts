@@ -298,6 +298,8 @@ export class VMap<K = unknown, V = unknown> extends Table {
   ok: Map<unknown, unknown> | null = null;
   /** Keys compared by a user `op==` (classKey): stored keys by the canonical form of their hash. */
   byHash: Map<string, string[]> | null = null;
+  /** The key operations byHash was built with (a REPL cell that defines hash() again has others). */
+  byOps: KeyOps | null = null;
   /** Ids classKey has added to byHash (a search run by op== adding one is seen), and how many
    *  byHash holds (removed keys' included, until swept). */
   keyAdds = 0;
@@ -314,6 +316,7 @@ export class VSet<T = unknown> extends Table {
   m = new Set<T>();
   ok: Map<unknown, unknown> | null = null;
   byHash: Map<string, string[]> | null = null;
+  byOps: KeyOps | null = null;
   keyAdds = 0;
   bucketIds = 0;
   fit(site = -1): undefined { this.fitSize(this.m.size, site); return undefined; }
@@ -379,12 +382,14 @@ let classIds = 0;
 export function classKey(m: VMap | VSet, k: unknown, ops: KeyOps, add: boolean): string {
   const hashOf = (x: unknown) => (ops.hash ? canonKey(ops.hash(x)) : '');
   const h = hashOf(k);
-  if (!m.byHash) {
+  // (built on first use, for a clone too; built again under other operations: a REPL cell that
+  // defined hash() again found no key stored under the old one)
+  if (!m.byHash || m.byOps !== ops) {
     const built = new Map<string, string[]>();
     let n = 0;
     if (m.ok) for (const [id, x] of [...m.ok]) { bucket(built, hashOf(x)).push(id as string); n++; }
     // (a hash() that used m meanwhile built them, and may have added since)
-    if (!m.byHash) { m.byHash = built; m.bucketIds = n; }
+    if (!m.byHash || m.byOps !== ops) { m.byHash = built; m.byOps = ops; m.bucketIds = n; }
   }
   const byHash = m.byHash;
   for (;;) {
