@@ -13,6 +13,7 @@ import type { Type } from '../sema/types';
 import { subst, typeName } from '../sema/types';
 import { notCloneWith } from '../sema/clone-check';
 import { WIDE_STRUCT, type Instance, type ModuleCtx } from './context';
+import { glueNames } from './glue-names';
 import { twinName } from './deep';
 import { typeKey } from './typedesc';
 import { envOf } from '../sema/types';
@@ -21,7 +22,6 @@ import { memberTypes } from './part-search';
 import { RT, rtS } from './rt-names';
 import { OPTION } from '../sema/prelude';
 
-const made = new WeakMap<ModuleCtx, Map<string, string>>();
 
 /** The user-written `clone()` of a struct or enum, if it has one (`&self`, no parameters). */
 function userClone(m: ModuleCtx, t: Type) {
@@ -53,16 +53,14 @@ export function cloneJs(m: ModuleCtx, v: string, t: Type, s: number | string): s
 }
 
 function cloneFn(m: ModuleCtx, t: Type): string {
-  let fns = made.get(m);
-  if (!fns) made.set(m, (fns = new Map()));
-  const key = typeKey(t);
-  const hit = fns.get(key);
-  if (hit) return hit;
-  const name = `$clone${fns.size}`;
-  fns.set(key, name);
+  return cloneNames(m, t, (name) => defineClone(m, t, name));
+}
+const cloneNames = glueNames('$clone');
+
+function defineClone(m: ModuleCtx, t: Type, name: string): void {
   if (!glueRecursive(m, t)) {
     m.dropDefs.push(`function ${name}(v, s) { ${cloneBody(m, t)} } // clone ${typeName(t)}`);
-    return name;
+    return;
   }
   // A type whose glue calls itself (a list or tree, through any types): past rt.cloneFrom nested
   // calls (runtime/core/deep.ts CLONE_DEEP) a clone goes on in its generator twin `${name}$g`,
@@ -71,7 +69,6 @@ function cloneFn(m: ModuleCtx, t: Type): string {
   const twin = (x: string, et: Type) => (glueRecursive(m, et) ? `(yield ${cloneFn(m, et)}$g(${x}, s))` : cloneJs(m, x, et, 's'));
   m.dropDefs.push(`function ${name}(v, s) { if (${RT.cloneDepth} >= ${RT.cloneFrom}) return ${RT.cloneDeep}(${name}$g(v, s)); ${RT.cloneDepth}++; try { ${cloneBody(m, t)} } finally { ${RT.cloneDepth}--; } } // clone ${typeName(t)}`);
   m.dropDefs.push(`function* ${name}$g(v, s) { ${cloneBody(m, t, twin)} } // clone ${typeName(t)}, heap frames`);
-  return name;
 }
 
 /** The user clone() instances t's glue calls, through any glue (not through user code): the

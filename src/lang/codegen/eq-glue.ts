@@ -9,8 +9,8 @@
 import type { Type } from '../sema/types';
 import { subst, typeName, envOf } from '../sema/types';
 import type { FnInfo } from '../sema/typed';
+import { glueNames } from './glue-names';
 import type { ModuleCtx } from './context';
-import { typeKey } from './typedesc';
 import { somePartHas, memberTypes } from './part-search';
 import { isCellRef, cellOverPlace } from './names';
 import { rtS, rtX } from './rt-names';
@@ -20,7 +20,6 @@ import { plainData } from '../sema/operators';
 import { displayName } from '../sema/module-names';
 import { MSG, NOTE } from '../msg';
 
-const made = new WeakMap<ModuleCtx, Map<string, string>>();
 const holding = new WeakMap<ModuleCtx, Map<string, boolean>>();
 
 /** The type's own `op==` (one parameter), if it has one. */
@@ -57,16 +56,9 @@ export function eqGlueJs(m: ModuleCtx, l: string, r: string, t: Type): string | 
   return holdsUserEq(m, t) ? `${rtX('$eqWith')}(${eqFn(m, t)}, ${l}, ${r}${m.mayHoldGc(t) ? ', true' : ''})` : null;
 }
 
+const eqNames = glueNames('$eqg');
 function eqFn(m: ModuleCtx, t: Type): string {
-  let fns = made.get(m);
-  if (!fns) made.set(m, (fns = new Map()));
-  const key = typeKey(t);
-  const hit = fns.get(key);
-  if (hit) return hit;
-  const name = `$eqg${fns.size}`;
-  fns.set(key, name);
-  m.dropDefs.push(`function ${name}(a, b, q) { ${eqBody(m, t)} } // == ${typeName(t)}`);
-  return name;
+  return eqNames(m, t, (name) => m.dropDefs.push(`function ${name}(a, b, q) { ${eqBody(m, t)} } // == ${typeName(t)}`));
 }
 
 /** Statements comparing parts x and y of type pt: at once (`$eq`) or pushed onto q. Parts are

@@ -4,9 +4,9 @@
 // `hash()` when it has one.
 import type { Type } from '../sema/types';
 import { envOf, subst, typeName } from '../sema/types';
+import { glueNames } from './glue-names';
 import type { ModuleCtx } from './context';
 import { eqGlueJs, holdsUserEq, lendsByValue } from './eq-glue';
-import { typeKey } from './typedesc';
 import { isCellRef, cellOverPlace } from './names';
 import { rtS } from './rt-names';
 
@@ -20,21 +20,13 @@ export function compoundKey(t: Type): boolean {
   }
 }
 
-const made = new WeakMap<ModuleCtx, Map<string, string>>();
+const opsNames = glueNames('$kops');
 
 /** The runtime's key mode for key type t (helpers.ts KeyMode): `false`, `true` or a KeyOps const. */
 export function keyArg(m: ModuleCtx, t: Type | undefined): string {
   if (!t || !compoundKey(t)) return 'false';
   if (!holdsUserEq(m, t)) return 'true';
-  let ops = made.get(m);
-  if (!ops) made.set(m, (ops = new Map()));
-  const key = typeKey(t);
-  const hit = ops.get(key);
-  if (hit) return hit;
-  const name = `$kops${ops.size}`;
-  ops.set(key, name);
-  m.dropDefs.push(`const ${name} = { eq: (a, b) => ${eqGlueJs(m, 'a', 'b', t)}, hash: ${hashJs(m, t)} }; // keys ${typeName(t)}`);
-  return name;
+  return opsNames(m, t, (name) => m.dropDefs.push(`const ${name} = { eq: (a, b) => ${eqGlueJs(m, 'a', 'b', t)}, hash: ${hashJs(m, t)} }; // keys ${typeName(t)}`));
 }
 
 /** JS for the stored key a lookup of key `k` in map or set `o` uses. */
