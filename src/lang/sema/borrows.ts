@@ -1342,20 +1342,22 @@ function nestedStores(cx: Ctx, s: ast.Stmt): NestedStore[] {
 function carriedConflict(cx: Ctx, l: LoopStmt, held: NestedStore): boolean {
   const first: unknown[] = l.kind === 'for-c' ? [l.post, l.cond] : l.kind === 'while' ? [l.cond] : [];
   const nodes: unknown[] = [...first, ...l.body.stmts, l.body.tail];
-  // (any mention is a use, as for heldConflict; a new value for the holder on every path first ends it)
+  // (any mention is a use, as for heldConflict, unless a new value for the holder comes first on
+  // its path; a new value on every path first ends it)
   let k = -1, at: ast.Span | null = null;
   for (let i = 0; i < nodes.length && k < 0; i++) {
     const n = nodes[i], value = reassigns(n, held.r) ? (n as Extract<ast.Stmt, { kind: 'assign' }>).value : null;
     if (i >= first.length && !(value && lastMention(value, held.r)) && resetsAll(n, held.r, NO_READS, reassigns)) return false;
-    at = lastMention(value ?? n, held.r);
+    at = readBeforeNewValue(n, held.r);
     if (at) k = i;
   }
   if (k < 0 || !at) return false;
   const use = { at };
   for (const br of held.borrows) {
     const x = viewedOwner(ownerLocal(br.operand));
-    // (a local of the loop is a new one in the next iteration)
-    if (!x || x === held.r || within(x.span, l.span)) continue;
+    // (a local of the loop is a new one in the next iteration; a store the loop always leaves
+    // after, `if i == 2 { r = &v[0]; break; }`, has no next iteration)
+    if (!x || x === held.r || within(x.span, l.span) || leavesAfter(l.body.stmts, l.body.tail, br.span, false)) continue;
     const hit = conflict(nodes.slice(0, k + 1), x, held.r, br.mut);
     if (!hit) continue;
     if (!toldConflicts.has(hit.span)) {
@@ -1367,6 +1369,44 @@ function carriedConflict(cx: Ctx, l: LoopStmt, held: NestedStore): boolean {
     return true;
   }
   return false;
+}
+
+/** The first mention of holder r in statement st that reads the value it had before st: one not
+ *  preceded on its path through st's blocks, branches and arms by a new value for r (`if c { r =
+ *  &v[0]; println(r.n); }` reads only the new one). */
+function readBeforeNewValue(st: unknown, r: LocalInfo): ast.Span | null {
+  if (!st) return null;
+  if (reassigns(st, r)) return lastMention((st as Extract<ast.Stmt, { kind: 'assign' }>).value, r);
+  const t = st as ast.Stmt;
+  const e = (t.kind === 'expr' ? t.expr : t) as { kind?: string };
+  if (!(e.kind === 'block' || e.kind === 'unsafe' || e.kind === 'if' || e.kind === 'match')) return lastMention(st, r);
+  const head = lastMention(partsOf(e), r);
+  if (head) return head;
+  for (const sc of scopesOf(e)) {
+    let fresh = false;
+    for (const x of sc.stmts) {
+      const u = readBeforeNewValue(x, r);
+      if (u) return u;
+      if (resetsAll(x, r, NO_READS, reassigns)) { fresh = true; break; }
+    }
+    if (!fresh && sc.value) { const u = readBeforeNewValue(asStmt(sc.value), r); if (u) return u; }
+  }
+  return null;
+}
+
+/** Does a path through the statements reaching span `at` always leave the loop right after it
+ *  (a `break` of that loop, not of a loop nested in it, or a `return` later in a block holding
+ *  it)? */
+function leavesAfter(stmts: readonly ast.Stmt[], tail: ast.Expr | null, at: ast.Span, nested: boolean): boolean {
+  const list: unknown[] = [...stmts, ...(tail ? [tail] : [])];
+  const i = list.findIndex((x) => !!x && within(at, (x as { span: ast.Span }).span));
+  if (i < 0) return false;
+  const exits = (x: unknown) => { const k = (x as { kind?: string }).kind; return k === 'return' || (k === 'break' && !nested); };
+  if (list.slice(i + 1).some(exits)) return true;
+  const st = list[i] as ast.Stmt;
+  const e = (st.kind === 'expr' ? st.expr : st) as object;
+  const inner = nested || LOOPS.has((st as { kind: string }).kind);
+  return scopesOf(e).some((sc) => within(at, sc.span) && leavesAfter(sc.stmts, sc.value, at, inner));
 }
 
 /** Report the first use, while held's borrows are live, of what one of them borrows that the
