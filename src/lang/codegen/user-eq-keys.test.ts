@@ -138,7 +138,12 @@ describe('NaN keys and ==', () => {
     println(s == s.clone());
     s.insert((0.0 / 0.0, 1));
     println(s == s.clone());
-}`)).toEqual(['true', 'false 2', 'true', 'false']);
+    let! t = Map<str, i32>();
+    t.insert("a\u0001b", 1);
+    let! u = Set<str>();
+    u.insert("\u0001");
+    println(t == t.clone(), u == u.clone());
+}`)).toEqual(['true', 'false 2', 'true', 'false', 'true true']);
   });
 });
 

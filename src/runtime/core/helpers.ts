@@ -71,15 +71,16 @@ function eqStep(a: unknown, b: unknown, todo: unknown[]): boolean {
   // maps and sets: the same keys (their canonical forms), each with equal values, in any order
   // (they compared their tables' fields: block addresses, so two equal maps were unequal); a key
   // holding a NaN is found by no lookup, so a map holding one equals no map, its clone included
-  // (Rust's HashMap == looks each key up the same way)
+  // (Rust's HashMap == looks each key up the same way); keys are canonical text only in a map
+  // with `ok` (a `str` key is its own text and may hold any character)
   if (a instanceof VMap && b instanceof VMap) {
     if (a.m.size !== b.m.size) return false;
-    for (const [k, v] of a.m) { if (holdsNaN(k) || !b.m.has(k)) return false; todo.push(v, b.m.get(k)); }
+    for (const [k, v] of a.m) { if ((a.ok && holdsNaN(k)) || !b.m.has(k)) return false; todo.push(v, b.m.get(k)); }
     return true;
   }
   if (a instanceof VSet && b instanceof VSet) {
     if (a.m.size !== b.m.size) return false;
-    for (const k of a.m) if (holdsNaN(k) || !b.m.has(k)) return false;
+    for (const k of a.m) if ((a.ok && holdsNaN(k)) || !b.m.has(k)) return false;
     return true;
   }
   if (a instanceof VGc || b instanceof VGc || a instanceof Channel || b instanceof Channel) return false; // handles: equal when the same object
