@@ -1358,7 +1358,7 @@ function carriedConflict(cx: Ctx, l: LoopStmt, held: NestedStore): boolean {
     // (a local of the loop is a new one in the next iteration; a store the loop always leaves
     // after, `if i == 2 { r = &v[0]; break; }`, has no next iteration)
     if (!x || x === held.r || within(x.span, l.span) || leavesAfter(l.body.stmts, l.body.tail, br.span, false)) continue;
-    const hit = conflict(nodes.slice(0, k + 1), x, held.r, br.mut);
+    const hit = conflict(nodes.slice(0, k + 1), x, held.r, br.mut, br.operand);
     if (!hit) continue;
     if (!toldConflicts.has(hit.span)) {
       toldConflicts.add(hit.span);
@@ -1456,7 +1456,7 @@ function heldConflict(cx: Ctx, b: ast.Block, i: number, held: { r: LocalInfo; bo
     });
     if (end < 0 || !lastUse) continue;
     for (let k = 0; k <= end; k++) {
-      const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut);
+      const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut, borrow.operand);
       if (!hit) continue;
       if (!toldConflicts.has(hit.span)) {
         toldConflicts.add(hit.span);
@@ -1528,8 +1528,27 @@ function temporaryConflicts(cx: Ctx, s: ast.Stmt): void {
   visit(s);
 }
 
-/** The first use of `x` in `n` that the live borrow (held by `r`) forbids. */
-function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: boolean): { message: Message<'E0161'>; span: ast.Span } | null {
+/** A place's path below its local: field names and tuple indexes, `*` for an element or a deref
+ *  (any part). */
+function partPath(e: ast.Expr): string[] {
+  const out: string[] = [];
+  for (let x: ast.Expr = e; ; ) {
+    if (x.kind === 'member') { out.push(x.name); x = x.object; }
+    else if (x.kind === 'tuple-index') { out.push(String(x.index)); x = x.object; }
+    else if (x.kind === 'index') { out.push('*'); x = x.object; }
+    else if (x.kind === 'deref') { out.push('*'); x = x.operand; }
+    else return out.reverse();
+  }
+}
+/** Can two places of one local overlap: is one path a prefix of the other (`*` matching any)? */
+function pathsOverlap(a: string[], b: string[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i] && a[i] !== '*' && b[i] !== '*') return false;
+  return true;
+}
+
+/** The first use of `x` in `n` that the live borrow (held by `r`) forbids; `borrowed`, the place
+ *  borrowed (`s.b` of `&s.b`): moving a part that does not overlap it is allowed. */
+function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: boolean, borrowed?: ast.Expr): { message: Message<'E0161'>; span: ast.Span } | null {
   let out: { message: Message<'E0161'>; span: ast.Span } | null = null;
   const name = x.name;
   const visit = (v: unknown): void => {
@@ -1557,8 +1576,10 @@ function conflict(n: unknown, x: LocalInfo, r: LocalInfo | null, mutBorrow: bool
     }
     // (a part moved out of it, `let a = s.a;`, `*b` of a Box: the borrow would read it there)
     if (!mutBorrow && (o.kind === 'member' || o.kind === 'tuple-index' || o.kind === 'deref') && exprInfo(o as unknown as ast.Expr)?.moves && ownerLocal(o as unknown as ast.Expr) === x) {
-      out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };
-      return;
+      if (!borrowed || pathsOverlap(partPath(o as unknown as ast.Expr), partPath(borrowed))) {
+        out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };
+        return;
+      }
     }
     if (!mutBorrow && o.kind === 'ident' && nameRes((o as unknown as ast.ExprOf<'ident'>))?.k === 'local' && (nameRes((o as unknown as ast.ExprOf<'ident'>)) as { local: LocalInfo }).local === x && exprInfo((o as unknown as ast.ExprOf<'ident'>))?.moves) {
       out = { message: MSG.E0161.moveBorrowed({ name }), span: o.span! };

@@ -50,4 +50,13 @@ describe('a part moved out of a borrowed value (E0161)', () => {
     expect(errs(`${pair} let r = &t; let (x, _) = t; println("{} {}", x, r.1);`)).toEqual(['E0161 cannot move `t` because it is borrowed']);
     expect(errs(`${st} let r = &s; println("{}", r.a); let a = s.a; println("{}", a);`)).toEqual([]);
   });
+  it('a part that does not overlap the borrowed one may move (rustc: disjoint fields)', () => {
+    const e = 'E0161 cannot move `s` because it is borrowed';
+    expect(errs(`${st} let r = &s.pair; let a = s.a; println("{} {}", a, r.0);`)).toEqual([]);
+    expect(errs(`${pair} let q = &t.1; let y = t.0; println("{} {}", y, q);`)).toEqual([]);
+    expect(errs(`${st} let r = &s.a; let p = s.pair; println("{} {}", p.0, r);`)).toEqual([]);
+    // overlapping: the borrowed part itself, a part inside it, or a whole holding it
+    expect(errs(`${st} let r = &s.pair; let (x, _) = s.pair; println("{} {}", x, r.1);`)).toEqual([e]);
+    expect(errs(`${st} let r = &s.pair.0; let (x, _) = s.pair; println("{} {}", x, r);`)).toEqual([e]);
+  });
 });
