@@ -28,6 +28,37 @@ fn main() {
     expect(r.stdout).toBe(`${200 * 99 + (199 * 200) / 2} 0\n`);
   });
 
+  it('a Vec declared before the arena outlives its drop: the region stays until that buffer is freed, and the Vec may grow there', () => {
+    const r = runVex(`fn main() {
+    let! v = Vec<i64>.new();
+    {
+        let! arena = ArenaAllocator.new(1024);
+        set_allocator(&arena!);
+        for i in 0..5 { v.push(i); }
+        reset_allocator();
+    }
+    println(v[3]);
+    for i in 0..20 { v.push(i); }
+    println(v.len());
+}`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('3\n25\n');
+    const ev = r.trace.filter((e) => e.t === 'arena' || ((e.t === 'free' || e.t === 'alloc') && e.allocator === 'arena')).map((e) => (e.t === 'arena' ? e.op : e.t));
+    expect(ev).toEqual(['new', 'alloc', 'free', 'release']);
+  });
+
+  it('blocks alloc() took do not keep a dropped arena: 200 arenas with a block left in each run in a 64 MB heap', () => {
+    const r = runVex(`fn work() {
+    let! arena = ArenaAllocator.new(1000000);
+    set_allocator(&arena!);
+    let p = alloc(64);
+    reset_allocator();
+}
+fn main() { for i in 0..200 { work(); } println("ok"); }`, { heapLimit: 64 << 20 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('ok\n');
+  });
+
   it('an arena dropped while installed: the task goes back to the system allocator', () => {
     const r = runVex(`fn install() {
     let! arena = ArenaAllocator.new(64);

@@ -1,7 +1,8 @@
 // The prelude ArenaAllocator (vex-language §6.4): a bump allocator over one block obtained from the
 // system allocator. deallocate does nothing; running out of space is the catchable panic
-// `arena exhausted`. Dropping the arena value gives that block back (release); an allocation from
-// it afterwards (another task still had it installed) is a use-after-free. Sub-blocks are not tracked individually by the shadow map: checked accesses
+// `arena exhausted`. Dropping the arena value gives that block back (release), once no collection
+// buffer it served is live; an allocation from it afterwards (another task still had it
+// installed) is a use-after-free. Sub-blocks are not tracked individually by the shadow map: checked accesses
 // are bounded by the arena's backing block.
 
 import { isPowerOfTwo, type Allocator } from './allocator';
@@ -14,6 +15,10 @@ export class ArenaAllocator implements Allocator {
   used = 0;
   allocs = 0;
   private released = false;
+  /** The arena value was dropped; `buffers`: collection buffers it served still live then (its
+   *  region is released when they are freed: core/machine.ts releaseArena). */
+  dropped = false;
+  buffers = 0;
 
   onAlloc?: (addr: number, size: number, align: number, site: number, task: number) => void;
 

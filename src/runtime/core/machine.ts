@@ -13,7 +13,8 @@ import { RuntimeStats } from '../profile/stats';
 import { HeapProfiler } from '../profile/heap-profile';
 import { isVexFault, VexFault, oomFault, hex } from '../memory/fault';
 
-interface BlockRec { size: number; align: number; a: Allocator }
+/** A block of an allocator other than the system one; `buf`: a collection's buffer (bufAlloc). */
+interface BlockRec { size: number; align: number; a: Allocator; buf?: boolean }
 
 export class Machine {
   readonly mem: Memory;
@@ -93,6 +94,8 @@ export class Machine {
     this.stats.free(b.size);
     this.prof.free(addr, b.size, site);
     this.rt.heapFree(addr, b.size, b.a.name, site, task);
+    // the last collection buffer of a dropped arena: its region goes now (releaseArena)
+    if (b.buf && b.a instanceof ArenaAllocator && b.a.dropped && --b.a.buffers === 0) this.endArena(b.a, site);
   }
   realloc(addr: number, size: number, site: number): number {
     if (addr === 0) return this.allocate(size, 16, site);
@@ -106,7 +109,7 @@ export class Machine {
       return this.rethrow(e, site);
     }
     this.blocks.delete(addr);
-    this.blocks.set(to, { size, align: b.align, a: b.a });
+    this.blocks.set(to, { size, align: b.align, a: b.a, buf: b.buf });
     this.stats.realloc(b.size, size);
     this.prof.realloc(addr, to, b.size, size, site);
     this.rt.heapRealloc(addr, to, b.size, size, site, task);
@@ -130,7 +133,7 @@ export class Machine {
     } catch (e) {
       this.rethrow(e, site);
     }
-    if (a !== this.sys) this.blocks.set(addr, { size, align, a });
+    if (a !== this.sys) this.blocks.set(addr, { size, align, a, buf: true });
     this.stats.alloc(size);
     if (this.prof.active) this.prof.alloc(addr, size, site);
     if (this.rt.heapRoom > 0) this.rt.heapAlloc(addr, size, align, label !== undefined && a === this.sys ? label : a.name, site, task);
@@ -272,6 +275,16 @@ export class Machine {
    *  with it. A task that has it installed goes back to the system allocator. */
   releaseArena(a: ArenaAllocator, site: number): void {
     if (this.current === a) this.current = this.sys;
+    // a Vec, String or Box declared before the arena still holds a buffer it served (its drop
+    // comes later): the region stays until the last such buffer is freed, and such a buffer may
+    // still grow in it; a block alloc() took is the program's to free before (C's arena rule)
+    let n = 0;
+    for (const r of this.blocks.values()) if (r.a === a && r.buf) n++;
+    a.dropped = true;
+    a.buffers = n;
+    if (n === 0) this.endArena(a, site);
+  }
+  private endArena(a: ArenaAllocator, site: number): void {
     a.release(site, this.rt.taskId);
     this.rt.emit({ t: 'arena', op: 'release', base: a.base, capacity: a.capacity, site: this.rt.loc(site), task: this.rt.taskId });
   }
