@@ -80,6 +80,7 @@ export function lendsByValue(m: ModuleCtx, t: Type, f: FnInfo): void {
   const fnName = displayName(inst?.fn.decl?.name ?? inst?.fn.name ?? 'this function');
   const tn = displayName(typeName(t));
   const param = inst ? [...inst.env.keys()].find((k) => typeName(inst.env.get(k)!) === typeName(t)) : undefined;
+  // (at the call that first asked for the instance: main's, or one inside another generic body)
   throw new CodegenLimit(MSG.E0125.genericEqWouldDrop({ fnName, method: f.decl?.name ?? f.name, t: tn }), inst?.at ?? f.decl?.span ?? null, [
     ...(param ? [NOTE.E0125.noteGenericInstanceChecked({ param: param.replace(/^.*\./, ''), t: tn })] : []),
     NOTE.E0125.helpTakeByReference({ what: byValue, t: tn }),

@@ -382,7 +382,8 @@ let classIds = 0;
 export function classKey(m: VMap | VSet, k: unknown, ops: KeyOps, add: boolean): string {
   const hashOf = (x: unknown) => (ops.hash ? canonKey(ops.hash(x)) : '');
   const h = hashOf(k);
-  // (built on first use, for a clone too; built again under other operations: a REPL cell that
+  // (built on first use, for a clone too; built again under other operations: each REPL cell
+  // has its own, so a map used from a new cell calls hash() on its keys again, and one that
   // defined hash() again found no key stored under the old one)
   if (!m.byHash || m.byOps !== ops) {
     const built = new Map<string, string[]>();
