@@ -97,3 +97,16 @@ describe('a store in a loop with no next iteration on its path, or a holder give
     expect(ok('let! r: Option<&N> = None; for i in 0..4 { v.push(N { n: i }); if i % 2 == 0 { println(r.unwrap().n); r = Some(&v[0]); } }')).toHaveLength(1);
   });
 });
+
+describe('a loop that reads the holder, changes what it borrowed, then gives it a new value', () => {
+  const errs = (body: string) => checkSource('t.vx', `struct N { n: i32 }\nfn main() { let! v = Vec<N>(); v.push(N { n: 1 }); let c = v.len() > 3; let! r = &v[0]; ${body} }`).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+  it('is accepted: the old borrow is never read after the change (rustc accepts it)', () => {
+    expect(errs('for i in 0..3 { println(r.n); v.push(N { n: i }); r = &v[v.len() - 1]; } println(r.n);')).toEqual([]);
+    expect(errs('for i in 0..3 { println(r.n); v.push(N { n: i }); r = &v[0]; }')).toEqual([]);
+  });
+  it('is rejected when the old borrow is read after the change, or the new value may be skipped', () => {
+    expect(errs('for i in 0..3 { v.push(N { n: i }); println(r.n); r = &v[0]; }')).toEqual(['E0161']);
+    expect(errs('for i in 0..3 { println(r.n); v.push(N { n: i }); if c { continue; } r = &v[0]; }')).toEqual(['E0161']);
+    expect(errs('for i in 0..3 { println(r.n); v.push(N { n: i }); if c { break; } r = &v[0]; } println(r.n);')).toEqual(['E0161']);
+  });
+});

@@ -1456,7 +1456,8 @@ function heldConflict(cx: Ctx, b: ast.Block, i: number, held: { r: LocalInfo; bo
     });
     if (end < 0 || !lastUse) continue;
     for (let k = 0; k <= end; k++) {
-      const hit = conflict(loopPrefix(after[k], r, holders) ?? after[k], x, r, mut, borrow.operand);
+      const inLoop = loopPrefixConflict(after[k], x, r, holders, mut, borrow.operand);
+      const hit = inLoop ? inLoop.hit : conflict(after[k], x, r, mut, borrow.operand);
       if (!hit) continue;
       if (!toldConflicts.has(hit.span)) {
         toldConflicts.add(hit.span);
@@ -1468,6 +1469,27 @@ function heldConflict(cx: Ctx, b: ast.Block, i: number, held: { r: LocalInfo; bo
     }
   }
   return false;
+}
+
+/** The conflict, in a loop whose body gives r a new value in a statement of its own (loopPrefix),
+ *  that the old borrow meets: a change in the loop's head, or one in the body before that
+ *  statement followed by a read of r (or a holder of its borrow) before it, or by a way out of the
+ *  iteration that skips it (`break`, `continue`, `return`, `?`). `for … { println(r.n);
+ *  v.push(x); r = &v[0]; }` meets none: r is read before the push and given a new value after
+ *  it (rustc accepts it). Null when st is no such loop (it is checked whole then). */
+function loopPrefixConflict(st: unknown, x: LocalInfo, r: LocalInfo, holders: readonly LocalInfo[], mut: boolean, borrowed: ast.Expr): { hit: ReturnType<typeof conflict> } | null {
+  const pre = loopPrefix(st, r, holders);
+  if (!pre) return null;
+  const [head, stmts] = pre as [unknown, ast.Stmt[]];
+  const inHead = conflict(head, x, r, mut, borrowed);
+  if (inHead) return { hit: inHead };
+  for (let i = 0; i < stmts.length; i++) {
+    const hit = conflict(stmts[i], x, r, mut, borrowed);
+    if (!hit) continue;
+    const rest = stmts.slice(i);
+    if (mut || holders.some((h) => lastMention(rest, h)) || rest.some((y) => exitsOrRebinds(y, null))) return { hit };
+  }
+  return { hit: null };
 }
 
 /** A loop whose body gives r a new value in a statement of its own (`for … { read(r); r = &y;
