@@ -136,6 +136,21 @@ export function makeHelpers(rt: Runtime) {
       throw u;
     }
   };
+  /** Drops a key and a value an operation was given (either drop may be null). */
+  const dropGiven = (dk: Drop | null, dv: Drop | null, k: unknown, v: unknown) => () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); });
+  /** Stores v under stored key c (given key k): replacing a value drops it and the given key (the
+   *  map keeps its first key, as Rust's does); whether the entry is new. */
+  const putAt = (m: VMap<unknown, unknown>, c: unknown, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null): boolean => {
+    if (m.m.has(c)) {
+      const old = m.m.get(c);
+      m.m.set(c, v);
+      dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(k); });
+      return false;
+    }
+    m.m.set(c, v);
+    if (compound) (m.ok ??= new Map()).set(c, k);
+    return true;
+  };
   const h = {
     $div(a: number, b: number, s: number): number {
       if (b === 0) rt.divz(s);
@@ -238,14 +253,7 @@ export function makeHelpers(rt: Runtime) {
           for (; i < entries.length; i++) {
             const [k, v] = entries[i];
             const c = keyTaking(m as VMap, k, compound, true, () => { try { rest(); } finally { h.$mclear(m as VMap, dk, dv); } });
-            if (m.m.has(c as K)) {
-              const old = m.m.get(c as K);
-              m.m.set(c as K, v);
-              dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(k); });
-            } else {
-              m.m.set(c as K, v);
-              if (compound) (m.ok ??= new Map()).set(c, k);
-            }
+            putAt(m as VMap, c, k, v, compound, dk, dv);
           }
         } else {
           for (const [k, v] of entries) {
@@ -293,16 +301,8 @@ export function makeHelpers(rt: Runtime) {
     /** `m.insert(k, v)` whose key or value needs a drop: a replaced value is dropped, and the new
      *  key too when an equal one is already there (the map keeps its first key, as Rust's does). */
     $mput(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null, site = -1): void {
-      const c = keyTaking(m, k, compound, true, () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); }), v);
-      if (m.m.has(c)) {
-        const old = m.m.get(c);
-        m.m.set(c, v);
-        dropEach(2, (j) => { if (j === 0) { if (dv) dv(old); } else if (dk) dk(k); });
-        return;
-      }
-      m.m.set(c, v);
-      if (compound) (m.ok ??= new Map()).set(c, k);
-      m.fit(site); // a new entry: the table is charged like any other Map's
+      const c = keyTaking(m, k, compound, true, dropGiven(dk, dv, k, v), v);
+      if (putAt(m, c, k, v, compound, dk, dv)) m.fit(site); // a new entry: the table is charged like any other Map's
     },
     /** `m.remove(k)` whose key or value needs a drop: the stored key and value are dropped. */
     $mtake(m: VMap<unknown, unknown>, k: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null): void {
@@ -336,7 +336,7 @@ export function makeHelpers(rt: Runtime) {
     // clones a value out, never copies one. `opt(v)` makes `Some(v)`, `none` is `None`.
     /** `insert` that moves the replaced value out (`Some(old)`) instead of dropping it. */
     $mswap(m: VMap<unknown, unknown>, k: unknown, v: unknown, compound: KeyMode, dk: Drop | null, dv: Drop | null, opt: Opt, none: unknown, site = -1): unknown {
-      const c = keyTaking(m, k, compound, true, () => dropEach(2, (j) => { if (j === 0) { if (dk) dk(k); } else if (dv) dv(v); }), v);
+      const c = keyTaking(m, k, compound, true, dropGiven(dk, dv, k, v), v);
       if (m.m.has(c)) {
         const old = m.m.get(c);
         m.m.set(c, v);
@@ -350,7 +350,7 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `remove` that moves the value out (`Some(v)`); the stored key and the given one are dropped. */
     $mpull(m: VMap<unknown, unknown>, k: unknown, compound: KeyMode, dk: Drop | null, opt: Opt, none: unknown): unknown {
-      const c = keyTaking(m, k, compound, false, () => { if (dk) dk(k); });
+      const c = keyTaking(m, k, compound, false, dropGiven(dk, null, k, undefined));
       if (dk) dk(k);
       if (!m.m.has(c)) return none;
       const old = m.m.get(c);
@@ -362,7 +362,7 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `get`: a clone of the value (`clone` null: the value is Copy), the given key dropped. */
     $mclone(m: VMap<unknown, unknown>, k: unknown, compound: KeyMode, dk: Drop | null, clone: ((v: unknown, s: number) => unknown) | null, opt: Opt, none: unknown, site = -1): unknown {
-      const c = keyTaking(m, k, compound, false, () => { if (dk) dk(k); });
+      const c = keyTaking(m, k, compound, false, dropGiven(dk, null, k, undefined));
       if (dk) dk(k);
       if (!m.m.has(c)) return none;
       const v = m.m.get(c);
@@ -370,13 +370,13 @@ export function makeHelpers(rt: Runtime) {
     },
     /** `contains_key` / `contains` that consumes the key it is given. */
     $mhas(m: VMap<unknown, unknown> | VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null): boolean {
-      const had = m.m.has(keyTaking(m, k, compound, false, () => { if (dk) dk(k); }));
+      const had = m.m.has(keyTaking(m, k, compound, false, dropGiven(dk, null, k, undefined)));
       if (dk) dk(k);
       return had;
     },
     /** Set `insert` reporting whether the element was new (an equal one there: the given one is dropped). */
     $sswap(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null, site = -1): boolean {
-      const c = keyTaking(m, k, compound, true, () => { if (dk) dk(k); });
+      const c = keyTaking(m, k, compound, true, dropGiven(dk, null, k, undefined));
       if (m.m.has(c)) { if (dk) dk(k); return false; }
       m.m.add(c);
       if (compound) (m.ok ??= new Map()).set(c, k);
@@ -385,7 +385,7 @@ export function makeHelpers(rt: Runtime) {
     },
     /** Set `remove` reporting whether it was there; the stored element and the given one are dropped. */
     $spull(m: VSet<unknown>, k: unknown, compound: KeyMode, dk: Drop | null): boolean {
-      const c = keyTaking(m, k, compound, false, () => { if (dk) dk(k); });
+      const c = keyTaking(m, k, compound, false, dropGiven(dk, null, k, undefined));
       if (dk) dk(k);
       if (!m.m.has(c)) return false;
       const key = compound ? m.ok!.get(c) : c;
