@@ -148,10 +148,8 @@ export abstract class ExprEmitter {
   lookupKey(e: E, kt: Type | undefined, o: string): string {
     const ck = keyArg(this.m, kt) !== 'false';
     if (kt && this.m.needsDrop(kt) && exprInfo(e)?.moves) {
-      const k = this.tmp(), c = ck ? this.tmp() : k;
-      // (a key type's own op== may panic meanwhile: the key is held, dropped by the unwinding)
-      const h = holdsUserEq(this.m, kt) ? this.heldTemp(kt, e.span) : null;
-      return `(${h ? `${h} = ` : ''}${k} = ${this.val(e)}, ${ck ? `${c} = ${lookupKeyJs(this.m, o, k, kt)}, ` : ''}${h ? `${h} = undefined, ` : ''}${this.m.dropFn(kt)}(${k}), ${c})`;
+      const k = this.tmp(), c = ck ? this.tmp() : k, h = this.keyHeld(kt, e.span);
+      return `(${h.on}${k} = ${this.val(e)}, ${ck ? `${c} = ${lookupKeyJs(this.m, o, k, kt)}, ` : ''}${h.off}${this.m.dropFn(kt)}(${k}), ${c})`;
     }
     return ck ? lookupKeyJs(this.m, o, this.tempVal(e), kt) : this.val(e);
   }
@@ -159,10 +157,16 @@ export abstract class ExprEmitter {
    *  after it, a temporary one with the statement (see lookupKey). */
   consumingKey(e: E, kt: Type | undefined, op: (k: string) => string): string {
     if (!kt || !this.m.needsDrop(kt) || !exprInfo(e)?.moves) return op(this.tempVal(e));
-    const k = this.tmp(), r = this.tmp();
-    // (as in lookupKey: op may run the key type's own op==, which may panic)
-    const h = holdsUserEq(this.m, kt) ? this.heldTemp(kt, e.span) : null;
-    return `(${h ? `${h} = ` : ''}${k} = ${this.val(e)}, ${r} = ${op(k)}, ${h ? `${h} = undefined, ` : ''}${this.m.dropFn(kt)}(${k}), ${r})`;
+    const k = this.tmp(), r = this.tmp(), h = this.keyHeld(kt, e.span);
+    return `(${h.on}${k} = ${this.val(e)}, ${r} = ${op(k)}, ${h.off}${this.m.dropFn(kt)}(${k}), ${r})`;
+  }
+  /** A moved key of type kt is held while it is looked up when that runs its type's own op==,
+   *  which may panic (the unwinding drops it then): JS to prefix the key's assignment with and
+   *  to put after the lookup, both '' otherwise. */
+  private keyHeld(kt: Type, span: ast.Span): { on: string; off: string } {
+    if (!holdsUserEq(this.m, kt)) return { on: '', off: '' };
+    const h = this.heldTemp(kt, span);
+    return { on: `${h} = `, off: `${h} = undefined, ` };
   }
   site(span: ast.Span): number { return this.m.site(span, this.fnName); }
   /** `&s.f as *T` / `&a[i] as *T` inside a memory-backed value: base address + C-layout offset. */

@@ -2,8 +2,8 @@
 // system allocator. deallocate does nothing; running out of space is the catchable panic
 // `arena exhausted`. Dropping the arena value gives that block back (release), once no collection
 // buffer it served is live; an allocation from it afterwards (another task still had it
-// installed) is a use-after-free. Sub-blocks are not tracked individually by the shadow map: checked accesses
-// are bounded by the arena's backing block.
+// installed) is a use-after-free. Sub-blocks are not tracked individually by the shadow map:
+// checked accesses are bounded by the arena's backing block.
 
 import { isPowerOfTwo, type Allocator } from './allocator';
 import type { SystemAllocator } from './system';

@@ -37,10 +37,10 @@ export class GcHeap {
     if (this.collecting) return 0;
     this.collecting = true;
     try {
-      const dead = this.sweep(this.mark(extraRoots).marked);
+      const { dead, panic } = this.sweep(this.mark(extraRoots).marked);
       if (dead.some((g) => g.drop)) this.noneResurrected(extraRoots, site);
       this.rt.machine.stats.gcCollected();
-      if (this.dropPanic !== undefined) { const u = this.dropPanic; this.dropPanic = undefined; throw u; }
+      if (panic !== undefined) throw panic; // (a drop's, once the collection is checked)
       return dead.length;
     } finally {
       this.collecting = false;
@@ -85,7 +85,7 @@ export class GcHeap {
 
   /** Frees the unmarked objects that existed when marking began; objects a drop allocates now
    *  are left for the next collection (a drop that allocates must not make it collect forever). */
-  private sweep(marked: Set<VGc>): VGc[] {
+  private sweep(marked: Set<VGc>): { dead: VGc[]; panic: unknown } {
     const before = this.all;
     const dead: VGc[] = [];
     const kept: VGc[] = [];
@@ -107,8 +107,6 @@ export class GcHeap {
         }
       } catch (e) { u = this.rt.dropFault(u, e); }
     }
-    this.dropPanic = u; // thrown once the collection is checked (collect)
-    return dead;
+    return { dead, panic: u };
   }
-  private dropPanic: unknown = undefined;
 }
