@@ -1272,10 +1272,14 @@ export function checkBlockBorrows(cx: Ctx, b: ast.Block): void {
     temporaryConflicts(cx, s);
     if (s.kind === 'for-in') loopBorrow(cx, s);
     // (one report per statement)
-    for (const held of [...heldAll(s), ...storedIn(cx, s), ...callStoresIn(cx, s)]) if (heldConflict(cx, b, i, held)) return;
+    for (const held of holdsMade(cx, s)) if (heldConflict(cx, b, i, held)) return;
     for (const held of nestedStores(cx, s)) if (heldConflict(cx, b, i, held) || held.loops.some((l) => carriedConflict(cx, l, held))) return;
   });
 }
+
+/** Every borrow statement s gives a holder: by a value it gives it (heldAll), a store into it
+ *  (storedIn), or a call inside its expressions that stores into it (callStoresIn). */
+const holdsMade = (cx: Ctx, s: ast.Stmt): { r: LocalInfo; borrows: Borrow[] }[] => [...heldAll(s), ...storedIn(cx, s), ...callStoresIn(cx, s)];
 
 /** The borrows a statement makes each local it gives a value hold: a `let`'s (heldByLet: any value
  *  holding a reference, a tuple, struct, array or variant holding one, `let (a, r) = t;`), and
@@ -1329,7 +1333,7 @@ function nestedStores(cx: Ctx, s: ast.Stmt): NestedStore[] {
     const around = outer ? loopsOf.get(outer) ?? [] : [];
     const loops = LOOPS.has((sc.owner as { kind?: string }).kind ?? '') && sc.block === (sc.owner as LoopStmt).body ? [...around, sc.owner as LoopStmt] : around;
     loopsOf.set(sc, loops);
-    const add = (st: ast.Stmt) => { for (const h of [...heldAll(st), ...storedIn(cx, st), ...callStoresIn(cx, st)]) if (!within(h.r.span, s.span)) out.push({ ...h, loops }); };
+    const add = (st: ast.Stmt) => { for (const h of holdsMade(cx, st)) if (!within(h.r.span, s.span)) out.push({ ...h, loops }); };
     for (const st of sc.stmts) add(st);
     if (sc.value?.kind === 'call' || (sc.value as { kind?: string } | null)?.kind === 'assign') add(asStmt(sc.value!));
   });
